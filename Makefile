@@ -1,0 +1,52 @@
+# parley: top-level wrapper around CMake.  `make demo` and `make check` are the contract (see README.md).
+DEB_PACKAGES := build-essential cmake pkg-config clang libjansson-dev libexpat1-dev libmicrohttpd-dev \
+                libsqlite3-dev libcmocka-dev
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+BUILD := build
+ASAN_BUILD := build-asan
+CMAKE_FLAGS ?=
+
+.PHONY: all deps build asan check test demo bench fuzz clean
+
+all: build
+
+# Install the Debian packages the build needs, only when some are missing.
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DPARLEY_WERROR=ON $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+asan: deps
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPARLEY_WERROR=ON -DPARLEY_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# Every test, in the normal build and under AddressSanitizer + UndefinedBehaviorSanitizer.
+check: build asan
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+test: check
+
+demo: build
+	@bash examples/demo.sh $(BUILD)/parley
+
+bench: build
+	@for b in $(BUILD)/bench/bench_*; do echo "== $$b"; $$b; done
+
+fuzz: deps
+	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON >/dev/null
+	cmake --build build-fuzz -j $(JOBS)
+	@bash fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-30}
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

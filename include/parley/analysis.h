@@ -1,0 +1,130 @@
+/*
+ * parley/analysis.h: what a neutral mediator wants to know about a scenario.
+ *
+ * parley_analyze streams the whole outcome space (never materialised), on a
+ * small pool of threads, and computes:
+ *   - how many outcomes exist, how many are feasible (global constraints hold),
+ *     how many are acceptable to every negotiating party (feasible, no red line
+ *     broken, utility >= reservation value): the zone of possible agreement;
+ *   - the Pareto frontier of the acceptable outcomes (an outcome is on it when
+ *     no acceptable outcome gives every party at least as much and one more);
+ *   - the bargaining solutions among acceptable outcomes: Nash (max product of
+ *     gains over reservation), Kalai-Smorodinsky (max of the smallest ratio of
+ *     gain to the party's best possible gain), egalitarian (max smallest gain),
+ *     utilitarian welfare (max total utility).  Ties go to the lowest outcome number;
+ *   - for the diagnosis of an empty zone: how many feasible outcomes satisfy any
+ *     chosen set of "conditions" (each red line, each party's reservation value).
+ *
+ * Utilities are rounded to multiples of 2^-32 before any comparison so that
+ * equal sums reached in different orders compare equal.
+ */
+#ifndef PARLEY_ANALYSIS_H
+#define PARLEY_ANALYSIS_H
+
+#include <parley/error.h>
+#include <parley/scenario.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct parley_analysis parley_analysis;
+
+typedef struct parley_analysis_options {
+    unsigned threads; /* worker threads; 0 = one per core */
+    double time;      /* relative time in [0,1] at which reservation values are read (pressure); 0 = start */
+} parley_analysis_options;
+
+typedef enum parley_solution_kind {
+    PARLEY_SOLUTION_NASH = 0,
+    PARLEY_SOLUTION_KALAI = 1,
+    PARLEY_SOLUTION_EGALITARIAN = 2,
+    PARLEY_SOLUTION_WELFARE = 3,
+    PARLEY_SOLUTION_COUNT = 4
+} parley_solution_kind;
+
+/* "nash", "kalai", "egalitarian", "welfare". */
+const char *parley_solution_name(parley_solution_kind kind);
+
+/* A condition that the diagnosis can switch off. */
+typedef enum parley_condition_kind {
+    PARLEY_CONDITION_RED_LINE = 0,    /* `index` is a scenario constraint index */
+    PARLEY_CONDITION_RESERVATION = 1  /* `index` is a scenario party index */
+} parley_condition_kind;
+
+typedef struct parley_condition {
+    parley_condition_kind kind;
+    size_t index;
+    size_t party; /* the scenario party index the condition belongs to */
+} parley_condition;
+
+/* Most conditions for which parley_analysis_count_satisfying is available. */
+#define PARLEY_MAX_DIAGNOSED_CONDITIONS 20u
+
+/*
+ * Analyses the scenario (options may be NULL for the defaults).  The scenario
+ * must stay alive and unchanged while the result is used.  Fails with
+ * PARLEY_ERANGE when the space has more than 2^64 outcomes.  *out is owned by
+ * the caller: parley_analysis_free.
+ */
+int parley_analyze(const parley_scenario *sc, const parley_analysis_options *options, parley_analysis **out,
+                   parley_error *err);
+void parley_analysis_free(parley_analysis *a);
+
+uint64_t parley_analysis_outcomes(const parley_analysis *a);
+uint64_t parley_analysis_feasible(const parley_analysis *a);
+uint64_t parley_analysis_acceptable(const parley_analysis *a);
+/* Seconds spent, and threads used. */
+double parley_analysis_seconds(const parley_analysis *a);
+unsigned parley_analysis_threads(const parley_analysis *a);
+
+/* Negotiating parties analysed (k = 0..n-1), their scenario index, reservation and best acceptable utility. */
+size_t parley_analysis_party_count(const parley_analysis *a);
+size_t parley_analysis_party(const parley_analysis *a, size_t k);
+double parley_analysis_reservation(const parley_analysis *a, size_t k);
+/* Best utility of party k among acceptable outcomes (its reservation when the zone is empty). */
+double parley_analysis_best(const parley_analysis *a, size_t k);
+/* Feasible outcomes party k alone accepts (its red lines and reservation value). */
+uint64_t parley_analysis_party_acceptable(const parley_analysis *a, size_t k);
+
+/* The Pareto frontier of acceptable outcomes, sorted by outcome number. Pointers owned by the result. */
+size_t parley_analysis_frontier_count(const parley_analysis *a);
+const uint32_t *parley_analysis_frontier_outcome(const parley_analysis *a, size_t i);
+const double *parley_analysis_frontier_utilities(const parley_analysis *a, size_t i); /* [party_count] */
+
+/*
+ * A bargaining solution: its outcome, every party's utility, and the
+ * maximised objective.  PARLEY_ENOTFOUND when no outcome is acceptable.
+ */
+int parley_analysis_solution(const parley_analysis *a, parley_solution_kind kind, const uint32_t **outcome,
+                             const double **utilities, double *value);
+
+/* Conditions (every red line, then every party's reservation value). */
+size_t parley_analysis_condition_count(const parley_analysis *a);
+const parley_condition *parley_analysis_condition(const parley_analysis *a, size_t i);
+/* Feasible outcomes on which condition i holds. */
+uint64_t parley_analysis_condition_holds(const parley_analysis *a, size_t i);
+/*
+ * Feasible outcomes on which every condition whose bit is set in `mask` holds
+ * (bit i = condition i).  PARLEY_ERANGE in *count's stead when the scenario has
+ * more than PARLEY_MAX_DIAGNOSED_CONDITIONS conditions.
+ */
+int parley_analysis_count_satisfying(const parley_analysis *a, uint32_t mask, uint64_t *count);
+
+/*
+ * The minimal conflicting sets of conditions: masks M (bit i = condition i)
+ * such that no feasible outcome satisfies all of M, while removing any one
+ * condition leaves some outcome.  Writes up to `max` masks, smallest sets
+ * first, and returns how many exist (0 when the zone of agreement is not
+ * empty).  Available when parley_analysis_count_satisfying is (else returns 0).
+ */
+size_t parley_analysis_minimal_conflicts(const parley_analysis *a, uint32_t *masks, size_t max);
+
+/* Writes the analysis as the JSON object documented in docs/analysis-json.md (pretty when `pretty`). */
+int parley_analysis_write_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier,
+                               FILE *out, parley_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

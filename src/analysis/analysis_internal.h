@@ -1,0 +1,38 @@
+/* analysis_internal.h: the layout of a parley_analysis result (shared by the analysis files only). */
+#ifndef PARLEY_ANALYSIS_INTERNAL_H
+#define PARLEY_ANALYSIS_INTERNAL_H
+
+#include <parley/analysis.h>
+
+#include "analysis/frontier.h"
+
+/* Rounds a utility to a multiple of 2^-32 (exact for |u| < 2^19): equal sums compare equal. */
+static inline double quantize_utility(double u)
+{
+    const double shift = 0x1.8p20; /* 1.5 * 2^20: adding it leaves 32 fractional bits */
+    double t = u + shift; /* not reassociated: the build never uses -ffast-math */
+    return t - shift;
+}
+
+struct parley_analysis {
+    size_t issues;
+    uint64_t outcomes, feasible, acceptable;
+    size_t n;             /* negotiating parties */
+    size_t *party;        /* [n] scenario party index */
+    double *reservation;  /* [n] */
+    double *best;         /* [n] best acceptable utility */
+    uint64_t *party_acceptable; /* [n] */
+    frontier frontier;    /* sorted by outcome number once finished */
+    uint32_t *frontier_values; /* [frontier.count * issues] */
+    int has_solutions;
+    size_t solution[PARLEY_SOLUTION_COUNT]; /* frontier position */
+    double solution_value[PARLEY_SOLUTION_COUNT];
+    size_t condition_count;
+    parley_condition *conditions;
+    uint64_t *condition_holds;  /* [condition_count] */
+    uint64_t *satisfying;       /* [2^condition_count] when <= PARLEY_MAX_DIAGNOSED_CONDITIONS */
+    double seconds;
+    unsigned threads;
+};
+
+#endif

@@ -1,0 +1,455 @@
+/*
+ * analyze.c: parley_analyze, the streaming pass over the outcome space.
+ *
+ * The space is cut into as many contiguous ranges of outcome numbers as there
+ * are workers.  Each worker walks its range like an odometer, keeping per
+ * party the partial utility of all issues but the last, so an outcome costs one
+ * table lookup per party.  It counts feasible and acceptable outcomes, records
+ * which conditions (red lines, reservation values) fail as a bit mask histogram,
+ * and keeps its own Pareto frontier; the frontiers are merged at the end and
+ * the bargaining solutions read off the merged frontier (each of them is
+ * attained on it).
+ */
+#include <parley/analysis.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "analysis/analysis_internal.h"
+#include "core/pool.h"
+#include "core/utility_internal.h"
+
+struct worker {
+    uint64_t feasible, acceptable;
+    uint64_t *histogram;       /* [2^C] by failure mask, when C <= MAX_DIAGNOSED */
+    uint64_t *party_ok;        /* [n] when no histogram */
+    uint64_t *condition_ok;    /* [C] when no histogram */
+    frontier frontier;
+    int failed;
+};
+
+struct job {
+    const parley_scenario *sc;
+    size_t issues, n, C;
+    uint64_t total;
+    const uint32_t *counts;          /* [issues] */
+    double **tables;                 /* [n * issues] weighted value tables */
+    const parley_utility **utility;  /* [n] */
+    int all_additive;
+    const double *reservation;       /* [n] quantized */
+    const parley_expr **global;      /* global constraints */
+    size_t global_count;
+    const parley_expr **cond_expr;   /* [C] red line expression or NULL for a reservation */
+    size_t *cond_party;              /* [C] negotiator k of the condition */
+    uint64_t *party_mask;            /* [n] conditions of party k */
+    int histogram;
+    struct worker *workers;
+};
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+/* Records one feasible outcome with utilities u[] (quantized) and failure mask. */
+static inline void record(const struct job *job, struct worker *w, uint64_t mask, const double *u, uint64_t index)
+{
+    w->feasible++;
+    if (job->histogram) {
+        w->histogram[mask]++;
+    } else {
+        for (size_t k = 0; k < job->n; k++)
+            w->party_ok[k] += (mask & job->party_mask[k]) == 0;
+        for (size_t c = 0; c < job->C; c++)
+            w->condition_ok[c] += !(mask >> c & 1);
+    }
+    if (mask == 0) {
+        w->acceptable++;
+        frontier_offer(&w->frontier, u, index);
+    }
+}
+
+/* The hot loop for two additive parties without constraints. */
+static void run_row_2d(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                       uint64_t index)
+{
+    size_t last = job->issues - 1;
+    const double *t0 = job->tables[0 * job->issues + last];
+    const double *t1 = job->tables[1 * job->issues + last];
+    double p0 = pre[0], p1 = pre[1];
+    double r0 = job->reservation[0], r1 = job->reservation[1];
+    uint64_t *hist = w->histogram;
+    frontier *f = &w->frontier;
+    for (uint32_t v = from; v < to; v++) {
+        double u[2] = {quantize_utility(p0 + t0[v]), quantize_utility(p1 + t1[v])};
+        unsigned mask = (u[0] < r0) | (u[1] < r1) << 1;
+        hist[mask]++;
+        if (mask == 0 && !frontier_rejects_2d(f, u[0], u[1]))
+            frontier_offer(f, u, index + (v - from));
+    }
+    w->feasible += to - from;
+    w->acceptable = hist[0];
+}
+
+static void run_row_generic(const struct job *job, struct worker *w, const double *pre, uint32_t *values,
+                            uint32_t from, uint32_t to, uint64_t index)
+{
+    size_t last = job->issues - 1, n = job->n;
+    double u[64];
+    for (uint32_t v = from; v < to; v++, index++) {
+        values[last] = v;
+        size_t g = 0;
+        while (g < job->global_count && parley_expr_holds(job->global[g], values))
+            g++;
+        if (g < job->global_count)
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            double x = job->all_additive || parley_utility_is_additive(job->utility[k])
+                           ? pre[k] + job->tables[k * job->issues + last][v]
+                           : parley_utility_eval(job->utility[k], values);
+            u[k] = quantize_utility(x);
+        }
+        uint64_t mask = 0;
+        for (size_t c = 0; c < job->C; c++) {
+            int fails = job->cond_expr[c] ? !parley_expr_holds(job->cond_expr[c], values)
+                                          : u[job->cond_party[c]] < job->reservation[job->cond_party[c]];
+            mask |= (uint64_t)fails << c;
+        }
+        record(job, w, mask, u, index);
+    }
+}
+
+static void work(void *ctx, unsigned k, unsigned workers)
+{
+    const struct job *job = ctx;
+    struct worker *w = &job->workers[k];
+    uint64_t begin = job->total / workers * k + (k < job->total % workers ? k : job->total % workers);
+    uint64_t end = begin + job->total / workers + (k < job->total % workers);
+    size_t issues = job->issues, n = job->n, last = issues - 1;
+    uint32_t *values = calloc(issues, sizeof *values);
+    double *pre = calloc(n * (issues + 1), sizeof *pre); /* pre[i * n + k]: sum over issues < i */
+    double *row = calloc(n, sizeof *row);
+    if (!values || !pre || !row) {
+        w->failed = 1;
+        goto done;
+    }
+    int fast = n == 2 && job->all_additive && job->global_count == 0 && job->C == 2 && job->histogram;
+    parley_space_decode(parley_scenario_space(job->sc), begin, values);
+    size_t dirty = 0; /* prefix sums valid below this issue */
+    uint64_t index = begin;
+    while (index < end) {
+        for (size_t i = dirty; i < last; i++)
+            for (size_t p = 0; p < n; p++)
+                pre[(i + 1) * n + p] = pre[i * n + p] + job->tables[p * issues + i][values[i]];
+        for (size_t p = 0; p < n; p++)
+            row[p] = pre[last * n + p];
+        uint32_t from = values[last];
+        uint64_t room = job->counts[last] - from;
+        uint32_t to = (uint32_t)(end - index < room ? from + (end - index) : job->counts[last]);
+        if (fast)
+            run_row_2d(job, w, row, from, to, index);
+        else
+            run_row_generic(job, w, row, values, from, to, index);
+        index += to - from;
+        /* odometer: carry into the issues before the last */
+        values[last] = 0;
+        size_t i = last;
+        while (i-- > 0) {
+            if (++values[i] < job->counts[i])
+                break;
+            values[i] = 0;
+        }
+        dirty = i == (size_t)-1 ? 0 : i;
+    }
+done:
+    w->failed |= w->frontier.failed;
+    free(values);
+    free(pre);
+    free(row);
+}
+
+static void free_job(struct job *job, unsigned workers)
+{
+    if (job->workers)
+        for (unsigned k = 0; k < workers; k++) {
+            free(job->workers[k].histogram);
+            free(job->workers[k].party_ok);
+            free(job->workers[k].condition_ok);
+            frontier_free(&job->workers[k].frontier);
+        }
+    free(job->workers);
+    if (job->tables)
+        for (size_t t = 0; t < job->n * job->issues; t++)
+            free(job->tables[t]);
+    free(job->tables);
+    free(job->utility);
+    free((void *)job->reservation);
+    free(job->global);
+    free(job->cond_expr);
+    free(job->cond_party);
+    free(job->party_mask);
+    free((void *)job->counts);
+}
+
+void parley_analysis_free(parley_analysis *a)
+{
+    if (!a)
+        return;
+    free(a->party);
+    free(a->reservation);
+    free(a->best);
+    free(a->party_acceptable);
+    frontier_free(&a->frontier);
+    free(a->frontier_values);
+    free(a->conditions);
+    free(a->condition_holds);
+    free(a->satisfying);
+    free(a);
+}
+
+/* Builds the conditions: every red line of a negotiating party, then every reservation value. */
+static int build_conditions(const parley_scenario *sc, parley_analysis *a, struct job *job, parley_error *err)
+{
+    size_t C = 0, total = parley_scenario_constraint_count(sc);
+    for (size_t i = 0; i < total; i++)
+        if (parley_scenario_constraint(sc, i)->party >= 0 &&
+            parley_party_role(sc, (size_t)parley_scenario_constraint(sc, i)->party) == PARLEY_ROLE_PARTY)
+            C++;
+    C += a->n;
+    if (C > 64)
+        return parley_error_set(err, PARLEY_ERANGE, "%zu red lines and reservation values: at most 64 can be analysed",
+                                C);
+    a->conditions = calloc(C, sizeof *a->conditions);
+    job->cond_expr = calloc(C, sizeof *job->cond_expr);
+    job->cond_party = calloc(C, sizeof *job->cond_party);
+    job->party_mask = calloc(a->n, sizeof *job->party_mask);
+    job->global = calloc(total + 1, sizeof *job->global);
+    if (!a->conditions || !job->cond_expr || !job->cond_party || !job->party_mask || !job->global)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    size_t c = 0;
+    for (size_t i = 0; i < total; i++) {
+        const parley_constraint *con = parley_scenario_constraint(sc, i);
+        if (con->party < 0) {
+            job->global[job->global_count++] = con->expr;
+            continue;
+        }
+        for (size_t k = 0; k < a->n; k++)
+            if (a->party[k] == (size_t)con->party) {
+                a->conditions[c] = (parley_condition){PARLEY_CONDITION_RED_LINE, i, a->party[k]};
+                job->cond_expr[c] = con->expr;
+                job->cond_party[c] = k;
+                job->party_mask[k] |= (uint64_t)1 << c;
+                c++;
+            }
+    }
+    for (size_t k = 0; k < a->n; k++, c++) {
+        a->conditions[c] = (parley_condition){PARLEY_CONDITION_RESERVATION, a->party[k], a->party[k]};
+        job->cond_party[c] = k;
+        job->party_mask[k] |= (uint64_t)1 << c;
+    }
+    a->condition_count = job->C = C;
+    return PARLEY_OK;
+}
+
+static int build_tables(const parley_scenario *sc, parley_analysis *a, struct job *job, double t, parley_error *err)
+{
+    const parley_space *space = parley_scenario_space(sc);
+    size_t issues = job->issues, n = a->n;
+    uint32_t *counts = calloc(issues, sizeof *counts);
+    job->tables = calloc(n * issues, sizeof *job->tables);
+    job->utility = calloc(n, sizeof *job->utility);
+    double *reservation = calloc(n, sizeof *reservation);
+    job->counts = counts;
+    job->reservation = reservation;
+    if (!counts || !job->tables || !job->utility || !reservation)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    job->all_additive = 1;
+    for (size_t i = 0; i < issues; i++)
+        counts[i] = parley_issue_value_count(space, i);
+    for (size_t k = 0; k < n; k++) {
+        const parley_utility *u = parley_party_utility(sc, a->party[k]);
+        job->utility[k] = u;
+        job->all_additive &= parley_utility_is_additive(u);
+        reservation[k] = a->reservation[k] = quantize_utility(parley_utility_reservation_at(u, t));
+        for (size_t i = 0; i < issues; i++) {
+            double *table = malloc(counts[i] * sizeof *table);
+            if (!table)
+                return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+            for (uint32_t v = 0; v < counts[i]; v++)
+                table[v] = u->weights[i] * u->values[i][v];
+            job->tables[k * issues + i] = table;
+        }
+    }
+    return PARLEY_OK;
+}
+
+/* Sums the workers' counters and frontiers into the result. */
+static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, parley_error *err)
+{
+    size_t C = job->C;
+    if (frontier_init(&a->frontier, a->n) != 0)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    uint64_t *hist = NULL;
+    if (job->histogram) {
+        hist = job->workers[0].histogram;
+        for (unsigned k = 1; k < workers; k++)
+            for (uint64_t m = 0; m < ((uint64_t)1 << C); m++)
+                hist[m] += job->workers[k].histogram[m];
+    }
+    for (unsigned k = 0; k < workers; k++) {
+        struct worker *w = &job->workers[k];
+        if (w->failed)
+            return parley_error_set(err, PARLEY_ENOMEM, "out of memory during the analysis");
+        a->feasible += w->feasible;
+        if (!job->histogram) {
+            a->acceptable += w->acceptable;
+            for (size_t p = 0; p < a->n; p++)
+                a->party_acceptable[p] += w->party_ok[p];
+            for (size_t c = 0; c < C; c++)
+                a->condition_holds[c] += w->condition_ok[c];
+        }
+        frontier_merge(&a->frontier, &w->frontier);
+    }
+    if (a->frontier.failed)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory merging the Pareto frontier");
+    if (job->histogram) {
+        /* Subset sums: g[T] = number of feasible outcomes whose failures all lie in T. */
+        for (size_t c = 0; c < C; c++)
+            for (uint64_t m = 0; m < ((uint64_t)1 << C); m++)
+                if (m >> c & 1)
+                    hist[m] += hist[m ^ ((uint64_t)1 << c)];
+        uint64_t full = ((uint64_t)1 << C) - 1;
+        a->acceptable = hist[0];
+        for (size_t c = 0; c < C; c++)
+            a->condition_holds[c] = hist[full ^ ((uint64_t)1 << c)];
+        for (size_t p = 0; p < a->n; p++)
+            a->party_acceptable[p] = hist[full ^ job->party_mask[p]];
+        a->satisfying = hist;
+        job->workers[0].histogram = NULL;
+    }
+    return PARLEY_OK;
+}
+
+static void compute_solutions(parley_analysis *a)
+{
+    size_t n = a->n, F = a->frontier.count;
+    for (size_t k = 0; k < n; k++)
+        a->best[k] = a->reservation[k];
+    for (size_t i = 0; i < F; i++)
+        for (size_t k = 0; k < n; k++)
+            if (a->frontier.u[i * n + k] > a->best[k])
+                a->best[k] = a->frontier.u[i * n + k];
+    a->has_solutions = F > 0;
+    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++)
+        a->solution_value[s] = -INFINITY;
+    for (size_t i = 0; i < F; i++) {
+        const double *u = &a->frontier.u[i * n];
+        double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
+        for (size_t k = 0; k < n; k++) {
+            double gain = u[k] - a->reservation[k];
+            double range = a->best[k] - a->reservation[k];
+            product *= gain;
+            double r = range > 0 ? gain / range : 1.0;
+            ratio = r < ratio ? r : ratio;
+            smallest = gain < smallest ? gain : smallest;
+            total += u[k];
+        }
+        double objective[PARLEY_SOLUTION_COUNT] = {product, ratio, smallest, total};
+        for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++)
+            if (objective[s] > a->solution_value[s]) {
+                a->solution_value[s] = objective[s];
+                a->solution[s] = i;
+            }
+    }
+}
+
+int parley_analyze(const parley_scenario *sc, const parley_analysis_options *options, parley_analysis **out,
+                   parley_error *err)
+{
+    *out = NULL;
+    double started = now_seconds();
+    int rc = parley_scenario_validate(sc, err);
+    if (rc != PARLEY_OK)
+        return rc;
+    const parley_space *space = parley_scenario_space(sc);
+    uint64_t total;
+    if (parley_space_size_u64(space, &total) != PARLEY_OK)
+        return parley_error_set(err, PARLEY_ERANGE, "the outcome space has about %.3g outcomes: too many to enumerate",
+                                parley_space_size(space));
+    unsigned workers = options && options->threads ? options->threads : parley_cpu_count();
+    if (workers > 64)
+        workers = 64;
+    if (total < 100000)
+        workers = 1;
+    double t = options ? options->time : 0;
+    struct job job;
+    memset(&job, 0, sizeof job);
+    parley_analysis *a = calloc(1, sizeof *a);
+    if (!a)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    a->issues = job.issues = parley_space_issue_count(space);
+    a->outcomes = job.total = total;
+    a->threads = workers;
+    a->n = job.n = parley_scenario_negotiator_count(sc);
+    job.sc = sc;
+    a->party = calloc(a->n, sizeof *a->party);
+    a->reservation = calloc(a->n, sizeof *a->reservation);
+    a->best = calloc(a->n, sizeof *a->best);
+    a->party_acceptable = calloc(a->n, sizeof *a->party_acceptable);
+    if (!a->party || !a->reservation || !a->best || !a->party_acceptable) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto fail;
+    }
+    if (a->n > 64) {
+        rc = parley_error_set(err, PARLEY_ERANGE, "%zu parties: at most 64 can be analysed", a->n);
+        goto fail;
+    }
+    for (size_t k = 0; k < a->n; k++)
+        a->party[k] = parley_scenario_negotiator(sc, k);
+    if ((rc = build_conditions(sc, a, &job, err)) != PARLEY_OK || (rc = build_tables(sc, a, &job, t, err)) != PARLEY_OK)
+        goto fail;
+    a->condition_holds = calloc(job.C ? job.C : 1, sizeof *a->condition_holds);
+    job.histogram = job.C <= PARLEY_MAX_DIAGNOSED_CONDITIONS;
+    job.workers = calloc(workers, sizeof *job.workers);
+    if (!a->condition_holds || !job.workers) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto fail;
+    }
+    for (unsigned k = 0; k < workers; k++) {
+        struct worker *w = &job.workers[k];
+        int bad = frontier_init(&w->frontier, a->n) != 0;
+        if (job.histogram)
+            bad |= !(w->histogram = calloc((size_t)1 << job.C, sizeof *w->histogram));
+        else
+            bad |= !(w->party_ok = calloc(a->n, sizeof *w->party_ok)) ||
+                   !(w->condition_ok = calloc(job.C, sizeof *w->condition_ok));
+        if (bad) {
+            rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+            goto fail;
+        }
+    }
+    parley_parallel_run(workers, work, &job);
+    if ((rc = merge_workers(a, &job, workers, err)) != PARLEY_OK)
+        goto fail;
+    frontier_sort_by_index(&a->frontier);
+    a->frontier_values = calloc(a->frontier.count * a->issues + 1, sizeof *a->frontier_values);
+    if (a->frontier.failed || !a->frontier_values) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto fail;
+    }
+    for (size_t i = 0; i < a->frontier.count; i++)
+        parley_space_decode(space, a->frontier.index[i], &a->frontier_values[i * a->issues]);
+    compute_solutions(a);
+    free_job(&job, workers);
+    a->seconds = now_seconds() - started;
+    *out = a;
+    return PARLEY_OK;
+fail:
+    free_job(&job, workers);
+    parley_analysis_free(a);
+    return rc;
+}

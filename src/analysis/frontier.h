@@ -1,0 +1,49 @@
+/*
+ * frontier.h: a Pareto frontier kept while outcomes stream past.
+ *
+ * Holds the outcomes no offered outcome dominates (weak dominance: at least as
+ * good for all, better for one); outcomes with equal utility vectors are all
+ * kept.  Two parties get an O(1) rejection table and O(log F) checks; more
+ * parties a linear scan.  Memory grows with the frontier, not the stream.
+ */
+#ifndef PARLEY_ANALYSIS_FRONTIER_H
+#define PARLEY_ANALYSIS_FRONTIER_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define FRONTIER_BUCKETS 4096
+
+typedef struct frontier {
+    size_t parties;
+    size_t count, capacity;
+    double *u;        /* [capacity * parties] */
+    uint64_t *index;  /* [capacity] outcome numbers */
+    /* two parties: points sorted by u[0] ascending (so u[1] non-increasing);
+       reject[b] = max u[1] over points with u[0] >= (b+1)/BUCKETS, or -inf */
+    double *reject;
+    size_t inserts_since_rebuild;
+    int failed;       /* an allocation failed: the frontier is incomplete */
+} frontier;
+
+int frontier_init(frontier *f, size_t parties);
+void frontier_free(frontier *f);
+/* Offers a point; keeps it when no kept point dominates it. Returns 1 when kept. */
+int frontier_offer(frontier *f, const double *u, uint64_t index);
+/* Two parties: 1 when the rejection table proves (u0,u1) dominated (cheap, may say 0 for dominated points). */
+static inline int frontier_rejects_2d(const frontier *f, double u0, double u1)
+{
+    long b = (long)(u0 * FRONTIER_BUCKETS);
+    if (b < 0)
+        b = 0;
+    if (b >= FRONTIER_BUCKETS)
+        return 0;
+    return f->reject[b] >= u1;
+}
+
+/* Offers every point of `other` (merging two workers' frontiers). */
+void frontier_merge(frontier *f, const frontier *other);
+/* Sorts the kept points by outcome number; the frontier then takes no more offers. */
+void frontier_sort_by_index(frontier *f);
+
+#endif

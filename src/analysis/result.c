@@ -1,0 +1,191 @@
+/* result.c: reading a parley_analysis, and writing it as JSON (the object `parley analyze --json` prints). */
+#include <parley/analysis.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "analysis/analysis_internal.h"
+
+const char *parley_solution_name(parley_solution_kind kind)
+{
+    static const char *names[] = {"nash", "kalai", "egalitarian", "welfare"};
+    return (unsigned)kind < PARLEY_SOLUTION_COUNT ? names[kind] : "unknown";
+}
+
+uint64_t parley_analysis_outcomes(const parley_analysis *a) { return a->outcomes; }
+uint64_t parley_analysis_feasible(const parley_analysis *a) { return a->feasible; }
+uint64_t parley_analysis_acceptable(const parley_analysis *a) { return a->acceptable; }
+double parley_analysis_seconds(const parley_analysis *a) { return a->seconds; }
+unsigned parley_analysis_threads(const parley_analysis *a) { return a->threads; }
+size_t parley_analysis_party_count(const parley_analysis *a) { return a->n; }
+size_t parley_analysis_party(const parley_analysis *a, size_t k) { return a->party[k]; }
+double parley_analysis_reservation(const parley_analysis *a, size_t k) { return a->reservation[k]; }
+double parley_analysis_best(const parley_analysis *a, size_t k) { return a->best[k]; }
+uint64_t parley_analysis_party_acceptable(const parley_analysis *a, size_t k) { return a->party_acceptable[k]; }
+size_t parley_analysis_frontier_count(const parley_analysis *a) { return a->frontier.count; }
+
+const uint32_t *parley_analysis_frontier_outcome(const parley_analysis *a, size_t i)
+{
+    return &a->frontier_values[i * a->issues];
+}
+
+const double *parley_analysis_frontier_utilities(const parley_analysis *a, size_t i)
+{
+    return &a->frontier.u[i * a->n];
+}
+
+int parley_analysis_solution(const parley_analysis *a, parley_solution_kind kind, const uint32_t **outcome,
+                             const double **utilities, double *value)
+{
+    if ((unsigned)kind >= PARLEY_SOLUTION_COUNT)
+        return PARLEY_EINVAL;
+    if (!a->has_solutions)
+        return PARLEY_ENOTFOUND;
+    size_t i = a->solution[kind];
+    if (outcome)
+        *outcome = parley_analysis_frontier_outcome(a, i);
+    if (utilities)
+        *utilities = parley_analysis_frontier_utilities(a, i);
+    if (value)
+        *value = a->solution_value[kind];
+    return PARLEY_OK;
+}
+
+size_t parley_analysis_condition_count(const parley_analysis *a) { return a->condition_count; }
+
+const parley_condition *parley_analysis_condition(const parley_analysis *a, size_t i)
+{
+    return &a->conditions[i];
+}
+
+uint64_t parley_analysis_condition_holds(const parley_analysis *a, size_t i)
+{
+    return a->condition_holds[i];
+}
+
+int parley_analysis_count_satisfying(const parley_analysis *a, uint32_t mask, uint64_t *count)
+{
+    if (!a->satisfying)
+        return PARLEY_ERANGE;
+    uint64_t full = ((uint64_t)1 << a->condition_count) - 1;
+    if (mask & ~full)
+        return PARLEY_EINVAL;
+    *count = a->satisfying[full ^ mask];
+    return PARLEY_OK;
+}
+
+/* {issue: value} with numbers as JSON numbers and labels as strings. */
+static json_t *outcome_json(const parley_space *space, const uint32_t *values)
+{
+    json_t *o = json_object();
+    for (size_t i = 0; o && i < parley_space_issue_count(space); i++) {
+        json_t *v = parley_issue_type_of(space, i) == PARLEY_ISSUE_CATEGORICAL
+                        ? json_string(parley_issue_label(space, i, values[i]))
+                    : parley_issue_type_of(space, i) == PARLEY_ISSUE_INTEGER
+                        ? json_integer((json_int_t)llround(parley_issue_number(space, i, values[i])))
+                        : json_real(parley_issue_number(space, i, values[i]));
+        json_object_set_new(o, parley_issue_name(space, i), v);
+    }
+    return o;
+}
+
+static json_t *utilities_json(const parley_analysis *a, const parley_scenario *sc, const double *u)
+{
+    json_t *o = json_object();
+    for (size_t k = 0; o && k < a->n; k++)
+        json_object_set_new(o, parley_party_name(sc, a->party[k]), json_real(u[k]));
+    return o;
+}
+
+static json_t *condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c)
+{
+    const parley_condition *cond = &a->conditions[c];
+    json_t *o = json_object();
+    json_object_set_new(o, "party", json_string(parley_party_name(sc, cond->party)));
+    if (cond->kind == PARLEY_CONDITION_RED_LINE) {
+        const parley_constraint *con = parley_scenario_constraint(sc, cond->index);
+        json_object_set_new(o, "kind", json_string("red_line"));
+        json_object_set_new(o, "name", json_string(con->name));
+        json_object_set_new(o, "rule", json_string(con->rule));
+    } else {
+        json_object_set_new(o, "kind", json_string("reservation"));
+        for (size_t k = 0; k < a->n; k++)
+            if (a->party[k] == cond->party)
+                json_object_set_new(o, "value", json_real(a->reservation[k]));
+    }
+    json_object_set_new(o, "holds_on", json_integer((json_int_t)a->condition_holds[c]));
+    return o;
+}
+
+json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier);
+
+json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier)
+{
+    const parley_space *space = parley_scenario_space(sc);
+    json_t *root = json_object();
+    if (!root)
+        return NULL;
+    json_object_set_new(root, "title", json_string(parley_scenario_title(sc)));
+    json_object_set_new(root, "outcomes", json_integer((json_int_t)a->outcomes));
+    json_object_set_new(root, "feasible", json_integer((json_int_t)a->feasible));
+    json_object_set_new(root, "acceptable", json_integer((json_int_t)a->acceptable));
+    json_t *parties = json_array();
+    for (size_t k = 0; k < a->n; k++) {
+        json_t *p = json_object();
+        json_object_set_new(p, "name", json_string(parley_party_name(sc, a->party[k])));
+        json_object_set_new(p, "reservation", json_real(a->reservation[k]));
+        json_object_set_new(p, "accepts", json_integer((json_int_t)a->party_acceptable[k]));
+        json_object_set_new(p, "best", json_real(a->best[k]));
+        json_array_append_new(parties, p);
+    }
+    json_object_set_new(root, "parties", parties);
+    json_t *pareto = json_object();
+    json_object_set_new(pareto, "count", json_integer((json_int_t)a->frontier.count));
+    if (with_frontier) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < a->frontier.count; i++) {
+            json_t *item = json_object();
+            json_object_set_new(item, "outcome", outcome_json(space, parley_analysis_frontier_outcome(a, i)));
+            json_object_set_new(item, "utilities", utilities_json(a, sc, parley_analysis_frontier_utilities(a, i)));
+            json_array_append_new(list, item);
+        }
+        json_object_set_new(pareto, "outcomes", list);
+    }
+    json_object_set_new(root, "pareto", pareto);
+    json_t *solutions = json_object();
+    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
+        const uint32_t *outcome;
+        const double *u;
+        double value;
+        if (parley_analysis_solution(a, (parley_solution_kind)s, &outcome, &u, &value) != PARLEY_OK) {
+            json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), json_null());
+            continue;
+        }
+        json_t *item = json_object();
+        json_object_set_new(item, "outcome", outcome_json(space, outcome));
+        json_object_set_new(item, "utilities", utilities_json(a, sc, u));
+        json_object_set_new(item, "value", json_real(value));
+        json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), item);
+    }
+    json_object_set_new(root, "solutions", solutions);
+    json_t *conditions = json_array();
+    for (size_t c = 0; c < a->condition_count; c++)
+        json_array_append_new(conditions, condition_json(a, sc, c));
+    json_object_set_new(root, "conditions", conditions);
+    json_object_set_new(root, "threads", json_integer(a->threads));
+    json_object_set_new(root, "seconds", json_real(a->seconds));
+    return root;
+}
+
+int parley_analysis_write_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier, FILE *out,
+                               parley_error *err)
+{
+    json_t *root = parley_analysis_to_json(a, sc, with_frontier);
+    if (!root)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+    fputc('\n', out);
+    json_decref(root);
+    return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
+}

@@ -1,0 +1,184 @@
+/* cmd_analyze.c: `parley analyze`: the zone of agreement, Pareto frontier and bargaining solutions. */
+#include "cli.h"
+
+#include <parley/parley.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static const char usage[] =
+    "usage: parley analyze SCENARIO.json [--json] [--frontier] [--threads N] [--time T]\n"
+    "       parley analyze DOMAIN.xml PROFILE1.xml PROFILE2.xml [...] [options]\n"
+    "\n"
+    "Streams every outcome of the negotiation and reports how many exist, how many\n"
+    "are feasible, how many every party accepts (the zone of possible agreement),\n"
+    "the Pareto frontier and the Nash, Kalai-Smorodinsky, egalitarian and\n"
+    "utilitarian packages.  When no package is acceptable to all, names the sets of\n"
+    "red lines and reservation values that cannot hold together.\n"
+    "\n"
+    "  --json        one JSON object (outcomes, feasible, acceptable, pareto, solutions, ...)\n"
+    "  --frontier    list the Pareto-optimal outcomes\n"
+    "  --threads N   worker threads (default: one per core)\n"
+    "  --time T      read reservation values at relative time T in [0,1] (pressure)\n";
+
+static void print_utilities(const parley_scenario *sc, const parley_analysis *a, const double *u)
+{
+    for (size_t k = 0; k < parley_analysis_party_count(a); k++)
+        printf("%s%s %.4f", k ? ", " : "", parley_party_name(sc, parley_analysis_party(a, k)), u[k]);
+}
+
+static const char *objective_name(parley_solution_kind s)
+{
+    static const char *names[] = {"product of gains", "smallest gain ratio", "smallest gain", "total utility"};
+    return names[s];
+}
+
+static void describe_condition(const parley_scenario *sc, const parley_analysis *a, size_t c)
+{
+    const parley_condition *cond = parley_analysis_condition(a, c);
+    const char *party = parley_party_name(sc, cond->party);
+    if (cond->kind == PARLEY_CONDITION_RED_LINE) {
+        const parley_constraint *con = parley_scenario_constraint(sc, cond->index);
+        printf("%s's red line '%s' (%s)", party, con->name, con->rule);
+    } else {
+        for (size_t k = 0; k < parley_analysis_party_count(a); k++)
+            if (parley_analysis_party(a, k) == cond->party)
+                printf("%s's reservation value %.4g", party, parley_analysis_reservation(a, k));
+    }
+}
+
+static void print_no_deal(const parley_scenario *sc, const parley_analysis *a)
+{
+    printf("\nNo deal: no outcome is acceptable to every party.\n");
+    for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
+        if (parley_analysis_condition_holds(a, c) == 0) {
+            printf("  alone, ");
+            describe_condition(sc, a, c);
+            printf(" holds on no feasible outcome\n");
+        }
+    uint32_t masks[32];
+    size_t n = parley_analysis_minimal_conflicts(a, masks, 32);
+    if (n == 0)
+        return;
+    printf("  These cannot hold together (remove any one and some outcome satisfies the rest):\n");
+    for (size_t i = 0; i < n && i < 32; i++) {
+        printf("  %zu.", i + 1);
+        const char *sep = " ";
+        for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
+            if (masks[i] >> c & 1) {
+                printf("%s", sep);
+                describe_condition(sc, a, c);
+                sep = "\n      + ";
+            }
+        printf("\n");
+    }
+    if (n > 32)
+        printf("  ... and %zu more sets\n", n - 32);
+    printf("  (`parley diagnose` tells which relaxation opens a zone of agreement)\n");
+}
+
+static void print_report(const parley_scenario *sc, const parley_analysis *a, int frontier)
+{
+    const parley_space *space = parley_scenario_space(sc);
+    char buf[4096];
+    if (parley_scenario_title(sc)[0])
+        printf("%s\n\n", parley_scenario_title(sc));
+    printf("outcomes     %llu\n", (unsigned long long)parley_analysis_outcomes(a));
+    printf("feasible     %llu (every global constraint holds)\n", (unsigned long long)parley_analysis_feasible(a));
+    printf("acceptable   %llu to every party (zone of possible agreement)\n",
+           (unsigned long long)parley_analysis_acceptable(a));
+    printf("\n%-24s %12s %16s %12s\n", "party", "reservation", "accepts alone", "best deal");
+    for (size_t k = 0; k < parley_analysis_party_count(a); k++)
+        printf("%-24s %12.4f %16llu %12.4f\n", parley_party_name(sc, parley_analysis_party(a, k)),
+               parley_analysis_reservation(a, k), (unsigned long long)parley_analysis_party_acceptable(a, k),
+               parley_analysis_best(a, k));
+    if (parley_analysis_acceptable(a) == 0) {
+        print_no_deal(sc, a);
+        return;
+    }
+    size_t count = parley_analysis_frontier_count(a);
+    printf("\nPareto frontier: %zu outcome%s%s\n", count, count == 1 ? "" : "s",
+           frontier ? "" : " (--frontier lists them)");
+    for (size_t i = 0; frontier && i < count; i++) {
+        printf("  %s\n      ", parley_outcome_format(space, parley_analysis_frontier_outcome(a, i), buf, sizeof buf));
+        print_utilities(sc, a, parley_analysis_frontier_utilities(a, i));
+        printf("\n");
+    }
+    printf("\nBargaining solutions\n");
+    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
+        const uint32_t *outcome;
+        const double *u;
+        double value;
+        parley_analysis_solution(a, (parley_solution_kind)s, &outcome, &u, &value);
+        printf("  %-12s %s %.6g\n    %s\n    ", parley_solution_name((parley_solution_kind)s),
+               objective_name((parley_solution_kind)s), value, parley_outcome_format(space, outcome, buf, sizeof buf));
+        print_utilities(sc, a, u);
+        printf("\n");
+    }
+}
+
+int cmd_analyze(int argc, char **argv)
+{
+    int json = 0, frontier = 0;
+    parley_analysis_options options = {0, 0};
+    const char **files = calloc((size_t)argc, sizeof *files);
+    size_t nfiles = 0;
+    if (!files)
+        return CLI_FAILURE;
+    for (int i = 1; i < argc; i++) {
+        const char *value = NULL;
+        int r;
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            free(files);
+            return CLI_OK;
+        } else if (strcmp(argv[i], "--json") == 0) {
+            json = 1;
+        } else if (strcmp(argv[i], "--frontier") == 0) {
+            frontier = 1;
+        } else if ((r = cli_option_value(argc, argv, &i, "--threads", &value)) != 0) {
+            long n;
+            if (r < 0 || !cli_parse_long("analyze", "--threads", value ? value : "", 1, 64, &n))
+                goto usage_error;
+            options.threads = (unsigned)n;
+        } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
+            if (r < 0 || !cli_parse_double("analyze", "--time", value ? value : "", &options.time))
+                goto usage_error;
+            if (options.time < 0 || options.time > 1) {
+                cli_usage_error("analyze", "--time expects a number in [0,1]");
+                goto usage_error;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_usage_error("analyze", "unknown option '%s'", argv[i]);
+            goto usage_error;
+        } else {
+            files[nfiles++] = argv[i];
+        }
+    }
+    if (nfiles == 0) {
+        cli_usage_error("analyze", "expected a scenario file");
+        goto usage_error;
+    }
+    parley_error err;
+    parley_scenario *sc = NULL;
+    parley_analysis *a = NULL;
+    int rc = parley_scenario_load_files(files, nfiles, &sc, &err);
+    free(files);
+    if (rc != PARLEY_OK)
+        return cli_report(&err);
+    rc = parley_analyze(sc, &options, &a, &err);
+    if (rc != PARLEY_OK) {
+        parley_scenario_free(sc);
+        return cli_report(&err);
+    }
+    if (json)
+        rc = parley_analysis_write_json(a, sc, frontier, stdout, &err);
+    else
+        print_report(sc, a, frontier);
+    parley_analysis_free(a);
+    parley_scenario_free(sc);
+    return rc == PARLEY_OK ? CLI_OK : cli_report(&err);
+usage_error:
+    free(files);
+    return CLI_BAD_INPUT;
+}

@@ -1,0 +1,48 @@
+/* main.c: the parley command: dispatches to one subcommand per file (cmd_*.c). */
+#include "cli.h"
+
+#include <parley/parley.h>
+#include <string.h>
+
+struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+};
+
+/* One line per subcommand; keep in the order `parley --help` shows them. */
+static const struct command commands[] = {
+    {"analyze", cmd_analyze, "outcomes, zone of agreement, Pareto frontier, Nash/Kalai/egalitarian/welfare"},
+    {"conflict", cmd_conflict, "Graph Model for Conflict Resolution: stability analysis"},
+};
+
+static void print_help(FILE *out)
+{
+    fprintf(out, "parley %s: a negotiation engine\n\nusage: parley <command> [options]\n\ncommands:\n",
+            parley_version());
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nEvery command has --help and --json. Exit codes: 0 success, 1 failure, 2 bad input.\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        print_help(stderr);
+        return CLI_BAD_INPUT;
+    }
+    if (cli_is_help(argv[1])) {
+        print_help(stdout);
+        return CLI_OK;
+    }
+    if (strcmp(argv[1], "--version") == 0) {
+        printf("parley %s\n", parley_version());
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (strcmp(argv[1], commands[i].name) == 0 && commands[i].run)
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "parley: unknown command '%s'\n", argv[1]);
+    print_help(stderr);
+    return CLI_BAD_INPUT;
+}

@@ -1,0 +1,353 @@
+/* scenario.c: a negotiation's space, parties, constraints (global and red lines) and metadata. */
+#include <parley/scenario.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/strutil.h"
+
+struct party {
+    char *name;
+    char *description;
+    parley_role role;
+    parley_utility *utility;
+};
+
+struct constraint {
+    parley_constraint view; /* strings below are owned here */
+    parley_expr *expr;
+};
+
+struct parley_scenario {
+    parley_space *space;
+    char *title, *description;
+    struct party *parties;
+    size_t party_count;
+    struct constraint *constraints;
+    size_t constraint_count;
+    parley_source *sources;
+    size_t source_count;
+    size_t *negotiators;
+    size_t negotiator_count;
+};
+
+parley_scenario *parley_scenario_new(parley_space *space)
+{
+    parley_scenario *sc = calloc(1, sizeof *sc);
+    if (!sc) {
+        parley_space_free(space);
+        return NULL;
+    }
+    sc->space = space;
+    return sc;
+}
+
+static void free_source(parley_source *s)
+{
+    free((char *)s->id);
+    free((char *)s->title);
+    free((char *)s->publisher);
+    free((char *)s->date);
+    free((char *)s->url);
+    free((char *)s->file);
+    free((char *)s->quote);
+}
+
+static void free_constraint(struct constraint *c)
+{
+    free((char *)c->view.name);
+    free((char *)c->view.rule);
+    free((char *)c->view.why);
+    free((char *)c->view.source);
+    parley_expr_free(c->expr);
+}
+
+void parley_scenario_free(parley_scenario *sc)
+{
+    if (!sc)
+        return;
+    for (size_t i = 0; i < sc->party_count; i++) {
+        free(sc->parties[i].name);
+        free(sc->parties[i].description);
+        parley_utility_free(sc->parties[i].utility);
+    }
+    free(sc->parties);
+    for (size_t i = 0; i < sc->constraint_count; i++)
+        free_constraint(&sc->constraints[i]);
+    free(sc->constraints);
+    for (size_t i = 0; i < sc->source_count; i++)
+        free_source(&sc->sources[i]);
+    free(sc->sources);
+    free(sc->negotiators);
+    free(sc->title);
+    free(sc->description);
+    parley_space_free(sc->space);
+    free(sc);
+}
+
+const parley_space *parley_scenario_space(const parley_scenario *sc)
+{
+    return sc->space;
+}
+
+static int replace_string(char **slot, const char *text)
+{
+    char *copy = text ? parley_strdup(text) : NULL;
+    if (text && !copy)
+        return PARLEY_ENOMEM;
+    free(*slot);
+    *slot = copy;
+    return PARLEY_OK;
+}
+
+int parley_scenario_set_title(parley_scenario *sc, const char *title)
+{
+    return replace_string(&sc->title, title);
+}
+
+int parley_scenario_set_description(parley_scenario *sc, const char *text)
+{
+    return replace_string(&sc->description, text);
+}
+
+const char *parley_scenario_title(const parley_scenario *sc)
+{
+    return sc->title ? sc->title : "";
+}
+
+const char *parley_scenario_description(const parley_scenario *sc)
+{
+    return sc->description ? sc->description : "";
+}
+
+/* Grows an array of `elem`-sized items by one slot; returns the new slot (zeroed) or NULL. */
+static void *grow_one(void **array, size_t count, size_t elem)
+{
+    void *grown = realloc(*array, (count + 1) * elem);
+    if (!grown)
+        return NULL;
+    *array = grown;
+    memset((char *)grown + count * elem, 0, elem);
+    return (char *)grown + count * elem;
+}
+
+int parley_scenario_add_source(parley_scenario *sc, const parley_source *source)
+{
+    if (!source || !source->id)
+        return PARLEY_EINVAL;
+    parley_source *s = grow_one((void **)&sc->sources, sc->source_count, sizeof *s);
+    if (!s)
+        return PARLEY_ENOMEM;
+    s->id = parley_strdup(source->id);
+    s->title = parley_strdup(source->title);
+    s->publisher = parley_strdup(source->publisher);
+    s->date = parley_strdup(source->date);
+    s->url = parley_strdup(source->url);
+    s->file = parley_strdup(source->file);
+    s->quote = parley_strdup(source->quote);
+    if (!s->id || (source->title && !s->title) || (source->publisher && !s->publisher) ||
+        (source->date && !s->date) || (source->url && !s->url) || (source->file && !s->file) ||
+        (source->quote && !s->quote)) {
+        free_source(s);
+        return PARLEY_ENOMEM;
+    }
+    sc->source_count++;
+    return PARLEY_OK;
+}
+
+size_t parley_scenario_source_count(const parley_scenario *sc)
+{
+    return sc->source_count;
+}
+
+const parley_source *parley_scenario_source(const parley_scenario *sc, size_t i)
+{
+    return &sc->sources[i];
+}
+
+long parley_scenario_add_party(parley_scenario *sc, const char *name, parley_role role, parley_utility *utility,
+                               parley_error *err)
+{
+    int rc;
+    if (!name || !name[0]) {
+        rc = parley_error_set(err, PARLEY_EINVAL, "a party needs a non-empty name");
+        goto fail;
+    }
+    if (parley_scenario_find_party(sc, name) >= 0) {
+        rc = parley_error_set(err, PARLEY_EINVAL, "party '%s' is defined twice", name);
+        goto fail;
+    }
+    if (role == PARLEY_ROLE_PARTY && !utility) {
+        rc = parley_error_set(err, PARLEY_EINVAL, "party '%s' needs preferences", name);
+        goto fail;
+    }
+    if (role == PARLEY_ROLE_MEDIATOR && utility) {
+        rc = parley_error_set(err, PARLEY_EINVAL, "mediator '%s' cannot have preferences", name);
+        goto fail;
+    }
+    if (utility && parley_utility_space(utility) != sc->space) {
+        rc = parley_error_set(err, PARLEY_EINVAL, "the preferences of '%s' are over another space", name);
+        goto fail;
+    }
+    size_t *neg = NULL;
+    if (role == PARLEY_ROLE_PARTY) {
+        neg = grow_one((void **)&sc->negotiators, sc->negotiator_count, sizeof *neg);
+        if (!neg)
+            goto nomem;
+    }
+    struct party *p = grow_one((void **)&sc->parties, sc->party_count, sizeof *p);
+    if (!p || !(p->name = parley_strdup(name)))
+        goto nomem;
+    p->role = role;
+    p->utility = utility;
+    if (neg) {
+        *neg = sc->party_count;
+        sc->negotiator_count++;
+    }
+    return (long)sc->party_count++;
+nomem:
+    rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+fail:
+    parley_utility_free(utility);
+    return rc;
+}
+
+size_t parley_scenario_party_count(const parley_scenario *sc)
+{
+    return sc->party_count;
+}
+
+long parley_scenario_find_party(const parley_scenario *sc, const char *name)
+{
+    for (size_t i = 0; i < sc->party_count; i++)
+        if (strcmp(sc->parties[i].name, name) == 0)
+            return (long)i;
+    return -1;
+}
+
+const char *parley_party_name(const parley_scenario *sc, size_t party)
+{
+    return sc->parties[party].name;
+}
+
+parley_role parley_party_role(const parley_scenario *sc, size_t party)
+{
+    return sc->parties[party].role;
+}
+
+const parley_utility *parley_party_utility(const parley_scenario *sc, size_t party)
+{
+    return sc->parties[party].utility;
+}
+
+parley_utility *parley_party_utility_mut(parley_scenario *sc, size_t party)
+{
+    return sc->parties[party].utility;
+}
+
+int parley_party_set_description(parley_scenario *sc, size_t party, const char *text)
+{
+    return replace_string(&sc->parties[party].description, text);
+}
+
+const char *parley_party_description(const parley_scenario *sc, size_t party)
+{
+    return sc->parties[party].description ? sc->parties[party].description : "";
+}
+
+int parley_scenario_add_constraint(parley_scenario *sc, long party, const char *name, const char *rule,
+                                   const char *why, const char *source, parley_error *err)
+{
+    if (party < -1 || party >= (long)sc->party_count)
+        return parley_error_set(err, PARLEY_EINVAL, "no party number %ld", party);
+    if (!name || !name[0])
+        return parley_error_set(err, PARLEY_EINVAL, "a constraint needs a name");
+    for (size_t i = 0; i < sc->constraint_count; i++)
+        if (sc->constraints[i].view.party == party && strcmp(sc->constraints[i].view.name, name) == 0)
+            return parley_error_set(err, PARLEY_EINVAL, "constraint '%s' is defined twice", name);
+    parley_expr *expr = NULL;
+    int rc = parley_expr_compile(sc->space, rule, &expr, err);
+    if (rc != PARLEY_OK)
+        return rc;
+    struct constraint *c = grow_one((void **)&sc->constraints, sc->constraint_count, sizeof *c);
+    if (!c) {
+        parley_expr_free(expr);
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    }
+    c->expr = expr;
+    c->view.expr = expr;
+    c->view.party = party;
+    c->view.name = parley_strdup(name);
+    c->view.rule = parley_strdup(rule);
+    c->view.why = parley_strdup(why);
+    c->view.source = parley_strdup(source);
+    if (!c->view.name || !c->view.rule || (why && !c->view.why) || (source && !c->view.source)) {
+        free_constraint(c);
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    }
+    sc->constraint_count++;
+    return PARLEY_OK;
+}
+
+size_t parley_scenario_constraint_count(const parley_scenario *sc)
+{
+    return sc->constraint_count;
+}
+
+const parley_constraint *parley_scenario_constraint(const parley_scenario *sc, size_t i)
+{
+    return &sc->constraints[i].view;
+}
+
+size_t parley_scenario_negotiator_count(const parley_scenario *sc)
+{
+    return sc->negotiator_count;
+}
+
+size_t parley_scenario_negotiator(const parley_scenario *sc, size_t k)
+{
+    return sc->negotiators[k];
+}
+
+int parley_scenario_feasible(const parley_scenario *sc, const uint32_t *values)
+{
+    for (size_t i = 0; i < sc->constraint_count; i++)
+        if (sc->constraints[i].view.party < 0 && !parley_expr_holds(sc->constraints[i].expr, values))
+            return 0;
+    return 1;
+}
+
+int parley_scenario_red_lines_hold(const parley_scenario *sc, size_t party, const uint32_t *values)
+{
+    for (size_t i = 0; i < sc->constraint_count; i++)
+        if (sc->constraints[i].view.party == (long)party && !parley_expr_holds(sc->constraints[i].expr, values))
+            return 0;
+    return 1;
+}
+
+int parley_scenario_acceptable_to(const parley_scenario *sc, size_t party, const uint32_t *values, double t)
+{
+    const parley_utility *u = sc->parties[party].utility;
+    if (!u || !parley_scenario_feasible(sc, values) || !parley_scenario_red_lines_hold(sc, party, values))
+        return 0;
+    return parley_utility_eval(u, values) >= parley_utility_reservation_at(u, t);
+}
+
+int parley_scenario_validate(const parley_scenario *sc, parley_error *err)
+{
+    if (parley_space_issue_count(sc->space) == 0)
+        return parley_error_set(err, PARLEY_EINVAL, "the scenario has no issues");
+    if (sc->negotiator_count < 2)
+        return parley_error_set(err, PARLEY_EINVAL,
+                                "the scenario needs at least two parties with role \"party\", has %zu",
+                                sc->negotiator_count);
+    for (size_t k = 0; k < sc->negotiator_count; k++) {
+        const struct party *p = &sc->parties[sc->negotiators[k]];
+        parley_error inner;
+        parley_error_clear(&inner);
+        int rc = parley_utility_validate(p->utility, &inner);
+        if (rc != PARLEY_OK)
+            return parley_error_set(err, rc, "party '%s': %s", p->name, inner.message);
+    }
+    return PARLEY_OK;
+}
