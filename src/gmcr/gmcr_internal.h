@@ -1,0 +1,140 @@
+/*
+ * gmcr_internal.h: what the files of src/gmcr share: the model and result
+ * structures, the condition expressions, the thread helper and the reach sweep.
+ */
+#ifndef PARLEY_GMCR_INTERNAL_H
+#define PARLEY_GMCR_INTERNAL_H
+
+#include <parley/gmcr.h>
+
+#include <stdint.h>
+
+/* ---- condition expressions (gmcr_expr.c) ---------------------------------- */
+
+typedef enum gmcr_op { GMCR_OPT, GMCR_NOT, GMCR_AND, GMCR_OR, GMCR_IMPLIES, GMCR_IFF } gmcr_op;
+
+typedef struct gmcr_expr {
+    gmcr_op op;
+    int option;              /* GMCR_OPT: 0-based option */
+    struct gmcr_expr *a, *b; /* operands (a only for NOT) */
+} gmcr_expr;
+
+/* Resolves an option name or number in an expression; returns the 0-based option or -1. */
+typedef int (*gmcr_resolve_fn)(void *ctx, const char *name, size_t len);
+
+/*
+ * Parses a condition ("1 & -3", "2 | 4", "if 1 then 2", "1 iff 2", "2 if 1",
+ * "not release & (talks | truce)").  On failure returns NULL, sets *column
+ * (1-based, where the problem is) and writes a message into msg.
+ * *nomem is set when the failure is an allocation.
+ */
+gmcr_expr *gmcr_expr_parse(const char *text, gmcr_resolve_fn resolve, void *ctx, int *column, char *msg,
+                           size_t msg_size, int *nomem);
+void gmcr_expr_free(gmcr_expr *e);
+int gmcr_expr_eval(const gmcr_expr *e, uint32_t code);
+
+/* ---- model (gmcr_model.c) ------------------------------------------------- */
+
+typedef struct gmcr_option {
+    char *id;
+    char *name;
+    int owner;
+    parley_gmcr_direction dir;
+} gmcr_option;
+
+typedef struct gmcr_dm {
+    char *name;
+    uint32_t mask;  /* options it controls */
+    uint32_t both;  /* ... that are reversible */
+    uint32_t fwd;   /* ... that may only be taken */
+    uint32_t back;  /* ... that may only be withdrawn */
+} gmcr_dm;
+
+struct parley_gmcr_model {
+    char *name;
+    size_t n_options;
+    gmcr_option *options;
+    size_t n_dms;
+    gmcr_dm *dms;
+    size_t n_states;   /* feasible states */
+    uint32_t *codes;   /* [n_states] ascending */
+    int32_t *index;    /* [2^n_options] ordinal or -1 */
+    int32_t *pref;     /* [n_dms * n_states] preference level, higher is better */
+    int has_status_quo;
+    uint32_t status_quo;
+};
+
+/* Building a model (the loader fills options/dms then calls these). */
+typedef struct gmcr_builder {
+    parley_gmcr_model *m;
+    gmcr_expr **infeasible; /* conditions that make a state infeasible */
+    size_t n_infeasible, cap_infeasible;
+} gmcr_builder;
+
+/* Adds a condition (takes ownership, also on failure). */
+int gmcr_builder_add_infeasible(gmcr_builder *b, gmcr_expr *e);
+/* Enumerates feasible states, fills codes/index.  PARLEY_EINVAL when none is feasible. */
+int gmcr_builder_states(gmcr_builder *b, parley_error *err);
+void gmcr_builder_release(gmcr_builder *b);
+
+/*
+ * Turns raw scores (one per feasible state, higher better) of one DM into dense
+ * preference levels 0..k-1.  Returns 0 or PARLEY_ENOMEM.
+ */
+int gmcr_model_set_scores(parley_gmcr_model *m, size_t dm, const int64_t *scores);
+
+/* Unilateral move of a DM from state code s to t (codes): 1 when legal (t feasible, directions respected). */
+static inline int gmcr_legal_move(const gmcr_dm *d, uint32_t s, uint32_t t)
+{
+    uint32_t diff = s ^ t;
+    if (diff == 0 || (diff & ~d->mask))
+        return 0;
+    if (diff & d->fwd & s) /* clearing a forward-only option */
+        return 0;
+    if (diff & d->back & ~s) /* taking a backward-only option */
+        return 0;
+    return 1;
+}
+
+/* ---- threads (gmcr_parallel.c) -------------------------------------------- */
+
+typedef void (*gmcr_range_fn)(void *ctx, size_t begin, size_t end);
+
+/* Number of threads to use for `requested` (0: online CPUs), at most 64. */
+unsigned gmcr_thread_count(unsigned requested);
+
+/*
+ * Runs fn over [0, n) split into chunks on `threads` threads (the caller's
+ * thread is one of them).  Returns 0, or PARLEY_EINTERNAL when a thread could
+ * not be started (the work is then finished on the caller's thread).
+ */
+int gmcr_parallel_for(size_t n, unsigned threads, gmcr_range_fn fn, void *ctx);
+
+/* Runs task(ctx, i) for i in [0, n) with up to `threads` threads. */
+typedef void (*gmcr_task_fn)(void *ctx, size_t i);
+int gmcr_parallel_tasks(size_t n, unsigned threads, gmcr_task_fn task, void *ctx);
+
+/* ---- reachability (gmcr_reach.c) ------------------------------------------ */
+
+/*
+ * For every feasible state x, out[x] = the least value[y] over the states y
+ * that the DMs in `movers` (bit mask) can reach from x by sequences of
+ * unilateral moves (x itself included).  With `improving` only unilateral
+ * improvements count (each move strictly better for the DM making it).
+ * value[] and out[] are indexed by ordinal; values are in [0, n_states].
+ */
+int gmcr_min_reach(const parley_gmcr_model *m, uint32_t movers, int improving, const int32_t *value,
+                   int32_t *out);
+
+/* ---- result (gmcr_stability.c) -------------------------------------------- */
+
+struct parley_gmcr_result {
+    const parley_gmcr_model *model;
+    unsigned notions;
+    uint8_t *stable; /* [n_states * n_dms] notion flags */
+    uint8_t *eq;     /* [n_states] notion flags */
+    double seconds;
+    unsigned threads;
+};
+
+#endif

@@ -1,0 +1,245 @@
+/*
+ * gmcr_stability.c: Nash (R), GMR, SMR and SEQ stability of every state for
+ * every decision maker, and the equilibria.
+ *
+ * For focal DM i at state s, with p = i's preference and H = the other DMs:
+ *   Nash: no unilateral improvement (UI) of i from s.
+ *   GMR:  every UI s1 has some s2 reachable by H from s1 with p(s2) <= p(s).
+ *   SMR:  ... with moreover every state i can move to from s2 no better than s,
+ *         i.e. best(s2) <= p(s) where best(x) = max p over x and i's moves from x.
+ *   SEQ:  as GMR, reaching s2 by unilateral improvements of H only.
+ * So each notion compares p(s) with max over UIs s1 of (least value reachable
+ * from s1), the reach computed once for all states by gmcr_min_reach().
+ */
+#include "gmcr_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+typedef struct job {
+    const parley_gmcr_model *m;
+    unsigned notions;
+    int32_t *best;  /* [n_dms * n] best level i can reach in one move (itself included) */
+    int32_t *reach; /* [n_dms * 3 * n] least p / best / p-by-improvements reachable by the others */
+    int rc[PARLEY_GMCR_MAX_DMS * 3];
+    parley_gmcr_result *r;
+} job;
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* best[] for DM i: the maximum over each cell, then over the cells one move can lead to. */
+static void best_task(void *ctx, size_t i)
+{
+    job *J = ctx;
+    const parley_gmcr_model *m = J->m;
+    const gmcr_dm *d = &m->dms[i];
+    size_t n = m->n_states, total = (size_t)1 << m->n_options;
+    const int32_t *p = m->pref + i * n;
+    int32_t *best = J->best + i * n;
+    int32_t *cell = malloc(total * sizeof *cell);
+    if (!cell) {
+        J->rc[i] = PARLEY_ENOMEM;
+        return;
+    }
+    for (size_t c = 0; c < total; c++)
+        cell[c] = -1;
+    for (size_t s = 0; s < n; s++) {
+        uint32_t h = m->codes[s] & ~d->both;
+        if (p[s] > cell[h])
+            cell[h] = p[s];
+    }
+    uint32_t irr = d->fwd | d->back;
+    for (uint32_t b = 1; b && b <= irr; b <<= 1) {
+        if (!(irr & b))
+            continue;
+        for (size_t c = 0; c < total; c++) {
+            uint32_t h = (uint32_t)c;
+            if (h & d->both)
+                continue;
+            if ((d->fwd & b) && !(h & b) && cell[h | b] > cell[h])
+                cell[h] = cell[h | b];
+            if ((d->back & b) && (h & b) && cell[h & ~b] > cell[h])
+                cell[h] = cell[h & ~b];
+        }
+    }
+    for (size_t s = 0; s < n; s++)
+        best[s] = cell[m->codes[s] & ~d->both];
+    free(cell);
+}
+
+/* Task t = 3 * i + kind: the reach of the others of DM i (kind 0 GMR, 1 SMR, 2 SEQ). */
+static void reach_task(void *ctx, size_t t)
+{
+    job *J = ctx;
+    const parley_gmcr_model *m = J->m;
+    size_t i = t / 3, kind = t % 3, n = m->n_states;
+    static const unsigned needs[3] = {PARLEY_GMCR_GMR, PARLEY_GMCR_SMR, PARLEY_GMCR_SEQ};
+    if (!(J->notions & needs[kind]))
+        return;
+    uint32_t others = ((1u << m->n_dms) - 1u) & ~(1u << i);
+    const int32_t *value = kind == 1 ? J->best + i * n : m->pref + i * n;
+    J->rc[t] = gmcr_min_reach(m, others, kind == 2, value, J->reach + t * n);
+}
+
+static void stability_range(void *ctx, size_t begin, size_t end)
+{
+    job *J = ctx;
+    const parley_gmcr_model *m = J->m;
+    size_t n = m->n_states, nd = m->n_dms;
+    for (size_t s = begin; s < end; s++) {
+        uint32_t code = m->codes[s];
+        unsigned eq = J->notions;
+        for (size_t i = 0; i < nd; i++) {
+            const gmcr_dm *d = &m->dms[i];
+            const int32_t *p = m->pref + i * n;
+            int32_t ps = p[s];
+            unsigned flags = J->notions;
+            if (J->best[i * n + s] > ps) { /* some unilateral improvement exists */
+                flags &= ~(unsigned)PARLEY_GMCR_NASH;
+                if (!(J->notions & (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ))) {
+                    J->r->stable[s * nd + i] = (uint8_t)flags;
+                    eq &= flags;
+                    continue;
+                }
+                const int32_t *rg = J->reach + (3 * i) * n, *rs = rg + n, *rq = rs + n;
+                int32_t worst_g = -1, worst_s = -1, worst_q = -1;
+                uint32_t allowed = d->both | (d->fwd & ~code) | (d->back & code);
+                for (uint32_t t = allowed; t; t = (t - 1) & allowed) {
+                    int32_t s1 = m->index[code ^ t];
+                    if (s1 < 0 || p[s1] <= ps)
+                        continue;
+                    if (rg[s1] > worst_g)
+                        worst_g = rg[s1];
+                    if (rs[s1] > worst_s)
+                        worst_s = rs[s1];
+                    if (rq[s1] > worst_q)
+                        worst_q = rq[s1];
+                }
+                if (worst_g > ps)
+                    flags &= ~(unsigned)PARLEY_GMCR_GMR;
+                if (worst_s > ps)
+                    flags &= ~(unsigned)PARLEY_GMCR_SMR;
+                if (worst_q > ps)
+                    flags &= ~(unsigned)PARLEY_GMCR_SEQ;
+            }
+            J->r->stable[s * nd + i] = (uint8_t)flags;
+            eq &= flags;
+        }
+        J->r->eq[s] = (uint8_t)eq;
+    }
+}
+
+int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *options,
+                        parley_gmcr_result **out, parley_error *err)
+{
+    *out = NULL;
+    if (!m)
+        return parley_error_set(err, PARLEY_EINVAL, "no model");
+    double t0 = now_seconds();
+    unsigned notions = options && options->notions ? options->notions & PARLEY_GMCR_ALL : PARLEY_GMCR_ALL;
+    unsigned threads = gmcr_thread_count(options ? options->threads : 0);
+    size_t n = m->n_states, nd = m->n_dms;
+    job J = {.m = m, .notions = notions | PARLEY_GMCR_NASH};
+    parley_gmcr_result *r = calloc(1, sizeof *r);
+    int rc = PARLEY_ENOMEM;
+    if (!r)
+        goto fail;
+    r->model = m;
+    r->notions = J.notions;
+    r->threads = threads;
+    r->stable = malloc(n * nd);
+    r->eq = malloc(n);
+    J.best = malloc(n * nd * sizeof *J.best);
+    J.reach = (notions & (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ))
+                  ? calloc(n * nd * 3, sizeof *J.reach)
+                  : calloc(1, sizeof *J.reach);
+    if (!r->stable || !r->eq || !J.best || !J.reach)
+        goto fail;
+    J.r = r;
+    gmcr_parallel_tasks(nd, threads, best_task, &J);
+    for (size_t i = 0; i < nd; i++)
+        if (J.rc[i]) {
+            rc = J.rc[i];
+            goto fail;
+        }
+    if (notions & (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ)) {
+        gmcr_parallel_tasks(3 * nd, threads, reach_task, &J);
+        for (size_t t = 0; t < 3 * nd; t++)
+            if (J.rc[t]) {
+                rc = J.rc[t];
+                goto fail;
+            }
+    }
+    gmcr_parallel_for(n, threads, stability_range, &J);
+    r->seconds = now_seconds() - t0;
+    free(J.best);
+    free(J.reach);
+    *out = r;
+    return PARLEY_OK;
+fail:
+    free(J.best);
+    free(J.reach);
+    parley_gmcr_result_free(r);
+    return parley_error_set(err, rc, "%s during the stability analysis of %zu states", parley_strerror(rc), n);
+}
+
+void parley_gmcr_result_free(parley_gmcr_result *r)
+{
+    if (!r)
+        return;
+    free(r->stable);
+    free(r->eq);
+    free(r);
+}
+
+unsigned parley_gmcr_result_notions(const parley_gmcr_result *r)
+{
+    return r ? r->notions : 0;
+}
+
+unsigned parley_gmcr_result_stable(const parley_gmcr_result *r, size_t state, size_t dm)
+{
+    if (!r || state >= r->model->n_states || dm >= r->model->n_dms)
+        return 0;
+    return r->stable[state * r->model->n_dms + dm];
+}
+
+unsigned parley_gmcr_result_equilibrium(const parley_gmcr_result *r, size_t state)
+{
+    return r && state < r->model->n_states ? r->eq[state] : 0;
+}
+
+size_t parley_gmcr_result_equilibrium_count(const parley_gmcr_result *r, parley_gmcr_notion notion)
+{
+    size_t count = 0;
+    for (size_t s = 0; r && s < r->model->n_states; s++)
+        count += (r->eq[s] & notion) != 0;
+    return count;
+}
+
+double parley_gmcr_result_seconds(const parley_gmcr_result *r)
+{
+    return r ? r->seconds : 0.0;
+}
+
+unsigned parley_gmcr_result_threads(const parley_gmcr_result *r)
+{
+    return r ? r->threads : 0;
+}
+
+const char *parley_gmcr_notion_name(parley_gmcr_notion notion)
+{
+    switch (notion) {
+    case PARLEY_GMCR_NASH: return "Nash";
+    case PARLEY_GMCR_GMR: return "GMR";
+    case PARLEY_GMCR_SMR: return "SMR";
+    case PARLEY_GMCR_SEQ: return "SEQ";
+    default: return "?";
+    }
+}
