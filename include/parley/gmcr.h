@@ -203,7 +203,7 @@ typedef struct parley_gmcr_report {
     const parley_gmcr_result *result; /* required */
     const parley_gmcr_paths *paths;   /* status-quo analysis, may be NULL */
     int coalitions;                   /* add the coalition improvements from the paths' start */
-    size_t max_states;                /* text: list every state only when there are at most this many (0: 64) */
+    size_t max_states;                /* text: list every state only when there are at most this many (0: 128) */
     int all_states;                   /* text: list every state regardless of max_states */
 } parley_gmcr_report;
 

@@ -157,7 +157,7 @@ int parley_gmcr_write_text(FILE *out, const parley_gmcr_report *rep, parley_erro
         return parley_error_set(err, PARLEY_EINVAL, "nothing to write");
     const parley_gmcr_result *r = rep->result;
     const parley_gmcr_model *m = r->model;
-    size_t n = m->n_states, limit = rep->max_states ? rep->max_states : 64;
+    size_t n = m->n_states, limit = rep->max_states ? rep->max_states : 128;
     int full = rep->all_states || n <= limit;
     char vec[PARLEY_GMCR_MAX_OPTIONS + 1];
     if (m->name[0])
