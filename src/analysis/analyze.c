@@ -39,6 +39,7 @@ struct job {
     const parley_utility **utility;  /* [n] */
     int all_additive;
     const double *reservation;       /* [n] quantized */
+    double *suffix_max;              /* [n * (issues + 1)]: bound on the utility of issues >= i */
     const parley_expr **global;      /* global constraints */
     size_t global_count;
     const parley_expr **cond_expr;   /* [C] red line expression or NULL for a reservation */
@@ -56,7 +57,8 @@ static double now_seconds(void)
 }
 
 /* Records one feasible outcome with utilities u[] (quantized) and failure mask. */
-static inline void record(const struct job *job, struct worker *w, uint64_t mask, const double *u, uint64_t index)
+static inline void record(const struct job *job, struct worker *w, uint64_t mask, const double *u, uint64_t index,
+                          int dominated)
 {
     w->feasible++;
     if (job->histogram) {
@@ -69,13 +71,14 @@ static inline void record(const struct job *job, struct worker *w, uint64_t mask
     }
     if (mask == 0) {
         w->acceptable++;
-        frontier_offer(&w->frontier, u, index);
+        if (!dominated)
+            frontier_offer(&w->frontier, u, index);
     }
 }
 
 /* The hot loop for two additive parties without constraints. */
 static void run_row_2d(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
-                       uint64_t index)
+                       uint64_t index, int dominated)
 {
     size_t last = job->issues - 1;
     const double *t0 = job->tables[0 * job->issues + last];
@@ -88,15 +91,54 @@ static void run_row_2d(const struct job *job, struct worker *w, const double *pr
         double u[2] = {quantize_utility(p0 + t0[v]), quantize_utility(p1 + t1[v])};
         unsigned mask = (u[0] < r0) | (u[1] < r1) << 1;
         hist[mask]++;
-        if (mask == 0 && !frontier_rejects_2d(f, u[0], u[1]))
+        if (mask == 0 && !dominated && !frontier_rejects_2d(f, u[0], u[1]))
             frontier_offer(f, u, index + (v - from));
     }
     w->feasible += to - from;
     w->acceptable = hist[0];
 }
 
+/* Any number of additive parties without constraints: conditions are the reservations only.
+   Inlined with a constant n for 3 parties so the compiler unrolls the party loops. */
+static inline __attribute__((always_inline)) void row_nd_body(const struct job *job, struct worker *w,
+                                                              const double *pre, uint32_t from, uint32_t to,
+                                                              uint64_t index, int dominated, const size_t n)
+{
+    size_t last = job->issues - 1;
+    const double *t[64];
+    double r[64], p[64];
+    for (size_t k = 0; k < n; k++) {
+        t[k] = job->tables[k * job->issues + last];
+        r[k] = job->reservation[k];
+        p[k] = pre[k];
+    }
+    uint64_t *hist = w->histogram;
+    double u[64];
+    for (uint32_t v = from; v < to; v++) {
+        unsigned mask = 0;
+        for (size_t k = 0; k < n; k++) {
+            u[k] = quantize_utility(p[k] + t[k][v]);
+            mask |= (unsigned)(u[k] < r[k]) << k;
+        }
+        hist[mask]++;
+        if (mask == 0 && !dominated)
+            frontier_offer(&w->frontier, u, index + (v - from));
+    }
+    w->feasible += to - from;
+    w->acceptable = hist[0];
+}
+
+static void run_row_nd(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                       uint64_t index, int dominated)
+{
+    if (job->n == 3)
+        row_nd_body(job, w, pre, from, to, index, dominated, 3);
+    else
+        row_nd_body(job, w, pre, from, to, index, dominated, job->n);
+}
+
 static void run_row_generic(const struct job *job, struct worker *w, const double *pre, uint32_t *values,
-                            uint32_t from, uint32_t to, uint64_t index)
+                            uint32_t from, uint32_t to, uint64_t index, int dominated)
 {
     size_t last = job->issues - 1, n = job->n;
     double u[64];
@@ -119,7 +161,7 @@ static void run_row_generic(const struct job *job, struct worker *w, const doubl
                                           : u[job->cond_party[c]] < job->reservation[job->cond_party[c]];
             mask |= (uint64_t)fails << c;
         }
-        record(job, w, mask, u, index);
+        record(job, w, mask, u, index, dominated);
     }
 }
 
@@ -137,23 +179,45 @@ static void work(void *ctx, unsigned k, unsigned workers)
         w->failed = 1;
         goto done;
     }
-    int fast = n == 2 && job->all_additive && job->global_count == 0 && job->C == 2 && job->histogram;
-    parley_space_decode(parley_scenario_space(job->sc), begin, values);
+    /* Without constraints the only conditions are the reservations (bit k = party k): a tight loop. */
+    int simple = job->all_additive && job->global_count == 0 && job->C == n && job->histogram;
+    /* Mixed-radix digits of `begin` over job->counts (which may merge trailing issues). */
+    uint64_t rest = begin;
+    for (size_t i = issues; i-- > 0;) {
+        values[i] = (uint32_t)(rest % job->counts[i]);
+        rest /= job->counts[i];
+    }
     size_t dirty = 0; /* prefix sums valid below this issue */
+    /* Blocks of outcomes sharing digits 0..L-1 whose best corner is dominated cannot add to the
+       frontier; `blocked` is the coarsest such level of the current position (issues + 1: none). */
+    size_t blocked = issues + 1;
+    double corner[64];
     uint64_t index = begin;
     while (index < end) {
         for (size_t i = dirty; i < last; i++)
             for (size_t p = 0; p < n; p++)
                 pre[(i + 1) * n + p] = pre[i * n + p] + job->tables[p * issues + i][values[i]];
+        if (job->all_additive && blocked > dirty) {
+            blocked = issues + 1;
+            for (size_t level = dirty + 1; level <= last && blocked > issues; level++) {
+                for (size_t p = 0; p < n; p++)
+                    corner[p] = pre[level * n + p] + job->suffix_max[p * (issues + 1) + level];
+                if (frontier_dominated(&w->frontier, corner))
+                    blocked = level;
+            }
+        }
+        int dominated = blocked <= last;
         for (size_t p = 0; p < n; p++)
             row[p] = pre[last * n + p];
         uint32_t from = values[last];
         uint64_t room = job->counts[last] - from;
         uint32_t to = (uint32_t)(end - index < room ? from + (end - index) : job->counts[last]);
-        if (fast)
-            run_row_2d(job, w, row, from, to, index);
+        if (simple && n == 2)
+            run_row_2d(job, w, row, from, to, index, dominated);
+        else if (simple)
+            run_row_nd(job, w, row, from, to, index, dominated);
         else
-            run_row_generic(job, w, row, values, from, to, index);
+            run_row_generic(job, w, row, values, from, to, index, dominated);
         index += to - from;
         /* odometer: carry into the issues before the last */
         values[last] = 0;
@@ -192,6 +256,7 @@ static void free_job(struct job *job, unsigned workers)
     free(job->cond_expr);
     free(job->cond_party);
     free(job->party_mask);
+    free(job->suffix_max);
     free((void *)job->counts);
 }
 
@@ -282,6 +347,82 @@ static int build_tables(const parley_scenario *sc, parley_analysis *a, struct jo
             for (uint32_t v = 0; v < counts[i]; v++)
                 table[v] = u->weights[i] * u->values[i][v];
             job->tables[k * issues + i] = table;
+        }
+    }
+    /* Upper bounds of what the issues from i on can add, for skipping dominated blocks; the margin
+       covers the rounding of utilities to 2^-32. */
+    if (!(job->suffix_max = calloc(n * (issues + 1), sizeof *job->suffix_max)))
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    for (size_t k = 0; k < n; k++) {
+        double *suffix = &job->suffix_max[k * (issues + 1)];
+        suffix[issues] = 0x1p-30;
+        for (size_t i = issues; i-- > 0;) {
+            double best = -INFINITY;
+            for (uint32_t v = 0; v < counts[i]; v++)
+                if (job->tables[k * issues + i][v] > best)
+                    best = job->tables[k * issues + i][v];
+            suffix[i] = suffix[i + 1] + best;
+        }
+    }
+    return PARLEY_OK;
+}
+
+/*
+ * Without constraints an outcome's issues matter only through the tables, so
+ * the trailing issues can be fused into one of up to MERGE_LIMIT values whose
+ * digit is the mixed-radix number of theirs: outcome numbers stay the same, and
+ * the inner loop runs longer rows with less odometer work per outcome.
+ */
+#define MERGE_LIMIT 4096u
+static int merge_trailing_issues(struct job *job, parley_error *err)
+{
+    if (!job->all_additive || job->global_count > 0 || job->C != job->n || job->issues < 2)
+        return PARLEY_OK;
+    size_t issues = job->issues, first = issues - 1;
+    uint64_t product = job->counts[first];
+    while (first > 0 && product * job->counts[first - 1] <= MERGE_LIMIT)
+        product *= job->counts[--first];
+    if (first == issues - 1)
+        return PARLEY_OK;
+    double *fused[64];
+    for (size_t k = 0; k < job->n; k++)
+        if (!(fused[k] = malloc(product * sizeof *fused[k]))) {
+            while (k-- > 0)
+                free(fused[k]);
+            return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        }
+    for (size_t k = 0; k < job->n; k++) {
+        double *table = fused[k];
+        for (uint64_t d = 0; d < product; d++) {
+            uint64_t rest = d;
+            double sum = 0;
+            for (size_t i = issues; i-- > first;) {
+                sum += job->tables[k * issues + i][rest % job->counts[i]];
+                rest /= job->counts[i];
+            }
+            table[d] = sum;
+        }
+        for (size_t i = first; i < issues; i++)
+            free(job->tables[k * issues + i]);
+        job->tables[k * issues + first] = table;
+    }
+    /* Compact the per-party table rows to the new issue count. */
+    size_t new_issues = first + 1;
+    for (size_t k = 0; k < job->n; k++)
+        for (size_t i = 0; i < new_issues; i++)
+            job->tables[k * new_issues + i] = job->tables[k * issues + i];
+    ((uint32_t *)job->counts)[first] = (uint32_t)product;
+    job->issues = new_issues;
+    /* Recompute the suffix bounds for the new layout. */
+    for (size_t k = 0; k < job->n; k++) {
+        double *suffix = &job->suffix_max[k * (new_issues + 1)];
+        suffix[new_issues] = 0x1p-30;
+        for (size_t i = new_issues; i-- > 0;) {
+            double best = -INFINITY;
+            for (uint32_t v = 0; v < job->counts[i]; v++)
+                if (job->tables[k * new_issues + i][v] > best)
+                    best = job->tables[k * new_issues + i][v];
+            suffix[i] = suffix[i + 1] + best;
         }
     }
     return PARLEY_OK;
@@ -410,7 +551,8 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     }
     for (size_t k = 0; k < a->n; k++)
         a->party[k] = parley_scenario_negotiator(sc, k);
-    if ((rc = build_conditions(sc, a, &job, err)) != PARLEY_OK || (rc = build_tables(sc, a, &job, t, err)) != PARLEY_OK)
+    if ((rc = build_conditions(sc, a, &job, err)) != PARLEY_OK || (rc = build_tables(sc, a, &job, t, err)) != PARLEY_OK ||
+        (rc = merge_trailing_issues(&job, err)) != PARLEY_OK)
         goto fail;
     a->condition_holds = calloc(job.C ? job.C : 1, sizeof *a->condition_holds);
     job.histogram = job.C <= PARLEY_MAX_DIAGNOSED_CONDITIONS;

@@ -130,6 +130,21 @@ static int dominates(const double *q, const double *p, size_t n)
     return better;
 }
 
+int frontier_dominated(const frontier *f, const double *u)
+{
+    size_t n = f->parties;
+    if (n == 2) {
+        if (frontier_rejects_2d(f, u[0], u[1]))
+            return 1;
+        size_t j = bound_2d(f, u[0], 0);
+        return j < f->count && (f->u[j * 2 + 1] > u[1] || (f->u[j * 2 + 1] == u[1] && f->u[j * 2] > u[0]));
+    }
+    for (size_t i = 0; i < f->count; i++)
+        if (dominates(&f->u[i * n], u, n))
+            return 1;
+    return 0;
+}
+
 static int offer_nd(frontier *f, const double *p, uint64_t index)
 {
     size_t n = f->parties;

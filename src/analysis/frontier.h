@@ -41,6 +41,9 @@ static inline int frontier_rejects_2d(const frontier *f, double u0, double u1)
     return f->reject[b] >= u1;
 }
 
+/* 1 when some kept point dominates u (any number of parties; a linear scan). */
+int frontier_dominated(const frontier *f, const double *u);
+
 /* Offers every point of `other` (merging two workers' frontiers). */
 void frontier_merge(frontier *f, const frontier *other);
 /* Sorts the kept points by outcome number; the frontier then takes no more offers. */

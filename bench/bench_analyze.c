@@ -1,0 +1,83 @@
+/*
+ * bench_analyze.c: times parley_analyze on generated additive spaces of 10^6,
+ * 10^7 and 10^8 outcomes (issues of 10 values), 2 and 3 parties, on 1 thread
+ * and on every core, and prints outcome evaluations per second per core and
+ * the peak memory.  Usage: bench_analyze [max_exponent (default 8)]
+ */
+#include <parley/parley.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
+static double rnd(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return (double)(rng_state >> 11) / 9007199254740992.0;
+}
+
+static parley_scenario *generate(int exponent, int parties)
+{
+    rng_state = 0x9e3779b97f4a7c15ull ^ (uint64_t)(exponent * 131 + parties);
+    parley_space *space = parley_space_new();
+    for (int i = 0; i < exponent; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "issue%d", i);
+        parley_space_add_integer(space, name, 0, 9, 1, NULL);
+    }
+    parley_scenario *sc = parley_scenario_new(space);
+    for (int p = 0; p < parties; p++) {
+        parley_utility *u = parley_utility_new(space);
+        double w[32], total = 0;
+        for (int i = 0; i < exponent; i++)
+            total += w[i] = 0.1 + rnd();
+        for (int i = 0; i < exponent; i++) {
+            parley_utility_set_weight(u, (size_t)i, w[i] / total);
+            for (uint32_t v = 0; v < 10; v++)
+                parley_utility_set_value(u, (size_t)i, v, rnd());
+        }
+        parley_utility_set_reservation(u, 0.3);
+        char name[16];
+        snprintf(name, sizeof name, "P%d", p + 1);
+        parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
+    }
+    return sc;
+}
+
+int main(int argc, char **argv)
+{
+    int max_exp = argc > 1 ? atoi(argv[1]) : 8;
+    unsigned cores = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
+    printf("bench_analyze: %u cores\n", cores);
+    printf("%-10s %-8s %-8s %10s %14s %16s %10s %9s\n", "outcomes", "parties", "threads", "seconds", "outcomes/s",
+           "per core", "frontier", "maxrss");
+    for (int parties = 2; parties <= 3; parties++)
+        for (int e = 6; e <= max_exp; e++) {
+            parley_scenario *sc = generate(e, parties);
+            unsigned thread_counts[2] = {1, cores};
+            for (int t = 0; t < (cores > 1 ? 2 : 1); t++) {
+                parley_analysis_options opt = {thread_counts[t], 0};
+                parley_analysis *a = NULL;
+                parley_error err;
+                if (parley_analyze(sc, &opt, &a, &err) != PARLEY_OK) {
+                    fprintf(stderr, "analysis failed: %s\n", err.message);
+                    return 1;
+                }
+                double s = parley_analysis_seconds(a);
+                double rate = (double)parley_analysis_outcomes(a) / s;
+                struct rusage ru;
+                getrusage(RUSAGE_SELF, &ru);
+                printf("10^%-7d %-8d %-8u %10.3f %14.3e %16.3e %10zu %7ldMB\n", e, parties,
+                       parley_analysis_threads(a), s, rate, rate / parley_analysis_threads(a),
+                       parley_analysis_frontier_count(a), ru.ru_maxrss / 1024);
+                fflush(stdout);
+                parley_analysis_free(a);
+            }
+            parley_scenario_free(sc);
+        }
+    return 0;
+}
