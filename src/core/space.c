@@ -146,12 +146,13 @@ int parley_space_add_integer(parley_space *space, const char *name, int64_t min,
     if (max < min)
         return parley_error_set(err, PARLEY_EINVAL, "issue '%s': max %lld is below min %lld", name ? name : "",
                                 (long long)max, (long long)min);
-    if ((max - min) % step != 0)
+    uint64_t width = (uint64_t)max - (uint64_t)min; /* exact even when max - min overflows int64_t */
+    if (width % (uint64_t)step != 0)
         return parley_error_set(err, PARLEY_EINVAL,
                                 "issue '%s': max %lld is not reached from min %lld in steps of %lld",
                                 name ? name : "", (long long)max, (long long)min, (long long)step);
     return add_grid(space, name, PARLEY_ISSUE_INTEGER, (double)min, (double)step,
-                    (double)((max - min) / step) + 1, err);
+                    (double)(width / (uint64_t)step) + 1, err);
 }
 
 int parley_space_add_real(parley_space *space, const char *name, double min, double max, double step,
