@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# demo.sh: the main job, end to end, on the seeds' talks (`make demo` runs it with the freshly built binary).
+set -euo pipefail
+parley=${1:-build/parley}
+here=$(cd "$(dirname "$0")" && pwd)
+has() { "$parley" --help | grep -q "^  $1 "; }
+step() { printf '\n\033[1m== %s\033[0m\n$ parley %s\n\n' "$1" "${*:2}"; "$parley" "${@:2}"; }
+
+step "Why the talks keep collapsing: no package satisfies both sides' red lines" analyze "$here/ceasefire.json"
+step "The same talks with the linkage relaxed to the phased plan" analyze "$here/ceasefire-relaxed.json"
+if has diagnose; then
+  step "Impasse diagnosis: which red lines collide, and what would open a zone of agreement" diagnose "$here/ceasefire.json"
+fi
+if has propose; then
+  step "The package a neutral mediator would table on the relaxed variant" propose "$here/ceasefire-relaxed.json"
+fi
+if has negotiate; then
+  step "Shuttle mediation between the parties on the relaxed variant" negotiate "$here/ceasefire-relaxed.json" \
+    --protocol shuttle --agents boulware,conceder --seed 1
+fi
+if has conflict; then
+  step "The strategic conflict as a graph model: which states are stable" conflict "$here/ceasefire-conflict.json"
+fi
