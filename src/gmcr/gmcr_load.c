@@ -171,7 +171,12 @@ static int load_option(loader *L, const json_t *v, size_t dm, const char *path)
     } else {
         return bad(L, path, "expected an option: a string (its name) or an object, found %s", type_name(v));
     }
-    if (id) {
+    if (!id && valid_id(name)) { /* a name that is a word doubles as the id, unless taken */
+        id = name;
+        for (size_t i = 0; i < m->n_options && id; i++)
+            if (strcmp(m->options[i].id, id) == 0)
+                id = NULL;
+    } else if (id) {
         for (size_t i = 0; i < m->n_options; i++)
             if (strcmp(m->options[i].id, id) == 0)
                 return bad(L, path, "option id \"%s\" is already used by option %zu", id, i + 1);
