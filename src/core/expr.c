@@ -469,10 +469,11 @@ static struct node *parse_comparison(struct parser *ps)
             struct node *issue = left->type == T_CAT ? left : right;
             struct node *label = left->type == T_CAT ? right : left;
             if (op != OP_EQ && op != OP_NE) {
+                size_t which = issue->issue; /* read before the nodes are freed */
                 free_node(left);
                 free_node(right);
                 return fail_at(ps, at, "categorical issue '%s' can only be compared with == or != (or 'in')",
-                               parley_issue_name(ps->space, issue->issue));
+                               parley_issue_name(ps->space, which));
             }
             long v = resolve_label(ps, issue, label);
             struct node *n = v < 0 ? NULL : new_node(ps, OP_CAT_IS, T_BOOL, at);
@@ -486,11 +487,11 @@ static struct node *parse_comparison(struct parser *ps)
             return n;
         }
         if (left->type == T_CAT || right->type == T_CAT) {
-            const struct node *issue = left->type == T_CAT ? left : right;
+            size_t which = (left->type == T_CAT ? left : right)->issue; /* read before the nodes are freed */
             free_node(left);
             free_node(right);
             return fail_at(ps, at, "categorical issue '%s' can only be compared with one of its quoted values",
-                           parley_issue_name(ps->space, issue->issue));
+                           parley_issue_name(ps->space, which));
         }
         if (left->type == T_BOOL && right->type == T_BOOL && (op == OP_EQ || op == OP_NE))
             return binary(ps, op, T_BOOL, at, left, right);
