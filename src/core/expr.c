@@ -411,8 +411,9 @@ static struct node *parse_in(struct parser *ps, struct node *left, const char *a
         long v = -1;
         if (left->type == T_CAT && item->type == T_LABEL) {
             v = resolve_label(ps, left, item);
-        } else if (left->type == T_NUM && item->op == OP_NUM && item->type == T_NUM) {
-            v = parley_issue_find_number(ps->space, left->issue, item->num);
+        } else if (left->type == T_NUM && (item->op == OP_NUM || (item->op == OP_NEG && item->a->op == OP_NUM)) &&
+                   item->type == T_NUM) {
+            v = parley_issue_find_number(ps->space, left->issue, item->op == OP_NUM ? item->num : -item->a->num);
             if (v < 0) /* a number off the grid simply matches nothing */
                 v = -2;
         } else {
