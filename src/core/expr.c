@@ -35,6 +35,7 @@ struct node {
     unsigned char *member;/* OP_CAT_IN / OP_NUM_IN: member[value] */
     char *label;          /* T_LABEL literal before resolution */
     int column;           /* where it starts in the text */
+    int height;           /* 0 for a leaf, else 1 + the height of its tallest child */
     struct node *a, *b;
 };
 
@@ -43,6 +44,11 @@ struct parley_expr {
     struct node *root;
     const parley_space *space;
 };
+
+/* Bounds on recursion, so that no rule, however long, exhausts the stack: nesting in the text
+   (parentheses, if, not, unary -, ->) and the height of the tree (long chains of and, +, ...). */
+#define MAX_DEPTH 200
+#define MAX_HEIGHT 1000
 
 struct parser {
     const parley_space *space;
@@ -131,6 +137,8 @@ static const char *type_name(enum type t)
 }
 
 static struct node *parse_expr(struct parser *ps);
+static struct node *binary(struct parser *ps, enum op op, enum type type, const char *at, struct node *a,
+                           struct node *b);
 
 /* Lists the labels of a categorical issue into buf for error messages. */
 static const char *list_labels(const parley_space *space, size_t issue, char *buf, size_t size)
@@ -173,7 +181,7 @@ static struct node *parse_primary(struct parser *ps)
 {
     skip_space(ps);
     const char *at = ps->p;
-    if (++ps->depth > 200)
+    if (++ps->depth > MAX_DEPTH)
         return fail_at(ps, at, "expression nested too deeply");
     struct node *n = NULL;
     if (*at == '(') {
@@ -216,13 +224,8 @@ static struct node *parse_primary(struct parser *ps)
             free_node(then);
             return fail_at(ps, text, "'if ... then ...' needs conditions on both sides");
         }
-        if (!(n = new_node(ps, OP_IMPLIES, T_BOOL, at))) {
-            free_node(cond);
-            free_node(then);
+        if (!(n = binary(ps, OP_IMPLIES, T_BOOL, at, cond, then)))
             return NULL;
-        }
-        n->a = cond;
-        n->b = then;
     } else if (isalpha((unsigned char)*at) || *at == '_') {
         while (isalnum((unsigned char)*ps->p) || *ps->p == '_')
             ps->p++;
@@ -265,20 +268,17 @@ static struct node *parse_unary(struct parser *ps)
     const char *at = ps->p;
     if (*at == '-' && at[1] != '>') {
         ps->p++;
+        if (++ps->depth > MAX_DEPTH)
+            return fail_at(ps, at, "expression nested too deeply");
         struct node *operand = parse_unary(ps);
         if (!operand)
             return NULL;
+        ps->depth--;
         if (operand->type != T_NUM) {
             free_node(operand);
             return fail_at(ps, at, "'-' needs a number");
         }
-        struct node *n = new_node(ps, OP_NEG, T_NUM, at);
-        if (!n) {
-            free_node(operand);
-            return NULL;
-        }
-        n->a = operand;
-        return n;
+        return binary(ps, OP_NEG, T_NUM, at, operand, NULL);
     }
     return parse_primary(ps);
 }
@@ -286,6 +286,12 @@ static struct node *parse_unary(struct parser *ps)
 static struct node *binary(struct parser *ps, enum op op, enum type type, const char *at, struct node *a,
                            struct node *b)
 {
+    int height = 1 + (b && b->height > a->height ? b->height : a->height);
+    if (height > MAX_HEIGHT) {
+        free_node(a);
+        free_node(b);
+        return fail_at(ps, at, "expression nested too deeply (more than %d levels)", MAX_HEIGHT);
+    }
     struct node *n = new_node(ps, op, type, at);
     if (!n) {
         free_node(a);
@@ -294,6 +300,7 @@ static struct node *binary(struct parser *ps, enum op op, enum type type, const 
     }
     n->a = a;
     n->b = b;
+    n->height = height;
     return n;
 }
 
@@ -508,18 +515,15 @@ static struct node *parse_not(struct parser *ps)
     skip_space(ps);
     const char *at = ps->p;
     if (accept(ps, "not") || (*ps->p == '!' && ps->p[1] != '=' && accept(ps, "!"))) {
+        if (++ps->depth > MAX_DEPTH)
+            return fail_at(ps, at, "expression nested too deeply");
         struct node *operand = parse_not(ps);
         if (!operand)
             return NULL;
+        ps->depth--;
         if (!check_operands(ps, at, "'not'", T_BOOL, operand, NULL))
             return NULL;
-        struct node *n = new_node(ps, OP_NOT, T_BOOL, at);
-        if (!n) {
-            free_node(operand);
-            return NULL;
-        }
-        n->a = operand;
-        return n;
+        return binary(ps, OP_NOT, T_BOOL, at, operand, NULL);
     }
     return parse_comparison(ps);
 }
@@ -540,11 +544,17 @@ static struct node *parse_logic(struct parser *ps, int level)
             op = OP_IMPLIES;
         else
             break;
+        if (level == 0 && ++ps->depth > MAX_DEPTH) {
+            free_node(left);
+            return fail_at(ps, at, "expression nested too deeply");
+        }
         struct node *right = level == 0 ? parse_logic(ps, 0) : level == 2 ? parse_not(ps) : parse_logic(ps, 2);
         if (!right) {
             free_node(left);
             return NULL;
         }
+        if (level == 0)
+            ps->depth--;
         const char *what = op == OP_AND ? "'and'" : op == OP_OR ? "'or'" : "'->'";
         if (!check_operands(ps, at, what, T_BOOL, left, right))
             return NULL;
