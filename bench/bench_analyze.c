@@ -60,7 +60,7 @@ int main(int argc, char **argv)
             parley_scenario *sc = generate(e, parties);
             unsigned thread_counts[2] = {1, cores};
             for (int t = 0; t < (cores > 1 ? 2 : 1); t++) {
-                parley_analysis_options opt = {thread_counts[t], 0};
+                parley_analysis_options opt = {.threads = thread_counts[t]};
                 parley_analysis *a = NULL;
                 parley_error err;
                 if (parley_analyze(sc, &opt, &a, &err) != PARLEY_OK) {

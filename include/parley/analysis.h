@@ -15,6 +15,10 @@
  *   - for the diagnosis of an empty zone: how many feasible outcomes satisfy any
  *     chosen set of "conditions" (each red line, each party's reservation value).
  *
+ * In a phased scenario utilities are expected utilities: each issue of a later
+ * phase counts with the probability that the phase is carried out
+ * (parley_scenario_expected_utility).
+ *
  * Utilities are rounded to multiples of 2^-32 before any comparison so that
  * equal sums reached in different orders compare equal.
  */
@@ -31,8 +35,10 @@ extern "C" {
 typedef struct parley_analysis parley_analysis;
 
 typedef struct parley_analysis_options {
-    unsigned threads; /* worker threads; 0 = one per core */
-    double time;      /* relative time in [0,1] at which reservation values are read (pressure); 0 = start */
+    unsigned threads;  /* worker threads; 0 = one per core */
+    double time;       /* relative time in [0,1] at which reservation values are read (pressure); 0 = start */
+    int use_guarantee; /* phased scenarios: 0 = each party's stated trust; 1 = every trust replaced by `guarantee` */
+    double guarantee;  /* probability that each later phase is carried out, when use_guarantee */
 } parley_analysis_options;
 
 typedef enum parley_solution_kind {
@@ -119,6 +125,16 @@ int parley_analysis_count_satisfying(const parley_analysis *a, uint32_t mask, ui
  * empty).  Available when parley_analysis_count_satisfying is (else returns 0).
  */
 size_t parley_analysis_minimal_conflicts(const parley_analysis *a, uint32_t *masks, size_t max);
+
+/*
+ * For scenarios with more than PARLEY_MAX_DIAGNOSED_CONDITIONS conditions: the
+ * minimal failure masks (bit i = condition i fails) over feasible outcomes; a
+ * set S of conditions cannot hold together exactly when S meets every one of
+ * them.  *complete is 0 when too many distinct masks were seen to keep them
+ * all (then the sets found are only candidates).  Returns the count; 0 and
+ * *masks NULL when the histogram is available instead.
+ */
+size_t parley_analysis_failure_masks(const parley_analysis *a, const uint64_t **masks, int *complete);
 
 /* Writes the analysis as the JSON object documented in docs/analysis-json.md (pretty when `pretty`). */
 int parley_analysis_write_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier,

@@ -12,7 +12,12 @@
 #include <parley/expr.h>
 #include <parley/scenario.h>
 #include <parley/analysis.h>
+#include <parley/agent.h>
+#include <parley/protocol.h>
+#include <parley/diagnose.h>
 #include <parley/gmcr.h>
+#include <parley/genius.h>
+#include <parley/server.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -106,6 +106,51 @@ int parley_scenario_acceptable_to(const parley_scenario *sc, size_t party, const
 /* Checks the whole scenario: at least two negotiating parties, every profile valid. */
 int parley_scenario_validate(const parley_scenario *sc, parley_error *err);
 
+/*
+ * Phases.  An agreement may be carried out in phases (say three of six weeks):
+ * each issue belongs to at most one phase; issues in no phase, and the first
+ * phase, take effect when the agreement is signed.  A later phase is carried
+ * out only if every phase before it was.  Each party states the probability
+ * that a phase is carried out given the previous one was (trust; 1 by
+ * default); a phase not carried out leaves its issues at their fallback value
+ * (the first value of the issue unless set).  A party's expected utility of an
+ * outcome then weighs each issue of phase p by the probability that p is
+ * carried out: still a weighted sum, so analysis stays as fast.
+ */
+int parley_scenario_add_phase(parley_scenario *sc, const char *name, double weeks, const size_t *issues, size_t n,
+                              parley_error *err);
+size_t parley_scenario_phase_count(const parley_scenario *sc);
+const char *parley_phase_name(const parley_scenario *sc, size_t phase);
+double parley_phase_weeks(const parley_scenario *sc, size_t phase);
+/* The issues of a phase (pointer owned by the scenario); returns their number. */
+size_t parley_phase_issues(const parley_scenario *sc, size_t phase, const size_t **issues);
+/* The phase an issue belongs to, or -1. */
+long parley_issue_phase(const parley_scenario *sc, size_t issue);
+long parley_scenario_find_phase(const parley_scenario *sc, const char *name);
+int parley_scenario_set_fallback(parley_scenario *sc, size_t issue, uint32_t value);
+uint32_t parley_scenario_fallback(const parley_scenario *sc, size_t issue);
+/* Trust of a party that a phase is carried out once the previous one was, in [0,1]. */
+int parley_scenario_set_trust(parley_scenario *sc, size_t party, size_t phase, double probability);
+double parley_scenario_trust(const parley_scenario *sc, size_t party, size_t phase);
+/*
+ * Probability, for a party, that a phase is carried out: the product of its
+ * trust in phases 1..phase (phase 0 always is).  `guarantee` >= 0 replaces
+ * every trust value by it (what a guarantee would make of the zone); < 0 uses
+ * the stated trust.
+ */
+double parley_scenario_carry_probability(const parley_scenario *sc, size_t party, size_t phase, double guarantee);
+/*
+ * The party's expected utility function given the phases and trust (a new
+ * utility the caller frees; a plain copy when the scenario has no phases).
+ * NULL when out of memory.
+ */
+parley_utility *parley_scenario_expected_utility(const parley_scenario *sc, size_t party, double guarantee);
+
+/* A deep copy (NULL when out of memory). */
+parley_scenario *parley_scenario_clone(const parley_scenario *sc);
+/* Removes constraint i (global or red line). */
+int parley_scenario_remove_constraint(parley_scenario *sc, size_t i);
+
 /* --- The native JSON format (src/io/scenario_json.c) --- */
 
 /* Reads a scenario file.  Errors carry the file, line/column (JSON syntax) or JSON path. */

@@ -35,6 +35,8 @@ typedef struct parley_space parley_space;
 /* New empty space; NULL when out of memory.  Free with parley_space_free. */
 parley_space *parley_space_new(void);
 void parley_space_free(parley_space *space);
+/* A deep copy; NULL when out of memory. */
+parley_space *parley_space_clone(const parley_space *space);
 
 /*
  * Adding issues.  Names must be unique, non-empty identifiers

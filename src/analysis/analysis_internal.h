@@ -2,6 +2,7 @@
 #ifndef PARLEY_ANALYSIS_INTERNAL_H
 #define PARLEY_ANALYSIS_INTERNAL_H
 
+#include <jansson.h>
 #include <parley/analysis.h>
 
 #include "analysis/frontier.h"
@@ -31,8 +32,17 @@ struct parley_analysis {
     parley_condition *conditions;
     uint64_t *condition_holds;  /* [condition_count] */
     uint64_t *satisfying;       /* [2^condition_count] when <= PARLEY_MAX_DIAGNOSED_CONDITIONS */
+    uint64_t *failure_masks;    /* otherwise: the minimal distinct failure masks */
+    size_t failure_mask_count;
+    int masks_complete;         /* every distinct mask was kept (no cap reached) */
     double seconds;
     unsigned threads;
 };
+
+/* JSON pieces shared by the analysis, diagnosis and proposal writers (result.c). */
+json_t *analysis_outcome_json(const parley_space *space, const uint32_t *values);
+json_t *analysis_utilities_json(const parley_analysis *a, const parley_scenario *sc, const double *u);
+json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c);
+json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier);
 
 #endif

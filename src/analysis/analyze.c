@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "analysis/analysis_internal.h"
+#include "analysis/maskset.h"
 #include "core/pool.h"
 #include "core/utility_internal.h"
 
@@ -26,6 +27,7 @@ struct worker {
     uint64_t *histogram;       /* [2^C] by failure mask, when C <= MAX_DIAGNOSED */
     uint64_t *party_ok;        /* [n] when no histogram */
     uint64_t *condition_ok;    /* [C] when no histogram */
+    maskset masks;             /* distinct failure masks, when no histogram */
     frontier frontier;
     int failed;
 };
@@ -68,6 +70,7 @@ static inline void record(const struct job *job, struct worker *w, uint64_t mask
             w->party_ok[k] += (mask & job->party_mask[k]) == 0;
         for (size_t c = 0; c < job->C; c++)
             w->condition_ok[c] += !(mask >> c & 1);
+        maskset_add(&w->masks, mask);
     }
     if (mask == 0) {
         w->acceptable++;
@@ -243,6 +246,7 @@ static void free_job(struct job *job, unsigned workers)
             free(job->workers[k].histogram);
             free(job->workers[k].party_ok);
             free(job->workers[k].condition_ok);
+            maskset_free(&job->workers[k].masks);
             frontier_free(&job->workers[k].frontier);
         }
     free(job->workers);
@@ -273,6 +277,7 @@ void parley_analysis_free(parley_analysis *a)
     free(a->conditions);
     free(a->condition_holds);
     free(a->satisfying);
+    free(a->failure_masks);
     free(a);
 }
 
@@ -320,7 +325,8 @@ static int build_conditions(const parley_scenario *sc, parley_analysis *a, struc
     return PARLEY_OK;
 }
 
-static int build_tables(const parley_scenario *sc, parley_analysis *a, struct job *job, double t, parley_error *err)
+static int build_tables(const parley_scenario *sc, parley_analysis *a, struct job *job, double t, double guarantee,
+                        parley_error *err)
 {
     const parley_space *space = parley_scenario_space(sc);
     size_t issues = job->issues, n = a->n;
@@ -340,14 +346,23 @@ static int build_tables(const parley_scenario *sc, parley_analysis *a, struct jo
         job->utility[k] = u;
         job->all_additive &= parley_utility_is_additive(u);
         reservation[k] = a->reservation[k] = quantize_utility(parley_utility_reservation_at(u, t));
+        /* Phased scenarios: the tables hold expected utilities under the parties' trust. */
+        parley_utility *expected = parley_scenario_phase_count(sc) ? parley_scenario_expected_utility(sc, a->party[k], guarantee)
+                                                                    : NULL;
+        if (parley_scenario_phase_count(sc) && !expected)
+            return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        const parley_utility *source = expected ? expected : u;
         for (size_t i = 0; i < issues; i++) {
             double *table = malloc(counts[i] * sizeof *table);
-            if (!table)
+            if (!table) {
+                parley_utility_free(expected);
                 return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+            }
             for (uint32_t v = 0; v < counts[i]; v++)
-                table[v] = u->weights[i] * u->values[i][v];
+                table[v] = source->weights[i] * source->values[i][v];
             job->tables[k * issues + i] = table;
         }
+        parley_utility_free(expected);
     }
     /* Upper bounds of what the issues from i on can add, for skipping dominated blocks; the margin
        covers the rounding of utilities to 2^-32. */
@@ -435,6 +450,7 @@ static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, 
     if (frontier_init(&a->frontier, a->n) != 0)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     uint64_t *hist = NULL;
+    maskset all_masks = {0};
     if (job->histogram) {
         hist = job->workers[0].histogram;
         for (unsigned k = 1; k < workers; k++)
@@ -443,8 +459,10 @@ static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, 
     }
     for (unsigned k = 0; k < workers; k++) {
         struct worker *w = &job->workers[k];
-        if (w->failed)
+        if (w->failed) {
+            maskset_free(&all_masks);
             return parley_error_set(err, PARLEY_ENOMEM, "out of memory during the analysis");
+        }
         a->feasible += w->feasible;
         if (!job->histogram) {
             a->acceptable += w->acceptable;
@@ -454,6 +472,20 @@ static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, 
                 a->condition_holds[c] += w->condition_ok[c];
         }
         frontier_merge(&a->frontier, &w->frontier);
+        if (!job->histogram) {
+            for (size_t i = 0; i < w->masks.capacity; i++)
+                if (w->masks.slots[i])
+                    maskset_add(&all_masks, w->masks.slots[i]);
+            all_masks.overflow |= w->masks.overflow;
+            all_masks.failed |= w->masks.failed;
+        }
+    }
+    if (!job->histogram) {
+        a->masks_complete = !all_masks.overflow && !all_masks.failed;
+        a->failure_masks = maskset_minimal(&all_masks, &a->failure_mask_count);
+        maskset_free(&all_masks);
+        if (!a->failure_masks)
+            return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
     if (a->frontier.failed)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory merging the Pareto frontier");
@@ -551,7 +583,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     }
     for (size_t k = 0; k < a->n; k++)
         a->party[k] = parley_scenario_negotiator(sc, k);
-    if ((rc = build_conditions(sc, a, &job, err)) != PARLEY_OK || (rc = build_tables(sc, a, &job, t, err)) != PARLEY_OK ||
+    if ((rc = build_conditions(sc, a, &job, err)) != PARLEY_OK || (rc = build_tables(sc, a, &job, t, options && options->use_guarantee ? options->guarantee : -1.0, err)) != PARLEY_OK ||
         (rc = merge_trailing_issues(&job, err)) != PARLEY_OK)
         goto fail;
     a->condition_holds = calloc(job.C ? job.C : 1, sizeof *a->condition_holds);

@@ -75,8 +75,17 @@ int parley_analysis_count_satisfying(const parley_analysis *a, uint32_t mask, ui
     return PARLEY_OK;
 }
 
+size_t parley_analysis_failure_masks(const parley_analysis *a, const uint64_t **masks, int *complete)
+{
+    if (masks)
+        *masks = a->failure_masks;
+    if (complete)
+        *complete = a->masks_complete;
+    return a->failure_masks ? a->failure_mask_count : 0;
+}
+
 /* {issue: value} with numbers as JSON numbers and labels as strings. */
-static json_t *outcome_json(const parley_space *space, const uint32_t *values)
+json_t *analysis_outcome_json(const parley_space *space, const uint32_t *values)
 {
     json_t *o = json_object();
     for (size_t i = 0; o && i < parley_space_issue_count(space); i++) {
@@ -90,7 +99,7 @@ static json_t *outcome_json(const parley_space *space, const uint32_t *values)
     return o;
 }
 
-static json_t *utilities_json(const parley_analysis *a, const parley_scenario *sc, const double *u)
+json_t *analysis_utilities_json(const parley_analysis *a, const parley_scenario *sc, const double *u)
 {
     json_t *o = json_object();
     for (size_t k = 0; o && k < a->n; k++)
@@ -98,7 +107,7 @@ static json_t *utilities_json(const parley_analysis *a, const parley_scenario *s
     return o;
 }
 
-static json_t *condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c)
+json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c)
 {
     const parley_condition *cond = &a->conditions[c];
     json_t *o = json_object();
@@ -117,8 +126,6 @@ static json_t *condition_json(const parley_analysis *a, const parley_scenario *s
     json_object_set_new(o, "holds_on", json_integer((json_int_t)a->condition_holds[c]));
     return o;
 }
-
-json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier);
 
 json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier)
 {
@@ -146,8 +153,8 @@ json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario 
         json_t *list = json_array();
         for (size_t i = 0; i < a->frontier.count; i++) {
             json_t *item = json_object();
-            json_object_set_new(item, "outcome", outcome_json(space, parley_analysis_frontier_outcome(a, i)));
-            json_object_set_new(item, "utilities", utilities_json(a, sc, parley_analysis_frontier_utilities(a, i)));
+            json_object_set_new(item, "outcome", analysis_outcome_json(space, parley_analysis_frontier_outcome(a, i)));
+            json_object_set_new(item, "utilities", analysis_utilities_json(a, sc, parley_analysis_frontier_utilities(a, i)));
             json_array_append_new(list, item);
         }
         json_object_set_new(pareto, "outcomes", list);
@@ -163,15 +170,15 @@ json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario 
             continue;
         }
         json_t *item = json_object();
-        json_object_set_new(item, "outcome", outcome_json(space, outcome));
-        json_object_set_new(item, "utilities", utilities_json(a, sc, u));
+        json_object_set_new(item, "outcome", analysis_outcome_json(space, outcome));
+        json_object_set_new(item, "utilities", analysis_utilities_json(a, sc, u));
         json_object_set_new(item, "value", json_real(value));
         json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), item);
     }
     json_object_set_new(root, "solutions", solutions);
     json_t *conditions = json_array();
     for (size_t c = 0; c < a->condition_count; c++)
-        json_array_append_new(conditions, condition_json(a, sc, c));
+        json_array_append_new(conditions, analysis_condition_json(a, sc, c));
     json_object_set_new(root, "conditions", conditions);
     json_object_set_new(root, "threads", json_integer(a->threads));
     json_object_set_new(root, "seconds", json_real(a->seconds));

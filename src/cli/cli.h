@@ -16,6 +16,10 @@ enum { CLI_OK = 0, CLI_FAILURE = 1, CLI_BAD_INPUT = 2 };
 /* Subcommands: argv[0] is the subcommand name. Return an exit code. */
 int cmd_analyze(int argc, char **argv);
 int cmd_conflict(int argc, char **argv);
+int cmd_diagnose(int argc, char **argv);
+int cmd_propose(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
+int cmd_negotiate(int argc, char **argv);
 
 /* Prints "parley: <formatted error>" on stderr and returns the exit code for err->code. */
 int cli_report(const parley_error *err);

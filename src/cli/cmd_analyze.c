@@ -120,7 +120,7 @@ static void print_report(const parley_scenario *sc, const parley_analysis *a, in
 int cmd_analyze(int argc, char **argv)
 {
     int json = 0, frontier = 0;
-    parley_analysis_options options = {0, 0};
+    parley_analysis_options options = {0};
     const char **files = calloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
     if (!files)

@@ -13,7 +13,11 @@ struct command {
 /* One line per subcommand; keep in the order `parley --help` shows them. */
 static const struct command commands[] = {
     {"analyze", cmd_analyze, "outcomes, zone of agreement, Pareto frontier, Nash/Kalai/egalitarian/welfare"},
+    {"diagnose", cmd_diagnose, "why no deal exists: conflicting red lines, relaxations that open a zone"},
+    {"propose", cmd_propose, "the package a mediator would table, explained; checks amendments to a text"},
+    {"negotiate", cmd_negotiate, "run a negotiation: alternating offers, single text, shuttle mediation"},
     {"conflict", cmd_conflict, "Graph Model for Conflict Resolution: stability analysis"},
+    {"serve", cmd_serve, "host live mediated talks: HTTP API, durable storage, web dashboard"},
 };
 
 static void print_help(FILE *out)

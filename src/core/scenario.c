@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/strutil.h"
+#include "core/utility_internal.h"
 
 struct party {
     char *name;
@@ -18,7 +19,20 @@ struct constraint {
     parley_expr *expr;
 };
 
+struct phase {
+    char *name;
+    double weeks;
+    size_t *issues;
+    size_t count;
+};
+
 struct parley_scenario {
+    struct phase *phases;
+    size_t phase_count;
+    long *issue_phase;     /* [issue count] phase index or -1; NULL until a phase is added */
+    uint32_t *fallback;    /* [issue count]; NULL means all 0 */
+    double *trust;         /* [trust_size] by party * MAX_PHASES + phase; NULL means all 1 */
+    size_t trust_size;
     parley_space *space;
     char *title, *description;
     struct party *parties;
@@ -79,6 +93,14 @@ void parley_scenario_free(parley_scenario *sc)
         free_source(&sc->sources[i]);
     free(sc->sources);
     free(sc->negotiators);
+    for (size_t p = 0; p < sc->phase_count; p++) {
+        free(sc->phases[p].name);
+        free(sc->phases[p].issues);
+    }
+    free(sc->phases);
+    free(sc->issue_phase);
+    free(sc->fallback);
+    free(sc->trust);
     free(sc->title);
     free(sc->description);
     parley_space_free(sc->space);
@@ -349,5 +371,224 @@ int parley_scenario_validate(const parley_scenario *sc, parley_error *err)
         if (rc != PARLEY_OK)
             return parley_error_set(err, rc, "party '%s': %s", p->name, inner.message);
     }
+    return PARLEY_OK;
+}
+
+/* --- phases --- */
+
+#define MAX_PHASES 16
+
+int parley_scenario_add_phase(parley_scenario *sc, const char *name, double weeks, const size_t *issues, size_t n,
+                              parley_error *err)
+{
+    size_t issue_count = parley_space_issue_count(sc->space);
+    if (!name || !name[0])
+        return parley_error_set(err, PARLEY_EINVAL, "a phase needs a name");
+    if (parley_scenario_find_phase(sc, name) >= 0)
+        return parley_error_set(err, PARLEY_EINVAL, "phase '%s' is defined twice", name);
+    if (sc->phase_count >= MAX_PHASES)
+        return parley_error_set(err, PARLEY_ERANGE, "at most %d phases", MAX_PHASES);
+    if (!(weeks >= 0))
+        return parley_error_set(err, PARLEY_EINVAL, "phase '%s': weeks must be >= 0", name);
+    if (!sc->issue_phase) {
+        if (!(sc->issue_phase = malloc((issue_count ? issue_count : 1) * sizeof *sc->issue_phase)))
+            return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        for (size_t i = 0; i < issue_count; i++)
+            sc->issue_phase[i] = -1;
+    }
+    for (size_t k = 0; k < n; k++) {
+        if (issues[k] >= issue_count)
+            return parley_error_set(err, PARLEY_EINVAL, "phase '%s': no issue number %zu", name, issues[k]);
+        if (sc->issue_phase[issues[k]] >= 0)
+            return parley_error_set(err, PARLEY_EINVAL, "issue '%s' is already in phase '%s'",
+                                    parley_issue_name(sc->space, issues[k]),
+                                    sc->phases[sc->issue_phase[issues[k]]].name);
+    }
+    struct phase *ph = grow_one((void **)&sc->phases, sc->phase_count, sizeof *ph);
+    if (!ph || !(ph->name = parley_strdup(name)) || (n && !(ph->issues = malloc(n * sizeof *ph->issues)))) {
+        if (ph)
+            free(ph->name);
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    }
+    ph->weeks = weeks;
+    ph->count = n;
+    for (size_t k = 0; k < n; k++) {
+        ph->issues[k] = issues[k];
+        sc->issue_phase[issues[k]] = (long)sc->phase_count;
+    }
+    sc->phase_count++;
+    return PARLEY_OK;
+}
+
+size_t parley_scenario_phase_count(const parley_scenario *sc)
+{
+    return sc->phase_count;
+}
+
+const char *parley_phase_name(const parley_scenario *sc, size_t phase)
+{
+    return sc->phases[phase].name;
+}
+
+double parley_phase_weeks(const parley_scenario *sc, size_t phase)
+{
+    return sc->phases[phase].weeks;
+}
+
+size_t parley_phase_issues(const parley_scenario *sc, size_t phase, const size_t **issues)
+{
+    if (issues)
+        *issues = sc->phases[phase].issues;
+    return sc->phases[phase].count;
+}
+
+long parley_issue_phase(const parley_scenario *sc, size_t issue)
+{
+    return sc->issue_phase ? sc->issue_phase[issue] : -1;
+}
+
+long parley_scenario_find_phase(const parley_scenario *sc, const char *name)
+{
+    for (size_t p = 0; p < sc->phase_count; p++)
+        if (strcmp(sc->phases[p].name, name) == 0)
+            return (long)p;
+    return -1;
+}
+
+int parley_scenario_set_fallback(parley_scenario *sc, size_t issue, uint32_t value)
+{
+    size_t issue_count = parley_space_issue_count(sc->space);
+    if (issue >= issue_count || value >= parley_issue_value_count(sc->space, issue))
+        return PARLEY_EINVAL;
+    if (!sc->fallback && !(sc->fallback = calloc(issue_count, sizeof *sc->fallback)))
+        return PARLEY_ENOMEM;
+    sc->fallback[issue] = value;
+    return PARLEY_OK;
+}
+
+uint32_t parley_scenario_fallback(const parley_scenario *sc, size_t issue)
+{
+    return sc->fallback ? sc->fallback[issue] : 0;
+}
+
+/* trust is indexed by party * MAX_PHASES + phase and grown with the parties. */
+static double *trust_slot(parley_scenario *sc, size_t party, size_t phase)
+{
+    size_t need = sc->party_count * MAX_PHASES;
+    if (!sc->trust || sc->trust_size < need) {
+        double *grown = realloc(sc->trust, need * sizeof *grown);
+        if (!grown)
+            return NULL;
+        for (size_t i = sc->trust ? sc->trust_size : 0; i < need; i++)
+            grown[i] = 1.0;
+        sc->trust = grown;
+        sc->trust_size = need;
+    }
+    return &sc->trust[party * MAX_PHASES + phase];
+}
+
+int parley_scenario_set_trust(parley_scenario *sc, size_t party, size_t phase, double probability)
+{
+    if (party >= sc->party_count || phase >= MAX_PHASES || !(probability >= 0 && probability <= 1))
+        return PARLEY_EINVAL;
+    double *slot = trust_slot(sc, party, phase);
+    if (!slot)
+        return PARLEY_ENOMEM;
+    *slot = probability;
+    return PARLEY_OK;
+}
+
+double parley_scenario_trust(const parley_scenario *sc, size_t party, size_t phase)
+{
+    size_t i = party * MAX_PHASES + phase;
+    return sc->trust && i < sc->trust_size ? sc->trust[i] : 1.0;
+}
+
+double parley_scenario_carry_probability(const parley_scenario *sc, size_t party, size_t phase, double guarantee)
+{
+    double p = 1.0;
+    for (size_t q = 1; q <= phase && q < sc->phase_count; q++)
+        p *= guarantee >= 0 ? guarantee : parley_scenario_trust(sc, party, q);
+    return p;
+}
+
+parley_utility *parley_scenario_expected_utility(const parley_scenario *sc, size_t party, double guarantee)
+{
+    const parley_utility *src = sc->parties[party].utility;
+    if (!src)
+        return NULL;
+    parley_utility *u = parley_utility_clone(src);
+    if (!u || sc->phase_count == 0)
+        return u;
+    for (size_t i = 0; i < parley_space_issue_count(sc->space); i++) {
+        long phase = parley_issue_phase(sc, i);
+        if (phase <= 0)
+            continue;
+        double p = parley_scenario_carry_probability(sc, party, (size_t)phase, guarantee);
+        double fallback = src->values[i][parley_scenario_fallback(sc, i)];
+        for (uint32_t v = 0; v < parley_issue_value_count(sc->space, i); v++)
+            u->values[i][v] = p * src->values[i][v] + (1 - p) * fallback;
+    }
+    return u;
+}
+
+/* --- copies --- */
+
+parley_scenario *parley_scenario_clone(const parley_scenario *sc)
+{
+    parley_space *space = parley_space_clone(sc->space);
+    if (!space)
+        return NULL;
+    parley_scenario *copy = parley_scenario_new(space);
+    if (!copy)
+        return NULL;
+    if (parley_scenario_set_title(copy, sc->title) || parley_scenario_set_description(copy, sc->description))
+        goto fail;
+    for (size_t i = 0; i < sc->source_count; i++)
+        if (parley_scenario_add_source(copy, &sc->sources[i]))
+            goto fail;
+    for (size_t p = 0; p < sc->party_count; p++) {
+        const struct party *party = &sc->parties[p];
+        parley_utility *u = NULL;
+        if (party->utility && !(u = parley_utility_clone_onto(party->utility, space)))
+            goto fail;
+        if (parley_scenario_add_party(copy, party->name, party->role, u, NULL) < 0 ||
+            parley_party_set_description(copy, p, party->description))
+            goto fail;
+    }
+    for (size_t i = 0; i < sc->constraint_count; i++) {
+        const parley_constraint *c = &sc->constraints[i].view;
+        if (parley_scenario_add_constraint(copy, c->party, c->name, c->rule, c->why, c->source, NULL))
+            goto fail;
+    }
+    for (size_t p = 0; p < sc->phase_count; p++)
+        if (parley_scenario_add_phase(copy, sc->phases[p].name, sc->phases[p].weeks, sc->phases[p].issues,
+                                      sc->phases[p].count, NULL))
+            goto fail;
+    for (size_t i = 0; sc->fallback && i < parley_space_issue_count(space); i++)
+        if (parley_scenario_set_fallback(copy, i, sc->fallback[i]))
+            goto fail;
+    if (sc->trust) {
+        if (!(copy->trust = malloc(sc->trust_size * sizeof *copy->trust)))
+            goto fail;
+        memcpy(copy->trust, sc->trust, sc->trust_size * sizeof *copy->trust);
+        copy->trust_size = sc->trust_size;
+    }
+    return copy;
+fail:
+    parley_scenario_free(copy);
+    return NULL;
+}
+
+int parley_scenario_remove_constraint(parley_scenario *sc, size_t i)
+{
+    if (i >= sc->constraint_count)
+        return PARLEY_EINVAL;
+    free_constraint(&sc->constraints[i]);
+    memmove(&sc->constraints[i], &sc->constraints[i + 1], (sc->constraint_count - i - 1) * sizeof *sc->constraints);
+    sc->constraint_count--;
+    /* The views point into the moved structs' own strings and expressions: refresh the expr pointers. */
+    for (size_t k = 0; k < sc->constraint_count; k++)
+        sc->constraints[k].view.expr = sc->constraints[k].expr;
     return PARLEY_OK;
 }

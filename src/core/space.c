@@ -23,6 +23,9 @@ struct parley_space {
     size_t count, capacity;
 };
 
+static int add_grid(parley_space *space, const char *name, parley_issue_type type, double min, double step,
+                    double count, parley_error *err);
+
 parley_space *parley_space_new(void)
 {
     return calloc(1, sizeof(parley_space));
@@ -43,6 +46,26 @@ void parley_space_free(parley_space *space)
     }
     free(space->issues);
     free(space);
+}
+
+parley_space *parley_space_clone(const parley_space *space)
+{
+    parley_space *copy = parley_space_new();
+    if (!copy)
+        return NULL;
+    for (size_t i = 0; i < space->count; i++) {
+        const struct issue *is = &space->issues[i];
+        int rc;
+        if (is->type == PARLEY_ISSUE_CATEGORICAL)
+            rc = parley_space_add_categorical(copy, is->name, (const char *const *)is->labels, is->count, NULL);
+        else
+            rc = add_grid(copy, is->name, is->type, is->min, is->step, is->count, NULL);
+        if (rc != PARLEY_OK || (is->description && parley_space_set_description(copy, i, is->description) != PARLEY_OK)) {
+            parley_space_free(copy);
+            return NULL;
+        }
+    }
+    return copy;
 }
 
 /* Reserves a new issue slot after checking the name; returns it zeroed or NULL with err set. */

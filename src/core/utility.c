@@ -68,7 +68,12 @@ static void *dup_array(const void *src, size_t n, size_t elem)
 
 parley_utility *parley_utility_clone(const parley_utility *src)
 {
-    parley_utility *u = parley_utility_new(src->space);
+    return parley_utility_clone_onto(src, src->space);
+}
+
+parley_utility *parley_utility_clone_onto(const parley_utility *src, const parley_space *space)
+{
+    parley_utility *u = parley_utility_new(space);
     if (!u)
         return NULL;
     memcpy(u->weights, src->weights, src->issue_count * sizeof *u->weights);

@@ -29,4 +29,7 @@ struct parley_utility {
     double rect_scale;
 };
 
+/* A copy of src over `space`, which must have the same issues and value counts. */
+parley_utility *parley_utility_clone_onto(const parley_utility *src, const parley_space *space);
+
 #endif

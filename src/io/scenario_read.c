@@ -5,6 +5,7 @@
  */
 #include <parley/scenario.h>
 
+#include <stdio.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -287,10 +288,93 @@ static int read_constraints(json_ctx *ctx, parley_scenario *sc, long party, json
     return rc;
 }
 
+/* "trust": {phase name: probability that the phase is carried out once the previous one was}. */
+static int read_trust(json_ctx *ctx, parley_scenario *sc, size_t party, json_t *trust)
+{
+    const char *phase_name;
+    json_t *value;
+    if (!json_is_object(trust))
+        return json_ctx_fail(ctx, "trust", "found %s (expected {phase name: probability})", json_type_name(trust));
+    if (parley_party_role(sc, party) != PARLEY_ROLE_PARTY)
+        return json_ctx_fail(ctx, "trust", "only parties state trust");
+    size_t mark = json_ctx_push_field(ctx, "trust");
+    int rc = PARLEY_OK;
+    json_object_foreach(trust, phase_name, value) {
+        long phase = parley_scenario_find_phase(sc, phase_name);
+        if (phase < 0)
+            rc = json_ctx_fail(ctx, phase_name, "unknown phase '%s' (phases are declared in \"phases\")", phase_name);
+        else if (!json_is_number(value) || !(json_number_value(value) >= 0 && json_number_value(value) <= 1))
+            rc = json_ctx_fail(ctx, phase_name, "expected a probability in [0,1]");
+        else
+            rc = parley_scenario_set_trust(sc, party, (size_t)phase, json_number_value(value));
+        if (rc)
+            break;
+    }
+    json_ctx_pop(ctx, mark);
+    return rc;
+}
+
+/* {"name", "weeks", "issues": [...], "fallback": {issue: value}, "conditions": [constraint], "description"} */
+static int read_phase(json_ctx *ctx, parley_scenario *sc, json_t *obj)
+{
+    static const char *const keys[] = {"name", "weeks", "issues", "fallback", "conditions", "description", NULL};
+    const parley_space *space = parley_scenario_space(sc);
+    const char *name = NULL, *description = NULL;
+    double weeks = 0;
+    json_t *issues, *fallback, *conditions;
+    int rc;
+    if (!json_is_object(obj))
+        return json_ctx_fail(ctx, NULL, "found %s (expected a phase object)", json_type_name(obj));
+    if ((rc = json_ctx_check_keys(ctx, obj, keys)) || (rc = json_ctx_string(ctx, obj, "name", 1, &name)) ||
+        (rc = json_ctx_number(ctx, obj, "weeks", 0, &weeks)) || (rc = json_ctx_array(ctx, obj, "issues", 1, &issues)) ||
+        (rc = json_ctx_object(ctx, obj, "fallback", 0, &fallback)) ||
+        (rc = json_ctx_array(ctx, obj, "conditions", 0, &conditions)) ||
+        (rc = json_ctx_string(ctx, obj, "description", 0, &description)))
+        return rc;
+    size_t n = json_array_size(issues), list[PARLEY_MAX_ISSUES];
+    if (n > PARLEY_MAX_ISSUES)
+        return json_ctx_fail(ctx, "issues", "too many issues");
+    for (size_t k = 0; k < n; k++) {
+        json_t *item = json_array_get(issues, k);
+        long issue = json_is_string(item) ? parley_space_find_issue(space, json_string_value(item)) : -1;
+        if (issue < 0) {
+            char where[32];
+            snprintf(where, sizeof where, "issues[%zu]", k);
+            return json_ctx_fail(ctx, where, "expected the name of an issue");
+        }
+        list[k] = (size_t)issue;
+    }
+    parley_error inner;
+    parley_error_clear(&inner);
+    if ((rc = parley_scenario_add_phase(sc, name, weeks, list, n, &inner)) != PARLEY_OK)
+        return rc == PARLEY_ENOMEM ? parley_error_set(ctx->err, rc, "out of memory") : json_ctx_fail(ctx, NULL, "%s", inner.message);
+    const char *issue_name;
+    json_t *value;
+    json_object_foreach(fallback, issue_name, value) {
+        size_t mark = json_ctx_push_field(ctx, "fallback");
+        long issue = parley_space_find_issue(space, issue_name);
+        long v = -1;
+        if (issue >= 0 && json_is_string(value))
+            v = parley_issue_find_label(space, (size_t)issue, json_string_value(value));
+        else if (issue >= 0 && json_is_number(value))
+            v = parley_issue_find_number(space, (size_t)issue, json_number_value(value));
+        if (issue < 0 || parley_issue_phase(sc, (size_t)issue) != (long)parley_scenario_phase_count(sc) - 1)
+            rc = json_ctx_fail(ctx, issue_name, "'%s' is not an issue of phase '%s'", issue_name, name);
+        else if (v < 0)
+            rc = json_ctx_fail(ctx, issue_name, "expected a value of issue '%s'", issue_name);
+        else
+            parley_scenario_set_fallback(sc, (size_t)issue, (uint32_t)v);
+        json_ctx_pop(ctx, mark);
+        if (rc)
+            return rc;
+    }
+    return conditions ? read_constraints(ctx, sc, -1, conditions, "conditions") : PARLEY_OK;
+}
+
 static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj)
 {
     static const char *const keys[] = {"name", "role", "description", "reservation", "reservation_curve",
-                                       "discount", "preferences", "red_lines", NULL};
+                                       "discount", "preferences", "red_lines", "trust", NULL};
     const char *name = NULL, *role = "party", *description = NULL;
     double reservation = 0, discount = 1;
     json_t *prefs, *red_lines, *curve;
@@ -362,6 +446,9 @@ static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj)
                                       : json_ctx_fail(ctx, "name", "%s", inner.message);
     if (description)
         parley_party_set_description(sc, (size_t)index, description);
+    json_t *trust = json_object_get(obj, "trust");
+    if (trust && (rc = read_trust(ctx, sc, (size_t)index, trust)))
+        return rc;
     if (red_lines)
         return read_constraints(ctx, sc, index, red_lines, "red_lines");
     return PARLEY_OK;
@@ -399,8 +486,8 @@ static int read_sources(json_ctx *ctx, parley_scenario *sc, json_t *list)
 
 static int read_scenario(json_ctx *ctx, json_t *root, parley_scenario **out)
 {
-    static const char *const keys[] = {"format", "version", "title", "description", "sources", "issues", "parties",
-                                       "constraints", NULL};
+    static const char *const keys[] = {"format", "version", "title", "description", "sources", "issues", "phases",
+                                       "parties", "constraints", NULL};
     const char *title = NULL, *description = NULL, *format = NULL;
     json_t *issues, *parties, *constraints, *sources;
     int rc;
@@ -440,6 +527,17 @@ static int read_scenario(json_ctx *ctx, json_t *root, parley_scenario **out)
     }
     if (sources && (rc = read_sources(ctx, sc, sources)))
         goto fail;
+    json_t *phases;
+    if ((rc = json_ctx_array(ctx, root, "phases", 0, &phases)))
+        goto fail;
+    for (size_t i = 0; i < json_array_size(phases); i++) {
+        size_t mark = json_ctx_push_field(ctx, "phases");
+        json_ctx_push_index(ctx, i);
+        rc = read_phase(ctx, sc, json_array_get(phases, i));
+        json_ctx_pop(ctx, mark);
+        if (rc)
+            goto fail;
+    }
     for (size_t i = 0; i < json_array_size(parties); i++) {
         size_t mark = json_ctx_push_field(ctx, "parties");
         json_ctx_push_index(ctx, i);

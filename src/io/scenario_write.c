@@ -110,6 +110,16 @@ static json_t *party_json(const parley_scenario *sc, size_t p)
         if (parley_utility_weight(u, i) > 0)
             json_object_set_new(prefs, parley_issue_name(space, i), value_function_json(u, space, i));
     json_object_set_new(o, "preferences", prefs);
+    if (parley_scenario_phase_count(sc) > 1) {
+        json_t *trust = json_object();
+        for (size_t ph = 1; ph < parley_scenario_phase_count(sc); ph++)
+            if (parley_scenario_trust(sc, p, ph) < 1)
+                json_object_set_new(trust, parley_phase_name(sc, ph), json_real(parley_scenario_trust(sc, p, ph)));
+        if (json_object_size(trust))
+            json_object_set_new(o, "trust", trust);
+        else
+            json_decref(trust);
+    }
     json_t *red = json_array();
     for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++)
         if (parley_scenario_constraint(sc, c)->party == (long)p)
@@ -158,6 +168,29 @@ int parley_scenario_write(const parley_scenario *sc, FILE *out, parley_error *er
     for (size_t i = 0; i < parley_space_issue_count(space); i++)
         json_array_append_new(issues, issue_json(space, i));
     json_object_set_new(root, "issues", issues);
+    if (parley_scenario_phase_count(sc)) {
+        json_t *phases = json_array();
+        for (size_t ph = 0; ph < parley_scenario_phase_count(sc); ph++) {
+            json_t *o = json_object(), *list = json_array(), *fallback = json_object();
+            const size_t *phase_issues;
+            size_t n = parley_phase_issues(sc, ph, &phase_issues);
+            json_object_set_new(o, "name", json_string(parley_phase_name(sc, ph)));
+            json_object_set_new(o, "weeks", json_real(parley_phase_weeks(sc, ph)));
+            for (size_t k = 0; k < n; k++) {
+                char value[64];
+                json_array_append_new(list, json_string(parley_issue_name(space, phase_issues[k])));
+                uint32_t fb = parley_scenario_fallback(sc, phase_issues[k]);
+                json_object_set_new(fallback, parley_issue_name(space, phase_issues[k]),
+                                    parley_issue_type_of(space, phase_issues[k]) == PARLEY_ISSUE_CATEGORICAL
+                                        ? json_string(parley_issue_format_value(space, phase_issues[k], fb, value, sizeof value))
+                                        : number_json(space, phase_issues[k], parley_issue_number(space, phase_issues[k], fb)));
+            }
+            json_object_set_new(o, "issues", list);
+            json_object_set_new(o, "fallback", fallback);
+            json_array_append_new(phases, o);
+        }
+        json_object_set_new(root, "phases", phases);
+    }
     json_t *parties = json_array();
     for (size_t p = 0; p < parley_scenario_party_count(sc); p++)
         json_array_append_new(parties, party_json(sc, p));

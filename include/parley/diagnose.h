@@ -1,0 +1,115 @@
+/*
+ * parley/diagnose.h: why no deal exists, what would open one, and what a
+ * neutral mediator could table.
+ *
+ * parley_diagnose finds the minimal conflicting sets of conditions (red lines
+ * and reservation values that cannot hold together, any one removed and the
+ * rest can), all of them when a scenario has up to
+ * PARLEY_MAX_DIAGNOSED_CONDITIONS conditions and the smallest ones (up to four
+ * members) beyond; then, for every condition in a conflict, the relaxation
+ * that would open a zone of agreement (dropping the red line, or lowering the
+ * reservation value to the highest level that does), the zone it opens and its
+ * Nash package; and for phased scenarios how a guarantee of every later phase
+ * would change the zone.
+ *
+ * parley_propose picks the package a mediator would table (Nash,
+ * Kalai-Smorodinsky or egalitarian among acceptable outcomes) and explains it
+ * per party; parley_amendments_check says of a party's amendments to a text
+ * which keep it acceptable to the others and which break whose red line.
+ */
+#ifndef PARLEY_DIAGNOSE_H
+#define PARLEY_DIAGNOSE_H
+
+#include <parley/analysis.h>
+#include <parley/scenario.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct parley_diagnosis parley_diagnosis;
+
+/* One way out of an impasse (read-only view owned by the diagnosis). */
+typedef struct parley_relaxation {
+    size_t condition;            /* index into the diagnosis's conditions */
+    double from, to;             /* reservation values: lowered from `from` to `to`; red lines: both -1 */
+    uint64_t zone;               /* acceptable outcomes once relaxed (0: this alone opens nothing) */
+    const uint32_t *nash;        /* the Nash package once relaxed, NULL when zone is 0 */
+    const double *utilities;     /* every party's utility in it ([party count of the analysis]) */
+} parley_relaxation;
+
+/*
+ * Diagnoses `sc` (kept alive by the caller while the result is used).  The
+ * analysis options (may be NULL) apply to every pass.  *out is the caller's:
+ * parley_diagnosis_free.
+ */
+int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *options, parley_diagnosis **out,
+                    parley_error *err);
+void parley_diagnosis_free(parley_diagnosis *d);
+
+/* The analysis of the scenario as it stands (owned by the diagnosis). */
+const parley_analysis *parley_diagnosis_analysis(const parley_diagnosis *d);
+/* Minimal conflicting sets; *complete says whether all were listed (else: every set of up to 4 members). */
+size_t parley_diagnosis_conflict_count(const parley_diagnosis *d, int *complete);
+/* Members (condition indices of the analysis) of conflict i; returns their number. */
+size_t parley_diagnosis_conflict(const parley_diagnosis *d, size_t i, const size_t **members);
+/* Relaxations, those that open the largest zone first. */
+size_t parley_diagnosis_relaxation_count(const parley_diagnosis *d);
+const parley_relaxation *parley_diagnosis_relaxation(const parley_diagnosis *d, size_t i);
+/* Phased scenarios: acceptable outcomes under the stated trust and with every later phase guaranteed (trust 1). */
+int parley_diagnosis_guarantee(const parley_diagnosis *d, uint64_t *stated, uint64_t *guaranteed);
+
+/* Writes the diagnosis as JSON (documented in docs/diagnose.md). */
+int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario *sc, FILE *out, parley_error *err);
+
+/* --- bridging proposals --- */
+
+/* How a package treats one issue for one party. */
+typedef enum parley_priority_status {
+    PARLEY_PRIORITY_MET = 0,      /* the party's best value on this issue */
+    PARLEY_PRIORITY_PARTLY = 1,   /* between its worst and best */
+    PARLEY_PRIORITY_GIVEN_UP = 2  /* its worst value */
+} parley_priority_status;
+
+/* Names: "met", "partly met", "given up". */
+const char *parley_priority_status_name(parley_priority_status status);
+
+/* The status of `issue` for `party` in the package (weight 0 issues: MET). */
+parley_priority_status parley_priority_of(const parley_scenario *sc, size_t party, const uint32_t *package, size_t issue);
+
+/*
+ * The package to table under `rule` (NASH, KALAI or EGALITARIAN) and its
+ * explanation, as a JSON-ready report written to `out` (human text, or JSON
+ * when `json`).  PARLEY_ENOTFOUND (with a message) when no package is
+ * acceptable to all: run parley_diagnose.
+ */
+int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, const parley_analysis_options *options,
+                         int json, FILE *out, parley_error *err);
+
+/* A change to one issue of a text, with the reason given for it. */
+typedef struct parley_amendment {
+    size_t issue;
+    uint32_t value;
+    const char *reason; /* may be NULL */
+} parley_amendment;
+
+/* What an amendment does to the text (filled by parley_amendments_check). */
+typedef struct parley_amendment_effect {
+    int acceptable_to_all;   /* the amended text is acceptable to every party */
+    uint64_t accepted_by;    /* bit p: scenario party p (role party) accepts the amended text */
+    uint64_t broken;         /* bit i: scenario constraint i (global or red line) broken by the amended text */
+    int breaks_global;       /* some global constraint is broken */
+} parley_amendment_effect;
+
+/*
+ * Applies each amendment alone to `text` (values[issue count]) and records in
+ * effects[i] what it does; effects[n] (so n + 1 entries) receives the effect of
+ * all of them together.  At most 64 constraints are reported by bit.
+ */
+int parley_amendments_check(const parley_scenario *sc, const uint32_t *text, const parley_amendment *amendments,
+                            size_t n, parley_amendment_effect *effects, parley_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

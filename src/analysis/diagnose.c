@@ -1,0 +1,354 @@
+/*
+ * diagnose.c: parley_diagnose: the minimal conflicting sets of conditions, the
+ * relaxation of each condition in a conflict (each one a fresh analysis of a
+ * relaxed copy of the scenario), and the effect of guarantees on a phased
+ * agreement.
+ */
+#include <parley/diagnose.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis_internal.h"
+
+#define MAX_SMALL_CONFLICT 4
+
+struct conflict {
+    size_t n;
+    size_t members[64];
+};
+
+struct relaxation {
+    parley_relaxation view;
+    uint32_t *nash;
+    double *utilities;
+};
+
+struct parley_diagnosis {
+    parley_analysis *analysis;
+    struct conflict *conflicts;
+    size_t conflict_count;
+    int complete;
+    struct relaxation *relaxations;
+    size_t relaxation_count;
+    int phased;
+    uint64_t zone_stated, zone_guaranteed;
+};
+
+void parley_diagnosis_free(parley_diagnosis *d)
+{
+    if (!d)
+        return;
+    parley_analysis_free(d->analysis);
+    free(d->conflicts);
+    for (size_t i = 0; i < d->relaxation_count; i++) {
+        free(d->relaxations[i].nash);
+        free(d->relaxations[i].utilities);
+    }
+    free(d->relaxations);
+    free(d);
+}
+
+static int add_conflict(parley_diagnosis *d, uint64_t mask)
+{
+    struct conflict *grown = realloc(d->conflicts, (d->conflict_count + 1) * sizeof *grown);
+    if (!grown)
+        return PARLEY_ENOMEM;
+    d->conflicts = grown;
+    struct conflict *c = &grown[d->conflict_count++];
+    c->n = 0;
+    for (size_t i = 0; i < 64; i++)
+        if (mask >> i & 1)
+            c->members[c->n++] = i;
+    return PARLEY_OK;
+}
+
+/* All minimal conflicts from the histogram (up to PARLEY_MAX_DIAGNOSED_CONDITIONS conditions). */
+static int conflicts_from_histogram(parley_diagnosis *d)
+{
+    size_t n = parley_analysis_minimal_conflicts(d->analysis, NULL, 0);
+    uint32_t *masks = malloc((n ? n : 1) * sizeof *masks);
+    if (!masks)
+        return PARLEY_ENOMEM;
+    parley_analysis_minimal_conflicts(d->analysis, masks, n);
+    int rc = PARLEY_OK;
+    for (size_t i = 0; i < n && rc == PARLEY_OK; i++)
+        rc = add_conflict(d, masks[i]);
+    free(masks);
+    d->complete = 1;
+    return rc;
+}
+
+/* S conflicts when it meets every minimal failure mask: no outcome satisfies all of S. */
+static int hits_all(uint64_t set, const uint64_t *masks, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!(masks[i] & set))
+            return 0;
+    return 1;
+}
+
+/* Extends `set` by conditions > `from` up to `size` members, recording minimal hitting sets. */
+static int search_hitting(parley_diagnosis *d, const uint64_t *masks, size_t n, uint64_t candidates, uint64_t set,
+                          int from, int size, int depth)
+{
+    if (depth == size) {
+        if (!hits_all(set, masks, n))
+            return PARLEY_OK;
+        for (size_t c = 0; c < d->conflict_count; c++) {
+            uint64_t known = 0;
+            for (size_t k = 0; k < d->conflicts[c].n; k++)
+                known |= (uint64_t)1 << d->conflicts[c].members[k];
+            if ((known & set) == known)
+                return PARLEY_OK; /* a smaller conflict is inside: not minimal */
+        }
+        return add_conflict(d, set);
+    }
+    for (int i = from + 1; i < 64; i++)
+        if (candidates >> i & 1) {
+            int rc = search_hitting(d, masks, n, candidates, set | (uint64_t)1 << i, i, size, depth + 1);
+            if (rc != PARLEY_OK)
+                return rc;
+        }
+    return PARLEY_OK;
+}
+
+/* The smallest conflicts (up to MAX_SMALL_CONFLICT members) from the minimal failure masks. */
+static int conflicts_from_masks(parley_diagnosis *d)
+{
+    const uint64_t *masks;
+    int complete;
+    size_t n = parley_analysis_failure_masks(d->analysis, &masks, &complete);
+    uint64_t candidates = 0;
+    for (size_t i = 0; i < n; i++)
+        candidates |= masks[i];
+    for (int size = 1; size <= MAX_SMALL_CONFLICT; size++) {
+        int rc = search_hitting(d, masks, n, candidates, 0, -1, size, 0);
+        if (rc != PARLEY_OK)
+            return rc;
+    }
+    d->complete = 0;
+    return PARLEY_OK;
+}
+
+/* Analyses `copy` (taken over) and records the relaxation of condition c. */
+static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, size_t c, double from, double to,
+                             const parley_analysis_options *options, parley_error *err)
+{
+    parley_analysis *a = NULL;
+    int rc = parley_analyze(copy, options, &a, err);
+    if (rc != PARLEY_OK)
+        goto done;
+    struct relaxation *grown = realloc(d->relaxations, (d->relaxation_count + 1) * sizeof *grown);
+    if (!grown) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto done;
+    }
+    d->relaxations = grown;
+    struct relaxation *r = &grown[d->relaxation_count++];
+    memset(r, 0, sizeof *r);
+    r->view.condition = c;
+    r->view.from = from;
+    r->view.to = to;
+    r->view.zone = parley_analysis_acceptable(a);
+    const uint32_t *outcome;
+    const double *u;
+    if (parley_analysis_solution(a, PARLEY_SOLUTION_NASH, &outcome, &u, NULL) == PARLEY_OK) {
+        size_t issues = parley_space_issue_count(parley_scenario_space(copy));
+        size_t parties = parley_analysis_party_count(a);
+        r->nash = malloc(issues * sizeof *r->nash);
+        r->utilities = malloc(parties * sizeof *r->utilities);
+        if (!r->nash || !r->utilities) {
+            rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+            goto done;
+        }
+        memcpy(r->nash, outcome, issues * sizeof *r->nash);
+        memcpy(r->utilities, u, parties * sizeof *r->utilities);
+        r->view.nash = r->nash;
+        r->view.utilities = r->utilities;
+    }
+done:
+    parley_analysis_free(a);
+    parley_scenario_free(copy);
+    return rc;
+}
+
+/* The relaxation of one condition: drop the red line, or lower the reservation to the highest value that works. */
+static int relax(parley_diagnosis *d, const parley_scenario *sc, size_t c, const parley_analysis_options *options,
+                 parley_error *err)
+{
+    const parley_condition *cond = parley_analysis_condition(d->analysis, c);
+    parley_scenario *copy = parley_scenario_clone(sc);
+    if (!copy)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    if (cond->kind == PARLEY_CONDITION_RED_LINE) {
+        parley_scenario_remove_constraint(copy, cond->index);
+        return record_relaxation(d, copy, c, -1, -1, options, err);
+    }
+    /* Reservation: with it at 0 the party's best utility under every other condition is the most it can keep. */
+    size_t k = 0;
+    while (parley_analysis_party(d->analysis, k) != cond->party)
+        k++;
+    double from = parley_analysis_reservation(d->analysis, k);
+    parley_utility *u = parley_party_utility_mut(copy, cond->party);
+    parley_utility_set_reservation_curve(u, 0, NULL, NULL);
+    parley_utility_set_reservation(u, 0);
+    parley_analysis *probe = NULL;
+    int rc = parley_analyze(copy, options, &probe, err);
+    if (rc != PARLEY_OK) {
+        parley_scenario_free(copy);
+        return rc;
+    }
+    double to = parley_analysis_acceptable(probe) > 0 ? parley_analysis_best(probe, k) : 0;
+    parley_analysis_free(probe);
+    parley_utility_set_reservation(u, to);
+    return record_relaxation(d, copy, c, from, to, options, err);
+}
+
+static int by_zone(const void *x, const void *y)
+{
+    const struct relaxation *a = x, *b = y;
+    if (a->view.zone != b->view.zone)
+        return a->view.zone > b->view.zone ? -1 : 1;
+    return a->view.condition < b->view.condition ? -1 : a->view.condition > b->view.condition;
+}
+
+int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *options, parley_diagnosis **out,
+                    parley_error *err)
+{
+    *out = NULL;
+    parley_diagnosis *d = calloc(1, sizeof *d);
+    if (!d)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    int rc = parley_analyze(sc, options, &d->analysis, err);
+    if (rc != PARLEY_OK)
+        goto fail;
+    if (parley_analysis_acceptable(d->analysis) == 0) {
+        uint64_t unused;
+        rc = parley_analysis_count_satisfying(d->analysis, 0, &unused) == PARLEY_OK ? conflicts_from_histogram(d)
+                                                                                   : conflicts_from_masks(d);
+        if (rc != PARLEY_OK) {
+            rc = parley_error_set(err, rc, "out of memory");
+            goto fail;
+        }
+        /* Relax every condition that takes part in some conflict. */
+        size_t C = parley_analysis_condition_count(d->analysis);
+        for (size_t c = 0; c < C; c++) {
+            int involved = 0;
+            for (size_t i = 0; i < d->conflict_count && !involved; i++)
+                for (size_t k = 0; k < d->conflicts[i].n; k++)
+                    involved |= d->conflicts[i].members[k] == c;
+            if (involved && (rc = relax(d, sc, c, options, err)) != PARLEY_OK)
+                goto fail;
+        }
+        qsort(d->relaxations, d->relaxation_count, sizeof *d->relaxations, by_zone);
+    } else {
+        d->complete = 1;
+    }
+    if (parley_scenario_phase_count(sc) > 1) {
+        parley_analysis_options guaranteed = options ? *options : (parley_analysis_options){0};
+        guaranteed.use_guarantee = 1;
+        guaranteed.guarantee = 1.0;
+        parley_analysis *a = NULL;
+        if ((rc = parley_analyze(sc, &guaranteed, &a, err)) != PARLEY_OK)
+            goto fail;
+        d->phased = 1;
+        d->zone_stated = parley_analysis_acceptable(d->analysis);
+        d->zone_guaranteed = parley_analysis_acceptable(a);
+        parley_analysis_free(a);
+    }
+    *out = d;
+    return PARLEY_OK;
+fail:
+    parley_diagnosis_free(d);
+    return rc;
+}
+
+const parley_analysis *parley_diagnosis_analysis(const parley_diagnosis *d)
+{
+    return d->analysis;
+}
+
+size_t parley_diagnosis_conflict_count(const parley_diagnosis *d, int *complete)
+{
+    if (complete)
+        *complete = d->complete;
+    return d->conflict_count;
+}
+
+size_t parley_diagnosis_conflict(const parley_diagnosis *d, size_t i, const size_t **members)
+{
+    if (members)
+        *members = d->conflicts[i].members;
+    return d->conflicts[i].n;
+}
+
+size_t parley_diagnosis_relaxation_count(const parley_diagnosis *d)
+{
+    return d->relaxation_count;
+}
+
+const parley_relaxation *parley_diagnosis_relaxation(const parley_diagnosis *d, size_t i)
+{
+    return &d->relaxations[i].view;
+}
+
+int parley_diagnosis_guarantee(const parley_diagnosis *d, uint64_t *stated, uint64_t *guaranteed)
+{
+    if (!d->phased)
+        return PARLEY_ENOTFOUND;
+    *stated = d->zone_stated;
+    *guaranteed = d->zone_guaranteed;
+    return PARLEY_OK;
+}
+
+int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario *sc, FILE *out, parley_error *err)
+{
+    const parley_analysis *a = d->analysis;
+    json_t *root = json_object();
+    json_object_set_new(root, "outcomes", json_integer((json_int_t)parley_analysis_outcomes(a)));
+    json_object_set_new(root, "feasible", json_integer((json_int_t)parley_analysis_feasible(a)));
+    json_object_set_new(root, "acceptable", json_integer((json_int_t)parley_analysis_acceptable(a)));
+    json_t *conditions = json_array();
+    for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
+        json_array_append_new(conditions, analysis_condition_json(a, sc, c));
+    json_object_set_new(root, "conditions", conditions);
+    json_t *conflicts = json_array();
+    for (size_t i = 0; i < d->conflict_count; i++) {
+        json_t *members = json_array();
+        for (size_t k = 0; k < d->conflicts[i].n; k++)
+            json_array_append_new(members, analysis_condition_json(a, sc, d->conflicts[i].members[k]));
+        json_array_append_new(conflicts, members);
+    }
+    json_object_set_new(root, "conflicts", conflicts);
+    json_object_set_new(root, "conflicts_complete", json_boolean(d->complete));
+    json_t *relaxations = json_array();
+    for (size_t i = 0; i < d->relaxation_count; i++) {
+        const parley_relaxation *r = &d->relaxations[i].view;
+        json_t *o = json_object();
+        json_object_set_new(o, "condition", analysis_condition_json(a, sc, r->condition));
+        if (r->from >= 0) {
+            json_object_set_new(o, "from", json_real(r->from));
+            json_object_set_new(o, "to", json_real(r->to));
+        }
+        json_object_set_new(o, "zone", json_integer((json_int_t)r->zone));
+        if (r->nash) {
+            json_t *nash = json_object();
+            json_object_set_new(nash, "outcome", analysis_outcome_json(parley_scenario_space(sc), r->nash));
+            json_object_set_new(nash, "utilities", analysis_utilities_json(a, sc, r->utilities));
+            json_object_set_new(o, "nash", nash);
+        }
+        json_array_append_new(relaxations, o);
+    }
+    json_object_set_new(root, "relaxations", relaxations);
+    if (d->phased) {
+        json_t *g = json_object();
+        json_object_set_new(g, "stated_trust", json_integer((json_int_t)d->zone_stated));
+        json_object_set_new(g, "guaranteed", json_integer((json_int_t)d->zone_guaranteed));
+        json_object_set_new(root, "guarantee", g);
+    }
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+    fputc('\n', out);
+    json_decref(root);
+    return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
+}

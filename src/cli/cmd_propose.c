@@ -1,0 +1,253 @@
+/* cmd_propose.c: `parley propose`: the package a neutral mediator would table, and checks of amendments. */
+#include "cli.h"
+
+#include <jansson.h>
+#include <parley/parley.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+    "usage: parley propose SCENARIO [--rule nash|kalai|egalitarian] [--json] [--threads N] [--time T]\n"
+    "       parley propose SCENARIO --text 'issue=value,...' --amend 'issue=value[:reason]' [--amend ...]\n"
+    "\n"
+    "The package a neutral mediator would table among those every party accepts,\n"
+    "with, for each party, its utility, its gain over walking away, and which of its\n"
+    "priorities the package meets, partly meets or gives up; grouped by phase.\n"
+    "\n"
+    "With --text and --amend: which of a party's amendments to the text keep it\n"
+    "acceptable to the others, and which break whose red line (each alone, then all).\n";
+
+/* Reads "value" of an issue (a label, or a number on the issue's grid). */
+static long parse_value(const parley_space *space, size_t issue, const char *text)
+{
+    long v = parley_issue_find_label(space, issue, text);
+    if (v >= 0 || parley_issue_type_of(space, issue) == PARLEY_ISSUE_CATEGORICAL)
+        return v;
+    char *end;
+    double x = strtod(text, &end);
+    return *end || end == text ? -1 : parley_issue_find_number(space, issue, x);
+}
+
+/* "issue=value" (the value ends at ',' or ':' or the end); fills issue and value, returns chars used or -1. */
+static int parse_assignment(const parley_space *space, const char *text, size_t *issue, uint32_t *value, char *why,
+                            size_t why_size)
+{
+    const char *eq = strchr(text, '=');
+    if (!eq)
+        return -1;
+    char name[256], val[256];
+    size_t n = (size_t)(eq - text), m = strcspn(eq + 1, ",:");
+    if (n == 0 || n >= sizeof name || m >= sizeof val)
+        return -1;
+    memcpy(name, text, n);
+    name[n] = '\0';
+    memcpy(val, eq + 1, m);
+    val[m] = '\0';
+    long i = parley_space_find_issue(space, name);
+    long v = i < 0 ? -1 : parse_value(space, (size_t)i, val);
+    if (i < 0) {
+        snprintf(why, why_size, "unknown issue '%s'", name);
+        return -1;
+    }
+    if (v < 0) {
+        snprintf(why, why_size, "'%s' is not a value of issue '%s'", val, name);
+        return -1;
+    }
+    *issue = (size_t)i;
+    *value = (uint32_t)v;
+    return (int)(n + 1 + m);
+}
+
+static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e)
+{
+    printf("%s", e->acceptable_to_all ? "keeps the text acceptable to every party" : "makes the text unacceptable");
+    for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
+        if (e->broken >> c & 1) {
+            const parley_constraint *con = parley_scenario_constraint(sc, c);
+            if (con->party < 0)
+                printf("; breaks the constraint '%s' (%s)", con->name, con->rule);
+            else
+                printf("; breaks %s's red line '%s'", parley_party_name(sc, (size_t)con->party), con->name);
+        }
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
+        size_t p = parley_scenario_negotiator(sc, k);
+        if (p < 64 && !(e->accepted_by >> p & 1))
+            printf("; %s would not accept it", parley_party_name(sc, p));
+    }
+    printf("\n");
+}
+
+static int check_amendments(const parley_scenario *sc, const char *text, const char **amend, size_t n, int json)
+{
+    const parley_space *space = parley_scenario_space(sc);
+    size_t issues = parley_space_issue_count(space);
+    uint32_t *values = calloc(issues, sizeof *values);
+    unsigned char *given = calloc(issues, 1);
+    parley_amendment *amendments = calloc(n ? n : 1, sizeof *amendments);
+    parley_amendment_effect *effects = calloc(n + 1, sizeof *effects);
+    char (*reasons)[256] = calloc(n ? n : 1, sizeof *reasons);
+    int rc = CLI_FAILURE;
+    char why[1024] = "expected issue=value";
+    if (!values || !given || !amendments || !effects || !reasons)
+        goto done;
+    for (const char *p = text; *p;) {
+        size_t issue;
+        uint32_t value;
+        int used = parse_assignment(space, p, &issue, &value, why, sizeof why);
+        if (used < 0) {
+            rc = cli_usage_error("propose", "--text: %s at '%s'", why, p);
+            goto done;
+        }
+        values[issue] = value;
+        given[issue] = 1;
+        p += used;
+        if (*p == ',')
+            p++;
+    }
+    for (size_t i = 0; i < issues; i++)
+        if (!given[i]) {
+            rc = cli_usage_error("propose", "--text gives no value for issue '%s' (expected every issue)",
+                                 parley_issue_name(space, i));
+            goto done;
+        }
+    for (size_t k = 0; k < n; k++) {
+        int used = parse_assignment(space, amend[k], &amendments[k].issue, &amendments[k].value, why, sizeof why);
+        if (used < 0) {
+            rc = cli_usage_error("propose", "--amend: %s in '%s'", why, amend[k]);
+            goto done;
+        }
+        if (amend[k][used] == ':') {
+            snprintf(reasons[k], sizeof reasons[k], "%s", amend[k] + used + 1);
+            amendments[k].reason = reasons[k];
+        }
+    }
+    parley_error err;
+    if (parley_amendments_check(sc, values, amendments, n, effects, &err) != PARLEY_OK) {
+        rc = cli_report(&err);
+        goto done;
+    }
+    json_t *list = json_array();
+    for (size_t k = 0; k <= n; k++) {
+        if (json) {
+            json_t *item = json_object(), *broken = json_array();
+            json_object_set_new(item, "amendment", json_string(k < n ? amend[k] : "all"));
+            json_object_set_new(item, "acceptable_to_all", json_boolean(effects[k].acceptable_to_all));
+            json_object_set_new(item, "breaks_global", json_boolean(effects[k].breaks_global));
+            for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
+                if (effects[k].broken >> c & 1) {
+                    const parley_constraint *con = parley_scenario_constraint(sc, c);
+                    json_array_append_new(broken, json_pack("{s:o,s:s}", "party",
+                                                            con->party < 0 ? json_null()
+                                                                           : json_string(parley_party_name(sc, (size_t)con->party)),
+                                                            "name", con->name));
+                }
+            json_object_set_new(item, "broken", broken);
+            json_array_append_new(list, item);
+        } else {
+            if (k < n)
+                printf("amendment %zu, %s=%s%s%s: ", k + 1, parley_issue_name(parley_scenario_space(sc), amendments[k].issue),
+                       parley_issue_format_value(parley_scenario_space(sc), amendments[k].issue, amendments[k].value,
+                                                 why, sizeof why),
+                       amendments[k].reason ? ", because " : "", amendments[k].reason ? amendments[k].reason : "");
+            else
+                printf("all %zu amendments together: ", n);
+            print_effect(sc, &effects[k]);
+        }
+    }
+    if (json) {
+        json_dumpf(list, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+        printf("\n");
+    }
+    json_decref(list);
+    rc = CLI_OK;
+done:
+    free(values);
+    free(given);
+    free(amendments);
+    free(effects);
+    free(reasons);
+    return rc;
+}
+
+int cmd_propose(int argc, char **argv)
+{
+    int json = 0;
+    parley_solution_kind rule = PARLEY_SOLUTION_NASH;
+    parley_analysis_options options = {0};
+    const char *file = NULL, *text = NULL;
+    const char **amend = calloc((size_t)argc, sizeof *amend);
+    size_t amend_count = 0;
+    int rc = CLI_BAD_INPUT;
+    if (!amend)
+        return CLI_FAILURE;
+    for (int i = 1; i < argc; i++) {
+        const char *value = NULL;
+        int r;
+        if (cli_is_help(argv[i])) {
+            fputs(usage, stdout);
+            rc = CLI_OK;
+            goto done;
+        } else if (strcmp(argv[i], "--json") == 0) {
+            json = 1;
+        } else if ((r = cli_option_value(argc, argv, &i, "--rule", &value)) != 0) {
+            if (r < 0 || (strcmp(value, "nash") && strcmp(value, "kalai") && strcmp(value, "egalitarian"))) {
+                cli_usage_error("propose", "--rule expects nash, kalai or egalitarian");
+                goto done;
+            }
+            rule = value[0] == 'n' ? PARLEY_SOLUTION_NASH : value[0] == 'k' ? PARLEY_SOLUTION_KALAI : PARLEY_SOLUTION_EGALITARIAN;
+        } else if ((r = cli_option_value(argc, argv, &i, "--text", &value)) != 0) {
+            if (r < 0) {
+                cli_usage_error("propose", "--text needs 'issue=value,...'");
+                goto done;
+            }
+            text = value;
+        } else if ((r = cli_option_value(argc, argv, &i, "--amend", &value)) != 0) {
+            if (r < 0) {
+                cli_usage_error("propose", "--amend needs 'issue=value[:reason]'");
+                goto done;
+            }
+            amend[amend_count++] = value;
+        } else if ((r = cli_option_value(argc, argv, &i, "--threads", &value)) != 0) {
+            long n;
+            if (r < 0 || !cli_parse_long("propose", "--threads", value ? value : "", 1, 64, &n))
+                goto done;
+            options.threads = (unsigned)n;
+        } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
+            if (r < 0 || !cli_parse_double("propose", "--time", value ? value : "", &options.time))
+                goto done;
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            cli_usage_error("propose", "unknown option '%s'", argv[i]);
+            goto done;
+        } else if (file) {
+            cli_usage_error("propose", "expected one scenario file, got '%s' too", argv[i]);
+            goto done;
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file) {
+        cli_usage_error("propose", "expected a scenario file");
+        goto done;
+    }
+    if (amend_count && !text) {
+        cli_usage_error("propose", "--amend needs the --text it amends");
+        goto done;
+    }
+    parley_error err;
+    parley_scenario *sc = NULL;
+    const char *files[1] = {file};
+    if (parley_scenario_load_files(files, 1, &sc, &err) != PARLEY_OK) {
+        rc = cli_report(&err);
+        goto done;
+    }
+    if (text)
+        rc = check_amendments(sc, text, amend, amend_count, json);
+    else
+        rc = parley_propose_write(sc, rule, &options, json, stdout, &err) == PARLEY_OK ? CLI_OK
+             : err.code == PARLEY_ENOTFOUND                                         ? (cli_report(&err), CLI_FAILURE)
+                                                                                      : cli_report(&err);
+    parley_scenario_free(sc);
+done:
+    free(amend);
+    return rc;
+}
