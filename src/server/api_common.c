@@ -1,0 +1,227 @@
+/*
+ * api_common.c: what every handler uses: who is calling (token to
+ * participant), the clock, appending to the timeline and reading it back with
+ * the privacy filter, the live-update notifier and the scenario cache.
+ */
+#include "server/server_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+void api_now(char out[96])
+{
+    struct timespec ts;
+    struct tm tm;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    gmtime_r(&ts.tv_sec, &tm);
+    snprintf(out, 96, "%04d-%02d-%02dT%02d:%02d:%02d.%03ldZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+             tm.tm_hour, tm.tm_min, tm.tm_sec, ts.tv_nsec / 1000000);
+}
+
+/* 0 when the negotiation accepts changes; 409 (reply set) when it is closed, 404 when it does not exist. */
+int api_require_open(api_call *c)
+{
+    static const char sql[] = "SELECT status FROM negotiations WHERE id = ?";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    int rc = sqlite3_step(st);
+    int closed = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "closed") == 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? api_fail(c, 404, NULL, "no such negotiation") : api_fail_db(c);
+    return closed ? api_fail(c, 409, NULL, "the negotiation is closed") : 0;
+}
+
+int auth_identify(api_call *c)
+{
+    const char *h = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Authorization");
+    if (!h)
+        return api_fail(c, 401, NULL, "no token (expected the header 'Authorization: Bearer <token>')");
+    if (strncmp(h, "Bearer ", 7) != 0 || !auth_token_wellformed(h + 7))
+        return api_fail(c, 401, NULL, "malformed token (expected 'Authorization: Bearer' and 64 hex digits)");
+    char hash[65];
+    auth_sha256_hex(h + 7, AUTH_TOKEN_CHARS, hash);
+    static const char sql[] = "SELECT id, negotiation_id, role, name FROM participants WHERE token_hash = ?";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_text(st, 1, hash, 64, SQLITE_STATIC);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE)
+        return api_fail(c, 401, NULL, "unknown token");
+    if (rc != SQLITE_ROW)
+        return api_fail_db(c);
+    c->me = sqlite3_column_int64(st, 0);
+    c->my_negotiation = sqlite3_column_int64(st, 1);
+    c->my_role = strcmp((const char *)sqlite3_column_text(st, 2), "mediator") == 0 ? ROLE_MEDIATOR : ROLE_PARTY;
+    snprintf(c->my_name, sizeof c->my_name, "%s", (const char *)sqlite3_column_text(st, 3));
+    sqlite3_reset(st);
+    return 0;
+}
+
+int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
+{
+    static const char sql[] =
+        "INSERT INTO events (negotiation_id, at, kind, actor_id, audience, data) VALUES (?, ?, ?, ?, ?, ?)";
+    char now[96];
+    api_now(now);
+    char *text = json_dumps(data, JSON_COMPACT);
+    json_decref(data);
+    if (!text)
+        return api_fail(c, 500, NULL, "out of memory");
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st) {
+        free(text);
+        return api_fail_db(c);
+    }
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
+    c->me ? sqlite3_bind_int64(st, 4, c->me) : sqlite3_bind_null(st, 4);
+    audience ? sqlite3_bind_int64(st, 5, audience) : sqlite3_bind_null(st, 5);
+    sqlite3_bind_text(st, 6, text, -1, free);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        return api_fail_db(c);
+    sqlite3_reset(st);
+    c->notify_seq = sqlite3_last_insert_rowid(c->db->db);
+    return 0;
+}
+
+int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int64_t *last)
+{
+    static const char sql[] =
+        "SELECT e.seq, e.at, e.kind, e.actor_id, p.name, p.role, e.audience, e.data FROM events e "
+        "LEFT JOIN participants p ON p.id = e.actor_id "
+        "WHERE e.negotiation_id = ?1 AND e.seq > ?2 AND (?3 OR e.audience IS NULL OR e.audience = ?4) "
+        "ORDER BY e.seq LIMIT ?5";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return PARLEY_EIO;
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    sqlite3_bind_int64(st, 2, after);
+    sqlite3_bind_int(st, 3, c->my_role == ROLE_MEDIATOR);
+    sqlite3_bind_int64(st, 4, c->me);
+    sqlite3_bind_int(st, 5, limit);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        json_t *data = json_loads((const char *)sqlite3_column_text(st, 7), 0, NULL);
+        json_t *ev = json_pack("{s:I,s:s,s:s,s:o*}", "seq", (json_int_t)sqlite3_column_int64(st, 0), "at",
+                               (const char *)sqlite3_column_text(st, 1), "kind",
+                               (const char *)sqlite3_column_text(st, 2), "data", data);
+        if (!ev)
+            break;
+        if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+            json_object_set_new(ev, "actor",
+                                json_pack("{s:I,s:s,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 3), "name",
+                                          (const char *)sqlite3_column_text(st, 4), "role",
+                                          (const char *)sqlite3_column_text(st, 5)));
+        json_object_set_new(ev, "private", json_boolean(sqlite3_column_type(st, 6) != SQLITE_NULL));
+        *last = sqlite3_column_int64(st, 0);
+        json_array_append_new(events, ev);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? PARLEY_OK : PARLEY_EIO;
+}
+
+void notify_events(parley_server *srv, int64_t seq)
+{
+    pthread_mutex_lock(&srv->ev_mu);
+    if (seq > srv->ev_seq)
+        srv->ev_seq = seq;
+    pthread_cond_broadcast(&srv->ev_cv);
+    pthread_mutex_unlock(&srv->ev_mu);
+}
+
+static void entry_free(scenario_entry *e)
+{
+    parley_scenario_free(e->sc);
+    json_decref(e->doc);
+    free(e);
+}
+
+scenario_entry *scenario_get(api_call *c, int64_t negotiation)
+{
+    parley_server *srv = c->srv;
+    pthread_mutex_lock(&srv->cache_mu);
+    for (int i = 0; i < SCENARIO_CACHE; i++)
+        if (srv->cache[i] && srv->cache[i]->negotiation == negotiation) {
+            scenario_entry *e = srv->cache[i];
+            e->refs++;
+            e->used = ++srv->cache_clock;
+            pthread_mutex_unlock(&srv->cache_mu);
+            return e;
+        }
+    pthread_mutex_unlock(&srv->cache_mu);
+
+    static const char sql[] = "SELECT scenario FROM negotiations WHERE id = ?";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return NULL;
+    sqlite3_bind_int64(st, 1, negotiation);
+    scenario_entry *e = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW && (e = calloc(1, sizeof *e))) {
+        const char *text = (const char *)sqlite3_column_text(st, 0);
+        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+        e->negotiation = negotiation;
+        e->refs = 1;
+        if (!(e->doc = json_loadb(text, n, 0, NULL)) || parley_scenario_parse(text, n, "scenario", &e->sc, NULL)) {
+            entry_free(e);
+            e = NULL;
+        }
+    }
+    sqlite3_reset(st);
+    if (!e)
+        return NULL;
+
+    pthread_mutex_lock(&srv->cache_mu);
+    int slot = -1;
+    for (int i = 0; i < SCENARIO_CACHE; i++) {
+        scenario_entry *o = srv->cache[i];
+        if (o && o->negotiation == negotiation) { /* another thread loaded it meanwhile */
+            o->refs++;
+            pthread_mutex_unlock(&srv->cache_mu);
+            entry_free(e);
+            return o;
+        }
+        if (!o) {
+            if (slot < 0 || srv->cache[slot]) /* an empty slot beats any eviction */
+                slot = i;
+        } else if (slot < 0 || (srv->cache[slot] && o->used < srv->cache[slot]->used))
+            slot = i; /* least recently used */
+    }
+    scenario_entry *old = srv->cache[slot];
+    if (old) {
+        old->cached = 0;
+        if (old->refs == 0)
+            entry_free(old);
+    }
+    e->cached = 1;
+    e->used = ++srv->cache_clock;
+    srv->cache[slot] = e;
+    pthread_mutex_unlock(&srv->cache_mu);
+    return e;
+}
+
+void scenario_release(parley_server *srv, scenario_entry *e)
+{
+    if (!e)
+        return;
+    pthread_mutex_lock(&srv->cache_mu);
+    int dead = --e->refs == 0 && !e->cached;
+    pthread_mutex_unlock(&srv->cache_mu);
+    if (dead)
+        entry_free(e);
+}
+
+void scenario_cache_clear(parley_server *srv)
+{
+    for (int i = 0; i < SCENARIO_CACHE; i++)
+        if (srv->cache[i]) {
+            entry_free(srv->cache[i]);
+            srv->cache[i] = NULL;
+        }
+}

@@ -1,0 +1,328 @@
+/*
+ * api_negotiation.c: handlers for negotiations, participants (tokens) and the
+ * parties' private profiles.  A party sees the public part of the scenario and
+ * its own profile only; a mediator sees everything.
+ */
+#include "server/server_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Inserts a participant with a fresh token; fills *id and token. 0 or an HTTP status (reply set). */
+static int insert_participant(api_call *c, const char *name, int mediator, int64_t *id,
+                              char token[AUTH_TOKEN_CHARS + 1])
+{
+    static const char sql[] =
+        "INSERT INTO participants (negotiation_id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)";
+    char hash[65], now[96];
+    if (auth_token_new(token))
+        return api_fail(c, 500, NULL, "no random numbers for a token");
+    auth_sha256_hex(token, AUTH_TOKEN_CHARS, hash);
+    api_now(now);
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, mediator ? "mediator" : "party", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc == SQLITE_CONSTRAINT)
+        return api_fail(c, 409, "name", "'%s' is already a participant of this negotiation", name);
+    if (rc != SQLITE_DONE)
+        return api_fail_db(c);
+    *id = sqlite3_last_insert_rowid(c->db->db);
+    return api_event(c, "participant.added", 0,
+                     json_pack("{s:I,s:s,s:s}", "id", (json_int_t)*id, "name", name, "role",
+                               mediator ? "mediator" : "party"));
+}
+
+static json_t *participant_json(int64_t id, const char *name, int mediator, const char *token)
+{
+    json_t *p = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)id, "name", name, "role", mediator ? "mediator" : "party");
+    if (p && token)
+        json_object_set_new(p, "token", json_string(token));
+    return p;
+}
+
+int api_create_negotiation(api_call *c)
+{
+    static const char sql[] = "INSERT INTO negotiations (title, scenario, status, created_at) VALUES (?, ?, 'open', ?)";
+    req_create rq;
+    parley_scenario *sc = NULL;
+    parley_error err;
+    parley_error_clear(&err);
+    if (req_parse_create(c->json, &rq, &sc, &err))
+        return api_fail_error(c, &err);
+    const char *title = rq.title ? rq.title : parley_scenario_title(sc)[0] ? parley_scenario_title(sc) : "untitled";
+    const char *mediator = rq.mediator;
+    for (size_t i = 0; !mediator && i < parley_scenario_party_count(sc); i++)
+        if (parley_party_role(sc, i) == PARLEY_ROLE_MEDIATOR)
+            mediator = parley_party_name(sc, i);
+    if (!mediator)
+        mediator = "mediator";
+    char now[96], token[AUTH_TOKEN_CHARS + 1];
+    api_now(now);
+    char *text = json_dumps(rq.scenario, JSON_COMPACT);
+    sqlite3_stmt *st = text ? store_stmt(c->db, sql) : NULL;
+    int rc;
+    if (!st) {
+        rc = text ? api_fail_db(c) : api_fail(c, 500, NULL, "out of memory");
+        free(text);
+        goto done;
+    }
+    sqlite3_bind_text(st, 1, title, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, text, -1, free);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        rc = api_fail_db(c);
+        goto done;
+    }
+    c->ids[0] = sqlite3_last_insert_rowid(c->db->db);
+    if ((rc = api_event(c, "negotiation.created", 0, json_pack("{s:s}", "title", title))))
+        goto done;
+    int64_t id;
+    if ((rc = insert_participant(c, mediator, 1, &id, token)))
+        goto done;
+    rc = api_reply(c, 201,
+                   json_pack("{s:{s:I,s:s,s:s},s:o}", "negotiation", "id", (json_int_t)c->ids[0], "title", title,
+                             "status", "open", "participant", participant_json(id, mediator, 1, token)));
+done:
+    parley_scenario_free(sc);
+    return rc;
+}
+
+/* The open session as an object, or null. */
+static json_t *open_session(api_call *c)
+{
+    static const char sql[] = "SELECT id, number, venue FROM sessions WHERE negotiation_id = ? AND status = 'open'";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    json_t *s = NULL;
+    if (!st)
+        return json_null();
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    if (sqlite3_step(st) == SQLITE_ROW)
+        s = json_pack("{s:I,s:I,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0), "number",
+                      (json_int_t)sqlite3_column_int64(st, 1), "venue", (const char *)sqlite3_column_text(st, 2));
+    sqlite3_reset(st);
+    return s ? s : json_null();
+}
+
+int api_get_negotiation(api_call *c)
+{
+    static const char sql[] = "SELECT title, status, created_at, outcome, closed_at, "
+                              "(SELECT MAX(id) FROM texts WHERE negotiation_id = ?1) FROM negotiations WHERE id = ?1";
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!e || !st) {
+        scenario_release(c->srv, e);
+        return api_fail_db(c);
+    }
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) {
+        sqlite3_reset(st);
+        scenario_release(c->srv, e);
+        return api_fail(c, 404, NULL, "no such negotiation");
+    }
+    json_t *scenario = c->my_role == ROLE_MEDIATOR ? json_deep_copy(e->doc) : req_public_scenario(e->doc);
+    json_t *r = json_pack("{s:I,s:s,s:s,s:s,s:s?,s:s?,s:o*,s:o,s:O}", "id", (json_int_t)c->ids[0], "title",
+                          (const char *)sqlite3_column_text(st, 0), "status", (const char *)sqlite3_column_text(st, 1),
+                          "created_at", (const char *)sqlite3_column_text(st, 2), "outcome",
+                          (const char *)sqlite3_column_text(st, 3), "closed_at",
+                          (const char *)sqlite3_column_text(st, 4), "scenario", scenario, "me",
+                          participant_json(c->me, c->my_name, c->my_role == ROLE_MEDIATOR, NULL), "current_text",
+                          sqlite3_column_type(st, 5) == SQLITE_NULL ? json_null()
+                                                                    : json_integer(sqlite3_column_int64(st, 5)));
+    sqlite3_reset(st);
+    scenario_release(c->srv, e);
+    if (r)
+        json_object_set_new(r, "open_session", open_session(c));
+    return api_reply(c, 200, r);
+}
+
+int api_close_negotiation(api_call *c)
+{
+    static const char sql[] = "UPDATE negotiations SET status = 'closed', outcome = ?, closed_at = ? WHERE id = ?";
+    req_close rq;
+    parley_error err;
+    parley_error_clear(&err);
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    if (req_parse_close(c->json, &rq, &err))
+        return api_fail_error(c, &err);
+    char now[96];
+    api_now(now);
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_text(st, 1, rq.outcome, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 3, c->ids[0]);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return api_fail_db(c);
+    json_t *data = json_pack("{s:s,s:s?,s:s}", "outcome", rq.outcome, "note", rq.note, "closed_at", now);
+    if ((rc = api_event(c, "negotiation.closed", 0, json_incref(data)))) {
+        json_decref(data);
+        return rc;
+    }
+    return api_reply(c, 200, data);
+}
+
+int api_add_participant(api_call *c)
+{
+    req_participant rq;
+    parley_error err;
+    parley_error_clear(&err);
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    if (!e)
+        return api_fail_db(c);
+    rc = req_parse_participant(c->json, e->sc, &rq, &err);
+    scenario_release(c->srv, e);
+    if (rc)
+        return api_fail_error(c, &err);
+    int64_t id;
+    char token[AUTH_TOKEN_CHARS + 1];
+    if ((rc = insert_participant(c, rq.name, rq.mediator, &id, token)))
+        return rc;
+    return api_reply(c, 201, participant_json(id, rq.name, rq.mediator, token));
+}
+
+int api_list_participants(api_call *c)
+{
+    static const char sql[] = "SELECT p.id, p.name, p.role, p.created_at, f.updated_at FROM participants p "
+                              "LEFT JOIN profiles f ON f.participant_id = p.id WHERE p.negotiation_id = ? ORDER BY p.id";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    json_t *list = json_array();
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        json_t *p = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0), "name",
+                              (const char *)sqlite3_column_text(st, 1), "role", (const char *)sqlite3_column_text(st, 2));
+        /* Only a mediator (or the party itself) learns whether a profile was uploaded. */
+        if (p && (c->my_role == ROLE_MEDIATOR || sqlite3_column_int64(st, 0) == c->me)) {
+            json_object_set_new(p, "joined_at", json_string((const char *)sqlite3_column_text(st, 3)));
+            json_object_set_new(p, "profile_uploaded_at",
+                                sqlite3_column_type(st, 4) == SQLITE_NULL
+                                    ? json_null()
+                                    : json_string((const char *)sqlite3_column_text(st, 4)));
+        }
+        json_array_append_new(list, p);
+    }
+    sqlite3_reset(st);
+    return api_reply(c, 200, json_pack("{s:o}", "participants", list));
+}
+
+int api_me(api_call *c)
+{
+    return api_reply(c, 200, json_pack("{s:I,s:o}", "negotiation", (json_int_t)c->ids[0], "me",
+                                       participant_json(c->me, c->my_name, c->my_role == ROLE_MEDIATOR, NULL)));
+}
+
+int api_put_profile(api_call *c)
+{
+    static const char sql[] = "INSERT INTO profiles (participant_id, profile, updated_at) VALUES (?, ?, ?) "
+                              "ON CONFLICT (participant_id) DO UPDATE SET profile = excluded.profile, "
+                              "updated_at = excluded.updated_at";
+    parley_error err;
+    parley_error_clear(&err);
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    if (!e)
+        return api_fail_db(c);
+    rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
+    scenario_release(c->srv, e);
+    if (rc)
+        return api_fail_error(c, &err);
+    char now[96];
+    api_now(now);
+    char *text = json_dumps(c->json, JSON_COMPACT);
+    sqlite3_stmt *st = text ? store_stmt(c->db, sql) : NULL;
+    if (!st) {
+        free(text);
+        return api_fail_db(c);
+    }
+    sqlite3_bind_int64(st, 1, c->me);
+    sqlite3_bind_text(st, 2, text, -1, free);
+    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return api_fail_db(c);
+    if ((rc = api_event(c, "profile.updated", c->me, json_pack("{s:I,s:s}", "participant", (json_int_t)c->me,
+                                                                  "updated_at", now))))
+        return rc;
+    return api_reply(c, 200, json_pack("{s:I,s:s,s:O}", "participant", (json_int_t)c->me, "updated_at", now,
+                                       "profile", c->json));
+}
+
+/* {"participant", "name", "profile": uploaded or null, "updated_at"} of participant `who`; 404 when not here. */
+static int profile_reply(api_call *c, int64_t who)
+{
+    static const char sql[] = "SELECT p.name, p.role, f.profile, f.updated_at FROM participants p "
+                              "LEFT JOIN profiles f ON f.participant_id = p.id WHERE p.id = ? AND p.negotiation_id = ?";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, who);
+    sqlite3_bind_int64(st, 2, c->ids[0]);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return api_fail(c, 404, NULL, "no participant %lld in this negotiation", (long long)who);
+    }
+    char name[REQ_MAX_NAME + 1];
+    snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
+    int party = strcmp((const char *)sqlite3_column_text(st, 1), "party") == 0;
+    json_t *profile = sqlite3_column_type(st, 2) == SQLITE_NULL
+                          ? json_null()
+                          : json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+    json_t *r = json_pack("{s:I,s:s,s:o*,s:s?}", "participant", (json_int_t)who, "name", name, "profile", profile,
+                          "updated_at", (const char *)sqlite3_column_text(st, 3));
+    sqlite3_reset(st);
+    if (!party) {
+        json_decref(r);
+        return api_fail(c, 404, NULL, "participant %lld is a mediator: mediators have no profile", (long long)who);
+    }
+    /* The mediator also sees the scenario's own estimate of this party (what the analysis uses when none was uploaded). */
+    if (r && c->my_role == ROLE_MEDIATOR) {
+        scenario_entry *e = scenario_get(c, c->ids[0]);
+        json_t *parties = e ? json_object_get(e->doc, "parties") : NULL, *estimate = json_object();
+        for (size_t i = 0; i < json_array_size(parties); i++) {
+            json_t *p = json_array_get(parties, i);
+            if (strcmp(json_string_value(json_object_get(p, "name")), name) != 0)
+                continue;
+            for (size_t k = 0; req_private_party_keys[k]; k++)
+                if (json_object_get(p, req_private_party_keys[k]))
+                    json_object_set(estimate, req_private_party_keys[k], json_object_get(p, req_private_party_keys[k]));
+        }
+        json_object_set_new(r, "scenario_profile", estimate);
+        scenario_release(c->srv, e);
+    }
+    return api_reply(c, 200, r);
+}
+
+int api_get_own_profile(api_call *c)
+{
+    return profile_reply(c, c->me);
+}
+
+int api_get_profile(api_call *c)
+{
+    if (c->my_role != ROLE_MEDIATOR && c->ids[1] != c->me)
+        return api_fail(c, 403, NULL, "a party sees only its own profile");
+    return profile_reply(c, c->ids[1]);
+}

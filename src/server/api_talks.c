@@ -1,0 +1,523 @@
+/*
+ * api_talks.c: handlers for the talks themselves: sessions (venue, times,
+ * outcome, follow-up), texts tabled by the mediator, the parties' answers
+ * (accept / reject / amend with reasons) and messages through the mediator.
+ * A party reads only its own answers and messages; a text is agreed when every
+ * negotiating party of the scenario has accepted it.
+ */
+#include "server/server_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static json_t *col_text(sqlite3_stmt *st, int i)
+{
+    return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null() : json_string((const char *)sqlite3_column_text(st, i));
+}
+
+/* ---- sessions ---- */
+
+#define SESSION_COLUMNS "id, number, venue, starts_at, ends_at, note, status, outcome, follow_up, opened_at, closed_at"
+
+static json_t *session_json(sqlite3_stmt *st)
+{
+    json_t *s = json_pack("{s:I,s:I,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0), "number",
+                          (json_int_t)sqlite3_column_int64(st, 1), "venue", (const char *)sqlite3_column_text(st, 2));
+    static const char *const names[] = {"starts_at", "ends_at", "note", "status", "outcome", "follow_up", "opened_at",
+                                        "closed_at"};
+    for (int i = 0; s && i < 8; i++)
+        json_object_set_new(s, names[i], col_text(st, 3 + i));
+    return s;
+}
+
+static int session_reply(api_call *c, int status, int64_t id)
+{
+    static const char sql[] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, id);
+    json_t *s = sqlite3_step(st) == SQLITE_ROW ? session_json(st) : NULL;
+    sqlite3_reset(st);
+    if (!s)
+        return api_fail_db(c);
+    int rc = api_event(c, status == 201 ? "session.opened" : "session.closed", 0, json_incref(s));
+    if (rc) {
+        json_decref(s);
+        return rc;
+    }
+    return api_reply(c, status, s);
+}
+
+int api_open_session(api_call *c)
+{
+    static const char open_sql[] = "SELECT number FROM sessions WHERE negotiation_id = ? AND status = 'open'";
+    static const char sql[] =
+        "INSERT INTO sessions (negotiation_id, number, venue, starts_at, ends_at, note, status, opened_at) "
+        "VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM sessions WHERE negotiation_id = ?1), ?2, ?3, ?4, ?5, "
+        "'open', ?6)";
+    req_session rq;
+    parley_error err;
+    parley_error_clear(&err);
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    if (req_parse_session(c->json, &rq, &err))
+        return api_fail_error(c, &err);
+    sqlite3_stmt *st = store_stmt(c->db, open_sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        long long n = sqlite3_column_int64(st, 0);
+        sqlite3_reset(st);
+        return api_fail(c, 409, NULL, "session %lld is still open: close it first", n);
+    }
+    sqlite3_reset(st);
+    char now[96];
+    api_now(now);
+    if (!(st = store_stmt(c->db, sql)))
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    sqlite3_bind_text(st, 2, rq.venue, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, rq.starts_at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, rq.ends_at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, rq.note, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return api_fail_db(c);
+    return session_reply(c, 201, sqlite3_last_insert_rowid(c->db->db));
+}
+
+int api_close_session(api_call *c)
+{
+    static const char find_sql[] = "SELECT status FROM sessions WHERE id = ? AND negotiation_id = ?";
+    static const char sql[] = "UPDATE sessions SET status = 'closed', outcome = ?, follow_up = ?, "
+                              "ends_at = COALESCE(?, ends_at), note = COALESCE(?, note), closed_at = ? WHERE id = ?";
+    req_session_close rq;
+    parley_error err;
+    parley_error_clear(&err);
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    sqlite3_stmt *st = store_stmt(c->db, find_sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[1]);
+    sqlite3_bind_int64(st, 2, c->ids[0]);
+    rc = sqlite3_step(st);
+    int closed = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "closed") == 0;
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return api_fail(c, 404, NULL, "no session %lld in this negotiation", (long long)c->ids[1]);
+    if (closed)
+        return api_fail(c, 409, NULL, "session %lld is already closed", (long long)c->ids[1]);
+    if (req_parse_session_close(c->json, &rq, &err))
+        return api_fail_error(c, &err);
+    char now[96];
+    api_now(now);
+    if (!(st = store_stmt(c->db, sql)))
+        return api_fail_db(c);
+    sqlite3_bind_text(st, 1, rq.outcome, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 2, rq.follow_up, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 3, rq.ends_at, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, rq.note, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 6, c->ids[1]);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return api_fail_db(c);
+    return session_reply(c, 200, c->ids[1]);
+}
+
+int api_list_sessions(api_call *c)
+{
+    static const char sql[] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE negotiation_id = ? ORDER BY number";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    json_t *list = json_array();
+    while (sqlite3_step(st) == SQLITE_ROW)
+        json_array_append_new(list, session_json(st));
+    sqlite3_reset(st);
+    return api_reply(c, 200, json_pack("{s:o}", "sessions", list));
+}
+
+/* ---- texts ---- */
+
+#define TEXT_COLUMNS                                                                                                 \
+    "t.id, t.number, t.session_id, s.number, t.outcome, t.note, t.status, t.created_at, p.name FROM texts t "        \
+    "JOIN sessions s ON s.id = t.session_id JOIN participants p ON p.id = t.author_id"
+
+static json_t *text_json(sqlite3_stmt *st)
+{
+    json_t *outcome = json_loads((const char *)sqlite3_column_text(st, 4), 0, NULL);
+    json_t *t = json_pack("{s:I,s:I,s:I,s:I,s:o*,s:o,s:s,s:s,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0),
+                          "number", (json_int_t)sqlite3_column_int64(st, 1), "session_id",
+                          (json_int_t)sqlite3_column_int64(st, 2), "session", (json_int_t)sqlite3_column_int64(st, 3),
+                          "outcome", outcome, "note", col_text(st, 5), "status",
+                          (const char *)sqlite3_column_text(st, 6), "created_at",
+                          (const char *)sqlite3_column_text(st, 7), "author", (const char *)sqlite3_column_text(st, 8));
+    return t;
+}
+
+/* The text with this id (or the latest when id is 0) in the negotiation; NULL when none. */
+static json_t *load_text(api_call *c, int64_t id)
+{
+    static const char by_id[] = "SELECT " TEXT_COLUMNS " WHERE t.id = ? AND t.negotiation_id = ?";
+    static const char latest[] = "SELECT " TEXT_COLUMNS " WHERE t.negotiation_id = ?2 ORDER BY t.number DESC LIMIT 1";
+    sqlite3_stmt *st = store_stmt(c->db, id ? by_id : latest);
+    if (!st)
+        return NULL;
+    if (id)
+        sqlite3_bind_int64(st, 1, id);
+    sqlite3_bind_int64(st, 2, c->ids[0]);
+    json_t *t = sqlite3_step(st) == SQLITE_ROW ? text_json(st) : NULL;
+    sqlite3_reset(st);
+    return t;
+}
+
+/* The responses to a text the caller may see (a party: its own), oldest first. */
+static json_t *responses_json(api_call *c, int64_t text)
+{
+    static const char sql[] = "SELECT r.id, r.participant_id, p.name, r.answer, r.reason, r.amendments, r.created_at "
+                              "FROM responses r JOIN participants p ON p.id = r.participant_id "
+                              "WHERE r.text_id = ?1 AND (?2 OR r.participant_id = ?3) ORDER BY r.id";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    json_t *list = json_array();
+    if (!st || !list)
+        return list;
+    sqlite3_bind_int64(st, 1, text);
+    sqlite3_bind_int(st, 2, c->my_role == ROLE_MEDIATOR);
+    sqlite3_bind_int64(st, 3, c->me);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        json_t *amendments = json_loads((const char *)sqlite3_column_text(st, 5), 0, NULL);
+        json_array_append_new(list, json_pack("{s:I,s:I,s:s,s:s,s:o,s:o*,s:s}", "id",
+                                              (json_int_t)sqlite3_column_int64(st, 0), "participant",
+                                              (json_int_t)sqlite3_column_int64(st, 1), "name",
+                                              (const char *)sqlite3_column_text(st, 2), "answer",
+                                              (const char *)sqlite3_column_text(st, 3), "reason", col_text(st, 4),
+                                              "amendments", amendments, "created_at",
+                                              (const char *)sqlite3_column_text(st, 6)));
+    }
+    sqlite3_reset(st);
+    return list;
+}
+
+int api_table_text(api_call *c)
+{
+    static const char session_sql[] = "SELECT id FROM sessions WHERE negotiation_id = ? AND status = 'open'";
+    static const char supersede_sql[] = "UPDATE texts SET status = 'superseded' WHERE negotiation_id = ? AND status = 'open'";
+    static const char reopen_sql[] = "UPDATE negotiations SET status = 'open' WHERE id = ? AND status = 'agreed'";
+    static const char sql[] =
+        "INSERT INTO texts (negotiation_id, session_id, number, author_id, outcome, note, status, created_at) "
+        "VALUES (?1, ?2, (SELECT COALESCE(MAX(number), 0) + 1 FROM texts WHERE negotiation_id = ?1), ?3, ?4, ?5, "
+        "'open', ?6)";
+    parley_error err;
+    parley_error_clear(&err);
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    sqlite3_stmt *st = store_stmt(c->db, session_sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    rc = sqlite3_step(st);
+    int64_t session = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_reset(st);
+    rc = 0;
+    if (!session)
+        return api_fail(c, 409, NULL, "no session is open: a text is tabled in a session (POST .../sessions)");
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    if (!e)
+        return api_fail_db(c);
+    const parley_space *space = parley_scenario_space(e->sc);
+    uint32_t *values = calloc(parley_space_issue_count(space), sizeof *values);
+    const char *note = NULL;
+    json_t *outcome = NULL;
+    if (!values)
+        rc = api_fail(c, 500, NULL, "out of memory");
+    else if (req_parse_text(c->json, space, values, &note, &err))
+        rc = api_fail_error(c, &err);
+    else if (!(outcome = req_outcome_json(space, values)))
+        rc = api_fail(c, 500, NULL, "out of memory");
+    free(values);
+    scenario_release(c->srv, e);
+    if (rc) {
+        json_decref(outcome);
+        return rc;
+    }
+    char now[96];
+    api_now(now);
+    char *text = json_dumps(outcome, JSON_COMPACT);
+    json_decref(outcome);
+    if (!text)
+        return api_fail(c, 500, NULL, "out of memory");
+    if (!(st = store_stmt(c->db, supersede_sql)) || (sqlite3_bind_int64(st, 1, c->ids[0]), sqlite3_step(st)) != SQLITE_DONE ||
+        !(st = store_stmt(c->db, reopen_sql)) || (sqlite3_bind_int64(st, 1, c->ids[0]), sqlite3_step(st)) != SQLITE_DONE ||
+        !(st = store_stmt(c->db, sql))) {
+        free(text);
+        return api_fail_db(c);
+    }
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    sqlite3_bind_int64(st, 2, session);
+    sqlite3_bind_int64(st, 3, c->me);
+    sqlite3_bind_text(st, 4, text, -1, free);
+    sqlite3_bind_text(st, 5, note, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return api_fail_db(c);
+    json_t *t = load_text(c, sqlite3_last_insert_rowid(c->db->db));
+    if (!t)
+        return api_fail_db(c);
+    if ((rc = api_event(c, "text.tabled", 0, json_incref(t)))) {
+        json_decref(t);
+        return rc;
+    }
+    return api_reply(c, 201, t);
+}
+
+int api_list_texts(api_call *c)
+{
+    static const char sql[] = "SELECT " TEXT_COLUMNS " WHERE t.negotiation_id = ? ORDER BY t.number";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    json_t *list = json_array();
+    while (sqlite3_step(st) == SQLITE_ROW)
+        json_array_append_new(list, text_json(st));
+    sqlite3_reset(st);
+    return api_reply(c, 200, json_pack("{s:o}", "texts", list));
+}
+
+static int text_with_responses(api_call *c, int64_t id)
+{
+    json_t *t = load_text(c, id);
+    if (!t)
+        return id ? api_fail(c, 404, NULL, "no text %lld in this negotiation", (long long)id)
+                  : api_fail(c, 404, NULL, "no text has been tabled yet");
+    json_object_set_new(t, "responses", responses_json(c, json_integer_value(json_object_get(t, "id"))));
+    return api_reply(c, 200, t);
+}
+
+int api_get_text(api_call *c)
+{
+    return text_with_responses(c, c->ids[1]);
+}
+
+int api_current_text(api_call *c)
+{
+    return text_with_responses(c, 0);
+}
+
+int api_list_responses(api_call *c)
+{
+    json_t *t = load_text(c, c->ids[1]);
+    if (!t)
+        return api_fail(c, 404, NULL, "no text %lld in this negotiation", (long long)c->ids[1]);
+    json_decref(t);
+    return api_reply(c, 200, json_pack("{s:I,s:o}", "text", (json_int_t)c->ids[1], "responses",
+                                       responses_json(c, c->ids[1])));
+}
+
+/* 1 when every negotiating party of the scenario has a participant whose latest answer to the text is accept. */
+static int all_accept(api_call *c, const parley_scenario *sc, int64_t text, int *agreed)
+{
+    static const char sql[] = "SELECT (SELECT answer FROM responses r WHERE r.text_id = ?1 AND r.participant_id = p.id "
+                              "ORDER BY r.id DESC LIMIT 1) FROM participants p "
+                              "WHERE p.negotiation_id = ?2 AND p.role = 'party' AND p.name = ?3";
+    *agreed = 1;
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc) && *agreed; k++) {
+        sqlite3_stmt *st = store_stmt(c->db, sql);
+        if (!st)
+            return api_fail_db(c);
+        sqlite3_bind_int64(st, 1, text);
+        sqlite3_bind_int64(st, 2, c->ids[0]);
+        sqlite3_bind_text(st, 3, parley_party_name(sc, parley_scenario_negotiator(sc, k)), -1, SQLITE_STATIC);
+        int rc = sqlite3_step(st);
+        *agreed = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
+                  strcmp((const char *)sqlite3_column_text(st, 0), "accept") == 0;
+        sqlite3_reset(st);
+        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return api_fail_db(c);
+    }
+    return 0;
+}
+
+static int record_response(api_call *c, const parley_space *space, const req_response *rq, json_t *t, int64_t *id)
+{
+    static const char sql[] = "INSERT INTO responses (text_id, participant_id, answer, reason, amendments, created_at) "
+                              "VALUES (?, ?, ?, ?, ?, ?)";
+    json_t *amendments = json_array();
+    json_t *outcome = json_object_get(t, "outcome");
+    for (size_t k = 0; amendments && k < rq->amendment_count; k++) {
+        const req_amendment *a = &rq->amendments[k];
+        const char *issue = parley_issue_name(space, a->issue);
+        json_t *value = req_value_json(space, a->issue, a->value);
+        json_array_append_new(amendments, json_pack("{s:s,s:O*,s:o*,s:s?}", "issue", issue, "from",
+                                                    json_object_get(outcome, issue), "value", value, "reason",
+                                                    a->reason));
+    }
+    char *text = amendments ? json_dumps(amendments, JSON_COMPACT) : NULL;
+    char now[96];
+    api_now(now);
+    sqlite3_stmt *st = text ? store_stmt(c->db, sql) : NULL;
+    if (!st) {
+        free(text);
+        json_decref(amendments);
+        return api_fail_db(c);
+    }
+    sqlite3_bind_int64(st, 1, json_integer_value(json_object_get(t, "id")));
+    sqlite3_bind_int64(st, 2, c->me);
+    sqlite3_bind_text(st, 3, rq->answer, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 4, rq->reason, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, text, -1, free);
+    sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        json_decref(amendments);
+        return api_fail_db(c);
+    }
+    *id = sqlite3_last_insert_rowid(c->db->db);
+    json_t *r = json_pack("{s:I,s:I,s:I,s:I,s:s,s:s,s:s?,s:o,s:s}", "id", (json_int_t)*id, "text",
+                          json_integer_value(json_object_get(t, "id")), "text_number",
+                          json_integer_value(json_object_get(t, "number")), "participant", (json_int_t)c->me, "name",
+                          c->my_name, "answer", rq->answer, "reason", rq->reason, "amendments", amendments,
+                          "created_at", now);
+    if ((rc = api_event(c, "response", c->me, json_incref(r)))) {
+        json_decref(r);
+        return rc;
+    }
+    api_reply(c, 201, r);
+    return 0;
+}
+
+int api_respond(api_call *c)
+{
+    static const char agreed_text[] = "UPDATE texts SET status = 'agreed' WHERE id = ?";
+    static const char agreed_neg[] = "UPDATE negotiations SET status = 'agreed' WHERE id = ?";
+    parley_error err;
+    parley_error_clear(&err);
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    json_t *t = load_text(c, c->ids[1]);
+    if (!t)
+        return api_fail(c, 404, NULL, "no text %lld in this negotiation", (long long)c->ids[1]);
+    if (strcmp(json_string_value(json_object_get(t, "status")), "open") != 0) {
+        json_decref(t);
+        return api_fail(c, 409, NULL, "text %lld is %s: answer the current text", (long long)c->ids[1],
+                        strcmp(json_string_value(json_object_get(t, "status")), "agreed") == 0 ? "already agreed"
+                                                                                                : "superseded");
+    }
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    req_response rq = {0};
+    int64_t id = 0;
+    if (!e)
+        rc = api_fail_db(c);
+    else if (req_parse_response(c->json, parley_scenario_space(e->sc), &rq, &err))
+        rc = api_fail_error(c, &err);
+    else
+        rc = record_response(c, parley_scenario_space(e->sc), &rq, t, &id);
+    int agreed = 0;
+    if (!rc && strcmp(rq.answer, "accept") == 0)
+        rc = all_accept(c, e->sc, c->ids[1], &agreed);
+    free(rq.amendments);
+    scenario_release(c->srv, e);
+    if (!rc && agreed) {
+        sqlite3_stmt *st;
+        if (!(st = store_stmt(c->db, agreed_text)) || (sqlite3_bind_int64(st, 1, c->ids[1]), sqlite3_step(st)) != SQLITE_DONE ||
+            !(st = store_stmt(c->db, agreed_neg)) || (sqlite3_bind_int64(st, 1, c->ids[0]), sqlite3_step(st)) != SQLITE_DONE)
+            rc = api_fail_db(c);
+        else {
+            json_t *reply = json_incref(c->reply);
+            int64_t me = c->me;
+            c->me = 0; /* the agreement is nobody's act */
+            rc = api_event(c, "agreement", 0, json_pack("{s:I,s:I,s:O}", "text", (json_int_t)c->ids[1], "number",
+                                                        json_integer_value(json_object_get(t, "number")), "outcome",
+                                                        json_object_get(t, "outcome")));
+            c->me = me;
+            if (!rc)
+                api_reply(c, 201, reply);
+            else
+                json_decref(reply);
+        }
+    }
+    if (!rc)
+        json_object_set_new(c->reply, "agreement", json_boolean(agreed));
+    json_decref(t);
+    return rc;
+}
+
+/* ---- messages ---- */
+
+int api_post_message(api_call *c)
+{
+    static const char who_sql[] = "SELECT name, role FROM participants WHERE id = ? AND negotiation_id = ?";
+    static const char sql[] = "INSERT INTO messages (negotiation_id, from_id, to_id, body, created_at) VALUES (?, ?, ?, ?, ?)";
+    req_message rq;
+    parley_error err;
+    parley_error_clear(&err);
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    if (req_parse_message(c->json, &rq, &err))
+        return api_fail_error(c, &err);
+    json_t *to = json_null();
+    int to_mediator = 0;
+    if (rq.to) {
+        sqlite3_stmt *st = store_stmt(c->db, who_sql);
+        if (!st)
+            return api_fail_db(c);
+        sqlite3_bind_int64(st, 1, rq.to);
+        sqlite3_bind_int64(st, 2, c->ids[0]);
+        if (sqlite3_step(st) != SQLITE_ROW) {
+            sqlite3_reset(st);
+            return api_fail(c, 400, "to", "no participant %lld in this negotiation", rq.to);
+        }
+        to_mediator = strcmp((const char *)sqlite3_column_text(st, 1), "mediator") == 0;
+        to = json_pack("{s:I,s:s}", "id", (json_int_t)rq.to, "name", (const char *)sqlite3_column_text(st, 0));
+        sqlite3_reset(st);
+        if (c->my_role == ROLE_PARTY && !to_mediator) {
+            json_decref(to);
+            return api_fail(c, 403, "to", "a party speaks to the other parties only through the mediator");
+        }
+    }
+    /* Who sees it: a party's message, the party (and the mediators); a mediator's, its addressee or everyone. */
+    int64_t audience = c->my_role == ROLE_PARTY ? c->me : rq.to;
+    char now[96];
+    api_now(now);
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st) {
+        json_decref(to);
+        return api_fail_db(c);
+    }
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    sqlite3_bind_int64(st, 2, c->me);
+    rq.to ? sqlite3_bind_int64(st, 3, rq.to) : sqlite3_bind_null(st, 3);
+    sqlite3_bind_text(st, 4, rq.body, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE) {
+        json_decref(to);
+        return api_fail_db(c);
+    }
+    json_t *m = json_pack("{s:I,s:{s:I,s:s},s:o,s:s,s:s}", "id", (json_int_t)sqlite3_last_insert_rowid(c->db->db),
+                          "from", "id", (json_int_t)c->me, "name", c->my_name, "to", to, "body", rq.body, "created_at",
+                          now);
+    if ((rc = api_event(c, "message", audience, json_incref(m)))) {
+        json_decref(m);
+        return rc;
+    }
+    return api_reply(c, 201, m);
+}

@@ -1,0 +1,220 @@
+/*
+ * api_timeline.c: the timeline (every event the caller may see, in order) and
+ * the mediator's analysis: the parties' private profiles are merged into the
+ * scenario inside the server only, analysed (zone of agreement, Pareto
+ * frontier, bargaining solutions, conflicts) and the current text placed
+ * against the frontier.  Only utilities leave the server, and only to mediators.
+ */
+#include "server/server_internal.h"
+
+#include <parley/analysis.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+int api_timeline(api_call *c)
+{
+    const char *a = api_query(c, "after"), *l = api_query(c, "limit");
+    int64_t after = a ? strtoll(a, NULL, 10) : 0;
+    long limit = l ? strtol(l, NULL, 10) : 500;
+    if (limit <= 0 || limit > 1000)
+        return api_fail(c, 400, "limit", "%s is outside 1..1000", l);
+    json_t *events = json_array();
+    int64_t last = after;
+    if (!events)
+        return api_fail(c, 500, NULL, "out of memory");
+    if (api_events_after(c, after, (int)limit, events, &last)) {
+        json_decref(events);
+        return api_fail_db(c);
+    }
+    return api_reply(c, 200, json_pack("{s:o,s:I}", "events", events, "last", (json_int_t)last));
+}
+
+/* The scenario with every uploaded profile merged in; `uploaded` gets the names of the parties that uploaded. */
+static int merged_scenario(api_call *c, json_t *doc, json_t *uploaded, parley_scenario **sc, parley_error *err)
+{
+    static const char sql[] = "SELECT p.name, f.profile FROM participants p JOIN profiles f ON f.participant_id = p.id "
+                              "WHERE p.negotiation_id = ? AND p.role = 'party'";
+    json_t *merged = json_deep_copy(doc);
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!merged || !st) {
+        json_decref(merged);
+        return parley_error_set(err, PARLEY_EIO, "cannot read the profiles");
+    }
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        const char *name = (const char *)sqlite3_column_text(st, 0);
+        json_t *profile = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
+        if (profile && req_merge_profile(merged, name, profile) == PARLEY_OK)
+            json_array_append_new(uploaded, json_string(name));
+        json_decref(profile);
+    }
+    sqlite3_reset(st);
+    char *text = json_dumps(merged, JSON_COMPACT);
+    json_decref(merged);
+    if (!text)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    int rc = parley_scenario_parse(text, strlen(text), "merged scenario", sc, err);
+    free(text);
+    return rc;
+}
+
+/* Utilities are kept on a 2^-32 grid by the analysis: shown rounded to 9 decimals. */
+static json_t *utility_json(double u)
+{
+    return json_real(round(u * 1e9) / 1e9);
+}
+
+static json_t *utilities_json(const double *u, size_t n)
+{
+    json_t *a = json_array();
+    for (size_t k = 0; a && k < n; k++)
+        json_array_append_new(a, utility_json(u[k]));
+    return a;
+}
+
+/* Where the current text stands: each party's utility, who accepts it, whether the frontier dominates it. */
+static json_t *text_position(api_call *c, const parley_scenario *sc, const parley_analysis *an)
+{
+    static const char sql[] = "SELECT id, number, outcome FROM texts WHERE negotiation_id = ? ORDER BY number DESC LIMIT 1";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return json_null();
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        sqlite3_reset(st);
+        return json_null();
+    }
+    int64_t id = sqlite3_column_int64(st, 0), number = sqlite3_column_int64(st, 1);
+    json_t *outcome = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+    sqlite3_reset(st);
+    const parley_space *space = parley_scenario_space(sc);
+    size_t n = parley_analysis_party_count(an), issues = parley_space_issue_count(space);
+    uint32_t *values = calloc(issues, sizeof *values);
+    double *u = calloc(n ? n : 1, sizeof *u);
+    json_t *pos = NULL;
+    char why[256];
+    if (!values || !u || !outcome)
+        goto done;
+    for (size_t i = 0; i < issues; i++)
+        if (req_issue_value(space, i, json_object_get(outcome, parley_issue_name(space, i)), &values[i], why, sizeof why))
+            goto done;
+    json_t *accepts = json_array();
+    for (size_t k = 0; k < n; k++) {
+        size_t p = parley_analysis_party(an, k);
+        u[k] = parley_utility_eval(parley_party_utility(sc, p), values);
+        json_array_append_new(accepts, json_boolean(parley_scenario_acceptable_to(sc, p, values, 0)));
+    }
+    /* Dominated when some frontier outcome gives every party at least as much and one party more. */
+    int dominated = 0, on_frontier = 0;
+    for (size_t f = 0; f < parley_analysis_frontier_count(an) && !dominated; f++) {
+        const double *fu = parley_analysis_frontier_utilities(an, f);
+        int ge = 1, gt = 0;
+        for (size_t k = 0; k < n; k++) {
+            ge &= fu[k] >= u[k] - 1e-9;
+            gt |= fu[k] > u[k] + 1e-9;
+        }
+        dominated = ge && gt;
+        on_frontier |= memcmp(parley_analysis_frontier_outcome(an, f), values, issues * sizeof *values) == 0;
+    }
+    pos = json_pack("{s:I,s:I,s:O,s:o,s:o,s:b,s:b,s:b}", "id", (json_int_t)id, "number", (json_int_t)number,
+                    "outcome", outcome, "utilities", utilities_json(u, n), "acceptable_to", accepts, "feasible",
+                    parley_scenario_feasible(sc, values), "pareto_optimal", on_frontier, "dominated", dominated);
+done:
+    json_decref(outcome);
+    free(values);
+    free(u);
+    return pos ? pos : json_null();
+}
+
+static json_t *conditions_json(const parley_scenario *sc, const parley_analysis *an)
+{
+    json_t *conflicts = json_array();
+    uint32_t masks[64];
+    size_t count = parley_analysis_minimal_conflicts(an, masks, 64);
+    for (size_t i = 0; conflicts && i < count && i < 64; i++) {
+        json_t *set = json_array();
+        for (size_t b = 0; b < parley_analysis_condition_count(an); b++) {
+            if (!(masks[i] >> b & 1))
+                continue;
+            const parley_condition *cond = parley_analysis_condition(an, b);
+            json_t *m = json_pack("{s:s,s:s}", "party", parley_party_name(sc, cond->party), "kind",
+                                  cond->kind == PARLEY_CONDITION_RED_LINE ? "red_line" : "reservation");
+            if (m && cond->kind == PARLEY_CONDITION_RED_LINE) {
+                const parley_constraint *con = parley_scenario_constraint(sc, cond->index);
+                json_object_set_new(m, "name", json_string(con->name));
+                json_object_set_new(m, "rule", json_string(con->rule));
+            }
+            json_array_append_new(set, m);
+        }
+        json_array_append_new(conflicts, set);
+    }
+    return conflicts;
+}
+
+int api_analysis(api_call *c)
+{
+    const char *l = api_query(c, "frontier_limit");
+    long frontier_limit = l ? strtol(l, NULL, 10) : 2000;
+    if (frontier_limit < 0 || frontier_limit > 100000)
+        return api_fail(c, 400, "frontier_limit", "%s is outside 0..100000", l);
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    if (!e)
+        return api_fail_db(c);
+    json_t *uploaded = json_array();
+    parley_scenario *sc = NULL;
+    parley_analysis *an = NULL;
+    parley_error err;
+    parley_error_clear(&err);
+    int rc = merged_scenario(c, e->doc, uploaded, &sc, &err);
+    scenario_release(c->srv, e);
+    if (rc) {
+        json_decref(uploaded);
+        return api_fail(c, 500, NULL, "cannot merge the profiles: %s", err.message);
+    }
+    if ((rc = parley_analyze(sc, NULL, &an, &err))) {
+        json_decref(uploaded);
+        parley_scenario_free(sc);
+        return rc == PARLEY_ERANGE ? api_fail(c, 422, NULL, "%s", err.message)
+                                   : api_fail(c, 500, NULL, "analysis failed: %s", err.message);
+    }
+    size_t n = parley_analysis_party_count(an);
+    json_t *parties = json_array(), *frontier = json_array(), *solutions = json_object();
+    for (size_t k = 0; k < n; k++) {
+        const char *name = parley_party_name(sc, parley_analysis_party(an, k));
+        int up = 0;
+        for (size_t i = 0; i < json_array_size(uploaded); i++)
+            up |= strcmp(json_string_value(json_array_get(uploaded, i)), name) == 0;
+        json_array_append_new(parties, json_pack("{s:s,s:s,s:o,s:o,s:I}", "name", name, "profile",
+                                                 up ? "uploaded" : "scenario", "reservation",
+                                                 utility_json(parley_analysis_reservation(an, k)), "best",
+                                                 utility_json(parley_analysis_best(an, k)), "acceptable",
+                                                 (json_int_t)parley_analysis_party_acceptable(an, k)));
+    }
+    const parley_space *space = parley_scenario_space(sc);
+    size_t fc = parley_analysis_frontier_count(an);
+    for (size_t f = 0; f < fc && f < (size_t)frontier_limit; f++)
+        json_array_append_new(frontier, json_pack("{s:o,s:o}", "outcome",
+                                                  req_outcome_json(space, parley_analysis_frontier_outcome(an, f)),
+                                                  "utilities",
+                                                  utilities_json(parley_analysis_frontier_utilities(an, f), n)));
+    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
+        const uint32_t *o;
+        const double *u;
+        double value;
+        if (parley_analysis_solution(an, (parley_solution_kind)s, &o, &u, &value) == PARLEY_OK)
+            json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s),
+                                json_pack("{s:o,s:o,s:o}", "outcome", req_outcome_json(space, o), "utilities",
+                                          utilities_json(u, n), "value", utility_json(value)));
+    }
+    json_t *r = json_pack("{s:I,s:I,s:I,s:o,s:I,s:b,s:o,s:o,s:o,s:o}", "outcomes",
+                          (json_int_t)parley_analysis_outcomes(an), "feasible", (json_int_t)parley_analysis_feasible(an),
+                          "acceptable", (json_int_t)parley_analysis_acceptable(an), "parties", parties,
+                          "frontier_count", (json_int_t)fc, "frontier_truncated", fc > (size_t)frontier_limit,
+                          "frontier", frontier, "solutions", solutions, "current_text", text_position(c, sc, an),
+                          "conflicts", conditions_json(sc, an));
+    json_decref(uploaded);
+    parley_analysis_free(an);
+    parley_scenario_free(sc);
+    return api_reply(c, 200, r);
+}

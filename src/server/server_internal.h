@@ -1,0 +1,135 @@
+/*
+ * server_internal.h: what the files of the server share: the server object,
+ * one API call (request, caller's identity, reply), the route handlers, the
+ * scenario cache, the live-update notifier and the token helpers.
+ */
+#ifndef PARLEY_SERVER_INTERNAL_H
+#define PARLEY_SERVER_INTERNAL_H
+
+#include "server/request.h"
+#include "server/store.h"
+
+#include <jansson.h>
+#include <microhttpd.h>
+#include <parley/server.h>
+#include <pthread.h>
+#include <stdint.h>
+
+#define AUTH_TOKEN_CHARS 64
+
+/* Scenario cache: parsed scenarios of recent negotiations (they never change once created). */
+#define SCENARIO_CACHE 32
+typedef struct scenario_entry {
+    int64_t negotiation;
+    parley_scenario *sc;
+    json_t *doc; /* the stored scenario document */
+    int refs;    /* holders; guarded by the server's cache_mu */
+    int cached;  /* 1 while in the cache; an evicted entry is freed by its last holder */
+    uint64_t used;
+} scenario_entry;
+
+struct parley_server {
+    struct MHD_Daemon *daemon;
+    store *db;
+    char *web_dir;
+    size_t max_body;
+    uint16_t port;
+    /* Live updates: the last event sequence number committed, and who waits for a newer one. */
+    pthread_mutex_t ev_mu;
+    pthread_cond_t ev_cv;
+    int64_t ev_seq;
+    int stopping;
+    /* Scenario cache. */
+    pthread_mutex_t cache_mu;
+    scenario_entry *cache[SCENARIO_CACHE];
+    uint64_t cache_clock;
+};
+
+typedef enum api_role { ROLE_NONE = 0, ROLE_PARTY = 1, ROLE_MEDIATOR = 2 } api_role;
+
+/* One API request while it is handled. */
+typedef struct api_call {
+    parley_server *srv;
+    store_conn *db;
+    struct MHD_Connection *conn;
+    const char *method;
+    int64_t ids[3]; /* numbers in the path: negotiation, then sub-resource ids */
+    const char *body;
+    size_t body_len;
+    json_t *json; /* the loaded body (writes) */
+    /* The caller, when authenticated. */
+    int64_t me;
+    int64_t my_negotiation;
+    api_role my_role;
+    char my_name[REQ_MAX_NAME + 1];
+    /* The reply. */
+    int status;
+    json_t *reply;
+    int64_t notify_seq; /* > 0: events were written; announce after commit */
+} api_call;
+
+/* Sets an error reply {"error": {"status", "field", "message"}} and returns status. field may be NULL. */
+int api_fail(api_call *c, int status, const char *field, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+/* The reply for a parley_error from a request parser (400, or 500 for ENOMEM/internal). */
+int api_fail_error(api_call *c, const parley_error *err);
+/* 500 with the database's message. */
+int api_fail_db(api_call *c);
+/* Sets the reply (takes the reference) and status; returns 0. */
+int api_reply(api_call *c, int status, json_t *reply);
+
+/* 0 when the negotiation accepts changes; 409 when closed, 404 when missing (reply set). */
+int api_require_open(api_call *c);
+/* Current UTC time as "2024-05-01T10:00:00.123Z". */
+void api_now(char out[96]);
+/* Appends an event (one row of the timeline) in the current transaction; audience 0 = everyone. */
+int api_event(api_call *c, const char *kind, int64_t audience, json_t *data);
+/* Reads a query-string argument (NULL when absent). */
+const char *api_query(api_call *c, const char *name);
+
+/* Handlers: return 0 on success (reply set), else the HTTP status of the error (reply set). */
+int api_create_negotiation(api_call *c);
+int api_get_negotiation(api_call *c);
+int api_close_negotiation(api_call *c);
+int api_add_participant(api_call *c);
+int api_list_participants(api_call *c);
+int api_me(api_call *c);
+int api_put_profile(api_call *c);
+int api_get_own_profile(api_call *c);
+int api_get_profile(api_call *c);
+int api_open_session(api_call *c);
+int api_close_session(api_call *c);
+int api_list_sessions(api_call *c);
+int api_table_text(api_call *c);
+int api_list_texts(api_call *c);
+int api_get_text(api_call *c);
+int api_current_text(api_call *c);
+int api_respond(api_call *c);
+int api_list_responses(api_call *c);
+int api_post_message(api_call *c);
+int api_timeline(api_call *c);
+int api_analysis(api_call *c);
+
+/* Timeline rows visible to the caller, seq > after, at most limit, appended to `events` (array). */
+int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int64_t *last);
+
+/* Scenario cache: the negotiation's parsed scenario and stored document (NULL when missing or on error). */
+scenario_entry *scenario_get(api_call *c, int64_t negotiation);
+void scenario_release(parley_server *srv, scenario_entry *e);
+void scenario_cache_clear(parley_server *srv);
+
+/* Live updates. */
+void notify_events(parley_server *srv, int64_t seq);
+/* The SSE response for GET /negotiations/{id}/events (identity already checked). */
+struct MHD_Response *sse_response(api_call *c, int64_t after);
+
+/* Static files of the dashboard; NULL when not found. */
+struct MHD_Response *static_response(parley_server *srv, const char *url, int *status);
+
+/* Tokens: a new random token (64 hex digits); SHA-256 as hex; shape check. */
+int auth_token_new(char token[AUTH_TOKEN_CHARS + 1]);
+void auth_sha256_hex(const void *data, size_t length, char out[65]);
+int auth_token_wellformed(const char *token);
+/* Finds the caller by the Authorization header: 0, or 401 (reply set). */
+int auth_identify(api_call *c);
+
+#endif
