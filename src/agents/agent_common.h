@@ -1,0 +1,35 @@
+/*
+ * agent_common.h: moves shared by the built-in agents.  Each built-in agent
+ * decides one number, the utility it aims at now (its target), and these
+ * helpers turn a target into a move under every protocol: offer the package
+ * just above it, accept what is worth at least as much as that offer, vote,
+ * ratify, or amend the mediator's text towards it.
+ */
+#ifndef PARLEY_AGENTS_AGENT_COMMON_H
+#define PARLEY_AGENTS_AGENT_COMMON_H
+
+#include <parley/agent.h>
+
+/*
+ * Faratin, Sierra and Jennings (1998) time-dependent tactic:
+ * pmin + (pmax - pmin) * (1 - F(t)), F(t) = k + (1 - k) * t^(1/e).
+ * e < 1 Boulware, e = 1 linear, e > 1 conceder, e = 0 never concedes (F = k).
+ */
+double agent_td_target(double t, double e, double k, double pmin, double pmax);
+
+/* The floor of the agent's concessions: its reservation value now, or its worst package when higher. */
+double agent_floor(parley_agent_view *v);
+
+/* 1 when the agent may accept the package now: feasible, its red lines hold, worth its reservation value. */
+int agent_acceptable(parley_agent_view *v, const uint32_t *outcome);
+
+/*
+ * A full move for `request` given the agent's target utility: alternating
+ * offers accept when the standing offer is worth at least the agent's next offer
+ * (AC_next), otherwise offer the package just above the target; walk away when
+ * nothing it could accept is left (its reservation is above its best package).
+ * Votes, ratification and shuttle answers as documented in docs/protocols.md.
+ */
+int agent_act_target(parley_agent_view *v, parley_request request, double target, parley_action *act);
+
+#endif

@@ -1,0 +1,15 @@
+/* builtin.h: the built-in agents' tables (defined one per strategy file, listed by registry.c). */
+#ifndef PARLEY_AGENTS_BUILTIN_H
+#define PARLEY_AGENTS_BUILTIN_H
+
+#include <parley/agent.h>
+
+extern const parley_agent_vtable agent_boulware;
+extern const parley_agent_vtable agent_linear;
+extern const parley_agent_vtable agent_conceder;
+extern const parley_agent_vtable agent_hardliner;
+extern const parley_agent_vtable agent_tit_for_tat;
+extern const parley_agent_vtable agent_random;
+extern const parley_agent_vtable agent_nash;
+
+#endif

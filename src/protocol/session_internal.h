@@ -1,0 +1,161 @@
+/*
+ * session_internal.h: the negotiation object shared by the session engine, the
+ * three protocols, the agent views, the trace and the plot writers.  Not public:
+ * agents only ever see `struct parley_agent_view` through parley/agent.h's
+ * functions, and the view holds no pointer to the scenario that an agent could
+ * reach through the API.
+ */
+#ifndef PARLEY_PROTOCOL_SESSION_INTERNAL_H
+#define PARLEY_PROTOCOL_SESSION_INTERNAL_H
+
+#include <parley/protocol.h>
+#include <time.h>
+
+#include "agents/mediator.h"
+
+#define NO_OUTCOME ((size_t)-1)
+
+/* One recorded event; packages live in the negotiation's value arena (offsets survive growth). */
+struct event_rec {
+    parley_event_kind kind;
+    long round;
+    double time;
+    long party;
+    long to;
+    size_t outcome_off; /* NO_OUTCOME when none */
+    parley_change *changes; /* owned, NULL when none */
+    size_t change_count;
+    int vote;
+    long session;
+    const char *venue;  /* owned by the negotiation (venue list) or static "" */
+    char *detail;       /* owned, NULL when none */
+    double sender_utility;
+};
+
+/* Input of neg_log: what to record. */
+struct event_in {
+    parley_event_kind kind;
+    long party, to;
+    const uint32_t *outcome;
+    const parley_change *changes;
+    size_t change_count;
+    int vote;
+    const char *detail;
+};
+
+struct outcome_entry {
+    double u;
+    uint64_t id;
+};
+
+struct parley_agent_view {
+    parley_negotiation *neg; /* private: the API never hands it out */
+    size_t party;            /* negotiator number */
+    size_t scenario_index;
+    const parley_utility *utility;
+    size_t *visible; /* indices of the events this party may see */
+    size_t visible_count, visible_cap;
+    uint64_t rng;
+    int index_built;
+    struct outcome_entry *index; /* own acceptable packages, ascending utility */
+    size_t index_n;
+    uint32_t *samples; /* sampled spaces: the values of sample id at samples[id * issues]; NULL when indexed whole */
+};
+
+struct agent_slot {
+    const parley_agent_vtable *vt;
+    void *state;
+    char name[128];
+    struct parley_agent_view view;
+};
+
+struct parley_negotiation {
+    const parley_scenario *sc;
+    const parley_space *space;
+    size_t issues, n;
+    parley_session_config cfg;
+    char **venues;
+    size_t venue_count;
+    char **auto_venues; /* "venue 1", ... when no venues were given (shuttle) */
+    size_t auto_venue_count;
+    char mediator_name[256];
+    struct agent_slot *agents;
+    size_t agent_count;
+    struct event_rec *events;
+    size_t event_count, event_cap;
+    uint32_t *values;
+    size_t values_count, values_cap;
+    FILE *trace;
+    int trace_failed;
+    /* the clock and the table */
+    struct timespec started;
+    long round;
+    long session;
+    const char *venue;
+    double t, t_next, temperature;
+    uint32_t *standing;
+    long standing_party; /* -1 none */
+    uint32_t *text;
+    int has_text;
+    uint32_t *proposal;
+    int has_proposal;
+    parley_change *change_buf; /* action buffer: one change per issue */
+    uint32_t *action_buf;
+    /* results */
+    int ran, agreed;
+    uint32_t *agreement;
+    const char *ending;
+    long rounds_used;
+    double end_time;
+    double *utility, *discounted;
+    uint64_t offers;
+    parley_mediator *mediator;
+};
+
+/* Relative time of round r (1-based) under the deadlines; also checks the clock. */
+double neg_time_of(parley_negotiation *neg, long round);
+/* 1 when the deadline has passed before round r. */
+int neg_deadline_passed(parley_negotiation *neg, long round);
+/* Sets the clock to round r. */
+void neg_set_round(parley_negotiation *neg, long round);
+
+/* Records an event (and streams it to the trace). Returns 0 or PARLEY_ENOMEM. */
+int neg_log(parley_negotiation *neg, const struct event_in *in);
+
+/*
+ * Asks party k's agent for its move.  Prepares the action buffers (outcome
+ * initialised to `initial`, may be NULL), calls the agent, and returns its code.
+ */
+int neg_ask(parley_negotiation *neg, size_t k, parley_request req, const uint32_t *initial, parley_action *act,
+            parley_error *err);
+/*
+ * Why party k may not accept/offer `outcome` (value out of range, breaks a
+ * global constraint, breaks one of its red lines): writes the reason into buf
+ * and returns buf, or returns NULL when the package is fine.
+ */
+const char *neg_package_problem(parley_negotiation *neg, size_t k, const uint32_t *outcome, int check_red_lines,
+                                char *buf, size_t size);
+/* Records a walk-away of party k for `reason` (NULL for a plain walk-away). */
+int neg_walk_away(parley_negotiation *neg, size_t k, const char *reason);
+/* Ends the talks: agreement on `package` (NULL = none) with `ending`; fills the utilities. */
+void neg_finish(parley_negotiation *neg, const uint32_t *package, const char *ending);
+/* Party k's (scenario) utility function. */
+const parley_utility *neg_utility(const parley_negotiation *neg, size_t k);
+/* Name of party k, or of the mediator for PARLEY_MEDIATOR. */
+const char *neg_party_name(const parley_negotiation *neg, long party);
+
+/* The protocols (alternating.c, single_text.c, shuttle.c). */
+int protocol_run_alternating(parley_negotiation *neg, parley_error *err);
+int protocol_run_single_text(parley_negotiation *neg, parley_error *err);
+int protocol_run_shuttle(parley_negotiation *neg, parley_error *err);
+
+/* view.c: sets up / frees a view's private data. */
+int view_init(parley_negotiation *neg, size_t k, struct parley_agent_view *v);
+void view_free(struct parley_agent_view *v);
+/* Appends event index i to the views that may see it. */
+int view_publish(parley_negotiation *neg, size_t i);
+
+/* A 64-bit random stream (splitmix64). */
+uint64_t neg_rng_next(uint64_t *state);
+
+#endif
