@@ -215,7 +215,13 @@ static void assess(const parley_scenario *sc, const uint32_t *values, parley_ame
     e->acceptable_to_all = !e->breaks_global;
     for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
         size_t p = parley_scenario_negotiator(sc, k);
-        if (parley_scenario_acceptable_to(sc, p, values, 0)) {
+        /* As in the analysis: expected utility under the party's trust when the agreement is phased. */
+        parley_utility *expected = parley_scenario_expected_utility(sc, p, -1);
+        const parley_utility *u = expected ? expected : parley_party_utility(sc, p);
+        int accepts = !e->breaks_global && parley_scenario_red_lines_hold(sc, p, values) &&
+                      parley_utility_eval(u, values) >= parley_utility_reservation_at(u, 0) - 0x1p-33;
+        parley_utility_free(expected);
+        if (accepts) {
             if (p < 64)
                 e->accepted_by |= (uint64_t)1 << p;
         } else {
