@@ -173,7 +173,7 @@ static int read_value_table(json_ctx *ctx, const parley_space *space, size_t iss
         if (v < 0 && parley_issue_type_of(space, issue) != PARLEY_ISSUE_CATEGORICAL) {
             char *end;
             double x = strtod(key, &end);
-            v = *end ? -1 : parley_issue_find_number(space, issue, x);
+            v = *end || end == key ? -1 : parley_issue_find_number(space, issue, x);
         }
         if (v < 0) {
             rc = json_ctx_fail(ctx, key, "'%s' is not a value of issue '%s'", key, parley_issue_name(space, issue));
