@@ -272,7 +272,8 @@ static int read_constraint(json_ctx *ctx, parley_scenario *sc, long party, json_
     if (inner.column > 0)
         return json_ctx_fail(ctx, "rule", "%s (in \"%s\", at column %d of the rule)", inner.message, rule,
                              inner.column);
-    return json_ctx_fail(ctx, "rule", "%s", inner.message);
+    /* no column: not the rule but the name (empty, or defined twice) */
+    return json_ctx_fail(ctx, "name", "%s", inner.message);
 }
 
 static int read_constraints(json_ctx *ctx, parley_scenario *sc, long party, json_t *list, const char *field)
