@@ -1,12 +1,18 @@
-/* load.c: parley_scenario_load_files, which tells a file's format by its content and reads it. */
+/*
+ * load.c: parley_scenario_load_files, which tells the files' format by their
+ * content and reads them: a native scenario (JSON with top-level "issues" and
+ * "parties"), a GeniusWeb domain ("issuesValues") followed by its profiles, or a
+ * GENIUS XML domain followed by its profiles.
+ */
+#include <parley/genius.h>
 #include <parley/scenario.h>
 
 #include <stdio.h>
 #include <string.h>
 
-typedef enum { FORMAT_UNKNOWN, FORMAT_NATIVE_JSON, FORMAT_XML } file_format;
+typedef enum { FORMAT_UNKNOWN, FORMAT_NATIVE_JSON, FORMAT_GENIUSWEB, FORMAT_XML } file_format;
 
-/* Looks at the first non-blank byte: '{' is JSON, '<' is XML. */
+/* The first non-blank byte: '{' is JSON, '<' is XML.  JSON is told apart by its first keys. */
 static file_format sniff(const char *path, parley_error *err)
 {
     FILE *f = fopen(path, "rb");
@@ -14,17 +20,27 @@ static file_format sniff(const char *path, parley_error *err)
         parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot open the file");
         return FORMAT_UNKNOWN;
     }
-    int c;
-    while ((c = fgetc(f)) != EOF && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB ||
-                                     c == 0xBF))
-        ;
+    char head[8192];
+    size_t n = fread(head, 1, sizeof head - 1, f);
     fclose(f);
-    if (c == '{')
-        return FORMAT_NATIVE_JSON;
-    if (c == '<')
+    head[n] = '\0';
+    size_t i = 0;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n' ||
+                     (unsigned char)head[i] == 0xEF || (unsigned char)head[i] == 0xBB ||
+                     (unsigned char)head[i] == 0xBF))
+        i++;
+    if (i < n && head[i] == '<')
         return FORMAT_XML;
+    if (i < n && head[i] == '{') {
+        /* GeniusWeb domains and profiles; anything else JSON is read as a native scenario */
+        if (strstr(head, "\"issuesValues\"") && !strstr(head, "\"parties\""))
+            return FORMAT_GENIUSWEB;
+        if (strstr(head, "\"LinearAdditiveUtilitySpace\""))
+            return FORMAT_GENIUSWEB;
+        return FORMAT_NATIVE_JSON;
+    }
     parley_error_set_at(err, PARLEY_EINVAL, path, 1, 1, NULL,
-                        "cannot tell the format (expected a JSON scenario or a GENIUS XML domain)");
+                        "cannot tell the format (expected a JSON scenario, a GeniusWeb domain or a GENIUS XML domain)");
     return FORMAT_UNKNOWN;
 }
 
@@ -41,9 +57,17 @@ int parley_scenario_load_files(const char *const *paths, size_t count, parley_sc
             return parley_error_set_at(err, PARLEY_EINVAL, paths[1], 0, 0, NULL,
                                        "a parley scenario is one file; this extra file is not expected");
         return parley_scenario_load(paths[0], out, err);
+    case FORMAT_GENIUSWEB:
+        if (count < 3)
+            return parley_error_set_at(err, PARLEY_EINVAL, paths[0], 0, 0, NULL,
+                                       "a GeniusWeb domain needs at least two profiles after it");
+        return parley_geniusweb_load(paths[0], paths + 1, count - 1, out, err);
     case FORMAT_XML:
-        return parley_error_set_at(err, PARLEY_EINVAL, paths[0], 0, 0, NULL,
-                                   "GENIUS XML domains are not readable yet");
+        if (count < 3)
+            return parley_error_set_at(err, PARLEY_EINVAL, paths[0], 0, 0, NULL,
+                                       "a GENIUS domain needs at least two profiles after it "
+                                       "(parley analyze DOMAIN.xml PROFILE1.xml PROFILE2.xml)");
+        return parley_genius_load(paths[0], paths + 1, count - 1, out, err);
     default:
         return err ? err->code : PARLEY_EINVAL;
     }
