@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# serve_e2e.sh: the dashboard end to end: `parley serve` on loopback, headless Debian chromium driven
+# by playwright-core (tests/e2e/negotiate.mjs): a mediator and two parties negotiate to an agreement.
+# Installs what it needs (chromium, nodejs/npm via apt; playwright-core via npm into tests/e2e/node_modules).
+# FAILS (never skips) when chromium cannot be installed.
+set -u
+PARLEY=$1
+SRC=$2
+E2E="$SRC/tests/e2e"
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+
+need=""
+[ -x /usr/bin/chromium ] || need="$need chromium"
+command -v node >/dev/null || need="$need nodejs"
+command -v npm >/dev/null || need="$need npm"
+if [ -n "$need" ]; then
+    echo "serve_e2e: installing$need"
+    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need >/dev/null
+fi
+[ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing and could not be installed"; exit 1; }
+command -v node >/dev/null || { echo "FAIL: node is missing and could not be installed"; exit 1; }
+if [ ! -d "$E2E/node_modules/playwright-core" ]; then
+    (cd "$E2E" && npm ci --no-audit --no-fund --silent) || { echo "FAIL: npm ci of playwright-core failed"; exit 1; }
+fi
+
+tmp=$(mktemp -d)
+"$PARLEY" serve --db "$tmp/e2e.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$SRC/web" >"$tmp/log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+[ -s "$tmp/port" ] || { echo "FAIL: the server did not start"; cat "$tmp/log"; exit 1; }
+port=$(cat "$tmp/port")
+
+timeout 180 node "$E2E/negotiate.mjs" "http://127.0.0.1:$port"
+rc=$?
+[ $rc -eq 0 ] || { echo "FAIL: e2e exited with $rc"; cat "$tmp/log"; exit 1; }
+echo "PASS serve_e2e"

@@ -1,0 +1,133 @@
+// app.js: what every page of the dashboard shares: the API client (token in the
+// Authorization header), the live event stream (Server-Sent Events read with
+// fetch, so the token never appears in a URL), and small DOM helpers.
+'use strict';
+
+const parley = (() => {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const negotiation = params.get('n');
+  const token = params.get('t') || sessionStorage.getItem('parley-token-' + negotiation);
+  if (negotiation && params.get('t')) sessionStorage.setItem('parley-token-' + negotiation, params.get('t'));
+
+  async function api(method, path, body) {
+    const headers = {};
+    if (token) headers['Authorization'] = 'Bearer ' + token;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    const r = await fetch('/api/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    const data = await r.json().catch(() => ({}));
+    if (!r.ok) {
+      const e = new Error(data.error ? data.error.message : r.status + ' ' + r.statusText);
+      e.status = r.status;
+      throw e;
+    }
+    return data;
+  }
+  const neg = (path) => 'negotiations/' + negotiation + (path ? '/' + path : '');
+
+  // Reads the SSE stream with fetch; calls onEvent(event) for each; reconnects after a pause.
+  function stream(onEvent) {
+    let last = 0, stopped = false;
+    async function run() {
+      while (!stopped) {
+        try {
+          const headers = {'Authorization': 'Bearer ' + token};
+          if (last) headers['Last-Event-ID'] = String(last);
+          const r = await fetch('/api/' + neg('events'), {headers});
+          if (!r.ok) throw new Error('stream ' + r.status);
+          const reader = r.body.getReader();
+          const decoder = new TextDecoder();
+          let buf = '';
+          for (;;) {
+            const {value, done} = await reader.read();
+            if (done) break;
+            buf += decoder.decode(value, {stream: true});
+            let k;
+            while ((k = buf.indexOf('\n\n')) >= 0) {
+              const block = buf.slice(0, k);
+              buf = buf.slice(k + 2);
+              const data = block.split('\n').filter((l) => l.startsWith('data: ')).map((l) => l.slice(6)).join('\n');
+              if (!data) continue;
+              const ev = JSON.parse(data);
+              last = ev.seq;
+              onEvent(ev);
+            }
+          }
+        } catch (e) {
+          status('live updates interrupted: ' + e.message + ' (retrying)', true);
+        }
+        await new Promise((res) => setTimeout(res, 2000));
+      }
+    }
+    run();
+    return () => { stopped = true; };
+  }
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (k === 'class') e.className = v;
+      else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+      else if (v !== undefined && v !== null) e.setAttribute(k, v);
+    }
+    for (const c of children.flat()) if (c !== null && c !== undefined) e.append(c instanceof Node ? c : String(c));
+    return e;
+  }
+  const $ = (id) => document.getElementById(id);
+  function status(text, error) {
+    const s = $('status');
+    if (!s) return;
+    s.textContent = text;
+    s.className = error ? 'status error' : 'status';
+  }
+  // Runs an async action from a button, showing errors in the status line.
+  async function act(fn) {
+    try { status(''); await fn(); } catch (e) { status(e.message, true); }
+  }
+
+  // The values an issue takes: labels, or numbers on the grid (at most 501 listed).
+  function issueValues(issue) {
+    if (issue.type === 'categorical') return issue.values;
+    const step = issue.step || 1, out = [];
+    const n = Math.round((issue.max - issue.min) / step);
+    for (let k = 0; k <= n && k <= 500; k++) out.push(+(issue.min + k * step).toFixed(10));
+    return out;
+  }
+  function valueSelect(issue, current, id) {
+    const s = el('select', {id, 'data-issue': issue.name});
+    for (const v of issueValues(issue)) {
+      const o = el('option', {value: JSON.stringify(v)}, String(v));
+      if (current !== undefined && JSON.stringify(current) === JSON.stringify(v)) o.selected = true;
+      s.append(o);
+    }
+    return s;
+  }
+  function describeEvent(ev) {
+    const d = ev.data || {}, who = ev.actor ? ev.actor.name : 'parley';
+    switch (ev.kind) {
+      case 'negotiation.created': return `negotiation "${d.title}" created`;
+      case 'participant.added': return `${who} added ${d.role} ${d.name}`;
+      case 'profile.updated': return `${who} updated its private profile`;
+      case 'session.opened': return `session ${d.number} opened at ${d.venue}`;
+      case 'session.closed': return `session ${d.number} closed: ${d.outcome}${d.follow_up ? ' (follow-up: ' + d.follow_up + ')' : ''}`;
+      case 'text.tabled': return `${who} tabled text ${d.number}: ${outcomeText(d.outcome)}`;
+      case 'response': return `${d.name} answered text ${d.text_number}: ${d.answer}` +
+        (d.amendments && d.amendments.length ? ' (' + d.amendments.map((a) => `${a.issue} ${a.from} → ${a.value}` + (a.reason ? `: ${a.reason}` : '')).join('; ') + ')' : '') +
+        (d.reason ? ` — ${d.reason}` : '');
+      case 'agreement': return `AGREEMENT on text ${d.number}: ${outcomeText(d.outcome)}`;
+      case 'message': return `${d.from.name}${d.to ? ' → ' + d.to.name : ''}: ${d.body}`;
+      case 'negotiation.closed': return `negotiation closed: ${d.outcome}`;
+      default: return ev.kind;
+    }
+  }
+  function outcomeText(o) {
+    return Object.entries(o || {}).map(([k, v]) => `${k}=${v}`).join(', ');
+  }
+  function addTimeline(ev) {
+    const list = $('timeline');
+    if (!list) return;
+    const when = ev.at.replace('T', ' ').slice(0, 19);
+    list.prepend(el('li', {class: 'event ev-' + ev.kind.replace('.', '-') + (ev.private ? ' private' : ''), 'data-seq': ev.seq},
+      el('time', {}, when), ' ', describeEvent(ev)));
+  }
+  return {negotiation, token, api, neg, stream, el, $, status, act, issueValues, valueSelect, outcomeText, addTimeline};
+})();
