@@ -24,7 +24,21 @@ typedef struct job {
     int32_t *reach; /* [n_dms * 3 * n] least p / best / p-by-improvements reachable by the others */
     int rc[PARLEY_GMCR_MAX_DMS * 3];
     parley_gmcr_result *r;
+    struct cells *cells; /* [n_dms] */
 } job;
+
+/*
+ * A DM's unilateral improvements from s, found without enumerating moves: the
+ * states of s's cell (same options outside the DM's, same irreversible options)
+ * and of the cells one move can lead to, that the DM prefers to s.  Members of
+ * each cell are sorted by the DM's preference, with suffix maxima of the three
+ * reach values, so one binary search per cell gives the worst sanction outcome.
+ */
+typedef struct cells {
+    uint32_t *start; /* [2^n + 1] offsets of each cell's members */
+    int32_t *member; /* [n] states, by cell then preference */
+    int32_t *sup;    /* [3 * n] suffix maxima of the reach values over each cell */
+} cells;
 
 static double now_seconds(void)
 {
@@ -87,6 +101,63 @@ static void reach_task(void *ctx, size_t t)
     J->rc[t] = gmcr_min_reach(m, others, kind == 2, value, J->reach + t * n);
 }
 
+static void cells_task(void *ctx, size_t i)
+{
+    job *J = ctx;
+    const parley_gmcr_model *m = J->m;
+    const gmcr_dm *d = &m->dms[i];
+    size_t n = m->n_states, total = (size_t)1 << m->n_options;
+    const int32_t *p = m->pref + i * n;
+    cells *C = &J->cells[i];
+    size_t *by_level = calloc(n + 1, sizeof *by_level);
+    int32_t *order = malloc(n * sizeof *order);
+    C->start = calloc(total + 1, sizeof *C->start);
+    C->member = malloc(n * sizeof *C->member);
+    C->sup = malloc(3 * n * sizeof *C->sup);
+    if (!by_level || !order || !C->start || !C->member || !C->sup) {
+        J->rc[i] = PARLEY_ENOMEM;
+        goto done;
+    }
+    for (size_t s = 0; s < n; s++) /* states by preference (counting sort) */
+        by_level[p[s] + 1]++;
+    for (size_t v = 1; v <= n; v++)
+        by_level[v] += by_level[v - 1];
+    for (size_t s = 0; s < n; s++)
+        order[by_level[p[s]]++] = (int32_t)s;
+    for (size_t s = 0; s < n; s++) /* then by cell, keeping that order */
+        C->start[(m->codes[s] & ~d->both) + 1]++;
+    for (size_t c = 1; c <= total; c++)
+        C->start[c] += C->start[c - 1];
+    for (size_t k = 0; k < n; k++) {
+        int32_t s = order[k];
+        C->member[C->start[m->codes[s] & ~d->both]++] = s;
+    }
+    for (size_t c = total; c > 0; c--) /* shift back: start[c] is the beginning of cell c again */
+        C->start[c] = C->start[c - 1];
+    C->start[0] = 0;
+    for (size_t kind = 0; kind < 3; kind++) {
+        const int32_t *reach = J->reach + (3 * i + kind) * n;
+        int32_t *sup = C->sup + kind * n;
+        for (size_t k = n; k-- > 0;) {
+            int32_t s = C->member[k];
+            int32_t v = reach[s];
+            if (k + 1 < n && (m->codes[C->member[k + 1]] & ~d->both) == (m->codes[s] & ~d->both) && sup[k + 1] > v)
+                v = sup[k + 1];
+            sup[k] = v;
+        }
+    }
+done:
+    free(by_level);
+    free(order);
+}
+
+static void cells_free(cells *C)
+{
+    free(C->start);
+    free(C->member);
+    free(C->sup);
+}
+
 static void stability_range(void *ctx, size_t begin, size_t end)
 {
     job *J = ctx;
@@ -107,20 +178,29 @@ static void stability_range(void *ctx, size_t begin, size_t end)
                     eq &= flags;
                     continue;
                 }
-                const int32_t *rg = J->reach + (3 * i) * n, *rs = rg + n, *rq = rs + n;
+                const cells *C = &J->cells[i];
                 int32_t worst_g = -1, worst_s = -1, worst_q = -1;
-                uint32_t allowed = d->both | (d->fwd & ~code) | (d->back & code);
-                for (uint32_t t = allowed; t; t = (t - 1) & allowed) {
-                    int32_t s1 = m->index[code ^ t];
-                    if (s1 < 0 || p[s1] <= ps)
-                        continue;
-                    if (rg[s1] > worst_g)
-                        worst_g = rg[s1];
-                    if (rs[s1] > worst_s)
-                        worst_s = rs[s1];
-                    if (rq[s1] > worst_q)
-                        worst_q = rq[s1];
-                }
+                uint32_t cell = code & ~d->both, flip = (d->fwd & ~code) | (d->back & code), u = 0;
+                do {
+                    uint32_t key = cell ^ u;
+                    size_t lo = C->start[key], hi = C->start[key + 1];
+                    while (lo < hi) { /* first member the DM prefers to s */
+                        size_t mid = lo + (hi - lo) / 2;
+                        if (p[C->member[mid]] > ps)
+                            hi = mid;
+                        else
+                            lo = mid + 1;
+                    }
+                    if (lo < C->start[key + 1]) {
+                        if (C->sup[lo] > worst_g)
+                            worst_g = C->sup[lo];
+                        if (C->sup[n + lo] > worst_s)
+                            worst_s = C->sup[n + lo];
+                        if (C->sup[2 * n + lo] > worst_q)
+                            worst_q = C->sup[2 * n + lo];
+                    }
+                    u = (u - flip) & flip;
+                } while (u);
                 if (worst_g > ps)
                     flags &= ~(unsigned)PARLEY_GMCR_GMR;
                 if (worst_s > ps)
@@ -176,13 +256,30 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
                 goto fail;
             }
     }
+    if (notions & (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ)) {
+        J.cells = calloc(nd, sizeof *J.cells);
+        if (!J.cells)
+            goto fail;
+        gmcr_parallel_tasks(nd, threads, cells_task, &J);
+        for (size_t i = 0; i < nd; i++)
+            if (J.rc[i]) {
+                rc = J.rc[i];
+                goto fail;
+            }
+    }
     gmcr_parallel_for(n, threads, stability_range, &J);
     r->seconds = now_seconds() - t0;
+    for (size_t i = 0; J.cells && i < nd; i++)
+        cells_free(&J.cells[i]);
+    free(J.cells);
     free(J.best);
     free(J.reach);
     *out = r;
     return PARLEY_OK;
 fail:
+    for (size_t i = 0; J.cells && i < nd; i++)
+        cells_free(&J.cells[i]);
+    free(J.cells);
     free(J.best);
     free(J.reach);
     parley_gmcr_result_free(r);
