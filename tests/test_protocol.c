@@ -1,0 +1,315 @@
+/*
+ * test_protocol.c: negotiation sessions: a hand-checked Boulware vs Conceder
+ * game, every protocol agreeing on an easy scenario and failing cleanly
+ * without a zone of agreement, three-party SAOP, discount, determinism.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <parley/parley.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define DATA PARLEY_SOURCE_DIR "/tests/data/protocol/"
+
+static parley_scenario *load(const char *name)
+{
+    char path[512];
+    parley_error err;
+    parley_scenario *sc = NULL;
+    snprintf(path, sizeof path, DATA "%s", name);
+    int rc = parley_scenario_load(path, &sc, &err);
+    if (rc)
+        fprintf(stderr, "%s\n", err.message);
+    assert_int_equal(rc, PARLEY_OK);
+    return sc;
+}
+
+/* Runs a negotiation; the caller frees it. */
+static parley_negotiation *run(const parley_scenario *sc, parley_protocol_kind protocol, long rounds,
+                               const char *const *agents, uint64_t seed)
+{
+    parley_session_config cfg;
+    parley_error err;
+    parley_negotiation *neg = NULL;
+    parley_session_config_init(&cfg);
+    cfg.protocol = protocol;
+    cfg.rounds = rounds;
+    cfg.seed = seed;
+    cfg.sessions = protocol == PARLEY_PROTOCOL_SHUTTLE ? 2 : 1;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
+        int rc = parley_negotiation_add_agent_spec(neg, agents[k], &err);
+        if (rc)
+            fprintf(stderr, "%s\n", err.message);
+        assert_int_equal(rc, PARLEY_OK);
+    }
+    int rc = parley_negotiation_run(neg, &err);
+    if (rc)
+        fprintf(stderr, "%s\n", err.message);
+    assert_int_equal(rc, PARLEY_OK);
+    return neg;
+}
+
+/*
+ * easy.json: one issue x in 0..100, u_A = 1 - x/100, u_B = x/100, reservations 0.
+ * 11 rounds: round r is at t = (r-1)/10.  A = boulware e=0.5 aims at 1 - t^2 and
+ * offers the largest x with u_A >= target: x = 100 t^2 (0,1,4,9,16,25,36,...).
+ * B = conceder e=2 aims at 1 - sqrt(t) and offers the smallest x with
+ * u_B >= target: x = ceil(100 (1 - sqrt t)) = 100, 69, 56, 46, 37, 30, 23, ...
+ * Each accepts when the standing offer is worth at least its own next offer.
+ * Round 6 (t=.5): A offers 25; B compares u_B(25)=.25 with its next offer .30: no,
+ * offers 30.  Round 7 (t=.6): A's next offer would be x=36 (u_A=.64); u_A(30)=.70
+ * >= .64: A accepts.  Agreement on x=30 in round 7: A gets .70, B .30.
+ */
+static void boulware_vs_conceder_by_hand(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("easy.json");
+    const char *agents[] = {"boulware:e=0.5", "conceder:e=2"};
+    parley_negotiation *neg = run(sc, PARLEY_PROTOCOL_ALTERNATING, 11, agents, 1);
+    assert_true(parley_negotiation_agreed(neg));
+    assert_int_equal(parley_negotiation_rounds_used(neg), 7);
+    assert_int_equal(parley_negotiation_agreement(neg)[0], 30);
+    assert_true(fabs(parley_negotiation_utility(neg, 0) - 0.70) < 1e-9);
+    assert_true(fabs(parley_negotiation_utility(neg, 1) - 0.30) < 1e-9);
+    assert_true(fabs(parley_negotiation_end_time(neg) - 0.6) < 1e-12);
+    /* the offers, in order, as computed above */
+    static const uint32_t expected[] = {0, 100, 1, 69, 4, 56, 9, 46, 16, 37, 25, 30};
+    size_t n = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        double u;
+        parley_negotiation_event(neg, i, &ev, &u);
+        if (ev.kind != PARLEY_EVENT_OFFER)
+            continue;
+        assert_true(n < sizeof expected / sizeof expected[0]);
+        assert_int_equal(ev.outcome[0], expected[n]);
+        assert_int_equal(ev.party, (long)(n % 2));
+        /* the utility the offer gives its sender */
+        double own = ev.party == 0 ? 1 - expected[n] / 100.0 : expected[n] / 100.0;
+        assert_true(fabs(u - own) < 1e-9);
+        n++;
+    }
+    assert_int_equal(n, 12);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+static void every_protocol_agrees_on_easy(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("easy.json");
+    const char *agents[] = {"linear", "linear"};
+    for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
+        parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 100, agents, 1);
+        assert_true(parley_negotiation_agreed(neg));
+        assert_string_equal(parley_negotiation_ending(neg), "agreement");
+        /* two linear agents meet half way: x near 50, both near .5 */
+        uint32_t x = parley_negotiation_agreement(neg)[0];
+        assert_true(x >= 40 && x <= 60);
+        assert_true(parley_negotiation_rounds_used(neg) <= 100);
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
+}
+
+static void every_protocol_fails_cleanly_without_zone(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("nozone.json");
+    const char *agents[] = {"conceder", "boulware"};
+    for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
+        parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 60, agents, 3);
+        assert_false(parley_negotiation_agreed(neg));
+        assert_null(parley_negotiation_agreement(neg));
+        /* each gets its reservation value 0.6 (no discount) */
+        assert_true(fabs(parley_negotiation_utility(neg, 0) - 0.6) < 1e-12);
+        assert_true(fabs(parley_negotiation_discounted_utility(neg, 1) - 0.6) < 1e-12);
+        /* nobody ever accepted anything below its reservation value */
+        for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+            parley_event ev;
+            double u;
+            parley_negotiation_event(neg, i, &ev, &u);
+            if (ev.kind == PARLEY_EVENT_ACCEPT)
+                assert_true(u >= 0.6 - 1e-12);
+            assert_int_not_equal(ev.kind, PARLEY_EVENT_AGREEMENT);
+        }
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
+}
+
+static void three_parties_stacked(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("three.json");
+    const char *agents[] = {"linear", "conceder", "boulware"};
+    parley_negotiation *neg = run(sc, PARLEY_PROTOCOL_ALTERNATING, 100, agents, 1);
+    assert_true(parley_negotiation_agreed(neg));
+    /* SAOP: the two parties after the proposer accepted, one after the other, just before the agreement */
+    size_t n = parley_negotiation_event_count(neg);
+    parley_event offer, a1, a2, agree;
+    parley_negotiation_event(neg, n - 5, &offer, NULL);
+    parley_negotiation_event(neg, n - 4, &a1, NULL);
+    parley_negotiation_event(neg, n - 3, &a2, NULL);
+    parley_negotiation_event(neg, n - 2, &agree, NULL);
+    assert_int_equal(offer.kind, PARLEY_EVENT_OFFER);
+    assert_int_equal(a1.kind, PARLEY_EVENT_ACCEPT);
+    assert_int_equal(a2.kind, PARLEY_EVENT_ACCEPT);
+    assert_int_equal(agree.kind, PARLEY_EVENT_AGREEMENT);
+    assert_int_equal(a1.party, (offer.party + 1) % 3);
+    assert_int_equal(a2.party, (offer.party + 2) % 3);
+    assert_memory_equal(offer.outcome, agree.outcome, 2 * sizeof(uint32_t));
+    /* the agreement is acceptable to all at its time */
+    for (size_t k = 0; k < 3; k++)
+        assert_true(parley_scenario_acceptable_to(sc, parley_scenario_negotiator(sc, k), agree.outcome, agree.time));
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+/* redlines.json: discount 0.8 (Israel) and 0.9 (Hamas), red lines, reservation curve 0.3 -> 0.1. */
+static void red_lines_discount_and_pressure(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("redlines.json");
+    const char *agents[] = {"boulware", "conceder"};
+    for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
+        parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 50, agents, 7);
+        double t = parley_negotiation_end_time(neg);
+        if (parley_negotiation_agreed(neg)) {
+            const uint32_t *deal = parley_negotiation_agreement(neg);
+            assert_true(parley_scenario_red_lines_hold(sc, 0, deal));
+            assert_true(parley_scenario_red_lines_hold(sc, 1, deal));
+            double u0 = parley_negotiation_utility(neg, 0);
+            assert_true(fabs(parley_negotiation_discounted_utility(neg, 0) - u0 * pow(0.8, t)) < 1e-12);
+            assert_true(u0 >= 0.3 + (0.1 - 0.3) * t - 1e-12); /* at least the reservation then */
+        } else {
+            assert_true(fabs(parley_negotiation_utility(neg, 0) - (0.3 - 0.2 * t)) < 1e-12);
+        }
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
+}
+
+static char *trace_of(const parley_scenario *sc, parley_protocol_kind p, const char *const *agents, uint64_t seed)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_non_null(f);
+    parley_negotiation *neg = run(sc, p, 80, agents, seed);
+    assert_int_equal(parley_trace_write(neg, f, NULL), PARLEY_OK);
+    parley_negotiation_free(neg);
+    fclose(f);
+    return buf;
+}
+
+static void deterministic_for_a_seed(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("three.json");
+    const char *agents[] = {"random", "nash", "tit-for-tat"};
+    for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
+        char *a = trace_of(sc, (parley_protocol_kind)p, agents, 42);
+        char *b = trace_of(sc, (parley_protocol_kind)p, agents, 42);
+        assert_string_equal(a, b);
+        assert_true(strlen(a) > 0);
+        /* every line is one JSON object */
+        for (char *line = a; *line; line = strchr(line, '\n') + 1) {
+            assert_int_equal(line[0], '{');
+            json_error_t e;
+            char *end = strchr(line, '\n');
+            assert_non_null(end);
+            json_t *obj = json_loadb(line, (size_t)(end - line), 0, &e);
+            assert_non_null(obj);
+            assert_non_null(json_object_get(obj, "event"));
+            assert_non_null(json_object_get(obj, "round"));
+            json_decref(obj);
+        }
+        free(a);
+        free(b);
+    }
+    parley_scenario_free(sc);
+}
+
+static void annealing_single_text(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("easy.json");
+    parley_session_config cfg;
+    parley_error err;
+    parley_negotiation *neg;
+    parley_session_config_init(&cfg);
+    cfg.protocol = PARLEY_PROTOCOL_SINGLE_TEXT;
+    cfg.annealing = 1;
+    cfg.rounds = 200;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "linear", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "linear", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    /* reservations are 0: the final text is ratified */
+    assert_true(parley_negotiation_agreed(neg));
+    /* votes are private to the mediator; proposals are public */
+    size_t votes = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        parley_negotiation_event(neg, i, &ev, NULL);
+        if (ev.kind == PARLEY_EVENT_VOTE) {
+            assert_int_equal(ev.to, PARLEY_MEDIATOR);
+            votes++;
+        }
+    }
+    assert_true(votes > 0);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+static void bad_configurations(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("easy.json");
+    parley_session_config cfg;
+    parley_error err;
+    parley_negotiation *neg = NULL;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 0;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_EINVAL);
+    assert_null(neg);
+    assert_non_null(strstr(err.message, "deadline"));
+    parley_session_config_init(&cfg);
+    cfg.protocol = PARLEY_PROTOCOL_SHUTTLE;
+    cfg.rounds = 3;
+    cfg.sessions = 4;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_EINVAL);
+    parley_session_config_init(&cfg);
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "nobody", &err), PARLEY_EINVAL);
+    assert_non_null(strstr(err.message, "unknown agent 'nobody'"));
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "conceder:f=2", &err), PARLEY_EINVAL);
+    assert_non_null(strstr(err.message, "unknown parameter 'f'"));
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "linear", &err), PARLEY_OK);
+    /* one agent for two parties */
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_EINVAL);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(boulware_vs_conceder_by_hand),
+        cmocka_unit_test(every_protocol_agrees_on_easy),
+        cmocka_unit_test(every_protocol_fails_cleanly_without_zone),
+        cmocka_unit_test(three_parties_stacked),
+        cmocka_unit_test(red_lines_discount_and_pressure),
+        cmocka_unit_test(deterministic_for_a_seed),
+        cmocka_unit_test(annealing_single_text),
+        cmocka_unit_test(bad_configurations),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
