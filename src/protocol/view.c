@@ -132,12 +132,60 @@ double parley_view_random(parley_agent_view *v)
 
 /* --- The sorted index of the party's own acceptable packages --- */
 
-static int entry_cmp(const void *a, const void *b)
+/*
+ * Sorts the n entries by (utility, id): an LSD radix sort on keys made of the
+ * utility rounded to 2^-40 and the entry's position (ties keep id order), then
+ * an insertion pass on the exact values for utilities closer than 2^-40.
+ */
+#define POS_BITS 22u
+static int sort_entries(struct outcome_entry *e, size_t n)
 {
-    const struct outcome_entry *x = a, *y = b;
-    if (x->u != y->u)
-        return x->u < y->u ? -1 : 1;
-    return x->id < y->id ? -1 : x->id > y->id;
+    size_t m = n ? n : 1;
+    uint64_t *buf = malloc(2 * m * sizeof *buf), *keys = buf, *tmp = buf + m;
+    struct outcome_entry *copy = malloc(m * sizeof *copy);
+    size_t *count = malloc(65536 * sizeof *count);
+    if (!buf || !copy || !count) {
+        free(buf);
+        free(copy);
+        free(count);
+        return PARLEY_ENOMEM;
+    }
+    for (size_t j = 0; j < n; j++) {
+        double u = e[j].u < 0 ? 0 : e[j].u > 1 ? 1 : e[j].u;
+        keys[j] = (uint64_t)(u * 1099511627776.0 + 0.5) << POS_BITS | (uint64_t)j;
+    }
+    for (unsigned shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, 65536 * sizeof *count);
+        for (size_t j = 0; j < n; j++)
+            count[(keys[j] >> shift) & 0xFFFF]++;
+        size_t sum = 0;
+        for (size_t b = 0; b < 65536; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t j = 0; j < n; j++)
+            tmp[count[(keys[j] >> shift) & 0xFFFF]++] = keys[j];
+        uint64_t *swap = keys;
+        keys = tmp;
+        tmp = swap;
+    }
+    memcpy(copy, e, n * sizeof *e);
+    for (size_t i = 0; i < n; i++)
+        e[i] = copy[keys[i] & ((1u << POS_BITS) - 1)];
+    for (size_t i = 1; i < n; i++) {
+        struct outcome_entry x = e[i];
+        size_t j = i;
+        while (j > 0 && (e[j - 1].u > x.u || (e[j - 1].u == x.u && e[j - 1].id > x.id))) {
+            e[j] = e[j - 1];
+            j--;
+        }
+        e[j] = x;
+    }
+    free(buf);
+    free(copy);
+    free(count);
+    return PARLEY_OK;
 }
 
 static int own_ok(const struct parley_agent_view *v, const uint32_t *values, int constrained)
@@ -204,8 +252,9 @@ static int build_index(struct parley_agent_view *v)
         }
     }
     free(values);
-    qsort(v->index, v->index_n, sizeof *v->index, entry_cmp);
-    return PARLEY_OK;
+    if (sort_entries(v->index, v->index_n) == PARLEY_OK)
+        return PARLEY_OK;
+    values = NULL;
 nomem:
     free(values);
     free(v->index);

@@ -1,0 +1,99 @@
+/*
+ * bench_negotiate.c: offers per second per core for time-dependent agents on
+ * ANAC domains (GENIUS XML from PARLEY_SHARED_DIR/genius), under the
+ * alternating offers protocol, one negotiation at a time on one thread.  The
+ * time counted is everything: session set-up, each agent's sorted package
+ * index, every offer, acceptance check and event recorded.  Target: >= 1e6.
+ *
+ * usage: bench_negotiate [ROUNDS]   (default 20000 rounds per negotiation)
+ */
+#include <parley/parley.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* ANAC 2012 domains, small to large (Energy: 390,625 outcomes). */
+static const char *const domains[] = {"Camera", "Amsterdam", "Barbecue", "FiftyFifty", "Laptop", "ItexvsCypress",
+                                      "NiceOrDie", "Travel", "Energy"};
+
+/* Pairs of time-dependent agents: late agreements or none, so most turns are offers. */
+static const char *const pairs[][2] = {
+    {"boulware", "boulware"}, {"boulware:e=0.1", "linear"}, {"hardliner", "conceder"}, {"linear", "hardliner"}};
+
+static int load(const char *name, parley_scenario **sc)
+{
+    char d[1024], p1[1024], p2[1024];
+    snprintf(d, sizeof d, "%s/genius/anac2012/%s/%s-A-domain.xml", PARLEY_SHARED_DIR, name, name);
+    snprintf(p1, sizeof p1, "%s/genius/anac2012/%s/%s-A-prof1.xml", PARLEY_SHARED_DIR, name, name);
+    snprintf(p2, sizeof p2, "%s/genius/anac2012/%s/%s-A-prof2.xml", PARLEY_SHARED_DIR, name, name);
+    if (access(d, R_OK) != 0)
+        return -1;
+    const char *files[] = {d, p1, p2};
+    parley_error err;
+    int rc = parley_scenario_load_files(files, 3, sc, &err);
+    if (rc) {
+        char buf[2048];
+        fprintf(stderr, "bench_negotiate: skipping %s: %s\n", name, parley_error_format(&err, buf, sizeof buf));
+    }
+    return rc;
+}
+
+int main(int argc, char **argv)
+{
+    long rounds = argc > 1 ? atol(argv[1]) : 20000;
+    if (rounds < 1)
+        rounds = 20000;
+    uint64_t total_offers = 0;
+    double total_seconds = 0;
+    printf("alternating offers, %ld rounds per negotiation, one thread (cores online: %ld)\n", rounds,
+           sysconf(_SC_NPROCESSORS_ONLN));
+    printf("%-14s %10s %8s %12s %9s %14s\n", "domain", "outcomes", "runs", "offers", "seconds", "offers/s/core");
+    for (size_t d = 0; d < sizeof domains / sizeof domains[0]; d++) {
+        parley_scenario *sc = NULL;
+        if (load(domains[d], &sc) != 0)
+            continue;
+        uint64_t offers = 0;
+        size_t runs = 0;
+        double t0 = now();
+        for (size_t p = 0; p < sizeof pairs / sizeof pairs[0]; p++) {
+            parley_session_config cfg;
+            parley_error err;
+            parley_negotiation *neg = NULL;
+            parley_session_config_init(&cfg);
+            cfg.rounds = rounds;
+            cfg.seed = p + 1;
+            if (parley_negotiation_new(sc, &cfg, &neg, &err) ||
+                parley_negotiation_add_agent_spec(neg, pairs[p][0], &err) ||
+                parley_negotiation_add_agent_spec(neg, pairs[p][1], &err) || parley_negotiation_run(neg, &err)) {
+                fprintf(stderr, "bench_negotiate: %s: %s\n", domains[d], err.message);
+                parley_negotiation_free(neg);
+                parley_scenario_free(sc);
+                return 1;
+            }
+            offers += parley_negotiation_offer_count(neg);
+            runs++;
+            parley_negotiation_free(neg);
+        }
+        double seconds = now() - t0;
+        printf("%-14s %10.0f %8zu %12llu %9.3f %14.0f\n", domains[d], parley_space_size(parley_scenario_space(sc)),
+               runs, (unsigned long long)offers, seconds, (double)offers / seconds);
+        total_offers += offers;
+        total_seconds += seconds;
+        parley_scenario_free(sc);
+    }
+    if (total_seconds > 0)
+        printf("all domains: %llu offers in %.3f s: %.0f offers/s/core (target >= 1,000,000)\n",
+               (unsigned long long)total_offers, total_seconds, (double)total_offers / total_seconds);
+    else
+        printf("no ANAC domain found under %s/genius/anac2012\n", PARLEY_SHARED_DIR);
+    return 0;
+}
