@@ -58,7 +58,7 @@ int parley_scenario_load_files(const char *const *paths, size_t count, parley_sc
                                        "a parley scenario is one file; this extra file is not expected");
         return parley_scenario_load(paths[0], out, err);
     case FORMAT_GENIUSWEB:
-        if (count < 3)
+        if (count < 2)
             return parley_error_set_at(err, PARLEY_EINVAL, paths[0], 0, 0, NULL,
                                        "a GeniusWeb domain needs at least two profiles after it");
         return parley_geniusweb_load(paths[0], paths + 1, count - 1, out, err);
