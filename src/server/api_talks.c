@@ -413,11 +413,12 @@ int api_respond(api_call *c)
     json_t *t = load_text(c, c->ids[1]);
     if (!t)
         return api_fail(c, 404, NULL, "no text %lld in this negotiation", (long long)c->ids[1]);
-    if (strcmp(json_string_value(json_object_get(t, "status")), "open") != 0) {
+    const char *text_status = json_string_value(json_object_get(t, "status"));
+    if (strcmp(text_status, "open") != 0) {
+        rc = api_fail(c, 409, NULL, "text %lld is %s: answer the current text", (long long)c->ids[1],
+                      strcmp(text_status, "agreed") == 0 ? "already agreed" : "superseded");
         json_decref(t);
-        return api_fail(c, 409, NULL, "text %lld is %s: answer the current text", (long long)c->ids[1],
-                        strcmp(json_string_value(json_object_get(t, "status")), "agreed") == 0 ? "already agreed"
-                                                                                                : "superseded");
+        return rc;
     }
     scenario_entry *e = scenario_get(c, c->ids[0]);
     req_response rq = {0};

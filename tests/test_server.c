@@ -1,0 +1,700 @@
+/*
+ * test_server.c: `parley serve` in-process on 127.0.0.1 (ephemeral port):
+ * every endpoint, the authorisation matrix (each role against each resource),
+ * privacy between parties, bad requests (400 naming the field, nothing stored),
+ * the analysis against values computed by hand, live updates (SSE), restart
+ * on the same file, schema migration from version 1, static files, and the
+ * SHA-256 used for tokens against the FIPS 180-4 examples.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <cmocka.h>
+
+#include "server/server_internal.h"
+#include "test_server_http.h"
+
+#include <fcntl.h>
+#include <math.h>
+#include <sys/stat.h>
+
+/* The textbook scenario: utilities are easy to compute by hand (see test_analysis_by_hand). */
+static const char scenario_json[] =
+    "{\"title\": \"Textbook\", \"issues\": ["
+    " {\"name\": \"price\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+    " {\"name\": \"color\", \"type\": \"categorical\", \"values\": [\"red\", \"blue\"]}],"
+    " \"parties\": ["
+    " {\"name\": \"Buyer\", \"reservation\": 0.2, \"preferences\": {"
+    "   \"price\": {\"weight\": 0.6, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+    "   \"color\": {\"weight\": 0.4, \"values\": {\"red\": 1, \"blue\": 0}}}},"
+    " {\"name\": \"Seller\", \"reservation\": 0.2, \"preferences\": {"
+    "   \"price\": {\"weight\": 0.7, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+    "   \"color\": {\"weight\": 0.3, \"values\": {\"red\": 0, \"blue\": 1}}},"
+    "  \"red_lines\": [{\"name\": \"min_price\", \"rule\": \"price >= 1\"}]},"
+    " {\"name\": \"Broker\", \"role\": \"mediator\"}]}";
+
+typedef struct world {
+    char dir[256], db[300];
+    parley_server *srv;
+    uint16_t port;
+    char med[65], buyer[65], seller[65], med2[65], party2[65];
+} world;
+
+static void start(world *w)
+{
+    parley_server_options o = {0};
+    o.db_path = w->db;
+    o.web_dir = PARLEY_SOURCE_DIR "/web";
+    o.max_body = 64 * 1024;
+    o.sync = PARLEY_SYNC_NORMAL;
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_server_start(&o, &w->srv, &err), PARLEY_OK);
+    w->port = parley_server_port(w->srv);
+    assert_true(w->port > 0);
+}
+
+static json_t *scenario(void)
+{
+    json_t *s = json_loads(scenario_json, 0, NULL);
+    assert_non_null(s);
+    return s;
+}
+
+static void copy_token(char out[65], const char *t)
+{
+    assert_non_null(t);
+    assert_int_equal(strlen(t), 64);
+    memcpy(out, t, 65);
+}
+
+static void add_party(world *w, const char *n, const char *mtoken, const char *name, char out[65])
+{
+    char path[128];
+    snprintf(path, sizeof path, "/api/negotiations/%s/participants", n);
+    http_resp r = http_json(w->port, "POST", path, mtoken, json_pack("{s:s,s:s}", "name", name, "role", "party"));
+    assert_int_equal(r.status, 201);
+    copy_token(out, jstr(&r, "token", NULL));
+    http_resp_free(&r);
+}
+
+/* Two negotiations: 1 with Broker (mediator), Buyer and Seller; 2 with its own mediator and Buyer. */
+static int setup(void **state)
+{
+    world *w = calloc(1, sizeof *w);
+    snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-server-XXXXXX");
+    assert_non_null(mkdtemp(w->dir));
+    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
+    start(w);
+    http_resp r = http_json(w->port, "POST", "/api/negotiations", NULL, json_pack("{s:o}", "scenario", scenario()));
+    assert_int_equal(r.status, 201);
+    assert_int_equal(jint(&r, "negotiation", "id"), 1);
+    assert_string_equal(jstr(&r, "participant", "name"), "Broker");
+    copy_token(w->med, jstr(&r, "participant", "token"));
+    http_resp_free(&r);
+    add_party(w, "1", w->med, "Buyer", w->buyer);
+    add_party(w, "1", w->med, "Seller", w->seller);
+    r = http_json(w->port, "POST", "/api/negotiations", NULL,
+                  json_pack("{s:o,s:s,s:s}", "scenario", scenario(), "mediator", "Other", "title", "Second"));
+    assert_int_equal(r.status, 201);
+    copy_token(w->med2, jstr(&r, "participant", "token"));
+    http_resp_free(&r);
+    add_party(w, "2", w->med2, "Buyer", w->party2);
+    *state = w;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    world *w = *state;
+    parley_server_stop(w->srv);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->dir);
+    assert_int_equal(system(cmd), 0);
+    free(w);
+    return 0;
+}
+
+static int status_of(world *w, const char *method, const char *path, const char *token, const char *body)
+{
+    http_resp r = http_request(w->port, method, path, token, body);
+    int s = r.status;
+    http_resp_free(&r);
+    return s;
+}
+
+static void open_session_and_text(world *w, const char *outcome_json)
+{
+    int s = status_of(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Geneva\"}");
+    assert_true(s == 201 || s == 409);
+    char body[256];
+    snprintf(body, sizeof body, "{\"outcome\": %s}", outcome_json);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/texts", w->med, body), 201);
+}
+
+static size_t timeline_count(world *w, const char *token)
+{
+    http_resp r = http_request(w->port, "GET", "/api/negotiations/1/timeline", token, NULL);
+    assert_int_equal(r.status, 200);
+    size_t n = json_array_size(json_object_get(r.json, "events"));
+    http_resp_free(&r);
+    return n;
+}
+
+/* FIPS 180-4 examples (and the empty message). */
+static void test_sha256(void **state)
+{
+    (void)state;
+    char hex[65];
+    auth_sha256_hex("abc", 3, hex);
+    assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    auth_sha256_hex("", 0, hex);
+    assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+    const char *m = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+    auth_sha256_hex(m, strlen(m), hex);
+    assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+    char t1[65], t2[65];
+    assert_int_equal(auth_token_new(t1), 0);
+    assert_int_equal(auth_token_new(t2), 0);
+    assert_true(auth_token_wellformed(t1));
+    assert_string_not_equal(t1, t2);
+    assert_false(auth_token_wellformed("abc"));
+    t1[3] = 'G';
+    assert_false(auth_token_wellformed(t1));
+}
+
+/* Tokens are stored hashed: the database holds SHA-256(token), never the token. */
+static void test_tokens_hashed(void **state)
+{
+    world *w = *state;
+    char hash[65];
+    auth_sha256_hex(w->buyer, 64, hash);
+    int fd = open(w->db, O_RDONLY);
+    assert_true(fd >= 0);
+    close(fd);
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open_v2(w->db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT token_hash FROM participants WHERE name = 'Buyer' AND "
+                                            "negotiation_id = 1", -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_string_equal((const char *)sqlite3_column_text(st, 0), hash);
+    sqlite3_finalize(st);
+    assert_int_equal(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM participants WHERE token_hash = ?", -1, &st, NULL),
+                     SQLITE_OK);
+    sqlite3_bind_text(st, 1, w->buyer, -1, SQLITE_STATIC);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    assert_int_equal(sqlite3_column_int(st, 0), 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+}
+
+enum { ANY, MED, PARTY, BUYER_OR_MED };
+
+/* Each role against each resource.  Writes carry a bad body: allowed callers get 400, nothing changes. */
+static void test_authorisation_matrix(void **state)
+{
+    world *w = *state;
+    open_session_and_text(w, "{\"price\": 1, \"color\": \"red\"}");
+    static const struct {
+        const char *method, *path;
+        int who;
+    } routes[] = {
+        {"GET", "/api/negotiations/1", ANY},
+        {"POST", "/api/negotiations/1/close", MED},
+        {"POST", "/api/negotiations/1/participants", MED},
+        {"GET", "/api/negotiations/1/participants", ANY},
+        {"GET", "/api/negotiations/1/me", ANY},
+        {"PUT", "/api/negotiations/1/profile", PARTY},
+        {"GET", "/api/negotiations/1/profile", PARTY},
+        {"GET", "/api/negotiations/1/participants/2/profile", BUYER_OR_MED},
+        {"POST", "/api/negotiations/1/sessions", MED},
+        {"GET", "/api/negotiations/1/sessions", ANY},
+        {"POST", "/api/negotiations/1/sessions/1/close", MED},
+        {"POST", "/api/negotiations/1/texts", MED},
+        {"GET", "/api/negotiations/1/texts", ANY},
+        {"GET", "/api/negotiations/1/texts/current", ANY},
+        {"GET", "/api/negotiations/1/texts/1", ANY},
+        {"POST", "/api/negotiations/1/texts/1/responses", PARTY},
+        {"GET", "/api/negotiations/1/texts/1/responses", ANY},
+        {"POST", "/api/negotiations/1/messages", ANY},
+        {"GET", "/api/negotiations/1/timeline", ANY},
+        {"GET", "/api/negotiations/1/analysis", MED},
+        {"GET", "/api/negotiations/1/events", ANY}, /* only the refusals: an allowed caller gets a stream */
+    };
+    const char *bad = "{\"bogus\": 1}";
+    size_t before = timeline_count(w, w->med);
+    char garbage[65];
+    memset(garbage, 'a', 64);
+    garbage[64] = '\0';
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+        const char *m = routes[i].method, *p = routes[i].path;
+        int write = strcmp(m, "GET") != 0, stream = strstr(p, "/events") != NULL;
+        const char *body = write ? bad : NULL;
+        /* No token, an unknown token, a malformed one: 401.  Another negotiation's tokens: 403. */
+        assert_int_equal(status_of(w, m, p, NULL, body), 401);
+        assert_int_equal(status_of(w, m, p, garbage, body), 401);
+        assert_int_equal(status_of(w, m, p, "short", body), 401);
+        assert_int_equal(status_of(w, m, p, w->med2, body), 403);
+        assert_int_equal(status_of(w, m, p, w->party2, body), 403);
+        if (stream)
+            continue;
+        int ok = write ? 400 : 200;
+        int who = routes[i].who;
+        int med = status_of(w, m, p, w->med, body), buyer = status_of(w, m, p, w->buyer, body),
+            seller = status_of(w, m, p, w->seller, body);
+        printf("  %-5s %-45s mediator %d buyer %d seller %d\n", m, p, med, buyer, seller);
+        assert_int_equal(med, who == PARTY ? 403 : ok);
+        assert_int_equal(buyer, who == MED ? 403 : ok);
+        assert_int_equal(seller, who == MED || who == BUYER_OR_MED ? 403 : ok);
+    }
+    assert_int_equal(timeline_count(w, w->med), before); /* nothing written by any refused or bad request */
+    /* Creating a negotiation needs no token; unknown paths 404, wrong methods 405. */
+    assert_int_equal(status_of(w, "GET", "/api/nothing", w->med, NULL), 404);
+    assert_int_equal(status_of(w, "DELETE", "/api/negotiations/1", w->med, NULL), 405);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/999", w->med, NULL), 403);
+    assert_int_equal(status_of(w, "GET", "/api/health", NULL, NULL), 200);
+}
+
+/* A party sees the mediator's texts and its own answers, messages and profile, never another party's. */
+static void test_privacy(void **state)
+{
+    world *w = *state;
+    open_session_and_text(w, "{\"price\": 2, \"color\": \"blue\"}");
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer,
+                               "{\"answer\": \"amend\", \"reason\": \"BUYER-SECRET-REASON\", \"amendments\": "
+                               "[{\"issue\": \"price\", \"value\": 0, \"reason\": \"BUYER-SECRET-AMEND\"}]}"),
+                     201);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->buyer, "{\"body\": \"BUYER-SECRET-MSG\"}"),
+                     201);
+    assert_int_equal(status_of(w, "PUT", "/api/negotiations/1/profile", w->buyer,
+                               "{\"preferences\": {\"price\": {\"weight\": 0.123, \"values\": {\"0\": 1, \"1\": 0.5, "
+                               "\"2\": 0}}, \"color\": {\"weight\": 0.877, \"values\": {\"red\": 1, \"blue\": 0}}}}"),
+                     200);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/texts/1/responses", w->seller,
+                               "{\"answer\": \"accept\", \"reason\": \"SELLER-SECRET\"}"),
+                     201);
+    const char *paths[] = {"/api/negotiations/1", "/api/negotiations/1/timeline", "/api/negotiations/1/texts/current",
+                           "/api/negotiations/1/texts/1", "/api/negotiations/1/texts/1/responses",
+                           "/api/negotiations/1/participants", "/api/negotiations/1/profile"};
+    for (size_t i = 0; i < sizeof paths / sizeof paths[0]; i++) {
+        http_resp s = http_request(w->port, "GET", paths[i], w->seller, NULL);
+        assert_int_equal(s.status, 200);
+        assert_null(strstr(s.body, "BUYER-SECRET"));
+        assert_null(strstr(s.body, "0.123"));
+        http_resp b = http_request(w->port, "GET", paths[i], w->buyer, NULL);
+        assert_null(strstr(b.body, "SELLER-SECRET"));
+        http_resp_free(&s);
+        http_resp_free(&b);
+    }
+    /* The scenario a party reads has no one's preferences, reservation or red lines. */
+    http_resp r = http_request(w->port, "GET", "/api/negotiations/1", w->seller, NULL);
+    assert_null(strstr(r.body, "preferences"));
+    assert_null(strstr(r.body, "min_price"));
+    assert_null(strstr(r.body, "reservation"));
+    http_resp_free(&r);
+    /* Its own answers are there; the mediator sees everything. */
+    r = http_request(w->port, "GET", "/api/negotiations/1/timeline", w->buyer, NULL);
+    assert_non_null(strstr(r.body, "BUYER-SECRET-AMEND"));
+    assert_non_null(strstr(r.body, "BUYER-SECRET-MSG"));
+    http_resp_free(&r);
+    r = http_request(w->port, "GET", "/api/negotiations/1/timeline", w->med, NULL);
+    assert_non_null(strstr(r.body, "BUYER-SECRET-REASON"));
+    assert_non_null(strstr(r.body, "SELLER-SECRET"));
+    http_resp_free(&r);
+    r = http_request(w->port, "GET", "/api/negotiations/1/participants/2/profile", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.body, "0.123"));
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/participants/2/profile", w->seller, NULL), 403);
+    /* A party may only write to the mediators. */
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->seller, "{\"body\": \"hi\", \"to\": 2}"),
+                     403);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->seller, "{\"body\": \"hi\", \"to\": 1}"),
+                     201);
+}
+
+/* Bad requests: 400 with the field named; nothing stored. */
+static void test_bad_requests(void **state)
+{
+    world *w = *state;
+    open_session_and_text(w, "{\"price\": 1, \"color\": \"red\"}");
+    static const struct {
+        const char *method, *path, *token_of, *body, *field;
+    } cases[] = {
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1, \"color\": \"red\"", "body"},
+        {"POST", "/api/negotiations/1/texts", "m", "[1, 2]", "body"},
+        {"POST", "/api/negotiations/1/texts", "m", "", "body"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 3, \"color\": \"red\"}}", "outcome.price"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 0.5, \"color\": \"red\"}}", "outcome.price"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1, \"color\": \"green\"}}", "outcome.color"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1}}", "outcome.color"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1, \"color\": \"red\", \"x\": 1}}",
+         "outcome.x"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1, \"color\": \"red\"}, \"y\": 2}", "y"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": \"1\", \"color\": \"red\"}}",
+         "outcome.price"},
+        {"POST", "/api/negotiations/1/texts/1/responses", "b", "{\"answer\": \"maybe\"}", "answer"},
+        {"POST", "/api/negotiations/1/texts/1/responses", "b", "{\"answer\": \"amend\"}", "amendments"},
+        {"POST", "/api/negotiations/1/texts/1/responses", "b", "{\"answer\": \"accept\", \"amendments\": "
+                                                              "[{\"issue\": \"price\", \"value\": 2}]}", "amendments"},
+        {"POST", "/api/negotiations/1/texts/1/responses", "b", "{\"answer\": \"amend\", \"amendments\": "
+                                                              "[{\"issue\": \"price\", \"value\": 9}]}",
+         "amendments[0].value"},
+        {"POST", "/api/negotiations/1/texts/1/responses", "b", "{\"answer\": \"amend\", \"amendments\": "
+                                                              "[{\"issue\": \"size\", \"value\": 1}]}",
+         "amendments[0].issue"},
+        {"POST", "/api/negotiations/1/texts/1/responses", "b", "{\"answer\": \"amend\", \"amendments\": "
+                                                              "[{\"issue\": \"price\", \"value\": 2}, "
+                                                              "{\"issue\": \"price\", \"value\": 0}]}",
+         "amendments[1].issue"},
+        {"POST", "/api/negotiations/1/sessions/1/close", "m", "{\"outcome\": \"great\"}", "outcome"},
+        {"POST", "/api/negotiations/1/sessions/1/close", "m", "{\"outcome\": \"agreement\", \"ends_at\": \"soon\"}",
+         "ends_at"},
+        {"POST", "/api/negotiations/1/participants", "m", "{\"name\": \"Nobody\", \"role\": \"party\"}", "name"},
+        {"POST", "/api/negotiations/1/participants", "m", "{\"name\": \"Buyer\", \"role\": \"king\"}", "role"},
+        {"POST", "/api/negotiations/1/messages", "b", "{\"body\": \"\"}", "body"},
+        {"POST", "/api/negotiations/1/messages", "b", "{\"body\": \"x\", \"to\": 99}", "to"},
+        {"PUT", "/api/negotiations/1/profile", "b", "{\"reservation\": 0.5}", "preferences"},
+        {"PUT", "/api/negotiations/1/profile", "b", "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0, \"2\": 0}}, "
+                                              "\"color\": {\"weight\": 0, \"values\": {\"red\": 0, \"blue\": 0}}}, "
+                                              "\"reservation\": 2}",
+         "reservation"},
+        {"PUT", "/api/negotiations/1/profile", "b", "{\"preferences\": {}, \"name\": \"Seller\"}", "name"},
+        {"POST", "/api/negotiations", NULL, "{\"scenario\": {\"issues\": []}}", "scenario"},
+        {"POST", "/api/negotiations", NULL, "{\"scenario\": 1}", "scenario"},
+        {"POST", "/api/negotiations", NULL, "{}", "scenario"},
+    };
+    size_t before = timeline_count(w, w->med);
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].token_of == NULL ? NULL : cases[i].token_of[0] == 'm' ? w->med : w->buyer;
+        http_resp r = http_request(w->port, cases[i].method, cases[i].path, t, cases[i].body);
+        printf("  %s %s -> %d %s\n", cases[i].path, cases[i].body, r.status, r.body);
+        assert_int_equal(r.status, 400);
+        const char *field = json_string_value(json_object_get(json_object_get(r.json, "error"), "field"));
+        assert_non_null(field);
+        assert_true(strncmp(field, cases[i].field, strlen(cases[i].field)) == 0);
+        /* The message names the field too. */
+        assert_non_null(strstr(json_string_value(json_object_get(json_object_get(r.json, "error"), "message")),
+                               cases[i].field));
+        http_resp_free(&r);
+    }
+    /* An oversized body (the test server's limit is 64 KiB). */
+    size_t n = 100 * 1024;
+    char *big = malloc(n + 1);
+    memset(big, ' ', n);
+    big[0] = '{';
+    big[n - 1] = '}';
+    big[n] = '\0';
+    http_resp r = http_request(w->port, "POST", "/api/negotiations/1/messages", w->buyer, big);
+    assert_int_equal(r.status, 400);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "error"), "field")), "body");
+    http_resp_free(&r);
+    free(big);
+    assert_int_equal(timeline_count(w, w->med), before);
+    http_resp t = http_request(w->port, "GET", "/api/negotiations/1/texts", w->med, NULL);
+    assert_int_equal(json_array_size(json_object_get(t.json, "texts")), 1);
+    http_resp_free(&t);
+}
+
+/*
+ * By hand: Buyer u = 0.6 (1 - p/2) + 0.4 [red], Seller u = 0.7 p/2 + 0.3 [blue], both reserve 0.2, Seller's
+ * red line p >= 1.  (0,red) B 1.0 S 0; (0,blue) B .6 S .3 but p < 1; (1,red) .7/.35; (1,blue) .3/.65;
+ * (2,red) .4/.7; (2,blue) 0/1.  Acceptable: (1,red), (1,blue), (2,red).  (2,red) dominates (1,blue), so the
+ * frontier is {(1,red), (2,red)}; Nash products (.5)(.15) = .075 < (.2)(.5) = .1: Nash is (2,red).
+ */
+static void test_analysis_by_hand(void **state)
+{
+    world *w = *state;
+    open_session_and_text(w, "{\"price\": 1, \"color\": \"blue\"}");
+    http_resp r = http_request(w->port, "GET", "/api/negotiations/1/analysis", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(jint(&r, "outcomes", NULL), 6);
+    assert_int_equal(jint(&r, "feasible", NULL), 6);
+    assert_int_equal(jint(&r, "acceptable", NULL), 3);
+    assert_int_equal(jint(&r, "frontier_count", NULL), 2);
+    json_t *nash = json_object_get(json_object_get(json_object_get(r.json, "solutions"), "nash"), "outcome");
+    assert_int_equal(json_integer_value(json_object_get(nash, "price")), 2);
+    assert_string_equal(json_string_value(json_object_get(nash, "color")), "red");
+    json_t *cur = json_object_get(r.json, "current_text");
+    json_t *u = json_object_get(cur, "utilities");
+    assert_true(fabs(json_real_value(json_array_get(u, 0)) - 0.3) < 1e-6);
+    assert_true(fabs(json_real_value(json_array_get(u, 1)) - 0.65) < 1e-6);
+    assert_true(json_is_true(json_object_get(cur, "dominated")));
+    assert_true(json_is_false(json_object_get(cur, "pareto_optimal")));
+    http_resp_free(&r);
+    /* The Seller uploads a profile dropping its red line and caring only for colour: blue is now worth 1. */
+    assert_int_equal(status_of(w, "PUT", "/api/negotiations/1/profile", w->seller,
+                               "{\"preferences\": {\"price\": {\"weight\": 0, \"values\": {\"0\": 0, \"1\": 0, "
+                               "\"2\": 0}}, \"color\": {\"weight\": 1, \"values\": {\"red\": 0, \"blue\": 1}}}, "
+                               "\"reservation\": 0.5}"),
+                     200);
+    /* Now: Seller accepts only blue (u 1); Buyer accepts (0,blue) .6, (1,blue) .3: both acceptable; frontier {(0,blue)}. */
+    r = http_request(w->port, "GET", "/api/negotiations/1/analysis", w->med, NULL);
+    assert_int_equal(jint(&r, "acceptable", NULL), 2);
+    assert_int_equal(jint(&r, "frontier_count", NULL), 1);
+    json_t *parties = json_object_get(r.json, "parties");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(parties, 1), "profile")), "uploaded");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(parties, 0), "profile")), "scenario");
+    http_resp_free(&r);
+}
+
+/* A whole round: amend, new text, both accept -> agreement; sessions closed with outcome and follow-up. */
+static void test_talks_to_agreement(void **state)
+{
+    world *w = *state;
+    http_resp r = http_request(w->port, "POST", "/api/negotiations/1/texts", w->med,
+                               "{\"outcome\": {\"price\": 1, \"color\": \"red\"}}");
+    assert_int_equal(r.status, 409); /* no session open */
+    http_resp_free(&r);
+    r = http_request(w->port, "POST", "/api/negotiations/1/sessions", w->med,
+                     "{\"venue\": \"Oslo\", \"starts_at\": \"2024-05-01T10:00Z\", \"ends_at\": \"2024-05-02\"}");
+    assert_int_equal(r.status, 201);
+    assert_int_equal(jint(&r, "number", NULL), 1);
+    assert_string_equal(jstr(&r, "venue", NULL), "Oslo");
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Doha\"}"), 409);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/texts", w->med,
+                               "{\"outcome\": {\"price\": 2, \"color\": \"blue\"}, \"note\": \"opening\"}"),
+                     201);
+    r = http_request(w->port, "POST", "/api/negotiations/1/texts/1/responses", w->buyer,
+                     "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"color\", \"value\": \"red\", "
+                     "\"reason\": \"why\"}]}");
+    assert_int_equal(r.status, 201);
+    json_t *a = json_array_get(json_object_get(r.json, "amendments"), 0);
+    assert_string_equal(json_string_value(json_object_get(a, "from")), "blue");
+    assert_string_equal(json_string_value(json_object_get(a, "value")), "red");
+    assert_true(json_is_false(json_object_get(r.json, "agreement")));
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/texts", w->med,
+                               "{\"outcome\": {\"price\": 2, \"color\": \"red\"}}"),
+                     201);
+    /* Text 1 is superseded: answering it is a conflict. */
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/texts/1/responses", w->seller, "{\"answer\": \"accept\"}"),
+                     409);
+    r = http_request(w->port, "POST", "/api/negotiations/1/texts/2/responses", w->seller, "{\"answer\": \"accept\"}");
+    assert_true(json_is_false(json_object_get(r.json, "agreement")));
+    http_resp_free(&r);
+    r = http_request(w->port, "POST", "/api/negotiations/1/texts/2/responses", w->buyer, "{\"answer\": \"accept\"}");
+    assert_int_equal(r.status, 201);
+    assert_true(json_is_true(json_object_get(r.json, "agreement")));
+    http_resp_free(&r);
+    r = http_request(w->port, "GET", "/api/negotiations/1", w->buyer, NULL);
+    assert_string_equal(jstr(&r, "status", NULL), "agreed");
+    assert_int_equal(jint(&r, "current_text", NULL), 2);
+    http_resp_free(&r);
+    r = http_request(w->port, "GET", "/api/negotiations/1/texts", w->seller, NULL);
+    json_t *texts = json_object_get(r.json, "texts");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(texts, 0), "status")), "superseded");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(texts, 1), "status")), "agreed");
+    http_resp_free(&r);
+    r = http_request(w->port, "POST", "/api/negotiations/1/sessions/1/close", w->med,
+                     "{\"outcome\": \"agreement\", \"follow_up\": \"signing on 2024-06-01\"}");
+    assert_int_equal(r.status, 200);
+    assert_string_equal(jstr(&r, "status", NULL), "closed");
+    assert_string_equal(jstr(&r, "follow_up", NULL), "signing on 2024-06-01");
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/sessions/1/close", w->med, "{\"outcome\": \"agreement\"}"),
+                     409);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/sessions/7/close", w->med, "{\"outcome\": \"agreement\"}"),
+                     404);
+    r = http_request(w->port, "GET", "/api/negotiations/1/sessions", w->buyer, NULL);
+    assert_int_equal(json_array_size(json_object_get(r.json, "sessions")), 1);
+    http_resp_free(&r);
+    /* Another mediator joins; then the negotiation is closed and refuses writes. */
+    r = http_request(w->port, "POST", "/api/negotiations/1/participants", w->med,
+                     "{\"name\": \"Co-chair\", \"role\": \"mediator\"}");
+    assert_int_equal(r.status, 201);
+    char co[65];
+    copy_token(co, jstr(&r, "token", NULL));
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/participants", w->med,
+                               "{\"name\": \"Co-chair\", \"role\": \"mediator\"}"),
+                     409);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/analysis", co, NULL), 200);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/close", co, "{\"outcome\": \"agreement\"}"), 200);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->buyer, "{\"body\": \"late\"}"), 409);
+    r = http_request(w->port, "GET", "/api/negotiations/1/me", co, NULL);
+    assert_string_equal(jstr(&r, "me", "role"), "mediator");
+    http_resp_free(&r);
+}
+
+/* Reads the stream until `needle` appears (bounded by the socket timeout). */
+static int stream_until(int fd, const char *needle)
+{
+    char buf[65536];
+    size_t len = 0;
+    for (int rounds = 0; rounds < 200 && len < sizeof buf - 1; rounds++) {
+        ssize_t k = recv(fd, buf + len, sizeof buf - 1 - len, 0);
+        if (k <= 0)
+            return 0;
+        len += (size_t)k;
+        buf[len] = '\0';
+        if (strstr(buf, needle))
+            return 1;
+    }
+    return 0;
+}
+
+/* Live updates: a stream sees committed events it may see, as they happen, and not the others'. */
+static void test_sse(void **state)
+{
+    world *w = *state;
+    int fd = http_connect(w->port);
+    assert_true(fd >= 0);
+    assert_int_equal(http_send(fd, "GET", "/api/negotiations/1/events", w->seller, NULL, 0, NULL), 0);
+    assert_true(stream_until(fd, "text/event-stream"));
+    assert_true(stream_until(fd, "participant.added"));
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->buyer, "{\"body\": \"BUYER-ONLY\"}"), 201);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->med, "{\"body\": \"TO-ALL-42\"}"), 201);
+    char buf[8192];
+    size_t len = 0;
+    int seen = 0;
+    for (int i = 0; i < 100 && !seen; i++) {
+        ssize_t k = recv(fd, buf + len, sizeof buf - 1 - len, 0);
+        assert_true(k > 0);
+        len += (size_t)k;
+        buf[len] = '\0';
+        seen = strstr(buf, "TO-ALL-42") != NULL;
+    }
+    assert_true(seen);
+    assert_null(strstr(buf, "BUYER-ONLY"));
+    close(fd);
+    /* Resuming with Last-Event-ID replays only what came after. */
+    fd = http_connect(w->port);
+    http_resp t = http_request(w->port, "GET", "/api/negotiations/1/timeline", w->med, NULL);
+    long long last = jint(&t, "last", NULL);
+    http_resp_free(&t);
+    char hdr[64];
+    snprintf(hdr, sizeof hdr, "Last-Event-ID: %lld\r\n", last - 1);
+    assert_int_equal(http_send(fd, "GET", "/api/negotiations/1/events", w->med, NULL, 0, hdr), 0);
+    assert_true(stream_until(fd, "TO-ALL-42"));
+    close(fd);
+}
+
+/* Stop and start on the same file: the same state is served. */
+static void test_restart(void **state)
+{
+    world *w = *state;
+    open_session_and_text(w, "{\"price\": 1, \"color\": \"red\"}");
+    http_resp before = http_request(w->port, "GET", "/api/negotiations/1/timeline", w->med, NULL);
+    parley_server_stop(w->srv);
+    start(w);
+    http_resp after = http_request(w->port, "GET", "/api/negotiations/1/timeline", w->med, NULL);
+    assert_int_equal(after.status, 200);
+    assert_true(json_equal(before.json, after.json));
+    http_resp_free(&before);
+    http_resp_free(&after);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/texts/1", w->buyer, NULL), 200);
+}
+
+/* A database at schema version 1 is migrated to the current version, its data kept. */
+static void test_migration(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/parley-test-migrate-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[128];
+    snprintf(path, sizeof path, "%s/old.db", dir);
+    store *s;
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(store_open(path, 0, 1, &s, &err), PARLEY_OK);
+    store_conn *c = store_writer(s);
+    assert_int_equal(store_version(c), 1);
+    char hash[65];
+    auth_sha256_hex("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 64, hash);
+    char sql[1024];
+    char *quoted = sqlite3_mprintf("%Q", scenario_json);
+    snprintf(sql, sizeof sql, "INSERT INTO negotiations (id, title, scenario, created_at) VALUES (1, 'Old', ");
+    char *full = sqlite3_mprintf("%s%s, '2020-01-01');"
+                                 "INSERT INTO participants VALUES (1, 1, 'Broker', 'mediator', '%s', '2020-01-01');"
+                                 "INSERT INTO events (negotiation_id, at, kind, data) VALUES (1, '2020', 'negotiation.created', '{}');",
+                                 sql, quoted, hash);
+    assert_int_equal(store_exec(c, full), SQLITE_OK);
+    sqlite3_free(full);
+    sqlite3_free(quoted);
+    /* Version 1 has no 'outcome' column on negotiations. */
+    assert_int_not_equal(store_exec(c, "SELECT outcome FROM negotiations"), SQLITE_OK);
+    store_writer_release(s, c);
+    store_close(s);
+
+    parley_server_options o = {0};
+    o.db_path = path;
+    parley_server *srv;
+    assert_int_equal(parley_server_start(&o, &srv, &err), PARLEY_OK);
+    http_resp r = http_request(parley_server_port(srv), "GET", "/api/negotiations/1", 
+                               "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(jstr(&r, "title", NULL), "Old");
+    http_resp_free(&r);
+    r = http_request(parley_server_port(srv), "GET", "/api/health", NULL, NULL);
+    assert_int_equal(jint(&r, "schema", NULL), STORE_SCHEMA_VERSION);
+    http_resp_free(&r);
+    parley_server_stop(srv);
+    assert_int_equal(store_open(path, 0, STORE_SCHEMA_VERSION, &s, &err), PARLEY_OK);
+    c = store_writer(s);
+    assert_int_equal(store_version(c), STORE_SCHEMA_VERSION);
+    assert_int_equal(store_exec(c, "SELECT outcome FROM negotiations"), SQLITE_OK);
+    /* A file from a newer parley is refused. */
+    assert_int_equal(store_exec(c, "PRAGMA user_version = 99"), SQLITE_OK);
+    store_writer_release(s, c);
+    store_close(s);
+    assert_int_equal(store_open(path, 0, STORE_SCHEMA_VERSION, &s, &err), PARLEY_ESTATE);
+    assert_non_null(strstr(err.message, "99"));
+    snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
+    assert_int_equal(system(sql), 0);
+}
+
+static void test_static_files(void **state)
+{
+    world *w = *state;
+    http_resp r = http_request(w->port, "GET", "/", NULL, NULL);
+    assert_int_equal(r.status, 200);
+    assert_non_null(strstr(r.raw, "text/html"));
+    assert_non_null(strstr(r.body, "<title>parley"));
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "GET", "/app.js", NULL, NULL), 200);
+    assert_int_equal(status_of(w, "GET", "/../CMakeLists.txt", NULL, NULL), 404);
+    assert_int_equal(status_of(w, "GET", "/%2e%2e/CMakeLists.txt", NULL, NULL), 404);
+    assert_int_equal(status_of(w, "GET", "/nothing.html", NULL, NULL), 404);
+    assert_int_equal(status_of(w, "POST", "/index.html", NULL, "{}"), 405);
+}
+
+static void test_bad_options(void **state)
+{
+    (void)state;
+    parley_server_options o = {0};
+    parley_server *srv = NULL;
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_server_start(&o, &srv, &err), PARLEY_EINVAL);
+    o.db_path = "/nonexistent-dir/x.db";
+    assert_int_equal(parley_server_start(&o, &srv, &err), PARLEY_EIO);
+    o.db_path = "/tmp/x.db";
+    o.address = "not-an-address";
+    assert_int_equal(parley_server_start(&o, &srv, &err), PARLEY_EINVAL);
+    assert_null(srv);
+    parley_server_stop(NULL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_sha256),
+        cmocka_unit_test_setup_teardown(test_tokens_hashed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_authorisation_matrix, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_privacy, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_bad_requests, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_analysis_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_talks_to_agreement, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_sse, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_restart, setup, teardown),
+        cmocka_unit_test(test_migration),
+        cmocka_unit_test_setup_teardown(test_static_files, setup, teardown),
+        cmocka_unit_test(test_bad_options),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
