@@ -16,6 +16,7 @@
 #include <parley/protocol.h>
 #include <parley/diagnose.h>
 #include <parley/gmcr.h>
+#include <parley/tournament.h>
 #include <parley/genius.h>
 #include <parley/server.h>
 

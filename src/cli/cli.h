@@ -18,8 +18,10 @@ int cmd_analyze(int argc, char **argv);
 int cmd_conflict(int argc, char **argv);
 int cmd_diagnose(int argc, char **argv);
 int cmd_propose(int argc, char **argv);
+int cmd_tournament(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_negotiate(int argc, char **argv);
+int cmd_convert(int argc, char **argv);
 
 /* Prints "parley: <formatted error>" on stderr and returns the exit code for err->code. */
 int cli_report(const parley_error *err);

@@ -16,8 +16,10 @@ static const struct command commands[] = {
     {"diagnose", cmd_diagnose, "why no deal exists: conflicting red lines, relaxations that open a zone"},
     {"propose", cmd_propose, "the package a mediator would table, explained; checks amendments to a text"},
     {"negotiate", cmd_negotiate, "run a negotiation: alternating offers, single text, shuttle mediation"},
+    {"tournament", cmd_tournament, "many negotiations in parallel: every agent against every other, ranked"},
     {"conflict", cmd_conflict, "Graph Model for Conflict Resolution: stability analysis"},
     {"serve", cmd_serve, "host live mediated talks: HTTP API, durable storage, web dashboard"},
+    {"convert", cmd_convert, "between native scenarios, GENIUS XML and GeniusWeb JSON"},
 };
 
 static void print_help(FILE *out)

@@ -1,0 +1,328 @@
+/*
+ * tournament.c: parley_tournament_run_all: lays out every (scenario, agent
+ * assignment, repeat) as a numbered run, lets the workers of the pool take runs
+ * by an atomic counter, and scores each against the scenario's analysis.  A run's
+ * seed depends only on its number, so results do not depend on the threads.
+ */
+#include <parley/tournament.h>
+
+#include <math.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/pool.h"
+
+struct run {
+    parley_tournament_run view;
+    size_t *agents;
+    double *utility, *discounted;
+};
+
+struct parley_tournament {
+    const parley_scenario *const *scenarios;
+    size_t scenario_count;
+    parley_analysis **analyses; /* per scenario */
+    parley_tournament_config cfg;
+    struct run *runs;
+    size_t run_count;
+    double seconds;
+    unsigned threads;
+    /* while running */
+    atomic_size_t next;
+    atomic_int failed;         /* set once, by the worker that records first_error */
+    parley_error first_error;
+};
+
+void parley_tournament_config_init(parley_tournament_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    parley_session_config_init(&cfg->session);
+    cfg->repeats = 1;
+}
+
+void parley_tournament_free(parley_tournament *t)
+{
+    if (!t)
+        return;
+    for (size_t i = 0; i < t->run_count; i++) {
+        free(t->runs[i].agents);
+        free(t->runs[i].utility);
+        free(t->runs[i].discounted);
+    }
+    free(t->runs);
+    if (t->analyses)
+        for (size_t s = 0; s < t->scenario_count; s++)
+            parley_analysis_free(t->analyses[s]);
+    free(t->analyses);
+    free(t);
+}
+
+/* Number of ordered assignments of `agents` agents to `parties` sides. */
+static size_t assignment_count(size_t agents, size_t parties, int self_play)
+{
+    size_t n = 1;
+    for (size_t k = 0; k < parties; k++) {
+        size_t choices = self_play ? agents : (agents > k ? agents - k : 0);
+        if (choices && n > SIZE_MAX / choices)
+            return SIZE_MAX;
+        n *= choices;
+    }
+    return n;
+}
+
+/* The a-th ordered assignment (mixed radix; without self-play, the a-th permutation). */
+static void assignment(size_t a, size_t agents, size_t parties, int self_play, size_t *out)
+{
+    unsigned char used[256] = {0};
+    for (size_t k = 0; k < parties; k++) {
+        size_t choices = self_play ? agents : agents - k;
+        size_t rest = 1;
+        for (size_t j = k + 1; j < parties; j++)
+            rest *= self_play ? agents : agents - j;
+        size_t pick = a / rest;
+        a %= rest;
+        if (self_play) {
+            out[k] = pick;
+            continue;
+        }
+        for (size_t c = 0; c < agents; c++)
+            if (!used[c] && pick-- == 0) {
+                out[k] = c;
+                used[c] = 1;
+                break;
+            }
+        (void)choices;
+    }
+}
+
+static double distance(const double *x, const double *y, size_t n)
+{
+    double d = 0;
+    for (size_t k = 0; k < n; k++)
+        d += (x[k] - y[k]) * (x[k] - y[k]);
+    return sqrt(d);
+}
+
+static int play(parley_tournament *t, struct run *r, parley_error *err)
+{
+    const parley_scenario *sc = t->scenarios[r->view.scenario];
+    parley_session_config cfg = t->cfg.session;
+    cfg.seed = r->view.seed;
+    parley_negotiation *neg = NULL;
+    int rc = parley_negotiation_new(sc, &cfg, &neg, err);
+    for (size_t k = 0; rc == PARLEY_OK && k < r->view.parties; k++)
+        rc = parley_negotiation_add_agent_spec(neg, t->cfg.agents[r->agents[k]], err);
+    if (rc == PARLEY_OK)
+        rc = parley_negotiation_run(neg, err);
+    if (rc == PARLEY_OK) {
+        r->view.agreed = parley_negotiation_agreed(neg);
+        r->view.rounds = parley_negotiation_rounds_used(neg);
+        r->view.welfare = 0;
+        for (size_t k = 0; k < r->view.parties; k++) {
+            r->utility[k] = parley_negotiation_utility(neg, k);
+            r->discounted[k] = parley_negotiation_discounted_utility(neg, k);
+            r->view.welfare += r->utility[k];
+        }
+        const parley_analysis *a = t->analyses[r->view.scenario];
+        double best = INFINITY;
+        for (size_t i = 0; i < parley_analysis_frontier_count(a); i++) {
+            double d = distance(r->utility, parley_analysis_frontier_utilities(a, i), r->view.parties);
+            best = d < best ? d : best;
+        }
+        r->view.pareto_distance = isinf(best) ? NAN : best;
+        const double *nash;
+        r->view.nash_distance = parley_analysis_solution(a, PARLEY_SOLUTION_NASH, NULL, &nash, NULL) == PARLEY_OK
+                                    ? distance(r->utility, nash, r->view.parties)
+                                    : NAN;
+    }
+    parley_negotiation_free(neg);
+    return rc;
+}
+
+static void work(void *ctx, unsigned worker, unsigned workers)
+{
+    parley_tournament *t = ctx;
+    (void)worker;
+    (void)workers;
+    for (;;) {
+        size_t i = atomic_fetch_add(&t->next, 1);
+        if (i >= t->run_count || atomic_load(&t->failed))
+            return;
+        parley_error err;
+        parley_error_clear(&err);
+        if (play(t, &t->runs[i], &err) != PARLEY_OK) {
+            int expected = 0;
+            if (atomic_compare_exchange_strong(&t->failed, &expected, 1))
+                t->first_error = err; /* read only after every worker has joined */
+            return;
+        }
+    }
+}
+
+/* Checks every agent spec once, on the first scenario, before anything runs. */
+static int check_agents(const parley_scenario *sc, const parley_tournament_config *cfg, parley_error *err)
+{
+    for (size_t a = 0; a < cfg->agent_count; a++) {
+        parley_negotiation *neg = NULL;
+        int rc = parley_negotiation_new(sc, &cfg->session, &neg, err);
+        if (rc == PARLEY_OK)
+            rc = parley_negotiation_add_agent_spec(neg, cfg->agents[a], err);
+        parley_negotiation_free(neg);
+        if (rc != PARLEY_OK)
+            return rc;
+    }
+    return PARLEY_OK;
+}
+
+static double now_seconds(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
+}
+
+int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t count,
+                              const parley_tournament_config *cfg, parley_tournament **out, parley_error *err)
+{
+    *out = NULL;
+    if (count == 0)
+        return parley_error_set(err, PARLEY_EINVAL, "a tournament needs at least one scenario");
+    if (cfg->agent_count == 0 || cfg->agent_count > 256)
+        return parley_error_set(err, PARLEY_EINVAL, "a tournament needs 1 to 256 agents, got %zu", cfg->agent_count);
+    double started = now_seconds();
+    parley_tournament *t = calloc(1, sizeof *t);
+    if (!t)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    t->scenarios = scenarios;
+    t->scenario_count = count;
+    t->cfg = *cfg;
+    if (t->cfg.repeats == 0)
+        t->cfg.repeats = 1;
+    int rc = PARLEY_OK;
+    if (!(t->analyses = calloc(count, sizeof *t->analyses))) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto fail;
+    }
+    size_t total = 0;
+    for (size_t s = 0; s < count; s++) {
+        size_t parties = parley_scenario_negotiator_count(scenarios[s]);
+        size_t n = assignment_count(cfg->agent_count, parties, cfg->self_play);
+        if (n == 0) {
+            rc = parley_error_set(err, PARLEY_EINVAL,
+                                  "scenario %zu has %zu parties but only %zu agents (allow self-play or add agents)",
+                                  s + 1, parties, cfg->agent_count);
+            goto fail;
+        }
+        if (n > 10000000 / t->cfg.repeats || total + n * t->cfg.repeats > 10000000) {
+            rc = parley_error_set(err, PARLEY_ERANGE, "more than 10 million negotiations: reduce agents or repeats");
+            goto fail;
+        }
+        total += n * t->cfg.repeats;
+        parley_analysis_options options = {.threads = 1};
+        if ((rc = parley_analyze(scenarios[s], &options, &t->analyses[s], err)) != PARLEY_OK)
+            goto fail;
+    }
+    if ((rc = check_agents(scenarios[0], cfg, err)) != PARLEY_OK)
+        goto fail;
+    if (!(t->runs = calloc(total, sizeof *t->runs))) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto fail;
+    }
+    size_t i = 0;
+    for (size_t s = 0; s < count; s++) {
+        size_t parties = parley_scenario_negotiator_count(scenarios[s]);
+        size_t n = assignment_count(cfg->agent_count, parties, cfg->self_play);
+        for (size_t a = 0; a < n; a++)
+            for (unsigned rep = 0; rep < t->cfg.repeats; rep++, i++) {
+                struct run *r = &t->runs[i];
+                t->run_count = i + 1;
+                r->agents = calloc(parties, sizeof *r->agents);
+                r->utility = calloc(parties, sizeof *r->utility);
+                r->discounted = calloc(parties, sizeof *r->discounted);
+                if (!r->agents || !r->utility || !r->discounted) {
+                    rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+                    goto fail;
+                }
+                assignment(a, cfg->agent_count, parties, cfg->self_play, r->agents);
+                r->view = (parley_tournament_run){s, r->agents, parties, cfg->session.seed + i, 0, 0,
+                                                  r->utility, r->discounted, NAN, NAN, 0};
+            }
+    }
+    t->threads = cfg->threads ? cfg->threads : parley_cpu_count();
+    if (t->threads > 64)
+        t->threads = 64;
+    parley_parallel_run(t->threads, work, t);
+    if (atomic_load(&t->failed)) {
+        if (err)
+            *err = t->first_error;
+        rc = t->first_error.code ? t->first_error.code : PARLEY_EINTERNAL;
+        goto fail;
+    }
+    t->seconds = now_seconds() - started;
+    *out = t;
+    return PARLEY_OK;
+fail:
+    parley_tournament_free(t);
+    return rc;
+}
+
+size_t parley_tournament_run_count(const parley_tournament *t)
+{
+    return t->run_count;
+}
+
+size_t parley_tournament_agent_count(const parley_tournament *t)
+{
+    return t->cfg.agent_count;
+}
+
+const char *parley_tournament_agent_name(const parley_tournament *t, size_t agent)
+{
+    return t->cfg.agents[agent];
+}
+
+const parley_tournament_run *parley_tournament_result(const parley_tournament *t, size_t i)
+{
+    return &t->runs[i].view;
+}
+
+double parley_tournament_seconds(const parley_tournament *t)
+{
+    return t->seconds;
+}
+
+unsigned parley_tournament_threads(const parley_tournament *t)
+{
+    return t->threads;
+}
+
+void parley_tournament_agent_score(const parley_tournament *t, size_t agent, parley_tournament_score *score)
+{
+    memset(score, 0, sizeof *score);
+    double utility = 0, rounds = 0, pareto = 0, welfare = 0;
+    uint64_t scored = 0;
+    for (size_t i = 0; i < t->run_count; i++) {
+        const parley_tournament_run *r = &t->runs[i].view;
+        for (size_t k = 0; k < r->parties; k++) {
+            if (r->agents[k] != agent)
+                continue;
+            score->played++;
+            score->agreements += r->agreed != 0;
+            utility += r->discounted[k];
+            rounds += (double)r->rounds;
+            welfare += r->welfare;
+            if (!isnan(r->pareto_distance)) {
+                pareto += r->pareto_distance;
+                scored++;
+            }
+        }
+    }
+    if (score->played) {
+        score->mean_utility = utility / (double)score->played;
+        score->mean_rounds = rounds / (double)score->played;
+        score->mean_welfare = welfare / (double)score->played;
+    }
+    score->mean_pareto_distance = scored ? pareto / (double)scored : NAN;
+}
