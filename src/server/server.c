@@ -149,13 +149,13 @@ static void run_read(api_call *c, const route *r)
         api_fail(c, 503, NULL, "cannot open a database connection");
         return;
     }
-    if (store_exec(c->db, "BEGIN") != SQLITE_OK)
+    if (store_run(c->db, "BEGIN") != SQLITE_OK)
         api_fail_db(c);
     else {
         if (!authorise(c, r))
             r->fn ? r->fn(c) : api_reply(c, 200, json_pack("{s:s,s:i}", "status", "ok", "schema",
                                                                  STORE_SCHEMA_VERSION));
-        store_exec(c->db, "COMMIT");
+        store_run(c->db, "COMMIT");
     }
     store_reader_release(c->srv->db, c->db);
     c->db = NULL;
@@ -166,7 +166,7 @@ static void run_write(api_call *c, const route *r)
     parley_error err;
     parley_error_clear(&err);
     c->db = store_writer(c->srv->db);
-    if (store_exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) {
+    if (store_run(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) {
         api_fail_db(c);
         goto done;
     }
@@ -175,10 +175,10 @@ static void run_write(api_call *c, const route *r)
         failed = api_fail_error(c, &err);
     if (!failed)
         failed = r->fn(c);
-    if (!failed && store_exec(c->db, "COMMIT") != SQLITE_OK)
+    if (!failed && store_run(c->db, "COMMIT") != SQLITE_OK)
         failed = api_fail_db(c);
     if (failed) {
-        store_exec(c->db, "ROLLBACK");
+        store_run(c->db, "ROLLBACK");
         c->notify_seq = 0;
     }
 done:

@@ -141,6 +141,16 @@ int store_exec(store_conn *c, const char *sql)
     return sqlite3_exec(c->db, sql, NULL, NULL, NULL);
 }
 
+int store_run(store_conn *c, const char *sql)
+{
+    sqlite3_stmt *st = store_stmt(c, sql);
+    if (!st)
+        return sqlite3_errcode(c->db);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE || rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
 int store_version(store_conn *c)
 {
     sqlite3_stmt *st = NULL;

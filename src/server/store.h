@@ -51,6 +51,9 @@ sqlite3_stmt *store_stmt(store_conn *c, const char *sql);
 /* Runs SQL without results; returns SQLITE_OK or the error. */
 int store_exec(store_conn *c, const char *sql);
 
+/* Runs one statement of a static SQL string (cached, e.g. "BEGIN", "COMMIT"); SQLITE_OK or the error. */
+int store_run(store_conn *c, const char *sql);
+
 /* The schema version recorded in the file (PRAGMA user_version). */
 int store_version(store_conn *c);
 

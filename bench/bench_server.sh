@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# bench_server.sh: load benchmark of `parley serve` with wrk on loopback: reads (GET the current text
+# with a party's token: authentication, privacy filter, two queries) and durable writes (POST a message:
+# one transaction with a message row and a timeline event, acknowledged after COMMIT), with
+# --sync full (fsync per commit) and --sync normal (survives kill -9, not power loss).
+# usage: bash bench/bench_server.sh [path/to/parley] [seconds]   (installs wrk with apt-get when missing)
+set -u
+PARLEY=${1:-build/parley}
+SECS=${2:-5}
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
+command -v wrk >/dev/null || { $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq wrk >/dev/null; }
+command -v wrk >/dev/null || { echo "bench_server: wrk is missing and could not be installed"; exit 1; }
+command -v curl >/dev/null || { $SUDO apt-get install -y -qq curl >/dev/null; }
+
+tmp=$(mktemp -d)
+server=""
+cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+trap cleanup EXIT
+
+run() { # $1 = sync mode
+    rm -f "$tmp/port" "$tmp"/b.db*
+    "$PARLEY" serve --db "$tmp/b.db" --listen 127.0.0.1:0 --sync "$1" --port-file "$tmp/port" >"$tmp/log" 2>&1 &
+    server=$!
+    for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
+    local url="http://127.0.0.1:$(cat "$tmp/port")/api"
+    local sc='{"scenario":{"issues":[{"name":"x","type":"integer","min":0,"max":9},{"name":"y","type":"categorical","values":["a","b"]}],"parties":[
+      {"name":"A","preferences":{"x":{"weight":0.5,"function":{"type":"linear","at_min":0,"at_max":1}},"y":{"weight":0.5,"values":{"a":1,"b":0}}}},
+      {"name":"B","preferences":{"x":{"weight":0.5,"function":{"type":"linear","at_min":1,"at_max":0}},"y":{"weight":0.5,"values":{"a":0,"b":1}}}}]}}'
+    local med party
+    med=$(curl -s -XPOST "$url/negotiations" -d "$sc" | grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4)
+    party=$(curl -s -XPOST "$url/negotiations/1/participants" -H "Authorization: Bearer $med" \
+            -d '{"name":"A","role":"party"}' | grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4)
+    curl -s -o /dev/null -XPOST "$url/negotiations/1/sessions" -H "Authorization: Bearer $med" -d '{"venue":"bench"}'
+    curl -s -o /dev/null -XPOST "$url/negotiations/1/texts" -H "Authorization: Bearer $med" -d '{"outcome":{"x":3,"y":"a"}}'
+    cat >"$tmp/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Authorization"] = "Bearer $party"
+wrk.headers["Content-Type"] = "application/json"
+counter = 0
+request = function()
+  counter = counter + 1
+  return wrk.format(nil, nil, nil, '{"body":"bench message ' .. counter .. '"}')
+end
+LUA
+    if [ "$1" = full ]; then
+        echo "== reads: GET /api/negotiations/1/texts/current (party token), wrk -t2 -c32 -d${SECS}s"
+        wrk -t2 -c32 -d"${SECS}s" -H "Authorization: Bearer $party" "$url/negotiations/1/texts/current" \
+            | grep -E "Requests/sec|Latency|Non-2xx|requests in"
+    fi
+    echo "== durable writes (--sync $1): POST /api/negotiations/1/messages, wrk -t2 -c16 -d${SECS}s"
+    wrk -t2 -c16 -d"${SECS}s" -s "$tmp/post.lua" "$url/negotiations/1/messages" \
+        | grep -E "Requests/sec|Latency|Non-2xx|requests in"
+    kill "$server"; wait "$server" 2>/dev/null; server=""
+}
+echo "bench_server: nproc $(nproc), $(wrk --version 2>&1 | head -1 | cut -c1-40)"
+run full
+run normal

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# serve_cli.sh: `parley serve` as a command: --help, usage errors (exit 2), an unusable database (exit 1),
+# a clean stop on SIGTERM (exit 0) with the data kept for the next start.
+set -u
+PARLEY=$1
+SRC=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+expect() { # $1 = exit code, rest = arguments
+    local want=$1; shift
+    "$PARLEY" serve "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    local got=$?
+    [ "$got" -eq "$want" ] || fail "parley serve $* exited $got (expected $want): $(cat "$tmp/err")"
+}
+expect 0 --help
+grep -q -- "--listen" "$tmp/out" || fail "--help does not document --listen"
+expect 2 --listen nowhere
+grep -q "ADDRESS:PORT" "$tmp/err" || fail "bad --listen message: $(cat "$tmp/err")"
+expect 2 --listen 127.0.0.1:99999
+expect 2 --sync sometimes
+expect 2 --max-body 12
+expect 2 --web /nonexistent
+expect 2 --bogus
+expect 2 --db
+expect 1 --db /nonexistent-dir/x.db --listen 127.0.0.1:0
+
+"$PARLEY" serve --db "$tmp/s.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$SRC/web" >"$tmp/out" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
+[ -s "$tmp/port" ] || fail "no port file"
+grep -q "listening on http://127.0.0.1:$(cat "$tmp/port")/" "$tmp/out" || fail "no listening line: $(cat "$tmp/out")"
+kill -TERM $pid
+wait $pid
+[ $? -eq 0 ] || fail "SIGTERM did not stop the server cleanly"
+[ -s "$tmp/s.db" ] || fail "no database file"
+echo "PASS serve_cli"
