@@ -299,6 +299,43 @@ static void bad_configurations(void **state)
     parley_scenario_free(sc);
 }
 
+/* A shared package index gives the same negotiation as each view's own. */
+static void shared_index_same_result(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("redlines.json");
+    parley_package_index *idx[2];
+    parley_error err;
+    for (size_t k = 0; k < 2; k++)
+        assert_int_equal(parley_package_index_build(sc, k, 1, &idx[k], &err), PARLEY_OK);
+    /* Israel keeps end_of_war == "no": 5 x 1 x 3 = 15 packages; Hamas: withdrawal != "none": 5 x 2 x 2 = 20 */
+    assert_int_equal(parley_package_index_count(idx[0]), 15);
+    assert_int_equal(parley_package_index_count(idx[1]), 20);
+    const char *agents[] = {"boulware", "nash"};
+    parley_negotiation *own = run(sc, PARLEY_PROTOCOL_ALTERNATING, 60, agents, 9);
+    parley_session_config cfg;
+    parley_negotiation *neg;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 60;
+    cfg.seed = 9;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, agents[0], &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_share_index(neg, 1, idx[1], &err), PARLEY_EINVAL); /* no agent yet */
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, agents[1], &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_share_index(neg, 0, idx[1], &err), PARLEY_EINVAL); /* wrong party */
+    assert_int_equal(parley_negotiation_share_index(neg, 0, idx[0], &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_share_index(neg, 1, idx[1], &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_event_count(neg), parley_negotiation_event_count(own));
+    assert_int_equal(parley_negotiation_agreed(neg), parley_negotiation_agreed(own));
+    assert_true(parley_negotiation_utility(neg, 0) == parley_negotiation_utility(own, 0));
+    parley_negotiation_free(neg);
+    parley_negotiation_free(own);
+    parley_package_index_free(idx[0]);
+    parley_package_index_free(idx[1]);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -310,6 +347,7 @@ int main(void)
         cmocka_unit_test(deterministic_for_a_seed),
         cmocka_unit_test(annealing_single_text),
         cmocka_unit_test(bad_configurations),
+        cmocka_unit_test(shared_index_same_result),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

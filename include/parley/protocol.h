@@ -96,6 +96,24 @@ int parley_negotiation_add_agent_spec(parley_negotiation *neg, const char *spec,
 /* Streams the trace as JSON Lines to `out` while running (see parley_trace_write_event); NULL = none. */
 void parley_negotiation_set_trace(parley_negotiation *neg, FILE *out);
 
+/*
+ * A party's own packages sorted by its utility, as its agent's view uses them
+ * (parley_view_outcome_at_least).  A view builds its party's index on first
+ * use; a tournament running many negotiations on one scenario can build it
+ * once per party and share it: the index is immutable, safe to read from many
+ * threads.  `seed` chooses the samples of spaces above 2^21 outcomes.
+ * *out is owned by the caller: parley_package_index_free, after every
+ * negotiation using it is freed.  The scenario must outlive it.
+ */
+typedef struct parley_package_index parley_package_index;
+int parley_package_index_build(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out,
+                               parley_error *err);
+void parley_package_index_free(parley_package_index *idx);
+size_t parley_package_index_count(const parley_package_index *idx);
+/* Makes negotiating party k's view use `idx` (built for the same scenario and party) instead of its own. */
+int parley_negotiation_share_index(parley_negotiation *neg, size_t k, const parley_package_index *idx,
+                                   parley_error *err);
+
 /* Runs the negotiation to its end (once).  Needs one agent per negotiating party. */
 int parley_negotiation_run(parley_negotiation *neg, parley_error *err);
 

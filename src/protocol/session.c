@@ -223,6 +223,19 @@ int parley_negotiation_add_agent_spec(parley_negotiation *neg, const char *spec,
     return parley_negotiation_add_agent(neg, vt, params, err);
 }
 
+int parley_negotiation_share_index(parley_negotiation *neg, size_t k, const parley_package_index *idx,
+                                   parley_error *err)
+{
+    if (k >= neg->agent_count)
+        return parley_error_set(err, PARLEY_EINVAL, "party %zu has no agent yet (add the agents first)", k);
+    if (!idx || idx->party != k || idx->space != neg->space)
+        return parley_error_set(err, PARLEY_EINVAL, "the index was built for another party or scenario");
+    struct parley_agent_view *v = &neg->agents[k].view;
+    v->idx = idx;
+    v->index_tried = 1;
+    return PARLEY_OK;
+}
+
 void parley_negotiation_set_trace(parley_negotiation *neg, FILE *out)
 {
     neg->trace = out;

@@ -48,6 +48,19 @@ struct outcome_entry {
     uint64_t id;
 };
 
+/* A party's feasible packages that keep its red lines, ascending (utility, id) (package_index.c). */
+struct parley_package_index {
+    size_t party, issues;
+    struct outcome_entry *e;
+    size_t n;
+    uint32_t *samples; /* sampled spaces: values of sample id at samples[id * issues]; NULL when indexed whole */
+    const parley_space *space;
+};
+/* Position of the first entry worth at least target (n when none). */
+size_t pindex_rank(const parley_package_index *idx, double target);
+/* Entry i's package into out; returns its utility. */
+double pindex_get(const parley_package_index *idx, size_t i, uint32_t *out);
+
 struct parley_agent_view {
     parley_negotiation *neg; /* private: the API never hands it out */
     size_t party;            /* negotiator number */
@@ -56,10 +69,9 @@ struct parley_agent_view {
     size_t *visible; /* indices of the events this party may see */
     size_t visible_count, visible_cap;
     uint64_t rng;
-    int index_built;
-    struct outcome_entry *index; /* own acceptable packages, ascending utility */
-    size_t index_n;
-    uint32_t *samples; /* sampled spaces: the values of sample id at samples[id * issues]; NULL when indexed whole */
+    const parley_package_index *idx; /* own acceptable packages, ascending utility (own_idx or shared) */
+    parley_package_index *own_idx;
+    int index_tried;
 };
 
 struct agent_slot {

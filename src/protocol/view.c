@@ -11,10 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Spaces up to this many outcomes are indexed whole; larger ones are sampled. */
-#define INDEX_FULL_MAX (1u << 21)
-#define INDEX_SAMPLES (1u << 18)
-
 int view_init(parley_negotiation *neg, size_t k, struct parley_agent_view *v)
 {
     memset(v, 0, sizeof *v);
@@ -29,8 +25,7 @@ int view_init(parley_negotiation *neg, size_t k, struct parley_agent_view *v)
 void view_free(struct parley_agent_view *v)
 {
     free(v->visible);
-    free(v->index);
-    free(v->samples);
+    parley_package_index_free(v->own_idx);
     memset(v, 0, sizeof *v);
 }
 
@@ -130,208 +125,62 @@ double parley_view_random(parley_agent_view *v)
     return (double)(neg_rng_next(&v->rng) >> 11) * 0x1.0p-53;
 }
 
-/* --- The sorted index of the party's own acceptable packages --- */
+/* --- The party's own packages, sorted (package_index.c) --- */
 
-/*
- * Sorts the n entries by (utility, id): an LSD radix sort on keys made of the
- * utility rounded to 2^-40 and the entry's position (ties keep id order), then
- * an insertion pass on the exact values for utilities closer than 2^-40.
- */
-#define POS_BITS 22u
-static int sort_entries(struct outcome_entry *e, size_t n)
+static const parley_package_index *ensure_index(parley_agent_view *v)
 {
-    size_t m = n ? n : 1;
-    uint64_t *buf = malloc(2 * m * sizeof *buf), *keys = buf, *tmp = buf + m;
-    struct outcome_entry *copy = malloc(m * sizeof *copy);
-    size_t *count = malloc(65536 * sizeof *count);
-    if (!buf || !copy || !count) {
-        free(buf);
-        free(copy);
-        free(count);
-        return PARLEY_ENOMEM;
+    if (!v->idx && !v->index_tried) {
+        v->index_tried = 1;
+        uint64_t seed = v->neg->cfg.seed * 0x9E3779B97F4A7C15ull ^ (uint64_t)(v->party + 1) * 0xA5A5A5A5ull;
+        if (parley_package_index_build(v->neg->sc, v->party, seed, &v->own_idx, NULL) == PARLEY_OK)
+            v->idx = v->own_idx;
     }
-    for (size_t j = 0; j < n; j++) {
-        double u = e[j].u < 0 ? 0 : e[j].u > 1 ? 1 : e[j].u;
-        keys[j] = (uint64_t)(u * 1099511627776.0 + 0.5) << POS_BITS | (uint64_t)j;
-    }
-    for (unsigned shift = 0; shift < 64; shift += 16) {
-        memset(count, 0, 65536 * sizeof *count);
-        for (size_t j = 0; j < n; j++)
-            count[(keys[j] >> shift) & 0xFFFF]++;
-        size_t sum = 0;
-        for (size_t b = 0; b < 65536; b++) {
-            size_t c = count[b];
-            count[b] = sum;
-            sum += c;
-        }
-        for (size_t j = 0; j < n; j++)
-            tmp[count[(keys[j] >> shift) & 0xFFFF]++] = keys[j];
-        uint64_t *swap = keys;
-        keys = tmp;
-        tmp = swap;
-    }
-    memcpy(copy, e, n * sizeof *e);
-    for (size_t i = 0; i < n; i++)
-        e[i] = copy[keys[i] & ((1u << POS_BITS) - 1)];
-    for (size_t i = 1; i < n; i++) {
-        struct outcome_entry x = e[i];
-        size_t j = i;
-        while (j > 0 && (e[j - 1].u > x.u || (e[j - 1].u == x.u && e[j - 1].id > x.id))) {
-            e[j] = e[j - 1];
-            j--;
-        }
-        e[j] = x;
-    }
-    free(buf);
-    free(copy);
-    free(count);
-    return PARLEY_OK;
-}
-
-static int own_ok(const struct parley_agent_view *v, const uint32_t *values, int constrained)
-{
-    return !constrained || (parley_scenario_feasible(v->neg->sc, values) &&
-                            parley_scenario_red_lines_hold(v->neg->sc, v->scenario_index, values));
-}
-
-/* Builds the index: every outcome of a small space, or samples of a large one (their values kept in v->samples). */
-static int build_index(struct parley_agent_view *v)
-{
-    const parley_space *space = v->neg->space;
-    size_t issues = v->neg->issues;
-    int constrained = parley_scenario_constraint_count(v->neg->sc) > 0;
-    uint64_t size = 0;
-    uint32_t *values = calloc(issues, sizeof *values);
-    if (!values)
-        return PARLEY_ENOMEM;
-    v->index_built = 1;
-    if (parley_space_size_u64(space, &size) == PARLEY_OK && size <= INDEX_FULL_MAX) {
-        v->index = malloc((size ? size : 1) * sizeof *v->index);
-        if (!v->index)
-            goto nomem;
-        for (uint64_t id = 0; id < size; id++) {
-            if (own_ok(v, values, constrained)) {
-                v->index[v->index_n].u = parley_utility_eval(v->utility, values);
-                v->index[v->index_n].id = id;
-                v->index_n++;
-            }
-            for (size_t i = issues; i-- > 0;) {
-                if (++values[i] < parley_issue_value_count(space, i))
-                    break;
-                values[i] = 0;
-            }
-        }
-    } else {
-        /* Sampled: the values of sample s are kept in v->samples. */
-        size_t n = INDEX_SAMPLES + 1;
-        v->index = malloc(n * sizeof *v->index);
-        v->samples = malloc(n * issues * sizeof *v->samples);
-        if (!v->index || !v->samples)
-            goto nomem;
-        uint64_t rng = v->rng ^ 0xA5A5A5A5ull;
-        for (size_t s = 0; s < n; s++) {
-            for (size_t i = 0; i < issues; i++) {
-                uint32_t count = parley_issue_value_count(space, i);
-                if (s == 0) { /* the best value of every issue: the best additive package */
-                    uint32_t best = 0;
-                    for (uint32_t x = 1; x < count; x++)
-                        if (parley_utility_value(v->utility, i, x) > parley_utility_value(v->utility, i, best))
-                            best = x;
-                    values[i] = best;
-                } else {
-                    values[i] = (uint32_t)(neg_rng_next(&rng) % count);
-                }
-            }
-            if (!own_ok(v, values, constrained))
-                continue;
-            for (size_t i = 0; i < issues; i++)
-                v->samples[v->index_n * issues + i] = values[i];
-            v->index[v->index_n].u = parley_utility_eval(v->utility, values);
-            v->index[v->index_n].id = v->index_n;
-            v->index_n++;
-        }
-    }
-    free(values);
-    if (sort_entries(v->index, v->index_n) == PARLEY_OK)
-        return PARLEY_OK;
-    values = NULL;
-nomem:
-    free(values);
-    free(v->index);
-    free(v->samples);
-    v->index = NULL;
-    v->samples = NULL;
-    v->index_n = 0;
-    return PARLEY_ENOMEM;
-}
-
-static void entry_values(const struct parley_agent_view *v, const struct outcome_entry *e, uint32_t *out)
-{
-    if (v->samples)
-        memcpy(out, v->samples + e->id * v->neg->issues, v->neg->issues * sizeof *out);
-    else
-        parley_space_decode(v->neg->space, e->id, out);
-}
-
-static int ensure_index(parley_agent_view *v)
-{
-    return v->index_built ? PARLEY_OK : build_index(v);
+    return v->idx;
 }
 
 size_t parley_view_outcome_rank(parley_agent_view *v, double target)
 {
-    if (ensure_index(v))
-        return 0;
-    size_t lo = 0, hi = v->index_n;
-    double t = target - 1e-12;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v->index[mid].u < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    const parley_package_index *idx = ensure_index(v);
+    return idx ? pindex_rank(idx, target) : 0;
 }
 
 double parley_view_outcome_at_least(parley_agent_view *v, double target, uint32_t *out)
 {
-    if (ensure_index(v) || v->index_n == 0)
+    const parley_package_index *idx = ensure_index(v);
+    if (!idx || idx->n == 0)
         return -1;
-    size_t lo = parley_view_outcome_rank(v, target);
-    if (lo == v->index_n) {
+    size_t i = pindex_rank(idx, target);
+    if (i == idx->n) {
         /* none reaches the target: the best, lowest id among equals */
-        lo = v->index_n - 1;
-        while (lo > 0 && v->index[lo - 1].u == v->index[lo].u)
-            lo--;
+        i = idx->n - 1;
+        while (i > 0 && idx->e[i - 1].u == idx->e[i].u)
+            i--;
     }
-    entry_values(v, &v->index[lo], out);
-    return v->index[lo].u;
+    return pindex_get(idx, i, out);
 }
 
 double parley_view_best_utility(parley_agent_view *v)
 {
-    if (ensure_index(v) || v->index_n == 0)
-        return -1;
-    return v->index[v->index_n - 1].u;
+    const parley_package_index *idx = ensure_index(v);
+    return idx && idx->n ? idx->e[idx->n - 1].u : -1;
 }
 
 double parley_view_worst_utility(parley_agent_view *v)
 {
-    if (ensure_index(v) || v->index_n == 0)
-        return -1;
-    return v->index[0].u;
+    const parley_package_index *idx = ensure_index(v);
+    return idx && idx->n ? idx->e[0].u : -1;
 }
 
 size_t parley_view_outcome_count(parley_agent_view *v)
 {
-    return ensure_index(v) ? 0 : v->index_n;
+    const parley_package_index *idx = ensure_index(v);
+    return idx ? idx->n : 0;
 }
 
 double parley_view_outcome_ranked(parley_agent_view *v, size_t i, uint32_t *out)
 {
-    if (ensure_index(v) || i >= v->index_n)
+    const parley_package_index *idx = ensure_index(v);
+    if (!idx || i >= idx->n)
         return -1;
-    entry_values(v, &v->index[i], out);
-    return v->index[i].u;
+    return pindex_get(idx, i, out);
 }

@@ -1,0 +1,198 @@
+/*
+ * package_index.c: one party's own packages sorted by its utility: every
+ * feasible package that keeps its red lines (spaces up to 2^21 outcomes), or
+ * samples of a larger space.  Time-dependent agents find the package just
+ * above their target by binary search.  Immutable once built, so a tournament
+ * can build it once per party and share it between negotiations and threads.
+ */
+#include "protocol/session_internal.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Spaces up to this many outcomes are indexed whole; larger ones are sampled. */
+#define INDEX_FULL_MAX (1u << 21)
+#define INDEX_SAMPLES (1u << 18)
+
+/*
+ * Sorts the n entries by (utility, id): an LSD radix sort on keys made of the
+ * utility rounded to 2^-40 and the entry's position (ties keep id order), then
+ * an insertion pass on the exact values for utilities closer than 2^-40.
+ */
+#define POS_BITS 22u
+static int sort_entries(struct outcome_entry *e, size_t n)
+{
+    size_t m = n ? n : 1;
+    uint64_t *buf = malloc(2 * m * sizeof *buf), *keys = buf, *tmp = buf + m;
+    struct outcome_entry *copy = malloc(m * sizeof *copy);
+    size_t *count = malloc(65536 * sizeof *count);
+    if (!buf || !copy || !count) {
+        free(buf);
+        free(copy);
+        free(count);
+        return PARLEY_ENOMEM;
+    }
+    for (size_t j = 0; j < n; j++) {
+        double u = e[j].u < 0 ? 0 : e[j].u > 1 ? 1 : e[j].u;
+        keys[j] = (uint64_t)(u * 1099511627776.0 + 0.5) << POS_BITS | (uint64_t)j;
+    }
+    for (unsigned shift = 0; shift < 64; shift += 16) {
+        memset(count, 0, 65536 * sizeof *count);
+        for (size_t j = 0; j < n; j++)
+            count[(keys[j] >> shift) & 0xFFFF]++;
+        size_t sum = 0;
+        for (size_t b = 0; b < 65536; b++) {
+            size_t c = count[b];
+            count[b] = sum;
+            sum += c;
+        }
+        for (size_t j = 0; j < n; j++)
+            tmp[count[(keys[j] >> shift) & 0xFFFF]++] = keys[j];
+        uint64_t *swap = keys;
+        keys = tmp;
+        tmp = swap;
+    }
+    memcpy(copy, e, n * sizeof *e);
+    for (size_t i = 0; i < n; i++)
+        e[i] = copy[keys[i] & ((1u << POS_BITS) - 1)];
+    for (size_t i = 1; i < n; i++) {
+        struct outcome_entry x = e[i];
+        size_t j = i;
+        while (j > 0 && (e[j - 1].u > x.u || (e[j - 1].u == x.u && e[j - 1].id > x.id))) {
+            e[j] = e[j - 1];
+            j--;
+        }
+        e[j] = x;
+    }
+    free(buf);
+    free(copy);
+    free(count);
+    return PARLEY_OK;
+}
+
+static int own_ok(const parley_scenario *sc, size_t party, const uint32_t *values, int constrained)
+{
+    return !constrained || (parley_scenario_feasible(sc, values) && parley_scenario_red_lines_hold(sc, party, values));
+}
+
+static void enumerate(const parley_scenario *sc, size_t party, const parley_utility *u, parley_package_index *idx,
+                      uint64_t size, uint32_t *values, int constrained)
+{
+    for (uint64_t id = 0; id < size; id++) {
+        if (own_ok(sc, party, values, constrained)) {
+            idx->e[idx->n].u = parley_utility_eval(u, values);
+            idx->e[idx->n].id = id;
+            idx->n++;
+        }
+        for (size_t i = idx->issues; i-- > 0;) {
+            if (++values[i] < parley_issue_value_count(idx->space, i))
+                break;
+            values[i] = 0;
+        }
+    }
+}
+
+static void sample(const parley_scenario *sc, size_t party, const parley_utility *u, parley_package_index *idx,
+                   uint64_t seed, uint32_t *values, int constrained)
+{
+    uint64_t rng = seed;
+    for (size_t s = 0; s < INDEX_SAMPLES + 1; s++) {
+        for (size_t i = 0; i < idx->issues; i++) {
+            uint32_t count = parley_issue_value_count(idx->space, i);
+            if (s == 0) { /* the best value of every issue: the best additive package */
+                uint32_t best = 0;
+                for (uint32_t x = 1; x < count; x++)
+                    if (parley_utility_value(u, i, x) > parley_utility_value(u, i, best))
+                        best = x;
+                values[i] = best;
+            } else {
+                values[i] = (uint32_t)(neg_rng_next(&rng) % count);
+            }
+        }
+        if (!own_ok(sc, party, values, constrained))
+            continue;
+        memcpy(idx->samples + idx->n * idx->issues, values, idx->issues * sizeof *values);
+        idx->e[idx->n].u = parley_utility_eval(u, values);
+        idx->e[idx->n].id = idx->n;
+        idx->n++;
+    }
+}
+
+int parley_package_index_build(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out,
+                               parley_error *err)
+{
+    *out = NULL;
+    if (k >= parley_scenario_negotiator_count(sc))
+        return parley_error_set(err, PARLEY_EINVAL, "no negotiating party %zu", k);
+    size_t party = parley_scenario_negotiator(sc, k);
+    const parley_utility *u = parley_party_utility(sc, party);
+    parley_package_index *idx = calloc(1, sizeof *idx);
+    uint32_t *values = NULL;
+    if (!idx)
+        goto nomem;
+    idx->party = k;
+    idx->space = parley_scenario_space(sc);
+    idx->issues = parley_space_issue_count(idx->space);
+    int constrained = parley_scenario_constraint_count(sc) > 0;
+    uint64_t size = 0;
+    if (!(values = calloc(idx->issues ? idx->issues : 1, sizeof *values)))
+        goto nomem;
+    if (parley_space_size_u64(idx->space, &size) == PARLEY_OK && size <= INDEX_FULL_MAX) {
+        if (!(idx->e = malloc((size ? size : 1) * sizeof *idx->e)))
+            goto nomem;
+        enumerate(sc, party, u, idx, size, values, constrained);
+    } else {
+        idx->e = malloc((INDEX_SAMPLES + 1) * sizeof *idx->e);
+        idx->samples = malloc((INDEX_SAMPLES + 1) * idx->issues * sizeof *idx->samples);
+        if (!idx->e || !idx->samples)
+            goto nomem;
+        sample(sc, party, u, idx, seed, values, constrained);
+    }
+    if (sort_entries(idx->e, idx->n))
+        goto nomem;
+    free(values);
+    *out = idx;
+    return PARLEY_OK;
+nomem:
+    free(values);
+    parley_package_index_free(idx);
+    return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+}
+
+void parley_package_index_free(parley_package_index *idx)
+{
+    if (!idx)
+        return;
+    free(idx->e);
+    free(idx->samples);
+    free(idx);
+}
+
+size_t parley_package_index_count(const parley_package_index *idx)
+{
+    return idx->n;
+}
+
+size_t pindex_rank(const parley_package_index *idx, double target)
+{
+    size_t lo = 0, hi = idx->n;
+    double t = target - 1e-12;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (idx->e[mid].u < t)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+double pindex_get(const parley_package_index *idx, size_t i, uint32_t *out)
+{
+    const struct outcome_entry *e = &idx->e[i];
+    if (idx->samples)
+        memcpy(out, idx->samples + e->id * idx->issues, idx->issues * sizeof *out);
+    else
+        parley_space_decode(idx->space, e->id, out);
+    return e->u;
+}
