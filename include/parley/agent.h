@@ -20,9 +20,9 @@
  * Writing a plug-in
  * -----------------
  *   #include <parley/agent.h>
- *   static int my_create(const parley_agent_view *v, const char *params, void **state, parley_error *err);
+ *   static int my_create(parley_agent_view *v, const char *params, void **state, parley_error *err);
  *   static void my_destroy(void *state);
- *   static int my_act(void *state, const parley_agent_view *v, parley_request req, parley_action *act);
+ *   static int my_act(void *state, parley_agent_view *v, parley_request req, parley_action *act);
  *   static const parley_agent_vtable my_agent = {PARLEY_AGENT_ABI, "mine", "what it does",
  *                                                my_create, my_destroy, my_act};
  *   const parley_agent_vtable *parley_agent_entry(void) { return &my_agent; }
