@@ -138,11 +138,11 @@ int cmd_analyze(int argc, char **argv)
             frontier = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--threads", &value)) != 0) {
             long n;
-            if (r < 0 || !cli_parse_long("analyze", "--threads", value ? value : "", 1, 64, &n))
+            if (!cli_parse_long("analyze", "--threads", value ? value : "", 1, 64, &n))
                 goto usage_error;
             options.threads = (unsigned)n;
         } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
-            if (r < 0 || !cli_parse_double("analyze", "--time", value ? value : "", &options.time))
+            if (!cli_parse_double("analyze", "--time", value ? value : "", &options.time))
                 goto usage_error;
             if (options.time < 0 || options.time > 1) {
                 cli_usage_error("analyze", "--time expects a number in [0,1]");
