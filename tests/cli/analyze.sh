@@ -1,0 +1,210 @@
+#!/usr/bin/env bash
+# tests/cli/analyze.sh PARLEY SOURCE_DIR: `parley analyze` end to end: human and --json output
+# (values worked out by hand in tests/test_analysis.c, read back with python3), --frontier, --threads,
+# --time, --help, exit codes 0/1/2 and the error messages for bad files, missing files and bad options.
+set -u
+parley=$1
+src=$2
+data=$src/tests/data/core
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+failures=0
+
+fail() {
+  echo "FAIL: $*" >&2
+  failures=$((failures + 1))
+}
+
+# run CMD...: captures stdout, stderr and the exit code
+run() {
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  code=$?
+}
+
+expect_code() { # expected-code description
+  [ "$code" -eq "$1" ] || fail "$2: exit code $code, expected $1 (stderr: $(head -c 300 "$tmp/err"))"
+}
+
+expect_out() { # fragment description
+  grep -qF -- "$1" "$tmp/out" || fail "$2: stdout lacks '$1'"
+}
+
+expect_err() { # fragment description
+  grep -qF -- "$1" "$tmp/err" || fail "$2: stderr lacks '$1' (stderr: $(head -c 300 "$tmp/err"))"
+}
+
+# json_check PYTHON-EXPRESSIONS...: each must hold for the JSON object `j` read from stdout
+json_check() {
+  python3 - "$tmp/out" "$@" <<'PY' || fail "json: $(cat "$tmp/py" 2>/dev/null)"
+import json, sys
+j = json.load(open(sys.argv[1]))
+def near(a, b):
+    return abs(a - b) < 1e-9
+bad = [e for e in sys.argv[2:] if not eval(e)]
+if bad:
+    print("failed: " + "; ".join(bad), file=sys.stderr)
+    sys.exit(1)
+PY
+}
+
+# --help
+run "$parley" analyze --help
+expect_code 0 "--help"
+expect_out "usage: parley analyze" "--help"
+expect_out "--frontier" "--help"
+run "$parley" analyze -h
+expect_code 0 "-h"
+
+# textbook.json, human report (see tests/test_analysis.c for the arithmetic)
+run "$parley" analyze "$data/textbook.json" --threads 1
+expect_code 0 "textbook"
+expect_out "Textbook: two issues" "textbook title"
+grep -Eq '^outcomes +6$' "$tmp/out" || fail "textbook: outcomes 6"
+grep -Eq '^feasible +6 ' "$tmp/out" || fail "textbook: feasible 6"
+grep -Eq '^acceptable +3 ' "$tmp/out" || fail "textbook: acceptable 3"
+expect_out "Pareto frontier: 2 outcomes" "textbook frontier"
+grep -Eq '^Buyer +0\.2000 +5 +0\.7000$' "$tmp/out" || fail "textbook: Buyer row (reservation 0.2, accepts 5, best 0.7)"
+grep -Eq '^Seller +0\.2000 +4 +0\.7000$' "$tmp/out" || fail "textbook: Seller row (reservation 0.2, accepts 4, best 0.7)"
+[ "$(grep -c 'price=2, color=red' "$tmp/out")" -eq 4 ] || fail "textbook: all four solutions are price=2, color=red"
+expect_out "Buyer 0.4000, Seller 0.7000" "textbook solution utilities"
+grep -q 'Broker' "$tmp/out" && fail "textbook: the mediator is not a negotiating party"
+
+# --frontier lists the two Pareto outcomes in outcome order
+run "$parley" analyze "$data/textbook.json" --frontier
+expect_code 0 "textbook --frontier"
+python3 - "$tmp/out" <<'PY' || fail "textbook --frontier: outcomes listed"
+import sys
+text = open(sys.argv[1]).read()
+first, second = text.find("price=1, color=red"), text.find("price=2, color=red")
+sys.exit(0 if 0 <= first < second else 1)
+PY
+
+# --json
+run "$parley" analyze "$data/textbook.json" --json
+expect_code 0 "textbook --json"
+json_check 'j["outcomes"] == 6' 'j["feasible"] == 6' 'j["acceptable"] == 3' 'j["pareto"]["count"] == 2' \
+  '"outcomes" not in j["pareto"]' \
+  'j["solutions"]["nash"]["outcome"] == {"price": 2, "color": "red"}' \
+  'near(j["solutions"]["nash"]["value"], 0.1)' \
+  'near(j["solutions"]["kalai"]["value"], 0.4)' \
+  'near(j["solutions"]["egalitarian"]["value"], 0.2)' \
+  'near(j["solutions"]["welfare"]["value"], 1.1)' \
+  'near(j["solutions"]["welfare"]["utilities"]["Buyer"], 0.4)' \
+  'near(j["solutions"]["welfare"]["utilities"]["Seller"], 0.7)' \
+  'all(j["solutions"][k]["outcome"] == {"price": 2, "color": "red"} for k in ("kalai", "egalitarian", "welfare"))' \
+  '[p["name"] for p in j["parties"]] == ["Buyer", "Seller"]' \
+  '[p["accepts"] for p in j["parties"]] == [5, 4]' \
+  'near(j["parties"][0]["best"], 0.7) and near(j["parties"][1]["reservation"], 0.2)' \
+  '[c["holds_on"] for c in j["conditions"]] == [4, 5, 5]' \
+  'j["conditions"][0]["kind"] == "red_line" and j["conditions"][0]["name"] == "min_price"'
+
+run "$parley" analyze --json --frontier "$data/textbook.json" --threads 2
+expect_code 0 "textbook --json --frontier"
+json_check 'j["pareto"]["count"] == 2' \
+  '[o["outcome"] for o in j["pareto"]["outcomes"]] == [{"price": 1, "color": "red"}, {"price": 2, "color": "red"}]' \
+  'near(j["pareto"]["outcomes"][0]["utilities"]["Buyer"], 0.7)' \
+  'near(j["pareto"]["outcomes"][0]["utilities"]["Seller"], 0.35)'
+
+# three parties, ties and equal vectors: 12 on the frontier; Nash v, Kalai and egalitarian w, welfare x
+run "$parley" analyze "$data/three.json" --json --threads=2
+expect_code 0 "three --json"
+json_check 'j["acceptable"] == 12' 'j["pareto"]["count"] == 12' \
+  'j["solutions"]["nash"]["outcome"] == {"a": "v", "b": 0}' 'near(j["solutions"]["nash"]["value"], 0.128)' \
+  'j["solutions"]["kalai"]["outcome"] == {"a": "w", "b": 0}' 'near(j["solutions"]["kalai"]["value"], 0.5)' \
+  'j["solutions"]["egalitarian"]["outcome"] == {"a": "w", "b": 0}' \
+  'j["solutions"]["welfare"]["outcome"] == {"a": "x", "b": 0}' 'near(j["solutions"]["welfare"]["value"], 2.0)'
+
+# real numbers in JSON output are numbers, integers integers, labels strings
+run "$parley" analyze "$data/full.json" --json --frontier
+expect_code 0 "full --json"
+json_check 'all(isinstance(o["outcome"]["aid"], float) and isinstance(o["outcome"]["prisoners"], int) and isinstance(o["outcome"]["war"], str) for o in j["pareto"]["outcomes"])' \
+  'j["outcomes"] == 2 * 5 * 5 * 4 * 5'
+
+# no deal: the minimal conflicting sets are named
+run "$parley" analyze "$data/conflicts.json"
+expect_code 0 "conflicts"
+expect_out "No deal" "conflicts"
+expect_out "A's red line 'A1' (x >= 3)" "conflicts A1"
+expect_out "B's red line 'B1' (x <= 1)" "conflicts B1"
+expect_out "A's reservation value 0.5" "conflicts reservation"
+[ "$(grep -cE '^  [0-9]+\.' "$tmp/out")" -eq 4 ] || fail "conflicts: four minimal sets listed"
+run "$parley" analyze "$data/conflicts.json" --json
+expect_code 0 "conflicts --json"
+json_check 'j["acceptable"] == 0' 'j["pareto"]["count"] == 0' 'j["feasible"] == 10' \
+  'all(j["solutions"][k] is None for k in ("nash", "kalai", "egalitarian", "welfare"))'
+
+# --time: Buyer's reservation read later on a curve is not in textbook.json; the option is accepted
+run "$parley" analyze "$data/textbook.json" --time 0.5 --json
+expect_code 0 "--time 0.5"
+json_check 'j["acceptable"] == 3'
+
+# usage errors: exit 2 and a message on stderr, nothing on stdout
+for args in "--bogus $data/textbook.json" "" "--threads 0 $data/textbook.json" "--threads abc $data/textbook.json" \
+            "--threads 65 $data/textbook.json" "--time 2 $data/textbook.json" "--time x $data/textbook.json" \
+            "$data/textbook.json --threads"; do
+  # shellcheck disable=SC2086
+  run "$parley" analyze $args
+  expect_code 2 "analyze $args"
+  [ -s "$tmp/err" ] || fail "analyze $args: no message"
+  [ -s "$tmp/out" ] && fail "analyze $args: output on stdout"
+done
+run "$parley" analyze --bogus "$data/textbook.json"
+expect_err "unknown option '--bogus'" "unknown option"
+run "$parley" analyze
+expect_err "expected a scenario file" "no file"
+
+# a missing file: exit 1 (an I/O failure) and the file name
+run "$parley" analyze "$tmp/missing.json"
+[ "$code" -eq 1 ] || [ "$code" -eq 2 ] || fail "missing file: exit code $code"
+expect_err "$tmp/missing.json" "missing file"
+
+# bad files: exit 2, "parley: FILE:LINE:COLUMN: ..." for syntax, "FILE: at PATH: ..." for the rest
+printf '{\n  "issues": [\n}\n' >"$tmp/syntax.json"
+run "$parley" analyze "$tmp/syntax.json"
+expect_code 2 "syntax error"
+expect_err "parley: $tmp/syntax.json:3:1: " "syntax error location"
+
+sed 's/"rule": "price >= 1"/"rule": "price >= 1 and colour == \\"red\\""/' "$data/textbook.json" >"$tmp/rule.json"
+run "$parley" analyze "$tmp/rule.json"
+expect_code 2 "unknown issue in a rule"
+expect_err "$tmp/rule.json: at parties[1].red_lines[0].rule: unknown issue 'colour'" "rule error path"
+expect_err "at column 16 of the rule" "rule error column"
+
+sed 's/"weight": 0.6/"weight": 0.7/' "$data/textbook.json" >"$tmp/weights.json"
+run "$parley" analyze "$tmp/weights.json"
+expect_code 2 "weights"
+expect_err "at parties[0].preferences: party 'Buyer': issue weights sum to 1.1" "weights message"
+
+sed 's/"max": 2}/"max": 2, "step": 0}/' "$data/textbook.json" >"$tmp/step.json"
+run "$parley" analyze "$tmp/step.json"
+expect_code 2 "step 0"
+expect_err "at issues[0]: issue 'price': step must be a positive whole number" "step message"
+
+echo '[]' >"$tmp/array.json"
+run "$parley" analyze "$tmp/array.json"
+expect_code 2 "array document"
+: >"$tmp/empty.json"
+run "$parley" analyze "$tmp/empty.json"
+expect_code 2 "empty file"
+expect_err "$tmp/empty.json" "empty file name"
+
+run "$parley" analyze "$data/textbook.json" "$data/three.json"
+expect_code 2 "two scenarios"
+
+# a space of 2^64 outcomes is refused as too large (exit 2), not enumerated
+python3 - "$tmp/huge.json" <<'PY'
+import json, sys
+issues = [{"name": "b%d" % i, "type": "integer", "min": 0, "max": 1} for i in range(64)]
+prefs = {"b0": {"weight": 1, "function": {"type": "linear", "at_min": 0, "at_max": 1}}}
+json.dump({"issues": issues, "parties": [{"name": "A", "preferences": prefs}, {"name": "B", "preferences": prefs}]},
+          open(sys.argv[1], "w"))
+PY
+run "$parley" analyze "$tmp/huge.json"
+expect_code 2 "2^64 outcomes"
+expect_err "too many" "2^64 outcomes message"
+
+if [ "$failures" -ne 0 ]; then
+  echo "$failures check(s) failed" >&2
+  exit 1
+fi
+echo "analyze.sh: all checks passed"
