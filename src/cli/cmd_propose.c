@@ -215,6 +215,10 @@ int cmd_propose(int argc, char **argv)
         } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
             if (r < 0 || !cli_parse_double("propose", "--time", value ? value : "", &options.time))
                 goto done;
+            if (options.time < 0 || options.time > 1) {
+                cli_usage_error("propose", "--time expects a number in [0,1]");
+                goto done;
+            }
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_usage_error("propose", "unknown option '%s'", argv[i]);
             goto done;
