@@ -1,0 +1,133 @@
+# propose.sh: `parley propose` end to end: the phased package on
+# examples/ceasefire-relaxed.json (text and JSON), the three rules on a
+# scenario where they differ (hand values in tests/test_propose.c), amendment
+# checks, no zone (exit 1, pointing to `parley diagnose`), help, usage errors
+# and bad input (exit code 2).
+# usage: bash propose.sh PARLEY_BINARY SOURCE_DIR
+set -u
+PARLEY=$1
+SRC=$2
+DATA=$SRC/tests/data/diagnose
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+fails=0
+fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
+
+expect_exit() { # expected_code description command...
+    local want=$1 what=$2; shift 2
+    "$@" >"$TMP/out" 2>"$TMP/err"
+    local got=$?
+    [ "$got" -eq "$want" ] || fail "$what: exit $got, expected $want ($(head -c 300 "$TMP/err"))"
+}
+expect_in() { # file text description
+    grep -qF -- "$2" "$1" || fail "$3: '$2' not in $(head -c 600 "$1")"
+}
+
+RELAXED=$SRC/examples/ceasefire-relaxed.json
+
+# help and usage errors
+expect_exit 0 "help" "$PARLEY" propose --help
+expect_in "$TMP/out" "usage: parley propose SCENARIO" "help text"
+expect_in "$TMP/out" "--amend" "help mentions amendments"
+expect_exit 2 "no scenario" "$PARLEY" propose
+expect_exit 2 "unknown option" "$PARLEY" propose "$RELAXED" --frobnicate
+expect_exit 2 "bad rule" "$PARLEY" propose "$RELAXED" --rule welfare
+expect_in "$TMP/err" "--rule expects nash, kalai or egalitarian" "bad rule message"
+expect_exit 2 "missing rule" "$PARLEY" propose "$RELAXED" --rule
+expect_exit 2 "two scenarios" "$PARLEY" propose "$RELAXED" "$RELAXED"
+expect_exit 2 "bad threads" "$PARLEY" propose "$RELAXED" --threads 100
+expect_exit 2 "--time outside [0,1]" "$PARLEY" propose "$RELAXED" --time 3
+expect_exit 2 "--amend without --text" "$PARLEY" propose "$DATA/amend.json" --amend y=2
+expect_in "$TMP/err" "--amend needs the --text" "amend without text message"
+expect_exit 2 "--text missing an issue" "$PARLEY" propose "$DATA/amend.json" --text x=b --amend y=2
+expect_in "$TMP/err" "no value for issue 'y'" "incomplete text message"
+expect_exit 2 "--text unknown issue" "$PARLEY" propose "$DATA/amend.json" --text x=b,z=1 --amend y=2
+expect_in "$TMP/err" "unknown issue 'z'" "unknown issue message"
+expect_exit 2 "--amend bad value" "$PARLEY" propose "$DATA/amend.json" --text x=b,y=1 --amend y=7
+expect_in "$TMP/err" "'7' is not a value of issue 'y'" "bad amendment value message"
+
+# bad input
+printf '{"issues": [\n' >"$TMP/syntax.json"
+expect_exit 2 "syntax error" "$PARLEY" propose "$TMP/syntax.json"
+expect_in "$TMP/err" "$TMP/syntax.json:" "syntax error file"
+sed 's/"fallback": {"y": "none"}/"fallback": {"x": 0}/' "$DATA/phased.json" >"$TMP/fallback.json"
+expect_exit 2 "fallback not in the phase" "$PARLEY" propose "$TMP/fallback.json"
+expect_in "$TMP/err" "'x' is not an issue of phase 'two'" "fallback message"
+expect_exit 1 "missing file" "$PARLEY" propose "$TMP/none.json"
+
+# no zone: exit 1 and a pointer to parley diagnose
+expect_exit 1 "ceasefire: no zone" "$PARLEY" propose "$SRC/examples/ceasefire.json"
+expect_in "$TMP/err" "parley diagnose" "no zone message"
+[ -s "$TMP/out" ] && fail "no zone: something was printed on stdout"
+
+# the relaxed ceasefire: a package in three phases
+expect_exit 0 "relaxed text" "$PARLEY" propose "$RELAXED"
+expect_in "$TMP/out" "Package to table (Nash bargaining solution)" "relaxed: rule"
+expect_in "$TMP/out" "phase one (6 weeks)" "relaxed: phase one"
+expect_in "$TMP/out" "phase two (6 weeks)" "relaxed: phase two"
+expect_in "$TMP/out" "phase three (6 weeks)" "relaxed: phase three"
+expect_in "$TMP/out" "Israel: utility" "relaxed: Israel explained"
+expect_in "$TMP/out" "Hamas: utility" "relaxed: Hamas explained"
+for rule in nash kalai egalitarian; do
+    expect_exit 0 "relaxed json $rule" "$PARLEY" propose "$RELAXED" --json --rule "$rule"
+    python3 - "$TMP/out" "$rule" <<'PY' || fail "relaxed JSON ($rule)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["rule"] == sys.argv[2]
+assert len(d["phases"]) == 3, d["phases"]
+assert [p["name"] for p in d["phases"]] == ["one", "two", "three"]
+assert all(p["weeks"] == 6 for p in d["phases"])
+assert set(d["phases"][0]["issues"]) == {"hostage_release", "prisoners_released", "ceasefire", "withdrawal"}
+assert set(d["phases"][1]["issues"]) == {"remaining_hostages", "end_of_war"}
+assert set(d["phases"][2]["issues"]) == {"aid"}
+assert len(d["package"]) == 7
+# Hamas's remaining red line: releasing the remaining hostages needs an end of the war
+assert d["package"]["remaining_hostages"] == "held" or d["package"]["end_of_war"] == "yes"
+# Israel's red lines: no end of the war, a release
+assert d["package"]["end_of_war"] == "no" and d["package"]["hostage_release"] != "none"
+names = [p["name"] for p in d["parties"]]
+assert names == ["Israel", "Hamas"], names
+for p in d["parties"]:
+    assert p["gain"] >= 0 and abs(p["utility"] - p["reservation"] - p["gain"]) < 1e-9, p
+    assert 0 <= p["share_of_best_gain"] <= 1 + 1e-9, p
+    weights = [x["weight"] for x in p["priorities"]]
+    assert weights == sorted(weights, reverse=True), weights    # heaviest first
+    assert all(x["status"] in ("met", "partly met", "given up") for x in p["priorities"])
+PY
+done
+
+# the three rules pick three different packages (tests/test_propose.c)
+for pair in nash:n:0.185 kalai:k:0.5 egalitarian:e:0.42; do
+    rule=${pair%%:*}; rest=${pair#*:}; deal=${rest%%:*}; value=${rest#*:}
+    expect_exit 0 "rules $rule" "$PARLEY" propose "$DATA/rules.json" --rule "$rule" --json
+    python3 - "$TMP/out" "$deal" "$value" <<'PY' || fail "rules JSON ($rule)"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["package"] == {"deal": sys.argv[2], "venue": "geneva"}, d["package"]
+assert abs(d["value"] - float(sys.argv[3])) < 1e-9, d["value"]
+assert "phases" not in d
+PY
+done
+expect_exit 0 "rules text" "$PARLEY" propose "$DATA/rules.json" --rule egalitarian
+expect_in "$TMP/out" "Package to table (egalitarian solution)" "egalitarian text"
+
+# amendments to x=b, y=1 (tests/test_propose.c)
+expect_exit 0 "amendments" "$PARLEY" propose "$DATA/amend.json" --text x=b,y=1 --amend y=2 --amend "x=a:B wants it" --amend x=c --amend y=0
+expect_in "$TMP/out" "amendment 1, y=2: makes the text unacceptable; breaks A's red line 'A1'; A would not accept it" "amendment 1"
+expect_in "$TMP/out" "amendment 2, x=a, because B wants it: makes the text unacceptable; breaks B's red line 'B1'; B would not accept it" "amendment 2"
+expect_in "$TMP/out" "amendment 3, x=c: keeps the text acceptable to every party" "amendment 3"
+expect_in "$TMP/out" "amendment 4, y=0: keeps the text acceptable to every party" "amendment 4"
+expect_in "$TMP/out" "all 4 amendments together: makes the text unacceptable; breaks the constraint 'G'" "all together"
+expect_exit 0 "amendments json" "$PARLEY" propose "$DATA/amend.json" --json --text x=b,y=1 --amend y=2 --amend x=a --amend x=c --amend y=0
+python3 - "$TMP/out" <<'PY' || fail "amendments JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [x["acceptable_to_all"] for x in d] == [False, False, True, True, False], d
+assert d[0]["broken"] == [{"party": "A", "name": "A1"}], d[0]
+assert d[1]["broken"] == [{"party": "B", "name": "B1"}], d[1]
+assert d[4]["amendment"] == "all" and d[4]["breaks_global"] is True
+assert d[4]["broken"] == [{"party": None, "name": "G"}], d[4]
+PY
+
+[ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
+echo "propose.sh: all passed"
