@@ -19,7 +19,16 @@ static const char usage[] =
     "  --json        one JSON object (outcomes, feasible, acceptable, pareto, solutions, ...)\n"
     "  --frontier    list the Pareto-optimal outcomes\n"
     "  --threads N   worker threads (default: one per core)\n"
-    "  --time T      read reservation values at relative time T in [0,1] (pressure)\n";
+    "  --time T      read reservation values at relative time T in [0,1] (pressure)\n"
+    "\n"
+    "Spaces too large to enumerate (more than 2^64 outcomes, more than 5*10^9\n"
+    "outcomes, or nonlinear GENIUS profiles over more than 2*10^7) are searched\n"
+    "instead: the frontier found is marked approximate, with how it was found\n"
+    "(\"exact\": false and \"method\" in the JSON).\n"
+    "  --approximate     search even when the space could be enumerated\n"
+    "  --exact           enumerate even a large space\n"
+    "  --evaluations N   search budget in utility evaluations (default 2000000)\n"
+    "  --seed N          random seed of the search (default fixed: same result every run)\n";
 
 static void print_utilities(const parley_scenario *sc, const parley_analysis *a, const double *u)
 {
@@ -117,8 +126,91 @@ static void print_report(const parley_scenario *sc, const parley_analysis *a, in
     }
 }
 
+static void print_approx_report(const parley_scenario *sc, const parley_approx *a, int frontier)
+{
+    const parley_space *space = parley_scenario_space(sc);
+    char buf[8192];
+    size_t n = parley_approx_party_count(a);
+    if (parley_scenario_title(sc)[0])
+        printf("%s\n\n", parley_scenario_title(sc));
+    printf("outcomes     %.6g (too many to enumerate: APPROXIMATE analysis)\n", parley_approx_outcomes(a));
+    printf("method       %s\n", parley_approx_method(a));
+    printf("evaluations  %llu in %.2f s on %u threads\n", (unsigned long long)parley_approx_evaluations(a),
+           parley_approx_seconds(a), parley_approx_threads(a));
+    uint64_t samples = parley_approx_samples(a);
+    printf("acceptable   about %.3g%% of outcomes to every party (%llu of %llu random samples)\n",
+           samples ? 100.0 * (double)parley_approx_samples_acceptable(a) / (double)samples : 0.0,
+           (unsigned long long)parley_approx_samples_acceptable(a), (unsigned long long)samples);
+    printf("\n%-24s %12s %12s\n", "party", "reservation", "best found");
+    for (size_t k = 0; k < n; k++)
+        printf("%-24s %12.4f %12.4f\n", parley_party_name(sc, parley_approx_party(a, k)),
+               parley_approx_reservation(a, k), parley_approx_best(a, k));
+    size_t count = parley_approx_frontier_count(a);
+    if (count == 0) {
+        printf("\nNo acceptable outcome was found (the search does not prove that none exists).\n");
+        return;
+    }
+    printf("\nPareto frontier (approximate: the best outcomes found): %zu outcome%s%s\n", count,
+           count == 1 ? "" : "s", frontier ? "" : " (--frontier lists them)");
+    for (size_t i = 0; frontier && i < count; i++) {
+        const double *u = parley_approx_frontier_utilities(a, i);
+        printf("  %s\n      ", parley_outcome_format(space, parley_approx_frontier_outcome(a, i), buf, sizeof buf));
+        for (size_t k = 0; k < n; k++)
+            printf("%s%s %.4f", k ? ", " : "", parley_party_name(sc, parley_approx_party(a, k)), u[k]);
+        printf("\n");
+    }
+    printf("\nBargaining solutions (among the outcomes found)\n");
+    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
+        const uint32_t *outcome;
+        const double *u;
+        double value;
+        parley_approx_solution(a, (parley_solution_kind)s, &outcome, &u, &value);
+        printf("  %-12s %s %.6g\n    %s\n    ", parley_solution_name((parley_solution_kind)s),
+               objective_name((parley_solution_kind)s), value, parley_outcome_format(space, outcome, buf, sizeof buf));
+        for (size_t k = 0; k < n; k++)
+            printf("%s%s %.4f", k ? ", " : "", parley_party_name(sc, parley_approx_party(a, k)), u[k]);
+        printf("\n");
+    }
+}
+
+/* Whether to search rather than enumerate: -1 forced exact, 1 forced search, 0 decide by size. */
+static int too_large(const parley_scenario *sc, int force)
+{
+    if (force)
+        return force > 0;
+    const parley_space *space = parley_scenario_space(sc);
+    uint64_t total;
+    if (parley_space_size_u64(space, &total) != PARLEY_OK)
+        return 1;
+    int nonlinear = 0;
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++)
+        nonlinear |= !parley_utility_is_additive(parley_party_utility(sc, parley_scenario_negotiator(sc, k)));
+    return total > 5000000000ULL || (nonlinear && total > 20000000ULL);
+}
+
+static int run_approximate(const parley_scenario *sc, const parley_analysis_options *options,
+                           const parley_approx_options *search, int json, int frontier)
+{
+    parley_approx_options o = *search;
+    o.threads = options->threads;
+    o.time = options->time;
+    parley_approx *a = NULL;
+    parley_error err;
+    int rc = parley_analyze_approximate(sc, &o, &a, &err);
+    if (rc != PARLEY_OK)
+        return cli_report(&err);
+    if (json)
+        rc = parley_approx_write_json(a, sc, frontier, stdout, &err);
+    else
+        print_approx_report(sc, a, frontier);
+    parley_approx_free(a);
+    return rc == PARLEY_OK ? CLI_OK : cli_report(&err);
+}
+
 int cmd_analyze(int argc, char **argv)
 {
+    int force = 0;
+    parley_approx_options search = {0, 0, 0, 0, 0};
     int json = 0, frontier = 0;
     parley_analysis_options options = {0};
     const char **files = calloc((size_t)argc, sizeof *files);
@@ -148,6 +240,20 @@ int cmd_analyze(int argc, char **argv)
                 cli_usage_error("analyze", "--time expects a number in [0,1]");
                 goto usage_error;
             }
+        } else if (strcmp(argv[i], "--approximate") == 0) {
+            force = 1;
+        } else if (strcmp(argv[i], "--exact") == 0) {
+            force = -1;
+        } else if ((r = cli_option_value(argc, argv, &i, "--evaluations", &value)) != 0) {
+            long n;
+            if (r < 0 || !cli_parse_long("analyze", "--evaluations", value ? value : "", 1000, 2000000000L, &n))
+                goto usage_error;
+            search.evaluations = (uint64_t)n;
+        } else if ((r = cli_option_value(argc, argv, &i, "--seed", &value)) != 0) {
+            long n;
+            if (r < 0 || !cli_parse_long("analyze", "--seed", value ? value : "", 1, 2000000000L, &n))
+                goto usage_error;
+            search.seed = (uint64_t)n;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_usage_error("analyze", "unknown option '%s'", argv[i]);
             goto usage_error;
@@ -166,6 +272,11 @@ int cmd_analyze(int argc, char **argv)
     free(files);
     if (rc != PARLEY_OK)
         return cli_report(&err);
+    if (too_large(sc, force)) {
+        rc = run_approximate(sc, &options, &search, json, frontier);
+        parley_scenario_free(sc);
+        return rc;
+    }
     rc = parley_analyze(sc, &options, &a, &err);
     if (rc != PARLEY_OK) {
         parley_scenario_free(sc);

@@ -1,0 +1,148 @@
+/* approx_result.c: reading a parley_approx, and writing it as the JSON of `parley analyze --json`. */
+#include <parley/approx.h>
+
+#include <jansson.h>
+#include <math.h>
+#include <stdlib.h>
+
+#include "analysis/approx_internal.h"
+
+static const char method[] =
+    "search, not enumeration: coordinate-ascent climbs of weighted sums of the utilities (33 weightings for two "
+    "parties, random ones for more) started inside the profiles' hyperrectangles and at random, then Pareto local "
+    "search (every single-issue change of each frontier outcome); the frontier is the set of acceptable outcomes "
+    "found that no other found outcome dominates";
+
+const char *parley_approx_method(const parley_approx *a)
+{
+    (void)a;
+    return method;
+}
+
+double parley_approx_outcomes(const parley_approx *a) { return a->outcomes; }
+uint64_t parley_approx_evaluations(const parley_approx *a) { return a->evaluations; }
+uint64_t parley_approx_samples(const parley_approx *a) { return a->samples; }
+uint64_t parley_approx_samples_acceptable(const parley_approx *a) { return a->samples_ok; }
+double parley_approx_seconds(const parley_approx *a) { return a->seconds; }
+unsigned parley_approx_threads(const parley_approx *a) { return a->threads; }
+size_t parley_approx_party_count(const parley_approx *a) { return a->n; }
+size_t parley_approx_party(const parley_approx *a, size_t k) { return a->party[k]; }
+double parley_approx_reservation(const parley_approx *a, size_t k) { return a->reservation[k]; }
+double parley_approx_best(const parley_approx *a, size_t k) { return a->best[k]; }
+size_t parley_approx_frontier_count(const parley_approx *a) { return a->front.count; }
+
+const uint32_t *parley_approx_frontier_outcome(const parley_approx *a, size_t i)
+{
+    return &a->front.values[i * a->issues];
+}
+
+const double *parley_approx_frontier_utilities(const parley_approx *a, size_t i)
+{
+    return &a->front.u[i * a->n];
+}
+
+int parley_approx_solution(const parley_approx *a, parley_solution_kind kind, const uint32_t **outcome,
+                           const double **utilities, double *value)
+{
+    if ((unsigned)kind >= PARLEY_SOLUTION_COUNT)
+        return PARLEY_EINVAL;
+    if (!a->has_solutions)
+        return PARLEY_ENOTFOUND;
+    size_t i = a->solution[kind];
+    if (outcome)
+        *outcome = parley_approx_frontier_outcome(a, i);
+    if (utilities)
+        *utilities = parley_approx_frontier_utilities(a, i);
+    if (value)
+        *value = a->solution_value[kind];
+    return PARLEY_OK;
+}
+
+static json_t *outcome_json(const parley_space *space, const uint32_t *values)
+{
+    json_t *o = json_object();
+    for (size_t i = 0; o && i < parley_space_issue_count(space); i++) {
+        parley_issue_type t = parley_issue_type_of(space, i);
+        double x = parley_issue_number(space, i, values[i]);
+        json_object_set_new(o, parley_issue_name(space, i),
+                            t == PARLEY_ISSUE_CATEGORICAL ? json_string(parley_issue_label(space, i, values[i]))
+                            : t == PARLEY_ISSUE_INTEGER   ? json_integer((json_int_t)llround(x))
+                                                          : json_real(x));
+    }
+    return o;
+}
+
+static json_t *utilities_json(const parley_approx *a, const parley_scenario *sc, const double *u)
+{
+    json_t *o = json_object();
+    for (size_t k = 0; o && k < a->n; k++)
+        json_object_set_new(o, parley_party_name(sc, a->party[k]), json_real(u[k]));
+    return o;
+}
+
+int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, int with_frontier, FILE *out,
+                             parley_error *err)
+{
+    const parley_space *space = parley_scenario_space(sc);
+    json_t *root = json_object();
+    if (!root)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    json_object_set_new(root, "title", json_string(parley_scenario_title(sc)));
+    json_object_set_new(root, "exact", json_false());
+    json_object_set_new(root, "method", json_string(method));
+    json_object_set_new(root, "outcomes", a->outcomes < 9e15 ? json_integer((json_int_t)a->outcomes)
+                                                             : json_real(a->outcomes));
+    json_object_set_new(root, "feasible", json_null());
+    json_object_set_new(root, "acceptable", json_null());
+    json_t *estimate = json_object();
+    json_object_set_new(estimate, "samples", json_integer((json_int_t)a->samples));
+    json_object_set_new(estimate, "acceptable", json_integer((json_int_t)a->samples_ok));
+    json_object_set_new(estimate, "fraction", json_real(a->samples ? (double)a->samples_ok / a->samples : 0));
+    json_object_set_new(root, "acceptable_estimate", estimate);
+    json_t *parties = json_array();
+    for (size_t k = 0; k < a->n; k++) {
+        json_t *p = json_object();
+        json_object_set_new(p, "name", json_string(parley_party_name(sc, a->party[k])));
+        json_object_set_new(p, "reservation", json_real(a->reservation[k]));
+        json_object_set_new(p, "best", json_real(a->best[k]));
+        json_array_append_new(parties, p);
+    }
+    json_object_set_new(root, "parties", parties);
+    json_t *pareto = json_object();
+    json_object_set_new(pareto, "count", json_integer((json_int_t)a->front.count));
+    json_object_set_new(pareto, "exact", json_false());
+    if (with_frontier) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < a->front.count; i++) {
+            json_t *item = json_object();
+            json_object_set_new(item, "outcome", outcome_json(space, parley_approx_frontier_outcome(a, i)));
+            json_object_set_new(item, "utilities", utilities_json(a, sc, parley_approx_frontier_utilities(a, i)));
+            json_array_append_new(list, item);
+        }
+        json_object_set_new(pareto, "outcomes", list);
+    }
+    json_object_set_new(root, "pareto", pareto);
+    json_t *solutions = json_object();
+    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
+        const uint32_t *outcome;
+        const double *u;
+        double value;
+        if (parley_approx_solution(a, (parley_solution_kind)s, &outcome, &u, &value) != PARLEY_OK) {
+            json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), json_null());
+            continue;
+        }
+        json_t *item = json_object();
+        json_object_set_new(item, "outcome", outcome_json(space, outcome));
+        json_object_set_new(item, "utilities", utilities_json(a, sc, u));
+        json_object_set_new(item, "value", json_real(value));
+        json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), item);
+    }
+    json_object_set_new(root, "solutions", solutions);
+    json_object_set_new(root, "evaluations", json_integer((json_int_t)a->evaluations));
+    json_object_set_new(root, "threads", json_integer(a->threads));
+    json_object_set_new(root, "seconds", json_real(a->seconds));
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+    fputc('\n', out);
+    json_decref(root);
+    return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
+}
