@@ -156,6 +156,34 @@ static void test_amendments(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * In a phased agreement a text is judged, as in the analysis, by expected
+ * utilities under each party's trust.  phased.json (see test_diagnose.c):
+ * A = x/8 + 0.25 [full], B = (4 - x)/8 + 0.2 [full], reservations 0.5.
+ *   text (2, full): A 0.5 accepts, B 0.45 does not (stated utility: 0.75 each).
+ *   x=1: A 0.375 does not, B 0.575 does.
+ *   y=none: A 0.25, B 0.25: neither.
+ *   x=1 and y=none: A 0.125, B 0.375: neither.
+ */
+static void test_amendments_phased(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(DATA("phased.json"));
+    const uint32_t text[2] = {2, 1};
+    const parley_amendment amendments[2] = {{0, 1, NULL}, {1, 0, NULL}};
+    parley_amendment_effect effects[3];
+    parley_error err;
+    assert_int_equal(parley_amendments_check(sc, text, NULL, 0, effects, &err), PARLEY_OK);
+    assert_false(effects[0].acceptable_to_all);
+    assert_int_equal(effects[0].accepted_by, 1u << 0);
+    assert_int_equal(parley_amendments_check(sc, text, amendments, 2, effects, &err), PARLEY_OK);
+    assert_int_equal(effects[0].accepted_by, 1u << 1);
+    assert_int_equal(effects[1].accepted_by, 0); /* y=none alone (x=2): A 0.25, B 0.25 */
+    assert_int_equal(effects[2].accepted_by, 0);
+    assert_int_equal(effects[2].broken, 0);
+    parley_scenario_free(sc);
+}
+
 /* Writes the proposal as JSON into a temporary file and parses it back. */
 static json_t *propose_json(const parley_scenario *sc, parley_solution_kind rule, const parley_analysis_options *options)
 {
@@ -342,6 +370,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_priority_status), cmocka_unit_test(test_amendments),
+        cmocka_unit_test(test_amendments_phased),
         cmocka_unit_test(test_rules_json),      cmocka_unit_test(test_phased_proposal),
         cmocka_unit_test(test_text_report),
     };
