@@ -26,6 +26,8 @@ struct nash_state {
     int *has_last;     /* [n] */
     size_t seen;
     uint32_t *cand;    /* [issues] */
+    double *model;     /* [n][total]: party j's estimated weighted utility of each value, rebuilt when it learns */
+    int model_stale;
 };
 
 static void nash_destroy(void *state)
@@ -39,6 +41,7 @@ static void nash_destroy(void *state)
     free(s->last);
     free(s->has_last);
     free(s->cand);
+    free(s->model);
     free(s);
 }
 
@@ -75,7 +78,8 @@ static int nash_create(parley_agent_view *v, const char *params, void **state, p
     s->last = calloc(s->n * s->issues, sizeof *s->last);
     s->has_last = calloc(s->n, sizeof *s->has_last);
     s->cand = calloc(s->issues, sizeof *s->cand);
-    if (!s->counts || !s->unchanged || !s->last || !s->has_last || !s->cand)
+    s->model = calloc(s->n * s->total, sizeof *s->model);
+    if (!s->counts || !s->unchanged || !s->last || !s->has_last || !s->cand || !s->model)
         goto nomem;
     *state = s;
     return PARLEY_OK;
@@ -100,27 +104,50 @@ static void learn(struct nash_state *s, parley_agent_view *v)
             s->last[j * s->issues + i] = ev.outcome[i];
         }
         s->has_last[j] = 1;
+        s->model_stale = 1;
     }
 }
 
+/*
+ * Rebuilds the opponent models: party j's estimate of value x of issue i is
+ * w_i / sum(w) * count(x) / max count on issue i, with w_i = 1 + how often j kept
+ * the issue unchanged, so that a package's estimate is a sum of table lookups.
+ */
+static void rebuild_model(struct nash_state *s, const parley_agent_view *v)
+{
+    const parley_space *space = parley_view_space(v);
+    for (size_t j = 0; j < s->n; j++) {
+        if (!s->has_last[j])
+            continue;
+        double wsum = 0;
+        for (size_t i = 0; i < s->issues; i++)
+            wsum += 1 + s->unchanged[j * s->issues + i];
+        for (size_t i = 0; i < s->issues; i++) {
+            const double *c = s->counts + j * s->total + s->offset[i];
+            double *m = s->model + j * s->total + s->offset[i];
+            uint32_t values = parley_issue_value_count(space, i);
+            double max = 0;
+            for (uint32_t x = 0; x < values; x++)
+                if (c[x] > max)
+                    max = c[x];
+            double w = (1 + s->unchanged[j * s->issues + i]) / wsum;
+            for (uint32_t x = 0; x < values; x++)
+                m[x] = max > 0 ? w * c[x] / max : 0;
+        }
+    }
+    s->model_stale = 0;
+}
+
 /* Party j's estimated utility of `o` in [0,1] (1 when nothing is known yet). */
-static double estimate(const struct nash_state *s, const parley_agent_view *v, size_t j, const uint32_t *o)
+static double estimate(const struct nash_state *s, size_t j, const uint32_t *o)
 {
     if (!s->has_last[j])
         return 1;
-    const parley_space *space = parley_view_space(v);
-    double wsum = 0, total = 0;
-    for (size_t i = 0; i < s->issues; i++) {
-        const double *c = s->counts + j * s->total + s->offset[i];
-        double max = 0;
-        for (uint32_t x = 0; x < parley_issue_value_count(space, i); x++)
-            if (c[x] > max)
-                max = c[x];
-        double w = 1 + s->unchanged[j * s->issues + i];
-        wsum += w;
-        total += w * (max > 0 ? c[o[i]] / max : 0);
-    }
-    return wsum > 0 ? total / wsum : 0;
+    const double *m = s->model + j * s->total;
+    double total = 0;
+    for (size_t i = 0; i < s->issues; i++)
+        total += m[s->offset[i] + o[i]];
+    return total;
 }
 
 static int nash_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
@@ -129,6 +156,8 @@ static int nash_act(void *state, parley_agent_view *v, parley_request request, p
     double floor = agent_floor(v), best = parley_view_best_utility(v);
     double target = agent_td_target(parley_view_time(v), s->e, 0, floor, best);
     learn(s, v);
+    if (s->model_stale)
+        rebuild_model(s, v);
     if (request != PARLEY_REQUEST_PROPOSE)
         return agent_act_target(v, request, target, act);
     if (best < 0 || best < parley_view_reservation(v)) {
@@ -146,7 +175,7 @@ static int nash_act(void *state, parley_agent_view *v, parley_request request, p
         double score = u - floor > 0 ? u - floor : 1e-9;
         for (size_t j = 0; j < s->n; j++)
             if (j != me)
-                score *= estimate(s, v, j, s->cand);
+                score *= estimate(s, j, s->cand);
         if (score > best_score) {
             best_score = score;
             chosen = u;

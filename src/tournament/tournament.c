@@ -24,6 +24,7 @@ struct parley_tournament {
     const parley_scenario *const *scenarios;
     size_t scenario_count;
     parley_analysis **analyses; /* per scenario */
+    parley_package_index ***indexes; /* per scenario, per negotiating party: built once, shared by every run */
     parley_tournament_config cfg;
     struct run *runs;
     size_t run_count;
@@ -56,6 +57,15 @@ void parley_tournament_free(parley_tournament *t)
         for (size_t s = 0; s < t->scenario_count; s++)
             parley_analysis_free(t->analyses[s]);
     free(t->analyses);
+    if (t->indexes)
+        for (size_t s = 0; s < t->scenario_count; s++) {
+            if (!t->indexes[s])
+                continue;
+            for (size_t k = 0; k < parley_scenario_negotiator_count(t->scenarios[s]); k++)
+                parley_package_index_free(t->indexes[s][k]);
+            free(t->indexes[s]);
+        }
+    free(t->indexes);
     free(t);
 }
 
@@ -113,7 +123,8 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
     parley_negotiation *neg = NULL;
     int rc = parley_negotiation_new(sc, &cfg, &neg, err);
     for (size_t k = 0; rc == PARLEY_OK && k < r->view.parties; k++)
-        rc = parley_negotiation_add_agent_spec(neg, t->cfg.agents[r->agents[k]], err);
+        if ((rc = parley_negotiation_add_agent_spec(neg, t->cfg.agents[r->agents[k]], err)) == PARLEY_OK)
+            rc = parley_negotiation_share_index(neg, k, t->indexes[r->view.scenario][k], err);
     if (rc == PARLEY_OK)
         rc = parley_negotiation_run(neg, err);
     if (rc == PARLEY_OK) {
@@ -201,7 +212,7 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
     if (t->cfg.repeats == 0)
         t->cfg.repeats = 1;
     int rc = PARLEY_OK;
-    if (!(t->analyses = calloc(count, sizeof *t->analyses))) {
+    if (!(t->analyses = calloc(count, sizeof *t->analyses)) || !(t->indexes = calloc(count, sizeof *t->indexes))) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
     }
@@ -223,6 +234,13 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
         parley_analysis_options options = {.threads = 1};
         if ((rc = parley_analyze(scenarios[s], &options, &t->analyses[s], err)) != PARLEY_OK)
             goto fail;
+        if (!(t->indexes[s] = calloc(parties, sizeof *t->indexes[s]))) {
+            rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+            goto fail;
+        }
+        for (size_t k = 0; k < parties; k++)
+            if ((rc = parley_package_index_build(scenarios[s], k, cfg->session.seed, &t->indexes[s][k], err)) != PARLEY_OK)
+                goto fail;
     }
     if ((rc = check_agents(scenarios[0], cfg, err)) != PARLEY_OK)
         goto fail;
