@@ -40,6 +40,9 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
            (unsigned long long)parley_analysis_acceptable(a));
     if (parley_analysis_acceptable(a) > 0) {
         printf("\nThere is a zone of agreement: nothing to diagnose (see `parley propose`).\n");
+    } else if (parley_analysis_feasible(a) == 0) {
+        printf("\nNo deal: no package satisfies the global constraints (and phase conditions) together,\n"
+               "whatever the parties' red lines and reservation values: check the constraints.\n");
     } else {
         int complete;
         size_t n = parley_diagnosis_conflict_count(d, &complete);
