@@ -164,5 +164,24 @@ expect_in "$TMP/out" "nothing to diagnose" "pressure: t=0.6"
 expect_exit 0 "pressure t=1" "$PARLEY" diagnose "$TMP/pressure.json" --time=1
 expect_in "$TMP/out" "3 acceptable to every party" "pressure: t=1 zone"
 
+# no feasible package at all: the global constraints are to blame, not a red line
+cat >"$TMP/infeasible.json" <<'JSON'
+{"issues": [{"name": "x", "type": "integer", "min": 0, "max": 3}],
+ "constraints": [{"name": "never", "rule": "x > 5"}],
+ "parties": [
+  {"name": "A", "preferences": {"x": {"weight": 1, "function": {"type": "linear", "at_min": 0, "at_max": 1}}},
+   "red_lines": [{"name": "a1", "rule": "x >= 1"}]},
+  {"name": "B", "preferences": {"x": {"weight": 1, "function": {"type": "linear", "at_min": 1, "at_max": 0}}}}]}
+JSON
+expect_exit 0 "infeasible" "$PARLEY" diagnose "$TMP/infeasible.json"
+expect_in "$TMP/out" "4 outcomes, 0 feasible" "infeasible: counts"
+expect_in "$TMP/out" "no package satisfies the global constraints" "infeasible: message"
+expect_exit 0 "infeasible json" "$PARLEY" diagnose "$TMP/infeasible.json" --json
+python3 - "$TMP/out" <<'PY' || fail "infeasible JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["feasible"] == 0 and d["conflicts"] == [] and d["relaxations"] == [], d
+PY
+
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "diagnose.sh: all passed"
