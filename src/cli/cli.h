@@ -8,6 +8,7 @@
 #ifndef PARLEY_CLI_H
 #define PARLEY_CLI_H
 
+#include <parley/analysis.h>
 #include <parley/error.h>
 #include <stdio.h>
 
@@ -45,5 +46,15 @@ int cli_option_value(int argc, char **argv, int *i, const char *name, const char
 /* Parses a whole number / real number option value; on failure prints a usage error and returns 0. */
 int cli_parse_long(const char *cmd, const char *option, const char *text, long min, long max, long *out);
 int cli_parse_double(const char *cmd, const char *option, const char *text, double *out);
+
+/*
+ * The options every analysing command shares: --threads N and --time T.
+ * Returns 1 when argv[*i] was one of them (options updated, *i advanced), 0 when
+ * it is not, -1 after printing a usage error.
+ */
+int cli_analysis_option(const char *cmd, int argc, char **argv, int *i, parley_analysis_options *options);
+
+/* Prints "Party's red line 'name' (rule)" or "Party's reservation value 0.35" for condition c. */
+void cli_print_condition(const parley_scenario *sc, const parley_analysis *a, size_t c);
 
 #endif

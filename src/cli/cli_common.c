@@ -79,3 +79,48 @@ int cli_parse_double(const char *cmd, const char *option, const char *text, doub
     *out = v;
     return 1;
 }
+
+int cli_analysis_option(const char *cmd, int argc, char **argv, int *i, parley_analysis_options *options)
+{
+    const char *value = NULL;
+    int r;
+    if ((r = cli_option_value(argc, argv, i, "--threads", &value)) != 0) {
+        long n;
+        if (r < 0) {
+            cli_usage_error(cmd, "--threads needs a number of threads");
+            return -1;
+        }
+        if (!cli_parse_long(cmd, "--threads", value, 1, 64, &n))
+            return -1;
+        options->threads = (unsigned)n;
+        return 1;
+    }
+    if ((r = cli_option_value(argc, argv, i, "--time", &value)) != 0) {
+        if (r < 0) {
+            cli_usage_error(cmd, "--time needs a relative time in [0,1]");
+            return -1;
+        }
+        if (!cli_parse_double(cmd, "--time", value, &options->time))
+            return -1;
+        if (options->time < 0 || options->time > 1) {
+            cli_usage_error(cmd, "--time expects a number in [0,1], got '%s'", value);
+            return -1;
+        }
+        return 1;
+    }
+    return 0;
+}
+
+void cli_print_condition(const parley_scenario *sc, const parley_analysis *a, size_t c)
+{
+    const parley_condition *cond = parley_analysis_condition(a, c);
+    const char *party = parley_party_name(sc, cond->party);
+    if (cond->kind == PARLEY_CONDITION_RED_LINE) {
+        const parley_constraint *con = parley_scenario_constraint(sc, cond->index);
+        printf("%s's red line '%s' (%s)", party, con->name, con->rule);
+        return;
+    }
+    for (size_t k = 0; k < parley_analysis_party_count(a); k++)
+        if (parley_analysis_party(a, k) == cond->party)
+            printf("%s's reservation value %.4g", party, parley_analysis_reservation(a, k));
+}

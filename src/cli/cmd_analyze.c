@@ -42,27 +42,13 @@ static const char *objective_name(parley_solution_kind s)
     return names[s];
 }
 
-static void describe_condition(const parley_scenario *sc, const parley_analysis *a, size_t c)
-{
-    const parley_condition *cond = parley_analysis_condition(a, c);
-    const char *party = parley_party_name(sc, cond->party);
-    if (cond->kind == PARLEY_CONDITION_RED_LINE) {
-        const parley_constraint *con = parley_scenario_constraint(sc, cond->index);
-        printf("%s's red line '%s' (%s)", party, con->name, con->rule);
-    } else {
-        for (size_t k = 0; k < parley_analysis_party_count(a); k++)
-            if (parley_analysis_party(a, k) == cond->party)
-                printf("%s's reservation value %.4g", party, parley_analysis_reservation(a, k));
-    }
-}
-
 static void print_no_deal(const parley_scenario *sc, const parley_analysis *a)
 {
     printf("\nNo deal: no outcome is acceptable to every party.\n");
     for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
         if (parley_analysis_condition_holds(a, c) == 0) {
             printf("  alone, ");
-            describe_condition(sc, a, c);
+            cli_print_condition(sc, a, c);
             printf(" holds on no feasible outcome\n");
         }
     uint32_t masks[32];
@@ -76,7 +62,7 @@ static void print_no_deal(const parley_scenario *sc, const parley_analysis *a)
         for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
             if (masks[i] >> c & 1) {
                 printf("%s", sep);
-                describe_condition(sc, a, c);
+                cli_print_condition(sc, a, c);
                 sep = "\n      + ";
             }
         printf("\n");
@@ -228,18 +214,9 @@ int cmd_analyze(int argc, char **argv)
             json = 1;
         } else if (strcmp(argv[i], "--frontier") == 0) {
             frontier = 1;
-        } else if ((r = cli_option_value(argc, argv, &i, "--threads", &value)) != 0) {
-            long n;
-            if (!cli_parse_long("analyze", "--threads", value ? value : "", 1, 64, &n))
+        } else if ((r = cli_analysis_option("analyze", argc, argv, &i, &options)) != 0) {
+            if (r < 0)
                 goto usage_error;
-            options.threads = (unsigned)n;
-        } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
-            if (!cli_parse_double("analyze", "--time", value ? value : "", &options.time))
-                goto usage_error;
-            if (options.time < 0 || options.time > 1) {
-                cli_usage_error("analyze", "--time expects a number in [0,1]");
-                goto usage_error;
-            }
         } else if (strcmp(argv[i], "--approximate") == 0) {
             force = 1;
         } else if (strcmp(argv[i], "--exact") == 0) {

@@ -15,20 +15,6 @@ static const char usage[] =
     "level that works), how large the zone then is and its Nash package.  For a\n"
     "phased agreement, how a guarantee of the later phases changes the zone.\n";
 
-static void describe(const parley_scenario *sc, const parley_analysis *a, size_t c)
-{
-    const parley_condition *cond = parley_analysis_condition(a, c);
-    const char *party = parley_party_name(sc, cond->party);
-    if (cond->kind == PARLEY_CONDITION_RED_LINE) {
-        const parley_constraint *con = parley_scenario_constraint(sc, cond->index);
-        printf("%s's red line '%s': %s", party, con->name, con->rule);
-    } else {
-        for (size_t k = 0; k < parley_analysis_party_count(a); k++)
-            if (parley_analysis_party(a, k) == cond->party)
-                printf("%s's reservation value %.4g", party, parley_analysis_reservation(a, k));
-    }
-}
-
 static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
 {
     const parley_analysis *a = parley_diagnosis_analysis(d);
@@ -51,10 +37,13 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
         for (size_t i = 0; i < n; i++) {
             const size_t *members;
             size_t m = parley_diagnosis_conflict(d, i, &members);
-            printf("\n  %zu. these %zu cannot hold together:\n", i + 1, m);
+            if (m == 1)
+                printf("\n  %zu. this one cannot hold with the global constraints:\n", i + 1);
+            else
+                printf("\n  %zu. these %zu cannot hold together:\n", i + 1, m);
             for (size_t k = 0; k < m; k++) {
                 printf("     - ");
-                describe(sc, a, members[k]);
+                cli_print_condition(sc, a, members[k]);
                 printf("\n");
             }
         }
@@ -66,7 +55,7 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
                 printf("lower ");
             else
                 printf("drop ");
-            describe(sc, a, r->condition);
+            cli_print_condition(sc, a, r->condition);
             if (r->from >= 0)
                 printf(" to %.4f (by %.4f)", r->to, r->from - r->to);
             if (r->zone == 0) {
@@ -94,27 +83,15 @@ int cmd_diagnose(int argc, char **argv)
     parley_analysis_options options = {0};
     const char *file = NULL;
     for (int i = 1; i < argc; i++) {
-        const char *value = NULL;
         int r;
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
             return CLI_OK;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
-        } else if ((r = cli_option_value(argc, argv, &i, "--threads", &value)) != 0) {
-            long n;
+        } else if ((r = cli_analysis_option("diagnose", argc, argv, &i, &options)) != 0) {
             if (r < 0)
-                return cli_usage_error("diagnose", "--threads needs a value");
-            if (!cli_parse_long("diagnose", "--threads", value, 1, 64, &n))
                 return CLI_BAD_INPUT;
-            options.threads = (unsigned)n;
-        } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
-            if (r < 0)
-                return cli_usage_error("diagnose", "--time needs a value");
-            if (!cli_parse_double("diagnose", "--time", value, &options.time))
-                return CLI_BAD_INPUT;
-            if (options.time < 0 || options.time > 1)
-                return cli_usage_error("diagnose", "--time expects a number in [0,1]");
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return cli_usage_error("diagnose", "unknown option '%s'", argv[i]);
         } else if (file) {
