@@ -624,6 +624,32 @@ static void test_guarantee(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * impossible.json: x in 0..3 with the global cap x <= 2 (3 feasible); A's
+ * all_in (x = 3) holds on no feasible outcome: a conflict of one member.  B's
+ * some (x >= 1) and the reservations (0) hold together at x = 1: no other.
+ * Dropping all_in: x in {1, 2}, A = x/3, B = 1 - x/3: the products (1/3)(2/3)
+ * tie, so the lowest outcome, x = 1, with (1/3, 2/3).
+ */
+static void test_single_member_conflict(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(DATA("impossible.json"));
+    parley_diagnosis *d = diagnose(sc, NULL);
+    assert_int_equal(parley_analysis_feasible(parley_diagnosis_analysis(d)), 3);
+    static const char *const expected[] = {"all_in"};
+    expect_conflicts(d, sc, 1, expected, 1);
+    assert_int_equal(parley_diagnosis_relaxation_count(d), 1);
+    const parley_relaxation *r = parley_diagnosis_relaxation(d, 0);
+    assert_int_equal(r->zone, 2);
+    assert_int_equal(r->nash[0], 1);
+    NEAR(r->utilities[0], 1.0 / 3);
+    NEAR(r->utilities[1], 2.0 / 3);
+    check_against_brute_force(sc, d, 64);
+    parley_diagnosis_free(d);
+    parley_scenario_free(sc);
+}
+
 /* A scenario with a zone: no conflicts, no relaxations, complete. */
 static void test_nothing_to_diagnose(void **state)
 {
@@ -753,7 +779,7 @@ int main(void)
         cmocka_unit_test(test_relaxations_tiny),  cmocka_unit_test(test_reservations_only),
         cmocka_unit_test(test_many_conditions),   cmocka_unit_test(test_guarantee),
         cmocka_unit_test(test_nothing_to_diagnose), cmocka_unit_test(test_json),
-        cmocka_unit_test(test_ceasefire),
+        cmocka_unit_test(test_ceasefire),         cmocka_unit_test(test_single_member_conflict),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -183,5 +183,11 @@ d = json.load(open(sys.argv[1]))
 assert d["feasible"] == 0 and d["conflicts"] == [] and d["relaxations"] == [], d
 PY
 
+# a red line the global constraints rule out: a set of one
+expect_exit 0 "impossible" "$PARLEY" diagnose "$DATA/impossible.json"
+expect_in "$TMP/out" "1. this one cannot hold with the global constraints:" "impossible: one member"
+expect_in "$TMP/out" "A's red line 'all_in'" "impossible: the red line"
+expect_in "$TMP/out" "opens a zone of 2 packages" "impossible: relaxation"
+
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "diagnose.sh: all passed"
