@@ -142,6 +142,13 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
                                                             "name", con->name));
                 }
             json_object_set_new(item, "broken", broken);
+            json_t *rejected = json_array(); /* as the text report: who would not accept it */
+            for (size_t q = 0; q < parley_scenario_negotiator_count(sc); q++) {
+                size_t p = parley_scenario_negotiator(sc, q);
+                if (p < 64 && !(effects[k].accepted_by >> p & 1))
+                    json_array_append_new(rejected, json_string(parley_party_name(sc, p)));
+            }
+            json_object_set_new(item, "rejected_by", rejected);
             json_array_append_new(list, item);
         } else {
             if (k < n)
