@@ -127,7 +127,19 @@ assert d[0]["broken"] == [{"party": "A", "name": "A1"}], d[0]
 assert d[1]["broken"] == [{"party": "B", "name": "B1"}], d[1]
 assert d[4]["amendment"] == "all" and d[4]["breaks_global"] is True
 assert d[4]["broken"] == [{"party": None, "name": "G"}], d[4]
+assert [x["rejected_by"] for x in d] == [["A"], ["B"], [], [], ["A", "B"]], d
 PY
+
+# a phased text is judged by expected utilities (tests/test_propose.c): (2, full) gives B 0.45 < 0.5
+expect_exit 0 "phased amendments json" "$PARLEY" propose "$DATA/phased.json" --json --text x=2,y=full --amend x=1
+python3 - "$TMP/out" <<'PY' || fail "phased amendments JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d[0]["broken"] == [] and d[0]["rejected_by"] == ["A"], d[0]     # x=1: A 0.375
+assert d[1]["broken"] == [] and d[1]["rejected_by"] == ["A"], d[1]
+PY
+expect_exit 0 "phased amendments text" "$PARLEY" propose "$DATA/phased.json" --text x=2,y=full --amend x=3
+expect_in "$TMP/out" "amendment 1, x=3: makes the text unacceptable; B would not accept it" "phased amendment text"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "propose.sh: all passed"
