@@ -225,3 +225,18 @@ void scenario_cache_clear(parley_server *srv)
             srv->cache[i] = NULL;
         }
 }
+
+void scenario_cache_forget(parley_server *srv)
+{
+    pthread_mutex_lock(&srv->cache_mu);
+    for (int i = 0; i < SCENARIO_CACHE; i++) {
+        scenario_entry *e = srv->cache[i];
+        if (!e)
+            continue;
+        srv->cache[i] = NULL;
+        e->cached = 0;
+        if (e->refs == 0)
+            entry_free(e);
+    }
+    pthread_mutex_unlock(&srv->cache_mu);
+}

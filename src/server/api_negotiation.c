@@ -201,7 +201,8 @@ int api_add_participant(api_call *c)
 
 int api_list_participants(api_call *c)
 {
-    static const char sql[] = "SELECT p.id, p.name, p.role, p.created_at, f.updated_at FROM participants p "
+    static const char sql[] = "SELECT p.id, p.name, p.role, p.created_at, f.updated_at, "
+                              "p.token_hash LIKE 'revoked:%' FROM participants p "
                               "LEFT JOIN profiles f ON f.participant_id = p.id WHERE p.negotiation_id = ? ORDER BY p.id";
     sqlite3_stmt *st = store_stmt(c->db, sql);
     if (!st)
@@ -219,6 +220,8 @@ int api_list_participants(api_call *c)
                                     ? json_null()
                                     : json_string((const char *)sqlite3_column_text(st, 4)));
         }
+        if (p && c->my_role == ROLE_MEDIATOR)
+            json_object_set_new(p, "token", json_string(sqlite3_column_int(st, 5) ? "revoked" : "active"));
         json_array_append_new(list, p);
     }
     sqlite3_reset(st);
@@ -325,4 +328,84 @@ int api_get_profile(api_call *c)
     if (c->my_role != ROLE_MEDIATOR && c->ids[1] != c->me)
         return api_fail(c, 403, NULL, "a party sees only its own profile");
     return profile_reply(c, c->ids[1]);
+}
+
+/* ---- tokens: a mediator rotates (a new token, shown once) or revokes a participant's token ---- */
+
+/* Participant {p} of this negotiation: name, role and whether its token is revoked; 0 or 404 (reply set). */
+static int token_target(api_call *c, char name[REQ_MAX_NAME + 1], int *mediator, int *revoked)
+{
+    static const char sql[] = "SELECT name, role, token_hash LIKE 'revoked:%' FROM participants "
+                              "WHERE id = ? AND negotiation_id = ?";
+    int rc;
+    if ((rc = api_require_open(c)))
+        return rc;
+    if (json_object_size(c->json))
+        return api_fail(c, 400, json_object_iter_key(json_object_iter(c->json)), "unknown field (expected an empty body)");
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, c->ids[1]);
+    sqlite3_bind_int64(st, 2, c->ids[0]);
+    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        snprintf(name, REQ_MAX_NAME + 1, "%s", (const char *)sqlite3_column_text(st, 0));
+        *mediator = strcmp((const char *)sqlite3_column_text(st, 1), "mediator") == 0;
+        *revoked = sqlite3_column_int(st, 2);
+    }
+    sqlite3_reset(st);
+    if (rc != SQLITE_ROW)
+        return rc == SQLITE_DONE ? api_fail(c, 404, NULL, "no participant %lld in this negotiation", (long long)c->ids[1])
+                                 : api_fail_db(c);
+    return 0;
+}
+
+/* Stores `hash` as the participant's token hash and records `kind` (seen by it and the mediators). */
+static int set_token_hash(api_call *c, const char *hash, const char *kind, const char *name, int mediator)
+{
+    static const char sql[] = "UPDATE participants SET token_hash = ? WHERE id = ?";
+    sqlite3_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_int64(st, 2, c->ids[1]);
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    if (rc != SQLITE_DONE)
+        return api_fail_db(c);
+    return api_event(c, kind, c->ids[1], json_pack("{s:I,s:s,s:s}", "id", (json_int_t)c->ids[1], "name", name, "role",
+                                                   mediator ? "mediator" : "party"));
+}
+
+int api_rotate_token(api_call *c)
+{
+    char name[REQ_MAX_NAME + 1], token[AUTH_TOKEN_CHARS + 1], hash[65];
+    int mediator, revoked, rc;
+    if ((rc = token_target(c, name, &mediator, &revoked)))
+        return rc;
+    if (auth_token_new(token))
+        return api_fail(c, 500, NULL, "no random numbers for a token");
+    auth_sha256_hex(token, AUTH_TOKEN_CHARS, hash);
+    if ((rc = set_token_hash(c, hash, "participant.token_rotated", name, mediator)))
+        return rc;
+    return api_reply(c, 200, participant_json(c->ids[1], name, mediator, token));
+}
+
+int api_revoke_token(api_call *c)
+{
+    char name[REQ_MAX_NAME + 1], hash[64];
+    int mediator, revoked, rc;
+    if ((rc = token_target(c, name, &mediator, &revoked)))
+        return rc;
+    if (c->ids[1] == c->me)
+        return api_fail(c, 409, NULL, "a mediator cannot revoke its own token (rotate it instead)");
+    if (revoked)
+        return api_fail(c, 409, NULL, "the token of participant %lld is already revoked", (long long)c->ids[1]);
+    /* Never the SHA-256 of a token (not 64 hex digits), and unique like every token_hash. */
+    snprintf(hash, sizeof hash, "revoked:%lld", (long long)c->ids[1]);
+    if ((rc = set_token_hash(c, hash, "participant.token_revoked", name, mediator)))
+        return rc;
+    json_t *r = participant_json(c->ids[1], name, mediator, NULL);
+    if (r)
+        json_object_set_new(r, "token", json_string("revoked"));
+    return api_reply(c, 200, r);
 }

@@ -30,8 +30,8 @@ int api_timeline(api_call *c)
     return api_reply(c, 200, json_pack("{s:o,s:I}", "events", events, "last", (json_int_t)last));
 }
 
-/* The scenario with every uploaded profile merged in; `uploaded` gets the names of the parties that uploaded. */
-static int merged_scenario(api_call *c, json_t *doc, json_t *uploaded, parley_scenario **sc, parley_error *err)
+/* The scenario document with every uploaded profile merged in, parsed. */
+static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_scenario **sc, parley_error *err)
 {
     static const char sql[] = "SELECT p.name, f.profile FROM participants p JOIN profiles f ON f.participant_id = p.id "
                               "WHERE p.negotiation_id = ? AND p.role = 'party'";
@@ -45,7 +45,7 @@ static int merged_scenario(api_call *c, json_t *doc, json_t *uploaded, parley_sc
     while (sqlite3_step(st) == SQLITE_ROW) {
         const char *name = (const char *)sqlite3_column_text(st, 0);
         json_t *profile = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
-        if (profile && req_merge_profile(merged, name, profile) == PARLEY_OK)
+        if (profile && req_merge_profile(merged, name, profile) == PARLEY_OK && uploaded)
             json_array_append_new(uploaded, json_string(name));
         json_decref(profile);
     }
@@ -57,6 +57,18 @@ static int merged_scenario(api_call *c, json_t *doc, json_t *uploaded, parley_sc
     int rc = parley_scenario_parse(text, strlen(text), "merged scenario", sc, err);
     free(text);
     return rc;
+}
+
+int api_merged_scenario(api_call *c, json_t *uploaded, parley_scenario **sc)
+{
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    if (!e)
+        return api_fail_db(c);
+    parley_error err;
+    parley_error_clear(&err);
+    int rc = merge_profiles(c, e->doc, uploaded, sc, &err);
+    scenario_release(c->srv, e);
+    return rc ? api_fail(c, 500, NULL, "cannot merge the profiles: %s", err.message) : 0;
 }
 
 /* Utilities are kept on a 2^-32 grid by the analysis: shown rounded to 9 decimals. */
@@ -74,31 +86,45 @@ static json_t *utilities_json(const double *u, size_t n)
 }
 
 /* Where the current text stands: each party's utility, who accepts it, whether the frontier dominates it. */
-static json_t *text_position(api_call *c, const parley_scenario *sc, const parley_analysis *an)
+json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number)
 {
     static const char sql[] = "SELECT id, number, outcome FROM texts WHERE negotiation_id = ? ORDER BY number DESC LIMIT 1";
     sqlite3_stmt *st = store_stmt(c->db, sql);
     if (!st)
-        return json_null();
+        return NULL;
     sqlite3_bind_int64(st, 1, c->ids[0]);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
-        return json_null();
+    json_t *outcome = NULL;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        *id = sqlite3_column_int64(st, 0);
+        *number = sqlite3_column_int64(st, 1);
+        outcome = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
     }
-    int64_t id = sqlite3_column_int64(st, 0), number = sqlite3_column_int64(st, 1);
-    json_t *outcome = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
     sqlite3_reset(st);
+    return outcome;
+}
+
+int api_outcome_values(const parley_space *space, json_t *outcome, uint32_t *values)
+{
+    char why[256];
+    for (size_t i = 0; i < parley_space_issue_count(space); i++)
+        if (req_issue_value(space, i, json_object_get(outcome, parley_issue_name(space, i)), &values[i], why, sizeof why))
+            return -1;
+    return 0;
+}
+
+static json_t *text_position(api_call *c, const parley_scenario *sc, const parley_analysis *an)
+{
+    int64_t id = 0, number = 0;
+    json_t *outcome = api_latest_text(c, &id, &number);
+    if (!outcome)
+        return json_null();
     const parley_space *space = parley_scenario_space(sc);
     size_t n = parley_analysis_party_count(an), issues = parley_space_issue_count(space);
     uint32_t *values = calloc(issues, sizeof *values);
     double *u = calloc(n ? n : 1, sizeof *u);
     json_t *pos = NULL;
-    char why[256];
-    if (!values || !u || !outcome)
+    if (!values || !u || api_outcome_values(space, outcome, values))
         goto done;
-    for (size_t i = 0; i < issues; i++)
-        if (req_issue_value(space, i, json_object_get(outcome, parley_issue_name(space, i)), &values[i], why, sizeof why))
-            goto done;
     json_t *accepts = json_array();
     for (size_t k = 0; k < n; k++) {
         size_t p = parley_analysis_party(an, k);
@@ -158,19 +184,15 @@ int api_analysis(api_call *c)
     long frontier_limit = l ? strtol(l, NULL, 10) : 2000;
     if (frontier_limit < 0 || frontier_limit > 100000)
         return api_fail(c, 400, "frontier_limit", "%s is outside 0..100000", l);
-    scenario_entry *e = scenario_get(c, c->ids[0]);
-    if (!e)
-        return api_fail_db(c);
     json_t *uploaded = json_array();
     parley_scenario *sc = NULL;
     parley_analysis *an = NULL;
     parley_error err;
     parley_error_clear(&err);
-    int rc = merged_scenario(c, e->doc, uploaded, &sc, &err);
-    scenario_release(c->srv, e);
+    int rc = api_merged_scenario(c, uploaded, &sc);
     if (rc) {
         json_decref(uploaded);
-        return api_fail(c, 500, NULL, "cannot merge the profiles: %s", err.message);
+        return rc;
     }
     if ((rc = parley_analyze(sc, NULL, &an, &err))) {
         json_decref(uploaded);

@@ -2,8 +2,9 @@
  * server.c: the HTTP side of `parley serve`: libmicrohttpd daemon (one thread
  * per connection, so a live stream may block its own thread), request bodies
  * collected up to a size limit, routing of /api/... to the handlers with the
- * authorisation checks, one SQLite transaction per request (writes under the
- * writer lock, acknowledged only after COMMIT), and static files for the rest.
+ * authorisation checks, one SQLite transaction per read, writes queued for
+ * group commit (writer.c: each in its own savepoint, acknowledged only after
+ * the batch's COMMIT), and static files for the rest.
  */
 #include "server/server_internal.h"
 
@@ -15,7 +16,8 @@
 #include <string.h>
 
 enum { NEED_NONE = 0, NEED_PARTY = 1, NEED_MEDIATOR = 2, NEED_ANY = 3 };
-enum { KIND_READ = 0, KIND_WRITE = 1, KIND_STREAM = 2 };
+/* KIND_WRITE_EMPTY: a write whose empty body reads as {}. */
+enum { KIND_READ = 0, KIND_WRITE = 1, KIND_STREAM = 2, KIND_WRITE_EMPTY = 3 };
 
 typedef struct route {
     const char *method;
@@ -49,6 +51,12 @@ static const route routes[] = {
     {"GET", "negotiations/#/timeline", KIND_READ, NEED_ANY, api_timeline, ""},
     {"GET", "negotiations/#/events", KIND_STREAM, NEED_ANY, NULL, ""},
     {"GET", "negotiations/#/analysis", KIND_READ, NEED_MEDIATOR, api_analysis, "run the analysis"},
+    {"GET", "negotiations/#/analysis/diagnose", KIND_READ, NEED_MEDIATOR, api_diagnose, "run the analysis"},
+    {"GET", "negotiations/#/analysis/propose", KIND_READ, NEED_MEDIATOR, api_propose, "run the analysis"},
+    {"GET", "negotiations/#/analysis/amendments", KIND_READ, NEED_MEDIATOR, api_check_amendments, "run the analysis"},
+    {"POST", "negotiations/#/participants/#/token", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_rotate_token, "issue tokens"},
+    {"DELETE", "negotiations/#/participants/#/token", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_revoke_token,
+     "revoke tokens"},
     {"GET", "health", KIND_READ, NEED_NONE, NULL, ""},
 };
 
@@ -161,31 +169,26 @@ static void run_read(api_call *c, const route *r)
     c->db = NULL;
 }
 
+/* One write request, run by the writer thread inside its savepoint: 0 or the HTTP status of the refusal. */
+static int apply_write(api_call *c)
+{
+    const route *r = c->route;
+    int failed = authorise(c, r);
+    if (!failed && !c->json)
+        failed = api_fail_error(c, &c->body_err);
+    return failed ? failed : r->fn(c);
+}
+
+/* Loads the body here, on the connection's thread, then queues the request for the next group commit. */
 static void run_write(api_call *c, const route *r)
 {
-    parley_error err;
-    parley_error_clear(&err);
-    c->db = store_writer(c->srv->db);
-    if (store_run(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) {
-        api_fail_db(c);
-        goto done;
-    }
-    int failed = authorise(c, r);
-    if (!failed && !(c->json = req_load(c->body, c->body_len, &err)))
-        failed = api_fail_error(c, &err);
-    if (!failed)
-        failed = r->fn(c);
-    if (!failed && store_run(c->db, "COMMIT") != SQLITE_OK)
-        failed = api_fail_db(c);
-    if (failed) {
-        store_run(c->db, "ROLLBACK");
-        c->notify_seq = 0;
-    }
-done:
-    store_writer_release(c->srv->db, c->db);
-    c->db = NULL;
-    if (c->notify_seq > 0)
-        notify_events(c->srv, c->notify_seq);
+    parley_error_clear(&c->body_err);
+    c->route = r;
+    if (r->kind == KIND_WRITE_EMPTY && c->body_len == 0)
+        c->json = json_object();
+    else
+        c->json = req_load(c->body, c->body_len, &c->body_err);
+    writer_submit(c->srv, c, apply_write);
 }
 
 static struct MHD_Response *json_response(api_call *c)
@@ -227,7 +230,7 @@ static struct MHD_Response *handle_api(parley_server *srv, struct MHD_Connection
                    : api_fail(&c, 404, NULL, "no such resource: %s", path);
     else if (p->too_big)
         api_fail(&c, 400, "body", "the request body is larger than the limit of %zu bytes", srv->max_body);
-    else if (r->kind == KIND_WRITE)
+    else if (r->kind == KIND_WRITE || r->kind == KIND_WRITE_EMPTY)
         run_write(&c, r);
     else if (r->kind == KIND_READ)
         run_read(&c, r);
@@ -356,6 +359,8 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     pthread_mutex_init(&srv->ev_mu, NULL);
     pthread_cond_init(&srv->ev_cv, NULL);
     pthread_mutex_init(&srv->cache_mu, NULL);
+    pthread_mutex_init(&srv->wq.mu, NULL);
+    pthread_cond_init(&srv->wq.cv, NULL);
     srv->max_body = options->max_body ? options->max_body : (size_t)1 << 20;
     int rc;
     if (options->web_dir && !(srv->web_dir = strdup(options->web_dir))) {
@@ -372,6 +377,8 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     if (st)
         sqlite3_reset(st);
     store_writer_release(srv->db, w);
+    if ((rc = writer_start(srv, err)))
+        goto fail;
     unsigned limit = options->max_connections ? options->max_connections : 256;
     srv->daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD, options->port,
                                    NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
@@ -401,11 +408,14 @@ void parley_server_stop(parley_server *srv)
     pthread_mutex_unlock(&srv->ev_mu);
     if (srv->daemon)
         MHD_stop_daemon(srv->daemon);
+    writer_stop(srv); /* after the daemon: requests still running are committed first */
     scenario_cache_clear(srv);
     store_close(srv->db);
     pthread_mutex_destroy(&srv->ev_mu);
     pthread_cond_destroy(&srv->ev_cv);
     pthread_mutex_destroy(&srv->cache_mu);
+    pthread_mutex_destroy(&srv->wq.mu);
+    pthread_cond_destroy(&srv->wq.cv);
     free(srv->web_dir);
     free(srv);
 }

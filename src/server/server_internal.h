@@ -28,8 +28,20 @@ typedef struct scenario_entry {
     uint64_t used;
 } scenario_entry;
 
+/* Group commit: write requests queued for the one writer thread (writer.c). */
+typedef struct write_job write_job;
+typedef struct write_queue {
+    pthread_mutex_t mu;
+    pthread_cond_t cv; /* the writer waits for jobs */
+    write_job *head, *tail;
+    int stop, running;
+    pthread_t thread;
+    uint64_t batches, jobs; /* statistics: commits and requests committed or refused */
+} write_queue;
+
 struct parley_server {
     struct MHD_Daemon *daemon;
+    write_queue wq;
     store *db;
     char *web_dir;
     size_t max_body;
@@ -56,7 +68,9 @@ typedef struct api_call {
     int64_t ids[3]; /* numbers in the path: negotiation, then sub-resource ids */
     const char *body;
     size_t body_len;
-    json_t *json; /* the loaded body (writes) */
+    const void *route;    /* the route matched (server.c) */
+    json_t *json;         /* the loaded body (writes), NULL when it did not load */
+    parley_error body_err; /* why it did not load */
     /* The caller, when authenticated. */
     int64_t me;
     int64_t my_negotiation;
@@ -108,6 +122,19 @@ int api_list_responses(api_call *c);
 int api_post_message(api_call *c);
 int api_timeline(api_call *c);
 int api_analysis(api_call *c);
+int api_diagnose(api_call *c);
+int api_propose(api_call *c);
+int api_check_amendments(api_call *c);
+int api_revoke_token(api_call *c);
+int api_rotate_token(api_call *c);
+
+/* The scenario with every uploaded profile merged in (*sc the caller's); `uploaded` (may be NULL) gets the names
+ * of the parties whose profile was uploaded.  0, or an HTTP status (reply set). */
+int api_merged_scenario(api_call *c, json_t *uploaded, parley_scenario **sc);
+/* The latest text's outcome (new reference) with its id and number; NULL when none. */
+json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number);
+/* Reads a stored outcome into values[issue count]; -1 when it does not fit the space. */
+int api_outcome_values(const parley_space *space, json_t *outcome, uint32_t *values);
 
 /* Timeline rows visible to the caller, seq > after, at most limit, appended to `events` (array). */
 int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int64_t *last);
@@ -116,6 +143,20 @@ int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int6
 scenario_entry *scenario_get(api_call *c, int64_t negotiation);
 void scenario_release(parley_server *srv, scenario_entry *e);
 void scenario_cache_clear(parley_server *srv);
+
+/*
+ * Group commit.  writer_submit queues the call and returns once the writer
+ * thread has run apply(c) (0 or an HTTP status, reply set) inside a SAVEPOINT
+ * of a batch transaction and that transaction was committed (or, for a refused
+ * request, its savepoint rolled back).  If the commit fails, every request of
+ * the batch gets 500: nothing of it is stored.  Events are announced after it.
+ */
+int writer_start(parley_server *srv, parley_error *err);
+void writer_stop(parley_server *srv);
+void writer_submit(parley_server *srv, api_call *c, int (*apply)(api_call *c));
+
+/* Forgets every cached scenario (after a failed commit: a negotiation may not exist after all). */
+void scenario_cache_forget(parley_server *srv);
 
 /* Live updates. */
 void notify_events(parley_server *srv, int64_t seq);

@@ -1,0 +1,284 @@
+/*
+ * api_advice.c: the mediator's advice endpoints, run on the scenario with the
+ * parties' private profiles merged in inside the server (as the analysis is):
+ * why no deal exists and what would open one (diagnose), the package to table
+ * under a bargaining rule with its explanation per party (propose), and what a
+ * party's latest amendments to the current text do to everyone (amendments).
+ * Only mediators reach them (the router refuses parties with 403).
+ */
+#include "server/server_internal.h"
+
+#include <parley/diagnose.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Runs `write` into memory and parses what it wrote (new reference); NULL with err set on failure. */
+typedef int (*json_writer)(const void *ctx, FILE *out, parley_error *err);
+
+static json_t *written_json(json_writer write, const void *ctx, parley_error *err)
+{
+    char *text = NULL;
+    size_t length = 0;
+    FILE *f = open_memstream(&text, &length);
+    if (!f) {
+        parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        return NULL;
+    }
+    int rc = write(ctx, f, err);
+    json_t *root = NULL;
+    if (fclose(f) != 0 && rc == PARLEY_OK)
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    if (rc == PARLEY_OK && !(root = json_loadb(text, length, 0, NULL)))
+        parley_error_set(err, PARLEY_EINTERNAL, "the report is not valid JSON");
+    free(text);
+    return root;
+}
+
+/* The reply for a failed analysis: 422 when the space is too large, 409 when no package exists, else 500. */
+static int analysis_failed(api_call *c, int rc, const parley_error *err)
+{
+    if (rc == PARLEY_ERANGE)
+        return api_fail(c, 422, NULL, "%s", err->message);
+    if (rc == PARLEY_ENOTFOUND)
+        return api_fail(c, 409, NULL, "%s", err->message);
+    return api_fail(c, 500, NULL, "analysis failed: %s", err->message[0] ? err->message : parley_strerror(rc));
+}
+
+/* {"name": "uploaded" | "scenario"} for every negotiating party: whose profile the advice used. */
+static json_t *profiles_json(const parley_scenario *sc, json_t *uploaded)
+{
+    json_t *o = json_object();
+    for (size_t k = 0; o && k < parley_scenario_negotiator_count(sc); k++) {
+        const char *name = parley_party_name(sc, parley_scenario_negotiator(sc, k));
+        int up = 0;
+        for (size_t i = 0; i < json_array_size(uploaded); i++)
+            up |= strcmp(json_string_value(json_array_get(uploaded, i)), name) == 0;
+        json_object_set_new(o, name, json_string(up ? "uploaded" : "scenario"));
+    }
+    return o;
+}
+
+/* Merges the profiles, runs `advise` and adds "profiles" to its reply. */
+static int with_merged(api_call *c, int (*advise)(api_call *c, const parley_scenario *sc, json_t **out))
+{
+    json_t *uploaded = json_array(), *r = NULL;
+    parley_scenario *sc = NULL;
+    if (!uploaded)
+        return api_fail(c, 500, NULL, "out of memory");
+    int rc = api_merged_scenario(c, uploaded, &sc);
+    if (!rc && !(rc = advise(c, sc, &r))) {
+        json_object_set_new(r, "profiles", profiles_json(sc, uploaded));
+        rc = api_reply(c, 200, r);
+    }
+    json_decref(uploaded);
+    parley_scenario_free(sc);
+    return rc;
+}
+
+/* ---- diagnose ---- */
+
+typedef struct diagnosis_ctx {
+    const parley_diagnosis *d;
+    const parley_scenario *sc;
+} diagnosis_ctx;
+
+static int write_diagnosis(const void *ctx, FILE *out, parley_error *err)
+{
+    const diagnosis_ctx *x = ctx;
+    return parley_diagnosis_write_json(x->d, x->sc, out, err);
+}
+
+static int diagnose(api_call *c, const parley_scenario *sc, json_t **out)
+{
+    parley_diagnosis *d = NULL;
+    parley_error err;
+    parley_error_clear(&err);
+    int rc = parley_diagnose(sc, NULL, &d, &err);
+    if (rc)
+        return analysis_failed(c, rc, &err);
+    diagnosis_ctx ctx = {d, sc};
+    *out = written_json(write_diagnosis, &ctx, &err);
+    parley_diagnosis_free(d);
+    return *out ? 0 : api_fail_error(c, &err);
+}
+
+int api_diagnose(api_call *c)
+{
+    return with_merged(c, diagnose);
+}
+
+/* ---- propose ---- */
+
+typedef struct proposal_ctx {
+    const parley_scenario *sc;
+    parley_solution_kind rule;
+} proposal_ctx;
+
+static int write_proposal(const void *ctx, FILE *out, parley_error *err)
+{
+    const proposal_ctx *x = ctx;
+    return parley_propose_write(x->sc, x->rule, NULL, 1, out, err);
+}
+
+static int propose(api_call *c, const parley_scenario *sc, json_t **out)
+{
+    static const parley_solution_kind rules[] = {PARLEY_SOLUTION_NASH, PARLEY_SOLUTION_KALAI,
+                                                 PARLEY_SOLUTION_EGALITARIAN};
+    const char *name = api_query(c, "rule");
+    proposal_ctx ctx = {sc, PARLEY_SOLUTION_NASH};
+    if (name) {
+        size_t k = 0;
+        while (k < 3 && strcmp(parley_solution_name(rules[k]), name) != 0)
+            k++;
+        if (k == 3)
+            return api_fail(c, 400, "rule", "'%.40s' is not a rule (expected nash, kalai or egalitarian)", name);
+        ctx.rule = rules[k];
+    }
+    parley_error err;
+    parley_error_clear(&err);
+    *out = written_json(write_proposal, &ctx, &err);
+    return *out ? 0 : analysis_failed(c, err.code, &err);
+}
+
+int api_propose(api_call *c)
+{
+    return with_merged(c, propose);
+}
+
+/* ---- amendments ---- */
+
+/* What an amended text does: who accepts it, which red lines and global constraints it breaks. */
+static json_t *effect_json(const parley_scenario *sc, const parley_amendment_effect *e)
+{
+    json_t *accepted = json_array(), *rejected = json_array(), *breaks = json_array();
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
+        size_t p = parley_scenario_negotiator(sc, k);
+        int yes = p < 64 && (e->accepted_by >> p & 1);
+        json_array_append_new(yes ? accepted : rejected, json_string(parley_party_name(sc, p)));
+    }
+    for (size_t i = 0; i < parley_scenario_constraint_count(sc) && i < 64; i++) {
+        if (!(e->broken >> i & 1))
+            continue;
+        const parley_constraint *con = parley_scenario_constraint(sc, i);
+        json_array_append_new(breaks, json_pack("{s:s?,s:s,s:s}", "party",
+                                                con->party >= 0 ? parley_party_name(sc, (size_t)con->party) : NULL,
+                                                "name", con->name, "rule", con->rule));
+    }
+    return json_pack("{s:b,s:o,s:o,s:o,s:b}", "acceptable_to_all", e->acceptable_to_all, "accepted_by", accepted,
+                     "rejected_by", rejected, "breaks", breaks, "breaks_global", e->breaks_global);
+}
+
+/* Checks one party's stored amendments (JSON array) against the text; a new object, or NULL. */
+static json_t *check_party(const parley_scenario *sc, const uint32_t *text, json_t *stored, parley_error *err)
+{
+    const parley_space *space = parley_scenario_space(sc);
+    size_t n = json_array_size(stored);
+    parley_amendment *am = calloc(n ? n : 1, sizeof *am);
+    parley_amendment_effect *effects = calloc(n + 1, sizeof *effects);
+    json_t *list = json_array(), *r = NULL;
+    char why[256];
+    if (!am || !effects || !list) {
+        parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t k = 0; k < n; k++) {
+        json_t *a = json_array_get(stored, k);
+        long issue = parley_space_find_issue(space, json_string_value(json_object_get(a, "issue")));
+        if (issue < 0 || req_issue_value(space, (size_t)issue, json_object_get(a, "value"), &am[k].value, why, sizeof why)) {
+            parley_error_set(err, PARLEY_EINTERNAL, "a stored amendment does not fit the scenario");
+            goto done;
+        }
+        am[k].issue = (size_t)issue;
+        am[k].reason = json_string_value(json_object_get(a, "reason"));
+    }
+    if (parley_amendments_check(sc, text, am, n, effects, err))
+        goto done;
+    for (size_t k = 0; k < n; k++) {
+        json_t *item = json_deep_copy(json_array_get(stored, k)), *effect = effect_json(sc, &effects[k]);
+        if (item && effect)
+            json_object_update(item, effect);
+        json_decref(effect);
+        json_array_append_new(list, item);
+    }
+    r = json_pack("{s:O,s:o}", "amendments", list, "together", effect_json(sc, &effects[n]));
+done:
+    json_decref(list);
+    free(am);
+    free(effects);
+    return r;
+}
+
+static int amendments(api_call *c, const parley_scenario *sc, json_t **out)
+{
+    static const char sql[] =
+        "SELECT p.id, p.name, r.id, r.amendments FROM participants p JOIN responses r ON r.participant_id = p.id "
+        "WHERE p.negotiation_id = ?1 AND p.role = 'party' AND (?2 = 0 OR p.id = ?2) AND r.text_id = ?3 "
+        "AND r.answer = 'amend' AND r.id = (SELECT MAX(id) FROM responses WHERE text_id = ?3 AND participant_id = p.id) "
+        "ORDER BY p.id";
+    static const char party_sql[] = "SELECT 1 FROM participants WHERE id = ? AND negotiation_id = ? AND role = 'party'";
+    const char *who = api_query(c, "participant");
+    char *end = NULL;
+    long long party = who ? strtoll(who, &end, 10) : 0;
+    if (who && (*who == '\0' || *end != '\0' || party <= 0))
+        return api_fail(c, 400, "participant", "'%.40s' is not a participant id", who);
+    sqlite3_stmt *st;
+    if (party) {
+        if (!(st = store_stmt(c->db, party_sql)))
+            return api_fail_db(c);
+        sqlite3_bind_int64(st, 1, party);
+        sqlite3_bind_int64(st, 2, c->ids[0]);
+        int found = sqlite3_step(st) == SQLITE_ROW;
+        sqlite3_reset(st);
+        if (!found)
+            return api_fail(c, 404, "participant", "no party %lld in this negotiation", party);
+    }
+    int64_t id = 0, number = 0;
+    json_t *outcome = api_latest_text(c, &id, &number);
+    if (!outcome)
+        return api_fail(c, 404, NULL, "no text has been tabled yet");
+    const parley_space *space = parley_scenario_space(sc);
+    uint32_t *text = calloc(parley_space_issue_count(space) + 1, sizeof *text);
+    json_t *parties = json_array();
+    int rc = 0;
+    if (!text || !parties || api_outcome_values(space, outcome, text)) {
+        rc = api_fail(c, 500, NULL, "cannot read the current text");
+        goto done;
+    }
+    if (!(st = store_stmt(c->db, sql))) {
+        rc = api_fail_db(c);
+        goto done;
+    }
+    sqlite3_bind_int64(st, 1, c->ids[0]);
+    sqlite3_bind_int64(st, 2, party);
+    sqlite3_bind_int64(st, 3, id);
+    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+        parley_error err;
+        parley_error_clear(&err);
+        json_t *stored = json_loads((const char *)sqlite3_column_text(st, 3), 0, NULL);
+        json_t *check = stored ? check_party(sc, text, stored, &err) : NULL;
+        json_decref(stored);
+        if (!check) {
+            rc = stored ? api_fail_error(c, &err) : api_fail(c, 500, NULL, "stored amendments are not JSON");
+            break;
+        }
+        json_object_set_new(check, "participant", json_integer(sqlite3_column_int64(st, 0)));
+        json_object_set_new(check, "name", json_string((const char *)sqlite3_column_text(st, 1)));
+        json_object_set_new(check, "response", json_integer(sqlite3_column_int64(st, 2)));
+        json_array_append_new(parties, check);
+    }
+    sqlite3_reset(st);
+    if (!rc && !(*out = json_pack("{s:{s:I,s:I,s:O},s:O}", "text", "id", (json_int_t)id, "number", (json_int_t)number,
+                                  "outcome", outcome, "parties", parties)))
+        rc = api_fail(c, 500, NULL, "out of memory");
+done:
+    json_decref(outcome);
+    json_decref(parties);
+    free(text);
+    return rc;
+}
+
+int api_check_amendments(api_call *c)
+{
+    return with_merged(c, amendments);
+}

@@ -1,0 +1,159 @@
+/*
+ * writer.c: group commit.  Every write request is queued to one writer thread
+ * that takes all the requests waiting (up to WRITER_BATCH), applies them in one
+ * SQLite transaction, each in its own SAVEPOINT (a refused or failed request
+ * rolls back alone and stores nothing), commits once (one fsync of the WAL
+ * under synchronous=FULL) and only then wakes every request of the batch to
+ * send its reply.  Under load the cost of an fsync is shared by the whole
+ * batch; alone, a request waits for no one (the writer starts as soon as it is
+ * queued).  If the commit itself fails, every request of the batch gets 500.
+ */
+#include "server/server_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define WRITER_BATCH 256
+
+struct write_job {
+    api_call *c;
+    int (*apply)(api_call *c);
+    int ok;   /* applied and released (pending the commit) */
+    int done; /* guarded by the queue's mutex */
+    pthread_cond_t cv;
+    write_job *next;
+};
+
+/* Marks every job of the batch that was applied as failed (the transaction they were in is gone). */
+static void fail_applied(write_job **jobs, size_t n, const char *why)
+{
+    for (size_t i = 0; i < n; i++)
+        if (jobs[i]->ok) {
+            jobs[i]->ok = 0;
+            jobs[i]->c->notify_seq = 0;
+            api_fail(jobs[i]->c, 500, NULL, "nothing was stored: %s", why);
+        }
+}
+
+static void run_batch(parley_server *srv, write_job **jobs, size_t n)
+{
+    store_conn *db = store_writer(srv->db);
+    int in_tx = store_run(db, "BEGIN IMMEDIATE") == SQLITE_OK;
+    for (size_t i = 0; i < n; i++) {
+        api_call *c = jobs[i]->c;
+        c->db = db;
+        if (!in_tx && !(in_tx = store_run(db, "BEGIN IMMEDIATE") == SQLITE_OK)) {
+            api_fail_db(c);
+            continue;
+        }
+        if (store_run(db, "SAVEPOINT request") != SQLITE_OK) {
+            api_fail_db(c);
+            continue;
+        }
+        int failed = jobs[i]->apply(c);
+        if (failed) {
+            c->notify_seq = 0;
+            store_run(db, "ROLLBACK TO request");
+        }
+        store_run(db, "RELEASE request");
+        if (sqlite3_get_autocommit(db->db)) {
+            /* SQLite rolled the whole transaction back (I/O error, disk full): the batch so far is lost. */
+            char why[300];
+            snprintf(why, sizeof why, "the transaction was rolled back: %s", sqlite3_errmsg(db->db));
+            if (!failed)
+                api_fail(c, 500, NULL, "nothing was stored: %s", why);
+            fail_applied(jobs, i, why);
+            in_tx = 0;
+            continue;
+        }
+        jobs[i]->ok = !failed;
+    }
+    if (in_tx && store_run(db, "COMMIT") != SQLITE_OK) {
+        char why[300];
+        snprintf(why, sizeof why, "the commit failed: %s", sqlite3_errmsg(db->db));
+        store_run(db, "ROLLBACK");
+        fail_applied(jobs, n, why);
+        scenario_cache_forget(srv);
+    }
+    int64_t seq = 0;
+    for (size_t i = 0; i < n; i++) {
+        jobs[i]->c->db = NULL;
+        if (jobs[i]->ok && jobs[i]->c->notify_seq > seq)
+            seq = jobs[i]->c->notify_seq;
+    }
+    store_writer_release(srv->db, db);
+    if (seq > 0)
+        notify_events(srv, seq);
+}
+
+static void *writer_main(void *arg)
+{
+    parley_server *srv = arg;
+    write_queue *q = &srv->wq;
+    write_job *batch[WRITER_BATCH];
+    pthread_mutex_lock(&q->mu);
+    for (;;) {
+        while (!q->head && !q->stop)
+            pthread_cond_wait(&q->cv, &q->mu);
+        if (!q->head)
+            break; /* stopping and nothing left */
+        size_t n = 0;
+        while (q->head && n < WRITER_BATCH) {
+            batch[n++] = q->head;
+            q->head = q->head->next;
+        }
+        if (!q->head)
+            q->tail = NULL;
+        pthread_mutex_unlock(&q->mu);
+        run_batch(srv, batch, n);
+        pthread_mutex_lock(&q->mu);
+        q->batches++;
+        q->jobs += n;
+        for (size_t i = 0; i < n; i++) {
+            batch[i]->done = 1;
+            pthread_cond_signal(&batch[i]->cv);
+        }
+    }
+    pthread_mutex_unlock(&q->mu);
+    return NULL;
+}
+
+int writer_start(parley_server *srv, parley_error *err)
+{
+    write_queue *q = &srv->wq;
+    if (pthread_create(&q->thread, NULL, writer_main, srv) != 0)
+        return parley_error_set(err, PARLEY_EIO, "cannot start the writer thread");
+    q->running = 1;
+    return PARLEY_OK;
+}
+
+void writer_stop(parley_server *srv)
+{
+    write_queue *q = &srv->wq;
+    if (!q->running)
+        return;
+    pthread_mutex_lock(&q->mu);
+    q->stop = 1;
+    pthread_cond_signal(&q->cv);
+    pthread_mutex_unlock(&q->mu);
+    pthread_join(q->thread, NULL);
+    q->running = 0;
+}
+
+void writer_submit(parley_server *srv, api_call *c, int (*apply)(api_call *c))
+{
+    write_queue *q = &srv->wq;
+    write_job job = {.c = c, .apply = apply};
+    pthread_cond_init(&job.cv, NULL);
+    pthread_mutex_lock(&q->mu);
+    if (q->tail)
+        q->tail->next = &job;
+    else
+        q->head = &job;
+    q->tail = &job;
+    pthread_cond_signal(&q->cv);
+    while (!job.done)
+        pthread_cond_wait(&job.cv, &q->mu);
+    pthread_mutex_unlock(&q->mu);
+    pthread_cond_destroy(&job.cv);
+}
