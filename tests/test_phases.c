@@ -161,7 +161,7 @@ static void test_parse_errors(void **state)
     expect_error(good_phases, ", \"trust\": {\"two\": \"high\"}", "", "parties[0].trust.two", "probability in [0,1]");
     expect_error(good_phases, ", \"trust\": [0.5]", "", "parties[0].trust", "expected {phase name: probability}");
     /* a mediator states no trust */
-    expect_error(good_phases, "", ", \"trust\": {\"two\": 0.5}", "parties[1].trust", "only parties state trust");
+    expect_error(good_phases, "", ", \"trust\": {\"two\": 0.5}", "parties[1]", "a discount or trust (they belong to parties)");
     /* a fallback for an issue not in the phase, an unknown issue, a value the issue does not have */
     expect_error("[{\"name\": \"one\", \"issues\": [\"x\"]}, {\"name\": \"two\", \"issues\": [\"y\"], "
                  "\"fallback\": {\"x\": \"lo\"}}]",

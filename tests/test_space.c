@@ -320,14 +320,18 @@ static void test_size_limits(void **state)
     assert_int_equal(parley_space_size_u64(s, &n), PARLEY_ERANGE);
     assert_true(parley_space_size(s) == 18446744073709551616.0);
     parley_space_free(s);
-    /* three issues of 10^7 values: 10^21 outcomes */
+    /* three issues of 5*10^6 values: 1.25*10^20 outcomes; a fourth would pass the cap of 2^24 values in all */
     s = parley_space_new();
     for (int i = 0; i < 3; i++) {
         snprintf(name, sizeof name, "m%d", i);
-        assert_int_equal(parley_space_add_integer(s, name, 1, 10000000, 1, &err), PARLEY_OK);
+        assert_int_equal(parley_space_add_integer(s, name, 1, 5000000, 1, &err), PARLEY_OK);
     }
     assert_int_equal(parley_space_size_u64(s, &n), PARLEY_ERANGE);
-    assert_true(fabs(parley_space_size(s) - 1e21) < 1e6);
+    assert_true(fabs(parley_space_size(s) - 1.25e20) < 1e6);
+    assert_int_equal(parley_space_add_integer(s, "m3", 1, 5000000, 1, &err), PARLEY_ERANGE);
+    assert_non_null(strstr(err.message, "values in all"));
+    const char *labels[] = {"a", "b"};
+    assert_int_equal(parley_space_add_categorical(s, "c", labels, 2, &err), PARLEY_OK); /* 1.5e7 + 2 fits */
     parley_space_free(s);
 }
 

@@ -29,6 +29,8 @@ typedef enum parley_issue_type {
 #define PARLEY_MAX_ISSUE_VALUES 10000000u
 /* Largest number of issues in a space. */
 #define PARLEY_MAX_ISSUES 4096u
+/* Largest number of values of all issues together (tables per party grow with it). */
+#define PARLEY_MAX_TOTAL_VALUES 16777216u
 
 typedef struct parley_space parley_space;
 

@@ -190,7 +190,7 @@ int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, c
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     if (json) {
-        rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(12));
+        rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
         fputc('\n', out);
     } else {
         print_proposal(out, sc, root);

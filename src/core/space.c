@@ -21,6 +21,7 @@ struct issue {
 struct parley_space {
     struct issue *issues;
     size_t count, capacity;
+    size_t total_values; /* sum of the issues' value counts, at most PARLEY_MAX_TOTAL_VALUES */
 };
 
 static int add_grid(parley_space *space, const char *name, parley_issue_type type, double min, double step,
@@ -74,7 +75,8 @@ static struct issue *new_issue(parley_space *space, const char *name, parley_err
     if (!parley_valid_identifier(name)) {
         parley_error_set(err, PARLEY_EINVAL,
                          "issue name '%s' is not an identifier (expected letters, digits and _, not starting "
-                         "with a digit)", name ? name : "");
+                         "with a digit, and not one of and, or, not, in, if, then, implies, true, false)",
+                         name ? name : "");
         return NULL;
     }
     if (parley_space_find_issue(space, name) >= 0) {
@@ -105,20 +107,36 @@ static struct issue *new_issue(parley_space *space, const char *name, parley_err
     return is;
 }
 
+static int compare_labels(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 int parley_space_add_categorical(parley_space *space, const char *name, const char *const *labels,
                                  size_t count, parley_error *err)
 {
     if (count == 0 || count > PARLEY_MAX_ISSUE_VALUES)
         return parley_error_set(err, PARLEY_EINVAL, "issue '%s' needs 1 to %u values, has %zu", name ? name : "",
                                 PARLEY_MAX_ISSUE_VALUES, count);
-    for (size_t i = 0; i < count; i++) {
+    for (size_t i = 0; i < count; i++)
         if (!labels[i] || !labels[i][0])
             return parley_error_set(err, PARLEY_EINVAL, "issue '%s': value %zu is empty", name, i);
-        for (size_t j = 0; j < i; j++)
-            if (strcmp(labels[i], labels[j]) == 0)
-                return parley_error_set(err, PARLEY_EINVAL, "issue '%s': value '%s' is listed twice", name,
-                                        labels[i]);
-    }
+    if (space->total_values + count > PARLEY_MAX_TOTAL_VALUES)
+        return parley_error_set(err, PARLEY_ERANGE, "issue '%s': the issues would have more than %u values in all",
+                                name ? name : "", PARLEY_MAX_TOTAL_VALUES);
+    /* Duplicates: sort a copy of the labels and compare neighbours (n log n, not n^2). */
+    const char **sorted = malloc(count * sizeof *sorted);
+    if (!sorted)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    memcpy(sorted, labels, count * sizeof *sorted);
+    qsort(sorted, count, sizeof *sorted, compare_labels);
+    for (size_t i = 1; i < count; i++)
+        if (strcmp(sorted[i], sorted[i - 1]) == 0) {
+            int rc = parley_error_set(err, PARLEY_EINVAL, "issue '%s': value '%s' is listed twice", name, sorted[i]);
+            free(sorted);
+            return rc;
+        }
+    free(sorted);
     struct issue *is = new_issue(space, name, err);
     if (!is)
         return err ? err->code : PARLEY_EINVAL;
@@ -133,6 +151,7 @@ int parley_space_add_categorical(parley_space *space, const char *name, const ch
         if (!(is->labels[i] = parley_strdup(labels[i])))
             goto nomem;
     space->count++;
+    space->total_values += count;
     return PARLEY_OK;
 nomem:
     if (is->labels)
@@ -149,6 +168,9 @@ static int add_grid(parley_space *space, const char *name, parley_issue_type typ
     if (!(count >= 1) || count > PARLEY_MAX_ISSUE_VALUES)
         return parley_error_set(err, PARLEY_EINVAL, "issue '%s' would have %.0f values (expected 1 to %u)",
                                 name ? name : "", count, PARLEY_MAX_ISSUE_VALUES);
+    if ((double)space->total_values + count > PARLEY_MAX_TOTAL_VALUES)
+        return parley_error_set(err, PARLEY_ERANGE, "issue '%s': the issues would have more than %u values in all",
+                                name ? name : "", PARLEY_MAX_TOTAL_VALUES);
     struct issue *is = new_issue(space, name, err);
     if (!is)
         return err ? err->code : PARLEY_EINVAL;
@@ -157,6 +179,7 @@ static int add_grid(parley_space *space, const char *name, parley_issue_type typ
     is->min = min;
     is->step = step;
     space->count++;
+    space->total_values += (size_t)count;
     return PARLEY_OK;
 }
 

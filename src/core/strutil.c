@@ -35,10 +35,15 @@ char *parley_format_number(double x, char *buf, size_t size)
 
 int parley_valid_identifier(const char *name)
 {
+    /* The words of the constraint language cannot name an issue: a rule could not refer to it. */
+    static const char *const keywords[] = {"and", "or", "not", "in", "if", "then", "implies", "true", "false", NULL};
     if (!name || !(isalpha((unsigned char)name[0]) || name[0] == '_'))
         return 0;
     for (const char *p = name + 1; *p; p++)
         if (!(isalnum((unsigned char)*p) || *p == '_'))
+            return 0;
+    for (size_t k = 0; keywords[k]; k++)
+        if (strcmp(name, keywords[k]) == 0)
             return 0;
     return 1;
 }

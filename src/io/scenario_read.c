@@ -183,6 +183,13 @@ static int read_value_table(json_ctx *ctx, const parley_space *space, size_t iss
             rc = json_ctx_fail(ctx, key, "found %s (expected a utility in [0,1])", json_type_name(value));
             goto done;
         }
+        if (seen[v]) {
+            char label[64];
+            rc = json_ctx_fail(ctx, key, "value '%s' of issue '%s' is listed twice", 
+                               parley_issue_format_value(space, issue, (uint32_t)v, label, sizeof label),
+                               parley_issue_name(space, issue));
+            goto done;
+        }
         parley_utility_set_value(u, issue, (uint32_t)v, json_number_value(value));
         seen[v] = 1;
     }
@@ -394,9 +401,11 @@ static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj)
     int mediator = strcmp(role, "mediator") == 0;
     if (!mediator && strcmp(role, "party") != 0)
         return json_ctx_fail(ctx, "role", "unknown role '%s' (expected party or mediator)", role);
-    if (mediator && (prefs || red_lines || json_object_get(obj, "reservation")))
-        return json_ctx_fail(ctx, NULL, "mediator '%s' cannot have preferences, red lines or a reservation value",
-                             name);
+    if (mediator && (prefs || red_lines || curve || json_object_get(obj, "reservation") ||
+                     json_object_get(obj, "discount") || json_object_get(obj, "trust")))
+        return json_ctx_fail(ctx, NULL,
+                             "mediator '%s' cannot have preferences, red lines, a reservation value or curve, a "
+                             "discount or trust (they belong to parties)", name);
     if (!mediator && !prefs)
         return json_ctx_fail(ctx, "preferences", "party '%s' has no preferences (expected {issue: {weight, ...}})",
                              name);

@@ -2,7 +2,9 @@
  * scenario_write.c: writes a parley_scenario as native scenario JSON.  Value
  * functions of numeric issues are written as "linear" when the utilities lie on
  * a line, otherwise as a "piecewise" function through every grid value, so that
- * reading the file back gives the same utilities.
+ * reading the file back gives the same utilities.  Numbers are written with 17
+ * significant digits so that every double reads back exactly (0.6 shows as
+ * 0.59999999999999998: exact beats pretty for a file that is read again).
  */
 #include <parley/scenario.h>
 
@@ -203,7 +205,7 @@ int parley_scenario_write(const parley_scenario *sc, FILE *out, parley_error *er
         json_object_set_new(root, "constraints", global);
     else
         json_decref(global);
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 && !ferror(out) ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the scenario");
