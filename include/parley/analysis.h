@@ -11,7 +11,7 @@
  *   - the bargaining solutions among acceptable outcomes: Nash (max product of
  *     gains over reservation), Kalai-Smorodinsky (max of the smallest ratio of
  *     gain to the party's best possible gain), egalitarian (max smallest gain),
- *     utilitarian welfare (max total utility).  Ties go to the lowest outcome number;
+ *     utilitarian welfare (max total utility).  Ties go to the lowest-numbered Pareto-optimal outcome;
  *   - for the diagnosis of an empty zone: how many feasible outcomes satisfy any
  *     chosen set of "conditions" (each red line, each party's reservation value).
  *

@@ -45,6 +45,10 @@ static const char *objective_name(parley_solution_kind s)
 static void print_no_deal(const parley_scenario *sc, const parley_analysis *a)
 {
     printf("\nNo deal: no outcome is acceptable to every party.\n");
+    if (parley_analysis_feasible(a) == 0) {
+        printf("  No outcome satisfies the global constraints together: the issues or the constraints need changing.\n");
+        return;
+    }
     for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
         if (parley_analysis_condition_holds(a, c) == 0) {
             printf("  alone, ");
