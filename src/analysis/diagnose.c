@@ -241,7 +241,8 @@ int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *op
             if (involved && (rc = relax(d, sc, c, options, err)) != PARLEY_OK)
                 goto fail;
         }
-        qsort(d->relaxations, d->relaxation_count, sizeof *d->relaxations, by_zone);
+        if (d->relaxation_count > 1) /* none when nothing is feasible: qsort(NULL, 0) is undefined */
+            qsort(d->relaxations, d->relaxation_count, sizeof *d->relaxations, by_zone);
     } else {
         d->complete = 1;
     }
