@@ -650,6 +650,27 @@ static void test_single_member_conflict(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * infeasible.json: x in 0..3 under the global x > 5: nothing is feasible, so
+ * no red line or reservation value is to blame: no conflict, no relaxation.
+ */
+static void test_nothing_feasible(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(DATA("infeasible.json"));
+    parley_diagnosis *d = diagnose(sc, NULL);
+    assert_int_equal(parley_analysis_outcomes(parley_diagnosis_analysis(d)), 4);
+    assert_int_equal(parley_analysis_feasible(parley_diagnosis_analysis(d)), 0);
+    assert_int_equal(parley_diagnosis_conflict_count(d, NULL), 0);
+    assert_int_equal(parley_diagnosis_relaxation_count(d), 0);
+    FILE *f = tmpfile();
+    parley_error err;
+    assert_int_equal(parley_diagnosis_write_json(d, sc, f, &err), PARLEY_OK);
+    fclose(f);
+    parley_diagnosis_free(d);
+    parley_scenario_free(sc);
+}
+
 /* A scenario with a zone: no conflicts, no relaxations, complete. */
 static void test_nothing_to_diagnose(void **state)
 {
@@ -780,6 +801,7 @@ int main(void)
         cmocka_unit_test(test_many_conditions),   cmocka_unit_test(test_guarantee),
         cmocka_unit_test(test_nothing_to_diagnose), cmocka_unit_test(test_json),
         cmocka_unit_test(test_ceasefire),         cmocka_unit_test(test_single_member_conflict),
+        cmocka_unit_test(test_nothing_feasible),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
