@@ -51,6 +51,11 @@ void parley_diagnosis_free(parley_diagnosis *d);
 const parley_analysis *parley_diagnosis_analysis(const parley_diagnosis *d);
 /* Minimal conflicting sets; *complete says whether all were listed (else: every set of up to 4 members). */
 size_t parley_diagnosis_conflict_count(const parley_diagnosis *d, int *complete);
+/*
+ * 1 when the scenario has so many conditions and so many different patterns of
+ * broken ones that conflicts could not be found exactly: none are listed then.
+ */
+int parley_diagnosis_undecided(const parley_diagnosis *d);
 /* Members (condition indices of the analysis) of conflict i; returns their number. */
 size_t parley_diagnosis_conflict(const parley_diagnosis *d, size_t i, const size_t **members);
 /* Relaxations, those that open the largest zone first. */

@@ -40,6 +40,10 @@ struct parley_analysis {
 };
 
 /* JSON pieces shared by the analysis, diagnosis and proposal writers (result.c). */
+/* A utility or objective for output, rounded to 9 decimals so that the 2^-32 rounding does not show. */
+json_t *analysis_number_json(double x);
+/* One issue value: a string for categorical issues, a number otherwise. */
+json_t *analysis_value_json(const parley_space *space, size_t issue, uint32_t value);
 json_t *analysis_outcome_json(const parley_space *space, const uint32_t *values);
 json_t *analysis_utilities_json(const parley_analysis *a, const parley_scenario *sc, const double *u);
 json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "analysis/analysis_internal.h"
 #include "analysis/approx_internal.h"
 
 static const char method[] =
@@ -76,7 +77,7 @@ static json_t *utilities_json(const parley_approx *a, const parley_scenario *sc,
 {
     json_t *o = json_object();
     for (size_t k = 0; o && k < a->n; k++)
-        json_object_set_new(o, parley_party_name(sc, a->party[k]), json_real(u[k]));
+        json_object_set_new(o, parley_party_name(sc, a->party[k]), analysis_number_json(u[k]));
     return o;
 }
 
@@ -103,8 +104,8 @@ int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, 
     for (size_t k = 0; k < a->n; k++) {
         json_t *p = json_object();
         json_object_set_new(p, "name", json_string(parley_party_name(sc, a->party[k])));
-        json_object_set_new(p, "reservation", json_real(a->reservation[k]));
-        json_object_set_new(p, "best", json_real(a->best[k]));
+        json_object_set_new(p, "reservation", analysis_number_json(a->reservation[k]));
+        json_object_set_new(p, "best", analysis_number_json(a->best[k]));
         json_array_append_new(parties, p);
     }
     json_object_set_new(root, "parties", parties);
@@ -134,14 +135,14 @@ int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, 
         json_t *item = json_object();
         json_object_set_new(item, "outcome", outcome_json(space, outcome));
         json_object_set_new(item, "utilities", utilities_json(a, sc, u));
-        json_object_set_new(item, "value", json_real(value));
+        json_object_set_new(item, "value", analysis_number_json(value));
         json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), item);
     }
     json_object_set_new(root, "solutions", solutions);
     json_object_set_new(root, "evaluations", json_integer((json_int_t)a->evaluations));
     json_object_set_new(root, "threads", json_integer(a->threads));
     json_object_set_new(root, "seconds", json_real(a->seconds));
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");

@@ -29,6 +29,7 @@ struct parley_diagnosis {
     struct conflict *conflicts;
     size_t conflict_count;
     int complete;
+    int undecided; /* too many patterns of broken conditions to find conflicts exactly */
     struct relaxation *relaxations;
     size_t relaxation_count;
     int phased;
@@ -119,6 +120,12 @@ static int conflicts_from_masks(parley_diagnosis *d)
     const uint64_t *masks;
     int complete;
     size_t n = parley_analysis_failure_masks(d->analysis, &masks, &complete);
+    d->complete = 0;
+    if (!complete) {
+        /* Some patterns were lost: a set found now might not be a conflict. List none rather than wrong ones. */
+        d->undecided = 1;
+        return PARLEY_OK;
+    }
     uint64_t candidates = 0;
     for (size_t i = 0; i < n; i++)
         candidates |= masks[i];
@@ -127,7 +134,6 @@ static int conflicts_from_masks(parley_diagnosis *d)
         if (rc != PARLEY_OK)
             return rc;
     }
-    d->complete = 0;
     return PARLEY_OK;
 }
 
@@ -277,6 +283,11 @@ size_t parley_diagnosis_conflict_count(const parley_diagnosis *d, int *complete)
     return d->conflict_count;
 }
 
+int parley_diagnosis_undecided(const parley_diagnosis *d)
+{
+    return d->undecided;
+}
+
 size_t parley_diagnosis_conflict(const parley_diagnosis *d, size_t i, const size_t **members)
 {
     if (members)
@@ -323,14 +334,16 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
     }
     json_object_set_new(root, "conflicts", conflicts);
     json_object_set_new(root, "conflicts_complete", json_boolean(d->complete));
+    if (d->undecided)
+        json_object_set_new(root, "conflicts_undecided", json_true());
     json_t *relaxations = json_array();
     for (size_t i = 0; i < d->relaxation_count; i++) {
         const parley_relaxation *r = &d->relaxations[i].view;
         json_t *o = json_object();
         json_object_set_new(o, "condition", analysis_condition_json(a, sc, r->condition));
         if (r->from >= 0) {
-            json_object_set_new(o, "from", json_real(r->from));
-            json_object_set_new(o, "to", json_real(r->to));
+            json_object_set_new(o, "from", analysis_number_json(r->from));
+            json_object_set_new(o, "to", analysis_number_json(r->to));
         }
         json_object_set_new(o, "zone", json_integer((json_int_t)r->zone));
         if (r->nash) {
@@ -348,7 +361,7 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
         json_object_set_new(g, "guaranteed", json_integer((json_int_t)d->zone_guaranteed));
         json_object_set_new(root, "guarantee", g);
     }
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");

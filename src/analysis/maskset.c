@@ -30,6 +30,37 @@ static int grow(maskset *s)
     return 0;
 }
 
+static void insert(maskset *s, uint64_t mask)
+{
+    size_t j = slot_of(mask, s->capacity);
+    while (s->slots[j])
+        j = (j + 1) & (s->capacity - 1);
+    s->slots[j] = mask;
+    s->count++;
+}
+
+/*
+ * Full: keep only the minimal masks (a superset of another mask never decides
+ * a conflict).  If they alone still fill most of the set, give up: overflow.
+ */
+static void compact(maskset *s)
+{
+    size_t n;
+    uint64_t *minimal = maskset_minimal(s, &n);
+    if (!minimal) {
+        s->failed = 1;
+        return;
+    }
+    for (size_t i = 0; i < s->capacity; i++)
+        s->slots[i] = 0;
+    s->count = 0;
+    for (size_t i = 0; i < n; i++)
+        insert(s, minimal[i]);
+    free(minimal);
+    if (s->count >= MASKSET_CAP / 4 * 3)
+        s->overflow = 1;
+}
+
 void maskset_add(maskset *s, uint64_t mask)
 {
     if (mask == 0 || s->failed)
@@ -42,19 +73,18 @@ void maskset_add(maskset *s, uint64_t mask)
             j = (j + 1) & (s->capacity - 1);
         }
     }
-    if (s->count >= MASKSET_CAP) {
-        s->overflow = 1;
+    if (s->overflow)
         return;
+    if (s->count >= MASKSET_CAP) {
+        compact(s);
+        if (s->overflow || s->failed)
+            return;
     }
     if ((s->count + 1) * 2 > s->capacity && grow(s) != 0) {
         s->failed = 1;
         return;
     }
-    size_t j = slot_of(mask, s->capacity);
-    while (s->slots[j])
-        j = (j + 1) & (s->capacity - 1);
-    s->slots[j] = mask;
-    s->count++;
+    insert(s, mask);
 }
 
 void maskset_free(maskset *s)

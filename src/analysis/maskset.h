@@ -1,7 +1,8 @@
 /*
  * maskset.h: a small open-addressing hash set of 64-bit failure masks, used
- * when a scenario has too many conditions for a full histogram.  Capped: past
- * MASKSET_CAP distinct masks it stops growing and says so.
+ * when a scenario has too many conditions for a full histogram.  Capped: at
+ * MASKSET_CAP distinct masks it keeps only the minimal ones (all a conflict
+ * depends on) and goes on; when even those fill it, it stops and says so.
  */
 #ifndef PARLEY_ANALYSIS_MASKSET_H
 #define PARLEY_ANALYSIS_MASKSET_H
@@ -14,7 +15,7 @@
 typedef struct maskset {
     uint64_t *slots; /* 0 marks an empty slot; mask 0 (no failure) is never stored */
     size_t capacity, count;
-    int overflow;    /* more distinct masks than MASKSET_CAP were seen */
+    int overflow;    /* more minimal masks than the cap allows: the set is incomplete */
     int failed;      /* an allocation failed */
 } maskset;
 

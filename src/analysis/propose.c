@@ -56,7 +56,7 @@ static json_t *proposal_json(const parley_scenario *sc, const parley_analysis *a
     size_t issues = parley_space_issue_count(space);
     json_t *root = json_object();
     json_object_set_new(root, "rule", json_string(parley_solution_name(rule)));
-    json_object_set_new(root, "value", json_real(value));
+    json_object_set_new(root, "value", analysis_number_json(value));
     json_object_set_new(root, "package", analysis_outcome_json(space, package));
     if (parley_scenario_phase_count(sc)) {
         json_t *phases = json_array();
@@ -66,12 +66,9 @@ static json_t *proposal_json(const parley_scenario *sc, const parley_analysis *a
             size_t n = parley_phase_issues(sc, p, &members);
             json_object_set_new(ph, "name", json_string(parley_phase_name(sc, p)));
             json_object_set_new(ph, "weeks", json_real(parley_phase_weeks(sc, p)));
-            for (size_t k = 0; k < n; k++) {
-                char buf[64];
+            for (size_t k = 0; k < n; k++)
                 json_object_set_new(items, parley_issue_name(space, members[k]),
-                                    json_string(parley_issue_format_value(space, members[k], package[members[k]], buf,
-                                                                          sizeof buf)));
-            }
+                                    analysis_value_json(space, members[k], package[members[k]]));
             json_object_set_new(ph, "issues", items);
             json_array_append_new(phases, ph);
         }
@@ -85,21 +82,20 @@ static json_t *proposal_json(const parley_scenario *sc, const parley_analysis *a
         double r = parley_analysis_reservation(a, k), best = parley_analysis_best(a, k);
         json_t *p = json_object(), *priorities = json_array();
         json_object_set_new(p, "name", json_string(parley_party_name(sc, party)));
-        json_object_set_new(p, "utility", json_real(utilities[k]));
-        json_object_set_new(p, "reservation", json_real(r));
-        json_object_set_new(p, "gain", json_real(utilities[k] - r));
-        json_object_set_new(p, "share_of_best_gain", json_real(best > r ? (utilities[k] - r) / (best - r) : 1.0));
+        json_object_set_new(p, "utility", analysis_number_json(utilities[k]));
+        json_object_set_new(p, "reservation", analysis_number_json(r));
+        json_object_set_new(p, "gain", analysis_number_json(utilities[k] - r));
+        json_object_set_new(p, "share_of_best_gain", analysis_number_json(best > r ? (utilities[k] - r) / (best - r) : 1.0));
         by_weight(u, order, issues);
         for (size_t j = 0; j < issues; j++) {
             size_t i = order[j];
             if (parley_utility_weight(u, i) <= 0)
                 continue;
-            char buf[64];
             json_t *item = json_object();
             json_object_set_new(item, "issue", json_string(parley_issue_name(space, i)));
-            json_object_set_new(item, "weight", json_real(parley_utility_weight(u, i)));
-            json_object_set_new(item, "value", json_string(parley_issue_format_value(space, i, package[i], buf, sizeof buf)));
-            json_object_set_new(item, "value_utility", json_real(parley_utility_value(u, i, package[i])));
+            json_object_set_new(item, "weight", analysis_number_json(parley_utility_weight(u, i)));
+            json_object_set_new(item, "value", analysis_value_json(space, i, package[i]));
+            json_object_set_new(item, "value_utility", analysis_number_json(parley_utility_value(u, i, package[i])));
             json_object_set_new(item, "status", json_string(parley_priority_status_name(parley_priority_of(sc, party, package, i))));
             json_array_append_new(priorities, item);
         }
@@ -109,6 +105,18 @@ static json_t *proposal_json(const parley_scenario *sc, const parley_analysis *a
     free(order);
     json_object_set_new(root, "parties", parties);
     return root;
+}
+
+/* A JSON scalar as text: strings without quotes, numbers as they are. */
+static void print_value(FILE *out, const json_t *value)
+{
+    if (json_is_string(value)) {
+        fputs(json_string_value(value), out);
+        return;
+    }
+    char *text = json_dumps(value, JSON_ENCODE_ANY);
+    fputs(text ? text : "?", out);
+    free(text);
 }
 
 static void print_proposal(FILE *out, const parley_scenario *sc, json_t *root)
@@ -129,9 +137,12 @@ static void print_proposal(FILE *out, const parley_scenario *sc, json_t *root)
         json_t *ph;
         json_array_foreach(phases, i, ph) {
             fprintf(out, "  phase %s (%g weeks)\n", json_string_value(json_object_get(ph, "name")),
-                    json_real_value(json_object_get(ph, "weeks")));
-            json_object_foreach(json_object_get(ph, "issues"), key, value)
-                fprintf(out, "    %-22s %s\n", key, json_string_value(value));
+                    json_number_value(json_object_get(ph, "weeks")));
+            json_object_foreach(json_object_get(ph, "issues"), key, value) {
+                fprintf(out, "    %-22s ", key);
+                print_value(out, value);
+                fputc('\n', out);
+            }
         }
         int header = 0;
         json_object_foreach(package, key, value) {
@@ -140,30 +151,32 @@ static void print_proposal(FILE *out, const parley_scenario *sc, json_t *root)
                 continue;
             if (!header++)
                 fprintf(out, "  on signature\n");
-            char *text = json_dumps(value, JSON_ENCODE_ANY);
-            fprintf(out, "    %-22s %s\n", key, text ? text : "?");
-            free(text);
+            fprintf(out, "    %-22s ", key);
+            print_value(out, value);
+            fputc('\n', out);
         }
     } else {
         json_object_foreach(package, key, value) {
-            char *text = json_dumps(value, JSON_ENCODE_ANY);
-            fprintf(out, "  %-24s %s\n", key, text ? text : "?");
-            free(text);
+            fprintf(out, "  %-24s ", key);
+            print_value(out, value);
+            fputc('\n', out);
         }
     }
     size_t i;
     json_t *p;
     json_array_foreach(json_object_get(root, "parties"), i, p) {
         fprintf(out, "\n%s: utility %.4f, reservation %.4f, gain %.4f (%.0f%% of the best gain the zone allows it)\n",
-                json_string_value(json_object_get(p, "name")), json_real_value(json_object_get(p, "utility")),
-                json_real_value(json_object_get(p, "reservation")), json_real_value(json_object_get(p, "gain")),
-                100 * json_real_value(json_object_get(p, "share_of_best_gain")));
+                json_string_value(json_object_get(p, "name")), json_number_value(json_object_get(p, "utility")),
+                json_number_value(json_object_get(p, "reservation")), json_number_value(json_object_get(p, "gain")),
+                100 * json_number_value(json_object_get(p, "share_of_best_gain")));
         size_t j;
         json_t *item;
-        json_array_foreach(json_object_get(p, "priorities"), j, item)
-            fprintf(out, "  %-11s %-22s weight %.2f  gets %s\n", json_string_value(json_object_get(item, "status")),
-                    json_string_value(json_object_get(item, "issue")), json_real_value(json_object_get(item, "weight")),
-                    json_string_value(json_object_get(item, "value")));
+        json_array_foreach(json_object_get(p, "priorities"), j, item) {
+            fprintf(out, "  %-11s %-22s weight %.2f  gets ", json_string_value(json_object_get(item, "status")),
+                    json_string_value(json_object_get(item, "issue")), json_number_value(json_object_get(item, "weight")));
+            print_value(out, json_object_get(item, "value"));
+            fputc('\n', out);
+        }
     }
 }
 
@@ -190,7 +203,7 @@ int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, c
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     if (json) {
-        rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+        rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
         fputc('\n', out);
     } else {
         print_proposal(out, sc, root);

@@ -84,17 +84,26 @@ size_t parley_analysis_failure_masks(const parley_analysis *a, const uint64_t **
     return a->failure_masks ? a->failure_mask_count : 0;
 }
 
+json_t *analysis_number_json(double x)
+{
+    return json_real(fabs(x) < 1e6 ? nearbyint(x * 1e9) / 1e9 : x);
+}
+
+json_t *analysis_value_json(const parley_space *space, size_t issue, uint32_t value)
+{
+    switch (parley_issue_type_of(space, issue)) {
+    case PARLEY_ISSUE_CATEGORICAL: return json_string(parley_issue_label(space, issue, value));
+    case PARLEY_ISSUE_INTEGER: return json_integer((json_int_t)llround(parley_issue_number(space, issue, value)));
+    default: return json_real(parley_issue_number(space, issue, value));
+    }
+}
+
 /* {issue: value} with numbers as JSON numbers and labels as strings. */
 json_t *analysis_outcome_json(const parley_space *space, const uint32_t *values)
 {
     json_t *o = json_object();
     for (size_t i = 0; o && i < parley_space_issue_count(space); i++) {
-        json_t *v = parley_issue_type_of(space, i) == PARLEY_ISSUE_CATEGORICAL
-                        ? json_string(parley_issue_label(space, i, values[i]))
-                    : parley_issue_type_of(space, i) == PARLEY_ISSUE_INTEGER
-                        ? json_integer((json_int_t)llround(parley_issue_number(space, i, values[i])))
-                        : json_real(parley_issue_number(space, i, values[i]));
-        json_object_set_new(o, parley_issue_name(space, i), v);
+        json_object_set_new(o, parley_issue_name(space, i), analysis_value_json(space, i, values[i]));
     }
     return o;
 }
@@ -103,7 +112,7 @@ json_t *analysis_utilities_json(const parley_analysis *a, const parley_scenario 
 {
     json_t *o = json_object();
     for (size_t k = 0; o && k < a->n; k++)
-        json_object_set_new(o, parley_party_name(sc, a->party[k]), json_real(u[k]));
+        json_object_set_new(o, parley_party_name(sc, a->party[k]), analysis_number_json(u[k]));
     return o;
 }
 
@@ -121,7 +130,7 @@ json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario 
         json_object_set_new(o, "kind", json_string("reservation"));
         for (size_t k = 0; k < a->n; k++)
             if (a->party[k] == cond->party)
-                json_object_set_new(o, "value", json_real(a->reservation[k]));
+                json_object_set_new(o, "value", analysis_number_json(a->reservation[k]));
     }
     json_object_set_new(o, "holds_on", json_integer((json_int_t)a->condition_holds[c]));
     return o;
@@ -141,9 +150,9 @@ json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario 
     for (size_t k = 0; k < a->n; k++) {
         json_t *p = json_object();
         json_object_set_new(p, "name", json_string(parley_party_name(sc, a->party[k])));
-        json_object_set_new(p, "reservation", json_real(a->reservation[k]));
+        json_object_set_new(p, "reservation", analysis_number_json(a->reservation[k]));
         json_object_set_new(p, "accepts", json_integer((json_int_t)a->party_acceptable[k]));
-        json_object_set_new(p, "best", json_real(a->best[k]));
+        json_object_set_new(p, "best", analysis_number_json(a->best[k]));
         json_array_append_new(parties, p);
     }
     json_object_set_new(root, "parties", parties);
@@ -172,7 +181,7 @@ json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario 
         json_t *item = json_object();
         json_object_set_new(item, "outcome", analysis_outcome_json(space, outcome));
         json_object_set_new(item, "utilities", analysis_utilities_json(a, sc, u));
-        json_object_set_new(item, "value", json_real(value));
+        json_object_set_new(item, "value", analysis_number_json(value));
         json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), item);
     }
     json_object_set_new(root, "solutions", solutions);
@@ -191,7 +200,7 @@ int parley_analysis_write_json(const parley_analysis *a, const parley_scenario *
     json_t *root = parley_analysis_to_json(a, sc, with_frontier);
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
     fputc('\n', out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");

@@ -29,6 +29,9 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
     } else if (parley_analysis_feasible(a) == 0) {
         printf("\nNo deal: no package satisfies the global constraints (and phase conditions) together,\n"
                "whatever the parties' red lines and reservation values: check the constraints.\n");
+    } else if (parley_diagnosis_undecided(d)) {
+        printf("\nNo deal. The red lines and reservation values fail together in too many different ways to\n"
+               "find the conflicting sets exactly; none are listed (the relaxations below still hold).\n");
     } else {
         int complete;
         size_t n = parley_diagnosis_conflict_count(d, &complete);
