@@ -35,6 +35,7 @@ typedef struct parley_constraint {
     const char *source;      /* source id backing it, may be NULL */
     long party;              /* owning party index, -1 for a global constraint */
     const parley_expr *expr; /* compiled rule */
+    long phase;              /* for a global constraint stated as a condition of a phase: the phase, else -1 */
 } parley_constraint;
 
 /* A cited source (read-only view; owned by the scenario). Fields may be NULL except id. */
@@ -127,6 +128,11 @@ size_t parley_phase_issues(const parley_scenario *sc, size_t phase, const size_t
 /* The phase an issue belongs to, or -1. */
 long parley_issue_phase(const parley_scenario *sc, size_t issue);
 long parley_scenario_find_phase(const parley_scenario *sc, const char *name);
+/* Optional free text about a phase (copied); "" when unset. */
+int parley_phase_set_description(parley_scenario *sc, size_t phase, const char *text);
+const char *parley_phase_description(const parley_scenario *sc, size_t phase);
+/* Marks global constraint i as a condition of `phase` (kept with the phase when written). */
+int parley_scenario_set_constraint_phase(parley_scenario *sc, size_t i, size_t phase);
 int parley_scenario_set_fallback(parley_scenario *sc, size_t issue, uint32_t value);
 uint32_t parley_scenario_fallback(const parley_scenario *sc, size_t issue);
 /* Trust of a party that a phase is carried out once the previous one was, in [0,1]. */

@@ -21,6 +21,7 @@ struct constraint {
 
 struct phase {
     char *name;
+    char *description;
     double weeks;
     size_t *issues;
     size_t count;
@@ -95,6 +96,7 @@ void parley_scenario_free(parley_scenario *sc)
     free(sc->negotiators);
     for (size_t p = 0; p < sc->phase_count; p++) {
         free(sc->phases[p].name);
+        free(sc->phases[p].description);
         free(sc->phases[p].issues);
     }
     free(sc->phases);
@@ -299,6 +301,7 @@ int parley_scenario_add_constraint(parley_scenario *sc, long party, const char *
     c->expr = expr;
     c->view.expr = expr;
     c->view.party = party;
+    c->view.phase = -1;
     c->view.name = parley_strdup(name);
     c->view.rule = parley_strdup(rule);
     c->view.why = parley_strdup(why);
@@ -447,6 +450,26 @@ long parley_issue_phase(const parley_scenario *sc, size_t issue)
     return sc->issue_phase ? sc->issue_phase[issue] : -1;
 }
 
+int parley_phase_set_description(parley_scenario *sc, size_t phase, const char *text)
+{
+    if (phase >= sc->phase_count)
+        return PARLEY_EINVAL;
+    return replace_string(&sc->phases[phase].description, text);
+}
+
+const char *parley_phase_description(const parley_scenario *sc, size_t phase)
+{
+    return sc->phases[phase].description ? sc->phases[phase].description : "";
+}
+
+int parley_scenario_set_constraint_phase(parley_scenario *sc, size_t i, size_t phase)
+{
+    if (i >= sc->constraint_count || phase >= sc->phase_count || sc->constraints[i].view.party >= 0)
+        return PARLEY_EINVAL;
+    sc->constraints[i].view.phase = (long)phase;
+    return PARLEY_OK;
+}
+
 long parley_scenario_find_phase(const parley_scenario *sc, const char *name)
 {
     for (size_t p = 0; p < sc->phase_count; p++)
@@ -556,15 +579,17 @@ parley_scenario *parley_scenario_clone(const parley_scenario *sc)
             parley_party_set_description(copy, p, party->description))
             goto fail;
     }
-    for (size_t i = 0; i < sc->constraint_count; i++) {
-        const parley_constraint *c = &sc->constraints[i].view;
-        if (parley_scenario_add_constraint(copy, c->party, c->name, c->rule, c->why, c->source, NULL))
-            goto fail;
-    }
     for (size_t p = 0; p < sc->phase_count; p++)
         if (parley_scenario_add_phase(copy, sc->phases[p].name, sc->phases[p].weeks, sc->phases[p].issues,
-                                      sc->phases[p].count, NULL))
+                                      sc->phases[p].count, NULL) ||
+            parley_phase_set_description(copy, p, sc->phases[p].description))
             goto fail;
+    for (size_t i = 0; i < sc->constraint_count; i++) {
+        const parley_constraint *c = &sc->constraints[i].view;
+        if (parley_scenario_add_constraint(copy, c->party, c->name, c->rule, c->why, c->source, NULL) ||
+            (c->phase >= 0 && parley_scenario_set_constraint_phase(copy, i, (size_t)c->phase)))
+            goto fail;
+    }
     for (size_t i = 0; sc->fallback && i < parley_space_issue_count(space); i++)
         if (parley_scenario_set_fallback(copy, i, sc->fallback[i]))
             goto fail;

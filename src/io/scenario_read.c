@@ -376,7 +376,15 @@ static int read_phase(json_ctx *ctx, parley_scenario *sc, json_t *obj)
         if (rc)
             return rc;
     }
-    return conditions ? read_constraints(ctx, sc, -1, conditions, "conditions") : PARLEY_OK;
+    size_t phase = parley_scenario_phase_count(sc) - 1;
+    if (description && parley_phase_set_description(sc, phase, description) != PARLEY_OK)
+        return parley_error_set(ctx->err, PARLEY_ENOMEM, "out of memory");
+    size_t before = parley_scenario_constraint_count(sc);
+    if (conditions && (rc = read_constraints(ctx, sc, -1, conditions, "conditions")) != PARLEY_OK)
+        return rc;
+    for (size_t i = before; i < parley_scenario_constraint_count(sc); i++)
+        parley_scenario_set_constraint_phase(sc, i, phase);
+    return PARLEY_OK;
 }
 
 static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj)

@@ -189,6 +189,16 @@ int parley_scenario_write(const parley_scenario *sc, FILE *out, parley_error *er
             }
             json_object_set_new(o, "issues", list);
             json_object_set_new(o, "fallback", fallback);
+            if (parley_phase_description(sc, ph)[0])
+                json_object_set_new(o, "description", json_string(parley_phase_description(sc, ph)));
+            json_t *conditions = json_array();
+            for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++)
+                if (parley_scenario_constraint(sc, c)->phase == (long)ph)
+                    json_array_append_new(conditions, constraint_json(parley_scenario_constraint(sc, c)));
+            if (json_array_size(conditions))
+                json_object_set_new(o, "conditions", conditions);
+            else
+                json_decref(conditions);
             json_array_append_new(phases, o);
         }
         json_object_set_new(root, "phases", phases);
@@ -199,7 +209,7 @@ int parley_scenario_write(const parley_scenario *sc, FILE *out, parley_error *er
     json_object_set_new(root, "parties", parties);
     json_t *global = json_array();
     for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++)
-        if (parley_scenario_constraint(sc, c)->party < 0)
+        if (parley_scenario_constraint(sc, c)->party < 0 && parley_scenario_constraint(sc, c)->phase < 0)
             json_array_append_new(global, constraint_json(parley_scenario_constraint(sc, c)));
     if (json_array_size(global))
         json_object_set_new(root, "constraints", global);
