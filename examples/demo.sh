@@ -15,8 +15,14 @@ if has propose; then
   step "The package a neutral mediator would table on the relaxed variant" propose "$here/ceasefire-relaxed.json"
 fi
 if has negotiate; then
-  step "Shuttle mediation between the parties on the relaxed variant" negotiate "$here/ceasefire-relaxed.json" \
-    --protocol shuttle --agents boulware,conceder --seed 1
+  step "Shuttle mediation through the mediators, in sessions at Cairo and Doha, on the relaxed variant" \
+    negotiate "$here/ceasefire-relaxed.json" --protocol shuttle --agents boulware,conceder --seed 1 \
+    --venues Cairo,Doha --sessions 3 --rounds 90
+fi
+if has tournament; then
+  step "A tournament of the built-in strategies on the relaxed variant and a textbook case" \
+    tournament "$here/ceasefire-relaxed.json" "$here/textbook-buyer-seller.json" \
+    --agents boulware,linear,conceder,hardliner,tit-for-tat,random,nash --repeats 5 --rounds 100
 fi
 if has conflict; then
   step "The strategic conflict as a graph model: which states are stable" conflict "$here/ceasefire-conflict.json"
