@@ -498,9 +498,16 @@ int parley_genius_parse(const char *const *texts, const size_t *lengths, const c
         free_dom(&d);
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
-    char title[256];
+    char title[256], description[1024];
     genius_base_name(names[0], title, sizeof title);
-    if (parley_scenario_set_title(sc, title) != PARLEY_OK) {
+    int n_written = snprintf(description, sizeof description, "GENIUS domain %s", names[0]);
+    for (size_t i = 0; i < d.n && n_written > 0 && (size_t)n_written < sizeof description; i++)
+        if (d.issues[i].type == PARLEY_ISSUE_REAL)
+            n_written += snprintf(description + n_written, sizeof description - (size_t)n_written,
+                                  "; real issue '%s' read as %u evenly spaced values from %g to %g", d.issues[i].name,
+                                  PARLEY_GENIUS_REAL_VALUES, parley_issue_min(space, i), parley_issue_max(space, i));
+    if (parley_scenario_set_title(sc, title) != PARLEY_OK ||
+        parley_scenario_set_description(sc, description) != PARLEY_OK) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
     }
@@ -516,9 +523,9 @@ int parley_genius_parse(const char *const *texts, const size_t *lengths, const c
             rc = (int)index;
             goto fail;
         }
-        char description[1024];
-        snprintf(description, sizeof description, "GENIUS profile %s%s%s", names[p], note[0] ? "; " : "", note);
-        parley_party_set_description(sc, (size_t)index, description);
+        char about[1200];
+        snprintf(about, sizeof about, "GENIUS profile %s%s%s", names[p], note[0] ? "; " : "", note);
+        parley_party_set_description(sc, (size_t)index, about);
     }
     free_dom(&d);
     *out = sc;
