@@ -2,7 +2,9 @@
  * test_server.c: `parley serve` in-process on 127.0.0.1 (ephemeral port):
  * every endpoint, the authorisation matrix (each role against each resource),
  * privacy between parties, bad requests (400 naming the field, nothing stored),
- * the analysis against values computed by hand, live updates (SSE), restart
+ * the analysis, diagnosis, proposals and amendment checks against values
+ * computed by hand, token rotation and revocation, group commit (a batch whose
+ * requests fail alone), live updates (SSE), restart
  * on the same file, schema migration from version 1, static files, and the
  * SHA-256 used for tokens against the FIPS 180-4 examples.
  */
@@ -17,6 +19,7 @@
 #include "test_server_http.h"
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <math.h>
 #include <sys/stat.h>
 
@@ -222,6 +225,11 @@ static void test_authorisation_matrix(void **state)
         {"POST", "/api/negotiations/1/messages", ANY},
         {"GET", "/api/negotiations/1/timeline", ANY},
         {"GET", "/api/negotiations/1/analysis", MED},
+        {"GET", "/api/negotiations/1/analysis/diagnose", MED},
+        {"GET", "/api/negotiations/1/analysis/propose", MED},
+        {"GET", "/api/negotiations/1/analysis/amendments", MED},
+        {"POST", "/api/negotiations/1/participants/2/token", MED},
+        {"DELETE", "/api/negotiations/1/participants/2/token", MED},
         {"GET", "/api/negotiations/1/events", ANY}, /* only the refusals: an allowed caller gets a stream */
     };
     const char *bad = "{\"bogus\": 1}";
@@ -254,6 +262,8 @@ static void test_authorisation_matrix(void **state)
     /* Creating a negotiation needs no token; unknown paths 404, wrong methods 405. */
     assert_int_equal(status_of(w, "GET", "/api/nothing", w->med, NULL), 404);
     assert_int_equal(status_of(w, "DELETE", "/api/negotiations/1", w->med, NULL), 405);
+    assert_int_equal(status_of(w, "PUT", "/api/negotiations/1/participants/2/token", w->med, NULL), 405);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/analysis/nothing", w->med, NULL), 404);
     assert_int_equal(status_of(w, "GET", "/api/negotiations/999", w->med, NULL), 403);
     assert_int_equal(status_of(w, "GET", "/api/health", NULL, NULL), 200);
 }
@@ -545,8 +555,7 @@ static void test_sse(void **state)
     int fd = http_connect(w->port);
     assert_true(fd >= 0);
     assert_int_equal(http_send(fd, "GET", "/api/negotiations/1/events", w->seller, NULL, 0, NULL), 0);
-    assert_true(stream_until(fd, "text/event-stream"));
-    assert_true(stream_until(fd, "participant.added"));
+    assert_true(stream_until(fd, "participant.added")); /* (the head and the first events may come in one read) */
     assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->buyer, "{\"body\": \"BUYER-ONLY\"}"), 201);
     assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->med, "{\"body\": \"TO-ALL-42\"}"), 201);
     char buf[8192];
@@ -680,6 +689,358 @@ static void test_bad_options(void **state)
     parley_server_stop(NULL);
 }
 
+static double jreal_at(json_t *o, const char *key)
+{
+    json_t *v = json_object_get(o, key);
+    assert_true(json_is_number(v));
+    return json_number_value(v);
+}
+
+/* A party's entry of a proposal by name. */
+static json_t *proposal_party(json_t *proposal, const char *name)
+{
+    size_t i;
+    json_t *p;
+    json_array_foreach(json_object_get(proposal, "parties"), i, p)
+        if (strcmp(json_string_value(json_object_get(p, "name")), name) == 0)
+            return p;
+    fail_msg("no party %s in the proposal", name);
+    return NULL;
+}
+
+/* The status the proposal gives `issue` in the party's priorities. */
+static const char *priority_status(json_t *party, const char *issue)
+{
+    size_t i;
+    json_t *item;
+    json_array_foreach(json_object_get(party, "priorities"), i, item)
+        if (strcmp(json_string_value(json_object_get(item, "issue")), issue) == 0)
+            return json_string_value(json_object_get(item, "status"));
+    return NULL;
+}
+
+static const char seller_impasse_profile[] =
+    "{\"preferences\": {\"price\": {\"weight\": 0.7, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}, "
+    "\"color\": {\"weight\": 0.3, \"values\": {\"red\": 0, \"blue\": 1}}}, \"reservation\": 0.8, "
+    "\"red_lines\": [{\"name\": \"min_price\", \"rule\": \"price >= 1\"}]}";
+
+/*
+ * The proposal by hand (utilities as in test_analysis_by_hand).  Acceptable: (1,red) .7/.35, (1,blue) .3/.65,
+ * (2,red) .4/.7; best acceptable B .7, S .7; reservations .2.  Nash gain products: .5*.15=.075, .1*.45=.045,
+ * .2*.5=.1 -> (2,red), value .1.  Kalai (smallest share of the best gain): (1,red) min(1,.3)=.3, (1,blue)
+ * min(.2,.9)=.2, (2,red) min(.4,1)=.4 -> (2,red).  Egalitarian (smallest gain): .15, .1, .2 -> (2,red).
+ * At (2,red) the Buyer gains .2 of its possible .5 (share .4), gives up price (its worst value) and gets its
+ * best colour; the Seller gets its best price and gives up colour.
+ */
+static void test_propose_by_hand(void **state)
+{
+    world *w = *state;
+    const char *rules[] = {"", "?rule=nash", "?rule=kalai", "?rule=egalitarian"};
+    for (size_t k = 0; k < 4; k++) {
+        char path[128];
+        snprintf(path, sizeof path, "/api/negotiations/1/analysis/propose%s", rules[k]);
+        http_resp r = http_request(w->port, "GET", path, w->med, NULL);
+        assert_int_equal(r.status, 200);
+        assert_string_equal(jstr(&r, "rule", NULL), k < 2 ? "nash" : k == 2 ? "kalai" : "egalitarian");
+        json_t *package = json_object_get(r.json, "package");
+        assert_int_equal(json_integer_value(json_object_get(package, "price")), 2);
+        assert_string_equal(json_string_value(json_object_get(package, "color")), "red");
+        if (k < 2)
+            assert_true(fabs(jreal_at(r.json, "value") - 0.1) < 1e-6);
+        json_t *b = proposal_party(r.json, "Buyer"), *s = proposal_party(r.json, "Seller");
+        assert_true(fabs(jreal_at(b, "utility") - 0.4) < 1e-6);
+        assert_true(fabs(jreal_at(b, "gain") - 0.2) < 1e-6);
+        assert_true(fabs(jreal_at(b, "share_of_best_gain") - 0.4) < 1e-6);
+        assert_true(fabs(jreal_at(s, "utility") - 0.7) < 1e-6);
+        assert_true(fabs(jreal_at(s, "share_of_best_gain") - 1.0) < 1e-6);
+        assert_string_equal(priority_status(b, "price"), "given up");
+        assert_string_equal(priority_status(b, "color"), "met");
+        assert_string_equal(priority_status(s, "price"), "met");
+        assert_string_equal(priority_status(s, "color"), "given up");
+        assert_string_equal(jstr(&r, "profiles", "Seller"), "scenario");
+        http_resp_free(&r);
+    }
+    http_resp r = http_request(w->port, "GET", "/api/negotiations/1/analysis/propose?rule=welfare", w->med, NULL);
+    assert_int_equal(r.status, 400);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "error"), "field")), "rule");
+    http_resp_free(&r);
+    /* The Seller's uploaded profile (reservation .8) leaves no package acceptable to all: nothing to table. */
+    assert_int_equal(status_of(w, "PUT", "/api/negotiations/1/profile", w->seller, seller_impasse_profile), 200);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/analysis/propose", w->med, NULL), 409);
+}
+
+/* A condition of the diagnosis: party, kind and (reservations) value. */
+static void condition_is(json_t *cond, const char *party, const char *kind, double value)
+{
+    assert_string_equal(json_string_value(json_object_get(cond, "party")), party);
+    assert_string_equal(json_string_value(json_object_get(cond, "kind")), kind);
+    assert_true(fabs(jreal_at(cond, "value") - value) < 1e-6);
+}
+
+/*
+ * The diagnosis by hand.  As in the scenario: a zone exists (3 acceptable), no conflict.  With the Seller's
+ * uploaded reservation .8 only (2,blue) (S 1) is acceptable to the Seller, where the Buyer has 0 < .2: the one
+ * minimal conflict is {Buyer's reservation, Seller's reservation} (the red line price >= 1 holds at (2,blue)).
+ * Relaxations: the Buyer down to 0 opens (2,blue) alone (zone 1); the Seller down to the best it gets where the
+ * Buyer's reservation and the red line hold, max(.35, .65, .7) = .7, opens (2,red) alone (zone 1).
+ */
+static void test_diagnose_by_hand(void **state)
+{
+    world *w = *state;
+    http_resp r = http_request(w->port, "GET", "/api/negotiations/1/analysis/diagnose", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(jint(&r, "acceptable", NULL), 3);
+    assert_int_equal(json_array_size(json_object_get(r.json, "conflicts")), 0);
+    assert_int_equal(json_array_size(json_object_get(r.json, "relaxations")), 0);
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "PUT", "/api/negotiations/1/profile", w->seller, seller_impasse_profile), 200);
+    r = http_request(w->port, "GET", "/api/negotiations/1/analysis/diagnose", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(jint(&r, "outcomes", NULL), 6);
+    assert_int_equal(jint(&r, "acceptable", NULL), 0);
+    assert_string_equal(jstr(&r, "profiles", "Seller"), "uploaded");
+    assert_string_equal(jstr(&r, "profiles", "Buyer"), "scenario");
+    json_t *conflicts = json_object_get(r.json, "conflicts");
+    assert_int_equal(json_array_size(conflicts), 1);
+    json_t *set = json_array_get(conflicts, 0);
+    assert_int_equal(json_array_size(set), 2);
+    condition_is(json_array_get(set, 0), "Buyer", "reservation", 0.2);
+    condition_is(json_array_get(set, 1), "Seller", "reservation", 0.8);
+    json_t *relax = json_object_get(r.json, "relaxations");
+    assert_int_equal(json_array_size(relax), 2);
+    int seen_buyer = 0, seen_seller = 0;
+    for (size_t i = 0; i < 2; i++) {
+        json_t *x = json_array_get(relax, i), *cond = json_object_get(x, "condition");
+        json_t *nash = json_object_get(json_object_get(x, "nash"), "outcome");
+        assert_int_equal(json_integer_value(json_object_get(x, "zone")), 1);
+        assert_int_equal(json_integer_value(json_object_get(nash, "price")), 2);
+        if (strcmp(json_string_value(json_object_get(cond, "party")), "Buyer") == 0) {
+            seen_buyer = 1;
+            assert_true(fabs(jreal_at(x, "from") - 0.2) < 1e-6 && fabs(jreal_at(x, "to")) < 1e-6);
+            assert_string_equal(json_string_value(json_object_get(nash, "color")), "blue");
+        } else {
+            seen_seller = 1;
+            assert_true(fabs(jreal_at(x, "from") - 0.8) < 1e-6 && fabs(jreal_at(x, "to") - 0.7) < 1e-6);
+            assert_string_equal(json_string_value(json_object_get(nash, "color")), "red");
+        }
+    }
+    assert_true(seen_buyer && seen_seller);
+    /* Only utilities and packages leave the server, never a party's preferences. */
+    assert_null(strstr(r.body, "preferences"));
+    http_resp_free(&r);
+}
+
+/*
+ * Amendment checks by hand, text (2,blue).  The Buyer amends price -> 0 and colour -> red.  (0,blue): the
+ * Seller's red line price >= 1 breaks, the Buyer accepts (.6 >= .2).  (2,red): B .4, S .7, both accept.
+ * Together (0,red): the red line breaks again, only the Buyer accepts (1.0).  The Seller's plain reject has
+ * no amendments: not listed.
+ */
+static void test_amendments_by_hand(void **state)
+{
+    world *w = *state;
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/analysis/amendments", w->med, NULL), 404); /* no text */
+    open_session_and_text(w, "{\"price\": 2, \"color\": \"blue\"}");
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer,
+                               "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", \"value\": 0, "
+                               "\"reason\": \"budget\"}, {\"issue\": \"color\", \"value\": \"red\"}]}"),
+                     201);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/texts/1/responses", w->seller, "{\"answer\": \"reject\"}"),
+                     201);
+    http_resp r = http_request(w->port, "GET", "/api/negotiations/1/analysis/amendments", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(jint(&r, "text", "number"), 1);
+    json_t *parties = json_object_get(r.json, "parties");
+    assert_int_equal(json_array_size(parties), 1);
+    json_t *b = json_array_get(parties, 0);
+    assert_string_equal(json_string_value(json_object_get(b, "name")), "Buyer");
+    json_t *am = json_object_get(b, "amendments");
+    assert_int_equal(json_array_size(am), 2);
+    json_t *a0 = json_array_get(am, 0), *a1 = json_array_get(am, 1), *both = json_object_get(b, "together");
+    assert_string_equal(json_string_value(json_object_get(a0, "reason")), "budget");
+    assert_true(json_is_false(json_object_get(a0, "acceptable_to_all")));
+    assert_int_equal(json_array_size(json_object_get(a0, "rejected_by")), 1);
+    assert_string_equal(json_string_value(json_array_get(json_object_get(a0, "rejected_by"), 0)), "Seller");
+    json_t *broken = json_array_get(json_object_get(a0, "breaks"), 0);
+    assert_string_equal(json_string_value(json_object_get(broken, "name")), "min_price");
+    assert_string_equal(json_string_value(json_object_get(broken, "party")), "Seller");
+    assert_true(json_is_true(json_object_get(a1, "acceptable_to_all")));
+    assert_int_equal(json_array_size(json_object_get(a1, "accepted_by")), 2);
+    assert_int_equal(json_array_size(json_object_get(a1, "breaks")), 0);
+    assert_true(json_is_false(json_object_get(both, "acceptable_to_all")));
+    assert_int_equal(json_array_size(json_object_get(both, "accepted_by")), 1);
+    assert_int_equal(json_array_size(json_object_get(both, "breaks")), 1);
+    http_resp_free(&r);
+    /* One party only (the Seller has no amendments); a mediator is not a party; a bad id is a bad request. */
+    r = http_request(w->port, "GET", "/api/negotiations/1/analysis/amendments?participant=3", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(json_array_size(json_object_get(r.json, "parties")), 0);
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/analysis/amendments?participant=1", w->med, NULL), 404);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/analysis/amendments?participant=x", w->med, NULL), 400);
+}
+
+/* Rotation gives a new token (the old one stops working); revocation locks a participant out. */
+static void test_token_rotation_and_revocation(void **state)
+{
+    world *w = *state;
+    /* A live stream of the Seller ends when its token is revoked. */
+    int fd = http_connect(w->port);
+    assert_true(fd >= 0);
+    assert_int_equal(http_send(fd, "GET", "/api/negotiations/1/events", w->seller, NULL, 0, NULL), 0);
+    assert_true(stream_until(fd, "participant.added"));
+
+    http_resp r = http_request(w->port, "POST", "/api/negotiations/1/participants/2/token", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(jstr(&r, "name", NULL), "Buyer");
+    char fresh[65];
+    copy_token(fresh, jstr(&r, "token", NULL));
+    assert_string_not_equal(fresh, w->buyer);
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/me", w->buyer, NULL), 401);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/me", fresh, NULL), 200);
+
+    r = http_request(w->port, "DELETE", "/api/negotiations/1/participants/3/token", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(jstr(&r, "token", NULL), "revoked");
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/me", w->seller, NULL), 401);
+    /* The stream ends (the last chunk, or the connection closed) instead of running on. */
+    char buf[4096];
+    int ended = 0;
+    for (int i = 0; i < 100 && !ended; i++) {
+        ssize_t k = recv(fd, buf, sizeof buf - 1, 0);
+        if (k < 0)
+            break;
+        buf[k] = '\0';
+        ended = k == 0 || strstr(buf, "\r\n0\r\n\r\n") != NULL;
+    }
+    assert_true(ended);
+    close(fd);
+    assert_int_equal(status_of(w, "DELETE", "/api/negotiations/1/participants/3/token", w->med, NULL), 409);
+    assert_int_equal(status_of(w, "DELETE", "/api/negotiations/1/participants/1/token", w->med, NULL), 409);
+    assert_int_equal(status_of(w, "DELETE", "/api/negotiations/1/participants/9/token", w->med, NULL), 404);
+    assert_int_equal(status_of(w, "DELETE", "/api/negotiations/1/participants/3/token", fresh, NULL), 403);
+    assert_int_equal(status_of(w, "POST", "/api/negotiations/1/participants/3/token", w->med2, NULL), 403);
+    /* The mediator sees who is locked out; a party does not. */
+    r = http_request(w->port, "GET", "/api/negotiations/1/participants", w->med, NULL);
+    json_t *list = json_object_get(r.json, "participants");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(list, 1), "token")), "active");
+    assert_string_equal(json_string_value(json_object_get(json_array_get(list, 2), "token")), "revoked");
+    http_resp_free(&r);
+    r = http_request(w->port, "GET", "/api/negotiations/1/participants", fresh, NULL);
+    assert_null(strstr(r.body, "revoked"));
+    http_resp_free(&r);
+    /* Rotating a revoked token issues a new one: the Seller is back. */
+    r = http_request(w->port, "POST", "/api/negotiations/1/participants/3/token", w->med, "{}");
+    assert_int_equal(r.status, 200);
+    char back[65];
+    copy_token(back, jstr(&r, "token", NULL));
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "GET", "/api/negotiations/1/me", back, NULL), 200);
+    /* The events are private to the participant concerned (and the mediators). */
+    r = http_request(w->port, "GET", "/api/negotiations/1/timeline", fresh, NULL);
+    assert_non_null(strstr(r.body, "participant.token_rotated"));
+    assert_null(strstr(r.body, "participant.token_revoked"));
+    http_resp_free(&r);
+}
+
+typedef struct post_job {
+    uint16_t port;
+    const char *path, *token, *body;
+    int status;
+    pthread_t thread;
+} post_job;
+
+static void *post_thread(void *arg)
+{
+    post_job *j = arg;
+    http_resp r = http_request(j->port, "POST", j->path, j->token, j->body);
+    j->status = r.status;
+    http_resp_free(&r);
+    return NULL;
+}
+
+static int count_rows(const char *db_path, const char *sql)
+{
+    sqlite3 *db;
+    sqlite3_stmt *st;
+    assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
+    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+    int n = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/*
+ * Group commit: the test holds the writer connection, so the writer thread blocks on its first batch while
+ * the other requests queue up behind it; released, they are applied as one batch.  In that batch a request
+ * that fails half-way (a trigger refuses its timeline event after its message row was written) and a bad
+ * request roll back alone: nothing of theirs is stored, everything of the others is, acknowledged after one
+ * commit.
+ */
+static void test_group_commit(void **state)
+{
+    world *w = *state;
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(w->db, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.data LIKE '%POISON%' "
+                                      "BEGIN SELECT RAISE(ABORT, 'poisoned'); END", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    int messages_before = count_rows(w->db, "SELECT COUNT(*) FROM messages");
+    const char *m = "/api/negotiations/1/messages";
+    post_job jobs[] = {
+        {w->port, m, w->med, "{\"body\": \"first\"}", 0, 0},
+        {w->port, m, w->buyer, "{\"body\": \"from the buyer\"}", 0, 0},
+        {w->port, m, w->med, "{\"body\": \"POISON\"}", 0, 0},
+        {w->port, m, w->seller, "{\"body\": \"x\", \"to\": 99}", 0, 0},
+        {w->port, m, w->seller, "{\"body\": \"from the seller\"}", 0, 0},
+        {w->port, "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Vienna\"}", 0, 0},
+    };
+    size_t n = sizeof jobs / sizeof jobs[0];
+    pthread_mutex_lock(&w->srv->wq.mu);
+    uint64_t batches = w->srv->wq.batches, done = w->srv->wq.jobs, submitted = w->srv->wq.submitted;
+    pthread_mutex_unlock(&w->srv->wq.mu);
+    store_conn *held = store_writer(w->srv->db);
+    /* The first request is taken alone (its batch waits for the connection we hold), then the others queue. */
+    int queued = 0;
+    size_t created = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (pthread_create(&jobs[i].thread, NULL, post_thread, &jobs[i]) != 0)
+            break;
+        created++;
+        for (int spin = 0; spin < 20000; spin++) {
+            pthread_mutex_lock(&w->srv->wq.mu);
+            queued = w->srv->wq.submitted == submitted + i + 1 && w->srv->wq.waiting == (i == 0 ? 0 : i);
+            pthread_mutex_unlock(&w->srv->wq.mu);
+            if (queued)
+                break;
+            usleep(500);
+        }
+        if (!queued)
+            break;
+    }
+    store_writer_release(w->srv->db, held); /* before any assertion: a failed one must not leave it held */
+    for (size_t i = 0; i < created; i++)
+        pthread_join(jobs[i].thread, NULL);
+    assert_true(queued && created == n);
+    int expected[] = {201, 201, 500, 400, 201, 201};
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(jobs[i].status, expected[i]);
+    pthread_mutex_lock(&w->srv->wq.mu);
+    assert_int_equal(w->srv->wq.batches - batches, 2);
+    assert_int_equal(w->srv->wq.jobs - done, n);
+    pthread_mutex_unlock(&w->srv->wq.mu);
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM messages"), messages_before + 3);
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM messages WHERE body = 'POISON' OR to_id = 99"), 0);
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM sessions WHERE venue = 'Vienna'"), 1);
+    /* Every stored message has its timeline event, and no event lacks its message. */
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM events WHERE kind = 'message'"), messages_before + 3);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -695,6 +1056,11 @@ int main(void)
         cmocka_unit_test(test_migration),
         cmocka_unit_test_setup_teardown(test_static_files, setup, teardown),
         cmocka_unit_test(test_bad_options),
+        cmocka_unit_test_setup_teardown(test_propose_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_diagnose_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_amendments_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_token_rotation_and_revocation, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_group_commit, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -43,7 +43,7 @@ int auth_identify(api_call *c)
         return api_fail(c, 401, NULL, "no token (expected the header 'Authorization: Bearer <token>')");
     if (strncmp(h, "Bearer ", 7) != 0 || !auth_token_wellformed(h + 7))
         return api_fail(c, 401, NULL, "malformed token (expected 'Authorization: Bearer' and 64 hex digits)");
-    char hash[65];
+    char *hash = c->my_hash;
     auth_sha256_hex(h + 7, AUTH_TOKEN_CHARS, hash);
     static const char sql[] = "SELECT id, negotiation_id, role, name FROM participants WHERE token_hash = ?";
     sqlite3_stmt *st = store_stmt(c->db, sql);

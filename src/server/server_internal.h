@@ -34,6 +34,8 @@ typedef struct write_queue {
     pthread_mutex_t mu;
     pthread_cond_t cv; /* the writer waits for jobs */
     write_job *head, *tail;
+    size_t waiting;     /* jobs queued, not yet taken */
+    uint64_t submitted; /* jobs ever queued */
     int stop, running;
     pthread_t thread;
     uint64_t batches, jobs; /* statistics: commits and requests committed or refused */
@@ -76,6 +78,7 @@ typedef struct api_call {
     int64_t my_negotiation;
     api_role my_role;
     char my_name[REQ_MAX_NAME + 1];
+    char my_hash[65]; /* SHA-256 of the token presented (a live stream ends when it is rotated or revoked) */
     /* The reply. */
     int status;
     json_t *reply;

@@ -4,7 +4,8 @@
  * <event JSON>"), first those after Last-Event-ID (or ?after=), then new ones as
  * they are committed.  The stream's thread (one per connection) sleeps on the
  * server's condition variable until a commit announces a newer event, and
- * sends a comment every 15 seconds so that dead clients are noticed.
+ * sends a comment every 15 seconds so that dead clients are noticed.  The
+ * stream ends when the caller's token is rotated or revoked.
  */
 #include "server/server_internal.h"
 
@@ -17,6 +18,7 @@ typedef struct sse_stream {
     parley_server *srv;
     int64_t negotiation, me, last;
     api_role role;
+    char hash[65]; /* the token's hash: the stream ends when the token is rotated or revoked */
     char *buf;
     size_t len, off, cap;
 } sse_stream;
@@ -38,16 +40,27 @@ static int append(sse_stream *s, const char *text, size_t n)
     return 0;
 }
 
-/* Reads visible events after s->last into the buffer; returns how many, -1 on error. */
+/* Reads visible events after s->last into the buffer; returns how many, -1 on error, -2 when the token is no longer valid. */
 static int fetch(sse_stream *s)
 {
     api_call c = {.srv = s->srv, .me = s->me, .my_role = s->role, .ids = {s->negotiation, 0, 0}};
     if (!(c.db = store_reader(s->srv->db)))
         return -1;
+    static const char token_sql[] = "SELECT 1 FROM participants WHERE id = ? AND token_hash = ?";
     json_t *events = json_array();
     int64_t last = s->last;
-    int rc = events && store_exec(c.db, "BEGIN") == SQLITE_OK ? api_events_after(&c, s->last, 100, events, &last) : -1;
-    store_exec(c.db, "COMMIT");
+    int rc = events && store_run(c.db, "BEGIN") == SQLITE_OK ? 0 : -1;
+    sqlite3_stmt *st = rc ? NULL : store_stmt(c.db, token_sql);
+    if (st) {
+        sqlite3_bind_int64(st, 1, s->me);
+        sqlite3_bind_text(st, 2, s->hash, -1, SQLITE_STATIC);
+        rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -2; /* -2: the token is no longer valid */
+        sqlite3_reset(st);
+    } else
+        rc = -1;
+    if (rc == 0)
+        rc = api_events_after(&c, s->last, 100, events, &last) ? -1 : 0;
+    store_run(c.db, "COMMIT");
     store_reader_release(s->srv->db, c.db);
     int n = 0;
     for (size_t i = 0; rc == 0 && i < json_array_size(events); i++) {
@@ -62,7 +75,7 @@ static int fetch(sse_stream *s)
     }
     json_decref(events);
     if (rc)
-        return -1;
+        return rc;
     s->last = last;
     return n;
 }
@@ -86,6 +99,8 @@ static ssize_t sse_read(void *cls, uint64_t pos, char *out, size_t max)
         if (stopping)
             return MHD_CONTENT_READER_END_OF_STREAM;
         int n = fetch(s);
+        if (n == -2)
+            return MHD_CONTENT_READER_END_OF_STREAM; /* the token was rotated or revoked */
         if (n < 0)
             return MHD_CONTENT_READER_END_WITH_ERROR;
         if (n > 0)
@@ -120,6 +135,7 @@ struct MHD_Response *sse_response(api_call *c, int64_t after)
     s->negotiation = c->ids[0];
     s->me = c->me;
     s->role = c->my_role;
+    memcpy(s->hash, c->my_hash, sizeof s->hash);
     s->last = after > 0 ? after : 0;
     if (append(s, "retry: 2000\n\n", 13)) {
         sse_free(s);

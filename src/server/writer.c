@@ -101,6 +101,7 @@ static void *writer_main(void *arg)
         while (q->head && n < WRITER_BATCH) {
             batch[n++] = q->head;
             q->head = q->head->next;
+            q->waiting--;
         }
         if (!q->head)
             q->tail = NULL;
@@ -151,6 +152,8 @@ void writer_submit(parley_server *srv, api_call *c, int (*apply)(api_call *c))
     else
         q->head = &job;
     q->tail = &job;
+    q->waiting++;
+    q->submitted++;
     pthread_cond_signal(&q->cv);
     while (!job.done)
         pthread_cond_wait(&job.cv, &q->mu);
