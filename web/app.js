@@ -116,6 +116,8 @@ const parley = (() => {
       case 'agreement': return `AGREEMENT on text ${d.number}: ${outcomeText(d.outcome)}`;
       case 'message': return `${d.from.name}${d.to ? ' → ' + d.to.name : ''}: ${d.body}`;
       case 'negotiation.closed': return `negotiation closed: ${d.outcome}`;
+      case 'participant.token_rotated': return `${who} issued a new token to ${d.name}`;
+      case 'participant.token_revoked': return `${who} revoked the token of ${d.name}`;
       default: return ev.kind;
     }
   }

@@ -1,9 +1,11 @@
 // mediator.js: the mediator's view: sessions, the current text and every party's latest answer,
-// tabling texts, the analysis plot, participants (tokens), messages and the live timeline.
+// tabling texts, the analysis plot, the advice (proposal under a rule, diagnosis of an impasse, what
+// each party's amendments do), participants (tokens: new ones, rotation, revocation), messages and
+// the live timeline.
 'use strict';
 (() => {
   const {api, neg, $, el, act, valueSelect, outcomeText, addTimeline, stream, status} = parley;
-  let info = null, analysis = null, nash = null, current = null;
+  let info = null, analysis = null, nash = null, current = null, proposal = null;
 
   async function loadNegotiation() {
     info = await api('GET', neg());
@@ -40,10 +42,24 @@
     $('close-form').hidden = !open;
     $('close-session').dataset.session = open ? open.id : '';
   }
+  function showToken(r) {
+    $('new-token-name').textContent = r.name;
+    $('new-token').textContent = r.token;
+    $('new-token-link').href = `${r.role === 'mediator' ? 'mediator' : 'party'}.html#n=${info.id}&t=${r.token}`;
+    $('new-token-box').hidden = false;
+  }
   async function loadParticipants() {
     const {participants} = await api('GET', neg('participants'));
-    $('participants').replaceChildren(...participants.map((p) => el('li', {}, `${p.name} (${p.role}${
-      p.role === 'party' ? ', profile ' + (p.profile_uploaded_at ? 'uploaded' : 'from the scenario') : ''})`)));
+    $('participants').replaceChildren(...participants.map((p) => el('li', {'data-participant': p.name},
+      `${p.name} (${p.role}${p.role === 'party' ? ', profile ' + (p.profile_uploaded_at ? 'uploaded' : 'from the scenario') : ''}` +
+      `${p.token === 'revoked' ? ', token revoked' : ''})`,
+      p.id === info.me.id ? null : el('button', {class: 'inline secondary rotate', onclick: () => act(async () => {
+        showToken(await api('POST', neg(`participants/${p.id}/token`)));
+      })}, 'new token'),
+      p.id === info.me.id || p.token === 'revoked' ? null : el('button', {class: 'inline secondary revoke', onclick: () => act(async () => {
+        await api('DELETE', neg(`participants/${p.id}/token`));
+        status(`${p.name}'s token is revoked.`);
+      })}, 'revoke'))));
     const to = $('message-to'), keep = to.value;
     to.replaceChildren(el('option', {value: ''}, 'everyone'),
       ...participants.filter((p) => p.id !== info.me.id).map((p) => el('option', {value: p.id}, p.name)));
@@ -66,13 +82,59 @@
         `; acceptable to ${analysis.parties.filter((p, k) => t.acceptable_to[k]).map((p) => p.name).join(', ') || 'nobody'}.` : '') +
       (analysis.conflicts.length ? ` No deal: ${analysis.conflicts.length} conflicting sets of red lines/reservations.` : '');
   }
+  const num = (x) => (Math.round(x * 100) / 100).toFixed(2);
+  const conditionText = (c) => c.kind === 'red_line' ? `${c.party}'s red line ${c.name} (${c.rule})` : `${c.party}'s reservation ${num(c.value)}`;
+  async function loadProposal() {
+    const box = $('proposal');
+    try { proposal = await api('GET', neg('analysis/propose?rule=' + $('propose-rule').value)); } catch (e) {
+      proposal = null;
+      box.textContent = e.message;
+      return;
+    }
+    box.replaceChildren(el('b', {}, `Table (${proposal.rule}): `),
+      ...Object.entries(proposal.package).map(([k, v]) => el('span', {class: 'pair'}, `${k}: `, el('b', {'data-issue': k}, String(v)))),
+      ...proposal.parties.map((p) => el('div', {class: 'advice-party', 'data-party': p.name},
+        `${p.name}: utility ${num(p.utility)}, gain ${num(p.gain)} over its reservation ` +
+        `(${Math.round(100 * p.share_of_best_gain)}% of the best it could get). `,
+        ...p.priorities.map((q) => el('span', {class: q.status === 'given up' ? 'given-up' : q.status === 'met' ? 'met' : ''},
+          `${q.issue} ${q.status} (${q.value}); `)))));
+  }
+  async function loadDiagnosis() {
+    const box = $('diagnosis');
+    let d;
+    try { d = await api('GET', neg('analysis/diagnose')); } catch (e) { box.textContent = e.message; return; }
+    if (d.acceptable > 0) {
+      box.replaceChildren(el('span', {class: 'check-ok'}, `A zone of agreement exists: ${d.acceptable} of ${d.outcomes} packages are acceptable to all.`));
+      return;
+    }
+    box.replaceChildren(el('b', {class: 'check-bad'}, `No deal: no package is acceptable to all (${d.outcomes} packages).`),
+      el('div', {}, 'Conflicting sets: ', ...d.conflicts.map((set) => el('div', {class: 'conflict'}, '• ' + set.map(conditionText).join(' + ')))),
+      el('div', {}, 'Ways out: ', ...d.relaxations.map((r) => el('div', {class: 'relaxation'}, '• ' +
+        (r.from !== undefined ? `${r.condition.party} lowers its reservation from ${num(r.from)} to ${num(r.to)}` : `drop ${conditionText(r.condition)}`) +
+        `: ${r.zone} package${r.zone === 1 ? '' : 's'}` + (r.nash ? ` (Nash: ${outcomeText(r.nash.outcome)})` : '')))));
+  }
+  const effectText = (e) => e.acceptable_to_all ? 'acceptable to all' :
+    [e.rejected_by.length ? 'refused by ' + e.rejected_by.join(', ') : '',
+     e.breaks.length ? 'breaks ' + e.breaks.map((b) => (b.party ? b.party + "'s " : 'global ') + b.name).join(', ') : ''].filter((x) => x).join('; ');
+  async function loadAmendmentChecks() {
+    const box = $('amendment-checks');
+    let r;
+    try { r = await api('GET', neg('analysis/amendments')); } catch (e) { box.textContent = e.status === 404 ? 'No text tabled yet.' : e.message; return; }
+    if (!r.parties.length) { box.textContent = `No amendments to text ${r.text.number}.`; return; }
+    box.replaceChildren(...r.parties.map((p) => el('div', {class: 'amendment-check', 'data-party': p.name},
+      el('b', {}, `${p.name} on text ${r.text.number}: `),
+      ...p.amendments.map((a) => el('div', {class: a.acceptable_to_all ? 'check-ok' : 'check-bad'},
+        `${a.issue}: ${a.from} → ${a.value}${a.reason ? ' (' + a.reason + ')' : ''}: ${effectText(a)}`)),
+      el('div', {class: p.together.acceptable_to_all ? 'check-ok together' : 'check-bad together'}, `all together: ${effectText(p.together)}`))));
+  }
+  const loadAdvice = () => Promise.all([loadProposal(), loadDiagnosis(), loadAmendmentChecks()]);
   async function refresh() {
     await loadNegotiation();
     const agreed = info.status === 'agreed';
     $('agreement').hidden = !agreed;
     await loadCurrent();
     if (agreed && current) $('agreement').textContent = `Agreement reached on text ${current.number}: ${outcomeText(current.outcome)}`;
-    await Promise.all([loadSessions(), loadParticipants(), loadAnalysis()]);
+    await Promise.all([loadSessions(), loadParticipants(), loadAnalysis(), loadAdvice()]);
   }
   let pending = null;
   function refreshSoon() {
@@ -81,11 +143,7 @@
   }
 
   $('add-participant').addEventListener('click', () => act(async () => {
-    const r = await api('POST', neg('participants'), {name: $('add-name').value.trim(), role: $('add-role').value});
-    $('new-token-name').textContent = r.name;
-    $('new-token').textContent = r.token;
-    $('new-token-link').href = `${r.role === 'mediator' ? 'mediator' : 'party'}.html#n=${info.id}&t=${r.token}`;
-    $('new-token-box').hidden = false;
+    showToken(await api('POST', neg('participants'), {name: $('add-name').value.trim(), role: $('add-role').value}));
     $('add-name').value = '';
   }));
   $('open-session').addEventListener('click', () => act(async () => {
@@ -108,6 +166,9 @@
   }));
   $('fill-nash').addEventListener('click', () => { if (nash) renderEditor(nash); else status('no Nash package: no outcome is acceptable to all', true); });
   $('refresh-analysis').addEventListener('click', () => act(loadAnalysis));
+  $('refresh-advice').addEventListener('click', () => act(loadAdvice));
+  $('propose-rule').addEventListener('change', () => act(loadProposal));
+  $('fill-proposal').addEventListener('click', () => { if (proposal) renderEditor(proposal.package); else status('no proposal: no package is acceptable to all', true); });
   for (const id of ['plot-x', 'plot-y']) $(id).addEventListener('change', () => analysis && parleyPlot($('plot'), analysis, +$('plot-x').value, +$('plot-y').value));
   $('send-message').addEventListener('click', () => act(async () => {
     const body = {body: $('message-body').value};

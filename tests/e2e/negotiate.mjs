@@ -96,6 +96,23 @@ try {
   // The mediator sees both answers live, with the Buyer's amendments and reasons.
   await med.waitForSelector('#responses tr[data-party="Buyer"]:has-text("our budget is capped")');
   await med.waitForSelector('#responses tr[data-party="Seller"]:has-text("reject")');
+  // The mediator's advice: the Buyer's amendments checked against text 1 (price 1 alone: (1,blue) B .3 S .65;
+  // red alone: (2,red) B .4 S .7; together (1,red) B .7 S .35: every one acceptable to both, no red line broken),
+  // the Nash proposal (2,red) (gain product .2 x .5 = .1, the largest) and a zone of 3 of 6 packages.
+  await med.waitForSelector('#amendment-checks .amendment-check[data-party="Buyer"]:has-text("our budget is capped")');
+  assert.equal(await med.locator('#amendment-checks .amendment-check[data-party="Buyer"] .check-ok').count(), 3);
+  await med.waitForSelector('#amendment-checks .together:has-text("all together: acceptable to all")');
+  await med.waitForSelector('#proposal:has-text("Table (nash)")');
+  assert.equal((await med.textContent('#proposal b[data-issue="price"]')).trim(), '2');
+  assert.equal((await med.textContent('#proposal b[data-issue="color"]')).trim(), 'red');
+  await med.waitForSelector('#proposal .advice-party[data-party="Buyer"]:has-text("price given up")');
+  await med.waitForSelector('#diagnosis:has-text("A zone of agreement exists: 3 of 6 packages")');
+  await med.selectOption('#propose-rule', 'kalai');
+  await med.waitForSelector('#proposal:has-text("Table (kalai)")');
+  await med.click('#fill-proposal');
+  assert.equal(await med.inputValue('#text-price'), '2');
+  assert.equal(await med.inputValue('#text-color'), '"red"');
+
   // Privacy: the Seller never sees the Buyer's amendment or reasons.
   await seller.waitForTimeout(300);
   const sellerText = await seller.textContent('body');
@@ -127,6 +144,24 @@ try {
   await med.fill('#close-followup', 'signing in Oslo');
   await med.click('#close-session');
   await med.waitForSelector('#sessions li:has-text("agreement, follow-up: signing in Oslo")');
+
+  // The Seller uploads a private profile asking for 0.8: no deal is left.  The mediator's diagnosis names the
+  // clash of the two reservations and the way out (the Seller down to 0.7 opens (2,red)); no proposal.
+  const impasse = { preferences: scenario.parties[1].preferences, reservation: 0.8, red_lines: scenario.parties[1].red_lines };
+  await seller.fill('#profile', JSON.stringify(impasse));
+  await seller.click('#upload-profile');
+  await med.waitForSelector('#diagnosis:has-text("No deal")');
+  await med.waitForSelector('#diagnosis .conflict:has-text("Buyer\'s reservation 0.20 + Seller\'s reservation 0.80")');
+  await med.waitForSelector('#diagnosis .relaxation:has-text("Seller lowers its reservation from 0.80 to 0.70: 1 package (Nash: price=2, color=red)")');
+  await med.waitForSelector('#proposal:has-text("no package is acceptable to every party")');
+  const medText = await med.textContent('body');
+  assert.ok(!medText.includes('"preferences"'), 'a profile leaked into the mediator view as JSON');
+
+  // The mediator revokes the Seller's token: the Seller's view is locked out.
+  await med.click('#participants li[data-participant="Seller"] button.revoke');
+  await med.waitForSelector('#participants li[data-participant="Seller"]:has-text("token revoked")');
+  await seller.reload();
+  await seller.waitForSelector('#status:has-text("unknown token")');
   console.log('e2e: mediator and two parties reached an agreement through the dashboard');
 } catch (e) {
   console.error('e2e failed:', e.message);
