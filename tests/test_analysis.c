@@ -397,7 +397,7 @@ static void random_issue(parley_space *s, size_t i, unsigned max_values)
     int rc;
     switch (pick(3)) {
     case 0: {
-        char labels[64][8];
+        char labels[64][16];
         const char *ptr[64];
         if (n > 64)
             n = 64;
@@ -917,7 +917,7 @@ static void test_random_fast_paths(void **state)
                     parley_utility_set_value(u, i, v, random_value(coarse));
             }
             parley_utility_set_reservation(u, 0.3 * uniform());
-            char name[8];
+            char name[16];
             snprintf(name, sizeof name, "P%u", p);
             assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
         }
@@ -949,7 +949,7 @@ static void test_random_fast_paths(void **state)
 static parley_scenario *binary_issues(size_t issues)
 {
     parley_space *s = parley_space_new();
-    char name[16];
+    char name[32];
     for (size_t i = 0; i < issues; i++) {
         snprintf(name, sizeof name, "b%zu", i);
         assert_int_equal(parley_space_add_integer(s, name, 0, 1, 1, NULL), PARLEY_OK);
