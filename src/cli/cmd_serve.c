@@ -5,6 +5,7 @@
 #include <parley/parley.h>
 #include <parley/server.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -120,6 +121,9 @@ int cmd_serve(int argc, char **argv)
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
+    /* This process is the server: SQLite's allocation statistics would take one global mutex on every
+     * allocation of every connection's thread.  (Process-wide, so set by the program, not the library.) */
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 
     parley_server *srv = NULL;
     parley_error err;

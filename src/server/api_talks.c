@@ -185,16 +185,20 @@ static json_t *load_text(api_call *c, int64_t id)
 /* The responses to a text the caller may see (a party: its own), oldest first. */
 static json_t *responses_json(api_call *c, int64_t text)
 {
-    static const char sql[] = "SELECT r.id, r.participant_id, p.name, r.answer, r.reason, r.amendments, r.created_at "
-                              "FROM responses r JOIN participants p ON p.id = r.participant_id "
-                              "WHERE r.text_id = ?1 AND (?2 OR r.participant_id = ?3) ORDER BY r.id";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    /* Two statements: a party's reads its rows in index order (text, participant, id), with no sort. */
+#define RESPONSE_COLUMNS                                                                                             \
+    "SELECT r.id, r.participant_id, p.name, r.answer, r.reason, r.amendments, r.created_at "                         \
+    "FROM responses r JOIN participants p ON p.id = r.participant_id WHERE r.text_id = ?1 "
+    static const char all_sql[] = RESPONSE_COLUMNS "ORDER BY r.id";
+    static const char own_sql[] = RESPONSE_COLUMNS "AND r.participant_id = ?2 ORDER BY r.participant_id, r.id";
+    int all = c->my_role == ROLE_MEDIATOR;
+    sqlite3_stmt *st = store_stmt(c->db, all ? all_sql : own_sql);
     json_t *list = json_array();
     if (!st || !list)
         return list;
     sqlite3_bind_int64(st, 1, text);
-    sqlite3_bind_int(st, 2, c->my_role == ROLE_MEDIATOR);
-    sqlite3_bind_int64(st, 3, c->me);
+    if (!all)
+        sqlite3_bind_int64(st, 2, c->me);
     while (sqlite3_step(st) == SQLITE_ROW) {
         json_t *amendments = json_loads((const char *)sqlite3_column_text(st, 5), 0, NULL);
         json_array_append_new(list, json_pack("{s:I,s:I,s:s,s:s,s:o,s:o*,s:s}", "id",
