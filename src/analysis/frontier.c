@@ -1,5 +1,6 @@
 /* frontier.c: the streaming Pareto frontier (see frontier.h). */
 #include "analysis/frontier.h"
+#include "analysis/frontier_nd.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ int frontier_init(frontier *f, size_t parties)
 
 void frontier_free(frontier *f)
 {
+    frontier_nd_free(f);
     free(f->u);
     free(f->index);
     free(f->reject);
@@ -139,6 +141,8 @@ int frontier_dominated(const frontier *f, const double *u)
         size_t j = bound_2d(f, u[0], 0);
         return j < f->count && (f->u[j * 2 + 1] > u[1] || (f->u[j * 2 + 1] == u[1] && f->u[j * 2] > u[0]));
     }
+    if (f->nd)
+        return frontier_nd_dominated(f, u);
     for (size_t i = 0; i < f->count; i++)
         if (dominates(&f->u[i * n], u, n))
             return 1;
@@ -186,7 +190,10 @@ static int offer_nd(frontier *f, const double *p, uint64_t index)
 
 int frontier_offer(frontier *f, const double *u, uint64_t index)
 {
-    return f->parties == 2 ? offer_2d(f, u, index) : offer_nd(f, u, index);
+    if (f->parties == 2)
+        return offer_2d(f, u, index);
+    int kept = frontier_nd_offer(f, u, index);
+    return kept >= 0 ? kept : offer_nd(f, u, index);
 }
 
 void frontier_merge(frontier *f, const frontier *other)
@@ -204,6 +211,7 @@ static int compare_index(const void *a, const void *b)
 
 void frontier_sort_by_index(frontier *f)
 {
+    frontier_nd_compact(f);
     size_t n = f->parties;
     size_t rec = sizeof(uint64_t) + n * sizeof(double);
     char *tmp = malloc(f->count * rec + 1);

@@ -24,6 +24,7 @@ typedef struct frontier {
     double *reject;
     size_t inserts_since_rebuild;
     int failed;       /* an allocation failed: the frontier is incomplete */
+    struct frontier_nd *nd; /* more than two parties: the index of distinct vectors (frontier_nd.c) */
 } frontier;
 
 int frontier_init(frontier *f, size_t parties);

@@ -1,0 +1,27 @@
+/*
+ * frontier_nd.h: the Pareto frontier of three or more parties, kept by
+ * distinct utility vector.
+ *
+ * The outcomes stay in the frontier's own arrays (u, index: every outcome,
+ * equal vectors included, as frontier.h promises) but dominance is decided on
+ * the distinct vectors only, each with an id stored beside its outcomes.  A
+ * negotiation whose outcomes share few utility vectors (ANAC 2016 AgentHp2:
+ * 924,385 Pareto-optimal outcomes, 589 distinct vectors) then costs a scan of
+ * hundreds per offer instead of a scan of the whole frontier.  Outcomes whose
+ * vector gets dominated are removed in batches (when they outnumber the live
+ * ones, and before sorting).  Used by frontier.c for parties > 2.
+ */
+#ifndef PARLEY_ANALYSIS_FRONTIER_ND_H
+#define PARLEY_ANALYSIS_FRONTIER_ND_H
+
+#include "analysis/frontier.h"
+
+/* Offers a point (see frontier_offer).  Returns 1 when kept, 0 when not, -1 when the index could not be set up. */
+int frontier_nd_offer(frontier *f, const double *u, uint64_t index);
+/* 1 when some kept vector dominates u. */
+int frontier_nd_dominated(const frontier *f, const double *u);
+/* Removes the outcomes whose vector has been dominated (so f->count, f->u, f->index hold the frontier). */
+void frontier_nd_compact(frontier *f);
+void frontier_nd_free(frontier *f);
+
+#endif
