@@ -91,6 +91,31 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
     return 0;
 }
 
+int api_event_reply(api_call *c, const char *kind, int64_t audience, int status, json_t *data)
+{
+    int rc = api_event(c, kind, audience, json_incref(data));
+    if (rc) {
+        json_decref(data);
+        return rc;
+    }
+    return api_reply(c, status, data);
+}
+
+int api_step_done(api_call *c, sqlite3_stmt *st)
+{
+    int rc = sqlite3_step(st);
+    sqlite3_reset(st);
+    return rc == SQLITE_DONE ? 0 : api_fail_db(c);
+}
+
+int api_open_scenario(api_call *c, scenario_entry **e)
+{
+    int rc = api_require_open(c);
+    if (rc)
+        return rc;
+    return (*e = scenario_get(c, c->ids[0])) ? 0 : api_fail_db(c);
+}
+
 int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int64_t *last)
 {
     static const char sql[] =

@@ -165,16 +165,10 @@ int api_close_negotiation(api_call *c)
     sqlite3_bind_text(st, 1, rq.outcome, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 3, c->ids[0]);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return api_fail_db(c);
-    json_t *data = json_pack("{s:s,s:s?,s:s}", "outcome", rq.outcome, "note", rq.note, "closed_at", now);
-    if ((rc = api_event(c, "negotiation.closed", 0, json_incref(data)))) {
-        json_decref(data);
+    if ((rc = api_step_done(c, st)))
         return rc;
-    }
-    return api_reply(c, 200, data);
+    return api_event_reply(c, "negotiation.closed", 0, 200,
+                           json_pack("{s:s,s:s?,s:s}", "outcome", rq.outcome, "note", rq.note, "closed_at", now));
 }
 
 int api_add_participant(api_call *c)
@@ -182,12 +176,10 @@ int api_add_participant(api_call *c)
     req_participant rq;
     parley_error err;
     parley_error_clear(&err);
+    scenario_entry *e;
     int rc;
-    if ((rc = api_require_open(c)))
+    if ((rc = api_open_scenario(c, &e)))
         return rc;
-    scenario_entry *e = scenario_get(c, c->ids[0]);
-    if (!e)
-        return api_fail_db(c);
     rc = req_parse_participant(c->json, e->sc, &rq, &err);
     scenario_release(c->srv, e);
     if (rc)
@@ -241,12 +233,10 @@ int api_put_profile(api_call *c)
                               "updated_at = excluded.updated_at";
     parley_error err;
     parley_error_clear(&err);
+    scenario_entry *e;
     int rc;
-    if ((rc = api_require_open(c)))
+    if ((rc = api_open_scenario(c, &e)))
         return rc;
-    scenario_entry *e = scenario_get(c, c->ids[0]);
-    if (!e)
-        return api_fail_db(c);
     rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
     scenario_release(c->srv, e);
     if (rc)
@@ -262,10 +252,8 @@ int api_put_profile(api_call *c)
     sqlite3_bind_int64(st, 1, c->me);
     sqlite3_bind_text(st, 2, text, -1, free);
     sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return api_fail_db(c);
+    if ((rc = api_step_done(c, st)))
+        return rc;
     if ((rc = api_event(c, "profile.updated", c->me, json_pack("{s:I,s:s}", "participant", (json_int_t)c->me,
                                                                   "updated_at", now))))
         return rc;
@@ -368,10 +356,9 @@ static int set_token_hash(api_call *c, const char *hash, const char *kind, const
         return api_fail_db(c);
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 2, c->ids[1]);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return api_fail_db(c);
+    int rc = api_step_done(c, st);
+    if (rc)
+        return rc;
     return api_event(c, kind, c->ids[1], json_pack("{s:I,s:s,s:s}", "id", (json_int_t)c->ids[1], "name", name, "role",
                                                    mediator ? "mediator" : "party"));
 }

@@ -42,12 +42,7 @@ static int session_reply(api_call *c, int status, int64_t id)
     sqlite3_reset(st);
     if (!s)
         return api_fail_db(c);
-    int rc = api_event(c, status == 201 ? "session.opened" : "session.closed", 0, json_incref(s));
-    if (rc) {
-        json_decref(s);
-        return rc;
-    }
-    return api_reply(c, status, s);
+    return api_event_reply(c, status == 201 ? "session.opened" : "session.closed", 0, status, s);
 }
 
 int api_open_session(api_call *c)
@@ -85,10 +80,8 @@ int api_open_session(api_call *c)
     sqlite3_bind_text(st, 4, rq.ends_at, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 5, rq.note, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return api_fail_db(c);
+    if ((rc = api_step_done(c, st)))
+        return rc;
     return session_reply(c, 201, sqlite3_last_insert_rowid(c->db->db));
 }
 
@@ -127,25 +120,29 @@ int api_close_session(api_call *c)
     sqlite3_bind_text(st, 4, rq.note, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(st, 6, c->ids[1]);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return api_fail_db(c);
+    if ((rc = api_step_done(c, st)))
+        return rc;
     return session_reply(c, 200, c->ids[1]);
 }
 
-int api_list_sessions(api_call *c)
+/* Replies {key: [row, ...]} with every row of `sql` (bound to the negotiation) made into JSON by `row`. */
+static int list_reply(api_call *c, const char *sql, json_t *(*row)(sqlite3_stmt *st), const char *key)
 {
-    static const char sql[] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE negotiation_id = ? ORDER BY number";
     sqlite3_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
     sqlite3_bind_int64(st, 1, c->ids[0]);
     json_t *list = json_array();
     while (sqlite3_step(st) == SQLITE_ROW)
-        json_array_append_new(list, session_json(st));
+        json_array_append_new(list, row(st));
     sqlite3_reset(st);
-    return api_reply(c, 200, json_pack("{s:o}", "sessions", list));
+    return api_reply(c, 200, json_pack("{s:o}", key, list));
+}
+
+int api_list_sessions(api_call *c)
+{
+    static const char sql[] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE negotiation_id = ? ORDER BY number";
+    return list_reply(c, sql, session_json, "sessions");
 }
 
 /* ---- texts ---- */
@@ -274,32 +271,18 @@ int api_table_text(api_call *c)
     sqlite3_bind_text(st, 4, text, -1, free);
     sqlite3_bind_text(st, 5, note, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE)
-        return api_fail_db(c);
+    if ((rc = api_step_done(c, st)))
+        return rc;
     json_t *t = load_text(c, sqlite3_last_insert_rowid(c->db->db));
     if (!t)
         return api_fail_db(c);
-    if ((rc = api_event(c, "text.tabled", 0, json_incref(t)))) {
-        json_decref(t);
-        return rc;
-    }
-    return api_reply(c, 201, t);
+    return api_event_reply(c, "text.tabled", 0, 201, t);
 }
 
 int api_list_texts(api_call *c)
 {
     static const char sql[] = "SELECT " TEXT_COLUMNS " WHERE t.negotiation_id = ? ORDER BY t.number";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
-    if (!st)
-        return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    json_t *list = json_array();
-    while (sqlite3_step(st) == SQLITE_ROW)
-        json_array_append_new(list, text_json(st));
-    sqlite3_reset(st);
-    return api_reply(c, 200, json_pack("{s:o}", "texts", list));
+    return list_reply(c, sql, text_json, "texts");
 }
 
 static int text_with_responses(api_call *c, int64_t id)
@@ -397,12 +380,7 @@ static int record_response(api_call *c, const parley_space *space, const req_res
                           json_integer_value(json_object_get(t, "number")), "participant", (json_int_t)c->me, "name",
                           c->my_name, "answer", rq->answer, "reason", rq->reason, "amendments", amendments,
                           "created_at", now);
-    if ((rc = api_event(c, "response", c->me, json_incref(r)))) {
-        json_decref(r);
-        return rc;
-    }
-    api_reply(c, 201, r);
-    return 0;
+    return api_event_reply(c, "response", c->me, 201, r);
 }
 
 int api_respond(api_call *c)
@@ -520,9 +498,5 @@ int api_post_message(api_call *c)
     json_t *m = json_pack("{s:I,s:{s:I,s:s},s:o,s:s,s:s}", "id", (json_int_t)sqlite3_last_insert_rowid(c->db->db),
                           "from", "id", (json_int_t)c->me, "name", c->my_name, "to", to, "body", rq.body, "created_at",
                           now);
-    if ((rc = api_event(c, "message", audience, json_incref(m)))) {
-        json_decref(m);
-        return rc;
-    }
-    return api_reply(c, 201, m);
+    return api_event_reply(c, "message", audience, 201, m);
 }

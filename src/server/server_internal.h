@@ -100,6 +100,12 @@ int api_require_open(api_call *c);
 void api_now(char out[96]);
 /* Appends an event (one row of the timeline) in the current transaction; audience 0 = everyone. */
 int api_event(api_call *c, const char *kind, int64_t audience, json_t *data);
+/* Records the event `kind` with `data` and replies `status` with the same data (takes the reference). */
+int api_event_reply(api_call *c, const char *kind, int64_t audience, int status, json_t *data);
+/* Steps a statement that returns no row and resets it: 0, or 500 (reply set). */
+int api_step_done(api_call *c, sqlite3_stmt *st);
+/* For a write that needs the scenario: 0 with *e held (scenario_release), or 404/409/500 (reply set). */
+int api_open_scenario(api_call *c, scenario_entry **e);
 /* Reads a query-string argument (NULL when absent). */
 const char *api_query(api_call *c, const char *name);
 
