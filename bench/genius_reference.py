@@ -112,20 +112,17 @@ def read_profile(path, issues):
 
 
 def pareto(points):
-    """points: list of (utilities tuple, outcome number), all acceptable. Returns the non-dominated ones."""
-    order = sorted(points, key=lambda p: tuple(-x for x in p[0]))
-    kept = []
+    """points: list of (utilities tuple, outcome number), all acceptable. Returns the non-dominated ones.
+    Outcomes with equal utility vectors stand or fall together, so the dominance test runs on distinct vectors."""
+    groups = {}
+    for u, k in points:
+        groups.setdefault(u, []).append(k)
     distinct = []
-    for u, k in order:
-        dominated = False
-        for q in distinct:
-            if q != u and all(a >= b for a, b in zip(q, u)):
-                dominated = True
-                break
-        if not dominated:
-            if not distinct or distinct[-1] != u:
-                distinct.append(u)
-            kept.append((u, k))
+    for u in sorted(groups, key=lambda v: tuple(-x for x in v)):
+        # every vector that could dominate u sorts before it; kept vectors differ from u
+        if not any(all(a >= b for a, b in zip(q, u)) for q in distinct):
+            distinct.append(u)
+    kept = [(u, k) for u in distinct for k in groups[u]]
     kept.sort(key=lambda p: p[1])
     return kept
 
