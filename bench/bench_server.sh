@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # bench_server.sh: load benchmark of `parley serve` with wrk on loopback: reads (GET the current text
 # with a party's token: authentication, privacy filter, two queries) and durable writes (POST a message:
-# one transaction with a message row and a timeline event, acknowledged after COMMIT), with
+# a message row and a timeline event in the request's savepoint of a group commit, acknowledged after the
+# batch's COMMIT), with
 # --sync full (fsync per commit) and --sync normal (survives kill -9, not power loss).
 # usage: bash bench/bench_server.sh [path/to/parley] [seconds]   (installs wrk with apt-get when missing)
 set -u
@@ -52,6 +53,6 @@ LUA
         | grep -E "Requests/sec|Latency|Non-2xx|requests in"
     kill "$server"; wait "$server" 2>/dev/null; server=""
 }
-echo "bench_server: nproc $(nproc), $(wrk --version 2>&1 | head -1 | cut -c1-40)"
+echo "bench_server: nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg), $(wrk --version 2>&1 | head -1 | cut -c1-40)"
 run full
 run normal

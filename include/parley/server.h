@@ -5,12 +5,15 @@
  * parties act with their own secret tokens (shown once, stored as SHA-256
  * hashes); each party's profile (preferences, reservation, red lines) stays
  * private to it and to the mediators; sessions, texts, responses, amendments
- * and messages are stored in one SQLite file (WAL) with one transaction per
- * request, and a request is acknowledged only after its commit.  The JSON API
+ * and messages are stored in one SQLite file (WAL); writes are group-committed
+ * (each request in its own savepoint of a batch transaction, one fsync per
+ * batch) and a request is acknowledged only after its batch's commit.  Mediators
+ * also get the analysis, diagnosis, proposals and amendment checks run on the
+ * private profiles inside the server, and rotate or revoke tokens.  The JSON API
  * is documented in docs/api.md; the dashboard (web/) is served as static files.
  *
  * The server runs on its own threads (libmicrohttpd, one thread per
- * connection); parley_server_start returns once it is listening, so a test can
+ * connection, and one writer thread); parley_server_start returns once it is listening, so a test can
  * run it in-process on an ephemeral port and stop it with parley_server_stop.
  */
 #ifndef PARLEY_SERVER_H
