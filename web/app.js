@@ -33,6 +33,10 @@ const parley = (() => {
           const headers = {'Authorization': 'Bearer ' + token};
           if (last) headers['Last-Event-ID'] = String(last);
           const r = await fetch('/api/' + neg('events'), {headers});
+          if (r.status === 401) {
+            status('this token is no longer valid (revoked or replaced by the mediator): live updates stopped', true);
+            return;
+          }
           if (!r.ok) throw new Error('stream ' + r.status);
           const reader = r.body.getReader();
           const decoder = new TextDecoder();

@@ -35,13 +35,16 @@ static json_t *written_json(json_writer write, const void *ctx, parley_error *er
     return root;
 }
 
-/* The reply for a failed analysis: 422 when the space is too large, 409 when no package exists, else 500. */
+/* The reply for a failed analysis: 422 when the space is too large, 409 when no package is acceptable, else 500. */
 static int analysis_failed(api_call *c, int rc, const parley_error *err)
 {
     if (rc == PARLEY_ERANGE)
         return api_fail(c, 422, NULL, "%s", err->message);
     if (rc == PARLEY_ENOTFOUND)
-        return api_fail(c, 409, NULL, "%s", err->message);
+        return api_fail(c, 409, NULL,
+                        "no package is acceptable to every party, so there is nothing to table "
+                        "(GET /api/negotiations/%lld/analysis/diagnose says which red lines and reservations collide)",
+                        (long long)c->ids[0]);
     return api_fail(c, 500, NULL, "analysis failed: %s", err->message[0] ? err->message : parley_strerror(rc));
 }
 
