@@ -974,38 +974,26 @@ static int count_rows(const char *db_path, const char *sql)
     return n;
 }
 
-/*
- * Group commit: the test holds the writer connection, so the writer thread blocks on its first batch while
- * the other requests queue up behind it; released, they are applied as one batch.  In that batch a request
- * that fails half-way (a trigger refuses its timeline event after its message row was written) and a bad
- * request roll back alone: nothing of theirs is stored, everything of the others is, acknowledged after one
- * commit.
- */
-static void test_group_commit(void **state)
+static void exec_on_file(const char *path, const char *sql)
 {
-    world *w = *state;
     sqlite3 *db;
-    assert_int_equal(sqlite3_open(w->db, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.data LIKE '%POISON%' "
-                                      "BEGIN SELECT RAISE(ABORT, 'poisoned'); END", NULL, NULL, NULL),
-                     SQLITE_OK);
+    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     sqlite3_close(db);
-    int messages_before = count_rows(w->db, "SELECT COUNT(*) FROM messages");
-    const char *m = "/api/negotiations/1/messages";
-    post_job jobs[] = {
-        {w->port, m, w->med, "{\"body\": \"first\"}", 0, 0},
-        {w->port, m, w->buyer, "{\"body\": \"from the buyer\"}", 0, 0},
-        {w->port, m, w->med, "{\"body\": \"POISON\"}", 0, 0},
-        {w->port, m, w->seller, "{\"body\": \"x\", \"to\": 99}", 0, 0},
-        {w->port, m, w->seller, "{\"body\": \"from the seller\"}", 0, 0},
-        {w->port, "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Vienna\"}", 0, 0},
-    };
-    size_t n = sizeof jobs / sizeof jobs[0];
-    pthread_mutex_lock(&w->srv->wq.mu);
-    uint64_t batches = w->srv->wq.batches, done = w->srv->wq.jobs, submitted = w->srv->wq.submitted;
-    pthread_mutex_unlock(&w->srv->wq.mu);
+}
+
+/*
+ * Sends the requests concurrently while the test holds the writer connection: the first is taken alone (its
+ * batch waits for the connection), the others queue behind it; released, they are applied as one batch.
+ * Returns how many batches the writer ran meanwhile (2 when all went as planned).
+ */
+static uint64_t run_as_two_batches(world *w, post_job *jobs, size_t n)
+{
+    write_queue *q = &w->srv->wq;
+    pthread_mutex_lock(&q->mu);
+    uint64_t batches = q->batches, done = q->jobs, submitted = q->submitted;
+    pthread_mutex_unlock(&q->mu);
     store_conn *held = store_writer(w->srv->db);
-    /* The first request is taken alone (its batch waits for the connection we hold), then the others queue. */
     int queued = 0;
     size_t created = 0;
     for (size_t i = 0; i < n; i++) {
@@ -1013,9 +1001,9 @@ static void test_group_commit(void **state)
             break;
         created++;
         for (int spin = 0; spin < 20000; spin++) {
-            pthread_mutex_lock(&w->srv->wq.mu);
-            queued = w->srv->wq.submitted == submitted + i + 1 && w->srv->wq.waiting == (i == 0 ? 0 : i);
-            pthread_mutex_unlock(&w->srv->wq.mu);
+            pthread_mutex_lock(&q->mu);
+            queued = q->submitted == submitted + i + 1 && q->waiting == (i == 0 ? 0 : i);
+            pthread_mutex_unlock(&q->mu);
             if (queued)
                 break;
             usleep(500);
@@ -1027,18 +1015,79 @@ static void test_group_commit(void **state)
     for (size_t i = 0; i < created; i++)
         pthread_join(jobs[i].thread, NULL);
     assert_true(queued && created == n);
+    pthread_mutex_lock(&q->mu);
+    uint64_t ran = q->batches - batches;
+    assert_int_equal(q->jobs - done, n);
+    pthread_mutex_unlock(&q->mu);
+    return ran;
+}
+
+/*
+ * Group commit: in the second batch a request that fails half-way (a trigger refuses its timeline event after
+ * its message row was written) and a bad request roll back alone: nothing of theirs is stored, everything of
+ * the others is, acknowledged after one commit.
+ */
+static void test_group_commit(void **state)
+{
+    world *w = *state;
+    exec_on_file(w->db, "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.data LIKE '%POISON%' "
+                        "BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+    int messages_before = count_rows(w->db, "SELECT COUNT(*) FROM messages");
+    const char *m = "/api/negotiations/1/messages";
+    post_job jobs[] = {
+        {w->port, m, w->med, "{\"body\": \"first\"}", 0, 0},
+        {w->port, m, w->buyer, "{\"body\": \"from the buyer\"}", 0, 0},
+        {w->port, m, w->med, "{\"body\": \"POISON\"}", 0, 0},
+        {w->port, m, w->seller, "{\"body\": \"x\", \"to\": 99}", 0, 0},
+        {w->port, m, w->seller, "{\"body\": \"from the seller\"}", 0, 0},
+        {w->port, "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Vienna\"}", 0, 0},
+    };
+    size_t n = sizeof jobs / sizeof jobs[0];
+    assert_int_equal(run_as_two_batches(w, jobs, n), 2);
     int expected[] = {201, 201, 500, 400, 201, 201};
     for (size_t i = 0; i < n; i++)
         assert_int_equal(jobs[i].status, expected[i]);
-    pthread_mutex_lock(&w->srv->wq.mu);
-    assert_int_equal(w->srv->wq.batches - batches, 2);
-    assert_int_equal(w->srv->wq.jobs - done, n);
-    pthread_mutex_unlock(&w->srv->wq.mu);
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM messages"), messages_before + 3);
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM messages WHERE body = 'POISON' OR to_id = 99"), 0);
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM sessions WHERE venue = 'Vienna'"), 1);
     /* Every stored message has its timeline event, and no event lacks its message. */
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM events WHERE kind = 'message'"), messages_before + 3);
+}
+
+/*
+ * A commit that fails loses the whole batch, and every request of it says so (500): a trigger adds, for a
+ * message 'BREAK', a row whose deferred foreign key has no parent, which only COMMIT checks.  The requests
+ * of the other batch are stored, and the server goes on.
+ */
+static void test_group_commit_fails(void **state)
+{
+    world *w = *state;
+    exec_on_file(w->db, "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
+                        "CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);"
+                        "CREATE TRIGGER breaker AFTER INSERT ON messages WHEN NEW.body = 'BREAK' "
+                        "BEGIN INSERT INTO child VALUES (42); END");
+    int messages_before = count_rows(w->db, "SELECT COUNT(*) FROM messages");
+    int sessions_before = count_rows(w->db, "SELECT COUNT(*) FROM sessions");
+    const char *m = "/api/negotiations/1/messages";
+    post_job jobs[] = {
+        {w->port, m, w->med, "{\"body\": \"alone first\"}", 0, 0},
+        {w->port, m, w->buyer, "{\"body\": \"lost with the batch\"}", 0, 0},
+        {w->port, m, w->med, "{\"body\": \"BREAK\"}", 0, 0},
+        {w->port, "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Lost\"}", 0, 0},
+        {w->port, m, w->seller, "{\"body\": \"x\", \"to\": 99}", 0, 0},
+    };
+    size_t n = sizeof jobs / sizeof jobs[0];
+    assert_int_equal(run_as_two_batches(w, jobs, n), 2);
+    int expected[] = {201, 500, 500, 500, 400};
+    for (size_t i = 0; i < n; i++)
+        assert_int_equal(jobs[i].status, expected[i]);
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM messages"), messages_before + 1);
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM sessions"), sessions_before);
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM child"), 0);
+    /* The writer goes on: the next request is stored and its timeline is whole. */
+    assert_int_equal(status_of(w, "POST", m, w->buyer, "{\"body\": \"after\"}"), 201);
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM messages"), messages_before + 2);
+    assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM events WHERE kind = 'message'"), messages_before + 2);
 }
 
 int main(void)
@@ -1061,6 +1110,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_amendments_by_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_token_rotation_and_revocation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_commit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_group_commit_fails, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
