@@ -51,18 +51,21 @@ static void run_batch(parley_server *srv, write_job **jobs, size_t n)
             continue;
         }
         int failed = jobs[i]->apply(c);
-        if (failed) {
+        char why[300] = "";
+        if (failed) { /* SQLite's message before the rollback below replaces it */
+            snprintf(why, sizeof why, "the transaction was rolled back: %s", sqlite3_errmsg(db->db));
             c->notify_seq = 0;
             store_run(db, "ROLLBACK TO request");
         }
         store_run(db, "RELEASE request");
         if (sqlite3_get_autocommit(db->db)) {
             /* SQLite rolled the whole transaction back (I/O error, disk full): the batch so far is lost. */
-            char why[300];
-            snprintf(why, sizeof why, "the transaction was rolled back: %s", sqlite3_errmsg(db->db));
+            if (!why[0])
+                snprintf(why, sizeof why, "the transaction was rolled back: %s", sqlite3_errmsg(db->db));
             if (!failed)
                 api_fail(c, 500, NULL, "nothing was stored: %s", why);
             fail_applied(jobs, i, why);
+            scenario_cache_forget(srv); /* it may hold a negotiation created in the lost transaction */
             in_tx = 0;
             continue;
         }
