@@ -95,6 +95,10 @@ void genius_warn(parley_warn_fn warn, void *ctx, const char *fmt, ...)
 
 char *genius_number(double x, char *buf, size_t size)
 {
+    if (x > -1e15 && x < 1e15 && x == (double)(long long)x) { /* whole numbers without an exponent */
+        snprintf(buf, size, "%lld", (long long)x);
+        return buf;
+    }
     for (int digits = 1; digits <= 17; digits++) {
         snprintf(buf, size, "%.*g", digits, x);
         if (strtod(buf, NULL) == x)

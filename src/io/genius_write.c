@@ -21,19 +21,42 @@
 
 enum form { FORM_DISCRETE, FORM_INTEGER, FORM_REAL };
 
-/* 1 when party p's values of numeric issue i lie on a line of the issue's numbers; gives slope and offset. */
+/*
+ * 1 when party p's values of numeric issue i are a GENIUS linear evaluator:
+ * clamp(slope * (x - x0) + offset, 0, 1) on the issue's numbers x (x0 the
+ * first); gives slope and offset.  The line is fitted through the values
+ * strictly inside (0,1) when there are two, else through the end values.
+ */
 static int linear_values(const parley_scenario *sc, size_t p, size_t i, double *slope, double *offset)
 {
     const parley_space *s = parley_scenario_space(sc);
     const parley_utility *u = parley_party_utility(sc, p);
     uint32_t n = parley_issue_value_count(s, i);
-    double x0 = parley_issue_number(s, i, 0), v0 = parley_utility_value(u, i, 0);
-    double x1 = parley_issue_number(s, i, n - 1), v1 = parley_utility_value(u, i, n - 1);
-    *offset = v0;
-    *slope = n > 1 ? (v1 - v0) / (x1 - x0) : 0;
-    for (uint32_t k = 0; k < n; k++)
-        if (fabs(v0 + *slope * (parley_issue_number(s, i, k) - x0) - parley_utility_value(u, i, k)) > 1e-12)
+    double x0 = parley_issue_number(s, i, 0);
+    uint32_t a = 0, b = n - 1;
+    long first = -1, last = -1;
+    for (uint32_t k = 0; k < n; k++) {
+        double v = parley_utility_value(u, i, k);
+        if (v > 0 && v < 1) {
+            if (first < 0)
+                first = k;
+            last = k;
+        }
+    }
+    if (first >= 0 && last > first) {
+        a = (uint32_t)first;
+        b = (uint32_t)last;
+    }
+    double xa = parley_issue_number(s, i, a), xb = parley_issue_number(s, i, b);
+    double va = parley_utility_value(u, i, a), vb = parley_utility_value(u, i, b);
+    *slope = b > a ? (vb - va) / (xb - xa) : 0;
+    *offset = va + *slope * (x0 - xa);
+    for (uint32_t k = 0; k < n; k++) {
+        double y = *offset + *slope * (parley_issue_number(s, i, k) - x0);
+        y = y < 0 ? 0 : y > 1 ? 1 : y;
+        if (fabs(y - parley_utility_value(u, i, k)) > 1e-12)
             return 0;
+    }
     return 1;
 }
 

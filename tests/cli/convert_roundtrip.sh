@@ -57,6 +57,11 @@ check_domain() { # check_domain LABEL DOMAIN PROFILE...
 
 mkdir -p "$TMP/g" "$TMP/w"
 check_domain tiny "$DATA/tiny-domain.xml" "$DATA/tiny-buyer.xml" "$DATA/tiny-seller.xml"
+# the buyer's price utilities are a clamped line (1.1 - 0.3 (x - 10)): still a GENIUS integer issue, no warning
+grep -q 'name="price" type="integer"' "$TMP/g/tiny-domain.xml" || { echo "FAIL price not written as integer"; exit 1; }
+if grep -q "price" "$TMP/g.err"; then echo "FAIL unexpected warning: $(cat "$TMP/g.err")"; exit 1; fi
+grep -q 'name="Food &amp; Drinks"' "$TMP/g/tiny-domain.xml" || { echo "FAIL issue name not restored"; exit 1; }
+echo "ok tiny: clamped linear evaluator and the original issue names written back"
 if [ -d "$GENIUS" ]; then
   for d in Camera/Camera-A Energy/Energy-B Travel/Travel-C ItexvsCypress/ItexvsCypress-A; do
     check_domain "$(basename $d)" "$GENIUS/anac2012/$d-domain.xml" "$GENIUS/anac2012/$d-prof1.xml" "$GENIUS/anac2012/$d-prof2.xml"
