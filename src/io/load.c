@@ -4,6 +4,7 @@
  * "parties"), a GeniusWeb domain ("issuesValues") followed by its profiles, or a
  * GENIUS XML domain followed by its profiles.
  */
+#include <jansson.h>
 #include <parley/genius.h>
 #include <parley/scenario.h>
 
@@ -32,12 +33,13 @@ static file_format sniff(const char *path, parley_error *err)
     if (i < n && head[i] == '<')
         return FORMAT_XML;
     if (i < n && head[i] == '{') {
-        /* GeniusWeb domains and profiles; anything else JSON is read as a native scenario */
-        if (strstr(head, "\"issuesValues\"") && !strstr(head, "\"parties\""))
-            return FORMAT_GENIUSWEB;
-        if (strstr(head, "\"LinearAdditiveUtilitySpace\""))
-            return FORMAT_GENIUSWEB;
-        return FORMAT_NATIVE_JSON;
+        /* GeniusWeb domains and profiles by their top-level keys; any other JSON is a native scenario
+           (whose reader then reports what is wrong with it) */
+        json_t *root = json_load_file(path, 0, NULL);
+        int geniusweb = json_is_object(root) && !json_object_get(root, "parties") &&
+                        (json_object_get(root, "issuesValues") || json_object_get(root, "LinearAdditiveUtilitySpace"));
+        json_decref(root);
+        return geniusweb ? FORMAT_GENIUSWEB : FORMAT_NATIVE_JSON;
     }
     parley_error_set_at(err, PARLEY_EINVAL, path, 1, 1, NULL,
                         "cannot tell the format (expected a JSON scenario, a GeniusWeb domain or a GENIUS XML domain)");
