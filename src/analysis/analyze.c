@@ -22,8 +22,9 @@
 #include "core/pool.h"
 #include "core/utility_internal.h"
 
+/* Each worker's counters on cache lines of their own: neighbours must not share a line (false sharing). */
 struct worker {
-    uint64_t feasible, acceptable;
+    _Alignas(64) uint64_t feasible, acceptable;
     uint64_t *histogram;       /* [2^C] by failure mask, when C <= MAX_DIAGNOSED */
     uint64_t *party_ok;        /* [n] when no histogram */
     uint64_t *condition_ok;    /* [C] when no histogram */
@@ -131,11 +132,34 @@ static inline __attribute__((always_inline)) void row_nd_body(const struct job *
     w->acceptable = hist[0];
 }
 
+/* Three parties, written out: the utilities and the mask stay in registers. */
+static void run_row_3d(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                       uint64_t index, int dominated)
+{
+    size_t last = job->issues - 1;
+    const double *t0 = job->tables[0 * job->issues + last], *t1 = job->tables[1 * job->issues + last],
+                 *t2 = job->tables[2 * job->issues + last];
+    const double p0 = pre[0], p1 = pre[1], p2 = pre[2];
+    const double r0 = job->reservation[0], r1 = job->reservation[1], r2 = job->reservation[2];
+    uint64_t *hist = w->histogram;
+    for (uint32_t v = from; v < to; v++) {
+        double u0 = quantize_utility(p0 + t0[v]), u1 = quantize_utility(p1 + t1[v]), u2 = quantize_utility(p2 + t2[v]);
+        unsigned mask = (unsigned)(u0 < r0) | (unsigned)(u1 < r1) << 1 | (unsigned)(u2 < r2) << 2;
+        hist[mask]++;
+        if (mask == 0 && !dominated) {
+            double u[3] = {u0, u1, u2};
+            frontier_offer(&w->frontier, u, index + (v - from));
+        }
+    }
+    w->feasible += to - from;
+    w->acceptable = hist[0];
+}
+
 static void run_row_nd(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
                        uint64_t index, int dominated)
 {
     if (job->n == 3)
-        row_nd_body(job, w, pre, from, to, index, dominated, 3);
+        run_row_3d(job, w, pre, from, to, index, dominated);
     else
         row_nd_body(job, w, pre, from, to, index, dominated, job->n);
 }
@@ -237,6 +261,16 @@ done:
     free(values);
     free(pre);
     free(row);
+}
+
+/* Zeroed memory starting on a cache line and padded to whole lines (free with free()). */
+static void *aligned_calloc64(size_t size)
+{
+    size_t padded = (size + 63) / 64 * 64;
+    void *p = aligned_alloc(64, padded);
+    if (p)
+        memset(p, 0, padded);
+    return p;
 }
 
 static void free_job(struct job *job, unsigned workers)
@@ -588,7 +622,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
         goto fail;
     a->condition_holds = calloc(job.C ? job.C : 1, sizeof *a->condition_holds);
     job.histogram = job.C <= PARLEY_MAX_DIAGNOSED_CONDITIONS;
-    job.workers = calloc(workers, sizeof *job.workers);
+    job.workers = aligned_calloc64(workers * sizeof *job.workers);
     if (!a->condition_holds || !job.workers) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
@@ -597,7 +631,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
         struct worker *w = &job.workers[k];
         int bad = frontier_init(&w->frontier, a->n) != 0;
         if (job.histogram)
-            bad |= !(w->histogram = calloc((size_t)1 << job.C, sizeof *w->histogram));
+            bad |= !(w->histogram = aligned_calloc64(((size_t)1 << job.C) * sizeof *w->histogram));
         else
             bad |= !(w->party_ok = calloc(a->n, sizeof *w->party_ok)) ||
                    !(w->condition_ok = calloc(job.C, sizeof *w->condition_ok));
