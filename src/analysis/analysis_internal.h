@@ -46,6 +46,28 @@ json_t *analysis_number_json(double x);
 json_t *analysis_value_json(const parley_space *space, size_t issue, uint32_t value);
 json_t *analysis_outcome_json(const parley_space *space, const uint32_t *values);
 json_t *analysis_utilities_json(const parley_analysis *a, const parley_scenario *sc, const double *u);
+/* {party name: utility} for parties party[0..n-1] of the scenario. */
+json_t *analysis_party_utilities_json(const parley_scenario *sc, const size_t *party, size_t n, const double *u);
+
+/*
+ * What the "pareto" and "solutions" members need from an exact analysis or an
+ * approximate one: the parties, the frontier and the solutions.
+ */
+typedef struct analysis_view {
+    const parley_scenario *sc;
+    size_t n;
+    const size_t *party;
+    size_t frontier_count;
+    const void *self;
+    const uint32_t *(*frontier_outcome)(const void *self, size_t i);
+    const double *(*frontier_utilities)(const void *self, size_t i);
+    int (*solution)(const void *self, parley_solution_kind kind, const uint32_t **outcome, const double **utilities,
+                    double *value);
+} analysis_view;
+/* {"count": n, "outcomes": [...] when with_frontier}; the caller may add members. */
+json_t *analysis_pareto_json(const analysis_view *v, int with_frontier);
+/* {"nash": {...} or null, "kalai": ..., "egalitarian": ..., "welfare": ...} */
+json_t *analysis_solutions_json(const analysis_view *v);
 json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c);
 json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier);
 

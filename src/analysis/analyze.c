@@ -21,6 +21,7 @@
 #include "analysis/maskset.h"
 #include "core/pool.h"
 #include "core/utility_internal.h"
+#include "core/clock.h"
 
 /* Each worker's counters on cache lines of their own: neighbours must not share a line (false sharing). */
 struct worker {
@@ -51,13 +52,6 @@ struct job {
     int histogram;
     struct worker *workers;
 };
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
 
 /* Records one feasible outcome with utilities u[] (quantized) and failure mask. */
 static inline void record(const struct job *job, struct worker *w, uint64_t mask, const double *u, uint64_t index,
@@ -578,7 +572,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
                    parley_error *err)
 {
     *out = NULL;
-    double started = now_seconds();
+    double started = parley_monotonic_seconds();
     int rc = parley_scenario_validate(sc, err);
     if (rc != PARLEY_OK)
         return rc;
@@ -653,7 +647,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
         parley_space_decode(space, a->frontier.index[i], &a->frontier_values[i * a->issues]);
     compute_solutions(a);
     free_job(&job, workers);
-    a->seconds = now_seconds() - started;
+    a->seconds = parley_monotonic_seconds() - started;
     *out = a;
     return PARLEY_OK;
 fail:

@@ -20,6 +20,7 @@
 #include "analysis/analysis_internal.h"
 #include "analysis/approx_internal.h"
 #include "core/pool.h"
+#include "core/clock.h"
 
 #define DEFAULT_EVALUATIONS 2000000u
 #define DEFAULT_SAMPLES 100000u
@@ -259,13 +260,6 @@ static void work(void *ctx, unsigned k, unsigned workers)
     w->failed = w->ar.failed;
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 void parley_approx_free(parley_approx *a)
 {
     if (!a)
@@ -326,7 +320,7 @@ int parley_analyze_approximate(const parley_scenario *sc, const parley_approx_op
                                parley_approx **out, parley_error *err)
 {
     *out = NULL;
-    double started = now_seconds();
+    double started = parley_monotonic_seconds();
     int rc = parley_scenario_validate(sc, err);
     if (rc != PARLEY_OK)
         return rc;
@@ -400,7 +394,7 @@ int parley_analyze_approximate(const parley_scenario *sc, const parley_approx_op
     approx_archive_sort(&a->front);
     compute_solutions(a);
     free_job(&job);
-    a->seconds = now_seconds() - started;
+    a->seconds = parley_monotonic_seconds() - started;
     *out = a;
     return PARLEY_OK;
 nomem:

@@ -59,32 +59,26 @@ int parley_approx_solution(const parley_approx *a, parley_solution_kind kind, co
     return PARLEY_OK;
 }
 
-static json_t *outcome_json(const parley_space *space, const uint32_t *values)
+/* Adapters from the approximate analysis to the view shared with the exact one. */
+static const uint32_t *approx_outcome(const void *self, size_t i)
 {
-    json_t *o = json_object();
-    for (size_t i = 0; o && i < parley_space_issue_count(space); i++) {
-        parley_issue_type t = parley_issue_type_of(space, i);
-        double x = parley_issue_number(space, i, values[i]);
-        json_object_set_new(o, parley_issue_name(space, i),
-                            t == PARLEY_ISSUE_CATEGORICAL ? json_string(parley_issue_label(space, i, values[i]))
-                            : t == PARLEY_ISSUE_INTEGER   ? json_integer((json_int_t)llround(x))
-                                                          : json_real(x));
-    }
-    return o;
+    return parley_approx_frontier_outcome(self, i);
 }
 
-static json_t *utilities_json(const parley_approx *a, const parley_scenario *sc, const double *u)
+static const double *approx_utilities(const void *self, size_t i)
 {
-    json_t *o = json_object();
-    for (size_t k = 0; o && k < a->n; k++)
-        json_object_set_new(o, parley_party_name(sc, a->party[k]), analysis_number_json(u[k]));
-    return o;
+    return parley_approx_frontier_utilities(self, i);
+}
+
+static int approx_solution(const void *self, parley_solution_kind kind, const uint32_t **outcome,
+                           const double **utilities, double *value)
+{
+    return parley_approx_solution(self, kind, outcome, utilities, value);
 }
 
 int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, int with_frontier, FILE *out,
                              parley_error *err)
 {
-    const parley_space *space = parley_scenario_space(sc);
     json_t *root = json_object();
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -109,36 +103,11 @@ int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, 
         json_array_append_new(parties, p);
     }
     json_object_set_new(root, "parties", parties);
-    json_t *pareto = json_object();
-    json_object_set_new(pareto, "count", json_integer((json_int_t)a->front.count));
+    analysis_view view = {sc, a->n, a->party, a->front.count, a, approx_outcome, approx_utilities, approx_solution};
+    json_t *pareto = analysis_pareto_json(&view, with_frontier);
     json_object_set_new(pareto, "exact", json_false());
-    if (with_frontier) {
-        json_t *list = json_array();
-        for (size_t i = 0; i < a->front.count; i++) {
-            json_t *item = json_object();
-            json_object_set_new(item, "outcome", outcome_json(space, parley_approx_frontier_outcome(a, i)));
-            json_object_set_new(item, "utilities", utilities_json(a, sc, parley_approx_frontier_utilities(a, i)));
-            json_array_append_new(list, item);
-        }
-        json_object_set_new(pareto, "outcomes", list);
-    }
     json_object_set_new(root, "pareto", pareto);
-    json_t *solutions = json_object();
-    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
-        const uint32_t *outcome;
-        const double *u;
-        double value;
-        if (parley_approx_solution(a, (parley_solution_kind)s, &outcome, &u, &value) != PARLEY_OK) {
-            json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), json_null());
-            continue;
-        }
-        json_t *item = json_object();
-        json_object_set_new(item, "outcome", outcome_json(space, outcome));
-        json_object_set_new(item, "utilities", utilities_json(a, sc, u));
-        json_object_set_new(item, "value", analysis_number_json(value));
-        json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), item);
-    }
-    json_object_set_new(root, "solutions", solutions);
+    json_object_set_new(root, "solutions", analysis_solutions_json(&view));
     json_object_set_new(root, "evaluations", json_integer((json_int_t)a->evaluations));
     json_object_set_new(root, "threads", json_integer(a->threads));
     json_object_set_new(root, "seconds", json_real(a->seconds));

@@ -108,12 +108,73 @@ json_t *analysis_outcome_json(const parley_space *space, const uint32_t *values)
     return o;
 }
 
-json_t *analysis_utilities_json(const parley_analysis *a, const parley_scenario *sc, const double *u)
+json_t *analysis_party_utilities_json(const parley_scenario *sc, const size_t *party, size_t n, const double *u)
 {
     json_t *o = json_object();
-    for (size_t k = 0; o && k < a->n; k++)
-        json_object_set_new(o, parley_party_name(sc, a->party[k]), analysis_number_json(u[k]));
+    for (size_t k = 0; o && k < n; k++)
+        json_object_set_new(o, parley_party_name(sc, party[k]), analysis_number_json(u[k]));
     return o;
+}
+
+json_t *analysis_utilities_json(const parley_analysis *a, const parley_scenario *sc, const double *u)
+{
+    return analysis_party_utilities_json(sc, a->party, a->n, u);
+}
+
+json_t *analysis_pareto_json(const analysis_view *v, int with_frontier)
+{
+    const parley_space *space = parley_scenario_space(v->sc);
+    json_t *pareto = json_object();
+    json_object_set_new(pareto, "count", json_integer((json_int_t)v->frontier_count));
+    if (with_frontier) {
+        json_t *list = json_array();
+        for (size_t i = 0; i < v->frontier_count; i++)
+            json_array_append_new(list, json_pack("{s:o,s:o}", "outcome",
+                                                  analysis_outcome_json(space, v->frontier_outcome(v->self, i)),
+                                                  "utilities",
+                                                  analysis_party_utilities_json(v->sc, v->party, v->n,
+                                                                                v->frontier_utilities(v->self, i))));
+        json_object_set_new(pareto, "outcomes", list);
+    }
+    return pareto;
+}
+
+json_t *analysis_solutions_json(const analysis_view *v)
+{
+    const parley_space *space = parley_scenario_space(v->sc);
+    json_t *solutions = json_object();
+    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
+        const uint32_t *outcome;
+        const double *u;
+        double value;
+        const char *name = parley_solution_name((parley_solution_kind)s);
+        if (v->solution(v->self, (parley_solution_kind)s, &outcome, &u, &value) != PARLEY_OK) {
+            json_object_set_new(solutions, name, json_null());
+            continue;
+        }
+        json_object_set_new(solutions, name,
+                            json_pack("{s:o,s:o,s:o}", "outcome", analysis_outcome_json(space, outcome), "utilities",
+                                      analysis_party_utilities_json(v->sc, v->party, v->n, u), "value",
+                                      analysis_number_json(value)));
+    }
+    return solutions;
+}
+
+/* Adapters from the exact analysis to the view. */
+static const uint32_t *exact_outcome(const void *self, size_t i)
+{
+    return parley_analysis_frontier_outcome(self, i);
+}
+
+static const double *exact_utilities(const void *self, size_t i)
+{
+    return parley_analysis_frontier_utilities(self, i);
+}
+
+static int exact_solution(const void *self, parley_solution_kind kind, const uint32_t **outcome,
+                          const double **utilities, double *value)
+{
+    return parley_analysis_solution(self, kind, outcome, utilities, value);
 }
 
 json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c)
@@ -138,7 +199,6 @@ json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario 
 
 json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier)
 {
-    const parley_space *space = parley_scenario_space(sc);
     json_t *root = json_object();
     if (!root)
         return NULL;
@@ -156,35 +216,9 @@ json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario 
         json_array_append_new(parties, p);
     }
     json_object_set_new(root, "parties", parties);
-    json_t *pareto = json_object();
-    json_object_set_new(pareto, "count", json_integer((json_int_t)a->frontier.count));
-    if (with_frontier) {
-        json_t *list = json_array();
-        for (size_t i = 0; i < a->frontier.count; i++) {
-            json_t *item = json_object();
-            json_object_set_new(item, "outcome", analysis_outcome_json(space, parley_analysis_frontier_outcome(a, i)));
-            json_object_set_new(item, "utilities", analysis_utilities_json(a, sc, parley_analysis_frontier_utilities(a, i)));
-            json_array_append_new(list, item);
-        }
-        json_object_set_new(pareto, "outcomes", list);
-    }
-    json_object_set_new(root, "pareto", pareto);
-    json_t *solutions = json_object();
-    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
-        const uint32_t *outcome;
-        const double *u;
-        double value;
-        if (parley_analysis_solution(a, (parley_solution_kind)s, &outcome, &u, &value) != PARLEY_OK) {
-            json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), json_null());
-            continue;
-        }
-        json_t *item = json_object();
-        json_object_set_new(item, "outcome", analysis_outcome_json(space, outcome));
-        json_object_set_new(item, "utilities", analysis_utilities_json(a, sc, u));
-        json_object_set_new(item, "value", analysis_number_json(value));
-        json_object_set_new(solutions, parley_solution_name((parley_solution_kind)s), item);
-    }
-    json_object_set_new(root, "solutions", solutions);
+    analysis_view view = {sc, a->n, a->party, a->frontier.count, a, exact_outcome, exact_utilities, exact_solution};
+    json_object_set_new(root, "pareto", analysis_pareto_json(&view, with_frontier));
+    json_object_set_new(root, "solutions", analysis_solutions_json(&view));
     json_t *conditions = json_array();
     for (size_t c = 0; c < a->condition_count; c++)
         json_array_append_new(conditions, analysis_condition_json(a, sc, c));

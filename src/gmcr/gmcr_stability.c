@@ -12,6 +12,7 @@
  * from s1), the reach computed once for all states by gmcr_min_reach().
  */
 #include "gmcr_internal.h"
+#include "core/clock.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -39,13 +40,6 @@ typedef struct cells {
     int32_t *member; /* [n] states, by cell then preference */
     int32_t *sup;    /* [3 * n] suffix maxima of the reach values over each cell */
 } cells;
-
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
-}
 
 /* best[] for DM i: the maximum over each cell, then over the cells one move can lead to. */
 static void best_task(void *ctx, size_t i)
@@ -221,7 +215,7 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
     *out = NULL;
     if (!m)
         return parley_error_set(err, PARLEY_EINVAL, "no model");
-    double t0 = now_seconds();
+    double t0 = parley_monotonic_seconds();
     unsigned notions = options && options->notions ? options->notions & PARLEY_GMCR_ALL : PARLEY_GMCR_ALL;
     unsigned threads = gmcr_thread_count(options ? options->threads : 0);
     size_t n = m->n_states, nd = m->n_dms;
@@ -268,7 +262,7 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
             }
     }
     gmcr_parallel_for(n, threads, stability_range, &J);
-    r->seconds = now_seconds() - t0;
+    r->seconds = parley_monotonic_seconds() - t0;
     for (size_t i = 0; J.cells && i < nd; i++)
         cells_free(&J.cells[i]);
     free(J.cells);

@@ -385,3 +385,33 @@ int gx_attr_long(const gx_node *n, const char *file, const char *name, int requi
     *out = x;
     return PARLEY_OK;
 }
+
+int gx_load_files(const char *domain_path, const char *const *profile_paths, size_t n,
+                  int (*parse)(const char *const *, const size_t *, const char *const *, size_t, parley_scenario **,
+                               parley_error *),
+                  parley_scenario **out, parley_error *err)
+{
+    *out = NULL;
+    size_t total = n + 1;
+    char **texts = calloc(total, sizeof *texts);
+    size_t *lengths = calloc(total, sizeof *lengths);
+    const char **names = calloc(total, sizeof *names);
+    int rc = PARLEY_OK;
+    if (!texts || !lengths || !names) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < total; i++) {
+        names[i] = i == 0 ? domain_path : profile_paths[i - 1];
+        if ((rc = gx_read_file(names[i], &texts[i], &lengths[i], err)) != PARLEY_OK)
+            goto done;
+    }
+    rc = parse((const char *const *)texts, lengths, names, total, out, err);
+done:
+    for (size_t i = 0; texts && i < total; i++)
+        free(texts[i]);
+    free(texts);
+    free(lengths);
+    free(names);
+    return rc;
+}

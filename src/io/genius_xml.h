@@ -13,6 +13,7 @@
 #define PARLEY_IO_GENIUS_XML_H
 
 #include <parley/error.h>
+#include <parley/scenario.h>
 #include <stddef.h>
 
 typedef struct gx_node {
@@ -34,6 +35,12 @@ void gx_free(gx_node *root);
 
 /* Reads a whole file into a NUL-terminated buffer (caller frees). */
 int gx_read_file(const char *path, char **text, size_t *length, parley_error *err);
+
+/* Reads the domain file and the n profile files, then hands their texts to `parse`. */
+int gx_load_files(const char *domain_path, const char *const *profile_paths, size_t n,
+                  int (*parse)(const char *const *, const size_t *, const char *const *, size_t, parley_scenario **,
+                               parley_error *),
+                  parley_scenario **out, parley_error *err);
 
 /* The attribute's value, or NULL. */
 const char *gx_attr(const gx_node *n, const char *name);

@@ -342,27 +342,5 @@ fail:
 int parley_geniusweb_load(const char *domain_path, const char *const *profile_paths, size_t n,
                           parley_scenario **out, parley_error *err)
 {
-    *out = NULL;
-    size_t total = n + 1;
-    char **texts = calloc(total, sizeof *texts);
-    size_t *lengths = calloc(total, sizeof *lengths);
-    const char **names = calloc(total, sizeof *names);
-    int rc = PARLEY_OK;
-    if (!texts || !lengths || !names) {
-        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-        goto done;
-    }
-    for (size_t i = 0; i < total; i++) {
-        names[i] = i == 0 ? domain_path : profile_paths[i - 1];
-        if ((rc = gx_read_file(names[i], &texts[i], &lengths[i], err)) != PARLEY_OK)
-            goto done;
-    }
-    rc = parley_geniusweb_parse((const char *const *)texts, lengths, names, total, out, err);
-done:
-    for (size_t i = 0; texts && i < total; i++)
-        free(texts[i]);
-    free(texts);
-    free(lengths);
-    free(names);
-    return rc;
+    return gx_load_files(domain_path, profile_paths, n, parley_geniusweb_parse, out, err);
 }

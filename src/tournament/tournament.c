@@ -13,6 +13,7 @@
 #include <time.h>
 
 #include "core/pool.h"
+#include "core/clock.h"
 
 struct run {
     parley_tournament_run view;
@@ -187,13 +188,6 @@ static int check_agents(const parley_scenario *sc, const parley_tournament_confi
     return PARLEY_OK;
 }
 
-static double now_seconds(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + ts.tv_nsec * 1e-9;
-}
-
 int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t count,
                               const parley_tournament_config *cfg, parley_tournament **out, parley_error *err)
 {
@@ -202,7 +196,7 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
         return parley_error_set(err, PARLEY_EINVAL, "a tournament needs at least one scenario");
     if (cfg->agent_count == 0 || cfg->agent_count > 256)
         return parley_error_set(err, PARLEY_EINVAL, "a tournament needs 1 to 256 agents, got %zu", cfg->agent_count);
-    double started = now_seconds();
+    double started = parley_monotonic_seconds();
     parley_tournament *t = calloc(1, sizeof *t);
     if (!t)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -278,7 +272,7 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
         rc = t->first_error.code ? t->first_error.code : PARLEY_EINTERNAL;
         goto fail;
     }
-    t->seconds = now_seconds() - started;
+    t->seconds = parley_monotonic_seconds() - started;
     *out = t;
     return PARLEY_OK;
 fail:
