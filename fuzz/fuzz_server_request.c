@@ -30,6 +30,8 @@ static void check(int rc, const parley_error *err)
         abort();
 }
 
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     parley_scenario *sc = NULL;
