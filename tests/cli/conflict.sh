@@ -5,20 +5,7 @@
 set -u
 PARLEY=$1
 SRC=$2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-fails=0
-fail() { echo "FAIL: $*"; fails=$((fails + 1)); }
-
-expect_exit() { # expected_code description command...
-    local want=$1 what=$2; shift 2
-    "$@" >"$TMP/out" 2>"$TMP/err"
-    local got=$?
-    [ "$got" -eq "$want" ] || fail "$what: exit $got, expected $want ($(head -c 300 "$TMP/err"))"
-}
-expect_in() { # file text description
-    grep -qF -- "$2" "$1" || fail "$3: '$2' not in $(head -c 400 "$1")"
-}
+source "$(dirname "$0")/lib/check.sh"
 
 # help and usage
 expect_exit 0 "help" "$PARLEY" conflict --help
