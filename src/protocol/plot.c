@@ -163,10 +163,18 @@ int parley_negotiation_write_svg(const parley_negotiation *neg, const parley_ana
     fprintf(out, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" "
                  "viewBox=\"0 0 %.0f %.0f\" font-family=\"sans-serif\">\n",
             W, H, W, H);
-    fputs("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<text x=\"10\" y=\"20\" font-size=\"14\">", out);
-    xml_text(out, parley_scenario_title(neg->sc)[0] ? parley_scenario_title(neg->sc) : "negotiation");
-    fprintf(out, ": %s, %s after %ld rounds</text>\n", parley_protocol_name(neg->cfg.protocol),
-            neg->agreed ? "agreement" : neg->ending, neg->rounds_used);
+    const char *title = parley_scenario_title(neg->sc)[0] ? parley_scenario_title(neg->sc) : "negotiation";
+    char suffix[160];
+    snprintf(suffix, sizeof suffix, ": %s, %s after %ld rounds", parley_protocol_name(neg->cfg.protocol),
+             neg->agreed ? "agreement" : neg->ending, neg->rounds_used);
+    fputs("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n<text x=\"10\" y=\"20\" font-size=\"14\"", out);
+    /* A long title is squeezed to the width rather than cut off (about 7 px a character at 14 px). */
+    if (7.0 * (double)(strlen(title) + strlen(suffix)) > W - 20)
+        fprintf(out, " textLength=\"%.0f\" lengthAdjust=\"spacingAndGlyphs\"", W - 20);
+    fputc('>', out);
+    xml_text(out, title);
+    xml_text(out, suffix);
+    fputs("</text>\n", out);
     over_rounds(neg, out);
     int rc = plane(neg, a, out);
     if (rc)
