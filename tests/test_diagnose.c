@@ -301,13 +301,39 @@ static void test_disjoint_conflicts(void **state)
     parley_diagnosis *d = diagnose(sc, NULL);
     static const char *const expected[] = {"xa,xb", "ya,yb"};
     expect_conflicts(d, sc, 1, expected, 2);
-    assert_int_equal(parley_diagnosis_relaxation_count(d), 4);
-    for (size_t i = 0; i < 4; i++) {
+    /*
+     * 4 single relaxations, none opening a zone; then the pairs that take one red line from each conflict:
+     * {xa,ya}, {xa,yb}, {xb,ya}, {xb,yb}; each leaves the other two, which hold on exactly one package
+     * (dropping xa and ya leaves xb and yb: (b,b)).  Pairs with a zone sort first.
+     */
+    assert_int_equal(parley_diagnosis_relaxation_count(d), 8);
+    size_t singles = 0, pairs = 0;
+    for (size_t i = 0; i < 8; i++) {
         const parley_relaxation *r = parley_diagnosis_relaxation(d, i);
-        assert_int_equal(r->zone, 0);
-        assert_null(r->nash);
-        assert_null(r->utilities);
+        if (r->second == PARLEY_NO_CONDITION) {
+            singles++;
+            assert_int_equal(r->zone, 0);
+            assert_null(r->nash);
+            assert_null(r->utilities);
+        } else {
+            pairs++;
+            assert_int_equal(r->zone, 1);
+            assert_non_null(r->nash);
+            const parley_space *space = parley_scenario_space(sc);
+            /* the package keeps the values the two remaining red lines demand: not the dropped ones */
+            char dropped_x[64], dropped_y[64], kept[64];
+            condition_name(sc, parley_diagnosis_analysis(d), r->condition, dropped_x, sizeof dropped_x);
+            condition_name(sc, parley_diagnosis_analysis(d), r->second, dropped_y, sizeof dropped_y);
+            snprintf(kept, sizeof kept, "%s%s", parley_issue_label(space, 0, r->nash[0]),
+                     parley_issue_label(space, 1, r->nash[1]));
+            const char *x_dropped = dropped_x[0] == 'x' ? dropped_x : dropped_y;
+            const char *y_dropped = dropped_x[0] == 'y' ? dropped_x : dropped_y;
+            assert_true(kept[0] != x_dropped[1] && kept[1] != y_dropped[1]);
+            assert_true(i < 4); /* zones first */
+        }
     }
+    assert_int_equal(singles, 4);
+    assert_int_equal(pairs, 4);
     check_against_brute_force(sc, d, 64);
     parley_diagnosis_free(d);
     parley_scenario_free(sc);
@@ -347,9 +373,37 @@ static void test_overlapping_conflicts(void **state)
         assert_int_equal(parley_analysis_condition_holds(a, c), conds[c].holds);
         assert_string_equal(parley_party_name(sc, parley_analysis_condition(a, c)->party), conds[c].party);
     }
-    assert_int_equal(parley_diagnosis_relaxation_count(d), 4);
-    for (size_t i = 0; i < 4; i++)
-        assert_int_equal(parley_diagnosis_relaxation(d, i)->zone, 0);
+    /*
+     * 4 single relaxations open nothing; the pairs that meet all three conflicts are {A,B}, {A,C}, {B,C} and
+     * {B,D} ({A,D} misses {B,C}, {C,D} misses {A,B}); each leaves exactly one plan: without A and B, C&D = {p3};
+     * without A and C, B&D = {p0}; without B and C, A&D = {p2}; without B and D, A&C = {p1}.
+     */
+    assert_int_equal(parley_diagnosis_relaxation_count(d), 8);
+    char seen[4][8] = {{0}};
+    size_t pairs = 0;
+    for (size_t i = 0; i < 8; i++) {
+        const parley_relaxation *r = parley_diagnosis_relaxation(d, i);
+        if (r->second == PARLEY_NO_CONDITION) {
+            assert_int_equal(r->zone, 0);
+            continue;
+        }
+        assert_int_equal(r->zone, 1);
+        char x[64], y[64];
+        condition_name(sc, a, r->condition, x, sizeof x);
+        condition_name(sc, a, r->second, y, sizeof y);
+        char pair[8];
+        snprintf(pair, sizeof pair, "%c%c", x[0] < y[0] ? x[0] : y[0], x[0] < y[0] ? y[0] : x[0]);
+        assert_true(pairs < 4);
+        snprintf(seen[pairs++], sizeof seen[0], "%s", pair);
+    }
+    assert_int_equal(pairs, 4);
+    static const char *const want[] = {"AB", "AC", "BC", "BD"};
+    for (size_t w = 0; w < 4; w++) {
+        int found = 0;
+        for (size_t k = 0; k < 4; k++)
+            found |= strcmp(seen[k], want[w]) == 0;
+        assert_true(found);
+    }
     check_against_brute_force(sc, d, 64);
     parley_diagnosis_free(d);
     parley_scenario_free(sc);

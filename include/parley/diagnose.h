@@ -9,7 +9,9 @@
  * members) beyond; then, for every condition in a conflict, the relaxation
  * that would open a zone of agreement (dropping the red line, or lowering the
  * reservation value to the highest level that does), the zone it opens and its
- * Nash package; and for phased scenarios how a guarantee of every later phase
+ * Nash package; when no single relaxation opens one (several disjoint
+ * conflicts), the pairs that do (at most one reservation value in a pair, up to
+ * 64 pairs); and for phased scenarios how a guarantee of every later phase
  * would change the zone.
  *
  * parley_propose picks the package a mediator would table (Nash,
@@ -29,10 +31,14 @@ extern "C" {
 
 typedef struct parley_diagnosis parley_diagnosis;
 
+#define PARLEY_NO_CONDITION ((size_t)-1)
+
 /* One way out of an impasse (read-only view owned by the diagnosis). */
 typedef struct parley_relaxation {
     size_t condition;            /* index into the diagnosis's conditions */
     double from, to;             /* reservation values: lowered from `from` to `to`; red lines: both -1 */
+    size_t second;               /* a second condition relaxed with it, or PARLEY_NO_CONDITION */
+    double second_from, second_to; /* as from/to, for the second condition */
     uint64_t zone;               /* acceptable outcomes once relaxed (0: this alone opens nothing) */
     const uint32_t *nash;        /* the Nash package once relaxed, NULL when zone is 0 */
     const double *utilities;     /* every party's utility in it ([party count of the analysis]) */

@@ -137,8 +137,8 @@ static int conflicts_from_masks(parley_diagnosis *d)
     return PARLEY_OK;
 }
 
-/* Analyses `copy` (taken over) and records the relaxation of condition c. */
-static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, size_t c, double from, double to,
+/* Analyses `copy` (taken over) and records the relaxation described by `view` (zone and Nash filled here). */
+static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, const parley_relaxation *view,
                              const parley_analysis_options *options, parley_error *err)
 {
     parley_analysis *a = NULL;
@@ -153,9 +153,9 @@ static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, size_t 
     d->relaxations = grown;
     struct relaxation *r = &grown[d->relaxation_count++];
     memset(r, 0, sizeof *r);
-    r->view.condition = c;
-    r->view.from = from;
-    r->view.to = to;
+    r->view = *view;
+    r->view.nash = NULL;
+    r->view.utilities = NULL;
     r->view.zone = parley_analysis_acceptable(a);
     const uint32_t *outcome;
     const double *u;
@@ -179,36 +179,103 @@ done:
     return rc;
 }
 
-/* The relaxation of one condition: drop the red line, or lower the reservation to the highest value that works. */
-static int relax(parley_diagnosis *d, const parley_scenario *sc, size_t c, const parley_analysis_options *options,
-                 parley_error *err)
+/*
+ * Relaxes conditions `first` and `second` (PARLEY_NO_CONDITION for none) of a
+ * copy of the scenario and records the result: red lines are dropped; a
+ * reservation value (at most one) is lowered to the most its party can keep
+ * once the other relaxation is made: with it at 0, the party's best utility
+ * under every remaining condition.
+ */
+static int relax(parley_diagnosis *d, const parley_scenario *sc, size_t first, size_t second,
+                 const parley_analysis_options *options, parley_error *err)
 {
-    const parley_condition *cond = parley_analysis_condition(d->analysis, c);
+    size_t chosen[2] = {first, second};
+    parley_relaxation view = {first, -1, -1, second, -1, -1, 0, NULL, NULL};
     parley_scenario *copy = parley_scenario_clone(sc);
     if (!copy)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if (cond->kind == PARLEY_CONDITION_RED_LINE) {
-        parley_scenario_remove_constraint(copy, cond->index);
-        return record_relaxation(d, copy, c, -1, -1, options, err);
+    /* Red lines: remove the higher constraint index first so the lower one keeps its place. */
+    long lines[2] = {-1, -1};
+    long reservation = -1; /* which of the two (0 or 1) is a reservation value */
+    for (int k = 0; k < 2; k++) {
+        if (chosen[k] == PARLEY_NO_CONDITION)
+            continue;
+        const parley_condition *cond = parley_analysis_condition(d->analysis, chosen[k]);
+        if (cond->kind == PARLEY_CONDITION_RED_LINE)
+            lines[k] = (long)cond->index;
+        else
+            reservation = k;
     }
-    /* Reservation: with it at 0 the party's best utility under every other condition is the most it can keep. */
-    size_t k = 0;
-    while (parley_analysis_party(d->analysis, k) != cond->party)
-        k++;
-    double from = parley_analysis_reservation(d->analysis, k);
-    parley_utility *u = parley_party_utility_mut(copy, cond->party);
-    parley_utility_set_reservation_curve(u, 0, NULL, NULL);
-    parley_utility_set_reservation(u, 0);
-    parley_analysis *probe = NULL;
-    int rc = parley_analyze(copy, options, &probe, err);
-    if (rc != PARLEY_OK) {
-        parley_scenario_free(copy);
-        return rc;
+    if (lines[0] >= 0 && lines[1] > lines[0]) {
+        parley_scenario_remove_constraint(copy, (size_t)lines[1]);
+        parley_scenario_remove_constraint(copy, (size_t)lines[0]);
+    } else {
+        for (int k = 0; k < 2; k++)
+            if (lines[k] >= 0)
+                parley_scenario_remove_constraint(copy, (size_t)lines[k]);
     }
-    double to = parley_analysis_acceptable(probe) > 0 ? parley_analysis_best(probe, k) : 0;
-    parley_analysis_free(probe);
-    parley_utility_set_reservation(u, to);
-    return record_relaxation(d, copy, c, from, to, options, err);
+    if (reservation >= 0) {
+        const parley_condition *cond = parley_analysis_condition(d->analysis, chosen[reservation]);
+        size_t k = 0;
+        while (parley_analysis_party(d->analysis, k) != cond->party)
+            k++;
+        parley_utility *u = parley_party_utility_mut(copy, cond->party);
+        parley_utility_set_reservation_curve(u, 0, NULL, NULL);
+        parley_utility_set_reservation(u, 0);
+        parley_analysis *probe = NULL;
+        int rc = parley_analyze(copy, options, &probe, err);
+        if (rc != PARLEY_OK) {
+            parley_scenario_free(copy);
+            return rc;
+        }
+        double from = parley_analysis_reservation(d->analysis, k);
+        double to = parley_analysis_acceptable(probe) > 0 ? parley_analysis_best(probe, k) : 0;
+        parley_analysis_free(probe);
+        parley_utility_set_reservation(u, to);
+        if (reservation == 0) {
+            view.from = from;
+            view.to = to;
+        } else {
+            view.second_from = from;
+            view.second_to = to;
+        }
+    }
+    return record_relaxation(d, copy, &view, options, err);
+}
+
+/* 1 when dropping conditions a and b (b may be PARLEY_NO_CONDITION) removes a member of every conflict. */
+static int hits_every_conflict(const parley_diagnosis *d, size_t a, size_t b)
+{
+    for (size_t i = 0; i < d->conflict_count; i++) {
+        int hit = 0;
+        for (size_t k = 0; k < d->conflicts[i].n && !hit; k++)
+            hit = d->conflicts[i].members[k] == a || d->conflicts[i].members[k] == b;
+        if (!hit)
+            return 0;
+    }
+    return 1;
+}
+
+#define MAX_PAIRS 64
+
+/* When no single relaxation opens a zone: the pairs that meet every conflict (at most one reservation value). */
+static int relax_pairs(parley_diagnosis *d, const parley_scenario *sc, const unsigned char *involved, size_t C,
+                       const parley_analysis_options *options, parley_error *err)
+{
+    size_t tried = 0;
+    for (size_t a = 0; a < C; a++)
+        for (size_t b = a + 1; b < C && tried < MAX_PAIRS; b++) {
+            if (!involved[a] || !involved[b] || !hits_every_conflict(d, a, b))
+                continue;
+            if (parley_analysis_condition(d->analysis, a)->kind == PARLEY_CONDITION_RESERVATION &&
+                parley_analysis_condition(d->analysis, b)->kind == PARLEY_CONDITION_RESERVATION)
+                continue;
+            int rc = relax(d, sc, a, b, options, err);
+            if (rc != PARLEY_OK)
+                return rc;
+            tried++;
+        }
+    return PARLEY_OK;
 }
 
 static int by_zone(const void *x, const void *y)
@@ -237,16 +304,22 @@ int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *op
             rc = parley_error_set(err, rc, "out of memory");
             goto fail;
         }
-        /* Relax every condition that takes part in some conflict. */
+        /* Relax every condition that takes part in some conflict; then, if none opens a zone alone, pairs. */
         size_t C = parley_analysis_condition_count(d->analysis);
+        unsigned char involved[64] = {0};
+        for (size_t i = 0; i < d->conflict_count; i++)
+            for (size_t k = 0; k < d->conflicts[i].n; k++)
+                involved[d->conflicts[i].members[k]] = 1;
+        int opened = 0;
         for (size_t c = 0; c < C; c++) {
-            int involved = 0;
-            for (size_t i = 0; i < d->conflict_count && !involved; i++)
-                for (size_t k = 0; k < d->conflicts[i].n; k++)
-                    involved |= d->conflicts[i].members[k] == c;
-            if (involved && (rc = relax(d, sc, c, options, err)) != PARLEY_OK)
+            if (!involved[c])
+                continue;
+            if ((rc = relax(d, sc, c, PARLEY_NO_CONDITION, options, err)) != PARLEY_OK)
                 goto fail;
+            opened |= d->relaxations[d->relaxation_count - 1].view.zone > 0;
         }
+        if (!opened && d->conflict_count > 1 && (rc = relax_pairs(d, sc, involved, C, options, err)) != PARLEY_OK)
+            goto fail;
         if (d->relaxation_count > 1) /* none when nothing is feasible: qsort(NULL, 0) is undefined */
             qsort(d->relaxations, d->relaxation_count, sizeof *d->relaxations, by_zone);
     } else {
@@ -344,6 +417,15 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
         if (r->from >= 0) {
             json_object_set_new(o, "from", analysis_number_json(r->from));
             json_object_set_new(o, "to", analysis_number_json(r->to));
+        }
+        if (r->second != PARLEY_NO_CONDITION) {
+            json_t *second = json_object();
+            json_object_set_new(second, "condition", analysis_condition_json(a, sc, r->second));
+            if (r->second_from >= 0) {
+                json_object_set_new(second, "from", analysis_number_json(r->second_from));
+                json_object_set_new(second, "to", analysis_number_json(r->second_to));
+            }
+            json_object_set_new(o, "with", second);
         }
         json_object_set_new(o, "zone", json_integer((json_int_t)r->zone));
         if (r->nash) {

@@ -15,6 +15,15 @@ static const char usage[] =
     "level that works), how large the zone then is and its Nash package.  For a\n"
     "phased agreement, how a guarantee of the later phases changes the zone.\n";
 
+/* "drop <red line>" or "lower <reservation> to T (by D)". */
+static void print_relaxed(const parley_scenario *sc, const parley_analysis *a, size_t c, double from, double to)
+{
+    printf(from >= 0 ? "lower " : "drop ");
+    cli_print_condition(sc, a, c);
+    if (from >= 0)
+        printf(" to %.4f (by %.4f)", to, from - to);
+}
+
 static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
 {
     const parley_analysis *a = parley_diagnosis_analysis(d);
@@ -50,19 +59,17 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
                 printf("\n");
             }
         }
-        printf("\nRelaxations (one condition at a time):\n");
+        printf("\nRelaxations (one condition at a time, then pairs when no single one opens a zone):\n");
         for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
             const parley_relaxation *r = parley_diagnosis_relaxation(d, i);
             printf("\n  ");
-            if (r->from >= 0)
-                printf("lower ");
-            else
-                printf("drop ");
-            cli_print_condition(sc, a, r->condition);
-            if (r->from >= 0)
-                printf(" to %.4f (by %.4f)", r->to, r->from - r->to);
+            print_relaxed(sc, a, r->condition, r->from, r->to);
+            if (r->second != PARLEY_NO_CONDITION) {
+                printf("\n    and ");
+                print_relaxed(sc, a, r->second, r->second_from, r->second_to);
+            }
             if (r->zone == 0) {
-                printf("\n    opens nothing on its own\n");
+                printf("\n    opens nothing %s\n", r->second == PARLEY_NO_CONDITION ? "on its own" : "either");
                 continue;
             }
             printf("\n    opens a zone of %llu package%s; its Nash package:\n      %s\n      ",
