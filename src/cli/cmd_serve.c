@@ -1,6 +1,7 @@
 /* cmd_serve.c: `parley serve`: host live mediated negotiations (HTTP API, SQLite storage, web dashboard). */
 #include "cli.h"
 
+#include <jansson.h>
 #include <limits.h>
 #include <parley/parley.h>
 #include <parley/server.h>
@@ -14,7 +15,7 @@
 
 static const char usage[] =
     "usage: parley serve [--db FILE] [--listen ADDRESS:PORT] [--web DIR] [--sync full|normal]\n"
-    "                    [--max-body BYTES] [--port-file FILE]\n"
+    "                    [--max-body BYTES] [--port-file FILE] [--json]\n"
     "\n"
     "Hosts live mediated negotiations: a JSON API (docs/api.md) where mediators and\n"
     "parties act with their own secret tokens, every step stored durably in one\n"
@@ -27,6 +28,7 @@ static const char usage[] =
     "                     normal: no fsync at commit (survives kill -9, not power loss)\n"
     "  --max-body BYTES   largest request body (default 1048576)\n"
     "  --port-file FILE   write the port listened on to FILE once listening\n"
+    "  --json             announce the server as one JSON line (url, port, database, schema, sync)\n"
     "\n"
     "Stops on SIGINT or SIGTERM.  Every acknowledged write is committed first.\n";
 
@@ -80,10 +82,15 @@ int cmd_serve(int argc, char **argv)
     parley_server_options opt = {0};
     const char *db = "parley.db", *listen = "127.0.0.1:8080", *web = NULL, *sync = "full", *max_body = NULL,
                *port_file = NULL;
+    int json = 0;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
             return CLI_OK;
+        }
+        if (strcmp(argv[i], "--json") == 0) {
+            json = 1;
+            continue;
         }
         static const char *const names[] = {"--db", "--listen", "--web", "--sync", "--max-body", "--port-file"};
         const char **targets[] = {&db, &listen, &web, &sync, &max_body, &port_file};
@@ -131,8 +138,20 @@ int cmd_serve(int argc, char **argv)
     if (parley_server_start(&opt, &srv, &err) != PARLEY_OK)
         return cli_report(&err);
     unsigned port = parley_server_port(srv);
-    printf("parley serve: listening on http://%s:%u/ (database %s, schema %d, sync %s%s%s)\n", address, port, db,
-           parley_server_schema_version(), sync, web ? ", dashboard " : ", no dashboard", web ? web : "");
+    if (json) {
+        char url[128];
+        snprintf(url, sizeof url, "http://%s:%u/", address, port);
+        json_t *line = json_pack("{s:s,s:i,s:s,s:i,s:s,s:o}", "url", url, "port", (int)port, "database", db, "schema",
+                                 parley_server_schema_version(), "sync", sync, "dashboard",
+                                 web ? json_string(web) : json_null());
+        char *text = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
+        printf("%s\n", text ? text : "{}");
+        free(text);
+        json_decref(line);
+    } else {
+        printf("parley serve: listening on http://%s:%u/ (database %s, schema %d, sync %s%s%s)\n", address, port, db,
+               parley_server_schema_version(), sync, web ? ", dashboard " : ", no dashboard", web ? web : "");
+    }
     fflush(stdout);
     if (port_file) {
         char tmp[PATH_MAX + 8];

@@ -34,4 +34,17 @@ kill -TERM $pid
 wait $pid
 [ $? -eq 0 ] || fail "SIGTERM did not stop the server cleanly"
 [ -s "$tmp/s.db" ] || fail "no database file"
+
+# --json: one JSON line announcing the server, its port the same as in the port file
+"$PARLEY" serve --db "$tmp/j.db" --listen 127.0.0.1:0 --port-file "$tmp/jport" --web "$SRC/web" --json >"$tmp/jout" 2>/dev/null &
+pid=$!
+for _ in $(seq 1 100); do [ -s "$tmp/jport" ] && break; sleep 0.05; done
+kill -TERM $pid
+wait $pid
+python3 - "$tmp/jout" "$(cat "$tmp/jport")" <<'PY' || fail "--json line"
+import json, sys
+d = json.loads(open(sys.argv[1]).readline())
+assert d["port"] == int(sys.argv[2]) and d["url"] == "http://127.0.0.1:%s/" % sys.argv[2], d
+assert d["sync"] == "full" and d["schema"] >= 1 and d["database"].endswith("j.db"), d
+PY
 echo "PASS serve_cli"
