@@ -39,6 +39,15 @@ struct parley_analysis {
     unsigned threads;
 };
 
+/*
+ * From `count` frontier points (utilities u[count * n]): each party's best
+ * utility (at least its reservation value) and, for each bargaining solution,
+ * the first point maximising its objective and that maximum.  Returns 1 when
+ * there is a point.
+ */
+int analysis_solutions(const double *u, size_t count, size_t n, const double *reservation, double *best,
+                       size_t solution[PARLEY_SOLUTION_COUNT], double value[PARLEY_SOLUTION_COUNT]);
+
 /* JSON pieces shared by the analysis, diagnosis and proposal writers (result.c). */
 /* A utility or objective for output, rounded to 9 decimals so that the 2^-32 rounding does not show. */
 json_t *analysis_number_json(double x);

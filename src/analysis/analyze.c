@@ -535,39 +535,6 @@ static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, 
     return PARLEY_OK;
 }
 
-static void compute_solutions(parley_analysis *a)
-{
-    size_t n = a->n, F = a->frontier.count;
-    for (size_t k = 0; k < n; k++)
-        a->best[k] = a->reservation[k];
-    for (size_t i = 0; i < F; i++)
-        for (size_t k = 0; k < n; k++)
-            if (a->frontier.u[i * n + k] > a->best[k])
-                a->best[k] = a->frontier.u[i * n + k];
-    a->has_solutions = F > 0;
-    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++)
-        a->solution_value[s] = -INFINITY;
-    for (size_t i = 0; i < F; i++) {
-        const double *u = &a->frontier.u[i * n];
-        double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
-        for (size_t k = 0; k < n; k++) {
-            double gain = u[k] - a->reservation[k];
-            double range = a->best[k] - a->reservation[k];
-            product *= gain;
-            double r = range > 0 ? gain / range : 1.0;
-            ratio = r < ratio ? r : ratio;
-            smallest = gain < smallest ? gain : smallest;
-            total += u[k];
-        }
-        double objective[PARLEY_SOLUTION_COUNT] = {product, ratio, smallest, total};
-        for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++)
-            if (objective[s] > a->solution_value[s]) {
-                a->solution_value[s] = objective[s];
-                a->solution[s] = i;
-            }
-    }
-}
-
 int parley_analyze(const parley_scenario *sc, const parley_analysis_options *options, parley_analysis **out,
                    parley_error *err)
 {
@@ -645,7 +612,8 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     }
     for (size_t i = 0; i < a->frontier.count; i++)
         parley_space_decode(space, a->frontier.index[i], &a->frontier_values[i * a->issues]);
-    compute_solutions(a);
+    a->has_solutions = analysis_solutions(a->frontier.u, a->frontier.count, a->n, a->reservation, a->best,
+                                          a->solution, a->solution_value);
     free_job(&job, workers);
     a->seconds = parley_monotonic_seconds() - started;
     *out = a;

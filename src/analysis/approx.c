@@ -271,36 +271,6 @@ void parley_approx_free(parley_approx *a)
     free(a);
 }
 
-static void compute_solutions(parley_approx *a)
-{
-    size_t n = a->n, F = a->front.count;
-    for (size_t k = 0; k < n; k++)
-        a->best[k] = a->reservation[k];
-    for (size_t i = 0; i < F; i++)
-        for (size_t k = 0; k < n; k++)
-            a->best[k] = fmax(a->best[k], a->front.u[i * n + k]);
-    a->has_solutions = F > 0;
-    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++)
-        a->solution_value[s] = -INFINITY;
-    for (size_t i = 0; i < F; i++) {
-        const double *u = &a->front.u[i * n];
-        double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
-        for (size_t k = 0; k < n; k++) {
-            double gain = u[k] - a->reservation[k], range = a->best[k] - a->reservation[k];
-            product *= gain;
-            ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
-            smallest = fmin(smallest, gain);
-            total += u[k];
-        }
-        double objective[PARLEY_SOLUTION_COUNT] = {product, ratio, smallest, total};
-        for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++)
-            if (objective[s] > a->solution_value[s]) {
-                a->solution_value[s] = objective[s];
-                a->solution[s] = i;
-            }
-    }
-}
-
 static void free_job(struct job *job)
 {
     for (unsigned k = 0; job->w && k < job->workers; k++) {
@@ -392,7 +362,8 @@ int parley_analyze_approximate(const parley_scenario *sc, const parley_approx_op
     if (a->front.failed)
         goto nomem;
     approx_archive_sort(&a->front);
-    compute_solutions(a);
+    a->has_solutions = analysis_solutions(a->front.u, a->front.count, a->n, a->reservation, a->best, a->solution,
+                                          a->solution_value);
     free_job(&job);
     a->seconds = parley_monotonic_seconds() - started;
     *out = a;

@@ -1,0 +1,36 @@
+/* solutions.c: the bargaining solutions read off a Pareto frontier (shared by the exact and approximate analyses). */
+#include <math.h>
+
+#include "analysis/analysis_internal.h"
+
+int analysis_solutions(const double *u, size_t count, size_t n, const double *reservation, double *best,
+                       size_t solution[PARLEY_SOLUTION_COUNT], double value[PARLEY_SOLUTION_COUNT])
+{
+    for (size_t k = 0; k < n; k++)
+        best[k] = reservation[k];
+    for (size_t i = 0; i < count; i++)
+        for (size_t k = 0; k < n; k++)
+            best[k] = fmax(best[k], u[i * n + k]);
+    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
+        value[s] = -INFINITY;
+        solution[s] = 0;
+    }
+    for (size_t i = 0; i < count; i++) {
+        const double *p = &u[i * n];
+        double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
+        for (size_t k = 0; k < n; k++) {
+            double gain = p[k] - reservation[k], range = best[k] - reservation[k];
+            product *= gain;
+            ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
+            smallest = fmin(smallest, gain);
+            total += p[k];
+        }
+        double objective[PARLEY_SOLUTION_COUNT] = {product, ratio, smallest, total};
+        for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++)
+            if (objective[s] > value[s]) { /* strict: ties keep the earlier point */
+                value[s] = objective[s];
+                solution[s] = i;
+            }
+    }
+    return count > 0;
+}
