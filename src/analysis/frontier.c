@@ -29,7 +29,7 @@ void frontier_free(frontier *f)
     memset(f, 0, sizeof *f);
 }
 
-static int reserve(frontier *f)
+int frontier_reserve(frontier *f)
 {
     if (f->count < f->capacity)
         return 0;
@@ -88,7 +88,7 @@ static int offer_2d(frontier *f, const double *p, uint64_t index)
         if (q1 > p[1] || (q1 == p[1] && q0 > p[0]))
             return 0;
     }
-    if (reserve(f) != 0) {
+    if (frontier_reserve(f) != 0) {
         f->failed = 1;
         return 0;
     }
@@ -179,7 +179,7 @@ static int offer_nd(frontier *f, const double *p, uint64_t index)
         kept++;
     }
     f->count = kept;
-    if (reserve(f) != 0) {
+    if (frontier_reserve(f) != 0) {
         f->failed = 1;
         return 0;
     }

@@ -28,6 +28,8 @@ typedef struct frontier {
 } frontier;
 
 int frontier_init(frontier *f, size_t parties);
+/* Room for one more point in f->u and f->index (doubling); -1 when out of memory. */
+int frontier_reserve(frontier *f);
 void frontier_free(frontier *f);
 /* Offers a point; keeps it when no kept point dominates it. Returns 1 when kept. */
 int frontier_offer(frontier *f, const double *u, uint64_t index);

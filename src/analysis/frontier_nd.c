@@ -160,18 +160,8 @@ void frontier_nd_compact(frontier *f)
 static int reserve_outcome(frontier *f)
 {
     struct frontier_nd *nd = f->nd;
-    if (f->count == f->capacity) {
-        size_t cap = f->capacity ? f->capacity * 2 : 64;
-        double *u = realloc(f->u, cap * f->parties * sizeof *u);
-        if (!u)
-            return -1;
-        f->u = u;
-        uint64_t *index = realloc(f->index, cap * sizeof *index);
-        if (!index)
-            return -1;
-        f->index = index;
-        f->capacity = cap;
-    }
+    if (frontier_reserve(f) != 0)
+        return -1;
     if (nd->slot_capacity < f->capacity) {
         uint32_t *s = realloc(nd->slot_of, f->capacity * sizeof *s);
         if (!s)
