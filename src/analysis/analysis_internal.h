@@ -48,6 +48,15 @@ struct parley_analysis {
 int analysis_solutions(const double *u, size_t count, size_t n, const double *reservation, double *best,
                        size_t solution[PARLEY_SOLUTION_COUNT], double value[PARLEY_SOLUTION_COUNT]);
 
+/*
+ * The body of parley_analysis_solution and parley_approx_solution: solution
+ * `kind` read from the arrays of a frontier (values[count * issues],
+ * u[count * n]) and the indices and values analysis_solutions filled.
+ */
+int analysis_solution_read(int has_solutions, const size_t *solution, const double *solution_value,
+                           const uint32_t *values, size_t issues, const double *u, size_t n, parley_solution_kind kind,
+                           const uint32_t **outcome, const double **utilities, double *value);
+
 /* JSON pieces shared by the analysis, diagnosis and proposal writers (result.c). */
 /* A utility or objective for output, rounded to 9 decimals so that the 2^-32 rounding does not show. */
 json_t *analysis_number_json(double x);

@@ -45,18 +45,8 @@ const double *parley_approx_frontier_utilities(const parley_approx *a, size_t i)
 int parley_approx_solution(const parley_approx *a, parley_solution_kind kind, const uint32_t **outcome,
                            const double **utilities, double *value)
 {
-    if ((unsigned)kind >= PARLEY_SOLUTION_COUNT)
-        return PARLEY_EINVAL;
-    if (!a->has_solutions)
-        return PARLEY_ENOTFOUND;
-    size_t i = a->solution[kind];
-    if (outcome)
-        *outcome = parley_approx_frontier_outcome(a, i);
-    if (utilities)
-        *utilities = parley_approx_frontier_utilities(a, i);
-    if (value)
-        *value = a->solution_value[kind];
-    return PARLEY_OK;
+    return analysis_solution_read(a->has_solutions, a->solution, a->solution_value, a->front.values, a->issues,
+                                  a->front.u, a->n, kind, outcome, utilities, value);
 }
 
 /* Adapters from the approximate analysis to the view shared with the exact one. */

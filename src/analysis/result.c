@@ -38,18 +38,8 @@ const double *parley_analysis_frontier_utilities(const parley_analysis *a, size_
 int parley_analysis_solution(const parley_analysis *a, parley_solution_kind kind, const uint32_t **outcome,
                              const double **utilities, double *value)
 {
-    if ((unsigned)kind >= PARLEY_SOLUTION_COUNT)
-        return PARLEY_EINVAL;
-    if (!a->has_solutions)
-        return PARLEY_ENOTFOUND;
-    size_t i = a->solution[kind];
-    if (outcome)
-        *outcome = parley_analysis_frontier_outcome(a, i);
-    if (utilities)
-        *utilities = parley_analysis_frontier_utilities(a, i);
-    if (value)
-        *value = a->solution_value[kind];
-    return PARLEY_OK;
+    return analysis_solution_read(a->has_solutions, a->solution, a->solution_value, a->frontier_values, a->issues,
+                                  a->frontier.u, a->n, kind, outcome, utilities, value);
 }
 
 size_t parley_analysis_condition_count(const parley_analysis *a) { return a->condition_count; }

@@ -34,3 +34,21 @@ int analysis_solutions(const double *u, size_t count, size_t n, const double *re
     }
     return count > 0;
 }
+
+int analysis_solution_read(int has_solutions, const size_t *solution, const double *solution_value,
+                           const uint32_t *values, size_t issues, const double *u, size_t n, parley_solution_kind kind,
+                           const uint32_t **outcome, const double **utilities, double *value)
+{
+    if ((unsigned)kind >= PARLEY_SOLUTION_COUNT)
+        return PARLEY_EINVAL;
+    if (!has_solutions)
+        return PARLEY_ENOTFOUND;
+    size_t i = solution[kind];
+    if (outcome)
+        *outcome = &values[i * issues];
+    if (utilities)
+        *utilities = &u[i * n];
+    if (value)
+        *value = solution_value[kind];
+    return PARLEY_OK;
+}
