@@ -33,6 +33,17 @@ typedef struct parley_diagnosis parley_diagnosis;
 
 #define PARLEY_NO_CONDITION ((size_t)-1)
 
+/* How a condition is relaxed. */
+typedef enum parley_relax_change {
+    PARLEY_CHANGE_DROP = 0,              /* the red line is dropped */
+    PARLEY_CHANGE_MOVE = 1,              /* a threshold moves (`subsidy <= 50` to `subsidy <= 75`) */
+    PARLEY_CHANGE_LOWER_RESERVATION = 2, /* the reservation value is lowered */
+    PARLEY_CHANGE_ADMIT_VALUES = 3       /* the red line admits more values (or one more combination of values) */
+} parley_relax_change;
+
+/* "drop", "move", "lower_reservation", "admit_values". */
+const char *parley_relax_change_name(parley_relax_change change);
+
 /* One way out of an impasse (read-only view owned by the diagnosis). */
 typedef struct parley_relaxation {
     size_t condition;            /* index into the diagnosis's conditions */
@@ -42,7 +53,28 @@ typedef struct parley_relaxation {
     uint64_t zone;               /* acceptable outcomes once relaxed (0: this alone opens nothing) */
     const uint32_t *nash;        /* the Nash package once relaxed, NULL when zone is 0 */
     const double *utilities;     /* every party's utility in it ([party count of the analysis]) */
+    parley_relax_change change;        /* what happens to `condition` */
+    const char *rule;            /* MOVE / ADMIT_VALUES: the relaxed rule as text, else NULL */
+    parley_relax_change second_change; /* what happens to `second` (DROP or LOWER_RESERVATION) */
 } parley_relaxation;
+
+/*
+ * One party's part in a combination of moves (read-only view owned by the
+ * diagnosis).  The concession is measured in the party's own utility (expected
+ * utility under its trust when the agreement is phased): for a reservation
+ * value, how far it is lowered; for a red line, how far the package falls
+ * below the line's floor, the worst package for the party that keeps the line
+ * and differs from it only on the issues the line mentions (for a threshold,
+ * `subsidy >= 6`, the utility between the threshold and the package's value).
+ */
+typedef struct parley_concession {
+    size_t party;          /* scenario party index */
+    size_t condition;      /* index into the diagnosis's conditions */
+    parley_relax_change change;  /* LOWER_RESERVATION, MOVE or ADMIT_VALUES */
+    double from, to;       /* LOWER_RESERVATION: the reservation value before and after, else -1 */
+    const char *rule;      /* MOVE / ADMIT_VALUES: the relaxed rule */
+    double concession;     /* in the party's own utility */
+} parley_concession;
 
 /*
  * Diagnoses `sc` (kept alive by the caller while the result is used).  The
@@ -67,6 +99,21 @@ size_t parley_diagnosis_conflict(const parley_diagnosis *d, size_t i, const size
 /* Relaxations, those that open the largest zone first. */
 size_t parley_diagnosis_relaxation_count(const parley_diagnosis *d);
 const parley_relaxation *parley_diagnosis_relaxation(const parley_diagnosis *d, size_t i);
+/*
+ * The combination of partial moves by several parties that opens a zone while
+ * keeping the largest concession any party makes as small as possible (the
+ * package that minimises it, then the largest sum of utilities): the moves
+ * (*moves, *count), the largest concession, the zone the moves open together
+ * and its Nash package (*nash, *utilities: NULL when zone is 0).
+ * PARLEY_ENOTFOUND when there is a zone already, no feasible package, or the
+ * space was too large to search (*skipped then says why, or NULL).
+ */
+int parley_diagnosis_combination(const parley_diagnosis *d, const parley_concession **moves, size_t *count,
+                                 double *largest, uint64_t *zone, const uint32_t **nash, const double **utilities,
+                                 const char **skipped);
+/* Outcomes beyond which the combination is not searched (it visits every outcome). */
+#define PARLEY_COMBINATION_MAX_OUTCOMES 4000000u
+
 /* Phased scenarios: acceptable outcomes under the stated trust and with every later phase guaranteed (trust 1). */
 int parley_diagnosis_guarantee(const parley_diagnosis *d, uint64_t *stated, uint64_t *guaranteed);
 
@@ -110,6 +157,8 @@ typedef struct parley_amendment_effect {
     uint64_t accepted_by;    /* bit p: scenario party p (role party) accepts the amended text */
     uint64_t broken;         /* bit i: scenario constraint i (global or red line) broken by the amended text */
     int breaks_global;       /* some global constraint is broken */
+    double before[64];       /* by scenario party index (< 64, role party): utility of the text as tabled */
+    double after[64];        /* ... and of the amended text (expected utilities under trust when phased) */
 } parley_amendment_effect;
 
 /*

@@ -212,8 +212,8 @@ int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, c
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the proposal");
 }
 
-/* What the text `values` is to everyone. */
-static void assess(const parley_scenario *sc, const uint32_t *values, parley_amendment_effect *e)
+/* What the text `values` is to everyone (`text`: the text before amendment, for the utilities before). */
+static void assess(const parley_scenario *sc, const uint32_t *text, const uint32_t *values, parley_amendment_effect *e)
 {
     memset(e, 0, sizeof *e);
     for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++) {
@@ -231,8 +231,13 @@ static void assess(const parley_scenario *sc, const uint32_t *values, parley_ame
         /* As in the analysis: expected utility under the party's trust when the agreement is phased. */
         parley_utility *expected = parley_scenario_expected_utility(sc, p, -1);
         const parley_utility *u = expected ? expected : parley_party_utility(sc, p);
+        double after = parley_utility_eval(u, values);
         int accepts = !e->breaks_global && parley_scenario_red_lines_hold(sc, p, values) &&
-                      parley_utility_eval(u, values) >= parley_utility_reservation_at(u, 0) - 0x1p-33;
+                      after >= parley_utility_reservation_at(u, 0) - 0x1p-33;
+        if (p < 64) {
+            e->before[p] = parley_utility_eval(u, text);
+            e->after[p] = after;
+        }
         parley_utility_free(expected);
         if (accepts) {
             if (p < 64)
@@ -261,12 +266,12 @@ int parley_amendments_check(const parley_scenario *sc, const uint32_t *text, con
     for (size_t k = 0; k < n; k++) {
         memcpy(values, text, issues * sizeof *values);
         values[amendments[k].issue] = amendments[k].value;
-        assess(sc, values, &effects[k]);
+        assess(sc, text, values, &effects[k]);
     }
     memcpy(values, text, issues * sizeof *values);
     for (size_t k = 0; k < n; k++)
         values[amendments[k].issue] = amendments[k].value;
-    assess(sc, values, &effects[n]);
+    assess(sc, text, values, &effects[n]);
     free(values);
     return PARLEY_OK;
 }

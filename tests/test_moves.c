@@ -1,0 +1,229 @@
+/*
+ * test_moves.c: moves, not only drops (parley/diagnose.h): the smallest move
+ * of a numeric red line (a threshold), of a categorical one (a value
+ * admitted), of a reservation value, and the combination of partial moves by
+ * both sides that keeps the largest concession smallest; and the utilities
+ * before and after each amendment.  Every expected value is worked out by
+ * hand in the comments.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <parley/parley.h>
+
+#define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-9)
+#define DATA(name) PARLEY_SOURCE_DIR "/tests/data/" name
+
+static parley_scenario *load(const char *path)
+{
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_load(path, &sc, &err) != PARLEY_OK)
+        fail_msg("%s: %s", path, err.message);
+    return sc;
+}
+
+static parley_diagnosis *diagnose(const parley_scenario *sc)
+{
+    parley_diagnosis *d = NULL;
+    parley_error err;
+    if (parley_diagnose(sc, NULL, &d, &err) != PARLEY_OK)
+        fail_msg("diagnose: %s", err.message);
+    return d;
+}
+
+/* The relaxation of the red line named `name` (a single-condition one). */
+static const parley_relaxation *relaxation_of(const parley_diagnosis *d, const parley_scenario *sc, const char *name)
+{
+    const parley_analysis *a = parley_diagnosis_analysis(d);
+    for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
+        const parley_relaxation *r = parley_diagnosis_relaxation(d, i);
+        const parley_condition *c = parley_analysis_condition(a, r->condition);
+        if (r->second == PARLEY_NO_CONDITION && c->kind == PARLEY_CONDITION_RED_LINE &&
+            strcmp(parley_scenario_constraint(sc, c->index)->name, name) == 0)
+            return r;
+    }
+    fail_msg("no relaxation of red line %s", name);
+    return NULL;
+}
+
+/*
+ * subsidy in 0..10; Buyer: u = s/10, red line s >= 6; Seller: u = 1 - s/10,
+ * red line s <= 2.  Alone, Buyer must come down to s >= 2 (the only package
+ * then is s = 2) and Seller up to s <= 6.  Together: Buyer's concession at s
+ * is (6 - s)/10 (its floor s = 6 against s), Seller's (s - 2)/10; the largest
+ * is smallest at s = 4, 0.2 each: Buyer moves to s >= 4, Seller to s <= 4,
+ * and the zone is the one package s = 4 (Buyer 0.4, Seller 0.6).
+ */
+static void test_thresholds(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(DATA("moves/thresholds.json"));
+    parley_diagnosis *d = diagnose(sc);
+    const parley_relaxation *buyer = relaxation_of(d, sc, "enough"), *seller = relaxation_of(d, sc, "cap");
+    assert_int_equal(buyer->change, PARLEY_CHANGE_MOVE);
+    assert_string_equal(buyer->rule, "subsidy >= 2");
+    assert_int_equal(buyer->zone, 1);
+    assert_int_equal(buyer->nash[0], 2);
+    assert_int_equal(seller->change, PARLEY_CHANGE_MOVE);
+    assert_string_equal(seller->rule, "subsidy <= 6");
+    assert_int_equal(seller->zone, 1);
+    assert_int_equal(seller->nash[0], 6);
+
+    const parley_concession *moves;
+    size_t count;
+    double largest;
+    uint64_t zone;
+    const uint32_t *nash;
+    const double *u;
+    const char *skipped;
+    assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, &skipped), PARLEY_OK);
+    NEAR(largest, 0.2);
+    assert_int_equal(count, 2);
+    assert_int_equal(zone, 1);
+    assert_int_equal(nash[0], 4);
+    NEAR(u[0], 0.4);
+    NEAR(u[1], 0.6);
+    for (size_t i = 0; i < count; i++) {
+        assert_int_equal(moves[i].change, PARLEY_CHANGE_MOVE);
+        NEAR(moves[i].concession, 0.2);
+        const char *want = strcmp(parley_party_name(sc, moves[i].party), "Buyer") == 0 ? "subsidy >= 4" : "subsidy <= 4";
+        assert_string_equal(moves[i].rule, want);
+    }
+    parley_diagnosis_free(d);
+    parley_scenario_free(sc);
+}
+
+/*
+ * x in 0..10; A: u = x/10, reservation 0.7 (x >= 7); B: u = 1 - x/10,
+ * reservation 0.5 (x <= 5).  Concessions at x: A 0.7 - x/10, B x/10 - 0.5,
+ * equal at x = 6 (0.1 each): A lowers 0.7 to 0.6, B 0.5 to 0.4 (one grid step
+ * below, so the package stays acceptable however its sum rounds).  Zone: x = 6.
+ */
+static void test_reservations_part_way(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(DATA("moves/reservations.json"));
+    parley_diagnosis *d = diagnose(sc);
+    const parley_concession *moves;
+    size_t count;
+    double largest;
+    uint64_t zone;
+    const uint32_t *nash;
+    const double *u;
+    assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, NULL), PARLEY_OK);
+    NEAR(largest, 0.1);
+    assert_int_equal(count, 2);
+    assert_int_equal(zone, 1);
+    assert_int_equal(nash[0], 6);
+    for (size_t i = 0; i < count; i++) {
+        assert_int_equal(moves[i].change, PARLEY_CHANGE_LOWER_RESERVATION);
+        NEAR(moves[i].concession, 0.1);
+        int is_a = strcmp(parley_party_name(sc, moves[i].party), "A") == 0;
+        NEAR(moves[i].from, is_a ? 0.7 : 0.5);
+        assert_true(fabs(moves[i].to - (is_a ? 0.6 : 0.4)) < 1e-9);
+    }
+    /* Alone: A down to 0.5 (x = 5 gives B exactly 0.5), B down to 0.3 (x = 7). */
+    for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
+        const parley_relaxation *r = parley_diagnosis_relaxation(d, i);
+        assert_int_equal(r->change, PARLEY_CHANGE_LOWER_RESERVATION);
+        NEAR(r->to, r->from > 0.6 ? 0.5 : 0.3);
+        assert_int_equal(r->zone, 1);
+    }
+    parley_diagnosis_free(d);
+    parley_scenario_free(sc);
+}
+
+/*
+ * border open/closed, aid 0..2; North needs open, South closed.  North
+ * admitting "closed" opens the 3 packages with border closed; the combination
+ * costs the side that gives way 0.5 (its weight on the border), whichever it is.
+ */
+static void test_categorical(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(DATA("diagnose/single.json"));
+    parley_diagnosis *d = diagnose(sc);
+    const parley_relaxation *north = relaxation_of(d, sc, "open_border");
+    assert_int_equal(north->change, PARLEY_CHANGE_ADMIT_VALUES);
+    assert_string_equal(north->rule, "border in [\"open\", \"closed\"]");
+    assert_int_equal(north->zone, 3);
+    const parley_concession *moves;
+    size_t count;
+    double largest;
+    uint64_t zone;
+    const uint32_t *nash;
+    const double *u;
+    assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, NULL), PARLEY_OK);
+    NEAR(largest, 0.5);
+    assert_int_equal(count, 1);
+    assert_int_equal(moves[0].change, PARLEY_CHANGE_ADMIT_VALUES);
+    NEAR(moves[0].concession, 0.5);
+    assert_int_equal(zone, 3);
+    parley_diagnosis_free(d);
+    parley_scenario_free(sc);
+}
+
+/* No combination is searched when a zone exists. */
+static void test_no_combination_with_zone(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
+    parley_diagnosis *d = diagnose(sc);
+    const parley_concession *moves;
+    size_t count;
+    double largest;
+    uint64_t zone;
+    const uint32_t *nash;
+    const double *u;
+    const char *skipped = "unset";
+    assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, &skipped),
+                     PARLEY_ENOTFOUND);
+    assert_null(skipped);
+    parley_diagnosis_free(d);
+    parley_scenario_free(sc);
+}
+
+/*
+ * Amendments with numbers, on the thresholds scenario (no red line counts for
+ * the utilities): text s = 4 (Buyer 0.4, Seller 0.6); amending s to 7 gives
+ * Buyer 0.7 (+0.3) and Seller 0.3 (-0.3); together with s = 1 after it the
+ * text ends at s = 1: Buyer 0.1, Seller 0.9.
+ */
+static void test_amendment_utilities(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(DATA("moves/thresholds.json"));
+    const uint32_t text[1] = {4};
+    const parley_amendment amendments[2] = {{0, 7, NULL}, {0, 1, NULL}};
+    parley_amendment_effect effects[3];
+    parley_error err;
+    assert_int_equal(parley_amendments_check(sc, text, amendments, 2, effects, &err), PARLEY_OK);
+    NEAR(effects[0].before[0], 0.4);
+    NEAR(effects[0].before[1], 0.6);
+    NEAR(effects[0].after[0], 0.7);
+    NEAR(effects[0].after[1], 0.3);
+    NEAR(effects[1].after[0], 0.1);
+    NEAR(effects[2].after[0], 0.1);
+    NEAR(effects[2].after[1], 0.9);
+    NEAR(effects[2].before[1], 0.6);
+    parley_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_thresholds),     cmocka_unit_test(test_reservations_part_way),
+        cmocka_unit_test(test_categorical),    cmocka_unit_test(test_no_combination_with_zone),
+        cmocka_unit_test(test_amendment_utilities),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
