@@ -143,19 +143,26 @@ static void test_reservations_part_way(void **state)
 }
 
 /*
- * border open/closed, aid 0..2; North needs open, South closed.  North
- * admitting "closed" opens the 3 packages with border closed; the combination
- * costs the side that gives way 0.5 (its weight on the border), whichever it is.
+ * route north/center/south, aid 0..2; A needs north, B anything but north.
+ * A admitting center or south opens the 3 packages of that route: a tie, so
+ * the first, center (rule: route in ["north", "center"]).  B admitting north
+ * admits every value: that is the drop.  Together: at (center, aid a) A falls
+ * below its line's floor (north, a) by 0.5 * (1 - 0.6) = 0.2; at (south, a)
+ * by 0.5; at (north, a) B falls below its floor (center, a) by 0.5 * 0.5 =
+ * 0.25.  So A widens its line to admit center, conceding 0.2: zone 3.
  */
 static void test_categorical(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(DATA("diagnose/single.json"));
+    parley_scenario *sc = load(DATA("moves/categorical.json"));
     parley_diagnosis *d = diagnose(sc);
-    const parley_relaxation *north = relaxation_of(d, sc, "open_border");
-    assert_int_equal(north->change, PARLEY_CHANGE_ADMIT_VALUES);
-    assert_string_equal(north->rule, "border in [\"open\", \"closed\"]");
-    assert_int_equal(north->zone, 3);
+    const parley_relaxation *a_line = relaxation_of(d, sc, "north_only"), *b_line = relaxation_of(d, sc, "not_north");
+    assert_int_equal(a_line->change, PARLEY_CHANGE_ADMIT_VALUES);
+    assert_string_equal(a_line->rule, "route in [\"north\", \"center\"]");
+    assert_int_equal(a_line->zone, 3);
+    assert_int_equal(b_line->change, PARLEY_CHANGE_DROP);
+    assert_null(b_line->rule);
+    assert_int_equal(b_line->zone, 3);
     const parley_concession *moves;
     size_t count;
     double largest;
@@ -163,11 +170,14 @@ static void test_categorical(void **state)
     const uint32_t *nash;
     const double *u;
     assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, NULL), PARLEY_OK);
-    NEAR(largest, 0.5);
+    NEAR(largest, 0.2);
     assert_int_equal(count, 1);
+    assert_string_equal(parley_party_name(sc, moves[0].party), "A");
     assert_int_equal(moves[0].change, PARLEY_CHANGE_ADMIT_VALUES);
-    NEAR(moves[0].concession, 0.5);
+    assert_string_equal(moves[0].rule, "route in [\"north\", \"center\"]");
+    NEAR(moves[0].concession, 0.2);
     assert_int_equal(zone, 3);
+    assert_int_equal(nash[0], 1);
     parley_diagnosis_free(d);
     parley_scenario_free(sc);
 }
