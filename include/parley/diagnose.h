@@ -169,6 +169,15 @@ typedef struct parley_amendment_effect {
 int parley_amendments_check(const parley_scenario *sc, const uint32_t *text, const parley_amendment *amendments,
                             size_t n, parley_amendment_effect *effects, parley_error *err);
 
+/*
+ * Writes amendment effects as JSON: {"amendments": [{"amendment": labels[k],
+ * "acceptable_to_all", "utilities": {party: {"before", "after", "change"}},
+ * "accepted_by", "rejected_by", "breaks", "breaks_global"}...], "together":
+ * {...}} (effects[n + 1] as filled by parley_amendments_check).
+ */
+int parley_amendments_write_json(const parley_scenario *sc, const char *const *labels, size_t n,
+                                 const parley_amendment_effect *effects, FILE *out, parley_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <parley/analysis.h>
+#include <parley/diagnose.h>
 
 #include "analysis/frontier.h"
 
@@ -87,6 +88,8 @@ json_t *analysis_pareto_json(const analysis_view *v, int with_frontier);
 /* {"nash": {...} or null, "kalai": ..., "egalitarian": ..., "welfare": ...} */
 json_t *analysis_solutions_json(const analysis_view *v);
 json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c);
+/* What an amended text does (parley/diagnose.h): utilities before and after, who accepts, what it breaks. */
+json_t *amendment_effect_json(const parley_scenario *sc, const parley_amendment_effect *e);
 json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier);
 
 #endif

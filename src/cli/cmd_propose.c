@@ -58,9 +58,13 @@ static int parse_assignment(const parley_space *space, const char *text, size_t 
     return (int)(n + 1 + m);
 }
 
-static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e)
+/* `was`: whether the text before amendment was acceptable to every party; -1: e is the text as it stands. */
+static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e, int was)
 {
-    printf("%s", e->acceptable_to_all ? "keeps the text acceptable to every party" : "makes the text unacceptable");
+    static const char *words[3][2] = {{"not acceptable to every party", "acceptable to every party"},
+                                      {"leaves the text unacceptable", "makes the text acceptable to every party"},
+                                      {"makes the text unacceptable", "keeps the text acceptable to every party"}};
+    printf("%s", words[was + 1][e->acceptable_to_all]);
     for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
         if (e->broken >> c & 1) {
             const parley_constraint *con = parley_scenario_constraint(sc, c);
@@ -73,6 +77,13 @@ static void print_effect(const parley_scenario *sc, const parley_amendment_effec
         size_t p = parley_scenario_negotiator(sc, k);
         if (p < 64 && !(e->accepted_by >> p & 1))
             printf("; %s would not accept it", parley_party_name(sc, p));
+    }
+    printf("\n   ");
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
+        size_t p = parley_scenario_negotiator(sc, k);
+        if (p < 64)
+            printf(" %s %.4f -> %.4f (%+.4f)%s", parley_party_name(sc, p), e->before[p], e->after[p],
+                   e->after[p] - e->before[p], k + 1 < parley_scenario_negotiator_count(sc) ? "," : "");
     }
     printf("\n");
 }
@@ -126,46 +137,28 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
         rc = cli_report(&err);
         goto done;
     }
-    json_t *list = json_array();
-    for (size_t k = 0; k <= n; k++) {
-        if (json) {
-            json_t *item = json_object(), *broken = json_array();
-            json_object_set_new(item, "amendment", json_string(k < n ? amend[k] : "all"));
-            json_object_set_new(item, "acceptable_to_all", json_boolean(effects[k].acceptable_to_all));
-            json_object_set_new(item, "breaks_global", json_boolean(effects[k].breaks_global));
-            for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
-                if (effects[k].broken >> c & 1) {
-                    const parley_constraint *con = parley_scenario_constraint(sc, c);
-                    json_array_append_new(broken, json_pack("{s:o,s:s}", "party",
-                                                            con->party < 0 ? json_null()
-                                                                           : json_string(parley_party_name(sc, (size_t)con->party)),
-                                                            "name", con->name));
-                }
-            json_object_set_new(item, "broken", broken);
-            json_t *rejected = json_array(); /* as the text report: who would not accept it */
-            for (size_t q = 0; q < parley_scenario_negotiator_count(sc); q++) {
-                size_t p = parley_scenario_negotiator(sc, q);
-                if (p < 64 && !(effects[k].accepted_by >> p & 1))
-                    json_array_append_new(rejected, json_string(parley_party_name(sc, p)));
-            }
-            json_object_set_new(item, "rejected_by", rejected);
-            json_array_append_new(list, item);
-        } else {
-            if (k < n)
-                printf("amendment %zu, %s=%s%s%s: ", k + 1, parley_issue_name(parley_scenario_space(sc), amendments[k].issue),
-                       parley_issue_format_value(parley_scenario_space(sc), amendments[k].issue, amendments[k].value,
-                                                 why, sizeof why),
-                       amendments[k].reason ? ", because " : "", amendments[k].reason ? amendments[k].reason : "");
-            else
-                printf("all %zu amendments together: ", n);
-            print_effect(sc, &effects[k]);
-        }
+    parley_amendment_effect base; /* the text as it stands */
+    if (parley_amendments_check(sc, values, amendments, 0, &base, &err) != PARLEY_OK) {
+        rc = cli_report(&err);
+        goto done;
     }
     if (json) {
-        json_dumpf(list, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        printf("\n");
+        rc = parley_amendments_write_json(sc, amend, n, effects, stdout, &err) == PARLEY_OK ? CLI_OK : cli_report(&err);
+        goto done;
     }
-    json_decref(list);
+    for (size_t k = 0; k <= n; k++) {
+        if (k < n)
+            printf("amendment %zu, %s=%s%s%s: ", k + 1, parley_issue_name(space, amendments[k].issue),
+                   parley_issue_format_value(space, amendments[k].issue, amendments[k].value, why, sizeof why),
+                   amendments[k].reason ? ", because " : "", amendments[k].reason ? amendments[k].reason : "");
+        else if (n > 1)
+            printf("all %zu amendments together: ", n);
+        else if (n == 0)
+            printf("the text as it stands: ");
+        else
+            break; /* one amendment: together is the same */
+        print_effect(sc, &effects[k], n == 0 ? -1 : base.acceptable_to_all);
+    }
     rc = CLI_OK;
 done:
     free(values);
