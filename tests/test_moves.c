@@ -228,12 +228,51 @@ static void test_amendment_utilities(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * compare.json: x in 0..10, A = x/10, B = 1 - x/10, both reservations 0.3:
+ * the zone is x in 3..7 and the Nash package x = 5 scores 0.2 * 0.2 = 0.04.
+ * Texts: x=2 (A 0.1 short), x=4 (0.1 * 0.3 = 0.03), x=7 (0.4 * 0 = 0),
+ * x=9 (B 0.2 short).  Ranked: x=4, x=7, then x=2 (0.1), x=9 (0.2).
+ */
+static void test_compare_texts(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load(DATA("moves/compare.json"));
+    uint32_t *texts;
+    char **names;
+    size_t n;
+    parley_error err = {0};
+    assert_int_equal(parley_texts_load(sc, DATA("moves/texts.json"), &texts, &names, &n, &err), PARLEY_OK);
+    assert_int_equal(n, 4);
+    assert_string_equal(names[1], "text 2");
+    parley_text_rank ranks[4];
+    double best;
+    assert_int_equal(parley_texts_rank(sc, texts, n, PARLEY_SOLUTION_NASH, NULL, ranks, &best, &err), PARLEY_OK);
+    NEAR(best, 0.04);
+    static const size_t order[4] = {1, 2, 0, 3};
+    static const double score[2] = {0.03, 0}, shortfall[4] = {0, 0, 0.1, 0.2};
+    for (size_t i = 0; i < 4; i++) {
+        assert_int_equal(ranks[i].text, order[i]);
+        assert_int_equal(ranks[i].effect.acceptable_to_all, i < 2);
+        if (i < 2)
+            assert_true(fabs(ranks[i].score - score[i]) < 1e-6);
+        assert_true(fabs(ranks[i].shortfall - shortfall[i]) < 1e-6);
+    }
+    parley_texts_free(texts, names, n);
+
+    /* x = 11 is off the issue: located by JSON path. */
+    assert_int_equal(parley_texts_load(sc, DATA("moves/texts-bad.json"), &texts, &names, &n, &err), PARLEY_EINVAL);
+    assert_string_equal(err.path, "[1].package.x");
+    assert_non_null(strstr(err.message, "11 is not a value of issue 'x'"));
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_thresholds),     cmocka_unit_test(test_reservations_part_way),
         cmocka_unit_test(test_categorical),    cmocka_unit_test(test_no_combination_with_zone),
-        cmocka_unit_test(test_amendment_utilities),
+        cmocka_unit_test(test_amendment_utilities), cmocka_unit_test(test_compare_texts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -24,6 +24,7 @@
 
 #include <parley/analysis.h>
 #include <parley/scenario.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -168,6 +169,48 @@ typedef struct parley_amendment_effect {
  */
 int parley_amendments_check(const parley_scenario *sc, const uint32_t *text, const parley_amendment *amendments,
                             size_t n, parley_amendment_effect *effects, parley_error *err);
+
+/* A candidate text as parley_texts_rank ranks it. */
+typedef struct parley_text_rank {
+    size_t text;                    /* index into the texts given */
+    parley_amendment_effect effect; /* acceptability, what it breaks; `after`: every party's utility of it */
+    double score;                   /* the rule's objective (gains over reservation values) */
+    double shortfall;               /* the largest amount by which a party's utility falls below its reservation */
+} parley_text_rank;
+
+/*
+ * Ranks n candidate texts (texts[n * issue count]) as a mediator would table
+ * them: those acceptable to every party first, by the rule's objective (the
+ * Nash product, Kalai ratio, smallest gain or sum of utilities, as the
+ * analysis computes it, with expected utilities under trust), then the others
+ * by their largest shortfall, smallest first; ties keep the given order.
+ * out[n] is the caller's.  *best_score (may be NULL) receives the objective of
+ * the rule's own package, or -INFINITY when there is no zone.
+ */
+int parley_texts_rank(const parley_scenario *sc, const uint32_t *texts, size_t n, parley_solution_kind rule,
+                      const parley_analysis_options *options, parley_text_rank *out, double *best_score,
+                      parley_error *err);
+
+/*
+ * Writes a ranking (ranks[n] from parley_texts_rank over texts/names) as text
+ * or JSON: {"rule", "best_score", "texts": [{"rank", "name", "package",
+ * "score", "shortfall", "acceptable_to_all", "utilities": {party: u},
+ * "accepted_by", "rejected_by", "breaks", "breaks_global"}...]}.
+ */
+int parley_texts_write(const parley_scenario *sc, const uint32_t *texts, const char *const *names, size_t n,
+                       const parley_text_rank *ranks, parley_solution_kind rule, double best_score, int json,
+                       FILE *out, parley_error *err);
+
+/*
+ * Reads candidate texts from a JSON file: an array whose items are packages
+ * ({"issue": value, ...}, a label for a categorical issue, a number
+ * otherwise) or {"name": "...", "package": {...}}.  *texts (n * issue count
+ * values) and *names (n strings, "text N" when unnamed) are the caller's:
+ * parley_texts_free.  Errors carry the file, line and column or JSON path.
+ */
+int parley_texts_load(const parley_scenario *sc, const char *path, uint32_t **texts, char ***names, size_t *n,
+                      parley_error *err);
+void parley_texts_free(uint32_t *texts, char **names, size_t n);
 
 /*
  * Writes amendment effects as JSON: {"amendments": [{"amendment": labels[k],

@@ -49,6 +49,10 @@ struct parley_analysis {
 int analysis_solutions(const double *u, size_t count, size_t n, const double *reservation, double *best,
                        size_t solution[PARLEY_SOLUTION_COUNT], double value[PARLEY_SOLUTION_COUNT]);
 
+/* Every solution's objective at utilities p[n]: Nash product of gains, Kalai ratio, smallest gain, sum. */
+void analysis_objectives(const double *p, size_t n, const double *reservation, const double *best,
+                         double objective[PARLEY_SOLUTION_COUNT]);
+
 /*
  * The body of parley_analysis_solution and parley_approx_solution: solution
  * `kind` read from the arrays of a frontier (values[count * issues],

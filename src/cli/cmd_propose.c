@@ -9,13 +9,20 @@
 static const char usage[] =
     "usage: parley propose SCENARIO [--rule nash|kalai|egalitarian] [--json] [--threads N] [--time T]\n"
     "       parley propose SCENARIO --text 'issue=value,...' --amend 'issue=value[:reason]' [--amend ...]\n"
+    "       parley propose SCENARIO --compare TEXTS.json [--rule ...]\n"
     "\n"
     "The package a neutral mediator would table among those every party accepts,\n"
     "with, for each party, its utility, its gain over walking away, and which of its\n"
     "priorities the package meets, partly meets or gives up; grouped by phase.\n"
     "\n"
-    "With --text and --amend: which of a party's amendments to the text keep it\n"
-    "acceptable to the others, and which break whose red line (each alone, then all).\n";
+    "With --text and --amend: what each of a party's amendments to the text does,\n"
+    "alone and all together: every party's utility before and after, whether the\n"
+    "text stays (or becomes) acceptable to every party, and whose red line it breaks.\n"
+    "\n"
+    "With --compare: candidate texts (a JSON array of packages, or of\n"
+    "{\"name\": ..., \"package\": {...}}) ranked as the rule would table them: those\n"
+    "acceptable to every party first, by the rule's objective; then the others, by\n"
+    "how far they fall below a reservation value; with who would reject each.\n";
 
 /* Reads "value" of an issue (a label, or a number on the issue's grid). */
 static long parse_value(const parley_space *space, size_t issue, const char *text)
@@ -169,12 +176,36 @@ done:
     return rc;
 }
 
+/* --compare FILE: the candidate texts ranked as the rule would table them. */
+static int compare_texts(const parley_scenario *sc, const char *path, parley_solution_kind rule,
+                         const parley_analysis_options *options, int json)
+{
+    uint32_t *texts;
+    char **names;
+    size_t n;
+    parley_error err = {0};
+    if (parley_texts_load(sc, path, &texts, &names, &n, &err) != PARLEY_OK)
+        return cli_report(&err);
+    parley_text_rank *ranks = calloc(n, sizeof *ranks);
+    double best;
+    int rc = CLI_OK;
+    if (!ranks)
+        rc = CLI_FAILURE;
+    else if (parley_texts_rank(sc, texts, n, rule, options, ranks, &best, &err) != PARLEY_OK ||
+             parley_texts_write(sc, texts, (const char *const *)names, n, ranks, rule, best, json, stdout, &err) !=
+                 PARLEY_OK)
+        rc = cli_report(&err);
+    free(ranks);
+    parley_texts_free(texts, names, n);
+    return rc;
+}
+
 int cmd_propose(int argc, char **argv)
 {
     int json = 0;
     parley_solution_kind rule = PARLEY_SOLUTION_NASH;
     parley_analysis_options options = {0};
-    const char *file = NULL, *text = NULL;
+    const char *file = NULL, *text = NULL, *compare = NULL;
     const char **amend = calloc((size_t)argc, sizeof *amend);
     size_t amend_count = 0;
     int rc = CLI_BAD_INPUT;
@@ -201,6 +232,12 @@ int cmd_propose(int argc, char **argv)
                 goto done;
             }
             text = value;
+        } else if ((r = cli_option_value(argc, argv, &i, "--compare", &value)) != 0) {
+            if (r < 0) {
+                cli_usage_error("propose", "--compare needs a file of candidate texts");
+                goto done;
+            }
+            compare = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--amend", &value)) != 0) {
             if (r < 0) {
                 cli_usage_error("propose", "--amend needs 'issue=value[:reason]'");
@@ -244,7 +281,11 @@ int cmd_propose(int argc, char **argv)
         rc = cli_report(&err);
         goto done;
     }
-    if (text)
+    if (compare && text) {
+        rc = cli_usage_error("propose", "--compare ranks whole texts; it does not go with --text");
+    } else if (compare)
+        rc = compare_texts(sc, compare, rule, &options, json);
+    else if (text)
         rc = check_amendments(sc, text, amend, amend_count, json);
     else
         rc = parley_propose_write(sc, rule, &options, json, stdout, &err) == PARLEY_OK ? CLI_OK

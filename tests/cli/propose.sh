@@ -143,5 +143,22 @@ expect_exit 0 "phased amendments text" "$PARLEY" propose "$DATA/phased.json" --t
 # the text (2, full) is already unacceptable to B (0.45 < 0.5): the amendment leaves it so
 expect_in "$TMP/out" "amendment 1, x=3: leaves the text unacceptable; B would not accept it" "phased amendment text"
 
+# --compare (tests/test_moves.c works compare.json by hand): x=4 scores 0.03 of the Nash package's 0.04
+MOVES="$SRC/tests/data/moves"
+expect_exit 0 "compare" "$PARLEY" propose "$MOVES/compare.json" --compare "$MOVES/texts.json"
+expect_in "$TMP/out" "1. text 2: acceptable to every party; nash 0.0300 (75.0% of the nash package's)" "compare: first"
+expect_in "$TMP/out" "4. high: not acceptable to every party; B would reject it" "compare: last"
+expect_exit 0 "compare json" "$PARLEY" propose "$MOVES/compare.json" --compare "$MOVES/texts.json" --json
+python3 - "$TMP/out" <<'PY' || fail "compare JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["rule"] == "nash" and abs(d["best_score"] - 0.04) < 1e-9, d
+assert [t["name"] for t in d["texts"]] == ["text 2", "edge", "low", "high"], d
+assert d["texts"][0]["utilities"] == {"A": 0.4, "B": 0.6} and d["texts"][0]["package"] == {"x": 4}, d
+assert d["texts"][3]["rejected_by"] == ["B"] and abs(d["texts"][3]["shortfall"] - 0.2) < 1e-9, d
+PY
+expect_exit 2 "compare bad value" "$PARLEY" propose "$MOVES/compare.json" --compare "$MOVES/texts-bad.json"
+expect_in "$TMP/err" "texts-bad.json: at [1].package.x: 11 is not a value of issue 'x'" "compare: located error"
+
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "propose.sh: all passed"
