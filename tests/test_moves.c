@@ -77,6 +77,9 @@ static void test_thresholds(void **state)
     assert_string_equal(seller->rule, "subsidy <= 6");
     assert_int_equal(seller->zone, 1);
     assert_int_equal(seller->nash[0], 6);
+    /* What each move's package costs the mover: Buyer at s = 2 is 0.4 below its floor s = 6; Seller at 6, 0.4. */
+    NEAR(buyer->cost, 0.4);
+    NEAR(seller->cost, 0.4);
 
     const parley_concession *moves;
     size_t count;
@@ -131,12 +134,13 @@ static void test_reservations_part_way(void **state)
         NEAR(moves[i].from, is_a ? 0.7 : 0.5);
         assert_true(fabs(moves[i].to - (is_a ? 0.6 : 0.4)) < 1e-9);
     }
-    /* Alone: A down to 0.5 (x = 5 gives B exactly 0.5), B down to 0.3 (x = 7). */
+    /* Alone: A down to 0.5 (x = 5 gives B exactly 0.5), B down to 0.3 (x = 7); each costs its party 0.2. */
     for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
         const parley_relaxation *r = parley_diagnosis_relaxation(d, i);
         assert_int_equal(r->change, PARLEY_CHANGE_LOWER_RESERVATION);
         NEAR(r->to, r->from > 0.6 ? 0.5 : 0.3);
         assert_int_equal(r->zone, 1);
+        NEAR(r->cost, 0.2);
     }
     parley_diagnosis_free(d);
     parley_scenario_free(sc);

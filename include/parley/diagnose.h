@@ -57,6 +57,8 @@ typedef struct parley_relaxation {
     parley_relax_change change;        /* what happens to `condition` */
     const char *rule;            /* MOVE / ADMIT_VALUES: the relaxed rule as text, else NULL */
     parley_relax_change second_change; /* what happens to `second` (DROP or LOWER_RESERVATION) */
+    double cost, second_cost;    /* what the Nash package costs the owner of each condition relaxed, in its own
+                                    utility (as parley_concession measures it); NAN when zone is 0 */
 } parley_relaxation;
 
 /*

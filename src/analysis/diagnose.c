@@ -6,6 +6,7 @@
  */
 #include <parley/diagnose.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -150,8 +151,8 @@ static int conflicts_from_masks(parley_diagnosis *d)
 }
 
 /* Analyses `copy` (taken over) and records the relaxation described by `view` (zone and Nash filled here). */
-static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, const parley_relaxation *view,
-                             const parley_analysis_options *options, parley_error *err)
+static int record_relaxation(parley_diagnosis *d, const parley_scenario *original, parley_scenario *copy,
+                             const parley_relaxation *view, const parley_analysis_options *options, parley_error *err)
 {
     parley_analysis *a = NULL;
     int rc = parley_analyze(copy, options, &a, err);
@@ -168,6 +169,7 @@ static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, const p
     r->view = *view;
     r->view.nash = NULL;
     r->view.utilities = NULL;
+    r->view.cost = r->view.second_cost = NAN;
     r->view.zone = parley_analysis_acceptable(a);
     const uint32_t *outcome;
     const double *u;
@@ -184,6 +186,10 @@ static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, const p
         memcpy(r->utilities, u, parties * sizeof *r->utilities);
         r->view.nash = r->nash;
         r->view.utilities = r->utilities;
+        /* Costs are read against the scenario as it stands (its reservation values and red lines). */
+        r->view.cost = condition_cost(d->analysis, original, view->condition, options, r->nash);
+        if (view->second != PARLEY_NO_CONDITION)
+            r->view.second_cost = condition_cost(d->analysis, original, view->second, options, r->nash);
     }
 done:
     parley_analysis_free(a);
@@ -202,7 +208,8 @@ static int relax(parley_diagnosis *d, const parley_scenario *sc, size_t first, s
                  const parley_analysis_options *options, parley_error *err)
 {
     size_t chosen[2] = {first, second};
-    parley_relaxation view = {first, -1, -1, second, -1, -1, 0, NULL, NULL, PARLEY_CHANGE_DROP, NULL, PARLEY_CHANGE_DROP};
+    parley_relaxation view = {first, -1, -1, second, -1, -1, 0, NULL, NULL, PARLEY_CHANGE_DROP, NULL, PARLEY_CHANGE_DROP,
+                              NAN, NAN};
     parley_scenario *copy = parley_scenario_clone(sc);
     if (!copy)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -254,7 +261,7 @@ static int relax(parley_diagnosis *d, const parley_scenario *sc, size_t first, s
             view.second_change = PARLEY_CHANGE_LOWER_RESERVATION;
         }
     }
-    return record_relaxation(d, copy, &view, options, err);
+    return record_relaxation(d, sc, copy, &view, options, err);
 }
 
 /*
@@ -287,7 +294,7 @@ static int move_instead(parley_diagnosis *d, const parley_scenario *sc, size_t c
     free(last->utilities);
     free(last->rule);
     d->relaxation_count--;
-    if ((rc = record_relaxation(d, copy, &view, options, err)) != PARLEY_OK) {
+    if ((rc = record_relaxation(d, sc, copy, &view, options, err)) != PARLEY_OK) {
         free(text);
         return rc;
     }
@@ -552,6 +559,10 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
         }
         json_object_set_new(o, "zone", json_integer((json_int_t)r->zone));
         if (r->nash) {
+            json_object_set_new(o, "cost", isfinite(r->cost) ? analysis_number_json(r->cost) : json_null());
+            if (r->second != PARLEY_NO_CONDITION)
+                json_object_set_new(json_object_get(o, "with"), "cost",
+                                    isfinite(r->second_cost) ? analysis_number_json(r->second_cost) : json_null());
             json_t *nash = json_object();
             json_object_set_new(nash, "outcome", analysis_outcome_json(parley_scenario_space(sc), r->nash));
             json_object_set_new(nash, "utilities", analysis_utilities_json(a, sc, r->utilities));

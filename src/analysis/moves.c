@@ -552,3 +552,33 @@ done:
         combination_free(out);
     return rc;
 }
+
+double condition_cost(const parley_analysis *a, const parley_scenario *sc, size_t condition,
+                      const parley_analysis_options *options, const uint32_t *package)
+{
+    const parley_condition *cond = parley_analysis_condition(a, condition);
+    const parley_space *space = parley_scenario_space(sc);
+    double guarantee = options && options->use_guarantee ? options->guarantee : -1;
+    size_t k = 0;
+    while (parley_analysis_party(a, k) != cond->party)
+        k++;
+    parley_utility *u = parley_scenario_expected_utility(sc, cond->party, guarantee);
+    if (!u)
+        return NAN;
+    double value = quantize_utility(parley_utility_eval(u, package)), cost = NAN;
+    if (cond->kind == PARLEY_CONDITION_RESERVATION) {
+        double r = parley_analysis_reservation(a, k);
+        cost = r > value ? r - value : 0;
+    } else {
+        size_t count = 0;
+        struct line *lines = lines_of(a, sc, &count);
+        uint32_t *y = malloc(parley_space_issue_count(space) * sizeof *y + 1);
+        for (size_t i = 0; lines && y && i < count; i++)
+            if (lines[i].condition == condition)
+                cost = parley_expr_holds(lines[i].expr, package) ? 0 : line_cost(&lines[i], u, space, package, y, value);
+        free(y);
+        free(lines);
+    }
+    parley_utility_free(u);
+    return cost;
+}

@@ -67,4 +67,13 @@ int combination_find(const parley_analysis *a, const parley_scenario *sc, const 
                      combination *out, parley_error *err);
 void combination_free(combination *c);
 
+/*
+ * What the package costs the owner of `condition`, in its own utility: how far
+ * the package falls below its reservation value, or below the red line's floor
+ * (see diagnose.h, parley_concession).  NAN when out of memory, INFINITY when
+ * the line's scope is too large to measure.
+ */
+double condition_cost(const parley_analysis *a, const parley_scenario *sc, size_t condition,
+                      const parley_analysis_options *options, const uint32_t *package);
+
 #endif

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <parley/parley.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,18 @@ static void print_package(const parley_scenario *sc, const parley_analysis *a, c
     for (size_t k = 0; k < parley_analysis_party_count(a); k++)
         printf("%s%s %.4f", k ? ", " : "", parley_party_name(sc, parley_analysis_party(a, k)), u[k]);
     printf("\n");
+}
+
+/* " (it costs Party 0.0600 of its own utility[, Other 0.01 of its])": what the package costs each mover. */
+static void print_costs(const parley_scenario *sc, const parley_analysis *a, const parley_relaxation *r)
+{
+    if (!isfinite(r->cost))
+        return;
+    printf(" (it costs %s %.4f of its own utility", parley_party_name(sc, parley_analysis_condition(a, r->condition)->party),
+           r->cost);
+    if (r->second != PARLEY_NO_CONDITION && isfinite(r->second_cost))
+        printf(", %s %.4f of its", parley_party_name(sc, parley_analysis_condition(a, r->second)->party), r->second_cost);
+    printf(")");
 }
 
 /* The cheapest combination of partial moves by several parties. */
@@ -116,8 +129,10 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
                 printf("\n    opens nothing %s\n", r->second == PARLEY_NO_CONDITION ? "on its own" : "either");
                 continue;
             }
-            printf("\n    opens a zone of %llu package%s; its Nash package:\n", (unsigned long long)r->zone,
+            printf("\n    opens a zone of %llu package%s; its Nash package", (unsigned long long)r->zone,
                    r->zone == 1 ? "" : "s");
+            print_costs(sc, a, r);
+            printf(":\n");
             print_package(sc, a, r->nash, r->utilities);
         }
         print_combination(sc, d);
