@@ -1,6 +1,6 @@
 # parley: top-level wrapper around CMake.  `make demo` and `make check` are the contract (see README.md).
 DEB_PACKAGES := build-essential cmake pkg-config clang libjansson-dev libexpat1-dev libmicrohttpd-dev \
-                libsqlite3-dev libcmocka-dev nettle-dev
+                libsqlite3-dev libcmocka-dev nettle-dev libopenmpi-dev openmpi-bin
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD := build
 ASAN_BUILD := build-asan
