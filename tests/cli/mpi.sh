@@ -42,6 +42,20 @@ python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['negotiati
 expect_exit 0 "one rank under mpirun" "${MPIRUN[@]}" -n 1 "$PARLEY" tournament "${ARGS[@]}" --json
 same "$TMP/one.json" "$TMP/out" "one rank: JSON differs"
 
+# Analysis: the outcome range split over three ranks, merged on rank 0: the same figures, frontier and solutions.
+for input in "$SRC/examples/ceasefire.json" "$SRC/examples/ceasefire-relaxed.json" "$CAMERA" \
+             "$SRC/tests/data/diagnose/many.json"; do
+    name=$(basename "${input%%+*}")
+    expect_exit 0 "analyze $name, one process" "$PARLEY" analyze ${input//+/ } --json --frontier
+    cp "$TMP/out" "$TMP/a1.json"
+    expect_exit 0 "analyze $name, three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" analyze ${input//+/ } --json --frontier \
+        --threads 1
+    same "$TMP/a1.json" "$TMP/out" "analyze $name: three ranks differ from one process"
+done
+expect_exit 0 "analyze text, three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" analyze "$SRC/examples/ceasefire-relaxed.json"
+expect_in "$TMP/out" "acceptable   515 to every party" "analyze text, three ranks: the zone of 515 packages"
+[ "$(grep -c "^Gaza ceasefire" "$TMP/out")" -eq 1 ] || fail "analyze text: printed once, by rank 0"
+
 # A checkpoint of a finished tournament: started again, it plays nothing and gives the same results.
 expect_exit 0 "checkpointed" "$PARLEY" tournament "${ARGS[@]}" --json --checkpoint "$TMP/ck"
 same "$TMP/one.json" "$TMP/out" "checkpointed: JSON differs"
