@@ -8,7 +8,7 @@
 
 static const char usage[] =
     "usage: parley tournament SCENARIO... --agents A,B[,C...] [--protocol alternating|single-text|shuttle]\n"
-    "                         [--rounds N] [--repeats K] [--self-play] [--seed S] [--threads N]\n"
+    "                         [--rounds N] [--time S] [--repeats K] [--self-play] [--seed S] [--threads N]\n"
     "                         [--csv FILE] [--json]\n"
     "\n"
     "Plays every ordered assignment of the agents to the negotiating parties of\n"
@@ -19,6 +19,7 @@ static const char usage[] =
     "Agents: boulware, linear, conceder, hardliner, tit-for-tat, random, nash, with\n"
     "parameters after ':' (conceder:e=2), or a plug-in PATH.so.\n"
     "\n"
+    "  --time S     deadline of each negotiation in seconds (results then depend on timing)\n"
     "  --csv FILE   write every negotiation as a CSV row\n"
     "  --checkpoint FILE  append every finished negotiation to FILE; started again with the\n"
     "               same arguments, the tournament plays only what FILE does not hold\n"
@@ -111,7 +112,7 @@ int cmd_tournament(int argc, char **argv)
 {
     parley_tournament_config cfg;
     parley_tournament_config_init(&cfg);
-    int json = 0, rc = CLI_BAD_INPUT;
+    int json = 0, rc = CLI_BAD_INPUT, rounds_given = 0;
     const char *csv = NULL, *agents_arg = NULL, *checkpoint = NULL;
     tournament_dist *dist = NULL;
     char *fingerprint = NULL;
@@ -152,6 +153,15 @@ int cmd_tournament(int argc, char **argv)
             if (r < 0 || !cli_parse_long("tournament", "--rounds", value, 1, 100000000, &n))
                 goto done;
             cfg.session.rounds = n;
+            rounds_given |= 1;
+        } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
+            if (r < 0 || !cli_parse_double("tournament", "--time", value, &cfg.session.seconds))
+                goto done;
+            if (!(cfg.session.seconds > 0 && cfg.session.seconds <= 86400)) {
+                cli_usage_error("tournament", "--time expects seconds in (0, 86400]");
+                goto done;
+            }
+            rounds_given |= 2;
         } else if ((r = cli_option_value(argc, argv, &i, "--repeats", &value)) != 0) {
             if (r < 0 || !cli_parse_long("tournament", "--repeats", value, 1, 1000000, &n))
                 goto done;
@@ -187,6 +197,8 @@ int cmd_tournament(int argc, char **argv)
         cli_usage_error("tournament", scenario_count ? "expected --agents A,B,..." : "expected at least one scenario");
         goto done;
     }
+    if (rounds_given == 2)
+        cfg.session.rounds = 0; /* a deadline in seconds alone, unless --rounds is given too */
     if (!(agents_copy = strdup(agents_arg))) {
         rc = CLI_FAILURE;
         goto done;
