@@ -101,7 +101,11 @@ size_t parley_scenario_negotiator(const parley_scenario *sc, size_t k);
 int parley_scenario_feasible(const parley_scenario *sc, const uint32_t *values);
 /* 1 when none of the party's red lines is broken by the outcome. */
 int parley_scenario_red_lines_hold(const parley_scenario *sc, size_t party, const uint32_t *values);
-/* 1 when feasible, the party's red lines hold and its utility >= its reservation value at time t. */
+/*
+ * 1 when feasible, the party's red lines hold and its utility (as
+ * parley_scenario_value: expected under its trust) is at least its
+ * reservation value at time t, on the 2^-32 grid the analysis compares on.
+ */
 int parley_scenario_acceptable_to(const parley_scenario *sc, size_t party, const uint32_t *values, double t);
 
 /* Checks the whole scenario: at least two negotiating parties, every profile valid. */
@@ -151,6 +155,14 @@ double parley_scenario_carry_probability(const parley_scenario *sc, size_t party
  * NULL when out of memory.
  */
 parley_utility *parley_scenario_expected_utility(const parley_scenario *sc, size_t party, double guarantee);
+
+/*
+ * A party's utility of an outcome as every analysis counts it: expected
+ * utility under its trust in later phases (guarantee as in
+ * parley_scenario_carry_probability; < 0 for the stated trust), rounded to the
+ * 2^-32 grid.  NAN when out of memory.
+ */
+double parley_scenario_value(const parley_scenario *sc, size_t party, const uint32_t *values, double guarantee);
 
 /* A deep copy (NULL when out of memory). */
 parley_scenario *parley_scenario_clone(const parley_scenario *sc);

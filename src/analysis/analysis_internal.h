@@ -7,14 +7,8 @@
 #include <parley/diagnose.h>
 
 #include "analysis/frontier.h"
+#include "core/quantize.h"
 
-/* Rounds a utility to a multiple of 2^-32 (exact for |u| < 2^19): equal sums compare equal. */
-static inline double quantize_utility(double u)
-{
-    const double shift = 0x1.8p20; /* 1.5 * 2^20: adding it leaves 32 fractional bits */
-    double t = u + shift; /* not reassociated: the build never uses -ffast-math */
-    return t - shift;
-}
 
 struct parley_analysis {
     size_t issues;

@@ -4,11 +4,13 @@
  * out, and the expected utility that follows (still a weighted sum, so the
  * analysis keeps its speed).
  */
+#include <math.h>
 #include <parley/scenario.h>
 
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/quantize.h"
 #include "core/scenario_internal.h"
 #include "core/strutil.h"
 #include "core/utility_internal.h"
@@ -185,4 +187,14 @@ parley_utility *parley_scenario_expected_utility(const parley_scenario *sc, size
             u->values[i][v] = p * src->values[i][v] + (1 - p) * fallback;
     }
     return u;
+}
+
+double parley_scenario_value(const parley_scenario *sc, size_t party, const uint32_t *values, double guarantee)
+{
+    parley_utility *u = parley_scenario_expected_utility(sc, party, guarantee);
+    if (!u)
+        return NAN;
+    double value = quantize_utility(parley_utility_eval(u, values));
+    parley_utility_free(u);
+    return value;
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/quantize.h"
 #include "core/scenario_internal.h"
 #include "core/strutil.h"
 #include "core/utility_internal.h"
@@ -321,7 +322,8 @@ int parley_scenario_acceptable_to(const parley_scenario *sc, size_t party, const
     const parley_utility *u = sc->parties[party].utility;
     if (!u || !parley_scenario_feasible(sc, values) || !parley_scenario_red_lines_hold(sc, party, values))
         return 0;
-    return parley_utility_eval(u, values) >= parley_utility_reservation_at(u, t);
+    /* As the analysis judges it: expected utility under the party's trust, on the 2^-32 grid. */
+    return parley_scenario_value(sc, party, values, -1) >= quantize_utility(parley_utility_reservation_at(u, t));
 }
 
 int parley_scenario_validate(const parley_scenario *sc, parley_error *err)

@@ -128,7 +128,7 @@ static json_t *text_position(api_call *c, const parley_scenario *sc, const parle
     json_t *accepts = json_array();
     for (size_t k = 0; k < n; k++) {
         size_t p = parley_analysis_party(an, k);
-        u[k] = parley_utility_eval(parley_party_utility(sc, p), values);
+        u[k] = parley_scenario_value(sc, p, values, -1); /* one valuation: the analysis's expected utility */
         json_array_append_new(accepts, json_boolean(parley_scenario_acceptable_to(sc, p, values, 0)));
     }
     /* Dominated when some frontier outcome gives every party at least as much and one party more. */

@@ -1,0 +1,13 @@
+/* quantize.h: the 2^-32 grid every utility is compared on (the analysis, the server, the diagnosis). */
+#ifndef PARLEY_CORE_QUANTIZE_H
+#define PARLEY_CORE_QUANTIZE_H
+
+/* Rounds a utility to a multiple of 2^-32 (exact for |u| < 2^19): equal sums compare equal. */
+static inline double quantize_utility(double u)
+{
+    const double shift = 0x1.8p20; /* 1.5 * 2^20: adding it leaves 32 fractional bits */
+    double t = u + shift; /* not reassociated: the build never uses -ffast-math */
+    return t - shift;
+}
+
+#endif
