@@ -6,6 +6,8 @@
  */
 #include "agents/boa.h"
 
+#include <parley/stats.h>
+
 #include <math.h>
 #include <stdlib.h>
 
@@ -99,4 +101,45 @@ int parley_opponent_model_accuracy(const parley_opponent_model *m, const parley_
     free(real);
     free(o);
     return PARLEY_OK;
+}
+
+long parley_negotiation_model_accuracy(const parley_negotiation *neg, const parley_scenario *sc, size_t k,
+                                       const char *model, size_t samples, size_t points,
+                                       parley_model_accuracy *out, double *times, parley_error *err)
+{
+    if (k >= parley_scenario_negotiator_count(sc))
+        return parley_error_set(err, PARLEY_EINVAL, "no negotiating party %zu", k);
+    const parley_utility *truth = parley_party_utility(sc, parley_scenario_negotiator(sc, k));
+    size_t events = parley_negotiation_event_count(neg), offers = 0;
+    parley_event ev;
+    for (size_t i = 0; i < events; i++)
+        if (parley_negotiation_event(neg, i, &ev, NULL) == PARLEY_OK && ev.kind == PARLEY_EVENT_OFFER &&
+            ev.party == (long)k && ev.outcome)
+            offers++;
+    if (offers == 0 || points == 0)
+        return 0;
+    if (points > offers)
+        points = offers;
+    parley_opponent_model *m = NULL;
+    int rc = parley_opponent_model_new(model, parley_scenario_space(sc), &m, err);
+    if (rc)
+        return rc;
+    size_t seen = 0, next = 0;
+    for (size_t i = 0; i < events && next < points; i++) {
+        if (parley_negotiation_event(neg, i, &ev, NULL) != PARLEY_OK || ev.kind != PARLEY_EVENT_OFFER ||
+            ev.party != (long)k || !ev.outcome)
+            continue;
+        if ((rc = parley_opponent_model_observe(m, ev.outcome, ev.time)))
+            break;
+        seen++;
+        if (seen * points < (next + 1) * offers) /* measure after offers * (next+1) / points offers */
+            continue;
+        if ((rc = parley_opponent_model_accuracy(m, truth, samples, 1, &out[next], err)))
+            break;
+        if (times)
+            times[next] = ev.time;
+        next++;
+    }
+    parley_opponent_model_free(m);
+    return rc ? rc : (long)next;
 }

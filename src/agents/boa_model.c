@@ -14,7 +14,8 @@
  *     at each value; the ends are the downhill and uphill shapes) and over the
  *     weight (5 levels); each bid updates them by Bayes' rule, assuming the
  *     opponent's bid at time t is worth about 1 - 0.3 t to it (sigma 0.3),
- *     the other issues held at their expected values.
+ *     the other issues held at their expected values; a bid repeated right
+ *     after itself is not counted again (no new evidence).
  *   - perfect: the true utility (an oracle, for measuring).
  */
 #include "agents/boa.h"
@@ -238,7 +239,8 @@ int parley_opponent_model_observe(parley_opponent_model *m, const uint32_t *bid,
     case MODEL_PERFECT:
         break;
     case MODEL_BAYES:
-        bayes_update(m, bid, t);
+        if (m->bids == 0 || memcmp(bid, m->last, m->issues * sizeof *bid) != 0)
+            bayes_update(m, bid, t); /* a repeated bid is no new evidence */
         break;
     case MODEL_FREQUENCY:
         if (m->bids > 0) {
