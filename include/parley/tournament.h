@@ -25,6 +25,11 @@ typedef struct parley_tournament_config {
     unsigned repeats;              /* runs of each assignment (0 = 1) */
     int self_play;                 /* allow the same agent on several sides of one negotiation */
     unsigned threads;              /* 0 = one per core */
+    /* Opponent-model accuracy: when set ("frequency", "smith", "bayes"), each party's offers in each run are
+       replayed into a fresh model of that kind, measured over model_samples outcomes (0 = 200)
+       (parley_negotiation_model_accuracy in parley/stats.h). */
+    const char *model;
+    size_t model_samples;
 } parley_tournament_config;
 
 void parley_tournament_config_init(parley_tournament_config *cfg);
@@ -44,6 +49,7 @@ typedef struct parley_tournament_run {
     double pareto_distance;    /* euclidean distance of the result to the nearest frontier point */
     double nash_distance;      /* ... to the Nash point (NaN when the scenario has no zone) */
     double welfare;            /* sum of utilities */
+    const parley_model_accuracy *model_accuracy; /* [parties] a model of party k at the end, or NULL (no cfg.model) */
 } parley_tournament_run;
 
 /*

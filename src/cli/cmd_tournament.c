@@ -1,5 +1,6 @@
 /* cmd_tournament.c: `parley tournament`: every assignment of agents to parties, on every scenario, in parallel. */
 #include "cli.h"
+#include "cli_stats.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
@@ -20,6 +21,7 @@ static const char usage[] =
     "\n"
     "  --csv FILE   write every negotiation as a CSV row\n"
     "  --json       scores and every run as one JSON object\n";
+/* (the statistics options are printed from cli_stats_usage) */
 
 /* Splits "a+b+c" into a NULL-free array of paths inside `copy` (modified). */
 static size_t split(char *copy, char sep, const char **parts, size_t max)
@@ -82,6 +84,7 @@ int cmd_tournament(int argc, char **argv)
     const char *agent_list[256];
     char *agents_copy = NULL;
     parley_tournament *t = NULL;
+    struct cli_stats stats = {0};
     if (!scenario_args || !scenarios) {
         rc = CLI_FAILURE;
         goto done;
@@ -92,6 +95,7 @@ int cmd_tournament(int argc, char **argv)
         long n;
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
+            fputs(cli_stats_usage, stdout);
             rc = CLI_OK;
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
@@ -129,6 +133,9 @@ int cmd_tournament(int argc, char **argv)
             if (r < 0)
                 goto missing;
             csv = value;
+        } else if ((r = cli_stats_option(argc, argv, &i, &stats, &cfg)) != 0) {
+            if (r < 0)
+                goto done;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_usage_error("tournament", "unknown option '%s'", argv[i]);
             goto done;
@@ -186,6 +193,8 @@ int cmd_tournament(int argc, char **argv)
     } else {
         print_scores(t);
     }
+    if (rc == CLI_OK)
+        rc = cli_stats_write(&stats, t, cfg.session.seed, json);
 done:
     parley_tournament_free(t);
     for (size_t s = 0; scenarios && s < scenario_count; s++)

@@ -14,11 +14,13 @@
 
 #include "core/pool.h"
 #include "core/clock.h"
+#include "tournament/stats_internal.h"
 
 struct run {
     parley_tournament_run view;
     size_t *agents;
     double *utility, *discounted;
+    parley_model_accuracy *accuracy; /* [parties] when cfg.model is set */
 };
 
 struct parley_tournament {
@@ -52,6 +54,7 @@ void parley_tournament_free(parley_tournament *t)
         free(t->runs[i].agents);
         free(t->runs[i].utility);
         free(t->runs[i].discounted);
+        free(t->runs[i].accuracy);
     }
     free(t->runs);
     if (t->analyses)
@@ -148,6 +151,8 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
         r->view.nash_distance = parley_analysis_solution(a, PARLEY_SOLUTION_NASH, NULL, &nash, NULL) == PARLEY_OK
                                     ? distance(r->utility, nash, r->view.parties)
                                     : NAN;
+        if (r->accuracy)
+            rc = tournament_model_accuracy(neg, sc, t->cfg.model, t->cfg.model_samples, r->accuracy, r->view.parties, err);
     }
     parley_negotiation_free(neg);
     return rc;
@@ -253,13 +258,14 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
                 r->agents = calloc(parties, sizeof *r->agents);
                 r->utility = calloc(parties, sizeof *r->utility);
                 r->discounted = calloc(parties, sizeof *r->discounted);
-                if (!r->agents || !r->utility || !r->discounted) {
+                r->accuracy = cfg->model ? calloc(parties, sizeof *r->accuracy) : NULL;
+                if (!r->agents || !r->utility || !r->discounted || (cfg->model && !r->accuracy)) {
                     rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
                     goto fail;
                 }
                 assignment(a, cfg->agent_count, parties, cfg->self_play, r->agents);
                 r->view = (parley_tournament_run){s, r->agents, parties, cfg->session.seed + i, 0, 0,
-                                                  r->utility, r->discounted, NAN, NAN, 0};
+                                                  r->utility, r->discounted, NAN, NAN, 0, r->accuracy};
             }
     }
     t->threads = cfg->threads ? cfg->threads : parley_cpu_count();
