@@ -346,6 +346,8 @@ int parley_bidding_new(const char *name, const char *params, parley_bidding **ou
 void parley_bidding_free(parley_bidding *b);
 double parley_bidding_target(const parley_bidding *b, const parley_bidding_input *in);
 double parley_bidding_window(const parley_bidding *b);
+/* 1 when the strategy reads parley_bidding_input.nash (callers may skip estimating it otherwise). */
+int parley_bidding_uses_nash(const parley_bidding *b);
 
 /*
  * Bid selection by opponent-model utility: among the agent's own packages worth

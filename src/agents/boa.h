@@ -21,12 +21,15 @@ struct boa_track {
     parley_opponent_model **models; /* [parties]: NULL for itself, or when the agent keeps no model */
     double *rt, *ru;                /* time and own utility of every offer received */
     size_t received, cap;
+    double sum, sum_sq;             /* of ru, for the moments */
     uint32_t *best;                 /* the received offer worth most to the agent (valid when received) */
     double best_u;                  /* its utility (-1 before any) */
     uint32_t *latest;               /* the latest received offer */
     double last_bid;                /* own utility of the agent's previous bid (NaN before the first) */
     size_t my_bids;
     uint32_t *scratch;              /* [issues] */
+    double nash_u;                  /* cached boa_track_nash ... */
+    size_t nash_at;                 /* ... computed when this many offers had been received (0: never) */
 };
 
 /* Sets up the record; model_name "none" or NULL keeps no models. */
@@ -39,7 +42,8 @@ void boa_track_moments(const struct boa_track *tr, double *mean, double *sd);
 /* Sum of the models' estimates of an outcome (0 when no models). */
 double boa_track_model_eval(const struct boa_track *tr, const uint32_t *outcome);
 /* Own utility of the estimated Nash package (product of own gain over the floor and the models' estimate,
-   over at most 2000 of the agent's packages); NaN when it keeps no model or has seen nothing. */
+   over at most 2000 of the agent's packages); NaN when it keeps no model or has seen nothing.  Recomputed
+   after every 32 offers received (and while fewer than 64 were). */
 double boa_track_nash(struct boa_track *tr, parley_agent_view *v);
 
 /*

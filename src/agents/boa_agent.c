@@ -12,6 +12,7 @@
 #include "agents/boa.h"
 #include "agents/builtin.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -82,7 +83,8 @@ static int boa_act(void *state, parley_agent_view *v, parley_request request, pa
     if (rc)
         return rc;
     parley_bidding_input in = {parley_view_time(v), parley_view_best_utility(v), agent_floor(v),
-                               boa_track_nash(&s->track, v), s->track.ru, s->track.received};
+                               parley_bidding_uses_nash(s->bidding) ? boa_track_nash(&s->track, v) : NAN,
+                               s->track.ru, s->track.received};
     double target = parley_bidding_target(s->bidding, &in);
     return boa_move(&s->track, v, request, target, parley_bidding_window(s->bidding), s->accept, act);
 }

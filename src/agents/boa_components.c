@@ -124,6 +124,11 @@ void parley_bidding_free(parley_bidding *b)
     free(b);
 }
 
+int parley_bidding_uses_nash(const parley_bidding *b)
+{
+    return b->kind == BID_TFT;
+}
+
 double parley_bidding_window(const parley_bidding *b)
 {
     return b->window;

@@ -74,6 +74,8 @@ int boa_track_update(struct boa_track *tr, parley_agent_view *v)
         double u = parley_view_eval(v, ev.outcome);
         tr->rt[tr->received] = ev.time;
         tr->ru[tr->received++] = u;
+        tr->sum += u;
+        tr->sum_sq += u * u;
         memcpy(tr->latest, ev.outcome, tr->issues * sizeof *ev.outcome);
         if (u > tr->best_u) {
             tr->best_u = u;
@@ -90,14 +92,9 @@ int boa_track_update(struct boa_track *tr, parley_agent_view *v)
 
 void boa_track_moments(const struct boa_track *tr, double *mean, double *sd)
 {
-    double m = 0, s = 0;
-    for (size_t i = 0; i < tr->received; i++)
-        m += tr->ru[i];
-    m = tr->received ? m / (double)tr->received : 0;
-    for (size_t i = 0; i < tr->received; i++)
-        s += (tr->ru[i] - m) * (tr->ru[i] - m);
+    double n = (double)tr->received, m = n > 0 ? tr->sum / n : 0, var = n > 0 ? tr->sum_sq / n - m * m : 0;
     *mean = m;
-    *sd = tr->received ? sqrt(s / (double)tr->received) : 0;
+    *sd = var > 0 ? sqrt(var) : 0;
 }
 
 double boa_track_model_eval(const struct boa_track *tr, const uint32_t *outcome)
@@ -121,6 +118,8 @@ double boa_track_nash(struct boa_track *tr, parley_agent_view *v)
 {
     if (!has_models(tr) || tr->received == 0)
         return NAN;
+    if (tr->nash_at && tr->received < tr->nash_at + 32 && tr->nash_at >= 64)
+        return tr->nash_u;
     size_t n = parley_view_outcome_count(v), step = n > 2000 ? n / 2000 : 1;
     double floor = agent_floor(v), best = -1, best_u = NAN;
     for (size_t i = 0; i < n; i += step) {
@@ -131,6 +130,8 @@ double boa_track_nash(struct boa_track *tr, parley_agent_view *v)
             best_u = u;
         }
     }
+    tr->nash_at = tr->received;
+    tr->nash_u = best_u;
     return best_u;
 }
 
