@@ -141,12 +141,65 @@ static void partial_rankings_of_an_anac_domain(void **state)
     parley_scenario_free(sc);
 }
 
+/* Under uncertainty the tournament scores every party with its true utility: each score is the true utility of
+   some package (or the reservation value), and some differ from what the estimate says of the same package. */
+static void tournament_scores_with_true_utilities(void **state)
+{
+    (void)state;
+    const char *files[] = {PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-domain.xml",
+                           PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-prof1.xml",
+                           PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-prof2.xml"};
+    static const parley_scenario *list[1];
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
+    list[0] = sc;
+    static const char *const agents[] = {"boulware", "agent-gg", "micro"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 3;
+    cfg.session.rounds = 300;
+    cfg.uncertain_bids = 10;
+    cfg.uncertain_parties = 1; /* the first party only */
+    cfg.uncertain_estimator = PARLEY_ESTIMATE_FREQUENCY;
+    parley_tournament *t = NULL;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_OK);
+    parley_scenario *uncertain = NULL;
+    assert_int_equal(parley_scenario_uncertain(sc, 0, 10, PARLEY_ESTIMATE_FREQUENCY, cfg.session.seed, &uncertain, &err),
+                     PARLEY_OK);
+    const parley_space *space = parley_scenario_space(sc);
+    const parley_utility *truth = parley_party_utility(sc, parley_scenario_negotiator(sc, 0));
+    const parley_utility *est = parley_party_utility(uncertain, parley_scenario_negotiator(uncertain, 0));
+    size_t differs = 0;
+    uint32_t o[16];
+    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        if (!r->agreed)
+            continue;
+        int found = 0;
+        for (uint64_t id = 0; id < 3600 && !found; id++) {
+            parley_space_decode(space, id, o);
+            if (fabs(parley_utility_eval(truth, o) - r->utility[0]) < 1e-12) {
+                found = 1;
+                differs += fabs(parley_utility_eval(est, o) - r->utility[0]) > 1e-6;
+            }
+        }
+        assert_true(found);
+    }
+    assert_true(differs > 0);
+    parley_scenario_free(uncertain);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(simplex_by_hand),
         cmocka_unit_test(lp_recovers_a_full_ranking),
         cmocka_unit_test(partial_rankings_of_an_anac_domain),
+        cmocka_unit_test(tournament_scores_with_true_utilities),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

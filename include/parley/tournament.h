@@ -30,6 +30,13 @@ typedef struct parley_tournament_config {
        (parley_negotiation_model_accuracy in parley/stats.h). */
     const char *model;
     size_t model_samples;
+    /* Preference uncertainty (parley/uncertainty.h): when uncertain_bids > 0, the negotiating parties whose bit
+       is set in uncertain_parties (bit k = party k; 0 = all) negotiate with an estimate (uncertain_estimator)
+       from a ranking of uncertain_bids of their outcomes, drawn once per scenario from the seed; results are
+       scored with their true utilities. */
+    size_t uncertain_bids;
+    uint64_t uncertain_parties;
+    int uncertain_estimator;
 } parley_tournament_config;
 
 void parley_tournament_config_init(parley_tournament_config *cfg);

@@ -1,7 +1,9 @@
-/* cli_stats.c: `parley tournament --stats/--stats-json/--stats-csv/--bootstrap/--model`: tournament statistics. */
+/* cli_stats.c: the options of `parley tournament` for statistics (--stats, --stats-json, --stats-csv, --bootstrap,
+   --model) and preference uncertainty (--uncertain, --uncertain-parties, --estimator). */
 #include "cli.h"
 #include "cli_stats.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 const char cli_stats_usage[] =
@@ -9,7 +11,10 @@ const char cli_stats_usage[] =
     "                   welfare, model accuracy; pairwise significance; meta-game replicator dynamics\n"
     "  --stats-json FILE, --stats-csv FILE   the same statistics as JSON (\"ci95\": [low, high]) or CSV\n"
     "  --bootstrap N    bootstrap resamples (default 1000)\n"
-    "  --model NAME     measure a frequency, smith or bayes model of every party's offers\n";
+    "  --model NAME     measure a frequency, smith or bayes model of every party's offers\n"
+    "  --uncertain K    preference uncertainty: parties know only a ranking of K of their outcomes\n"
+    "  --uncertain-parties 1,2   which negotiating parties (default: all)\n"
+    "  --estimator lp|frequency  how they estimate their utility from it (default lp)\n";
 
 int cli_stats_option(int argc, char **argv, int *i, struct cli_stats *o, parley_tournament_config *cfg)
 {
@@ -35,6 +40,34 @@ int cli_stats_option(int argc, char **argv, int *i, struct cli_stats *o, parley_
         if (r < 0 || !cli_parse_long("tournament", "--bootstrap", value, 10, 1000000, &n))
             return r < 0 ? (cli_usage_error("tournament", "--bootstrap needs a value"), -1) : -1;
         o->bootstrap = (unsigned)n;
+        return 1;
+    }
+    if ((r = cli_option_value(argc, argv, i, "--uncertain", &value)) != 0) {
+        if (r < 0 || !cli_parse_long("tournament", "--uncertain", value, 1, 1000000, &n))
+            return r < 0 ? (cli_usage_error("tournament", "--uncertain needs a number of ranked outcomes"), -1) : -1;
+        cfg->uncertain_bids = (size_t)n;
+        return 1;
+    }
+    if ((r = cli_option_value(argc, argv, i, "--estimator", &value)) != 0) {
+        int e = r < 0 ? -1 : parley_estimator_from_name(value);
+        if (e < 0)
+            return cli_usage_error("tournament", "--estimator expects lp or frequency"), -1;
+        cfg->uncertain_estimator = e;
+        return 1;
+    }
+    if ((r = cli_option_value(argc, argv, i, "--uncertain-parties", &value)) != 0) {
+        if (r < 0)
+            return cli_usage_error("tournament", "--uncertain-parties needs a list like 1,2"), -1;
+        cfg->uncertain_parties = 0;
+        for (const char *p = value; *p;) {
+            char *end;
+            long k = strtol(p, &end, 10);
+            if (end == p || k < 1 || k > 64 || (*end && *end != ','))
+                return cli_usage_error("tournament", "--uncertain-parties expects party numbers 1..64 separated by "
+                                       "commas, got '%s'", value), -1;
+            cfg->uncertain_parties |= 1ull << (k - 1);
+            p = *end ? end + 1 : end;
+        }
         return 1;
     }
     if ((r = cli_option_value(argc, argv, i, "--model", &value)) != 0) {

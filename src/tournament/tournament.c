@@ -27,6 +27,7 @@ struct parley_tournament {
     const parley_scenario *const *scenarios;
     size_t scenario_count;
     parley_analysis **analyses; /* per scenario */
+    parley_scenario **uncertain; /* per scenario: what the agents negotiate on under preference uncertainty, or NULL */
     parley_package_index ***indexes; /* per scenario, per negotiating party: built once, shared by every run */
     parley_tournament_config cfg;
     struct run *runs;
@@ -61,6 +62,9 @@ void parley_tournament_free(parley_tournament *t)
         for (size_t s = 0; s < t->scenario_count; s++)
             parley_analysis_free(t->analyses[s]);
     free(t->analyses);
+    for (size_t s = 0; t->uncertain && s < t->scenario_count; s++)
+        parley_scenario_free(t->uncertain[s]);
+    free(t->uncertain);
     if (t->indexes)
         for (size_t s = 0; s < t->scenario_count; s++) {
             if (!t->indexes[s])
@@ -121,11 +125,11 @@ static double distance(const double *x, const double *y, size_t n)
 
 static int play(parley_tournament *t, struct run *r, parley_error *err)
 {
-    const parley_scenario *sc = t->scenarios[r->view.scenario];
+    const parley_scenario *sc = t->scenarios[r->view.scenario], *played = t->uncertain[r->view.scenario];
     parley_session_config cfg = t->cfg.session;
     cfg.seed = r->view.seed;
     parley_negotiation *neg = NULL;
-    int rc = parley_negotiation_new(sc, &cfg, &neg, err);
+    int rc = parley_negotiation_new(played ? played : sc, &cfg, &neg, err);
     for (size_t k = 0; rc == PARLEY_OK && k < r->view.parties; k++)
         if ((rc = parley_negotiation_add_agent_spec(neg, t->cfg.agents[r->agents[k]], err)) == PARLEY_OK)
             rc = parley_negotiation_share_index(neg, k, t->indexes[r->view.scenario][k], err);
@@ -138,8 +142,11 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
         for (size_t k = 0; k < r->view.parties; k++) {
             r->utility[k] = parley_negotiation_utility(neg, k);
             r->discounted[k] = parley_negotiation_discounted_utility(neg, k);
-            r->view.welfare += r->utility[k];
         }
+        if (played)
+            tournament_true_utilities(neg, sc, r->utility, r->discounted);
+        for (size_t k = 0; k < r->view.parties; k++)
+            r->view.welfare += r->utility[k];
         const parley_analysis *a = t->analyses[r->view.scenario];
         double best = INFINITY;
         for (size_t i = 0; i < parley_analysis_frontier_count(a); i++) {
@@ -211,7 +218,8 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
     if (t->cfg.repeats == 0)
         t->cfg.repeats = 1;
     int rc = PARLEY_OK;
-    if (!(t->analyses = calloc(count, sizeof *t->analyses)) || !(t->indexes = calloc(count, sizeof *t->indexes))) {
+    if (!(t->analyses = calloc(count, sizeof *t->analyses)) || !(t->indexes = calloc(count, sizeof *t->indexes)) ||
+        !(t->uncertain = calloc(count, sizeof *t->uncertain))) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
     }
@@ -237,8 +245,11 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
             rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
             goto fail;
         }
+        if ((rc = tournament_uncertain_scenario(scenarios[s], cfg, &t->uncertain[s], err)) != PARLEY_OK)
+            goto fail;
         for (size_t k = 0; k < parties; k++)
-            if ((rc = parley_package_index_build(scenarios[s], k, cfg->session.seed, &t->indexes[s][k], err)) != PARLEY_OK)
+            if ((rc = parley_package_index_build(t->uncertain[s] ? t->uncertain[s] : scenarios[s], k, cfg->session.seed,
+                                                 &t->indexes[s][k], err)) != PARLEY_OK)
                 goto fail;
     }
     if ((rc = check_agents(scenarios[0], cfg, err)) != PARLEY_OK)
