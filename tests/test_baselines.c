@@ -16,18 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static parley_scenario *anac(const char *name)
-{
-    char d[512], p1[512], p2[512];
-    snprintf(d, sizeof d, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-domain.xml", name, name);
-    snprintf(p1, sizeof p1, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-prof1.xml", name, name);
-    snprintf(p2, sizeof p2, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-prof2.xml", name, name);
-    const char *files[] = {d, p1, p2};
-    parley_scenario *sc = NULL;
-    parley_error err;
-    assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
-    return sc;
-}
+#include "anac_scenario.h"
 
 static parley_negotiation *run(const parley_scenario *sc, const char *a, const char *b, long rounds)
 {

@@ -14,6 +14,8 @@
 #include <parley/parley.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "anac_scenario.h"
 #include <unistd.h>
 
 /* Issues A {a0,a1,a2} and B {b0,b1}. */
@@ -212,19 +214,6 @@ static parley_negotiation *run_pair(const parley_scenario *sc, const char *a, co
         return NULL;
     }
     return neg;
-}
-
-static parley_scenario *anac(const char *name)
-{
-    char d[512], p1[512], p2[512];
-    snprintf(d, sizeof d, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-domain.xml", name, name);
-    snprintf(p1, sizeof p1, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-prof1.xml", name, name);
-    snprintf(p2, sizeof p2, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-prof2.xml", name, name);
-    const char *files[] = {d, p1, p2};
-    parley_scenario *sc = NULL;
-    parley_error err;
-    assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
-    return sc;
 }
 
 static void boa_specs(void **state)

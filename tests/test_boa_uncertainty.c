@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "agents/simplex.h"
+#include "anac_scenario.h"
 
 static void simplex_by_hand(void **state)
 {
@@ -98,12 +99,8 @@ static void lp_recovers_a_full_ranking(void **state)
 static void partial_rankings_of_an_anac_domain(void **state)
 {
     (void)state;
-    const char *d = PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-domain.xml";
-    const char *files[] = {d, PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-prof1.xml",
-                           PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-prof2.xml"};
-    parley_scenario *sc = NULL;
+    parley_scenario *sc = anac("Camera");
     parley_error err;
-    assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
     const parley_utility *truth = parley_party_utility(sc, parley_scenario_negotiator(sc, 0));
     for (int how = 0; how < 2; how++) {
         parley_scenario *uncertain = NULL;
@@ -146,13 +143,9 @@ static void partial_rankings_of_an_anac_domain(void **state)
 static void tournament_scores_with_true_utilities(void **state)
 {
     (void)state;
-    const char *files[] = {PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-domain.xml",
-                           PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-prof1.xml",
-                           PARLEY_SHARED_DIR "/genius/anac2012/Camera/Camera-A-prof2.xml"};
     static const parley_scenario *list[1];
-    parley_scenario *sc = NULL;
+    parley_scenario *sc = anac("Camera");
     parley_error err;
-    assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
     list[0] = sc;
     static const char *const agents[] = {"boulware", "agent-gg", "micro"};
     parley_tournament_config cfg;
