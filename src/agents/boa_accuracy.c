@@ -10,14 +10,7 @@
 
 #include <math.h>
 #include <stdlib.h>
-
-static uint64_t splitmix(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
+#include "core/splitmix.h"
 
 static int sign(double x)
 {
@@ -86,7 +79,7 @@ int parley_opponent_model_accuracy(const parley_opponent_model *m, const parley_
             parley_space_decode(space, k, o);
         else
             for (size_t i = 0; i < issues; i++)
-                o[i] = (uint32_t)(splitmix(&state) % parley_issue_value_count(space, i));
+                o[i] = (uint32_t)(parley_splitmix64(&state) % parley_issue_value_count(space, i));
         model[k] = parley_opponent_model_eval(m, o);
         real[k] = parley_utility_eval(truth, o);
     }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "agents/simplex.h"
+#include "core/splitmix.h"
 
 #define LP_MAX_BIDS 1000
 #define LP_EPSILON 1e-4
@@ -26,14 +27,6 @@ int parley_estimator_from_name(const char *name)
     if (strcmp(name, "frequency") == 0)
         return PARLEY_ESTIMATE_FREQUENCY;
     return -1;
-}
-
-static uint64_t splitmix(uint64_t *s)
-{
-    uint64_t z = (*s += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
 }
 
 struct ranked_entry {
@@ -82,7 +75,7 @@ int parley_ranking_sample(const parley_utility *u, size_t k, uint64_t seed, uint
             ids[n] = n;
     } else {
         while (n < k) {
-            ids[n++] = splitmix(&state) % size;
+            ids[n++] = parley_splitmix64(&state) % size;
             if (n == k || n % 64 == 0) { /* dedupe in batches */
                 qsort(ids, n, sizeof *ids, by_id);
                 size_t w = 0;

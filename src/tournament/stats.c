@@ -15,6 +15,7 @@
 
 #include "core/pool.h"
 #include "tournament/stats_internal.h"
+#include "core/splitmix.h"
 
 struct parley_tournament_stats {
     size_t n;
@@ -37,14 +38,6 @@ struct bootstrap_job {
     struct samples *samples;
 };
 
-static uint64_t splitmix(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9e3779b97f4a7c15ull);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-    return z ^ (z >> 31);
-}
-
 static int compare_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
@@ -64,7 +57,7 @@ static void bootstrap_ci(const double *x, size_t n, unsigned b, uint64_t seed, d
     for (unsigned r = 0; r < b; r++) {
         double sum = 0;
         for (size_t i = 0; i < n; i++)
-            sum += x[splitmix(&state) % n];
+            sum += x[parley_splitmix64(&state) % n];
         means[r] = sum / (double)n;
     }
     qsort(means, b, sizeof *means, compare_double);
