@@ -186,6 +186,45 @@ static void tournament_scores_with_true_utilities(void **state)
     parley_scenario_free(sc);
 }
 
+static parley_tournament *uncertain_tournament(const parley_scenario *const *list, size_t bids, size_t elicit,
+                                               double cost)
+{
+    static const char *const agents[] = {"boulware", "agent-gg", "micro"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 3;
+    cfg.session.rounds = 200;
+    cfg.uncertain_bids = bids;
+    cfg.uncertain_parties = 1;
+    cfg.uncertain_elicit = elicit;
+    cfg.uncertain_cost = cost;
+    parley_tournament *t = NULL;
+    parley_error err;
+    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return t;
+}
+
+/* Ranking 10 outcomes and eliciting 5 more at 0.01 each plays as a ranking of 15, and costs the party 0.05. */
+static void elicitation_costs(void **state)
+{
+    (void)state;
+    static const parley_scenario *list[1];
+    parley_scenario *sc = anac("Camera");
+    list[0] = sc;
+    parley_tournament *paid = uncertain_tournament(list, 10, 5, 0.01), *given = uncertain_tournament(list, 15, 0, 0);
+    assert_int_equal(parley_tournament_run_count(paid), parley_tournament_run_count(given));
+    for (size_t i = 0; i < parley_tournament_run_count(paid); i++) {
+        const parley_tournament_run *a = parley_tournament_result(paid, i), *b = parley_tournament_result(given, i);
+        assert_float_equal(a->utility[0], b->utility[0] - 0.05, 1e-12);
+        assert_float_equal(a->utility[1], b->utility[1], 1e-12);
+    }
+    parley_tournament_free(paid);
+    parley_tournament_free(given);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -193,6 +232,7 @@ int main(void)
         cmocka_unit_test(lp_recovers_a_full_ranking),
         cmocka_unit_test(partial_rankings_of_an_anac_domain),
         cmocka_unit_test(tournament_scores_with_true_utilities),
+        cmocka_unit_test(elicitation_costs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

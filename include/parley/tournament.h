@@ -33,10 +33,13 @@ typedef struct parley_tournament_config {
     /* Preference uncertainty (parley/uncertainty.h): when uncertain_bids > 0, the negotiating parties whose bit
        is set in uncertain_parties (bit k = party k; 0 = all) negotiate with an estimate (uncertain_estimator)
        from a ranking of uncertain_bids of their outcomes, drawn once per scenario from the seed; results are
-       scored with their true utilities. */
+       scored with their true utilities.  Elicitation: each such party also has uncertain_elicit more outcomes
+       ranked before the talks, and pays uncertain_cost per elicited outcome (subtracted from its utility). */
     size_t uncertain_bids;
     uint64_t uncertain_parties;
     int uncertain_estimator;
+    size_t uncertain_elicit;
+    double uncertain_cost;
 } parley_tournament_config;
 
 void parley_tournament_config_init(parley_tournament_config *cfg);

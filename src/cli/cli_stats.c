@@ -1,5 +1,5 @@
 /* cli_stats.c: the options of `parley tournament` for statistics (--stats, --stats-json, --stats-csv, --bootstrap,
-   --model) and preference uncertainty (--uncertain, --uncertain-parties, --estimator). */
+   --model) and preference uncertainty (--uncertain, --uncertain-parties, --estimator, --elicit, --elicit-cost). */
 #include "cli.h"
 #include "cli_stats.h"
 
@@ -14,7 +14,8 @@ const char cli_stats_usage[] =
     "  --model NAME     measure a frequency, smith or bayes model of every party's offers\n"
     "  --uncertain K    preference uncertainty: parties know only a ranking of K of their outcomes\n"
     "  --uncertain-parties 1,2   which negotiating parties (default: all)\n"
-    "  --estimator lp|frequency  how they estimate their utility from it (default lp)\n";
+    "  --estimator lp|frequency  how they estimate their utility from it (default lp)\n"
+    "  --elicit N --elicit-cost C  each uncertain party ranks N more outcomes before the talks, paying C each\n";
 
 int cli_stats_option(int argc, char **argv, int *i, struct cli_stats *o, parley_tournament_config *cfg)
 {
@@ -46,6 +47,23 @@ int cli_stats_option(int argc, char **argv, int *i, struct cli_stats *o, parley_
         if (r < 0 || !cli_parse_long("tournament", "--uncertain", value, 1, 1000000, &n))
             return r < 0 ? (cli_usage_error("tournament", "--uncertain needs a number of ranked outcomes"), -1) : -1;
         cfg->uncertain_bids = (size_t)n;
+        return 1;
+    }
+    if ((r = cli_option_value(argc, argv, i, "--elicit", &value)) != 0) {
+        if (r < 0 || !cli_parse_long("tournament", "--elicit", value, 0, 1000000, &n))
+            return r < 0 ? (cli_usage_error("tournament", "--elicit needs a number of outcomes"), -1) : -1;
+        cfg->uncertain_elicit = (size_t)n;
+        return 1;
+    }
+    if ((r = cli_option_value(argc, argv, i, "--elicit-cost", &value)) != 0) {
+        double c;
+        if (r < 0)
+            return cli_usage_error("tournament", "--elicit-cost needs a value"), -1;
+        if (!cli_parse_double("tournament", "--elicit-cost", value, &c))
+            return -1;
+        if (c < 0 || c > 1)
+            return cli_usage_error("tournament", "--elicit-cost expects a cost per outcome in [0,1]"), -1;
+        cfg->uncertain_cost = c;
         return 1;
     }
     if ((r = cli_option_value(argc, argv, i, "--estimator", &value)) != 0) {

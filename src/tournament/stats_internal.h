@@ -11,8 +11,8 @@ int tournament_model_accuracy(const parley_negotiation *neg, const parley_scenar
 /* The scenario the agents negotiate on when cfg asks for preference uncertainty (*out NULL when it does not). */
 int tournament_uncertain_scenario(const parley_scenario *sc, const parley_tournament_config *cfg,
                                   parley_scenario **out, parley_error *err);
-/* Rescores a negotiation run on an uncertain copy with the true utilities of `truth`. */
-void tournament_true_utilities(const parley_negotiation *neg, const parley_scenario *truth, double *utility,
-                               double *discounted);
+/* Rescores a negotiation run on an uncertain copy with the true utilities of `truth`, less elicitation costs. */
+void tournament_true_utilities(const parley_negotiation *neg, const parley_scenario *truth,
+                               const parley_tournament_config *cfg, double *utility, double *discounted);
 
 #endif

@@ -144,7 +144,7 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
             r->discounted[k] = parley_negotiation_discounted_utility(neg, k);
         }
         if (played)
-            tournament_true_utilities(neg, sc, r->utility, r->discounted);
+            tournament_true_utilities(neg, sc, &t->cfg, r->utility, r->discounted);
         for (size_t k = 0; k < r->view.parties; k++)
             r->view.welfare += r->utility[k];
         const parley_analysis *a = t->analyses[r->view.scenario];
