@@ -3,7 +3,7 @@
  * computes itself from the runs: means, payoffs of the meta-game, Welch
  * p-values, bootstrap intervals around the mean and about as wide as the normal
  * approximation says, the same numbers on 1 and 2 threads, replicator shares
- * that sum to 1 and favour the best responder, and model accuracy per agent.
+ * that sum to 1, and model accuracy per agent rising over the negotiation.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +14,8 @@
 #include <parley/parley.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "anac_scenario.h"
 
 static parley_scenario *sc;
 
@@ -135,6 +137,44 @@ static void same_on_any_number_of_threads(void **state)
     parley_tournament_free(t2);
 }
 
+/* On ANAC domains, a Bayesian model of a Boulware agent knows it better at the end than after a quarter of its
+   offers, averaged over a tournament; the last quarter is the end-of-run figure. */
+static void model_accuracy_rises_in_tournaments(void **state)
+{
+    (void)state;
+    static const parley_scenario *list[2];
+    parley_scenario *energy = anac("Energy"), *camera = anac("Camera");
+    list[0] = energy;
+    list[1] = camera;
+    static const char *const agents[] = {"boulware", "hardliner", "conceder"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 3;
+    cfg.session.rounds = 1000;
+    cfg.model = "bayes";
+    cfg.model_samples = 500;
+    parley_tournament *t = NULL;
+    parley_error err;
+    assert_int_equal(parley_tournament_run_all(list, 2, &cfg, &t, &err), PARLEY_OK);
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, NULL, &s, &err), PARLEY_OK);
+    double q1 = parley_tournament_stats_model_over_time(s, 0, 0), end = parley_tournament_stats_model_over_time(s, 0, 3);
+    print_message("bayes model of boulware: pearson %.3f after 1/4 of its offers, %.3f at the end\n", q1, end);
+    assert_true(end > q1 + 0.05);
+    for (size_t a = 0; a < 3; a++) {
+        const parley_agent_stats *g = NULL;
+        for (size_t r = 0; r < 3; r++)
+            if (parley_tournament_stats_agent(s, r)->agent == a)
+                g = parley_tournament_stats_agent(s, r);
+        assert_float_equal(parley_tournament_stats_model_over_time(s, a, 3), g->model_pearson, 1e-12);
+    }
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+    parley_scenario_free(energy);
+    parley_scenario_free(camera);
+}
+
 static void outputs(void **state)
 {
     (void)state;
@@ -166,6 +206,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(means_payoffs_and_p_values),
         cmocka_unit_test(same_on_any_number_of_threads),
+        cmocka_unit_test(model_accuracy_rises_in_tournaments),
         cmocka_unit_test(outputs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);

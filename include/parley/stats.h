@@ -62,6 +62,8 @@ const parley_agent_stats *parley_tournament_stats_agent(const parley_tournament_
 double parley_tournament_stats_p_value(const parley_tournament_stats *s, size_t a, size_t b);
 /* Meta-game: mean utility of agent a in negotiations where b is among the others (NaN when they never met). */
 double parley_tournament_stats_payoff(const parley_tournament_stats *s, size_t a, size_t b);
+/* Mean Pearson accuracy of the model of agent a after quarter q (0..3) of its offers (NaN: not measured). */
+double parley_tournament_stats_model_over_time(const parley_tournament_stats *s, size_t a, size_t quarter);
 /* Share of agent a in the mixture the replicator dynamics reach from the uniform mixture. */
 double parley_tournament_stats_replicator(const parley_tournament_stats *s, size_t a);
 

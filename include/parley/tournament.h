@@ -60,6 +60,9 @@ typedef struct parley_tournament_run {
     double nash_distance;      /* ... to the Nash point (NaN when the scenario has no zone) */
     double welfare;            /* sum of utilities */
     const parley_model_accuracy *model_accuracy; /* [parties] a model of party k at the end, or NULL (no cfg.model) */
+    /* [parties * 4] the same model after the first 1/4, 1/2, 3/4 and all of party k's offers (NaN fields when
+       it made fewer than 4), or NULL */
+    const parley_model_accuracy *model_accuracy_over_time;
 } parley_tournament_run;
 
 /*

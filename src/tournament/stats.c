@@ -24,6 +24,7 @@ struct parley_tournament_stats {
     double *sd;                   /* standard deviation of each agent's utilities */
     double *payoff;               /* [n * n] meta-game */
     double *replicator;           /* [n] */
+    double *over_time;            /* [n * 4] mean Pearson accuracy after each quarter of the agent's offers */
     unsigned bootstrap;
     uint64_t seed;
 };
@@ -83,6 +84,7 @@ void parley_tournament_stats_free(parley_tournament_stats *s)
     free(s->sd);
     free(s->payoff);
     free(s->replicator);
+    free(s->over_time);
     free(s);
 }
 
@@ -128,7 +130,7 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
     size_t n = parley_tournament_agent_count(t), runs = parley_tournament_run_count(t);
     parley_tournament_stats *s = calloc(1, sizeof *s);
     struct samples *samples = calloc(n, sizeof *samples);
-    double *sums = calloc(n * 12, sizeof *sums), *meet = calloc(n * n * 2, sizeof *meet);
+    double *sums = calloc(n * 12, sizeof *sums), *meet = calloc(n * n * 2, sizeof *meet), *quarter = NULL;
     if (!s || !samples || !sums || !meet)
         goto nomem;
     s->n = n;
@@ -136,7 +138,8 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
     s->seed = options ? options->seed : 1;
     if (!(s->agents = calloc(n, sizeof *s->agents)) || !(s->rank = calloc(n, sizeof *s->rank)) ||
         !(s->sd = calloc(n, sizeof *s->sd)) || !(s->payoff = calloc(n * n, sizeof *s->payoff)) ||
-        !(s->replicator = calloc(n, sizeof *s->replicator)))
+        !(s->replicator = calloc(n, sizeof *s->replicator)) || !(s->over_time = calloc(n * 4, sizeof *s->over_time)) ||
+        !(quarter = calloc(n * 8, sizeof *quarter)))
         goto nomem;
     for (size_t a = 0; a < n; a++) {
         parley_tournament_score score;
@@ -164,6 +167,11 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
                 m[7] += acc->pearson, m[8] += acc->rmse, m[10]++;
             if (acc && !isnan(acc->kendall))
                 m[9] += acc->kendall, m[11]++;
+            for (size_t q = 0; r->model_accuracy_over_time && q < 4; q++) {
+                double p = r->model_accuracy_over_time[4 * k + q].pearson;
+                if (!isnan(p))
+                    quarter[8 * a + 2 * q] += p, quarter[8 * a + 2 * q + 1]++;
+            }
             for (size_t j = 0; j < r->parties; j++)
                 if (j != k) {
                     meet[(a * n + r->agents[j]) * 2] += r->discounted[k];
@@ -192,6 +200,8 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
         s->sd[a] = samples[a].n > 1 ? sqrt(ss / (played - 1)) : 0;
         for (size_t b = 0; b < n; b++)
             s->payoff[a * n + b] = mean_or_nan(meet[(a * n + b) * 2], meet[(a * n + b) * 2 + 1]);
+        for (size_t q = 0; q < 4; q++)
+            s->over_time[4 * a + q] = mean_or_nan(quarter[8 * a + 2 * q], quarter[8 * a + 2 * q + 1]);
         s->rank[a] = a;
     }
     struct bootstrap_job job = {s, samples};
@@ -209,6 +219,7 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
     free(samples);
     free(sums);
     free(meet);
+    free(quarter);
     *out = s;
     return PARLEY_OK;
 nomem:
@@ -217,6 +228,7 @@ nomem:
     free(samples);
     free(sums);
     free(meet);
+    free(quarter);
     parley_tournament_stats_free(s);
     return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
 }
@@ -247,6 +259,11 @@ double parley_tournament_stats_payoff(const parley_tournament_stats *s, size_t a
     return s->payoff[a * s->n + b];
 }
 
+double parley_tournament_stats_model_over_time(const parley_tournament_stats *s, size_t a, size_t quarter)
+{
+    return quarter < 4 ? s->over_time[4 * a + quarter] : NAN;
+}
+
 double parley_tournament_stats_replicator(const parley_tournament_stats *s, size_t a)
 {
     return s->replicator[a];
@@ -255,12 +272,16 @@ double parley_tournament_stats_replicator(const parley_tournament_stats *s, size
 int tournament_model_accuracy(const parley_negotiation *neg, const parley_scenario *sc, const char *model,
                               size_t samples, parley_model_accuracy *out, size_t parties, parley_error *err)
 {
+    const parley_model_accuracy none = {NAN, NAN, NAN, 0};
     for (size_t k = 0; k < parties; k++) {
-        long n = parley_negotiation_model_accuracy(neg, sc, k, model, samples ? samples : 200, 1, &out[k], NULL, err);
+        parley_model_accuracy *quarters = out + parties + 4 * k;
+        long n = parley_negotiation_model_accuracy(neg, sc, k, model, samples ? samples : 200, 4, quarters, NULL, err);
         if (n < 0)
             return (int)n;
-        if (n == 0)
-            out[k] = (parley_model_accuracy){NAN, NAN, NAN, 0};
+        out[k] = n > 0 ? quarters[n - 1] : none;
+        if (n < 4)
+            for (size_t q = 0; q < 4; q++)
+                quarters[q] = q == 3 ? out[k] : none;
     }
     return PARLEY_OK;
 }

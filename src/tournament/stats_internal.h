@@ -4,7 +4,8 @@
 
 #include <parley/stats.h>
 
-/* The accuracy of a `model` of each party at the end of `neg`, into out[parties] (NaN when a party made no offer). */
+/* The accuracy of a `model` of each party at the end of `neg` into out[0 .. parties-1], and after each quarter of
+   its offers into out[parties + 4k .. parties + 4k + 3] (NaN when there are too few offers). */
 int tournament_model_accuracy(const parley_negotiation *neg, const parley_scenario *sc, const char *model,
                               size_t samples, parley_model_accuracy *out, size_t parties, parley_error *err);
 

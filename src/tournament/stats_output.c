@@ -44,6 +44,17 @@ int parley_tournament_stats_write_text(const parley_tournament_stats *s, const p
         }
         fputc('\n', out);
     }
+    if (!isnan(parley_tournament_stats_model_over_time(s, parley_tournament_stats_agent(s, 0)->agent, 3))) {
+        fprintf(out, "\nopponent-model accuracy over the negotiation (mean Pearson after each quarter of the agent's "
+                     "offers):\n%-28s %8s %8s %8s %8s\n", "", "1/4", "1/2", "3/4", "end");
+        for (size_t i = 0; i < n; i++) {
+            size_t a = parley_tournament_stats_agent(s, i)->agent;
+            fprintf(out, "  %-26.26s", name_of(t, a));
+            for (size_t q = 0; q < 4; q++)
+                fprintf(out, " %8.3f", parley_tournament_stats_model_over_time(s, a, q));
+            fputc('\n', out);
+        }
+    }
     fprintf(out, "\nmeta-game: share of each agent where the replicator dynamics settle (from the uniform mix):\n");
     for (size_t i = 0; i < n; i++) {
         const parley_agent_stats *g = parley_tournament_stats_agent(s, i);
@@ -64,13 +75,20 @@ int parley_tournament_stats_write_json(const parley_tournament_stats *s, const p
                             ? json_null()
                             : json_pack("{s:o,s:o,s:o}", "pearson", num(g->model_pearson), "rmse", num(g->model_rmse),
                                         "kendall", num(g->model_kendall));
-        json_array_append_new(agents, json_pack("{s:s,s:I,s:I,s:I,s:o,s:[o,o],s:o,s:o,s:o,s:o,s:o}", "agent",
+        json_t *over_time = json_null();
+        if (!isnan(g->model_pearson)) {
+            over_time = json_array();
+            for (size_t q = 0; q < 4; q++)
+                json_array_append_new(over_time, num(parley_tournament_stats_model_over_time(s, g->agent, q)));
+        }
+        json_array_append_new(agents, json_pack("{s:s,s:I,s:I,s:I,s:o,s:[o,o],s:o,s:o,s:o,s:o,s:o,s:o}", "agent",
                                                 name_of(t, g->agent), "rank", (json_int_t)(i + 1), "played",
                                                 (json_int_t)g->played, "agreements", (json_int_t)g->agreements,
                                                 "mean", num(g->mean), "ci95", num(g->ci_low), num(g->ci_high),
                                                 "agreement_rate", num(g->agreement_rate), "pareto_distance",
                                                 num(g->pareto_distance), "nash_distance", num(g->nash_distance),
-                                                "welfare", num(g->welfare), "model_accuracy", model));
+                                                "welfare", num(g->welfare), "model_accuracy", model,
+                                                "model_pearson_over_time", over_time));
     }
     for (size_t a = 0; a < n; a++) {
         json_t *row = json_array();
@@ -110,15 +128,18 @@ int parley_tournament_stats_write_csv(const parley_tournament_stats *s, const pa
                                       parley_error *err)
 {
     fprintf(out, "rank,agent,played,agreements,mean,ci95_low,ci95_high,agreement_rate,pareto_distance,"
-                 "nash_distance,welfare,model_pearson,model_rmse,model_kendall,replicator_share\n");
+                 "nash_distance,welfare,model_pearson,model_rmse,model_kendall,replicator_share,model_pearson_q1,"
+                 "model_pearson_q2,model_pearson_q3\n");
     for (size_t i = 0; i < parley_tournament_stats_agent_count(s); i++) {
         const parley_agent_stats *g = parley_tournament_stats_agent(s, i);
         fprintf(out, "%zu,", i + 1);
         csv_text(out, name_of(t, g->agent));
-        fprintf(out, ",%llu,%llu,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
+        fprintf(out, ",%llu,%llu,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
                 (unsigned long long)g->played, (unsigned long long)g->agreements, g->mean, g->ci_low, g->ci_high,
                 g->agreement_rate, g->pareto_distance, g->nash_distance, g->welfare, g->model_pearson, g->model_rmse,
-                g->model_kendall, parley_tournament_stats_replicator(s, g->agent));
+                g->model_kendall, parley_tournament_stats_replicator(s, g->agent),
+                parley_tournament_stats_model_over_time(s, g->agent, 0), parley_tournament_stats_model_over_time(s, g->agent, 1),
+                parley_tournament_stats_model_over_time(s, g->agent, 2));
     }
     return ferror(out) ? parley_error_set(err, PARLEY_EIO, "could not write the CSV") : PARLEY_OK;
 }

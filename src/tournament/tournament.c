@@ -20,7 +20,7 @@ struct run {
     parley_tournament_run view;
     size_t *agents;
     double *utility, *discounted;
-    parley_model_accuracy *accuracy; /* [parties] when cfg.model is set */
+    parley_model_accuracy *accuracy; /* [parties * 5] when cfg.model is set: at the end, then over time */
 };
 
 struct parley_tournament {
@@ -269,14 +269,15 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
                 r->agents = calloc(parties, sizeof *r->agents);
                 r->utility = calloc(parties, sizeof *r->utility);
                 r->discounted = calloc(parties, sizeof *r->discounted);
-                r->accuracy = cfg->model ? calloc(parties, sizeof *r->accuracy) : NULL;
+                r->accuracy = cfg->model ? calloc(parties * 5, sizeof *r->accuracy) : NULL;
                 if (!r->agents || !r->utility || !r->discounted || (cfg->model && !r->accuracy)) {
                     rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
                     goto fail;
                 }
                 assignment(a, cfg->agent_count, parties, cfg->self_play, r->agents);
                 r->view = (parley_tournament_run){s, r->agents, parties, cfg->session.seed + i, 0, 0,
-                                                  r->utility, r->discounted, NAN, NAN, 0, r->accuracy};
+                                                  r->utility, r->discounted, NAN, NAN, 0, r->accuracy,
+                                                  r->accuracy ? r->accuracy + parties : NULL};
             }
     }
     t->threads = cfg->threads ? cfg->threads : parley_cpu_count();
