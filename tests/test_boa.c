@@ -268,6 +268,19 @@ static void accuracy_rises_over_a_negotiation(void **state)
         assert_true(acc[9].pearson > acc[0].pearson + 0.05);
         assert_true(acc[9].kendall > acc[0].kendall);
     }
+    /* the same series as trace lines: 10 per party that made offers, the last one of party 1 as measured above */
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_int_equal(parley_negotiation_write_model_accuracy(neg, sc, "frequency", 10, f, &err), PARLEY_OK);
+    fclose(f);
+    size_t lines = 0;
+    for (char *p = buf; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, 20);
+    assert_non_null(strstr(buf, "{\"kind\":\"model_accuracy\",\"party\":1,\"model\":\"frequency\",\"time\":"));
+    free(buf);
+    assert_int_equal(parley_negotiation_write_model_accuracy(neg, sc, "tea-leaves", 10, stderr, &err), PARLEY_EINVAL);
     parley_negotiation_free(neg);
     parley_scenario_free(sc);
 }

@@ -36,6 +36,14 @@ long parley_negotiation_model_accuracy(const parley_negotiation *neg, const parl
                                        const char *model, size_t samples, size_t points,
                                        parley_model_accuracy *out, double *times, parley_error *err);
 
+/*
+ * Writes that series for every party as JSON Lines to append to a trace:
+ * {"kind":"model_accuracy","party":k,"model":...,"time":t,"pearson":...,"rmse":...,"kendall":...,"samples":n},
+ * `points` lines per party (0 = 10), over 1000 sampled outcomes.
+ */
+int parley_negotiation_write_model_accuracy(const parley_negotiation *neg, const parley_scenario *sc,
+                                            const char *model, size_t points, FILE *out, parley_error *err);
+
 typedef struct parley_stats_options {
     unsigned bootstrap;  /* bootstrap resamples (0 = 1000) */
     uint64_t seed;       /* seeds the resampling */
