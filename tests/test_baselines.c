@@ -67,34 +67,32 @@ static void range_of(const parley_scenario *sc, size_t k, double *best, double *
 #define MAXOFFERS 4000
 static double U[MAXOFFERS], T[MAXOFFERS];
 
+/* The lowest own utility party 0 offered up to time `until` when `agent` meets a hardliner on sc. */
+static double lowest_offer(const parley_scenario *sc, const char *agent, double until)
+{
+    parley_negotiation *neg = run(sc, agent, "hardliner", 1000);
+    size_t n = offers_of(neg, 0, U, T, MAXOFFERS);
+    assert_true(n > 400);
+    double low = INFINITY;
+    for (size_t i = 0; i < n; i++)
+        if (T[i] <= until)
+            low = U[i] < low ? U[i] : low;
+    parley_negotiation_free(neg);
+    return low;
+}
+
 static void hardheaded_concedes_little_before_the_end(void **state)
 {
     (void)state;
     parley_scenario *sc = anac("Camera");
     double best, worst;
     range_of(sc, 0, &best, &worst);
-    parley_negotiation *neg = run(sc, "hardheaded", "hardliner", 1000);
-    size_t n = offers_of(neg, 0, U, T, MAXOFFERS);
-    assert_true(n > 400);
-    double low_before = INFINITY, low_end = INFINITY;
-    for (size_t i = 0; i < n; i++) {
-        if (T[i] <= 0.8)
-            low_before = U[i] < low_before ? U[i] : low_before;
-        low_end = U[i] < low_end ? U[i] : low_end;
-    }
+    double low_before = lowest_offer(sc, "hardheaded", 0.8), low_end = lowest_offer(sc, "hardheaded", 1);
     /* e = 0.05: by t = 0.8 it has given up F(0.8) = 0.05 + 0.95 * 0.8^20 = 6.1% of its range (plus the
        2% bid window); a Boulware e = 0.2 would have given up 0.8^5 = 33% */
     assert_true(low_before >= best - 0.09 * (best - worst));
     assert_true(low_end < low_before); /* the concessions come at the end */
-    parley_negotiation_free(neg);
-    neg = run(sc, "boulware", "hardliner", 1000);
-    n = offers_of(neg, 0, U, T, MAXOFFERS);
-    double boulware_before = INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (T[i] <= 0.8)
-            boulware_before = U[i] < boulware_before ? U[i] : boulware_before;
-    assert_true(boulware_before < low_before - 0.1);
-    parley_negotiation_free(neg);
+    assert_true(lowest_offer(sc, "boulware", 0.8) < low_before - 0.1);
     parley_scenario_free(sc);
 }
 
