@@ -17,7 +17,8 @@ static const char usage[] =
     "(discounted) utility, with agreement rate, rounds, distance to the Pareto\n"
     "frontier and welfare.  A GENIUS domain is one argument: DOMAIN.xml+PROF1.xml+PROF2.xml.\n"
     "Agents: boulware, linear, conceder, hardliner, tit-for-tat, random, nash, with\n"
-    "parameters after ':' (conceder:e=2), or a plug-in PATH.so.\n"
+    "parameters after ':' (conceder:e=2), the ANAC baselines and boa:... (`parley agents` lists\n"
+    "them all), or a plug-in PATH.so.\n"
     "\n"
     "  --csv FILE   write every negotiation as a CSV row\n"
     "  --json       scores and every run as one JSON object\n";
