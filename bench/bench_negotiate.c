@@ -85,6 +85,64 @@ static uint64_t run_pairs(const parley_scenario *sc, const char *domain, long ro
     return offers;
 }
 
+/*
+ * Offers per second of each ANAC baseline (and the BOA agent) against a
+ * Boulware opponent on the same domains, `rounds` rounds each, each party's
+ * index built beforehand (not timed): the offers counted are both sides', per
+ * second of this thread's CPU time.
+ */
+/* CPU time of this thread: the machine is shared, and wall time counts the others' work too. */
+static double cpu_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static void bench_baselines(long rounds)
+{
+    static const char *const agents[] = {"hardheaded", "nice-tit-for-tat", "agent-k", "cuhk", "atlas3",
+                                         "agent-gg", "micro", "boa:bidding=time:model=frequency:accept=combi",
+                                         "boulware" /* the time-dependent reference */};
+    printf("\nbaselines against boulware, %ld rounds, all domains, indexes prebuilt (not timed), one thread, "
+           "CPU time:\n", rounds);
+    printf("%-52s %12s %10s %14s\n", "agent", "offers", "cpu s", "offers/cpu-s");
+    for (size_t a = 0; a < sizeof agents / sizeof agents[0]; a++) {
+        uint64_t offers = 0;
+        double seconds = 0;
+        for (size_t d = 0; d < sizeof domains / sizeof domains[0]; d++) {
+            parley_scenario *sc = NULL;
+            if (load(domains[d], &sc) != 0)
+                continue;
+            parley_package_index *idx[2] = {NULL, NULL};
+            parley_session_config cfg;
+            parley_negotiation *neg = NULL;
+            parley_error err;
+            parley_session_config_init(&cfg);
+            cfg.rounds = rounds;
+            if (parley_package_index_build(sc, 0, 1, &idx[0], &err) || parley_package_index_build(sc, 1, 1, &idx[1], &err)) {
+                fprintf(stderr, "bench_negotiate: %s: %s\n", domains[d], err.message);
+                parley_scenario_free(sc);
+                continue;
+            }
+            double t0 = cpu_now();
+            if (parley_negotiation_new(sc, &cfg, &neg, &err) || parley_negotiation_add_agent_spec(neg, agents[a], &err) ||
+                parley_negotiation_add_agent_spec(neg, "boulware", &err) || parley_negotiation_share_index(neg, 0, idx[0], &err) ||
+                parley_negotiation_share_index(neg, 1, idx[1], &err) || parley_negotiation_run(neg, &err))
+                fprintf(stderr, "bench_negotiate: %s on %s: %s\n", agents[a], domains[d], err.message);
+            else
+                offers += parley_negotiation_offer_count(neg);
+            seconds += cpu_now() - t0;
+            parley_negotiation_free(neg);
+            parley_package_index_free(idx[0]);
+            parley_package_index_free(idx[1]);
+            parley_scenario_free(sc);
+        }
+        printf("%-52s %12llu %10.3f %14.0f\n", agents[a], (unsigned long long)offers, seconds,
+               seconds > 0 ? (double)offers / seconds : 0.0);
+    }
+}
+
 int main(int argc, char **argv)
 {
     long rounds = argc > 1 ? atol(argv[1]) : 20000;
@@ -126,5 +184,6 @@ int main(int argc, char **argv)
     } else {
         printf("no ANAC domain found under %s/genius/anac2012\n", PARLEY_SHARED_DIR);
     }
+    bench_baselines(rounds);
     return 0;
 }

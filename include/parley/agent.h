@@ -243,6 +243,139 @@ int parley_agent_params_check(const char *agent, const char *params, const char 
 int parley_agent_param_double(const char *agent, const char *params, const char *key, double def, double *out,
                               parley_error *err);
 
+/* A string parameter: copies the value of `key` into buf (size bytes), or `def` when absent;
+   PARLEY_EINVAL when the value does not fit. */
+int parley_agent_param_string(const char *agent, const char *params, const char *key, const char *def, char *buf,
+                              size_t size, parley_error *err);
+
+/* --- BOA components: bidding strategy, opponent model, acceptance strategy ---
+ *
+ * The BOA architecture (Baarslag et al., "Decoupling negotiating agents to
+ * explore the space of negotiation strategies", 2014) splits an agent into three
+ * interchangeable parts.  The built-in agent "boa" composes them from its spec:
+ *   boa:bidding=time:e=0.2:model=frequency:accept=combi:t=0.98
+ * (docs/agents.md lists every component and its keys; `parley agents` too).
+ * Plug-ins may use the components directly through the functions below.
+ */
+
+/* An opponent model: an estimate of one other party's utility, learnt from the bids it makes. */
+typedef struct parley_opponent_model parley_opponent_model;
+
+/*
+ * New model over `space`: "frequency" (HardHeaded's issue-weight and value
+ * counting), "smith" (Smith's frequency model), "bayes" (Hindriks and Tykhonov
+ * 2008, scalable: hypotheses per issue over weights and value shapes).  *out is
+ * the caller's (parley_opponent_model_free).  The space must outlive it.
+ */
+int parley_opponent_model_new(const char *name, const parley_space *space, parley_opponent_model **out,
+                              parley_error *err);
+/* The perfect model (an oracle, for measuring): evaluates with `truth` (not copied; must outlive it). NULL on ENOMEM. */
+parley_opponent_model *parley_opponent_model_perfect(const parley_utility *truth);
+void parley_opponent_model_free(parley_opponent_model *m);
+const char *parley_opponent_model_name(const parley_opponent_model *m);
+/* Learns from one bid the opponent made at relative time t.  0 or PARLEY_ENOMEM. */
+int parley_opponent_model_observe(parley_opponent_model *m, const uint32_t *bid, double t);
+/* Number of bids observed. */
+size_t parley_opponent_model_bids(const parley_opponent_model *m);
+/* The estimated utility, to the opponent, of an outcome (in [0,1]). */
+double parley_opponent_model_eval(const parley_opponent_model *m, const uint32_t *outcome);
+
+/*
+ * How well a model knows the opponent, as the literature measures it (Baarslag
+ * et al. 2013, "Predicting the performance of opponent models"): over the
+ * outcome space (every outcome up to `samples`, otherwise `samples` outcomes
+ * drawn with `seed`), the Pearson correlation and the root mean square error
+ * between the model's and the true utilities, and Kendall's tau-b between the
+ * two rankings (NaN when one side is constant).
+ */
+typedef struct parley_model_accuracy {
+    double pearson, rmse, kendall;
+    size_t samples;
+} parley_model_accuracy;
+int parley_opponent_model_accuracy(const parley_opponent_model *m, const parley_utility *truth, size_t samples,
+                                   uint64_t seed, parley_model_accuracy *out, parley_error *err);
+
+/* An acceptance strategy (Baarslag, Hindriks and Jonker 2014, "Effective acceptance conditions"). */
+typedef struct parley_acceptance parley_acceptance;
+
+/* What an acceptance condition decides on: utilities are the agent's own. */
+typedef struct parley_acceptance_input {
+    double time;                    /* relative time now */
+    double offered;                 /* the offer on the table */
+    double next_bid;                /* the bid the agent would make instead */
+    double last_bid;                /* the agent's previous bid (NaN before its first) */
+    const double *received_time;    /* offers received so far, oldest first: when ... */
+    const double *received_utility; /* ... and what they were worth */
+    size_t received;
+} parley_acceptance_input;
+
+/*
+ * New acceptance strategy: "next" (AC_next(a, b): a * offered + b >= next bid;
+ * keys a=1, b=0), "const" (AC_const(c): offered >= c; key c=0.9), "time"
+ * (AC_time(T): t >= T; key t=0.99), "prev" (AC_prev(a, b) against the previous
+ * bid; keys a=1, b=0), "combi" (AC_combi(T, MAX^W): AC_next, or t >= T and the
+ * offer is worth at least every offer received in the last W of time, W = 1 - t;
+ * key t=0.98).  params as in agent specs; keys of other components are ignored.
+ */
+int parley_acceptance_new(const char *name, const char *params, parley_acceptance **out, parley_error *err);
+void parley_acceptance_free(parley_acceptance *a);
+/* 1 to accept, 0 not. */
+int parley_acceptance_decide(const parley_acceptance *a, const parley_acceptance_input *in);
+
+/* A bidding strategy: the utility the agent aims at now. */
+typedef struct parley_bidding parley_bidding;
+
+/* What a bidding strategy decides on. */
+typedef struct parley_bidding_input {
+    double time;                    /* relative time now */
+    double best, floor;             /* own best package and the lowest it may go (reservation or worst) */
+    double nash;                    /* own utility of the estimated Nash package (NaN when unknown) */
+    const double *received_utility; /* own utility of the offers received, oldest first */
+    size_t received;
+} parley_bidding_input;
+
+/*
+ * New bidding strategy: "time" (Faratin et al. 1998: best - (best - floor) F(t),
+ * F(t) = k + (1 - k) t^(1/e); keys e=0.2, k=0), "tft" (Baarslag's NiceTitForTat
+ * rule in own utility: concede the fraction of the way to the Nash package
+ * that the opponent conceded towards it; no keys).  Both take key window=0.02:
+ * bids are selected among those worth target .. target + window (by the
+ * opponent model when there is one, parley_agent_pick_bid).
+ */
+int parley_bidding_new(const char *name, const char *params, parley_bidding **out, parley_error *err);
+void parley_bidding_free(parley_bidding *b);
+double parley_bidding_target(const parley_bidding *b, const parley_bidding_input *in);
+double parley_bidding_window(const parley_bidding *b);
+/* 1 when the strategy reads parley_bidding_input.nash (callers may skip estimating it otherwise). */
+int parley_bidding_uses_nash(const parley_bidding *b);
+
+/*
+ * Bid selection by opponent-model utility: among the agent's own packages worth
+ * target .. target + window (at most 256 of them, nearest the target first),
+ * writes to out the one the models value most (sum over the `n` models; n == 0:
+ * the one just above target) and returns its own utility; -1 when the agent
+ * has no acceptable package.
+ */
+double parley_agent_pick_bid(parley_agent_view *v, double target, double window,
+                             parley_opponent_model *const *models, size_t n, uint32_t *out);
+
+/* --- What `parley agents` lists: every built-in agent and component --- */
+
+typedef struct parley_param_info {
+    const char *key, *def, *description;
+} parley_param_info;
+
+typedef struct parley_agent_info {
+    const char *kind;        /* "agent", "bidding", "model", "acceptance" */
+    const char *name;        /* as written in a spec */
+    const char *description; /* one line */
+    const char *source;      /* the paper or report it follows */
+    const parley_param_info *params; /* NULL-key terminated */
+} parley_agent_info;
+
+/* The catalogue (static), and its length in *count. */
+const parley_agent_info *parley_agent_catalog(size_t *count);
+
 /* --- Built-in agents and plug-ins --- */
 
 /* The built-in agent called `name` ("boulware", "linear", "conceder", "hardliner", "tit-for-tat",

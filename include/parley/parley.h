@@ -17,6 +17,8 @@
 #include <parley/diagnose.h>
 #include <parley/gmcr.h>
 #include <parley/tournament.h>
+#include <parley/stats.h>
+#include <parley/uncertainty.h>
 #include <parley/genius.h>
 #include <parley/approx.h>
 #include <parley/server.h>

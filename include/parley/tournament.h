@@ -41,6 +41,21 @@ typedef struct parley_tournament_config {
     int (*claim)(void *user, unsigned worker, size_t *first, size_t *count);
     void (*done)(void *user, unsigned worker, size_t i, const parley_tournament_run *run);
     void *user;
+    /* Opponent-model accuracy: when set ("frequency", "smith", "bayes"), each party's offers in each run are
+       replayed into a fresh model of that kind, measured over model_samples outcomes (0 = 200)
+       (parley_negotiation_model_accuracy in parley/stats.h). */
+    const char *model;
+    size_t model_samples;
+    /* Preference uncertainty (parley/uncertainty.h): when uncertain_bids > 0, the negotiating parties whose bit
+       is set in uncertain_parties (bit k = party k; 0 = all) negotiate with an estimate (uncertain_estimator)
+       from a ranking of uncertain_bids of their outcomes, drawn once per scenario from the seed; results are
+       scored with their true utilities.  Elicitation: each such party also has uncertain_elicit more outcomes
+       ranked before the talks, and pays uncertain_cost per elicited outcome (subtracted from its utility). */
+    size_t uncertain_bids;
+    uint64_t uncertain_parties;
+    int uncertain_estimator;
+    size_t uncertain_elicit;
+    double uncertain_cost;
 } parley_tournament_config;
 
 void parley_tournament_config_init(parley_tournament_config *cfg);
@@ -60,6 +75,10 @@ struct parley_tournament_run {
     double pareto_distance;    /* euclidean distance of the result to the nearest frontier point */
     double nash_distance;      /* ... to the Nash point (NaN when the scenario has no zone) */
     double welfare;            /* sum of utilities */
+    const parley_model_accuracy *model_accuracy; /* [parties] a model of party k at the end, or NULL (no cfg.model) */
+    /* [parties * 4] the same model after the first 1/4, 1/2, 3/4 and all of party k's offers (NaN fields when
+       it made fewer than 4), or NULL */
+    const parley_model_accuracy *model_accuracy_over_time;
 };
 
 /*

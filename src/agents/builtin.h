@@ -11,5 +11,13 @@ extern const parley_agent_vtable agent_hardliner;
 extern const parley_agent_vtable agent_tit_for_tat;
 extern const parley_agent_vtable agent_random;
 extern const parley_agent_vtable agent_nash;
+extern const parley_agent_vtable agent_boa;
+extern const parley_agent_vtable agent_hardheaded;
+extern const parley_agent_vtable agent_nice_tit_for_tat;
+extern const parley_agent_vtable agent_agent_k;
+extern const parley_agent_vtable agent_cuhk;
+extern const parley_agent_vtable agent_atlas3;
+extern const parley_agent_vtable agent_agent_gg;
+extern const parley_agent_vtable agent_micro;
 
 #endif

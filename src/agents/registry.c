@@ -9,11 +9,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const parley_agent_vtable *const builtins[] = {&agent_boulware, &agent_linear,  &agent_conceder,
-                                                      &agent_hardliner, &agent_tit_for_tat, &agent_random,
-                                                      &agent_nash};
+static const parley_agent_vtable *const builtins[] = {
+    &agent_boulware, &agent_linear, &agent_conceder, &agent_hardliner, &agent_tit_for_tat, &agent_random,
+    &agent_nash, &agent_boa, &agent_hardheaded, &agent_nice_tit_for_tat, &agent_agent_k, &agent_cuhk,
+    &agent_atlas3, &agent_agent_gg, &agent_micro};
 static const char *const builtin_names[] = {"boulware", "linear", "conceder", "hardliner", "tit-for-tat",
-                                            "random", "nash", NULL};
+                                            "random", "nash", "boa", "hardheaded", "nice-tit-for-tat",
+                                            "agent-k", "cuhk", "atlas3", "agent-gg", "micro", NULL};
 
 const parley_agent_vtable *parley_agent_builtin(const char *name)
 {
@@ -127,5 +129,25 @@ int parley_agent_param_double(const char *agent, const char *params, const char 
             return parley_error_set(err, PARLEY_EINVAL, "agent %s: %s=%s is not a number", agent, key, buf);
         *out = x;
     }
+    return PARLEY_OK;
+}
+
+int parley_agent_param_string(const char *agent, const char *params, const char *key, const char *def, char *buf,
+                              size_t size, parley_error *err)
+{
+    const char *p = params ? params : "", *k, *value = def;
+    size_t klen, vlen = strlen(def);
+    int r;
+    while ((r = next_item(&p, &k, &klen, &value, &vlen)) != 0)
+        if (r > 0 && klen == strlen(key) && strncmp(k, key, klen) == 0)
+            break;
+    if (r <= 0) {
+        value = def;
+        vlen = strlen(def);
+    }
+    if (vlen >= size)
+        return parley_error_set(err, PARLEY_EINVAL, "agent %s: value of %s is too long", agent, key);
+    memcpy(buf, value, vlen);
+    buf[vlen] = '\0';
     return PARLEY_OK;
 }

@@ -23,6 +23,7 @@ int cmd_tournament(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_negotiate(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
+int cmd_agents(int argc, char **argv);
 
 /* Prints "parley: <formatted error>" on stderr and returns the exit code for err->code. */
 int cli_report(const parley_error *err);

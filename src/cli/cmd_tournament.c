@@ -1,6 +1,7 @@
 /* cmd_tournament.c: `parley tournament`: every assignment of agents to parties, on every scenario, in parallel. */
 #include "cli.h"
 #include "tournament_dist.h"
+#include "cli_stats.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
@@ -17,14 +18,16 @@ static const char usage[] =
     "(discounted) utility, with agreement rate, rounds, distance to the Pareto\n"
     "frontier and welfare.  A GENIUS domain is one argument: DOMAIN.xml+PROF1.xml+PROF2.xml.\n"
     "Agents: boulware, linear, conceder, hardliner, tit-for-tat, random, nash, with\n"
-    "parameters after ':' (conceder:e=2), or a plug-in PATH.so.\n"
+    "parameters after ':' (conceder:e=2), the ANAC baselines and boa:... (`parley agents` lists\n"
+    "them all), or a plug-in PATH.so.\n"
     "\n"
     "  --time S     deadline of each negotiation in seconds (results then depend on timing)\n"
     "  --csv FILE   write every negotiation as a CSV row\n"
     "  --checkpoint FILE  append every finished negotiation to FILE; started again with the\n"
     "               same arguments, the tournament plays only what FILE does not hold\n"
-    "Under mpirun -n N the negotiations are shared out over the N ranks (docs/distributed.md).\n"
-    "  --json       scores and every run as one JSON object\n";
+    "  --json       scores and every run as one JSON object\n"
+    "Under mpirun -n N the negotiations are shared out over the N ranks (docs/distributed.md).\n";
+/* (the statistics options are printed from cli_stats_usage) */
 
 /* Splits "a+b+c" into a NULL-free array of paths inside `copy` (modified). */
 static size_t split(char *copy, char sep, const char **parts, size_t max)
@@ -122,6 +125,7 @@ int cmd_tournament(int argc, char **argv)
     const char *agent_list[256];
     char *agents_copy = NULL;
     parley_tournament *t = NULL;
+    struct cli_stats stats = {0};
     if (!scenario_args || !scenarios) {
         rc = CLI_FAILURE;
         goto done;
@@ -132,6 +136,7 @@ int cmd_tournament(int argc, char **argv)
         long n;
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
+            fputs(cli_stats_usage, stdout);
             rc = CLI_OK;
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
@@ -182,6 +187,9 @@ int cmd_tournament(int argc, char **argv)
             if (r < 0)
                 goto missing;
             csv = value;
+        } else if ((r = cli_stats_option(argc, argv, &i, &stats, &cfg)) != 0) {
+            if (r < 0)
+                goto done;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             cli_usage_error("tournament", "unknown option '%s'", argv[i]);
             goto done;
@@ -255,6 +263,8 @@ int cmd_tournament(int argc, char **argv)
     } else {
         print_scores(t);
     }
+    if (rc == CLI_OK)
+        rc = cli_stats_write(&stats, t, cfg.session.seed, json);
 done:
     tournament_dist_free(dist);
     free(fingerprint);

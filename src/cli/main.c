@@ -21,6 +21,7 @@ static const struct command commands[] = {
     {"conflict", cmd_conflict, "Graph Model for Conflict Resolution: stability analysis"},
     {"serve", cmd_serve, "host live mediated talks: HTTP API, durable storage, web dashboard"},
     {"convert", cmd_convert, "between native scenarios, GENIUS XML and GeniusWeb JSON"},
+    {"agents", cmd_agents, "the built-in agents and BOA components, their parameters and sources"},
 };
 
 static void print_help(FILE *out)

@@ -8,11 +8,15 @@
  *   BATCH   0 -> r: {first, count}, count 0 when no run is left;
  *   FINAL   r -> 0: r has stopped (its results, if any left, packed).
  * A packed result: {run, agreed, rounds, parties, pareto, nash, welfare,
- * utility[parties], discounted[parties]}; every value fits a double exactly.
+ * has accuracy, utility[parties], discounted[parties], then when has
+ * accuracy the opponent models' accuracy (pearson, rmse, kendall, samples)
+ * at the end [parties] and over time [parties * 4]}; every value fits a
+ * double exactly.
  */
 #include "tournament_dist.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <math.h>
 #include <mpi.h>
@@ -27,7 +31,7 @@
 
 enum { TAG_REQUEST = 1, TAG_BATCH = 2, TAG_FINAL = 3 };
 enum { FREE = 0, OUT = 1, DONE = 2 };
-#define HEAD 7 /* packed values before the utilities */
+#define HEAD 8 /* packed values before the utilities */
 
 struct buffer {
     double *v;
@@ -47,6 +51,7 @@ struct tournament_dist {
     pthread_t dispatcher;
     int dispatching;
     int mpi_failed;
+    char lost_path[4096]; /* CHECKPOINT.lost: where a stopped job records the runs it lost ("" without a checkpoint) */
 };
 
 /* The signal handler's view (rank 0 only): which runs were out when the job was stopped. */
@@ -67,17 +72,42 @@ static int grow(struct buffer *b, size_t more)
     return 0;
 }
 
+/* Values of a packed result that starts at v (its length). */
+static size_t packed_length(const double *v)
+{
+    size_t parties = (size_t)v[3];
+    return HEAD + 2 * parties + (v[7] != 0 ? 20 * parties : 0);
+}
+
 static int pack(struct buffer *b, size_t i, const parley_tournament_run *r)
 {
-    if (grow(b, HEAD + 2 * r->parties))
+    int accuracy = r->model_accuracy && r->model_accuracy_over_time;
+    size_t len = HEAD + 2 * r->parties + (accuracy ? 20 * r->parties : 0);
+    if (grow(b, len))
         return -1;
     double *v = b->v + b->n;
     v[0] = (double)i, v[1] = r->agreed, v[2] = (double)r->rounds, v[3] = (double)r->parties;
-    v[4] = r->pareto_distance, v[5] = r->nash_distance, v[6] = r->welfare;
+    v[4] = r->pareto_distance, v[5] = r->nash_distance, v[6] = r->welfare, v[7] = accuracy;
     memcpy(v + HEAD, r->utility, r->parties * sizeof *v);
     memcpy(v + HEAD + r->parties, r->discounted, r->parties * sizeof *v);
-    b->n += HEAD + 2 * r->parties;
+    for (size_t k = 0; accuracy && k < 5 * r->parties; k++) {
+        const parley_model_accuracy *m = k < r->parties ? &r->model_accuracy[k]
+                                                        : &r->model_accuracy_over_time[k - r->parties];
+        double *at = v + HEAD + 2 * r->parties + 4 * k;
+        at[0] = m->pearson, at[1] = m->rmse, at[2] = m->kendall, at[3] = (double)m->samples;
+    }
+    b->n += len;
     return 0;
+}
+
+/* The accuracies of packed result v into acc[parties * 5] (end, then over time). */
+static void unpack_accuracy(const double *v, parley_model_accuracy *acc)
+{
+    size_t parties = (size_t)v[3];
+    for (size_t k = 0; k < 5 * parties; k++) {
+        const double *at = v + HEAD + 2 * parties + 4 * k;
+        acc[k] = (parley_model_accuracy){at[0], at[1], at[2], (size_t)at[3]};
+    }
 }
 
 /* --- the checkpoint file --- */
@@ -106,6 +136,12 @@ static void checkpoint_write(tournament_dist *d, const double *v)
     json_t *line = json_pack("{s:I,s:i,s:I,s:o,s:o,s:o,s:o,s:o}", "run", (json_int_t)v[0], "agreed", (int)v[1],
                              "rounds", (json_int_t)v[2], "utility", u, "discounted", disc, "pareto",
                              real_or_null(v[4]), "nash", real_or_null(v[5]), "welfare", json_real(v[6]));
+    if (line && v[7] != 0) { /* opponent-model accuracy: 20 values per party */
+        json_t *acc = json_array();
+        for (size_t k = 0; k < 20 * parties; k++)
+            json_array_append_new(acc, real_or_null(v[HEAD + 2 * parties + k]));
+        json_object_set_new(line, "accuracy", acc);
+    }
     char *text = line ? json_dumps(line, JSON_COMPACT | JSON_REAL_PRECISION(17)) : NULL;
     if (text) {
         fprintf(d->checkpoint, "%s\n", text);
@@ -119,7 +155,7 @@ static void checkpoint_write(tournament_dist *d, const double *v)
 static int store(tournament_dist *d, const double *v, size_t len, int write)
 {
     size_t i = (size_t)v[0];
-    if (i >= d->runs || len < HEAD || len != HEAD + 2 * (size_t)v[3])
+    if (i >= d->runs || len < HEAD || len != packed_length(v))
         return -1;
     if (!d->packed[i] && !(d->packed[i] = malloc(len * sizeof *v)))
         return -1;
@@ -137,7 +173,8 @@ static int checkpoint_line(tournament_dist *d, const char *text)
     json_t *u = json_object_get(line, "utility"), *disc = json_object_get(line, "discounted");
     int rc = -1;
     size_t parties = json_array_size(u);
-    double v[HEAD + 2 * 64];
+    json_t *acc = json_object_get(line, "accuracy");
+    double v[HEAD + 22 * 64];
     if (line && json_is_integer(json_object_get(line, "run")) && parties > 0 && parties <= 64 &&
         json_array_size(disc) == parties) {
         v[0] = (double)json_integer_value(json_object_get(line, "run"));
@@ -151,7 +188,10 @@ static int checkpoint_line(tournament_dist *d, const char *text)
             v[HEAD + k] = real_of(json_array_get(u, k));
             v[HEAD + parties + k] = real_of(json_array_get(disc, k));
         }
-        rc = store(d, v, HEAD + 2 * parties, 0);
+        v[7] = json_array_size(acc) == 20 * parties;
+        for (size_t k = 0; v[7] != 0 && k < 20 * parties; k++)
+            v[HEAD + 2 * parties + k] = real_of(json_array_get(acc, k));
+        rc = store(d, v, packed_length(v), 0);
     }
     json_decref(line);
     return rc;
@@ -257,7 +297,7 @@ static int store_all(tournament_dist *d, const double *v, size_t n)
     for (size_t at = 0; at < n;) {
         if (n - at < HEAD)
             return -1;
-        size_t len = HEAD + 2 * (size_t)v[at + 3];
+        size_t len = packed_length(v + at);
         if (len > n - at || store(d, v + at, len, 1) != 0)
             return -1;
         at += len;
@@ -372,12 +412,21 @@ static void on_stop(int sig)
         line[k++] = ')';
         i = j + 1;
     }
-    static const char tail[] = "; finished runs are in the checkpoint if one was given\n";
+    static const char tail[] = "; finished runs are in the checkpoint if one was given (this report also goes to "
+                               "CHECKPOINT.lost)\n";
     if (k + sizeof tail < sizeof line) {
         memcpy(line + k, tail, sizeof tail - 1);
         k += sizeof tail - 1;
     }
+    /* mpirun may stop forwarding our stderr while it tears the job down: the file is the record that stays. */
     ssize_t unused = write(STDERR_FILENO, line, k);
+    if (d && d->lost_path[0]) {
+        int fd = open(d->lost_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd >= 0) {
+            unused = write(fd, line, k);
+            close(fd);
+        }
+    }
     (void)unused;
     _exit(128 + sig);
 }
@@ -404,8 +453,11 @@ int tournament_dist_begin(parley_tournament_config *cfg, size_t runs, const char
         if (!(d->state = calloc(runs ? runs : 1, 1)) || !(d->owner = calloc(runs ? runs : 1, sizeof *d->owner)) ||
             !(d->packed = calloc(runs ? runs : 1, sizeof *d->packed)))
             rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-        if (rc == PARLEY_OK && checkpoint)
+        if (rc == PARLEY_OK && checkpoint) {
             rc = checkpoint_open(d, checkpoint, fingerprint, err);
+            snprintf(d->lost_path, sizeof d->lost_path, "%s.lost", checkpoint);
+            unlink(d->lost_path); /* a report of an earlier stop no longer holds */
+        }
         cfg->claim = claim_local;
         cfg->done = done_local;
         if (rc == PARLEY_OK && size > 1) {
@@ -461,6 +513,12 @@ int tournament_dist_end(tournament_dist *d, parley_tournament *t, int *writer, p
             const double *v = d->packed[i];
             size_t parties = (size_t)v[3];
             parley_tournament_run r = *own;
+            parley_model_accuracy acc[5 * 64];
+            if (v[7] != 0 && parties <= 64) {
+                unpack_accuracy(v, acc);
+                r.model_accuracy = acc;
+                r.model_accuracy_over_time = acc + parties;
+            }
             r.agreed = (int)v[1];
             r.rounds = (long)v[2];
             r.pareto_distance = v[4];

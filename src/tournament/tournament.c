@@ -14,17 +14,20 @@
 
 #include "core/pool.h"
 #include "core/clock.h"
+#include "tournament/stats_internal.h"
 
 struct run {
     parley_tournament_run view;
     size_t *agents;
     double *utility, *discounted;
+    parley_model_accuracy *accuracy; /* [parties * 5] when cfg.model is set: at the end, then over time */
 };
 
 struct parley_tournament {
     const parley_scenario *const *scenarios;
     size_t scenario_count;
     parley_analysis **analyses; /* per scenario */
+    parley_scenario **uncertain; /* per scenario: what the agents negotiate on under preference uncertainty, or NULL */
     parley_package_index ***indexes; /* per scenario, per negotiating party: built once, shared by every run */
     parley_tournament_config cfg;
     struct run *runs;
@@ -52,12 +55,16 @@ void parley_tournament_free(parley_tournament *t)
         free(t->runs[i].agents);
         free(t->runs[i].utility);
         free(t->runs[i].discounted);
+        free(t->runs[i].accuracy);
     }
     free(t->runs);
     if (t->analyses)
         for (size_t s = 0; s < t->scenario_count; s++)
             parley_analysis_free(t->analyses[s]);
     free(t->analyses);
+    for (size_t s = 0; t->uncertain && s < t->scenario_count; s++)
+        parley_scenario_free(t->uncertain[s]);
+    free(t->uncertain);
     if (t->indexes)
         for (size_t s = 0; s < t->scenario_count; s++) {
             if (!t->indexes[s])
@@ -118,11 +125,11 @@ static double distance(const double *x, const double *y, size_t n)
 
 static int play(parley_tournament *t, struct run *r, parley_error *err)
 {
-    const parley_scenario *sc = t->scenarios[r->view.scenario];
+    const parley_scenario *sc = t->scenarios[r->view.scenario], *played = t->uncertain[r->view.scenario];
     parley_session_config cfg = t->cfg.session;
     cfg.seed = r->view.seed;
     parley_negotiation *neg = NULL;
-    int rc = parley_negotiation_new(sc, &cfg, &neg, err);
+    int rc = parley_negotiation_new(played ? played : sc, &cfg, &neg, err);
     for (size_t k = 0; rc == PARLEY_OK && k < r->view.parties; k++)
         if ((rc = parley_negotiation_add_agent_spec(neg, t->cfg.agents[r->agents[k]], err)) == PARLEY_OK)
             rc = parley_negotiation_share_index(neg, k, t->indexes[r->view.scenario][k], err);
@@ -135,8 +142,11 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
         for (size_t k = 0; k < r->view.parties; k++) {
             r->utility[k] = parley_negotiation_utility(neg, k);
             r->discounted[k] = parley_negotiation_discounted_utility(neg, k);
-            r->view.welfare += r->utility[k];
         }
+        if (played)
+            tournament_true_utilities(neg, sc, &t->cfg, r->utility, r->discounted);
+        for (size_t k = 0; k < r->view.parties; k++)
+            r->view.welfare += r->utility[k];
         const parley_analysis *a = t->analyses[r->view.scenario];
         double best = INFINITY;
         for (size_t i = 0; i < parley_analysis_frontier_count(a); i++) {
@@ -148,6 +158,8 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
         r->view.nash_distance = parley_analysis_solution(a, PARLEY_SOLUTION_NASH, NULL, &nash, NULL) == PARLEY_OK
                                     ? distance(r->utility, nash, r->view.parties)
                                     : NAN;
+        if (r->accuracy)
+            rc = tournament_model_accuracy(neg, sc, t->cfg.model, t->cfg.model_samples, r->accuracy, r->view.parties, err);
     }
     parley_negotiation_free(neg);
     return rc;
@@ -244,7 +256,8 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
     if (t->cfg.repeats == 0)
         t->cfg.repeats = 1;
     int rc = PARLEY_OK;
-    if (!(t->analyses = calloc(count, sizeof *t->analyses)) || !(t->indexes = calloc(count, sizeof *t->indexes))) {
+    if (!(t->analyses = calloc(count, sizeof *t->analyses)) || !(t->indexes = calloc(count, sizeof *t->indexes)) ||
+        !(t->uncertain = calloc(count, sizeof *t->uncertain))) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
     }
@@ -260,8 +273,11 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
             rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
             goto fail;
         }
+        if ((rc = tournament_uncertain_scenario(scenarios[s], cfg, &t->uncertain[s], err)) != PARLEY_OK)
+            goto fail;
         for (size_t k = 0; k < parties; k++)
-            if ((rc = parley_package_index_build(scenarios[s], k, cfg->session.seed, &t->indexes[s][k], err)) != PARLEY_OK)
+            if ((rc = parley_package_index_build(t->uncertain[s] ? t->uncertain[s] : scenarios[s], k, cfg->session.seed,
+                                                 &t->indexes[s][k], err)) != PARLEY_OK)
                 goto fail;
     }
     if ((rc = check_agents(scenarios[0], cfg, err)) != PARLEY_OK)
@@ -281,13 +297,15 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
                 r->agents = calloc(parties, sizeof *r->agents);
                 r->utility = calloc(parties, sizeof *r->utility);
                 r->discounted = calloc(parties, sizeof *r->discounted);
-                if (!r->agents || !r->utility || !r->discounted) {
+                r->accuracy = cfg->model ? calloc(parties * 5, sizeof *r->accuracy) : NULL;
+                if (!r->agents || !r->utility || !r->discounted || (cfg->model && !r->accuracy)) {
                     rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
                     goto fail;
                 }
                 assignment(a, cfg->agent_count, parties, cfg->self_play, r->agents);
                 r->view = (parley_tournament_run){s, r->agents, parties, cfg->session.seed + i, 0, -1,
-                                                  r->utility, r->discounted, NAN, NAN, 0};
+                                                  r->utility, r->discounted, NAN, NAN, 0, r->accuracy,
+                                                  r->accuracy ? r->accuracy + parties : NULL};
             }
     }
     t->threads = cfg->threads ? cfg->threads : parley_cpu_count();
@@ -323,6 +341,10 @@ int parley_tournament_set_result(parley_tournament *t, size_t i, const parley_to
     r->view.pareto_distance = run->pareto_distance;
     r->view.nash_distance = run->nash_distance;
     r->view.welfare = run->welfare;
+    if (r->accuracy && run->model_accuracy && run->model_accuracy_over_time) {
+        memcpy(r->accuracy, run->model_accuracy, r->view.parties * sizeof *r->accuracy);
+        memcpy(r->accuracy + r->view.parties, run->model_accuracy_over_time, 4 * r->view.parties * sizeof *r->accuracy);
+    }
     return PARLEY_OK;
 }
 

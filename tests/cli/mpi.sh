@@ -39,6 +39,13 @@ same "$TMP/one.json" "$TMP/three.json" "three ranks: JSON differs from one proce
 cmp -s "$TMP/one.csv" "$TMP/three.csv" || fail "three ranks: CSV differs from one process"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['negotiations'] == 160, d['negotiations']" \
     "$TMP/three.json" || fail "three ranks: 2 scenarios x 20 ordered pairs x 4 repeats = 160 negotiations"
+# Opponent-model accuracy and the statistics travel with the runs too.
+STATS=(--model bayes --stats-json)
+expect_exit 0 "statistics, one process" "$PARLEY" tournament "${ARGS[@]}" --json "${STATS[@]}" "$TMP/s1.json"
+expect_exit 0 "statistics, three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${ARGS[@]}" --json --threads 1 \
+    "${STATS[@]}" "$TMP/s3.json"
+same "$TMP/s1.json" "$TMP/s3.json" "statistics: three ranks differ from one process"
+grep -q '"model_accuracy"' "$TMP/s3.json" || fail "statistics: no model accuracy in $(head -c 300 "$TMP/s3.json")"
 expect_exit 0 "one rank under mpirun" "${MPIRUN[@]}" -n 1 "$PARLEY" tournament "${ARGS[@]}" --json
 same "$TMP/one.json" "$TMP/out" "one rank: JSON differs"
 
@@ -85,13 +92,16 @@ done
 wait "$job"
 killed=$?
 [ "$killed" -ne 0 ] || fail "killed rank: the job exited 0"
-expect_in "$TMP/killed.err" "runs lost:" "killed rank: the runs lost are named"
+# rank 0 says it on stderr (which mpirun may no longer forward while it stops the job) and in CHECKPOINT.lost
+expect_in "$TMP/long.ck.lost" "runs lost:" "killed rank: the runs lost are named"
+grep -q "([^)]*rank 1)" "$TMP/long.ck.lost" || fail "killed rank: rank 1's runs are not among the lost: $(cat "$TMP/long.ck.lost")"
 lines=$(wc -l <"$TMP/long.ck")
 expect_exit 0 "resumed after the kill" "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${LONG[@]}" --threads 1 --json \
     --checkpoint "$TMP/long.ck"
 cp "$TMP/out" "$TMP/resumed.json"
 expect_exit 0 "long, one process" "$PARLEY" tournament "${LONG[@]}" --json
 same "$TMP/out" "$TMP/resumed.json" "resumed after the kill: JSON differs from one process"
+[ ! -e "$TMP/long.ck.lost" ] || fail "the report of the stop outlived the resumed tournament"
 [ "$lines" -gt 1 ] || fail "the checkpoint kept nothing before the kill"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }

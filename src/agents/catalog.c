@@ -1,0 +1,108 @@
+/*
+ * catalog.c: what `parley agents` lists: every built-in agent and every BOA
+ * component, with its parameters, defaults, a description and its source.
+ * Keep in step with the agents' files and docs/agents.md.
+ */
+#include <parley/agent.h>
+
+static const parley_param_info no_params[] = {{NULL, NULL, NULL}};
+
+static const parley_param_info boulware_params[] = {{"e", "0.2", "concession exponent"}, {"k", "0", "initial concession"},
+                                                    {NULL, NULL, NULL}};
+static const parley_param_info conceder_params[] = {{"e", "2", "concession exponent"}, {"k", "0", "initial concession"},
+                                                    {NULL, NULL, NULL}};
+static const parley_param_info linear_params[] = {{"e", "1", "concession exponent"}, {"k", "0", "initial concession"},
+                                                  {NULL, NULL, NULL}};
+static const parley_param_info nash_params[] = {{"e", "1", "concession exponent of its target"},
+                                                {NULL, NULL, NULL}};
+static const parley_param_info tft_params[] = {{"d", "1", "window: compare with the offer d moves before"},
+                                               {NULL, NULL, NULL}};
+static const parley_param_info boa_params[] = {
+    {"bidding", "time", "bidding strategy: time, tft"},
+    {"model", "frequency", "opponent model: none, frequency, smith, bayes"},
+    {"accept", "next", "acceptance strategy: next, const, time, prev, combi"},
+    {"window", "0.02", "bids are picked among target .. target + window"},
+    {NULL, NULL, NULL}};
+static const parley_param_info time_bid_params[] = {{"e", "0.2", "concession exponent"},
+                                                    {"k", "0", "initial concession"},
+                                                    {"window", "0.02", "bid window above the target"},
+                                                    {NULL, NULL, NULL}};
+static const parley_param_info tft_bid_params[] = {{"window", "0.02", "bid window above the target"},
+                                                   {NULL, NULL, NULL}};
+static const parley_param_info next_params[] = {{"a", "1", "accept when a * offered + b >= next bid"},
+                                                {"b", "0", "see a"},
+                                                {NULL, NULL, NULL}};
+static const parley_param_info prev_params[] = {{"a", "1", "accept when a * offered + b >= previous bid"},
+                                                {"b", "0", "see a"},
+                                                {NULL, NULL, NULL}};
+static const parley_param_info const_params[] = {{"c", "0.9", "accept offers worth at least c"}, {NULL, NULL, NULL}};
+static const parley_param_info time_params[] = {{"t", "0.99", "accept anything from time T on"}, {NULL, NULL, NULL}};
+static const parley_param_info combi_params[] = {
+    {"t", "0.98", "from time T, accept the best offer of the remaining-time window"}, {NULL, NULL, NULL}};
+
+#define FARATIN "Faratin, Sierra, Jennings (1998), Negotiation decision functions for autonomous agents"
+#define ACCEPT "Baarslag, Hindriks, Jonker (2014), Effective acceptance conditions in real-time automated negotiation"
+
+static const parley_agent_info catalog[] = {
+    {"agent", "boulware", "time-dependent, concedes late", FARATIN, boulware_params},
+    {"agent", "linear", "time-dependent, concedes evenly", FARATIN, linear_params},
+    {"agent", "conceder", "time-dependent, concedes early", FARATIN, conceder_params},
+    {"agent", "hardliner", "offers its best package, never concedes", FARATIN " (e = 0)", no_params},
+    {"agent", "tit-for-tat", "relative tit-for-tat: concedes as much as the others did", FARATIN, tft_params},
+    {"agent", "random", "random offers above its reservation value", "baseline", no_params},
+    {"agent", "nash", "learns the others with a frequency model, offers the estimated Nash package above a "
+     "time-dependent target", "parley", nash_params},
+    {"agent", "boa", "a bidding strategy, an opponent model and an acceptance strategy put together; also takes "
+     "the keys of the chosen components (listed with them below)",
+     "Baarslag, Hindriks, Hendrikx, Dirkzwager, Jonker (2014), Decoupling negotiating agents to explore the space "
+     "of negotiation strategies",
+     boa_params},
+    {"agent", "hardheaded", "very late Boulware (e = 0.05) to 0.585 of its range, frequency model, accepts its lowest bid",
+     "van Krimpen, Looije, Hajizadeh (2013), HardHeaded, in Complex Automated Negotiations (ANAC 2011 winner)",
+     no_params},
+    {"agent", "nice-tit-for-tat", "mirrors the opponent's concession towards the estimated Nash package",
+     "Baarslag, Hindriks, Jonker (2013), A tit for tat negotiation strategy for real-time bilateral negotiations",
+     no_params},
+    {"agent", "agent-k", "target from the mean and spread of the opponent's offers, probabilistic acceptance",
+     "Kawaguchi, Fujita, Ito (2012), AgentK: compromising strategy based on estimated maximum utility (ANAC 2010 "
+     "winner)",
+     no_params},
+    {"agent", "cuhk", "exploits until an adaptive non-exploitation time, then concedes to the best offer seen",
+     "Hao, Leung (2012), ABiNeS: an adaptive bilateral negotiating strategy over multiple items (CUHKAgent, ANAC "
+     "2012 winner)",
+     no_params},
+    {"agent", "atlas3", "concession bounded by the expected lower limit; replays the best offer received at the end",
+     "Mori, Ito (2017), Atlas3: a negotiating agent based on expecting lower limit of concession function (ANAC "
+     "2015 winner)",
+     no_params},
+    {"agent", "agent-gg", "importance-map thresholds falling to the estimated Nash package, then to the floor",
+     "Xu (2019), AgentGG, ANAC 2019 winner (GENIUS agents/anac/y2019/agentgg)", no_params},
+    {"agent", "micro", "concedes one package at a time, only while the opponent keeps making new offers",
+     "de Jonge (2022), An analysis of the linear bilateral ANAC domains using the MiCRO benchmark strategy, IJCAI",
+     no_params},
+    {"bidding", "time", "target best - (best - floor) F(t), F(t) = k + (1 - k) t^(1/e)", FARATIN, time_bid_params},
+    {"bidding", "tft", "concede the fraction of the way to the Nash package that the opponent conceded",
+     "Baarslag, Hindriks, Jonker (2013), NiceTitForTat", tft_bid_params},
+    {"model", "none", "no model: bids just above the target", "-", no_params},
+    {"model", "frequency", "value counts and weights of issues whose value stays (0.2/n per repeat)",
+     "van Krimpen et al. (2013), HardHeaded", no_params},
+    {"model", "smith", "value counts; an issue's weight is its largest value count",
+     "GENIUS SmithFrequencyModel (ANAC 2012 opponent-model study)", no_params},
+    {"model", "bayes", "hypotheses per issue over value shapes and weights, updated by Bayes' rule",
+     "Hindriks, Tykhonov (2008), Opponent modelling in automated multi-issue negotiation using Bayesian learning",
+     no_params},
+    {"model", "perfect", "the true utility (an oracle, for measuring; library only)",
+     "Baarslag et al. (2013), Predicting the performance of opponent models", no_params},
+    {"acceptance", "next", "AC_next(a, b)", ACCEPT, next_params},
+    {"acceptance", "const", "AC_const(c)", ACCEPT, const_params},
+    {"acceptance", "time", "AC_time(T)", ACCEPT, time_params},
+    {"acceptance", "prev", "AC_prev(a, b)", ACCEPT, prev_params},
+    {"acceptance", "combi", "AC_combi(T, MAX^W): AC_next, or from T the best offer of the last W = 1 - t", ACCEPT,
+     combi_params},
+};
+
+const parley_agent_info *parley_agent_catalog(size_t *count)
+{
+    *count = sizeof catalog / sizeof catalog[0];
+    return catalog;
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# agents.sh: `parley agents` lists every built-in agent and BOA component (text and JSON), and
+# `parley tournament --stats/--stats-json/--stats-csv/--model` writes statistics that agree across threads.
+parley=$1
+src=$2
+. "$src/tests/cli/lib/check.sh"
+
+expect_exit 0 "agents --help" "$parley" agents --help
+expect_in "$TMP/out" "usage: parley agents" "agents --help"
+expect_exit 2 "agents with a stray argument" "$parley" agents --frobnicate
+expect_in "$TMP/err" "unexpected argument '--frobnicate'" "agents bad argument"
+expect_exit 0 "agents" "$parley" agents
+for name in boulware linear conceder hardliner tit-for-tat random nash boa hardheaded nice-tit-for-tat agent-k \
+            cuhk atlas3 agent-gg micro frequency smith bayes perfect combi; do
+    expect_in "$TMP/out" "  $name " "agents lists $name"
+done
+expect_exit 0 "agents --json" "$parley" agents --json
+python3 - "$TMP/out" <<'PY' || fail "agents --json content"
+import json, sys
+items = json.load(open(sys.argv[1]))
+kinds = {(i["kind"], i["name"]) for i in items}
+for want in [("agent", "micro"), ("agent", "boa"), ("bidding", "tft"), ("model", "bayes"), ("acceptance", "combi")]:
+    assert want in kinds, want
+for i in items:
+    assert i["source"] and i["description"], i
+    for p in i["parameters"]:
+        assert p["key"] and "default" in p, p
+combi = [i for i in items if i["name"] == "combi"][0]
+assert combi["parameters"][0] == {"key": "t", "default": "0.98", "description": combi["parameters"][0]["description"]}
+PY
+
+scen="$src/examples/textbook-buyer-seller.json"
+agents="boulware,hardheaded,micro,boa:bidding=tft:model=bayes:accept=combi:t=0.95"
+for threads in 1 2; do
+    expect_exit 0 "tournament --stats on $threads threads" "$parley" tournament "$scen" --agents "$agents" \
+        --rounds 60 --repeats 3 --threads $threads --stats --model frequency --bootstrap 500 \
+        --stats-json "$TMP/stats$threads.json" --stats-csv "$TMP/stats$threads.csv"
+    expect_in "$TMP/out" "95% CI (bootstrap)" "stats text"
+    expect_in "$TMP/out" "replicator dynamics" "stats meta-game"
+done
+cmp -s "$TMP/stats1.json" "$TMP/stats2.json" || fail "statistics differ between 1 and 2 threads"
+cmp -s "$TMP/stats1.csv" "$TMP/stats2.csv" || fail "statistics CSV differs between 1 and 2 threads"
+python3 - "$TMP/stats1.json" "$TMP/stats1.csv" <<'PY' || fail "stats JSON/CSV content"
+import csv, json, sys
+d = json.load(open(sys.argv[1]))
+assert len(d["agents"]) == 4
+for a in d["agents"]:
+    lo, hi = a["ci95"]
+    assert lo <= a["mean"] <= hi, a
+    assert a["model_accuracy"] is not None and -1 <= a["model_accuracy"]["pearson"] <= 1, a
+assert len(d["pairwise"]) == 6
+assert abs(sum(d["meta_game"]["replicator"]) - 1) < 1e-9
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert [r["agent"] for r in rows] == [a["agent"] for a in d["agents"]]
+assert abs(float(rows[0]["ci95_low"]) - d["agents"][0]["ci95"][0]) < 1e-6
+PY
+expect_exit 2 "tournament --model psychic" "$parley" tournament "$scen" --agents boulware,micro --model psychic
+expect_in "$TMP/err" "--model expects frequency, smith or bayes" "bad model"
+expect_exit 2 "tournament --bootstrap 3" "$parley" tournament "$scen" --agents boulware,micro --bootstrap 3
+expect_exit 2 "boa with a key of another component" "$parley" tournament "$scen" --agents boulware,boa:bidding=tft:e=1
+expect_in "$TMP/err" "unknown parameter 'e'" "boa bad key"
+[ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }

@@ -1,0 +1,213 @@
+/*
+ * test_stats.c: tournament statistics checked against values the test
+ * computes itself from the runs: means, payoffs of the meta-game, Welch
+ * p-values, bootstrap intervals around the mean and about as wide as the normal
+ * approximation says, the same numbers on 1 and 2 threads, replicator shares
+ * that sum to 1, and model accuracy per agent rising over the negotiation.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <parley/parley.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "anac_scenario.h"
+
+static parley_scenario *sc;
+
+static int setup(void **state)
+{
+    (void)state;
+    parley_error err;
+    return parley_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json", &sc, &err);
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    parley_scenario_free(sc);
+    return 0;
+}
+
+static parley_tournament *play(unsigned threads, const char *model)
+{
+    static const char *const agents[] = {"boulware", "conceder", "hardliner", "micro"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 4;
+    cfg.repeats = 5;
+    cfg.session.rounds = 60;
+    cfg.threads = threads;
+    cfg.model = model;
+    static const parley_scenario *list[1]; /* the tournament keeps the array */
+    list[0] = sc;
+    parley_tournament *t = NULL;
+    parley_error err;
+    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return t;
+}
+
+static void means_payoffs_and_p_values(void **state)
+{
+    (void)state;
+    parley_tournament *t = play(2, NULL);
+    parley_tournament_stats *s = NULL;
+    parley_stats_options options = {2000, 42};
+    assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
+    size_t n = parley_tournament_agent_count(t);
+    assert_int_equal(parley_tournament_stats_agent_count(s), n);
+    double sum[4] = {0}, sq[4] = {0}, cnt[4] = {0}, pay[4][4] = {{0}}, meet[4][4] = {{0}};
+    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        for (size_t k = 0; k < 2; k++) {
+            size_t a = r->agents[k], b = r->agents[1 - k];
+            sum[a] += r->discounted[k];
+            sq[a] += r->discounted[k] * r->discounted[k];
+            cnt[a]++;
+            pay[a][b] += r->discounted[k];
+            meet[a][b]++;
+        }
+    }
+    double last = INFINITY;
+    for (size_t rank = 0; rank < n; rank++) {
+        const parley_agent_stats *g = parley_tournament_stats_agent(s, rank);
+        size_t a = g->agent;
+        double mean = sum[a] / cnt[a], sd = sqrt((sq[a] - cnt[a] * mean * mean) / (cnt[a] - 1));
+        assert_true(g->mean <= last); /* ranked */
+        last = g->mean;
+        assert_float_equal(g->mean, mean, 1e-12);
+        assert_int_equal(g->played, (uint64_t)cnt[a]);
+        if (sd > 0) {
+            assert_true(g->ci_low <= mean && mean <= g->ci_high);
+            /* each side about 1.96 standard errors from the mean (the bootstrap of a mean is near normal) */
+            double half = 1.96 * sd / sqrt(cnt[a]);
+            assert_true(fabs((mean - g->ci_low) - half) < 0.3 * half);
+            assert_true(fabs((g->ci_high - mean) - half) < 0.3 * half);
+        }
+        assert_true(isnan(g->model_pearson)); /* no model asked for */
+        for (size_t b = 0; b < n; b++)
+            if (b != a)
+                assert_float_equal(parley_tournament_stats_payoff(s, a, b), pay[a][b] / meet[a][b], 1e-12);
+        assert_true(isnan(parley_tournament_stats_payoff(s, a, a))); /* no self-play */
+    }
+    /* Welch: boulware (0) against hardliner (2), by hand */
+    double m0 = sum[0] / cnt[0], m2 = sum[2] / cnt[2];
+    double v0 = (sq[0] - cnt[0] * m0 * m0) / (cnt[0] - 1), v2 = (sq[2] - cnt[2] * m2 * m2) / (cnt[2] - 1);
+    double z = fabs(m0 - m2) / sqrt(v0 / cnt[0] + v2 / cnt[2]);
+    assert_float_equal(parley_tournament_stats_p_value(s, 0, 2), erfc(z / sqrt(2)), 1e-12);
+    double shares = 0;
+    for (size_t a = 0; a < n; a++)
+        shares += parley_tournament_stats_replicator(s, a);
+    assert_float_equal(shares, 1, 1e-9);
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+}
+
+static void same_on_any_number_of_threads(void **state)
+{
+    (void)state;
+    parley_tournament *t1 = play(1, "frequency"), *t2 = play(2, "frequency");
+    parley_tournament_stats *s1 = NULL, *s2 = NULL;
+    parley_stats_options options = {500, 7};
+    assert_int_equal(parley_tournament_stats_compute(t1, &options, &s1, NULL), PARLEY_OK);
+    assert_int_equal(parley_tournament_stats_compute(t2, &options, &s2, NULL), PARLEY_OK);
+    for (size_t r = 0; r < parley_tournament_stats_agent_count(s1); r++) {
+        const parley_agent_stats *a = parley_tournament_stats_agent(s1, r), *b = parley_tournament_stats_agent(s2, r);
+        assert_int_equal(a->agent, b->agent);
+        assert_true(a->mean == b->mean && a->ci_low == b->ci_low && a->ci_high == b->ci_high);
+        assert_true(a->model_pearson == b->model_pearson || (isnan(a->model_pearson) && isnan(b->model_pearson)));
+        assert_true(parley_tournament_stats_replicator(s1, a->agent) == parley_tournament_stats_replicator(s2, b->agent));
+    }
+    /* the hardliner repeats one package: a frequency model learns only that package is best for it; the
+       model of a conceder, who walks down its ranking, is measured too */
+    for (size_t r = 0; r < parley_tournament_stats_agent_count(s1); r++) {
+        const parley_agent_stats *a = parley_tournament_stats_agent(s1, r);
+        assert_false(isnan(a->model_rmse));
+        assert_true(a->model_rmse >= 0 && a->model_rmse <= 1);
+    }
+    parley_tournament_stats_free(s1);
+    parley_tournament_stats_free(s2);
+    parley_tournament_free(t1);
+    parley_tournament_free(t2);
+}
+
+/* On ANAC domains, a Bayesian model of a Boulware agent knows it better at the end than after a quarter of its
+   offers, averaged over a tournament; the last quarter is the end-of-run figure. */
+static void model_accuracy_rises_in_tournaments(void **state)
+{
+    (void)state;
+    static const parley_scenario *list[2];
+    parley_scenario *energy = anac("Energy"), *camera = anac("Camera");
+    list[0] = energy;
+    list[1] = camera;
+    static const char *const agents[] = {"boulware", "hardliner", "conceder"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 3;
+    cfg.session.rounds = 1000;
+    cfg.model = "bayes";
+    cfg.model_samples = 500;
+    parley_tournament *t = NULL;
+    parley_error err;
+    assert_int_equal(parley_tournament_run_all(list, 2, &cfg, &t, &err), PARLEY_OK);
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, NULL, &s, &err), PARLEY_OK);
+    double q1 = parley_tournament_stats_model_over_time(s, 0, 0), end = parley_tournament_stats_model_over_time(s, 0, 3);
+    print_message("bayes model of boulware: pearson %.3f after 1/4 of its offers, %.3f at the end\n", q1, end);
+    assert_true(end > q1 + 0.05);
+    for (size_t a = 0; a < 3; a++) {
+        const parley_agent_stats *g = NULL;
+        for (size_t r = 0; r < 3; r++)
+            if (parley_tournament_stats_agent(s, r)->agent == a)
+                g = parley_tournament_stats_agent(s, r);
+        assert_float_equal(parley_tournament_stats_model_over_time(s, a, 3), g->model_pearson, 1e-12);
+    }
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+    parley_scenario_free(energy);
+    parley_scenario_free(camera);
+}
+
+static void outputs(void **state)
+{
+    (void)state;
+    parley_tournament *t = play(2, NULL);
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, NULL, &s, NULL), PARLEY_OK);
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_int_equal(parley_tournament_stats_write_json(s, t, f, NULL), PARLEY_OK);
+    fclose(f);
+    assert_non_null(strstr(buf, "\"ci95\": ["));
+    assert_non_null(strstr(buf, "\"replicator\""));
+    free(buf);
+    f = open_memstream(&buf, &size);
+    assert_int_equal(parley_tournament_stats_write_csv(s, t, f, NULL), PARLEY_OK);
+    fclose(f);
+    size_t lines = 0;
+    for (char *p = buf; *p; p++)
+        lines += *p == '\n';
+    assert_int_equal(lines, 5); /* header + 4 agents */
+    free(buf);
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(means_payoffs_and_p_values),
+        cmocka_unit_test(same_on_any_number_of_threads),
+        cmocka_unit_test(model_accuracy_rises_in_tournaments),
+        cmocka_unit_test(outputs),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
