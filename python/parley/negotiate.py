@@ -43,7 +43,7 @@ class Trace(list):
 
 def negotiate(scenario: ScenarioLike, agents: Sequence[AgentLike], *, protocol: str = "alternating",
               rounds: int = 100, seconds: float = 0.0, seed: int = 1, annealing: bool = False, sessions: int = 0,
-              venues: Optional[Sequence[str]] = None) -> Trace:
+              venues: Optional[Sequence[str]] = None, events: bool = True) -> Trace:
     """Runs one negotiation and returns its trace.
 
     Args:
@@ -54,6 +54,7 @@ def negotiate(scenario: ScenarioLike, agents: Sequence[AgentLike], *, protocol: 
         rounds, seconds: deadlines (0: none; at least one must be set).
         seed: seeds every agent's random stream; runs are deterministic for a seed when seconds is 0.
         annealing, sessions, venues: as the CLI's --annealing, --sessions, --venues.
+        events: False leaves the trace empty (only ``outcome`` is filled): faster for many runs.
     Raises:
         parley.Error for bad input; the Python agent's own exception when one raised in a callback.
     """
@@ -85,8 +86,10 @@ def negotiate(scenario: ScenarioLike, agents: Sequence[AgentLike], *, protocol: 
         if failed is not None:
             raise failed
         check(rc, err)
-        trace = Trace(json.loads(line) for line in N.take_text(_text(N.lib.parley_trace_json(neg, ctypes.byref(err)),
-                                                                         err)).splitlines() if line)
+        trace = Trace()
+        if events:
+            text = N.take_text(_text(N.lib.parley_trace_json(neg, ctypes.byref(err)), err))
+            trace.extend(json.loads(line) for line in text.splitlines() if line)
         trace.outcome = json_result(N.lib.parley_negotiation_json(neg, ctypes.byref(err)), err)
         return trace
     finally:

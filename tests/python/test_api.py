@@ -69,6 +69,9 @@ def test_negotiate_matches_cli(parley, tmp_path, protocol):
     assert list(trace) == [json.loads(line) for line in out.read_text().splitlines()]
     assert trace.outcome == outcome
     assert trace[0]["event"] == "session_start"
+    quiet = parley.negotiate(path, agents=["boulware", "conceder:e=2"], protocol=protocol, seed=7, rounds=60,
+                             events=False)
+    assert list(quiet) == [] and quiet.outcome == outcome
 
 
 def test_negotiate_anac_domain_matches_cli(parley):
