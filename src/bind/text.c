@@ -6,7 +6,8 @@
 #include <parley/parley.h>
 #include <parley/text.h>
 
-#include <stdio.h>
+#include "core/memtext.h"
+
 #include <stdlib.h>
 
 void parley_free(void *p)
@@ -14,27 +15,10 @@ void parley_free(void *p)
     free(p);
 }
 
-/* A writer into a FILE, with whatever it needs in ctx. */
-typedef int (*text_writer)(const void *ctx, FILE *out, parley_error *err);
-
 /* Runs `write` into a fresh string; NULL with err filled when it fails. */
-static char *capture(text_writer write, const void *ctx, parley_error *err)
+static char *capture(memtext_writer write, const void *ctx, parley_error *err)
 {
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&buf, &size);
-    if (!out) {
-        parley_error_set(err, PARLEY_ENOMEM, "out of memory opening a text buffer");
-        return NULL;
-    }
-    int rc = write(ctx, out, err);
-    if (fclose(out) != 0 && rc == PARLEY_OK)
-        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory writing a text buffer");
-    if (rc != PARLEY_OK) {
-        free(buf);
-        return NULL;
-    }
-    return buf;
+    return memtext_capture(write, ctx, NULL, err);
 }
 
 /* --- analysis, diagnosis, proposal --- */
