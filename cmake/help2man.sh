@@ -1,9 +1,10 @@
 #!/bin/sh
 # help2man.sh: writes man pages (troff) for parley and each subcommand from their --help text, at build time,
-# so that a man page says exactly what --help says.  usage: help2man.sh PARLEY OUTDIR CMD...
+# so that a man page says exactly what --help says.  usage: help2man.sh PARLEY OUTDIR
+# The commands are the ones `parley --help` lists under "commands:", with their one-line summaries.
 set -eu
 parley=$1 outdir=$2
-shift 2
+rm -rf "$outdir"
 mkdir -p "$outdir"
 version=$("$parley" --version | sed 's/^parley //')
 
@@ -34,12 +35,11 @@ page() {
     } > "$outdir/$name.1"
 }
 
-commands="$*"
-# The one-line summaries are the ones `parley --help` lists under "commands:".
-summary_of() { "$parley" --help | awk -v c="$1" '$1 == c { $1 = ""; sub(/^ +/, ""); print; exit }'; }
+listing() { "$parley" --help | awk '/^commands:/ { on = 1; next } on && !NF { exit } on { print }'; }
+commands=$(listing | awk '{ print $1 }')
+[ -n "$commands" ] || { echo "help2man.sh: parley --help lists no commands" >&2; exit 1; }
 page parley "a negotiation engine" "$parley" --help
 for c in $commands; do
-    s=$(summary_of "$c")
-    [ -n "$s" ] || { echo "help2man.sh: '$c' is not listed by parley --help" >&2; exit 1; }
+    s=$(listing | awk -v c="$c" '$1 == c { $1 = ""; sub(/^ +/, ""); print; exit }')
     page "parley-$c" "$s" "$parley" "$c" --help
 done

@@ -124,3 +124,15 @@ def test_unknown_agent_and_protocol(parley):
         parley.negotiate(RELAXED, agents=["nobody", "boulware"])
     with pytest.raises(ValueError):
         parley.negotiate(RELAXED, agents=["boulware", "boulware"], protocol="auction")
+
+
+def test_plugin_agent_from_python(parley, tmp_path):
+    """A C plug-in (.so) resolves parley_view_* from the library Python loaded."""
+    import subprocess
+    from conftest import SOURCE
+    lib = tmp_path / "libplug.so"
+    subprocess.run(["cc", "-shared", "-fPIC", "-O1", f"-I{SOURCE / 'include'}", "-o", str(lib),
+                    str(SOURCE / "tests" / "data" / "protocol" / "plugin_agent.c")], check=True)
+    trace = parley.negotiate(EXAMPLES / "textbook-buyer-seller.json", agents=[str(lib), "conceder"])
+    assert trace.outcome["parties"][0]["agent"] != "conceder"
+    assert any(e["event"] == "offer" and e["party"] == "Buyer" for e in trace)

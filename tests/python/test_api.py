@@ -142,3 +142,11 @@ def test_propose_without_zone_raises_not_found(parley):
 def test_builtin_agents(parley):
     assert {"boulware", "conceder", "linear", "hardliner"} <= set(parley.builtin_agents())
     assert parley.__version__ == run_cli("--version")[0].split()[1]
+
+
+def test_geniusweb_load_matches_cli(parley):
+    data = EXAMPLES.parent / "tests" / "data" / "genius"
+    files = [data / "gw-domain.json", data / "gw-employee.json", data / "gw-employer.json"]
+    sc = parley.load(files)
+    assert len(sc.parties) == 2
+    assert stable(sc.analyze(frontier=True)) == stable(cli_json("analyze", *files, "--frontier"))
