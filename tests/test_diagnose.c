@@ -682,8 +682,9 @@ static void test_guarantee(void **state)
  * impossible.json: x in 0..3 with the global cap x <= 2 (3 feasible); A's
  * all_in (x = 3) holds on no feasible outcome: a conflict of one member.  B's
  * some (x >= 1) and the reservations (0) hold together at x = 1: no other.
- * Dropping all_in: x in {1, 2}, A = x/3, B = 1 - x/3: the products (1/3)(2/3)
- * tie, so the lowest outcome, x = 1, with (1/3, 2/3).
+ * all_in allows the highest value of x, so its smallest move is a threshold:
+ * x >= 2 opens the one package x = 2 (x >= 3 was all_in itself), with
+ * A = 2/3, B = 1/3.  (Dropping it would open x in {1, 2}.)
  */
 static void test_single_member_conflict(void **state)
 {
@@ -695,10 +696,12 @@ static void test_single_member_conflict(void **state)
     expect_conflicts(d, sc, 1, expected, 1);
     assert_int_equal(parley_diagnosis_relaxation_count(d), 1);
     const parley_relaxation *r = parley_diagnosis_relaxation(d, 0);
-    assert_int_equal(r->zone, 2);
-    assert_int_equal(r->nash[0], 1);
-    NEAR(r->utilities[0], 1.0 / 3);
-    NEAR(r->utilities[1], 2.0 / 3);
+    assert_int_equal(r->change, PARLEY_CHANGE_MOVE);
+    assert_string_equal(r->rule, "x >= 2");
+    assert_int_equal(r->zone, 1);
+    assert_int_equal(r->nash[0], 2);
+    NEAR(r->utilities[0], 2.0 / 3);
+    NEAR(r->utilities[1], 1.0 / 3);
     check_against_brute_force(sc, d, 64);
     parley_diagnosis_free(d);
     parley_scenario_free(sc);

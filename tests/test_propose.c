@@ -114,11 +114,11 @@ static void test_amendments(void **state)
     assert_int_equal(parley_amendments_check(sc, text, amendments, 4, effects, &err), PARLEY_OK);
     static const parley_amendment_effect want[5] = {
         /* acceptable_to_all, accepted_by, broken, breaks_global */
-        {0, 1u << 2, 1u << 0, 0},
-        {0, 1u << 0, 1u << 1, 0},
-        {1, (1u << 0) | (1u << 2), 0, 0},
-        {1, (1u << 0) | (1u << 2), 0, 0},
-        {0, 0, 1u << 2, 1},
+        {.acceptable_to_all = 0, .accepted_by = 1u << 2, .broken = 1u << 0, .breaks_global = 0},
+        {.acceptable_to_all = 0, .accepted_by = 1u << 0, .broken = 1u << 1, .breaks_global = 0},
+        {.acceptable_to_all = 1, .accepted_by = (1u << 0) | (1u << 2), .broken = 0, .breaks_global = 0},
+        {.acceptable_to_all = 1, .accepted_by = (1u << 0) | (1u << 2), .broken = 0, .breaks_global = 0},
+        {.acceptable_to_all = 0, .accepted_by = 0, .broken = 1u << 2, .breaks_global = 1},
     };
     for (size_t k = 0; k < 5; k++) {
         assert_int_equal(effects[k].acceptable_to_all, want[k].acceptable_to_all);

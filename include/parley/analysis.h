@@ -39,6 +39,7 @@ typedef struct parley_analysis_options {
     double time;       /* relative time in [0,1] at which reservation values are read (pressure); 0 = start */
     int use_guarantee; /* phased scenarios: 0 = each party's stated trust; 1 = every trust replaced by `guarantee` */
     double guarantee;  /* probability that each later phase is carried out, when use_guarantee */
+    uint64_t first, count; /* a part of the space: outcome numbers [first, first + count); count 0 = all */
 } parley_analysis_options;
 
 typedef enum parley_solution_kind {
@@ -76,6 +77,18 @@ typedef struct parley_condition {
 int parley_analyze(const parley_scenario *sc, const parley_analysis_options *options, parley_analysis **out,
                    parley_error *err);
 void parley_analysis_free(parley_analysis *a);
+
+/*
+ * Analyses of parts of one space (options first/count, the same scenario and
+ * other options) can be computed apart (other processes, other machines of the
+ * same architecture) and merged: parley_analysis_pack writes a part as bytes
+ * (*buf is the caller's: free), parley_analysis_merge_packed adds such a part
+ * to `into` (the analysis of another, disjoint part).  Once every part is in,
+ * `into` is the analysis of the whole space, figure for figure.
+ */
+int parley_analysis_pack(const parley_analysis *a, void **buf, size_t *len, parley_error *err);
+int parley_analysis_merge_packed(parley_analysis *into, const parley_scenario *sc, const void *buf, size_t len,
+                                 parley_error *err);
 
 uint64_t parley_analysis_outcomes(const parley_analysis *a);
 uint64_t parley_analysis_feasible(const parley_analysis *a);

@@ -18,6 +18,8 @@
 extern "C" {
 #endif
 
+typedef struct parley_tournament_run parley_tournament_run;
+
 typedef struct parley_tournament_config {
     parley_session_config session; /* protocol, deadlines; session.seed is the base seed */
     const char *const *agents;     /* agent specs ("boulware", "conceder:e=2", "path/agent.so"); not copied */
@@ -25,6 +27,20 @@ typedef struct parley_tournament_config {
     unsigned repeats;              /* runs of each assignment (0 = 1) */
     int self_play;                 /* allow the same agent on several sides of one negotiation */
     unsigned threads;              /* 0 = one per core */
+    /*
+     * Distribution (MPI ranks, checkpoints), all optional.  When `claim` is
+     * set the workers take runs from it instead of from a local counter:
+     * claim(user, worker, &first, &count) returns 1 with the next batch of run
+     * numbers, 0 when there is none left; a worker calls it again only once
+     * it has played its previous batch.  `done(user, worker, i, run)` is
+     * called after run i is played, on the worker's thread.  Both are called
+     * from several threads at once: they serialise themselves.  Runs no worker
+     * claimed stay unplayed (agreed = 0, rounds = -1) until
+     * parley_tournament_set_result fills them in.
+     */
+    int (*claim)(void *user, unsigned worker, size_t *first, size_t *count);
+    void (*done)(void *user, unsigned worker, size_t i, const parley_tournament_run *run);
+    void *user;
 } parley_tournament_config;
 
 void parley_tournament_config_init(parley_tournament_config *cfg);
@@ -32,7 +48,7 @@ void parley_tournament_config_init(parley_tournament_config *cfg);
 typedef struct parley_tournament parley_tournament;
 
 /* One negotiation's result (read-only view owned by the tournament). */
-typedef struct parley_tournament_run {
+struct parley_tournament_run {
     size_t scenario;           /* index into the scenarios given */
     const size_t *agents;      /* [parties] agent index per negotiating party */
     size_t parties;
@@ -44,7 +60,7 @@ typedef struct parley_tournament_run {
     double pareto_distance;    /* euclidean distance of the result to the nearest frontier point */
     double nash_distance;      /* ... to the Nash point (NaN when the scenario has no zone) */
     double welfare;            /* sum of utilities */
-} parley_tournament_run;
+};
 
 /*
  * Runs the tournament over `count` scenarios (kept alive by the caller until
@@ -61,6 +77,18 @@ size_t parley_tournament_agent_count(const parley_tournament *t);
 const char *parley_tournament_agent_name(const parley_tournament *t, size_t agent);
 const parley_tournament_run *parley_tournament_result(const parley_tournament *t, size_t i);
 double parley_tournament_seconds(const parley_tournament *t);
+/*
+ * Fills in run i with a result played elsewhere (another MPI rank, a
+ * checkpoint): agreed, rounds, utilities, distances and welfare are copied;
+ * scenario, agents and seed must match run i's (PARLEY_EINVAL otherwise).
+ */
+int parley_tournament_set_result(parley_tournament *t, size_t i, const parley_tournament_run *run, parley_error *err);
+/*
+ * The number of runs a tournament of these scenarios and configuration has,
+ * without playing them (PARLEY_EINVAL / ERANGE as parley_tournament_run_all).
+ */
+int parley_tournament_count_runs(const parley_scenario *const *scenarios, size_t count,
+                                 const parley_tournament_config *cfg, size_t *runs, parley_error *err);
 unsigned parley_tournament_threads(const parley_tournament *t);
 
 /* Per agent (index into cfg->agents): negotiations played, agreements, mean discounted utility, mean rounds. */

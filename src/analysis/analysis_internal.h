@@ -4,6 +4,7 @@
 
 #include <jansson.h>
 #include <parley/analysis.h>
+#include <parley/diagnose.h>
 
 #include "analysis/frontier.h"
 
@@ -48,6 +49,10 @@ struct parley_analysis {
 int analysis_solutions(const double *u, size_t count, size_t n, const double *reservation, double *best,
                        size_t solution[PARLEY_SOLUTION_COUNT], double value[PARLEY_SOLUTION_COUNT]);
 
+/* Every solution's objective at utilities p[n]: Nash product of gains, Kalai ratio, smallest gain, sum. */
+void analysis_objectives(const double *p, size_t n, const double *reservation, const double *best,
+                         double objective[PARLEY_SOLUTION_COUNT]);
+
 /*
  * The body of parley_analysis_solution and parley_approx_solution: solution
  * `kind` read from the arrays of a frontier (values[count * issues],
@@ -87,6 +92,8 @@ json_t *analysis_pareto_json(const analysis_view *v, int with_frontier);
 /* {"nash": {...} or null, "kalai": ..., "egalitarian": ..., "welfare": ...} */
 json_t *analysis_solutions_json(const analysis_view *v);
 json_t *analysis_condition_json(const parley_analysis *a, const parley_scenario *sc, size_t c);
+/* What an amended text does (parley/diagnose.h): utilities before and after, who accepts, what it breaks. */
+json_t *amendment_effect_json(const parley_scenario *sc, const parley_amendment_effect *e);
 json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier);
 
 #endif

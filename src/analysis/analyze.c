@@ -316,10 +316,19 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     if (parley_space_size_u64(space, &total) != PARLEY_OK)
         return parley_error_set(err, PARLEY_ERANGE, "the outcome space has about %.3g outcomes: too many to enumerate",
                                 parley_space_size(space));
+    uint64_t first = 0, scanned = total;
+    if (options && options->count) {
+        if (options->first > total || options->count > total - options->first)
+            return parley_error_set(err, PARLEY_EINVAL, "outcomes %llu to %llu are not in a space of %llu",
+                                    (unsigned long long)options->first,
+                                    (unsigned long long)(options->first + options->count - 1), (unsigned long long)total);
+        first = options->first;
+        scanned = options->count;
+    }
     unsigned workers = options && options->threads ? options->threads : parley_cpu_count();
     if (workers > 64)
         workers = 64;
-    if (total < 100000)
+    if (scanned < 100000)
         workers = 1;
     double t = options ? options->time : 0;
     struct job job;
@@ -328,7 +337,9 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     if (!a)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     a->issues = job.issues = parley_space_issue_count(space);
-    a->outcomes = job.total = total;
+    a->outcomes = total;
+    job.first = first;
+    job.total = scanned;
     a->threads = workers;
     a->n = job.n = parley_scenario_negotiator_count(sc);
     job.sc = sc;

@@ -6,10 +6,13 @@
  */
 #include <parley/diagnose.h>
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
+#include "analysis/moves.h"
+#include "core/strutil.h"
 
 #define MAX_SMALL_CONFLICT 4
 
@@ -22,6 +25,7 @@ struct relaxation {
     parley_relaxation view;
     uint32_t *nash;
     double *utilities;
+    char *rule; /* the moved rule, when the change is a move or admits values */
 };
 
 struct parley_diagnosis {
@@ -34,7 +38,14 @@ struct parley_diagnosis {
     size_t relaxation_count;
     int phased;
     uint64_t zone_stated, zone_guaranteed;
+    combination combination; /* the cheapest combination of partial moves by several parties */
 };
+
+const char *parley_relax_change_name(parley_relax_change change)
+{
+    static const char *names[] = {"drop", "move", "lower_reservation", "admit_values"};
+    return (unsigned)change < sizeof names / sizeof *names ? names[change] : "?";
+}
 
 void parley_diagnosis_free(parley_diagnosis *d)
 {
@@ -45,7 +56,9 @@ void parley_diagnosis_free(parley_diagnosis *d)
     for (size_t i = 0; i < d->relaxation_count; i++) {
         free(d->relaxations[i].nash);
         free(d->relaxations[i].utilities);
+        free(d->relaxations[i].rule);
     }
+    combination_free(&d->combination);
     free(d->relaxations);
     free(d);
 }
@@ -138,8 +151,8 @@ static int conflicts_from_masks(parley_diagnosis *d)
 }
 
 /* Analyses `copy` (taken over) and records the relaxation described by `view` (zone and Nash filled here). */
-static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, const parley_relaxation *view,
-                             const parley_analysis_options *options, parley_error *err)
+static int record_relaxation(parley_diagnosis *d, const parley_scenario *original, parley_scenario *copy,
+                             const parley_relaxation *view, const parley_analysis_options *options, parley_error *err)
 {
     parley_analysis *a = NULL;
     int rc = parley_analyze(copy, options, &a, err);
@@ -156,6 +169,7 @@ static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, const p
     r->view = *view;
     r->view.nash = NULL;
     r->view.utilities = NULL;
+    r->view.cost = r->view.second_cost = NAN;
     r->view.zone = parley_analysis_acceptable(a);
     const uint32_t *outcome;
     const double *u;
@@ -172,6 +186,10 @@ static int record_relaxation(parley_diagnosis *d, parley_scenario *copy, const p
         memcpy(r->utilities, u, parties * sizeof *r->utilities);
         r->view.nash = r->nash;
         r->view.utilities = r->utilities;
+        /* Costs are read against the scenario as it stands (its reservation values and red lines). */
+        r->view.cost = condition_cost(d->analysis, original, view->condition, options, r->nash);
+        if (view->second != PARLEY_NO_CONDITION)
+            r->view.second_cost = condition_cost(d->analysis, original, view->second, options, r->nash);
     }
 done:
     parley_analysis_free(a);
@@ -190,7 +208,8 @@ static int relax(parley_diagnosis *d, const parley_scenario *sc, size_t first, s
                  const parley_analysis_options *options, parley_error *err)
 {
     size_t chosen[2] = {first, second};
-    parley_relaxation view = {first, -1, -1, second, -1, -1, 0, NULL, NULL};
+    parley_relaxation view = {first, -1, -1, second, -1, -1, 0, NULL, NULL, PARLEY_CHANGE_DROP, NULL, PARLEY_CHANGE_DROP,
+                              NAN, NAN};
     parley_scenario *copy = parley_scenario_clone(sc);
     if (!copy)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -235,12 +254,54 @@ static int relax(parley_diagnosis *d, const parley_scenario *sc, size_t first, s
         if (reservation == 0) {
             view.from = from;
             view.to = to;
+            view.change = PARLEY_CHANGE_LOWER_RESERVATION;
         } else {
             view.second_from = from;
             view.second_to = to;
+            view.second_change = PARLEY_CHANGE_LOWER_RESERVATION;
         }
     }
-    return record_relaxation(d, copy, &view, options, err);
+    return record_relaxation(d, sc, copy, &view, options, err);
+}
+
+/*
+ * When the last relaxation dropped red line `c` and that opened a zone: the
+ * smallest move of the line that also opens one, in its place (a threshold
+ * moved, a value admitted).  Lines of other shapes stay dropped.
+ */
+static int move_instead(parley_diagnosis *d, const parley_scenario *sc, size_t c,
+                        const parley_analysis_options *options, parley_error *err)
+{
+    struct relaxation *last = &d->relaxations[d->relaxation_count - 1];
+    if (last->view.change != PARLEY_CHANGE_DROP || last->view.zone == 0)
+        return PARLEY_OK;
+    parley_relax_change change;
+    char rule[1024];
+    parley_scenario *copy = NULL;
+    int rc = smallest_move(d->analysis, sc, c, options, &change, rule, sizeof rule, &copy, err);
+    if (rc == PARLEY_ENOTFOUND)
+        return PARLEY_OK;
+    if (rc != PARLEY_OK)
+        return rc;
+    char *text = parley_strdup(rule);
+    if (!text) {
+        parley_scenario_free(copy);
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    }
+    parley_relaxation view = last->view;
+    view.change = change;
+    free(last->nash);
+    free(last->utilities);
+    free(last->rule);
+    d->relaxation_count--;
+    if ((rc = record_relaxation(d, sc, copy, &view, options, err)) != PARLEY_OK) {
+        free(text);
+        return rc;
+    }
+    last = &d->relaxations[d->relaxation_count - 1];
+    last->rule = text;
+    last->view.rule = text;
+    return PARLEY_OK;
 }
 
 /* 1 when dropping conditions a and b (b may be PARLEY_NO_CONDITION) removes a member of every conflict. */
@@ -314,7 +375,8 @@ int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *op
         for (size_t c = 0; c < C; c++) {
             if (!involved[c])
                 continue;
-            if ((rc = relax(d, sc, c, PARLEY_NO_CONDITION, options, err)) != PARLEY_OK)
+            if ((rc = relax(d, sc, c, PARLEY_NO_CONDITION, options, err)) != PARLEY_OK ||
+                (rc = move_instead(d, sc, c, options, err)) != PARLEY_OK)
                 goto fail;
             opened |= d->relaxations[d->relaxation_count - 1].view.zone > 0;
         }
@@ -322,6 +384,8 @@ int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *op
             goto fail;
         if (d->relaxation_count > 1) /* none when nothing is feasible: qsort(NULL, 0) is undefined */
             qsort(d->relaxations, d->relaxation_count, sizeof *d->relaxations, by_zone);
+        if ((rc = combination_find(d->analysis, sc, options, &d->combination, err)) != PARLEY_OK)
+            goto fail;
     } else {
         d->complete = 1;
     }
@@ -387,6 +451,66 @@ int parley_diagnosis_guarantee(const parley_diagnosis *d, uint64_t *stated, uint
     return PARLEY_OK;
 }
 
+int parley_diagnosis_combination(const parley_diagnosis *d, const parley_concession **moves, size_t *count,
+                                 double *largest, uint64_t *zone, const uint32_t **nash, const double **utilities,
+                                 const char **skipped)
+{
+    const combination *c = &d->combination;
+    if (skipped)
+        *skipped = c->skipped;
+    if (!c->found)
+        return PARLEY_ENOTFOUND;
+    *moves = c->moves;
+    *count = c->count;
+    *largest = c->largest;
+    *zone = c->zone;
+    *nash = c->nash;
+    *utilities = c->utilities;
+    return PARLEY_OK;
+}
+
+/* {"largest_concession", "moves": [...], "zone", "nash"}, or {"skipped": why}; NULL when there is nothing to say. */
+static json_t *combination_json(const parley_diagnosis *d, const parley_scenario *sc)
+{
+    const parley_analysis *a = d->analysis;
+    const combination *c = &d->combination;
+    if (!c->found && !c->skipped)
+        return NULL;
+    json_t *o = json_object();
+    if (!c->found) {
+        json_object_set_new(o, "skipped", json_string(c->skipped));
+        return o;
+    }
+    json_object_set_new(o, "largest_concession", analysis_number_json(c->largest));
+    json_t *moves = json_array();
+    for (size_t i = 0; i < c->count; i++) {
+        const parley_concession *m = &c->moves[i];
+        json_t *mo = json_object();
+        json_object_set_new(mo, "party", json_string(parley_party_name(sc, m->party)));
+        json_object_set_new(mo, "condition", analysis_condition_json(a, sc, m->condition));
+        json_object_set_new(mo, "change", json_string(parley_relax_change_name(m->change)));
+        if (m->change == PARLEY_CHANGE_LOWER_RESERVATION) {
+            json_object_set_new(mo, "from", analysis_number_json(m->from));
+            json_object_set_new(mo, "to", analysis_number_json(m->to));
+        } else {
+            const parley_condition *cond = parley_analysis_condition(a, m->condition);
+            json_object_set_new(mo, "from", json_string(parley_scenario_constraint(sc, cond->index)->rule));
+            json_object_set_new(mo, "to", json_string(m->rule));
+        }
+        json_object_set_new(mo, "concession", analysis_number_json(m->concession));
+        json_array_append_new(moves, mo);
+    }
+    json_object_set_new(o, "moves", moves);
+    json_object_set_new(o, "zone", json_integer((json_int_t)c->zone));
+    if (c->nash) {
+        json_t *nash = json_object();
+        json_object_set_new(nash, "outcome", analysis_outcome_json(parley_scenario_space(sc), c->nash));
+        json_object_set_new(nash, "utilities", analysis_utilities_json(a, sc, c->utilities));
+        json_object_set_new(o, "nash", nash);
+    }
+    return o;
+}
+
 int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario *sc, FILE *out, parley_error *err)
 {
     const parley_analysis *a = d->analysis;
@@ -414,13 +538,19 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
         const parley_relaxation *r = &d->relaxations[i].view;
         json_t *o = json_object();
         json_object_set_new(o, "condition", analysis_condition_json(a, sc, r->condition));
+        json_object_set_new(o, "change", json_string(parley_relax_change_name(r->change)));
         if (r->from >= 0) {
             json_object_set_new(o, "from", analysis_number_json(r->from));
             json_object_set_new(o, "to", analysis_number_json(r->to));
+        } else if (r->rule) {
+            const parley_condition *cond = parley_analysis_condition(a, r->condition);
+            json_object_set_new(o, "from", json_string(parley_scenario_constraint(sc, cond->index)->rule));
+            json_object_set_new(o, "to", json_string(r->rule));
         }
         if (r->second != PARLEY_NO_CONDITION) {
             json_t *second = json_object();
             json_object_set_new(second, "condition", analysis_condition_json(a, sc, r->second));
+            json_object_set_new(second, "change", json_string(parley_relax_change_name(r->second_change)));
             if (r->second_from >= 0) {
                 json_object_set_new(second, "from", analysis_number_json(r->second_from));
                 json_object_set_new(second, "to", analysis_number_json(r->second_to));
@@ -429,6 +559,10 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
         }
         json_object_set_new(o, "zone", json_integer((json_int_t)r->zone));
         if (r->nash) {
+            json_object_set_new(o, "cost", isfinite(r->cost) ? analysis_number_json(r->cost) : json_null());
+            if (r->second != PARLEY_NO_CONDITION)
+                json_object_set_new(json_object_get(o, "with"), "cost",
+                                    isfinite(r->second_cost) ? analysis_number_json(r->second_cost) : json_null());
             json_t *nash = json_object();
             json_object_set_new(nash, "outcome", analysis_outcome_json(parley_scenario_space(sc), r->nash));
             json_object_set_new(nash, "utilities", analysis_utilities_json(a, sc, r->utilities));
@@ -437,6 +571,9 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
         json_array_append_new(relaxations, o);
     }
     json_object_set_new(root, "relaxations", relaxations);
+    json_t *combo = combination_json(d, sc);
+    if (combo)
+        json_object_set_new(root, "combination", combo);
     if (d->phased) {
         json_t *g = json_object();
         json_object_set_new(g, "stated_trust", json_integer((json_int_t)d->zone_stated));

@@ -212,8 +212,8 @@ int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, c
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the proposal");
 }
 
-/* What the text `values` is to everyone. */
-static void assess(const parley_scenario *sc, const uint32_t *values, parley_amendment_effect *e)
+/* What the text `values` is to everyone (`text`: the text before amendment, for the utilities before). */
+static void assess(const parley_scenario *sc, const uint32_t *text, const uint32_t *values, parley_amendment_effect *e)
 {
     memset(e, 0, sizeof *e);
     for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++) {
@@ -231,8 +231,13 @@ static void assess(const parley_scenario *sc, const uint32_t *values, parley_ame
         /* As in the analysis: expected utility under the party's trust when the agreement is phased. */
         parley_utility *expected = parley_scenario_expected_utility(sc, p, -1);
         const parley_utility *u = expected ? expected : parley_party_utility(sc, p);
+        double after = parley_utility_eval(u, values);
         int accepts = !e->breaks_global && parley_scenario_red_lines_hold(sc, p, values) &&
-                      parley_utility_eval(u, values) >= parley_utility_reservation_at(u, 0) - 0x1p-33;
+                      after >= parley_utility_reservation_at(u, 0) - 0x1p-33;
+        if (p < 64) {
+            e->before[p] = parley_utility_eval(u, text);
+            e->after[p] = after;
+        }
         parley_utility_free(expected);
         if (accepts) {
             if (p < 64)
@@ -261,12 +266,59 @@ int parley_amendments_check(const parley_scenario *sc, const uint32_t *text, con
     for (size_t k = 0; k < n; k++) {
         memcpy(values, text, issues * sizeof *values);
         values[amendments[k].issue] = amendments[k].value;
-        assess(sc, values, &effects[k]);
+        assess(sc, text, values, &effects[k]);
     }
     memcpy(values, text, issues * sizeof *values);
     for (size_t k = 0; k < n; k++)
         values[amendments[k].issue] = amendments[k].value;
-    assess(sc, values, &effects[n]);
+    assess(sc, text, values, &effects[n]);
     free(values);
     return PARLEY_OK;
+}
+
+json_t *amendment_effect_json(const parley_scenario *sc, const parley_amendment_effect *e)
+{
+    json_t *accepted = json_array(), *rejected = json_array(), *breaks = json_array(), *utilities = json_object();
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
+        size_t p = parley_scenario_negotiator(sc, k);
+        int yes = p < 64 && (e->accepted_by >> p & 1);
+        json_array_append_new(yes ? accepted : rejected, json_string(parley_party_name(sc, p)));
+        if (p < 64)
+            json_object_set_new(utilities, parley_party_name(sc, p),
+                                json_pack("{s:o,s:o,s:o}", "before", analysis_number_json(e->before[p]), "after",
+                                          analysis_number_json(e->after[p]), "change",
+                                          analysis_number_json(e->after[p] - e->before[p])));
+    }
+    for (size_t i = 0; i < parley_scenario_constraint_count(sc) && i < 64; i++) {
+        if (!(e->broken >> i & 1))
+            continue;
+        const parley_constraint *con = parley_scenario_constraint(sc, i);
+        json_array_append_new(breaks, json_pack("{s:s?,s:s,s:s}", "party",
+                                                con->party >= 0 ? parley_party_name(sc, (size_t)con->party) : NULL,
+                                                "name", con->name, "rule", con->rule));
+    }
+    return json_pack("{s:b,s:o,s:o,s:o,s:o,s:b}", "acceptable_to_all", e->acceptable_to_all, "utilities", utilities,
+                     "accepted_by", accepted, "rejected_by", rejected, "breaks", breaks, "breaks_global",
+                     e->breaks_global);
+}
+
+int parley_amendments_write_json(const parley_scenario *sc, const char *const *labels, size_t n,
+                                 const parley_amendment_effect *effects, FILE *out, parley_error *err)
+{
+    json_t *list = json_array(), *root = NULL;
+    for (size_t k = 0; list && k < n; k++) {
+        json_t *item = json_pack("{s:s}", "amendment", labels[k]), *effect = amendment_effect_json(sc, &effects[k]);
+        if (item && effect)
+            json_object_update(item, effect);
+        json_decref(effect);
+        json_array_append_new(list, item);
+    }
+    if (list)
+        root = json_pack("{s:o,s:o}", "amendments", list, "together", amendment_effect_json(sc, &effects[n]));
+    if (!root)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
+    fputc('\n', out);
+    json_decref(root);
+    return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
 }

@@ -152,7 +152,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
 {
     const struct job *job = ctx;
     struct worker *w = &job->workers[k];
-    uint64_t begin = job->total / workers * k + (k < job->total % workers ? k : job->total % workers);
+    uint64_t begin = job->first + job->total / workers * k + (k < job->total % workers ? k : job->total % workers);
     uint64_t end = begin + job->total / workers + (k < job->total % workers);
     size_t issues = job->issues, n = job->n, last = issues - 1;
     uint32_t *values = calloc(issues, sizeof *values);

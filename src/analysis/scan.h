@@ -25,7 +25,7 @@ struct worker {
 struct job {
     const parley_scenario *sc;
     size_t issues, n, C;
-    uint64_t total;
+    uint64_t first, total;           /* the outcome numbers scanned: [first, first + total) */
     const uint32_t *counts;          /* [issues] */
     double **tables;                 /* [n * issues] weighted value tables */
     const parley_utility **utility;  /* [n] */

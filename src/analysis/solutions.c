@@ -3,6 +3,23 @@
 
 #include "analysis/analysis_internal.h"
 
+void analysis_objectives(const double *p, size_t n, const double *reservation, const double *best,
+                         double objective[PARLEY_SOLUTION_COUNT])
+{
+    double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
+    for (size_t k = 0; k < n; k++) {
+        double gain = p[k] - reservation[k], range = best[k] - reservation[k];
+        product *= gain;
+        ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
+        smallest = fmin(smallest, gain);
+        total += p[k];
+    }
+    objective[PARLEY_SOLUTION_NASH] = product;
+    objective[PARLEY_SOLUTION_KALAI] = ratio;
+    objective[PARLEY_SOLUTION_EGALITARIAN] = smallest;
+    objective[PARLEY_SOLUTION_WELFARE] = total;
+}
+
 int analysis_solutions(const double *u, size_t count, size_t n, const double *reservation, double *best,
                        size_t solution[PARLEY_SOLUTION_COUNT], double value[PARLEY_SOLUTION_COUNT])
 {
@@ -16,16 +33,8 @@ int analysis_solutions(const double *u, size_t count, size_t n, const double *re
         solution[s] = 0;
     }
     for (size_t i = 0; i < count; i++) {
-        const double *p = &u[i * n];
-        double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
-        for (size_t k = 0; k < n; k++) {
-            double gain = p[k] - reservation[k], range = best[k] - reservation[k];
-            product *= gain;
-            ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
-            smallest = fmin(smallest, gain);
-            total += p[k];
-        }
-        double objective[PARLEY_SOLUTION_COUNT] = {product, ratio, smallest, total};
+        double objective[PARLEY_SOLUTION_COUNT];
+        analysis_objectives(&u[i * n], n, reservation, best, objective);
         for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++)
             if (objective[s] > value[s]) { /* strict: ties keep the earlier point */
                 value[s] = objective[s];

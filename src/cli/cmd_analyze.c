@@ -1,5 +1,6 @@
 /* cmd_analyze.c: `parley analyze`: the zone of agreement, Pareto frontier and bargaining solutions. */
 #include "cli.h"
+#include "analyze_dist.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
@@ -249,10 +250,11 @@ int cmd_analyze(int argc, char **argv)
         parley_scenario_free(sc);
         return rc;
     }
-    rc = parley_analyze(sc, &options, &a, &err);
-    if (rc != PARLEY_OK) {
+    int writer = 1;
+    rc = analyze_distributed(sc, &options, &a, &writer, &err); /* under mpirun: the space over the ranks */
+    if (rc != PARLEY_OK || !writer) {
         parley_scenario_free(sc);
-        return cli_report(&err);
+        return rc != PARLEY_OK && writer ? cli_report(&err) : cli_exit_code(rc);
     }
     if (json)
         rc = parley_analysis_write_json(a, sc, frontier, stdout, &err);

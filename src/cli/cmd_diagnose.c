@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <parley/parley.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -15,19 +16,75 @@ static const char usage[] =
     "level that works), how large the zone then is and its Nash package.  For a\n"
     "phased agreement, how a guarantee of the later phases changes the zone.\n";
 
-/* "drop <red line>" or "lower <reservation> to T (by D)". */
-static void print_relaxed(const parley_scenario *sc, const parley_analysis *a, size_t c, double from, double to)
+/* "drop <red line>", "lower <reservation> to T (by D)", "move <red line> to: RULE", "widen <red line> to: RULE". */
+static void print_relaxed(const parley_scenario *sc, const parley_analysis *a, size_t c, parley_relax_change change,
+                          double from, double to, const char *rule)
 {
-    printf(from >= 0 ? "lower " : "drop ");
+    static const char *verbs[] = {"drop ", "move ", "lower ", "widen "};
+    printf("%s", verbs[change]);
     cli_print_condition(sc, a, c);
-    if (from >= 0)
+    if (change == PARLEY_CHANGE_LOWER_RESERVATION)
         printf(" to %.4f (by %.4f)", to, from - to);
+    else if (rule)
+        printf("\n    to: %s", rule);
+}
+
+/* A package and every party's utility in it, indented under a relaxation. */
+static void print_package(const parley_scenario *sc, const parley_analysis *a, const uint32_t *package,
+                          const double *u)
+{
+    char buf[4096];
+    printf("      %s\n      ", parley_outcome_format(parley_scenario_space(sc), package, buf, sizeof buf));
+    for (size_t k = 0; k < parley_analysis_party_count(a); k++)
+        printf("%s%s %.4f", k ? ", " : "", parley_party_name(sc, parley_analysis_party(a, k)), u[k]);
+    printf("\n");
+}
+
+/* " (it costs Party 0.0600 of its own utility[, Other 0.01 of its])": what the package costs each mover. */
+static void print_costs(const parley_scenario *sc, const parley_analysis *a, const parley_relaxation *r)
+{
+    if (!isfinite(r->cost))
+        return;
+    printf(" (it costs %s %.4f of its own utility", parley_party_name(sc, parley_analysis_condition(a, r->condition)->party),
+           r->cost);
+    if (r->second != PARLEY_NO_CONDITION && isfinite(r->second_cost))
+        printf(", %s %.4f of its", parley_party_name(sc, parley_analysis_condition(a, r->second)->party), r->second_cost);
+    printf(")");
+}
+
+/* The cheapest combination of partial moves by several parties. */
+static void print_combination(const parley_scenario *sc, const parley_diagnosis *d)
+{
+    const parley_analysis *a = parley_diagnosis_analysis(d);
+    const parley_concession *moves;
+    size_t count;
+    double largest;
+    uint64_t zone;
+    const uint32_t *nash;
+    const double *u;
+    const char *skipped;
+    if (parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, &skipped) != PARLEY_OK) {
+        if (skipped)
+            printf("\nCombined moves: not searched (%s).\n", skipped);
+        return;
+    }
+    printf("\nCombined moves (each side part of the way; the largest concession, %.4f of a party's own utility,\n"
+           "as small as it can be):\n", largest);
+    for (size_t i = 0; i < count; i++) {
+        printf("\n  %s: ", parley_party_name(sc, moves[i].party));
+        print_relaxed(sc, a, moves[i].condition, moves[i].change, moves[i].from, moves[i].to, moves[i].rule);
+        printf("\n    concedes %.4f\n", moves[i].concession);
+    }
+    if (nash) {
+        printf("\n  together they open a zone of %llu package%s; its Nash package:\n", (unsigned long long)zone,
+               zone == 1 ? "" : "s");
+        print_package(sc, a, nash, u);
+    }
 }
 
 static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
 {
     const parley_analysis *a = parley_diagnosis_analysis(d);
-    char buf[4096];
     if (parley_scenario_title(sc)[0])
         printf("%s\n\n", parley_scenario_title(sc));
     printf("%llu outcomes, %llu feasible, %llu acceptable to every party\n",
@@ -63,22 +120,22 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
         for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
             const parley_relaxation *r = parley_diagnosis_relaxation(d, i);
             printf("\n  ");
-            print_relaxed(sc, a, r->condition, r->from, r->to);
+            print_relaxed(sc, a, r->condition, r->change, r->from, r->to, r->rule);
             if (r->second != PARLEY_NO_CONDITION) {
                 printf("\n    and ");
-                print_relaxed(sc, a, r->second, r->second_from, r->second_to);
+                print_relaxed(sc, a, r->second, r->second_change, r->second_from, r->second_to, NULL);
             }
             if (r->zone == 0) {
                 printf("\n    opens nothing %s\n", r->second == PARLEY_NO_CONDITION ? "on its own" : "either");
                 continue;
             }
-            printf("\n    opens a zone of %llu package%s; its Nash package:\n      %s\n      ",
-                   (unsigned long long)r->zone, r->zone == 1 ? "" : "s",
-                   parley_outcome_format(parley_scenario_space(sc), r->nash, buf, sizeof buf));
-            for (size_t k = 0; k < parley_analysis_party_count(a); k++)
-                printf("%s%s %.4f", k ? ", " : "", parley_party_name(sc, parley_analysis_party(a, k)), r->utilities[k]);
-            printf("\n");
+            printf("\n    opens a zone of %llu package%s; its Nash package", (unsigned long long)r->zone,
+                   r->zone == 1 ? "" : "s");
+            print_costs(sc, a, r);
+            printf(":\n");
+            print_package(sc, a, r->nash, r->utilities);
         }
+        print_combination(sc, d);
     }
     uint64_t stated, guaranteed;
     if (parley_diagnosis_guarantee(d, &stated, &guaranteed) == PARLEY_OK)

@@ -9,13 +9,20 @@
 static const char usage[] =
     "usage: parley propose SCENARIO [--rule nash|kalai|egalitarian] [--json] [--threads N] [--time T]\n"
     "       parley propose SCENARIO --text 'issue=value,...' --amend 'issue=value[:reason]' [--amend ...]\n"
+    "       parley propose SCENARIO --compare TEXTS.json [--rule ...]\n"
     "\n"
     "The package a neutral mediator would table among those every party accepts,\n"
     "with, for each party, its utility, its gain over walking away, and which of its\n"
     "priorities the package meets, partly meets or gives up; grouped by phase.\n"
     "\n"
-    "With --text and --amend: which of a party's amendments to the text keep it\n"
-    "acceptable to the others, and which break whose red line (each alone, then all).\n";
+    "With --text and --amend: what each of a party's amendments to the text does,\n"
+    "alone and all together: every party's utility before and after, whether the\n"
+    "text stays (or becomes) acceptable to every party, and whose red line it breaks.\n"
+    "\n"
+    "With --compare: candidate texts (a JSON array of packages, or of\n"
+    "{\"name\": ..., \"package\": {...}}) ranked as the rule would table them: those\n"
+    "acceptable to every party first, by the rule's objective; then the others, by\n"
+    "how far they fall below a reservation value; with who would reject each.\n";
 
 /* Reads "value" of an issue (a label, or a number on the issue's grid). */
 static long parse_value(const parley_space *space, size_t issue, const char *text)
@@ -58,9 +65,13 @@ static int parse_assignment(const parley_space *space, const char *text, size_t 
     return (int)(n + 1 + m);
 }
 
-static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e)
+/* `was`: whether the text before amendment was acceptable to every party; -1: e is the text as it stands. */
+static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e, int was)
 {
-    printf("%s", e->acceptable_to_all ? "keeps the text acceptable to every party" : "makes the text unacceptable");
+    static const char *words[3][2] = {{"not acceptable to every party", "acceptable to every party"},
+                                      {"leaves the text unacceptable", "makes the text acceptable to every party"},
+                                      {"makes the text unacceptable", "keeps the text acceptable to every party"}};
+    printf("%s", words[was + 1][e->acceptable_to_all]);
     for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
         if (e->broken >> c & 1) {
             const parley_constraint *con = parley_scenario_constraint(sc, c);
@@ -73,6 +84,13 @@ static void print_effect(const parley_scenario *sc, const parley_amendment_effec
         size_t p = parley_scenario_negotiator(sc, k);
         if (p < 64 && !(e->accepted_by >> p & 1))
             printf("; %s would not accept it", parley_party_name(sc, p));
+    }
+    printf("\n   ");
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
+        size_t p = parley_scenario_negotiator(sc, k);
+        if (p < 64)
+            printf(" %s %.4f -> %.4f (%+.4f)%s", parley_party_name(sc, p), e->before[p], e->after[p],
+                   e->after[p] - e->before[p], k + 1 < parley_scenario_negotiator_count(sc) ? "," : "");
     }
     printf("\n");
 }
@@ -126,46 +144,28 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
         rc = cli_report(&err);
         goto done;
     }
-    json_t *list = json_array();
-    for (size_t k = 0; k <= n; k++) {
-        if (json) {
-            json_t *item = json_object(), *broken = json_array();
-            json_object_set_new(item, "amendment", json_string(k < n ? amend[k] : "all"));
-            json_object_set_new(item, "acceptable_to_all", json_boolean(effects[k].acceptable_to_all));
-            json_object_set_new(item, "breaks_global", json_boolean(effects[k].breaks_global));
-            for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
-                if (effects[k].broken >> c & 1) {
-                    const parley_constraint *con = parley_scenario_constraint(sc, c);
-                    json_array_append_new(broken, json_pack("{s:o,s:s}", "party",
-                                                            con->party < 0 ? json_null()
-                                                                           : json_string(parley_party_name(sc, (size_t)con->party)),
-                                                            "name", con->name));
-                }
-            json_object_set_new(item, "broken", broken);
-            json_t *rejected = json_array(); /* as the text report: who would not accept it */
-            for (size_t q = 0; q < parley_scenario_negotiator_count(sc); q++) {
-                size_t p = parley_scenario_negotiator(sc, q);
-                if (p < 64 && !(effects[k].accepted_by >> p & 1))
-                    json_array_append_new(rejected, json_string(parley_party_name(sc, p)));
-            }
-            json_object_set_new(item, "rejected_by", rejected);
-            json_array_append_new(list, item);
-        } else {
-            if (k < n)
-                printf("amendment %zu, %s=%s%s%s: ", k + 1, parley_issue_name(parley_scenario_space(sc), amendments[k].issue),
-                       parley_issue_format_value(parley_scenario_space(sc), amendments[k].issue, amendments[k].value,
-                                                 why, sizeof why),
-                       amendments[k].reason ? ", because " : "", amendments[k].reason ? amendments[k].reason : "");
-            else
-                printf("all %zu amendments together: ", n);
-            print_effect(sc, &effects[k]);
-        }
+    parley_amendment_effect base; /* the text as it stands */
+    if (parley_amendments_check(sc, values, amendments, 0, &base, &err) != PARLEY_OK) {
+        rc = cli_report(&err);
+        goto done;
     }
     if (json) {
-        json_dumpf(list, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        printf("\n");
+        rc = parley_amendments_write_json(sc, amend, n, effects, stdout, &err) == PARLEY_OK ? CLI_OK : cli_report(&err);
+        goto done;
     }
-    json_decref(list);
+    for (size_t k = 0; k <= n; k++) {
+        if (k < n)
+            printf("amendment %zu, %s=%s%s%s: ", k + 1, parley_issue_name(space, amendments[k].issue),
+                   parley_issue_format_value(space, amendments[k].issue, amendments[k].value, why, sizeof why),
+                   amendments[k].reason ? ", because " : "", amendments[k].reason ? amendments[k].reason : "");
+        else if (n > 1)
+            printf("all %zu amendments together: ", n);
+        else if (n == 0)
+            printf("the text as it stands: ");
+        else
+            break; /* one amendment: together is the same */
+        print_effect(sc, &effects[k], n == 0 ? -1 : base.acceptable_to_all);
+    }
     rc = CLI_OK;
 done:
     free(values);
@@ -176,12 +176,36 @@ done:
     return rc;
 }
 
+/* --compare FILE: the candidate texts ranked as the rule would table them. */
+static int compare_texts(const parley_scenario *sc, const char *path, parley_solution_kind rule,
+                         const parley_analysis_options *options, int json)
+{
+    uint32_t *texts;
+    char **names;
+    size_t n;
+    parley_error err = {0};
+    if (parley_texts_load(sc, path, &texts, &names, &n, &err) != PARLEY_OK)
+        return cli_report(&err);
+    parley_text_rank *ranks = calloc(n, sizeof *ranks);
+    double best;
+    int rc = CLI_OK;
+    if (!ranks)
+        rc = CLI_FAILURE;
+    else if (parley_texts_rank(sc, texts, n, rule, options, ranks, &best, &err) != PARLEY_OK ||
+             parley_texts_write(sc, texts, (const char *const *)names, n, ranks, rule, best, json, stdout, &err) !=
+                 PARLEY_OK)
+        rc = cli_report(&err);
+    free(ranks);
+    parley_texts_free(texts, names, n);
+    return rc;
+}
+
 int cmd_propose(int argc, char **argv)
 {
     int json = 0;
     parley_solution_kind rule = PARLEY_SOLUTION_NASH;
     parley_analysis_options options = {0};
-    const char *file = NULL, *text = NULL;
+    const char *file = NULL, *text = NULL, *compare = NULL;
     const char **amend = calloc((size_t)argc, sizeof *amend);
     size_t amend_count = 0;
     int rc = CLI_BAD_INPUT;
@@ -208,6 +232,12 @@ int cmd_propose(int argc, char **argv)
                 goto done;
             }
             text = value;
+        } else if ((r = cli_option_value(argc, argv, &i, "--compare", &value)) != 0) {
+            if (r < 0) {
+                cli_usage_error("propose", "--compare needs a file of candidate texts");
+                goto done;
+            }
+            compare = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--amend", &value)) != 0) {
             if (r < 0) {
                 cli_usage_error("propose", "--amend needs 'issue=value[:reason]'");
@@ -251,7 +281,11 @@ int cmd_propose(int argc, char **argv)
         rc = cli_report(&err);
         goto done;
     }
-    if (text)
+    if (compare && text) {
+        rc = cli_usage_error("propose", "--compare ranks whole texts; it does not go with --text");
+    } else if (compare)
+        rc = compare_texts(sc, compare, rule, &options, json);
+    else if (text)
         rc = check_amendments(sc, text, amend, amend_count, json);
     else
         rc = parley_propose_write(sc, rule, &options, json, stdout, &err) == PARLEY_OK ? CLI_OK

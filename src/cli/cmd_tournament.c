@@ -1,5 +1,6 @@
 /* cmd_tournament.c: `parley tournament`: every assignment of agents to parties, on every scenario, in parallel. */
 #include "cli.h"
+#include "tournament_dist.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
@@ -19,6 +20,9 @@ static const char usage[] =
     "parameters after ':' (conceder:e=2), or a plug-in PATH.so.\n"
     "\n"
     "  --csv FILE   write every negotiation as a CSV row\n"
+    "  --checkpoint FILE  append every finished negotiation to FILE; started again with the\n"
+    "               same arguments, the tournament plays only what FILE does not hold\n"
+    "Under mpirun -n N the negotiations are shared out over the N ranks (docs/distributed.md).\n"
     "  --json       scores and every run as one JSON object\n";
 
 /* Splits "a+b+c" into a NULL-free array of paths inside `copy` (modified). */
@@ -70,12 +74,47 @@ done:
     free(scores);
 }
 
+/*
+ * What decides the runs of a tournament: every argument but the ones that only
+ * say where output goes or how fast it runs.  A checkpoint keeps it, so that a
+ * checkpoint is resumed only by the same tournament.
+ */
+static char *tournament_fingerprint(int argc, char **argv)
+{
+    static const char *const ignored[] = {"--csv", "--checkpoint", "--threads", "--plot", NULL};
+    size_t size = 1;
+    for (int i = 1; i < argc; i++)
+        size += strlen(argv[i]) + 1;
+    char *out = calloc(size, 1);
+    if (!out)
+        return NULL;
+    for (int i = 1; i < argc; i++) {
+        int skip = 0;
+        for (size_t k = 0; ignored[k]; k++)
+            if (strcmp(argv[i], ignored[k]) == 0)
+                skip = 2;
+            else if (strncmp(argv[i], ignored[k], strlen(ignored[k])) == 0 && argv[i][strlen(ignored[k])] == '=')
+                skip = 1;
+        if (skip) {
+            i += skip - 1;
+            continue;
+        }
+        if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "--quiet") == 0)
+            continue;
+        strcat(out, argv[i]);
+        strcat(out, " ");
+    }
+    return out;
+}
+
 int cmd_tournament(int argc, char **argv)
 {
     parley_tournament_config cfg;
     parley_tournament_config_init(&cfg);
     int json = 0, rc = CLI_BAD_INPUT;
-    const char *csv = NULL, *agents_arg = NULL;
+    const char *csv = NULL, *agents_arg = NULL, *checkpoint = NULL;
+    tournament_dist *dist = NULL;
+    char *fingerprint = NULL;
     char **scenario_args = calloc((size_t)argc, sizeof *scenario_args);
     size_t scenario_count = 0;
     parley_scenario **scenarios = calloc((size_t)argc, sizeof *scenarios);
@@ -125,6 +164,10 @@ int cmd_tournament(int argc, char **argv)
             if (r < 0 || !cli_parse_long("tournament", "--threads", value, 1, 64, &n))
                 goto done;
             cfg.threads = (unsigned)n;
+        } else if ((r = cli_option_value(argc, argv, &i, "--checkpoint", &value)) != 0) {
+            if (r < 0)
+                goto missing;
+            checkpoint = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--csv", &value)) != 0) {
             if (r < 0)
                 goto missing;
@@ -166,11 +209,25 @@ int cmd_tournament(int argc, char **argv)
             goto done;
         }
     }
-    if (parley_tournament_run_all((const parley_scenario *const *)scenarios, scenario_count, &cfg, &t, &err) != PARLEY_OK) {
-        rc = cli_report(&err);
+    size_t runs;
+    int writer = 1;
+    if (parley_tournament_count_runs((const parley_scenario *const *)scenarios, scenario_count, &cfg, &runs, &err) !=
+            PARLEY_OK ||
+        !(fingerprint = tournament_fingerprint(argc, argv)) ||
+        tournament_dist_begin(&cfg, runs, checkpoint, fingerprint, &dist, &err) != PARLEY_OK) {
+        rc = fingerprint ? cli_report(&err) : CLI_FAILURE;
+        goto done;
+    }
+    int run_rc = parley_tournament_run_all((const parley_scenario *const *)scenarios, scenario_count, &cfg, &t, &err);
+    if (tournament_dist_end(dist, run_rc == PARLEY_OK ? t : NULL, &writer, run_rc == PARLEY_OK ? &err : NULL) !=
+            PARLEY_OK ||
+        run_rc != PARLEY_OK) {
+        rc = writer ? cli_report(&err) : CLI_FAILURE;
         goto done;
     }
     rc = CLI_OK;
+    if (!writer)
+        goto done; /* under mpirun, rank 0 writes */
     if (csv) {
         FILE *f = fopen(csv, "w");
         if (!f || parley_tournament_write_csv(t, f, &err) != PARLEY_OK) {
@@ -187,6 +244,8 @@ int cmd_tournament(int argc, char **argv)
         print_scores(t);
     }
 done:
+    tournament_dist_free(dist);
+    free(fingerprint);
     parley_tournament_free(t);
     for (size_t s = 0; scenarios && s < scenario_count; s++)
         parley_scenario_free(scenarios[s]);

@@ -1,5 +1,6 @@
 /* main.c: the parley command: dispatches to one subcommand per file (cmd_*.c). */
 #include "cli.h"
+#include "mpi.h"
 
 #include <parley/parley.h>
 #include <string.h>
@@ -31,7 +32,18 @@ static void print_help(FILE *out)
     fprintf(out, "\nEvery command has --help and --json. Exit codes: 0 success, 1 failure, 2 bad input.\n");
 }
 
+static int run(int argc, char **argv);
+
 int main(int argc, char **argv)
+{
+    if (cli_mpi_start(&argc, &argv) != 0)
+        return CLI_FAILURE;
+    int rc = run(argc, argv);
+    cli_mpi_stop();
+    return rc;
+}
+
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
         print_help(stderr);

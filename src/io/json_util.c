@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static json_t *loaded(json_ctx *ctx, json_t *root, const json_error_t *jerr)
+static json_t *loaded(json_ctx *ctx, json_t *root, const json_error_t *jerr, int want_object)
 {
     if (!root) {
         int code = jerr->position == 0 && strstr(jerr->text, "unable to open") ? PARLEY_EIO : PARLEY_EINVAL;
@@ -14,7 +14,7 @@ static json_t *loaded(json_ctx *ctx, json_t *root, const json_error_t *jerr)
                             code == PARLEY_EINVAL ? " (expected valid JSON)" : "");
         return NULL;
     }
-    if (!json_is_object(root)) {
+    if (want_object && !json_is_object(root)) {
         parley_error_set_at(ctx->err, PARLEY_EINVAL, ctx->file, 0, 0, NULL,
                             "the document is %s (expected a JSON object)", json_type_name(root));
         json_decref(root);
@@ -23,7 +23,7 @@ static json_t *loaded(json_ctx *ctx, json_t *root, const json_error_t *jerr)
     return root;
 }
 
-json_t *json_ctx_load_file(json_ctx *ctx, const char *path)
+static json_t *load_file(json_ctx *ctx, const char *path, int want_object)
 {
     json_error_t jerr;
     FILE *f = fopen(path, "rb");
@@ -33,14 +33,24 @@ json_t *json_ctx_load_file(json_ctx *ctx, const char *path)
     }
     json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
     fclose(f);
-    return loaded(ctx, root, &jerr);
+    return loaded(ctx, root, &jerr, want_object);
+}
+
+json_t *json_ctx_load_file(json_ctx *ctx, const char *path)
+{
+    return load_file(ctx, path, 1);
+}
+
+json_t *json_ctx_load_file_any(json_ctx *ctx, const char *path)
+{
+    return load_file(ctx, path, 0);
 }
 
 json_t *json_ctx_load_buffer(json_ctx *ctx, const char *text, size_t length)
 {
     json_error_t jerr;
     json_t *root = json_loadb(text, length, JSON_REJECT_DUPLICATES, &jerr);
-    return loaded(ctx, root, &jerr);
+    return loaded(ctx, root, &jerr, 1);
 }
 
 int json_ctx_fail(json_ctx *ctx, const char *field, const char *fmt, ...)

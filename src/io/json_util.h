@@ -18,6 +18,8 @@ typedef struct json_ctx {
 /* Loads a file or a buffer; syntax errors carry file, line and column. */
 json_t *json_ctx_load_file(json_ctx *ctx, const char *path);
 json_t *json_ctx_load_buffer(json_ctx *ctx, const char *text, size_t length);
+/* As json_ctx_load_file, for a document of any type (not only an object). */
+json_t *json_ctx_load_file_any(json_ctx *ctx, const char *path);
 
 /* Reports PARLEY_EINVAL at the current path (optionally extended by `field`). Returns PARLEY_EINVAL. */
 int json_ctx_fail(json_ctx *ctx, const char *field, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

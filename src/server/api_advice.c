@@ -6,6 +6,7 @@
  * party's latest amendments to the current text do to everyone (amendments).
  * Only mediators reach them (the router refuses parties with 403).
  */
+#include "analysis/analysis_internal.h"
 #include "server/server_internal.h"
 #include "core/memtext.h"
 
@@ -142,27 +143,6 @@ int api_propose(api_call *c)
 
 /* ---- amendments ---- */
 
-/* What an amended text does: who accepts it, which red lines and global constraints it breaks. */
-static json_t *effect_json(const parley_scenario *sc, const parley_amendment_effect *e)
-{
-    json_t *accepted = json_array(), *rejected = json_array(), *breaks = json_array();
-    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
-        size_t p = parley_scenario_negotiator(sc, k);
-        int yes = p < 64 && (e->accepted_by >> p & 1);
-        json_array_append_new(yes ? accepted : rejected, json_string(parley_party_name(sc, p)));
-    }
-    for (size_t i = 0; i < parley_scenario_constraint_count(sc) && i < 64; i++) {
-        if (!(e->broken >> i & 1))
-            continue;
-        const parley_constraint *con = parley_scenario_constraint(sc, i);
-        json_array_append_new(breaks, json_pack("{s:s?,s:s,s:s}", "party",
-                                                con->party >= 0 ? parley_party_name(sc, (size_t)con->party) : NULL,
-                                                "name", con->name, "rule", con->rule));
-    }
-    return json_pack("{s:b,s:o,s:o,s:o,s:b}", "acceptable_to_all", e->acceptable_to_all, "accepted_by", accepted,
-                     "rejected_by", rejected, "breaks", breaks, "breaks_global", e->breaks_global);
-}
-
 /* Checks one party's stored amendments (JSON array) against the text; a new object, or NULL. */
 static json_t *check_party(const parley_scenario *sc, const uint32_t *text, json_t *stored, parley_error *err)
 {
@@ -189,13 +169,13 @@ static json_t *check_party(const parley_scenario *sc, const uint32_t *text, json
     if (parley_amendments_check(sc, text, am, n, effects, err))
         goto done;
     for (size_t k = 0; k < n; k++) {
-        json_t *item = json_deep_copy(json_array_get(stored, k)), *effect = effect_json(sc, &effects[k]);
+        json_t *item = json_deep_copy(json_array_get(stored, k)), *effect = amendment_effect_json(sc, &effects[k]);
         if (item && effect)
             json_object_update(item, effect);
         json_decref(effect);
         json_array_append_new(list, item);
     }
-    r = json_pack("{s:O,s:o}", "amendments", list, "together", effect_json(sc, &effects[n]));
+    r = json_pack("{s:O,s:o}", "amendments", list, "together", amendment_effect_json(sc, &effects[n]));
 done:
     json_decref(list);
     free(am);

@@ -153,23 +153,42 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
     return rc;
 }
 
-static void work(void *ctx, unsigned worker, unsigned workers)
+/* Plays runs [first, first + count); 0 once a run failed (first_error set). */
+static int play_batch(parley_tournament *t, unsigned worker, size_t first, size_t count)
 {
-    parley_tournament *t = ctx;
-    (void)worker;
-    (void)workers;
-    for (;;) {
-        size_t i = atomic_fetch_add(&t->next, 1);
-        if (i >= t->run_count || atomic_load(&t->failed))
-            return;
+    for (size_t i = first; i < first + count && i < t->run_count; i++) {
+        if (atomic_load(&t->failed))
+            return 0;
         parley_error err;
         parley_error_clear(&err);
         if (play(t, &t->runs[i], &err) != PARLEY_OK) {
             int expected = 0;
             if (atomic_compare_exchange_strong(&t->failed, &expected, 1))
                 t->first_error = err; /* read only after every worker has joined */
-            return;
+            return 0;
         }
+        if (t->cfg.done)
+            t->cfg.done(t->cfg.user, worker, i, &t->runs[i].view);
+    }
+    return 1;
+}
+
+static void work(void *ctx, unsigned worker, unsigned workers)
+{
+    parley_tournament *t = ctx;
+    (void)workers;
+    for (;;) {
+        size_t first, count = 1;
+        if (t->cfg.claim) {
+            if (atomic_load(&t->failed) || !t->cfg.claim(t->cfg.user, worker, &first, &count))
+                return;
+        } else {
+            first = atomic_fetch_add(&t->next, 1);
+            if (first >= t->run_count)
+                return;
+        }
+        if (!play_batch(t, worker, first, count))
+            return;
     }
 }
 
@@ -185,6 +204,25 @@ static int check_agents(const parley_scenario *sc, const parley_tournament_confi
         if (rc != PARLEY_OK)
             return rc;
     }
+    return PARLEY_OK;
+}
+
+int parley_tournament_count_runs(const parley_scenario *const *scenarios, size_t count,
+                                 const parley_tournament_config *cfg, size_t *runs, parley_error *err)
+{
+    size_t total = 0, repeats = cfg->repeats ? cfg->repeats : 1;
+    for (size_t s = 0; s < count; s++) {
+        size_t parties = parley_scenario_negotiator_count(scenarios[s]);
+        size_t n = assignment_count(cfg->agent_count, parties, cfg->self_play);
+        if (n == 0)
+            return parley_error_set(err, PARLEY_EINVAL,
+                                    "scenario %zu has %zu parties but only %zu agents (allow self-play or add agents)",
+                                    s + 1, parties, cfg->agent_count);
+        if (n > 10000000 / repeats || total + n * repeats > 10000000)
+            return parley_error_set(err, PARLEY_ERANGE, "more than 10 million negotiations: reduce agents or repeats");
+        total += n * repeats;
+    }
+    *runs = total;
     return PARLEY_OK;
 }
 
@@ -211,20 +249,10 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
         goto fail;
     }
     size_t total = 0;
+    if ((rc = parley_tournament_count_runs(scenarios, count, cfg, &total, err)) != PARLEY_OK)
+        goto fail;
     for (size_t s = 0; s < count; s++) {
         size_t parties = parley_scenario_negotiator_count(scenarios[s]);
-        size_t n = assignment_count(cfg->agent_count, parties, cfg->self_play);
-        if (n == 0) {
-            rc = parley_error_set(err, PARLEY_EINVAL,
-                                  "scenario %zu has %zu parties but only %zu agents (allow self-play or add agents)",
-                                  s + 1, parties, cfg->agent_count);
-            goto fail;
-        }
-        if (n > 10000000 / t->cfg.repeats || total + n * t->cfg.repeats > 10000000) {
-            rc = parley_error_set(err, PARLEY_ERANGE, "more than 10 million negotiations: reduce agents or repeats");
-            goto fail;
-        }
-        total += n * t->cfg.repeats;
         parley_analysis_options options = {.threads = 1};
         if ((rc = parley_analyze(scenarios[s], &options, &t->analyses[s], err)) != PARLEY_OK)
             goto fail;
@@ -258,7 +286,7 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
                     goto fail;
                 }
                 assignment(a, cfg->agent_count, parties, cfg->self_play, r->agents);
-                r->view = (parley_tournament_run){s, r->agents, parties, cfg->session.seed + i, 0, 0,
+                r->view = (parley_tournament_run){s, r->agents, parties, cfg->session.seed + i, 0, -1,
                                                   r->utility, r->discounted, NAN, NAN, 0};
             }
     }
@@ -278,6 +306,24 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
 fail:
     parley_tournament_free(t);
     return rc;
+}
+
+int parley_tournament_set_result(parley_tournament *t, size_t i, const parley_tournament_run *run, parley_error *err)
+{
+    if (i >= t->run_count)
+        return parley_error_set(err, PARLEY_EINVAL, "run %zu is not in the tournament (%zu runs)", i, t->run_count);
+    struct run *r = &t->runs[i];
+    if (run->scenario != r->view.scenario || run->parties != r->view.parties || run->seed != r->view.seed ||
+        memcmp(run->agents, r->agents, r->view.parties * sizeof *r->agents) != 0)
+        return parley_error_set(err, PARLEY_EINVAL, "run %zu was played with other agents, scenario or seed", i);
+    r->view.agreed = run->agreed;
+    r->view.rounds = run->rounds;
+    memcpy(r->utility, run->utility, r->view.parties * sizeof *r->utility);
+    memcpy(r->discounted, run->discounted, r->view.parties * sizeof *r->discounted);
+    r->view.pareto_distance = run->pareto_distance;
+    r->view.nash_distance = run->nash_distance;
+    r->view.welfare = run->welfare;
+    return PARLEY_OK;
 }
 
 size_t parley_tournament_run_count(const parley_tournament *t)

@@ -174,7 +174,26 @@ PY
 expect_exit 0 "impossible" "$PARLEY" diagnose "$DATA/impossible.json"
 expect_in "$TMP/out" "1. this one cannot hold with the global constraints:" "impossible: one member"
 expect_in "$TMP/out" "A's red line 'all_in'" "impossible: the red line"
-expect_in "$TMP/out" "opens a zone of 2 packages" "impossible: relaxation"
+# all_in (x == 3) allows the top value: the smallest move is the threshold x >= 2, the one package x = 2
+expect_in "$TMP/out" "move A's red line 'all_in'" "impossible: a move, not a drop"
+expect_in "$TMP/out" "to: x >= 2" "impossible: the moved threshold"
+expect_in "$TMP/out" "opens a zone of 1 package;" "impossible: relaxation"
+
+# moves (tests/test_moves.c works them by hand): thresholds from both ends, then both sides part of the way
+expect_exit 0 "thresholds" "$PARLEY" diagnose "$SRC/tests/data/moves/thresholds.json"
+expect_in "$TMP/out" "to: subsidy >= 2" "thresholds: Buyer's smallest move"
+expect_in "$TMP/out" "to: subsidy <= 6" "thresholds: Seller's smallest move"
+expect_in "$TMP/out" "the largest concession, 0.2000" "thresholds: combined"
+expect_exit 0 "thresholds json" "$PARLEY" diagnose "$SRC/tests/data/moves/thresholds.json" --json
+python3 - "$TMP/out" <<'PY' || fail "thresholds JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+moves = {(r["condition"]["party"], r["change"], r["to"]) for r in d["relaxations"]}
+assert moves == {("Buyer", "move", "subsidy >= 2"), ("Seller", "move", "subsidy <= 6")}, moves
+c = d["combination"]
+assert abs(c["largest_concession"] - 0.2) < 1e-9 and c["zone"] == 1 and c["nash"]["outcome"] == {"subsidy": 4}, c
+assert sorted((m["party"], m["to"]) for m in c["moves"]) == [("Buyer", "subsidy >= 4"), ("Seller", "subsidy <= 4")], c
+PY
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "diagnose.sh: all passed"

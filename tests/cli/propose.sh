@@ -105,16 +105,29 @@ expect_in "$TMP/out" "amendment 2, x=a, because B wants it: makes the text unacc
 expect_in "$TMP/out" "amendment 3, x=c: keeps the text acceptable to every party" "amendment 3"
 expect_in "$TMP/out" "amendment 4, y=0: keeps the text acceptable to every party" "amendment 4"
 expect_in "$TMP/out" "all 4 amendments together: makes the text unacceptable; breaks the constraint 'G'" "all together"
+expect_in "$TMP/out" "A 0.5000 -> 0.2500 (-0.2500), B 0.5000 -> 0.7500 (+0.2500)" "amendment 1: utilities before and after"
+# an amendment that makes an unacceptable text acceptable says so (x=a breaks B's red line B1; x=b does not)
+expect_exit 0 "amendment that mends" "$PARLEY" propose "$DATA/amend.json" --text x=a,y=1 --amend x=b
+expect_in "$TMP/out" "amendment 1, x=b: makes the text acceptable to every party" "makes acceptable"
+expect_exit 0 "no amendment" "$PARLEY" propose "$DATA/amend.json" --text x=b,y=1
+expect_in "$TMP/out" "the text as it stands: acceptable to every party" "the text alone"
 expect_exit 0 "amendments json" "$PARLEY" propose "$DATA/amend.json" --json --text x=b,y=1 --amend y=2 --amend x=a --amend x=c --amend y=0
 python3 - "$TMP/out" <<'PY' || fail "amendments JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
+d = d["amendments"] + [d["together"]]
+names = lambda x: [(b["party"], b["name"]) for b in x["breaks"]]
 assert [x["acceptable_to_all"] for x in d] == [False, False, True, True, False], d
-assert d[0]["broken"] == [{"party": "A", "name": "A1"}], d[0]
-assert d[1]["broken"] == [{"party": "B", "name": "B1"}], d[1]
-assert d[4]["amendment"] == "all" and d[4]["breaks_global"] is True
-assert d[4]["broken"] == [{"party": None, "name": "G"}], d[4]
+assert names(d[0]) == [("A", "A1")], d[0]
+assert names(d[1]) == [("B", "B1")], d[1]
+assert "amendment" not in d[4] and d[4]["breaks_global"] is True
+assert names(d[4]) == [(None, "G")], d[4]
 assert [x["rejected_by"] for x in d] == [["A"], ["B"], [], [], ["A", "B"]], d
+# amend.json (tests/test_propose.c): A = 0.5 * x-part + 0.5 * y-part; the text x=b, y=1 gives both 0.5;
+# y=2 moves A to 0.25 and B to 0.75; all four together end at x=c, y=0: A 0.25 + 0.25 = 0.5, B 0.5
+u = d[0]["utilities"]
+assert u["A"] == {"before": 0.5, "after": 0.25, "change": -0.25} and u["B"]["after"] == 0.75, u
+assert d[4]["utilities"]["A"]["change"] == 0 and d[4]["utilities"]["B"]["after"] == 0.5, d[4]
 PY
 
 # a phased text is judged by expected utilities (tests/test_propose.c): (2, full) gives B 0.45 < 0.5
@@ -122,11 +135,30 @@ expect_exit 0 "phased amendments json" "$PARLEY" propose "$DATA/phased.json" --j
 python3 - "$TMP/out" <<'PY' || fail "phased amendments JSON"
 import json, sys
 d = json.load(open(sys.argv[1]))
-assert d[0]["broken"] == [] and d[0]["rejected_by"] == ["A"], d[0]     # x=1: A 0.375
-assert d[1]["broken"] == [] and d[1]["rejected_by"] == ["A"], d[1]
+assert d["amendments"][0]["breaks"] == [] and d["amendments"][0]["rejected_by"] == ["A"], d     # x=1: A 0.375
+assert abs(d["amendments"][0]["utilities"]["A"]["after"] - 0.375) < 1e-9, d
+assert d["together"]["breaks"] == [] and d["together"]["rejected_by"] == ["A"], d
 PY
 expect_exit 0 "phased amendments text" "$PARLEY" propose "$DATA/phased.json" --text x=2,y=full --amend x=3
-expect_in "$TMP/out" "amendment 1, x=3: makes the text unacceptable; B would not accept it" "phased amendment text"
+# the text (2, full) is already unacceptable to B (0.45 < 0.5): the amendment leaves it so
+expect_in "$TMP/out" "amendment 1, x=3: leaves the text unacceptable; B would not accept it" "phased amendment text"
+
+# --compare (tests/test_moves.c works compare.json by hand): x=4 scores 0.03 of the Nash package's 0.04
+MOVES="$SRC/tests/data/moves"
+expect_exit 0 "compare" "$PARLEY" propose "$MOVES/compare.json" --compare "$MOVES/texts.json"
+expect_in "$TMP/out" "1. text 2: acceptable to every party; nash 0.0300 (75.0% of the nash package's)" "compare: first"
+expect_in "$TMP/out" "4. high: not acceptable to every party; B would reject it" "compare: last"
+expect_exit 0 "compare json" "$PARLEY" propose "$MOVES/compare.json" --compare "$MOVES/texts.json" --json
+python3 - "$TMP/out" <<'PY' || fail "compare JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["rule"] == "nash" and abs(d["best_score"] - 0.04) < 1e-9, d
+assert [t["name"] for t in d["texts"]] == ["text 2", "edge", "low", "high"], d
+assert d["texts"][0]["utilities"] == {"A": 0.4, "B": 0.6} and d["texts"][0]["package"] == {"x": 4}, d
+assert d["texts"][3]["rejected_by"] == ["B"] and abs(d["texts"][3]["shortfall"] - 0.2) < 1e-9, d
+PY
+expect_exit 2 "compare bad value" "$PARLEY" propose "$MOVES/compare.json" --compare "$MOVES/texts-bad.json"
+expect_in "$TMP/err" "texts-bad.json: at [1].package.x: 11 is not a value of issue 'x'" "compare: located error"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "propose.sh: all passed"

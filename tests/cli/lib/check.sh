@@ -1,6 +1,6 @@
 # check.sh: helpers the CLI test scripts source (not a test itself: tests/cli/lib is not globbed).
 # Sets TMP (removed on exit) and `fails`; fail, expect_exit and expect_in record failures; the script ends
-# with `finish`, which exits non-zero when anything failed.
+# with `[ "$fails" -eq 0 ] || exit 1`.
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 fails=0

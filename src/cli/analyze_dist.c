@@ -1,0 +1,63 @@
+/* analyze_dist.c: an exact analysis with its outcome range shared out over MPI ranks (see analyze_dist.h). */
+#include "analyze_dist.h"
+
+#include <limits.h>
+#include <mpi.h>
+#include <stdlib.h>
+
+#include <parley/parley.h>
+
+#include "mpi.h"
+
+enum { TAG_PART = 11 };
+
+int analyze_distributed(const parley_scenario *sc, const parley_analysis_options *options, parley_analysis **out,
+                        int *writer, parley_error *err)
+{
+    int size = cli_mpi_size(), rank = cli_mpi_rank();
+    *writer = rank == 0;
+    *out = NULL;
+    if (size == 1)
+        return parley_analyze(sc, options, out, err);
+    uint64_t total;
+    if (parley_space_size_u64(parley_scenario_space(sc), &total) != PARLEY_OK)
+        return parley_analyze(sc, options, out, err); /* every rank fails alike: too many outcomes */
+    parley_analysis_options part = options ? *options : (parley_analysis_options){0};
+    uint64_t share = total / (uint64_t)size, extra = total % (uint64_t)size, r = (uint64_t)rank;
+    part.first = share * r + (r < extra ? r : extra);
+    part.count = share + (r < extra);
+    parley_analysis *a = NULL;
+    int rc = part.count ? parley_analyze(sc, &part, &a, err) : PARLEY_OK;
+    if (rank != 0) {
+        /* An empty message says this rank failed; rank 0 reports it. */
+        void *buf = NULL;
+        size_t len = 0;
+        if (a && (parley_analysis_pack(a, &buf, &len, err) != PARLEY_OK || len > INT_MAX))
+            len = 0;
+        MPI_Send(buf, (int)len, MPI_BYTE, 0, TAG_PART, MPI_COMM_WORLD);
+        free(buf);
+        parley_analysis_free(a);
+        return rc;
+    }
+    if (rc == PARLEY_OK && !a) /* rank 0's range was empty: analyse nothing, merge everything */
+        rc = PARLEY_EINTERNAL;
+    for (int from = 1; from < size; from++) {
+        MPI_Status status;
+        int len = 0;
+        MPI_Probe(from, TAG_PART, MPI_COMM_WORLD, &status);
+        MPI_Get_count(&status, MPI_BYTE, &len);
+        void *buf = malloc(len > 0 ? (size_t)len : 1);
+        MPI_Recv(buf, len, MPI_BYTE, from, TAG_PART, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        if (rc == PARLEY_OK && len == 0)
+            rc = parley_error_set(err, PARLEY_EINTERNAL, "rank %d could not analyse its part of the space", from);
+        else if (rc == PARLEY_OK)
+            rc = parley_analysis_merge_packed(a, sc, buf, (size_t)len, err);
+        free(buf);
+    }
+    if (rc != PARLEY_OK) {
+        parley_analysis_free(a);
+        return rc;
+    }
+    *out = a;
+    return PARLEY_OK;
+}

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# mpi.sh: `mpirun -n 3 parley tournament` gives the single process's results (JSON and CSV, timings aside);
+# a rank killed mid-run fails the job with the runs it lost named; a checkpointed tournament stopped and started
+# again ends with the same results; without mpirun nothing changes.
+PARLEY=$1
+SRC=$2
+. "$SRC/tests/cli/lib/check.sh"
+command -v mpirun >/dev/null || { echo "FAIL: mpirun is missing (make deps installs openmpi-bin)"; exit 1; }
+G="$SRC/../shared/genius/anac2012"
+[ -d "$G" ] || { echo "FAIL: $G is missing (the tests need ../shared/genius)"; exit 1; }
+MPIRUN=(mpirun --allow-run-as-root --oversubscribe)
+# Open MPI keeps some of its start-up allocations until exit: under AddressSanitizer, leak checking stays off
+# for the ranks (the single-process runs of the other tests keep it).
+if nm -D "$PARLEY" 2>/dev/null | grep -q __asan_init || nm "$PARLEY" 2>/dev/null | grep -q __asan_init; then
+    export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
+    SLOW=1
+else
+    SLOW=0
+fi
+same() { # a.json b.json description: equal but for timings
+    python3 - "$1" "$2" <<'PY' || fail "$3"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for d in (a, b):
+    for k in ("seconds", "threads", "rate"):
+        d.pop(k, None)
+assert a == b, "results differ"
+PY
+}
+
+CAMERA="$G/Camera/Camera-A-domain.xml+$G/Camera/Camera-A-prof1.xml+$G/Camera/Camera-A-prof2.xml"
+ARGS=("$CAMERA" "$SRC/examples/ceasefire-relaxed.json" --agents boulware,conceder,linear,hardliner,tit-for-tat
+      --repeats 4 --rounds 200)
+expect_exit 0 "single process" "$PARLEY" tournament "${ARGS[@]}" --json --csv "$TMP/one.csv"
+cp "$TMP/out" "$TMP/one.json"
+expect_exit 0 "three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${ARGS[@]}" --json --threads 1 --csv "$TMP/three.csv"
+cp "$TMP/out" "$TMP/three.json"
+same "$TMP/one.json" "$TMP/three.json" "three ranks: JSON differs from one process"
+cmp -s "$TMP/one.csv" "$TMP/three.csv" || fail "three ranks: CSV differs from one process"
+python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['negotiations'] == 160, d['negotiations']" \
+    "$TMP/three.json" || fail "three ranks: 2 scenarios x 20 ordered pairs x 4 repeats = 160 negotiations"
+expect_exit 0 "one rank under mpirun" "${MPIRUN[@]}" -n 1 "$PARLEY" tournament "${ARGS[@]}" --json
+same "$TMP/one.json" "$TMP/out" "one rank: JSON differs"
+
+# Analysis: the outcome range split over three ranks, merged on rank 0: the same figures, frontier and solutions.
+for input in "$SRC/examples/ceasefire.json" "$SRC/examples/ceasefire-relaxed.json" "$CAMERA" \
+             "$SRC/tests/data/diagnose/many.json"; do
+    name=$(basename "${input%%+*}")
+    expect_exit 0 "analyze $name, one process" "$PARLEY" analyze ${input//+/ } --json --frontier
+    cp "$TMP/out" "$TMP/a1.json"
+    expect_exit 0 "analyze $name, three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" analyze ${input//+/ } --json --frontier \
+        --threads 1
+    same "$TMP/a1.json" "$TMP/out" "analyze $name: three ranks differ from one process"
+done
+expect_exit 0 "analyze text, three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" analyze "$SRC/examples/ceasefire-relaxed.json"
+expect_in "$TMP/out" "acceptable   515 to every party" "analyze text, three ranks: the zone of 515 packages"
+[ "$(grep -c "^Gaza ceasefire" "$TMP/out")" -eq 1 ] || fail "analyze text: printed once, by rank 0"
+
+# A checkpoint of a finished tournament: started again, it plays nothing and gives the same results.
+expect_exit 0 "checkpointed" "$PARLEY" tournament "${ARGS[@]}" --json --checkpoint "$TMP/ck"
+same "$TMP/one.json" "$TMP/out" "checkpointed: JSON differs"
+[ "$(wc -l <"$TMP/ck")" -eq 161 ] || fail "checkpoint: a header and 160 runs expected, got $(wc -l <"$TMP/ck") lines"
+expect_exit 0 "resumed from a full checkpoint" "$PARLEY" tournament "${ARGS[@]}" --json --checkpoint "$TMP/ck"
+same "$TMP/one.json" "$TMP/out" "resumed: JSON differs"
+expect_exit 2 "another tournament's checkpoint" "$PARLEY" tournament "${ARGS[@]}" --repeats 5 --checkpoint "$TMP/ck"
+expect_in "$TMP/err" "belongs to another tournament" "foreign checkpoint refused"
+
+# A long tournament: a rank killed mid-run fails the job, naming the runs lost; started again with the
+# same checkpoint it finishes, and its results are the single process's.
+ENERGY="$G/Energy/Energy-A-domain.xml+$G/Energy/Energy-A-prof1.xml+$G/Energy/Energy-A-prof2.xml"
+LONG=("$ENERGY" --agents boulware,conceder,linear,hardliner,tit-for-tat --rounds 5000)
+if [ "$SLOW" = 1 ]; then LONG+=(--repeats 30); else LONG+=(--repeats 120); fi
+"${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${LONG[@]}" --threads 1 --json --checkpoint "$TMP/long.ck" \
+    >"$TMP/killed.out" 2>"$TMP/killed.err" &
+job=$!
+victim=""
+for _ in $(seq 1 100); do # wait (at most 10 s) until rank 1 has finished some runs
+    for p in $(pgrep -f "parley tournament" || true); do
+        tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx OMPI_COMM_WORLD_RANK=1 && victim=$p
+    done
+    [ -n "$victim" ] && [ -f "$TMP/long.ck" ] && [ "$(wc -l <"$TMP/long.ck")" -gt 20 ] && break
+    sleep 0.1
+done
+[ -n "$victim" ] && kill -9 "$victim"
+wait "$job"
+killed=$?
+[ "$killed" -ne 0 ] || fail "killed rank: the job exited 0"
+expect_in "$TMP/killed.err" "runs lost:" "killed rank: the runs lost are named"
+lines=$(wc -l <"$TMP/long.ck")
+expect_exit 0 "resumed after the kill" "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${LONG[@]}" --threads 1 --json \
+    --checkpoint "$TMP/long.ck"
+cp "$TMP/out" "$TMP/resumed.json"
+expect_exit 0 "long, one process" "$PARLEY" tournament "${LONG[@]}" --json
+same "$TMP/out" "$TMP/resumed.json" "resumed after the kill: JSON differs from one process"
+[ "$lines" -gt 1 ] || fail "the checkpoint kept nothing before the kill"
+
+[ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
+echo "mpi.sh: all passed"
