@@ -69,6 +69,14 @@ char *parley_negotiation_json(const parley_negotiation *neg, parley_error *err);
 char *parley_tournament_json(const parley_tournament *t, parley_error *err);
 char *parley_tournament_csv(const parley_tournament *t, parley_error *err);
 
+/*
+ * sizeof the public struct called `name` ("parley_error", "parley_session_config",
+ * "parley_tournament_config", "parley_event", "parley_action", "parley_agent_vtable",
+ * "parley_analysis_options", "parley_approx_options", "parley_gmcr_options", "parley_change"),
+ * 0 for any other name: a binding that mirrors these structs checks its layout against the library's.
+ */
+size_t parley_struct_size(const char *name);
+
 #ifdef __cplusplus
 }
 #endif

@@ -58,7 +58,8 @@ class CError(Structure):
 
 class AnalysisOptions(Structure):
     """struct parley_analysis_options (parley/analysis.h)."""
-    _fields_ = [("threads", c_uint), ("time", c_double), ("use_guarantee", c_int), ("guarantee", c_double)]
+    _fields_ = [("threads", c_uint), ("time", c_double), ("use_guarantee", c_int), ("guarantee", c_double),
+                ("first", c_uint64), ("count", c_uint64)]  # a part of the space; 0, 0 = all
 
 
 class ApproxOptions(Structure):
@@ -82,7 +83,8 @@ class SessionConfig(Structure):
 class TournamentConfig(Structure):
     """struct parley_tournament_config (parley/tournament.h)."""
     _fields_ = [("session", SessionConfig), ("agents", POINTER(c_char_p)), ("agent_count", c_size_t),
-                ("repeats", c_uint), ("self_play", c_int), ("threads", c_uint)]
+                ("repeats", c_uint), ("self_play", c_int), ("threads", c_uint),
+                ("claim", c_void_p), ("done", c_void_p), ("user", c_void_p)]  # distribution: left NULL
 
 
 REASON_MAX = 160
@@ -128,6 +130,7 @@ _PROTOTYPES = {
     "parley_version": (c_char_p, []),
     "parley_error_format": (c_char_p, [ERR, c_char_p, c_size_t]),
     "parley_free": (None, [P]),
+    "parley_struct_size": (c_size_t, [c_char_p]),
     "parley_scenario_load_files": (c_int, [POINTER(c_char_p), c_size_t, PP, ERR]),
     "parley_scenario_parse": (c_int, [c_char_p, c_size_t, c_char_p, PP, ERR]),
     "parley_scenario_free": (None, [P]),
@@ -207,6 +210,18 @@ for _name, (_res, _args) in _PROTOTYPES.items():
     _fn = getattr(lib, _name)
     _fn.restype = _res
     _fn.argtypes = _args
+
+
+# The structs mirrored above must be the library's size: a mismatch would corrupt memory, so refuse to load.
+_MIRRORED = {"parley_error": CError, "parley_analysis_options": AnalysisOptions,
+             "parley_approx_options": ApproxOptions, "parley_gmcr_options": GmcrOptions,
+             "parley_session_config": SessionConfig, "parley_tournament_config": TournamentConfig,
+             "parley_change": Change, "parley_event": Event, "parley_action": Action,
+             "parley_agent_vtable": Vtable}
+_wrong = [f"{name} is {lib.parley_struct_size(name.encode())} bytes in {lib._name}, {ctypes.sizeof(cls)} here"
+          for name, cls in _MIRRORED.items() if lib.parley_struct_size(name.encode()) != ctypes.sizeof(cls)]
+if _wrong:
+    raise ImportError("parley: this Python package does not match its libparley: " + "; ".join(_wrong))
 
 
 def take_text(ptr: int) -> str:

@@ -9,6 +9,7 @@
 #include "core/memtext.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 void parley_free(void *p)
 {
@@ -202,4 +203,29 @@ char *parley_tournament_json(const parley_tournament *t, parley_error *err)
 char *parley_tournament_csv(const parley_tournament *t, parley_error *err)
 {
     return capture(write_tournament_csv, t, err);
+}
+
+/* --- what bindings mirror --- */
+
+size_t parley_struct_size(const char *name)
+{
+    static const struct {
+        const char *name;
+        size_t size;
+    } sizes[] = {
+        {"parley_error", sizeof(parley_error)},
+        {"parley_analysis_options", sizeof(parley_analysis_options)},
+        {"parley_approx_options", sizeof(parley_approx_options)},
+        {"parley_gmcr_options", sizeof(parley_gmcr_options)},
+        {"parley_session_config", sizeof(parley_session_config)},
+        {"parley_tournament_config", sizeof(parley_tournament_config)},
+        {"parley_change", sizeof(parley_change)},
+        {"parley_event", sizeof(parley_event)},
+        {"parley_action", sizeof(parley_action)},
+        {"parley_agent_vtable", sizeof(parley_agent_vtable)},
+    };
+    for (size_t i = 0; name && i < sizeof sizes / sizeof sizes[0]; i++)
+        if (strcmp(sizes[i].name, name) == 0)
+            return sizes[i].size;
+    return 0;
 }

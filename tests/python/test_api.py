@@ -150,3 +150,12 @@ def test_geniusweb_load_matches_cli(parley):
     sc = parley.load(files)
     assert len(sc.parties) == 2
     assert stable(sc.analyze(frontier=True)) == stable(cli_json("analyze", *files, "--frontier"))
+
+
+def test_mirrored_structs_match_the_library(parley):
+    """The ctypes mirrors of the public structs have the C sizes (import refuses a mismatched library)."""
+    import ctypes
+    from parley import _native
+    for name, cls in _native._MIRRORED.items():
+        assert _native.lib.parley_struct_size(name.encode()) == ctypes.sizeof(cls) > 0, name
+    assert _native.lib.parley_struct_size(b"parley_nothing") == 0
