@@ -1,12 +1,14 @@
 # parley: top-level wrapper around CMake.  `make demo` and `make check` are the contract (see README.md).
 DEB_PACKAGES := build-essential cmake pkg-config clang libjansson-dev libexpat1-dev libmicrohttpd-dev \
-                libsqlite3-dev libcmocka-dev nettle-dev libopenmpi-dev openmpi-bin
+                libsqlite3-dev libcmocka-dev nettle-dev libopenmpi-dev openmpi-bin python3 python3-pytest \
+                python3-setuptools python3-pip
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD := build
 ASAN_BUILD := build-asan
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
 
-.PHONY: all deps build asan check test demo bench fuzz clean
+.PHONY: all deps build asan check test demo bench fuzz clean install python
 
 all: build
 
@@ -37,12 +39,22 @@ check: build asan
 
 test: check
 
+# parley, libparley.so/.a, headers, parley.pc, the CMake package, man pages and bash completion under PREFIX.
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The Python package in python/: libparley.so.0 copied next to its modules, so that python/ is usable with
+# PYTHONPATH=python and installable offline with `pip install --no-build-isolation ./python`.
+python: build
+	cp $(BUILD)/libparley.so.0 python/parley/libparley.so.0
+
 demo: build
 	@bash examples/demo.sh $(BUILD)/parley
 
 bench: build
 	@for b in $(BUILD)/bench/bench_*; do echo "== $$b"; $$b; done
 	@bash bench/bench_server.sh $(BUILD)/parley 5
+	@PARLEY_LIBRARY=$(BUILD)/libparley.so PYTHONPATH=python /usr/bin/python3 bench/bench_python.py
 
 fuzz: deps
 	cmake -S . -B build-fuzz -DCMAKE_C_COMPILER=clang -DCMAKE_BUILD_TYPE=Debug -DPARLEY_FUZZ=ON >/dev/null

@@ -84,6 +84,13 @@ int parley_approx_solution(const parley_approx *a, parley_solution_kind kind, co
 int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, int with_frontier, FILE *out,
                              parley_error *err);
 
+/*
+ * 1 when `parley analyze` searches rather than enumerates the scenario's space:
+ * more than 2^64 or 5*10^9 outcomes, or a nonlinear profile over more than
+ * 2*10^7 (src/analysis/method.c).
+ */
+int parley_analysis_needs_search(const parley_scenario *sc);
+
 #ifdef __cplusplus
 }
 #endif

@@ -22,6 +22,7 @@
 #include <parley/genius.h>
 #include <parley/approx.h>
 #include <parley/server.h>
+#include <parley/text.h>
 
 #ifdef __cplusplus
 extern "C" {

@@ -167,16 +167,7 @@ static void print_approx_report(const parley_scenario *sc, const parley_approx *
 /* Whether to search rather than enumerate: -1 forced exact, 1 forced search, 0 decide by size. */
 static int too_large(const parley_scenario *sc, int force)
 {
-    if (force)
-        return force > 0;
-    const parley_space *space = parley_scenario_space(sc);
-    uint64_t total;
-    if (parley_space_size_u64(space, &total) != PARLEY_OK)
-        return 1;
-    int nonlinear = 0;
-    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++)
-        nonlinear |= !parley_utility_is_additive(parley_party_utility(sc, parley_scenario_negotiator(sc, k)));
-    return total > 5000000000ULL || (nonlinear && total > 20000000ULL);
+    return force ? force > 0 : parley_analysis_needs_search(sc);
 }
 
 static int run_approximate(const parley_scenario *sc, const parley_analysis_options *options,

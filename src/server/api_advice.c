@@ -8,6 +8,7 @@
  */
 #include "analysis/analysis_internal.h"
 #include "server/server_internal.h"
+#include "core/memtext.h"
 
 #include <parley/diagnose.h>
 #include <stdio.h>
@@ -15,22 +16,12 @@
 #include <string.h>
 
 /* Runs `write` into memory and parses what it wrote (new reference); NULL with err set on failure. */
-typedef int (*json_writer)(const void *ctx, FILE *out, parley_error *err);
-
-static json_t *written_json(json_writer write, const void *ctx, parley_error *err)
+static json_t *written_json(memtext_writer write, const void *ctx, parley_error *err)
 {
-    char *text = NULL;
     size_t length = 0;
-    FILE *f = open_memstream(&text, &length);
-    if (!f) {
-        parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-        return NULL;
-    }
-    int rc = write(ctx, f, err);
+    char *text = memtext_capture(write, ctx, &length, err);
     json_t *root = NULL;
-    if (fclose(f) != 0 && rc == PARLEY_OK)
-        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if (rc == PARLEY_OK && !(root = json_loadb(text, length, 0, NULL)))
+    if (text && !(root = json_loadb(text, length, 0, NULL)))
         parley_error_set(err, PARLEY_EINTERNAL, "the report is not valid JSON");
     free(text);
     return root;

@@ -1,0 +1,83 @@
+/*
+ * parley/text.h: results as JSON text in memory, for language bindings (the
+ * Python package in python/) and programs that want a string rather than a
+ * FILE *.  Each function produces exactly what the matching `parley CMD --json`
+ * prints (the same writers run), so a binding returns the same keys as the CLI.
+ *
+ * Every function returns a NUL-terminated string allocated by the library,
+ * which the caller releases with parley_free, or NULL with *err filled
+ * (PARLEY_ENOMEM when out of memory).
+ */
+#ifndef PARLEY_TEXT_H
+#define PARLEY_TEXT_H
+
+#include <parley/approx.h>
+#include <parley/diagnose.h>
+#include <parley/error.h>
+#include <parley/gmcr.h>
+#include <parley/protocol.h>
+#include <parley/scenario.h>
+#include <parley/tournament.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Releases a string returned by this header's functions (NULL allowed). */
+void parley_free(void *p);
+
+/* How parley_analyze_json analyses: decide by size as `parley analyze` does, always enumerate, always search. */
+typedef enum parley_analysis_method {
+    PARLEY_METHOD_AUTO = 0,
+    PARLEY_METHOD_EXACT = 1,
+    PARLEY_METHOD_APPROXIMATE = 2
+} parley_analysis_method;
+
+/*
+ * `parley analyze --json [--frontier]`: the exact analysis (docs/analysis-json.md),
+ * or the approximate one when `method` asks for it or, with PARLEY_METHOD_AUTO,
+ * when parley_analysis_needs_search says so.  options and search may be NULL
+ * (defaults); search's threads and time are taken from options.
+ */
+char *parley_analyze_json(const parley_scenario *sc, const parley_analysis_options *options,
+                          const parley_approx_options *search, parley_analysis_method method, int with_frontier,
+                          parley_error *err);
+
+/* `parley diagnose --json` (docs/diagnose.md). options may be NULL. */
+char *parley_diagnose_json(const parley_scenario *sc, const parley_analysis_options *options, parley_error *err);
+
+/* `parley propose --json --rule RULE`; PARLEY_ENOTFOUND when no package is acceptable to all. */
+char *parley_propose_json(const parley_scenario *sc, parley_solution_kind rule, const parley_analysis_options *options,
+                          parley_error *err);
+
+/* The native scenario file (as `parley convert` writes it). */
+char *parley_scenario_json(const parley_scenario *sc, parley_error *err);
+
+/*
+ * `parley conflict --json [--from STATE] [--coalitions]`: options may be NULL;
+ * `from` is a state as the CLI takes it, or NULL (then with `coalitions` the
+ * model's status quo, which it must have: PARLEY_EINVAL otherwise).
+ */
+char *parley_conflict_json(const parley_gmcr_model *model, const parley_gmcr_options *options, const char *from,
+                           int coalitions, parley_error *err);
+
+/* A run negotiation: its trace as JSON Lines (`--trace`), and its outcome (`parley negotiate --json`). */
+char *parley_trace_json(const parley_negotiation *neg, parley_error *err);
+char *parley_negotiation_json(const parley_negotiation *neg, parley_error *err);
+
+/* A tournament: `parley tournament --json`, and every run as CSV (`--csv`). */
+char *parley_tournament_json(const parley_tournament *t, parley_error *err);
+char *parley_tournament_csv(const parley_tournament *t, parley_error *err);
+
+/*
+ * sizeof the public struct called `name` ("parley_error", "parley_session_config",
+ * "parley_tournament_config", "parley_event", "parley_action", "parley_agent_vtable",
+ * "parley_analysis_options", "parley_approx_options", "parley_gmcr_options", "parley_change"),
+ * 0 for any other name: a binding that mirrors these structs checks its layout against the library's.
+ */
+size_t parley_struct_size(const char *name);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

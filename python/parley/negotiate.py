@@ -1,0 +1,193 @@
+"""negotiate: negotiations between built-in, plug-in and Python agents, and tournaments."""
+from __future__ import annotations
+
+import ctypes
+import csv
+import io
+import itertools
+import json
+from typing import Any, Dict, List, Optional, Sequence, Union
+
+from . import _native as N
+from .agent import Agent, Bridge
+from .core import PathLike, Scenario, check, json_result, load, raise_error
+
+AgentLike = Union[str, Agent]
+ScenarioLike = Union[Scenario, PathLike, Sequence[PathLike]]
+
+
+def _scenario(s: ScenarioLike) -> Scenario:
+    return s if isinstance(s, Scenario) else load(s)
+
+
+def _config(cfg: N.SessionConfig, protocol: str, rounds: int, seconds: float, seed: int, annealing: bool,
+            sessions: int, venues: Optional[Sequence[str]], keep: List[Any]) -> None:
+    kind = N.lib.parley_protocol_from_name(protocol.encode("utf-8"))
+    if kind < 0:
+        raise ValueError(f"unknown protocol {protocol!r}; expected alternating, single-text or shuttle")
+    cfg.protocol, cfg.rounds, cfg.seconds, cfg.seed = kind, rounds, seconds, seed
+    cfg.annealing, cfg.sessions = int(annealing), sessions
+    if venues:
+        array = (ctypes.c_char_p * len(venues))(*[v.encode("utf-8") for v in venues])
+        keep.append(array)
+        cfg.venues, cfg.venue_count = ctypes.cast(array, ctypes.POINTER(ctypes.c_char_p)), len(venues)
+
+
+class Trace(list):
+    """A negotiation's events (dicts, as `parley negotiate --trace` writes them, one per event).
+
+    ``outcome`` holds the result as `parley negotiate --json` prints it (agreement, package, utilities, ...).
+    """
+    outcome: Dict[str, Any]
+
+
+def negotiate(scenario: ScenarioLike, agents: Sequence[AgentLike], *, protocol: str = "alternating",
+              rounds: int = 100, seconds: float = 0.0, seed: int = 1, annealing: bool = False, sessions: int = 0,
+              venues: Optional[Sequence[str]] = None, events: bool = True) -> Trace:
+    """Runs one negotiation and returns its trace.
+
+    Args:
+        scenario: a Scenario, or what parley.load takes.
+        agents: one per negotiating party, in scenario order: a built-in spec ("boulware", "conceder:e=2"),
+            a plug-in path ("./libmine.so:x=1") or a parley.Agent instance.
+        protocol: "alternating", "single-text" or "shuttle".
+        rounds, seconds: deadlines (0: none; at least one must be set).
+        seed: seeds every agent's random stream; runs are deterministic for a seed when seconds is 0.
+        annealing, sessions, venues: as the CLI's --annealing, --sessions, --venues.
+        events: False leaves the trace empty (only ``outcome`` is filled): faster for many runs.
+    Raises:
+        parley.Error for bad input; the Python agent's own exception when one raised in a callback.
+    """
+    sc = _scenario(scenario)
+    keep: List[Any] = []
+    cfg = N.SessionConfig()
+    N.lib.parley_session_config_init(ctypes.byref(cfg))
+    _config(cfg, protocol, rounds, seconds, seed, annealing, sessions, venues, keep)
+    err = N.CError()
+    neg = ctypes.c_void_p()
+    plugins: List[ctypes.c_void_p] = []
+    bridges: List[Bridge] = []
+    check(N.lib.parley_negotiation_new(sc._handle, ctypes.byref(cfg), ctypes.byref(neg), ctypes.byref(err)), err)
+    try:
+        for agent in agents:
+            if isinstance(agent, Agent):
+                bridge = Bridge(agent)
+                bridges.append(bridge)
+                rc = N.lib.parley_negotiation_add_agent(neg, ctypes.byref(bridge.vtable), b"", ctypes.byref(err))
+                if rc != 0 and bridge.error is not None:
+                    raise bridge.error
+            elif isinstance(agent, str):
+                rc = _add_spec(neg, agent, plugins, err)
+            else:
+                raise TypeError(f"an agent is a spec string or a parley.Agent, not {agent!r}")
+            check(rc, err)
+        rc = N.lib.parley_negotiation_run(neg, ctypes.byref(err))
+        failed = next((b.error for b in bridges if b.error is not None), None)
+        if failed is not None:
+            raise failed
+        check(rc, err)
+        trace = Trace()
+        if events:
+            text = N.take_text(_text(N.lib.parley_trace_json(neg, ctypes.byref(err)), err))
+            trace.extend(json.loads(line) for line in text.splitlines() if line)
+        trace.outcome = json_result(N.lib.parley_negotiation_json(neg, ctypes.byref(err)), err)
+        return trace
+    finally:
+        N.lib.parley_negotiation_free(neg)
+        for p in plugins:
+            N.lib.parley_agent_plugin_close(p)
+
+
+def _text(ptr: Optional[int], err: N.CError) -> int:
+    if not ptr:
+        raise_error(err)
+    return ptr
+
+
+def _add_spec(neg: ctypes.c_void_p, spec: str, plugins: List[ctypes.c_void_p], err: N.CError) -> int:
+    raw = spec.encode("utf-8")
+    name = ctypes.create_string_buffer(4096)
+    params = ctypes.c_char_p()
+    rc = N.lib.parley_agent_spec_split(raw, name, len(name), ctypes.byref(params), ctypes.byref(err))
+    if rc != 0 or not N.lib.parley_agent_spec_is_plugin(name.value):
+        return rc or N.lib.parley_negotiation_add_agent_spec(neg, raw, ctypes.byref(err))
+    plugin = ctypes.c_void_p()
+    if (rc := N.lib.parley_agent_plugin_load(name.value, ctypes.byref(plugin), ctypes.byref(err))) != 0:
+        return rc
+    plugins.append(plugin)
+    vt = ctypes.cast(N.lib.parley_agent_plugin_vtable(plugin), ctypes.POINTER(N.Vtable))
+    return N.lib.parley_negotiation_add_agent(neg, vt, params.value, ctypes.byref(err))
+
+
+class TournamentRows(list):
+    """A tournament's runs: one dict per negotiation, as in `parley tournament --json`'s "runs".
+
+    ``scores`` is its per-agent "scores", ``summary`` the whole JSON document, ``csv_rows`` the rows of
+    ``--csv`` (flat strings); :meth:`flat` gives flat rows (lists spread over numbered columns) and
+    :meth:`to_pandas` a DataFrame of them when pandas is installed.
+    """
+    scores: List[Dict[str, Any]]
+    summary: Dict[str, Any]
+    csv_rows: List[Dict[str, str]]
+
+    def flat(self) -> List[Dict[str, Any]]:
+        """Rows with scalar values only: "agents": [a, b] becomes "agents_0", "agents_1", and so on."""
+        rows = []
+        for run in self:
+            row: Dict[str, Any] = {}
+            for key, value in run.items():
+                if isinstance(value, list):
+                    row.update({f"{key}_{k}": v for k, v in enumerate(value)})
+                else:
+                    row[key] = value
+            rows.append(row)
+        return rows
+
+    def to_pandas(self) -> Any:
+        """A pandas.DataFrame of :meth:`flat` (ImportError when pandas is not installed)."""
+        import pandas  # type: ignore[import-not-found]
+        return pandas.DataFrame(self.flat())
+
+
+def tournament(scenarios: Sequence[ScenarioLike], agents: Sequence[str], *, protocol: str = "alternating",
+               rounds: int = 100, seed: int = 1, repeats: int = 1, self_play: bool = False,
+               threads: int = 0) -> TournamentRows:
+    """Every ordered assignment of the agents (spec strings) to the parties of every scenario, in parallel.
+
+    Returns the runs as rows (see TournamentRows); the same as `parley tournament --json`.
+    """
+    scs = [_scenario(s) for s in scenarios]
+    if not scs:
+        raise ValueError("a tournament needs at least one scenario")
+    keep: List[Any] = []
+    cfg = N.TournamentConfig()
+    N.lib.parley_tournament_config_init(ctypes.byref(cfg))
+    _config(cfg.session, protocol, rounds, 0.0, seed, False, 0, None, keep)
+    specs = (ctypes.c_char_p * len(agents))(*[a.encode("utf-8") for a in agents])
+    cfg.agents, cfg.agent_count = ctypes.cast(specs, ctypes.POINTER(ctypes.c_char_p)), len(agents)
+    cfg.repeats, cfg.self_play, cfg.threads = repeats, int(self_play), threads
+    handles = (ctypes.c_void_p * len(scs))(*[s._handle.value for s in scs])
+    t = ctypes.c_void_p()
+    err = N.CError()
+    check(N.lib.parley_tournament_run_all(handles, len(scs), ctypes.byref(cfg), ctypes.byref(t), ctypes.byref(err)),
+          err)
+    try:
+        summary = json_result(N.lib.parley_tournament_json(t, ctypes.byref(err)), err)
+        text = N.take_text(_text(N.lib.parley_tournament_csv(t, ctypes.byref(err)), err))
+    finally:
+        N.lib.parley_tournament_free(t)
+    rows = TournamentRows(summary.get("runs", []))
+    rows.scores, rows.summary = summary.get("scores", []), summary
+    rows.csv_rows = list(csv.DictReader(io.StringIO(text)))
+    return rows
+
+
+def builtin_agents() -> List[str]:
+    """The built-in agents' names."""
+    names = N.lib.parley_agent_builtin_names()
+    out = []
+    for i in itertools.count():
+        if not names[i]:
+            return out
+        out.append(names[i].decode("utf-8"))
+    return out
