@@ -24,6 +24,8 @@ static const char usage[] =
     "  --sessions N     shuttle: split the rounds into N sessions (default 1)\n"
     "  --venues A,B     shuttle: venues of the sessions, in turn (e.g. Cairo,Doha)\n"
     "  --trace FILE     write every event as JSON Lines ('-' for standard output)\n"
+    "  --model NAME     with --trace: replay each party's offers into a frequency, smith or bayes\n"
+    "                   opponent model and append its accuracy over time (Pearson, RMSE, Kendall)\n"
     "  --plot FILE.svg  draw utilities over rounds and in the utility plane, with the Pareto frontier\n"
     "  --json           print the outcome as one JSON object\n";
 
@@ -31,7 +33,7 @@ static const char usage[] =
 
 struct options {
     parley_session_config cfg;
-    const char *agents, *venues, *trace, *plot;
+    const char *agents, *venues, *trace, *plot, *model;
     int json;
     const char **files;
     size_t nfiles;
@@ -96,6 +98,10 @@ static int parse_args(int argc, char **argv, struct options *o)
             if (r < 0)
                 return cli_usage_error("negotiate", "--venues expects a list such as Cairo,Doha");
             o->venues = value;
+        } else if ((r = cli_option_value(argc, argv, &i, "--model", &value)) != 0) {
+            if (r < 0 || (strcmp(value, "frequency") && strcmp(value, "smith") && strcmp(value, "bayes")))
+                return cli_usage_error("negotiate", "--model expects frequency, smith or bayes");
+            o->model = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--trace", &value)) != 0) {
             if (r < 0)
                 return cli_usage_error("negotiate", "--trace expects a file name");
@@ -275,6 +281,12 @@ int cmd_negotiate(int argc, char **argv)
         parley_negotiation_set_trace(neg, trace);
     }
     if ((rc = parley_negotiation_run(neg, &err)))
+        goto report;
+    if (o.model && !trace) {
+        rc = parley_error_set(&err, PARLEY_EINVAL, "--model writes the models' accuracy into the trace: give --trace");
+        goto report;
+    }
+    if (o.model && (rc = parley_negotiation_write_model_accuracy(neg, sc, o.model, 0, trace, &err)))
         goto report;
     if (trace && trace != stdout) {
         int closed = fclose(trace);

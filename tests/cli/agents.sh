@@ -59,4 +59,20 @@ expect_in "$TMP/err" "--model expects frequency, smith or bayes" "bad model"
 expect_exit 2 "tournament --bootstrap 3" "$parley" tournament "$scen" --agents boulware,micro --bootstrap 3
 expect_exit 2 "boa with a key of another component" "$parley" tournament "$scen" --agents boulware,boa:bidding=tft:e=1
 expect_in "$TMP/err" "unknown parameter 'e'" "boa bad key"
+# negotiate --model: the models' accuracy over time appended to the trace, 10 points per party
+expect_exit 0 "negotiate --model" "$parley" negotiate "$src/examples/ceasefire-relaxed.json" --agents boulware,conceder \
+    --rounds 50 --trace "$TMP/trace.jsonl" --model frequency
+python3 - "$TMP/trace.jsonl" <<'PY' || fail "negotiate --model: accuracy lines"
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1])]
+acc = [l for l in lines if l.get("kind") == "model_accuracy"]
+assert sorted({a["party"] for a in acc}) == [0, 1], acc
+assert all(a["model"] == "frequency" and -1 <= a["pearson"] <= 1 and a["rmse"] >= 0 for a in acc), acc
+assert len(acc) == 20, len(acc)
+times = [a["time"] for a in acc if a["party"] == 0]
+assert times == sorted(times), times
+PY
+expect_exit 2 "negotiate --model without --trace" "$parley" negotiate "$src/examples/ceasefire-relaxed.json" \
+    --agents boulware,conceder --model frequency
+expect_in "$TMP/err" "give --trace" "negotiate --model needs the trace"
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
