@@ -91,8 +91,9 @@ parley_priority_status parley_priority_of(const parley_scenario *sc, size_t part
 /*
  * The package to table under `rule` (NASH, KALAI or EGALITARIAN) and its
  * explanation, as a JSON-ready report written to `out` (human text, or JSON
- * when `json`).  PARLEY_ENOTFOUND (with a message) when no package is
- * acceptable to all: run parley_diagnose.
+ * when `json`, with "zone": true).  When no package is acceptable to all, that
+ * is the answer: the text says so and why, the JSON is {"zone": false, "rule",
+ * "reason", "feasible", "next"}, and the call returns PARLEY_OK.
  */
 int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, const parley_analysis_options *options,
                          int json, FILE *out, parley_error *err);

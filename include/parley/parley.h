@@ -17,6 +17,7 @@
 #include <parley/diagnose.h>
 #include <parley/gmcr.h>
 #include <parley/tournament.h>
+#include <parley/io.h>
 #include <parley/genius.h>
 #include <parley/approx.h>
 #include <parley/server.h>

@@ -1,4 +1,5 @@
 /* result.c: reading a parley_analysis, and writing it as JSON (the object `parley analyze --json` prints). */
+#include "io/json_util.h"
 #include <parley/analysis.h>
 
 #include <jansson.h>
@@ -224,8 +225,7 @@ int parley_analysis_write_json(const parley_analysis *a, const parley_scenario *
     json_t *root = parley_analysis_to_json(a, sc, with_frontier);
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
 }

@@ -1,4 +1,5 @@
 /* cmd_propose.c: `parley propose`: the package a neutral mediator would table, and checks of amendments. */
+#include "io/json_util.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -7,7 +8,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: parley propose SCENARIO [--rule nash|kalai|egalitarian] [--json] [--threads N] [--time T]\n"
+    "usage: parley propose SCENARIO [--rule nash|kalai|egalitarian|welfare] [--json] [--threads N] [--time T]\n"
     "       parley propose SCENARIO --text 'issue=value,...' --amend 'issue=value[:reason]' [--amend ...]\n"
     "\n"
     "The package a neutral mediator would table among those every party accepts,\n"
@@ -15,7 +16,11 @@ static const char usage[] =
     "priorities the package meets, partly meets or gives up; grouped by phase.\n"
     "\n"
     "With --text and --amend: which of a party's amendments to the text keep it\n"
-    "acceptable to the others, and which break whose red line (each alone, then all).\n";
+    "acceptable to the others, and which break whose red line (each alone, then all\n"
+    "together when there are several); without --amend, what the text itself is.\n"
+    "When no package is acceptable to every party, says so and why (exit 0;\n"
+    "JSON {\"zone\": false, ...}).\n"
+    "\n" CLI_INPUT_HELP;
 
 /* Reads "value" of an issue (a label, or a number on the issue's grid). */
 static long parse_value(const parley_space *space, size_t issue, const char *text)
@@ -45,12 +50,24 @@ static int parse_assignment(const parley_space *space, const char *text, size_t 
     val[m] = '\0';
     long i = parley_space_find_issue(space, name);
     long v = i < 0 ? -1 : parse_value(space, (size_t)i, val);
-    if (i < 0) {
-        snprintf(why, why_size, "unknown issue '%s'", name);
-        return -1;
-    }
-    if (v < 0) {
-        snprintf(why, why_size, "'%s' is not a value of issue '%s'", val, name);
+    if (i < 0 || v < 0) {
+        /* did you mean: the nearest issue name, or the nearest value of the issue */
+        size_t count = i < 0 ? parley_space_issue_count(space) : parley_issue_value_count(space, (size_t)i);
+        const char **names = calloc(count ? count : 1, sizeof *names);
+        char(*labels)[64] = calloc(count ? count : 1, sizeof *labels);
+        const char *near = NULL;
+        if (names && labels) {
+            for (size_t k = 0; k < count; k++)
+                names[k] = i < 0 ? parley_issue_name(space, k)
+                                 : parley_issue_format_value(space, (size_t)i, (uint32_t)k, labels[k], sizeof labels[k]);
+            near = cli_nearest(i < 0 ? name : val, names, count);
+        }
+        int n_ = i < 0 ? snprintf(why, why_size, "unknown issue '%s'", name)
+                       : snprintf(why, why_size, "'%s' is not a value of issue '%s'", val, name);
+        if (near && n_ > 0 && (size_t)n_ < why_size)
+            snprintf(why + n_, why_size - (size_t)n_, " (did you mean '%s'?)", near);
+        free(names);
+        free(labels);
         return -1;
     }
     *issue = (size_t)i;
@@ -58,9 +75,12 @@ static int parse_assignment(const parley_space *space, const char *text, size_t 
     return (int)(n + 1 + m);
 }
 
-static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e)
+/* What an amendment does, told against what the text was before it (`before`: the text acceptable to all). */
+static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e, int before)
 {
-    printf("%s", e->acceptable_to_all ? "keeps the text acceptable to every party" : "makes the text unacceptable");
+    printf("%s", e->acceptable_to_all ? (before ? "keeps the text acceptable to every party"
+                                                : "makes the text acceptable to every party")
+                                      : (before ? "makes the text unacceptable" : "leaves the text unacceptable"));
     for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
         if (e->broken >> c & 1) {
             const parley_constraint *con = parley_scenario_constraint(sc, c);
@@ -122,15 +142,24 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
         }
     }
     parley_error err;
-    if (parley_amendments_check(sc, values, amendments, n, effects, &err) != PARLEY_OK) {
+    parley_amendment_effect text_itself;
+    if (parley_amendments_check(sc, values, NULL, 0, &text_itself, &err) != PARLEY_OK ||
+        parley_amendments_check(sc, values, amendments, n, effects, &err) != PARLEY_OK) {
         rc = cli_report(&err);
         goto done;
     }
     json_t *list = json_array();
+    if (!json) {
+        printf("the text as it stands: ");
+        print_effect(sc, &text_itself, 1);
+    }
     for (size_t k = 0; k <= n; k++) {
+        if (k == n && n < 2 && !json)
+            break; /* "all together" says something only of two or more amendments */
         if (json) {
             json_t *item = json_object(), *broken = json_array();
-            json_object_set_new(item, "amendment", json_string(k < n ? amend[k] : "all"));
+            json_object_set_new(item, "amendment", json_string(k < n ? amend[k] : n ? "all" : "none"));
+            json_object_set_new(item, "text_acceptable_before", json_boolean(text_itself.acceptable_to_all));
             json_object_set_new(item, "acceptable_to_all", json_boolean(effects[k].acceptable_to_all));
             json_object_set_new(item, "breaks_global", json_boolean(effects[k].breaks_global));
             for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
@@ -158,12 +187,11 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
                        amendments[k].reason ? ", because " : "", amendments[k].reason ? amendments[k].reason : "");
             else
                 printf("all %zu amendments together: ", n);
-            print_effect(sc, &effects[k]);
+            print_effect(sc, &effects[k], text_itself.acceptable_to_all);
         }
     }
     if (json) {
-        json_dumpf(list, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-        printf("\n");
+        json_write_pretty(list, stdout);
     }
     json_decref(list);
     rc = CLI_OK;
@@ -178,15 +206,19 @@ done:
 
 int cmd_propose(int argc, char **argv)
 {
-    int json = 0;
+    int json = 0, normalise = 0;
     parley_solution_kind rule = PARLEY_SOLUTION_NASH;
     parley_analysis_options options = {0};
-    const char *file = NULL, *text = NULL;
+    const char *text = NULL;
     const char **amend = calloc((size_t)argc, sizeof *amend);
-    size_t amend_count = 0;
+    const char **files = calloc((size_t)argc, sizeof *files);
+    size_t amend_count = 0, nfiles = 0;
     int rc = CLI_BAD_INPUT;
-    if (!amend)
+    if (!amend || !files) {
+        free(amend);
+        free(files);
         return CLI_FAILURE;
+    }
     for (int i = 1; i < argc; i++) {
         const char *value = NULL;
         int r;
@@ -196,12 +228,22 @@ int cmd_propose(int argc, char **argv)
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_option_value(argc, argv, &i, "--rule", &value)) != 0) {
-            if (r < 0 || (strcmp(value, "nash") && strcmp(value, "kalai") && strcmp(value, "egalitarian"))) {
-                cli_usage_error("propose", "--rule expects nash, kalai or egalitarian");
+            const char *rules[PARLEY_SOLUTION_COUNT];
+            int found = -1;
+            for (int k = 0; k < PARLEY_SOLUTION_COUNT; k++) {
+                rules[k] = parley_solution_name((parley_solution_kind)k);
+                if (r > 0 && strcmp(value, rules[k]) == 0)
+                    found = k;
+            }
+            if (found < 0) {
+                const char *near = r > 0 ? cli_nearest(value, rules, PARLEY_SOLUTION_COUNT) : NULL;
+                cli_usage_error("propose", "--rule expects nash, kalai, egalitarian or welfare%s%s%s",
+                                near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
                 goto done;
             }
-            rule = value[0] == 'n' ? PARLEY_SOLUTION_NASH : value[0] == 'k' ? PARLEY_SOLUTION_KALAI : PARLEY_SOLUTION_EGALITARIAN;
+            rule = (parley_solution_kind)found;
         } else if ((r = cli_option_value(argc, argv, &i, "--text", &value)) != 0) {
             if (r < 0) {
                 cli_usage_error("propose", "--text needs 'issue=value,...'");
@@ -227,16 +269,13 @@ int cmd_propose(int argc, char **argv)
                 goto done;
             }
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error("propose", "unknown option '%s'", argv[i]);
-            goto done;
-        } else if (file) {
-            cli_usage_error("propose", "expected one scenario file, got '%s' too", argv[i]);
+            cli_unknown_option("propose", argv[i], usage);
             goto done;
         } else {
-            file = argv[i];
+            files[nfiles++] = argv[i];
         }
     }
-    if (!file) {
+    if (nfiles == 0) {
         cli_usage_error("propose", "expected a scenario file");
         goto done;
     }
@@ -246,19 +285,15 @@ int cmd_propose(int argc, char **argv)
     }
     parley_error err;
     parley_scenario *sc = NULL;
-    const char *files[1] = {file};
-    if (parley_scenario_load_files(files, 1, &sc, &err) != PARLEY_OK) {
-        rc = cli_report(&err);
+    if ((rc = cli_load_scenario(files, nfiles, normalise, &sc)) != CLI_OK)
         goto done;
-    }
     if (text)
         rc = check_amendments(sc, text, amend, amend_count, json);
     else
-        rc = parley_propose_write(sc, rule, &options, json, stdout, &err) == PARLEY_OK ? CLI_OK
-             : err.code == PARLEY_ENOTFOUND                                         ? (cli_report(&err), CLI_FAILURE)
-                                                                                      : cli_report(&err);
+        rc = parley_propose_write(sc, rule, &options, json, stdout, &err) == PARLEY_OK ? CLI_OK : cli_report(&err);
     parley_scenario_free(sc);
 done:
     free(amend);
+    free(files);
     return rc;
 }

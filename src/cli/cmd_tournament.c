@@ -14,12 +14,16 @@ static const char usage[] =
     "every scenario (each agent at most once per negotiation unless --self-play),\n"
     "K times with different seeds, on every core, and ranks the agents by mean\n"
     "(discounted) utility, with agreement rate, rounds, distance to the Pareto\n"
-    "frontier and welfare.  A GENIUS domain is one argument: DOMAIN.xml+PROF1.xml+PROF2.xml.\n"
+    "frontier and welfare, then a table per scenario.  Each SCENARIO is one argument:\n"
+    "a native scenario, or a GENIUS/GeniusWeb domain and its profiles joined by '+'\n"
+    "(DOMAIN.xml+PROF1.xml+PROF2.xml).\n"
     "Agents: boulware, linear, conceder, hardliner, tit-for-tat, random, nash, with\n"
     "parameters after ':' (conceder:e=2), or a plug-in PATH.so.\n"
     "\n"
-    "  --csv FILE   write every negotiation as a CSV row\n"
-    "  --json       scores and every run as one JSON object\n";
+    "  --csv FILE   write every negotiation as a CSV row (scenario and agents by name,\n"
+    "               one column per party's utility)\n"
+    "  --json       scores, per-scenario tables and every run as one JSON object\n"
+    "  --normalise-weights   divide GENIUS profile weights by their sum\n";
 
 /* Splits "a+b+c" into a NULL-free array of paths inside `copy` (modified). */
 static size_t split(char *copy, char sep, const char **parts, size_t max)
@@ -74,7 +78,7 @@ int cmd_tournament(int argc, char **argv)
 {
     parley_tournament_config cfg;
     parley_tournament_config_init(&cfg);
-    int json = 0, rc = CLI_BAD_INPUT;
+    int json = 0, normalise = 0, rc = CLI_BAD_INPUT;
     const char *csv = NULL, *agents_arg = NULL;
     char **scenario_args = calloc((size_t)argc, sizeof *scenario_args);
     size_t scenario_count = 0;
@@ -96,6 +100,7 @@ int cmd_tournament(int argc, char **argv)
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (cli_input_option(argv[i], &normalise)) {
         } else if (strcmp(argv[i], "--self-play") == 0) {
             cfg.self_play = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--agents", &value)) != 0) {
@@ -130,7 +135,7 @@ int cmd_tournament(int argc, char **argv)
                 goto missing;
             csv = value;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error("tournament", "unknown option '%s'", argv[i]);
+            cli_unknown_option("tournament", argv[i], usage);
             goto done;
         } else {
             scenario_args[scenario_count++] = argv[i];
@@ -152,20 +157,11 @@ int cmd_tournament(int argc, char **argv)
     cfg.agents = agent_list;
     parley_error err;
     for (size_t s = 0; s < scenario_count; s++) {
-        const char *files[64];
-        char *copy = strdup(scenario_args[s]);
-        if (!copy) {
-            rc = CLI_FAILURE;
+        const char *files[1] = {scenario_args[s]};
+        if ((rc = cli_load_scenario(files, 1, normalise, &scenarios[s])) != CLI_OK)
             goto done;
-        }
-        size_t n = split(copy, '+', files, 64);
-        int lrc = parley_scenario_load_files(files, n, &scenarios[s], &err);
-        free(copy);
-        if (lrc != PARLEY_OK) {
-            rc = cli_report(&err);
-            goto done;
-        }
     }
+    rc = CLI_BAD_INPUT;
     if (parley_tournament_run_all((const parley_scenario *const *)scenarios, scenario_count, &cfg, &t, &err) != PARLEY_OK) {
         rc = cli_report(&err);
         goto done;
@@ -174,7 +170,8 @@ int cmd_tournament(int argc, char **argv)
     if (csv) {
         FILE *f = fopen(csv, "w");
         if (!f || parley_tournament_write_csv(t, f, &err) != PARLEY_OK) {
-            fprintf(stderr, "parley tournament: cannot write %s\n", csv);
+            parley_error_set_at(&err, PARLEY_EIO, csv, 0, 0, NULL, "cannot write the CSV file");
+            cli_report(&err);
             rc = CLI_FAILURE;
         }
         if (f && fclose(f) != 0)

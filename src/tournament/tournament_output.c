@@ -1,4 +1,5 @@
 /* tournament_output.c: a tournament's runs as CSV, and the whole tournament (scores and runs) as JSON. */
+#include "io/json_util.h"
 #include <parley/tournament.h>
 
 #include <jansson.h>
@@ -94,8 +95,7 @@ int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_e
                                               number_or_null(r->nash_distance), "welfare", r->welfare));
     }
     json_object_set_new(root, "runs", runs);
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON");
 }
