@@ -169,7 +169,7 @@ static struct node *unknown_name(struct parser *ps, const char *at, const char *
     for (size_t i = 0; i < n; i++)
         if (parley_issue_type_of(ps->space, i) == PARLEY_ISSUE_CATEGORICAL &&
             parley_issue_find_label(ps->space, i, name) >= 0)
-            return fail_at(ps, at, "'%s' is a value of issue '%s', not an issue: quote it (%s == '%s')", name,
+            return fail_at(ps, at, "'%s' is a value of issue '%s', not an issue: quote it (%s == \"%s\")", name,
                            parley_issue_name(ps->space, i), parley_issue_name(ps->space, i), name);
     const char **names = malloc((n ? n : 1) * sizeof *names);
     if (!names)

@@ -127,7 +127,7 @@ void genius_weights_sum(const parley_load_options *options, const char *file, do
                         size_t n)
 {
     if (options && options->normalise_weights) {
-        if (total > 0 && total != 1.0)
+        if (total > 0 && fabs(total - 1.0) > 1e-12)
             for (size_t i = 0; i < n; i++)
                 weights[i] /= total;
         return;
