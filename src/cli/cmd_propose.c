@@ -75,12 +75,18 @@ static int parse_assignment(const parley_space *space, const char *text, size_t 
     return (int)(n + 1 + m);
 }
 
-/* What an amendment does, told against what the text was before it (`before`: the text acceptable to all). */
+/*
+ * What a text is, or what an amendment does to it, told against what the text
+ * was before (`before`: -1 for the text itself, else whether it was acceptable to all).
+ */
 static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e, int before)
 {
-    printf("%s", e->acceptable_to_all ? (before ? "keeps the text acceptable to every party"
-                                                : "makes the text acceptable to every party")
-                                      : (before ? "makes the text unacceptable" : "leaves the text unacceptable"));
+    if (before < 0)
+        printf("%s", e->acceptable_to_all ? "acceptable to every party" : "unacceptable");
+    else
+        printf("%s", e->acceptable_to_all ? (before ? "keeps the text acceptable to every party"
+                                                    : "makes the text acceptable to every party")
+                                          : (before ? "makes the text unacceptable" : "leaves the text unacceptable"));
     for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
         if (e->broken >> c & 1) {
             const parley_constraint *con = parley_scenario_constraint(sc, c);
@@ -151,7 +157,7 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
     json_t *list = json_array();
     if (!json) {
         printf("the text as it stands: ");
-        print_effect(sc, &text_itself, 1);
+        print_effect(sc, &text_itself, -1);
     }
     for (size_t k = 0; k <= n; k++) {
         if (k == n && n < 2 && !json)
