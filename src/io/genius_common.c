@@ -171,6 +171,4 @@ void genius_warn_losses(const parley_scenario *sc, const char *format, parley_wa
         genius_warn(warn, warn_ctx, "%zu source%s ha%s no %s form and %s left out", parley_scenario_source_count(sc),
                     parley_scenario_source_count(sc) == 1 ? "" : "s", parley_scenario_source_count(sc) == 1 ? "s" : "ve",
                     format, parley_scenario_source_count(sc) == 1 ? "is" : "are");
-    if (parley_scenario_description(sc)[0])
-        genius_warn(warn, warn_ctx, "the scenario's description has no %s form and is left out", format);
 }

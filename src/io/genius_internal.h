@@ -50,7 +50,7 @@ void genius_weights_sum(const parley_load_options *options, const char *file, do
 /*
  * Warns (once per item) about what a scenario holds that the research formats
  * (`format`: "GENIUS" or "GeniusWeb") cannot: global constraints, red lines,
- * mediators, phases, trust, fallback values, sources and descriptions.
+ * mediators, phases, trust and sources.
  */
 void genius_warn_losses(const parley_scenario *sc, const char *format, parley_warn_fn warn, void *warn_ctx);
 
