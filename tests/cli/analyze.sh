@@ -117,7 +117,7 @@ json_check 'j["acceptable"] == 12' 'j["pareto"]["count"] == 12' \
 # real numbers in JSON output are numbers, integers integers, labels strings
 run "$parley" analyze "$data/full.json" --json --frontier
 expect_code 0 "full --json"
-json_check 'all(isinstance(o["outcome"]["aid"], float) and isinstance(o["outcome"]["prisoners"], int) and isinstance(o["outcome"]["war"], str) for o in j["pareto"]["outcomes"])' \
+json_check 'all(isinstance(o["outcome"]["aid"], (int, float)) and isinstance(o["outcome"]["prisoners"], int) and isinstance(o["outcome"]["war"], str) for o in j["pareto"]["outcomes"])' \
   'j["outcomes"] == 2 * 5 * 5 * 4 * 5'
 
 # no deal: the minimal conflicting sets are named
@@ -132,6 +132,12 @@ run "$parley" analyze "$data/conflicts.json" --json
 expect_code 0 "conflicts --json"
 json_check 'j["acceptable"] == 0' 'j["pareto"]["count"] == 0' 'j["feasible"] == 10' \
   'all(j["solutions"][k] is None for k in ("nash", "kalai", "egalitarian", "welfare"))'
+# the JSON carries the same minimal conflicting sets as the text: four, one of them A1 + B1 (x >= 3 and x <= 1)
+json_check 'len(j["conflicts"]) == 4' \
+  'any(sorted(m.get("name", "") for m in s) == ["A1", "B1"] for s in j["conflicts"])' \
+  'all(m["kind"] in ("red_line", "reservation") and m["party"] in ("A", "B") for s in j["conflicts"] for m in s)'
+run "$parley" analyze "$data/textbook.json" --json
+json_check 'j["conflicts"] == []'
 
 # --time: Buyer's reservation read later on a curve is not in textbook.json; the option is accepted
 run "$parley" analyze "$data/textbook.json" --time 0.5 --json
