@@ -74,6 +74,31 @@ done:
     free(scores);
 }
 
+/* One row per scenario: negotiations, agreement rate, rounds, welfare and each party's mean utility. */
+static void print_scenarios(const parley_tournament *t)
+{
+    char name[512], buf[64];
+    printf("\n%-32s %8s %10s %10s %10s  %s\n", "scenario", "runs", "agreed", "rounds", "welfare",
+           "mean utility per party");
+    for (size_t s = 0; s < parley_tournament_scenario_count(t); s++) {
+        const parley_scenario *sc = parley_tournament_scenario(t, s);
+        size_t n = parley_scenario_negotiator_count(sc);
+        double *mean = calloc(n ? n : 1, sizeof *mean);
+        parley_tournament_scenario_score score;
+        parley_tournament_scenario_score_of(t, s, &score, mean);
+        printf("%-32s %8llu %9.1f%% %10.1f %10.4f ", parley_tournament_scenario_name(t, s, name, sizeof name),
+               (unsigned long long)score.negotiations,
+               score.negotiations ? 100.0 * (double)score.agreements / (double)score.negotiations : 0.0,
+               score.mean_rounds, score.mean_welfare);
+        for (size_t k = 0; mean && k < n; k++) {
+            snprintf(buf, sizeof buf, "%.4f", mean[k]);
+            printf(" %s %s", parley_party_name(sc, parley_scenario_negotiator(sc, k)), buf);
+        }
+        printf("\n");
+        free(mean);
+    }
+}
+
 int cmd_tournament(int argc, char **argv)
 {
     parley_tournament_config cfg;
@@ -182,6 +207,7 @@ int cmd_tournament(int argc, char **argv)
             rc = cli_report(&err);
     } else {
         print_scores(t);
+        print_scenarios(t);
     }
 done:
     parley_tournament_free(t);
