@@ -222,6 +222,13 @@ static void test_json_pretty(void **state)
                               "  \"yes\": true\n"
                               "}\n");
     free(text);
+    /* the same on one line (JSON Lines) */
+    f = open_memstream(&text, &size);
+    assert_int_equal(json_write_compact(v, f), 0);
+    fclose(f);
+    assert_string_equal(text, "{\"weight\":0.4,\"whole\":2,\"list\":[1,\"a\\\"b\"],\"empty\":{},\"none\":[],"
+                              "\"nothing\":null,\"yes\":true}\n");
+    free(text);
     json_decref(v);
 }
 

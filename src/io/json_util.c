@@ -192,15 +192,20 @@ int json_ctx_object(json_ctx *ctx, json_t *obj, const char *field, int required,
     return PARLEY_OK;
 }
 
+/* A line break and the indentation of depth; nothing when compact (depth < 0). */
 static void write_indent(FILE *out, int depth)
 {
+    if (depth < 0)
+        return;
     fputc('\n', out);
     for (int i = 0; i < depth; i++)
         fputs("  ", out);
 }
 
+/* Writes v indented at depth (depth < 0: compact, on one line). */
 static void write_value(const json_t *v, FILE *out, int depth)
 {
+    int inner = depth < 0 ? -1 : depth + 1;
     char buf[64];
     switch (json_typeof(v)) {
     case JSON_OBJECT: {
@@ -216,14 +221,14 @@ static void write_value(const json_t *v, FILE *out, int depth)
             if (!first)
                 fputc(',', out);
             first = 0;
-            write_indent(out, depth + 1);
+            write_indent(out, inner);
             json_t *k = json_string(key);
             char *text = k ? json_dumps(k, JSON_ENCODE_ANY) : NULL;
             fputs(text ? text : "\"\"", out);
             free(text);
             json_decref(k);
-            fputs(": ", out);
-            write_value(item, out, depth + 1);
+            fputs(depth < 0 ? ":" : ": ", out);
+            write_value(item, out, inner);
         }
         write_indent(out, depth);
         fputc('}', out);
@@ -238,8 +243,8 @@ static void write_value(const json_t *v, FILE *out, int depth)
         for (size_t i = 0; i < json_array_size(v); i++) {
             if (i)
                 fputc(',', out);
-            write_indent(out, depth + 1);
-            write_value(json_array_get(v, i), out, depth + 1);
+            write_indent(out, inner);
+            write_value(json_array_get(v, i), out, inner);
         }
         write_indent(out, depth);
         fputc(']', out);
@@ -265,6 +270,13 @@ static void write_value(const json_t *v, FILE *out, int depth)
 int json_write_pretty(const json_t *value, FILE *out)
 {
     write_value(value, out, 0);
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
+
+int json_write_compact(const json_t *value, FILE *out)
+{
+    write_value(value, out, -1);
     fputc('\n', out);
     return ferror(out) ? -1 : 0;
 }

@@ -46,6 +46,8 @@ int json_ctx_object(json_ctx *ctx, json_t *obj, const char *field, int required,
  * newline.  Returns 0, or -1 when writing failed.
  */
 int json_write_pretty(const json_t *value, FILE *out);
+/* The same on one line (JSON Lines), with a final newline. */
+int json_write_compact(const json_t *value, FILE *out);
 
 /* The name of a JSON value's type ("a string", "an array", ...). */
 const char *json_type_name(const json_t *value);

@@ -108,9 +108,9 @@ int parley_trace_write_event(const parley_negotiation *neg, size_t i, FILE *out,
     json_t *obj = event_json(neg, i);
     if (!obj)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = json_dumpf(obj, out, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    int rc = json_write_compact(obj, out);
     json_decref(obj);
-    if (rc != 0 || fputc('\n', out) == EOF)
+    if (rc != 0)
         return parley_error_set(err, PARLEY_EIO, "could not write the trace");
     return PARLEY_OK;
 }
