@@ -22,6 +22,7 @@
 #include <parley/parley.h>
 
 #include "io/json_util.h"
+#include "warnings_seen.h"
 
 #define EPS 1e-12
 
@@ -54,24 +55,12 @@ static const char plain[] =
     "<item value=\"q\" evaluation=\"1\"/></issue><weight index=\"2\" value=\"0.5\"/>"
     "</objective></utility_space>";
 
-struct seen {
-    size_t count;
-    char last[1024];
-};
-
-static void note(void *ctx, const char *message)
-{
-    struct seen *w = ctx;
-    w->count++;
-    snprintf(w->last, sizeof w->last, "%s", message);
-}
-
-static parley_scenario *load_docs(int normalise, struct seen *w)
+static parley_scenario *load_docs(int normalise, struct warnings_seen *w)
 {
     parley_document docs[] = {{"d.xml", domain, strlen(domain)},
                               {"heavy.xml", heavy, strlen(heavy)},
                               {"plain.xml", plain, strlen(plain)}};
-    parley_load_options options = {normalise, note, w};
+    parley_load_options options = {normalise, note_warning, w};
     memset(w, 0, sizeof *w);
     parley_scenario *sc = NULL;
     parley_error err;
@@ -89,7 +78,7 @@ static double u_at(const parley_scenario *sc, size_t party, uint32_t a, uint32_t
 static void test_raw_weights_capped(void **state)
 {
     (void)state;
-    struct seen w;
+    struct warnings_seen w;
     parley_scenario *sc = load_docs(0, &w);
     assert_string_equal(parley_party_name(sc, 0), "heavy");
     assert_true(fabs(parley_utility_weight(parley_party_utility(sc, 0), 0) - 0.6) < EPS); /* as written */
@@ -120,7 +109,7 @@ static void test_raw_weights_capped(void **state)
 static void test_normalise_weights(void **state)
 {
     (void)state;
-    struct seen w;
+    struct warnings_seen w;
     parley_scenario *sc = load_docs(1, &w);
     /* weights divided by 1.1: u(x,p) = 1, u(y,q) = 0.55 / 1.1 = 0.5, u(x,q) = 0.85 / 1.1 */
     assert_true(fabs(u_at(sc, 0, 0, 0) - 1) < EPS);

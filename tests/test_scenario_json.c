@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <parley/io.h>
+#include "warnings_seen.h"
 #include <parley/scenario.h>
 
 #define DATA PARLEY_SOURCE_DIR "/tests/data/core/"
@@ -792,19 +793,6 @@ static void test_scenario_api(void **state)
     parley_scenario_free(NULL);
 }
 
-
-/* Collects the loader's warnings. */
-struct warnings_seen {
-    size_t count;
-    char last[512];
-};
-
-static void note_warning(void *ctx, const char *message)
-{
-    struct warnings_seen *w = ctx;
-    w->count++;
-    snprintf(w->last, sizeof w->last, "%s", message);
-}
 
 /* A two-party scenario whose buyer weighs price and color by wp and wc. */
 static int load_weights(const char *wp, const char *wc, parley_scenario **sc, struct warnings_seen *w, parley_error *err)
