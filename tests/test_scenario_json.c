@@ -572,7 +572,7 @@ static const struct bad_case {
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.at_max", "missing required field 'at_max'"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS("`price`: {`weight`: 0.6, `function`: {`type`: `linear`, `at_min`: 2, "
                                              "`at_max`: 0}}, " COLOR) ", " SELLER "]"),
-     PARLEY_EINVAL, 0, 0, "parties[0].preferences", "price=0 is 2"},
+     PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.at_min", "the utility 2 is outside [0,1]"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS("`price`: {`weight`: 0.6, `function`: {`type`: `piecewise`, `points`: "
                                              "[[0, 1], [2, 0], [1, 0.5]]}}, " COLOR) ", " SELLER "]"),
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.points[2]", "x values must increase"},
@@ -587,7 +587,7 @@ static const struct bad_case {
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.steps", "missing required field 'steps'"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS("`price`: {`weight`: 0.6, `function`: {`type`: `step`, `steps`: "
                                              "[[0, 1.5]]}}, " COLOR) ", " SELLER "]"),
-     PARLEY_EINVAL, 0, 0, "parties[0].preferences", "price=0 is 1.5"},
+     PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.steps[0]", "the utility 1.5 is outside [0,1]"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS("`price`: {`weight`: 0.6, `function`: {`type`: `linear`, `at_min`: 1, "
                                              "`at_max`: 0, `slope`: 2}}, " COLOR) ", " SELLER "]"),
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.slope", "unknown field 'slope'"},

@@ -1,6 +1,8 @@
 /* json_util.c: jansson loading with located errors, JSON-path tracking and typed field getters. */
 #include "io/json_util.h"
 
+#include "core/strutil.h"
+
 #include <parley/io.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -116,6 +118,13 @@ int json_ctx_check_keys(json_ctx *ctx, json_t *obj, const char *const *allowed)
             int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
             used += n > 0 ? (size_t)n : 0;
         }
+        size_t count = 0;
+        while (allowed[count])
+            count++;
+        const char *near = parley_nearest_word(key, allowed, count);
+        if (near)
+            return json_ctx_fail(ctx, key, "unknown field '%s' (did you mean '%s'? expected one of: %s)", key, near,
+                                 list);
         return json_ctx_fail(ctx, key, "unknown field '%s' (expected one of: %s)", key, list);
     }
     return PARLEY_OK;

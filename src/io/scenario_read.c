@@ -101,6 +101,13 @@ static int read_function(json_ctx *ctx, const parley_space *space, size_t issue,
         double a = 0, b = 1;
         if ((rc = json_ctx_number(ctx, fn, "at_min", 1, &a)) || (rc = json_ctx_number(ctx, fn, "at_max", 1, &b)))
             goto done;
+        if (!(a >= 0 && a <= 1) || !(b >= 0 && b <= 1)) {
+            char number[64];
+            int bad_min = !(a >= 0 && a <= 1);
+            rc = json_ctx_fail(ctx, bad_min ? "at_min" : "at_max", "the utility %s is outside [0,1]",
+                               parley_format_number(bad_min ? a : b, number, sizeof number));
+            goto done;
+        }
         for (uint32_t v = 0; v < count; v++) {
             double x = parley_issue_number(space, issue, v);
             parley_utility_set_value(u, issue, v, hi > lo ? a + (b - a) * (x - lo) / (hi - lo) : b);
@@ -120,6 +127,13 @@ static int read_function(json_ctx *ctx, const parley_space *space, size_t issue,
         for (size_t k = 0; k < n; k++) {
             if ((rc = read_point(ctx, pts, k, field, &px, &py)))
                 goto done;
+            if (!(py >= 0 && py <= 1)) {
+                char where[64], number[64];
+                snprintf(where, sizeof where, "%s[%zu]", field, k);
+                rc = json_ctx_fail(ctx, where, "the utility %s is outside [0,1]",
+                                   parley_format_number(py, number, sizeof number));
+                goto done;
+            }
             if (!(px > prev)) {
                 char where[64];
                 snprintf(where, sizeof where, "%s[%zu]", field, k);
