@@ -2,7 +2,11 @@
 """genius_reference.py: a straightforward, independent reading and analysis of GENIUS XML negotiation domains.
 
 It shares no code with parley: it parses the files with Python's xml.etree, applies GENIUS's semantics
-(see /work/shared/genius/README.md and docs/genius.md) and walks the whole outcome space with plain loops.
+(see /work/shared/genius/README.md and docs/genius.md) and walks the whole outcome space with plain loops, in
+exact arithmetic: every number of the files is read as the exact fraction its decimal text denotes, and a
+party's utilities are integers over one common denominator, so sums, the cap at 1, comparisons with the
+reservation value and Pareto dominance are exact.  GENIUS semantics (genius.core.utility.AdditiveUtilitySpace
+getUtility): the weights are used as written (they need not sum to 1) and a utility above 1 counts as 1.
 It serves two purposes:
   - the reference implementation that bench/bench_genius.c times parley against (a ratio);
   - the independent checker of tests/cli/genius_anac.sh, which compares its figures with `parley analyze --json`.
@@ -11,9 +15,10 @@ usage: genius_reference.py DOMAIN.xml PROFILE.xml PROFILE.xml [...]   prints one
   {"outcomes", "acceptable", "parties": [{"name", "reservation", "accepts", "best"}], "pareto": count,
    "solutions": {"nash": {"utilities": [...], "value"}, ...}, "seconds"}
 
-Utilities are rounded to multiples of 2^-32 before comparison, as parley documents (docs/analysis-json.md),
-so that both sides decide ties the same way.
+The figures are printed as floats of the exact values; parley agrees within 1e-9.
 """
+from fractions import Fraction
+from math import ceil, lcm
 import itertools
 import json
 import os
@@ -21,11 +26,6 @@ import re
 import sys
 import time
 import xml.etree.ElementTree as ET
-
-
-def quantize(u):
-    shift = 1.5 * 2.0 ** 20
-    return (u + shift) - shift
 
 
 def parse(path):
@@ -75,13 +75,17 @@ def read_domain(path):
     return issues
 
 
+def exact(text):
+    """The exact value of a decimal number as written in a file ("0.25", "1e-3")."""
+    return Fraction(text.strip())
+
+
 def read_profile(path, issues):
+    """A party: its utility table per issue as integers over one denominator, its reservation value."""
     root = parse(path)
     objective = root.find('.//objective')
-    weights = {int(w.get('index')): float(w.get('value')) for w in objective.findall('weight')}
-    # weights of the issues, normalised to sum 1 (a few ANAC files are off by up to 1%)
-    total = sum(weights[i['index']] for i in issues)
-    weights = {k: v / total for k, v in weights.items()} if abs(total - 1.0) > 1e-12 else weights
+    # weights as written: GENIUS does not divide them by their sum (a few ANAC files sum to 1.00005 or 0.99)
+    weights = {int(w.get('index')): exact(w.get('value')) for w in objective.findall('weight')}
     by_index = {int(el.get('index')): el for el in objective.findall('issue')}
     tables = []
     for issue in issues:
@@ -90,25 +94,26 @@ def read_profile(path, issues):
         if issue['type'] == 'discrete':
             ev = {}
             for item in el.findall('item'):
-                ev[item.get('value')] = float(item.get('evaluation'))
+                ev[item.get('value')] = exact(item.get('evaluation'))  # a value listed twice: the last counts
             top = max(ev.values())
-            tables.append([w * (ev[label] / top if top > 0 else 0.0) for label in issue['labels']])
+            tables.append([w * (ev[label] / top if top > 0 else Fraction(0)) for label in issue['labels']])
         else:
             e = el.find('evaluator')
-            slope = float(e.get('slope', e.get('parameter1', '0')))
-            offset = float(e.get('offset', e.get('parameter0', '0')))
+            slope = exact(e.get('slope', e.get('parameter1', '0')))
+            offset = exact(e.get('offset', e.get('parameter0', '0')))
             lo = int(el.get('lowerbound', issue['lo']))
-            row = []
-            for x in issue['labels']:
-                u = slope * (x - lo) + offset
-                row.append(w * min(1.0, max(0.0, u)))
-            tables.append(row)
-    reservation = 0.0
+            tables.append([w * min(Fraction(1), max(Fraction(0), slope * (x - lo) + offset)) for x in issue['labels']])
+    denominator = 1
+    for row in tables:
+        for x in row:
+            denominator = lcm(denominator, x.denominator)
+    reservation = Fraction(0)
     r = root.find('.//reservation')
     if r is not None:
-        reservation = float(r.get('value'))
+        reservation = exact(r.get('value'))
     name = os.path.splitext(os.path.basename(path))[0]
-    return {'name': name, 'tables': tables, 'reservation': quantize(reservation)}
+    return {'name': name, 'denominator': denominator, 'reservation': reservation,
+            'tables': [[int(x * denominator) for x in row] for row in tables]}
 
 
 def pareto(points):
@@ -158,55 +163,62 @@ def analyze(domain, profiles):
     outcomes = 1
     for s in sizes:
         outcomes *= s
+    den = [p['denominator'] for p in parties]
     res = [p['reservation'] for p in parties]
+    # u >= r for an integer numerator u over den: u >= ceil(r * den)
+    floor_num = [ceil(res[k] * den[k]) for k in range(n)]
     accepts = [0] * n
     acceptable = []
-    # each outcome's utility: the weighted values summed in issue order, from 0.0
+    # each outcome's utility numerators: the weighted values summed, capped at the denominator (utility 1)
     rows = [list(zip(*[p['tables'][i] for p in parties])) for i in range(len(issues))]
     number = 0
     for combo in itertools.product(*rows):
-        u = [0.0] * n
+        u = [0] * n
         for cell in combo:
             for k in range(n):
                 u[k] += cell[k]
-        u = tuple(quantize(x) for x in u)
         ok = True
         for k in range(n):
-            if u[k] >= res[k]:
+            if u[k] > den[k]:
+                u[k] = den[k]
+            if u[k] >= floor_num[k]:
                 accepts[k] += 1
             else:
                 ok = False
         if ok:
-            acceptable.append((u, number))
+            acceptable.append((tuple(u), number))
         number += 1
     front = pareto2(acceptable) if n == 2 else pareto(acceptable)
+    # the bargaining solutions over the frontier, in fractions
+    frontier = [(tuple(Fraction(u[k], den[k]) for k in range(n)), k) for u, k in front]
     best = list(res)
-    for u, _ in front:
+    for u, _ in frontier:
         for k in range(n):
             best[k] = max(best[k], u[k])
     solutions = {}
     kinds = ['nash', 'kalai', 'egalitarian', 'welfare']
     chosen = {s: None for s in kinds}
-    value = {s: float('-inf') for s in kinds}
-    for u, k in front:
-        product, ratio, smallest, total = 1.0, float('inf'), float('inf'), 0.0
+    value = {s: None for s in kinds}
+    for u, k in frontier:
+        product, ratio, smallest, total = Fraction(1), None, None, Fraction(0)
         for p in range(n):
             gain = u[p] - res[p]
             rng = best[p] - res[p]
             product *= gain
-            r = gain / rng if rng > 0 else 1.0
-            ratio = min(ratio, r)
-            smallest = min(smallest, gain)
+            r = gain / rng if rng > 0 else Fraction(1)
+            ratio = r if ratio is None else min(ratio, r)
+            smallest = gain if smallest is None else min(smallest, gain)
             total += u[p]
         for s, v in zip(kinds, (product, ratio, smallest, total)):
-            if v > value[s]:
+            if value[s] is None or v > value[s]:
                 value[s], chosen[s] = v, u
     for s in kinds:
-        solutions[s] = None if chosen[s] is None else {'utilities': list(chosen[s]), 'value': value[s]}
+        solutions[s] = None if chosen[s] is None else {'utilities': [float(x) for x in chosen[s]],
+                                                       'value': float(value[s])}
     return {
         'outcomes': outcomes,
         'acceptable': len(acceptable),
-        'parties': [{'name': names[k], 'reservation': res[k], 'accepts': accepts[k], 'best': best[k]}
+        'parties': [{'name': names[k], 'reservation': float(res[k]), 'accepts': accepts[k], 'best': float(best[k])}
                     for k in range(n)],
         'pareto': len(front),
         'solutions': solutions,

@@ -533,7 +533,8 @@ static double checker_utility(const parley_utility *u, const parley_space *s, co
         }
         sum += rsum / parley_utility_rectangle_scale(u);
     }
-    return quantize(sum);
+    /* GENIUS semantics: a utility above 1 counts as 1 (AdditiveUtilitySpace / NonlinearUtilitySpace.getUtility) */
+    return quantize(sum > 1 ? 1 : sum);
 }
 
 /* dominates: q >= p everywhere and > somewhere */

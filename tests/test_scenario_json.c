@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <parley/io.h>
+#include "warnings_seen.h"
 #include <parley/scenario.h>
 
 #define DATA PARLEY_SOURCE_DIR "/tests/data/core/"
@@ -360,11 +362,9 @@ static void test_round_trip(void **state)
 }
 
 /*
- * Utilities that decimal printing cannot keep exactly (1/3, 1/7) should come
- * back bit for bit.  KNOWN BUG: scenario_write prints reals with 15 significant
- * digits (JSON_REAL_PRECISION(15)), so 1/3 comes back as 0.333333333333333 and
- * utilities differ by ~1e-16; 17 digits would be exact.  Reported; the test
- * says so and skips instead of failing while the bug stands.
+ * Utilities that decimal printing cannot keep exactly (1/3, 1/7) come back bit
+ * for bit: scenario_write prints numbers in the shortest form that reads back
+ * exactly (parley_format_number), 0.3333333333333333 for 1/3.
  */
 static void test_round_trip_exact(void **state)
 {
@@ -378,12 +378,7 @@ static void test_round_trip_exact(void **state)
     free(text);
     parley_scenario_free(sc);
     parley_scenario_free(back);
-    if (inexact) {
-        print_message("KNOWN BUG: %zu numbers of thirds.json come back from scenario_write within 1e-12 but not "
-                      "exactly (15-digit reals)\n",
-                      inexact);
-        skip();
-    }
+    assert_int_equal(inexact, 0);
 }
 
 static void test_load_errors(void **state)
@@ -535,7 +530,7 @@ static const struct bad_case {
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.color.weight", "negative"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS(PRICE ", `color`: {`weight`: 0.6, `values`: {`red`: 1, `blue`: 0}}")
              ", " SELLER "]"),
-     PARLEY_EINVAL, 0, 0, "parties[0].preferences", "party 'Buyer': issue weights sum to 1.2"},
+     PARLEY_EINVAL, 0, 0, "parties[0].preferences", "party 'Buyer': the issue weights sum to 1.2 (expected 1, within 0.001)"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS(PRICE ", `color`: {`weight`: 0.4}") ", " SELLER "]"), PARLEY_EINVAL, 0,
      0, "parties[0].preferences.color", "exactly one of"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS(PRICE ", `color`: {`weight`: 0.4, `values`: {`red`: 1, `blue`: 0}, "
@@ -554,7 +549,7 @@ static const struct bad_case {
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.color.values.red", "expected a utility"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS(PRICE ", `color`: {`weight`: 0.4, `values`: {`red`: 1.5, `blue`: 0}}")
              ", " SELLER "]"),
-     PARLEY_EINVAL, 0, 0, "parties[0].preferences", "color=red is 1.5"},
+     PARLEY_EINVAL, 0, 0, "parties[0].preferences.color.values.red", "the utility of value 'red' is 1.5 (expected a number in [0,1])"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS(PRICE ", `color`: {`weight`: 0.4, `values`: {`red`: 1, `blue`: 0}, "
                                                    "`shape`: `flat`}") ", " SELLER "]"),
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.color.shape", "unknown field 'shape'"},
@@ -577,7 +572,7 @@ static const struct bad_case {
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.at_max", "missing required field 'at_max'"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS("`price`: {`weight`: 0.6, `function`: {`type`: `linear`, `at_min`: 2, "
                                              "`at_max`: 0}}, " COLOR) ", " SELLER "]"),
-     PARLEY_EINVAL, 0, 0, "parties[0].preferences", "price=0 is 2"},
+     PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.at_min", "the utility 2 is outside [0,1]"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS("`price`: {`weight`: 0.6, `function`: {`type`: `piecewise`, `points`: "
                                              "[[0, 1], [2, 0], [1, 0.5]]}}, " COLOR) ", " SELLER "]"),
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.points[2]", "x values must increase"},
@@ -592,7 +587,7 @@ static const struct bad_case {
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.steps", "missing required field 'steps'"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS("`price`: {`weight`: 0.6, `function`: {`type`: `step`, `steps`: "
                                              "[[0, 1.5]]}}, " COLOR) ", " SELLER "]"),
-     PARLEY_EINVAL, 0, 0, "parties[0].preferences", "price=0 is 1.5"},
+     PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.steps[0]", "the utility 1.5 is outside [0,1]"},
     {DOC(ISSUES ", `parties`: [" BUYER_PREFS("`price`: {`weight`: 0.6, `function`: {`type`: `linear`, `at_min`: 1, "
                                              "`at_max`: 0, `slope`: 2}}, " COLOR) ", " SELLER "]"),
      PARLEY_EINVAL, 0, 0, "parties[0].preferences.price.function.slope", "unknown field 'slope'"},
@@ -755,14 +750,15 @@ static void test_scenario_api(void **state)
     /* one negotiator and a mediator: still not enough */
     assert_int_equal(parley_scenario_add_party(sc, "M", PARLEY_ROLE_MEDIATOR, NULL, &err), 1);
     assert_int_equal(parley_scenario_validate(sc, &err), PARLEY_EINVAL);
-    /* B with bad weights: validate names the party */
+    /* B with a value outside [0,1]: validate names the party (weights as written are valid: GENIUS semantics) */
     u = parley_utility_new(space);
     parley_utility_set_weight(u, 0, 0.5);
+    parley_utility_set_value(u, 0, 0, 2);
     assert_int_equal(parley_scenario_add_party(sc, "B", PARLEY_ROLE_PARTY, u, &err), 2);
     parley_error_clear(&err);
     assert_int_equal(parley_scenario_validate(sc, &err), PARLEY_EINVAL);
     assert_non_null(strstr(err.message, "party 'B'"));
-    parley_utility_set_weight(parley_party_utility_mut(sc, 2), 0, 1);
+    parley_utility_set_value(parley_party_utility_mut(sc, 2), 0, 0, 1);
     assert_int_equal(parley_scenario_validate(sc, &err), PARLEY_OK);
     /* constraints */
     assert_int_equal(parley_scenario_add_constraint(sc, 0, "low", "x <= 2", NULL, NULL, &err), PARLEY_OK);
@@ -797,6 +793,59 @@ static void test_scenario_api(void **state)
     parley_scenario_free(NULL);
 }
 
+
+/* A two-party scenario whose buyer weighs price and color by wp and wc. */
+static int load_weights(const char *wp, const char *wc, parley_scenario **sc, struct warnings_seen *w, parley_error *err)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+             " {\"name\": \"color\", \"type\": \"categorical\", \"values\": [\"red\", \"blue\"]}],"
+             " \"parties\": [{\"name\": \"Buyer\", \"preferences\": {"
+             "\"price\": {\"weight\": %s, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+             " \"color\": {\"weight\": %s, \"values\": {\"red\": 1, \"blue\": 0}}}},"
+             " {\"name\": \"Seller\", \"preferences\": {\"price\": {\"weight\": 1, \"function\":"
+             " {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}}]}",
+             wp, wc);
+    parley_document doc = {"w.json", text, strlen(text)};
+    parley_load_options options = {0, note_warning, w};
+    memset(w, 0, sizeof *w);
+    return parley_scenario_load_buffers(&doc, 1, &options, sc, err);
+}
+
+/*
+ * Native weights: within 1e-3 of 1 they are divided by their sum (rounded to 6
+ * decimals, 0.333333 * 3 = 0.999999: a warning, as it is off by more than float
+ * rounding); further off is an error naming the party and the sum.
+ */
+static void test_weight_tolerance(void **state)
+{
+    (void)state;
+    parley_scenario *sc = NULL;
+    parley_error err;
+    struct warnings_seen w;
+    /* 0.666666 + 0.333332 = 0.999998: normalised to 0.666666 / 0.999998 and 0.333332 / 0.999998 */
+    assert_int_equal(load_weights("0.666666", "0.333332", &sc, &w, &err), PARLEY_OK);
+    const parley_utility *u = parley_party_utility(sc, 0);
+    assert_true(fabs(parley_utility_weight(u, 0) - 0.666666 / 0.999998) < 1e-15);
+    assert_true(fabs(parley_utility_weight(u, 1) - 0.333332 / 0.999998) < 1e-15);
+    assert_int_equal(w.count, 1);
+    assert_non_null(strstr(w.last, "party 'Buyer': the issue weights sum to 0.999998"));
+    parley_scenario_free(sc);
+    /* 0.6 + 0.4: no warning */
+    assert_int_equal(load_weights("0.6", "0.4", &sc, &w, &err), PARLEY_OK);
+    assert_int_equal(w.count, 0);
+    parley_scenario_free(sc);
+    /* 1.0009 is within the tolerance, 1.0011 is not */
+    assert_int_equal(load_weights("0.6009", "0.4", &sc, &w, &err), PARLEY_OK);
+    assert_int_equal(w.count, 1);
+    parley_scenario_free(sc);
+    assert_int_equal(load_weights("0.6011", "0.4", &sc, &w, &err), PARLEY_EINVAL);
+    assert_null(sc);
+    assert_string_equal(err.path, "parties[0].preferences");
+    assert_non_null(strstr(err.message, "party 'Buyer': the issue weights sum to 1.0011 (expected 1, within 0.001)"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -804,6 +853,7 @@ int main(void)
         cmocka_unit_test(test_round_trip),     cmocka_unit_test(test_round_trip_exact),
         cmocka_unit_test(test_load_errors),    cmocka_unit_test(test_bad_documents),
         cmocka_unit_test(test_pathological),   cmocka_unit_test(test_scenario_api),
+        cmocka_unit_test(test_weight_tolerance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

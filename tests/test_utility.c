@@ -63,11 +63,8 @@ static void test_new_is_zero(void **state)
     assert_true(parley_utility_is_additive(u));
     assert_int_equal(parley_utility_rectangle_count(u), 0);
     assert_int_equal(parley_utility_reservation_curve(u, NULL, NULL), 0);
-    /* all weights 0: they do not sum to 1 */
-    parley_error err;
-    parley_error_clear(&err);
-    assert_int_equal(parley_utility_validate(u, &err), PARLEY_EINVAL);
-    assert_non_null(strstr(err.message, "sum to 0"));
+    /* all weights 0: valid (the sum of the weights is the loaders' business, GENIUS keeps them as written) */
+    assert_int_equal(parley_utility_validate(u, NULL), PARLEY_OK);
     parley_utility_free(u);
     parley_utility_free(NULL);
     parley_space_free(s);
@@ -129,14 +126,12 @@ static void test_validate_messages(void **state)
     parley_error err;
 
     parley_utility *u = make_utility(s);
-    parley_utility_set_weight(u, 2, 0.3); /* 0.5 + 0.3 + 0.3 = 1.1 */
-    parley_error_clear(&err);
-    assert_int_equal(parley_utility_validate(u, &err), PARLEY_EINVAL);
-    assert_non_null(strstr(err.message, "sum to 1.1"));
-    parley_utility_set_weight(u, 2, 0.2 + 5e-7); /* within 1e-6 of 1: accepted */
+    parley_utility_set_weight(u, 2, 0.3); /* 0.5 + 0.3 + 0.3 = 1.1: kept as written (GENIUS semantics) */
     assert_int_equal(parley_utility_validate(u, NULL), PARLEY_OK);
-    parley_utility_set_weight(u, 2, 0.2 + 5e-6);
-    assert_int_equal(parley_utility_validate(u, NULL), PARLEY_EINVAL);
+    /* price=0, blue, share=1: 0.5*1 + 0.3*1 + 0.3*1 = 1.1, capped at 1 as GENIUS's getUtility does */
+    uint32_t top[3] = {0, 1, 2};
+    assert_true(parley_utility_eval(u, top) == 1);
+    parley_utility_set_weight(u, 2, 0.2);
     parley_utility_free(u);
 
     u = make_utility(s);
@@ -198,9 +193,10 @@ static void test_rectangles(void **state)
     assert_true(parley_utility_rectangle_scale(u) == 10);
     assert_false(parley_utility_is_additive(u));
     assert_int_equal(parley_utility_rectangle_count(u), 2);
-    /* price=1, blue, share=0.5: additive 0.6 (see test_eval), inside A and B: (6 + 2) / 10 = 0.8 -> 1.4 */
+    /* price=1, blue, share=0.5: additive 0.6 (see test_eval), inside A and B: (6 + 2) / 10 = 0.8 -> 1.4,
+       capped at 1 as GENIUS's NonlinearUtilitySpace.getUtility does */
     uint32_t in[3] = {1, 1, 1};
-    NEAR(parley_utility_eval(u, in), 1.4);
+    NEAR(parley_utility_eval(u, in), 1);
     /* price=2 is outside A: 0.5*0 + 0.3*1 + 0.2*0.25 = 0.35, plus B 0.2 -> 0.55 */
     uint32_t out[3] = {2, 1, 1};
     NEAR(parley_utility_eval(u, out), 0.55);
@@ -320,9 +316,12 @@ static void test_clone(void **state)
     NEAR(parley_utility_reservation_at(c, 0.5), 0.4);
     assert_int_equal(parley_utility_rectangle_count(c), 1);
     assert_true(parley_utility_rectangle_scale(c) == 4);
-    /* price=0, blue, share=0: 0.5 + 0.3 + 0 = 0.8, plus rectangle (color=blue) 3/4 = 1.55 */
+    /* price=0, blue, share=0: 0.5 + 0.3 + 0 = 0.8, plus rectangle (color=blue) 3/4 = 1.55, capped at 1 */
     uint32_t v[3] = {0, 1, 0};
-    NEAR(parley_utility_eval(c, v), 1.55);
+    NEAR(parley_utility_eval(c, v), 1);
+    /* price=2, red, share=0: 0.3*0.2 = 0.06, outside the rectangle: not capped */
+    uint32_t w[3] = {2, 0, 0};
+    NEAR(parley_utility_eval(c, w), 0.06);
     parley_utility_free(u);
     parley_utility_free(c);
     parley_space_free(s);

@@ -91,6 +91,11 @@
       box.textContent = e.message;
       return;
     }
+    if (proposal.zone === false) { // no package is acceptable to all: an answer, not an error
+      box.textContent = `Nothing to table (${proposal.rule}): ${proposal.reason}, so there is no zone of agreement (${proposal.next}).`;
+      proposal = null;
+      return;
+    }
     box.replaceChildren(el('b', {}, `Table (${proposal.rule}): `),
       ...Object.entries(proposal.package).map(([k, v]) => el('span', {class: 'pair'}, `${k}: `, el('b', {'data-issue': k}, String(v)))),
       ...proposal.parties.map((p) => el('div', {class: 'advice-party', 'data-party': p.name},

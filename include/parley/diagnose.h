@@ -141,8 +141,9 @@ parley_priority_status parley_priority_of(const parley_scenario *sc, size_t part
 /*
  * The package to table under `rule` (NASH, KALAI or EGALITARIAN) and its
  * explanation, as a JSON-ready report written to `out` (human text, or JSON
- * when `json`).  PARLEY_ENOTFOUND (with a message) when no package is
- * acceptable to all: run parley_diagnose.
+ * when `json`, with "zone": true).  When no package is acceptable to all, that
+ * is the answer: the text says so and why, the JSON is {"zone": false, "rule",
+ * "reason", "feasible", "next"}, and the call returns PARLEY_OK.
  */
 int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, const parley_analysis_options *options,
                          int json, FILE *out, parley_error *err);
@@ -218,10 +219,13 @@ void parley_texts_free(uint32_t *texts, char **names, size_t n);
  * Writes amendment effects as JSON: {"amendments": [{"amendment": labels[k],
  * "acceptable_to_all", "utilities": {party: {"before", "after", "change"}},
  * "accepted_by", "rejected_by", "breaks", "breaks_global"}...], "together":
- * {...}} (effects[n + 1] as filled by parley_amendments_check).
+ * {...}, "text": {...}} (effects[n + 1] as filled by parley_amendments_check;
+ * `text`, may be NULL, the text as it stands: parley_amendments_check with
+ * no amendment).
  */
-int parley_amendments_write_json(const parley_scenario *sc, const char *const *labels, size_t n,
-                                 const parley_amendment_effect *effects, FILE *out, parley_error *err);
+int parley_amendments_write_json(const parley_scenario *sc, const parley_amendment_effect *text,
+                                 const char *const *labels, size_t n, const parley_amendment_effect *effects, FILE *out,
+                                 parley_error *err);
 
 #ifdef __cplusplus
 }

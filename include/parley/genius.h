@@ -19,6 +19,7 @@
 #define PARLEY_GENIUS_H
 
 #include <parley/error.h>
+#include <parley/io.h>
 #include <parley/scenario.h>
 #include <stdio.h>
 
@@ -26,8 +27,6 @@
 extern "C" {
 #endif
 
-/* Receives one sentence describing something a writer could not carry over. */
-typedef void (*parley_warn_fn)(void *ctx, const char *message);
 
 /* Number of values a GENIUS real issue is cut into (lowerbound to upperbound, evenly). */
 #define PARLEY_GENIUS_REAL_VALUES 11u

@@ -19,6 +19,7 @@
 #include <parley/tournament.h>
 #include <parley/stats.h>
 #include <parley/uncertainty.h>
+#include <parley/io.h>
 #include <parley/genius.h>
 #include <parley/approx.h>
 #include <parley/server.h>

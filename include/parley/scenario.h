@@ -183,7 +183,8 @@ int parley_scenario_write(const parley_scenario *sc, FILE *out, parley_error *er
  * Reads a scenario from one or more files, whatever their format: a native
  * scenario (.json), or a GENIUS domain followed by its profiles (.xml), or a
  * GeniusWeb domain followed by its profiles (.json).  The format is told by
- * the content, not the name.
+ * the content, not the name.  parley_scenario_load_with (parley/io.h) is the
+ * same with options (warnings, --normalise-weights) and documents in memory.
  */
 int parley_scenario_load_files(const char *const *paths, size_t count, parley_scenario **out, parley_error *err);
 

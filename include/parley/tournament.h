@@ -109,6 +109,24 @@ int parley_tournament_set_result(parley_tournament *t, size_t i, const parley_to
 int parley_tournament_count_runs(const parley_scenario *const *scenarios, size_t count,
                                  const parley_tournament_config *cfg, size_t *runs, parley_error *err);
 unsigned parley_tournament_threads(const parley_tournament *t);
+/* The scenarios as given (not owned by the tournament); NULL past the end. */
+size_t parley_tournament_scenario_count(const parley_tournament *t);
+const parley_scenario *parley_tournament_scenario(const parley_tournament *t, size_t s);
+/*
+ * The name a tournament's outputs give scenario s: its title ("scenario N",
+ * from 1, without one), with " #K" added when an earlier scenario has the same
+ * name.  Written into buf; returns buf.
+ */
+char *parley_tournament_scenario_name(const parley_tournament *t, size_t s, char *buf, size_t size);
+
+/* Per scenario: negotiations, agreements, mean rounds and welfare over its runs (NaN means when it has none). */
+typedef struct parley_tournament_scenario_score {
+    uint64_t negotiations, agreements;
+    double mean_rounds, mean_welfare;
+} parley_tournament_scenario_score;
+/* Fills *score and, when not NULL, mean_utility[k] for each negotiating party k of the scenario (undiscounted). */
+void parley_tournament_scenario_score_of(const parley_tournament *t, size_t s, parley_tournament_scenario_score *score,
+                                         double *mean_utility);
 
 /* Per agent (index into cfg->agents): negotiations played, agreements, mean discounted utility, mean rounds. */
 typedef struct parley_tournament_score {
@@ -117,7 +135,14 @@ typedef struct parley_tournament_score {
 } parley_tournament_score;
 void parley_tournament_agent_score(const parley_tournament *t, size_t agent, parley_tournament_score *score);
 
-/* Writes every run as CSV (header line first), or the whole tournament as JSON. */
+/*
+ * Writes every run as CSV (header line first): run, scenario (by name), seed,
+ * agreed, rounds, distances, welfare, then per party position k from 1 its
+ * name, agent, utility and discounted utility (columns party1, agent1,
+ * utility1, discounted1, party2, ...; empty past a scenario's parties).  Or the
+ * whole tournament as JSON: scores per agent, a table per scenario and every
+ * run (docs/tournament.md).
+ */
 int parley_tournament_write_csv(const parley_tournament *t, FILE *out, parley_error *err);
 int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_error *err);
 

@@ -30,7 +30,7 @@ parley_utility *parley_utility_clone(const parley_utility *u);
 void parley_utility_free(parley_utility *u);
 const parley_space *parley_utility_space(const parley_utility *u);
 
-/* Weight of an issue, >= 0.  Weights of a finished profile sum to 1 (parley_utility_validate). */
+/* Weight of an issue, >= 0.  Used as written (GENIUS semantics): the loaders check or warn about their sum. */
 int parley_utility_set_weight(parley_utility *u, size_t issue, double weight);
 double parley_utility_weight(const parley_utility *u, size_t issue);
 /* Utility of one value of an issue, in [0,1]. */
@@ -53,7 +53,7 @@ double parley_utility_rectangle_scale(const parley_utility *u);
 /* True when the function has no rectangles (pure weighted sum). */
 int parley_utility_is_additive(const parley_utility *u);
 
-/* The utility of an outcome (before discount). */
+/* The utility of an outcome (before discount): the weighted sum plus the rectangles, capped at 1 as GENIUS does. */
 double parley_utility_eval(const parley_utility *u, const uint32_t *values);
 /* Best and worst additive utility over the whole space (rectangles not included). */
 double parley_utility_max_additive(const parley_utility *u);
@@ -77,8 +77,9 @@ double parley_utility_discount(const parley_utility *u);
 double parley_utility_discounted(const parley_utility *u, double utility, double t);
 
 /*
- * Checks the profile: weights >= 0 summing to 1 (within 1e-6), values in [0,1],
- * reservation in [0,1].  The message names the issue at fault.
+ * Checks the profile: weights >= 0, values in [0,1], reservation in [0,1].
+ * The message names the issue at fault.  (The sum of the weights is the
+ * loaders' business: GENIUS profiles keep theirs as written.)
  */
 int parley_utility_validate(const parley_utility *u, parley_error *err);
 

@@ -1,4 +1,5 @@
 /* approx_result.c: reading a parley_approx, and writing it as the JSON of `parley analyze --json`. */
+#include "io/json_util.h"
 #include <parley/approx.h>
 
 #include <jansson.h>
@@ -101,8 +102,7 @@ int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, 
     json_object_set_new(root, "evaluations", json_integer((json_int_t)a->evaluations));
     json_object_set_new(root, "threads", json_integer(a->threads));
     json_object_set_new(root, "seconds", json_real(a->seconds));
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
 }

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "io/json_util.h"
 #include "analysis/analysis_internal.h"
 
 /* Acceptable texts first (higher score first), then the rest (smaller shortfall first); ties keep the given order. */
@@ -164,8 +165,7 @@ int parley_texts_write(const parley_scenario *sc, const uint32_t *texts, const c
                                               i + 1));
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
 }

@@ -4,6 +4,7 @@
  * relaxed copy of the scenario), and the effect of guarantees on a phased
  * agreement.
  */
+#include "io/json_util.h"
 #include <parley/diagnose.h>
 
 #include <math.h>
@@ -580,8 +581,7 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
         json_object_set_new(g, "guaranteed", json_integer((json_int_t)d->zone_guaranteed));
         json_object_set_new(root, "guarantee", g);
     }
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
 }

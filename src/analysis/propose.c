@@ -5,6 +5,7 @@
  * meets or gives up; grouped by phase when the agreement is phased.  Also the
  * check of a party's amendments to a text.
  */
+#include "io/json_util.h"
 #include <parley/diagnose.h>
 
 #include <math.h>
@@ -55,6 +56,7 @@ static json_t *proposal_json(const parley_scenario *sc, const parley_analysis *a
     const parley_space *space = parley_scenario_space(sc);
     size_t issues = parley_space_issue_count(space);
     json_t *root = json_object();
+    json_object_set_new(root, "zone", json_true());
     json_object_set_new(root, "rule", json_string(parley_solution_name(rule)));
     json_object_set_new(root, "value", analysis_number_json(value));
     json_object_set_new(root, "package", analysis_outcome_json(space, package));
@@ -193,18 +195,31 @@ int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, c
     const double *u;
     double value;
     if (parley_analysis_solution(a, rule, &package, &u, &value) != PARLEY_OK) {
+        /* no zone of agreement: a normal answer, said as such */
+        uint64_t feasible = parley_analysis_feasible(a);
         parley_analysis_free(a);
-        return parley_error_set(err, PARLEY_ENOTFOUND,
-                                "no package is acceptable to every party, so there is nothing to table "
-                                "(run `parley diagnose` to see which red lines collide)");
+        const char *reason = feasible == 0 ? "no package satisfies the global constraints together"
+                                           : "no package is acceptable to every party";
+        if (json) {
+            json_t *none = json_pack("{s:b,s:s,s:s,s:I,s:s}", "zone", 0, "rule", parley_solution_name(rule), "reason",
+                                     reason, "feasible", (json_int_t)feasible, "next",
+                                     "run `parley diagnose` to see which red lines collide and what would open a zone");
+            rc = none ? json_write_pretty(none, out) : -1;
+            json_decref(none);
+        } else {
+            rc = fprintf(out,
+                         "%s%sNo package to table: %s, so there is no zone of agreement.\n"
+                         "(run `parley diagnose` to see which red lines collide and what would open a zone)\n",
+                         parley_scenario_title(sc), parley_scenario_title(sc)[0] ? "\n\n" : "", reason) < 0;
+        }
+        return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the proposal");
     }
     json_t *root = proposal_json(sc, a, rule, package, u, value);
     parley_analysis_free(a);
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     if (json) {
-        rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-        fputc('\n', out);
+        rc = json_write_pretty(root, out);
     } else {
         print_proposal(out, sc, root);
     }
@@ -302,8 +317,9 @@ json_t *amendment_effect_json(const parley_scenario *sc, const parley_amendment_
                      e->breaks_global);
 }
 
-int parley_amendments_write_json(const parley_scenario *sc, const char *const *labels, size_t n,
-                                 const parley_amendment_effect *effects, FILE *out, parley_error *err)
+int parley_amendments_write_json(const parley_scenario *sc, const parley_amendment_effect *text,
+                                 const char *const *labels, size_t n, const parley_amendment_effect *effects, FILE *out,
+                                 parley_error *err)
 {
     json_t *list = json_array(), *root = NULL;
     for (size_t k = 0; list && k < n; k++) {
@@ -315,10 +331,11 @@ int parley_amendments_write_json(const parley_scenario *sc, const char *const *l
     }
     if (list)
         root = json_pack("{s:o,s:o}", "amendments", list, "together", amendment_effect_json(sc, &effects[n]));
+    if (root && text) /* the text as it stands: its utilities are `after` (= `before`) */
+        json_object_set_new(root, "text", amendment_effect_json(sc, text));
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
 }

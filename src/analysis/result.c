@@ -1,4 +1,5 @@
 /* result.c: reading a parley_analysis, and writing it as JSON (the object `parley analyze --json` prints). */
+#include "io/json_util.h"
 #include <parley/analysis.h>
 
 #include <jansson.h>
@@ -213,6 +214,22 @@ json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario 
     for (size_t c = 0; c < a->condition_count; c++)
         json_array_append_new(conditions, analysis_condition_json(a, sc, c));
     json_object_set_new(root, "conditions", conditions);
+    /* as the text report: when no outcome is acceptable to all, the minimal sets of conditions that collide
+       (each a list of conditions as above); empty when there is a zone */
+    enum { SHOWN = 256 };
+    uint32_t masks[SHOWN];
+    size_t total = parley_analysis_minimal_conflicts(a, masks, SHOWN);
+    json_t *conflicts = json_array();
+    for (size_t i = 0; i < total && i < SHOWN; i++) {
+        json_t *set = json_array();
+        for (size_t c = 0; c < a->condition_count; c++)
+            if (masks[i] >> c & 1)
+                json_array_append_new(set, analysis_condition_json(a, sc, c));
+        json_array_append_new(conflicts, set);
+    }
+    json_object_set_new(root, "conflicts", conflicts);
+    if (total > SHOWN)
+        json_object_set_new(root, "conflicts_total", json_integer((json_int_t)total));
     json_object_set_new(root, "threads", json_integer(a->threads));
     json_object_set_new(root, "seconds", json_real(a->seconds));
     return root;
@@ -224,8 +241,7 @@ int parley_analysis_write_json(const parley_analysis *a, const parley_scenario *
     json_t *root = parley_analysis_to_json(a, sc, with_frontier);
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(15));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON output");
 }

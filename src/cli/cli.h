@@ -25,8 +25,52 @@ int cmd_negotiate(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_agents(int argc, char **argv);
 
-/* Prints "parley: <formatted error>" on stderr and returns the exit code for err->code. */
+/*
+ * What every message of this run is prefixed with ("parley analyze: ") and
+ * whether errors are also printed as a JSON object on stderr (--json).  Set by
+ * main.c before the subcommand runs.
+ */
+void cli_set_context(const char *command, int json);
+const char *cli_command(void);
+
+/*
+ * Prints "parley COMMAND: <formatted error>" on stderr (and, with --json, the
+ * error as a JSON object on the next line) and returns the exit code for
+ * err->code.
+ */
 int cli_report(const parley_error *err);
+/* The same for a failure to read input: always exit 2 (bad input) except out of memory. */
+int cli_report_input(const parley_error *err);
+/* Prints "parley COMMAND: warning: <message>" on stderr (a parley_warn_fn; ctx unused). */
+void cli_warn(void *ctx, const char *message);
+
+/*
+ * Reads the scenario named by files[0..n) with the one loader (parley/io.h):
+ * a native file, a GENIUS domain and its profiles, DOMAIN+P1+P2, GeniusWeb
+ * JSON.  Warnings go to stderr.  Returns CLI_OK or the exit code after
+ * reporting the error.
+ */
+int cli_load_scenario(const char *const *files, size_t n, int normalise_weights, parley_scenario **out);
+
+/* 1 when arg is --normalise-weights (or --normalize-weights): sets *normalise. */
+int cli_input_option(const char *arg, int *normalise);
+
+/* The usage lines every scenario-taking command shares (inputs and --normalise-weights). */
+#define CLI_INPUT_HELP                                                                                              \
+    "SCENARIO is a parley scenario (.json), a GENIUS domain followed by its profiles\n"                             \
+    "(DOMAIN.xml P1.xml P2.xml, or DOMAIN.xml+P1.xml+P2.xml as one argument) or a\n"                               \
+    "GeniusWeb domain and profiles; the format is told by the content.\n"                                          \
+    "  --normalise-weights   divide GENIUS profile weights by their sum (GENIUS uses them\n"                        \
+    "                        as written and caps utilities at 1; parley does the same)\n"
+
+/*
+ * Reports an unknown option, suggesting the nearest option named in `usage`
+ * ("did you mean --frontier?"); returns CLI_BAD_INPUT.
+ */
+int cli_unknown_option(const char *cmd, const char *arg, const char *usage);
+
+/* The candidate nearest to `word` by edit distance when near enough to be a typo, else NULL. */
+const char *cli_nearest(const char *word, const char *const *candidates, size_t n);
 
 /* Exit code for a parley_code: 2 for bad input, 1 otherwise (0 for PARLEY_OK). */
 int cli_exit_code(int code);

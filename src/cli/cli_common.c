@@ -2,9 +2,57 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <jansson.h>
+#include <parley/io.h>
+#include <parley/scenario.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/strutil.h"
+#include "io/json_util.h"
+
+static const char *context_command = NULL;
+static int context_json = 0;
+
+void cli_set_context(const char *command, int json)
+{
+    context_command = command;
+    context_json = json;
+}
+
+const char *cli_command(void)
+{
+    return context_command ? context_command : "";
+}
+
+/* "parley analyze: " or "parley: " before any command is known. */
+static void print_prefix(void)
+{
+    fprintf(stderr, context_command ? "parley %s: " : "parley: ", cli_command());
+}
+
+/* With --json: the error as one JSON object on stderr, after the text line. */
+static void print_json_error(const char *kind, const parley_error *err, const char *message)
+{
+    if (!context_json)
+        return;
+    json_t *obj = json_pack("{s:s,s:s}", "error", message, "kind", kind);
+    if (!obj)
+        return;
+    if (context_command)
+        json_object_set_new(obj, "command", json_string(context_command));
+    if (err && err->file[0])
+        json_object_set_new(obj, "file", json_string(err->file));
+    if (err && err->line > 0)
+        json_object_set_new(obj, "line", json_integer(err->line));
+    if (err && err->column > 0)
+        json_object_set_new(obj, "column", json_integer(err->column));
+    if (err && err->path[0])
+        json_object_set_new(obj, "path", json_string(err->path));
+    json_write_pretty(obj, stderr);
+    json_decref(obj);
+}
 
 int cli_exit_code(int code)
 {
@@ -13,22 +61,88 @@ int cli_exit_code(int code)
     return code == PARLEY_EINVAL || code == PARLEY_ERANGE ? CLI_BAD_INPUT : CLI_FAILURE;
 }
 
-int cli_report(const parley_error *err)
+static int report(const parley_error *err, int code)
 {
     char buf[2048];
-    fprintf(stderr, "parley: %s\n", parley_error_format(err, buf, sizeof buf));
-    return cli_exit_code(err->code);
+    print_prefix();
+    fprintf(stderr, "%s\n", parley_error_format(err, buf, sizeof buf));
+    print_json_error(code == CLI_BAD_INPUT ? "bad input" : "failure", err,
+                     err->message[0] ? err->message : parley_strerror(err->code));
+    return code;
+}
+
+int cli_report(const parley_error *err)
+{
+    return report(err, cli_exit_code(err->code));
+}
+
+int cli_report_input(const parley_error *err)
+{
+    return report(err, err->code == PARLEY_ENOMEM ? CLI_FAILURE : CLI_BAD_INPUT);
+}
+
+void cli_warn(void *ctx, const char *message)
+{
+    (void)ctx;
+    print_prefix();
+    fprintf(stderr, "warning: %s\n", message);
+}
+
+int cli_load_scenario(const char *const *files, size_t n, int normalise_weights, parley_scenario **out)
+{
+    parley_load_options options = {normalise_weights, cli_warn, NULL};
+    parley_error err;
+    if (parley_scenario_load_with(files, n, &options, out, &err) != PARLEY_OK)
+        return cli_report_input(&err);
+    return CLI_OK;
+}
+
+int cli_input_option(const char *arg, int *normalise)
+{
+    if (strcmp(arg, "--normalise-weights") && strcmp(arg, "--normalize-weights"))
+        return 0;
+    *normalise = 1;
+    return 1;
 }
 
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+    char message[1024];
     va_list ap;
-    fprintf(stderr, "parley %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\n(see 'parley %s --help')\n", cmd);
+    fprintf(stderr, "parley %s: %s\n(see 'parley %s --help')\n", cmd, message, cmd);
+    print_json_error("usage", NULL, message);
     return CLI_BAD_INPUT;
+}
+
+const char *cli_nearest(const char *word, const char *const *candidates, size_t n)
+{
+    return parley_nearest_word(word, candidates, n);
+}
+
+int cli_unknown_option(const char *cmd, const char *arg, const char *usage)
+{
+    /* the options are the "--name" words of the usage text */
+    const char *names[128];
+    char store[128][40];
+    size_t count = 0;
+    for (const char *p = strstr(usage, "--"); p && count < 128; p = strstr(p + 2, "--")) {
+        size_t len = 2 + strspn(p + 2, "abcdefghijklmnopqrstuvwxyz-");
+        if (len <= 2 || len >= sizeof store[0])
+            continue;
+        memcpy(store[count], p, len);
+        store[count][len] = '\0';
+        names[count] = store[count];
+        count++;
+    }
+    char given[64];
+    snprintf(given, sizeof given, "%.*s", (int)strcspn(arg, "="), arg);
+    const char *near = cli_nearest(given, names, count);
+    if (near)
+        return cli_usage_error(cmd, "unknown option '%s' (did you mean %s?)", arg, near);
+    return cli_usage_error(cmd, "unknown option '%s'", arg);
 }
 
 int cli_is_help(const char *arg)

@@ -1,5 +1,6 @@
 /* cmd_agents.c: `parley agents [--json]`: every built-in agent and BOA component, its parameters and source. */
 #include "cli.h"
+#include "io/json_util.h"
 
 #include <jansson.h>
 #include <parley/parley.h>
@@ -27,8 +28,7 @@ static int print_json(const parley_agent_info *info, size_t n)
                                               "description", info[i].description, "source", info[i].source,
                                               "parameters", params));
     }
-    int rc = json_dumpf(root, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-    fputc('\n', stdout);
+    int rc = json_write_pretty(root, stdout);
     json_decref(root);
     return rc == 0 ? CLI_OK : CLI_FAILURE;
 }

@@ -29,7 +29,8 @@ static const char usage[] =
     "  --approximate     search even when the space could be enumerated\n"
     "  --exact           enumerate even a large space\n"
     "  --evaluations N   search budget in utility evaluations (default 2000000)\n"
-    "  --seed N          random seed of the search (default fixed: same result every run)\n";
+    "  --seed N          random seed of the search (default fixed: same result every run)\n"
+    "\n" CLI_INPUT_HELP;
 
 static void print_utilities(const parley_scenario *sc, const parley_analysis *a, const double *u)
 {
@@ -193,7 +194,7 @@ int cmd_analyze(int argc, char **argv)
 {
     int force = 0;
     parley_approx_options search = {0, 0, 0, 0, 0};
-    int json = 0, frontier = 0;
+    int json = 0, frontier = 0, normalise = 0;
     parley_analysis_options options = {0};
     const char **files = calloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
@@ -210,6 +211,7 @@ int cmd_analyze(int argc, char **argv)
             json = 1;
         } else if (strcmp(argv[i], "--frontier") == 0) {
             frontier = 1;
+        } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_analysis_option("analyze", argc, argv, &i, &options)) != 0) {
             if (r < 0)
                 goto usage_error;
@@ -228,7 +230,7 @@ int cmd_analyze(int argc, char **argv)
                 goto usage_error;
             search.seed = (uint64_t)n;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error("analyze", "unknown option '%s'", argv[i]);
+            cli_unknown_option("analyze", argv[i], usage);
             goto usage_error;
         } else {
             files[nfiles++] = argv[i];
@@ -241,10 +243,10 @@ int cmd_analyze(int argc, char **argv)
     parley_error err;
     parley_scenario *sc = NULL;
     parley_analysis *a = NULL;
-    int rc = parley_scenario_load_files(files, nfiles, &sc, &err);
+    int rc = cli_load_scenario(files, nfiles, normalise, &sc);
     free(files);
-    if (rc != PARLEY_OK)
-        return cli_report(&err);
+    if (rc != CLI_OK)
+        return rc;
     if (too_large(sc, force)) {
         rc = run_approximate(sc, &options, &search, json, frontier);
         parley_scenario_free(sc);

@@ -2,9 +2,14 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <math.h>
 #include <parley/parley.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <jansson.h>
+
+#include "io/json_util.h"
 
 static const char usage[] =
     "usage: parley convert IN... -o OUT [--to native|genius|geniusweb] [--json]\n"
@@ -16,15 +21,17 @@ static const char usage[] =
     "\n"
     "  native      OUT is the scenario file\n"
     "  genius      OUT is the domain file; each party's profile is written beside it\n"
-    "              as STEM-PARTY.xml (STEM: OUT without .xml and without -domain),\n"
-    "              or PARTY.xml when the party's name already starts with STEM\n"
-    "  geniusweb   likewise, OUT the domain, STEM-PARTY.json the profiles\n"
+    "              as PARTY.xml, so that the parties keep their names when read back\n"
+    "  geniusweb   likewise, OUT the domain, PARTY.json the profiles\n"
+    "Folders of OUT that do not exist are created.\n"
     "\n"
     "What the target cannot express (red lines and constraints have no GENIUS or\n"
-    "GeniusWeb form; nor do mediators, reservation curves, discount factors in\n"
-    "GeniusWeb, ...) is left out with a warning on stderr.\n"
+    "GeniusWeb form; nor do mediators, phases, trust, reservation curves, sources,\n"
+    "discount factors in GeniusWeb, ...) is left out with a warning on stderr, one\n"
+    "per loss.\n"
     "\n"
-    "  --json        print {\"files\": [...], \"warnings\": [...]} instead of text\n";
+    "  --json        print {\"format\", \"files\": [...], \"warnings\": [...]} instead of text\n"
+    "\n" CLI_INPUT_HELP;
 
 struct warnings {
     char **items;
@@ -53,29 +60,72 @@ static int ends_with(const char *s, const char *tail)
     return n >= m && strcmp(s + n - m, tail) == 0;
 }
 
-/* STEM-PARTY.EXT with characters unsafe in file names replaced. */
+/*
+ * DIR/PARTY.EXT beside OUT, with characters unsafe in file names replaced, so
+ * that reading the files back gives the same party names; PARTY-profile.EXT
+ * when that would be OUT itself.
+ */
 static void profile_path(const char *out, const char *ext, const char *party, char *buf, size_t size)
 {
-    char stem[4096];
-    snprintf(stem, sizeof stem, "%s", out);
-    size_t n = strlen(stem), e = strlen(ext);
-    if (n > e && strcmp(stem + n - e, ext) == 0)
-        stem[n -= e] = '\0';
-    if (n > 7 && (strcmp(stem + n - 7, "-domain") == 0 || strcmp(stem + n - 7, "_domain") == 0))
-        stem[n - 7] = '\0';
+    const char *slash = strrchr(out, '/');
+    int dir = slash ? (int)(slash - out + 1) : 0;
     char safe[256];
     size_t k = 0;
     for (const char *p = party; *p && k + 1 < sizeof safe; p++)
         safe[k++] = (*p == '/' || *p == '\\' || *p == ' ' || *p == ':') ? '_' : *p;
     safe[k] = '\0';
-    /* a party already named after the stem ("Energy-A-prof1" beside "Energy-A") keeps its own name */
-    const char *slash = strrchr(stem, '/');
-    const char *base = slash ? slash + 1 : stem;
-    size_t b = strlen(base);
-    if (b > 0 && strncmp(safe, base, b) == 0)
-        snprintf(buf, size, "%.*s%s%s", (int)(base - stem), stem, safe, ext);
-    else
-        snprintf(buf, size, "%s-%s%s", stem, safe, ext);
+    snprintf(buf, size, "%.*s%s%s", dir, out, safe, ext);
+    if (strcmp(buf, out) == 0)
+        snprintf(buf, size, "%.*s%s-profile%s", dir, out, safe, ext);
+}
+
+/* Creates the folders of `path` that do not exist yet (mkdir -p of its directory). */
+static int make_parent_dirs(const char *path, parley_error *err)
+{
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (!slash || slash == dir)
+        return PARLEY_OK;
+    *slash = '\0';
+    for (char *p = dir + 1;; p++) {
+        if (*p == '/' || *p == '\0') {
+            char keep = *p;
+            *p = '\0';
+            if (mkdir(dir, 0777) != 0 && errno != EEXIST)
+                return parley_error_set_at(err, PARLEY_EIO, dir, 0, 0, NULL, "cannot create the folder: %s",
+                                           strerror(errno));
+            *p = keep;
+            if (keep == '\0')
+                break;
+        }
+    }
+    return PARLEY_OK;
+}
+
+/* A native scenario divides weights within PARLEY_WEIGHT_TOLERANCE of 1 by their sum: what GENIUS kept raw changes. */
+static void warn_native_weights(const parley_scenario *sc, struct warnings *w)
+{
+    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
+        size_t p = parley_scenario_negotiator(sc, k);
+        const parley_utility *u = parley_party_utility(sc, p);
+        if (!parley_utility_is_additive(u))
+            continue;
+        double total = 0;
+        for (size_t i = 0; i < parley_space_issue_count(parley_scenario_space(sc)); i++)
+            total += parley_utility_weight(u, i);
+        if (fabs(total - 1) <= 1e-9)
+            continue;
+        char message[512];
+        snprintf(message, sizeof message,
+                 fabs(total - 1) <= PARLEY_WEIGHT_TOLERANCE
+                     ? "%s's issue weights sum to %.9g: a native scenario divides them by their sum, so its utilities "
+                       "change slightly"
+                     : "%s's issue weights sum to %.9g: a native scenario refuses them (they must sum to 1 within "
+                       "0.001); convert with --normalise-weights",
+                 parley_party_name(sc, p), total);
+        collect(w, message);
+    }
 }
 
 typedef int (*write_fn)(const parley_scenario *, size_t, FILE *, parley_warn_fn, void *, parley_error *);
@@ -103,7 +153,7 @@ static int write_file(const char *path, const parley_scenario *sc, size_t party,
 int cmd_convert(int argc, char **argv)
 {
     const char *out = NULL, *to = NULL;
-    int json = 0;
+    int json = 0, normalise = 0;
     const char **files = calloc((size_t)argc + 1, sizeof *files);
     size_t nfiles = 0;
     if (!files)
@@ -117,6 +167,7 @@ int cmd_convert(int argc, char **argv)
             return CLI_OK;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_option_value(argc, argv, &i, "-o", &value)) != 0 ||
                    (r = cli_option_value(argc, argv, &i, "--output", &value)) != 0) {
             if (r < 0 || !value || !value[0]) {
@@ -131,7 +182,7 @@ int cmd_convert(int argc, char **argv)
             }
             to = value;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error("convert", "unknown option '%s'", argv[i]);
+            cli_unknown_option("convert", argv[i], usage);
             goto usage_error;
         } else {
             files[nfiles++] = argv[i];
@@ -145,10 +196,10 @@ int cmd_convert(int argc, char **argv)
         to = ends_with(out, ".xml") ? "genius" : "native";
     parley_error err;
     parley_scenario *sc = NULL;
-    int rc = parley_scenario_load_files(files, nfiles, &sc, &err);
+    int rc = cli_load_scenario(files, nfiles, normalise, &sc);
     free(files);
-    if (rc != PARLEY_OK)
-        return cli_report(&err);
+    if (rc != CLI_OK)
+        return rc;
     struct warnings w = {0};
     size_t written_cap = parley_scenario_party_count(sc) + 1;
     char **written = calloc(written_cap, sizeof *written);
@@ -158,7 +209,11 @@ int cmd_convert(int argc, char **argv)
         return CLI_FAILURE;
     }
     int native = strcmp(to, "native") == 0, genius = strcmp(to, "genius") == 0;
-    rc = write_file(out, sc, 0, NULL, native ? 3 : genius ? 1 : 2, &w, &err);
+    if (native)
+        warn_native_weights(sc, &w);
+    rc = make_parent_dirs(out, &err);
+    if (rc == PARLEY_OK)
+        rc = write_file(out, sc, 0, NULL, native ? 3 : genius ? 1 : 2, &w, &err);
     if (rc == PARLEY_OK)
         written[nwritten++] = strdup(out);
     for (size_t p = 0; rc == PARLEY_OK && !native && p < parley_scenario_party_count(sc); p++) {
@@ -173,27 +228,20 @@ int cmd_convert(int argc, char **argv)
     }
     if (rc == PARLEY_OK) {
         if (json) {
-            printf("{\n  \"format\": \"%s\",\n  \"files\": [", to);
-            for (size_t i = 0; i < nwritten; i++) {
-                printf("%s\"", i ? ", " : "");
-                for (const char *c = written[i] ? written[i] : ""; *c; c++)
-                    printf(*c == '"' || *c == '\\' ? "\\%c" : "%c", *c);
-                printf("\"");
-            }
-            printf("],\n  \"warnings\": [");
-            for (size_t i = 0; i < w.count; i++) {
-                printf("%s\n    \"", i ? "," : "");
-                for (const char *c = w.items[i]; *c; c++)
-                    printf(*c == '"' || *c == '\\' ? "\\%c" : "%c", *c);
-                printf("\"");
-            }
-            printf("%s]\n}\n", w.count ? "\n  " : "");
+            json_t *root = json_pack("{s:s,s:[],s:[]}", "format", to, "files", "warnings");
+            for (size_t i = 0; root && i < nwritten; i++)
+                json_array_append_new(json_object_get(root, "files"), json_string(written[i] ? written[i] : ""));
+            for (size_t i = 0; root && i < w.count; i++)
+                json_array_append_new(json_object_get(root, "warnings"), json_string(w.items[i]));
+            if (root)
+                json_write_pretty(root, stdout);
+            json_decref(root);
         } else {
             for (size_t i = 0; i < nwritten; i++)
                 printf("wrote %s\n", written[i] ? written[i] : "?");
         }
         for (size_t i = 0; i < w.count; i++)
-            fprintf(stderr, "parley convert: warning: %s\n", w.items[i]);
+            cli_warn(NULL, w.items[i]);
     }
     for (size_t i = 0; i < nwritten; i++)
         free(written[i]);

@@ -7,14 +7,15 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: parley diagnose SCENARIO [--json] [--threads N] [--time T]\n"
+    "usage: parley diagnose SCENARIO [--json] [--threads N] [--time T] [--normalise-weights]\n"
     "\n"
     "When no package is acceptable to every party: the minimal sets of red lines and\n"
     "reservation values that cannot hold together (remove any one member and the\n"
     "others can), and for each member the relaxation that would open a zone of\n"
     "agreement (drop the red line, or lower the reservation value to the highest\n"
     "level that works), how large the zone then is and its Nash package.  For a\n"
-    "phased agreement, how a guarantee of the later phases changes the zone.\n";
+    "phased agreement, how a guarantee of the later phases changes the zone.\n"
+    "\n" CLI_INPUT_HELP;
 
 /* "drop <red line>", "lower <reservation> to T (by D)", "move <red line> to: RULE", "widen <red line> to: RULE". */
 static void print_relaxed(const parley_scenario *sc, const parley_analysis *a, size_t c, parley_relax_change change,
@@ -146,36 +147,41 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
 
 int cmd_diagnose(int argc, char **argv)
 {
-    int json = 0;
+    int json = 0, normalise = 0;
     parley_analysis_options options = {0};
-    const char *file = NULL;
+    const char **files = calloc((size_t)argc, sizeof *files);
+    size_t nfiles = 0;
+    int rc = CLI_BAD_INPUT;
+    if (!files)
+        return CLI_FAILURE;
     for (int i = 1; i < argc; i++) {
         int r;
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
-            return CLI_OK;
+            rc = CLI_OK;
+            goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_analysis_option("diagnose", argc, argv, &i, &options)) != 0) {
             if (r < 0)
-                return CLI_BAD_INPUT;
+                goto done;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("diagnose", "unknown option '%s'", argv[i]);
-        } else if (file) {
-            return cli_usage_error("diagnose", "expected one scenario file, got '%s' too", argv[i]);
+            rc = cli_unknown_option("diagnose", argv[i], usage);
+            goto done;
         } else {
-            file = argv[i];
+            files[nfiles++] = argv[i];
         }
     }
-    if (!file)
-        return cli_usage_error("diagnose", "expected a scenario file");
+    if (nfiles == 0) {
+        rc = cli_usage_error("diagnose", "expected a scenario file");
+        goto done;
+    }
     parley_error err;
     parley_scenario *sc = NULL;
     parley_diagnosis *d = NULL;
-    const char *files[1] = {file};
-    int rc = parley_scenario_load_files(files, 1, &sc, &err);
-    if (rc != PARLEY_OK)
-        return cli_report(&err);
+    if ((rc = cli_load_scenario(files, nfiles, normalise, &sc)) != CLI_OK)
+        goto done;
     if ((rc = parley_diagnose(sc, &options, &d, &err)) == PARLEY_OK) {
         if (json)
             rc = parley_diagnosis_write_json(d, sc, stdout, &err);
@@ -184,5 +190,8 @@ int cmd_diagnose(int argc, char **argv)
     }
     parley_diagnosis_free(d);
     parley_scenario_free(sc);
-    return rc == PARLEY_OK ? CLI_OK : cli_report(&err);
+    rc = rc == PARLEY_OK ? CLI_OK : cli_report(&err);
+done:
+    free(files);
+    return rc;
 }

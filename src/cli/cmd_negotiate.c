@@ -27,14 +27,15 @@ static const char usage[] =
     "  --model NAME     with --trace: replay each party's offers into a frequency, smith or bayes\n"
     "                   opponent model and append its accuracy over time (Pearson, RMSE, Kendall)\n"
     "  --plot FILE.svg  draw utilities over rounds and in the utility plane, with the Pareto frontier\n"
-    "  --json           print the outcome as one JSON object\n";
+    "  --json           print the outcome as one JSON object\n"
+    "\n" CLI_INPUT_HELP;
 
 #define MAX_AGENTS 64
 
 struct options {
     parley_session_config cfg;
     const char *agents, *venues, *trace, *plot, *model;
-    int json;
+    int json, normalise;
     const char **files;
     size_t nfiles;
     char *venue_buf;
@@ -66,6 +67,7 @@ static int parse_args(int argc, char **argv, struct options *o)
         int r;
         if (strcmp(argv[i], "--json") == 0) {
             o->json = 1;
+        } else if (cli_input_option(argv[i], &o->normalise)) {
         } else if (strcmp(argv[i], "--annealing") == 0) {
             o->cfg.annealing = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--protocol", &value)) != 0) {
@@ -111,7 +113,7 @@ static int parse_args(int argc, char **argv, struct options *o)
                 return cli_usage_error("negotiate", "--plot expects a file name");
             o->plot = value;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            return cli_usage_error("negotiate", "unknown option '%s'", argv[i]);
+            return cli_unknown_option("negotiate", argv[i], usage);
         } else {
             o->files[o->nfiles++] = argv[i];
         }
@@ -268,8 +270,13 @@ int cmd_negotiate(int argc, char **argv)
     if ((code = parse_args(argc, argv, &o)) != CLI_OK)
         goto out;
     parley_error_clear(&err);
-    if ((rc = parley_scenario_load_files(o.files, o.nfiles, &sc, &err)) ||
-        (rc = parley_negotiation_new(sc, &o.cfg, &neg, &err)) ||
+    if (o.nfiles == 0) {
+        code = cli_usage_error("negotiate", "expected a scenario file");
+        goto out;
+    }
+    if ((code = cli_load_scenario(o.files, o.nfiles, o.normalise, &sc)) != CLI_OK)
+        goto out;
+    if ((rc = parley_negotiation_new(sc, &o.cfg, &neg, &err)) ||
         (rc = add_agents(neg, sc, o.agents, plugins, &nplugins, &err)))
         goto report;
     if (o.trace) {

@@ -1,4 +1,5 @@
 /* cmd_propose.c: `parley propose`: the package a neutral mediator would table, and checks of amendments. */
+#include "io/json_util.h"
 #include "cli.h"
 
 #include <jansson.h>
@@ -7,7 +8,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: parley propose SCENARIO [--rule nash|kalai|egalitarian] [--json] [--threads N] [--time T]\n"
+    "usage: parley propose SCENARIO [--rule nash|kalai|egalitarian|welfare] [--json] [--threads N] [--time T]\n"
     "       parley propose SCENARIO --text 'issue=value,...' --amend 'issue=value[:reason]' [--amend ...]\n"
     "       parley propose SCENARIO --compare TEXTS.json [--rule ...]\n"
     "\n"
@@ -15,14 +16,18 @@ static const char usage[] =
     "with, for each party, its utility, its gain over walking away, and which of its\n"
     "priorities the package meets, partly meets or gives up; grouped by phase.\n"
     "\n"
-    "With --text and --amend: what each of a party's amendments to the text does,\n"
-    "alone and all together: every party's utility before and after, whether the\n"
-    "text stays (or becomes) acceptable to every party, and whose red line it breaks.\n"
+    "With --text and --amend: what each of a party's amendments to the text does\n"
+    "(each alone, then all together when there are several): every party's utility\n"
+    "before and after, whether the text stays (or becomes) acceptable to every party,\n"
+    "and whose red line it breaks; without --amend, what the text itself is.\n"
+    "When no package is acceptable to every party, says so and why (exit 0;\n"
+    "JSON {\"zone\": false, ...}).\n"
     "\n"
     "With --compare: candidate texts (a JSON array of packages, or of\n"
     "{\"name\": ..., \"package\": {...}}) ranked as the rule would table them: those\n"
     "acceptable to every party first, by the rule's objective; then the others, by\n"
-    "how far they fall below a reservation value; with who would reject each.\n";
+    "how far they fall below a reservation value; with who would reject each.\n"
+    "\n" CLI_INPUT_HELP;
 
 /* Reads "value" of an issue (a label, or a number on the issue's grid). */
 static long parse_value(const parley_space *space, size_t issue, const char *text)
@@ -52,12 +57,24 @@ static int parse_assignment(const parley_space *space, const char *text, size_t 
     val[m] = '\0';
     long i = parley_space_find_issue(space, name);
     long v = i < 0 ? -1 : parse_value(space, (size_t)i, val);
-    if (i < 0) {
-        snprintf(why, why_size, "unknown issue '%s'", name);
-        return -1;
-    }
-    if (v < 0) {
-        snprintf(why, why_size, "'%s' is not a value of issue '%s'", val, name);
+    if (i < 0 || v < 0) {
+        /* did you mean: the nearest issue name, or the nearest value of the issue */
+        size_t count = i < 0 ? parley_space_issue_count(space) : parley_issue_value_count(space, (size_t)i);
+        const char **names = calloc(count ? count : 1, sizeof *names);
+        char(*labels)[64] = calloc(count ? count : 1, sizeof *labels);
+        const char *near = NULL;
+        if (names && labels) {
+            for (size_t k = 0; k < count; k++)
+                names[k] = i < 0 ? parley_issue_name(space, k)
+                                 : parley_issue_format_value(space, (size_t)i, (uint32_t)k, labels[k], sizeof labels[k]);
+            near = cli_nearest(i < 0 ? name : val, names, count);
+        }
+        int n_ = i < 0 ? snprintf(why, why_size, "unknown issue '%s'", name)
+                       : snprintf(why, why_size, "'%s' is not a value of issue '%s'", val, name);
+        if (near && n_ > 0 && (size_t)n_ < why_size)
+            snprintf(why + n_, why_size - (size_t)n_, " (did you mean '%s'?)", near);
+        free(names);
+        free(labels);
         return -1;
     }
     *issue = (size_t)i;
@@ -65,13 +82,18 @@ static int parse_assignment(const parley_space *space, const char *text, size_t 
     return (int)(n + 1 + m);
 }
 
-/* `was`: whether the text before amendment was acceptable to every party; -1: e is the text as it stands. */
-static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e, int was)
+/*
+ * What a text is, or what an amendment does to it, told against what the text
+ * was before (`before`: -1 for the text itself, else whether it was acceptable to all).
+ */
+static void print_effect(const parley_scenario *sc, const parley_amendment_effect *e, int before)
 {
-    static const char *words[3][2] = {{"not acceptable to every party", "acceptable to every party"},
-                                      {"leaves the text unacceptable", "makes the text acceptable to every party"},
-                                      {"makes the text unacceptable", "keeps the text acceptable to every party"}};
-    printf("%s", words[was + 1][e->acceptable_to_all]);
+    if (before < 0)
+        printf("%s", e->acceptable_to_all ? "acceptable to every party" : "unacceptable");
+    else
+        printf("%s", e->acceptable_to_all ? (before ? "keeps the text acceptable to every party"
+                                                    : "makes the text acceptable to every party")
+                                          : (before ? "makes the text unacceptable" : "leaves the text unacceptable"));
     for (size_t c = 0; c < parley_scenario_constraint_count(sc) && c < 64; c++)
         if (e->broken >> c & 1) {
             const parley_constraint *con = parley_scenario_constraint(sc, c);
@@ -88,9 +110,12 @@ static void print_effect(const parley_scenario *sc, const parley_amendment_effec
     printf("\n   ");
     for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
         size_t p = parley_scenario_negotiator(sc, k);
-        if (p < 64)
+        const char *sep = k + 1 < parley_scenario_negotiator_count(sc) ? "," : "";
+        if (p < 64 && before < 0)
+            printf(" %s %.4f%s", parley_party_name(sc, p), e->after[p], sep);
+        else if (p < 64)
             printf(" %s %.4f -> %.4f (%+.4f)%s", parley_party_name(sc, p), e->before[p], e->after[p],
-                   e->after[p] - e->before[p], k + 1 < parley_scenario_negotiator_count(sc) ? "," : "");
+                   e->after[p] - e->before[p], sep);
     }
     printf("\n");
 }
@@ -140,31 +165,30 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
         }
     }
     parley_error err;
-    if (parley_amendments_check(sc, values, amendments, n, effects, &err) != PARLEY_OK) {
-        rc = cli_report(&err);
-        goto done;
-    }
-    parley_amendment_effect base; /* the text as it stands */
-    if (parley_amendments_check(sc, values, amendments, 0, &base, &err) != PARLEY_OK) {
+    parley_amendment_effect text_itself;
+    if (parley_amendments_check(sc, values, NULL, 0, &text_itself, &err) != PARLEY_OK ||
+        parley_amendments_check(sc, values, amendments, n, effects, &err) != PARLEY_OK) {
         rc = cli_report(&err);
         goto done;
     }
     if (json) {
-        rc = parley_amendments_write_json(sc, amend, n, effects, stdout, &err) == PARLEY_OK ? CLI_OK : cli_report(&err);
+        rc = parley_amendments_write_json(sc, &text_itself, amend, n, effects, stdout, &err) == PARLEY_OK
+                 ? CLI_OK
+                 : cli_report(&err);
         goto done;
     }
+    printf("the text as it stands: ");
+    print_effect(sc, &text_itself, -1);
     for (size_t k = 0; k <= n; k++) {
+        if (k == n && n < 2)
+            break; /* "all together" says something only of two or more amendments */
         if (k < n)
             printf("amendment %zu, %s=%s%s%s: ", k + 1, parley_issue_name(space, amendments[k].issue),
                    parley_issue_format_value(space, amendments[k].issue, amendments[k].value, why, sizeof why),
                    amendments[k].reason ? ", because " : "", amendments[k].reason ? amendments[k].reason : "");
-        else if (n > 1)
-            printf("all %zu amendments together: ", n);
-        else if (n == 0)
-            printf("the text as it stands: ");
         else
-            break; /* one amendment: together is the same */
-        print_effect(sc, &effects[k], n == 0 ? -1 : base.acceptable_to_all);
+            printf("all %zu amendments together: ", n);
+        print_effect(sc, &effects[k], text_itself.acceptable_to_all);
     }
     rc = CLI_OK;
 done:
@@ -202,15 +226,19 @@ static int compare_texts(const parley_scenario *sc, const char *path, parley_sol
 
 int cmd_propose(int argc, char **argv)
 {
-    int json = 0;
+    int json = 0, normalise = 0;
     parley_solution_kind rule = PARLEY_SOLUTION_NASH;
     parley_analysis_options options = {0};
-    const char *file = NULL, *text = NULL, *compare = NULL;
+    const char *text = NULL, *compare = NULL;
     const char **amend = calloc((size_t)argc, sizeof *amend);
-    size_t amend_count = 0;
+    const char **files = calloc((size_t)argc, sizeof *files);
+    size_t amend_count = 0, nfiles = 0;
     int rc = CLI_BAD_INPUT;
-    if (!amend)
+    if (!amend || !files) {
+        free(amend);
+        free(files);
         return CLI_FAILURE;
+    }
     for (int i = 1; i < argc; i++) {
         const char *value = NULL;
         int r;
@@ -220,12 +248,22 @@ int cmd_propose(int argc, char **argv)
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_option_value(argc, argv, &i, "--rule", &value)) != 0) {
-            if (r < 0 || (strcmp(value, "nash") && strcmp(value, "kalai") && strcmp(value, "egalitarian"))) {
-                cli_usage_error("propose", "--rule expects nash, kalai or egalitarian");
+            const char *rules[PARLEY_SOLUTION_COUNT];
+            int found = -1;
+            for (int k = 0; k < PARLEY_SOLUTION_COUNT; k++) {
+                rules[k] = parley_solution_name((parley_solution_kind)k);
+                if (r > 0 && strcmp(value, rules[k]) == 0)
+                    found = k;
+            }
+            if (found < 0) {
+                const char *near = r > 0 ? cli_nearest(value, rules, PARLEY_SOLUTION_COUNT) : NULL;
+                cli_usage_error("propose", "--rule expects nash, kalai, egalitarian or welfare%s%s%s",
+                                near ? " (did you mean " : "", near ? near : "", near ? "?)" : "");
                 goto done;
             }
-            rule = value[0] == 'n' ? PARLEY_SOLUTION_NASH : value[0] == 'k' ? PARLEY_SOLUTION_KALAI : PARLEY_SOLUTION_EGALITARIAN;
+            rule = (parley_solution_kind)found;
         } else if ((r = cli_option_value(argc, argv, &i, "--text", &value)) != 0) {
             if (r < 0) {
                 cli_usage_error("propose", "--text needs 'issue=value,...'");
@@ -257,16 +295,13 @@ int cmd_propose(int argc, char **argv)
                 goto done;
             }
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error("propose", "unknown option '%s'", argv[i]);
-            goto done;
-        } else if (file) {
-            cli_usage_error("propose", "expected one scenario file, got '%s' too", argv[i]);
+            cli_unknown_option("propose", argv[i], usage);
             goto done;
         } else {
-            file = argv[i];
+            files[nfiles++] = argv[i];
         }
     }
-    if (!file) {
+    if (nfiles == 0) {
         cli_usage_error("propose", "expected a scenario file");
         goto done;
     }
@@ -276,23 +311,19 @@ int cmd_propose(int argc, char **argv)
     }
     parley_error err;
     parley_scenario *sc = NULL;
-    const char *files[1] = {file};
-    if (parley_scenario_load_files(files, 1, &sc, &err) != PARLEY_OK) {
-        rc = cli_report(&err);
+    if ((rc = cli_load_scenario(files, nfiles, normalise, &sc)) != CLI_OK)
         goto done;
-    }
-    if (compare && text) {
+    if (compare && text)
         rc = cli_usage_error("propose", "--compare ranks whole texts; it does not go with --text");
-    } else if (compare)
+    else if (compare)
         rc = compare_texts(sc, compare, rule, &options, json);
     else if (text)
         rc = check_amendments(sc, text, amend, amend_count, json);
     else
-        rc = parley_propose_write(sc, rule, &options, json, stdout, &err) == PARLEY_OK ? CLI_OK
-             : err.code == PARLEY_ENOTFOUND                                         ? (cli_report(&err), CLI_FAILURE)
-                                                                                      : cli_report(&err);
+        rc = parley_propose_write(sc, rule, &options, json, stdout, &err) == PARLEY_OK ? CLI_OK : cli_report(&err);
     parley_scenario_free(sc);
 done:
     free(amend);
+    free(files);
     return rc;
 }

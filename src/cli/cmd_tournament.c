@@ -16,16 +16,20 @@ static const char usage[] =
     "every scenario (each agent at most once per negotiation unless --self-play),\n"
     "K times with different seeds, on every core, and ranks the agents by mean\n"
     "(discounted) utility, with agreement rate, rounds, distance to the Pareto\n"
-    "frontier and welfare.  A GENIUS domain is one argument: DOMAIN.xml+PROF1.xml+PROF2.xml.\n"
+    "frontier and welfare, then a table per scenario.  Each SCENARIO is one argument:\n"
+    "a native scenario, or a GENIUS/GeniusWeb domain and its profiles joined by '+'\n"
+    "(DOMAIN.xml+PROF1.xml+PROF2.xml).\n"
     "Agents: boulware, linear, conceder, hardliner, tit-for-tat, random, nash, with\n"
     "parameters after ':' (conceder:e=2), the ANAC baselines and boa:... (`parley agents` lists\n"
     "them all), or a plug-in PATH.so.\n"
     "\n"
     "  --time S     deadline of each negotiation in seconds (results then depend on timing)\n"
-    "  --csv FILE   write every negotiation as a CSV row\n"
+    "  --csv FILE   write every negotiation as a CSV row (scenario and agents by name,\n"
+    "               one column per party's utility)\n"
+    "  --json       scores, per-scenario tables and every run as one JSON object\n"
     "  --checkpoint FILE  append every finished negotiation to FILE; started again with the\n"
     "               same arguments, the tournament plays only what FILE does not hold\n"
-    "  --json       scores and every run as one JSON object\n"
+    "  --normalise-weights   divide GENIUS profile weights by their sum\n"
     "Under mpirun -n N the negotiations are shared out over the N ranks (docs/distributed.md).\n";
 /* (the statistics options are printed from cli_stats_usage) */
 
@@ -85,7 +89,8 @@ done:
  */
 static char *tournament_fingerprint(int argc, char **argv)
 {
-    static const char *const ignored[] = {"--csv", "--checkpoint", "--threads", "--plot", NULL};
+    static const char *const ignored[] = {"--csv", "--checkpoint", "--threads", "--plot", "--stats-json",
+                                          "--stats-csv", NULL};
     size_t size = 1;
     for (int i = 1; i < argc; i++)
         size += strlen(argv[i]) + 1;
@@ -111,11 +116,36 @@ static char *tournament_fingerprint(int argc, char **argv)
     return out;
 }
 
+/* One row per scenario: negotiations, agreement rate, rounds, welfare and each party's mean utility. */
+static void print_scenarios(const parley_tournament *t)
+{
+    char name[512], buf[64];
+    printf("\n%-32s %8s %10s %10s %10s  %s\n", "scenario", "runs", "agreed", "rounds", "welfare",
+           "mean utility per party");
+    for (size_t s = 0; s < parley_tournament_scenario_count(t); s++) {
+        const parley_scenario *sc = parley_tournament_scenario(t, s);
+        size_t n = parley_scenario_negotiator_count(sc);
+        double *mean = calloc(n ? n : 1, sizeof *mean);
+        parley_tournament_scenario_score score;
+        parley_tournament_scenario_score_of(t, s, &score, mean);
+        printf("%-32s %8llu %9.1f%% %10.1f %10.4f ", parley_tournament_scenario_name(t, s, name, sizeof name),
+               (unsigned long long)score.negotiations,
+               score.negotiations ? 100.0 * (double)score.agreements / (double)score.negotiations : 0.0,
+               score.mean_rounds, score.mean_welfare);
+        for (size_t k = 0; mean && k < n; k++) {
+            snprintf(buf, sizeof buf, "%.4f", mean[k]);
+            printf(" %s %s", parley_party_name(sc, parley_scenario_negotiator(sc, k)), buf);
+        }
+        printf("\n");
+        free(mean);
+    }
+}
+
 int cmd_tournament(int argc, char **argv)
 {
     parley_tournament_config cfg;
     parley_tournament_config_init(&cfg);
-    int json = 0, rc = CLI_BAD_INPUT, rounds_given = 0;
+    int json = 0, normalise = 0, rc = CLI_BAD_INPUT, rounds_given = 0;
     const char *csv = NULL, *agents_arg = NULL, *checkpoint = NULL;
     tournament_dist *dist = NULL;
     char *fingerprint = NULL;
@@ -141,6 +171,7 @@ int cmd_tournament(int argc, char **argv)
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (cli_input_option(argv[i], &normalise)) {
         } else if (strcmp(argv[i], "--self-play") == 0) {
             cfg.self_play = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--agents", &value)) != 0) {
@@ -191,7 +222,7 @@ int cmd_tournament(int argc, char **argv)
             if (r < 0)
                 goto done;
         } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_usage_error("tournament", "unknown option '%s'", argv[i]);
+            cli_unknown_option("tournament", argv[i], usage);
             goto done;
         } else {
             scenario_args[scenario_count++] = argv[i];
@@ -215,19 +246,9 @@ int cmd_tournament(int argc, char **argv)
     cfg.agents = agent_list;
     parley_error err;
     for (size_t s = 0; s < scenario_count; s++) {
-        const char *files[64];
-        char *copy = strdup(scenario_args[s]);
-        if (!copy) {
-            rc = CLI_FAILURE;
+        const char *files[1] = {scenario_args[s]};
+        if ((rc = cli_load_scenario(files, 1, normalise, &scenarios[s])) != CLI_OK)
             goto done;
-        }
-        size_t n = split(copy, '+', files, 64);
-        int lrc = parley_scenario_load_files(files, n, &scenarios[s], &err);
-        free(copy);
-        if (lrc != PARLEY_OK) {
-            rc = cli_report(&err);
-            goto done;
-        }
     }
     size_t runs;
     int writer = 1;
@@ -251,7 +272,8 @@ int cmd_tournament(int argc, char **argv)
     if (csv) {
         FILE *f = fopen(csv, "w");
         if (!f || parley_tournament_write_csv(t, f, &err) != PARLEY_OK) {
-            fprintf(stderr, "parley tournament: cannot write %s\n", csv);
+            parley_error_set_at(&err, PARLEY_EIO, csv, 0, 0, NULL, "cannot write the CSV file");
+            cli_report(&err);
             rc = CLI_FAILURE;
         }
         if (f && fclose(f) != 0)
@@ -262,6 +284,7 @@ int cmd_tournament(int argc, char **argv)
             rc = cli_report(&err);
     } else {
         print_scores(t);
+        print_scenarios(t);
     }
     if (rc == CLI_OK)
         rc = cli_stats_write(&stats, t, cfg.session.seed, json);

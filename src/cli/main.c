@@ -58,10 +58,23 @@ static int run(int argc, char **argv)
         printf("parley %s\n", parley_version());
         return CLI_OK;
     }
-    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        if (strcmp(argv[1], commands[i].name) == 0 && commands[i].run)
+    int json = 0;
+    for (int i = 2; i < argc; i++)
+        json |= strcmp(argv[i], "--json") == 0;
+    const char *names[sizeof commands / sizeof commands[0]];
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
+        names[i] = commands[i].name;
+        if (strcmp(argv[1], commands[i].name) == 0 && commands[i].run) {
+            cli_set_context(commands[i].name, json);
             return commands[i].run(argc - 1, argv + 1);
-    fprintf(stderr, "parley: unknown command '%s'\n", argv[1]);
+        }
+    }
+    cli_set_context(NULL, json);
+    const char *near = cli_nearest(argv[1], names, sizeof names / sizeof names[0]);
+    if (near)
+        fprintf(stderr, "parley: unknown command '%s' (did you mean '%s'?)\n", argv[1], near);
+    else
+        fprintf(stderr, "parley: unknown command '%s'\n", argv[1]);
     print_help(stderr);
     return CLI_BAD_INPUT;
 }

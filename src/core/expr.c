@@ -153,6 +153,44 @@ static const char *list_labels(const parley_space *space, size_t issue, char *bu
     return buf;
 }
 
+/*
+ * A name that is not an issue where an operand was expected: an operator
+ * written twice ("and and"), a categorical value left unquoted, or a typo of
+ * an issue (did you mean ...?).
+ */
+static struct node *unknown_name(struct parser *ps, const char *at, const char *name)
+{
+    static const char *const operators[] = {"and", "or", "not", "in", "implies", "then", "if", NULL};
+    for (size_t k = 0; operators[k]; k++)
+        if (strcmp(name, operators[k]) == 0)
+            return fail_at(ps, at, "'%s' where a value or an issue name was expected: is an operator doubled "
+                           "('%s %s') or its left side missing?", name, name, name);
+    size_t n = parley_space_issue_count(ps->space);
+    for (size_t i = 0; i < n; i++)
+        if (parley_issue_type_of(ps->space, i) == PARLEY_ISSUE_CATEGORICAL &&
+            parley_issue_find_label(ps->space, i, name) >= 0)
+            return fail_at(ps, at, "'%s' is a value of issue '%s', not an issue: quote it (%s == \"%s\")", name,
+                           parley_issue_name(ps->space, i), parley_issue_name(ps->space, i), name);
+    const char **names = malloc((n ? n : 1) * sizeof *names);
+    if (!names)
+        return fail_at(ps, at, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        names[i] = parley_issue_name(ps->space, i);
+    const char *near = parley_nearest_word(name, names, n);
+    char known[512];
+    size_t used = 0;
+    known[0] = '\0';
+    for (size_t i = 0; i < n && used + 8 < sizeof known; i++) {
+        int k = snprintf(known + used, sizeof known - used, "%s%s", i ? ", " : "", names[i]);
+        used += k > 0 ? (size_t)k : 0;
+    }
+    struct node *r = near ? fail_at(ps, at, "unknown issue '%s' (did you mean '%s'? the issues are: %s)", name, near,
+                                    known)
+                          : fail_at(ps, at, "unknown issue '%s' (the issues are: %s)", name, known);
+    free(names);
+    return r;
+}
+
 static struct node *parse_string(struct parser *ps)
 {
     const char *start = ps->p;
@@ -236,17 +274,8 @@ static struct node *parse_primary(struct parser *ps)
         memcpy(name, at, len);
         name[len] = '\0';
         long issue = parley_space_find_issue(ps->space, name);
-        if (issue < 0) {
-            char known[512];
-            size_t used = 0;
-            known[0] = '\0';
-            for (size_t i = 0; i < parley_space_issue_count(ps->space) && used + 8 < sizeof known; i++) {
-                int k = snprintf(known + used, sizeof known - used, "%s%s", i ? ", " : "",
-                                 parley_issue_name(ps->space, i));
-                used += k > 0 ? (size_t)k : 0;
-            }
-            return fail_at(ps, at, "unknown issue '%s' (the issues are: %s)", name, known);
-        }
+        if (issue < 0)
+            return unknown_name(ps, at, name);
         int categorical = parley_issue_type_of(ps->space, (size_t)issue) == PARLEY_ISSUE_CATEGORICAL;
         if ((n = new_node(ps, OP_ISSUE, categorical ? T_CAT : T_NUM, at))) {
             n->issue = (size_t)issue;
@@ -376,9 +405,18 @@ static long resolve_label(struct parser *ps, const struct node *issue, const str
     long v = parley_issue_find_label(ps->space, issue->issue, label->label);
     if (v < 0) {
         char known[512];
-        fail_at(ps, ps->text + label->column - 1, "'%s' is not a value of issue '%s' (its values are: %s)",
-                label->label, parley_issue_name(ps->space, issue->issue),
-                list_labels(ps->space, issue->issue, known, sizeof known));
+        size_t n = parley_issue_value_count(ps->space, issue->issue);
+        const char **labels = malloc((n ? n : 1) * sizeof *labels);
+        const char *near = NULL;
+        if (labels) {
+            for (size_t k = 0; k < n; k++)
+                labels[k] = parley_issue_label(ps->space, issue->issue, (uint32_t)k);
+            near = parley_nearest_word(label->label, labels, n);
+        }
+        fail_at(ps, ps->text + label->column - 1, "'%s' is not a value of issue '%s' (%s%s%sits values are: %s)",
+                label->label, parley_issue_name(ps->space, issue->issue), near ? "did you mean '" : "",
+                near ? near : "", near ? "'? " : "", list_labels(ps->space, issue->issue, known, sizeof known));
+        free(labels);
     }
     return v;
 }

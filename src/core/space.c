@@ -320,7 +320,7 @@ char *parley_issue_format_value(const parley_space *space, size_t issue, uint32_
     if (is->type == PARLEY_ISSUE_CATEGORICAL)
         snprintf(buf, size, "%s", is->labels[value]);
     else
-        parley_format_number(parley_issue_number(space, issue, value), buf, size);
+        parley_format_grid_number(parley_issue_number(space, issue, value), buf, size);
     return buf;
 }
 

@@ -18,7 +18,7 @@ char *parley_strdup(const char *s)
     return copy;
 }
 
-char *parley_format_number(double x, char *buf, size_t size)
+char *parley_format_grid_number(double x, char *buf, size_t size)
 {
     if (x == nearbyint(x) && fabs(x) < 1e15) {
         snprintf(buf, size, "%.0f", x);
@@ -28,6 +28,29 @@ char *parley_format_number(double x, char *buf, size_t size)
     for (int digits = 6; digits <= 17; digits++) {
         snprintf(buf, size, "%.*g", digits, x);
         if (strtod(buf, NULL) == x || digits == 12)
+            break;
+    }
+    return buf;
+}
+
+char *parley_format_number(double x, char *buf, size_t size)
+{
+    if (!isfinite(x)) {
+        snprintf(buf, size, "null");
+        return buf;
+    }
+    if (x == 0) { /* -0 too */
+        snprintf(buf, size, "0");
+        return buf;
+    }
+    if (x == nearbyint(x) && fabs(x) < 1e15) { /* whole numbers without an exponent or a ".0" */
+        snprintf(buf, size, "%.0f", x);
+        return buf;
+    }
+    /* %g drops trailing zeros, so the first of 15..17 significant digits that reads back is the shortest */
+    for (int digits = 15; digits <= 17; digits++) {
+        snprintf(buf, size, "%.*g", digits, x);
+        if (strtod(buf, NULL) == x)
             break;
     }
     return buf;
@@ -46,4 +69,49 @@ int parley_valid_identifier(const char *name)
         if (strcmp(name, keywords[k]) == 0)
             return 0;
     return 1;
+}
+
+/* Edit distance (insertions, deletions, substitutions, swaps of neighbours: "bleu" is one from "blue"),
+   case-insensitive, of two words of up to 63 characters (longer ones: large). */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t n = strlen(a), m = strlen(b);
+    if (n > 63 || m > 63)
+        return 1000;
+    size_t d[64][64];
+    for (size_t i = 0; i <= n; i++)
+        d[i][0] = i;
+    for (size_t j = 0; j <= m; j++)
+        d[0][j] = j;
+    for (size_t i = 1; i <= n; i++)
+        for (size_t j = 1; j <= m; j++) {
+            int ai = tolower((unsigned char)a[i - 1]), bj = tolower((unsigned char)b[j - 1]);
+            size_t best = d[i - 1][j - 1] + (ai != bj);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && ai == tolower((unsigned char)b[j - 2]) && tolower((unsigned char)a[i - 2]) == bj &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+const char *parley_nearest_word(const char *word, const char *const *candidates, size_t n)
+{
+    size_t len = strlen(word), limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+    const char *best = NULL;
+    size_t best_distance = limit + 1;
+    for (size_t i = 0; i < n; i++) {
+        if (!candidates[i])
+            continue;
+        size_t d = edit_distance(word, candidates[i]);
+        if (d < best_distance) {
+            best_distance = d;
+            best = candidates[i];
+        }
+    }
+    return best;
 }

@@ -2,13 +2,22 @@
 #ifndef PARLEY_CORE_STRUTIL_H
 #define PARLEY_CORE_STRUTIL_H
 
+#include <parley/io.h>
 #include <stddef.h>
 
 /* strdup that accepts NULL (returns NULL). */
 char *parley_strdup(const char *s);
 /* 1 when name is [A-Za-z_][A-Za-z0-9_]* and not a word of the constraint language (and, or, if, ...). */
 int parley_valid_identifier(const char *name);
-/* Shortest text that reads back to x ("30", "1.5", "0.333333333333"); returns buf. */
-char *parley_format_number(double x, char *buf, size_t size);
+/* The label of a value on a numeric grid: shortest text that reads back to x, at most 12 digits
+   ("30", "1.5", "0.333333333333"); returns buf.  (Output numbers use parley_format_number, parley/io.h.) */
+char *parley_format_grid_number(double x, char *buf, size_t size);
+
+/*
+ * The candidate nearest to `word` by edit distance (insertions, deletions,
+ * substitutions, case ignored) when close enough to be a typo: at most 1 edit
+ * for words up to 4 letters, 2 up to 8, 3 beyond.  NULL when none is.
+ */
+const char *parley_nearest_word(const char *word, const char *const *candidates, size_t n);
 
 #endif

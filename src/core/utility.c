@@ -214,7 +214,9 @@ double parley_utility_eval(const parley_utility *u, const uint32_t *values)
         }
         sum += rsum / u->rect_scale;
     }
-    return sum;
+    /* GENIUS's AdditiveUtilitySpace and NonlinearUtilitySpace.getUtility cap the result at 1 (weights that
+       sum above 1, rectangles beyond maxutility); they do not raise it to 0 */
+    return sum > 1 ? 1 : sum;
 }
 
 double parley_utility_max_additive(const parley_utility *u)
@@ -326,8 +328,7 @@ int parley_utility_validate(const parley_utility *u, parley_error *err)
                                         u->values[i][v]);
             }
     }
-    if (u->rect_count == 0 && u->issue_count > 0 && fabs(total - 1.0) > 1e-6)
-        return parley_error_set(err, PARLEY_EINVAL, "issue weights sum to %g (expected 1)", total);
+    (void)total; /* weights as written (GENIUS semantics): the loaders check or warn about their sum */
     if (!(u->reservation >= 0 && u->reservation <= 1))
         return parley_error_set(err, PARLEY_EINVAL, "reservation value %g is outside [0,1]", u->reservation);
     for (size_t k = 0; k < u->curve_n; k++)

@@ -1,6 +1,9 @@
 /* genius_common.c: names, numbers and warnings shared by the GENIUS and GeniusWeb readers and writers. */
 #include "io/genius_internal.h"
 
+#include <math.h>
+#include <stdlib.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,20 +96,6 @@ void genius_warn(parley_warn_fn warn, void *ctx, const char *fmt, ...)
     warn(ctx, buf);
 }
 
-char *genius_number(double x, char *buf, size_t size)
-{
-    if (x > -1e15 && x < 1e15 && x == (double)(long long)x) { /* whole numbers without an exponent */
-        snprintf(buf, size, "%lld", (long long)x);
-        return buf;
-    }
-    for (int digits = 1; digits <= 17; digits++) {
-        snprintf(buf, size, "%.*g", digits, x);
-        if (strtod(buf, NULL) == x)
-            break;
-    }
-    return buf;
-}
-
 void genius_xml_escape(FILE *out, const char *s)
 {
     for (; *s; s++)
@@ -118,4 +107,68 @@ void genius_xml_escape(FILE *out, const char *s)
         case '\'': fputs("&apos;", out); break;
         default: fputc(*s, out);
         }
+}
+
+int genius_parse_texts(const char *const *texts, const size_t *lengths, const char *const *names, size_t n,
+                       genius_documents_fn parse, parley_scenario **out, parley_error *err)
+{
+    *out = NULL;
+    parley_document *docs = calloc(n ? n : 1, sizeof *docs);
+    if (!docs)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        docs[i] = (parley_document){names[i], texts[i], lengths[i]};
+    int rc = parse(docs, n, NULL, out, err);
+    free(docs);
+    return rc;
+}
+
+void genius_weights_sum(const parley_load_options *options, const char *file, double total, double *weights,
+                        size_t n)
+{
+    if (options && options->normalise_weights) {
+        if (total > 0 && fabs(total - 1.0) > 1e-12)
+            for (size_t i = 0; i < n; i++)
+                weights[i] /= total;
+        return;
+    }
+    if (fabs(total - 1.0) > 1e-9 && options)
+        genius_warn(options->warn, options->warn_ctx,
+                    "%s: the issue weights sum to %.9g, not 1; parley uses them as written, as GENIUS does "
+                    "(a utility above 1 counts as 1; --normalise-weights divides them by their sum)",
+                    file, total);
+}
+
+void genius_warn_losses(const parley_scenario *sc, const char *format, parley_warn_fn warn, void *warn_ctx)
+{
+    for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++) {
+        const parley_constraint *con = parley_scenario_constraint(sc, c);
+        if (con->party < 0)
+            genius_warn(warn, warn_ctx, "global constraint '%s' (%s) has no %s form and is left out", con->name,
+                        con->rule, format);
+        else
+            genius_warn(warn, warn_ctx, "%s's red line '%s' (%s) has no %s form and is left out",
+                        parley_party_name(sc, (size_t)con->party), con->name, con->rule, format);
+    }
+    for (size_t p = 0; p < parley_scenario_party_count(sc); p++)
+        if (parley_party_role(sc, p) == PARLEY_ROLE_MEDIATOR)
+            genius_warn(warn, warn_ctx, "mediator '%s' has no %s form and is left out", parley_party_name(sc, p),
+                        format);
+    for (size_t ph = 0; ph < parley_scenario_phase_count(sc); ph++)
+        genius_warn(warn, warn_ctx,
+                    "phase '%s' has no %s form and is left out: its issues take effect at signature, so expected "
+                    "utilities change",
+                    parley_phase_name(sc, ph), format);
+    for (size_t p = 0; p < parley_scenario_party_count(sc); p++)
+        for (size_t ph = 1; ph < parley_scenario_phase_count(sc); ph++)
+            if (parley_scenario_trust(sc, p, ph) < 1)
+                genius_warn(warn, warn_ctx,
+                            "%s's trust %g that phase '%s' is carried out has no %s form and is left out (every "
+                            "utility of that party changes)",
+                            parley_party_name(sc, p), parley_scenario_trust(sc, p, ph), parley_phase_name(sc, ph),
+                            format);
+    if (parley_scenario_source_count(sc) > 0)
+        genius_warn(warn, warn_ctx, "%zu source%s ha%s no %s form and %s left out", parley_scenario_source_count(sc),
+                    parley_scenario_source_count(sc) == 1 ? "" : "s", parley_scenario_source_count(sc) == 1 ? "s" : "ve",
+                    format, parley_scenario_source_count(sc) == 1 ? "is" : "are");
 }

@@ -28,8 +28,31 @@ void genius_base_name(const char *path, char *out, size_t size);
 /* Calls warn (when set) with a formatted sentence. */
 void genius_warn(parley_warn_fn warn, void *ctx, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-/* Shortest text that reads back to exactly x ("0.25", "0.30000000000000004"). */
-char *genius_number(double x, char *buf, size_t size);
+/* Reads a GENIUS XML / GeniusWeb JSON negotiation from documents (domain first); options may be NULL. */
+typedef int (*genius_documents_fn)(const parley_document *docs, size_t n, const parley_load_options *options,
+                                   parley_scenario **out, parley_error *err);
+int genius_parse_documents(const parley_document *docs, size_t n, const parley_load_options *options,
+                           parley_scenario **out, parley_error *err);
+int geniusweb_parse_documents(const parley_document *docs, size_t n, const parley_load_options *options,
+                              parley_scenario **out, parley_error *err);
+/* The texts/lengths/names form of the public parse functions, with default options. */
+int genius_parse_texts(const char *const *texts, const size_t *lengths, const char *const *names, size_t n,
+                       genius_documents_fn parse, parley_scenario **out, parley_error *err);
+
+/*
+ * A profile's weights summed to `total`: with options->normalise_weights
+ * divides weights[0..n) by it; otherwise, when total is off 1 by more than
+ * 1e-9, warns that they are used as written (GENIUS semantics).
+ */
+void genius_weights_sum(const parley_load_options *options, const char *file, double total, double *weights,
+                        size_t n);
+
+/*
+ * Warns (once per item) about what a scenario holds that the research formats
+ * (`format`: "GENIUS" or "GeniusWeb") cannot: global constraints, red lines,
+ * mediators, phases, trust and sources.
+ */
+void genius_warn_losses(const parley_scenario *sc, const char *format, parley_warn_fn warn, void *warn_ctx);
 
 /* Writes s to out with the XML attribute escapes (& < > " '). */
 void genius_xml_escape(FILE *out, const char *s);

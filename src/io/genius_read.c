@@ -8,8 +8,11 @@
  * offset/slope); the profile is the weighted sum; <reservation> defaults to 0;
  * <discount_factor> outside (0,1] means no discount; a nonlinear profile adds
  * the utilities of the hyperrectangles holding an outcome, over maxutility.
- * Weights that do not sum to 1 (a few ANAC files are off by up to 1%) are
- * divided by their sum.  Issues are matched by their index attribute.
+ * Weights are used as written, as GENIUS uses them (a few ANAC files sum to
+ * 1.00005 or 0.99): an outcome's utility is capped at 1 where GENIUS caps it
+ * (parley_utility_eval), a warning says so, and the loader's normalise_weights
+ * option divides them by their sum instead.  Issues are matched by their index
+ * attribute.
  */
 #include <parley/genius.h>
 
@@ -354,7 +357,7 @@ done:
 }
 
 static int read_profile(const char *text, size_t length, const char *file, const struct dom *d,
-                        const parley_space *space, parley_utility **out, char *note, size_t note_size,
+                        const parley_space *space, parley_utility **out, const parley_load_options *options,
                         parley_error *err)
 {
     gx_node *tree = NULL;
@@ -431,13 +434,7 @@ static int read_profile(const char *text, size_t length, const char *file, const
             rc = fail_at(err, file, objective, "the weights of the issues sum to 0%s%s", "", "");
             goto fail;
         }
-        if (fabs(total - 1.0) > 1e-12) {
-            if (fabs(total - 1.0) > 1e-9)
-                snprintf(note, note_size, "the weights in %s sum to %.9g; parley divides them by their sum", file,
-                         total);
-            for (size_t i = 0; i < d->n; i++)
-                weights[i] /= total;
-        }
+        genius_weights_sum(options, file, total, weights, d->n);
         for (size_t i = 0; i < d->n; i++)
             parley_utility_set_weight(u, i, weights[i]);
     } else if (!nonlinear) {
@@ -474,8 +471,8 @@ fail:
     return rc;
 }
 
-int parley_genius_parse(const char *const *texts, const size_t *lengths, const char *const *names, size_t n,
-                        parley_scenario **out, parley_error *err)
+int genius_parse_documents(const parley_document *docs, size_t n, const parley_load_options *options,
+                           parley_scenario **out, parley_error *err)
 {
     *out = NULL;
     parley_error_clear(err);
@@ -487,7 +484,7 @@ int parley_genius_parse(const char *const *texts, const size_t *lengths, const c
     parley_space *space = parley_space_new();
     if (!space)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = read_domain(texts[0], lengths[0], names[0], &d, space, err);
+    int rc = read_domain(docs[0].bytes, docs[0].length, docs[0].name, &d, space, err);
     if (rc != PARLEY_OK) {
         parley_space_free(space);
         free_dom(&d);
@@ -499,8 +496,8 @@ int parley_genius_parse(const char *const *texts, const size_t *lengths, const c
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
     char title[256], description[1024];
-    genius_base_name(names[0], title, sizeof title);
-    int n_written = snprintf(description, sizeof description, "GENIUS domain %s", names[0]);
+    genius_base_name(docs[0].name, title, sizeof title);
+    int n_written = snprintf(description, sizeof description, "GENIUS domain %s", docs[0].name);
     for (size_t i = 0; i < d.n && n_written > 0 && (size_t)n_written < sizeof description; i++)
         if (d.issues[i].type == PARLEY_ISSUE_REAL)
             n_written += snprintf(description + n_written, sizeof description - (size_t)n_written,
@@ -513,18 +510,17 @@ int parley_genius_parse(const char *const *texts, const size_t *lengths, const c
     }
     for (size_t p = 1; p < n; p++) {
         parley_utility *u = NULL;
-        char note[512] = "";
-        if ((rc = read_profile(texts[p], lengths[p], names[p], &d, space, &u, note, sizeof note, err)) != PARLEY_OK)
+        if ((rc = read_profile(docs[p].bytes, docs[p].length, docs[p].name, &d, space, &u, options, err)) != PARLEY_OK)
             goto fail;
         char name[256];
-        genius_party_name(names[p], sc, name, sizeof name);
+        genius_party_name(docs[p].name, sc, name, sizeof name);
         long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, err);
         if (index < 0) {
             rc = (int)index;
             goto fail;
         }
         char about[1200];
-        snprintf(about, sizeof about, "GENIUS profile %s%s%s", names[p], note[0] ? "; " : "", note);
+        snprintf(about, sizeof about, "GENIUS profile %s", docs[p].name);
         parley_party_set_description(sc, (size_t)index, about);
     }
     free_dom(&d);
@@ -534,6 +530,12 @@ fail:
     free_dom(&d);
     parley_scenario_free(sc);
     return rc;
+}
+
+int parley_genius_parse(const char *const *texts, const size_t *lengths, const char *const *names, size_t n,
+                        parley_scenario **out, parley_error *err)
+{
+    return genius_parse_texts(texts, lengths, names, n, genius_parse_documents, out, err);
 }
 
 int parley_genius_load(const char *domain_path, const char *const *profile_paths, size_t n, parley_scenario **out,

@@ -87,8 +87,8 @@ static void write_issue_open(FILE *out, const parley_scenario *sc, size_t i, enu
     genius_xml_escape(out, genius_issue_external_name(s, i));
     fprintf(out, "\" type=\"%s\" etype=\"%s\" vtype=\"%s\"", types[form], types[form], types[form]);
     if (form != FORM_DISCRETE)
-        fprintf(out, " lowerbound=\"%s\" upperbound=\"%s\"", genius_number(parley_issue_min(s, i), a, sizeof a),
-                genius_number(parley_issue_max(s, i), b, sizeof b));
+        fprintf(out, " lowerbound=\"%s\" upperbound=\"%s\"", parley_format_number(parley_issue_min(s, i), a, sizeof a),
+                parley_format_number(parley_issue_max(s, i), b, sizeof b));
     fprintf(out, has_body ? ">\n" : "/>\n");
 }
 
@@ -104,18 +104,7 @@ int parley_genius_write_domain(const parley_scenario *sc, FILE *out, parley_warn
 {
     const parley_space *s = parley_scenario_space(sc);
     size_t n = parley_space_issue_count(s);
-    for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++) {
-        const parley_constraint *con = parley_scenario_constraint(sc, c);
-        if (con->party < 0)
-            genius_warn(warn, warn_ctx, "global constraint '%s' (%s) has no GENIUS form and is left out", con->name,
-                        con->rule);
-        else
-            genius_warn(warn, warn_ctx, "%s's red line '%s' (%s) has no GENIUS form and is left out",
-                        parley_party_name(sc, (size_t)con->party), con->name, con->rule);
-    }
-    for (size_t p = 0; p < parley_scenario_party_count(sc); p++)
-        if (parley_party_role(sc, p) == PARLEY_ROLE_MEDIATOR)
-            genius_warn(warn, warn_ctx, "mediator '%s' has no GENIUS form and is left out", parley_party_name(sc, p));
+    genius_warn_losses(sc, "GENIUS", warn, warn_ctx);
     fprintf(out, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<negotiation_template>\n");
     fprintf(out, "  <utility_space number_of_issues=\"%zu\">\n", n);
     fprintf(out, "    <objective index=\"0\" description=\"\" name=\"");
@@ -154,7 +143,7 @@ static void write_rectangles(FILE *out, const parley_scenario *sc, size_t party,
     if (!issues || !lo || !hi)
         goto done;
     fprintf(out, "      <utility maxutility=\"%s\">\n",
-            genius_number(parley_utility_rectangle_scale(u), a, sizeof a));
+            parley_format_number(parley_utility_rectangle_scale(u), a, sizeof a));
     fprintf(out, "        <ufun type=\"PlainUfun\" weight=\"1\" aggregation=\"sum\">\n");
     for (size_t r = 0; r < parley_utility_rectangle_count(u); r++) {
         double value;
@@ -167,11 +156,11 @@ static void write_rectangles(FILE *out, const parley_scenario *sc, size_t party,
                         "rectangles cannot name; left out", parley_party_name(sc, party), r + 1);
             continue;
         }
-        fprintf(out, "          <hyperRectangle utility=\"%s\">\n", genius_number(value, a, sizeof a));
+        fprintf(out, "          <hyperRectangle utility=\"%s\">\n", parley_format_number(value, a, sizeof a));
         for (size_t k = 0; k < m; k++)
             fprintf(out, "            <INCLUDES index=\"%zu\" min=\"%s\" max=\"%s\"/>\n", issues[k] + 1,
-                    genius_number(parley_issue_number(s, issues[k], lo[k]), a, sizeof a),
-                    genius_number(parley_issue_number(s, issues[k], hi[k]), b, sizeof b));
+                    parley_format_number(parley_issue_number(s, issues[k], lo[k]), a, sizeof a),
+                    parley_format_number(parley_issue_number(s, issues[k], hi[k]), b, sizeof b));
         fprintf(out, "          </hyperRectangle>\n");
     }
     fprintf(out, "        </ufun>\n      </utility>\n");
@@ -210,13 +199,13 @@ int parley_genius_write_profile(const parley_scenario *sc, size_t party, FILE *o
             for (uint32_t v = 0; v < parley_issue_value_count(s, i); v++) {
                 fprintf(out, "        <item index=\"%u\" value=\"", v + 1);
                 write_value_label(out, s, i, v);
-                fprintf(out, "\" evaluation=\"%s\"/>\n", genius_number(parley_utility_value(u, i, v), a, sizeof a));
+                fprintf(out, "\" evaluation=\"%s\"/>\n", parley_format_number(parley_utility_value(u, i, v), a, sizeof a));
             }
         } else {
             double slope, offset;
             linear_values(sc, party, i, &slope, &offset);
             fprintf(out, "        <evaluator ftype=\"linear\" slope=\"%s\" offset=\"%s\"/>\n",
-                    genius_number(slope, a, sizeof a), genius_number(offset, b, sizeof b));
+                    parley_format_number(slope, a, sizeof a), parley_format_number(offset, b, sizeof b));
         }
         fprintf(out, "      </issue>\n");
     }
@@ -225,16 +214,16 @@ int parley_genius_write_profile(const parley_scenario *sc, size_t party, FILE *o
         additive_part |= parley_utility_weight(u, i) > 0;
     for (size_t i = 0; i < n && (additive_part || parley_utility_is_additive(u)); i++)
         fprintf(out, "      <weight index=\"%zu\" value=\"%s\"/>\n", i + 1,
-                genius_number(parley_utility_weight(u, i), a, sizeof a));
+                parley_format_number(parley_utility_weight(u, i), a, sizeof a));
     if (!parley_utility_is_additive(u))
         write_rectangles(out, sc, party, warn, warn_ctx);
     fprintf(out, "    </objective>\n");
-    fprintf(out, "  <discount_factor value=\"%s\"/>\n", genius_number(parley_utility_discount(u), a, sizeof a));
+    fprintf(out, "  <discount_factor value=\"%s\"/>\n", parley_format_number(parley_utility_discount(u), a, sizeof a));
     const double *t, *r;
     if (parley_utility_reservation_curve(u, &t, &r) > 0)
         genius_warn(warn, warn_ctx, "%s: the reservation curve (pressure over time) has no GENIUS form; the "
                     "reservation value at the start, %g, is written", who, parley_utility_reservation_at(u, 0));
     fprintf(out, "  <reservation value=\"%s\"/>\n</utility_space>\n",
-            genius_number(parley_utility_reservation_at(u, 0), a, sizeof a));
+            parley_format_number(parley_utility_reservation_at(u, 0), a, sizeof a));
     return ferror(out) ? parley_error_set(err, PARLEY_EIO, "could not write the GENIUS profile") : PARLEY_OK;
 }

@@ -178,7 +178,8 @@ static int read_issue_utilities(json_ctx *ctx, json_t *spec, const parley_space 
     return json_ctx_fail(ctx, NULL, "expected DiscreteValueSetUtilities or NumberValueSetUtilities");
 }
 
-static int read_profile(json_ctx *ctx, json_t *root, const parley_space *space, parley_utility **out)
+static int read_profile(json_ctx *ctx, json_t *root, const parley_space *space, const parley_load_options *options,
+                        parley_utility **out)
 {
     json_t *las = json_object_get(root, "LinearAdditiveUtilitySpace");
     if (!json_is_object(las))
@@ -236,9 +237,17 @@ static int read_profile(json_ctx *ctx, json_t *root, const parley_space *space, 
         rc = json_ctx_fail(ctx, "issueWeights", "the weights sum to 0");
         goto fail;
     }
-    if (fabs(total - 1.0) > 1e-12)
-        for (size_t i = 0; i < n; i++)
-            parley_utility_set_weight(u, i, parley_utility_weight(u, i) / total);
+    double *scaled = malloc(n * sizeof *scaled);
+    if (!scaled) {
+        rc = parley_error_set(ctx->err, PARLEY_ENOMEM, "out of memory");
+        goto fail;
+    }
+    for (size_t i = 0; i < n; i++)
+        scaled[i] = parley_utility_weight(u, i);
+    genius_weights_sum(options, ctx->file, total, scaled, n);
+    for (size_t i = 0; i < n; i++)
+        parley_utility_set_weight(u, i, scaled[i]);
+    free(scaled);
     json_t *bid = json_object_get(las, "reservationBid");
     if (bid && !json_is_null(bid)) {
         json_t *values = json_is_object(bid) ? json_object_get(bid, "issuevalues") : NULL;
@@ -270,15 +279,15 @@ fail:
     return rc;
 }
 
-int parley_geniusweb_parse(const char *const *texts, const size_t *lengths, const char *const *names, size_t n,
-                           parley_scenario **out, parley_error *err)
+int geniusweb_parse_documents(const parley_document *docs, size_t n, const parley_load_options *options,
+                              parley_scenario **out, parley_error *err)
 {
     *out = NULL;
     parley_error_clear(err);
     if (n < 2)
         return parley_error_set(err, PARLEY_EINVAL, "a GeniusWeb negotiation needs a domain and two profiles");
-    json_ctx ctx = {names[0], "", err};
-    json_t *first = json_ctx_load_buffer(&ctx, texts[0], lengths[0]);
+    json_ctx ctx = {docs[0].name, "", err};
+    json_t *first = json_ctx_load_buffer(&ctx, docs[0].bytes, docs[0].length);
     if (!first)
         return err ? err->code : PARLEY_EINVAL;
     /* the first file is the domain, or a profile whose embedded domain serves */
@@ -293,7 +302,7 @@ int parley_geniusweb_parse(const char *const *texts, const size_t *lengths, cons
     }
     parley_space *space = parley_space_new();
     char title[256];
-    genius_base_name(names[0], title, sizeof title);
+    genius_base_name(docs[0].name, title, sizeof title);
     if (!space) {
         json_decref(first);
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -310,26 +319,26 @@ int parley_geniusweb_parse(const char *const *texts, const size_t *lengths, cons
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
     for (size_t p = first_is_profile ? 0 : 1; p < n; p++) {
-        json_ctx pctx = {names[p], "", err};
-        json_t *root = json_ctx_load_buffer(&pctx, texts[p], lengths[p]);
+        json_ctx pctx = {docs[p].name, "", err};
+        json_t *root = json_ctx_load_buffer(&pctx, docs[p].bytes, docs[p].length);
         if (!root) {
             rc = err ? err->code : PARLEY_EINVAL;
             goto fail;
         }
         parley_utility *u = NULL;
-        rc = read_profile(&pctx, root, space, &u);
+        rc = read_profile(&pctx, root, space, options, &u);
         json_decref(root);
         if (rc != PARLEY_OK)
             goto fail;
         char name[256];
-        genius_party_name(names[p], sc, name, sizeof name);
+        genius_party_name(docs[p].name, sc, name, sizeof name);
         long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, err);
         if (index < 0) {
             rc = (int)index;
             goto fail;
         }
         char description[600];
-        snprintf(description, sizeof description, "GeniusWeb profile %s", names[p]);
+        snprintf(description, sizeof description, "GeniusWeb profile %s", docs[p].name);
         parley_party_set_description(sc, (size_t)index, description);
     }
     *out = sc;
@@ -343,4 +352,10 @@ int parley_geniusweb_load(const char *domain_path, const char *const *profile_pa
                           parley_scenario **out, parley_error *err)
 {
     return gx_load_files(domain_path, profile_paths, n, parley_geniusweb_parse, out, err);
+}
+
+int parley_geniusweb_parse(const char *const *texts, const size_t *lengths, const char *const *names, size_t n,
+                           parley_scenario **out, parley_error *err)
+{
+    return genius_parse_texts(texts, lengths, names, n, geniusweb_parse_documents, out, err);
 }

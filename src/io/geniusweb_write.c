@@ -10,6 +10,7 @@
  * says when its utility differs.  Discount factors, hyperrectangles, reservation
  * curves, constraints and mediators have no GeniusWeb form: warnings.
  */
+#include "io/json_util.h"
 #include <parley/genius.h>
 
 #include <jansson.h>
@@ -83,8 +84,7 @@ static int dump(json_t *root, FILE *out, parley_error *err)
 {
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc != 0 || ferror(out) ? parley_error_set(err, PARLEY_EIO, "could not write the GeniusWeb JSON")
                                   : PARLEY_OK;
@@ -93,19 +93,7 @@ static int dump(json_t *root, FILE *out, parley_error *err)
 int parley_geniusweb_write_domain(const parley_scenario *sc, FILE *out, parley_warn_fn warn, void *warn_ctx,
                                   parley_error *err)
 {
-    for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++) {
-        const parley_constraint *con = parley_scenario_constraint(sc, c);
-        if (con->party < 0)
-            genius_warn(warn, warn_ctx, "global constraint '%s' (%s) has no GeniusWeb form and is left out",
-                        con->name, con->rule);
-        else
-            genius_warn(warn, warn_ctx, "%s's red line '%s' (%s) has no GeniusWeb form and is left out",
-                        parley_party_name(sc, (size_t)con->party), con->name, con->rule);
-    }
-    for (size_t p = 0; p < parley_scenario_party_count(sc); p++)
-        if (parley_party_role(sc, p) == PARLEY_ROLE_MEDIATOR)
-            genius_warn(warn, warn_ctx, "mediator '%s' has no GeniusWeb form and is left out",
-                        parley_party_name(sc, p));
+    genius_warn_losses(sc, "GeniusWeb", warn, warn_ctx);
     return dump(domain_json(sc, warn, warn_ctx), out, err);
 }
 

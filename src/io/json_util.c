@@ -1,7 +1,11 @@
 /* json_util.c: jansson loading with located errors, JSON-path tracking and typed field getters. */
 #include "io/json_util.h"
 
+#include "core/strutil.h"
+
+#include <parley/io.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -124,6 +128,13 @@ int json_ctx_check_keys(json_ctx *ctx, json_t *obj, const char *const *allowed)
             int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", allowed[i]);
             used += n > 0 ? (size_t)n : 0;
         }
+        size_t count = 0;
+        while (allowed[count])
+            count++;
+        const char *near = parley_nearest_word(key, allowed, count);
+        if (near)
+            return json_ctx_fail(ctx, key, "unknown field '%s' (did you mean '%s'? expected one of: %s)", key, near,
+                                 list);
         return json_ctx_fail(ctx, key, "unknown field '%s' (expected one of: %s)", key, list);
     }
     return PARLEY_OK;
@@ -198,4 +209,93 @@ int json_ctx_object(json_ctx *ctx, json_t *obj, const char *field, int required,
         return json_ctx_fail(ctx, field, "found %s (expected an object)", json_type_name(v));
     *out = v;
     return PARLEY_OK;
+}
+
+/* A line break and the indentation of depth; nothing when compact (depth < 0). */
+static void write_indent(FILE *out, int depth)
+{
+    if (depth < 0)
+        return;
+    fputc('\n', out);
+    for (int i = 0; i < depth; i++)
+        fputs("  ", out);
+}
+
+/* Writes v indented at depth (depth < 0: compact, on one line). */
+static void write_value(const json_t *v, FILE *out, int depth)
+{
+    int inner = depth < 0 ? -1 : depth + 1;
+    char buf[64];
+    switch (json_typeof(v)) {
+    case JSON_OBJECT: {
+        if (json_object_size(v) == 0) {
+            fputs("{}", out);
+            return;
+        }
+        const char *key;
+        json_t *item;
+        int first = 1;
+        fputc('{', out);
+        json_object_foreach((json_t *)v, key, item) {
+            if (!first)
+                fputc(',', out);
+            first = 0;
+            write_indent(out, inner);
+            json_t *k = json_string(key);
+            char *text = k ? json_dumps(k, JSON_ENCODE_ANY) : NULL;
+            fputs(text ? text : "\"\"", out);
+            free(text);
+            json_decref(k);
+            fputs(depth < 0 ? ":" : ": ", out);
+            write_value(item, out, inner);
+        }
+        write_indent(out, depth);
+        fputc('}', out);
+        return;
+    }
+    case JSON_ARRAY:
+        if (json_array_size(v) == 0) {
+            fputs("[]", out);
+            return;
+        }
+        fputc('[', out);
+        for (size_t i = 0; i < json_array_size(v); i++) {
+            if (i)
+                fputc(',', out);
+            write_indent(out, inner);
+            write_value(json_array_get(v, i), out, inner);
+        }
+        write_indent(out, depth);
+        fputc(']', out);
+        return;
+    case JSON_REAL:
+        fputs(parley_format_number(json_real_value(v), buf, sizeof buf), out);
+        return;
+    case JSON_INTEGER:
+        fprintf(out, "%" JSON_INTEGER_FORMAT, json_integer_value(v));
+        return;
+    case JSON_STRING: {
+        char *text = json_dumps(v, JSON_ENCODE_ANY);
+        fputs(text ? text : "\"\"", out);
+        free(text);
+        return;
+    }
+    case JSON_TRUE: fputs("true", out); return;
+    case JSON_FALSE: fputs("false", out); return;
+    default: fputs("null", out); return;
+    }
+}
+
+int json_write_pretty(const json_t *value, FILE *out)
+{
+    write_value(value, out, 0);
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
+}
+
+int json_write_compact(const json_t *value, FILE *out)
+{
+    write_value(value, out, -1);
+    fputc('\n', out);
+    return ferror(out) ? -1 : 0;
 }

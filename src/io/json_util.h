@@ -8,6 +8,7 @@
 
 #include <jansson.h>
 #include <parley/error.h>
+#include <stdio.h>
 
 typedef struct json_ctx {
     const char *file;
@@ -39,6 +40,16 @@ int json_ctx_integer(json_ctx *ctx, json_t *obj, const char *field, int required
 /* obj[field] must be an array / object (when present); *out NULL when absent and optional. */
 int json_ctx_array(json_ctx *ctx, json_t *obj, const char *field, int required, json_t **out);
 int json_ctx_object(json_ctx *ctx, json_t *obj, const char *field, int required, json_t **out);
+
+/*
+ * Writes `value` as parley prints every JSON document: indented by two spaces,
+ * keys in insertion order, numbers in the one number format
+ * (parley_format_number: 0.4, not 0.40000000000000002; 2, not 2.0), and a final
+ * newline.  Returns 0, or -1 when writing failed.
+ */
+int json_write_pretty(const json_t *value, FILE *out);
+/* The same on one line (JSON Lines), with a final newline. */
+int json_write_compact(const json_t *value, FILE *out);
 
 /* The name of a JSON value's type ("a string", "an array", ...). */
 const char *json_type_name(const json_t *value);

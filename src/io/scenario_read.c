@@ -3,6 +3,7 @@
  * into a parley_scenario.  Every field is checked; a problem is reported with
  * the file, the JSON path and, inside a rule, the column.
  */
+#include <parley/io.h>
 #include <parley/scenario.h>
 
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 
 #include "io/json_util.h"
+#include "io/load_internal.h"
 
 static int read_issue(json_ctx *ctx, parley_space *space, json_t *obj)
 {
@@ -99,6 +101,13 @@ static int read_function(json_ctx *ctx, const parley_space *space, size_t issue,
         double a = 0, b = 1;
         if ((rc = json_ctx_number(ctx, fn, "at_min", 1, &a)) || (rc = json_ctx_number(ctx, fn, "at_max", 1, &b)))
             goto done;
+        if (!(a >= 0 && a <= 1) || !(b >= 0 && b <= 1)) {
+            char number[64];
+            int bad_min = !(a >= 0 && a <= 1);
+            rc = json_ctx_fail(ctx, bad_min ? "at_min" : "at_max", "the utility %s is outside [0,1]",
+                               parley_format_number(bad_min ? a : b, number, sizeof number));
+            goto done;
+        }
         for (uint32_t v = 0; v < count; v++) {
             double x = parley_issue_number(space, issue, v);
             parley_utility_set_value(u, issue, v, hi > lo ? a + (b - a) * (x - lo) / (hi - lo) : b);
@@ -118,6 +127,13 @@ static int read_function(json_ctx *ctx, const parley_space *space, size_t issue,
         for (size_t k = 0; k < n; k++) {
             if ((rc = read_point(ctx, pts, k, field, &px, &py)))
                 goto done;
+            if (!(py >= 0 && py <= 1)) {
+                char where[64], number[64];
+                snprintf(where, sizeof where, "%s[%zu]", field, k);
+                rc = json_ctx_fail(ctx, where, "the utility %s is outside [0,1]",
+                                   parley_format_number(py, number, sizeof number));
+                goto done;
+            }
             if (!(px > prev)) {
                 char where[64];
                 snprintf(where, sizeof where, "%s[%zu]", field, k);
@@ -181,6 +197,12 @@ static int read_value_table(json_ctx *ctx, const parley_space *space, size_t iss
         }
         if (!json_is_number(value)) {
             rc = json_ctx_fail(ctx, key, "found %s (expected a utility in [0,1])", json_type_name(value));
+            goto done;
+        }
+        if (!(json_number_value(value) >= 0 && json_number_value(value) <= 1)) {
+            char number[64];
+            rc = json_ctx_fail(ctx, key, "the utility of value '%s' is %s (expected a number in [0,1])", key,
+                               parley_format_number(json_number_value(value), number, sizeof number));
             goto done;
         }
         if (seen[v]) {
@@ -387,7 +409,36 @@ static int read_phase(json_ctx *ctx, parley_scenario *sc, json_t *obj)
     return PARLEY_OK;
 }
 
-static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj)
+/*
+ * A native profile's weights must sum to 1: within PARLEY_WEIGHT_TOLERANCE they are
+ * divided by their sum (weights rounded to 6 decimals sum to 0.999998), with a
+ * warning when they are off by more than rounding; further off is an error.
+ */
+static int check_weights(json_ctx *ctx, const char *name, parley_utility *u, const parley_load_options *options)
+{
+    size_t n = parley_space_issue_count(parley_utility_space(u));
+    double total = 0;
+    for (size_t i = 0; i < n; i++)
+        total += parley_utility_weight(u, i);
+    if (n == 0 || fabs(total - 1.0) <= 1e-12) /* sums off by float rounding only are left alone */
+        return PARLEY_OK;
+    char number[64]; /* a sum carries float noise: 9 digits say what was meant (0.999998, not 0.99999799999999997) */
+    snprintf(number, sizeof number, "%.9g", total);
+    if (!(fabs(total - 1.0) <= PARLEY_WEIGHT_TOLERANCE))
+        return json_ctx_fail(ctx, "preferences", "party '%s': the issue weights sum to %s (expected 1, within %g)",
+                             name, number, PARLEY_WEIGHT_TOLERANCE);
+    for (size_t i = 0; i < n; i++)
+        parley_utility_set_weight(u, i, parley_utility_weight(u, i) / total);
+    if (fabs(total - 1.0) > 1e-9 && options && options->warn) {
+        char message[512];
+        snprintf(message, sizeof message, "%s: party '%s': the issue weights sum to %s; divided by their sum",
+                 ctx->file, name, number);
+        options->warn(options->warn_ctx, message);
+    }
+    return PARLEY_OK;
+}
+
+static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj, const parley_load_options *options)
 {
     static const char *const keys[] = {"name", "role", "description", "reservation", "reservation_curve",
                                        "discount", "preferences", "red_lines", "trust", NULL};
@@ -448,6 +499,8 @@ static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj)
                 goto fail;
             }
         }
+        if ((rc = check_weights(ctx, name, u, options)))
+            goto fail;
         parley_error inner;
         parley_error_clear(&inner);
         if (parley_utility_validate(u, &inner) != PARLEY_OK) {
@@ -502,7 +555,7 @@ static int read_sources(json_ctx *ctx, parley_scenario *sc, json_t *list)
     return rc;
 }
 
-static int read_scenario(json_ctx *ctx, json_t *root, parley_scenario **out)
+static int read_scenario(json_ctx *ctx, json_t *root, const parley_load_options *options, parley_scenario **out)
 {
     static const char *const keys[] = {"format", "version", "title", "description", "sources", "issues", "phases",
                                        "parties", "constraints", NULL};
@@ -559,7 +612,7 @@ static int read_scenario(json_ctx *ctx, json_t *root, parley_scenario **out)
     for (size_t i = 0; i < json_array_size(parties); i++) {
         size_t mark = json_ctx_push_field(ctx, "parties");
         json_ctx_push_index(ctx, i);
-        rc = read_party(ctx, sc, json_array_get(parties, i));
+        rc = read_party(ctx, sc, json_array_get(parties, i), options);
         json_ctx_pop(ctx, mark);
         if (rc)
             goto fail;
@@ -587,7 +640,7 @@ int parley_scenario_load(const char *path, parley_scenario **out, parley_error *
     json_t *root = json_ctx_load_file(&ctx, path);
     if (!root)
         return err ? err->code : PARLEY_EINVAL;
-    int rc = read_scenario(&ctx, root, out);
+    int rc = read_scenario(&ctx, root, NULL, out);
     json_decref(root);
     return rc;
 }
@@ -595,13 +648,19 @@ int parley_scenario_load(const char *path, parley_scenario **out, parley_error *
 int parley_scenario_parse(const char *text, size_t length, const char *name, parley_scenario **out,
                           parley_error *err)
 {
+    return scenario_parse_with(text, length, name, NULL, out, err);
+}
+
+int scenario_parse_with(const char *text, size_t length, const char *name, const parley_load_options *options,
+                        parley_scenario **out, parley_error *err)
+{
     *out = NULL;
     json_ctx ctx = {name ? name : "<input>", "", err};
     parley_error_clear(err);
     json_t *root = json_ctx_load_buffer(&ctx, text, length);
     if (!root)
         return err ? err->code : PARLEY_EINVAL;
-    int rc = read_scenario(&ctx, root, out);
+    int rc = read_scenario(&ctx, root, options, out);
     json_decref(root);
     return rc;
 }

@@ -6,6 +6,7 @@
  * significant digits so that every double reads back exactly (0.6 shows as
  * 0.59999999999999998: exact beats pretty for a file that is read again).
  */
+#include "io/json_util.h"
 #include <parley/scenario.h>
 
 #include <jansson.h>
@@ -215,8 +216,7 @@ int parley_scenario_write(const parley_scenario *sc, FILE *out, parley_error *er
         json_object_set_new(root, "constraints", global);
     else
         json_decref(global);
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(17));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 && !ferror(out) ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the scenario");
 }

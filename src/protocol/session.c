@@ -3,6 +3,7 @@
  * and deadlines, the event log, action checks, the ending and its utilities.
  * The protocols themselves are in alternating.c, single_text.c and shuttle.c.
  */
+#include "core/strutil.h"
 #include "protocol/session_internal.h"
 
 #include <math.h>
@@ -217,9 +218,16 @@ int parley_negotiation_add_agent_spec(parley_negotiation *neg, const char *spec,
     if (rc)
         return rc;
     const parley_agent_vtable *vt = parley_agent_builtin(name);
-    if (!vt)
-        return parley_error_set(err, PARLEY_EINVAL, "unknown agent '%s' (expected boulware, linear, conceder, "
-                                "hardliner, tit-for-tat, random, nash or a plug-in path)", name);
+    if (!vt) {
+        const char *const *names = parley_agent_builtin_names();
+        size_t n = 0;
+        while (names[n])
+            n++;
+        const char *near = parley_nearest_word(name, names, n);
+        return parley_error_set(err, PARLEY_EINVAL, "unknown agent '%s' (%s%s%sexpected boulware, linear, conceder, "
+                                "hardliner, tit-for-tat, random, nash or a plug-in path)", name,
+                                near ? "did you mean '" : "", near ? near : "", near ? "'? " : "");
+    }
     return parley_negotiation_add_agent(neg, vt, params, err);
 }
 

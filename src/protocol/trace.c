@@ -3,6 +3,7 @@
  * per line, documented in docs/protocols.md) and the outcome object of
  * `parley negotiate --json`.  Written with jansson.
  */
+#include "io/json_util.h"
 #include "protocol/session_internal.h"
 
 #include <jansson.h>
@@ -107,9 +108,9 @@ int parley_trace_write_event(const parley_negotiation *neg, size_t i, FILE *out,
     json_t *obj = event_json(neg, i);
     if (!obj)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = json_dumpf(obj, out, JSON_COMPACT | JSON_REAL_PRECISION(10));
+    int rc = json_write_compact(obj, out);
     json_decref(obj);
-    if (rc != 0 || fputc('\n', out) == EOF)
+    if (rc != 0)
         return parley_error_set(err, PARLEY_EIO, "could not write the trace");
     return PARLEY_OK;
 }
@@ -181,9 +182,9 @@ int parley_negotiation_write_json(const parley_negotiation *neg, FILE *out, parl
         json_object_set_new(obj, "mediator", json_string(neg->mediator_name));
     if (neg->cfg.protocol == PARLEY_PROTOCOL_SHUTTLE)
         json_object_set_new(obj, "sessions", sessions_json(neg));
-    int rc = json_dumpf(obj, out, JSON_INDENT(2) | JSON_REAL_PRECISION(10));
+    int rc = json_write_pretty(obj, out);
     json_decref(obj);
-    if (rc != 0 || fputc('\n', out) == EOF)
+    if (rc != 0)
         return parley_error_set(err, PARLEY_EIO, "could not write the result");
     return PARLEY_OK;
 }

@@ -1,4 +1,5 @@
 /* stats_output.c: tournament statistics as text, JSON (jansson) and CSV. */
+#include "io/json_util.h"
 #include <parley/stats.h>
 
 #include <jansson.h>

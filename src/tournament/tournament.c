@@ -406,3 +406,13 @@ void parley_tournament_agent_score(const parley_tournament *t, size_t agent, par
     }
     score->mean_pareto_distance = scored ? pareto / (double)scored : NAN;
 }
+
+size_t parley_tournament_scenario_count(const parley_tournament *t)
+{
+    return t->scenario_count;
+}
+
+const parley_scenario *parley_tournament_scenario(const parley_tournament *t, size_t s)
+{
+    return s < t->scenario_count ? t->scenarios[s] : NULL;
+}

@@ -1,45 +1,102 @@
 /* tournament_output.c: a tournament's runs as CSV, and the whole tournament (scores and runs) as JSON. */
+#include "io/json_util.h"
 #include <parley/tournament.h>
 
 #include <jansson.h>
 #include <math.h>
+#include <parley/io.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-/* Agent specs may contain commas and quotes (parameters): quote the field, doubling quotes. */
-static void csv_agents(FILE *out, const parley_tournament *t, const parley_tournament_run *r)
+/* A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
+static void csv_field(FILE *out, const char *text)
 {
+    if (!strpbrk(text, ",\"\r\n")) {
+        fputs(text, out);
+        return;
+    }
     fputc('"', out);
-    for (size_t k = 0; k < r->parties; k++) {
-        if (k)
-            fputc(' ', out);
-        for (const char *p = parley_tournament_agent_name(t, r->agents[k]); *p; p++) {
-            if (*p == '"')
-                fputc('"', out);
-            fputc(*p, out);
-        }
+    for (const char *p = text; *p; p++) {
+        if (*p == '"')
+            fputc('"', out);
+        fputc(*p, out);
     }
     fputc('"', out);
 }
 
-static void csv_numbers(FILE *out, const double *x, size_t n)
+/* A number in the one number format (parley_format_number), empty for NaN. */
+static void csv_number(FILE *out, double x)
 {
-    fputc('"', out);
-    for (size_t k = 0; k < n; k++)
-        fprintf(out, "%s%.6f", k ? " " : "", x[k]);
-    fputc('"', out);
+    char buf[64];
+    if (!isnan(x))
+        fputs(parley_format_number(x, buf, sizeof buf), out);
+}
+
+char *parley_tournament_scenario_name(const parley_tournament *t, size_t s, char *buf, size_t size)
+{
+    const parley_scenario *sc = parley_tournament_scenario(t, s);
+    const char *title = sc ? parley_scenario_title(sc) : "";
+    if (title[0])
+        snprintf(buf, size, "%s", title);
+    else
+        snprintf(buf, size, "scenario %zu", s + 1);
+    size_t same = 0;
+    for (size_t e = 0; e < s; e++) {
+        const char *other = parley_scenario_title(parley_tournament_scenario(t, e));
+        same += title[0] ? strcmp(other, title) == 0 : 0;
+    }
+    if (same) {
+        size_t n = strlen(buf);
+        snprintf(buf + n, size > n ? size - n : 0, " #%zu", same + 1);
+    }
+    return buf;
+}
+
+/* The name of the negotiating party in position k of scenario s. */
+static const char *party_name(const parley_tournament *t, size_t s, size_t k)
+{
+    const parley_scenario *sc = parley_tournament_scenario(t, s);
+    return parley_party_name(sc, parley_scenario_negotiator(sc, k));
 }
 
 int parley_tournament_write_csv(const parley_tournament *t, FILE *out, parley_error *err)
 {
-    fprintf(out, "run,scenario,seed,agents,agreed,rounds,utilities,discounted,pareto_distance,nash_distance,welfare\n");
+    size_t most = 0;
+    for (size_t s = 0; s < parley_tournament_scenario_count(t); s++) {
+        size_t n = parley_scenario_negotiator_count(parley_tournament_scenario(t, s));
+        most = n > most ? n : most;
+    }
+    fprintf(out, "run,scenario,seed,agreed,rounds,pareto_distance,nash_distance,welfare");
+    for (size_t k = 1; k <= most; k++)
+        fprintf(out, ",party%zu,agent%zu,utility%zu,discounted%zu", k, k, k, k);
+    fputc('\n', out);
+    char name[512];
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
         const parley_tournament_run *r = parley_tournament_result(t, i);
-        fprintf(out, "%zu,%zu,%llu,", i, r->scenario, (unsigned long long)r->seed);
-        csv_agents(out, t, r);
-        fprintf(out, ",%d,%ld,", r->agreed, r->rounds);
-        csv_numbers(out, r->utility, r->parties);
+        fprintf(out, "%zu,", i);
+        csv_field(out, parley_tournament_scenario_name(t, r->scenario, name, sizeof name));
+        fprintf(out, ",%llu,%d,%ld,", (unsigned long long)r->seed, r->agreed, r->rounds);
+        csv_number(out, r->pareto_distance);
         fputc(',', out);
-        csv_numbers(out, r->discounted, r->parties);
-        fprintf(out, ",%.6f,%.6f,%.6f\n", r->pareto_distance, r->nash_distance, r->welfare);
+        csv_number(out, r->nash_distance);
+        fputc(',', out);
+        csv_number(out, r->welfare);
+        for (size_t k = 0; k < most; k++) {
+            fputc(',', out);
+            if (k >= r->parties) {
+                fputs(",,,", out);
+                continue;
+            }
+            csv_field(out, party_name(t, r->scenario, k));
+            fputc(',', out);
+            csv_field(out, parley_tournament_agent_name(t, r->agents[k]));
+            fputc(',', out);
+            csv_number(out, r->utility[k]);
+            fputc(',', out);
+            csv_number(out, r->discounted[k]);
+        }
+        fputc('\n', out);
     }
     return ferror(out) ? parley_error_set(err, PARLEY_EIO, "could not write the CSV") : PARLEY_OK;
 }
@@ -55,6 +112,56 @@ static json_t *numbers(const double *x, size_t n)
     for (size_t k = 0; k < n; k++)
         json_array_append_new(a, json_real(x[k]));
     return a;
+}
+
+void parley_tournament_scenario_score_of(const parley_tournament *t, size_t s, parley_tournament_scenario_score *score,
+                                         double *mean_utility)
+{
+    size_t n = parley_scenario_negotiator_count(parley_tournament_scenario(t, s));
+    double rounds = 0, welfare = 0;
+    memset(score, 0, sizeof *score);
+    for (size_t k = 0; mean_utility && k < n; k++)
+        mean_utility[k] = 0;
+    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        if (r->scenario != s)
+            continue;
+        score->negotiations++;
+        score->agreements += r->agreed != 0;
+        rounds += (double)r->rounds;
+        welfare += r->welfare;
+        for (size_t k = 0; mean_utility && k < r->parties && k < n; k++)
+            mean_utility[k] += r->utility[k];
+    }
+    double runs = (double)score->negotiations;
+    score->mean_rounds = runs > 0 ? rounds / runs : NAN;
+    score->mean_welfare = runs > 0 ? welfare / runs : NAN;
+    for (size_t k = 0; mean_utility && k < n; k++)
+        mean_utility[k] = runs > 0 ? mean_utility[k] / runs : NAN;
+}
+
+/* A table per scenario: its negotiations, agreements, mean rounds and welfare, each party's mean utility. */
+static json_t *scenario_tables(const parley_tournament *t)
+{
+    json_t *tables = json_array();
+    char name[512];
+    for (size_t s = 0; s < parley_tournament_scenario_count(t); s++) {
+        size_t n = parley_scenario_negotiator_count(parley_tournament_scenario(t, s));
+        double *mean = calloc(n ? n : 1, sizeof *mean);
+        parley_tournament_scenario_score score;
+        parley_tournament_scenario_score_of(t, s, &score, mean);
+        json_t *utilities = json_object();
+        for (size_t k = 0; mean && k < n; k++)
+            json_object_set_new(utilities, party_name(t, s, k), number_or_null(mean[k]));
+        json_array_append_new(tables, json_pack("{s:s,s:I,s:I,s:o,s:o,s:o}", "scenario",
+                                                parley_tournament_scenario_name(t, s, name, sizeof name),
+                                                "negotiations", (json_int_t)score.negotiations, "agreements",
+                                                (json_int_t)score.agreements, "mean_rounds",
+                                                number_or_null(score.mean_rounds), "mean_welfare",
+                                                number_or_null(score.mean_welfare), "mean_utility", utilities));
+        free(mean);
+    }
+    return tables;
 }
 
 int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_error *err)
@@ -80,13 +187,20 @@ int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_e
                                                 number_or_null(s.mean_welfare)));
     }
     json_object_set_new(root, "scores", scores);
+    json_object_set_new(root, "scenarios", scenario_tables(t));
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
         const parley_tournament_run *r = parley_tournament_result(t, i);
         json_t *agents = json_array();
         for (size_t k = 0; k < r->parties; k++)
             json_array_append_new(agents, json_string(parley_tournament_agent_name(t, r->agents[k])));
-        json_array_append_new(runs, json_pack("{s:I,s:I,s:o,s:b,s:I,s:o,s:o,s:o,s:o,s:f}", "scenario",
-                                              (json_int_t)r->scenario, "seed", (json_int_t)r->seed, "agents", agents,
+        json_t *parties = json_array();
+        for (size_t k = 0; k < r->parties; k++)
+            json_array_append_new(parties, json_string(party_name(t, r->scenario, k)));
+        char name[512];
+        json_array_append_new(runs, json_pack("{s:s,s:I,s:I,s:o,s:o,s:b,s:I,s:o,s:o,s:o,s:o,s:f}", "scenario",
+                                              parley_tournament_scenario_name(t, r->scenario, name, sizeof name),
+                                              "scenario_index", (json_int_t)r->scenario, "seed", (json_int_t)r->seed,
+                                              "parties", parties, "agents", agents,
                                               "agreed", r->agreed, "rounds", (json_int_t)r->rounds, "utilities",
                                               numbers(r->utility, r->parties), "discounted",
                                               numbers(r->discounted, r->parties), "pareto_distance",
@@ -94,8 +208,7 @@ int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_e
                                               number_or_null(r->nash_distance), "welfare", r->welfare));
     }
     json_object_set_new(root, "runs", runs);
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON");
 }

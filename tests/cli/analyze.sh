@@ -117,7 +117,7 @@ json_check 'j["acceptable"] == 12' 'j["pareto"]["count"] == 12' \
 # real numbers in JSON output are numbers, integers integers, labels strings
 run "$parley" analyze "$data/full.json" --json --frontier
 expect_code 0 "full --json"
-json_check 'all(isinstance(o["outcome"]["aid"], float) and isinstance(o["outcome"]["prisoners"], int) and isinstance(o["outcome"]["war"], str) for o in j["pareto"]["outcomes"])' \
+json_check 'all(isinstance(o["outcome"]["aid"], (int, float)) and isinstance(o["outcome"]["prisoners"], int) and isinstance(o["outcome"]["war"], str) for o in j["pareto"]["outcomes"])' \
   'j["outcomes"] == 2 * 5 * 5 * 4 * 5'
 
 # no deal: the minimal conflicting sets are named
@@ -132,6 +132,12 @@ run "$parley" analyze "$data/conflicts.json" --json
 expect_code 0 "conflicts --json"
 json_check 'j["acceptable"] == 0' 'j["pareto"]["count"] == 0' 'j["feasible"] == 10' \
   'all(j["solutions"][k] is None for k in ("nash", "kalai", "egalitarian", "welfare"))'
+# the JSON carries the same minimal conflicting sets as the text: four, one of them A1 + B1 (x >= 3 and x <= 1)
+json_check 'len(j["conflicts"]) == 4' \
+  'any(sorted(m.get("name", "") for m in s) == ["A1", "B1"] for s in j["conflicts"])' \
+  'all(m["kind"] in ("red_line", "reservation") and m["party"] in ("A", "B") for s in j["conflicts"] for m in s)'
+run "$parley" analyze "$data/textbook.json" --json
+json_check 'j["conflicts"] == []'
 
 # --time: Buyer's reservation read later on a curve is not in textbook.json; the option is accepted
 run "$parley" analyze "$data/textbook.json" --time 0.5 --json
@@ -153,16 +159,16 @@ expect_err "unknown option '--bogus'" "unknown option"
 run "$parley" analyze
 expect_err "expected a scenario file" "no file"
 
-# a missing file: exit 1 (an I/O failure) and the file name
+# a missing file: exit 2 (input that cannot be read) with the reason
 run "$parley" analyze "$tmp/missing.json"
-[ "$code" -eq 1 ] || [ "$code" -eq 2 ] || fail "missing file: exit code $code"
-expect_err "$tmp/missing.json" "missing file"
+expect_code 2 "missing file"
+expect_err "parley analyze: $tmp/missing.json: cannot read the file: No such file or directory" "missing file"
 
-# bad files: exit 2, "parley: FILE:LINE:COLUMN: ..." for syntax, "FILE: at PATH: ..." for the rest
+# bad files: exit 2, "parley analyze: FILE:LINE:COLUMN: ..." for syntax, "FILE: at PATH: ..." for the rest
 printf '{\n  "issues": [\n}\n' >"$tmp/syntax.json"
 run "$parley" analyze "$tmp/syntax.json"
 expect_code 2 "syntax error"
-expect_err "parley: $tmp/syntax.json:3:1: " "syntax error location"
+expect_err "parley analyze: $tmp/syntax.json:3:1: " "syntax error location"
 
 sed 's/"rule": "price >= 1"/"rule": "price >= 1 and colour == \\"red\\""/' "$data/textbook.json" >"$tmp/rule.json"
 run "$parley" analyze "$tmp/rule.json"
@@ -173,7 +179,7 @@ expect_err "at column 16 of the rule" "rule error column"
 sed 's/"weight": 0.6/"weight": 0.7/' "$data/textbook.json" >"$tmp/weights.json"
 run "$parley" analyze "$tmp/weights.json"
 expect_code 2 "weights"
-expect_err "at parties[0].preferences: party 'Buyer': issue weights sum to 1.1" "weights message"
+expect_err "at parties[0].preferences: party 'Buyer': the issue weights sum to 1.1 (expected 1, within 0.001)" "weights message"
 
 sed 's/"max": 2}/"max": 2, "step": 0}/' "$data/textbook.json" >"$tmp/step.json"
 run "$parley" analyze "$tmp/step.json"

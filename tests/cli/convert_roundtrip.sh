@@ -109,6 +109,37 @@ assert any("red line" in w for w in d["warnings"]), d
 print("ok red lines warned about (%d warnings, %d files)" % (len(d["warnings"]), len(d["files"])))'
 "$PARLEY" analyze $(sed 's/^wrote //' "$TMP/cf.out") > /dev/null
 
+# every loss is warned about: phases and trust (they change every utility), mediators; the output folder is
+# created; the parties keep their names (Israel.xml, not cf-Israel.xml) when read back
+"$PARLEY" convert "$SOURCE/examples/ceasefire.json" -o "$TMP/new/deeper/cf.xml" > "$TMP/cf2.out" 2> "$TMP/cf2.err" \
+  || { echo "FAIL convert into a missing folder: $(cat "$TMP/cf2.err")"; exit 1; }
+[ -f "$TMP/new/deeper/cf.xml" ] || { echo "FAIL folder not created"; exit 1; }
+grep -q "parley convert: warning: phase '.*' has no GENIUS form and is left out" "$TMP/cf2.err" || { echo "FAIL no phase warning"; cat "$TMP/cf2.err"; exit 1; }
+grep -q "trust .* that phase '.*' is carried out has no GENIUS form" "$TMP/cf2.err" || { echo "FAIL no trust warning"; exit 1; }
+grep -q "mediator '.*' has no GENIUS form" "$TMP/cf2.err" || { echo "FAIL no mediator warning"; exit 1; }
+python3 - "$SOURCE/examples/ceasefire.json" "$TMP/cf2.err" <<'PY' || exit 1
+import json, sys
+sc = json.load(open(sys.argv[1]))
+err = open(sys.argv[2]).read()
+for ph in sc["phases"]:  # one warning per phase
+    assert "phase '%s' has no GENIUS form" % ph["name"] in err, ph["name"]
+PY
+"$PARLEY" analyze --json $(sed 's/^wrote //' "$TMP/cf2.out") > "$TMP/cf2.json"
+python3 - "$SOURCE/examples/ceasefire.json" "$TMP/cf2.json" <<'PY' || { echo "FAIL party names"; exit 1; }
+import json, sys
+sc, a = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+want = [p["name"] for p in sc["parties"] if p.get("role", "party") == "party"]
+got = [p["name"] for p in a["parties"]]
+assert got == want, (got, want)
+print("ok ceasefire -> GENIUS: folder created, phases and trust warned about, party names kept", got)
+PY
+# and to GeniusWeb: the same names
+"$PARLEY" convert --to geniusweb "$SOURCE/examples/ceasefire.json" -o "$TMP/gwnew/cf.json" > "$TMP/cf3.out" 2>/dev/null || { echo "FAIL geniusweb into a missing folder"; exit 1; }
+"$PARLEY" analyze --json $(sed 's/^wrote //' "$TMP/cf3.out") | python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+assert [p["name"] for p in a["parties"]] == ["Israel", "Hamas"], a["parties"]' || { echo "FAIL geniusweb party names"; exit 1; }
+
 # errors
 set +e
 "$PARLEY" convert "$DATA/tiny-domain.xml" "$DATA/tiny-buyer.xml" "$DATA/tiny-seller.xml" 2>/dev/null; [ $? -eq 2 ] || { echo "FAIL missing -o"; exit 1; }

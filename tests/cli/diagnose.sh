@@ -38,7 +38,8 @@ expect_in "$TMP/err" "phases[1].issues[0]" "phase error path"
 sed 's/"trust": {"two": 0.5}/"trust": {"two": 2}/' "$DATA/phased.json" >"$TMP/trust.json"
 expect_exit 2 "trust outside [0,1]" "$PARLEY" diagnose "$TMP/trust.json"
 expect_in "$TMP/err" "parties[0].trust.two" "trust error path"
-expect_exit 1 "missing file" "$PARLEY" diagnose "$TMP/none.json"
+expect_exit 2 "missing file" "$PARLEY" diagnose "$TMP/none.json"
+expect_in "$TMP/err" "parley diagnose: $TMP/none.json: cannot read the file: No such file or directory" "missing file reason"
 
 # the ceasefire impasse: Israel's no_end_of_war and release_required against Hamas's linkage
 expect_exit 0 "ceasefire text" "$PARLEY" diagnose "$SRC/examples/ceasefire.json"

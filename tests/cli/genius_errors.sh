@@ -25,7 +25,7 @@ expect "not-xml.xml:1:1: cannot tell the format" "$D/not-xml.xml" "$D/tiny-buyer
 expect "a GENIUS domain needs at least two profiles" "$D/tiny-domain.xml" "$D/tiny-buyer.xml"
 expect "gw-missing-weight.json: at LinearAdditiveUtilitySpace.issueWeights.salary: missing weight" "$D/gw-domain.json" "$D/gw-missing-weight.json" "$D/gw-employee.json"
 expect "gw-bad-json.json:1:" "$D/gw-domain.json" "$D/gw-bad-json.json" "$D/gw-employee.json"
-# a missing file is an I/O failure: exit 1
-"$PARLEY" analyze "$D/tiny-domain.xml" "$D/tiny-buyer.xml" "$D/nope.xml" 2>/dev/null; rc=$?
-[ $rc -eq 1 ] || { echo "FAIL: missing file exit $rc"; fail=1; }
+# a file that cannot be read is bad input too (exit 2), with the system's reason
+expect "nope.xml: cannot read the file: No such file or directory" "$D/tiny-domain.xml" "$D/tiny-buyer.xml" "$D/nope.xml"
+expect "genius: is a directory" "$D/tiny-domain.xml" "$D/tiny-buyer.xml" "$D"
 exit $fail

@@ -7,7 +7,7 @@ usage: genius_pareto_check.py PARLEY ANAC2014_DIR [--min-coverage F] [--evaluati
 For each domain: runs `parley analyze --json --frontier` (which must say "exact": false and give its method),
 then checks, independently of parley:
   - every outcome parley reports really has the utilities it claims: each profile's hyperrectangles are read
-    here with xml.etree and summed by hand (utility / maxutility);
+    here with xml.etree and summed by hand (utility / maxutility, capped at 1 as GENIUS does);
   - the reported outcomes are mutually non-dominated and acceptable (>= each reservation value);
   - coverage: the share of pareto.xml's points (those acceptable to both) that parley's frontier reaches,
     i.e. some found outcome is at least as good for both parties, within 1e-6 (pareto.xml has 8 digits).
@@ -57,7 +57,9 @@ def utility(profile, values):
     for u, bounds in rects:
         if all(lo <= values[i] <= hi for i, lo, hi in bounds):
             total += u
-    return total / scale
+    # GENIUS's NonlinearUtilitySpace.getUtility: the sum over maxutility, capped at 1 (50issues's rectangles can
+    # add up to more than its maxutility: 1.11 uncapped)
+    return min(1.0, total / scale)
 
 
 def identifier(name):

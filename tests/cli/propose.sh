@@ -1,7 +1,7 @@
 # propose.sh: `parley propose` end to end: the phased package on
 # examples/ceasefire-relaxed.json (text and JSON), the three rules on a
 # scenario where they differ (hand values in tests/test_propose.c), amendment
-# checks, no zone (exit 1, pointing to `parley diagnose`), help, usage errors
+# checks, no zone (exit 0, saying why and pointing to `parley diagnose`), help, usage errors
 # and bad input (exit code 2).
 # usage: bash propose.sh PARLEY_BINARY SOURCE_DIR
 set -u
@@ -18,8 +18,18 @@ expect_in "$TMP/out" "usage: parley propose SCENARIO" "help text"
 expect_in "$TMP/out" "--amend" "help mentions amendments"
 expect_exit 2 "no scenario" "$PARLEY" propose
 expect_exit 2 "unknown option" "$PARLEY" propose "$RELAXED" --frobnicate
-expect_exit 2 "bad rule" "$PARLEY" propose "$RELAXED" --rule welfare
-expect_in "$TMP/err" "--rule expects nash, kalai or egalitarian" "bad rule message"
+expect_exit 2 "bad rule" "$PARLEY" propose "$RELAXED" --rule welfair
+expect_in "$TMP/err" "parley propose: --rule expects nash, kalai, egalitarian or welfare (did you mean welfare?)" "bad rule message"
+# --rule welfare: the package of greatest total utility (the welfare solution of `parley analyze`)
+expect_exit 0 "rule welfare" "$PARLEY" propose "$RELAXED" --rule welfare --json
+cp "$TMP/out" "$TMP/welfare.json"
+"$PARLEY" analyze "$RELAXED" --json >"$TMP/analysis.json" || fail "analyze relaxed"
+python3 - "$TMP/welfare.json" "$TMP/analysis.json" <<'PY' || fail "welfare package"
+import json, sys
+p, a = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert p["zone"] is True and p["rule"] == "welfare", p
+assert p["package"] == a["solutions"]["welfare"]["outcome"], (p["package"], a["solutions"]["welfare"])
+PY
 expect_exit 2 "missing rule" "$PARLEY" propose "$RELAXED" --rule
 expect_exit 2 "two scenarios" "$PARLEY" propose "$RELAXED" "$RELAXED"
 expect_exit 2 "bad threads" "$PARLEY" propose "$RELAXED" --threads 100
@@ -40,12 +50,21 @@ expect_in "$TMP/err" "$TMP/syntax.json:" "syntax error file"
 sed 's/"fallback": {"y": "none"}/"fallback": {"x": 0}/' "$DATA/phased.json" >"$TMP/fallback.json"
 expect_exit 2 "fallback not in the phase" "$PARLEY" propose "$TMP/fallback.json"
 expect_in "$TMP/err" "'x' is not an issue of phase 'two'" "fallback message"
-expect_exit 1 "missing file" "$PARLEY" propose "$TMP/none.json"
+expect_exit 2 "missing file" "$PARLEY" propose "$TMP/none.json"
+expect_in "$TMP/err" "parley propose: $TMP/none.json: cannot read the file: No such file or directory" "missing file reason"
+expect_exit 2 "directory" "$PARLEY" propose "$TMP"
+expect_in "$TMP/err" "is a directory" "directory reason"
 
-# no zone: exit 1 and a pointer to parley diagnose
-expect_exit 1 "ceasefire: no zone" "$PARLEY" propose "$SRC/examples/ceasefire.json"
-expect_in "$TMP/err" "parley diagnose" "no zone message"
-[ -s "$TMP/out" ] && fail "no zone: something was printed on stdout"
+# no zone: a normal answer (exit 0) that says why and points to parley diagnose
+expect_exit 0 "ceasefire: no zone" "$PARLEY" propose "$SRC/examples/ceasefire.json"
+expect_in "$TMP/out" "No package to table: no package is acceptable to every party" "no zone message"
+expect_in "$TMP/out" "parley diagnose" "no zone pointer"
+expect_exit 0 "ceasefire: no zone json" "$PARLEY" propose "$SRC/examples/ceasefire.json" --json
+python3 - "$TMP/out" <<'PY' || fail "no zone JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["zone"] is False and d["rule"] == "nash" and "every party" in d["reason"], d
+PY
 
 # the relaxed ceasefire: a package in three phases
 expect_exit 0 "relaxed text" "$PARLEY" propose "$RELAXED"
@@ -104,6 +123,7 @@ expect_in "$TMP/out" "amendment 1, y=2: makes the text unacceptable; breaks A's 
 expect_in "$TMP/out" "amendment 2, x=a, because B wants it: makes the text unacceptable; breaks B's red line 'B1'; B would not accept it" "amendment 2"
 expect_in "$TMP/out" "amendment 3, x=c: keeps the text acceptable to every party" "amendment 3"
 expect_in "$TMP/out" "amendment 4, y=0: keeps the text acceptable to every party" "amendment 4"
+expect_in "$TMP/out" "the text as it stands: acceptable to every party" "the text itself"
 expect_in "$TMP/out" "all 4 amendments together: makes the text unacceptable; breaks the constraint 'G'" "all together"
 expect_in "$TMP/out" "A 0.5000 -> 0.2500 (-0.2500), B 0.5000 -> 0.7500 (+0.2500)" "amendment 1: utilities before and after"
 # an amendment that makes an unacceptable text acceptable says so (x=a breaks B's red line B1; x=b does not)
@@ -111,6 +131,19 @@ expect_exit 0 "amendment that mends" "$PARLEY" propose "$DATA/amend.json" --text
 expect_in "$TMP/out" "amendment 1, x=b: makes the text acceptable to every party" "makes acceptable"
 expect_exit 0 "no amendment" "$PARLEY" propose "$DATA/amend.json" --text x=b,y=1
 expect_in "$TMP/out" "the text as it stands: acceptable to every party" "the text alone"
+# x=b, y=2 breaks A's red line y <= 1: amending y=1 makes it acceptable (x=b, y=1 is, above)
+expect_exit 0 "amendment that mends" "$PARLEY" propose "$DATA/amend.json" --text x=b,y=2 --amend y=1
+expect_in "$TMP/out" "the text as it stands: unacceptable; breaks A's red line 'A1'" "broken text"
+expect_in "$TMP/out" "amendment 1, y=1: makes the text acceptable to every party" "amendment that mends"
+grep -q "together" "$TMP/out" && fail "one amendment: no 'all 1 amendments together' line"
+# the text alone (no --amend): what it is, and no 'all 0 amendments together'
+expect_exit 0 "text alone" "$PARLEY" propose "$DATA/amend.json" --text x=b,y=1
+expect_in "$TMP/out" "the text as it stands: acceptable to every party" "text alone"
+grep -q "amendments together" "$TMP/out" && fail "text alone: 'all 0 amendments together'"
+expect_exit 2 "value typo" "$PARLEY" propose "$DATA/amend.json" --text x=bb,y=1
+expect_in "$TMP/err" "'bb' is not a value of issue 'x' (did you mean 'b'?)" "value typo"
+expect_exit 2 "issue typo" "$PARLEY" propose "$DATA/amend.json" --text xx=b,y=1
+expect_in "$TMP/err" "unknown issue 'xx' (did you mean 'x'?)" "issue typo"
 expect_exit 0 "amendments json" "$PARLEY" propose "$DATA/amend.json" --json --text x=b,y=1 --amend y=2 --amend x=a --amend x=c --amend y=0
 python3 - "$TMP/out" <<'PY' || fail "amendments JSON"
 import json, sys
@@ -159,6 +192,8 @@ assert d["texts"][3]["rejected_by"] == ["B"] and abs(d["texts"][3]["shortfall"] 
 PY
 expect_exit 2 "compare bad value" "$PARLEY" propose "$MOVES/compare.json" --compare "$MOVES/texts-bad.json"
 expect_in "$TMP/err" "texts-bad.json: at [1].package.x: 11 is not a value of issue 'x'" "compare: located error"
+expect_in "$TMP/out" "the text as it stands: unacceptable; B would not accept it" "phased text"
+expect_in "$TMP/out" "amendment 1, x=3: leaves the text unacceptable; B would not accept it" "phased amendment text"
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "propose.sh: all passed"
