@@ -12,7 +12,7 @@ from .errors import BY_CODE, Error
 PathLike = Union[str, "os.PathLike[str]"]
 
 _METHODS = {"auto": 0, "exact": 1, "approximate": 2}
-_RULES = {"nash": 0, "kalai": 1, "egalitarian": 2}
+_RULES = {"nash": 0, "kalai": 1, "egalitarian": 2, "welfare": 3}
 _NOTIONS = {"nash": 1, "r": 1, "gmr": 2, "smr": 4, "seq": 8, "all": 15}
 
 
@@ -127,10 +127,10 @@ class Scenario:
 
     def propose(self, rule: str = "nash", *, threads: int = 0, time: float = 0.0,
                 guarantee: Optional[float] = None) -> Dict[str, Any]:
-        """The package a mediator would table under `rule` ("nash", "kalai", "egalitarian"), explained.
+        """The package a mediator would table under `rule` ("nash", "kalai", "egalitarian", "welfare"), explained.
 
-        The same dict as `parley propose --json --rule RULE`.  Raises NotFoundError when no package is
-        acceptable to every party (then see :meth:`diagnose`).
+        The same dict as `parley propose --json --rule RULE`.  When no package is acceptable to every party
+        the dict is {"zone": False, ...} with the reason (then see :meth:`diagnose`).
         """
         if rule not in _RULES:
             raise ValueError(f"rule must be one of {sorted(_RULES)}, got {rule!r}")

@@ -132,9 +132,10 @@ def test_analysis_against_enumeration(parley):
     assert got["solutions"]["nash"]["value"] == pytest.approx((buyer[nash] - 0.2) * (seller[nash] - 0.2))
 
 
-def test_propose_without_zone_raises_not_found(parley):
-    with pytest.raises(parley.NotFoundError):
-        parley.load(EXAMPLES / "ceasefire.json").propose()
+def test_propose_without_zone_says_so(parley):
+    d = parley.load(EXAMPLES / "ceasefire.json").propose()
+    assert d["zone"] is False, d
+    assert d == cli_json("propose", EXAMPLES / "ceasefire.json")
     with pytest.raises(ValueError):
         parley.load(EXAMPLES / "ceasefire.json").propose(rule="best")
 
