@@ -5,6 +5,7 @@
 #include <jansson.h>
 #include <parley/analysis.h>
 
+#include "analysis/density.h"
 #include "analysis/frontier.h"
 
 /* Rounds a utility to a multiple of 2^-32 (exact for |u| < 2^19): equal sums compare equal. */
@@ -37,6 +38,7 @@ struct parley_analysis {
     int masks_complete;         /* every distinct mask was kept (no cap reached) */
     double seconds;
     unsigned threads;
+    density *plot;              /* plot data, when asked for (options->plot_bins) */
 };
 
 /*

@@ -29,6 +29,8 @@ static inline void record(const struct job *job, struct worker *w, uint64_t mask
             w->condition_ok[c] += !(mask >> c & 1);
         maskset_add(&w->masks, mask);
     }
+    if (w->plot)
+        density_add(w->plot, u, mask == 0, index);
     if (mask == 0) {
         w->acceptable++;
         if (!dominated)
@@ -163,7 +165,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
         goto done;
     }
     /* Without constraints the only conditions are the reservations (bit k = party k): a tight loop. */
-    int simple = job->all_additive && job->global_count == 0 && job->C == n && job->histogram;
+    int simple = job->all_additive && job->global_count == 0 && job->C == n && job->histogram && !job->plot;
     /* Mixed-radix digits of `begin` over job->counts (which may merge trailing issues). */
     uint64_t rest = begin;
     for (size_t i = issues; i-- > 0;) {
@@ -202,6 +204,10 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
         else
             run_row_generic(job, w, row, values, from, to, index, dominated);
         index += to - from;
+        if ((w->unreported += to - from) >= PROGRESS_CHUNK) {
+            progress_add(job->progress, w->unreported);
+            w->unreported = 0;
+        }
         /* odometer: carry into the issues before the last */
         values[last] = 0;
         size_t i = last;
@@ -212,6 +218,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
         }
         dirty = i == (size_t)-1 ? 0 : i;
     }
+    progress_add(job->progress, w->unreported);
 done:
     w->failed |= w->frontier.failed;
     free(values);
