@@ -6,7 +6,7 @@
  * tournament (parley_tournament_run_all) take an optional callback in their
  * options.  It is called with the work done so far and the total (both in the
  * unit named by `what`: "outcomes", "evaluations", "negotiations"; `what` is a
- * static string, it may also name a pass, as in "diagnose pass 3: outcomes"),
+ * string valid during the call; it may name a pass: "outcomes (diagnose pass 3)"),
  * at most about ten times a second, and once more with done == total when the
  * work is complete.  Workers count in chunks (tens of thousands of outcomes),
  * so the hook costs nothing measurable in the loops.  The callback may be

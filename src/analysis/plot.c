@@ -17,7 +17,7 @@
 #define SOLO_PANEL 440.0
 #define PAIR_PANEL 330.0
 #define MARGIN_LEFT 64.0
-#define MARGIN_TOP 44.0
+#define MARGIN_TOP (SVG_TITLE_HEIGHT + 10)
 #define GAP_X 84.0
 #define GAP_Y 86.0
 
@@ -169,13 +169,12 @@ int parley_analysis_write_svg(const parley_analysis *a, const parley_scenario *s
     double height = MARGIN_TOP + (double)rows * (size + GAP_Y);
     svg s;
     svg_begin(&s, out, width, height);
-    char title[512];
-    const char *name = parley_scenario_title(sc)[0] ? parley_scenario_title(sc) : "analysis";
-    snprintf(title, sizeof title, "%s: %llu outcomes, %llu feasible, %llu acceptable to all%s", name,
+    char subtitle[256];
+    snprintf(subtitle, sizeof subtitle, "%llu outcomes, %llu feasible, %llu acceptable to every party%s",
              (unsigned long long)parley_analysis_outcomes(a), (unsigned long long)parley_analysis_feasible(a),
              (unsigned long long)parley_analysis_acceptable(a),
-             pairs > 1 ? " (one panel per pair of parties)" : "");
-    svg_title(&s, title);
+             pairs > 1 ? "; one panel per pair of parties, the others' utilities not shown" : "");
+    svg_title(&s, parley_scenario_title(sc)[0] ? parley_scenario_title(sc) : "analysis", subtitle);
     double top = top_utility(a);
     size_t q = 0;
     for (size_t i = 0; i < n; i++)

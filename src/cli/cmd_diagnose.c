@@ -1,19 +1,22 @@
 /* cmd_diagnose.c: `parley diagnose`: why no deal exists and which relaxation would open a zone of agreement. */
 #include "cli.h"
+#include "cli/progress.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char usage[] =
-    "usage: parley diagnose SCENARIO [--json] [--threads N] [--time T]\n"
+    "usage: parley diagnose SCENARIO [--json] [--threads N] [--time T] [--quiet]\n"
     "\n"
     "When no package is acceptable to every party: the minimal sets of red lines and\n"
     "reservation values that cannot hold together (remove any one member and the\n"
     "others can), and for each member the relaxation that would open a zone of\n"
     "agreement (drop the red line, or lower the reservation value to the highest\n"
     "level that works), how large the zone then is and its Nash package.  For a\n"
-    "phased agreement, how a guarantee of the later phases changes the zone.\n";
+    "phased agreement, how a guarantee of the later phases changes the zone.\n"
+    "\n"
+    "  --quiet   no progress line (it is shown on stderr only when stderr is a terminal)\n";
 
 /* "drop <red line>" or "lower <reservation> to T (by D)". */
 static void print_relaxed(const parley_scenario *sc, const parley_analysis *a, size_t c, double from, double to)
@@ -89,7 +92,7 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
 
 int cmd_diagnose(int argc, char **argv)
 {
-    int json = 0;
+    int json = 0, quiet = 0;
     parley_analysis_options options = {0};
     const char *file = NULL;
     for (int i = 1; i < argc; i++) {
@@ -99,6 +102,8 @@ int cmd_diagnose(int argc, char **argv)
             return CLI_OK;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            quiet = 1;
         } else if ((r = cli_analysis_option("diagnose", argc, argv, &i, &options)) != 0) {
             if (r < 0)
                 return CLI_BAD_INPUT;
@@ -119,7 +124,13 @@ int cmd_diagnose(int argc, char **argv)
     int rc = parley_scenario_load_files(files, 1, &sc, &err);
     if (rc != PARLEY_OK)
         return cli_report(&err);
-    if ((rc = parley_diagnose(sc, &options, &d, &err)) == PARLEY_OK) {
+    cli_progress progress;
+    cli_progress_init(&progress, "diagnose", quiet);
+    options.progress = cli_progress_report;
+    options.progress_user = &progress;
+    rc = parley_diagnose(sc, &options, &d, &err);
+    cli_progress_end(&progress);
+    if (rc == PARLEY_OK) {
         if (json)
             rc = parley_diagnosis_write_json(d, sc, stdout, &err);
         else

@@ -1,5 +1,7 @@
 /* cmd_tournament.c: `parley tournament`: every assignment of agents to parties, on every scenario, in parallel. */
 #include "cli.h"
+#include "cli/plot_file.h"
+#include "cli/progress.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
@@ -8,7 +10,7 @@
 static const char usage[] =
     "usage: parley tournament SCENARIO... --agents A,B[,C...] [--protocol alternating|single-text|shuttle]\n"
     "                         [--rounds N] [--repeats K] [--self-play] [--seed S] [--threads N]\n"
-    "                         [--csv FILE] [--json]\n"
+    "                         [--csv FILE] [--json] [--plot FILE.svg] [--quiet]\n"
     "\n"
     "Plays every ordered assignment of the agents to the negotiating parties of\n"
     "every scenario (each agent at most once per negotiation unless --self-play),\n"
@@ -19,7 +21,10 @@ static const char usage[] =
     "parameters after ':' (conceder:e=2), or a plug-in PATH.so.\n"
     "\n"
     "  --csv FILE   write every negotiation as a CSV row\n"
-    "  --json       scores and every run as one JSON object\n";
+    "  --json       scores and every run as one JSON object\n"
+    "  --plot FILE.svg  each agent's utility (box: quartiles, whiskers: 5-95%, dot: mean) and\n"
+    "               agreement rate (with its 95% confidence interval)\n"
+    "  --quiet      no progress line (it is shown on stderr only when stderr is a terminal)\n";
 
 /* Splits "a+b+c" into a NULL-free array of paths inside `copy` (modified). */
 static size_t split(char *copy, char sep, const char **parts, size_t max)
@@ -53,9 +58,10 @@ static void print_scores(const parley_tournament *t)
             order[j] = order[j - 1];
             order[j - 1] = tmp;
         }
-    printf("%zu negotiations in %.3f s on %u threads (%.0f per second)\n\n", parley_tournament_run_count(t),
-           parley_tournament_seconds(t), parley_tournament_threads(t),
-           (double)parley_tournament_run_count(t) / (parley_tournament_seconds(t) > 0 ? parley_tournament_seconds(t) : 1e-9));
+    char rate[32];
+    cli_format_rate(rate, sizeof rate, (double)parley_tournament_run_count(t), parley_tournament_seconds(t));
+    printf("%zu negotiations in %.3f s on %u threads (%s per second)\n\n", parley_tournament_run_count(t),
+           parley_tournament_seconds(t), parley_tournament_threads(t), rate);
     printf("%-4s %-24s %8s %10s %12s %10s %12s %10s\n", "rank", "agent", "played", "agreed", "utility", "rounds",
            "to Pareto", "welfare");
     for (size_t i = 0; i < n; i++) {
@@ -70,12 +76,17 @@ done:
     free(scores);
 }
 
+static int draw_tournament(const void *t, FILE *out, parley_error *err)
+{
+    return parley_tournament_write_svg(t, out, err);
+}
+
 int cmd_tournament(int argc, char **argv)
 {
     parley_tournament_config cfg;
     parley_tournament_config_init(&cfg);
-    int json = 0, rc = CLI_BAD_INPUT;
-    const char *csv = NULL, *agents_arg = NULL;
+    int json = 0, quiet = 0, rc = CLI_BAD_INPUT;
+    const char *csv = NULL, *agents_arg = NULL, *plot = NULL;
     char **scenario_args = calloc((size_t)argc, sizeof *scenario_args);
     size_t scenario_count = 0;
     parley_scenario **scenarios = calloc((size_t)argc, sizeof *scenarios);
@@ -96,6 +107,12 @@ int cmd_tournament(int argc, char **argv)
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            quiet = 1;
+        } else if ((r = cli_option_value(argc, argv, &i, "--plot", &value)) != 0) {
+            if (r < 0)
+                goto missing;
+            plot = value;
         } else if (strcmp(argv[i], "--self-play") == 0) {
             cfg.self_play = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--agents", &value)) != 0) {
@@ -166,11 +183,19 @@ int cmd_tournament(int argc, char **argv)
             goto done;
         }
     }
-    if (parley_tournament_run_all((const parley_scenario *const *)scenarios, scenario_count, &cfg, &t, &err) != PARLEY_OK) {
+    cli_progress progress;
+    cli_progress_init(&progress, "tournament", quiet);
+    cfg.progress = cli_progress_report;
+    cfg.progress_user = &progress;
+    int trc = parley_tournament_run_all((const parley_scenario *const *)scenarios, scenario_count, &cfg, &t, &err);
+    cli_progress_end(&progress);
+    if (trc != PARLEY_OK) {
         rc = cli_report(&err);
         goto done;
     }
     rc = CLI_OK;
+    if (plot && cli_write_svg_file(plot, draw_tournament, t, &err) != PARLEY_OK)
+        rc = cli_report(&err);
     if (csv) {
         FILE *f = fopen(csv, "w");
         if (!f || parley_tournament_write_csv(t, f, &err) != PARLEY_OK) {

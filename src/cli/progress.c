@@ -23,8 +23,8 @@ void cli_format_amount(char *buf, size_t size, double x)
         x /= 1000;
         s++;
     }
-    if (s == 0 && x == (double)(long long)x)
-        snprintf(buf, size, "%lld", (long long)x);
+    if (s == 0 && (x >= 100 || x == (double)(long long)x))
+        snprintf(buf, size, "%.0f", x);
     else
         snprintf(buf, size, "%.3g%s", x, suffix[s]);
 }

@@ -85,17 +85,24 @@ void svg_text(svg *s, double x, double y, double size, const char *anchor, const
     svg_reserve(s, text_box(x, y, size, anchor, text));
 }
 
-void svg_title(svg *s, const char *text)
+static void squeezed_line(svg *s, double y, double size, const char *weight, const char *fill, const char *text)
 {
-    double room = s->width - 20;
-    fprintf(s->out, "<text x=\"10\" y=\"22\" font-size=\"15\" font-weight=\"bold\" fill=\"#222\"");
-    if (svg_text_width(text, 15) > room)
+    double room = s->width - 20, w = svg_text_width(text, size);
+    fprintf(s->out, "<text x=\"10\" y=\"%.1f\" font-size=\"%g\" font-weight=\"%s\" fill=\"%s\"", y, size, weight,
+            fill);
+    if (w > room)
         fprintf(s->out, " textLength=\"%.0f\" lengthAdjust=\"spacingAndGlyphs\"", room);
     fputc('>', s->out);
     svg_escape(s->out, text);
     fputs("</text>\n", s->out);
-    double w = svg_text_width(text, 15);
-    svg_reserve(s, (svg_box){10, 10, 10 + (w < room ? w : room), 26});
+    svg_reserve(s, (svg_box){10, y - 0.8 * size, 10 + (w < room ? w : room), y + 0.25 * size});
+}
+
+void svg_title(svg *s, const char *title, const char *subtitle)
+{
+    squeezed_line(s, 22, 15, "bold", "#222", title);
+    if (subtitle && subtitle[0])
+        squeezed_line(s, 40, 12, "normal", "#444", subtitle);
 }
 
 double svg_px(const svg_panel *p, double v)
@@ -152,11 +159,11 @@ static void axis_line(svg *s, double x0, double y0, double x1, double y1)
     svg_reserve(s, (svg_box){fmin(x0, x1) - 0.5, fmin(y0, y1) - 0.5, fmax(x0, x1) + 0.5, fmax(y0, y1) + 0.5});
 }
 
-void svg_axes(svg *s, const svg_panel *p, const char *xlabel, const char *ylabel, int integer_x)
+static void x_axis(svg *s, const svg_panel *p, const char *xlabel, int integer_x)
 {
     double ticks[16];
     char buf[32];
-    size_t xmax = (size_t)(p->w / 55) + 1, ymax = (size_t)(p->h / 35) + 1;
+    size_t xmax = (size_t)(p->w / 55) + 1;
     size_t nx = svg_ticks(p->xlo, p->xhi, xmax < 11 ? xmax : 11, integer_x, ticks);
     double step = nx > 1 ? ticks[1] - ticks[0] : 1;
     for (size_t i = 0; i < nx; i++) {
@@ -168,8 +175,25 @@ void svg_axes(svg *s, const svg_panel *p, const char *xlabel, const char *ylabel
         tick_label(buf, sizeof buf, ticks[i], step);
         svg_text(s, x, p->y + p->h + 16, 10, "middle", "#444", NULL, buf);
     }
+    svg_text(s, p->x + p->w / 2, p->y + p->h + 34, 12, "middle", "#222", NULL, xlabel);
+}
+
+static void frame(svg *s, const svg_panel *p)
+{
+    axis_line(s, p->x, p->y + p->h, p->x + p->w, p->y + p->h);
+    axis_line(s, p->x, p->y, p->x, p->y + p->h);
+    axis_line(s, p->x, p->y, p->x + p->w, p->y);
+    axis_line(s, p->x + p->w, p->y, p->x + p->w, p->y + p->h);
+}
+
+void svg_axes(svg *s, const svg_panel *p, const char *xlabel, const char *ylabel, int integer_x)
+{
+    double ticks[16];
+    char buf[32];
+    x_axis(s, p, xlabel, integer_x);
+    size_t ymax = (size_t)(p->h / 35) + 1;
     size_t ny = svg_ticks(p->ylo, p->yhi, ymax < 11 ? ymax : 11, 0, ticks);
-    step = ny > 1 ? ticks[1] - ticks[0] : 1;
+    double step = ny > 1 ? ticks[1] - ticks[0] : 1;
     for (size_t i = 0; i < ny; i++) {
         double y = svg_py(p, ticks[i]);
         fprintf(s->out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#eee\"/>\n", p->x, y,
@@ -179,17 +203,32 @@ void svg_axes(svg *s, const svg_panel *p, const char *xlabel, const char *ylabel
         tick_label(buf, sizeof buf, ticks[i], step);
         svg_text(s, p->x - 6, y + 3.5, 10, "end", "#444", NULL, buf);
     }
-    axis_line(s, p->x, p->y + p->h, p->x + p->w, p->y + p->h);
-    axis_line(s, p->x, p->y, p->x, p->y + p->h);
-    axis_line(s, p->x, p->y, p->x + p->w, p->y);
-    axis_line(s, p->x + p->w, p->y, p->x + p->w, p->y + p->h);
-    svg_text(s, p->x + p->w / 2, p->y + p->h + 34, 12, "middle", "#222", NULL, xlabel);
+    frame(s, p);
     /* the y title turned a quarter: its box is tall and narrow */
     double cx = p->x - 42, cy = p->y + p->h / 2, w = svg_text_width(ylabel, 12);
     char attrs[96];
     snprintf(attrs, sizeof attrs, "transform=\"rotate(-90 %.1f %.1f)\"", cx, cy);
     emit_text(s, cx, cy, 12, "middle", "#222", attrs, ylabel);
     svg_reserve(s, (svg_box){cx - 0.8 * 12, cy - w / 2, cx + 0.25 * 12, cy + w / 2});
+}
+
+double svg_row_y(const svg_panel *p, size_t row, size_t rows)
+{
+    return p->y + p->h * ((double)row + 0.5) / (double)rows;
+}
+
+void svg_axes_rows(svg *s, const svg_panel *p, const char *xlabel, const char *const *names, size_t rows)
+{
+    for (size_t r = 0; r < rows; r += 2)
+        fprintf(s->out, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" fill=\"#f6f6f6\"/>\n", p->x,
+                svg_row_y(p, r, rows) - p->h / (double)rows / 2, p->w, p->h / (double)rows);
+    x_axis(s, p, xlabel, 0);
+    for (size_t r = 0; r < rows; r++) {
+        double y = svg_row_y(p, r, rows);
+        if (names)
+            svg_text(s, p->x - 8, y + 4, 11, "end", "#222", NULL, names[r]);
+    }
+    frame(s, p);
 }
 
 #define LEGEND_ROW 16.0

@@ -50,8 +50,10 @@ double svg_text_width(const char *text, double size);
 /* Text at (x, y) with anchor "start", "middle" or "end"; `attrs` is extra (may be NULL). Recorded. */
 void svg_text(svg *s, double x, double y, double size, const char *anchor, const char *fill, const char *attrs,
               const char *text);
-/* A title on one line at the top, squeezed to the width when long. */
-void svg_title(svg *s, const char *text);
+/* A title line at the top and a smaller subtitle under it (may be NULL), each squeezed to the width when long. */
+void svg_title(svg *s, const char *title, const char *subtitle);
+/* Pixels from the top that the title and subtitle take. */
+#define SVG_TITLE_HEIGHT 50.0
 
 double svg_px(const svg_panel *p, double v);
 double svg_py(const svg_panel *p, double v);
@@ -59,6 +61,10 @@ double svg_py(const svg_panel *p, double v);
 size_t svg_ticks(double lo, double hi, size_t max, int integers, double *ticks);
 /* Frame, ticks and tick labels, axis titles. */
 void svg_axes(svg *s, const svg_panel *p, const char *xlabel, const char *ylabel, int integer_x);
+/* A panel of rows (one per name, top to bottom; names may be NULL: none written) over a numeric x axis. */
+void svg_axes_rows(svg *s, const svg_panel *p, const char *xlabel, const char *const *names, size_t rows);
+/* The centre line of row `row` of such a panel. */
+double svg_row_y(const svg_panel *p, size_t row, size_t rows);
 /* A legend box whose top-left corner is (x, y); returns its height. */
 double svg_legend(svg *s, double x, double y, const svg_legend_item *items, size_t n);
 /* Width the legend will take. */
