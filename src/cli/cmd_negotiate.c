@@ -220,8 +220,11 @@ static int write_plot(const char *path, const parley_scenario *sc, const parley_
     parley_analysis *a = NULL;
     uint64_t size;
     int rc;
+    /* The frontiers of the pairs and a light density, in the utilities the agents negotiate with: a phased
+       scenario's later phases counted in full (the analysis would otherwise weigh them by trust). */
+    parley_analysis_options plot_options = {.plot_bins = 40, .use_guarantee = 1, .guarantee = 1.0};
     if (parley_space_size_u64(parley_scenario_space(sc), &size) == PARLEY_OK && size <= (1u << 24) &&
-        (rc = parley_analyze(sc, NULL, &a, err)))
+        (rc = parley_analyze(sc, &plot_options, &a, err)))
         return rc;
     FILE *f = fopen(path, "w");
     if (!f) {
