@@ -19,7 +19,7 @@ void cli_format_amount(char *buf, size_t size, double x)
 {
     static const char *const suffix[] = {"", " k", " M", " G", " T", " P"};
     size_t s = 0;
-    while (x >= 9999.5 && s + 1 < sizeof suffix / sizeof suffix[0]) {
+    while (x >= 999.5 && s + 1 < sizeof suffix / sizeof suffix[0]) {
         x /= 1000;
         s++;
     }
@@ -67,13 +67,11 @@ void cli_progress_report(void *user, double done, double total, const char *what
     if (!p->enabled)
         return;
     double now = parley_monotonic_seconds();
-    if (what != p->what || done < p->last_done) { /* a new pass: time it from here */
-        p->what = what;
-        p->started = now;
-    }
+    p->what = what;
     p->last_done = done;
     if (total > 0 && done >= total) {
         cli_progress_end(p);
+        p->started = now; /* a next pass (diagnose runs several) starts from here */
         return;
     }
     double elapsed = now - p->started;

@@ -14,8 +14,8 @@ typedef struct cli_progress {
     const char *command; /* "analyze" */
     int enabled;
     int shown;            /* a line is on the terminal */
-    const char *what;     /* the pass being timed */
-    double started;       /* when that pass began */
+    const char *what;     /* the unit of the last report */
+    double started;       /* when the current pass began: at init, then at each pass's final report */
     double last_done;
 } cli_progress;
 
