@@ -42,7 +42,7 @@ struct job {
     size_t *cond_party;              /* [C] negotiator k of the condition */
     uint64_t *party_mask;            /* [n] conditions of party k */
     int histogram;
-    int plot;                        /* gather plot data: every row takes the generic loop, which calls density_add */
+    int plot;                        /* gather plot data (density_add on every feasible outcome) */
     progress_reporter *progress;
     struct worker *workers;
 };
