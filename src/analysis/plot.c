@@ -28,40 +28,10 @@
 
 static const char *const solution_labels[PARLEY_SOLUTION_COUNT] = {"Nash", "Kalai", "egalitarian", "max welfare"};
 
-/* The density cloud of one grid: a square per non-empty cell, darker with the log of its count. */
-static void cloud(svg *s, const svg_panel *p, const uint64_t *grid, unsigned bins, const char *colour)
-{
-    uint64_t most = 0;
-    for (size_t c = 0; c < (size_t)bins * bins; c++)
-        most = grid[c] > most ? grid[c] : most;
-    if (!most)
-        return;
-    double cw = p->w / bins, ch = p->h / bins;
-    fprintf(s->out, "<g fill=\"%s\" shape-rendering=\"crispEdges\">\n", colour);
-    for (unsigned r = 0; r < bins; r++)
-        for (unsigned c = 0; c < bins; c++) {
-            uint64_t count = grid[(size_t)r * bins + c];
-            if (!count)
-                continue;
-            double x = svg_px(p, (double)c / bins), y = svg_py(p, (double)(r + 1) / bins);
-            if (x < p->x - 0.01 || x + cw > p->x + p->w + 0.01 || y < p->y - 0.01 || y + ch > p->y + p->h + 0.01)
-                continue; /* outside a zoomed range */
-            double shade = 0.12 + 0.78 * log1p((double)count) / log1p((double)most);
-            fprintf(s->out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill-opacity=\"%.2f\"/>\n", x, y,
-                    cw, ch, shade);
-        }
-    fputs("</g>\n", s->out);
-}
-
+/* A pair's frontier with a dot at each point while there are few enough to see. */
 static void frontier_line(svg *s, const svg_panel *p, const double *xy, size_t count, const char *colour, int dashed)
 {
-    if (!count)
-        return;
-    fprintf(s->out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s points=\"", colour,
-            dashed ? "1.4" : "2.2", dashed ? " stroke-dasharray=\"5,3\"" : "");
-    for (size_t i = 0; i < count; i++)
-        fprintf(s->out, "%.1f,%.1f ", svg_px(p, xy[2 * i]), svg_py(p, xy[2 * i + 1]));
-    fputs("\"/>\n", s->out);
+    svg_xy_line(s, p, xy, count, colour, dashed);
     for (size_t i = 0; count < 200 && i < count; i++)
         fprintf(s->out, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2\" fill=\"%s\"/>\n", svg_px(p, xy[2 * i]),
                 svg_py(p, xy[2 * i + 1]), colour);
@@ -113,14 +83,10 @@ static void panel(svg *s, const svg_panel *p, const parley_analysis *a, const pa
     char xlabel[160], ylabel[160];
     snprintf(xlabel, sizeof xlabel, "utility of %s", xname);
     snprintf(ylabel, sizeof ylabel, "utility of %s", yname);
-    cloud(s, p, parley_analysis_density(a, i, j, 0), bins, "#8a8a8a");
-    cloud(s, p, parley_analysis_density(a, i, j, 1), bins, "#27ae60");
+    svg_density(s, p, parley_analysis_density(a, i, j, 0), bins, "#8a8a8a", 1);
+    svg_density(s, p, parley_analysis_density(a, i, j, 1), bins, "#27ae60", 1);
     svg_axes(s, p, xlabel, ylabel, 0);
-    double rx = svg_px(p, parley_analysis_reservation(a, i)), ry = svg_py(p, parley_analysis_reservation(a, j));
-    fprintf(s->out,
-            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6,4\"/>\n"
-            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6,4\"/>\n",
-            rx, p->y, rx, p->y + p->h, COLOUR_RESERVATION, p->x, ry, p->x + p->w, ry, COLOUR_RESERVATION);
+    svg_crosshair(s, p, parley_analysis_reservation(a, i), parley_analysis_reservation(a, j), COLOUR_RESERVATION);
     const double *xy;
     size_t count = parley_analysis_pair_frontier(a, i, j, 0, &xy);
     frontier_line(s, p, xy, count, COLOUR_ALL_FRONTIER, 1);

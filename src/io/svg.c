@@ -2,6 +2,7 @@
 #include "io/svg.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -314,4 +315,48 @@ int svg_label(svg *s, const svg_box *within, double px, double py, double size, 
         }
     }
     return -1;
+}
+
+void svg_xy_line(svg *s, const svg_panel *p, const double *xy, size_t count, const char *colour, int dashed)
+{
+    if (!count)
+        return;
+    fprintf(s->out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s points=\"", colour,
+            dashed ? "1.4" : "2.2", dashed ? " stroke-dasharray=\"5,3\"" : "");
+    for (size_t i = 0; i < count; i++)
+        fprintf(s->out, "%.1f,%.1f ", svg_px(p, xy[2 * i]), svg_py(p, xy[2 * i + 1]));
+    fputs("\"/>\n", s->out);
+}
+
+void svg_density(svg *s, const svg_panel *p, const uint64_t *grid, unsigned bins, const char *colour, int shaded)
+{
+    uint64_t most = 0;
+    for (size_t c = 0; c < (size_t)bins * bins; c++)
+        most = grid[c] > most ? grid[c] : most;
+    if (!most)
+        return;
+    double cw = p->w / bins, ch = p->h / bins;
+    fprintf(s->out, "<g fill=\"%s\" shape-rendering=\"crispEdges\">\n", colour);
+    for (unsigned r = 0; r < bins; r++)
+        for (unsigned c = 0; c < bins; c++) {
+            uint64_t count = grid[(size_t)r * bins + c];
+            if (!count)
+                continue;
+            double x = svg_px(p, (double)c / bins), y = svg_py(p, (double)(r + 1) / bins);
+            if (x < p->x - 0.01 || x + cw > p->x + p->w + 0.01 || y < p->y - 0.01 || y + ch > p->y + p->h + 0.01)
+                continue; /* outside the panel's range */
+            double opacity = shaded ? 0.12 + 0.78 * log1p((double)count) / log1p((double)most) : 0.25;
+            fprintf(s->out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill-opacity=\"%.2f\"/>\n", x, y,
+                    cw, ch, opacity);
+        }
+    fputs("</g>\n", s->out);
+}
+
+void svg_crosshair(svg *s, const svg_panel *p, double x, double y, const char *colour)
+{
+    fprintf(s->out,
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6,4\"/>\n"
+            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6,4\"/>\n",
+            svg_px(p, x), p->y, svg_px(p, x), p->y + p->h, colour, p->x, svg_py(p, y), p->x + p->w, svg_py(p, y),
+            colour);
 }

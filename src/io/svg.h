@@ -12,6 +12,7 @@
 #define PARLEY_IO_SVG_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 typedef struct svg_box {
@@ -69,6 +70,16 @@ double svg_row_y(const svg_panel *p, size_t row, size_t rows);
 double svg_legend(svg *s, double x, double y, const svg_legend_item *items, size_t n);
 /* Width the legend will take. */
 double svg_legend_width(const svg_legend_item *items, size_t n);
+
+/* A polyline through count (x, y) points in data units; dashed thinner, solid thicker. */
+void svg_xy_line(svg *s, const svg_panel *p, const double *xy, size_t count, const char *colour, int dashed);
+/*
+ * A density cloud of a bins x bins grid over [0, 1]^2 (row r: y in [r/bins, (r+1)/bins)): a square per non-empty
+ * cell, darker with the log of its count when `shaded`, uniformly light otherwise.
+ */
+void svg_density(svg *s, const svg_panel *p, const uint64_t *grid, unsigned bins, const char *colour, int shaded);
+/* Dashed lines across the panel at x (vertical) and y (horizontal), in data units. */
+void svg_crosshair(svg *s, const svg_panel *p, double x, double y, const char *colour);
 
 /* Records a box that labels must keep clear of (a marker, a legend). */
 void svg_reserve(svg *s, svg_box b);

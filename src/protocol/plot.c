@@ -65,34 +65,6 @@ static void over_rounds(svg *s, const parley_negotiation *neg, const svg_panel *
     }
 }
 
-/* A 2-D frontier (x ascending) as a line. */
-static void frontier_line(svg *s, const svg_panel *p, const double *xy, size_t count, const char *colour, int dashed)
-{
-    if (!count)
-        return;
-    fprintf(s->out, "<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"%s\"%s points=\"", colour,
-            dashed ? "1.4" : "2.2", dashed ? " stroke-dasharray=\"5,3\"" : "");
-    for (size_t i = 0; i < count; i++)
-        fprintf(s->out, "%.1f,%.1f ", svg_px(p, xy[2 * i]), svg_py(p, xy[2 * i + 1]));
-    fputs("\"/>\n", s->out);
-}
-
-static void density(svg *s, const svg_panel *p, const parley_analysis *a, size_t i, size_t j)
-{
-    unsigned bins = parley_analysis_plot_bins(a);
-    const uint64_t *grid = parley_analysis_density(a, i, j, 0);
-    if (!grid)
-        return;
-    double cw = p->w / bins, ch = p->h / bins;
-    fputs("<g fill=\"#999\" shape-rendering=\"crispEdges\">\n", s->out);
-    for (unsigned r = 0; r < bins; r++)
-        for (unsigned c = 0; c < bins; c++)
-            if (grid[(size_t)r * bins + c])
-                fprintf(s->out, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" fill-opacity=\"0.25\"/>\n",
-                        svg_px(p, (double)c / bins), svg_py(p, (double)(r + 1) / bins), cw, ch);
-    fputs("</g>\n", s->out);
-}
-
 /* The plane of parties i and j. */
 static void plane(svg *s, const parley_negotiation *neg, const parley_analysis *a, const svg_panel *p, size_t i,
                   size_t j)
@@ -102,21 +74,17 @@ static void plane(svg *s, const parley_negotiation *neg, const parley_analysis *
     snprintf(xlabel, sizeof xlabel, "utility of %s", neg_party_name(neg, (long)i));
     snprintf(ylabel, sizeof ylabel, "utility of %s", neg_party_name(neg, (long)j));
     if (a)
-        density(s, p, a, i, j);
+        svg_density(s, p, parley_analysis_density(a, i, j, 0), parley_analysis_plot_bins(a), "#999", 0);
     svg_axes(s, p, xlabel, ylabel, 0);
     double ri = a ? parley_analysis_reservation(a, i) : parley_utility_reservation(ui);
     double rj = a ? parley_analysis_reservation(a, j) : parley_utility_reservation(uj);
-    fprintf(s->out,
-            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6,4\"/>\n"
-            "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-dasharray=\"6,4\"/>\n",
-            svg_px(p, ri), p->y, svg_px(p, ri), p->y + p->h, COLOUR_RESERVATION, p->x, svg_py(p, rj), p->x + p->w,
-            svg_py(p, rj), COLOUR_RESERVATION);
+    svg_crosshair(s, p, ri, rj, COLOUR_RESERVATION);
     if (a) {
         const double *xy;
         size_t count = parley_analysis_pair_frontier(a, i, j, 0, &xy);
-        frontier_line(s, p, xy, count, COLOUR_ALL_FRONTIER, 1);
+        svg_xy_line(s, p, xy, count, COLOUR_ALL_FRONTIER, 1);
         count = parley_analysis_pair_frontier(a, i, j, 1, &xy);
-        frontier_line(s, p, xy, count, COLOUR_FRONTIER, 0);
+        svg_xy_line(s, p, xy, count, COLOUR_FRONTIER, 0);
     } else {
         svg_text(s, p->x + p->w / 2, p->y + 16, 11, "middle", "#666", NULL, "frontiers not computed: space too large");
     }
