@@ -309,7 +309,9 @@ int svg_label(svg *s, const svg_box *within, double px, double py, double size, 
                         "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"0.7\"/>\n",
                         px, py, ex, ey, fill);
             }
-            emit_text(s, cx, cy + 0.35 * size, size, "middle", fill, NULL, text);
+            /* a white halo keeps the label readable over the density cloud and lines */
+            emit_text(s, cx, cy + 0.35 * size, size, "middle", fill,
+                      "stroke=\"#fff\" stroke-width=\"3\" stroke-opacity=\"0.85\" paint-order=\"stroke\"", text);
             svg_reserve(s, b);
             return 0;
         }

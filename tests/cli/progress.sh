@@ -57,6 +57,14 @@ $TTY "$TMP/o3" "$TMP/e3" "$P" analyze "$TMP/big.json" --threads 1 --quiet || fai
 "$P" analyze "$TMP/big.json" --threads 1 > "$TMP/o4" 2> "$TMP/e4" || fail "analyze piped"
 [ ! -s "$TMP/e4" ] || fail "progress drawn on a stderr that is not a terminal: $(head -c 200 "$TMP/e4")"
 
+# The approximate analysis (an ANAC 2014 space of 10^30 outcomes) counts its evaluations.
+A14="$SRC/../shared/genius/anac2014/30issues"
+$TTY "$TMP/o8" "$TMP/e8" "$P" analyze "$A14/30issues-domain.xml" "$A14/profile-1.xml" "$A14/profile-2.xml" \
+    --evaluations 400000 || fail "approximate analysis on a terminal"
+expect_in "$TMP/e8" " of 400 k evaluations" "the approximate analysis counts evaluations"
+expect_in "$TMP/o8" "APPROXIMATE" "the approximate report is on stdout"
+clean_stdout "$TMP/o8" || fail "progress mixed into the approximate report"
+
 $TTY "$TMP/o5" "$TMP/e5" "$P" diagnose "$TMP/nozone.json" --threads 1 || fail "diagnose on a terminal"
 expect_in "$TMP/e5" "parley diagnose: " "diagnose draws progress"
 expect_in "$TMP/e5" "outcomes (diagnose pass 1)" "diagnose names its pass"
