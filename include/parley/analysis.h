@@ -42,7 +42,8 @@ typedef struct parley_analysis_options {
     double guarantee;  /* probability that each later phase is carried out, when use_guarantee */
     parley_progress_fn progress; /* optional: outcomes scanned so far (parley/progress.h) */
     void *progress_user;         /* passed to progress */
-    unsigned plot_bins;          /* > 0: gather plot data (parley_analysis_density), bins per axis; slower scan */
+    unsigned plot_bins;          /* > 0: gather plot data (parley_analysis_density), bins per axis (at most 1024);
+                                    a slower scan; ignored beyond PARLEY_PLOT_MAX_PARTIES parties */
 } parley_analysis_options;
 
 typedef enum parley_solution_kind {
@@ -150,6 +151,7 @@ size_t parley_analysis_failure_masks(const parley_analysis *a, const uint64_t **
  * (acceptable_only 0) or over the acceptable ones (1): *xy holds count (x, y)
  * points, x ascending.  Pointers owned by the result.
  */
+#define PARLEY_PLOT_MAX_PARTIES 8 /* 28 pairs; each worker holds 2 * bins^2 counters and 2 frontiers per pair */
 unsigned parley_analysis_plot_bins(const parley_analysis *a);
 const uint64_t *parley_analysis_density(const parley_analysis *a, size_t k0, size_t k1, int acceptable_only);
 size_t parley_analysis_pair_frontier(const parley_analysis *a, size_t k0, size_t k1, int acceptable_only,

@@ -367,7 +367,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     a->condition_holds = calloc(job.C ? job.C : 1, sizeof *a->condition_holds);
     job.histogram = job.C <= PARLEY_MAX_DIAGNOSED_CONDITIONS;
     unsigned bins = options && options->plot_bins ? (options->plot_bins < 1024 ? options->plot_bins : 1024) : 0;
-    job.plot = bins > 0 && a->n >= 2;
+    job.plot = bins > 0 && a->n >= 2 && a->n <= PARLEY_PLOT_MAX_PARTIES;
     progress_reporter progress;
     progress_init(&progress, options ? options->progress : NULL, options ? options->progress_user : NULL, "outcomes",
                   (double)total);

@@ -118,7 +118,8 @@ int parley_analysis_write_svg(const parley_analysis *a, const parley_scenario *s
     size_t n = parley_analysis_party_count(a);
     if (n < 2 || parley_analysis_plot_bins(a) == 0)
         return parley_error_set(err, PARLEY_EINVAL,
-                                "a plot needs two or more parties and an analysis run with plot_bins > 0");
+                                "a plot needs 2 to %d parties and an analysis run with plot_bins > 0",
+                                PARLEY_PLOT_MAX_PARTIES);
     size_t pairs = n * (n - 1) / 2, columns = pairs < 3 ? pairs : 3, rows = (pairs + columns - 1) / columns;
     double size = pairs == 1 ? SOLO_PANEL : PAIR_PANEL;
     static const svg_legend_item legend[] = {

@@ -291,6 +291,10 @@ int cmd_analyze(int argc, char **argv)
     options.progress = cli_progress_report;
     options.progress_user = &progress;
     options.plot_bins = plot ? CLI_PLOT_BINS : 0;
+    if (plot && parley_scenario_negotiator_count(sc) > PARLEY_PLOT_MAX_PARTIES) {
+        parley_scenario_free(sc);
+        return cli_usage_error("analyze", "--plot draws at most %d parties (a panel per pair)", PARLEY_PLOT_MAX_PARTIES);
+    }
     if (too_large(sc, force)) {
         if (plot) {
             parley_scenario_free(sc);

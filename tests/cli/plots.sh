@@ -66,6 +66,16 @@ expect_in "$TMP/err" "$TMP/no/such/dir/a.svg" "the unwritable plot is named"
 expect_in "$TMP/err" "No such file or directory" "the reason is given"
 expect_exit 2 "--plot of a searched space" "$P" analyze "$EX/ceasefire.json" --approximate --plot "$TMP/x.svg"
 expect_in "$TMP/err" "--plot needs the exact analysis" "why --plot cannot draw a search"
+python3 - "$TMP/nine.json" <<'PY'
+import json, sys
+parties = [{"name": f"P{k}", "reservation": 0.1, "preferences": {"x": {"weight": 1, "function":
+           {"type": "linear", "at_min": k % 2, "at_max": 1 - k % 2}}}} for k in range(9)]
+json.dump({"title": "nine", "issues": [{"name": "x", "type": "integer", "min": 0, "max": 4}], "parties": parties},
+          open(sys.argv[1], "w"))
+PY
+expect_exit 0 "nine parties without --plot" "$P" analyze "$TMP/nine.json"
+expect_exit 2 "--plot of nine parties" "$P" analyze "$TMP/nine.json" --plot "$TMP/nine.svg"
+expect_in "$TMP/err" "--plot draws at most 8 parties" "why nine parties are not drawn"
 expect_exit 1 "tournament --plot into a missing folder" "$P" tournament "$EX/textbook-buyer-seller.json" \
     --agents boulware,conceder --plot "$TMP/no/t.svg"
 
