@@ -32,29 +32,12 @@ void density_free(density *d)
     memset(d, 0, sizeof *d);
 }
 
-static size_t bin_of(double u, size_t bins)
-{
-    if (!(u > 0)) /* also NaN */
-        return 0;
-    size_t b = (size_t)(u * (double)bins);
-    return b >= bins ? bins - 1 : b;
-}
-
 void density_add(density *d, const double *u, int acceptable, uint64_t index)
 {
     size_t p = 0;
     for (size_t i = 0; i < d->n; i++)
-        for (size_t j = i + 1; j < d->n; j++, p++) {
-            density_pair *dp = &d->pair[p];
-            size_t cell = bin_of(u[j], d->bins) * d->bins + bin_of(u[i], d->bins);
-            dp->grid[cell]++;
-            dp->grid_ok[cell] += acceptable != 0;
-            double xy[2] = {u[i], u[j]};
-            if (!frontier_rejects_2d(&dp->all, xy[0], xy[1]))
-                frontier_offer(&dp->all, xy, index);
-            if (acceptable && !frontier_rejects_2d(&dp->acceptable, xy[0], xy[1]))
-                frontier_offer(&dp->acceptable, xy, index);
-        }
+        for (size_t j = i + 1; j < d->n; j++, p++)
+            density_add_pair(&d->pair[p], d->bins, u[i], u[j], acceptable, index);
 }
 
 void density_merge(density *d, const density *other)

@@ -28,7 +28,32 @@ static inline size_t density_pair_index(size_t n, size_t i, size_t j)
 {
     return i * n - i * (i + 1) / 2 + (j - i - 1);
 }
-/* Counts one feasible outcome with utilities u[n]. */
+static inline size_t density_bin(double u, size_t bins)
+{
+    if (!(u > 0)) /* also NaN */
+        return 0;
+    size_t b = (size_t)(u * (double)bins);
+    return b >= bins ? bins - 1 : b;
+}
+
+/* Counts one feasible outcome in one pair: utilities x (first party) and y (second). Inlined in the scan loops. */
+static inline void density_add_pair(density_pair *dp, size_t bins, double x, double y, int acceptable,
+                                    uint64_t index)
+{
+    size_t cell = density_bin(y, bins) * bins + density_bin(x, bins);
+    dp->grid[cell]++;
+    dp->grid_ok[cell] += acceptable != 0;
+    if (!frontier_rejects_2d(&dp->all, x, y)) {
+        double xy[2] = {x, y};
+        frontier_offer(&dp->all, xy, index);
+    }
+    if (acceptable && !frontier_rejects_2d(&dp->acceptable, x, y)) {
+        double xy[2] = {x, y};
+        frontier_offer(&dp->acceptable, xy, index);
+    }
+}
+
+/* Counts one feasible outcome with utilities u[n] in every pair. */
 void density_add(density *d, const double *u, int acceptable, uint64_t index);
 /* Adds `other` (another worker's) into d. */
 void density_merge(density *d, const density *other);

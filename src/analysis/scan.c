@@ -56,7 +56,7 @@ static inline __attribute__((always_inline)) void row_2d_body(const struct job *
         unsigned mask = (u[0] < r0) | (u[1] < r1) << 1;
         hist[mask]++;
         if (plot)
-            density_add(w->plot, u, mask == 0, index + (v - from));
+            density_add_pair(&w->plot->pair[0], w->plot->bins, u[0], u[1], mask == 0, index + (v - from));
         if (mask == 0 && !dominated && !frontier_rejects_2d(f, u[0], u[1]))
             frontier_offer(f, u, index + (v - from));
     }
