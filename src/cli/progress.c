@@ -69,7 +69,7 @@ void cli_progress_report(void *user, double done, double total, const char *what
     double now = parley_monotonic_seconds();
     p->what = what;
     p->last_done = done;
-    if (total > 0 && done >= total) {
+    if (!(total > 0) || done >= total) { /* the end of a pass (or nothing to count) */
         cli_progress_end(p);
         p->started = now; /* a next pass (diagnose runs several) starts from here */
         return;
