@@ -26,6 +26,7 @@
 #define PARLEY_ANALYSIS_H
 
 #include <parley/error.h>
+#include <parley/progress.h>
 #include <parley/scenario.h>
 
 #ifdef __cplusplus
@@ -40,6 +41,10 @@ typedef struct parley_analysis_options {
     int use_guarantee; /* phased scenarios: 0 = each party's stated trust; 1 = every trust replaced by `guarantee` */
     double guarantee;  /* probability that each later phase is carried out, when use_guarantee */
     uint64_t first, count; /* a part of the space: outcome numbers [first, first + count); count 0 = all */
+    parley_progress_fn progress; /* optional: outcomes scanned so far (parley/progress.h) */
+    void *progress_user;         /* passed to progress */
+    unsigned plot_bins;          /* > 0: gather plot data (parley_analysis_density), bins per axis (at most 1024);
+                                    a slower scan; ignored beyond PARLEY_PLOT_MAX_PARTIES parties */
 } parley_analysis_options;
 
 typedef enum parley_solution_kind {
@@ -148,6 +153,30 @@ size_t parley_analysis_minimal_conflicts(const parley_analysis *a, uint32_t *mas
  * *masks NULL when the histogram is available instead.
  */
 size_t parley_analysis_failure_masks(const parley_analysis *a, const uint64_t **masks, int *complete);
+
+/*
+ * Plot data, when the analysis ran with options->plot_bins > 0 (else 0 / NULL).
+ * For negotiating parties k0 < k1 (analysis indices): a histogram of every
+ * feasible outcome's utilities (acceptable_only 0) or of the acceptable ones (1), plot_bins x plot_bins counts, row r holding
+ * party k1's utilities in [r/bins, (r+1)/bins) and column c party k0's
+ * (utilities outside [0, 1] fall in the edge bins); and the 2-D Pareto
+ * frontier of the pair's utilities over every feasible outcome
+ * (acceptable_only 0) or over the acceptable ones (1): *xy holds count (x, y)
+ * points, x ascending.  Pointers owned by the result.
+ */
+#define PARLEY_PLOT_MAX_PARTIES 8 /* 28 pairs; each worker holds 2 * bins^2 counters and 2 frontiers per pair */
+unsigned parley_analysis_plot_bins(const parley_analysis *a);
+const uint64_t *parley_analysis_density(const parley_analysis *a, size_t k0, size_t k1, int acceptable_only);
+size_t parley_analysis_pair_frontier(const parley_analysis *a, size_t k0, size_t k1, int acceptable_only,
+                                     const double **xy);
+
+/*
+ * Writes the analysis as an SVG picture (one panel per pair of parties: the
+ * outcomes' density, reservation values, the Pareto frontiers of all and of
+ * the acceptable outcomes, the four solutions labelled).  Needs an analysis
+ * run with options->plot_bins > 0 (PARLEY_EINVAL otherwise).
+ */
+int parley_analysis_write_svg(const parley_analysis *a, const parley_scenario *sc, FILE *out, parley_error *err);
 
 /* Writes the analysis as the JSON object documented in docs/analysis-json.md (pretty when `pretty`). */
 int parley_analysis_write_json(const parley_analysis *a, const parley_scenario *sc, int with_frontier,

@@ -38,6 +38,8 @@ typedef struct parley_approx_options {
     uint64_t seed;        /* random seed; 0 = a fixed default */
     uint64_t evaluations; /* utility-vector evaluations in all; 0 = default (2 million) */
     uint64_t samples;     /* random samples for the zone-of-agreement estimate (part of the budget); 0 = 100000 */
+    parley_progress_fn progress; /* optional: evaluations made so far (parley/progress.h) */
+    void *progress_user;
 } parley_approx_options;
 
 /*

@@ -152,9 +152,13 @@ int parley_trace_write(const parley_negotiation *neg, FILE *out, parley_error *e
 /* Writes the outcome as one JSON object (agreement, package, utilities, rounds, ending, sessions). */
 int parley_negotiation_write_json(const parley_negotiation *neg, FILE *out, parley_error *err);
 /*
- * Draws the negotiation as SVG: each party's utility of the offers over rounds,
- * and the utility plane of the first two parties with every offer, the
- * agreement and the Pareto frontier of `a` (may be NULL: no frontier drawn).
+ * Draws the negotiation as SVG: each party's utility of the offers over rounds
+ * (whole-round ticks), and one utility plane per pair of parties with every
+ * package put forward, the agreement, the reservation values and, from `a`,
+ * the outcomes' density and the Pareto frontiers of all outcomes and of the
+ * acceptable ones, with a legend.  `a` must come from parley_analyze with
+ * plot_bins > 0 on the same scenario; NULL (or an analysis without plot data)
+ * draws no density or frontiers.
  */
 int parley_negotiation_write_svg(const parley_negotiation *neg, const parley_analysis *a, FILE *out,
                                  parley_error *err);

@@ -12,6 +12,7 @@
 #ifndef PARLEY_TOURNAMENT_H
 #define PARLEY_TOURNAMENT_H
 
+#include <parley/progress.h>
 #include <parley/protocol.h>
 
 #ifdef __cplusplus
@@ -56,6 +57,8 @@ typedef struct parley_tournament_config {
     int uncertain_estimator;
     size_t uncertain_elicit;
     double uncertain_cost;
+    parley_progress_fn progress;   /* optional: negotiations played so far (parley/progress.h) */
+    void *progress_user;
 } parley_tournament_config;
 
 void parley_tournament_config_init(parley_tournament_config *cfg);
@@ -145,6 +148,12 @@ void parley_tournament_agent_score(const parley_tournament *t, size_t agent, par
  */
 int parley_tournament_write_csv(const parley_tournament *t, FILE *out, parley_error *err);
 int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_error *err);
+/*
+ * Draws the tournament as SVG: per agent, the spread of its discounted utility
+ * (quartile box, median, 5-95% whiskers, mean) and its agreement rate with a
+ * 95% Wilson confidence interval; best mean utility first.
+ */
+int parley_tournament_write_svg(const parley_tournament *t, FILE *out, parley_error *err);
 
 #ifdef __cplusplus
 }

@@ -59,13 +59,14 @@ class CError(Structure):
 class AnalysisOptions(Structure):
     """struct parley_analysis_options (parley/analysis.h)."""
     _fields_ = [("threads", c_uint), ("time", c_double), ("use_guarantee", c_int), ("guarantee", c_double),
-                ("first", c_uint64), ("count", c_uint64)]  # a part of the space; 0, 0 = all
+                ("first", c_uint64), ("count", c_uint64),  # a part of the space; 0, 0 = all
+                ("progress", c_void_p), ("progress_user", c_void_p), ("plot_bins", c_uint)]  # left 0
 
 
 class ApproxOptions(Structure):
     """struct parley_approx_options (parley/approx.h)."""
     _fields_ = [("threads", c_uint), ("time", c_double), ("seed", c_uint64), ("evaluations", c_uint64),
-                ("samples", c_uint64)]
+                ("samples", c_uint64), ("progress", c_void_p), ("progress_user", c_void_p)]  # progress: left NULL
 
 
 class GmcrOptions(Structure):
@@ -87,7 +88,8 @@ class TournamentConfig(Structure):
                 ("claim", c_void_p), ("done", c_void_p), ("user", c_void_p),  # distribution: left NULL
                 ("model", c_char_p), ("model_samples", c_size_t),  # opponent-model accuracy
                 ("uncertain_bids", c_size_t), ("uncertain_parties", ctypes.c_uint64),  # preference uncertainty
-                ("uncertain_estimator", c_int), ("uncertain_elicit", c_size_t), ("uncertain_cost", c_double)]
+                ("uncertain_estimator", c_int), ("uncertain_elicit", c_size_t), ("uncertain_cost", c_double),
+                ("progress", c_void_p), ("progress_user", c_void_p)]  # progress: left NULL
 
 
 REASON_MAX = 160

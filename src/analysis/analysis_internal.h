@@ -6,6 +6,7 @@
 #include <parley/analysis.h>
 #include <parley/diagnose.h>
 
+#include "analysis/density.h"
 #include "analysis/frontier.h"
 #include "core/quantize.h"
 
@@ -32,6 +33,7 @@ struct parley_analysis {
     int masks_complete;         /* every distinct mask was kept (no cap reached) */
     double seconds;
     unsigned threads;
+    density *plot;              /* plot data, when asked for (options->plot_bins) */
 };
 
 /*

@@ -44,6 +44,9 @@ static void free_job(struct job *job, unsigned workers)
             free(job->workers[k].condition_ok);
             maskset_free(&job->workers[k].masks);
             frontier_free(&job->workers[k].frontier);
+            if (job->workers[k].plot)
+                density_free(job->workers[k].plot);
+            free(job->workers[k].plot);
         }
     free(job->workers);
     if (job->tables)
@@ -74,6 +77,9 @@ void parley_analysis_free(parley_analysis *a)
     free(a->condition_holds);
     free(a->satisfying);
     free(a->failure_masks);
+    if (a->plot)
+        density_free(a->plot);
+    free(a->plot);
     free(a);
 }
 
@@ -268,6 +274,8 @@ static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, 
                 a->condition_holds[c] += w->condition_ok[c];
         }
         frontier_merge(&a->frontier, &w->frontier);
+        if (w->plot && k > 0)
+            density_merge(job->workers[0].plot, w->plot);
         if (!job->histogram) {
             for (size_t i = 0; i < w->masks.capacity; i++)
                 if (w->masks.slots[i])
@@ -285,6 +293,13 @@ static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, 
     }
     if (a->frontier.failed)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory merging the Pareto frontier");
+    if (job->plot) {
+        a->plot = job->workers[0].plot;
+        job->workers[0].plot = NULL;
+        density_finish(a->plot);
+        if (a->plot->failed)
+            return parley_error_set(err, PARLEY_ENOMEM, "out of memory gathering the plot data");
+    }
     if (job->histogram) {
         /* Subset sums: g[T] = number of feasible outcomes whose failures all lie in T. */
         for (size_t c = 0; c < C; c++)
@@ -362,6 +377,12 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
         goto fail;
     a->condition_holds = calloc(job.C ? job.C : 1, sizeof *a->condition_holds);
     job.histogram = job.C <= PARLEY_MAX_DIAGNOSED_CONDITIONS;
+    unsigned bins = options && options->plot_bins ? (options->plot_bins < 1024 ? options->plot_bins : 1024) : 0;
+    job.plot = bins > 0 && a->n >= 2 && a->n <= PARLEY_PLOT_MAX_PARTIES;
+    progress_reporter progress;
+    progress_init(&progress, options ? options->progress : NULL, options ? options->progress_user : NULL, "outcomes",
+                  (double)total);
+    job.progress = &progress;
     job.workers = aligned_calloc64(workers * sizeof *job.workers);
     if (!a->condition_holds || !job.workers) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -375,12 +396,15 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
         else
             bad |= !(w->party_ok = calloc(a->n, sizeof *w->party_ok)) ||
                    !(w->condition_ok = calloc(job.C, sizeof *w->condition_ok));
+        if (job.plot)
+            bad |= !(w->plot = calloc(1, sizeof *w->plot)) || density_init(w->plot, a->n, bins) != 0;
         if (bad) {
             rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
             goto fail;
         }
     }
     parley_parallel_run(workers, scan_work, &job);
+    progress_finish(&progress);
     if ((rc = merge_workers(a, &job, workers, err)) != PARLEY_OK)
         goto fail;
     frontier_sort_by_index(&a->frontier);

@@ -21,6 +21,7 @@
 #include "analysis/approx_internal.h"
 #include "core/pool.h"
 #include "core/clock.h"
+#include "core/progress.h"
 
 #define DEFAULT_EVALUATIONS 2000000u
 #define DEFAULT_SAMPLES 100000u
@@ -38,12 +39,14 @@ struct job {
     double t;
     uint64_t budget, samples, seed;
     unsigned workers;
+    progress_reporter *progress;
     struct worker *w;
 };
 
 struct worker {
     const struct job *job;
     uint64_t rng, used, budget;
+    uint64_t reported; /* evaluations already added to the progress reporter */
     uint64_t samples, samples_ok;
     approx_archive ar;
     uint32_t *x, *y;  /* current outcome, a scratch one */
@@ -73,7 +76,10 @@ static double uniform(uint64_t *s)
 static int evaluate(struct worker *w, const uint32_t *values, double *u)
 {
     const struct job *job = w->job;
-    w->used++;
+    if (++w->used - w->reported >= 4096) { /* evaluations cost about a microsecond: small chunks suffice */
+        progress_add(job->progress, w->used - w->reported);
+        w->reported = w->used;
+    }
     int ok = 1;
     for (size_t k = 0; k < job->n; k++) {
         u[k] = quantize_utility(parley_utility_eval(job->u[k], values));
@@ -348,7 +354,12 @@ int parley_analyze_approximate(const parley_scenario *sc, const parley_approx_op
         if (!w->x || !w->y || !w->ux || !w->uy || !w->lam)
             goto nomem;
     }
+    progress_reporter progress;
+    progress_init(&progress, options ? options->progress : NULL, options ? options->progress_user : NULL,
+                  "evaluations", (double)job.budget);
+    job.progress = &progress;
     parley_parallel_run(workers, work, &job);
+    progress_finish(&progress);
     for (unsigned k = 0; k < workers; k++) {
         struct worker *w = &job.w[k];
         if (w->failed)

@@ -8,6 +8,7 @@
 #include <parley/diagnose.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -348,10 +349,37 @@ static int by_zone(const void *x, const void *y)
     return a->view.condition < b->view.condition ? -1 : a->view.condition > b->view.condition;
 }
 
-int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *options, parley_diagnosis **out,
-                    parley_error *err)
+/* The diagnosis runs many analyses: their progress reports are forwarded with the pass they belong to. */
+struct pass_progress {
+    parley_progress_fn fn;
+    void *user;
+    unsigned pass;
+    int finished; /* the last report closed a pass */
+    char what[48];
+};
+
+static void forward_progress(void *user, double done, double total, const char *what)
+{
+    struct pass_progress *p = user;
+    if (p->finished || p->pass == 0) {
+        p->pass++;
+        snprintf(p->what, sizeof p->what, "%s (diagnose pass %u)", what, p->pass);
+    }
+    p->finished = done >= total;
+    p->fn(p->user, done, total, p->what);
+}
+
+int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *caller_options,
+                    parley_diagnosis **out, parley_error *err)
 {
     *out = NULL;
+    parley_analysis_options forwarded = caller_options ? *caller_options : (parley_analysis_options){0};
+    struct pass_progress passes = {forwarded.progress, forwarded.progress_user, 0, 0, ""};
+    if (forwarded.progress) {
+        forwarded.progress = forward_progress;
+        forwarded.progress_user = &passes;
+    }
+    const parley_analysis_options *options = &forwarded;
     parley_diagnosis *d = calloc(1, sizeof *d);
     if (!d)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");

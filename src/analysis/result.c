@@ -26,6 +26,28 @@ double parley_analysis_best(const parley_analysis *a, size_t k) { return a->best
 uint64_t parley_analysis_party_acceptable(const parley_analysis *a, size_t k) { return a->party_acceptable[k]; }
 size_t parley_analysis_frontier_count(const parley_analysis *a) { return a->frontier.count; }
 
+unsigned parley_analysis_plot_bins(const parley_analysis *a) { return a->plot ? (unsigned)a->plot->bins : 0; }
+
+const uint64_t *parley_analysis_density(const parley_analysis *a, size_t k0, size_t k1, int acceptable_only)
+{
+    if (!a->plot || k0 >= k1 || k1 >= a->n)
+        return NULL;
+    const density_pair *p = &a->plot->pair[density_pair_index(a->n, k0, k1)];
+    return acceptable_only ? p->grid_ok : p->grid;
+}
+
+size_t parley_analysis_pair_frontier(const parley_analysis *a, size_t k0, size_t k1, int acceptable_only,
+                                     const double **xy)
+{
+    *xy = NULL;
+    if (!a->plot || k0 >= k1 || k1 >= a->n)
+        return 0;
+    const density_pair *p = &a->plot->pair[density_pair_index(a->n, k0, k1)];
+    const frontier *f = acceptable_only ? &p->acceptable : &p->all;
+    *xy = f->u;
+    return f->count;
+}
+
 const uint32_t *parley_analysis_frontier_outcome(const parley_analysis *a, size_t i)
 {
     return &a->frontier_values[i * a->issues];

@@ -29,6 +29,8 @@ static inline void record(const struct job *job, struct worker *w, uint64_t mask
             w->condition_ok[c] += !(mask >> c & 1);
         maskset_add(&w->masks, mask);
     }
+    if (w->plot)
+        density_add(w->plot, u, mask == 0, index);
     if (mask == 0) {
         w->acceptable++;
         if (!dominated)
@@ -36,9 +38,11 @@ static inline void record(const struct job *job, struct worker *w, uint64_t mask
     }
 }
 
-/* The hot loop for two additive parties without constraints. */
-static void run_row_2d(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
-                       uint64_t index, int dominated)
+/* The hot loop for two additive parties without constraints; `plot` (a constant once inlined) also feeds
+   the plot data. */
+static inline __attribute__((always_inline)) void row_2d_body(const struct job *job, struct worker *w,
+                                                              const double *pre, uint32_t from, uint32_t to,
+                                                              uint64_t index, int dominated, const int plot)
 {
     size_t last = job->issues - 1;
     const double *t0 = job->tables[0 * job->issues + last];
@@ -51,6 +55,8 @@ static void run_row_2d(const struct job *job, struct worker *w, const double *pr
         double u[2] = {quantize_utility(p0 + t0[v]), quantize_utility(p1 + t1[v])};
         unsigned mask = (u[0] < r0) | (u[1] < r1) << 1;
         hist[mask]++;
+        if (plot)
+            density_add_pair(&w->plot->pair[0], w->plot->bins, u[0], u[1], mask == 0, index + (v - from));
         if (mask == 0 && !dominated && !frontier_rejects_2d(f, u[0], u[1]))
             frontier_offer(f, u, index + (v - from));
     }
@@ -58,11 +64,24 @@ static void run_row_2d(const struct job *job, struct worker *w, const double *pr
     w->acceptable = hist[0];
 }
 
+static void run_row_2d(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                       uint64_t index, int dominated)
+{
+    row_2d_body(job, w, pre, from, to, index, dominated, 0);
+}
+
+static void run_row_2d_plot(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                            uint64_t index, int dominated)
+{
+    row_2d_body(job, w, pre, from, to, index, dominated, 1);
+}
+
 /* Any number of additive parties without constraints: conditions are the reservations only.
    Inlined with a constant n for 3 parties so the compiler unrolls the party loops. */
 static inline __attribute__((always_inline)) void row_nd_body(const struct job *job, struct worker *w,
                                                               const double *pre, uint32_t from, uint32_t to,
-                                                              uint64_t index, int dominated, const size_t n)
+                                                              uint64_t index, int dominated, const size_t n,
+                                                              const int plot)
 {
     size_t last = job->issues - 1;
     const double *t[64];
@@ -81,6 +100,8 @@ static inline __attribute__((always_inline)) void row_nd_body(const struct job *
             mask |= (unsigned)(u[k] < r[k]) << k;
         }
         hist[mask]++;
+        if (plot)
+            density_add(w->plot, u, mask == 0, index + (v - from));
         if (mask == 0 && !dominated)
             frontier_offer(&w->frontier, u, index + (v - from));
     }
@@ -114,10 +135,12 @@ static void run_row_3d(const struct job *job, struct worker *w, const double *pr
 static void run_row_nd(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
                        uint64_t index, int dominated)
 {
-    if (job->n == 3)
+    if (job->plot)
+        row_nd_body(job, w, pre, from, to, index, dominated, job->n, 1);
+    else if (job->n == 3)
         run_row_3d(job, w, pre, from, to, index, dominated);
     else
-        row_nd_body(job, w, pre, from, to, index, dominated, job->n);
+        row_nd_body(job, w, pre, from, to, index, dominated, job->n, 0);
 }
 
 static void run_row_generic(const struct job *job, struct worker *w, const double *pre, uint32_t *values,
@@ -195,13 +218,19 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
         uint32_t from = values[last];
         uint64_t room = job->counts[last] - from;
         uint32_t to = (uint32_t)(end - index < room ? from + (end - index) : job->counts[last]);
-        if (simple && n == 2)
+        if (simple && n == 2 && job->plot)
+            run_row_2d_plot(job, w, row, from, to, index, dominated);
+        else if (simple && n == 2)
             run_row_2d(job, w, row, from, to, index, dominated);
         else if (simple)
             run_row_nd(job, w, row, from, to, index, dominated);
         else
             run_row_generic(job, w, row, values, from, to, index, dominated);
         index += to - from;
+        if ((w->unreported += to - from) >= PROGRESS_CHUNK) {
+            progress_add(job->progress, w->unreported);
+            w->unreported = 0;
+        }
         /* odometer: carry into the issues before the last */
         values[last] = 0;
         size_t i = last;
@@ -212,6 +241,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
         }
         dirty = i == (size_t)-1 ? 0 : i;
     }
+    progress_add(job->progress, w->unreported);
 done:
     w->failed |= w->frontier.failed;
     free(values);

@@ -8,8 +8,10 @@
 
 #include <parley/analysis.h>
 
+#include "analysis/density.h"
 #include "analysis/frontier.h"
 #include "analysis/maskset.h"
+#include "core/progress.h"
 
 /* Each worker's counters on cache lines of their own: neighbours must not share a line (false sharing). */
 struct worker {
@@ -19,6 +21,8 @@ struct worker {
     uint64_t *condition_ok;    /* [C] when no histogram */
     maskset masks;             /* distinct failure masks, when no histogram */
     frontier frontier;
+    density *plot;             /* plot data, when the job gathers it */
+    uint64_t unreported;       /* outcomes scanned and not yet added to the progress reporter */
     int failed;
 };
 
@@ -38,6 +42,8 @@ struct job {
     size_t *cond_party;              /* [C] negotiator k of the condition */
     uint64_t *party_mask;            /* [n] conditions of party k */
     int histogram;
+    int plot;                        /* gather plot data (density_add on every feasible outcome) */
+    progress_reporter *progress;
     struct worker *workers;
 };
 

@@ -19,6 +19,8 @@ int analyze_distributed(const parley_scenario *sc, const parley_analysis_options
     *out = NULL;
     if (size == 1)
         return parley_analyze(sc, options, out, err);
+    if (options && options->plot_bins)
+        return parley_error_set(err, PARLEY_EINVAL, "--plot is drawn by one process: run it without mpirun");
     uint64_t total;
     if (parley_space_size_u64(parley_scenario_space(sc), &total) != PARLEY_OK)
         return parley_analyze(sc, options, out, err); /* every rank fails alike: too many outcomes */

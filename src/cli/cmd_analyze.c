@@ -1,6 +1,8 @@
 /* cmd_analyze.c: `parley analyze`: the zone of agreement, Pareto frontier and bargaining solutions. */
 #include "cli.h"
 #include "analyze_dist.h"
+#include "cli/plot_file.h"
+#include "cli/progress.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
@@ -21,6 +23,9 @@ static const char usage[] =
     "  --frontier    list the Pareto-optimal outcomes\n"
     "  --threads N   worker threads (default: one per core)\n"
     "  --time T      read reservation values at relative time T in [0,1] (pressure)\n"
+    "  --plot FILE.svg  draw the outcomes' density, reservation values, the Pareto frontiers of\n"
+    "                all and of the acceptable outcomes and the four solutions (a panel per pair)\n"
+    "  --quiet       no progress line (it is shown on stderr only when stderr is a terminal)\n"
     "\n"
     "Spaces too large to enumerate (more than 2^64 outcomes, more than 5*10^9\n"
     "outcomes, or nonlinear GENIUS profiles over more than 2*10^7) are searched\n"
@@ -165,6 +170,23 @@ static void print_approx_report(const parley_scenario *sc, const parley_approx *
     }
 }
 
+struct plot_input {
+    const parley_analysis *a;
+    const parley_scenario *sc;
+};
+
+static int draw_analysis(const void *ctx, FILE *out, parley_error *err)
+{
+    const struct plot_input *in = ctx;
+    return parley_analysis_write_svg(in->a, in->sc, out, err);
+}
+
+static int write_plot(const char *path, const parley_analysis *a, const parley_scenario *sc, parley_error *err)
+{
+    struct plot_input in = {a, sc};
+    return cli_write_svg_file(path, draw_analysis, &in, err);
+}
+
 /* Whether to search rather than enumerate: -1 forced exact, 1 forced search, 0 decide by size. */
 static int too_large(const parley_scenario *sc, int force)
 {
@@ -177,9 +199,12 @@ static int run_approximate(const parley_scenario *sc, const parley_analysis_opti
     parley_approx_options o = *search;
     o.threads = options->threads;
     o.time = options->time;
+    o.progress = options->progress;
+    o.progress_user = options->progress_user;
     parley_approx *a = NULL;
     parley_error err;
     int rc = parley_analyze_approximate(sc, &o, &a, &err);
+    cli_progress_end(options->progress_user);
     if (rc != PARLEY_OK)
         return cli_report(&err);
     if (json)
@@ -193,8 +218,9 @@ static int run_approximate(const parley_scenario *sc, const parley_analysis_opti
 int cmd_analyze(int argc, char **argv)
 {
     int force = 0;
-    parley_approx_options search = {0, 0, 0, 0, 0};
-    int json = 0, frontier = 0, normalise = 0;
+    parley_approx_options search = {0};
+    int json = 0, frontier = 0, normalise = 0, quiet = 0;
+    const char *plot = NULL;
     parley_analysis_options options = {0};
     const char **files = calloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
@@ -211,6 +237,13 @@ int cmd_analyze(int argc, char **argv)
             json = 1;
         } else if (strcmp(argv[i], "--frontier") == 0) {
             frontier = 1;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            quiet = 1;
+        } else if ((r = cli_option_value(argc, argv, &i, "--plot", &plot)) != 0) {
+            if (r < 0) {
+                cli_usage_error("analyze", "--plot expects a file name (FILE.svg)");
+                goto usage_error;
+            }
         } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_analysis_option("analyze", argc, argv, &i, &options)) != 0) {
             if (r < 0)
@@ -247,14 +280,31 @@ int cmd_analyze(int argc, char **argv)
     free(files);
     if (rc != CLI_OK)
         return rc;
+    cli_progress progress;
+    cli_progress_init(&progress, "analyze", quiet);
+    options.progress = cli_progress_report;
+    options.progress_user = &progress;
+    options.plot_bins = plot ? CLI_PLOT_BINS : 0;
+    if (plot && parley_scenario_negotiator_count(sc) > PARLEY_PLOT_MAX_PARTIES) {
+        parley_scenario_free(sc);
+        return cli_usage_error("analyze", "--plot draws at most %d parties (a panel per pair)", PARLEY_PLOT_MAX_PARTIES);
+    }
     if (too_large(sc, force)) {
+        if (plot) {
+            parley_scenario_free(sc);
+            return cli_usage_error("analyze", "--plot needs the exact analysis; this space is searched (try --exact)");
+        }
         rc = run_approximate(sc, &options, &search, json, frontier);
         parley_scenario_free(sc);
         return rc;
     }
     int writer = 1;
     rc = analyze_distributed(sc, &options, &a, &writer, &err); /* under mpirun: the space over the ranks */
+    cli_progress_end(&progress);
+    if (rc == PARLEY_OK && writer && plot)
+        rc = write_plot(plot, a, sc, &err);
     if (rc != PARLEY_OK || !writer) {
+        parley_analysis_free(a);
         parley_scenario_free(sc);
         return rc != PARLEY_OK && writer ? cli_report(&err) : cli_exit_code(rc);
     }

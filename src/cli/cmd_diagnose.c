@@ -1,5 +1,6 @@
 /* cmd_diagnose.c: `parley diagnose`: why no deal exists and which relaxation would open a zone of agreement. */
 #include "cli.h"
+#include "cli/progress.h"
 
 #include <parley/parley.h>
 #include <math.h>
@@ -7,7 +8,7 @@
 #include <string.h>
 
 static const char usage[] =
-    "usage: parley diagnose SCENARIO [--json] [--threads N] [--time T] [--normalise-weights]\n"
+    "usage: parley diagnose SCENARIO [--json] [--threads N] [--time T] [--normalise-weights] [--quiet]\n"
     "\n"
     "When no package is acceptable to every party: the minimal sets of red lines and\n"
     "reservation values that cannot hold together (remove any one member and the\n"
@@ -15,6 +16,8 @@ static const char usage[] =
     "agreement (drop the red line, or lower the reservation value to the highest\n"
     "level that works), how large the zone then is and its Nash package.  For a\n"
     "phased agreement, how a guarantee of the later phases changes the zone.\n"
+    "\n"
+    "  --quiet   no progress line (it is shown on stderr only when stderr is a terminal)\n"
     "\n" CLI_INPUT_HELP;
 
 /* "drop <red line>", "lower <reservation> to T (by D)", "move <red line> to: RULE", "widen <red line> to: RULE". */
@@ -147,7 +150,7 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
 
 int cmd_diagnose(int argc, char **argv)
 {
-    int json = 0, normalise = 0;
+    int json = 0, normalise = 0, quiet = 0;
     parley_analysis_options options = {0};
     const char **files = calloc((size_t)argc, sizeof *files);
     size_t nfiles = 0;
@@ -162,6 +165,8 @@ int cmd_diagnose(int argc, char **argv)
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            quiet = 1;
         } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_analysis_option("diagnose", argc, argv, &i, &options)) != 0) {
             if (r < 0)
@@ -182,7 +187,13 @@ int cmd_diagnose(int argc, char **argv)
     parley_diagnosis *d = NULL;
     if ((rc = cli_load_scenario(files, nfiles, normalise, &sc)) != CLI_OK)
         goto done;
-    if ((rc = parley_diagnose(sc, &options, &d, &err)) == PARLEY_OK) {
+    cli_progress progress;
+    cli_progress_init(&progress, "diagnose", quiet);
+    options.progress = cli_progress_report;
+    options.progress_user = &progress;
+    rc = parley_diagnose(sc, &options, &d, &err);
+    cli_progress_end(&progress);
+    if (rc == PARLEY_OK) {
         if (json)
             rc = parley_diagnosis_write_json(d, sc, stdout, &err);
         else

@@ -1,5 +1,6 @@
 /* cmd_negotiate.c: `parley negotiate`: runs a negotiation between agents under a protocol and reports it. */
 #include "cli.h"
+#include "cli/plot_file.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
@@ -26,7 +27,8 @@ static const char usage[] =
     "  --trace FILE     write every event as JSON Lines ('-' for standard output)\n"
     "  --model NAME     with --trace: replay each party's offers into a frequency, smith or bayes\n"
     "                   opponent model and append its accuracy over time (Pearson, RMSE, Kendall)\n"
-    "  --plot FILE.svg  draw utilities over rounds and in the utility plane, with the Pareto frontier\n"
+    "  --plot FILE.svg  draw utilities over rounds and one utility plane per pair of parties, with the\n"
+    "                   frontiers of all and of the acceptable outcomes (docs/plots.md)\n"
     "  --json           print the outcome as one JSON object\n"
     "\n" CLI_INPUT_HELP;
 
@@ -223,22 +225,30 @@ done:
     return rc;
 }
 
+struct plot_input {
+    const parley_negotiation *neg;
+    const parley_analysis *a;
+};
+
+static int draw_negotiation(const void *ctx, FILE *out, parley_error *err)
+{
+    const struct plot_input *in = ctx;
+    return parley_negotiation_write_svg(in->neg, in->a, out, err);
+}
+
 static int write_plot(const char *path, const parley_scenario *sc, const parley_negotiation *neg, parley_error *err)
 {
     parley_analysis *a = NULL;
     uint64_t size;
     int rc;
+    /* The frontiers of the pairs and a light density, in the utilities the agents negotiate with: a phased
+       scenario's later phases counted in full (the analysis would otherwise weigh them by trust). */
+    parley_analysis_options plot_options = {.plot_bins = 40, .use_guarantee = 1, .guarantee = 1.0};
     if (parley_space_size_u64(parley_scenario_space(sc), &size) == PARLEY_OK && size <= (1u << 24) &&
-        (rc = parley_analyze(sc, NULL, &a, err)))
+        (rc = parley_analyze(sc, &plot_options, &a, err)))
         return rc;
-    FILE *f = fopen(path, "w");
-    if (!f) {
-        parley_analysis_free(a);
-        return parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot write the plot");
-    }
-    rc = parley_negotiation_write_svg(neg, a, f, err);
-    if (fclose(f) != 0 && rc == PARLEY_OK)
-        rc = parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot write the plot");
+    struct plot_input in = {neg, a};
+    rc = cli_write_svg_file(path, draw_negotiation, &in, err);
     parley_analysis_free(a);
     return rc;
 }

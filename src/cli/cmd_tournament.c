@@ -2,6 +2,8 @@
 #include "cli.h"
 #include "tournament_dist.h"
 #include "cli_stats.h"
+#include "cli/plot_file.h"
+#include "cli/progress.h"
 
 #include <parley/parley.h>
 #include <stdlib.h>
@@ -10,7 +12,7 @@
 static const char usage[] =
     "usage: parley tournament SCENARIO... --agents A,B[,C...] [--protocol alternating|single-text|shuttle]\n"
     "                         [--rounds N] [--time S] [--repeats K] [--self-play] [--seed S] [--threads N]\n"
-    "                         [--csv FILE] [--json]\n"
+    "                         [--csv FILE] [--json] [--plot FILE.svg] [--checkpoint FILE] [--quiet]\n"
     "\n"
     "Plays every ordered assignment of the agents to the negotiating parties of\n"
     "every scenario (each agent at most once per negotiation unless --self-play),\n"
@@ -27,9 +29,12 @@ static const char usage[] =
     "  --csv FILE   write every negotiation as a CSV row (scenario and agents by name,\n"
     "               one column per party's utility)\n"
     "  --json       scores, per-scenario tables and every run as one JSON object\n"
+    "  --plot FILE.svg  each agent's utility (box: quartiles, whiskers: 5-95%, dot: mean) and\n"
+    "               agreement rate (with its 95% confidence interval)\n"
     "  --checkpoint FILE  append every finished negotiation to FILE; started again with the\n"
     "               same arguments, the tournament plays only what FILE does not hold\n"
     "  --normalise-weights   divide GENIUS profile weights by their sum\n"
+    "  --quiet      no progress line (it is shown on stderr only when stderr is a terminal)\n"
     "Under mpirun -n N the negotiations are shared out over the N ranks (docs/distributed.md).\n";
 /* (the statistics options are printed from cli_stats_usage) */
 
@@ -65,9 +70,10 @@ static void print_scores(const parley_tournament *t)
             order[j] = order[j - 1];
             order[j - 1] = tmp;
         }
-    printf("%zu negotiations in %.3f s on %u threads (%.0f per second)\n\n", parley_tournament_run_count(t),
-           parley_tournament_seconds(t), parley_tournament_threads(t),
-           (double)parley_tournament_run_count(t) / (parley_tournament_seconds(t) > 0 ? parley_tournament_seconds(t) : 1e-9));
+    char rate[32];
+    cli_format_rate(rate, sizeof rate, (double)parley_tournament_run_count(t), parley_tournament_seconds(t));
+    printf("%zu negotiations in %.3f s on %u threads (%s per second)\n\n", parley_tournament_run_count(t),
+           parley_tournament_seconds(t), parley_tournament_threads(t), rate);
     printf("%-4s %-24s %8s %10s %12s %10s %12s %10s\n", "rank", "agent", "played", "agreed", "utility", "rounds",
            "to Pareto", "welfare");
     for (size_t i = 0; i < n; i++) {
@@ -141,12 +147,17 @@ static void print_scenarios(const parley_tournament *t)
     }
 }
 
+static int draw_tournament(const void *t, FILE *out, parley_error *err)
+{
+    return parley_tournament_write_svg(t, out, err);
+}
+
 int cmd_tournament(int argc, char **argv)
 {
     parley_tournament_config cfg;
     parley_tournament_config_init(&cfg);
-    int json = 0, normalise = 0, rc = CLI_BAD_INPUT, rounds_given = 0;
-    const char *csv = NULL, *agents_arg = NULL, *checkpoint = NULL;
+    int json = 0, normalise = 0, quiet = 0, rc = CLI_BAD_INPUT, rounds_given = 0;
+    const char *csv = NULL, *agents_arg = NULL, *checkpoint = NULL, *plot = NULL;
     tournament_dist *dist = NULL;
     char *fingerprint = NULL;
     char **scenario_args = calloc((size_t)argc, sizeof *scenario_args);
@@ -171,6 +182,12 @@ int cmd_tournament(int argc, char **argv)
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            quiet = 1;
+        } else if ((r = cli_option_value(argc, argv, &i, "--plot", &value)) != 0) {
+            if (r < 0)
+                goto missing;
+            plot = value;
         } else if (cli_input_option(argv[i], &normalise)) {
         } else if (strcmp(argv[i], "--self-play") == 0) {
             cfg.self_play = 1;
@@ -252,6 +269,10 @@ int cmd_tournament(int argc, char **argv)
     }
     size_t runs;
     int writer = 1;
+    cli_progress progress;
+    cli_progress_init(&progress, "tournament", quiet);
+    cfg.progress = cli_progress_report;
+    cfg.progress_user = &progress;
     if (parley_tournament_count_runs((const parley_scenario *const *)scenarios, scenario_count, &cfg, &runs, &err) !=
             PARLEY_OK ||
         !(fingerprint = tournament_fingerprint(argc, argv)) ||
@@ -260,6 +281,7 @@ int cmd_tournament(int argc, char **argv)
         goto done;
     }
     int run_rc = parley_tournament_run_all((const parley_scenario *const *)scenarios, scenario_count, &cfg, &t, &err);
+    cli_progress_end(&progress);
     if (tournament_dist_end(dist, run_rc == PARLEY_OK ? t : NULL, &writer, run_rc == PARLEY_OK ? &err : NULL) !=
             PARLEY_OK ||
         run_rc != PARLEY_OK) {
@@ -269,6 +291,8 @@ int cmd_tournament(int argc, char **argv)
     rc = CLI_OK;
     if (!writer)
         goto done; /* under mpirun, rank 0 writes */
+    if (plot && cli_write_svg_file(plot, draw_tournament, t, &err) != PARLEY_OK)
+        rc = cli_report(&err);
     if (csv) {
         FILE *f = fopen(csv, "w");
         if (!f || parley_tournament_write_csv(t, f, &err) != PARLEY_OK) {

@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include "mpi.h"
+#include <parley/progress.h>
 
 enum { TAG_REQUEST = 1, TAG_BATCH = 2, TAG_FINAL = 3 };
 enum { FREE = 0, OUT = 1, DONE = 2 };
@@ -52,6 +53,9 @@ struct tournament_dist {
     int dispatching;
     int mpi_failed;
     char lost_path[4096]; /* CHECKPOINT.lost: where a stopped job records the runs it lost ("" without a checkpoint) */
+    size_t done_count;     /* rank 0: runs DONE, here or elsewhere (the progress shown) */
+    parley_progress_fn progress; /* rank 0 under mpirun: the caller's progress, fed the count over every rank */
+    void *progress_user;
 };
 
 /* The signal handler's view (rank 0 only): which runs were out when the job was stopped. */
@@ -160,6 +164,7 @@ static int store(tournament_dist *d, const double *v, size_t len, int write)
     if (!d->packed[i] && !(d->packed[i] = malloc(len * sizeof *v)))
         return -1;
     memcpy(d->packed[i], v, len * sizeof *v);
+    d->done_count += d->state[i] != DONE;
     d->state[i] = DONE;
     if (write)
         checkpoint_write(d, v);
@@ -252,6 +257,17 @@ static int checkpoint_open(tournament_dist *d, const char *path, const char *fin
 
 /* --- handing out runs (rank 0) --- */
 
+/* The library reports rank 0's own runs: show the runs finished over every rank instead. */
+static void progress_all_ranks(void *user, double done, double total, const char *what)
+{
+    tournament_dist *d = user;
+    (void)done;
+    pthread_mutex_lock(&d->lock);
+    double all = (double)d->done_count;
+    pthread_mutex_unlock(&d->lock);
+    d->progress(d->progress_user, all, total, what);
+}
+
 /* The next batch of free runs (caller holds the lock); count 0 when none is left. */
 static void take_batch(tournament_dist *d, int rank, size_t *first, size_t *count)
 {
@@ -284,6 +300,7 @@ static void done_local(void *user, unsigned worker, size_t i, const parley_tourn
     (void)worker;
     struct buffer b = {0};
     pthread_mutex_lock(&d->lock);
+    d->done_count += d->state[i] != DONE;
     d->state[i] = DONE;
     if (d->checkpoint && pack(&b, i, run) == 0)
         checkpoint_write(d, b.v);
@@ -460,6 +477,14 @@ int tournament_dist_begin(parley_tournament_config *cfg, size_t runs, const char
         }
         cfg->claim = claim_local;
         cfg->done = done_local;
+        for (size_t i = 0; i < runs; i++) /* runs read from the checkpoint count as done */
+            d->done_count += d->state[i] == DONE;
+        if (size > 1 && cfg->progress) {
+            d->progress = cfg->progress;
+            d->progress_user = cfg->progress_user;
+            cfg->progress = progress_all_ranks;
+            cfg->progress_user = d;
+        }
         if (rc == PARLEY_OK && size > 1) {
             stopping = d;
             signal(SIGTERM, on_stop);
@@ -469,6 +494,7 @@ int tournament_dist_begin(parley_tournament_config *cfg, size_t runs, const char
                 d->dispatching = 1;
         }
     } else {
+        cfg->progress = NULL; /* rank 0 shows the progress of every rank */
         if (!(d->buffers = calloc(64, sizeof *d->buffers))) /* the pool has at most 64 workers */
             rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         cfg->claim = claim_remote;

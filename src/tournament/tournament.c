@@ -15,6 +15,7 @@
 #include "core/pool.h"
 #include "core/clock.h"
 #include "tournament/stats_internal.h"
+#include "core/progress.h"
 
 struct run {
     parley_tournament_run view;
@@ -37,6 +38,7 @@ struct parley_tournament {
     /* while running */
     atomic_size_t next;
     atomic_int failed;         /* set once, by the worker that records first_error */
+    progress_reporter progress;
     parley_error first_error;
 };
 
@@ -181,6 +183,7 @@ static int play_batch(parley_tournament *t, unsigned worker, size_t first, size_
         }
         if (t->cfg.done)
             t->cfg.done(t->cfg.user, worker, i, &t->runs[i].view);
+        progress_add(&t->progress, 1);
     }
     return 1;
 }
@@ -311,7 +314,10 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
     t->threads = cfg->threads ? cfg->threads : parley_cpu_count();
     if (t->threads > 64)
         t->threads = 64;
+    progress_init(&t->progress, cfg->progress, cfg->progress_user, "negotiations", (double)t->run_count);
     parley_parallel_run(t->threads, work, t);
+    if (!atomic_load(&t->failed))
+        progress_finish(&t->progress);
     if (atomic_load(&t->failed)) {
         if (err)
             *err = t->first_error;

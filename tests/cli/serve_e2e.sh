@@ -7,21 +7,8 @@ set -u
 PARLEY=$1
 SRC=$2
 E2E="$SRC/tests/e2e"
-SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO=sudo
-
-need=""
-[ -x /usr/bin/chromium ] || need="$need chromium"
-command -v node >/dev/null || need="$need nodejs"
-command -v npm >/dev/null || need="$need npm"
-if [ -n "$need" ]; then
-    echo "serve_e2e: installing$need"
-    $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $need >/dev/null
-fi
-[ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing and could not be installed"; exit 1; }
-command -v node >/dev/null || { echo "FAIL: node is missing and could not be installed"; exit 1; }
-if [ ! -d "$E2E/node_modules/playwright-core" ]; then
-    (cd "$E2E" && npm ci --no-audit --no-fund --silent) || { echo "FAIL: npm ci of playwright-core failed"; exit 1; }
-fi
+. "$SRC/tests/cli/lib/chromium.sh"
+need_chromium "$SRC" serve_e2e || exit 1
 
 tmp=$(mktemp -d)
 "$PARLEY" serve --db "$tmp/e2e.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$SRC/web" >"$tmp/log" 2>&1 &

@@ -1,0 +1,16 @@
+/* plot_file.c: the --plot FILE of analyze, negotiate and tournament (see plot_file.h). */
+#include "cli/plot_file.h"
+
+#include <errno.h>
+#include <string.h>
+
+int cli_write_svg_file(const char *path, cli_svg_writer draw, const void *ctx, parley_error *err)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot write the plot: %s", strerror(errno));
+    int rc = draw(ctx, f, err);
+    if (fclose(f) != 0 && rc == PARLEY_OK)
+        rc = parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot write the plot: %s", strerror(errno));
+    return rc;
+}
