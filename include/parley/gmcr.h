@@ -239,6 +239,39 @@ int parley_gmcr_write_text(FILE *out, const parley_gmcr_report *report, parley_e
 /* Writes the analysis as one JSON document (format in docs/conflict-format.md). */
 int parley_gmcr_write_json(FILE *out, const parley_gmcr_report *report, parley_error *err);
 
+/*
+ * Why the feasible state `code` is or is not stable: for every DM, its rank of
+ * the state, the notions under which it is stable, each unilateral improvement
+ * (at most 25 listed) and, under GMR, SEQ and SIM, the sanction that deters it
+ * (the others' legal moves and the state reached, with its rank) or that none
+ * does.  Text, or JSON when `json` (format in docs/conflict.md).  Enumerates
+ * moves: meant for models of up to about 10^4 states.
+ */
+int parley_gmcr_write_explain(FILE *out, const parley_gmcr_result *result, uint32_t code, int json,
+                              parley_error *err);
+
+/*
+ * Inverse GMCR: for each notion of the result (SIM and earlier), the least
+ * change to the DMs' preferences that makes the feasible state `code` an
+ * equilibrium: for each DM, the states it now prefers that it would have to
+ * value no more than `code` (they move down to its rank); and which notions
+ * `code` already satisfies.  Each change reported is checked by the forward
+ * analysis; the search is exhaustive by size up to a budget, and says when a
+ * change is found but not proven the fewest.  Text, or JSON when `json`.
+ */
+int parley_gmcr_write_inverse(FILE *out, const parley_gmcr_result *result, uint32_t code, int json,
+                              parley_error *err);
+
+/*
+ * The graph of unilateral improvements (an arrow from each state to each of
+ * its improvements, coloured by the DM that moves), states named by the
+ * options taken, equilibria marked (double border, the notions listed).  DOT
+ * for Graphviz, or an SVG drawn here (states on a circle).  At most 256 states
+ * (PARLEY_ERANGE otherwise).
+ */
+int parley_gmcr_write_dot(FILE *out, const parley_gmcr_result *result, parley_error *err);
+int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *result, parley_error *err);
+
 #ifdef __cplusplus
 }
 #endif

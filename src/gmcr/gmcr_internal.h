@@ -183,9 +183,21 @@ static inline size_t gmcr_cell_first_above(const gmcr_cells *C, const int32_t *p
  * 1 when DM i's unilateral improvement s -> s1 (ordinals) is sanctioned
  * simultaneously: some choice, for every other DM, of staying or one of its
  * unilateral improvements from s, made at the same time as i's move, gives a
- * feasible state that i does not prefer to s.  cells[] holds every DM's cells.
+ * feasible state that i does not prefer to s.  cells[] holds every DM's cells
+ * (only start and member are read).  When choice is not NULL ([n_dms]) it
+ * receives each other DM's choice in the sanction found (-1: it stays).
  */
-int gmcr_sim_sanctioned(const parley_gmcr_model *m, const gmcr_cells *cells, size_t i, int32_t s, int32_t s1);
+int gmcr_sim_sanctioned(const parley_gmcr_model *m, const gmcr_cells *cells, size_t i, int32_t s, int32_t s1,
+                        int32_t *choice);
+
+/* Lays out DM i's cells (start and member; sup untouched).  Returns 0 or PARLEY_ENOMEM (C may be half built). */
+int gmcr_cells_layout(const parley_gmcr_model *m, size_t i, gmcr_cells *C);
+/* Builds every DM's cells (start and member; sup is left NULL; calloc'd cells[n_dms]).  Returns 0 or PARLEY_ENOMEM. */
+int gmcr_cells_build(const parley_gmcr_model *m, gmcr_cells *cells);
+void gmcr_cells_release(const parley_gmcr_model *m, gmcr_cells *cells);
+
+/* Legal moves of DM d from the state with ordinal s, as ordinals, into out (at most n_states); returns the count. */
+size_t gmcr_moves(const parley_gmcr_model *m, size_t d, int32_t s, int32_t *out);
 
 /* ---- limited-move and non-myopic stability (gmcr_foresight.c) ------------- */
 

@@ -294,3 +294,16 @@ int parley_gmcr_model_parse_state(const parley_gmcr_model *m, const char *text, 
     *code = c;
     return PARLEY_OK;
 }
+
+size_t gmcr_moves(const parley_gmcr_model *m, size_t d, int32_t s, int32_t *out)
+{
+    const gmcr_dm *dm = &m->dms[d];
+    uint32_t code = m->codes[s];
+    size_t count = 0;
+    for (uint32_t sub = dm->mask; sub; sub = (sub - 1) & dm->mask) {
+        uint32_t t = code ^ sub;
+        if (m->index[t] >= 0 && gmcr_legal_move(dm, code, t))
+            out[count++] = m->index[t];
+    }
+    return count;
+}

@@ -93,35 +93,14 @@ static void cells_task(void *ctx, size_t i)
     job *J = ctx;
     const parley_gmcr_model *m = J->m;
     const gmcr_dm *d = &m->dms[i];
-    size_t n = m->n_states, total = (size_t)1 << m->n_options;
-    const int32_t *p = m->pref + i * n;
+    size_t n = m->n_states;
     gmcr_cells *C = &J->cells[i];
-    size_t *by_level = calloc(n + 1, sizeof *by_level);
-    int32_t *order = malloc(n * sizeof *order);
-    C->start = calloc(total + 1, sizeof *C->start);
-    C->member = malloc(n * sizeof *C->member);
+    int rc = gmcr_cells_layout(m, i, C);
     C->sup = malloc(3 * n * sizeof *C->sup);
-    if (!by_level || !order || !C->start || !C->member || !C->sup) {
+    if (rc || !C->sup) {
         J->rc[i] = PARLEY_ENOMEM;
-        goto done;
+        return;
     }
-    for (size_t s = 0; s < n; s++) /* states by preference (counting sort) */
-        by_level[p[s] + 1]++;
-    for (size_t v = 1; v <= n; v++)
-        by_level[v] += by_level[v - 1];
-    for (size_t s = 0; s < n; s++)
-        order[by_level[p[s]]++] = (int32_t)s;
-    for (size_t s = 0; s < n; s++) /* then by cell, keeping that order */
-        C->start[(m->codes[s] & ~d->both) + 1]++;
-    for (size_t c = 1; c <= total; c++)
-        C->start[c] += C->start[c - 1];
-    for (size_t k = 0; k < n; k++) {
-        int32_t s = order[k];
-        C->member[C->start[m->codes[s] & ~d->both]++] = s;
-    }
-    for (size_t c = total; c > 0; c--) /* shift back: start[c] is the beginning of cell c again */
-        C->start[c] = C->start[c - 1];
-    C->start[0] = 0;
     for (size_t kind = 0; kind < 3; kind++) {
         const int32_t *reach = J->reach + (3 * i + kind) * n;
         int32_t *sup = C->sup + kind * n;
@@ -133,9 +112,6 @@ static void cells_task(void *ctx, size_t i)
             sup[k] = v;
         }
     }
-done:
-    free(by_level);
-    free(order);
 }
 
 static void cells_free(gmcr_cells *C)
@@ -161,7 +137,7 @@ static unsigned simultaneous_flags(const job *J, size_t i, int32_t s, unsigned f
             int32_t s1 = C->member[k];
             int seq = seq_reach[s1] <= ps;
             if (((flags & PARLEY_GMCR_SIM) || ((flags & PARLEY_GMCR_SEQSIM) && !seq)) &&
-                !gmcr_sim_sanctioned(m, J->cells, i, s, s1))
+                !gmcr_sim_sanctioned(m, J->cells, i, s, s1, NULL))
                 flags &= ~(unsigned)(PARLEY_GMCR_SIM | (seq ? 0 : PARLEY_GMCR_SEQSIM));
             if (!(flags & (PARLEY_GMCR_SIM | PARLEY_GMCR_SEQSIM)))
                 return flags;
