@@ -16,9 +16,11 @@
  * changes can only take sanctions away, so the per-DM least changes are a
  * lower bound, minimal when together they work.  Otherwise (SEQ, SEQ+SIM, or
  * when the per-DM changes do not work together) subsets of all candidates are
- * tried by increasing size.  Every candidate is checked by the forward analysis
- * of the changed model; a budget of checks bounds the search, and a change
- * found without exhausting the smaller sizes is reported as not proven minimal.
+ * tried by increasing size.  Demoting every DM's improvements from s (the Nash
+ * change) works under every notion, so it bounds the search and is the answer
+ * when nothing smaller works.  Every candidate is checked by the forward
+ * analysis of the changed model; a budget of checks bounds the search, and a
+ * change found without trying every smaller one is reported as not proven minimal.
  */
 #include "gmcr_internal.h"
 #include "gmcr_json.h"
@@ -121,53 +123,78 @@ static json_t *change_json(const inverse *V, const size_t *pick, size_t k)
     return list;
 }
 
-/* The least change for one notion, as a JSON object. */
+/* The Nash change: every DM's unilateral improvements from s (indices into cand, grouped by DM), count per DM. */
+static size_t nash_change(const inverse *V, size_t *pick, size_t *per_dm)
+{
+    const parley_gmcr_model *m = V->m;
+    size_t k = 0;
+    for (size_t j = 0; j < V->n_cand; j++) {
+        const pair *c = &V->cand[j];
+        uint32_t diff = m->codes[c->state] ^ m->codes[V->s];
+        if (gmcr_legal_move(&m->dms[c->dm], m->codes[V->s], m->codes[c->state]) && diff) {
+            pick[k++] = j;
+            per_dm[c->dm]++;
+        }
+    }
+    return k;
+}
+
+/*
+ * The least change for one notion, as a JSON object.  Demoting every
+ * improvement of every DM (the Nash change) leaves nobody an improvement, so
+ * it works under every notion and bounds the search.
+ */
 static json_t *solve(inverse *V, unsigned notion, unsigned already)
 {
     const parley_gmcr_model *m = V->m;
     json_t *o = json_pack("{s:s,s:b}", "notion", parley_gmcr_notion_name((parley_gmcr_notion)notion), "already",
                           (already & notion) != 0);
-    size_t best[MAX_CHANGE * PARLEY_GMCR_MAX_DMS], k = 0;
-    int exhausted = 0, minimal = 1, found = 1;
+    size_t best[MAX_CHANGE * PARLEY_GMCR_MAX_DMS], nash[MAX_CHANGE * PARLEY_GMCR_MAX_DMS],
+        per_dm[PARLEY_GMCR_MAX_DMS] = {0}, k = 0;
+    int exhausted = 0, found = 0;
     V->checks = 0;
-    if (already & notion) {
-        json_object_set_new(o, "changes", json_array());
-        json_object_set_new(o, "size", json_integer(0));
-        json_object_set_new(o, "minimal", json_true());
+    size_t n_nash = already & notion ? 0 : nash_change(V, nash, per_dm);
+    if (n_nash > MAX_CHANGE * PARLEY_GMCR_MAX_DMS / 2) {
+        json_object_set_new(o, "changes", json_null());
+        json_object_set_new(o, "reason", json_string("too many improvements to search"));
         return o;
     }
     if (notion & (PARLEY_GMCR_NASH | PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SIM)) {
+        /* each DM alone; its own improvements bound its change */
         size_t lo = 0;
-        for (size_t i = 0; i < m->n_dms && found; i++) {
+        found = 1;
+        for (size_t i = 0; i < m->n_dms; i++) {
             size_t hi = lo;
             while (hi < V->n_cand && V->cand[hi].dm == i)
                 hi++;
-            long got = least(V, notion, lo, hi, (long)i, MAX_CHANGE, best + k, &exhausted);
-            if (got < 0)
-                found = 0;
-            else
+            long got = per_dm[i] == 0 ? 0
+                                      : least(V, notion, lo, hi, (long)i, per_dm[i] - 1 < MAX_CHANGE ? per_dm[i] - 1 : MAX_CHANGE,
+                                              best + k, &exhausted);
+            if (got < 0) { /* its improvements, then */
+                for (size_t j = 0; j < n_nash; j++)
+                    if (V->cand[nash[j]].dm == i)
+                        best[k++] = nash[j];
+            } else {
                 k += (size_t)got;
+            }
             lo = hi;
         }
-        if (found && !works(V, notion, best, k, -1))
-            found = 0, minimal = 0;
-        if (found && !(notion & (PARLEY_GMCR_NASH | PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SIM)))
-            minimal = 0;
-    } else {
-        found = 0;
+        if (!works(V, notion, best, k, -1))
+            found = 0;
     }
-    if (!found && !exhausted) {
-        long got = least(V, notion, 0, V->n_cand, -1, MAX_CHANGE, best, &exhausted);
-        found = got >= 0;
-        k = found ? (size_t)got : 0;
-        minimal = found;
-    }
+    int minimal = found && !exhausted;
     if (!found) {
-        json_object_set_new(o, "changes", json_null());
-        json_object_set_new(o, "reason",
-                            json_string(exhausted ? "the search budget ran out before a change was found"
-                                                  : "no change of this kind makes the state an equilibrium"));
-        return o;
+        exhausted = 0;
+        long got = least(V, notion, 0, V->n_cand, -1, n_nash ? (n_nash - 1 < MAX_CHANGE ? n_nash - 1 : MAX_CHANGE) : 0,
+                         best, &exhausted);
+        if (got >= 0) {
+            k = (size_t)got;
+            minimal = 1;
+        } else {
+            memcpy(best, nash, n_nash * sizeof *nash);
+            k = n_nash;
+            minimal = !exhausted && n_nash - 1 < MAX_CHANGE;
+        }
     }
     json_object_set_new(o, "changes", change_json(V, best, k));
     json_object_set_new(o, "size", json_integer((json_int_t)k));

@@ -175,9 +175,15 @@ int parley_gmcr_write_text(FILE *out, const parley_gmcr_report *rep, parley_erro
     fprintf(out, "%zu decision makers, %zu options, %zu feasible states (of %lu)\n\n", m->n_dms, m->n_options, n,
             1ul << m->n_options);
     fprintf(out, "Options (state code = sum of 2^(k-1) over the options k taken):\n");
+    int idw = 12, namew = 40;
+    for (size_t k = 0; k < m->n_options; k++) {
+        int a = (int)strlen(m->options[k].id), b = (int)strlen(m->options[k].name);
+        idw = a > idw ? a : idw;
+        namew = b > namew ? b : namew;
+    }
     for (size_t k = 0; k < m->n_options; k++) {
         const gmcr_option *o = &m->options[k];
-        fprintf(out, "  %2zu %-12s %-40s %s%s\n", k + 1, o->id, o->name, m->dms[o->owner].name,
+        fprintf(out, "  %2zu %-*s %-*s %s%s\n", k + 1, idw, o->id, namew, o->name, m->dms[o->owner].name,
                 o->dir == PARLEY_GMCR_FORWARD    ? " (irreversible once taken)"
                 : o->dir == PARLEY_GMCR_BACKWARD ? " (can only be withdrawn)"
                                                  : "");
