@@ -169,6 +169,26 @@ static void test_limited_move_refuses_three(void **state)
     parley_gmcr_model_free(m);
 }
 
+/*
+ * examples/gmcr/twice.json: from 1, B takes b1 (3), C takes c (11, c needs b1),
+ * B takes b2 (15, b2 needs c): A's worst, so 0 is GMR (and SMR: from 15 A can
+ * only go to 14, below 0 too) stable for A.  No shorter sanction exists: B
+ * alone reaches 3 only (b2 needs c), C alone nothing (c needs b1).
+ */
+static void test_opponent_moves_twice(void **state)
+{
+    (void)state;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/examples/gmcr/twice.json", PARLEY_SOURCE_DIR);
+    parley_gmcr_model *m = NULL;
+    assert_int_equal(parley_gmcr_model_load(path, &m, NULL), PARLEY_OK);
+    assert_int_equal(parley_gmcr_model_state_count(m), 8);
+    parley_gmcr_result *r = analyze(m, R | G | S, 0);
+    assert_int_equal(at(m, r, 0, 0), G | S);
+    parley_gmcr_result_free(r);
+    parley_gmcr_model_free(m);
+}
+
 /* States named by the options taken, and read back. */
 static void test_state_labels(void **state)
 {
@@ -195,7 +215,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sim_two_dms),           cmocka_unit_test(test_sim_three_dms),
         cmocka_unit_test(test_limited_move_prisoners), cmocka_unit_test(test_limited_move_refuses_three),
-        cmocka_unit_test(test_state_labels),
+        cmocka_unit_test(test_state_labels),          cmocka_unit_test(test_opponent_moves_twice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -266,7 +266,7 @@ int parley_gmcr_write_inverse(FILE *out, const parley_gmcr_result *result, uint3
  * The graph of unilateral improvements (an arrow from each state to each of
  * its improvements, coloured by the DM that moves), states named by the
  * options taken, equilibria marked (double border, the notions listed).  DOT
- * for Graphviz, or an SVG drawn here (states on a circle).  At most 256 states
+ * for Graphviz, or an SVG drawn here (an arc diagram, one row per state).  At most 256 states
  * (PARLEY_ERANGE otherwise).
  */
 int parley_gmcr_write_dot(FILE *out, const parley_gmcr_result *result, parley_error *err);

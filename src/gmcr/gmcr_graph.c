@@ -1,14 +1,13 @@
 /*
  * gmcr_graph.c: the graph of unilateral improvements of a conflict, as
- * Graphviz DOT or as an SVG drawn here (no run-time dependency): states on a
- * circle in code order, named by the options taken, an arrow from each state
+ * Graphviz DOT or as an SVG drawn here (no run-time dependency): an arc
+ * diagram, states in code order named by the options taken, an arrow from each state
  * to each of its unilateral improvements coloured by the DM that moves,
  * equilibria filled and ringed, with the notions they satisfy.
  */
 #include "gmcr_internal.h"
 #include "io/genius_internal.h" /* genius_xml_escape: XML text escaping */
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -107,35 +106,37 @@ int parley_gmcr_write_dot(FILE *out, const parley_gmcr_result *r, parley_error *
     return ferror(out) ? parley_error_set(err, PARLEY_EIO, "write error") : PARLEY_OK;
 }
 
+/*
+ * The SVG is an arc diagram: one row per state, top to bottom in code order,
+ * its circle in one column and its name to the right; each improvement is an
+ * arc on the left from the mover's state to the new one (downward arcs bulge
+ * further than upward ones, so a move and its reverse stay apart).  Rows never
+ * overlap, however many states there are.
+ */
+#define ROW 18.0
+#define CHAR_WIDTH 6.8 /* of 11 px sans-serif, generously */
+
 typedef struct svg_layout {
     FILE *out;
-    double cx, cy, radius;
-    size_t n;
+    double x, top;
 } svg_layout;
 
-static void position(const svg_layout *L, int32_t s, double *x, double *y)
+static double row_y(const svg_layout *L, int32_t s)
 {
-    double a = 2.0 * M_PI * (double)s / (double)L->n - M_PI / 2.0;
-    *x = L->cx + L->radius * cos(a);
-    *y = L->cy + L->radius * sin(a);
+    return L->top + ROW * (double)s;
 }
 
 static void svg_edge(void *ctx, int32_t from, int32_t to, size_t dm)
 {
     const svg_layout *L = ctx;
-    double x1, y1, x2, y2;
-    position(L, from, &x1, &y1);
-    position(L, to, &x2, &y2);
-    double dx = x2 - x1, dy = y2 - y1, len = sqrt(dx * dx + dy * dy);
-    if (len < 1e-9)
-        return;
-    /* stop at the target's disc; bend slightly so a move and its reverse do not overlap */
-    double ex = x2 - dx / len * 9.0, ey = y2 - dy / len * 9.0, mx = (x1 + ex) / 2.0 - dy / len * 12.0,
-           my = (y1 + ey) / 2.0 + dx / len * 12.0;
+    double y1 = row_y(L, from), y2 = row_y(L, to), dy = y2 - y1;
+    double bulge = (dy > 0 ? 0.5 : 0.32) * (dy > 0 ? dy : -dy);
+    double end = y2 + (dy > 0 ? -6.0 : 6.0);
     fprintf(L->out,
-            "<path d=\"M%.1f %.1fQ%.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\" stroke-opacity=\"0.55\" "
+            "<path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\" stroke-opacity=\"0.6\" "
             "stroke-width=\"1.2\" marker-end=\"url(#arrow%zu)\"/>\n",
-            x1, y1, mx, my, ex, ey, PALETTE[dm % N_COLOURS], dm % N_COLOURS);
+            L->x - 6.0, y1, L->x - 6.0 - bulge, y1, L->x - 6.0 - bulge, end, L->x - 3.0, end,
+            PALETTE[dm % N_COLOURS], dm % N_COLOURS);
 }
 
 int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *r, parley_error *err)
@@ -144,17 +145,20 @@ int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *r, parley_error *
     int rc = check_size(m, err);
     if (rc)
         return rc;
-    size_t n = m->n_states, longest = 0;
+    size_t n = m->n_states, longest = 40;
     char label[512], notions[128];
     for (size_t s = 0; s < n; s++) {
-        size_t len = strlen(parley_gmcr_model_state_label(m, m->codes[s], label, sizeof label)) + 8;
+        size_t len = strlen(parley_gmcr_model_state_label(m, m->codes[s], label, sizeof label)) + 10;
+        if (r->eq[s])
+            len += strlen(notion_list(r->eq[s], r->notions, notions, sizeof notions)) + 3;
         if (len > longest)
             longest = len;
     }
-    double radius = n < 8 ? 120.0 : 15.0 * (double)n / M_PI + 60.0, margin = 7.0 * (double)longest + 30.0;
-    double legend_h = 30.0 + 18.0 * (double)(m->n_dms + 1);
-    svg_layout L = {.out = out, .cx = margin + radius, .cy = legend_h + margin * 0.4 + radius, .radius = radius, .n = n};
-    double width = 2.0 * (margin + radius), height = L.cy + radius + margin * 0.4 + 20.0;
+    double span = ROW * (double)(n > 1 ? n - 1 : 1), legend_h = 40.0 + 18.0 * (double)(m->n_dms + 1);
+    svg_layout L = {.out = out, .x = 30.0 + 0.5 * span, .top = legend_h + 20.0};
+    double width = L.x + 14.0 + CHAR_WIDTH * (double)longest + 20.0, height = L.top + span + 30.0;
+    if (width < 360.0)
+        width = 360.0;
     fprintf(out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
             "font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n<defs>\n",
@@ -166,32 +170,30 @@ int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *r, parley_error *
                 c, PALETTE[c]);
     fprintf(out, "</defs>\n<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">");
     genius_xml_escape(out, m->name[0] ? m->name : "Conflict");
-    fprintf(out, ": unilateral improvements</text>\n");
+    fprintf(out, "</text>\n<text x=\"10\" y=\"36\">states (code: options taken); arrows: unilateral improvements</text>\n");
     for (size_t d = 0; d < m->n_dms; d++) {
+        double y = 54.0 + 18.0 * (double)d;
         fprintf(out, "<line x1=\"10\" y1=\"%.0f\" x2=\"34\" y2=\"%.0f\" stroke=\"%s\" stroke-width=\"2\"/>"
                      "<text x=\"40\" y=\"%.0f\">moves by ",
-                38.0 + 18.0 * (double)d, 38.0 + 18.0 * (double)d, PALETTE[d % N_COLOURS], 42.0 + 18.0 * (double)d);
+                y, y, PALETTE[d % N_COLOURS], y + 4.0);
         genius_xml_escape(out, m->dms[d].name);
         fprintf(out, "</text>\n");
     }
-    double ly = 38.0 + 18.0 * (double)m->n_dms;
+    double ly = 54.0 + 18.0 * (double)m->n_dms;
     fprintf(out,
             "<circle cx=\"22\" cy=\"%.0f\" r=\"6\" fill=\"#f2b705\" stroke=\"black\" stroke-width=\"2\"/>"
-            "<text x=\"40\" y=\"%.0f\">equilibrium (notions in brackets)</text>\n",
+            "<text x=\"40\" y=\"%.0f\">equilibrium [the notions under which it is one]</text>\n",
             ly, ly + 4.0);
     rc = for_each_improvement(m, svg_edge, &L);
     if (rc)
         return parley_error_set(err, rc, "out of memory");
     for (size_t s = 0; s < n; s++) {
-        double x, y;
-        position(&L, (int32_t)s, &x, &y);
-        int right = x >= L.cx - 1e-6;
-        double tx = x + (right ? 10.0 : -10.0), ty = y + (y > L.cy ? 12.0 : -4.0);
-        fprintf(out, "<g class=\"state%s\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"6\" fill=\"%s\" stroke=\"black\" "
+        double y = row_y(&L, (int32_t)s);
+        fprintf(out, "<g class=\"state%s\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"black\" "
                      "stroke-width=\"%s\"/>",
-                r->eq[s] ? " equilibrium" : "", x, y, r->eq[s] ? "#f2b705" : "white", r->eq[s] ? "2" : "1");
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%u: ", tx, ty, right ? "start" : "end",
-                r->eq[s] ? " font-weight=\"bold\"" : "", m->codes[s]);
+                r->eq[s] ? " equilibrium" : "", L.x, y, r->eq[s] ? "#f2b705" : "white", r->eq[s] ? "2" : "1");
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\"%s>%u: ", L.x + 12.0, y + 4.0, r->eq[s] ? " font-weight=\"bold\"" : "",
+                m->codes[s]);
         genius_xml_escape(out, parley_gmcr_model_state_label(m, m->codes[s], label, sizeof label));
         if (r->eq[s])
             fprintf(out, " [%s]", notion_list(r->eq[s], r->notions, notions, sizeof notions));
