@@ -337,6 +337,20 @@ static void test_random_models(void **state)
             }
             parley_gmcr_result_free(r);
         }
+        /* each simultaneous notion alone gives the same as all together */
+        static const unsigned alone[] = {PARLEY_GMCR_SIM, PARLEY_GMCR_SEQSIM};
+        for (size_t a = 0; a < 2; a++) {
+            parley_gmcr_options o = {.notions = alone[a], .threads = 1};
+            parley_gmcr_result *r = NULL;
+            assert_int_equal(parley_gmcr_analyze(pm, &o, &r, NULL), PARLEY_OK);
+            for (int c = 0; c < S; c++) {
+                long k = parley_gmcr_model_state_index(pm, (uint32_t)c);
+                for (int i = 0; k >= 0 && i < M.d; i++)
+                    assert_int_equal(parley_gmcr_result_stable(r, (size_t)k, (size_t)i) & alone[a],
+                                     reference(&M, i, c) & alone[a]);
+            }
+            parley_gmcr_result_free(r);
+        }
         parley_gmcr_model_free(pm);
         free(buf);
     }
