@@ -73,8 +73,7 @@ static int parse_notions(const char *text, unsigned *out)
 }
 
 /* Writes the state graph to path as DOT or SVG. */
-static int write_graph(const parley_gmcr_model *model, const parley_gmcr_result *result, const char *path, int svg,
-                       parley_error *err)
+static int write_graph(const parley_gmcr_result *result, const char *path, int svg, parley_error *err)
 {
     FILE *f = fopen(path, "w");
     if (!f)
@@ -82,7 +81,6 @@ static int write_graph(const parley_gmcr_model *model, const parley_gmcr_result 
     int rc = svg ? parley_gmcr_write_svg(f, result, err) : parley_gmcr_write_dot(f, result, err);
     if (fclose(f) != 0 && rc == PARLEY_OK)
         rc = parley_error_set(err, PARLEY_EIO, "%s: %s", path, strerror(errno));
-    (void)model;
     return rc;
 }
 
@@ -198,8 +196,8 @@ int cmd_conflict(int argc, char **argv)
         exit_code = cli_report(&err);
         goto done;
     }
-    if ((dot && write_graph(model, result, dot, 0, &err) != PARLEY_OK) ||
-        (svg && write_graph(model, result, svg, 1, &err) != PARLEY_OK)) {
+    if ((dot && write_graph(result, dot, 0, &err) != PARLEY_OK) ||
+        (svg && write_graph(result, svg, 1, &err) != PARLEY_OK)) {
         exit_code = cli_report(&err);
         goto done;
     }

@@ -65,8 +65,8 @@ static int works(inverse *V, unsigned notion, const size_t *pick, size_t k, long
     return (f & notion) != 0;
 }
 
-/* Next k-subset of [lo, hi) in lexicographic order; 0 when done. */
-static int next_subset(size_t *pick, size_t k, size_t lo, size_t hi)
+/* Next k-subset of [.., hi) in lexicographic order; 0 when done. */
+static int next_subset(size_t *pick, size_t k, size_t hi)
 {
     for (size_t j = k; j-- > 0;) {
         if (pick[j] < hi - (k - j)) {
@@ -76,7 +76,6 @@ static int next_subset(size_t *pick, size_t k, size_t lo, size_t hi)
             return 1;
         }
     }
-    (void)lo;
     return 0;
 }
 
@@ -100,7 +99,7 @@ static long least(inverse *V, unsigned notion, size_t lo, size_t hi, long dm, si
                 memcpy(best, pick, k * sizeof *pick);
                 return (long)k;
             }
-        } while (k > 0 && next_subset(pick, k, lo, hi));
+        } while (k > 0 && next_subset(pick, k, hi));
     }
     return -1;
 }
@@ -239,7 +238,7 @@ static int candidates(inverse *V)
     return PARLEY_OK;
 }
 
-static void write_text(FILE *out, const parley_gmcr_model *m, const json_t *doc)
+static void write_text(FILE *out, const json_t *doc)
 {
     const json_t *st = json_object_get(doc, "state"), *res, *ch, *x;
     size_t k, c, j;
@@ -274,7 +273,6 @@ static void write_text(FILE *out, const parley_gmcr_model *m, const json_t *doc)
             fputc('\n', out);
         }
     }
-    (void)m;
 }
 
 int parley_gmcr_write_inverse(FILE *out, const parley_gmcr_result *r, uint32_t code, int json, parley_error *err)
@@ -303,7 +301,7 @@ int parley_gmcr_write_inverse(FILE *out, const parley_gmcr_result *r, uint32_t c
             rc = parley_error_set(err, PARLEY_EIO, "write error");
         fputc('\n', out);
     } else {
-        write_text(out, m, doc);
+        write_text(out, doc);
     }
     if (!rc && ferror(out))
         rc = parley_error_set(err, PARLEY_EIO, "write error");
