@@ -227,19 +227,7 @@ int parley_gmcr_write_explain(FILE *out, const parley_gmcr_result *r, uint32_t c
         json_array_append_new(dms, explain_dm(&X, r, i, s));
     doc = json_pack("{s:o,s:o,s:o}", "state", gmcr_json_state(m, code), "equilibrium", flag_names(r->eq[s], r->notions),
                     "decision_makers", dms);
-    if (!doc) {
-        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory explaining state %u", code);
-        goto done;
-    }
-    if (json) {
-        if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) != 0)
-            rc = parley_error_set(err, PARLEY_EIO, "write error");
-        fputc('\n', out);
-    } else {
-        write_text(out, doc);
-    }
-    if (!rc && ferror(out))
-        rc = parley_error_set(err, PARLEY_EIO, "write error");
+    rc = gmcr_json_emit(out, doc, json, write_text, err);
 done:
     json_decref(doc);
     gmcr_cells_release(m, cells);

@@ -61,3 +61,17 @@ int gmcr_json_end(gmcr_json_writer *w, parley_error *err)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory while writing JSON");
     return ferror(w->out) ? parley_error_set(err, PARLEY_EIO, "write error") : PARLEY_OK;
 }
+
+int gmcr_json_emit(FILE *out, const json_t *doc, int json, void (*text)(FILE *, const json_t *), parley_error *err)
+{
+    if (!doc)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    if (json) {
+        if (json_dumpf(doc, out, DUMP_FLAGS) != 0)
+            return parley_error_set(err, PARLEY_EIO, "write error");
+        fputc('\n', out);
+    } else {
+        text(out, doc);
+    }
+    return ferror(out) ? parley_error_set(err, PARLEY_EIO, "write error") : PARLEY_OK;
+}

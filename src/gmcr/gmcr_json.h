@@ -28,6 +28,12 @@ void gmcr_json_array_end(gmcr_json_writer *w);
 /* Closes the document; PARLEY_ENOMEM or PARLEY_EIO on failure. */
 int gmcr_json_end(gmcr_json_writer *w, parley_error *err);
 
+/*
+ * Prints a small document (kept by the caller) as 2-space JSON when `json`, else through `text`.
+ * PARLEY_ENOMEM when doc is NULL (it could not be built), PARLEY_EIO on a write error.
+ */
+int gmcr_json_emit(FILE *out, const json_t *doc, int json, void (*text)(FILE *, const json_t *), parley_error *err);
+
 /* {"code", "vector", "label"} of a state (a new object). */
 json_t *gmcr_json_state(const parley_gmcr_model *m, uint32_t code);
 
