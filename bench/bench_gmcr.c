@@ -1,11 +1,14 @@
 /*
- * bench_gmcr.c: how fast `parley conflict` analyses a large graph model.  Builds
- * a model with 20 options (about 10^6 states) shared by 3 decision makers, with
- * mutually exclusive options, an irreversible option per DM and prioritised
- * preference statements, then times the full Nash/GMR/SMR/SEQ analysis on 1
- * thread and on all CPUs, and the status-quo analysis.
+ * bench_gmcr.c: how fast `parley conflict` analyses large graph models.  Builds
+ * models with 16 and 20 options (2^16 and 2^20 states, a quarter of them
+ * infeasible) shared by 3 decision makers, with mutually exclusive options, an
+ * irreversible option per DM and prioritised preference statements, and times
+ * every notion alone (Nash, GMR, SMR, SEQ, SIM, SEQ+SIM) on all CPUs and all
+ * six together on all CPUs and on 1 thread; then the same sizes with 2 decision makers for
+ * limited-move stability (h = 2 and h = 4) and non-myopic stability; and the
+ * status-quo analysis.
  *
- * usage: bench_gmcr [OPTIONS [DMS]]   (defaults 20 and 3)
+ * usage: bench_gmcr [OPTIONS [DMS]]   (default: both sizes, 3 DMs)
  */
 #include <parley/gmcr.h>
 
@@ -63,9 +66,10 @@ static char *build_model(int n_options, int n_dms)
     return buf;
 }
 
-static int run(const parley_gmcr_model *m, unsigned threads, double *seconds, size_t *eq)
+static int run(const parley_gmcr_model *m, unsigned notions, unsigned horizon, unsigned threads, double *seconds,
+               size_t *eq)
 {
-    parley_gmcr_options o = {.notions = PARLEY_GMCR_ALL, .threads = threads};
+    parley_gmcr_options o = {.notions = notions, .threads = threads, .horizon = horizon};
     parley_gmcr_result *r = NULL;
     parley_error err;
     parley_error_clear(&err);
@@ -76,56 +80,94 @@ static int run(const parley_gmcr_model *m, unsigned threads, double *seconds, si
         return 1;
     }
     *seconds = now() - t0;
-    for (int k = 0; k < 4; k++)
-        eq[k] = parley_gmcr_result_equilibrium_count(r, (parley_gmcr_notion)(1 << k));
+    *eq = parley_gmcr_result_equilibrium_count(r, (parley_gmcr_notion)(notions & -notions));
     parley_gmcr_result_free(r);
+    return 0;
+}
+
+static parley_gmcr_model *load(int n_options, int n_dms)
+{
+    char *text = build_model(n_options, n_dms);
+    parley_gmcr_model *m = NULL;
+    parley_error err;
+    parley_error_clear(&err);
+    if (!text || parley_gmcr_model_parse(text, strlen(text), "bench", &m, &err) != PARLEY_OK) {
+        char b[1024];
+        fprintf(stderr, "bench_gmcr: %s\n", parley_error_format(&err, b, sizeof b));
+    }
+    free(text);
+    return m;
+}
+
+static int one_size(int n_options, int n_dms, unsigned cpus)
+{
+    static const struct {
+        const char *name;
+        unsigned notions;
+    } rows[] = {{"Nash", PARLEY_GMCR_NASH}, {"GMR", PARLEY_GMCR_GMR},       {"SMR", PARLEY_GMCR_SMR},
+                {"SEQ", PARLEY_GMCR_SEQ},   {"SIM", PARLEY_GMCR_SIM},       {"SEQ+SIM", PARLEY_GMCR_SEQSIM},
+                {"all six", PARLEY_GMCR_ALL}};
+    parley_gmcr_model *m = load(n_options, n_dms);
+    if (!m)
+        return 1;
+    size_t n = parley_gmcr_model_state_count(m);
+    printf("\nmodel: %d options, %d decision makers, %zu feasible states\n", n_options, n_dms, n);
+    printf("  %-22s %12s %12s %12s\n", "notion", "all CPUs s", "1 thread s", "equilibria");
+    for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
+        double t1 = 0, tn = 0;
+        size_t eq = 0;
+        int last = k + 1 == sizeof rows / sizeof *rows; /* one thread: only all six together */
+        if (run(m, rows[k].notions, 0, cpus, &tn, &eq) || (last && run(m, rows[k].notions, 0, 1, &t1, &eq))) {
+            parley_gmcr_model_free(m);
+            return 1;
+        }
+        if (last)
+            printf("  %-22s %12.3f %12.3f %12zu\n", rows[k].name, tn, t1, eq);
+        else
+            printf("  %-22s %12.3f %12s %12zu\n", rows[k].name, tn, "", eq);
+    }
+    parley_gmcr_paths *p = NULL;
+    double t0 = now();
+    if (parley_gmcr_paths_from(m, parley_gmcr_model_state_code(m, 0), &p, NULL) == PARLEY_OK)
+        printf("  status quo from state %u: %zu states reachable by unilateral improvements in %.3f s\n",
+               parley_gmcr_model_state_code(m, 0), parley_gmcr_paths_count(p) - 1, now() - t0);
+    parley_gmcr_paths_free(p);
+    parley_gmcr_model_free(m);
+    /* foresight: two DMs */
+    m = load(n_options, 2);
+    if (!m)
+        return 1;
+    printf("model: %d options, 2 decision makers, %zu feasible states\n", n_options, parley_gmcr_model_state_count(m));
+    static const struct {
+        const char *name;
+        unsigned notions, horizon;
+    } fore[] = {{"L_h, h = 2", PARLEY_GMCR_LH, 2}, {"L_h, h = 4", PARLEY_GMCR_LH, 4}, {"non-myopic", PARLEY_GMCR_NM, 0}};
+    for (size_t k = 0; k < sizeof fore / sizeof *fore; k++) {
+        double t1 = 0;
+        size_t eq = 0;
+        if (run(m, fore[k].notions, fore[k].horizon, 1, &t1, &eq)) {
+            parley_gmcr_model_free(m);
+            return 1;
+        }
+        printf("  %-22s %12s %12.3f %12zu\n", fore[k].name, "", t1, eq);
+    }
+    parley_gmcr_model_free(m);
     return 0;
 }
 
 int main(int argc, char **argv)
 {
-    int n_options = argc > 1 ? atoi(argv[1]) : 20, n_dms = argc > 2 ? atoi(argv[2]) : 3;
-    if (n_options < 2 || n_options > PARLEY_GMCR_MAX_OPTIONS || n_dms < 2 || n_dms > n_options) {
+    int n_options = argc > 1 ? atoi(argv[1]) : 0, n_dms = argc > 2 ? atoi(argv[2]) : 3;
+    if ((argc > 1 && (n_options < 2 || n_options > PARLEY_GMCR_MAX_OPTIONS)) || n_dms < 2 ||
+        (n_options && n_dms > n_options)) {
         fprintf(stderr, "usage: bench_gmcr [OPTIONS (2-%d) [DMS]]\n", PARLEY_GMCR_MAX_OPTIONS);
         return 2;
     }
-    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    char *text = build_model(n_options, n_dms);
-    parley_gmcr_model *m = NULL;
-    parley_error err;
-    parley_error_clear(&err);
-    double t0 = now();
-    if (!text || parley_gmcr_model_parse(text, strlen(text), "bench", &m, &err) != PARLEY_OK) {
-        char b[1024];
-        fprintf(stderr, "bench_gmcr: %s\n", parley_error_format(&err, b, sizeof b));
-        free(text);
-        return 1;
-    }
-    double load = now() - t0;
-    size_t n = parley_gmcr_model_state_count(m);
-    printf("model: %d options, %d decision makers, %zu feasible states (built in %.3f s)\n", n_options, n_dms, n,
-           load);
-    unsigned counts[2] = {1, (unsigned)(cpus > 0 ? cpus : 1)};
-    for (int k = 0; k < (counts[1] > 1 ? 2 : 1); k++) {
-        double s = 0;
-        size_t eq[4];
-        if (run(m, counts[k], &s, eq)) {
-            parley_gmcr_model_free(m);
-            free(text);
-            return 1;
-        }
-        printf("stability (Nash, GMR, SMR, SEQ) on %u thread%s: %.3f s, %.2f million states/s "
-               "(equilibria: Nash %zu, GMR %zu, SMR %zu, SEQ %zu)\n",
-               counts[k], counts[k] == 1 ? "" : "s", s, (double)n / s / 1e6, eq[0], eq[1], eq[2], eq[3]);
-    }
-    parley_gmcr_paths *p = NULL;
-    t0 = now();
-    if (parley_gmcr_paths_from(m, parley_gmcr_model_state_code(m, 0), &p, &err) == PARLEY_OK)
-        printf("status quo from state %u: %zu states reachable by unilateral improvements in %.3f s\n",
-               parley_gmcr_model_state_code(m, 0), parley_gmcr_paths_count(p) - 1, now() - t0);
-    parley_gmcr_paths_free(p);
-    printf("cores online: %ld\n", cpus);
-    parley_gmcr_model_free(m);
-    free(text);
-    return 0;
+    setvbuf(stdout, NULL, _IOLBF, 0); /* each row as soon as it is measured */
+    long online = sysconf(_SC_NPROCESSORS_ONLN);
+    unsigned cpus = (unsigned)(online > 0 ? online : 1);
+    printf("cores online: %u (times are wall clock; 'all six' is the count of Nash equilibria)\n", cpus);
+    if (n_options)
+        return one_size(n_options, n_dms, cpus);
+    return one_size(16, n_dms, cpus) || one_size(20, n_dms, cpus);
 }

@@ -37,7 +37,7 @@ static parley_gmcr_model *load(const char *name)
 
 static parley_gmcr_result *analyze(const parley_gmcr_model *m, unsigned threads)
 {
-    parley_gmcr_options o = {.notions = PARLEY_GMCR_ALL, .threads = threads};
+    parley_gmcr_options o = {.notions = ALL, .threads = threads};
     parley_gmcr_result *r = NULL;
     assert_int_equal(parley_gmcr_analyze(m, &o, &r, NULL), PARLEY_OK);
     return r;

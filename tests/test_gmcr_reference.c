@@ -4,6 +4,9 @@
  * of random small models: random ownership, irreversible options, infeasible
  * patterns and rankings with ties.  The reference follows legal sequences of
  * moves with the rule that no DM moves twice in a row, state by state.
+ * SIM and SEQ+SIM: every combination of the other DMs' choices (stay or one of
+ * their own improvements from s) is tried literally, option by option; L_h and
+ * non-myopic stability of two-DM models: the game tree is walked recursively.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -84,11 +87,38 @@ static void reach(const model *M, int i, int s1, int ui, int *out)
     }
 }
 
+/*
+ * Simultaneous sanction of i's improvement s -> s1: DMs j >= from (other than
+ * i) each stay or take one of their improvements from s; `joint` is the state
+ * built so far (i's options from s1, options of DMs before j from their choice).
+ */
+static int sim_sanction(const model *M, int i, int s, int from, int joint)
+{
+    if (from == i)
+        from++;
+    if (from >= M->d)
+        return joint != -1 && M->feasible[joint] && M->pref[i][joint] <= M->pref[i][s];
+    int S = 1 << M->n;
+    if (sim_sanction(M, i, s, from + 1, joint))
+        return 1;
+    for (int t = 0; t < S; t++) {
+        if (!legal(M, from, s, t) || M->pref[from][t] <= M->pref[from][s])
+            continue;
+        int next = joint;
+        for (int b = 0; b < M->n; b++)
+            if (M->owner[b] == from)
+                next = (next & ~(1 << b)) | (t & (1 << b));
+        if (sim_sanction(M, i, s, from + 1, next))
+            return 1;
+    }
+    return 0;
+}
+
 static unsigned reference(const model *M, int i, int s)
 {
     int S = 1 << M->n;
     const int *p = M->pref[i];
-    unsigned flags = 15;
+    unsigned flags = 63;
     int any = 0;
     static int rg[MAXS], rq[MAXS];
     for (int s1 = 0; s1 < S; s1++) {
@@ -117,10 +147,44 @@ static unsigned reference(const model *M, int i, int s)
             flags &= ~4u;
         if (!seq)
             flags &= ~8u;
+        int sim = sim_sanction(M, i, s, 0, s1);
+        if (!sim)
+            flags &= ~16u;
+        if (!sim && !seq)
+            flags &= ~32u;
     }
     if (any)
         flags &= ~1u;
     return flags;
+}
+
+/*
+ * L_h for two DMs, literally: the state anticipated when DM k is to move at s
+ * with h moves left (ties: the other DM's worst, then the lowest code), and
+ * whether k stays.
+ */
+static int anticipate(const model *M, int k, int s, int h, int *stays)
+{
+    int S = 1 << M->n, best = -1, best_g = -1;
+    *stays = 1;
+    if (h == 0)
+        return s;
+    for (int t = 0; t < S; t++) {
+        if (!legal(M, k, s, t))
+            continue;
+        int dummy, g = anticipate(M, 1 - k, t, h - 1, &dummy);
+        int v = M->pref[k][g];
+        if (v > best || (v == best && (M->pref[1 - k][g] < M->pref[1 - k][best_g] ||
+                                       (M->pref[1 - k][g] == M->pref[1 - k][best_g] && g < best_g)))) {
+            best = v;
+            best_g = g;
+        }
+    }
+    if (best > M->pref[k][s]) {
+        *stays = 0;
+        return best_g;
+    }
+    return s;
 }
 
 /* A random model: contiguous ownership (option numbering follows the DMs' order), patterns of infeasibility. */
@@ -224,7 +288,7 @@ static void test_random_models(void **state)
 {
     (void)state;
     unsigned seed = 2463534242u;
-    int compared = 0;
+    int compared = 0, lh_checked = 0;
     for (int round = 0; round < 400; round++) {
         model M;
         random_model(&M, &seed);
@@ -241,6 +305,12 @@ static void test_random_models(void **state)
         }
         for (unsigned threads = 1; threads <= 2; threads++) {
             parley_gmcr_options o = {.notions = PARLEY_GMCR_ALL, .threads = threads};
+            int foresight = M.d == 2 && M.n <= 5;
+            unsigned h = 1 + (unsigned)round % 4;
+            if (foresight) {
+                o.notions |= PARLEY_GMCR_LH;
+                o.horizon = h;
+            }
             parley_gmcr_result *r = NULL;
             assert_int_equal(parley_gmcr_analyze(pm, &o, &r, NULL), PARLEY_OK);
             for (int c = 0; c < S; c++) {
@@ -248,9 +318,15 @@ static void test_random_models(void **state)
                     continue;
                 long k = parley_gmcr_model_state_index(pm, (uint32_t)c);
                 assert_true(k >= 0);
-                unsigned eq = 15;
+                unsigned eq = foresight ? 127 : 63;
                 for (int i = 0; i < M.d; i++) {
                     unsigned want = reference(&M, i, c), got = parley_gmcr_result_stable(r, (size_t)k, (size_t)i);
+                    int stays = 1;
+                    if (foresight) {
+                        anticipate(&M, i, c, (int)h, &stays);
+                        want |= stays ? PARLEY_GMCR_LH : 0;
+                        lh_checked++;
+                    }
                     if (want != got)
                         print_error("round %d state %d dm %d: want %u got %u\n%s\n", round, c, i, want, got, buf);
                     assert_int_equal(got, want);
@@ -261,10 +337,25 @@ static void test_random_models(void **state)
             }
             parley_gmcr_result_free(r);
         }
+        /* each simultaneous notion alone gives the same as all together */
+        static const unsigned alone[] = {PARLEY_GMCR_SIM, PARLEY_GMCR_SEQSIM};
+        for (size_t a = 0; a < 2; a++) {
+            parley_gmcr_options o = {.notions = alone[a], .threads = 1};
+            parley_gmcr_result *r = NULL;
+            assert_int_equal(parley_gmcr_analyze(pm, &o, &r, NULL), PARLEY_OK);
+            for (int c = 0; c < S; c++) {
+                long k = parley_gmcr_model_state_index(pm, (uint32_t)c);
+                for (int i = 0; k >= 0 && i < M.d; i++)
+                    assert_int_equal(parley_gmcr_result_stable(r, (size_t)k, (size_t)i) & alone[a],
+                                     reference(&M, i, c) & alone[a]);
+            }
+            parley_gmcr_result_free(r);
+        }
         parley_gmcr_model_free(pm);
         free(buf);
     }
     assert_true(compared > 1000);
+    assert_true(lh_checked > 100);
 }
 
 int main(void)

@@ -8,8 +8,9 @@
  * feasible states (ties allowed), either explicitly or through prioritised
  * preference statements.  The analysis says, for every state and every DM,
  * whether the state is Nash (R), general metarational (GMR), symmetric
- * metarational (SMR) or sequentially (SEQ) stable, and which states are
- * equilibria (stable for every DM).  The model file format is described in
+ * metarational (SMR), sequentially (SEQ), simultaneously (SIM) or SEQ+SIM
+ * stable, and, for two DMs, limited-move (L_h) and non-myopic stable; and which
+ * states are equilibria (stable for every DM).  Definitions: docs/conflict.md.  The model file format is described in
  * docs/conflict-format.md.
  *
  * States are addressed two ways: by their decimal code (uint32_t) and by their
@@ -51,7 +52,11 @@ typedef enum parley_gmcr_notion {
     PARLEY_GMCR_GMR = 2,  /* every improvement can be sanctioned by the others' moves */
     PARLEY_GMCR_SMR = 4,  /* ... by a sanction the focal DM cannot escape in one move */
     PARLEY_GMCR_SEQ = 8,  /* ... by the others' unilateral improvements (credible sanctions) */
-    PARLEY_GMCR_ALL = 15
+    PARLEY_GMCR_SIM = 16, /* ... by unilateral improvements the others make at the same time, from the same state */
+    PARLEY_GMCR_SEQSIM = 32, /* every improvement sanctioned as in SEQ or as in SIM (each its own way) */
+    PARLEY_GMCR_ALL = 63,    /* the six above */
+    PARLEY_GMCR_LH = 64,     /* limited-move stability L_h (two DMs; options.horizon = h) */
+    PARLEY_GMCR_NM = 128     /* non-myopic stability: L_h for every h in the limit (two DMs) */
 } parley_gmcr_notion;
 
 /* Which way an option may be changed. */
@@ -121,19 +126,29 @@ long parley_gmcr_model_preference(const parley_gmcr_model *model, size_t dm, siz
 int parley_gmcr_model_parse_state(const parley_gmcr_model *model, const char *text, uint32_t *code,
                                   parley_error *err);
 
+/*
+ * The state named by the options taken, by id, in option order, joined by
+ * " + " ("nothing" when none is taken), written into buf.  Returns buf
+ * (truncated to size).
+ */
+char *parley_gmcr_model_state_label(const parley_gmcr_model *model, uint32_t code, char *buf, size_t size);
+
 /* Status-quo state given in the file: 1 and its code when there is one, 0 otherwise. */
 int parley_gmcr_model_status_quo(const parley_gmcr_model *model, uint32_t *code);
 
 /* ---- stability analysis --------------------------------------------------- */
 
 typedef struct parley_gmcr_options {
-    unsigned notions; /* PARLEY_GMCR_* flags to compute; 0 means all */
+    unsigned notions; /* PARLEY_GMCR_* flags to compute; 0 means PARLEY_GMCR_ALL */
     unsigned threads; /* worker threads; 0 means one per online CPU */
+    unsigned horizon; /* with PARLEY_GMCR_LH: the horizon h >= 1 (0 means 2) */
 } parley_gmcr_options;
 
 /*
  * Computes the stability of every feasible state for every DM under the
- * notions asked for.  `options` may be NULL (all notions, all CPUs).  On
+ * notions asked for.  `options` may be NULL (all notions, all CPUs).
+ * PARLEY_GMCR_LH and PARLEY_GMCR_NM need exactly two DMs (PARLEY_EINVAL
+ * otherwise) and enumerate moves, so they suit models of up to ~2^16 states.  On
  * success *out is a new result owned by the caller; it refers to `model`,
  * which must outlive it.
  */
@@ -159,7 +174,18 @@ size_t parley_gmcr_result_equilibrium_count(const parley_gmcr_result *result, pa
 double parley_gmcr_result_seconds(const parley_gmcr_result *result);
 unsigned parley_gmcr_result_threads(const parley_gmcr_result *result);
 
-/* Short name of one notion: "Nash", "GMR", "SMR", "SEQ" ("?" otherwise). */
+/* The horizon of PARLEY_GMCR_LH in the result (0 when not computed). */
+unsigned parley_gmcr_result_horizon(const parley_gmcr_result *result);
+
+/*
+ * Non-myopic stability: the anticipated outcomes of L_h repeat with some
+ * period as h grows; 1 means L_h settles (the limit exists for every state).
+ * With a longer period a state is NM stable when it is L_h stable at every h
+ * of the cycle.  0 when not computed.
+ */
+unsigned parley_gmcr_result_nm_period(const parley_gmcr_result *result);
+
+/* Short name of one notion: "Nash", "GMR", "SMR", "SEQ", "SIM", "SEQSIM", "Lh", "NM" ("?" otherwise). */
 const char *parley_gmcr_notion_name(parley_gmcr_notion notion);
 
 /* ---- status quo and coalitions -------------------------------------------- */
@@ -212,6 +238,39 @@ int parley_gmcr_write_text(FILE *out, const parley_gmcr_report *report, parley_e
 
 /* Writes the analysis as one JSON document (format in docs/conflict-format.md). */
 int parley_gmcr_write_json(FILE *out, const parley_gmcr_report *report, parley_error *err);
+
+/*
+ * Why the feasible state `code` is or is not stable: for every DM, its rank of
+ * the state, the notions under which it is stable, each unilateral improvement
+ * (at most 25 listed) and, under GMR, SEQ and SIM, the sanction that deters it
+ * (the others' legal moves and the state reached, with its rank) or that none
+ * does.  Text, or JSON when `json` (format in docs/conflict.md).  Enumerates
+ * moves: meant for models of up to about 10^4 states.
+ */
+int parley_gmcr_write_explain(FILE *out, const parley_gmcr_result *result, uint32_t code, int json,
+                              parley_error *err);
+
+/*
+ * Inverse GMCR: for each notion of the result (SIM and earlier), the least
+ * change to the DMs' preferences that makes the feasible state `code` an
+ * equilibrium: for each DM, the states it now prefers that it would have to
+ * value no more than `code` (they move down to its rank); and which notions
+ * `code` already satisfies.  Each change reported is checked by the forward
+ * analysis; the search is exhaustive by size up to a budget, and says when a
+ * change is found but not proven the fewest.  Text, or JSON when `json`.
+ */
+int parley_gmcr_write_inverse(FILE *out, const parley_gmcr_result *result, uint32_t code, int json,
+                              parley_error *err);
+
+/*
+ * The graph of unilateral improvements (an arrow from each state to each of
+ * its improvements, coloured by the DM that moves), states named by the
+ * options taken, equilibria marked (double border, the notions listed).  DOT
+ * for Graphviz, or an SVG drawn here (an arc diagram, one row per state).  At most 256 states
+ * (PARLEY_ERANGE otherwise).
+ */
+int parley_gmcr_write_dot(FILE *out, const parley_gmcr_result *result, parley_error *err);
+int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *result, parley_error *err);
 
 #ifdef __cplusplus
 }

@@ -2,6 +2,7 @@
 #include "cli.h"
 
 #include <parley/gmcr.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,20 +14,33 @@ static void usage(FILE *out)
             "\n"
             "Stability analysis of a conflict in the Graph Model for Conflict Resolution: the\n"
             "feasible states, each decision maker's ranking, and for every state and decision\n"
-            "maker whether it is Nash (R), GMR, SMR or SEQ stable; the equilibria under each.\n"
-            "The model file format is described in docs/conflict-format.md.\n"
+            "maker whether it is Nash (R), GMR, SMR, SEQ, SIM or SEQ+SIM stable (and, for two\n"
+            "decision makers, limited-move L_h and non-myopic); the equilibria under each.\n"
+            "The model file format is described in docs/conflict-format.md, the notions and\n"
+            "a worked example in docs/conflict.md.\n"
             "\n"
             "options:\n"
             "  --json             one JSON document instead of text\n"
+            "  --horizon H        also limited-move stability L_H (two decision makers)\n"
+            "  --non-myopic       also non-myopic stability, the limit of L_h (two decision makers)\n"
+            "  --explain STATE    why STATE is or is not stable: each decision maker's\n"
+            "                     improvements and the sanctions that deter them\n"
+            "  --inverse STATE    the least change to the decision makers' preferences that\n"
+            "                     makes STATE an equilibrium, for each notion (--notions)\n"
+            "  --dot FILE         the graph of unilateral improvements (Graphviz DOT)\n"
+            "  --svg FILE         the same graph drawn as SVG, equilibria marked\n"
             "  --from STATE       status-quo analysis: the states reachable from STATE by\n"
-            "                     unilateral improvements (STATE: decimal code, Y/N vector\n"
-            "                     with option 1 first, or #N for the N-th feasible state;\n"
-            "                     default: the model's status_quo when --coalitions is given)\n"
+            "                     unilateral improvements (default: the model's status_quo\n"
+            "                     when --coalitions is given)\n"
             "  --coalitions       also the coalition improvements from that state\n"
-            "  --notions LIST     compute only these, e.g. nash,gmr (nash, gmr, smr, seq, all)\n"
+            "  --notions LIST     compute only these, e.g. nash,gmr (nash, gmr, smr, seq, sim,\n"
+            "                     seqsim, all)\n"
             "  --threads N        worker threads (default: one per CPU)\n"
             "  --all              list every state in the text output, however many\n"
             "  -h, --help         this help\n"
+            "\n"
+            "STATE: a decimal code, a Y/N vector with option 1 first, #N for the N-th\n"
+            "feasible state, or the option ids taken joined by '+' (\"truce + convene\").\n"
             "\n"
             "exit codes: 0 success, 1 failure, 2 bad model file or usage\n");
 }
@@ -45,6 +59,10 @@ static int parse_notions(const char *text, unsigned *out)
             flags |= PARLEY_GMCR_SMR;
         else if (strcmp(tok, "seq") == 0)
             flags |= PARLEY_GMCR_SEQ;
+        else if (strcmp(tok, "sim") == 0)
+            flags |= PARLEY_GMCR_SIM;
+        else if (strcmp(tok, "seqsim") == 0 || strcmp(tok, "seq+sim") == 0)
+            flags |= PARLEY_GMCR_SEQSIM;
         else if (strcmp(tok, "all") == 0)
             flags |= PARLEY_GMCR_ALL;
         else
@@ -54,10 +72,24 @@ static int parse_notions(const char *text, unsigned *out)
     return flags != 0;
 }
 
+/* Writes the state graph to path as DOT or SVG. */
+static int write_graph(const parley_gmcr_result *result, const char *path, int svg, parley_error *err)
+{
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return parley_error_set(err, PARLEY_EIO, "%s: %s", path, strerror(errno));
+    int rc = svg ? parley_gmcr_write_svg(f, result, err) : parley_gmcr_write_dot(f, result, err);
+    if (fclose(f) != 0 && rc == PARLEY_OK)
+        rc = parley_error_set(err, PARLEY_EIO, "%s: %s", path, strerror(errno));
+    return rc;
+}
+
 int cmd_conflict(int argc, char **argv)
 {
-    const char *cmd = "conflict", *model_path = NULL, *from = NULL, *value = NULL;
-    int json = 0, coalitions = 0, all = 0, rc;
+    const char *cmd = "conflict", *model_path = NULL, *from = NULL, *value = NULL, *explain = NULL,
+               *inverse = NULL, *dot = NULL, *svg = NULL;
+    int json = 0, coalitions = 0, all = 0, non_myopic = 0, rc;
+    long horizon = 0;
     parley_gmcr_options opts = {0};
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
@@ -69,13 +101,36 @@ int cmd_conflict(int argc, char **argv)
             coalitions = 1;
         } else if (strcmp(argv[i], "--all") == 0) {
             all = 1;
+        } else if (strcmp(argv[i], "--non-myopic") == 0) {
+            non_myopic = 1;
+        } else if ((rc = cli_option_value(argc, argv, &i, "--horizon", &value)) != 0) {
+            if (rc < 0)
+                return cli_usage_error(cmd, "--horizon expects a number of moves");
+            if (!cli_parse_long(cmd, "--horizon", value, 1, 1000, &horizon))
+                return CLI_BAD_INPUT;
+        } else if ((rc = cli_option_value(argc, argv, &i, "--explain", &value)) != 0) {
+            if (rc < 0)
+                return cli_usage_error(cmd, "--explain expects a state");
+            explain = value;
+        } else if ((rc = cli_option_value(argc, argv, &i, "--inverse", &value)) != 0) {
+            if (rc < 0)
+                return cli_usage_error(cmd, "--inverse expects a state");
+            inverse = value;
+        } else if ((rc = cli_option_value(argc, argv, &i, "--dot", &value)) != 0) {
+            if (rc < 0)
+                return cli_usage_error(cmd, "--dot expects a file name");
+            dot = value;
+        } else if ((rc = cli_option_value(argc, argv, &i, "--svg", &value)) != 0) {
+            if (rc < 0)
+                return cli_usage_error(cmd, "--svg expects a file name");
+            svg = value;
         } else if ((rc = cli_option_value(argc, argv, &i, "--from", &value)) != 0) {
             if (rc < 0)
                 return cli_usage_error(cmd, "--from expects a state");
             from = value;
         } else if ((rc = cli_option_value(argc, argv, &i, "--notions", &value)) != 0) {
             if (rc < 0 || !parse_notions(value, &opts.notions))
-                return cli_usage_error(cmd, "--notions expects a list of nash, gmr, smr, seq or all, got '%s'",
+                return cli_usage_error(cmd, "--notions expects a list of nash, gmr, smr, seq, sim, seqsim or all, got '%s'",
                                        rc < 0 ? "" : value);
         } else if ((rc = cli_option_value(argc, argv, &i, "--threads", &value)) != 0) {
             long t = 0;
@@ -103,8 +158,27 @@ int cmd_conflict(int argc, char **argv)
     int exit_code = CLI_OK;
     if (parley_gmcr_model_load(model_path, &model, &err) != PARLEY_OK)
         return cli_report(&err);
-    uint32_t start = 0;
+    if ((horizon || non_myopic) && parley_gmcr_model_dm_count(model) != 2) {
+        exit_code = cli_usage_error(cmd, "--horizon and --non-myopic are defined for two decision makers; %s has %zu",
+                                    model_path, parley_gmcr_model_dm_count(model));
+        goto done;
+    }
+    if (horizon || non_myopic) {
+        opts.notions = (opts.notions ? opts.notions : PARLEY_GMCR_ALL) | (horizon ? PARLEY_GMCR_LH : 0) |
+                       (non_myopic ? PARLEY_GMCR_NM : 0);
+        opts.horizon = (unsigned)horizon;
+    }
+    uint32_t start = 0, focus = 0;
     int have_start = 0;
+    const char *focus_text = explain ? explain : inverse;
+    if (explain && inverse) {
+        exit_code = cli_usage_error(cmd, "--explain and --inverse: one at a time");
+        goto done;
+    }
+    if (focus_text && parley_gmcr_model_parse_state(model, focus_text, &focus, &err) != PARLEY_OK) {
+        exit_code = cli_usage_error(cmd, "%s: %s", explain ? "--explain" : "--inverse", err.message);
+        goto done;
+    }
     if (from) {
         if (parley_gmcr_model_parse_state(model, from, &start, &err) != PARLEY_OK) {
             exit_code = cli_usage_error(cmd, "--from: %s", err.message);
@@ -120,6 +194,18 @@ int cmd_conflict(int argc, char **argv)
     }
     if (parley_gmcr_analyze(model, &opts, &result, &err) != PARLEY_OK) {
         exit_code = cli_report(&err);
+        goto done;
+    }
+    if ((dot && write_graph(result, dot, 0, &err) != PARLEY_OK) ||
+        (svg && write_graph(result, svg, 1, &err) != PARLEY_OK)) {
+        exit_code = cli_report(&err);
+        goto done;
+    }
+    if (explain || inverse) {
+        rc = explain ? parley_gmcr_write_explain(stdout, result, focus, json, &err)
+                     : parley_gmcr_write_inverse(stdout, result, focus, json, &err);
+        if (rc != PARLEY_OK)
+            exit_code = cli_report(&err);
         goto done;
     }
     if (have_start && parley_gmcr_paths_from(model, start, &paths, &err) != PARLEY_OK) {

@@ -135,6 +135,74 @@ struct parley_gmcr_result {
     uint8_t *eq;     /* [n_states] notion flags */
     double seconds;
     unsigned threads;
+    unsigned horizon;   /* of L_h, 0 when not computed */
+    unsigned nm_period; /* of the non-myopic cycle, 0 when not computed */
 };
+
+/*
+ * A DM's states grouped in "cells": the states that agree outside the DM's
+ * reversible options.  A DM's moves from s lead to the other members of s's
+ * cell and to the members of the cells reached by flipping irreversible
+ * options the allowed way.  Members of each cell are sorted by the DM's
+ * preference, so its unilateral improvements from s are a suffix of each cell.
+ */
+typedef struct gmcr_cells {
+    uint32_t *start; /* [2^n + 1] offsets of each cell's members */
+    int32_t *member; /* [n] states, by cell then preference */
+    int32_t *sup;    /* [3 * n] suffix maxima of the reach values over each cell (gmcr_stability.c) */
+} gmcr_cells;
+
+static inline uint32_t gmcr_cell_of(const gmcr_dm *d, uint32_t code)
+{
+    return code & ~d->both;
+}
+
+/* Irreversible options a DM may still flip from a state of this cell (taking forward, withdrawing backward). */
+static inline uint32_t gmcr_cell_flips(const gmcr_dm *d, uint32_t cell)
+{
+    return (d->fwd & ~cell) | (d->back & cell);
+}
+
+/* Index of the first member of cell `key` that the DM prefers to level ps (the cell's end when none). */
+static inline size_t gmcr_cell_first_above(const gmcr_cells *C, const int32_t *p, uint32_t key, int32_t ps)
+{
+    size_t lo = C->start[key], hi = C->start[key + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p[C->member[mid]] > ps)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return lo;
+}
+
+/* ---- simultaneous sanctions (gmcr_sim.c) ---------------------------------- */
+
+/*
+ * 1 when DM i's unilateral improvement s -> s1 (ordinals) is sanctioned
+ * simultaneously: some choice, for every other DM, of staying or one of its
+ * unilateral improvements from s, made at the same time as i's move, gives a
+ * feasible state that i does not prefer to s.  cells[] holds every DM's cells
+ * (only start and member are read).  When choice is not NULL ([n_dms]) it
+ * receives each other DM's choice in the sanction found (-1: it stays).
+ */
+int gmcr_sim_sanctioned(const parley_gmcr_model *m, const gmcr_cells *cells, size_t i, int32_t s, int32_t s1,
+                        int32_t *choice);
+
+/* Lays out DM i's cells (start and member; sup untouched).  Returns 0 or PARLEY_ENOMEM (C may be half built). */
+int gmcr_cells_layout(const parley_gmcr_model *m, size_t i, gmcr_cells *C);
+/* Builds every DM's cells (start and member; sup is left NULL; calloc'd cells[n_dms]).  Returns 0 or PARLEY_ENOMEM. */
+int gmcr_cells_build(const parley_gmcr_model *m, gmcr_cells *cells);
+void gmcr_cells_release(const parley_gmcr_model *m, gmcr_cells *cells);
+
+/* Legal moves of DM d from the state with ordinal s, as ordinals, into out (at most n_states); returns the count. */
+size_t gmcr_moves(const parley_gmcr_model *m, size_t d, int32_t s, int32_t *out);
+
+/* ---- limited-move and non-myopic stability (gmcr_foresight.c) ------------- */
+
+/* Fills the LH and/or NM flags of r->stable for a two-DM model (r->stable already holds the other flags). */
+int gmcr_foresight(const parley_gmcr_model *m, unsigned notions, unsigned horizon, parley_gmcr_result *r,
+                   parley_error *err);
 
 #endif

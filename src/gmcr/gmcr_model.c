@@ -197,6 +197,58 @@ int parley_gmcr_model_status_quo(const parley_gmcr_model *m, uint32_t *code)
     return 1;
 }
 
+char *parley_gmcr_model_state_label(const parley_gmcr_model *m, uint32_t code, char *buf, size_t size)
+{
+    size_t len = 0;
+    if (!buf || size == 0)
+        return buf;
+    buf[0] = '\0';
+    for (size_t k = 0; m && k < m->n_options && len + 1 < size; k++)
+        if (code >> k & 1u) {
+            int w = snprintf(buf + len, size - len, "%s%s", len ? " + " : "", m->options[k].id);
+            len = w < 0 ? len : len + (size_t)w >= size ? size - 1 : len + (size_t)w;
+        }
+    if (len == 0)
+        snprintf(buf, size, "nothing");
+    return buf;
+}
+
+/* A state written as option ids joined by '+' ("truce + convene", "nothing"); 1 when it is one. */
+static int parse_label(const parley_gmcr_model *m, const char *text, uint32_t *code)
+{
+    uint32_t c = 0;
+    const char *p = text;
+    while (*p == ' ')
+        p++;
+    if (strncmp(p, "nothing", 7) == 0 && p[7 + strspn(p + 7, " ")] == '\0') {
+        *code = 0;
+        return 1;
+    }
+    while (*p) {
+        size_t w = strcspn(p, "+ ");
+        size_t k = 0;
+        while (k < m->n_options && !(strlen(m->options[k].id) == w && strncmp(m->options[k].id, p, w) == 0))
+            k++;
+        if (w == 0 || k == m->n_options)
+            return 0;
+        c |= 1u << k;
+        p += w;
+        while (*p == ' ')
+            p++;
+        if (*p == '+') {
+            p++;
+            while (*p == ' ')
+                p++;
+            if (!*p)
+                return 0;
+        } else if (*p) {
+            return 0;
+        }
+    }
+    *code = c;
+    return 1;
+}
+
 int parley_gmcr_model_parse_state(const parley_gmcr_model *m, const char *text, uint32_t *code,
                                   parley_error *err)
 {
@@ -213,7 +265,13 @@ int parley_gmcr_model_parse_state(const parley_gmcr_model *m, const char *text, 
         *code = m->codes[v - 1];
         return PARLEY_OK;
     }
-    if (strspn(text, "YNyn") == len) {
+    if (strspn(text, "0123456789") != len && strspn(text, "YNyn") != len) {
+        if (!parse_label(m, text, &c))
+            return parley_error_set(err, PARLEY_EINVAL,
+                                    "state '%s': expected a decimal code, a Y/N vector, #number or option ids "
+                                    "joined by '+'",
+                                    text);
+    } else if (strspn(text, "YNyn") == len) {
         if (len != m->n_options)
             return parley_error_set(err, PARLEY_EINVAL,
                                     "state '%s': expected %zu Y/N letters (one per option), found %zu", text,
@@ -235,4 +293,17 @@ int parley_gmcr_model_parse_state(const parley_gmcr_model *m, const char *text, 
         return parley_error_set(err, PARLEY_EINVAL, "state '%s' (code %u) is infeasible", text, c);
     *code = c;
     return PARLEY_OK;
+}
+
+size_t gmcr_moves(const parley_gmcr_model *m, size_t d, int32_t s, int32_t *out)
+{
+    const gmcr_dm *dm = &m->dms[d];
+    uint32_t code = m->codes[s];
+    size_t count = 0;
+    for (uint32_t sub = dm->mask; sub; sub = (sub - 1) & dm->mask) {
+        uint32_t t = code ^ sub;
+        if (m->index[t] >= 0 && gmcr_legal_move(dm, code, t))
+            out[count++] = m->index[t];
+    }
+    return count;
 }

@@ -25,22 +25,15 @@ typedef struct job {
     int32_t *reach; /* [n_dms * 3 * n] least p / best / p-by-improvements reachable by the others */
     int rc[PARLEY_GMCR_MAX_DMS * 3];
     parley_gmcr_result *r;
-    struct cells *cells; /* [n_dms] */
+    gmcr_cells *cells; /* [n_dms] */
 } job;
 
 /*
- * A DM's unilateral improvements from s, found without enumerating moves: the
- * states of s's cell (same options outside the DM's, same irreversible options)
- * and of the cells one move can lead to, that the DM prefers to s.  Members of
- * each cell are sorted by the DM's preference, with suffix maxima of the three
- * reach values, so one binary search per cell gives the worst sanction outcome.
+ * A DM's unilateral improvements from s are found without enumerating moves:
+ * the members of s's cell and of the cells one move can lead to that the DM
+ * prefers to s (gmcr_cells).  Each cell keeps suffix maxima of the three reach
+ * values, so one binary search per cell gives the worst sanction outcome.
  */
-typedef struct cells {
-    uint32_t *start; /* [2^n + 1] offsets of each cell's members */
-    int32_t *member; /* [n] states, by cell then preference */
-    int32_t *sup;    /* [3 * n] suffix maxima of the reach values over each cell */
-} cells;
-
 /* best[] for DM i: the maximum over each cell, then over the cells one move can lead to. */
 static void best_task(void *ctx, size_t i)
 {
@@ -87,7 +80,7 @@ static void reach_task(void *ctx, size_t t)
     job *J = ctx;
     const parley_gmcr_model *m = J->m;
     size_t i = t / 3, kind = t % 3, n = m->n_states;
-    static const unsigned needs[3] = {PARLEY_GMCR_GMR, PARLEY_GMCR_SMR, PARLEY_GMCR_SEQ};
+    static const unsigned needs[3] = {PARLEY_GMCR_GMR, PARLEY_GMCR_SMR, PARLEY_GMCR_SEQ | PARLEY_GMCR_SEQSIM};
     if (!(J->notions & needs[kind]))
         return;
     uint32_t others = ((1u << m->n_dms) - 1u) & ~(1u << i);
@@ -100,35 +93,14 @@ static void cells_task(void *ctx, size_t i)
     job *J = ctx;
     const parley_gmcr_model *m = J->m;
     const gmcr_dm *d = &m->dms[i];
-    size_t n = m->n_states, total = (size_t)1 << m->n_options;
-    const int32_t *p = m->pref + i * n;
-    cells *C = &J->cells[i];
-    size_t *by_level = calloc(n + 1, sizeof *by_level);
-    int32_t *order = malloc(n * sizeof *order);
-    C->start = calloc(total + 1, sizeof *C->start);
-    C->member = malloc(n * sizeof *C->member);
+    size_t n = m->n_states;
+    gmcr_cells *C = &J->cells[i];
+    int rc = gmcr_cells_layout(m, i, C);
     C->sup = malloc(3 * n * sizeof *C->sup);
-    if (!by_level || !order || !C->start || !C->member || !C->sup) {
+    if (rc || !C->sup) {
         J->rc[i] = PARLEY_ENOMEM;
-        goto done;
+        return;
     }
-    for (size_t s = 0; s < n; s++) /* states by preference (counting sort) */
-        by_level[p[s] + 1]++;
-    for (size_t v = 1; v <= n; v++)
-        by_level[v] += by_level[v - 1];
-    for (size_t s = 0; s < n; s++)
-        order[by_level[p[s]]++] = (int32_t)s;
-    for (size_t s = 0; s < n; s++) /* then by cell, keeping that order */
-        C->start[(m->codes[s] & ~d->both) + 1]++;
-    for (size_t c = 1; c <= total; c++)
-        C->start[c] += C->start[c - 1];
-    for (size_t k = 0; k < n; k++) {
-        int32_t s = order[k];
-        C->member[C->start[m->codes[s] & ~d->both]++] = s;
-    }
-    for (size_t c = total; c > 0; c--) /* shift back: start[c] is the beginning of cell c again */
-        C->start[c] = C->start[c - 1];
-    C->start[0] = 0;
     for (size_t kind = 0; kind < 3; kind++) {
         const int32_t *reach = J->reach + (3 * i + kind) * n;
         int32_t *sup = C->sup + kind * n;
@@ -140,17 +112,42 @@ static void cells_task(void *ctx, size_t i)
             sup[k] = v;
         }
     }
-done:
-    free(by_level);
-    free(order);
 }
 
-static void cells_free(cells *C)
+static void cells_free(gmcr_cells *C)
 {
     free(C->start);
     free(C->member);
     free(C->sup);
 }
+
+/* SIM and SEQ+SIM of DM i at s (which has improvements): each improvement checked in turn. */
+static unsigned simultaneous_flags(const job *J, size_t i, int32_t s, unsigned flags)
+{
+    const parley_gmcr_model *m = J->m;
+    const gmcr_dm *d = &m->dms[i];
+    const gmcr_cells *C = &J->cells[i];
+    size_t n = m->n_states;
+    const int32_t *p = m->pref + i * n, *seq_reach = J->reach + (3 * i + 2) * n;
+    int32_t ps = p[s];
+    uint32_t cell = gmcr_cell_of(d, m->codes[s]), flip = gmcr_cell_flips(d, cell), u = 0;
+    do {
+        uint32_t key = cell ^ u;
+        for (size_t k = gmcr_cell_first_above(C, p, key, ps); k < C->start[key + 1]; k++) {
+            int32_t s1 = C->member[k];
+            int seq = seq_reach[s1] <= ps;
+            if (((flags & PARLEY_GMCR_SIM) || ((flags & PARLEY_GMCR_SEQSIM) && !seq)) &&
+                !gmcr_sim_sanctioned(m, J->cells, i, s, s1, NULL))
+                flags &= ~(unsigned)(PARLEY_GMCR_SIM | (seq ? 0 : PARLEY_GMCR_SEQSIM));
+            if (!(flags & (PARLEY_GMCR_SIM | PARLEY_GMCR_SEQSIM)))
+                return flags;
+        }
+        u = (u - flip) & flip;
+    } while (u);
+    return flags;
+}
+
+#define SANCTION_NOTIONS (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ | PARLEY_GMCR_SIM | PARLEY_GMCR_SEQSIM)
 
 static void stability_range(void *ctx, size_t begin, size_t end)
 {
@@ -167,24 +164,17 @@ static void stability_range(void *ctx, size_t begin, size_t end)
             unsigned flags = J->notions;
             if (J->best[i * n + s] > ps) { /* some unilateral improvement exists */
                 flags &= ~(unsigned)PARLEY_GMCR_NASH;
-                if (!(J->notions & (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ))) {
+                if (!(J->notions & SANCTION_NOTIONS)) {
                     J->r->stable[s * nd + i] = (uint8_t)flags;
                     eq &= flags;
                     continue;
                 }
-                const cells *C = &J->cells[i];
+                const gmcr_cells *C = &J->cells[i];
                 int32_t worst_g = -1, worst_s = -1, worst_q = -1;
-                uint32_t cell = code & ~d->both, flip = (d->fwd & ~code) | (d->back & code), u = 0;
+                uint32_t cell = gmcr_cell_of(d, code), flip = gmcr_cell_flips(d, cell), u = 0;
                 do {
                     uint32_t key = cell ^ u;
-                    size_t lo = C->start[key], hi = C->start[key + 1];
-                    while (lo < hi) { /* first member the DM prefers to s */
-                        size_t mid = lo + (hi - lo) / 2;
-                        if (p[C->member[mid]] > ps)
-                            hi = mid;
-                        else
-                            lo = mid + 1;
-                    }
+                    size_t lo = gmcr_cell_first_above(C, p, key, ps);
                     if (lo < C->start[key + 1]) {
                         if (C->sup[lo] > worst_g)
                             worst_g = C->sup[lo];
@@ -201,6 +191,9 @@ static void stability_range(void *ctx, size_t begin, size_t end)
                     flags &= ~(unsigned)PARLEY_GMCR_SMR;
                 if (worst_q > ps)
                     flags &= ~(unsigned)PARLEY_GMCR_SEQ;
+                /* SEQ+SIM needs a look at each improvement only when some has no SEQ sanction */
+                if ((flags & PARLEY_GMCR_SIM) || ((flags & PARLEY_GMCR_SEQSIM) && worst_q > ps))
+                    flags = simultaneous_flags(J, i, (int32_t)s, flags);
             }
             J->r->stable[s * nd + i] = (uint8_t)flags;
             eq &= flags;
@@ -216,7 +209,14 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
     if (!m)
         return parley_error_set(err, PARLEY_EINVAL, "no model");
     double t0 = parley_monotonic_seconds();
-    unsigned notions = options && options->notions ? options->notions & PARLEY_GMCR_ALL : PARLEY_GMCR_ALL;
+    unsigned notions = options && options->notions ? options->notions & (PARLEY_GMCR_ALL | PARLEY_GMCR_LH | PARLEY_GMCR_NM)
+                                                   : PARLEY_GMCR_ALL;
+    unsigned horizon = options && options->horizon ? options->horizon : 2;
+    if ((notions & (PARLEY_GMCR_LH | PARLEY_GMCR_NM)) && m->n_dms != 2)
+        return parley_error_set(err, PARLEY_EINVAL,
+                                "limited-move and non-myopic stability are defined here for two decision makers, "
+                                "the model has %zu",
+                                m->n_dms);
     unsigned threads = gmcr_thread_count(options ? options->threads : 0);
     size_t n = m->n_states, nd = m->n_dms;
     job J = {.m = m, .notions = notions | PARLEY_GMCR_NASH};
@@ -230,7 +230,7 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
     r->stable = malloc(n * nd);
     r->eq = malloc(n);
     J.best = malloc(n * nd * sizeof *J.best);
-    J.reach = (notions & (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ))
+    J.reach = (notions & SANCTION_NOTIONS)
                   ? calloc(n * nd * 3, sizeof *J.reach)
                   : calloc(1, sizeof *J.reach);
     if (!r->stable || !r->eq || !J.best || !J.reach)
@@ -242,7 +242,7 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
             rc = J.rc[i];
             goto fail;
         }
-    if (notions & (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ)) {
+    if (notions & SANCTION_NOTIONS) {
         gmcr_parallel_tasks(3 * nd, threads, reach_task, &J);
         for (size_t t = 0; t < 3 * nd; t++)
             if (J.rc[t]) {
@@ -250,7 +250,7 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
                 goto fail;
             }
     }
-    if (notions & (PARLEY_GMCR_GMR | PARLEY_GMCR_SMR | PARLEY_GMCR_SEQ)) {
+    if (notions & SANCTION_NOTIONS) {
         J.cells = calloc(nd, sizeof *J.cells);
         if (!J.cells)
             goto fail;
@@ -262,6 +262,11 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
             }
     }
     gmcr_parallel_for(n, threads, stability_range, &J);
+    if (notions & (PARLEY_GMCR_LH | PARLEY_GMCR_NM)) {
+        rc = gmcr_foresight(m, notions, horizon, r, err);
+        if (rc)
+            goto fail_quiet;
+    }
     r->seconds = parley_monotonic_seconds() - t0;
     for (size_t i = 0; J.cells && i < nd; i++)
         cells_free(&J.cells[i]);
@@ -271,13 +276,15 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
     *out = r;
     return PARLEY_OK;
 fail:
+    parley_error_set(err, rc, "%s during the stability analysis of %zu states", parley_strerror(rc), n);
+fail_quiet:
     for (size_t i = 0; J.cells && i < nd; i++)
         cells_free(&J.cells[i]);
     free(J.cells);
     free(J.best);
     free(J.reach);
     parley_gmcr_result_free(r);
-    return parley_error_set(err, rc, "%s during the stability analysis of %zu states", parley_strerror(rc), n);
+    return rc;
 }
 
 void parley_gmcr_result_free(parley_gmcr_result *r)
@@ -314,6 +321,16 @@ size_t parley_gmcr_result_equilibrium_count(const parley_gmcr_result *r, parley_
     return count;
 }
 
+unsigned parley_gmcr_result_horizon(const parley_gmcr_result *r)
+{
+    return r ? r->horizon : 0;
+}
+
+unsigned parley_gmcr_result_nm_period(const parley_gmcr_result *r)
+{
+    return r ? r->nm_period : 0;
+}
+
 double parley_gmcr_result_seconds(const parley_gmcr_result *r)
 {
     return r ? r->seconds : 0.0;
@@ -331,6 +348,10 @@ const char *parley_gmcr_notion_name(parley_gmcr_notion notion)
     case PARLEY_GMCR_GMR: return "GMR";
     case PARLEY_GMCR_SMR: return "SMR";
     case PARLEY_GMCR_SEQ: return "SEQ";
+    case PARLEY_GMCR_SIM: return "SIM";
+    case PARLEY_GMCR_SEQSIM: return "SEQSIM";
+    case PARLEY_GMCR_LH: return "Lh";
+    case PARLEY_GMCR_NM: return "NM";
     default: return "?";
     }
 }

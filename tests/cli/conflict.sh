@@ -21,8 +21,8 @@ expect_exit 1 "missing file" "$PARLEY" conflict "$TMP/none.json"
 
 # prisoner's dilemma, text: mutual defection (3) the only Nash equilibrium
 expect_exit 0 "prisoners text" "$PARLEY" conflict "$SRC/examples/gmcr/prisoners-dilemma.json"
-expect_in "$TMP/out" "Nash  1: 3 (YY)" "PD Nash equilibria"
-expect_in "$TMP/out" "GMR   2: 0 (NN) 3 (YY)" "PD GMR equilibria"
+expect_in "$TMP/out" "Nash   1: 3 (YY)" "PD Nash equilibria"
+expect_in "$TMP/out" "GMR    2: 0 (NN) 3 (YY)" "PD GMR equilibria"
 
 # Elmira, JSON: published equilibria (Hipel et al. 1997): Nash/SEQ 5, 8, 9; GMR/SMR also 1 and 4
 expect_exit 0 "elmira json" "$PARLEY" conflict "$SRC/examples/gmcr/elmira.json" --json --from 18 --coalitions
@@ -49,7 +49,7 @@ PY
 expect_exit 0 "elmira from" "$PARLEY" conflict "$SRC/examples/gmcr/elmira.json" --from NYNNN
 expect_in "$TMP/out" "step 1: LG moves from 2" "elmira status quo"
 expect_exit 0 "elmira from ordinal" "$PARLEY" conflict "$SRC/examples/gmcr/elmira.json" --from '#1' --notions nash
-expect_in "$TMP/out" "Nash  6:" "nash only"
+expect_in "$TMP/out" "Nash   6:" "nash only"
 
 # the seeds' example
 expect_exit 0 "ceasefire" "$PARLEY" conflict "$SRC/examples/ceasefire-conflict.json" --coalitions
