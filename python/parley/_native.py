@@ -71,7 +71,7 @@ class ApproxOptions(Structure):
 
 class GmcrOptions(Structure):
     """struct parley_gmcr_options (parley/gmcr.h)."""
-    _fields_ = [("notions", c_uint), ("threads", c_uint)]
+    _fields_ = [("notions", c_uint), ("threads", c_uint), ("horizon", c_uint)]
 
 
 class SessionConfig(Structure):

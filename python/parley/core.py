@@ -13,7 +13,8 @@ PathLike = Union[str, "os.PathLike[str]"]
 
 _METHODS = {"auto": 0, "exact": 1, "approximate": 2}
 _RULES = {"nash": 0, "kalai": 1, "egalitarian": 2, "welfare": 3}
-_NOTIONS = {"nash": 1, "r": 1, "gmr": 2, "smr": 4, "seq": 8, "all": 15}
+_NOTIONS = {"nash": 1, "r": 1, "gmr": 2, "smr": 4, "seq": 8, "sim": 16, "seqsim": 32, "all": 63, "lh": 64,
+            "nm": 128}
 
 
 def raise_error(err: N.CError) -> NoReturn:
@@ -164,15 +165,17 @@ def load(path_or_paths: Union[PathLike, Sequence[PathLike]]) -> Scenario:
 
 
 def conflict(model: Union[PathLike, Mapping[str, Any]], *, start: Optional[str] = None, coalitions: bool = False,
-             notions: Optional[Sequence[str]] = None, threads: int = 0) -> Dict[str, Any]:
+             notions: Optional[Sequence[str]] = None, threads: int = 0, horizon: int = 0) -> Dict[str, Any]:
     """Graph Model for Conflict Resolution stability analysis: `parley conflict --json`.
 
     Args:
         model: a graph-model file (docs/conflict-format.md) or the same as a dict.
         start: a state (as ``--from`` takes it) whose reachable states are analysed.
         coalitions: add coalition improvements from the start state (the status quo when start is None).
-        notions: any of "nash", "gmr", "smr", "seq", "all" (None: all).
+        notions: any of "nash", "gmr", "smr", "seq", "sim", "seqsim", "all" (None: all six), and for two
+            decision makers "lh" (limited-move stability, with `horizon`) and "nm" (non-myopic).
         threads: worker threads (0: one per core).
+        horizon: the horizon h of "lh" (0: 2).
     """
     flags = 0
     for notion in notions or ["all"]:
@@ -188,7 +191,7 @@ def conflict(model: Union[PathLike, Mapping[str, Any]], *, start: Optional[str] 
         rc = N.lib.parley_gmcr_model_load(os.fsencode(model), ctypes.byref(handle), ctypes.byref(err))
     check(rc, err)
     try:
-        opts = N.GmcrOptions(notions=flags, threads=threads)
+        opts = N.GmcrOptions(notions=flags, threads=threads, horizon=horizon)
         from_state = start.encode("utf-8") if start is not None else None
         return json_result(N.lib.parley_conflict_json(handle, ctypes.byref(opts), from_state, int(coalitions),
                                                       ctypes.byref(err)), err)
