@@ -37,6 +37,8 @@ struct parley_analysis {
     int masks_complete;         /* every distinct mask was kept (no cap reached) */
     double seconds;
     unsigned threads;
+    int merged;                 /* the exact path without enumeration (exact.c) was taken */
+    const char *method, *method_note; /* static texts: how, and why not merged */
 };
 
 /*

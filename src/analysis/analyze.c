@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
+#include "analysis/exact.h"
 #include "analysis/maskset.h"
 #include "analysis/scan.h"
 #include "core/clock.h"
@@ -351,6 +352,10 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
         goto fail;
     a->condition_holds = calloc(job.C ? job.C : 1, sizeof *a->condition_holds);
     job.histogram = job.C <= PARLEY_MAX_DIAGNOSED_CONDITIONS;
+    /* The exact path without enumeration (exact.c) when it applies and is faster: one "worker" result. */
+    if ((a->merged = exact_choose(&job, options ? options->method : 0, workers, &a->method_note)))
+        a->threads = workers = 1;
+    a->method = exact_method_name(a->merged, job.global_count > 0 || job.C > job.n);
     job.workers = aligned_calloc64(workers * sizeof *job.workers);
     if (!a->condition_holds || !job.workers) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -369,7 +374,12 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
             goto fail;
         }
     }
-    parley_parallel_run(workers, scan_work, &job);
+    if (!a->merged)
+        parley_parallel_run(workers, scan_work, &job);
+    else if (exact_run(&job, &job.workers[0]) != 0) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory in the exact analysis");
+        goto fail;
+    }
     if ((rc = merge_workers(a, &job, workers, err)) != PARLEY_OK)
         goto fail;
     frontier_sort_by_index(&a->frontier);

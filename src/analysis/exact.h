@@ -1,0 +1,74 @@
+/*
+ * exact.h: the exact analysis of additive scenarios without enumerating the
+ * outcome space (issue 17), shared by exact.c (the driver: constraint scopes,
+ * the choice over streaming), exact_merge.c (the Pareto frontier by issue-wise
+ * merging) and mitm_count.c (acceptance counts by meet-in-the-middle).
+ *
+ * Every utility these files report is the one streaming computes: the float
+ * sum of the issues' table entries in issue order, rounded to 2^-32
+ * (quantize_utility).  Partial sums are compared with margins wide enough that
+ * the order of the additions can never change a decision; where a pair of
+ * halves lies within the margin of a reservation value, its outcome is
+ * evaluated in streaming order.
+ */
+#ifndef PARLEY_ANALYSIS_EXACT_H
+#define PARLEY_ANALYSIS_EXACT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define EXACT_FREE UINT32_MAX
+
+/* An additive space seen by the exact methods: some issues fixed (a constraint scope's assignment). */
+typedef struct exact_space {
+    size_t issues, n;
+    const uint32_t *counts;      /* [issues] */
+    double *const *tables;       /* [n * issues]: tables[k * issues + i][v] */
+    const uint32_t *fixed;       /* [issues]: the value of a fixed issue, or EXACT_FREE */
+    const double *reservation;   /* [n] quantized */
+    const double *suffix_max;    /* [n * (issues + 1)]: bound on what issues >= i add (with a margin) */
+    size_t node_limit;           /* most partial sums one merging stage may keep (0: a default) */
+} exact_space;
+
+/* Party utilities of one outcome (job layout), summed in issue order and rounded as streaming does. */
+void exact_utilities(const exact_space *s, const uint32_t *values, double *u);
+
+/* Largest |partial sum| any outcome can reach (for the rounding margins). */
+double exact_magnitude(const exact_space *s);
+
+typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
+/*
+ * Calls emit for a set of acceptable outcomes (every party at least its
+ * reservation) that contains every outcome of the Pareto frontier of the
+ * acceptable outcomes of `s` (values in job layout, u rounded).  Returns 0,
+ * or -1 when out of memory or when a stage would keep more than the node
+ * limit (the caller then enumerates instead).
+ */
+int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx);
+
+/*
+ * Two parties: outcomes of `s` (its free issues) with u0 >= r0 (*c0), with
+ * u1 >= r1 (*c1) and with both (*c01).  Returns 0, or -1 when out of memory or
+ * when a half would have more than 2^26 points.
+ */
+int mitm_count2(const exact_space *s, uint64_t *c0, uint64_t *c1, uint64_t *c01);
+
+/* Points in each half of the split mitm_count2 would make (the larger one), for the cost estimate. */
+uint64_t mitm_half_size(const exact_space *s);
+
+/* The driver (exact.c), on the state of a streaming pass (scan.h). */
+struct job;
+struct worker;
+/*
+ * 1 when parley_analyze should take the exact path for `requested` (a
+ * parley_analysis_method): it applies and is estimated faster than streaming
+ * on `workers` threads (or it was requested).  When it does not apply, *why
+ * says why.
+ */
+int exact_choose(const struct job *job, int requested, unsigned workers, const char **why);
+/* Fills worker w (histogram, counts, frontier) as a streaming pass over the whole space would.  0, or -1. */
+int exact_run(const struct job *job, struct worker *w);
+/* The "method" text of the JSON: enumeration, or the exact path (with or without constraint scopes). */
+const char *exact_method_name(int exact, int scoped);
+
+#endif
