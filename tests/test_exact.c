@@ -169,12 +169,59 @@ static void test_red_lines(void **state_)
     compare_on(1e5, 1, 1, 4);
 }
 
+/*
+ * Sums that land exactly half a step of the 2^-32 grid below the reservation
+ * 0.5, where the rounding (ties to even) decides: the meet-in-the-middle band.
+ * Two issues of three values, weights 1/2 each, both parties valuing them
+ * {0.5, 0.5 - 2^-32, 0}, so each issue adds 0.25, 0.25 - 2^-33 or 0:
+ *   (0,0) 0.5 accepted; (0,1), (1,0) 0.5 - 2^-33 rounds to 0.5 (2^31 steps,
+ *   even) accepted; (1,1) 0.5 - 2^-32 refused; the rest at most 0.25 refused.
+ * So 3 outcomes are acceptable to each and to both, all with utilities
+ * (0.5, 0.5): the frontier is those 3, and Nash is (0,0), the lowest-numbered.
+ */
+static void test_rounding_band(void **state_)
+{
+    (void)state_;
+    parley_space *s = parley_space_new();
+    assert_int_equal(parley_space_add_integer(s, "a", 0, 2, 1, NULL), PARLEY_OK);
+    assert_int_equal(parley_space_add_integer(s, "b", 0, 2, 1, NULL), PARLEY_OK);
+    parley_scenario *sc = parley_scenario_new(s);
+    const double values[3] = {0.5, 0.5 - 0x1p-32, 0};
+    for (int p = 0; p < 2; p++) {
+        parley_utility *u = parley_utility_new(s);
+        for (size_t i = 0; i < 2; i++) {
+            parley_utility_set_weight(u, i, 0.5);
+            for (uint32_t v = 0; v < 3; v++)
+                parley_utility_set_value(u, i, v, values[v]);
+        }
+        parley_utility_set_reservation(u, 0.5);
+        assert_true(parley_scenario_add_party(sc, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL) >= 0);
+    }
+    for (int method = PARLEY_ANALYSIS_STREAM; method <= PARLEY_ANALYSIS_EXACT; method++) {
+        parley_analysis *a = run(sc, method);
+        assert_int_equal(parley_analysis_acceptable(a), 3);
+        assert_int_equal(parley_analysis_party_acceptable(a, 0), 3);
+        assert_int_equal(parley_analysis_party_acceptable(a, 1), 3);
+        assert_int_equal(parley_analysis_frontier_count(a), 3);
+        const uint32_t *o = NULL;
+        const double *u = NULL;
+        double value;
+        assert_int_equal(parley_analysis_solution(a, PARLEY_SOLUTION_NASH, &o, &u, &value), PARLEY_OK);
+        assert_int_equal(o[0], 0);
+        assert_int_equal(o[1], 0);
+        assert_true(u[0] == 0.5 && u[1] == 0.5);
+        parley_analysis_free(a);
+    }
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unconstrained_continuous),
         cmocka_unit_test(test_unconstrained_coarse),
         cmocka_unit_test(test_red_lines),
+        cmocka_unit_test(test_rounding_band),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
