@@ -39,12 +39,13 @@ typedef struct parley_analysis parley_analysis;
  * (issue-wise merging and meet-in-the-middle, additive two-party scenarios
  * whose constraints mention few issues) when it is estimated faster than
  * streaming; STREAM always enumerates; EXACT takes the exact path whenever it
- * applies (else streams).  Both give the same figures, bit for bit.
+ * applies (else streams); EXACT_ONLY fails instead of streaming.  Both give the same figures, bit for bit.
  */
 typedef enum parley_analysis_method {
     PARLEY_ANALYSIS_AUTO = 0,
     PARLEY_ANALYSIS_STREAM = 1,
-    PARLEY_ANALYSIS_EXACT = 2
+    PARLEY_ANALYSIS_EXACT = 2,
+    PARLEY_ANALYSIS_EXACT_ONLY = 3 /* EXACT, but PARLEY_ERANGE (saying why) instead of streaming */
 } parley_analysis_method;
 
 typedef struct parley_analysis_options {

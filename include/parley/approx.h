@@ -38,6 +38,7 @@ typedef struct parley_approx_options {
     uint64_t seed;        /* random seed; 0 = a fixed default */
     uint64_t evaluations; /* utility-vector evaluations in all; 0 = default (2 million) */
     uint64_t samples;     /* random samples for the zone-of-agreement estimate (part of the budget); 0 = 100000 */
+    int search_only;      /* 1: search even when the exact frontier applies (see below) */
 } parley_approx_options;
 
 /*
@@ -50,6 +51,18 @@ int parley_analyze_approximate(const parley_scenario *sc, const parley_approx_op
                                parley_approx **out, parley_error *err);
 void parley_approx_free(parley_approx *a);
 
+/*
+ * Additive scenarios whose constraints and red lines mention few issues
+ * jointly are not searched: the frontier and the bargaining solutions are
+ * exact, by issue-wise merging (exact: 1), and for two parties whose space
+ * splits into halves of at most 2^26 outcomes the number of acceptable
+ * outcomes is exact too (counted: 1); otherwise it is estimated from samples.
+ */
+int parley_approx_exact(const parley_approx *a);
+/* 1 and *acceptable set when the count of acceptable outcomes is exact. */
+int parley_approx_acceptable(const parley_approx *a, uint64_t *acceptable);
+/* Why the exact frontier did not apply (NULL when it did, or when only searching was asked for). */
+const char *parley_approx_exact_note(const parley_approx *a);
 /* How the frontier was found (a static sentence). */
 const char *parley_approx_method(const parley_approx *a);
 /* Outcomes in the space (a double: it may exceed 2^64). */

@@ -355,6 +355,10 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     /* The exact path without enumeration (exact.c) when it applies and is faster: one "worker" result. */
     if ((a->merged = exact_choose(&job, options ? options->method : 0, workers, &a->method_note)))
         a->threads = workers = 1;
+    else if (options && options->method == PARLEY_ANALYSIS_EXACT_ONLY) {
+        rc = parley_error_set(err, PARLEY_ERANGE, "no exact analysis without enumeration: %s", a->method_note);
+        goto fail;
+    }
     a->method = exact_method_name(a->merged, job.global_count > 0 || job.C > job.n);
     job.workers = aligned_calloc64(workers * sizeof *job.workers);
     if (!a->condition_holds || !job.workers) {
@@ -374,12 +378,28 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
             goto fail;
         }
     }
+    if (a->merged && (rc = exact_run(&job, &job.workers[0])) != 0) {
+        const char *why = "too many Pareto-optimal outcomes with equal utilities to merge";
+        if (rc < 0 || (options && options->method == PARLEY_ANALYSIS_EXACT_ONLY)) {
+            rc = rc < 0 ? parley_error_set(err, PARLEY_ENOMEM, "out of memory in the exact analysis")
+                        : parley_error_set(err, PARLEY_ERANGE, "no exact analysis without enumeration: %s", why);
+            goto fail;
+        }
+        /* Stream after all, on the one worker set up. */
+        struct worker *w = &job.workers[0];
+        memset(w->histogram, 0, ((size_t)1 << job.C) * sizeof *w->histogram);
+        w->feasible = w->acceptable = 0;
+        frontier_free(&w->frontier);
+        if (frontier_init(&w->frontier, a->n) != 0) {
+            rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+            goto fail;
+        }
+        a->merged = 0;
+        a->method = exact_method_name(0, 0);
+        a->method_note = why;
+    }
     if (!a->merged)
         parley_parallel_run(workers, scan_work, &job);
-    else if (exact_run(&job, &job.workers[0]) != 0) {
-        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory in the exact analysis");
-        goto fail;
-    }
     if ((rc = merge_workers(a, &job, workers, err)) != PARLEY_OK)
         goto fail;
     frontier_sort_by_index(&a->frontier);

@@ -59,6 +59,18 @@ static double scope_of(const struct job *job, unsigned char *scope)
     return assignments;
 }
 
+int exact_next_assignment(const unsigned char *scope, uint32_t *fixed, const uint32_t *counts, size_t issues)
+{
+    for (size_t i = issues; i-- > 0;) {
+        if (!scope[i])
+            continue;
+        if (++fixed[i] < counts[i])
+            return 1;
+        fixed[i] = 0;
+    }
+    return 0;
+}
+
 static exact_space space_of(const struct job *job, const uint32_t *fixed)
 {
     return (exact_space){job->issues, job->n, job->counts, job->tables, fixed, job->reservation, job->suffix_max, 0};
@@ -99,7 +111,7 @@ int exact_choose(const struct job *job, int requested, unsigned workers, const c
         *why = "the halves of the space are too large to count by meet-in-the-middle";
         return 0;
     }
-    if (requested == PARLEY_ANALYSIS_EXACT)
+    if (requested == PARLEY_ANALYSIS_EXACT || requested == PARLEY_ANALYSIS_EXACT_ONLY)
         return 1;
     /* Estimated nanoseconds: streaming ~3.5 per outcome and core (ten times more with constraints to check);
        the exact path ~400 per half point and a few milliseconds of merging per scope assignment. */
@@ -145,20 +157,12 @@ int exact_run(const struct job *job, struct worker *w)
             w->feasible += total;
             if (red == 0) {
                 w->acceptable += c01;
-                if (exact_merge_candidates(&s, offer, &ctx) != 0)
-                    return -1;
+                int merged = exact_merge_candidates(&s, offer, &ctx);
+                if (merged != 0)
+                    return merged;
             }
         }
-        /* next assignment of the scope issues */
-        size_t i = issues;
-        while (i-- > 0) {
-            if (!scope[i])
-                continue;
-            if (++fixed[i] < job->counts[i])
-                break;
-            fixed[i] = 0;
-        }
-        if (i == (size_t)-1)
+        if (!exact_next_assignment(scope, fixed, job->counts, issues))
             break;
     }
     return w->frontier.failed ? -1 : 0;

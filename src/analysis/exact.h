@@ -17,6 +17,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <parley/scenario.h>
+
 #define EXACT_FREE UINT32_MAX
 
 /* An additive space seen by the exact methods: some issues fixed (a constraint scope's assignment). */
@@ -41,8 +43,8 @@ typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
  * Calls emit for a set of acceptable outcomes (every party at least its
  * reservation) that contains every outcome of the Pareto frontier of the
  * acceptable outcomes of `s` (values in job layout, u rounded).  Returns 0,
- * or -1 when out of memory or when a stage would keep more than the node
- * limit (the caller then enumerates instead).
+ * -1 when out of memory, 1 when a stage would keep more than the node limit
+ * (many outcomes with equal utilities: the caller enumerates or searches).
  */
 int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx);
 
@@ -56,6 +58,21 @@ int mitm_count2(const exact_space *s, uint64_t *c0, uint64_t *c1, uint64_t *c01)
 /* Points in each half of the split mitm_count2 would make (the larger one), for the cost estimate. */
 uint64_t mitm_half_size(const exact_space *s);
 
+/* Steps fixed[] (the values of the issues marked in scope[]) to the next joint assignment; 0 after the last. */
+int exact_next_assignment(const unsigned char *scope, uint32_t *fixed, const uint32_t *counts, size_t issues);
+
+struct approx_archive;
+/*
+ * The exact Pareto frontier (all outcomes, sorted by outcome number) and, for
+ * two parties whose halves are small enough, the exact count of acceptable
+ * outcomes (*counted = 1), of an additive scenario of any size whose
+ * constraints mention few issues jointly (exact_big.c).  Utilities are read at
+ * relative time t.  Returns 1 when done, 0 when the method does not apply
+ * (*why says why), -1 when out of memory.
+ */
+int exact_big_frontier(const parley_scenario *sc, double t, struct approx_archive *front, uint64_t *acceptable,
+                       int *counted, const char **why);
+
 /* The driver (exact.c), on the state of a streaming pass (scan.h). */
 struct job;
 struct worker;
@@ -66,7 +83,11 @@ struct worker;
  * says why.
  */
 int exact_choose(const struct job *job, int requested, unsigned workers, const char **why);
-/* Fills worker w (histogram, counts, frontier) as a streaming pass over the whole space would.  0, or -1. */
+/*
+ * Fills worker w (histogram, counts, frontier) as a streaming pass over the
+ * whole space would.  0; -1 when out of memory; 1 when the merged frontier
+ * grew too large (the worker must then be cleared and the space streamed).
+ */
 int exact_run(const struct job *job, struct worker *w);
 /* The "method" text of the JSON: enumeration, or the exact path (with or without constraint scopes). */
 const char *exact_method_name(int exact, int scoped);

@@ -24,7 +24,7 @@
 #include "analysis/analysis_internal.h"
 #include "analysis/exact.h"
 
-#define DEFAULT_NODE_LIMIT ((size_t)1 << 26)
+#define DEFAULT_NODE_LIMIT ((size_t)1 << 22)
 
 /* One merging stage: for each kept partial sum, the one it extends and the value it adds. */
 struct stage {
@@ -164,8 +164,10 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
         uint32_t first = s->fixed[i] == EXACT_FREE ? 0 : s->fixed[i];
         uint32_t width = s->fixed[i] == EXACT_FREE ? s->counts[i] : 1;
         size_t m = 0, cap = count * width;
-        if (cap > limit || count > UINT32_MAX)
+        if (cap > limit || count > UINT32_MAX) {
+            rc = 1;
             goto done;
+        }
         next = malloc((cap + 1) * n * sizeof *next);
         parent = malloc((cap + 1) * sizeof *parent);
         value = malloc((cap + 1) * sizeof *value);
