@@ -59,18 +59,6 @@ static double scope_of(const struct job *job, unsigned char *scope)
     return assignments;
 }
 
-int exact_next_assignment(const unsigned char *scope, uint32_t *fixed, const uint32_t *counts, size_t issues)
-{
-    for (size_t i = issues; i-- > 0;) {
-        if (!scope[i])
-            continue;
-        if (++fixed[i] < counts[i])
-            return 1;
-        fixed[i] = 0;
-    }
-    return 0;
-}
-
 static exact_space space_of(const struct job *job, const uint32_t *fixed)
 {
     return (exact_space){job->issues, job->n, job->counts, job->tables, fixed, job->reservation, job->suffix_max, 0};
@@ -106,7 +94,7 @@ int exact_choose(const struct job *job, int requested, unsigned workers, const c
     for (size_t i = 0; i < job->issues; i++)
         fixed[i] = scope[i] ? 0 : EXACT_FREE;
     exact_space s = space_of(job, fixed);
-    uint64_t half = mitm_half_size(&s);
+    uint64_t half = mitm_half_size(&s, (size_t)assignments);
     if (half > ((uint64_t)1 << 26)) {
         *why = "the halves of the space are too large to count by meet-in-the-middle";
         return 0;
@@ -114,56 +102,64 @@ int exact_choose(const struct job *job, int requested, unsigned workers, const c
     if (requested == PARLEY_ANALYSIS_EXACT || requested == PARLEY_ANALYSIS_EXACT_ONLY)
         return 1;
     /* Estimated nanoseconds: streaming ~3.5 per outcome and core (ten times more with constraints to check);
-       the exact path ~400 per half point and a few milliseconds of merging per scope assignment. */
+       the exact path ~300 per half point (a pass per set of broken red lines) and a few milliseconds of
+       merging per scope assignment. */
     int simple = job->global_count == 0 && job->C == job->n;
     double stream = (double)job->total * (simple ? 3.5 : 35.0) / (workers ? workers : 1);
-    double exact = assignments * (400.0 * (double)half + 3e6);
+    double exact = 300.0 * (double)half * (job->C > job->n ? 4 : 1) + assignments * 3e6;
     return exact < stream;
+}
+
+/* A scope row's class: -1 when a global constraint fails, else the red lines it breaks. */
+static int64_t classify(void *ctx, const uint32_t *values)
+{
+    const struct job *job = ctx;
+    for (size_t g = 0; g < job->global_count; g++)
+        if (!parley_expr_holds(job->global[g], values))
+            return -1;
+    int64_t red = 0;
+    for (size_t c = 0; c < job->C; c++)
+        if (job->cond_expr[c] && !parley_expr_holds(job->cond_expr[c], values))
+            red |= (int64_t)1 << c;
+    return red;
+}
+
+struct add_ctx {
+    const struct job *job;
+    struct worker *w;
+};
+
+/* The counts of one set of broken red lines into the failure histogram (party k's reservation: bit C - n + k). */
+static void add_counts(void *ctx, uint64_t red, uint64_t total, uint64_t c0, uint64_t c1, uint64_t c01)
+{
+    struct add_ctx *a = ctx;
+    size_t C = a->job->C, n = a->job->n;
+    uint64_t r0 = (uint64_t)1 << (C - n), r1 = (uint64_t)1 << (C - n + 1), *hist = a->w->histogram;
+    hist[red] += c01;
+    hist[red | r0] += c1 - c01;
+    hist[red | r1] += c0 - c01;
+    hist[red | r0 | r1] += total - c0 - c1 + c01;
+    a->w->feasible += total;
+    if (red == 0)
+        a->w->acceptable += c01;
 }
 
 int exact_run(const struct job *job, struct worker *w)
 {
     unsigned char scope[64];
-    uint32_t fixed[64], values[64];
-    size_t issues = job->issues, n = job->n, C = job->C;
+    uint32_t fixed[64];
+    exact_rows rows;
     scope_of(job, scope);
-    for (size_t i = 0; i < issues; i++)
+    for (size_t i = 0; i < job->issues; i++)
         fixed[i] = scope[i] ? 0 : EXACT_FREE;
-    struct offer_ctx ctx = {&w->frontier, job->counts, issues};
-    for (;;) {
-        for (size_t i = 0; i < issues; i++)
-            values[i] = scope[i] ? fixed[i] : 0;
-        size_t g = 0;
-        while (g < job->global_count && parley_expr_holds(job->global[g], values))
-            g++;
-        if (g == job->global_count) {
-            uint64_t red = 0;
-            for (size_t c = 0; c < C; c++)
-                if (job->cond_expr[c] && !parley_expr_holds(job->cond_expr[c], values))
-                    red |= (uint64_t)1 << c;
-            exact_space s = space_of(job, fixed);
-            uint64_t total = 1, c0, c1, c01;
-            for (size_t i = 0; i < issues; i++)
-                if (!scope[i])
-                    total *= job->counts[i];
-            if (mitm_count2(&s, &c0, &c1, &c01) != 0)
-                return -1;
-            /* Reservation failures: bit C - n + k for party k. */
-            uint64_t r0 = (uint64_t)1 << (C - n), r1 = (uint64_t)1 << (C - n + 1);
-            w->histogram[red] += c01;
-            w->histogram[red | r0] += c1 - c01;
-            w->histogram[red | r1] += c0 - c01;
-            w->histogram[red | r0 | r1] += total - c0 - c1 + c01;
-            w->feasible += total;
-            if (red == 0) {
-                w->acceptable += c01;
-                int merged = exact_merge_candidates(&s, offer, &ctx);
-                if (merged != 0)
-                    return merged;
-            }
-        }
-        if (!exact_next_assignment(scope, fixed, job->counts, issues))
-            break;
-    }
-    return w->frontier.failed ? -1 : 0;
+    if (exact_rows_build(scope, job->counts, job->issues, classify, (void *)job, &rows) != 0)
+        return -1;
+    exact_space s = space_of(job, fixed);
+    struct offer_ctx offers = {&w->frontier, job->counts, job->issues};
+    struct add_ctx adds = {job, w};
+    int rc = exact_rows_count(&s, &rows, 0, add_counts, &adds);
+    if (rc == 0)
+        rc = exact_rows_merge(&s, &rows, offer, &offers);
+    exact_rows_free(&rows);
+    return rc == 0 && w->frontier.failed ? -1 : rc;
 }

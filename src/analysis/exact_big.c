@@ -66,6 +66,29 @@ static int relevant(const parley_scenario *sc, const parley_constraint *con)
     return con->party < 0 || parley_party_role(sc, (size_t)con->party) == PARLEY_ROLE_PARTY;
 }
 
+struct classify_ctx {
+    const parley_scenario *sc;
+    size_t n;
+};
+
+/* A scope row: -1 when infeasible, 1 when a negotiator's red line breaks, else 0. */
+static int64_t classify(void *ctx, const uint32_t *values)
+{
+    const struct classify_ctx *c = ctx;
+    if (!parley_scenario_feasible(c->sc, values))
+        return -1;
+    for (size_t k = 0; k < c->n; k++)
+        if (!parley_scenario_red_lines_hold(c->sc, parley_scenario_negotiator(c->sc, k), values))
+            return 1;
+    return 0;
+}
+
+static void add_acceptable(void *ctx, uint64_t mask, uint64_t outcomes, uint64_t c0, uint64_t c1, uint64_t c01)
+{
+    (void)mask, (void)outcomes, (void)c0, (void)c1;
+    *(uint64_t *)ctx += c01;
+}
+
 static int fill_archive(struct collected *c, approx_archive *front)
 {
     size_t m = c->f.count, n = c->n, issues = c->issues;
@@ -105,7 +128,7 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
     if (*why)
         return 0;
     unsigned char scope[64] = {0};
-    uint32_t counts[64], fixed[64], values[64];
+    uint32_t counts[64], fixed[64];
     double assignments = 1;
     for (size_t i = 0; i < issues; i++) {
         counts[i] = parley_issue_value_count(space, i);
@@ -125,6 +148,7 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
     double **tables = calloc(n * issues + 1, sizeof *tables);
     double *reservation = calloc(n, sizeof *reservation), *suffix = calloc(n * (issues + 1), sizeof *suffix);
     struct collected c = {issues, n, 0, 0, NULL, {0}, 0};
+    exact_rows rows = {0, 0, 0, NULL, NULL};
     if (!tables || !reservation || !suffix || frontier_init(&c.f, n) != 0)
         goto done;
     for (size_t k = 0; k < n; k++) {
@@ -144,30 +168,19 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
         }
     }
     exact_space s = {issues, n, counts, tables, fixed, reservation, suffix, 0};
-    int countable = n == 2 && mitm_half_size(&s) <= ((uint64_t)1 << 26);
-    for (;;) {
-        for (size_t i = 0; i < issues; i++)
-            values[i] = scope[i] ? fixed[i] : 0;
-        int ok = parley_scenario_feasible(sc, values);
-        for (size_t k = 0; k < n && ok; k++)
-            ok = parley_scenario_red_lines_hold(sc, parley_scenario_negotiator(sc, k), values);
-        if (ok) {
-            uint64_t c0, c1, c01;
-            if (countable && mitm_count2(&s, &c0, &c1, &c01) != 0)
-                goto done;
-            if (countable)
-                *acceptable += c01;
-            int merged = exact_merge_candidates(&s, collect, &c);
-            if (merged == 1) {
-                *why = "too many Pareto-optimal outcomes with equal utilities to list them all";
-                rc = 0;
-            }
-            if (merged != 0 || c.failed)
-                goto done;
-        }
-        if (!exact_next_assignment(scope, fixed, counts, issues))
-            break;
+    struct classify_ctx cc = {sc, n};
+    if (exact_rows_build(scope, counts, issues, classify, &cc, &rows) != 0)
+        goto done;
+    int countable = n == 2 && mitm_half_size(&s, rows.count) <= ((uint64_t)1 << 26);
+    if (countable && exact_rows_count(&s, &rows, 1, add_acceptable, acceptable) != 0)
+        goto done;
+    int merged = exact_rows_merge(&s, &rows, collect, &c);
+    if (merged == 1) {
+        *why = "too many Pareto-optimal outcomes with equal utilities to list them all";
+        rc = 0;
     }
+    if (merged != 0 || c.failed)
+        goto done;
     frontier_sort_by_index(&c.f);
     if (c.f.failed || fill_archive(&c, front) != 0)
         goto done;
@@ -181,5 +194,6 @@ done:
     free(suffix);
     free(c.values);
     frontier_free(&c.f);
+    exact_rows_free(&rows);
     return rc;
 }

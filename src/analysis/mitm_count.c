@@ -3,17 +3,20 @@
  * accepts, and both accept, by meet-in-the-middle instead of enumeration.
  *
  * The free issues are split into two halves A and B of about sqrt(N) points
- * each; a point is a half's partial utility vector.  An outcome is a pair
- * (a, b) and is accepted by party k when a_k + b_k (plus the fixed issues)
- * reaches its reservation.  One party: sort B and binary-search each a.  Both
- * parties: 2-D dominance counting, A by threshold and B by the first party's
- * sum in one sweep, a Fenwick tree over the ranks of B's second-party sums.
+ * each (A also carries the given assignments of the fixed issues: the rows of
+ * a constraint scope that share one set of broken red lines); a point is a
+ * half's partial utility vector.  An outcome is a pair (a, b), accepted by
+ * party k when a_k + b_k reaches its reservation.  For each party B is sorted
+ * (radix sort) and A swept in order of its threshold, so each a learns in
+ * linear time how many b clear it; both parties together are 2-D dominance
+ * counting: a sweep by the first party's threshold inserting b into a Fenwick
+ * tree over the ranks of their second-party sums.
  *
  * Streaming rounds the sum added in issue order; the halves add in another
- * order.  Pairs are counted as accepted only when their sum clears the
+ * order.  A pair is counted as accepted only when its sum clears the
  * threshold by a margin `eps` far wider than any rounding difference; the
- * pairs within the margin of a threshold (a band, found per a by binary
- * search) are evaluated one by one in issue order, exactly as streaming does.
+ * pairs within the margin of a threshold (a band per a, from the same sweeps)
+ * are evaluated one by one in issue order, exactly as streaming does.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -29,47 +32,73 @@ struct keyed {
     uint32_t id;
 };
 
-/* The two halves' issues and points. */
+/* The two halves: free issues, sizes, and the rows of fixed values that half A carries. */
 struct halves {
     size_t issues[2][64], count[2];
-    uint64_t size[2];
-    double *sums[2]; /* [size * 2] */
+    uint64_t free_size[2], size[2];   /* size[0] = rows * free_size[0] */
+    size_t rows, scoped, scoped_issue[64];
+    const uint32_t *row_values;       /* [rows * scoped], or NULL: the values in s->fixed */
 };
 
-static int by_key(const void *x, const void *y)
+/* An order-preserving map of a double onto an unsigned integer (no NaNs here). */
+static uint64_t sortable(double x)
 {
-    const struct keyed *a = x, *b = y;
-    return (a->key > b->key) - (a->key < b->key);
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    return bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
 }
 
-/* First position of sorted[] whose key is >= x. */
-static size_t lower_bound(const struct keyed *sorted, size_t m, double x)
+/* Sorts by key ascending: four passes of 16 bits. */
+static int radix_sort(struct keyed *items, size_t m)
 {
-    size_t lo = 0, hi = m;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (sorted[mid].key < x)
-            lo = mid + 1;
-        else
-            hi = mid;
+    struct keyed *tmp = malloc((m + 1) * sizeof *tmp);
+    size_t *bucket = malloc(65536 * sizeof *bucket);
+    if (!tmp || !bucket) {
+        free(tmp);
+        free(bucket);
+        return -1;
     }
-    return lo;
+    struct keyed *from = items, *to = tmp;
+    for (int pass = 0; pass < 4; pass++) {
+        memset(bucket, 0, 65536 * sizeof *bucket);
+        for (size_t i = 0; i < m; i++)
+            bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++;
+        size_t at = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = bucket[d];
+            bucket[d] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < m; i++)
+            to[bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++] = from[i];
+        struct keyed *swap = from;
+        from = to;
+        to = swap;
+    }
+    free(tmp); /* four passes: the result is back in items */
+    free(bucket);
+    return 0;
 }
 
-/* Splits the free issues into a prefix and the rest, making the larger half as small as possible. */
-static void split(const exact_space *s, struct halves *h)
+/* Splits the free issues into a prefix (half A, with the rows) and the rest, the larger half as small as can be. */
+static void split(const exact_space *s, size_t rows, struct halves *h)
 {
     size_t free_issues[64], f = 0;
-    for (size_t i = 0; i < s->issues && f < 64; i++)
+    h->rows = rows;
+    h->scoped = 0;
+    for (size_t i = 0; i < s->issues && i < 64; i++) {
         if (s->fixed[i] == EXACT_FREE)
             free_issues[f++] = i;
+        else
+            h->scoped_issue[h->scoped++] = i;
+    }
     double total = 1, best = INFINITY;
     for (size_t j = 0; j < f; j++)
         total *= s->counts[free_issues[j]];
     size_t cut = 0;
     double prefix = 1;
     for (size_t c = 0; c <= f; c++) {
-        double larger = fmax(prefix, total / prefix);
+        double larger = fmax(prefix * (double)rows, total / prefix);
         if (larger < best) {
             best = larger;
             cut = c;
@@ -85,20 +114,22 @@ static void split(const exact_space *s, struct halves *h)
         double size = 1;
         for (size_t j = 0; j < h->count[side]; j++)
             size *= s->counts[h->issues[side][j]];
+        h->free_size[side] = size > (double)HALF_LIMIT ? HALF_LIMIT + 1 : (uint64_t)size;
+        size *= side == 0 ? (double)rows : 1;
         h->size[side] = size > (double)HALF_LIMIT ? HALF_LIMIT + 1 : (uint64_t)size;
     }
 }
 
-uint64_t mitm_half_size(const exact_space *s)
+uint64_t mitm_half_size(const exact_space *s, size_t rows)
 {
     struct halves h;
     if (s->issues > 64)
         return HALF_LIMIT + 1;
-    split(s, &h);
+    split(s, rows ? rows : 1, &h);
     return h.size[0] > h.size[1] ? h.size[0] : h.size[1];
 }
 
-/* Writes the values of point `index` of a half into values[] (mixed radix, last issue fastest). */
+/* The values of the free issues of point `index` of a half (mixed radix, last issue fastest). */
 static void decode(const exact_space *s, const struct halves *h, int side, uint64_t index, uint32_t *values)
 {
     for (size_t j = h->count[side]; j-- > 0;) {
@@ -108,11 +139,20 @@ static void decode(const exact_space *s, const struct halves *h, int side, uint6
     }
 }
 
-/* Each point's partial sums for both parties, by an odometer over the half's issues. */
-static double *half_sums(const exact_space *s, const struct halves *h, int side)
+/* The fixed issues' values of row r. */
+static void row_values(const exact_space *s, const struct halves *h, size_t r, uint32_t *values)
 {
-    uint64_t size = h->size[side];
-    double *sums = malloc(size * 2 * sizeof *sums);
+    for (size_t j = 0; j < h->scoped; j++) {
+        size_t i = h->scoped_issue[j];
+        values[i] = h->row_values ? h->row_values[r * h->scoped + j] : s->fixed[i];
+    }
+}
+
+/* Partial sums of both parties over the free issues of a half, by an odometer. */
+static double *free_sums(const exact_space *s, const struct halves *h, int side)
+{
+    uint64_t size = h->free_size[side];
+    double *sums = malloc((size + 1) * 2 * sizeof *sums);
     uint32_t values[64] = {0};
     if (!sums)
         return NULL;
@@ -140,9 +180,8 @@ static int pair_accepted(const exact_space *s, const struct halves *h, uint64_t 
 {
     uint32_t values[64];
     double u[2];
-    for (size_t i = 0; i < s->issues; i++)
-        values[i] = s->fixed[i] == EXACT_FREE ? 0 : s->fixed[i];
-    decode(s, h, 0, a, values);
+    row_values(s, h, a / h->free_size[0], values);
+    decode(s, h, 0, a % h->free_size[0], values);
     decode(s, h, 1, b, values);
     exact_utilities(s, values, u);
     for (size_t k = 0; k < 2; k++)
@@ -166,82 +205,97 @@ static uint64_t fenwick_below(const uint32_t *tree, size_t position)
     return total;
 }
 
-int mitm_count2(const exact_space *s, uint64_t *c0, uint64_t *c1, uint64_t *c01)
+int mitm_count2(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *c0, uint64_t *c1,
+                uint64_t *c01)
 {
     struct halves h;
     memset(&h, 0, sizeof h);
     if (s->n != 2 || s->issues > 64)
         return -1;
-    split(s, &h);
+    split(s, rows ? row_count : 1, &h);
+    h.row_values = rows;
     if (h.size[0] > HALF_LIMIT || h.size[1] > HALF_LIMIT)
         return -1;
     size_t na = h.size[0], nb = h.size[1];
     int rc = -1;
-    struct keyed *sorted[2] = {NULL, NULL}, *order_a = NULL;
-    double *alpha = malloc(na * 2 * sizeof *alpha);
-    size_t *rank = malloc(nb * sizeof *rank);
+    struct keyed *sorted[2], *order[2];
+    uint32_t *sure[2], *low[2];
+    double *alpha = malloc((na + 1) * 2 * sizeof *alpha), *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
+    size_t *rank = malloc((nb + 1) * sizeof *rank);
     uint32_t *tree = calloc(nb + 1, sizeof *tree);
-    h.sums[0] = half_sums(s, &h, 0);
-    h.sums[1] = half_sums(s, &h, 1);
-    sorted[0] = malloc(nb * sizeof *sorted[0]);
-    sorted[1] = malloc(nb * sizeof *sorted[1]);
-    order_a = malloc(na * sizeof *order_a);
-    if (!alpha || !rank || !tree || !h.sums[0] || !h.sums[1] || !sorted[0] || !sorted[1] || !order_a)
+    int bad = !alpha || !fa || !fb || !rank || !tree;
+    for (int k = 0; k < 2; k++) {
+        sorted[k] = malloc((nb + 1) * sizeof *sorted[k]);
+        order[k] = malloc((na + 1) * sizeof *order[k]);
+        sure[k] = malloc((na + 1) * sizeof *sure[k]);
+        low[k] = malloc((na + 1) * sizeof *low[k]);
+        bad |= !sorted[k] || !order[k] || !sure[k] || !low[k];
+    }
+    if (bad)
         goto done;
-    /* alpha_k(a) = fixed + a_k - threshold_k; party k accepts (a, b) when alpha_k(a) + b_k >= 0. */
-    double fixed[2] = {0, 0};
-    for (size_t k = 0; k < 2; k++)
-        for (size_t i = 0; i < s->issues; i++)
-            if (s->fixed[i] != EXACT_FREE)
-                fixed[k] += s->tables[k * s->issues + i][s->fixed[i]];
+    /* alpha_k(a) = row + a_k - threshold_k; party k accepts (a, b) when alpha_k(a) + b_k >= 0. */
     double eps = (double)(s->issues + 8) * exact_magnitude(s) * 0x1p-48;
-    for (size_t a = 0; a < na; a++)
+    uint32_t values[64] = {0};
+    for (size_t r = 0; r < h.rows; r++) {
+        row_values(s, &h, r, values);
+        double fixed[2] = {0, 0};
         for (size_t k = 0; k < 2; k++)
-            alpha[a * 2 + k] = (fixed[k] + h.sums[0][a * 2 + k]) - (s->reservation[k] - 0x1p-33);
+            for (size_t j = 0; j < h.scoped; j++)
+                fixed[k] += s->tables[k * s->issues + h.scoped_issue[j]][values[h.scoped_issue[j]]];
+        for (size_t p = 0; p < h.free_size[0]; p++)
+            for (size_t k = 0; k < 2; k++)
+                alpha[(r * h.free_size[0] + p) * 2 + k] = (fixed[k] + fa[p * 2 + k]) - (s->reservation[k] - 0x1p-33);
+    }
+    /* Per party: B sorted by its sum, A by alpha; one sweep gives each a its sure and band ranges of B. */
     for (size_t k = 0; k < 2; k++) {
         for (size_t b = 0; b < nb; b++)
-            sorted[k][b] = (struct keyed){h.sums[1][b * 2 + k], (uint32_t)b};
-        qsort(sorted[k], nb, sizeof *sorted[k], by_key);
+            sorted[k][b] = (struct keyed){fb[b * 2 + k], (uint32_t)b};
+        for (size_t a = 0; a < na; a++)
+            order[k][a] = (struct keyed){alpha[a * 2 + k], (uint32_t)a};
+        if (radix_sort(sorted[k], nb) != 0 || radix_sort(order[k], na) != 0)
+            goto done;
+        size_t p_sure = nb, p_low = nb;
+        for (size_t j = 0; j < na; j++) { /* alpha ascending: thresholds descending */
+            size_t a = order[k][j].id;
+            double al = order[k][j].key;
+            while (p_sure > 0 && sorted[k][p_sure - 1].key >= eps - al)
+                p_sure--;
+            while (p_low > 0 && sorted[k][p_low - 1].key >= -eps - al)
+                p_low--;
+            sure[k][a] = (uint32_t)p_sure;
+            low[k][a] = (uint32_t)p_low;
+        }
     }
     for (size_t r = 0; r < nb; r++)
         rank[sorted[1][r].id] = r;
     uint64_t single[2] = {0, 0}, both = 0;
-    /* One party: sure acceptances by binary search, then the band evaluated pair by pair. */
     for (size_t a = 0; a < na; a++)
         for (size_t k = 0; k < 2; k++) {
-            double al = alpha[a * 2 + k];
-            size_t sure = lower_bound(sorted[k], nb, eps - al), low = lower_bound(sorted[k], nb, -eps - al);
-            single[k] += nb - sure;
-            for (size_t r = low; r < sure; r++)
+            single[k] += nb - sure[k][a];
+            for (size_t r = low[k][a]; r < sure[k][a]; r++)
                 single[k] += (uint64_t)pair_accepted(s, &h, a, sorted[k][r].id, 1u << k);
         }
-    /* Both parties, sure pairs: sweep a by falling first-party threshold, inserting b by falling b_0. */
-    for (size_t a = 0; a < na; a++)
-        order_a[a] = (struct keyed){eps - alpha[a * 2], (uint32_t)a};
-    qsort(order_a, na, sizeof *order_a, by_key);
+    /* Both parties, sure pairs: a by rising alpha_0 (falling threshold) while b enter by falling b_0. */
     size_t inserted = nb;
-    for (size_t j = na; j-- > 0;) {
-        size_t a = order_a[j].id;
-        while (inserted > 0 && sorted[0][inserted - 1].key >= order_a[j].key)
+    for (size_t j = 0; j < na; j++) {
+        size_t a = order[0][j].id;
+        while (inserted > sure[0][a])
             fenwick_add(tree, nb, rank[sorted[0][--inserted].id]);
-        size_t from = lower_bound(sorted[1], nb, eps - alpha[a * 2 + 1]);
-        both += (nb - inserted) - fenwick_below(tree, from);
+        both += (nb - inserted) - fenwick_below(tree, sure[1][a]);
     }
     /* Both parties, the bands: each pair once, under the first party whose band holds it. */
     for (size_t a = 0; a < na; a++) {
         const double *al = &alpha[a * 2];
-        for (size_t k = 0; k < 2; k++) {
-            size_t sure = lower_bound(sorted[k], nb, eps - al[k]), low = lower_bound(sorted[k], nb, -eps - al[k]);
-            for (size_t r = low; r < sure; r++) {
+        for (size_t k = 0; k < 2; k++)
+            for (size_t r = low[k][a]; r < sure[k][a]; r++) {
                 size_t b = sorted[k][r].id, other = 1 - k;
-                double bo = h.sums[1][b * 2 + other];
+                double bo = fb[b * 2 + other];
                 if (bo < -eps - al[other])
                     continue; /* surely refused by the other party */
                 if (k == 1 && bo >= -eps - al[0] && bo < eps - al[0])
                     continue; /* in the first party's band: counted there */
                 both += (uint64_t)pair_accepted(s, &h, a, b, 3u);
             }
-        }
     }
     *c0 = single[0];
     *c1 = single[1];
@@ -249,12 +303,15 @@ int mitm_count2(const exact_space *s, uint64_t *c0, uint64_t *c1, uint64_t *c01)
     rc = 0;
 done:
     free(alpha);
+    free(fa);
+    free(fb);
     free(rank);
     free(tree);
-    free(h.sums[0]);
-    free(h.sums[1]);
-    free(sorted[0]);
-    free(sorted[1]);
-    free(order_a);
+    for (int k = 0; k < 2; k++) {
+        free(sorted[k]);
+        free(order[k]);
+        free(sure[k]);
+        free(low[k]);
+    }
     return rc;
 }
