@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include <parley/analysis.h>
+#include <parley/approx.h>
 #include <parley/scenario.h>
 
 static uint64_t state = 0x2545f4914f6cdd1dULL;
@@ -34,7 +35,7 @@ static unsigned pick(unsigned n) { return (unsigned)(rnd() % n); }
 static double uniform(void) { return (double)(rnd() >> 11) / 9007199254740992.0; }
 
 /* Integer issues i0.., sizes drawn until the space reaches about `target` outcomes. */
-static parley_scenario *random_scenario(double target, int coarse, int red_lines)
+static parley_scenario *random_scenario(double target, int coarse, int red_lines, unsigned parties)
 {
     parley_space *s = parley_space_new();
     double size = 1;
@@ -47,7 +48,7 @@ static parley_scenario *random_scenario(double target, int coarse, int red_lines
     }
     parley_scenario *sc = parley_scenario_new(s);
     size_t issues = parley_space_issue_count(s);
-    for (unsigned p = 0; p < 2; p++) {
+    for (unsigned p = 0; p < parties; p++) {
         parley_utility *u = parley_utility_new(s);
         double total = 0, w[16];
         for (size_t i = 0; i < issues; i++)
@@ -134,7 +135,7 @@ static void assert_same(const parley_scenario *sc, const parley_analysis *x, con
 static void compare_on(double target, int coarse, int red_lines, int rounds)
 {
     for (int r = 0; r < rounds; r++) {
-        parley_scenario *sc = random_scenario(target, coarse, red_lines);
+        parley_scenario *sc = random_scenario(target, coarse, red_lines, 2);
         parley_analysis *stream = run(sc, PARLEY_ANALYSIS_STREAM), *exact = run(sc, PARLEY_ANALYSIS_EXACT);
         assert_false(parley_analysis_merged(stream));
         assert_true(parley_analysis_merged(exact));
@@ -167,6 +168,67 @@ static void test_red_lines(void **state_)
     compare_on(1e3, 1, 2, 20);
     compare_on(1e5, 0, 1, 4);
     compare_on(1e5, 1, 1, 4);
+}
+
+/*
+ * Any number of parties, any size: parley_analyze_approximate takes the exact
+ * path (exact_big.c) and its frontier and solutions must be streaming's.
+ * (Utilities are summed in issue order by both here: the streaming pass fuses
+ * trailing issues only without constraints, and continuous random values make
+ * a rounding tie between the two orders vanishingly unlikely.)
+ */
+static void compare_big(double target, int coarse, int red_lines, unsigned parties, int rounds)
+{
+    for (int r = 0; r < rounds; r++) {
+        parley_scenario *sc = random_scenario(target, coarse, red_lines, parties);
+        parley_analysis *stream = run(sc, PARLEY_ANALYSIS_STREAM);
+        parley_approx_options o;
+        memset(&o, 0, sizeof o);
+        o.threads = 1;
+        o.samples = 1000;
+        parley_approx *big = NULL;
+        parley_error err;
+        assert_int_equal(parley_analyze_approximate(sc, &o, &big, &err), PARLEY_OK);
+        assert_true(parley_approx_exact(big));
+        size_t issues = parley_space_issue_count(parley_scenario_space(sc)), n = parley_analysis_party_count(stream);
+        size_t f = parley_analysis_frontier_count(stream);
+        assert_int_equal(f, parley_approx_frontier_count(big));
+        for (size_t i = 0; i < f; i++) {
+            assert_memory_equal(parley_analysis_frontier_outcome(stream, i), parley_approx_frontier_outcome(big, i),
+                                issues * sizeof(uint32_t));
+            assert_memory_equal(parley_analysis_frontier_utilities(stream, i),
+                                parley_approx_frontier_utilities(big, i), n * sizeof(double));
+        }
+        for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
+            const uint32_t *ox = NULL, *oy = NULL;
+            const double *ux = NULL, *uy = NULL;
+            double vx = 0, vy = 0;
+            int rx = parley_analysis_solution(stream, (parley_solution_kind)s, &ox, &ux, &vx);
+            assert_int_equal(rx, parley_approx_solution(big, (parley_solution_kind)s, &oy, &uy, &vy));
+            if (rx == PARLEY_OK)
+                assert_memory_equal(ox, oy, issues * sizeof(uint32_t));
+        }
+        uint64_t acceptable;
+        if (parley_approx_acceptable(big, &acceptable))
+            assert_int_equal(acceptable, parley_analysis_acceptable(stream));
+        else
+            assert_int_not_equal(parties, 2);
+        parley_analysis_free(stream);
+        parley_approx_free(big);
+        parley_scenario_free(sc);
+    }
+}
+
+static void test_any_size_path(void **state_)
+{
+    (void)state_;
+    for (unsigned parties = 2; parties <= 4; parties++) {
+        compare_big(1e3, 0, 0, parties, 10);
+        compare_big(1e3, 1, 0, parties, 10);
+        compare_big(1e3, 0, 1, parties, 10);
+        compare_big(1e5, 0, 0, parties, 3);
+        compare_big(1e5, 1, 1, parties, 3);
+    }
 }
 
 /*
@@ -222,6 +284,7 @@ int main(void)
         cmocka_unit_test(test_unconstrained_coarse),
         cmocka_unit_test(test_red_lines),
         cmocka_unit_test(test_rounding_band),
+        cmocka_unit_test(test_any_size_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

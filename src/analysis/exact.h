@@ -38,6 +38,12 @@ void exact_utilities(const exact_space *s, const uint32_t *values, double *u);
 /* Largest |partial sum| any outcome can reach (for the rounding margins). */
 double exact_magnitude(const exact_space *s);
 
+/*
+ * Marks keep[c] for the points of u[m * n] no other point dominates (at least
+ * as good for all, better for one); equal points are all kept.  0, or -1.
+ */
+int exact_pareto_filter(const double *u, size_t m, size_t n, unsigned char *keep);
+
 typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
 /*
  * Calls emit for a set of acceptable outcomes (every party at least its

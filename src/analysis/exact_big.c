@@ -4,10 +4,9 @@
  * bits), for parley_analyze_approximate, which then reports an exact frontier
  * instead of searching.  The tables are the profiles' weighted values, summed
  * in issue order as parley_utility_eval does; constraint scopes are
- * enumerated as in exact.c; candidates from issue-wise merging
- * (exact_merge.c) go through a frontier keyed by candidate number, and the
- * survivors are sorted by outcome (lexicographic order of the values is the
- * order of outcome numbers).
+ * enumerated as in exact.c; the rows' frontiers from issue-wise merging
+ * (exact_merge.c) are filtered together and sorted by outcome (lexicographic
+ * order of the values is the order of outcome numbers).
  */
 #include <math.h>
 #include <stdlib.h>
@@ -23,7 +22,7 @@
 struct collected {
     size_t issues, n, count, capacity;
     uint32_t *values; /* [capacity * issues] */
-    frontier f;
+    double *u;        /* [capacity * n] */
     int failed;
 };
 
@@ -33,15 +32,19 @@ static void collect(void *ctx, const uint32_t *values, const double *u)
     if (c->count == c->capacity) {
         size_t cap = c->capacity ? c->capacity * 2 : 256;
         uint32_t *grown = realloc(c->values, cap * (c->issues ? c->issues : 1) * sizeof *grown);
-        if (!grown) {
+        if (grown)
+            c->values = grown;
+        double *more = realloc(c->u, cap * c->n * sizeof *more);
+        if (more)
+            c->u = more;
+        if (!grown || !more) {
             c->failed = 1;
             return;
         }
-        c->values = grown;
         c->capacity = cap;
     }
     memcpy(&c->values[c->count * c->issues], values, c->issues * sizeof *values);
-    frontier_offer(&c->f, u, c->count);
+    memcpy(&c->u[c->count * c->n], u, c->n * sizeof *u);
     c->count++;
 }
 
@@ -89,10 +92,21 @@ static void add_acceptable(void *ctx, uint64_t mask, uint64_t outcomes, uint64_t
     *(uint64_t *)ctx += c01;
 }
 
+/* The candidates no other one dominates (the rows' frontiers together), sorted by outcome, into the archive. */
 static int fill_archive(struct collected *c, approx_archive *front)
 {
-    size_t m = c->f.count, n = c->n, issues = c->issues;
-    struct ordered *order = malloc((m + 1) * sizeof *order);
+    size_t m = 0, n = c->n, issues = c->issues;
+    unsigned char *keep = malloc(c->count + 1);
+    struct ordered *order = malloc((c->count + 1) * sizeof *order);
+    if (!keep || !order || exact_pareto_filter(c->u, c->count, n, keep) != 0) {
+        free(keep);
+        free(order);
+        return -1;
+    }
+    for (size_t j = 0; j < c->count; j++)
+        if (keep[j])
+            order[m++] = (struct ordered){&c->values[j * issues], issues, j};
+    free(keep);
     front->u = malloc((m + 1) * n * sizeof *front->u);
     front->values = malloc((m + 1) * (issues ? issues : 1) * sizeof *front->values);
     front->explored = calloc(m + 1, 1);
@@ -100,12 +114,10 @@ static int fill_archive(struct collected *c, approx_archive *front)
         free(order);
         return -1;
     }
-    for (size_t j = 0; j < m; j++)
-        order[j] = (struct ordered){&c->values[c->f.index[j] * issues], issues, j};
     qsort(order, m, sizeof *order, by_values);
     for (size_t j = 0; j < m; j++) {
         memcpy(&front->values[j * issues], order[j].values, issues * sizeof *front->values);
-        memcpy(&front->u[j * n], &c->f.u[order[j].at * n], n * sizeof *front->u);
+        memcpy(&front->u[j * n], &c->u[order[j].at * n], n * sizeof *front->u);
     }
     front->count = front->capacity = m;
     free(order);
@@ -147,9 +159,9 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
     int rc = -1;
     double **tables = calloc(n * issues + 1, sizeof *tables);
     double *reservation = calloc(n, sizeof *reservation), *suffix = calloc(n * (issues + 1), sizeof *suffix);
-    struct collected c = {issues, n, 0, 0, NULL, {0}, 0};
+    struct collected c = {issues, n, 0, 0, NULL, NULL, 0};
     exact_rows rows = {0, 0, 0, NULL, NULL};
-    if (!tables || !reservation || !suffix || frontier_init(&c.f, n) != 0)
+    if (!tables || !reservation || !suffix)
         goto done;
     for (size_t k = 0; k < n; k++) {
         const parley_utility *u = parley_party_utility(sc, parley_scenario_negotiator(sc, k));
@@ -181,8 +193,7 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
     }
     if (merged != 0 || c.failed)
         goto done;
-    frontier_sort_by_index(&c.f);
-    if (c.f.failed || fill_archive(&c, front) != 0)
+    if (fill_archive(&c, front) != 0)
         goto done;
     *counted = countable;
     rc = 1;
@@ -193,7 +204,7 @@ done:
     free(reservation);
     free(suffix);
     free(c.values);
-    frontier_free(&c.f);
+    free(c.u);
     exact_rows_free(&rows);
     return rc;
 }

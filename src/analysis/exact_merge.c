@@ -99,6 +99,94 @@ static int dominates(const double *a, const double *b, size_t n, double delta)
     return better;
 }
 
+/* Three parties: first party descending, then the second, then the third. */
+static int by_first3(const void *x, const void *y)
+{
+    const struct item *a = x, *b = y;
+    for (int k = 0; k < 3; k++)
+        if (a->p[k] != b->p[k])
+            return a->p[k] > b->p[k] ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+static int by_double(const void *x, const void *y)
+{
+    double a = *(const double *)x, b = *(const double *)y;
+    return (a > b) - (a < b);
+}
+
+/* A Fenwick tree of maxima over positions counted from the top: best(from) = max over positions >= from. */
+static void top_raise(double *tree, size_t m, size_t position, double x)
+{
+    for (size_t i = m - position; i <= m; i += i & (~i + 1))
+        tree[i] = fmax(tree[i], x);
+}
+
+static double top_best(const double *tree, size_t m, size_t from)
+{
+    double best = -INFINITY;
+    for (size_t i = m - from; i > 0; i -= i & (~i + 1))
+        best = fmax(best, tree[i]);
+    return best;
+}
+
+/* First position of sorted[0..m) holding more than x (strict) or at least x. */
+static size_t position_of(const double *sorted, size_t m, double x, int strict)
+{
+    size_t lo = 0, hi = m;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strict ? sorted[mid] <= x : sorted[mid] < x)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/*
+ * Three parties in O(m log m): items by the first party descending (a
+ * dominator comes first); two Fenwick trees over the ranks of the second
+ * party's sums keep the best third-party sum, one of every earlier item and
+ * one of the items better for the first party by more than delta.  An item is
+ * dropped when some earlier one is at least as good for all and better by
+ * more than delta for the first (tree A), the second or the third (tree B).
+ */
+static int filter3(struct item *items, size_t m, double delta, unsigned char *keep)
+{
+    qsort(items, m, sizeof *items, by_first3);
+    double *second = malloc((m + 1) * sizeof *second), *all = malloc((m + 2) * sizeof *all),
+           *ahead = malloc((m + 2) * sizeof *ahead);
+    if (!second || !all || !ahead) {
+        free(second);
+        free(all);
+        free(ahead);
+        return -1;
+    }
+    for (size_t i = 0; i < m; i++)
+        second[i] = items[i].p[1];
+    qsort(second, m, sizeof *second, by_double);
+    for (size_t i = 0; i <= m; i++)
+        all[i] = ahead[i] = -INFINITY;
+    size_t j = 0;
+    for (size_t i = 0; i < m; i++) {
+        const double *p = items[i].p;
+        while (j < i && items[j].p[0] > p[0] + delta) {
+            top_raise(ahead, m, position_of(second, m, items[j].p[1], 0), items[j].p[2]);
+            j++;
+        }
+        size_t at_least = position_of(second, m, p[1], 0), above = position_of(second, m, p[1] + delta, 1);
+        int dominated = top_best(ahead, m, at_least) >= p[2] || top_best(all, m, above) >= p[2] ||
+                        top_best(all, m, at_least) > p[2] + delta;
+        keep[items[i].id] = !dominated;
+        top_raise(all, m, at_least, p[2]);
+    }
+    free(second);
+    free(all);
+    free(ahead);
+    return 0;
+}
+
 /* Marks keep[id] for the items no other item dominates by the margin; items are sorted on return. */
 static int filter(struct item *items, size_t m, size_t n, double delta, unsigned char *keep)
 {
@@ -119,6 +207,8 @@ static int filter(struct item *items, size_t m, size_t n, double delta, unsigned
         free(prefix);
         return 0;
     }
+    if (n == 3)
+        return filter3(items, m, delta, keep);
     for (size_t i = 0; i < m; i++) {
         double sum = 0;
         for (size_t k = 0; k < n; k++)
@@ -146,6 +236,18 @@ static int filter(struct item *items, size_t m, size_t n, double delta, unsigned
     return 0;
 }
 
+int exact_pareto_filter(const double *u, size_t m, size_t n, unsigned char *keep)
+{
+    struct item *items = malloc((m + 1) * sizeof *items);
+    if (!items)
+        return -1;
+    for (size_t c = 0; c < m; c++)
+        items[c] = (struct item){&u[c * n], 0, (uint32_t)c, (uint32_t)n};
+    int rc = filter(items, m, n, 0, keep);
+    free(items);
+    return rc;
+}
+
 int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
 {
     size_t n = s->n, issues = s->issues, limit = s->node_limit ? s->node_limit : DEFAULT_NODE_LIMIT;
@@ -155,6 +257,7 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
     uint32_t *values = calloc(issues + 1, sizeof *values);
     struct item *items = NULL;
     unsigned char *keep = NULL;
+    size_t *which = NULL;
     uint32_t *parent = NULL, *value = NULL;
     size_t count = 1; /* the empty prefix */
     int rc = -1;
@@ -214,15 +317,27 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
         next = NULL;
         count = kept;
     }
+    /* The rounded utilities of the acceptable survivors, filtered for plain dominance (equal vectors kept). */
+    size_t m = 0;
+    free(keep);
+    if (!(which = malloc((count + 1) * sizeof *which)) || !(keep = malloc(count + 1)))
+        goto done;
     for (size_t j = 0; j < count; j++) {
         int acceptable = 1;
         for (size_t k = 0; k < n; k++) {
-            u[k] = quantize_utility(sums[j * n + k]);
-            acceptable &= u[k] >= s->reservation[k];
+            sums[m * n + k] = quantize_utility(sums[j * n + k]);
+            acceptable &= sums[m * n + k] >= s->reservation[k];
         }
-        if (!acceptable)
+        if (acceptable)
+            which[m++] = j;
+    }
+    if (exact_pareto_filter(sums, m, n, keep) != 0)
+        goto done;
+    for (size_t c = 0; c < m; c++) {
+        if (!keep[c])
             continue;
-        size_t at = j;
+        memcpy(u, &sums[c * n], n * sizeof *u);
+        size_t at = which[c];
         for (size_t i = issues; i-- > 0;) {
             values[i] = stages[i].value[at];
             at = stages[i].parent[at];
@@ -242,6 +357,7 @@ done:
     free(value);
     free(items);
     free(keep);
+    free(which);
     free(u);
     free(values);
     return rc;
