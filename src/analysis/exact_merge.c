@@ -109,10 +109,16 @@ static int by_first3(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-static int by_double(const void *x, const void *y)
+/* An item's second-party sum and its position in the sorted order of items. */
+struct ranked {
+    double x;
+    uint32_t item;
+};
+
+static int by_x(const void *a, const void *b)
 {
-    double a = *(const double *)x, b = *(const double *)y;
-    return (a > b) - (a < b);
+    double x = ((const struct ranked *)a)->x, y = ((const struct ranked *)b)->x;
+    return (x > y) - (x < y);
 }
 
 /* A Fenwick tree of maxima over positions counted from the top: best(from) = max over positions >= from. */
@@ -130,20 +136,6 @@ static double top_best(const double *tree, size_t m, size_t from)
     return best;
 }
 
-/* First position of sorted[0..m) holding more than x (strict) or at least x. */
-static size_t position_of(const double *sorted, size_t m, double x, int strict)
-{
-    size_t lo = 0, hi = m;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strict ? sorted[mid] <= x : sorted[mid] < x)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
 /*
  * Three parties in O(m log m): items by the first party descending (a
  * dominator comes first); two Fenwick trees over the ranks of the second
@@ -155,36 +147,46 @@ static size_t position_of(const double *sorted, size_t m, double x, int strict)
 static int filter3(struct item *items, size_t m, double delta, unsigned char *keep)
 {
     qsort(items, m, sizeof *items, by_first3);
-    double *second = malloc((m + 1) * sizeof *second), *all = malloc((m + 2) * sizeof *all),
-           *ahead = malloc((m + 2) * sizeof *ahead);
-    if (!second || !all || !ahead) {
-        free(second);
-        free(all);
-        free(ahead);
-        return -1;
-    }
+    struct ranked *second = malloc((m + 1) * sizeof *second);
+    uint32_t *at_least = malloc((m + 1) * sizeof *at_least), *above = malloc((m + 1) * sizeof *above);
+    double *all = malloc((m + 2) * sizeof *all), *ahead = malloc((m + 2) * sizeof *ahead);
+    int rc = -1;
+    if (!second || !at_least || !above || !all || !ahead)
+        goto done;
+    /* For item i (sorted position): the first rank whose sum is >= its own, and the first > its own + delta. */
     for (size_t i = 0; i < m; i++)
-        second[i] = items[i].p[1];
-    qsort(second, m, sizeof *second, by_double);
+        second[i] = (struct ranked){items[i].p[1], (uint32_t)i};
+    qsort(second, m, sizeof *second, by_x);
+    for (size_t r = 0, first = 0, over = 0; r < m; r++) {
+        if (r > 0 && second[r].x != second[r - 1].x)
+            first = r;
+        while (over < m && second[over].x <= second[r].x + delta)
+            over++;
+        at_least[second[r].item] = (uint32_t)first;
+        above[second[r].item] = (uint32_t)over;
+    }
     for (size_t i = 0; i <= m; i++)
         all[i] = ahead[i] = -INFINITY;
     size_t j = 0;
     for (size_t i = 0; i < m; i++) {
         const double *p = items[i].p;
         while (j < i && items[j].p[0] > p[0] + delta) {
-            top_raise(ahead, m, position_of(second, m, items[j].p[1], 0), items[j].p[2]);
+            top_raise(ahead, m, at_least[j], items[j].p[2]);
             j++;
         }
-        size_t at_least = position_of(second, m, p[1], 0), above = position_of(second, m, p[1] + delta, 1);
-        int dominated = top_best(ahead, m, at_least) >= p[2] || top_best(all, m, above) >= p[2] ||
-                        top_best(all, m, at_least) > p[2] + delta;
+        int dominated = top_best(ahead, m, at_least[i]) >= p[2] || top_best(all, m, above[i]) >= p[2] ||
+                        top_best(all, m, at_least[i]) > p[2] + delta;
         keep[items[i].id] = !dominated;
-        top_raise(all, m, at_least, p[2]);
+        top_raise(all, m, at_least[i], p[2]);
     }
+    rc = 0;
+done:
     free(second);
+    free(at_least);
+    free(above);
     free(all);
     free(ahead);
-    return 0;
+    return rc;
 }
 
 /* Marks keep[id] for the items no other item dominates by the margin; items are sorted on return. */
