@@ -77,8 +77,8 @@ int exact_choose(const struct job *job, int requested, unsigned workers, const c
         return 0;
     if (!job->all_additive)
         *why = "a utility is not additive";
-    else if (job->n != 2)
-        *why = "exact counts without enumeration are implemented for two parties";
+    else if (job->n < 2 || job->n > MITM_MAX_PARTIES)
+        *why = "exact counts without enumeration are implemented for two and three parties";
     else if (!job->histogram)
         *why = "too many conditions for the failure histogram";
     else if (job->issues > 64)
@@ -106,7 +106,7 @@ int exact_choose(const struct job *job, int requested, unsigned workers, const c
        merging per scope assignment. */
     int simple = job->global_count == 0 && job->C == job->n;
     double stream = (double)job->total * (simple ? 3.5 : 35.0) / (workers ? workers : 1);
-    double exact = 300.0 * (double)half * (job->C > job->n ? 4 : 1) + assignments * 3e6;
+    double exact = 300.0 * (double)half * (job->C > job->n ? 4 : 1) * (job->n == 3 ? 20 : 1) + assignments * 3e6;
     return exact < stream;
 }
 
@@ -129,19 +129,29 @@ struct add_ctx {
     struct worker *w;
 };
 
-/* The counts of one set of broken red lines into the failure histogram (party k's reservation: bit C - n + k). */
-static void add_counts(void *ctx, uint64_t red, uint64_t total, uint64_t c0, uint64_t c1, uint64_t c01)
+/*
+ * The counts of one set of broken red lines into the failure histogram (party
+ * k's reservation: bit C - n + k): the outcomes accepted by exactly the
+ * parties in T, by inclusion-exclusion over the sets S containing T.
+ */
+static void add_counts(void *ctx, uint64_t red, const uint64_t *accepting)
 {
     struct add_ctx *a = ctx;
     size_t C = a->job->C, n = a->job->n;
-    uint64_t r0 = (uint64_t)1 << (C - n), r1 = (uint64_t)1 << (C - n + 1), *hist = a->w->histogram;
-    hist[red] += c01;
-    hist[red | r0] += c1 - c01;
-    hist[red | r1] += c0 - c01;
-    hist[red | r0 | r1] += total - c0 - c1 + c01;
-    a->w->feasible += total;
+    unsigned all = (1u << n) - 1;
+    for (unsigned t = 0; t <= all; t++) {
+        uint64_t exactly = 0;
+        for (unsigned s = t;; s = (s + 1) | t) {
+            int odd = __builtin_popcount(s ^ t) & 1;
+            exactly += odd ? -accepting[s] : accepting[s]; /* modular: the sum is a count */
+            if (s == all)
+                break;
+        }
+        a->w->histogram[red | (uint64_t)(all ^ t) << (C - n)] += exactly;
+    }
+    a->w->feasible += accepting[0];
     if (red == 0)
-        a->w->acceptable += c01;
+        a->w->acceptable += accepting[all];
 }
 
 int exact_run(const struct job *job, struct worker *w)

@@ -54,18 +54,19 @@ typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
  */
 int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx);
 
+#define MITM_MAX_PARTIES 3
 /*
- * Two parties: outcomes with u0 >= r0 (*c0), with u1 >= r1 (*c1) and with
- * both (*c01), among those whose fixed issues (not EXACT_FREE in s->fixed)
- * take one of the `row_count` assignments rows[r * fixed issues + j] (the
- * j-th fixed issue in issue order), or the values in s->fixed when rows is
- * NULL.  Returns 0, or -1 when out of memory or when a half would have more
- * than 2^26 points.
+ * Up to three parties: accepting[S] = outcomes on which every party in S
+ * (bit k = party k) reaches its reservation, for every S (accepting[0] = all
+ * outcomes counted), among those whose fixed issues (not EXACT_FREE in
+ * s->fixed) take one of the `row_count` assignments rows[r * fixed issues +
+ * j] (the j-th fixed issue in issue order), or the values in s->fixed when
+ * rows is NULL.  Returns 0, or -1 when out of memory or when a half would
+ * have more than 2^26 points.
  */
-int mitm_count2(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *c0, uint64_t *c1,
-                uint64_t *c01);
+int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *accepting);
 
-/* Points in the larger half of the split mitm_count2 would make for `rows` rows, for the cost estimate. */
+/* Points in the larger half of the split mitm_count would make for `rows` rows, for the cost estimate. */
 uint64_t mitm_half_size(const exact_space *s, size_t rows);
 
 /* The feasible joint assignments (rows) of the issues of a constraint scope (exact_scope.c). */
@@ -80,12 +81,12 @@ typedef int64_t (*exact_classify)(void *ctx, const uint32_t *values);
 int exact_rows_build(const unsigned char *scope, const uint32_t *counts, size_t issues, exact_classify classify,
                      void *ctx, exact_rows *rows);
 void exact_rows_free(exact_rows *rows);
-typedef void (*exact_add)(void *ctx, uint64_t mask, uint64_t outcomes, uint64_t c0, uint64_t c1, uint64_t c01);
+typedef void (*exact_add)(void *ctx, uint64_t mask, const uint64_t *accepting);
 /*
- * Two parties: for each set of broken red lines (only the empty one when
- * zero_only), the outcomes of its rows and how many each party and both
- * accept (mitm_count2 over the rows together); s->fixed marks the scope
- * issues (not EXACT_FREE).  0, or -1.
+ * Up to three parties: for each set of broken red lines (only the empty one
+ * when zero_only), the counts of mitm_count over its rows together
+ * (accepting[0]: the rows' outcomes); s->fixed marks the scope issues (not
+ * EXACT_FREE).  0, or -1.
  */
 int exact_rows_count(const exact_space *s, const exact_rows *rows, int zero_only, exact_add add, void *ctx);
 /* Frontier candidates (exact_merge_candidates) of every row breaking no red line.  0, -1 or 1 as it returns. */

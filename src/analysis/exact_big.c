@@ -86,10 +86,16 @@ static int64_t classify(void *ctx, const uint32_t *values)
     return 0;
 }
 
-static void add_acceptable(void *ctx, uint64_t mask, uint64_t outcomes, uint64_t c0, uint64_t c1, uint64_t c01)
+struct add_ctx {
+    uint64_t *acceptable;
+    size_t n;
+};
+
+static void add_acceptable(void *ctx, uint64_t mask, const uint64_t *accepting)
 {
-    (void)mask, (void)outcomes, (void)c0, (void)c1;
-    *(uint64_t *)ctx += c01;
+    struct add_ctx *a = ctx;
+    (void)mask;
+    *a->acceptable += accepting[(1u << a->n) - 1];
 }
 
 /* The candidates no other one dominates (the rows' frontiers together), sorted by outcome, into the archive. */
@@ -183,8 +189,9 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
     struct classify_ctx cc = {sc, n};
     if (exact_rows_build(scope, counts, issues, classify, &cc, &rows) != 0)
         goto done;
-    int countable = n == 2 && mitm_half_size(&s, rows.count) <= ((uint64_t)1 << 26);
-    if (countable && exact_rows_count(&s, &rows, 1, add_acceptable, acceptable) != 0)
+    int countable = n <= MITM_MAX_PARTIES && mitm_half_size(&s, rows.count) <= ((uint64_t)1 << 26);
+    struct add_ctx adds = {acceptable, n};
+    if (countable && exact_rows_count(&s, &rows, 1, add_acceptable, &adds) != 0)
         goto done;
     int merged = exact_rows_merge(&s, &rows, collect, &c);
     if (merged == 1) {

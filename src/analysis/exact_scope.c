@@ -77,10 +77,6 @@ static void set_row(const exact_rows *rows, size_t r, size_t issues, uint32_t *f
 
 int exact_rows_count(const exact_space *s, const exact_rows *rows, int zero_only, exact_add add, void *ctx)
 {
-    uint64_t outcomes_per_row = 1;
-    for (size_t i = 0; i < s->issues; i++)
-        if (s->fixed[i] == EXACT_FREE)
-            outcomes_per_row *= s->counts[i];
     size_t scoped = rows->scoped ? rows->scoped : 1;
     uint32_t *group = malloc((rows->count + 1) * scoped * sizeof *group);
     unsigned char *done = calloc(rows->count + 1, 1);
@@ -94,11 +90,11 @@ int exact_rows_count(const exact_space *s, const exact_rows *rows, int zero_only
                 memcpy(&group[members++ * scoped], &rows->values[q * rows->scoped], rows->scoped * sizeof *group);
                 done[q] = 1;
             }
-        uint64_t c0, c1, c01;
-        if (mitm_count2(s, group, members, &c0, &c1, &c01) != 0)
+        uint64_t accepting[1u << MITM_MAX_PARTIES];
+        if (mitm_count(s, group, members, accepting) != 0)
             rc = -1;
         else
-            add(ctx, rows->mask[r], outcomes_per_row * members, c0, c1, c01);
+            add(ctx, rows->mask[r], accepting);
     }
     free(group);
     free(done);
