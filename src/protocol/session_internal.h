@@ -48,14 +48,41 @@ struct outcome_entry {
     uint64_t id;
 };
 
-/* A party's feasible packages that keep its red lines, ascending (utility, id) (package_index.c). */
+struct half_point {
+    double s;
+    uint64_t id;
+};
+
+/*
+ * A party's feasible packages that keep its red lines, ascending (utility, id)
+ * (package_index.c); or, for an additive utility without constraints, the two
+ * sorted halves of the space that answer the same queries (package_additive.c).
+ */
 struct parley_package_index {
     size_t party, issues;
     struct outcome_entry *e;
     size_t n;
     uint32_t *samples; /* sampled spaces: values of sample id at samples[id * issues]; NULL when indexed whole */
     const parley_space *space;
+    /* additive: no e[]; n is the number of packages */
+    int additive;
+    const parley_utility *u;
+    size_t split;                       /* issues [0, split) form half A */
+    uint64_t na, nb;
+    struct half_point *half_a, *half_b; /* ascending partial sums */
+    double margin, worst, best;
+    uint64_t best_id;
 };
+/* Sets up the additive index of a space of `size` packages: 1 done, 0 not applicable, -1 out of memory. */
+int pindex_additive_build(parley_package_index *idx, uint64_t size);
+/* The additive index's answer to parley_view_outcome_at_least. */
+double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out);
+/* The queries of the view, for either kind of index. */
+double pindex_at_least(const parley_package_index *idx, double target, uint32_t *out);
+double pindex_best(const parley_package_index *idx);
+double pindex_worst(const parley_package_index *idx);
+/* Builds the sorted index of every package (or samples), never the additive one (rank queries need it). */
+int pindex_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out);
 /* Position of the first entry worth at least target (n when none). */
 size_t pindex_rank(const parley_package_index *idx, double target);
 /* Entry i's package into out; returns its utility. */
@@ -71,6 +98,7 @@ struct parley_agent_view {
     uint64_t rng;
     const parley_package_index *idx; /* own acceptable packages, ascending utility (own_idx or shared) */
     parley_package_index *own_idx;
+    parley_package_index *ranked_idx; /* every package sorted, when own_idx/shared is additive and ranks are asked */
     int index_tried;
 };
 

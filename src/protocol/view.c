@@ -26,6 +26,7 @@ void view_free(struct parley_agent_view *v)
 {
     free(v->visible);
     parley_package_index_free(v->own_idx);
+    parley_package_index_free(v->ranked_idx);
     memset(v, 0, sizeof *v);
 }
 
@@ -138,48 +139,53 @@ static const parley_package_index *ensure_index(parley_agent_view *v)
     return v->idx;
 }
 
-size_t parley_view_outcome_rank(parley_agent_view *v, double target)
+/* Rank queries need every package in order: an additive index is backed by a sorted one built on demand. */
+static const parley_package_index *ensure_ranked(parley_agent_view *v)
 {
     const parley_package_index *idx = ensure_index(v);
+    if (!idx || !idx->additive)
+        return idx;
+    if (!v->ranked_idx) {
+        uint64_t seed = v->neg->cfg.seed * 0x9E3779B97F4A7C15ull ^ (uint64_t)(v->party + 1) * 0xA5A5A5A5ull;
+        if (pindex_build_sorted(v->neg->sc, v->party, seed, &v->ranked_idx) != PARLEY_OK)
+            return NULL;
+    }
+    return v->ranked_idx;
+}
+
+size_t parley_view_outcome_rank(parley_agent_view *v, double target)
+{
+    const parley_package_index *idx = ensure_ranked(v);
     return idx ? pindex_rank(idx, target) : 0;
 }
 
 double parley_view_outcome_at_least(parley_agent_view *v, double target, uint32_t *out)
 {
     const parley_package_index *idx = ensure_index(v);
-    if (!idx || idx->n == 0)
-        return -1;
-    size_t i = pindex_rank(idx, target);
-    if (i == idx->n) {
-        /* none reaches the target: the best, lowest id among equals */
-        i = idx->n - 1;
-        while (i > 0 && idx->e[i - 1].u == idx->e[i].u)
-            i--;
-    }
-    return pindex_get(idx, i, out);
+    return idx ? pindex_at_least(idx, target, out) : -1;
 }
 
 double parley_view_best_utility(parley_agent_view *v)
 {
     const parley_package_index *idx = ensure_index(v);
-    return idx && idx->n ? idx->e[idx->n - 1].u : -1;
+    return idx ? pindex_best(idx) : -1;
 }
 
 double parley_view_worst_utility(parley_agent_view *v)
 {
     const parley_package_index *idx = ensure_index(v);
-    return idx && idx->n ? idx->e[0].u : -1;
+    return idx ? pindex_worst(idx) : -1;
 }
 
 size_t parley_view_outcome_count(parley_agent_view *v)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = ensure_ranked(v);
     return idx ? idx->n : 0;
 }
 
 double parley_view_outcome_ranked(parley_agent_view *v, size_t i, uint32_t *out)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = ensure_ranked(v);
     if (!idx || i >= idx->n)
         return -1;
     return pindex_get(idx, i, out);
