@@ -21,18 +21,7 @@
 #include <parley/approx.h>
 #include <parley/scenario.h>
 
-static uint64_t state = 0x2545f4914f6cdd1dULL;
-
-static uint64_t rnd(void)
-{
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-}
-
-static unsigned pick(unsigned n) { return (unsigned)(rnd() % n); }
-static double uniform(void) { return (double)(rnd() >> 11) / 9007199254740992.0; }
+#include "random_numbers.h"
 
 /* Integer issues i0.., sizes drawn until the space reaches about `target` outcomes. */
 static parley_scenario *random_scenario(double target, int coarse, int red_lines, unsigned parties)

@@ -22,18 +22,7 @@
 
 #include "protocol/session_internal.h"
 
-static uint64_t state = 0x9e3779b97f4a7c15ULL;
-
-static uint64_t rnd(void)
-{
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return state;
-}
-
-static unsigned pick(unsigned n) { return (unsigned)(rnd() % n); }
-static double uniform(void) { return (double)(rnd() >> 11) / 9007199254740992.0; }
+#include "random_numbers.h"
 
 static parley_scenario *random_scenario(double target, int coarse)
 {
