@@ -28,7 +28,7 @@ static parley_scenario *random_scenario(double target, int coarse)
 {
     parley_space *s = parley_space_new();
     double size = 1;
-    char name[16];
+    char name[32];
     for (size_t i = 0; size < target && i < 16; i++) {
         unsigned n = 2 + pick(11);
         if (size * n > (double)(1u << 21)) /* the sorted index holds every package up to 2^21 */

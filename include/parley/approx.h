@@ -55,7 +55,7 @@ void parley_approx_free(parley_approx *a);
  * Additive scenarios whose constraints and red lines mention few issues
  * jointly are not searched: the frontier and the bargaining solutions are
  * exact, by issue-wise merging (exact: 1), and for two parties whose space
- * splits into halves of at most 2^26 outcomes the number of acceptable
+ * splits into halves of at most 2^23 outcomes the number of acceptable
  * outcomes is exact too (counted: 1); otherwise it is estimated from samples.
  */
 int parley_approx_exact(const parley_approx *a);

@@ -17,7 +17,7 @@ static const char method[] =
 static const char method_exact[] =
     "exact frontier without enumeration: issue-wise merging of the Pareto frontiers of the issues (every assignment "
     "of the constrained issues), bargaining solutions on it; acceptable outcomes counted by meet-in-the-middle for "
-    "two parties when the space splits into halves of at most 2^26 outcomes, else estimated from samples";
+    "two parties when the space splits into halves of at most 2^23 outcomes, else estimated from samples";
 
 const char *parley_approx_method(const parley_approx *a)
 {

@@ -95,7 +95,7 @@ int exact_choose(const struct job *job, int requested, unsigned workers, const c
         fixed[i] = scope[i] ? 0 : EXACT_FREE;
     exact_space s = space_of(job, fixed);
     uint64_t half = mitm_half_size(&s, (size_t)assignments);
-    if (half > ((uint64_t)1 << 26)) {
+    if (half > MITM_HALF_LIMIT) {
         *why = "the halves of the space are too large to count by meet-in-the-middle";
         return 0;
     }

@@ -55,6 +55,8 @@ typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
 int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx);
 
 #define MITM_MAX_PARTIES 3
+/* Most points of a meet-in-the-middle half (about 130 bytes each for two parties, more for three). */
+#define MITM_HALF_LIMIT ((uint64_t)1 << 23)
 /*
  * Up to three parties: accepting[S] = outcomes on which every party in S
  * (bit k = party k) reaches its reservation, for every S (accepting[0] = all
@@ -62,7 +64,7 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx);
  * s->fixed) take one of the `row_count` assignments rows[r * fixed issues +
  * j] (the j-th fixed issue in issue order), or the values in s->fixed when
  * rows is NULL.  Returns 0, or -1 when out of memory or when a half would
- * have more than 2^26 points.
+ * have more than MITM_HALF_LIMIT points.
  */
 int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *accepting);
 

@@ -189,7 +189,7 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
     struct classify_ctx cc = {sc, n};
     if (exact_rows_build(scope, counts, issues, classify, &cc, &rows) != 0)
         goto done;
-    int countable = n <= MITM_MAX_PARTIES && mitm_half_size(&s, rows.count) <= ((uint64_t)1 << 26);
+    int countable = n <= MITM_MAX_PARTIES && mitm_half_size(&s, rows.count) <= MITM_HALF_LIMIT;
     struct add_ctx adds = {acceptable, n};
     if (countable && exact_rows_count(&s, &rows, 1, add_acceptable, &adds) != 0)
         goto done;

@@ -75,29 +75,43 @@ static void set_row(const exact_rows *rows, size_t r, size_t issues, uint32_t *f
             fixed[i] = rows->values[r * rows->scoped + j++];
 }
 
+struct by_mask {
+    uint64_t mask;
+    size_t row;
+};
+
+static int compare_mask(const void *x, const void *y)
+{
+    const struct by_mask *a = x, *b = y;
+    if (a->mask != b->mask)
+        return a->mask < b->mask ? -1 : 1;
+    return (a->row > b->row) - (a->row < b->row);
+}
+
 int exact_rows_count(const exact_space *s, const exact_rows *rows, int zero_only, exact_add add, void *ctx)
 {
     size_t scoped = rows->scoped ? rows->scoped : 1;
     uint32_t *group = malloc((rows->count + 1) * scoped * sizeof *group);
-    unsigned char *done = calloc(rows->count + 1, 1);
-    int rc = group && done ? 0 : -1;
-    for (size_t r = 0; r < rows->count && rc == 0; r++) {
-        if (done[r] || (zero_only && rows->mask[r]))
+    struct by_mask *order = malloc((rows->count + 1) * sizeof *order);
+    int rc = group && order ? 0 : -1;
+    for (size_t r = 0; rc == 0 && r < rows->count; r++)
+        order[r] = (struct by_mask){rows->mask[r], r};
+    if (rc == 0)
+        qsort(order, rows->count, sizeof *order, compare_mask);
+    for (size_t first = 0, end; rc == 0 && first < rows->count; first = end) {
+        for (end = first; end < rows->count && order[end].mask == order[first].mask; end++)
+            memcpy(&group[(end - first) * scoped], &rows->values[order[end].row * rows->scoped],
+                   rows->scoped * sizeof *group);
+        if (zero_only && order[first].mask)
             continue;
-        size_t members = 0;
-        for (size_t q = r; q < rows->count; q++)
-            if (!done[q] && rows->mask[q] == rows->mask[r]) {
-                memcpy(&group[members++ * scoped], &rows->values[q * rows->scoped], rows->scoped * sizeof *group);
-                done[q] = 1;
-            }
         uint64_t accepting[1u << MITM_MAX_PARTIES];
-        if (mitm_count(s, group, members, accepting) != 0)
+        if (mitm_count(s, group, end - first, accepting) != 0)
             rc = -1;
         else
-            add(ctx, rows->mask[r], accepting);
+            add(ctx, order[first].mask, accepting);
     }
     free(group);
-    free(done);
+    free(order);
     return rc;
 }
 

@@ -28,7 +28,7 @@
 #include "analysis/analysis_internal.h"
 #include "analysis/exact.h"
 
-#define HALF_LIMIT ((uint64_t)1 << 26)
+#define HALF_LIMIT MITM_HALF_LIMIT
 
 struct keyed {
     double key;
