@@ -6,7 +6,8 @@
  * lowest-number tie rule matters), the worst and best utilities and the answer
  * to "the package of lowest utility at least x" must be the same, bit for bit,
  * for targets between and on the packages' own utilities; and whole
- * negotiations between time-dependent agents must run identically with either.
+ * negotiations (time-dependent agents, and nash, which asks for ranks) must
+ * run identically with either.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -145,14 +146,16 @@ static void negotiate(const parley_scenario *sc, const char *a, const char *b, p
 static void test_negotiations(void **state_)
 {
     (void)state_;
-    const char *pairs[][2] = {{"boulware", "conceder"}, {"linear", "hardliner"}, {"boulware:e=0.1", "linear"}};
+    /* nash walks its packages by rank: the additive index hands it the sorted one, built once */
+    const char *pairs[][2] = {{"boulware", "conceder"}, {"linear", "hardliner"}, {"boulware:e=0.1", "linear"},
+                              {"nash", "boulware"}};
     for (int coarse = 0; coarse < 2; coarse++) {
         parley_scenario *sc = random_scenario(1e5, coarse);
         size_t issues = parley_space_issue_count(parley_scenario_space(sc));
         parley_package_index *sorted[2];
         for (size_t k = 0; k < 2; k++)
             assert_int_equal(pindex_build_sorted(sc, k, 1, &sorted[k]), PARLEY_OK);
-        for (size_t p = 0; p < 3; p++) {
+        for (size_t p = 0; p < 4; p++) {
             uint64_t offers_a, offers_b;
             uint32_t digest_a[16], digest_b[16];
             negotiate(sc, pairs[p][0], pairs[p][1], NULL, &offers_a, digest_a, issues);

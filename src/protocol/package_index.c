@@ -150,6 +150,11 @@ static int build(const parley_scenario *sc, size_t k, uint64_t seed, int allow_a
             goto nomem;
         if (additive) {
             idx->n = (size_t)size;
+            idx->seed = seed;
+            if (pthread_mutex_init(&idx->lock, NULL) != 0) {
+                idx->additive = 0;
+                goto nomem;
+            }
             free(values);
             *out = idx;
             return PARLEY_OK;
@@ -188,6 +193,19 @@ int pindex_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parl
     return build(sc, k, seed, 0, out, NULL);
 }
 
+const parley_package_index *pindex_sorted(const parley_package_index *idx, const parley_scenario *sc)
+{
+    if (!idx->additive)
+        return idx;
+    parley_package_index *shared = (parley_package_index *)idx; /* only `sorted` changes, under the lock */
+    pthread_mutex_lock(&shared->lock);
+    if (!shared->sorted && pindex_build_sorted(sc, idx->party, idx->seed, &shared->sorted) != PARLEY_OK)
+        shared->sorted = NULL;
+    const parley_package_index *sorted = shared->sorted;
+    pthread_mutex_unlock(&shared->lock);
+    return sorted;
+}
+
 double pindex_at_least(const parley_package_index *idx, double target, uint32_t *out)
 {
     if (idx->additive)
@@ -218,6 +236,10 @@ void parley_package_index_free(parley_package_index *idx)
 {
     if (!idx)
         return;
+    if (idx->additive) {
+        parley_package_index_free(idx->sorted);
+        pthread_mutex_destroy(&idx->lock);
+    }
     free(idx->half_a);
     free(idx->half_b);
     free(idx->e);

@@ -9,6 +9,7 @@
 #define PARLEY_PROTOCOL_SESSION_INTERNAL_H
 
 #include <parley/protocol.h>
+#include <pthread.h>
 #include <time.h>
 
 #include "agents/mediator.h"
@@ -72,6 +73,9 @@ struct parley_package_index {
     struct half_point *half_a, *half_b; /* ascending partial sums */
     double margin, worst, best;
     uint64_t best_id;
+    uint64_t seed;                      /* the build's seed, for the sorted index below */
+    pthread_mutex_t lock;               /* additive: guards `sorted`, built on the first rank query */
+    parley_package_index *sorted;
 };
 /* Sets up the additive index of a space of `size` packages: 1 done, 0 not applicable, -1 out of memory. */
 int pindex_additive_build(parley_package_index *idx, uint64_t size);
@@ -83,6 +87,12 @@ double pindex_best(const parley_package_index *idx);
 double pindex_worst(const parley_package_index *idx);
 /* Builds the sorted index of every package (or samples), never the additive one (rank queries need it). */
 int pindex_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out);
+/*
+ * The index rank queries can use: idx itself, or for an additive index the
+ * sorted one, built once on first use (under the index's lock, so a shared
+ * index serves every thread).  NULL when out of memory.
+ */
+const parley_package_index *pindex_sorted(const parley_package_index *idx, const parley_scenario *sc);
 /* Position of the first entry worth at least target (n when none). */
 size_t pindex_rank(const parley_package_index *idx, double target);
 /* Entry i's package into out; returns its utility. */
@@ -98,7 +108,6 @@ struct parley_agent_view {
     uint64_t rng;
     const parley_package_index *idx; /* own acceptable packages, ascending utility (own_idx or shared) */
     parley_package_index *own_idx;
-    parley_package_index *ranked_idx; /* every package sorted, when own_idx/shared is additive and ranks are asked */
     int index_tried;
 };
 

@@ -26,7 +26,6 @@ void view_free(struct parley_agent_view *v)
 {
     free(v->visible);
     parley_package_index_free(v->own_idx);
-    parley_package_index_free(v->ranked_idx);
     memset(v, 0, sizeof *v);
 }
 
@@ -143,14 +142,7 @@ static const parley_package_index *ensure_index(parley_agent_view *v)
 static const parley_package_index *ensure_ranked(parley_agent_view *v)
 {
     const parley_package_index *idx = ensure_index(v);
-    if (!idx || !idx->additive)
-        return idx;
-    if (!v->ranked_idx) {
-        uint64_t seed = v->neg->cfg.seed * 0x9E3779B97F4A7C15ull ^ (uint64_t)(v->party + 1) * 0xA5A5A5A5ull;
-        if (pindex_build_sorted(v->neg->sc, v->party, seed, &v->ranked_idx) != PARLEY_OK)
-            return NULL;
-    }
-    return v->ranked_idx;
+    return idx ? pindex_sorted(idx, v->neg->sc) : NULL;
 }
 
 size_t parley_view_outcome_rank(parley_agent_view *v, double target)
