@@ -139,8 +139,8 @@ static void test_unconstrained_continuous(void **state_)
 {
     (void)state_;
     compare_on(1e3, 0, 0, 2, 20);
-    compare_on(1e5, 0, 0, 2, 8);
-    compare_on(1e6, 0, 0, 2, 2);
+    compare_on(1e5, 0, 0, 2, 4);
+    compare_on(1e6, 0, 0, 2, 1);
 }
 
 static void test_unconstrained_coarse(void **state_)
@@ -155,8 +155,8 @@ static void test_red_lines(void **state_)
     (void)state_;
     compare_on(1e3, 0, 1, 2, 20);
     compare_on(1e3, 1, 2, 2, 20);
-    compare_on(1e5, 0, 1, 2, 4);
-    compare_on(1e5, 1, 1, 2, 4);
+    compare_on(1e5, 0, 1, 2, 2);
+    compare_on(1e5, 1, 1, 2, 2);
 }
 
 /*
@@ -216,8 +216,8 @@ static void test_any_size_path(void **state_)
         compare_big(1e3, 0, 0, parties, 10);
         compare_big(1e3, 1, 0, parties, 10);
         compare_big(1e3, 0, 1, parties, 10);
-        compare_big(1e5, 0, 0, parties, 3);
-        compare_big(1e5, 1, 1, parties, 3);
+        compare_big(1e5, 0, 0, parties, 1);
+        compare_big(1e5, 1, 1, parties, 1);
     }
 }
 
@@ -238,8 +238,8 @@ static void test_three_parties(void **state_)
     compare_on(1e3, 1, 0, 3, 10);
     compare_on(1e3, 0, 1, 3, 10);
     compare_on(1e3, 1, 2, 3, 10);
-    compare_on(1e5, 0, 0, 3, 3);
-    compare_on(1e5, 1, 1, 3, 3);
+    compare_on(1e5, 0, 0, 3, 2);
+    compare_on(1e5, 1, 1, 3, 2);
 }
 
 static void test_rounding_band(void **state_)
