@@ -2,7 +2,8 @@
  * bench_analyze.c: times parley_analyze on generated additive spaces of 10^6,
  * 10^7 and 10^8 outcomes (issues of 10 values), 2 and 3 parties, on 1 thread
  * and on every core, and prints outcome evaluations per second per core and
- * the peak memory.  Usage: bench_analyze [max_exponent (default 8)]
+ * the peak memory (streaming forced: bench_exact.c compares it with the exact path).
+ * Usage: bench_analyze [max_exponent (default 8)]
  */
 #include <parley/parley.h>
 
@@ -30,7 +31,7 @@ int main(int argc, char **argv)
             parley_scenario *sc = generate(e, parties);
             unsigned thread_counts[2] = {1, cores};
             for (int t = 0; t < (cores > 1 ? 2 : 1); t++) {
-                parley_analysis_options opt = {.threads = thread_counts[t]};
+                parley_analysis_options opt = {.threads = thread_counts[t], .method = PARLEY_ANALYSIS_STREAM};
                 parley_analysis *a = NULL;
                 parley_error err;
                 if (parley_analyze(sc, &opt, &a, &err) != PARLEY_OK) {
