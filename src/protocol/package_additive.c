@@ -80,6 +80,7 @@ struct best_pair {
     double u;
     uint64_t id;
     int found;
+    double below; /* highest utility evaluated under the floor (-INFINITY: none) */
 };
 
 /*
@@ -101,14 +102,31 @@ static void scan_window(const parley_package_index *idx, double lo, double hi, d
         for (size_t r = first; r < last; r++) {
             double u = pair_utility(idx, a, &idx->half_b[r], scratch);
             uint64_t id = a->id * nb + idx->half_b[r].id;
-            if (u < floor)
+            if (u < floor) {
+                best->below = fmax(best->below, u);
                 continue;
+            }
             int better = !best->found || (top ? u > best->u || (u == best->u && id < best->id)
                                               : u < best->u || (u == best->u && id < best->id));
             if (better)
-                *best = (struct best_pair){u, id, 1};
+                *best = (struct best_pair){u, id, 1, best->below};
         }
     }
+}
+
+/* Highest approximate utility of a pair below x (-INFINITY when none), by a sweep. */
+static double highest_below(const parley_package_index *idx, double x)
+{
+    double highest = -INFINITY;
+    size_t q = idx->nb;
+    for (size_t j = 0; j < idx->na; j++) {
+        double a = idx->half_a[j].s;
+        while (q > 0 && idx->half_b[q - 1].s >= x - a)
+            q--;
+        if (q > 0)
+            highest = fmax(highest, a + idx->half_b[q - 1].s);
+    }
+    return highest;
 }
 
 /* Lowest approximate utility of a pair at least x (INFINITY when none), by a sweep. */
@@ -164,7 +182,7 @@ int pindex_additive_build(parley_package_index *idx, uint64_t size)
     /* Worst and best: the utility sum is monotone in every term, so each is attained by the sums' extremes. */
     idx->worst = pair_utility(idx, &idx->half_a[0], &idx->half_b[0], scratch);
     double top = idx->half_a[idx->na - 1].s + idx->half_b[idx->nb - 1].s;
-    struct best_pair b = {0, 0, 0};
+    struct best_pair b = {0, 0, 0, -INFINITY};
     scan_window(idx, top - 2 * idx->margin, INFINITY, -INFINITY, 1, &b, scratch);
     free(scratch);
     idx->best = b.u;
@@ -173,15 +191,19 @@ int pindex_additive_build(parley_package_index *idx, uint64_t size)
     return 1;
 }
 
-double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out)
+double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out, double *valid_from,
+                                double *valid_to)
 {
     /* The index compares with target - 1e-12 (pindex_rank). */
     double t = target - 1e-12, eps = idx->margin;
     uint32_t *scratch = out; /* evaluation writes values; the answer is decoded at the end */
-    struct best_pair best = {0, 0, 0};
+    struct best_pair best = {0, 0, 0, -INFINITY};
     double sure = lowest_at_least(idx, t + eps);
     double hi = sure < INFINITY ? sure + 2 * eps : t + eps;
     scan_window(idx, t - eps, hi, t, 0, &best, scratch);
+    /* Every package under t is worth at most this: the same answer holds for thresholds above it, up to the answer. */
+    *valid_from = fmax(highest_below(idx, t - eps) + eps, best.below);
+    *valid_to = best.found ? best.u : INFINITY;
     if (!best.found) {
         parley_space_decode(idx->space, idx->best_id, out);
         return idx->best;

@@ -208,8 +208,10 @@ const parley_package_index *pindex_sorted(const parley_package_index *idx, const
 
 double pindex_at_least(const parley_package_index *idx, double target, uint32_t *out)
 {
-    if (idx->additive)
-        return pindex_additive_at_least(idx, target, out);
+    if (idx->additive) {
+        double from, to;
+        return pindex_additive_at_least(idx, target, out, &from, &to);
+    }
     if (idx->n == 0)
         return -1;
     size_t i = pindex_rank(idx, target);

@@ -79,8 +79,13 @@ struct parley_package_index {
 };
 /* Sets up the additive index of a space of `size` packages: 1 done, 0 not applicable, -1 out of memory. */
 int pindex_additive_build(parley_package_index *idx, uint64_t size);
-/* The additive index's answer to parley_view_outcome_at_least. */
-double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out);
+/*
+ * The additive index's answer to parley_view_outcome_at_least; the answer is
+ * the same for every target whose threshold (target - 1e-12) lies in
+ * (*valid_from, *valid_to].
+ */
+double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out, double *valid_from,
+                                double *valid_to);
 /* The queries of the view, for either kind of index. */
 double pindex_at_least(const parley_package_index *idx, double target, uint32_t *out);
 double pindex_best(const parley_package_index *idx);
@@ -108,6 +113,9 @@ struct parley_agent_view {
     uint64_t rng;
     const parley_package_index *idx; /* own acceptable packages, ascending utility (own_idx or shared) */
     parley_package_index *own_idx;
+    /* the last answer of an additive index, and the thresholds it holds for (package_additive.c) */
+    uint32_t *cached;
+    double cached_u, cached_from, cached_to;
     int index_tried;
 };
 

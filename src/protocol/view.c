@@ -26,6 +26,7 @@ void view_free(struct parley_agent_view *v)
 {
     free(v->visible);
     parley_package_index_free(v->own_idx);
+    free(v->cached);
     memset(v, 0, sizeof *v);
 }
 
@@ -154,7 +155,25 @@ size_t parley_view_outcome_rank(parley_agent_view *v, double target)
 double parley_view_outcome_at_least(parley_agent_view *v, double target, uint32_t *out)
 {
     const parley_package_index *idx = ensure_index(v);
-    return idx ? pindex_at_least(idx, target, out) : -1;
+    if (!idx)
+        return -1;
+    if (!idx->additive)
+        return pindex_at_least(idx, target, out);
+    /* Time-dependent targets move a little each round: the last answer often still holds. */
+    double t = target - 1e-12;
+    size_t issues = idx->issues ? idx->issues : 1;
+    if (v->cached && t > v->cached_from && t <= v->cached_to) {
+        memcpy(out, v->cached, issues * sizeof *out);
+        return v->cached_u;
+    }
+    double u = pindex_additive_at_least(idx, target, out, &v->cached_from, &v->cached_to);
+    if (!v->cached)
+        v->cached = malloc(issues * sizeof *v->cached);
+    if (v->cached) {
+        memcpy(v->cached, out, issues * sizeof *out);
+        v->cached_u = u;
+    }
+    return u;
 }
 
 double parley_view_best_utility(parley_agent_view *v)
