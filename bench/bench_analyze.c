@@ -2,7 +2,8 @@
  * bench_analyze.c: times parley_analyze on generated additive spaces of 10^6,
  * 10^7 and 10^8 outcomes (issues of 10 values), 2 and 3 parties, on 1 thread
  * and on every core, and prints outcome evaluations per second per core and
- * the peak memory.  Usage: bench_analyze [max_exponent (default 8)] [hooks]
+ * the peak memory (streaming forced: bench_exact.c compares it with the exact path).
+ * Usage: bench_analyze [max_exponent (default 8)] [hooks]
  * With `hooks`, each case also runs with a progress callback (what the CLI's
  * progress line costs) and with plot data gathered (analyze --plot, 64 bins).
  */
@@ -14,41 +15,11 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-static uint64_t rng_state = 0x9e3779b97f4a7c15ull;
-static double rnd(void)
-{
-    rng_state ^= rng_state << 13;
-    rng_state ^= rng_state >> 7;
-    rng_state ^= rng_state << 17;
-    return (double)(rng_state >> 11) / 9007199254740992.0;
-}
+#include "additive_space.h"
 
 static parley_scenario *generate(int exponent, int parties)
 {
-    rng_state = 0x9e3779b97f4a7c15ull ^ (uint64_t)(exponent * 131 + parties);
-    parley_space *space = parley_space_new();
-    for (int i = 0; i < exponent; i++) {
-        char name[16];
-        snprintf(name, sizeof name, "issue%d", i);
-        parley_space_add_integer(space, name, 0, 9, 1, NULL);
-    }
-    parley_scenario *sc = parley_scenario_new(space);
-    for (int p = 0; p < parties; p++) {
-        parley_utility *u = parley_utility_new(space);
-        double w[32], total = 0;
-        for (int i = 0; i < exponent; i++)
-            total += w[i] = 0.1 + rnd();
-        for (int i = 0; i < exponent; i++) {
-            parley_utility_set_weight(u, (size_t)i, w[i] / total);
-            for (uint32_t v = 0; v < 10; v++)
-                parley_utility_set_value(u, (size_t)i, v, rnd());
-        }
-        parley_utility_set_reservation(u, 0.3);
-        char name[16];
-        snprintf(name, sizeof name, "P%d", p + 1);
-        parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
-    }
-    return sc;
+    return additive_space(exponent, parties, NULL);
 }
 
 static void count_report(void *user, double done, double total, const char *what)
@@ -75,7 +46,7 @@ int main(int argc, char **argv)
             for (int t = 0; t < (cores > 1 ? 2 : 1); t++)
             for (int variant = 0; variant < (hooks ? 3 : 1); variant++) {
                 unsigned long reports = 0;
-                parley_analysis_options opt = {.threads = thread_counts[t]};
+                parley_analysis_options opt = {.threads = thread_counts[t], .method = PARLEY_ANALYSIS_STREAM};
                 if (variant == 1) {
                     opt.progress = count_report;
                     opt.progress_user = &reports;

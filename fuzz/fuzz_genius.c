@@ -35,7 +35,7 @@ static void exercise(parley_scenario *sc)
         if (parley_analyze(sc, &o, &a, NULL) == PARLEY_OK)
             parley_analysis_free(a);
     }
-    parley_approx_options ao = {.threads = 1, .seed = 1, .evaluations = 2000, .samples = 100};
+    parley_approx_options ao = {.threads = 1, .seed = 1, .evaluations = 2000, .samples = 100, .search_only = 1};
     parley_approx *x = NULL;
     if (parley_analyze_approximate(sc, &ao, &x, NULL) == PARLEY_OK)
         parley_approx_free(x);

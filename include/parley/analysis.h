@@ -35,6 +35,20 @@ extern "C" {
 
 typedef struct parley_analysis parley_analysis;
 
+/*
+ * How parley_analyze computes: AUTO takes the exact path without enumeration
+ * (issue-wise merging and meet-in-the-middle, additive two-party scenarios
+ * whose constraints mention few issues) when it is estimated faster than
+ * streaming; STREAM always enumerates; EXACT takes the exact path whenever it
+ * applies (else streams); EXACT_ONLY fails instead of streaming.  Both give the same figures, bit for bit.
+ */
+typedef enum parley_analysis_method {
+    PARLEY_ANALYSIS_AUTO = 0,
+    PARLEY_ANALYSIS_STREAM = 1,
+    PARLEY_ANALYSIS_EXACT = 2,
+    PARLEY_ANALYSIS_EXACT_ONLY = 3 /* EXACT, but PARLEY_ERANGE (saying why) instead of streaming */
+} parley_analysis_method;
+
 typedef struct parley_analysis_options {
     unsigned threads;  /* worker threads; 0 = one per core */
     double time;       /* relative time in [0,1] at which reservation values are read (pressure); 0 = start */
@@ -45,6 +59,7 @@ typedef struct parley_analysis_options {
     void *progress_user;         /* passed to progress */
     unsigned plot_bins;          /* > 0: gather plot data (parley_analysis_density), bins per axis (at most 1024);
                                     a slower scan; ignored beyond PARLEY_PLOT_MAX_PARTIES parties */
+    int method;        /* a parley_analysis_method; 0 = AUTO */
 } parley_analysis_options;
 
 typedef enum parley_solution_kind {
@@ -98,6 +113,15 @@ int parley_analysis_merge_packed(parley_analysis *into, const parley_scenario *s
 uint64_t parley_analysis_outcomes(const parley_analysis *a);
 uint64_t parley_analysis_feasible(const parley_analysis *a);
 uint64_t parley_analysis_acceptable(const parley_analysis *a);
+/*
+ * How the figures were computed: "enumeration of every outcome" or the exact
+ * path without enumeration; and, when the exact path did not apply, why (else
+ * NULL).  Either way every figure is exact.
+ */
+const char *parley_analysis_method_text(const parley_analysis *a);
+const char *parley_analysis_method_note(const parley_analysis *a);
+/* 1 when the exact path without enumeration was taken. */
+int parley_analysis_merged(const parley_analysis *a);
 /* Seconds spent, and threads used. */
 double parley_analysis_seconds(const parley_analysis *a);
 unsigned parley_analysis_threads(const parley_analysis *a);

@@ -40,6 +40,7 @@ typedef struct parley_approx_options {
     uint64_t samples;     /* random samples for the zone-of-agreement estimate (part of the budget); 0 = 100000 */
     parley_progress_fn progress; /* optional: evaluations made so far (parley/progress.h) */
     void *progress_user;
+    int search_only;      /* 1: search even when the exact frontier applies (see below) */
 } parley_approx_options;
 
 /*
@@ -52,6 +53,18 @@ int parley_analyze_approximate(const parley_scenario *sc, const parley_approx_op
                                parley_approx **out, parley_error *err);
 void parley_approx_free(parley_approx *a);
 
+/*
+ * Additive scenarios whose constraints and red lines mention few issues
+ * jointly are not searched: the frontier and the bargaining solutions are
+ * exact, by issue-wise merging (exact: 1), and for two parties whose space
+ * splits into halves of at most 2^23 outcomes the number of acceptable
+ * outcomes is exact too (counted: 1); otherwise it is estimated from samples.
+ */
+int parley_approx_exact(const parley_approx *a);
+/* 1 and *acceptable set when the count of acceptable outcomes is exact. */
+int parley_approx_acceptable(const parley_approx *a, uint64_t *acceptable);
+/* Why the exact frontier did not apply (NULL when it did, or when only searching was asked for). */
+const char *parley_approx_exact_note(const parley_approx *a);
 /* How the frontier was found (a static sentence). */
 const char *parley_approx_method(const parley_approx *a);
 /* Outcomes in the space (a double: it may exceed 2^64). */

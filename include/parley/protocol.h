@@ -108,6 +108,14 @@ void parley_negotiation_set_trace(parley_negotiation *neg, FILE *out);
 typedef struct parley_package_index parley_package_index;
 int parley_package_index_build(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out,
                                parley_error *err);
+/*
+ * The same, always as every package (or sample) sorted by utility: slower to
+ * build than the additive index parley_package_index_build takes for large
+ * additive spaces (N log N instead of about sqrt(N)), but faster to query:
+ * what many negotiations sharing one index (a tournament) want.
+ */
+int parley_package_index_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out,
+                                      parley_error *err);
 void parley_package_index_free(parley_package_index *idx);
 size_t parley_package_index_count(const parley_package_index *idx);
 /* Makes negotiating party k's view use `idx` (built for the same scenario and party) instead of its own. */

@@ -27,11 +27,11 @@ extern "C" {
 void parley_free(void *p);
 
 /* How parley_analyze_json analyses: decide by size as `parley analyze` does, always enumerate, always search. */
-typedef enum parley_analysis_method {
+typedef enum parley_json_method {
     PARLEY_METHOD_AUTO = 0,
     PARLEY_METHOD_EXACT = 1,
     PARLEY_METHOD_APPROXIMATE = 2
-} parley_analysis_method;
+} parley_json_method;
 
 /*
  * `parley analyze --json [--frontier]`: the exact analysis (docs/analysis-json.md),
@@ -40,7 +40,7 @@ typedef enum parley_analysis_method {
  * (defaults); search's threads and time are taken from options.
  */
 char *parley_analyze_json(const parley_scenario *sc, const parley_analysis_options *options,
-                          const parley_approx_options *search, parley_analysis_method method, int with_frontier,
+                          const parley_approx_options *search, parley_json_method method, int with_frontier,
                           parley_error *err);
 
 /* `parley diagnose --json` (docs/diagnose.md). options may be NULL. */

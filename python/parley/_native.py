@@ -60,13 +60,15 @@ class AnalysisOptions(Structure):
     """struct parley_analysis_options (parley/analysis.h)."""
     _fields_ = [("threads", c_uint), ("time", c_double), ("use_guarantee", c_int), ("guarantee", c_double),
                 ("first", c_uint64), ("count", c_uint64),  # a part of the space; 0, 0 = all
-                ("progress", c_void_p), ("progress_user", c_void_p), ("plot_bins", c_uint)]  # left 0
+                ("progress", c_void_p), ("progress_user", c_void_p), ("plot_bins", c_uint),  # left 0
+                ("method", c_int)]  # parley_analysis_method: 0 = auto
 
 
 class ApproxOptions(Structure):
     """struct parley_approx_options (parley/approx.h)."""
     _fields_ = [("threads", c_uint), ("time", c_double), ("seed", c_uint64), ("evaluations", c_uint64),
-                ("samples", c_uint64), ("progress", c_void_p), ("progress_user", c_void_p)]  # progress: left NULL
+                ("samples", c_uint64), ("progress", c_void_p), ("progress_user", c_void_p),  # progress: left NULL
+                ("search_only", c_int)]
 
 
 class GmcrOptions(Structure):

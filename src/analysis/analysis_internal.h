@@ -34,6 +34,8 @@ struct parley_analysis {
     double seconds;
     unsigned threads;
     density *plot;              /* plot data, when asked for (options->plot_bins) */
+    int merged;                 /* the exact path without enumeration (exact.c) was taken */
+    const char *method, *method_note; /* static texts: how, and why not merged */
 };
 
 /*

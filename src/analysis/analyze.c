@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "analysis/analysis_internal.h"
+#include "analysis/exact.h"
 #include "analysis/maskset.h"
 #include "analysis/scan.h"
 #include "core/clock.h"
@@ -383,6 +384,18 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     progress_init(&progress, options ? options->progress : NULL, options ? options->progress_user : NULL, "outcomes",
                   (double)total);
     job.progress = &progress;
+    /* The exact path without enumeration (exact.c) when it applies and is faster: one "worker" result. */
+    /* A part of the space (first/count) and plot data are for streaming: each needs the outcomes one by one. */
+    int requested = options && (options->count || options->plot_bins) ? PARLEY_ANALYSIS_STREAM
+                    : options                                         ? options->method
+                                                                      : 0;
+    if ((a->merged = exact_choose(&job, requested, workers, &a->method_note)))
+        a->threads = workers = 1;
+    else if (options && options->method == PARLEY_ANALYSIS_EXACT_ONLY) {
+        rc = parley_error_set(err, PARLEY_ERANGE, "no exact analysis without enumeration: %s", a->method_note);
+        goto fail;
+    }
+    a->method = exact_method_name(a->merged, job.global_count > 0 || job.C > job.n);
     job.workers = aligned_calloc64(workers * sizeof *job.workers);
     if (!a->condition_holds || !job.workers) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -403,7 +416,28 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
             goto fail;
         }
     }
-    parley_parallel_run(workers, scan_work, &job);
+    if (a->merged && (rc = exact_run(&job, &job.workers[0])) != 0) {
+        const char *why = "too many Pareto-optimal outcomes with equal utilities to merge";
+        if (rc < 0 || (options && options->method == PARLEY_ANALYSIS_EXACT_ONLY)) {
+            rc = rc < 0 ? parley_error_set(err, PARLEY_ENOMEM, "out of memory in the exact analysis")
+                        : parley_error_set(err, PARLEY_ERANGE, "no exact analysis without enumeration: %s", why);
+            goto fail;
+        }
+        /* Stream after all, on the one worker set up. */
+        struct worker *w = &job.workers[0];
+        memset(w->histogram, 0, ((size_t)1 << job.C) * sizeof *w->histogram);
+        w->feasible = w->acceptable = 0;
+        frontier_free(&w->frontier);
+        if (frontier_init(&w->frontier, a->n) != 0) {
+            rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+            goto fail;
+        }
+        a->merged = 0;
+        a->method = exact_method_name(0, 0);
+        a->method_note = why;
+    }
+    if (!a->merged)
+        parley_parallel_run(workers, scan_work, &job);
     progress_finish(&progress);
     if ((rc = merge_workers(a, &job, workers, err)) != PARLEY_OK)
         goto fail;

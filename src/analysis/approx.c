@@ -19,6 +19,7 @@
 
 #include "analysis/analysis_internal.h"
 #include "analysis/approx_internal.h"
+#include "analysis/exact.h"
 #include "core/pool.h"
 #include "core/clock.h"
 #include "core/progress.h"
@@ -340,6 +341,14 @@ int parley_analyze_approximate(const parley_scenario *sc, const parley_approx_op
         const parley_constraint *con = parley_scenario_constraint(sc, c);
         job.constrained |= con->party < 0 || parley_party_role(sc, (size_t)con->party) == PARLEY_ROLE_PARTY;
     }
+    /* Additive and few constrained issues: the exact frontier (exact_big.c); the search only samples the zone. */
+    if (!(options && options->search_only)) {
+        int exact = exact_big_frontier(sc, job.t, &a->front, &a->acceptable, &a->counted, &a->exact_note);
+        if (exact < 0)
+            goto nomem;
+        if ((a->exact = exact == 1))
+            job.budget = job.samples = a->counted ? 0 : job.samples;
+    }
     for (unsigned k = 0; k < workers; k++) {
         struct worker *w = &job.w[k];
         w->job = &job;
@@ -367,12 +376,13 @@ int parley_analyze_approximate(const parley_scenario *sc, const parley_approx_op
         a->evaluations += w->used;
         a->samples += w->samples;
         a->samples_ok += w->samples_ok;
-        for (size_t i = 0; i < w->ar.count; i++)
+        for (size_t i = 0; !a->exact && i < w->ar.count; i++)
             approx_archive_offer(&a->front, &w->ar.u[i * job.n], &w->ar.values[i * job.issues]);
     }
     if (a->front.failed)
         goto nomem;
-    approx_archive_sort(&a->front);
+    if (!a->exact) /* the exact frontier stays in outcome order: ties go to the lowest-numbered outcome */
+        approx_archive_sort(&a->front);
     a->has_solutions = analysis_solutions(a->front.u, a->front.count, a->n, a->reservation, a->best, a->solution,
                                           a->solution_value);
     free_job(&job);

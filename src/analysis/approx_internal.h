@@ -37,6 +37,9 @@ struct parley_approx {
     double solution_value[PARLEY_SOLUTION_COUNT];
     double seconds;
     unsigned threads;
+    int exact, counted;         /* exact frontier by merging; exact acceptable count */
+    uint64_t acceptable;        /* when counted */
+    const char *exact_note;     /* why not exact */
 };
 
 #endif

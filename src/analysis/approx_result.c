@@ -15,10 +15,24 @@ static const char method[] =
     "search (every single-issue change of each frontier outcome); the frontier is the set of acceptable outcomes "
     "found that no other found outcome dominates";
 
+static const char method_exact[] =
+    "exact frontier without enumeration: issue-wise merging of the Pareto frontiers of the issues (every assignment "
+    "of the constrained issues), bargaining solutions on it; acceptable outcomes counted by meet-in-the-middle for "
+    "two parties when the space splits into halves of at most 2^23 outcomes, else estimated from samples";
+
 const char *parley_approx_method(const parley_approx *a)
 {
-    (void)a;
-    return method;
+    return a->exact ? method_exact : method;
+}
+
+int parley_approx_exact(const parley_approx *a) { return a->exact; }
+const char *parley_approx_exact_note(const parley_approx *a) { return a->exact_note; }
+
+int parley_approx_acceptable(const parley_approx *a, uint64_t *acceptable)
+{
+    if (a->counted)
+        *acceptable = a->acceptable;
+    return a->counted;
 }
 
 double parley_approx_outcomes(const parley_approx *a) { return a->outcomes; }
@@ -74,12 +88,14 @@ int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, 
     if (!root)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     json_object_set_new(root, "title", json_string(parley_scenario_title(sc)));
-    json_object_set_new(root, "exact", json_false());
-    json_object_set_new(root, "method", json_string(method));
+    json_object_set_new(root, "exact", json_boolean(a->exact && a->counted));
+    json_object_set_new(root, "method", json_string(parley_approx_method(a)));
+    if (a->exact_note)
+        json_object_set_new(root, "method_note", json_string(a->exact_note));
     json_object_set_new(root, "outcomes", a->outcomes < 9e15 ? json_integer((json_int_t)a->outcomes)
                                                              : json_real(a->outcomes));
     json_object_set_new(root, "feasible", json_null());
-    json_object_set_new(root, "acceptable", json_null());
+    json_object_set_new(root, "acceptable", a->counted ? json_integer((json_int_t)a->acceptable) : json_null());
     json_t *estimate = json_object();
     json_object_set_new(estimate, "samples", json_integer((json_int_t)a->samples));
     json_object_set_new(estimate, "acceptable", json_integer((json_int_t)a->samples_ok));
@@ -96,7 +112,7 @@ int parley_approx_write_json(const parley_approx *a, const parley_scenario *sc, 
     json_object_set_new(root, "parties", parties);
     analysis_view view = {sc, a->n, a->party, a->front.count, a, approx_outcome, approx_utilities, approx_solution};
     json_t *pareto = analysis_pareto_json(&view, with_frontier);
-    json_object_set_new(pareto, "exact", json_false());
+    json_object_set_new(pareto, "exact", json_boolean(a->exact));
     json_object_set_new(root, "pareto", pareto);
     json_object_set_new(root, "solutions", analysis_solutions_json(&view));
     json_object_set_new(root, "evaluations", json_integer((json_int_t)a->evaluations));

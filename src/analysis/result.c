@@ -19,6 +19,9 @@ uint64_t parley_analysis_feasible(const parley_analysis *a) { return a->feasible
 uint64_t parley_analysis_acceptable(const parley_analysis *a) { return a->acceptable; }
 double parley_analysis_seconds(const parley_analysis *a) { return a->seconds; }
 unsigned parley_analysis_threads(const parley_analysis *a) { return a->threads; }
+const char *parley_analysis_method_text(const parley_analysis *a) { return a->method; }
+const char *parley_analysis_method_note(const parley_analysis *a) { return a->method_note; }
+int parley_analysis_merged(const parley_analysis *a) { return a->merged; }
 size_t parley_analysis_party_count(const parley_analysis *a) { return a->n; }
 size_t parley_analysis_party(const parley_analysis *a, size_t k) { return a->party[k]; }
 double parley_analysis_reservation(const parley_analysis *a, size_t k) { return a->reservation[k]; }
@@ -252,6 +255,10 @@ json_t *parley_analysis_to_json(const parley_analysis *a, const parley_scenario 
     json_object_set_new(root, "conflicts", conflicts);
     if (total > SHOWN)
         json_object_set_new(root, "conflicts_total", json_integer((json_int_t)total));
+    json_object_set_new(root, "exact", json_true());
+    json_object_set_new(root, "method", json_string(a->method));
+    if (a->method_note && !a->merged)
+        json_object_set_new(root, "method_note", json_string(a->method_note));
     json_object_set_new(root, "threads", json_integer(a->threads));
     json_object_set_new(root, "seconds", json_real(a->seconds));
     return root;

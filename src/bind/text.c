@@ -28,7 +28,7 @@ struct analysis_job {
     const parley_scenario *sc;
     parley_analysis_options options;
     parley_approx_options search;
-    parley_analysis_method method;
+    parley_json_method method;
     int with_frontier;
     parley_solution_kind rule;
 };
@@ -39,8 +39,21 @@ static int write_analysis(const void *ctx, FILE *out, parley_error *err)
     int search = job->method == PARLEY_METHOD_APPROXIMATE ||
                  (job->method == PARLEY_METHOD_AUTO && parley_analysis_needs_search(job->sc));
     int rc;
+    if (search && job->method == PARLEY_METHOD_AUTO) {
+        /* As `parley analyze`: an additive space too large to stream is still analysed exactly when it can be. */
+        parley_analysis_options exact = job->options;
+        exact.method = PARLEY_ANALYSIS_EXACT_ONLY;
+        parley_analysis *a = NULL;
+        parley_error ignored;
+        if (parley_analyze(job->sc, &exact, &a, &ignored) == PARLEY_OK) {
+            rc = parley_analysis_write_json(a, job->sc, job->with_frontier, out, err);
+            parley_analysis_free(a);
+            return rc;
+        }
+    }
     if (search) {
         parley_approx_options o = job->search;
+        o.search_only = job->method == PARLEY_METHOD_APPROXIMATE; /* as `parley analyze --approximate` */
         o.threads = job->options.threads;
         o.time = job->options.time;
         parley_approx *a = NULL;
@@ -64,7 +77,7 @@ static void job_init(struct analysis_job *job, const parley_scenario *sc, const 
 }
 
 char *parley_analyze_json(const parley_scenario *sc, const parley_analysis_options *options,
-                          const parley_approx_options *search, parley_analysis_method method, int with_frontier,
+                          const parley_approx_options *search, parley_json_method method, int with_frontier,
                           parley_error *err)
 {
     struct analysis_job job;

@@ -1,6 +1,7 @@
 /* cmd_analyze.c: `parley analyze`: the zone of agreement, Pareto frontier and bargaining solutions. */
 #include "cli.h"
 #include "analyze_dist.h"
+#include "mpi.h"
 #include "cli/plot_file.h"
 #include "cli/progress.h"
 
@@ -130,14 +131,22 @@ static void print_approx_report(const parley_scenario *sc, const parley_approx *
     size_t n = parley_approx_party_count(a);
     if (parley_scenario_title(sc)[0])
         printf("%s\n\n", parley_scenario_title(sc));
-    printf("outcomes     %.6g (too many to enumerate: APPROXIMATE analysis)\n", parley_approx_outcomes(a));
+    int exact = parley_approx_exact(a);
+    uint64_t acceptable;
+    int counted = parley_approx_acceptable(a, &acceptable);
+    printf("outcomes     %.6g (too many to enumerate: %s)\n", parley_approx_outcomes(a),
+           !exact ? "APPROXIMATE analysis" : counted ? "exact analysis without enumeration"
+                                                     : "exact frontier, APPROXIMATE zone size");
     printf("method       %s\n", parley_approx_method(a));
     printf("evaluations  %llu in %.2f s on %u threads\n", (unsigned long long)parley_approx_evaluations(a),
            parley_approx_seconds(a), parley_approx_threads(a));
     uint64_t samples = parley_approx_samples(a);
-    printf("acceptable   about %.3g%% of outcomes to every party (%llu of %llu random samples)\n",
-           samples ? 100.0 * (double)parley_approx_samples_acceptable(a) / (double)samples : 0.0,
-           (unsigned long long)parley_approx_samples_acceptable(a), (unsigned long long)samples);
+    if (counted)
+        printf("acceptable   %llu\n", (unsigned long long)acceptable);
+    else
+        printf("acceptable   about %.3g%% of outcomes to every party (%llu of %llu random samples)\n",
+               samples ? 100.0 * (double)parley_approx_samples_acceptable(a) / (double)samples : 0.0,
+               (unsigned long long)parley_approx_samples_acceptable(a), (unsigned long long)samples);
     printf("\n%-24s %12s %12s\n", "party", "reservation", "best found");
     for (size_t k = 0; k < n; k++)
         printf("%-24s %12.4f %12.4f\n", parley_party_name(sc, parley_approx_party(a, k)),
@@ -147,7 +156,7 @@ static void print_approx_report(const parley_scenario *sc, const parley_approx *
         printf("\nNo acceptable outcome was found (the search does not prove that none exists).\n");
         return;
     }
-    printf("\nPareto frontier (approximate: the best outcomes found): %zu outcome%s%s\n", count,
+    printf("\nPareto frontier (%s): %zu outcome%s%s\n", exact ? "exact" : "approximate: the best outcomes found", count,
            count == 1 ? "" : "s", frontier ? "" : " (--frontier lists them)");
     for (size_t i = 0; frontier && i < count; i++) {
         const double *u = parley_approx_frontier_utilities(a, i);
@@ -156,7 +165,7 @@ static void print_approx_report(const parley_scenario *sc, const parley_approx *
             printf("%s%s %.4f", k ? ", " : "", parley_party_name(sc, parley_approx_party(a, k)), u[k]);
         printf("\n");
     }
-    printf("\nBargaining solutions (among the outcomes found)\n");
+    printf("\nBargaining solutions%s\n", exact ? "" : " (among the outcomes found)");
     for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
         const uint32_t *outcome;
         const double *u;
@@ -250,6 +259,7 @@ int cmd_analyze(int argc, char **argv)
                 goto usage_error;
         } else if (strcmp(argv[i], "--approximate") == 0) {
             force = 1;
+            search.search_only = 1;
         } else if (strcmp(argv[i], "--exact") == 0) {
             force = -1;
         } else if ((r = cli_option_value(argc, argv, &i, "--evaluations", &value)) != 0) {
@@ -289,6 +299,20 @@ int cmd_analyze(int argc, char **argv)
         parley_scenario_free(sc);
         return cli_usage_error("analyze", "--plot draws at most %d parties (a panel per pair)", PARLEY_PLOT_MAX_PARTIES);
     }
+    if (too_large(sc, force) && cli_mpi_rank() != 0) {
+        parley_scenario_free(sc); /* a searched or merged space is not shared out: rank 0 does it all */
+        return CLI_OK;
+    }
+    /* Too large to stream but additive: the exact path without enumeration when it applies. */
+    uint64_t total;
+    if (too_large(sc, force) && !force && !plot && parley_space_size_u64(parley_scenario_space(sc), &total) == PARLEY_OK) {
+        options.method = PARLEY_ANALYSIS_EXACT_ONLY;
+        if (parley_analyze(sc, &options, &a, &err) == PARLEY_OK) {
+            cli_progress_end(&progress);
+            goto report;
+        }
+        options.method = PARLEY_ANALYSIS_AUTO;
+    }
     if (too_large(sc, force)) {
         if (plot) {
             parley_scenario_free(sc);
@@ -308,6 +332,7 @@ int cmd_analyze(int argc, char **argv)
         parley_scenario_free(sc);
         return rc != PARLEY_OK && writer ? cli_report(&err) : cli_exit_code(rc);
     }
+report:
     if (json)
         rc = parley_analysis_write_json(a, sc, frontier, stdout, &err);
     else

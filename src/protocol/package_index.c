@@ -1,7 +1,9 @@
 /*
  * package_index.c: one party's own packages sorted by its utility: every
  * feasible package that keeps its red lines (spaces up to 2^21 outcomes), or
- * samples of a larger space.  Time-dependent agents find the package just
+ * samples of a larger space; for an additive utility without constraints, two
+ * sorted halves of the space answering the same queries exactly
+ * (package_additive.c), set up in time growing with sqrt(N).  Time-dependent agents find the package just
  * above their target by binary search.  Immutable once built, so a tournament
  * can build it once per party and share it between negotiations and threads.
  */
@@ -118,8 +120,11 @@ static void sample(const parley_scenario *sc, size_t party, const parley_utility
     }
 }
 
-int parley_package_index_build(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out,
-                               parley_error *err)
+/* Spaces above this many packages get the additive index when it applies (package_additive.c). */
+#define ADDITIVE_MIN 4096u
+
+static int build(const parley_scenario *sc, size_t k, uint64_t seed, int allow_additive, parley_package_index **out,
+                 parley_error *err)
 {
     *out = NULL;
     if (k >= parley_scenario_negotiator_count(sc))
@@ -137,7 +142,25 @@ int parley_package_index_build(const parley_scenario *sc, size_t k, uint64_t see
     uint64_t size = 0;
     if (!(values = calloc(idx->issues ? idx->issues : 1, sizeof *values)))
         goto nomem;
-    if (parley_space_size_u64(idx->space, &size) == PARLEY_OK && size <= INDEX_FULL_MAX) {
+    int whole = parley_space_size_u64(idx->space, &size) == PARLEY_OK;
+    if (allow_additive && whole && !constrained && size > ADDITIVE_MIN) {
+        idx->u = u;
+        int additive = pindex_additive_build(idx, size);
+        if (additive < 0)
+            goto nomem;
+        if (additive) {
+            idx->n = (size_t)size;
+            idx->seed = seed;
+            if (pthread_mutex_init(&idx->lock, NULL) != 0) {
+                idx->additive = 0;
+                goto nomem;
+            }
+            free(values);
+            *out = idx;
+            return PARLEY_OK;
+        }
+    }
+    if (whole && size <= INDEX_FULL_MAX) {
         if (!(idx->e = malloc((size ? size : 1) * sizeof *idx->e)))
             goto nomem;
         enumerate(sc, party, u, idx, size, values, constrained);
@@ -159,10 +182,74 @@ nomem:
     return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
 }
 
+int parley_package_index_build(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out,
+                               parley_error *err)
+{
+    return build(sc, k, seed, 1, out, err);
+}
+
+int parley_package_index_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out,
+                                      parley_error *err)
+{
+    return build(sc, k, seed, 0, out, err);
+}
+
+int pindex_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out)
+{
+    return build(sc, k, seed, 0, out, NULL);
+}
+
+const parley_package_index *pindex_sorted(const parley_package_index *idx, const parley_scenario *sc)
+{
+    if (!idx->additive)
+        return idx;
+    parley_package_index *shared = (parley_package_index *)idx; /* only `sorted` changes, under the lock */
+    pthread_mutex_lock(&shared->lock);
+    if (!shared->sorted && pindex_build_sorted(sc, idx->party, idx->seed, &shared->sorted) != PARLEY_OK)
+        shared->sorted = NULL;
+    const parley_package_index *sorted = shared->sorted;
+    pthread_mutex_unlock(&shared->lock);
+    return sorted;
+}
+
+double pindex_at_least(const parley_package_index *idx, double target, uint32_t *out)
+{
+    if (idx->additive) {
+        double from, to;
+        return pindex_additive_at_least(idx, target, out, &from, &to);
+    }
+    if (idx->n == 0)
+        return -1;
+    size_t i = pindex_rank(idx, target);
+    if (i == idx->n) {
+        /* none reaches the target: the best, lowest id among equals */
+        i = idx->n - 1;
+        while (i > 0 && idx->e[i - 1].u == idx->e[i].u)
+            i--;
+    }
+    return pindex_get(idx, i, out);
+}
+
+double pindex_best(const parley_package_index *idx)
+{
+    return idx->additive ? idx->best : idx->n ? idx->e[idx->n - 1].u : -1;
+}
+
+double pindex_worst(const parley_package_index *idx)
+{
+    return idx->additive ? idx->worst : idx->n ? idx->e[0].u : -1;
+}
+
 void parley_package_index_free(parley_package_index *idx)
 {
     if (!idx)
         return;
+    if (idx->additive) {
+        parley_package_index_free(idx->sorted);
+        pthread_mutex_destroy(&idx->lock);
+    }
+    free(idx->half_a);
+    free(idx->half_b);
     free(idx->e);
     free(idx->samples);
     free(idx);

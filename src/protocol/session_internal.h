@@ -9,6 +9,7 @@
 #define PARLEY_PROTOCOL_SESSION_INTERNAL_H
 
 #include <parley/protocol.h>
+#include <pthread.h>
 #include <time.h>
 
 #include "agents/mediator.h"
@@ -48,14 +49,55 @@ struct outcome_entry {
     uint64_t id;
 };
 
-/* A party's feasible packages that keep its red lines, ascending (utility, id) (package_index.c). */
+struct half_point {
+    double s;
+    uint64_t id;
+};
+
+/*
+ * A party's feasible packages that keep its red lines, ascending (utility, id)
+ * (package_index.c); or, for an additive utility without constraints, the two
+ * sorted halves of the space that answer the same queries (package_additive.c).
+ */
 struct parley_package_index {
     size_t party, issues;
     struct outcome_entry *e;
     size_t n;
     uint32_t *samples; /* sampled spaces: values of sample id at samples[id * issues]; NULL when indexed whole */
     const parley_space *space;
+    /* additive: no e[]; n is the number of packages */
+    int additive;
+    const parley_utility *u;
+    size_t split;                       /* issues [0, split) form half A */
+    uint64_t na, nb;
+    struct half_point *half_a, *half_b; /* ascending partial sums */
+    double margin, worst, best;
+    uint64_t best_id;
+    uint64_t seed;                      /* the build's seed, for the sorted index below */
+    pthread_mutex_t lock;               /* additive: guards `sorted`, built on the first rank query */
+    parley_package_index *sorted;
 };
+/* Sets up the additive index of a space of `size` packages: 1 done, 0 not applicable, -1 out of memory. */
+int pindex_additive_build(parley_package_index *idx, uint64_t size);
+/*
+ * The additive index's answer to parley_view_outcome_at_least; the answer is
+ * the same for every target whose threshold (target - 1e-12) lies in
+ * (*valid_from, *valid_to].
+ */
+double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out, double *valid_from,
+                                double *valid_to);
+/* The queries of the view, for either kind of index. */
+double pindex_at_least(const parley_package_index *idx, double target, uint32_t *out);
+double pindex_best(const parley_package_index *idx);
+double pindex_worst(const parley_package_index *idx);
+/* Builds the sorted index of every package (or samples), never the additive one (rank queries need it). */
+int pindex_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out);
+/*
+ * The index rank queries can use: idx itself, or for an additive index the
+ * sorted one, built once on first use (under the index's lock, so a shared
+ * index serves every thread).  NULL when out of memory.
+ */
+const parley_package_index *pindex_sorted(const parley_package_index *idx, const parley_scenario *sc);
 /* Position of the first entry worth at least target (n when none). */
 size_t pindex_rank(const parley_package_index *idx, double target);
 /* Entry i's package into out; returns its utility. */
@@ -71,6 +113,9 @@ struct parley_agent_view {
     uint64_t rng;
     const parley_package_index *idx; /* own acceptable packages, ascending utility (own_idx or shared) */
     parley_package_index *own_idx;
+    /* the last answer of an additive index, and the thresholds it holds for (package_additive.c) */
+    uint32_t *cached;
+    double cached_u, cached_from, cached_to;
     int index_tried;
 };
 

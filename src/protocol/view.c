@@ -26,6 +26,7 @@ void view_free(struct parley_agent_view *v)
 {
     free(v->visible);
     parley_package_index_free(v->own_idx);
+    free(v->cached);
     memset(v, 0, sizeof *v);
 }
 
@@ -138,48 +139,64 @@ static const parley_package_index *ensure_index(parley_agent_view *v)
     return v->idx;
 }
 
-size_t parley_view_outcome_rank(parley_agent_view *v, double target)
+/* Rank queries need every package in order: an additive index is backed by a sorted one built on demand. */
+static const parley_package_index *ensure_ranked(parley_agent_view *v)
 {
     const parley_package_index *idx = ensure_index(v);
+    return idx ? pindex_sorted(idx, v->neg->sc) : NULL;
+}
+
+size_t parley_view_outcome_rank(parley_agent_view *v, double target)
+{
+    const parley_package_index *idx = ensure_ranked(v);
     return idx ? pindex_rank(idx, target) : 0;
 }
 
 double parley_view_outcome_at_least(parley_agent_view *v, double target, uint32_t *out)
 {
     const parley_package_index *idx = ensure_index(v);
-    if (!idx || idx->n == 0)
+    if (!idx)
         return -1;
-    size_t i = pindex_rank(idx, target);
-    if (i == idx->n) {
-        /* none reaches the target: the best, lowest id among equals */
-        i = idx->n - 1;
-        while (i > 0 && idx->e[i - 1].u == idx->e[i].u)
-            i--;
+    if (!idx->additive)
+        return pindex_at_least(idx, target, out);
+    /* Time-dependent targets move a little each round: the last answer often still holds. */
+    double t = target - 1e-12;
+    size_t issues = idx->issues ? idx->issues : 1;
+    if (v->cached && t > v->cached_from && t <= v->cached_to) {
+        memcpy(out, v->cached, issues * sizeof *out);
+        return v->cached_u;
     }
-    return pindex_get(idx, i, out);
+    double u = pindex_additive_at_least(idx, target, out, &v->cached_from, &v->cached_to);
+    if (!v->cached)
+        v->cached = malloc(issues * sizeof *v->cached);
+    if (v->cached) {
+        memcpy(v->cached, out, issues * sizeof *out);
+        v->cached_u = u;
+    }
+    return u;
 }
 
 double parley_view_best_utility(parley_agent_view *v)
 {
     const parley_package_index *idx = ensure_index(v);
-    return idx && idx->n ? idx->e[idx->n - 1].u : -1;
+    return idx ? pindex_best(idx) : -1;
 }
 
 double parley_view_worst_utility(parley_agent_view *v)
 {
     const parley_package_index *idx = ensure_index(v);
-    return idx && idx->n ? idx->e[0].u : -1;
+    return idx ? pindex_worst(idx) : -1;
 }
 
 size_t parley_view_outcome_count(parley_agent_view *v)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = ensure_ranked(v);
     return idx ? idx->n : 0;
 }
 
 double parley_view_outcome_ranked(parley_agent_view *v, size_t i, uint32_t *out)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = ensure_ranked(v);
     if (!idx || i >= idx->n)
         return -1;
     return pindex_get(idx, i, out);

@@ -22,7 +22,7 @@ same() { # a.json b.json description: equal but for timings
 import json, sys
 a, b = (json.load(open(p)) for p in sys.argv[1:3])
 for d in (a, b):
-    for k in ("seconds", "threads", "rate"):
+    for k in ("seconds", "threads", "rate", "method", "method_note"):  # how, not what: the figures must agree
         d.pop(k, None)
 assert a == b, "results differ"
 PY

@@ -1,0 +1,456 @@
+/*
+ * mitm_count.c: how many outcomes of an additive two-party space each party
+ * accepts, and every set of them, by meet-in-the-middle instead of enumeration
+ * (two or three parties).
+ *
+ * The free issues are split into two halves A and B of about sqrt(N) points
+ * each (A also carries the given assignments of the fixed issues: the rows of
+ * a constraint scope that share one set of broken red lines); a point is a
+ * half's partial utility vector.  An outcome is a pair (a, b), accepted by
+ * party k when a_k + b_k reaches its reservation.  For each party B is sorted
+ * (radix sort) and A swept in order of its threshold, so each a learns the
+ * first rank of B that surely clears it: counting then runs on integer ranks.
+ * One party: a sum.  Two: 2-D dominance counting, a sweep inserting b into a
+ * Fenwick tree over its ranks for the second party.  Three: 3-D dominance
+ * counting by divide and conquer over the sweep (CDQ), a merge by the second
+ * party's rank and a Fenwick tree over the third's.
+ *
+ * Streaming rounds the sum added in issue order; the halves add in another
+ * order.  A pair is counted as accepted only when its sum clears the
+ * threshold by a margin `eps` far wider than any rounding difference; the
+ * pairs within the margin of a threshold (a band per a, from the same sweeps)
+ * are evaluated one by one in issue order, exactly as streaming does.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "analysis/analysis_internal.h"
+#include "analysis/exact.h"
+
+#define HALF_LIMIT MITM_HALF_LIMIT
+
+struct keyed {
+    double key;
+    uint32_t id;
+};
+
+/* The two halves: free issues, sizes, and the rows of fixed values that half A carries. */
+struct halves {
+    size_t issues[2][64], count[2];
+    uint64_t free_size[2], size[2];   /* size[0] = rows * free_size[0] */
+    size_t rows, scoped, scoped_issue[64];
+    const uint32_t *row_values;       /* [rows * scoped], or NULL: the values in s->fixed */
+};
+
+/* An order-preserving map of a double onto an unsigned integer (no NaNs here). */
+static uint64_t sortable(double x)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    return bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
+}
+
+/* Sorts by key ascending: four passes of 16 bits. */
+static int radix_sort(struct keyed *items, size_t m)
+{
+    struct keyed *tmp = malloc((m + 1) * sizeof *tmp);
+    size_t *bucket = malloc(65536 * sizeof *bucket);
+    if (!tmp || !bucket) {
+        free(tmp);
+        free(bucket);
+        return -1;
+    }
+    struct keyed *from = items, *to = tmp;
+    for (int pass = 0; pass < 4; pass++) {
+        memset(bucket, 0, 65536 * sizeof *bucket);
+        for (size_t i = 0; i < m; i++)
+            bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++;
+        size_t at = 0;
+        for (size_t d = 0; d < 65536; d++) {
+            size_t c = bucket[d];
+            bucket[d] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < m; i++)
+            to[bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++] = from[i];
+        struct keyed *swap = from;
+        from = to;
+        to = swap;
+    }
+    free(tmp); /* four passes: the result is back in items */
+    free(bucket);
+    return 0;
+}
+
+/* Splits the free issues into a prefix (half A, with the rows) and the rest, the larger half as small as can be. */
+static void split(const exact_space *s, size_t rows, struct halves *h)
+{
+    size_t free_issues[64], f = 0;
+    h->rows = rows;
+    h->scoped = 0;
+    for (size_t i = 0; i < s->issues && i < 64; i++) {
+        if (s->fixed[i] == EXACT_FREE)
+            free_issues[f++] = i;
+        else
+            h->scoped_issue[h->scoped++] = i;
+    }
+    double total = 1, best = INFINITY;
+    for (size_t j = 0; j < f; j++)
+        total *= s->counts[free_issues[j]];
+    size_t cut = 0;
+    double prefix = 1;
+    for (size_t c = 0; c <= f; c++) {
+        double larger = fmax(prefix * (double)rows, total / prefix);
+        if (larger < best) {
+            best = larger;
+            cut = c;
+        }
+        if (c < f)
+            prefix *= s->counts[free_issues[c]];
+    }
+    h->count[0] = cut;
+    h->count[1] = f - cut;
+    memcpy(h->issues[0], free_issues, cut * sizeof *free_issues);
+    memcpy(h->issues[1], free_issues + cut, (f - cut) * sizeof *free_issues);
+    for (int side = 0; side < 2; side++) {
+        double size = 1;
+        for (size_t j = 0; j < h->count[side]; j++)
+            size *= s->counts[h->issues[side][j]];
+        h->free_size[side] = size > (double)HALF_LIMIT ? HALF_LIMIT + 1 : (uint64_t)size;
+        size *= side == 0 ? (double)rows : 1;
+        h->size[side] = size > (double)HALF_LIMIT ? HALF_LIMIT + 1 : (uint64_t)size;
+    }
+}
+
+uint64_t mitm_half_size(const exact_space *s, size_t rows)
+{
+    struct halves h;
+    if (s->issues > 64)
+        return HALF_LIMIT + 1;
+    split(s, rows ? rows : 1, &h);
+    return h.size[0] > h.size[1] ? h.size[0] : h.size[1];
+}
+
+/* The values of the free issues of point `index` of a half (mixed radix, last issue fastest). */
+static void decode(const exact_space *s, const struct halves *h, int side, uint64_t index, uint32_t *values)
+{
+    for (size_t j = h->count[side]; j-- > 0;) {
+        size_t i = h->issues[side][j];
+        values[i] = (uint32_t)(index % s->counts[i]);
+        index /= s->counts[i];
+    }
+}
+
+/* The fixed issues' values of row r. */
+static void row_values(const exact_space *s, const struct halves *h, size_t r, uint32_t *values)
+{
+    for (size_t j = 0; j < h->scoped; j++) {
+        size_t i = h->scoped_issue[j];
+        values[i] = h->row_values ? h->row_values[r * h->scoped + j] : s->fixed[i];
+    }
+}
+
+/* Partial sums of every party over the free issues of a half, by an odometer (stride n). */
+static double *free_sums(const exact_space *s, const struct halves *h, int side)
+{
+    uint64_t size = h->free_size[side];
+    size_t n = s->n;
+    double *sums = malloc((size + 1) * n * sizeof *sums);
+    uint32_t values[64] = {0};
+    if (!sums)
+        return NULL;
+    for (uint64_t p = 0; p < size; p++) {
+        for (size_t k = 0; k < n; k++) {
+            double sum = 0;
+            for (size_t j = 0; j < h->count[side]; j++) {
+                size_t i = h->issues[side][j];
+                sum += s->tables[k * s->issues + i][values[i]];
+            }
+            sums[p * n + k] = sum;
+        }
+        for (size_t j = h->count[side]; j-- > 0;) {
+            size_t i = h->issues[side][j];
+            if (++values[i] < s->counts[i])
+                break;
+            values[i] = 0;
+        }
+    }
+    return sums;
+}
+
+/* Whether streaming's utilities of pair (a, b) clear the reservations of the parties in `dims` (bit k). */
+static int pair_accepted(const exact_space *s, const struct halves *h, uint64_t a, uint64_t b, unsigned dims)
+{
+    uint32_t values[64];
+    double u[MITM_MAX_PARTIES];
+    row_values(s, h, a / h->free_size[0], values);
+    decode(s, h, 0, a % h->free_size[0], values);
+    decode(s, h, 1, b, values);
+    exact_utilities(s, values, u);
+    for (size_t k = 0; k < s->n; k++)
+        if ((dims >> k & 1) && u[k] < s->reservation[k])
+            return 0;
+    return 1;
+}
+
+/* Fenwick trees of counts over positions counted from the top: how many inserted are at position >= from. */
+static void top_add(uint32_t *tree, size_t m, size_t position, int32_t delta)
+{
+    for (size_t i = m - position; i <= m; i += i & (~i + 1))
+        tree[i] += (uint32_t)delta;
+}
+
+static uint64_t top_count(const uint32_t *tree, size_t m, size_t from)
+{
+    uint64_t total = 0;
+    for (size_t i = m - from; i > 0; i -= i & (~i + 1))
+        total += tree[i];
+    return total;
+}
+
+/* The state of one count: per party k, B by rank (sorted[k]), each b's rank, and each a's sure and band ranks. */
+struct counting {
+    const exact_space *s;
+    const struct halves *h;
+    size_t n, na, nb;
+    struct keyed *sorted[MITM_MAX_PARTIES], *order[MITM_MAX_PARTIES];
+    uint32_t *rank[MITM_MAX_PARTIES]; /* [nb] */
+    uint32_t *sure[MITM_MAX_PARTIES]; /* [na]: b clears a surely when rank >= sure */
+    uint32_t *low[MITM_MAX_PARTIES];  /* [na]: b fails surely when rank < low; between: the band */
+    uint32_t *tree;                   /* [nb + 1] */
+};
+
+/* Pairs surely accepted by parties k1 and k2: a by falling sure rank of k1, b inserted by falling rank of k1. */
+static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2)
+{
+    uint64_t total = 0;
+    size_t inserted = c->nb;
+    for (size_t j = 0; j < c->na; j++) {
+        size_t a = c->order[k1][j].id;
+        while (inserted > c->sure[k1][a]) {
+            inserted--;
+            top_add(c->tree, c->nb, c->rank[k2][c->sorted[k1][inserted].id], 1);
+        }
+        total += top_count(c->tree, c->nb, c->sure[k2][a]);
+    }
+    memset(c->tree, 0, (c->nb + 1) * sizeof *c->tree);
+    return total;
+}
+
+/* CDQ events: a point b (query < 0) or a query a; x, y: ranks (points) or sure ranks (queries) of parties 1, 2. */
+struct event {
+    uint32_t x, y;
+    int64_t query;
+};
+
+/*
+ * Counts, for every query in ev[l, r), the points before it in the array with
+ * x >= its x and y >= its y, into found[query]; on return ev[l, r) is sorted
+ * by x descending.
+ */
+static void cdq(struct event *ev, struct event *tmp, size_t l, size_t r, uint32_t *tree, size_t m, uint64_t *found)
+{
+    if (r - l < 2)
+        return;
+    size_t mid = l + (r - l) / 2;
+    cdq(ev, tmp, l, mid, tree, m, found);
+    cdq(ev, tmp, mid, r, tree, m, found);
+    size_t i = l, j = mid, t = l;
+    while (j < r) {
+        while (i < mid && ev[i].x >= ev[j].x) {
+            if (ev[i].query < 0)
+                top_add(tree, m, ev[i].y, 1);
+            tmp[t++] = ev[i++];
+        }
+        if (ev[j].query >= 0)
+            found[ev[j].query] += top_count(tree, m, ev[j].y);
+        tmp[t++] = ev[j++];
+    }
+    for (size_t q = l; q < i; q++)
+        if (ev[q].query < 0)
+            top_add(tree, m, ev[q].y, -1);
+    while (i < mid)
+        tmp[t++] = ev[i++];
+    memcpy(&ev[l], &tmp[l], (r - l) * sizeof *ev);
+}
+
+/* Pairs surely accepted by all three parties: events by party 0's rank descending (points first), then CDQ. */
+static int sure_triples(const struct counting *c, uint64_t *total)
+{
+    size_t na = c->na, nb = c->nb, m = na + nb;
+    struct event *ev = malloc((m + 1) * sizeof *ev), *tmp = malloc((m + 1) * sizeof *tmp);
+    uint64_t *found = calloc(na + 1, sizeof *found);
+    size_t *start = calloc(nb + 2, sizeof *start);
+    if (!ev || !tmp || !found || !start) {
+        free(ev);
+        free(tmp);
+        free(found);
+        free(start);
+        return -1;
+    }
+    /* queries bucketed by their sure rank of party 0 (0..nb), walked from nb down with the point of each rank */
+    for (size_t a = 0; a < na; a++)
+        start[c->sure[0][a] + 1]++;
+    for (size_t v = 1; v <= nb + 1; v++)
+        start[v] += start[v - 1];
+    uint32_t *by_rank = malloc((na + 1) * sizeof *by_rank);
+    if (!by_rank) {
+        free(ev);
+        free(tmp);
+        free(found);
+        free(start);
+        return -1;
+    }
+    size_t *fill = calloc(nb + 2, sizeof *fill);
+    if (fill) {
+        for (size_t a = 0; a < na; a++)
+            by_rank[start[c->sure[0][a]] + fill[c->sure[0][a]]++] = (uint32_t)a;
+        size_t e = 0;
+        for (size_t v = nb + 1; v-- > 0;) {
+            if (v < nb) {
+                size_t b = c->sorted[0][v].id;
+                ev[e++] = (struct event){c->rank[1][b], c->rank[2][b], -1};
+            }
+            for (size_t q = start[v]; q < start[v + 1]; q++) {
+                size_t a = by_rank[q];
+                ev[e++] = (struct event){c->sure[1][a], c->sure[2][a], (int64_t)a};
+            }
+        }
+        cdq(ev, tmp, 0, e, c->tree, nb, found);
+        *total = 0;
+        for (size_t a = 0; a < na; a++)
+            *total += found[a];
+    }
+    free(fill);
+    free(by_rank);
+    free(ev);
+    free(tmp);
+    free(found);
+    free(start);
+    return fill ? 0 : -1;
+}
+
+/* The band pairs of the parties in `dims`: each once, under the first party whose band holds it; exact checks. */
+static uint64_t band_pairs(const struct counting *c, unsigned dims)
+{
+    uint64_t total = 0;
+    for (size_t a = 0; a < c->na; a++)
+        for (size_t k = 0; k < c->n; k++) {
+            if (!(dims >> k & 1))
+                continue;
+            for (size_t r = c->low[k][a]; r < c->sure[k][a]; r++) {
+                size_t b = c->sorted[k][r].id;
+                int skip = 0;
+                for (size_t j = 0; j < c->n && !skip; j++) {
+                    if (j == k || !(dims >> j & 1))
+                        continue;
+                    uint32_t rj = c->rank[j][b];
+                    skip = rj < c->low[j][a] || (j < k && rj < c->sure[j][a]);
+                }
+                if (!skip)
+                    total += (uint64_t)pair_accepted(c->s, c->h, a, b, dims);
+            }
+        }
+    return total;
+}
+
+int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *accepting)
+{
+    struct halves h;
+    memset(&h, 0, sizeof h);
+    size_t n = s->n;
+    if (n < 1 || n > MITM_MAX_PARTIES || s->issues > 64)
+        return -1;
+    split(s, rows ? row_count : 1, &h);
+    h.row_values = rows;
+    if (h.size[0] > HALF_LIMIT || h.size[1] > HALF_LIMIT)
+        return -1;
+    struct counting c;
+    memset(&c, 0, sizeof c);
+    c.s = s;
+    c.h = &h;
+    c.n = n;
+    c.na = h.size[0];
+    c.nb = h.size[1];
+    size_t na = c.na, nb = c.nb;
+    int rc = -1;
+    double *alpha = malloc((na + 1) * n * sizeof *alpha), *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
+    c.tree = calloc(nb + 2, sizeof *c.tree);
+    int bad = !alpha || !fa || !fb || !c.tree;
+    for (size_t k = 0; k < n; k++) {
+        c.sorted[k] = malloc((nb + 1) * sizeof *c.sorted[k]);
+        c.order[k] = malloc((na + 1) * sizeof *c.order[k]);
+        c.rank[k] = malloc((nb + 1) * sizeof *c.rank[k]);
+        c.sure[k] = malloc((na + 1) * sizeof *c.sure[k]);
+        c.low[k] = malloc((na + 1) * sizeof *c.low[k]);
+        bad |= !c.sorted[k] || !c.order[k] || !c.rank[k] || !c.sure[k] || !c.low[k];
+    }
+    if (bad)
+        goto done;
+    /* alpha_k(a) = row + a_k - threshold_k; party k accepts (a, b) when alpha_k(a) + b_k >= 0. */
+    double eps = (double)(s->issues + 8) * exact_magnitude(s) * 0x1p-48;
+    uint32_t values[64] = {0};
+    for (size_t r = 0; r < h.rows; r++) {
+        row_values(s, &h, r, values);
+        double fixed[MITM_MAX_PARTIES] = {0};
+        for (size_t k = 0; k < n; k++)
+            for (size_t j = 0; j < h.scoped; j++)
+                fixed[k] += s->tables[k * s->issues + h.scoped_issue[j]][values[h.scoped_issue[j]]];
+        for (size_t p = 0; p < h.free_size[0]; p++)
+            for (size_t k = 0; k < n; k++)
+                alpha[(r * h.free_size[0] + p) * n + k] = (fixed[k] + fa[p * n + k]) - (s->reservation[k] - 0x1p-33);
+    }
+    /* Per party: B sorted by its sum, A by alpha; one sweep gives each a its sure and band ranks of B. */
+    for (size_t k = 0; k < n; k++) {
+        for (size_t b = 0; b < nb; b++)
+            c.sorted[k][b] = (struct keyed){fb[b * n + k], (uint32_t)b};
+        for (size_t a = 0; a < na; a++)
+            c.order[k][a] = (struct keyed){alpha[a * n + k], (uint32_t)a};
+        if (radix_sort(c.sorted[k], nb) != 0 || radix_sort(c.order[k], na) != 0)
+            goto done;
+        for (size_t r = 0; r < nb; r++)
+            c.rank[k][c.sorted[k][r].id] = (uint32_t)r;
+        size_t p_sure = nb, p_low = nb;
+        for (size_t j = 0; j < na; j++) { /* alpha ascending: thresholds descending */
+            size_t a = c.order[k][j].id;
+            double al = c.order[k][j].key;
+            while (p_sure > 0 && c.sorted[k][p_sure - 1].key >= eps - al)
+                p_sure--;
+            while (p_low > 0 && c.sorted[k][p_low - 1].key >= -eps - al)
+                p_low--;
+            c.sure[k][a] = (uint32_t)p_sure;
+            c.low[k][a] = (uint32_t)p_low;
+        }
+    }
+    accepting[0] = (uint64_t)na * nb;
+    for (unsigned dims = 1; dims < 1u << n; dims++) {
+        size_t parties[MITM_MAX_PARTIES], m = 0;
+        for (size_t k = 0; k < n; k++)
+            if (dims >> k & 1)
+                parties[m++] = k;
+        uint64_t sure = 0;
+        if (m == 1)
+            for (size_t a = 0; a < na; a++)
+                sure += nb - c.sure[parties[0]][a];
+        else if (m == 2)
+            sure = sure_pairs(&c, parties[0], parties[1]);
+        else if (sure_triples(&c, &sure) != 0)
+            goto done;
+        accepting[dims] = sure + band_pairs(&c, dims);
+    }
+    rc = 0;
+done:
+    free(alpha);
+    free(fa);
+    free(fb);
+    free(c.tree);
+    for (size_t k = 0; k < n; k++) {
+        free(c.sorted[k]);
+        free(c.order[k]);
+        free(c.rank[k]);
+        free(c.sure[k]);
+        free(c.low[k]);
+    }
+    return rc;
+}

@@ -1,0 +1,213 @@
+/*
+ * package_additive.c: a party's package index without enumerating the space,
+ * for additive utilities and no constraints (issue 17).  The issues are split
+ * into a first half A and a second half B, each enumerated (about sqrt(N)
+ * points) and sorted by partial utility; set-up costs grow with sqrt(N), not N.
+ *
+ * The queries answer exactly what the sorted index of every package answers
+ * (package_index.c): the worst and best utilities, and the package of lowest
+ * utility at least a target (ties: lowest outcome number; none: the best,
+ * lowest number).  Utilities are parley_utility_eval's float sums in issue
+ * order; the halves' sums differ from them by rounding only, so a query finds
+ * by two-pointer sweeps the pairs whose approximate utility lies within a
+ * margin of the answer and evaluates those in issue order.
+ */
+#include "protocol/session_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define HALF_MAX ((uint64_t)1 << 22)
+
+static int by_sum(const void *x, const void *y)
+{
+    const struct half_point *a = x, *b = y;
+    if (a->s != b->s)
+        return a->s < b->s ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Values of point `id` of the issues [from, to) (mixed radix, last issue fastest). */
+static void decode_half(const parley_package_index *idx, size_t from, size_t to, uint64_t id, uint32_t *values)
+{
+    for (size_t i = to; i-- > from;) {
+        uint32_t count = parley_issue_value_count(idx->space, i);
+        values[i] = (uint32_t)(id % count);
+        id /= count;
+    }
+}
+
+/* Sorted partial sums of the issues [from, to), summed in issue order from 0. */
+static struct half_point *half_points(const parley_package_index *idx, size_t from, size_t to, uint64_t size)
+{
+    struct half_point *p = malloc((size + 1) * sizeof *p);
+    uint32_t *values = calloc(idx->issues + 1, sizeof *values);
+    if (!p || !values) {
+        free(p);
+        free(values);
+        return NULL;
+    }
+    for (uint64_t id = 0; id < size; id++) {
+        double s = 0;
+        for (size_t i = from; i < to; i++)
+            s += parley_utility_weight(idx->u, i) * parley_utility_value(idx->u, i, values[i]);
+        p[id] = (struct half_point){s, id};
+        for (size_t i = to; i-- > from;) {
+            if (++values[i] < parley_issue_value_count(idx->space, i))
+                break;
+            values[i] = 0;
+        }
+    }
+    free(values);
+    qsort(p, size, sizeof *p, by_sum);
+    return p;
+}
+
+/* The utility of pair (a, b) as parley_utility_eval sums it; its values into out. */
+static double pair_utility(const parley_package_index *idx, const struct half_point *a, const struct half_point *b,
+                           uint32_t *out)
+{
+    decode_half(idx, 0, idx->split, a->id, out);
+    decode_half(idx, idx->split, idx->issues, b->id, out);
+    double sum = a->s; /* the issues of A, in order: the first terms of the sum */
+    for (size_t i = idx->split; i < idx->issues; i++)
+        sum += parley_utility_weight(idx->u, i) * parley_utility_value(idx->u, i, out[i]);
+    return sum;
+}
+
+struct best_pair {
+    double u;
+    uint64_t id;
+    int found;
+    double below; /* highest utility evaluated under the floor (-INFINITY: none) */
+};
+
+/*
+ * Evaluates every pair whose approximate utility a.s + b.s lies in [lo, hi]
+ * and keeps the one of lowest (utility, number) among those with utility >=
+ * floor (or, when `top`, of highest utility and lowest number).
+ */
+static void scan_window(const parley_package_index *idx, double lo, double hi, double floor, int top,
+                        struct best_pair *best, uint32_t *scratch)
+{
+    size_t na = idx->na, nb = idx->nb, first = nb, last = nb;
+    /* A ascending: the window of B moves down; first = first b >= lo - a, last = first b > hi - a. */
+    for (size_t j = 0; j < na; j++) {
+        const struct half_point *a = &idx->half_a[j];
+        while (first > 0 && idx->half_b[first - 1].s >= lo - a->s)
+            first--;
+        while (last > 0 && idx->half_b[last - 1].s > hi - a->s)
+            last--;
+        for (size_t r = first; r < last; r++) {
+            double u = pair_utility(idx, a, &idx->half_b[r], scratch);
+            uint64_t id = a->id * nb + idx->half_b[r].id;
+            if (u < floor) {
+                best->below = fmax(best->below, u);
+                continue;
+            }
+            int better = !best->found || (top ? u > best->u || (u == best->u && id < best->id)
+                                              : u < best->u || (u == best->u && id < best->id));
+            if (better)
+                *best = (struct best_pair){u, id, 1, best->below};
+        }
+    }
+}
+
+/* Highest approximate utility of a pair below x (-INFINITY when none), by a sweep. */
+static double highest_below(const parley_package_index *idx, double x)
+{
+    double highest = -INFINITY;
+    size_t q = idx->nb;
+    for (size_t j = 0; j < idx->na; j++) {
+        double a = idx->half_a[j].s;
+        while (q > 0 && idx->half_b[q - 1].s >= x - a)
+            q--;
+        if (q > 0)
+            highest = fmax(highest, a + idx->half_b[q - 1].s);
+    }
+    return highest;
+}
+
+/* Lowest approximate utility of a pair at least x (INFINITY when none), by a sweep. */
+static double lowest_at_least(const parley_package_index *idx, double x)
+{
+    double lowest = INFINITY;
+    size_t p = idx->nb;
+    for (size_t j = 0; j < idx->na; j++) {
+        double a = idx->half_a[j].s;
+        while (p > 0 && idx->half_b[p - 1].s >= x - a)
+            p--;
+        if (p < idx->nb)
+            lowest = fmin(lowest, a + idx->half_b[p].s);
+    }
+    return lowest;
+}
+
+int pindex_additive_build(parley_package_index *idx, uint64_t size)
+{
+    size_t issues = idx->issues;
+    if (issues < 2 || !parley_utility_is_additive(idx->u))
+        return 0;
+    /* The split that makes the larger half smallest. */
+    double total = (double)size, prefix = 1, best = INFINITY;
+    for (size_t c = 1; c < issues; c++) {
+        prefix *= parley_issue_value_count(idx->space, c - 1);
+        if (fmax(prefix, total / prefix) < best) {
+            best = fmax(prefix, total / prefix);
+            idx->split = c;
+        }
+    }
+    idx->na = 1;
+    for (size_t i = 0; i < idx->split; i++)
+        idx->na *= parley_issue_value_count(idx->space, i);
+    idx->nb = size / idx->na;
+    if (idx->na > HALF_MAX || idx->nb > HALF_MAX)
+        return 0;
+    double magnitude = 2;
+    for (size_t i = 0; i < issues; i++) {
+        double big = 0;
+        for (uint32_t v = 0; v < parley_issue_value_count(idx->space, i); v++)
+            big = fmax(big, fabs(parley_utility_weight(idx->u, i) * parley_utility_value(idx->u, i, v)));
+        magnitude += big;
+    }
+    idx->margin = (double)(issues + 4) * magnitude * 0x1p-48;
+    idx->half_a = half_points(idx, 0, idx->split, idx->na);
+    idx->half_b = half_points(idx, idx->split, issues, idx->nb);
+    uint32_t *scratch = malloc(issues * sizeof *scratch);
+    if (!idx->half_a || !idx->half_b || !scratch) {
+        free(scratch);
+        return -1;
+    }
+    /* Worst and best: the utility sum is monotone in every term, so each is attained by the sums' extremes. */
+    idx->worst = pair_utility(idx, &idx->half_a[0], &idx->half_b[0], scratch);
+    double top = idx->half_a[idx->na - 1].s + idx->half_b[idx->nb - 1].s;
+    struct best_pair b = {0, 0, 0, -INFINITY};
+    scan_window(idx, top - 2 * idx->margin, INFINITY, -INFINITY, 1, &b, scratch);
+    free(scratch);
+    idx->best = b.u;
+    idx->best_id = b.id;
+    idx->additive = 1;
+    return 1;
+}
+
+double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out, double *valid_from,
+                                double *valid_to)
+{
+    /* The index compares with target - 1e-12 (pindex_rank). */
+    double t = target - 1e-12, eps = idx->margin;
+    uint32_t *scratch = out; /* evaluation writes values; the answer is decoded at the end */
+    struct best_pair best = {0, 0, 0, -INFINITY};
+    double sure = lowest_at_least(idx, t + eps);
+    double hi = sure < INFINITY ? sure + 2 * eps : t + eps;
+    scan_window(idx, t - eps, hi, t, 0, &best, scratch);
+    /* Every package under t is worth at most this: the same answer holds for thresholds above it, up to the answer. */
+    *valid_from = fmax(highest_below(idx, t - eps) + eps, best.below);
+    *valid_to = best.found ? best.u : INFINITY;
+    if (!best.found) {
+        parley_space_decode(idx->space, idx->best_id, out);
+        return idx->best;
+    }
+    parley_space_decode(idx->space, best.id, out);
+    return best.u;
+}
