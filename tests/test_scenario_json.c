@@ -360,11 +360,12 @@ static void test_round_trip(void **state)
 }
 
 /*
- * Utilities that decimal printing cannot keep exactly (1/3, 1/7) should come
- * back bit for bit.  KNOWN BUG: scenario_write prints reals with 15 significant
- * digits (JSON_REAL_PRECISION(15)), so 1/3 comes back as 0.333333333333333 and
- * utilities differ by ~1e-16; 17 digits would be exact.  Reported; the test
- * says so and skips instead of failing while the bug stands.
+ * Utilities that decimal printing cannot keep exactly (1/3, 1/7) must come
+ * back bit for bit: scenario_write prints reals with 17 significant digits,
+ * the shortest count that always round-trips an IEEE double.  With 15 digits
+ * 1/3 comes back as 0.333333333333333 and this test fails (thirds.json has
+ * such numbers: the count of inexact ones is asserted to be zero, and
+ * thirds_need_17_digits below proves 15 digits would not be enough).
  */
 static void test_round_trip_exact(void **state)
 {
@@ -378,12 +379,20 @@ static void test_round_trip_exact(void **state)
     free(text);
     parley_scenario_free(sc);
     parley_scenario_free(back);
-    if (inexact) {
-        print_message("KNOWN BUG: %zu numbers of thirds.json come back from scenario_write within 1e-12 but not "
-                      "exactly (15-digit reals)\n",
-                      inexact);
-        skip();
-    }
+    if (inexact)
+        fail_msg("%zu numbers of thirds.json come back from scenario_write within 1e-12 but not exactly", inexact);
+}
+
+/* The fixture is a real test of 17 digits: 1/3 printed with 15 digits does not read back as 1/3. */
+static void test_thirds_need_17_digits(void **state)
+{
+    (void)state;
+    char buf[64];
+    double third = 1.0 / 3.0;
+    snprintf(buf, sizeof buf, "%.15g", third);
+    assert_true(strtod(buf, NULL) != third);
+    snprintf(buf, sizeof buf, "%.17g", third);
+    assert_true(strtod(buf, NULL) == third);
 }
 
 static void test_load_errors(void **state)
@@ -801,7 +810,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full),           cmocka_unit_test(test_parse_memory),
-        cmocka_unit_test(test_round_trip),     cmocka_unit_test(test_round_trip_exact),
+        cmocka_unit_test(test_round_trip),     cmocka_unit_test(test_round_trip_exact), cmocka_unit_test(test_thirds_need_17_digits),
         cmocka_unit_test(test_load_errors),    cmocka_unit_test(test_bad_documents),
         cmocka_unit_test(test_pathological),   cmocka_unit_test(test_scenario_api),
     };
