@@ -194,7 +194,7 @@ def main():
         verdict, detail = results[m["id"]]
         counts[verdict] += 1
         lines.append("%-12s %-28s %s: %s%s" % (verdict, m["id"], m["file"], m["why"],
-                                               ("\n             " + detail) if detail and verdict != "killed" else ""))
+                                               ("\n             " + detail) if detail else ""))
     lines.sort(key=lambda l: order.index(l.split()[0]))
     judged = counts["killed"] + counts["SURVIVED"]
     score = 100.0 * counts["killed"] / judged if judged else 0.0
