@@ -10,7 +10,7 @@
  *      2 threads, including spaces large enough for the threads to split;
  *  (c) minimal conflicting sets on hand-made scenarios;
  *  (d) limits: too many outcomes, conditions or parties are refused cleanly,
- *      and an allocation failure (address-space limit) gives PARLEY_ENOMEM.
+ *      (allocation failures: tests/test_oom.c refuses each allocation in turn).
  *
  * Utilities are compared after rounding to multiples of 2^-32 as the header
  * documents; hand values with a tolerance of 1e-9 for that reason.
@@ -25,9 +25,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <parley/analysis.h>
 #include <parley/scenario.h>
@@ -1022,72 +1019,6 @@ static void test_limits(void **state)
     parley_scenario_free(sc);
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define UNDER_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define UNDER_ASAN 1
-#endif
-#endif
-
-/*
- * Out of memory: in a child process limited to 512 MB of address space, a
- * scenario whose value tables need 2.4 GB (30 issues of 10^6 values, two
- * parties with a linear function) must fail with PARLEY_ENOMEM, not crash.
- * Skipped under AddressSanitizer, which needs a huge address space itself.
- */
-static void test_out_of_memory(void **state)
-{
-    (void)state;
-#ifdef UNDER_ASAN
-    skip();
-#else
-    size_t cap = 1 << 16;
-    char *doc = malloc(cap);
-    assert_non_null(doc);
-    size_t n = (size_t)snprintf(doc, cap, "{\"issues\": [");
-    for (int i = 0; i < 30; i++)
-        n += (size_t)snprintf(doc + n, cap - n, "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 1, \"max\": 1000000}",
-                              i ? ", " : "", i);
-    n += (size_t)snprintf(doc + n, cap - n, "], \"parties\": [");
-    for (int p = 0; p < 2; p++) {
-        n += (size_t)snprintf(doc + n, cap - n, "%s{\"name\": \"P%d\", \"preferences\": {", p ? ", " : "", p);
-        for (int i = 0; i < 30; i++)
-            n += (size_t)snprintf(doc + n, cap - n,
-                                  "%s\"i%d\": {\"weight\": %s, \"function\": {\"type\": \"linear\", \"at_min\": 0, "
-                                  "\"at_max\": 1}}",
-                                  i ? ", " : "", i, i ? "0" : "1");
-        n += (size_t)snprintf(doc + n, cap - n, "}}");
-    }
-    n += (size_t)snprintf(doc + n, cap - n, "]}");
-    assert_true(n < cap);
-    fflush(NULL);
-    pid_t pid = fork();
-    assert_true(pid >= 0);
-    if (pid == 0) {
-        struct rlimit limit = {512u << 20, 512u << 20};
-        setrlimit(RLIMIT_AS, &limit);
-        parley_scenario *sc = NULL;
-        parley_error err;
-        int rc = parley_scenario_parse(doc, n, "huge.json", &sc, &err);
-        if (rc == PARLEY_OK) {
-            /* loaded after all (a smarter reader): the analysis must then refuse or fail cleanly */
-            parley_analysis *a = NULL;
-            rc = parley_analyze(sc, NULL, &a, &err);
-            parley_analysis_free(a);
-            parley_scenario_free(sc);
-        }
-        _exit(rc == PARLEY_ENOMEM || rc == PARLEY_ERANGE || rc == PARLEY_EINVAL ? 0 : 10 + (rc < 0 ? -rc : rc));
-    }
-    int status = 0;
-    assert_int_equal(waitpid(pid, &status, 0), pid);
-    free(doc);
-    if (!WIFEXITED(status))
-        fail_msg("the child died with signal %d", WIFSIGNALED(status) ? WTERMSIG(status) : 0);
-    assert_int_equal(WEXITSTATUS(status), 0);
-#endif
-}
-
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1095,7 +1026,7 @@ int main(void)
         cmocka_unit_test(test_time),              cmocka_unit_test(test_conflicts),
         cmocka_unit_test(test_triple_conflict),   cmocka_unit_test(test_random_small),
         cmocka_unit_test(test_random_large),      cmocka_unit_test(test_random_fast_paths),
-        cmocka_unit_test(test_limits),            cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

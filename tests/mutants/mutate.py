@@ -15,10 +15,13 @@ test with --full), and the file is restored.  A mutant is
   ambiguous     its original text occurs more than once (make it longer),
   uncompilable  the mutated tree does not build (a useless mutant: change it).
 
+A mutant with `tree: asan` is built and tested in a sanitizer build of the scratch copy (leaks on error
+paths are seen only by LeakSanitizer); the others in a normal Release build, as `make build`.
+
 The report (build-mutants/report.txt, also printed) lists every mutant; the exit code is 1 when a mutant
 survived or could not be judged (stale, ambiguous, uncompilable), 0 otherwise.
 
-Usage: mutate.py [--list FILE] [--jobs N] [--full] [-R REGEX] [--only ID,ID...] [--keep]
+Usage: mutate.py [--list FILE] [--jobs N] [--full] [-R REGEX] [--only ID,ID...] [--timeout S] [--base DIR]
 """
 import argparse
 import os
@@ -30,7 +33,8 @@ import threading
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-KEYS = ("id", "file", "find", "replace", "why", "tests", "equivalent")
+KEYS = ("id", "file", "find", "replace", "why", "tests", "tree", "equivalent")
+SANITIZER_ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "halt_on_error=1"}
 
 
 def parse_list(path):
@@ -64,9 +68,10 @@ def parse_list(path):
     return mutants
 
 
-def run(cmd, cwd, timeout=None):
+def run(cmd, cwd, timeout=None, env=None):
     try:
-        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout,
+                           env=dict(os.environ, **env) if env else None)
         return p.returncode, p.stdout.decode("utf-8", "replace")
     except subprocess.TimeoutExpired as e:
         return -1, (e.stdout or b"").decode("utf-8", "replace") + "\n(timed out)"
@@ -79,6 +84,15 @@ class Worker:
         self.dir = os.path.join(base, "w%d" % n)
         self.src = os.path.join(self.dir, "parley")
         self.build = os.path.join(self.dir, "build")
+        self.asan = os.path.join(self.dir, "build-asan")
+        self.asan_ready = False
+
+    def configure(self, build, flags):
+        rc, out = run(["cmake", "-S", self.src, "-B", build, "-DPARLEY_WERROR=ON"] + flags, self.dir)
+        if rc == 0:
+            rc, out = run(["nice", "cmake", "--build", build, "-j", "1"], self.dir)
+        if rc != 0:
+            sys.exit("mutate.py: the unmutated scratch copy %s does not build in %s:\n%s" % (self.src, build, out[-3000:]))
 
     def prepare(self):
         if os.path.isdir(self.src):
@@ -89,29 +103,29 @@ class Worker:
         shared = os.path.join(self.dir, "shared")  # the tests find ../shared next to the source tree
         if not os.path.lexists(shared) and os.path.isdir(os.path.join(ROOT, "..", "shared")):
             os.symlink(os.path.realpath(os.path.join(ROOT, "..", "shared")), shared)
-        rc, out = run(["cmake", "-S", self.src, "-B", self.build, "-DCMAKE_BUILD_TYPE=Release",
-                       "-DPARLEY_WERROR=ON"], self.dir)
-        if rc == 0:
-            rc, out = run(["nice", "cmake", "--build", self.build, "-j", "1"], self.dir)
-        if rc != 0:
-            sys.exit("mutate.py: the unmutated scratch copy %s does not build:\n%s" % (self.src, out[-3000:]))
+        self.configure(self.build, ["-DCMAKE_BUILD_TYPE=Release"])
 
     def judge(self, m, regex, full, timeout):
         path = os.path.join(self.src, m["file"])
         with open(path, encoding="utf-8") as f:
             original = f.read()
         mutated = original.replace(m["find"], m["replace"], 1)
+        sanitized = m.get("tree") == "asan"  # leaks on error paths: only LeakSanitizer sees them
+        if sanitized and not self.asan_ready:
+            self.configure(self.asan, ["-DCMAKE_BUILD_TYPE=Debug", "-DPARLEY_SANITIZE=ON"])
+            self.asan_ready = True
+        build = self.asan if sanitized else self.build
         try:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(mutated)
-            rc, out = run(["nice", "cmake", "--build", self.build, "-j", "1"], self.dir)
+            rc, out = run(["nice", "cmake", "--build", build, "-j", "1"], self.dir)
             if rc != 0:
                 return "uncompilable", out[-1500:]
             cmd = ["ctest", "--timeout", str(timeout)]
             sel = regex or (None if full else m.get("tests"))
             if sel:
                 cmd += ["-R", sel]
-            rc, out = run(["nice"] + cmd, self.build)
+            rc, out = run(["nice"] + cmd, build, env=SANITIZER_ENV if sanitized else None)
             if "No tests were found" in out:
                 return "uncompilable", "ctest -R %s selects no test" % sel
             failed = [l.strip() for l in out.splitlines() if "***" in l or "(Failed)" in l or "Timeout" in l]
