@@ -133,10 +133,22 @@ expect_code 0 "conflicts --json"
 json_check 'j["acceptable"] == 0' 'j["pareto"]["count"] == 0' 'j["feasible"] == 10' \
   'all(j["solutions"][k] is None for k in ("nash", "kalai", "egalitarian", "welfare"))'
 
-# --time: Buyer's reservation read later on a curve is not in textbook.json; the option is accepted
-run "$parley" analyze "$data/textbook.json" --time 0.5 --json
-expect_code 0 "--time 0.5"
+# --time: the Buyer's reservation on a curve from 0.2 (t = 0) to 0.8 (t = 1) is 0.5 at t = 0.5.  Acceptable
+# packages of textbook.json (price >= 1 for the Seller, both >= their reservations), Buyer/Seller utilities:
+# (1, red) .7/.35, (1, blue) .3/.65, (2, red) .4/.7; (2, blue) gives the Buyer 0.  At t = 0 all three (Buyer
+# needs .2), at t = 0.5 only (1, red) (Buyer needs .5), at t = 1 none (Buyer needs .8).
+sed 's/"name": "Buyer", "reservation": 0.2,/"name": "Buyer", "reservation_curve": [[0, 0.2], [1, 0.8]],/' \
+  "$data/textbook.json" >"$tmp/curve.json"
+grep -q reservation_curve "$tmp/curve.json" || fail "--time: the curve was not put into the scenario"
+run "$parley" analyze "$tmp/curve.json" --json
+expect_code 0 "--time default"
 json_check 'j["acceptable"] == 3'
+run "$parley" analyze "$tmp/curve.json" --time 0.5 --json
+expect_code 0 "--time 0.5"
+json_check 'j["acceptable"] == 1' 'j["solutions"]["nash"]["outcome"] == {"price": 1, "color": "red"}'
+run "$parley" analyze "$tmp/curve.json" --time 1 --json
+expect_code 0 "--time 1"
+json_check 'j["acceptable"] == 0'
 
 # usage errors: exit 2 and a message on stderr, nothing on stdout
 for args in "--bogus $data/textbook.json" "" "--threads 0 $data/textbook.json" "--threads abc $data/textbook.json" \
@@ -153,9 +165,9 @@ expect_err "unknown option '--bogus'" "unknown option"
 run "$parley" analyze
 expect_err "expected a scenario file" "no file"
 
-# a missing file: exit 1 (an I/O failure) and the file name
+# a missing file: exit 1 (a runtime failure, README "Exit codes") and the file name
 run "$parley" analyze "$tmp/missing.json"
-[ "$code" -eq 1 ] || [ "$code" -eq 2 ] || fail "missing file: exit code $code"
+expect_code 1 "missing file"
 expect_err "$tmp/missing.json" "missing file"
 
 # bad files: exit 2, "parley: FILE:LINE:COLUMN: ..." for syntax, "FILE: at PATH: ..." for the rest

@@ -34,5 +34,5 @@ set +e
 "$parley" tournament "$src/examples/textbook-buyer-seller.json" --agents boulware,nosuch 2>"$tmp/err"; rc=$?
 [ $rc -eq 2 ] && grep -q "nosuch" "$tmp/err" || { echo "expected exit 2 for an unknown agent, got $rc"; cat "$tmp/err"; exit 1; }
 "$parley" tournament "$tmp/missing.json" --agents boulware,linear 2>"$tmp/err"; rc=$?
-[ $rc -ne 0 ] && grep -q "missing.json" "$tmp/err" || { echo "expected an error naming the missing file"; exit 1; }
+[ $rc -eq 1 ] && grep -q "missing.json" "$tmp/err" || { echo "expected exit 1 (a runtime failure) and an error naming the missing file, got $rc"; exit 1; }
 exit 0
