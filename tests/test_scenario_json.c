@@ -395,6 +395,35 @@ static void test_thirds_need_17_digits(void **state)
     assert_true(strtod(buf, NULL) == third);
 }
 
+/*
+ * A linear function runs from the issue's minimum to its maximum, not from 0:
+ * price 10..14, at_min 1, at_max 0 gives 1, .75, .5, .25, 0 (value k is worth
+ * 1 - k/4); a one-value issue (min = max) is worth at_max.
+ */
+static void test_linear_from_minimum(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{\"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 10, \"max\": 14},"
+        " {\"name\": \"fixed\", \"type\": \"integer\", \"min\": 3, \"max\": 3}],"
+        " \"parties\": [{\"name\": \"A\", \"preferences\": {"
+        "  \"price\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+        "  \"fixed\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0.2, \"at_max\": 0.6}}}},"
+        " {\"name\": \"B\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\","
+        " \"at_min\": 0, \"at_max\": 1}}}}]}";
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_parse(doc, sizeof doc - 1, "linear.json", &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    const parley_utility *a = parley_party_utility(sc, 0), *b = parley_party_utility(sc, 1);
+    for (uint32_t k = 0; k < 5; k++) {
+        NEAR(parley_utility_value(a, 0, k), 1 - k / 4.0);
+        NEAR(parley_utility_value(b, 0, k), k / 4.0);
+    }
+    NEAR(parley_utility_value(a, 1, 0), 0.6);
+    parley_scenario_free(sc);
+}
+
 static void test_load_errors(void **state)
 {
     (void)state;
@@ -811,6 +840,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_full),           cmocka_unit_test(test_parse_memory),
         cmocka_unit_test(test_round_trip),     cmocka_unit_test(test_round_trip_exact), cmocka_unit_test(test_thirds_need_17_digits),
+        cmocka_unit_test(test_linear_from_minimum),
         cmocka_unit_test(test_load_errors),    cmocka_unit_test(test_bad_documents),
         cmocka_unit_test(test_pathological),   cmocka_unit_test(test_scenario_api),
     };

@@ -5,7 +5,7 @@ mutate.py: our own mutation testing for parley (run by `make mutants`, not by `m
 Each mutant in tests/mutants/mutants.txt is one source substitution: a file, an exact original text (it must
 occur exactly once in that file), its replacement and a short description of the bug it stands for.  Each
 mutant is applied to a scratch copy of the tree (build-mutants/wN/parley, next to a link to ../shared), the copy
-is rebuilt incrementally, ctest runs (the tests the mutant names with `tests:`, a ctest -R regex, or every
+is rebuilt incrementally (the scratch copies are kept between runs and only changed files copied), ctest runs (the tests the mutant names with `tests:`, a ctest -R regex, or every
 test with --full), and the file is restored.  A mutant is
 
   killed        some test failed (or timed out),
@@ -24,6 +24,7 @@ survived or could not be judged (stale, ambiguous, uncompilable), 0 otherwise.
 Usage: mutate.py [--list FILE] [--jobs N] [--full] [-R REGEX] [--only ID,ID...] [--timeout S] [--base DIR]
 """
 import argparse
+import filecmp
 import os
 import queue
 import shutil
@@ -77,6 +78,34 @@ def run(cmd, cwd, timeout=None, env=None):
         return -1, (e.stdout or b"").decode("utf-8", "replace") + "\n(timed out)"
 
 
+SKIP = shutil.ignore_patterns(".git", "build", "build-*", "node_modules", "corpus-*", "__pycache__")
+
+
+def sync_tree(src, dst):
+    """Makes dst a copy of src, rewriting only the files that differ (so the scratch build stays incremental)."""
+    os.makedirs(dst, exist_ok=True)
+    names = os.listdir(src)
+    skipped = SKIP(src, names)
+    keep = set()
+    for name in names:
+        if name in skipped:
+            continue
+        keep.add(name)
+        s, d = os.path.join(src, name), os.path.join(dst, name)
+        if os.path.isdir(s) and not os.path.islink(s):
+            if os.path.lexists(d) and not os.path.isdir(d):
+                os.remove(d)
+            sync_tree(s, d)
+        elif not (os.path.isfile(d) and filecmp.cmp(s, d, shallow=False)):
+            if os.path.isdir(d) and not os.path.islink(d):
+                shutil.rmtree(d)
+            shutil.copy(s, d, follow_symlinks=False)  # a fresh mtime: the scratch build must see the change
+    for name in os.listdir(dst):
+        if name not in keep:
+            d = os.path.join(dst, name)
+            shutil.rmtree(d) if os.path.isdir(d) and not os.path.islink(d) else os.remove(d)
+
+
 class Worker:
     """One scratch copy of the tree with its own build directory."""
 
@@ -95,11 +124,8 @@ class Worker:
             sys.exit("mutate.py: the unmutated scratch copy %s does not build in %s:\n%s" % (self.src, build, out[-3000:]))
 
     def prepare(self):
-        if os.path.isdir(self.src):
-            shutil.rmtree(self.src)
         os.makedirs(self.dir, exist_ok=True)
-        ignore = shutil.ignore_patterns(".git", "build", "build-*", "node_modules", "corpus-*")
-        shutil.copytree(ROOT, self.src, ignore=ignore, symlinks=True)
+        sync_tree(ROOT, self.src)
         shared = os.path.join(self.dir, "shared")  # the tests find ../shared next to the source tree
         if not os.path.lexists(shared) and os.path.isdir(os.path.join(ROOT, "..", "shared")):
             os.symlink(os.path.realpath(os.path.join(ROOT, "..", "shared")), shared)
