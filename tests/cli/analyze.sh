@@ -149,6 +149,11 @@ json_check 'j["acceptable"] == 1' 'j["solutions"]["nash"]["outcome"] == {"price"
 run "$parley" analyze "$tmp/curve.json" --time 1 --json
 expect_code 0 "--time 1"
 json_check 'j["acceptable"] == 0'
+# the approximate analysis reads the reservation at --time too: Buyer .5, frontier (1, red) only
+run "$parley" analyze "$tmp/curve.json" --approximate --time 0.5 --json --frontier
+expect_code 0 "--approximate --time 0.5"
+json_check 'j["parties"][0]["reservation"] == 0.5' 'j["pareto"]["count"] == 1' \
+  'j["pareto"]["outcomes"][0]["outcome"] == {"price": 1, "color": "red"}'
 
 # usage errors: exit 2 and a message on stderr, nothing on stdout
 for args in "--bogus $data/textbook.json" "" "--threads 0 $data/textbook.json" "--threads abc $data/textbook.json" \
