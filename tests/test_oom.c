@@ -67,31 +67,14 @@ static void each_allocation_fails_cleanly(const char *what, operation op, const 
     }
 }
 
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    assert_non_null(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    char *text = malloc((size_t)n + 1);
-    assert_non_null(text);
-    assert_int_equal(fread(text, 1, (size_t)n, f), (size_t)n);
-    text[n] = '\0';
-    fclose(f);
-    *len = (size_t)n;
-    return text;
-}
-
 /* ---- the scenario reader ---- */
 
-static int parse_native(const void *arg, parley_error *err)
+static int load_native(const void *arg, parley_error *err)
 {
-    const char *text = arg;
     parley_scenario *sc = (parley_scenario *)1;
-    int rc = parley_scenario_parse(text, strlen(text), "full.json", &sc, err);
+    int rc = parley_scenario_load(arg, &sc, err);
     if (rc != PARLEY_OK && sc)
-        fail_msg("parley_scenario_parse failed with %d but left a scenario", rc);
+        fail_msg("parley_scenario_load failed with %d but left a scenario", rc);
     parley_scenario_free(sc);
     return rc;
 }
@@ -110,10 +93,7 @@ static int load_files(const void *arg, parley_error *err)
 static void scenario_reader(void **state)
 {
     (void)state;
-    size_t len;
-    char *text = slurp(CORE "full.json", &len);
-    each_allocation_fails_cleanly("native scenario", parse_native, text);
-    free(text);
+    each_allocation_fails_cleanly("native scenario", load_native, CORE "full.json");
     static const char *const genius[] = {GENIUS "tiny-domain.xml", GENIUS "tiny-buyer.xml", GENIUS "tiny-seller.xml"};
     each_allocation_fails_cleanly("GENIUS XML", load_files, genius);
     static const char *const web[] = {GENIUS "gw-domain.json", GENIUS "gw-employer.json", GENIUS "gw-employee.json"};
@@ -174,12 +154,11 @@ static void analysis(void **state)
 
 static int gmcr_build_and_analyze(const void *arg, parley_error *err)
 {
-    const char *text = arg;
     parley_gmcr_model *m = (parley_gmcr_model *)1;
-    int rc = parley_gmcr_model_parse(text, strlen(text), "elmira.json", &m, err);
+    int rc = parley_gmcr_model_load(arg, &m, err);
     if (rc != PARLEY_OK) {
         if (m)
-            fail_msg("parley_gmcr_model_parse failed with %d but left a model", rc);
+            fail_msg("parley_gmcr_model_load failed with %d but left a model", rc);
         return rc;
     }
     parley_gmcr_options o = {0, 1};
@@ -195,10 +174,7 @@ static int gmcr_build_and_analyze(const void *arg, parley_error *err)
 static void gmcr(void **state)
 {
     (void)state;
-    size_t len;
-    char *text = slurp(PARLEY_SOURCE_DIR "/examples/gmcr/elmira.json", &len);
-    each_allocation_fails_cleanly("GMCR elmira", gmcr_build_and_analyze, text);
-    free(text);
+    each_allocation_fails_cleanly("GMCR elmira", gmcr_build_and_analyze, PARLEY_SOURCE_DIR "/examples/gmcr/elmira.json");
 }
 
 int main(void)
