@@ -100,6 +100,39 @@ static void boulware_vs_conceder_by_hand(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * floor.json: u_A = 1 - x/200 (worst 0.5 at x = 100), reservation 0; u_B = x/100.
+ * A time-dependent agent concedes from its best (1) to its floor, the larger of
+ * its reservation and its worst utility: here 0.5.  A = linear aims at
+ * 1 - 0.5 t and offers the largest x with u_A >= 1 - t/2: x = 100 t = 0, 10,
+ * ..., 90 in rounds 1..10 of 11.  B = hardliner offers x = 100 (u_A = .5)
+ * every round and accepts nothing else.  A accepts when the standing 100 is
+ * worth its next offer: .5 >= 1 - t/2 first at t = 1, round 11.  (A floor of
+ * 0 would aim at 1 - t and give in at t = .5, round 6.)
+ */
+static void concessions_stop_at_the_worst_utility(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("floor.json");
+    const char *agents[] = {"linear", "hardliner"};
+    parley_negotiation *neg = run(sc, PARLEY_PROTOCOL_ALTERNATING, 11, agents, 1);
+    assert_true(parley_negotiation_agreed(neg));
+    assert_int_equal(parley_negotiation_rounds_used(neg), 11);
+    assert_int_equal(parley_negotiation_agreement(neg)[0], 100);
+    uint32_t want = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        parley_negotiation_event(neg, i, &ev, NULL);
+        if (ev.kind != PARLEY_EVENT_OFFER || ev.party != 0)
+            continue;
+        assert_int_equal(ev.outcome[0], want);
+        want += 10;
+    }
+    assert_int_equal(want, 100); /* ten offers by A: 0, 10, ..., 90 */
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 static void every_protocol_agrees_on_easy(void **state)
 {
     (void)state;
@@ -373,6 +406,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(boulware_vs_conceder_by_hand),
+        cmocka_unit_test(concessions_stop_at_the_worst_utility),
         cmocka_unit_test(every_protocol_agrees_on_easy),
         cmocka_unit_test(every_protocol_fails_cleanly_without_zone),
         cmocka_unit_test(every_protocol_agrees_at_exactly_the_reservation),
