@@ -1019,6 +1019,42 @@ static void test_limits(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * Packages with equal utilities all stay on the frontier.  x in 0..2000 (A
+ * loses, B gains, linearly), d in {p, q, r} that nobody cares about, y in
+ * 0..30 that only A wants high.  Every package is acceptable (reservations 0):
+ * 2001 * 3 * 31 = 186093.  Pareto-optimal: y = 30 and any x and any d (each x
+ * trades A against B; d changes nothing), 2001 * 3 = 6003, three packages per
+ * utility vector.  Two additive parties without red lines: the fast 2-D scan.
+ */
+static void test_equal_packages_on_frontier(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 2000},"
+        " {\"name\": \"d\", \"type\": \"categorical\", \"values\": [\"p\", \"q\", \"r\"]},"
+        " {\"name\": \"y\", \"type\": \"integer\", \"min\": 0, \"max\": 30}],"
+        " \"parties\": [{\"name\": \"A\", \"preferences\": {"
+        "  \"x\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+        "  \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        " {\"name\": \"B\", \"preferences\": {"
+        "  \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}}]}";
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_parse(doc, sizeof doc - 1, "equal.json", &sc, &err), PARLEY_OK);
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        parley_analysis_options o = {0};
+        o.threads = threads;
+        parley_analysis *a = NULL;
+        assert_int_equal(parley_analyze(sc, &o, &a, &err), PARLEY_OK);
+        assert_int_equal(parley_analysis_outcomes(a), 186093);
+        assert_int_equal(parley_analysis_acceptable(a), 186093);
+        assert_int_equal(parley_analysis_frontier_count(a), 6003);
+        parley_analysis_free(a);
+    }
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1026,7 +1062,7 @@ int main(void)
         cmocka_unit_test(test_time),              cmocka_unit_test(test_conflicts),
         cmocka_unit_test(test_triple_conflict),   cmocka_unit_test(test_random_small),
         cmocka_unit_test(test_random_large),      cmocka_unit_test(test_random_fast_paths),
-        cmocka_unit_test(test_limits),
+        cmocka_unit_test(test_limits),            cmocka_unit_test(test_equal_packages_on_frontier),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
