@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test_util.h"
+
 #define DATA PARLEY_SOURCE_DIR "/tests/data/protocol/"
 
 static parley_scenario *load(const char *name)
@@ -120,9 +122,8 @@ static void votes_yes_when_indifferent(void **state)
         "  \"x\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
         "  \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
         " {\"name\": \"M\", \"role\": \"mediator\"}]}";
-    parley_scenario *sc = NULL;
+    parley_scenario *sc = test_scenario_text(doc, "indifferent.json");
     parley_error err;
-    assert_int_equal(parley_scenario_parse(doc, sizeof doc - 1, "indifferent.json", &sc, &err), PARLEY_OK);
     equal_votes = equal_votes_refused = 0;
     for (uint64_t seed = 1; seed <= 5; seed++) {
         parley_session_config cfg;

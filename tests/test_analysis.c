@@ -29,6 +29,8 @@
 #include <parley/analysis.h>
 #include <parley/scenario.h>
 
+#include "test_util.h"
+
 #define DATA PARLEY_SOURCE_DIR "/tests/data/core/"
 #define CLOSE(a, b) assert_true(fabs((a) - (b)) < 1e-9)
 
@@ -1039,9 +1041,8 @@ static void test_equal_packages_on_frontier(void **state)
         "  \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
         " {\"name\": \"B\", \"preferences\": {"
         "  \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}}]}";
-    parley_scenario *sc = NULL;
+    parley_scenario *sc = test_scenario_text(doc, "equal.json");
     parley_error err;
-    assert_int_equal(parley_scenario_parse(doc, sizeof doc - 1, "equal.json", &sc, &err), PARLEY_OK);
     for (unsigned threads = 1; threads <= 2; threads++) {
         parley_analysis_options o = {0};
         o.threads = threads;

@@ -24,6 +24,7 @@
 #include <parley/parley.h>
 
 #include "failalloc.h"
+#include "test_util.h"
 
 #define CORE PARLEY_SOURCE_DIR "/tests/data/core/"
 #define GENIUS PARLEY_SOURCE_DIR "/tests/data/genius/"
@@ -102,15 +103,6 @@ static void scenario_reader(void **state)
 
 /* ---- the analysis and the diagnosis ---- */
 
-static parley_scenario *load(const char *path)
-{
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_load(path, &sc, &err) != PARLEY_OK)
-        fail_msg("%s: %s", path, err.message);
-    return sc;
-}
-
 static int analyze_one_thread(const void *arg, parley_error *err)
 {
     parley_analysis_options o = {0};
@@ -141,11 +133,11 @@ static void analysis(void **state)
     static const char *const files[] = {CORE "textbook.json", CORE "three.json", CORE "conflicts.json",
                                         CORE "full.json"};
     for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
-        parley_scenario *sc = load(files[i]);
+        parley_scenario *sc = test_scenario_load(files[i]);
         each_allocation_fails_cleanly(strrchr(files[i], '/') + 1, analyze_one_thread, sc);
         parley_scenario_free(sc);
     }
-    parley_scenario *sc = load(CORE "conflicts.json");
+    parley_scenario *sc = test_scenario_load(CORE "conflicts.json");
     each_allocation_fails_cleanly("diagnosis of conflicts.json", diagnose_one_thread, sc);
     parley_scenario_free(sc);
 }

@@ -23,6 +23,8 @@
 
 #include <parley/scenario.h>
 
+#include "test_util.h"
+
 #define DATA PARLEY_SOURCE_DIR "/tests/data/core/"
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-12)
 
@@ -411,10 +413,7 @@ static void test_linear_from_minimum(void **state)
         "  \"fixed\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0.2, \"at_max\": 0.6}}}},"
         " {\"name\": \"B\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\","
         " \"at_min\": 0, \"at_max\": 1}}}}]}";
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_parse(doc, sizeof doc - 1, "linear.json", &sc, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
+    parley_scenario *sc = test_scenario_text(doc, "linear.json");
     const parley_utility *a = parley_party_utility(sc, 0), *b = parley_party_utility(sc, 1);
     for (uint32_t k = 0; k < 5; k++) {
         NEAR(parley_utility_value(a, 0, k), 1 - k / 4.0);
