@@ -8,7 +8,7 @@ ASAN_BUILD := build-asan
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: all deps build asan check test demo bench fuzz clean install python
+.PHONY: all deps build asan check test demo bench fuzz mutants clean install python
 
 all: build
 
@@ -61,5 +61,11 @@ fuzz: deps
 	cmake --build build-fuzz -j $(JOBS)
 	@bash fuzz/run.sh build-fuzz $${FUZZ_SECONDS:-30}
 
+# Mutation testing (tests/mutants/README.md), not part of `make check`: each mutant of tests/mutants/mutants.txt
+# is built in a scratch copy (build-mutants/) and its tests run.  MUTANTS_ARGS e.g. "--full" or "--only ID,ID".
+MUTANT_JOBS ?= 2
+mutants: deps
+	nice python3 tests/mutants/mutate.py --jobs $(MUTANT_JOBS) $(MUTANTS_ARGS)
+
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz build-mutants

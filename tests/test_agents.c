@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test_util.h"
+
 #define DATA PARLEY_SOURCE_DIR "/tests/data/protocol/"
 
 static parley_scenario *load(const char *name)
@@ -82,6 +84,67 @@ static int spy_act(void *state, parley_agent_view *v, parley_request request, pa
 
 static const parley_agent_vtable spy_vt = {PARLEY_AGENT_ABI, "spy", "checks its view", spy_create, spy_destroy,
                                            spy_act};
+
+/* --- A voter spy: plays like a built-in agent and records its votes on proposals exactly as good as the text --- */
+
+static size_t equal_votes, equal_votes_refused;
+
+static int voter_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+{
+    struct spy *s = state;
+    int rc = s->inner->act(s->inner_state, v, request, act);
+    const uint32_t *text = parley_view_text(v), *proposal = parley_view_proposal(v);
+    if (rc == PARLEY_OK && request == PARLEY_REQUEST_VOTE && text && proposal && parley_view_feasible(v, proposal) &&
+        parley_view_red_lines_hold(v, proposal) && parley_view_eval(v, proposal) == parley_view_eval(v, text)) {
+        equal_votes++;
+        equal_votes_refused += act->kind != PARLEY_ACT_ACCEPT;
+    }
+    return rc;
+}
+
+static const parley_agent_vtable voter_vt = {PARLEY_AGENT_ABI, "voter", "records its votes", spy_create, spy_destroy,
+                                             voter_act};
+
+/*
+ * Single text without annealing: a party votes yes on a proposal worth at least
+ * as much to it as the current text, so a proposal exactly as good (one that
+ * only moves an issue the party gives no weight: y for A) gets its yes.
+ */
+static void votes_yes_when_indifferent(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 10},"
+        " {\"name\": \"y\", \"type\": \"integer\", \"min\": 0, \"max\": 10}],"
+        " \"parties\": [{\"name\": \"A\", \"preferences\": {"
+        "  \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        " {\"name\": \"B\", \"preferences\": {"
+        "  \"x\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+        "  \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        " {\"name\": \"M\", \"role\": \"mediator\"}]}";
+    parley_scenario *sc = test_scenario_text(doc, "indifferent.json");
+    parley_error err;
+    equal_votes = equal_votes_refused = 0;
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        parley_session_config cfg;
+        parley_negotiation *neg = NULL;
+        parley_session_config_init(&cfg);
+        cfg.protocol = PARLEY_PROTOCOL_SINGLE_TEXT;
+        cfg.rounds = 60;
+        cfg.seed = seed;
+        assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+        assert_int_equal(parley_negotiation_add_agent(neg, &voter_vt, "boulware", &err), PARLEY_OK);
+        assert_int_equal(parley_negotiation_add_agent(neg, &voter_vt, "boulware", &err), PARLEY_OK);
+        assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+        parley_negotiation_free(neg);
+    }
+    if (equal_votes == 0)
+        fail_msg("no proposal was exactly as good as the text for its voter: the check checked nothing");
+    if (equal_votes_refused)
+        fail_msg("%zu of %zu votes on a proposal exactly as good as the text were no", equal_votes_refused,
+                 equal_votes);
+    parley_scenario_free(sc);
+}
 
 static void shuttle_never_leaks(void **state)
 {
@@ -265,6 +328,19 @@ static void specs_and_parameters(void **state)
         assert_int_equal(vt->abi, PARLEY_AGENT_ABI);
     }
     assert_null(parley_agent_builtin("mediator"));
+    /* tit-for-tat's window d is a whole number of moves in [1, 1000] */
+    parley_scenario *sc = load("easy.json");
+    parley_session_config cfg;
+    parley_negotiation *neg = NULL;
+    parley_session_config_init(&cfg);
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "tit-for-tat:d=1.5", &err), PARLEY_EINVAL);
+    assert_non_null(strstr(err.message, "whole number"));
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "tit-for-tat:d=0", &err), PARLEY_EINVAL);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "tit-for-tat:d=1001", &err), PARLEY_EINVAL);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "tit-for-tat:d=2", &err), PARLEY_OK);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
 }
 
 static void plugin_errors(void **state)
@@ -318,6 +394,7 @@ int main(void)
         cmocka_unit_test(shuttle_never_leaks),
         cmocka_unit_test(red_line_acceptance_refused),
         cmocka_unit_test(walking_away_gives_reservations),
+        cmocka_unit_test(votes_yes_when_indifferent),
         cmocka_unit_test(specs_and_parameters),
         cmocka_unit_test(plugin_errors),
         cmocka_unit_test(all_agents_all_protocols),

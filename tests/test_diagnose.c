@@ -707,6 +707,17 @@ static void test_single_member_conflict(void **state)
     parley_scenario_free(sc);
 }
 
+/* Reads a whole stream into a JSON value. */
+static json_t *read_json(FILE *f)
+{
+    rewind(f);
+    json_error_t jerr;
+    json_t *root = json_loadf(f, 0, &jerr);
+    if (!root)
+        fail_msg("bad JSON at line %d: %s", jerr.line, jerr.text);
+    return root;
+}
+
 /*
  * infeasible.json: x in 0..3 under the global x > 5: nothing is feasible, so
  * no red line or reservation value is to blame: no conflict, no relaxation.
@@ -720,10 +731,34 @@ static void test_nothing_feasible(void **state)
     assert_int_equal(parley_analysis_feasible(parley_diagnosis_analysis(d)), 0);
     assert_int_equal(parley_diagnosis_conflict_count(d, NULL), 0);
     assert_int_equal(parley_diagnosis_relaxation_count(d), 0);
+    /* the JSON says the same: 4 outcomes, none feasible, every condition holding on none, nothing to blame */
     FILE *f = tmpfile();
     parley_error err;
     assert_int_equal(parley_diagnosis_write_json(d, sc, f, &err), PARLEY_OK);
+    json_t *root = read_json(f);
     fclose(f);
+    assert_int_equal(json_integer_value(json_object_get(root, "outcomes")), 4);
+    assert_true(json_is_integer(json_object_get(root, "feasible")));
+    assert_int_equal(json_integer_value(json_object_get(root, "feasible")), 0);
+    assert_true(json_is_integer(json_object_get(root, "acceptable")));
+    assert_int_equal(json_integer_value(json_object_get(root, "acceptable")), 0);
+    json_t *conditions = json_object_get(root, "conditions");
+    assert_int_equal(json_array_size(conditions), 3); /* a1, A's and B's reservation values */
+    json_t *a1 = json_array_get(conditions, 0);
+    assert_string_equal(json_string_value(json_object_get(a1, "name")), "a1");
+    assert_string_equal(json_string_value(json_object_get(a1, "rule")), "x >= 1");
+    for (size_t i = 0; i < 3; i++) {
+        json_t *holds = json_object_get(json_array_get(conditions, i), "holds_on");
+        assert_true(json_is_integer(holds));
+        assert_int_equal(json_integer_value(holds), 0);
+    }
+    assert_string_equal(json_string_value(json_object_get(json_array_get(conditions, 2), "party")), "B");
+    assert_true(json_is_array(json_object_get(root, "conflicts")));
+    assert_int_equal(json_array_size(json_object_get(root, "conflicts")), 0);
+    assert_true(json_is_true(json_object_get(root, "conflicts_complete")));
+    assert_true(json_is_array(json_object_get(root, "relaxations")));
+    assert_int_equal(json_array_size(json_object_get(root, "relaxations")), 0);
+    json_decref(root);
     parley_diagnosis_free(d);
     parley_scenario_free(sc);
 }
@@ -745,17 +780,6 @@ static void test_nothing_to_diagnose(void **state)
     assert_int_equal(parley_diagnosis_relaxation_count(d), 0);
     parley_diagnosis_free(d);
     parley_scenario_free(sc);
-}
-
-/* Reads a whole stream into a JSON value. */
-static json_t *read_json(FILE *f)
-{
-    rewind(f);
-    json_error_t jerr;
-    json_t *root = json_loadf(f, 0, &jerr);
-    if (!root)
-        fail_msg("bad JSON at line %d: %s", jerr.line, jerr.text);
-    return root;
 }
 
 /* The JSON of reservation.json's diagnosis carries the hand values of test_reservation_in_conflict. */

@@ -108,6 +108,7 @@ P(p_share_gt, o->share > 0.3 + 1e-12)
 P(p_share_ge, o->share >= 0.3 - 1e-12)
 P(p_share_in, fabs(o->share - 0.1) < 1e-12 || fabs(o->share - 0.4) < 1e-12)
 P(p_share_sum, fabs(o->share - 0.3) < 1e-12)
+P(p_share_ne, !(fabs(o->share - 0.3) < 1e-12)) /* 3 * 0.30000000000000004 is 0.9 within the tolerance */
 P(p_share_times, fabs(o->share - 0.2) < 1e-12 || fabs(o->share - 0.3) < 1e-12)
 P(p_true, 1)
 P(p_false, 0)
@@ -183,6 +184,7 @@ static const struct {
     {"share == .3", p_share_eq},
     {"share in [0.1, 0.4]", p_share_in},
     {"share + share + share == 0.9", p_share_sum},
+    {"share * 3 != 0.9", p_share_ne},
     {"share * 3 >= 0.6 and share * 3 <= 0.9", p_share_times},
     {"true", p_true},
     {"false", p_false},

@@ -85,6 +85,30 @@ static void test_tiny_domain(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * A profile item the domain lacks (whisky, evaluation 16) still sets the
+ * divisor, as GENIUS divides by the largest evaluation of the profile's map:
+ * tea 2/16 = 0.125, coffee 8/16 = 0.5, beer 4/16 = 0.25 (dividing by the
+ * domain's largest, 8, would give 0.25 / 1 / 0.5).  (coffee, 11, 2.5) is then
+ * worth .5*.5 + .3*.8 + .2*.5 = .59 to the buyer.
+ */
+static void test_profile_item_domain_lacks(void **state)
+{
+    (void)state;
+    parley_error err;
+    int rc;
+    parley_scenario *sc = load3(DATA "tiny-domain.xml", DATA "extra-item-buyer.xml", DATA "tiny-seller.xml", &err, &rc);
+    assert_int_equal(rc, PARLEY_OK);
+    const parley_utility *b = parley_party_utility(sc, 0);
+    assert_int_equal(parley_issue_value_count(parley_scenario_space(sc), 0), 3);
+    assert_true(fabs(parley_utility_value(b, 0, 0) - 0.125) < EPS);
+    assert_true(fabs(parley_utility_value(b, 0, 1) - 0.5) < EPS);
+    assert_true(fabs(parley_utility_value(b, 0, 2) - 0.25) < EPS);
+    uint32_t o[3] = {1, 1, 5};
+    assert_true(fabs(eval_at(sc, 0, o) - 0.59) < 1e-12);
+    parley_scenario_free(sc);
+}
+
 /* The error for a bad profile names the file and the line. */
 static void expect_error(const char *profile, int line, const char *words)
 {
@@ -222,6 +246,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tiny_domain),
+        cmocka_unit_test(test_profile_item_domain_lacks),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_nonlinear),
         cmocka_unit_test(test_geniusweb),

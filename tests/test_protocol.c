@@ -100,6 +100,39 @@ static void boulware_vs_conceder_by_hand(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * floor.json: u_A = 1 - x/200 (worst 0.5 at x = 100), reservation 0; u_B = x/100.
+ * A time-dependent agent concedes from its best (1) to its floor, the larger of
+ * its reservation and its worst utility: here 0.5.  A = linear aims at
+ * 1 - 0.5 t and offers the largest x with u_A >= 1 - t/2: x = 100 t = 0, 10,
+ * ..., 90 in rounds 1..10 of 11.  B = hardliner offers x = 100 (u_A = .5)
+ * every round and accepts nothing else.  A accepts when the standing 100 is
+ * worth its next offer: .5 >= 1 - t/2 first at t = 1, round 11.  (A floor of
+ * 0 would aim at 1 - t and give in at t = .5, round 6.)
+ */
+static void concessions_stop_at_the_worst_utility(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("floor.json");
+    const char *agents[] = {"linear", "hardliner"};
+    parley_negotiation *neg = run(sc, PARLEY_PROTOCOL_ALTERNATING, 11, agents, 1);
+    assert_true(parley_negotiation_agreed(neg));
+    assert_int_equal(parley_negotiation_rounds_used(neg), 11);
+    assert_int_equal(parley_negotiation_agreement(neg)[0], 100);
+    uint32_t want = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        parley_negotiation_event(neg, i, &ev, NULL);
+        if (ev.kind != PARLEY_EVENT_OFFER || ev.party != 0)
+            continue;
+        assert_int_equal(ev.outcome[0], want);
+        want += 10;
+    }
+    assert_int_equal(want, 100); /* ten offers by A: 0, 10, ..., 90 */
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 static void every_protocol_agrees_on_easy(void **state)
 {
     (void)state;
@@ -127,6 +160,13 @@ static void every_protocol_fails_cleanly_without_zone(void **state)
         parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 60, agents, 3);
         assert_false(parley_negotiation_agreed(neg));
         assert_null(parley_negotiation_agreement(neg));
+        /* nobody walks away, so every one of the 60 rounds is played: the last at t = 59/59 = 1 (one round
+           short would end at t = 58/59 = .983) */
+        assert_string_equal(parley_negotiation_ending(neg), "deadline");
+        if (parley_negotiation_rounds_used(neg) != 60 || parley_negotiation_end_time(neg) != 1.0)
+            fail_msg("protocol %d: %ld rounds of 60 played, ended at t = %.17g", p, parley_negotiation_rounds_used(neg),
+                     parley_negotiation_end_time(neg));
+        size_t offers = 0;
         /* each gets its reservation value 0.6 (no discount) */
         assert_true(fabs(parley_negotiation_utility(neg, 0) - 0.6) < 1e-12);
         assert_true(fabs(parley_negotiation_discounted_utility(neg, 1) - 0.6) < 1e-12);
@@ -138,7 +178,33 @@ static void every_protocol_fails_cleanly_without_zone(void **state)
             if (ev.kind == PARLEY_EVENT_ACCEPT)
                 assert_true(u >= 0.6 - 1e-12);
             assert_int_not_equal(ev.kind, PARLEY_EVENT_AGREEMENT);
+            offers += ev.kind == PARLEY_EVENT_OFFER;
         }
+        if (p == PARLEY_PROTOCOL_ALTERNATING) /* both parties offer in each round */
+            assert_int_equal(offers, 120);
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
+}
+
+/*
+ * exact_reservation.json: x in {a, b, c}; u_A = 1, .5, 0 and u_B = 0, .5, 1,
+ * both reservations .5.  Only b is acceptable to both, and it gives each
+ * exactly its reservation value (.5 is exact in binary): an agent accepts a
+ * package worth at least its reservation, so every protocol agrees on b.
+ */
+static void every_protocol_agrees_at_exactly_the_reservation(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("exact_reservation.json");
+    const char *agents[] = {"linear", "linear"};
+    for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
+        parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 20, agents, 1);
+        if (!parley_negotiation_agreed(neg))
+            fail_msg("protocol %d: no agreement (%s) on the only acceptable package", p, parley_negotiation_ending(neg));
+        assert_int_equal(parley_negotiation_agreement(neg)[0], 1);
+        assert_true(parley_negotiation_utility(neg, 0) == 0.5);
+        assert_true(parley_negotiation_utility(neg, 1) == 0.5);
         parley_negotiation_free(neg);
     }
     parley_scenario_free(sc);
@@ -340,8 +406,10 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(boulware_vs_conceder_by_hand),
+        cmocka_unit_test(concessions_stop_at_the_worst_utility),
         cmocka_unit_test(every_protocol_agrees_on_easy),
         cmocka_unit_test(every_protocol_fails_cleanly_without_zone),
+        cmocka_unit_test(every_protocol_agrees_at_exactly_the_reservation),
         cmocka_unit_test(three_parties_stacked),
         cmocka_unit_test(red_lines_discount_and_pressure),
         cmocka_unit_test(deterministic_for_a_seed),

@@ -295,6 +295,7 @@ static void test_privacy(void **state)
         assert_null(strstr(s.body, "BUYER-SECRET"));
         assert_null(strstr(s.body, "0.123"));
         http_resp b = http_request(w->port, "GET", paths[i], w->buyer, NULL);
+        assert_int_equal(b.status, 200);
         assert_null(strstr(b.body, "SELLER-SECRET"));
         http_resp_free(&s);
         http_resp_free(&b);

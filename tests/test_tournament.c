@@ -124,6 +124,61 @@ static void test_no_deal_scores(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * Scores of a tournament with agreements, by hand.  tests/data/protocol/easy.json: x in 0..100, u_A = 1 - x/100,
+ * u_B = x/100, reservations 0, no discount; 11 rounds, round r at t = (r-1)/10.  Boulware (e=0.5) aims at
+ * 1 - t^2, conceder (e=2) at 1 - sqrt t; each accepts a standing offer worth at least its own next offer.
+ *  - boulware as A, conceder as B: agreement on x = 30 in round 7, A .70, B .30 (worked out offer by offer in
+ *    tests/test_protocol.c, boulware_vs_conceder_by_hand);
+ *  - conceder as A, boulware as B: A offers floor(100 sqrt t) = 0, 31, 44, 54, 63, 70; B offers
+ *    ceil(100 (1 - t^2)) = 100, 99, 96, 91, 84, 75.  Round 7 (t = .6): A's next offer would be 77 (u_A .23), the
+ *    standing 75 gives A .25 >= .23: A accepts.  Agreement on x = 75 in round 7, A .25, B .75.
+ * Every deal is on the frontier u_A + u_B = 1 (Pareto distance 0, welfare 1); the Nash point is (.5, .5), at
+ * sqrt(.2^2 + .2^2) = sqrt(.08) from the first deal and sqrt(.25^2 + .25^2) = sqrt(.125) from the second.
+ * Per agent: boulware mean utility (.70 + .75) / 2 = .725, conceder (.30 + .25) / 2 = .275; 7 rounds each.
+ */
+static void test_scores_by_hand(void **state)
+{
+    (void)state;
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_load(PARLEY_SOURCE_DIR "/tests/data/protocol/easy.json", &sc, &err), PARLEY_OK);
+    const char *agents[] = {"boulware:e=0.5", "conceder:e=2"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 2;
+    cfg.session.rounds = 11;
+    const parley_scenario *list[] = {sc};
+    parley_tournament *t = NULL;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_OK);
+    assert_int_equal(parley_tournament_run_count(t), 2);
+    for (size_t i = 0; i < 2; i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        int boulware_first = r->agents[0] == 0;
+        double a = boulware_first ? 0.70 : 0.25;
+        assert_true(r->agreed);
+        assert_int_equal(r->rounds, 7);
+        assert_true(fabs(r->utility[0] - a) < 1e-9 && fabs(r->utility[1] - (1 - a)) < 1e-9);
+        assert_true(fabs(r->discounted[0] - a) < 1e-9);
+        assert_true(fabs(r->pareto_distance) < 1e-9);
+        assert_true(fabs(r->nash_distance - sqrt(boulware_first ? 0.08 : 0.125)) < 1e-9);
+        assert_true(fabs(r->welfare - 1.0) < 1e-9);
+    }
+    parley_tournament_score b, c;
+    parley_tournament_agent_score(t, 0, &b);
+    parley_tournament_agent_score(t, 1, &c);
+    assert_int_equal(b.played, 2);
+    assert_int_equal(b.agreements, 2);
+    assert_int_equal(c.agreements, 2);
+    assert_true(fabs(b.mean_utility - 0.725) < 1e-9);
+    assert_true(fabs(c.mean_utility - 0.275) < 1e-9);
+    assert_true(fabs(b.mean_rounds - 7) < 1e-9 && fabs(c.mean_rounds - 7) < 1e-9);
+    assert_true(fabs(b.mean_welfare - 1) < 1e-9 && fabs(c.mean_pareto_distance) < 1e-9);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
 static void test_bad_config(void **state)
 {
     (void)state;
@@ -154,6 +209,7 @@ int main(void)
         cmocka_unit_test(test_counts),
         cmocka_unit_test(test_deterministic),
         cmocka_unit_test(test_no_deal_scores),
+        cmocka_unit_test(test_scores_by_hand),
         cmocka_unit_test(test_bad_config),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -92,15 +92,20 @@ static struct node *fail_at(struct parser *ps, const char *at, const char *fmt, 
     return NULL;
 }
 
+/* Records an allocation failure (PARLEY_ENOMEM, not a syntax error); returns NULL. */
+static struct node *out_of_memory(struct parser *ps)
+{
+    if (ps->err && !ps->failed)
+        parley_error_set(ps->err, PARLEY_ENOMEM, "out of memory");
+    ps->failed = 1;
+    return NULL;
+}
+
 static struct node *new_node(struct parser *ps, enum op op, enum type type, const char *at)
 {
     struct node *n = calloc(1, sizeof *n);
-    if (!n) {
-        if (ps->err && !ps->failed)
-            parley_error_set(ps->err, PARLEY_ENOMEM, "out of memory");
-        ps->failed = 1;
-        return NULL;
-    }
+    if (!n)
+        return out_of_memory(ps);
     n->op = op;
     n->type = type;
     n->column = column_of(ps, at);
@@ -207,7 +212,7 @@ static struct node *parse_string(struct parser *ps)
     n->label = malloc(len + 1);
     if (!n->label) {
         free(n);
-        return fail_at(ps, start, "out of memory");
+        return out_of_memory(ps);
     }
     memcpy(n->label, body, len);
     n->label[len] = '\0';
@@ -437,7 +442,7 @@ static struct node *parse_in(struct parser *ps, struct node *left, const char *a
     if (n && !(n->member = calloc(count, 1))) {
         free_node(n);
         n = NULL;
-        fail_at(ps, at, "out of memory");
+        out_of_memory(ps);
     }
     if (!n) {
         free_node(left);

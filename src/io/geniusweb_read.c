@@ -80,6 +80,8 @@ static int read_issue(json_ctx *ctx, const char *name, json_t *set, parley_space
     } else {
         return json_ctx_fail(ctx, NULL, "expected {\"values\": [...]} or {\"range\": {\"low\", \"high\", \"step\"}}");
     }
+    if (rc == PARLEY_ENOMEM)
+        return rc; /* err already says "out of memory" */
     if (rc != PARLEY_OK) {
         char why[768];
         snprintf(why, sizeof why, "%s", ctx->err ? ctx->err->message : "bad issue");

@@ -494,8 +494,9 @@ static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj, const par
             for (size_t k = 0; k < n; k++)
                 if ((rc = read_point(ctx, curve, k, "reservation_curve", &t[k], &r[k])))
                     goto fail;
-            if (parley_utility_set_reservation_curve(u, n, t, r) != PARLEY_OK) {
-                rc = json_ctx_fail(ctx, "reservation_curve", "times must increase");
+            if ((rc = parley_utility_set_reservation_curve(u, n, t, r)) != PARLEY_OK) {
+                rc = rc == PARLEY_ENOMEM ? parley_error_set(ctx->err, rc, "out of memory")
+                                         : json_ctx_fail(ctx, "reservation_curve", "times must increase");
                 goto fail;
             }
         }

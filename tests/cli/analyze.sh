@@ -139,10 +139,27 @@ json_check 'len(j["conflicts"]) == 4' \
 run "$parley" analyze "$data/textbook.json" --json
 json_check 'j["conflicts"] == []'
 
-# --time: Buyer's reservation read later on a curve is not in textbook.json; the option is accepted
-run "$parley" analyze "$data/textbook.json" --time 0.5 --json
-expect_code 0 "--time 0.5"
+# --time: the Buyer's reservation on a curve from 0.2 (t = 0) to 0.8 (t = 1) is 0.5 at t = 0.5.  Acceptable
+# packages of textbook.json (price >= 1 for the Seller, both >= their reservations), Buyer/Seller utilities:
+# (1, red) .7/.35, (1, blue) .3/.65, (2, red) .4/.7; (2, blue) gives the Buyer 0.  At t = 0 all three (Buyer
+# needs .2), at t = 0.5 only (1, red) (Buyer needs .5), at t = 1 none (Buyer needs .8).
+sed 's/"name": "Buyer", "reservation": 0.2,/"name": "Buyer", "reservation_curve": [[0, 0.2], [1, 0.8]],/' \
+  "$data/textbook.json" >"$tmp/curve.json"
+grep -q reservation_curve "$tmp/curve.json" || fail "--time: the curve was not put into the scenario"
+run "$parley" analyze "$tmp/curve.json" --json
+expect_code 0 "--time default"
 json_check 'j["acceptable"] == 3'
+run "$parley" analyze "$tmp/curve.json" --time 0.5 --json
+expect_code 0 "--time 0.5"
+json_check 'j["acceptable"] == 1' 'j["solutions"]["nash"]["outcome"] == {"price": 1, "color": "red"}'
+run "$parley" analyze "$tmp/curve.json" --time 1 --json
+expect_code 0 "--time 1"
+json_check 'j["acceptable"] == 0'
+# the approximate analysis reads the reservation at --time too: Buyer .5, frontier (1, red) only
+run "$parley" analyze "$tmp/curve.json" --approximate --time 0.5 --json --frontier
+expect_code 0 "--approximate --time 0.5"
+json_check 'j["parties"][0]["reservation"] == 0.5' 'j["pareto"]["count"] == 1' \
+  'j["pareto"]["outcomes"][0]["outcome"] == {"price": 1, "color": "red"}'
 
 # usage errors: exit 2 and a message on stderr, nothing on stdout
 for args in "--bogus $data/textbook.json" "" "--threads 0 $data/textbook.json" "--threads abc $data/textbook.json" \

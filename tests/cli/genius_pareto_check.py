@@ -11,7 +11,8 @@ then checks, independently of parley:
   - the reported outcomes are mutually non-dominated and acceptable (>= each reservation value);
   - coverage: the share of pareto.xml's points (those acceptable to both) that parley's frontier reaches,
     i.e. some found outcome is at least as good for both parties, within 1e-6 (pareto.xml has 8 digits).
-Prints one line per domain and exits 1 when a check fails or the coverage is below --min-coverage.
+Prints one line per domain and exits 1 when a check fails, the coverage is below --min-coverage, or no
+domain with a pareto.xml was found (a checker that checked nothing fails).
 """
 import json
 import os
@@ -72,6 +73,7 @@ def main(argv):
     min_cov = float(argv[argv.index('--min-coverage') + 1]) if '--min-coverage' in argv else 0.9
     extra = ['--evaluations', argv[argv.index('--evaluations') + 1]] if '--evaluations' in argv else []
     failed = False
+    checked = 0
     for name in sorted(os.listdir(root)):
         d = os.path.join(root, name)
         ref_path = os.path.join(d, 'pareto.xml')
@@ -121,6 +123,10 @@ def main(argv):
               % ('ok  ' if coverage >= min_cov else 'FAIL', name, len(found), len(ref), len(ref_ok), 100 * coverage,
                  beyond, out['evaluations']))
         failed |= coverage < min_cov
+        checked += 1
+    if checked == 0:  # a checker that checked nothing must not pass
+        print('FAIL: no domain with a pareto.xml under %s: nothing was checked' % root)
+        return 1
     return 1 if failed else 0
 
 

@@ -9,7 +9,8 @@ T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-if [ -f "$G/Camera-A-domain.xml" ]; then
+[ -f "$G/Camera-A-domain.xml" ] || fail "no $G/Camera-A-domain.xml (ANAC 2012 Camera, from ../shared/genius)"
+{
     "$P" negotiate "$G/Camera-A-domain.xml" "$G/Camera-A-prof1.xml" "$G/Camera-A-prof2.xml" \
         --agents boulware,conceder --rounds 200 --json > "$T/c.json" || fail "Camera run"
     python3 - "$T/c.json" <<'PY' || fail "Camera outcome"
@@ -20,11 +21,12 @@ assert r["agreement"] is True and 1 <= r["rounds"] <= 200
 for p in r["parties"]:
     assert p["discounted_utility"] <= p["utility"] + 1e-12
 PY
-fi
+}
 
-# A plug-in agent built from tests/data/protocol/plugin_agent.c (skipped without a C compiler).
+# A plug-in agent built from tests/data/protocol/plugin_agent.c (a C compiler is a build dependency: none is a failure).
 CC=${CC:-cc}
-if command -v "$CC" > /dev/null; then
+command -v "$CC" > /dev/null || fail "no C compiler '$CC' to build the plug-in agent"
+{
     "$CC" -shared -fPIC -O1 -I"$S/include" -o "$T/libplug.so" "$S/tests/data/protocol/plugin_agent.c" || fail "build plug-in"
     "$P" negotiate "$S/tests/data/protocol/easy.json" --agents "$T/libplug.so:f=0.4,linear" --json > "$T/p.json" \
         || fail "plug-in run"
@@ -39,5 +41,5 @@ PY
     [ $? -eq 2 ] && grep -q "unknown parameter 'z'" "$T/err" || fail "plug-in parameter error"
     "$P" negotiate "$S/tests/data/protocol/easy.json" --agents "$T/missing.so,linear" > /dev/null 2> "$T/err"
     [ $? -eq 2 ] && grep -q "cannot load" "$T/err" || fail "missing plug-in error"
-fi
+}
 exit 0

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""
+mutate.py: our own mutation testing for parley (run by `make mutants`, not by `make check`).
+
+Each mutant in tests/mutants/mutants.txt is one source substitution: a file, an exact original text (it must
+occur exactly once in that file), its replacement and a short description of the bug it stands for.  Each
+mutant is applied to a scratch copy of the tree (build-mutants/wN/parley, next to a link to ../shared), the copy
+is rebuilt incrementally (the scratch copies are kept between runs and only changed files copied), ctest runs (the tests the mutant names with `tests:`, a ctest -R regex, or every
+test with --full), and the file is restored.  A mutant is
+
+  killed        some test failed (or timed out),
+  SURVIVED      every test passed: a behaviour nobody pins,
+  equivalent    not run: its `equivalent:` line says why the change cannot alter behaviour,
+  stale         its original text is not in the file any more (the code moved on: refresh the mutant),
+  ambiguous     its original text occurs more than once (make it longer),
+  uncompilable  the mutated tree does not build (a useless mutant: change it).
+
+A mutant with `tree: asan` is built and tested in a sanitizer build of the scratch copy (leaks on error
+paths are seen only by LeakSanitizer); the others in a normal Release build, as `make build`.
+
+The report (build-mutants/report.txt, also printed) lists every mutant; the exit code is 1 when a mutant
+survived or could not be judged (stale, ambiguous, uncompilable), 0 otherwise.
+
+Usage: mutate.py [--list FILE] [--jobs N] [--full] [-R REGEX] [--only ID,ID...] [--timeout S] [--base DIR]
+"""
+import argparse
+import filecmp
+import os
+import queue
+import shutil
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+KEYS = ("id", "file", "find", "replace", "why", "tests", "tree", "equivalent")
+SANITIZER_ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "halt_on_error=1"}
+
+
+def parse_list(path):
+    """Blocks of `key: value` lines separated by blank lines; '#' lines are comments."""
+    mutants, cur, lineno_of = [], {}, {}
+    with open(path, encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    for n, line in enumerate(lines + [""], 1):
+        if line.startswith("#"):
+            continue
+        if not line.strip():
+            if cur:
+                for k in ("id", "file", "find", "replace", "why"):
+                    if k not in cur:
+                        sys.exit("%s:%d: mutant without '%s:'" % (path, lineno_of["start"], k))
+                mutants.append(cur)
+                cur = {}
+            continue
+        key, sep, value = line.partition(": ")
+        if not sep and line.endswith(":"):  # `replace:` with nothing after it: delete the text
+            key, sep, value = line[:-1], ":", ""
+        if not sep or key not in KEYS:
+            sys.exit("%s:%d: expected 'key: value' with key one of %s" % (path, n, ", ".join(KEYS)))
+        if not cur:
+            lineno_of["start"] = n
+        cur[key] = value.replace("\\n", "\n")
+    ids = [m["id"] for m in mutants]
+    dup = {i for i in ids if ids.count(i) > 1}
+    if dup:
+        sys.exit("%s: duplicate mutant ids %s" % (path, ", ".join(sorted(dup))))
+    return mutants
+
+
+def run(cmd, cwd, timeout=None, env=None):
+    try:
+        p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout,
+                           env=dict(os.environ, **env) if env else None)
+        return p.returncode, p.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired as e:
+        return -1, (e.stdout or b"").decode("utf-8", "replace") + "\n(timed out)"
+
+
+SKIP = shutil.ignore_patterns(".git", "build", "build-*", "node_modules", "corpus-*", "__pycache__")
+
+
+def sync_tree(src, dst):
+    """Makes dst a copy of src, rewriting only the files that differ (so the scratch build stays incremental)."""
+    os.makedirs(dst, exist_ok=True)
+    names = os.listdir(src)
+    skipped = SKIP(src, names)
+    keep = set()
+    for name in names:
+        if name in skipped:
+            continue
+        keep.add(name)
+        s, d = os.path.join(src, name), os.path.join(dst, name)
+        if os.path.isdir(s) and not os.path.islink(s):
+            if os.path.lexists(d) and not os.path.isdir(d):
+                os.remove(d)
+            sync_tree(s, d)
+        elif not (os.path.isfile(d) and filecmp.cmp(s, d, shallow=False)):
+            if os.path.isdir(d) and not os.path.islink(d):
+                shutil.rmtree(d)
+            shutil.copy(s, d, follow_symlinks=False)  # a fresh mtime: the scratch build must see the change
+    for name in os.listdir(dst):
+        if name not in keep:
+            d = os.path.join(dst, name)
+            shutil.rmtree(d) if os.path.isdir(d) and not os.path.islink(d) else os.remove(d)
+
+
+class Worker:
+    """One scratch copy of the tree with its own build directory."""
+
+    def __init__(self, base, n):
+        self.dir = os.path.join(base, "w%d" % n)
+        self.src = os.path.join(self.dir, "parley")
+        self.build = os.path.join(self.dir, "build")
+        self.asan = os.path.join(self.dir, "build-asan")
+        self.asan_ready = False
+
+    def configure(self, build, flags):
+        rc, out = run(["cmake", "-S", self.src, "-B", build, "-DPARLEY_WERROR=ON"] + flags, self.dir)
+        if rc == 0:
+            rc, out = run(["nice", "cmake", "--build", build, "-j", "1"], self.dir)
+        if rc != 0:
+            sys.exit("mutate.py: the unmutated scratch copy %s does not build in %s:\n%s" % (self.src, build, out[-3000:]))
+
+    def prepare(self):
+        os.makedirs(self.dir, exist_ok=True)
+        sync_tree(ROOT, self.src)
+        shared = os.path.join(self.dir, "shared")  # the tests find ../shared next to the source tree
+        if not os.path.lexists(shared) and os.path.isdir(os.path.join(ROOT, "..", "shared")):
+            os.symlink(os.path.realpath(os.path.join(ROOT, "..", "shared")), shared)
+        self.configure(self.build, ["-DCMAKE_BUILD_TYPE=Release"])
+
+    def judge(self, m, regex, full, timeout):
+        path = os.path.join(self.src, m["file"])
+        with open(path, encoding="utf-8") as f:
+            original = f.read()
+        mutated = original.replace(m["find"], m["replace"], 1)
+        sanitized = m.get("tree") == "asan"  # leaks on error paths: only LeakSanitizer sees them
+        if sanitized and not self.asan_ready:
+            self.configure(self.asan, ["-DCMAKE_BUILD_TYPE=Debug", "-DPARLEY_SANITIZE=ON"])
+            self.asan_ready = True
+        build = self.asan if sanitized else self.build
+        try:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(mutated)
+            rc, out = run(["nice", "cmake", "--build", build, "-j", "1"], self.dir)
+            if rc != 0:
+                return "uncompilable", out[-1500:]
+            cmd = ["ctest", "--timeout", str(timeout)]
+            sel = regex or (None if full else m.get("tests"))
+            if sel:
+                cmd += ["-R", sel]
+            rc, out = run(["nice"] + cmd, build, env=SANITIZER_ENV if sanitized else None)
+            if "No tests were found" in out:
+                return "uncompilable", "ctest -R %s selects no test" % sel
+            failed = [l.strip() for l in out.splitlines() if "***" in l or "(Failed)" in l or "Timeout" in l]
+            return ("killed" if rc != 0 else "SURVIVED"), "; ".join(failed)[:300]
+        finally:
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(original)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--list", default=os.path.join(ROOT, "tests", "mutants", "mutants.txt"))
+    ap.add_argument("--jobs", type=int, default=1, help="scratch copies built and tested in parallel")
+    ap.add_argument("--full", action="store_true", help="run every ctest test on every mutant")
+    ap.add_argument("-R", dest="regex", help="ctest -R regex for every mutant (instead of each one's tests:)")
+    ap.add_argument("--only", help="comma-separated mutant ids to run")
+    ap.add_argument("--timeout", type=int, default=300, help="ctest --timeout per test, seconds")
+    ap.add_argument("--base", default=os.path.join(ROOT, "build-mutants"))
+    args = ap.parse_args()
+
+    mutants = parse_list(args.list)
+    if args.only:
+        wanted = set(args.only.split(","))
+        unknown = wanted - {m["id"] for m in mutants}
+        if unknown:
+            sys.exit("mutate.py: no mutant %s" % ", ".join(sorted(unknown)))
+        mutants = [m for m in mutants if m["id"] in wanted]
+
+    results = {}
+    todo = []
+    for m in mutants:
+        path = os.path.join(ROOT, m["file"])
+        text = open(path, encoding="utf-8").read() if os.path.isfile(path) else ""
+        count = text.count(m["find"])
+        if "equivalent" in m:
+            results[m["id"]] = ("equivalent", m["equivalent"])
+        elif count == 0:
+            results[m["id"]] = ("stale", "original text not found in %s" % m["file"])
+        elif count > 1:
+            results[m["id"]] = ("ambiguous", "original text occurs %d times in %s" % (count, m["file"]))
+        else:
+            todo.append(m)
+
+    started = time.time()
+    if todo:
+        jobs = max(1, min(args.jobs, len(todo)))
+        workers = [Worker(args.base, n) for n in range(jobs)]
+        print("mutate.py: building %d scratch cop%s in %s" % (jobs, "y" if jobs == 1 else "ies", args.base), flush=True)
+        threads = [threading.Thread(target=w.prepare) for w in workers]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        work = queue.Queue()
+        for m in todo:
+            work.put(m)
+        lock = threading.Lock()
+
+        def loop(w):
+            while True:
+                try:
+                    m = work.get_nowait()
+                except queue.Empty:
+                    return
+                verdict = w.judge(m, args.regex, args.full, args.timeout)
+                with lock:
+                    results[m["id"]] = verdict
+                    print("%-12s %-28s %s" % (verdict[0], m["id"], m["why"]), flush=True)
+
+        threads = [threading.Thread(target=loop, args=(w,)) for w in workers]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+
+    order = ["SURVIVED", "uncompilable", "ambiguous", "stale", "killed", "equivalent"]
+    counts = {k: 0 for k in order}
+    lines = []
+    for m in mutants:
+        verdict, detail = results[m["id"]]
+        counts[verdict] += 1
+        lines.append("%-12s %-28s %s: %s%s" % (verdict, m["id"], m["file"], m["why"],
+                                               ("\n             " + detail) if detail else ""))
+    lines.sort(key=lambda l: order.index(l.split()[0]))
+    judged = counts["killed"] + counts["SURVIVED"]
+    score = 100.0 * counts["killed"] / judged if judged else 0.0
+    mode = "every test (--full)" if args.full else ("ctest -R %s" % args.regex if args.regex else "each mutant's tests:")
+    head = ("mutants: %d  killed %d  survived %d  equivalent %d  stale %d  ambiguous %d  uncompilable %d"
+            "  score %.1f%% of the judged  (%s, %.0f s)"
+            % (len(mutants), counts["killed"], counts["SURVIVED"], counts["equivalent"], counts["stale"],
+               counts["ambiguous"], counts["uncompilable"], score, mode, time.time() - started))
+    report = head + "\n" + "\n".join(lines) + "\n"
+    os.makedirs(args.base, exist_ok=True)
+    with open(os.path.join(args.base, "report.txt"), "w", encoding="utf-8") as f:
+        f.write(report)
+    print(report)
+    bad = counts["SURVIVED"] + counts["stale"] + counts["ambiguous"] + counts["uncompilable"]
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
