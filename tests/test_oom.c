@@ -153,7 +153,7 @@ static int gmcr_build_and_analyze(const void *arg, parley_error *err)
             fail_msg("parley_gmcr_model_load failed with %d but left a model", rc);
         return rc;
     }
-    parley_gmcr_options o = {0, 1};
+    parley_gmcr_options o = {.notions = 0, .threads = 1};
     parley_gmcr_result *r = (parley_gmcr_result *)1;
     rc = parley_gmcr_analyze(m, &o, &r, err);
     if (rc != PARLEY_OK && r)
