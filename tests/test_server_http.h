@@ -61,15 +61,19 @@ static int http_send_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-/* Sends the request head (and body when given). extra_headers may be NULL ("Name: value\r\n..."). */
+/* Sends the request head (and body when given). extra_headers may be NULL ("Name: value\r\n...").  Requests
+ * other than GET and HEAD say "Content-Type: application/json" unless extra_headers names a Content-Type. */
 static int http_send(int fd, const char *method, const char *path, const char *token, const char *body,
                      size_t body_len, const char *extra_headers)
 {
-    char head[2048];
+    char head[4096];
+    int json = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
+               !(extra_headers && strstr(extra_headers, "Content-Type"));
     int n = snprintf(head, sizeof head,
-                     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s%s%s%sContent-Length: %zu\r\n\r\n",
+                     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s%s%s%s%sContent-Length: %zu\r\n\r\n",
                      method, path, token ? "Authorization: Bearer " : "", token ? token : "", token ? "\r\n" : "",
-                     extra_headers ? extra_headers : "", body ? body_len : 0);
+                     json ? "Content-Type: application/json\r\n" : "", extra_headers ? extra_headers : "",
+                     body ? body_len : 0);
     if (http_send_all(fd, head, (size_t)n))
         return -1;
     return body && body_len ? http_send_all(fd, body, body_len) : 0;
@@ -129,6 +133,8 @@ static http_resp http_request_n(uint16_t port, const char *method, const char *p
         }
     }
     close(fd);
+    if (getenv("HTTP_DEBUG") && r.status < 0)
+        fprintf(stderr, "DEBUG %s %s: raw=[%s]\n", method, path, r.raw ? r.raw : "(null)");
     return r;
 }
 
