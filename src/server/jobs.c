@@ -8,7 +8,9 @@
  * budget (--analysis-seconds) runs out, when the client has closed its
  * connection (checked every 50 ms with a non-blocking peek) or when the server
  * stops; the memory the analysis used goes with the child.  At most
- * max_analyses run at once, and one per participant.
+ * max_analyses run at once; the others wait for a slot (their budget starts
+ * when they run; a client that goes away while waiting is forgotten), at most
+ * JOB_MAX_WAITING in all and JOB_PER_PARTICIPANT per participant.
  */
 #include "server/server_internal.h"
 
@@ -26,6 +28,8 @@
 
 #define JOB_POLL_MS 50
 #define JOB_MAX_REPLY ((size_t)256 << 20)
+#define JOB_MAX_WAITING 32u
+#define JOB_PER_PARTICIPANT 4u
 
 struct analysis_job {
     parley_server *srv;
@@ -163,11 +167,36 @@ static void supervise(analysis_job *j)
     free(buf);
 }
 
+/* Waits for a free slot; 0 when it has one (counted in jobs_active), else the reply is set. */
+static int wait_for_slot(analysis_job *j)
+{
+    parley_server *srv = j->srv;
+    for (;;) {
+        pthread_mutex_lock(&srv->jobs_mu);
+        int cancel = j->cancel, free_slot = srv->jobs_active < srv->max_analyses;
+        if (!cancel && free_slot)
+            srv->jobs_active++;
+        pthread_mutex_unlock(&srv->jobs_mu);
+        if (cancel)
+            return api_fail(j->c, 503, NULL, "the analysis was stopped: the server is stopping");
+        if (free_slot)
+            return 0;
+        if (client_gone(j->client_fd))
+            return api_fail(j->c, 503, NULL, "the analysis was stopped: the client went away");
+        poll(NULL, 0, JOB_POLL_MS);
+    }
+}
+
 static void *job_main(void *arg)
 {
     analysis_job *j = arg;
     parley_server *srv = j->srv;
-    supervise(j);
+    if (!wait_for_slot(j)) {
+        supervise(j);
+        pthread_mutex_lock(&srv->jobs_mu);
+        srv->jobs_active--;
+        pthread_mutex_unlock(&srv->jobs_mu);
+    }
     /* Out of the list before the reply goes (the client may ask again at once); counted until it went. */
     pthread_mutex_lock(&srv->jobs_mu);
     if (j->prev)
@@ -195,12 +224,14 @@ int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)
     *j = (analysis_job){.srv = srv, .c = c, .fn = fn, .client_fd = client_fd, .done = done, .arg = arg, .me = c->me};
     pthread_mutex_lock(&srv->jobs_mu);
     int refused = 0;
-    for (analysis_job *o = srv->jobs; o && !refused; o = o->next)
-        if (o->me == c->me)
-            refused = api_fail(c, 429, NULL, "an analysis of yours is still running; wait for its reply");
+    unsigned mine = 0;
+    for (analysis_job *o = srv->jobs; o; o = o->next)
+        mine += o->me == c->me;
+    if (mine >= JOB_PER_PARTICIPANT)
+        refused = api_fail(c, 429, NULL, "%u analyses of yours are running or waiting; wait for their replies", mine);
     if (!refused && srv->jobs_stopping)
         refused = api_fail(c, 503, NULL, "the server is stopping");
-    if (!refused && srv->jobs_running >= srv->max_analyses)
+    if (!refused && srv->jobs_running >= srv->max_analyses + JOB_MAX_WAITING)
         refused = api_fail(c, 503, NULL, "the server is busy with %u analyses; try again in a few seconds",
                            srv->jobs_running);
     pthread_t t;

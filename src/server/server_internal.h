@@ -78,7 +78,8 @@ struct parley_server {
     pthread_mutex_t jobs_mu;
     pthread_cond_t jobs_cv;
     analysis_job *jobs;
-    unsigned jobs_running;
+    unsigned jobs_running; /* threads: running or waiting for a slot */
+    unsigned jobs_active;  /* child processes running */
     int jobs_stopping;
     /* Scenario cache. */
     pthread_mutex_t cache_mu;
