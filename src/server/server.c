@@ -271,6 +271,26 @@ static int prepare_create(api_call *c, const route *r)
     return 0;
 }
 
+/* A profile upload: checked against the scenario (a whole parse) here, off the writer thread; the scenario of a
+ * negotiation never changes, so the check holds when the writer stores it. */
+static int check_profile(api_call *c, const route *r)
+{
+    (void)r;
+    if (!c->json)
+        return api_fail_error(c, &c->body_err);
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    if (!e)
+        return api_fail(c, 404, NULL, "no such negotiation");
+    parley_error err;
+    parley_error_clear(&err);
+    int rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
+    scenario_release(c->srv, e);
+    if (rc)
+        return api_fail_error(c, &err);
+    c->profile_checked = 1;
+    return 0;
+}
+
 /* Resumes a suspended request whose reply is ready (writer or analysis thread). */
 static void resume_done(void *arg)
 {
@@ -290,6 +310,8 @@ static int start_write(pending *p, const route *r)
     else
         c->json = req_load(c->body, c->body_len, &c->body_err);
     if (r->fn == api_create_negotiation && prepare_create(c, r))
+        return 0;
+    if (r->fn == api_put_profile && with_reader(c, r, check_profile))
         return 0;
     p->state = P_WAITING;
     MHD_suspend_connection(p->conn);

@@ -114,6 +114,7 @@ typedef struct api_call {
     /* Prepared off the writer thread (creation: the checked and parsed scenario). */
     parley_scenario *parsed;
     req_create create;
+    int profile_checked; /* PUT /profile: the body was checked against the scenario */
     /* Prepared by the request thread for an analysis run in a child process (no database there). */
     parley_scenario *pre_merged;
     json_t *pre_uploaded, *pre_text;
