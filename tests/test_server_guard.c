@@ -305,9 +305,36 @@ static void test_oversized_scenario(void **state)
                            "parties", parties);
     char *text = json_dumps(json_pack("{s:o}", "scenario", sc), JSON_COMPACT);
     printf("  scenario of %zu bytes\n", strlen(text));
+    /* First two scenarios near the limits, cheap to parse if a check were missing: 3 issues of 90,000 values
+     * for 8 parties are 2.16 million table cells (limit 2 million); a mediator's name of 300 bytes. */
+    json_t *wide = json_deep_copy(sc);
+    json_t *issues = json_object_get(wide, "issues");
+    json_object_set_new(json_array_get(issues, 0), "max", json_integer(89999));
+    json_object_set_new(json_array_get(issues, 1), "max", json_integer(89999));
+    json_array_append_new(issues, json_pack("{s:s,s:s,s:i,s:i}", "name", "c", "type", "integer", "min", 1, "max", 90000));
+    char *wide_text = json_dumps(json_pack("{s:o}", "scenario", wide), JSON_COMPACT);
+    http_resp r = http_request(w.port, "POST", "/api/negotiations", ADMIN, wide_text);
+    assert_int_equal(r.status, 413);
+    assert_non_null(strstr(jstr(&r, "error", "message"), "--max-cells"));
+    http_resp_free(&r);
+    free(wide_text);
+    char long_name[301];
+    memset(long_name, 'm', 300);
+    long_name[300] = '\0';
+    char *named = malloc(sizeof small_scenario + 400);
+    snprintf(named, sizeof small_scenario + 400, "{\"scenario\": %s}", small_scenario);
+    char *broker = strstr(named, "Broker");
+    char *rebuilt = malloc(strlen(named) + 400);
+    sprintf(rebuilt, "%.*s%s%s", (int)(broker - named), named, long_name, broker + 6);
+    r = http_request(w.port, "POST", "/api/negotiations", ADMIN, rebuilt);
+    assert_int_equal(r.status, 400);
+    assert_non_null(strstr(jstr(&r, "error", "message"), "at most 200"));
+    http_resp_free(&r);
+    free(named);
+    free(rebuilt);
     long before = rss_kib();
     double t0 = now_s();
-    http_resp r = http_request(w.port, "POST", "/api/negotiations", ADMIN, text);
+    r = http_request(w.port, "POST", "/api/negotiations", ADMIN, text);
     double dt = now_s() - t0;
     long after = rss_kib();
     printf("  refused with %d in %.3f s, resident memory %+ld KiB\n", r.status, dt, after - before);
