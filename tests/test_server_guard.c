@@ -2,7 +2,8 @@
  * test_server_guard.c: `parley serve` against hostile clients, in-process on
  * loopback: 400 trickling sockets and 300 live streams of one party token
  * while a normal client's reads and writes keep being answered within 1 s; a
- * request trickled byte by byte is cut at its deadline; an oversized scenario
+ * request trickled byte by byte is cut at its deadline; the connection limit
+ * per address; an oversized scenario
  * is refused at once without the memory it would take; an analysis is cut at
  * its budget and when its client goes away; the admin token, Origin and
  * Content-Type checks; trust kept private and uploadable; invalid UTF-8 in
@@ -268,6 +269,34 @@ static void test_request_deadline(void **state)
     http_resp r = http_request(w.port, "GET", "/api/health", NULL, NULL);
     assert_int_equal(r.status, 200);
     http_resp_free(&r);
+    stop(&w);
+}
+
+/* One address may hold max_per_address connections; the next is closed at once, other addresses are served. */
+static void test_per_address_limit(void **state)
+{
+    (void)state;
+    world w = {0};
+    parley_server_options o = {0};
+    o.max_per_address = 8;
+    start_with(&w, &o);
+    int fds[9];
+    for (int i = 0; i < 9; i++) {
+        fds[i] = connect_from(w.port, "127.0.0.2");
+        assert_true(fds[i] >= 0);
+        usleep(20000);
+    }
+    for (int i = 0; i < 9; i++) {
+        struct pollfd p = {fds[i], POLLIN, 0};
+        char b[16];
+        int closed = poll(&p, 1, i == 8 ? 1000 : 50) > 0 && recv(fds[i], b, sizeof b, 0) == 0;
+        assert_int_equal(closed, i == 8); /* only the ninth is closed */
+    }
+    http_resp r = http_request(w.port, "GET", "/api/health", NULL, NULL);
+    assert_int_equal(r.status, 200);
+    http_resp_free(&r);
+    for (int i = 0; i < 9; i++)
+        close(fds[i]);
     stop(&w);
 }
 
@@ -667,6 +696,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hostile_load),
         cmocka_unit_test(test_request_deadline),
+        cmocka_unit_test(test_per_address_limit),
         cmocka_unit_test(test_oversized_scenario),
         cmocka_unit_test(test_analysis_budget),
         cmocka_unit_test(test_analysis_cancelled_on_disconnect),
