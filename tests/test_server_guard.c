@@ -191,10 +191,11 @@ static void test_hostile_load(void **state)
                          w.buyer);
         assert_int_equal(send(streams[i], head, (size_t)n, MSG_NOSIGNAL), n);
     }
-    usleep(300000);
     size_t refused = 0, streaming = 0;
     for (size_t i = 0; i < STREAMS; i++) {
         char buf[512];
+        struct pollfd p = {streams[i], POLLIN, 0};
+        poll(&p, 1, 3000); /* every stream gets its status line at once (bounded wait on a loaded machine) */
         ssize_t k = recv(streams[i], buf, sizeof buf - 1, MSG_DONTWAIT);
         if (k > 0) {
             buf[k] = '\0';
@@ -332,7 +333,8 @@ static void test_oversized_scenario(void **state)
     json_t *sc = json_pack("{s:[{s:s,s:s,s:i,s:i},{s:s,s:s,s:i,s:i}],s:o}", "issues", "name", "a", "type", "integer",
                            "min", 0, "max", 10000000, "name", "b", "type", "integer", "min", 0, "max", 10000000,
                            "parties", parties);
-    char *text = json_dumps(json_pack("{s:o}", "scenario", sc), JSON_COMPACT);
+    json_t *wrapped = json_pack("{s:o}", "scenario", sc);
+    char *text = json_dumps(wrapped, JSON_COMPACT);
     printf("  scenario of %zu bytes\n", strlen(text));
     /* First two scenarios near the limits, cheap to parse if a check were missing: 3 issues of 90,000 values
      * for 8 parties are 2.16 million table cells (limit 2 million); a mediator's name of 300 bytes. */
@@ -341,7 +343,9 @@ static void test_oversized_scenario(void **state)
     json_object_set_new(json_array_get(issues, 0), "max", json_integer(89999));
     json_object_set_new(json_array_get(issues, 1), "max", json_integer(89999));
     json_array_append_new(issues, json_pack("{s:s,s:s,s:i,s:i}", "name", "c", "type", "integer", "min", 1, "max", 90000));
-    char *wide_text = json_dumps(json_pack("{s:o}", "scenario", wide), JSON_COMPACT);
+    json_t *wide_wrapped = json_pack("{s:o}", "scenario", wide);
+    char *wide_text = json_dumps(wide_wrapped, JSON_COMPACT);
+    json_decref(wide_wrapped);
     http_resp r = http_request(w.port, "POST", "/api/negotiations", ADMIN, wide_text);
     assert_int_equal(r.status, 413);
     assert_non_null(strstr(jstr(&r, "error", "message"), "--max-cells"));
@@ -374,6 +378,7 @@ static void test_oversized_scenario(void **state)
     assert_true(after - before < 20 * 1024);
     http_resp_free(&r);
     free(text);
+    json_decref(wrapped);
     stop(&w);
 }
 
@@ -462,16 +467,16 @@ static void test_analysis_cancelled_on_disconnect(void **state)
     free(sc);
     char med2[96];
     create_small(&w, med2);
-    assert_true(quick_analysis_seconds(&w, med2, 200) < 0.5);
+    assert_true(quick_analysis_seconds(&w, med2, 200) < 5); /* (a held slot would take the 60 s budget) */
     /* The long analysis takes the slot; its client goes away after 0.3 s. */
     int fd = http_connect(w.port);
     assert_int_equal(http_send(fd, "GET", "/api/negotiations/1/analysis", w.med, NULL, 0, NULL), 0);
     usleep(300000);
     close(fd);
-    /* The slot is free again at once (within the supervisor's 50 ms look), not after the 60 s budget. */
+    /* The slot is free again at once (the supervisor looks every 50 ms), not after the 60 s budget. */
     double dt = quick_analysis_seconds(&w, med2, 200);
     printf("  quick analysis after the client went away: %.3f s\n", dt);
-    assert_true(dt < 0.5);
+    assert_true(dt < 5);
     /* A long analysis while the server stops: the client gets 503 and the stop takes less than 2 s. */
     fd = http_connect(w.port);
     assert_int_equal(http_send(fd, "GET", "/api/negotiations/1/analysis", w.med, NULL, 0, NULL), 0);
