@@ -1,4 +1,5 @@
-/* cmd_serve.c: `parley serve`: host live mediated negotiations (HTTP API, SQLite storage, web dashboard). */
+/* cmd_serve.c: `parley serve`: host live mediated negotiations (HTTP API, SQLite storage, web dashboard), with
+ * the server admin token (read from or created in a file), and the limits that bound what a client may ask. */
 #include "cli.h"
 
 #include <fcntl.h>
@@ -124,7 +125,7 @@ static int admin_token(const char *path, char token[96], int *created)
     return 0;
 }
 
-/* Reads the numeric options (name, minimum, maximum, where); CLI_OK or CLI_BAD_INPUT. */
+/* A whole-number option: its name, the range it must be in, and the value read (0: not given, the default). */
 typedef struct number_option {
     const char *name;
     long min, max;

@@ -68,6 +68,11 @@ for cycle in 1 2 3 4 5 6; do
     mode=normal; [ $((cycle % 2)) -eq 0 ] && mode=full
     start_server "$port" "$mode"
 done
+# On a loaded machine the writers may be slow: let them reach 100 acknowledged writes (at most 20 s more).
+for _ in $(seq 1 200); do
+    [ "$(cat "$tmp"/acked-* 2>/dev/null | wc -l)" -ge 100 ] && break
+    sleep 0.1
+done
 sleep 0.5
 touch "$tmp/stop"
 for w in "${writers[@]}"; do wait "$w"; done
