@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "server/server_internal.h"
 #include "test_server_http.h"
 
 #include <errno.h>
@@ -234,6 +235,52 @@ static void test_hostile_load(void **state)
         close(streams[i]);
     free(fds);
     free(streams);
+    stop(&w);
+}
+
+/* A commit wakes only the live streams of the negotiation it changed: 20 writes in negotiation 1 run no query
+ * for a stream of negotiation 2, and one each (or a few) for a stream of negotiation 1. */
+static void test_commit_wakes_own_streams(void **state)
+{
+    (void)state;
+    world w = {0};
+    parley_server_options o = {0};
+    start_with(&w, &o);
+    create(&w, small_scenario);
+    char body[2048], med2[96];
+    snprintf(body, sizeof body, "{\"scenario\": %s}", small_scenario);
+    http_resp r = http_request(w.port, "POST", "/api/negotiations", ADMIN, body);
+    assert_int_equal(r.status, 201);
+    copy_token(med2, jstr(&r, "participant", "token"));
+    http_resp_free(&r);
+    int other = http_connect(w.port);
+    assert_int_equal(http_send(other, "GET", "/api/negotiations/2/events", med2, NULL, 0, NULL), 0);
+    usleep(300000);
+    uint64_t before = __atomic_load_n(&w.srv->stream_fetches, __ATOMIC_RELAXED);
+    for (int i = 0; i < 20; i++) {
+        r = http_request(w.port, "POST", "/api/negotiations/1/messages", w.med, "{\"body\": \"n1\"}");
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    usleep(200000);
+    uint64_t idle = __atomic_load_n(&w.srv->stream_fetches, __ATOMIC_RELAXED) - before;
+    /* Now a stream of negotiation 1 as well: it is woken by the same writes. */
+    int own = http_connect(w.port);
+    assert_int_equal(http_send(own, "GET", "/api/negotiations/1/events", w.buyer, NULL, 0, NULL), 0);
+    usleep(300000);
+    before = __atomic_load_n(&w.srv->stream_fetches, __ATOMIC_RELAXED);
+    for (int i = 0; i < 20; i++) {
+        r = http_request(w.port, "POST", "/api/negotiations/1/messages", w.med, "{\"body\": \"n1\"}");
+        http_resp_free(&r);
+    }
+    usleep(200000);
+    uint64_t woken = __atomic_load_n(&w.srv->stream_fetches, __ATOMIC_RELAXED) - before;
+    printf("  queries by a stream of another negotiation: %llu; by one of this negotiation: %llu\n",
+           (unsigned long long)idle, (unsigned long long)woken);
+    assert_int_equal(idle, 0);
+    assert_true(woken >= 20);
+    close(other);
+    close(own);
     stop(&w);
 }
 
@@ -700,6 +747,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_hostile_load),
+        cmocka_unit_test(test_commit_wakes_own_streams),
         cmocka_unit_test(test_request_deadline),
         cmocka_unit_test(test_per_address_limit),
         cmocka_unit_test(test_oversized_scenario),

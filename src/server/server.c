@@ -73,6 +73,7 @@ typedef struct pending {
     size_t len, cap;
     int too_big;
     int state; /* P_*: P_WAITING while suspended, P_DONE once the reply is ready to send */
+    int unsent; /* resumed with a reply not sent yet (counted in srv->replies_unsent) */
     struct MHD_Connection *conn;
     api_call c;
     char allow[64]; /* the methods allowed on the path (405) */
@@ -296,6 +297,8 @@ static void resume_done(void *arg)
 {
     pending *p = arg;
     p->state = P_DONE;
+    p->unsent = 1;
+    __atomic_add_fetch(&p->c.srv->replies_unsent, 1, __ATOMIC_RELAXED);
     MHD_resume_connection(p->conn);
 }
 
@@ -475,9 +478,19 @@ static struct MHD_Response *handle_api(parley_server *srv, pending *p, const cha
     return json_response(c);
 }
 
+/* The reply of a resumed request is being sent (or never will be): the stop no longer waits for it. */
+static void reply_sent(pending *p)
+{
+    if (p->unsent) {
+        p->unsent = 0;
+        __atomic_sub_fetch(&p->c.srv->replies_unsent, 1, __ATOMIC_RELAXED);
+    }
+}
+
 static void pending_free(pending *p)
 {
     api_call *c = &p->c;
+    reply_sent(p);
     json_decref(c->reply);
     json_decref(c->json);
     json_decref(c->pre_uploaded);
@@ -524,8 +537,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (p->state == P_WAITING)
         return MHD_YES;
-    if (p->state == P_DONE)
-        return send_reply(p, json_response(&p->c));
+    if (p->state == P_DONE) {
+        enum MHD_Result ret = send_reply(p, json_response(&p->c));
+        reply_sent(p);
+        return ret;
+    }
     if (*upload_data_size) {
         size_t n = *upload_data_size;
         *upload_data_size = 0;
@@ -748,6 +764,9 @@ void parley_server_stop(parley_server *srv)
     sse_stop_all(srv);
     jobs_stop_all(srv);
     writer_stop(srv);
+    /* The replies of the last writes and analyses are queued by the polling threads: let them (at most 1 s). */
+    for (int i = 0; i < 100 && __atomic_load_n(&srv->replies_unsent, __ATOMIC_RELAXED) > 0; i++)
+        usleep(10000);
     if (srv->daemon)
         MHD_stop_daemon(srv->daemon);
     guard_stop(srv);

@@ -68,6 +68,8 @@ struct parley_server {
     int64_t ev_seq;
     int stopping;
     sse_stream *streams;
+    uint64_t stream_fetches; /* queries run by live streams (statistics; atomic) */
+    int replies_unsent;      /* suspended requests resumed with a reply not yet queued (atomic) */
     /* The guard thread and the connections it watches (guarded by guard_mu). */
     pthread_mutex_t guard_mu;
     pthread_cond_t guard_cv;

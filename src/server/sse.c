@@ -53,6 +53,7 @@ static int append(sse_stream *s, const char *text, size_t n)
 /* Reads visible events after s->last into the buffer; returns how many, -1 on error, -2 when the token is no longer valid. */
 static int fetch(sse_stream *s)
 {
+    __atomic_add_fetch(&s->srv->stream_fetches, 1, __ATOMIC_RELAXED);
     api_call c = {.srv = s->srv, .me = s->me, .my_role = s->role, .ids = {s->negotiation, 0, 0}};
     if (!(c.db = store_reader(s->srv->db)))
         return -1;
