@@ -238,6 +238,20 @@ static void test_hostile_load(void **state)
     stop(&w);
 }
 
+/* The queries live streams run while `n` messages are written in negotiation 1, one commit each. */
+static uint64_t stream_queries_during_writes(world *w, int n)
+{
+    usleep(300000); /* the streams opened have sent their backlog and sleep */
+    uint64_t before = __atomic_load_n(&w->srv->stream_fetches, __ATOMIC_RELAXED);
+    for (int i = 0; i < n; i++) {
+        http_resp r = http_request(w->port, "POST", "/api/negotiations/1/messages", w->med, "{\"body\": \"n1\"}");
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    usleep(200000);
+    return __atomic_load_n(&w->srv->stream_fetches, __ATOMIC_RELAXED) - before;
+}
+
 /* A commit wakes only the live streams of the negotiation it changed: 20 writes in negotiation 1 run no query
  * for a stream of negotiation 2, and one each (or a few) for a stream of negotiation 1. */
 static void test_commit_wakes_own_streams(void **state)
@@ -255,26 +269,11 @@ static void test_commit_wakes_own_streams(void **state)
     http_resp_free(&r);
     int other = http_connect(w.port);
     assert_int_equal(http_send(other, "GET", "/api/negotiations/2/events", med2, NULL, 0, NULL), 0);
-    usleep(300000);
-    uint64_t before = __atomic_load_n(&w.srv->stream_fetches, __ATOMIC_RELAXED);
-    for (int i = 0; i < 20; i++) {
-        r = http_request(w.port, "POST", "/api/negotiations/1/messages", w.med, "{\"body\": \"n1\"}");
-        assert_int_equal(r.status, 201);
-        http_resp_free(&r);
-    }
-    usleep(200000);
-    uint64_t idle = __atomic_load_n(&w.srv->stream_fetches, __ATOMIC_RELAXED) - before;
+    uint64_t idle = stream_queries_during_writes(&w, 20);
     /* Now a stream of negotiation 1 as well: it is woken by the same writes. */
     int own = http_connect(w.port);
     assert_int_equal(http_send(own, "GET", "/api/negotiations/1/events", w.buyer, NULL, 0, NULL), 0);
-    usleep(300000);
-    before = __atomic_load_n(&w.srv->stream_fetches, __ATOMIC_RELAXED);
-    for (int i = 0; i < 20; i++) {
-        r = http_request(w.port, "POST", "/api/negotiations/1/messages", w.med, "{\"body\": \"n1\"}");
-        http_resp_free(&r);
-    }
-    usleep(200000);
-    uint64_t woken = __atomic_load_n(&w.srv->stream_fetches, __ATOMIC_RELAXED) - before;
+    uint64_t woken = stream_queries_during_writes(&w, 20);
     printf("  queries by a stream of another negotiation: %llu; by one of this negotiation: %llu\n",
            (unsigned long long)idle, (unsigned long long)woken);
     assert_int_equal(idle, 0);
