@@ -61,15 +61,19 @@ static int http_send_all(int fd, const char *p, size_t n)
     return 0;
 }
 
-/* Sends the request head (and body when given). extra_headers may be NULL ("Name: value\r\n..."). */
+/* Sends the request head (and body when given). extra_headers may be NULL ("Name: value\r\n...").  Requests
+ * other than GET and HEAD say "Content-Type: application/json" unless extra_headers names a Content-Type. */
 static int http_send(int fd, const char *method, const char *path, const char *token, const char *body,
                      size_t body_len, const char *extra_headers)
 {
-    char head[2048];
+    char head[4096];
+    int json = strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0 &&
+               !(extra_headers && strstr(extra_headers, "Content-Type"));
     int n = snprintf(head, sizeof head,
-                     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s%s%s%sContent-Length: %zu\r\n\r\n",
+                     "%s %s HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n%s%s%s%s%sContent-Length: %zu\r\n\r\n",
                      method, path, token ? "Authorization: Bearer " : "", token ? token : "", token ? "\r\n" : "",
-                     extra_headers ? extra_headers : "", body ? body_len : 0);
+                     json ? "Content-Type: application/json\r\n" : "", extra_headers ? extra_headers : "",
+                     body ? body_len : 0);
     if (http_send_all(fd, head, (size_t)n))
         return -1;
     return body && body_len ? http_send_all(fd, body, body_len) : 0;
@@ -94,42 +98,56 @@ static size_t http_dechunk(char *p)
     return (size_t)(out - p);
 }
 
-/* One request; status -1 when the connection failed. */
-static http_resp http_request_n(uint16_t port, const char *method, const char *path, const char *token,
-                                const char *body, size_t body_len)
+/* Reads a whole response (until the server closes the connection). */
+static http_resp http_read(int fd)
+{
+    http_resp r = {-1, NULL, NULL, 0, NULL};
+    size_t cap = 4096, len = 0;
+    char *buf = malloc(cap);
+    ssize_t k;
+    while (buf && (k = recv(fd, buf + len, cap - len - 1, 0)) > 0) {
+        len += (size_t)k;
+        if (cap - len < 1024) {
+            char *b = realloc(buf, cap *= 2);
+            if (!b)
+                break;
+            buf = b;
+        }
+    }
+    if (buf) {
+        buf[len] = '\0';
+        r.raw = buf;
+        char *sep = strstr(buf, "\r\n\r\n");
+        if (sscanf(buf, "HTTP/1.%*d %d", &r.status) == 1 && sep) {
+            *sep = '\0';
+            r.body = sep + 4;
+            int chunked = strstr(buf, "chunked") != NULL;
+            r.body_len = chunked ? http_dechunk(r.body) : strlen(r.body);
+            r.json = json_loadb(r.body, r.body_len, 0, NULL);
+        }
+    }
+    return r;
+}
+
+/* One request with extra headers (may be NULL); status -1 when the connection failed. */
+static http_resp http_request_h(uint16_t port, const char *method, const char *path, const char *token,
+                                const char *body, size_t body_len, const char *extra_headers)
 {
     http_resp r = {-1, NULL, NULL, 0, NULL};
     int fd = http_connect(port);
     if (fd < 0)
         return r;
-    if (http_send(fd, method, path, token, body, body_len, NULL) == 0) {
-        size_t cap = 4096, len = 0;
-        char *buf = malloc(cap);
-        ssize_t k;
-        while (buf && (k = recv(fd, buf + len, cap - len - 1, 0)) > 0) {
-            len += (size_t)k;
-            if (cap - len < 1024) {
-                char *b = realloc(buf, cap *= 2);
-                if (!b)
-                    break;
-                buf = b;
-            }
-        }
-        if (buf) {
-            buf[len] = '\0';
-            r.raw = buf;
-            char *sep = strstr(buf, "\r\n\r\n");
-            if (sscanf(buf, "HTTP/1.%*d %d", &r.status) == 1 && sep) {
-                *sep = '\0';
-                r.body = sep + 4;
-                int chunked = strstr(buf, "chunked") != NULL;
-                r.body_len = chunked ? http_dechunk(r.body) : strlen(r.body);
-                r.json = json_loadb(r.body, r.body_len, 0, NULL);
-            }
-        }
-    }
+    if (http_send(fd, method, path, token, body, body_len, extra_headers) == 0)
+        r = http_read(fd);
     close(fd);
     return r;
+}
+
+/* One request; status -1 when the connection failed. */
+static http_resp http_request_n(uint16_t port, const char *method, const char *path, const char *token,
+                                const char *body, size_t body_len)
+{
+    return http_request_h(port, method, path, token, body, body_len, NULL);
 }
 
 static http_resp http_request(uint16_t port, const char *method, const char *path, const char *token, const char *body)

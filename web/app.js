@@ -7,12 +7,18 @@ const parley = (() => {
   const params = new URLSearchParams(location.hash.slice(1));
   const negotiation = params.get('n');
   const token = params.get('t') || sessionStorage.getItem('parley-token-' + negotiation);
-  if (negotiation && params.get('t')) sessionStorage.setItem('parley-token-' + negotiation, params.get('t'));
+  if (negotiation && params.get('t')) {
+    sessionStorage.setItem('parley-token-' + negotiation, params.get('t'));
+    // The token leaves the address bar (and the history) as soon as it is read: only the tab keeps it.
+    history.replaceState(null, '', location.pathname + location.search + '#n=' + encodeURIComponent(negotiation));
+  }
 
-  async function api(method, path, body) {
+  // Calls the API as this page's participant, or with `asToken` (the server admin token, to create).
+  async function api(method, path, body, asToken) {
     const headers = {};
-    if (token) headers['Authorization'] = 'Bearer ' + token;
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (asToken || token) headers['Authorization'] = 'Bearer ' + (asToken || token);
+    // The server refuses state changes not sent as JSON (a form elsewhere cannot forge one).
+    if (body !== undefined || method !== 'GET') headers['Content-Type'] = 'application/json';
     const r = await fetch('/api/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
     const data = await r.json().catch(() => ({}));
     if (!r.ok) {

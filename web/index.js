@@ -7,7 +7,7 @@
     try { scenario = JSON.parse($('scenario').value); } catch (e) { throw new Error('the scenario is not valid JSON: ' + e.message); }
     const body = {scenario};
     if ($('mediator').value.trim()) body.mediator = $('mediator').value.trim();
-    const r = await api('POST', 'negotiations', body);
+    const r = await api('POST', 'negotiations', body, $('admin').value.trim() || undefined);
     $('created-id').textContent = r.negotiation.id;
     $('created-token').textContent = r.participant.token;
     $('created-link').href = `mediator.html#n=${r.negotiation.id}&t=${r.participant.token}`;

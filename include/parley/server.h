@@ -12,9 +12,15 @@
  * private profiles inside the server, and rotate or revoke tokens.  The JSON API
  * is documented in docs/api.md; the dashboard (web/) is served as static files.
  *
- * The server runs on its own threads (libmicrohttpd, one thread per
- * connection, and one writer thread); parley_server_start returns once it is listening, so a test can
- * run it in-process on an ephemeral port and stop it with parley_server_stop.
+ * The server runs on its own threads: libmicrohttpd's epoll loop on a fixed
+ * pool of threads (one per core), one writer thread, one guard thread (request
+ * deadlines, keep-alives of live streams) and, for each running analysis, a
+ * thread that supervises a child process (killed at its time budget, when its
+ * client goes away or when the server stops).  No connection holds a thread:
+ * writes and analyses suspend their connection until their result is ready, and
+ * live streams sleep suspended until a commit changes their negotiation.
+ * parley_server_start returns once it is listening, so a test can run it
+ * in-process on an ephemeral port and stop it with parley_server_stop.
  */
 #ifndef PARLEY_SERVER_H
 #define PARLEY_SERVER_H
@@ -34,27 +40,49 @@ typedef enum parley_server_sync {
     PARLEY_SYNC_NORMAL = 1 /* no fsync at commit: survives a crash or kill -9 of the process, not power loss */
 } parley_server_sync;
 
+/* What a scenario may ask of the server, checked on the JSON before anything is allocated (0 = the default). */
+typedef struct parley_server_limits {
+    uint64_t values_per_issue; /* values of one issue; 0 = 100000 */
+    uint64_t parties;          /* parties and mediators of a scenario; 0 = 64 */
+    uint64_t table_cells;      /* utility-table cells: sum over parties and issues of the issue's values; 0 = 2000000 */
+    uint64_t exact_outcomes;   /* outcomes that analysis, diagnosis and proposals may enumerate; 0 = 100000000 */
+} parley_server_limits;
+
 typedef struct parley_server_options {
     const char *db_path;   /* SQLite file, created when missing (required) */
     const char *address;   /* IPv4 address to bind; NULL = "127.0.0.1" */
     uint16_t port;         /* 0 = an ephemeral port (see parley_server_port) */
     const char *web_dir;   /* directory served at / (the dashboard); NULL = none */
     size_t max_body;       /* largest request body in bytes; 0 = 1 MiB */
-    unsigned max_connections; /* 0 = 256 */
+    unsigned max_connections; /* open connections in all; 0 = 1024 (less when RLIMIT_NOFILE is lower) */
+    unsigned max_per_address; /* open connections from one IP address; 0 = 64 */
+    unsigned request_seconds; /* a whole request (head and body) must arrive within this, counted from the
+                                 connection's start or its previous reply; 0 = 10 */
+    unsigned max_streams_per_token; /* live streams open at once with one token; 0 = 4 */
+    double analysis_seconds;  /* time budget of one analysis, diagnosis or proposal; 0 = 5 */
+    unsigned max_analyses;    /* analyses running at once; 0 = one per core */
+    parley_server_limits limits;
+    const char *admin_token;  /* creating a negotiation needs "Authorization: Bearer <admin_token>" */
+    int open;                 /* 1: anyone may create negotiations (admin_token ignored) */
+    const char *const *allow_origins; /* extra origins ("https://host:port") trusted besides the server's own */
+    size_t allow_origin_count;
     parley_server_sync sync;
 } parley_server_options;
 
 /*
- * Opens (creating or migrating) the database and starts listening.  On success
- * *out is a running server owned by the caller (parley_server_stop).  Errors:
- * PARLEY_EIO (database or socket), PARLEY_EINVAL (bad options), with err filled.
+ * Opens (creating or migrating) the database, checks that it can be written,
+ * and starts listening.  On success *out is a running server owned by the
+ * caller (parley_server_stop).  Errors: PARLEY_EIO (database that cannot be
+ * opened or written, socket), PARLEY_EINVAL (bad options), with err filled.
+ * With neither admin_token nor open, nobody may create negotiations.
  */
 int parley_server_start(const parley_server_options *options, parley_server **out, parley_error *err);
 
 /* The port the server listens on (the one chosen when options->port was 0). */
 uint16_t parley_server_port(const parley_server *server);
 
-/* Stops listening, ends live streams, closes the database and frees the server.  NULL is allowed. */
+/* Stops: refuses new requests, ends live streams, kills running analyses, commits the writes already
+ * queued (and acknowledges them), closes the database and frees the server.  NULL is allowed. */
 void parley_server_stop(parley_server *server);
 
 /* The database schema version this build writes (docs/api.md lists them). */

@@ -1,10 +1,13 @@
-/* cmd_serve.c: `parley serve`: host live mediated negotiations (HTTP API, SQLite storage, web dashboard). */
+/* cmd_serve.c: `parley serve`: host live mediated negotiations (HTTP API, SQLite storage, web dashboard), with
+ * the server admin token (read from or created in a file), and the limits that bound what a client may ask. */
 #include "cli.h"
 
+#include <fcntl.h>
 #include <jansson.h>
 #include <limits.h>
 #include <parley/parley.h>
 #include <parley/server.h>
+#include <pthread.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -15,7 +18,10 @@
 
 static const char usage[] =
     "usage: parley serve [--db FILE] [--listen ADDRESS:PORT] [--web DIR] [--sync full|normal]\n"
-    "                    [--max-body BYTES] [--port-file FILE] [--json]\n"
+    "                    [--admin-token-file FILE | --open] [--allow-origin ORIGIN]...\n"
+    "                    [--max-body BYTES] [--max-connections N] [--max-per-address N] [--request-seconds S]\n"
+    "                    [--max-streams N] [--analysis-seconds S] [--max-values N] [--max-parties N]\n"
+    "                    [--max-cells N] [--max-outcomes N] [--port-file FILE] [--json]\n"
     "\n"
     "Hosts live mediated negotiations: a JSON API (docs/api.md) where mediators and\n"
     "parties act with their own secret tokens, every step stored durably in one\n"
@@ -26,7 +32,23 @@ static const char usage[] =
     "  --web DIR          the dashboard's files (default: web/ next to the build, or ./web)\n"
     "  --sync MODE        full: fsync every commit (default, survives power loss);\n"
     "                     normal: no fsync at commit (survives kill -9, not power loss)\n"
+    "  --admin-token-file FILE  the server admin token, which creating a negotiation needs\n"
+    "                     ('Authorization: Bearer <token>'): read from FILE (the token alone, on\n"
+    "                     one line), or FILE is created (mode 0600) with a fresh token.\n"
+    "                     Default: DB.admin-token next to the database\n"
+    "  --open             anyone may create negotiations (a classroom on loopback)\n"
+    "  --allow-origin O   also accept browser requests from the page origin O (e.g.\n"
+    "                     https://talks.example.org); repeatable.  Others are refused\n"
     "  --max-body BYTES   largest request body (default 1048576)\n"
+    "  --max-connections N  open connections in all (default 1024)\n"
+    "  --max-per-address N  open connections from one IP address (default 64)\n"
+    "  --request-seconds S  a whole request must arrive within S seconds (default 10)\n"
+    "  --max-streams N    live streams open at once with one token (default 4)\n"
+    "  --analysis-seconds S  time budget of one analysis, diagnosis or proposal (default 5)\n"
+    "  --max-values N     values of one issue in a scenario (default 100000)\n"
+    "  --max-parties N    parties and mediators of a scenario (default 64)\n"
+    "  --max-cells N      utility-table cells of a scenario: values x parties (default 2000000)\n"
+    "  --max-outcomes N   outcomes an analysis may enumerate (default 100000000)\n"
     "  --port-file FILE   write the port listened on to FILE once listening\n"
     "  --json             announce the server as one JSON line (url, port, database, schema, sync)\n"
     "\n"
@@ -62,6 +84,54 @@ static const char *default_web_dir(char *buf, size_t size)
     return is_dir_with_index(buf) ? buf : NULL;
 }
 
+/* Reads the admin token from `path`, or creates the file (0600) with a fresh one; 0, or prints why and -1. */
+static int admin_token(const char *path, char token[96], int *created)
+{
+    *created = 0;
+    FILE *f = fopen(path, "r");
+    if (f) {
+        char line[128] = "";
+        int ok = fgets(line, sizeof line, f) != NULL;
+        fclose(f);
+        line[strcspn(line, "\r\n")] = '\0';
+        if (!ok || strlen(line) < 16 || strlen(line) > 90) {
+            fprintf(stderr, "parley serve: %s: expected the admin token alone on one line (16 to 90 characters)\n",
+                    path);
+            return -1;
+        }
+        memcpy(token, line, strlen(line) + 1); /* at most 91 bytes, checked above */
+        return 0;
+    }
+    static const char digits[] = "0123456789abcdef";
+    unsigned char bytes[32];
+    FILE *r = fopen("/dev/urandom", "rb");
+    int ok = r && fread(bytes, 1, sizeof bytes, r) == sizeof bytes;
+    if (r)
+        fclose(r);
+    for (size_t i = 0; i < sizeof bytes; i++) {
+        token[2 * i] = digits[bytes[i] >> 4];
+        token[2 * i + 1] = digits[bytes[i] & 15];
+    }
+    token[64] = '\0';
+    int fd = ok ? open(path, O_WRONLY | O_CREAT | O_EXCL, 0600) : -1;
+    FILE *w = fd >= 0 ? fdopen(fd, "w") : NULL;
+    if (!w || fprintf(w, "%s\n", token) < 0 || fclose(w) != 0) {
+        fprintf(stderr, "parley serve: cannot create the admin token file %s\n", path);
+        if (fd >= 0 && !w)
+            close(fd);
+        return -1;
+    }
+    *created = 1;
+    return 0;
+}
+
+/* A whole-number option: its name, the range it must be in, and the value read (0: not given, the default). */
+typedef struct number_option {
+    const char *name;
+    long min, max;
+    long value;
+} number_option;
+
 static int parse_listen(const char *text, char *address, size_t size, uint16_t *port)
 {
     const char *colon = strrchr(text, ':');
@@ -81,45 +151,120 @@ int cmd_serve(int argc, char **argv)
 {
     parley_server_options opt = {0};
     const char *db = "parley.db", *listen = "127.0.0.1:8080", *web = NULL, *sync = "full", *max_body = NULL,
-               *port_file = NULL;
-    int json = 0;
+               *port_file = NULL, *token_file = NULL;
+    int json = 0, open_mode = 0;
+    enum { N_CONN, N_PER_ADDRESS, N_REQUEST, N_STREAMS, N_VALUES, N_PARTIES, N_CELLS, N_OUTCOMES, N_COUNT };
+    number_option numbers[N_COUNT] = {
+        {"--max-connections", 16, 1000000, 0}, {"--max-per-address", 1, 1000000, 0}, {"--request-seconds", 1, 3600, 0},
+        {"--max-streams", 1, 100000, 0},       {"--max-values", 2, 1L << 40, 0},      {"--max-parties", 2, 64, 0},
+        {"--max-cells", 2, 1L << 40, 0},       {"--max-outcomes", 1, 1L << 62, 0}};
+    const char *number_text[N_COUNT] = {NULL};
+    const char *analysis_seconds = NULL;
+    const char **origins = calloc((size_t)argc + 1, sizeof *origins);
+    size_t origin_count = 0;
+    if (!origins)
+        return CLI_FAILURE;
+    int rc = CLI_OK;
     for (int i = 1; i < argc; i++) {
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
-            return CLI_OK;
+            goto done;
         }
-        if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
+        if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "--open") == 0) {
+            *(argv[i][2] == 'j' ? &json : &open_mode) = 1;
             continue;
         }
-        static const char *const names[] = {"--db", "--listen", "--web", "--sync", "--max-body", "--port-file"};
-        const char **targets[] = {&db, &listen, &web, &sync, &max_body, &port_file};
+        const char *origin = NULL;
+        if (cli_option_value(argc, argv, &i, "--allow-origin", &origin) > 0) {
+            origins[origin_count++] = origin;
+            continue;
+        }
+        static const char *const names[] = {"--db",       "--listen",    "--web",             "--sync",
+                                            "--max-body", "--port-file", "--admin-token-file", "--analysis-seconds"};
+        const char **targets[] = {&db, &listen, &web, &sync, &max_body, &port_file, &token_file, &analysis_seconds};
         int r = 0;
         for (size_t k = 0; k < sizeof names / sizeof names[0] && r == 0; k++)
-            if ((r = cli_option_value(argc, argv, &i, names[k], targets[k])) < 0)
-                return cli_usage_error("serve", "option %s needs a value", names[k]);
+            if ((r = cli_option_value(argc, argv, &i, names[k], targets[k])) < 0) {
+                rc = cli_usage_error("serve", "option %s needs a value", names[k]);
+                goto done;
+            }
+        for (size_t k = 0; k < N_COUNT && r == 0; k++)
+            if ((r = cli_option_value(argc, argv, &i, numbers[k].name, &number_text[k])) < 0) {
+                rc = cli_usage_error("serve", "option %s needs a value", numbers[k].name);
+                goto done;
+            }
         if (r)
             continue;
-        return cli_usage_error("serve", "unexpected argument '%s'", argv[i]);
+        rc = cli_usage_error("serve", "unexpected argument '%s'", argv[i]);
+        goto done;
     }
     char address[64];
-    if (parse_listen(listen, address, sizeof address, &opt.port))
-        return cli_usage_error("serve", "--listen '%s' is not ADDRESS:PORT (e.g. 127.0.0.1:8080)", listen);
-    if (strcmp(sync, "full") != 0 && strcmp(sync, "normal") != 0)
-        return cli_usage_error("serve", "--sync '%s' is not full or normal", sync);
+    if (parse_listen(listen, address, sizeof address, &opt.port)) {
+        rc = cli_usage_error("serve", "--listen '%s' is not ADDRESS:PORT (e.g. 127.0.0.1:8080)", listen);
+        goto done;
+    }
+    if (strcmp(sync, "full") != 0 && strcmp(sync, "normal") != 0) {
+        rc = cli_usage_error("serve", "--sync '%s' is not full or normal", sync);
+        goto done;
+    }
+    if (open_mode && token_file) {
+        rc = cli_usage_error("serve", "--open and --admin-token-file exclude each other");
+        goto done;
+    }
     long body = 0;
-    if (max_body && !cli_parse_long("serve", "--max-body", max_body, 1024, 1L << 30, &body))
-        return CLI_BAD_INPUT;
+    if (max_body && !cli_parse_long("serve", "--max-body", max_body, 1024, 1L << 30, &body)) {
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
+    for (size_t k = 0; k < N_COUNT; k++)
+        if (number_text[k] &&
+            !cli_parse_long("serve", numbers[k].name, number_text[k], numbers[k].min, numbers[k].max, &numbers[k].value)) {
+            rc = CLI_BAD_INPUT;
+            goto done;
+        }
+    if (analysis_seconds && (!cli_parse_double("serve", "--analysis-seconds", analysis_seconds, &opt.analysis_seconds) ||
+                             !(opt.analysis_seconds > 0 && opt.analysis_seconds <= 3600))) {
+        if (opt.analysis_seconds <= 0 || opt.analysis_seconds > 3600)
+            cli_usage_error("serve", "--analysis-seconds '%s' is not in (0, 3600]", analysis_seconds);
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
     char web_buf[PATH_MAX + 16];
     if (!web)
         web = default_web_dir(web_buf, sizeof web_buf);
-    else if (!is_dir_with_index(web))
-        return cli_usage_error("serve", "--web '%s' has no index.html", web);
+    else if (!is_dir_with_index(web)) {
+        rc = cli_usage_error("serve", "--web '%s' has no index.html", web);
+        goto done;
+    }
     opt.db_path = db;
     opt.address = address;
     opt.web_dir = web;
     opt.max_body = (size_t)body;
+    opt.max_connections = (unsigned)numbers[N_CONN].value;
+    opt.max_per_address = (unsigned)numbers[N_PER_ADDRESS].value;
+    opt.request_seconds = (unsigned)numbers[N_REQUEST].value;
+    opt.max_streams_per_token = (unsigned)numbers[N_STREAMS].value;
+    opt.limits.values_per_issue = (uint64_t)numbers[N_VALUES].value;
+    opt.limits.parties = (uint64_t)numbers[N_PARTIES].value;
+    opt.limits.table_cells = (uint64_t)numbers[N_CELLS].value;
+    opt.limits.exact_outcomes = (uint64_t)numbers[N_OUTCOMES].value;
+    opt.allow_origins = origins;
+    opt.allow_origin_count = origin_count;
+    opt.open = open_mode;
     opt.sync = strcmp(sync, "normal") == 0 ? PARLEY_SYNC_NORMAL : PARLEY_SYNC_FULL;
+    char token_path[PATH_MAX + 16], token[96];
+    int token_created = 0;
+    if (!open_mode) {
+        if (!token_file) {
+            snprintf(token_path, sizeof token_path, "%s.admin-token", db);
+            token_file = token_path;
+        }
+        if (admin_token(token_file, token, &token_created)) {
+            rc = CLI_FAILURE;
+            goto done;
+        }
+        opt.admin_token = token;
+    }
 
     /* Block the stop signals before the server's threads start, so that only sigwait below receives them. */
     sigset_t stop;
@@ -128,6 +273,7 @@ int cmd_serve(int argc, char **argv)
     sigaddset(&stop, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
+    signal(SIGXFSZ, SIG_IGN); /* a file size limit is an I/O error to report, not a reason to die */
     /* This process is the server: SQLite's allocation statistics would take one global mutex on every
      * allocation of every connection's thread.  (Process-wide, so set by the program, not the library.) */
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
@@ -135,15 +281,20 @@ int cmd_serve(int argc, char **argv)
     parley_server *srv = NULL;
     parley_error err;
     parley_error_clear(&err);
-    if (parley_server_start(&opt, &srv, &err) != PARLEY_OK)
-        return cli_report(&err);
+    if (parley_server_start(&opt, &srv, &err) != PARLEY_OK) {
+        rc = cli_report(&err);
+        if (rc == CLI_BAD_INPUT && err.code == PARLEY_EIO)
+            rc = CLI_FAILURE;
+        goto done;
+    }
     unsigned port = parley_server_port(srv);
     if (json) {
         char url[128];
         snprintf(url, sizeof url, "http://%s:%u/", address, port);
-        json_t *line = json_pack("{s:s,s:i,s:s,s:i,s:s,s:o}", "url", url, "port", (int)port, "database", db, "schema",
-                                 parley_server_schema_version(), "sync", sync, "dashboard",
-                                 web ? json_string(web) : json_null());
+        json_t *line = json_pack("{s:s,s:i,s:s,s:i,s:s,s:o,s:b,s:o}", "url", url, "port", (int)port, "database", db,
+                                 "schema", parley_server_schema_version(), "sync", sync, "dashboard",
+                                 web ? json_string(web) : json_null(), "open", open_mode, "admin_token_file",
+                                 open_mode ? json_null() : json_string(token_file));
         char *text = line ? json_dumps(line, JSON_COMPACT | JSON_PRESERVE_ORDER) : NULL;
         printf("%s\n", text ? text : "{}");
         free(text);
@@ -151,6 +302,11 @@ int cmd_serve(int argc, char **argv)
     } else {
         printf("parley serve: listening on http://%s:%u/ (database %s, schema %d, sync %s%s%s)\n", address, port, db,
                parley_server_schema_version(), sync, web ? ", dashboard " : ", no dashboard", web ? web : "");
+        if (open_mode)
+            printf("parley serve: --open: ANYONE who can reach this address may create negotiations\n");
+        else
+            printf("parley serve: the admin token for creating negotiations is in %s%s\n", token_file,
+                   token_created ? " (new)" : "");
     }
     fflush(stdout);
     if (port_file) {
@@ -164,5 +320,7 @@ int cmd_serve(int argc, char **argv)
     sigwait(&stop, &sig);
     fprintf(stderr, "parley serve: stopping (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     parley_server_stop(srv);
-    return CLI_OK;
+done:
+    free(origins);
+    return rc;
 }

@@ -1,7 +1,7 @@
 /*
  * api_common.c: what every handler uses: who is calling (token to
  * participant), the clock, appending to the timeline and reading it back with
- * the privacy filter, the live-update notifier and the scenario cache.
+ * the privacy filter, and the scenario cache.
  */
 #include "server/server_internal.h"
 
@@ -61,6 +61,25 @@ int auth_identify(api_call *c)
     snprintf(c->my_name, sizeof c->my_name, "%s", (const char *)sqlite3_column_text(st, 3));
     sqlite3_reset(st);
     return 0;
+}
+
+int auth_admin(api_call *c)
+{
+    if (c->srv->open)
+        return 0;
+    if (!c->srv->has_admin)
+        return api_fail(c, 403, NULL, "this server accepts no new negotiations (it was started without an admin "
+                                      "token: parley serve --admin-token-file FILE, or --open)");
+    const char *h = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Authorization");
+    if (!h || strncmp(h, "Bearer ", 7) != 0)
+        return api_fail(c, 401, NULL, "creating a negotiation needs the server's admin token "
+                                      "('Authorization: Bearer <admin token>')");
+    char hash[65];
+    auth_sha256_hex(h + 7, strlen(h + 7), hash);
+    unsigned diff = 0; /* compared in constant time */
+    for (int i = 0; i < 64; i++)
+        diff |= (unsigned)(hash[i] ^ c->srv->admin_hash[i]);
+    return diff ? api_fail(c, 403, NULL, "this is not the server's admin token") : 0;
 }
 
 int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
@@ -150,15 +169,6 @@ int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int6
     }
     sqlite3_reset(st);
     return rc == SQLITE_DONE ? PARLEY_OK : PARLEY_EIO;
-}
-
-void notify_events(parley_server *srv, int64_t seq)
-{
-    pthread_mutex_lock(&srv->ev_mu);
-    if (seq > srv->ev_seq)
-        srv->ev_seq = seq;
-    pthread_cond_broadcast(&srv->ev_cv);
-    pthread_mutex_unlock(&srv->ev_mu);
 }
 
 static void entry_free(scenario_entry *e)

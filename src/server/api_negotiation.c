@@ -51,12 +51,11 @@ static json_t *participant_json(int64_t id, const char *name, int mediator, cons
 int api_create_negotiation(api_call *c)
 {
     static const char sql[] = "INSERT INTO negotiations (title, scenario, status, created_at) VALUES (?, ?, 'open', ?)";
-    req_create rq;
-    parley_scenario *sc = NULL;
-    parley_error err;
-    parley_error_clear(&err);
-    if (req_parse_create(c->json, &rq, &sc, &err))
-        return api_fail_error(c, &err);
+    /* Checked against the limits and parsed before the request was queued (server.c), off this thread. */
+    const req_create rq = c->create;
+    const parley_scenario *sc = c->parsed;
+    if (!sc)
+        return api_fail(c, 500, NULL, "the scenario was not prepared");
     const char *title = rq.title ? rq.title : parley_scenario_title(sc)[0] ? parley_scenario_title(sc) : "untitled";
     const char *mediator = rq.mediator;
     for (size_t i = 0; !mediator && i < parley_scenario_party_count(sc); i++)
@@ -93,7 +92,6 @@ int api_create_negotiation(api_call *c)
                    json_pack("{s:{s:I,s:s,s:s},s:o}", "negotiation", "id", (json_int_t)c->ids[0], "title", title,
                              "status", "open", "participant", participant_json(id, mediator, 1, token)));
 done:
-    parley_scenario_free(sc);
     return rc;
 }
 
@@ -237,7 +235,7 @@ int api_put_profile(api_call *c)
     int rc;
     if ((rc = api_open_scenario(c, &e)))
         return rc;
-    rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
+    rc = c->profile_checked ? 0 : req_parse_profile(c->json, e->doc, c->my_name, &err); /* checked off this thread */
     scenario_release(c->srv, e);
     if (rc)
         return api_fail_error(c, &err);

@@ -61,6 +61,11 @@ static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_sce
 
 int api_merged_scenario(api_call *c, json_t *uploaded, parley_scenario **sc)
 {
+    if (c->prefetched) { /* in an analysis's child process: prepared before the fork */
+        *sc = c->pre_merged;
+        c->pre_merged = NULL;
+        return *sc && !json_array_extend(uploaded, c->pre_uploaded) ? 0 : api_fail(c, 500, NULL, "no scenario");
+    }
     scenario_entry *e = scenario_get(c, c->ids[0]);
     if (!e)
         return api_fail_db(c);
@@ -89,6 +94,11 @@ static json_t *utilities_json(const double *u, size_t n)
 json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number)
 {
     static const char sql[] = "SELECT id, number, outcome FROM texts WHERE negotiation_id = ? ORDER BY number DESC LIMIT 1";
+    if (c->prefetched) {
+        *id = c->pre_text_id;
+        *number = c->pre_text_number;
+        return json_incref(c->pre_text);
+    }
     sqlite3_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return NULL;

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-const char *const req_private_party_keys[] = {"preferences", "reservation", "reservation_curve", "discount",
+const char *const req_private_party_keys[] = {"preferences", "reservation", "reservation_curve", "discount", "trust",
                                               "red_lines", NULL};
 const char *const req_session_outcomes[] = {"agreement", "partial_agreement", "no_agreement", "adjourned",
                                             "collapsed", NULL};

@@ -1,10 +1,12 @@
 /*
- * server.c: the HTTP side of `parley serve`: libmicrohttpd daemon (one thread
- * per connection, so a live stream may block its own thread), request bodies
- * collected up to a size limit, routing of /api/... to the handlers with the
- * authorisation checks, one SQLite transaction per read, writes queued for
- * group commit (writer.c: each in its own savepoint, acknowledged only after
- * the batch's COMMIT), and static files for the rest.
+ * server.c: the HTTP side of `parley serve`: libmicrohttpd's epoll loop on a
+ * pool of one thread per core (no thread per connection), request bodies
+ * collected up to a size limit, the checks every API request passes (Origin,
+ * Content-Type of writes, authorisation), routing of /api/... to the handlers,
+ * one SQLite transaction per read on the loop's thread, writes queued for
+ * group commit (writer.c) and analyses run in child processes (jobs.c) while
+ * their connection is suspended, and static files for the rest.  Every reply
+ * carries nosniff and anti-framing headers; every error is JSON.
  */
 #include "server/server_internal.h"
 
@@ -14,10 +16,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/resource.h>
+#include <unistd.h>
 
-enum { NEED_NONE = 0, NEED_PARTY = 1, NEED_MEDIATOR = 2, NEED_ANY = 3 };
-/* KIND_WRITE_EMPTY: a write whose empty body reads as {}. */
-enum { KIND_READ = 0, KIND_WRITE = 1, KIND_STREAM = 2, KIND_WRITE_EMPTY = 3 };
+enum { NEED_NONE = 0, NEED_PARTY = 1, NEED_MEDIATOR = 2, NEED_ANY = 3, NEED_ADMIN = 4 };
+/* KIND_WRITE_EMPTY: a write whose empty body reads as {}.  KIND_ANALYSIS: a read run in a child process. */
+enum { KIND_READ = 0, KIND_WRITE = 1, KIND_STREAM = 2, KIND_WRITE_EMPTY = 3, KIND_ANALYSIS = 4 };
 
 typedef struct route {
     const char *method;
@@ -29,7 +34,7 @@ typedef struct route {
 } route;
 
 static const route routes[] = {
-    {"POST", "negotiations", KIND_WRITE, NEED_NONE, api_create_negotiation, "create a negotiation"},
+    {"POST", "negotiations", KIND_WRITE, NEED_ADMIN, api_create_negotiation, "create a negotiation"},
     {"GET", "negotiations/#", KIND_READ, NEED_ANY, api_get_negotiation, ""},
     {"POST", "negotiations/#/close", KIND_WRITE, NEED_MEDIATOR, api_close_negotiation, "close the negotiation"},
     {"POST", "negotiations/#/participants", KIND_WRITE, NEED_MEDIATOR, api_add_participant, "add participants"},
@@ -50,9 +55,9 @@ static const route routes[] = {
     {"POST", "negotiations/#/messages", KIND_WRITE, NEED_ANY, api_post_message, ""},
     {"GET", "negotiations/#/timeline", KIND_READ, NEED_ANY, api_timeline, ""},
     {"GET", "negotiations/#/events", KIND_STREAM, NEED_ANY, NULL, ""},
-    {"GET", "negotiations/#/analysis", KIND_READ, NEED_MEDIATOR, api_analysis, "run the analysis"},
-    {"GET", "negotiations/#/analysis/diagnose", KIND_READ, NEED_MEDIATOR, api_diagnose, "run the analysis"},
-    {"GET", "negotiations/#/analysis/propose", KIND_READ, NEED_MEDIATOR, api_propose, "run the analysis"},
+    {"GET", "negotiations/#/analysis", KIND_ANALYSIS, NEED_MEDIATOR, api_analysis, "run the analysis"},
+    {"GET", "negotiations/#/analysis/diagnose", KIND_ANALYSIS, NEED_MEDIATOR, api_diagnose, "run the analysis"},
+    {"GET", "negotiations/#/analysis/propose", KIND_ANALYSIS, NEED_MEDIATOR, api_propose, "run the analysis"},
     {"GET", "negotiations/#/analysis/amendments", KIND_READ, NEED_MEDIATOR, api_check_amendments, "run the analysis"},
     {"POST", "negotiations/#/participants/#/token", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_rotate_token, "issue tokens"},
     {"DELETE", "negotiations/#/participants/#/token", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_revoke_token,
@@ -60,11 +65,18 @@ static const route routes[] = {
     {"GET", "health", KIND_READ, NEED_NONE, NULL, ""},
 };
 
-/* The request being received: its body so far. */
+enum { P_RECEIVING = 0, P_WAITING = 1, P_DONE = 2 };
+
+/* One request: its body so far, then its call while a write or an analysis runs with the connection suspended. */
 typedef struct pending {
     char *body;
     size_t len, cap;
     int too_big;
+    int state; /* P_*: P_WAITING while suspended, P_DONE once the reply is ready to send */
+    int unsent; /* resumed with a reply not sent yet (counted in srv->replies_unsent) */
+    struct MHD_Connection *conn;
+    api_call c;
+    char allow[64]; /* the methods allowed on the path (405) */
 } pending;
 
 int api_reply(api_call *c, int status, json_t *reply)
@@ -75,6 +87,48 @@ int api_reply(api_call *c, int status, json_t *reply)
     return reply ? 0 : api_fail(c, 500, NULL, "out of memory");
 }
 
+/* Length of the valid UTF-8 sequence at p (at most n bytes), 0 when it is not one. */
+static size_t utf8_sequence(const unsigned char *p, size_t n)
+{
+    size_t len = p[0] < 0x80 ? 1 : (p[0] & 0xE0) == 0xC0 ? 2 : (p[0] & 0xF0) == 0xE0 ? 3 : (p[0] & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || len > n || (len == 2 && p[0] < 0xC2))
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if (len == 3 && ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] >= 0xA0)))
+        return 0; /* overlong, surrogate */
+    if (len == 4 && ((p[0] == 0xF0 && p[1] < 0x90) || p[0] > 0xF4 || (p[0] == 0xF4 && p[1] >= 0x90)))
+        return 0;
+    return len;
+}
+
+/* Copies text into out as valid UTF-8: every byte that is not part of a valid character (or is a control
+ * character) becomes "\\xHH", and the copy ends on a character boundary when out is full. */
+static void utf8_clean(const char *text, char *out, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)text;
+    size_t n = strlen(text), o = 0;
+    while (n) {
+        size_t k = utf8_sequence(p, n);
+        if (k && p[0] >= 0x20) {
+            if (o + k >= size)
+                break;
+            memcpy(out + o, p, k);
+            o += k;
+        } else {
+            if (o + 4 >= size)
+                break;
+            snprintf(out + o, 5, "\\x%02X", p[0]);
+            o += 4;
+            k = 1;
+        }
+        p += k;
+        n -= k;
+    }
+    out[o] = '\0';
+}
+
 int api_fail(api_call *c, int status, const char *field, const char *fmt, ...)
 {
     char message[1024];
@@ -82,13 +136,17 @@ int api_fail(api_call *c, int status, const char *field, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    char full[1400];
+    char full[1400], clean[1400], clean_field[300];
     if (field)
         snprintf(full, sizeof full, "%s: %s", field, message);
     else
         snprintf(full, sizeof full, "%s", message);
+    utf8_clean(full, clean, sizeof clean);
+    if (field)
+        utf8_clean(field, clean_field, sizeof clean_field);
     json_decref(c->reply);
-    c->reply = json_pack("{s:{s:i,s:s?,s:s}}", "error", "status", status, "field", field, "message", full);
+    c->reply = json_pack("{s:{s:i,s:s?,s:s}}", "error", "status", status, "field", field ? clean_field : NULL,
+                         "message", clean);
     c->status = status;
     return status;
 }
@@ -139,6 +197,8 @@ static int authorise(api_call *c, const route *r)
 {
     if (r->need == NEED_NONE)
         return 0;
+    if (r->need == NEED_ADMIN)
+        return auth_admin(c);
     int rc = auth_identify(c);
     if (rc)
         return rc;
@@ -151,22 +211,37 @@ static int authorise(api_call *c, const route *r)
     return 0;
 }
 
-static void run_read(api_call *c, const route *r)
+static int api_health(api_call *c)
 {
-    if (!(c->db = store_reader(c->srv->db))) {
-        api_fail(c, 503, NULL, "cannot open a database connection");
-        return;
-    }
+    pthread_mutex_lock(&c->srv->wq.mu);
+    int writable = c->srv->writable;
+    pthread_mutex_unlock(&c->srv->wq.mu);
+    return api_reply(c, 200, json_pack("{s:s,s:i,s:b}", "status", writable ? "ok" : "degraded", "schema",
+                                       STORE_SCHEMA_VERSION, "writable", writable));
+}
+
+/* Runs `fn` after authorisation inside one read transaction on a reader connection; 0 or the HTTP status. */
+static int with_reader(api_call *c, const route *r, int (*fn)(api_call *c, const route *r))
+{
+    if (!(c->db = store_reader(c->srv->db)))
+        return api_fail(c, 503, NULL, "cannot open a database connection");
+    int rc;
     if (store_run(c->db, "BEGIN") != SQLITE_OK)
-        api_fail_db(c);
+        rc = api_fail_db(c);
     else {
-        if (!authorise(c, r))
-            r->fn ? r->fn(c) : api_reply(c, 200, json_pack("{s:s,s:i}", "status", "ok", "schema",
-                                                                 STORE_SCHEMA_VERSION));
+        rc = authorise(c, r);
+        if (!rc)
+            rc = fn(c, r);
         store_run(c->db, "COMMIT");
     }
     store_reader_release(c->srv->db, c->db);
     c->db = NULL;
+    return rc;
+}
+
+static int read_route(api_call *c, const route *r)
+{
+    return r->fn ? r->fn(c) : api_health(c);
 }
 
 /* One write request, run by the writer thread inside its savepoint: 0 or the HTTP status of the refusal. */
@@ -179,16 +254,120 @@ static int apply_write(api_call *c)
     return failed ? failed : r->fn(c);
 }
 
-/* Loads the body here, on the connection's thread, then queues the request for the next group commit. */
-static void run_write(api_call *c, const route *r)
+/* Creation: the admin token, then the scenario against the limits, then parsed, all before the writer. */
+static int prepare_create(api_call *c, const route *r)
 {
+    int rc = authorise(c, r);
+    if (rc || !c->json)
+        return rc;
+    json_t *scenario = json_object_get(c->json, "scenario");
+    if (json_is_object(scenario) && (rc = limits_check_scenario(c, scenario)))
+        return rc;
+    parley_error err;
+    parley_error_clear(&err);
+    if (req_parse_create(c->json, &c->create, &c->parsed, &err))
+        return api_fail_error(c, &err);
+    if (c->create.mediator && strlen(c->create.mediator) > REQ_MAX_NAME)
+        return api_fail(c, 400, "mediator", "a name of at most %u bytes", REQ_MAX_NAME);
+    return 0;
+}
+
+/* A profile upload: checked against the scenario (a whole parse) here, off the writer thread; the scenario of a
+ * negotiation never changes, so the check holds when the writer stores it. */
+static int check_profile(api_call *c, const route *r)
+{
+    (void)r;
+    if (!c->json)
+        return api_fail_error(c, &c->body_err);
+    scenario_entry *e = scenario_get(c, c->ids[0]);
+    if (!e)
+        return api_fail(c, 404, NULL, "no such negotiation");
+    parley_error err;
+    parley_error_clear(&err);
+    int rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
+    scenario_release(c->srv, e);
+    if (rc)
+        return api_fail_error(c, &err);
+    c->profile_checked = 1;
+    return 0;
+}
+
+/* Resumes a suspended request whose reply is ready (writer or analysis thread). */
+static void resume_done(void *arg)
+{
+    pending *p = arg;
+    p->state = P_DONE;
+    p->unsent = 1;
+    __atomic_add_fetch(&p->c.srv->replies_unsent, 1, __ATOMIC_RELAXED);
+    MHD_resume_connection(p->conn);
+}
+
+/* Suspends the connection and queues the write; 1 when suspended, 0 when the reply is already set. */
+static int start_write(pending *p, const route *r)
+{
+    api_call *c = &p->c;
     parley_error_clear(&c->body_err);
     c->route = r;
     if (r->kind == KIND_WRITE_EMPTY && c->body_len == 0)
         c->json = json_object();
     else
         c->json = req_load(c->body, c->body_len, &c->body_err);
-    writer_submit(c->srv, c, apply_write);
+    if (r->fn == api_create_negotiation && prepare_create(c, r))
+        return 0;
+    if (r->fn == api_put_profile && with_reader(c, r, check_profile))
+        return 0;
+    p->state = P_WAITING;
+    MHD_suspend_connection(p->conn);
+    writer_submit(c->srv, c, apply_write, resume_done, p);
+    return 1;
+}
+
+/* Reads what the analysis needs from the database (the child process has none). */
+static int prefetch_analysis(api_call *c, const route *r)
+{
+    (void)r;
+    if (!(c->pre_uploaded = json_array()))
+        return api_fail(c, 500, NULL, "out of memory");
+    int rc = api_merged_scenario(c, c->pre_uploaded, &c->pre_merged);
+    if (rc || (rc = limits_check_outcomes(c, c->pre_merged)))
+        return rc;
+    c->pre_text = api_latest_text(c, &c->pre_text_id, &c->pre_text_number);
+    c->prefetched = 1;
+    return 0;
+}
+
+/* Suspends the connection and starts the analysis in a child process; 1 when suspended, 0 when the reply is set. */
+static int start_analysis(pending *p, const route *r)
+{
+    api_call *c = &p->c;
+    if (with_reader(c, r, prefetch_analysis))
+        return 0;
+    const union MHD_ConnectionInfo *info = MHD_get_connection_info(p->conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    p->state = P_WAITING;
+    MHD_suspend_connection(p->conn);
+    if (jobs_submit(c, r->fn, info ? info->connect_fd : -1, resume_done, p))
+        resume_done(p); /* refused: the reply is set */
+    return 1;
+}
+
+static int open_stream(api_call *c, const route *r)
+{
+    (void)r;
+    const char *after = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Last-Event-ID");
+    if (!after)
+        after = api_query(c, "after");
+    c->stream = sse_response(c, after ? strtoll(after, NULL, 10) : 0);
+    return c->stream ? 0 : c->status;
+}
+
+/* Security headers on every reply. */
+static void harden(struct MHD_Response *resp)
+{
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    if (!MHD_get_response_header(resp, "Content-Security-Policy"))
+        MHD_add_response_header(resp, "Content-Security-Policy", "frame-ancestors 'none'");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
 }
 
 static struct MHD_Response *json_response(api_call *c)
@@ -208,58 +387,132 @@ static struct MHD_Response *json_response(api_call *c)
     return resp;
 }
 
-static struct MHD_Response *handle_api(parley_server *srv, struct MHD_Connection *conn, const char *method,
-                                       const char *path, pending *p, int *status)
+/* 0 when the request has no Origin or the server trusts it; else 403 (reply set). */
+static int check_origin(api_call *c)
 {
-    api_call c = {.srv = srv, .conn = conn, .method = method, .body = p->body, .body_len = p->len};
+    const char *origin = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Origin");
+    if (!origin)
+        return 0;
+    for (size_t i = 0; i < c->srv->origin_count; i++)
+        if (strcmp(origin, c->srv->origins[i]) == 0)
+            return 0;
+    return api_fail(c, 403, "Origin",
+                    "requests from the page at '%.200s' are refused (not this server's own origin; start the server "
+                    "with --allow-origin to trust another)",
+                    origin);
+}
+
+/* State-changing requests carry JSON: anything else (a form, text/plain) is refused with 415. */
+static int check_content_type(api_call *c)
+{
+    const char *type = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Content-Type");
+    if (type && strncasecmp(type, "application/json", 16) == 0 && (type[16] == '\0' || type[16] == ';'))
+        return 0;
+    return api_fail(c, 415, "Content-Type", "'%.100s': a request that changes something must be sent as "
+                    "'Content-Type: application/json'", type ? type : "(none)");
+}
+
+/* Finds the route; fills p->allow with the methods the path accepts.  NULL when none matches (reply set). */
+static const route *find_route(pending *p, const char *method, const char *path)
+{
+    api_call *c = &p->c;
+    const char *m = strcmp(method, "HEAD") == 0 ? "GET" : method;
     const route *r = NULL;
-    int path_known = 0;
-    for (size_t i = 0; i < sizeof routes / sizeof routes[0] && !r; i++) {
+    size_t used = 0;
+    for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
         int64_t ids[3] = {0, 0, 0};
         if (!match(routes[i].pattern, path, ids))
             continue;
-        path_known = 1;
-        if (strcmp(routes[i].method, method) == 0) {
+        if (!strstr(p->allow, routes[i].method) && used + 12 < sizeof p->allow)
+            used += (size_t)snprintf(p->allow + used, sizeof p->allow - used, "%s%s%s", used ? ", " : "",
+                                     routes[i].method, strcmp(routes[i].method, "GET") == 0 ? ", HEAD" : "");
+        if (!r && strcmp(routes[i].method, m) == 0) {
             r = &routes[i];
-            memcpy(c.ids, ids, sizeof ids);
+            memcpy(c->ids, ids, sizeof ids);
         }
     }
-    struct MHD_Response *resp = NULL;
-    if (!r)
-        path_known ? api_fail(&c, 405, NULL, "method %s is not allowed on %s", method, path)
-                   : api_fail(&c, 404, NULL, "no such resource: %s", path);
+    if (!r && used)
+        api_fail(c, 405, NULL, "method %.20s is not allowed on /api/%.300s (allowed: %s)", method, path, p->allow);
+    else if (!r)
+        api_fail(c, 404, NULL, "no such resource: /api/%.300s", path);
+    return r;
+}
+
+/* Handles an API request whose body has arrived: the response, or NULL with *suspended set when the connection
+ * was suspended (its reply may be ready before this returns: p->state is then no guide). */
+static struct MHD_Response *handle_api(parley_server *srv, pending *p, const char *method, const char *path,
+                                       int *suspended)
+{
+    api_call *c = &p->c;
+    c->method = method;
+    c->body = p->body;
+    c->body_len = p->len;
+    const route *r = find_route(p, method, path);
+    int stopping;
+    pthread_mutex_lock(&srv->ev_mu);
+    stopping = srv->stopping;
+    pthread_mutex_unlock(&srv->ev_mu);
+    int writes = r && (r->kind == KIND_WRITE || r->kind == KIND_WRITE_EMPTY);
+    if (!r || check_origin(c))
+        ;
+    else if (stopping)
+        api_fail(c, 503, NULL, "the server is stopping");
     else if (p->too_big)
-        api_fail(&c, 400, "body", "the request body is larger than the limit of %zu bytes", srv->max_body);
-    else if (r->kind == KIND_WRITE || r->kind == KIND_WRITE_EMPTY)
-        run_write(&c, r);
-    else if (r->kind == KIND_READ)
-        run_read(&c, r);
-    else {
-        /* A live stream: authorise on a reader, then hand over to the SSE callback. */
-        if (!(c.db = store_reader(srv->db)))
-            api_fail(&c, 503, NULL, "cannot open a database connection");
-        else {
-            if (!authorise(&c, r)) {
-                const char *after = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Last-Event-ID");
-                if (!after)
-                    after = api_query(&c, "after");
-                resp = sse_response(&c, after ? strtoll(after, NULL, 10) : 0);
-                if (!resp)
-                    api_fail(&c, 500, NULL, "cannot start the event stream");
-            }
-            store_reader_release(srv->db, c.db);
-        }
-        if (resp) {
-            *status = 200;
-            json_decref(c.reply);
-            return resp;
-        }
+        api_fail(c, 413, "body", "the request body is larger than the limit of %zu bytes", srv->max_body);
+    else if (writes && check_content_type(c))
+        ;
+    else if (writes) {
+        if ((*suspended = start_write(p, r)))
+            return NULL;
+    } else if (r->kind == KIND_ANALYSIS) {
+        if ((*suspended = start_analysis(p, r)))
+            return NULL;
+    } else if (r->kind == KIND_READ)
+        with_reader(c, r, read_route);
+    else if (!with_reader(c, r, open_stream)) {
+        struct MHD_Response *stream = c->stream;
+        c->stream = NULL;
+        c->status = 200;
+        return stream;
     }
-    *status = c.status ? c.status : 500;
-    resp = json_response(&c);
-    json_decref(c.reply);
-    json_decref(c.json);
-    return resp;
+    return json_response(c);
+}
+
+/* The reply of a resumed request is being sent (or never will be): the stop no longer waits for it. */
+static void reply_sent(pending *p)
+{
+    if (p->unsent) {
+        p->unsent = 0;
+        __atomic_sub_fetch(&p->c.srv->replies_unsent, 1, __ATOMIC_RELAXED);
+    }
+}
+
+static void pending_free(pending *p)
+{
+    api_call *c = &p->c;
+    reply_sent(p);
+    json_decref(c->reply);
+    json_decref(c->json);
+    json_decref(c->pre_uploaded);
+    json_decref(c->pre_text);
+    parley_scenario_free(c->parsed);
+    parley_scenario_free(c->pre_merged);
+    free(p->body);
+    free(p);
+}
+
+static enum MHD_Result send_reply(pending *p, struct MHD_Response *resp)
+{
+    if (!resp)
+        return MHD_NO;
+    harden(resp);
+    if (p->c.status == 405)
+        MHD_add_response_header(resp, "Allow", p->allow);
+    if (p->c.status == 503)
+        MHD_add_response_header(resp, "Retry-After", "5");
+    enum MHD_Result ret = MHD_queue_response(p->conn, (unsigned)(p->c.status ? p->c.status : 500), resp);
+    MHD_destroy_response(resp);
+    return ret;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -273,11 +526,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (!(p = calloc(1, sizeof *p)))
             return MHD_NO;
         *con_cls = p;
+        p->conn = conn;
+        p->c.srv = srv;
+        p->c.conn = conn;
         const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
         if (length && strtoull(length, NULL, 10) > srv->max_body)
             p->too_big = 1; /* answered below without reading the body; MHD then closes the connection */
         else
             return MHD_YES;
+    }
+    if (p->state == P_WAITING)
+        return MHD_YES;
+    if (p->state == P_DONE) {
+        enum MHD_Result ret = send_reply(p, json_response(&p->c));
+        reply_sent(p);
+        return ret;
     }
     if (*upload_data_size) {
         size_t n = *upload_data_size;
@@ -301,34 +564,36 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         p->body[p->len] = '\0';
         return MHD_YES;
     }
-    int status = 200;
+    guard_request_arrived(conn, 1);
     struct MHD_Response *resp;
-    if (strncmp(url, "/api/", 5) == 0)
-        resp = handle_api(srv, conn, method, url + 5, p, &status);
-    else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
-        api_call c = {.srv = srv};
-        api_fail(&c, 405, NULL, "method %s is not allowed on %s", method, url);
-        status = 405;
-        resp = json_response(&c);
-        json_decref(c.reply);
-    } else
-        resp = static_response(srv, url, &status);
-    if (!resp)
-        return MHD_NO;
-    enum MHD_Result ret = MHD_queue_response(conn, (unsigned)status, resp);
-    MHD_destroy_response(resp);
-    return ret;
+    if (strncmp(url, "/api/", 5) == 0) {
+        int suspended = 0;
+        if (!(resp = handle_api(srv, p, method, url + 5, &suspended)) && suspended)
+            return MHD_YES; /* called again once the reply is ready */
+    } else if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
+        snprintf(p->allow, sizeof p->allow, "GET, HEAD");
+        api_fail(&p->c, 405, NULL, "method %.20s is not allowed on %.300s (allowed: GET, HEAD)", method, url);
+        resp = json_response(&p->c);
+    } else {
+        int status = 200;
+        if (!(resp = static_response(srv, url, &status))) {
+            api_fail(&p->c, 404, NULL, "no such file: %.300s", url);
+            resp = json_response(&p->c);
+        } else
+            p->c.status = status;
+    }
+    return send_reply(p, resp);
 }
 
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode toe)
 {
-    (void)cls, (void)conn, (void)toe;
+    (void)cls, (void)toe;
     pending *p = *con_cls;
     if (p) {
-        free(p->body);
-        free(p);
+        pending_free(p);
         *con_cls = NULL;
     }
+    guard_request_arrived(conn, 0);
 }
 
 int parley_server_schema_version(void)
@@ -339,6 +604,84 @@ int parley_server_schema_version(void)
 uint16_t parley_server_port(const parley_server *server)
 {
     return server->port;
+}
+
+/* A write at start: a database that cannot be written is refused now rather than at the first request. */
+static int probe_writable(parley_server *srv, const char *path, parley_error *err)
+{
+    store_conn *w = store_writer(srv->db);
+    int rc = sqlite3_db_readonly(w->db, "main") == 1 ? SQLITE_READONLY : store_exec(w, "BEGIN IMMEDIATE");
+    if (rc == SQLITE_OK) {
+        char sql[64];
+        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_version(w));
+        rc = store_exec(w, sql);
+        rc = rc == SQLITE_OK ? store_exec(w, "COMMIT") : rc;
+        if (rc != SQLITE_OK)
+            store_exec(w, "ROLLBACK");
+    }
+    const char *why = rc == SQLITE_READONLY && sqlite3_db_readonly(w->db, "main") == 1 ? "it is read-only"
+                                                                                     : sqlite3_errmsg(w->db);
+    store_writer_release(srv->db, w);
+    if (rc != SQLITE_OK)
+        return parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "the database cannot be written: %s", why);
+    srv->writable = 1;
+    return PARLEY_OK;
+}
+
+/* The origins trusted for requests from browsers: the server's own (by address, and by name on loopback) and the
+ * extra ones of the options. */
+static int set_origins(parley_server *srv, const parley_server_options *o, const char *address)
+{
+    size_t n = 3 + o->allow_origin_count;
+    if (!(srv->origins = calloc(n, sizeof *srv->origins)))
+        return -1;
+    char own[96];
+    snprintf(own, sizeof own, "http://%s:%u", address, (unsigned)srv->port);
+    srv->origins[srv->origin_count++] = strdup(own);
+    if (strncmp(address, "127.", 4) == 0) {
+        snprintf(own, sizeof own, "http://localhost:%u", (unsigned)srv->port);
+        srv->origins[srv->origin_count++] = strdup(own);
+    }
+    for (size_t i = 0; i < o->allow_origin_count; i++)
+        srv->origins[srv->origin_count++] = strdup(o->allow_origins[i]);
+    for (size_t i = 0; i < srv->origin_count; i++)
+        if (!srv->origins[i])
+            return -1;
+    return 0;
+}
+
+/* The connection limit: the option, or 1024, kept below the descriptors this process may open. */
+static unsigned connection_limit(unsigned wanted)
+{
+    unsigned limit = wanted ? wanted : 1024;
+    struct rlimit rl;
+    if (getrlimit(RLIMIT_NOFILE, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < (rlim_t)limit + 64)
+        limit = rl.rlim_cur > 128 ? (unsigned)rl.rlim_cur - 64 : 64;
+    return limit;
+}
+
+static void set_options(parley_server *srv, const parley_server_options *o)
+{
+    srv->max_body = o->max_body ? o->max_body : (size_t)1 << 20;
+    srv->request_ms = (o->request_seconds ? o->request_seconds : 10) * 1000u;
+    srv->max_streams_per_token = o->max_streams_per_token ? o->max_streams_per_token : 4;
+    srv->analysis_seconds = o->analysis_seconds > 0 ? o->analysis_seconds : 5;
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    srv->max_analyses = o->max_analyses ? o->max_analyses : cores > 0 ? (unsigned)cores : 1;
+    srv->limits = o->limits;
+    if (!srv->limits.values_per_issue)
+        srv->limits.values_per_issue = 100000;
+    if (!srv->limits.parties)
+        srv->limits.parties = 64;
+    if (!srv->limits.table_cells)
+        srv->limits.table_cells = 2000000;
+    if (!srv->limits.exact_outcomes)
+        srv->limits.exact_outcomes = 100000000;
+    srv->open = o->open;
+    if (o->admin_token && o->admin_token[0]) {
+        srv->has_admin = 1;
+        auth_sha256_hex(o->admin_token, strlen(o->admin_token), srv->admin_hash);
+    }
 }
 
 int parley_server_start(const parley_server_options *options, parley_server **out, parley_error *err)
@@ -357,17 +700,21 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     if (!srv)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     pthread_mutex_init(&srv->ev_mu, NULL);
-    pthread_cond_init(&srv->ev_cv, NULL);
     pthread_mutex_init(&srv->cache_mu, NULL);
     pthread_mutex_init(&srv->wq.mu, NULL);
     pthread_cond_init(&srv->wq.cv, NULL);
-    srv->max_body = options->max_body ? options->max_body : (size_t)1 << 20;
+    pthread_mutex_init(&srv->guard_mu, NULL);
+    pthread_cond_init(&srv->guard_cv, NULL);
+    pthread_mutex_init(&srv->jobs_mu, NULL);
+    pthread_cond_init(&srv->jobs_cv, NULL);
+    set_options(srv, options);
     int rc;
     if (options->web_dir && !(srv->web_dir = strdup(options->web_dir))) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
     }
-    if ((rc = store_open(options->db_path, options->sync == PARLEY_SYNC_FULL, STORE_SCHEMA_VERSION, &srv->db, err)))
+    if ((rc = store_open(options->db_path, options->sync == PARLEY_SYNC_FULL, STORE_SCHEMA_VERSION, &srv->db, err)) ||
+        (rc = probe_writable(srv, options->db_path, err)))
         goto fail;
     /* Live streams start from the last event already stored. */
     store_conn *w = store_writer(srv->db);
@@ -377,13 +724,17 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     if (st)
         sqlite3_reset(st);
     store_writer_release(srv->db, w);
-    if ((rc = writer_start(srv, err)))
+    if ((rc = writer_start(srv, err)) || (rc = guard_start(srv, err)))
         goto fail;
-    unsigned limit = options->max_connections ? options->max_connections : 256;
-    srv->daemon = MHD_start_daemon(MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL_INTERNAL_THREAD, options->port,
-                                   NULL, NULL, on_request, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-                                   MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv, MHD_OPTION_CONNECTION_LIMIT,
-                                   limit, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)120, MHD_OPTION_END);
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    srv->daemon = MHD_start_daemon(
+        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME, options->port, NULL, NULL,
+        on_request, srv, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr, MHD_OPTION_THREAD_POOL_SIZE,
+        (unsigned)(cores > 1 ? cores : 1), MHD_OPTION_NOTIFY_COMPLETED, on_completed, srv,
+        MHD_OPTION_NOTIFY_CONNECTION, guard_notify, srv, MHD_OPTION_CONNECTION_LIMIT,
+        connection_limit(options->max_connections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
+        options->max_per_address ? options->max_per_address : 64u, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_END);
     if (!srv->daemon) {
         rc = parley_error_set(err, PARLEY_EIO, "cannot listen on %s:%u (port in use?)", address,
                               (unsigned)options->port);
@@ -391,6 +742,10 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(srv->daemon, MHD_DAEMON_INFO_BIND_PORT);
     srv->port = info ? info->port : options->port;
+    if (set_origins(srv, options, address)) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto fail;
+    }
     *out = srv;
     return PARLEY_OK;
 fail:
@@ -402,20 +757,32 @@ void parley_server_stop(parley_server *srv)
 {
     if (!srv)
         return;
+    /* New requests get 503; live streams end; analyses are killed; queued writes are committed and answered. */
     pthread_mutex_lock(&srv->ev_mu);
     srv->stopping = 1;
-    pthread_cond_broadcast(&srv->ev_cv);
     pthread_mutex_unlock(&srv->ev_mu);
+    sse_stop_all(srv);
+    jobs_stop_all(srv);
+    writer_stop(srv);
+    /* The replies of the last writes and analyses are queued by the polling threads: let them (at most 1 s). */
+    for (int i = 0; i < 100 && __atomic_load_n(&srv->replies_unsent, __ATOMIC_RELAXED) > 0; i++)
+        usleep(10000);
     if (srv->daemon)
         MHD_stop_daemon(srv->daemon);
-    writer_stop(srv); /* after the daemon: requests still running are committed first */
+    guard_stop(srv);
     scenario_cache_clear(srv);
     store_close(srv->db);
     pthread_mutex_destroy(&srv->ev_mu);
-    pthread_cond_destroy(&srv->ev_cv);
     pthread_mutex_destroy(&srv->cache_mu);
     pthread_mutex_destroy(&srv->wq.mu);
     pthread_cond_destroy(&srv->wq.cv);
+    pthread_mutex_destroy(&srv->guard_mu);
+    pthread_cond_destroy(&srv->guard_cv);
+    pthread_mutex_destroy(&srv->jobs_mu);
+    pthread_cond_destroy(&srv->jobs_cv);
+    for (size_t i = 0; i < srv->origin_count; i++)
+        free(srv->origins[i]);
+    free(srv->origins);
     free(srv->web_dir);
     free(srv);
 }

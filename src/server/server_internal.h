@@ -1,7 +1,9 @@
 /*
  * server_internal.h: what the files of the server share: the server object,
  * one API call (request, caller's identity, reply), the route handlers, the
- * scenario cache, the live-update notifier and the token helpers.
+ * scenario cache, the live-update notifier, the guard (request deadlines and
+ * stream keep-alives), analyses in child processes, scenario limits and the
+ * token helpers.
  */
 #ifndef PARLEY_SERVER_INTERNAL_H
 #define PARLEY_SERVER_INTERNAL_H
@@ -41,6 +43,10 @@ typedef struct write_queue {
     uint64_t batches, jobs; /* statistics: commits and requests committed or refused */
 } write_queue;
 
+typedef struct sse_stream sse_stream;
+typedef struct guard_conn guard_conn;
+typedef struct analysis_job analysis_job;
+
 struct parley_server {
     struct MHD_Daemon *daemon;
     write_queue wq;
@@ -48,11 +54,35 @@ struct parley_server {
     char *web_dir;
     size_t max_body;
     uint16_t port;
-    /* Live updates: the last event sequence number committed, and who waits for a newer one. */
+    parley_server_limits limits;
+    unsigned request_ms, max_streams_per_token, max_analyses;
+    double analysis_seconds;
+    int open;
+    int has_admin;
+    char admin_hash[65];
+    char **origins; /* trusted Origin values (the server's own first) */
+    size_t origin_count;
+    int writable;   /* 0 after a commit failed, until one succeeds (guarded by wq.mu) */
+    /* Live updates: the last event sequence number committed, and the streams (guarded by ev_mu). */
     pthread_mutex_t ev_mu;
-    pthread_cond_t ev_cv;
     int64_t ev_seq;
     int stopping;
+    sse_stream *streams;
+    uint64_t stream_fetches; /* queries run by live streams (statistics; atomic) */
+    int replies_unsent;      /* suspended requests resumed with a reply not yet queued (atomic) */
+    /* The guard thread and the connections it watches (guarded by guard_mu). */
+    pthread_mutex_t guard_mu;
+    pthread_cond_t guard_cv;
+    guard_conn *conns;
+    int guard_running, guard_stop;
+    pthread_t guard_thread;
+    /* Analyses running in child processes (guarded by jobs_mu). */
+    pthread_mutex_t jobs_mu;
+    pthread_cond_t jobs_cv;
+    analysis_job *jobs;
+    unsigned jobs_running; /* threads: running or waiting for a slot */
+    unsigned jobs_active;  /* child processes running */
+    int jobs_stopping;
     /* Scenario cache. */
     pthread_mutex_t cache_mu;
     scenario_entry *cache[SCENARIO_CACHE];
@@ -83,6 +113,16 @@ typedef struct api_call {
     int status;
     json_t *reply;
     int64_t notify_seq; /* > 0: events were written; announce after commit */
+    /* Prepared off the writer thread (creation: the checked and parsed scenario). */
+    parley_scenario *parsed;
+    req_create create;
+    int profile_checked; /* PUT /profile: the body was checked against the scenario */
+    /* Prepared by the request thread for an analysis run in a child process (no database there). */
+    parley_scenario *pre_merged;
+    json_t *pre_uploaded, *pre_text;
+    int64_t pre_text_id, pre_text_number;
+    int prefetched;
+    struct MHD_Response *stream; /* a live stream's response, once opened */
 } api_call;
 
 /* Sets an error reply {"error": {"status", "field", "message"}} and returns status. field may be NULL. */
@@ -162,15 +202,45 @@ void scenario_cache_clear(parley_server *srv);
  */
 int writer_start(parley_server *srv, parley_error *err);
 void writer_stop(parley_server *srv);
-void writer_submit(parley_server *srv, api_call *c, int (*apply)(api_call *c));
+/* Queues the call and returns at once; done(arg) runs on the writer thread once the batch is committed (or the
+ * call was refused: 503 when the server is stopping, 500 out of memory).  The caller keeps c alive until then. */
+void writer_submit(parley_server *srv, api_call *c, int (*apply)(api_call *c), void (*done)(void *arg), void *arg);
 
 /* Forgets every cached scenario (after a failed commit: a negotiation may not exist after all). */
 void scenario_cache_forget(parley_server *srv);
 
-/* Live updates. */
-void notify_events(parley_server *srv, int64_t seq);
-/* The SSE response for GET /negotiations/{id}/events (identity already checked). */
+/* Live updates: wakes the streams of `negotiation` (the others sleep on). */
+void notify_events(parley_server *srv, int64_t negotiation, int64_t seq);
+/* The SSE response for GET /negotiations/{id}/events (identity already checked); NULL with the reply set (429 when
+ * the token has max_streams_per_token streams open, 503 when stopping, 500). */
 struct MHD_Response *sse_response(api_call *c, int64_t after);
+/* Ends every stream (the server is stopping; called with stopping set). */
+void sse_stop_all(parley_server *srv);
+/* Guard tick: streams whose keep-alive is due are woken to send a comment. */
+void sse_keepalive(parley_server *srv, int64_t now_ms);
+
+/* Guard (guard.c): every connection must deliver a whole request within request_ms of its start or of its
+ * previous reply; the guard thread shuts the late ones down and runs the keep-alives of live streams. */
+int64_t guard_now_ms(void);
+int guard_start(parley_server *srv, parley_error *err);
+void guard_stop(parley_server *srv);
+void guard_notify(void *cls, struct MHD_Connection *conn, void **socket_context, enum MHD_ConnectionNotificationCode code);
+/* The request of this connection has fully arrived (1) or its reply was sent (0: the next request's clock starts). */
+void guard_request_arrived(struct MHD_Connection *conn, int arrived);
+
+/* Scenario limits (limits.c): checks the scenario JSON against srv->limits before it is parsed; 0 or the HTTP status
+ * (413, reply set).  Names longer than REQ_MAX_NAME are refused too (400). */
+int limits_check_scenario(api_call *c, json_t *scenario);
+/* 0 when the space of sc may be enumerated exactly; 422 (reply set) when it has more than limits.exact_outcomes. */
+int limits_check_outcomes(api_call *c, const parley_scenario *sc);
+
+/* Analyses (jobs.c).  The caller has prefetched what c needs from the database (c->pre_*), suspended its
+ * connection and owns c until done(arg), which runs once fn(c) has produced a reply in a child process, or
+ * the budget ran out (503), the client went away or the server stopped (503).  0, or the HTTP status (reply set,
+ * done not called): 503 when the server is busy or stopping. */
+int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)(void *arg), void *arg);
+/* Kills every running analysis and waits for its thread (the server is stopping). */
+void jobs_stop_all(parley_server *srv);
 
 /* Static files of the dashboard; NULL when not found. */
 struct MHD_Response *static_response(parley_server *srv, const char *url, int *status);
@@ -181,5 +251,7 @@ void auth_sha256_hex(const void *data, size_t length, char out[65]);
 int auth_token_wellformed(const char *token);
 /* Finds the caller by the Authorization header: 0, or 401 (reply set). */
 int auth_identify(api_call *c);
+/* 0 when the Authorization header holds the server admin token (or the server is --open); else 401/403 (reply set). */
+int auth_admin(api_call *c);
 
 #endif

@@ -2,26 +2,36 @@
  * sse.c: live updates as Server-Sent Events.  GET /api/negotiations/{id}/events
  * streams every timeline event the caller may see ("id: <seq>" and "data:
  * <event JSON>"), first those after Last-Event-ID (or ?after=), then new ones as
- * they are committed.  The stream's thread (one per connection) sleeps on the
- * server's condition variable until a commit announces a newer event, and
- * sends a comment every 15 seconds so that dead clients are noticed.  The
- * stream ends when the caller's token is rotated or revoked.
+ * they are committed.  A stream holds no thread: when it has nothing to send,
+ * its response callback suspends the connection, and a commit resumes only the
+ * streams of the negotiation it changed (notify_events); the guard resumes each
+ * stream every 15 seconds to send a comment, so that dead clients are noticed.
+ * One token may hold max_streams_per_token streams at once.  The stream ends
+ * when the caller's token is rotated or revoked, or when the server stops.
  */
 #include "server/server_internal.h"
 
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
-typedef struct sse_stream {
+#define KEEPALIVE_MS 15000
+
+struct sse_stream {
     parley_server *srv;
+    struct MHD_Connection *conn;
     int64_t negotiation, me, last;
     api_role role;
     char hash[65]; /* the token's hash: the stream ends when the token is rotated or revoked */
     char *buf;
     size_t len, off, cap;
-} sse_stream;
+    /* Guarded by srv->ev_mu. */
+    int dirty;     /* a commit may have added events for it */
+    int keepalive; /* a keep-alive comment is due */
+    int suspended;
+    int64_t keepalive_at;
+    sse_stream *prev, *next;
+};
 
 static int append(sse_stream *s, const char *text, size_t n)
 {
@@ -43,6 +53,7 @@ static int append(sse_stream *s, const char *text, size_t n)
 /* Reads visible events after s->last into the buffer; returns how many, -1 on error, -2 when the token is no longer valid. */
 static int fetch(sse_stream *s)
 {
+    __atomic_add_fetch(&s->srv->stream_fetches, 1, __ATOMIC_RELAXED);
     api_call c = {.srv = s->srv, .me = s->me, .my_role = s->role, .ids = {s->negotiation, 0, 0}};
     if (!(c.db = store_reader(s->srv->db)))
         return -1;
@@ -83,6 +94,7 @@ static int fetch(sse_stream *s)
 static ssize_t sse_read(void *cls, uint64_t pos, char *out, size_t max)
 {
     sse_stream *s = cls;
+    parley_server *srv = s->srv;
     (void)pos;
     for (;;) {
         if (s->off < s->len) {
@@ -92,58 +104,142 @@ static ssize_t sse_read(void *cls, uint64_t pos, char *out, size_t max)
             return (ssize_t)n;
         }
         s->off = s->len = 0;
-        pthread_mutex_lock(&s->srv->ev_mu);
-        int64_t seen = s->srv->ev_seq;
-        int stopping = s->srv->stopping;
-        pthread_mutex_unlock(&s->srv->ev_mu);
+        pthread_mutex_lock(&srv->ev_mu);
+        int stopping = srv->stopping, dirty = s->dirty, keepalive = s->keepalive;
+        s->dirty = s->keepalive = 0;
+        if (!stopping && !dirty && !keepalive) {
+            /* Nothing to send: sleep (without a thread) until a commit, a keep-alive or the stop resumes us. */
+            s->suspended = 1;
+            MHD_suspend_connection(s->conn);
+            pthread_mutex_unlock(&srv->ev_mu);
+            return 0;
+        }
+        pthread_mutex_unlock(&srv->ev_mu);
         if (stopping)
             return MHD_CONTENT_READER_END_OF_STREAM;
-        int n = fetch(s);
-        if (n == -2)
-            return MHD_CONTENT_READER_END_OF_STREAM; /* the token was rotated or revoked */
-        if (n < 0)
-            return MHD_CONTENT_READER_END_WITH_ERROR;
-        if (n > 0)
-            continue;
-        /* Nothing new for us: sleep until a newer event is committed, the server stops, or 15 s pass. */
-        struct timespec until;
-        clock_gettime(CLOCK_REALTIME, &until);
-        until.tv_sec += 15;
-        int timed_out = 0;
-        pthread_mutex_lock(&s->srv->ev_mu);
-        while (s->srv->ev_seq == seen && !s->srv->stopping && !timed_out)
-            timed_out = pthread_cond_timedwait(&s->srv->ev_cv, &s->srv->ev_mu, &until) == ETIMEDOUT;
-        pthread_mutex_unlock(&s->srv->ev_mu);
-        if (timed_out && append(s, ": keep-alive\n\n", 14))
+        if (dirty) {
+            int n = fetch(s);
+            if (n == -2)
+                return MHD_CONTENT_READER_END_OF_STREAM; /* the token was rotated or revoked */
+            if (n < 0)
+                return MHD_CONTENT_READER_END_WITH_ERROR;
+            if (n > 0) { /* there may be more than one page: look again once this is sent */
+                pthread_mutex_lock(&srv->ev_mu);
+                s->dirty = 1;
+                pthread_mutex_unlock(&srv->ev_mu);
+            }
+        }
+        if (keepalive && append(s, ": keep-alive\n\n", 14))
             return MHD_CONTENT_READER_END_WITH_ERROR;
     }
+}
+
+/* Wakes a suspended stream (ev_mu held). */
+static void wake(sse_stream *s)
+{
+    if (s->suspended) {
+        s->suspended = 0;
+        MHD_resume_connection(s->conn);
+    }
+}
+
+void notify_events(parley_server *srv, int64_t negotiation, int64_t seq)
+{
+    pthread_mutex_lock(&srv->ev_mu);
+    if (seq > srv->ev_seq)
+        srv->ev_seq = seq;
+    for (sse_stream *s = srv->streams; s; s = s->next)
+        if (s->negotiation == negotiation) {
+            s->dirty = 1;
+            wake(s);
+        }
+    pthread_mutex_unlock(&srv->ev_mu);
+}
+
+void sse_keepalive(parley_server *srv, int64_t now_ms)
+{
+    pthread_mutex_lock(&srv->ev_mu);
+    for (sse_stream *s = srv->streams; s; s = s->next)
+        if (now_ms >= s->keepalive_at) {
+            s->keepalive = 1;
+            s->keepalive_at = now_ms + KEEPALIVE_MS;
+            wake(s);
+        }
+    pthread_mutex_unlock(&srv->ev_mu);
+}
+
+void sse_stop_all(parley_server *srv)
+{
+    pthread_mutex_lock(&srv->ev_mu);
+    for (sse_stream *s = srv->streams; s; s = s->next)
+        wake(s);
+    pthread_mutex_unlock(&srv->ev_mu);
 }
 
 static void sse_free(void *cls)
 {
     sse_stream *s = cls;
+    parley_server *srv = s->srv;
+    pthread_mutex_lock(&srv->ev_mu);
+    if (s->prev)
+        s->prev->next = s->next;
+    else if (srv->streams == s)
+        srv->streams = s->next;
+    if (s->next)
+        s->next->prev = s->prev;
+    pthread_mutex_unlock(&srv->ev_mu);
     free(s->buf);
     free(s);
 }
 
 struct MHD_Response *sse_response(api_call *c, int64_t after)
 {
+    parley_server *srv = c->srv;
     sse_stream *s = calloc(1, sizeof *s);
-    if (!s)
+    if (!s) {
+        api_fail(c, 500, NULL, "out of memory");
         return NULL;
-    s->srv = c->srv;
+    }
+    s->srv = srv;
+    s->conn = c->conn;
     s->negotiation = c->ids[0];
     s->me = c->me;
     s->role = c->my_role;
     memcpy(s->hash, c->my_hash, sizeof s->hash);
     s->last = after > 0 ? after : 0;
+    s->dirty = 1; /* first the events after `after` */
+    s->keepalive_at = guard_now_ms() + KEEPALIVE_MS;
     if (append(s, "retry: 2000\n\n", 13)) {
-        sse_free(s);
+        free(s);
+        api_fail(c, 500, NULL, "out of memory");
+        return NULL;
+    }
+    pthread_mutex_lock(&srv->ev_mu);
+    unsigned same = 0;
+    for (sse_stream *o = srv->streams; o; o = o->next)
+        same += strcmp(o->hash, s->hash) == 0;
+    int refused = srv->stopping ? 503 : same >= srv->max_streams_per_token ? 429 : 0;
+    if (!refused) {
+        s->next = srv->streams;
+        if (s->next)
+            s->next->prev = s;
+        srv->streams = s;
+    }
+    pthread_mutex_unlock(&srv->ev_mu);
+    if (refused) {
+        free(s->buf);
+        free(s);
+        if (refused == 503)
+            api_fail(c, 503, NULL, "the server is stopping");
+        else
+            api_fail(c, 429, NULL, "this token already has %u live streams open (the server's limit per token)",
+                     srv->max_streams_per_token);
         return NULL;
     }
     struct MHD_Response *r = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, 16384, sse_read, s, sse_free);
     if (!r) {
         sse_free(s);
+        api_fail(c, 500, NULL, "cannot start the event stream");
         return NULL;
     }
     MHD_add_response_header(r, "Content-Type", "text/event-stream");

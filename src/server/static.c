@@ -61,9 +61,8 @@ struct MHD_Response *static_response(parley_server *srv, const char *url, int *s
     }
     MHD_add_response_header(r, "Content-Type", content_type(path));
     MHD_add_response_header(r, "Cache-Control", "no-cache");
-    MHD_add_response_header(r, "X-Content-Type-Options", "nosniff");
-    MHD_add_response_header(r, "Content-Security-Policy",
-                            "default-src 'self'; style-src 'self'; script-src 'self'; img-src 'self' data:");
+    MHD_add_response_header(r, "Content-Security-Policy", "default-src 'self'; style-src 'self'; script-src 'self'; "
+                                                          "img-src 'self' data:; frame-ancestors 'none'");
     *status = 200;
     return r;
 }

@@ -7,10 +7,13 @@
  * send its reply.  Under load the cost of an fsync is shared by the whole
  * batch; alone, a request waits for no one (the writer starts as soon as it is
  * queued).  If the commit itself fails, every request of the batch gets 500.
+ * Submitting does not block: the request's connection is suspended meanwhile
+ * and the job's `done` callback (run here, after the commit) resumes it.
  */
 #include "server/server_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define WRITER_BATCH 256
@@ -19,8 +22,8 @@ struct write_job {
     api_call *c;
     int (*apply)(api_call *c);
     int ok;   /* applied and released (pending the commit) */
-    int done; /* guarded by the queue's mutex */
-    pthread_cond_t cv;
+    void (*done)(void *arg);
+    void *arg;
     write_job *next;
 };
 
@@ -71,22 +74,24 @@ static void run_batch(parley_server *srv, write_job **jobs, size_t n)
         }
         jobs[i]->ok = !failed;
     }
+    int committed = in_tx;
     if (in_tx && store_run(db, "COMMIT") != SQLITE_OK) {
         char why[300];
         snprintf(why, sizeof why, "the commit failed: %s", sqlite3_errmsg(db->db));
         store_run(db, "ROLLBACK");
         fail_applied(jobs, n, why);
         scenario_cache_forget(srv);
+        committed = 0;
     }
-    int64_t seq = 0;
+    pthread_mutex_lock(&srv->wq.mu);
+    srv->writable = committed;
+    pthread_mutex_unlock(&srv->wq.mu);
     for (size_t i = 0; i < n; i++) {
         jobs[i]->c->db = NULL;
-        if (jobs[i]->ok && jobs[i]->c->notify_seq > seq)
-            seq = jobs[i]->c->notify_seq;
+        if (jobs[i]->ok && jobs[i]->c->notify_seq > 0)
+            notify_events(srv, jobs[i]->c->ids[0], jobs[i]->c->notify_seq);
     }
     store_writer_release(srv->db, db);
-    if (seq > 0)
-        notify_events(srv, seq);
 }
 
 static void *writer_main(void *arg)
@@ -110,13 +115,13 @@ static void *writer_main(void *arg)
             q->tail = NULL;
         pthread_mutex_unlock(&q->mu);
         run_batch(srv, batch, n);
+        for (size_t i = 0; i < n; i++) {
+            batch[i]->done(batch[i]->arg);
+            free(batch[i]);
+        }
         pthread_mutex_lock(&q->mu);
         q->batches++;
         q->jobs += n;
-        for (size_t i = 0; i < n; i++) {
-            batch[i]->done = 1;
-            pthread_cond_signal(&batch[i]->cv);
-        }
     }
     pthread_mutex_unlock(&q->mu);
     return NULL;
@@ -144,22 +149,34 @@ void writer_stop(parley_server *srv)
     q->running = 0;
 }
 
-void writer_submit(parley_server *srv, api_call *c, int (*apply)(api_call *c))
+void writer_submit(parley_server *srv, api_call *c, int (*apply)(api_call *c), void (*done)(void *arg), void *arg)
 {
     write_queue *q = &srv->wq;
-    write_job job = {.c = c, .apply = apply};
-    pthread_cond_init(&job.cv, NULL);
+    write_job *job = calloc(1, sizeof *job);
+    if (!job) {
+        api_fail(c, 500, NULL, "out of memory");
+        done(arg);
+        return;
+    }
+    job->c = c;
+    job->apply = apply;
+    job->done = done;
+    job->arg = arg;
     pthread_mutex_lock(&q->mu);
+    if (q->stop || !q->running) {
+        pthread_mutex_unlock(&q->mu);
+        free(job);
+        api_fail(c, 503, NULL, "the server is stopping");
+        done(arg);
+        return;
+    }
     if (q->tail)
-        q->tail->next = &job;
+        q->tail->next = job;
     else
-        q->head = &job;
-    q->tail = &job;
+        q->head = job;
+    q->tail = job;
     q->waiting++;
     q->submitted++;
     pthread_cond_signal(&q->cv);
-    while (!job.done)
-        pthread_cond_wait(&job.cv, &q->mu);
     pthread_mutex_unlock(&q->mu);
-    pthread_cond_destroy(&job.cv);
 }

@@ -40,9 +40,11 @@ url="http://127.0.0.1:$port/api"
 scenario='{"scenario":{"issues":[{"name":"x","type":"integer","min":0,"max":3}],"parties":[
  {"name":"A","preferences":{"x":{"weight":1,"function":{"type":"linear","at_min":0,"at_max":1}}}},
  {"name":"B","preferences":{"x":{"weight":1,"function":{"type":"linear","at_min":1,"at_max":0}}}}]}}'
-med=$(curl -s -XPOST "$url/negotiations" -d "$scenario" | grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4)
+admin=$(cat "$tmp/crash.db.admin-token")
+json=(-H "Content-Type: application/json")
+med=$(curl -s -XPOST "$url/negotiations" "${json[@]}" -H "Authorization: Bearer $admin" -d "$scenario" | grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4)
 [ ${#med} -eq 64 ] || fail "could not create a negotiation"
-party=$(curl -s -XPOST "$url/negotiations/1/participants" -H "Authorization: Bearer $med" -d '{"name":"A","role":"party"}' \
+party=$(curl -s -XPOST "$url/negotiations/1/participants" "${json[@]}" -H "Authorization: Bearer $med" -d '{"name":"A","role":"party"}' \
         | grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4)
 [ ${#party} -eq 64 ] || fail "could not add a party"
 
@@ -50,7 +52,7 @@ writer() { # $1 = writer number, $2 = token; logs acknowledged bodies
     local i code
     for i in $(seq 1 4000); do
         [ -e "$tmp/stop" ] && break
-        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -XPOST "$url/negotiations/1/messages" \
+        code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 -XPOST "$url/negotiations/1/messages" "${json[@]}" \
                -H "Authorization: Bearer $2" -d "{\"body\":\"w$1-$i\"}")
         if [ "$code" = 201 ]; then echo "w$1-$i" >>"$tmp/acked-$1"; else sleep 0.02; fi
     done
@@ -65,6 +67,11 @@ for cycle in 1 2 3 4 5 6; do
     wait "$server" 2>/dev/null
     mode=normal; [ $((cycle % 2)) -eq 0 ] && mode=full
     start_server "$port" "$mode"
+done
+# On a loaded machine the writers may be slow: let them reach 100 acknowledged writes (at most 20 s more).
+for _ in $(seq 1 200); do
+    [ "$(cat "$tmp"/acked-* 2>/dev/null | wc -l)" -ge 100 ] && break
+    sleep 0.1
 done
 sleep 0.5
 touch "$tmp/stop"

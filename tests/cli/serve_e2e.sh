@@ -19,7 +19,7 @@ for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
 [ -s "$tmp/port" ] || { echo "FAIL: the server did not start"; cat "$tmp/log"; exit 1; }
 port=$(cat "$tmp/port")
 
-timeout 180 node "$E2E/negotiate.mjs" "http://127.0.0.1:$port"
+timeout 180 node "$E2E/negotiate.mjs" "http://127.0.0.1:$port" "$(cat "$tmp/e2e.db.admin-token")"
 rc=$?
 [ $rc -eq 0 ] || { echo "FAIL: e2e exited with $rc"; cat "$tmp/log"; exit 1; }
 echo "PASS serve_e2e"

@@ -1,10 +1,11 @@
 // negotiate.mjs: end-to-end test of the dashboard: a mediator and two parties, each in its own
 // browser context of headless Debian chromium, negotiate to an agreement through the pages only.
-// usage: node negotiate.mjs http://127.0.0.1:PORT
+// usage: node negotiate.mjs http://127.0.0.1:PORT ADMIN_TOKEN
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 
 const base = process.argv[2];
+const adminToken = process.argv[3];
 const scenario = {
   title: 'E2E: two issues',
   issues: [
@@ -45,12 +46,15 @@ try {
   const med = await newPage();
   await med.goto(base + '/');
   await med.fill('#scenario', JSON.stringify(scenario));
+  await med.fill('#admin', adminToken);
   await med.click('#create');
   await med.waitForSelector('#created:not([hidden])');
   const mediatorToken = (await med.textContent('#created-token')).trim();
   assert.match(mediatorToken, /^[0-9a-f]{64}$/);
   await med.click('#created-link');
   await med.waitForSelector('#title:has-text("negotiation 1")');
+  // The page read the token from its address and removed it from there (and from the history).
+  assert.ok(!med.url().includes(mediatorToken), 'the token is still in the address: ' + med.url());
 
   // It adds the two parties; each token is shown once.
   const tokens = {};
