@@ -60,7 +60,7 @@ static parley_scenario *load_docs(int normalise, struct warnings_seen *w)
     parley_document docs[] = {{"d.xml", domain, strlen(domain)},
                               {"heavy.xml", heavy, strlen(heavy)},
                               {"plain.xml", plain, strlen(plain)}};
-    parley_load_options options = {normalise, note_warning, w};
+    parley_load_options options = {.normalise_weights = normalise, .warn = note_warning, .warn_ctx = w};
     memset(w, 0, sizeof *w);
     parley_scenario *sc = NULL;
     parley_error err;

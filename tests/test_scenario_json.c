@@ -852,7 +852,7 @@ static int load_weights(const char *wp, const char *wc, parley_scenario **sc, st
              " {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}}]}",
              wp, wc);
     parley_document doc = {"w.json", text, strlen(text)};
-    parley_load_options options = {0, note_warning, w};
+    parley_load_options options = {.warn = note_warning, .warn_ctx = w};
     memset(w, 0, sizeof *w);
     return parley_scenario_load_buffers(&doc, 1, &options, sc, err);
 }

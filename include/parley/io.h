@@ -44,6 +44,14 @@ typedef struct parley_load_options {
     int normalise_weights; /* divide GENIUS/GeniusWeb weights by their sum (GENIUS itself does not) */
     parley_warn_fn warn;   /* called once per warning (weights not summing to 1, ...); may be NULL */
     void *warn_ctx;
+    /*
+     * Limits checked on a GENIUS or GeniusWeb domain before any profile is
+     * read (profiles allocate a table of values per issue), for input from
+     * untrusted hands (the server's uploads); 0 = none: values of one issue,
+     * and cells of the profiles' tables (values of every issue times profiles).
+     */
+    size_t max_issue_values;
+    size_t max_table_cells;
 } parley_load_options;
 
 /* One document in memory: `name` is its file name in errors and names its party; `bytes` need not end in NUL. */

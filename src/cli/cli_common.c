@@ -90,7 +90,7 @@ void cli_warn(void *ctx, const char *message)
 
 int cli_load_scenario(const char *const *files, size_t n, int normalise_weights, parley_scenario **out)
 {
-    parley_load_options options = {normalise_weights, cli_warn, NULL};
+    parley_load_options options = {.normalise_weights = normalise_weights, .warn = cli_warn};
     parley_error err;
     if (parley_scenario_load_with(files, n, &options, out, &err) != PARLEY_OK)
         return cli_report_input(&err);

@@ -172,3 +172,24 @@ void genius_warn_losses(const parley_scenario *sc, const char *format, parley_wa
                     parley_scenario_source_count(sc) == 1 ? "" : "s", parley_scenario_source_count(sc) == 1 ? "s" : "ve",
                     format, parley_scenario_source_count(sc) == 1 ? "is" : "are");
 }
+
+int genius_check_limits(const parley_space *space, size_t profiles, const parley_load_options *options,
+                        const char *file, parley_error *err)
+{
+    if (!options)
+        return PARLEY_OK;
+    double cells = 0;
+    for (size_t i = 0; i < parley_space_issue_count(space); i++) {
+        uint32_t values = parley_issue_value_count(space, i);
+        if (options->max_issue_values && values > options->max_issue_values)
+            return parley_error_set_at(err, PARLEY_ERANGE, file, 0, 0, NULL,
+                                       "issue '%s' has %u values: at most %zu are allowed here",
+                                       parley_issue_name(space, i), values, options->max_issue_values);
+        cells += (double)values * (double)profiles;
+    }
+    if (options->max_table_cells && cells > (double)options->max_table_cells)
+        return parley_error_set_at(err, PARLEY_ERANGE, file, 0, 0, NULL,
+                                   "the profiles' value tables would hold %.0f cells: at most %zu are allowed here",
+                                   cells, options->max_table_cells);
+    return PARLEY_OK;
+}

@@ -44,6 +44,9 @@ int genius_parse_texts(const char *const *texts, const size_t *lengths, const ch
  * divides weights[0..n) by it; otherwise, when total is off 1 by more than
  * 1e-9, warns that they are used as written (GENIUS semantics).
  */
+/* The caller's limits (parley_load_options max_issue_values, max_table_cells) on a domain read, before profiles. */
+int genius_check_limits(const parley_space *space, size_t profiles, const parley_load_options *options,
+                        const char *file, parley_error *err);
 void genius_weights_sum(const parley_load_options *options, const char *file, double total, double *weights,
                         size_t n);
 

@@ -485,6 +485,8 @@ int genius_parse_documents(const parley_document *docs, size_t n, const parley_l
     if (!space)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     int rc = read_domain(docs[0].bytes, docs[0].length, docs[0].name, &d, space, err);
+    if (rc == PARLEY_OK)
+        rc = genius_check_limits(space, n - 1, options, docs[0].name, err);
     if (rc != PARLEY_OK) {
         parley_space_free(space);
         free_dom(&d);

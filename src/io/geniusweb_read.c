@@ -311,6 +311,8 @@ int geniusweb_parse_documents(const parley_document *docs, size_t n, const parle
     }
     int rc = read_domain(&ctx, domain, space, title, sizeof title);
     json_decref(first);
+    if (rc == PARLEY_OK)
+        rc = genius_check_limits(space, n - 1, options, docs[0].name, err);
     if (rc != PARLEY_OK) {
         parley_space_free(space);
         return rc;

@@ -3,6 +3,8 @@
  * fields refused, values checked against the scenario's issues), and the
  * privacy split of a scenario into its public part and each party's profile.
  */
+#include "core/memtext.h"
+#include <parley/io.h>
 #include "server/request.h"
 
 #include "io/json_util.h"
@@ -110,6 +112,68 @@ static int time_field(json_ctx *ctx, json_t *obj, const char *field, const char 
         return json_ctx_fail(ctx, field, "'%s' is not a date and time (expected e.g. 2024-05-01 or 2024-05-01T10:00Z)",
                              *out);
     return rc;
+}
+
+static int write_scenario(const void *ctx, FILE *out, parley_error *err)
+{
+    return parley_scenario_write(ctx, out, err);
+}
+
+int req_documents_to_scenario(json_t *root, uint64_t max_values, uint64_t max_cells, parley_error *err)
+{
+    json_ctx ctx = {NULL, "", err};
+    json_t *documents = json_object_get(root, "documents");
+    if (!documents)
+        return PARLEY_OK;
+    if (json_object_get(root, "scenario"))
+        return json_ctx_fail(&ctx, "documents", "give either a native \"scenario\" or \"documents\", not both");
+    size_t n = json_array_size(documents);
+    if (!json_is_array(documents) || n == 0 || n > REQ_MAX_DOCUMENTS)
+        return json_ctx_fail(&ctx, "documents", "expected an array of 1 to %u {\"name\", \"content\"} objects "
+                             "(a native scenario, or a GENIUS/GeniusWeb domain followed by its profiles)",
+                             REQ_MAX_DOCUMENTS);
+    parley_document docs[REQ_MAX_DOCUMENTS];
+    static const char *const keys[] = {"name", "content", NULL};
+    int rc = PARLEY_OK;
+    size_t mark = json_ctx_push_field(&ctx, "documents");
+    for (size_t i = 0; i < n && rc == PARLEY_OK; i++) {
+        json_t *d = json_array_get(documents, i);
+        size_t at = json_ctx_push_index(&ctx, i);
+        const char *content = NULL;
+        if (!json_is_object(d))
+            rc = json_ctx_fail(&ctx, NULL, "expected {\"name\", \"content\"}, found %s", json_type_name(d));
+        else if (!(rc = json_ctx_check_keys(&ctx, d, keys)) && !(rc = text_field(&ctx, d, "name", 1, 1, REQ_MAX_NAME,
+                                                                                   &docs[i].name)) &&
+                 !(rc = json_ctx_string(&ctx, d, "content", 1, &content))) {
+            docs[i].bytes = content;
+            docs[i].length = json_string_length(json_object_get(d, "content"));
+        }
+        json_ctx_pop(&ctx, at);
+    }
+    json_ctx_pop(&ctx, mark);
+    if (rc != PARLEY_OK)
+        return rc;
+    /* Read with the server's limits checked before any profile is (profiles allocate tables). */
+    parley_load_options options = {.max_issue_values = (size_t)max_values, .max_table_cells = (size_t)max_cells};
+    parley_scenario *sc = NULL;
+    parley_error inner;
+    parley_error_clear(&inner);
+    if ((rc = parley_scenario_load_buffers(docs, n, &options, &sc, &inner)) != PARLEY_OK) {
+        char where[600];
+        parley_error_format(&inner, where, sizeof where);
+        return parley_error_set_at(err, rc == PARLEY_ERANGE ? PARLEY_ERANGE : PARLEY_EINVAL, NULL, 0, 0, "documents",
+                                   "%s", where);
+    }
+    /* From here on the upload is a native scenario like any other: same limits, same parser, same storage. */
+    char *text = memtext_capture(write_scenario, sc, NULL, err);
+    parley_scenario_free(sc);
+    json_t *native = text ? json_loads(text, 0, NULL) : NULL;
+    free(text);
+    if (!native)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    json_object_set_new(root, "scenario", native);
+    json_object_del(root, "documents");
+    return PARLEY_OK;
 }
 
 int req_parse_create(json_t *root, req_create *out, parley_scenario **sc, parley_error *err)

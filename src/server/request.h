@@ -18,6 +18,7 @@
 #define REQ_MAX_TEXT 20000u
 /* Longest name (participants, titles). */
 #define REQ_MAX_NAME 200u
+#define REQ_MAX_DOCUMENTS 64u /* documents of one upload: a domain and its profiles */
 
 /* Loads a request body: must be one JSON object (syntax errors carry line and column, path "body"). */
 json_t *req_load(const char *body, size_t length, parley_error *err);
@@ -28,6 +29,15 @@ typedef struct req_create {
     const char *mediator; /* name of the first mediator (default: the scenario's first mediator, or "mediator") */
     const char *title;    /* default: the scenario's title */
 } req_create;
+/*
+ * POST /api/negotiations may carry, instead of a native "scenario", the
+ * "documents" of any input form parley reads ([{"name", "content"}]: a native
+ * scenario, or a GENIUS or GeniusWeb domain followed by its profiles): they
+ * are read with the one loader, within the server's limits, and replaced in
+ * `root` by the native scenario they make.  Nothing happens without
+ * "documents".
+ */
+int req_documents_to_scenario(json_t *root, uint64_t max_values, uint64_t max_cells, parley_error *err);
 int req_parse_create(json_t *root, req_create *out, parley_scenario **sc, parley_error *err);
 
 /* POST /participants: {"name": "...", "role": "party"|"mediator"}; a party must be a negotiator of sc. */

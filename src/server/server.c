@@ -260,11 +260,13 @@ static int prepare_create(api_call *c, const route *r)
     int rc = authorise(c, r);
     if (rc || !c->json)
         return rc;
+    parley_error err;
+    parley_error_clear(&err);
+    if (req_documents_to_scenario(c->json, c->srv->limits.values_per_issue, c->srv->limits.table_cells, &err))
+        return err.code == PARLEY_ERANGE ? api_fail(c, 413, "documents", "%s", err.message) : api_fail_error(c, &err);
     json_t *scenario = json_object_get(c->json, "scenario");
     if (json_is_object(scenario) && (rc = limits_check_scenario(c, scenario)))
         return rc;
-    parley_error err;
-    parley_error_clear(&err);
     if (req_parse_create(c->json, &c->create, &c->parsed, &err))
         return api_fail_error(c, &err);
     if (c->create.mediator && strlen(c->create.mediator) > REQ_MAX_NAME)
