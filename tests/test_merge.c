@@ -17,14 +17,9 @@
 
 #include <parley/parley.h>
 
-static parley_scenario *load(const char *path)
-{
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_load(path, &sc, &err) != PARLEY_OK)
-        fail_msg("%s: %s", path, err.message);
-    return sc;
-}
+#include "test_util.h"
+
+#define load test_scenario_load
 
 static parley_analysis *analyze(const parley_scenario *sc, uint64_t first, uint64_t count, unsigned threads)
 {

@@ -19,17 +19,12 @@
 
 #include <parley/parley.h>
 
+#include "test_util.h"
+
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-9)
 #define DATA(name) PARLEY_SOURCE_DIR "/tests/data/" name
 
-static parley_scenario *load(const char *path)
-{
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_load(path, &sc, &err) != PARLEY_OK)
-        fail_msg("%s: %s", path, err.message);
-    return sc;
-}
+#define load test_scenario_load
 
 static parley_diagnosis *diagnose(const parley_scenario *sc)
 {
@@ -38,6 +33,23 @@ static parley_diagnosis *diagnose(const parley_scenario *sc)
     if (parley_diagnose(sc, NULL, &d, &err) != PARLEY_OK)
         fail_msg("diagnose: %s", err.message);
     return d;
+}
+
+/* What parley_diagnosis_combination says, in one place. */
+typedef struct combo {
+    const parley_concession *moves;
+    size_t count;
+    double largest;
+    uint64_t zone;
+    const uint32_t *nash;
+    const double *u;
+    const char *skipped;
+} combo;
+
+static int combo_of(const parley_diagnosis *d, combo *c)
+{
+    c->skipped = "unset";
+    return parley_diagnosis_combination(d, &c->moves, &c->count, &c->largest, &c->zone, &c->nash, &c->u, &c->skipped);
 }
 
 /* The relaxation of the red line named `name` (a single-condition one). */
@@ -81,25 +93,19 @@ static void test_thresholds(void **state)
     NEAR(buyer->cost, 0.4);
     NEAR(seller->cost, 0.4);
 
-    const parley_concession *moves;
-    size_t count;
-    double largest;
-    uint64_t zone;
-    const uint32_t *nash;
-    const double *u;
-    const char *skipped;
-    assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, &skipped), PARLEY_OK);
-    NEAR(largest, 0.2);
-    assert_int_equal(count, 2);
-    assert_int_equal(zone, 1);
-    assert_int_equal(nash[0], 4);
-    NEAR(u[0], 0.4);
-    NEAR(u[1], 0.6);
-    for (size_t i = 0; i < count; i++) {
-        assert_int_equal(moves[i].change, PARLEY_CHANGE_MOVE);
-        NEAR(moves[i].concession, 0.2);
-        const char *want = strcmp(parley_party_name(sc, moves[i].party), "Buyer") == 0 ? "subsidy >= 4" : "subsidy <= 4";
-        assert_string_equal(moves[i].rule, want);
+    combo c;
+    assert_int_equal(combo_of(d, &c), PARLEY_OK);
+    NEAR(c.largest, 0.2);
+    assert_int_equal(c.count, 2);
+    assert_int_equal(c.zone, 1);
+    assert_int_equal(c.nash[0], 4);
+    NEAR(c.u[0], 0.4);
+    NEAR(c.u[1], 0.6);
+    for (size_t i = 0; i < c.count; i++) {
+        assert_int_equal(c.moves[i].change, PARLEY_CHANGE_MOVE);
+        NEAR(c.moves[i].concession, 0.2);
+        const char *want = strcmp(parley_party_name(sc, c.moves[i].party), "Buyer") == 0 ? "subsidy >= 4" : "subsidy <= 4";
+        assert_string_equal(c.moves[i].rule, want);
     }
     parley_diagnosis_free(d);
     parley_scenario_free(sc);
@@ -116,23 +122,18 @@ static void test_reservations_part_way(void **state)
     (void)state;
     parley_scenario *sc = load(DATA("moves/reservations.json"));
     parley_diagnosis *d = diagnose(sc);
-    const parley_concession *moves;
-    size_t count;
-    double largest;
-    uint64_t zone;
-    const uint32_t *nash;
-    const double *u;
-    assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, NULL), PARLEY_OK);
-    NEAR(largest, 0.1);
-    assert_int_equal(count, 2);
-    assert_int_equal(zone, 1);
-    assert_int_equal(nash[0], 6);
-    for (size_t i = 0; i < count; i++) {
-        assert_int_equal(moves[i].change, PARLEY_CHANGE_LOWER_RESERVATION);
-        NEAR(moves[i].concession, 0.1);
-        int is_a = strcmp(parley_party_name(sc, moves[i].party), "A") == 0;
-        NEAR(moves[i].from, is_a ? 0.7 : 0.5);
-        assert_true(fabs(moves[i].to - (is_a ? 0.6 : 0.4)) < 1e-9);
+    combo c;
+    assert_int_equal(combo_of(d, &c), PARLEY_OK);
+    NEAR(c.largest, 0.1);
+    assert_int_equal(c.count, 2);
+    assert_int_equal(c.zone, 1);
+    assert_int_equal(c.nash[0], 6);
+    for (size_t i = 0; i < c.count; i++) {
+        assert_int_equal(c.moves[i].change, PARLEY_CHANGE_LOWER_RESERVATION);
+        NEAR(c.moves[i].concession, 0.1);
+        int is_a = strcmp(parley_party_name(sc, c.moves[i].party), "A") == 0;
+        NEAR(c.moves[i].from, is_a ? 0.7 : 0.5);
+        assert_true(fabs(c.moves[i].to - (is_a ? 0.6 : 0.4)) < 1e-9);
     }
     /* Alone: A down to 0.5 (x = 5 gives B exactly 0.5), B down to 0.3 (x = 7); each costs its party 0.2. */
     for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
@@ -167,21 +168,16 @@ static void test_categorical(void **state)
     assert_int_equal(b_line->change, PARLEY_CHANGE_DROP);
     assert_null(b_line->rule);
     assert_int_equal(b_line->zone, 3);
-    const parley_concession *moves;
-    size_t count;
-    double largest;
-    uint64_t zone;
-    const uint32_t *nash;
-    const double *u;
-    assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, NULL), PARLEY_OK);
-    NEAR(largest, 0.2);
-    assert_int_equal(count, 1);
-    assert_string_equal(parley_party_name(sc, moves[0].party), "A");
-    assert_int_equal(moves[0].change, PARLEY_CHANGE_ADMIT_VALUES);
-    assert_string_equal(moves[0].rule, "route in [\"north\", \"center\"]");
-    NEAR(moves[0].concession, 0.2);
-    assert_int_equal(zone, 3);
-    assert_int_equal(nash[0], 1);
+    combo c;
+    assert_int_equal(combo_of(d, &c), PARLEY_OK);
+    NEAR(c.largest, 0.2);
+    assert_int_equal(c.count, 1);
+    assert_string_equal(parley_party_name(sc, c.moves[0].party), "A");
+    assert_int_equal(c.moves[0].change, PARLEY_CHANGE_ADMIT_VALUES);
+    assert_string_equal(c.moves[0].rule, "route in [\"north\", \"center\"]");
+    NEAR(c.moves[0].concession, 0.2);
+    assert_int_equal(c.zone, 3);
+    assert_int_equal(c.nash[0], 1);
     parley_diagnosis_free(d);
     parley_scenario_free(sc);
 }
@@ -192,16 +188,10 @@ static void test_no_combination_with_zone(void **state)
     (void)state;
     parley_scenario *sc = load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
     parley_diagnosis *d = diagnose(sc);
-    const parley_concession *moves;
-    size_t count;
-    double largest;
-    uint64_t zone;
-    const uint32_t *nash;
-    const double *u;
-    const char *skipped = "unset";
-    assert_int_equal(parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &u, &skipped),
+    combo c;
+    assert_int_equal(combo_of(d, &c),
                      PARLEY_ENOTFOUND);
-    assert_null(skipped);
+    assert_null(c.skipped);
     parley_diagnosis_free(d);
     parley_scenario_free(sc);
 }

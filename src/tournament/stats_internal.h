@@ -16,4 +16,8 @@ int tournament_uncertain_scenario(const parley_scenario *sc, const parley_tourna
 void tournament_true_utilities(const parley_negotiation *neg, const parley_scenario *truth,
                                const parley_tournament_config *cfg, double *utility, double *discounted);
 
+/* A CSV field of the tournament's and the statistics' CSV: quoted (quotes doubled) when it holds a comma, a quote
+   or a line break (tournament_output.c). */
+void tournament_csv_field(FILE *out, const char *text);
+
 #endif

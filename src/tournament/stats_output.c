@@ -1,5 +1,6 @@
 /* stats_output.c: tournament statistics as text, JSON (jansson) and CSV. */
 #include "io/json_util.h"
+#include "tournament/stats_internal.h"
 #include <parley/stats.h>
 
 #include <jansson.h>
@@ -107,22 +108,9 @@ int parley_tournament_stats_write_json(const parley_tournament_stats *s, const p
     json_object_set_new(root, "pairwise", pairs);
     json_object_set_new(root, "meta_game", json_pack("{s:o,s:o,s:o}", "agents", names, "payoffs", payoffs,
                                                      "replicator", shares));
-    int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-    fputc('\n', out);
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 && !ferror(out) ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the statistics");
-}
-
-/* Agent specs may contain quotes: quote the field, doubling them. */
-static void csv_text(FILE *out, const char *text)
-{
-    fputc('"', out);
-    for (const char *p = text; *p; p++) {
-        if (*p == '"')
-            fputc('"', out);
-        fputc(*p, out);
-    }
-    fputc('"', out);
 }
 
 int parley_tournament_stats_write_csv(const parley_tournament_stats *s, const parley_tournament *t, FILE *out,
@@ -134,7 +122,7 @@ int parley_tournament_stats_write_csv(const parley_tournament_stats *s, const pa
     for (size_t i = 0; i < parley_tournament_stats_agent_count(s); i++) {
         const parley_agent_stats *g = parley_tournament_stats_agent(s, i);
         fprintf(out, "%zu,", i + 1);
-        csv_text(out, name_of(t, g->agent));
+        tournament_csv_field(out, name_of(t, g->agent));
         fprintf(out, ",%llu,%llu,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f,%.6f\n",
                 (unsigned long long)g->played, (unsigned long long)g->agreements, g->mean, g->ci_low, g->ci_high,
                 g->agreement_rate, g->pareto_distance, g->nash_distance, g->welfare, g->model_pearson, g->model_rmse,

@@ -1,4 +1,5 @@
 /* tournament_output.c: a tournament's runs as CSV, and the whole tournament (scores and runs) as JSON. */
+#include "tournament/stats_internal.h"
 #include "io/json_util.h"
 #include <parley/tournament.h>
 
@@ -9,8 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A CSV field: quoted (quotes doubled) when it holds a comma, a quote or a line break. */
-static void csv_field(FILE *out, const char *text)
+void tournament_csv_field(FILE *out, const char *text)
 {
     if (!strpbrk(text, ",\"\r\n")) {
         fputs(text, out);
@@ -75,7 +75,7 @@ int parley_tournament_write_csv(const parley_tournament *t, FILE *out, parley_er
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
         const parley_tournament_run *r = parley_tournament_result(t, i);
         fprintf(out, "%zu,", i);
-        csv_field(out, parley_tournament_scenario_name(t, r->scenario, name, sizeof name));
+        tournament_csv_field(out, parley_tournament_scenario_name(t, r->scenario, name, sizeof name));
         fprintf(out, ",%llu,%d,%ld,", (unsigned long long)r->seed, r->agreed, r->rounds);
         csv_number(out, r->pareto_distance);
         fputc(',', out);
@@ -88,9 +88,9 @@ int parley_tournament_write_csv(const parley_tournament *t, FILE *out, parley_er
                 fputs(",,,", out);
                 continue;
             }
-            csv_field(out, party_name(t, r->scenario, k));
+            tournament_csv_field(out, party_name(t, r->scenario, k));
             fputc(',', out);
-            csv_field(out, parley_tournament_agent_name(t, r->agents[k]));
+            tournament_csv_field(out, parley_tournament_agent_name(t, r->agents[k]));
             fputc(',', out);
             csv_number(out, r->utility[k]);
             fputc(',', out);

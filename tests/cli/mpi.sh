@@ -76,7 +76,7 @@ expect_in "$TMP/err" "belongs to another tournament" "foreign checkpoint refused
 # same checkpoint it finishes, and its results are the single process's.
 ENERGY="$G/Energy/Energy-A-domain.xml+$G/Energy/Energy-A-prof1.xml+$G/Energy/Energy-A-prof2.xml"
 LONG=("$ENERGY" --agents boulware,conceder,linear,hardliner,tit-for-tat --rounds 5000)
-if [ "$SLOW" = 1 ]; then LONG+=(--repeats 30); else LONG+=(--repeats 120); fi
+if [ "$SLOW" = 1 ]; then LONG+=(--repeats 60); else LONG+=(--repeats 400); fi # several seconds: killed mid-run
 "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${LONG[@]}" --threads 1 --json --checkpoint "$TMP/long.ck" \
     >"$TMP/killed.out" 2>"$TMP/killed.err" &
 job=$!

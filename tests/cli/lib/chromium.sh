@@ -1,4 +1,4 @@
-# chromium.sh: sourced by the browser tests (serve_e2e.sh, plots.sh): makes sure Debian's chromium, nodejs/npm
+# chromium.sh: sourced by the browser tests (serve_e2e.sh, plots.sh, conflict_svg_browser.sh): makes sure Debian's chromium, nodejs/npm
 # and the npm package playwright-core (into tests/e2e/node_modules) are installed, installing what is missing.
 # need_chromium SRC_DIR TEST_NAME: returns non-zero after printing "FAIL: ..." when something cannot be installed
 # (a browser test that cannot run fails; it never skips).
