@@ -26,6 +26,7 @@
 #define PARLEY_GMCR_H
 
 #include <parley/error.h>
+#include <parley/progress.h>
 
 #include <stddef.h>
 #include <stdint.h>
@@ -142,6 +143,8 @@ typedef struct parley_gmcr_options {
     unsigned notions; /* PARLEY_GMCR_* flags to compute; 0 means PARLEY_GMCR_ALL */
     unsigned threads; /* worker threads; 0 means one per online CPU */
     unsigned horizon; /* with PARLEY_GMCR_LH: the horizon h >= 1 (0 means 2) */
+    parley_progress_fn progress; /* optional: states judged so far (parley/progress.h) */
+    void *progress_user;
 } parley_gmcr_options;
 
 /*

@@ -73,7 +73,8 @@ class ApproxOptions(Structure):
 
 class GmcrOptions(Structure):
     """struct parley_gmcr_options (parley/gmcr.h)."""
-    _fields_ = [("notions", c_uint), ("threads", c_uint), ("horizon", c_uint)]
+    _fields_ = [("notions", c_uint), ("threads", c_uint), ("horizon", c_uint),
+                ("progress", c_void_p), ("progress_user", c_void_p)]  # progress: left NULL
 
 
 class SessionConfig(Structure):

@@ -1,5 +1,6 @@
 /* cmd_conflict.c: `parley conflict MODEL`: Graph Model for Conflict Resolution stability analysis. */
 #include "cli.h"
+#include "cli/progress.h"
 
 #include <parley/gmcr.h>
 #include <errno.h>
@@ -21,6 +22,7 @@ static void usage(FILE *out)
             "\n"
             "options:\n"
             "  --json             one JSON document instead of text\n"
+            "  --quiet            no progress line (shown on stderr only when stderr is a terminal)\n"
             "  --horizon H        also limited-move stability L_H (two decision makers)\n"
             "  --non-myopic       also non-myopic stability, the limit of L_h (two decision makers)\n"
             "  --explain STATE    why STATE is or is not stable: each decision maker's\n"
@@ -88,7 +90,7 @@ int cmd_conflict(int argc, char **argv)
 {
     const char *cmd = "conflict", *model_path = NULL, *from = NULL, *value = NULL, *explain = NULL,
                *inverse = NULL, *dot = NULL, *svg = NULL;
-    int json = 0, coalitions = 0, all = 0, non_myopic = 0, rc;
+    int json = 0, coalitions = 0, all = 0, non_myopic = 0, quiet = 0, rc;
     long horizon = 0;
     parley_gmcr_options opts = {0};
     for (int i = 1; i < argc; i++) {
@@ -97,6 +99,8 @@ int cmd_conflict(int argc, char **argv)
             return CLI_OK;
         } else if (strcmp(argv[i], "--json") == 0) {
             json = 1;
+        } else if (strcmp(argv[i], "--quiet") == 0) {
+            quiet = 1;
         } else if (strcmp(argv[i], "--coalitions") == 0) {
             coalitions = 1;
         } else if (strcmp(argv[i], "--all") == 0) {
@@ -192,7 +196,13 @@ int cmd_conflict(int argc, char **argv)
             goto done;
         }
     }
-    if (parley_gmcr_analyze(model, &opts, &result, &err) != PARLEY_OK) {
+    cli_progress progress;
+    cli_progress_init(&progress, "conflict", quiet);
+    opts.progress = cli_progress_report;
+    opts.progress_user = &progress;
+    rc = parley_gmcr_analyze(model, &opts, &result, &err);
+    cli_progress_end(&progress);
+    if (rc != PARLEY_OK) {
         exit_code = cli_report(&err);
         goto done;
     }

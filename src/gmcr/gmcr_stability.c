@@ -11,6 +11,7 @@
  * So each notion compares p(s) with max over UIs s1 of (least value reachable
  * from s1), the reach computed once for all states by gmcr_min_reach().
  */
+#include "core/progress.h"
 #include "gmcr_internal.h"
 #include "core/clock.h"
 
@@ -26,6 +27,7 @@ typedef struct job {
     int rc[PARLEY_GMCR_MAX_DMS * 3];
     parley_gmcr_result *r;
     gmcr_cells *cells; /* [n_dms] */
+    progress_reporter *progress; /* states judged so far (the last, longest pass) */
 } job;
 
 /*
@@ -199,7 +201,10 @@ static void stability_range(void *ctx, size_t begin, size_t end)
             eq &= flags;
         }
         J->r->eq[s] = (uint8_t)eq;
+        if ((s - begin) % 4096 == 4095)
+            progress_add(J->progress, 4096);
     }
+    progress_add(J->progress, (end - begin) % 4096);
 }
 
 int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *options,
@@ -261,7 +266,12 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
                 goto fail;
             }
     }
+    progress_reporter progress;
+    progress_init(&progress, options ? options->progress : NULL, options ? options->progress_user : NULL, "states",
+                  (double)n);
+    J.progress = &progress;
     gmcr_parallel_for(n, threads, stability_range, &J);
+    progress_finish(&progress);
     if (notions & (PARLEY_GMCR_LH | PARLEY_GMCR_NM)) {
         rc = gmcr_foresight(m, notions, horizon, r, err);
         if (rc)

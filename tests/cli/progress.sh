@@ -26,8 +26,8 @@ def scenario(values, reservation):
     return {"title": "progress", "issues": issues, "constraints": [{"name": "all", "rule": f"{every} >= 0"}],
             "parties": [{"name": "A", "reservation": reservation, "preferences": prefs(0)},
                         {"name": "B", "reservation": reservation, "preferences": prefs(1)}]}
-json.dump(scenario([10] * 8, 0.3), open(sys.argv[1] + "/big.json", "w"))
-json.dump(scenario([10] * 7 + [3], 0.9), open(sys.argv[1] + "/nozone.json", "w"))
+json.dump(scenario([10] * 7, 0.3), open(sys.argv[1] + "/big.json", "w"))
+json.dump(scenario([10] * 6 + [3], 0.9), open(sys.argv[1] + "/nozone.json", "w"))
 PY
 
 # Redraws of the line; the line is erased at the end; stdout never sees it.
@@ -39,7 +39,7 @@ start=$(now)
 $TTY "$TMP/o1" "$TMP/e1" "$P" analyze "$TMP/big.json" --threads 1 || fail "analyze on a terminal: exit $?"
 elapsed=$(python3 -c "print($(now) - $start)")
 expect_in "$TMP/e1" "parley analyze: " "the progress line names the command"
-expect_in "$TMP/e1" " of 100 M outcomes" "the progress line counts outcomes"
+expect_in "$TMP/e1" " of 10 M outcomes" "the progress line counts outcomes"
 expect_in "$TMP/e1" "M/s" "the progress line has a rate"
 expect_in "$TMP/e1" "ETA " "the progress line has an ETA"
 [ "$(tail -c 4 "$TMP/e1" | od -An -c | tr -d ' ')" = '\r033[K' ] || fail "the line is not erased at the end"
@@ -47,10 +47,10 @@ n=$(redraws "$TMP/e1")
 [ "$n" -ge 1 ] || fail "no progress line in a ${elapsed} s analysis"
 python3 -c "import sys; sys.exit(0 if $n <= 10 * $elapsed + 2 else 1)" || fail "$n redraws in $elapsed s: more than ten a second"
 clean_stdout "$TMP/o1" || fail "progress mixed into stdout"
-expect_in "$TMP/o1" "outcomes     100000000" "the report is on stdout"
+expect_in "$TMP/o1" "outcomes     10000000" "the report is on stdout"
 
 $TTY "$TMP/o2" "$TMP/e2" "$P" analyze "$TMP/big.json" --threads 1 --json || fail "analyze --json on a terminal"
-python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['outcomes'] == 100000000" "$TMP/o2" \
+python3 -c "import json,sys; assert json.load(open(sys.argv[1]))['outcomes'] == 10000000" "$TMP/o2" \
     || fail "--json stdout is not the analysis JSON"
 [ "$(redraws "$TMP/e2")" -ge 1 ] || fail "no progress line with --json"
 
@@ -91,6 +91,25 @@ PY
 $TTY "$TMP/o7" "$TMP/e7" "$P" tournament "$SRC/examples/ceasefire-relaxed.json" --agents boulware,conceder \
     --repeats 400 --threads 1 --quiet || fail "tournament --quiet"
 [ ! -s "$TMP/e7" ] || fail "tournament --quiet still draws"
+
+# conflict: a graph model of 2^16 states (3 decision makers, 16 options), every notion: the states judged
+python3 - "$TMP/big-conflict.json" <<'PY'
+import json, sys
+dms = []
+for k in range(3):
+    n = 6 if k < 2 else 4
+    opts = [{"id": f"d{k}o{i}", "name": f"option {i} of {k}"} for i in range(n)]
+    others = [f"d{(k + 1) % 3}o{i}" for i in range(3)]
+    prefs = [f"d{k}o0", f"-{others[0]}", f"d{k}o1 iff {others[1]}", f"-d{k}o2", others[2]]
+    dms.append({"name": f"DM{k}", "options": opts, "preferences": prefs})
+json.dump({"name": "progress", "decision_makers": dms}, open(sys.argv[1], "w"))
+PY
+$TTY "$TMP/o9" "$TMP/e9" "$P" conflict "$TMP/big-conflict.json" --threads 1 || fail "conflict on a terminal: exit $?"
+expect_in "$TMP/e9" "parley conflict: " "conflict draws progress"
+expect_in "$TMP/e9" "states" "conflict counts states"
+clean_stdout "$TMP/o9" || fail "conflict: progress mixed into stdout"
+$TTY "$TMP/o10" "$TMP/e10" "$P" conflict "$TMP/big-conflict.json" --threads 1 --quiet || fail "conflict --quiet"
+[ ! -s "$TMP/e10" ] || fail "conflict --quiet still draws"
 
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS progress"
