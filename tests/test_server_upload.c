@@ -14,6 +14,7 @@
 #include <cmocka.h>
 
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,6 +159,47 @@ static void test_bad_document(void **state)
     http_resp_free(&r);
 }
 
+/*
+ * A party uploads its profile as a GENIUS document over the negotiation's domain: Laptop-A-prof1's seat
+ * takes prof2's preferences; what is stored is what `parley convert` makes of prof2 (weights normalised
+ * to the native form: Laptop 0.37808251708013424 / 1.0000518 of GENIUS's raw 0.3781, Macintosh 1).
+ */
+static void test_profile_document(void **state)
+{
+    server *w = *state;
+    json_t *body = json_pack("{s:[o,o,o]}", "documents", document("Laptop-A-domain.xml", LAPTOP "domain.xml"),
+                             document("Laptop-A-prof1.xml", LAPTOP "prof1.xml"),
+                             document("Laptop-A-prof2.xml", LAPTOP "prof2.xml"));
+    http_resp r = http_json(w->port, "POST", "/api/negotiations", NULL, body);
+    assert_int_equal(r.status, 201);
+    char med[65], party[65];
+    snprintf(med, sizeof med, "%s", jstr(&r, "participant", "token"));
+    http_resp_free(&r);
+    r = http_json(w->port, "POST", "/api/negotiations/1/participants", med,
+                  json_pack("{s:s,s:s}", "name", "Laptop-A-prof1", "role", "party"));
+    assert_int_equal(r.status, 201);
+    snprintf(party, sizeof party, "%s", jstr(&r, "token", NULL) ? jstr(&r, "token", NULL) : jstr(&r, "participant", "token"));
+    http_resp_free(&r);
+    r = http_json(w->port, "PUT", "/api/negotiations/1/profile", party,
+                  json_pack("{s:o}", "document", document("Laptop-A-prof2.xml", LAPTOP "prof2.xml")));
+    assert_int_equal(r.status, 200);
+    http_resp_free(&r);
+    r = http_request(w->port, "GET", "/api/negotiations/1/profile", party, NULL);
+    assert_int_equal(r.status, 200);
+    json_t *laptop = json_object_get(json_object_get(json_object_get(r.json, "profile"), "preferences"), "Laptop");
+    assert_non_null(laptop);
+    assert_true(fabs(json_number_value(json_object_get(laptop, "weight")) - 0.37808251708013424) < 1e-12);
+    assert_true(json_number_value(json_object_get(json_object_get(laptop, "values"), "Macintosh")) == 1);
+    http_resp_free(&r);
+    /* A broken document: 400, field document, naming the document's line. */
+    r = http_json(w->port, "PUT", "/api/negotiations/1/profile", party,
+                  json_pack("{s:{s:s,s:s}}", "document", "name", "mine.xml", "content", "<utility_space>\n<objective"));
+    assert_int_equal(r.status, 400);
+    assert_string_equal(jstr(&r, "error", "field"), "document");
+    assert_non_null(strstr(r.body, "mine.xml:2"));
+    http_resp_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -165,6 +207,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_native_document_and_both, start, stop),
         cmocka_unit_test_setup_teardown(test_domain_over_limits, start, stop),
         cmocka_unit_test_setup_teardown(test_bad_document, start, stop),
+        cmocka_unit_test_setup_teardown(test_profile_document, start, stop),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

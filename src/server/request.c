@@ -4,6 +4,7 @@
  * privacy split of a scenario into its public part and each party's profile.
  */
 #include "core/memtext.h"
+#include <parley/genius.h>
 #include <parley/io.h>
 #include "server/request.h"
 
@@ -270,6 +271,112 @@ json_t *req_public_scenario(json_t *scenario)
         for (size_t k = 0; req_private_party_keys[k]; k++)
             json_object_del(json_array_get(parties, i), req_private_party_keys[k]);
     return copy;
+}
+
+static int write_genius_domain(const void *ctx, FILE *out, parley_error *err)
+{
+    return parley_genius_write_domain(ctx, out, NULL, NULL, err);
+}
+
+static int write_geniusweb_domain(const void *ctx, FILE *out, parley_error *err)
+{
+    return parley_geniusweb_write_domain(ctx, out, NULL, NULL, err);
+}
+
+/* The issues a profile document may name: those a domain written out and read back keeps as they are. */
+static int round_trips(const parley_scenario *sc, const parley_scenario *back, parley_error *err)
+{
+    const parley_space *a = parley_scenario_space(sc), *b = parley_scenario_space(back);
+    for (size_t i = 0; i < parley_space_issue_count(a); i++) {
+        int same = i < parley_space_issue_count(b) && parley_issue_value_count(a, i) == parley_issue_value_count(b, i);
+        for (uint32_t v = 0; same && v < parley_issue_value_count(a, i); v++) {
+            char x[128], y[128];
+            parley_issue_format_value(a, i, v, x, sizeof x);
+            parley_issue_format_value(b, i, v, y, sizeof y);
+            same = strcmp(x, y) == 0;
+        }
+        if (!same)
+            return parley_error_set_at(err, PARLEY_EINVAL, NULL, 0, 0, "document",
+                                       "issue '%s' of this negotiation has no exact GENIUS form (a real issue?): upload "
+                                       "the profile as native JSON (\"preferences\")",
+                                       parley_issue_name(a, i));
+    }
+    return PARLEY_OK;
+}
+
+int req_profile_document(json_t *root, json_t *scenario, uint64_t max_values, uint64_t max_cells, parley_error *err)
+{
+    json_ctx ctx = {NULL, "", err};
+    json_t *doc = json_object_get(root, "document");
+    if (!doc)
+        return PARLEY_OK;
+    static const char *const keys[] = {"name", "content", NULL};
+    const char *name = NULL, *content = NULL;
+    int rc;
+    size_t mark = json_ctx_push_field(&ctx, "document");
+    if (json_object_size(root) != 1)
+        rc = json_ctx_fail(&ctx, NULL, "a profile is either native fields or one \"document\", not both");
+    else if (!json_is_object(doc))
+        rc = json_ctx_fail(&ctx, NULL, "expected {\"name\", \"content\"}, found %s", json_type_name(doc));
+    else if (!(rc = json_ctx_check_keys(&ctx, doc, keys)) &&
+             !(rc = text_field(&ctx, doc, "name", 1, 1, REQ_MAX_NAME, &name)))
+        rc = json_ctx_string(&ctx, doc, "content", 1, &content);
+    json_ctx_pop(&ctx, mark);
+    if (rc != PARLEY_OK)
+        return rc;
+    /* The negotiation's own domain, written in the document's format, then read back with the document. */
+    char *text = json_dumps(scenario, JSON_COMPACT);
+    parley_scenario *sc = NULL, *back = NULL;
+    char *domain = NULL, *native = NULL;
+    parley_error inner;
+    parley_error_clear(&inner);
+    if (!text || parley_scenario_parse(text, strlen(text), "scenario", &sc, &inner) != PARLEY_OK) {
+        rc = parley_error_set(err, PARLEY_EINTERNAL, "the stored scenario does not read back");
+        goto done;
+    }
+    size_t length = json_string_length(json_object_get(doc, "content")), at = 0;
+    while (at < length && strchr(" \t\r\n", content[at]))
+        at++;
+    int web = at < length && content[at] == '{'; /* GeniusWeb profiles are JSON, GENIUS ones XML */
+    size_t domain_length = 0;
+    if (!(domain = memtext_capture(web ? write_geniusweb_domain : write_genius_domain, sc, &domain_length, err))) {
+        rc = err ? err->code : PARLEY_EINTERNAL;
+        goto done;
+    }
+    parley_document docs[3] = {{web ? "domain.json" : "domain.xml", domain, domain_length},
+                               {name, content, length},
+                               {name, content, length}};
+    parley_load_options options = {.max_issue_values = (size_t)max_values, .max_table_cells = (size_t)max_cells};
+    if ((rc = parley_scenario_load_buffers(docs, 3, &options, &back, &inner)) != PARLEY_OK) {
+        char where[600];
+        parley_error_format(&inner, where, sizeof where);
+        rc = parley_error_set_at(err, PARLEY_EINVAL, NULL, 0, 0, "document", "%s", where);
+        goto done;
+    }
+    if ((rc = round_trips(sc, back, err)) != PARLEY_OK)
+        goto done;
+    /* The profile read, as the native fields of a party: preferences, reservation, discount. */
+    json_t *written = (native = memtext_capture(write_scenario, back, NULL, err)) ? json_loads(native, 0, NULL) : NULL;
+    json_t *party = json_array_get(json_object_get(written, "parties"), 0);
+    if (!party) {
+        json_decref(written);
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto done;
+    }
+    json_object_del(root, "document");
+    for (size_t k = 0; req_private_party_keys[k]; k++) {
+        json_t *v = json_object_get(party, req_private_party_keys[k]);
+        if (v)
+            json_object_set(root, req_private_party_keys[k], v);
+    }
+    json_decref(written);
+done:
+    free(text);
+    free(domain);
+    free(native);
+    parley_scenario_free(sc);
+    parley_scenario_free(back);
+    return rc;
 }
 
 int req_parse_profile(json_t *root, json_t *scenario, const char *party, parley_error *err)

@@ -38,6 +38,15 @@ typedef struct req_create {
  * "documents".
  */
 int req_documents_to_scenario(json_t *root, uint64_t max_values, uint64_t max_cells, parley_error *err);
+/*
+ * PUT /profile may carry, instead of the native fields, {"document": {"name",
+ * "content"}}: the party's GENIUS XML or GeniusWeb JSON profile over this
+ * negotiation's domain (as `parley convert` writes it).  It is read with the
+ * domain, within the server's limits, and replaced in `root` by the native
+ * fields it makes (preferences, reservation, discount).  Nothing happens
+ * without "document".
+ */
+int req_profile_document(json_t *root, json_t *scenario, uint64_t max_values, uint64_t max_cells, parley_error *err);
 int req_parse_create(json_t *root, req_create *out, parley_scenario **sc, parley_error *err);
 
 /* POST /participants: {"name": "...", "role": "party"|"mediator"}; a party must be a negotiator of sc. */

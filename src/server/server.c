@@ -286,7 +286,9 @@ static int check_profile(api_call *c, const route *r)
         return api_fail(c, 404, NULL, "no such negotiation");
     parley_error err;
     parley_error_clear(&err);
-    int rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
+    int rc = req_profile_document(c->json, e->doc, c->srv->limits.values_per_issue, c->srv->limits.table_cells, &err);
+    if (!rc)
+        rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
     scenario_release(c->srv, e);
     if (rc)
         return api_fail_error(c, &err);
