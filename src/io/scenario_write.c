@@ -2,9 +2,9 @@
  * scenario_write.c: writes a parley_scenario as native scenario JSON.  Value
  * functions of numeric issues are written as "linear" when the utilities lie on
  * a line, otherwise as a "piecewise" function through every grid value, so that
- * reading the file back gives the same utilities.  Numbers are written with 17
- * significant digits so that every double reads back exactly (0.6 shows as
- * 0.59999999999999998: exact beats pretty for a file that is read again).
+ * reading the file back gives the same utilities.  Numbers are written in the
+ * one number format (parley_format_number): the shortest decimal that reads
+ * back to exactly the same double (0.6, 0.3333333333333333).
  */
 #include "io/json_util.h"
 #include <parley/scenario.h>
