@@ -224,9 +224,12 @@ int parley_negotiation_add_agent_spec(parley_negotiation *neg, const char *spec,
         while (names[n])
             n++;
         const char *near = parley_nearest_word(name, names, n);
-        return parley_error_set(err, PARLEY_EINVAL, "unknown agent '%s' (%s%s%sexpected boulware, linear, conceder, "
-                                "hardliner, tit-for-tat, random, nash or a plug-in path)", name,
-                                near ? "did you mean '" : "", near ? near : "", near ? "'? " : "");
+        char list[1024] = "";
+        size_t used = 0;
+        for (size_t i = 0; i < n && used < sizeof list; i++) /* every built-in, as `parley agents` lists them */
+            used += (size_t)snprintf(list + used, sizeof list - used, "%s, ", names[i]);
+        return parley_error_set(err, PARLEY_EINVAL, "unknown agent '%s' (%s%s%sexpected one of %sor a plug-in path)",
+                                name, near ? "did you mean '" : "", near ? near : "", near ? "'? " : "", list);
     }
     return parley_negotiation_add_agent(neg, vt, params, err);
 }

@@ -75,4 +75,8 @@ PY
 expect_exit 2 "negotiate --model without --trace" "$parley" negotiate "$src/examples/ceasefire-relaxed.json" \
     --agents boulware,conceder --model frequency
 expect_in "$TMP/err" "give --trace" "negotiate --model needs the trace"
+# an unknown agent: the message lists every built-in, the ANAC baselines included, and suggests the nearest
+expect_exit 2 "unknown agent" "$parley" negotiate "$src/examples/ceasefire-relaxed.json" --agents hardhead,boulware
+expect_in "$TMP/err" "did you mean 'hardheaded'?" "unknown agent: the nearest"
+expect_in "$TMP/err" "nice-tit-for-tat, agent-k, cuhk, atlas3, agent-gg, micro" "unknown agent: the baselines listed"
 [ "$fails" -eq 0 ] || { echo "$fails check(s) failed"; exit 1; }
