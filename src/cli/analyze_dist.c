@@ -11,6 +11,20 @@
 
 enum { TAG_PART = 11 };
 
+/* Rank 0's progress stands for every rank's: equal parts of the space, scanned at about the same pace. */
+struct scaled_progress {
+    parley_progress_fn fn;
+    void *user;
+    int size;
+};
+
+static void progress_all_ranks(void *user, double done, double total, const char *what)
+{
+    const struct scaled_progress *p = user;
+    double all = done * p->size;
+    p->fn(p->user, all < total ? all : total, total, what);
+}
+
 int analyze_distributed(const parley_scenario *sc, const parley_analysis_options *options, parley_analysis **out,
                         int *writer, parley_error *err)
 {
@@ -28,6 +42,13 @@ int analyze_distributed(const parley_scenario *sc, const parley_analysis_options
     uint64_t share = total / (uint64_t)size, extra = total % (uint64_t)size, r = (uint64_t)rank;
     part.first = share * r + (r < extra ? r : extra);
     part.count = share + (r < extra);
+    struct scaled_progress scaled = {part.progress, part.progress_user, size};
+    if (part.progress && rank == 0) {
+        part.progress = progress_all_ranks;
+        part.progress_user = &scaled;
+    } else {
+        part.progress = NULL; /* rank 0 shows the progress */
+    }
     parley_analysis *a = NULL;
     int rc = part.count ? parley_analyze(sc, &part, &a, err) : PARLEY_OK;
     if (rank != 0) {
