@@ -28,12 +28,16 @@ static const char usage[] =
     "                all and of the acceptable outcomes and the four solutions (a panel per pair)\n"
     "  --quiet       no progress line (it is shown on stderr only when stderr is a terminal)\n"
     "\n"
-    "Spaces too large to enumerate (more than 2^64 outcomes, more than 5*10^9\n"
+    "Additive scenarios (2 or 3 parties, red lines over few issues) are analysed\n"
+    "exactly without enumerating when that is faster: frontier by issue-wise\n"
+    "merging, counts by meet-in-the-middle, any size (docs/analysis-json.md).\n"
+    "Other spaces too large to enumerate (more than 2^64 outcomes, more than 5*10^9\n"
     "outcomes, or nonlinear GENIUS profiles over more than 2*10^7) are searched\n"
     "instead: the frontier found is marked approximate, with how it was found\n"
     "(\"exact\": false and \"method\" in the JSON).\n"
     "  --approximate     search even when the space could be enumerated\n"
     "  --exact           enumerate even a large space\n"
+    "  --stream          enumerate every outcome, never the exact path without enumeration\n"
     "  --evaluations N   search budget in utility evaluations (default 2000000)\n"
     "  --seed N          random seed of the search (default fixed: same result every run)\n"
     "\n" CLI_INPUT_HELP;
@@ -262,6 +266,9 @@ int cmd_analyze(int argc, char **argv)
             search.search_only = 1;
         } else if (strcmp(argv[i], "--exact") == 0) {
             force = -1;
+        } else if (strcmp(argv[i], "--stream") == 0) {
+            force = -1;
+            options.method = PARLEY_ANALYSIS_STREAM;
         } else if ((r = cli_option_value(argc, argv, &i, "--evaluations", &value)) != 0) {
             long n;
             if (r < 0 || !cli_parse_long("analyze", "--evaluations", value ? value : "", 1000, 2000000000L, &n))

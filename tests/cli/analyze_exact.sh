@@ -73,6 +73,21 @@ check "$TMP/e30.json" "$TMP/e30.out"
 gen 3 3 "$TMP/e3.json"
 expect_exit 0 "10^3 outcomes" "$parley" analyze --json "$TMP/e3.json"
 expect_in "$TMP/out" '"method": "enumeration of every outcome"' "10^3: enumerated"
+# 10^7 outcomes: the exact path by default; --stream enumerates, and every figure is the same
+gen 7 4 "$TMP/e7.json"
+expect_exit 0 "10^7 outcomes" "$parley" analyze --json --frontier "$TMP/e7.json"
+cp "$TMP/out" "$TMP/e7.auto"
+expect_in "$TMP/e7.auto" 'without enumeration' "10^7: the exact path by default"
+expect_exit 0 "10^7 outcomes, --stream" "$parley" analyze --json --frontier --stream --quiet "$TMP/e7.json"
+expect_in "$TMP/out" '"method": "enumeration of every outcome"' "10^7 --stream: enumerated"
+python3 - "$TMP/e7.auto" "$TMP/out" <<'PY' || fail "10^7: --stream and the exact path differ"
+import json, sys
+a, b = (json.load(open(p)) for p in sys.argv[1:3])
+for d in (a, b):
+    for k in ("seconds", "threads", "method", "method_note"):
+        d.pop(k, None)
+assert a == b
+PY
 if [ "$fails" -ne 0 ]; then
     echo "$fails check(s) failed"
     exit 1
