@@ -129,16 +129,15 @@ const parley = (() => {
     } catch (e) { say(e.message, true); }
   }
 
-  // A number as precise as the API gave it (JavaScript's shortest exact form), with at least 3 decimals:
-  // two different values never print the same.
+  // A number as precise as the analysis computes it: up to 9 decimals (the server's utilities are exact to
+  // 1e-9), at least 3, trailing zeros after the third dropped: 0.6 is "0.600", 0.595 is "0.595".  Two
+  // values print the same only when they differ by less than 5e-10.
   function num(x) {
     if (typeof x !== 'number' || !isFinite(x)) return String(x);
-    let s = String(x);
-    if (/e/i.test(s)) return s;
-    const dot = s.indexOf('.');
-    const decimals = dot < 0 ? 0 : s.length - dot - 1;
-    if (decimals < 3) s = (dot < 0 ? s + '.' : s) + '0'.repeat(3 - decimals);
-    return s;
+    let s = x.toFixed(9).replace(/0+$/, '');
+    if (s === '-0.') s = '0.';
+    const decimals = s.length - s.indexOf('.') - 1;
+    return decimals < 3 ? s + '0'.repeat(3 - decimals) : s;
   }
   const signed = (x) => (x > 0 ? '+' : x < 0 ? '−' : '±') + num(Math.abs(x));
 
