@@ -39,7 +39,7 @@
     if (!current) { box.textContent = 'No text tabled yet.'; return; }
     box.replaceChildren(el('b', {}, `Text ${current.number} (session ${current.session}, ${current.status})`), el('br'),
       ...Object.entries(current.outcome).map(([k, v]) => el('span', {class: 'pair'}, `${k}: `, el('b', {'data-issue': k}, String(v)))),
-      current.note ? el('p', {class: 'small'}, current.note) : null);
+      current.note ? el('p', {class: 'small'}, current.note) : '');
     const latest = new Map();
     for (const r of current.responses) latest.set(r.name, r);
     for (const [name, r] of latest)
@@ -180,7 +180,7 @@
     box.replaceChildren(el('b', {class: 'check-bad'}, `No deal: no package is acceptable to all (${d.outcomes} packages).`),
       el('div', {}, 'Conflicting sets: ', ...d.conflicts.map((set) => el('div', {class: 'conflict'}, '• ' + set.map(conditionText).join(' + ')))),
       el('div', {}, 'Ways out: ', ...d.relaxations.map((r) => el('div', {class: 'relaxation', 'data-change': r.change || ''}, '• ' + relaxationText(r)))),
-      combinationBox(d.combination));
+      combinationBox(d.combination) || '');
     return d;
   }
   const effectText = (e) => e.acceptable_to_all ? 'acceptable to all' :

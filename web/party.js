@@ -36,7 +36,7 @@
       v.breaks.length ? el('div', {id: 'my-red-lines', class: 'check-bad'},
         'Breaks your red line' + (v.breaks.length > 1 ? 's ' : ' ') + v.breaks.map((b) => `${b.name} (${b.rule})`).join(', '))
         : el('div', {id: 'my-red-lines', class: 'check-ok'}, 'Breaks none of your red lines.'),
-      v.feasible === false ? el('div', {class: 'check-bad'}, 'Breaks a global constraint of the scenario.') : null,
+      v.feasible === false ? el('div', {class: 'check-bad'}, 'Breaks a global constraint of the scenario.') : '',
       el('div', {id: 'my-verdict', class: v.acceptable ? 'check-ok' : 'check-bad'},
         v.acceptable ? 'Acceptable to you.' : 'Not acceptable to you as it stands.'));
   }
@@ -50,7 +50,7 @@
     if (!current) box.textContent = 'No text tabled yet.';
     else box.replaceChildren(el('b', {}, `Text ${current.number} (session ${current.session}, ${current.status})`), el('br'),
       ...Object.entries(current.outcome).map(([k, v]) => el('span', {class: 'pair'}, `${k}: `, el('b', {'data-issue': k}, String(v)))),
-      current.note ? el('p', {class: 'small'}, current.note) : null);
+      current.note ? el('p', {class: 'small'}, current.note) : '');
     const mine = current && current.responses.length ? current.responses[current.responses.length - 1] : null;
     $('my-answer').textContent = mine ? `Your answer to text ${current.number}: ${mine.answer}` : '';
     if (current && current.number !== shownText) { shownText = current.number; renderAmendEditor(); }
