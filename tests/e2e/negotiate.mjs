@@ -59,8 +59,8 @@ try {
     page.on('pageerror', (e) => { console.error(`${view}: page error:`, e.message); failed = true; });
     page.on('response', (r) => { if (r.status() >= 400) bad.push([view, `${r.status()} ${r.request().method()} ${r.url()}`]); });
     page.on('requestfailed', (r) => {
-      // A live stream cut when the page goes away is not a failure of the dashboard.
-      if (!r.url().endsWith('/events')) bad.push([view, `failed ${r.method()} ${r.url()}: ${r.failure().errorText}`]);
+      // A live stream cut, or a request aborted by a reload, is not a failure of the dashboard.
+      if (!r.url().endsWith('/events') && r.failure().errorText !== 'net::ERR_ABORTED') bad.push([view, `failed ${r.method()} ${r.url()}: ${r.failure().errorText}`]);
     });
     page.on('console', (m) => { if (m.type() === 'error') bad.push([view, 'console: ' + m.text()]); });
     // Only the server under test: any other request is a bug (no CDN, no outside network).
