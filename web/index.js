@@ -2,7 +2,10 @@
 // one's view with a token.
 'use strict';
 (() => {
-  const {api, $, act} = parley;
+  const {api, $, act, copyText} = parley;
+  $('copy-created').addEventListener('click', async () => {
+    $('copied-created').textContent = await copyText($('created-token').textContent, $('created-token'));
+  });
   // A file is read in the browser and shown in the box: what is created is what the mediator sees.
   $('scenario-file').addEventListener('change', () => act(async () => {
     const f = $('scenario-file').files[0];

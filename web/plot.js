@@ -58,7 +58,7 @@ function parleyPlot(container, analysis, x, y) {
   // rings) whose box stays inside the frame and meets no placed box and no marker.
   function placeLabels(list, markers) {
     const CH = 5.6, LH = 11; // a 10px label: about 5.6px per character, 11px high
-    const boxes = markers.map((m) => ({x: m.cx - 7, y: m.cy - 7, w: 14, h: 14}));
+    const boxes = markers.map((m) => ({x: m.cx - 9, y: m.cy - 9, w: 18, h: 18}));
     const meets = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
     const inside = (b) => b.x >= M + 1 && b.x + b.w <= W - RIGHT - 1 && b.y >= TOP + 1 && b.y + b.h <= H - M - 1;
     for (const l of list) {

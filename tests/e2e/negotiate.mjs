@@ -90,6 +90,9 @@ try {
   await shot(med, '1-start');
   const mediatorToken = (await med.textContent('#created-token')).trim();
   assert.match(mediatorToken, /^[0-9a-f]{64}$/);
+  await med.click('#copy-created');
+  await med.waitForSelector('#copied-created:has-text("copied")');
+  assert.equal(await med.evaluate(() => navigator.clipboard.readText()), mediatorToken);
   await med.click('#created-link');
   await med.waitForSelector('#title:has-text("negotiation 1")');
   assert.ok(!med.url().includes(mediatorToken), 'the token is still in the address: ' + med.url());
