@@ -1,7 +1,7 @@
 // plot.js: an SVG scatter plot of the Pareto frontier, the bargaining solutions and the current text,
 // in the utilities of two parties (x, y), with their reservation values dashed.  Solutions at the same
-// point share one label; every label is placed where it overlaps no other label, no axis text and no
-// marked point, or is dropped to a free spot with a leader line.
+// point share one label; every label is placed where it overlaps no other label, no axis text, no marker
+// and no frontier point, with a leader line when it had to go farther.
 'use strict';
 function parleyPlot(container, analysis, x, y) {
   const NS = 'http://www.w3.org/2000/svg', W = 400, H = 330, M = 48, TOP = 10, RIGHT = 12;
@@ -51,14 +51,16 @@ function parleyPlot(container, analysis, x, y) {
                    'data-ux': t.utilities[x], 'data-uy': t.utilities[y]});
     labels.unshift({cx: sx(t.utilities[x]), cy: sy(t.utilities[y]), text: `text ${t.number}`, cls: 'text-label', id: 'current-label'});
   }
-  placeLabels(labels, [...groups.values()].map((g) => ({cx: g.cx, cy: g.cy})).concat(t ? [{cx: sx(t.utilities[x]), cy: sy(t.utilities[y])}] : []));
+  placeLabels(labels, [...groups.values()].map((g) => ({cx: g.cx, cy: g.cy})).concat(t ? [{cx: sx(t.utilities[x]), cy: sy(t.utilities[y])}] : []),
+              pts.map((p) => ({cx: sx(p[0]), cy: sy(p[1])})));
   container.replaceChildren(svg);
 
   // Greedy placement: for each label, the first of a ring of candidate spots around its point (then farther
-  // rings) whose box stays inside the frame and meets no placed box and no marker.
-  function placeLabels(list, markers) {
+  // rings) whose box stays inside the frame and meets no placed label, no marker and no frontier point.
+  function placeLabels(list, markers, dots) {
     const CH = 5.6, LH = 11; // a 10px label: about 5.6px per character, 11px high
-    const boxes = markers.map((m) => ({x: m.cx - 9, y: m.cy - 9, w: 18, h: 18}));
+    const boxes = markers.map((m) => ({x: m.cx - 9, y: m.cy - 9, w: 18, h: 18}))
+      .concat(dots.map((d) => ({x: d.cx - 4, y: d.cy - 4, w: 8, h: 8})));
     const meets = (a, b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
     const inside = (b) => b.x >= M + 1 && b.x + b.w <= W - RIGHT - 1 && b.y >= TOP + 1 && b.y + b.h <= H - M - 1;
     for (const l of list) {
