@@ -2,7 +2,8 @@
  * test_server.c: `parley serve` in-process on 127.0.0.1 (ephemeral port):
  * every endpoint, the authorisation matrix (each role against each resource),
  * privacy between parties, bad requests (400 naming the field, nothing stored),
- * the analysis, diagnosis, proposals and amendment checks against values
+ * the analysis, diagnosis, proposals, amendment checks and a party's own
+ * valuation of the text against values
  * computed by hand, token rotation and revocation, group commit (a batch whose
  * requests fail alone), live updates (SSE), restart
  * on the same file, schema migration from version 1, static files, and the
@@ -886,6 +887,52 @@ static void test_amendments_by_hand(void **state)
     assert_int_equal(status_of(w, "GET", "/api/negotiations/1/analysis/amendments?participant=x", w->med, NULL), 400);
 }
 
+/* A party's own valuation of the latest text, under its uploaded profile (utilities worked by hand from the
+ * textbook preferences); none before it uploads one; mediators and other negotiations' parties are refused. */
+static void test_text_value_by_hand(void **state)
+{
+    world *w = *state;
+    static const char path[] = "/api/negotiations/1/texts/current/value";
+    assert_int_equal(status_of(w, "GET", path, w->buyer, NULL), 404); /* no text */
+    assert_int_equal(status_of(w, "GET", path, w->med, NULL), 403);
+    assert_int_equal(status_of(w, "GET", path, w->party2, NULL), 403);
+    open_session_and_text(w, "{\"price\": 0, \"color\": \"red\"}");
+    http_resp r = http_request(w->port, "GET", path, w->buyer, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(jstr(&r, "profile", NULL), "none"); /* the scenario's estimate is the mediator's */
+    assert_true(json_is_null(json_object_get(r.json, "utility")));
+    assert_true(json_is_null(json_object_get(r.json, "reservation")));
+    http_resp_free(&r);
+    assert_int_equal(status_of(w, "PUT", "/api/negotiations/1/profile", w->seller,
+                               "{\"reservation\": 0.25, \"preferences\": {"
+                               "\"price\": {\"weight\": 0.7, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+                               "\"color\": {\"weight\": 0.3, \"values\": {\"red\": 0, \"blue\": 1}}},"
+                               "\"red_lines\": [{\"name\": \"min_price\", \"rule\": \"price >= 1\"}]}"),
+                     200);
+    /* (0, red) for the Seller: 0.7 * 0 + 0.3 * 0 = 0, under its reservation 0.25, and price 0 breaks min_price. */
+    r = http_request(w->port, "GET", path, w->seller, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(jstr(&r, "profile", NULL), "uploaded");
+    assert_string_equal(jstr(&r, "name", NULL), "Seller");
+    assert_int_equal(jint(&r, "text", "number"), 1);
+    assert_float_equal(json_real_value(json_object_get(r.json, "utility")), 0.0, 1e-9);
+    assert_float_equal(json_real_value(json_object_get(r.json, "reservation")), 0.25, 1e-9);
+    assert_true(json_is_false(json_object_get(r.json, "acceptable")));
+    json_t *breaks = json_object_get(r.json, "breaks");
+    assert_int_equal(json_array_size(breaks), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(breaks, 0), "rule")), "price >= 1");
+    http_resp_free(&r);
+    /* (2, red): the Seller gets 0.7, no red line broken, acceptable. */
+    open_session_and_text(w, "{\"price\": 2, \"color\": \"red\"}");
+    r = http_request(w->port, "GET", path, w->seller, NULL);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(jint(&r, "text", "number"), 2);
+    assert_float_equal(json_real_value(json_object_get(r.json, "utility")), 0.7, 1e-9);
+    assert_int_equal(json_array_size(json_object_get(r.json, "breaks")), 0);
+    assert_true(json_is_true(json_object_get(r.json, "acceptable")));
+    http_resp_free(&r);
+}
+
 /* Rotation gives a new token (the old one stops working); revocation locks a participant out. */
 static void test_token_rotation_and_revocation(void **state)
 {
@@ -1114,6 +1161,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_propose_by_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_diagnose_by_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_amendments_by_hand, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_text_value_by_hand, setup, teardown),
         cmocka_unit_test_setup_teardown(test_token_rotation_and_revocation, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_commit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_group_commit_fails, setup, teardown),

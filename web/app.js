@@ -1,6 +1,7 @@
 // app.js: what every page of the dashboard shares: the API client (token in the
 // Authorization header), the live event stream (Server-Sent Events read with
-// fetch, so the token never appears in a URL), and small DOM helpers.
+// fetch, so the token never appears in a URL), small DOM helpers, messages kept next to the form that
+// caused them, numbers as precise as the API gives them, and the read-only state of a revoked or closed view.
 'use strict';
 
 const parley = (() => {
@@ -22,11 +23,32 @@ const parley = (() => {
     const r = await fetch('/api/' + path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
     const data = await r.json().catch(() => ({}));
     if (!r.ok) {
-      const e = new Error(data.error ? data.error.message : r.status + ' ' + r.statusText);
+      const e = new Error(plain(data.error ? data.error.message : r.status + ' ' + r.statusText));
       e.status = r.status;
+      if (r.status === 401 && token && !asToken) lockOut();
       throw e;
     }
     return data;
+  }
+  // The server's messages may name an endpoint ("(GET /api/…)"): the dashboard speaks of views, not paths.
+  const plain = (m) => String(m).replace(/\s*\((?:GET|POST|PUT|DELETE) \/api\/[^)]*\)/g, '')
+    .replace(/(?:GET|POST|PUT|DELETE) \/api\/\S+/g, 'the dashboard').replace(/\/api\/\S+/g, 'the dashboard');
+
+  // Read-only: every control marked data-write is disabled (a revoked token, a closed negotiation, an agreement
+  // for the controls that only make sense before one).  Views call readOnly(reason) and re-render with it.
+  let lockedWhy = '', revoked = false;
+  function readOnly(why) {
+    if (why !== undefined && !(revoked && lockedWhy)) lockedWhy = why;
+    for (const e of document.querySelectorAll('[data-write]')) e.disabled = !!lockedWhy;
+    const b = $('locked');
+    if (b) { b.hidden = !lockedWhy; b.textContent = lockedWhy; }
+    return lockedWhy;
+  }
+  function lockOut() {
+    if (revoked) return;
+    revoked = true;
+    lockedWhy = '';
+    readOnly('This view is read-only: its token is no longer valid (revoked or replaced by the mediator).');
   }
   const neg = (path) => 'negotiations/' + negotiation + (path ? '/' + path : '');
 
@@ -40,7 +62,8 @@ const parley = (() => {
           if (last) headers['Last-Event-ID'] = String(last);
           const r = await fetch('/api/' + neg('events'), {headers});
           if (r.status === 401) {
-            status('this token is no longer valid (revoked or replaced by the mediator): live updates stopped', true);
+            lockOut();
+            status('live updates stopped: this token is no longer valid', true);
             return;
           }
           if (!r.ok) throw new Error('stream ' + r.status);
@@ -89,9 +112,41 @@ const parley = (() => {
     s.textContent = text;
     s.className = error ? 'status error' : 'status';
   }
-  // Runs an async action from a button, showing errors in the status line.
-  async function act(fn) {
-    try { status(''); await fn(); } catch (e) { status(e.message, true); }
+  // Runs an async action from a button.  With `box` (the id of the form's message line) its confirmation
+  // (the string fn returns) or its error stays next to the form until the next action of that form;
+  // without, errors go to the page's status line.
+  async function act(fn, box) {
+    const say = (text, error) => {
+      const b = box && $(box);
+      if (!b) { if (text || error) status(text, error); return; }
+      b.textContent = text || '';
+      b.className = error ? 'form-msg error' : 'form-msg';
+    };
+    try {
+      if (box) say('');
+      const done = await fn();
+      if (box && typeof done === 'string') say(done);
+    } catch (e) { say(e.message, true); }
+  }
+
+  // A number as precise as the analysis computes it: up to 9 decimals (the server's utilities are exact to
+  // 1e-9), at least 3, trailing zeros after the third dropped: 0.6 is "0.600", 0.595 is "0.595".  Two
+  // values print the same only when they differ by less than 5e-10.
+  function num(x) {
+    if (typeof x !== 'number' || !isFinite(x)) return String(x);
+    let s = x.toFixed(9).replace(/0+$/, '');
+    if (s === '-0.') s = '0.';
+    const decimals = s.length - s.indexOf('.') - 1;
+    return decimals < 3 ? s + '0'.repeat(3 - decimals) : s;
+  }
+  const signed = (x) => (x > 0 ? '+' : x < 0 ? '−' : '±') + num(Math.abs(x));
+
+  // Copies text to the clipboard; falls back to selecting it for Ctrl+C.
+  async function copyText(text, node) {
+    try { await navigator.clipboard.writeText(text); return 'copied'; } catch (e) {
+      if (node) { const r = document.createRange(); r.selectNodeContents(node); getSelection().removeAllRanges(); getSelection().addRange(r); }
+      return 'selected: press Ctrl+C';
+    }
   }
 
   // The values an issue takes: labels, or numbers on the grid (at most 501 listed).
@@ -141,5 +196,6 @@ const parley = (() => {
     list.prepend(el('li', {class: 'event ev-' + ev.kind.replace('.', '-') + (ev.private ? ' private' : ''), 'data-seq': ev.seq},
       el('time', {}, when), ' ', describeEvent(ev)));
   }
-  return {negotiation, token, api, neg, stream, el, $, status, act, issueValues, valueSelect, outcomeText, addTimeline};
+  return {negotiation, token, api, neg, stream, el, $, status, act, issueValues, valueSelect, outcomeText, addTimeline,
+    num, signed, copyText, readOnly};
 })();

@@ -3,8 +3,9 @@
  * parties' private profiles merged in inside the server (as the analysis is):
  * why no deal exists and what would open one (diagnose), the package to table
  * under a bargaining rule with its explanation per party (propose), and what a
- * party's latest amendments to the current text do to everyone (amendments).
- * Only mediators reach them (the router refuses parties with 403).
+ * party's latest amendments to the current text do to everyone (amendments);
+ * and, for a party, what the latest text is worth to it under its own profile.
+ * Only mediators reach the advice (the router refuses parties with 403); only a party its valuation.
  */
 #include "analysis/analysis_internal.h"
 #include "server/server_internal.h"
@@ -255,4 +256,79 @@ done:
 int api_check_amendments(api_call *c)
 {
     return with_merged(c, amendments);
+}
+
+/* ---- a party's own valuation of the latest text ---- */
+
+/* The caller's red lines (from its uploaded profile) that the text breaks, as [{"name", "rule"}]. */
+static json_t *broken_red_lines(const parley_scenario *sc, size_t party, const uint32_t *values)
+{
+    json_t *breaks = json_array();
+    for (size_t i = 0; breaks && i < parley_scenario_constraint_count(sc); i++) {
+        const parley_constraint *con = parley_scenario_constraint(sc, i);
+        if (con->party == (long)party && !parley_expr_holds(con->expr, values))
+            json_array_append_new(breaks, json_pack("{s:s,s:s}", "name", con->name, "rule", con->rule));
+    }
+    return breaks;
+}
+
+/*
+ * GET texts/current/value (party): what the latest text is worth to the caller under its own uploaded
+ * profile, valued as the analysis values it (expected utility under its trust in later phases).  Without
+ * an uploaded profile the numbers are null: the scenario's estimate of a party is the mediator's, not
+ * shown to the party.
+ */
+int api_text_value(api_call *c)
+{
+    json_t *uploaded = json_array(), *outcome = NULL, *r = NULL;
+    parley_scenario *sc = NULL;
+    uint32_t *values = NULL;
+    int64_t id = 0, number = 0;
+    int rc = uploaded ? api_merged_scenario(c, uploaded, &sc) : api_fail(c, 500, NULL, "out of memory");
+    if (rc)
+        goto done;
+    if (!(outcome = api_latest_text(c, &id, &number))) {
+        rc = api_fail(c, 404, NULL, "no text has been tabled yet");
+        goto done;
+    }
+    const parley_space *space = parley_scenario_space(sc);
+    long party = parley_scenario_find_party(sc, c->my_name);
+    values = calloc(parley_space_issue_count(space) + 1, sizeof *values);
+    if (party < 0 || !values || api_outcome_values(space, outcome, values)) {
+        rc = api_fail(c, 500, NULL, "cannot value the text for %s", c->my_name);
+        goto done;
+    }
+    int own = 0;
+    for (size_t i = 0; i < json_array_size(uploaded); i++)
+        own |= strcmp(json_string_value(json_array_get(uploaded, i)), c->my_name) == 0;
+    r = json_pack("{s:{s:I,s:I,s:O},s:s,s:s,s:b}", "text", "id", (json_int_t)id, "number", (json_int_t)number,
+                  "outcome", outcome, "name", c->my_name, "profile", own ? "uploaded" : "none", "feasible",
+                  parley_scenario_feasible(sc, values));
+    if (r && own) {
+        parley_utility *eu = parley_scenario_expected_utility(sc, (size_t)party, -1);
+        if (eu) {
+            json_object_set_new(r, "utility", json_real(parley_utility_eval(eu, values)));
+            json_object_set_new(r, "reservation", json_real(parley_utility_reservation_at(eu, 0)));
+            json_object_set_new(r, "acceptable",
+                                json_boolean(parley_scenario_acceptable_to(sc, (size_t)party, values, 0)));
+            json_object_set_new(r, "breaks", broken_red_lines(sc, (size_t)party, values));
+        }
+        parley_utility_free(eu);
+        if (!eu) {
+            json_decref(r);
+            r = NULL;
+        }
+    } else if (r) {
+        json_object_set_new(r, "utility", json_null());
+        json_object_set_new(r, "reservation", json_null());
+        json_object_set_new(r, "acceptable", json_null());
+        json_object_set_new(r, "breaks", json_array());
+    }
+    rc = r ? api_reply(c, 200, r) : api_fail(c, 500, NULL, "out of memory");
+done:
+    json_decref(uploaded);
+    json_decref(outcome);
+    parley_scenario_free(sc);
+    free(values);
+    return rc;
 }

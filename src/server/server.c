@@ -49,6 +49,7 @@ static const route routes[] = {
     {"POST", "negotiations/#/texts", KIND_WRITE, NEED_MEDIATOR, api_table_text, "table texts"},
     {"GET", "negotiations/#/texts", KIND_READ, NEED_ANY, api_list_texts, ""},
     {"GET", "negotiations/#/texts/current", KIND_READ, NEED_ANY, api_current_text, ""},
+    {"GET", "negotiations/#/texts/current/value", KIND_READ, NEED_PARTY, api_text_value, "value a text for itself"},
     {"GET", "negotiations/#/texts/#", KIND_READ, NEED_ANY, api_get_text, ""},
     {"POST", "negotiations/#/texts/#/responses", KIND_WRITE, NEED_PARTY, api_respond, "answer texts"},
     {"GET", "negotiations/#/texts/#/responses", KIND_READ, NEED_ANY, api_list_responses, ""},

@@ -174,6 +174,7 @@ int api_analysis(api_call *c);
 int api_diagnose(api_call *c);
 int api_propose(api_call *c);
 int api_check_amendments(api_call *c);
+int api_text_value(api_call *c);
 int api_revoke_token(api_call *c);
 int api_rotate_token(api_call *c);
 

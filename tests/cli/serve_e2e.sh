@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # serve_e2e.sh: the dashboard end to end: `parley serve` on loopback, headless Debian chromium driven
-# by playwright-core (tests/e2e/negotiate.mjs): a mediator and two parties negotiate to an agreement.
+# by playwright-core (tests/e2e/negotiate.mjs): a mediator and two parties negotiate to an agreement and
+# close.  Screenshots of each view go to e2e-screenshots/ in the directory the test runs in (build/tests).
 # Installs what it needs (chromium, nodejs/npm via apt; playwright-core via npm into tests/e2e/node_modules).
 # FAILS (never skips) when chromium cannot be installed.
 set -u
@@ -19,7 +20,7 @@ for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
 [ -s "$tmp/port" ] || { echo "FAIL: the server did not start"; cat "$tmp/log"; exit 1; }
 port=$(cat "$tmp/port")
 
-timeout 180 node "$E2E/negotiate.mjs" "http://127.0.0.1:$port" "$(cat "$tmp/e2e.db.admin-token")"
+timeout 240 node "$E2E/negotiate.mjs" "http://127.0.0.1:$port" "$(cat "$tmp/e2e.db.admin-token")" "$PWD/e2e-screenshots"
 rc=$?
 [ $rc -eq 0 ] || { echo "FAIL: e2e exited with $rc"; cat "$tmp/log"; exit 1; }
 echo "PASS serve_e2e"
