@@ -306,8 +306,8 @@ int api_text_value(api_call *c)
                   parley_scenario_feasible(sc, values));
     if (r && own) {
         parley_utility *eu = parley_scenario_expected_utility(sc, (size_t)party, -1);
-        if (eu) {
-            json_object_set_new(r, "utility", json_real(parley_utility_eval(eu, values)));
+        if (eu) { /* one valuation: the analysis's (expected utility under trust, on the 2^-32 grid) */
+            json_object_set_new(r, "utility", json_real(parley_scenario_value(sc, (size_t)party, values, -1)));
             json_object_set_new(r, "reservation", json_real(parley_utility_reservation_at(eu, 0)));
             json_object_set_new(r, "acceptable",
                                 json_boolean(parley_scenario_acceptable_to(sc, (size_t)party, values, 0)));

@@ -245,7 +245,7 @@ try {
   await med.click('#refresh-advice');
   await med.waitForSelector('#diagnosis:has-text("No deal")');
   await med.waitForSelector('#diagnosis .conflict:has-text("Buyer\'s reservation 0.200 + Seller\'s reservation 0.800")');
-  await med.waitForSelector('#diagnosis .relaxation:has-text("Seller lowers its reservation from 0.800 to 0.700: 1 package (Nash: price=2, color=red)")');
+  await med.waitForSelector('#diagnosis .relaxation:has-text("Seller lowers its reservation from 0.800 to 0.700 (costs Seller 0.100): 1 package (Nash: price=2, color=red)")');
   // The cheapest combination of moves (by hand: the Seller down to 0.7 costs it 0.1; the Buyer down to 0 for
   // (2,blue) would cost 0.2; (1,blue) needs the Seller at 0.65): shown from the server's reply, or, from a
   // server before combinations, from that reply with the hand-worked combination added.
