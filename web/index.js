@@ -6,23 +6,43 @@
   $('copy-created').addEventListener('click', async () => {
     $('copied-created').textContent = await copyText($('created-token').textContent, $('created-token'));
   });
-  // A file is read in the browser and shown in the box: what is created is what the mediator sees.
+  // Files are read in the browser. A native scenario is shown in the box: what is created is what the mediator
+  // sees. A GENIUS domain with its profiles (XML), or a GeniusWeb domain and profiles (JSON), are sent as they
+  // are ("documents"): the server reads them with the same loader as `parley analyze`.
+  let documents = null;
+  const isDomain = (d) => d.xml ? !/<weight\b/.test(d.content) : !!d.json.issuesValues;
   $('scenario-file').addEventListener('change', () => act(async () => {
-    const f = $('scenario-file').files[0];
-    if (!f) return '';
-    const text = await f.text();
-    if (/^\s*</.test(text)) throw new Error(`${f.name} is XML (a GENIUS file?): convert it to parley's JSON with parley convert first`);
-    let scenario;
-    try { scenario = JSON.parse(text); } catch (e) { throw new Error(`${f.name} is not JSON: ${e.message}`); }
-    if (scenario.LinearAdditiveUtilitySpace || scenario.issuesValues)
-      throw new Error(`${f.name} is a GeniusWeb file: convert it to parley's JSON with parley convert first`);
-    $('scenario').value = JSON.stringify(scenario, null, 2);
-    return `${f.name} loaded: "${scenario.title || 'untitled'}", ${(scenario.issues || []).length} issues, ${(scenario.parties || []).length} parties and mediators.`;
+    const files = [...$('scenario-file').files];
+    documents = null;
+    if (!files.length) return '';
+    const read = await Promise.all(files.map(async (f) => {
+      const content = await f.text(), d = {name: f.name, content, xml: /^\s*</.test(content)};
+      if (!d.xml) {
+        try { d.json = JSON.parse(content); } catch (e) { throw new Error(`${f.name} is neither XML nor JSON: ${e.message}`); }
+      }
+      return d;
+    }));
+    const native = read.length === 1 && !read[0].xml && !read[0].json.LinearAdditiveUtilitySpace && !read[0].json.issuesValues;
+    if (native) {
+      const scenario = read[0].json;
+      $('scenario').value = JSON.stringify(scenario, null, 2);
+      return `${files[0].name} loaded: "${scenario.title || 'untitled'}", ${(scenario.issues || []).length} issues, ${(scenario.parties || []).length} parties and mediators.`;
+    }
+    const domains = read.filter(isDomain);
+    if (domains.length !== 1 || read.length < 3)
+      throw new Error('choose one GENIUS or GeniusWeb domain and at least two profiles together (or one native scenario)');
+    documents = [domains[0], ...read.filter((d) => d !== domains[0])].map((d) => ({name: d.name, content: d.content}));
+    $('scenario').value = '';
+    return `${read.length} ${read[0].xml ? 'GENIUS' : 'GeniusWeb'} files loaded: the domain ${domains[0].name} and ` +
+      `${read.length - 1} profiles; the negotiation is created from them as they are.`;
   }, 'file-msg'));
   $('create').addEventListener('click', () => act(async () => {
-    let scenario;
-    try { scenario = JSON.parse($('scenario').value); } catch (e) { throw new Error('the scenario is not valid JSON: ' + e.message); }
-    const body = {scenario};
+    const body = {};
+    if (documents && !$('scenario').value.trim()) {
+      body.documents = documents;
+    } else {
+      try { body.scenario = JSON.parse($('scenario').value); } catch (e) { throw new Error('the scenario is not valid JSON: ' + e.message); }
+    }
     if ($('mediator').value.trim()) body.mediator = $('mediator').value.trim();
     const r = await api('POST', 'negotiations', body, $('admin').value.trim() || undefined);
     $('created-id').textContent = r.negotiation.id;

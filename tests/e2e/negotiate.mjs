@@ -11,7 +11,8 @@ import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const base = process.argv[2];
 const adminToken = process.argv[3];
@@ -296,6 +297,20 @@ try {
   await shot(med, '9-mediator-closed');
   await shot(buyer, '10-buyer-closed');
   assert.deepEqual(bad.filter(([view]) => view !== 'Seller'), [], 'failing requests after closing');
+  // A GENIUS domain and its two profiles, chosen together in any order, create a negotiation as they are.
+  const laptop = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'genius', 'anac2012', 'Laptop');
+  const start = await newPage('start');
+  await start.goto(base + '/');
+  await start.setInputFiles('#scenario-file', ['Laptop-A-prof1.xml', 'Laptop-A-domain.xml', 'Laptop-A-prof2.xml']
+    .map((f) => join(laptop, f)));
+  await start.waitForSelector('#file-msg:has-text("3 GENIUS files loaded: the domain Laptop-A-domain.xml and 2 profiles")');
+  await start.fill('#admin', adminToken);
+  await start.click('#create');
+  await start.waitForSelector('#created:not([hidden])');
+  assert.match((await start.textContent('#created-token')).trim(), /^[0-9a-f]{64}$/);
+  await start.click('#created-link');
+  await start.waitForSelector('#title:has-text("Laptop")');
+  assert.deepEqual(bad.filter(([view]) => view === 'start'), [], 'failing requests on the GENIUS upload');
   console.log('e2e: mediator and two parties reached an agreement and closed through the dashboard');
 } catch (e) {
   console.error('e2e failed:', e.message);
