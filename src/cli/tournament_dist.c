@@ -322,6 +322,8 @@ static int store_all(tournament_dist *d, const double *v, size_t n)
     return 0;
 }
 
+static void on_stop(int sig);
+
 /* Rank 0's dispatcher thread: answers the other ranks' requests until every one has stopped. */
 static void *dispatch(void *arg)
 {
@@ -334,7 +336,7 @@ static void *dispatch(void *arg)
         int n = 0;
         if (MPI_Probe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &status) != MPI_SUCCESS ||
             MPI_Get_count(&status, MPI_DOUBLE, &n) != MPI_SUCCESS)
-            break;
+            on_stop(SIGTERM); /* a rank is gone: say which runs were lost, as when mpirun stops the job */
         if ((size_t)n > cap) {
             double *grown = realloc(v, (size_t)n * sizeof *v);
             if (!grown)
@@ -342,7 +344,9 @@ static void *dispatch(void *arg)
             v = grown;
             cap = (size_t)n;
         }
-        MPI_Recv(v, n, MPI_DOUBLE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+        if (MPI_Recv(v, n, MPI_DOUBLE, status.MPI_SOURCE, status.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE) !=
+            MPI_SUCCESS)
+            on_stop(SIGTERM);
         pthread_mutex_lock(&d->lock);
         int bad = store_all(d, v, (size_t)n);
         size_t first = 0, count = 0;
@@ -355,7 +359,8 @@ static void *dispatch(void *arg)
             finals++;
         else {
             double batch[2] = {(double)first, (double)count};
-            MPI_Send(batch, 2, MPI_DOUBLE, status.MPI_SOURCE, TAG_BATCH, MPI_COMM_WORLD);
+            if (MPI_Send(batch, 2, MPI_DOUBLE, status.MPI_SOURCE, TAG_BATCH, MPI_COMM_WORLD) != MPI_SUCCESS)
+                on_stop(SIGTERM);
         }
     }
     free(v);
@@ -435,8 +440,9 @@ static void on_stop(int sig)
         memcpy(line + k, tail, sizeof tail - 1);
         k += sizeof tail - 1;
     }
-    /* mpirun may stop forwarding our stderr while it tears the job down: the file is the record that stays. */
-    ssize_t unused = write(STDERR_FILENO, line, k);
+    /* The file first: mpirun may have stopped reading our stderr while it tears the job down (a write to it
+       can then block or raise SIGPIPE, which tournament_dist_begin ignores), and the file is the record that stays. */
+    ssize_t unused = 0;
     if (d && d->lost_path[0]) {
         int fd = open(d->lost_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
         if (fd >= 0) {
@@ -444,6 +450,7 @@ static void on_stop(int sig)
             close(fd);
         }
     }
+    unused = write(STDERR_FILENO, line, k);
     (void)unused;
     _exit(128 + sig);
 }
@@ -487,6 +494,9 @@ int tournament_dist_begin(parley_tournament_config *cfg, size_t runs, const char
         }
         if (rc == PARLEY_OK && size > 1) {
             stopping = d;
+            signal(SIGPIPE, SIG_IGN); /* a closed stderr must not kill rank 0 before it says what was lost */
+            /* A peer that dies makes MPI calls fail: the dispatcher reports the lost runs instead of MPI aborting. */
+            MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
             signal(SIGTERM, on_stop);
             if (pthread_create(&d->dispatcher, NULL, dispatch, d) != 0)
                 rc = parley_error_set(err, PARLEY_EINTERNAL, "cannot start the dispatcher thread");
