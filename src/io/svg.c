@@ -1,4 +1,5 @@
 /* svg.c: the SVG toolkit of the plots (see svg.h). */
+#include "io/genius_internal.h"
 #include "io/svg.h"
 
 #include <math.h>
@@ -30,14 +31,7 @@ int svg_end(svg *s)
 
 void svg_escape(FILE *out, const char *text)
 {
-    for (; *text; text++)
-        switch (*text) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        case '"': fputs("&quot;", out); break;
-        default: fputc(*text, out);
-        }
+    genius_xml_escape(out, text); /* SVG is XML: one escaping for every XML parley writes */
 }
 
 double svg_text_width(const char *text, double size)
