@@ -284,12 +284,15 @@ static void take_batch(tournament_dist *d, int rank, size_t *first, size_t *coun
     }
 }
 
+static void record_out(const tournament_dist *d);
+
 static int claim_local(void *user, unsigned worker, size_t *first, size_t *count)
 {
     tournament_dist *d = user;
     (void)worker;
     pthread_mutex_lock(&d->lock);
     take_batch(d, 0, first, count);
+    record_out(d);
     pthread_mutex_unlock(&d->lock);
     return *count > 0;
 }
@@ -350,8 +353,10 @@ static void *dispatch(void *arg)
         pthread_mutex_lock(&d->lock);
         int bad = store_all(d, v, (size_t)n);
         size_t first = 0, count = 0;
-        if (status.MPI_TAG == TAG_REQUEST && !bad)
+        if (status.MPI_TAG == TAG_REQUEST && !bad) {
             take_batch(d, status.MPI_SOURCE, &first, &count);
+            record_out(d);
+        }
         pthread_mutex_unlock(&d->lock);
         if (bad)
             d->mpi_failed = 1;
@@ -406,15 +411,13 @@ static size_t format_number(char *out, size_t x)
 }
 
 /* On SIGTERM (mpirun stopping the job after a rank died): the runs handed out and never returned. */
-static void on_stop(int sig)
+/* The report of the runs handed out and not returned (async-signal-safe: no allocation, no stdio). */
+static size_t lost_report(const tournament_dist *d, char *line, size_t size)
 {
-    tournament_dist *d = stopping;
-    char line[4096];
-    size_t k = 0;
     static const char lead[] = "parley tournament: the job was stopped (a rank died?); runs lost:";
-    memcpy(line, lead, sizeof lead - 1);
-    k = sizeof lead - 1;
-    for (size_t i = 0; d && i < d->runs && k < sizeof line - 64;) {
+    size_t k = sizeof lead - 1;
+    memcpy(line, lead, k);
+    for (size_t i = 0; d && i < d->runs && k < size - 64;) {
         if (d->state[i] != OUT) {
             i++;
             continue;
@@ -436,21 +439,49 @@ static void on_stop(int sig)
     }
     static const char tail[] = "; finished runs are in the checkpoint if one was given (this report also goes to "
                                "CHECKPOINT.lost)\n";
-    if (k + sizeof tail < sizeof line) {
+    if (k + sizeof tail < size) {
         memcpy(line + k, tail, sizeof tail - 1);
         k += sizeof tail - 1;
     }
+    return k;
+}
+
+/* Rewrites CHECKPOINT.lost with the runs now out (caller holds the lock, or is the signal handler). */
+static void write_lost(const tournament_dist *d, const char *line, size_t k)
+{
+    if (!d || !d->lost_path[0])
+        return;
+    int fd = open(d->lost_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd >= 0) {
+        ssize_t unused = write(fd, line, k);
+        (void)unused;
+        close(fd);
+    }
+}
+
+/*
+ * Kept up to date as batches go out (so it holds even when rank 0 itself is
+ * killed without warning, which mpirun may do under load), removed when the
+ * tournament ends well.
+ */
+static void record_out(const tournament_dist *d)
+{
+    if (d->size < 2 || !d->lost_path[0])
+        return;
+    char line[4096];
+    write_lost(d, line, lost_report(d, line, sizeof line));
+}
+
+/* On SIGTERM (mpirun stopping the job after a rank died) or a failed MPI call: the runs handed out and never returned. */
+static void on_stop(int sig)
+{
+    tournament_dist *d = stopping;
+    char line[4096];
+    size_t k = lost_report(d, line, sizeof line);
     /* The file first: mpirun may have stopped reading our stderr while it tears the job down (a write to it
        can then block or raise SIGPIPE, which tournament_dist_begin ignores), and the file is the record that stays. */
-    ssize_t unused = 0;
-    if (d && d->lost_path[0]) {
-        int fd = open(d->lost_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd >= 0) {
-            unused = write(fd, line, k);
-            close(fd);
-        }
-    }
-    unused = write(STDERR_FILENO, line, k);
+    write_lost(d, line, k);
+    ssize_t unused = write(STDERR_FILENO, line, k);
     (void)unused;
     _exit(128 + sig);
 }
@@ -570,6 +601,8 @@ int tournament_dist_end(tournament_dist *d, parley_tournament *t, int *writer, p
             first_lost = i;
         }
     }
+    if (!lost && d->lost_path[0])
+        unlink(d->lost_path); /* every run is in: nothing was lost */
     if (lost)
         return parley_error_set(err, PARLEY_EINTERNAL,
                                 "%zu of %zu runs were not played (the first: run %zu): a rank failed; "
