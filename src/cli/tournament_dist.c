@@ -53,6 +53,7 @@ struct tournament_dist {
     int dispatching;
     int mpi_failed;
     char lost_path[4096]; /* CHECKPOINT.lost: where a stopped job records the runs it lost ("" without a checkpoint) */
+    char lost_tmp[2][4200]; /* its temporary files: the dispatcher's and the signal handler's */
     size_t done_count;     /* rank 0: runs DONE, here or elsewhere (the progress shown) */
     parley_progress_fn progress; /* rank 0 under mpirun: the caller's progress, fed the count over every rank */
     void *progress_user;
@@ -446,17 +447,23 @@ static size_t lost_report(const tournament_dist *d, char *line, size_t size)
     return k;
 }
 
-/* Rewrites CHECKPOINT.lost with the runs now out (caller holds the lock, or is the signal handler). */
-static void write_lost(const tournament_dist *d, const char *line, size_t k)
+/*
+ * Replaces CHECKPOINT.lost with the runs now out, whole or not at all (a
+ * temporary file renamed over it: a kill half way leaves the last report).
+ * `tmp` differs between the dispatcher (under the lock) and the signal handler,
+ * which may interrupt it.
+ */
+static void write_lost(const tournament_dist *d, const char *tmp, const char *line, size_t k)
 {
     if (!d || !d->lost_path[0])
         return;
-    int fd = open(d->lost_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-    if (fd >= 0) {
-        ssize_t unused = write(fd, line, k);
-        (void)unused;
-        close(fd);
-    }
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        return;
+    ssize_t n = write(fd, line, k);
+    close(fd);
+    if (n == (ssize_t)k)
+        rename(tmp, d->lost_path);
 }
 
 /*
@@ -469,7 +476,7 @@ static void record_out(const tournament_dist *d)
     if (d->size < 2 || !d->lost_path[0])
         return;
     char line[4096];
-    write_lost(d, line, lost_report(d, line, sizeof line));
+    write_lost(d, d->lost_tmp[0], line, lost_report(d, line, sizeof line));
 }
 
 /* On SIGTERM (mpirun stopping the job after a rank died) or a failed MPI call: the runs handed out and never returned. */
@@ -480,7 +487,8 @@ static void on_stop(int sig)
     size_t k = lost_report(d, line, sizeof line);
     /* The file first: mpirun may have stopped reading our stderr while it tears the job down (a write to it
        can then block or raise SIGPIPE, which tournament_dist_begin ignores), and the file is the record that stays. */
-    write_lost(d, line, k);
+    if (d)
+        write_lost(d, d->lost_tmp[1], line, k);
     ssize_t unused = write(STDERR_FILENO, line, k);
     (void)unused;
     _exit(128 + sig);
@@ -511,7 +519,11 @@ int tournament_dist_begin(parley_tournament_config *cfg, size_t runs, const char
         if (rc == PARLEY_OK && checkpoint) {
             rc = checkpoint_open(d, checkpoint, fingerprint, err);
             snprintf(d->lost_path, sizeof d->lost_path, "%s.lost", checkpoint);
+            snprintf(d->lost_tmp[0], sizeof d->lost_tmp[0], "%s.tmp", d->lost_path);
+            snprintf(d->lost_tmp[1], sizeof d->lost_tmp[1], "%s.tmp2", d->lost_path);
             unlink(d->lost_path); /* a report of an earlier stop no longer holds */
+            unlink(d->lost_tmp[0]);
+            unlink(d->lost_tmp[1]);
         }
         cfg->claim = claim_local;
         cfg->done = done_local;
@@ -601,8 +613,10 @@ int tournament_dist_end(tournament_dist *d, parley_tournament *t, int *writer, p
             first_lost = i;
         }
     }
-    if (!lost && d->lost_path[0])
-        unlink(d->lost_path); /* every run is in: nothing was lost */
+    if (!lost && d->lost_path[0]) { /* every run is in: nothing was lost */
+        unlink(d->lost_path);
+        unlink(d->lost_tmp[0]);
+    }
     if (lost)
         return parley_error_set(err, PARLEY_EINTERNAL,
                                 "%zu of %zu runs were not played (the first: run %zu): a rank failed; "
