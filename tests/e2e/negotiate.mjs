@@ -47,7 +47,9 @@ const browser = await chromium.launch({
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 });
-const T = 15000;
+// How long a step may take: 15 s, more under the sanitizers (serve_e2e.sh sets E2E_TIMEOUT_MS), where every
+// analysis runs in a forked child of a much slower server.
+const T = Number(process.env.E2E_TIMEOUT_MS || 15000);
 let failed = false;
 const bad = []; // failing requests and console errors: [view, what]
 try {
