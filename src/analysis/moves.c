@@ -46,31 +46,25 @@ int rule_shape_of(const parley_scenario *sc, size_t constraint, rule_shape *shap
         rule_shape_free(shape);
         return PARLEY_ENOMEM;
     }
-    size_t allowed = 0;
     for (uint32_t v = 0; v < count; v++) {
         values[shape->issue] = v;
         shape->allowed[v] = (unsigned char)parley_expr_holds(con->expr, values);
-        allowed += shape->allowed[v];
+        shape->allowed_count += shape->allowed[v];
     }
     free(values);
     /* A threshold: on a numeric issue (values ascending), the allowed values are the lowest or the highest ones. */
+    uint32_t allowed = shape->allowed_count, lead = 0, trail = 0;
+    while (lead < count && shape->allowed[lead])
+        lead++;
+    while (trail < count && shape->allowed[count - 1 - trail])
+        trail++;
     if (parley_issue_type_of(space, shape->issue) != PARLEY_ISSUE_CATEGORICAL && allowed > 0 && allowed < count) {
-        if (shape->allowed[0] && !shape->allowed[allowed] && (allowed == 1 || shape->allowed[allowed - 1])) {
-            uint32_t v = 0;
-            while (v < count && shape->allowed[v])
-                v++;
-            if (v == allowed) {
-                shape->threshold = 1;
-                shape->allowed_end = (uint32_t)allowed;
-            }
-        } else if (shape->allowed[count - 1]) {
-            uint32_t v = count;
-            while (v > 0 && shape->allowed[v - 1])
-                v--;
-            if (count - v == allowed) {
-                shape->threshold = -1;
-                shape->allowed_end = v;
-            }
+        if (lead == allowed) {
+            shape->threshold = 1;
+            shape->allowed_end = lead;
+        } else if (trail == allowed) {
+            shape->threshold = -1;
+            shape->allowed_end = count - trail;
         }
     }
     return PARLEY_OK;
@@ -178,14 +172,6 @@ static int probe(const parley_scenario *sc, size_t constraint, const rule_shape 
     return rc;
 }
 
-static uint32_t count_allowed(const rule_shape *shape, uint32_t count)
-{
-    uint32_t n = 0;
-    for (uint32_t v = 0; v < count; v++)
-        n += shape->allowed[v];
-    return n;
-}
-
 int smallest_move(const parley_analysis *a, const parley_scenario *sc, size_t condition,
                   const parley_analysis_options *options, parley_relax_change *change, char *rule, size_t size,
                   parley_scenario **copy, parley_error *err)
@@ -250,7 +236,7 @@ int smallest_move(const parley_analysis *a, const parley_scenario *sc, size_t co
         rc = PARLEY_OK, found = 0;
     /* A move that admits every value is the drop, which the diagnosis reports already. */
     if (found && (shape.threshold ? (shape.threshold > 0 ? best == count - 1 : best == 0)
-                                  : count - 1 == (uint32_t)(memchr(shape.allowed, 1, count) ? count_allowed(&shape, count) : 0)))
+                                  : shape.allowed_count + 1 == count))
         found = 0;
     if (rc == PARLEY_OK && found) {
         values[shape.issue] = best;

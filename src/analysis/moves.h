@@ -21,6 +21,7 @@ typedef struct rule_shape {
     int threshold;         /* single, numeric, allowed values are a prefix (+1) or a suffix (-1) of the values */
     uint32_t allowed_end;  /* threshold +1: values [0, allowed_end) allowed; -1: [allowed_end, count) allowed */
     unsigned char *allowed;/* single: allowed[value] (owned: rule_shape_free) */
+    uint32_t allowed_count;/* single: how many values are allowed */
 } rule_shape;
 
 int rule_shape_of(const parley_scenario *sc, size_t constraint, rule_shape *shape);

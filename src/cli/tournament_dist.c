@@ -156,6 +156,13 @@ static void checkpoint_write(tournament_dist *d, const double *v)
     json_decref(line);
 }
 
+/* Run i is finished, here or elsewhere (caller holds the lock, or rank 0 is still alone). */
+static void mark_done(tournament_dist *d, size_t i)
+{
+    d->done_count += d->state[i] != DONE;
+    d->state[i] = DONE;
+}
+
 /* Keeps a copy of packed result v (rank 0) and marks its run DONE; 0 on success. */
 static int store(tournament_dist *d, const double *v, size_t len, int write)
 {
@@ -165,8 +172,7 @@ static int store(tournament_dist *d, const double *v, size_t len, int write)
     if (!d->packed[i] && !(d->packed[i] = malloc(len * sizeof *v)))
         return -1;
     memcpy(d->packed[i], v, len * sizeof *v);
-    d->done_count += d->state[i] != DONE;
-    d->state[i] = DONE;
+    mark_done(d, i);
     if (write)
         checkpoint_write(d, v);
     return 0;
@@ -304,8 +310,7 @@ static void done_local(void *user, unsigned worker, size_t i, const parley_tourn
     (void)worker;
     struct buffer b = {0};
     pthread_mutex_lock(&d->lock);
-    d->done_count += d->state[i] != DONE;
-    d->state[i] = DONE;
+    mark_done(d, i);
     if (d->checkpoint && pack(&b, i, run) == 0)
         checkpoint_write(d, b.v);
     pthread_mutex_unlock(&d->lock);
