@@ -21,17 +21,28 @@ paths are seen only by LeakSanitizer); the others in a normal Release build, as 
 The report (build-mutants/report.txt, also printed) lists every mutant; the exit code is 1 when a mutant
 survived or could not be judged (stale, ambiguous, uncompilable), 0 otherwise.
 
+With --sample N (make mutants MUTANTS_SAMPLE=N MUTANTS_SEED=S) the mutants are not the list's but N drawn with
+seed S from every site generate.py finds in src/ and python/ (operators, boundaries, constants, removed calls
+and checks); each runs the tests of its folder (generate.FOLDER_TESTS; every test when the folder has none),
+only the targets those tests need are rebuilt, equivalents.txt holds the argued equivalents (by mutant id),
+and the report counts killed / survived / equivalent per folder.
+
 Usage: mutate.py [--list FILE] [--jobs N] [--full] [-R REGEX] [--only ID,ID...] [--timeout S] [--base DIR]
+                 [--sample N] [--seed S] [--equivalents FILE]
 """
 import argparse
 import filecmp
 import os
 import queue
+import re
 import shutil
 import subprocess
 import sys
 import threading
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import generate  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KEYS = ("id", "file", "find", "replace", "why", "tests", "tree", "equivalent")
@@ -67,6 +78,33 @@ def parse_list(path):
     if dup:
         sys.exit("%s: duplicate mutant ids %s" % (path, ", ".join(sorted(dup))))
     return mutants
+
+
+def parse_equivalents(path):
+    """equivalents.txt: `ID: why the change cannot alter behaviour` lines ('#' comments, blank lines)."""
+    argued = {}
+    if os.path.isfile(path):
+        for line in open(path, encoding="utf-8"):
+            if line.strip() and not line.startswith("#"):
+                key, _, why = line.partition(":")
+                argued[key.strip()] = why.strip()
+    return argued
+
+
+def per_folder(mutants, results):
+    """Killed / survived / equivalent by folder of the tree, and the score of the non-equivalent ones."""
+    table = {}
+    for m in mutants:
+        row = table.setdefault(m["folder"], {"killed": 0, "SURVIVED": 0, "equivalent": 0, "other": 0})
+        verdict = results[m["id"]][0]
+        row[verdict if verdict in row else "other"] += 1
+    out = ["%-16s %6s %8s %10s %6s %7s" % ("folder", "killed", "survived", "equivalent", "other", "score")]
+    for folder in sorted(table):
+        r = table[folder]
+        judged = r["killed"] + r["SURVIVED"]
+        out.append("%-16s %6d %8d %10d %6d %6s" % (folder, r["killed"], r["SURVIVED"], r["equivalent"], r["other"],
+                                                  "%.0f%%" % (100.0 * r["killed"] / judged) if judged else "-"))
+    return "\n".join(out) + "\n\n"
 
 
 def run(cmd, cwd, timeout=None, env=None):
@@ -131,11 +169,32 @@ class Worker:
             os.symlink(os.path.realpath(os.path.join(ROOT, "..", "shared")), shared)
         self.configure(self.build, ["-DCMAKE_BUILD_TYPE=Release"])
 
+    def targets(self, build, sel):
+        """The build targets the selected tests need (all when every test runs): a rebuild links only those."""
+        if not sel:
+            return []
+        rc, out = run(["ctest", "-N", "-R", sel], build)
+        names = re.findall(r"Test +#\d+: (\S+)", out)
+        if rc != 0 or not names:
+            return []
+        wanted = {"parley_cli"}
+        for name in names:
+            if name.startswith("test_"):
+                wanted.add(name)
+            elif name.startswith("python_"):
+                wanted.add("parley_shared")
+        return ["--target"] + sorted(wanted)
+
     def judge(self, m, regex, full, timeout):
         path = os.path.join(self.src, m["file"])
         with open(path, encoding="utf-8") as f:
             original = f.read()
-        mutated = original.replace(m["find"], m["replace"], 1)
+        if "site" in m:
+            mutated = m["site"].apply(original)
+            if mutated is None:
+                return "stale", "the generated site is not where it was"
+        else:
+            mutated = original.replace(m["find"], m["replace"], 1)
         sanitized = m.get("tree") == "asan"  # leaks on error paths: only LeakSanitizer sees them
         if sanitized and not self.asan_ready:
             self.configure(self.asan, ["-DCMAKE_BUILD_TYPE=Debug", "-DPARLEY_SANITIZE=ON"])
@@ -144,11 +203,11 @@ class Worker:
         try:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(mutated)
-            rc, out = run(["nice", "cmake", "--build", build, "-j", "1"], self.dir)
+            sel = regex or (None if full else m.get("tests"))
+            rc, out = run(["nice", "cmake", "--build", build, "-j", "1"] + self.targets(build, sel), self.dir)
             if rc != 0:
                 return "uncompilable", out[-1500:]
             cmd = ["ctest", "--timeout", str(timeout)]
-            sel = regex or (None if full else m.get("tests"))
             if sel:
                 cmd += ["-R", sel]
             rc, out = run(["nice"] + cmd, build, env=SANITIZER_ENV if sanitized else None)
@@ -170,9 +229,22 @@ def main():
     ap.add_argument("--only", help="comma-separated mutant ids to run")
     ap.add_argument("--timeout", type=int, default=300, help="ctest --timeout per test, seconds")
     ap.add_argument("--base", default=os.path.join(ROOT, "build-mutants"))
+    ap.add_argument("--sample", type=int, help="generate mutants (generate.py) and run a sample of this many")
+    ap.add_argument("--seed", type=int, default=1, help="the sample's random seed")
+    ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
     args = ap.parse_args()
 
-    mutants = parse_list(args.list)
+    if args.sample:
+        every, chosen = generate.sample(args.sample, args.seed)
+        mutants = generate.as_mutants(chosen)
+        argued = parse_equivalents(args.equivalents)
+        for m in mutants:
+            if m["id"] in argued:
+                m["equivalent"] = argued[m["id"]]
+        print("mutate.py: %d generated sites, a sample of %d (seed %d)" % (len(every), len(mutants), args.seed),
+              flush=True)
+    else:
+        mutants = parse_list(args.list)
     if args.only:
         wanted = set(args.only.split(","))
         unknown = wanted - {m["id"] for m in mutants}
@@ -185,7 +257,7 @@ def main():
     for m in mutants:
         path = os.path.join(ROOT, m["file"])
         text = open(path, encoding="utf-8").read() if os.path.isfile(path) else ""
-        count = text.count(m["find"])
+        count = 1 if "site" in m else text.count(m["find"])
         if "equivalent" in m:
             results[m["id"]] = ("equivalent", m["equivalent"])
         elif count == 0:
@@ -243,7 +315,7 @@ def main():
             "  score %.1f%% of the judged  (%s, %.0f s)"
             % (len(mutants), counts["killed"], counts["SURVIVED"], counts["equivalent"], counts["stale"],
                counts["ambiguous"], counts["uncompilable"], score, mode, time.time() - started))
-    report = head + "\n" + "\n".join(lines) + "\n"
+    report = head + "\n" + (per_folder(mutants, results) if args.sample else "") + "\n".join(lines) + "\n"
     os.makedirs(args.base, exist_ok=True)
     with open(os.path.join(args.base, "report.txt"), "w", encoding="utf-8") as f:
         f.write(report)

@@ -1,0 +1,287 @@
+#!/usr/bin/env python3
+"""
+generate.py: systematic mutants of src/ and python/ for tests/mutants/mutate.py (`make mutants` with
+MUTANTS_SAMPLE=N).  Nobody picks these: every site of a kind below, in every C and Python file of src/ and
+python/parley/, is a candidate, and a seeded random sample of fixed size is drawn from all of them.
+
+Kinds (code only: comments, strings, character literals and preprocessor lines are never touched):
+  rel       a relational operator swapped for its neighbour:  < <=   > >=   == !=   (both ways)
+  arith     a binary arithmetic operator swapped:  + -   * /   (written with a space on both sides: binary)
+  bound     an integer constant moved by one:  N -> N+1, N -> N-1  (N > 1; 0 and 1 are the `const` kind)
+  const     0 <-> 1, true <-> false (True <-> False in Python)
+  call      a statement-level call deleted:  `name(...);` alone on its line (C) / `name(...)` (Python)
+  check     an error check deleted:  `if (...) return ...;` (one or two lines) / `if ...: raise|return`
+
+Calls that only release a resource (free, close, unlock, *_destroy, *_free...) are not generated: the
+Release tree that judges most mutants cannot see a leak, and a removed unlock hangs rather than fails; the
+hand-written list (mutants.txt, `tree: asan`) covers those.
+
+Each mutant has a stable id: its kind, file and a hash of the line's text, the occurrence of that text in the
+file and the column of the change, so that it survives edits elsewhere in the file; equivalents.txt keys its
+arguments by that id.
+"""
+import hashlib
+import os
+import random
+import re
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+# folder -> ctest -R regex of the tests that exercise it (mutate.py falls back to every test when a folder
+# is not listed).  The CLI tests run the parley binary, so they see every folder the CLI links.
+FOLDER_TESTS = {
+    "src/agents": "test_agents|test_boa|test_baselines|test_protocol|test_tournament|cli_agents|cli_negotiate",
+    "src/analysis": "test_analysis|test_exact|test_diagnose|test_propose|test_moves|test_merge|test_plot_data"
+                    "|test_space|cli_analyze|cli_diagnose|cli_propose|cli_plots|cli_textbook",
+    "src/bind": "python_|cli_one_language",
+    "src/cli": "^cli_",
+    "src/core": "test_utility|test_expr|test_space|test_phases|test_scenario_json|test_oom|test_protocol"
+                "|cli_negotiate|cli_convert",
+    "src/gmcr": "test_gmcr|cli_conflict",
+    "src/io": "test_genius|test_scenario_json|cli_convert|cli_genius|cli_negotiate_genius",
+    "src/protocol": "test_protocol|test_agents|test_phases|cli_negotiate",
+    "src/server": "test_server|cli_serve",
+    "src/tournament": "test_tournament|test_stats|test_boa_uncertainty|cli_tournament",
+    "python/parley": "python_",
+}
+
+RELEASES = re.compile(r"^(free|close|fclose|closedir|munmap|pthread_\w+|sqlite3_finalize|sqlite3_close\w*|"
+                      r"json_decref|\w+_(free|destroy|close|unref|release|unlock|lock|join|clear))$")
+
+
+def folder_of(rel):
+    return os.path.dirname(rel) if rel.startswith("src/") else "python/parley"
+
+
+def mask_c(text):
+    """The text with comments, strings and character literals blanked (same length, newlines kept)."""
+    out, i, n = list(text), 0, len(text)
+    while i < n:
+        c = text[i]
+        if text.startswith("/*", i):
+            j = text.find("*/", i + 2)
+            j = n if j < 0 else j + 2
+        elif text.startswith("//", i):
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+        elif c in "\"'":
+            j = i + 1
+            while j < n and text[j] != c and text[j] != "\n":
+                j += 2 if text[j] == "\\" else 1
+            j += 1
+        else:
+            i += 1
+            continue
+        for k in range(i, min(j, n)):
+            if out[k] != "\n":
+                out[k] = " "
+        i = j
+    return "".join(out)
+
+
+def mask_py(text):
+    out, i, n = list(text), 0, len(text)
+    while i < n:
+        c = text[i]
+        if c == "#":
+            j = text.find("\n", i)
+            j = n if j < 0 else j
+        elif c in "\"'":
+            q = text[i:i + 3] if text[i:i + 3] in ('"""', "'''") else c
+            j = i + len(q)
+            while j < n and not text.startswith(q, j) and (len(q) == 3 or text[j] != "\n"):
+                j += 2 if text[j] == "\\" else 1
+            j += len(q)
+        else:
+            i += 1
+            continue
+        for k in range(i, min(j, n)):
+            if out[k] != "\n":
+                out[k] = " "
+        i = j
+    return "".join(out)
+
+
+C_OPS = re.compile(r"<<=|>>=|->|<<|>>|<=|>=|==|!=|\+\+|--|\+=|-=|\*=|/=|&&|\|\||[<>+\-*/]")
+REL_SWAP = {"<": "<=", "<=": "<", ">": ">=", ">=": ">", "==": "!=", "!=": "=="}
+ARITH_SWAP = {"+": "-", "-": "+", "*": "/", "/": "*"}
+NUMBER = re.compile(r"(?<![\w.])(\d+)(?![\w.])")
+CALL_C = re.compile(r"^\s*(?:\(void\)\s*)?([A-Za-z_]\w*)\s*\(.*\)\s*;\s*$")
+CHECK_C1 = re.compile(r"^\s*if\s*\(.*\)\s*return\b[^;]*;\s*$")
+CHECK_C_HEAD = re.compile(r"^\s*if\s*\(.*\)\s*$")
+RETURN_C = re.compile(r"^\s*return\b[^;]*;\s*$")
+CALL_PY = re.compile(r"^\s*([A-Za-z_][\w.]*)\s*\(.*\)\s*$")
+CHECK_PY = re.compile(r"^(\s*)if\s+(.+):\s*(raise|return)\b")
+CHECK_PY_HEAD = re.compile(r"^(\s*)if\s+(.+):\s*$")
+
+
+def balanced(s):
+    return s.count("(") == s.count(")")
+
+
+class Site:
+    """One mutant: in `file`, the text `old` at (line, col) becomes `new`."""
+
+    def __init__(self, rel, kind, line, col, old, new, line_text, occurrence, why):
+        self.file, self.kind, self.line, self.col, self.old, self.new = rel, kind, line, col, old, new
+        self.folder = folder_of(rel)
+        key = "%s|%s|%s|%d|%d|%s" % (rel, kind, line_text.strip(), occurrence, col, new)
+        self.id = "g-%s-%s" % (kind, hashlib.sha1(key.encode()).hexdigest()[:10])
+        self.why = why
+
+    def apply(self, text):
+        """The mutated text, or None when the original is no longer where it was generated."""
+        lines = text.split("\n")
+        idx = self.line - 1
+        if idx >= len(lines) or lines[idx][self.col:self.col + len(self.old)] != self.old:
+            return None
+        lines[idx] = lines[idx][:self.col] + self.new + lines[idx][self.col + len(self.old):]
+        if self.kind == "check" and self.new == "" and self.old == lines[idx]:
+            pass
+        return "\n".join(lines)
+
+
+def c_sites(rel, text):
+    masked = mask_c(text).split("\n")
+    raw = text.split("\n")
+    seen = {}
+    sites = []
+    for n, (m, r) in enumerate(zip(masked, raw), 1):
+        stripped = m.strip()
+        occ = seen[r.strip()] = seen.get(r.strip(), -1) + 1
+        if not stripped or stripped.startswith("#"):
+            continue
+        decl_like = re.match(r"^\s*(static\s+|const\s+|extern\s+)*(struct\s+|enum\s+)?\w+\s*\**\s*\w+\s*\[", m)
+
+        def add(kind, col, old, new, why):
+            sites.append(Site(rel, kind, n, col, old, new, r, occ, why))
+
+        for t in C_OPS.finditer(m):
+            op, col = t.group(), t.start()
+            if op in REL_SWAP:
+                if op in "<>" and ("#include" in m or re.search(r"\w\s*<\s*\w+\s*>", m) and op == ">" and False):
+                    continue
+                add("rel", col, op, REL_SWAP[op], "%s turned into %s" % (op, REL_SWAP[op]))
+            elif op in ARITH_SWAP:
+                before = m[col - 1:col] if col else ""
+                after = m[col + 1:col + 2]
+                if before == " " and after == " " and re.search(r"[\w)\]]\s*$", m[:col]) \
+                        and not re.match(r"^\s*[A-Za-z_][\w\s]*$", m[:col]):
+                    add("arith", col, op, ARITH_SWAP[op], "%s turned into %s" % (op, ARITH_SWAP[op]))
+        if not decl_like:
+            for t in NUMBER.finditer(m):
+                v, col = t.group(1), t.start(1)
+                if len(v) > 1 and v.startswith("0"):
+                    continue  # octal
+                k = int(v)
+                if k in (0, 1):
+                    add("const", col, v, "1" if k == 0 else "0", "the constant %s turned into %s" % (v, 1 - k))
+                else:
+                    add("bound", col, v, str(k + 1), "the constant %d turned into %d" % (k, k + 1))
+                    add("bound", col, v, str(k - 1), "the constant %d turned into %d" % (k, k - 1))
+        for t in re.finditer(r"\b(true|false)\b", m):
+            new = "false" if t.group() == "true" else "true"
+            add("const", t.start(), t.group(), new, "%s turned into %s" % (t.group(), new))
+        call = CALL_C.match(m)
+        if call and balanced(m) and call.group(1) not in ("if", "while", "for", "switch", "return", "sizeof") \
+                and not RELEASES.match(call.group(1)):
+            body = r.strip()
+            add("call", r.index(body), body, ";", "the call to %s() deleted" % call.group(1))
+        if CHECK_C1.match(m) and balanced(m):
+            body = r.strip()
+            add("check", r.index(body), body, ";", "the check `%s` deleted" % body[:60])
+        elif CHECK_C_HEAD.match(m) and balanced(m) and n < len(raw) and RETURN_C.match(masked[n]) \
+                and not raw[n - 2 if n >= 2 else 0].rstrip().endswith("else"):
+            cond = r.strip()
+            # `if (c)` -> `if (0)`: the return below it never happens (one line changed, same structure)
+            add("check", r.index(cond), cond, "if (0)", "the check `%s %s` deleted" % (cond[:50], raw[n].strip()[:30]))
+    return sites
+
+
+def py_sites(rel, text):
+    masked = mask_py(text).split("\n")
+    raw = text.split("\n")
+    seen = {}
+    sites = []
+    for n, (m, r) in enumerate(zip(masked, raw), 1):
+        if not m.strip() or m.strip().startswith(("import ", "from ", "def ", "class ", "@")):
+            continue
+        occ = seen[r.strip()] = seen.get(r.strip(), -1) + 1
+
+        def add(kind, col, old, new, why):
+            sites.append(Site(rel, kind, n, col, old, new, r, occ, why))
+
+        for t in re.finditer(r"<=|>=|==|!=|<|>|\*\*|//|->|[+\-*/]", m):
+            op, col = t.group(), t.start()
+            if op in REL_SWAP:
+                add("rel", col, op, REL_SWAP[op], "%s turned into %s" % (op, REL_SWAP[op]))
+            elif op in ARITH_SWAP and m[col - 1:col] == " " and m[col + 1:col + 2] == " ":
+                add("arith", col, op, ARITH_SWAP[op], "%s turned into %s" % (op, ARITH_SWAP[op]))
+        for t in NUMBER.finditer(m):
+            v, col = t.group(1), t.start(1)
+            k = int(v)
+            if k in (0, 1):
+                add("const", col, v, "1" if k == 0 else "0", "the constant %s turned into %s" % (v, 1 - k))
+            else:
+                add("bound", col, v, str(k + 1), "the constant %d turned into %d" % (k, k + 1))
+                add("bound", col, v, str(k - 1), "the constant %d turned into %d" % (k, k - 1))
+        for t in re.finditer(r"\b(True|False)\b", m):
+            new = "False" if t.group() == "True" else "True"
+            add("const", t.start(), t.group(), new, "%s turned into %s" % (t.group(), new))
+        call = CALL_PY.match(m)
+        if call and balanced(m) and not call.group(1).startswith(("print", "super")):
+            body = r.strip()
+            add("call", r.index(body), body, "pass", "the call to %s() deleted" % call.group(1))
+        chk = CHECK_PY.match(m) or (CHECK_PY_HEAD.match(m) if n < len(raw) and
+                                    re.match(r"^\s*(raise|return)\b", masked[n]) else None)
+        if chk and not m.strip().startswith("elif"):
+            cond = chk.group(2)
+            col = r.index(cond, len(chk.group(1)))
+            add("check", col, cond, "False", "the check `if %s` deleted" % cond[:50])
+    return sites
+
+
+def all_sites(root=ROOT):
+    sites = []
+    for top in ("src", os.path.join("python", "parley")):
+        for dirpath, _, files in sorted(os.walk(os.path.join(root, top))):
+            for name in sorted(files):
+                rel = os.path.relpath(os.path.join(dirpath, name), root)
+                if name.endswith(".c"):
+                    sites += c_sites(rel, open(os.path.join(root, rel), encoding="utf-8").read())
+                elif name.endswith(".py"):
+                    sites += py_sites(rel, open(os.path.join(root, rel), encoding="utf-8").read())
+    ids = {}
+    unique = []
+    for s in sites:  # two identical changes on identical lines are the same mutant twice: keep one
+        if s.id not in ids:
+            ids[s.id] = s
+            unique.append(s)
+    return unique
+
+
+def sample(n, seed, root=ROOT):
+    sites = all_sites(root)
+    rng = random.Random(seed)
+    chosen = rng.sample(sites, min(n, len(sites)))
+    chosen.sort(key=lambda s: (s.file, s.line, s.col))  # one file after another: shorter rebuilds
+    return sites, chosen
+
+
+def as_mutants(sites):
+    """The sample in mutate.py's form (a dict per mutant, `site` holding the change)."""
+    return [{"id": s.id, "file": s.file, "why": "%s:%d %s" % (s.file, s.line, s.why), "site": s,
+             "folder": s.folder, "tests": FOLDER_TESTS.get(s.folder)} for s in sites]
+
+
+if __name__ == "__main__":
+    import argparse
+    ap = argparse.ArgumentParser(description="list the generated mutants (a sample with --sample N)")
+    ap.add_argument("--sample", type=int)
+    ap.add_argument("--seed", type=int, default=1)
+    a = ap.parse_args()
+    every, chosen = sample(a.sample or 10 ** 9, a.seed)
+    from collections import Counter
+    print("%d sites; by kind %s" % (len(every), dict(Counter(s.kind for s in every))))
+    for s in chosen if a.sample else []:
+        print("%-24s %s:%d:%d  %r -> %r" % (s.id, s.file, s.line, s.col, s.old, s.new))
