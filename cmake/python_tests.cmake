@@ -35,5 +35,5 @@ foreach(py_test ${PARLEY_PYTHON_TESTS})
     # freed blocks wait in ASan's quarantine (256 MB) before reuse: without it RSS measures the program again
     list(TRANSFORM py_env REPLACE "^ASAN_OPTIONS=.*" "ASAN_OPTIONS=detect_leaks=0:quarantine_size_mb=0")
   endif()
-  set_tests_properties(python_${py_name} PROPERTIES ENVIRONMENT "${py_env}" TIMEOUT 600)
+  set_tests_properties(python_${py_name} PROPERTIES ENVIRONMENT "${py_env}" TIMEOUT ${PARLEY_TEST_TIMEOUT_SCALED})
 endforeach()

@@ -23,6 +23,7 @@
 #include <pthread.h>
 #include <math.h>
 #include <sys/stat.h>
+#include <time.h>
 
 /* The textbook scenario: utilities are easy to compute by hand (see test_analysis_by_hand). */
 static const char scenario_json[] =
@@ -1035,10 +1036,54 @@ static void exec_on_file(const char *path, const char *sql)
     sqlite3_close(db);
 }
 
+/* Seconds a wait for the writer may last: it only bounds a hang (a busy machine is slow, never this slow). */
+#define WRITER_WAIT_SECONDS 120
+
+/*
+ * Waits until the write queue reads as `reached` says (checked under q->mu, never asserted there), or the
+ * deadline passes; returns whether it did.
+ */
+static int wait_for_queue(write_queue *q, int (*reached)(const write_queue *q, const void *arg), const void *arg)
+{
+    struct timespec now, deadline;
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += WRITER_WAIT_SECONDS;
+    for (;;) {
+        pthread_mutex_lock(&q->mu);
+        int ok = reached(q, arg);
+        pthread_mutex_unlock(&q->mu);
+        if (ok)
+            return 1;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec > deadline.tv_sec || (now.tv_sec == deadline.tv_sec && now.tv_nsec >= deadline.tv_nsec))
+            return 0;
+        usleep(1000);
+    }
+}
+
+typedef struct queue_mark {
+    uint64_t submitted, waiting, jobs;
+} queue_mark;
+
+/* The i-th request is in the queue: submitted, and (after the first, which the writer took) waiting. */
+static int request_queued(const write_queue *q, const void *arg)
+{
+    const queue_mark *m = arg;
+    return q->submitted == m->submitted && q->waiting == m->waiting;
+}
+
+/* The writer has counted the jobs (it counts them after replying, so a reply alone does not say so). */
+static int jobs_counted(const write_queue *q, const void *arg)
+{
+    const queue_mark *m = arg;
+    return q->jobs >= m->jobs;
+}
+
 /*
  * Sends the requests concurrently while the test holds the writer connection: the first is taken alone (its
  * batch waits for the connection), the others queue behind it; released, they are applied as one batch.
- * Returns how many batches the writer ran meanwhile (2 when all went as planned).
+ * Returns how many batches the writer ran meanwhile (2 when all went as planned).  Nothing is asserted while
+ * the connection or the queue's mutex is held.
  */
 static uint64_t run_as_two_batches(world *w, post_job *jobs, size_t n)
 {
@@ -1053,25 +1098,20 @@ static uint64_t run_as_two_batches(world *w, post_job *jobs, size_t n)
         if (pthread_create(&jobs[i].thread, NULL, post_thread, &jobs[i]) != 0)
             break;
         created++;
-        for (int spin = 0; spin < 20000; spin++) {
-            pthread_mutex_lock(&q->mu);
-            queued = q->submitted == submitted + i + 1 && q->waiting == (i == 0 ? 0 : i);
-            pthread_mutex_unlock(&q->mu);
-            if (queued)
-                break;
-            usleep(500);
-        }
-        if (!queued)
+        queue_mark mark = {submitted + i + 1, i == 0 ? 0 : i, 0};
+        if (!(queued = wait_for_queue(q, request_queued, &mark)))
             break;
     }
     store_writer_release(w->srv->db, held); /* before any assertion: a failed one must not leave it held */
     for (size_t i = 0; i < created; i++)
         pthread_join(jobs[i].thread, NULL);
     assert_true(queued && created == n);
+    queue_mark all = {0, 0, done + n};
+    assert_true(wait_for_queue(q, jobs_counted, &all));
     pthread_mutex_lock(&q->mu);
-    uint64_t ran = q->batches - batches;
-    assert_int_equal(q->jobs - done, n);
+    uint64_t ran = q->batches - batches, counted = q->jobs - done;
     pthread_mutex_unlock(&q->mu);
+    assert_int_equal(counted, n);
     return ran;
 }
 

@@ -220,10 +220,20 @@
     if (agreed && current) $('agreement').textContent = `Agreement reached on text ${current.number}: ${outcomeText(current.outcome)}`;
     await Promise.all([loadSessions(), loadParticipants(), loadAnalysis(), loadAdvice()]);
   }
+  // One refresh at a time: a refresh asked for while one runs is run once after it (overlapping refreshes
+  // would ask for the same analyses twice, and the server refuses a participant more than four at once: 429).
+  let refreshing = null, refreshAgain = false;
+  function refreshOnce() {
+    if (refreshing) { refreshAgain = true; return refreshing; }
+    refreshing = (async () => {
+      try { do { refreshAgain = false; await refresh(); } while (refreshAgain); } finally { refreshing = null; }
+    })();
+    return refreshing;
+  }
   let pending = null;
   function refreshSoon() {
     clearTimeout(pending);
-    pending = setTimeout(() => act(refresh), 100);
+    pending = setTimeout(() => act(refreshOnce), 100);
   }
 
   $('add-participant').addEventListener('click', () => act(async () => {
@@ -250,7 +260,7 @@
     const body = {outcome};
     if ($('negotiation-note').value.trim()) body.note = $('negotiation-note').value.trim();
     const r = await api('POST', neg('close'), body);
-    await refresh();
+    await refreshOnce();
     return `The negotiation is closed: ${r.outcome}.`;
   }, 'close-msg'));
   $('table-text').addEventListener('click', () => act(async () => {
@@ -284,7 +294,7 @@
   }, 'message-msg'));
 
   act(async () => {
-    await refresh();
+    await refreshOnce();
     renderTokens();
     renderEditor(current ? current.outcome : undefined);
     stream((ev) => { addTimeline(ev); refreshSoon(); });

@@ -66,7 +66,7 @@ void cli_progress_report(void *user, double done, double total, const char *what
     cli_progress *p = user;
     if (!p->enabled)
         return;
-    double now = parley_monotonic_seconds();
+    double now = p->clock ? p->clock() : parley_monotonic_seconds();
     p->what = what;
     p->last_done = done;
     if (!(total > 0) || done >= total) { /* the end of a pass (or nothing to count) */

@@ -17,6 +17,7 @@ typedef struct cli_progress {
     const char *what;     /* the unit of the last report */
     double started;       /* when the current pass began: at init, then at each pass's final report */
     double last_done;
+    double (*clock)(void); /* seconds on a monotonic clock; NULL: parley_monotonic_seconds (tests set a fake) */
 } cli_progress;
 
 /* Enabled when stderr is a terminal and not `quiet`. */

@@ -27,7 +27,7 @@ expect 1 --db /nonexistent-dir/x.db --listen 127.0.0.1:0
 
 "$PARLEY" serve --db "$tmp/s.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$SRC/web" >"$tmp/out" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
+for _ in $(seq 1 1200); do [ -s "$tmp/port" ] && break; sleep 0.05; done # 60 s: only bounds a hang
 [ -s "$tmp/port" ] || fail "no port file"
 grep -q "listening on http://127.0.0.1:$(cat "$tmp/port")/" "$tmp/out" || fail "no listening line: $(cat "$tmp/out")"
 kill -TERM $pid
@@ -38,7 +38,7 @@ wait $pid
 # --json: one JSON line announcing the server, its port the same as in the port file
 "$PARLEY" serve --db "$tmp/j.db" --listen 127.0.0.1:0 --port-file "$tmp/jport" --web "$SRC/web" --json >"$tmp/jout" 2>/dev/null &
 pid=$!
-for _ in $(seq 1 100); do [ -s "$tmp/jport" ] && break; sleep 0.05; done
+for _ in $(seq 1 1200); do [ -s "$tmp/jport" ] && break; sleep 0.05; done
 kill -TERM $pid
 wait $pid
 python3 - "$tmp/jout" "$(cat "$tmp/jport")" <<'PY' || fail "--json line"

@@ -28,7 +28,7 @@ start_server() { # $1 = listen port (0 the first time), $2 = sync mode
         "$PARLEY" serve --db "$tmp/crash.db" --listen "127.0.0.1:$1" --sync "$2" --port-file "$tmp/port" \
             >>"$tmp/log" 2>&1 &
         server=$!
-        for _ in $(seq 1 100); do [ -s "$tmp/port" ] && return 0; kill -0 "$server" 2>/dev/null || break; sleep 0.05; done
+        for _ in $(seq 1 1200); do [ -s "$tmp/port" ] && return 0; kill -0 "$server" 2>/dev/null || break; sleep 0.05; done
         kill -9 "$server" 2>/dev/null; wait "$server" 2>/dev/null; sleep 0.2
     done
     fail "the server did not start (attempt $attempt)"

@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 server=$!
 cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT
-for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+for _ in $(seq 1 600); do [ -s "$tmp/port" ] && break; sleep 0.1; done # 60 s: only bounds a hang
 [ -s "$tmp/port" ] || { echo "FAIL: the server did not start"; cat "$tmp/log"; exit 1; }
 port=$(cat "$tmp/port")
 
