@@ -8,7 +8,7 @@ ASAN_BUILD := build-asan
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: all deps build asan check test demo bench fuzz mutants clean install python
+.PHONY: all deps build asan check check-stress stress-repeat test demo bench fuzz mutants clean install python
 
 all: build
 
@@ -38,6 +38,17 @@ check: build asan
 	  ctest --output-on-failure -j $(JOBS)
 
 test: check
+
+# `make check` under a CPU hog (four niced busy processes, killed by PID): both trees, STRESS_RUNS times in a
+# row, with per-run times and pass/fail (tests/stress/check_stress.sh).  `make stress-repeat STRESS_REPEAT=N`:
+# the server, guard and progress tests N times under the hog.
+STRESS_RUNS ?= 3
+STRESS_REPEAT ?= 10
+check-stress: build asan
+	JOBS=$(JOBS) bash tests/stress/check_stress.sh check $(STRESS_RUNS)
+
+stress-repeat: build asan
+	JOBS=$(JOBS) bash tests/stress/check_stress.sh repeat $(STRESS_REPEAT)
 
 # parley, libparley.so/.a, headers, parley.pc, the CMake package, man pages and bash completion under PREFIX.
 install: build

@@ -1,0 +1,76 @@
+/*
+ * test_stats_replicator.c: the direction of the replicator dynamics of the tournament meta-game, through the
+ * public API only.  In the textbook buyer-seller tournament of boulware, conceder, hardliner and micro, the
+ * hardliner never concedes and earns 0.2 (its reservation) against everyone, less than any other agent earns
+ * against anyone (checked here from the meta-game's payoffs); boulware and conceder earn the most against
+ * every opponent.  Replicator dynamics grow the share of an agent that does better than the mixture and shrink
+ * the share of one that does worse: from the uniform mixture (1/4 each) the hardliner must die out and the two
+ * best must grow.  (Dynamics run backwards would give the hardliner the whole population; the shares would
+ * still sum to 1.)
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <parley/parley.h>
+
+enum { BOULWARE, CONCEDER, HARDLINER, MICRO, AGENTS };
+
+static void replicator_grows_the_fit_and_shrinks_the_unfit(void **state)
+{
+    (void)state;
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json", &sc, &err),
+                     PARLEY_OK);
+    static const char *const agents[AGENTS] = {"boulware", "conceder", "hardliner", "micro"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = AGENTS;
+    cfg.repeats = 5;
+    cfg.session.rounds = 60;
+    cfg.threads = 1;
+    const parley_scenario *list[1] = {sc};
+    parley_tournament *t = NULL;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_OK);
+    parley_tournament_stats *s = NULL;
+    parley_stats_options options = {200, 1};
+    assert_int_equal(parley_tournament_stats_compute(t, &options, &s, &err), PARLEY_OK);
+
+    /* The premise, from the payoffs: the hardliner's payoff against anyone is below every payoff of the others
+       against anyone but the hardliner; boulware and conceder do at least as well as micro against anyone. */
+    double hard_best = -INFINITY, others_worst = INFINITY;
+    for (size_t b = 0; b < AGENTS; b++)
+        if (b != HARDLINER)
+            hard_best = fmax(hard_best, parley_tournament_stats_payoff(s, HARDLINER, b));
+    for (size_t a = 0; a < AGENTS; a++)
+        for (size_t b = 0; b < AGENTS; b++)
+            if (a != HARDLINER && b != HARDLINER && a != b)
+                others_worst = fmin(others_worst, parley_tournament_stats_payoff(s, a, b));
+    assert_true(hard_best < others_worst);
+    assert_float_equal(hard_best, 0.2, 1e-9);
+
+    double sum = 0;
+    for (size_t a = 0; a < AGENTS; a++)
+        sum += parley_tournament_stats_replicator(s, a);
+    assert_float_equal(sum, 1.0, 1e-9);
+    assert_true(parley_tournament_stats_replicator(s, HARDLINER) < 0.01);  /* died out (from 1/4) */
+    assert_true(parley_tournament_stats_replicator(s, BOULWARE) > 0.25);   /* grew */
+    assert_true(parley_tournament_stats_replicator(s, CONCEDER) > 0.25);
+    assert_true(parley_tournament_stats_replicator(s, MICRO) < 0.25);      /* worse than both: shrank */
+
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(replicator_grows_the_fit_and_shrinks_the_unfit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
