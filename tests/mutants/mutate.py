@@ -207,7 +207,7 @@ class Worker:
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1"] + self.targets(build, sel), self.dir)
             if rc != 0:
                 return "uncompilable", out[-1500:]
-            cmd = ["ctest", "--timeout", str(timeout)]
+            cmd = ["ctest", "--timeout", str(timeout), "--stop-on-failure"]  # one failing test kills it
             if sel:
                 cmd += ["-R", sel]
             rc, out = run(["nice"] + cmd, build, env=SANITIZER_ENV if sanitized else None)
