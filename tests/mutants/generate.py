@@ -136,9 +136,17 @@ class Site:
         if idx >= len(lines) or lines[idx][self.col:self.col + len(self.old)] != self.old:
             return None
         lines[idx] = lines[idx][:self.col] + self.new + lines[idx][self.col + len(self.old):]
-        if self.kind == "check" and self.new == "" and self.old == lines[idx]:
-            pass
         return "\n".join(lines)
+
+
+def statement_start(masked, n):
+    """Whether line n (1-based) begins a statement: the code line before it ends one or opens a block (a call on
+    a continuation line is part of an expression, not a statement of its own)."""
+    for k in range(n - 2, -1, -1):
+        prev = masked[k].strip()
+        if prev and not prev.startswith("#"):
+            return prev.endswith((";", "{", "}", ":")) or re.match(r"^(\}\s*)?(else\b|(if|for|while)\s*\()", prev)
+    return True
 
 
 def c_sites(rel, text):
@@ -183,14 +191,15 @@ def c_sites(rel, text):
             new = "false" if t.group() == "true" else "true"
             add("const", t.start(), t.group(), new, "%s turned into %s" % (t.group(), new))
         call = CALL_C.match(m)
-        if call and balanced(m) and call.group(1) not in ("if", "while", "for", "switch", "return", "sizeof") \
+        if call and balanced(m) and statement_start(masked, n) and call.group(1) not in ("if", "while", "for", "switch", "return", "sizeof") \
                 and not RELEASES.match(call.group(1)):
             body = r.strip()
             add("call", r.index(body), body, ";", "the call to %s() deleted" % call.group(1))
-        if CHECK_C1.match(m) and balanced(m):
+        if CHECK_C1.match(m) and balanced(m) and statement_start(masked, n):
             body = r.strip()
             add("check", r.index(body), body, ";", "the check `%s` deleted" % body[:60])
-        elif CHECK_C_HEAD.match(m) and balanced(m) and n < len(raw) and RETURN_C.match(masked[n]) \
+        elif CHECK_C_HEAD.match(m) and balanced(m) and statement_start(masked, n) and n < len(raw) \
+                and RETURN_C.match(masked[n]) \
                 and not raw[n - 2 if n >= 2 else 0].rstrip().endswith("else"):
             cond = r.strip()
             # `if (c)` -> `if (0)`: the return below it never happens (one line changed, same structure)

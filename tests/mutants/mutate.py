@@ -291,7 +291,9 @@ def main():
                 verdict = w.judge(m, args.regex, args.full, args.timeout)
                 with lock:
                     results[m["id"]] = verdict
-                    print("%-12s %-28s %s" % (verdict[0], m["id"], m["why"]), flush=True)
+                    print("%-12s %-28s %s%s" % (verdict[0], m["id"], m["why"],
+                                                "\n             " + verdict[1][-400:].replace("\n", " | ")
+                                                if verdict[0] not in ("killed", "SURVIVED") else ""), flush=True)
 
         threads = [threading.Thread(target=loop, args=(w,)) for w in workers]
         for t in threads:
