@@ -100,11 +100,50 @@ static void non_myopic_over_a_cycle_of_four(void **state)
     parley_gmcr_model_free(m);
 }
 
+/*
+ * A larger model (8 states) whose anticipations also cycle with period 4, chosen so that no single step of the
+ * cycle has the stability of the whole cycle: NM must be the intersection of L_h over the four steps, which the
+ * limited-move analysis gives independently (it simply iterates h times), here at h = 40..43.
+ */
+static void non_myopic_is_the_intersection_over_the_cycle(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "{\"decision_makers\": [{\"name\": \"A\", \"options\": [\"a\"], \"ranking\": [6, 5, 3, 0, 7, 2, 1, 4]},"
+        " {\"name\": \"B\", \"options\": [\"b\", \"c\"], \"ranking\": [1, 7, 0, 6, 3, 4, 5, 2]}]}";
+    parley_gmcr_model *m = NULL;
+    assert_int_equal(parley_gmcr_model_parse(text, strlen(text), "cycle8", &m, NULL), PARLEY_OK);
+    size_t n = parley_gmcr_model_state_count(m);
+    assert_int_equal(n, 8);
+    parley_gmcr_result *nm = analyze(m, PARLEY_GMCR_NM, 0);
+    assert_int_equal(parley_gmcr_result_nm_period(nm), 4);
+    unsigned char every[8][2];
+    memset(every, 1, sizeof every);
+    for (unsigned h = 40; h < 44; h++) {
+        parley_gmcr_result *lh = analyze(m, PARLEY_GMCR_LH, h);
+        int same = 1;
+        for (size_t s = 0; s < n; s++)
+            for (size_t k = 0; k < 2; k++) {
+                int at_h = !!(parley_gmcr_result_stable(lh, s, k) & PARLEY_GMCR_LH);
+                every[s][k] &= (unsigned char)at_h;
+                same &= at_h == !!(parley_gmcr_result_stable(nm, s, k) & PARLEY_GMCR_NM);
+            }
+        assert_false(same); /* this step alone is not the cycle's stability */
+        parley_gmcr_result_free(lh);
+    }
+    for (size_t s = 0; s < n; s++)
+        for (size_t k = 0; k < 2; k++)
+            assert_int_equal(!!(parley_gmcr_result_stable(nm, s, k) & PARLEY_GMCR_NM), every[s][k]);
+    parley_gmcr_result_free(nm);
+    parley_gmcr_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(limited_move_by_hand),
         cmocka_unit_test(non_myopic_over_a_cycle_of_four),
+        cmocka_unit_test(non_myopic_is_the_intersection_over_the_cycle),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
