@@ -32,6 +32,7 @@ Usage: mutate.py [--list FILE] [--jobs N] [--full] [-R REGEX] [--only ID,ID...] 
 """
 import argparse
 import filecmp
+import json
 import os
 import queue
 import re
@@ -232,6 +233,8 @@ def main():
     ap.add_argument("--sample", type=int, help="generate mutants (generate.py) and run a sample of this many")
     ap.add_argument("--seed", type=int, default=1, help="the sample's random seed")
     ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
+    ap.add_argument("--resume", action="store_true",
+                    help="keep the verdicts of an earlier run with the same --base (its results.jsonl)")
     args = ap.parse_args()
 
     if args.sample:
@@ -267,6 +270,19 @@ def main():
         else:
             todo.append(m)
 
+    journal = os.path.join(args.base, "results.jsonl")  # one verdict a line, so that a run can be resumed
+    if args.resume and os.path.isfile(journal):
+        done = {}
+        for line in open(journal, encoding="utf-8"):
+            rec = json.loads(line)
+            done[rec["id"]] = (rec["verdict"], rec["detail"])
+        for m in todo:
+            if m["id"] in done:
+                results[m["id"]] = tuple(done[m["id"]])
+        todo = [m for m in todo if m["id"] not in done]
+        print("mutate.py: resuming, %d verdicts kept" % len(done), flush=True)
+    elif os.path.isfile(journal):
+        os.remove(journal)
     started = time.time()
     if todo:
         jobs = max(1, min(args.jobs, len(todo)))
@@ -291,6 +307,8 @@ def main():
                 verdict = w.judge(m, args.regex, args.full, args.timeout)
                 with lock:
                     results[m["id"]] = verdict
+                    with open(journal, "a", encoding="utf-8") as f:
+                        f.write(json.dumps({"id": m["id"], "verdict": verdict[0], "detail": verdict[1]}) + "\n")
                     print("%-12s %-28s %s%s" % (verdict[0], m["id"], m["why"],
                                                 "\n             " + verdict[1][-400:].replace("\n", " | ")
                                                 if verdict[0] not in ("killed", "SURVIVED") else ""), flush=True)
