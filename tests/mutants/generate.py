@@ -273,8 +273,18 @@ def sample(n, seed, root=ROOT):
     sites = all_sites(root)
     rng = random.Random(seed)
     chosen = rng.sample(sites, min(n, len(sites)))
-    chosen.sort(key=lambda s: (s.file, s.line, s.col))  # one file after another: shorter rebuilds
-    return sites, chosen
+    chosen.sort(key=lambda s: (s.file, s.line, s.col))
+    # folders in turn, so that a run stopped early has judged some mutants of every folder
+    by_folder = {}
+    for s in chosen:
+        by_folder.setdefault(s.folder, []).append(s)
+    turns = [by_folder[f] for f in sorted(by_folder)]
+    order = []
+    while any(turns):
+        for t in turns:
+            if t:
+                order.append(t.pop(0))
+    return sites, order
 
 
 def as_mutants(sites):
