@@ -9,7 +9,7 @@
  * Two modes: every allocation from the Nth on fails (memory stays short), and
  * only the Nth fails (the code must recover when memory comes back).
  * Covered: the scenario reader (native JSON, GENIUS XML, GeniusWeb JSON), the
- * analysis and the diagnosis, the GMCR model builder and stability analysis.
+ * analysis and the diagnosis, the GMCR model builder and stability analysis, the single-text mediator.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -23,6 +23,7 @@
 
 #include <parley/parley.h>
 
+#include "agents/mediator.h"
 #include "failalloc.h"
 #include "test_util.h"
 
@@ -142,6 +143,26 @@ static void analysis(void **state)
     parley_scenario_free(sc);
 }
 
+/* ---- the single-text mediator (its frontier pool and step buffers) ---- */
+
+static int mediator_new(const void *arg, parley_error *err)
+{
+    parley_mediator *m = (parley_mediator *)1;
+    int rc = parley_mediator_new(arg, 1, 7, &m, err);
+    if (rc != PARLEY_OK && m)
+        fail_msg("parley_mediator_new failed with %d but left a mediator", rc);
+    parley_mediator_free(m);
+    return rc;
+}
+
+static void mediator(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(CORE "textbook.json");
+    each_allocation_fails_cleanly("mediator of textbook.json", mediator_new, sc);
+    parley_scenario_free(sc);
+}
+
 /* ---- the GMCR builder and stability analysis ---- */
 
 static int gmcr_build_and_analyze(const void *arg, parley_error *err)
@@ -175,6 +196,7 @@ int main(void)
         cmocka_unit_test(scenario_reader),
         cmocka_unit_test(analysis),
         cmocka_unit_test(gmcr),
+        cmocka_unit_test(mediator),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,15 +30,16 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 # folder -> ctest -R regex of the tests that exercise it (mutate.py falls back to every test when a folder
 # is not listed).  The CLI tests run the parley binary, so they see every folder the CLI links.
 FOLDER_TESTS = {
-    "src/agents": "test_agents|test_boa|test_baselines|test_protocol|test_tournament|cli_agents|cli_negotiate",
+    "src/agents": "test_agents|test_boa|test_baselines|test_protocol|test_tournament|test_oom|cli_agents"
+                  "|cli_negotiate|cli_baselines",
     "src/analysis": "test_analysis|test_exact|test_diagnose|test_propose|test_moves|test_merge|test_plot_data"
-                    "|test_space|cli_analyze|cli_diagnose|cli_propose|cli_plots|cli_textbook",
+                    "|test_space|test_oom|cli_analyze|cli_diagnose|cli_propose|cli_plots|cli_textbook",
     "src/bind": "python_|cli_one_language",
     "src/cli": "^cli_",
     "src/core": "test_utility|test_expr|test_space|test_phases|test_scenario_json|test_oom|test_protocol"
                 "|cli_negotiate|cli_convert",
-    "src/gmcr": "test_gmcr|cli_conflict",
-    "src/io": "test_genius|test_scenario_json|cli_convert|cli_genius|cli_negotiate_genius",
+    "src/gmcr": "test_gmcr|test_oom|cli_conflict",
+    "src/io": "test_genius|test_scenario_json|test_oom|cli_convert|cli_genius|cli_negotiate_genius",
     "src/protocol": "test_protocol|test_agents|test_phases|cli_negotiate",
     "src/server": "test_server|cli_serve",
     "src/tournament": "test_tournament|test_stats|test_boa_uncertainty|cli_tournament",
