@@ -9,6 +9,9 @@ command -v mpirun >/dev/null || { echo "FAIL: mpirun is missing (make deps insta
 G="$SRC/../shared/genius/anac2012"
 [ -d "$G" ] || { echo "FAIL: $G is missing (the tests need ../shared/genius)"; exit 1; }
 MPIRUN=(mpirun --allow-run-as-root --oversubscribe)
+# Ranks waiting for a message yield the CPU instead of spinning: with more ranks than free cores (a busy
+# machine, --oversubscribe) spinning ranks starve the ones with work.
+export OMPI_MCA_mpi_yield_when_idle=1
 # Open MPI keeps some of its start-up allocations until exit: under AddressSanitizer, leak checking stays off
 # for the ranks (the single-process runs of the other tests keep it).
 if nm -D "$PARLEY" 2>/dev/null | grep -q __asan_init || nm "$PARLEY" 2>/dev/null | grep -q __asan_init; then

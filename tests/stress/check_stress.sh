@@ -38,7 +38,7 @@ one_pass() { # tree label [ctest args...]
     local env=()
     [ "$tree" = build-asan ] && env=("${SANITIZER_ENV[@]}")
     local start=$SECONDS log="$log_dir/$tree-$label.log"
-    (cd "$tree" && env "${env[@]}" ctest -j "$JOBS" "$@" >"$log" 2>&1)
+    (cd "$tree" && env "${env[@]}" ctest -j "$JOBS" --output-on-failure "$@" >"$log" 2>&1)
     local rc=$? took=$((SECONDS - start))
     local summary
     summary=$(grep -Eo "[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+" "$log" | tail -1)
