@@ -1004,6 +1004,7 @@ typedef struct post_job {
     const char *path, *token, *body;
     int status;
     pthread_t thread;
+    char message[320]; /* the error's message, when the reply is an error */
 } post_job;
 
 static void *post_thread(void *arg)
@@ -1011,6 +1012,8 @@ static void *post_thread(void *arg)
     post_job *j = arg;
     http_resp r = http_request(j->port, "POST", j->path, j->token, j->body);
     j->status = r.status;
+    const char *message = r.status >= 400 ? jstr(&r, "error", "message") : NULL;
+    snprintf(j->message, sizeof j->message, "%s", message ? message : "");
     http_resp_free(&r);
     return NULL;
 }
@@ -1128,12 +1131,12 @@ static void test_group_commit(void **state)
     int messages_before = count_rows(w->db, "SELECT COUNT(*) FROM messages");
     const char *m = "/api/negotiations/1/messages";
     post_job jobs[] = {
-        {w->port, m, w->med, "{\"body\": \"first\"}", 0, 0},
-        {w->port, m, w->buyer, "{\"body\": \"from the buyer\"}", 0, 0},
-        {w->port, m, w->med, "{\"body\": \"POISON\"}", 0, 0},
-        {w->port, m, w->seller, "{\"body\": \"x\", \"to\": 99}", 0, 0},
-        {w->port, m, w->seller, "{\"body\": \"from the seller\"}", 0, 0},
-        {w->port, "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Vienna\"}", 0, 0},
+        {w->port, m, w->med, "{\"body\": \"first\"}", 0, 0, ""},
+        {w->port, m, w->buyer, "{\"body\": \"from the buyer\"}", 0, 0, ""},
+        {w->port, m, w->med, "{\"body\": \"POISON\"}", 0, 0, ""},
+        {w->port, m, w->seller, "{\"body\": \"x\", \"to\": 99}", 0, 0, ""},
+        {w->port, m, w->seller, "{\"body\": \"from the seller\"}", 0, 0, ""},
+        {w->port, "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Vienna\"}", 0, 0, ""},
     };
     size_t n = sizeof jobs / sizeof jobs[0];
     assert_int_equal(run_as_two_batches(w, jobs, n), 2);
@@ -1163,17 +1166,20 @@ static void test_group_commit_fails(void **state)
     int sessions_before = count_rows(w->db, "SELECT COUNT(*) FROM sessions");
     const char *m = "/api/negotiations/1/messages";
     post_job jobs[] = {
-        {w->port, m, w->med, "{\"body\": \"alone first\"}", 0, 0},
-        {w->port, m, w->buyer, "{\"body\": \"lost with the batch\"}", 0, 0},
-        {w->port, m, w->med, "{\"body\": \"BREAK\"}", 0, 0},
-        {w->port, "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Lost\"}", 0, 0},
-        {w->port, m, w->seller, "{\"body\": \"x\", \"to\": 99}", 0, 0},
+        {w->port, m, w->med, "{\"body\": \"alone first\"}", 0, 0, ""},
+        {w->port, m, w->buyer, "{\"body\": \"lost with the batch\"}", 0, 0, ""},
+        {w->port, m, w->med, "{\"body\": \"BREAK\"}", 0, 0, ""},
+        {w->port, "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Lost\"}", 0, 0, ""},
+        {w->port, m, w->seller, "{\"body\": \"x\", \"to\": 99}", 0, 0, ""},
     };
     size_t n = sizeof jobs / sizeof jobs[0];
     assert_int_equal(run_as_two_batches(w, jobs, n), 2);
     int expected[] = {201, 500, 500, 500, 400};
     for (size_t i = 0; i < n; i++)
         assert_int_equal(jobs[i].status, expected[i]);
+    /* Each request of the lost batch says why: the commit failed (the deferred foreign key). */
+    for (size_t i = 1; i <= 3; i++)
+        assert_non_null(strstr(jobs[i].message, "nothing was stored: the commit failed: FOREIGN KEY"));
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM messages"), messages_before + 1);
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM sessions"), sessions_before);
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM child"), 0);
