@@ -323,6 +323,15 @@ static void test_privacy(void **state)
     assert_non_null(strstr(r.body, "0.123"));
     http_resp_free(&r);
     assert_int_equal(status_of(w, "GET", "/api/negotiations/1/participants/2/profile", w->seller, NULL), 403);
+    /* A mediator (participant 1, the Broker) has no profile to read, and there is no session 99 to close: 404. */
+    r = http_request(w->port, "GET", "/api/negotiations/1/participants/1/profile", w->med, NULL);
+    assert_int_equal(r.status, 404);
+    assert_non_null(strstr(jstr(&r, "error", "message"), "mediators have no profile"));
+    http_resp_free(&r);
+    r = http_request(w->port, "POST", "/api/negotiations/1/sessions/99/close", w->med, "{\"outcome\": \"adjourned\"}");
+    assert_int_equal(r.status, 404);
+    assert_non_null(strstr(jstr(&r, "error", "message"), "no session 99"));
+    http_resp_free(&r);
     /* A party may only write to the mediators. */
     assert_int_equal(status_of(w, "POST", "/api/negotiations/1/messages", w->seller, "{\"body\": \"hi\", \"to\": 2}"),
                      403);
