@@ -96,15 +96,17 @@ def per_folder(mutants, results):
     """Killed / survived / equivalent by folder of the tree, and the score of the non-equivalent ones."""
     table = {}
     for m in mutants:
-        row = table.setdefault(m["folder"], {"killed": 0, "SURVIVED": 0, "equivalent": 0, "other": 0})
+        row = table.setdefault(m["folder"], {"killed": 0, "SURVIVED": 0, "equivalent": 0, "other": 0, "unrun": 0})
         verdict = results[m["id"]][0]
         row[verdict if verdict in row else "other"] += 1
-    out = ["%-16s %6s %8s %10s %6s %7s" % ("folder", "killed", "survived", "equivalent", "other", "score")]
+    out = ["%-16s %6s %8s %10s %6s %7s %7s" % ("folder", "killed", "survived", "equivalent", "other", "not run",
+                                               "score")]
     for folder in sorted(table):
         r = table[folder]
         judged = r["killed"] + r["SURVIVED"]
-        out.append("%-16s %6d %8d %10d %6d %6s" % (folder, r["killed"], r["SURVIVED"], r["equivalent"], r["other"],
-                                                  "%.0f%%" % (100.0 * r["killed"] / judged) if judged else "-"))
+        out.append("%-16s %6d %8d %10d %6d %7d %6s" % (folder, r["killed"], r["SURVIVED"], r["equivalent"], r["other"],
+                                                      r["unrun"], "%.0f%%" % (100.0 * r["killed"] / judged)
+                                                      if judged else "-"))
     return "\n".join(out) + "\n\n"
 
 
@@ -233,6 +235,8 @@ def main():
     ap.add_argument("--sample", type=int, help="generate mutants (generate.py) and run a sample of this many")
     ap.add_argument("--seed", type=int, default=1, help="the sample's random seed")
     ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
+    ap.add_argument("--report-only", action="store_true",
+                    help="with --resume: report the journalled verdicts, run nothing (the rest counted as unrun)")
     ap.add_argument("--resume", action="store_true",
                     help="keep the verdicts of an earlier run with the same --base (its results.jsonl)")
     args = ap.parse_args()
@@ -283,6 +287,10 @@ def main():
         print("mutate.py: resuming, %d verdicts kept" % len(done), flush=True)
     elif os.path.isfile(journal):
         os.remove(journal)
+    if args.report_only:
+        for m in todo:
+            results[m["id"]] = ("unrun", "")
+        todo = []
     started = time.time()
     if todo:
         jobs = max(1, min(args.jobs, len(todo)))
@@ -319,7 +327,7 @@ def main():
         for t in threads:
             t.join()
 
-    order = ["SURVIVED", "uncompilable", "ambiguous", "stale", "killed", "equivalent"]
+    order = ["SURVIVED", "uncompilable", "ambiguous", "stale", "killed", "equivalent", "unrun"]
     counts = {k: 0 for k in order}
     lines = []
     for m in mutants:
@@ -332,9 +340,10 @@ def main():
     score = 100.0 * counts["killed"] / judged if judged else 0.0
     mode = "every test (--full)" if args.full else ("ctest -R %s" % args.regex if args.regex else "each mutant's tests:")
     head = ("mutants: %d  killed %d  survived %d  equivalent %d  stale %d  ambiguous %d  uncompilable %d"
-            "  score %.1f%% of the judged  (%s, %.0f s)"
+            "%s  score %.1f%% of the judged  (%s, %.0f s)"
             % (len(mutants), counts["killed"], counts["SURVIVED"], counts["equivalent"], counts["stale"],
-               counts["ambiguous"], counts["uncompilable"], score, mode, time.time() - started))
+               counts["ambiguous"], counts["uncompilable"], "  not run %d" % counts["unrun"] if counts["unrun"] else "",
+               score, mode, time.time() - started))
     report = head + "\n" + (per_folder(mutants, results) if args.sample else "") + "\n".join(lines) + "\n"
     os.makedirs(args.base, exist_ok=True)
     with open(os.path.join(args.base, "report.txt"), "w", encoding="utf-8") as f:
