@@ -46,6 +46,25 @@ FOLDER_TESTS = {
     "python/parley": "python_",
 }
 
+# Finer maps for files whose folder's tests would be the whole CLI suite: the CLI tests that run that command.
+FILE_TESTS = {
+    "src/cli/cmd_serve.c": "cli_serve|cli_option_bounds",
+    "src/cli/cmd_tournament.c": "cli_tournament|cli_progress|cli_option_bounds|cli_mpi",
+    "src/cli/cli_stats.c": "cli_tournament|cli_mpi",
+    "src/cli/cmd_negotiate.c": "cli_negotiate|cli_agents|cli_option_bounds|cli_baselines",
+    "src/cli/cmd_analyze.c": "cli_analyze|cli_mpi|cli_plots",
+    "src/cli/cmd_conflict.c": "cli_conflict",
+    "src/cli/cmd_propose.c": "cli_propose",
+    "src/cli/cmd_diagnose.c": "cli_diagnose",
+    "src/cli/cmd_convert.c": "cli_convert|cli_genius",
+    "src/cli/cmd_agents.c": "cli_agents",
+    "src/cli/analyze_dist.c": "cli_mpi",
+    "src/cli/tournament_dist.c": "cli_mpi",
+    "src/cli/mpi.c": "cli_mpi",
+    "src/cli/progress.c": "test_cli_progress|cli_progress",
+    "src/cli/plot_file.c": "cli_plots",
+}
+
 RELEASES = re.compile(r"^(free|close|fclose|closedir|munmap|pthread_\w+|sqlite3_finalize|sqlite3_close\w*|"
                       r"json_decref|\w+_(free|destroy|close|unref|release|unlock|lock|join|clear))$")
 
@@ -291,7 +310,7 @@ def sample(n, seed, root=ROOT):
 def as_mutants(sites):
     """The sample in mutate.py's form (a dict per mutant, `site` holding the change)."""
     return [{"id": s.id, "file": s.file, "why": "%s:%d %s" % (s.file, s.line, s.why), "site": s,
-             "folder": s.folder, "tests": FOLDER_TESTS.get(s.folder)} for s in sites]
+             "folder": s.folder, "tests": FILE_TESTS.get(s.file, FOLDER_TESTS.get(s.folder))} for s in sites]
 
 
 if __name__ == "__main__":
