@@ -37,7 +37,7 @@ FOLDER_TESTS = {
     "src/bind": "python_|cli_one_language",
     "src/cli": "^cli_",
     "src/core": "test_utility|test_expr|test_space|test_phases|test_scenario_json|test_oom|test_protocol"
-                "|cli_negotiate|cli_convert",
+                "|cli_negotiate|cli_convert|cli_error_paths",
     "src/gmcr": "test_gmcr|test_oom|cli_conflict",
     "src/io": "test_genius|test_scenario_json|test_oom|cli_convert|cli_genius|cli_negotiate_genius",
     "src/protocol": "test_protocol|test_agents|test_phases|cli_negotiate",
