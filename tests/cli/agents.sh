@@ -59,7 +59,8 @@ expect_in "$TMP/err" "--model expects frequency, smith or bayes" "bad model"
 expect_exit 2 "tournament --bootstrap 3" "$parley" tournament "$scen" --agents boulware,micro --bootstrap 3
 expect_exit 2 "boa with a key of another component" "$parley" tournament "$scen" --agents boulware,boa:bidding=tft:e=1
 expect_in "$TMP/err" "unknown parameter 'e'" "boa bad key"
-# negotiate --model: the models' accuracy over time appended to the trace, 10 points per party
+# negotiate --model: the models' accuracy over time appended to the trace, 10 points per party, each over 1000
+# sampled outcomes
 expect_exit 0 "negotiate --model" "$parley" negotiate "$src/examples/ceasefire-relaxed.json" --agents boulware,conceder \
     --rounds 50 --trace "$TMP/trace.jsonl" --model frequency
 python3 - "$TMP/trace.jsonl" <<'PY' || fail "negotiate --model: accuracy lines"
@@ -69,6 +70,7 @@ acc = [l for l in lines if l.get("kind") == "model_accuracy"]
 assert sorted({a["party"] for a in acc}) == [0, 1], acc
 assert all(a["model"] == "frequency" and -1 <= a["pearson"] <= 1 and a["rmse"] >= 0 for a in acc), acc
 assert len(acc) == 20, len(acc)
+assert all(a["samples"] == 1000 for a in acc), acc  # 1000 sampled outcomes of the 11,340 (docs: parley/stats.h)
 times = [a["time"] for a in acc if a["party"] == 0]
 assert times == sorted(times), times
 PY
