@@ -6,7 +6,7 @@
  * every opponent.  Replicator dynamics grow the share of an agent that does better than the mixture and shrink
  * the share of one that does worse: from the uniform mixture (1/4 each) the hardliner must die out and the two
  * best must grow.  (Dynamics run backwards would give the hardliner the whole population; the shares would
- * still sum to 1.)
+ * still sum to 1.)  Each agent's agreement count, agreement rate and mean welfare are counted from the runs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -52,6 +52,25 @@ static void replicator_grows_the_fit_and_shrinks_the_unfit(void **state)
                 others_worst = fmin(others_worst, parley_tournament_stats_payoff(s, a, b));
     assert_true(hard_best < others_worst);
     assert_float_equal(hard_best, 0.2, 1e-9);
+
+    /* Each agent's agreements and agreement rate, counted here from the runs; welfare the mean of run welfare. */
+    double played[AGENTS] = {0}, agreed[AGENTS] = {0}, welfare[AGENTS] = {0};
+    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        for (size_t k = 0; k < r->parties; k++) {
+            played[r->agents[k]]++;
+            agreed[r->agents[k]] += r->agreed != 0;
+            welfare[r->agents[k]] += r->welfare;
+        }
+    }
+    assert_true(agreed[HARDLINER] < played[HARDLINER] && agreed[BOULWARE] > 0); /* rates neither 0 nor 1 all */
+    for (size_t rank = 0; rank < AGENTS; rank++) {
+        const parley_agent_stats *g = parley_tournament_stats_agent(s, rank);
+        assert_int_equal(g->played, (uint64_t)played[g->agent]);
+        assert_int_equal(g->agreements, (uint64_t)agreed[g->agent]);
+        assert_float_equal(g->agreement_rate, agreed[g->agent] / played[g->agent], 1e-12);
+        assert_float_equal(g->welfare, welfare[g->agent] / played[g->agent], 1e-12);
+    }
 
     double sum = 0;
     for (size_t a = 0; a < AGENTS; a++)
