@@ -6,7 +6,8 @@
  * every opponent.  Replicator dynamics grow the share of an agent that does better than the mixture and shrink
  * the share of one that does worse: from the uniform mixture (1/4 each) the hardliner must die out and the two
  * best must grow.  (Dynamics run backwards would give the hardliner the whole population; the shares would
- * still sum to 1.)  Each agent's agreement count, agreement rate and mean welfare are counted from the runs.
+ * still sum to 1.)  Each agent's agreement count, agreement rate and mean welfare are counted from the runs,
+ * and the text report's table of p-values is rebuilt from the API's p-values.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,8 @@
 
 #include <math.h>
 #include <parley/parley.h>
+#include <stdio.h>
+#include <string.h>
 
 enum { BOULWARE, CONCEDER, HARDLINER, MICRO, AGENTS };
 
@@ -80,6 +83,39 @@ static void replicator_grows_the_fit_and_shrinks_the_unfit(void **state)
     assert_true(parley_tournament_stats_replicator(s, BOULWARE) > 0.25);   /* grew */
     assert_true(parley_tournament_stats_replicator(s, CONCEDER) > 0.25);
     assert_true(parley_tournament_stats_replicator(s, MICRO) < 0.25);      /* worse than both: shrank */
+
+    /* The text report's significance table: a dash on the diagonal, each other cell the pair's p-value to four
+       places, starred below 0.05; rows and columns in rank order. */
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    assert_int_equal(parley_tournament_stats_write_text(s, t, f, &err), PARLEY_OK);
+    rewind(f);
+    char line[512];
+    int in_table = 0;
+    size_t row = 0;
+    while (fgets(line, sizeof line, f) && row < AGENTS) {
+        if (strstr(line, "Welch's t-test")) {
+            in_table = 1;
+            assert_non_null(fgets(line, sizeof line, f)); /* the column numbers */
+            continue;
+        }
+        if (!in_table)
+            continue;
+        const parley_agent_stats *g = parley_tournament_stats_agent(s, row);
+        char want[512];
+        int at = snprintf(want, sizeof want, "%2zu %-25.25s", row + 1, agents[g->agent]);
+        for (size_t col = 0; col < AGENTS; col++) {
+            const parley_agent_stats *h = parley_tournament_stats_agent(s, col);
+            double p = parley_tournament_stats_p_value(s, g->agent, h->agent);
+            at += col == row ? snprintf(want + at, sizeof want - (size_t)at, " %9s", "-")
+                             : snprintf(want + at, sizeof want - (size_t)at, " %8.4f%c", p, p < 0.05 ? '*' : ' ');
+        }
+        snprintf(want + at, sizeof want - (size_t)at, "\n");
+        assert_string_equal(line, want);
+        row++;
+    }
+    assert_int_equal(row, AGENTS);
+    fclose(f);
 
     parley_tournament_stats_free(s);
     parley_tournament_free(t);
