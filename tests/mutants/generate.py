@@ -40,9 +40,9 @@ FOLDER_TESTS = {
                 "|cli_negotiate|cli_convert|cli_error_paths",
     "src/gmcr": "test_gmcr|test_oom|cli_conflict",
     "src/io": "test_genius|test_scenario_json|test_oom|cli_convert|cli_genius|cli_negotiate_genius",
-    "src/protocol": "test_protocol|test_agents|test_phases|cli_negotiate",
+    "src/protocol": "test_protocol|test_agents|test_phases|test_exact_index|cli_negotiate",
     "src/server": "test_server|cli_serve",
-    "src/tournament": "test_tournament|test_stats|test_boa_uncertainty|cli_tournament",
+    "src/tournament": "test_tournament|test_stats|test_boa_uncertainty|cli_tournament|cli_agents",
     "python/parley": "python_",
 }
 
