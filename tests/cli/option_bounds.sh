@@ -1,6 +1,6 @@
 #!/bin/bash
 # option_bounds.sh: command-line limits at their boundaries, the value on each side: the server's admin token
-# file (16 to 90 characters), --max-values (at least 2), the tournament's --time (0 < t <= 86400: 0 and 86401 refused), and
+# file (16 to 90 characters), --max-values (at least 2), the tournament's --time (0 < t <= 86400: 0 and 86401 refused) and --uncertain (from 1), and
 # --sessions 1 (the default, so allowed with any protocol) against 2 (shuttle only).
 set -uo pipefail
 PARLEY=$1
@@ -44,6 +44,10 @@ CF="$SRC/examples/ceasefire-relaxed.json"
 expect_exit 2 "tournament --time 0" "$PARLEY" tournament "$CF" --agents boulware,conceder --time 0
 expect_in "$TMP/err" "--time expects seconds in (0, 86400]" "--time 0 is refused with the option's range"
 expect_exit 2 "tournament --time 86401" "$PARLEY" tournament "$CF" --agents boulware,conceder --time 86401
+
+expect_exit 2 "tournament --uncertain 0" "$PARLEY" tournament "$CF" --agents boulware,conceder --uncertain 0
+expect_in "$TMP/err" "--uncertain expects a whole number from 1 to 1000000, got '0'" "--uncertain 0 names the range"
+grep -q "cannot read" "$TMP/err" && fail "--uncertain 0: its value was then taken for a file"
 
 expect_exit 0 "negotiate --sessions 1 (alternating)" "$PARLEY" negotiate "$CF" --agents boulware,conceder --sessions 1
 expect_exit 2 "negotiate --sessions 2 (alternating)" "$PARLEY" negotiate "$CF" --agents boulware,conceder --sessions 2
