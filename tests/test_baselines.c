@@ -106,7 +106,7 @@ static void hardheaded_concedes_little_before_the_end(void **state)
  * golden = 0.2/2 = 0.1, total = 1 + 0.1 = 1.1.  Issue 0 -> (0.5 + 0.1)/1.1 = 0.545455; GENIUS renormalises:
  * sum 1.045455, w -= 0.045455 (w + 0.05)/1.145455 -> (0.521825, 0.478175).  Issue 1 -> 0.478175/1.1 = 0.434705;
  * sum 0.956530, w += 0.043470 (w + 0.05)/1.056530 -> (0.545353, 0.454647).  (A plain division by the sum would
- * give (0.55, 0.45).)
+ * give (0.545455, 0.454545).)
  */
 static void hardheaded_learns_weights_as_genius(void **state)
 {
