@@ -1,6 +1,7 @@
 /*
  * test_baselines.c: behaviour of the ANAC baselines that follows from their
- * papers: HardHeaded concedes little before the end; MiCRO makes no new offer
+ * papers: HardHeaded concedes little before the end and learns its opponent's
+ * weights as GENIUS's KLH does; MiCRO makes no new offer
  * while its opponent repeats itself; NiceTitForTat stays put against a
  * hardliner and mirrors a conceder's concessions; AgentK, CUHKAgent and AgentGG
  * never offer below what they could get (the opponent's best offer) early on;
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agents/anac_hardheaded.h"
 #include "anac_scenario.h"
 
 static parley_negotiation *run(const parley_scenario *sc, const char *a, const char *b, long rounds)
@@ -87,13 +89,33 @@ static void hardheaded_concedes_little_before_the_end(void **state)
     parley_scenario *sc = anac("Camera");
     double best, worst;
     range_of(sc, 0, &best, &worst);
-    double low_before = lowest_offer(sc, "hardheaded", 0.8), low_end = lowest_offer(sc, "hardheaded", 1);
-    /* e = 0.05: by t = 0.8 it has given up F(0.8) = 0.05 + 0.95 * 0.8^20 = 6.1% of its range (plus the
-       2% bid window); a Boulware e = 0.2 would have given up 0.8^5 = 33% */
-    assert_true(low_before >= best - 0.09 * (best - worst));
-    assert_true(low_end < low_before); /* the concessions come at the end */
-    assert_true(lowest_offer(sc, "boulware", 0.8) < low_before - 0.1);
+    double low_before = lowest_offer(sc, "hardheaded", 0.5), low_end = lowest_offer(sc, "hardheaded", 1);
+    /* GENIUS's KLH on Camera-A (best 1, discount 0.75 < 0.9): until t = 0.75 its target is
+       m + (1 - Fa)(1 - m), m = 0.585 + 0.415 * 0.75 = 0.89625, Fa = 0.05 + 0.95 (t/0.75)^(0.75/0.05);
+       at t = 0.5, Fa = 0.05 + 0.95 (2/3)^15 = 0.05217 and the target 0.99459, above its second best package
+       (0.97875): until then it offers only its best */
+    assert_float_equal(best, 1, 1e-12);
+    assert_float_equal(low_before, best, 1e-12);
+    assert_true(low_end < 0.95); /* then it steps down its list, one package a turn */
+    assert_true(lowest_offer(sc, "boulware", 0.8) < low_before - 0.1); /* Boulware e = 0.2: 0.5 + 0.5 (1 - 0.8^5) */
     parley_scenario_free(sc);
+}
+
+/*
+ * HardHeaded's opponent weights after an offer that keeps issue 0 and changes issue 1, from (0.5, 0.5), by hand:
+ * golden = 0.2/2 = 0.1, total = 1 + 0.1 = 1.1.  Issue 0 -> (0.5 + 0.1)/1.1 = 0.545455; GENIUS renormalises:
+ * sum 1.045455, w -= 0.045455 (w + 0.05)/1.145455 -> (0.521825, 0.478175).  Issue 1 -> 0.478175/1.1 = 0.434705;
+ * sum 0.956530, w += 0.043470 (w + 0.05)/1.056530 -> (0.545353, 0.454647).  (A plain division by the sum would
+ * give (0.545455, 0.454545).)
+ */
+static void hardheaded_learns_weights_as_genius(void **state)
+{
+    (void)state;
+    double w[2] = {0.5, 0.5};
+    const uint32_t last[2] = {0, 1}, previous[2] = {0, 0};
+    hardheaded_learn_weights(w, 2, last, previous);
+    assert_float_equal(w[0], 0.5453529, 1e-6);
+    assert_float_equal(w[1], 0.4546471, 1e-6);
 }
 
 /* Number of different packages party k offered (at most 64 counted). */
@@ -197,6 +219,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hardheaded_concedes_little_before_the_end),
+        cmocka_unit_test(hardheaded_learns_weights_as_genius),
         cmocka_unit_test(micro_waits_for_new_offers),
         cmocka_unit_test(nice_tit_for_tat_mirrors),
         cmocka_unit_test(every_baseline_agrees_with_a_conceder_and_keeps_its_reservation),

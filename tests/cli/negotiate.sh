@@ -10,16 +10,28 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 "$P" negotiate --help | grep -q -- "--protocol" || fail "help"
 
-# The hand-checked game of tests/test_protocol.c: agreement on x=30 in round 7.
+# The hand-checked game of tests/test_protocol.c: agreement on x=29 in round 7.
 "$P" negotiate "$D/easy.json" --agents boulware:e=0.5,conceder:e=2 --rounds 11 --json > "$T/out.json" || fail "run"
 python3 - "$T/out.json" <<'PY' || fail "hand-checked outcome"
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["agreement"] is True and r["rounds"] == 7 and r["package"] == {"x": 30}, r
+assert r["agreement"] is True and r["rounds"] == 7 and r["package"] == {"x": 29}, r
 u = {p["name"]: p["utility"] for p in r["parties"]}
-assert abs(u["A"] - 0.7) < 1e-9 and abs(u["B"] - 0.3) < 1e-9, u
+assert abs(u["A"] - 0.71) < 1e-9 and abs(u["B"] - 0.29) < 1e-9, u
 PY
 "$P" negotiate "$D/easy.json" --agents boulware:e=0.5,conceder:e=2 --rounds 11 | grep -q "agreement in round 7" || fail "human report"
+
+# GENIUS's round clock: round r of R is at t = r/(R+1), both moves of a round at the same time.
+"$P" negotiate "$D/easy.json" --agents hardliner,hardliner --rounds 3 --clock genius --trace "$T/clock.jsonl" \
+    > /dev/null || fail "--clock genius"
+python3 - "$T/clock.jsonl" <<'PY' || fail "GENIUS clock times"
+import json, sys
+offers = [json.loads(l) for l in open(sys.argv[1])]
+times = [(e["round"], e["time"]) for e in offers if e["event"] == "offer"]
+assert times == [(1, 0.25), (1, 0.25), (2, 0.5), (2, 0.5), (3, 0.75), (3, 0.75)], times
+PY
+"$P" negotiate "$D/easy.json" --agents hardliner,hardliner --clock martian > /dev/null 2>&1
+[ $? -eq 2 ] || fail "an unknown clock must exit 2"
 
 # Every protocol: a trace with one JSON object per line, deterministic for a seed.
 for proto in alternating single-text shuttle; do
