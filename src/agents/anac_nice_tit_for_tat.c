@@ -18,6 +18,7 @@
 
 #include <math.h>
 #include <parley/space.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -170,6 +171,8 @@ static double ntft_counter_bid(struct ntft *n, parley_agent_view *v)
     target -= ntft_bonus(t, anac_discount(v), n->size > 3000) * gap;
     n->target = target;
     double u = ntft_pick(n, v, target, n->planned);
+    if (getenv("AC_DEBUG"))
+        fprintf(stderr, "t=%.4f first=%.3f best=%.3f nash=%.3f target=%.3f pick=%.3f\n", t, first_min, tr->best_u, n->nash, target, u);
     if (tr->best_u >= u) { /* the opponent already offered something worth as much: offer that back */
         memcpy(n->planned, tr->best, tr->issues * sizeof *n->planned);
         u = tr->best_u;
