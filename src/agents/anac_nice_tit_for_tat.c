@@ -18,12 +18,13 @@
 
 #include <math.h>
 #include <parley/space.h>
-#include <stdio.h>
+#include <parley/utility.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define NTFT_FIRST_BIDS_TIME 0.01 /* the opponent's starting point: its worst offer up to this time */
 #define NTFT_TOP_MAX 20
+#define NTFT_NASH_SCAN 20000 /* packages scanned for the Nash package */
 
 double ntft_nash_multiplier(double gap)
 {
@@ -91,11 +92,28 @@ static int ntft_big(const struct ntft *n)
     return n->size > 10000;
 }
 
+/* Own utility of the Nash package under the opponent model: the largest (u - reservation) * model estimate
+   (GENIUS's BidSpace.getNash over the Pareto frontier; here over every package, or 20000 evenly spread). */
+static double ntft_nash_estimate(struct ntft *n, parley_agent_view *v)
+{
+    size_t count = parley_view_outcome_count(v), step = count > NTFT_NASH_SCAN ? count / NTFT_NASH_SCAN : 1;
+    double reservation = parley_utility_reservation(parley_view_utility(v)), best = -1, best_u = NAN;
+    for (size_t i = 0; i < count; i += step) {
+        double u = parley_view_outcome_ranked(v, i, n->tr.scratch);
+        double product = (u - reservation) * boa_track_model_eval(&n->tr, n->tr.scratch);
+        if (product > best) {
+            best = product;
+            best_u = u;
+        }
+    }
+    return best_u;
+}
+
 static void ntft_update_nash(struct ntft *n, parley_agent_view *v)
 {
     double mult = ntft_nash_multiplier(n->initial_gap), nash = 0.7;
     if (n->size < 200000) {
-        double estimate = boa_track_nash(&n->tr, v);
+        double estimate = ntft_nash_estimate(n, v);
         if (!isnan(estimate))
             nash = estimate;
     }
@@ -171,8 +189,6 @@ static double ntft_counter_bid(struct ntft *n, parley_agent_view *v)
     target -= ntft_bonus(t, anac_discount(v), n->size > 3000) * gap;
     n->target = target;
     double u = ntft_pick(n, v, target, n->planned);
-    if (getenv("AC_DEBUG"))
-        fprintf(stderr, "t=%.4f first=%.3f best=%.3f nash=%.3f target=%.3f pick=%.3f\n", t, first_min, tr->best_u, n->nash, target, u);
     if (tr->best_u >= u) { /* the opponent already offered something worth as much: offer that back */
         memcpy(n->planned, tr->best, tr->issues * sizeof *n->planned);
         u = tr->best_u;
