@@ -3,9 +3,9 @@
  * published descriptions (docs/agents.md gives each source and what parley's
  * version simplifies).  Each is a target utility over time, a way to pick the
  * bid at that target, and an acceptance rule, on the record kept by boa_track:
- *   hardheaded  (van Krimpen, Looije, Hajizadeh; ANAC 2011 winner)
  *   agent-gg    (Shaobo Xu; ANAC 2019 winner, importance maps)
- * agent-k, nice-tit-for-tat, cuhk and atlas3 are in anac_*.c; micro is in micro.c.
+ * hardheaded, agent-k, nice-tit-for-tat, cuhk and atlas3 are in anac_*.c;
+ * micro is in micro.c.
  */
 #include "agents/boa.h"
 #include "agents/builtin.h"
@@ -33,33 +33,6 @@ struct baseline {
     double target, lowest_bid;
 };
 
-/* --- HardHeaded: a very late Boulware (e = 0.05) towards 0.585 of its range, frequency model. --- */
-
-static double hardheaded_target(struct baseline *b, parley_agent_view *v)
-{
-    double best = parley_view_best_utility(v), floor = agent_floor(v);
-    double low = floor + 0.585 * (best - floor);
-    if (b->tr.best_u > low)
-        low = b->tr.best_u < best ? b->tr.best_u : best; /* never below what the opponent already gave */
-    return agent_td_target(parley_view_time(v), 0.05, 0.05, low, best);
-}
-
-static int hardheaded_accept(struct baseline *b, parley_agent_view *v, double offered, double next)
-{
-    (void)v;
-    return offered >= next - 1e-12 || (b->lowest_bid >= 0 && offered >= b->lowest_bid - 1e-12);
-}
-
-/* When the opponent has already offered something worth the target, offer that back. */
-static double best_received_bid(struct baseline *b, parley_agent_view *v, double target, uint32_t *out)
-{
-    (void)v;
-    if (b->tr.best_u < target || b->tr.received == 0)
-        return -1;
-    memcpy(out, b->tr.best, b->tr.issues * sizeof *out);
-    return b->tr.best_u;
-}
-
 static int threshold_accept(struct baseline *b, parley_agent_view *v, double offered, double next)
 {
     (void)v;
@@ -82,7 +55,6 @@ static double agentgg_target(struct baseline *b, parley_agent_view *v)
 }
 
 static const struct baseline_kind kinds[] = {
-    {"hardheaded", "frequency", 0.02, hardheaded_target, hardheaded_accept, best_received_bid},
     {"agent-gg", "frequency", 0.05, agentgg_target, threshold_accept, NULL},
 };
 
@@ -153,5 +125,4 @@ static int baseline_act(void *state, parley_agent_view *v, parley_request reques
     const parley_agent_vtable agent_##ident = {PARLEY_AGENT_ABI, label, text, ident##_create, baseline_destroy,  \
                                                baseline_act};
 
-BASELINE(hardheaded, 0, "hardheaded", "HardHeaded (ANAC 2011): very late Boulware, frequency model, accepts its lowest bid")
-BASELINE(agent_gg, 1, "agent-gg", "AgentGG (ANAC 2019): importance-map thresholds down to the estimated Nash package")
+BASELINE(agent_gg, 0, "agent-gg", "AgentGG (ANAC 2019): importance-map thresholds down to the estimated Nash package")
