@@ -278,7 +278,7 @@ static int cuhk_act(void *state, parley_agent_view *v, parley_request request, p
         return PARLEY_OK;
     }
     act->kind = PARLEY_ACT_OFFER;
-    if (c->tr.received == 0 || c->own_bids++ == 0) { /* it opens with its best package */
+    if (c->own_bids++ == 0 || c->tr.received == 0) { /* it opens with its best package, without accepting */
         memcpy(act->outcome, c->max_bid, c->tr.issues * sizeof *act->outcome);
         return PARLEY_OK;
     }

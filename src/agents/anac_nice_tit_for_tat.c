@@ -49,6 +49,7 @@ double ntft_target(double nash, double first_min, double best_received)
 
 struct ntft {
     struct boa_track tr;
+    parley_opponent_model *model; /* Bayesian, fed with the opponent's last offer while beliefs may be updated */
     double size, nash, initial_gap, target;
     int best_offers; /* times it offered back the opponent's best offer instead of accepting */
     uint32_t *planned;
@@ -60,6 +61,7 @@ static void ntft_destroy(void *state)
     if (!n)
         return;
     boa_track_free(&n->tr);
+    parley_opponent_model_free(n->model);
     free(n->planned);
     free(n);
 }
@@ -73,8 +75,12 @@ static int ntft_create(parley_agent_view *v, const char *params, void **state, p
     struct ntft *n = calloc(1, sizeof *n);
     if (!n)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&n->tr, v, "bayes", err))) {
+    if ((rc = boa_track_init(&n->tr, v, "none", err))) {
         free(n);
+        return rc;
+    }
+    if ((rc = parley_opponent_model_new("bayes", parley_view_space(v), &n->model, err))) {
+        ntft_destroy(n);
         return rc;
     }
     if (!(n->planned = calloc(n->tr.issues ? n->tr.issues : 1, sizeof *n->planned))) {
@@ -100,7 +106,7 @@ static double ntft_nash_estimate(struct ntft *n, parley_agent_view *v)
     double reservation = parley_utility_reservation(parley_view_utility(v)), best = -1, best_u = NAN;
     for (size_t i = 0; i < count; i += step) {
         double u = parley_view_outcome_ranked(v, i, n->tr.scratch);
-        double product = (u - reservation) * boa_track_model_eval(&n->tr, n->tr.scratch);
+        double product = (u - reservation) * parley_opponent_model_eval(n->model, n->tr.scratch);
         if (product > best) {
             best = product;
             best_u = u;
@@ -159,7 +165,7 @@ static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uin
     double score[NTFT_TOP_MAX];
     for (size_t i = lo; i < hi; i++) { /* keep the `want` best for the opponent, best first */
         parley_view_outcome_ranked(v, i, n->tr.scratch);
-        double s = boa_track_model_eval(&n->tr, n->tr.scratch);
+        double s = parley_opponent_model_eval(n->model, n->tr.scratch);
         size_t at = have < want ? have++ : want;
         while (at > 0 && score[at - 1] < s) {
             if (at < want) {
@@ -176,13 +182,17 @@ static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uin
     return parley_view_outcome_ranked(v, top[anac_random_index(v, have)], out);
 }
 
-/* The counter-offer (chooseCounterBid): into n->planned; returns its utility. */
-static double ntft_counter_bid(struct ntft *n, parley_agent_view *v)
+/* The counter-offer (chooseCounterBid): into n->planned, its utility into *planned. */
+static int ntft_counter_bid(struct ntft *n, parley_agent_view *v, double *planned)
 {
     const struct boa_track *tr = &n->tr;
     double t = parley_view_time(v);
-    if (t <= 0.99 && !(ntft_big(n) && t > 0.5))
+    if (t <= 0.99 && !(ntft_big(n) && t > 0.5)) { /* beliefs are updated while there is time */
+        int rc = parley_opponent_model_observe(n->model, tr->latest, t);
+        if (rc)
+            return rc;
         ntft_update_nash(n, v);
+    }
     double first_min = ntft_first_min(tr), target = ntft_target(n->nash, first_min, tr->best_u);
     n->initial_gap = 1 - first_min;
     double gap = anac_jmax(0, target - n->nash);
@@ -193,7 +203,8 @@ static double ntft_counter_bid(struct ntft *n, parley_agent_view *v)
         memcpy(n->planned, tr->best, tr->issues * sizeof *n->planned);
         u = tr->best_u;
     }
-    return u;
+    *planned = u;
+    return PARLEY_OK;
 }
 
 /* Offers received in (t - window, t] worth more than `above` (and their mean utility in *mean). */
@@ -242,7 +253,8 @@ static int ntft_act(void *state, parley_agent_view *v, parley_request request, p
     if (tr->received == 0 || tr->my_bids == 0) /* opening bid, or first counter-bid: its best package */
         planned = parley_view_outcome_ranked(v, count - 1, n->planned);
     else
-        planned = ntft_counter_bid(n, v);
+        if ((rc = ntft_counter_bid(n, v, &planned)))
+            return rc;
     act->kind = PARLEY_ACT_OFFER;
     memcpy(act->outcome, n->planned, tr->issues * sizeof *act->outcome);
     if (tr->received > 0 && ntft_acceptable(n, v, planned)) {
