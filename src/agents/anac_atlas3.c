@@ -201,6 +201,8 @@ static void atlas3_bid(struct atlas3 *a, parley_agent_view *v, double threshold,
         }
     }
     memcpy(out, a->bid, a->tr.issues * sizeof *out);
+    if (!parley_view_feasible(v, out) || !parley_view_red_lines_hold(v, out)) /* parley's constraints */
+        parley_view_outcome_at_least(v, threshold, out);
 }
 
 /* The CList, best first (ties in order of arrival). */

@@ -117,7 +117,9 @@ static int cuhk_fill_bins(struct cuhk *c, parley_agent_view *v)
             anac_random_outcome(v, c->pick);
             code[i] = parley_space_encode(space, c->pick);
         }
-        bin[i] = cuhk_bin_of(parley_view_eval(v, c->pick), c->bins);
+        bin[i] = parley_view_feasible(v, c->pick) && parley_view_red_lines_hold(v, c->pick)
+                     ? cuhk_bin_of(parley_view_eval(v, c->pick), c->bins)
+                     : -1; /* parley's red lines and constraints (GENIUS domains have none) */
     }
     for (size_t i = 0; i < n; i++) /* counting sort by bin */
         if (bin[i] >= 0)
