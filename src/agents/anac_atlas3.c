@@ -205,21 +205,18 @@ static void atlas3_bid(struct atlas3 *a, parley_agent_view *v, double threshold,
         parley_view_outcome_at_least(v, threshold, out);
 }
 
-/* The CList, best first (ties in order of arrival). */
-static int atlas3_sort(struct atlas3 *a)
+/* Files the newest distinct offer into the CList order, best first (ties in order of arrival). */
+static int atlas3_file(struct atlas3 *a)
 {
-    size_t *order = realloc(a->order, (a->offered.count + 1) * sizeof *order);
+    size_t *order = realloc(a->order, a->offered.count * sizeof *order), i = a->offered.count - 1, j = i;
     if (!order)
         return PARLEY_ENOMEM;
     a->order = order;
-    for (size_t i = 0; i < a->offered.count; i++) { /* insertion sort: the list grows by one at a time */
-        size_t j = i;
-        while (j > 0 && a->offered.utility[order[j - 1]] < a->offered.utility[i]) {
-            order[j] = order[j - 1];
-            j--;
-        }
-        order[j] = i;
+    while (j > 0 && a->offered.utility[order[j - 1]] < a->offered.utility[i]) {
+        order[j] = order[j - 1];
+        j--;
     }
+    order[j] = i;
     return PARLEY_OK;
 }
 
@@ -232,7 +229,8 @@ static int atlas3_act(void *state, parley_agent_view *v, parley_request request,
         return rc;
     if (a->tr.received > before) { /* bilateral: one new offer (the latest) per turn */
         double u = a->tr.ru[a->tr.received - 1];
-        if (anac_bids_add(&a->offered, a->tr.latest, u) < 0 || atlas3_sort(a))
+        size_t distinct = a->offered.count;
+        if (anac_bids_add(&a->offered, a->tr.latest, u) < 0 || (a->offered.count > distinct && atlas3_file(a)))
             return PARLEY_ENOMEM;
         anac_counts_add(&a->counts, a->tr.latest);
         if (u > a->best_offered)
