@@ -262,7 +262,7 @@ static int cuhk_act(void *state, parley_agent_view *v, parley_request request, p
     int rc = boa_track_update(&c->tr, v);
     if (rc)
         return rc;
-    for (size_t i = before; i < c->tr.received; i++) { /* only the latest is at hand; bilateral talks have one */
+    if (c->tr.received > before) { /* the opponent's new offer (bilateral: one per turn; else the latest) */
         long at = anac_bids_add(&c->seen, c->tr.latest, c->tr.ru[c->tr.received - 1]);
         if (at < 0)
             return PARLEY_ENOMEM;
@@ -300,8 +300,10 @@ static int cuhk_act(void *state, parley_agent_view *v, parley_request request, p
     const uint32_t *standing = boa_acceptable_offer(v);
     double offered = c->tr.ru[c->tr.received - 1], reservation = parley_view_reservation(v);
     int accept = cuhk_accepts(c, t, offered, own), end = cuhk_ends(c, t, reservation > 0 ? reservation : 0, own);
-    if (accept && end)
-        accept = offered > reservation, end = !accept;
+    if (accept && end) { /* both: accept when the offer beats the reservation value, else end */
+        accept = offered > reservation;
+        end = !accept;
+    }
     if (accept && standing)
         act->kind = PARLEY_ACT_ACCEPT;
     else if (end)
