@@ -250,11 +250,11 @@ static int ntft_act(void *state, parley_agent_view *v, parley_request request, p
         return PARLEY_OK;
     }
     double planned;
-    if (tr->received == 0 || tr->my_bids == 0) /* opening bid, or first counter-bid: its best package */
+    if (tr->received == 0 || tr->my_bids == 0) { /* opening bid, or first counter-bid: its best package */
         planned = parley_view_outcome_ranked(v, count - 1, n->planned);
-    else
-        if ((rc = ntft_counter_bid(n, v, &planned)))
-            return rc;
+    } else if ((rc = ntft_counter_bid(n, v, &planned))) {
+        return rc;
+    }
     act->kind = PARLEY_ACT_OFFER;
     memcpy(act->outcome, n->planned, tr->issues * sizeof *act->outcome);
     if (tr->received > 0 && ntft_acceptable(n, v, planned)) {
