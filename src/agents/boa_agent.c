@@ -94,17 +94,3 @@ const parley_agent_vtable agent_boa = {PARLEY_AGENT_ABI, "boa",
                                        "(bidding=time|tft, model=none|frequency|smith|bayes, "
                                        "accept=next|const|time|prev|combi)",
                                        boa_create, boa_destroy, boa_act};
-
-/* NiceTitForTat (Baarslag, Hindriks and Jonker 2013) as BOA parts: its tit-for-tat rule, the Bayesian
-   model it used, and AC_combi near the deadline in place of its expected-utility end game. */
-static int ntft_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
-{
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("nice-tit-for-tat", params, none, err);
-    return rc ? rc : boa_create(v, "bidding=tft:model=bayes:accept=combi:t=0.98:window=0.02", state, err);
-}
-
-const parley_agent_vtable agent_nice_tit_for_tat = {PARLEY_AGENT_ABI, "nice-tit-for-tat",
-                                                    "NiceTitForTat: mirrors the opponent's concessions towards the "
-                                                    "estimated Nash package (Bayesian model, AC_combi)",
-                                                    ntft_create, boa_destroy, boa_act};

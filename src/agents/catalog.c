@@ -60,18 +60,22 @@ static const parley_agent_info catalog[] = {
     {"agent", "hardheaded", "GENIUS's KLH: steps down its bid list towards 0.585 (e = 0.05), frequency model, accepts above its lowest bid",
      "van Krimpen, Looije, Hajizadeh (2013), HardHeaded, in Complex Automated Negotiations (ANAC 2011 winner)",
      no_params},
-    {"agent", "nice-tit-for-tat", "mirrors the opponent's concession towards the estimated Nash package",
+    {"agent", "nice-tit-for-tat", "GENIUS's NiceTitForTat: mirrors the opponent's concession towards its Nash estimate (x 1.4 - 0.6 gap), "
+     "discount and time bonus, Bayesian model, expected-utility end game",
      "Baarslag, Hindriks, Jonker (2013), A tit for tat negotiation strategy for real-time bilateral negotiations",
      no_params},
-    {"agent", "agent-k", "target from the mean and spread of the opponent's offers, probabilistic acceptance",
+    {"agent", "agent-k", "GENIUS's Agent_K: targets fall as t^(3 + 6 mean) towards mean + (1 - mean) sqrt(12 var), "
+     "probabilistic acceptance, offers back received bids above target",
      "Kawaguchi, Fujita, Ito (2012), AgentK: compromising strategy based on estimated maximum utility (ANAC 2010 "
      "winner)",
      no_params},
-    {"agent", "cuhk", "exploits until an adaptive non-exploitation time, then concedes to the best offer seen",
+    {"agent", "cuhk", "GENIUS's CUHKAgent: discount-driven threshold (max - 0.05 or max when undiscounted), "
+     "frequency-picked bids from 0.01 bins, the opponent's best bid in the last round",
      "Hao, Leung (2012), ABiNeS: an adaptive bilateral negotiating strategy over multiple items (CUHKAgent, ANAC "
      "2012 winner)",
      no_params},
-    {"agent", "atlas3", "concession bounded by the expected lower limit; replays the best offer received at the end",
+    {"agent", "atlas3", "GENIUS's Atlas3: linear threshold to the final-phase game's expected utility, neighbourhood "
+     "bid search, replays every offer received (best first) in the final phase",
      "Mori, Ito (2017), Atlas3: a negotiating agent based on expecting lower limit of concession function (ANAC "
      "2015 winner)",
      no_params},

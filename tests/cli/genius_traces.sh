@@ -7,12 +7,15 @@
 set -euo pipefail
 PARLEY=$1
 SOURCE=$2
-PORTED=boulware,conceder,hardheaded
+PORTED=boulware,conceder,hardheaded,cuhk
+# ported agents with a HardHeaded trace that does not match yet (docs/agents.md): checked against the other two
+AGAINST_TIME_DEPENDENT=agent-k,atlas3
 TRACES="$SOURCE/../shared/genius-reference/traces"
 [ -d "$TRACES" ] || { echo "FAIL: no $TRACES (CI always has ../shared/genius-reference)"; exit 1; }
 COMPARE=(python3 "$SOURCE/tests/genius/compare_traces.py" --parley "$PARLEY" --traces "$TRACES"
          --domains "$SOURCE/../shared/genius/anac2012")
 "${COMPARE[@]}" --only "$PORTED"
+"${COMPARE[@]}" --only "boulware,conceder,$AGAINST_TIME_DEPENDENT"
 if out=$("${COMPARE[@]}" --only boulware,conceder --substitute boulware=conceder 2>&1); then
     echo "FAIL: conceder playing as Boulware matched every trace: the checker checks nothing"
     echo "$out"
