@@ -77,6 +77,60 @@ static void agreeable_acceptance(void **state)
     assert_false(agreeable_accepts(0.995, 0.4, 0.9, 0.5));
 }
 
+/* --- TheFawkes --- */
+
+static void fawkes_reserved_and_bound(void **state)
+{
+    (void)state;
+    /* rv + (1 - t^500)(best df^0.2 - rv): 0.5 + 0.75^0.2 - 0.5 = 0.9440875 at t = 0.5 (t^500 vanishes) */
+    assert_float_equal(fawkes_reserved(0.5, 0.5, 1, 0.75), 0.9440875, 1e-6);
+    /* at t = 0.995, 0.995^500 = 0.0815505: 0.5 + 0.9184495 * 0.4440875 = 0.9078625 */
+    assert_float_equal(fawkes_reserved(0.995, 0.5, 1, 0.75), 0.9078625, 1e-6);
+    /* no discount: the reserved utility is the best until the very end */
+    assert_float_equal(fawkes_reserved(0.5, 0.2, 1, 1), 1, 1e-12);
+    /* (1 - t/10 - c/(10 n)) target = (1 - 0.05 - 3/100) 0.9 = 0.828 */
+    assert_float_equal(fawkes_lower_bound(0.5, 0.9, 3, 10), 0.828, 1e-12);
+}
+
+static void fawkes_acceptance(void **state)
+{
+    (void)state;
+    /* the opponent's first offer must reach the average package before anything else counts */
+    assert_false(fawkes_accepts(0.55, 0.6, 0.5, 0.5, 0.001, 0.9));
+    assert_true(fawkes_accepts(0.7, 0.6, 0.7, 0.5, 0.001, -1));  /* worth its next bid */
+    assert_false(fawkes_accepts(0.7, 0.6, 0.8, 0.5, 0.001, 0.6)); /* not yet the last step */
+    assert_true(fawkes_accepts(0.7, 0.6, 0.8, 0.9995, 0.001, 0.7)); /* last step: as good as the window's best */
+    assert_false(fawkes_accepts(0.7, 0.6, 0.8, 0.9995, 0.001, 0.71));
+}
+
+static void fawkes_series(void **state)
+{
+    (void)state;
+    /* one wavelet level on 8 equal values: approximations c * sum(h)/sqrt 2, details c * sum(+-h)/sqrt 2 */
+    double a[8];
+    for (int i = 0; i < 8; i++)
+        a[i] = 0.5;
+    assert_int_equal(fawkes_wavelet(a, 8), PARLEY_OK);
+    for (int i = 0; i < 4; i++) {
+        assert_float_equal(a[i], 0.5 * 1.4141437921, 1e-9);
+        assert_float_equal(a[4 + i], 0.5 * -7.165113e-05, 1e-10);
+    }
+    /* the spline through (0, u), (1, u), (2, u) and the original's extra (0, 0), evaluated by an independent
+       transcription of the GENIUS code (Python): 0.3957928, 0.5936892, 0.7915856, then clamped at 1 */
+    const double u = 0.725620106089855, y[3] = {u, u, u};
+    struct fawkes_spline sp;
+    assert_int_equal(fawkes_spline_fit(y, 3, 1e-16, &sp), PARLEY_OK);
+    assert_float_equal(fawkes_spline_eval(&sp, 0), 0.3957928, 1e-6);
+    assert_float_equal(fawkes_spline_eval(&sp, 1), 0.5936892, 1e-6);
+    assert_float_equal(fawkes_spline_eval(&sp, 2), 0.7915856, 1e-6);
+    assert_float_equal(fawkes_spline_eval(&sp, 5), 1, 1e-12);
+    fawkes_spline_free(&sp);
+    assert_int_equal(fawkes_spline_fit(y, 2, 1e-16, &sp), PARLEY_OK);
+    assert_float_equal(fawkes_spline_eval(&sp, 0), 0.3628101, 1e-6);
+    assert_float_equal(fawkes_spline_eval(&sp, 1), u, 1e-6);
+    fawkes_spline_free(&sp);
+}
+
 /* --- Every winner against conceder --- */
 
 static parley_negotiation *run(const parley_scenario *sc, const char *const *agents, size_t n, const char *protocol)
@@ -100,7 +154,7 @@ static parley_negotiation *run(const parley_scenario *sc, const char *const *age
     return neg;
 }
 
-static const char *const winners[] = {"ponpoko", "agreeable-2018"};
+static const char *const winners[] = {"ponpoko", "agreeable-2018", "the-fawkes"};
 
 static void winners_agree_with_conceder(void **state)
 {
@@ -127,6 +181,9 @@ int main(void)
         cmocka_unit_test(ponpoko_accepts_above_low_only),
         cmocka_unit_test(agreeable_schedule),
         cmocka_unit_test(agreeable_acceptance),
+        cmocka_unit_test(fawkes_reserved_and_bound),
+        cmocka_unit_test(fawkes_acceptance),
+        cmocka_unit_test(fawkes_series),
         cmocka_unit_test(winners_agree_with_conceder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -51,11 +51,28 @@ int winners_update(struct boa_track *tr, parley_agent_view *v, struct value_coun
 int winners_finish(struct boa_track *tr, parley_agent_view *v, parley_request request, int accept, double bid_u,
                    double target, parley_action *act);
 
+/* TheFawkes's forecast (anac_fawkes_series.c). */
+struct fawkes_spline {
+    size_t len;     /* knots: the data's n points and the original's extra (0, 0) */
+    double *knots;  /* [len] */
+    double *pieces; /* [len + 1][4] polynomial coefficients */
+};
+/* In place: Daubechies (8 taps) discrete wavelet transform of a[0..n), level by level while 8 or more remain. */
+int fawkes_wavelet(double *a, size_t n);
+/* Pollock's cubic smoothing spline through (i, y[i]), i < n (n >= 1), plus the original's point (0, 0). */
+int fawkes_spline_fit(const double *y, size_t n, double rho, struct fawkes_spline *s);
+void fawkes_spline_free(struct fawkes_spline *s);
+/* Its value at z, clamped to [0, 1] (NaN counts as 0). */
+double fawkes_spline_eval(const struct fawkes_spline *s, double z);
+
 /* The agents' formulas, exposed for the unit tests (tests/test_anac_winners.c). */
 void ponpoko_thresholds(int pattern, double t, double *low, double *high);
 int ponpoko_accepts(int pattern, double t, double offered);
 double agreeable_target(double t, double pmin, double pmax);
 double agreeable_neighbourhood(double t, double pmin, double pmax);
 int agreeable_accepts(double t, double offered, double next_bid, double reservation);
+double fawkes_reserved(double t, double reservation, double best, double discount);
+double fawkes_lower_bound(double t, double target, double second_best, size_t own_bids);
+int fawkes_accepts(double first_u, double average, double next_u, double t, double step, double window_best);
 
 #endif

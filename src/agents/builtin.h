@@ -22,5 +22,6 @@ extern const parley_agent_vtable agent_micro;
 /* ANAC winners ported from GENIUS 10.4 (anac_*.c) */
 extern const parley_agent_vtable agent_ponpoko;
 extern const parley_agent_vtable agent_agreeable_2018;
+extern const parley_agent_vtable agent_the_fawkes;
 
 #endif

@@ -90,6 +90,9 @@ static const parley_agent_info catalog[] = {
     {"agent", "agreeable-2018", "best package until t = 0.2, then a late Boulware down to 0.8; roulette-wheel bids "
      "on a frequency model", "AgreeableAgent2018, ANAC 2018 winner (GENIUS agents.anac.y2018.agreeableagent2018)",
      no_params},
+    {"agent", "the-fawkes", "OMAC: wavelet forecast of the opponent's offers against a reserved utility; offers "
+     "what a frequency model says the opponent likes most above the target",
+     "TheFawkes, ANAC 2013 winner (GENIUS agents.anac.y2013.TheFawkes; Chen, Weiss, OMAC)", no_params},
     {"bidding", "time", "target best - (best - floor) F(t), F(t) = k + (1 - k) t^(1/e)", FARATIN, time_bid_params},
     {"bidding", "tft", "concede the fraction of the way to the Nash package that the opponent conceded",
      "Baarslag, Hindriks, Jonker (2013), NiceTitForTat", tft_bid_params},
