@@ -13,6 +13,7 @@
 
 #include <math.h>
 #include <parley/parley.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "agents/anac_winners.h"
@@ -131,6 +132,77 @@ static void fawkes_series(void **state)
     fawkes_spline_free(&sp);
 }
 
+/* --- AgentM --- */
+
+static void agent_m_annealing(void **state)
+{
+    (void)state;
+    /* temperature 0.01 (1 - i/1000)^2: 0.0025 half way */
+    assert_float_equal(agent_m_temperature(500), 0.0025, 1e-12);
+    /* a worse step is kept with probability exp(-(0.9 - 0.8)/0.0025) = exp(-40); a better one always */
+    assert_float_equal(agent_m_move_probability(0.9, 0.8, 0.0025), exp(-40), 1e-25);
+    assert_float_equal(agent_m_move_probability(0.8, 0.9, 0.0025), 1, 1e-12);
+    /* c = (worst - best)^2 + t/10 = 0.16 + 0.05 */
+    assert_float_equal(agent_m_concession(0.3, 0.7, 0.5), 0.21, 1e-12);
+}
+
+/* Ten integer issues 0..2, the first party wants them high, the second low (ANAC 2014 style). */
+static parley_scenario *integer_scenario(void)
+{
+    char text[4096] = "{\"format\": \"parley-scenario\", \"issues\": [";
+    for (int i = 0; i < 10; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 2}", i ? ", " : "", i);
+    strcat(text, "], \"parties\": [");
+    for (int k = 0; k < 2; k++) {
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
+                 k ? ", " : "", k);
+        for (int i = 0; i < 10; i++)
+            snprintf(text + strlen(text), sizeof text - strlen(text),
+                     "%s\"i%d\": {\"weight\": 0.1, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
+                     "\"at_max\": %d}}", i ? ", " : "", i, k, 1 - k);
+        strcat(text, "}}");
+    }
+    strcat(text, "]}");
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_parse(text, strlen(text), "integer", &sc, &err))
+        fail_msg("%s", err.message);
+    return sc;
+}
+
+/* Every ported winner's first move, and agent-m's later ones on integer issues and on categorical ones. */
+static parley_negotiation *run(const parley_scenario *sc, const char *const *agents, size_t n, const char *protocol);
+
+static void agent_m_issue_kinds(void **state)
+{
+    (void)state;
+    /* categorical issues: the original throws reading the offer and accepts it, in round 2, below its
+       reservation value (Laptop-A: the hardliner's best is worth 0.726; Camera-A: 0.270 < 0.5) */
+    parley_scenario *laptop = anac("Laptop"), *camera = anac("Camera");
+    const char *vs_hardliner[] = {"agent-m", "hardliner"};
+    parley_negotiation *neg = run(laptop, vs_hardliner, 2, "alternating");
+    assert_true(parley_negotiation_agreed(neg));
+    assert_int_equal(parley_negotiation_rounds_used(neg), 2);
+    parley_negotiation_free(neg);
+    neg = run(camera, vs_hardliner, 2, "alternating");
+    assert_true(parley_negotiation_agreed(neg));
+    assert_int_equal(parley_negotiation_rounds_used(neg), 2);
+    assert_true(parley_negotiation_utility(neg, 0) < 0.5);
+    parley_negotiation_free(neg);
+    parley_scenario_free(laptop);
+    parley_scenario_free(camera);
+    /* integer issues: it bargains, accepts above its worst bid only, and meets a conceder */
+    parley_scenario *ints = integer_scenario();
+    const char *vs_conceder[] = {"agent-m", "conceder"};
+    neg = run(ints, vs_conceder, 2, "alternating");
+    assert_true(parley_negotiation_agreed(neg));
+    assert_true(parley_negotiation_rounds_used(neg) > 2);
+    assert_true(parley_negotiation_utility(neg, 0) > 0.5);
+    parley_negotiation_free(neg);
+    parley_scenario_free(ints);
+}
+
 /* --- Every winner against conceder --- */
 
 static parley_negotiation *run(const parley_scenario *sc, const char *const *agents, size_t n, const char *protocol)
@@ -154,7 +226,7 @@ static parley_negotiation *run(const parley_scenario *sc, const char *const *age
     return neg;
 }
 
-static const char *const winners[] = {"ponpoko", "agreeable-2018", "the-fawkes"};
+static const char *const winners[] = {"ponpoko", "agreeable-2018", "the-fawkes", "agent-m"};
 
 static void winners_agree_with_conceder(void **state)
 {
@@ -184,6 +256,8 @@ int main(void)
         cmocka_unit_test(fawkes_reserved_and_bound),
         cmocka_unit_test(fawkes_acceptance),
         cmocka_unit_test(fawkes_series),
+        cmocka_unit_test(agent_m_annealing),
+        cmocka_unit_test(agent_m_issue_kinds),
         cmocka_unit_test(winners_agree_with_conceder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -74,5 +74,8 @@ int agreeable_accepts(double t, double offered, double next_bid, double reservat
 double fawkes_reserved(double t, double reservation, double best, double discount);
 double fawkes_lower_bound(double t, double target, double second_best, size_t own_bids);
 int fawkes_accepts(double first_u, double average, double next_u, double t, double step, double window_best);
+double agent_m_temperature(int step);
+double agent_m_move_probability(double current, double next, double temperature);
+double agent_m_concession(double opp_worst, double opp_best, double t);
 
 #endif

@@ -93,6 +93,9 @@ static const parley_agent_info catalog[] = {
     {"agent", "the-fawkes", "OMAC: wavelet forecast of the opponent's offers against a reserved utility; offers "
      "what a frequency model says the opponent likes most above the target",
      "TheFawkes, ANAC 2013 winner (GENIUS agents.anac.y2013.TheFawkes; Chen, Weiss, OMAC)", no_params},
+    {"agent", "agent-m", "integer issues: random search, then annealing towards the opponent's frequent values; "
+     "accepts above its worst bid. Categorical issues: accepts the first offer (as the original, which throws)",
+     "AgentM, ANAC 2014 winner (GENIUS agents.anac.y2014.AgentM)", no_params},
     {"bidding", "time", "target best - (best - floor) F(t), F(t) = k + (1 - k) t^(1/e)", FARATIN, time_bid_params},
     {"bidding", "tft", "concede the fraction of the way to the Nash package that the opponent conceded",
      "Baarslag, Hindriks, Jonker (2013), NiceTitForTat", tft_bid_params},
