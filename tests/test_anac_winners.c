@@ -203,6 +203,44 @@ static void agent_m_issue_kinds(void **state)
     parley_scenario_free(ints);
 }
 
+/* --- Caduceus (ParsAgent's target and acceptance) --- */
+
+static void caduceus_target_and_acceptance(void **state)
+{
+    (void)state;
+    /* 1 - (t - 1/(R+1))^(1/e): t = 0.7, R = 1000: 1 - 0.6990010^5 = 0.8331259 (e = 0.2, discounted),
+       1 - 0.6990010^6.667 = 0.9081275 (e = 0.15); never below 0.7 (t = 0.8 would give 0.674) */
+    assert_float_equal(caduceus_pars_target(0.7, 1000, 1), 0.8331259, 1e-6);
+    assert_float_equal(caduceus_pars_target(0.7, 1000, 0), 0.9081275, 1e-6);
+    assert_float_equal(caduceus_pars_target(0.8, 1000, 1), 0.7, 1e-12);
+    /* best-offer time: t < 0.83 df; with df = 0.75 until 0.6225 */
+    assert_true(caduceus_best_offer_time(0.62, 0.75));
+    assert_false(caduceus_best_offer_time(0.63, 0.75));
+    /* it accepts nothing during the best-offer time, then more than ParsAgent's target */
+    assert_false(caduceus_accepts(0.6, 0.75, 1000, 1, 0.99));
+    assert_true(caduceus_accepts(0.7, 0.75, 1000, 1, 0.834));
+    assert_false(caduceus_accepts(0.7, 0.75, 1000, 1, 0.833));
+    assert_false(caduceus_accepts(0.7, 1, 1000, 1, 0.9)); /* undiscounted: best offers until 0.83 */
+}
+
+/* The multilateral winners with two other parties (tests/data/protocol/three.json). */
+static void multilateral_winners_agree(void **state)
+{
+    (void)state;
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_load(PARLEY_SOURCE_DIR "/tests/data/protocol/three.json", &sc, &err), PARLEY_OK);
+    static const char *const multi[] = {"ponpoko", "agreeable-2018", "caduceus"};
+    for (size_t w = 0; w < 3; w++) {
+        const char *agents[] = {multi[w], "conceder", "linear"};
+        parley_negotiation *neg = run(sc, agents, 3, "alternating");
+        if (!parley_negotiation_agreed(neg))
+            fail_msg("%s found no agreement with conceder and linear", multi[w]);
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
+}
+
 /* --- Every winner against conceder --- */
 
 static parley_negotiation *run(const parley_scenario *sc, const char *const *agents, size_t n, const char *protocol)
@@ -226,7 +264,7 @@ static parley_negotiation *run(const parley_scenario *sc, const char *const *age
     return neg;
 }
 
-static const char *const winners[] = {"ponpoko", "agreeable-2018", "the-fawkes", "agent-m"};
+static const char *const winners[] = {"ponpoko", "agreeable-2018", "the-fawkes", "agent-m", "caduceus"};
 
 static void winners_agree_with_conceder(void **state)
 {
@@ -258,6 +296,8 @@ int main(void)
         cmocka_unit_test(fawkes_series),
         cmocka_unit_test(agent_m_annealing),
         cmocka_unit_test(agent_m_issue_kinds),
+        cmocka_unit_test(caduceus_target_and_acceptance),
+        cmocka_unit_test(multilateral_winners_agree),
         cmocka_unit_test(winners_agree_with_conceder),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -123,7 +123,7 @@ static int fawkes_create(parley_agent_view *v, const char *params, void **state,
         f->values.count[j] = 1;
     f->second_best = 1;
     long rounds = parley_view_rounds(v);
-    f->index_factor = rounds > 0 ? (double)rounds : 1000;
+    f->index_factor = rounds > 0 ? (double)rounds + 1 : 1000; /* GENIUS's DiscreteTimeline counts rounds + 1 */
     size_t count = parley_view_outcome_count(v);
     double sum = 0;
     for (size_t i = 0; i < count; i++)

@@ -77,5 +77,8 @@ int fawkes_accepts(double first_u, double average, double next_u, double t, doub
 double agent_m_temperature(int step);
 double agent_m_move_probability(double current, double next, double temperature);
 double agent_m_concession(double opp_worst, double opp_best, double t);
+double caduceus_pars_target(double t, long rounds, int with_discount);
+int caduceus_best_offer_time(double t, double discount);
+int caduceus_accepts(double t, double discount, long rounds, int with_discount, double offered);
 
 #endif

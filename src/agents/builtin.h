@@ -24,5 +24,6 @@ extern const parley_agent_vtable agent_ponpoko;
 extern const parley_agent_vtable agent_agreeable_2018;
 extern const parley_agent_vtable agent_the_fawkes;
 extern const parley_agent_vtable agent_agent_m;
+extern const parley_agent_vtable agent_caduceus;
 
 #endif

@@ -96,6 +96,9 @@ static const parley_agent_info catalog[] = {
     {"agent", "agent-m", "integer issues: random search, then annealing towards the opponent's frequent values; "
      "accepts above its worst bid. Categorical issues: accepts the first offer (as the original, which throws)",
      "AgentM, ANAC 2014 winner (GENIUS agents.anac.y2014.AgentM)", no_params},
+    {"agent", "caduceus", "its best package until t = 0.83 x discount, then a weighted committee: ParsAgent "
+     "(ported) decides acceptance and most bids, atlas3 some; RandomDance, kawaii and the inner Caduceus not ported",
+     "Caduceus, ANAC 2016 winner (GENIUS agents.anac.y2016.caduceus; Gunes, Arditi, Aydogan)", no_params},
     {"bidding", "time", "target best - (best - floor) F(t), F(t) = k + (1 - k) t^(1/e)", FARATIN, time_bid_params},
     {"bidding", "tft", "concede the fraction of the way to the Nash package that the opponent conceded",
      "Baarslag, Hindriks, Jonker (2013), NiceTitForTat", tft_bid_params},
