@@ -237,6 +237,8 @@ static int agent_m_act(void *state, parley_agent_view *v, parley_request request
         }
     }
     double target = isinf(m->worst_own) ? bid_u : m->worst_own;
+    if (!m->integer) /* mediated protocols: as it accepts any offer on such issues, it takes any text it may */
+        target = agent_floor(v);
     long proposer;
     const uint32_t *standing = parley_view_standing_offer(v, &proposer);
     if (request == PARLEY_REQUEST_PROPOSE && accept && standing && proposer != (long)m->tr.me &&

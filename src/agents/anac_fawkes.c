@@ -330,7 +330,15 @@ static int fawkes_act(void *state, parley_agent_view *v, parley_request request,
         accept = fawkes_accepts(f->tr.ru[0], f->average, again, t, step_of(f), window_best(f, t));
         memcpy(act->outcome, f->pick, n * sizeof *f->pick);
     }
-    rc = winners_finish(&f->tr, v, request, accept, bid_u, bid_u, act);
+    /* Mediated protocols: without the opponent's offers its bid stays at its best, so it votes and amends
+       towards the lower of that bid and its reserved utility (which concedes at the very end) */
+    double target = bid_u;
+    if (f->tr.received < 2) {
+        double df = parley_utility_discount(parley_view_utility(v));
+        double reserved = fawkes_reserved(t, parley_view_reservation(v), parley_view_best_utility(v), df > 0 ? df : 1);
+        target = reserved < bid_u ? reserved : bid_u;
+    }
+    rc = winners_finish(&f->tr, v, request, accept, bid_u, target, act);
     if (!rc && request == PARLEY_REQUEST_PROPOSE && act->kind == PARLEY_ACT_OFFER) {
         f->own_bids++;
         f->last_u = bid_u;
