@@ -104,16 +104,17 @@ static void acceptance_conditions_at_known_times(void **state)
     assert_int_equal(parley_acceptance_decide(a, &early), 0);
     parley_acceptance_free(a);
 
+    /* GENIUS's AC_Const and AC_Time accept strictly above their constant */
     assert_int_equal(parley_acceptance_new("const", "c=0.7", &a, NULL), PARLEY_OK);
-    in.offered = 0.7;
+    in.offered = 0.7001;
     assert_int_equal(parley_acceptance_decide(a, &in), 1);
-    in.offered = 0.69;
+    in.offered = 0.7;
     assert_int_equal(parley_acceptance_decide(a, &in), 0);
     parley_acceptance_free(a);
     assert_int_equal(parley_acceptance_new("time", "t=0.99", &a, NULL), PARLEY_OK);
-    in.time = 0.98;
-    assert_int_equal(parley_acceptance_decide(a, &in), 0);
     in.time = 0.99;
+    assert_int_equal(parley_acceptance_decide(a, &in), 0);
+    in.time = 0.9901;
     assert_int_equal(parley_acceptance_decide(a, &in), 1);
     parley_acceptance_free(a);
     assert_int_equal(parley_acceptance_new("prev", "a=1:b=0.1", &a, NULL), PARLEY_OK);
@@ -141,7 +142,10 @@ static void bidding_targets(void **state)
     assert_int_equal(parley_bidding_new("time", "e=1:k=0", &b, NULL), PARLEY_OK);
     parley_bidding_input in = {0.25, 1.0, 0.2, NAN, NULL, 0};
     assert_float_equal(parley_bidding_target(b, &in), 1.0 - 0.8 * 0.25, 1e-12); /* linear */
-    assert_float_equal(parley_bidding_window(b), 0.02, 1e-12);
+    assert_true(parley_bidding_window(b) == PARLEY_WINDOW_GENIUS); /* TimeDependent_Offering's own window */
+    parley_bidding_free(b);
+    assert_int_equal(parley_bidding_new("time", "window=0.05", &b, NULL), PARLEY_OK);
+    assert_float_equal(parley_bidding_window(b), 0.05, 1e-12);
     parley_bidding_free(b);
     assert_int_equal(parley_bidding_new("time", "e=0.5", &b, NULL), PARLEY_OK);
     assert_float_equal(parley_bidding_target(b, &in), 1.0 - 0.8 * 0.0625, 1e-12); /* t^(1/e) = t^2 */
@@ -248,6 +252,33 @@ static void boa_specs(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * TimeDependent_Offering without a model offers the package nearest its target:
+ * on easy.json (u_B = x/100) a time bidder e=2 aims at 1 - sqrt(0.1) = 0.6838 in
+ * round 2 of 11 (t = 0.1) and offers x = 68 (0.68 is nearer than 0.69), then
+ * 1 - sqrt(0.2) = 0.5528: x = 55.
+ */
+static void time_offering_takes_the_nearest_bid(void **state)
+{
+    (void)state;
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_load(PARLEY_SOURCE_DIR "/tests/data/protocol/easy.json", &sc, &err), PARLEY_OK);
+    parley_negotiation *neg = run_pair(sc, "hardliner", "boa:bidding=time:e=2:model=none", 11, &err);
+    assert_non_null(neg);
+    static const uint32_t expected[] = {100, 68, 55};
+    size_t n = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg) && n < 3; i++) {
+        parley_event ev;
+        parley_negotiation_event(neg, i, &ev, NULL);
+        if (ev.kind == PARLEY_EVENT_OFFER && ev.party == 1)
+            assert_int_equal(ev.outcome[0], expected[n++]);
+    }
+    assert_int_equal(n, 3);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 /* The frequency and Bayesian models of a Boulware opponent know it better at the end than after its first offers. */
 static void accuracy_rises_over_a_negotiation(void **state)
 {
@@ -294,6 +325,7 @@ int main(void)
         cmocka_unit_test(bidding_targets),
         cmocka_unit_test(accuracy_measures),
         cmocka_unit_test(boa_specs),
+        cmocka_unit_test(time_offering_takes_the_nearest_bid),
         cmocka_unit_test(accuracy_rises_over_a_negotiation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -58,13 +58,13 @@ static parley_negotiation *run(const parley_scenario *sc, parley_protocol_kind p
 /*
  * easy.json: one issue x in 0..100, u_A = 1 - x/100, u_B = x/100, reservations 0.
  * 11 rounds: round r is at t = (r-1)/10.  A = boulware e=0.5 aims at 1 - t^2 and
- * offers the largest x with u_A >= target: x = 100 t^2 (0,1,4,9,16,25,36,...).
- * B = conceder e=2 aims at 1 - sqrt(t) and offers the smallest x with
- * u_B >= target: x = ceil(100 (1 - sqrt t)) = 100, 69, 56, 46, 37, 30, 23, ...
+ * offers the package nearest its target (GENIUS's TimeDependentAgent): x = 100 t^2
+ * (0,1,4,9,16,25,36,...).  B = conceder e=2 aims at 1 - sqrt(t) = 1, .6838, .5528,
+ * .4523, .3675, .2929 and offers the nearest: x = 100, 68, 55, 45, 37, 29.
  * Each accepts when the standing offer is worth at least its own next offer.
- * Round 6 (t=.5): A offers 25; B compares u_B(25)=.25 with its next offer .30: no,
- * offers 30.  Round 7 (t=.6): A's next offer would be x=36 (u_A=.64); u_A(30)=.70
- * >= .64: A accepts.  Agreement on x=30 in round 7: A gets .70, B .30.
+ * Round 6 (t=.5): A offers 25; B compares u_B(25)=.25 with its next offer .29: no,
+ * offers 29.  Round 7 (t=.6): A's next offer would be x=36 (u_A=.64); u_A(29)=.71
+ * >= .64: A accepts.  Agreement on x=29 in round 7: A gets .71, B .29.
  */
 static void boulware_vs_conceder_by_hand(void **state)
 {
@@ -74,12 +74,12 @@ static void boulware_vs_conceder_by_hand(void **state)
     parley_negotiation *neg = run(sc, PARLEY_PROTOCOL_ALTERNATING, 11, agents, 1);
     assert_true(parley_negotiation_agreed(neg));
     assert_int_equal(parley_negotiation_rounds_used(neg), 7);
-    assert_int_equal(parley_negotiation_agreement(neg)[0], 30);
-    assert_true(fabs(parley_negotiation_utility(neg, 0) - 0.70) < 1e-9);
-    assert_true(fabs(parley_negotiation_utility(neg, 1) - 0.30) < 1e-9);
+    assert_int_equal(parley_negotiation_agreement(neg)[0], 29);
+    assert_true(fabs(parley_negotiation_utility(neg, 0) - 0.71) < 1e-9);
+    assert_true(fabs(parley_negotiation_utility(neg, 1) - 0.29) < 1e-9);
     assert_true(fabs(parley_negotiation_end_time(neg) - 0.6) < 1e-12);
     /* the offers, in order, as computed above */
-    static const uint32_t expected[] = {0, 100, 1, 69, 4, 56, 9, 46, 16, 37, 25, 30};
+    static const uint32_t expected[] = {0, 100, 1, 68, 4, 55, 9, 45, 16, 37, 25, 29};
     size_t n = 0;
     for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
         parley_event ev;

@@ -338,10 +338,13 @@ typedef struct parley_bidding_input {
  * New bidding strategy: "time" (Faratin et al. 1998: best - (best - floor) F(t),
  * F(t) = k + (1 - k) t^(1/e); keys e=0.2, k=0), "tft" (Baarslag's NiceTitForTat
  * rule in own utility: concede the fraction of the way to the Nash package
- * that the opponent conceded towards it; no keys).  Both take key window=0.02:
- * bids are selected among those worth target .. target + window (by the
- * opponent model when there is one, parley_agent_pick_bid).
+ * that the opponent conceded towards it; no keys).  Both take key window: bids
+ * are selected among those worth target .. target + window (by the opponent
+ * model when there is one, parley_agent_pick_bid); tft's default is 0.02, and
+ * time's is GENIUS's TimeDependent_Offering (parley_agent_pick_bid_genius),
+ * for which parley_bidding_window returns PARLEY_WINDOW_GENIUS.
  */
+#define PARLEY_WINDOW_GENIUS (-1.0)
 int parley_bidding_new(const char *name, const char *params, parley_bidding **out, parley_error *err);
 void parley_bidding_free(parley_bidding *b);
 double parley_bidding_target(const parley_bidding *b, const parley_bidding_input *in);
@@ -358,6 +361,19 @@ int parley_bidding_uses_nash(const parley_bidding *b);
  */
 double parley_agent_pick_bid(parley_agent_view *v, double target, double window,
                              parley_opponent_model *const *models, size_t n, uint32_t *out);
+
+/*
+ * Bid selection as GENIUS's BOA TimeDependent_Offering does it.  With models
+ * (OMStrategy.getBid with BestBid): the window starts as (target, target + 0.01]
+ * (plus the package just above it, as SortedOutcomeSpace.getBidsinRange gives)
+ * and its top rises by 0.01 until it holds 100 packages or reaches 1.01; of
+ * those, the one the models value most, the highest utility first on a tie
+ * (a random one when the models value all below 0.0001).  Without models: the
+ * package nearest the target (SortedOutcomeSpace.getBidNearUtility), possibly
+ * just below it.  Writes it to out, returns its own utility (-1: none).
+ */
+double parley_agent_pick_bid_genius(parley_agent_view *v, double target, parley_opponent_model *const *models,
+                                    size_t n, uint32_t *out);
 
 /* --- What `parley agents` lists: every built-in agent and component --- */
 

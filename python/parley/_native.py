@@ -81,7 +81,7 @@ class SessionConfig(Structure):
     """struct parley_session_config (parley/protocol.h)."""
     _fields_ = [("protocol", c_int), ("rounds", c_long), ("seconds", c_double), ("seed", c_uint64),
                 ("annealing", c_int), ("sessions", c_size_t), ("venues", POINTER(c_char_p)),
-                ("venue_count", c_size_t)]
+                ("venue_count", c_size_t), ("clock", c_int)]
 
 
 class TournamentConfig(Structure):

@@ -45,7 +45,26 @@ static int nothing_left(parley_agent_view *v)
     return best < 0 || best < parley_view_reservation(v);
 }
 
-static int propose(parley_agent_view *v, double target, parley_action *act)
+double agent_bid_near(parley_agent_view *v, double target, uint32_t *out)
+{
+    size_t n = parley_view_outcome_count(v);
+    if (n == 0)
+        return parley_view_outcome_at_least(v, target, out);
+    size_t above = parley_view_outcome_rank(v, target + 2e-12); /* the first worth more than target */
+    if (above >= n)
+        return parley_view_outcome_ranked(v, n - 1, out);
+    if (above == 0)
+        return parley_view_outcome_ranked(v, 0, out);
+    double up = parley_view_outcome_ranked(v, above, out);
+    double down = parley_view_outcome_ranked(v, above - 1, out);
+    if (target - down < up - target)
+        return down;
+    return parley_view_outcome_ranked(v, above, out);
+}
+
+/* Alternating offers: offer the package `pick` gives for the target, or accept a standing offer worth as much. */
+static int propose_with(parley_agent_view *v, double target, double (*pick)(parley_agent_view *, double, uint32_t *),
+                        parley_action *act)
 {
     long proposer;
     const uint32_t *standing = parley_view_standing_offer(v, &proposer);
@@ -53,7 +72,7 @@ static int propose(parley_agent_view *v, double target, parley_action *act)
         act->kind = PARLEY_ACT_WALK_AWAY;
         return PARLEY_OK;
     }
-    double next = parley_view_outcome_at_least(v, target, act->outcome);
+    double next = pick(v, target, act->outcome);
     if (standing && proposer != (long)parley_view_party(v) && agent_acceptable(v, standing) &&
         parley_view_eval(v, standing) >= next - 1e-12) {
         act->kind = PARLEY_ACT_ACCEPT;
@@ -61,6 +80,18 @@ static int propose(parley_agent_view *v, double target, parley_action *act)
     }
     act->kind = PARLEY_ACT_OFFER;
     return PARLEY_OK;
+}
+
+static int propose(parley_agent_view *v, double target, parley_action *act)
+{
+    return propose_with(v, target, parley_view_outcome_at_least, act);
+}
+
+int agent_act_target_near(parley_agent_view *v, parley_request request, double target, parley_action *act)
+{
+    if (request == PARLEY_REQUEST_PROPOSE)
+        return propose_with(v, target, agent_bid_near, act);
+    return agent_act_target(v, request, target, act);
 }
 
 static int vote(parley_agent_view *v, double target, parley_action *act)

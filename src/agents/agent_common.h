@@ -32,4 +32,18 @@ int agent_acceptable(parley_agent_view *v, const uint32_t *outcome);
  */
 int agent_act_target(parley_agent_view *v, parley_request request, double target, parley_action *act);
 
+/*
+ * GENIUS's SortedOutcomeSpace.getBidNearUtility: of the package just above the
+ * target and the one just below (or at) it, the nearer; the one above on a tie.
+ * Writes it to out and returns its utility.
+ */
+double agent_bid_near(parley_agent_view *v, double target, uint32_t *out);
+
+/*
+ * agent_act_target, but under alternating offers the bid is agent_bid_near's
+ * and the standing offer is accepted when worth at least that bid (GENIUS's
+ * TimeDependentAgent: `>=`, AC_next(1, 0)).
+ */
+int agent_act_target_near(parley_agent_view *v, parley_request request, double target, parley_action *act);
+
 #endif

@@ -35,7 +35,7 @@
 #define HH_WINDOW 0.01          /* UTILITY_TOLORANCE: the packages queued below a step */
 #define HH_TOP 4                /* TOP_SELECTED_BIDS: above this many, the model picks five */
 #define HH_KEY_STEP 0.00000001  /* BidSelector's offset between successive packages */
-#define HH_ENUMERATE_MAX (1u << 21) /* larger spaces use the view's sorted (sampled) packages */
+#define HH_ENUMERATE_MAX (1u << 19) /* larger spaces use the view's sorted (sampled) packages */
 #define HH_QUEUE 8
 
 struct hh_entry {

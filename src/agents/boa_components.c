@@ -3,7 +3,10 @@
  *   Bidding: "time" (Faratin, Sierra and Jennings 1998), "tft" (the
  *   NiceTitForTat rule of Baarslag, Hindriks and Jonker 2013, in own utility).
  *   Acceptance: AC_next, AC_const, AC_time, AC_prev and AC_combi(T, MAX^W) of
- *   Baarslag, Hindriks and Jonker (2014), "Effective acceptance conditions".
+ *   Baarslag, Hindriks and Jonker (2014), "Effective acceptance conditions";
+ *   AC_const and AC_time accept strictly above their constant, as GENIUS's.
+ *   The time bidding picks its bid as GENIUS's TimeDependent_Offering does
+ *   (parley_agent_pick_bid_genius) unless a fixed window is given.
  */
 #include "agents/boa.h"
 
@@ -69,10 +72,10 @@ int parley_acceptance_decide(const parley_acceptance *a, const parley_acceptance
     switch (a->kind) {
     case AC_NEXT:
         return a->a * in->offered + a->b >= in->next_bid - eps;
-    case AC_CONST:
-        return in->offered >= a->c - eps;
+    case AC_CONST: /* GENIUS's AC_Const and AC_Time: strictly above */
+        return in->offered > a->c;
     case AC_TIME:
-        return in->time >= a->t - eps;
+        return in->time > a->t;
     case AC_PREV:
         return !isnan(in->last_bid) && a->a * in->offered + a->b >= in->last_bid - eps;
     case AC_COMBI:
@@ -107,11 +110,13 @@ int parley_bidding_new(const char *name, const char *params, parley_bidding **ou
     int rc;
     if ((rc = parley_agent_param_double("boa", params, "e", 0.2, &b->e, err)) ||
         (rc = parley_agent_param_double("boa", params, "k", 0, &b->k, err)) ||
-        (rc = parley_agent_param_double("boa", params, "window", 0.02, &b->window, err))) {
+        (rc = parley_agent_param_double("boa", params, "window", kind == BID_TIME ? PARLEY_WINDOW_GENIUS : 0.02,
+                                        &b->window, err))) {
         free(b);
         return rc;
     }
-    if (b->e < 0 || b->e > 1000 || b->k < 0 || b->k > 1 || b->window < 0 || b->window > 1) {
+    int genius_window = kind == BID_TIME && b->window == PARLEY_WINDOW_GENIUS;
+    if (b->e < 0 || b->e > 1000 || b->k < 0 || b->k > 1 || (!genius_window && (b->window < 0 || b->window > 1))) {
         free(b);
         return parley_error_set(err, PARLEY_EINVAL, "bidding %s: e must be in [0,1000], k and window in [0,1]", name);
     }

@@ -166,6 +166,47 @@ double parley_agent_pick_bid(parley_agent_view *v, double target, double window,
     return best_u;
 }
 
+double parley_agent_pick_bid_genius(parley_agent_view *v, double target, parley_opponent_model *const *models,
+                                    size_t n, uint32_t *out)
+{
+    size_t count = parley_view_outcome_count(v), have = 0;
+    for (size_t k = 0; k < n; k++)
+        have += models[k] != NULL;
+    if (count == 0 || have == 0)
+        return agent_bid_near(v, target, out);
+    /* ascending ranks: the window is [low, high), low the first above target, high past the first above top */
+    size_t low = parley_view_outcome_rank(v, target + 2e-12), high = low;
+    for (double top = target + 0.01;; top += 0.01) {
+        high = parley_view_outcome_rank(v, top + 2e-12);
+        high = high < count ? high + 1 : count;
+        if (high - low >= 100 || !(top < 1.01))
+            break;
+    }
+    if (low >= count) /* nothing above the target: GENIUS's window then holds its lowest-ranked best package */
+        low = count - 1;
+    size_t issues = parley_space_issue_count(parley_view_space(v));
+    uint32_t cand[PARLEY_MAX_ISSUES];
+    double best = -1, best_u = -1;
+    int all_zero = 1;
+    for (size_t i = high; i-- > low;) { /* GENIUS's list runs from high to low utility */
+        double u = parley_view_outcome_ranked(v, i, cand), score = 0;
+        for (size_t k = 0; k < n; k++)
+            if (models[k])
+                score += parley_opponent_model_eval(models[k], cand);
+        all_zero &= score <= 0.0001;
+        if (score > best) {
+            best = score;
+            best_u = u;
+            memcpy(out, cand, issues * sizeof *cand);
+        }
+    }
+    if (all_zero && high - low > 1) {
+        size_t pick = low + (size_t)(parley_view_random(v) * (double)(high - low));
+        return parley_view_outcome_ranked(v, pick < high ? pick : high - 1, out);
+    }
+    return best_u;
+}
+
 const uint32_t *boa_acceptable_offer(parley_agent_view *v)
 {
     long proposer;
@@ -197,7 +238,9 @@ int boa_move(struct boa_track *tr, parley_agent_view *v, parley_request request,
         act->kind = PARLEY_ACT_WALK_AWAY;
         return PARLEY_OK;
     }
-    double next = parley_agent_pick_bid(v, target, window, tr->models, tr->parties, act->outcome);
+    double next = window == PARLEY_WINDOW_GENIUS
+                      ? parley_agent_pick_bid_genius(v, target, tr->models, tr->parties, act->outcome)
+                      : parley_agent_pick_bid(v, target, window, tr->models, tr->parties, act->outcome);
     const uint32_t *standing = boa_acceptable_offer(v);
     if (standing) {
         double offered = parley_view_eval(v, standing);

@@ -5,6 +5,11 @@
  * F(t) = k + (1 - k) t^(1/e); pmax is the agent's best package, pmin its
  * reservation value now (pressure) or its worst package when higher.
  * Parameters: e (exponent) and k (initial concession, default 0).
+ * boulware and conceder are GENIUS's TimeDependentAgentBoulware/Conceder: under
+ * alternating offers they offer the package nearest the target (possibly just
+ * below it, SortedOutcomeSpace.getBidNearUtility) and accept an offer worth at
+ * least that package; linear and hardliner offer the cheapest package at least
+ * worth the target.
  */
 #include "agents/agent_common.h"
 #include "agents/builtin.h"
@@ -13,10 +18,11 @@
 
 struct td_state {
     double e, k;
+    int genius; /* boulware, conceder: offer the bid nearest the target, as GENIUS's TimeDependentAgent */
 };
 
-static int td_create_with(const char *name, double e_default, int fixed, const char *params, void **state,
-                          parley_error *err)
+static int td_create_with(const char *name, double e_default, int fixed, int genius, const char *params,
+                          void **state, parley_error *err)
 {
     static const char *const keys[] = {"e", "k", NULL};
     static const char *const none[] = {NULL};
@@ -34,25 +40,26 @@ static int td_create_with(const char *name, double e_default, int fixed, const c
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     s->e = e;
     s->k = k;
+    s->genius = genius;
     *state = s;
     return PARLEY_OK;
 }
 
 static int boulware_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    return td_create_with("boulware", 0.2, 0, params, state, err);
+    return td_create_with("boulware", 0.2, 0, 1, params, state, err);
 }
 static int linear_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    return td_create_with("linear", 1, 0, params, state, err);
+    return td_create_with("linear", 1, 0, 0, params, state, err);
 }
 static int conceder_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    return td_create_with("conceder", 2, 0, params, state, err);
+    return td_create_with("conceder", 2, 0, 1, params, state, err);
 }
 static int hardliner_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    return td_create_with("hardliner", 0, 1, params, state, err);
+    return td_create_with("hardliner", 0, 1, 0, params, state, err);
 }
 
 static void td_destroy(void *state)
@@ -64,7 +71,7 @@ static int td_act(void *state, parley_agent_view *v, parley_request request, par
 {
     const struct td_state *s = state;
     double target = agent_td_target(parley_view_time(v), s->e, s->k, agent_floor(v), parley_view_best_utility(v));
-    return agent_act_target(v, request, target, act);
+    return s->genius ? agent_act_target_near(v, request, target, act) : agent_act_target(v, request, target, act);
 }
 
 const parley_agent_vtable agent_boulware = {PARLEY_AGENT_ABI, "boulware",

@@ -11,7 +11,8 @@
 
 static const char usage[] =
     "usage: parley tournament SCENARIO... --agents A,B[,C...] [--protocol alternating|single-text|shuttle]\n"
-    "                         [--rounds N] [--time S] [--repeats K] [--self-play] [--seed S] [--threads N]\n"
+    "                         [--rounds N] [--time S] [--clock parley|genius] [--repeats K] [--self-play]\n"
+    "                         [--seed S] [--threads N]\n"
     "                         [--csv FILE] [--json] [--plot FILE.svg] [--checkpoint FILE] [--quiet]\n"
     "\n"
     "Plays every ordered assignment of the agents to the negotiating parties of\n"
@@ -26,6 +27,7 @@ static const char usage[] =
     "them all), or a plug-in PATH.so.\n"
     "\n"
     "  --time S     deadline of each negotiation in seconds (results then depend on timing)\n"
+    "  --clock C    parley (default): round r of R at t = (r-1)/(R-1); genius: t = r/(R+1) (GENIUS)\n"
     "  --csv FILE   write every negotiation as a CSV row (scenario and agents by name,\n"
     "               one column per party's utility)\n"
     "  --json       scores, per-scenario tables and every run as one JSON object\n"
@@ -215,6 +217,13 @@ int cmd_tournament(int argc, char **argv)
                 goto done;
             }
             rounds_given |= 2;
+        } else if ((r = cli_option_value(argc, argv, &i, "--clock", &value)) != 0) {
+            int c = r > 0 ? parley_clock_from_name(value) : -1;
+            if (c < 0) {
+                cli_usage_error("tournament", "--clock expects parley or genius");
+                goto done;
+            }
+            cfg.session.clock = (parley_clock_kind)c;
         } else if ((r = cli_option_value(argc, argv, &i, "--repeats", &value)) != 0) {
             if (r < 0 || !cli_parse_long("tournament", "--repeats", value, 1, 1000000, &n))
                 goto done;

@@ -10,14 +10,14 @@ fail() { echo "FAIL: $*"; exit 1; }
 
 "$P" negotiate --help | grep -q -- "--protocol" || fail "help"
 
-# The hand-checked game of tests/test_protocol.c: agreement on x=30 in round 7.
+# The hand-checked game of tests/test_protocol.c: agreement on x=29 in round 7.
 "$P" negotiate "$D/easy.json" --agents boulware:e=0.5,conceder:e=2 --rounds 11 --json > "$T/out.json" || fail "run"
 python3 - "$T/out.json" <<'PY' || fail "hand-checked outcome"
 import json, sys
 r = json.load(open(sys.argv[1]))
-assert r["agreement"] is True and r["rounds"] == 7 and r["package"] == {"x": 30}, r
+assert r["agreement"] is True and r["rounds"] == 7 and r["package"] == {"x": 29}, r
 u = {p["name"]: p["utility"] for p in r["parties"]}
-assert abs(u["A"] - 0.7) < 1e-9 and abs(u["B"] - 0.3) < 1e-9, u
+assert abs(u["A"] - 0.71) < 1e-9 and abs(u["B"] - 0.29) < 1e-9, u
 PY
 "$P" negotiate "$D/easy.json" --agents boulware:e=0.5,conceder:e=2 --rounds 11 | grep -q "agreement in round 7" || fail "human report"
 
