@@ -7,7 +7,7 @@
 set -euo pipefail
 PARLEY=$1
 SOURCE=$2
-PORTED=boulware,conceder,hardheaded
+PORTED=boulware,conceder,hardheaded,the-fawkes,agent-m,agreeable-2018,caduceus,ponpoko
 TRACES="$SOURCE/../shared/genius-reference/traces"
 [ -d "$TRACES" ] || { echo "FAIL: no $TRACES (CI always has ../shared/genius-reference)"; exit 1; }
 COMPARE=(python3 "$SOURCE/tests/genius/compare_traces.py" --parley "$PARLEY" --traces "$TRACES"
