@@ -19,5 +19,11 @@ extern const parley_agent_vtable agent_cuhk;
 extern const parley_agent_vtable agent_atlas3;
 extern const parley_agent_vtable agent_agent_gg;
 extern const parley_agent_vtable agent_micro;
+/* ANAC winners ported from GENIUS 10.4 (anac_*.c) */
+extern const parley_agent_vtable agent_ponpoko;
+extern const parley_agent_vtable agent_agreeable_2018;
+extern const parley_agent_vtable agent_the_fawkes;
+extern const parley_agent_vtable agent_agent_m;
+extern const parley_agent_vtable agent_caduceus;
 
 #endif

@@ -40,6 +40,9 @@ static const parley_param_info time_params[] = {{"t", "0.99", "accept anything f
 static const parley_param_info combi_params[] = {
     {"t", "0.98", "from time T, accept the best offer of the remaining-time window"}, {NULL, NULL, NULL}};
 
+static const parley_param_info ponpoko_params[] = {
+    {"pattern", "-1", "concession pattern 0..4 (-1: drawn at random)"}, {NULL, NULL, NULL}};
+
 #define FARATIN "Faratin, Sierra, Jennings (1998), Negotiation decision functions for autonomous agents"
 #define ACCEPT "Baarslag, Hindriks, Jonker (2014), Effective acceptance conditions in real-time automated negotiation"
 
@@ -84,6 +87,22 @@ static const parley_agent_info catalog[] = {
     {"agent", "micro", "concedes one package at a time, only while the opponent keeps making new offers",
      "de Jonge (2022), An analysis of the linear bilateral ANAC domains using the MiCRO benchmark strategy, IJCAI",
      no_params},
+    /* ANAC winners ported from GENIUS 10.4 (anac_*.c) */
+    {"agent", "ponpoko", "one of five oscillating threshold patterns; accepts above the lower threshold, random "
+     "bids between the two", "PonPokoAgent, ANAC 2017 winner (GENIUS agents.anac.y2017.ponpokoagent)",
+     ponpoko_params},
+    {"agent", "agreeable-2018", "best package until t = 0.2, then a late Boulware down to 0.8; roulette-wheel bids "
+     "on a frequency model", "AgreeableAgent2018, ANAC 2018 winner (GENIUS agents.anac.y2018.agreeableagent2018)",
+     no_params},
+    {"agent", "the-fawkes", "OMAC: wavelet forecast of the opponent's offers against a reserved utility; offers "
+     "what a frequency model says the opponent likes most above the target",
+     "TheFawkes, ANAC 2013 winner (GENIUS agents.anac.y2013.TheFawkes; Chen, Weiss, OMAC)", no_params},
+    {"agent", "agent-m", "integer issues: random search, then annealing towards the opponent's frequent values; "
+     "accepts above its worst bid. Categorical issues: accepts the first offer (as the original, which throws)",
+     "AgentM, ANAC 2014 winner (GENIUS agents.anac.y2014.AgentM)", no_params},
+    {"agent", "caduceus", "its best package until t = 0.83 x discount, then a weighted committee: ParsAgent "
+     "(ported) decides acceptance and most bids, atlas3 some; RandomDance, kawaii and the inner Caduceus not ported",
+     "Caduceus, ANAC 2016 winner (GENIUS agents.anac.y2016.caduceus; Gunes, Arditi, Aydogan)", no_params},
     {"bidding", "time", "target best - (best - floor) F(t), F(t) = k + (1 - k) t^(1/e)", FARATIN, time_bid_params},
     {"bidding", "tft", "concede the fraction of the way to the Nash package that the opponent conceded",
      "Baarslag, Hindriks, Jonker (2013), NiceTitForTat", tft_bid_params},

@@ -12,10 +12,13 @@
 static const parley_agent_vtable *const builtins[] = {
     &agent_boulware, &agent_linear, &agent_conceder, &agent_hardliner, &agent_tit_for_tat, &agent_random,
     &agent_nash, &agent_boa, &agent_hardheaded, &agent_nice_tit_for_tat, &agent_agent_k, &agent_cuhk,
-    &agent_atlas3, &agent_agent_gg, &agent_micro};
+    &agent_atlas3, &agent_agent_gg, &agent_micro,
+    /* ANAC winners ported from GENIUS 10.4 */
+    &agent_ponpoko, &agent_agreeable_2018, &agent_the_fawkes, &agent_agent_m, &agent_caduceus};
 static const char *const builtin_names[] = {"boulware", "linear", "conceder", "hardliner", "tit-for-tat",
                                             "random", "nash", "boa", "hardheaded", "nice-tit-for-tat",
-                                            "agent-k", "cuhk", "atlas3", "agent-gg", "micro", NULL};
+                                            "agent-k", "cuhk", "atlas3", "agent-gg", "micro",
+                                            "ponpoko", "agreeable-2018", "the-fawkes", "agent-m", "caduceus", NULL};
 
 const parley_agent_vtable *parley_agent_builtin(const char *name)
 {

@@ -1,0 +1,165 @@
+/*
+ * anac_agreeable.c: AgreeableAgent2018 (Sahar Mirzayi, University of Tehran;
+ * ANAC 2018 winner, GENIUS agents.anac.y2018.agreeableagent2018).  It offers
+ * its best package until t = 0.2, then a Boulware target
+ * pmin + (pmax - pmin)(1 - t'^10), t' = (t - 0.2)/0.8, never below 0.8.  Until
+ * the model time (t = 0.2, 0.3 or 0.4 for fewer than 1,000, 10,000 or more
+ * packages) it offers the package nearest the target; then it draws a package
+ * in target +- 0.05(1 - (pmin + (pmax - pmin)(1 - t^10))) by roulette wheel on
+ * the opponents' frequency models (a value scores count / bids, an issue
+ * weighs the standard deviation of its value counts).  When that draw fails
+ * (no package in the band, or the models score nothing) the original's
+ * exception handler offers its best package without considering acceptance;
+ * parley does the same.  It accepts an offer worth its next bid, or from
+ * t = 0.99 anything above its reservation value.  No parameters.
+ */
+#include "agents/anac_winners.h"
+#include "agents/builtin.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#define AGREEABLE_CONCEDE_FROM 0.2
+#define AGREEABLE_EXPONENT 10.0      /* 1 / concessionFactor (0.1) */
+#define AGREEABLE_FLOOR 0.8          /* Constants.minimumUtility */
+#define AGREEABLE_NEIGHBOURHOOD 0.05 /* Constants.neigExplorationDisFactor */
+#define AGREEABLE_LATE 0.99          /* from here it accepts anything above its reservation value */
+
+struct agreeable {
+    struct boa_track tr;
+    struct value_counts *counts; /* [parties] */
+    double model_time;
+};
+
+double agreeable_target(double t, double pmin, double pmax)
+{
+    if (t < AGREEABLE_CONCEDE_FROM)
+        return 1;
+    double tn = (t - AGREEABLE_CONCEDE_FROM) / (1 - AGREEABLE_CONCEDE_FROM);
+    return pmin + (pmax - pmin) * (1 - pow(tn, AGREEABLE_EXPONENT));
+}
+
+double agreeable_neighbourhood(double t, double pmin, double pmax)
+{
+    if (t < AGREEABLE_CONCEDE_FROM)
+        return 0;
+    return AGREEABLE_NEIGHBOURHOOD * (1 - (pmin + (pmax - pmin) * (1 - pow(t, AGREEABLE_EXPONENT))));
+}
+
+int agreeable_accepts(double t, double offered, double next_bid, double reservation)
+{
+    return offered >= next_bid || (t >= AGREEABLE_LATE && offered >= reservation);
+}
+
+/* FrequencyBasedOpponentModel.getUtility: sum over issues of count/bids times sd-weight share, over the issues. */
+static double frequency_eval(const struct value_counts *c, const uint32_t *o)
+{
+    if (c->bids == 0)
+        return 0;
+    double wsum = 0, u = 0;
+    for (size_t i = 0; i < c->issues; i++)
+        wsum += value_counts_sd(c, i);
+    for (size_t i = 0; i < c->issues; i++)
+        u += c->count[c->offset[i] + o[i]] / (double)c->bids * (value_counts_sd(c, i) / wsum);
+    return u / (double)c->issues;
+}
+
+static void agreeable_destroy(void *state)
+{
+    struct agreeable *a = state;
+    if (!a)
+        return;
+    if (a->counts)
+        for (size_t k = 0; k < a->tr.parties; k++)
+            value_counts_free(&a->counts[k]);
+    free(a->counts);
+    boa_track_free(&a->tr);
+    free(a);
+}
+
+static int agreeable_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
+{
+    static const char *const none[] = {NULL};
+    int rc = parley_agent_params_check("agreeable-2018", params, none, err);
+    if (rc)
+        return rc;
+    struct agreeable *a = calloc(1, sizeof *a);
+    if (!a)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    if ((rc = boa_track_init(&a->tr, v, "none", err))) {
+        free(a);
+        return rc;
+    }
+    if (!(a->counts = calloc(a->tr.parties, sizeof *a->counts)))
+        goto nomem;
+    for (size_t k = 0; k < a->tr.parties; k++)
+        if (value_counts_init(&a->counts[k], parley_view_space(v)))
+            goto nomem;
+    size_t size = parley_view_outcome_count(v);
+    a->model_time = size < 1000 ? 0.2 : size < 10000 ? 0.3 : 0.4;
+    *state = a;
+    return PARLEY_OK;
+nomem:
+    agreeable_destroy(a);
+    return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+}
+
+/* Roulette wheel over the packages at ranks [start, end) by the models' summed scores; -1 when it fails. */
+static double roulette(struct agreeable *a, parley_agent_view *v, size_t start, size_t end, uint32_t *out)
+{
+    double total = 0;
+    for (size_t i = start; i < end; i++) {
+        parley_view_outcome_ranked(v, i, a->tr.scratch);
+        for (size_t k = 0; k < a->tr.parties; k++)
+            if (k != a->tr.me)
+                total += frequency_eval(&a->counts[k], a->tr.scratch);
+    }
+    double r = parley_view_random(v), acc = 0;
+    if (!(total > 0))
+        return -1;
+    for (size_t i = start; i < end; i++) {
+        double u = parley_view_outcome_ranked(v, i, out);
+        for (size_t k = 0; k < a->tr.parties; k++)
+            if (k != a->tr.me)
+                acc += frequency_eval(&a->counts[k], out) / total;
+        if (acc >= r)
+            return u;
+    }
+    return -1;
+}
+
+static int agreeable_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+{
+    struct agreeable *a = state;
+    int rc = winners_update(&a->tr, v, a->counts);
+    if (rc)
+        return rc;
+    double t = parley_view_time(v), pmin = parley_view_worst_utility(v), pmax = parley_view_best_utility(v);
+    double target = agreeable_target(t, pmin, pmax);
+    if (target < AGREEABLE_FLOOR)
+        target = AGREEABLE_FLOOR;
+    double bid_u = -1;
+    int accept = 0;
+    if (a->tr.received > 0) {
+        if (t >= a->model_time) {
+            double d = agreeable_neighbourhood(t, pmin, pmax);
+            size_t start, end;
+            size_t n = winners_band(v, target - d, target + d, &start, &end);
+            bid_u = n == 1 ? parley_view_outcome_ranked(v, start, act->outcome)
+                           : n > 1 ? roulette(a, v, start, end, act->outcome) : -1;
+        } else {
+            bid_u = winners_nearest(v, target, act->outcome);
+        }
+        const uint32_t *standing = boa_acceptable_offer(v);
+        if (bid_u >= 0 && standing)
+            accept = agreeable_accepts(t, parley_view_eval(v, standing), bid_u, parley_view_reservation(v));
+    }
+    if (bid_u < 0) /* no offer received yet, or the draw failed: its best package */
+        bid_u = parley_view_outcome_ranked(v, parley_view_outcome_count(v) - 1, act->outcome);
+    return winners_finish(&a->tr, v, request, accept, bid_u, target, act);
+}
+
+const parley_agent_vtable agent_agreeable_2018 = {PARLEY_AGENT_ABI, "agreeable-2018",
+                                                  "AgreeableAgent2018 (ANAC 2018): best package until t = 0.2, then "
+                                                  "a late Boulware to 0.8, roulette on a frequency model",
+                                                  agreeable_create, agreeable_destroy, agreeable_act};
