@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # bench_genius_tournament.sh: the same tournament in GENIUS 10.4 (the original Java agents, through the headless
-# harness of ../shared/genius-reference, one JVM per negotiation as the harness runs them) and in parley
+# harness of ../shared/genius-reference, one JVM per negotiation as the harness runs them, GENIUS_JOBS=2 at a time)
+# and in parley
 # (`parley tournament`, one thread): every ordered pair of the agents (both orders, no self-play) on Laptop,
 # Camera and Grocery (A profiles), 1000 rounds, seed 1.  Reports CPU seconds (user + sys of the process tree)
 # and wall seconds for each and their ratio, and the fixed cost GENIUS pays per negotiation here (JVM start,
@@ -30,23 +31,22 @@ cpu_wall() {
     awk '/^[0-9.]+ [0-9.]+ [0-9.]+$/ {printf "%.2f %.2f\n", $1 + $2, $3}' "$TMP/time"
 }
 
+# every negotiation of the GENIUS tournament, GENIUS_JOBS (default 2) JVMs at a time
 genius_all() {
     local d a b
     for d in $DOMAINS; do for a in $AGENTS; do for b in $AGENTS; do
-        [ "$a" = "$b" ] && continue
-        genius_negotiation "$d" "$a" "$b" "$ROUNDS" 1
-    done; done; done
+        [ "$a" = "$b" ] || echo "$d $a $b"
+    done; done; done | xargs -P "${GENIUS_JOBS:-2}" -L 1 bash -c 'genius_negotiation "$0" "$1" "$2" 1000 1'
 }
-export -f genius_all genius_negotiation
-export GENIUS_HARNESS GENIUS_DOMAINS AGENTS DOMAINS ROUNDS GENIUS_OF_DECL="$(declare -p GENIUS_OF)"
+export -f genius_all
+export AGENTS DOMAINS
 
 first=${DOMAINS%% *} a0=${AGENTS%% *}
-read -r jvm_cpu jvm_wall < <(cpu_wall nice -n 10 bash -c 'eval "$GENIUS_OF_DECL"; genius_negotiation "$1" "$2" "$2" 1 1' \
-    _ "$first" "$a0")
-read -r g_cpu g_wall < <(cpu_wall nice -n 10 bash -c 'eval "$GENIUS_OF_DECL"; genius_all')
+read -r jvm_cpu jvm_wall < <(cpu_wall bash -c 'genius_negotiation "$0" "$1" "$1" 1 1' "$first" "$a0")
+read -r g_cpu g_wall < <(cpu_wall bash -c genius_all)
 runs=$(grep -c '"summary":true' "$TMP/out" || true)
 agreed=$(grep -c '"agreement":true' "$TMP/out" || true)
-echo "GENIUS: $runs negotiations ($agreed agreements), cpu $g_cpu s, wall $g_wall s (start-up, a 1-round negotiation: cpu $jvm_cpu s, wall $jvm_wall s)"
+echo "GENIUS: $runs negotiations ($agreed agreements), cpu $g_cpu s, wall $g_wall s (${GENIUS_JOBS:-2} JVMs at a time) (start-up, a 1-round negotiation: cpu $jvm_cpu s, wall $jvm_wall s)"
 
 scen=()
 for d in $DOMAINS; do scen+=("$(parley_scenario_arg "$d")"); done

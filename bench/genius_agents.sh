@@ -9,14 +9,18 @@ GENIUS_HARNESS=${GENIUS_HARNESS:-$src/../shared/genius-reference/harness}
 GENIUS_DOMAINS=${GENIUS_DOMAINS:-$src/../shared/genius/anac2012}
 export GENIUS_XMX=${GENIUS_XMX:-1g}
 
-# parley name -> GENIUS original, in the order of the reference traces' list
-declare -A GENIUS_OF=(
-    [boulware]=Boulware [conceder]=Conceder [hardheaded]=HardHeaded [agent-k]=AgentK [cuhk]=CUHKAgent
-    [atlas3]=Atlas3 [nice-tit-for-tat]=NiceTitForTat [the-fawkes]=agents.anac.y2013.TheFawkes.TheFawkes
-    [agent-m]=agents.anac.y2014.AgentM.AgentM [caduceus]=agents.anac.y2016.caduceus.Caduceus
-    [ponpoko]=agents.anac.y2017.ponpokoagent.PonPokoAgent
-    [agreeable-2018]=agents.anac.y2018.agreeableagent2018.AgreeableAgent2018
-)
+# parley name -> GENIUS original (harness alias or class), in the order of the reference traces' list
+genius_class() {
+    case $1 in
+        boulware) echo Boulware ;; conceder) echo Conceder ;; hardheaded) echo HardHeaded ;; agent-k) echo AgentK ;;
+        cuhk) echo CUHKAgent ;; atlas3) echo Atlas3 ;; nice-tit-for-tat) echo NiceTitForTat ;;
+        the-fawkes) echo agents.anac.y2013.TheFawkes.TheFawkes ;; agent-m) echo agents.anac.y2014.AgentM.AgentM ;;
+        caduceus) echo agents.anac.y2016.caduceus.Caduceus ;;
+        ponpoko) echo agents.anac.y2017.ponpokoagent.PonPokoAgent ;;
+        agreeable-2018) echo agents.anac.y2018.agreeableagent2018.AgreeableAgent2018 ;;
+        *) echo "no GENIUS original known for '$1'" >&2; return 1 ;;
+    esac
+}
 ALL_AGENTS="boulware conceder hardheaded agent-k cuhk atlas3 nice-tit-for-tat the-fawkes agent-m caduceus ponpoko agreeable-2018"
 
 # The agents of $1 (a list of parley names) that the parley binary $2 knows; the others are named on stderr.
@@ -41,8 +45,10 @@ genius_negotiation() {
     local g=$GENIUS_DOMAINS/$1 err
     err=$(mktemp)
     timeout 600 nice -n 10 "$GENIUS_HARNESS/run.sh" --domain "$g/$1-A-domain.xml" --prof1 "$g/$1-A-prof1.xml" \
-        --prof2 "$g/$1-A-prof2.xml" --agent1 "${GENIUS_OF[$2]}" --agent2 "${GENIUS_OF[$3]}" --rounds "$4" \
+        --prof2 "$g/$1-A-prof2.xml" --agent1 "$(genius_class "$2")" --agent2 "$(genius_class "$3")" --rounds "$4" \
         --seed "$5" --quiet >/dev/null 2>"$err"
     grep '"summary":true' "$err" | tail -n 1
     rm -f "$err"
 }
+export -f genius_class genius_negotiation
+export GENIUS_HARNESS GENIUS_DOMAINS
