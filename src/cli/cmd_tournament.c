@@ -304,18 +304,18 @@ int cmd_tournament(int argc, char **argv)
         if (f && fclose(f) != 0)
             rc = CLI_FAILURE;
     }
-    if (rc == CLI_OK)
-        rc = cli_stats_compute(&stats, t, &cfg, (const parley_scenario *const *)scenarios, scenario_count,
-                               &statistics);
-    if (rc != CLI_OK) {
-    } else if (json) { /* --json --stats: the statistics go into the JSON under "stats" */
+    int stats_rc = cli_stats_compute(&stats, t, &cfg, (const parley_scenario *const *)scenarios, scenario_count,
+                                     &statistics);
+    if (json) { /* --json --stats: the statistics go into the JSON under "stats" */
         if (parley_tournament_write_json_with_stats(t, stats.text ? statistics : NULL, stdout, &err) != PARLEY_OK)
             rc = cli_report(&err);
     } else {
         print_scores(t);
         print_scenarios(t);
     }
-    if (rc == CLI_OK)
+    if (stats_rc != CLI_OK)
+        rc = stats_rc;
+    else if (rc == CLI_OK)
         rc = cli_stats_write(&stats, statistics, t, json);
 done:
     parley_tournament_stats_free(statistics);
