@@ -10,6 +10,7 @@
 #   AGENTS   parley names (default: boulware conceder and the 2010-2015 winners and runner-up nice-tit-for-tat:
 #            hardheaded agent-k cuhk atlas3 nice-tit-for-tat the-fawkes agent-m)
 #   PLAY_GENIUS=0 skips playing GENIUS (table from what OUT holds); PLAY_PARLEY=0 leaves parley out.
+# Without agreement an agent scores its reservation value (discounted by GENIUS's rule r * d^t at the end).
 # Only domains where every GENIUS pair was played enter the table; parley's column has the agents the binary
 # knows (the others are named), against each other.  GENIUS runs under `nice -n 10`.
 set -euo pipefail
@@ -52,9 +53,18 @@ if [ "${PLAY_PARLEY:-1}" = 1 ]; then
     [ -z "$mine" ] || nice "$PARLEY" tournament "${scen[@]}" --agents "$(echo $mine | tr ' ' ',')" --rounds $ROUNDS \
         --seed 1 --quiet --json >"$OUT/parley.json"
 fi
-python3 - "$OUT/genius.jsonl" "$OUT/parley.json" "$complete" "$AGENTS" <<'PY'
-import json, os, sys
-gfile, pfile, domains, agents = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4].split()
+python3 - "$OUT/genius.jsonl" "$OUT/parley.json" "$complete" "$AGENTS" "$GENIUS_DOMAINS" <<'PY'
+import json, math, os, re, sys
+gfile, pfile, domains, agents, root = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4].split(), sys.argv[5]
+def profile(domain, k):
+    """(reservation, discount factor) of profile k (1, 2) of the domain's A profiles."""
+    text = open(f"{root}/{domain}/{domain}-A-prof{k}.xml").read()
+    get = lambda tag, default: float(m.group(1)) if (m := re.search(f'<{tag} value="([^"]+)"', text)) else default
+    return get("reservation", 0.0), get("discount_factor", 1.0)
+def no_deal(domain, k, t):
+    """GENIUS without agreement: the reservation value, discounted as getReservationValueWithDiscount(t)."""
+    r, d = profile(domain, k)
+    return (r * d ** t if 0 < d < 1 else r), r
 def table(samples):
     """agent -> (mean discounted, mean undiscounted, agreement rate, negotiations)"""
     out = {}
@@ -67,11 +77,12 @@ failed = 0
 for r in map(json.loads, open(gfile)):
     if r["domain"] not in domains or r["a"] not in g or r["b"] not in g:
         continue
-    if r.get("error") or "du0" not in r:
+    if r.get("error") or "agreement" not in r:
         failed += 1
         continue
-    g[r["a"]].append((r["du0"], r["u0"], 1.0 if r["agreement"] else 0.0))
-    g[r["b"]].append((r["du1"], r["u1"], 1.0 if r["agreement"] else 0.0))
+    for k, who in enumerate((r["a"], r["b"])):
+        du, u = (r[f"du{k}"], r[f"u{k}"]) if r["agreement"] else no_deal(r["domain"], k + 1, r["t"])
+        g[who].append((du, u, 1.0 if r["agreement"] else 0.0))
 p = {}
 if os.path.exists(pfile) and os.path.getsize(pfile):
     for r in json.load(open(pfile))["runs"]:
