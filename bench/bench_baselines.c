@@ -3,8 +3,9 @@
  * agents on every ANAC 2012 domain (profiles A, from PARLEY_SHARED_DIR),
  * alternating offers, with the tournament statistics: mean utility with its
  * bootstrap 95% interval, agreement rate, distances, welfare, the accuracy of
- * a frequency model of each agent, significance and the meta-game.  The table
- * in docs/agents.md comes from this program.
+ * a frequency model of each agent, significance and the meta-game (each
+ * agent's payoff against itself from its self-play games, played apart).  The
+ * table in docs/agents.md comes from this program.
  *
  * usage: bench_baselines [ROUNDS [REPEATS]]   (default 1000 rounds, 1 repeat)
  */
@@ -66,8 +67,12 @@ int main(int argc, char **argv)
     parley_tournament_stats *s = NULL;
     parley_error err;
     int rc = 1;
+    double self_payoff[sizeof agents / sizeof agents[0]];
+    parley_stats_options options = {0, 1, self_payoff};
     if (parley_tournament_run_all((const parley_scenario *const *)scenarios, count, &cfg, &t, &err) != PARLEY_OK ||
-        parley_tournament_stats_compute(t, NULL, &s, &err) != PARLEY_OK) {
+        parley_tournament_self_play_payoffs((const parley_scenario *const *)scenarios, count, &cfg, self_payoff,
+                                            &err) != PARLEY_OK ||
+        parley_tournament_stats_compute(t, &options, &s, &err) != PARLEY_OK) {
         fprintf(stderr, "bench_baselines: %s\n", err.message);
         goto done;
     }

@@ -1,9 +1,10 @@
 /*
  * test_stats.c: tournament statistics checked against values the test
- * computes itself from the runs: means, payoffs of the meta-game, Welch
- * p-values, bootstrap intervals around the mean and about as wide as the normal
- * approximation says, the same numbers on 1 and 2 threads, replicator shares
- * that sum to 1, and model accuracy per agent rising over the negotiation.
+ * computes itself from the runs of a played tournament: means, cells, payoffs
+ * of the meta-game, Welch p-values on cell means (Student's t integrated
+ * numerically here), bootstrap intervals around the mean, the same numbers on
+ * 1 and 2 threads, and model accuracy per agent rising over the negotiation.
+ * (test_stats_cells.c checks exact values on made-up results.)
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -53,58 +54,74 @@ static parley_tournament *play(unsigned threads, const char *model)
     return t;
 }
 
+/* P(|T| >= t) for Student's t with df degrees of freedom, by Simpson's rule on the density over [0, t]. */
+static double student_two_sided(double t, double df)
+{
+    double c = exp(lgamma((df + 1) / 2) - lgamma(df / 2)) / sqrt(df * M_PI), area = 0;
+    int steps = 20000;
+    double h = fabs(t) / steps;
+    for (int i = 0; i <= steps; i++) {
+        double x = i * h, w = i == 0 || i == steps ? 1 : (i % 2 ? 4 : 2);
+        area += w * c * pow(1 + x * x / df, -(df + 1) / 2);
+    }
+    return 1 - 2 * area * h / 3;
+}
+
 static void means_payoffs_and_p_values(void **state)
 {
     (void)state;
     parley_tournament *t = play(2, NULL);
     parley_tournament_stats *s = NULL;
-    parley_stats_options options = {2000, 42};
+    parley_stats_options options = {2000, 42, NULL};
     assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
     size_t n = parley_tournament_agent_count(t);
     assert_int_equal(parley_tournament_stats_agent_count(s), n);
-    double sum[4] = {0}, sq[4] = {0}, cnt[4] = {0}, pay[4][4] = {{0}}, meet[4][4] = {{0}};
+    /* one scenario, no self-play: a cell is an ordered pair (x, y) with its 5 repeats */
+    double sum[4] = {0}, cnt[4] = {0}, pay[4][4] = {{0}}, meet[4][4] = {{0}}, cell[4][4][2] = {{{0}}};
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
         const parley_tournament_run *r = parley_tournament_result(t, i);
         for (size_t k = 0; k < 2; k++) {
             size_t a = r->agents[k], b = r->agents[1 - k];
             sum[a] += r->discounted[k];
-            sq[a] += r->discounted[k] * r->discounted[k];
             cnt[a]++;
             pay[a][b] += r->discounted[k];
             meet[a][b]++;
+            cell[r->agents[0]][r->agents[1]][k] += r->discounted[k] / 5;
         }
+    }
+    double cmean[4] = {0}, cvar[4] = {0};
+    for (size_t a = 0; a < n; a++) { /* each agent's 6 cell means: 3 opening, 3 answering */
+        for (size_t b = 0; b < n; b++)
+            if (b != a)
+                cmean[a] += (cell[a][b][0] + cell[b][a][1]) / 6;
+        for (size_t b = 0; b < n; b++)
+            if (b != a)
+                cvar[a] += (pow(cell[a][b][0] - cmean[a], 2) + pow(cell[b][a][1] - cmean[a], 2)) / 5;
     }
     double last = INFINITY;
     for (size_t rank = 0; rank < n; rank++) {
         const parley_agent_stats *g = parley_tournament_stats_agent(s, rank);
         size_t a = g->agent;
-        double mean = sum[a] / cnt[a], sd = sqrt((sq[a] - cnt[a] * mean * mean) / (cnt[a] - 1));
+        double mean = sum[a] / cnt[a];
         assert_true(g->mean <= last); /* ranked */
         last = g->mean;
         assert_float_equal(g->mean, mean, 1e-12);
+        assert_float_equal(cmean[a], mean, 1e-12); /* equal repeats: the mean of cell means is the mean */
         assert_int_equal(g->played, (uint64_t)cnt[a]);
-        if (sd > 0) {
+        assert_int_equal(g->cells, 6);
+        if (cvar[a] > 0)
             assert_true(g->ci_low <= mean && mean <= g->ci_high);
-            /* each side about 1.96 standard errors from the mean (the bootstrap of a mean is near normal) */
-            double half = 1.96 * sd / sqrt(cnt[a]);
-            assert_true(fabs((mean - g->ci_low) - half) < 0.3 * half);
-            assert_true(fabs((g->ci_high - mean) - half) < 0.3 * half);
-        }
         assert_true(isnan(g->model_pearson)); /* no model asked for */
         for (size_t b = 0; b < n; b++)
             if (b != a)
                 assert_float_equal(parley_tournament_stats_payoff(s, a, b), pay[a][b] / meet[a][b], 1e-12);
         assert_true(isnan(parley_tournament_stats_payoff(s, a, a))); /* no self-play */
+        assert_true(isnan(parley_tournament_stats_replicator(s, a))); /* ... so no replicator dynamics */
     }
-    /* Welch: boulware (0) against hardliner (2), by hand */
-    double m0 = sum[0] / cnt[0], m2 = sum[2] / cnt[2];
-    double v0 = (sq[0] - cnt[0] * m0 * m0) / (cnt[0] - 1), v2 = (sq[2] - cnt[2] * m2 * m2) / (cnt[2] - 1);
-    double z = fabs(m0 - m2) / sqrt(v0 / cnt[0] + v2 / cnt[2]);
-    assert_float_equal(parley_tournament_stats_p_value(s, 0, 2), erfc(z / sqrt(2)), 1e-12);
-    double shares = 0;
-    for (size_t a = 0; a < n; a++)
-        shares += parley_tournament_stats_replicator(s, a);
-    assert_float_equal(shares, 1, 1e-9);
+    /* Welch on cell means: boulware (0) against hardliner (2), by hand */
+    double e0 = cvar[0] / 6, e2 = cvar[2] / 6;
+    double tstat = (cmean[0] - cmean[2]) / sqrt(e0 + e2), df = pow(e0 + e2, 2) / (e0 * e0 / 5 + e2 * e2 / 5);
+    assert_float_equal(parley_tournament_stats_p_value(s, 0, 2), student_two_sided(tstat, df), 1e-8);
     parley_tournament_stats_free(s);
     parley_tournament_free(t);
 }
@@ -114,7 +131,7 @@ static void same_on_any_number_of_threads(void **state)
     (void)state;
     parley_tournament *t1 = play(1, "frequency"), *t2 = play(2, "frequency");
     parley_tournament_stats *s1 = NULL, *s2 = NULL;
-    parley_stats_options options = {500, 7};
+    parley_stats_options options = {500, 7, NULL};
     assert_int_equal(parley_tournament_stats_compute(t1, &options, &s1, NULL), PARLEY_OK);
     assert_int_equal(parley_tournament_stats_compute(t2, &options, &s2, NULL), PARLEY_OK);
     for (size_t r = 0; r < parley_tournament_stats_agent_count(s1); r++) {
@@ -122,7 +139,8 @@ static void same_on_any_number_of_threads(void **state)
         assert_int_equal(a->agent, b->agent);
         assert_true(a->mean == b->mean && a->ci_low == b->ci_low && a->ci_high == b->ci_high);
         assert_true(a->model_pearson == b->model_pearson || (isnan(a->model_pearson) && isnan(b->model_pearson)));
-        assert_true(parley_tournament_stats_replicator(s1, a->agent) == parley_tournament_stats_replicator(s2, b->agent));
+        assert_true(parley_tournament_stats_p_value(s1, a->agent, 0) == parley_tournament_stats_p_value(s2, b->agent, 0) ||
+                    a->agent == 0);
     }
     /* the hardliner repeats one package: a frequency model learns only that package is best for it; the
        model of a conceder, who walks down its ranking, is measured too */

@@ -68,6 +68,11 @@ char *parley_negotiation_json(const parley_negotiation *neg, parley_error *err);
 /* A tournament: `parley tournament --json`, and every run as CSV (`--csv`). */
 char *parley_tournament_json(const parley_tournament *t, parley_error *err);
 char *parley_tournament_csv(const parley_tournament *t, parley_error *err);
+/* Its statistics as `parley tournament --json --stats` puts them under "stats" (parley/stats.h): `bootstrap`
+   resamples (0 = 1000), `seed`, and each agent's payoff against itself when the tournament had no self-play
+   (parley_tournament_self_play_payoffs; NULL: the replicator dynamics say what is missing). */
+char *parley_tournament_stats_json(const parley_tournament *t, unsigned bootstrap, uint64_t seed,
+                                   const double *self_payoff, parley_error *err);
 
 /*
  * sizeof the public struct called `name` ("parley_error", "parley_session_config",

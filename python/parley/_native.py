@@ -176,6 +176,9 @@ _PROTOTYPES = {
     "parley_tournament_free": (None, [P]),
     "parley_tournament_json": (P, [P, ERR]),
     "parley_tournament_csv": (P, [P, ERR]),
+    "parley_tournament_stats_json": (P, [P, c_uint, ctypes.c_uint64, POINTER(c_double), ERR]),
+    "parley_tournament_self_play_payoffs": (c_int, [POINTER(P), c_size_t, POINTER(TournamentConfig),
+                                                    POINTER(c_double), ERR]),
     "parley_event_kind_name": (c_char_p, [c_int]),
     # the space, as an agent's view shows it
     "parley_space_issue_count": (c_size_t, [P]),

@@ -124,11 +124,13 @@ class TournamentRows(list):
 
     ``scores`` is its per-agent "scores", ``summary`` the whole JSON document, ``csv_rows`` the rows of
     ``--csv`` (flat strings); :meth:`flat` gives flat rows (lists spread over numbered columns) and
-    :meth:`to_pandas` a DataFrame of them when pandas is installed.
+    :meth:`to_pandas` a DataFrame of them when pandas is installed; ``stats`` the statistics of
+    ``--json --stats`` when asked for (``stats=True``), else None.
     """
     scores: List[Dict[str, Any]]
     summary: Dict[str, Any]
     csv_rows: List[Dict[str, str]]
+    stats: Optional[Dict[str, Any]]
 
     def flat(self) -> List[Dict[str, Any]]:
         """Rows with scalar values only: "agents": [a, b] becomes "agents_0", "agents_1", and so on."""
@@ -151,10 +153,13 @@ class TournamentRows(list):
 
 def tournament(scenarios: Sequence[ScenarioLike], agents: Sequence[str], *, protocol: str = "alternating",
                rounds: int = 100, seed: int = 1, repeats: int = 1, self_play: bool = False,
-               threads: int = 0) -> TournamentRows:
+               threads: int = 0, stats: bool = False, bootstrap: int = 1000) -> TournamentRows:
     """Every ordered assignment of the agents (spec strings) to the parties of every scenario, in parallel.
 
-    Returns the runs as rows (see TournamentRows); the same as `parley tournament --json`.
+    Returns the runs as rows (see TournamentRows); the same as `parley tournament --json`.  With stats=True,
+    rows.stats (and rows.summary["stats"]) holds the statistics of `parley tournament --json --stats`: cell
+    bootstrap intervals (`bootstrap` resamples), Welch p-values on cell means and the meta-game, whose diagonal
+    comes from each agent's games against itself (played apart when self_play is False).
     """
     scs = [_scenario(s) for s in scenarios]
     if not scs:
@@ -173,13 +178,27 @@ def tournament(scenarios: Sequence[ScenarioLike], agents: Sequence[str], *, prot
           err)
     try:
         summary = json_result(N.lib.parley_tournament_json(t, ctypes.byref(err)), err)
+        if stats:
+            summary["stats"] = _tournament_stats(t, handles, len(scs), cfg, bootstrap, seed)
         text = N.take_text(_text(N.lib.parley_tournament_csv(t, ctypes.byref(err)), err))
     finally:
         N.lib.parley_tournament_free(t)
     rows = TournamentRows(summary.get("runs", []))
     rows.scores, rows.summary = summary.get("scores", []), summary
+    rows.stats = summary.get("stats")
     rows.csv_rows = list(csv.DictReader(io.StringIO(text)))
     return rows
+
+
+def _tournament_stats(t: Any, handles: Any, count: int, cfg: Any, bootstrap: int, seed: int) -> Any:
+    """The statistics of a finished tournament as a dict (see tournament)."""
+    err = N.CError()
+    self_payoff = None
+    if not cfg.self_play:
+        self_payoff = (ctypes.c_double * cfg.agent_count)()
+        check(N.lib.parley_tournament_self_play_payoffs(handles, count, ctypes.byref(cfg), self_payoff,
+                                                         ctypes.byref(err)), err)
+    return json_result(N.lib.parley_tournament_stats_json(t, bootstrap, seed, self_payoff, ctypes.byref(err)), err)
 
 
 def builtin_agents() -> List[str]:

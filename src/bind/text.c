@@ -218,6 +218,29 @@ char *parley_tournament_csv(const parley_tournament *t, parley_error *err)
     return capture(write_tournament_csv, t, err);
 }
 
+struct stats_job {
+    const parley_tournament *t;
+    parley_stats_options options;
+};
+
+static int write_stats(const void *ctx, FILE *out, parley_error *err)
+{
+    const struct stats_job *job = ctx;
+    parley_tournament_stats *s = NULL;
+    int rc = parley_tournament_stats_compute(job->t, &job->options, &s, err);
+    if (rc == PARLEY_OK)
+        rc = parley_tournament_stats_write_json(s, job->t, out, err);
+    parley_tournament_stats_free(s);
+    return rc;
+}
+
+char *parley_tournament_stats_json(const parley_tournament *t, unsigned bootstrap, uint64_t seed,
+                                   const double *self_payoff, parley_error *err)
+{
+    struct stats_job job = {t, {bootstrap, seed, self_payoff}};
+    return capture(write_stats, &job, err);
+}
+
 /* --- what bindings mirror --- */
 
 size_t parley_struct_size(const char *name)

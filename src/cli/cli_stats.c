@@ -7,8 +7,11 @@
 #include <string.h>
 
 const char cli_stats_usage[] =
-    "  --stats          per agent: mean utility with bootstrap 95% CI, agreement rate, distances,\n"
-    "                   welfare, model accuracy; pairwise significance; meta-game replicator dynamics\n"
+    "  --stats          per agent: mean utility with a bootstrap 95% CI over (scenario, assignment)\n"
+    "                   cells, agreement rate, distances, welfare, model accuracy; pairwise\n"
+    "                   significance (Welch on cell means); meta-game replicator dynamics (without\n"
+    "                   --self-play, each agent's games against itself are played for it);\n"
+    "                   with --json, under \"stats\" in the JSON\n"
     "  --stats-json FILE, --stats-csv FILE   the same statistics as JSON (\"ci95\": [low, high]) or CSV\n"
     "  --bootstrap N    bootstrap resamples (default 1000)\n"
     "  --model NAME     measure a frequency, smith or bayes model of every party's offers\n"
@@ -110,15 +113,35 @@ static int write_file(const char *path, const parley_tournament_stats *s, const 
     return rc;
 }
 
-int cli_stats_write(const struct cli_stats *o, const parley_tournament *t, uint64_t seed, int json_mode)
+int cli_stats_compute(const struct cli_stats *o, const parley_tournament *t, const parley_tournament_config *cfg,
+                      const parley_scenario *const *scenarios, size_t count, parley_tournament_stats **out)
 {
+    *out = NULL;
     if (!o->text && !o->json && !o->csv)
         return CLI_OK;
-    parley_stats_options options = {o->bootstrap, seed};
-    parley_tournament_stats *s = NULL;
+    parley_stats_options options = {o->bootstrap, cfg->session.seed, NULL};
     parley_error err;
-    if (parley_tournament_stats_compute(t, &options, &s, &err) != PARLEY_OK)
-        return cli_report(&err);
+    double *self_payoff = NULL;
+    if (!cfg->self_play) { /* the meta-game needs each agent's payoff against itself: play those games */
+        if (!(self_payoff = malloc(cfg->agent_count * sizeof *self_payoff)))
+            return CLI_FAILURE;
+        if (parley_tournament_self_play_payoffs(scenarios, count, cfg, self_payoff, &err) != PARLEY_OK) {
+            free(self_payoff);
+            return cli_report(&err);
+        }
+        options.self_payoff = self_payoff;
+    }
+    int rc = parley_tournament_stats_compute(t, &options, out, &err) == PARLEY_OK ? CLI_OK : cli_report(&err);
+    free(self_payoff);
+    return rc;
+}
+
+int cli_stats_write(const struct cli_stats *o, const parley_tournament_stats *s, const parley_tournament *t,
+                    int json_mode)
+{
+    if (!s)
+        return CLI_OK;
+    parley_error err;
     int rc = CLI_OK;
     if (o->text && !json_mode) {
         fputc('\n', stdout);
@@ -129,6 +152,5 @@ int cli_stats_write(const struct cli_stats *o, const parley_tournament *t, uint6
         rc = CLI_FAILURE;
     if (o->csv && write_file(o->csv, s, t, parley_tournament_stats_write_csv) != CLI_OK)
         rc = CLI_FAILURE;
-    parley_tournament_stats_free(s);
     return rc;
 }

@@ -169,6 +169,7 @@ int cmd_tournament(int argc, char **argv)
     char *agents_copy = NULL;
     parley_tournament *t = NULL;
     struct cli_stats stats = {0};
+    parley_tournament_stats *statistics = NULL;
     if (!scenario_args || !scenarios) {
         rc = CLI_FAILURE;
         goto done;
@@ -312,16 +313,21 @@ int cmd_tournament(int argc, char **argv)
         if (f && fclose(f) != 0)
             rc = CLI_FAILURE;
     }
-    if (json) {
-        if (parley_tournament_write_json(t, stdout, &err) != PARLEY_OK)
+    int stats_rc = cli_stats_compute(&stats, t, &cfg, (const parley_scenario *const *)scenarios, scenario_count,
+                                     &statistics);
+    if (json) { /* --json --stats: the statistics go into the JSON under "stats" */
+        if (parley_tournament_write_json_with_stats(t, stats.text ? statistics : NULL, stdout, &err) != PARLEY_OK)
             rc = cli_report(&err);
     } else {
         print_scores(t);
         print_scenarios(t);
     }
-    if (rc == CLI_OK)
-        rc = cli_stats_write(&stats, t, cfg.session.seed, json);
+    if (stats_rc != CLI_OK)
+        rc = stats_rc;
+    else if (rc == CLI_OK)
+        rc = cli_stats_write(&stats, statistics, t, json);
 done:
+    parley_tournament_stats_free(statistics);
     tournament_dist_free(dist);
     free(fingerprint);
     parley_tournament_free(t);

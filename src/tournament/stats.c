@@ -1,11 +1,18 @@
 /*
  * stats.c: statistics over a finished tournament: per agent the mean
- * discounted utility with a percentile bootstrap 95% interval (resampling its
- * negotiations; each agent's resamples drawn from its own seeded stream, so the
- * result does not depend on threads or order), agreement rate, distances,
- * welfare and opponent-model accuracy; Welch's t-test between every two
- * agents; the meta-game of mean payoffs and the mixture its replicator
+ * discounted utility with a percentile bootstrap 95% interval, agreement rate,
+ * distances, welfare and opponent-model accuracy; Welch's t-test between every
+ * two agents; the meta-game of mean payoffs and the mixture its replicator
  * dynamics reach from the uniform one.
+ *
+ * The unit of resampling and of the test is the cell: one scenario and one
+ * assignment of agents to its parties, with all its repeats.  Repeats of a
+ * deterministic pairing are identical, so treating them as independent draws
+ * would make intervals narrow and differences "significant" for nothing.  The
+ * bootstrap draws an agent's cells with replacement (each bringing all its
+ * negotiations) and takes the mean of the negotiations drawn; Welch's test
+ * compares the agents' cell means.  Each agent's resamples come from its own
+ * seeded stream, so the result does not depend on threads or order.
  */
 #include <parley/stats.h>
 
@@ -21,22 +28,25 @@ struct parley_tournament_stats {
     size_t n;
     parley_agent_stats *agents;   /* by tournament index */
     size_t *rank;                 /* rank -> tournament index */
-    double *sd;                   /* standard deviation of each agent's utilities */
+    double *cell_mean;            /* [n] mean of each agent's cell means */
+    double *cell_var;             /* [n] sample variance of each agent's cell means */
     double *payoff;               /* [n * n] meta-game */
-    double *replicator;           /* [n] */
+    double *replicator;           /* [n]; NaN when a payoff is missing */
+    size_t missing_a, missing_b;  /* the first payoff missing from the meta-game (n when none) */
     double *over_time;            /* [n * 4] mean Pearson accuracy after each quarter of the agent's offers */
     unsigned bootstrap;
     uint64_t seed;
 };
 
-struct samples {
-    double *x;
+/* An agent's cells: the sum and the number of its discounted utilities in each. */
+struct cells {
+    double *sum, *count;
     size_t n;
 };
 
 struct bootstrap_job {
     struct parley_tournament_stats *s;
-    struct samples *samples;
+    struct cells *cells;
 };
 
 static int compare_double(const void *a, const void *b)
@@ -45,21 +55,25 @@ static int compare_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-/* Percentile bootstrap of the mean of x: the 2.5% and 97.5% quantiles of `b` resampled means. */
-static void bootstrap_ci(const double *x, size_t n, unsigned b, uint64_t seed, double *low, double *high)
+/* Percentile bootstrap over cells: `b` times, draw c->n cells with replacement and take the mean of all the
+   negotiations they hold; the 2.5% and 97.5% quantiles of those means. */
+static void bootstrap_ci(const struct cells *c, unsigned b, uint64_t seed, double *low, double *high)
 {
     double *means = malloc(b * sizeof *means);
-    if (!means || n == 0) {
+    if (!means || c->n == 0) {
         *low = *high = NAN;
         free(means);
         return;
     }
     uint64_t state = seed;
     for (unsigned r = 0; r < b; r++) {
-        double sum = 0;
-        for (size_t i = 0; i < n; i++)
-            sum += x[parley_splitmix64(&state) % n];
-        means[r] = sum / (double)n;
+        double sum = 0, count = 0;
+        for (size_t i = 0; i < c->n; i++) {
+            size_t pick = parley_splitmix64(&state) % c->n;
+            sum += c->sum[pick];
+            count += c->count[pick];
+        }
+        means[r] = sum / count;
     }
     qsort(means, b, sizeof *means, compare_double);
     *low = means[(size_t)floor(0.025 * (b - 1))];
@@ -71,8 +85,8 @@ static void bootstrap_work(void *ctx, unsigned worker, unsigned workers)
 {
     struct bootstrap_job *job = ctx;
     for (size_t a = worker; a < job->s->n; a += workers)
-        bootstrap_ci(job->samples[a].x, job->samples[a].n, job->s->bootstrap, job->s->seed + 7919 * (a + 1),
-                     &job->s->agents[a].ci_low, &job->s->agents[a].ci_high);
+        bootstrap_ci(&job->cells[a], job->s->bootstrap, job->s->seed + 7919 * (a + 1), &job->s->agents[a].ci_low,
+                     &job->s->agents[a].ci_high);
 }
 
 void parley_tournament_stats_free(parley_tournament_stats *s)
@@ -81,7 +95,8 @@ void parley_tournament_stats_free(parley_tournament_stats *s)
         return;
     free(s->agents);
     free(s->rank);
-    free(s->sd);
+    free(s->cell_mean);
+    free(s->cell_var);
     free(s->payoff);
     free(s->replicator);
     free(s->over_time);
@@ -93,10 +108,19 @@ static double mean_or_nan(double sum, double n)
     return n > 0 ? sum / n : NAN;
 }
 
-/* Replicator dynamics x' = x (Mx - x.Mx) from the uniform mixture (Euler steps), payoffs never met as 0. */
+/* Replicator dynamics x' = x (Mx - x.Mx) from the uniform mixture (Euler steps): an agent whose payoff against
+   the mixture is above the mixture's average grows.  Not computed (NaN shares) when a payoff is missing. */
 static void replicate(struct parley_tournament_stats *s)
 {
     size_t n = s->n;
+    s->missing_a = s->missing_b = n;
+    for (size_t a = 0; a < n * n; a++)
+        if (isnan(s->payoff[a])) {
+            s->missing_a = a / n, s->missing_b = a % n;
+            for (size_t b = 0; b < n; b++)
+                s->replicator[b] = NAN;
+            return;
+        }
     double *f = malloc(n * sizeof *f);
     if (!f)
         return;
@@ -107,8 +131,7 @@ static void replicate(struct parley_tournament_stats *s)
         for (size_t a = 0; a < n; a++) {
             f[a] = 0;
             for (size_t b = 0; b < n; b++)
-                if (!isnan(s->payoff[a * n + b]))
-                    f[a] += s->payoff[a * n + b] * s->replicator[b];
+                f[a] += s->payoff[a * n + b] * s->replicator[b];
             avg += s->replicator[a] * f[a];
         }
         for (size_t a = 0; a < n; a++) {
@@ -123,30 +146,113 @@ static void replicate(struct parley_tournament_stats *s)
     free(f);
 }
 
+/* A run seen as a member of its cell (scenario, assignment of agents to parties). */
+struct cell_key {
+    const parley_tournament_run *run;
+    size_t index;
+};
+
+static int compare_cell_key(const void *x, const void *y)
+{
+    const struct cell_key *a = x, *b = y;
+    const parley_tournament_run *p = a->run, *q = b->run;
+    if (p->scenario != q->scenario)
+        return p->scenario < q->scenario ? -1 : 1;
+    if (p->parties != q->parties)
+        return p->parties < q->parties ? -1 : 1;
+    for (size_t k = 0; k < p->parties; k++)
+        if (p->agents[k] != q->agents[k])
+            return p->agents[k] < q->agents[k] ? -1 : 1;
+    return (a->index > b->index) - (a->index < b->index);
+}
+
+/* Groups the runs into cells and gives every agent in a cell one entry: the sum and number of its discounted
+   utilities over the cell's repeats (and its parties, under self-play).  cells[a] has room for a's negotiations. */
+static int collect_cells(const parley_tournament *t, struct cells *cells)
+{
+    size_t runs = parley_tournament_run_count(t);
+    struct cell_key *keys = malloc((runs ? runs : 1) * sizeof *keys);
+    if (!keys)
+        return -1;
+    for (size_t i = 0; i < runs; i++)
+        keys[i] = (struct cell_key){parley_tournament_result(t, i), i};
+    qsort(keys, runs, sizeof *keys, compare_cell_key);
+    for (size_t first = 0, last; first < runs; first = last) {
+        for (last = first + 1; last < runs; last++) {
+            struct cell_key a = keys[first], b = keys[last];
+            a.index = b.index = 0;
+            if (compare_cell_key(&a, &b) != 0)
+                break;
+        }
+        const parley_tournament_run *r = keys[first].run;
+        for (size_t k = 0; k < r->parties; k++) {
+            size_t a = r->agents[k], seen = 0;
+            for (size_t j = 0; j < k; j++)
+                seen |= r->agents[j] == a;
+            if (seen)
+                continue;
+            struct cells *c = &cells[a];
+            c->sum[c->n] = c->count[c->n] = 0;
+            for (size_t i = first; i < last; i++)
+                for (size_t j = k; j < r->parties; j++)
+                    if (keys[i].run->agents[j] == a)
+                        c->sum[c->n] += keys[i].run->discounted[j], c->count[c->n]++;
+            c->n++;
+        }
+    }
+    free(keys);
+    return 0;
+}
+
+/* The mean and sample variance of an agent's cell means (Welch's test compares these). */
+static void cell_moments(const struct cells *c, double *mean, double *var)
+{
+    double sum = 0, ss = 0;
+    for (size_t i = 0; i < c->n; i++)
+        sum += c->sum[i] / c->count[i];
+    *mean = mean_or_nan(sum, (double)c->n);
+    for (size_t i = 0; i < c->n; i++)
+        ss += (c->sum[i] / c->count[i] - *mean) * (c->sum[i] / c->count[i] - *mean);
+    *var = c->n > 1 ? ss / (double)(c->n - 1) : NAN;
+}
+
+static void free_cells(struct cells *cells, size_t n)
+{
+    for (size_t a = 0; cells && a < n; a++) {
+        free(cells[a].sum);
+        free(cells[a].count);
+    }
+    free(cells);
+}
+
 int parley_tournament_stats_compute(const parley_tournament *t, const parley_stats_options *options,
                                     parley_tournament_stats **out, parley_error *err)
 {
     *out = NULL;
     size_t n = parley_tournament_agent_count(t), runs = parley_tournament_run_count(t);
     parley_tournament_stats *s = calloc(1, sizeof *s);
-    struct samples *samples = calloc(n, sizeof *samples);
+    struct cells *cells = calloc(n, sizeof *cells);
     double *sums = calloc(n * 12, sizeof *sums), *meet = calloc(n * n * 2, sizeof *meet), *quarter = NULL;
-    if (!s || !samples || !sums || !meet)
+    if (!s || !cells || !sums || !meet)
         goto nomem;
     s->n = n;
     s->bootstrap = options && options->bootstrap ? options->bootstrap : 1000;
     s->seed = options ? options->seed : 1;
     if (!(s->agents = calloc(n, sizeof *s->agents)) || !(s->rank = calloc(n, sizeof *s->rank)) ||
-        !(s->sd = calloc(n, sizeof *s->sd)) || !(s->payoff = calloc(n * n, sizeof *s->payoff)) ||
-        !(s->replicator = calloc(n, sizeof *s->replicator)) || !(s->over_time = calloc(n * 4, sizeof *s->over_time)) ||
-        !(quarter = calloc(n * 8, sizeof *quarter)))
+        !(s->cell_mean = calloc(n, sizeof *s->cell_mean)) || !(s->cell_var = calloc(n, sizeof *s->cell_var)) ||
+        !(s->payoff = calloc(n * n, sizeof *s->payoff)) || !(s->replicator = calloc(n, sizeof *s->replicator)) ||
+        !(s->over_time = calloc(n * 4, sizeof *s->over_time)) || !(quarter = calloc(n * 8, sizeof *quarter)))
         goto nomem;
     for (size_t a = 0; a < n; a++) {
         parley_tournament_score score;
         parley_tournament_agent_score(t, a, &score);
-        if (!(samples[a].x = malloc((score.played ? score.played : 1) * sizeof *samples[a].x)))
+        size_t room = score.played ? score.played : 1;
+        if (!(cells[a].sum = malloc(room * sizeof *cells[a].sum)) ||
+            !(cells[a].count = malloc(room * sizeof *cells[a].count)))
             goto nomem;
     }
+    if (collect_cells(t, cells) != 0)
+        goto nomem;
     /* sums per agent: 0 utility, 1 agreements, 2 pareto, 3 pareto count, 4 nash, 5 nash count, 6 welfare,
        7 pearson, 8 rmse, 9 kendall, 10 accuracy count, 11 kendall count */
     for (size_t i = 0; i < runs; i++) {
@@ -154,7 +260,7 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
         for (size_t k = 0; k < r->parties; k++) {
             size_t a = r->agents[k];
             double *m = &sums[a * 12];
-            samples[a].x[samples[a].n++] = r->discounted[k];
+            s->agents[a].played++;
             m[0] += r->discounted[k];
             m[1] += r->agreed != 0;
             if (!isnan(r->pareto_distance))
@@ -182,9 +288,9 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
     for (size_t a = 0; a < n; a++) {
         parley_agent_stats *g = &s->agents[a];
         const double *m = &sums[a * 12];
-        double played = (double)samples[a].n;
+        double played = (double)g->played;
         g->agent = a;
-        g->played = samples[a].n;
+        g->cells = cells[a].n;
         g->agreements = (uint64_t)m[1];
         g->mean = mean_or_nan(m[0], played);
         g->agreement_rate = mean_or_nan(m[1], played);
@@ -194,19 +300,19 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
         g->model_pearson = mean_or_nan(m[7], m[10]);
         g->model_rmse = mean_or_nan(m[8], m[10]);
         g->model_kendall = mean_or_nan(m[9], m[11]);
-        double ss = 0;
-        for (size_t i = 0; i < samples[a].n; i++)
-            ss += (samples[a].x[i] - g->mean) * (samples[a].x[i] - g->mean);
-        s->sd[a] = samples[a].n > 1 ? sqrt(ss / (played - 1)) : 0;
+        cell_moments(&cells[a], &s->cell_mean[a], &s->cell_var[a]);
         for (size_t b = 0; b < n; b++)
             s->payoff[a * n + b] = mean_or_nan(meet[(a * n + b) * 2], meet[(a * n + b) * 2 + 1]);
+        if (isnan(s->payoff[a * n + a]) && options && options->self_payoff)
+            s->payoff[a * n + a] = options->self_payoff[a];
         for (size_t q = 0; q < 4; q++)
             s->over_time[4 * a + q] = mean_or_nan(quarter[8 * a + 2 * q], quarter[8 * a + 2 * q + 1]);
         s->rank[a] = a;
     }
-    struct bootstrap_job job = {s, samples};
+    struct bootstrap_job job = {s, cells};
     unsigned threads = parley_tournament_threads(t) ? parley_tournament_threads(t) : 1;
-    parley_parallel_run(threads < n ? threads : (unsigned)n, bootstrap_work, &job);
+    if (n > 0)
+        parley_parallel_run(threads < n ? threads : (unsigned)n, bootstrap_work, &job);
     for (size_t i = 1; i < n; i++) /* rank by mean, ties by index: stable insertion sort */
         for (size_t j = i; j > 0 && s->agents[s->rank[j]].mean > s->agents[s->rank[j - 1]].mean; j--) {
             size_t tmp = s->rank[j];
@@ -214,18 +320,14 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
             s->rank[j - 1] = tmp;
         }
     replicate(s);
-    for (size_t a = 0; a < n; a++)
-        free(samples[a].x);
-    free(samples);
+    free_cells(cells, n);
     free(sums);
     free(meet);
     free(quarter);
     *out = s;
     return PARLEY_OK;
 nomem:
-    for (size_t a = 0; samples && a < n; a++)
-        free(samples[a].x);
-    free(samples);
+    free_cells(cells, n);
     free(sums);
     free(meet);
     free(quarter);
@@ -245,13 +347,8 @@ const parley_agent_stats *parley_tournament_stats_agent(const parley_tournament_
 
 double parley_tournament_stats_p_value(const parley_tournament_stats *s, size_t a, size_t b)
 {
-    const parley_agent_stats *x = &s->agents[a], *y = &s->agents[b];
-    if (x->played < 2 || y->played < 2)
-        return NAN;
-    double se = sqrt(s->sd[a] * s->sd[a] / (double)x->played + s->sd[b] * s->sd[b] / (double)y->played);
-    if (se == 0)
-        return x->mean == y->mean ? 1 : 0;
-    return erfc(fabs(x->mean - y->mean) / se / sqrt(2.0));
+    return stats_welch_p_value(s->cell_mean[a], s->cell_var[a], (double)s->agents[a].cells, s->cell_mean[b],
+                               s->cell_var[b], (double)s->agents[b].cells);
 }
 
 double parley_tournament_stats_payoff(const parley_tournament_stats *s, size_t a, size_t b)
@@ -267,6 +364,17 @@ double parley_tournament_stats_model_over_time(const parley_tournament_stats *s,
 double parley_tournament_stats_replicator(const parley_tournament_stats *s, size_t a)
 {
     return s->replicator[a];
+}
+
+int parley_tournament_stats_replicator_missing(const parley_tournament_stats *s, size_t *a, size_t *b)
+{
+    if (s->missing_a >= s->n)
+        return 0;
+    if (a)
+        *a = s->missing_a;
+    if (b)
+        *b = s->missing_b;
+    return 1;
 }
 
 int tournament_model_accuracy(const parley_negotiation *neg, const parley_scenario *sc, const char *model,

@@ -20,4 +20,15 @@ void tournament_true_utilities(const parley_negotiation *neg, const parley_scena
    or a line break (tournament_output.c). */
 void tournament_csv_field(FILE *out, const char *text);
 
+/* The tournament's JSON object (tournament_output.c; NULL when out of memory) and the statistics' JSON object
+   (stats_output.c), so that `tournament --json --stats` writes both as one. */
+struct json_t *tournament_json(const parley_tournament *t);
+struct json_t *tournament_stats_json(const parley_tournament_stats *s, const parley_tournament *t);
+
+/* Welch's t-test (stats_welch.c): the two-sided p-value that two means differ, from each sample's mean, sample
+   variance and size, with Student's t at the Welch-Satterthwaite degrees of freedom (NaN below 2 per sample). */
+double stats_welch_p_value(double mean_a, double var_a, double n_a, double mean_b, double var_b, double n_b);
+/* P(|T| >= |t|) for Student's T with df degrees of freedom. */
+double stats_student_t_two_sided(double t, double df);
+
 #endif

@@ -164,14 +164,14 @@ static json_t *scenario_tables(const parley_tournament *t)
     return tables;
 }
 
-int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_error *err)
+json_t *tournament_json(const parley_tournament *t)
 {
     json_t *root = json_object(), *scores = json_array(), *runs = json_array();
     if (!root || !scores || !runs) {
         json_decref(root);
         json_decref(scores);
         json_decref(runs);
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        return NULL;
     }
     json_object_set_new(root, "negotiations", json_integer((json_int_t)parley_tournament_run_count(t)));
     json_object_set_new(root, "seconds", json_real(parley_tournament_seconds(t)));
@@ -208,6 +208,14 @@ int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_e
                                               number_or_null(r->nash_distance), "welfare", r->welfare));
     }
     json_object_set_new(root, "runs", runs);
+    return root;
+}
+
+int parley_tournament_write_json(const parley_tournament *t, FILE *out, parley_error *err)
+{
+    json_t *root = tournament_json(t);
+    if (!root)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the JSON");

@@ -54,6 +54,26 @@ rows = list(csv.DictReader(open(sys.argv[2])))
 assert [r["agent"] for r in rows] == [a["agent"] for a in d["agents"]]
 assert abs(float(rows[0]["ci95_low"]) - d["agents"][0]["ci95"][0]) < 1e-6
 PY
+# --json --stats: the statistics inside the tournament's JSON; without --self-play the CLI plays each agent
+# against itself for the meta-game's diagonal (the same payoff a --self-play tournament gives these deterministic agents)
+expect_exit 0 "tournament --json --stats" "$parley" tournament "$scen" --agents boulware,conceder,micro --rounds 60 \
+    --json --stats --bootstrap 200
+cp "$TMP/out" "$TMP/plain.json"
+expect_exit 0 "tournament --json --stats --self-play" "$parley" tournament "$scen" --agents boulware,conceder,micro \
+    --rounds 60 --json --stats --bootstrap 200 --self-play
+python3 - "$TMP/plain.json" "$TMP/out" <<'PY' || fail "tournament --json --stats content"
+import json, sys
+plain, selfplay = (json.load(open(f)) for f in sys.argv[1:3])
+st = plain["stats"]
+assert st["unit"] == "cell" and len(plain["runs"]) == 6, st
+for a in st["agents"]:
+    assert a["cells"] == 4 and a["played"] == 4, a
+    assert a["ci95"][0] <= a["mean"] <= a["ci95"][1], a
+assert st["meta_game"]["replicator_missing"] is None
+assert abs(sum(st["meta_game"]["replicator"]) - 1) < 1e-9
+for i in range(3):
+    assert abs(st["meta_game"]["payoffs"][i][i] - selfplay["stats"]["meta_game"]["payoffs"][i][i]) < 1e-12
+PY
 expect_exit 2 "tournament --model psychic" "$parley" tournament "$scen" --agents boulware,micro --model psychic
 expect_in "$TMP/err" "--model expects frequency, smith or bayes" "bad model"
 expect_exit 2 "tournament --bootstrap 3" "$parley" tournament "$scen" --agents boulware,micro --bootstrap 3

@@ -95,6 +95,19 @@ def test_tournament_matches_cli(parley):
     assert flat[0]["agents_0"] == rows[0]["agents"][0]
 
 
+def test_tournament_stats_match_cli(parley):
+    """stats=True gives what `parley tournament --json --stats` puts under "stats", self-play games included."""
+    paths = [EXAMPLES / "textbook-buyer-seller.json"]
+    agents = ["boulware", "conceder", "micro"]
+    rows = parley.tournament(paths, agents=agents, repeats=2, seed=3, stats=True, bootstrap=300)
+    want = cli_json("tournament", *paths, "--agents", ",".join(agents), "--repeats", 2, "--seed", 3, "--stats",
+                    "--bootstrap", 300)
+    assert rows.stats == want["stats"] and rows.summary["stats"] == want["stats"]
+    assert rows.stats["unit"] == "cell" and all(a["cells"] == 4 for a in rows.stats["agents"])
+    assert rows.stats["meta_game"]["replicator_missing"] is None
+    assert parley.tournament(paths, agents=agents).stats is None
+
+
 def test_tournament_to_pandas(parley):
     rows = parley.tournament([EXAMPLES / "textbook-buyer-seller.json"], agents=["boulware", "conceder"])
     try:
