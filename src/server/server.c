@@ -252,7 +252,11 @@ static int apply_write(api_call *c)
     int failed = authorise(c, r);
     if (!failed && !c->json)
         failed = api_fail_error(c, &c->body_err);
-    return failed ? failed : r->fn(c);
+    if (!failed)
+        failed = budget_storage_check(c);
+    if (!failed && !(failed = r->fn(c)))
+        budget_storage_add(c);
+    return failed;
 }
 
 /* Creation: the admin token, then the scenario against the limits, then parsed, all before the writer. */
@@ -287,14 +291,25 @@ static int check_profile(api_call *c, const route *r)
         return api_fail(c, 404, NULL, "no such negotiation");
     parley_error err;
     parley_error_clear(&err);
-    int rc = req_profile_document(c->json, e->doc, c->srv->limits.values_per_issue, c->srv->limits.table_cells, &err);
+    int rc = budget_check_write(c, "profile");
+    if (!rc && req_profile_document(c->json, e->doc, c->srv->limits.values_per_issue, c->srv->limits.table_cells,
+                                    &err))
+        rc = api_fail_error(c, &err);
     if (!rc)
-        rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
+        rc = budget_check_red_lines(c, c->json);
+    if (!rc && req_parse_profile(c->json, e->doc, c->my_name, &err))
+        rc = api_fail_error(c, &err);
     scenario_release(c->srv, e);
     if (rc)
-        return api_fail_error(c, &err);
+        return rc;
     c->profile_checked = 1;
     return 0;
+}
+
+/* A participant's write, before it is queued: within the participant's budgets (rate, sizes)? */
+static int check_write_budget(api_call *c, const route *r)
+{
+    return budget_check_write(c, r->fn == api_post_message ? "message" : "write");
 }
 
 /* Resumes a suspended request whose reply is ready (writer or analysis thread). */
@@ -319,7 +334,8 @@ static int start_write(pending *p, const route *r)
         c->json = req_load(c->body, c->body_len, &c->body_err);
     if (r->fn == api_create_negotiation && prepare_create(c, r))
         return 0;
-    if (r->fn == api_put_profile && with_reader(c, r, check_profile))
+    if (r->fn == api_put_profile ? with_reader(c, r, check_profile)
+                                 : r->need != NEED_ADMIN && with_reader(c, r, check_write_budget))
         return 0;
     p->state = P_WAITING;
     MHD_suspend_connection(p->conn);
@@ -515,6 +531,11 @@ static enum MHD_Result send_reply(pending *p, struct MHD_Response *resp)
         MHD_add_response_header(resp, "Allow", p->allow);
     if (p->c.status == 503)
         MHD_add_response_header(resp, "Retry-After", "5");
+    if (p->c.status == 429 && p->c.retry_after > 0) {
+        char seconds[16];
+        snprintf(seconds, sizeof seconds, "%d", p->c.retry_after);
+        MHD_add_response_header(resp, "Retry-After", seconds);
+    }
     enum MHD_Result ret = MHD_queue_response(p->conn, (unsigned)(p->c.status ? p->c.status : 500), resp);
     MHD_destroy_response(resp);
     return ret;
@@ -674,6 +695,8 @@ static void set_options(parley_server *srv, const parley_server_options *o)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     srv->max_analyses = o->max_analyses ? o->max_analyses : cores > 0 ? (unsigned)cores : 1;
     srv->limits = o->limits;
+    srv->budgets = o->budgets;
+    budget_defaults(&srv->budgets, srv->max_analyses);
     if (!srv->limits.values_per_issue)
         srv->limits.values_per_issue = 100000;
     if (!srv->limits.parties)
@@ -706,6 +729,7 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     pthread_mutex_init(&srv->ev_mu, NULL);
     pthread_mutex_init(&srv->cache_mu, NULL);
+    pthread_mutex_init(&srv->budget_mu, NULL);
     pthread_mutex_init(&srv->wq.mu, NULL);
     pthread_cond_init(&srv->wq.cv, NULL);
     pthread_mutex_init(&srv->guard_mu, NULL);
@@ -779,6 +803,9 @@ void parley_server_stop(parley_server *srv)
     store_close(srv->db);
     pthread_mutex_destroy(&srv->ev_mu);
     pthread_mutex_destroy(&srv->cache_mu);
+    pthread_mutex_destroy(&srv->budget_mu);
+    budget_map_free(&srv->buckets);
+    budget_map_free(&srv->stored);
     pthread_mutex_destroy(&srv->wq.mu);
     pthread_cond_destroy(&srv->wq.cv);
     pthread_mutex_destroy(&srv->guard_mu);

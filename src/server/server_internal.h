@@ -43,6 +43,13 @@ typedef struct write_queue {
     uint64_t batches, jobs; /* statistics: commits and requests committed or refused */
 } write_queue;
 
+/* A hash map from an id to a budget's state (budget.c). */
+typedef struct budget_entry budget_entry;
+typedef struct budget_map {
+    budget_entry *slots;
+    size_t cap, count;
+} budget_map;
+
 typedef struct sse_stream sse_stream;
 typedef struct guard_conn guard_conn;
 typedef struct analysis_job analysis_job;
@@ -55,6 +62,10 @@ struct parley_server {
     size_t max_body;
     uint16_t port;
     parley_server_limits limits;
+    parley_server_budgets budgets; /* with the defaults filled in */
+    pthread_mutex_t budget_mu;      /* guards buckets and stored */
+    budget_map buckets;             /* participant -> its token bucket of writes */
+    budget_map stored;              /* negotiation -> the bytes it stores (estimated) */
     unsigned request_ms, max_streams_per_token, max_analyses;
     double analysis_seconds;
     int open;
@@ -82,6 +93,7 @@ struct parley_server {
     analysis_job *jobs;
     unsigned jobs_running; /* threads: running or waiting for a slot */
     unsigned jobs_active;  /* child processes running */
+    uint64_t jobs_arrivals; /* analyses ever submitted (their order) */
     int jobs_stopping;
     /* Scenario cache. */
     pthread_mutex_t cache_mu;
@@ -111,6 +123,7 @@ typedef struct api_call {
     char my_hash[65]; /* SHA-256 of the token presented (a live stream ends when it is rotated or revoked) */
     /* The reply. */
     int status;
+    int retry_after; /* seconds, sent as Retry-After with a 429 */
     json_t *reply;
     int64_t notify_seq; /* > 0: events were written; announce after commit */
     /* Prepared off the writer thread (creation: the checked and parsed scenario). */
@@ -240,8 +253,24 @@ int limits_check_outcomes(api_call *c, const parley_scenario *sc);
  * the budget ran out (503), the client went away or the server stopped (503).  0, or the HTTP status (reply set,
  * done not called): 503 when the server is busy or stopping. */
 int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)(void *arg), void *arg);
+/* The scheduler's choice: of the analyses waiting (their negotiations, oldest first), the index of the one to run
+ * next, given the negotiations of those running: the one whose negotiation runs the fewest (the oldest among
+ * equals), never one whose negotiation runs per_negotiation already; n when none may run. */
+size_t jobs_pick(const int64_t *waiting, size_t n, const int64_t *running, size_t r, unsigned per_negotiation);
 /* Kills every running analysis and waits for its thread (the server is stopping). */
 void jobs_stop_all(parley_server *srv);
+
+/* Budgets (budget.c). */
+void budget_defaults(parley_server_budgets *b, unsigned max_analyses);
+void budget_map_free(budget_map *m);
+/* A write of the authenticated caller, before it is queued: `what` is "profile", "message" or another write;
+ * 0, or 413 (size) or 429 (rate, c->retry_after set), reply set. */
+int budget_check_write(api_call *c, const char *what);
+/* 413 (reply set) when a profile has more red lines than the budget. */
+int budget_check_red_lines(api_call *c, json_t *profile);
+/* On the writer thread, before and after a write of negotiation c->ids[0]: 413 when it is full. */
+int budget_storage_check(api_call *c);
+void budget_storage_add(api_call *c);
 
 /* Static files of the dashboard; NULL when not found. */
 struct MHD_Response *static_response(parley_server *srv, const char *url, int *status);

@@ -6,7 +6,8 @@
  * its response callback suspends the connection, and a commit resumes only the
  * streams of the negotiation it changed (notify_events); the guard resumes each
  * stream every 15 seconds to send a comment, so that dead clients are noticed.
- * One token may hold max_streams_per_token streams at once.  The stream ends
+ * One token may hold max_streams_per_token streams at once, one negotiation
+ * budgets.streams_per_negotiation.  The stream ends
  * when the caller's token is rotated or revoked, or when the server stops.
  */
 #include "server/server_internal.h"
@@ -215,10 +216,14 @@ struct MHD_Response *sse_response(api_call *c, int64_t after)
         return NULL;
     }
     pthread_mutex_lock(&srv->ev_mu);
-    unsigned same = 0;
-    for (sse_stream *o = srv->streams; o; o = o->next)
+    unsigned same = 0, ours = 0;
+    for (sse_stream *o = srv->streams; o; o = o->next) {
         same += strcmp(o->hash, s->hash) == 0;
-    int refused = srv->stopping ? 503 : same >= srv->max_streams_per_token ? 429 : 0;
+        ours += o->negotiation == s->negotiation;
+    }
+    enum { ADMITTED, STOPPING, TOKEN_FULL, NEGOTIATION_FULL };
+    int refused = srv->stopping ? STOPPING : same >= srv->max_streams_per_token ? TOKEN_FULL
+                                           : ours >= srv->budgets.streams_per_negotiation ? NEGOTIATION_FULL : ADMITTED;
     if (!refused) {
         s->next = srv->streams;
         if (s->next)
@@ -229,8 +234,11 @@ struct MHD_Response *sse_response(api_call *c, int64_t after)
     if (refused) {
         free(s->buf);
         free(s);
-        if (refused == 503)
+        if (refused == STOPPING)
             api_fail(c, 503, NULL, "the server is stopping");
+        else if (refused == NEGOTIATION_FULL)
+            api_fail(c, 429, NULL, "this negotiation already has %u live streams open (the server's limit per "
+                     "negotiation, --streams-per-negotiation)", srv->budgets.streams_per_negotiation);
         else
             api_fail(c, 429, NULL, "this token already has %u live streams open (the server's limit per token)",
                      srv->max_streams_per_token);
