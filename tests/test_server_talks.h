@@ -69,7 +69,7 @@ static void talks_close(talks *w)
 }
 
 /* Events of negotiation 1 of `kind` the mediator sees on the timeline (it sees every event). */
-static size_t talks_count_events(talks *w, const char *kind)
+__attribute__((unused)) static size_t talks_count_events(talks *w, const char *kind)
 {
     http_resp r = http_request(w->port, "GET", "/api/negotiations/1/timeline?limit=1000", w->med, NULL);
     assert_int_equal(r.status, 200);
@@ -82,7 +82,7 @@ static size_t talks_count_events(talks *w, const char *kind)
 }
 
 /* Posts a message of `bytes` bytes ('m' repeated) with `token`; the reply. */
-static http_resp talks_message(talks *w, const char *token, size_t bytes)
+__attribute__((unused)) static http_resp talks_message(talks *w, const char *token, size_t bytes)
 {
     char *text = malloc(bytes + 1);
     assert_non_null(text);

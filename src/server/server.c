@@ -347,10 +347,13 @@ static int start_write(pending *p, const route *r)
 static int prefetch_analysis(api_call *c, const route *r)
 {
     (void)r;
-    if (!(c->pre_uploaded = json_array()))
+    if (!(c->pre_view = view_get(c)))
+        return c->status;
+    c->pre_merged = view_scenario(c->pre_view); /* read-only here; the child process has its own copy */
+    if (!(c->pre_uploaded = json_deep_copy(view_uploaded(c->pre_view))))
         return api_fail(c, 500, NULL, "out of memory");
-    int rc = api_merged_scenario(c, c->pre_uploaded, &c->pre_merged);
-    if (rc || (rc = limits_check_outcomes(c, c->pre_merged)))
+    int rc = limits_check_outcomes(c, c->pre_merged);
+    if (rc)
         return rc;
     c->pre_text = api_latest_text(c, &c->pre_text_id, &c->pre_text_number);
     c->prefetched = 1;
@@ -517,7 +520,7 @@ static void pending_free(pending *p)
     json_decref(c->pre_uploaded);
     json_decref(c->pre_text);
     parley_scenario_free(c->parsed);
-    parley_scenario_free(c->pre_merged);
+    view_release(c->srv, c->pre_view);
     free(p->body);
     free(p);
 }
@@ -730,6 +733,7 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     pthread_mutex_init(&srv->ev_mu, NULL);
     pthread_mutex_init(&srv->cache_mu, NULL);
     pthread_mutex_init(&srv->budget_mu, NULL);
+    pthread_mutex_init(&srv->view_mu, NULL);
     pthread_mutex_init(&srv->wq.mu, NULL);
     pthread_cond_init(&srv->wq.cv, NULL);
     pthread_mutex_init(&srv->guard_mu, NULL);
@@ -800,10 +804,12 @@ void parley_server_stop(parley_server *srv)
         MHD_stop_daemon(srv->daemon);
     guard_stop(srv);
     scenario_cache_clear(srv);
+    view_cache_clear(srv);
     store_close(srv->db);
     pthread_mutex_destroy(&srv->ev_mu);
     pthread_mutex_destroy(&srv->cache_mu);
     pthread_mutex_destroy(&srv->budget_mu);
+    pthread_mutex_destroy(&srv->view_mu);
     budget_map_free(&srv->buckets);
     budget_map_free(&srv->stored);
     pthread_mutex_destroy(&srv->wq.mu);

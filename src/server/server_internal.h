@@ -30,6 +30,10 @@ typedef struct scenario_entry {
     uint64_t used;
 } scenario_entry;
 
+/* Merged views (view.c): a negotiation's scenario with the uploaded profiles merged in, per profiles version. */
+#define VIEW_CACHE 8
+typedef struct view_entry view_entry;
+
 /* Group commit: write requests queued for the one writer thread (writer.c). */
 typedef struct write_job write_job;
 typedef struct write_queue {
@@ -95,6 +99,10 @@ struct parley_server {
     unsigned jobs_active;  /* child processes running */
     uint64_t jobs_arrivals; /* analyses ever submitted (their order) */
     int jobs_stopping;
+    /* Merged views (guarded by view_mu); view_rebuilds counts their builds (atomic). */
+    pthread_mutex_t view_mu;
+    view_entry *views[VIEW_CACHE];
+    uint64_t view_clock, view_rebuilds;
     /* Scenario cache. */
     pthread_mutex_t cache_mu;
     scenario_entry *cache[SCENARIO_CACHE];
@@ -131,7 +139,8 @@ typedef struct api_call {
     req_create create;
     int profile_checked; /* PUT /profile: the body was checked against the scenario */
     /* Prepared by the request thread for an analysis run in a child process (no database there). */
-    parley_scenario *pre_merged;
+    const parley_scenario *pre_merged; /* the view's (pre_view holds it) */
+    view_entry *pre_view;
     json_t *pre_uploaded, *pre_text;
     int64_t pre_text_id, pre_text_number;
     int prefetched;
@@ -191,9 +200,29 @@ int api_text_value(api_call *c);
 int api_revoke_token(api_call *c);
 int api_rotate_token(api_call *c);
 
-/* The scenario with every uploaded profile merged in (*sc the caller's); `uploaded` (may be NULL) gets the names
- * of the parties whose profile was uploaded.  0, or an HTTP status (reply set). */
-int api_merged_scenario(api_call *c, json_t *uploaded, parley_scenario **sc);
+/* The scenario with every uploaded profile merged in, and the names of the parties whose profile was uploaded:
+ * the cached view (view.c), or in an analysis's child process what was prepared before the fork. */
+typedef struct merged_view {
+    const parley_scenario *sc;
+    json_t *uploaded; /* borrowed */
+    view_entry *view; /* NULL in a child process */
+} merged_view;
+/* 0, or an HTTP status (reply set); api_merged_close after a success. */
+int api_merged_open(api_call *c, merged_view *m);
+void api_merged_close(api_call *c, merged_view *m);
+
+/* The merged view of negotiation c->ids[0] at the current version of its profiles, held until view_release;
+ * NULL with the reply set. */
+view_entry *view_get(api_call *c);
+void view_release(parley_server *srv, view_entry *v);
+void view_cache_clear(parley_server *srv);
+const parley_scenario *view_scenario(const view_entry *v);
+json_t *view_uploaded(const view_entry *v);
+/* What an outcome is worth to a negotiating party, as the analysis values it (expected utility under trust, on
+ * the 2^-32 grid), from the view's table; its reservation; whether the outcome is acceptable to it. */
+double view_value(const view_entry *v, size_t party, const uint32_t *values);
+double view_reservation(const view_entry *v, size_t party);
+int view_acceptable(const view_entry *v, size_t party, const uint32_t *values);
 /* The latest text's outcome (new reference) with its id and number; NULL when none. */
 json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number);
 /* Reads a stored outcome into values[issue count]; -1 when it does not fit the space. */
