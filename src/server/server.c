@@ -73,6 +73,7 @@ typedef struct pending {
     char *body;
     size_t len, cap;
     int too_big;
+    const char *bad_http; /* why the request head is refused (400), NULL when it is not */
     int state; /* P_*: P_WAITING while suspended, P_DONE once the reply is ready to send */
     int unsent; /* resumed with a reply not sent yet (counted in srv->replies_unsent) */
     struct MHD_Connection *conn;
@@ -544,13 +545,49 @@ static enum MHD_Result send_reply(pending *p, struct MHD_Response *resp)
     return ret;
 }
 
+/* What the head of a request shows of its framing (RFC 9112 section 6.3: ambiguous framing is refused). */
+typedef struct head_scan {
+    unsigned content_length, transfer_encoding, host;
+    int bad_name;
+} head_scan;
+
+static enum MHD_Result scan_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    head_scan *h = cls;
+    (void)kind, (void)value;
+    if (!key[0] || strpbrk(key, " \t"))
+        h->bad_name = 1; /* "Transfer-Encoding : chunked": whitespace before the colon */
+    h->content_length += strcasecmp(key, "Content-Length") == 0;
+    h->transfer_encoding += strcasecmp(key, "Transfer-Encoding") == 0;
+    h->host += strcasecmp(key, "Host") == 0;
+    return MHD_YES;
+}
+
+/* Why the request head is refused, or NULL: a request that two parsers could frame differently is answered 400
+ * and its connection closed (libmicrohttpd's strict mode refuses some of them first). */
+static const char *ambiguous_head(struct MHD_Connection *conn, const char *version)
+{
+    head_scan h = {0, 0, 0, 0};
+    MHD_get_connection_values(conn, MHD_HEADER_KIND, scan_header, &h);
+    if (h.bad_name)
+        return "a header name with whitespace in it or before its colon";
+    if (h.content_length > 1)
+        return "Content-Length given more than once";
+    if (h.content_length && h.transfer_encoding)
+        return "both Content-Length and Transfer-Encoding";
+    if (h.transfer_encoding > 1)
+        return "Transfer-Encoding given more than once";
+    if (strcmp(version, "HTTP/1.1") == 0 && h.host != 1)
+        return h.host ? "Host given more than once" : "an HTTP/1.1 request without Host";
+    return NULL;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload_data, size_t *upload_data_size,
                                   void **con_cls)
 {
     parley_server *srv = cls;
     pending *p = *con_cls;
-    (void)version;
     if (!p) {
         if (!(p = calloc(1, sizeof *p)))
             return MHD_NO;
@@ -559,7 +596,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         p->c.srv = srv;
         p->c.conn = conn;
         const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (length && strtoull(length, NULL, 10) > srv->max_body)
+        if ((p->bad_http = ambiguous_head(conn, version)))
+            ; /* answered below without reading the body, and the connection closed */
+        else if (length && strtoull(length, NULL, 10) > srv->max_body)
             p->too_big = 1; /* answered below without reading the body; MHD then closes the connection */
         else
             return MHD_YES;
@@ -595,7 +634,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     guard_request_arrived(conn, 1);
     struct MHD_Response *resp;
-    if (strncmp(url, "/api/", 5) == 0) {
+    if (p->bad_http) {
+        api_fail(&p->c, 400, NULL, "the request is ambiguous: %s (RFC 9112); the connection is closed", p->bad_http);
+        if ((resp = json_response(&p->c)))
+            MHD_add_response_header(resp, "Connection", "close");
+    } else if (strncmp(url, "/api/", 5) == 0) {
         int suspended = 0;
         if (!(resp = handle_api(srv, p, method, url + 5, &suspended)) && suspended)
             return MHD_YES; /* called again once the reply is ready */
@@ -767,7 +810,7 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
         MHD_OPTION_NOTIFY_CONNECTION, guard_notify, srv, MHD_OPTION_CONNECTION_LIMIT,
         connection_limit(options->max_connections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         options->max_per_address ? options->max_per_address : 64u, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_END);
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_END);
     if (!srv->daemon) {
         rc = parley_error_set(err, PARLEY_EIO, "cannot listen on %s:%u (port in use?)", address,
                               (unsigned)options->port);
