@@ -2,20 +2,21 @@
  * test_server_talks.h: one negotiation ready for the containment tests
  * (test_server_budget.c, test_server_strict.c, ...): an in-process server with
  * the options the test chose, Buyer and Seller over one integer issue, Broker
- * mediating, and the three tokens; and counters of what was stored, read back
+ * mediating (each party with a description written for it), and the three tokens; and counters of what was stored, read back
  * through the API.
  */
 #ifndef PARLEY_TEST_SERVER_TALKS_H
 #define PARLEY_TEST_SERVER_TALKS_H
 
+#pragma GCC diagnostic ignored "-Wunused-function" /* each test uses part of the helpers */
 #include "test_server_http.h"
 
 static const char talks_scenario[] =
     "{\"scenario\": {\"title\": \"Budget\", \"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, "
     "\"max\": 2}], \"parties\": ["
-    " {\"name\": \"Buyer\", \"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
+    " {\"name\": \"Buyer\", \"description\": \"Buyer's brief\", \"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
     "{\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}},"
-    " {\"name\": \"Seller\", \"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
+    " {\"name\": \"Seller\", \"description\": \"Seller's brief\", \"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
     "{\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
     " {\"name\": \"Broker\", \"role\": \"mediator\"}]}}";
 

@@ -106,6 +106,11 @@ static int admin_token(const char *path, char token[96], int *created)
     *created = 0;
     FILE *f = fopen(path, "r");
     if (f) {
+        struct stat st;
+        if (fstat(fileno(f), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)))
+            fprintf(stderr, "parley serve: warning: the admin token file %s can be read or written by others (mode "
+                    "%03o): whoever reads it may create negotiations; chmod 600 it\n", path,
+                    (unsigned)(st.st_mode & 0777));
         char line[128] = "";
         int ok = fgets(line, sizeof line, f) != NULL;
         fclose(f);

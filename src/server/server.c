@@ -11,6 +11,7 @@
 #include "server/server_internal.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -785,7 +786,8 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     pthread_cond_init(&srv->jobs_cv, NULL);
     set_options(srv, options);
     int rc;
-    if (options->web_dir && !(srv->web_dir = strdup(options->web_dir))) {
+    if (options->web_dir && (!(srv->web_dir = strdup(options->web_dir)) ||
+                             (!(srv->web_real = realpath(options->web_dir, NULL)) && errno == ENOMEM))) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
     }
@@ -865,5 +867,6 @@ void parley_server_stop(parley_server *srv)
         free(srv->origins[i]);
     free(srv->origins);
     free(srv->web_dir);
+    free(srv->web_real);
     free(srv);
 }

@@ -63,6 +63,7 @@ struct parley_server {
     write_queue wq;
     store *db;
     char *web_dir;
+    char *web_real; /* web_dir with every link resolved (static.c serves only files inside it) */
     size_t max_body;
     uint16_t port;
     parley_server_limits limits;
