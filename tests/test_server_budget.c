@@ -234,13 +234,52 @@ static void test_streams_per_negotiation(void **state)
     talks_close(&w);
 }
 
+/*
+ * A timeline page holds at most 256 kB of event data (and at least one event): 40 messages of 10,000 bytes
+ * (each event's data a little over 10,000 bytes) come 25 to a page at most, so limit=1000 gives a first page
+ * of 20 to 25 with "more", and paging with after=last gives every message once, the last page without "more".
+ */
+static void test_timeline_pages(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.budgets.write_burst = 100;
+    talks_open(&w, &o);
+    for (int i = 0; i < 40; i++) {
+        http_resp r = talks_message(&w, w.med, 10000);
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    long long after = 0;
+    size_t messages = 0, pages = 0;
+    for (int more = 1; more; pages++) {
+        char path[128];
+        snprintf(path, sizeof path, "/api/negotiations/1/timeline?limit=1000&after=%lld", after);
+        http_resp r = http_request(w.port, "GET", path, w.med, NULL);
+        assert_int_equal(r.status, 200);
+        json_t *events = json_object_get(r.json, "events");
+        assert_true(json_array_size(events) >= 1 && json_array_size(events) <= 25 + 4);
+        assert_true(r.body_len < (300u << 10));
+        for (size_t i = 0; i < json_array_size(events); i++)
+            messages += strcmp(json_string_value(json_object_get(json_array_get(events, i), "kind")), "message") == 0;
+        more = json_is_true(json_object_get(r.json, "more"));
+        after = jint(&r, "last", NULL);
+        http_resp_free(&r);
+        assert_true(pages < 10);
+    }
+    assert_int_equal(messages, 40);
+    assert_true(pages >= 2);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_profile_bytes),     cmocka_unit_test(test_red_lines),
         cmocka_unit_test(test_many_red_lines_load), cmocka_unit_test(test_message_bytes),
         cmocka_unit_test(test_write_rate),        cmocka_unit_test(test_negotiation_bytes),
-        cmocka_unit_test(test_streams_per_negotiation),
+        cmocka_unit_test(test_streams_per_negotiation), cmocka_unit_test(test_timeline_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Event data in one page of the timeline (at least one event whatever its size): a reader that never reads
+ * holds at most about this much. */
+#define TIMELINE_PAGE_BYTES ((size_t)256 << 10)
+
 int api_timeline(api_call *c)
 {
     const char *a = api_query(c, "after"), *l = api_query(c, "limit");
@@ -21,13 +25,14 @@ int api_timeline(api_call *c)
         return api_fail(c, 400, "limit", "%s is outside 1..1000", l);
     json_t *events = json_array();
     int64_t last = after;
+    int more = 0;
     if (!events)
         return api_fail(c, 500, NULL, "out of memory");
-    if (api_events_after(c, after, (int)limit, events, &last)) {
+    if (api_events_after(c, after, (int)limit, TIMELINE_PAGE_BYTES, events, &last, &more)) {
         json_decref(events);
         return api_fail_db(c);
     }
-    return api_reply(c, 200, json_pack("{s:o,s:I}", "events", events, "last", (json_int_t)last));
+    return api_reply(c, 200, json_pack("{s:o,s:I,s:b}", "events", events, "last", (json_int_t)last, "more", more));
 }
 
 int api_merged_open(api_call *c, merged_view *m)

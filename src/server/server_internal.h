@@ -229,8 +229,10 @@ json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number);
 /* Reads a stored outcome into values[issue count]; -1 when it does not fit the space. */
 int api_outcome_values(const parley_space *space, json_t *outcome, uint32_t *values);
 
-/* Timeline rows visible to the caller, seq > after, at most limit, appended to `events` (array). */
-int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int64_t *last);
+/* Timeline rows visible to the caller, seq > after, at most limit and, after the first, no more than max_bytes
+ * of event data in all, appended to `events` (array); *more is set when rows were left for the next page. */
+int api_events_after(api_call *c, int64_t after, int limit, size_t max_bytes, json_t *events, int64_t *last,
+                     int *more);
 
 /* Scenario cache: the negotiation's parsed scenario and stored document (NULL when missing or on error). */
 scenario_entry *scenario_get(api_call *c, int64_t negotiation);

@@ -17,6 +17,9 @@
 #include <time.h>
 
 #define KEEPALIVE_MS 15000
+/* Event data fetched for a stream at once (its buffer, freed once sent when it grew past SSE_KEEP_BYTES). */
+#define SSE_PAGE_BYTES ((size_t)128 << 10)
+#define SSE_KEEP_BYTES ((size_t)16 << 10)
 
 struct sse_stream {
     parley_server *srv;
@@ -61,6 +64,7 @@ static int fetch(sse_stream *s)
     static const char token_sql[] = "SELECT 1 FROM participants WHERE id = ? AND token_hash = ?";
     json_t *events = json_array();
     int64_t last = s->last;
+    int more = 0;
     int rc = events && store_run(c.db, "BEGIN") == SQLITE_OK ? 0 : -1;
     sqlite3_stmt *st = rc ? NULL : store_stmt(c.db, token_sql);
     if (st) {
@@ -71,7 +75,7 @@ static int fetch(sse_stream *s)
     } else
         rc = -1;
     if (rc == 0)
-        rc = api_events_after(&c, s->last, 100, events, &last) ? -1 : 0;
+        rc = api_events_after(&c, s->last, 100, SSE_PAGE_BYTES, events, &last, &more) ? -1 : 0;
     store_run(c.db, "COMMIT");
     store_reader_release(s->srv->db, c.db);
     int n = 0;
@@ -105,6 +109,11 @@ static ssize_t sse_read(void *cls, uint64_t pos, char *out, size_t max)
             return (ssize_t)n;
         }
         s->off = s->len = 0;
+        if (s->cap > SSE_KEEP_BYTES) { /* a large page went: its memory goes back */
+            free(s->buf);
+            s->buf = NULL;
+            s->cap = 0;
+        }
         pthread_mutex_lock(&srv->ev_mu);
         int stopping = srv->stopping, dirty = s->dirty, keepalive = s->keepalive;
         s->dirty = s->keepalive = 0;
