@@ -25,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -33,6 +34,7 @@
 #define JOB_POLL_MS 50
 #define JOB_MAX_REPLY ((size_t)256 << 20)
 #define JOB_MAX_WAITING 32u
+#define JOB_NICE 10
 
 struct analysis_job {
     parley_server *srv;
@@ -66,6 +68,7 @@ static void write_all(int fd, const char *p, size_t n)
 static void child_main(analysis_job *j, int out)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    setpriority(PRIO_PROCESS, 0, JOB_NICE); /* batch work: the request threads go first */
 #ifdef SYS_close_range
     /* Keep no socket or database file of the parent open (best effort). */
     if (out > 3)
