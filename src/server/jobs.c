@@ -229,7 +229,7 @@ static int wait_for_slot(analysis_job *j)
     parley_server *srv = j->srv;
     for (;;) {
         pthread_mutex_lock(&srv->jobs_mu);
-        int cancel = j->cancel, go = srv->jobs_active < srv->max_analyses && my_turn(srv, j);
+        int cancel = j->cancel, go = !srv->jobs_paused && srv->jobs_active < srv->max_analyses && my_turn(srv, j);
         if (!cancel && go) {
             srv->jobs_active++;
             j->running = 1;

@@ -100,6 +100,7 @@ struct parley_server {
     unsigned jobs_active;  /* child processes running */
     uint64_t jobs_arrivals; /* analyses ever submitted (their order) */
     int jobs_stopping;
+    int jobs_paused; /* tests: no waiting analysis gets a slot while set */
     /* Merged views (guarded by view_mu); view_rebuilds counts their builds (atomic). */
     pthread_mutex_t view_mu;
     view_entry *views[VIEW_CACHE];
