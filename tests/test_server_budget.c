@@ -171,6 +171,40 @@ static void test_write_rate(void **state)
     talks_close(&w);
 }
 
+/* Profile uploads have a bucket of their own (each makes the next read rebuild the merged view): 2 at once,
+ * then one in 1000 s: the third is refused and the second stays the stored one. */
+static void test_profile_rate(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.budgets.profile_burst = 2;
+    o.budgets.profile_rate = 0.001;
+    talks_open(&w, &o);
+    for (int red_lines = 1; red_lines <= 2; red_lines++) {
+        char *p = profile_with((size_t)red_lines, 0);
+        http_resp r = http_request(w.port, "PUT", "/api/negotiations/1/profile", w.buyer, p);
+        assert_int_equal(r.status, 200);
+        http_resp_free(&r);
+        free(p);
+    }
+    char *third = profile_with(3, 0);
+    http_resp r = http_request(w.port, "PUT", "/api/negotiations/1/profile", w.buyer, third);
+    free(third);
+    assert_error(&r, 429);
+    assert_non_null(strstr(jstr(&r, "error", "message"), "--profile-burst"));
+    assert_non_null(strstr(r.raw, "\r\nRetry-After: "));
+    http_resp_free(&r);
+    assert_int_equal(talks_count_events(&w, "profile.updated"), 2);
+    r = http_request(w.port, "GET", "/api/negotiations/1/profile", w.buyer, NULL);
+    assert_int_equal(json_array_size(json_object_get(json_object_get(r.json, "profile"), "red_lines")), 2);
+    http_resp_free(&r);
+    r = talks_message(&w, w.buyer, 10); /* other writes are not held back */
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    talks_close(&w);
+}
+
 /*
  * Stored bytes: the timeline holds the creation and two participant events when the first message comes; a
  * budget of 64 kB takes messages of 10,000 bytes until the estimate (twice each body plus 512 per write)
@@ -278,7 +312,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_profile_bytes),     cmocka_unit_test(test_red_lines),
         cmocka_unit_test(test_many_red_lines_load), cmocka_unit_test(test_message_bytes),
-        cmocka_unit_test(test_write_rate),        cmocka_unit_test(test_negotiation_bytes),
+        cmocka_unit_test(test_write_rate),        cmocka_unit_test(test_profile_rate),        cmocka_unit_test(test_negotiation_bytes),
         cmocka_unit_test(test_streams_per_negotiation), cmocka_unit_test(test_timeline_pages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -55,6 +55,9 @@ typedef struct parley_server_budgets {
     size_t message_bytes;          /* text of one message; 0 = 10000 bytes, at most 20000 (413 beyond) */
     double write_rate;             /* writes per second of one participant, refilled continuously; 0 = 5 */
     unsigned write_burst;          /* writes one participant may make at once (the bucket); 0 = 30 (429 beyond) */
+    double profile_rate;           /* profile uploads per second of one participant (each one makes the next read
+                                      rebuild the negotiation's merged view); 0 = 0.1 */
+    unsigned profile_burst;        /* profile uploads one participant may make at once; 0 = 5 (429 beyond) */
     uint64_t negotiation_bytes;    /* bytes one negotiation may store (estimated); 0 = 64 MiB (413 when full) */
     unsigned streams_per_negotiation; /* live streams of one negotiation, all tokens together; 0 = 32 (429) */
     unsigned analyses_per_participant; /* analyses of one token running or waiting; 0 = 4 (429) */

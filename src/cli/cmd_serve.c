@@ -22,7 +22,8 @@ static const char usage[] =
     "                    [--max-body BYTES] [--max-connections N] [--max-per-address N] [--request-seconds S]\n"
     "                    [--max-streams N] [--analysis-seconds S] [--max-values N] [--max-parties N]\n"
     "                    [--max-cells N] [--max-outcomes N] [--profile-bytes N] [--max-red-lines N]\n"
-    "                    [--message-bytes N] [--write-rate R] [--write-burst N] [--negotiation-bytes N]\n"
+    "                    [--message-bytes N] [--write-rate R] [--write-burst N] [--profile-rate R]\n"
+    "                    [--profile-burst N] [--negotiation-bytes N]\n"
     "                    [--streams-per-negotiation N] [--analyses-per-token N]\n"
     "                    [--analyses-per-negotiation N] [--running-per-negotiation N]\n"
     "                    [--port-file FILE] [--json]\n"
@@ -59,6 +60,8 @@ static const char usage[] =
     "  --message-bytes N  text of one message (default 10000, at most 20000)\n"
     "  --write-rate R     writes per second of one participant, after its burst (default 5)\n"
     "  --write-burst N    writes one participant may make at once (default 30)\n"
+    "  --profile-rate R   profile uploads per second of one participant, after its burst (default 0.1)\n"
+    "  --profile-burst N  profile uploads one participant may make at once (default 5)\n"
     "  --negotiation-bytes N  bytes one negotiation may store (default 67108864)\n"
     "  --streams-per-negotiation N  live streams of one negotiation (default 32)\n"
     "  --analyses-per-token N  analyses of one token running or waiting (default 4)\n"
@@ -153,6 +156,19 @@ typedef struct number_option {
     long value;
 } number_option;
 
+/* A rate option (per second, in [0.001, 1000000]); 1 when absent or valid, else prints why and 0. */
+static int parse_rate(const char *name, const char *text, double *out)
+{
+    if (!text)
+        return 1;
+    if (!cli_parse_double("serve", name, text, out))
+        return 0;
+    if (*out >= 0.001 && *out <= 1e6)
+        return 1;
+    cli_usage_error("serve", "%s '%s' is not in [0.001, 1000000]", name, text);
+    return 0;
+}
+
 static int parse_listen(const char *text, char *address, size_t size, uint16_t *port)
 {
     const char *colon = strrchr(text, ':');
@@ -176,7 +192,7 @@ int cmd_serve(int argc, char **argv)
     int json = 0, open_mode = 0;
     enum { N_CONN, N_PER_ADDRESS, N_REQUEST, N_STREAMS, N_VALUES, N_PARTIES, N_CELLS, N_OUTCOMES, N_PROFILE_BYTES,
            N_RED_LINES, N_MESSAGE_BYTES, N_WRITE_BURST, N_NEGOTIATION_BYTES, N_NEG_STREAMS, N_TOKEN_ANALYSES,
-           N_NEG_ANALYSES, N_NEG_RUNNING, N_COUNT };
+           N_NEG_ANALYSES, N_NEG_RUNNING, N_PROFILE_BURST, N_COUNT };
     number_option numbers[N_COUNT] = {
         {"--max-connections", 16, 1000000, 0}, {"--max-per-address", 1, 1000000, 0}, {"--request-seconds", 1, 3600, 0},
         {"--max-streams", 1, 100000, 0},       {"--max-values", 2, 1L << 40, 0},      {"--max-parties", 2, 64, 0},
@@ -184,9 +200,9 @@ int cmd_serve(int argc, char **argv)
         {"--max-red-lines", 1, 1000000, 0},    {"--message-bytes", 1, 20000, 0},      {"--write-burst", 1, 1000000, 0},
         {"--negotiation-bytes", 4096, 1L << 50, 0}, {"--streams-per-negotiation", 1, 100000, 0},
         {"--analyses-per-token", 1, 1000, 0},  {"--analyses-per-negotiation", 1, 1000, 0},
-        {"--running-per-negotiation", 1, 1000, 0}};
+        {"--running-per-negotiation", 1, 1000, 0}, {"--profile-burst", 1, 1000000, 0}};
     const char *number_text[N_COUNT] = {NULL};
-    const char *analysis_seconds = NULL, *write_rate = NULL;
+    const char *analysis_seconds = NULL, *write_rate = NULL, *profile_rate = NULL;
     const char **origins = calloc((size_t)argc + 1, sizeof *origins);
     size_t origin_count = 0;
     if (!origins)
@@ -208,9 +224,9 @@ int cmd_serve(int argc, char **argv)
         }
         static const char *const names[] = {"--db",       "--listen",    "--web",             "--sync",
                                             "--max-body", "--port-file", "--admin-token-file", "--analysis-seconds",
-                                            "--write-rate"};
-        const char **targets[] = {&db,        &listen,    &web,        &sync,             &max_body,
-                                  &port_file, &token_file, &analysis_seconds, &write_rate};
+                                            "--write-rate", "--profile-rate"};
+        const char **targets[] = {&db,        &listen,     &web,              &sync,       &max_body,
+                                  &port_file, &token_file, &analysis_seconds, &write_rate, &profile_rate};
         int r = 0;
         for (size_t k = 0; k < sizeof names / sizeof names[0] && r == 0; k++)
             if ((r = cli_option_value(argc, argv, &i, names[k], targets[k])) < 0) {
@@ -258,10 +274,8 @@ int cmd_serve(int argc, char **argv)
         rc = CLI_BAD_INPUT;
         goto done;
     }
-    if (write_rate && (!cli_parse_double("serve", "--write-rate", write_rate, &opt.budgets.write_rate) ||
-                       !(opt.budgets.write_rate >= 0.001 && opt.budgets.write_rate <= 1e6))) {
-        if (!(opt.budgets.write_rate >= 0.001 && opt.budgets.write_rate <= 1e6))
-            cli_usage_error("serve", "--write-rate '%s' is not in [0.001, 1000000]", write_rate);
+    if (!parse_rate("--write-rate", write_rate, &opt.budgets.write_rate) ||
+        !parse_rate("--profile-rate", profile_rate, &opt.budgets.profile_rate)) {
         rc = CLI_BAD_INPUT;
         goto done;
     }
@@ -293,6 +307,7 @@ int cmd_serve(int argc, char **argv)
     opt.budgets.analyses_per_participant = (unsigned)numbers[N_TOKEN_ANALYSES].value;
     opt.budgets.analyses_per_negotiation = (unsigned)numbers[N_NEG_ANALYSES].value;
     opt.budgets.running_per_negotiation = (unsigned)numbers[N_NEG_RUNNING].value;
+    opt.budgets.profile_burst = (unsigned)numbers[N_PROFILE_BURST].value;
     opt.allow_origins = origins;
     opt.allow_origin_count = origin_count;
     opt.open = open_mode;

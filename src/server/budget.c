@@ -3,7 +3,9 @@
  * spend (parley_server_budgets, `parley serve --profile-bytes ...`), checked
  * before anything is stored:
  *   - per participant, a token bucket of writes (write_burst writes at once,
- *     refilled at write_rate per second): 429 with Retry-After beyond it;
+ *     refilled at write_rate per second), and one of profile uploads (each
+ *     makes the next read rebuild the negotiation's merged view, view.c):
+ *     429 with Retry-After beyond them;
  *   - the size of a message and of a profile, and the red lines of a profile:
  *     413;
  *   - per negotiation, the bytes it has stored (an estimate: every write counts
@@ -41,6 +43,10 @@ void budget_defaults(parley_server_budgets *b, unsigned max_analyses)
         b->write_rate = 5;
     if (!b->write_burst)
         b->write_burst = 30;
+    if (!(b->profile_rate > 0))
+        b->profile_rate = 0.1;
+    if (!b->profile_burst)
+        b->profile_burst = 5;
     if (!b->negotiation_bytes)
         b->negotiation_bytes = (uint64_t)64 << 20;
     if (!b->streams_per_negotiation)
@@ -111,27 +117,35 @@ void budget_map_free(budget_map *m)
     memset(m, 0, sizeof *m);
 }
 
+/* A participant's buckets: writes under its id, profile uploads under minus its id. */
+static void bucket_shape(const parley_server *srv, int64_t key, double *rate, double *burst)
+{
+    const parley_server_budgets *b = &srv->budgets;
+    *rate = key > 0 ? b->write_rate : b->profile_rate;
+    *burst = (double)(key > 0 ? b->write_burst : b->profile_burst);
+}
+
 /* A bucket that has refilled to the brim holds nothing worth keeping. */
 static int bucket_not_full(const budget_entry *e, const void *ctx)
 {
-    const parley_server *srv = ctx;
-    double tokens = e->tokens + (double)(guard_now_ms() - e->at_ms) / 1000.0 * srv->budgets.write_rate;
-    return tokens < (double)srv->budgets.write_burst;
+    double rate, burst;
+    bucket_shape(ctx, e->key, &rate, &burst);
+    return e->tokens + (double)(guard_now_ms() - e->at_ms) / 1000.0 * rate < burst;
 }
 
-/* Takes one write from the participant's bucket: 0, or 429 with Retry-After (reply set). */
-static int take_write(api_call *c)
+/* Takes one token from the bucket `key`: 0, or 429 with Retry-After (reply set). */
+static int take(api_call *c, int64_t key, const char *what, const char *options)
 {
     parley_server *srv = c->srv;
-    const parley_server_budgets *b = &srv->budgets;
+    double rate, burst;
+    bucket_shape(srv, key, &rate, &burst);
     int64_t now = guard_now_ms();
     pthread_mutex_lock(&srv->budget_mu);
     int created;
-    budget_entry *e = entry(&srv->buckets, c->me, &created, bucket_not_full, srv);
+    budget_entry *e = entry(&srv->buckets, key, &created, bucket_not_full, srv);
     double tokens = 0;
     if (e) {
-        tokens = created ? (double)b->write_burst
-                         : fmin((double)b->write_burst, e->tokens + (double)(now - e->at_ms) / 1000.0 * b->write_rate);
+        tokens = created ? burst : fmin(burst, e->tokens + (double)(now - e->at_ms) / 1000.0 * rate);
         e->at_ms = now;
         e->tokens = tokens >= 1 ? tokens - 1 : tokens;
     }
@@ -140,11 +154,10 @@ static int take_write(api_call *c)
         return api_fail(c, 500, NULL, "out of memory");
     if (tokens >= 1)
         return 0;
-    double wait = ceil((1 - tokens) / b->write_rate);
-    c->retry_after = wait < 1 ? 1 : wait > 3600 ? 3600 : (int)wait;
-    return api_fail(c, 429, NULL, "too many writes: one participant may make %u at once and %g per second after "
-                    "that (the server's --write-burst and --write-rate); try again in %d s",
-                    b->write_burst, b->write_rate, c->retry_after);
+    double wait = ceil((1 - tokens) / rate);
+    c->retry_after = wait < 1 ? 1 : wait > 86400 ? 86400 : (int)wait;
+    return api_fail(c, 429, NULL, "too many %s: one participant may make %g at once and %g per second after that "
+                    "(the server's %s); try again in %d s", what, burst, rate, options, c->retry_after);
 }
 
 int budget_check_write(api_call *c, const char *what)
@@ -160,7 +173,12 @@ int budget_check_write(api_call *c, const char *what)
             return api_fail(c, 413, "body", "a message of %zu bytes: the server's limit is %zu (--message-bytes)",
                             n, b->message_bytes);
     }
-    return c->me ? take_write(c) : 0;
+    if (!c->me)
+        return 0;
+    int rc = take(c, c->me, "writes", "--write-burst and --write-rate");
+    if (!rc && strcmp(what, "profile") == 0)
+        rc = take(c, -c->me, "profile uploads", "--profile-burst and --profile-rate");
+    return rc;
 }
 
 int budget_check_red_lines(api_call *c, json_t *profile)
