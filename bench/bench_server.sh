@@ -23,7 +23,7 @@ trap cleanup EXIT
 
 run() { # $1 = sync mode, $2 = idle live streams to hold open
     rm -f "$tmp/port" "$tmp"/b.db*
-    "$PARLEY" serve --db "$tmp/b.db" --listen 127.0.0.1:0 --sync "$1" --port-file "$tmp/port" --open \
+    "$PARLEY" serve --db "$tmp/b.db" --listen 127.0.0.1:0 --sync "$1" --port-file "$tmp/port" --open --write-burst 1000000 --write-rate 1000000 \
         --max-streams 1000 --max-per-address 2000 >"$tmp/log" 2>&1 &
     server=$!
     for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done

@@ -60,6 +60,8 @@ static void start_with(world *w, parley_server_options *o)
     snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
     o->db_path = w->db;
     o->sync = PARLEY_SYNC_NORMAL;
+    if (!o->budgets.write_burst) /* these tests write fast with one token; the write budget has test_server_budget */
+        o->budgets.write_burst = 1000000;
     if (!o->open && !o->admin_token)
         o->admin_token = ADMIN;
     parley_error err;

@@ -48,6 +48,24 @@ typedef struct parley_server_limits {
     uint64_t exact_outcomes;   /* outcomes that analysis, diagnosis and proposals may enumerate; 0 = 100000000 */
 } parley_server_limits;
 
+/* What one participant, or one negotiation, may make the server spend (0 = the default; docs/api.md, "Limits"). */
+typedef struct parley_server_budgets {
+    size_t profile_bytes;          /* body of one profile upload; 0 = 256 KiB (413 beyond) */
+    unsigned red_lines;            /* red lines of one profile; 0 = 256 (413 beyond) */
+    size_t message_bytes;          /* text of one message; 0 = 10000 bytes, at most 20000 (413 beyond) */
+    double write_rate;             /* writes per second of one participant, refilled continuously; 0 = 5 */
+    unsigned write_burst;          /* writes one participant may make at once (the bucket); 0 = 30 (429 beyond) */
+    double profile_rate;           /* profile uploads per second of one participant (each one makes the next read
+                                      rebuild the negotiation's merged view); 0 = 0.1 */
+    unsigned profile_burst;        /* profile uploads one participant may make at once; 0 = 5 (429 beyond) */
+    uint64_t negotiation_bytes;    /* bytes one negotiation may store (estimated); 0 = 64 MiB (413 when full) */
+    unsigned streams_per_negotiation; /* live streams of one negotiation, all tokens together; 0 = 32 (429) */
+    unsigned analyses_per_participant; /* analyses of one token running or waiting; 0 = 4 (429) */
+    unsigned analyses_per_negotiation; /* analyses of one negotiation running or waiting; 0 = 8 (429) */
+    unsigned running_per_negotiation;  /* analyses of one negotiation running at once; 0 = half the slots, at
+                                          least 1 */
+} parley_server_budgets;
+
 typedef struct parley_server_options {
     const char *db_path;   /* SQLite file, created when missing (required) */
     const char *address;   /* IPv4 address to bind; NULL = "127.0.0.1" */
@@ -62,6 +80,7 @@ typedef struct parley_server_options {
     double analysis_seconds;  /* time budget of one analysis, diagnosis or proposal; 0 = 5 */
     unsigned max_analyses;    /* analyses running at once; 0 = one per core */
     parley_server_limits limits;
+    parley_server_budgets budgets;
     const char *admin_token;  /* creating a negotiation needs "Authorization: Bearer <admin_token>" */
     int open;                 /* 1: anyone may create negotiations (admin_token ignored) */
     const char *const *allow_origins; /* extra origins ("https://host:port") trusted besides the server's own */

@@ -21,7 +21,12 @@ static const char usage[] =
     "                    [--admin-token-file FILE | --open] [--allow-origin ORIGIN]...\n"
     "                    [--max-body BYTES] [--max-connections N] [--max-per-address N] [--request-seconds S]\n"
     "                    [--max-streams N] [--analysis-seconds S] [--max-values N] [--max-parties N]\n"
-    "                    [--max-cells N] [--max-outcomes N] [--port-file FILE] [--json]\n"
+    "                    [--max-cells N] [--max-outcomes N] [--profile-bytes N] [--max-red-lines N]\n"
+    "                    [--message-bytes N] [--write-rate R] [--write-burst N] [--profile-rate R]\n"
+    "                    [--profile-burst N] [--negotiation-bytes N]\n"
+    "                    [--streams-per-negotiation N] [--analyses-per-token N]\n"
+    "                    [--analyses-per-negotiation N] [--running-per-negotiation N]\n"
+    "                    [--port-file FILE] [--json]\n"
     "\n"
     "Hosts live mediated negotiations: a JSON API (docs/api.md) where mediators and\n"
     "parties act with their own secret tokens, every step stored durably in one\n"
@@ -49,6 +54,20 @@ static const char usage[] =
     "  --max-parties N    parties and mediators of a scenario (default 64)\n"
     "  --max-cells N      utility-table cells of a scenario: values x parties (default 2000000)\n"
     "  --max-outcomes N   outcomes an analysis may enumerate (default 100000000)\n"
+    "Budgets of one participant or one negotiation (docs/api.md, Limits):\n"
+    "  --profile-bytes N  body of one profile upload (default 262144)\n"
+    "  --max-red-lines N  red lines of one profile (default 256)\n"
+    "  --message-bytes N  text of one message (default 10000, at most 20000)\n"
+    "  --write-rate R     writes per second of one participant, after its burst (default 5)\n"
+    "  --write-burst N    writes one participant may make at once (default 30)\n"
+    "  --profile-rate R   profile uploads per second of one participant, after its burst (default 0.1)\n"
+    "  --profile-burst N  profile uploads one participant may make at once (default 5)\n"
+    "  --negotiation-bytes N  bytes one negotiation may store (default 67108864)\n"
+    "  --streams-per-negotiation N  live streams of one negotiation (default 32)\n"
+    "  --analyses-per-token N  analyses of one token running or waiting (default 4)\n"
+    "  --analyses-per-negotiation N  analyses of one negotiation running or waiting (default 8)\n"
+    "  --running-per-negotiation N  analyses of one negotiation running at once (default: half\n"
+    "                     the analysis slots, at least 1)\n"
     "  --port-file FILE   write the port listened on to FILE once listening\n"
     "  --json             announce the server as one JSON line (url, port, database, schema, sync)\n"
     "\n"
@@ -90,6 +109,11 @@ static int admin_token(const char *path, char token[96], int *created)
     *created = 0;
     FILE *f = fopen(path, "r");
     if (f) {
+        struct stat st;
+        if (fstat(fileno(f), &st) == 0 && (st.st_mode & (S_IRWXG | S_IRWXO)))
+            fprintf(stderr, "parley serve: warning: the admin token file %s can be read or written by others (mode "
+                    "%03o): whoever reads it may create negotiations; chmod 600 it\n", path,
+                    (unsigned)(st.st_mode & 0777));
         char line[128] = "";
         int ok = fgets(line, sizeof line, f) != NULL;
         fclose(f);
@@ -132,6 +156,19 @@ typedef struct number_option {
     long value;
 } number_option;
 
+/* A rate option (per second, in [0.001, 1000000]); 1 when absent or valid, else prints why and 0. */
+static int parse_rate(const char *name, const char *text, double *out)
+{
+    if (!text)
+        return 1;
+    if (!cli_parse_double("serve", name, text, out))
+        return 0;
+    if (*out >= 0.001 && *out <= 1e6)
+        return 1;
+    cli_usage_error("serve", "%s '%s' is not in [0.001, 1000000]", name, text);
+    return 0;
+}
+
 static int parse_listen(const char *text, char *address, size_t size, uint16_t *port)
 {
     const char *colon = strrchr(text, ':');
@@ -153,13 +190,19 @@ int cmd_serve(int argc, char **argv)
     const char *db = "parley.db", *listen = "127.0.0.1:8080", *web = NULL, *sync = "full", *max_body = NULL,
                *port_file = NULL, *token_file = NULL;
     int json = 0, open_mode = 0;
-    enum { N_CONN, N_PER_ADDRESS, N_REQUEST, N_STREAMS, N_VALUES, N_PARTIES, N_CELLS, N_OUTCOMES, N_COUNT };
+    enum { N_CONN, N_PER_ADDRESS, N_REQUEST, N_STREAMS, N_VALUES, N_PARTIES, N_CELLS, N_OUTCOMES, N_PROFILE_BYTES,
+           N_RED_LINES, N_MESSAGE_BYTES, N_WRITE_BURST, N_NEGOTIATION_BYTES, N_NEG_STREAMS, N_TOKEN_ANALYSES,
+           N_NEG_ANALYSES, N_NEG_RUNNING, N_PROFILE_BURST, N_COUNT };
     number_option numbers[N_COUNT] = {
         {"--max-connections", 16, 1000000, 0}, {"--max-per-address", 1, 1000000, 0}, {"--request-seconds", 1, 3600, 0},
         {"--max-streams", 1, 100000, 0},       {"--max-values", 2, 1L << 40, 0},      {"--max-parties", 2, 64, 0},
-        {"--max-cells", 2, 1L << 40, 0},       {"--max-outcomes", 1, 1L << 62, 0}};
+        {"--max-cells", 2, 1L << 40, 0},       {"--max-outcomes", 1, 1L << 62, 0},    {"--profile-bytes", 256, 1L << 30, 0},
+        {"--max-red-lines", 1, 1000000, 0},    {"--message-bytes", 1, 20000, 0},      {"--write-burst", 1, 1000000, 0},
+        {"--negotiation-bytes", 4096, 1L << 50, 0}, {"--streams-per-negotiation", 1, 100000, 0},
+        {"--analyses-per-token", 1, 1000, 0},  {"--analyses-per-negotiation", 1, 1000, 0},
+        {"--running-per-negotiation", 1, 1000, 0}, {"--profile-burst", 1, 1000000, 0}};
     const char *number_text[N_COUNT] = {NULL};
-    const char *analysis_seconds = NULL;
+    const char *analysis_seconds = NULL, *write_rate = NULL, *profile_rate = NULL;
     const char **origins = calloc((size_t)argc + 1, sizeof *origins);
     size_t origin_count = 0;
     if (!origins)
@@ -180,8 +223,10 @@ int cmd_serve(int argc, char **argv)
             continue;
         }
         static const char *const names[] = {"--db",       "--listen",    "--web",             "--sync",
-                                            "--max-body", "--port-file", "--admin-token-file", "--analysis-seconds"};
-        const char **targets[] = {&db, &listen, &web, &sync, &max_body, &port_file, &token_file, &analysis_seconds};
+                                            "--max-body", "--port-file", "--admin-token-file", "--analysis-seconds",
+                                            "--write-rate", "--profile-rate"};
+        const char **targets[] = {&db,        &listen,     &web,              &sync,       &max_body,
+                                  &port_file, &token_file, &analysis_seconds, &write_rate, &profile_rate};
         int r = 0;
         for (size_t k = 0; k < sizeof names / sizeof names[0] && r == 0; k++)
             if ((r = cli_option_value(argc, argv, &i, names[k], targets[k])) < 0) {
@@ -229,6 +274,11 @@ int cmd_serve(int argc, char **argv)
         rc = CLI_BAD_INPUT;
         goto done;
     }
+    if (!parse_rate("--write-rate", write_rate, &opt.budgets.write_rate) ||
+        !parse_rate("--profile-rate", profile_rate, &opt.budgets.profile_rate)) {
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
     char web_buf[PATH_MAX + 16];
     if (!web)
         web = default_web_dir(web_buf, sizeof web_buf);
@@ -248,6 +298,16 @@ int cmd_serve(int argc, char **argv)
     opt.limits.parties = (uint64_t)numbers[N_PARTIES].value;
     opt.limits.table_cells = (uint64_t)numbers[N_CELLS].value;
     opt.limits.exact_outcomes = (uint64_t)numbers[N_OUTCOMES].value;
+    opt.budgets.profile_bytes = (size_t)numbers[N_PROFILE_BYTES].value;
+    opt.budgets.red_lines = (unsigned)numbers[N_RED_LINES].value;
+    opt.budgets.message_bytes = (size_t)numbers[N_MESSAGE_BYTES].value;
+    opt.budgets.write_burst = (unsigned)numbers[N_WRITE_BURST].value;
+    opt.budgets.negotiation_bytes = (uint64_t)numbers[N_NEGOTIATION_BYTES].value;
+    opt.budgets.streams_per_negotiation = (unsigned)numbers[N_NEG_STREAMS].value;
+    opt.budgets.analyses_per_participant = (unsigned)numbers[N_TOKEN_ANALYSES].value;
+    opt.budgets.analyses_per_negotiation = (unsigned)numbers[N_NEG_ANALYSES].value;
+    opt.budgets.running_per_negotiation = (unsigned)numbers[N_NEG_RUNNING].value;
+    opt.budgets.profile_burst = (unsigned)numbers[N_PROFILE_BURST].value;
     opt.allow_origins = origins;
     opt.allow_origin_count = origin_count;
     opt.open = open_mode;

@@ -57,6 +57,7 @@ void parley_scenario_free(parley_scenario *sc)
     for (size_t i = 0; i < sc->constraint_count; i++)
         free_constraint(&sc->constraints[i]);
     free(sc->constraints);
+    free(sc->name_slots);
     for (size_t i = 0; i < sc->source_count; i++)
         free_source(&sc->sources[i]);
     free(sc->sources);
@@ -246,6 +247,52 @@ const char *parley_party_description(const parley_scenario *sc, size_t party)
     return sc->parties[party].description ? sc->parties[party].description : "";
 }
 
+/* FNV-1a of the owning party and the name: the key of the constraint-name index. */
+static size_t constraint_key_hash(long party, const char *name)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(party + 1);
+    h *= 1099511628211ULL;
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        h = (h ^ *p) * 1099511628211ULL;
+    return (size_t)h;
+}
+
+/* The slot of (party, name) in the index: the one holding it, or the empty one where it would go. */
+static size_t *constraint_slot(const parley_scenario *sc, long party, const char *name)
+{
+    size_t mask = sc->name_slot_count - 1, i = constraint_key_hash(party, name) & mask;
+    for (;; i = (i + 1) & mask) {
+        size_t *slot = &sc->name_slots[i];
+        if (!*slot)
+            return slot;
+        const parley_constraint *v = &sc->constraints[*slot - 1].view;
+        if (v->party == party && strcmp(v->name, name) == 0)
+            return slot;
+    }
+}
+
+/* Makes the index hold every constraint with room for one more (rebuilt when it grows or after a removal):
+ * duplicate names are then found in constant expected time, so a profile of n red lines loads in O(n). */
+static int constraint_index_ready(parley_scenario *sc)
+{
+    size_t need = 2 * (sc->constraint_count + 1);
+    if (sc->name_indexed == sc->constraint_count && sc->name_slot_count >= need)
+        return PARLEY_OK;
+    size_t count = sc->name_slot_count ? sc->name_slot_count : 16;
+    while (count < need)
+        count *= 2;
+    size_t *slots = calloc(count, sizeof *slots);
+    if (!slots)
+        return PARLEY_ENOMEM;
+    free(sc->name_slots);
+    sc->name_slots = slots;
+    sc->name_slot_count = count;
+    for (size_t i = 0; i < sc->constraint_count; i++)
+        *constraint_slot(sc, sc->constraints[i].view.party, sc->constraints[i].view.name) = i + 1;
+    sc->name_indexed = sc->constraint_count;
+    return PARLEY_OK;
+}
+
 int parley_scenario_add_constraint(parley_scenario *sc, long party, const char *name, const char *rule,
                                    const char *why, const char *source, parley_error *err)
 {
@@ -253,18 +300,27 @@ int parley_scenario_add_constraint(parley_scenario *sc, long party, const char *
         return parley_error_set(err, PARLEY_EINVAL, "no party number %ld", party);
     if (!name || !name[0])
         return parley_error_set(err, PARLEY_EINVAL, "a constraint needs a name");
-    for (size_t i = 0; i < sc->constraint_count; i++)
-        if (sc->constraints[i].view.party == party && strcmp(sc->constraints[i].view.name, name) == 0)
-            return parley_error_set(err, PARLEY_EINVAL, "constraint '%s' is defined twice", name);
+    if (constraint_index_ready(sc))
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    size_t *slot = constraint_slot(sc, party, name);
+    if (*slot)
+        return parley_error_set(err, PARLEY_EINVAL, "constraint '%s' is defined twice", name);
     parley_expr *expr = NULL;
     int rc = parley_expr_compile(sc->space, rule, &expr, err);
     if (rc != PARLEY_OK)
         return rc;
-    struct constraint *c = scenario_grow_one((void **)&sc->constraints, sc->constraint_count, sizeof *c);
-    if (!c) {
-        parley_expr_free(expr);
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    if (sc->constraint_count == sc->constraint_cap) { /* doubling: n additions copy O(n) in all */
+        size_t cap = sc->constraint_cap ? 2 * sc->constraint_cap : 8;
+        struct constraint *grown = realloc(sc->constraints, cap * sizeof *grown);
+        if (!grown) {
+            parley_expr_free(expr);
+            return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        }
+        sc->constraints = grown;
+        sc->constraint_cap = cap;
     }
+    struct constraint *c = &sc->constraints[sc->constraint_count];
+    memset(c, 0, sizeof *c);
     c->expr = expr;
     c->view.expr = expr;
     c->view.party = party;
@@ -278,6 +334,8 @@ int parley_scenario_add_constraint(parley_scenario *sc, long party, const char *
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
     sc->constraint_count++;
+    *slot = sc->constraint_count;
+    sc->name_indexed = sc->constraint_count;
     return PARLEY_OK;
 }
 
@@ -402,6 +460,7 @@ int parley_scenario_remove_constraint(parley_scenario *sc, size_t i)
     free_constraint(&sc->constraints[i]);
     memmove(&sc->constraints[i], &sc->constraints[i + 1], (sc->constraint_count - i - 1) * sizeof *sc->constraints);
     sc->constraint_count--;
+    sc->name_indexed = (size_t)-1; /* indices moved: the name index is rebuilt at the next addition */
     /* The views point into the moved structs' own strings and expressions: refresh the expr pointers. */
     for (size_t k = 0; k < sc->constraint_count; k++)
         sc->constraints[k].view.expr = sc->constraints[k].expr;

@@ -44,6 +44,10 @@ struct parley_scenario {
     size_t party_count;
     struct constraint *constraints;
     size_t constraint_count;
+    size_t constraint_cap;  /* slots allocated in constraints (grown by doubling) */
+    size_t *name_slots;     /* open-addressing hash of (party, name): constraint index + 1, 0 = empty */
+    size_t name_slot_count; /* a power of two, or 0 while no index is built */
+    size_t name_indexed;    /* constraints the index holds (it is rebuilt when this falls behind) */
     parley_source *sources;
     size_t source_count;
     size_t *negotiators;

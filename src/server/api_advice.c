@@ -55,20 +55,19 @@ static json_t *profiles_json(const parley_scenario *sc, json_t *uploaded)
     return o;
 }
 
-/* Merges the profiles, runs `advise` and adds "profiles" to its reply. */
+/* Merges the profiles (the cached view), runs `advise` and adds "profiles" to its reply. */
 static int with_merged(api_call *c, int (*advise)(api_call *c, const parley_scenario *sc, json_t **out))
 {
-    json_t *uploaded = json_array(), *r = NULL;
-    parley_scenario *sc = NULL;
-    if (!uploaded)
-        return api_fail(c, 500, NULL, "out of memory");
-    int rc = api_merged_scenario(c, uploaded, &sc);
-    if (!rc && !(rc = advise(c, sc, &r))) {
-        json_object_set_new(r, "profiles", profiles_json(sc, uploaded));
+    merged_view m;
+    json_t *r = NULL;
+    int rc = api_merged_open(c, &m);
+    if (rc)
+        return rc;
+    if (!(rc = advise(c, m.sc, &r))) {
+        json_object_set_new(r, "profiles", profiles_json(m.sc, m.uploaded));
         rc = api_reply(c, 200, r);
     }
-    json_decref(uploaded);
-    parley_scenario_free(sc);
+    api_merged_close(c, &m);
     return rc;
 }
 
@@ -280,13 +279,15 @@ static json_t *broken_red_lines(const parley_scenario *sc, size_t party, const u
  */
 int api_text_value(api_call *c)
 {
-    json_t *uploaded = json_array(), *outcome = NULL, *r = NULL;
-    parley_scenario *sc = NULL;
+    json_t *outcome = NULL, *r = NULL;
     uint32_t *values = NULL;
     int64_t id = 0, number = 0;
-    int rc = uploaded ? api_merged_scenario(c, uploaded, &sc) : api_fail(c, 500, NULL, "out of memory");
-    if (rc)
-        goto done;
+    view_entry *v = view_get(c); /* built once per version of the profiles, not per request */
+    if (!v)
+        return c->status;
+    const parley_scenario *sc = view_scenario(v);
+    json_t *uploaded = view_uploaded(v);
+    int rc = 0;
     if (!(outcome = api_latest_text(c, &id, &number))) {
         rc = api_fail(c, 404, NULL, "no text has been tabled yet");
         goto done;
@@ -304,20 +305,11 @@ int api_text_value(api_call *c)
     r = json_pack("{s:{s:I,s:I,s:O},s:s,s:s,s:b}", "text", "id", (json_int_t)id, "number", (json_int_t)number,
                   "outcome", outcome, "name", c->my_name, "profile", own ? "uploaded" : "none", "feasible",
                   parley_scenario_feasible(sc, values));
-    if (r && own) {
-        parley_utility *eu = parley_scenario_expected_utility(sc, (size_t)party, -1);
-        if (eu) { /* one valuation: the analysis's (expected utility under trust, on the 2^-32 grid) */
-            json_object_set_new(r, "utility", json_real(parley_scenario_value(sc, (size_t)party, values, -1)));
-            json_object_set_new(r, "reservation", json_real(parley_utility_reservation_at(eu, 0)));
-            json_object_set_new(r, "acceptable",
-                                json_boolean(parley_scenario_acceptable_to(sc, (size_t)party, values, 0)));
-            json_object_set_new(r, "breaks", broken_red_lines(sc, (size_t)party, values));
-        }
-        parley_utility_free(eu);
-        if (!eu) {
-            json_decref(r);
-            r = NULL;
-        }
+    if (r && own) { /* one valuation: the analysis's (expected utility under trust, on the 2^-32 grid) */
+        json_object_set_new(r, "utility", json_real(view_value(v, (size_t)party, values)));
+        json_object_set_new(r, "reservation", json_real(view_reservation(v, (size_t)party)));
+        json_object_set_new(r, "acceptable", json_boolean(view_acceptable(v, (size_t)party, values)));
+        json_object_set_new(r, "breaks", broken_red_lines(sc, (size_t)party, values));
     } else if (r) {
         json_object_set_new(r, "utility", json_null());
         json_object_set_new(r, "reservation", json_null());
@@ -326,9 +318,8 @@ int api_text_value(api_call *c)
     }
     rc = r ? api_reply(c, 200, r) : api_fail(c, 500, NULL, "out of memory");
 done:
-    json_decref(uploaded);
+    view_release(c->srv, v);
     json_decref(outcome);
-    parley_scenario_free(sc);
     free(values);
     return rc;
 }

@@ -135,7 +135,8 @@ int api_open_scenario(api_call *c, scenario_entry **e)
     return (*e = scenario_get(c, c->ids[0])) ? 0 : api_fail_db(c);
 }
 
-int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int64_t *last)
+int api_events_after(api_call *c, int64_t after, int limit, size_t max_bytes, json_t *events, int64_t *last,
+                     int *more)
 {
     static const char sql[] =
         "SELECT e.seq, e.at, e.kind, e.actor_id, p.name, p.role, e.audience, e.data FROM events e "
@@ -149,9 +150,19 @@ int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int6
     sqlite3_bind_int64(st, 2, after);
     sqlite3_bind_int(st, 3, c->my_role == ROLE_MEDIATOR);
     sqlite3_bind_int64(st, 4, c->me);
-    sqlite3_bind_int(st, 5, limit);
-    int rc;
+    sqlite3_bind_int(st, 5, limit + 1); /* one more: whether a next page exists */
+    int rc, rows = 0;
+    size_t bytes = 0;
+    *more = 0;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        size_t size = (size_t)sqlite3_column_bytes(st, 7);
+        if (rows == limit || (rows > 0 && bytes + size > max_bytes)) {
+            *more = 1;
+            rc = SQLITE_DONE;
+            break;
+        }
+        rows++;
+        bytes += size;
         json_t *data = json_loads((const char *)sqlite3_column_text(st, 7), 0, NULL);
         json_t *ev = json_pack("{s:I,s:s,s:s,s:o*}", "seq", (json_int_t)sqlite3_column_int64(st, 0), "at",
                                (const char *)sqlite3_column_text(st, 1), "kind",

@@ -129,6 +129,8 @@ int api_get_negotiation(api_call *c)
         return api_fail(c, 404, NULL, "no such negotiation");
     }
     json_t *scenario = c->my_role == ROLE_MEDIATOR ? json_deep_copy(e->doc) : req_public_scenario(e->doc);
+    if (c->my_role != ROLE_MEDIATOR) /* a description written for one party is that party's only */
+        req_strip_descriptions(scenario, c->my_name);
     json_t *r = json_pack("{s:I,s:s,s:s,s:s,s:s?,s:s?,s:o*,s:o,s:o}", "id", (json_int_t)c->ids[0], "title",
                           (const char *)sqlite3_column_text(st, 0), "status", (const char *)sqlite3_column_text(st, 1),
                           "created_at", (const char *)sqlite3_column_text(st, 2), "outcome",

@@ -12,6 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Event data in one page of the timeline (at least one event whatever its size): a reader that never reads
+ * holds at most about this much. */
+#define TIMELINE_PAGE_BYTES ((size_t)256 << 10)
+
 int api_timeline(api_call *c)
 {
     const char *a = api_query(c, "after"), *l = api_query(c, "limit");
@@ -21,59 +25,35 @@ int api_timeline(api_call *c)
         return api_fail(c, 400, "limit", "%s is outside 1..1000", l);
     json_t *events = json_array();
     int64_t last = after;
+    int more = 0;
     if (!events)
         return api_fail(c, 500, NULL, "out of memory");
-    if (api_events_after(c, after, (int)limit, events, &last)) {
+    if (api_events_after(c, after, (int)limit, TIMELINE_PAGE_BYTES, events, &last, &more)) {
         json_decref(events);
         return api_fail_db(c);
     }
-    return api_reply(c, 200, json_pack("{s:o,s:I}", "events", events, "last", (json_int_t)last));
+    return api_reply(c, 200, json_pack("{s:o,s:I,s:b}", "events", events, "last", (json_int_t)last, "more", more));
 }
 
-/* The scenario document with every uploaded profile merged in, parsed. */
-static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_scenario **sc, parley_error *err)
+int api_merged_open(api_call *c, merged_view *m)
 {
-    static const char sql[] = "SELECT p.name, f.profile FROM participants p JOIN profiles f ON f.participant_id = p.id "
-                              "WHERE p.negotiation_id = ? AND p.role = 'party'";
-    json_t *merged = json_deep_copy(doc);
-    sqlite3_stmt *st = store_stmt(c->db, sql);
-    if (!merged || !st) {
-        json_decref(merged);
-        return parley_error_set(err, PARLEY_EIO, "cannot read the profiles");
-    }
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 0);
-        json_t *profile = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
-        if (profile && req_merge_profile(merged, name, profile) == PARLEY_OK && uploaded)
-            json_array_append_new(uploaded, json_string(name));
-        json_decref(profile);
-    }
-    sqlite3_reset(st);
-    char *text = json_dumps(merged, JSON_COMPACT);
-    json_decref(merged);
-    if (!text)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    int rc = parley_scenario_parse(text, strlen(text), "merged scenario", sc, err);
-    free(text);
-    return rc;
-}
-
-int api_merged_scenario(api_call *c, json_t *uploaded, parley_scenario **sc)
-{
+    memset(m, 0, sizeof *m);
     if (c->prefetched) { /* in an analysis's child process: prepared before the fork */
-        *sc = c->pre_merged;
-        c->pre_merged = NULL;
-        return *sc && !json_array_extend(uploaded, c->pre_uploaded) ? 0 : api_fail(c, 500, NULL, "no scenario");
+        m->sc = c->pre_merged;
+        m->uploaded = c->pre_uploaded;
+        return m->sc && m->uploaded ? 0 : api_fail(c, 500, NULL, "no scenario");
     }
-    scenario_entry *e = scenario_get(c, c->ids[0]);
-    if (!e)
-        return api_fail_db(c);
-    parley_error err;
-    parley_error_clear(&err);
-    int rc = merge_profiles(c, e->doc, uploaded, sc, &err);
-    scenario_release(c->srv, e);
-    return rc ? api_fail(c, 500, NULL, "cannot merge the profiles: %s", err.message) : 0;
+    if (!(m->view = view_get(c)))
+        return c->status;
+    m->sc = view_scenario(m->view);
+    m->uploaded = view_uploaded(m->view);
+    return 0;
+}
+
+void api_merged_close(api_call *c, merged_view *m)
+{
+    view_release(c->srv, m->view);
+    memset(m, 0, sizeof *m);
 }
 
 /* Utilities are kept on a 2^-32 grid by the analysis: shown rounded to 9 decimals. */
@@ -194,19 +174,17 @@ int api_analysis(api_call *c)
     long frontier_limit = l ? strtol(l, NULL, 10) : 2000;
     if (frontier_limit < 0 || frontier_limit > 100000)
         return api_fail(c, 400, "frontier_limit", "%s is outside 0..100000", l);
-    json_t *uploaded = json_array();
-    parley_scenario *sc = NULL;
+    merged_view m;
     parley_analysis *an = NULL;
     parley_error err;
     parley_error_clear(&err);
-    int rc = api_merged_scenario(c, uploaded, &sc);
-    if (rc) {
-        json_decref(uploaded);
+    int rc = api_merged_open(c, &m);
+    if (rc)
         return rc;
-    }
+    const parley_scenario *sc = m.sc;
+    json_t *uploaded = m.uploaded;
     if ((rc = parley_analyze(sc, NULL, &an, &err))) {
-        json_decref(uploaded);
-        parley_scenario_free(sc);
+        api_merged_close(c, &m);
         return rc == PARLEY_ERANGE ? api_fail(c, 422, NULL, "%s", err.message)
                                    : api_fail(c, 500, NULL, "analysis failed: %s", err.message);
     }
@@ -245,8 +223,7 @@ int api_analysis(api_call *c)
                           "frontier_count", (json_int_t)fc, "frontier_truncated", fc > (size_t)frontier_limit,
                           "frontier", frontier, "solutions", solutions, "current_text", text_position(c, sc, an),
                           "conflicts", conditions_json(sc, an));
-    json_decref(uploaded);
     parley_analysis_free(an);
-    parley_scenario_free(sc);
+    api_merged_close(c, &m);
     return api_reply(c, 200, r);
 }

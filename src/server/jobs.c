@@ -10,7 +10,11 @@
  * stops; the memory the analysis used goes with the child.  At most
  * max_analyses run at once; the others wait for a slot (their budget starts
  * when they run; a client that goes away while waiting is forgotten), at most
- * JOB_MAX_WAITING in all and JOB_PER_PARTICIPANT per participant.
+ * JOB_MAX_WAITING in all, and within the budgets of the token and of the
+ * negotiation (all its mediators together; 429 beyond them).  Slots are fair
+ * across negotiations (jobs_pick): a free slot goes to the waiting analysis
+ * whose negotiation has the fewest running, the oldest first among equals, and
+ * never to a negotiation already running its budget of analyses at once.
  */
 #include "server/server_internal.h"
 
@@ -21,6 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -29,7 +34,7 @@
 #define JOB_POLL_MS 50
 #define JOB_MAX_REPLY ((size_t)256 << 20)
 #define JOB_MAX_WAITING 32u
-#define JOB_PER_PARTICIPANT 4u
+#define JOB_NICE 10
 
 struct analysis_job {
     parley_server *srv;
@@ -39,7 +44,10 @@ struct analysis_job {
     void (*done)(void *arg);
     void *arg;
     int cancel; /* guarded by jobs_mu */
+    int running; /* has a slot (guarded by jobs_mu) */
+    uint64_t arrival; /* order of submission */
     int64_t me;  /* the participant who asked */
+    int64_t negotiation;
     analysis_job *prev, *next;
 };
 
@@ -60,6 +68,7 @@ static void write_all(int fd, const char *p, size_t n)
 static void child_main(analysis_job *j, int out)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
+    setpriority(PRIO_PROCESS, 0, JOB_NICE); /* batch work: the request threads go first */
 #ifdef SYS_close_range
     /* Keep no socket or database file of the parent open (best effort). */
     if (out > 3)
@@ -170,22 +179,72 @@ static void supervise(analysis_job *j)
     free(buf);
 }
 
-/* Waits for a free slot; 0 when it has one (counted in jobs_active), else the reply is set. */
+size_t jobs_pick(const int64_t *waiting, size_t n, const int64_t *running, size_t r, unsigned per_negotiation)
+{
+    size_t best = n;
+    unsigned best_count = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned count = 0;
+        for (size_t k = 0; k < r; k++)
+            count += running[k] == waiting[i];
+        if (count < per_negotiation && (best == n || count < best_count)) {
+            best = i;
+            best_count = count;
+        }
+    }
+    return best;
+}
+
+/* 1 when j is the waiting job jobs_pick chooses (called with jobs_mu held). */
+static int my_turn(parley_server *srv, const analysis_job *j)
+{
+    enum { MAX = 256 };
+    int64_t waiting[MAX] = {0}, running[MAX] = {0};
+    uint64_t arrival[MAX];
+    const analysis_job *who[MAX];
+    size_t n = 0, r = 0;
+    for (const analysis_job *o = srv->jobs; o; o = o->next) {
+        if (o->running && r < MAX)
+            running[r++] = o->negotiation;
+        else if (!o->running && !o->cancel && n < MAX) { /* kept in arrival order (the list is newest first) */
+            size_t at = n++;
+            while (at > 0 && arrival[at - 1] > o->arrival) {
+                waiting[at] = waiting[at - 1];
+                arrival[at] = arrival[at - 1];
+                who[at] = who[at - 1];
+                at--;
+            }
+            waiting[at] = o->negotiation;
+            arrival[at] = o->arrival;
+            who[at] = o;
+        }
+    }
+    size_t pick = jobs_pick(waiting, n, running, r, srv->budgets.running_per_negotiation);
+    return pick < n && who[pick] == j;
+}
+
+/* Waits for a free slot and its turn; 0 when it has one (counted in jobs_active), else the reply is set. */
 static int wait_for_slot(analysis_job *j)
 {
     parley_server *srv = j->srv;
     for (;;) {
         pthread_mutex_lock(&srv->jobs_mu);
-        int cancel = j->cancel, free_slot = srv->jobs_active < srv->max_analyses;
-        if (!cancel && free_slot)
+        int cancel = j->cancel, go = !srv->jobs_paused && srv->jobs_active < srv->max_analyses && my_turn(srv, j);
+        if (!cancel && go) {
             srv->jobs_active++;
+            j->running = 1;
+        }
         pthread_mutex_unlock(&srv->jobs_mu);
         if (cancel)
             return api_fail(j->c, 503, NULL, "the analysis was stopped: the server is stopping");
-        if (free_slot)
+        if (go)
             return 0;
-        if (client_gone(j->client_fd))
+        if (client_gone(j->client_fd)) {
+            pthread_mutex_lock(&srv->jobs_mu);
+            j->cancel = 1; /* out of the queue at once */
+            pthread_mutex_unlock(&srv->jobs_mu);
             return api_fail(j->c, 503, NULL, "the analysis was stopped: the client went away");
+        }
         poll(NULL, 0, JOB_POLL_MS);
     }
 }
@@ -198,6 +257,7 @@ static void *job_main(void *arg)
         supervise(j);
         pthread_mutex_lock(&srv->jobs_mu);
         srv->jobs_active--;
+        j->running = 0;
         pthread_mutex_unlock(&srv->jobs_mu);
     }
     /* Out of the list before the reply goes (the client may ask again at once); counted until it went. */
@@ -224,14 +284,25 @@ int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)
     analysis_job *j = calloc(1, sizeof *j);
     if (!j)
         return api_fail(c, 500, NULL, "out of memory");
-    *j = (analysis_job){.srv = srv, .c = c, .fn = fn, .client_fd = client_fd, .done = done, .arg = arg, .me = c->me};
+    *j = (analysis_job){.srv = srv, .c = c, .fn = fn, .client_fd = client_fd, .done = done, .arg = arg, .me = c->me,
+                        .negotiation = c->ids[0]};
+    const parley_server_budgets *b = &srv->budgets;
     pthread_mutex_lock(&srv->jobs_mu);
+    j->arrival = ++srv->jobs_arrivals;
     int refused = 0;
-    unsigned mine = 0;
-    for (analysis_job *o = srv->jobs; o; o = o->next)
+    unsigned mine = 0, ours = 0;
+    for (analysis_job *o = srv->jobs; o; o = o->next) {
         mine += o->me == c->me;
-    if (mine >= JOB_PER_PARTICIPANT)
-        refused = api_fail(c, 429, NULL, "%u analyses of yours are running or waiting; wait for their replies", mine);
+        ours += o->negotiation == j->negotiation;
+    }
+    if (mine >= b->analyses_per_participant)
+        refused = api_fail(c, 429, NULL, "%u analyses of yours are running or waiting (the server's limit per "
+                           "token, --analyses-per-token); wait for their replies", mine);
+    else if (ours >= b->analyses_per_negotiation)
+        refused = api_fail(c, 429, NULL, "%u analyses of this negotiation are running or waiting (the server's limit "
+                           "per negotiation, --analyses-per-negotiation); wait for their replies", ours);
+    if (refused)
+        c->retry_after = 5;
     if (!refused && srv->jobs_stopping)
         refused = api_fail(c, 503, NULL, "the server is stopping");
     if (!refused && srv->jobs_running >= srv->max_analyses + JOB_MAX_WAITING)

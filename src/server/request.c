@@ -273,6 +273,17 @@ json_t *req_public_scenario(json_t *scenario)
     return copy;
 }
 
+void req_strip_descriptions(json_t *scenario, const char *keep)
+{
+    json_t *parties = json_object_get(scenario, "parties");
+    for (size_t i = 0; i < json_array_size(parties); i++) {
+        json_t *p = json_array_get(parties, i);
+        const char *name = json_string_value(json_object_get(p, "name"));
+        if (!name || strcmp(name, keep) != 0)
+            json_object_del(p, "description");
+    }
+}
+
 static int write_genius_domain(const void *ctx, FILE *out, parley_error *err)
 {
     return parley_genius_write_domain(ctx, out, NULL, NULL, err);

@@ -69,6 +69,8 @@ int req_parse_profile(json_t *root, json_t *scenario, const char *party, parley_
 int req_merge_profile(json_t *scenario, const char *party, json_t *profile);
 /* A copy of the scenario without any party's private fields (new reference, NULL on ENOMEM). */
 json_t *req_public_scenario(json_t *scenario);
+/* Removes the "description" of every party of `scenario` (modified in place) but the one named `keep`. */
+void req_strip_descriptions(json_t *scenario, const char *keep);
 
 /* POST /sessions: {"venue": "...", "starts_at": "2024-05-01T10:00Z", "ends_at": ..., "note": "..."}. */
 typedef struct req_session {

@@ -11,6 +11,7 @@
 #include "server/server_internal.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
 #include <netinet/in.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -73,6 +74,7 @@ typedef struct pending {
     char *body;
     size_t len, cap;
     int too_big;
+    const char *bad_http; /* why the request head is refused (400), NULL when it is not */
     int state; /* P_*: P_WAITING while suspended, P_DONE once the reply is ready to send */
     int unsent; /* resumed with a reply not sent yet (counted in srv->replies_unsent) */
     struct MHD_Connection *conn;
@@ -252,7 +254,11 @@ static int apply_write(api_call *c)
     int failed = authorise(c, r);
     if (!failed && !c->json)
         failed = api_fail_error(c, &c->body_err);
-    return failed ? failed : r->fn(c);
+    if (!failed)
+        failed = budget_storage_check(c);
+    if (!failed && !(failed = r->fn(c)))
+        budget_storage_add(c);
+    return failed;
 }
 
 /* Creation: the admin token, then the scenario against the limits, then parsed, all before the writer. */
@@ -287,14 +293,25 @@ static int check_profile(api_call *c, const route *r)
         return api_fail(c, 404, NULL, "no such negotiation");
     parley_error err;
     parley_error_clear(&err);
-    int rc = req_profile_document(c->json, e->doc, c->srv->limits.values_per_issue, c->srv->limits.table_cells, &err);
+    int rc = budget_check_write(c, "profile");
+    if (!rc && req_profile_document(c->json, e->doc, c->srv->limits.values_per_issue, c->srv->limits.table_cells,
+                                    &err))
+        rc = api_fail_error(c, &err);
     if (!rc)
-        rc = req_parse_profile(c->json, e->doc, c->my_name, &err);
+        rc = budget_check_red_lines(c, c->json);
+    if (!rc && req_parse_profile(c->json, e->doc, c->my_name, &err))
+        rc = api_fail_error(c, &err);
     scenario_release(c->srv, e);
     if (rc)
-        return api_fail_error(c, &err);
+        return rc;
     c->profile_checked = 1;
     return 0;
+}
+
+/* A participant's write, before it is queued: within the participant's budgets (rate, sizes)? */
+static int check_write_budget(api_call *c, const route *r)
+{
+    return budget_check_write(c, r->fn == api_post_message ? "message" : "write");
 }
 
 /* Resumes a suspended request whose reply is ready (writer or analysis thread). */
@@ -319,7 +336,8 @@ static int start_write(pending *p, const route *r)
         c->json = req_load(c->body, c->body_len, &c->body_err);
     if (r->fn == api_create_negotiation && prepare_create(c, r))
         return 0;
-    if (r->fn == api_put_profile && with_reader(c, r, check_profile))
+    if (r->fn == api_put_profile ? with_reader(c, r, check_profile)
+                                 : r->need != NEED_ADMIN && with_reader(c, r, check_write_budget))
         return 0;
     p->state = P_WAITING;
     MHD_suspend_connection(p->conn);
@@ -331,10 +349,13 @@ static int start_write(pending *p, const route *r)
 static int prefetch_analysis(api_call *c, const route *r)
 {
     (void)r;
-    if (!(c->pre_uploaded = json_array()))
+    if (!(c->pre_view = view_get(c)))
+        return c->status;
+    c->pre_merged = view_scenario(c->pre_view); /* read-only here; the child process has its own copy */
+    if (!(c->pre_uploaded = json_deep_copy(view_uploaded(c->pre_view))))
         return api_fail(c, 500, NULL, "out of memory");
-    int rc = api_merged_scenario(c, c->pre_uploaded, &c->pre_merged);
-    if (rc || (rc = limits_check_outcomes(c, c->pre_merged)))
+    int rc = limits_check_outcomes(c, c->pre_merged);
+    if (rc)
         return rc;
     c->pre_text = api_latest_text(c, &c->pre_text_id, &c->pre_text_number);
     c->prefetched = 1;
@@ -501,7 +522,7 @@ static void pending_free(pending *p)
     json_decref(c->pre_uploaded);
     json_decref(c->pre_text);
     parley_scenario_free(c->parsed);
-    parley_scenario_free(c->pre_merged);
+    view_release(c->srv, c->pre_view);
     free(p->body);
     free(p);
 }
@@ -515,9 +536,51 @@ static enum MHD_Result send_reply(pending *p, struct MHD_Response *resp)
         MHD_add_response_header(resp, "Allow", p->allow);
     if (p->c.status == 503)
         MHD_add_response_header(resp, "Retry-After", "5");
+    if (p->c.status == 429 && p->c.retry_after > 0) {
+        char seconds[16];
+        snprintf(seconds, sizeof seconds, "%d", p->c.retry_after);
+        MHD_add_response_header(resp, "Retry-After", seconds);
+    }
     enum MHD_Result ret = MHD_queue_response(p->conn, (unsigned)(p->c.status ? p->c.status : 500), resp);
     MHD_destroy_response(resp);
     return ret;
+}
+
+/* What the head of a request shows of its framing (RFC 9112 section 6.3: ambiguous framing is refused). */
+typedef struct head_scan {
+    unsigned content_length, transfer_encoding, host;
+    int bad_name;
+} head_scan;
+
+static enum MHD_Result scan_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value)
+{
+    head_scan *h = cls;
+    (void)kind, (void)value;
+    if (!key[0] || strpbrk(key, " \t"))
+        h->bad_name = 1; /* "Transfer-Encoding : chunked": whitespace before the colon */
+    h->content_length += strcasecmp(key, "Content-Length") == 0;
+    h->transfer_encoding += strcasecmp(key, "Transfer-Encoding") == 0;
+    h->host += strcasecmp(key, "Host") == 0;
+    return MHD_YES;
+}
+
+/* Why the request head is refused, or NULL: a request that two parsers could frame differently is answered 400
+ * and its connection closed (libmicrohttpd's strict mode refuses some of them first). */
+static const char *ambiguous_head(struct MHD_Connection *conn, const char *version)
+{
+    head_scan h = {0, 0, 0, 0};
+    MHD_get_connection_values(conn, MHD_HEADER_KIND, scan_header, &h);
+    if (h.bad_name)
+        return "a header name with whitespace in it or before its colon";
+    if (h.content_length > 1)
+        return "Content-Length given more than once";
+    if (h.content_length && h.transfer_encoding)
+        return "both Content-Length and Transfer-Encoding";
+    if (h.transfer_encoding > 1)
+        return "Transfer-Encoding given more than once";
+    if (strcmp(version, "HTTP/1.1") == 0 && h.host != 1)
+        return h.host ? "Host given more than once" : "an HTTP/1.1 request without Host";
+    return NULL;
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -526,7 +589,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
 {
     parley_server *srv = cls;
     pending *p = *con_cls;
-    (void)version;
     if (!p) {
         if (!(p = calloc(1, sizeof *p)))
             return MHD_NO;
@@ -535,7 +597,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         p->c.srv = srv;
         p->c.conn = conn;
         const char *length = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Length");
-        if (length && strtoull(length, NULL, 10) > srv->max_body)
+        if ((p->bad_http = ambiguous_head(conn, version)))
+            ; /* answered below without reading the body, and the connection closed */
+        else if (length && strtoull(length, NULL, 10) > srv->max_body)
             p->too_big = 1; /* answered below without reading the body; MHD then closes the connection */
         else
             return MHD_YES;
@@ -571,7 +635,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     guard_request_arrived(conn, 1);
     struct MHD_Response *resp;
-    if (strncmp(url, "/api/", 5) == 0) {
+    if (p->bad_http) {
+        api_fail(&p->c, 400, NULL, "the request is ambiguous: %s (RFC 9112); the connection is closed", p->bad_http);
+        if ((resp = json_response(&p->c)))
+            MHD_add_response_header(resp, "Connection", "close");
+    } else if (strncmp(url, "/api/", 5) == 0) {
         int suspended = 0;
         if (!(resp = handle_api(srv, p, method, url + 5, &suspended)) && suspended)
             return MHD_YES; /* called again once the reply is ready */
@@ -674,6 +742,8 @@ static void set_options(parley_server *srv, const parley_server_options *o)
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     srv->max_analyses = o->max_analyses ? o->max_analyses : cores > 0 ? (unsigned)cores : 1;
     srv->limits = o->limits;
+    srv->budgets = o->budgets;
+    budget_defaults(&srv->budgets, srv->max_analyses);
     if (!srv->limits.values_per_issue)
         srv->limits.values_per_issue = 100000;
     if (!srv->limits.parties)
@@ -706,6 +776,8 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     pthread_mutex_init(&srv->ev_mu, NULL);
     pthread_mutex_init(&srv->cache_mu, NULL);
+    pthread_mutex_init(&srv->budget_mu, NULL);
+    pthread_mutex_init(&srv->view_mu, NULL);
     pthread_mutex_init(&srv->wq.mu, NULL);
     pthread_cond_init(&srv->wq.cv, NULL);
     pthread_mutex_init(&srv->guard_mu, NULL);
@@ -714,7 +786,8 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     pthread_cond_init(&srv->jobs_cv, NULL);
     set_options(srv, options);
     int rc;
-    if (options->web_dir && !(srv->web_dir = strdup(options->web_dir))) {
+    if (options->web_dir && (!(srv->web_dir = strdup(options->web_dir)) ||
+                             (!(srv->web_real = realpath(options->web_dir, NULL)) && errno == ENOMEM))) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
     }
@@ -739,7 +812,7 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
         MHD_OPTION_NOTIFY_CONNECTION, guard_notify, srv, MHD_OPTION_CONNECTION_LIMIT,
         connection_limit(options->max_connections), MHD_OPTION_PER_IP_CONNECTION_LIMIT,
         options->max_per_address ? options->max_per_address : 64u, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)60,
-        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_END);
+        MHD_OPTION_LISTEN_BACKLOG_SIZE, 1024u, MHD_OPTION_STRICT_FOR_CLIENT, 1, MHD_OPTION_END);
     if (!srv->daemon) {
         rc = parley_error_set(err, PARLEY_EIO, "cannot listen on %s:%u (port in use?)", address,
                               (unsigned)options->port);
@@ -776,9 +849,14 @@ void parley_server_stop(parley_server *srv)
         MHD_stop_daemon(srv->daemon);
     guard_stop(srv);
     scenario_cache_clear(srv);
+    view_cache_clear(srv);
     store_close(srv->db);
     pthread_mutex_destroy(&srv->ev_mu);
     pthread_mutex_destroy(&srv->cache_mu);
+    pthread_mutex_destroy(&srv->budget_mu);
+    pthread_mutex_destroy(&srv->view_mu);
+    budget_map_free(&srv->buckets);
+    budget_map_free(&srv->stored);
     pthread_mutex_destroy(&srv->wq.mu);
     pthread_cond_destroy(&srv->wq.cv);
     pthread_mutex_destroy(&srv->guard_mu);
@@ -789,5 +867,6 @@ void parley_server_stop(parley_server *srv)
         free(srv->origins[i]);
     free(srv->origins);
     free(srv->web_dir);
+    free(srv->web_real);
     free(srv);
 }

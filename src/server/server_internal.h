@@ -30,6 +30,10 @@ typedef struct scenario_entry {
     uint64_t used;
 } scenario_entry;
 
+/* Merged views (view.c): a negotiation's scenario with the uploaded profiles merged in, per profiles version. */
+#define VIEW_CACHE 8
+typedef struct view_entry view_entry;
+
 /* Group commit: write requests queued for the one writer thread (writer.c). */
 typedef struct write_job write_job;
 typedef struct write_queue {
@@ -43,6 +47,13 @@ typedef struct write_queue {
     uint64_t batches, jobs; /* statistics: commits and requests committed or refused */
 } write_queue;
 
+/* A hash map from an id to a budget's state (budget.c). */
+typedef struct budget_entry budget_entry;
+typedef struct budget_map {
+    budget_entry *slots;
+    size_t cap, count;
+} budget_map;
+
 typedef struct sse_stream sse_stream;
 typedef struct guard_conn guard_conn;
 typedef struct analysis_job analysis_job;
@@ -52,9 +63,14 @@ struct parley_server {
     write_queue wq;
     store *db;
     char *web_dir;
+    char *web_real; /* web_dir with every link resolved (static.c serves only files inside it) */
     size_t max_body;
     uint16_t port;
     parley_server_limits limits;
+    parley_server_budgets budgets; /* with the defaults filled in */
+    pthread_mutex_t budget_mu;      /* guards buckets and stored */
+    budget_map buckets;             /* participant -> its token bucket of writes */
+    budget_map stored;              /* negotiation -> the bytes it stores (estimated) */
     unsigned request_ms, max_streams_per_token, max_analyses;
     double analysis_seconds;
     int open;
@@ -82,7 +98,13 @@ struct parley_server {
     analysis_job *jobs;
     unsigned jobs_running; /* threads: running or waiting for a slot */
     unsigned jobs_active;  /* child processes running */
+    uint64_t jobs_arrivals; /* analyses ever submitted (their order) */
     int jobs_stopping;
+    int jobs_paused; /* tests: no waiting analysis gets a slot while set */
+    /* Merged views (guarded by view_mu); view_rebuilds counts their builds (atomic). */
+    pthread_mutex_t view_mu;
+    view_entry *views[VIEW_CACHE];
+    uint64_t view_clock, view_rebuilds;
     /* Scenario cache. */
     pthread_mutex_t cache_mu;
     scenario_entry *cache[SCENARIO_CACHE];
@@ -111,6 +133,7 @@ typedef struct api_call {
     char my_hash[65]; /* SHA-256 of the token presented (a live stream ends when it is rotated or revoked) */
     /* The reply. */
     int status;
+    int retry_after; /* seconds, sent as Retry-After with a 429 */
     json_t *reply;
     int64_t notify_seq; /* > 0: events were written; announce after commit */
     /* Prepared off the writer thread (creation: the checked and parsed scenario). */
@@ -118,7 +141,8 @@ typedef struct api_call {
     req_create create;
     int profile_checked; /* PUT /profile: the body was checked against the scenario */
     /* Prepared by the request thread for an analysis run in a child process (no database there). */
-    parley_scenario *pre_merged;
+    const parley_scenario *pre_merged; /* the view's (pre_view holds it) */
+    view_entry *pre_view;
     json_t *pre_uploaded, *pre_text;
     int64_t pre_text_id, pre_text_number;
     int prefetched;
@@ -178,16 +202,38 @@ int api_text_value(api_call *c);
 int api_revoke_token(api_call *c);
 int api_rotate_token(api_call *c);
 
-/* The scenario with every uploaded profile merged in (*sc the caller's); `uploaded` (may be NULL) gets the names
- * of the parties whose profile was uploaded.  0, or an HTTP status (reply set). */
-int api_merged_scenario(api_call *c, json_t *uploaded, parley_scenario **sc);
+/* The scenario with every uploaded profile merged in, and the names of the parties whose profile was uploaded:
+ * the cached view (view.c), or in an analysis's child process what was prepared before the fork. */
+typedef struct merged_view {
+    const parley_scenario *sc;
+    json_t *uploaded; /* borrowed */
+    view_entry *view; /* NULL in a child process */
+} merged_view;
+/* 0, or an HTTP status (reply set); api_merged_close after a success. */
+int api_merged_open(api_call *c, merged_view *m);
+void api_merged_close(api_call *c, merged_view *m);
+
+/* The merged view of negotiation c->ids[0] at the current version of its profiles, held until view_release;
+ * NULL with the reply set. */
+view_entry *view_get(api_call *c);
+void view_release(parley_server *srv, view_entry *v);
+void view_cache_clear(parley_server *srv);
+const parley_scenario *view_scenario(const view_entry *v);
+json_t *view_uploaded(const view_entry *v);
+/* What an outcome is worth to a negotiating party, as the analysis values it (expected utility under trust, on
+ * the 2^-32 grid), from the view's table; its reservation; whether the outcome is acceptable to it. */
+double view_value(const view_entry *v, size_t party, const uint32_t *values);
+double view_reservation(const view_entry *v, size_t party);
+int view_acceptable(const view_entry *v, size_t party, const uint32_t *values);
 /* The latest text's outcome (new reference) with its id and number; NULL when none. */
 json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number);
 /* Reads a stored outcome into values[issue count]; -1 when it does not fit the space. */
 int api_outcome_values(const parley_space *space, json_t *outcome, uint32_t *values);
 
-/* Timeline rows visible to the caller, seq > after, at most limit, appended to `events` (array). */
-int api_events_after(api_call *c, int64_t after, int limit, json_t *events, int64_t *last);
+/* Timeline rows visible to the caller, seq > after, at most limit and, after the first, no more than max_bytes
+ * of event data in all, appended to `events` (array); *more is set when rows were left for the next page. */
+int api_events_after(api_call *c, int64_t after, int limit, size_t max_bytes, json_t *events, int64_t *last,
+                     int *more);
 
 /* Scenario cache: the negotiation's parsed scenario and stored document (NULL when missing or on error). */
 scenario_entry *scenario_get(api_call *c, int64_t negotiation);
@@ -240,8 +286,24 @@ int limits_check_outcomes(api_call *c, const parley_scenario *sc);
  * the budget ran out (503), the client went away or the server stopped (503).  0, or the HTTP status (reply set,
  * done not called): 503 when the server is busy or stopping. */
 int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)(void *arg), void *arg);
+/* The scheduler's choice: of the analyses waiting (their negotiations, oldest first), the index of the one to run
+ * next, given the negotiations of those running: the one whose negotiation runs the fewest (the oldest among
+ * equals), never one whose negotiation runs per_negotiation already; n when none may run. */
+size_t jobs_pick(const int64_t *waiting, size_t n, const int64_t *running, size_t r, unsigned per_negotiation);
 /* Kills every running analysis and waits for its thread (the server is stopping). */
 void jobs_stop_all(parley_server *srv);
+
+/* Budgets (budget.c). */
+void budget_defaults(parley_server_budgets *b, unsigned max_analyses);
+void budget_map_free(budget_map *m);
+/* A write of the authenticated caller, before it is queued: `what` is "profile", "message" or another write;
+ * 0, or 413 (size) or 429 (rate, c->retry_after set), reply set. */
+int budget_check_write(api_call *c, const char *what);
+/* 413 (reply set) when a profile has more red lines than the budget. */
+int budget_check_red_lines(api_call *c, json_t *profile);
+/* On the writer thread, before and after a write of negotiation c->ids[0]: 413 when it is full. */
+int budget_storage_check(api_call *c);
+void budget_storage_add(api_call *c);
 
 /* Static files of the dashboard; NULL when not found. */
 struct MHD_Response *static_response(parley_server *srv, const char *url, int *status);

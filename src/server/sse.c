@@ -6,7 +6,8 @@
  * its response callback suspends the connection, and a commit resumes only the
  * streams of the negotiation it changed (notify_events); the guard resumes each
  * stream every 15 seconds to send a comment, so that dead clients are noticed.
- * One token may hold max_streams_per_token streams at once.  The stream ends
+ * One token may hold max_streams_per_token streams at once, one negotiation
+ * budgets.streams_per_negotiation.  The stream ends
  * when the caller's token is rotated or revoked, or when the server stops.
  */
 #include "server/server_internal.h"
@@ -16,6 +17,9 @@
 #include <time.h>
 
 #define KEEPALIVE_MS 15000
+/* Event data fetched for a stream at once (its buffer, freed once sent when it grew past SSE_KEEP_BYTES). */
+#define SSE_PAGE_BYTES ((size_t)128 << 10)
+#define SSE_KEEP_BYTES ((size_t)16 << 10)
 
 struct sse_stream {
     parley_server *srv;
@@ -60,6 +64,7 @@ static int fetch(sse_stream *s)
     static const char token_sql[] = "SELECT 1 FROM participants WHERE id = ? AND token_hash = ?";
     json_t *events = json_array();
     int64_t last = s->last;
+    int more = 0;
     int rc = events && store_run(c.db, "BEGIN") == SQLITE_OK ? 0 : -1;
     sqlite3_stmt *st = rc ? NULL : store_stmt(c.db, token_sql);
     if (st) {
@@ -70,7 +75,7 @@ static int fetch(sse_stream *s)
     } else
         rc = -1;
     if (rc == 0)
-        rc = api_events_after(&c, s->last, 100, events, &last) ? -1 : 0;
+        rc = api_events_after(&c, s->last, 100, SSE_PAGE_BYTES, events, &last, &more) ? -1 : 0;
     store_run(c.db, "COMMIT");
     store_reader_release(s->srv->db, c.db);
     int n = 0;
@@ -104,6 +109,11 @@ static ssize_t sse_read(void *cls, uint64_t pos, char *out, size_t max)
             return (ssize_t)n;
         }
         s->off = s->len = 0;
+        if (s->cap > SSE_KEEP_BYTES) { /* a large page went: its memory goes back */
+            free(s->buf);
+            s->buf = NULL;
+            s->cap = 0;
+        }
         pthread_mutex_lock(&srv->ev_mu);
         int stopping = srv->stopping, dirty = s->dirty, keepalive = s->keepalive;
         s->dirty = s->keepalive = 0;
@@ -215,10 +225,14 @@ struct MHD_Response *sse_response(api_call *c, int64_t after)
         return NULL;
     }
     pthread_mutex_lock(&srv->ev_mu);
-    unsigned same = 0;
-    for (sse_stream *o = srv->streams; o; o = o->next)
+    unsigned same = 0, ours = 0;
+    for (sse_stream *o = srv->streams; o; o = o->next) {
         same += strcmp(o->hash, s->hash) == 0;
-    int refused = srv->stopping ? 503 : same >= srv->max_streams_per_token ? 429 : 0;
+        ours += o->negotiation == s->negotiation;
+    }
+    enum { ADMITTED, STOPPING, TOKEN_FULL, NEGOTIATION_FULL };
+    int refused = srv->stopping ? STOPPING : same >= srv->max_streams_per_token ? TOKEN_FULL
+                                           : ours >= srv->budgets.streams_per_negotiation ? NEGOTIATION_FULL : ADMITTED;
     if (!refused) {
         s->next = srv->streams;
         if (s->next)
@@ -229,8 +243,11 @@ struct MHD_Response *sse_response(api_call *c, int64_t after)
     if (refused) {
         free(s->buf);
         free(s);
-        if (refused == 503)
+        if (refused == STOPPING)
             api_fail(c, 503, NULL, "the server is stopping");
+        else if (refused == NEGOTIATION_FULL)
+            api_fail(c, 429, NULL, "this negotiation already has %u live streams open (the server's limit per "
+                     "negotiation, --streams-per-negotiation)", srv->budgets.streams_per_negotiation);
         else
             api_fail(c, 429, NULL, "this token already has %u live streams open (the server's limit per token)",
                      srv->max_streams_per_token);

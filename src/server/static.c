@@ -1,11 +1,16 @@
 /*
  * static.c: the dashboard's files (web/) served as they are: "/" is
  * index.html; names are limited to letters, digits, '.', '-', '_' and '/',
- * never "..", so nothing outside the directory can be read.
+ * never "..".  Only regular files inside the folder are served: the file is
+ * opened without following a final symbolic link and without blocking (a FIFO
+ * opens at once), then checked with fstat (a regular file) and by the path
+ * the kernel resolved for the open descriptor (inside the folder's real path,
+ * so a linked directory that leads out is refused too).  Anything else: 404.
  */
 #include "server/server_internal.h"
 
 #include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -36,6 +41,19 @@ static struct MHD_Response *not_found(int *status)
     return r;
 }
 
+/* 1 when the file open as fd lies inside the folder whose real path is `root` (by the path the kernel resolved). */
+static int inside(const char *root, int fd)
+{
+    char link[64], real[PATH_MAX];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, real, sizeof real - 1);
+    if (n <= 0 || !root)
+        return 0;
+    real[n] = '\0';
+    size_t k = strlen(root);
+    return strncmp(real, root, k) == 0 && real[k] == '/';
+}
+
 struct MHD_Response *static_response(parley_server *srv, const char *url, int *status)
 {
     if (!srv->web_dir || url[0] != '/' || strstr(url, "..") || strlen(url) > 200)
@@ -46,11 +64,11 @@ struct MHD_Response *static_response(parley_server *srv, const char *url, int *s
             return not_found(status);
     char path[1400];
     snprintf(path, sizeof path, "%s%s%s", srv->web_dir, url, url[strlen(url) - 1] == '/' ? "index.html" : "");
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY);
     struct stat st;
     if (fd < 0)
         return not_found(status);
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || !inside(srv->web_real, fd)) {
         close(fd);
         return not_found(status);
     }

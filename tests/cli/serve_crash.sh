@@ -25,7 +25,7 @@ fail() { echo "FAIL: $*"; [ -f "$tmp/log" ] && tail -5 "$tmp/log"; exit 1; }
 start_server() { # $1 = listen port (0 the first time), $2 = sync mode
     rm -f "$tmp/port"
     for attempt in 1 2 3 4 5; do
-        "$PARLEY" serve --db "$tmp/crash.db" --listen "127.0.0.1:$1" --sync "$2" --port-file "$tmp/port" \
+        "$PARLEY" serve --db "$tmp/crash.db" --listen "127.0.0.1:$1" --sync "$2" --port-file "$tmp/port" --write-burst 1000000 \
             >>"$tmp/log" 2>&1 &
         server=$!
         for _ in $(seq 1 1200); do [ -s "$tmp/port" ] && return 0; kill -0 "$server" 2>/dev/null || break; sleep 0.05; done

@@ -1,0 +1,97 @@
+/*
+ * test_server_talks.h: one negotiation ready for the containment tests
+ * (test_server_budget.c, test_server_strict.c, ...): an in-process server with
+ * the options the test chose, Buyer and Seller over one integer issue, Broker
+ * mediating (each party with a description written for it), and the three tokens; and counters of what was stored, read back
+ * through the API.
+ */
+#ifndef PARLEY_TEST_SERVER_TALKS_H
+#define PARLEY_TEST_SERVER_TALKS_H
+
+#pragma GCC diagnostic ignored "-Wunused-function" /* each test uses part of the helpers */
+#include "test_server_http.h"
+
+static const char talks_scenario[] =
+    "{\"scenario\": {\"title\": \"Budget\", \"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, "
+    "\"max\": 2}], \"parties\": ["
+    " {\"name\": \"Buyer\", \"description\": \"Buyer's brief\", \"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
+    "{\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}},"
+    " {\"name\": \"Seller\", \"description\": \"Seller's brief\", \"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
+    "{\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+    " {\"name\": \"Broker\", \"role\": \"mediator\"}]}}";
+
+typedef struct talks {
+    char dir[128], db[160];
+    parley_server *srv;
+    uint16_t port;
+    char med[65], buyer[65], seller[65];
+} talks;
+
+static void talks_keep_token(http_resp *r, const char *object, char out[65])
+{
+    assert_int_equal(r->status, 201);
+    const char *t = object ? jstr(r, object, "token") : jstr(r, "token", NULL);
+    assert_non_null(t);
+    assert_int_equal(strlen(t), 64);
+    memcpy(out, t, 65);
+    http_resp_free(r);
+}
+
+/* Starts a server with the options o (db_path, sync and open are set here) and negotiation 1 in it. */
+static void talks_open(talks *w, parley_server_options *o)
+{
+    memset(w, 0, sizeof *w);
+    snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-talks-XXXXXX");
+    assert_non_null(mkdtemp(w->dir));
+    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
+    o->db_path = w->db;
+    o->sync = PARLEY_SYNC_NORMAL;
+    o->open = 1;
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_server_start(o, &w->srv, &err), PARLEY_OK);
+    w->port = parley_server_port(w->srv);
+    http_resp r = http_request(w->port, "POST", "/api/negotiations", NULL, talks_scenario);
+    talks_keep_token(&r, "participant", w->med);
+    r = http_json(w->port, "POST", "/api/negotiations/1/participants", w->med,
+                  json_pack("{s:s,s:s}", "name", "Buyer", "role", "party"));
+    talks_keep_token(&r, NULL, w->buyer);
+    r = http_json(w->port, "POST", "/api/negotiations/1/participants", w->med,
+                  json_pack("{s:s,s:s}", "name", "Seller", "role", "party"));
+    talks_keep_token(&r, NULL, w->seller);
+}
+
+static void talks_close(talks *w)
+{
+    parley_server_stop(w->srv);
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* Events of negotiation 1 of `kind` the mediator sees on the timeline (it sees every event). */
+__attribute__((unused)) static size_t talks_count_events(talks *w, const char *kind)
+{
+    http_resp r = http_request(w->port, "GET", "/api/negotiations/1/timeline?limit=1000", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    json_t *events = json_object_get(r.json, "events");
+    size_t n = 0;
+    for (size_t i = 0; i < json_array_size(events); i++)
+        n += strcmp(json_string_value(json_object_get(json_array_get(events, i), "kind")), kind) == 0;
+    http_resp_free(&r);
+    return n;
+}
+
+/* Posts a message of `bytes` bytes ('m' repeated) with `token`; the reply. */
+__attribute__((unused)) static http_resp talks_message(talks *w, const char *token, size_t bytes)
+{
+    char *text = malloc(bytes + 1);
+    assert_non_null(text);
+    memset(text, 'm', bytes);
+    text[bytes] = '\0';
+    http_resp r = http_json(w->port, "POST", "/api/negotiations/1/messages", token, json_pack("{s:s}", "body", text));
+    free(text);
+    return r;
+}
+
+#endif
