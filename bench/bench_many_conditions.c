@@ -6,7 +6,7 @@
  * Prints, per run, wall and CPU seconds (user + system of the process), the
  * zone, and for diagnoses the conflicts listed and whether their list or the
  * relaxations were cut short.  Two worker threads.
- * Usage: bench_many_conditions [lines (default 200)]
+ * Usage: bench_many_conditions [lines (default 200)] [largest issue count: 5 or 8 (default)]
  */
 #include <parley/parley.h>
 
@@ -76,8 +76,9 @@ static int run(size_t issues, size_t lines, int conflicts)
 int main(int argc, char **argv)
 {
     size_t lines = argc > 1 ? (size_t)strtoul(argv[1], NULL, 10) : 200;
+    size_t most = argc > 2 ? (size_t)strtoul(argv[2], NULL, 10) : 8;
     int rc = 0;
-    for (size_t issues = 5; issues <= 8 && rc == 0; issues += 3)
+    for (size_t issues = 5; issues <= most && rc == 0; issues += 3)
         for (int conflicts = 0; conflicts <= 1 && rc == 0; conflicts++)
             rc = run(issues, lines, conflicts);
     return rc;

@@ -102,7 +102,7 @@ int parley_diagnosis_undecided(const parley_diagnosis *d);
  * set of up to four members (more than 256 of them, or the search examined
  * 50,000,000 masks; the smaller sets come first), or NULL when they do not;
  * *relaxations (when not NULL): why some conditions in conflicts were not
- * relaxed one by one (more than 64 of them), or NULL.  Static texts.
+ * relaxed one by one (more than 64 of them; relaxed for at most 2 s then), or NULL.  Static texts.
  */
 const char *parley_diagnosis_truncated(const parley_diagnosis *d, const char **relaxations);
 /* Members (condition indices of the analysis) of conflict i; returns their number. */

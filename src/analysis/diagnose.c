@@ -14,6 +14,7 @@
 
 #include "analysis/analysis_internal.h"
 #include "analysis/moves.h"
+#include "core/clock.h"
 #include "core/strutil.h"
 
 #define MAX_SMALL_CONFLICT 4
@@ -25,6 +26,8 @@
 #define MAX_SEARCH_STEPS_TEXT "50,000,000"
 #define MAX_RELAXED 64
 #define MAX_RELAXED_TEXT "64"
+#define MAX_RELAX_SECONDS 2.0 /* beyond MAX_RELAXED conditions in conflicts, the relaxations stop after this */
+#define MAX_RELAX_SECONDS_TEXT "2"
 
 struct conflict {
     size_t n;
@@ -471,7 +474,8 @@ static int by_conflicts(const void *x, const void *y)
 /*
  * Relaxes, one at a time and in index order, each condition that is in some
  * conflict; beyond MAX_RELAXED such conditions, only the MAX_RELAXED in the
- * most conflicts (each relaxation is a whole analysis).  *involved (taken by
+ * most conflicts, for at most MAX_RELAX_SECONDS (each relaxation is a whole
+ * analysis).  *involved (taken by
  * the caller) marks every condition in a conflict; *opened says whether one
  * relaxation alone opened a zone.
  */
@@ -480,11 +484,9 @@ static int relax_singles(parley_diagnosis *d, const parley_scenario *sc, size_t 
                          parley_error *err)
 {
     struct ranked *rank = calloc(C ? C : 1, sizeof *rank);
-    unsigned char *chosen = calloc(C ? C : 1, 1);
     *involved = calloc(C ? C : 1, 1);
-    if (!rank || !chosen || !*involved) {
+    if (!rank || !*involved) {
         free(rank);
-        free(chosen);
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
     for (size_t c = 0; c < C; c++)
@@ -492,28 +494,34 @@ static int relax_singles(parley_diagnosis *d, const parley_scenario *sc, size_t 
     for (size_t i = 0; i < d->conflict_count; i++)
         for (size_t k = 0; k < d->conflicts[i].n; k++)
             rank[d->conflicts[i].members[k]].conflicts++;
-    size_t count = 0, limit = C;
+    size_t count = 0;
     for (size_t c = 0; c < C; c++)
         count += ((*involved)[c] = rank[c].conflicts > 0);
-    if (count > MAX_RELAXED) {
+    int bounded = count > MAX_RELAXED;
+    if (bounded) { /* the conditions in the most conflicts first, and only so many */
         qsort(rank, C, sizeof *rank, by_conflicts);
         d->relaxations_truncated = "more than " MAX_RELAXED_TEXT " conditions are in conflicts: only the "
                                    MAX_RELAXED_TEXT " in the most conflicting sets were relaxed one by one";
-        limit = MAX_RELAXED;
     }
-    for (size_t i = 0; i < C; i++)
-        chosen[rank[i].condition] = i < limit && rank[i].conflicts > 0;
-    free(rank);
+    double started = parley_monotonic_seconds();
     int rc = PARLEY_OK;
-    for (size_t c = 0; c < C && rc == PARLEY_OK; c++) {
-        if (!chosen[c])
+    for (size_t i = 0, done = 0; i < C && rc == PARLEY_OK && (!bounded || done < MAX_RELAXED); i++) {
+        size_t c = rank[i].condition;
+        if (!rank[i].conflicts)
             continue;
+        if (bounded && done > 0 && parley_monotonic_seconds() - started > MAX_RELAX_SECONDS) {
+            d->relaxations_truncated = "more than " MAX_RELAXED_TEXT " conditions are in conflicts: those in the "
+                                       "most conflicting sets were relaxed one by one for " MAX_RELAX_SECONDS_TEXT
+                                       " s, and no more";
+            break;
+        }
         if ((rc = relax(d, sc, c, PARLEY_NO_CONDITION, options, err)) == PARLEY_OK)
             rc = move_instead(d, sc, c, options, err);
         if (rc == PARLEY_OK)
             *opened |= d->relaxations[d->relaxation_count - 1].view.zone > 0;
+        done++;
     }
-    free(chosen);
+    free(rank);
     return rc;
 }
 

@@ -127,12 +127,21 @@ static size_t popcount(const uint64_t *mask, size_t words)
     return bits;
 }
 
-/* A mask with its bit count, for sorting. */
+/* A mask with its bit count, for sorting, and the OR of its words: a subset's fold is a subset of the fold. */
 struct counted {
     size_t bits;
     const uint64_t *mask;
     size_t words;
+    uint64_t fold;
 };
+
+static uint64_t fold(const uint64_t *mask, size_t words)
+{
+    uint64_t f = 0;
+    for (size_t i = 0; i < words; i++)
+        f |= mask[i];
+    return f;
+}
 
 static int by_bits_then_value(const void *a, const void *b)
 {
@@ -158,27 +167,33 @@ uint64_t *maskset_minimal(const maskset *s, size_t *n)
     size_t words = width(s);
     struct counted *order = malloc((s->count ? s->count : 1) * sizeof *order);
     uint64_t *kept = malloc((s->count ? s->count : 1) * words * sizeof *kept);
+    uint64_t *kept_fold = malloc((s->count ? s->count : 1) * sizeof *kept_fold);
     *n = 0;
-    if (!order || !kept) {
+    if (!order || !kept || !kept_fold) {
         free(order);
         free(kept);
+        free(kept_fold);
         return NULL;
     }
     size_t count = 0;
     for (size_t i = 0; i < s->capacity; i++)
         if (!is_zero(&s->slots[i * words], words))
-            order[count++] = (struct counted){popcount(&s->slots[i * words], words), &s->slots[i * words], words};
+            order[count++] = (struct counted){popcount(&s->slots[i * words], words), &s->slots[i * words], words,
+                                              fold(&s->slots[i * words], words)};
     qsort(order, count, sizeof *order, by_bits_then_value);
     /* Smaller masks first: a mask is kept when no kept mask is a subset of it. */
     size_t k = 0;
     for (size_t i = 0; i < count; i++) {
         size_t j = 0;
-        while (j < k && !subset(&kept[j * words], order[i].mask, words))
+        while (j < k && ((kept_fold[j] & ~order[i].fold) != 0 || !subset(&kept[j * words], order[i].mask, words)))
             j++;
-        if (j == k)
+        if (j == k) {
+            kept_fold[k] = order[i].fold;
             memcpy(&kept[k++ * words], order[i].mask, words * sizeof *kept);
+        }
     }
     free(order);
+    free(kept_fold);
     *n = k;
     return kept;
 }
