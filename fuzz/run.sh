@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# fuzz/run.sh BUILD_DIR SECONDS: runs every built fuzz_* target for SECONDS each, each seeded with inputs of its
+# fuzz/run.sh BUILD_DIR SECONDS: runs every built fuzz_* target (or those FUZZ_TARGETS names) for SECONDS each,
+# each seeded with inputs of its
 # own kind: its committed corpus fuzz/corpus/<target>/, plus
 #   fuzz_genius      the ANAC XML domains and profiles of ../shared/genius (each file, and each domain with two of
 #                    its profiles cut by "%%" as the target reads them) and tests/data/genius;
@@ -9,7 +10,8 @@
 #   fuzz_compare     the candidate texts of tests/data/moves;
 #   the JSON readers (fuzz_scenario, fuzz_limits, fuzz_server_request, fuzz_agent_spec): the JSON files of
 #                    tests/data and examples.
-# Findings go to BUILD_DIR/fuzz-findings/<target>/; a summary of runs and coverage (libFuzzer's cov: edges and
+# An input that runs longer than FUZZ_TIMEOUT seconds (default 60: a loaded machine stretches wall time) is a
+# hang.  Findings go to BUILD_DIR/fuzz-findings/<target>/; a summary of runs and coverage (libFuzzer's cov: edges and
 # ft: features, at the start on the seeds and at the end) to BUILD_DIR/fuzz-findings/summary.txt.  Exits non-zero
 # when any target crashed, leaked, hung or ran out of memory.
 set -uo pipefail
@@ -22,6 +24,9 @@ seconds=$2
 src=$(cd "$(dirname "$0")/.." && pwd)
 shared="$src/../shared/genius"
 targets=$(find "$build/fuzz" -maxdepth 1 -type f -name 'fuzz_*' -perm -u+x 2>/dev/null | sort)
+if [ -n "${FUZZ_TARGETS:-}" ]; then # only these (names separated by spaces)
+  targets=$(for t in $targets; do case " $FUZZ_TARGETS " in *" $(basename "$t") "*) echo "$t" ;; esac; done)
+fi
 if [ -z "$targets" ]; then
   echo "fuzz/run.sh: no fuzz_* targets in $build/fuzz (configure with -DPARLEY_FUZZ=ON and build them)" >&2
   exit 2
@@ -113,7 +118,7 @@ for target in $targets; do
   esac
   echo "== $name: $seconds s, $(ls "$corpus" | wc -l) seeds"
   (cd "$findings" && "$target" -max_total_time="$seconds" -rss_limit_mb=2048 -malloc_limit_mb=1024 \
-      -timeout=10 -print_final_stats=1 "$corpus" >"$findings/log.txt" 2>&1)
+      -timeout="${FUZZ_TIMEOUT:-60}" -print_final_stats=1 "$corpus" >"$findings/log.txt" 2>&1)
   code=$?
   grep -E '^(#[0-9]+ +DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+==ERROR|SUMMARY)' \
       "$findings/log.txt" | head -n 8
