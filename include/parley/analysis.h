@@ -169,14 +169,19 @@ int parley_analysis_count_satisfying(const parley_analysis *a, uint32_t mask, ui
 size_t parley_analysis_minimal_conflicts(const parley_analysis *a, uint32_t *masks, size_t max);
 
 /*
- * For scenarios with more than PARLEY_MAX_DIAGNOSED_CONDITIONS conditions: the
- * minimal failure masks (bit i = condition i fails) over feasible outcomes; a
- * set S of conditions cannot hold together exactly when S meets every one of
- * them.  *complete is 0 when too many distinct masks were seen to keep them
- * all (then the sets found are only candidates).  Returns the count; 0 and
- * *masks NULL when the histogram is available instead.
+ * For scenarios with more than PARLEY_MAX_DIAGNOSED_CONDITIONS conditions (any
+ * number of them): the minimal failure masks over feasible outcomes, each
+ * parley_analysis_mask_words(a) 64-bit words long, mask j in
+ * (*masks)[j * words .. j * words + words - 1], with condition i's failure in
+ * bit i % 64 of word i / 64 (one word, bit i, up to 64 conditions).  A set S of
+ * conditions cannot hold together exactly when S meets every one of them.
+ * *complete is 0 when too many distinct masks were seen to keep them all (then
+ * the sets found are only candidates).  Returns the count; 0 and *masks NULL
+ * when the histogram is available instead.
  */
 size_t parley_analysis_failure_masks(const parley_analysis *a, const uint64_t **masks, int *complete);
+/* Words per failure mask: 1 up to 64 conditions, ceil(conditions / 64) beyond. */
+size_t parley_analysis_mask_words(const parley_analysis *a);
 
 /*
  * Plot data, when the analysis ran with options->plot_bins > 0 (else 0 / NULL).

@@ -97,6 +97,14 @@ size_t parley_diagnosis_conflict_count(const parley_diagnosis *d, int *complete)
  * broken ones that conflicts could not be found exactly: none are listed then.
  */
 int parley_diagnosis_undecided(const parley_diagnosis *d);
+/*
+ * Scenarios with many conditions: why the conflicts listed stop short of every
+ * set of up to four members (more than 256 of them, or the search examined
+ * 50,000,000 masks; the smaller sets come first), or NULL when they do not;
+ * *relaxations (when not NULL): why some conditions in conflicts were not
+ * relaxed one by one (more than 64 of them; relaxed for at most 2 s then), or NULL.  Static texts.
+ */
+const char *parley_diagnosis_truncated(const parley_diagnosis *d, const char **relaxations);
 /* Members (condition indices of the analysis) of conflict i; returns their number. */
 size_t parley_diagnosis_conflict(const parley_diagnosis *d, size_t i, const size_t **members);
 /* Relaxations, those that open the largest zone first. */

@@ -28,7 +28,8 @@ struct parley_analysis {
     parley_condition *conditions;
     uint64_t *condition_holds;  /* [condition_count] */
     uint64_t *satisfying;       /* [2^condition_count] when <= PARLEY_MAX_DIAGNOSED_CONDITIONS */
-    uint64_t *failure_masks;    /* otherwise: the minimal distinct failure masks */
+    uint64_t *failure_masks;    /* otherwise: the minimal distinct failure masks, mask_words words each */
+    size_t mask_words;          /* 64-bit words per failure mask (bit c: bit c % 64 of word c / 64) */
     size_t failure_mask_count;
     int masks_complete;         /* every distinct mask was kept (no cap reached) */
     double seconds;

@@ -93,13 +93,12 @@ static int build_conditions(const parley_scenario *sc, parley_analysis *a, struc
             parley_party_role(sc, (size_t)parley_scenario_constraint(sc, i)->party) == PARLEY_ROLE_PARTY)
             C++;
     C += a->n;
-    if (C > 64)
-        return parley_error_set(err, PARLEY_ERANGE, "%zu red lines and reservation values: at most 64 can be analysed",
-                                C);
-    a->conditions = calloc(C, sizeof *a->conditions);
-    job->cond_expr = calloc(C, sizeof *job->cond_expr);
-    job->cond_party = calloc(C, sizeof *job->cond_party);
-    job->party_mask = calloc(a->n, sizeof *job->party_mask);
+    /* Any number of conditions: a failure mask takes as many 64-bit words as it needs. */
+    size_t words = a->mask_words = job->words = mask_words(C);
+    a->conditions = calloc(C ? C : 1, sizeof *a->conditions);
+    job->cond_expr = calloc(C ? C : 1, sizeof *job->cond_expr);
+    job->cond_party = calloc(C ? C : 1, sizeof *job->cond_party);
+    job->party_mask = calloc(a->n * words + 1, sizeof *job->party_mask);
     job->global = calloc(total + 1, sizeof *job->global);
     if (!a->conditions || !job->cond_expr || !job->cond_party || !job->party_mask || !job->global)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -115,14 +114,14 @@ static int build_conditions(const parley_scenario *sc, parley_analysis *a, struc
                 a->conditions[c] = (parley_condition){PARLEY_CONDITION_RED_LINE, i, a->party[k]};
                 job->cond_expr[c] = con->expr;
                 job->cond_party[c] = k;
-                job->party_mask[k] |= (uint64_t)1 << c;
+                job->party_mask[k * words + c / 64] |= (uint64_t)1 << c % 64;
                 c++;
             }
     }
     for (size_t k = 0; k < a->n; k++, c++) {
         a->conditions[c] = (parley_condition){PARLEY_CONDITION_RESERVATION, a->party[k], a->party[k]};
         job->cond_party[c] = k;
-        job->party_mask[k] |= (uint64_t)1 << c;
+        job->party_mask[k * words + c / 64] |= (uint64_t)1 << c % 64;
     }
     a->condition_count = job->C = C;
     return PARLEY_OK;
@@ -253,7 +252,8 @@ static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, 
     if (frontier_init(&a->frontier, a->n) != 0)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     uint64_t *hist = NULL;
-    maskset all_masks = {0};
+    maskset all_masks;
+    maskset_init(&all_masks, job->words);
     if (job->histogram) {
         hist = job->workers[0].histogram;
         for (unsigned k = 1; k < workers; k++)
@@ -279,8 +279,7 @@ static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, 
             density_merge(job->workers[0].plot, w->plot);
         if (!job->histogram) {
             for (size_t i = 0; i < w->masks.capacity; i++)
-                if (w->masks.slots[i])
-                    maskset_add(&all_masks, w->masks.slots[i]);
+                maskset_add(&all_masks, &w->masks.slots[i * job->words]); /* empty slots (zeros) are skipped */
             all_masks.overflow |= w->masks.overflow;
             all_masks.failed |= w->masks.failed;
         }
@@ -406,9 +405,11 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
         int bad = frontier_init(&w->frontier, a->n) != 0;
         if (job.histogram)
             bad |= !(w->histogram = aligned_calloc64(((size_t)1 << job.C) * sizeof *w->histogram));
-        else
+        else {
+            maskset_init(&w->masks, job.words);
             bad |= !(w->party_ok = calloc(a->n, sizeof *w->party_ok)) ||
                    !(w->condition_ok = calloc(job.C, sizeof *w->condition_ok));
+        }
         if (job.plot)
             bad |= !(w->plot = calloc(1, sizeof *w->plot)) || density_init(w->plot, a->n, bins) != 0;
         if (bad) {

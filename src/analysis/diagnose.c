@@ -14,13 +14,24 @@
 
 #include "analysis/analysis_internal.h"
 #include "analysis/moves.h"
+#include "core/clock.h"
 #include "core/strutil.h"
 
 #define MAX_SMALL_CONFLICT 4
+/* Bounds for scenarios with many conditions (documented in docs/diagnose.md): conflicts listed, masks examined by
+   their search, conditions relaxed one by one. */
+#define MAX_CONFLICTS 256
+#define MAX_CONFLICTS_TEXT "256"
+#define MAX_SEARCH_STEPS 50000000u
+#define MAX_SEARCH_STEPS_TEXT "50,000,000"
+#define MAX_RELAXED 64
+#define MAX_RELAXED_TEXT "64"
+#define MAX_RELAX_SECONDS 2.0 /* beyond MAX_RELAXED conditions in conflicts, the relaxations stop after this */
+#define MAX_RELAX_SECONDS_TEXT "2"
 
 struct conflict {
     size_t n;
-    size_t members[64];
+    size_t members[32]; /* up to PARLEY_MAX_DIAGNOSED_CONDITIONS from the histogram, MAX_SMALL_CONFLICT beyond */
 };
 
 struct relaxation {
@@ -36,6 +47,8 @@ struct parley_diagnosis {
     size_t conflict_count;
     int complete;
     int undecided; /* too many patterns of broken conditions to find conflicts exactly */
+    const char *truncated;             /* why the conflicts listed stop short (static text), or NULL */
+    const char *relaxations_truncated; /* why some conditions were not relaxed, or NULL */
     struct relaxation *relaxations;
     size_t relaxation_count;
     int phased;
@@ -65,17 +78,16 @@ void parley_diagnosis_free(parley_diagnosis *d)
     free(d);
 }
 
-static int add_conflict(parley_diagnosis *d, uint64_t mask)
+/* Records the conflict of `n` conditions members[] (increasing). */
+static int add_conflict(parley_diagnosis *d, const size_t *members, size_t n)
 {
     struct conflict *grown = realloc(d->conflicts, (d->conflict_count + 1) * sizeof *grown);
     if (!grown)
         return PARLEY_ENOMEM;
     d->conflicts = grown;
     struct conflict *c = &grown[d->conflict_count++];
-    c->n = 0;
-    for (size_t i = 0; i < 64; i++)
-        if (mask >> i & 1)
-            c->members[c->n++] = i;
+    c->n = n;
+    memcpy(c->members, members, n * sizeof *members);
     return PARLEY_OK;
 }
 
@@ -88,48 +100,151 @@ static int conflicts_from_histogram(parley_diagnosis *d)
         return PARLEY_ENOMEM;
     parley_analysis_minimal_conflicts(d->analysis, masks, n);
     int rc = PARLEY_OK;
-    for (size_t i = 0; i < n && rc == PARLEY_OK; i++)
-        rc = add_conflict(d, masks[i]);
+    for (size_t i = 0; i < n && rc == PARLEY_OK; i++) {
+        size_t members[32], count = 0;
+        for (size_t c = 0; c < 32; c++)
+            if (masks[i] >> c & 1)
+                members[count++] = c;
+        rc = add_conflict(d, members, count);
+    }
     free(masks);
     d->complete = 1;
     return rc;
 }
 
-/* S conflicts when it meets every minimal failure mask: no outcome satisfies all of S. */
-static int hits_all(uint64_t set, const uint64_t *masks, size_t n)
+/*
+ * The search for the small conflicts among the minimal failure masks: a set S
+ * of conditions conflicts when it meets every mask.  It branches on the
+ * conditions of a mask S does not meet yet (the one with the fewest allowed
+ * conditions), so every conflict of up to `limit` members is reached, and
+ * after a branch on condition c its later siblings leave c out (those sets
+ * were all in c's branch), so no set is reached twice.
+ */
+struct hitting_search {
+    parley_diagnosis *d;
+    const uint64_t *masks;
+    size_t count, words;
+    unsigned char *forbidden; /* [words * 64]: 0, or the depth + 1 of the node that left the condition out */
+    size_t set[MAX_SMALL_CONFLICT], size, limit;
+    uint64_t steps;           /* masks examined, bounded by MAX_SEARCH_STEPS */
+};
+
+static int has_condition(const uint64_t *mask, size_t c)
 {
-    for (size_t i = 0; i < n; i++)
-        if (!(masks[i] & set))
+    return mask[c / 64] >> c % 64 & 1;
+}
+
+static int meets(const struct hitting_search *s, const uint64_t *mask)
+{
+    for (size_t k = 0; k < s->size; k++)
+        if (has_condition(mask, s->set[k]))
+            return 1;
+    return 0;
+}
+
+/* Minimal: for every member, some mask that only it meets (without it, S misses that mask). */
+static int minimal_hitting(const struct hitting_search *s)
+{
+    for (size_t k = 0; k < s->size; k++) {
+        int needed = 0;
+        for (size_t i = 0; i < s->count && !needed; i++) {
+            const uint64_t *m = &s->masks[i * s->words];
+            size_t met = 0;
+            for (size_t j = 0; j < s->size; j++)
+                met += (size_t)has_condition(m, s->set[j]);
+            needed = met == 1 && has_condition(m, s->set[k]);
+        }
+        if (!needed)
             return 0;
+    }
     return 1;
 }
 
-/* Extends `set` by conditions > `from` up to `size` members, recording minimal hitting sets. */
-static int search_hitting(parley_diagnosis *d, const uint64_t *masks, size_t n, uint64_t candidates, uint64_t set,
-                          int from, int size, int depth)
+static int record_hitting(struct hitting_search *s)
 {
-    if (depth == size) {
-        if (!hits_all(set, masks, n))
-            return PARLEY_OK;
-        for (size_t c = 0; c < d->conflict_count; c++) {
-            uint64_t known = 0;
-            for (size_t k = 0; k < d->conflicts[c].n; k++)
-                known |= (uint64_t)1 << d->conflicts[c].members[k];
-            if ((known & set) == known)
-                return PARLEY_OK; /* a smaller conflict is inside: not minimal */
-        }
-        return add_conflict(d, set);
+    if (s->size != s->limit || !minimal_hitting(s))
+        return PARLEY_OK; /* smaller sets were recorded by the earlier, shallower passes */
+    if (s->d->conflict_count >= MAX_CONFLICTS) {
+        s->d->truncated = "more minimal conflicting sets than are listed (" MAX_CONFLICTS_TEXT ")";
+        return PARLEY_OK;
     }
-    for (int i = from + 1; i < 64; i++)
-        if (candidates >> i & 1) {
-            int rc = search_hitting(d, masks, n, candidates, set | (uint64_t)1 << i, i, size, depth + 1);
-            if (rc != PARLEY_OK)
-                return rc;
+    size_t members[MAX_SMALL_CONFLICT];
+    memcpy(members, s->set, s->size * sizeof *members);
+    for (size_t i = 1; i < s->size; i++) /* insertion sort: at most four members */
+        for (size_t j = i; j > 0 && members[j - 1] > members[j]; j--) {
+            size_t t = members[j];
+            members[j] = members[j - 1];
+            members[j - 1] = t;
         }
-    return PARLEY_OK;
+    return add_conflict(s->d, members, s->size);
 }
 
-/* The smallest conflicts (up to MAX_SMALL_CONFLICT members) from the minimal failure masks. */
+static int search_hitting(struct hitting_search *s)
+{
+    const uint64_t *pick = NULL;
+    size_t pick_allowed = (size_t)-1;
+    for (size_t i = 0; i < s->count; i++) {
+        const uint64_t *m = &s->masks[i * s->words];
+        s->steps++;
+        if (meets(s, m))
+            continue;
+        size_t allowed = 0;
+        for (size_t w = 0; w < s->words; w++)
+            for (uint64_t bits = m[w]; bits; bits &= bits - 1)
+                allowed += !s->forbidden[w * 64 + (size_t)__builtin_ctzll(bits)];
+        if (allowed < pick_allowed) {
+            pick = m;
+            pick_allowed = allowed;
+        }
+    }
+    if (!pick)
+        return record_hitting(s);
+    if (s->size == s->limit || pick_allowed == 0 || s->d->truncated)
+        return PARLEY_OK;
+    if (s->steps > MAX_SEARCH_STEPS) {
+        s->d->truncated = "the search for conflicting sets reached its step limit (" MAX_SEARCH_STEPS_TEXT
+                          " masks examined)";
+        return PARLEY_OK;
+    }
+    /* Conditions this node forbids carry its depth + 1, so that it clears exactly those on the way out. */
+    unsigned char stamp = (unsigned char)(s->size + 1);
+    int rc = PARLEY_OK;
+    for (size_t w = 0; w < s->words && rc == PARLEY_OK && !s->d->truncated; w++)
+        for (uint64_t bits = pick[w]; bits && rc == PARLEY_OK && !s->d->truncated; bits &= bits - 1) {
+            size_t c = w * 64 + (size_t)__builtin_ctzll(bits);
+            if (s->forbidden[c])
+                continue;
+            s->set[s->size++] = c;
+            rc = search_hitting(s);
+            s->size--;
+            s->forbidden[c] = stamp;
+        }
+    for (size_t w = 0; w < s->words; w++)
+        for (uint64_t bits = pick[w]; bits; bits &= bits - 1) {
+            size_t c = w * 64 + (size_t)__builtin_ctzll(bits);
+            if (s->forbidden[c] == stamp)
+                s->forbidden[c] = 0;
+        }
+    return rc;
+}
+
+static int by_members(const void *x, const void *y)
+{
+    const struct conflict *a = x, *b = y;
+    if (a->n != b->n)
+        return a->n < b->n ? -1 : 1;
+    for (size_t k = 0; k < a->n; k++)
+        if (a->members[k] != b->members[k])
+            return a->members[k] < b->members[k] ? -1 : 1;
+    return 0;
+}
+
+/*
+ * The smallest conflicts (up to MAX_SMALL_CONFLICT members) from the minimal
+ * failure masks, any number of conditions: each size in turn, so that when the
+ * count or step bound stops the search the smaller sets are the ones listed;
+ * listed by size, then by their members.
+ */
 static int conflicts_from_masks(parley_diagnosis *d)
 {
     const uint64_t *masks;
@@ -141,15 +256,17 @@ static int conflicts_from_masks(parley_diagnosis *d)
         d->undecided = 1;
         return PARLEY_OK;
     }
-    uint64_t candidates = 0;
-    for (size_t i = 0; i < n; i++)
-        candidates |= masks[i];
-    for (int size = 1; size <= MAX_SMALL_CONFLICT; size++) {
-        int rc = search_hitting(d, masks, n, candidates, 0, -1, size, 0);
-        if (rc != PARLEY_OK)
-            return rc;
-    }
-    return PARLEY_OK;
+    size_t words = parley_analysis_mask_words(d->analysis);
+    struct hitting_search s = {d, masks, n, words, calloc(words * 64, 1), {0}, 0, 0, 0};
+    if (!s.forbidden)
+        return PARLEY_ENOMEM;
+    int rc = PARLEY_OK;
+    for (s.limit = 1; s.limit <= MAX_SMALL_CONFLICT && rc == PARLEY_OK && !d->truncated; s.limit++)
+        rc = search_hitting(&s);
+    free(s.forbidden);
+    if (d->conflict_count > 1)
+        qsort(d->conflicts, d->conflict_count, sizeof *d->conflicts, by_members);
+    return rc;
 }
 
 /* Analyses `copy` (taken over) and records the relaxation described by `view` (zone and Nash filled here). */
@@ -341,6 +458,73 @@ static int relax_pairs(parley_diagnosis *d, const parley_scenario *sc, const uns
     return PARLEY_OK;
 }
 
+/* Conditions ordered by the number of conflicts they are in (most first), then by index. */
+struct ranked {
+    size_t condition, conflicts;
+};
+
+static int by_conflicts(const void *x, const void *y)
+{
+    const struct ranked *a = x, *b = y;
+    if (a->conflicts != b->conflicts)
+        return a->conflicts > b->conflicts ? -1 : 1;
+    return (a->condition > b->condition) - (a->condition < b->condition);
+}
+
+/*
+ * Relaxes, one at a time and in index order, each condition that is in some
+ * conflict; beyond MAX_RELAXED such conditions, only the MAX_RELAXED in the
+ * most conflicts, for at most MAX_RELAX_SECONDS (each relaxation is a whole
+ * analysis).  *involved (taken by
+ * the caller) marks every condition in a conflict; *opened says whether one
+ * relaxation alone opened a zone.
+ */
+static int relax_singles(parley_diagnosis *d, const parley_scenario *sc, size_t C,
+                         const parley_analysis_options *options, unsigned char **involved, int *opened,
+                         parley_error *err)
+{
+    struct ranked *rank = calloc(C ? C : 1, sizeof *rank);
+    *involved = calloc(C ? C : 1, 1);
+    if (!rank || !*involved) {
+        free(rank);
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    }
+    for (size_t c = 0; c < C; c++)
+        rank[c].condition = c;
+    for (size_t i = 0; i < d->conflict_count; i++)
+        for (size_t k = 0; k < d->conflicts[i].n; k++)
+            rank[d->conflicts[i].members[k]].conflicts++;
+    size_t count = 0;
+    for (size_t c = 0; c < C; c++)
+        count += ((*involved)[c] = rank[c].conflicts > 0);
+    int bounded = count > MAX_RELAXED;
+    if (bounded) { /* the conditions in the most conflicts first, and only so many */
+        qsort(rank, C, sizeof *rank, by_conflicts);
+        d->relaxations_truncated = "more than " MAX_RELAXED_TEXT " conditions are in conflicts: only the "
+                                   MAX_RELAXED_TEXT " in the most conflicting sets were relaxed one by one";
+    }
+    double started = parley_monotonic_seconds();
+    int rc = PARLEY_OK;
+    for (size_t i = 0, done = 0; i < C && rc == PARLEY_OK && (!bounded || done < MAX_RELAXED); i++) {
+        size_t c = rank[i].condition;
+        if (!rank[i].conflicts)
+            continue;
+        if (bounded && done > 0 && parley_monotonic_seconds() - started > MAX_RELAX_SECONDS) {
+            d->relaxations_truncated = "more than " MAX_RELAXED_TEXT " conditions are in conflicts: those in the "
+                                       "most conflicting sets were relaxed one by one for " MAX_RELAX_SECONDS_TEXT
+                                       " s, and no more";
+            break;
+        }
+        if ((rc = relax(d, sc, c, PARLEY_NO_CONDITION, options, err)) == PARLEY_OK)
+            rc = move_instead(d, sc, c, options, err);
+        if (rc == PARLEY_OK)
+            *opened |= d->relaxations[d->relaxation_count - 1].view.zone > 0;
+        done++;
+    }
+    free(rank);
+    return rc;
+}
+
 static int by_zone(const void *x, const void *y)
 {
     const struct relaxation *a = x, *b = y;
@@ -396,20 +580,14 @@ int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *ca
         }
         /* Relax every condition that takes part in some conflict; then, if none opens a zone alone, pairs. */
         size_t C = parley_analysis_condition_count(d->analysis);
-        unsigned char involved[64] = {0};
-        for (size_t i = 0; i < d->conflict_count; i++)
-            for (size_t k = 0; k < d->conflicts[i].n; k++)
-                involved[d->conflicts[i].members[k]] = 1;
+        unsigned char *involved = NULL;
         int opened = 0;
-        for (size_t c = 0; c < C; c++) {
-            if (!involved[c])
-                continue;
-            if ((rc = relax(d, sc, c, PARLEY_NO_CONDITION, options, err)) != PARLEY_OK ||
-                (rc = move_instead(d, sc, c, options, err)) != PARLEY_OK)
-                goto fail;
-            opened |= d->relaxations[d->relaxation_count - 1].view.zone > 0;
-        }
-        if (!opened && d->conflict_count > 1 && (rc = relax_pairs(d, sc, involved, C, options, err)) != PARLEY_OK)
+        if ((rc = relax_singles(d, sc, C, options, &involved, &opened, err)) != PARLEY_OK)
+            goto fail;
+        if (!opened && d->conflict_count > 1)
+            rc = relax_pairs(d, sc, involved, C, options, err);
+        free(involved);
+        if (rc != PARLEY_OK)
             goto fail;
         if (d->relaxation_count > 1) /* none when nothing is feasible: qsort(NULL, 0) is undefined */
             qsort(d->relaxations, d->relaxation_count, sizeof *d->relaxations, by_zone);
@@ -452,6 +630,13 @@ size_t parley_diagnosis_conflict_count(const parley_diagnosis *d, int *complete)
 int parley_diagnosis_undecided(const parley_diagnosis *d)
 {
     return d->undecided;
+}
+
+const char *parley_diagnosis_truncated(const parley_diagnosis *d, const char **relaxations)
+{
+    if (relaxations)
+        *relaxations = d->relaxations_truncated;
+    return d->truncated;
 }
 
 size_t parley_diagnosis_conflict(const parley_diagnosis *d, size_t i, const size_t **members)
@@ -562,6 +747,12 @@ int parley_diagnosis_write_json(const parley_diagnosis *d, const parley_scenario
     json_object_set_new(root, "conflicts_complete", json_boolean(d->complete));
     if (d->undecided)
         json_object_set_new(root, "conflicts_undecided", json_true());
+    if (d->truncated) {
+        json_object_set_new(root, "conflicts_truncated", json_true());
+        json_object_set_new(root, "conflicts_truncated_reason", json_string(d->truncated));
+    }
+    if (d->relaxations_truncated)
+        json_object_set_new(root, "relaxations_truncated", json_string(d->relaxations_truncated));
     json_t *relaxations = json_array();
     for (size_t i = 0; i < d->relaxation_count; i++) {
         const parley_relaxation *r = &d->relaxations[i].view;

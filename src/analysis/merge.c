@@ -23,7 +23,8 @@ enum { H_MAGIC, H_N, H_C, H_ISSUES, H_OUTCOMES, H_FEASIBLE, H_ACCEPTABLE, H_HIST
 int parley_analysis_pack(const parley_analysis *a, void **buf, size_t *len, parley_error *err)
 {
     size_t n = a->n, C = a->condition_count, hist = a->satisfying ? (size_t)1 << C : 0;
-    size_t words = H_WORDS + n + C + hist + a->failure_mask_count + a->frontier.count * (1 + n);
+    size_t mask_words = a->failure_mask_count * parley_analysis_mask_words(a);
+    size_t words = H_WORDS + n + C + hist + mask_words + a->frontier.count * (1 + n);
     uint64_t *w = malloc(words * sizeof *w);
     if (!w)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -35,8 +36,8 @@ int parley_analysis_pack(const parley_analysis *a, void **buf, size_t *len, parl
     memcpy(w + at, a->condition_holds, C * sizeof *w), at += C;
     if (hist)
         memcpy(w + at, a->satisfying, hist * sizeof *w), at += hist;
-    if (a->failure_mask_count)
-        memcpy(w + at, a->failure_masks, a->failure_mask_count * sizeof *w), at += a->failure_mask_count;
+    if (mask_words)
+        memcpy(w + at, a->failure_masks, mask_words * sizeof *w), at += mask_words;
     if (a->frontier.count) {
         memcpy(w + at, a->frontier.index, a->frontier.count * sizeof *w), at += a->frontier.count;
         memcpy(w + at, a->frontier.u, a->frontier.count * n * sizeof *w), at += a->frontier.count * n;
@@ -49,11 +50,13 @@ int parley_analysis_pack(const parley_analysis *a, void **buf, size_t *len, parl
 /* The minimal masks of the union of two lists of minimal masks. */
 static int merge_masks(parley_analysis *into, const uint64_t *masks, size_t count, int complete)
 {
-    maskset set = {0};
+    size_t words = parley_analysis_mask_words(into);
+    maskset set;
+    maskset_init(&set, words);
     for (size_t i = 0; i < into->failure_mask_count; i++)
-        maskset_add(&set, into->failure_masks[i]);
+        maskset_add(&set, &into->failure_masks[i * words]);
     for (size_t i = 0; i < count; i++)
-        maskset_add(&set, masks[i]);
+        maskset_add(&set, &masks[i * words]);
     size_t n = 0;
     uint64_t *minimal = set.failed ? NULL : maskset_minimal(&set, &n);
     into->masks_complete = into->masks_complete && complete && !set.overflow;
@@ -107,9 +110,11 @@ int parley_analysis_merge_packed(parley_analysis *into, const parley_scenario *s
     if (len < H_WORDS * sizeof *w || len % sizeof *w || w[H_MAGIC] != PACK_MAGIC || w[H_N] != n || w[H_C] != C ||
         w[H_ISSUES] != into->issues || w[H_OUTCOMES] != into->outcomes)
         return parley_error_set(err, PARLEY_EINVAL, "the part does not belong to this analysis");
-    size_t hist = w[H_HIST], masks = w[H_MASKS], count = w[H_FRONTIER];
-    if (hist != (into->satisfying ? (size_t)1 << C : 0) ||
-        len / sizeof *w != H_WORDS + n + C + hist + masks + count * (1 + n))
+    size_t hist = w[H_HIST], masks = w[H_MASKS], count = w[H_FRONTIER], words = parley_analysis_mask_words(into);
+    size_t total = len / sizeof *w;
+    /* Each count at most the words there are, so that the sums below cannot wrap. */
+    if (hist != (into->satisfying ? (size_t)1 << C : 0) || masks > total / words || count > total / (1 + n) ||
+        total != H_WORDS + n + C + hist + masks * words + count * (1 + n))
         return parley_error_set(err, PARLEY_EINVAL, "the part does not belong to this analysis");
     const uint64_t *at = w + H_WORDS;
     into->feasible += w[H_FEASIBLE];
@@ -125,7 +130,7 @@ int parley_analysis_merge_packed(parley_analysis *into, const parley_scenario *s
     at += hist;
     if (!into->satisfying && merge_masks(into, at, masks, (int)w[H_COMPLETE]) != PARLEY_OK)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    at += masks;
+    at += masks * words;
     double *u = malloc(count * n * sizeof *u + 1);
     if (!u)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");

@@ -91,6 +91,11 @@ int parley_analysis_count_satisfying(const parley_analysis *a, uint32_t mask, ui
     return PARLEY_OK;
 }
 
+size_t parley_analysis_mask_words(const parley_analysis *a)
+{
+    return a->mask_words ? a->mask_words : 1;
+}
+
 size_t parley_analysis_failure_masks(const parley_analysis *a, const uint64_t **masks, int *complete)
 {
     if (masks)

@@ -15,23 +15,31 @@
 #include "analysis/scan.h"
 #include "core/utility_internal.h"
 
-/* Records one feasible outcome with utilities u[] (quantized) and failure mask. */
-static inline void record(const struct job *job, struct worker *w, uint64_t mask, const double *u, uint64_t index,
-                          int dominated)
+/* Records one feasible outcome with utilities u[] (quantized) and failure mask (job->words words). */
+static inline void record(const struct job *job, struct worker *w, const uint64_t *mask, const double *u,
+                          uint64_t index, int dominated)
 {
+    size_t words = job->words;
+    int none = 1;
+    for (size_t i = 0; i < words; i++)
+        none &= mask[i] == 0;
     w->feasible++;
     if (job->histogram) {
-        w->histogram[mask]++;
+        w->histogram[mask[0]]++;
     } else {
-        for (size_t k = 0; k < job->n; k++)
-            w->party_ok[k] += (mask & job->party_mask[k]) == 0;
+        for (size_t k = 0; k < job->n; k++) {
+            int ok = 1;
+            for (size_t i = 0; i < words; i++)
+                ok &= (mask[i] & job->party_mask[k * words + i]) == 0;
+            w->party_ok[k] += ok;
+        }
         for (size_t c = 0; c < job->C; c++)
-            w->condition_ok[c] += !(mask >> c & 1);
+            w->condition_ok[c] += !(mask[c / 64] >> c % 64 & 1);
         maskset_add(&w->masks, mask);
     }
     if (w->plot)
-        density_add(w->plot, u, mask == 0, index);
-    if (mask == 0) {
+        density_add(w->plot, u, none, index);
+    if (none) {
         w->acceptable++;
         if (!dominated)
             frontier_offer(&w->frontier, u, index);
@@ -144,7 +152,7 @@ static void run_row_nd(const struct job *job, struct worker *w, const double *pr
 }
 
 static void run_row_generic(const struct job *job, struct worker *w, const double *pre, uint32_t *values,
-                            uint32_t from, uint32_t to, uint64_t index, int dominated)
+                            uint64_t *mask, uint32_t from, uint32_t to, uint64_t index, int dominated)
 {
     size_t last = job->issues - 1, n = job->n;
     double u[64];
@@ -161,11 +169,11 @@ static void run_row_generic(const struct job *job, struct worker *w, const doubl
                            : parley_utility_eval(job->utility[k], values);
             u[k] = quantize_utility(x);
         }
-        uint64_t mask = 0;
+        memset(mask, 0, job->words * sizeof *mask);
         for (size_t c = 0; c < job->C; c++) {
             int fails = job->cond_expr[c] ? !parley_expr_holds(job->cond_expr[c], values)
                                           : u[job->cond_party[c]] < job->reservation[job->cond_party[c]];
-            mask |= (uint64_t)fails << c;
+            mask[c / 64] |= (uint64_t)fails << c % 64;
         }
         record(job, w, mask, u, index, dominated);
     }
@@ -181,7 +189,8 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
     uint32_t *values = calloc(issues, sizeof *values);
     double *pre = calloc(n * (issues + 1), sizeof *pre); /* pre[i * n + k]: sum over issues < i */
     double *row = calloc(n, sizeof *row);
-    if (!values || !pre || !row) {
+    uint64_t *mask = calloc(job->words, sizeof *mask); /* the failure mask of the outcome in hand */
+    if (!values || !pre || !row || !mask) {
         w->failed = 1;
         goto done;
     }
@@ -225,7 +234,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
         else if (simple)
             run_row_nd(job, w, row, from, to, index, dominated);
         else
-            run_row_generic(job, w, row, values, from, to, index, dominated);
+            run_row_generic(job, w, row, values, mask, from, to, index, dominated);
         index += to - from;
         if ((w->unreported += to - from) >= PROGRESS_CHUNK) {
             progress_add(job->progress, w->unreported);
@@ -247,4 +256,5 @@ done:
     free(values);
     free(pre);
     free(row);
+    free(mask);
 }

@@ -29,6 +29,7 @@ struct worker {
 struct job {
     const parley_scenario *sc;
     size_t issues, n, C;
+    size_t words;                    /* 64-bit words per failure mask: mask_words(C) */
     uint64_t first, total;           /* the outcome numbers scanned: [first, first + total) */
     const uint32_t *counts;          /* [issues] */
     double **tables;                 /* [n * issues] weighted value tables */
@@ -40,7 +41,7 @@ struct job {
     size_t global_count;
     const parley_expr **cond_expr;   /* [C] red line expression or NULL for a reservation */
     size_t *cond_party;              /* [C] negotiator k of the condition */
-    uint64_t *party_mask;            /* [n] conditions of party k */
+    uint64_t *party_mask;            /* [n * words] conditions of party k */
     int histogram;
     int plot;                        /* gather plot data (density_add on every feasible outcome) */
     progress_reporter *progress;

@@ -120,7 +120,12 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
                 printf("\n");
             }
         }
+        const char *relaxations, *truncated = parley_diagnosis_truncated(d, &relaxations);
+        if (truncated)
+            printf("\n  (the list stops here: %s)\n", truncated);
         printf("\nRelaxations (one condition at a time, then pairs when no single one opens a zone):\n");
+        if (relaxations)
+            printf("  (%s)\n", relaxations);
         for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
             const parley_relaxation *r = parley_diagnosis_relaxation(d, i);
             printf("\n  ");

@@ -14,6 +14,7 @@
  * double exactly.
  */
 #include "tournament_dist.h"
+#include "tournament_checkpoint.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -32,7 +33,7 @@
 
 enum { TAG_REQUEST = 1, TAG_BATCH = 2, TAG_FINAL = 3 };
 enum { FREE = 0, OUT = 1, DONE = 2 };
-#define HEAD 8 /* packed values before the utilities */
+#define HEAD CHECKPOINT_HEAD /* packed values before the utilities */
 
 struct buffer {
     double *v;
@@ -80,8 +81,7 @@ static int grow(struct buffer *b, size_t more)
 /* Values of a packed result that starts at v (its length). */
 static size_t packed_length(const double *v)
 {
-    size_t parties = (size_t)v[3];
-    return HEAD + 2 * parties + (v[7] != 0 ? 20 * parties : 0);
+    return checkpoint_packed_length(v);
 }
 
 static int pack(struct buffer *b, size_t i, const parley_tournament_run *r)
@@ -120,11 +120,6 @@ static void unpack_accuracy(const double *v, parley_model_accuracy *acc)
 static json_t *real_or_null(double x)
 {
     return isnan(x) ? json_null() : json_real(x);
-}
-
-static double real_of(const json_t *v)
-{
-    return json_is_number(v) ? json_number_value(v) : NAN;
 }
 
 /* Appends one finished run (caller holds the lock). */
@@ -181,32 +176,9 @@ static int store(tournament_dist *d, const double *v, size_t len, int write)
 /* One line of a checkpoint as a packed result; -1 when it is not a whole, valid line. */
 static int checkpoint_line(tournament_dist *d, const char *text)
 {
-    json_t *line = json_loads(text, 0, NULL);
-    json_t *u = json_object_get(line, "utility"), *disc = json_object_get(line, "discounted");
-    int rc = -1;
-    size_t parties = json_array_size(u);
-    json_t *acc = json_object_get(line, "accuracy");
-    double v[HEAD + 22 * 64];
-    if (line && json_is_integer(json_object_get(line, "run")) && parties > 0 && parties <= 64 &&
-        json_array_size(disc) == parties) {
-        v[0] = (double)json_integer_value(json_object_get(line, "run"));
-        v[1] = (double)json_integer_value(json_object_get(line, "agreed"));
-        v[2] = (double)json_integer_value(json_object_get(line, "rounds"));
-        v[3] = (double)parties;
-        v[4] = real_of(json_object_get(line, "pareto"));
-        v[5] = real_of(json_object_get(line, "nash"));
-        v[6] = real_of(json_object_get(line, "welfare"));
-        for (size_t k = 0; k < parties; k++) {
-            v[HEAD + k] = real_of(json_array_get(u, k));
-            v[HEAD + parties + k] = real_of(json_array_get(disc, k));
-        }
-        v[7] = json_array_size(acc) == 20 * parties;
-        for (size_t k = 0; v[7] != 0 && k < 20 * parties; k++)
-            v[HEAD + 2 * parties + k] = real_of(json_array_get(acc, k));
-        rc = store(d, v, packed_length(v), 0);
-    }
-    json_decref(line);
-    return rc;
+    double v[CHECKPOINT_MAX_PACKED];
+    size_t length = checkpoint_parse_line(text, v);
+    return length ? store(d, v, length, 0) : -1;
 }
 
 /*
