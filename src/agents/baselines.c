@@ -7,9 +7,9 @@
  *   agent-k     (Kawaguchi, Fujita, Ito; ANAC 2010 winner)
  *   cuhk        (Hao, Leung: CUHKAgent / ABiNeS; ANAC 2012 winner)
  *   atlas3      (Mori, Ito; ANAC 2015 winner, multilateral)
- *   agent-gg    (Shaobo Xu; ANAC 2019 winner, importance maps)
  * nice-tit-for-tat (Baarslag, Hindriks, Jonker 2013) is the BOA agent with
- * bidding=tft, model=bayes, accept=combi (boa_agent.c); micro is in micro.c.
+ * bidding=tft, model=bayes, accept=combi (boa_agent.c); micro is in micro.c,
+ * agent-gg in anac_agent_gg.c.
  */
 #include "agents/boa.h"
 #include "agents/builtin.h"
@@ -168,27 +168,11 @@ static double atlas3_bid(struct baseline *b, parley_agent_view *v, double target
     return b->tr.best_u;
 }
 
-/* --- AgentGG: thresholds over the importance maps, down to the estimated Nash package, then to the floor. --- */
-
-static double agentgg_target(struct baseline *b, parley_agent_view *v)
-{
-    double best = parley_view_best_utility(v), floor = agent_floor(v), t = parley_view_time(v);
-    double nash = boa_track_nash(&b->tr, v);
-    if (isnan(nash) || nash < floor)
-        nash = floor;
-    if (t < 0.1)
-        return best;
-    if (t < 0.98)
-        return best - (best - nash) * pow((t - 0.1) / 0.88, 3);
-    return nash - (nash - floor) * (t - 0.98) / 0.02;
-}
-
 static const struct baseline_kind kinds[] = {
     {"hardheaded", "frequency", 0.02, 0, hardheaded_target, hardheaded_accept, best_received_bid},
     {"agent-k", "none", 0.05, 1, agentk_target, agentk_accept, NULL},
     {"cuhk", "frequency", 0.05, 0, cuhk_target, threshold_accept, cuhk_bid},
     {"atlas3", "frequency", 0.03, 0, atlas3_target, threshold_accept, atlas3_bid},
-    {"agent-gg", "frequency", 0.05, 0, agentgg_target, threshold_accept, NULL},
 };
 
 static void baseline_destroy(void *state)
@@ -276,4 +260,3 @@ BASELINE(hardheaded, 0, "hardheaded", "HardHeaded (ANAC 2011): very late Boulwar
 BASELINE(agent_k, 1, "agent-k", "AgentK (ANAC 2010): target from the opponent's mean and spread, probabilistic acceptance")
 BASELINE(cuhk, 2, "cuhk", "CUHKAgent (ANAC 2012): exploits until an adaptive time, then concedes to the best offer seen")
 BASELINE(atlas3, 3, "atlas3", "Atlas3 (ANAC 2015): concession bounded by the expected lower limit, replays offers at the end")
-BASELINE(agent_gg, 4, "agent-gg", "AgentGG (ANAC 2019): importance-map thresholds down to the estimated Nash package")
