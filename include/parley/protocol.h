@@ -21,7 +21,8 @@
  *     collapse; a later session resumes from the last text.
  *
  * Time: with a round deadline R, round r (1-based) is at relative time
- * t = (r-1)/(R-1) (0 when R == 1); with a deadline in seconds S, t = elapsed/S;
+ * t = (r-1)/(R-1) (0 when R == 1), or t = r/(R+1) with the GENIUS clock
+ * (parley_clock_kind); with a deadline in seconds S, t = elapsed/S;
  * with both, the larger.  Results are deterministic for a given seed when no
  * deadline in seconds is set.  Agreement at time t is worth
  * parley_utility_discounted(u, U(package), t) to each party; no agreement (a
@@ -55,6 +56,17 @@ int parley_protocol_from_name(const char *name);
 /* Most venues a shuttle configuration may list. */
 #define PARLEY_MAX_VENUES 32u
 
+/*
+ * How a round deadline R maps round r (1-based) to relative time t:
+ *   PARLEY_CLOCK_PARLEY: t = (r-1)/(R-1), 0 in the first round and 1 in the last;
+ *   PARLEY_CLOCK_GENIUS: t = r/(R+1), as GENIUS's DeadlineType.ROUND (DiscreteTimeline):
+ *     every move of round r shares that time, which never reaches 1.
+ */
+typedef enum { PARLEY_CLOCK_PARLEY = 0, PARLEY_CLOCK_GENIUS = 1 } parley_clock_kind;
+/* "parley" / "genius", and back (-1 when unknown). */
+const char *parley_clock_name(parley_clock_kind kind);
+int parley_clock_from_name(const char *name);
+
 typedef struct parley_session_config {
     parley_protocol_kind protocol;
     long rounds;            /* deadline in rounds (0 = none); at least one deadline must be set */
@@ -64,6 +76,7 @@ typedef struct parley_session_config {
     size_t sessions;        /* shuttle: number of sessions the rounds are split into (0 = 1) */
     const char *const *venues; /* shuttle: venue names, used in turn (strings copied); NULL = "venue 1", ... */
     size_t venue_count;
+    parley_clock_kind clock; /* how rounds map to relative time (PARLEY_CLOCK_PARLEY by default) */
 } parley_session_config;
 
 /* Fills *cfg with the defaults: alternating, 100 rounds, seed 1, one session. */

@@ -20,6 +20,8 @@ static const char usage[] =
     "                   parameters after ':' as key=value, e.g. conceder:e=2, boulware:e=0.1:k=0.05\n"
     "  --rounds N       deadline in rounds (default 100)\n"
     "  --time S         deadline in seconds (runs then depend on timing)\n"
+    "  --clock C        parley (default): round r of R is at t = (r-1)/(R-1); genius: t = r/(R+1),\n"
+    "                   GENIUS's round deadline (both moves of a round share it)\n"
     "  --seed N         random seed (default 1); runs are deterministic for a seed\n"
     "  --annealing      single text: Klein's annealing variant\n"
     "  --sessions N     shuttle: split the rounds into N sessions (default 1)\n"
@@ -90,6 +92,11 @@ static int parse_args(int argc, char **argv, struct options *o)
                 return CLI_BAD_INPUT;
             if (!(o->cfg.seconds > 0 && o->cfg.seconds <= 86400))
                 return cli_usage_error("negotiate", "--time expects seconds in (0, 86400]");
+        } else if ((r = cli_option_value(argc, argv, &i, "--clock", &value)) != 0) {
+            int c = r > 0 ? parley_clock_from_name(value) : -1;
+            if (c < 0)
+                return cli_usage_error("negotiate", "--clock expects parley or genius");
+            o->cfg.clock = (parley_clock_kind)c;
         } else if ((r = cli_option_value(argc, argv, &i, "--seed", &value)) != 0) {
             if (r < 0 || !cli_parse_long("negotiate", "--seed", value ? value : "", 0, 2147483647L, &n))
                 return CLI_BAD_INPUT;

@@ -36,6 +36,20 @@ int parley_protocol_from_name(const char *name)
     return -1;
 }
 
+const char *parley_clock_name(parley_clock_kind kind)
+{
+    return kind == PARLEY_CLOCK_GENIUS ? "genius" : "parley";
+}
+
+int parley_clock_from_name(const char *name)
+{
+    if (strcmp(name, "parley") == 0)
+        return PARLEY_CLOCK_PARLEY;
+    if (strcmp(name, "genius") == 0)
+        return PARLEY_CLOCK_GENIUS;
+    return -1;
+}
+
 void parley_session_config_init(parley_session_config *cfg)
 {
     memset(cfg, 0, sizeof *cfg);
@@ -53,6 +67,8 @@ static int check_config(const parley_session_config *cfg, parley_error *err)
         return parley_error_set(err, PARLEY_EINVAL, "deadlines must not be negative");
     if (cfg->rounds == 0 && cfg->seconds == 0)
         return parley_error_set(err, PARLEY_EINVAL, "a negotiation needs a deadline (rounds or seconds)");
+    if (cfg->clock != PARLEY_CLOCK_PARLEY && cfg->clock != PARLEY_CLOCK_GENIUS)
+        return parley_error_set(err, PARLEY_EINVAL, "unknown clock %d", (int)cfg->clock);
     if (cfg->venue_count > PARLEY_MAX_VENUES)
         return parley_error_set(err, PARLEY_EINVAL, "at most %u venues", PARLEY_MAX_VENUES);
     if (cfg->protocol == PARLEY_PROTOCOL_SHUTTLE && cfg->rounds > 0 && cfg->sessions > (size_t)cfg->rounds)
@@ -264,7 +280,9 @@ static double elapsed_seconds(const parley_negotiation *neg)
 double neg_time_of(parley_negotiation *neg, long round)
 {
     double t = 0;
-    if (neg->cfg.rounds > 1)
+    if (neg->cfg.clock == PARLEY_CLOCK_GENIUS && neg->cfg.rounds > 0)
+        t = (double)round / (double)(neg->cfg.rounds + 1);
+    else if (neg->cfg.rounds > 1)
         t = (double)(round - 1) / (double)(neg->cfg.rounds - 1);
     if (neg->cfg.seconds > 0) {
         double s = elapsed_seconds(neg) / neg->cfg.seconds;

@@ -21,6 +21,18 @@ assert abs(u["A"] - 0.7) < 1e-9 and abs(u["B"] - 0.3) < 1e-9, u
 PY
 "$P" negotiate "$D/easy.json" --agents boulware:e=0.5,conceder:e=2 --rounds 11 | grep -q "agreement in round 7" || fail "human report"
 
+# GENIUS's round clock: round r of R is at t = r/(R+1), both moves of a round at the same time.
+"$P" negotiate "$D/easy.json" --agents hardliner,hardliner --rounds 3 --clock genius --trace "$T/clock.jsonl" \
+    > /dev/null || fail "--clock genius"
+python3 - "$T/clock.jsonl" <<'PY' || fail "GENIUS clock times"
+import json, sys
+offers = [json.loads(l) for l in open(sys.argv[1])]
+times = [(e["round"], e["time"]) for e in offers if e["event"] == "offer"]
+assert times == [(1, 0.25), (1, 0.25), (2, 0.5), (2, 0.5), (3, 0.75), (3, 0.75)], times
+PY
+"$P" negotiate "$D/easy.json" --agents hardliner,hardliner --clock martian > /dev/null 2>&1
+[ $? -eq 2 ] || fail "an unknown clock must exit 2"
+
 # Every protocol: a trace with one JSON object per line, deterministic for a seed.
 for proto in alternating single-text shuttle; do
     extra=""

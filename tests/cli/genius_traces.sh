@@ -1,0 +1,21 @@
+#!/bin/bash
+# genius_traces.sh: parley's ports of the ANAC agents play like the original GENIUS agents, trace by trace
+# (issue 21): tests/genius/compare_traces.py over ../shared/genius-reference/traces, for every negotiation whose
+# two agents are both in PORTED below (add an agent there once its port matches).  Also checks that the checker
+# can fail: with conceder playing in Boulware's place, the Boulware traces must not match.
+# One agent by hand: python3 tests/genius/compare_traces.py --agent NAME -v
+set -euo pipefail
+PARLEY=$1
+SOURCE=$2
+PORTED=boulware,conceder
+TRACES="$SOURCE/../shared/genius-reference/traces"
+[ -d "$TRACES" ] || { echo "FAIL: no $TRACES (CI always has ../shared/genius-reference)"; exit 1; }
+COMPARE=(python3 "$SOURCE/tests/genius/compare_traces.py" --parley "$PARLEY" --traces "$TRACES"
+         --domains "$SOURCE/../shared/genius/anac2012")
+"${COMPARE[@]}" --only "$PORTED"
+if out=$("${COMPARE[@]}" --only boulware,conceder --substitute boulware=conceder 2>&1); then
+    echo "FAIL: conceder playing as Boulware matched every trace: the checker checks nothing"
+    echo "$out"
+    exit 1
+fi
+echo "ok: the checker rejects conceder in Boulware's place ($(echo "$out" | tail -1))"

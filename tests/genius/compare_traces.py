@@ -1,0 +1,270 @@
+#!/usr/bin/env python3
+"""compare_traces.py: plays parley's ports of the ANAC agents against the traces of the original GENIUS agents.
+
+For every reference trace (DOMAIN__AGENT__OPPONENT__sSEED.jsonl.gz, made by ../shared/genius-reference/harness)
+whose two agents parley has, it runs the same negotiation in parley (the first agent with DOMAIN-A-prof1.xml,
+moving first; GENIUS's round clock, t = round/(rounds+1)) and applies the rule of issue 21:
+  - both agree or both do not;
+  - agreement: both parties' utilities within 0.05, the agreement round within 50;
+  - the first agent's own offer utility at t = 0.25, 0.5, 0.75, 0.9, 0.95 (its last offer at or before that time)
+    within 0.05, at every checkpoint both negotiations reached.
+It prints one line per negotiation (match, or each failed check with both values), then `N passed, M failed`.
+A negotiation listed in known_differences.txt (trace name, then the argued reason) that fails is reported as a
+known difference and counted as skipped, not failed.  Exit status 0 when nothing failed, 1 otherwise, 2 on bad use.
+
+Run it for one agent (from the repository root, after building build/parley):
+    python3 tests/genius/compare_traces.py --agent hardheaded              # every trace with HardHeaded in it
+    python3 tests/genius/compare_traces.py --only boulware,conceder -v     # both agents among these; -v: all values
+    python3 tests/genius/compare_traces.py --agent agent-k --keep /tmp/k   # keep parley's traces in /tmp/k
+Options: --traces DIR (default ../shared/genius-reference/traces), --domains DIR[,DIR...] (folders searched,
+recursively, for DOMAIN-A-domain.xml; default ../shared/genius/anac2012), --parley PATH (default build/parley),
+--known FILE, --jobs N, --name SUBSTRING (only trace names containing it), --substitute A=B (parley plays B for
+A: the checker's own check, which must then fail).
+Python 3 standard library only.
+"""
+import argparse
+import concurrent.futures
+import glob
+import gzip
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ALIASES = {
+    "Boulware": "boulware", "Conceder": "conceder", "HardHeaded": "hardheaded", "AgentK": "agent-k",
+    "CUHKAgent": "cuhk", "Atlas3": "atlas3", "NiceTitForTat": "nice-tit-for-tat", "TheFawkes": "the-fawkes",
+    "AgentM": "agent-m", "Caduceus": "caduceus", "PonPokoAgent": "ponpoko", "AgreeableAgent2018": "agreeable-2018",
+}
+CHECKPOINTS = (0.25, 0.5, 0.75, 0.9, 0.95)
+UTILITY_TOLERANCE = 0.05
+ROUND_TOLERANCE = 50
+
+
+def parse_name(path):
+    """(domain, agent, opponent, seed) of a trace file name, or None."""
+    base = os.path.basename(path)
+    for ext in (".jsonl.gz", ".jsonl"):
+        if base.endswith(ext):
+            base = base[: -len(ext)]
+    parts = base.split("__")
+    if len(parts) != 4 or not parts[3].startswith("s") or not parts[3][1:].isdigit():
+        return None
+    return parts[0], parts[1], parts[2], int(parts[3][1:])
+
+
+def read_jsonl(path):
+    opener = gzip.open if path.endswith(".gz") else open
+    with opener(path, "rt", encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def genius_summary(trace_path, index):
+    """Agreement, last round, (u0, u1) and agent 0's offers [(t, u0)] of a GENIUS trace."""
+    actions = read_jsonl(trace_path)
+    offers = [(a["t"], a["u0"]) for a in actions if a.get("agent") == 0 and a.get("action") == "offer"]
+    key = os.path.basename(trace_path).replace(".gz", "")
+    s = index.get(key)
+    if s is not None:
+        agreed = bool(s.get("agreement"))
+        return agreed, s.get("last_round"), (s.get("u0"), s.get("u1")), offers, s.get("rounds", 1000)
+    last = actions[-1] if actions else {}
+    agreed = last.get("action") == "accept"
+    return agreed, last.get("round"), (last.get("u0"), last.get("u1")), offers, 1000
+
+
+def find_domain(domain, folders):
+    """The (domain, prof1, prof2) XML files of DOMAIN's A profiles in one of the folders, or None."""
+    for folder in folders:
+        hits = sorted(glob.glob(os.path.join(folder, "**", domain + "-A-domain.xml"), recursive=True))
+        for hit in hits:
+            d = os.path.dirname(hit)
+            p1, p2 = (os.path.join(d, "%s-A-prof%d.xml" % (domain, i)) for i in (1, 2))
+            if os.path.exists(p1) and os.path.exists(p2):
+                return hit, p1, p2
+    return None
+
+
+def run_parley(args, files, agents, rounds, seed, trace_out):
+    cmd = [args.parley, "negotiate", *files, "--protocol", "alternating", "--agents", ",".join(agents),
+           "--rounds", str(rounds), "--seed", str(seed), "--clock", "genius", "--trace", trace_out, "--json"]
+    p = subprocess.run(cmd, capture_output=True, text=True, timeout=args.timeout)
+    if p.returncode != 0:
+        raise RuntimeError("parley exited %d: %s" % (p.returncode, p.stderr.strip()[:300]))
+    out = json.loads(p.stdout)
+    events = read_jsonl(trace_out)
+    first = out["parties"][0]["name"]
+    offers = [(e["time"], e["utility"]) for e in events if e.get("event") == "offer" and e.get("party") == first]
+    utils = tuple(party["utility"] for party in out["parties"])
+    last_time = events[-1]["time"] if events else 0
+    return out["agreement"], out["rounds"], utils, offers, last_time
+
+
+def offer_at(offers, t):
+    """Utility of the last offer made at or before time t (None when none)."""
+    u = None
+    for time, util in offers:
+        if time <= t + 1e-12:
+            u = util
+        else:
+            break
+    return u
+
+
+def compare(ref, got):
+    """List of failed checks (strings) between the GENIUS reference and parley's run."""
+    r_agreed, r_round, r_utils, r_offers, _ = ref
+    p_agreed, p_round, p_utils, p_offers, _ = got
+    fails = []
+    if r_agreed != p_agreed:
+        fails.append("agreement: genius %s, parley %s" % (r_agreed, p_agreed))
+    elif r_agreed:
+        for k in range(2):
+            if abs(r_utils[k] - p_utils[k]) > UTILITY_TOLERANCE:
+                fails.append("u%d: genius %.4f, parley %.4f" % (k, r_utils[k], p_utils[k]))
+        if abs(r_round - p_round) > ROUND_TOLERANCE:
+            fails.append("round: genius %d, parley %d" % (r_round, p_round))
+    r_end = r_offers[-1][0] if r_offers else 0
+    p_end = p_offers[-1][0] if p_offers else 0
+    for c in CHECKPOINTS:
+        if c > r_end + 1e-12 or c > p_end + 1e-12:
+            continue  # one of them had ended (the agreement checks above cover it)
+        a, b = offer_at(r_offers, c), offer_at(p_offers, c)
+        if a is not None and b is not None and abs(a - b) > UTILITY_TOLERANCE:
+            fails.append("offer@%g: genius %.4f, parley %.4f" % (c, a, b))
+    return fails
+
+
+def describe(ref, got):
+    def one(x):
+        agreed, rnd, utils, offers, _ = x
+        cps = " ".join("%.3f" % v if v is not None else "-" for v in (offer_at(offers, c) for c in CHECKPOINTS))
+        deal = "(%.3f, %.3f)" % utils if agreed else "none"
+        return "round %s deal %s offers@cp %s" % (rnd, deal, cps)
+    return "      genius: %s\n      parley: %s" % (one(ref), one(got))
+
+
+def load_known(path):
+    known = {}
+    if path and os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                line = line.strip()
+                if not line or line.startswith("#"):
+                    continue
+                name, _, reason = line.partition(" ")
+                known[name.replace(".jsonl.gz", "").replace(".jsonl", "")] = reason.strip()
+    return known
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--traces", default=os.path.join(ROOT, "..", "shared", "genius-reference", "traces"))
+    ap.add_argument("--domains", default=os.path.join(ROOT, "..", "shared", "genius", "anac2012"))
+    ap.add_argument("--parley", default=os.path.join(ROOT, "build", "parley"))
+    ap.add_argument("--known", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                                    "known_differences.txt"))
+    ap.add_argument("--agent", action="append", default=[], help="traces with this agent (parley or GENIUS name)")
+    ap.add_argument("--only", default="", help="comma list: traces whose two agents are both in it")
+    ap.add_argument("--name", default="", help="only trace names containing this")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--timeout", type=float, default=300)
+    ap.add_argument("--keep", default="", help="folder for parley's traces (default: a temporary one)")
+    ap.add_argument("--substitute", default="", help="A=B: parley plays B where the trace has A (to check the "
+                    "checker: a substitute must fail)")
+    ap.add_argument("-v", "--verbose", action="store_true", help="print both sides' values for every negotiation")
+    args = ap.parse_args()
+
+    def parley_name(n):
+        return ALIASES.get(n, n)
+
+    wanted = {parley_name(a) for a in args.agent}
+    only = {parley_name(a) for a in args.only.split(",") if a}
+    if not os.path.isdir(args.traces):
+        print("compare_traces: no trace folder %s" % args.traces, file=sys.stderr)
+        return 2
+    if not os.access(args.parley, os.X_OK):
+        print("compare_traces: no parley binary at %s (build it, or pass --parley)" % args.parley, file=sys.stderr)
+        return 2
+    index = {}
+    if os.path.exists(os.path.join(args.traces, "index.jsonl")):
+        for s in read_jsonl(os.path.join(args.traces, "index.jsonl")):
+            index[s["file"]] = s
+    folders = [d for d in args.domains.split(",") if d]
+    substitute = dict(pair.split("=", 1) for pair in args.substitute.split(",") if "=" in pair)
+    known = load_known(args.known)
+
+    jobs = []
+    for path in sorted(glob.glob(os.path.join(args.traces, "*__*__*__s*.jsonl*"))):
+        parsed = parse_name(path)
+        if not parsed:
+            continue
+        domain, a, b, seed = parsed
+        if a not in ALIASES or b not in ALIASES:
+            continue
+        pa, pb = ALIASES[a], ALIASES[b]
+        if wanted and not wanted & {pa, pb}:
+            continue
+        if only and not {pa, pb} <= only:
+            continue
+        if args.name and args.name not in os.path.basename(path):
+            continue
+        jobs.append((path, domain, pa, pb, seed))
+
+    keep = args.keep or tempfile.mkdtemp(prefix="parley-genius-")
+    os.makedirs(keep, exist_ok=True)
+
+    def run_one(job):
+        path, domain, pa, pb, seed = job
+        name = os.path.basename(path).split(".jsonl")[0]
+        files = find_domain(domain, folders)
+        if not files:
+            return name, None, "no domain %s-A-domain.xml under %s" % (domain, ",".join(folders))
+        try:
+            ref = genius_summary(path, index)
+            played = (substitute.get(pa, pa), substitute.get(pb, pb))
+            got = run_parley(args, files, played, ref[4] or 1000, seed, os.path.join(keep, name + ".jsonl"))
+        except (RuntimeError, OSError, ValueError, KeyError, subprocess.TimeoutExpired) as e:
+            return name, None, str(e)
+        return name, (ref, got), None
+
+    passed = failed = skipped = 0
+    per_agent = {}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for (name, pair, error), job in zip(pool.map(run_one, jobs), jobs):
+            fails = [error] if error else compare(*pair)
+            ok = not fails
+            if ok:
+                passed += 1
+                print("match   %s" % name)
+            elif name in known:
+                skipped += 1
+                print("known   %s: %s  [%s]" % (name, "; ".join(fails), known[name]))
+            else:
+                failed += 1
+                print("FAIL    %s: %s" % (name, "; ".join(fails)))
+            if pair and (args.verbose or not ok):
+                print(describe(*pair))
+            for agent in {job[2], job[3]}:
+                tally = per_agent.setdefault(agent, [0, 0])
+                tally[0] += ok
+                tally[1] += 1
+    if not args.keep:
+        for f in glob.glob(os.path.join(keep, "*.jsonl")):
+            os.remove(f)
+        os.rmdir(keep)
+    for agent in sorted(per_agent):
+        print("  %-18s %d of %d negotiations match" % (agent, per_agent[agent][0], per_agent[agent][1]))
+    if not jobs:
+        print("compare_traces: no trace matched the filters", file=sys.stderr)
+        return 2
+    if skipped:
+        print("%d known difference(s) listed in %s" % (skipped, args.known))
+    print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
