@@ -34,7 +34,7 @@
 #define OPPONENT_UNTIL 0.3    /* the opponent's map learns until then */
 #define RANDOM_UNTIL 0.2      /* before then any bid in the window will do */
 #define LAST_CALL 0.9989      /* from then, accept above the reservation ratio + 0.2 */
-#define MAX_DRAWS 200000      /* random packages per try, at most (the original: 2 |outcomes|) */
+#define MAX_DRAWS 100000      /* random packages per try, at most (the original: 2 x outcomes, no limit) */
 
 void agentgg_map_add(double *weight_sum, double *count, const size_t *off, size_t issues, const uint32_t *bid,
                      double position)
