@@ -87,12 +87,15 @@ static void hardheaded_concedes_little_before_the_end(void **state)
     parley_scenario *sc = anac("Camera");
     double best, worst;
     range_of(sc, 0, &best, &worst);
-    double low_before = lowest_offer(sc, "hardheaded", 0.8), low_end = lowest_offer(sc, "hardheaded", 1);
-    /* e = 0.05: by t = 0.8 it has given up F(0.8) = 0.05 + 0.95 * 0.8^20 = 6.1% of its range (plus the
-       2% bid window); a Boulware e = 0.2 would have given up 0.8^5 = 33% */
-    assert_true(low_before >= best - 0.09 * (best - worst));
-    assert_true(low_end < low_before); /* the concessions come at the end */
-    assert_true(lowest_offer(sc, "boulware", 0.8) < low_before - 0.1);
+    double low_before = lowest_offer(sc, "hardheaded", 0.5), low_end = lowest_offer(sc, "hardheaded", 1);
+    /* GENIUS's KLH on Camera-A (best 1, discount 0.75 < 0.9): until t = 0.75 its target is
+       m + (1 - Fa)(1 - m), m = 0.585 + 0.415 * 0.75 = 0.89625, Fa = 0.05 + 0.95 (t/0.75)^(0.75/0.05);
+       at t = 0.5, Fa = 0.05 + 0.95 (2/3)^15 = 0.05217 and the target 0.99459, above its second best package
+       (0.97875): until then it offers only its best */
+    assert_float_equal(best, 1, 1e-12);
+    assert_float_equal(low_before, best, 1e-12);
+    assert_true(low_end < 0.95); /* then it steps down its list, one package a turn */
+    assert_true(lowest_offer(sc, "boulware", 0.8) < low_before - 0.1); /* Boulware e = 0.2: 0.5 + 0.5 (1 - 0.8^5) */
     parley_scenario_free(sc);
 }
 

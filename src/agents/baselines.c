@@ -3,10 +3,10 @@
  * published descriptions (docs/agents.md gives each source and what parley's
  * version simplifies).  Each is a target utility over time, a way to pick the
  * bid at that target, and an acceptance rule, on the record kept by boa_track:
- *   hardheaded  (van Krimpen, Looije, Hajizadeh; ANAC 2011 winner)
  *   agent-k     (Kawaguchi, Fujita, Ito; ANAC 2010 winner)
  *   cuhk        (Hao, Leung: CUHKAgent / ABiNeS; ANAC 2012 winner)
  *   atlas3      (Mori, Ito; ANAC 2015 winner, multilateral)
+ * hardheaded is in anac_hardheaded.c.
  * nice-tit-for-tat (Baarslag, Hindriks, Jonker 2013) is the BOA agent with
  * bidding=tft, model=bayes, accept=combi (boa_agent.c); micro is in micro.c,
  * agent-gg in anac_agent_gg.c.
@@ -37,33 +37,6 @@ struct baseline {
     struct boa_track tr;
     double target, lowest_bid;
 };
-
-/* --- HardHeaded: a very late Boulware (e = 0.05) towards 0.585 of its range, frequency model. --- */
-
-static double hardheaded_target(struct baseline *b, parley_agent_view *v)
-{
-    double best = parley_view_best_utility(v), floor = agent_floor(v);
-    double low = floor + 0.585 * (best - floor);
-    if (b->tr.best_u > low)
-        low = b->tr.best_u < best ? b->tr.best_u : best; /* never below what the opponent already gave */
-    return agent_td_target(parley_view_time(v), 0.05, 0.05, low, best);
-}
-
-static int hardheaded_accept(struct baseline *b, parley_agent_view *v, double offered, double next)
-{
-    (void)v;
-    return offered >= next - 1e-12 || (b->lowest_bid >= 0 && offered >= b->lowest_bid - 1e-12);
-}
-
-/* When the opponent has already offered something worth the target, offer that back. */
-static double best_received_bid(struct baseline *b, parley_agent_view *v, double target, uint32_t *out)
-{
-    (void)v;
-    if (b->tr.best_u < target || b->tr.received == 0)
-        return -1;
-    memcpy(out, b->tr.best, b->tr.issues * sizeof *out);
-    return b->tr.best_u;
-}
 
 /* --- AgentK: target from the mean and spread of the opponent's offers; probabilistic acceptance. --- */
 
@@ -169,7 +142,6 @@ static double atlas3_bid(struct baseline *b, parley_agent_view *v, double target
 }
 
 static const struct baseline_kind kinds[] = {
-    {"hardheaded", "frequency", 0.02, 0, hardheaded_target, hardheaded_accept, best_received_bid},
     {"agent-k", "none", 0.05, 1, agentk_target, agentk_accept, NULL},
     {"cuhk", "frequency", 0.05, 0, cuhk_target, threshold_accept, cuhk_bid},
     {"atlas3", "frequency", 0.03, 0, atlas3_target, threshold_accept, atlas3_bid},
@@ -256,7 +228,6 @@ static int baseline_act(void *state, parley_agent_view *v, parley_request reques
     const parley_agent_vtable agent_##ident = {PARLEY_AGENT_ABI, label, text, ident##_create, baseline_destroy,  \
                                                baseline_act};
 
-BASELINE(hardheaded, 0, "hardheaded", "HardHeaded (ANAC 2011): very late Boulware, frequency model, accepts its lowest bid")
-BASELINE(agent_k, 1, "agent-k", "AgentK (ANAC 2010): target from the opponent's mean and spread, probabilistic acceptance")
-BASELINE(cuhk, 2, "cuhk", "CUHKAgent (ANAC 2012): exploits until an adaptive time, then concedes to the best offer seen")
-BASELINE(atlas3, 3, "atlas3", "Atlas3 (ANAC 2015): concession bounded by the expected lower limit, replays offers at the end")
+BASELINE(agent_k, 0, "agent-k", "AgentK (ANAC 2010): target from the opponent's mean and spread, probabilistic acceptance")
+BASELINE(cuhk, 1, "cuhk", "CUHKAgent (ANAC 2012): exploits until an adaptive time, then concedes to the best offer seen")
+BASELINE(atlas3, 2, "atlas3", "Atlas3 (ANAC 2015): concession bounded by the expected lower limit, replays offers at the end")

@@ -60,7 +60,7 @@ static const parley_agent_info catalog[] = {
      "Baarslag, Hindriks, Hendrikx, Dirkzwager, Jonker (2014), Decoupling negotiating agents to explore the space "
      "of negotiation strategies",
      boa_params},
-    {"agent", "hardheaded", "very late Boulware (e = 0.05) to 0.585 of its range, frequency model, accepts its lowest bid",
+    {"agent", "hardheaded", "GENIUS's KLH: steps down its bid list towards 0.585 (e = 0.05), frequency model, accepts above its lowest bid",
      "van Krimpen, Looije, Hajizadeh (2013), HardHeaded, in Complex Automated Negotiations (ANAC 2011 winner)",
      no_params},
     {"agent", "nice-tit-for-tat", "mirrors the opponent's concession towards the estimated Nash package",
