@@ -259,6 +259,13 @@ nomem:
     return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
 }
 
+/* 1 when it may offer or accept the package: feasible and its red lines hold (it knows no utilities, so no
+   check against its reservation value: the original has none either). */
+static int allowed(parley_agent_view *v, const uint32_t *bid)
+{
+    return parley_view_feasible(v, bid) && parley_view_red_lines_hold(v, bid);
+}
+
 static void random_package(struct agentgg *g, parley_agent_view *v, uint32_t *out)
 {
     for (size_t i = 0; i < g->issues; i++) {
@@ -279,7 +286,7 @@ static void pick_bid(struct agentgg *g, parley_agent_view *v, double lower, doub
         for (size_t d = 0; d < g->draws; d++) {
             random_package(g, v, g->bid);
             double imp = importance(g, g->own, g->bid);
-            if (imp < low || imp > high || !agent_acceptable(v, g->bid))
+            if (imp < low || imp > high || !allowed(v, g->bid))
                 continue;
             if (g->offer_randomly) {
                 memcpy(out, g->bid, g->issues * sizeof *out);
@@ -297,7 +304,7 @@ static void pick_bid(struct agentgg *g, parley_agent_view *v, double lower, doub
     }
     for (size_t d = 0; d < 10 * g->draws; d++) {
         random_package(g, v, g->bid);
-        if (importance(g, g->own, g->bid) >= low && agent_acceptable(v, g->bid)) {
+        if (importance(g, g->own, g->bid) >= low && allowed(v, g->bid)) {
             memcpy(out, g->bid, g->issues * sizeof *out);
             return;
         }
@@ -339,7 +346,7 @@ static int agentgg_act(void *state, parley_agent_view *v, parley_request request
         return PARLEY_OK;
     }
     double mine = ratio(g, received);
-    int acceptable = agent_acceptable(v, received);
+    int acceptable = allowed(v, received);
     if (acceptable && mine >= g->lower) {
         act->kind = PARLEY_ACT_ACCEPT;
         return PARLEY_OK;
