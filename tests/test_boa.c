@@ -1,7 +1,8 @@
 /*
  * test_boa.c: the BOA components on hand-made cases: the frequency and Smith
  * models after known bids (expected values worked out by hand in the comments),
- * the acceptance conditions at known times, the bidding targets, the accuracy
+ * the Bayesian posterior after one and two bids (by an independent Python
+ * reimplementation), the acceptance conditions at known times, the bidding targets, the accuracy
  * measures, the boa agent's spec, and a model's accuracy rising over a real
  * negotiation on an ANAC domain.
  */
@@ -47,11 +48,15 @@ static void frequency_after_known_bids(void **state)
     assert_int_equal(parley_opponent_model_bids(m), 3);
     parley_opponent_model_free(m);
 
-    /* Smith: same counts; weights = largest count / bids, normalised: A 4/3, B 3/3 -> 4/7, 3/7 */
+    /* Smith (GENIUS SmithFrequencyModel): worth 0 before any bid; then over the 3 bids, counts a0 3, a1 0, a2 0;
+       b0 2, b1 1; values count / 3; weights largest count / 3: A 1, B 2/3, normalised 3/5, 2/5. */
     assert_int_equal(parley_opponent_model_new("smith", s, &m, NULL), PARLEY_OK);
+    assert_float_equal(parley_opponent_model_eval(m, best), 0, 0);
     for (int i = 0; i < 3; i++)
         assert_int_equal(parley_opponent_model_observe(m, bids[i], 0.1 * i), PARLEY_OK);
-    assert_float_equal(parley_opponent_model_eval(m, other), 4.0 / 7 * 0.25 + 3.0 / 7 * 2.0 / 3, 1e-9);
+    assert_float_equal(parley_opponent_model_eval(m, best), 0.6 * 1 + 0.4 * 2.0 / 3, 1e-12);
+    assert_float_equal(parley_opponent_model_eval(m, other), 0.6 * 0 + 0.4 * 1.0 / 3, 1e-12);
+    assert_float_equal(parley_opponent_model_eval(m, mixed), 0.6 * 0 + 0.4 * 2.0 / 3, 1e-12);
     parley_opponent_model_free(m);
 
     parley_error err;
@@ -60,20 +65,34 @@ static void frequency_after_known_bids(void **state)
     parley_space_free(s);
 }
 
-static void bayes_learns_the_preferred_values(void **state)
+/*
+ * GENIUS's scalable Bayesian model on A {a0,a1,a2} x B {b0,b1}: the normalised evaluations of the six outcomes
+ * (a0b0, a0b1, a1b0, a1b1, a2b0, a2b1) before any bid, after (a2,b1), after (a1,b1), and after (a2,b1) again (a
+ * bid seen before: no change), as computed by tests/data/bayes_reference.py, the Java model written out again in a
+ * few lines of Python.  Before any bid only A's shapes differ: the triangle peaking at a1 makes a1 best, and B's
+ * uphill and downhill average out.  The first bid moves only the value shapes, the second also the weights.
+ */
+static void bayes_posterior_by_hand(void **state)
 {
     (void)state;
+    static const double expected[4][6] = {
+        {0, 0, 1, 1, 0.000999000999, 0.000999000999},
+        {0, 0.527932076933, 0.296494750195, 0.824426827129, 0.472067923067, 1},
+        {0, 0.651216998953, 0.276213667014, 0.927430665966, 0.348783001047, 1},
+        {0, 0.651216998953, 0.276213667014, 0.927430665966, 0.348783001047, 1}};
+    const uint32_t bids[3][2] = {{2, 1}, {1, 1}, {2, 1}};
     parley_space *s = small_space();
     parley_opponent_model *m = NULL;
     assert_int_equal(parley_opponent_model_new("bayes", s, &m, NULL), PARLEY_OK);
-    const uint32_t top[2] = {2, 1}, bottom[2] = {0, 0};
-    double before = parley_opponent_model_eval(m, top) - parley_opponent_model_eval(m, bottom);
-    for (int i = 0; i < 10; i++)
-        assert_int_equal(parley_opponent_model_observe(m, top, 0.05 * i), PARLEY_OK);
-    /* an opponent that keeps offering (a2, b1) early on values it near 1 and (a0, b0) much lower */
-    double after = parley_opponent_model_eval(m, top) - parley_opponent_model_eval(m, bottom);
-    assert_true(after > before + 0.3);
-    assert_true(parley_opponent_model_eval(m, top) > 0.8);
+    for (int step = 0; step < 4; step++) {
+        if (step > 0)
+            assert_int_equal(parley_opponent_model_observe(m, bids[step - 1], 0.1 * step), PARLEY_OK);
+        for (uint32_t a = 0; a < 3; a++)
+            for (uint32_t b = 0; b < 2; b++) {
+                const uint32_t o[2] = {a, b};
+                assert_float_equal(parley_opponent_model_eval(m, o), expected[step][a * 2 + b], 1e-9);
+            }
+    }
     parley_opponent_model_free(m);
     parley_space_free(s);
 }
@@ -279,7 +298,7 @@ static void time_offering_takes_the_nearest_bid(void **state)
     parley_scenario_free(sc);
 }
 
-/* The frequency and Bayesian models of a Boulware opponent know it better at the end than after its first offers. */
+/* The frequency and Bayesian models of a Boulware opponent know it better later than after its first offers. */
 static void accuracy_rises_over_a_negotiation(void **state)
 {
     (void)state;
@@ -296,8 +315,20 @@ static void accuracy_rises_over_a_negotiation(void **state)
         assert_true(times[9] > times[0]);
         print_message("%s: pearson %.3f -> %.3f, kendall %.3f -> %.3f, rmse %.3f -> %.3f\n", models[m],
                       acc[0].pearson, acc[9].pearson, acc[0].kendall, acc[9].kendall, acc[0].rmse, acc[9].rmse);
-        assert_true(acc[9].pearson > acc[0].pearson + 0.05);
-        assert_true(acc[9].kendall > acc[0].kendall);
+        if (m == 0) {
+            assert_true(acc[9].pearson > acc[0].pearson + 0.05);
+            assert_true(acc[9].kendall > acc[0].kendall);
+            continue;
+        }
+        /* the Bayesian model learns (0.75 -> 0.88 by t = 0.6), then breaks down as GENIUS's does: P = 1 - 0.003 per
+           new bid nears 0 after about 330 different bids of Boulware, every likelihood underflows, and the model
+           rates every outcome 0 (no correlation: NaN) */
+        double most = acc[0].pearson;
+        for (int q = 0; q < 10; q++)
+            most = acc[q].pearson > most ? acc[q].pearson : most;
+        assert_true(most > acc[0].pearson + 0.05);
+        assert_true(isnan(acc[9].pearson));
+        assert_float_equal(acc[9].rmse, acc[9].rmse, 0); /* still a number: the distance to the true utilities */
     }
     /* the same series as trace lines: 10 per party that made offers, the last one of party 1 as measured above */
     char *buf = NULL;
@@ -320,7 +351,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(frequency_after_known_bids),
-        cmocka_unit_test(bayes_learns_the_preferred_values),
+        cmocka_unit_test(bayes_posterior_by_hand),
         cmocka_unit_test(acceptance_conditions_at_known_times),
         cmocka_unit_test(bidding_targets),
         cmocka_unit_test(accuracy_measures),

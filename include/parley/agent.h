@@ -263,9 +263,12 @@ typedef struct parley_opponent_model parley_opponent_model;
 
 /*
  * New model over `space`: "frequency" (HardHeaded's issue-weight and value
- * counting), "smith" (Smith's frequency model), "bayes" (Hindriks and Tykhonov
- * 2008, scalable: hypotheses per issue over weights and value shapes).  *out is
- * the caller's (parley_opponent_model_free).  The space must outlive it.
+ * counting), "smith" (GENIUS's SmithFrequencyModel: value count / bids, issue
+ * weight largest count / bids), "bayes" (GENIUS's scalable Bayesian model after
+ * Hindriks and Tykhonov 2008: hypotheses per issue over weights and value
+ * shapes; like the original it ignores bids seen before and breaks down after
+ * about 330 different bids, rating every outcome 0 from then on; docs/agents.md).
+ * *out is the caller's (parley_opponent_model_free).  The space must outlive it.
  */
 int parley_opponent_model_new(const char *name, const parley_space *space, parley_opponent_model **out,
                               parley_error *err);

@@ -23,6 +23,9 @@ static const parley_param_info boa_params[] = {
     {"accept", "next", "acceptance strategy: next, const, time, prev, combi"},
     {"window", "0.02", "bids are picked among target .. target + window"},
     {NULL, NULL, NULL}};
+static const parley_param_info agent_gg_params[] = {
+    {"ranking", "all", "bids in the ranking it learns its preferences from (all, or a number >= 2)"},
+    {NULL, NULL, NULL}};
 static const parley_param_info time_bid_params[] = {{"e", "0.2", "concession exponent"},
                                                     {"k", "0", "initial concession"},
                                                     {"window", "0.02", "bid window above the target"},
@@ -82,8 +85,9 @@ static const parley_agent_info catalog[] = {
      "Mori, Ito (2017), Atlas3: a negotiating agent based on expecting lower limit of concession function (ANAC "
      "2015 winner)",
      no_params},
-    {"agent", "agent-gg", "importance-map thresholds falling to the estimated Nash package, then to the floor",
-     "Xu (2019), AgentGG, ANAC 2019 winner (GENIUS agents/anac/y2019/agentgg)", no_params},
+    {"agent", "agent-gg",
+     "importance map from a ranking of its bids; piecewise-linear thresholds down to the estimated Nash point",
+     "Xu (2019), AgentGG, ANAC 2019 winner (GENIUS 10.4 agents.anac.y2019.agentgg)", agent_gg_params},
     {"agent", "micro", "concedes one package at a time, only while the opponent keeps making new offers",
      "de Jonge (2022), An analysis of the linear bilateral ANAC domains using the MiCRO benchmark strategy, IJCAI",
      no_params},
@@ -109,10 +113,11 @@ static const parley_agent_info catalog[] = {
     {"model", "none", "no model: bids just above the target", "-", no_params},
     {"model", "frequency", "value counts and weights of issues whose value stays (0.2/n per repeat)",
      "van Krimpen et al. (2013), HardHeaded", no_params},
-    {"model", "smith", "value counts; an issue's weight is its largest value count",
-     "GENIUS SmithFrequencyModel (ANAC 2012 opponent-model study)", no_params},
-    {"model", "bayes", "hypotheses per issue over value shapes and weights, updated by Bayes' rule",
-     "Hindriks, Tykhonov (2008), Opponent modelling in automated multi-issue negotiation using Bayesian learning",
+    {"model", "smith", "value: its count / bids; issue weight: its largest count / bids, normalised",
+     "GENIUS SmithFrequencyModel (AgentSmith, ANAC 2010)", no_params},
+    {"model", "bayes", "11 weight levels and value-shape hypotheses per issue, Bayes' rule on the relative drop",
+     "Hindriks, Tykhonov (2008), Opponent modelling in automated multi-issue negotiation using Bayesian learning "
+     "(GENIUS BayesianOpponentModelScalable)",
      no_params},
     {"model", "perfect", "the true utility (an oracle, for measuring; library only)",
      "Baarslag et al. (2013), Predicting the performance of opponent models", no_params},

@@ -19,7 +19,9 @@ Run it for one agent (from the repository root, after building build/parley):
 Options: --traces DIR (default ../shared/genius-reference/traces), --domains DIR[,DIR...] (folders searched,
 recursively, for DOMAIN-A-domain.xml; default ../shared/genius/anac2012), --parley PATH (default build/parley),
 --known FILE, --jobs N, --name SUBSTRING (only trace names containing it), --substitute A=B (parley plays B for
-A: the checker's own check, which must then fail).
+A: the checker's own check, which must then fail), --spread (for agents that draw random numbers: each check
+passes within the tolerance of the range the original covers over every seed of the same domain and agents, and,
+at a checkpoint, over its offers in the 0.02 of time before it).
 Python 3 standard library only.
 """
 import argparse
@@ -37,10 +39,12 @@ ALIASES = {
     "Boulware": "boulware", "Conceder": "conceder", "HardHeaded": "hardheaded", "AgentK": "agent-k",
     "CUHKAgent": "cuhk", "Atlas3": "atlas3", "NiceTitForTat": "nice-tit-for-tat", "TheFawkes": "the-fawkes",
     "AgentM": "agent-m", "Caduceus": "caduceus", "PonPokoAgent": "ponpoko", "AgreeableAgent2018": "agreeable-2018",
+    "AgentGG": "agent-gg",
 }
 CHECKPOINTS = (0.25, 0.5, 0.75, 0.9, 0.95)
 UTILITY_TOLERANCE = 0.05
 ROUND_TOLERANCE = 50
+SPREAD_TIME = 0.02
 
 
 def parse_name(path):
@@ -137,6 +141,40 @@ def compare(ref, got):
     return fails
 
 
+def within(value, values, tolerance):
+    """value within tolerance of the range [min, max] of values (True when there are none)."""
+    values = [v for v in values if v is not None]
+    return not values or min(values) - tolerance <= value <= max(values) + tolerance
+
+
+def compare_spread(refs, got):
+    """As compare, but against the original's spread over seeds: every GENIUS trace of the same domain and agents
+    (refs), each check passing when parley's value is within the tolerance of the range the original covers; at a
+    checkpoint, the range of the original's own offers over the SPREAD_TIME before it, in every seed (an agent that
+    picks at random among the bids in a window may offer any of them at any turn)."""
+    p_agreed, p_round, p_utils, p_offers, _ = got
+    fails = []
+    agreeing = [r for r in refs if r[0]]
+    if p_agreed not in {r[0] for r in refs}:
+        fails.append("agreement: genius %s, parley %s" % (sorted({r[0] for r in refs}), p_agreed))
+    elif p_agreed:
+        for k in range(2):
+            if not within(p_utils[k], [r[2][k] for r in agreeing], UTILITY_TOLERANCE):
+                fails.append("u%d: genius %s, parley %.4f" % (k, ["%.4f" % r[2][k] for r in agreeing], p_utils[k]))
+        if not within(p_round, [r[1] for r in agreeing], ROUND_TOLERANCE):
+            fails.append("round: genius %s, parley %d" % ([r[1] for r in agreeing], p_round))
+    p_end = p_offers[-1][0] if p_offers else 0
+    for c in CHECKPOINTS:
+        if c > p_end + 1e-12:
+            continue
+        reached = [offer_at(r[3], c) for r in refs if r[3] and c <= r[3][-1][0] + 1e-12]
+        reached += [u for r in refs if r[3] and c <= r[3][-1][0] + 1e-12 for t, u in r[3] if c - SPREAD_TIME <= t <= c]
+        b = offer_at(p_offers, c)
+        if b is not None and not within(b, reached, UTILITY_TOLERANCE):
+            fails.append("offer@%g: genius %s, parley %.4f" % (c, ["%.4f" % a for a in reached if a is not None], b))
+    return fails
+
+
 def describe(ref, got):
     def one(x):
         agreed, rnd, utils, offers, _ = x
@@ -174,6 +212,8 @@ def main():
     ap.add_argument("--keep", default="", help="folder for parley's traces (default: a temporary one)")
     ap.add_argument("--substitute", default="", help="A=B: parley plays B where the trace has A (to check the "
                     "checker: a substitute must fail)")
+    ap.add_argument("--spread", action="store_true", help="judge each negotiation against the original's range over "
+                    "every seed in the trace folder (for agents that draw random numbers)")
     ap.add_argument("-v", "--verbose", action="store_true", help="print both sides' values for every negotiation")
     args = ap.parse_args()
 
@@ -230,11 +270,20 @@ def main():
             return name, None, str(e)
         return name, (ref, got), None
 
+    groups = {}
+    if args.spread:  # the original's traces of the same domain and agents, every seed
+        for job in jobs:
+            groups.setdefault(parse_name(job[0])[:3], []).append(genius_summary(job[0], index))
     passed = failed = skipped = 0
     per_agent = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for (name, pair, error), job in zip(pool.map(run_one, jobs), jobs):
-            fails = [error] if error else compare(*pair)
+            if error:
+                fails = [error]
+            elif args.spread:
+                fails = compare_spread(groups[parse_name(job[0])[:3]], pair[1])
+            else:
+                fails = compare(*pair)
             ok = not fails
             if ok:
                 passed += 1
