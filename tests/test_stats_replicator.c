@@ -40,7 +40,10 @@ static void replicator_grows_the_fit_and_shrinks_the_unfit(void **state)
     parley_tournament *t = NULL;
     assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_OK);
     parley_tournament_stats *s = NULL;
-    parley_stats_options options = {200, 1};
+    /* the meta-game's diagonal from real self-play games (the statistics refuse the dynamics without it) */
+    double self_payoff[AGENTS];
+    assert_int_equal(parley_tournament_self_play_payoffs(list, 1, &cfg, self_payoff, &err), PARLEY_OK);
+    parley_stats_options options = {200, 1, self_payoff};
     assert_int_equal(parley_tournament_stats_compute(t, &options, &s, &err), PARLEY_OK);
 
     /* The premise, from the payoffs: the hardliner's payoff against anyone is below every payoff of the others
