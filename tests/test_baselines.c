@@ -1,6 +1,7 @@
 /*
  * test_baselines.c: behaviour of the ANAC baselines that follows from their
- * papers: HardHeaded concedes little before the end; MiCRO makes no new offer
+ * papers: HardHeaded concedes little before the end and learns its opponent's
+ * weights as GENIUS's KLH does; MiCRO makes no new offer
  * while its opponent repeats itself; NiceTitForTat concedes only its discount
  * bonus to a hardliner and mirrors a conceder's concessions; AgentK, CUHKAgent and AgentGG
  * never offer below what they could get (the opponent's best offer) early on;
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "agents/anac_classic.h"
+#include "agents/anac_hardheaded.h"
 #include "anac_scenario.h"
 
 static parley_negotiation *run(const parley_scenario *sc, const char *a, const char *b, long rounds)
@@ -98,6 +100,23 @@ static void hardheaded_concedes_little_before_the_end(void **state)
     assert_true(low_end < 0.95); /* then it steps down its list, one package a turn */
     assert_true(lowest_offer(sc, "boulware", 0.8) < low_before - 0.1); /* Boulware e = 0.2: 0.5 + 0.5 (1 - 0.8^5) */
     parley_scenario_free(sc);
+}
+
+/*
+ * HardHeaded's opponent weights after an offer that keeps issue 0 and changes issue 1, from (0.5, 0.5), by hand:
+ * golden = 0.2/2 = 0.1, total = 1 + 0.1 = 1.1.  Issue 0 -> (0.5 + 0.1)/1.1 = 0.545455; GENIUS renormalises:
+ * sum 1.045455, w -= 0.045455 (w + 0.05)/1.145455 -> (0.521825, 0.478175).  Issue 1 -> 0.478175/1.1 = 0.434705;
+ * sum 0.956530, w += 0.043470 (w + 0.05)/1.056530 -> (0.545353, 0.454647).  (A plain division by the sum would
+ * give (0.545455, 0.454545).)
+ */
+static void hardheaded_learns_weights_as_genius(void **state)
+{
+    (void)state;
+    double w[2] = {0.5, 0.5};
+    const uint32_t last[2] = {0, 1}, previous[2] = {0, 0};
+    hardheaded_learn_weights(w, 2, last, previous);
+    assert_float_equal(w[0], 0.5453529, 1e-6);
+    assert_float_equal(w[1], 0.4546471, 1e-6);
 }
 
 /* Number of different packages party k offered (at most 64 counted). */
@@ -209,6 +228,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(hardheaded_concedes_little_before_the_end),
+        cmocka_unit_test(hardheaded_learns_weights_as_genius),
         cmocka_unit_test(micro_waits_for_new_offers),
         cmocka_unit_test(nice_tit_for_tat_mirrors),
         cmocka_unit_test(every_baseline_agrees_with_a_conceder_and_keeps_its_reservation),

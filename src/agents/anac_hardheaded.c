@@ -21,6 +21,8 @@
  * Its random draws (Java's new Random()) come from the view's random stream.
  * Other protocols: agent_act_target with p(t) as the target.
  */
+#include "agents/anac_hardheaded.h"
+
 #include "agents/agent_common.h"
 #include "agents/builtin.h"
 
@@ -278,43 +280,47 @@ static double hh_target(const struct hardheaded *h, double t)
     return min + (1 - fa) * (high - min);
 }
 
-/* Sets issue i's weight as GENIUS's AdditiveUtilitySpace.setWeight does: set, renormalise all, undo if off. */
-static void set_weight(struct hardheaded *h, size_t i, double w)
+/* Sets weight i as GENIUS's AdditiveUtilitySpace.setWeight does: set, renormalise all, undo if off. */
+static void set_weight(double *weight, size_t n, size_t i, double w)
 {
-    size_t n = h->issues;
-    double old = h->weight[i], sum = 0;
-    h->weight[i] = w;
+    double old = weight[i], sum = 0;
+    weight[i] = w;
     if (n == 1) {
-        h->weight[i] = 1;
+        weight[i] = 1;
         return;
     }
     for (size_t j = 0; j < n; j++)
-        sum += h->weight[j];
+        sum += weight[j];
     double diff = sum - 1, corrected = sum + 0.05 * (double)n, check = 0;
     for (size_t j = 0; j < n; j++) {
-        double nw = h->weight[j] - diff * (h->weight[j] + 0.05) / corrected;
-        h->weight[j] = nw < 0 ? 0 : nw;
-        check += h->weight[j];
+        double nw = weight[j] - diff * (weight[j] + 0.05) / corrected;
+        weight[j] = nw < 0 ? 0 : nw;
+        check += weight[j];
     }
     if (!(check > 0.98 && check < 1.02))
-        h->weight[i] = old;
+        weight[i] = old;
+}
+
+void hardheaded_learn_weights(double *weight, size_t n, const uint32_t *last, const uint32_t *previous)
+{
+    size_t unchanged = 0;
+    for (size_t i = 0; i < n; i++)
+        unchanged += last[i] == previous[i];
+    double golden = HH_LEARNING_COEF / (double)n, total = 1 + golden * (double)unchanged;
+    double max_weight = 1 - (double)n * golden / total;
+    for (size_t i = 0; i < n; i++) {
+        if (last[i] == previous[i] && weight[i] < max_weight)
+            set_weight(weight, n, i, (weight[i] + golden) / total);
+        else
+            set_weight(weight, n, i, weight[i] / total);
+    }
 }
 
 /* KLH.updateLearner, after the opponent's second offer and every one after. */
 static void learn(struct hardheaded *h)
 {
-    size_t n = h->issues, unchanged = 0;
-    for (size_t i = 0; i < n; i++)
-        unchanged += h->opp_last[i] == h->opp_prev[i];
-    double golden = HH_LEARNING_COEF / (double)n, total = 1 + golden * (double)unchanged;
-    double max_weight = 1 - (double)n * golden / total;
-    for (size_t i = 0; i < n; i++) {
-        if (h->opp_last[i] == h->opp_prev[i] && h->weight[i] < max_weight)
-            set_weight(h, i, (h->weight[i] + golden) / total);
-        else
-            set_weight(h, i, h->weight[i] / total);
-    }
-    for (size_t i = 0; i < n; i++)
+    hardheaded_learn_weights(h->weight, h->issues, h->opp_last, h->opp_prev);
+    for (size_t i = 0; i < h->issues; i++)
         h->count[h->offset[i] + h->opp_last[i]] += 1;
 }
 
