@@ -1,8 +1,8 @@
 /*
  * test_anac_classic.c: the formulas of the ported ANAC agents (agent-k,
  * nice-tit-for-tat, cuhk, atlas3), each checked against values worked out by
- * hand from the GENIUS 10.4 sources (docs/agents.md), and the shared pieces
- * (value counts, distinct offers).
+ * hand from the GENIUS 10.4 sources (docs/agents.md), CUHK's last chance
+ * against a hardliner, and the shared pieces (value counts, distinct offers).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 
 #include "agents/anac_classic.h"
+#include "anac_scenario.h"
 
 #define NEAR(x, y) assert_true(fabs((x) - (y)) < 1e-6)
 
@@ -108,6 +109,51 @@ static void atlas3_formulas(void **state)
     NEAR(atlas3_threshold(0.6, 0.75, 0.5, 0.27), 0.44565061449150084);
 }
 
+/* CUHK vs a hardliner that never moves (1000 rounds): its threshold stays above 0.75 (max d^(1 - t), d = 0.75),
+   so nothing happens until the last chance (t > 0.9985, fewer than 5 rounds left), when it offers the opponent's
+   best offer.  On Grocery-A (reservation 0) that is accepted; on Camera-A (reservation 0.5, the hardliner's offer
+   worth 0.27 to it) TerminateCurrentNegotiation holds (reservation >= its next bid) and so does AcceptOpponentOffer
+   (the offer is worth its next bid): it ends the talks, the offer not beating its reservation. */
+static void cuhk_last_chance(void **state)
+{
+    (void)state;
+    const char *domains[] = {"Grocery", "Camera"};
+    for (int d = 0; d < 2; d++) {
+        parley_scenario *sc = anac(domains[d]);
+        parley_session_config cfg;
+        parley_session_config_init(&cfg);
+        cfg.rounds = 1000;
+        parley_negotiation *neg = NULL;
+        parley_error err;
+        assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+        assert_int_equal(parley_negotiation_add_agent_spec(neg, "cuhk", &err), PARLEY_OK);
+        assert_int_equal(parley_negotiation_add_agent_spec(neg, "hardliner", &err), PARLEY_OK);
+        assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+        assert_true(parley_negotiation_rounds_used(neg) >= 996);
+        const uint32_t *theirs = NULL;
+        long walked = -1;
+        parley_event ev;
+        for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+            assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+            if (ev.kind == PARLEY_EVENT_OFFER && ev.party == 1)
+                theirs = ev.outcome;
+            if (ev.kind == PARLEY_EVENT_WALK_AWAY)
+                walked = ev.party;
+        }
+        assert_non_null(theirs);
+        if (d == 0) {
+            assert_true(parley_negotiation_agreed(neg));
+            assert_memory_equal(parley_negotiation_agreement(neg), theirs,
+                                parley_space_issue_count(parley_scenario_space(sc)) * sizeof *theirs);
+        } else {
+            assert_false(parley_negotiation_agreed(neg));
+            assert_int_equal(walked, 0);
+        }
+        parley_negotiation_free(neg);
+        parley_scenario_free(sc);
+    }
+}
+
 /* The shared pieces: value counts and the distinct offers. */
 static void shared_pieces(void **state)
 {
@@ -145,6 +191,7 @@ int main(void)
         cmocka_unit_test(nice_tit_for_tat_formulas),
         cmocka_unit_test(cuhk_formulas),
         cmocka_unit_test(atlas3_formulas),
+        cmocka_unit_test(cuhk_last_chance),
         cmocka_unit_test(shared_pieces),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

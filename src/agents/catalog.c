@@ -21,14 +21,16 @@ static const parley_param_info boa_params[] = {
     {"bidding", "time", "bidding strategy: time, tft"},
     {"model", "frequency", "opponent model: none, frequency, smith, bayes"},
     {"accept", "next", "acceptance strategy: next, const, time, prev, combi"},
-    {"window", "0.02", "bids are picked among target .. target + window"},
+    {"window", "genius (time), 0.02 (tft)", "bids are picked among target .. target + window"},
     {NULL, NULL, NULL}};
 static const parley_param_info agent_gg_params[] = {
     {"ranking", "all", "bids in the ranking it learns its preferences from (all, or a number >= 2)"},
     {NULL, NULL, NULL}};
 static const parley_param_info time_bid_params[] = {{"e", "0.2", "concession exponent"},
                                                     {"k", "0", "initial concession"},
-                                                    {"window", "0.02", "bid window above the target"},
+                                                    {"window", "genius",
+                                                     "fixed bid window above the target; default GENIUS's "
+                                                     "TimeDependent_Offering window (0.01, widened to 100 bids)"},
                                                     {NULL, NULL, NULL}};
 static const parley_param_info tft_bid_params[] = {{"window", "0.02", "bid window above the target"},
                                                    {NULL, NULL, NULL}};
@@ -38,8 +40,8 @@ static const parley_param_info next_params[] = {{"a", "1", "accept when a * offe
 static const parley_param_info prev_params[] = {{"a", "1", "accept when a * offered + b >= previous bid"},
                                                 {"b", "0", "see a"},
                                                 {NULL, NULL, NULL}};
-static const parley_param_info const_params[] = {{"c", "0.9", "accept offers worth at least c"}, {NULL, NULL, NULL}};
-static const parley_param_info time_params[] = {{"t", "0.99", "accept anything from time T on"}, {NULL, NULL, NULL}};
+static const parley_param_info const_params[] = {{"c", "0.9", "accept offers worth more than c"}, {NULL, NULL, NULL}};
+static const parley_param_info time_params[] = {{"t", "0.99", "accept anything after time T"}, {NULL, NULL, NULL}};
 static const parley_param_info combi_params[] = {
     {"t", "0.98", "from time T, accept the best offer of the remaining-time window"}, {NULL, NULL, NULL}};
 

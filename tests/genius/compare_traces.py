@@ -297,15 +297,18 @@ def main():
             if pair and (args.verbose or not ok):
                 print(describe(*pair))
             for agent in {job[2], job[3]}:
-                tally = per_agent.setdefault(agent, [0, 0])
+                tally = per_agent.setdefault(agent, [0, 0, 0])
                 tally[0] += ok
                 tally[1] += 1
+                tally[2] += not ok and name in known
     if not args.keep:
         for f in glob.glob(os.path.join(keep, "*.jsonl")):
             os.remove(f)
         os.rmdir(keep)
     for agent in sorted(per_agent):
-        print("  %-18s %d of %d negotiations match" % (agent, per_agent[agent][0], per_agent[agent][1]))
+        ok, total, listed = per_agent[agent]
+        print("  %-18s %d of %d negotiations match%s" % (agent, ok, total, " (%d known differences)" % listed
+                                                         if listed else ""))
     if not jobs:
         print("compare_traces: no trace matched the filters", file=sys.stderr)
         return 2
