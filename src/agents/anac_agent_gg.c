@@ -17,10 +17,9 @@
  *     the opponent's offers received in the 0.003 of time after its first;
  *   - threshold schedule: agentgg_threshold (anac_agent_gg.h);
  *   - bids: up to three tries of 2 |outcomes| random packages (at most
- *     MAX_DRAWS); the first one
- *     whose ratio is in [threshold, threshold + 0.1] before t = 0.2, afterwards
- *     the one the opponent's map values most; failing that, a random package
- *     above the threshold.
+ *     MAX_DRAWS); before t = 0.2 the first one whose ratio is in [threshold,
+ *     threshold + 0.1], afterwards the one there the opponent's map values
+ *     most; failing that, a random package above the threshold.
  */
 #include "agents/anac_agent_gg.h"
 
