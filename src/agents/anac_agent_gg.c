@@ -4,9 +4,9 @@
  * uncertainty as in ANAC 2019.  docs/agents.md gives its source and what
  * differs from the original.
  *
- * It never uses its utility function directly: at the start it ranks
- * `ranking` of its packages (all by default; otherwise its worst and best and
- * others drawn at random, as GENIUS's user model) and scores every value by the
+ * Its utility function serves only to rank, at the start, `ranking` of its
+ * packages (all by default; otherwise its worst and best and others drawn at
+ * random, as GENIUS's user model); from that ranking it scores every value by the
  * mean position of the ranked bids that hold it (its importance map).  Bids are
  * judged by their importance ratio (importance - min) / (max - min).  The
  * opponent's map counts the values of its offers until t = 0.3.
@@ -16,10 +16,10 @@
  *   - the estimated Nash ratio N = (1 - m) / 1.7 + m, m the best ratio among
  *     the opponent's offers received in the 0.003 of time after its first;
  *   - threshold schedule: agentgg_threshold (anac_agent_gg.h);
- *   - bids: up to three rounds of 2 |outcomes| random packages; the first one
- *     whose ratio is in [threshold, threshold + 0.1] before t = 0.2, afterwards
- *     the one the opponent's map values most; failing that, a random package
- *     above the threshold.
+ *   - bids: up to three tries of 2 |outcomes| random packages (at most
+ *     MAX_DRAWS); before t = 0.2 the first one whose ratio is in [threshold,
+ *     threshold + 0.1], afterwards the one there the opponent's map values
+ *     most; failing that, a random package above the threshold.
  */
 #include "agents/anac_agent_gg.h"
 
