@@ -59,7 +59,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     free(request);
     /* The server still answers a plain request. */
     static const char health[] = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-    if (harness_exchange(health, sizeof health - 1, NULL, 0, 5000) != 200) {
+    if (harness_exchange(health, sizeof health - 1, NULL, 0, 30000) != 200) {
         fprintf(stderr, "fuzz_http: the server no longer answers\n");
         abort();
     }

@@ -119,7 +119,7 @@ static json_t *call(const char *method, const char *path, enum harness_who who, 
                      "Content-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
                      method, path, who ? "Authorization: Bearer " : "", who ? token[who] : "", who ? "\r\n" : "",
                      length, json ? json : "");
-    *status = harness_exchange(request, (size_t)n, body, sizeof body, 5000);
+    *status = harness_exchange(request, (size_t)n, body, sizeof body, 30000);
     return json_loads(body, 0, NULL);
 }
 

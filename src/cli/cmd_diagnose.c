@@ -105,8 +105,10 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
     } else {
         int complete;
         size_t n = parley_diagnosis_conflict_count(d, &complete);
+        const char *relaxations, *truncated = parley_diagnosis_truncated(d, &relaxations);
         printf("\nNo deal. %zu minimal conflicting set%s%s:\n", n, n == 1 ? "" : "s",
-               complete ? "" : " (the smallest ones, up to four members)");
+               truncated ? " (the smallest ones; there are more, see below)"
+               : complete ? "" : " (the smallest ones, up to four members)");
         for (size_t i = 0; i < n; i++) {
             const size_t *members;
             size_t m = parley_diagnosis_conflict(d, i, &members);
@@ -120,7 +122,6 @@ static void print_report(const parley_scenario *sc, const parley_diagnosis *d)
                 printf("\n");
             }
         }
-        const char *relaxations, *truncated = parley_diagnosis_truncated(d, &relaxations);
         if (truncated)
             printf("\n  (the list stops here: %s)\n", truncated);
         printf("\nRelaxations (one condition at a time, then pairs when no single one opens a zone):\n");
