@@ -1,11 +1,11 @@
 /*
  * test_boa_details.c: pieces of the opponent models and their measures, against values worked out by hand.
  *
- * Smith's frequency model: every count starts at 1 (no value is impossible before it is seen); a value's
- * estimate is its count over the issue's highest count, an issue's weight its highest count (normalised).
- * After the bids (A=0,B=0), (A=1,B=0), (A=2,B=0) over issues A (three values) and B (two): counts A [2,2,2],
- * B [4,1]; values A [1,1,1], B [1,1/4]; weights 2 : 4, so 1/3 and 2/3.  The estimate of (A=0, B=1) is
- * 1/3 + 2/3 * 1/4 = 1/2, of (A=2, B=0) 1.
+ * Smith's frequency model, as GENIUS's SmithFrequencyModel: over the B bids seen, a value is worth its count / B
+ * and an issue weighs its largest count / B, the weights normalised to sum 1.  After the bids (A=0,B=0),
+ * (A=1,B=0), (A=2,B=0) over issues A (three values) and B (two): counts A [1,1,1], B [3,0]; values A
+ * [1/3,1/3,1/3], B [1,0]; weights 1/3 : 1, so 1/4 and 3/4.  The estimate of (A=0, B=1) is 1/4 * 1/3 + 3/4 * 0
+ * = 1/12, of (A=2, B=0) 1/4 * 1/3 + 3/4 * 1 = 5/6.
  *
  * Kendall's tau-b, (C - D) / sqrt((C + D + Tx)(C + D + Ty)), pairs tied on both sides counted nowhere:
  *   x = 1 2 3 4, y = 1 2 2 4: C = 5, D = 0, Ty = 1 -> 5 / sqrt(5 * 6);
@@ -43,8 +43,8 @@ static void smith_model_by_hand(void **state)
         assert_int_equal(parley_opponent_model_observe(m, bids[i], 0.1 * (double)(i + 1)), PARLEY_OK);
     assert_int_equal(parley_opponent_model_bids(m), 3);
     const uint32_t cheap[2] = {0, 1}, dear[2] = {2, 0};
-    assert_float_equal(parley_opponent_model_eval(m, cheap), 0.5, 1e-12);
-    assert_float_equal(parley_opponent_model_eval(m, dear), 1.0, 1e-12);
+    assert_float_equal(parley_opponent_model_eval(m, cheap), 1.0 / 12, 1e-12);
+    assert_float_equal(parley_opponent_model_eval(m, dear), 5.0 / 6, 1e-12);
     parley_opponent_model_free(m);
     parley_scenario_free(sc);
 }

@@ -155,8 +155,9 @@ static void same_on_any_number_of_threads(void **state)
     parley_tournament_free(t2);
 }
 
-/* On ANAC domains, a Bayesian model of a Boulware agent knows it better at the end than after a quarter of its
-   offers, averaged over a tournament; the last quarter is the end-of-run figure. */
+/* On ANAC domains, a frequency model of a Boulware agent knows it better at the end than after a quarter of its
+   offers, averaged over a tournament; the last quarter is the end-of-run figure.  (Not the Bayesian model: like
+   GENIUS's scalable Bayesian model it breaks down after about 330 different bids, docs/agents.md.) */
 static void model_accuracy_rises_in_tournaments(void **state)
 {
     (void)state;
@@ -170,7 +171,7 @@ static void model_accuracy_rises_in_tournaments(void **state)
     cfg.agents = agents;
     cfg.agent_count = 3;
     cfg.session.rounds = 1000;
-    cfg.model = "bayes";
+    cfg.model = "frequency";
     cfg.model_samples = 500;
     parley_tournament *t = NULL;
     parley_error err;
@@ -178,7 +179,7 @@ static void model_accuracy_rises_in_tournaments(void **state)
     parley_tournament_stats *s = NULL;
     assert_int_equal(parley_tournament_stats_compute(t, NULL, &s, &err), PARLEY_OK);
     double q1 = parley_tournament_stats_model_over_time(s, 0, 0), end = parley_tournament_stats_model_over_time(s, 0, 3);
-    print_message("bayes model of boulware: pearson %.3f after 1/4 of its offers, %.3f at the end\n", q1, end);
+    print_message("frequency model of boulware: pearson %.3f after 1/4 of its offers, %.3f at the end\n", q1, end);
     assert_true(end > q1 + 0.05);
     for (size_t a = 0; a < 3; a++) {
         const parley_agent_stats *g = NULL;

@@ -2,10 +2,10 @@
  * test_stats_replicator.c: the direction of the replicator dynamics of the tournament meta-game, through the
  * public API only.  In the textbook buyer-seller tournament of boulware, conceder, hardliner and micro, the
  * hardliner never concedes and earns 0.2 (its reservation) against everyone, less than any other agent earns
- * against anyone (checked here from the meta-game's payoffs); boulware and conceder earn the most against
- * every opponent.  Replicator dynamics grow the share of an agent that does better than the mixture and shrink
- * the share of one that does worse: from the uniform mixture (1/4 each) the hardliner must die out and the two
- * best must grow.  (Dynamics run backwards would give the hardliner the whole population; the shares would
+ * against anyone (checked here from the meta-game's payoffs); with the self-play payoffs on the diagonal,
+ * boulware weakly dominates every other agent.  Replicator dynamics grow the share of an agent that does better
+ * than the mixture and shrink the share of one that does worse: from the uniform mixture (1/4 each) the
+ * hardliner must die out and boulware take (nearly) the whole population.  (Dynamics run backwards would give the hardliner the whole population; the shares would
  * still sum to 1.)  Each agent's agreement count, agreement rate and mean welfare are counted from the runs,
  * and the text report's table of p-values is rebuilt from the API's p-values.
  */
@@ -82,10 +82,21 @@ static void replicator_grows_the_fit_and_shrinks_the_unfit(void **state)
     for (size_t a = 0; a < AGENTS; a++)
         sum += parley_tournament_stats_replicator(s, a);
     assert_float_equal(sum, 1.0, 1e-9);
-    assert_true(parley_tournament_stats_replicator(s, HARDLINER) < 0.01);  /* died out (from 1/4) */
-    assert_true(parley_tournament_stats_replicator(s, BOULWARE) > 0.25);   /* grew */
-    assert_true(parley_tournament_stats_replicator(s, CONCEDER) > 0.25);
-    assert_true(parley_tournament_stats_replicator(s, MICRO) < 0.25);      /* worse than both: shrank */
+    /* With the real self-play diagonal, boulware weakly dominates: against every opponent it does at least as
+       well as any other agent, strictly better against some (checked here on the payoffs), so from the uniform
+       mixture its share grows to (nearly) all and the others' shrink; the hardliner dies out first. */
+    for (size_t a = 0; a < AGENTS; a++) {
+        int strictly = 0;
+        for (size_t b = 0; b < AGENTS; b++) {
+            assert_true(parley_tournament_stats_payoff(s, BOULWARE, b) >= parley_tournament_stats_payoff(s, a, b) - 1e-12);
+            strictly |= parley_tournament_stats_payoff(s, BOULWARE, b) > parley_tournament_stats_payoff(s, a, b) + 1e-9;
+        }
+        assert_true(a == BOULWARE || strictly);
+    }
+    assert_true(parley_tournament_stats_replicator(s, BOULWARE) > 0.99);  /* grew from 1/4 */
+    assert_true(parley_tournament_stats_replicator(s, HARDLINER) < 0.01); /* died out */
+    assert_true(parley_tournament_stats_replicator(s, CONCEDER) < 0.25);  /* shrank */
+    assert_true(parley_tournament_stats_replicator(s, MICRO) < 0.25);
 
     /* The text report's significance table: a dash on the diagonal, each other cell the pair's p-value to four
        places, starred below 0.05; rows and columns in rank order. */
