@@ -34,7 +34,7 @@
 #define JOB_POLL_MS 50
 #define JOB_MAX_REPLY ((size_t)256 << 20)
 #define JOB_MAX_WAITING 32u
-#define JOB_NICE 10
+#define JOB_NICE 10 /* added to the server's niceness */
 
 struct analysis_job {
     parley_server *srv;
@@ -68,7 +68,8 @@ static void write_all(int fd, const char *p, size_t n)
 static void child_main(analysis_job *j, int out)
 {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
-    setpriority(PRIO_PROCESS, 0, JOB_NICE); /* batch work: the request threads go first */
+    int prio = getpriority(PRIO_PROCESS, 0) + JOB_NICE; /* batch work: the request threads go first */
+    setpriority(PRIO_PROCESS, 0, prio > 19 ? 19 : prio);
 #ifdef SYS_close_range
     /* Keep no socket or database file of the parent open (best effort). */
     if (out > 3)

@@ -2,8 +2,9 @@
  * server_internal.h: what the files of the server share: the server object,
  * one API call (request, caller's identity, reply), the route handlers, the
  * scenario cache, the live-update notifier, the guard (request deadlines and
- * stream keep-alives), analyses in child processes, scenario limits and the
- * token helpers.
+ * stream keep-alives), analyses in child processes and their fair scheduler,
+ * scenario limits, the budgets of participants and negotiations, the merged
+ * views of negotiations and the token helpers.
  */
 #ifndef PARLEY_SERVER_INTERNAL_H
 #define PARLEY_SERVER_INTERNAL_H
