@@ -63,6 +63,7 @@ FILE_TESTS = {
     "src/cli/mpi.c": "cli_mpi",
     "src/cli/progress.c": "test_cli_progress|cli_progress",
     "src/cli/plot_file.c": "cli_plots",
+    "src/cli/cli_common.c": "cli_one_language|cli_analyze|cli_diagnose|cli_option_bounds|cli_error_paths|cli_conflict",
 }
 
 RELEASES = re.compile(r"^(free|close|fclose|closedir|munmap|pthread_\w+|sqlite3_finalize|sqlite3_close\w*|"
