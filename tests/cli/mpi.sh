@@ -84,7 +84,7 @@ if [ "$SLOW" = 1 ]; then LONG+=(--repeats 60); else LONG+=(--repeats 400); fi # 
     >"$TMP/killed.out" 2>"$TMP/killed.err" &
 job=$!
 victim=""
-for _ in $(seq 1 600); do # wait until rank 1 has finished some runs (60 s only bounds a hang)
+for _ in $(seq 1 3000); do # wait until rank 1 has finished some runs (300 s only bounds a hang)
     # this job's ranks only (their command names this test's checkpoint), not another test's
     for p in $(pgrep -f "tournament .*--checkpoint $TMP/long.ck" || true); do
         tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx OMPI_COMM_WORLD_RANK=1 && victim=$p

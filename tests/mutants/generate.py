@@ -50,7 +50,7 @@ FOLDER_TESTS = {
 FILE_TESTS = {
     "src/cli/cmd_serve.c": "cli_serve|cli_option_bounds",
     "src/cli/cmd_tournament.c": "cli_tournament|cli_progress|cli_option_bounds|cli_mpi",
-    "src/cli/cli_stats.c": "cli_tournament|cli_mpi",
+    "src/cli/cli_stats.c": "cli_tournament|cli_option_bounds|cli_mpi",
     "src/cli/cmd_negotiate.c": "cli_negotiate|cli_agents|cli_option_bounds|cli_baselines",
     "src/cli/cmd_analyze.c": "cli_analyze|cli_mpi|cli_plots",
     "src/cli/cmd_conflict.c": "cli_conflict",
@@ -63,6 +63,7 @@ FILE_TESTS = {
     "src/cli/mpi.c": "cli_mpi",
     "src/cli/progress.c": "test_cli_progress|cli_progress",
     "src/cli/plot_file.c": "cli_plots",
+    "src/cli/cli_common.c": "cli_one_language|cli_analyze|cli_diagnose|cli_option_bounds|cli_error_paths|cli_conflict",
 }
 
 RELEASES = re.compile(r"^(free|close|fclose|closedir|munmap|pthread_\w+|sqlite3_finalize|sqlite3_close\w*|"
