@@ -44,9 +44,10 @@ parley_scenario_arg() {
 genius_negotiation() {
     local g=$GENIUS_DOMAINS/$1 err
     err=$(mktemp)
-    timeout 600 nice -n 10 "$GENIUS_HARNESS/run.sh" --domain "$g/$1-A-domain.xml" --prof1 "$g/$1-A-prof1.xml" \
+    # (from /tmp: GENIUS writes a DataObjects/ folder into its working directory)
+    (cd "${TMPDIR:-/tmp}" && exec timeout 600 nice -n 10 "$GENIUS_HARNESS/run.sh" --domain "$g/$1-A-domain.xml" --prof1 "$g/$1-A-prof1.xml" \
         --prof2 "$g/$1-A-prof2.xml" --agent1 "$(genius_class "$2")" --agent2 "$(genius_class "$3")" --rounds "$4" \
-        --seed "$5" --quiet >/dev/null 2>"$err"
+        --seed "$5" --quiet >/dev/null 2>"$err")
     grep '"summary":true' "$err" | tail -n 1
     rm -f "$err"
 }
