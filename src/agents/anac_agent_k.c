@@ -14,6 +14,7 @@
 #include "agents/builtin.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,17 +79,10 @@ static void agentk_destroy(void *state)
 
 static int agentk_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("agent-k", params, none, err);
-    if (rc)
-        return rc;
-    struct agentk *a = calloc(1, sizeof *a);
+    int rc;
+    struct agentk *a = boa_agent_state_new(v, "agent-k", params, sizeof *a, offsetof(struct agentk, tr), err, &rc);
     if (!a)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&a->tr, v, "none", err))) {
-        free(a);
         return rc;
-    }
     a->offered.issues = a->tr.issues;
     a->target = a->bid_target = 1.0;
     *state = a;

@@ -27,6 +27,7 @@
 #include "agents/builtin.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,17 +76,10 @@ static void agent_m_destroy(void *state)
 
 static int agent_m_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("agent-m", params, none, err);
-    if (rc)
-        return rc;
-    struct agent_m *m = calloc(1, sizeof *m);
+    int rc;
+    struct agent_m *m = boa_agent_state_new(v, "agent-m", params, sizeof *m, offsetof(struct agent_m, tr), err, &rc);
     if (!m)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&m->tr, v, "none", err))) {
-        free(m);
         return rc;
-    }
     const parley_space *space = parley_view_space(v);
     size_t n = m->tr.issues ? m->tr.issues : 1;
     if (!(m->bidmax = calloc(3 * n, sizeof *m->bidmax)) || value_counts_init(&m->counts, space)) {

@@ -17,6 +17,7 @@
 #include "agents/builtin.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 
 #define AGREEABLE_CONCEDE_FROM 0.2
@@ -79,17 +80,10 @@ static void agreeable_destroy(void *state)
 
 static int agreeable_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("agreeable-2018", params, none, err);
-    if (rc)
-        return rc;
-    struct agreeable *a = calloc(1, sizeof *a);
+    int rc;
+    struct agreeable *a = boa_agent_state_new(v, "agreeable-2018", params, sizeof *a, offsetof(struct agreeable, tr), err, &rc);
     if (!a)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&a->tr, v, "none", err))) {
-        free(a);
         return rc;
-    }
     if (!(a->counts = calloc(a->tr.parties, sizeof *a->counts)))
         goto nomem;
     for (size_t k = 0; k < a->tr.parties; k++)

@@ -20,6 +20,7 @@
 
 #include <math.h>
 #include <parley/space.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,17 +73,10 @@ static void atlas3_destroy(void *state)
 
 static int atlas3_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("atlas3", params, none, err);
-    if (rc)
-        return rc;
-    struct atlas3 *a = calloc(1, sizeof *a);
+    int rc;
+    struct atlas3 *a = boa_agent_state_new(v, "atlas3", params, sizeof *a, offsetof(struct atlas3, tr), err, &rc);
     if (!a)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&a->tr, v, "none", err))) {
-        free(a);
         return rc;
-    }
     const parley_space *space = parley_view_space(v);
     size_t issues = a->tr.issues ? a->tr.issues : 1, count = parley_view_outcome_count(v);
     a->offered.issues = a->tr.issues;

@@ -22,6 +22,7 @@
 #include "agents/builtin.h"
 
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -78,17 +79,10 @@ static void caduceus_destroy(void *state)
 
 static int caduceus_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("caduceus", params, none, err);
-    if (rc)
-        return rc;
-    struct caduceus *c = calloc(1, sizeof *c);
+    int rc;
+    struct caduceus *c = boa_agent_state_new(v, "caduceus", params, sizeof *c, offsetof(struct caduceus, tr), err, &rc);
     if (!c)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&c->tr, v, "none", err))) {
-        free(c);
         return rc;
-    }
     c->opp[0] = c->opp[1] = -1;
     c->with_discount = -1;
     if (!(c->counts = calloc(c->tr.parties, sizeof *c->counts)) ||

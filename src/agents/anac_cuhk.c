@@ -19,6 +19,7 @@
 
 #include <math.h>
 #include <parley/space.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -136,17 +137,10 @@ static int cuhk_fill_bins(struct cuhk *c, parley_agent_view *v)
 
 static int cuhk_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("cuhk", params, none, err);
-    if (rc)
-        return rc;
-    struct cuhk *c = calloc(1, sizeof *c);
+    int rc;
+    struct cuhk *c = boa_agent_state_new(v, "cuhk", params, sizeof *c, offsetof(struct cuhk, tr), err, &rc);
     if (!c)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&c->tr, v, "none", err))) {
-        free(c);
         return rc;
-    }
     size_t issues = c->tr.issues ? c->tr.issues : 1, count = parley_view_outcome_count(v);
     c->seen.issues = c->tr.issues;
     c->size = parley_space_size(parley_view_space(v));

@@ -32,6 +32,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -98,17 +99,10 @@ static void fawkes_destroy(void *state)
 
 static int fawkes_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("the-fawkes", params, none, err);
-    if (rc)
-        return rc;
-    struct fawkes *f = calloc(1, sizeof *f);
+    int rc;
+    struct fawkes *f = boa_agent_state_new(v, "the-fawkes", params, sizeof *f, offsetof(struct fawkes, tr), err, &rc);
     if (!f)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&f->tr, v, "none", err))) {
-        free(f);
         return rc;
-    }
     size_t n = f->tr.issues ? f->tr.issues : 1;
     if (!(f->weight = malloc(n * sizeof *f->weight)) || !(f->prev_offer = calloc(3 * n, sizeof *f->prev_offer)) ||
         value_counts_init(&f->values, parley_view_space(v))) {

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <parley/space.h>
 #include <parley/utility.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -68,17 +69,10 @@ static void ntft_destroy(void *state)
 
 static int ntft_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("nice-tit-for-tat", params, none, err);
-    if (rc)
-        return rc;
-    struct ntft *n = calloc(1, sizeof *n);
+    int rc;
+    struct ntft *n = boa_agent_state_new(v, "nice-tit-for-tat", params, sizeof *n, offsetof(struct ntft, tr), err, &rc);
     if (!n)
-        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-    if ((rc = boa_track_init(&n->tr, v, "none", err))) {
-        free(n);
         return rc;
-    }
     if ((rc = parley_opponent_model_new("bayes", parley_view_space(v), &n->model, err))) {
         ntft_destroy(n);
         return rc;

@@ -35,6 +35,13 @@ struct boa_track {
 /* Sets up the record; model_name "none" or NULL keeps no models. */
 int boa_track_init(struct boa_track *tr, parley_agent_view *v, const char *model_name, parley_error *err);
 void boa_track_free(struct boa_track *tr);
+/*
+ * The start of a ported agent's create(): refuses any parameter (the agent has none), allocates `size` zeroed
+ * bytes whose struct boa_track lies at `track_offset`, and sets that record up without models.  Returns the
+ * state (the caller's, freed with free() after boa_track_free), or NULL with the error code in *rc.
+ */
+void *boa_agent_state_new(parley_agent_view *v, const char *agent, const char *params, size_t size,
+                          size_t track_offset, parley_error *err, int *rc);
 /* Reads the events new since the last call: offers of the others feed the record and the models. */
 int boa_track_update(struct boa_track *tr, parley_agent_view *v);
 /* Mean and standard deviation of the own utility of the offers received (0, 0 before any). */

@@ -39,6 +39,24 @@ nomem:
     return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
 }
 
+void *boa_agent_state_new(parley_agent_view *v, const char *agent, const char *params, size_t size,
+                          size_t track_offset, parley_error *err, int *rc)
+{
+    static const char *const none[] = {NULL};
+    if ((*rc = parley_agent_params_check(agent, params, none, err)))
+        return NULL;
+    char *state = calloc(1, size);
+    if (!state) {
+        *rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        return NULL;
+    }
+    if ((*rc = boa_track_init((struct boa_track *)(state + track_offset), v, "none", err))) {
+        free(state);
+        return NULL;
+    }
+    return state;
+}
+
 void boa_track_free(struct boa_track *tr)
 {
     if (tr->models)
