@@ -8,7 +8,11 @@
  * acceptable outcomes one by one in outcome order.  For 2 parties a gathered
  * look-up of the rejection table first drops lanes it proves dominated: that
  * table only grows during a scan, so a lane it rejects at the start of a vector
- * is rejected by the scalar check too.  PARLEY_SCAN_PATH=scalar|avx2|avx512
+ * is rejected by the scalar check too.  For 3 parties lanes that one of four
+ * kept points (the first two of the frontier's list, where a point that just
+ * dominated an offer moves, and the last two kept) dominates are dropped: a
+ * point once kept is only ever replaced by points that dominate it, so such a
+ * lane could never be kept.  PARLEY_SCAN_PATH=scalar|avx2|avx512
  * forces a path (one the CPU lacks falls back to the best it has).
  */
 #include <stdlib.h>
@@ -89,7 +93,7 @@ static void offer_lanes(const struct job *job, struct worker *w, const double *c
                     shift)
 
 /* The vector row for n (2 or 3) parties, W bits wide; the scalar loop finishes the last few outcomes. */
-#define DEFINE_ROW(name, isa, W, LANES, N, lt_mask, reject_lanes)                                                 \
+#define DEFINE_ROW(name, isa, W, LANES, N, cmp_mask, reject_lanes)                                                 \
     __attribute__((target(isa))) static void name(const struct job *job, struct worker *w, const double *pre, \
                                                      uint32_t from, uint32_t to, uint64_t index, int dominated)  \
     {                                                                                                             \
@@ -111,13 +115,23 @@ static void offer_lanes(const struct job *job, struct worker *w, const double *c
             __m##W##d q[3];                                                                                       \
             for (size_t j = 0; j < n; j++) {                                                                      \
                 q[j] = QUANTIZED(W, p[j], t[j], v);                                                               \
-                k[j] = lt_mask(q[j], r[j]);                                                                       \
+                k[j] = cmp_mask(q[j], r[j], _CMP_LT_OQ);                                                          \
             }                                                                                                     \
             tally(hist, k[0], k[1], k[2], LANES);                                                                 \
             unsigned ok = ~(k[0] | k[1] | k[2]) & ((1u << LANES) - 1);                                           \
             if (ok && !dominated) {                                                                               \
                 if (n == 2)                                                                                       \
                     ok &= ~reject_lanes(w->frontier.reject, q[0], q[1]);                                          \
+                else                                                                                              \
+                    for (size_t i = 0; i < 4 && i < w->frontier.count && ok; i++) {                              \
+                        const double *d = &w->frontier.u[(i < 2 ? i : w->frontier.count + 1 - i) * 3];            \
+                        unsigned ge = ~0u, gt = 0;                                                                \
+                        for (size_t j = 0; j < 3; j++) {                                                          \
+                            ge &= cmp_mask(_mm##W##_set1_pd(d[j]), q[j], _CMP_GE_OQ);                             \
+                            gt |= cmp_mask(_mm##W##_set1_pd(d[j]), q[j], _CMP_GT_OQ);                             \
+                        }                                                                                         \
+                        ok &= ~(ge & gt);                                                                         \
+                    }                                                                                             \
                 for (size_t j = 0; j < n && ok; j++)                                                              \
                     _mm##W##_store_pd(u[j], q[j]);                                                                \
                 offer_lanes(job, w, lanes_u, ok, index + (v - from));                                             \
@@ -151,15 +165,15 @@ reject_lanes_avx512(const double *reject, __m512d u0, __m512d u1)
     return _mm512_mask_cmp_pd_mask(inside, bound, u1, _CMP_GE_OQ);
 }
 
-#define LT_AVX2(u, r) ((unsigned)_mm256_movemask_pd(_mm256_cmp_pd(u, r, _CMP_LT_OQ)))
-#define LT_AVX512(u, r) ((unsigned)_mm512_cmp_pd_mask(u, r, _CMP_LT_OQ))
+#define CMP_AVX2(a, b, how) ((unsigned)_mm256_movemask_pd(_mm256_cmp_pd(a, b, how)))
+#define CMP_AVX512(a, b, how) ((unsigned)_mm512_cmp_pd_mask(a, b, how))
 
 #define ISA_AVX2 "avx2,popcnt"
 #define ISA_AVX512 "avx512f,avx512dq,avx512vl,popcnt"
-DEFINE_ROW(row_2d_avx2, ISA_AVX2, 256, 4, 2, LT_AVX2, reject_lanes_avx2)
-DEFINE_ROW(row_3d_avx2, ISA_AVX2, 256, 4, 3, LT_AVX2, reject_lanes_avx2)
-DEFINE_ROW(row_2d_avx512, ISA_AVX512, 512, 8, 2, LT_AVX512, reject_lanes_avx512)
-DEFINE_ROW(row_3d_avx512, ISA_AVX512, 512, 8, 3, LT_AVX512, reject_lanes_avx512)
+DEFINE_ROW(row_2d_avx2, ISA_AVX2, 256, 4, 2, CMP_AVX2, reject_lanes_avx2)
+DEFINE_ROW(row_3d_avx2, ISA_AVX2, 256, 4, 3, CMP_AVX2, reject_lanes_avx2)
+DEFINE_ROW(row_2d_avx512, ISA_AVX512, 512, 8, 2, CMP_AVX512, reject_lanes_avx512)
+DEFINE_ROW(row_3d_avx512, ISA_AVX512, 512, 8, 3, CMP_AVX512, reject_lanes_avx512)
 #endif
 
 scan_row_fn *scan_row_function(size_t parties)
