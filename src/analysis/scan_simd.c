@@ -59,16 +59,23 @@ enum scan_path scan_path_chosen(void)
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-/* Adds the lanes' failure masks (bit l of k_i: lane l fails party i's reservation) to the histogram. */
-static inline __attribute__((always_inline)) void tally(uint64_t *hist, unsigned k0, unsigned k1, unsigned k2,
-                                                        unsigned lanes)
+/* Adds the lanes' failure masks (bit l of k_j: lane l fails party j's reservation; lanes: all lanes set) to
+   the counts by mask h[0..2^n).  Two parties: one population count per mask value, no branch; three: the
+   failing lanes one by one (fewer operations when most lanes pass, as they do where the time goes). */
+static inline __attribute__((always_inline)) void tally(uint64_t *h, size_t n, const unsigned *k, unsigned lanes)
 {
-    unsigned any = k0 | k1 | k2;
-    hist[0] += lanes - (unsigned)__builtin_popcount(any);
+    unsigned any = lanes & (k[0] | k[1] | k[2]);
+    h[0] += (unsigned)__builtin_popcount(lanes) - (unsigned)__builtin_popcount(any);
+    if (n == 2) {
+        h[1] += (unsigned)__builtin_popcount(k[0] & ~k[1]);
+        h[2] += (unsigned)__builtin_popcount(k[1] & ~k[0]);
+        h[3] += (unsigned)__builtin_popcount(k[0] & k[1]);
+        return;
+    }
     while (any) {
         unsigned l = (unsigned)__builtin_ctz(any);
         any &= any - 1;
-        hist[(k0 >> l & 1) | (k1 >> l & 1) << 1 | (k2 >> l & 1) << 2]++;
+        h[(k[0] >> l & 1) | (k[1] >> l & 1) << 1 | (k[2] >> l & 1) << 2]++;
     }
 }
 
@@ -106,7 +113,7 @@ static void offer_lanes(const struct job *job, struct worker *w, const double *c
             r[k] = _mm##W##_set1_pd(job->reservation[k]);                                                        \
         }                                                                                                         \
         const __m##W##d one = _mm##W##_set1_pd(1.0), shift = _mm##W##_set1_pd(0x1.8p20);                         \
-        uint64_t *hist = w->histogram;                                                                            \
+        uint64_t *hist = w->histogram, h[8] = {0};                                                                \
         _Alignas(64) double u[3][LANES];                                                                          \
         const double *lanes_u[3] = {u[0], u[1], u[2]};                                                            \
         uint32_t v = from;                                                                                        \
@@ -117,7 +124,7 @@ static void offer_lanes(const struct job *job, struct worker *w, const double *c
                 q[j] = QUANTIZED(W, p[j], t[j], v);                                                               \
                 k[j] = cmp_mask(q[j], r[j], _CMP_LT_OQ);                                                          \
             }                                                                                                     \
-            tally(hist, k[0], k[1], k[2], LANES);                                                                 \
+            tally(h, n, k, (1u << LANES) - 1);                                                                    \
             unsigned ok = ~(k[0] | k[1] | k[2]) & ((1u << LANES) - 1);                                           \
             if (ok && !dominated) {                                                                               \
                 if (n == 2)                                                                                       \
@@ -137,6 +144,8 @@ static void offer_lanes(const struct job *job, struct worker *w, const double *c
                 offer_lanes(job, w, lanes_u, ok, index + (v - from));                                             \
             }                                                                                                     \
         }                                                                                                         \
+        for (size_t m = 0; m < 1u << n; m++)                                                                      \
+            hist[m] += h[m];                                                                                      \
         w->feasible += v - from;                                                                                  \
         w->acceptable = hist[0];                                                                                  \
         if (v < to)                                                                                               \
