@@ -6,6 +6,10 @@
  * Usage: bench_analyze [max_exponent (default 8)] [hooks]
  * With `hooks`, each case also runs with a progress callback (what the CLI's
  * progress line costs) and with plot data gathered (analyze --plot, 64 bins).
+ * CPU seconds (user + sys of the process during the analysis) are printed
+ * beside wall seconds: on a loaded machine the rate per CPU-second is the
+ * figure to read.  PARLEY_SCAN_PATH=scalar|avx2|avx512 picks the row loop
+ * (src/analysis/scan_simd.c); the line "path" says which one ran.
  */
 #include <parley/parley.h>
 
@@ -16,10 +20,20 @@
 #include <unistd.h>
 
 #include "additive_space.h"
+#include "analysis/scan.h"
 
 static parley_scenario *generate(int exponent, int parties)
 {
     return additive_space(exponent, parties, NULL);
+}
+
+/* User + system CPU seconds of this process so far. */
+static double cpu_seconds(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec +
+           ru.ru_stime.tv_usec / 1e6;
 }
 
 static void count_report(void *user, double done, double total, const char *what)
@@ -36,9 +50,10 @@ int main(int argc, char **argv)
     int hooks = argc > 2 && strcmp(argv[2], "hooks") == 0;
     static const char *const variants[] = {"plain", "progress", "plot"};
     unsigned cores = (unsigned)sysconf(_SC_NPROCESSORS_ONLN);
-    printf("bench_analyze: %u cores\n", cores);
-    printf("%-10s %-8s %-8s %-9s %10s %14s %16s %10s %9s %8s\n", "outcomes", "parties", "threads", "variant",
-           "seconds", "outcomes/s", "per core", "frontier", "maxrss", "reports");
+    static const char *const paths[] = {"scalar", "avx2", "avx512"};
+    printf("bench_analyze: %u cores, path %s\n", cores, paths[scan_path_chosen()]);
+    printf("%-10s %-8s %-8s %-9s %10s %10s %14s %16s %14s %10s %9s %8s\n", "outcomes", "parties", "threads",
+           "variant", "seconds", "CPU-s", "outcomes/s", "per core", "per CPU-s", "frontier", "maxrss", "reports");
     for (int parties = 2; parties <= 3; parties++)
         for (int e = 6; e <= max_exp; e++) {
             parley_scenario *sc = generate(e, parties);
@@ -55,7 +70,10 @@ int main(int argc, char **argv)
                     opt.plot_bins = 64;
                 parley_analysis *a = NULL;
                 parley_error err;
-                if (parley_analyze(sc, &opt, &a, &err) != PARLEY_OK) {
+                double cpu = cpu_seconds();
+                int rc = parley_analyze(sc, &opt, &a, &err);
+                cpu = cpu_seconds() - cpu;
+                if (rc != PARLEY_OK) {
                     fprintf(stderr, "analysis failed: %s\n", err.message);
                     return 1;
                 }
@@ -63,9 +81,10 @@ int main(int argc, char **argv)
                 double rate = (double)parley_analysis_outcomes(a) / s;
                 struct rusage ru;
                 getrusage(RUSAGE_SELF, &ru);
-                printf("10^%-7d %-8d %-8u %-9s %10.3f %14.3e %16.3e %10zu %7ldMB %8lu\n", e, parties,
-                       parley_analysis_threads(a), variants[variant], s, rate, rate / parley_analysis_threads(a),
-                       parley_analysis_frontier_count(a), ru.ru_maxrss / 1024, reports);
+                printf("10^%-7d %-8d %-8u %-9s %10.3f %10.3f %14.3e %16.3e %14.3e %10zu %7ldMB %8lu\n", e, parties,
+                       parley_analysis_threads(a), variants[variant], s, cpu, rate, rate / parley_analysis_threads(a),
+                       (double)parley_analysis_outcomes(a) / cpu, parley_analysis_frontier_count(a),
+                       ru.ru_maxrss / 1024, reports);
                 fflush(stdout);
                 parley_analysis_free(a);
             }

@@ -3,11 +3,11 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-install(TARGETS parley_cli RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
+install(TARGETS parley_cli parley_serve parley_mpi RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/include/parley DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
 
 # The static library links the pkg-config imported targets; the installed config recreates them.
-set(PARLEY_EXPORTED parley)
+set(PARLEY_EXPORTED parley parley_server)
 if(PARLEY_SHARED)
   list(APPEND PARLEY_EXPORTED parley_shared)
 endif()

@@ -19,6 +19,5 @@ if(PARLEY_SHARED)
   endif()
   target_include_directories(parley_shared PUBLIC $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include>
                              $<INSTALL_INTERFACE:include>)
-  target_link_libraries(parley_shared PRIVATE PkgConfig::JANSSON PkgConfig::EXPAT PkgConfig::MHD PkgConfig::SQLITE
-                        PkgConfig::NETTLE Threads::Threads m ${CMAKE_DL_LIBS})
+  target_link_libraries(parley_shared PRIVATE PkgConfig::JANSSON PkgConfig::EXPAT Threads::Threads m ${CMAKE_DL_LIBS})
 endif()

@@ -4,7 +4,8 @@
  * all issues but the last, so an outcome costs one table lookup per party;
  * rows of the last issue run in a loop specialised for 2 parties, 3 parties,
  * any number without constraints, or the general case (constraints, red lines,
- * non-additive utilities).  Blocks of outcomes whose best corner is dominated
+ * non-additive utilities); 2 and 3 parties have vector versions in
+ * scan_simd.c.  Blocks of outcomes whose best corner is dominated
  * skip the frontier.
  */
 #include <math.h>
@@ -72,8 +73,8 @@ static inline __attribute__((always_inline)) void row_2d_body(const struct job *
     w->acceptable = hist[0];
 }
 
-static void run_row_2d(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
-                       uint64_t index, int dominated)
+void scan_row_2d_scalar(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                        uint64_t index, int dominated)
 {
     row_2d_body(job, w, pre, from, to, index, dominated, 0);
 }
@@ -118,8 +119,8 @@ static inline __attribute__((always_inline)) void row_nd_body(const struct job *
 }
 
 /* Three parties, written out: the utilities and the mask stay in registers. */
-static void run_row_3d(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
-                       uint64_t index, int dominated)
+void scan_row_3d_scalar(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                        uint64_t index, int dominated)
 {
     size_t last = job->issues - 1;
     const double *t0 = job->tables[0 * job->issues + last], *t1 = job->tables[1 * job->issues + last],
@@ -141,12 +142,12 @@ static void run_row_3d(const struct job *job, struct worker *w, const double *pr
 }
 
 static void run_row_nd(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
-                       uint64_t index, int dominated)
+                       uint64_t index, int dominated, scan_row_fn *row_3d)
 {
     if (job->plot)
         row_nd_body(job, w, pre, from, to, index, dominated, job->n, 1);
     else if (job->n == 3)
-        run_row_3d(job, w, pre, from, to, index, dominated);
+        row_3d(job, w, pre, from, to, index, dominated);
     else
         row_nd_body(job, w, pre, from, to, index, dominated, job->n, 0);
 }
@@ -196,6 +197,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
     }
     /* Without constraints the only conditions are the reservations (bit k = party k): a tight loop. */
     int simple = job->all_additive && job->global_count == 0 && job->C == n && job->histogram;
+    scan_row_fn *row_2d = scan_row_function(2), *row_3d = scan_row_function(3); /* scan_simd.c */
     /* Mixed-radix digits of `begin` over job->counts (which may merge trailing issues). */
     uint64_t rest = begin;
     for (size_t i = issues; i-- > 0;) {
@@ -230,9 +232,9 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
         if (simple && n == 2 && job->plot)
             run_row_2d_plot(job, w, row, from, to, index, dominated);
         else if (simple && n == 2)
-            run_row_2d(job, w, row, from, to, index, dominated);
+            row_2d(job, w, row, from, to, index, dominated);
         else if (simple)
-            run_row_nd(job, w, row, from, to, index, dominated);
+            run_row_nd(job, w, row, from, to, index, dominated, row_3d);
         else
             run_row_generic(job, w, row, values, mask, from, to, index, dominated);
         index += to - from;

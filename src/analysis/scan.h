@@ -48,6 +48,25 @@ struct job {
     struct worker *workers;
 };
 
+/* A row of the last issue for additive parties without constraints: outcomes from..to-1 of the row whose
+   other issues sum to pre[k] per party, numbered from `index`; `dominated`: none can join the frontier. */
+typedef void scan_row_fn(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                         uint64_t index, int dominated);
+/* The portable loops for 2 and 3 parties (scan.c). */
+scan_row_fn scan_row_2d_scalar, scan_row_3d_scalar;
+
+/* The vector paths of scan_simd.c, for x86-64 CPUs that have them; results equal the scalar path's bit for bit. */
+enum scan_path { SCAN_PATH_SCALAR, SCAN_PATH_AVX2, SCAN_PATH_AVX512 };
+/* 1 when this CPU can run `path`. */
+int scan_path_supported(enum scan_path path);
+/* Forces a path for the analyses that follow (tests); -1 goes back to PARLEY_SCAN_PATH or the best the CPU has. */
+void scan_force_path(int path);
+/* The path the next scan takes: the forced one, else PARLEY_SCAN_PATH (scalar, avx2, avx512), else the best
+   available; a path the CPU lacks falls back to the best below it. */
+enum scan_path scan_path_chosen(void);
+/* The row function for 2 or 3 parties on the chosen path (the scalar one for any other count). */
+scan_row_fn *scan_row_function(size_t parties);
+
 /* The pool's work function: worker k of `workers` scans its range of outcome numbers (ctx is the struct job). */
 void scan_work(void *ctx, unsigned k, unsigned workers);
 

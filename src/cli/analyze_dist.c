@@ -2,7 +2,11 @@
 #include "analyze_dist.h"
 
 #include <limits.h>
+#ifdef PARLEY_CLI_SINGLE_PROCESS
+#include "mpi_none.h" /* the parley binary: one process, no OpenMPI */
+#else
 #include <mpi.h>
+#endif
 #include <stdlib.h>
 
 #include <parley/parley.h>

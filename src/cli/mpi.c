@@ -7,15 +7,9 @@
 
 static int started;
 
-/* mpirun (Open MPI) and other PMI launchers leave these in every rank's environment. */
-static int launched_by_mpirun(void)
-{
-    return getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") || getenv("PMIX_RANK");
-}
-
 int cli_mpi_start(int *argc, char ***argv)
 {
-    if (!launched_by_mpirun())
+    if (!cli_launched_by_mpirun())
         return 0;
     int provided = 0;
     if (MPI_Init_thread(argc, argv, MPI_THREAD_SERIALIZED, &provided) != MPI_SUCCESS) {

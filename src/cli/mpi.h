@@ -7,6 +7,14 @@
 #ifndef PARLEY_CLI_MPI_H
 #define PARLEY_CLI_MPI_H
 
+#include <stdlib.h>
+
+/* mpirun (Open MPI) and other PMI launchers leave these in every rank's environment. */
+static inline int cli_launched_by_mpirun(void)
+{
+    return getenv("OMPI_COMM_WORLD_SIZE") || getenv("PMI_SIZE") || getenv("PMIX_RANK");
+}
+
 /* Starts MPI when launched by mpirun (threads: serialised calls). Returns 0, or -1 when MPI failed to start. */
 int cli_mpi_start(int *argc, char ***argv);
 /* Ends MPI if it was started (at the end of main). */

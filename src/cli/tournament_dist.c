@@ -20,7 +20,11 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <math.h>
+#ifdef PARLEY_CLI_SINGLE_PROCESS
+#include "mpi_none.h" /* the parley binary: one process, no OpenMPI */
+#else
 #include <mpi.h>
+#endif
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>

@@ -11,7 +11,7 @@ BUILD=$(cd "$(dirname "$PARLEY")" && pwd)
 PREFIX=$TMP/prefix
 
 cmake --install "$BUILD" --prefix "$PREFIX" >"$TMP/install.log" 2>&1 || { cat "$TMP/install.log"; echo "FAIL: cmake --install"; exit 1; }
-for f in bin/parley lib/libparley.a lib/libparley.so lib/libparley.so.0 include/parley/parley.h include/parley/text.h \
+for f in bin/parley bin/parley-serve bin/parley-mpi lib/libparley_server.a lib/libparley.a lib/libparley.so lib/libparley.so.0 include/parley/parley.h include/parley/text.h \
          lib/pkgconfig/parley.pc lib/cmake/parley/parleyConfig.cmake lib/cmake/parley/parleyTargets.cmake \
          share/man/man1/parley.1 share/man/man1/parley-analyze.1 share/bash-completion/completions/parley; do
     [ -e "$PREFIX/$f" ] || fail "not installed: $f"
@@ -22,6 +22,13 @@ readelf -d "$PREFIX/lib/libparley.so" | grep -q 'SONAME.*\[libparley.so.0\]' || 
 nm -D --defined-only "$PREFIX/lib/libparley.so" | awk '{print $3}' | sed 's/@.*//' | grep -v -e '^parley_' -e '^PARLEY_0$' >"$TMP/extra"
 [ -s "$TMP/extra" ] && fail "exported beyond parley_*: $(head -5 "$TMP/extra" | tr '\n' ' ')"
 nm -D --defined-only "$PREFIX/lib/libparley.so" | grep -q ' parley_analyze@@PARLEY_0$' || fail "parley_analyze not exported"
+
+# Neither libparley.so nor parley loads the server's or MPI's libraries; `parley serve` runs the installed
+# parley-serve next to it (docs/speed.md).
+readelf -d "$PREFIX/lib/libparley.so" "$PREFIX/bin/parley" | grep NEEDED | grep -E 'microhttpd|libmpi|gnutls|sqlite|nettle' \
+    >"$TMP/needed" && fail "loads what only serve or MPI needs: $(tr '\n' ' ' <"$TMP/needed")"
+PATH=/nonexistent "$PREFIX/bin/parley" serve --help >"$TMP/serve-help" 2>&1 || fail "installed parley serve --help: $(cat "$TMP/serve-help")"
+grep -q -- '--listen' "$TMP/serve-help" || fail "installed parley serve --help does not describe serve"
 
 # A program against the installed library, through pkg-config.  The sanitizer tree's library needs the
 # sanitizer runtime linked first.

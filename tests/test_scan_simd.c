@@ -1,0 +1,204 @@
+/*
+ * test_scan_simd.c: the vector paths of the streaming analysis (AVX2, AVX-512,
+ * src/analysis/scan_simd.c) give bit for bit the scalar path's results.  Every
+ * path this CPU supports analyses the same spaces (2 and 3 parties; rows that
+ * do not fill the last vector; utilities above 1 that hit the cap; coarse
+ * values with many ties on the frontier; reservations, red lines, global
+ * constraints, phases; 1 and 2 threads) and every output number is compared
+ * exactly with the scalar path's: counts, per-party and per-condition counts,
+ * the frontier (outcomes and utilities, bits), the bargaining solutions.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <parley/parley.h>
+
+#include "analysis/scan.h"
+
+/* A space of `issues` integer issues of `values` values; party p's value of v on issue i is a hash of (p, i, v)
+   rounded to 1/grid (grid 0: not rounded); weights sum to `scale` (above 1: sums get capped at 1). */
+struct shape {
+    int parties, issues, values, grid;
+    double scale, reservation;
+    const char *red_line, *constraint;
+    int phases;
+};
+
+static double unit(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdull;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ull;
+    x ^= x >> 33;
+    return (double)(x >> 11) / 9007199254740992.0;
+}
+
+static parley_scenario *build(const struct shape *s)
+{
+    parley_space *space = parley_space_new();
+    for (int i = 0; i < s->issues; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "i%d", i);
+        assert_int_equal(parley_space_add_integer(space, name, 0, s->values - 1, 1, NULL), PARLEY_OK);
+    }
+    parley_scenario *sc = parley_scenario_new(space);
+    for (int p = 0; p < s->parties; p++) {
+        parley_utility *u = parley_utility_new(space);
+        for (int i = 0; i < s->issues; i++) {
+            parley_utility_set_weight(u, (size_t)i, s->scale / s->issues * (0.5 + unit((uint64_t)(p * 100 + i))));
+            for (int v = 0; v < s->values; v++) {
+                double x = unit((uint64_t)(p * 100000 + i * 100 + v + 7));
+                if (s->grid)
+                    x = (double)(int)(x * s->grid) / s->grid;
+                parley_utility_set_value(u, (size_t)i, (uint32_t)v, x);
+            }
+        }
+        parley_utility_set_reservation(u, s->reservation);
+        char name[16];
+        snprintf(name, sizeof name, "P%d", p);
+        long k = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
+        if (s->red_line && p == 0)
+            assert_int_equal(parley_scenario_add_constraint(sc, k, "line", s->red_line, NULL, NULL, NULL), PARLEY_OK);
+    }
+    if (s->constraint)
+        assert_int_equal(parley_scenario_add_constraint(sc, -1, "rule", s->constraint, NULL, NULL, NULL), PARLEY_OK);
+    if (s->phases) {
+        size_t first[] = {0, 1}, rest[] = {2, 3};
+        assert_int_equal(parley_scenario_add_phase(sc, "early", 2, first, 2, NULL), PARLEY_OK);
+        assert_int_equal(parley_scenario_add_phase(sc, "late", 6, rest, 2, NULL), PARLEY_OK);
+    }
+    return sc;
+}
+
+static parley_analysis *analyse(const parley_scenario *sc, unsigned threads, int path)
+{
+    scan_force_path(path);
+    parley_analysis_options opt = {.threads = threads, .method = PARLEY_ANALYSIS_STREAM};
+    parley_analysis *a = NULL;
+    parley_error err;
+    assert_int_equal(parley_analyze(sc, &opt, &a, &err), PARLEY_OK);
+    scan_force_path(-1);
+    return a;
+}
+
+static void assert_same_doubles(const double *x, const double *y, size_t n)
+{
+    assert_memory_equal(x, y, n * sizeof *x); /* bits, not a tolerance */
+}
+
+static void assert_same(const parley_analysis *a, const parley_analysis *b, size_t issues)
+{
+    assert_int_equal(parley_analysis_outcomes(a), parley_analysis_outcomes(b));
+    assert_int_equal(parley_analysis_feasible(a), parley_analysis_feasible(b));
+    assert_int_equal(parley_analysis_acceptable(a), parley_analysis_acceptable(b));
+    size_t n = parley_analysis_party_count(a);
+    for (size_t k = 0; k < n; k++) {
+        assert_int_equal(parley_analysis_party_acceptable(a, k), parley_analysis_party_acceptable(b, k));
+        double ba = parley_analysis_best(a, k), bb = parley_analysis_best(b, k);
+        assert_same_doubles(&ba, &bb, 1);
+    }
+    for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
+        assert_int_equal(parley_analysis_condition_holds(a, c), parley_analysis_condition_holds(b, c));
+    size_t f = parley_analysis_frontier_count(a);
+    assert_int_equal(f, parley_analysis_frontier_count(b));
+    for (size_t i = 0; i < f; i++) {
+        assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
+                            issues * sizeof(uint32_t));
+        assert_same_doubles(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i), n);
+    }
+    for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
+        const uint32_t *oa = NULL, *ob = NULL;
+        const double *ua = NULL, *ub = NULL;
+        double va = 0, vb = 0;
+        int ra = parley_analysis_solution(a, (parley_solution_kind)kind, &oa, &ua, &va);
+        assert_int_equal(ra, parley_analysis_solution(b, (parley_solution_kind)kind, &ob, &ub, &vb));
+        if (ra == PARLEY_OK) {
+            assert_memory_equal(oa, ob, issues * sizeof(uint32_t));
+            assert_same_doubles(ua, ub, n);
+            assert_same_doubles(&va, &vb, 1);
+        }
+    }
+}
+
+/* Every supported vector path against the scalar one, on 1 and 2 threads. */
+static void check_shape(const struct shape *s)
+{
+    parley_scenario *sc = build(s);
+    for (unsigned threads = 1; threads <= 2; threads++) {
+        parley_analysis *scalar = analyse(sc, threads, SCAN_PATH_SCALAR);
+        assert_true(parley_analysis_frontier_count(scalar) > 0 || parley_analysis_acceptable(scalar) == 0);
+        for (int path = SCAN_PATH_AVX2; path <= SCAN_PATH_AVX512; path++) {
+            if (!scan_path_supported((enum scan_path)path))
+                continue;
+            parley_analysis *vector = analyse(sc, threads, path);
+            assert_same(scalar, vector, (size_t)s->issues);
+            parley_analysis_free(vector);
+        }
+        parley_analysis_free(scalar);
+    }
+    parley_scenario_free(sc);
+}
+
+static void test_two_parties(void **state)
+{
+    (void)state;
+    const struct shape shapes[] = {
+        {.parties = 2, .issues = 4, .values = 10, .scale = 1, .reservation = 0.3},
+        {.parties = 2, .issues = 5, .values = 7, .scale = 1, .reservation = 0.45}, /* rows of 2401: a tail */
+        {.parties = 2, .issues = 4, .values = 9, .scale = 1.6, .reservation = 0.5}, /* sums above 1: the cap */
+        {.parties = 2, .issues = 5, .values = 6, .grid = 4, .scale = 1, .reservation = 0.2}, /* ties */
+        {.parties = 2, .issues = 4, .values = 10, .scale = 1, .reservation = 0.3, .phases = 1},
+        {.parties = 2, .issues = 4, .values = 10, .scale = 1, .reservation = 0.3, .red_line = "i0 >= 3"},
+        {.parties = 2, .issues = 4, .values = 10, .scale = 1, .reservation = 0.3, .constraint = "i1 != i2"},
+    };
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
+        check_shape(&shapes[i]);
+}
+
+static void test_three_parties(void **state)
+{
+    (void)state;
+    const struct shape shapes[] = {
+        {.parties = 3, .issues = 4, .values = 10, .scale = 1, .reservation = 0.3},
+        {.parties = 3, .issues = 4, .values = 7, .scale = 1.5, .reservation = 0.55}, /* the cap, a tail */
+        {.parties = 3, .issues = 5, .values = 5, .grid = 3, .scale = 1, .reservation = 0.25}, /* ties */
+        {.parties = 3, .issues = 4, .values = 9, .scale = 1, .reservation = 0.3, .phases = 1},
+        {.parties = 3, .issues = 4, .values = 8, .scale = 1, .reservation = 0.3, .red_line = "i3 <= 5"},
+        {.parties = 3, .issues = 4, .values = 8, .scale = 1, .reservation = 0.3, .constraint = "i0 + i1 < 12"},
+    };
+    for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
+        check_shape(&shapes[i]);
+}
+
+/* The path chosen: a forced path the CPU lacks falls back to one it has; scalar is always there. */
+static void test_path_choice(void **state)
+{
+    (void)state;
+    assert_true(scan_path_supported(SCAN_PATH_SCALAR));
+    for (int path = SCAN_PATH_SCALAR; path <= SCAN_PATH_AVX512; path++) {
+        scan_force_path(path);
+        enum scan_path chosen = scan_path_chosen();
+        assert_true(scan_path_supported(chosen));
+        assert_true((int)chosen <= path);
+        if (scan_path_supported((enum scan_path)path))
+            assert_int_equal(chosen, path);
+    }
+    scan_force_path(-1);
+    printf("vector paths on this CPU: avx2 %s, avx512 %s\n", scan_path_supported(SCAN_PATH_AVX2) ? "yes" : "no",
+           scan_path_supported(SCAN_PATH_AVX512) ? "yes" : "no");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_two_parties),
+        cmocka_unit_test(test_three_parties),
+        cmocka_unit_test(test_path_choice),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
