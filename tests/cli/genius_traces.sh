@@ -7,7 +7,7 @@
 set -euo pipefail
 PARLEY=$1
 SOURCE=$2
-PORTED=boulware,conceder,hardheaded,cuhk,the-fawkes,agent-m,agreeable-2018,caduceus,ponpoko
+PORTED=boulware,conceder,hardheaded,cuhk,nice-tit-for-tat,the-fawkes,agent-m,agreeable-2018,caduceus,ponpoko
 # ported agents with a HardHeaded trace that does not match yet (docs/agents.md): checked against the other two
 AGAINST_TIME_DEPENDENT=agent-k,atlas3
 TRACES="$SOURCE/../shared/genius-reference/traces"
