@@ -3,7 +3,7 @@
 # (issue 21's generalisation check): tests/genius/traces-extra holds the Outfit-A negotiations (harness, seed 1,
 # 1000 rounds) of the six agents that match all three of theirs there (agent-k, agent-m, agreeable-2018, atlas3,
 # nice-tit-for-tat, the-fawkes against Boulware, Conceder, HardHeaded): 18 of 18 must match.  The full picture on
-# Outfit, RentalHouse and Amsterdam (every agent, 26 + 23 + ... of 33) is in docs/agents.md.  Also checks that the
+# Outfit, RentalHouse and Amsterdam (every agent: 27, 24 and 25 of 36 with agent-gg) is in docs/agents.md.  Also checks that the
 # checker can fail there: boulware in AgentK's place must not match.
 set -euo pipefail
 PARLEY=$1
