@@ -7,9 +7,9 @@
 set -euo pipefail
 PARLEY=$1
 SOURCE=$2
-PORTED=boulware,conceder,hardheaded,cuhk,the-fawkes,agent-m,agreeable-2018,caduceus,ponpoko
+PORTED=boulware,conceder,hardheaded,agent-k,cuhk,nice-tit-for-tat,the-fawkes,agent-m,agreeable-2018,caduceus,ponpoko
 # ported agents with a HardHeaded trace that does not match yet (docs/agents.md): checked against the other two
-AGAINST_TIME_DEPENDENT=agent-k,atlas3
+AGAINST_TIME_DEPENDENT=atlas3
 TRACES="$SOURCE/../shared/genius-reference/traces"
 [ -d "$TRACES" ] || { echo "FAIL: no $TRACES (CI always has ../shared/genius-reference)"; exit 1; }
 COMPARE=(python3 "$SOURCE/tests/genius/compare_traces.py" --parley "$PARLEY" --traces "$TRACES"
