@@ -582,8 +582,10 @@ int parley_diagnose(const parley_scenario *sc, const parley_analysis_options *ca
         size_t C = parley_analysis_condition_count(d->analysis);
         unsigned char *involved = NULL;
         int opened = 0;
-        if ((rc = relax_singles(d, sc, C, options, &involved, &opened, err)) != PARLEY_OK)
+        if ((rc = relax_singles(d, sc, C, options, &involved, &opened, err)) != PARLEY_OK) {
+            free(involved); /* the caller's even when relax_singles fails */
             goto fail;
+        }
         if (!opened && d->conflict_count > 1)
             rc = relax_pairs(d, sc, involved, C, options, err);
         free(involved);
