@@ -218,18 +218,22 @@
     $('agreement').hidden = !agreed;
     await loadCurrent();
     if (agreed && current) $('agreement').textContent = `Agreement reached on text ${current.number}: ${outcomeText(current.outcome)}`;
-    await Promise.all([loadSessions(), loadParticipants(), loadAnalysis(), loadAdvice()]);
+    await Promise.all([loadSessions(), loadParticipants()]);
+    await analysesOnce();
   }
-  // One refresh at a time: a refresh asked for while one runs is run once after it (overlapping refreshes
+  // The analyses one round at a time: a round asked for while one runs is run once after it (overlapping rounds
   // would ask for the same analyses twice, and the server refuses a participant more than four at once: 429).
-  let refreshing = null, refreshAgain = false;
-  function refreshOnce() {
-    if (refreshing) { refreshAgain = true; return refreshing; }
-    refreshing = (async () => {
-      try { do { refreshAgain = false; await refresh(); } while (refreshAgain); } finally { refreshing = null; }
+  // The rest of a refresh (texts, sessions, participants) is cheap and never waits for a slow analysis.
+  let analysing = null, analyseAgain = false;
+  function analysesOnce() {
+    if (analysing) { analyseAgain = true; return analysing; }
+    analysing = (async () => {
+      try { do { analyseAgain = false; await Promise.all([loadAnalysis(), loadAdvice()]); } while (analyseAgain); }
+      finally { analysing = null; }
     })();
-    return refreshing;
+    return analysing;
   }
+  const refreshOnce = refresh;
   let pending = null;
   function refreshSoon() {
     clearTimeout(pending);
