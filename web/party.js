@@ -111,6 +111,6 @@
     await refresh();
     const p = await api('GET', neg('profile'));
     if (p.profile) $('profile').value = JSON.stringify(p.profile, null, 2);
-    stream((ev) => { addTimeline(ev); refreshSoon(); });
+    stream((ev) => { addTimeline(ev); refreshSoon(); partyAdvice.onEvent(ev); });
   });
 })();

@@ -53,19 +53,19 @@ static void record_event(api_call *c, json_t *ev, json_t *events, json_t *offers
                                                 json_object_get(d, "package"), "note", json_object_get(d, "note")));
 }
 
-int party_inputs_prefetch(api_call *c)
+int party_inputs_prefetch(api_call *c, int need_profile)
 {
     json_t *profile = own_profile(c);
-    if (!profile)
+    if (!profile && need_profile)
         return api_fail(c, 409, NULL, "upload your profile first (PUT .../profile): the advice is computed from it");
     scenario_entry *e = scenario_get(c, c->ids[0]);
-    json_t *public_doc = e ? req_public_scenario(e->doc) : NULL;
+    json_t *public_doc = e && profile ? req_public_scenario(e->doc) : NULL;
     scenario_release(c->srv, e);
-    json_t *doc = public_doc ? party_advice_scenario(public_doc, c->my_name, profile) : NULL;
+    json_t *doc = public_doc ? party_advice_scenario(public_doc, c->my_name, profile) : json_null();
     json_t *events = json_array(), *offers = json_array(), *page = json_array();
     json_decref(public_doc);
     json_decref(profile);
-    int rc = doc && events && offers && page ? 0 : api_fail(c, 500, NULL, "out of memory");
+    int rc = e && doc && events && offers && page ? 0 : api_fail(c, 500, NULL, "out of memory");
     int64_t after = 0;
     int more = 1;
     for (int pages = 0; !rc && more && pages < RECORD_PAGES; pages++) {
@@ -132,16 +132,27 @@ int api_party_advice(api_call *c)
 /* GET improvements/me (party; in a child process): the offered improvements, with the caller's gain only. */
 int api_party_improvements(api_call *c)
 {
+    json_t *offers = json_object_get(c->pre_public, "offers");
+    if (json_is_null(json_object_get(c->pre_public, "scenario"))) { /* no profile: the offers, not what they are worth */
+        size_t i;
+        json_t *o;
+        json_array_foreach(offers, i, o) {
+            json_object_set_new(o, "before", json_null());
+            json_object_set_new(o, "after", json_null());
+            json_object_set_new(o, "gain", json_null());
+        }
+        return api_reply(c, 200, json_pack("{s:s,s:s,s:O}", "name", c->my_name, "profile", "none", "offers", offers));
+    }
     parley_scenario *sc;
     size_t me;
     int rc = caller_scenario(c, &sc, &me);
     if (rc)
         return rc;
-    json_t *offers = NULL;
+    json_t *valued = NULL;
     parley_error err;
     parley_error_clear(&err);
-    rc = party_offer_values(sc, me, json_object_get(c->pre_public, "offers"), &offers, &err);
+    rc = party_offer_values(sc, me, offers, &valued, &err);
     parley_scenario_free(sc);
     return rc ? api_fail(c, 500, NULL, "cannot value the offers: %s", err.message)
-              : api_reply(c, 200, json_pack("{s:s,s:o}", "name", c->my_name, "offers", offers));
+              : api_reply(c, 200, json_pack("{s:s,s:s,s:o}", "name", c->my_name, "profile", "uploaded", "offers", valued));
 }

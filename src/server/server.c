@@ -356,7 +356,7 @@ static int prefetch_analysis(api_call *c, const route *r)
     if (r->fn == api_improvements) /* the agreement, and the merged view */
         return improvements_prefetch(c);
     if (r->fn == api_party_advice || r->fn == api_party_improvements) /* the caller's own inputs only */
-        return party_inputs_prefetch(c);
+        return party_inputs_prefetch(c, r->fn == api_party_advice);
     if (!(c->pre_view = view_get(c)))
         return c->status;
     c->pre_merged = view_scenario(c->pre_view); /* read-only here; the child process has its own copy */

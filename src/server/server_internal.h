@@ -210,7 +210,7 @@ int api_offer_improvement(api_call *c);
 int api_party_advice(api_call *c);
 int api_party_improvements(api_call *c);
 int improvements_prefetch(api_call *c);
-int party_inputs_prefetch(api_call *c);
+int party_inputs_prefetch(api_call *c, int need_profile); /* need_profile: 409 without one */
 
 /* The scenario with every uploaded profile merged in, and the names of the parties whose profile was uploaded:
  * the cached view (view.c), or in an analysis's child process what was prepared before the fork. */
