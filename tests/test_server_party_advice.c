@@ -65,7 +65,6 @@ static void keep_token(http_resp *r, const char *object, char out[65])
     const char *t = object ? jstr(r, object, "token") : jstr(r, "token", NULL);
     assert_non_null(t);
     memcpy(out, t, 65);
-    json_decref(r->json);
     http_resp_free(r);
 }
 
@@ -75,7 +74,6 @@ static void expect(talks *w, const char *method, const char *path, const char *t
     http_resp r = http_request(w->port, method, path, token, body);
     if (r.status != status)
         fail_msg("%s %s: %d, expected %d: %s", method, path, r.status, status, r.body ? r.body : "");
-    json_decref(r.json);
     http_resp_free(&r);
 }
 
@@ -140,7 +138,6 @@ static char *body_of(talks *w, const char *path, const char *token)
     if (r.status != 200)
         fail_msg("GET %s: %d: %s", path, r.status, r.body ? r.body : "");
     char *body = strndup(r.body, r.body_len);
-    json_decref(r.json);
     http_resp_free(&r);
     assert_non_null(body);
     return body;
@@ -190,7 +187,6 @@ static void roles(void **state)
     http_resp r = http_request(w->port, "GET", "/api/negotiations/1/advice/me", w->med, NULL);
     assert_int_equal(r.status, 403);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "error"), "status")), 403);
-    json_decref(r.json);
     http_resp_free(&r);
     agree(w);
     expect(w, "GET", "/api/negotiations/1/improvements/me", w->med, NULL, 403);
