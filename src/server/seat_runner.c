@@ -27,6 +27,7 @@
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define SEAT_NICE 10
@@ -443,14 +444,22 @@ static void *runner_main(void *arg)
     seat_runner *r = srv->seats;
     pthread_mutex_lock(&r->mu);
     while (!r->stop) {
-        if (!r->dirty_count) {
-            pthread_cond_wait(&r->cv, &r->mu);
+        if (!r->dirty_count || __atomic_load_n(&srv->seats_paused, __ATOMIC_RELAXED)) {
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_nsec += 20 * 1000000L; /* a paused runner looks again every 20 ms */
+            if (until.tv_nsec >= 1000000000L) {
+                until.tv_sec++;
+                until.tv_nsec -= 1000000000L;
+            }
+            pthread_cond_timedwait(&r->cv, &r->mu, &until);
             continue;
         }
         int64_t negotiation = r->dirty[0];
         memmove(r->dirty, r->dirty + 1, --r->dirty_count * sizeof *r->dirty);
         pthread_mutex_unlock(&r->mu);
         int again = serve_negotiation(srv, negotiation);
+        __atomic_add_fetch(&srv->seat_passes, 1, __ATOMIC_RELAXED);
         pthread_mutex_lock(&r->mu);
         if (again) /* its commit woke it too; look at the others first */
             add_id(&r->dirty, &r->dirty_count, &r->dirty_cap, negotiation);

@@ -113,6 +113,8 @@ struct parley_server {
     char *python;                 /* the Python interpreter for Python agents */
     double agent_seconds;         /* the longest deadline of one answer */
     unsigned agents_per_negotiation;
+    int seats_paused;             /* tests: the runner looks at nothing while set (atomic) */
+    uint64_t seat_passes;         /* times the runner looked at a negotiation (statistics; atomic) */
     /* Scenario cache. */
     pthread_mutex_t cache_mu;
     scenario_entry *cache[SCENARIO_CACHE];
