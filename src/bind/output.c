@@ -9,6 +9,8 @@
 
 #include "core/memtext.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* --- a scenario in another format --- */
@@ -21,12 +23,40 @@ struct format_job {
     void *warn_ctx;
 };
 
+/* A native scenario divides weights within PARLEY_WEIGHT_TOLERANCE of 1 by their sum (or refuses them): the
+   warning `parley convert` gives for each such party, since what GENIUS kept raw changes. */
+static void warn_native_weights(const parley_scenario *sc, parley_warn_fn warn, void *warn_ctx)
+{
+    for (size_t k = 0; warn && k < parley_scenario_negotiator_count(sc); k++) {
+        size_t p = parley_scenario_negotiator(sc, k);
+        const parley_utility *u = parley_party_utility(sc, p);
+        if (!parley_utility_is_additive(u))
+            continue;
+        double total = 0;
+        for (size_t i = 0; i < parley_space_issue_count(parley_scenario_space(sc)); i++)
+            total += parley_utility_weight(u, i);
+        if (fabs(total - 1) <= 1e-9)
+            continue;
+        char message[512];
+        snprintf(message, sizeof message,
+                 fabs(total - 1) <= PARLEY_WEIGHT_TOLERANCE
+                     ? "%s's issue weights sum to %.9g: a native scenario divides them by their sum, so its utilities "
+                       "change slightly"
+                     : "%s's issue weights sum to %.9g: a native scenario refuses them (they must sum to 1 within "
+                       "0.001); convert with --normalise-weights",
+                 parley_party_name(sc, p), total);
+        warn(warn_ctx, message);
+    }
+}
+
 static int write_format(const void *ctx, FILE *out, parley_error *err)
 {
     const struct format_job *job = ctx;
     int genius = strcmp(job->format, "genius") == 0;
-    if (strcmp(job->format, "native") == 0)
+    if (strcmp(job->format, "native") == 0) {
+        warn_native_weights(job->sc, job->warn, job->warn_ctx);
         return parley_scenario_write(job->sc, out, err);
+    }
     if (job->party < 0)
         return genius ? parley_genius_write_domain(job->sc, out, job->warn, job->warn_ctx, err)
                       : parley_geniusweb_write_domain(job->sc, out, job->warn, job->warn_ctx, err);
