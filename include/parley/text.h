@@ -82,7 +82,8 @@ char *parley_tournament_stats_json(const parley_tournament *t, unsigned bootstra
  * scenario file; party ignored), "genius" or "geniusweb": the domain when party
  * is -1, else the profile of party `party` (an index among all parties, which
  * must be a negotiating one).  What the format cannot express is reported
- * through warn (may be NULL), one sentence per loss.
+ * through warn (may be NULL), one sentence per loss, as `parley convert` warns
+ * (for "native": issue weights that do not sum to 1, which the format rescales).
  */
 char *parley_scenario_format_text(const parley_scenario *sc, const char *format, long party, parley_warn_fn warn,
                                   void *warn_ctx, parley_error *err);
