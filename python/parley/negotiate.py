@@ -170,29 +170,58 @@ class TournamentRows(list):
 
 
 class _Players:
-    """A tournament's agents as the C configuration takes them: specs, and vtables for Python agents."""
+    """A tournament's agents as the C configuration takes them: specs, and vtables for Python agents and
+    plug-ins (loaded here, closed by close())."""
 
     def __init__(self, agents: Sequence[AgentLike]) -> None:
         self.bridges: List[Optional[Bridge]] = []
-        specs = []
+        self.plugins: List[ctypes.c_void_p] = []
+        specs, vtables = [], []
         for agent in agents:
+            vtable = None
             if isinstance(agent, Agent):
                 bridge = Bridge(agent, copies=True)
                 self.bridges.append(bridge)
                 specs.append(str(getattr(agent, "name", type(agent).__name__)))
+                vtable = ctypes.addressof(bridge.vtable)
             elif isinstance(agent, str):
                 self.bridges.append(None)
                 specs.append(agent)
+                vtable = self._plugin(agent)
             else:
+                self.close()
                 raise TypeError(f"an agent is a spec string or a parley.Agent, not {agent!r}")
+            vtables.append(vtable)
         self.specs = (ctypes.c_char_p * len(specs))(*[a.encode("utf-8") for a in specs])
-        self.vtables = (ctypes.c_void_p * len(specs))(
-            *[ctypes.addressof(b.vtable) if b else None for b in self.bridges])
+        self.vtables = (ctypes.c_void_p * len(specs))(*vtables)
+        self.custom = any(v is not None for v in vtables)
+
+    def _plugin(self, spec: str) -> Optional[int]:
+        """The vtable of a plug-in spec ("./libmine.so:x=1"), None for a built-in name."""
+        err = N.CError()
+        name = ctypes.create_string_buffer(4096)
+        params = ctypes.c_char_p()
+        if N.lib.parley_agent_spec_split(spec.encode("utf-8"), name, len(name), ctypes.byref(params),
+                                         ctypes.byref(err)) != 0 or not N.lib.parley_agent_spec_is_plugin(name.value):
+            return None  # the tournament reports a bad spec
+        plugin = ctypes.c_void_p()
+        rc = N.lib.parley_agent_plugin_load(name.value, ctypes.byref(plugin), ctypes.byref(err))
+        if rc != 0:
+            self.close()
+            check(rc, err)
+        self.plugins.append(plugin)
+        return N.lib.parley_agent_plugin_vtable(plugin)
 
     def configure(self, cfg: N.TournamentConfig) -> None:
         cfg.agents, cfg.agent_count = ctypes.cast(self.specs, ctypes.POINTER(ctypes.c_char_p)), len(self.specs)
-        if any(self.bridges):
+        if self.custom:
             cfg.agent_vtables = ctypes.cast(self.vtables, ctypes.POINTER(ctypes.c_void_p))
+
+    def close(self) -> None:
+        """Closes the plug-ins (after the last negotiation using them is freed)."""
+        for p in self.plugins:
+            N.lib.parley_agent_plugin_close(p)
+        self.plugins = []
 
     def raise_failure(self) -> None:
         """Raises the first exception a Python agent raised, if any did."""
@@ -225,7 +254,8 @@ def tournament(scenarios: Sequence[ScenarioLike], agents: Sequence[AgentLike], *
 
     Args:
         scenarios: Scenarios, or what parley.load takes.
-        agents: built-in specs ("boulware", "conceder:e=2") and parley.Agent instances; each negotiation
+        agents: built-in specs ("boulware", "conceder:e=2"), plug-in paths ("./libmine.so:x=1") and
+            parley.Agent instances; each negotiation
             plays a deep copy of a Python agent (several run at once, on the tournament's threads).  A
             Python agent is named by its ``name`` in the results.
         progress: called as progress(done, total) with the negotiations played so far, from the
@@ -243,6 +273,15 @@ def tournament(scenarios: Sequence[ScenarioLike], agents: Sequence[AgentLike], *
     N.lib.parley_tournament_config_init(ctypes.byref(cfg))
     _config(cfg.session, protocol, rounds, 0.0, seed, False, 0, None, keep)
     players = _Players(agents)
+    try:
+        return _play(scs, cfg, players, self_play, repeats, threads, stats, bootstrap, seed, progress)
+    finally:
+        players.close()
+
+
+def _play(scs: List[Scenario], cfg: N.TournamentConfig, players: _Players, self_play: bool, repeats: int,
+          threads: int, stats: bool, bootstrap: int, seed: int, progress: Optional[Progress]) -> TournamentRows:
+    """Runs a configured tournament and reads its results (see tournament)."""
     players.configure(cfg)
     cfg.repeats, cfg.self_play, cfg.threads = repeats, int(self_play), threads
     reporter = _Reporter(progress) if progress else None

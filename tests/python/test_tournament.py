@@ -76,3 +76,19 @@ def test_python_agent_errors_surface(parley):
         parley.tournament([BUYER_SELLER], agents=[Broken(), "boulware"])
     with pytest.raises(TypeError):
         parley.tournament([BUYER_SELLER], agents=[42, "boulware"])
+
+
+def test_plugin_agent_in_a_tournament(parley, tmp_path):
+    """A C plug-in plays tournaments from Python, named by its path, as it plays parley.negotiate."""
+    import subprocess
+    from conftest import SOURCE
+    lib = tmp_path / "libplug.so"
+    subprocess.run(["cc", "-shared", "-fPIC", "-O1", f"-I{SOURCE / 'include'}", "-o", str(lib),
+                    str(SOURCE / "tests" / "data" / "protocol" / "plugin_agent.c")], check=True)
+    rows = parley.tournament([BUYER_SELLER], agents=[str(lib), "conceder"], seed=2)
+    assert len(rows) == 2 and {a for r in rows for a in r["agents"]} == {str(lib), "conceder"}
+    for row in rows:
+        out = parley.negotiate(BUYER_SELLER, agents=row["agents"], seed=row["seed"], events=False).outcome
+        assert [p["utility"] for p in out["parties"]] == row["utilities"]
+    with pytest.raises(parley.Error):
+        parley.tournament([BUYER_SELLER], agents=[str(tmp_path / "missing.so"), "conceder"])
