@@ -1,7 +1,7 @@
 # parley: top-level wrapper around CMake.  `make demo` and `make check` are the contract (see README.md).
 DEB_PACKAGES := build-essential cmake pkg-config clang libjansson-dev libexpat1-dev libmicrohttpd-dev \
                 libsqlite3-dev libcmocka-dev nettle-dev libopenmpi-dev openmpi-bin python3 python3-pytest \
-                python3-setuptools python3-pip
+                python3-setuptools python3-wheel python3-pip python3-venv
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD := build
 ASAN_BUILD := build-asan
@@ -54,10 +54,13 @@ stress-repeat: build asan
 install: build
 	cmake --install $(BUILD) --prefix $(PREFIX)
 
-# The Python package in python/: libparley.so.0 copied next to its modules, so that python/ is usable with
-# PYTHONPATH=python and installable offline with `pip install --no-build-isolation ./python`.
+# The Python package in python/: libparley.so.0 copied next to its modules (python/ usable with
+# PYTHONPATH=python), and the wheel $(BUILD)/dist/parley-VERSION-py3-none-PLATFORM.whl, built offline with
+# Debian's python3-setuptools, python3-wheel and python3-pip (docs/python.md: installing it).
 python: build
 	cp $(BUILD)/libparley.so.0 python/parley/libparley.so.0
+	rm -f $(BUILD)/dist/parley-*.whl
+	/usr/bin/python3 python/make_wheel.py $(BUILD)/libparley.so.0 $(BUILD)/dist
 
 demo: build
 	@bash examples/demo.sh $(BUILD)/parley

@@ -35,5 +35,11 @@ foreach(py_test ${PARLEY_PYTHON_TESTS})
     # freed blocks wait in ASan's quarantine (256 MB) before reuse: without it RSS measures the program again
     list(TRANSFORM py_env REPLACE "^ASAN_OPTIONS=.*" "ASAN_OPTIONS=detect_leaks=0:quarantine_size_mb=0")
   endif()
-  set_tests_properties(python_${py_name} PROPERTIES ENVIRONMENT "${py_env}" TIMEOUT ${PARLEY_TEST_TIMEOUT_SCALED})
+  set(py_timeout ${PARLEY_TEST_TIMEOUT_SCALED})
+  if(py_name STREQUAL "test_install")
+    # builds a wheel, makes a venv with pip, installs twice and runs the docs' examples twice: ~5 min on a busy
+    # 2-core machine
+    math(EXPR py_timeout "${PARLEY_TEST_TIMEOUT_SCALED} * 2")
+  endif()
+  set_tests_properties(python_${py_name} PROPERTIES ENVIRONMENT "${py_env}" TIMEOUT ${py_timeout})
 endforeach()

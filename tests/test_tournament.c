@@ -203,6 +203,51 @@ static void test_bad_config(void **state)
     parley_scenario_free(sc);
 }
 
+/* cfg.agent_vtables: an agent given as a vtable plays as the built-in it wraps, under its own spec's name, with the
+   spec's parameters; without the vtable the same name is an unknown agent. */
+static void test_agent_vtables(void **state)
+{
+    (void)state;
+    parley_scenario *sc = load("ceasefire-relaxed.json");
+    const parley_scenario *list[] = {sc};
+    const char *builtin[] = {"conceder:e=3", "boulware"}, *custom[] = {"my-agent:e=3", "boulware"};
+    const parley_agent_vtable *vtables[] = {parley_agent_builtin("conceder"), NULL};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = builtin;
+    cfg.agent_count = 2;
+    cfg.repeats = 2;
+    parley_tournament *a = NULL, *b = NULL;
+    parley_error err;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &a, &err), PARLEY_OK);
+    cfg.agents = custom;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &b, &err), PARLEY_EINVAL); /* no vtable: unknown */
+    assert_non_null(strstr(err.message, "my-agent"));
+    cfg.agent_vtables = vtables;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &b, &err), PARLEY_OK);
+    assert_string_equal(parley_tournament_agent_name(b, 0), "my-agent:e=3");
+    assert_int_equal(parley_tournament_run_count(a), parley_tournament_run_count(b));
+    for (size_t i = 0; i < parley_tournament_run_count(a); i++) {
+        const parley_tournament_run *x = parley_tournament_result(a, i), *y = parley_tournament_result(b, i);
+        assert_int_equal(x->rounds, y->rounds);
+        for (size_t k = 0; k < x->parties; k++)
+            assert_true(x->utility[k] == y->utility[k]);
+    }
+    /* e=3 reached the wrapped agent's create: the default conceder plays differently */
+    const char *plain[] = {"my-agent", "boulware"};
+    parley_tournament *c = NULL;
+    cfg.agents = plain;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &c, &err), PARLEY_OK);
+    int differs = 0;
+    for (size_t i = 0; i < parley_tournament_run_count(c); i++)
+        differs |= parley_tournament_result(c, i)->rounds != parley_tournament_result(b, i)->rounds;
+    assert_true(differs);
+    parley_tournament_free(a);
+    parley_tournament_free(b);
+    parley_tournament_free(c);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -211,6 +256,7 @@ int main(void)
         cmocka_unit_test(test_no_deal_scores),
         cmocka_unit_test(test_scores_by_hand),
         cmocka_unit_test(test_bad_config),
+        cmocka_unit_test(test_agent_vtables),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

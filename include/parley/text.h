@@ -15,6 +15,7 @@
 #include <parley/diagnose.h>
 #include <parley/error.h>
 #include <parley/gmcr.h>
+#include <parley/io.h>
 #include <parley/protocol.h>
 #include <parley/scenario.h>
 #include <parley/tournament.h>
@@ -73,6 +74,33 @@ char *parley_tournament_csv(const parley_tournament *t, parley_error *err);
    (parley_tournament_self_play_payoffs; NULL: the replicator dynamics say what is missing). */
 char *parley_tournament_stats_json(const parley_tournament *t, unsigned bootstrap, uint64_t seed,
                                    const double *self_payoff, parley_error *err);
+
+/* --- files and plots (src/bind/output.c) --- */
+
+/*
+ * The scenario as `parley convert --to FORMAT` writes it: format "native" (the
+ * scenario file; party ignored), "genius" or "geniusweb": the domain when party
+ * is -1, else the profile of party `party` (an index among all parties, which
+ * must be a negotiating one).  What the format cannot express is reported
+ * through warn (may be NULL), one sentence per loss, as `parley convert` warns
+ * (for "native": issue weights that do not sum to 1, which the format rescales).
+ */
+char *parley_scenario_format_text(const parley_scenario *sc, const char *format, long party, parley_warn_fn warn,
+                                  void *warn_ctx, parley_error *err);
+
+/* Event i of a negotiation's record as one line of its trace (JSON, no newline); usable while it runs. */
+char *parley_trace_event_json(const parley_negotiation *neg, size_t i, parley_error *err);
+
+/* Bins per axis of the density clouds `parley analyze --plot` and `parley negotiate --plot` draw. */
+#define PARLEY_PLOT_BINS_ANALYZE 80u
+#define PARLEY_PLOT_BINS_NEGOTIATE 40u
+
+/* The SVG of `parley analyze --plot` (exact analysis with options, which may be NULL; plot_bins is set here). */
+char *parley_analysis_svg(const parley_scenario *sc, const parley_analysis_options *options, parley_error *err);
+/* The SVG of `parley negotiate --plot` for a negotiation that has run over `sc`. */
+char *parley_negotiation_svg(const parley_negotiation *neg, const parley_scenario *sc, parley_error *err);
+/* The SVG of `parley tournament --plot`. */
+char *parley_tournament_svg(const parley_tournament *t, parley_error *err);
 
 /*
  * sizeof the public struct called `name` ("parley_error", "parley_session_config",

@@ -59,6 +59,11 @@ typedef struct parley_tournament_config {
     double uncertain_cost;
     parley_progress_fn progress;   /* optional: negotiations played so far (parley/progress.h) */
     void *progress_user;
+    /* Optional, [agent_count]: a non-NULL entry plays agent a instead of looking its spec's name up among the
+       built-ins (agents written in another language, plug-ins the caller loaded); the spec's ":params" are
+       passed to its create, and the spec names it in the results.  The vtables' callbacks are called from the
+       tournament's threads, and must outlive the tournament. */
+    const parley_agent_vtable *const *agent_vtables;
 } parley_tournament_config;
 
 void parley_tournament_config_init(parley_tournament_config *cfg);

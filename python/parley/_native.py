@@ -92,7 +92,8 @@ class TournamentConfig(Structure):
                 ("model", c_char_p), ("model_samples", c_size_t),  # opponent-model accuracy
                 ("uncertain_bids", c_size_t), ("uncertain_parties", ctypes.c_uint64),  # preference uncertainty
                 ("uncertain_estimator", c_int), ("uncertain_elicit", c_size_t), ("uncertain_cost", c_double),
-                ("progress", c_void_p), ("progress_user", c_void_p)]  # progress: left NULL
+                ("progress", c_void_p), ("progress_user", c_void_p),  # a PROGRESS callback, or NULL
+                ("agent_vtables", POINTER(c_void_p))]  # per agent: a Vtable (Python agents) or NULL (built-in)
 
 
 REASON_MAX = 160
@@ -126,6 +127,9 @@ class Vtable(Structure):
     _fields_ = [("abi", c_uint32), ("name", c_char_p), ("description", c_char_p), ("create", CREATE),
                 ("destroy", DESTROY), ("act", ACT)]
 
+
+PROGRESS = ctypes.CFUNCTYPE(None, c_void_p, c_double, c_double, c_char_p)  # parley_progress_fn
+WARN = ctypes.CFUNCTYPE(None, c_void_p, c_char_p)  # parley_warn_fn
 
 AGENT_ABI = 1
 ERR = POINTER(CError)
@@ -181,6 +185,37 @@ _PROTOTYPES = {
     "parley_tournament_self_play_payoffs": (c_int, [POINTER(P), c_size_t, POINTER(TournamentConfig),
                                                     POINTER(c_double), ERR]),
     "parley_event_kind_name": (c_char_p, [c_int]),
+    # files and plots (src/bind/output.c)
+    "parley_scenario_format_text": (P, [P, c_char_p, c_long, WARN, c_void_p, ERR]),
+    "parley_trace_event_json": (P, [P, c_size_t, ERR]),
+    "parley_analysis_svg": (P, [P, POINTER(AnalysisOptions), ERR]),
+    "parley_negotiation_svg": (P, [P, P, ERR]),
+    "parley_tournament_svg": (P, [P, ERR]),
+    "parley_negotiation_event_count": (c_size_t, [P]),
+    "parley_negotiation_ending": (c_char_p, [P]),
+    "parley_agent_builtin": (P, [c_char_p]),
+    # the scenario's parties and preferences
+    "parley_scenario_party_count": (c_size_t, [P]),
+    "parley_party_role": (c_int, [P, c_size_t]),
+    "parley_party_utility": (P, [P, c_size_t]),
+    "parley_scenario_find_party": (c_long, [P, c_char_p]),
+    "parley_scenario_red_lines_hold": (c_int, [P, c_size_t, U32P]),
+    "parley_scenario_feasible": (c_int, [P, U32P]),
+    "parley_scenario_value": (c_double, [P, c_size_t, U32P, c_double]),
+    "parley_scenario_description": (c_char_p, [P]),
+    "parley_utility_eval": (c_double, [P, U32P]),
+    "parley_utility_reservation_at": (c_double, [P, c_double]),
+    "parley_utility_discount": (c_double, [P]),
+    "parley_utility_discounted": (c_double, [P, c_double, c_double]),
+    "parley_utility_is_additive": (c_int, [P]),
+    "parley_utility_weight": (c_double, [P, c_size_t]),
+    "parley_utility_value": (c_double, [P, c_size_t, c_uint32]),
+    "parley_space_size": (c_double, [P]),
+    "parley_space_decode": (None, [P, c_uint64, U32P]),
+    "parley_issue_description": (c_char_p, [P, c_size_t]),
+    "parley_issue_min": (c_double, [P, c_size_t]),
+    "parley_issue_max": (c_double, [P, c_size_t]),
+    "parley_issue_step": (c_double, [P, c_size_t]),
     # the space, as an agent's view shows it
     "parley_space_issue_count": (c_size_t, [P]),
     "parley_issue_name": (c_char_p, [P, c_size_t]),

@@ -9,12 +9,14 @@ and ``view.package({...})`` builds one from issue names and value labels or numb
 """
 from __future__ import annotations
 
+import copy
 import ctypes
 import itertools
 from dataclasses import dataclass, field
-from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _native as N
+from .model import Space
 
 Package = Tuple[int, ...]
 PackageLike = Union[Sequence[int], Mapping[str, Any]]
@@ -62,8 +64,8 @@ class View:
 
     def __init__(self, handle: int) -> None:
         self._v = ctypes.c_void_p(handle)
-        self._space = N.lib.parley_view_space(self._v)
-        self._issues = N.lib.parley_space_issue_count(self._space)
+        self.space = Space(N.lib.parley_view_space(self._v))
+        self._issues = self.space.issue_count
 
     # --- who and what ---
     @property
@@ -80,46 +82,28 @@ class View:
     @property
     def issues(self) -> List[str]:
         """The issues' names, in the order packages list their values."""
-        return [N.lib.parley_issue_name(self._space, i).decode("utf-8") for i in range(self._issues)]
+        return self.space.issue_names
 
     def values(self, issue: int) -> List[Any]:
         """The values of an issue: labels for categorical issues, numbers otherwise."""
-        return [self._value(issue, v) for v in range(N.lib.parley_issue_value_count(self._space, issue))]
+        return self.space.values(issue)
 
     def _value(self, issue: int, v: int) -> Any:
-        if N.lib.parley_issue_type_of(self._space, issue) == 0:
-            return N.lib.parley_issue_label(self._space, issue, v).decode("utf-8")
-        x = N.lib.parley_issue_number(self._space, issue, v)
-        return int(x) if x == int(x) else x
+        return self.space.value(issue, v)
 
     def describe(self, package: Sequence[int]) -> Dict[str, Any]:
         """{issue name: value} of a package."""
-        return {name: self._value(i, package[i]) for i, name in enumerate(self.issues)}
+        return self.space.describe(package)
 
     def package(self, spec: PackageLike) -> Package:
         """A package from value indices or from {issue: label or number} (every issue given)."""
-        if isinstance(spec, Mapping):
-            names = self.issues
-            missing = [n for n in names if n not in spec]
-            if missing or len(spec) != len(names):
-                raise ValueError(f"a package names every issue {names}; missing {missing}")
-            return tuple(self._find(i, spec[n]) for i, n in enumerate(names))
-        out = tuple(int(v) for v in spec)
-        if len(out) != self._issues:
-            raise ValueError(f"a package has {self._issues} values, got {len(out)}")
-        return out
+        return self.space.package(spec)
 
     def _find(self, issue: int, value: Any) -> int:
-        if isinstance(value, str):
-            found = N.lib.parley_issue_find_label(self._space, issue, value.encode("utf-8"))
-        else:
-            found = N.lib.parley_issue_find_number(self._space, issue, float(value))
-        if found < 0:
-            raise ValueError(f"issue {self.issues[issue]!r} has no value {value!r}")
-        return found
+        return self.space.index(issue, value)
 
-    def _array(self, package: Sequence[int]) -> "ctypes.Array[ctypes.c_uint32]":
-        return (ctypes.c_uint32 * self._issues)(*self.package(package))
+    def _array(self, package: PackageLike) -> "ctypes.Array[ctypes.c_uint32]":
+        return self.space.array(package)
 
     def _read(self, ptr: Any) -> Optional[Package]:
         return tuple(ptr[i] for i in range(self._issues)) if ptr else None
@@ -219,19 +203,36 @@ class View:
         return N.lib.parley_view_event_count(self._v)
 
     def event(self, i: int) -> Dict[str, Any]:
-        """Event i of the history this party may see, as a dict (like the trace's, without utilities)."""
+        """Event i of the history this party may see, as a dict like the trace's (the same keys and labels,
+        without the utilities, which are private), plus "indices": the package as value indices."""
         ev = N.Event()
         if N.lib.parley_view_event(self._v, i, ctypes.byref(ev)) != 0:
             raise IndexError(i)
         names = self.party_names
+        kind = N.lib.parley_event_kind_name(ev.kind).decode("utf-8")
+
         def who(p: int) -> Optional[str]:
             return names[p] if p >= 0 else {_MEDIATOR: "mediator", _EVERYONE: "everyone"}.get(p)
-        return {"event": N.lib.parley_event_kind_name(ev.kind).decode("utf-8"), "round": ev.round,
-                "time": ev.time, "party": who(ev.party), "to": who(ev.to), "package": self._read(ev.outcome),
-                "changes": [(c.issue, c.value, c.reason.decode("utf-8"))
-                            for c in ev.changes[:ev.change_count]] if ev.changes else [],
-                "vote": bool(ev.vote), "session": ev.session,
-                "venue": (ev.venue or b"").decode("utf-8"), "detail": (ev.detail or b"").decode("utf-8")}
+        out: Dict[str, Any] = {"event": kind, "round": ev.round, "time": ev.time}
+        venue = (ev.venue or b"").decode("utf-8")
+        if venue:
+            out.update(session=ev.session + 1, venue=venue)
+        out["party"] = who(ev.party)
+        if ev.party != _NOBODY:
+            out["to"] = who(ev.to)
+        package = self._read(ev.outcome)
+        if package is not None:
+            out["package"] = self.describe(package)
+            out["indices"] = package
+        if ev.changes and ev.change_count:
+            out["changes"] = [{"issue": self.issues[c.issue], "value": self._value(c.issue, c.value),
+                               "reason": c.reason.decode("utf-8")} for c in ev.changes[:ev.change_count]]
+        if kind == "vote":
+            out["vote"] = "yes" if ev.vote else "no"
+        detail = (ev.detail or b"").decode("utf-8")
+        if detail:
+            out["outcome" if kind == "session_end" else "protocol" if kind == "session_start" else "reason"] = detail
+        return out
 
     @property
     def events(self) -> List[Dict[str, Any]]:
@@ -273,17 +274,27 @@ class Agent:
         return Reject() if request in ("vote", "ratify") else Offer(view.package_at_least(view.best_utility)[1])
 
 
+Gate = Callable[[int], None]  # called with the view before each move (stepping); raises to stop the talks
+
+
 class Bridge:
-    """The C vtable of one Python agent: callbacks kept alive as long as the negotiation."""
+    """The C vtable of one Python agent: callbacks kept alive as long as the negotiations using it.
+
+    Each negotiation the engine creates the agent in gets its own state: the agent object itself
+    (``copies=False``: negotiate) or a deep copy of it (``copies=True``: tournaments, where many
+    negotiations run at once).
+    """
 
     _ids = itertools.count(1)
 
-    def __init__(self, agent: Agent) -> None:
+    def __init__(self, agent: Agent, copies: bool = False, gate: Optional[Gate] = None) -> None:
         self.agent = agent
-        self.seen = 0
+        self.copies = copies
+        self.gate = gate
+        self.plays: Dict[int, List[Any]] = {}  # state id -> [agent, events seen]
         self.error: Optional[BaseException] = None
         self._create = N.CREATE(self._on_create)
-        self._destroy = N.DESTROY(lambda state: None)
+        self._destroy = N.DESTROY(self._on_destroy)
         self._act = N.ACT(self._on_act)
         name = getattr(agent, "name", type(agent).__name__)
         self.vtable = N.Vtable(N.AGENT_ABI, str(name).encode("utf-8"), b"an agent written in Python",
@@ -291,8 +302,11 @@ class Bridge:
 
     def _on_create(self, view: int, params: bytes, state: Any, err: Any) -> int:
         try:
-            state[0] = next(self._ids)
-            self.agent.start(View(view))
+            key = next(self._ids)
+            agent = copy.deepcopy(self.agent) if self.copies else self.agent
+            self.plays[key] = [agent, 0]
+            state[0] = key
+            agent.start(View(view))
             return 0
         except BaseException as exc:  # reported by negotiate()
             self.error = exc
@@ -301,15 +315,22 @@ class Bridge:
             e.message = f"python agent {self.agent.name!r}: {exc!r}".encode("utf-8")[:767]
             return -1
 
+    def _on_destroy(self, state: int) -> None:
+        self.plays.pop(state, None)
+
     def _on_act(self, state: int, view_ptr: int, request: int, action_ptr: Any) -> int:
         try:
+            if self.gate is not None:
+                self.gate(view_ptr)
+            play = self.plays[state]
+            agent = play[0]
             view = View(view_ptr)
             count = view.event_count
-            for i in range(self.seen, count):
-                self.agent.observe(view, view.event(i))
-            self.seen = count
+            for i in range(play[1], count):
+                agent.observe(view, view.event(i))
+            play[1] = count
             name = REQUESTS[request]
-            answer = self.agent.propose(view) if name == "propose" else self.agent.respond(view, name)
+            answer = agent.propose(view) if name == "propose" else agent.respond(view, name)
             self._fill(view, answer, action_ptr.contents)
             return 0
         except BaseException as exc:
@@ -342,3 +363,24 @@ class Bridge:
             act.change_count = len(answer.changes)
         else:
             raise TypeError(f"an agent answers with Accept, Reject, WalkAway, Offer or Amend, not {answer!r}")
+
+
+class Gated:
+    """A C agent (built-in or plug-in vtable) whose every move first passes a gate (a stepped Negotiation)."""
+
+    def __init__(self, inner: Any, gate: Gate) -> None:
+        self.inner = inner  # a Vtable (kept alive by the library or the plug-in)
+        self.gate = gate
+        self.error: Optional[BaseException] = None
+        self._create = N.CREATE(lambda view, params, state, err: inner.create(view, params, state, err))
+        self._destroy = N.DESTROY(lambda state: inner.destroy(state))
+        self._act = N.ACT(self._on_act)
+        self.vtable = N.Vtable(N.AGENT_ABI, inner.name, inner.description, self._create, self._destroy, self._act)
+
+    def _on_act(self, state: int, view: int, request: int, action: Any) -> int:
+        try:
+            self.gate(view)
+        except BaseException as exc:
+            self.error = exc
+            return -8
+        return self.inner.act(state, view, request, action)

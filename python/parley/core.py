@@ -4,15 +4,18 @@ from __future__ import annotations
 import ctypes
 import json
 import os
-from typing import Any, Dict, List, Mapping, NoReturn, Optional, Sequence, Union
+from pathlib import Path
+from typing import Any, Dict, Iterator, List, Mapping, NoReturn, Optional, Sequence, Union
 
 from . import _native as N
 from .errors import BY_CODE, Error
+from .model import Issue, Outcome, Party, Space, Utility
 
 PathLike = Union[str, "os.PathLike[str]"]
 
 _METHODS = {"auto": 0, "exact": 1, "approximate": 2}
 _RULES = {"nash": 0, "kalai": 1, "egalitarian": 2, "welfare": 3}
+FORMATS = ("native", "genius", "geniusweb")
 _NOTIONS = {"nash": 1, "r": 1, "gmr": 2, "smr": 4, "seq": 8, "sim": 16, "seqsim": 32, "all": 63, "lh": 64,
             "nm": 128}
 
@@ -58,8 +61,9 @@ class Scenario:
     """
 
     def __init__(self, handle: int) -> None:
-        """Wraps a parley_scenario pointer (taken over); use load() or from_dict() instead."""
+        """Wraps a parley_scenario pointer (taken over); use load(), from_dict() or build() instead."""
         self._handle = ctypes.c_void_p(handle)
+        self.space = Space(N.lib.parley_scenario_space(self._handle), self)
 
     def __del__(self) -> None:
         handle = getattr(self, "_handle", None)
@@ -79,6 +83,123 @@ class Scenario:
         check(N.lib.parley_scenario_parse(text, len(text), name.encode("utf-8"), ctypes.byref(out),
                                           ctypes.byref(err)), err)
         return cls(out.value)
+
+    @classmethod
+    def build(cls, issues: Sequence[Issue], parties: Sequence[Party], *, title: str = "", description: str = "",
+              constraints: Optional[Mapping[str, str]] = None) -> "Scenario":
+        """A scenario made in code from :class:`parley.Issue` and :class:`parley.Party` objects.
+
+        ``constraints`` maps a name to a global feasibility rule.  Checked as a scenario file is.
+        """
+        data: Dict[str, Any] = {"format": "parley-scenario"}
+        if title:
+            data["title"] = title
+        if description:
+            data["description"] = description
+        data["issues"] = [i.to_dict() for i in issues]
+        data["parties"] = [p.to_dict() for p in parties]
+        if constraints:
+            data["constraints"] = [{"name": n, "rule": r} for n, r in constraints.items()]
+        return cls.from_dict(data, name=title or "<built>")
+
+    @property
+    def issues(self) -> List[Issue]:
+        """The issues, in the order packages list their values."""
+        return [self.space.issue(i) for i in range(self.space.issue_count)]
+
+    def issue(self, name: str) -> Issue:
+        """The issue called `name`."""
+        names = self.space.issue_names
+        if name not in names:
+            raise KeyError(f"no issue {name!r}; the issues are {names}")
+        return self.space.issue(names.index(name))
+
+    @property
+    def outcome_count(self) -> float:
+        """The number of outcomes (a float: it may exceed 2^64)."""
+        return self.space.size
+
+    def outcomes(self) -> Iterator[Dict[str, Any]]:
+        """Every outcome as {issue: value}, lazily, in index order."""
+        return self.space.outcomes()
+
+    def utility(self, party: Union[str, int]) -> Utility:
+        """A negotiating party's utility function (by name, or by its number among the negotiating parties)."""
+        h = self._handle
+        if isinstance(party, int):
+            if not 0 <= party < N.lib.parley_scenario_negotiator_count(h):
+                raise IndexError(f"party {party} of {N.lib.parley_scenario_negotiator_count(h)}")
+            return Utility(self, N.lib.parley_scenario_negotiator(h, party))
+        found = N.lib.parley_scenario_find_party(h, party.encode("utf-8"))
+        if found < 0 or N.lib.parley_party_role(h, found) != 0:
+            raise KeyError(f"no negotiating party {party!r}; the parties are {self.parties}")
+        return Utility(self, found)
+
+    @property
+    def utilities(self) -> List[Utility]:
+        """Every negotiating party's utility function, in scenario order."""
+        return [self.utility(k) for k in range(len(self.parties))]
+
+    def feasible(self, outcome: Outcome) -> bool:
+        """True when the outcome meets every global constraint."""
+        return bool(N.lib.parley_scenario_feasible(self._handle, self.space.array(outcome)))
+
+    def text(self, format: str = "native", party: Optional[str] = None) -> str:
+        """The scenario as a file of `format` ("native", "genius", "geniusweb"): for GENIUS and GeniusWeb the
+        domain, or with `party` that party's profile.  Losses of the format are dropped (see :meth:`save`)."""
+        return self._text(format, party, [])
+
+    def _text(self, format: str, party: Optional[str], warnings: List[str]) -> str:
+        if format not in FORMATS:
+            raise ValueError(f"format is one of {FORMATS}, not {format!r}")
+        index = -1 if party is None else self.utility(party).party_index
+        err = N.CError()
+        collect = N.WARN(lambda ctx, message: warnings.append(message.decode("utf-8")))
+        ptr = N.lib.parley_scenario_format_text(self._handle, format.encode(), index, collect, None, ctypes.byref(err))
+        if not ptr:
+            raise_error(err)
+        return N.take_text(ptr)
+
+    def save(self, path: PathLike, format: Optional[str] = None) -> Dict[str, Any]:
+        """Writes the scenario as `parley convert IN -o PATH [--to FORMAT]` does.
+
+        format: "native", "genius" or "geniusweb"; None: "genius" for a .xml path, else "native".  For GENIUS
+        and GeniusWeb, PATH is the domain and each party's profile is written beside it as PARTY.xml / .json.
+        Folders that do not exist are created.  Returns ``{"format", "files", "warnings"}`` like
+        `convert --json`: the files written and what the format could not express.
+        """
+        out = os.fspath(path)
+        if format is None:
+            format = "genius" if out.endswith(".xml") else "native"
+        warnings: List[str] = []
+        files = [(out, None)]
+        if format != "native":
+            ext = ".xml" if format == "genius" else ".json"
+            folder = out[:out.rfind("/") + 1]
+            for name in self.parties:
+                beside = folder + "".join("_" if c in "/\\ :" else c for c in name) + ext
+                files.append((beside if beside != out else beside[:-len(ext)] + "-profile" + ext, name))
+        texts = [(f, self._text(format, party, warnings)) for f, party in files]
+        if "/" in out:
+            Path(out).parent.mkdir(parents=True, exist_ok=True)
+        for f, text in texts:
+            with open(f, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        return {"format": format, "files": [f for f, _ in files], "warnings": warnings}
+
+    def svg(self, *, threads: int = 0, time: float = 0.0, guarantee: Optional[float] = None) -> str:
+        """The SVG of `parley analyze --plot` (docs/plots.md): density, frontiers, solutions."""
+        opts = _options(threads, time, guarantee)
+        err = N.CError()
+        ptr = N.lib.parley_analysis_svg(self._handle, ctypes.byref(opts), ctypes.byref(err))
+        if not ptr:
+            raise_error(err)
+        return N.take_text(ptr)
+
+    def figure(self, parties: Optional[Sequence[str]] = None) -> Any:
+        """A matplotlib Figure of two parties' utilities (ImportError without matplotlib); see parley.plot."""
+        from .plot import scenario_figure
+        return scenario_figure(self, parties)
 
     @property
     def title(self) -> str:

@@ -6,11 +6,13 @@ import csv
 import io
 import itertools
 import json
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Callable, Dict, List, Optional, Sequence, Union
 
 from . import _native as N
 from .agent import Agent, Bridge
 from .core import PathLike, Scenario, check, json_result, load, raise_error
+
+Progress = Callable[[int, int], None]  # (negotiations played, total)
 
 AgentLike = Union[str, Agent]
 ScenarioLike = Union[Scenario, PathLike, Sequence[PathLike]]
@@ -36,14 +38,21 @@ def _config(cfg: N.SessionConfig, protocol: str, rounds: int, seconds: float, se
 class Trace(list):
     """A negotiation's events (dicts, as `parley negotiate --trace` writes them, one per event).
 
-    ``outcome`` holds the result as `parley negotiate --json` prints it (agreement, package, utilities, ...).
+    ``outcome`` holds the result as `parley negotiate --json` prints it (agreement, package, utilities, ...);
+    ``svg`` the drawing of `parley negotiate --plot` when negotiate() was asked for it (``svg=True``).
     """
     outcome: Dict[str, Any]
+    svg: Optional[str] = None
+
+    def figure(self, scenario: ScenarioLike) -> Any:
+        """A matplotlib Figure: each party's utility of every offer over the rounds (see parley.plot)."""
+        from .plot import trace_figure
+        return trace_figure(self, _scenario(scenario))
 
 
 def negotiate(scenario: ScenarioLike, agents: Sequence[AgentLike], *, protocol: str = "alternating",
               rounds: int = 100, seconds: float = 0.0, seed: int = 1, annealing: bool = False, sessions: int = 0,
-              venues: Optional[Sequence[str]] = None, events: bool = True) -> Trace:
+              venues: Optional[Sequence[str]] = None, events: bool = True, svg: bool = False) -> Trace:
     """Runs one negotiation and returns its trace.
 
     Args:
@@ -55,6 +64,7 @@ def negotiate(scenario: ScenarioLike, agents: Sequence[AgentLike], *, protocol: 
         seed: seeds every agent's random stream; runs are deterministic for a seed when seconds is 0.
         annealing, sessions, venues: as the CLI's --annealing, --sessions, --venues.
         events: False leaves the trace empty (only ``outcome`` is filled): faster for many runs.
+        svg: also draw the negotiation as `parley negotiate --plot` does, into ``trace.svg``.
     Raises:
         parley.Error for bad input; the Python agent's own exception when one raised in a callback.
     """
@@ -91,6 +101,8 @@ def negotiate(scenario: ScenarioLike, agents: Sequence[AgentLike], *, protocol: 
             text = N.take_text(_text(N.lib.parley_trace_json(neg, ctypes.byref(err)), err))
             trace.extend(json.loads(line) for line in text.splitlines() if line)
         trace.outcome = json_result(N.lib.parley_negotiation_json(neg, ctypes.byref(err)), err)
+        if svg:
+            trace.svg = N.take_text(_text(N.lib.parley_negotiation_svg(neg, sc._handle, ctypes.byref(err)), err))
         return trace
     finally:
         N.lib.parley_negotiation_free(neg)
@@ -125,12 +137,13 @@ class TournamentRows(list):
     ``scores`` is its per-agent "scores", ``summary`` the whole JSON document, ``csv_rows`` the rows of
     ``--csv`` (flat strings); :meth:`flat` gives flat rows (lists spread over numbered columns) and
     :meth:`to_pandas` a DataFrame of them when pandas is installed; ``stats`` the statistics of
-    ``--json --stats`` when asked for (``stats=True``), else None.
+    ``--json --stats`` when asked for (``stats=True``), else None; ``svg`` the drawing of ``--plot``.
     """
     scores: List[Dict[str, Any]]
     summary: Dict[str, Any]
     csv_rows: List[Dict[str, str]]
     stats: Optional[Dict[str, Any]]
+    svg: str
 
     def flat(self) -> List[Dict[str, Any]]:
         """Rows with scalar values only: "agents": [a, b] becomes "agents_0", "agents_1", and so on."""
@@ -150,12 +163,103 @@ class TournamentRows(list):
         import pandas  # type: ignore[import-not-found]
         return pandas.DataFrame(self.flat())
 
+    def figure(self) -> Any:
+        """A matplotlib Figure: each agent's discounted utility (box plot) and agreement rate (see parley.plot)."""
+        from .plot import tournament_figure
+        return tournament_figure(self)
 
-def tournament(scenarios: Sequence[ScenarioLike], agents: Sequence[str], *, protocol: str = "alternating",
+
+class _Players:
+    """A tournament's agents as the C configuration takes them: specs, and vtables for Python agents and
+    plug-ins (loaded here, closed by close())."""
+
+    def __init__(self, agents: Sequence[AgentLike]) -> None:
+        self.bridges: List[Optional[Bridge]] = []
+        self.plugins: List[ctypes.c_void_p] = []
+        specs, vtables = [], []
+        for agent in agents:
+            vtable = None
+            if isinstance(agent, Agent):
+                bridge = Bridge(agent, copies=True)
+                self.bridges.append(bridge)
+                specs.append(str(getattr(agent, "name", type(agent).__name__)))
+                vtable = ctypes.addressof(bridge.vtable)
+            elif isinstance(agent, str):
+                self.bridges.append(None)
+                specs.append(agent)
+                vtable = self._plugin(agent)
+            else:
+                self.close()
+                raise TypeError(f"an agent is a spec string or a parley.Agent, not {agent!r}")
+            vtables.append(vtable)
+        self.specs = (ctypes.c_char_p * len(specs))(*[a.encode("utf-8") for a in specs])
+        self.vtables = (ctypes.c_void_p * len(specs))(*vtables)
+        self.custom = any(v is not None for v in vtables)
+
+    def _plugin(self, spec: str) -> Optional[int]:
+        """The vtable of a plug-in spec ("./libmine.so:x=1"), None for a built-in name."""
+        err = N.CError()
+        name = ctypes.create_string_buffer(4096)
+        params = ctypes.c_char_p()
+        if N.lib.parley_agent_spec_split(spec.encode("utf-8"), name, len(name), ctypes.byref(params),
+                                         ctypes.byref(err)) != 0 or not N.lib.parley_agent_spec_is_plugin(name.value):
+            return None  # the tournament reports a bad spec
+        plugin = ctypes.c_void_p()
+        rc = N.lib.parley_agent_plugin_load(name.value, ctypes.byref(plugin), ctypes.byref(err))
+        if rc != 0:
+            self.close()
+            check(rc, err)
+        self.plugins.append(plugin)
+        return N.lib.parley_agent_plugin_vtable(plugin)
+
+    def configure(self, cfg: N.TournamentConfig) -> None:
+        cfg.agents, cfg.agent_count = ctypes.cast(self.specs, ctypes.POINTER(ctypes.c_char_p)), len(self.specs)
+        if self.custom:
+            cfg.agent_vtables = ctypes.cast(self.vtables, ctypes.POINTER(ctypes.c_void_p))
+
+    def close(self) -> None:
+        """Closes the plug-ins (after the last negotiation using them is freed)."""
+        for p in self.plugins:
+            N.lib.parley_agent_plugin_close(p)
+        self.plugins = []
+
+    def raise_failure(self) -> None:
+        """Raises the first exception a Python agent raised, if any did."""
+        failed = next((b.error for b in self.bridges if b is not None and b.error is not None), None)
+        if failed is not None:
+            raise failed
+
+
+class _Reporter:
+    """Calls a Python progress function from the tournament's threads; its exception is raised at the end."""
+
+    def __init__(self, fn: Progress) -> None:
+        self.fn = fn
+        self.error: Optional[BaseException] = None
+        self.c = N.PROGRESS(self._call)
+
+    def _call(self, user: Any, done: float, total: float, what: bytes) -> None:
+        if self.error is None:
+            try:
+                self.fn(int(done), int(total))
+            except BaseException as exc:  # cannot cross the C frames: kept, raised after the run
+                self.error = exc
+
+
+def tournament(scenarios: Sequence[ScenarioLike], agents: Sequence[AgentLike], *, protocol: str = "alternating",
                rounds: int = 100, seed: int = 1, repeats: int = 1, self_play: bool = False,
-               threads: int = 0, stats: bool = False, bootstrap: int = 1000) -> TournamentRows:
-    """Every ordered assignment of the agents (spec strings) to the parties of every scenario, in parallel.
+               threads: int = 0, stats: bool = False, bootstrap: int = 1000,
+               progress: Optional[Progress] = None) -> TournamentRows:
+    """Every ordered assignment of the agents to the parties of every scenario, in parallel.
 
+    Args:
+        scenarios: Scenarios, or what parley.load takes.
+        agents: built-in specs ("boulware", "conceder:e=2"), plug-in paths ("./libmine.so:x=1") and
+            parley.Agent instances; each negotiation
+            plays a deep copy of a Python agent (several run at once, on the tournament's threads).  A
+            Python agent is named by its ``name`` in the results.
+        progress: called as progress(done, total) with the negotiations played so far, from the
+            tournament's threads, at most about ten times a second and once at the end.
     Returns the runs as rows (see TournamentRows); the same as `parley tournament --json`.  With stats=True,
     rows.stats (and rows.summary["stats"]) holds the statistics of `parley tournament --json --stats`: cell
     bootstrap intervals (`bootstrap` resamples), Welch p-values on cell means and the meta-game, whose diagonal
@@ -168,25 +272,44 @@ def tournament(scenarios: Sequence[ScenarioLike], agents: Sequence[str], *, prot
     cfg = N.TournamentConfig()
     N.lib.parley_tournament_config_init(ctypes.byref(cfg))
     _config(cfg.session, protocol, rounds, 0.0, seed, False, 0, None, keep)
-    specs = (ctypes.c_char_p * len(agents))(*[a.encode("utf-8") for a in agents])
-    cfg.agents, cfg.agent_count = ctypes.cast(specs, ctypes.POINTER(ctypes.c_char_p)), len(agents)
+    players = _Players(agents)
+    try:
+        return _play(scs, cfg, players, self_play, repeats, threads, stats, bootstrap, seed, progress)
+    finally:
+        players.close()
+
+
+def _play(scs: List[Scenario], cfg: N.TournamentConfig, players: _Players, self_play: bool, repeats: int,
+          threads: int, stats: bool, bootstrap: int, seed: int, progress: Optional[Progress]) -> TournamentRows:
+    """Runs a configured tournament and reads its results (see tournament)."""
+    players.configure(cfg)
     cfg.repeats, cfg.self_play, cfg.threads = repeats, int(self_play), threads
+    reporter = _Reporter(progress) if progress else None
+    if reporter:
+        cfg.progress = ctypes.cast(reporter.c, ctypes.c_void_p)
     handles = (ctypes.c_void_p * len(scs))(*[s._handle.value for s in scs])
     t = ctypes.c_void_p()
     err = N.CError()
-    check(N.lib.parley_tournament_run_all(handles, len(scs), ctypes.byref(cfg), ctypes.byref(t), ctypes.byref(err)),
-          err)
+    rc = N.lib.parley_tournament_run_all(handles, len(scs), ctypes.byref(cfg), ctypes.byref(t), ctypes.byref(err))
+    players.raise_failure()
+    check(rc, err)
     try:
         summary = json_result(N.lib.parley_tournament_json(t, ctypes.byref(err)), err)
         if stats:
+            cfg.progress = None
             summary["stats"] = _tournament_stats(t, handles, len(scs), cfg, bootstrap, seed)
+            players.raise_failure()
         text = N.take_text(_text(N.lib.parley_tournament_csv(t, ctypes.byref(err)), err))
+        svg = N.take_text(_text(N.lib.parley_tournament_svg(t, ctypes.byref(err)), err))
     finally:
         N.lib.parley_tournament_free(t)
+    if reporter and reporter.error is not None:
+        raise reporter.error
     rows = TournamentRows(summary.get("runs", []))
     rows.scores, rows.summary = summary.get("scores", []), summary
     rows.stats = summary.get("stats")
     rows.csv_rows = list(csv.DictReader(io.StringIO(text)))
+    rows.svg = svg
     return rows
 
 

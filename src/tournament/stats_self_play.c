@@ -14,6 +14,7 @@ int parley_tournament_self_play_payoffs(const parley_scenario *const *scenarios,
     for (size_t a = 0; a < cfg->agent_count; a++) {
         parley_tournament_config one = *cfg;
         one.agents = &cfg->agents[a];
+        one.agent_vtables = cfg->agent_vtables ? &cfg->agent_vtables[a] : NULL;
         one.agent_count = 1;
         one.self_play = 1;
         one.claim = NULL;

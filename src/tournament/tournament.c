@@ -125,6 +125,18 @@ static double distance(const double *x, const double *y, size_t n)
     return sqrt(d);
 }
 
+/* Adds agent a of the configuration: its own vtable when the caller gave one, else the built-in its spec names. */
+static int add_agent(parley_negotiation *neg, const parley_tournament_config *cfg, size_t a, parley_error *err)
+{
+    const parley_agent_vtable *vt = cfg->agent_vtables ? cfg->agent_vtables[a] : NULL;
+    if (!vt)
+        return parley_negotiation_add_agent_spec(neg, cfg->agents[a], err);
+    char name[256];
+    const char *params;
+    int rc = parley_agent_spec_split(cfg->agents[a], name, sizeof name, &params, err);
+    return rc ? rc : parley_negotiation_add_agent(neg, vt, params, err);
+}
+
 static int play(parley_tournament *t, struct run *r, parley_error *err)
 {
     const parley_scenario *sc = t->scenarios[r->view.scenario], *played = t->uncertain[r->view.scenario];
@@ -133,7 +145,7 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
     parley_negotiation *neg = NULL;
     int rc = parley_negotiation_new(played ? played : sc, &cfg, &neg, err);
     for (size_t k = 0; rc == PARLEY_OK && k < r->view.parties; k++)
-        if ((rc = parley_negotiation_add_agent_spec(neg, t->cfg.agents[r->agents[k]], err)) == PARLEY_OK)
+        if ((rc = add_agent(neg, &t->cfg, r->agents[k], err)) == PARLEY_OK)
             rc = parley_negotiation_share_index(neg, k, t->indexes[r->view.scenario][k], err);
     if (rc == PARLEY_OK)
         rc = parley_negotiation_run(neg, err);
@@ -214,7 +226,7 @@ static int check_agents(const parley_scenario *sc, const parley_tournament_confi
         parley_negotiation *neg = NULL;
         int rc = parley_negotiation_new(sc, &cfg->session, &neg, err);
         if (rc == PARLEY_OK)
-            rc = parley_negotiation_add_agent_spec(neg, cfg->agents[a], err);
+            rc = add_agent(neg, cfg, a, err);
         parley_negotiation_free(neg);
         if (rc != PARLEY_OK)
             return rc;

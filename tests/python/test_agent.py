@@ -136,3 +136,30 @@ def test_plugin_agent_from_python(parley, tmp_path):
     trace = parley.negotiate(EXAMPLES / "textbook-buyer-seller.json", agents=[str(lib), "conceder"])
     assert trace.outcome["parties"][0]["agent"] != "conceder"
     assert any(e["event"] == "offer" and e["party"] == "Buyer" for e in trace)
+
+
+@pytest.mark.parametrize("protocol", ["alternating", "single-text"])
+def test_observed_events_are_the_trace_events_it_may_see(parley, protocol):
+    """observe() gets the trace's events, with labels in "package" (not value indices), minus the private
+    utilities, plus "indices"; in alternating offers and single text every event before its move is public."""
+    agent = make_linear(parley)()
+    trace = parley.negotiate(RELAXED, agents=[agent, "boulware"], protocol=protocol, rounds=30, seed=2)
+    seen = agent.observed
+    assert seen and any("package" in e for e in seen)
+    space = parley.load(RELAXED).space
+    for e in seen:
+        if "package" in e:
+            assert isinstance(e["package"], dict) and space.describe(e.pop("indices")) == e["package"]
+    named = {None, "Israel", "Hamas", "everyone"}
+
+    def as_seen(e):  # the trace's event as a view shows it: no utilities, the mediator called "mediator"
+        out = {k: v for k, v in e.items() if k not in ("utility", "utilities")}
+        out.update({k: "mediator" for k in ("party", "to") if k in out and out[k] not in named})
+        return out
+    public = [as_seen(e) for e in trace]
+    pos = 0
+    for e in seen:  # each observed event is a later event of the trace, in order
+        while pos < len(public) and public[pos] != e:
+            pos += 1
+        assert pos < len(public), f"observed {e} is not in the trace in order"
+        pos += 1

@@ -35,7 +35,7 @@ def test_diagnose_matches_cli(parley, name):
     assert stable(parley.load(path).diagnose()) == stable(cli_json("diagnose", path))
 
 
-@pytest.mark.parametrize("rule", ["nash", "kalai", "egalitarian"])
+@pytest.mark.parametrize("rule", ["nash", "kalai", "egalitarian", "welfare"])
 def test_propose_matches_cli(parley, rule):
     path = EXAMPLES / "ceasefire-relaxed.json"
     assert parley.load(path).propose(rule=rule) == cli_json("propose", path, "--rule", rule)
