@@ -182,6 +182,8 @@ int api_add_participant(api_call *c);
 int api_list_participants(api_call *c);
 int api_me(api_call *c);
 int api_put_profile(api_call *c);
+/* POST .../profile/convert: a GENIUS or GeniusWeb profile read as an upload reads it, answered, not stored. */
+int api_convert_profile(api_call *c);
 int api_get_own_profile(api_call *c);
 int api_get_profile(api_call *c);
 int api_open_session(api_call *c);
