@@ -119,7 +119,7 @@ function parleyProfileForm(box, options) {
   }
   function issueBlock(issue, i) {
     const spec = specOf(issue);
-    const head = el('div', {class: 'pf-weight'}, 'weight ', slider(`weight-${issue.name}`, spec.weight, (w) => { touch(issue).weight = w; }));
+    const head = el('div', {class: 'pf-value pf-weight'}, el('span', {class: 'pf-label'}, 'weight'), slider(`weight-${issue.name}`, spec.weight, (w) => { touch(issue).weight = w; }));
     let kind = '';
     if (issue.type !== 'categorical') {
       kind = el('select', {id: id(`kind-${issue.name}`), 'data-write': ''},
@@ -163,7 +163,7 @@ function parleyProfileForm(box, options) {
     const notes = [];
     if (doc.reservation_curve) notes.push(`a reservation curve over time is kept from the loaded profile (it overrides this value; at the start it is ${num(V.reservationOf(doc))})`);
     if (doc.discount !== undefined) notes.push(`a discount of ${doc.discount} per unit of time is kept from the loaded profile`);
-    reservationBox.replaceChildren(el('div', {}, 'Reservation (what walking away is worth to you) ',
+    reservationBox.replaceChildren(el('div', {class: 'pf-value'}, el('span', {class: 'pf-label'}, 'walking away'),
       slider('reservation', typeof doc.reservation === 'number' ? doc.reservation : 0, (r) => { doc.reservation = r; })),
       notes.length ? el('p', {class: 'small'}, notes.join('; ') + '.') : '');
   }
@@ -353,11 +353,15 @@ function parleyProfileForm(box, options) {
     if (!doc.preferences || typeof doc.preferences !== 'object') doc.preferences = {};
     spare = {};
     issues.forEach((issue, i) => { if (!doc.preferences[issue.name]) spare[issue.name] = defaultSpec(issue, i); });
-    renderIssues();
-    renderReservation();
-    renderTrust();
-    renderRedLines();
-    renderSum();
+    try {
+      renderIssues();
+      renderReservation();
+      renderTrust();
+      renderRedLines();
+      renderSum();
+    } catch (e) { // a document the form has no controls for (a mistake the server will name at save)
+      issuesBox.replaceChildren(el('p', {id: id('cannot-show'), class: 'check-bad'}, 'The form cannot show this profile: ' + e.message));
+    }
     renderPreview();
   }
   // Equal weights, every value rated 0.5 (a numeric issue: a line from 0 to 1): a start for a party with no profile.
@@ -389,13 +393,14 @@ function parleyProfileForm(box, options) {
   }
 
   box.replaceChildren(
-    el('h3', {}, 'What each issue is worth to you'),
-    el('p', {class: 'small'}, 'Weight: how much the issue matters. Each value is rated from 0 (worst) to 1 (best).'),
-    issuesBox, sumBox,
-    el('h3', {}, 'Reservation'), reservationBox, trustBox,
-    el('h3', {}, 'Red lines'), el('p', {class: 'small'}, 'A package that breaks one is unacceptable to you, whatever else it gives.'),
-    redLinesBox,
-    el('h3', {}, 'What this profile makes of the packages'), preview);
+    el('div', {class: 'pf-inputs'},
+      el('h3', {}, 'What each issue is worth to you'),
+      el('p', {class: 'small'}, 'Weight: how much the issue matters. Each value is rated from 0 (worst) to 1 (best).'),
+      issuesBox, sumBox,
+      el('h3', {}, 'Reservation'), reservationBox, trustBox,
+      el('h3', {}, 'Red lines'), el('p', {class: 'small'}, 'A package that breaks one is unacceptable to you, whatever else it gives.'),
+      redLinesBox),
+    el('div', {class: 'pf-outputs'}, el('h3', {}, 'What this profile makes of the packages'), preview));
   set(blank());
   return {get, set, blank, setText, loadFile, element: box};
 }
