@@ -125,7 +125,8 @@ try {
   await buyer.goto(`${base}/party.html#n=1&t=${tokens.Buyer}`);
   await seller.goto(`${base}/party.html#n=1&t=${tokens.Seller}`);
   for (const p of [buyer, seller]) await p.waitForSelector('#me:has-text("party")');
-  // Each saves its private profile (the scenario's, from a file for the Seller).
+  // Each saves its private profile (the scenario's, typed as JSON by the Buyer, from a file for the Seller).
+  await buyer.click('#profile-json summary');
   await buyer.fill('#profile', JSON.stringify(profileOf(0, 0.2)));
   await buyer.click('#upload-profile');
   await buyer.waitForSelector('#profile-msg:has-text("Profile saved")');
@@ -242,6 +243,7 @@ try {
   noFailures('up to the agreement');
 
   // The Seller raises its reservation to 0.8: no deal is left; the diagnosis names the way out with exact numbers.
+  await seller.click('#profile-json summary');
   await seller.fill('#profile', JSON.stringify(profileOf(1, 0.8)));
   await seller.click('#upload-profile');
   await seller.waitForSelector('#profile-msg:has-text("Profile saved")');

@@ -129,6 +129,14 @@ try {
   assert.equal(+own.utility.toFixed(9), preview.text.utility);
   assert.equal(own.reservation, buyerProfile.reservation);
   await shot(buyer, 'party-text-value', '#current-text + #my-value');
+  // The mediator models the Buyer from its uploaded profile: the same preview; with full trust in phase two the
+  // text would be worth .25 + .1 + .18 = .53 to it.
+  await med.click('#model-load');
+  await med.waitForSelector('#model-msg:has-text("Buyer: the profile it uploaded")');
+  await med.waitForSelector(`#model-u-text:text-is("${hand.text.toFixed(3)}")`);
+  assert.equal(+(await med.textContent('#model-u-best')), hand.best);
+  await med.fill('#model-trust-two-range', '1');
+  await med.waitForSelector('#model-u-text:text-is("0.530")');
 
   // The best and the worst acceptable package, each put in the amendment from the preview and proposed: the
   // mediator's amendment check values the amended text as the preview did.
