@@ -179,6 +179,7 @@ const parley = (() => {
         (d.amendments && d.amendments.length ? ' (' + d.amendments.map((a) => `${a.issue} ${a.from} → ${a.value}` + (a.reason ? `: ${a.reason}` : '')).join('; ') + ')' : '') +
         (d.reason ? ` — ${d.reason}` : '');
       case 'agreement': return `AGREEMENT on text ${d.number}: ${outcomeText(d.outcome)}`;
+      case 'improvement.offered': return `${who} offered an improvement of text ${d.number}: ${outcomeText(d.package)}`;
       case 'message': return `${d.from.name}${d.to ? ' → ' + d.to.name : ''}: ${d.body}`;
       case 'negotiation.closed': return `negotiation closed: ${d.outcome}`;
       case 'participant.token_rotated': return `${who} issued a new token to ${d.name}`;

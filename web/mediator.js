@@ -301,6 +301,6 @@
     await refreshOnce();
     renderTokens();
     renderEditor(current ? current.outcome : undefined);
-    stream((ev) => { addTimeline(ev); refreshSoon(); });
+    stream((ev) => { addTimeline(ev); refreshSoon(); mediatorImprove.onEvent(ev); });
   });
 })();

@@ -139,6 +139,6 @@
     form.set(p.profile || form.blank());
     showJson(form.get());
     await refresh();
-    stream((ev) => { addTimeline(ev); refreshSoon(); });
+    stream((ev) => { addTimeline(ev); refreshSoon(); partyAdvice.onEvent(ev); });
   });
 })();

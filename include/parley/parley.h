@@ -15,6 +15,7 @@
 #include <parley/agent.h>
 #include <parley/protocol.h>
 #include <parley/diagnose.h>
+#include <parley/improve.h>
 #include <parley/gmcr.h>
 #include <parley/tournament.h>
 #include <parley/stats.h>

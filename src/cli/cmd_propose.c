@@ -11,6 +11,7 @@ static const char usage[] =
     "usage: parley propose SCENARIO [--rule nash|kalai|egalitarian|welfare] [--json] [--threads N] [--time T]\n"
     "       parley propose SCENARIO --text 'issue=value,...' --amend 'issue=value[:reason]' [--amend ...]\n"
     "       parley propose SCENARIO --compare TEXTS.json [--rule ...]\n"
+    "       parley propose SCENARIO --improve 'issue=value,...' [--limit N] [--json]\n"
     "\n"
     "The package a neutral mediator would table among those every party accepts,\n"
     "with, for each party, its utility, its gain over walking away, and which of its\n"
@@ -27,6 +28,12 @@ static const char usage[] =
     "{\"name\": ..., \"package\": {...}}) ranked as the rule would table them: those\n"
     "acceptable to every party first, by the rule's objective; then the others, by\n"
     "how far they fall below a reservation value; with who would reject each.\n"
+    "\n"
+    "With --improve: the packages every party strictly prefers to a signed\n"
+    "agreement (post-settlement settlement), the one nearest the Nash point of\n"
+    "the improvements first (at most --limit, default 10); none when the\n"
+    "agreement is on the Pareto frontier.  Spaces of more than 2 million\n"
+    "outcomes are searched, not enumerated, and the output says so.\n"
     "\n" CLI_INPUT_HELP;
 
 /* Reads "value" of an issue (a label, or a number on the issue's grid). */
@@ -120,6 +127,58 @@ static void print_effect(const parley_scenario *sc, const parley_amendment_effec
     printf("\n");
 }
 
+/* A whole package "issue=value,..." (every issue once) into values[]; CLI_OK or a usage error about `option`. */
+static int parse_package(const parley_space *space, const char *option, const char *text, uint32_t *values,
+                         unsigned char *given)
+{
+    char why[1024] = "expected issue=value";
+    size_t issues = parley_space_issue_count(space);
+    memset(given, 0, issues);
+    for (const char *p = text; *p;) {
+        size_t issue;
+        uint32_t value;
+        int used = parse_assignment(space, p, &issue, &value, why, sizeof why);
+        if (used < 0)
+            return cli_usage_error("propose", "%s: %s at '%s'", option, why, p);
+        values[issue] = value;
+        given[issue] = 1;
+        p += used;
+        if (*p == ',')
+            p++;
+    }
+    for (size_t i = 0; i < issues; i++)
+        if (!given[i])
+            return cli_usage_error("propose", "%s gives no value for issue '%s' (expected every issue)", option,
+                                   parley_issue_name(space, i));
+    return CLI_OK;
+}
+
+/* --improve: the packages every party strictly prefers to the agreement. */
+static int improve_agreement(const parley_scenario *sc, const char *text, size_t limit, int json)
+{
+    const parley_space *space = parley_scenario_space(sc);
+    size_t issues = parley_space_issue_count(space);
+    uint32_t *values = calloc(issues + 1, sizeof *values);
+    unsigned char *given = calloc(issues + 1, 1);
+    int rc = CLI_FAILURE;
+    if (values && given && (rc = parse_package(space, "--improve", text, values, given)) == CLI_OK) {
+        parley_improve_options o = {.limit = limit};
+        parley_improvements *r = NULL;
+        parley_error err;
+        parley_error_clear(&err);
+        if (parley_improve(sc, values, &o, &r, &err) != PARLEY_OK ||
+            parley_improvements_write(r, sc, json, stdout, &err) != PARLEY_OK)
+            rc = cli_report(&err);
+        else if (json && !parley_improvements_exhaustive(r))
+            fprintf(stderr, "parley propose: note: the space is too large to enumerate; %s\n",
+                    parley_improvements_method(r));
+        parley_improvements_free(r);
+    }
+    free(values);
+    free(given);
+    return rc;
+}
+
 static int check_amendments(const parley_scenario *sc, const char *text, const char **amend, size_t n, int json)
 {
     const parley_space *space = parley_scenario_space(sc);
@@ -133,26 +192,9 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
     char why[1024] = "expected issue=value";
     if (!values || !given || !amendments || !effects || !reasons)
         goto done;
-    for (const char *p = text; *p;) {
-        size_t issue;
-        uint32_t value;
-        int used = parse_assignment(space, p, &issue, &value, why, sizeof why);
-        if (used < 0) {
-            rc = cli_usage_error("propose", "--text: %s at '%s'", why, p);
-            goto done;
-        }
-        values[issue] = value;
-        given[issue] = 1;
-        p += used;
-        if (*p == ',')
-            p++;
-    }
-    for (size_t i = 0; i < issues; i++)
-        if (!given[i]) {
-            rc = cli_usage_error("propose", "--text gives no value for issue '%s' (expected every issue)",
-                                 parley_issue_name(space, i));
-            goto done;
-        }
+    if ((rc = parse_package(space, "--text", text, values, given)) != CLI_OK)
+        goto done;
+    rc = CLI_FAILURE;
     for (size_t k = 0; k < n; k++) {
         int used = parse_assignment(space, amend[k], &amendments[k].issue, &amendments[k].value, why, sizeof why);
         if (used < 0) {
@@ -229,7 +271,8 @@ int cmd_propose(int argc, char **argv)
     int json = 0, normalise = 0;
     parley_solution_kind rule = PARLEY_SOLUTION_NASH;
     parley_analysis_options options = {0};
-    const char *text = NULL, *compare = NULL;
+    const char *text = NULL, *compare = NULL, *improve = NULL;
+    long limit = 10;
     const char **amend = calloc((size_t)argc, sizeof *amend);
     const char **files = calloc((size_t)argc, sizeof *files);
     size_t amend_count = 0, nfiles = 0;
@@ -270,6 +313,15 @@ int cmd_propose(int argc, char **argv)
                 goto done;
             }
             text = value;
+        } else if ((r = cli_option_value(argc, argv, &i, "--improve", &value)) != 0) {
+            if (r < 0) {
+                cli_usage_error("propose", "--improve needs the agreement, 'issue=value,...'");
+                goto done;
+            }
+            improve = value;
+        } else if ((r = cli_option_value(argc, argv, &i, "--limit", &value)) != 0) {
+            if (r < 0 || !cli_parse_long("propose", "--limit", value ? value : "", 1, 100000, &limit))
+                goto done;
         } else if ((r = cli_option_value(argc, argv, &i, "--compare", &value)) != 0) {
             if (r < 0) {
                 cli_usage_error("propose", "--compare needs a file of candidate texts");
@@ -315,6 +367,10 @@ int cmd_propose(int argc, char **argv)
         goto done;
     if (compare && text)
         rc = cli_usage_error("propose", "--compare ranks whole texts; it does not go with --text");
+    else if (improve && (text || compare))
+        rc = cli_usage_error("propose", "--improve takes the agreement itself; it does not go with --text or --compare");
+    else if (improve)
+        rc = improve_agreement(sc, improve, (size_t)limit, json);
     else if (compare)
         rc = compare_texts(sc, compare, rule, &options, json);
     else if (text)

@@ -62,6 +62,11 @@ static const route routes[] = {
     {"GET", "negotiations/#/analysis/diagnose", KIND_ANALYSIS, NEED_MEDIATOR, api_diagnose, "run the analysis"},
     {"GET", "negotiations/#/analysis/propose", KIND_ANALYSIS, NEED_MEDIATOR, api_propose, "run the analysis"},
     {"GET", "negotiations/#/analysis/amendments", KIND_READ, NEED_MEDIATOR, api_check_amendments, "run the analysis"},
+    {"GET", "negotiations/#/improvements", KIND_ANALYSIS, NEED_MEDIATOR, api_improvements, "seek improvements"},
+    {"POST", "negotiations/#/improvements", KIND_WRITE, NEED_MEDIATOR, api_offer_improvement, "offer improvements"},
+    {"GET", "negotiations/#/improvements/me", KIND_ANALYSIS, NEED_PARTY, api_party_improvements,
+     "see its own gain from improvements"},
+    {"GET", "negotiations/#/advice/me", KIND_ANALYSIS, NEED_PARTY, api_party_advice, "get its own advice"},
     {"POST", "negotiations/#/participants/#/token", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_rotate_token, "issue tokens"},
     {"DELETE", "negotiations/#/participants/#/token", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_revoke_token,
      "revoke tokens"},
@@ -349,7 +354,10 @@ static int start_write(pending *p, const route *r)
 /* Reads what the analysis needs from the database (the child process has none). */
 static int prefetch_analysis(api_call *c, const route *r)
 {
-    (void)r;
+    if (r->fn == api_improvements) /* the agreement, and the merged view */
+        return improvements_prefetch(c);
+    if (r->fn == api_party_advice || r->fn == api_party_improvements) /* the caller's own inputs only */
+        return party_inputs_prefetch(c, r->fn == api_party_advice);
     if (!(c->pre_view = view_get(c)))
         return c->status;
     c->pre_merged = view_scenario(c->pre_view); /* read-only here; the child process has its own copy */
@@ -522,6 +530,7 @@ static void pending_free(pending *p)
     json_decref(c->json);
     json_decref(c->pre_uploaded);
     json_decref(c->pre_text);
+    json_decref(c->pre_public);
     parley_scenario_free(c->parsed);
     view_release(c->srv, c->pre_view);
     free(p->body);

@@ -147,6 +147,7 @@ typedef struct api_call {
     json_t *pre_uploaded, *pre_text;
     int64_t pre_text_id, pre_text_number;
     int prefetched;
+    json_t *pre_public; /* a party's own computations: only what it may read (api_party.c) */
     struct MHD_Response *stream; /* a live stream's response, once opened */
 } api_call;
 
@@ -204,6 +205,14 @@ int api_check_amendments(api_call *c);
 int api_text_value(api_call *c);
 int api_revoke_token(api_call *c);
 int api_rotate_token(api_call *c);
+/* Improving a signed deal (api_improve.c) and a party's own advice (api_party.c); the prefetches run before the
+ * child process, on the request thread: the agreement and the merged view; the caller's own inputs only. */
+int api_improvements(api_call *c);
+int api_offer_improvement(api_call *c);
+int api_party_advice(api_call *c);
+int api_party_improvements(api_call *c);
+int improvements_prefetch(api_call *c);
+int party_inputs_prefetch(api_call *c, int need_profile); /* need_profile: 409 without one */
 
 /* The scenario with every uploaded profile merged in, and the names of the parties whose profile was uploaded:
  * the cached view (view.c), or in an analysis's child process what was prepared before the fork. */
