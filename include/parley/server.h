@@ -64,6 +64,9 @@ typedef struct parley_server_budgets {
     unsigned analyses_per_negotiation; /* analyses of one negotiation running or waiting; 0 = 8 (429) */
     unsigned running_per_negotiation;  /* analyses of one negotiation running at once; 0 = half the slots, at
                                           least 1 */
+    double agent_seconds;              /* longest deadline (wall and CPU seconds) of one answer of a seated agent;
+                                          0 = 30 (docs/api.md, "Agents at the table") */
+    unsigned agents_per_negotiation;   /* agents seated at once in one negotiation; 0 = 4 (429 beyond) */
 } parley_server_budgets;
 
 typedef struct parley_server_options {
@@ -86,6 +89,9 @@ typedef struct parley_server_options {
     const char *const *allow_origins; /* extra origins ("https://host:port") trusted besides the server's own */
     size_t allow_origin_count;
     parley_server_sync sync;
+    const char *agent_dir; /* folder of the plug-ins (NAME.so) and Python agents (NAME.py) a mediator may seat;
+                              NULL = none (built-in agents only) */
+    const char *python;    /* interpreter for Python agents; NULL = "python3" */
 } parley_server_options;
 
 /*

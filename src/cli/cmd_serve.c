@@ -26,6 +26,7 @@ static const char usage[] =
     "                    [--profile-burst N] [--negotiation-bytes N]\n"
     "                    [--streams-per-negotiation N] [--analyses-per-token N]\n"
     "                    [--analyses-per-negotiation N] [--running-per-negotiation N]\n"
+    "                    [--agent-dir DIR] [--python PROGRAM] [--agent-seconds S] [--agents-per-negotiation N]\n"
     "                    [--port-file FILE] [--json]\n"
     "\n"
     "Hosts live mediated negotiations: a JSON API (docs/api.md) where mediators and\n"
@@ -68,6 +69,12 @@ static const char usage[] =
     "  --analyses-per-negotiation N  analyses of one negotiation running or waiting (default 8)\n"
     "  --running-per-negotiation N  analyses of one negotiation running at once (default: half\n"
     "                     the analysis slots, at least 1)\n"
+    "Agents at the table (docs/api.md, Agents at the table):\n"
+    "  --agent-dir DIR    the plug-ins (NAME.so) and Python agents (NAME.py) a mediator may seat\n"
+    "                     (default: none, built-in agents only)\n"
+    "  --python PROGRAM   the interpreter of Python agents (default python3)\n"
+    "  --agent-seconds S  longest deadline of one answer of a seated agent (default 30)\n"
+    "  --agents-per-negotiation N  agents seated at once in one negotiation (default 4)\n"
     "  --port-file FILE   write the port listened on to FILE once listening\n"
     "  --json             announce the server as one JSON line (url, port, database, schema, sync)\n"
     "\n"
@@ -192,7 +199,7 @@ int cmd_serve(int argc, char **argv)
     int json = 0, open_mode = 0;
     enum { N_CONN, N_PER_ADDRESS, N_REQUEST, N_STREAMS, N_VALUES, N_PARTIES, N_CELLS, N_OUTCOMES, N_PROFILE_BYTES,
            N_RED_LINES, N_MESSAGE_BYTES, N_WRITE_BURST, N_NEGOTIATION_BYTES, N_NEG_STREAMS, N_TOKEN_ANALYSES,
-           N_NEG_ANALYSES, N_NEG_RUNNING, N_PROFILE_BURST, N_COUNT };
+           N_NEG_ANALYSES, N_NEG_RUNNING, N_PROFILE_BURST, N_AGENTS, N_COUNT };
     number_option numbers[N_COUNT] = {
         {"--max-connections", 16, 1000000, 0}, {"--max-per-address", 1, 1000000, 0}, {"--request-seconds", 1, 3600, 0},
         {"--max-streams", 1, 100000, 0},       {"--max-values", 2, 1L << 40, 0},      {"--max-parties", 2, 64, 0},
@@ -200,9 +207,10 @@ int cmd_serve(int argc, char **argv)
         {"--max-red-lines", 1, 1000000, 0},    {"--message-bytes", 1, 20000, 0},      {"--write-burst", 1, 1000000, 0},
         {"--negotiation-bytes", 4096, 1L << 50, 0}, {"--streams-per-negotiation", 1, 100000, 0},
         {"--analyses-per-token", 1, 1000, 0},  {"--analyses-per-negotiation", 1, 1000, 0},
-        {"--running-per-negotiation", 1, 1000, 0}, {"--profile-burst", 1, 1000000, 0}};
+        {"--running-per-negotiation", 1, 1000, 0}, {"--profile-burst", 1, 1000000, 0},
+        {"--agents-per-negotiation", 1, 64, 0}};
     const char *number_text[N_COUNT] = {NULL};
-    const char *analysis_seconds = NULL, *write_rate = NULL, *profile_rate = NULL;
+    const char *analysis_seconds = NULL, *write_rate = NULL, *profile_rate = NULL, *agent_seconds = NULL;
     const char **origins = calloc((size_t)argc + 1, sizeof *origins);
     size_t origin_count = 0;
     if (!origins)
@@ -224,9 +232,11 @@ int cmd_serve(int argc, char **argv)
         }
         static const char *const names[] = {"--db",       "--listen",    "--web",             "--sync",
                                             "--max-body", "--port-file", "--admin-token-file", "--analysis-seconds",
-                                            "--write-rate", "--profile-rate"};
+                                            "--write-rate", "--profile-rate", "--agent-dir", "--python",
+                                            "--agent-seconds"};
         const char **targets[] = {&db,        &listen,     &web,              &sync,       &max_body,
-                                  &port_file, &token_file, &analysis_seconds, &write_rate, &profile_rate};
+                                  &port_file, &token_file, &analysis_seconds, &write_rate, &profile_rate,
+                                  &opt.agent_dir, &opt.python, &agent_seconds};
         int r = 0;
         for (size_t k = 0; k < sizeof names / sizeof names[0] && r == 0; k++)
             if ((r = cli_option_value(argc, argv, &i, names[k], targets[k])) < 0) {
@@ -274,6 +284,13 @@ int cmd_serve(int argc, char **argv)
         rc = CLI_BAD_INPUT;
         goto done;
     }
+    if (agent_seconds && (!cli_parse_double("serve", "--agent-seconds", agent_seconds, &opt.budgets.agent_seconds) ||
+                          !(opt.budgets.agent_seconds > 0 && opt.budgets.agent_seconds <= 3600))) {
+        if (opt.budgets.agent_seconds <= 0 || opt.budgets.agent_seconds > 3600)
+            cli_usage_error("serve", "--agent-seconds '%s' is not in (0, 3600]", agent_seconds);
+        rc = CLI_BAD_INPUT;
+        goto done;
+    }
     if (!parse_rate("--write-rate", write_rate, &opt.budgets.write_rate) ||
         !parse_rate("--profile-rate", profile_rate, &opt.budgets.profile_rate)) {
         rc = CLI_BAD_INPUT;
@@ -308,6 +325,7 @@ int cmd_serve(int argc, char **argv)
     opt.budgets.analyses_per_negotiation = (unsigned)numbers[N_NEG_ANALYSES].value;
     opt.budgets.running_per_negotiation = (unsigned)numbers[N_NEG_RUNNING].value;
     opt.budgets.profile_burst = (unsigned)numbers[N_PROFILE_BURST].value;
+    opt.budgets.agents_per_negotiation = (unsigned)numbers[N_AGENTS].value;
     opt.allow_origins = origins;
     opt.allow_origin_count = origin_count;
     opt.open = open_mode;

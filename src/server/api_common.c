@@ -88,6 +88,8 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
         "INSERT INTO events (negotiation_id, at, kind, actor_id, audience, data) VALUES (?, ?, ?, ?, ?, ?)";
     char now[96];
     api_now(now);
+    if (c->agent_actor && json_is_object(data)) /* the timeline shows the actor as this agent (seats.c) */
+        json_object_set_new(data, "by_agent", json_string(c->agent_actor));
     char *text = json_dumps(data, JSON_COMPACT);
     json_decref(data);
     if (!text)
@@ -169,11 +171,16 @@ int api_events_after(api_call *c, int64_t after, int limit, size_t max_bytes, js
                                (const char *)sqlite3_column_text(st, 2), "data", data);
         if (!ev)
             break;
-        if (sqlite3_column_type(st, 3) != SQLITE_NULL)
+        if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+            /* A seated agent's act names the agent: "kind": "agent", "agent": its name; a person's, "person". */
+            json_t *agent = json_incref(json_object_get(data, "by_agent"));
+            json_object_del(data, "by_agent");
             json_object_set_new(ev, "actor",
-                                json_pack("{s:I,s:s,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 3), "name",
-                                          (const char *)sqlite3_column_text(st, 4), "role",
-                                          (const char *)sqlite3_column_text(st, 5)));
+                                json_pack("{s:I,s:s,s:s,s:s,s:o*}", "id", (json_int_t)sqlite3_column_int64(st, 3),
+                                          "name", (const char *)sqlite3_column_text(st, 4), "role",
+                                          (const char *)sqlite3_column_text(st, 5), "kind",
+                                          agent ? "agent" : "person", "agent", agent));
+        }
         json_object_set_new(ev, "private", json_boolean(sqlite3_column_type(st, 6) != SQLITE_NULL));
         *last = sqlite3_column_int64(st, 0);
         json_array_append_new(events, ev);

@@ -390,7 +390,7 @@ int api_respond(api_call *c)
     parley_error err;
     parley_error_clear(&err);
     int rc;
-    if ((rc = api_require_open(c)))
+    if ((rc = api_require_open(c)) || (rc = seat_refuse_human(c)))
         return rc;
     json_t *t = load_text(c, c->ids[1]);
     if (!t)

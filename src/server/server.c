@@ -70,6 +70,11 @@ static const route routes[] = {
     {"POST", "negotiations/#/participants/#/token", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_rotate_token, "issue tokens"},
     {"DELETE", "negotiations/#/participants/#/token", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_revoke_token,
      "revoke tokens"},
+    {"POST", "negotiations/#/participants/#/agent", KIND_WRITE, NEED_MEDIATOR, api_seat_agent, "seat agents"},
+    {"DELETE", "negotiations/#/participants/#/agent", KIND_WRITE_EMPTY, NEED_MEDIATOR, api_unseat_agent,
+     "unseat agents"},
+    {"GET", "negotiations/#/participants/#/agent", KIND_READ, NEED_MEDIATOR, api_get_seat, "see seated agents"},
+    {"GET", "negotiations/#/agents", KIND_READ, NEED_MEDIATOR, api_list_seats, "see seated agents"},
     {"GET", "health", KIND_READ, NEED_NONE, NULL, ""},
 };
 
@@ -812,7 +817,7 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     if (st)
         sqlite3_reset(st);
     store_writer_release(srv->db, w);
-    if ((rc = writer_start(srv, err)) || (rc = guard_start(srv, err)))
+    if ((rc = writer_start(srv, err)) || (rc = guard_start(srv, err)) || (rc = seat_runner_start(srv, options, err)))
         goto fail;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     srv->daemon = MHD_start_daemon(
@@ -851,6 +856,7 @@ void parley_server_stop(parley_server *srv)
     pthread_mutex_unlock(&srv->ev_mu);
     sse_stop_all(srv);
     jobs_stop_all(srv);
+    seat_runner_stop(srv);
     writer_stop(srv);
     /* The replies of the last writes and analyses are queued by the polling threads: let them (at most 1 s). */
     for (int i = 0; i < 100 && __atomic_load_n(&srv->replies_unsent, __ATOMIC_RELAXED) > 0; i++)

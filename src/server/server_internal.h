@@ -58,6 +58,7 @@ typedef struct budget_map {
 typedef struct sse_stream sse_stream;
 typedef struct guard_conn guard_conn;
 typedef struct analysis_job analysis_job;
+typedef struct seat_runner seat_runner;
 
 struct parley_server {
     struct MHD_Daemon *daemon;
@@ -106,6 +107,14 @@ struct parley_server {
     pthread_mutex_t view_mu;
     view_entry *views[VIEW_CACHE];
     uint64_t view_clock, view_rebuilds;
+    /* Agents at the table (seats.c, seat_runner.c): the thread that answers for them, its options. */
+    seat_runner *seats;
+    char *agent_dir;              /* the folder of allowed plug-ins and Python agents (realpath); NULL: none */
+    char *python;                 /* the Python interpreter for Python agents */
+    double agent_seconds;         /* the longest deadline of one answer */
+    unsigned agents_per_negotiation;
+    int seats_paused;             /* tests: the runner looks at nothing while set (atomic) */
+    uint64_t seat_passes;         /* times the runner looked at a negotiation (statistics; atomic) */
     /* Scenario cache. */
     pthread_mutex_t cache_mu;
     scenario_entry *cache[SCENARIO_CACHE];
@@ -149,6 +158,7 @@ typedef struct api_call {
     int prefetched;
     json_t *pre_public; /* a party's own computations: only what it may read (api_party.c) */
     struct MHD_Response *stream; /* a live stream's response, once opened */
+    const char *agent_actor; /* a seated agent's write: its name, recorded in its events (seats.c) */
 } api_call;
 
 /* Sets an error reply {"error": {"status", "field", "message"}} and returns status. field may be NULL. */
@@ -213,6 +223,21 @@ int api_party_advice(api_call *c);
 int api_party_improvements(api_call *c);
 int improvements_prefetch(api_call *c);
 int party_inputs_prefetch(api_call *c, int need_profile); /* need_profile: 409 without one */
+
+int api_seat_agent(api_call *c);
+int api_unseat_agent(api_call *c);
+int api_get_seat(api_call *c);
+int api_list_seats(api_call *c);
+
+/* Agents at the table (seats.c, seat_runner.c).  409 (reply set) when an agent holds the caller's seat and the
+ * caller is not that agent; else 0. */
+int seat_refuse_human(api_call *c);
+/* The runner thread that answers for seated agents (with the options' agent folder, interpreter and budgets):
+ * started with the server, stopped before the writer; seat_runner_stop also frees what start set. */
+int seat_runner_start(parley_server *srv, const parley_server_options *o, parley_error *err);
+void seat_runner_stop(parley_server *srv);
+/* A commit changed `negotiation`: its agents may have something to answer. */
+void seat_wake(parley_server *srv, int64_t negotiation);
 
 /* The scenario with every uploaded profile merged in, and the names of the parties whose profile was uploaded:
  * the cached view (view.c), or in an analysis's child process what was prepared before the fork. */

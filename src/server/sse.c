@@ -164,6 +164,7 @@ void notify_events(parley_server *srv, int64_t negotiation, int64_t seq)
             wake(s);
         }
     pthread_mutex_unlock(&srv->ev_mu);
+    seat_wake(srv, negotiation);
 }
 
 void sse_keepalive(parley_server *srv, int64_t now_ms)

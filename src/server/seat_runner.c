@@ -1,0 +1,535 @@
+/*
+ * seat_runner.c: the thread that answers for the agents seated at live talks.
+ * After every commit that changed a negotiation with seats (seat_wake), and for
+ * every such negotiation when the server starts (a restart resumes the agents),
+ * it looks for an agent with something to do (seat_work.c), runs that agent in
+ * a child process under the seat's budgets and records what it did through the
+ * writer, as the agent: its answer to the text, the mediator's draft, or, when
+ * the agent ran past its deadline or its CPU time or failed, that it gave no
+ * answer (then it does not try that text again).  One agent runs at a time,
+ * niced; the child has no database and no socket of the server.  Built-in and
+ * BOA agents and plug-ins run in a forked child; a Python agent is a program
+ * the child executes (`python3 -m parley.seat FILE`), reading the request on its
+ * standard input and writing the answer on its standard output.
+ */
+#include "server/seats.h"
+
+#include <parley/live.h>
+
+#include <errno.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define SEAT_NICE 10
+#define SEAT_MAX_REPLY ((size_t)1 << 20)
+
+struct seat_runner {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int stop, started;
+    int64_t *known; /* negotiations with seats (or that had some) */
+    size_t known_count, known_cap;
+    int64_t *dirty; /* of those, the ones changed since the runner last looked */
+    size_t dirty_count, dirty_cap;
+    pid_t child;    /* the agent running now, 0 when none */
+    int written;    /* the write of the current job is done */
+};
+
+static int add_id(int64_t **list, size_t *count, size_t *cap, int64_t id)
+{
+    for (size_t i = 0; i < *count; i++)
+        if ((*list)[i] == id)
+            return 0;
+    if (*count == *cap) {
+        int64_t *grown = realloc(*list, (*cap = *cap ? 2 * *cap : 16) * sizeof **list);
+        if (!grown)
+            return -1;
+        *list = grown;
+    }
+    (*list)[(*count)++] = id;
+    return 0;
+}
+
+void seat_note(parley_server *srv, int64_t negotiation)
+{
+    seat_runner *r = srv->seats;
+    if (!r)
+        return;
+    pthread_mutex_lock(&r->mu);
+    add_id(&r->known, &r->known_count, &r->known_cap, negotiation);
+    pthread_mutex_unlock(&r->mu);
+}
+
+void seat_wake(parley_server *srv, int64_t negotiation)
+{
+    seat_runner *r = srv->seats;
+    if (!r)
+        return;
+    pthread_mutex_lock(&r->mu);
+    for (size_t i = 0; i < r->known_count; i++)
+        if (r->known[i] == negotiation) {
+            add_id(&r->dirty, &r->dirty_count, &r->dirty_cap, negotiation);
+            pthread_cond_broadcast(&r->cv);
+            break;
+        }
+    pthread_mutex_unlock(&r->mu);
+}
+
+/* ---- the agent's process ---- */
+
+static void write_all(int fd, const char *p, size_t n)
+{
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0 && errno == EINTR)
+            continue;
+        if (k <= 0)
+            return;
+        p += k;
+        n -= (size_t)k;
+    }
+}
+
+/* The child's setup: dies with the server, niced, within its CPU time, with no descriptor of the server but keep
+ * (and the standard ones). */
+static void child_setup(double cpu, int keep)
+{
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    int prio = getpriority(PRIO_PROCESS, 0) + SEAT_NICE;
+    setpriority(PRIO_PROCESS, 0, prio > 19 ? 19 : prio);
+    rlim_t seconds = (rlim_t)ceil(cpu);
+    struct rlimit rl = {seconds, seconds + 1}; /* SIGXCPU at the limit, SIGKILL a second later */
+    setrlimit(RLIMIT_CPU, &rl);
+#ifdef SYS_close_range
+    if (keep > 3)
+        syscall(SYS_close_range, 3u, (unsigned)keep - 1, 0u);
+    syscall(SYS_close_range, (unsigned)keep + 1, ~0u, 0u);
+#endif
+}
+
+/* A built-in, BOA or plug-in agent (or the drafting helper), in the forked child: writes {"ok": answer} or
+ * {"error": message} to out; never returns. */
+static void child_native(parley_server *srv, const seat_job *job, int out)
+{
+    child_setup(job->cpu, out);
+    parley_error err;
+    parley_error_clear(&err);
+    char *answer = NULL;
+    const parley_agent_vtable *vt = NULL;
+    parley_agent_plugin *plugin = NULL;
+    int rc = 0;
+    if (strcmp(job->kind, "plugin") == 0) {
+        char name[256], path[4096];
+        const char *params;
+        if (!(rc = parley_agent_spec_split(job->agent, name, sizeof name, &params, &err))) {
+            snprintf(path, sizeof path, "%s/%s", srv->agent_dir, name);
+            if (!(rc = parley_agent_plugin_load(path, &plugin, &err)))
+                vt = parley_agent_plugin_vtable(plugin);
+        }
+    }
+    if (!rc)
+        rc = job->task == TASK_DRAFT ? parley_live_draft(job->request, &answer, &err)
+                                     : parley_live_answer(job->request, vt, &answer, &err);
+    json_t *o = rc ? json_pack("{s:s}", "error", err.message[0] ? err.message : parley_strerror(rc))
+                   : json_pack("{s:o*}", "ok", json_loads(answer, 0, NULL));
+    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
+    if (text)
+        write_all(out, text, strlen(text));
+    /* As jobs.c: the raw exit, so that no exit hook (a leak checker's) runs on the parent's copied heap. */
+    syscall(SYS_exit_group, text ? 0 : 1);
+    _exit(1);
+}
+
+/* A Python agent: the child runs `PYTHON -m parley.seat FILE` with the request on stdin, the answer on stdout. */
+static void child_python(parley_server *srv, const seat_job *job, int in, int out)
+{
+    if (dup2(in, 0) < 0 || dup2(out, 1) < 0)
+        syscall(SYS_exit_group, 1);
+    child_setup(job->cpu, 2);
+    char name[256], path[4096];
+    const char *params;
+    parley_error err;
+    parley_error_clear(&err);
+    if (parley_agent_spec_split(job->agent, name, sizeof name, &params, &err))
+        syscall(SYS_exit_group, 1);
+    snprintf(path, sizeof path, "%s/%s", srv->agent_dir, name);
+    execlp(srv->python, srv->python, "-m", "parley.seat", path, (char *)NULL);
+    syscall(SYS_exit_group, 127);
+    _exit(127);
+}
+
+/* Runs the job's agent; *result is its reply ({"ok": ...} or {"error": ...}), or NULL with why[] saying what
+ * stopped it ("timeout", "cpu", "crashed", "stopping"). */
+static void run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size)
+{
+    seat_runner *r = srv->seats;
+    int python = strcmp(job->kind, "python") == 0;
+    int out[2], in[2] = {-1, -1};
+    *result = NULL;
+    if (pipe(out) != 0 || (python && pipe(in) != 0)) {
+        snprintf(why, why_size, "crashed: cannot start the agent (%s)", strerror(errno));
+        return;
+    }
+    pid_t pid = fork();
+    if (pid == 0) {
+        if (python) {
+            close(in[1]);
+            close(out[0]);
+            child_python(srv, job, in[0], out[1]);
+        }
+        child_native(srv, job, out[1]);
+    }
+    close(out[1]);
+    if (python)
+        close(in[0]);
+    if (pid < 0) {
+        close(out[0]);
+        if (python)
+            close(in[1]);
+        snprintf(why, why_size, "crashed: cannot start the agent (%s)", strerror(errno));
+        return;
+    }
+    pthread_mutex_lock(&r->mu);
+    r->child = pid;
+    int stop = r->stop;
+    pthread_mutex_unlock(&r->mu);
+    if (stop)
+        kill(pid, SIGKILL);
+    int64_t deadline = guard_now_ms() + (int64_t)(job->deadline * 1000);
+    size_t sent = 0, request_len = strlen(job->request), len = 0;
+    char *buf = malloc(SEAT_MAX_REPLY + 1);
+    const char *killed = buf ? NULL : "crashed: out of memory";
+    int to_child = python ? in[1] : -1;
+    while (!killed) {
+        int64_t left = deadline - guard_now_ms();
+        pthread_mutex_lock(&r->mu);
+        stop = r->stop;
+        pthread_mutex_unlock(&r->mu);
+        if (stop)
+            killed = "stopping";
+        else if (left <= 0)
+            killed = "timeout";
+        else if (len >= SEAT_MAX_REPLY)
+            killed = "crashed: its answer is too large";
+        if (killed)
+            break;
+        struct pollfd p[2] = {{out[0], POLLIN, 0}, {to_child, POLLOUT, 0}};
+        if (poll(p, to_child >= 0 ? 2 : 1, left > 100 ? 100 : (int)left) <= 0)
+            continue;
+        if (to_child >= 0 && (p[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
+            ssize_t k = write(to_child, job->request + sent, request_len - sent > 65536 ? 65536 : request_len - sent);
+            if (k > 0)
+                sent += (size_t)k;
+            if (k < 0 || sent == request_len) {
+                close(to_child);
+                to_child = -1;
+            }
+        }
+        if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
+            ssize_t k = read(out[0], buf + len, SEAT_MAX_REPLY - len);
+            if (k < 0 && errno == EINTR)
+                continue;
+            if (k <= 0)
+                break; /* the child closed its end: it is done */
+            len += (size_t)k;
+        }
+    }
+    if (killed)
+        kill(pid, SIGKILL);
+    if (to_child >= 0)
+        close(to_child);
+    close(out[0]);
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    pthread_mutex_lock(&r->mu);
+    r->child = 0;
+    pthread_mutex_unlock(&r->mu);
+    if (!killed && WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL))
+        killed = "cpu";
+    else if (!killed && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))
+        killed = "crashed";
+    if (!killed) {
+        buf[len] = '\0';
+        *result = json_loads(buf, 0, NULL);
+        if (!json_is_object(*result)) {
+            json_decref(*result);
+            *result = NULL;
+            killed = "crashed: its answer is not JSON";
+        }
+    }
+    snprintf(why, why_size, "%s", killed ? killed : "");
+    free(buf);
+}
+
+/* ---- recording what the agent did ---- */
+
+typedef struct seat_write {
+    api_call c; /* first: the writer hands it back */
+    const seat_job *job;
+    json_t *data; /* no answer or draft: the event's data */
+    seat_runner *r;
+} seat_write;
+
+/* On the writer thread: 0 when the seat is still the job's, else 409 (reply set). */
+static int still_seated(api_call *c, const seat_job *job)
+{
+    seat *s;
+    size_t n;
+    int rc = seats_read(c, job->participant, &s, &n);
+    if (!rc && (n != 1 || s[0].seq != job->seat_seq))
+        rc = api_fail(c, 409, NULL, "the agent was unseated");
+    seats_free(s, n);
+    return rc;
+}
+
+static int apply_answer(api_call *c)
+{
+    static const char answered_sql[] = "SELECT COUNT(*) FROM responses WHERE text_id = ? AND participant_id = ?";
+    seat_write *w = (seat_write *)c;
+    int rc = still_seated(c, w->job);
+    if (rc || (rc = budget_storage_check(c)))
+        return rc;
+    sqlite3_stmt *st = store_stmt(c->db, answered_sql);
+    if (!st)
+        return api_fail_db(c);
+    sqlite3_bind_int64(st, 1, w->job->text);
+    sqlite3_bind_int64(st, 2, w->job->participant);
+    int answered = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
+    sqlite3_reset(st);
+    if (answered) /* never twice: the text was answered meanwhile */
+        return api_fail(c, 409, NULL, "already answered");
+    if (!(rc = api_respond(c)))
+        budget_storage_add(c);
+    return rc;
+}
+
+static int apply_event(api_call *c)
+{
+    seat_write *w = (seat_write *)c;
+    int rc = still_seated(c, w->job);
+    if (rc || (rc = budget_storage_check(c)) || (rc = api_require_open(c)))
+        return rc;
+    const char *kind = w->job->task == TASK_DRAFT && json_object_get(w->data, "outcome") ? "agent.draft"
+                                                                                       : "agent.no_answer";
+    if (!(rc = api_event_reply(c, kind, w->job->participant, 201, json_incref(w->data))))
+        budget_storage_add(c);
+    return rc;
+}
+
+static void write_done(void *arg)
+{
+    seat_write *w = arg;
+    pthread_mutex_lock(&w->r->mu);
+    w->r->written = 1;
+    pthread_cond_broadcast(&w->r->cv);
+    pthread_mutex_unlock(&w->r->mu);
+}
+
+/* Records the job's result through the writer and waits for the commit; the status of the write (201: stored),
+ * and its error message in why[] otherwise. */
+static int record(parley_server *srv, const seat_job *job, json_t *result, char *why, size_t why_size)
+{
+    seat_runner *r = srv->seats;
+    char agent[256];
+    const char *params;
+    parley_error err;
+    parley_error_clear(&err);
+    if (parley_agent_spec_split(job->agent, agent, sizeof agent, &params, &err))
+        snprintf(agent, sizeof agent, "agent");
+    seat_write w;
+    memset(&w, 0, sizeof w);
+    w.job = job;
+    w.r = r;
+    api_call *c = &w.c;
+    c->srv = srv;
+    c->method = "POST";
+    c->ids[0] = job->negotiation;
+    c->ids[1] = job->text;
+    c->me = job->participant;
+    c->my_negotiation = job->negotiation;
+    c->my_role = job->task == TASK_DRAFT ? ROLE_MEDIATOR : ROLE_PARTY;
+    snprintf(c->my_name, sizeof c->my_name, "%s", job->name);
+    c->agent_actor = agent;
+    json_t *ok = json_object_get(result, "ok");
+    const char *error = json_string_value(json_object_get(result, "error"));
+    int (*apply)(api_call *c) = apply_event;
+    if (ok && job->task == TASK_ANSWER) {
+        c->json = json_incref(ok);
+        apply = apply_answer;
+    } else if (ok) {
+        w.data = json_pack("{s:o,s:I,s:s,s:O,s:O}", "text", job->text ? json_integer(job->text) : json_null(),
+                           "number", (json_int_t)job->text_number + 1, "agent", job->agent, "outcome",
+                           json_object_get(ok, "outcome"), "changes", json_object_get(ok, "changes"));
+    } else
+        w.data = json_pack("{s:o,s:I,s:s,s:s,s:s?,s:f,s:f}", "text", job->text ? json_integer(job->text) : json_null(),
+                           "number", (json_int_t)job->text_number, "agent", job->agent, "why",
+                           error ? "error" : strncmp(why, "crashed", 7) == 0 ? "crashed" : why, "message",
+                           error ? error : strchr(why, ':') ? strchr(why, ':') + 2 : NULL, "deadline_seconds",
+                           job->deadline, "cpu_seconds", job->cpu);
+    char *body = json_dumps(c->json ? c->json : w.data, JSON_COMPACT);
+    c->body_len = body ? strlen(body) : 0;
+    free(body);
+    pthread_mutex_lock(&r->mu);
+    r->written = 0;
+    pthread_mutex_unlock(&r->mu);
+    writer_submit(srv, c, apply, write_done, &w);
+    pthread_mutex_lock(&r->mu);
+    while (!r->written)
+        pthread_cond_wait(&r->cv, &r->mu);
+    pthread_mutex_unlock(&r->mu);
+    int status = c->status;
+    if (status != 201)
+        snprintf(why, why_size, "%s",
+                 json_string_value(json_object_get(json_object_get(c->reply, "error"), "message")) ?: "not stored");
+    json_decref(c->json);
+    json_decref(c->reply);
+    json_decref(w.data);
+    return status;
+}
+
+/* ---- the thread ---- */
+
+/* Looks at one negotiation: 1 when an agent did something (look again), 0 when none had anything to do. */
+static int serve_negotiation(parley_server *srv, int64_t negotiation)
+{
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = srv;
+    c.ids[0] = negotiation;
+    if (!(c.db = store_reader(srv->db)))
+        return 0;
+    seat_job job;
+    int found = -1;
+    if (store_run(c.db, "BEGIN") == SQLITE_OK) {
+        found = seat_find_work(&c, &job);
+        store_run(c.db, "COMMIT");
+    }
+    store_reader_release(srv->db, c.db);
+    json_decref(c.reply);
+    if (found != 1)
+        return 0;
+    json_t *result = NULL;
+    char why[300] = "";
+    run_agent(srv, &job, &result, why, sizeof why);
+    int again = 0;
+    if (strcmp(why, "stopping") != 0) {
+        int status = record(srv, &job, result, why, sizeof why);
+        if (status == 400) { /* an answer the API refuses: recorded as the agent's error, not tried again */
+            json_decref(result);
+            result = json_pack("{s:s}", "error", why);
+            status = record(srv, &job, result, why, sizeof why);
+        }
+        again = status == 201;
+    }
+    json_decref(result);
+    seat_job_clear(&job);
+    return again;
+}
+
+static void *runner_main(void *arg)
+{
+    parley_server *srv = arg;
+    seat_runner *r = srv->seats;
+    pthread_mutex_lock(&r->mu);
+    while (!r->stop) {
+        if (!r->dirty_count || __atomic_load_n(&srv->seats_paused, __ATOMIC_RELAXED)) {
+            struct timespec until;
+            clock_gettime(CLOCK_REALTIME, &until);
+            until.tv_nsec += 20 * 1000000L; /* a paused runner looks again every 20 ms */
+            if (until.tv_nsec >= 1000000000L) {
+                until.tv_sec++;
+                until.tv_nsec -= 1000000000L;
+            }
+            pthread_cond_timedwait(&r->cv, &r->mu, &until);
+            continue;
+        }
+        int64_t negotiation = r->dirty[0];
+        memmove(r->dirty, r->dirty + 1, --r->dirty_count * sizeof *r->dirty);
+        pthread_mutex_unlock(&r->mu);
+        int again = serve_negotiation(srv, negotiation);
+        __atomic_add_fetch(&srv->seat_passes, 1, __ATOMIC_RELAXED);
+        pthread_mutex_lock(&r->mu);
+        if (again) /* its commit woke it too; look at the others first */
+            add_id(&r->dirty, &r->dirty_count, &r->dirty_cap, negotiation);
+    }
+    pthread_mutex_unlock(&r->mu);
+    return NULL;
+}
+
+/* The negotiations that ever had a seat, all to be looked at (a restart resumes their agents). */
+static int load_known(parley_server *srv, seat_runner *r)
+{
+    static const char sql[] = "SELECT DISTINCT negotiation_id FROM events WHERE kind = 'agent.seated'";
+    store_conn *db = store_reader(srv->db);
+    if (!db)
+        return -1;
+    sqlite3_stmt *st = store_stmt(db, sql);
+    int rc = st ? 0 : -1;
+    while (st && sqlite3_step(st) == SQLITE_ROW && !rc) {
+        int64_t id = sqlite3_column_int64(st, 0);
+        rc = add_id(&r->known, &r->known_count, &r->known_cap, id) ||
+             add_id(&r->dirty, &r->dirty_count, &r->dirty_cap, id);
+    }
+    if (st)
+        sqlite3_reset(st);
+    store_reader_release(srv->db, db);
+    return rc;
+}
+
+int seat_runner_start(parley_server *srv, const parley_server_options *o, parley_error *err)
+{
+    srv->agent_seconds = o->budgets.agent_seconds > 0 ? o->budgets.agent_seconds : 30;
+    srv->agents_per_negotiation = o->budgets.agents_per_negotiation ? o->budgets.agents_per_negotiation : 4;
+    if (!(srv->python = strdup(o->python && o->python[0] ? o->python : "python3")))
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    if (o->agent_dir && !(srv->agent_dir = realpath(o->agent_dir, NULL)))
+        return parley_error_set(err, PARLEY_EIO, "the agent folder '%s': %s", o->agent_dir, strerror(errno));
+    seat_runner *r = calloc(1, sizeof *r);
+    if (!r)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    pthread_mutex_init(&r->mu, NULL);
+    pthread_cond_init(&r->cv, NULL);
+    srv->seats = r;
+    if (load_known(srv, r))
+        return parley_error_set(err, PARLEY_EIO, "cannot read the seated agents from the database");
+    if (pthread_create(&r->thread, NULL, runner_main, srv) != 0)
+        return parley_error_set(err, PARLEY_EIO, "cannot start the agents' thread");
+    r->started = 1;
+    return PARLEY_OK;
+}
+
+void seat_runner_stop(parley_server *srv)
+{
+    seat_runner *r = srv->seats;
+    if (r) {
+        pthread_mutex_lock(&r->mu);
+        r->stop = 1;
+        if (r->child > 0)
+            kill(r->child, SIGKILL);
+        pthread_cond_broadcast(&r->cv);
+        pthread_mutex_unlock(&r->mu);
+        if (r->started)
+            pthread_join(r->thread, NULL);
+        pthread_mutex_destroy(&r->mu);
+        pthread_cond_destroy(&r->cv);
+        free(r->known);
+        free(r->dirty);
+        free(r);
+        srv->seats = NULL;
+    }
+    free(srv->agent_dir);
+    free(srv->python);
+    srv->agent_dir = srv->python = NULL;
+}

@@ -1,0 +1,49 @@
+/*
+ * seats.h: what seats.c (the endpoints that seat, unseat and show agents) and
+ * seat_runner.c (the thread that answers for them) share: the seats of a
+ * negotiation as its timeline records them.  A seat is the latest
+ * `agent.seated` event of a participant not followed by an `agent.unseated`
+ * one; nothing else stores it, so a restarted server finds its agents again.
+ */
+#ifndef PARLEY_SERVER_SEATS_H
+#define PARLEY_SERVER_SEATS_H
+
+#include "server/server_internal.h"
+
+/* Defaults of a seat (docs/api.md, "Agents at the table"). */
+#define SEAT_DEFAULT_SECONDS 10.0
+#define SEAT_DEFAULT_ROUNDS 20
+#define SEAT_MAX_ROUNDS 100000
+
+typedef struct seat {
+    int64_t seq;         /* its agent.seated event */
+    int64_t participant;
+    json_t *data;        /* the seat as recorded: participant, name, role, agent, kind, deadline_seconds, ... */
+} seat;
+
+/* The seats of negotiation c->ids[0] (of `participant` only when not 0), in the order they were taken:
+ * 0 with *out (seats_free) and *n set, or 500 (reply set). */
+int seats_read(api_call *c, int64_t participant, seat **out, size_t *n);
+void seats_free(seat *s, size_t n);
+
+/* The negotiation has (or had) a seat: the runner looks at it after its commits. */
+void seat_note(parley_server *srv, int64_t negotiation);
+
+/* One thing a seated agent has to do now (seat_work.c). */
+typedef enum seat_task { TASK_ANSWER = 0, TASK_DRAFT = 1 } seat_task;
+typedef struct seat_job {
+    seat_task task;
+    int64_t negotiation, participant, seat_seq;
+    char name[REQ_MAX_NAME + 1];
+    char agent[1024]; /* the spec */
+    char kind[16];    /* builtin, plugin, python, drafting */
+    double deadline, cpu;
+    int64_t text, text_number; /* the text answered, or drafted after (0: none yet) */
+    char *request;             /* the request of parley/live.h (JSON text) */
+} seat_job;
+/* Looks at negotiation c->ids[0] (inside a read transaction): 1 with *job filled (seat_job_clear) when one of its
+ * agents has something to do, 0 when none has, or -1 on a database error. */
+int seat_find_work(api_call *c, seat_job *job);
+void seat_job_clear(seat_job *job);
+
+#endif
