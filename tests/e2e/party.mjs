@@ -1,15 +1,22 @@
-// party.mjs: a party's whole part in live talks, in headless chromium: the Buyer fills its preferences with the
-// form (sliders and lists only: no text box typed into), and the live preview shows what text 1, its best package
-// and its worst acceptable package are worth (worked by hand below, under its trust in phase two); those numbers
-// equal the server's valuation of the profile saved (the mediator's analysis of the text, the party's own
-// valuation, the amendment checks of the best and the worst package, which the preview puts in the amendment);
-// the document saved is exactly the one the form wrote.  A GENIUS profile uploaded fills the form in.  Any failed
-// request, console error or page error fails the test.  Screenshots go to argv[4] (the walk-through's images).
+// party.mjs: a party's whole part in live talks, in headless chromium.  The Seller is an agent the mediator seats.
+// The Buyer fills its preferences with the form (sliders and lists only: no text box typed into), and the live
+// preview shows what text 1, its best package and its worst acceptable package are worth (worked by hand below,
+// under its trust in phase two); those numbers equal the server's valuation of the profile saved (the mediator's
+// analysis of the text, the party's own valuation, the amendment checks of the best and the worst package, which
+// the preview puts in the amendment, the party's own advice); the document saved is exactly the one the form
+// wrote; the mediator models the Buyer with the same form.  Text 2 is accepted by the Buyer and by the agent at
+// its deadline: agreement.  The mediator seeks improvements of the signed text: the one found (by hand, and
+// recomputed here under both profiles) is offered, and each party sees its own gain only.  A GENIUS profile
+// uploaded fills the form in.  Any failed request, console error or page error fails the test.  Screenshots go to
+// argv[4] (the walk-through's images).
 // usage: node party.mjs http://127.0.0.1:PORT ADMIN_TOKEN [SCREENSHOT_DIR]
 import assert from 'node:assert/strict';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openBrowser } from './browser.mjs';
+import { createRequire } from 'node:module';
+import { openBrowser, T } from './browser.mjs';
+
+const V = createRequire(import.meta.url)('../../web/profile-value.js');
 
 const [base, adminToken, shots] = process.argv.slice(2);
 // Warranty is settled in phase two, which the Buyer gives a 50% chance (fallback: no warranty).
@@ -52,8 +59,19 @@ const buyerProfile = {
 const text1 = { price: 2, delivery: 'normal', warranty: 'one_year' };
 const hand = { text: 0.44, best: 0.85, worst: 0.315 };
 const handOutcome = { best: { price: 0, delivery: 'fast', warranty: 'two_years' }, worst: { price: 3, delivery: 'normal', warranty: 'one_year' } };
+// Text 2 (3, fast, none): Buyer .125 + .2 + 0 = .325, Seller .45 + 0 + .1 = .55.  Both strictly prefer only
+// (3, normal, two_years): Buyer .125 + .1 + .15 = .375, Seller .45 + .15 + 0 = .6.
+const text2 = { price: 3, delivery: 'fast', warranty: 'none' };
+const improvement = { package: { price: 3, delivery: 'normal', warranty: 'two_years' },
+  Buyer: { before: 0.325, after: 0.375 }, Seller: { before: 0.55, after: 0.6 } };
+const sellerProfile = { preferences: scenario.parties[1].preferences, reservation: scenario.parties[1].reservation };
 
 const { browser, bad, newPage, shot, noFailures, call } = await openBrowser(base, shots);
+// Seats the agent for participant p: through the mediator's view when it has the form, else through the API.
+async function seatAgent(med, medToken, n, p) {
+  const r = await call(med, medToken, 'POST', `negotiations/${n}/participants/${p}/agent`, { agent: 'conceder', rounds: 2 });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+}
 let failed = false;
 try {
   // The mediator opens the negotiation, adds the Buyer, opens a session and tables text 1.
@@ -63,9 +81,15 @@ try {
   assert.equal(created.status, 201, JSON.stringify(created.body));
   const n = created.body.negotiation.id, medToken = created.body.participant.token;
   const buyerEntry = (await call(med, medToken, 'POST', `negotiations/${n}/participants`, { name: 'Buyer', role: 'party' })).body;
+  const sellerEntry = (await call(med, medToken, 'POST', `negotiations/${n}/participants`, { name: 'Seller', role: 'party' })).body;
+  await med.goto(`${base}/mediator.html#n=${n}&t=${medToken}`);
+  await med.waitForSelector('#participants li[data-participant="Seller"]');
+  // The Seller's owner saves its profile (the scenario's estimate, as it happens); the mediator seats an agent to
+  // answer for the Seller under it: a conceder on a clock of two texts (it accepts at its deadline).
+  assert.equal((await call(med, sellerEntry.token, 'PUT', `negotiations/${n}/profile`, sellerProfile)).status, 200);
+  await seatAgent(med, medToken, n, sellerEntry.id);
   await call(med, medToken, 'POST', `negotiations/${n}/sessions`, { venue: 'Geneva' });
   assert.equal((await call(med, medToken, 'POST', `negotiations/${n}/texts`, { outcome: text1 })).status, 201);
-  await med.goto(`${base}/mediator.html#n=${n}&t=${medToken}`);
   await med.waitForSelector('#current-text:has-text("Text 1")');
 
   // The Buyer opens its view: a form, not a JSON box.
@@ -153,6 +177,58 @@ try {
     assert.deepEqual(together.accepted_by.includes('Buyer'), true, `the ${key} package is not acceptable to the Buyer`);
   }
   noFailures('up to the amendments');
+
+  // The Buyer's own advice values the text as the preview did.
+  await buyer.click('#get-advice');
+  await buyer.waitForSelector(`#advice-utility:text-is("${hand.text.toFixed(3)}")`);
+  await shot(buyer, 'party-advice', '#my-advice-panel');
+  // The agent answered text 1 for the Seller (its timeline event shows what it is).
+  await med.waitForSelector('#responses tr[data-party="Seller"]');
+
+  // Text 2, tabled from the mediator's editor: the Buyer's preview follows it; the Buyer accepts, the agent
+  // accepts at its deadline: agreement.
+  for (const [issue, v] of Object.entries(text2)) await med.selectOption(`#text-${issue}`, JSON.stringify(v));
+  await med.click('#table-text');
+  await med.waitForSelector('#table-msg:has-text("Text 2 tabled")');
+  await buyer.waitForSelector('#current-text:has-text("Text 2")');
+  await buyer.waitForSelector(`#pf-u-text:text-is("${improvement.Buyer.before.toFixed(3)}")`);
+  await buyer.click('#accept');
+  await buyer.waitForSelector('#my-answer:has-text("accept")');
+  await buyer.waitForSelector('#agreement:not([hidden]):has-text("Agreement reached on text 2")', { timeout: 4 * T });
+  await shot(buyer, 'party-agreement');
+
+  // The mediator seeks improvements of the signed text: the one by hand, with both parties' numbers, each
+  // recomputed here under that party's profile (the Buyer's saved one, the Seller's estimate the agent uses).
+  await med.reload();
+  await med.waitForSelector('#improve-panel:not([hidden])');
+  await med.click('#seek-improvements');
+  await med.waitForSelector('#improvement-list li[data-rank="1"]');
+  assert.equal(await med.locator('#improvement-list li').count(), 1, 'more than the one improvement by hand');
+  const found = (await call(med, medToken, 'GET', `negotiations/${n}/improvements`)).body.improvements;
+  assert.deepEqual(found.map((x) => x.package), [improvement.package]);
+  for (const [name, profile] of [['Buyer', buyerProfile], ['Seller', sellerProfile]]) {
+    const m = V.model(scenario, profile);
+    assert.equal(+V.valueOf(m, text2).utility.toFixed(9), improvement[name].before, `${name} before, recomputed`);
+    assert.equal(+V.valueOf(m, improvement.package).utility.toFixed(9), improvement[name].after, `${name} after, recomputed`);
+    assert.deepEqual(found[0].utilities[name], improvement[name], `${name}'s utilities of the improvement`);
+  }
+  await shot(med, 'mediator-improvements', '#improve-panel');
+  await med.click('#improvement-list li[data-rank="1"] button');
+  await med.waitForSelector('#improve-msg:has-text("Offered")');
+  // Each party sees its own gain, and nothing of the other's.
+  const gain = (u) => `${u.before.toFixed(3)} → ${u.after.toFixed(3)} (+${(u.after - u.before).toFixed(3)})`;
+  await buyer.waitForSelector(`#my-improvements:not([hidden]) .my-gain:text-is("${gain(improvement.Buyer)}")`);
+  const seller = await newPage('Seller');
+  await seller.goto(`${base}/party.html#n=${n}&t=${sellerEntry.token}`);
+  await seller.waitForSelector(`#my-improvements:not([hidden]) .my-gain:text-is("${gain(improvement.Seller)}")`);
+  for (const [page, other] of [[buyer, 'Seller'], [seller, 'Buyer']]) {
+    const shown = await page.textContent('#my-improvements');
+    for (const u of Object.values(improvement[other])) assert.ok(!shown.includes(u.toFixed(3)), `${page.view} sees ${other}'s utility ${u}`);
+  }
+  const mine = (await call(seller, sellerEntry.token, 'GET', `negotiations/${n}/improvements/me`)).body;
+  assert.ok(!JSON.stringify(mine).includes('Buyer'), 'the Seller is told something of the Buyer: ' + JSON.stringify(mine));
+  await shot(buyer, 'party-improvement', '#my-improvements');
+  noFailures('up to the improvement');
 
   // A GENIUS profile uploaded fills the form in (the server converts it, storing nothing until the party saves).
   const laptop = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'genius', 'anac2012', 'Laptop');
