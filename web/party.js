@@ -106,7 +106,7 @@
     if (document.activeElement !== $('profile')) { $('profile').value = JSON.stringify(doc, null, 2); jsonBroken = ''; }
   }
   function makeForm() {
-    form = parleyProfileForm($('profile-form'), {scenario: info.scenario, prefix: 'pf', onChange: showJson,
+    form = parleyProfileForm($('profile-form'), {scenario: info.scenario, prefix: 'pf', onChange: showJson, lock: lockControls,
       actions: [{name: 'amend', label: 'put it in my amendment', run: amendToward}]});
   }
   // What is typed in the box is what is saved (the server names any mistake), until the form changes it.

@@ -9,7 +9,8 @@
 // native profile (JSON) as it is, a GENIUS (XML) or GeniusWeb (JSON) profile converted by the server (which
 // stores nothing).  Used by the party's view and by the mediator's, to model a party.
 'use strict';
-// parleyProfileForm(box, {scenario, prefix, onChange(doc), actions: [{label, run(outcome)}]}) -> the form
+// parleyProfileForm(box, {scenario, prefix, onChange(doc), actions: [{name, label, run(outcome)}], lock()}) ->
+// {get, set, blank, setText, loadFile, element}
 function parleyProfileForm(box, options) {
   const {el, num, api, neg} = parley;
   const V = parleyValue;
@@ -124,7 +125,7 @@ function parleyProfileForm(box, options) {
     if (issue.type !== 'categorical') {
       kind = el('select', {id: id(`kind-${issue.name}`), 'data-write': ''},
         ...[['linear', 'a straight line'], ['piecewise', 'a line through points'], ['step', 'steps'], ['table', 'each value']]
-          .filter(([k]) => k !== 'table' || grids[i].length <= 60)
+          .filter(([k]) => k !== 'table' || grids[i].length <= 60 || spec.values)
           .map(([k, label]) => { const o = el('option', {value: k}, label); if (k === kindOf(spec)) o.selected = true; return o; }));
       kind.addEventListener('change', () => {
         const next = convertSpec(issue, i, specOf(issue), kind.value);
@@ -310,7 +311,8 @@ function parleyProfileForm(box, options) {
     return el('tr', {id: id('preview-' + key), 'data-outcome': JSON.stringify(outcome)},
       el('th', {}, title), el('td', {}, outcomeLine(outcome)), el('td', {}, el('b', {id: id('u-' + key), class: 'pf-u'}, num(value))),
       el('td', {}, verdict, ...(key === 'text' ? [] : (options.actions || []).map((a) =>
-        el('button', {class: 'inline secondary', 'data-write': '', 'data-action': a.name, onclick: () => a.run(outcome)}, a.label)))));
+        el('button', {class: 'inline secondary', 'data-write': '', 'data-before-agreement': '', 'data-action': a.name,
+          onclick: () => a.run(outcome)}, a.label)))));
   }
   let previewTimer = null;
   const schedulePreview = () => { clearTimeout(previewTimer); previewTimer = setTimeout(renderPreview, 60); };
@@ -337,7 +339,9 @@ function parleyProfileForm(box, options) {
     lock();
   }
 
-  function lock() { if (parley.readOnly) parley.readOnly(); }
+  // The page's read-only state over the controls just drawn (options.lock: the page's own rule, e.g. no amendment
+  // after an agreement).
+  function lock() { if (options.lock) options.lock(); else parley.readOnly(); }
   function changed() {
     renderSum();
     schedulePreview();
