@@ -18,8 +18,10 @@ export async function openBrowser(base, shots) {
            '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   const bad = []; // [view, what]: failing requests, console errors, page errors
-  const newPage = async (view, viewport) => {
-    const ctx = await browser.newContext({ viewport: viewport || { width: 1400, height: 1000 } });
+  // A view in its own browser context: options.viewport, options.permissions (e.g. the clipboard's).
+  const newPage = async (view, options = {}) => {
+    const ctx = await browser.newContext({ viewport: options.viewport || { width: 1400, height: 1000 } });
+    if (options.permissions) await ctx.grantPermissions(options.permissions, { origin: base });
     const page = await ctx.newPage();
     page.setDefaultTimeout(T);
     page.view = view;

@@ -93,7 +93,7 @@ try {
   await med.waitForSelector('#current-text:has-text("Text 1")');
 
   // The Buyer opens its view: a form, not a JSON box.
-  const buyer = await newPage('Buyer', { width: 1300, height: 1000 });
+  const buyer = await newPage('Buyer', { viewport: { width: 1300, height: 1000 } });
   await buyer.goto(`${base}/party.html#n=${n}&t=${buyerEntry.token}`);
   await buyer.waitForSelector('#pf-weight-price-range');
   assert.ok(!(await buyer.isVisible('#profile')), 'the JSON box is open: the form is the way in');
