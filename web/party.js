@@ -1,11 +1,13 @@
 // party.js: a party's view: the current text with what it is worth to the party (its utility, its
 // reservation, its red lines the text breaks: from its own uploaded profile), accept / reject / amend with
-// reasons, its private profile, messages to the mediator and its own timeline (it never sees another
-// party's answers).  Revoked or closed: read-only; after an agreement: no more answers.
+// reasons, its private profile (a form, profile-form.js, with a live preview of what the text, its best package
+// and its worst acceptable package are worth; or the same document as JSON), messages to the mediator and its own
+// timeline (it never sees another party's answers).  Revoked or closed: read-only; after an agreement: no more
+// answers.
 'use strict';
 (() => {
   const {api, neg, $, el, act, valueSelect, outcomeText, addTimeline, stream, num, readOnly} = parley;
-  let info = null, current = null, shownText = 0;
+  let info = null, current = null, shownText = 0, form = null, jsonBroken = '', typed = null;
 
   function renderAmendEditor() {
     const box = $('amend-editor');
@@ -54,6 +56,7 @@
     const mine = current && current.responses.length ? current.responses[current.responses.length - 1] : null;
     $('my-answer').textContent = mine ? `Your answer to text ${current.number}: ${mine.answer}` : '';
     if (current && current.number !== shownText) { shownText = current.number; renderAmendEditor(); }
+    if (form) form.setText(current ? current.outcome : null, current ? `Text ${current.number}` : '');
     const agreed = info.status === 'agreed';
     $('agreement').hidden = !agreed;
     if (agreed && current) $('agreement').textContent = `Agreement reached on text ${current.number}: ${outcomeText(current.outcome)}`;
@@ -88,17 +91,39 @@
   $('accept').addEventListener('click', () => act(() => answer('accept'), 'answer-msg'));
   $('reject').addEventListener('click', () => act(() => answer('reject'), 'answer-msg'));
   $('amend').addEventListener('click', () => act(() => answer('amend'), 'answer-msg'));
+  // A package of the preview put in the amendment editor (the issues where it differs from the text are amended).
+  function amendToward(outcome) {
+    act(async () => {
+      if (!current) throw new Error('no text to amend yet');
+      for (const issue of info.scenario.issues) $('amend-' + issue.name).value = JSON.stringify(outcome[issue.name]);
+      return 'The amendment editor holds that package: give your reasons, then propose the amendments.';
+    }, 'answer-msg');
+  }
+  // The form and the JSON box show one document: the form writes the box (unless the party is typing in it),
+  // the box, when it reads as JSON, fills the form in.
+  function showJson(doc) {
+    typed = null;
+    if (document.activeElement !== $('profile')) { $('profile').value = JSON.stringify(doc, null, 2); jsonBroken = ''; }
+  }
+  function makeForm() {
+    form = parleyProfileForm($('profile-form'), {scenario: info.scenario, prefix: 'pf', onChange: showJson, lock: lockControls,
+      actions: [{name: 'amend', label: 'put it in my amendment', run: amendToward}]});
+  }
+  // What is typed in the box is what is saved (the server names any mistake), until the form changes it.
+  $('profile').addEventListener('input', () => {
+    try { typed = JSON.parse($('profile').value); jsonBroken = ''; } catch (e) { jsonBroken = e.message; return; }
+    form.set(typed);
+  });
   $('profile-file').addEventListener('change', () => act(async () => {
     const f = $('profile-file').files[0];
     if (!f) return '';
-    const text = await f.text();
-    try { $('profile').value = JSON.stringify(JSON.parse(text), null, 2); } catch (e) { throw new Error(`${f.name} is not JSON: ${e.message}`); }
-    return `${f.name} loaded: check it, then save.`;
+    const said = await form.loadFile(f);
+    showJson(form.get());
+    return said;
   }, 'profile-msg'));
   $('upload-profile').addEventListener('click', () => act(async () => {
-    let profile;
-    try { profile = JSON.parse($('profile').value); } catch (e) { throw new Error('the profile is not valid JSON: ' + e.message); }
-    const r = await api('PUT', neg('profile'), profile);
+    if (jsonBroken) throw new Error('the profile is not valid JSON: ' + jsonBroken);
+    const r = await api('PUT', neg('profile'), typed || form.get());
     await loadValue();
     return `Profile saved at ${r.updated_at}.`;
   }, 'profile-msg'));
@@ -108,9 +133,12 @@
     return 'Sent.';
   }, 'message-msg'));
   act(async () => {
-    await refresh();
+    info = await api('GET', neg());
+    makeForm();
     const p = await api('GET', neg('profile'));
-    if (p.profile) $('profile').value = JSON.stringify(p.profile, null, 2);
+    form.set(p.profile || form.blank());
+    showJson(form.get());
+    await refresh();
     stream((ev) => { addTimeline(ev); refreshSoon(); partyAdvice.onEvent(ev); });
   });
 })();

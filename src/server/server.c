@@ -43,6 +43,7 @@ static const route routes[] = {
     {"GET", "negotiations/#/me", KIND_READ, NEED_ANY, api_me, ""},
     {"PUT", "negotiations/#/profile", KIND_WRITE, NEED_PARTY, api_put_profile, "upload a profile"},
     {"GET", "negotiations/#/profile", KIND_READ, NEED_PARTY, api_get_own_profile, "have a profile"},
+    {"POST", "negotiations/#/profile/convert", KIND_READ, NEED_ANY, api_convert_profile, ""},
     {"GET", "negotiations/#/participants/#/profile", KIND_READ, NEED_ANY, api_get_profile, ""},
     {"POST", "negotiations/#/sessions", KIND_WRITE, NEED_MEDIATOR, api_open_session, "open sessions"},
     {"GET", "negotiations/#/sessions", KIND_READ, NEED_ANY, api_list_sessions, ""},
@@ -498,7 +499,7 @@ static struct MHD_Response *handle_api(parley_server *srv, pending *p, const cha
         api_fail(c, 503, NULL, "the server is stopping");
     else if (p->too_big)
         api_fail(c, 413, "body", "the request body is larger than the limit of %zu bytes", srv->max_body);
-    else if (writes && check_content_type(c))
+    else if ((writes || strcmp(r->method, "POST") == 0) && check_content_type(c)) /* a POST that stores nothing too */
         ;
     else if (writes) {
         if ((*suspended = start_write(p, r)))

@@ -193,6 +193,8 @@ int api_add_participant(api_call *c);
 int api_list_participants(api_call *c);
 int api_me(api_call *c);
 int api_put_profile(api_call *c);
+/* POST .../profile/convert: a GENIUS or GeniusWeb profile read as an upload reads it, answered, not stored. */
+int api_convert_profile(api_call *c);
 int api_get_own_profile(api_call *c);
 int api_get_profile(api_call *c);
 int api_open_session(api_call *c);
@@ -221,6 +223,7 @@ int api_party_advice(api_call *c);
 int api_party_improvements(api_call *c);
 int improvements_prefetch(api_call *c);
 int party_inputs_prefetch(api_call *c, int need_profile); /* need_profile: 409 without one */
+
 int api_seat_agent(api_call *c);
 int api_unseat_agent(api_call *c);
 int api_get_seat(api_call *c);

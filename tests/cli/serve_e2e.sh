@@ -7,26 +7,11 @@
 set -u
 PARLEY=$1
 SRC=$2
-E2E="$SRC/tests/e2e"
 . "$SRC/tests/cli/lib/chromium.sh"
+. "$SRC/tests/cli/lib/serve.sh"
 need_chromium "$SRC" serve_e2e || exit 1
-
-tmp=$(mktemp -d)
-# a generous analysis budget: under the sanitizers, with other tests sharing the cores, a diagnosis can take
-# longer than the 5 s default (the budget itself is tested by test_server_guard)
-"$PARLEY" serve --db "$tmp/e2e.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$SRC/web" --analysis-seconds 60 >"$tmp/log" 2>&1 &
-server=$!
-cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"; }
-trap cleanup EXIT
-for _ in $(seq 1 600); do [ -s "$tmp/port" ] && break; sleep 0.1; done # 60 s: only bounds a hang
-[ -s "$tmp/port" ] || { echo "FAIL: the server did not start"; cat "$tmp/log"; exit 1; }
-port=$(cat "$tmp/port")
-
-# Under AddressSanitizer the server is several times slower: the steps get more time (the checks stay the same).
-if nm "$PARLEY" 2>/dev/null | grep -q __asan_init || nm -D "$PARLEY" 2>/dev/null | grep -q __asan_init; then
-    export E2E_TIMEOUT_MS=60000
-fi
-timeout 480 node "$E2E/negotiate.mjs" "http://127.0.0.1:$port" "$(cat "$tmp/e2e.db.admin-token")" "$PWD/e2e-screenshots"
+start_serve "$PARLEY" "$SRC/web" || exit 1
+timeout 480 node "$SRC/tests/e2e/negotiate.mjs" "$base" "$admin_token" "$PWD/e2e-screenshots"
 rc=$?
 [ $rc -eq 0 ] || { echo "FAIL: e2e exited with $rc"; cat "$tmp/log"; exit 1; }
 echo "PASS serve_e2e"
