@@ -9,7 +9,7 @@
 // usage: node negotiate.mjs http://127.0.0.1:PORT ADMIN_TOKEN [SCREENSHOT_DIR]
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,8 @@ const browser = await chromium.launch({
 // analysis runs in a forked child of a much slower server.
 const T = Number(process.env.E2E_TIMEOUT_MS || 15000);
 let failed = false;
+// the uploaded files' folder, removed at the end whatever happened
+const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
 const bad = []; // failing requests and console errors: [view, what]
 try {
   const newPage = async (view) => {
@@ -81,7 +83,6 @@ try {
 
   // The mediator uploads the scenario as a file and creates the negotiation.
   const med = await newPage('mediator');
-  const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   writeFileSync(join(dir, 'two-issues.json'), JSON.stringify(scenario));
   await med.goto(base + '/');
   await med.setInputFiles('#scenario-file', join(dir, 'two-issues.json'));
@@ -319,5 +320,6 @@ try {
   failed = true;
 } finally {
   await browser.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

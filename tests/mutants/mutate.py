@@ -43,6 +43,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ctest_runner  # noqa: E402
 import generate  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -110,6 +111,27 @@ def per_folder(mutants, results):
     return "\n".join(out) + "\n\n"
 
 
+def select_tests(m, cmap, tests):
+    """The tests a generated mutant runs, fastest first, and how they were chosen: with a coverage map, those
+    that execute its line ("line"); none when the line is code no test executes ("unreached"); for a line gcov
+    does not count (a declaration, a table, a continued expression) those that execute its file ("file");
+    otherwise (Python, or a file no test reaches) the regex of its folder ("folder")."""
+    def by_time(names):
+        return sorted((n for n in set(names) if n in tests), key=lambda n: (cmap["tests"].get(n, {}).get(
+            "seconds", 1e9), n))
+    if "site" in m and m["file"].startswith("src/"):
+        per_line = cmap["lines"].get(m["file"], {})
+        line = m["site"].line
+        if per_line.get(str(line)):
+            return by_time(per_line[str(line)]), "line"
+        if line in set(cmap["executable"].get(m["file"], [])):
+            return [], "unreached"
+        if per_line:
+            return by_time(t for ts in per_line.values() for t in ts), "file"
+    regex = m.get("tests")
+    return by_time(n for n in tests if not regex or re.search(regex, n)), "folder"
+
+
 def run(cmd, cwd, timeout=None, env=None):
     try:
         p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout,
@@ -156,6 +178,8 @@ class Worker:
         self.build = os.path.join(self.dir, "build")
         self.asan = os.path.join(self.dir, "build-asan")
         self.asan_ready = False
+        self.cmap = None  # the coverage map (--map), and the tests of the scratch build
+        self.tests = {}
 
     def configure(self, build, flags):
         rc, out = run(["cmake", "-S", self.src, "-B", build, "-DPARLEY_WERROR=ON"] + flags, self.dir)
@@ -188,6 +212,27 @@ class Worker:
                 wanted.add("parley_shared")
         return ["--target"] + sorted(wanted)
 
+    def judge_mapped(self, m, build):
+        """With a coverage map (coverage_map.py): only the tests that execute the mutated line run, the fastest
+        first, stopping at the first failure; each bounded by a few times its time in the map."""
+        names, how = select_tests(m, self.cmap, self.tests)
+        if how == "unreached":
+            return "SURVIVED", "no test executes %s:%d (coverage map)" % (m["file"], m["site"].line)
+        if not names:
+            return "uncompilable", "no test selected"
+        targets = ctest_runner.build_targets(names)
+        rc, out = run(["nice", "cmake", "--build", build, "-j", "1", "--target"] + targets, self.dir)
+        if rc != 0:
+            return "uncompilable", out[-1500:]
+        for name in names:
+            seconds = self.cmap["tests"].get(name, {}).get("seconds", 60)
+            test = dict(self.tests[name], command=["nice"] + self.tests[name]["command"])
+            passed, took, tail = ctest_runner.run_test(test, timeout=min(test["timeout"], 4 * seconds + 60))
+            if not passed:
+                return "killed", "%s failed (%s tests by %s)%s" % (
+                    name, len(names), how, " timed out" if "timed out" in tail else "")
+        return "SURVIVED", "%d tests by %s passed: %s" % (len(names), how, " ".join(names)[:200])
+
     def judge(self, m, regex, full, timeout):
         path = os.path.join(self.src, m["file"])
         with open(path, encoding="utf-8") as f:
@@ -206,6 +251,8 @@ class Worker:
         try:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(mutated)
+            if self.cmap is not None and not sanitized and not regex and not full:
+                return self.judge_mapped(m, build)
             sel = regex or (None if full else m.get("tests"))
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1"] + self.targets(build, sel), self.dir)
             if rc != 0:
@@ -237,6 +284,8 @@ def main():
     ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
     ap.add_argument("--report-only", action="store_true",
                     help="with --resume: report the journalled verdicts, run nothing (the rest counted as unrun)")
+    ap.add_argument("--map", help="a coverage map (coverage_map.py): each generated mutant runs only the tests "
+                    "that execute its line, fastest first")
     ap.add_argument("--resume", action="store_true",
                     help="keep the verdicts of an earlier run with the same --base (its results.jsonl)")
     args = ap.parse_args()
@@ -301,6 +350,10 @@ def main():
             t.start()
         for t in threads:
             t.join()
+        if args.map:
+            cmap = json.load(open(args.map, encoding="utf-8"))
+            for w in workers:
+                w.cmap, w.tests = cmap, ctest_runner.load_tests(w.build)
         work = queue.Queue()
         for m in todo:
             work.put(m)
