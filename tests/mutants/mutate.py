@@ -179,7 +179,9 @@ class Worker:
         self.asan = os.path.join(self.dir, "build-asan")
         self.asan_ready = False
         self.cmap = None  # the coverage map (--map), and the tests of the scratch build
+        self.budget = 0  # --map-budget
         self.tests = {}
+        self.asan_tests = {}
 
     def configure(self, build, flags):
         rc, out = run(["cmake", "-S", self.src, "-B", build, "-DPARLEY_WERROR=ON"] + flags, self.dir)
@@ -212,26 +214,40 @@ class Worker:
                 wanted.add("parley_shared")
         return ["--target"] + sorted(wanted)
 
-    def judge_mapped(self, m, build):
+    def judge_mapped(self, m, build, sanitized):
         """With a coverage map (coverage_map.py): only the tests that execute the mutated line run, the fastest
         first, stopping at the first failure; each bounded by a few times its time in the map."""
-        names, how = select_tests(m, self.cmap, self.tests)
+        tests = self.asan_tests if sanitized else self.tests
+        if sanitized and not tests:
+            tests = self.asan_tests = ctest_runner.load_tests(build)
+        names, how = select_tests(m, self.cmap, tests)
         if how == "unreached":
             return "SURVIVED", "no test executes %s:%d (coverage map)" % (m["file"], m["site"].line)
         if not names:
             return "uncompilable", "no test selected"
+        skipped = 0
+        if self.budget:  # the fastest tests whose times in the map add up to the budget (at least one)
+            total, kept = 0.0, []
+            for name in names:
+                total += self.cmap["tests"].get(name, {}).get("seconds", 60)
+                if kept and total > self.budget:
+                    break
+                kept.append(name)
+            skipped, names = len(names) - len(kept), kept
         targets = ctest_runner.build_targets(names)
         rc, out = run(["nice", "cmake", "--build", build, "-j", "1", "--target"] + targets, self.dir)
         if rc != 0:
             return "uncompilable", out[-1500:]
         for name in names:
             seconds = self.cmap["tests"].get(name, {}).get("seconds", 60)
-            test = dict(self.tests[name], command=["nice"] + self.tests[name]["command"])
-            passed, took, tail = ctest_runner.run_test(test, timeout=min(test["timeout"], 4 * seconds + 60))
+            test = dict(tests[name], command=["nice"] + tests[name]["command"])
+            passed, took, tail = ctest_runner.run_test(test, timeout=min(test["timeout"], 4 * seconds + 60),
+                                                       extra_env=SANITIZER_ENV if sanitized else None)
             if not passed:
                 return "killed", "%s failed (%s tests by %s)%s" % (
                     name, len(names), how, " timed out" if "timed out" in tail else "")
-        return "SURVIVED", "%d tests by %s passed: %s" % (len(names), how, " ".join(names)[:200])
+        return "SURVIVED", "%d tests by %s passed%s: %s" % (
+            len(names), how, " (%d slower ones not run)" % skipped if skipped else "", " ".join(names)[:200])
 
     def judge(self, m, regex, full, timeout):
         path = os.path.join(self.src, m["file"])
@@ -251,8 +267,8 @@ class Worker:
         try:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(mutated)
-            if self.cmap is not None and not sanitized and not regex and not full:
-                return self.judge_mapped(m, build)
+            if self.cmap is not None and not regex and not full:
+                return self.judge_mapped(m, build, sanitized)
             sel = regex or (None if full else m.get("tests"))
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1"] + self.targets(build, sel), self.dir)
             if rc != 0:
@@ -286,6 +302,12 @@ def main():
                     help="with --resume: report the journalled verdicts, run nothing (the rest counted as unrun)")
     ap.add_argument("--map", help="a coverage map (coverage_map.py): each generated mutant runs only the tests "
                     "that execute its line, fastest first")
+    ap.add_argument("--map-budget", type=float, default=0,
+                    help="with --map: run only the fastest tests of a mutant whose times in the map add up to this "
+                    "many seconds (0: all of them)")
+    ap.add_argument("--asan-memory", action="store_true",
+                    help="judge the generated mutants of lines that size, copy or release memory (generate."
+                    "touches_memory) in a sanitizer build of the scratch copy, where an overflow or a leak fails")
     ap.add_argument("--resume", action="store_true",
                     help="keep the verdicts of an earlier run with the same --base (its results.jsonl)")
     args = ap.parse_args()
@@ -293,6 +315,10 @@ def main():
     if args.sample:
         every, chosen = generate.sample(args.sample, args.seed)
         mutants = generate.as_mutants(chosen)
+        if args.asan_memory:
+            for m in mutants:
+                if generate.touches_memory(m["site"]):
+                    m["tree"] = "asan"
         argued = parse_equivalents(args.equivalents)
         for m in mutants:
             if m["id"] in argued:
@@ -353,7 +379,7 @@ def main():
         if args.map:
             cmap = json.load(open(args.map, encoding="utf-8"))
             for w in workers:
-                w.cmap, w.tests = cmap, ctest_runner.load_tests(w.build)
+                w.cmap, w.tests, w.budget = cmap, ctest_runner.load_tests(w.build), args.map_budget
         work = queue.Queue()
         for m in todo:
             work.put(m)
