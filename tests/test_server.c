@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "test_tmpdir.h"
 #include "server/server_internal.h"
 #include "test_server_http.h"
 
@@ -90,8 +91,7 @@ static void add_party(world *w, const char *n, const char *mtoken, const char *n
 static int setup(void **state)
 {
     world *w = calloc(1, sizeof *w);
-    snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-server-XXXXXX");
-    assert_non_null(mkdtemp(w->dir));
+    assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "server"));
     snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
     start(w);
     http_resp r = http_json(w->port, "POST", "/api/negotiations", NULL, json_pack("{s:o}", "scenario", scenario()));
@@ -116,9 +116,7 @@ static int teardown(void **state)
 {
     world *w = *state;
     parley_server_stop(w->srv);
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(test_tmpdir_remove(w->dir), 0);
     free(w);
     return 0;
 }
@@ -616,8 +614,8 @@ static void test_restart(void **state)
 static void test_migration(void **state)
 {
     (void)state;
-    char dir[] = "/tmp/parley-test-migrate-XXXXXX";
-    assert_non_null(mkdtemp(dir));
+    char dir[128];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "migrate"));
     char path[128];
     snprintf(path, sizeof path, "%s/old.db", dir);
     store *s;
@@ -666,8 +664,7 @@ static void test_migration(void **state)
     store_close(s);
     assert_int_equal(store_open(path, 0, STORE_SCHEMA_VERSION, &s, &err), PARLEY_ESTATE);
     assert_non_null(strstr(err.message, "99"));
-    snprintf(sql, sizeof sql, "rm -rf '%s'", dir);
-    assert_int_equal(system(sql), 0);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
 }
 
 static void test_static_files(void **state)

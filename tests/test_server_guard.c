@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "test_tmpdir.h"
 #include "server/server_internal.h"
 #include "test_server_http.h"
 
@@ -55,8 +56,7 @@ static double now_s(void)
 
 static void start_with(world *w, parley_server_options *o)
 {
-    snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-guard-XXXXXX");
-    assert_non_null(mkdtemp(w->dir));
+    assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "guard"));
     snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
     o->db_path = w->db;
     o->sync = PARLEY_SYNC_NORMAL;
@@ -73,9 +73,7 @@ static void start_with(world *w, parley_server_options *o)
 static void stop(world *w)
 {
     parley_server_stop(w->srv);
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(test_tmpdir_remove(w->dir), 0);
 }
 
 static void copy_token(char out[96], const char *t)
@@ -572,9 +570,7 @@ static void test_analysis_cancelled_on_disconnect(void **state)
     assert_true(stop_s < 30); /* not the 60 s budget */
     assert_int_equal(r.status, 503);
     http_resp_free(&r);
-    char cmd[400];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w.dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(test_tmpdir_remove(w.dir), 0);
 }
 
 /* ---- who may create, and from where ---- */

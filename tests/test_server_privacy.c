@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_tmpdir.h"
 #include "test_server_http.h"
 
 #include <parley/parley.h>
@@ -51,8 +52,7 @@ static int open_talks(void **state)
 {
     talks *w = calloc(1, sizeof *w);
     assert_non_null(w);
-    snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-privacy-XXXXXX");
-    assert_non_null(mkdtemp(w->dir));
+    assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "privacy"));
     snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
     parley_server_options o = {0};
     o.db_path = w->db;
@@ -87,9 +87,7 @@ static int close_talks(void **state)
 {
     talks *w = *state;
     parley_server_stop(w->srv);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(test_tmpdir_remove(w->dir), 0);
     free(w);
     return 0;
 }

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* the shared client has more than this test uses */
+#include "test_tmpdir.h"
 #include "test_server_http.h"
 
 #include <sys/stat.h>
@@ -31,8 +32,7 @@ static void write_file(const char *path, const char *text)
 
 static void make_site(site *s)
 {
-    snprintf(s->dir, sizeof s->dir, "/tmp/parley-test-static-XXXXXX");
-    assert_non_null(mkdtemp(s->dir));
+    assert_non_null(test_tmpdir_make(s->dir, sizeof s->dir, "static"));
     snprintf(s->web, sizeof s->web, "%s/web", s->dir);
     snprintf(s->db, sizeof s->db, "%s/p.db", s->dir);
     char path[300], target[300];
@@ -81,9 +81,7 @@ static void test_only_regular_files_inside(void **state)
         assert_int_equal(get_status(&s, "/pipe.txt", NULL), 404);
     assert_int_equal(get_status(&s, "/index.html", NULL), 200);
     parley_server_stop(s.srv);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", s.dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(test_tmpdir_remove(s.dir), 0);
 }
 
 int main(void)

@@ -9,6 +9,7 @@
 #define PARLEY_TEST_SERVER_TALKS_H
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* each test uses part of the helpers */
+#include "test_tmpdir.h"
 #include "test_server_http.h"
 
 static const char talks_scenario[] =
@@ -41,8 +42,7 @@ static void talks_keep_token(http_resp *r, const char *object, char out[65])
 static void talks_open(talks *w, parley_server_options *o)
 {
     memset(w, 0, sizeof *w);
-    snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-talks-XXXXXX");
-    assert_non_null(mkdtemp(w->dir));
+    assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "talks"));
     snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
     o->db_path = w->db;
     o->sync = PARLEY_SYNC_NORMAL;
@@ -64,9 +64,7 @@ static void talks_open(talks *w, parley_server_options *o)
 static void talks_close(talks *w)
 {
     parley_server_stop(w->srv);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->dir);
-    assert_int_equal(system(cmd), 0);
+    assert_int_equal(test_tmpdir_remove(w->dir), 0);
 }
 
 /* Events of negotiation 1 of `kind` the mediator sees on the timeline (it sees every event). */

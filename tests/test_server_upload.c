@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test_tmpdir.h"
 #include "test_server_http.h"
 
 #include <parley/parley.h>
@@ -35,8 +36,7 @@ static int start(void **state)
 {
     server *w = calloc(1, sizeof *w);
     assert_non_null(w);
-    snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-upload-XXXXXX");
-    assert_non_null(mkdtemp(w->dir));
+    assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "upload"));
     snprintf(w->db, sizeof w->db, "%s/u.db", w->dir);
     parley_server_options o = {0};
     o.db_path = w->db;
@@ -56,9 +56,7 @@ static int stop(void **state)
 {
     server *w = *state;
     parley_server_stop(w->srv);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", w->dir);
-    if (system(cmd) != 0)
+    if (test_tmpdir_remove(w->dir) != 0)
         return -1;
     free(w);
     return 0;

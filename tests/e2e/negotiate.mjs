@@ -8,7 +8,7 @@
 // argv[4] (default: none), for a look at overlaps.
 // usage: node negotiate.mjs http://127.0.0.1:PORT ADMIN_TOKEN [SCREENSHOT_DIR]
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,13 +43,14 @@ const hand = { nash: { Buyer: 0.4, Seller: 0.7 }, amended: { Buyer: 0.7, Seller:
 
 const { browser, bad, newPage: openView, shot, noFailures } = await openBrowser(base, shots);
 let failed = false;
+// the uploaded files' folder, removed at the end whatever happened
+const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
 try {
   const newPage = (view) => openView(view, { permissions: ['clipboard-read', 'clipboard-write'] });
   const expectDialog = (page, accept) => page.once('dialog', (d) => (accept ? d.accept() : d.dismiss()));
 
   // The mediator uploads the scenario as a file and creates the negotiation.
   const med = await newPage('mediator');
-  const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   writeFileSync(join(dir, 'two-issues.json'), JSON.stringify(scenario));
   await med.goto(base + '/');
   await med.setInputFiles('#scenario-file', join(dir, 'two-issues.json'));
@@ -292,5 +293,6 @@ try {
   const unexpected = bad.filter(([view, what]) => !(view === 'Seller' && /\b401\b/.test(what)));
   if (unexpected.length) { console.error('failing requests or console errors:', JSON.stringify(unexpected)); failed = true; }
   await browser.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);

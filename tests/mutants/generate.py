@@ -308,6 +308,19 @@ def sample(n, seed, root=ROOT):
     return sites, order
 
 
+MEMORY = re.compile(r"\b(malloc|calloc|realloc|aligned_alloc|memcpy|memmove|memset|strdup|strndup|free\w*|\w+_free)\s*\(")
+
+
+def touches_memory(site):
+    """Whether the site's line sizes, copies or releases memory: a mutant there may only overflow a buffer or
+    leak, which a Release build does not notice (mutate.py --asan-memory judges it in a sanitizer build)."""
+    try:
+        line = open(os.path.join(ROOT, site.file), encoding="utf-8").read().split("\n")[site.line - 1]
+    except (OSError, IndexError):
+        return False
+    return site.file.endswith(".c") and bool(MEMORY.search(line))
+
+
 def as_mutants(sites):
     """The sample in mutate.py's form (a dict per mutant, `site` holding the change)."""
     return [{"id": s.id, "file": s.file, "why": "%s:%d %s" % (s.file, s.line, s.why), "site": s,

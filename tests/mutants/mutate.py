@@ -43,6 +43,7 @@ import threading
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import ctest_runner  # noqa: E402
 import generate  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -110,6 +111,27 @@ def per_folder(mutants, results):
     return "\n".join(out) + "\n\n"
 
 
+def select_tests(m, cmap, tests):
+    """The tests a generated mutant runs, fastest first, and how they were chosen: with a coverage map, those
+    that execute its line ("line"); none when the line is code no test executes ("unreached"); for a line gcov
+    does not count (a declaration, a table, a continued expression) those that execute its file ("file");
+    otherwise (Python, or a file no test reaches) the regex of its folder ("folder")."""
+    def by_time(names):
+        return sorted((n for n in set(names) if n in tests), key=lambda n: (cmap["tests"].get(n, {}).get(
+            "seconds", 1e9), n))
+    if "site" in m and m["file"].startswith("src/"):
+        per_line = cmap["lines"].get(m["file"], {})
+        line = m["site"].line
+        if per_line.get(str(line)):
+            return by_time(per_line[str(line)]), "line"
+        if line in set(cmap["executable"].get(m["file"], [])):
+            return [], "unreached"
+        if per_line:
+            return by_time(t for ts in per_line.values() for t in ts), "file"
+    regex = m.get("tests")
+    return by_time(n for n in tests if not regex or re.search(regex, n)), "folder"
+
+
 def run(cmd, cwd, timeout=None, env=None):
     try:
         p = subprocess.run(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout,
@@ -156,6 +178,10 @@ class Worker:
         self.build = os.path.join(self.dir, "build")
         self.asan = os.path.join(self.dir, "build-asan")
         self.asan_ready = False
+        self.cmap = None  # the coverage map (--map), and the tests of the scratch build
+        self.budget = 0  # --map-budget
+        self.tests = {}
+        self.asan_tests = {}
 
     def configure(self, build, flags):
         rc, out = run(["cmake", "-S", self.src, "-B", build, "-DPARLEY_WERROR=ON"] + flags, self.dir)
@@ -188,6 +214,41 @@ class Worker:
                 wanted.add("parley_shared")
         return ["--target"] + sorted(wanted)
 
+    def judge_mapped(self, m, build, sanitized):
+        """With a coverage map (coverage_map.py): only the tests that execute the mutated line run, the fastest
+        first, stopping at the first failure; each bounded by a few times its time in the map."""
+        tests = self.asan_tests if sanitized else self.tests
+        if sanitized and not tests:
+            tests = self.asan_tests = ctest_runner.load_tests(build)
+        names, how = select_tests(m, self.cmap, tests)
+        if how == "unreached":
+            return "SURVIVED", "no test executes %s:%d (coverage map)" % (m["file"], m["site"].line)
+        if not names:
+            return "uncompilable", "no test selected"
+        skipped = 0
+        if self.budget:  # the fastest tests whose times in the map add up to the budget (at least one)
+            total, kept = 0.0, []
+            for name in names:
+                total += self.cmap["tests"].get(name, {}).get("seconds", 60)
+                if kept and total > self.budget:
+                    break
+                kept.append(name)
+            skipped, names = len(names) - len(kept), kept
+        targets = ctest_runner.build_targets(names)
+        rc, out = run(["nice", "cmake", "--build", build, "-j", "1", "--target"] + targets, self.dir)
+        if rc != 0:
+            return "uncompilable", out[-1500:]
+        for name in names:
+            seconds = self.cmap["tests"].get(name, {}).get("seconds", 60)
+            test = dict(tests[name], command=["nice"] + tests[name]["command"])
+            passed, took, tail = ctest_runner.run_test(test, timeout=min(test["timeout"], 4 * seconds + 60),
+                                                       extra_env=SANITIZER_ENV if sanitized else None)
+            if not passed:
+                return "killed", "%s failed (%s tests by %s)%s" % (
+                    name, len(names), how, " timed out" if "timed out" in tail else "")
+        return "SURVIVED", "%d tests by %s passed%s: %s" % (
+            len(names), how, " (%d slower ones not run)" % skipped if skipped else "", " ".join(names)[:200])
+
     def judge(self, m, regex, full, timeout):
         path = os.path.join(self.src, m["file"])
         with open(path, encoding="utf-8") as f:
@@ -206,6 +267,8 @@ class Worker:
         try:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(mutated)
+            if self.cmap is not None and not regex and not full:
+                return self.judge_mapped(m, build, sanitized)
             sel = regex or (None if full else m.get("tests"))
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1"] + self.targets(build, sel), self.dir)
             if rc != 0:
@@ -237,6 +300,14 @@ def main():
     ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
     ap.add_argument("--report-only", action="store_true",
                     help="with --resume: report the journalled verdicts, run nothing (the rest counted as unrun)")
+    ap.add_argument("--map", help="a coverage map (coverage_map.py): each generated mutant runs only the tests "
+                    "that execute its line, fastest first")
+    ap.add_argument("--map-budget", type=float, default=0,
+                    help="with --map: run only the fastest tests of a mutant whose times in the map add up to this "
+                    "many seconds (0: all of them)")
+    ap.add_argument("--asan-memory", action="store_true",
+                    help="judge the generated mutants of lines that size, copy or release memory (generate."
+                    "touches_memory) in a sanitizer build of the scratch copy, where an overflow or a leak fails")
     ap.add_argument("--resume", action="store_true",
                     help="keep the verdicts of an earlier run with the same --base (its results.jsonl)")
     args = ap.parse_args()
@@ -244,6 +315,10 @@ def main():
     if args.sample:
         every, chosen = generate.sample(args.sample, args.seed)
         mutants = generate.as_mutants(chosen)
+        if args.asan_memory:
+            for m in mutants:
+                if generate.touches_memory(m["site"]):
+                    m["tree"] = "asan"
         argued = parse_equivalents(args.equivalents)
         for m in mutants:
             if m["id"] in argued:
@@ -301,6 +376,10 @@ def main():
             t.start()
         for t in threads:
             t.join()
+        if args.map:
+            cmap = json.load(open(args.map, encoding="utf-8"))
+            for w in workers:
+                w.cmap, w.tests, w.budget = cmap, ctest_runner.load_tests(w.build), args.map_budget
         work = queue.Queue()
         for m in todo:
             work.put(m)

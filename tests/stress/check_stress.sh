@@ -13,6 +13,7 @@ count=${2:-3}
 HOG=${HOG:-4}
 JOBS=${JOBS:-2}
 HOG_SECONDS=${HOG_SECONDS:-14400}  # a forgotten hog ends by itself
+HOG_NICE=${HOG_NICE:-0}  # 0: the hog competes with the tests as equals (19: it only takes idle time)
 REPEAT_TESTS=${REPEAT_TESTS:-'^(test_server|test_server_guard|test_cli_progress|cli_progress|cli_serve_guard|cli_serve_cli)$'}
 TREES=${TREES:-"build build-asan"}
 SANITIZER_ENV=(ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1)
@@ -25,7 +26,7 @@ stop_hog() {
 }
 trap stop_hog EXIT
 for _ in $(seq 1 "$HOG"); do
-    nice -n 19 timeout "$HOG_SECONDS" sh -c 'while :; do :; done' &
+    nice -n "$HOG_NICE" timeout "$HOG_SECONDS" sh -c 'while :; do :; done' &
     hogs+=($!)
 done
 echo "check_stress: $HOG busy processes (PIDs ${hogs[*]}) on $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

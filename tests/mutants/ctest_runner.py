@@ -1,0 +1,77 @@
+"""
+ctest_runner.py: runs the tests of a CMake build one by one, outside ctest, for mutate.py and coverage_map.py.
+
+ctest runs tests in its own order and kills only the test's own process on a timeout; a mutant that makes a
+server test hang would leave its children running.  Here each test is read from `ctest --show-only=json-v1`
+(command, working directory, environment, timeout) and run in a process group of its own, killed as a whole
+when its time is up, so that a mutation run can order its tests (the fastest first, stopping at the first
+failure) and bound each mutant's time without leaving processes behind.
+"""
+import json
+import os
+import signal
+import subprocess
+import time
+
+
+def load_tests(build):
+    """{name: {"command": [...], "cwd": dir, "env": {...}, "timeout": seconds}} of every ctest test of build."""
+    out = subprocess.run(["ctest", "--show-only=json-v1"], cwd=build, stdout=subprocess.PIPE,
+                         stderr=subprocess.DEVNULL, check=True).stdout
+    tests = {}
+    for t in json.loads(out)["tests"]:
+        props = {p["name"]: p["value"] for p in t.get("properties", [])}
+        env = {}
+        for item in props.get("ENVIRONMENT", []):
+            key, _, value = item.partition("=")
+            env[key] = value
+        tests[t["name"]] = {"command": t["command"], "cwd": props.get("WORKING_DIRECTORY", build), "env": env,
+                            "timeout": float(props.get("TIMEOUT", 1500))}
+    return tests
+
+
+def run_test(test, timeout=None, extra_env=None, log=None):
+    """Runs one test; returns (passed, seconds, output tail).  A test past its time is killed with its whole
+    process group and counts as failed."""
+    env = dict(os.environ, **test["env"])
+    if extra_env:
+        env.update(extra_env)
+    limit = timeout if timeout is not None else test["timeout"]
+    start = time.time()
+    p = subprocess.Popen(test["command"], cwd=test["cwd"], env=env, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        out, _ = p.communicate(timeout=limit)
+        passed = p.returncode == 0
+        tail = out.decode("utf-8", "replace")[-600:]
+    except subprocess.TimeoutExpired:
+        kill_group(p)
+        passed, tail = False, "(timed out after %.0f s)" % limit
+    finally:
+        kill_group(p)  # whatever the test started and left behind
+    if log:
+        log.write(tail)
+    return passed, time.time() - start, tail
+
+
+def kill_group(p):
+    try:
+        os.killpg(p.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    try:
+        p.communicate(timeout=10)
+    except (subprocess.TimeoutExpired, ValueError):
+        pass
+
+
+def build_targets(names):
+    """The build targets the named tests need: a cmocka test its own program, a CLI test the parley binary,
+    a Python test the shared library (the CLI binary always, since several tests call it)."""
+    wanted = {"parley_cli"}
+    for name in names:
+        if name.startswith("test_"):
+            wanted.add(name)
+        elif name.startswith("python_"):
+            wanted.add("parley_shared")
+    return sorted(wanted)
