@@ -11,7 +11,8 @@
  * Every row gives wall seconds and CPU seconds (user + system of the whole
  * process, all threads): on a shared machine the CPU seconds are what compare.
  *
- * usage: bench_gmcr [OPTIONS [DMS]]   (default: both sizes, 3 DMs)
+ * usage: bench_gmcr [OPTIONS [DMS [ROW]]]   (default: both sizes, 3 DMs; ROW: only the rows whose name
+ * starts with it, e.g. SIM or L_h)
  */
 #include <parley/gmcr.h>
 
@@ -118,6 +119,13 @@ static parley_gmcr_model *load(int n_options, int n_dms)
     return m;
 }
 
+static const char *only; /* measure only the rows whose name starts with this (NULL: all) */
+
+static int wanted(const char *row)
+{
+    return !only || strncmp(row, only, strlen(only)) == 0;
+}
+
 static int one_size(int n_options, int n_dms, unsigned cpus)
 {
     static const struct {
@@ -136,6 +144,8 @@ static int one_size(int n_options, int n_dms, unsigned cpus)
         timing t1 = {0, 0}, tn = {0, 0};
         size_t eq = 0;
         int last = k + 1 == sizeof rows / sizeof *rows; /* one thread: only all six together */
+        if (!wanted(rows[k].name))
+            continue;
         if (run(m, rows[k].notions, 0, cpus, &tn, &eq) || (last && run(m, rows[k].notions, 0, 1, &t1, &eq))) {
             parley_gmcr_model_free(m);
             return 1;
@@ -147,7 +157,7 @@ static int one_size(int n_options, int n_dms, unsigned cpus)
     }
     parley_gmcr_paths *p = NULL;
     double t0 = now();
-    if (parley_gmcr_paths_from(m, parley_gmcr_model_state_code(m, 0), &p, NULL) == PARLEY_OK)
+    if (wanted("status quo") && parley_gmcr_paths_from(m, parley_gmcr_model_state_code(m, 0), &p, NULL) == PARLEY_OK)
         printf("  status quo from state %u: %zu states reachable by unilateral improvements in %.3f s\n",
                parley_gmcr_model_state_code(m, 0), parley_gmcr_paths_count(p) - 1, now() - t0);
     parley_gmcr_paths_free(p);
@@ -164,6 +174,8 @@ static int one_size(int n_options, int n_dms, unsigned cpus)
     for (size_t k = 0; k < sizeof fore / sizeof *fore; k++) {
         timing t1 = {0, 0};
         size_t eq = 0;
+        if (!wanted(fore[k].name))
+            continue;
         if (run(m, fore[k].notions, fore[k].horizon, 1, &t1, &eq)) {
             parley_gmcr_model_free(m);
             return 1;
@@ -177,9 +189,10 @@ static int one_size(int n_options, int n_dms, unsigned cpus)
 int main(int argc, char **argv)
 {
     int n_options = argc > 1 ? atoi(argv[1]) : 0, n_dms = argc > 2 ? atoi(argv[2]) : 3;
+    only = argc > 3 ? argv[3] : NULL;
     if ((argc > 1 && (n_options < 2 || n_options > PARLEY_GMCR_MAX_OPTIONS)) || n_dms < 2 ||
         (n_options && n_dms > n_options)) {
-        fprintf(stderr, "usage: bench_gmcr [OPTIONS (2-%d) [DMS]]\n", PARLEY_GMCR_MAX_OPTIONS);
+        fprintf(stderr, "usage: bench_gmcr [OPTIONS (2-%d) [DMS [ROW]]]\n", PARLEY_GMCR_MAX_OPTIONS);
         return 2;
     }
     setvbuf(stdout, NULL, _IOLBF, 0); /* each row as soon as it is measured */
