@@ -8,7 +8,11 @@
  * limited-move stability (h = 2 and h = 4) and non-myopic stability; and the
  * status-quo analysis.
  *
- * usage: bench_gmcr [OPTIONS [DMS]]   (default: both sizes, 3 DMs)
+ * Every row gives wall seconds and CPU seconds (user + system of the whole
+ * process, all threads): on a shared machine the CPU seconds are what compare.
+ *
+ * usage: bench_gmcr [OPTIONS [DMS [ROW]]]   (default: both sizes, 3 DMs; ROW: only the rows whose name
+ * starts with it, e.g. SIM or L_h)
  */
 #include <parley/gmcr.h>
 
@@ -18,12 +22,27 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now(void)
+static double clock_seconds(clockid_t id)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(id, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
+
+static double now(void)
+{
+    return clock_seconds(CLOCK_MONOTONIC);
+}
+
+static double cpu_now(void)
+{
+    return clock_seconds(CLOCK_PROCESS_CPUTIME_ID);
+}
+
+/* Wall and CPU seconds of one measurement. */
+typedef struct timing {
+    double wall, cpu;
+} timing;
 
 /* A small deterministic generator, so every run analyses the same model. */
 static unsigned next_rand(unsigned *s)
@@ -66,20 +85,21 @@ static char *build_model(int n_options, int n_dms)
     return buf;
 }
 
-static int run(const parley_gmcr_model *m, unsigned notions, unsigned horizon, unsigned threads, double *seconds,
+static int run(const parley_gmcr_model *m, unsigned notions, unsigned horizon, unsigned threads, timing *took,
                size_t *eq)
 {
     parley_gmcr_options o = {.notions = notions, .threads = threads, .horizon = horizon};
     parley_gmcr_result *r = NULL;
     parley_error err;
     parley_error_clear(&err);
-    double t0 = now();
+    double t0 = now(), c0 = cpu_now();
     if (parley_gmcr_analyze(m, &o, &r, &err) != PARLEY_OK) {
         char b[1024];
         fprintf(stderr, "bench_gmcr: %s\n", parley_error_format(&err, b, sizeof b));
         return 1;
     }
-    *seconds = now() - t0;
+    took->wall = now() - t0;
+    took->cpu = cpu_now() - c0;
     *eq = parley_gmcr_result_equilibrium_count(r, (parley_gmcr_notion)(notions & -notions));
     parley_gmcr_result_free(r);
     return 0;
@@ -99,6 +119,13 @@ static parley_gmcr_model *load(int n_options, int n_dms)
     return m;
 }
 
+static const char *only; /* measure only the rows whose name starts with this (NULL: all) */
+
+static int wanted(const char *row)
+{
+    return !only || strncmp(row, only, strlen(only)) == 0;
+}
+
 static int one_size(int n_options, int n_dms, unsigned cpus)
 {
     static const struct {
@@ -112,23 +139,25 @@ static int one_size(int n_options, int n_dms, unsigned cpus)
         return 1;
     size_t n = parley_gmcr_model_state_count(m);
     printf("\nmodel: %d options, %d decision makers, %zu feasible states\n", n_options, n_dms, n);
-    printf("  %-22s %12s %12s %12s\n", "notion", "all CPUs s", "1 thread s", "equilibria");
+    printf("  %-22s %19s %19s %12s\n", "notion", "all CPUs wall/CPU s", "1 thread wall/CPU s", "equilibria");
     for (size_t k = 0; k < sizeof rows / sizeof *rows; k++) {
-        double t1 = 0, tn = 0;
+        timing t1 = {0, 0}, tn = {0, 0};
         size_t eq = 0;
         int last = k + 1 == sizeof rows / sizeof *rows; /* one thread: only all six together */
+        if (!wanted(rows[k].name))
+            continue;
         if (run(m, rows[k].notions, 0, cpus, &tn, &eq) || (last && run(m, rows[k].notions, 0, 1, &t1, &eq))) {
             parley_gmcr_model_free(m);
             return 1;
         }
         if (last)
-            printf("  %-22s %12.3f %12.3f %12zu\n", rows[k].name, tn, t1, eq);
+            printf("  %-22s %9.3f/%-9.3f %9.3f/%-9.3f %12zu\n", rows[k].name, tn.wall, tn.cpu, t1.wall, t1.cpu, eq);
         else
-            printf("  %-22s %12.3f %12s %12zu\n", rows[k].name, tn, "", eq);
+            printf("  %-22s %9.3f/%-9.3f %19s %12zu\n", rows[k].name, tn.wall, tn.cpu, "", eq);
     }
     parley_gmcr_paths *p = NULL;
     double t0 = now();
-    if (parley_gmcr_paths_from(m, parley_gmcr_model_state_code(m, 0), &p, NULL) == PARLEY_OK)
+    if (wanted("status quo") && parley_gmcr_paths_from(m, parley_gmcr_model_state_code(m, 0), &p, NULL) == PARLEY_OK)
         printf("  status quo from state %u: %zu states reachable by unilateral improvements in %.3f s\n",
                parley_gmcr_model_state_code(m, 0), parley_gmcr_paths_count(p) - 1, now() - t0);
     parley_gmcr_paths_free(p);
@@ -143,13 +172,15 @@ static int one_size(int n_options, int n_dms, unsigned cpus)
         unsigned notions, horizon;
     } fore[] = {{"L_h, h = 2", PARLEY_GMCR_LH, 2}, {"L_h, h = 4", PARLEY_GMCR_LH, 4}, {"non-myopic", PARLEY_GMCR_NM, 0}};
     for (size_t k = 0; k < sizeof fore / sizeof *fore; k++) {
-        double t1 = 0;
+        timing t1 = {0, 0};
         size_t eq = 0;
+        if (!wanted(fore[k].name))
+            continue;
         if (run(m, fore[k].notions, fore[k].horizon, 1, &t1, &eq)) {
             parley_gmcr_model_free(m);
             return 1;
         }
-        printf("  %-22s %12s %12.3f %12zu\n", fore[k].name, "", t1, eq);
+        printf("  %-22s %19s %9.3f/%-9.3f %12zu\n", fore[k].name, "", t1.wall, t1.cpu, eq);
     }
     parley_gmcr_model_free(m);
     return 0;
@@ -158,15 +189,16 @@ static int one_size(int n_options, int n_dms, unsigned cpus)
 int main(int argc, char **argv)
 {
     int n_options = argc > 1 ? atoi(argv[1]) : 0, n_dms = argc > 2 ? atoi(argv[2]) : 3;
+    only = argc > 3 ? argv[3] : NULL;
     if ((argc > 1 && (n_options < 2 || n_options > PARLEY_GMCR_MAX_OPTIONS)) || n_dms < 2 ||
         (n_options && n_dms > n_options)) {
-        fprintf(stderr, "usage: bench_gmcr [OPTIONS (2-%d) [DMS]]\n", PARLEY_GMCR_MAX_OPTIONS);
+        fprintf(stderr, "usage: bench_gmcr [OPTIONS (2-%d) [DMS [ROW]]]\n", PARLEY_GMCR_MAX_OPTIONS);
         return 2;
     }
     setvbuf(stdout, NULL, _IOLBF, 0); /* each row as soon as it is measured */
     long online = sysconf(_SC_NPROCESSORS_ONLN);
     unsigned cpus = (unsigned)(online > 0 ? online : 1);
-    printf("cores online: %u (times are wall clock; 'all six' is the count of Nash equilibria)\n", cpus);
+    printf("cores online: %u (wall/CPU seconds; 'all six' is the count of Nash equilibria)\n", cpus);
     if (n_options)
         return one_size(n_options, n_dms, cpus);
     return one_size(16, n_dms, cpus) || one_size(20, n_dms, cpus);

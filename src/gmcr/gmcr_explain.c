@@ -88,7 +88,7 @@ static json_t *simultaneous_sanction(explainer *X, size_t i, int32_t s, int32_t 
 {
     const parley_gmcr_model *m = X->m;
     int32_t choice[PARLEY_GMCR_MAX_DMS];
-    if (!gmcr_sim_sanctioned(m, X->cells, i, s, s1, choice))
+    if (!gmcr_sim_sanctioned(m, X->cells, NULL, i, s, s1, choice, NULL))
         return NULL;
     json_t *moves = json_array();
     uint32_t joint = m->codes[s1];

@@ -187,8 +187,27 @@ static inline size_t gmcr_cell_first_above(const gmcr_cells *C, const int32_t *p
  * (only start and member are read).  When choice is not NULL ([n_dms]) it
  * receives each other DM's choice in the sanction found (-1: it stays).
  */
-int gmcr_sim_sanctioned(const parley_gmcr_model *m, const gmcr_cells *cells, size_t i, int32_t s, int32_t s1,
-                        int32_t *choice);
+typedef struct gmcr_sim_floors gmcr_sim_floors;
+int gmcr_sim_sanctioned(const parley_gmcr_model *m, const gmcr_cells *cells, const gmcr_sim_floors *floors, size_t i,
+                        int32_t s, int32_t s1, int32_t *choice, uint32_t *hint);
+
+/*
+ * Lower bounds that let the search give up early (floors may be NULL): for
+ * focal DM i and the next other DM j to choose, table[i * n_dms + j][c] is the
+ * least p_i over the feasible states that equal c outside free[i * n_dms + j]
+ * (the options of j and of every other DM after it), read at c with those
+ * options cleared; INT32_MAX when there is none.  Not built (table NULL) when
+ * they would take more than 2^24 entries in all.
+ */
+struct gmcr_sim_floors {
+    int32_t **table;
+    uint32_t *free;
+};
+/* 1 when the floors show at once that DM i's improvement s -> s1 has no simultaneous sanction. */
+int gmcr_sim_hopeless(const parley_gmcr_model *m, const gmcr_sim_floors *floors, size_t i, int32_t s, int32_t s1);
+/* Returns 0 (table left NULL when too large) or PARLEY_ENOMEM. */
+int gmcr_sim_floors_build(const parley_gmcr_model *m, unsigned threads, gmcr_sim_floors *f);
+void gmcr_sim_floors_release(const parley_gmcr_model *m, gmcr_sim_floors *f);
 
 /* Lays out DM i's cells (start and member; sup untouched).  Returns 0 or PARLEY_ENOMEM (C may be half built). */
 int gmcr_cells_layout(const parley_gmcr_model *m, size_t i, gmcr_cells *C);

@@ -27,6 +27,7 @@ typedef struct job {
     int rc[PARLEY_GMCR_MAX_DMS * 3];
     parley_gmcr_result *r;
     gmcr_cells *cells; /* [n_dms] */
+    gmcr_sim_floors floors; /* for SIM and SEQ+SIM (table NULL otherwise) */
     progress_reporter *progress; /* states judged so far (the last, longest pass) */
 } job;
 
@@ -123,7 +124,11 @@ static void cells_free(gmcr_cells *C)
     free(C->sup);
 }
 
-/* SIM and SEQ+SIM of DM i at s (which has improvements): each improvement checked in turn. */
+/*
+ * SIM and SEQ+SIM of DM i at s (which has improvements): each improvement
+ * checked in turn, first by the floors alone (an improvement they show
+ * unsanctioned settles SIM at once), then by the search.
+ */
 static unsigned simultaneous_flags(const job *J, size_t i, int32_t s, unsigned flags)
 {
     const parley_gmcr_model *m = J->m;
@@ -132,20 +137,24 @@ static unsigned simultaneous_flags(const job *J, size_t i, int32_t s, unsigned f
     size_t n = m->n_states;
     const int32_t *p = m->pref + i * n, *seq_reach = J->reach + (3 * i + 2) * n;
     int32_t ps = p[s];
-    uint32_t cell = gmcr_cell_of(d, m->codes[s]), flip = gmcr_cell_flips(d, cell), u = 0;
-    do {
-        uint32_t key = cell ^ u;
-        for (size_t k = gmcr_cell_first_above(C, p, key, ps); k < C->start[key + 1]; k++) {
-            int32_t s1 = C->member[k];
-            int seq = seq_reach[s1] <= ps;
-            if (((flags & PARLEY_GMCR_SIM) || ((flags & PARLEY_GMCR_SEQSIM) && !seq)) &&
-                !gmcr_sim_sanctioned(m, J->cells, i, s, s1, NULL))
-                flags &= ~(unsigned)(PARLEY_GMCR_SIM | (seq ? 0 : PARLEY_GMCR_SEQSIM));
-            if (!(flags & (PARLEY_GMCR_SIM | PARLEY_GMCR_SEQSIM)))
-                return flags;
-        }
-        u = (u - flip) & flip;
-    } while (u);
+    uint32_t cell = gmcr_cell_of(d, m->codes[s]), flip = gmcr_cell_flips(d, cell), hint = 0;
+    for (int pass = J->floors.table ? 0 : 1; pass < 2; pass++) {
+        uint32_t u = 0;
+        do {
+            uint32_t key = cell ^ u;
+            for (size_t k = gmcr_cell_first_above(C, p, key, ps); k < C->start[key + 1]; k++) {
+                int32_t s1 = C->member[k];
+                int seq = seq_reach[s1] <= ps;
+                if (((flags & PARLEY_GMCR_SIM) || ((flags & PARLEY_GMCR_SEQSIM) && !seq)) &&
+                    (pass == 0 ? gmcr_sim_hopeless(m, &J->floors, i, s, s1)
+                               : !gmcr_sim_sanctioned(m, J->cells, &J->floors, i, s, s1, NULL, &hint)))
+                    flags &= ~(unsigned)(PARLEY_GMCR_SIM | (seq ? 0 : PARLEY_GMCR_SEQSIM));
+                if (!(flags & (PARLEY_GMCR_SIM | PARLEY_GMCR_SEQSIM)))
+                    return flags;
+            }
+            u = (u - flip) & flip;
+        } while (u);
+    }
     return flags;
 }
 
@@ -266,6 +275,8 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
                 goto fail;
             }
     }
+    if ((notions & (PARLEY_GMCR_SIM | PARLEY_GMCR_SEQSIM)) && (rc = gmcr_sim_floors_build(m, threads, &J.floors)) != 0)
+        goto fail;
     progress_reporter progress;
     progress_init(&progress, options ? options->progress : NULL, options ? options->progress_user : NULL, "states",
                   (double)n);
@@ -278,6 +289,7 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
             goto fail_quiet;
     }
     r->seconds = parley_monotonic_seconds() - t0;
+    gmcr_sim_floors_release(m, &J.floors);
     for (size_t i = 0; J.cells && i < nd; i++)
         cells_free(&J.cells[i]);
     free(J.cells);
@@ -288,6 +300,7 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
 fail:
     parley_error_set(err, rc, "%s during the stability analysis of %zu states", parley_strerror(rc), n);
 fail_quiet:
+    gmcr_sim_floors_release(m, &J.floors);
     for (size_t i = 0; J.cells && i < nd; i++)
         cells_free(&J.cells[i]);
     free(J.cells);

@@ -3,10 +3,19 @@
  * assignment, repeat) as a numbered run, lets the workers of the pool take runs
  * by an atomic counter, and scores each against the scenario's analysis.  A run's
  * seed depends only on its number, so results do not depend on the threads.
+ *
+ * A scenario costs only what its runs use (scenario_setup): its analysis (the
+ * Pareto frontier and Nash point the scores need) is made by the first run of
+ * the scenario that finishes, by the exact path where it applies (the same
+ * figures as streaming, bit for bit), and shared; each party's package index
+ * answers what the sorted index of every package answered, from two sorted
+ * halves of the space when the utility is additive (the full sorted list is
+ * then built only if an agent asks for ranks).
  */
 #include <parley/tournament.h>
 
 #include <math.h>
+#include <pthread.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,6 +25,9 @@
 #include "core/clock.h"
 #include "tournament/stats_internal.h"
 #include "core/progress.h"
+
+/* Spaces up to this many outcomes have every package in the sorted index (INDEX_FULL_MAX of package_index.c). */
+#define SORTED_INDEX_FULL_MAX (UINT64_C(1) << 21)
 
 struct run {
     parley_tournament_run view;
@@ -27,7 +39,9 @@ struct run {
 struct parley_tournament {
     const parley_scenario *const *scenarios;
     size_t scenario_count;
-    parley_analysis **analyses; /* per scenario */
+    parley_analysis **analyses; /* per scenario, made by the first run that needs it (analysis_of) */
+    pthread_mutex_t analysis_lock;
+    int analysis_lock_made;
     parley_scenario **uncertain; /* per scenario: what the agents negotiate on under preference uncertainty, or NULL */
     parley_package_index ***indexes; /* per scenario, per negotiating party: built once, shared by every run */
     parley_tournament_config cfg;
@@ -76,7 +90,37 @@ void parley_tournament_free(parley_tournament *t)
             free(t->indexes[s]);
         }
     free(t->indexes);
+    if (t->analysis_lock_made)
+        pthread_mutex_destroy(&t->analysis_lock);
     free(t);
+}
+
+/* Scenario s's analysis, made on first use (one thread at a time; the others wait for it and share it). */
+static int analysis_of(parley_tournament *t, size_t s, const parley_analysis **out, parley_error *err)
+{
+    int rc = PARLEY_OK;
+    pthread_mutex_lock(&t->analysis_lock);
+    if (!t->analyses[s]) {
+        parley_analysis_options options = {.threads = 1, .method = PARLEY_ANALYSIS_EXACT};
+        rc = parley_analyze(t->scenarios[s], &options, &t->analyses[s], err);
+    }
+    *out = t->analyses[s];
+    pthread_mutex_unlock(&t->analysis_lock);
+    return rc;
+}
+
+/*
+ * Party k's package index for scenario s.  Where the sorted index would hold
+ * every package, the additive index (set up from about sqrt(N) points, the same
+ * answers) replaces it; otherwise (constraints, sampled large spaces, other
+ * utilities) the sorted index is built as before, so the agents see the same packages.
+ */
+static int index_of(const parley_scenario *sc, size_t k, uint64_t seed, parley_package_index **out, parley_error *err)
+{
+    uint64_t size;
+    if (parley_space_size_u64(parley_scenario_space(sc), &size) == PARLEY_OK && size <= SORTED_INDEX_FULL_MAX)
+        return parley_package_index_build(sc, k, seed, out, err);
+    return parley_package_index_build_sorted(sc, k, seed, out, err);
 }
 
 /* Number of ordered assignments of `agents` agents to `parties` sides. */
@@ -161,7 +205,9 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
             tournament_true_utilities(neg, sc, &t->cfg, r->utility, r->discounted);
         for (size_t k = 0; k < r->view.parties; k++)
             r->view.welfare += r->utility[k];
-        const parley_analysis *a = t->analyses[r->view.scenario];
+        const parley_analysis *a = NULL;
+        if ((rc = analysis_of(t, r->view.scenario, &a, err)) != PARLEY_OK)
+            goto done;
         double best = INFINITY;
         for (size_t i = 0; i < parley_analysis_frontier_count(a); i++) {
             double d = distance(r->utility, parley_analysis_frontier_utilities(a, i), r->view.parties);
@@ -175,6 +221,7 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
         if (r->accuracy)
             rc = tournament_model_accuracy(neg, sc, t->cfg.model, t->cfg.model_samples, r->accuracy, r->view.parties, err);
     }
+done:
     parley_negotiation_free(neg);
     return rc;
 }
@@ -271,6 +318,11 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
     if (t->cfg.repeats == 0)
         t->cfg.repeats = 1;
     int rc = PARLEY_OK;
+    if (pthread_mutex_init(&t->analysis_lock, NULL) != 0) {
+        free(t);
+        return parley_error_set(err, PARLEY_EINTERNAL, "could not create a lock");
+    }
+    t->analysis_lock_made = 1;
     if (!(t->analyses = calloc(count, sizeof *t->analyses)) || !(t->indexes = calloc(count, sizeof *t->indexes)) ||
         !(t->uncertain = calloc(count, sizeof *t->uncertain))) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
@@ -281,9 +333,6 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
         goto fail;
     for (size_t s = 0; s < count; s++) {
         size_t parties = parley_scenario_negotiator_count(scenarios[s]);
-        parley_analysis_options options = {.threads = 1};
-        if ((rc = parley_analyze(scenarios[s], &options, &t->analyses[s], err)) != PARLEY_OK)
-            goto fail;
         if (!(t->indexes[s] = calloc(parties, sizeof *t->indexes[s]))) {
             rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
             goto fail;
@@ -291,9 +340,9 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
         if ((rc = tournament_uncertain_scenario(scenarios[s], cfg, &t->uncertain[s], err)) != PARLEY_OK)
             goto fail;
         for (size_t k = 0; k < parties; k++)
-            /* shared by every run: the sorted index, whose queries are the fastest */
-            if ((rc = parley_package_index_build_sorted(t->uncertain[s] ? t->uncertain[s] : scenarios[s], k, cfg->session.seed,
-                                                 &t->indexes[s][k], err)) != PARLEY_OK)
+            /* shared by every run */
+            if ((rc = index_of(t->uncertain[s] ? t->uncertain[s] : scenarios[s], k, cfg->session.seed,
+                               &t->indexes[s][k], err)) != PARLEY_OK)
                 goto fail;
     }
     if ((rc = check_agents(scenarios[0], cfg, err)) != PARLEY_OK)
