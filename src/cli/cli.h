@@ -52,6 +52,14 @@ void cli_warn(void *ctx, const char *message);
  */
 int cli_load_scenario(const char *const *files, size_t n, int normalise_weights, parley_scenario **out);
 
+/*
+ * How many of args[0..n) name the scenario that args[0] starts: a GENIUS or
+ * GeniusWeb domain with the profiles that follow it (DOMAIN.xml P1.xml P2.xml),
+ * else 1 (a native scenario, or DOMAIN+P1+P2 as one argument).  For commands
+ * that take several scenarios (tournament).
+ */
+size_t cli_scenario_files(const char *const *args, size_t n);
+
 /* 1 when arg is --normalise-weights (or --normalize-weights): sets *normalise. */
 int cli_input_option(const char *arg, int *normalise);
 

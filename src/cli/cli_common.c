@@ -11,6 +11,7 @@
 
 #include "core/strutil.h"
 #include "io/json_util.h"
+#include "io/load_internal.h"
 
 static const char *context_command = NULL;
 static int context_json = 0;
@@ -95,6 +96,16 @@ int cli_load_scenario(const char *const *files, size_t n, int normalise_weights,
     if (parley_scenario_load_with(files, n, &options, out, &err) != PARLEY_OK)
         return cli_report_input(&err);
     return CLI_OK;
+}
+
+size_t cli_scenario_files(const char *const *args, size_t n)
+{
+    if (n == 0 || load_file_role(args[0]) != LOAD_ROLE_DOMAIN)
+        return n ? 1 : 0;
+    size_t k = 1;
+    while (k < n && load_file_role(args[k]) == LOAD_ROLE_PROFILE)
+        k++;
+    return k;
 }
 
 int cli_input_option(const char *arg, int *normalise)
