@@ -6,6 +6,7 @@
 #include "cli/progress.h"
 
 #include <parley/parley.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -210,6 +211,8 @@ int cmd_tournament(int argc, char **argv)
         } else if ((r = cli_option_value(argc, argv, &i, "--plot", &value)) != 0) {
             if (r < 0)
                 goto missing;
+            if (cli_check_output("--plot", value) != CLI_OK)
+                goto done;
             plot = value;
         } else if (cli_input_option(argv[i], &normalise)) {
         } else if (strcmp(argv[i], "--self-play") == 0) {
@@ -260,10 +263,14 @@ int cmd_tournament(int argc, char **argv)
         } else if ((r = cli_option_value(argc, argv, &i, "--checkpoint", &value)) != 0) {
             if (r < 0)
                 goto missing;
+            if (cli_check_output("--checkpoint", value) != CLI_OK)
+                goto done;
             checkpoint = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--csv", &value)) != 0) {
             if (r < 0)
                 goto missing;
+            if (cli_check_output("--csv", value) != CLI_OK)
+                goto done;
             csv = value;
         } else if ((r = cli_stats_option(argc, argv, &i, &stats, &cfg)) != 0) {
             if (r < 0)
@@ -335,7 +342,7 @@ int cmd_tournament(int argc, char **argv)
     if (csv) {
         FILE *f = fopen(csv, "w");
         if (!f || parley_tournament_write_csv(t, f, &err) != PARLEY_OK) {
-            parley_error_set_at(&err, PARLEY_EIO, csv, 0, 0, NULL, "cannot write the CSV file");
+            parley_error_set_at(&err, PARLEY_EIO, csv, 0, 0, NULL, "cannot write the CSV file: %s", strerror(errno));
             cli_report(&err);
             rc = CLI_FAILURE;
         }
