@@ -23,13 +23,16 @@ write_basic_package_version_file(${CMAKE_BINARY_DIR}/parleyConfigVersion.cmake C
 install(FILES ${CMAKE_BINARY_DIR}/parleyConfig.cmake ${CMAKE_BINARY_DIR}/parleyConfigVersion.cmake
         DESTINATION ${PARLEY_CMAKE_DIR})
 
-# pkg-config: prefix written at install time, so that `cmake --install --prefix P` gives a parley.pc for P.
+# pkg-config: prefix written at install time, so that `cmake --install --prefix P` gives a parley.pc (libparley)
+# and a parley-server.pc (libparley_server.a and what it links) for P.
 install(CODE "
   set(CMAKE_INSTALL_LIBDIR \"${CMAKE_INSTALL_LIBDIR}\")
   set(CMAKE_INSTALL_INCLUDEDIR \"${CMAKE_INSTALL_INCLUDEDIR}\")
   set(PROJECT_VERSION \"${PROJECT_VERSION}\")
-  configure_file(\"${CMAKE_SOURCE_DIR}/cmake/parley.pc.in\" \"${CMAKE_BINARY_DIR}/parley.pc\" @ONLY)
-  file(INSTALL \"${CMAKE_BINARY_DIR}/parley.pc\" DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig\")
+  foreach(pc parley parley-server)
+    configure_file(\"${CMAKE_SOURCE_DIR}/cmake/\${pc}.pc.in\" \"${CMAKE_BINARY_DIR}/\${pc}.pc\" @ONLY)
+    file(INSTALL \"${CMAKE_BINARY_DIR}/\${pc}.pc\" DESTINATION \"\${CMAKE_INSTALL_PREFIX}/${CMAKE_INSTALL_LIBDIR}/pkgconfig\")
+  endforeach()
 ")
 
 # Man pages: parley.1 and one per command `parley --help` lists, converted from their --help text at build

@@ -171,7 +171,13 @@ int parley_scenario_remove_constraint(parley_scenario *sc, size_t i);
 
 /* --- The native JSON format (src/io/scenario_json.c) --- */
 
-/* Reads a scenario file.  Errors carry the file, line/column (JSON syntax) or JSON path. */
+/*
+ * Reads a scenario from one file, whatever its format (the one loader of
+ * parley/io.h): a native scenario, or a GENIUS / GeniusWeb negotiation named
+ * as "DOMAIN+PROFILE1+PROFILE2".  Errors carry the file, line/column (JSON or
+ * XML syntax) or JSON path.  For separate domain and profile paths use
+ * parley_scenario_load_files.
+ */
 int parley_scenario_load(const char *path, parley_scenario **out, parley_error *err);
 /* Parses scenario JSON from memory; `name` is used as the file name in errors. */
 int parley_scenario_parse(const char *text, size_t length, const char *name, parley_scenario **out,
@@ -180,7 +186,8 @@ int parley_scenario_parse(const char *text, size_t length, const char *name, par
 int parley_scenario_write(const parley_scenario *sc, FILE *out, parley_error *err);
 
 /*
- * Reads a scenario from one or more files, whatever their format: a native
+ * The multi-file form of parley_scenario_load: reads a scenario from one or
+ * more files, whatever their format: a native
  * scenario (.json), or a GENIUS domain followed by its profiles (.xml), or a
  * GeniusWeb domain followed by its profiles (.json).  The format is told by
  * the content, not the name.  parley_scenario_load_with (parley/io.h) is the

@@ -27,16 +27,26 @@ extern "C" {
 /* Releases a string returned by this header's functions (NULL allowed). */
 void parley_free(void *p);
 
-/* How parley_analyze_json analyses: decide by size as `parley analyze` does, always enumerate, always search. */
+/*
+ * How parley_analyze_json analyses: decide by size as `parley analyze` does,
+ * always enumerate every package (exact figures), always search (approximate).
+ * The names say JSON so that they cannot be mistaken for parley_analysis_method's
+ * (PARLEY_ANALYSIS_EXACT there picks the exact non-enumerating path).
+ */
 typedef enum parley_json_method {
-    PARLEY_METHOD_AUTO = 0,
-    PARLEY_METHOD_EXACT = 1,
-    PARLEY_METHOD_APPROXIMATE = 2
+    PARLEY_JSON_AUTO = 0,
+    PARLEY_JSON_ENUMERATE = 1,
+    PARLEY_JSON_APPROXIMATE = 2
 } parley_json_method;
+
+/* Deprecated aliases of the first names (kept for source compatibility; will be removed). */
+#define PARLEY_METHOD_AUTO PARLEY_JSON_AUTO
+#define PARLEY_METHOD_EXACT PARLEY_JSON_ENUMERATE
+#define PARLEY_METHOD_APPROXIMATE PARLEY_JSON_APPROXIMATE
 
 /*
  * `parley analyze --json [--frontier]`: the exact analysis (docs/analysis-json.md),
- * or the approximate one when `method` asks for it or, with PARLEY_METHOD_AUTO,
+ * or the approximate one when `method` asks for it or, with PARLEY_JSON_AUTO,
  * when parley_analysis_needs_search says so.  options and search may be NULL
  * (defaults); search's threads and time are taken from options.
  */

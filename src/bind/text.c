@@ -36,10 +36,10 @@ struct analysis_job {
 static int write_analysis(const void *ctx, FILE *out, parley_error *err)
 {
     const struct analysis_job *job = ctx;
-    int search = job->method == PARLEY_METHOD_APPROXIMATE ||
-                 (job->method == PARLEY_METHOD_AUTO && parley_analysis_needs_search(job->sc));
+    int search = job->method == PARLEY_JSON_APPROXIMATE ||
+                 (job->method == PARLEY_JSON_AUTO && parley_analysis_needs_search(job->sc));
     int rc;
-    if (search && job->method == PARLEY_METHOD_AUTO) {
+    if (search && job->method == PARLEY_JSON_AUTO) {
         /* As `parley analyze`: an additive space too large to stream is still analysed exactly when it can be. */
         parley_analysis_options exact = job->options;
         exact.method = PARLEY_ANALYSIS_EXACT_ONLY;
@@ -53,7 +53,7 @@ static int write_analysis(const void *ctx, FILE *out, parley_error *err)
     }
     if (search) {
         parley_approx_options o = job->search;
-        o.search_only = job->method == PARLEY_METHOD_APPROXIMATE; /* as `parley analyze --approximate` */
+        o.search_only = job->method == PARLEY_JSON_APPROXIMATE; /* as `parley analyze --approximate` */
         o.threads = job->options.threads;
         o.time = job->options.time;
         parley_approx *a = NULL;

@@ -34,8 +34,8 @@ void cli_set_context(const char *command, int json);
 const char *cli_command(void);
 
 /*
- * Prints "parley COMMAND: <formatted error>" on stderr (and, with --json, the
- * error as a JSON object on the next line) and returns the exit code for
+ * Prints "parley COMMAND: <formatted error>" on stderr (with --json, instead, the
+ * error as one JSON object) and returns the exit code for
  * err->code.
  */
 int cli_report(const parley_error *err);
@@ -51,6 +51,14 @@ void cli_warn(void *ctx, const char *message);
  * reporting the error.
  */
 int cli_load_scenario(const char *const *files, size_t n, int normalise_weights, parley_scenario **out);
+
+/*
+ * How many of args[0..n) name the scenario that args[0] starts: a GENIUS or
+ * GeniusWeb domain with the profiles that follow it (DOMAIN.xml P1.xml P2.xml),
+ * else 1 (a native scenario, or DOMAIN+P1+P2 as one argument).  For commands
+ * that take several scenarios (tournament).
+ */
+size_t cli_scenario_files(const char *const *args, size_t n);
 
 /* 1 when arg is --normalise-weights (or --normalize-weights): sets *normalise. */
 int cli_input_option(const char *arg, int *normalise);
@@ -77,6 +85,17 @@ int cli_exit_code(int code);
 
 /* Prints "parley <cmd>: <message>" and a hint to use --help on stderr; returns CLI_BAD_INPUT. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/*
+ * Checks, before any work, that `path` (the value of output option `option`)
+ * can be written: its folder exists and is writable and it is not a folder
+ * itself ("-", standard output, always can).  Otherwise reports "OPTION PATH:
+ * cannot write there: <the system's reason>" and returns CLI_BAD_INPUT;
+ * CLI_OK when it can.  Creates nothing.
+ */
+int cli_check_output(const char *option, const char *path);
+/* The same for a command that creates the missing folders of `path` (convert): the nearest existing one must be writable. */
+int cli_check_output_tree(const char *option, const char *path);
 
 /* True when argv[i] is "--help" or "-h". */
 int cli_is_help(const char *arg);

@@ -2,6 +2,9 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <libgen.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <jansson.h>
 #include <parley/io.h>
 #include <parley/scenario.h>
@@ -11,6 +14,7 @@
 
 #include "core/strutil.h"
 #include "io/json_util.h"
+#include "io/load_internal.h"
 
 static const char *context_command = NULL;
 static int context_json = 0;
@@ -32,7 +36,7 @@ static void print_prefix(void)
     fprintf(stderr, context_command ? "parley %s: " : "parley: ", cli_command());
 }
 
-/* With --json: the error as one JSON object on stderr, after the text line. */
+/* With --json: the error as one JSON object on stderr (instead of the text line). */
 static void print_json_error(const char *kind, const parley_error *err, const char *message)
 {
     if (!context_json)
@@ -64,8 +68,10 @@ int cli_exit_code(int code)
 static int report(const parley_error *err, int code)
 {
     char buf[2048];
-    print_prefix();
-    fprintf(stderr, "%s\n", parley_error_format(err, buf, sizeof buf));
+    if (!context_json) {
+        print_prefix();
+        fprintf(stderr, "%s\n", parley_error_format(err, buf, sizeof buf));
+    }
     print_json_error(code == CLI_BAD_INPUT ? "bad input" : "failure", err,
                      err->message[0] ? err->message : parley_strerror(err->code));
     return code;
@@ -97,6 +103,16 @@ int cli_load_scenario(const char *const *files, size_t n, int normalise_weights,
     return CLI_OK;
 }
 
+size_t cli_scenario_files(const char *const *args, size_t n)
+{
+    if (n == 0 || load_file_role(args[0]) != LOAD_ROLE_DOMAIN)
+        return n ? 1 : 0;
+    size_t k = 1;
+    while (k < n && load_file_role(args[k]) == LOAD_ROLE_PROFILE)
+        k++;
+    return k;
+}
+
 int cli_input_option(const char *arg, int *normalise)
 {
     if (strcmp(arg, "--normalise-weights") && strcmp(arg, "--normalize-weights"))
@@ -112,7 +128,8 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "parley %s: %s\n(see 'parley %s --help')\n", cmd, message, cmd);
+    if (!context_json)
+        fprintf(stderr, "parley %s: %s\n(see 'parley %s --help')\n", cmd, message, cmd);
     print_json_error("usage", NULL, message);
     return CLI_BAD_INPUT;
 }
@@ -143,6 +160,62 @@ int cli_unknown_option(const char *cmd, const char *arg, const char *usage)
     if (near)
         return cli_usage_error(cmd, "unknown option '%s' (did you mean %s?)", arg, near);
     return cli_usage_error(cmd, "unknown option '%s'", arg);
+}
+
+/* Fails with errno set when a new file or folder cannot be made in folder `dir`; with `up`, a missing `dir` is
+   judged by its nearest existing parent (it would be created). */
+static int folder_writable(const char *dir, int up)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (!up || errno != ENOENT || strcmp(dir, "/") == 0 || strcmp(dir, ".") == 0)
+            return 0;
+        char *copy = strdup(dir);
+        int ok = copy && folder_writable(dirname(copy), up);
+        free(copy);
+        return ok;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return 0;
+    }
+    return access(dir, W_OK | X_OK) == 0;
+}
+
+static int check_output(const char *option, const char *path, int make_folders)
+{
+    if (!path || strcmp(path, "-") == 0)
+        return CLI_OK;
+    struct stat st;
+    if (path[0] == '\0') {
+        errno = ENOENT;
+    } else if (stat(path, &st) == 0) {
+        if (S_ISDIR(st.st_mode))
+            errno = EISDIR;
+        else if (access(path, W_OK) == 0)
+            return CLI_OK;
+    } else if (errno == ENOENT) {
+        char *copy = strdup(path); /* a new file: its folder must exist (or be creatable) and be writable */
+        int ok = copy && folder_writable(dirname(copy), make_folders);
+        free(copy);
+        if (ok)
+            return CLI_OK;
+    }
+    parley_error err;
+    parley_error_clear(&err);
+    parley_error_set_at(&err, PARLEY_EINVAL, path, 0, 0, NULL, "%s: cannot write there: %s", option,
+                        strerror(errno));
+    return cli_report_input(&err);
+}
+
+int cli_check_output(const char *option, const char *path)
+{
+    return check_output(option, path, 0);
+}
+
+int cli_check_output_tree(const char *option, const char *path)
+{
+    return check_output(option, path, 1);
 }
 
 int cli_is_help(const char *arg)

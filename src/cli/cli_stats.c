@@ -3,6 +3,7 @@
 #include "cli.h"
 #include "cli_stats.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -37,6 +38,8 @@ int cli_stats_option(int argc, char **argv, int *i, struct cli_stats *o, parley_
     if (file) {
         if (r < 0)
             return cli_usage_error("tournament", "%s needs a file name", argv[*i]), -1;
+        if (cli_check_output(file == &o->json ? "--stats-json" : "--stats-csv", value) != CLI_OK)
+            return -1;
         *file = value;
         return 1;
     }
@@ -104,12 +107,15 @@ static int write_file(const char *path, const parley_tournament_stats *s, const 
                       int (*writer)(const parley_tournament_stats *, const parley_tournament *, FILE *, parley_error *))
 {
     parley_error err;
+    parley_error_clear(&err);
     FILE *f = fopen(path, "w");
     int rc = f && writer(s, t, f, &err) == PARLEY_OK ? CLI_OK : CLI_FAILURE;
     if (f && fclose(f) != 0)
         rc = CLI_FAILURE;
-    if (rc != CLI_OK)
-        fprintf(stderr, "parley tournament: cannot write %s\n", path);
+    if (rc != CLI_OK) {
+        parley_error_set_at(&err, PARLEY_EIO, path, 0, 0, NULL, "cannot write the statistics: %s", strerror(errno));
+        return cli_report(&err);
+    }
     return rc;
 }
 

@@ -257,6 +257,8 @@ int cmd_analyze(int argc, char **argv)
                 cli_usage_error("analyze", "--plot expects a file name (FILE.svg)");
                 goto usage_error;
             }
+            if (cli_check_output("--plot", plot) != CLI_OK)
+                goto usage_error;
         } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_analysis_option("analyze", argc, argv, &i, &options)) != 0) {
             if (r < 0)

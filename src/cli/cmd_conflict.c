@@ -123,10 +123,14 @@ int cmd_conflict(int argc, char **argv)
         } else if ((rc = cli_option_value(argc, argv, &i, "--dot", &value)) != 0) {
             if (rc < 0)
                 return cli_usage_error(cmd, "--dot expects a file name");
+            if (cli_check_output("--dot", value) != CLI_OK)
+                return CLI_BAD_INPUT;
             dot = value;
         } else if ((rc = cli_option_value(argc, argv, &i, "--svg", &value)) != 0) {
             if (rc < 0)
                 return cli_usage_error(cmd, "--svg expects a file name");
+            if (cli_check_output("--svg", value) != CLI_OK)
+                return CLI_BAD_INPUT;
             svg = value;
         } else if ((rc = cli_option_value(argc, argv, &i, "--from", &value)) != 0) {
             if (rc < 0)

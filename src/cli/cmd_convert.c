@@ -174,6 +174,8 @@ int cmd_convert(int argc, char **argv)
                 cli_usage_error("convert", "-o expects a file name");
                 goto usage_error;
             }
+            if (cli_check_output_tree("-o", value) != CLI_OK)
+                goto usage_error;
             out = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--to", &value)) != 0) {
             if (r < 0 || !value || (strcmp(value, "native") && strcmp(value, "genius") && strcmp(value, "geniusweb"))) {

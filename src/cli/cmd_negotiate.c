@@ -116,10 +116,14 @@ static int parse_args(int argc, char **argv, struct options *o)
         } else if ((r = cli_option_value(argc, argv, &i, "--trace", &value)) != 0) {
             if (r < 0)
                 return cli_usage_error("negotiate", "--trace expects a file name");
+            if (cli_check_output("--trace", value) != CLI_OK)
+                return CLI_BAD_INPUT;
             o->trace = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--plot", &value)) != 0) {
             if (r < 0)
                 return cli_usage_error("negotiate", "--plot expects a file name");
+            if (cli_check_output("--plot", value) != CLI_OK)
+                return CLI_BAD_INPUT;
             o->plot = value;
         } else if (argv[i][0] == '-' && argv[i][1]) {
             return cli_unknown_option("negotiate", argv[i], usage);

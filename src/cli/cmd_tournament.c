@@ -6,6 +6,7 @@
 #include "cli/progress.h"
 
 #include <parley/parley.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -19,9 +20,9 @@ static const char usage[] =
     "every scenario (each agent at most once per negotiation unless --self-play),\n"
     "K times with different seeds, on every core, and ranks the agents by mean\n"
     "(discounted) utility, with agreement rate, rounds, distance to the Pareto\n"
-    "frontier and welfare, then a table per scenario.  Each SCENARIO is one argument:\n"
-    "a native scenario, or a GENIUS/GeniusWeb domain and its profiles joined by '+'\n"
-    "(DOMAIN.xml+PROF1.xml+PROF2.xml).\n"
+    "frontier and welfare, then a table per scenario.  Each SCENARIO is a native\n"
+    "scenario, or a GENIUS/GeniusWeb domain followed by its profiles (DOMAIN.xml\n"
+    "PROF1.xml PROF2.xml, told by their content) or joined to them by '+'.\n"
     "Agents: boulware, linear, conceder, hardliner, tit-for-tat, random, nash, with\n"
     "parameters after ':' (conceder:e=2), the ANAC baselines and boa:... (`parley agents` lists\n"
     "them all), or a plug-in PATH.so.\n"
@@ -74,8 +75,10 @@ static void print_scores(const parley_tournament *t)
         }
     char rate[32];
     cli_format_rate(rate, sizeof rate, (double)parley_tournament_run_count(t), parley_tournament_seconds(t));
-    printf("%zu negotiations in %.3f s on %u threads (%s per second)\n\n", parley_tournament_run_count(t),
-           parley_tournament_seconds(t), parley_tournament_threads(t), rate);
+    size_t runs = parley_tournament_run_count(t);
+    unsigned threads = parley_tournament_threads(t);
+    printf("%zu negotiation%s in %.3f s on %u thread%s (%s per second)\n\n", runs, runs == 1 ? "" : "s",
+           parley_tournament_seconds(t), threads, threads == 1 ? "" : "s", rate);
     printf("%-4s %-24s %8s %10s %12s %10s %12s %10s\n", "rank", "agent", "played", "agreed", "utility", "rounds",
            "to Pareto", "welfare");
     for (size_t i = 0; i < n; i++) {
@@ -124,6 +127,24 @@ static char *tournament_fingerprint(int argc, char **argv)
     return out;
 }
 
+/*
+ * Prints `text` in a column of `width` characters (UTF-8 aware): padded with
+ * spaces, or cut to width-1 characters and an ellipsis when longer, so that a
+ * long scenario title does not push the other columns out of line.
+ */
+static void print_column(const char *text, size_t width)
+{
+    size_t chars = 0, cut = 0, len = strlen(text);
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80 && ++chars == width)
+            cut = i; /* the byte where character number `width` starts */
+    if (chars <= width) {
+        printf("%s%*s", text, (int)(width - chars), "");
+        return;
+    }
+    printf("%.*s\u2026", (int)cut, text); /* width-1 characters and "..." as one character */
+}
+
 /* One row per scenario: negotiations, agreement rate, rounds, welfare and each party's mean utility. */
 static void print_scenarios(const parley_tournament *t)
 {
@@ -136,8 +157,8 @@ static void print_scenarios(const parley_tournament *t)
         double *mean = calloc(n ? n : 1, sizeof *mean);
         parley_tournament_scenario_score score;
         parley_tournament_scenario_score_of(t, s, &score, mean);
-        printf("%-32s %8llu %9.1f%% %10.1f %10.4f ", parley_tournament_scenario_name(t, s, name, sizeof name),
-               (unsigned long long)score.negotiations,
+        print_column(parley_tournament_scenario_name(t, s, name, sizeof name), 32);
+        printf(" %8llu %9.1f%% %10.1f %10.4f ", (unsigned long long)score.negotiations,
                score.negotiations ? 100.0 * (double)score.agreements / (double)score.negotiations : 0.0,
                score.mean_rounds, score.mean_welfare);
         for (size_t k = 0; mean && k < n; k++) {
@@ -190,6 +211,8 @@ int cmd_tournament(int argc, char **argv)
         } else if ((r = cli_option_value(argc, argv, &i, "--plot", &value)) != 0) {
             if (r < 0)
                 goto missing;
+            if (cli_check_output("--plot", value) != CLI_OK)
+                goto done;
             plot = value;
         } else if (cli_input_option(argv[i], &normalise)) {
         } else if (strcmp(argv[i], "--self-play") == 0) {
@@ -240,10 +263,14 @@ int cmd_tournament(int argc, char **argv)
         } else if ((r = cli_option_value(argc, argv, &i, "--checkpoint", &value)) != 0) {
             if (r < 0)
                 goto missing;
+            if (cli_check_output("--checkpoint", value) != CLI_OK)
+                goto done;
             checkpoint = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--csv", &value)) != 0) {
             if (r < 0)
                 goto missing;
+            if (cli_check_output("--csv", value) != CLI_OK)
+                goto done;
             csv = value;
         } else if ((r = cli_stats_option(argc, argv, &i, &stats, &cfg)) != 0) {
             if (r < 0)
@@ -272,22 +299,31 @@ int cmd_tournament(int argc, char **argv)
     cfg.agent_count = split(agents_copy, ',', agent_list, 256);
     cfg.agents = agent_list;
     parley_error err;
-    for (size_t s = 0; s < scenario_count; s++) {
-        const char *files[1] = {scenario_args[s]};
-        if ((rc = cli_load_scenario(files, 1, normalise, &scenarios[s])) != CLI_OK)
+    parley_error_clear(&err);
+    size_t loaded = 0;
+    for (size_t s = 0; s < scenario_count;) {
+        const char *const *files = (const char *const *)scenario_args + s;
+        size_t n = cli_scenario_files(files, scenario_count - s);
+        if ((rc = cli_load_scenario(files, n, normalise, &scenarios[loaded])) != CLI_OK)
             goto done;
+        loaded++;
+        s += n;
     }
+    scenario_count = loaded;
     size_t runs;
     int writer = 1;
     cli_progress progress;
     cli_progress_init(&progress, "tournament", quiet);
     cfg.progress = cli_progress_report;
     cfg.progress_user = &progress;
+    if (!(fingerprint = tournament_fingerprint(argc, argv))) {
+        rc = CLI_FAILURE;
+        goto done;
+    }
     if (parley_tournament_count_runs((const parley_scenario *const *)scenarios, scenario_count, &cfg, &runs, &err) !=
             PARLEY_OK ||
-        !(fingerprint = tournament_fingerprint(argc, argv)) ||
         tournament_dist_begin(&cfg, runs, checkpoint, fingerprint, &dist, &err) != PARLEY_OK) {
-        rc = fingerprint ? cli_report(&err) : CLI_FAILURE;
+        rc = cli_report(&err);
         goto done;
     }
     int run_rc = parley_tournament_run_all((const parley_scenario *const *)scenarios, scenario_count, &cfg, &t, &err);
@@ -306,7 +342,7 @@ int cmd_tournament(int argc, char **argv)
     if (csv) {
         FILE *f = fopen(csv, "w");
         if (!f || parley_tournament_write_csv(t, f, &err) != PARLEY_OK) {
-            parley_error_set_at(&err, PARLEY_EIO, csv, 0, 0, NULL, "cannot write the CSV file");
+            parley_error_set_at(&err, PARLEY_EIO, csv, 0, 0, NULL, "cannot write the CSV file: %s", strerror(errno));
             cli_report(&err);
             rc = CLI_FAILURE;
         }

@@ -42,6 +42,57 @@ static doc_format sniff(const parley_document *doc)
     return geniusweb ? FORMAT_GENIUSWEB : FORMAT_NATIVE_JSON;
 }
 
+/* The document as text from its first '<' or '{' on (at most `max` bytes), NUL-terminated; NULL when none. */
+static char *document_head(const parley_document *doc, size_t max)
+{
+    size_t n = doc->length < max ? doc->length : max;
+    char *head = malloc(n + 1);
+    if (head) {
+        memcpy(head, doc->bytes, n);
+        head[n] = '\0';
+    }
+    return head;
+}
+
+load_role load_document_role(const parley_document *doc)
+{
+    doc_format format = sniff(doc);
+    if (format == FORMAT_GENIUSWEB) {
+        json_t *root = json_loadb(doc->bytes, doc->length, 0, NULL);
+        load_role role = json_object_get(root, "issuesValues") ? LOAD_ROLE_DOMAIN : LOAD_ROLE_PROFILE;
+        json_decref(root);
+        return role;
+    }
+    if (format != FORMAT_XML)
+        return LOAD_ROLE_OTHER;
+    /* the root element: the first '<' not followed by '?' or '!' (declaration, comment) */
+    char *head = document_head(doc, 4096);
+    load_role role = LOAD_ROLE_OTHER;
+    const char *p = head;
+    while (p && (p = strchr(p, '<')) && (p[1] == '?' || p[1] == '!'))
+        p++;
+    if (p && strncmp(p, "<negotiation_template", 21) == 0)
+        role = LOAD_ROLE_DOMAIN;
+    else if (p && strncmp(p, "<utility_space", 14) == 0)
+        role = strstr(p, "evaluation=") || strstr(p, "<weight") ? LOAD_ROLE_PROFILE : LOAD_ROLE_DOMAIN;
+    free(head);
+    return role;
+}
+
+/* "X is a GENIUS profile, not a domain": a negotiation named from a profile (the domain forgotten or last). */
+static int profile_first(const parley_document *docs, size_t count, parley_error *err)
+{
+    const char *example = sniff(&docs[0]) == FORMAT_XML ? "DOMAIN.xml PROFILE1.xml PROFILE2.xml"
+                                                        : "DOMAIN.json PROFILE1.json PROFILE2.json";
+    for (size_t i = 1; i < count; i++)
+        if (load_document_role(&docs[i]) == LOAD_ROLE_DOMAIN)
+            return parley_error_set_at(err, PARLEY_EINVAL, docs[0].name, 0, 0, NULL,
+                                       "is a profile, not a domain: the domain (%s) comes first (%s)", docs[i].name,
+                                       example);
+    return parley_error_set_at(err, PARLEY_EINVAL, docs[0].name, 0, 0, NULL,
+                               "is a profile, not a domain: the domain is missing (give it first: %s)", example);
+}
+
 int parley_scenario_load_buffers(const parley_document *docs, size_t count, const parley_load_options *options,
                                  parley_scenario **out, parley_error *err)
 {
@@ -49,7 +100,10 @@ int parley_scenario_load_buffers(const parley_document *docs, size_t count, cons
     parley_error_clear(err);
     if (count == 0)
         return parley_error_set(err, PARLEY_EINVAL, "no input file");
-    switch (sniff(&docs[0])) {
+    doc_format format = sniff(&docs[0]);
+    if ((format == FORMAT_XML || format == FORMAT_GENIUSWEB) && load_document_role(&docs[0]) == LOAD_ROLE_PROFILE)
+        return profile_first(docs, count, err);
+    switch (format) {
     case FORMAT_NATIVE_JSON:
         if (count > 1)
             return parley_error_set_at(err, PARLEY_EINVAL, docs[1].name, 0, 0, NULL,
@@ -127,6 +181,18 @@ nomem:
         free(list[i]);
     free(list);
     return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+}
+
+load_role load_file_role(const char *path)
+{
+    parley_document doc;
+    parley_error err;
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || read_document(path, &doc, &err) != PARLEY_OK)
+        return LOAD_ROLE_OTHER;
+    load_role role = load_document_role(&doc);
+    free((char *)doc.bytes);
+    return role;
 }
 
 int parley_scenario_load_with(const char *const *paths, size_t count, const parley_load_options *options,

@@ -635,15 +635,7 @@ fail:
 
 int parley_scenario_load(const char *path, parley_scenario **out, parley_error *err)
 {
-    *out = NULL;
-    json_ctx ctx = {path, "", err};
-    parley_error_clear(err);
-    json_t *root = json_ctx_load_file(&ctx, path);
-    if (!root)
-        return err ? err->code : PARLEY_EINVAL;
-    int rc = read_scenario(&ctx, root, NULL, out);
-    json_decref(root);
-    return rc;
+    return parley_scenario_load_with(&path, 1, NULL, out, err);
 }
 
 int parley_scenario_parse(const char *text, size_t length, const char *name, parley_scenario **out,

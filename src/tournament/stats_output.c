@@ -35,14 +35,24 @@ int parley_tournament_stats_write_text(const parley_tournament_stats *s, const p
                                        parley_error *err)
 {
     size_t n = parley_tournament_stats_agent_count(s);
-    fprintf(out, "%-4s %-28s %8s %6s %9s %19s %8s %9s %9s %8s %8s\n", "rank", "agent", "played", "cells", "utility",
-            "95% CI (bootstrap)", "agreed", "to Pareto", "to Nash", "welfare", "model r");
+    /* the opponent-model column only when some agent models its opponent (--model); "-" for one that does not */
+    int models = 0;
+    for (size_t i = 0; i < n; i++)
+        models |= !isnan(parley_tournament_stats_agent(s, i)->model_pearson);
+    fprintf(out, "%-4s %-28s %8s %6s %9s %19s %8s %9s %9s %8s", "rank", "agent", "played", "cells", "utility",
+            "95% CI (bootstrap)", "agreed", "to Pareto", "to Nash", "welfare");
+    fprintf(out, models ? " %8s\n" : "\n", "model r");
     for (size_t i = 0; i < n; i++) {
         const parley_agent_stats *g = parley_tournament_stats_agent(s, i);
-        fprintf(out, "%-4zu %-28.28s %8llu %6llu %9.4f    [%6.4f, %6.4f] %7.1f%% %9.4f %9.4f %8.4f %8.3f\n", i + 1,
+        fprintf(out, "%-4zu %-28.28s %8llu %6llu %9.4f    [%6.4f, %6.4f] %7.1f%% %9.4f %9.4f %8.4f", i + 1,
                 name_of(t, g->agent), (unsigned long long)g->played, (unsigned long long)g->cells, g->mean, g->ci_low,
-                g->ci_high,
-                100 * g->agreement_rate, g->pareto_distance, g->nash_distance, g->welfare, g->model_pearson);
+                g->ci_high, 100 * g->agreement_rate, g->pareto_distance, g->nash_distance, g->welfare);
+        if (!models)
+            fputc('\n', out);
+        else if (isnan(g->model_pearson))
+            fprintf(out, " %8s\n", "-");
+        else
+            fprintf(out, " %8.3f\n", g->model_pearson);
     }
     fprintf(out, "\n(the interval resamples (scenario, assignment) cells with all their repeats)\n"
                  "significance of the differences (Welch's t-test on cell means, p-values; * p < 0.05):\n%-28s", "");

@@ -290,8 +290,9 @@ int parley_tournament_count_runs(const parley_scenario *const *scenarios, size_t
         size_t n = assignment_count(cfg->agent_count, parties, cfg->self_play);
         if (n == 0)
             return parley_error_set(err, PARLEY_EINVAL,
-                                    "scenario %zu has %zu parties but only %zu agents (allow self-play or add agents)",
-                                    s + 1, parties, cfg->agent_count);
+                                    "scenario %zu has %zu parties but only %zu agent%s: give at least %zu agents, or "
+                                    "let one agent play several parties (self-play)",
+                                    s + 1, parties, cfg->agent_count, cfg->agent_count == 1 ? "" : "s", parties);
         if (n > 10000000 / repeats || total + n * repeats > 10000000)
             return parley_error_set(err, PARLEY_ERANGE, "more than 10 million negotiations: reduce agents or repeats");
         total += n * repeats;

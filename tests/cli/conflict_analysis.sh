@@ -86,7 +86,8 @@ assert len(root.findall(".//s:path[@marker-end]", ns)) == 4
 dot = open(sys.argv[2]).read()
 assert dot.count(" -> ") == 4 and dot.count("peripheries=2") == 2
 PY
-expect_exit 1 "svg to a missing folder" "$PARLEY" conflict "$PD" --svg "$TMP/no/such/dir/x.svg"
+expect_exit 2 "svg to a missing folder (checked before the work)" "$PARLEY" conflict "$PD" --svg "$TMP/no/such/dir/x.svg"
+expect_in "$TMP/err" "No such file or directory" "svg to a missing folder gives the system's reason"
 
 if [ "$fails" -ne 0 ]; then
     echo "$fails check(s) failed"

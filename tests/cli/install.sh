@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # install.sh: `cmake --install` (what `make install PREFIX=...` runs) into a temporary prefix gives a working
 # installation: a C program builds against it with `pkg-config --cflags --libs parley` and with CMake's
-# find_package(parley); libparley.so has a versioned soname and exports only parley_* symbols; man pages
+# find_package(parley), statically too (pkg-config --static, parley-server.pc); libparley.so has a versioned soname and exports only parley_* symbols; man pages
 # say what --help says; bash completion completes commands, options and agent names; the Python package
 # installs offline with pip and runs over the installed library.
 set -u
@@ -12,7 +12,7 @@ PREFIX=$TMP/prefix
 
 cmake --install "$BUILD" --prefix "$PREFIX" >"$TMP/install.log" 2>&1 || { cat "$TMP/install.log"; echo "FAIL: cmake --install"; exit 1; }
 for f in bin/parley bin/parley-serve bin/parley-mpi lib/libparley_server.a lib/libparley.a lib/libparley.so lib/libparley.so.0 include/parley/parley.h include/parley/text.h \
-         lib/pkgconfig/parley.pc lib/cmake/parley/parleyConfig.cmake lib/cmake/parley/parleyTargets.cmake \
+         lib/pkgconfig/parley.pc lib/pkgconfig/parley-server.pc lib/cmake/parley/parleyConfig.cmake lib/cmake/parley/parleyTargets.cmake \
          share/man/man1/parley.1 share/man/man1/parley-analyze.1 share/bash-completion/completions/parley; do
     [ -e "$PREFIX/$f" ] || fail "not installed: $f"
 done
@@ -70,6 +70,49 @@ LD_LIBRARY_PATH="$PREFIX/lib" ldd "$TMP/count" | grep -q "libparley.so.0 => $PRE
 # The buyer-seller example by hand (tests/cli/textbook.sh): 6 outcomes, 3 acceptable, Nash price 2 red.
 out=$(LD_LIBRARY_PATH="$PREFIX/lib" "$TMP/count" "$SOURCE/examples/textbook-buyer-seller.json")
 [ "$out" = "0.1.0 6 3 price=2, color=red" ] || fail "program over the installed library printed '$out'"
+
+# A static link through pkg-config: `--static` names every library libparley.a needs (jansson, expat, ...);
+# with -static the program holds no shared library at all (skipped in the sanitizer tree, whose runtime is shared).
+if [ -z "$san" ]; then
+    sflags=$(pkg-config --static --cflags --libs parley) || fail "pkg-config --static --libs parley"
+    if cc -static -std=c17 -Wall -Werror -o "$TMP/count_static" "$TMP/count.c" $sflags 2>"$TMP/cc-static.log"; then
+        file "$TMP/count_static" | grep -q 'statically linked' || fail "cc -static gave: $(file "$TMP/count_static")"
+        out=$("$TMP/count_static" "$SOURCE/examples/textbook-buyer-seller.json")
+        [ "$out" = "0.1.0 6 3 price=2, color=red" ] || fail "statically linked program printed '$out'"
+    else
+        fail "cc -static with pkg-config --static --libs parley: $(grep -m3 -i 'undefined\|cannot find' "$TMP/cc-static.log")"
+    fi
+fi
+# libparley_server.a through parley-server.pc: --static adds GnuTLS's private libraries (-lunistring, ...),
+# and a program starting a server links against the archives.
+sflags=$(pkg-config --static --libs parley-server) || fail "pkg-config --static --libs parley-server"
+for lib in -lparley_server -lparley -lmicrohttpd -lsqlite3 -lnettle -lgnutls -lunistring; do
+    case " $sflags " in *" $lib "*) ;; *) fail "pkg-config --static --libs parley-server lacks $lib: $sflags" ;; esac
+done
+cat >"$TMP/server.c" <<'C'
+/* Starts parley's HTTP server on a free port and stops it, through the installed libparley_server.a. */
+#include <parley/server.h>
+#include <stdio.h>
+int main(int argc, char **argv)
+{
+    parley_server_options options = {.db_path = argc > 1 ? argv[1] : "parley.db", .open = 1};
+    parley_server *server = NULL;
+    parley_error err;
+    char buf[512];
+    if (parley_server_start(&options, &server, &err) != PARLEY_OK) {
+        fprintf(stderr, "%s\n", parley_error_format(&err, buf, sizeof buf));
+        return 1;
+    }
+    printf("%d\n", parley_server_port(server) > 0);
+    parley_server_stop(server);
+    return 0;
+}
+C
+cc $san -std=c17 -Wall -Werror -o "$TMP/server" "$TMP/server.c" $(pkg-config --cflags parley-server) \
+    -Wl,-Bstatic -lparley_server -lparley -Wl,-Bdynamic $sflags 2>"$TMP/cc-server.log" \
+    || fail "cc with pkg-config --static --libs parley-server: $(head -c 600 "$TMP/cc-server.log")"
+got=$("$TMP/server" "$TMP/server.db" 2>&1)
+[ "$got" = 1 ] || fail "program over libparley_server.a: $(printf %s "$got" | head -3)"
 
 # The same through CMake's find_package(parley), static and shared.
 mkdir -p "$TMP/cm"

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# rough_edges.sh: the rough edges a new user met (issue 26), one case each: a tournament that cannot start says
+# why, GENIUS files as separate arguments to tournament, output paths checked before the work with the system's
+# reason, a forgotten domain named as such, statistics without a model column of nan, long titles cut, plurals,
+# --json errors as one JSON object, "did you mean" for values and names, the other kind of file recognised,
+# convert refusing an unknown extension, no colour codes in a pipe.
+set -u
+PARLEY=$1 SOURCE=$2
+. "$SOURCE/tests/cli/lib/check.sh"
+EX=$SOURCE/examples
+CAM=$SOURCE/../shared/genius/anac2013/cameradomain
+[ -d "$CAM" ] || CAM=$SOURCE/tests/data/genius/camera
+TB=$EX/textbook-buyer-seller.json
+
+# A tournament with fewer agents than parties: exit 2 and the reason, not exit 1 in silence.
+expect_exit 2 "tournament with one agent" "$PARLEY" tournament "$EX/ceasefire-relaxed.json" --agents boulware
+expect_in "$TMP/err" "has 2 parties but only 1 agent:" "one agent: the reason"
+grep -q '�' "$TMP/err" && fail "one agent: garbage in the message: $(cat "$TMP/err")"
+
+# GENIUS domain and profiles as separate arguments, beside a native scenario: two scenarios.
+if [ -f "$CAM/Camera-A-domain.xml" ]; then
+    expect_exit 0 "tournament DOMAIN P1 P2 SCENARIO" "$PARLEY" tournament "$CAM/Camera-A-domain.xml" \
+        "$CAM/Camera-A-prof1.xml" "$CAM/Camera-A-prof2.xml" "$TB" --agents boulware,linear --rounds 20 --json --quiet
+    python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["negotiations"] == 4 and len(d["scenarios"]) == 2, d["scenarios"]' \
+        "$TMP/out" 2>/dev/null || fail "separate GENIUS files: not two scenarios"
+    # analyze with the domain forgotten: prof1 is a profile, not a domain
+    expect_exit 2 "analyze P1 P2" "$PARLEY" analyze "$CAM/Camera-A-prof1.xml" "$CAM/Camera-A-prof2.xml"
+    expect_in "$TMP/err" "is a profile, not a domain: the domain is missing" "forgotten domain"
+    expect_exit 2 "analyze P1 DOMAIN P2" "$PARLEY" analyze "$CAM/Camera-A-prof1.xml" "$CAM/Camera-A-domain.xml" "$CAM/Camera-A-prof2.xml"
+    expect_in "$TMP/err" "comes first" "domain given second"
+else
+    fail "no Camera domain at $CAM"
+fi
+
+touch "$TMP/tb.json" # a file where convert's folder would be
+# Output paths are checked before the work, with the system's reason; nothing is created.
+for args in "negotiate $TB --agents boulware,linear --trace $TMP/missing/t.jsonl" \
+            "negotiate $TB --agents boulware,linear --plot $TMP/missing/n.svg" \
+            "tournament $TB --agents boulware,linear --csv $TMP" \
+            "tournament $TB --agents boulware,linear --plot $TMP/missing/t.svg" \
+            "tournament $TB --agents boulware,linear --stats-json $TMP/missing/s.json" \
+            "tournament $TB --agents boulware,linear --stats-csv $TMP/missing/s.csv" \
+            "tournament $TB --agents boulware,linear --checkpoint $TMP/missing/c" \
+            "analyze $TB --plot $TMP/missing/a.svg" "convert $TB -o $TMP/tb.json/x.json" \
+            "conflict $EX/gmcr/prisoners-dilemma.json --svg $TMP/missing/c.svg" \
+            "conflict $EX/gmcr/prisoners-dilemma.json --dot $TMP/missing/c.dot"; do
+    # shellcheck disable=SC2086
+    expect_exit 2 "output path: $args" "$PARLEY" $args
+    grep -qE "No such file or directory|Is a directory|Not a directory" "$TMP/err" || fail "no system reason for '$args': $(cat "$TMP/err")"
+    grep -q "^parley [a-z]*: .*: cannot write there" "$TMP/err" || fail "not said before the work: $(cat "$TMP/err")"
+    [ -s "$TMP/out" ] && fail "'$args' worked before failing: $(head -3 "$TMP/out")"
+done
+[ -e "$TMP/missing" ] && fail "a checked output path created its folder"
+
+# Statistics without --model: no model column of nan; with --json the statistics are in the JSON.
+expect_exit 0 "tournament --stats" "$PARLEY" tournament "$TB" --agents boulware,linear,conceder --rounds 20 --stats --quiet
+grep -qi nan "$TMP/out" && fail "--stats prints nan: $(grep -i nan "$TMP/out" | head -2)"
+expect_in "$TMP/out" "6 negotiations" "plural"
+expect_exit 0 "tournament --json --stats" "$PARLEY" tournament "$TB" --agents boulware,linear --rounds 20 --stats --json --quiet
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert [a["agent"] for a in d["stats"]["agents"]], d.keys()' \
+    "$TMP/out" 2>/dev/null || fail "--json --stats: no statistics in the JSON"
+# one negotiation: singular; a long title is cut with an ellipsis so the columns stay in line
+python3 - "$TB" "$TMP/long.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["title"] = "A very long title that goes on and on about the buyer and the seller and their colours"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+expect_exit 0 "tournament long title" "$PARLEY" tournament "$TMP/long.json" --agents boulware,linear --rounds 5 --quiet
+expect_in "$TMP/out" "A very long title that goes on …" "long title cut"
+python3 -c '
+import sys
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+head = next(l for l in lines if l.startswith("scenario"))
+row = next(l for l in lines if l.startswith("A very"))
+end = head.index("runs") + 4  # the runs column ends under the end of its heading
+assert row[:end].endswith(" 2") and row[end] == " ", (head, row)' "$TMP/out" 2>/dev/null || fail "long title: the runs column is out of line: $(cat "$TMP/out")"
+expect_exit 0 "one negotiation" "$PARLEY" tournament "$TB" --agents boulware,linear --rounds 5 --quiet --threads 1
+expect_in "$TMP/out" "2 negotiations in" "plural of two"
+expect_exit 0 "self-play one agent" "$PARLEY" tournament "$TB" --agents boulware --self-play --rounds 5 --quiet --threads 1
+expect_in "$TMP/out" "1 negotiation in" "singular negotiation"
+expect_in "$TMP/out" "on 1 thread (" "singular thread"
+
+# --json: an error is one JSON object on stderr, nothing before it.
+expect_exit 2 "--json error" "$PARLEY" analyze --json "$TMP/none.json"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kind"] == "bad input", d' "$TMP/err" 2>/dev/null \
+    || fail "--json error is not one JSON object: $(cat "$TMP/err")"
+expect_exit 2 "--json usage error" "$PARLEY" tournament --json "$TB" --agents boulware,linear --rounds x
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kind"] == "usage", d' "$TMP/err" 2>/dev/null \
+    || fail "--json usage error is not one JSON object: $(cat "$TMP/err")"
+
+if [ "$fails" -ne 0 ]; then
+    echo "rough_edges.sh: $fails check(s) failed"
+    exit 1
+fi
+echo "rough_edges.sh: all checks passed"
