@@ -1,25 +1,51 @@
 /*
  * anac_ponpoko.c: PonPokoAgent (Takaki Matsune; ANAC 2017 winner, GENIUS
- * agents.anac.y2017.ponpokoagent.PonPokoAgent).  At the start it draws one of
- * five concession patterns; each gives two absolute thresholds low(t) <= high(t)
+ * agents.anac.y2017.ponpokoagent.PonPokoAgent).  At the start it draws 30,000
+ * random packages and then one of five concession patterns, both from its
+ * `rand`, which GENIUS seeds with the session seed + its party number (so the
+ * port replays those draws with java.util.Random: same seed, same packages,
+ * same pattern).  Each pattern gives two absolute thresholds low(t) <= high(t)
  * (below).  It accepts an offer worth more than low(t) and otherwise offers a
- * package drawn at random among those worth low .. high, lowering low by
- * 0.0001 until there is one.  Parameter pattern = 0..4 fixes the pattern
- * (default -1: drawn at random, as the original does).
+ * package drawn at random among the drawn ones worth low .. high, lowering low
+ * by 0.0001 until there is one.  Parameter pattern = 0..4 fixes the pattern
+ * (default -1: drawn as the original draws it).
  */
+#include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define PONPOKO_PATTERNS 5
-#define PONPOKO_STEP 0.0001 /* how far low drops while no package is in [low, high] */
+#define PONPOKO_RANDOM_BIDS 30000 /* AgentTool.generateRandomBids(domain, 30000, rand, ...) */
+#define PONPOKO_STEP 0.0001       /* how far low drops while no package is in [low, high] */
+
+struct ponpoko_bid {
+    double utility;
+    uint64_t code;  /* parley_space_encode of the package */
+    uint64_t order; /* where Java's HashSet iterates it: bucket, then first insertion (ties in utility) */
+};
 
 struct ponpoko {
     struct boa_track tr;
     int pattern;
+    struct ponpoko_bid *bids; /* the distinct random packages, ascending utility */
+    size_t bid_count;
+    java_random pick; /* AgentTool's static new Random(): which package of the band it offers */
 };
+
+/* The seed GENIUS's reference harness (DET=1) gives the n-th unseeded new Random() of a run started with --seed
+   base: SplitMix64 of base + n * 0x9E3779B97F4A7C15 (genius_run.DetRandom.nextSeed).  AgentTool's generator is
+   the run's first when PonPokoAgent is the first party to make one (it is party 0 in every reference trace). */
+static int64_t harness_unseeded_seed(uint64_t base, uint64_t n)
+{
+    uint64_t z = base + 0x9E3779B97F4A7C15ull * n;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (int64_t)(z ^ (z >> 31));
+}
 
 /* The thresholds of pattern p at time t (PonPokoAgent.chooseAction). */
 void ponpoko_thresholds(int pattern, double t, double *low, double *high)
@@ -57,6 +83,102 @@ int ponpoko_accepts(int pattern, double t, double offered)
     return offered > low;
 }
 
+static int bid_by_code(const void *a, const void *b)
+{
+    const struct ponpoko_bid *x = a, *y = b;
+    if (x->code != y->code)
+        return x->code < y->code ? -1 : 1;
+    return (x->order > y->order) - (x->order < y->order); /* the first drawn first */
+}
+
+/* Ascending utility; equal utilities in the reverse of the HashSet's order, so that read from the top down the list
+   is the original's (Collections.sort, stable, of the set's iteration order, best first). */
+static int bid_by_utility(const void *a, const void *b)
+{
+    const struct ponpoko_bid *x = a, *y = b;
+    if (x->utility != y->utility)
+        return x->utility < y->utility ? -1 : 1;
+    return (x->order < y->order) - (x->order > y->order);
+}
+
+/* Java's String.hashCode of a UTF-8 label (over its UTF-16 code units). */
+static int32_t java_string_hash(const char *label)
+{
+    uint32_t h = 0;
+    const unsigned char *s = (const unsigned char *)label;
+    while (*s) {
+        uint32_t c = *s++;
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        if (more)
+            c &= 0x3Fu >> more;
+        for (; more && (*s & 0xC0) == 0x80; more--)
+            c = (c << 6) | (*s++ & 0x3F);
+        if (c >= 0x10000) { /* a surrogate pair */
+            h = 31 * h + (0xD800 + ((c - 0x10000) >> 10));
+            c = 0xDC00 + ((c - 0x10000) & 0x3FF);
+        }
+        h = 31 * h + c;
+    }
+    return (int32_t)h;
+}
+
+/* The bucket of a package in a java.util.HashSet of `capacity` buckets: Bid.hashCode is the sum of its values'
+   String.hashCode, spread by HashMap.hash (h ^ h >>> 16). */
+static uint64_t java_bucket(const parley_space *space, const uint32_t *values, size_t issues, uint32_t capacity)
+{
+    uint32_t h = 0;
+    for (size_t k = 0; k < issues; k++) {
+        const char *label = parley_issue_label(space, k, values[k]);
+        h += (uint32_t)java_string_hash(label ? label : "");
+    }
+    return (h ^ (h >> 16)) & (capacity - 1);
+}
+
+/* PonPokoAgent.init: 30,000 packages from Domain.getRandomBid(rand) (one nextDouble per issue, in the domain's
+   order: value floor(u * count)), kept once each (a HashSet) and sorted by utility; then pattern =
+   rand.nextInt(5) unless fixed.  rand = new Random(seed + party), as AbstractNegotiationParty.init makes it. */
+static int ponpoko_draw(struct ponpoko *p, parley_agent_view *v, int fixed_pattern, parley_error *err)
+{
+    const parley_space *space = parley_view_space(v);
+    size_t issues = parley_space_issue_count(space);
+    uint32_t *values = calloc(issues ? issues : 1, sizeof *values);
+    p->bids = malloc(PONPOKO_RANDOM_BIDS * sizeof *p->bids);
+    if (!values || !p->bids) {
+        free(values);
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    }
+    java_random rand;
+    java_random_init(&rand, (int64_t)(parley_view_seed(v) + parley_view_party(v)));
+    for (size_t i = 0; i < PONPOKO_RANDOM_BIDS; i++) {
+        for (size_t k = 0; k < issues; k++) {
+            uint32_t n = parley_issue_value_count(space, k);
+            uint32_t pick = (uint32_t)(java_random_next_double(&rand) * n);
+            values[k] = pick < n ? pick : n - 1;
+        }
+        p->bids[i].code = parley_space_encode(space, values);
+        p->bids[i].order = i;
+    }
+    qsort(p->bids, PONPOKO_RANDOM_BIDS, sizeof *p->bids, bid_by_code);
+    size_t distinct = 0;
+    for (size_t i = 0; i < PONPOKO_RANDOM_BIDS; i++)
+        if (distinct == 0 || p->bids[distinct - 1].code != p->bids[i].code)
+            p->bids[distinct++] = p->bids[i];
+    uint32_t capacity = 16; /* HashSet's table: doubled while more than 3/4 full */
+    while (distinct > capacity / 4 * 3)
+        capacity *= 2;
+    for (size_t i = 0; i < distinct; i++) {
+        parley_space_decode(space, p->bids[i].code, values);
+        p->bids[i].utility = parley_view_eval(v, values);
+        p->bids[i].order = java_bucket(space, values, issues, capacity) << 32 | p->bids[i].order;
+    }
+    qsort(p->bids, distinct, sizeof *p->bids, bid_by_utility);
+    p->bid_count = distinct;
+    p->pattern = fixed_pattern >= 0 ? fixed_pattern : java_random_next_int(&rand, PONPOKO_PATTERNS);
+    java_random_init(&p->pick, harness_unseeded_seed(parley_view_seed(v), 1));
+    free(values);
+    return PARLEY_OK;
+}
+
 static int ponpoko_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
     static const char *const keys[] = {"pattern", NULL};
@@ -74,7 +196,12 @@ static int ponpoko_create(parley_agent_view *v, const char *params, void **state
         free(p);
         return rc;
     }
-    p->pattern = pattern >= 0 ? (int)pattern : (int)(parley_view_random(v) * PONPOKO_PATTERNS) % PONPOKO_PATTERNS;
+    if ((rc = ponpoko_draw(p, v, (int)pattern, err))) {
+        boa_track_free(&p->tr);
+        free(p->bids);
+        free(p);
+        return rc;
+    }
     *state = p;
     return PARLEY_OK;
 }
@@ -82,9 +209,45 @@ static int ponpoko_create(parley_agent_view *v, const char *params, void **state
 static void ponpoko_destroy(void *state)
 {
     struct ponpoko *p = state;
-    if (p)
+    if (p) {
         boa_track_free(&p->tr);
+        free(p->bids);
+    }
     free(p);
+}
+
+/* Index of the first drawn package worth at least u (bid_count when none). */
+static size_t ponpoko_rank(const struct ponpoko *p, double u)
+{
+    size_t lo = 0, hi = p->bid_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->bids[mid].utility < u)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* AgentTool.selectBidfromList with the lowering loop: a drawn package worth low .. high at random (nextInt over
+   them, best first as the original's list is sorted), low dropping by 0.0001 until one is; its utility (the
+   original loops for ever when none is worth high or less: the worst).  Packages of equal utility may be listed
+   in another order than the original's HashSet gives them: the same utility, perhaps another package. */
+static double ponpoko_pick(struct ponpoko *p, const parley_agent_view *v, double low, double high, uint32_t *out)
+{
+    size_t end = ponpoko_rank(p, nextafter(high, INFINITY));
+    if (end == 0)
+        end = 1;
+    double top = p->bids[end - 1].utility;
+    while (low > top)
+        low -= PONPOKO_STEP;
+    size_t start = ponpoko_rank(p, low);
+    if (start >= end)
+        start = end - 1;
+    size_t pick = end - 1 - (size_t)java_random_next_int(&p->pick, (int32_t)(end - start));
+    parley_space_decode(parley_view_space(v), p->bids[pick].code, out);
+    return p->bids[pick].utility;
 }
 
 static int ponpoko_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
@@ -97,28 +260,9 @@ static int ponpoko_act(void *state, parley_agent_view *v, parley_request request
     ponpoko_thresholds(p->pattern, parley_view_time(v), &low, &high);
     const uint32_t *standing = boa_acceptable_offer(v);
     int accept = standing && ponpoko_accepts(p->pattern, parley_view_time(v), parley_view_eval(v, standing));
-    size_t start, end, count = parley_view_outcome_count(v);
-    double bid_u = -1;
-    if (count > 0) {
-        if (winners_band(v, low, high, &start, &end) == 0) {
-            /* Lower low in steps of 0.0001 until it reaches the best package worth at most high. */
-            size_t below = parley_view_outcome_rank(v, high + 1e-12);
-            if (below == 0) {
-                start = 0;
-                end = 1; /* nothing is worth high or less: its worst package (the original loops for ever) */
-            } else {
-                double top = parley_view_outcome_ranked(v, below - 1, act->outcome);
-                double steps = ceil((low - top) / PONPOKO_STEP - 1e-9);
-                winners_band(v, low - steps * PONPOKO_STEP, high, &start, &end);
-                if (end <= start) {
-                    start = below - 1;
-                    end = below;
-                }
-            }
-        }
-        size_t pick = start + (size_t)(parley_view_random(v) * (double)(end - start));
-        bid_u = parley_view_outcome_ranked(v, pick < end ? pick : end - 1, act->outcome);
-    }
+    double bid_u = -1; /* drawn only when it offers, as the original draws only then */
+    if (request == PARLEY_REQUEST_PROPOSE && !accept && p->bid_count)
+        bid_u = ponpoko_pick(p, v, low, high, act->outcome);
     return winners_finish(&p->tr, v, request, accept, bid_u, low, act);
 }
 
