@@ -18,12 +18,17 @@
  *     every weight set), and each value offered gains 1;
  *   - it accepts an offer worth more than its lowest bid so far, or at least as
  *     much as its next bid.
- * Its random draws (Java's new Random()) come from the view's random stream.
+ * Its one random draw that matters (random100, the original's first
+ * new Random()) replays java.util.Random with the seed GENIUS's reference
+ * harness gives that generator: the run's first unseeded one, as it is when
+ * HardHeaded is the first party to make one (party 0, or party 1 against an
+ * opponent that makes none before the negotiation starts).
  * Other protocols: agent_act_target with p(t) as the target.
  */
 #include "agents/anac_hardheaded.h"
 
 #include "agents/agent_common.h"
+#include "agents/anac_java_random.h"
 #include "agents/builtin.h"
 
 #include <math.h>
@@ -56,6 +61,7 @@ struct hardheaded {
     int first_round;
     size_t *my_bids, my_count, my_cap; /* positions of its own bids */
     size_t queue[HH_QUEUE], q_head, q_len;
+    java_random random100;    /* which earlier bid it repeats below the target */
     /* the opponent */
     double *weight;           /* [issues] */
     double *count;            /* value counts, issue i's at count + offset[i] */
@@ -223,6 +229,7 @@ static int hh_create(parley_agent_view *v, const char *params, void **state, par
     if (!h)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     h->issues = issues;
+    java_random_init(&h->random100, java_random_harness_seed(parley_view_seed(v), 1));
     h->me = parley_view_party(v);
     h->radix = calloc(issues + 1, sizeof *h->radix);
     h->scratch = calloc(issues + 1, sizeof *h->scratch);
@@ -387,7 +394,8 @@ static int refill(struct hardheaded *h, parley_agent_view *v, double p)
     if (!picked)
         return PARLEY_ENOMEM;
     if (first < p)
-        picked[count++] = h->my_bids[(size_t)floor((double)h->my_count * parley_view_random(v)) % h->my_count];
+        picked[count++] = h->my_bids[(size_t)floor((double)h->my_count * java_random_next_double(&h->random100)) %
+                                      h->my_count];
     else
         picked[count++] = step;
     for (size_t a = step; a-- > below;)

@@ -37,3 +37,41 @@ double java_random_next_double(java_random *r)
     int64_t high = java_random_next(r, 26), low = java_random_next(r, 27);
     return (double)((high << 27) + low) * 0x1.0p-53;
 }
+
+int64_t java_random_harness_seed(uint64_t base, uint64_t n)
+{
+    uint64_t z = base + 0x9E3779B97F4A7C15ull * n;
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (int64_t)(z ^ (z >> 31));
+}
+
+int32_t java_string_hash(const char *label)
+{
+    uint32_t h = 0;
+    const unsigned char *s = (const unsigned char *)label;
+    while (*s) {
+        uint32_t c = *s++;
+        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+        if (more)
+            c &= 0x3Fu >> more;
+        for (; more && (*s & 0xC0) == 0x80; more--)
+            c = (c << 6) | (*s++ & 0x3F);
+        if (c >= 0x10000) { /* a surrogate pair */
+            h = 31 * h + (0xD800 + ((c - 0x10000) >> 10));
+            c = 0xDC00 + ((c - 0x10000) & 0x3FF);
+        }
+        h = 31 * h + c;
+    }
+    return (int32_t)h;
+}
+
+int32_t java_bid_hash(const parley_space *space, const uint32_t *values)
+{
+    uint32_t h = 0;
+    for (size_t k = 0; k < parley_space_issue_count(space); k++) {
+        const char *label = parley_issue_label(space, k, values[k]);
+        h += (uint32_t)java_string_hash(label ? label : "");
+    }
+    return (int32_t)h;
+}

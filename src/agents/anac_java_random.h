@@ -10,6 +10,8 @@
 
 #include <stdint.h>
 
+#include <parley/space.h>
+
 typedef struct {
     uint64_t seed; /* 48-bit state */
 } java_random;
@@ -22,5 +24,16 @@ int32_t java_random_next(java_random *r, int bits);
 int32_t java_random_next_int(java_random *r, int32_t bound);
 /* nextDouble() in [0, 1) */
 double java_random_next_double(java_random *r);
+
+/* The seed GENIUS's reference harness (../shared/genius-reference/harness, DET=1) gives the n-th (1-based)
+   unseeded new Random() of a run started with --seed base: SplitMix64 of base + n * 0x9E3779B97F4A7C15
+   (genius_run.DetRandom.nextSeed).  The original calls new Random() without a seed; this is the draw the
+   reference traces were made with. */
+int64_t java_random_harness_seed(uint64_t base, uint64_t n);
+
+/* Java's String.hashCode of a UTF-8 label (over its UTF-16 code units). */
+int32_t java_string_hash(const char *label);
+/* GENIUS's Bid.hashCode: the sum of its values' hashCode (a discrete value's: its label's String.hashCode). */
+int32_t java_bid_hash(const parley_space *space, const uint32_t *values);
 
 #endif

@@ -36,17 +36,6 @@ struct ponpoko {
     java_random pick; /* AgentTool's static new Random(): which package of the band it offers */
 };
 
-/* The seed GENIUS's reference harness (DET=1) gives the n-th unseeded new Random() of a run started with --seed
-   base: SplitMix64 of base + n * 0x9E3779B97F4A7C15 (genius_run.DetRandom.nextSeed).  AgentTool's generator is
-   the run's first when PonPokoAgent is the first party to make one (it is party 0 in every reference trace). */
-static int64_t harness_unseeded_seed(uint64_t base, uint64_t n)
-{
-    uint64_t z = base + 0x9E3779B97F4A7C15ull * n;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return (int64_t)(z ^ (z >> 31));
-}
-
 /* The thresholds of pattern p at time t (PonPokoAgent.chooseAction). */
 void ponpoko_thresholds(int pattern, double t, double *low, double *high)
 {
@@ -101,36 +90,12 @@ static int bid_by_utility(const void *a, const void *b)
     return (x->order < y->order) - (x->order > y->order);
 }
 
-/* Java's String.hashCode of a UTF-8 label (over its UTF-16 code units). */
-static int32_t java_string_hash(const char *label)
-{
-    uint32_t h = 0;
-    const unsigned char *s = (const unsigned char *)label;
-    while (*s) {
-        uint32_t c = *s++;
-        int more = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-        if (more)
-            c &= 0x3Fu >> more;
-        for (; more && (*s & 0xC0) == 0x80; more--)
-            c = (c << 6) | (*s++ & 0x3F);
-        if (c >= 0x10000) { /* a surrogate pair */
-            h = 31 * h + (0xD800 + ((c - 0x10000) >> 10));
-            c = 0xDC00 + ((c - 0x10000) & 0x3FF);
-        }
-        h = 31 * h + c;
-    }
-    return (int32_t)h;
-}
-
 /* The bucket of a package in a java.util.HashSet of `capacity` buckets: Bid.hashCode is the sum of its values'
    String.hashCode, spread by HashMap.hash (h ^ h >>> 16). */
 static uint64_t java_bucket(const parley_space *space, const uint32_t *values, size_t issues, uint32_t capacity)
 {
-    uint32_t h = 0;
-    for (size_t k = 0; k < issues; k++) {
-        const char *label = parley_issue_label(space, k, values[k]);
-        h += (uint32_t)java_string_hash(label ? label : "");
-    }
+    (void)issues;
+    uint32_t h = (uint32_t)java_bid_hash(space, values);
     return (h ^ (h >> 16)) & (capacity - 1);
 }
 
@@ -174,7 +139,9 @@ static int ponpoko_draw(struct ponpoko *p, parley_agent_view *v, int fixed_patte
     qsort(p->bids, distinct, sizeof *p->bids, bid_by_utility);
     p->bid_count = distinct;
     p->pattern = fixed_pattern >= 0 ? fixed_pattern : java_random_next_int(&rand, PONPOKO_PATTERNS);
-    java_random_init(&p->pick, harness_unseeded_seed(parley_view_seed(v), 1));
+    /* AgentTool's generator is the run's first unseeded one when PonPokoAgent is the first party to make one (party 0
+       in every reference trace) */
+    java_random_init(&p->pick, java_random_harness_seed(parley_view_seed(v), 1));
     free(values);
     return PARLEY_OK;
 }
