@@ -10,8 +10,8 @@
  * target, lowering that target by 0.01 whenever 501 random draws find none.
  * Its four generators (random100: acceptance, random200: which received offer,
  * random300: the search, random400: the tremor) replay java.util.Random with
- * the seeds GENIUS's reference harness gives them: the run's first four
- * unseeded generators, as they are when AgentK is the first party to make any.
+ * the seeds GENIUS's reference harness gives them (its first four; parameter
+ * opponent_generators, see anac_java_random.h).
  */
 #include "agents/anac_classic.h"
 #include "agents/anac_java_random.h"
@@ -88,15 +88,18 @@ static void agentk_destroy(void *state)
 
 static int agentk_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    int rc;
-    struct agentk *a = boa_agent_state_new(v, "agent-k", params, sizeof *a, offsetof(struct agentk, tr), err, &rc);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("agent-k", params, &opponent_generators, err);
+    if (rc)
+        return rc;
+    struct agentk *a = boa_agent_state_new(v, "agent-k", "", sizeof *a, offsetof(struct agentk, tr), err, &rc);
     if (!a)
         return rc;
     a->offered.issues = a->tr.issues;
     a->target = a->bid_target = 1.0;
     java_random *gen[] = {&a->random100, &a->random200, &a->random300, &a->random400};
     for (size_t i = 0; i < 4; i++)
-        java_random_init(gen[i], java_random_harness_seed(parley_view_seed(v), i + 1));
+        java_random_init_harness(gen[i], v, java_random_harness_number(v, opponent_generators, i + 1, 0));
     *state = a;
     return PARLEY_OK;
 }

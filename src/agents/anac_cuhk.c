@@ -70,6 +70,7 @@ struct cuhk {
     int bins, own_bids;
     uint32_t *max_bid, *pick;
     uint64_t choose_calls; /* ChooseBid calls so far: each makes its own new Random() */
+    uint64_t opponent_generators;
 };
 
 static void cuhk_destroy(void *state)
@@ -144,8 +145,11 @@ static int cuhk_fill_bins(struct cuhk *c, parley_agent_view *v)
 
 static int cuhk_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    int rc;
-    struct cuhk *c = boa_agent_state_new(v, "cuhk", params, sizeof *c, offsetof(struct cuhk, tr), err, &rc);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("cuhk", params, &opponent_generators, err);
+    if (rc)
+        return rc;
+    struct cuhk *c = boa_agent_state_new(v, "cuhk", "", sizeof *c, offsetof(struct cuhk, tr), err, &rc);
     if (!c)
         return rc;
     size_t issues = c->tr.issues ? c->tr.issues : 1, count = parley_view_outcome_count(v);
@@ -159,6 +163,7 @@ static int cuhk_create(parley_agent_view *v, const char *params, void **state, p
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
     c->pick = c->max_bid + issues;
+    c->opponent_generators = opponent_generators;
     c->max_u = count ? anac_max_utility_bid(v, c->max_bid) : 0; /* getMaxUtilityBid */
     c->threshold = c->max_u;
     c->bins = (int)(c->max_u / CUHK_BIN);
@@ -187,16 +192,15 @@ static void cuhk_range(const struct cuhk *c, double lower, double upper, size_t 
  * more; none: the best package alone), the one whose values the opponent
  * proposed most often (ties by a coin flip), or 5% of the time a random
  * candidate.  Each call draws from a new Random(): under GENIUS's reference
- * harness the run's (2 + calls so far)-th unseeded generator (CUHKAgent's own
- * is the first), as it is against an opponent that makes none (Boulware,
- * Conceder); the candidates come in the original's order (bins filled in
+ * harness its (2 + calls so far)-th generator (its own is the first; the
+ * opponent's made at the start come before: anac_java_random.h); the candidates come in the original's order (bins filled in
  * BidIterator order, its best package first).
  */
 static double cuhk_choose(struct cuhk *c, parley_agent_view *v, size_t lo, size_t hi, uint32_t *out)
 {
     const parley_space *space = parley_view_space(v);
     java_random ran;
-    java_random_init(&ran, java_random_harness_seed(parley_view_seed(v), 2 + c->choose_calls++));
+    java_random_init_harness(&ran, v, java_random_harness_number(v, c->opponent_generators, 2 + c->choose_calls++, 1));
     size_t n = hi - lo;
     uint64_t alone = parley_space_encode(space, c->max_bid);
     const uint64_t *candidates = n ? c->entries + lo : &alone;

@@ -20,9 +20,8 @@
  *     much as its next bid.
  * Its one random draw that matters (random100, the original's first
  * new Random()) replays java.util.Random with the seed GENIUS's reference
- * harness gives that generator: the run's first unseeded one, as it is when
- * HardHeaded is the first party to make one (party 0, or party 1 against an
- * opponent that makes none before the negotiation starts).
+ * harness gives that generator (its first; parameter opponent_generators,
+ * see anac_java_random.h).
  * Other protocols: agent_act_target with p(t) as the target.
  */
 #include "agents/anac_hardheaded.h"
@@ -219,8 +218,8 @@ static void hh_destroy(void *state)
 
 static int hh_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("hardheaded", params, none, err);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("hardheaded", params, &opponent_generators, err);
     if (rc)
         return rc;
     const parley_space *space = parley_view_space(v);
@@ -229,7 +228,7 @@ static int hh_create(parley_agent_view *v, const char *params, void **state, par
     if (!h)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     h->issues = issues;
-    java_random_init(&h->random100, java_random_harness_seed(parley_view_seed(v), 1));
+    java_random_init_harness(&h->random100, v, java_random_harness_number(v, opponent_generators, 1, 0));
     h->me = parley_view_party(v);
     h->radix = calloc(issues + 1, sizeof *h->radix);
     h->scratch = calloc(issues + 1, sizeof *h->scratch);

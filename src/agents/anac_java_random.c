@@ -6,7 +6,9 @@
  */
 #include "agents/anac_java_random.h"
 
+#include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #define JAVA_MULTIPLIER 0x5DEECE66Dull
 #define JAVA_ADDEND 0xBull
@@ -74,4 +76,40 @@ int32_t java_bid_hash(const parley_space *space, const uint32_t *values)
         h += (uint32_t)java_string_hash(label ? label : "");
     }
     return (int32_t)h;
+}
+
+int32_t java_bid_details_hash(const parley_space *space, const uint32_t *values, double u)
+{
+    uint64_t bits;
+    memcpy(&bits, &u, sizeof bits);
+    if (isnan(u))
+        bits = 0x7ff8000000000000ull; /* Java's canonical NaN */
+    /* 31 (31 (31 + Bid.hashCode) + fold(u)) + fold(0.0), fold(x) the halves of doubleToLongBits(x) xored */
+    uint32_t h = 31u * (31u + (uint32_t)java_bid_hash(space, values)) + (uint32_t)(bits ^ (bits >> 32));
+    return (int32_t)(31u * h);
+}
+
+int java_random_harness_param(const char *agent, const char *params, uint64_t *opponent_generators,
+                              parley_error *err)
+{
+    static const char *const keys[] = {"opponent_generators", NULL};
+    double n;
+    int rc = parley_agent_params_check(agent, params, keys, err);
+    if (rc || (rc = parley_agent_param_double(agent, params, "opponent_generators", 0, &n, err)))
+        return rc;
+    if (!(n >= 0 && n <= 1e6 && n == floor(n)))
+        return parley_error_set(err, PARLEY_EINVAL, "agent %s: opponent_generators=%g (expected a count, 0 or more)",
+                                agent, n);
+    *opponent_generators = (uint64_t)n;
+    return PARLEY_OK;
+}
+
+uint64_t java_random_harness_number(const parley_agent_view *v, uint64_t opponent_generators, uint64_t k, int later)
+{
+    return k + (later || parley_view_party(v) > 0 ? opponent_generators : 0);
+}
+
+void java_random_init_harness(java_random *r, const parley_agent_view *v, uint64_t n)
+{
+    java_random_init(r, java_random_harness_seed(parley_view_seed(v), n));
 }

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 
+#include <parley/agent.h>
 #include <parley/space.h>
 
 typedef struct {
@@ -31,9 +32,27 @@ double java_random_next_double(java_random *r);
    reference traces were made with. */
 int64_t java_random_harness_seed(uint64_t base, uint64_t n);
 
+/*
+ * The harness numbers the unseeded generators of a run in the order they are
+ * made: party 0's made at its start, then party 1's, then those made while
+ * they negotiate.  An agent's parameter opponent_generators = N (default 0)
+ * says how many its opponent makes at its start (HardHeaded 2, AgentK 4,
+ * CUHKAgent, NiceTitForTat, PonPokoAgent 1; tests/genius/compare_traces.py
+ * passes it): the number of this agent's k-th generator is k, plus N when it
+ * is party 1 or makes it while negotiating (`later`).
+ */
+int java_random_harness_param(const char *agent, const char *params, uint64_t *opponent_generators,
+                              parley_error *err);
+uint64_t java_random_harness_number(const parley_agent_view *v, uint64_t opponent_generators, uint64_t k,
+                                    int later);
+/* new Random() of the reference harness: java_random_init with the seed of generator number n of this run. */
+void java_random_init_harness(java_random *r, const parley_agent_view *v, uint64_t n);
+
 /* Java's String.hashCode of a UTF-8 label (over its UTF-16 code units). */
 int32_t java_string_hash(const char *label);
 /* GENIUS's Bid.hashCode: the sum of its values' hashCode (a discrete value's: its label's String.hashCode). */
 int32_t java_bid_hash(const parley_space *space, const uint32_t *values);
+/* GENIUS's BidDetails.hashCode of a package with utility u at time 0 (the tie-break of BidDetailsSorterUtility). */
+int32_t java_bid_details_hash(const parley_space *space, const uint32_t *values, double u);
 
 #endif

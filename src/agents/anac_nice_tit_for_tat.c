@@ -71,8 +71,11 @@ static void ntft_destroy(void *state)
 
 static int ntft_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    int rc;
-    struct ntft *n = boa_agent_state_new(v, "nice-tit-for-tat", params, sizeof *n, offsetof(struct ntft, tr), err, &rc);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("nice-tit-for-tat", params, &opponent_generators, err);
+    if (rc)
+        return rc;
+    struct ntft *n = boa_agent_state_new(v, "nice-tit-for-tat", "", sizeof *n, offsetof(struct ntft, tr), err, &rc);
     if (!n)
         return rc;
     if ((rc = parley_opponent_model_new("bayes", parley_view_space(v), &n->model, err))) {
@@ -85,9 +88,8 @@ static int ntft_create(parley_agent_view *v, const char *params, void **state, p
     }
     n->size = parley_space_size(parley_view_space(v));
     n->target = 1;
-    /* the original's random100 = new Random(): the run's first unseeded generator under the reference harness
-       when NiceTitForTat is the first party to make one (as party 0 in every reference trace) */
-    java_random_init(&n->random100, java_random_harness_seed(parley_view_seed(v), 1));
+    /* the original's random100 = new Random(), its first (anac_java_random.h) */
+    java_random_init_harness(&n->random100, v, java_random_harness_number(v, opponent_generators, 1, 0));
     *state = n;
     return PARLEY_OK;
 }
@@ -144,18 +146,6 @@ static double ntft_first_min(const struct boa_track *tr)
  * them (model estimate descending, equal ones by BidDetails.hashCode).  Writes
  * it to out and returns its utility.
  */
-/* GENIUS's BidDetails.hashCode of a package with utility u at time 0: 31 (31 (31 + Bid.hashCode) + fold(u)) +
-   fold(0.0), fold(x) the two halves of Double.doubleToLongBits(x) xored. */
-static int32_t bid_details_hash(const parley_space *space, const uint32_t *values, double u)
-{
-    uint64_t bits;
-    memcpy(&bits, &u, sizeof bits);
-    if (u != u)
-        bits = 0x7ff8000000000000ull; /* Java's canonical NaN */
-    uint32_t h = 31u * (31u + (uint32_t)java_bid_hash(space, values)) + (uint32_t)(bits ^ (bits >> 32));
-    return (int32_t)(31u * h);
-}
-
 static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uint32_t *out)
 {
     size_t count = parley_view_outcome_count(v), lo = 0, hi = 0;
@@ -180,7 +170,7 @@ static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uin
     for (size_t i = lo; i < hi; i++) { /* keep the `want` best for the opponent, best first */
         parley_view_outcome_ranked(v, i, n->tr.scratch);
         double s = parley_opponent_model_eval(n->model, n->tr.scratch);
-        int32_t h = bid_details_hash(parley_view_space(v), n->tr.scratch, s);
+        int32_t h = java_bid_details_hash(parley_view_space(v), n->tr.scratch, s);
         size_t at = have < want ? have++ : want;
         while (at > 0 && (score[at - 1] < s || (score[at - 1] == s && hash[at - 1] > h))) {
             if (at < want) {

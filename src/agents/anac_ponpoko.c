@@ -102,7 +102,8 @@ static uint64_t java_bucket(const parley_space *space, const uint32_t *values, s
 /* PonPokoAgent.init: 30,000 packages from Domain.getRandomBid(rand) (one nextDouble per issue, in the domain's
    order: value floor(u * count)), kept once each (a HashSet) and sorted by utility; then pattern =
    rand.nextInt(5) unless fixed.  rand = new Random(seed + party), as AbstractNegotiationParty.init makes it. */
-static int ponpoko_draw(struct ponpoko *p, parley_agent_view *v, int fixed_pattern, parley_error *err)
+static int ponpoko_draw(struct ponpoko *p, parley_agent_view *v, int fixed_pattern, uint64_t opponent_generators,
+                        parley_error *err)
 {
     const parley_space *space = parley_view_space(v);
     size_t issues = parley_space_issue_count(space);
@@ -139,20 +140,23 @@ static int ponpoko_draw(struct ponpoko *p, parley_agent_view *v, int fixed_patte
     qsort(p->bids, distinct, sizeof *p->bids, bid_by_utility);
     p->bid_count = distinct;
     p->pattern = fixed_pattern >= 0 ? fixed_pattern : java_random_next_int(&rand, PONPOKO_PATTERNS);
-    /* AgentTool's generator is the run's first unseeded one when PonPokoAgent is the first party to make one (party 0
-       in every reference trace) */
-    java_random_init(&p->pick, java_random_harness_seed(parley_view_seed(v), 1));
+    /* AgentTool's static new Random(), made at its start: its first generator (anac_java_random.h) */
+    java_random_init_harness(&p->pick, v, java_random_harness_number(v, opponent_generators, 1, 0));
     free(values);
     return PARLEY_OK;
 }
 
 static int ponpoko_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const keys[] = {"pattern", NULL};
-    double pattern;
+    static const char *const keys[] = {"pattern", "opponent_generators", NULL};
+    double pattern, opponent_generators;
     int rc = parley_agent_params_check("ponpoko", params, keys, err);
-    if (rc || (rc = parley_agent_param_double("ponpoko", params, "pattern", -1, &pattern, err)))
+    if (rc || (rc = parley_agent_param_double("ponpoko", params, "pattern", -1, &pattern, err)) ||
+        (rc = parley_agent_param_double("ponpoko", params, "opponent_generators", 0, &opponent_generators, err)))
         return rc;
+    if (!(opponent_generators >= 0 && opponent_generators <= 1e6 && opponent_generators == floor(opponent_generators)))
+        return parley_error_set(err, PARLEY_EINVAL, "agent ponpoko: opponent_generators=%g (expected a count)",
+                                opponent_generators);
     if (pattern != -1 && (pattern < 0 || pattern >= PONPOKO_PATTERNS || pattern != floor(pattern)))
         return parley_error_set(err, PARLEY_EINVAL, "agent ponpoko: pattern=%g (expected 0..4, or -1 for random)",
                                 pattern);
@@ -163,7 +167,7 @@ static int ponpoko_create(parley_agent_view *v, const char *params, void **state
         free(p);
         return rc;
     }
-    if ((rc = ponpoko_draw(p, v, (int)pattern, err))) {
+    if ((rc = ponpoko_draw(p, v, (int)pattern, (uint64_t)opponent_generators, err))) {
         boa_track_free(&p->tr);
         free(p->bids);
         free(p);
