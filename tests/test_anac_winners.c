@@ -16,8 +16,27 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "anac_scenario.h"
+
+/* --- java.util.Random, which PonPokoAgent's draws replay --- */
+
+/* The values the JDK 17 itself printed: new Random(1): nextDouble, nextInt(5), nextInt(7), nextInt(16);
+   new Random(-7046029254386353131): nextInt(1000), nextDouble. */
+static void java_random_as_the_jdk(void **state)
+{
+    (void)state;
+    java_random r;
+    java_random_init(&r, 1);
+    assert_true(java_random_next_double(&r) == 0.7308781907032909);
+    assert_int_equal(java_random_next_int(&r, 5), 2);
+    assert_int_equal(java_random_next_int(&r, 7), 0);
+    assert_int_equal(java_random_next_int(&r, 16), 3); /* a power of two: the top bits */
+    java_random_init(&r, -7046029254386353131LL);
+    assert_int_equal(java_random_next_int(&r, 1000), 75);
+    assert_true(java_random_next_double(&r) == 0.027430578169242992);
+}
 
 /* --- PonPokoAgent --- */
 
@@ -293,6 +312,7 @@ static void winners_agree_with_conceder(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(java_random_as_the_jdk),
         cmocka_unit_test(ponpoko_pattern_thresholds),
         cmocka_unit_test(ponpoko_accepts_above_low_only),
         cmocka_unit_test(agreeable_schedule),

@@ -193,6 +193,9 @@ int parley_view_event(const parley_agent_view *v, size_t i, parley_event *out);
 
 /* A deterministic random number in [0,1) from the agent's own stream (seeded by the session). */
 double parley_view_random(parley_agent_view *v);
+/* The session's seed (the configuration's `seed`): for ports that replay a generator their original seeds from
+   the session (GENIUS gives party i the seed + i). */
+uint64_t parley_view_seed(const parley_agent_view *v);
 
 /*
  * The agent's own acceptable packages sorted by its utility (feasible, its red

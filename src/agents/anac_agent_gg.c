@@ -22,6 +22,7 @@
  *     most; failing that, a random package above the threshold.
  */
 #include "agents/anac_agent_gg.h"
+#include "agents/anac_java_random.h"
 
 #include "agents/agent_common.h"
 #include "agents/builtin.h"
@@ -108,6 +109,7 @@ struct agentgg {
     int window_open, nash_known;
     double window_start, best_early, nash;
     size_t draws;            /* random packages per try */
+    java_random rand;        /* AbstractNegotiationParty's rand: new Random(session seed + party number) */
 };
 
 static double importance(const struct agentgg *g, const double *map, const uint32_t *bid)
@@ -252,6 +254,7 @@ static int agentgg_create(parley_agent_view *v, const char *params, void **state
                                                                                             : MAX_DRAWS;
     g->lower = 1.0;
     g->offer_randomly = 1;
+    java_random_init(&g->rand, (int64_t)(parley_view_seed(v) + parley_view_party(v)));
     *state = g;
     return PARLEY_OK;
 nomem:
@@ -266,13 +269,11 @@ static int allowed(parley_agent_view *v, const uint32_t *bid)
     return parley_view_feasible(v, bid) && parley_view_red_lines_hold(v, bid);
 }
 
-static void random_package(struct agentgg *g, parley_agent_view *v, uint32_t *out)
+/* generateRandomBid: rand.nextInt(values) per issue, in the domain's order (the same draws as the original's). */
+static void random_package(struct agentgg *g, uint32_t *out)
 {
-    for (size_t i = 0; i < g->issues; i++) {
-        uint32_t n = parley_issue_value_count(g->space, i);
-        uint32_t x = (uint32_t)(parley_view_random(v) * (double)n);
-        out[i] = x < n ? x : n - 1;
-    }
+    for (size_t i = 0; i < g->issues; i++)
+        out[i] = (uint32_t)java_random_next_int(&g->rand, (int32_t)parley_issue_value_count(g->space, i));
 }
 
 /* A random package whose ratio is in [lower, upper] (see the file comment); its most important one at worst. */
@@ -284,7 +285,7 @@ static void pick_bid(struct agentgg *g, parley_agent_view *v, double lower, doub
         double most = 0;
         int found = 0;
         for (size_t d = 0; d < g->draws; d++) {
-            random_package(g, v, g->bid);
+            random_package(g, g->bid);
             double imp = importance(g, g->own, g->bid);
             if (imp < low || imp > high || !allowed(v, g->bid))
                 continue;
@@ -303,7 +304,7 @@ static void pick_bid(struct agentgg *g, parley_agent_view *v, double lower, doub
             return;
     }
     for (size_t d = 0; d < 10 * g->draws; d++) {
-        random_package(g, v, g->bid);
+        random_package(g, g->bid);
         if (importance(g, g->own, g->bid) >= low && allowed(v, g->bid)) {
             memcpy(out, g->bid, g->issues * sizeof *out);
             return;

@@ -8,8 +8,13 @@
  * how far the offer is above both.  It offers back, at random, an offer it
  * received above its target; otherwise a random package above its bidding
  * target, lowering that target by 0.01 whenever 501 random draws find none.
+ * Its four generators (random100: acceptance, random200: which received offer,
+ * random300: the search, random400: the tremor) replay java.util.Random with
+ * the seeds GENIUS's reference harness gives them (its first four; parameter
+ * opponent_generators, see anac_java_random.h).
  */
 #include "agents/anac_classic.h"
+#include "agents/anac_java_random.h"
 #include "agents/boa.h"
 #include "agents/builtin.h"
 
@@ -19,7 +24,7 @@
 #include <string.h>
 
 #define AGENTK_TREMOR 2.0
-#define AGENTK_TRIES 501 /* random packages drawn before the bidding target drops by 0.01 */
+#define AGENTK_TRIES 500 /* random packages drawn (after the first) before the bidding target drops by 0.01 */
 
 /* The lowering of a target that lies above the estimated maximum (the original's "app"): r * min(1/r^2, m) / m. */
 static double agentk_lower(double target, double estimate_max, double m)
@@ -65,6 +70,9 @@ struct agentk {
     struct boa_track tr;
     struct anac_bids offered; /* every distinct offer received */
     double target, bid_target;
+    java_random random100, random200, random300, random400;
+    size_t *order; /* [offered.count] the received offers in the HashMap's iteration order */
+    size_t order_cap;
 };
 
 static void agentk_destroy(void *state)
@@ -74,53 +82,83 @@ static void agentk_destroy(void *state)
         return;
     boa_track_free(&a->tr);
     anac_bids_free(&a->offered);
+    free(a->order);
     free(a);
 }
 
 static int agentk_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    int rc;
-    struct agentk *a = boa_agent_state_new(v, "agent-k", params, sizeof *a, offsetof(struct agentk, tr), err, &rc);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("agent-k", params, &opponent_generators, err);
+    if (rc)
+        return rc;
+    struct agentk *a = boa_agent_state_new(v, "agent-k", "", sizeof *a, offsetof(struct agentk, tr), err, &rc);
     if (!a)
         return rc;
     a->offered.issues = a->tr.issues;
     a->target = a->bid_target = 1.0;
+    java_random *gen[] = {&a->random100, &a->random200, &a->random300, &a->random400};
+    for (size_t i = 0; i < 4; i++)
+        java_random_init_harness(gen[i], v, java_random_harness_number(v, opponent_generators, i + 1, 0));
     *state = a;
     return PARLEY_OK;
 }
 
 /*
- * The random search for a package worth at least the bidding target: a draw
- * succeeds with probability k/N (k of the N packages reach the target), so 501
- * draws find one with probability 1 - (1 - k/N)^501, and then a uniform one of
- * the k; otherwise the target drops by 0.01 and the search goes on.
+ * searchBid in its loop: random packages (random300.nextInt per issue) until
+ * one is worth the bidding target, the target dropping by 0.01 after every 501
+ * draws that found none.
  */
 static double agentk_search(struct agentk *a, parley_agent_view *v, uint32_t *out)
 {
-    size_t n = parley_view_outcome_count(v);
+    const parley_space *space = parley_view_space(v);
     if (isnan(a->bid_target))
         a->bid_target = 0;
-    for (;;) {
-        size_t first = parley_view_outcome_rank(v, a->bid_target), k = n - first;
-        if (k == n || (k > 0 && parley_view_random(v) < 1 - pow(1 - (double)k / (double)n, AGENTK_TRIES)))
-            return parley_view_outcome_ranked(v, first + anac_random_index(v, k), out);
-        a->bid_target -= 0.01;
+    double best = parley_view_best_utility(v), u = 0;
+    if (a->bid_target > best) /* the original would draw forever: lower it to the best package at once */
+        a->bid_target -= 0.01 * ceil((a->bid_target - best) / 0.01);
+    for (int loop = 0; u < a->bid_target; loop++) {
+        if (loop > AGENTK_TRIES) {
+            a->bid_target -= 0.01;
+            loop = 0;
+        }
+        for (size_t i = 0; i < a->tr.issues; i++)
+            out[i] = (uint32_t)java_random_next_int(&a->random300, (int32_t)parley_issue_value_count(space, i));
+        u = parley_view_eval(v, out);
     }
+    return u;
 }
 
+static int by_order(const void *x, const void *y)
+{
+    uint64_t p = *(const uint64_t *)x, q = *(const uint64_t *)y;
+    return (p > q) - (p < q);
+}
+
+/* The received offers worth more than its target, in offeredBidMap.keySet() order (a HashMap<Bid, Double>:
+   bucket of Bid.hashCode, then insertion order), one of them at random (random200); otherwise the search. */
 static double agentk_select(struct agentk *a, parley_agent_view *v, uint32_t *out)
 {
-    size_t above = 0;
-    for (size_t i = 0; i < a->offered.count; i++)
-        above += a->offered.utility[i] > a->target;
+    size_t above = 0, count = a->offered.count;
+    uint32_t capacity = 16;
+    while (count > capacity / 4 * 3)
+        capacity *= 2;
+    uint64_t *keys = malloc((count ? count : 1) * sizeof *keys);
+    if (!keys)
+        return agentk_search(a, v, out);
+    for (size_t i = 0; i < count; i++)
+        if (a->offered.utility[i] > a->target) {
+            uint32_t h = (uint32_t)java_bid_hash(parley_view_space(v), anac_bids_at(&a->offered, i));
+            keys[above++] = (uint64_t)((h ^ (h >> 16)) & (capacity - 1)) << 32 | i;
+        }
     if (above > 0) {
-        size_t pick = anac_random_index(v, above);
-        for (size_t i = 0; i < a->offered.count; i++)
-            if (a->offered.utility[i] > a->target && pick-- == 0) {
-                memcpy(out, anac_bids_at(&a->offered, i), a->tr.issues * sizeof *out);
-                return a->offered.utility[i];
-            }
+        qsort(keys, above, sizeof *keys, by_order);
+        size_t i = (size_t)(keys[(size_t)floor(java_random_next_double(&a->random200) * (double)above)] & 0xFFFFFFFFu);
+        free(keys);
+        memcpy(out, anac_bids_at(&a->offered, i), a->tr.issues * sizeof *out);
+        return a->offered.utility[i];
     }
+    free(keys);
     return agentk_search(a, v, out);
 }
 
@@ -138,7 +176,8 @@ static int agentk_act(void *state, parley_agent_view *v, parley_request request,
             return PARLEY_ENOMEM;
         double mean = a->tr.sum / n;
         struct agentk_eval e;
-        agentk_evaluate(u, mean, a->tr.sum_sq / n - mean * mean, parley_view_time(v), parley_view_random(v), &e);
+        agentk_evaluate(u, mean, a->tr.sum_sq / n - mean * mean, parley_view_time(v),
+                        java_random_next_double(&a->random400), &e);
         a->target = e.target;
         a->bid_target = e.bid_target;
         p = e.p;
@@ -149,7 +188,8 @@ static int agentk_act(void *state, parley_agent_view *v, parley_request request,
         act->kind = PARLEY_ACT_WALK_AWAY;
         return PARLEY_OK;
     }
-    if (boa_acceptable_offer(v) && a->tr.received > before && p > parley_view_random(v)) {
+    int lucky = a->tr.received > before && p > java_random_next_double(&a->random100); /* drawn at every offer */
+    if (boa_acceptable_offer(v) && lucky) {
         act->kind = PARLEY_ACT_ACCEPT;
         return PARLEY_OK;
     }

@@ -13,6 +13,7 @@
  * parley does the same.  It accepts an offer worth its next bid, or from
  * t = 0.99 anything above its reservation value.  No parameters.
  */
+#include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
@@ -26,10 +27,21 @@
 #define AGREEABLE_NEIGHBOURHOOD 0.05 /* Constants.neigExplorationDisFactor */
 #define AGREEABLE_LATE 0.99          /* from here it accepts anything above its reservation value */
 
+struct ranked {
+    double u;
+    int32_t hash;
+    size_t rank;
+};
+
 struct agreeable {
     struct boa_track tr;
     struct value_counts *counts; /* [parties] */
     double model_time;
+    uint64_t opponent_generators;
+    java_random math_random; /* the generator behind Math.random() */
+    int math_random_made;
+    struct ranked *sorted; /* SortedOutcomeSpace's list (NULL until first needed) */
+    size_t sorted_count;
 };
 
 double agreeable_target(double t, double pmin, double pmax)
@@ -74,14 +86,18 @@ static void agreeable_destroy(void *state)
         for (size_t k = 0; k < a->tr.parties; k++)
             value_counts_free(&a->counts[k]);
     free(a->counts);
+    free(a->sorted);
     boa_track_free(&a->tr);
     free(a);
 }
 
 static int agreeable_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    int rc;
-    struct agreeable *a = boa_agent_state_new(v, "agreeable-2018", params, sizeof *a, offsetof(struct agreeable, tr), err, &rc);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("agreeable-2018", params, &opponent_generators, err);
+    if (rc)
+        return rc;
+    struct agreeable *a = boa_agent_state_new(v, "agreeable-2018", "", sizeof *a, offsetof(struct agreeable, tr), err, &rc);
     if (!a)
         return rc;
     if (!(a->counts = calloc(a->tr.parties, sizeof *a->counts)))
@@ -91,6 +107,7 @@ static int agreeable_create(parley_agent_view *v, const char *params, void **sta
             goto nomem;
     size_t size = parley_view_outcome_count(v);
     a->model_time = size < 1000 ? 0.2 : size < 10000 ? 0.3 : 0.4;
+    a->opponent_generators = opponent_generators;
     *state = a;
     return PARLEY_OK;
 nomem:
@@ -98,21 +115,100 @@ nomem:
     return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
 }
 
-/* Roulette wheel over the packages at ranks [start, end) by the models' summed scores; -1 when it fails. */
-static double roulette(struct agreeable *a, parley_agent_view *v, size_t start, size_t end, uint32_t *out)
+
+/* SortedOutcomeSpace's order: utility descending, equal ones by BidDetails.hashCode ascending. */
+static int by_sorted_outcome(const void *x, const void *y)
 {
+    const struct ranked *p = x, *q = y;
+    if (p->u != q->u)
+        return p->u > q->u ? -1 : 1;
+    return (p->hash > q->hash) - (p->hash < q->hash);
+}
+
+/* SortedOutcomeSpace: every package (the view's sorted list), utility descending, equal ones by
+   BidDetails.hashCode ascending; built at first use. */
+static int sorted_outcomes(struct agreeable *a, parley_agent_view *v)
+{
+    if (a->sorted)
+        return PARLEY_OK;
+    size_t n = parley_view_outcome_count(v);
+    if (!(a->sorted = malloc((n ? n : 1) * sizeof *a->sorted)))
+        return PARLEY_ENOMEM;
+    for (size_t i = 0; i < n; i++) {
+        a->sorted[i].rank = i;
+        a->sorted[i].u = parley_view_outcome_ranked(v, i, a->tr.scratch);
+        a->sorted[i].hash = java_bid_details_hash(parley_view_space(v), a->tr.scratch, a->sorted[i].u);
+    }
+    qsort(a->sorted, n, sizeof *a->sorted, by_sorted_outcome);
+    a->sorted_count = n;
+    return PARLEY_OK;
+}
+
+/* SortedOutcomeSpace.searchIndexWith: its bisection over the descending list (not a plain lower bound). */
+static size_t search_index_with(const struct agreeable *a, double value)
+{
+    long middle = -1, low = 0, high = (long)a->sorted_count - 1, last = 0;
+    while (last != middle) {
+        last = middle;
+        middle = (low + high) / 2;
+        double u = a->sorted[middle].u;
+        if (u == value)
+            return (size_t)middle;
+        if (u < value)
+            high = middle;
+        if (u > value)
+            low = middle;
+    }
+    return (size_t)middle;
+}
+
+/* getBidsinRange([lower, upper]) as positions [*from, *to) of the sorted list, with the original's index
+   adjustments (one package outside the range may come in at either end). */
+static void bids_in_range(const struct agreeable *a, double lower, double upper, size_t *from, size_t *to)
+{
+    size_t up = search_index_with(a, upper), low = search_index_with(a, lower);
+    if (a->sorted[up].u <= upper && up > 0)
+        up--;
+    if (a->sorted[low].u >= lower && low < a->sorted_count)
+        low++;
+    if (low == up) { /* the original returns that one package */
+        *from = low;
+        *to = low + 1;
+        return;
+    }
+    *from = up;
+    *to = low > up ? low : up;
+}
+
+/* tuneBidByOpponentModel: the packages in [target - d, target + d] (getBidsinRange); one alone is offered,
+   otherwise the roulette wheel (getBestBidByRouletteWheel) by the models' summed scores and Math.random(); its
+   utility, or -1 when it fails (the original's index then runs past the list). */
+static double tune_bid(struct agreeable *a, parley_agent_view *v, double lower, double upper, uint32_t *out)
+{
+    if (sorted_outcomes(a, v) || a->sorted_count == 0)
+        return -1;
+    size_t from, to;
+    bids_in_range(a, lower, upper, &from, &to);
+    if (to > a->sorted_count)
+        to = a->sorted_count;
+    if (to <= from)
+        return -1;
+    if (to - from == 1)
+        return parley_view_outcome_ranked(v, a->sorted[from].rank, out);
     double total = 0;
-    for (size_t i = start; i < end; i++) {
-        parley_view_outcome_ranked(v, i, a->tr.scratch);
+    for (size_t i = from; i < to; i++) {
+        parley_view_outcome_ranked(v, a->sorted[i].rank, a->tr.scratch);
         for (size_t k = 0; k < a->tr.parties; k++)
             if (k != a->tr.me)
                 total += frequency_eval(&a->counts[k], a->tr.scratch);
     }
-    double r = parley_view_random(v), acc = 0;
-    if (!(total > 0))
-        return -1;
-    for (size_t i = start; i < end; i++) {
-        double u = parley_view_outcome_ranked(v, i, out);
+    if (!a->math_random_made) { /* Math.random()'s generator, made at its first call (anac_java_random.h) */
+        java_random_init_harness(&a->math_random, v, java_random_harness_number(v, a->opponent_generators, 1, 1));
+        a->math_random_made = 1;
+    }
+    double r = java_random_next_double(&a->math_random), acc = 0;
+    for (size_t i = from; total > 0 && i < to; i++) {
+        double u = parley_view_outcome_ranked(v, a->sorted[i].rank, out);
         for (size_t k = 0; k < a->tr.parties; k++)
             if (k != a->tr.me)
                 acc += frequency_eval(&a->counts[k], out) / total;
@@ -137,10 +233,7 @@ static int agreeable_act(void *state, parley_agent_view *v, parley_request reque
     if (a->tr.received > 0) {
         if (t >= a->model_time) {
             double d = agreeable_neighbourhood(t, pmin, pmax);
-            size_t start, end;
-            size_t n = winners_band(v, target - d, target + d, &start, &end);
-            bid_u = n == 1 ? parley_view_outcome_ranked(v, start, act->outcome)
-                           : n > 1 ? roulette(a, v, start, end, act->outcome) : -1;
+            bid_u = tune_bid(a, v, target - d, target + d, act->outcome);
         } else {
             bid_u = winners_nearest(v, target, act->outcome);
         }

@@ -112,6 +112,26 @@ const uint32_t *anac_bids_at(const struct anac_bids *b, size_t i)
     return b->values + i * b->issues;
 }
 
+double anac_max_utility_bid(parley_agent_view *v, uint32_t *out)
+{
+    size_t count = parley_view_outcome_count(v), issues = parley_space_issue_count(parley_view_space(v));
+    if (count == 0)
+        return -1;
+    uint32_t *other = malloc((issues ? issues : 1) * sizeof *other);
+    double top = parley_view_outcome_ranked(v, count - 1, out);
+    for (size_t i = count - 1; other && i-- > 0;) {
+        if (parley_view_outcome_ranked(v, i, other) != top)
+            break;
+        size_t k = issues; /* BidIterator order: the last issue varies slowest */
+        while (k > 0 && other[k - 1] == out[k - 1])
+            k--;
+        if (k > 0 && other[k - 1] < out[k - 1])
+            memcpy(out, other, issues * sizeof *out);
+    }
+    free(other);
+    return top;
+}
+
 size_t anac_random_index(parley_agent_view *v, size_t n)
 {
     size_t i = (size_t)(parley_view_random(v) * (double)n);

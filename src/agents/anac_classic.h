@@ -37,6 +37,9 @@ const uint32_t *anac_bids_at(const struct anac_bids *b, size_t i);
 
 /* A uniformly random index below n (n > 0), and a uniformly random package of the whole space. */
 size_t anac_random_index(parley_agent_view *v, size_t n);
+/* GENIUS's getMaxUtilityBid: the first package with the largest utility in BidIterator order (the first issue
+   varying fastest) into out; its utility, -1 when there is none. */
+double anac_max_utility_bid(parley_agent_view *v, uint32_t *out);
 void anac_random_outcome(parley_agent_view *v, uint32_t *out);
 /* The discount factor as GENIUS reads it: d in (0, 1], anything else is 1. */
 double anac_discount(parley_agent_view *v);

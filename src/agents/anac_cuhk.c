@@ -14,6 +14,7 @@
  * more, and in the last round offers the opponent's best offer.
  */
 #include "agents/anac_classic.h"
+#include "agents/anac_java_random.h"
 #include "agents/boa.h"
 #include "agents/builtin.h"
 
@@ -68,6 +69,8 @@ struct cuhk {
     size_t *bin_start; /* [bins + 1] */
     int bins, own_bids;
     uint32_t *max_bid, *pick;
+    uint64_t choose_calls; /* ChooseBid calls so far: each makes its own new Random() */
+    uint64_t opponent_generators;
 };
 
 static void cuhk_destroy(void *state)
@@ -111,9 +114,14 @@ static int cuhk_fill_bins(struct cuhk *c, parley_agent_view *v)
     code[0] = parley_space_encode(space, c->max_bid);
     bin[0] = c->bins - 1;
     for (size_t i = 1; i < n; i++) {
-        if (c->size < CUHK_ENUMERATE) {
-            code[i] = i - 1;
-            parley_space_decode(space, code[i], c->pick);
+        if (c->size < CUHK_ENUMERATE) { /* BidIterator's order: the first issue varies fastest */
+            uint64_t rest = i - 1;
+            for (size_t k = 0; k < c->tr.issues; k++) {
+                uint32_t values = parley_issue_value_count(space, k);
+                c->pick[k] = (uint32_t)(rest % values);
+                rest /= values;
+            }
+            code[i] = parley_space_encode(space, c->pick);
         } else {
             anac_random_outcome(v, c->pick);
             code[i] = parley_space_encode(space, c->pick);
@@ -137,8 +145,11 @@ static int cuhk_fill_bins(struct cuhk *c, parley_agent_view *v)
 
 static int cuhk_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    int rc;
-    struct cuhk *c = boa_agent_state_new(v, "cuhk", params, sizeof *c, offsetof(struct cuhk, tr), err, &rc);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("cuhk", params, &opponent_generators, err);
+    if (rc)
+        return rc;
+    struct cuhk *c = boa_agent_state_new(v, "cuhk", "", sizeof *c, offsetof(struct cuhk, tr), err, &rc);
     if (!c)
         return rc;
     size_t issues = c->tr.issues ? c->tr.issues : 1, count = parley_view_outcome_count(v);
@@ -152,7 +163,8 @@ static int cuhk_create(parley_agent_view *v, const char *params, void **state, p
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
     c->pick = c->max_bid + issues;
-    c->max_u = count ? parley_view_outcome_ranked(v, count - 1, c->max_bid) : 0;
+    c->opponent_generators = opponent_generators;
+    c->max_u = count ? anac_max_utility_bid(v, c->max_bid) : 0; /* getMaxUtilityBid */
     c->threshold = c->max_u;
     c->bins = (int)(c->max_u / CUHK_BIN);
     if (c->bins < 1)
@@ -177,31 +189,37 @@ static void cuhk_range(const struct cuhk *c, double lower, double upper, size_t 
 
 /*
  * ChooseBid: up to 200 candidates (drawn with replacement when there are
- * more), the one whose values the opponent proposed most often (ties by a coin
- * flip), or 5% of the time a random candidate.  No candidate: the best package.
+ * more; none: the best package alone), the one whose values the opponent
+ * proposed most often (ties by a coin flip), or 5% of the time a random
+ * candidate.  Each call draws from a new Random(): under GENIUS's reference
+ * harness its (2 + calls so far)-th generator (its own is the first; the
+ * opponent's made at the start come before: anac_java_random.h); the candidates come in the original's order (bins filled in
+ * BidIterator order, its best package first).
  */
 static double cuhk_choose(struct cuhk *c, parley_agent_view *v, size_t lo, size_t hi, uint32_t *out)
 {
     const parley_space *space = parley_view_space(v);
+    java_random ran;
+    java_random_init_harness(&ran, v, java_random_harness_number(v, c->opponent_generators, 2 + c->choose_calls++, 1));
     size_t n = hi - lo;
-    if (n == 0) {
-        memcpy(out, c->max_bid, c->tr.issues * sizeof *out);
-        return c->max_u;
-    }
+    uint64_t alone = parley_space_encode(space, c->max_bid);
+    const uint64_t *candidates = n ? c->entries + lo : &alone;
+    n = n ? n : 1;
     size_t draws = n >= CUHK_DRAWS ? CUHK_DRAWS : n, best = SIZE_MAX;
     uint64_t chosen[CUHK_DRAWS];
+    for (size_t i = 0; i < draws; i++) /* the sample is drawn before any candidate is scored */
+        chosen[i] = candidates[n >= CUHK_DRAWS ? (size_t)java_random_next_int(&ran, (int32_t)n) : i];
     unsigned long most = 0;
     for (size_t i = 0; i < draws; i++) {
-        chosen[i] = c->entries[lo + (n >= CUHK_DRAWS ? anac_random_index(v, n) : i)];
         parley_space_decode(space, chosen[i], out);
         unsigned long s = anac_counts_score(&c->counts, out);
-        if (s > most || (s == most && parley_view_random(v) < 0.5)) {
+        if (s > most || (s == most && java_random_next_double(&ran) < 0.5)) {
             most = s;
             best = i;
         }
     }
-    if (best == SIZE_MAX || parley_view_random(v) >= 0.95)
-        best = anac_random_index(v, draws);
+    if (best == SIZE_MAX || java_random_next_double(&ran) >= 0.95)
+        best = (size_t)java_random_next_int(&ran, (int32_t)draws);
     parley_space_decode(space, chosen[best], out);
     return parley_view_eval(v, out);
 }

@@ -18,12 +18,16 @@
  *     every weight set), and each value offered gains 1;
  *   - it accepts an offer worth more than its lowest bid so far, or at least as
  *     much as its next bid.
- * Its random draws (Java's new Random()) come from the view's random stream.
+ * Its one random draw that matters (random100, the original's first
+ * new Random()) replays java.util.Random with the seed GENIUS's reference
+ * harness gives that generator (its first; parameter opponent_generators,
+ * see anac_java_random.h).
  * Other protocols: agent_act_target with p(t) as the target.
  */
 #include "agents/anac_hardheaded.h"
 
 #include "agents/agent_common.h"
+#include "agents/anac_java_random.h"
 #include "agents/builtin.h"
 
 #include <math.h>
@@ -56,6 +60,7 @@ struct hardheaded {
     int first_round;
     size_t *my_bids, my_count, my_cap; /* positions of its own bids */
     size_t queue[HH_QUEUE], q_head, q_len;
+    java_random random100;    /* which earlier bid it repeats below the target */
     /* the opponent */
     double *weight;           /* [issues] */
     double *count;            /* value counts, issue i's at count + offset[i] */
@@ -213,8 +218,8 @@ static void hh_destroy(void *state)
 
 static int hh_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const none[] = {NULL};
-    int rc = parley_agent_params_check("hardheaded", params, none, err);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("hardheaded", params, &opponent_generators, err);
     if (rc)
         return rc;
     const parley_space *space = parley_view_space(v);
@@ -223,6 +228,7 @@ static int hh_create(parley_agent_view *v, const char *params, void **state, par
     if (!h)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     h->issues = issues;
+    java_random_init_harness(&h->random100, v, java_random_harness_number(v, opponent_generators, 1, 0));
     h->me = parley_view_party(v);
     h->radix = calloc(issues + 1, sizeof *h->radix);
     h->scratch = calloc(issues + 1, sizeof *h->scratch);
@@ -387,7 +393,8 @@ static int refill(struct hardheaded *h, parley_agent_view *v, double p)
     if (!picked)
         return PARLEY_ENOMEM;
     if (first < p)
-        picked[count++] = h->my_bids[(size_t)floor((double)h->my_count * parley_view_random(v)) % h->my_count];
+        picked[count++] = h->my_bids[(size_t)floor((double)h->my_count * java_random_next_double(&h->random100)) %
+                                      h->my_count];
     else
         picked[count++] = step;
     for (size_t a = step; a-- > below;)

@@ -13,6 +13,7 @@
  * while better offers may still come.
  */
 #include "agents/anac_classic.h"
+#include "agents/anac_java_random.h"
 #include "agents/boa.h"
 #include "agents/builtin.h"
 
@@ -54,6 +55,7 @@ struct ntft {
     double size, nash, initial_gap, target;
     int best_offers; /* times it offered back the opponent's best offer instead of accepting */
     uint32_t *planned;
+    java_random random100; /* which of the best packages for the opponent it offers */
 };
 
 static void ntft_destroy(void *state)
@@ -69,8 +71,11 @@ static void ntft_destroy(void *state)
 
 static int ntft_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    int rc;
-    struct ntft *n = boa_agent_state_new(v, "nice-tit-for-tat", params, sizeof *n, offsetof(struct ntft, tr), err, &rc);
+    uint64_t opponent_generators;
+    int rc = java_random_harness_param("nice-tit-for-tat", params, &opponent_generators, err);
+    if (rc)
+        return rc;
+    struct ntft *n = boa_agent_state_new(v, "nice-tit-for-tat", "", sizeof *n, offsetof(struct ntft, tr), err, &rc);
     if (!n)
         return rc;
     if ((rc = parley_opponent_model_new("bayes", parley_view_space(v), &n->model, err))) {
@@ -83,6 +88,8 @@ static int ntft_create(parley_agent_view *v, const char *params, void **state, p
     }
     n->size = parley_space_size(parley_view_space(v));
     n->target = 1;
+    /* the original's random100 = new Random(), its first (anac_java_random.h) */
+    java_random_init_harness(&n->random100, v, java_random_harness_number(v, opponent_generators, 1, 0));
     *state = n;
     return PARLEY_OK;
 }
@@ -134,8 +141,10 @@ static double ntft_first_min(const struct boa_track *tr)
 /*
  * One of the best packages for the opponent (by its model) among those worth
  * [0.98 target, target + 0.05], the window widened by 0.01 until it holds two
- * (or one once it reaches 1): a random one of the best round(count / 10),
- * between 3 and 20.  Writes it to out and returns its utility.
+ * (or one once it reaches 1): a random one (random100.nextInt) of the best
+ * round(count / 10), between 3 and 20, sorted as BidHistory.sortToUtility sorts
+ * them (model estimate descending, equal ones by BidDetails.hashCode).  Writes
+ * it to out and returns its utility.
  */
 static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uint32_t *out)
 {
@@ -157,23 +166,27 @@ static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uin
     size_t want = top_n < 3 ? 3 : top_n > NTFT_TOP_MAX ? NTFT_TOP_MAX : (size_t)top_n, have = 0;
     size_t top[NTFT_TOP_MAX];
     double score[NTFT_TOP_MAX];
+    int32_t hash[NTFT_TOP_MAX];
     for (size_t i = lo; i < hi; i++) { /* keep the `want` best for the opponent, best first */
         parley_view_outcome_ranked(v, i, n->tr.scratch);
         double s = parley_opponent_model_eval(n->model, n->tr.scratch);
+        int32_t h = java_bid_details_hash(parley_view_space(v), n->tr.scratch, s);
         size_t at = have < want ? have++ : want;
-        while (at > 0 && score[at - 1] < s) {
+        while (at > 0 && (score[at - 1] < s || (score[at - 1] == s && hash[at - 1] > h))) {
             if (at < want) {
                 top[at] = top[at - 1];
                 score[at] = score[at - 1];
+                hash[at] = hash[at - 1];
             }
             at--;
         }
         if (at < want) {
             top[at] = i;
             score[at] = s;
+            hash[at] = h;
         }
     }
-    return parley_view_outcome_ranked(v, top[anac_random_index(v, have)], out);
+    return parley_view_outcome_ranked(v, top[java_random_next_int(&n->random100, (int32_t)have)], out);
 }
 
 /* The counter-offer (chooseCounterBid): into n->planned, its utility into *planned. */
@@ -245,7 +258,7 @@ static int ntft_act(void *state, parley_agent_view *v, parley_request request, p
     }
     double planned;
     if (tr->received == 0 || tr->my_bids == 0) { /* opening bid, or first counter-bid: its best package */
-        planned = parley_view_outcome_ranked(v, count - 1, n->planned);
+        planned = anac_max_utility_bid(v, n->planned); /* chooseOpeningBid: getMaxUtilityBid */
     } else if ((rc = ntft_counter_bid(n, v, &planned))) {
         return rc;
     }

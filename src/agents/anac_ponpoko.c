@@ -1,24 +1,39 @@
 /*
  * anac_ponpoko.c: PonPokoAgent (Takaki Matsune; ANAC 2017 winner, GENIUS
- * agents.anac.y2017.ponpokoagent.PonPokoAgent).  At the start it draws one of
- * five concession patterns; each gives two absolute thresholds low(t) <= high(t)
+ * agents.anac.y2017.ponpokoagent.PonPokoAgent).  At the start it draws 30,000
+ * random packages and then one of five concession patterns, both from its
+ * `rand`, which GENIUS seeds with the session seed + its party number (so the
+ * port replays those draws with java.util.Random: same seed, same packages,
+ * same pattern).  Each pattern gives two absolute thresholds low(t) <= high(t)
  * (below).  It accepts an offer worth more than low(t) and otherwise offers a
- * package drawn at random among those worth low .. high, lowering low by
- * 0.0001 until there is one.  Parameter pattern = 0..4 fixes the pattern
- * (default -1: drawn at random, as the original does).
+ * package drawn at random among the drawn ones worth low .. high, lowering low
+ * by 0.0001 until there is one.  Parameter pattern = 0..4 fixes the pattern
+ * (default -1: drawn as the original draws it).
  */
+#include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #define PONPOKO_PATTERNS 5
-#define PONPOKO_STEP 0.0001 /* how far low drops while no package is in [low, high] */
+#define PONPOKO_RANDOM_BIDS 30000 /* AgentTool.generateRandomBids(domain, 30000, rand, ...) */
+#define PONPOKO_STEP 0.0001       /* how far low drops while no package is in [low, high] */
+
+struct ponpoko_bid {
+    double utility;
+    uint64_t code;  /* parley_space_encode of the package */
+    uint64_t order; /* where Java's HashSet iterates it: bucket, then first insertion (ties in utility) */
+};
 
 struct ponpoko {
     struct boa_track tr;
     int pattern;
+    struct ponpoko_bid *bids; /* the distinct random packages, ascending utility */
+    size_t bid_count;
+    java_random pick; /* AgentTool's static new Random(): which package of the band it offers */
 };
 
 /* The thresholds of pattern p at time t (PonPokoAgent.chooseAction). */
@@ -57,13 +72,91 @@ int ponpoko_accepts(int pattern, double t, double offered)
     return offered > low;
 }
 
+static int bid_by_code(const void *a, const void *b)
+{
+    const struct ponpoko_bid *x = a, *y = b;
+    if (x->code != y->code)
+        return x->code < y->code ? -1 : 1;
+    return (x->order > y->order) - (x->order < y->order); /* the first drawn first */
+}
+
+/* Ascending utility; equal utilities in the reverse of the HashSet's order, so that read from the top down the list
+   is the original's (Collections.sort, stable, of the set's iteration order, best first). */
+static int bid_by_utility(const void *a, const void *b)
+{
+    const struct ponpoko_bid *x = a, *y = b;
+    if (x->utility != y->utility)
+        return x->utility < y->utility ? -1 : 1;
+    return (x->order < y->order) - (x->order > y->order);
+}
+
+/* The bucket of a package in a java.util.HashSet of `capacity` buckets: Bid.hashCode is the sum of its values'
+   String.hashCode, spread by HashMap.hash (h ^ h >>> 16). */
+static uint64_t java_bucket(const parley_space *space, const uint32_t *values, size_t issues, uint32_t capacity)
+{
+    (void)issues;
+    uint32_t h = (uint32_t)java_bid_hash(space, values);
+    return (h ^ (h >> 16)) & (capacity - 1);
+}
+
+/* PonPokoAgent.init: 30,000 packages from Domain.getRandomBid(rand) (one nextDouble per issue, in the domain's
+   order: value floor(u * count)), kept once each (a HashSet) and sorted by utility; then pattern =
+   rand.nextInt(5) unless fixed.  rand = new Random(seed + party), as AbstractNegotiationParty.init makes it. */
+static int ponpoko_draw(struct ponpoko *p, parley_agent_view *v, int fixed_pattern, uint64_t opponent_generators,
+                        parley_error *err)
+{
+    const parley_space *space = parley_view_space(v);
+    size_t issues = parley_space_issue_count(space);
+    uint32_t *values = calloc(issues ? issues : 1, sizeof *values);
+    p->bids = malloc(PONPOKO_RANDOM_BIDS * sizeof *p->bids);
+    if (!values || !p->bids) {
+        free(values);
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    }
+    java_random rand;
+    java_random_init(&rand, (int64_t)(parley_view_seed(v) + parley_view_party(v)));
+    for (size_t i = 0; i < PONPOKO_RANDOM_BIDS; i++) {
+        for (size_t k = 0; k < issues; k++) {
+            uint32_t n = parley_issue_value_count(space, k);
+            uint32_t pick = (uint32_t)(java_random_next_double(&rand) * n);
+            values[k] = pick < n ? pick : n - 1;
+        }
+        p->bids[i].code = parley_space_encode(space, values);
+        p->bids[i].order = i;
+    }
+    qsort(p->bids, PONPOKO_RANDOM_BIDS, sizeof *p->bids, bid_by_code);
+    size_t distinct = 0;
+    for (size_t i = 0; i < PONPOKO_RANDOM_BIDS; i++)
+        if (distinct == 0 || p->bids[distinct - 1].code != p->bids[i].code)
+            p->bids[distinct++] = p->bids[i];
+    uint32_t capacity = 16; /* HashSet's table: doubled while more than 3/4 full */
+    while (distinct > capacity / 4 * 3)
+        capacity *= 2;
+    for (size_t i = 0; i < distinct; i++) {
+        parley_space_decode(space, p->bids[i].code, values);
+        p->bids[i].utility = parley_view_eval(v, values);
+        p->bids[i].order = java_bucket(space, values, issues, capacity) << 32 | p->bids[i].order;
+    }
+    qsort(p->bids, distinct, sizeof *p->bids, bid_by_utility);
+    p->bid_count = distinct;
+    p->pattern = fixed_pattern >= 0 ? fixed_pattern : java_random_next_int(&rand, PONPOKO_PATTERNS);
+    /* AgentTool's static new Random(), made at its start: its first generator (anac_java_random.h) */
+    java_random_init_harness(&p->pick, v, java_random_harness_number(v, opponent_generators, 1, 0));
+    free(values);
+    return PARLEY_OK;
+}
+
 static int ponpoko_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const keys[] = {"pattern", NULL};
-    double pattern;
+    static const char *const keys[] = {"pattern", "opponent_generators", NULL};
+    double pattern, opponent_generators;
     int rc = parley_agent_params_check("ponpoko", params, keys, err);
-    if (rc || (rc = parley_agent_param_double("ponpoko", params, "pattern", -1, &pattern, err)))
+    if (rc || (rc = parley_agent_param_double("ponpoko", params, "pattern", -1, &pattern, err)) ||
+        (rc = parley_agent_param_double("ponpoko", params, "opponent_generators", 0, &opponent_generators, err)))
         return rc;
+    if (!(opponent_generators >= 0 && opponent_generators <= 1e6 && opponent_generators == floor(opponent_generators)))
+        return parley_error_set(err, PARLEY_EINVAL, "agent ponpoko: opponent_generators=%g (expected a count)",
+                                opponent_generators);
     if (pattern != -1 && (pattern < 0 || pattern >= PONPOKO_PATTERNS || pattern != floor(pattern)))
         return parley_error_set(err, PARLEY_EINVAL, "agent ponpoko: pattern=%g (expected 0..4, or -1 for random)",
                                 pattern);
@@ -74,7 +167,12 @@ static int ponpoko_create(parley_agent_view *v, const char *params, void **state
         free(p);
         return rc;
     }
-    p->pattern = pattern >= 0 ? (int)pattern : (int)(parley_view_random(v) * PONPOKO_PATTERNS) % PONPOKO_PATTERNS;
+    if ((rc = ponpoko_draw(p, v, (int)pattern, (uint64_t)opponent_generators, err))) {
+        boa_track_free(&p->tr);
+        free(p->bids);
+        free(p);
+        return rc;
+    }
     *state = p;
     return PARLEY_OK;
 }
@@ -82,9 +180,45 @@ static int ponpoko_create(parley_agent_view *v, const char *params, void **state
 static void ponpoko_destroy(void *state)
 {
     struct ponpoko *p = state;
-    if (p)
+    if (p) {
         boa_track_free(&p->tr);
+        free(p->bids);
+    }
     free(p);
+}
+
+/* Index of the first drawn package worth at least u (bid_count when none). */
+static size_t ponpoko_rank(const struct ponpoko *p, double u)
+{
+    size_t lo = 0, hi = p->bid_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->bids[mid].utility < u)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* AgentTool.selectBidfromList with the lowering loop: a drawn package worth low .. high at random (nextInt over
+   them, best first as the original's list is sorted), low dropping by 0.0001 until one is; its utility (the
+   original loops for ever when none is worth high or less: the worst).  Packages of equal utility may be listed
+   in another order than the original's HashSet gives them: the same utility, perhaps another package. */
+static double ponpoko_pick(struct ponpoko *p, const parley_agent_view *v, double low, double high, uint32_t *out)
+{
+    size_t end = ponpoko_rank(p, nextafter(high, INFINITY));
+    if (end == 0)
+        end = 1;
+    double top = p->bids[end - 1].utility;
+    while (low > top)
+        low -= PONPOKO_STEP;
+    size_t start = ponpoko_rank(p, low);
+    if (start >= end)
+        start = end - 1;
+    size_t pick = end - 1 - (size_t)java_random_next_int(&p->pick, (int32_t)(end - start));
+    parley_space_decode(parley_view_space(v), p->bids[pick].code, out);
+    return p->bids[pick].utility;
 }
 
 static int ponpoko_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
@@ -97,28 +231,9 @@ static int ponpoko_act(void *state, parley_agent_view *v, parley_request request
     ponpoko_thresholds(p->pattern, parley_view_time(v), &low, &high);
     const uint32_t *standing = boa_acceptable_offer(v);
     int accept = standing && ponpoko_accepts(p->pattern, parley_view_time(v), parley_view_eval(v, standing));
-    size_t start, end, count = parley_view_outcome_count(v);
-    double bid_u = -1;
-    if (count > 0) {
-        if (winners_band(v, low, high, &start, &end) == 0) {
-            /* Lower low in steps of 0.0001 until it reaches the best package worth at most high. */
-            size_t below = parley_view_outcome_rank(v, high + 1e-12);
-            if (below == 0) {
-                start = 0;
-                end = 1; /* nothing is worth high or less: its worst package (the original loops for ever) */
-            } else {
-                double top = parley_view_outcome_ranked(v, below - 1, act->outcome);
-                double steps = ceil((low - top) / PONPOKO_STEP - 1e-9);
-                winners_band(v, low - steps * PONPOKO_STEP, high, &start, &end);
-                if (end <= start) {
-                    start = below - 1;
-                    end = below;
-                }
-            }
-        }
-        size_t pick = start + (size_t)(parley_view_random(v) * (double)(end - start));
-        bid_u = parley_view_outcome_ranked(v, pick < end ? pick : end - 1, act->outcome);
-    }
+    double bid_u = -1; /* drawn only when it offers, as the original draws only then */
+    if (request == PARLEY_REQUEST_PROPOSE && !accept && p->bid_count)
+        bid_u = ponpoko_pick(p, v, low, high, act->outcome);
     return winners_finish(&p->tr, v, request, accept, bid_u, low, act);
 }
 

@@ -121,6 +121,8 @@ int parley_view_event(const parley_agent_view *v, size_t i, parley_event *out)
     return parley_negotiation_event(v->neg, v->visible[i], out, NULL);
 }
 
+uint64_t parley_view_seed(const parley_agent_view *v) { return v->neg->cfg.seed; }
+
 double parley_view_random(parley_agent_view *v)
 {
     return (double)(neg_rng_next(&v->rng) >> 11) * 0x1.0p-53;

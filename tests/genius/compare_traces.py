@@ -21,7 +21,10 @@ recursively, for DOMAIN-A-domain.xml; default ../shared/genius/anac2012), --parl
 --known FILE, --jobs N, --name SUBSTRING (only trace names containing it), --substitute A=B (parley plays B for
 A: the checker's own check, which must then fail), --spread (for agents that draw random numbers: each check
 passes within the tolerance of the range the original covers over every seed of the same domain and agents, and,
-at a checkpoint, over its offers in the 0.02 of time before it).
+at a checkpoint, over its offers in the 0.02 of time before it), --no-generators (see START_GENERATORS).
+Agents that replay the draws of the original (java.util.Random seeded as GENIUS's harness seeds it) get
+opponent_generators from START_GENERATORS: which generators of the reference run are theirs depends on how many
+the opponent made first.
 Python 3 standard library only.
 """
 import argparse
@@ -41,6 +44,15 @@ ALIASES = {
     "AgentM": "agent-m", "Caduceus": "caduceus", "PonPokoAgent": "ponpoko", "AgreeableAgent2018": "agreeable-2018",
     "AgentGG": "agent-gg",
 }
+# GENIUS's reference harness (DET=1) seeds the n-th unseeded new Random() of a run from --seed and n, numbering
+# them in the order they are made: party 0's at its start, party 1's at its start, then those made while they
+# negotiate.  These agents replay such generators and take opponent_generators = how many the opponent makes at
+# its start (anac_java_random.h), given from this table (read off the sources; HardHeaded: random100, random200;
+# AgentK: random100..400; AgentGG: the harness's BidRanking of its user model).  Atlas3, AgentM and Caduceus make
+# theirs while they search: not listed, so nothing is passed against them.
+REPLAYS_GENERATORS = {"hardheaded", "nice-tit-for-tat", "agent-k", "cuhk", "ponpoko"}
+START_GENERATORS = {"Boulware": 0, "Conceder": 0, "TheFawkes": 0, "AgreeableAgent2018": 0, "HardHeaded": 2,
+                    "AgentK": 4, "CUHKAgent": 1, "NiceTitForTat": 1, "PonPokoAgent": 1, "AgentGG": 1}
 CHECKPOINTS = (0.25, 0.5, 0.75, 0.9, 0.95)
 UTILITY_TOLERANCE = 0.05
 ROUND_TOLERANCE = 50
@@ -77,6 +89,15 @@ def genius_summary(trace_path, index):
     last = actions[-1] if actions else {}
     agreed = last.get("action") == "accept"
     return agreed, last.get("round"), (last.get("u0"), last.get("u1")), offers, 1000
+
+
+def with_generators(played, genius_opponent, use):
+    """The parley agent spec, with opponent_generators when it replays GENIUS's generators and the opponent makes
+    some at its start (START_GENERATORS)."""
+    n = START_GENERATORS.get(genius_opponent, 0)
+    if not use or n == 0 or played not in REPLAYS_GENERATORS:
+        return played
+    return "%s:opponent_generators=%d" % (played, n)
 
 
 def find_domain(domain, folders):
@@ -214,6 +235,8 @@ def main():
                     "checker: a substitute must fail)")
     ap.add_argument("--spread", action="store_true", help="judge each negotiation against the original's range over "
                     "every seed in the trace folder (for agents that draw random numbers)")
+    ap.add_argument("--no-generators", action="store_true", help="do not pass opponent_generators (the harness's "
+                    "numbering of the opponent's random generators) to the agents that replay GENIUS's draws")
     ap.add_argument("-v", "--verbose", action="store_true", help="print both sides' values for every negotiation")
     args = ap.parse_args()
 
@@ -259,12 +282,14 @@ def main():
     def run_one(job):
         path, domain, pa, pb, seed = job
         name = os.path.basename(path).split(".jsonl")[0]
+        a, b = parse_name(path)[1:3]
         files = find_domain(domain, folders)
         if not files:
             return name, None, "no domain %s-A-domain.xml under %s" % (domain, ",".join(folders))
         try:
             ref = genius_summary(path, index)
-            played = (substitute.get(pa, pa), substitute.get(pb, pb))
+            use = not args.no_generators
+            played = (with_generators(substitute.get(pa, pa), b, use), with_generators(substitute.get(pb, pb), a, use))
             got = run_parley(args, files, played, ref[4] or 1000, seed, os.path.join(keep, name + ".jsonl"))
         except (RuntimeError, OSError, ValueError, KeyError, subprocess.TimeoutExpired) as e:
             return name, None, str(e)
