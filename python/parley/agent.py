@@ -5,7 +5,8 @@ It sees the negotiation only through its :class:`View`: its own utility and red 
 the clock and the events its party may see, never another party's preferences.
 
 Packages are tuples of value indices, one per issue in space order; ``view.describe(package)`` names them
-and ``view.package({...})`` builds one from issue names and value labels or numbers.
+and ``view.package({...})`` builds one from issue names and value labels or numbers.  Events (``observe``,
+``view.events``) are the trace's dicts, labels included.
 """
 from __future__ import annotations
 
@@ -255,7 +256,9 @@ class Agent:
         """Called once when the negotiation is set up."""
 
     def observe(self, view: View, event: Dict[str, Any]) -> None:
-        """Called with each event newly visible to the party, before its move."""
+        """Called with each event newly visible to the party, before its move: the trace's event as the party
+        may see it (see View.event): ``event["package"]`` is ``{issue: label or number}``, and
+        ``event["indices"]`` the same package as value indices."""
 
     def propose(self, view: View) -> ActionLike:
         """Alternating offers: Accept() the standing offer, Offer(package) or WalkAway()."""
