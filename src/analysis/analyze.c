@@ -388,6 +388,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     int requested = options && (options->count || options->plot_bins) ? PARLEY_ANALYSIS_STREAM
                     : options                                         ? options->method
                                                                       : 0;
+    unsigned exact_threads = workers; /* the exact path's counts share out their own work (mitm_count.c) */
     if ((a->merged = exact_choose(&job, requested, workers, &a->method_note)))
         a->threads = workers = 1;
     else if (options && options->method == PARLEY_ANALYSIS_EXACT_ONLY) {
@@ -417,7 +418,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
             goto fail;
         }
     }
-    if (a->merged && (rc = exact_run(&job, &job.workers[0])) != 0) {
+    if (a->merged && (rc = exact_run(&job, &job.workers[0], exact_threads)) != 0) {
         const char *why = "too many Pareto-optimal outcomes with equal utilities to merge";
         if (rc < 0 || (options && options->method == PARLEY_ANALYSIS_EXACT_ONLY)) {
             rc = rc < 0 ? parley_error_set(err, PARLEY_ENOMEM, "out of memory in the exact analysis")

@@ -20,10 +20,19 @@
  * threshold by a margin `eps` far wider than any rounding difference; the
  * pairs within the margin of a threshold (a band per a, from the same sweeps)
  * are evaluated one by one in issue order, exactly as streaming does.
+ *
+ * Threads (exact_space.threads): the parties' sorts and sweeps, then the sets
+ * of parties, are tasks taken in turn by the workers, each with its own tree;
+ * the 3-D count splits its top levels over threads.  Every count is a sum of
+ * integers made the same way whatever the thread count, so results are equal.
  */
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "core/pool.h"
 
 #include "analysis/analysis_internal.h"
 #include "analysis/exact.h"
@@ -218,11 +227,11 @@ struct counting {
     uint32_t *rank[MITM_MAX_PARTIES]; /* [nb] */
     uint32_t *sure[MITM_MAX_PARTIES]; /* [na]: b clears a surely when rank >= sure */
     uint32_t *low[MITM_MAX_PARTIES];  /* [na]: b fails surely when rank < low; between: the band */
-    uint32_t *tree;                   /* [nb + 1] */
+    unsigned threads;
 };
 
 /* Pairs surely accepted by parties k1 and k2: a by falling sure rank of k1, b inserted by falling rank of k1. */
-static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2)
+static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, uint32_t *tree)
 {
     uint64_t total = 0;
     size_t inserted = c->nb;
@@ -230,11 +239,11 @@ static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2)
         size_t a = c->order[k1][j].id;
         while (inserted > c->sure[k1][a]) {
             inserted--;
-            top_add(c->tree, c->nb, c->rank[k2][c->sorted[k1][inserted].id], 1);
+            top_add(tree, c->nb, c->rank[k2][c->sorted[k1][inserted].id], 1);
         }
-        total += top_count(c->tree, c->nb, c->sure[k2][a]);
+        total += top_count(tree, c->nb, c->sure[k2][a]);
     }
-    memset(c->tree, 0, (c->nb + 1) * sizeof *c->tree);
+    memset(tree, 0, (c->nb + 2) * sizeof *tree);
     return total;
 }
 
@@ -249,13 +258,43 @@ struct event {
  * x >= its x and y >= its y, into found[query]; on return ev[l, r) is sorted
  * by x descending.
  */
+static void cdq_combine(struct event *ev, struct event *tmp, size_t l, size_t mid, size_t r, uint32_t *tree, size_t m,
+                        uint64_t *found);
+
+#define CDQ_LEAF 24 /* ranges this short are counted pair by pair */
+
 static void cdq(struct event *ev, struct event *tmp, size_t l, size_t r, uint32_t *tree, size_t m, uint64_t *found)
 {
-    if (r - l < 2)
+    if (r - l <= CDQ_LEAF) {
+        for (size_t j = l + 1; j < r; j++) {
+            if (ev[j].query < 0)
+                continue;
+            uint64_t count = 0;
+            for (size_t i = l; i < j; i++)
+                count += ev[i].query < 0 && ev[i].x >= ev[j].x && ev[i].y >= ev[j].y;
+            found[ev[j].query] += count;
+        }
+        for (size_t j = l + 1; j < r; j++) { /* stable: by x descending, as the merge leaves it */
+            struct event e = ev[j];
+            size_t i = j;
+            while (i > l && ev[i - 1].x < e.x) {
+                ev[i] = ev[i - 1];
+                i--;
+            }
+            ev[i] = e;
+        }
         return;
+    }
     size_t mid = l + (r - l) / 2;
     cdq(ev, tmp, l, mid, tree, m, found);
     cdq(ev, tmp, mid, r, tree, m, found);
+    cdq_combine(ev, tmp, l, mid, r, tree, m, found);
+}
+
+/* The points of the sorted left half [l, mid) counted for the queries of the sorted right half, then merged. */
+static void cdq_combine(struct event *ev, struct event *tmp, size_t l, size_t mid, size_t r, uint32_t *tree, size_t m,
+                        uint64_t *found)
+{
     size_t i = l, j = mid, t = l;
     while (j < r) {
         while (i < mid && ev[i].x >= ev[j].x) {
@@ -275,8 +314,52 @@ static void cdq(struct event *ev, struct event *tmp, size_t l, size_t r, uint32_
     memcpy(&ev[l], &tmp[l], (r - l) * sizeof *ev);
 }
 
+struct cdq_half {
+    struct event *ev, *tmp;
+    size_t l, r, m;
+    uint64_t *found;
+    unsigned threads;
+    int failed;
+};
+
+static void cdq_threads(struct cdq_half *h, uint32_t *tree);
+
+static void *cdq_thread(void *arg)
+{
+    struct cdq_half *h = arg;
+    uint32_t *tree = calloc(h->m + 2, sizeof *tree);
+    if (!tree) {
+        h->failed = 1;
+        return NULL;
+    }
+    cdq_threads(h, tree);
+    free(tree);
+    return NULL;
+}
+
+/* cdq on h's range with up to h->threads threads: the left half on a new thread while this one does the right. */
+static void cdq_threads(struct cdq_half *h, uint32_t *tree)
+{
+    if (h->threads < 2 || h->r - h->l < ((size_t)1 << 16)) {
+        cdq(h->ev, h->tmp, h->l, h->r, tree, h->m, h->found);
+        return;
+    }
+    size_t mid = h->l + (h->r - h->l) / 2;
+    struct cdq_half left = {h->ev, h->tmp, h->l, mid, h->m, h->found, h->threads / 2, 0};
+    struct cdq_half right = {h->ev, h->tmp, mid, h->r, h->m, h->found, h->threads - h->threads / 2, 0};
+    pthread_t thread;
+    int started = pthread_create(&thread, NULL, cdq_thread, &left) == 0;
+    cdq_threads(&right, tree);
+    if (started)
+        pthread_join(thread, NULL);
+    else
+        cdq_thread(&left);
+    h->failed |= left.failed | right.failed;
+    cdq_combine(h->ev, h->tmp, h->l, mid, h->r, tree, h->m, h->found);
+}
+
 /* Pairs surely accepted by all three parties: events by party 0's rank descending (points first), then CDQ. */
-static int sure_triples(const struct counting *c, uint64_t *total)
+static int sure_triples(const struct counting *c, uint64_t *total, uint32_t *tree, unsigned threads)
 {
     size_t na = c->na, nb = c->nb, m = na + nb;
     struct event *ev = malloc((m + 1) * sizeof *ev), *tmp = malloc((m + 1) * sizeof *tmp);
@@ -317,7 +400,12 @@ static int sure_triples(const struct counting *c, uint64_t *total)
                 ev[e++] = (struct event){c->sure[1][a], c->sure[2][a], (int64_t)a};
             }
         }
-        cdq(ev, tmp, 0, e, c->tree, nb, found);
+        struct cdq_half all = {ev, tmp, 0, e, nb, found, threads, 0};
+        cdq_threads(&all, tree);
+        if (all.failed) {
+            free(fill);
+            fill = NULL;
+        }
         *total = 0;
         for (size_t a = 0; a < na; a++)
             *total += found[a];
@@ -355,6 +443,93 @@ static uint64_t band_pairs(const struct counting *c, unsigned dims)
     return total;
 }
 
+/* The work of one count, as tasks the workers take in turn: first one per party, then one per set of parties. */
+struct tasks {
+    struct counting *c;
+    const double *alpha, *fb;
+    double eps;
+    int sets;         /* 0: the parties' sorts and sweeps; 1: the sets of parties */
+    size_t count;     /* tasks of this phase */
+    unsigned dims[1u << MITM_MAX_PARTIES]; /* the sets of parties, most parties first */
+    uint64_t *accepting;
+    atomic_size_t next;
+    atomic_int failed;
+};
+
+/* Party k: B sorted by its sum, A by alpha; one sweep gives each a its sure and band ranks of B. */
+static int party_ranks(const struct tasks *T, size_t k)
+{
+    struct counting *c = T->c;
+    size_t n = c->n, na = c->na, nb = c->nb;
+    for (size_t b = 0; b < nb; b++)
+        c->sorted[k][b] = (struct keyed){T->fb[b * n + k], (uint32_t)b};
+    for (size_t a = 0; a < na; a++)
+        c->order[k][a] = (struct keyed){T->alpha[a * n + k], (uint32_t)a};
+    if (radix_sort(c->sorted[k], nb) != 0 || radix_sort(c->order[k], na) != 0)
+        return -1;
+    for (size_t r = 0; r < nb; r++)
+        c->rank[k][c->sorted[k][r].id] = (uint32_t)r;
+    size_t p_sure = nb, p_low = nb;
+    for (size_t j = 0; j < na; j++) { /* alpha ascending: thresholds descending */
+        size_t a = c->order[k][j].id;
+        double al = c->order[k][j].key;
+        while (p_sure > 0 && c->sorted[k][p_sure - 1].key >= T->eps - al)
+            p_sure--;
+        while (p_low > 0 && c->sorted[k][p_low - 1].key >= -T->eps - al)
+            p_low--;
+        c->sure[k][a] = (uint32_t)p_sure;
+        c->low[k][a] = (uint32_t)p_low;
+    }
+    return 0;
+}
+
+/* Outcomes every party in `dims` accepts: the sure pairs by dominance counting, then the band. */
+static int count_set(const struct counting *c, unsigned dims, uint32_t *tree, uint64_t *count)
+{
+    size_t parties[MITM_MAX_PARTIES], m = 0;
+    for (size_t k = 0; k < c->n; k++)
+        if (dims >> k & 1)
+            parties[m++] = k;
+    uint64_t sure = 0;
+    if (m == 1)
+        for (size_t a = 0; a < c->na; a++)
+            sure += c->nb - c->sure[parties[0]][a];
+    else if (m == 2)
+        sure = sure_pairs(c, parties[0], parties[1], tree);
+    else if (sure_triples(c, &sure, tree, c->threads) != 0)
+        return -1;
+    *count = sure + band_pairs(c, dims);
+    return 0;
+}
+
+static void task_work(void *ctx, unsigned worker, unsigned workers)
+{
+    struct tasks *T = ctx;
+    (void)worker;
+    (void)workers;
+    uint32_t *tree = T->sets ? calloc(T->c->nb + 2, sizeof *tree) : NULL;
+    if (T->sets && !tree) {
+        atomic_store(&T->failed, 1);
+        return;
+    }
+    for (size_t t; !atomic_load(&T->failed) && (t = atomic_fetch_add(&T->next, 1)) < T->count;) {
+        int rc = T->sets ? count_set(T->c, T->dims[t], tree, &T->accepting[T->dims[t]]) : party_ranks(T, t);
+        if (rc != 0)
+            atomic_store(&T->failed, 1);
+    }
+    free(tree);
+}
+
+/* Runs the tasks of one phase on up to `threads` workers; 0 or -1. */
+static int run_tasks(struct tasks *T, int sets, size_t count, unsigned threads)
+{
+    T->sets = sets;
+    T->count = count;
+    atomic_store(&T->next, 0);
+    parley_parallel_run(threads < count ? threads : (unsigned)count, task_work, T);
+    return atomic_load(&T->failed) ? -1 : 0;
+}
+
 int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *accepting)
 {
     struct halves h;
@@ -373,11 +548,11 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     c.n = n;
     c.na = h.size[0];
     c.nb = h.size[1];
+    c.threads = s->threads ? s->threads : 1;
     size_t na = c.na, nb = c.nb;
     int rc = -1;
     double *alpha = malloc((na + 1) * n * sizeof *alpha), *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
-    c.tree = calloc(nb + 2, sizeof *c.tree);
-    int bad = !alpha || !fa || !fb || !c.tree;
+    int bad = !alpha || !fa || !fb;
     for (size_t k = 0; k < n; k++) {
         c.sorted[k] = malloc((nb + 1) * sizeof *c.sorted[k]);
         c.order[k] = malloc((na + 1) * sizeof *c.order[k]);
@@ -389,7 +564,6 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     if (bad)
         goto done;
     /* alpha_k(a) = row + a_k - threshold_k; party k accepts (a, b) when alpha_k(a) + b_k >= 0. */
-    double eps = (double)(s->issues + 8) * exact_magnitude(s) * 0x1p-48;
     uint32_t values[64] = {0};
     for (size_t r = 0; r < h.rows; r++) {
         row_values(s, &h, r, values);
@@ -401,50 +575,23 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
             for (size_t k = 0; k < n; k++)
                 alpha[(r * h.free_size[0] + p) * n + k] = (fixed[k] + fa[p * n + k]) - (s->reservation[k] - 0x1p-33);
     }
-    /* Per party: B sorted by its sum, A by alpha; one sweep gives each a its sure and band ranks of B. */
-    for (size_t k = 0; k < n; k++) {
-        for (size_t b = 0; b < nb; b++)
-            c.sorted[k][b] = (struct keyed){fb[b * n + k], (uint32_t)b};
-        for (size_t a = 0; a < na; a++)
-            c.order[k][a] = (struct keyed){alpha[a * n + k], (uint32_t)a};
-        if (radix_sort(c.sorted[k], nb) != 0 || radix_sort(c.order[k], na) != 0)
-            goto done;
-        for (size_t r = 0; r < nb; r++)
-            c.rank[k][c.sorted[k][r].id] = (uint32_t)r;
-        size_t p_sure = nb, p_low = nb;
-        for (size_t j = 0; j < na; j++) { /* alpha ascending: thresholds descending */
-            size_t a = c.order[k][j].id;
-            double al = c.order[k][j].key;
-            while (p_sure > 0 && c.sorted[k][p_sure - 1].key >= eps - al)
-                p_sure--;
-            while (p_low > 0 && c.sorted[k][p_low - 1].key >= -eps - al)
-                p_low--;
-            c.sure[k][a] = (uint32_t)p_sure;
-            c.low[k][a] = (uint32_t)p_low;
-        }
-    }
+    struct tasks T = {.c = &c, .alpha = alpha, .fb = fb, .accepting = accepting};
+    T.eps = (double)(s->issues + 8) * exact_magnitude(s) * 0x1p-48;
+    atomic_init(&T.next, 0);
+    atomic_init(&T.failed, 0);
+    size_t sets = 0;
+    for (size_t m = n; m >= 1; m--) /* the costliest sets first */
+        for (unsigned dims = 1; dims < 1u << n; dims++)
+            if ((size_t)__builtin_popcount(dims) == m)
+                T.dims[sets++] = dims;
+    if (run_tasks(&T, 0, n, c.threads) != 0 || run_tasks(&T, 1, sets, c.threads) != 0)
+        goto done;
     accepting[0] = (uint64_t)na * nb;
-    for (unsigned dims = 1; dims < 1u << n; dims++) {
-        size_t parties[MITM_MAX_PARTIES], m = 0;
-        for (size_t k = 0; k < n; k++)
-            if (dims >> k & 1)
-                parties[m++] = k;
-        uint64_t sure = 0;
-        if (m == 1)
-            for (size_t a = 0; a < na; a++)
-                sure += nb - c.sure[parties[0]][a];
-        else if (m == 2)
-            sure = sure_pairs(&c, parties[0], parties[1]);
-        else if (sure_triples(&c, &sure) != 0)
-            goto done;
-        accepting[dims] = sure + band_pairs(&c, dims);
-    }
     rc = 0;
 done:
     free(alpha);
     free(fa);
     free(fb);
-    free(c.tree);
     for (size_t k = 0; k < n; k++) {
         free(c.sorted[k]);
         free(c.order[k]);
