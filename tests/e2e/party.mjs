@@ -11,6 +11,8 @@
 // argv[4] (the walk-through's images).
 // usage: node party.mjs http://127.0.0.1:PORT ADMIN_TOKEN [SCREENSHOT_DIR]
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -73,6 +75,7 @@ async function seatAgent(med, medToken, n, p) {
   assert.equal(r.status, 201, JSON.stringify(r.body));
 }
 let failed = false;
+const dir = mkdtempSync(join(tmpdir(), 'parley-party-e2e-'));
 try {
   // The mediator opens the negotiation, adds the Buyer, opens a session and tables text 1.
   const med = await newPage('mediator');
@@ -231,9 +234,41 @@ try {
   await shot(buyer, 'party-improvement', '#my-improvements');
   noFailures('up to the improvement');
 
+  // The form reads and writes the profile document exactly: a file with what the form has controls for and
+  // what it keeps as it is (a curve, a discount, a red line's "why", a rule in no common form), saved untouched,
+  // then with one red line changed in the form: only that rule changes (its name, not the form's, stays).
+  const full = {
+    preferences: { price: { weight: 0.4, function: { type: 'piecewise', points: [[0, 1], [2, 0.7], [4, 0]] } },
+      delivery: { weight: 0.35, values: { slow: 0, normal: 0.4, fast: 1 } },
+      warranty: { weight: 0.25, values: { none: 0, one_year: 0.5, two_years: 1 } } },
+    reservation: 0.2, reservation_curve: [[0, 0.4], [1, 0.1]], discount: 0.9, trust: { one: 1, two: 0.7 },
+    red_lines: [{ name: 'no_slow', rule: 'delivery != "slow"', why: 'fresh goods' }, { name: 'cheap', rule: 'price <= 3' },
+      { name: 'if_fast', rule: 'if delivery == "fast" then warranty != "none"' },
+      { name: 'mixed', rule: 'price + 1 <= 4 or warranty == "two_years"' }],
+  };
+  writeFileSync(join(dir, 'full.json'), JSON.stringify(full));
+  await buyer.setInputFiles('#profile-file', join(dir, 'full.json'));
+  await buyer.waitForSelector('#profile-msg:has-text("full.json loaded")');
+  assert.equal(await buyer.inputValue('#pf-kind-price'), 'piecewise');
+  assert.equal(await buyer.inputValue('#pf-price-x1'), '2');
+  assert.equal(await buyer.inputValue('#pf-trust-two'), '0.7');
+  assert.deepEqual(await Promise.all([0, 1, 2, 3].map((k) => buyer.inputValue(`#pf-red-line-${k}-kind`))), ['never', 'at_most', 'if', 'expression']);
+  assert.equal(await buyer.inputValue('#pf-red-line-3-expression'), full.red_lines[3].rule);
+  await buyer.waitForSelector('#pf-preview:has-text("Your reservation: 0.400")'); // the curve at the start
+  const saved = async () => {
+    await buyer.click('#upload-profile');
+    await buyer.waitForSelector('#profile-msg:has-text("Profile saved")');
+    return (await call(buyer, buyerEntry.token, 'GET', `negotiations/${n}/profile`)).body.profile;
+  };
+  assert.deepEqual(await saved(), full);
+  await buyer.selectOption('#pf-red-line-2-then-value', '"one_year"');
+  await buyer.waitForSelector('#pf-red-line-2-rule:text-is("if delivery == \\"fast\\" then warranty != \\"one_year\\"")');
+  full.red_lines[2].rule = 'if delivery == "fast" then warranty != "one_year"';
+  assert.deepEqual(await saved(), full);
+  noFailures('after the round trip');
+
   // A GENIUS profile uploaded fills the form in (the server converts it, storing nothing until the party saves).
   const laptop = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'genius', 'anac2012', 'Laptop');
-  const { readFileSync } = await import('node:fs');
   const docs = ['Laptop-A-domain.xml', 'Laptop-A-prof1.xml', 'Laptop-A-prof2.xml'].map((f) => ({ name: f, content: readFileSync(join(laptop, f), 'utf8') }));
   const lap = (await call(med, adminToken, 'POST', 'negotiations', { documents: docs })).body;
   const lapParty = (await call(med, lap.participant.token, 'POST', `negotiations/${lap.negotiation.id}/participants`,
@@ -258,5 +293,6 @@ try {
 } finally {
   if (bad.length) { console.error('failing requests or console errors:', JSON.stringify(bad, null, 1)); failed = true; }
   await browser.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
