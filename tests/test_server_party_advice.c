@@ -17,6 +17,10 @@
  *    is not better for both is refused.
  *  - Roles: a mediator gets 403 on advice/me and improvements/me, a party 403
  *    on the mediator's improvement list and on offering.
+ *  - Phases and trust (examples/ceasefire.json): the advice values the text
+ *    exactly as the analysis does (texts/current/value, computed on the merged
+ *    view, another path), its contributions add up to it, and the issues of a
+ *    later phase are carried with the party's trust.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -65,7 +69,6 @@ static void keep_token(http_resp *r, const char *object, char out[65])
     const char *t = object ? jstr(r, object, "token") : jstr(r, "token", NULL);
     assert_non_null(t);
     memcpy(out, t, 65);
-    json_decref(r->json);
     http_resp_free(r);
 }
 
@@ -75,7 +78,6 @@ static void expect(talks *w, const char *method, const char *path, const char *t
     http_resp r = http_request(w->port, method, path, token, body);
     if (r.status != status)
         fail_msg("%s %s: %d, expected %d: %s", method, path, r.status, status, r.body ? r.body : "");
-    json_decref(r.json);
     http_resp_free(&r);
 }
 
@@ -140,7 +142,6 @@ static char *body_of(talks *w, const char *path, const char *token)
     if (r.status != 200)
         fail_msg("GET %s: %d: %s", path, r.status, r.body ? r.body : "");
     char *body = strndup(r.body, r.body_len);
-    json_decref(r.json);
     http_resp_free(&r);
     assert_non_null(body);
     return body;
@@ -190,7 +191,6 @@ static void roles(void **state)
     http_resp r = http_request(w->port, "GET", "/api/negotiations/1/advice/me", w->med, NULL);
     assert_int_equal(r.status, 403);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(r.json, "error"), "status")), 403);
-    json_decref(r.json);
     http_resp_free(&r);
     agree(w);
     expect(w, "GET", "/api/negotiations/1/improvements/me", w->med, NULL, 403);
@@ -267,6 +267,70 @@ static void other_profile_changes_nothing(void **state)
     free(mediator_after);
 }
 
+/* The ceasefire talks: Israel's advice against its valuation of the text by the analysis's path. */
+static void phases_valued_as_the_analysis(void **state)
+{
+    (void)state;
+    json_error_t jerr;
+    json_t *doc = json_load_file(PARLEY_SOURCE_DIR "/examples/ceasefire.json", 0, &jerr);
+    assert_non_null(doc);
+    char dir[] = "/tmp/parley-test-advice-phases-XXXXXX", db[128];
+    assert_non_null(mkdtemp(dir));
+    snprintf(db, sizeof db, "%s/p.db", dir);
+    parley_server_options o = {.db_path = db, .sync = PARLEY_SYNC_NORMAL, .open = 1};
+    parley_error err;
+    parley_error_clear(&err);
+    talks w = {0};
+    assert_int_equal(parley_server_start(&o, &w.srv, &err), PARLEY_OK);
+    w.port = parley_server_port(w.srv);
+    http_resp r = http_json(w.port, "POST", "/api/negotiations", NULL, json_pack("{s:O}", "scenario", doc));
+    keep_token(&r, "participant", w.med);
+    r = http_request(w.port, "POST", "/api/negotiations/1/participants", w.med, "{\"name\": \"Israel\", \"role\": \"party\"}");
+    keep_token(&r, NULL, w.buyer);
+    json_t *profile = json_deep_copy(json_array_get(json_object_get(doc, "parties"), 0));
+    json_object_del(profile, "name");
+    json_object_del(profile, "role");
+    json_object_del(profile, "description");
+    r = http_json(w.port, "PUT", "/api/negotiations/1/profile", w.buyer, profile);
+    assert_int_equal(r.status, 200);
+    http_resp_free(&r);
+    /* A text: the last value of every categorical issue, the lowest of every numeric one. */
+    json_t *outcome = json_object(), *issue;
+    size_t i;
+    json_array_foreach(json_object_get(doc, "issues"), i, issue) {
+        json_t *values = json_object_get(issue, "values");
+        json_object_set(outcome, json_string_value(json_object_get(issue, "name")),
+                        values ? json_array_get(values, json_array_size(values) - 1) : json_object_get(issue, "min"));
+    }
+    expect(&w, "POST", "/api/negotiations/1/sessions", w.med, "{\"venue\": \"Cairo\"}", 201);
+    r = http_json(w.port, "POST", "/api/negotiations/1/texts", w.med, json_pack("{s:o}", "outcome", outcome));
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    char *advice = body_of(&w, "/api/negotiations/1/advice/me", w.buyer);
+    char *value = body_of(&w, "/api/negotiations/1/texts/current/value", w.buyer);
+    json_t *a = json_loads(advice, 0, NULL), *v = json_loads(value, 0, NULL);
+    assert_true(fabs(number(a, "utility") - number(v, "utility")) < 1e-9);
+    double sum = 0;
+    int later = 0;
+    json_array_foreach(json_object_get(a, "issues"), i, issue) {
+        sum += number(issue, "contribution");
+        later += number(issue, "carried") < 1;
+        if (strcmp(json_string_value(json_object_get(issue, "issue")), "end_of_war") == 0)
+            assert_true(fabs(number(issue, "carried") - 0.6) < 1e-9); /* phase two: Israel's trust 0.6 */
+    }
+    assert_true(later > 0);
+    assert_true(fabs(sum + number(a, "nonlinear") - number(a, "utility")) < 1e-8);
+    json_decref(a);
+    json_decref(v);
+    free(advice);
+    free(value);
+    json_decref(doc);
+    parley_server_stop(w.srv);
+    char cmd[200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -274,6 +338,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(roles, open_talks, close_talks),
         cmocka_unit_test_setup_teardown(improvements_offered, open_talks, close_talks),
         cmocka_unit_test_setup_teardown(other_profile_changes_nothing, open_talks, close_talks),
+        cmocka_unit_test(phases_valued_as_the_analysis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

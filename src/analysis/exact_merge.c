@@ -322,6 +322,7 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
     /* The rounded utilities of the acceptable survivors, filtered for plain dominance (equal vectors kept). */
     size_t m = 0;
     free(keep);
+    keep = NULL; /* freed again at done when the next allocation fails */
     if (!(which = malloc((count + 1) * sizeof *which)) || !(keep = malloc(count + 1)))
         goto done;
     for (size_t j = 0; j < count; j++) {

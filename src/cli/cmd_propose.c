@@ -273,6 +273,7 @@ int cmd_propose(int argc, char **argv)
     parley_analysis_options options = {0};
     const char *text = NULL, *compare = NULL, *improve = NULL;
     long limit = 10;
+    int limit_given = 0;
     const char **amend = calloc((size_t)argc, sizeof *amend);
     const char **files = calloc((size_t)argc, sizeof *files);
     size_t amend_count = 0, nfiles = 0;
@@ -322,6 +323,7 @@ int cmd_propose(int argc, char **argv)
         } else if ((r = cli_option_value(argc, argv, &i, "--limit", &value)) != 0) {
             if (r < 0 || !cli_parse_long("propose", "--limit", value ? value : "", 1, 100000, &limit))
                 goto done;
+            limit_given = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--compare", &value)) != 0) {
             if (r < 0) {
                 cli_usage_error("propose", "--compare needs a file of candidate texts");
@@ -367,6 +369,8 @@ int cmd_propose(int argc, char **argv)
         goto done;
     if (compare && text)
         rc = cli_usage_error("propose", "--compare ranks whole texts; it does not go with --text");
+    else if (limit_given && !improve)
+        rc = cli_usage_error("propose", "--limit goes with --improve");
     else if (improve && (text || compare))
         rc = cli_usage_error("propose", "--improve takes the agreement itself; it does not go with --text or --compare");
     else if (improve)

@@ -73,6 +73,7 @@ expect_exit 2 "improve bad value" "$PARLEY" propose "$TEXTBOOK" --improve 'price
 expect_in "$TMP/err" "'7' is not a value of issue 'price'" "bad value message"
 expect_exit 2 "improve with text" "$PARLEY" propose "$TEXTBOOK" --improve 'price=1,color=red' --text 'price=1,color=red'
 expect_exit 2 "bad limit" "$PARLEY" propose "$TEXTBOOK" --improve 'price=1,color=red' --limit 0
+expect_exit 2 "limit without improve" "$PARLEY" propose "$TEXTBOOK" --limit 3
 
 [ "$fails" -eq 0 ] || { echo "$fails failure(s)"; exit 1; }
 echo "propose_improve.sh: all passed"
