@@ -457,6 +457,46 @@ static void test_agent_sees_own_profile_only(void **state)
     talks_close(&w);
 }
 
+#ifdef SEAT_PYTHON
+/* A Python agent (half.py in the agent folder: accepts a text worth 0.5 to it, else asks for its best package)
+ * against a person. */
+static void test_python_agent(void **state)
+{
+    (void)state;
+    setenv("PYTHONPATH", SEAT_PYTHONPATH, 1);
+    setenv("PARLEY_LIBRARY", SEAT_LIBRARY, 1);
+    setenv("PYTHONDONTWRITEBYTECODE", "1", 1);
+    if (SEAT_PRELOAD[0]) { /* the sanitizer tree: the library needs its runtimes in the interpreter */
+        setenv("LD_PRELOAD", SEAT_PRELOAD, 1);
+        setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
+    }
+    talks w;
+    parley_server_options o = {0};
+    o.python = SEAT_PYTHON;
+    start_with_agents(&w, &o);
+    unsetenv("LD_PRELOAD");
+    seat_ok(&w, 1, 2, json_pack("{s:s,s:f}", "agent", "half.py", "deadline_seconds", 120.0));
+    open_session(&w, 1, w.med);
+    table(&w, 1, w.med, 2); /* worth 0 to Buyer: it asks for price 0 */
+    json_t *e = wait_events(&w, 1, w.med, "response", 1);
+    json_t *first = json_array_get(e, 0), *d = json_object_get(first, "data");
+    if (!json_object_get(d, "answer"))
+        fprintf(stderr, "%s\n", json_dumps(e, 0));
+    assert_string_equal(json_string_value(json_object_get(json_object_get(first, "actor"), "agent")), "half.py");
+    assert_string_equal(json_string_value(json_object_get(d, "answer")), "amend");
+    json_t *a = json_array_get(json_object_get(d, "amendments"), 0);
+    assert_string_equal(json_string_value(json_object_get(a, "issue")), "price");
+    assert_int_equal(json_integer_value(json_object_get(a, "value")), 0);
+    json_decref(e);
+    table(&w, 1, w.med, 1); /* worth 0.5: it accepts */
+    e = wait_events(&w, 1, w.med, "response", 2);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(json_array_get(e, 1), "data"), "answer")),
+                        "accept");
+    json_decref(e);
+    talks_close(&w);
+}
+#endif
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -464,6 +504,9 @@ int main(void)
         cmocka_unit_test(test_drafting_helper),       cmocka_unit_test(test_deadline_and_cpu),
         cmocka_unit_test(test_restart_resumes),       cmocka_unit_test(test_seat_budgets),
         cmocka_unit_test(test_party_token_refused),   cmocka_unit_test(test_agent_sees_own_profile_only),
+#ifdef SEAT_PYTHON
+        cmocka_unit_test(test_python_agent),
+#endif
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

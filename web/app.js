@@ -175,7 +175,7 @@ const parley = (() => {
       case 'session.opened': return `session ${d.number} opened at ${d.venue}`;
       case 'session.closed': return `session ${d.number} closed: ${d.outcome}${d.follow_up ? ' (follow-up: ' + d.follow_up + ')' : ''}`;
       case 'text.tabled': return `${who} tabled text ${d.number}: ${outcomeText(d.outcome)}`;
-      case 'response': return `${d.name} answered text ${d.text_number}: ${d.answer}` +
+      case 'response': return `${d.name}${ev.actor && ev.actor.kind === 'agent' ? ` (agent ${ev.actor.agent})` : ''} answered text ${d.text_number}: ${d.answer}` +
         (d.amendments && d.amendments.length ? ' (' + d.amendments.map((a) => `${a.issue} ${a.from} → ${a.value}` + (a.reason ? `: ${a.reason}` : '')).join('; ') + ')' : '') +
         (d.reason ? ` — ${d.reason}` : '');
       case 'agreement': return `AGREEMENT on text ${d.number}: ${outcomeText(d.outcome)}`;
@@ -184,6 +184,10 @@ const parley = (() => {
       case 'negotiation.closed': return `negotiation closed: ${d.outcome}`;
       case 'participant.token_rotated': return `${who} issued a new token to ${d.name}`;
       case 'participant.token_revoked': return `${who} revoked the token of ${d.name}`;
+      case 'agent.seated': return `${who} seated the agent ${d.agent} for ${d.name}`;
+      case 'agent.unseated': return `${who} unseated the agent ${d.agent} from ${d.name}'s seat`;
+      case 'agent.no_answer': return `the agent ${d.agent} of ${who} gave no answer to text ${d.number}: ${d.why}`;
+      case 'agent.draft': return `the drafting helper drafted text ${d.number}: ${outcomeText(d.outcome)}`;
       default: return ev.kind;
     }
   }

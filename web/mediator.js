@@ -85,6 +85,7 @@
   }
   async function loadParticipants() {
     const {participants} = await api('GET', neg('participants'));
+    if (typeof parleyAgents !== 'undefined') await parleyAgents.refresh(info, participants, renderEditor); // mediator-agents.js
     $('participants').replaceChildren(...participants.map((p) => el('li', {'data-participant': p.name},
       `${p.name} (${p.role}${p.role === 'party' ? ', profile ' + (p.profile_uploaded_at ? 'uploaded' : 'from the scenario') : ''}` +
       `${p.token === 'revoked' ? ', token revoked' : ''})`,

@@ -171,6 +171,7 @@ _PROTOTYPES = {
     "parley_agent_plugin_vtable": (P, [P]),
     "parley_agent_plugin_close": (None, [P]),
     "parley_agent_builtin_names": (POINTER(c_char_p), []),
+    "parley_live_answer": (c_int, [c_char_p, POINTER(Vtable), PP, ERR]),
     "parley_tournament_config_init": (None, [POINTER(TournamentConfig)]),
     "parley_tournament_run_all": (c_int, [POINTER(P), c_size_t, POINTER(TournamentConfig), PP, ERR]),
     "parley_tournament_free": (None, [P]),

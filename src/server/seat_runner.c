@@ -442,6 +442,12 @@ static void *runner_main(void *arg)
 {
     parley_server *srv = arg;
     seat_runner *r = srv->seats;
+    /* A Python agent that exits before reading its request must not kill the server with SIGPIPE: on this
+     * thread the write fails with EPIPE instead. */
+    sigset_t pipe_signal;
+    sigemptyset(&pipe_signal);
+    sigaddset(&pipe_signal, SIGPIPE);
+    pthread_sigmask(SIG_BLOCK, &pipe_signal, NULL);
     pthread_mutex_lock(&r->mu);
     while (!r->stop) {
         if (!r->dirty_count || __atomic_load_n(&srv->seats_paused, __ATOMIC_RELAXED)) {
