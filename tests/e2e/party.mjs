@@ -69,10 +69,15 @@ const improvement = { package: { price: 3, delivery: 'normal', warranty: 'two_ye
 const sellerProfile = { preferences: scenario.parties[1].preferences, reservation: scenario.parties[1].reservation };
 
 const { browser, bad, newPage, shot, noFailures, call } = await openBrowser(base, shots);
-// Seats the agent for participant p: through the mediator's view when it has the form, else through the API.
-async function seatAgent(med, medToken, n, p) {
-  const r = await call(med, medToken, 'POST', `negotiations/${n}/participants/${p}/agent`, { agent: 'conceder', rounds: 2 });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
+// The mediator seats an agent for participant p through its view (the agents control).
+async function seatAgent(med, p, name, agent, rounds) {
+  await med.waitForSelector(`#agent-participant option[value="${p}"]`, { state: 'attached' });
+  await med.selectOption('#agent-participant', String(p));
+  await med.fill('#agent-spec', agent);
+  await med.fill('#agent-rounds', String(rounds));
+  await med.click('#seat-agent');
+  await med.waitForSelector(`#agents-msg:has-text("${agent} holds ${name}'s seat")`);
+  await med.waitForSelector(`#agents li[data-participant="${name}"][data-agent="${agent}"]`);
 }
 let failed = false;
 const dir = mkdtempSync(join(tmpdir(), 'parley-party-e2e-'));
@@ -90,7 +95,8 @@ try {
   // The Seller's owner saves its profile (the scenario's estimate, as it happens); the mediator seats an agent to
   // answer for the Seller under it: a conceder on a clock of two texts (it accepts at its deadline).
   assert.equal((await call(med, sellerEntry.token, 'PUT', `negotiations/${n}/profile`, sellerProfile)).status, 200);
-  await seatAgent(med, medToken, n, sellerEntry.id);
+  await seatAgent(med, sellerEntry.id, 'Seller', 'conceder', 2);
+  await shot(med, 'mediator-agents', 'section:has(#agents)');
   await call(med, medToken, 'POST', `negotiations/${n}/sessions`, { venue: 'Geneva' });
   assert.equal((await call(med, medToken, 'POST', `negotiations/${n}/texts`, { outcome: text1 })).status, 201);
   await med.waitForSelector('#current-text:has-text("Text 1")');
@@ -203,7 +209,6 @@ try {
 
   // The mediator seeks improvements of the signed text: the one by hand, with both parties' numbers, each
   // recomputed here under that party's profile (the Buyer's saved one, the Seller's estimate the agent uses).
-  await med.reload();
   await med.waitForSelector('#improve-panel:not([hidden])');
   await med.click('#seek-improvements');
   await med.waitForSelector('#improvement-list li[data-rank="1"]');
