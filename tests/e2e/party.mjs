@@ -249,7 +249,7 @@ try {
     reservation: 0.2, reservation_curve: [[0, 0.4], [1, 0.1]], discount: 0.9, trust: { one: 1, two: 0.7 },
     red_lines: [{ name: 'no_slow', rule: 'delivery != "slow"', why: 'fresh goods' }, { name: 'cheap', rule: 'price <= 3' },
       { name: 'if_fast', rule: 'if delivery == "fast" then warranty != "none"' },
-      { name: 'mixed', rule: 'price + 1 <= 4 or warranty == "two_years"' }],
+      { name: 'mixed', rule: 'price + 1 <= 4 or warranty == "two_years"' }, { name: 'fresh', rule: 'delivery == "fast"' }],
   };
   writeFileSync(join(dir, 'full.json'), JSON.stringify(full));
   await buyer.setInputFiles('#profile-file', join(dir, 'full.json'));
@@ -257,7 +257,8 @@ try {
   assert.equal(await buyer.inputValue('#pf-kind-price'), 'piecewise');
   assert.equal(await buyer.inputValue('#pf-price-x1'), '2');
   assert.equal(await buyer.inputValue('#pf-trust-two'), '0.7');
-  assert.deepEqual(await Promise.all([0, 1, 2, 3].map((k) => buyer.inputValue(`#pf-red-line-${k}-kind`))), ['never', 'at_most', 'if', 'expression']);
+  assert.deepEqual(await Promise.all([0, 1, 2, 3, 4].map((k) => buyer.inputValue(`#pf-red-line-${k}-kind`))),
+    ['never', 'at_most', 'if', 'expression', 'must']);
   assert.equal(await buyer.inputValue('#pf-red-line-3-expression'), full.red_lines[3].rule);
   await buyer.waitForSelector('#pf-preview:has-text("Your reservation: 0.400")'); // the curve at the start
   const saved = async () => {
