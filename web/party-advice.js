@@ -53,6 +53,10 @@ const partyAdvice = (() => {
         `learnt from ${a.model.texts} text(s)` + (a.model.answers ? ` and ${a.model.answers} of their answers` : '') +
         ': an estimate, not their profile.'),
       amendmentList(a));
+    // As party.js locks its own controls: nothing to amend after an agreement or in a read-only view.
+    const agreed = $('agreement') && !$('agreement').hidden;
+    for (const b of box.querySelectorAll('button')) b.disabled = agreed;
+    parley.readOnly();
     return '';
   }
   async function loadGains() {
