@@ -474,7 +474,6 @@ static void test_python_agent(void **state)
     parley_server_options o = {0};
     o.python = SEAT_PYTHON;
     start_with_agents(&w, &o);
-    unsetenv("LD_PRELOAD");
     seat_ok(&w, 1, 2, json_pack("{s:s,s:f}", "agent", "half.py", "deadline_seconds", 120.0));
     open_session(&w, 1, w.med);
     table(&w, 1, w.med, 2); /* worth 0 to Buyer: it asks for price 0 */
@@ -494,6 +493,7 @@ static void test_python_agent(void **state)
                         "accept");
     json_decref(e);
     talks_close(&w);
+    unsetenv("LD_PRELOAD"); /* the agents' interpreter needed it, nothing else does */
 }
 #endif
 

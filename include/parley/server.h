@@ -16,7 +16,9 @@
  * pool of threads (one per core), one writer thread, one guard thread (request
  * deadlines, keep-alives of live streams) and, for each running analysis, a
  * thread that supervises a child process (killed at its time budget, when its
- * client goes away or when the server stops).  No connection holds a thread:
+ * client goes away or when the server stops), and one thread that answers for
+ * the agents a mediator seated (each answer in a child process under the seat's
+ * deadline and CPU time).  No connection holds a thread:
  * writes and analyses suspend their connection until their result is ready, and
  * live streams sleep suspended until a commit changes their negotiation.
  * parley_server_start returns once it is listening, so a test can run it

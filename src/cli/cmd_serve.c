@@ -303,6 +303,11 @@ int cmd_serve(int argc, char **argv)
         rc = cli_usage_error("serve", "--web '%s' has no index.html", web);
         goto done;
     }
+    struct stat agent_dir;
+    if (opt.agent_dir && (stat(opt.agent_dir, &agent_dir) != 0 || !S_ISDIR(agent_dir.st_mode))) {
+        rc = cli_usage_error("serve", "--agent-dir '%s' is not a folder", opt.agent_dir);
+        goto done;
+    }
     opt.db_path = db;
     opt.address = address;
     opt.web_dir = web;

@@ -3,48 +3,24 @@
  * After every commit that changed a negotiation with seats (seat_wake), and for
  * every such negotiation when the server starts (a restart resumes the agents),
  * it looks for an agent with something to do (seat_work.c), runs that agent in
- * a child process under the seat's budgets and records what it did through the
- * writer, as the agent: its answer to the text, the mediator's draft, or, when
- * the agent ran past its deadline or its CPU time or failed, that it gave no
- * answer (then it does not try that text again).  One agent runs at a time,
- * niced; the child has no database and no socket of the server.  Built-in and
- * BOA agents and plug-ins run in a forked child; a Python agent is a program
- * the child executes (`python3 -m parley.seat FILE`), reading the request on its
- * standard input and writing the answer on its standard output.
+ * a child process under the seat's budgets (seat_child.c) and records what it
+ * did through the writer, as the agent: its answer to the text, the mediator's
+ * draft, or, when the agent ran past its deadline or its CPU time or failed,
+ * that it gave no answer (then it does not try that text again).  One agent
+ * runs at a time.
  */
 #include "server/seats.h"
 
-#include <parley/live.h>
+#include <parley/agent.h>
 
 #include <errno.h>
-#include <math.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <sys/wait.h>
 #include <time.h>
-#include <unistd.h>
 
-#define SEAT_NICE 10
-#define SEAT_MAX_REPLY ((size_t)1 << 20)
 
-struct seat_runner {
-    pthread_t thread;
-    pthread_mutex_t mu;
-    pthread_cond_t cv;
-    int stop, started;
-    int64_t *known; /* negotiations with seats (or that had some) */
-    size_t known_count, known_cap;
-    int64_t *dirty; /* of those, the ones changed since the runner last looked */
-    size_t dirty_count, dirty_cap;
-    pid_t child;    /* the agent running now, 0 when none */
-    int written;    /* the write of the current job is done */
-};
 
 static int add_id(int64_t **list, size_t *count, size_t *cap, int64_t id)
 {
@@ -84,193 +60,6 @@ void seat_wake(parley_server *srv, int64_t negotiation)
             break;
         }
     pthread_mutex_unlock(&r->mu);
-}
-
-/* ---- the agent's process ---- */
-
-static void write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return;
-        p += k;
-        n -= (size_t)k;
-    }
-}
-
-/* The child's setup: dies with the server, niced, within its CPU time, with no descriptor of the server but keep
- * (and the standard ones). */
-static void child_setup(double cpu, int keep)
-{
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    int prio = getpriority(PRIO_PROCESS, 0) + SEAT_NICE;
-    setpriority(PRIO_PROCESS, 0, prio > 19 ? 19 : prio);
-    rlim_t seconds = (rlim_t)ceil(cpu);
-    struct rlimit rl = {seconds, seconds + 1}; /* SIGXCPU at the limit, SIGKILL a second later */
-    setrlimit(RLIMIT_CPU, &rl);
-#ifdef SYS_close_range
-    if (keep > 3)
-        syscall(SYS_close_range, 3u, (unsigned)keep - 1, 0u);
-    syscall(SYS_close_range, (unsigned)keep + 1, ~0u, 0u);
-#endif
-}
-
-/* A built-in, BOA or plug-in agent (or the drafting helper), in the forked child: writes {"ok": answer} or
- * {"error": message} to out; never returns. */
-static void child_native(parley_server *srv, const seat_job *job, int out)
-{
-    child_setup(job->cpu, out);
-    parley_error err;
-    parley_error_clear(&err);
-    char *answer = NULL;
-    const parley_agent_vtable *vt = NULL;
-    parley_agent_plugin *plugin = NULL;
-    int rc = 0;
-    if (strcmp(job->kind, "plugin") == 0) {
-        char name[256], path[4096];
-        const char *params;
-        if (!(rc = parley_agent_spec_split(job->agent, name, sizeof name, &params, &err))) {
-            snprintf(path, sizeof path, "%s/%s", srv->agent_dir, name);
-            if (!(rc = parley_agent_plugin_load(path, &plugin, &err)))
-                vt = parley_agent_plugin_vtable(plugin);
-        }
-    }
-    if (!rc)
-        rc = job->task == TASK_DRAFT ? parley_live_draft(job->request, &answer, &err)
-                                     : parley_live_answer(job->request, vt, &answer, &err);
-    json_t *o = rc ? json_pack("{s:s}", "error", err.message[0] ? err.message : parley_strerror(rc))
-                   : json_pack("{s:o*}", "ok", json_loads(answer, 0, NULL));
-    char *text = o ? json_dumps(o, JSON_COMPACT) : NULL;
-    if (text)
-        write_all(out, text, strlen(text));
-    /* As jobs.c: the raw exit, so that no exit hook (a leak checker's) runs on the parent's copied heap. */
-    syscall(SYS_exit_group, text ? 0 : 1);
-    _exit(1);
-}
-
-/* A Python agent: the child runs `PYTHON -m parley.seat FILE` with the request on stdin, the answer on stdout. */
-static void child_python(parley_server *srv, const seat_job *job, int in, int out)
-{
-    if (dup2(in, 0) < 0 || dup2(out, 1) < 0)
-        syscall(SYS_exit_group, 1);
-    child_setup(job->cpu, 2);
-    char name[256], path[4096];
-    const char *params;
-    parley_error err;
-    parley_error_clear(&err);
-    if (parley_agent_spec_split(job->agent, name, sizeof name, &params, &err))
-        syscall(SYS_exit_group, 1);
-    snprintf(path, sizeof path, "%s/%s", srv->agent_dir, name);
-    execlp(srv->python, srv->python, "-m", "parley.seat", path, (char *)NULL);
-    syscall(SYS_exit_group, 127);
-    _exit(127);
-}
-
-/* Runs the job's agent; *result is its reply ({"ok": ...} or {"error": ...}), or NULL with why[] saying what
- * stopped it ("timeout", "cpu", "crashed", "stopping"). */
-static void run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size)
-{
-    seat_runner *r = srv->seats;
-    int python = strcmp(job->kind, "python") == 0;
-    int out[2], in[2] = {-1, -1};
-    *result = NULL;
-    if (pipe(out) != 0 || (python && pipe(in) != 0)) {
-        snprintf(why, why_size, "crashed: cannot start the agent (%s)", strerror(errno));
-        return;
-    }
-    pid_t pid = fork();
-    if (pid == 0) {
-        if (python) {
-            close(in[1]);
-            close(out[0]);
-            child_python(srv, job, in[0], out[1]);
-        }
-        child_native(srv, job, out[1]);
-    }
-    close(out[1]);
-    if (python)
-        close(in[0]);
-    if (pid < 0) {
-        close(out[0]);
-        if (python)
-            close(in[1]);
-        snprintf(why, why_size, "crashed: cannot start the agent (%s)", strerror(errno));
-        return;
-    }
-    pthread_mutex_lock(&r->mu);
-    r->child = pid;
-    int stop = r->stop;
-    pthread_mutex_unlock(&r->mu);
-    if (stop)
-        kill(pid, SIGKILL);
-    int64_t deadline = guard_now_ms() + (int64_t)(job->deadline * 1000);
-    size_t sent = 0, request_len = strlen(job->request), len = 0;
-    char *buf = malloc(SEAT_MAX_REPLY + 1);
-    const char *killed = buf ? NULL : "crashed: out of memory";
-    int to_child = python ? in[1] : -1;
-    while (!killed) {
-        int64_t left = deadline - guard_now_ms();
-        pthread_mutex_lock(&r->mu);
-        stop = r->stop;
-        pthread_mutex_unlock(&r->mu);
-        if (stop)
-            killed = "stopping";
-        else if (left <= 0)
-            killed = "timeout";
-        else if (len >= SEAT_MAX_REPLY)
-            killed = "crashed: its answer is too large";
-        if (killed)
-            break;
-        struct pollfd p[2] = {{out[0], POLLIN, 0}, {to_child, POLLOUT, 0}};
-        if (poll(p, to_child >= 0 ? 2 : 1, left > 100 ? 100 : (int)left) <= 0)
-            continue;
-        if (to_child >= 0 && (p[1].revents & (POLLOUT | POLLERR | POLLHUP))) {
-            ssize_t k = write(to_child, job->request + sent, request_len - sent > 65536 ? 65536 : request_len - sent);
-            if (k > 0)
-                sent += (size_t)k;
-            if (k < 0 || sent == request_len) {
-                close(to_child);
-                to_child = -1;
-            }
-        }
-        if (p[0].revents & (POLLIN | POLLHUP | POLLERR)) {
-            ssize_t k = read(out[0], buf + len, SEAT_MAX_REPLY - len);
-            if (k < 0 && errno == EINTR)
-                continue;
-            if (k <= 0)
-                break; /* the child closed its end: it is done */
-            len += (size_t)k;
-        }
-    }
-    if (killed)
-        kill(pid, SIGKILL);
-    if (to_child >= 0)
-        close(to_child);
-    close(out[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    pthread_mutex_lock(&r->mu);
-    r->child = 0;
-    pthread_mutex_unlock(&r->mu);
-    if (!killed && WIFSIGNALED(status) && (WTERMSIG(status) == SIGXCPU || WTERMSIG(status) == SIGKILL))
-        killed = "cpu";
-    else if (!killed && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))
-        killed = "crashed";
-    if (!killed) {
-        buf[len] = '\0';
-        *result = json_loads(buf, 0, NULL);
-        if (!json_is_object(*result)) {
-            json_decref(*result);
-            *result = NULL;
-            killed = "crashed: its answer is not JSON";
-        }
-    }
-    snprintf(why, why_size, "%s", killed ? killed : "");
-    free(buf);
 }
 
 /* ---- recording what the agent did ---- */
@@ -422,7 +211,7 @@ static int serve_negotiation(parley_server *srv, int64_t negotiation)
         return 0;
     json_t *result = NULL;
     char why[300] = "";
-    run_agent(srv, &job, &result, why, sizeof why);
+    seat_run_agent(srv, &job, &result, why, sizeof why);
     int again = 0;
     if (strcmp(why, "stopping") != 0) {
         int status = record(srv, &job, result, why, sizeof why);

@@ -59,6 +59,10 @@ int seats_read(api_call *c, int64_t participant, seat **out, size_t *n)
         seats_free(list, count);
         return rc == SQLITE_ROW ? api_fail(c, 500, NULL, "out of memory") : api_fail_db(c);
     }
+    if (!count) { /* every seat was left */
+        free(list);
+        list = NULL;
+    }
     *out = list;
     *n = count;
     return 0;

@@ -46,4 +46,22 @@ typedef struct seat_job {
 int seat_find_work(api_call *c, seat_job *job);
 void seat_job_clear(seat_job *job);
 
+/* The runner (seat_runner.c); its mutex guards everything in it. */
+struct seat_runner {
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int stop, started;
+    int64_t *known; /* negotiations with seats (or that had some) */
+    size_t known_count, known_cap;
+    int64_t *dirty; /* of those, the ones changed since the runner last looked */
+    size_t dirty_count, dirty_cap;
+    pid_t child;    /* the agent running now, 0 when none */
+    int written;    /* the write of the current job is done */
+};
+
+/* Runs the job's agent in a child process (seat_child.c): *result is its reply ({"ok": ...} or {"error": ...}),
+ * or NULL with why[] saying what stopped it ("timeout", "cpu", "crashed...", "stopping"). */
+void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size);
+
 #endif
