@@ -1,7 +1,8 @@
 /*
  * test_server_convert.c: POST /api/negotiations/{n}/profile/convert (docs/api.md), what the preferences form
  * uses to read a GENIUS or GeniusWeb profile: the native fields of a GENIUS profile written by hand (a linear
- * evaluator 0.75 - 0.25 * price, reservation 0.4), with nothing stored (no profile, no event); a broken
+ * evaluator 0.75 - 0.25 * price, reservation 0.4) and of a GeniusWeb one (the same line, its reservation the
+ * utility of its reservation bid, price 1: 0.5), with nothing stored (no profile, no event); a broken
  * document (400 with its line and column), a body without a document (400), one over --profile-bytes (413), a
  * text/plain post (415), another negotiation's token (403), no token (401).
  */
@@ -19,6 +20,12 @@ static const char profile_xml[] =
     "<issue index=\"1\" name=\"price\" type=\"integer\" etype=\"integer\" vtype=\"integer\" lowerbound=\"0\" upperbound=\"2\">\n"
     "<evaluator ftype=\"linear\" slope=\"-0.25\" offset=\"0.75\"/>\n</issue>\n<weight index=\"1\" value=\"1\"/>\n"
     "</objective>\n<discount_factor value=\"1\"/>\n<reservation value=\"0.4\"/>\n</utility_space>\n";
+
+static const char profile_web[] =
+    "{\"LinearAdditiveUtilitySpace\": {\"issueUtilities\": {\"price\": {\"NumberValueSetUtilities\": "
+    "{\"lowValue\": 0, \"lowUtility\": 0.75, \"highValue\": 2, \"highUtility\": 0.25}}}, \"issueWeights\": {\"price\": 1}, "
+    "\"domain\": {\"name\": \"Budget\", \"issuesValues\": {\"price\": {\"range\": {\"low\": 0, \"high\": 2, \"step\": 1}}}}, "
+    "\"name\": \"Buyer\", \"reservationBid\": {\"issuevalues\": {\"price\": 1}}}}";
 
 static http_resp convert(talks *w, const char *token, const char *name, const char *content)
 {
@@ -42,11 +49,12 @@ static void test_convert_genius_profile(void **state)
     talks w;
     parley_server_options o = {0};
     talks_open(&w, &o);
-    for (int k = 0; k < 2; k++) { /* a party for itself, a mediator modelling a party */
-        http_resp r = convert(&w, k ? w.med : w.buyer, "mine.xml", profile_xml);
+    for (int k = 0; k < 3; k++) { /* a party for itself, a mediator modelling a party; GENIUS, GeniusWeb */
+        http_resp r = k < 2 ? convert(&w, k ? w.med : w.buyer, "mine.xml", profile_xml) : convert(&w, w.buyer, "mine.json", profile_web);
         assert_int_equal(r.status, 200);
         json_t *want = json_pack("{s:{s:{s:{s:i,s:{s:s,s:f,s:f}}},s:f}}", "profile", "preferences", "price", "weight", 1,
-                                 "function", "type", "linear", "at_min", 0.75, "at_max", 0.25, "reservation", 0.4);
+                                 "function", "type", "linear", "at_min", 0.75, "at_max", 0.25, "reservation",
+                                 k < 2 ? 0.4 : 0.5);
         assert_true(json_equal(r.json, want));
         json_decref(want);
         http_resp_free(&r);

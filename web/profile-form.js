@@ -197,6 +197,7 @@ function parleyProfileForm(box, options) {
   function parseRule(rule) {
     const c = parseCondition(rule);
     if (c && c.op === '!=') return {kind: 'never', a: c};
+    if (c && c.op === '==') return {kind: 'must', a: c};
     if (c && c.op === '>=' && issues[c.issue].type !== 'categorical') return {kind: 'at_least', a: c};
     if (c && c.op === '<=' && issues[c.issue].type !== 'categorical') return {kind: 'at_most', a: c};
     const m = /^\s*if\s+(.+?)\s+then\s+(.+?)\s*$/.exec(rule);
@@ -205,10 +206,12 @@ function parleyProfileForm(box, options) {
     return {kind: 'expression'};
   }
   const ruleOf = (form) => form.kind === 'never' ? conditionText({...form.a, op: '!='}) :
+    form.kind === 'must' ? conditionText({...form.a, op: '=='}) :
     form.kind === 'at_least' ? conditionText({...form.a, op: '>='}) : form.kind === 'at_most' ? conditionText({...form.a, op: '<='}) :
     `if ${conditionText(form.a)} then ${conditionText(form.b)}`;
   const slug = (x) => String(shown(x)).replace(/[^A-Za-z0-9_]+/g, '_');
   const autoName = (form) => form.kind === 'never' ? `never_${issues[form.a.issue].name}_${slug(form.a.value)}` :
+    form.kind === 'must' ? `${issues[form.a.issue].name}_must_be_${slug(form.a.value)}` :
     form.kind === 'at_least' ? `${issues[form.a.issue].name}_at_least_${slug(form.a.value)}` :
     form.kind === 'at_most' ? `${issues[form.a.issue].name}_at_most_${slug(form.a.value)}` :
     `if_${issues[form.a.issue].name}_${slug(form.a.value)}_then_${issues[form.b.issue].name}_${slug(form.b.value)}`;
@@ -221,11 +224,11 @@ function parleyProfileForm(box, options) {
   function defaultForm(kind) {
     if (kind === 'at_least' || kind === 'at_most') return {kind, a: firstCondition(numeric, kind === 'at_least' ? '>=' : '<=')};
     if (kind === 'if') return {kind, a: firstCondition(issues, '=='), b: firstCondition(issues.length > 1 ? issues.slice(1) : issues, '==')};
-    return {kind: 'never', a: firstCondition(issues, '!=')};
+    return {kind, a: firstCondition(issues, kind === 'must' ? '==' : '!=')};
   }
   // The editor of one condition: issue, comparison (when `ops`), value.
   function conditionEditor(c, name, ops, onChange) {
-    const list = ops ? issues : c.op === '!=' ? issues : numeric;
+    const list = ops || c.op === '!=' || c.op === '==' ? issues : numeric;
     const is = issueSelect(list, issues[c.issue].name, name + '-issue');
     is.addEventListener('change', () => {
       c.issue = issues.findIndex((x) => x.name === is.value);
@@ -253,7 +256,7 @@ function parleyProfileForm(box, options) {
     redLinesBox.replaceChildren(...lines.map((line, k) => {
       const form = asWritten.has(line) ? {kind: 'expression'} : parseRule(line.rule);
       const name = `red-line-${k}`;
-      const kinds = [['never', 'never'], ['at_least', 'at least'], ['at_most', 'at most'], ['if', 'if … then …'], ['expression', 'a rule as written']]
+      const kinds = [['never', 'never'], ['must', 'must be'], ['at_least', 'at least'], ['at_most', 'at most'], ['if', 'if … then …'], ['expression', 'a rule as written']]
         .filter(([x]) => (x !== 'at_least' && x !== 'at_most') || numeric.length);
       const kind = el('select', {id: id(name + '-kind'), 'data-write': ''},
         ...kinds.map(([x, label]) => { const o = el('option', {value: x}, label); if (x === form.kind) o.selected = true; return o; }));

@@ -11,6 +11,8 @@
 // argv[4] (the walk-through's images).
 // usage: node party.mjs http://127.0.0.1:PORT ADMIN_TOKEN [SCREENSHOT_DIR]
 import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -67,12 +69,18 @@ const improvement = { package: { price: 3, delivery: 'normal', warranty: 'two_ye
 const sellerProfile = { preferences: scenario.parties[1].preferences, reservation: scenario.parties[1].reservation };
 
 const { browser, bad, newPage, shot, noFailures, call } = await openBrowser(base, shots);
-// Seats the agent for participant p: through the mediator's view when it has the form, else through the API.
-async function seatAgent(med, medToken, n, p) {
-  const r = await call(med, medToken, 'POST', `negotiations/${n}/participants/${p}/agent`, { agent: 'conceder', rounds: 2 });
-  assert.equal(r.status, 201, JSON.stringify(r.body));
+// The mediator seats an agent for participant p through its view (the agents control).
+async function seatAgent(med, p, name, agent, rounds) {
+  await med.waitForSelector(`#agent-participant option[value="${p}"]`, { state: 'attached' });
+  await med.selectOption('#agent-participant', String(p));
+  await med.fill('#agent-spec', agent);
+  await med.fill('#agent-rounds', String(rounds));
+  await med.click('#seat-agent');
+  await med.waitForSelector(`#agents-msg:has-text("${agent} holds ${name}'s seat")`);
+  await med.waitForSelector(`#agents li[data-participant="${name}"][data-agent="${agent}"]`);
 }
 let failed = false;
+const dir = mkdtempSync(join(tmpdir(), 'parley-party-e2e-'));
 try {
   // The mediator opens the negotiation, adds the Buyer, opens a session and tables text 1.
   const med = await newPage('mediator');
@@ -87,7 +95,8 @@ try {
   // The Seller's owner saves its profile (the scenario's estimate, as it happens); the mediator seats an agent to
   // answer for the Seller under it: a conceder on a clock of two texts (it accepts at its deadline).
   assert.equal((await call(med, sellerEntry.token, 'PUT', `negotiations/${n}/profile`, sellerProfile)).status, 200);
-  await seatAgent(med, medToken, n, sellerEntry.id);
+  await seatAgent(med, sellerEntry.id, 'Seller', 'conceder', 2);
+  await shot(med, 'mediator-agents', 'section:has(#agents)');
   await call(med, medToken, 'POST', `negotiations/${n}/sessions`, { venue: 'Geneva' });
   assert.equal((await call(med, medToken, 'POST', `negotiations/${n}/texts`, { outcome: text1 })).status, 201);
   await med.waitForSelector('#current-text:has-text("Text 1")');
@@ -200,7 +209,6 @@ try {
 
   // The mediator seeks improvements of the signed text: the one by hand, with both parties' numbers, each
   // recomputed here under that party's profile (the Buyer's saved one, the Seller's estimate the agent uses).
-  await med.reload();
   await med.waitForSelector('#improve-panel:not([hidden])');
   await med.click('#seek-improvements');
   await med.waitForSelector('#improvement-list li[data-rank="1"]');
@@ -231,9 +239,42 @@ try {
   await shot(buyer, 'party-improvement', '#my-improvements');
   noFailures('up to the improvement');
 
+  // The form reads and writes the profile document exactly: a file with what the form has controls for and
+  // what it keeps as it is (a curve, a discount, a red line's "why", a rule in no common form), saved untouched,
+  // then with one red line changed in the form: only that rule changes (its name, not the form's, stays).
+  const full = {
+    preferences: { price: { weight: 0.4, function: { type: 'piecewise', points: [[0, 1], [2, 0.7], [4, 0]] } },
+      delivery: { weight: 0.35, values: { slow: 0, normal: 0.4, fast: 1 } },
+      warranty: { weight: 0.25, values: { none: 0, one_year: 0.5, two_years: 1 } } },
+    reservation: 0.2, reservation_curve: [[0, 0.4], [1, 0.1]], discount: 0.9, trust: { one: 1, two: 0.7 },
+    red_lines: [{ name: 'no_slow', rule: 'delivery != "slow"', why: 'fresh goods' }, { name: 'cheap', rule: 'price <= 3' },
+      { name: 'if_fast', rule: 'if delivery == "fast" then warranty != "none"' },
+      { name: 'mixed', rule: 'price + 1 <= 4 or warranty == "two_years"' }, { name: 'fresh', rule: 'delivery == "fast"' }],
+  };
+  writeFileSync(join(dir, 'full.json'), JSON.stringify(full));
+  await buyer.setInputFiles('#profile-file', join(dir, 'full.json'));
+  await buyer.waitForSelector('#profile-msg:has-text("full.json loaded")');
+  assert.equal(await buyer.inputValue('#pf-kind-price'), 'piecewise');
+  assert.equal(await buyer.inputValue('#pf-price-x1'), '2');
+  assert.equal(await buyer.inputValue('#pf-trust-two'), '0.7');
+  assert.deepEqual(await Promise.all([0, 1, 2, 3, 4].map((k) => buyer.inputValue(`#pf-red-line-${k}-kind`))),
+    ['never', 'at_most', 'if', 'expression', 'must']);
+  assert.equal(await buyer.inputValue('#pf-red-line-3-expression'), full.red_lines[3].rule);
+  await buyer.waitForSelector('#pf-preview:has-text("Your reservation: 0.400")'); // the curve at the start
+  const saved = async () => {
+    await buyer.click('#upload-profile');
+    await buyer.waitForSelector('#profile-msg:has-text("Profile saved")');
+    return (await call(buyer, buyerEntry.token, 'GET', `negotiations/${n}/profile`)).body.profile;
+  };
+  assert.deepEqual(await saved(), full);
+  await buyer.selectOption('#pf-red-line-2-then-value', '"one_year"');
+  await buyer.waitForSelector('#pf-red-line-2-rule:text-is("if delivery == \\"fast\\" then warranty != \\"one_year\\"")');
+  full.red_lines[2].rule = 'if delivery == "fast" then warranty != "one_year"';
+  assert.deepEqual(await saved(), full);
+  noFailures('after the round trip');
+
   // A GENIUS profile uploaded fills the form in (the server converts it, storing nothing until the party saves).
   const laptop = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'genius', 'anac2012', 'Laptop');
-  const { readFileSync } = await import('node:fs');
   const docs = ['Laptop-A-domain.xml', 'Laptop-A-prof1.xml', 'Laptop-A-prof2.xml'].map((f) => ({ name: f, content: readFileSync(join(laptop, f), 'utf8') }));
   const lap = (await call(med, adminToken, 'POST', 'negotiations', { documents: docs })).body;
   const lapParty = (await call(med, lap.participant.token, 'POST', `negotiations/${lap.negotiation.id}/participants`,
@@ -258,5 +299,6 @@ try {
 } finally {
   if (bad.length) { console.error('failing requests or console errors:', JSON.stringify(bad, null, 1)); failed = true; }
   await browser.close();
+  rmSync(dir, { recursive: true, force: true });
 }
 process.exit(failed ? 1 : 0);
