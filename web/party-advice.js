@@ -65,7 +65,10 @@ const partyAdvice = (() => {
     box.hidden = !g.offers.length;
     box.replaceChildren(el('h3', {}, 'Improvements offered after the agreement'),
       ...g.offers.map((o) => el('p', {class: 'improvement-offer'}, `Instead of text ${o.number}: ${outcomeText(o.package)} — for you `,
-        el('b', {class: 'my-gain'}, `${num(o.before)} → ${num(o.after)} (${signed(o.gain)})`),
+        // Without an uploaded profile the server cannot value the package for this party (the numbers are null).
+        o.before === null || o.after === null
+          ? el('b', {class: 'my-gain'}, 'save your preferences to see what it is worth to you')
+          : el('b', {class: 'my-gain'}, `${num(o.before)} → ${num(o.after)} (${signed(o.gain)})`),
         o.note ? el('span', {class: 'small'}, ` — ${o.note}`) : '')));
   }
   function onEvent(ev) {
