@@ -62,7 +62,7 @@ char *parley_diagnose_json(const parley_scenario *sc, const parley_analysis_opti
 char *parley_propose_json(const parley_scenario *sc, parley_solution_kind rule, const parley_analysis_options *options,
                           parley_error *err);
 
-/* `parley propose --improve AGREEMENT --json` for a result of parley_improve (parley/improve.h). */
+/* `parley propose --improve AGREEMENT --json` of a result of parley_improve (parley/improve.h); sc is its scenario. */
 char *parley_improvements_json(const parley_improvements *r, const parley_scenario *sc, parley_error *err);
 
 /* The native scenario file (as `parley convert` writes it). */

@@ -265,12 +265,12 @@ class Scenario:
         """The packages every party strictly prefers to a signed `agreement`: `parley propose --improve --json`.
 
         Post-settlement settlement (Raiffa 1985; docs/diagnose.md, "Improving a signed deal").  `agreement`
-        gives every issue ({issue: label or number}, or value indices).  Returns
+        gives every issue ({issue: label or number}, or value indices).  Returns the CLI's dict
         ``{"improvements": [{"package", "utilities": {party: {"before", "after"}}}, ...], "exhaustive",
-        "found", "method"}``: at most `limit` (1..100000) improvements, closest to their Nash point first, as
-        the CLI lists them; ``exhaustive`` is False when the space was too large to enumerate and was searched
-        (then an empty list means none was found, not that none exists); ``found`` counts the improvements in
-        all and ``method`` says how the candidates were found.
+        "found", "method"}``: at most `limit` (1..100000, ``--limit``) improvements, closest to their Nash
+        point first; ``exhaustive`` is False when the space was too large to enumerate and was searched (then
+        an empty list means none was found, not that none exists); ``found`` counts the improvements in all
+        and ``method`` says how the candidates were found.
         """
         if not 1 <= limit <= 100000:
             raise ValueError(f"limit must be in 1..100000, got {limit}")
@@ -281,11 +281,7 @@ class Scenario:
         check(N.lib.parley_improve(self._handle, values, ctypes.byref(opts), ctypes.byref(handle),
                                    ctypes.byref(err)), err)
         try:
-            result = json_result(N.lib.parley_improvements_json(handle, self._handle, ctypes.byref(err)), err)
-            result["exhaustive"] = bool(N.lib.parley_improvements_exhaustive(handle))
-            result["found"] = int(N.lib.parley_improvements_found(handle))
-            result["method"] = N.lib.parley_improvements_method(handle).decode("utf-8")
-            return result
+            return json_result(N.lib.parley_improvements_json(handle, self._handle, ctypes.byref(err)), err)
         finally:
             N.lib.parley_improvements_free(handle)
 
