@@ -68,8 +68,9 @@ const char *parley_improvements_method(const parley_improvements *r);
 
 /*
  * Writes the result: human text, or with `json` exactly
- * {"improvements": [{"package": {...}, "utilities": {PARTY: {"before": u, "after": u}}}, ...]}
- * (utilities rounded to 9 decimals).
+ * {"improvements": [{"package": {...}, "utilities": {PARTY: {"before": u, "after": u}}}, ...],
+ *  "exhaustive": bool, "found": n, "method": "..."}
+ * (utilities rounded to 9 decimals; the last three as the accessors above give them).
  */
 int parley_improvements_write(const parley_improvements *r, const parley_scenario *sc, int json, FILE *out,
                               parley_error *err);

@@ -15,6 +15,7 @@
 #include <parley/diagnose.h>
 #include <parley/error.h>
 #include <parley/gmcr.h>
+#include <parley/improve.h>
 #include <parley/io.h>
 #include <parley/protocol.h>
 #include <parley/scenario.h>
@@ -60,6 +61,9 @@ char *parley_diagnose_json(const parley_scenario *sc, const parley_analysis_opti
 /* `parley propose --json --rule RULE`; PARLEY_ENOTFOUND when no package is acceptable to all. */
 char *parley_propose_json(const parley_scenario *sc, parley_solution_kind rule, const parley_analysis_options *options,
                           parley_error *err);
+
+/* `parley propose --improve AGREEMENT --json` of a result of parley_improve (parley/improve.h); sc is its scenario. */
+char *parley_improvements_json(const parley_improvements *r, const parley_scenario *sc, parley_error *err);
 
 /* The native scenario file (as `parley convert` writes it). */
 char *parley_scenario_json(const parley_scenario *sc, parley_error *err);
@@ -115,7 +119,8 @@ char *parley_tournament_svg(const parley_tournament *t, parley_error *err);
 /*
  * sizeof the public struct called `name` ("parley_error", "parley_session_config",
  * "parley_tournament_config", "parley_event", "parley_action", "parley_agent_vtable",
- * "parley_analysis_options", "parley_approx_options", "parley_gmcr_options", "parley_change"),
+ * "parley_analysis_options", "parley_approx_options", "parley_gmcr_options", "parley_change",
+ * "parley_improve_options"),
  * 0 for any other name: a binding that mirrors these structs checks its layout against the library's.
  */
 size_t parley_struct_size(const char *name);

@@ -6,7 +6,7 @@
     talks.diagnose()                       # `parley diagnose --json`
     trace = parley.negotiate(talks, agents=[MyAgent(), "boulware"])
 
-Functions: load, Scenario.from_dict / build, Scenario.analyze / diagnose / propose / utility / save / svg,
+Functions: load, Scenario.from_dict / build, Scenario.analyze / diagnose / propose / improve / utility / save / svg,
 conflict, negotiate, Negotiation (stepped), tournament (with Python agents, progress), builtin_agents.
 Objects: Issue, Party, Utility (u(outcome)), State.  Agents in Python subclass parley.Agent.  Errors are parley.Error subclasses
 carrying file, line, column, JSON path and message.  docs/python.md walks through an example.

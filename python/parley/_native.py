@@ -77,6 +77,12 @@ class GmcrOptions(Structure):
                 ("progress", c_void_p), ("progress_user", c_void_p)]  # progress: left NULL
 
 
+class ImproveOptions(Structure):
+    """struct parley_improve_options (parley/improve.h)."""
+    _fields_ = [("limit", c_size_t), ("max_enumerate", c_uint64), ("evaluations", c_uint64),  # 0: defaults
+                ("threads", c_uint)]
+
+
 class SessionConfig(Structure):
     """struct parley_session_config (parley/protocol.h)."""
     _fields_ = [("protocol", c_int), ("rounds", c_long), ("seconds", c_double), ("seed", c_uint64),
@@ -155,6 +161,9 @@ _PROTOTYPES = {
     "parley_analyze_json": (P, [P, POINTER(AnalysisOptions), POINTER(ApproxOptions), c_int, c_int, ERR]),
     "parley_diagnose_json": (P, [P, POINTER(AnalysisOptions), ERR]),
     "parley_propose_json": (P, [P, c_int, POINTER(AnalysisOptions), ERR]),
+    "parley_improve": (c_int, [P, U32P, POINTER(ImproveOptions), PP, ERR]),
+    "parley_improvements_free": (None, [P]),
+    "parley_improvements_json": (P, [P, P, ERR]),
     "parley_gmcr_model_load": (c_int, [c_char_p, PP, ERR]),
     "parley_gmcr_model_parse": (c_int, [c_char_p, c_size_t, c_char_p, PP, ERR]),
     "parley_gmcr_model_free": (None, [P]),
@@ -264,7 +273,7 @@ _MIRRORED = {"parley_error": CError, "parley_analysis_options": AnalysisOptions,
              "parley_approx_options": ApproxOptions, "parley_gmcr_options": GmcrOptions,
              "parley_session_config": SessionConfig, "parley_tournament_config": TournamentConfig,
              "parley_change": Change, "parley_event": Event, "parley_action": Action,
-             "parley_agent_vtable": Vtable}
+             "parley_agent_vtable": Vtable, "parley_improve_options": ImproveOptions}
 _wrong = [f"{name} is {lib.parley_struct_size(name.encode())} bytes in {lib._name}, {ctypes.sizeof(cls)} here"
           for name, cls in _MIRRORED.items() if lib.parley_struct_size(name.encode()) != ctypes.sizeof(cls)]
 if _wrong:

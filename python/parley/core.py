@@ -261,6 +261,30 @@ class Scenario:
         return json_result(N.lib.parley_propose_json(self._handle, _RULES[rule], ctypes.byref(opts),
                                                      ctypes.byref(err)), err)
 
+    def improve(self, agreement: Outcome, *, limit: int = 10) -> Dict[str, Any]:
+        """The packages every party strictly prefers to a signed `agreement`: `parley propose --improve --json`.
+
+        Post-settlement settlement (Raiffa 1985; docs/diagnose.md, "Improving a signed deal").  `agreement`
+        gives every issue ({issue: label or number}, or value indices).  Returns the CLI's dict
+        ``{"improvements": [{"package", "utilities": {party: {"before", "after"}}}, ...], "exhaustive",
+        "found", "method"}``: at most `limit` (1..100000, ``--limit``) improvements, closest to their Nash
+        point first; ``exhaustive`` is False when the space was too large to enumerate and was searched (then
+        an empty list means none was found, not that none exists); ``found`` counts the improvements in all
+        and ``method`` says how the candidates were found.
+        """
+        if not 1 <= limit <= 100000:
+            raise ValueError(f"limit must be in 1..100000, got {limit}")
+        values = self.space.array(agreement)
+        opts = N.ImproveOptions(limit=limit)
+        handle = ctypes.c_void_p()
+        err = N.CError()
+        check(N.lib.parley_improve(self._handle, values, ctypes.byref(opts), ctypes.byref(handle),
+                                   ctypes.byref(err)), err)
+        try:
+            return json_result(N.lib.parley_improvements_json(handle, self._handle, ctypes.byref(err)), err)
+        finally:
+            N.lib.parley_improvements_free(handle)
+
     def __repr__(self) -> str:
         return f"<parley.Scenario {self.title!r} parties={self.parties}>"
 

@@ -30,7 +30,10 @@ static int write_json(const parley_improvements *r, const parley_scenario *sc, F
                                               "utilities",
                                               utilities_json(sc, parley_improvements_before(r),
                                                              parley_improvements_after(r, i))));
-    json_t *root = list ? json_pack("{s:o}", "improvements", list) : NULL;
+    json_t *root = list ? json_pack("{s:o,s:b,s:I,s:s}", "improvements", list, "exhaustive",
+                                    parley_improvements_exhaustive(r), "found",
+                                    (json_int_t)parley_improvements_found(r), "method", parley_improvements_method(r))
+                        : NULL;
     int rc = root && json_write_pretty(root, out) == 0
                  ? PARLEY_OK
                  : parley_error_set(err, root ? PARLEY_EIO : PARLEY_ENOMEM, root ? "cannot write" : "out of memory");

@@ -122,6 +122,23 @@ char *parley_propose_json(const parley_scenario *sc, parley_solution_kind rule, 
     return capture(write_proposal, &job, err);
 }
 
+struct improvements_job {
+    const parley_improvements *r;
+    const parley_scenario *sc;
+};
+
+static int write_improvements(const void *ctx, FILE *out, parley_error *err)
+{
+    const struct improvements_job *job = ctx;
+    return parley_improvements_write(job->r, job->sc, 1, out, err);
+}
+
+char *parley_improvements_json(const parley_improvements *r, const parley_scenario *sc, parley_error *err)
+{
+    struct improvements_job job = {r, sc};
+    return capture(write_improvements, &job, err);
+}
+
 static int write_scenario(const void *ctx, FILE *out, parley_error *err)
 {
     return parley_scenario_write(ctx, out, err);
@@ -259,6 +276,7 @@ size_t parley_struct_size(const char *name)
         {"parley_event", sizeof(parley_event)},
         {"parley_action", sizeof(parley_action)},
         {"parley_agent_vtable", sizeof(parley_agent_vtable)},
+        {"parley_improve_options", sizeof(parley_improve_options)},
     };
     for (size_t i = 0; name && i < sizeof sizes / sizeof sizes[0]; i++)
         if (strcmp(sizes[i].name, name) == 0)

@@ -31,9 +31,10 @@ static const char usage[] =
     "\n"
     "With --improve: the packages every party strictly prefers to a signed\n"
     "agreement (post-settlement settlement), the one nearest the Nash point of\n"
-    "the improvements first (at most --limit, default 10); none when the\n"
-    "agreement is on the Pareto frontier.  Spaces of more than 2 million\n"
-    "outcomes are searched, not enumerated, and the output says so.\n"
+    "the improvements first (at most --limit N, 1..100000, default 10); none\n"
+    "when the agreement is on the Pareto frontier.  Spaces of more than 2\n"
+    "million outcomes are searched, not enumerated, and the output says so\n"
+    "(JSON: \"exhaustive\": false).\n"
     "\n" CLI_INPUT_HELP;
 
 /* Reads "value" of an issue (a label, or a number on the issue's grid). */

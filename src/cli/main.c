@@ -15,7 +15,7 @@ struct command {
 static const struct command commands[] = {
     {"analyze", cmd_analyze, "outcomes, zone of agreement, Pareto frontier, Nash/Kalai/egalitarian/welfare"},
     {"diagnose", cmd_diagnose, "why no deal exists: conflicting red lines, relaxations that open a zone"},
-    {"propose", cmd_propose, "the package a mediator would table, explained; checks amendments to a text"},
+    {"propose", cmd_propose, "the package a mediator would table, explained; checks amendments; improves a deal"},
     {"negotiate", cmd_negotiate, "run a negotiation: alternating offers, single text, shuttle mediation"},
     {"tournament", cmd_tournament, "many negotiations in parallel: every agent against every other, ranked"},
     {"conflict", cmd_conflict, "Graph Model for Conflict Resolution: stability analysis"},

@@ -24,14 +24,16 @@ import json, sys
 got = json.load(open(sys.argv[1]))
 want = {"improvements": [{"package": {"price": 2, "color": "red"},
                           "utilities": {"Buyer": {"before": 0.3, "after": 0.4},
-                                        "Seller": {"before": 0.65, "after": 0.7}}}]}
+                                        "Seller": {"before": 0.65, "after": 0.7}}}],
+        "exhaustive": True, "found": 1, "method": "every package of the space was considered"}
 assert got == want, got
 PY
 
 expect_exit 0 "frontier text" "$PARLEY" propose "$TEXTBOOK" --improve 'price=2,color=red'
 expect_in "$TMP/out" "the agreement is on the Pareto frontier" "frontier: none"
 expect_exit 0 "frontier json" "$PARLEY" propose "$TEXTBOOK" --improve 'color=red,price=2' --json
-python3 -c 'import json,sys; assert json.load(open(sys.argv[1])) == {"improvements": []}' "$TMP/out" ||
+python3 -c 'import json,sys; assert json.load(open(sys.argv[1])) == {"improvements": [], "exhaustive": True, "found": 0,
+    "method": "every package of the space was considered"}' "$TMP/out" ||
     fail "frontier json: empty list"
 
 # 10^7 outcomes: bounded search
@@ -53,8 +55,10 @@ expect_exit 0 "bounded json" "$PARLEY" propose "$TMP/big.json" --improve "$AGREE
 expect_in "$TMP/err" "too large to enumerate" "bounded: noted on stderr"
 python3 - "$TMP/out" <<'PY' || fail "bounded: strict improvements"
 import json, sys
-got = json.load(open(sys.argv[1]))["improvements"]
+full = json.load(open(sys.argv[1]))
+got = full["improvements"]
 assert 0 < len(got) <= 5, got
+assert full["exhaustive"] is False and full["found"] >= len(got) and "search" in full["method"], full
 def u(party, p):  # A likes high even issues and low odd ones; B the opposite
     up = party == "A"
     w = [3, 3, 3, 1, 1, 1, 1] if up else [1, 1, 1, 1, 3, 3, 3]

@@ -1,5 +1,5 @@
-"""test_memory: 10,000 analyses of a small scenario from Python leave the resident memory flat (no leak in the
-library's results, the JSON text handed to Python, or the scenario objects)."""
+"""test_memory: 10,000 analyses (and improvements of a deal) of a small scenario from Python leave the resident
+memory flat (no leak in the library's results, the JSON text handed to Python, or the scenario objects)."""
 import os
 
 from conftest import EXAMPLES
@@ -19,6 +19,7 @@ def test_rss_flat_over_10000_analyses(parley):
     def work(n):
         for i in range(n):
             assert sc.analyze(frontier=True, threads=1)["outcomes"] == 6
+            assert sc.improve({"price": 1, "color": "blue"})["found"] == 1  # and its parley_improvements
             if i % 10 == 0:  # scenarios made and freed too, with their diagnosis
                 parley.load(path).diagnose(threads=1)
 
