@@ -139,6 +139,21 @@ const char *cli_nearest(const char *word, const char *const *candidates, size_t 
     return parley_nearest_word(word, candidates, n);
 }
 
+const char *const cli_protocols[3] = {"alternating", "single-text", "shuttle"};
+
+int cli_bad_choice(const char *cmd, const char *option, const char *value, const char *const *choices, size_t n)
+{
+    char list[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                                 choices[i]);
+    const char *near = cli_nearest(value, choices, n);
+    if (near)
+        return cli_usage_error(cmd, "%s expects %s, got '%s' (did you mean %s?)", option, list, value, near);
+    return cli_usage_error(cmd, "%s expects %s, got '%s'", option, list, value);
+}
+
 int cli_unknown_option(const char *cmd, const char *arg, const char *usage)
 {
     /* the options are the "--name" words of the usage text */

@@ -76,6 +76,8 @@ static int parse_args(int argc, char **argv, struct options *o)
             o->cfg.annealing = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--protocol", &value)) != 0) {
             int p = r > 0 ? parley_protocol_from_name(value) : -1;
+            if (p < 0 && r > 0)
+                return cli_bad_choice("negotiate", "--protocol", value, cli_protocols, 3);
             if (p < 0)
                 return cli_usage_error("negotiate", "--protocol expects alternating, single-text or shuttle");
             o->cfg.protocol = (parley_protocol_kind)p;

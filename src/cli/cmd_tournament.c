@@ -223,6 +223,10 @@ int cmd_tournament(int argc, char **argv)
             agents_arg = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--protocol", &value)) != 0) {
             int kind = r < 0 ? -1 : parley_protocol_from_name(value);
+            if (kind < 0 && r > 0) {
+                cli_bad_choice("tournament", "--protocol", value, cli_protocols, 3);
+                goto done;
+            }
             if (kind < 0) {
                 cli_usage_error("tournament", "--protocol expects alternating, single-text or shuttle");
                 goto done;

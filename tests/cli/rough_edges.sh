@@ -89,6 +89,46 @@ expect_exit 2 "--json usage error" "$PARLEY" tournament --json "$TB" --agents bo
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kind"] == "usage", d' "$TMP/err" 2>/dev/null \
     || fail "--json usage error is not one JSON object: $(cat "$TMP/err")"
 
+# convert to a name whose format it cannot tell: exit 2, nothing written.
+expect_exit 2 "convert -o out.xlsx" "$PARLEY" convert "$EX/ceasefire.json" -o "$TMP/out.xlsx"
+expect_in "$TMP/err" "cannot tell the output format" "convert -o out.xlsx: the reason"
+[ -e "$TMP/out.xlsx" ] && fail "convert -o out.xlsx wrote the file"
+expect_exit 0 "convert -o out.xlsx --to native" "$PARLEY" convert "$EX/ceasefire.json" -o "$TMP/out.data" --to native
+
+# "Did you mean": a protocol, a value label, a value-function type, a conflict option, a conflict key, an agent,
+# a rule; the other kind of file named as such.
+expect_exit 2 "--protocol alternate" "$PARLEY" negotiate "$TB" --agents boulware,linear --protocol alternate
+expect_in "$TMP/err" "got 'alternate' (did you mean alternating?)" "protocol suggestion"
+expect_exit 2 "tournament --protocol shutle" "$PARLEY" tournament "$TB" --agents boulware,linear --protocol shutle
+expect_in "$TMP/err" "(did you mean shuttle?)" "tournament protocol suggestion"
+sed 's/"blue": 0/"bleu": 0/' "$TB" >"$TMP/bleu.json"
+expect_exit 2 "value bleu" "$PARLEY" analyze "$TMP/bleu.json"
+expect_in "$TMP/err" "'bleu' is not a value of issue 'color' (did you mean 'blue'?)" "value label suggestion"
+sed 's/"linear", "at_min": 0/"linar", "at_min": 0/' "$TB" >"$TMP/linar.json"
+expect_exit 2 "function linar" "$PARLEY" analyze "$TMP/linar.json"
+expect_in "$TMP/err" "unknown function type 'linar' (did you mean 'linear'?" "function type suggestion"
+cat >"$TMP/wra.json" <<'J'
+{"name": "x", "decision_makers": [{"name": "A", "options": [{"id": "war"}]}, {"name": "B", "options": [{"id": "peace"}]}],
+ "infeasible": ["wra and (peace"]}
+J
+expect_exit 2 "conflict option wra" "$PARLEY" conflict "$TMP/wra.json"
+expect_in "$TMP/err" "unknown option 'wra' (did you mean 'war'?)" "conflict option suggestion"
+sed -i 's/wra and (peace/war and (peace/' "$TMP/wra.json"
+expect_exit 2 "conflict unclosed (" "$PARLEY" conflict "$TMP/wra.json"
+expect_in "$TMP/err" "at character 15: expected ')' to close the '(' at character 9" "conflict parser: one word for positions"
+grep -q "column" "$TMP/err" && fail "conflict parser mixes character and column: $(cat "$TMP/err")"
+sed -i 's/"infeasible"/"infeasable"/' "$TMP/wra.json"
+expect_exit 2 "conflict key infeasable" "$PARLEY" conflict "$TMP/wra.json"
+expect_in "$TMP/err" 'unknown key "infeasable" (did you mean "infeasible"?)' "conflict key suggestion"
+expect_exit 2 "agent bolware" "$PARLEY" negotiate "$TB" --agents bolware,linear
+expect_in "$TMP/err" "did you mean 'boulware'?" "agent suggestion"
+expect_exit 2 "rule welfar" "$PARLEY" propose "$TB" --rule welfar
+expect_in "$TMP/err" "did you mean welfare?" "rule suggestion"
+expect_exit 2 "analyze a conflict model" "$PARLEY" analyze "$EX/gmcr/prisoners-dilemma.json"
+expect_in "$TMP/err" "is a conflict model" "analyze a conflict model"
+expect_exit 2 "conflict on a scenario" "$PARLEY" conflict "$TB"
+expect_in "$TMP/err" "is a negotiation scenario" "conflict on a scenario"
+
 if [ "$fails" -ne 0 ]; then
     echo "rough_edges.sh: $fails check(s) failed"
     exit 1
