@@ -106,6 +106,9 @@ int cli_check_output(const char *option, const char *path);
 /* The same for a command that creates the missing folders of `path` (convert): the nearest existing one must be writable. */
 int cli_check_output_tree(const char *option, const char *path);
 
+/* Prints "Agents: boulware, linear, ..." (every built-in agent of the registry, wrapped at 80 columns) to `out`. */
+void cli_print_agent_names(FILE *out);
+
 /* True when argv[i] is "--help" or "-h". */
 int cli_is_help(const char *arg);
 

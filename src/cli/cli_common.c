@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <jansson.h>
+#include <parley/agent.h>
 #include <parley/io.h>
 #include <parley/scenario.h>
 #include <stdarg.h>
@@ -231,6 +232,26 @@ int cli_check_output(const char *option, const char *path)
 int cli_check_output_tree(const char *option, const char *path)
 {
     return check_output(option, path, 1);
+}
+
+void cli_print_agent_names(FILE *out)
+{
+    size_t n = 0, column = 0;
+    const parley_agent_info *info = parley_agent_catalog(&n);
+    fputs("Agents (`parley agents` describes them and their parameters):\n ", out);
+    column = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(info[i].kind, "agent") != 0)
+            continue;
+        size_t len = strlen(info[i].name) + 2;
+        if (column + len > 79) {
+            fputs("\n ", out);
+            column = 1;
+        }
+        fprintf(out, " %s,", info[i].name);
+        column += len;
+    }
+    fputs(" or a plug-in PATH.so\n", out);
 }
 
 int cli_is_help(const char *arg)

@@ -160,6 +160,7 @@ complete_words "$PREFIX/bin/parley" negotiate --pro | grep -qx -- --protocol || 
 complete_words "$PREFIX/bin/parley" tournament --agents boulware,co | grep -qx boulware,conceder || fail "completion of an agent"
 complete_words "$PREFIX/bin/parley" negotiate --agents '' | grep -qx tit-for-tat || fail "completion of every agent"
 complete_words "$PREFIX/bin/parley" negotiate --protocol sh | grep -qx shuttle || fail "completion of a protocol"
+complete_words "$PREFIX/bin/parley" propose --rule w | grep -qx welfare || fail "completion of the welfare rule"
 
 # The Python package, installed offline from python/ with pip, over the installed library.
 PY=/usr/bin/python3

@@ -129,6 +129,30 @@ expect_in "$TMP/err" "is a conflict model" "analyze a conflict model"
 expect_exit 2 "conflict on a scenario" "$PARLEY" conflict "$TB"
 expect_in "$TMP/err" "is a negotiation scenario" "conflict on a scenario"
 
+# analyze with no deal: no "best deal" figure for anyone
+expect_exit 0 "analyze impasse" "$PARLEY" analyze "$EX/textbook-impasse.json"
+awk '/^party/ {on = 1; next} on && NF == 0 {exit} on && $NF != "-" {bad = 1} END {exit bad}' "$TMP/out" \
+    || fail "analyze with no deal prints a best deal: $(sed -n '/^party/,/^$/p' "$TMP/out")"
+# --plot on a space too large to enumerate: no suggestion of --exact (refused too), but what works
+python3 - "$TMP/big.json" <<'PY'
+import json, sys
+issues = [{"name": f"i{k}", "type": "integer", "min": 0, "max": 9} for k in range(30)]
+prefs = lambda up: {f"i{k}": {"weight": 1 / 30, "function": {"type": "linear", "at_min": 1 - up, "at_max": up}} for k in range(30)}
+json.dump({"issues": issues, "parties": [{"name": "A", "preferences": prefs(1)}, {"name": "B", "preferences": prefs(0)}]},
+          open(sys.argv[1], "w"))
+PY
+expect_exit 2 "analyze --plot 1e30" "$PARLEY" analyze "$TMP/big.json" --plot "$TMP/big.svg"
+grep -q "try --exact" "$TMP/err" && fail "--plot on 1e30 suggests --exact: $(cat "$TMP/err")"
+expect_in "$TMP/err" "too large to enumerate even with --exact: run without --plot" "--plot on 1e30: what works"
+expect_exit 2 "analyze --plot --exact 1e30" "$PARLEY" analyze "$TMP/big.json" --plot "$TMP/big.svg" --exact
+# negotiate --help and tournament --help list every agent of the registry
+"$PARLEY" agents --json | python3 -c 'import json,sys; print("\n".join(a["name"] for a in json.load(sys.stdin) if a["kind"] == "agent"))' >"$TMP/agents"
+[ "$(wc -l <"$TMP/agents")" -ge 10 ] || fail "parley agents --json lists $(wc -l <"$TMP/agents") agents"
+for cmd in negotiate tournament; do
+    "$PARLEY" $cmd --help >"$TMP/help"
+    while read -r a; do grep -qE "(^| )$a," "$TMP/help" || fail "$cmd --help does not list the agent $a"; done <"$TMP/agents"
+done
+
 if [ "$fails" -ne 0 ]; then
     echo "rough_edges.sh: $fails check(s) failed"
     exit 1
