@@ -153,6 +153,17 @@ for cmd in negotiate tournament; do
     while read -r a; do grep -qE "(^| )$a," "$TMP/help" || fail "$cmd --help does not list the agent $a"; done <"$TMP/agents"
 done
 
+# make demo: no colour codes into a file or a pipe, nor on a terminal with NO_COLOR; bold headings on a terminal.
+bash "$EX/demo.sh" "$PARLEY" >"$TMP/demo.out" 2>&1 || fail "demo.sh failed: $(tail -3 "$TMP/demo.out")"
+grep -q $'\033' "$TMP/demo.out" && fail "demo.sh writes escape codes into a file"
+[ "$(grep -c '^== ' "$TMP/demo.out")" -ge 5 ] || fail "demo.sh: headings missing: $(grep -c '^== ' "$TMP/demo.out")"
+if command -v script >/dev/null; then
+    script -qec "bash '$EX/demo.sh' '$PARLEY'" /dev/null >"$TMP/demo.tty" 2>&1
+    grep -q $'\033\[1m== ' "$TMP/demo.tty" || fail "demo.sh on a terminal: no bold headings"
+    NO_COLOR=1 script -qec "bash '$EX/demo.sh' '$PARLEY'" /dev/null >"$TMP/demo.tty" 2>&1
+    grep -q $'\033\[1m' "$TMP/demo.tty" && fail "demo.sh with NO_COLOR: bold headings"
+fi
+
 if [ "$fails" -ne 0 ]; then
     echo "rough_edges.sh: $fails check(s) failed"
     exit 1
