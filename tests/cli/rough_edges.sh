@@ -164,6 +164,25 @@ if command -v script >/dev/null; then
     grep -q $'\033\[1m' "$TMP/demo.tty" && fail "demo.sh with NO_COLOR: bold headings"
 fi
 
+# conflict --explain: a simultaneous sanction names the options the sanctioner changes, each its own
+# (Mediators' improvement from the bare truce is deterred by Israel dropping truce and escalating at once).
+expect_exit 0 "conflict --explain truce" "$PARLEY" conflict "$EX/ceasefire-conflict.json" --explain truce
+expect_in "$TMP/out" "SIM  sanctioned: Israel at once drops truce and takes escalate -> 400" "SIM names the options"
+grep -q "moves at once" "$TMP/out" && fail "SIM still says 'moves at once to <state>'"
+expect_exit 0 "conflict --explain --json" "$PARLEY" conflict "$EX/ceasefire-conflict.json" --explain truce --json
+python3 - "$TMP/out" "$EX/ceasefire-conflict.json" <<'PY' || fail "SIM changes in the JSON are not the mover's own options"
+import json, sys
+d = json.load(open(sys.argv[1]))
+own = {dm["name"]: {o["id"] for o in dm["options"]} for dm in json.load(open(sys.argv[2]))["decision_makers"]}
+seen = 0
+for dm in d["decision_makers"]:
+    for imp in dm["improvements"]:
+        for move in (imp["SIM"] or {}).get("moves", []):
+            assert move["changes"] and all(c["option"] in own[move["mover"]] for c in move["changes"]), move
+            seen += 1
+assert seen > 0
+PY
+
 if [ "$fails" -ne 0 ]; then
     echo "rough_edges.sh: $fails check(s) failed"
     exit 1
