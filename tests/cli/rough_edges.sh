@@ -183,6 +183,28 @@ for dm in d["decision_makers"]:
 assert seen > 0
 PY
 
+# One naming (utility / discounted_utility) in negotiate, tournament JSON and CSV; sums rounded to 12 digits.
+# The textbook at its Nash package: Buyer .4, Seller .7 (welfare 1.1, which 0.4 + 0.7 gives as 1.0999999999999999).
+expect_exit 0 "negotiate --json" "$PARLEY" negotiate "$TB" --agents boulware,linear --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all("discounted_utility" in p for p in d["parties"]), d' \
+    "$TMP/out" 2>/dev/null || fail "negotiate --json: no discounted_utility"
+expect_exit 0 "tournament --json --csv" "$PARLEY" tournament "$TB" --agents boulware,linear --rounds 50 --quiet --json --csv "$TMP/t.csv"
+python3 - "$TMP/out" "$TMP/t.csv" <<'PY' || fail "tournament naming or numbers"
+import csv, json, re, sys
+text = open(sys.argv[1]).read()
+d = json.loads(text)
+for s in d["scores"]:
+    assert s["mean_discounted_utility"] == s["mean_utility"], s  # mean_utility: deprecated alias
+for r in d["runs"]:
+    assert r["discounted_utilities"] == r["discounted"], r  # discounted: deprecated alias
+    assert r["welfare"] == round(sum(r["utilities"]), 12), r
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert "discounted_utility1" in rows[0] and "discounted1" not in rows[0], rows[0].keys()
+# no float noise: at most 12 significant digits in any number of the JSON or the CSV
+noisy = [n for n in re.findall(r"\d+\.\d+", text + open(sys.argv[2]).read()) if len(n.replace(".", "").lstrip("0")) > 12]
+assert not noisy, noisy[:5]
+PY
+
 if [ "$fails" -ne 0 ]; then
     echo "rough_edges.sh: $fails check(s) failed"
     exit 1
