@@ -70,6 +70,11 @@ LD_LIBRARY_PATH="$PREFIX/lib" ldd "$TMP/count" | grep -q "libparley.so.0 => $PRE
 # The buyer-seller example by hand (tests/cli/textbook.sh): 6 outcomes, 3 acceptable, Nash price 2 red.
 out=$(LD_LIBRARY_PATH="$PREFIX/lib" "$TMP/count" "$SOURCE/examples/textbook-buyer-seller.json")
 [ "$out" = "0.1.0 6 3 price=2, color=red" ] || fail "program over the installed library printed '$out'"
+# parley_scenario_load reads any format: a GENIUS domain and its profiles joined by '+' (165 outcomes, 154
+# acceptable, as `parley analyze` counts them).
+G=$SOURCE/tests/data/genius
+out=$(LD_LIBRARY_PATH="$PREFIX/lib" "$TMP/count" "$G/tiny-domain.xml+$G/tiny-buyer.xml+$G/tiny-seller.xml" 2>&1)
+case $out in "0.1.0 165 154 "*) ;; *) fail "parley_scenario_load on GENIUS files printed '$out'" ;; esac
 
 # A static link through pkg-config: `--static` names every library libparley.a needs (jansson, expat, ...);
 # with -static the program holds no shared library at all (skipped in the sanitizer tree, whose runtime is shared).
