@@ -4,7 +4,11 @@ set -euo pipefail
 parley=${1:-build/parley}
 here=$(cd "$(dirname "$0")" && pwd)
 has() { "$parley" --help | grep -q "^  $1 "; }
-step() { printf '\n\033[1m== %s\033[0m\n$ parley %s\n\n' "$1" "${*:2}"; "$parley" "${@:2}"; }
+# Headings in bold only on a terminal, and never when NO_COLOR is set (https://no-color.org): a file or a pipe
+# gets plain text.
+bold="" plain=""
+if [ -t 1 ] && [ -z "${NO_COLOR:-}" ] && [ "${TERM:-dumb}" != dumb ]; then bold=$'\033[1m' plain=$'\033[0m'; fi
+step() { printf '\n%s== %s%s\n$ parley %s\n\n' "$bold" "$1" "$plain" "${*:2}"; "$parley" "${@:2}"; }
 
 step "Why the talks keep collapsing: no package satisfies both sides' red lines" analyze "$here/ceasefire.json"
 step "The same talks with the linkage relaxed to the phased plan" analyze "$here/ceasefire-relaxed.json"

@@ -31,7 +31,7 @@ const parley = (() => {
     return data;
   }
   // The server's messages may name an endpoint ("(GET /api/…)"): the dashboard speaks of views, not paths.
-  const plain = (m) => String(m).replace(/\s*\((?:GET|POST|PUT|DELETE) \/api\/[^)]*\)/g, '')
+  const plain = (m) => String(m).replace(/\s*\((?:GET|POST|PUT|DELETE) (?:\/api\/|\.\.\.\/)[^)]*\)/g, '')
     .replace(/(?:GET|POST|PUT|DELETE) \/api\/\S+/g, 'the dashboard').replace(/\/api\/\S+/g, 'the dashboard');
 
   // Read-only: every control marked data-write is disabled (a revoked token, a closed negotiation, an agreement

@@ -11,6 +11,45 @@
   // are ("documents"): the server reads them with the same loader as `parley analyze`.
   let documents = null;
   const isDomain = (d) => d.xml ? !/<weight\b/.test(d.content) : !!d.json.issuesValues;
+  // Where JSON text first goes wrong (a character offset), by a small recursive-descent check: browsers word
+  // JSON.parse's errors differently and some give no position at all.
+  function jsonErrorAt(t) {
+    let i = 0;
+    const fail = () => { throw {at: i}; };
+    const ws = () => { while (i < t.length && ' \t\n\r'.includes(t[i])) i++; };
+    const number = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    const str = () => {
+      for (i++; i < t.length && t[i] !== '"'; i++) { if (t[i] === '\\') i++; else if (t[i] < ' ') fail(); }
+      if (i >= t.length) fail();
+      i++;
+    };
+    const list = (close, item) => {
+      i++; ws();
+      if (t[i] === close) { i++; return; }
+      for (;;) { item(); ws(); if (t[i] === ',') { i++; continue; } if (t[i] === close) { i++; return; } fail(); }
+    };
+    const value = () => {
+      ws();
+      const c = t[i];
+      if (c === '{') list('}', () => { ws(); if (t[i] !== '"') fail(); str(); ws(); if (t[i] !== ':') fail(); i++; value(); });
+      else if (c === '[') list(']', value);
+      else if (c === '"') str();
+      else if (c === 't' || c === 'f' || c === 'n') {
+        const w = {t: 'true', f: 'false', n: 'null'}[c];
+        if (!t.startsWith(w, i)) fail();
+        i += w.length;
+      } else { number.lastIndex = i; const m = number.exec(t); if (!m) fail(); i += m[0].length; }
+    };
+    try { value(); ws(); if (i < t.length) fail(); return -1; } catch (e) { if (e && typeof e.at === 'number') return e.at; throw e; }
+  }
+  // JSON.parse with the place of a syntax error as line and column, like the command line's file:line:column.
+  function parseJson(name, text) {
+    try { return JSON.parse(text); } catch (e) {
+      const at = jsonErrorAt(text), before = text.slice(0, at < 0 ? text.length : at).split('\n');
+      const why = String(e.message).split(/ in JSON at position| at position \d+|, (?:\.\.\.)?".*" is not valid JSON|\s*\(line \d+ column/s)[0];
+      throw new Error(`${name}: line ${before.length}, column ${before[before.length - 1].length + 1}: not valid JSON (${why})`);
+    }
+  }
   $('scenario-file').addEventListener('change', () => act(async () => {
     const files = [...$('scenario-file').files];
     documents = null;
@@ -18,7 +57,7 @@
     const read = await Promise.all(files.map(async (f) => {
       const content = await f.text(), d = {name: f.name, content, xml: /^\s*</.test(content)};
       if (!d.xml) {
-        try { d.json = JSON.parse(content); } catch (e) { throw new Error(`${f.name} is neither XML nor JSON: ${e.message}`); }
+        d.json = parseJson(f.name, content);
       }
       return d;
     }));
@@ -41,7 +80,7 @@
     if (documents && !$('scenario').value.trim()) {
       body.documents = documents;
     } else {
-      try { body.scenario = JSON.parse($('scenario').value); } catch (e) { throw new Error('the scenario is not valid JSON: ' + e.message); }
+      body.scenario = parseJson('the scenario', $('scenario').value);
     }
     if ($('mediator').value.trim()) body.mediator = $('mediator').value.trim();
     const r = await api('POST', 'negotiations', body, $('admin').value.trim() || undefined);

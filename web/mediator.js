@@ -7,7 +7,7 @@
 'use strict';
 (() => {
   const {api, neg, $, el, act, valueSelect, outcomeText, addTimeline, stream, num, signed, copyText, readOnly} = parley;
-  let info = null, analysis = null, nash = null, current = null, proposal = null;
+  let info = null, analysis = null, nash = null, current = null, proposal = null, sessionOpen = false;
 
   async function loadNegotiation() {
     info = await api('GET', neg());
@@ -23,6 +23,9 @@
   function lockControls() {
     readOnly();
     for (const e of document.querySelectorAll('[data-before-agreement]')) e.disabled ||= !info || info.status !== 'open';
+    // A text is tabled in a session: without an open one the button is off and says why.
+    $('table-text').disabled ||= !sessionOpen;
+    $('table-hint').hidden = sessionOpen;
   }
   function renderEditor(outcome) {
     const box = $('text-editor');
@@ -53,6 +56,8 @@
       `Session ${s.number} at ${s.venue}` + (s.starts_at ? ` from ${s.starts_at}` : '') +
       (s.status === 'open' ? ' — open' : ` — ${s.outcome}${s.follow_up ? ', follow-up: ' + s.follow_up : ''}`))));
     const open = sessions.find((s) => s.status === 'open');
+    sessionOpen = !!open;
+    lockControls();
     $('open-form').hidden = !!open;
     $('close-form').hidden = !open;
     $('close-session').dataset.session = open ? open.id : '';

@@ -275,6 +275,22 @@ int parley_gmcr_write_inverse(FILE *out, const parley_gmcr_result *result, uint3
 int parley_gmcr_write_dot(FILE *out, const parley_gmcr_result *result, parley_error *err);
 int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *result, parley_error *err);
 
+/*
+ * What an SVG of the graph shows.  The full view (all zero, dm = -1) is
+ * parley_gmcr_write_svg's.  `focused` keeps the equilibria, the moves into and
+ * out of them and, with a status quo, its shortest path of improvements to an
+ * equilibrium; `dm` >= 0 keeps one decision maker's moves only.  Each arc gets
+ * its own lane, so that no arc runs over another.
+ */
+typedef struct parley_gmcr_svg_view {
+    int focused;
+    int dm;                /* -1: every decision maker's moves */
+    int has_status_quo;    /* 1: status_quo (a state code) is marked and its path drawn */
+    uint32_t status_quo;
+} parley_gmcr_svg_view;
+int parley_gmcr_write_svg_view(FILE *out, const parley_gmcr_result *result, const parley_gmcr_svg_view *view,
+                               parley_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -77,6 +77,15 @@ int cli_input_option(const char *arg, int *normalise);
  */
 int cli_unknown_option(const char *cmd, const char *arg, const char *usage);
 
+/* The protocols' names, as --protocol takes them. */
+extern const char *const cli_protocols[3];
+/*
+ * A usage error for a value of `option` that is none of `choices`: "--protocol
+ * expects alternating, single-text or shuttle, got 'alternate' (did you mean
+ * alternating?)".  Returns CLI_BAD_INPUT.
+ */
+int cli_bad_choice(const char *cmd, const char *option, const char *value, const char *const *choices, size_t n);
+
 /* The candidate nearest to `word` by edit distance when near enough to be a typo, else NULL. */
 const char *cli_nearest(const char *word, const char *const *candidates, size_t n);
 
@@ -96,6 +105,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
 int cli_check_output(const char *option, const char *path);
 /* The same for a command that creates the missing folders of `path` (convert): the nearest existing one must be writable. */
 int cli_check_output_tree(const char *option, const char *path);
+
+/* Prints "Agents: boulware, linear, ..." (every built-in agent of the registry, wrapped at 80 columns) to `out`. */
+void cli_print_agent_names(FILE *out);
 
 /* True when argv[i] is "--help" or "-h". */
 int cli_is_help(const char *arg);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <jansson.h>
+#include <parley/agent.h>
 #include <parley/io.h>
 #include <parley/scenario.h>
 #include <stdarg.h>
@@ -139,6 +140,21 @@ const char *cli_nearest(const char *word, const char *const *candidates, size_t 
     return parley_nearest_word(word, candidates, n);
 }
 
+const char *const cli_protocols[3] = {"alternating", "single-text", "shuttle"};
+
+int cli_bad_choice(const char *cmd, const char *option, const char *value, const char *const *choices, size_t n)
+{
+    char list[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < n && used < sizeof list; i++)
+        used += (size_t)snprintf(list + used, sizeof list - used, "%s%s", i == 0 ? "" : i + 1 == n ? " or " : ", ",
+                                 choices[i]);
+    const char *near = cli_nearest(value, choices, n);
+    if (near)
+        return cli_usage_error(cmd, "%s expects %s, got '%s' (did you mean %s?)", option, list, value, near);
+    return cli_usage_error(cmd, "%s expects %s, got '%s'", option, list, value);
+}
+
 int cli_unknown_option(const char *cmd, const char *arg, const char *usage)
 {
     /* the options are the "--name" words of the usage text */
@@ -216,6 +232,26 @@ int cli_check_output(const char *option, const char *path)
 int cli_check_output_tree(const char *option, const char *path)
 {
     return check_output(option, path, 1);
+}
+
+void cli_print_agent_names(FILE *out)
+{
+    size_t n = 0, column = 0;
+    const parley_agent_info *info = parley_agent_catalog(&n);
+    fputs("Agents (`parley agents` describes them and their parameters):\n ", out);
+    column = 1;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(info[i].kind, "agent") != 0)
+            continue;
+        size_t len = strlen(info[i].name) + 2;
+        if (column + len > 79) {
+            fputs("\n ", out);
+            column = 1;
+        }
+        fprintf(out, " %s,", info[i].name);
+        column += len;
+    }
+    fputs(" or a plug-in PATH.so\n", out);
 }
 
 int cli_is_help(const char *arg)

@@ -99,10 +99,13 @@ static void print_report(const parley_scenario *sc, const parley_analysis *a, in
     printf("acceptable   %llu to every party (zone of possible agreement)\n",
            (unsigned long long)parley_analysis_acceptable(a));
     printf("\n%-24s %12s %16s %12s\n", "party", "reservation", "accepts alone", "best deal");
-    for (size_t k = 0; k < parley_analysis_party_count(a); k++)
-        printf("%-24s %12.4f %16llu %12.4f\n", parley_party_name(sc, parley_analysis_party(a, k)),
-               parley_analysis_reservation(a, k), (unsigned long long)parley_analysis_party_acceptable(a, k),
-               parley_analysis_best(a, k));
+    for (size_t k = 0; k < parley_analysis_party_count(a); k++) {
+        char best[32] = "-"; /* no deal at all: no best one */
+        if (parley_analysis_acceptable(a) > 0)
+            snprintf(best, sizeof best, "%.4f", parley_analysis_best(a, k));
+        printf("%-24s %12.4f %16llu %12s\n", parley_party_name(sc, parley_analysis_party(a, k)),
+               parley_analysis_reservation(a, k), (unsigned long long)parley_analysis_party_acceptable(a, k), best);
+    }
     if (parley_analysis_acceptable(a) == 0) {
         print_no_deal(sc, a);
         return;
@@ -324,8 +327,18 @@ int cmd_analyze(int argc, char **argv)
     }
     if (too_large(sc, force)) {
         if (plot) {
+            /* suggest --exact only when it can enumerate (the count fits in 64 bits) */
+            uint64_t size;
+            double outcomes = parley_space_size(parley_scenario_space(sc));
+            int can = parley_space_size_u64(parley_scenario_space(sc), &size) == PARLEY_OK;
             parley_scenario_free(sc);
-            return cli_usage_error("analyze", "--plot needs the exact analysis; this space is searched (try --exact)");
+            if (can)
+                return cli_usage_error("analyze", "--plot needs the exact analysis; this space is searched (--exact "
+                                                  "enumerates its %.3g outcomes, which takes long)", outcomes);
+            return cli_usage_error("analyze", "--plot needs the exact analysis, and this space (about %.3g outcomes) "
+                                              "is too large to enumerate even with --exact: run without --plot for the "
+                                              "searched frontier (--json --frontier lists it), or plot a scenario with "
+                                              "fewer issues or values", outcomes);
         }
         rc = run_approximate(sc, &options, &search, json, frontier);
         parley_scenario_free(sc);

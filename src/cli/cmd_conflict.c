@@ -30,7 +30,11 @@ static void usage(FILE *out)
             "  --inverse STATE    the least change to the decision makers' preferences that\n"
             "                     makes STATE an equilibrium, for each notion (--notions)\n"
             "  --dot FILE         the graph of unilateral improvements (Graphviz DOT)\n"
-            "  --svg FILE         the same graph drawn as SVG, equilibria marked\n"
+            "  --svg FILE         the same graph drawn as SVG, equilibria marked; above 24\n"
+            "                     states (or with --focus or --from) a focused view: the\n"
+            "                     equilibria, the moves into and out of them and the path\n"
+            "                     from the status quo (--all draws every state)\n"
+            "  --focus DM         in --svg, only this decision maker's moves\n"
             "  --from STATE       status-quo analysis: the states reachable from STATE by\n"
             "                     unilateral improvements (default: the model's status_quo\n"
             "                     when --coalitions is given)\n"
@@ -38,7 +42,8 @@ static void usage(FILE *out)
             "  --notions LIST     compute only these, e.g. nash,gmr (nash, gmr, smr, seq, sim,\n"
             "                     seqsim, all)\n"
             "  --threads N        worker threads (default: one per CPU)\n"
-            "  --all              list every state in the text output, however many\n"
+            "  --all              list every state in the text output, however many, and draw\n"
+            "                     every state in --svg\n"
             "  -h, --help         this help\n"
             "\n"
             "STATE: a decimal code, a Y/N vector with option 1 first, #N for the N-th\n"
@@ -75,12 +80,13 @@ static int parse_notions(const char *text, unsigned *out)
 }
 
 /* Writes the state graph to path as DOT or SVG. */
-static int write_graph(const parley_gmcr_result *result, const char *path, int svg, parley_error *err)
+static int write_graph(const parley_gmcr_result *result, const char *path, const parley_gmcr_svg_view *view,
+                       parley_error *err)
 {
     FILE *f = fopen(path, "w");
     if (!f)
         return parley_error_set(err, PARLEY_EIO, "%s: %s", path, strerror(errno));
-    int rc = svg ? parley_gmcr_write_svg(f, result, err) : parley_gmcr_write_dot(f, result, err);
+    int rc = view ? parley_gmcr_write_svg_view(f, result, view, err) : parley_gmcr_write_dot(f, result, err);
     if (fclose(f) != 0 && rc == PARLEY_OK)
         rc = parley_error_set(err, PARLEY_EIO, "%s: %s", path, strerror(errno));
     return rc;
@@ -89,7 +95,7 @@ static int write_graph(const parley_gmcr_result *result, const char *path, int s
 int cmd_conflict(int argc, char **argv)
 {
     const char *cmd = "conflict", *model_path = NULL, *from = NULL, *value = NULL, *explain = NULL,
-               *inverse = NULL, *dot = NULL, *svg = NULL;
+               *inverse = NULL, *dot = NULL, *svg = NULL, *focus_dm = NULL;
     int json = 0, coalitions = 0, all = 0, non_myopic = 0, quiet = 0, rc;
     long horizon = 0;
     parley_gmcr_options opts = {0};
@@ -132,6 +138,10 @@ int cmd_conflict(int argc, char **argv)
             if (cli_check_output("--svg", value) != CLI_OK)
                 return CLI_BAD_INPUT;
             svg = value;
+        } else if ((rc = cli_option_value(argc, argv, &i, "--focus", &value)) != 0) {
+            if (rc < 0)
+                return cli_usage_error(cmd, "--focus expects a decision maker's name");
+            focus_dm = value;
         } else if ((rc = cli_option_value(argc, argv, &i, "--from", &value)) != 0) {
             if (rc < 0)
                 return cli_usage_error(cmd, "--from expects a state");
@@ -148,7 +158,16 @@ int cmd_conflict(int argc, char **argv)
                 return CLI_BAD_INPUT;
             opts.threads = (unsigned)t;
         } else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-            return cli_usage_error(cmd, "unknown option '%s'", argv[i]);
+            char *text = NULL; /* the options named in the usage, for "did you mean" */
+            size_t length = 0;
+            FILE *mem = open_memstream(&text, &length);
+            if (mem) {
+                usage(mem);
+                fclose(mem);
+            }
+            int code = cli_unknown_option(cmd, argv[i], text ? text : "");
+            free(text);
+            return code;
         } else if (!model_path) {
             model_path = argv[i];
         } else {
@@ -210,8 +229,23 @@ int cmd_conflict(int argc, char **argv)
         exit_code = cli_report(&err);
         goto done;
     }
-    if ((dot && write_graph(result, dot, 0, &err) != PARLEY_OK) ||
-        (svg && write_graph(result, svg, 1, &err) != PARLEY_OK)) {
+    parley_gmcr_svg_view view = {.dm = -1, .has_status_quo = have_start, .status_quo = start};
+    if (focus_dm) {
+        size_t n = parley_gmcr_model_dm_count(model);
+        const char *names[64];
+        for (size_t d = 0; d < n && d < 64; d++)
+            if (strcmp(names[d] = parley_gmcr_model_dm_name(model, d), focus_dm) == 0)
+                view.dm = (int)d;
+        if (view.dm < 0) {
+            exit_code = cli_bad_choice(cmd, "--focus", focus_dm, names, n < 64 ? n : 64);
+            goto done;
+        }
+    }
+    if (svg && !have_start && (focus_dm || parley_gmcr_model_state_count(model) > 24))
+        view.has_status_quo = parley_gmcr_model_status_quo(model, &view.status_quo);
+    view.focused = !all && (focus_dm || from || parley_gmcr_model_state_count(model) > 24);
+    if ((dot && write_graph(result, dot, NULL, &err) != PARLEY_OK) ||
+        (svg && write_graph(result, svg, &view, &err) != PARLEY_OK)) {
         exit_code = cli_report(&err);
         goto done;
     }

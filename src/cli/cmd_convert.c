@@ -17,7 +17,7 @@ static const char usage[] =
     "Reads a negotiation in any format parley reads (a native scenario; a GENIUS\n"
     "domain and its profiles; a GeniusWeb domain and its profiles) and writes it in\n"
     "another.  The target format is --to, or else told by OUT: a .xml name means\n"
-    "GENIUS, a .json name a native scenario.\n"
+    "GENIUS, a .json name a native scenario; any other name needs --to.\n"
     "\n"
     "  native      OUT is the scenario file\n"
     "  genius      OUT is the domain file; each party's profile is written beside it\n"
@@ -192,6 +192,11 @@ int cmd_convert(int argc, char **argv)
     }
     if (nfiles == 0 || !out) {
         cli_usage_error("convert", nfiles == 0 ? "expected input files" : "expected -o OUT");
+        goto usage_error;
+    }
+    if (!to && !ends_with(out, ".xml") && !ends_with(out, ".json")) {
+        cli_usage_error("convert", "cannot tell the output format from the name '%s': end it in .json (a parley "
+                        "scenario) or .xml (GENIUS), or give --to native|genius|geniusweb", out);
         goto usage_error;
     }
     if (!to)

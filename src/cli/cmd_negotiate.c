@@ -15,8 +15,7 @@ static const char usage[] =
     "utility and the rounds used.\n"
     "\n"
     "  --protocol P     alternating (default), single-text or shuttle\n"
-    "  --agents LIST    comma-separated agents: boulware, linear, conceder, hardliner,\n"
-    "                   tit-for-tat, random, nash, or a plug-in path (lib.so);\n"
+    "  --agents LIST    comma-separated agents (listed below) or plug-in paths (lib.so);\n"
     "                   parameters after ':' as key=value, e.g. conceder:e=2, boulware:e=0.1:k=0.05\n"
     "  --rounds N       deadline in rounds (default 100)\n"
     "  --time S         deadline in seconds (runs then depend on timing)\n"
@@ -76,6 +75,8 @@ static int parse_args(int argc, char **argv, struct options *o)
             o->cfg.annealing = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--protocol", &value)) != 0) {
             int p = r > 0 ? parley_protocol_from_name(value) : -1;
+            if (p < 0 && r > 0)
+                return cli_bad_choice("negotiate", "--protocol", value, cli_protocols, 3);
             if (p < 0)
                 return cli_usage_error("negotiate", "--protocol expects alternating, single-text or shuttle");
             o->cfg.protocol = (parley_protocol_kind)p;
@@ -279,6 +280,7 @@ int cmd_negotiate(int argc, char **argv)
     for (int i = 1; i < argc; i++)
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
+            cli_print_agent_names(stdout);
             return CLI_OK;
         }
     int timed = 0;

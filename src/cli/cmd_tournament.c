@@ -23,9 +23,8 @@ static const char usage[] =
     "frontier and welfare, then a table per scenario.  Each SCENARIO is a native\n"
     "scenario, or a GENIUS/GeniusWeb domain followed by its profiles (DOMAIN.xml\n"
     "PROF1.xml PROF2.xml, told by their content) or joined to them by '+'.\n"
-    "Agents: boulware, linear, conceder, hardliner, tit-for-tat, random, nash, with\n"
-    "parameters after ':' (conceder:e=2), the ANAC baselines and boa:... (`parley agents` lists\n"
-    "them all), or a plug-in PATH.so.\n"
+    "Agents are named as in negotiate, with parameters after ':' (conceder:e=2,\n"
+    "boa:bidding=tft:model=bayes); the list follows the options.\n"
     "\n"
     "  --time S     deadline of each negotiation in seconds (results then depend on timing)\n"
     "  --clock C    parley (default): round r of R at t = (r-1)/(R-1); genius: t = r/(R+1) (GENIUS)\n"
@@ -202,6 +201,7 @@ int cmd_tournament(int argc, char **argv)
         if (cli_is_help(argv[i])) {
             fputs(usage, stdout);
             fputs(cli_stats_usage, stdout);
+            cli_print_agent_names(stdout);
             rc = CLI_OK;
             goto done;
         } else if (strcmp(argv[i], "--json") == 0) {
@@ -223,6 +223,10 @@ int cmd_tournament(int argc, char **argv)
             agents_arg = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--protocol", &value)) != 0) {
             int kind = r < 0 ? -1 : parley_protocol_from_name(value);
+            if (kind < 0 && r > 0) {
+                cli_bad_choice("tournament", "--protocol", value, cli_protocols, 3);
+                goto done;
+            }
             if (kind < 0) {
                 cli_usage_error("tournament", "--protocol expects alternating, single-text or shuttle");
                 goto done;

@@ -95,9 +95,18 @@ static json_t *simultaneous_sanction(explainer *X, size_t i, int32_t s, int32_t 
     for (size_t j = 0; j < m->n_dms; j++) {
         if (j == i || choice[j] < 0)
             continue;
-        joint ^= m->codes[s] ^ m->codes[choice[j]];
+        uint32_t changed = m->codes[s] ^ m->codes[choice[j]];
+        joint ^= changed;
         json_t *st = state_for(X, i, choice[j]);
         json_object_set_new(st, "mover", json_string(m->dms[j].name));
+        /* the options j itself changes (from s, at the same time as i): the state j would reach alone names
+           i's options too, which are not j's to change */
+        json_t *changes = json_array();
+        for (size_t k = 0; k < m->n_options; k++)
+            if (changed & (1u << k))
+                json_array_append_new(changes, json_pack("{s:s,s:b}", "option", m->options[k].id, "taken",
+                                                         (m->codes[choice[j]] >> k) & 1u));
+        json_object_set_new(st, "changes", changes);
         json_array_append_new(moves, st);
     }
     return json_pack("{s:o,s:o}", "moves", moves, "reaches", state_for(X, i, m->index[joint]));
@@ -154,9 +163,18 @@ static void text_sanction(FILE *out, const char *notion, const json_t *sanction)
     fprintf(out, "sanctioned: ");
     json_array_foreach(moves, k, st)
     {
-        fprintf(out, "%s%s %s to %s", k ? (strcmp(notion, "SIM") == 0 ? ", and " : ", then ") : "",
-                json_string_value(json_object_get(st, "mover")), strcmp(notion, "SIM") == 0 ? "moves at once" : "moves",
-                json_string_value(json_object_get(st, "label")));
+        const json_t *changes = json_object_get(st, "changes"), *c;
+        size_t q;
+        if (!changes) { /* a sequential sanction: each move from the state the previous one reached */
+            fprintf(out, "%s%s moves to %s", k ? ", then " : "", json_string_value(json_object_get(st, "mover")),
+                    json_string_value(json_object_get(st, "label")));
+            continue;
+        }
+        /* simultaneous: each other decision maker changes its own options at once ("takes escalate") */
+        fprintf(out, "%s%s at once", k ? ", and " : "", json_string_value(json_object_get(st, "mover")));
+        json_array_foreach(changes, q, c)
+        fprintf(out, "%s %s %s", q ? " and" : "", json_is_true(json_object_get(c, "taken")) ? "takes" : "drops",
+                json_string_value(json_object_get(c, "option")));
     }
     fprintf(out, " -> %lld (%s), rank %lld\n", (long long)json_integer_value(json_object_get(to, "code")),
             json_string_value(json_object_get(to, "label")), (long long)json_integer_value(json_object_get(to, "rank")));

@@ -123,7 +123,7 @@ static gmcr_expr *parse_unary(parser *p)
     } else if (accept_char(p, '(')) {
         gmcr_expr *a = parse_iff(p);
         if (a && !accept_char(p, ')')) {
-            fail_at(p, p->pos, "expected ')' to close the '(' at column %zu", start + 1);
+            fail_at(p, p->pos, "expected ')' to close the '(' at character %zu", start + 1);
             gmcr_expr_free(a);
             a = NULL;
         }

@@ -107,58 +107,131 @@ int parley_gmcr_write_dot(FILE *out, const parley_gmcr_result *r, parley_error *
 }
 
 /*
- * The SVG is an arc diagram: one row per state, top to bottom in code order,
- * its circle in one column and its name to the right; each improvement is an
- * arc on the left from the mover's state to the new one (downward arcs bulge
- * further than upward ones, so a move and its reverse stay apart).  Rows never
+ * The SVG is an arc diagram: one row per state shown, top to bottom in code
+ * order, its circle in one column and its name to the right; each improvement
+ * is an arc on the left from the mover's state to the new one.  Arcs are laid
+ * in lanes: an arc takes the innermost lane where no other arc's rows overlap
+ * its own, so no arc runs over another and none hides a state.  Rows never
  * overlap, however many states there are.
  */
 #define ROW 18.0
+#define LANE 7.0
 #define CHAR_WIDTH 6.8 /* of 11 px sans-serif, generously */
 
-typedef struct svg_layout {
-    FILE *out;
-    double x, top;
-} svg_layout;
+typedef struct graph_edge {
+    int32_t from, to; /* state ordinals */
+    size_t dm;
+    int keep, lane;
+} graph_edge;
 
-static double row_y(const svg_layout *L, int32_t s)
-{
-    return L->top + ROW * (double)s;
-}
+typedef struct edge_list {
+    graph_edge *e;
+    size_t n, cap;
+    int dm; /* -1 or the only decision maker kept */
+    int failed;
+} edge_list;
 
-static void svg_edge(void *ctx, int32_t from, int32_t to, size_t dm)
+static void collect_edge(void *ctx, int32_t from, int32_t to, size_t dm)
 {
-    const svg_layout *L = ctx;
-    double y1 = row_y(L, from), y2 = row_y(L, to), dy = y2 - y1;
-    double bulge = (dy > 0 ? 0.5 : 0.32) * (dy > 0 ? dy : -dy);
-    double end = y2 + (dy > 0 ? -6.0 : 6.0);
-    fprintf(L->out,
-            "<path d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\" stroke-opacity=\"0.6\" "
-            "stroke-width=\"1.2\" marker-end=\"url(#arrow%zu)\"/>\n",
-            L->x - 6.0, y1, L->x - 6.0 - bulge, y1, L->x - 6.0 - bulge, end, L->x - 3.0, end,
-            PALETTE[dm % N_COLOURS], dm % N_COLOURS);
-}
-
-int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *r, parley_error *err)
-{
-    const parley_gmcr_model *m = r->model;
-    int rc = check_size(m, err);
-    if (rc)
-        return rc;
-    size_t n = m->n_states, longest = 40;
-    char label[512], notions[128];
-    for (size_t s = 0; s < n; s++) {
-        size_t len = strlen(parley_gmcr_model_state_label(m, m->codes[s], label, sizeof label)) + 10;
-        if (r->eq[s])
-            len += strlen(notion_list(r->eq[s], r->notions, notions, sizeof notions)) + 3;
-        if (len > longest)
-            longest = len;
+    edge_list *L = ctx;
+    if (L->failed || (L->dm >= 0 && (size_t)L->dm != dm))
+        return;
+    if (L->n == L->cap) {
+        size_t cap = L->cap ? 2 * L->cap : 256;
+        graph_edge *grown = realloc(L->e, cap * sizeof *grown);
+        if (!grown) {
+            L->failed = 1;
+            return;
+        }
+        L->e = grown;
+        L->cap = cap;
     }
-    double span = ROW * (double)(n > 1 ? n - 1 : 1), legend_h = 40.0 + 18.0 * (double)(m->n_dms + 1);
-    svg_layout L = {.out = out, .x = 30.0 + 0.5 * span, .top = legend_h + 20.0};
-    double width = L.x + 14.0 + CHAR_WIDTH * (double)longest + 20.0, height = L.top + span + 30.0;
-    if (width < 360.0)
-        width = 360.0;
+    L->e[L->n++] = (graph_edge){from, to, dm, 1, 0};
+}
+
+/* Marks the edges of the shortest path of improvements from state `start` to an equilibrium (BFS). */
+static int mark_path(const parley_gmcr_result *r, edge_list *L, int32_t start, uint8_t *on_path)
+{
+    size_t n = r->model->n_states;
+    int32_t *via = malloc(n * sizeof *via), *queue = malloc(n * sizeof *queue);
+    if (!via || !queue) {
+        free(via);
+        free(queue);
+        return PARLEY_ENOMEM;
+    }
+    for (size_t s = 0; s < n; s++)
+        via[s] = -2;
+    size_t head = 0, tail = 0;
+    via[start] = -1;
+    queue[tail++] = start;
+    int32_t found = r->eq[start] ? start : -1;
+    while (head < tail && found < 0) {
+        int32_t x = queue[head++];
+        for (size_t k = 0; k < L->n && found < 0; k++)
+            if (L->e[k].from == x && via[L->e[k].to] == -2) {
+                via[L->e[k].to] = (int32_t)k;
+                queue[tail++] = L->e[k].to;
+                if (r->eq[L->e[k].to])
+                    found = L->e[k].to;
+            }
+    }
+    for (int32_t y = found; y >= 0 && via[y] >= 0; y = L->e[via[y]].from)
+        on_path[via[y]] = 1;
+    free(via);
+    free(queue);
+    return PARLEY_OK;
+}
+
+/* The innermost lane of each kept arc: no two arcs of a lane share a row (their spans are apart). */
+static int assign_lanes(edge_list *L, const int32_t *row, int *lanes)
+{
+    size_t kept = 0;
+    for (size_t k = 0; k < L->n; k++)
+        kept += L->e[k].keep != 0;
+    size_t *order = malloc((kept ? kept : 1) * sizeof *order);
+    int32_t *lane_end = malloc((kept ? kept : 1) * sizeof *lane_end);
+    if (!order || !lane_end) {
+        free(order);
+        free(lane_end);
+        return PARLEY_ENOMEM;
+    }
+    size_t m = 0;
+    for (size_t k = 0; k < L->n; k++)
+        if (L->e[k].keep)
+            order[m++] = k;
+    /* by top row, then shorter first (insertion sort: the arcs kept are few) */
+    for (size_t i = 1; i < m; i++)
+        for (size_t j = i; j > 0; j--) {
+            const graph_edge *a = &L->e[order[j - 1]], *b = &L->e[order[j]];
+            int32_t at = row[a->from] < row[a->to] ? row[a->from] : row[a->to];
+            int32_t bt = row[b->from] < row[b->to] ? row[b->from] : row[b->to];
+            int32_t as = abs(row[a->from] - row[a->to]), bs = abs(row[b->from] - row[b->to]);
+            if (at < bt || (at == bt && as <= bs))
+                break;
+            size_t t = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = t;
+        }
+    *lanes = 0;
+    for (size_t i = 0; i < m; i++) {
+        graph_edge *e = &L->e[order[i]];
+        int32_t top = row[e->from] < row[e->to] ? row[e->from] : row[e->to];
+        int32_t bottom = row[e->from] + row[e->to] - top;
+        int lane = 0;
+        while (lane < *lanes && lane_end[lane] >= top)
+            lane++;
+        if (lane == *lanes)
+            (*lanes)++;
+        lane_end[lane] = bottom;
+        e->lane = lane;
+    }
+    free(order);
+    free(lane_end);
+    return PARLEY_OK;
+}
+
+static void svg_header(FILE *out, const parley_gmcr_model *m, double width, double height, const char *subtitle)
+{
     fprintf(out,
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
             "font-family=\"sans-serif\" font-size=\"11\">\n<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n<defs>\n",
@@ -170,8 +243,80 @@ int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *r, parley_error *
                 c, PALETTE[c]);
     fprintf(out, "</defs>\n<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">");
     genius_xml_escape(out, m->name[0] ? m->name : "Conflict");
-    fprintf(out, "</text>\n<text x=\"10\" y=\"36\">states (code: options taken); arrows: unilateral improvements</text>\n");
+    fprintf(out, "</text>\n<text x=\"10\" y=\"36\">");
+    genius_xml_escape(out, subtitle);
+    fprintf(out, "</text>\n");
+}
+
+int parley_gmcr_write_svg_view(FILE *out, const parley_gmcr_result *r, const parley_gmcr_svg_view *view,
+                               parley_error *err)
+{
+    const parley_gmcr_model *m = r->model;
+    parley_gmcr_svg_view all = {.dm = -1};
+    if (!view)
+        view = &all;
+    size_t n = m->n_states;
+    int32_t sq = view->has_status_quo && view->status_quo < (1u << m->n_options) ? m->index[view->status_quo] : -1;
+    if (view->has_status_quo && sq < 0)
+        return parley_error_set(err, PARLEY_EINVAL, "the status quo %u is not a feasible state", view->status_quo);
+    edge_list L = {.dm = view->dm};
+    uint8_t *shown = calloc(n ? n : 1, 1), *on_path = NULL;
+    int32_t *row = malloc((n ? n : 1) * sizeof *row);
+    int rc = PARLEY_OK, lanes = 0;
+    if (!shown || !row || for_each_improvement(m, collect_edge, &L) != PARLEY_OK || L.failed ||
+        !(on_path = calloc(L.n ? L.n : 1, 1)) || (sq >= 0 && mark_path(r, &L, sq, on_path) != PARLEY_OK)) {
+        rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        goto done;
+    }
+    /* what is shown: everything, or the equilibria, the moves into and out of them and the status quo's path */
+    for (size_t k = 0; k < L.n; k++) {
+        graph_edge *e = &L.e[k];
+        e->keep = !view->focused || r->eq[e->from] || r->eq[e->to] || on_path[k];
+        if (e->keep)
+            shown[e->from] = shown[e->to] = 1;
+    }
+    size_t count = 0;
+    for (size_t s = 0; s < n; s++) {
+        shown[s] |= !view->focused && view->dm < 0; /* the full view: every state, even one without moves */
+        shown[s] |= r->eq[s] != 0 || (int32_t)s == sq;
+        row[s] = shown[s] ? (int32_t)count++ : -1;
+    }
+    if (count > MAX_GRAPH_STATES) {
+        rc = parley_error_set(err, PARLEY_ERANGE, "the graph has %zu states to draw; at most %d can be drawn "
+                              "(draw one decision maker's moves with --focus DM)", count, MAX_GRAPH_STATES);
+        goto done;
+    }
+    if ((rc = assign_lanes(&L, row, &lanes)) != PARLEY_OK) {
+        rc = parley_error_set(err, rc, "out of memory");
+        goto done;
+    }
+    size_t longest = 40;
+    char label[512], notions[128], subtitle[512];
+    for (size_t s = 0; s < n; s++) {
+        if (!shown[s])
+            continue;
+        size_t len = strlen(parley_gmcr_model_state_label(m, m->codes[s], label, sizeof label)) + 10;
+        if (r->eq[s])
+            len += strlen(notion_list(r->eq[s], r->notions, notions, sizeof notions)) + 3;
+        len += (int32_t)s == sq ? 14 : 0;
+        if (len > longest)
+            longest = len;
+    }
+    size_t used = (size_t)snprintf(subtitle, sizeof subtitle, "%s", view->focused
+                       ? "the equilibria and the moves into and out of them" : "states (code: options taken); arrows: unilateral improvements");
+    if (view->focused && sq >= 0)
+        used += (size_t)snprintf(subtitle + used, sizeof subtitle - used, ", the path from the status quo");
+    if (view->dm >= 0 && used < sizeof subtitle)
+        snprintf(subtitle + used, sizeof subtitle - used, "; moves by %s only", m->dms[view->dm].name);
+    double span = ROW * (double)(count > 1 ? count - 1 : 1), legend_h = 40.0 + 18.0 * (double)(m->n_dms + 2);
+    double x = 30.0 + 14.0 + LANE * (double)lanes, top = legend_h + 20.0;
+    double width = x + 14.0 + CHAR_WIDTH * (double)longest + 20.0, height = top + span + 30.0;
+    if (width < 360.0 + CHAR_WIDTH * (double)strlen(subtitle) * 0.5)
+        width = 360.0 + CHAR_WIDTH * (double)strlen(subtitle) * 0.5;
+    svg_header(out, m, width, height, subtitle);
     for (size_t d = 0; d < m->n_dms; d++) {
+        if (view->dm >= 0 && (size_t)view->dm != d)
+            continue;
         double y = 54.0 + 18.0 * (double)d;
         fprintf(out, "<line x1=\"10\" y1=\"%.0f\" x2=\"34\" y2=\"%.0f\" stroke=\"%s\" stroke-width=\"2\"/>"
                      "<text x=\"40\" y=\"%.0f\">moves by ",
@@ -184,21 +329,53 @@ int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *r, parley_error *
             "<circle cx=\"22\" cy=\"%.0f\" r=\"6\" fill=\"#f2b705\" stroke=\"black\" stroke-width=\"2\"/>"
             "<text x=\"40\" y=\"%.0f\">equilibrium [the notions under which it is one]</text>\n",
             ly, ly + 4.0);
-    rc = for_each_improvement(m, svg_edge, &L);
-    if (rc)
-        return parley_error_set(err, rc, "out of memory");
+    if (sq >= 0)
+        fprintf(out, "<circle cx=\"22\" cy=\"%.0f\" r=\"6\" fill=\"white\" stroke=\"#333\" stroke-width=\"3\" "
+                     "stroke-dasharray=\"2 2\"/><text x=\"40\" y=\"%.0f\">status quo; thick arrows: its path to an "
+                     "equilibrium</text>\n", ly + 18.0, ly + 22.0);
+    for (size_t k = 0; k < L.n; k++) {
+        const graph_edge *e = &L.e[k];
+        if (!e->keep)
+            continue;
+        double y1 = top + ROW * row[e->from], y2 = top + ROW * row[e->to], end = y2 + (y2 > y1 ? -6.0 : 6.0);
+        double bulge = 10.0 + LANE * (double)e->lane;
+        fprintf(out,
+                "<path class=\"move\" d=\"M%.1f %.1fC%.1f %.1f %.1f %.1f %.1f %.1f\" fill=\"none\" stroke=\"%s\" "
+                "stroke-opacity=\"0.75\" stroke-width=\"%s\" marker-end=\"url(#arrow%zu)\"/>\n",
+                x - 6.0, y1, x - 6.0 - bulge, y1, x - 6.0 - bulge, end, x - 3.0, end, PALETTE[e->dm % N_COLOURS],
+                on_path[k] ? "2.6" : "1.2", e->dm % N_COLOURS);
+    }
     for (size_t s = 0; s < n; s++) {
-        double y = row_y(&L, (int32_t)s);
-        fprintf(out, "<g class=\"state%s\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"black\" "
-                     "stroke-width=\"%s\"/>",
-                r->eq[s] ? " equilibrium" : "", L.x, y, r->eq[s] ? "#f2b705" : "white", r->eq[s] ? "2" : "1");
-        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\"%s>%u: ", L.x + 12.0, y + 4.0, r->eq[s] ? " font-weight=\"bold\"" : "",
+        if (!shown[s])
+            continue;
+        double y = top + ROW * row[s];
+        fprintf(out, "<g class=\"state%s%s\"><circle cx=\"%.1f\" cy=\"%.1f\" r=\"5\" fill=\"%s\" stroke=\"black\" "
+                     "stroke-width=\"%s\"%s/>",
+                r->eq[s] ? " equilibrium" : "", (int32_t)s == sq ? " status-quo" : "", x, y,
+                r->eq[s] ? "#f2b705" : "white", r->eq[s] || (int32_t)s == sq ? "2" : "1",
+                (int32_t)s == sq ? " stroke-dasharray=\"2 2\"" : "");
+        fprintf(out, "<text x=\"%.1f\" y=\"%.1f\"%s>%u: ", x + 12.0, y + 4.0, r->eq[s] ? " font-weight=\"bold\"" : "",
                 m->codes[s]);
         genius_xml_escape(out, parley_gmcr_model_state_label(m, m->codes[s], label, sizeof label));
         if (r->eq[s])
             fprintf(out, " [%s]", notion_list(r->eq[s], r->notions, notions, sizeof notions));
+        if ((int32_t)s == sq)
+            fprintf(out, " (status quo)");
         fprintf(out, "</text></g>\n");
     }
     fprintf(out, "</svg>\n");
-    return ferror(out) ? parley_error_set(err, PARLEY_EIO, "write error") : PARLEY_OK;
+    if (ferror(out))
+        rc = parley_error_set(err, PARLEY_EIO, "write error");
+done:
+    free(L.e);
+    free(shown);
+    free(on_path);
+    free(row);
+    return rc;
+}
+
+int parley_gmcr_write_svg(FILE *out, const parley_gmcr_result *r, parley_error *err)
+{
+    int rc = check_size(r->model, err);
+    return rc ? rc : parley_gmcr_write_svg_view(out, r, NULL, err);
 }

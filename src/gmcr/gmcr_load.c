@@ -5,6 +5,7 @@
  * are reported with line and column, semantic ones with the JSON path.
  */
 #include "gmcr_internal.h"
+#include "core/strutil.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -67,10 +68,17 @@ static int check_keys(loader *L, const json_t *obj, const char *path, const char
         for (size_t i = 0; allowed[i] && !ok; i++)
             ok = strcmp(key, allowed[i]) == 0;
         if (!ok) {
+            if (path[0] == '\0' && (json_object_get(obj, "parties") || json_object_get(obj, "issues")))
+                return bad(L, path, "this is a negotiation scenario (issues and parties), not a conflict model: read "
+                                    "it with parley analyze, negotiate or tournament (docs/conflict-format.md describes conflict "
+                                    "models)");
             char list[256] = "";
-            size_t used = 0;
-            for (size_t i = 0; allowed[i] && used < sizeof list; i++)
+            size_t used = 0, n = 0;
+            for (size_t i = 0; allowed[i] && used < sizeof list; i++, n++)
                 used += (size_t)snprintf(list + used, sizeof list - used, "%s\"%s\"", i ? ", " : "", allowed[i]);
+            const char *near = parley_nearest_word(key, (const char *const *)allowed, n);
+            if (near)
+                return bad(L, path, "unknown key \"%s\" (did you mean \"%s\"?); expected one of %s", key, near, list);
             return bad(L, path, "unknown key \"%s\"; expected one of %s", key, list);
         }
     }
@@ -104,6 +112,23 @@ static int resolve_option(void *ctx, const char *name, size_t len)
         if (strlen(m->options[i].id) == len && strncmp(m->options[i].id, name, len) == 0)
             return (int)i;
     return -1;
+}
+
+/* " (did you mean 'peace'?)" for the option id nearest to the unknown name[0..len), or "" when none is near. */
+static void option_hint(const parley_gmcr_model *m, const char *name, size_t len, char *out, size_t size)
+{
+    out[0] = '\0';
+    const char **ids = malloc((m->n_options ? m->n_options : 1) * sizeof *ids);
+    char *word = strndup(name, len);
+    if (ids && word) {
+        for (size_t i = 0; i < m->n_options; i++)
+            ids[i] = m->options[i].id;
+        const char *near = parley_nearest_word(word, ids, m->n_options);
+        if (near)
+            snprintf(out, size, " (did you mean '%s'?)", near);
+    }
+    free(ids);
+    free(word);
 }
 
 static int valid_id(const char *s)
@@ -215,7 +240,13 @@ static int parse_condition(loader *L, const char *text, const char *path, gmcr_e
         return PARLEY_OK;
     if (nomem)
         return parley_error_set(L->err, PARLEY_ENOMEM, "out of memory");
-    return bad(L, path, "in \"%s\" at character %d: %s", text, column, msg);
+    char hint[160] = "";
+    const char *unknown = strstr(msg, "unknown option '");
+    if (unknown) {
+        unknown += strlen("unknown option '");
+        option_hint(L->b.m, unknown, strcspn(unknown, "'"), hint, sizeof hint);
+    }
+    return bad(L, path, "in \"%s\" at character %d: %s%s", text, column, msg, hint);
 }
 
 /* An option reference: a 1-based number or an id. */
@@ -232,8 +263,11 @@ static int option_ref(loader *L, const json_t *v, const char *path, int *opt)
     if (json_is_string(v)) {
         const char *s = json_string_value(v);
         int k = resolve_option((void *)m, s, strlen(s));
-        if (k < 0)
-            return bad(L, path, "unknown option \"%s\"", s);
+        if (k < 0) {
+            char hint[160];
+            option_hint(m, s, strlen(s), hint, sizeof hint);
+            return bad(L, path, "unknown option \"%s\"%s", s, hint);
+        }
         *opt = k;
         return PARLEY_OK;
     }

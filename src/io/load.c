@@ -79,16 +79,18 @@ load_role load_document_role(const parley_document *doc)
     return role;
 }
 
-/* "X is a GENIUS profile, not a domain": a negotiation named from a profile (the domain forgotten or last). */
+/* "X is a profile, not a domain": a GENIUS negotiation named from a profile (the domain forgotten or not first). */
+/* Returns PARLEY_OK when that is not the case (three or more files, none a domain: the reader says what is wrong). */
 static int profile_first(const parley_document *docs, size_t count, parley_error *err)
 {
-    const char *example = sniff(&docs[0]) == FORMAT_XML ? "DOMAIN.xml PROFILE1.xml PROFILE2.xml"
-                                                        : "DOMAIN.json PROFILE1.json PROFILE2.json";
+    const char *example = "DOMAIN.xml PROFILE1.xml PROFILE2.xml";
     for (size_t i = 1; i < count; i++)
         if (load_document_role(&docs[i]) == LOAD_ROLE_DOMAIN)
             return parley_error_set_at(err, PARLEY_EINVAL, docs[0].name, 0, 0, NULL,
                                        "is a profile, not a domain: the domain (%s) comes first (%s)", docs[i].name,
                                        example);
+    if (count >= 3)
+        return PARLEY_OK;
     return parley_error_set_at(err, PARLEY_EINVAL, docs[0].name, 0, 0, NULL,
                                "is a profile, not a domain: the domain is missing (give it first: %s)", example);
 }
@@ -101,8 +103,11 @@ int parley_scenario_load_buffers(const parley_document *docs, size_t count, cons
     if (count == 0)
         return parley_error_set(err, PARLEY_EINVAL, "no input file");
     doc_format format = sniff(&docs[0]);
-    if ((format == FORMAT_XML || format == FORMAT_GENIUSWEB) && load_document_role(&docs[0]) == LOAD_ROLE_PROFILE)
-        return profile_first(docs, count, err);
+    /* (GeniusWeb profiles may come alone: each names its domain, and the first one's serves) */
+    int rc;
+    if (format == FORMAT_XML && load_document_role(&docs[0]) == LOAD_ROLE_PROFILE &&
+        (rc = profile_first(docs, count, err)) != PARLEY_OK)
+        return rc;
     switch (format) {
     case FORMAT_NATIVE_JSON:
         if (count > 1)

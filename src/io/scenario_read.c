@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/strutil.h"
 #include "io/json_util.h"
 #include "io/load_internal.h"
 
@@ -87,6 +88,26 @@ static int read_point(json_ctx *ctx, json_t *arr, size_t i, const char *field, d
 }
 
 /* The value function of a numeric issue: linear, piecewise-linear or step; fills utility of every grid value. */
+/* "'bleu' is not a value of issue 'color' (did you mean 'blue'?)": the nearest label of a categorical issue. */
+static int fail_not_a_value(json_ctx *ctx, const parley_space *space, size_t issue, const char *key)
+{
+    const char *near = NULL;
+    uint32_t n = parley_issue_value_count(space, issue);
+    if (parley_issue_type_of(space, issue) == PARLEY_ISSUE_CATEGORICAL && n <= 4096) {
+        const char **labels = malloc((n ? n : 1) * sizeof *labels);
+        if (labels) {
+            for (uint32_t v = 0; v < n; v++)
+                labels[v] = parley_issue_label(space, issue, v);
+            near = parley_nearest_word(key, labels, n);
+        }
+        free(labels);
+    }
+    if (near)
+        return json_ctx_fail(ctx, key, "'%s' is not a value of issue '%s' (did you mean '%s'?)", key,
+                             parley_issue_name(space, issue), near);
+    return json_ctx_fail(ctx, key, "'%s' is not a value of issue '%s'", key, parley_issue_name(space, issue));
+}
+
 static int read_function(json_ctx *ctx, const parley_space *space, size_t issue, json_t *fn, parley_utility *u)
 {
     static const char *const keys[] = {"type", "at_min", "at_max", "points", "steps", NULL};
@@ -164,7 +185,11 @@ static int read_function(json_ctx *ctx, const parley_space *space, size_t issue,
             parley_utility_set_value(u, issue, v, y);
         }
     } else {
-        rc = json_ctx_fail(ctx, "type", "unknown function type '%s' (expected linear, piecewise or step)", type);
+        static const char *const types[] = {"linear", "piecewise", "step"};
+        const char *near = parley_nearest_word(type, types, 3);
+        rc = near ? json_ctx_fail(ctx, "type", "unknown function type '%s' (did you mean '%s'? expected linear, "
+                                               "piecewise or step)", type, near)
+                  : json_ctx_fail(ctx, "type", "unknown function type '%s' (expected linear, piecewise or step)", type);
     }
 done:
     json_ctx_pop(ctx, mark);
@@ -192,7 +217,7 @@ static int read_value_table(json_ctx *ctx, const parley_space *space, size_t iss
             v = *end || end == key ? -1 : parley_issue_find_number(space, issue, x);
         }
         if (v < 0) {
-            rc = json_ctx_fail(ctx, key, "'%s' is not a value of issue '%s'", key, parley_issue_name(space, issue));
+            rc = fail_not_a_value(ctx, space, issue, key);
             goto done;
         }
         if (!json_is_number(value)) {
@@ -563,6 +588,10 @@ static int read_scenario(json_ctx *ctx, json_t *root, const parley_load_options 
     const char *title = NULL, *description = NULL, *format = NULL;
     json_t *issues, *parties, *constraints, *sources;
     int rc;
+    if (json_object_get(root, "decision_makers") && !json_object_get(root, "parties"))
+        return json_ctx_fail(ctx, "decision_makers",
+                             "this is a conflict model (decision makers and options), not a negotiation scenario: "
+                             "read it with parley conflict");
     if ((rc = json_ctx_check_keys(ctx, root, keys)) || (rc = json_ctx_string(ctx, root, "format", 0, &format)) ||
         (rc = json_ctx_string(ctx, root, "title", 0, &title)) ||
         (rc = json_ctx_string(ctx, root, "description", 0, &description)) ||

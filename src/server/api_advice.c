@@ -119,15 +119,16 @@ static int write_proposal(const void *ctx, FILE *out, parley_error *err)
 static int propose(api_call *c, const parley_scenario *sc, json_t **out)
 {
     static const parley_solution_kind rules[] = {PARLEY_SOLUTION_NASH, PARLEY_SOLUTION_KALAI,
-                                                 PARLEY_SOLUTION_EGALITARIAN};
+                                                 PARLEY_SOLUTION_EGALITARIAN, PARLEY_SOLUTION_WELFARE};
     const char *name = api_query(c, "rule");
     proposal_ctx ctx = {sc, PARLEY_SOLUTION_NASH};
     if (name) {
         size_t k = 0;
-        while (k < 3 && strcmp(parley_solution_name(rules[k]), name) != 0)
+        while (k < 4 && strcmp(parley_solution_name(rules[k]), name) != 0)
             k++;
-        if (k == 3)
-            return api_fail(c, 400, "rule", "'%.40s' is not a rule (expected nash, kalai or egalitarian)", name);
+        if (k == 4)
+            return api_fail(c, 400, "rule", "'%.40s' is not a rule (expected nash, kalai, egalitarian or welfare)",
+                            name);
         ctx.rule = rules[k];
     }
     parley_error err;

@@ -25,12 +25,27 @@ void tournament_csv_field(FILE *out, const char *text)
     fputc('"', out);
 }
 
+/*
+ * A figure as the tournament's JSON and CSV print it: rounded to 12 significant
+ * digits, then in the shortest form that reads back exactly, so that a sum of
+ * utilities prints 0.6225 and not 0.6224999999999999 (docs/tournament.md).
+ * Utilities on parley's 2^-32 grid stay distinct at 12 digits.
+ */
+static double figure(double x)
+{
+    if (!isfinite(x) || x == 0)
+        return x;
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.12g", x);
+    return strtod(buf, NULL);
+}
+
 /* A number in the one number format (parley_format_number), empty for NaN. */
 static void csv_number(FILE *out, double x)
 {
     char buf[64];
     if (!isnan(x))
-        fputs(parley_format_number(x, buf, sizeof buf), out);
+        fputs(parley_format_number(figure(x), buf, sizeof buf), out);
 }
 
 char *parley_tournament_scenario_name(const parley_tournament *t, size_t s, char *buf, size_t size)
@@ -69,7 +84,7 @@ int parley_tournament_write_csv(const parley_tournament *t, FILE *out, parley_er
     }
     fprintf(out, "run,scenario,seed,agreed,rounds,pareto_distance,nash_distance,welfare");
     for (size_t k = 1; k <= most; k++)
-        fprintf(out, ",party%zu,agent%zu,utility%zu,discounted%zu", k, k, k, k);
+        fprintf(out, ",party%zu,agent%zu,utility%zu,discounted_utility%zu", k, k, k, k);
     fputc('\n', out);
     char name[512];
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
@@ -103,14 +118,14 @@ int parley_tournament_write_csv(const parley_tournament *t, FILE *out, parley_er
 
 static json_t *number_or_null(double x)
 {
-    return isnan(x) ? json_null() : json_real(x);
+    return isnan(x) ? json_null() : json_real(figure(x));
 }
 
 static json_t *numbers(const double *x, size_t n)
 {
     json_t *a = json_array();
     for (size_t k = 0; k < n; k++)
-        json_array_append_new(a, json_real(x[k]));
+        json_array_append_new(a, json_real(figure(x[k])));
     return a;
 }
 
@@ -174,14 +189,17 @@ json_t *tournament_json(const parley_tournament *t)
         return NULL;
     }
     json_object_set_new(root, "negotiations", json_integer((json_int_t)parley_tournament_run_count(t)));
-    json_object_set_new(root, "seconds", json_real(parley_tournament_seconds(t)));
+    json_object_set_new(root, "seconds", json_real(figure(parley_tournament_seconds(t))));
     json_object_set_new(root, "threads", json_integer(parley_tournament_threads(t)));
     for (size_t a = 0; a < parley_tournament_agent_count(t); a++) {
         parley_tournament_score s;
         parley_tournament_agent_score(t, a, &s);
-        json_array_append_new(scores, json_pack("{s:s,s:I,s:I,s:o,s:o,s:o,s:o}", "agent", parley_tournament_agent_name(t, a),
-                                                "played", (json_int_t)s.played, "agreements", (json_int_t)s.agreements,
-                                                "mean_utility", number_or_null(s.mean_utility), "mean_rounds",
+        /* mean_utility: the deprecated name of mean_discounted_utility (what the ranking orders by) */
+        json_array_append_new(scores, json_pack("{s:s,s:I,s:I,s:o,s:o,s:o,s:o,s:o}", "agent",
+                                                parley_tournament_agent_name(t, a), "played", (json_int_t)s.played,
+                                                "agreements", (json_int_t)s.agreements, "mean_discounted_utility",
+                                                number_or_null(s.mean_utility), "mean_utility",
+                                                number_or_null(s.mean_utility), "mean_rounds",
                                                 number_or_null(s.mean_rounds), "mean_pareto_distance",
                                                 number_or_null(s.mean_pareto_distance), "mean_welfare",
                                                 number_or_null(s.mean_welfare)));
@@ -202,10 +220,13 @@ json_t *tournament_json(const parley_tournament *t)
                                               "scenario_index", (json_int_t)r->scenario, "seed", (json_int_t)r->seed,
                                               "parties", parties, "agents", agents,
                                               "agreed", r->agreed, "rounds", (json_int_t)r->rounds, "utilities",
-                                              numbers(r->utility, r->parties), "discounted",
+                                              numbers(r->utility, r->parties), "discounted_utilities",
                                               numbers(r->discounted, r->parties), "pareto_distance",
                                               number_or_null(r->pareto_distance), "nash_distance",
-                                              number_or_null(r->nash_distance), "welfare", r->welfare));
+                                              number_or_null(r->nash_distance), "welfare", figure(r->welfare)));
+        /* deprecated name of discounted_utilities (docs/tournament.md), kept for readers of older output */
+        json_object_set_new(json_array_get(runs, json_array_size(runs) - 1), "discounted",
+                            numbers(r->discounted, r->parties));
     }
     json_object_set_new(root, "runs", runs);
     return root;

@@ -36,7 +36,7 @@ expect_exit 0 "pd explain" "$PARLEY" conflict "$PD" --explain nothing
 expect_in "$TMP/out" "A ranks it 2 of 4; stable under: GMR SMR SEQ SIM SEQSIM" "explain A's stability"
 expect_in "$TMP/out" "improvement to 1 (a_defects), rank 1:" "explain A's improvement"
 expect_in "$TMP/out" "SEQ  sanctioned: B moves to a_defects + b_defects -> 3 (a_defects + b_defects), rank 3" "SEQ sanction"
-expect_in "$TMP/out" "SIM  sanctioned: B moves at once to b_defects -> 3 (a_defects + b_defects), rank 3" "SIM sanction"
+expect_in "$TMP/out" "SIM  sanctioned: B at once takes b_defects -> 3 (a_defects + b_defects), rank 3" "SIM sanction"
 expect_exit 0 "pd explain json" "$PARLEY" conflict "$PD" --explain NN --json
 python3 - "$TMP/out" <<'PY' || fail "explain JSON content"
 import json, sys

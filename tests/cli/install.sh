@@ -70,6 +70,11 @@ LD_LIBRARY_PATH="$PREFIX/lib" ldd "$TMP/count" | grep -q "libparley.so.0 => $PRE
 # The buyer-seller example by hand (tests/cli/textbook.sh): 6 outcomes, 3 acceptable, Nash price 2 red.
 out=$(LD_LIBRARY_PATH="$PREFIX/lib" "$TMP/count" "$SOURCE/examples/textbook-buyer-seller.json")
 [ "$out" = "0.1.0 6 3 price=2, color=red" ] || fail "program over the installed library printed '$out'"
+# parley_scenario_load reads any format: a GENIUS domain and its profiles joined by '+' (165 outcomes, 154
+# acceptable, as `parley analyze` counts them).
+G=$SOURCE/tests/data/genius
+out=$(LD_LIBRARY_PATH="$PREFIX/lib" "$TMP/count" "$G/tiny-domain.xml+$G/tiny-buyer.xml+$G/tiny-seller.xml" 2>&1)
+case $out in "0.1.0 165 154 "*) ;; *) fail "parley_scenario_load on GENIUS files printed '$out'" ;; esac
 
 # A static link through pkg-config: `--static` names every library libparley.a needs (jansson, expat, ...);
 # with -static the program holds no shared library at all (skipped in the sanitizer tree, whose runtime is shared).
@@ -160,6 +165,7 @@ complete_words "$PREFIX/bin/parley" negotiate --pro | grep -qx -- --protocol || 
 complete_words "$PREFIX/bin/parley" tournament --agents boulware,co | grep -qx boulware,conceder || fail "completion of an agent"
 complete_words "$PREFIX/bin/parley" negotiate --agents '' | grep -qx tit-for-tat || fail "completion of every agent"
 complete_words "$PREFIX/bin/parley" negotiate --protocol sh | grep -qx shuttle || fail "completion of a protocol"
+complete_words "$PREFIX/bin/parley" propose --rule w | grep -qx welfare || fail "completion of the welfare rule"
 
 # The Python package, installed offline from python/ with pip, over the installed library.
 PY=/usr/bin/python3

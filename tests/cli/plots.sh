@@ -61,7 +61,7 @@ expect_in "$TMP/bad" 'text "crossing" crosses an axis line' "svg_check names the
 
 # Mistakes.
 expect_exit 2 "--plot without a file" "$P" analyze "$EX/ceasefire.json" --plot
-expect_exit 1 "--plot into a missing folder" "$P" analyze "$EX/ceasefire.json" --plot "$TMP/no/such/dir/a.svg"
+expect_exit 2 "--plot into a missing folder (checked before the work)" "$P" analyze "$EX/ceasefire.json" --plot "$TMP/no/such/dir/a.svg"
 expect_in "$TMP/err" "$TMP/no/such/dir/a.svg" "the unwritable plot is named"
 expect_in "$TMP/err" "No such file or directory" "the reason is given"
 expect_exit 2 "--plot of a searched space" "$P" analyze "$EX/ceasefire.json" --approximate --plot "$TMP/x.svg"
@@ -76,7 +76,7 @@ PY
 expect_exit 0 "nine parties without --plot" "$P" analyze "$TMP/nine.json"
 expect_exit 2 "--plot of nine parties" "$P" analyze "$TMP/nine.json" --plot "$TMP/nine.svg"
 expect_in "$TMP/err" "--plot draws at most 8 parties" "why nine parties are not drawn"
-expect_exit 1 "tournament --plot into a missing folder" "$P" tournament "$EX/textbook-buyer-seller.json" \
+expect_exit 2 "tournament --plot into a missing folder (checked before the work)" "$P" tournament "$EX/textbook-buyer-seller.json" \
     --agents boulware,conceder --plot "$TMP/no/t.svg"
 
 [ "$fails" -eq 0 ] || exit 1

@@ -82,7 +82,7 @@ clean_stdout "$TMP/o6" || fail "progress mixed into the tournament's table"
 # The summary's rate agrees with its own count and time (not rounded to "0 per second").
 python3 - "$TMP/o6" <<'PY' || fail "tournament rate"
 import re, sys
-m = re.search(r"(\d+) negotiations in ([0-9.]+) s on \d+ threads \(([0-9.]+)( k)? per second\)", open(sys.argv[1]).read())
+m = re.search(r"(\d+) negotiations in ([0-9.]+) s on \d+ threads? \(([0-9.]+)( k)? per second\)", open(sys.argv[1]).read())
 assert m, "no summary line"
 rate = float(m.group(3)) * (1000 if m.group(4) else 1)
 true = int(m.group(1)) / float(m.group(2))

@@ -89,6 +89,122 @@ expect_exit 2 "--json usage error" "$PARLEY" tournament --json "$TB" --agents bo
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["kind"] == "usage", d' "$TMP/err" 2>/dev/null \
     || fail "--json usage error is not one JSON object: $(cat "$TMP/err")"
 
+# convert to a name whose format it cannot tell: exit 2, nothing written.
+expect_exit 2 "convert -o out.xlsx" "$PARLEY" convert "$EX/ceasefire.json" -o "$TMP/out.xlsx"
+expect_in "$TMP/err" "cannot tell the output format" "convert -o out.xlsx: the reason"
+[ -e "$TMP/out.xlsx" ] && fail "convert -o out.xlsx wrote the file"
+expect_exit 0 "convert -o out.xlsx --to native" "$PARLEY" convert "$EX/ceasefire.json" -o "$TMP/out.data" --to native
+
+# "Did you mean": a protocol, a value label, a value-function type, a conflict option, a conflict key, an agent,
+# a rule; the other kind of file named as such.
+expect_exit 2 "--protocol alternate" "$PARLEY" negotiate "$TB" --agents boulware,linear --protocol alternate
+expect_in "$TMP/err" "got 'alternate' (did you mean alternating?)" "protocol suggestion"
+expect_exit 2 "tournament --protocol shutle" "$PARLEY" tournament "$TB" --agents boulware,linear --protocol shutle
+expect_in "$TMP/err" "(did you mean shuttle?)" "tournament protocol suggestion"
+sed 's/"blue": 0/"bleu": 0/' "$TB" >"$TMP/bleu.json"
+expect_exit 2 "value bleu" "$PARLEY" analyze "$TMP/bleu.json"
+expect_in "$TMP/err" "'bleu' is not a value of issue 'color' (did you mean 'blue'?)" "value label suggestion"
+sed 's/"linear", "at_min": 0/"linar", "at_min": 0/' "$TB" >"$TMP/linar.json"
+expect_exit 2 "function linar" "$PARLEY" analyze "$TMP/linar.json"
+expect_in "$TMP/err" "unknown function type 'linar' (did you mean 'linear'?" "function type suggestion"
+cat >"$TMP/wra.json" <<'J'
+{"name": "x", "decision_makers": [{"name": "A", "options": [{"id": "war"}]}, {"name": "B", "options": [{"id": "peace"}]}],
+ "infeasible": ["wra and (peace"]}
+J
+expect_exit 2 "conflict option wra" "$PARLEY" conflict "$TMP/wra.json"
+expect_in "$TMP/err" "unknown option 'wra' (did you mean 'war'?)" "conflict option suggestion"
+sed -i 's/wra and (peace/war and (peace/' "$TMP/wra.json"
+expect_exit 2 "conflict unclosed (" "$PARLEY" conflict "$TMP/wra.json"
+expect_in "$TMP/err" "at character 15: expected ')' to close the '(' at character 9" "conflict parser: one word for positions"
+grep -q "column" "$TMP/err" && fail "conflict parser mixes character and column: $(cat "$TMP/err")"
+sed -i 's/"infeasible"/"infeasable"/' "$TMP/wra.json"
+expect_exit 2 "conflict key infeasable" "$PARLEY" conflict "$TMP/wra.json"
+expect_in "$TMP/err" 'unknown key "infeasable" (did you mean "infeasible"?)' "conflict key suggestion"
+expect_exit 2 "agent bolware" "$PARLEY" negotiate "$TB" --agents bolware,linear
+expect_in "$TMP/err" "did you mean 'boulware'?" "agent suggestion"
+expect_exit 2 "rule welfar" "$PARLEY" propose "$TB" --rule welfar
+expect_in "$TMP/err" "did you mean welfare?" "rule suggestion"
+expect_exit 2 "analyze a conflict model" "$PARLEY" analyze "$EX/gmcr/prisoners-dilemma.json"
+expect_in "$TMP/err" "is a conflict model" "analyze a conflict model"
+expect_exit 2 "conflict on a scenario" "$PARLEY" conflict "$TB"
+expect_in "$TMP/err" "is a negotiation scenario" "conflict on a scenario"
+
+# analyze with no deal: no "best deal" figure for anyone
+expect_exit 0 "analyze impasse" "$PARLEY" analyze "$EX/textbook-impasse.json"
+awk '/^party/ {on = 1; next} on && NF == 0 {exit} on && $NF != "-" {bad = 1} END {exit bad}' "$TMP/out" \
+    || fail "analyze with no deal prints a best deal: $(sed -n '/^party/,/^$/p' "$TMP/out")"
+# --plot on a space too large to enumerate: no suggestion of --exact (refused too), but what works
+python3 - "$TMP/big.json" <<'PY'
+import json, sys
+issues = [{"name": f"i{k}", "type": "integer", "min": 0, "max": 9} for k in range(30)]
+prefs = lambda up: {f"i{k}": {"weight": 1 / 30, "function": {"type": "linear", "at_min": 1 - up, "at_max": up}} for k in range(30)}
+json.dump({"issues": issues, "parties": [{"name": "A", "preferences": prefs(1)}, {"name": "B", "preferences": prefs(0)}]},
+          open(sys.argv[1], "w"))
+PY
+expect_exit 2 "analyze --plot 1e30" "$PARLEY" analyze "$TMP/big.json" --plot "$TMP/big.svg"
+grep -q "try --exact" "$TMP/err" && fail "--plot on 1e30 suggests --exact: $(cat "$TMP/err")"
+expect_in "$TMP/err" "too large to enumerate even with --exact: run without --plot" "--plot on 1e30: what works"
+expect_exit 2 "analyze --plot --exact 1e30" "$PARLEY" analyze "$TMP/big.json" --plot "$TMP/big.svg" --exact
+# negotiate --help and tournament --help list every agent of the registry
+"$PARLEY" agents --json | python3 -c 'import json,sys; print("\n".join(a["name"] for a in json.load(sys.stdin) if a["kind"] == "agent"))' >"$TMP/agents"
+[ "$(wc -l <"$TMP/agents")" -ge 10 ] || fail "parley agents --json lists $(wc -l <"$TMP/agents") agents"
+for cmd in negotiate tournament; do
+    "$PARLEY" $cmd --help >"$TMP/help"
+    while read -r a; do grep -qE "(^| )$a," "$TMP/help" || fail "$cmd --help does not list the agent $a"; done <"$TMP/agents"
+done
+
+# make demo: no colour codes into a file or a pipe, nor on a terminal with NO_COLOR; bold headings on a terminal.
+bash "$EX/demo.sh" "$PARLEY" >"$TMP/demo.out" 2>&1 || fail "demo.sh failed: $(tail -3 "$TMP/demo.out")"
+grep -q $'\033' "$TMP/demo.out" && fail "demo.sh writes escape codes into a file"
+[ "$(grep -c '^== ' "$TMP/demo.out")" -ge 5 ] || fail "demo.sh: headings missing: $(grep -c '^== ' "$TMP/demo.out")"
+if command -v script >/dev/null; then
+    script -qec "bash '$EX/demo.sh' '$PARLEY'" /dev/null >"$TMP/demo.tty" 2>&1
+    grep -q $'\033\[1m== ' "$TMP/demo.tty" || fail "demo.sh on a terminal: no bold headings"
+    NO_COLOR=1 script -qec "bash '$EX/demo.sh' '$PARLEY'" /dev/null >"$TMP/demo.tty" 2>&1
+    grep -q $'\033\[1m' "$TMP/demo.tty" && fail "demo.sh with NO_COLOR: bold headings"
+fi
+
+# conflict --explain: a simultaneous sanction names the options the sanctioner changes, each its own
+# (Mediators' improvement from the bare truce is deterred by Israel dropping truce and escalating at once).
+expect_exit 0 "conflict --explain truce" "$PARLEY" conflict "$EX/ceasefire-conflict.json" --explain truce
+expect_in "$TMP/out" "SIM  sanctioned: Israel at once drops truce and takes escalate -> 400" "SIM names the options"
+grep -q "moves at once" "$TMP/out" && fail "SIM still says 'moves at once to <state>'"
+expect_exit 0 "conflict --explain --json" "$PARLEY" conflict "$EX/ceasefire-conflict.json" --explain truce --json
+python3 - "$TMP/out" "$EX/ceasefire-conflict.json" <<'PY' || fail "SIM changes in the JSON are not the mover's own options"
+import json, sys
+d = json.load(open(sys.argv[1]))
+own = {dm["name"]: {o["id"] for o in dm["options"]} for dm in json.load(open(sys.argv[2]))["decision_makers"]}
+seen = 0
+for dm in d["decision_makers"]:
+    for imp in dm["improvements"]:
+        for move in (imp["SIM"] or {}).get("moves", []):
+            assert move["changes"] and all(c["option"] in own[move["mover"]] for c in move["changes"]), move
+            seen += 1
+assert seen > 0
+PY
+
+# One naming (utility / discounted_utility) in negotiate, tournament JSON and CSV; sums rounded to 12 digits.
+# The textbook at its Nash package: Buyer .4, Seller .7 (welfare 1.1, which 0.4 + 0.7 gives as 1.0999999999999999).
+expect_exit 0 "negotiate --json" "$PARLEY" negotiate "$TB" --agents boulware,linear --json
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all("discounted_utility" in p for p in d["parties"]), d' \
+    "$TMP/out" 2>/dev/null || fail "negotiate --json: no discounted_utility"
+expect_exit 0 "tournament --json --csv" "$PARLEY" tournament "$TB" --agents boulware,linear --rounds 50 --quiet --json --csv "$TMP/t.csv"
+python3 - "$TMP/out" "$TMP/t.csv" <<'PY' || fail "tournament naming or numbers"
+import csv, json, re, sys
+text = open(sys.argv[1]).read()
+d = json.loads(text)
+for s in d["scores"]:
+    assert s["mean_discounted_utility"] == s["mean_utility"], s  # mean_utility: deprecated alias
+for r in d["runs"]:
+    assert r["discounted_utilities"] == r["discounted"], r  # discounted: deprecated alias
+    assert r["welfare"] == round(sum(r["utilities"]), 12), r
+rows = list(csv.DictReader(open(sys.argv[2])))
+assert "discounted_utility1" in rows[0] and "discounted1" not in rows[0], rows[0].keys()
+# no float noise: at most 12 significant digits in any number of the JSON or the CSV
+noisy = [n for n in re.findall(r"\d+\.\d+", text + open(sys.argv[2]).read()) if len(n.replace(".", "").lstrip("0")) > 12]
+assert not noisy, noisy[:5]
+PY
+
 if [ "$fails" -ne 0 ]; then
     echo "rough_edges.sh: $fails check(s) failed"
     exit 1
