@@ -616,7 +616,7 @@ static void test_migration(void **state)
     (void)state;
     char dir[128];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "migrate"));
-    char path[128];
+    char path[160];
     snprintf(path, sizeof path, "%s/old.db", dir);
     store *s;
     parley_error err;

@@ -117,7 +117,7 @@ def select_tests(m, cmap, tests):
     does not count (a declaration, a table, a continued expression) those that execute its file ("file");
     otherwise (Python, or a file no test reaches) the regex of its folder ("folder")."""
     def by_time(names):
-        return sorted((n for n in set(names) if n in tests), key=lambda n: (cmap["tests"].get(n, {}).get(
+        return sorted((n for n in set(names) if n in tests and cmap["tests"].get(n, {}).get("passed", True)), key=lambda n: (cmap["tests"].get(n, {}).get(
             "seconds", 1e9), n))
     if "site" in m and m["file"].startswith("src/"):
         per_line = cmap["lines"].get(m["file"], {})
@@ -381,7 +381,7 @@ def main():
             for w in workers:
                 w.cmap, w.tests, w.budget = cmap, ctest_runner.load_tests(w.build), args.map_budget
         work = queue.Queue()
-        for m in todo:
+        for m in sorted(todo, key=lambda m: m.get("tree") == "asan"):  # the sanitizer tree last (its own build)
             work.put(m)
         lock = threading.Lock()
 
