@@ -88,14 +88,15 @@ class FastRebuild:
             ("CMakeFiles/parley_server.dir/", "parley_server", "libparley_server.a"))
 
     def __init__(self, build):
-        self.build = build
+        self.build = build = os.path.abspath(build)
         with open(os.path.join(build, "compile_commands.json"), encoding="utf-8") as f:
             self.compiles = json.load(f)
         self.exe_dirs = {}
         for dirpath, dirs, _ in os.walk(build):
             for d in dirs:
                 if d.endswith(".dir") and os.path.isfile(os.path.join(dirpath, d, "link.txt")):
-                    self.exe_dirs[d[:-4]] = (dirpath, os.path.join(dirpath, d, "link.txt"))
+                    # link.txt runs in the target's folder of the build, the parent of its CMakeFiles/
+                    self.exe_dirs[d[:-4]] = (os.path.dirname(dirpath), os.path.join(dirpath, d, "link.txt"))
 
     def _script(self, cwd, link):
         return subprocess.run(["nice", "cmake", "-E", "cmake_link_script", link], cwd=cwd, stdout=subprocess.PIPE,
