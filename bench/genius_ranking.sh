@@ -11,6 +11,7 @@
 #            hardheaded agent-k cuhk atlas3 nice-tit-for-tat the-fawkes agent-m)
 #   PLAY_GENIUS=0 skips playing GENIUS (table from what OUT holds); PLAY_PARLEY=0 leaves parley out.
 # Without agreement an agent scores its reservation value (discounted by GENIUS's rule r * d^t at the end).
+# Negotiations the reference traces already hold (IMPORT) are not played again.
 # Only domains where every GENIUS pair was played enter the table; parley's column has the agents the binary
 # knows (the others are named), against each other.  GENIUS runs under `nice -n 10`.
 set -euo pipefail
@@ -24,6 +25,38 @@ AGENTS=${4:-boulware conceder hardheaded agent-k cuhk atlas3 nice-tit-for-tat th
 ROUNDS=1000
 mkdir -p "$OUT"
 touch "$OUT/genius.jsonl"
+
+# Negotiations already played with the harness under the same settings (A profiles, 1000 rounds, seed 1, DET=1):
+# the reference traces' summaries (index.jsonl of each folder in IMPORT) are taken instead of playing them again.
+IMPORT=${IMPORT:-$src/tests/genius/traces-unseen $src/../shared/genius-reference/traces}
+python3 - "$OUT/genius.jsonl" "$DOMAINS" "$AGENTS" $IMPORT <<'PY'
+import gzip, json, os, sys
+out, domains, agents = sys.argv[1], set(sys.argv[2].split()), sys.argv[3].split()
+alias = {"Boulware": "boulware", "Conceder": "conceder", "HardHeaded": "hardheaded", "AgentK": "agent-k",
+         "CUHKAgent": "cuhk", "Atlas3": "atlas3", "NiceTitForTat": "nice-tit-for-tat", "TheFawkes": "the-fawkes",
+         "AgentM": "agent-m"}
+have = {(r["domain"], r["a"], r["b"]) for r in map(json.loads, open(out)) if "a" in r}
+added = 0
+with open(out, "a") as f:
+    for folder in sys.argv[4:]:
+        for name in ("index.jsonl", "index.jsonl.gz"):
+            path = os.path.join(folder, name)
+            if not os.path.exists(path):
+                continue
+            for line in (gzip.open if name.endswith(".gz") else open)(path, "rt"):
+                r = json.loads(line)
+                parts = r.get("file", "").split("__")
+                if len(parts) != 4 or r.get("seed") != 1 or r.get("rounds") != 1000 or not r.get("det"):
+                    continue
+                a, b = alias.get(parts[1]), alias.get(parts[2])
+                key = (r.get("domain"), a, b)
+                if a in agents and b in agents and key[0] in domains and key not in have and r.get("error") is None:
+                    r.pop("file")
+                    f.write(json.dumps(dict({"domain": key[0], "a": a, "b": b}, **r), separators=(",", ":")) + "\n")
+                    have.add(key)
+                    added += 1
+print("genius_ranking: %d negotiations taken from the reference traces" % added, file=sys.stderr)
+PY
 
 if [ "${PLAY_GENIUS:-1}" = 1 ]; then
     for d in $DOMAINS; do for a in $AGENTS; do for b in $AGENTS; do

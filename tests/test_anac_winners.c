@@ -22,7 +22,7 @@
 
 /* --- java.util.Random, which PonPokoAgent's draws replay --- */
 
-/* The values the JDK 17 itself printed: new Random(1): nextDouble, nextInt(5), nextInt(7), nextInt(16);
+/* The values the JDK 17 itself printed (a throw-away JR.java): new Random(1): nextDouble, nextInt(5), nextInt(7), nextInt(16);
    new Random(-7046029254386353131): nextInt(1000), nextDouble. */
 static void java_random_as_the_jdk(void **state)
 {
@@ -36,6 +36,9 @@ static void java_random_as_the_jdk(void **state)
     java_random_init(&r, -7046029254386353131LL);
     assert_int_equal(java_random_next_int(&r, 1000), 75);
     assert_true(java_random_next_double(&r) == 0.027430578169242992);
+    /* String.hashCode, as the JDK printed it ("Public transport".hashCode(), "Museum".hashCode()) */
+    assert_int_equal(java_string_hash("Public transport"), 692707922);
+    assert_int_equal(java_string_hash("Museum"), -1978943950);
 }
 
 /* --- PonPokoAgent --- */

@@ -42,6 +42,7 @@ static int start(void **state)
     o.db_path = w->db;
     o.max_body = 1024 * 1024;
     o.sync = PARLEY_SYNC_NORMAL;
+    o.analysis_seconds = 300; /* a bound on a hang, not a budget under test */
     o.open = 1;
     o.limits.values_per_issue = 1000;
     parley_error err;

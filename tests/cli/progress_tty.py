@@ -17,10 +17,12 @@ os.close(slave)
 out, err = bytearray(), bytearray()
 fds = {proc.stdout.fileno(): out, master: err}
 while fds:
-    ready, _, _ = select.select(list(fds), [], [], 60)
+    # a hang bound, not a speed: `analyze --quiet` is silent until it ends, which under the sanitizers on a
+    # loaded machine took more than a minute
+    ready, _, _ = select.select(list(fds), [], [], 600)
     if not ready:
         proc.kill()
-        sys.exit("progress_tty: no output for 60 s")
+        sys.exit("progress_tty: no output for 600 s")
     for fd in ready:
         try:
             chunk = os.read(fd, 65536)

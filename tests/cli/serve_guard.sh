@@ -86,7 +86,7 @@ else
     chattr +i "$TMP/ro.db" || fail "cannot make a read-only database file as root (chattr +i)"
     trap 'chattr -i "$TMP/ro.db" 2>/dev/null; stop_server; rm -rf "$TMP"' EXIT
 fi
-expect_exit 1 "a read-only database" timeout 5 "$PARLEY" serve --db "$TMP/ro.db" --open --listen 127.0.0.1:0
+expect_exit 1 "a read-only database" timeout 300 "$PARLEY" serve --db "$TMP/ro.db" --open --listen 127.0.0.1:0
 expect_in "$TMP/err" "ro.db: the database cannot be written: it is read-only" "the read-only database is named"
 [ "$(id -u)" -eq 0 ] && chattr -i "$TMP/ro.db"
 

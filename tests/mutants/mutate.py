@@ -117,7 +117,7 @@ def select_tests(m, cmap, tests):
     does not count (a declaration, a table, a continued expression) those that execute its file ("file");
     otherwise (Python, or a file no test reaches) the regex of its folder ("folder")."""
     def by_time(names):
-        return sorted((n for n in set(names) if n in tests), key=lambda n: (cmap["tests"].get(n, {}).get(
+        return sorted((n for n in set(names) if n in tests and cmap["tests"].get(n, {}).get("passed", True)), key=lambda n: (cmap["tests"].get(n, {}).get(
             "seconds", 1e9), n))
     if "site" in m and m["file"].startswith("src/"):
         per_line = cmap["lines"].get(m["file"], {})
@@ -182,6 +182,7 @@ class Worker:
         self.budget = 0  # --map-budget
         self.tests = {}
         self.asan_tests = {}
+        self.fast = {}  # build dir -> ctest_runner.FastRebuild (with --map)
 
     def configure(self, build, flags):
         rc, out = run(["cmake", "-S", self.src, "-B", build, "-DPARLEY_WERROR=ON"] + flags, self.dir)
@@ -235,9 +236,11 @@ class Worker:
                 kept.append(name)
             skipped, names = len(names) - len(kept), kept
         targets = ctest_runner.build_targets(names)
-        rc, out = run(["nice", "cmake", "--build", build, "-j", "1", "--target"] + targets, self.dir)
-        if rc != 0:
-            return "uncompilable", out[-1500:]
+        fast = self.fast.setdefault(build, ctest_runner.FastRebuild(build))
+        if m["file"].endswith(".c") and not fast.rebuild(os.path.join(self.src, m["file"]), targets):
+            rc, out = run(["nice", "cmake", "--build", build, "-j", "1", "--target"] + targets, self.dir)
+            if rc != 0:
+                return "uncompilable", out[-1500:]
         for name in names:
             seconds = self.cmap["tests"].get(name, {}).get("seconds", 60)
             test = dict(tests[name], command=["nice"] + tests[name]["command"])
@@ -284,6 +287,8 @@ class Worker:
         finally:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(original)
+            if build in self.fast and m["file"].endswith(".c"):  # the object and its archive back as they were
+                self.fast[build].rebuild(path, [])
 
 
 def main():
@@ -381,7 +386,7 @@ def main():
             for w in workers:
                 w.cmap, w.tests, w.budget = cmap, ctest_runner.load_tests(w.build), args.map_budget
         work = queue.Queue()
-        for m in todo:
+        for m in sorted(todo, key=lambda m: m.get("tree") == "asan"):  # the sanitizer tree last (its own build)
             work.put(m)
         lock = threading.Lock()
 

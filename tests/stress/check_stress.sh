@@ -44,7 +44,8 @@ one_pass() { # tree label [ctest args...]
     local summary
     summary=$(grep -Eo "[0-9]+% tests passed, [0-9]+ tests failed out of [0-9]+" "$log" | tail -1)
     if [ $rc -eq 0 ]; then
-        printf '%-11s %-10s PASS  %5d s  %s\n' "$tree" "$label" "$took" "$summary"
+        printf '%-11s %-10s PASS  %5d s  %s  (load %s)\n' "$tree" "$label" "$took" "$summary" \
+            "$(cut -d' ' -f1 /proc/loadavg)"
     else
         failures=$((failures + 1))
         printf '%-11s %-10s FAIL  %5d s  %s: %s\n' "$tree" "$label" "$took" "$summary" \
@@ -66,5 +67,10 @@ elif [ "$mode" = repeat ]; then
 else
     echo "usage: check_stress.sh check RUNS | repeat N"; exit 2
 fi
-echo "check_stress: $failures failed pass(es); load at the end $(cut -d' ' -f1-3 /proc/loadavg); logs in $log_dir"
+if [ "$failures" -eq 0 ]; then
+    rm -rf "$log_dir"
+    echo "check_stress: every pass passed; load at the end $(cut -d' ' -f1-3 /proc/loadavg)"
+else
+    echo "check_stress: $failures failed pass(es); load at the end $(cut -d' ' -f1-3 /proc/loadavg); logs in $log_dir"
+fi
 [ "$failures" -eq 0 ]
