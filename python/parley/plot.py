@@ -58,7 +58,7 @@ def tournament_figure(rows: Sequence[Dict[str, Any]]) -> Any:
     by_agent: Dict[str, List[float]] = {}
     agreed: Dict[str, List[int]] = {}
     for run in rows:
-        for agent, value in zip(run["agents"], run["discounted"]):
+        for agent, value in zip(run["agents"], run["discounted_utilities"]):
             by_agent.setdefault(agent, []).append(value)
             agreed.setdefault(agent, []).append(int(run["agreed"]))
     names = sorted(by_agent, key=lambda a: -sum(by_agent[a]) / len(by_agent[a]))

@@ -208,3 +208,16 @@ int agent_act_target(parley_agent_view *v, parley_request request, double target
     }
     return PARLEY_EINVAL;
 }
+
+int agent_keep_within(parley_agent_view *v, parley_action *act, int rc)
+{
+    if (rc != PARLEY_OK || act->kind != PARLEY_ACT_OFFER ||
+        (parley_view_feasible(v, act->outcome) && parley_view_red_lines_hold(v, act->outcome)))
+        return rc;
+    if (parley_view_best_utility(v) < 0) {
+        act->kind = PARLEY_ACT_WALK_AWAY;
+        return rc;
+    }
+    agent_bid_near(v, parley_view_eval(v, act->outcome), act->outcome);
+    return rc;
+}

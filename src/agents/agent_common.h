@@ -46,4 +46,21 @@ double agent_bid_near(parley_agent_view *v, double target, uint32_t *out);
  */
 int agent_act_target_near(parley_agent_view *v, parley_request request, double target, parley_action *act);
 
+/*
+ * parley's scenarios have global constraints and red lines that GENIUS domains
+ * lack, so an agent ported from GENIUS may offer a package that breaks them
+ * (an opponent's bid offered back, a random draw).  When act (after an act
+ * that returned rc) is such an offer, it is replaced by the acceptable package
+ * nearest in utility (agent_bid_near), or a walk-away when the agent has none;
+ * on a GENIUS domain it never changes anything.  Returns rc.
+ */
+int agent_keep_within(parley_agent_view *v, parley_action *act, int rc);
+
+/* Defines `name`, an agent's act function: `raw` followed by agent_keep_within. */
+#define AGENT_KEEP_WITHIN(name, raw)                                                                         \
+    static int name(void *state, parley_agent_view *v, parley_request request, parley_action *act)          \
+    {                                                                                                        \
+        return agent_keep_within(v, act, raw(state, v, request, act));                                       \
+    }
+
 #endif

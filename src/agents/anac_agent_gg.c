@@ -330,7 +330,7 @@ static void watch_early_offers(struct agentgg *g, double t, const uint32_t *rece
     }
 }
 
-static int agentgg_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int agentgg_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct agentgg *g = state;
     double t = parley_view_time(v);
@@ -368,6 +368,8 @@ static int agentgg_act(void *state, parley_agent_view *v, parley_request request
     act->kind = PARLEY_ACT_OFFER;
     return PARLEY_OK;
 }
+
+AGENT_KEEP_WITHIN(agentgg_act, agentgg_act_raw)
 
 const parley_agent_vtable agent_agent_gg = {
     PARLEY_AGENT_ABI, "agent-gg",

@@ -13,6 +13,7 @@
  * the seeds GENIUS's reference harness gives them (its first four; parameter
  * opponent_generators, see anac_java_random.h).
  */
+#include "agents/agent_common.h"
 #include "agents/anac_classic.h"
 #include "agents/anac_java_random.h"
 #include "agents/boa.h"
@@ -162,7 +163,7 @@ static double agentk_select(struct agentk *a, parley_agent_view *v, uint32_t *ou
     return agentk_search(a, v, out);
 }
 
-static int agentk_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int agentk_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct agentk *a = state;
     size_t before = a->tr.received;
@@ -197,6 +198,8 @@ static int agentk_act(void *state, parley_agent_view *v, parley_request request,
     act->kind = PARLEY_ACT_OFFER;
     return PARLEY_OK;
 }
+
+AGENT_KEEP_WITHIN(agentk_act, agentk_act_raw)
 
 const parley_agent_vtable agent_agent_k = {
     PARLEY_AGENT_ABI, "agent-k",

@@ -23,6 +23,7 @@
  * previous agreement, `endbid`) is not kept: parley runs one session.
  * No parameters.
  */
+#include "agents/agent_common.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
@@ -197,7 +198,7 @@ static int unreadable(const struct agent_m *m, const parley_space *space, const 
     return 0;
 }
 
-static int agent_m_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int agent_m_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct agent_m *m = state;
     const parley_space *space = parley_view_space(v);
@@ -242,6 +243,8 @@ static int agent_m_act(void *state, parley_agent_view *v, parley_request request
     }
     return winners_finish(&m->tr, v, request, 0, bid_u, target, act);
 }
+
+AGENT_KEEP_WITHIN(agent_m_act, agent_m_act_raw)
 
 const parley_agent_vtable agent_agent_m = {PARLEY_AGENT_ABI, "agent-m",
                                            "AgentM (ANAC 2014): random search and annealing towards the "

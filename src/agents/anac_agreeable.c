@@ -13,6 +13,7 @@
  * parley does the same.  It accepts an offer worth its next bid, or from
  * t = 0.99 anything above its reservation value.  No parameters.
  */
+#include "agents/agent_common.h"
 #include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
@@ -218,7 +219,7 @@ static double tune_bid(struct agreeable *a, parley_agent_view *v, double lower, 
     return -1;
 }
 
-static int agreeable_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int agreeable_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct agreeable *a = state;
     int rc = winners_update(&a->tr, v, a->counts);
@@ -245,6 +246,8 @@ static int agreeable_act(void *state, parley_agent_view *v, parley_request reque
         bid_u = parley_view_outcome_ranked(v, parley_view_outcome_count(v) - 1, act->outcome);
     return winners_finish(&a->tr, v, request, accept, bid_u, target, act);
 }
+
+AGENT_KEEP_WITHIN(agreeable_act, agreeable_act_raw)
 
 const parley_agent_vtable agent_agreeable_2018 = {PARLEY_AGENT_ABI, "agreeable-2018",
                                                   "AgreeableAgent2018 (ANAC 2018): best package until t = 0.2, then "

@@ -14,6 +14,7 @@
  * move: it offers back every distinct offer received, best first, while each
  * is worth more than the standing offer, and accepts otherwise.
  */
+#include "agents/agent_common.h"
 #include "agents/anac_classic.h"
 #include "agents/boa.h"
 #include "agents/builtin.h"
@@ -214,7 +215,7 @@ static int atlas3_file(struct atlas3 *a)
     return PARLEY_OK;
 }
 
-static int atlas3_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int atlas3_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct atlas3 *a = state;
     size_t before = a->tr.received;
@@ -272,6 +273,8 @@ static int atlas3_act(void *state, parley_agent_view *v, parley_request request,
     atlas3_bid(a, v, a->threshold, act->outcome);
     return PARLEY_OK;
 }
+
+AGENT_KEEP_WITHIN(atlas3_act, atlas3_act_raw)
 
 const parley_agent_vtable agent_atlas3 = {
     PARLEY_AGENT_ABI, "atlas3",

@@ -18,6 +18,7 @@
  * atlas3.  RandomDance, kawaii and the inner Caduceus are not ported: their
  * weight (16 of 519) goes to ParsAgent (docs/agents.md).  No parameters.
  */
+#include "agents/agent_common.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
@@ -271,7 +272,7 @@ static double pars_bid(struct caduceus *c, parley_agent_view *v, double target, 
     return u > target ? u : best_with_one_random(c, v, target, out);
 }
 
-static int caduceus_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct caduceus *c = state;
     int rc = observe(c, v);
@@ -305,6 +306,8 @@ static int caduceus_act(void *state, parley_agent_view *v, parley_request reques
     }
     return winners_finish(&c->tr, v, request, accept, bid_u, target, act);
 }
+
+AGENT_KEEP_WITHIN(caduceus_act, caduceus_act_raw)
 
 const parley_agent_vtable agent_caduceus = {PARLEY_AGENT_ABI, "caduceus",
                                             "Caduceus (ANAC 2016): its best package until 0.83 df, then a "

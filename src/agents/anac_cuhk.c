@@ -13,6 +13,7 @@
  * discounted threshold), ends the talks when its reservation value is worth
  * more, and in the last round offers the opponent's best offer.
  */
+#include "agents/agent_common.h"
 #include "agents/anac_classic.h"
 #include "agents/anac_java_random.h"
 #include "agents/boa.h"
@@ -267,7 +268,7 @@ static long cuhk_rounds_left(parley_agent_view *v)
     return t > 0.9985 ? 0 : 1000; /* no round deadline: only the final instant counts as the end */
 }
 
-static int cuhk_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int cuhk_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct cuhk *c = state;
     size_t before = c->tr.received;
@@ -322,6 +323,8 @@ static int cuhk_act(void *state, parley_agent_view *v, parley_request request, p
         act->kind = PARLEY_ACT_WALK_AWAY;
     return PARLEY_OK;
 }
+
+AGENT_KEEP_WITHIN(cuhk_act, cuhk_act_raw)
 
 const parley_agent_vtable agent_cuhk = {
     PARLEY_AGENT_ABI, "cuhk",

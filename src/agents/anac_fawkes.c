@@ -27,6 +27,7 @@
  * original asks its offering for the next bid a second time to decide (the
  * counter and the last ten picks see both calls).  No parameters.
  */
+#include "agents/agent_common.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
@@ -297,7 +298,7 @@ static double window_best(const struct fawkes *f, double t)
     return best;
 }
 
-static int fawkes_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int fawkes_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct fawkes *f = state;
     parley_event ev;
@@ -341,6 +342,8 @@ static int fawkes_act(void *state, parley_agent_view *v, parley_request request,
     }
     return rc;
 }
+
+AGENT_KEEP_WITHIN(fawkes_act, fawkes_act_raw)
 
 const parley_agent_vtable agent_the_fawkes = {PARLEY_AGENT_ABI, "the-fawkes",
                                               "TheFawkes (ANAC 2013): OMAC's wavelet forecast of the opponent, a "

@@ -440,7 +440,7 @@ static int remember_bid(struct hardheaded *h, size_t p)
     return PARLEY_OK;
 }
 
-static int hh_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int hh_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct hardheaded *h = state;
     receive(h, v);
@@ -477,6 +477,8 @@ static int hh_act(void *state, parley_agent_view *v, parley_request request, par
     act->kind = PARLEY_ACT_OFFER;
     return PARLEY_OK;
 }
+
+AGENT_KEEP_WITHIN(hh_act, hh_act_raw)
 
 const parley_agent_vtable agent_hardheaded = {
     PARLEY_AGENT_ABI, "hardheaded",

@@ -12,6 +12,7 @@
  * time left, offering back the opponent's best offer (at most four times)
  * while better offers may still come.
  */
+#include "agents/agent_common.h"
 #include "agents/anac_classic.h"
 #include "agents/anac_java_random.h"
 #include "agents/boa.h"
@@ -242,7 +243,7 @@ static int ntft_acceptable(const struct ntft *n, parley_agent_view *v, double pl
     return ntft_recent(tr, t, left, last, &mean) == 0 ? last > 0 : last > mean;
 }
 
-static int ntft_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int ntft_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct ntft *n = state;
     struct boa_track *tr = &n->tr;
@@ -277,6 +278,8 @@ static int ntft_act(void *state, parley_agent_view *v, parley_request request, p
     tr->my_bids++;
     return PARLEY_OK;
 }
+
+AGENT_KEEP_WITHIN(ntft_act, ntft_act_raw)
 
 const parley_agent_vtable agent_nice_tit_for_tat = {
     PARLEY_AGENT_ABI, "nice-tit-for-tat",

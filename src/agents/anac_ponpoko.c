@@ -10,6 +10,7 @@
  * by 0.0001 until there is one.  Parameter pattern = 0..4 fixes the pattern
  * (default -1: drawn as the original draws it).
  */
+#include "agents/agent_common.h"
 #include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
@@ -221,7 +222,7 @@ static double ponpoko_pick(struct ponpoko *p, const parley_agent_view *v, double
     return p->bids[pick].utility;
 }
 
-static int ponpoko_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+static int ponpoko_act_raw(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct ponpoko *p = state;
     int rc = boa_track_update(&p->tr, v);
@@ -236,6 +237,8 @@ static int ponpoko_act(void *state, parley_agent_view *v, parley_request request
         bid_u = ponpoko_pick(p, v, low, high, act->outcome);
     return winners_finish(&p->tr, v, request, accept, bid_u, low, act);
 }
+
+AGENT_KEEP_WITHIN(ponpoko_act, ponpoko_act_raw)
 
 const parley_agent_vtable agent_ponpoko = {PARLEY_AGENT_ABI, "ponpoko",
                                            "PonPokoAgent (ANAC 2017): one of five oscillating threshold patterns, "

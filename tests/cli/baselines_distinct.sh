@@ -19,5 +19,17 @@ for a in hardheaded agent-k cuhk atlas3 agent-gg; do
         cmp -s "$TMP/$a.offers" "$TMP/$b.offers" && fail "$a and $b made the same offers"
     done
 done
+# Ported from GENIUS, where domains have no constraints, every ANAC agent still keeps to parley's constraints and
+# its own red lines (it offers back the other side's packages, or draws at random): no offer of any of them
+# is refused as invalid, on either side of either ceasefire scenario.
+for a in hardheaded agent-k cuhk atlas3 agent-gg nice-tit-for-tat agent-m caduceus the-fawkes ponpoko agreeable-2018; do
+    for sc in ceasefire ceasefire-relaxed; do
+        for pair in "$a,conceder" "conceder,$a"; do
+            "$PARLEY" negotiate "$SRC/examples/$sc.json" --agents "$pair" --seed 1 --trace - >"$TMP/k.trace" 2>"$TMP/k.err" ||
+                fail "$pair on $sc: exit $?"
+            grep -q '"reason":"invalid action' "$TMP/k.trace" && fail "$pair on $sc: $(grep -o '"reason":"invalid action[^"]*"' "$TMP/k.trace" | head -1)"
+        done
+    done
+done
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS baselines_distinct"
