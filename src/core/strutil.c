@@ -115,3 +115,12 @@ const char *parley_nearest_word(const char *word, const char *const *candidates,
     }
     return best;
 }
+
+double parley_round_figure(double x)
+{
+    if (!isfinite(x) || x == 0)
+        return x;
+    char buf[40];
+    snprintf(buf, sizeof buf, "%.12g", x);
+    return strtod(buf, NULL);
+}

@@ -12,6 +12,12 @@ int parley_valid_identifier(const char *name);
 /* The label of a value on a numeric grid: shortest text that reads back to x, at most 12 digits
    ("30", "1.5", "0.333333333333"); returns buf.  (Output numbers use parley_format_number, parley/io.h.) */
 char *parley_format_grid_number(double x, char *buf, size_t size);
+/*
+ * A summed figure (a utility, a mean) as parley's JSON and CSV summaries print it: rounded to 12 significant
+ * digits, so that a sum of utilities prints 0.6225 and not 0.6224999999999999.  Utilities on parley's 2^-32
+ * grid stay distinct at 12 digits.  Non-finite values and 0 are returned as they are.
+ */
+double parley_round_figure(double x);
 
 /*
  * The candidate nearest to `word` by edit distance (insertions, deletions,

@@ -3,6 +3,7 @@
  * per line, documented in docs/protocols.md) and the outcome object of
  * `parley negotiate --json`.  Written with jansson.
  */
+#include "core/strutil.h"
 #include "io/json_util.h"
 #include "protocol/session_internal.h"
 
@@ -173,8 +174,8 @@ int parley_negotiation_write_json(const parley_negotiation *neg, FILE *out, parl
             break;
         json_object_set_new(p, "name", json_string(neg_party_name(neg, (long)k)));
         json_object_set_new(p, "agent", json_string(neg->agents[k].name));
-        json_object_set_new(p, "utility", json_real(neg->utility[k]));
-        json_object_set_new(p, "discounted_utility", json_real(neg->discounted[k]));
+        json_object_set_new(p, "utility", json_real(parley_round_figure(neg->utility[k])));
+        json_object_set_new(p, "discounted_utility", json_real(parley_round_figure(neg->discounted[k])));
         json_array_append_new(parties, p);
     }
     json_object_set_new(obj, "parties", parties);

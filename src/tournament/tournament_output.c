@@ -1,5 +1,6 @@
 /* tournament_output.c: a tournament's runs as CSV, and the whole tournament (scores and runs) as JSON. */
 #include "tournament/stats_internal.h"
+#include "core/strutil.h"
 #include "io/json_util.h"
 #include <parley/tournament.h>
 
@@ -25,27 +26,12 @@ void tournament_csv_field(FILE *out, const char *text)
     fputc('"', out);
 }
 
-/*
- * A figure as the tournament's JSON and CSV print it: rounded to 12 significant
- * digits, then in the shortest form that reads back exactly, so that a sum of
- * utilities prints 0.6225 and not 0.6224999999999999 (docs/tournament.md).
- * Utilities on parley's 2^-32 grid stay distinct at 12 digits.
- */
-static double figure(double x)
-{
-    if (!isfinite(x) || x == 0)
-        return x;
-    char buf[40];
-    snprintf(buf, sizeof buf, "%.12g", x);
-    return strtod(buf, NULL);
-}
-
 /* A number in the one number format (parley_format_number), empty for NaN. */
 static void csv_number(FILE *out, double x)
 {
     char buf[64];
     if (!isnan(x))
-        fputs(parley_format_number(figure(x), buf, sizeof buf), out);
+        fputs(parley_format_number(parley_round_figure(x), buf, sizeof buf), out);
 }
 
 char *parley_tournament_scenario_name(const parley_tournament *t, size_t s, char *buf, size_t size)
@@ -118,14 +104,14 @@ int parley_tournament_write_csv(const parley_tournament *t, FILE *out, parley_er
 
 static json_t *number_or_null(double x)
 {
-    return isnan(x) ? json_null() : json_real(figure(x));
+    return isnan(x) ? json_null() : json_real(parley_round_figure(x));
 }
 
 static json_t *numbers(const double *x, size_t n)
 {
     json_t *a = json_array();
     for (size_t k = 0; k < n; k++)
-        json_array_append_new(a, json_real(figure(x[k])));
+        json_array_append_new(a, json_real(parley_round_figure(x[k])));
     return a;
 }
 
@@ -189,7 +175,7 @@ json_t *tournament_json(const parley_tournament *t)
         return NULL;
     }
     json_object_set_new(root, "negotiations", json_integer((json_int_t)parley_tournament_run_count(t)));
-    json_object_set_new(root, "seconds", json_real(figure(parley_tournament_seconds(t))));
+    json_object_set_new(root, "seconds", json_real(parley_round_figure(parley_tournament_seconds(t))));
     json_object_set_new(root, "threads", json_integer(parley_tournament_threads(t)));
     for (size_t a = 0; a < parley_tournament_agent_count(t); a++) {
         parley_tournament_score s;
@@ -223,7 +209,7 @@ json_t *tournament_json(const parley_tournament *t)
                                               numbers(r->utility, r->parties), "discounted_utilities",
                                               numbers(r->discounted, r->parties), "pareto_distance",
                                               number_or_null(r->pareto_distance), "nash_distance",
-                                              number_or_null(r->nash_distance), "welfare", figure(r->welfare)));
+                                              number_or_null(r->nash_distance), "welfare", parley_round_figure(r->welfare)));
         /* deprecated name of discounted_utilities (docs/tournament.md), kept for readers of older output */
         json_object_set_new(json_array_get(runs, json_array_size(runs) - 1), "discounted",
                             numbers(r->discounted, r->parties));

@@ -188,6 +188,16 @@ PY
 expect_exit 0 "negotiate --json" "$PARLEY" negotiate "$TB" --agents boulware,linear --json
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert all("discounted_utility" in p for p in d["parties"]), d' \
     "$TMP/out" 2>/dev/null || fail "negotiate --json: no discounted_utility"
+# The relaxed ceasefire, Boulware against Conceder, agrees on a package Israel values at 0.6325 (a sum that
+# floating point gives as 0.6325000000000001): negotiate --json prints the summed figures with 12 digits at most.
+expect_exit 0 "negotiate --json (ceasefire)" "$PARLEY" negotiate "$SOURCE/examples/ceasefire-relaxed.json" --agents boulware,conceder --json
+python3 - "$TMP/out" <<'PY' || fail "negotiate --json: float noise in the parties' utilities"
+import json, sys
+d = json.load(open(sys.argv[1]))
+noisy = [u for p in d["parties"] for u in (p["utility"], p["discounted_utility"])
+         if len(repr(u).replace(".", "").lstrip("0")) > 12]
+assert not noisy, noisy
+PY
 expect_exit 0 "tournament --json --csv" "$PARLEY" tournament "$TB" --agents boulware,linear --rounds 50 --quiet --json --csv "$TMP/t.csv"
 python3 - "$TMP/out" "$TMP/t.csv" <<'PY' || fail "tournament naming or numbers"
 import csv, json, re, sys
