@@ -771,7 +771,11 @@ static void test_propose_by_hand(void **state)
         assert_string_equal(jstr(&r, "profiles", "Seller"), "scenario");
         http_resp_free(&r);
     }
+    /* welfare is a rule (as in `parley propose --rule`); a misspelt one is refused with its field */
     http_resp r = http_request(w->port, "GET", "/api/negotiations/1/analysis/propose?rule=welfare", w->med, NULL);
+    assert_int_equal(r.status, 200);
+    http_resp_free(&r);
+    r = http_request(w->port, "GET", "/api/negotiations/1/analysis/propose?rule=welfar", w->med, NULL);
     assert_int_equal(r.status, 400);
     assert_string_equal(json_string_value(json_object_get(json_object_get(r.json, "error"), "field")), "rule");
     http_resp_free(&r);

@@ -92,12 +92,13 @@ $TTY "$TMP/o7" "$TMP/e7" "$P" tournament "$SRC/examples/ceasefire-relaxed.json" 
     --repeats 400 --threads 1 --quiet || fail "tournament --quiet"
 [ ! -s "$TMP/e7" ] || fail "tournament --quiet still draws"
 
-# conflict: a graph model of 2^16 states (3 decision makers, 16 options), every notion: the states judged
+# conflict: a graph model of 2^18 states (3 decision makers, 18 options; 2^16 became too fast to report progress
+# once the stability notions were sped up), every notion: the states judged
 python3 - "$TMP/big-conflict.json" <<'PY'
 import json, sys
 dms = []
 for k in range(3):
-    n = 6 if k < 2 else 4
+    n = 7 if k < 2 else 4
     opts = [{"id": f"d{k}o{i}", "name": f"option {i} of {k}"} for i in range(n)]
     others = [f"d{(k + 1) % 3}o{i}" for i in range(3)]
     prefs = [f"d{k}o0", f"-{others[0]}", f"d{k}o1 iff {others[1]}", f"-d{k}o2", others[2]]
