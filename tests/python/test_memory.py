@@ -28,4 +28,8 @@ def test_rss_flat_over_10000_analyses(parley):
     work(10000)
     grown = rss_bytes() - before
     # A leak of even one small block per analysis (>= 64 bytes) would add >= 640 kB; allow 512 kB of noise.
-    assert grown < 512 * 1024, f"RSS grew by {grown} bytes over 10,000 analyses"
+    # Under the sanitizers (PARLEY_SANITIZED) ASan's allocator moves RSS by about +-1 MB over the same work with
+    # no leak (seen: +369 kB, +127 kB, -1.1 MB), so there the bound is 4 MB: a leak of 400 bytes per analysis.
+    # The small-leak bound is the normal tree's.
+    limit = 4096 * 1024 if os.environ.get("PARLEY_SANITIZED") else 512 * 1024
+    assert grown < limit, f"RSS grew by {grown} bytes over 10,000 analyses"
