@@ -11,7 +11,7 @@ E2E="$SRC/tests/e2e"
 need_chromium "$SRC" serve_e2e_advice || exit 1
 
 tmp=$(mktemp -d)
-"$PARLEY" serve --db "$tmp/e2e.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$SRC/web" --analysis-seconds 60 >"$tmp/log" 2>&1 &
+"$PARLEY" serve --db "$tmp/e2e.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$SRC/web" --analysis-seconds 300 >"$tmp/log" 2>&1 &
 server=$!
 cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp"; }
 trap cleanup EXIT

@@ -7,7 +7,7 @@ start_serve() {
     tmp=$(mktemp -d)
     # a generous analysis budget: under the sanitizers, with other tests sharing the cores, an analysis can take
     # longer than the 5 s default (the budget itself is tested by test_server_guard)
-    "$parley" serve --db "$tmp/e2e.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$web" --analysis-seconds 60 >"$tmp/log" 2>&1 &
+    "$parley" serve --db "$tmp/e2e.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$web" --analysis-seconds 300 >"$tmp/log" 2>&1 &
     serve_pid=$!
     trap 'kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
     for _ in $(seq 1 600); do [ -s "$tmp/port" ] && break; sleep 0.1; done # 60 s: only bounds a hang
