@@ -4,6 +4,7 @@
  * SVGs of `analyze --plot`, `negotiate --plot` and `tournament --plot`, each
  * drawn by the same library writer the CLI uses.
  */
+#include "bind/output.h"
 #include <parley/parley.h>
 #include <parley/text.h>
 
@@ -23,9 +24,7 @@ struct format_job {
     void *warn_ctx;
 };
 
-/* A native scenario divides weights within PARLEY_WEIGHT_TOLERANCE of 1 by their sum (or refuses them): the
-   warning `parley convert` gives for each such party, since what GENIUS kept raw changes. */
-static void warn_native_weights(const parley_scenario *sc, parley_warn_fn warn, void *warn_ctx)
+void parley_warn_native_weights(const parley_scenario *sc, parley_warn_fn warn, void *warn_ctx)
 {
     for (size_t k = 0; warn && k < parley_scenario_negotiator_count(sc); k++) {
         size_t p = parley_scenario_negotiator(sc, k);
@@ -54,7 +53,7 @@ static int write_format(const void *ctx, FILE *out, parley_error *err)
     const struct format_job *job = ctx;
     int genius = strcmp(job->format, "genius") == 0;
     if (strcmp(job->format, "native") == 0) {
-        warn_native_weights(job->sc, job->warn, job->warn_ctx);
+        parley_warn_native_weights(job->sc, job->warn, job->warn_ctx);
         return parley_scenario_write(job->sc, out, err);
     }
     if (job->party < 0)

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <jansson.h>
 
+#include "bind/output.h"
 #include "io/json_util.h"
 
 static const char usage[] =
@@ -103,31 +104,6 @@ static int make_parent_dirs(const char *path, parley_error *err)
     return PARLEY_OK;
 }
 
-/* A native scenario divides weights within PARLEY_WEIGHT_TOLERANCE of 1 by their sum: what GENIUS kept raw changes. */
-static void warn_native_weights(const parley_scenario *sc, struct warnings *w)
-{
-    for (size_t k = 0; k < parley_scenario_negotiator_count(sc); k++) {
-        size_t p = parley_scenario_negotiator(sc, k);
-        const parley_utility *u = parley_party_utility(sc, p);
-        if (!parley_utility_is_additive(u))
-            continue;
-        double total = 0;
-        for (size_t i = 0; i < parley_space_issue_count(parley_scenario_space(sc)); i++)
-            total += parley_utility_weight(u, i);
-        if (fabs(total - 1) <= 1e-9)
-            continue;
-        char message[512];
-        snprintf(message, sizeof message,
-                 fabs(total - 1) <= PARLEY_WEIGHT_TOLERANCE
-                     ? "%s's issue weights sum to %.9g: a native scenario divides them by their sum, so its utilities "
-                       "change slightly"
-                     : "%s's issue weights sum to %.9g: a native scenario refuses them (they must sum to 1 within "
-                       "0.001); convert with --normalise-weights",
-                 parley_party_name(sc, p), total);
-        collect(w, message);
-    }
-}
-
 typedef int (*write_fn)(const parley_scenario *, size_t, FILE *, parley_warn_fn, void *, parley_error *);
 
 static int write_file(const char *path, const parley_scenario *sc, size_t party, write_fn fn, int domain,
@@ -217,7 +193,7 @@ int cmd_convert(int argc, char **argv)
     }
     int native = strcmp(to, "native") == 0, genius = strcmp(to, "genius") == 0;
     if (native)
-        warn_native_weights(sc, &w);
+        parley_warn_native_weights(sc, collect, &w);
     rc = make_parent_dirs(out, &err);
     if (rc == PARLEY_OK)
         rc = write_file(out, sc, 0, NULL, native ? 3 : genius ? 1 : 2, &w, &err);
