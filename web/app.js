@@ -95,6 +95,30 @@ const parley = (() => {
     return () => { stopped = true; };
   }
 
+  // A view's refresh, run one at a time: asked for while it runs, it runs once more after it.  A run that fails
+  // because the server was busy or restarting or the network was down (429, 5xx, no answer) is tried again after
+  // a pause that doubles up to 16 s, so the view catches up with the record even when the events that asked for
+  // it have all passed.  soon(): a run 100 ms later, so that a burst of events makes one run.
+  function refresher(refresh) {
+    let running = null, again = false, timer = null, pause = 1000;
+    const transient = (e) => e.status === undefined || e.status === 429 || e.status >= 500;
+    function run() {
+      clearTimeout(timer);
+      if (running) { again = true; return running; }
+      running = (async () => {
+        try {
+          do { again = false; await refresh(); } while (again);
+          pause = 1000;
+        } catch (e) {
+          status(e.message, true);
+          if (transient(e) && !revoked) { timer = setTimeout(run, pause); pause = Math.min(2 * pause, 16000); }
+        } finally { running = null; }
+      })();
+      return running;
+    }
+    return {run, soon: () => { clearTimeout(timer); timer = setTimeout(run, 100); }};
+  }
+
   function el(tag, attrs, ...children) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -201,6 +225,6 @@ const parley = (() => {
     list.prepend(el('li', {class: 'event ev-' + ev.kind.replace('.', '-') + (ev.private ? ' private' : ''), 'data-seq': ev.seq},
       el('time', {}, when), ' ', describeEvent(ev)));
   }
-  return {negotiation, token, api, neg, stream, el, $, status, act, issueValues, valueSelect, outcomeText, addTimeline,
-    num, signed, copyText, readOnly};
+  return {negotiation, token, api, neg, stream, refresher, el, $, status, act, issueValues, valueSelect, outcomeText,
+    addTimeline, num, signed, copyText, readOnly};
 })();

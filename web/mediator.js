@@ -6,7 +6,7 @@
 // agreement closes the advice and the tabling.
 'use strict';
 (() => {
-  const {api, neg, $, el, act, valueSelect, outcomeText, addTimeline, stream, num, signed, copyText, readOnly} = parley;
+  const {api, neg, $, el, act, valueSelect, outcomeText, addTimeline, stream, refresher, num, signed, copyText, readOnly} = parley;
   let info = null, analysis = null, nash = null, current = null, proposal = null, sessionOpen = false;
 
   async function loadNegotiation() {
@@ -218,6 +218,8 @@
     const [d] = await Promise.all([loadDiagnosis(), loadAmendmentChecks()]);
     await loadProposal(d);
   }
+  // The record (texts, sessions, participants): cheap, and never waits for an analysis, which follows on its own.
+  let editorShown = false;
   async function refresh() {
     await loadNegotiation();
     const agreed = info.status === 'agreed';
@@ -225,7 +227,8 @@
     await loadCurrent();
     if (agreed && current) $('agreement').textContent = `Agreement reached on text ${current.number}: ${outcomeText(current.outcome)}`;
     await Promise.all([loadSessions(), loadParticipants()]);
-    await analysesOnce();
+    if (!editorShown) { renderEditor(current ? current.outcome : undefined); editorShown = true; }
+    analysesOnce().catch((e) => parley.status(e.message, true));
   }
   // The analyses one round at a time: a round asked for while one runs is run once after it (overlapping rounds
   // would ask for the same analyses twice, and the server refuses a participant more than four at once: 429).
@@ -239,12 +242,8 @@
     })();
     return analysing;
   }
-  const refreshOnce = refresh;
-  let pending = null;
-  function refreshSoon() {
-    clearTimeout(pending);
-    pending = setTimeout(() => act(refreshOnce), 100);
-  }
+  const view = refresher(refresh);
+  const refreshOnce = view.run;
 
   $('add-participant').addEventListener('click', () => act(async () => {
     const r = await api('POST', neg('participants'), {name: $('add-name').value.trim(), role: $('add-role').value});
@@ -303,10 +302,9 @@
     return 'Sent.';
   }, 'message-msg'));
 
-  act(async () => {
-    await refreshOnce();
-    renderTokens();
-    renderEditor(current ? current.outcome : undefined);
-    stream((ev) => { addTimeline(ev); refreshSoon(); mediatorImprove.onEvent(ev); });
-  });
+  // The stream first (it replays the record from its start, each event asking for a refresh): a first refresh
+  // that fails or waits on a busy server must not leave the view without live updates.
+  renderTokens();
+  stream((ev) => { addTimeline(ev); view.soon(); mediatorImprove.onEvent(ev); });
+  refreshOnce();
 })();

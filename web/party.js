@@ -64,11 +64,7 @@
     lockControls();
     await loadValue();
   }
-  let pending = null;
-  function refreshSoon() {
-    clearTimeout(pending);
-    pending = setTimeout(() => act(refresh), 100);
-  }
+  const view = parley.refresher(refresh);
   async function answer(kind) {
     if (!current) throw new Error('no text to answer');
     const body = {answer: kind};
@@ -138,7 +134,8 @@
     const p = await api('GET', neg('profile'));
     form.set(p.profile || form.blank());
     showJson(form.get());
-    await refresh();
-    stream((ev) => { addTimeline(ev); refreshSoon(); partyAdvice.onEvent(ev); });
+    // The stream before the first refresh (see mediator.js): a slow or failed first refresh keeps the live updates.
+    stream((ev) => { addTimeline(ev); view.soon(); partyAdvice.onEvent(ev); });
+    await view.run();
   });
 })();
