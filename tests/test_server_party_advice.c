@@ -28,8 +28,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#pragma GCC diagnostic ignored "-Wunused-function" /* the helpers used are a part of those shared */
-#include "test_server_http.h"
+#include "test_server_talks.h"
 
 #include <math.h>
 #include <parley/parley.h>
@@ -56,22 +55,6 @@ static const char seller_other_profile[] =
     "\"2\": 0.2}}, \"color\": {\"weight\": 0.9, \"values\": {\"red\": 0.8, \"blue\": 0.1}}}, "
     "\"red_lines\": [{\"name\": \"no_blue\", \"rule\": \"color != 'blue'\"}]}";
 
-typedef struct talks {
-    char dir[128], db[160];
-    parley_server *srv;
-    uint16_t port;
-    char med[65], buyer[65], seller[65];
-} talks;
-
-static void keep_token(http_resp *r, const char *object, char out[65])
-{
-    assert_int_equal(r->status, 201);
-    const char *t = object ? jstr(r, object, "token") : jstr(r, "token", NULL);
-    assert_non_null(t);
-    memcpy(out, t, 65);
-    http_resp_free(r);
-}
-
 /* A request whose status must be `status`; the response is freed. */
 static void expect(talks *w, const char *method, const char *path, const char *token, const char *body, int status)
 {
@@ -86,23 +69,8 @@ static int open_talks(void **state)
 {
     talks *w = calloc(1, sizeof *w);
     assert_non_null(w);
-    snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-advice-XXXXXX");
-    assert_non_null(mkdtemp(w->dir));
-    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
     parley_server_options o = {0};
-    o.db_path = w->db;
-    o.sync = PARLEY_SYNC_NORMAL;
-    o.open = 1;
-    parley_error err;
-    parley_error_clear(&err);
-    assert_int_equal(parley_server_start(&o, &w->srv, &err), PARLEY_OK);
-    w->port = parley_server_port(w->srv);
-    http_resp r = http_request(w->port, "POST", "/api/negotiations", NULL, scenario_json);
-    keep_token(&r, "participant", w->med);
-    r = http_request(w->port, "POST", "/api/negotiations/1/participants", w->med, "{\"name\": \"Buyer\", \"role\": \"party\"}");
-    keep_token(&r, NULL, w->buyer);
-    r = http_request(w->port, "POST", "/api/negotiations/1/participants", w->med, "{\"name\": \"Seller\", \"role\": \"party\"}");
-    keep_token(&r, NULL, w->seller);
+    talks_open_scenario(w, &o, scenario_json);
     expect(w, "GET", "/api/negotiations/1/advice/me", w->buyer, NULL, 409); /* no profile yet */
     expect(w, "PUT", "/api/negotiations/1/profile", w->buyer, buyer_profile, 200);
     expect(w, "PUT", "/api/negotiations/1/profile", w->seller, seller_profile, 200);
@@ -121,10 +89,7 @@ static int open_talks(void **state)
 static int close_talks(void **state)
 {
     talks *w = *state;
-    parley_server_stop(w->srv);
-    char cmd[200];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", w->dir);
-    assert_int_equal(system(cmd), 0);
+    talks_close(w);
     free(w);
     return 0;
 }
@@ -284,9 +249,9 @@ static void phases_valued_as_the_analysis(void **state)
     assert_int_equal(parley_server_start(&o, &w.srv, &err), PARLEY_OK);
     w.port = parley_server_port(w.srv);
     http_resp r = http_json(w.port, "POST", "/api/negotiations", NULL, json_pack("{s:O}", "scenario", doc));
-    keep_token(&r, "participant", w.med);
+    talks_keep_token(&r, "participant", w.med);
     r = http_request(w.port, "POST", "/api/negotiations/1/participants", w.med, "{\"name\": \"Israel\", \"role\": \"party\"}");
-    keep_token(&r, NULL, w.buyer);
+    talks_keep_token(&r, NULL, w.buyer);
     json_t *profile = json_deep_copy(json_array_get(json_object_get(doc, "parties"), 0));
     json_object_del(profile, "name");
     json_object_del(profile, "role");

@@ -16,8 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
-#include "test_tmpdir.h"
-#include "test_server_http.h"
+#include "test_server_talks.h"
 
 #include <parley/parley.h>
 
@@ -31,51 +30,16 @@ static const char scenario_json[] =
     "{\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
     " {\"name\": \"Broker\", \"role\": \"mediator\"}]}}";
 
-typedef struct talks {
-    char dir[128], db[160];
-    parley_server *srv;
-    uint16_t port;
-    char med[65], buyer[65], seller[65];
-} talks;
-
-static void keep_token(http_resp *r, const char *object, char out[65])
-{
-    assert_int_equal(r->status, 201);
-    const char *t = object ? jstr(r, object, "token") : jstr(r, "token", NULL);
-    assert_non_null(t);
-    assert_int_equal(strlen(t), 64);
-    memcpy(out, t, 65);
-    http_resp_free(r);
-}
-
 static int open_talks(void **state)
 {
     talks *w = calloc(1, sizeof *w);
     assert_non_null(w);
-    assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "privacy"));
-    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
     parley_server_options o = {0};
-    o.db_path = w->db;
     o.web_dir = PARLEY_SOURCE_DIR "/web";
     o.max_body = 64 * 1024;
-    o.sync = PARLEY_SYNC_NORMAL;
-    o.open = 1; /* anonymous creation, as a classroom server on loopback: this test is about reading */
-    parley_error err;
-    parley_error_clear(&err);
-    assert_int_equal(parley_server_start(&o, &w->srv, &err), PARLEY_OK);
-    w->port = parley_server_port(w->srv);
-    http_resp r = http_request(w->port, "POST", "/api/negotiations", NULL, scenario_json);
-    keep_token(&r, "participant", w->med);
-    r = http_json(w->port, "POST", "/api/negotiations/1/participants", w->med,
-                  json_pack("{s:s,s:s}", "name", "Buyer", "role", "party"));
-    assert_int_equal(jint(&r, "id", NULL), 2);
-    keep_token(&r, NULL, w->buyer);
-    r = http_json(w->port, "POST", "/api/negotiations/1/participants", w->med,
-                  json_pack("{s:s,s:s}", "name", "Seller", "role", "party"));
-    assert_int_equal(jint(&r, "id", NULL), 3);
-    keep_token(&r, NULL, w->seller);
+    talks_open_scenario(w, &o, scenario_json); /* open: anonymous creation, as a classroom server on loopback */
     /* Only the Buyer uploads a profile: its profile_uploaded_at is a date, the Seller's null. */
-    r = http_request(w->port, "PUT", "/api/negotiations/1/profile", w->buyer,
+    http_resp r = http_request(w->port, "PUT", "/api/negotiations/1/profile", w->buyer,
                      "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.625, \"2\": 0}}}}");
     assert_int_equal(r.status, 200);
     http_resp_free(&r);
@@ -86,8 +50,7 @@ static int open_talks(void **state)
 static int close_talks(void **state)
 {
     talks *w = *state;
-    parley_server_stop(w->srv);
-    assert_int_equal(test_tmpdir_remove(w->dir), 0);
+    talks_close(w);
     free(w);
     return 0;
 }

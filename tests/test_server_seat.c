@@ -91,16 +91,39 @@ static json_t *events_of(talks *w, int64_t n, const char *token, const char *kin
     return out;
 }
 
-/* Waits (at most 120 s: the machine may be busy) until negotiation n has `count` events of `kind`; returns them. */
+/* Prints negotiation n's timeline (kind, actor, data of each event): what a failed wait saw instead. */
+static void print_timeline(talks *w, int64_t n, const char *token)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/api/negotiations/%lld/timeline?limit=1000", (long long)n);
+    http_resp r = http_request(w->port, "GET", path, token, NULL);
+    json_t *all = json_object_get(r.json, "events");
+    for (size_t i = 0; i < json_array_size(all); i++) {
+        json_t *e = json_array_get(all, i);
+        char *actor = json_dumps(json_object_get(e, "actor"), JSON_COMPACT | JSON_ENCODE_ANY);
+        char *data = json_dumps(json_object_get(e, "data"), JSON_COMPACT | JSON_ENCODE_ANY);
+        fprintf(stderr, "  %s %s %s %s\n", json_string_value(json_object_get(e, "at")),
+                json_string_value(json_object_get(e, "kind")), actor ? actor : "-", data ? data : "-");
+        free(actor);
+        free(data);
+    }
+    http_resp_free(&r);
+}
+
+/* Waits until negotiation n has `count` events of `kind`; returns them.  The bound, 360 s, only bounds a hang:
+ * it is longer than the 300 s deadline the tests give an agent's answer, so that an agent that never answers
+ * shows as an agent.no_answer event in the timeline printed on failure. */
 static json_t *wait_events(talks *w, int64_t n, const char *token, const char *kind, size_t count)
 {
-    for (int i = 0; i < 6000; i++) {
+    for (int i = 0; i < 18000; i++) {
         json_t *e = events_of(w, n, token, kind);
         if (json_array_size(e) >= count)
             return e;
         json_decref(e);
         nap_ms(20);
     }
+    fprintf(stderr, "no %zu '%s' events in time; the timeline:\n", count, kind);
+    print_timeline(w, n, token);
     fail_msg("no %zu '%s' events in time", count, kind);
     return NULL;
 }

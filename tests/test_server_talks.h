@@ -38,8 +38,10 @@ static void talks_keep_token(http_resp *r, const char *object, char out[65])
     http_resp_free(r);
 }
 
-/* Starts a server with the options o (db_path, sync and open are set here) and negotiation 1 in it. */
-static void talks_open(talks *w, parley_server_options *o)
+/* Starts a server with the options o (db_path, sync and open are set here) and negotiation 1 in it, made of
+ * `scenario` (a POST /api/negotiations body with the parties Buyer, Seller and a mediator): Broker is
+ * participant 1, Buyer 2, Seller 3. */
+static void talks_open_scenario(talks *w, parley_server_options *o, const char *scenario)
 {
     memset(w, 0, sizeof *w);
     assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "talks"));
@@ -53,14 +55,22 @@ static void talks_open(talks *w, parley_server_options *o)
     parley_error_clear(&err);
     assert_int_equal(parley_server_start(o, &w->srv, &err), PARLEY_OK);
     w->port = parley_server_port(w->srv);
-    http_resp r = http_request(w->port, "POST", "/api/negotiations", NULL, talks_scenario);
+    http_resp r = http_request(w->port, "POST", "/api/negotiations", NULL, scenario);
     talks_keep_token(&r, "participant", w->med);
     r = http_json(w->port, "POST", "/api/negotiations/1/participants", w->med,
                   json_pack("{s:s,s:s}", "name", "Buyer", "role", "party"));
+    assert_int_equal(jint(&r, "id", NULL), 2);
     talks_keep_token(&r, NULL, w->buyer);
     r = http_json(w->port, "POST", "/api/negotiations/1/participants", w->med,
                   json_pack("{s:s,s:s}", "name", "Seller", "role", "party"));
+    assert_int_equal(jint(&r, "id", NULL), 3);
     talks_keep_token(&r, NULL, w->seller);
+}
+
+/* talks_open_scenario on the Budget scenario above. */
+static void talks_open(talks *w, parley_server_options *o)
+{
+    talks_open_scenario(w, o, talks_scenario);
 }
 
 static void talks_close(talks *w)
