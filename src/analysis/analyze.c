@@ -249,7 +249,7 @@ static int merge_trailing_issues(struct job *job, parley_error *err)
 static int merge_workers(parley_analysis *a, struct job *job, unsigned workers, parley_error *err)
 {
     size_t C = job->C;
-    if (frontier_init(&a->frontier, a->n) != 0)
+    if (frontier_init_for(&a->frontier, a->n, a->outcomes) != 0)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     uint64_t *hist = NULL;
     maskset all_masks;
@@ -403,7 +403,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     }
     for (unsigned k = 0; k < workers; k++) {
         struct worker *w = &job.workers[k];
-        int bad = frontier_init(&w->frontier, a->n) != 0;
+        int bad = frontier_init_for(&w->frontier, a->n, job.total) != 0;
         if (job.histogram)
             bad |= !(w->histogram = aligned_calloc64(((size_t)1 << job.C) * sizeof *w->histogram));
         else {
@@ -430,7 +430,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
         memset(w->histogram, 0, ((size_t)1 << job.C) * sizeof *w->histogram);
         w->feasible = w->acceptable = 0;
         frontier_free(&w->frontier);
-        if (frontier_init(&w->frontier, a->n) != 0) {
+        if (frontier_init_for(&w->frontier, a->n, job.total) != 0) {
             rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
             goto fail;
         }

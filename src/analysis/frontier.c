@@ -20,6 +20,15 @@ int frontier_init(frontier *f, size_t parties)
     return 0;
 }
 
+int frontier_init_for(frontier *f, size_t parties, uint64_t outcomes)
+{
+    if (parties != 2 || outcomes >= FRONTIER_TABLE_MIN)
+        return frontier_init(f, parties);
+    memset(f, 0, sizeof *f);
+    f->parties = parties;
+    return 0;
+}
+
 void frontier_free(frontier *f)
 {
     frontier_nd_free(f);
@@ -61,6 +70,28 @@ static void rebuild_reject(frontier *f)
         f->reject[b] = best;
     }
     f->inserts_since_rebuild = 0;
+}
+
+/* Adds point p to the rejection table: reject[b] = max(reject[b], p1) for every bucket whose upper edge (b+1)/B
+ * p0 reaches ((b+1)/B is exact in a double: B is a power of two).  The table stays what rebuild_reject makes of
+ * the kept points: a point removed later was dominated by one that stays, which raised the same buckets at
+ * least as high.  It writes only the buckets it raises, where rebuild_reject runs over all B and every point. */
+static void raise_reject(frontier *f, double p0, double p1)
+{
+    double top = p0 * FRONTIER_BUCKETS;
+    size_t end = top >= FRONTIER_BUCKETS ? FRONTIER_BUCKETS : top > 0 ? (size_t)top : 0;
+    double *r = f->reject;
+    /* The table never increases with b (a suffix maximum): the buckets below p1 are those from the first one. */
+    size_t lo = 0, hi = end;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (r[mid] < p1)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    for (size_t b = lo; b < end; b++)
+        r[b] = p1;
 }
 
 /* First position whose u[0] >= x (strict: > x). */
@@ -114,7 +145,11 @@ static int offer_2d(frontier *f, const double *p, uint64_t index)
     f->u[first * 2 + 1] = p[1];
     f->index[first] = index;
     f->count = f->count - removed + 1;
-    if (++f->inserts_since_rebuild >= 64 || f->count < 64)
+    /* A small frontier keeps its table exact (the vector scan rejects with it); a large one rebuilds it after 64
+     * inserts (a stale table rejects less, never wrongly: every point it counts is dominated by a kept one). */
+    if (f->reject && f->count < 64 && f->inserts_since_rebuild == 0)
+        raise_reject(f, p[0], p[1]);
+    else if (f->reject && (++f->inserts_since_rebuild >= 64 || f->count < 64))
         rebuild_reject(f);
     return 1;
 }

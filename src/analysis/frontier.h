@@ -28,6 +28,10 @@ typedef struct frontier {
 } frontier;
 
 int frontier_init(frontier *f, size_t parties);
+/* frontier_init for a stream of `outcomes` outcomes: below FRONTIER_TABLE_MIN the two-party rejection table
+ * (32 kB to fill and raise) costs more than the binary searches it saves, and reject is NULL. */
+#define FRONTIER_TABLE_MIN 16384
+int frontier_init_for(frontier *f, size_t parties, uint64_t outcomes);
 /* Room for one more point in f->u and f->index (doubling); -1 when out of memory. */
 int frontier_reserve(frontier *f);
 void frontier_free(frontier *f);
@@ -36,6 +40,8 @@ int frontier_offer(frontier *f, const double *u, uint64_t index);
 /* Two parties: 1 when the rejection table proves (u0,u1) dominated (cheap, may say 0 for dominated points). */
 static inline int frontier_rejects_2d(const frontier *f, double u0, double u1)
 {
+    if (!f->reject)
+        return 0;
     long b = (long)(u0 * FRONTIER_BUCKETS);
     if (b < 0)
         b = 0;

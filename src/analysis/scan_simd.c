@@ -128,7 +128,7 @@ static void offer_lanes(const struct job *job, struct worker *w, const double *c
             unsigned ok = ~(k[0] | k[1] | k[2]) & ((1u << LANES) - 1);                                           \
             if (ok && !dominated) {                                                                               \
                 if (n == 2)                                                                                       \
-                    ok &= ~reject_lanes(w->frontier.reject, q[0], q[1]);                                          \
+                    ok &= w->frontier.reject ? ~reject_lanes(w->frontier.reject, q[0], q[1]) : ~0u;               \
                 else                                                                                              \
                     for (size_t i = 0; i < 4 && i < w->frontier.count && ok; i++) {                              \
                         const double *d = &w->frontier.u[(i < 2 ? i : w->frontier.count + 1 - i) * 3];            \

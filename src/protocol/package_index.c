@@ -17,13 +17,26 @@
 #define INDEX_SAMPLES (1u << 18)
 
 /*
- * Sorts the n entries by (utility, id): an LSD radix sort on keys made of the
+ * Sorts the n entries by (utility, id): from RADIX_MIN entries on, an LSD radix sort on keys made of the
  * utility rounded to 2^-40 and the entry's position (ties keep id order), then
  * an insertion pass on the exact values for utilities closer than 2^-40.
  */
 #define POS_BITS 22u
+/* Below this many entries a comparison sort is cheaper than the radix sort's four passes over 65536 counters. */
+#define RADIX_MIN 4096u
+
+static int by_utility_then_id(const void *a, const void *b)
+{
+    const struct outcome_entry *x = a, *y = b;
+    return x->u < y->u ? -1 : x->u > y->u ? 1 : x->id < y->id ? -1 : x->id > y->id;
+}
+
 static int sort_entries(struct outcome_entry *e, size_t n)
 {
+    if (n < RADIX_MIN) { /* the same order: (utility, id) is a total order */
+        qsort(e, n, sizeof *e, by_utility_then_id);
+        return PARLEY_OK;
+    }
     size_t m = n ? n : 1;
     uint64_t *buf = malloc(2 * m * sizeof *buf), *keys = buf, *tmp = buf + m;
     struct outcome_entry *copy = malloc(m * sizeof *copy);
