@@ -27,12 +27,7 @@
 #define AGREEABLE_FLOOR 0.8          /* Constants.minimumUtility */
 #define AGREEABLE_NEIGHBOURHOOD 0.05 /* Constants.neigExplorationDisFactor */
 #define AGREEABLE_LATE 0.99          /* from here it accepts anything above its reservation value */
-
-struct ranked {
-    double u;
-    int32_t hash;
-    size_t rank;
-};
+#define AGREEABLE_ENUMERATE_MAX (1u << 21) /* larger spaces: the view's sampled packages */
 
 struct agreeable {
     struct boa_track tr;
@@ -41,8 +36,10 @@ struct agreeable {
     uint64_t opponent_generators;
     java_random math_random; /* the generator behind Math.random() */
     int math_random_made;
-    struct ranked *sorted; /* SortedOutcomeSpace's list (NULL until first needed) */
-    size_t sorted_count;
+    double *space_u;   /* OutcomeSpace: utilities in BidIterator order (NULL until first needed) */
+    uint64_t *space_id; /* their numbers in that order (sampled spaces: their ranks in the view's list) */
+    size_t space_count;
+    int enumerated;
 };
 
 double agreeable_target(double t, double pmin, double pmax)
@@ -87,7 +84,8 @@ static void agreeable_destroy(void *state)
         for (size_t k = 0; k < a->tr.parties; k++)
             value_counts_free(&a->counts[k]);
     free(a->counts);
-    free(a->sorted);
+    free(a->space_u);
+    free(a->space_id);
     boa_track_free(&a->tr);
     free(a);
 }
@@ -117,105 +115,121 @@ nomem:
 }
 
 
-/* SortedOutcomeSpace's order: utility descending, equal ones by BidDetails.hashCode ascending. */
-static int by_sorted_outcome(const void *x, const void *y)
+/* The 64-bit number of a package in GENIUS's BidIterator order (the first issue varying fastest) and back. */
+static void iterator_values(const parley_space *space, uint64_t id, uint32_t *out)
 {
-    const struct ranked *p = x, *q = y;
-    if (p->u != q->u)
-        return p->u > q->u ? -1 : 1;
-    return (p->hash > q->hash) - (p->hash < q->hash);
+    for (size_t i = 0; i < parley_space_issue_count(space); i++) {
+        uint32_t c = parley_issue_value_count(space, i);
+        out[i] = (uint32_t)(id % c);
+        id /= c;
+    }
 }
 
-/* SortedOutcomeSpace: every package (the view's sorted list), utility descending, equal ones by
-   BidDetails.hashCode ascending; built at first use. */
-static int sorted_outcomes(struct agreeable *a, parley_agent_view *v)
+/* OutcomeSpace: every package in BidIterator order with its utility, built at first use (spaces above
+   AGREEABLE_ENUMERATE_MAX: the view's sampled packages in ascending utility instead). */
+static int outcome_space(struct agreeable *a, parley_agent_view *v)
 {
-    if (a->sorted)
+    if (a->space_u)
         return PARLEY_OK;
-    size_t n = parley_view_outcome_count(v);
-    if (!(a->sorted = malloc((n ? n : 1) * sizeof *a->sorted)))
+    const parley_space *space = parley_view_space(v);
+    uint64_t size;
+    a->enumerated = parley_space_size_u64(space, &size) == PARLEY_OK && size <= AGREEABLE_ENUMERATE_MAX;
+    if (!a->enumerated)
+        size = parley_view_outcome_count(v);
+    a->space_u = malloc((size ? size : 1) * sizeof *a->space_u);
+    a->space_id = malloc((size ? size : 1) * sizeof *a->space_id);
+    if (!a->space_u || !a->space_id)
         return PARLEY_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        a->sorted[i].rank = i;
-        a->sorted[i].u = parley_view_outcome_ranked(v, i, a->tr.scratch);
-        a->sorted[i].hash = java_bid_details_hash(parley_view_space(v), a->tr.scratch, a->sorted[i].u);
+    size_t n = 0;
+    for (uint64_t id = 0; id < size; id++) {
+        if (!a->enumerated) {
+            a->space_u[n] = parley_view_outcome_ranked(v, id, a->tr.scratch);
+        } else {
+            iterator_values(space, id, a->tr.scratch);
+            if (!parley_view_feasible(v, a->tr.scratch) || !parley_view_red_lines_hold(v, a->tr.scratch))
+                continue; /* never offered */
+            a->space_u[n] = parley_view_eval(v, a->tr.scratch);
+        }
+        a->space_id[n++] = id;
     }
-    qsort(a->sorted, n, sizeof *a->sorted, by_sorted_outcome);
-    a->sorted_count = n;
+    a->space_count = n;
     return PARLEY_OK;
 }
 
-/* SortedOutcomeSpace.searchIndexWith: its bisection over the descending list (not a plain lower bound). */
-static size_t search_index_with(const struct agreeable *a, double value)
+/* Package j of the outcome space into out; its utility. */
+static double outcome_at(struct agreeable *a, parley_agent_view *v, size_t j, uint32_t *out)
 {
-    long middle = -1, low = 0, high = (long)a->sorted_count - 1, last = 0;
-    while (last != middle) {
-        last = middle;
-        middle = (low + high) / 2;
-        double u = a->sorted[middle].u;
-        if (u == value)
-            return (size_t)middle;
-        if (u < value)
-            high = middle;
-        if (u > value)
-            low = middle;
-    }
-    return (size_t)middle;
+    if (a->enumerated)
+        iterator_values(parley_view_space(v), a->space_id[j], out);
+    else
+        parley_view_outcome_ranked(v, a->space_id[j], out);
+    return a->space_u[j];
 }
 
-/* getBidsinRange([lower, upper]) as positions [*from, *to) of the sorted list, with the original's index
-   adjustments (one package outside the range may come in at either end). */
-static void bids_in_range(const struct agreeable *a, double lower, double upper, size_t *from, size_t *to)
+/* getMaxUtilityBid: the first package with the largest utility (above 0); -1 when none. */
+static double best_bid(struct agreeable *a, parley_agent_view *v, uint32_t *out)
 {
-    size_t up = search_index_with(a, upper), low = search_index_with(a, lower);
-    if (a->sorted[up].u <= upper && up > 0)
-        up--;
-    if (a->sorted[low].u >= lower && low < a->sorted_count)
-        low++;
-    if (low == up) { /* the original returns that one package */
-        *from = low;
-        *to = low + 1;
-        return;
-    }
-    *from = up;
-    *to = low > up ? low : up;
+    size_t best = a->space_count;
+    for (size_t j = 0; j < a->space_count; j++)
+        if (a->space_u[j] > (best < a->space_count ? a->space_u[best] : 0))
+            best = j;
+    return best < a->space_count ? outcome_at(a, v, best, out) : -1;
 }
 
-/* tuneBidByOpponentModel: the packages in [target - d, target + d] (getBidsinRange); one alone is offered,
-   otherwise the roulette wheel (getBestBidByRouletteWheel) by the models' summed scores and Math.random(); its
-   utility, or -1 when it fails (the original's index then runs past the list). */
+/* OutcomeSpace.getBidNearUtility: the first package strictly nearest the target (the first package when none is
+   within 1). */
+static double near_bid(struct agreeable *a, parley_agent_view *v, double target, uint32_t *out)
+{
+    if (a->space_count == 0)
+        return -1;
+    double closest = 1;
+    size_t best = 0;
+    for (size_t j = 0; j < a->space_count; j++)
+        if (fabs(a->space_u[j] - target) < closest) {
+            closest = fabs(a->space_u[j] - target);
+            best = j;
+        }
+    return outcome_at(a, v, best, out);
+}
+
+/* The opponents' summed model scores of package j (getBestBidByRouletteWheel's sumOfTwoUtilitiesForBid). */
+static double models_score(struct agreeable *a, parley_agent_view *v, size_t j)
+{
+    outcome_at(a, v, j, a->tr.scratch);
+    double sum = 0;
+    for (size_t k = 0; k < a->tr.parties; k++)
+        if (k != a->tr.me)
+            sum += frequency_eval(&a->counts[k], a->tr.scratch);
+    return sum;
+}
+
+/* tuneBidByOpponentModel: the packages strictly inside (lower, upper) in BidIterator order (getBidsinRange); one
+   alone is offered, otherwise the roulette wheel by the models' summed scores and Math.random(), which draws even
+   when the range is empty; its utility, or -1 when the original fails (no package in the range, or the wheel
+   stops past the list: the original's index runs past it and its exception handler takes over). */
 static double tune_bid(struct agreeable *a, parley_agent_view *v, double lower, double upper, uint32_t *out)
 {
-    if (sorted_outcomes(a, v) || a->sorted_count == 0)
-        return -1;
-    size_t from, to;
-    bids_in_range(a, lower, upper, &from, &to);
-    if (to > a->sorted_count)
-        to = a->sorted_count;
-    if (to <= from)
-        return -1;
-    if (to - from == 1)
-        return parley_view_outcome_ranked(v, a->sorted[from].rank, out);
+    size_t in_range = 0, only = 0;
     double total = 0;
-    for (size_t i = from; i < to; i++) {
-        parley_view_outcome_ranked(v, a->sorted[i].rank, a->tr.scratch);
-        for (size_t k = 0; k < a->tr.parties; k++)
-            if (k != a->tr.me)
-                total += frequency_eval(&a->counts[k], a->tr.scratch);
-    }
+    for (size_t j = 0; j < a->space_count; j++)
+        if (a->space_u[j] > lower && a->space_u[j] < upper) {
+            in_range++;
+            only = j;
+            total += models_score(a, v, j);
+        }
+    if (in_range == 1)
+        return outcome_at(a, v, only, out);
     if (!a->math_random_made) { /* Math.random()'s generator, made at its first call (anac_java_random.h) */
         java_random_init_harness(&a->math_random, v, java_random_harness_number(v, a->opponent_generators, 1, 1));
         a->math_random_made = 1;
     }
-    double r = java_random_next_double(&a->math_random), acc = 0;
-    for (size_t i = from; total > 0 && i < to; i++) {
-        double u = parley_view_outcome_ranked(v, a->sorted[i].rank, out);
-        for (size_t k = 0; k < a->tr.parties; k++)
-            if (k != a->tr.me)
-                acc += frequency_eval(&a->counts[k], out) / total;
-        if (acc >= r)
-            return u;
-    }
+    double r = java_random_next_double(&a->math_random), integrate = 0;
+    for (size_t j = 0; j < a->space_count; j++)
+        if (a->space_u[j] > lower && a->space_u[j] < upper) {
+            integrate += models_score(a, v, j) / total;
+            if (integrate >= r)
+                return outcome_at(a, v, j, out);
+        }
     return -1;
 }
 
@@ -223,7 +237,7 @@ static int agreeable_act_raw(void *state, parley_agent_view *v, parley_request r
 {
     struct agreeable *a = state;
     int rc = winners_update(&a->tr, v, a->counts);
-    if (rc)
+    if (rc || (rc = outcome_space(a, v)))
         return rc;
     double t = parley_view_time(v), pmin = parley_view_worst_utility(v), pmax = parley_view_best_utility(v);
     double target = agreeable_target(t, pmin, pmax);
@@ -236,13 +250,15 @@ static int agreeable_act_raw(void *state, parley_agent_view *v, parley_request r
             double d = agreeable_neighbourhood(t, pmin, pmax);
             bid_u = tune_bid(a, v, target - d, target + d, act->outcome);
         } else {
-            bid_u = winners_nearest(v, target, act->outcome);
+            bid_u = near_bid(a, v, target, act->outcome);
         }
         const uint32_t *standing = boa_acceptable_offer(v);
         if (bid_u >= 0 && standing)
             accept = agreeable_accepts(t, parley_view_eval(v, standing), bid_u, parley_view_reservation(v));
     }
-    if (bid_u < 0) /* no offer received yet, or the draw failed: its best package */
+    if (bid_u < 0) /* no offer received yet, or the draw failed: its best package (getMaxUtilityBid) */
+        bid_u = best_bid(a, v, act->outcome);
+    if (bid_u < 0 && parley_view_outcome_count(v) > 0) /* nothing worth more than 0 */
         bid_u = parley_view_outcome_ranked(v, parley_view_outcome_count(v) - 1, act->outcome);
     return winners_finish(&a->tr, v, request, accept, bid_u, target, act);
 }
