@@ -16,6 +16,7 @@
 #include "agents/agent_common.h"
 #include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
+#include "agents/genius_outcome_space.h"
 #include "agents/builtin.h"
 
 #include <math.h>
@@ -36,10 +37,8 @@ struct agreeable {
     uint64_t opponent_generators;
     java_random math_random; /* the generator behind Math.random() */
     int math_random_made;
-    double *space_u;   /* OutcomeSpace: utilities in BidIterator order (NULL until first needed) */
-    uint64_t *space_id; /* their numbers in that order (sampled spaces: their ranks in the view's list) */
-    size_t space_count;
-    int enumerated;
+    genius_outcome_space space; /* the original's OutcomeSpace (empty until first needed) */
+    size_t *range, range_cap;   /* getBidsinRange's positions */
 };
 
 double agreeable_target(double t, double pmin, double pmax)
@@ -84,8 +83,8 @@ static void agreeable_destroy(void *state)
         for (size_t k = 0; k < a->tr.parties; k++)
             value_counts_free(&a->counts[k]);
     free(a->counts);
-    free(a->space_u);
-    free(a->space_id);
+    genius_outcome_space_free(&a->space);
+    free(a->range);
     boa_track_free(&a->tr);
     free(a);
 }
@@ -115,87 +114,18 @@ nomem:
 }
 
 
-/* The 64-bit number of a package in GENIUS's BidIterator order (the first issue varying fastest) and back. */
-static void iterator_values(const parley_space *space, uint64_t id, uint32_t *out)
-{
-    for (size_t i = 0; i < parley_space_issue_count(space); i++) {
-        uint32_t c = parley_issue_value_count(space, i);
-        out[i] = (uint32_t)(id % c);
-        id /= c;
-    }
-}
-
-/* OutcomeSpace: every package in BidIterator order with its utility, built at first use (spaces above
-   AGREEABLE_ENUMERATE_MAX: the view's sampled packages in ascending utility instead). */
+/* OutcomeSpace, built at first use. */
 static int outcome_space(struct agreeable *a, parley_agent_view *v)
 {
-    if (a->space_u)
+    if (a->space.u)
         return PARLEY_OK;
-    const parley_space *space = parley_view_space(v);
-    uint64_t size;
-    a->enumerated = parley_space_size_u64(space, &size) == PARLEY_OK && size <= AGREEABLE_ENUMERATE_MAX;
-    if (!a->enumerated)
-        size = parley_view_outcome_count(v);
-    a->space_u = malloc((size ? size : 1) * sizeof *a->space_u);
-    a->space_id = malloc((size ? size : 1) * sizeof *a->space_id);
-    if (!a->space_u || !a->space_id)
-        return PARLEY_ENOMEM;
-    size_t n = 0;
-    for (uint64_t id = 0; id < size; id++) {
-        if (!a->enumerated) {
-            a->space_u[n] = parley_view_outcome_ranked(v, id, a->tr.scratch);
-        } else {
-            iterator_values(space, id, a->tr.scratch);
-            if (!parley_view_feasible(v, a->tr.scratch) || !parley_view_red_lines_hold(v, a->tr.scratch))
-                continue; /* never offered */
-            a->space_u[n] = parley_view_eval(v, a->tr.scratch);
-        }
-        a->space_id[n++] = id;
-    }
-    a->space_count = n;
-    return PARLEY_OK;
-}
-
-/* Package j of the outcome space into out; its utility. */
-static double outcome_at(struct agreeable *a, parley_agent_view *v, size_t j, uint32_t *out)
-{
-    if (a->enumerated)
-        iterator_values(parley_view_space(v), a->space_id[j], out);
-    else
-        parley_view_outcome_ranked(v, a->space_id[j], out);
-    return a->space_u[j];
-}
-
-/* getMaxUtilityBid: the first package with the largest utility (above 0); -1 when none. */
-static double best_bid(struct agreeable *a, parley_agent_view *v, uint32_t *out)
-{
-    size_t best = a->space_count;
-    for (size_t j = 0; j < a->space_count; j++)
-        if (a->space_u[j] > (best < a->space_count ? a->space_u[best] : 0))
-            best = j;
-    return best < a->space_count ? outcome_at(a, v, best, out) : -1;
-}
-
-/* OutcomeSpace.getBidNearUtility: the first package strictly nearest the target (the first package when none is
-   within 1). */
-static double near_bid(struct agreeable *a, parley_agent_view *v, double target, uint32_t *out)
-{
-    if (a->space_count == 0)
-        return -1;
-    double closest = 1;
-    size_t best = 0;
-    for (size_t j = 0; j < a->space_count; j++)
-        if (fabs(a->space_u[j] - target) < closest) {
-            closest = fabs(a->space_u[j] - target);
-            best = j;
-        }
-    return outcome_at(a, v, best, out);
+    return genius_outcome_space_build(&a->space, v, AGREEABLE_ENUMERATE_MAX);
 }
 
 /* The opponents' summed model scores of package j (getBestBidByRouletteWheel's sumOfTwoUtilitiesForBid). */
 static double models_score(struct agreeable *a, parley_agent_view *v, size_t j)
 {
-    outcome_at(a, v, j, a->tr.scratch);
+    genius_outcome_space_at(&a->space, v, j, a->tr.scratch);
     double sum = 0;
     for (size_t k = 0; k < a->tr.parties; k++)
         if (k != a->tr.me)
@@ -209,27 +139,24 @@ static double models_score(struct agreeable *a, parley_agent_view *v, size_t j)
    stops past the list: the original's index runs past it and its exception handler takes over). */
 static double tune_bid(struct agreeable *a, parley_agent_view *v, double lower, double upper, uint32_t *out)
 {
-    size_t in_range = 0, only = 0;
-    double total = 0;
-    for (size_t j = 0; j < a->space_count; j++)
-        if (a->space_u[j] > lower && a->space_u[j] < upper) {
-            in_range++;
-            only = j;
-            total += models_score(a, v, j);
-        }
+    size_t in_range = genius_outcome_space_range(&a->space, lower, upper, &a->range, &a->range_cap);
+    if (in_range == (size_t)-1)
+        return -2;
     if (in_range == 1)
-        return outcome_at(a, v, only, out);
+        return genius_outcome_space_at(&a->space, v, a->range[0], out);
+    double total = 0;
+    for (size_t j = 0; j < in_range; j++)
+        total += models_score(a, v, a->range[j]);
     if (!a->math_random_made) { /* Math.random()'s generator, made at its first call (anac_java_random.h) */
         java_random_init_harness(&a->math_random, v, java_random_harness_number(v, a->opponent_generators, 1, 1));
         a->math_random_made = 1;
     }
     double r = java_random_next_double(&a->math_random), integrate = 0;
-    for (size_t j = 0; j < a->space_count; j++)
-        if (a->space_u[j] > lower && a->space_u[j] < upper) {
-            integrate += models_score(a, v, j) / total;
-            if (integrate >= r)
-                return outcome_at(a, v, j, out);
-        }
+    for (size_t j = 0; j < in_range; j++) {
+        integrate += models_score(a, v, a->range[j]) / total;
+        if (integrate >= r)
+            return genius_outcome_space_at(&a->space, v, a->range[j], out);
+    }
     return -1;
 }
 
@@ -249,15 +176,21 @@ static int agreeable_act_raw(void *state, parley_agent_view *v, parley_request r
         if (t >= a->model_time) {
             double d = agreeable_neighbourhood(t, pmin, pmax);
             bid_u = tune_bid(a, v, target - d, target + d, act->outcome);
+            if (bid_u == -2)
+                return PARLEY_ENOMEM;
         } else {
-            bid_u = near_bid(a, v, target, act->outcome);
+            bid_u = a->space.count ? genius_outcome_space_at(&a->space, v,
+                                                             genius_outcome_space_near(&a->space, target), act->outcome)
+                                   : -1;
         }
         const uint32_t *standing = boa_acceptable_offer(v);
         if (bid_u >= 0 && standing)
             accept = agreeable_accepts(t, parley_view_eval(v, standing), bid_u, parley_view_reservation(v));
     }
     if (bid_u < 0) /* no offer received yet, or the draw failed: its best package (getMaxUtilityBid) */
-        bid_u = best_bid(a, v, act->outcome);
+        bid_u = genius_outcome_space_best(&a->space) < a->space.count
+                    ? genius_outcome_space_at(&a->space, v, genius_outcome_space_best(&a->space), act->outcome)
+                    : -1;
     if (bid_u < 0 && parley_view_outcome_count(v) > 0) /* nothing worth more than 0 */
         bid_u = parley_view_outcome_ranked(v, parley_view_outcome_count(v) - 1, act->outcome);
     return winners_finish(&a->tr, v, request, accept, bid_u, target, act);
