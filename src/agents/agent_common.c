@@ -45,23 +45,6 @@ static int nothing_left(parley_agent_view *v)
     return best < 0 || best < parley_view_reservation(v);
 }
 
-double agent_bid_near(parley_agent_view *v, double target, uint32_t *out)
-{
-    size_t n = parley_view_outcome_count(v);
-    if (n == 0)
-        return parley_view_outcome_at_least(v, target, out);
-    size_t above = parley_view_outcome_rank(v, target + 2e-12); /* the first worth more than target */
-    if (above >= n)
-        return parley_view_outcome_ranked(v, n - 1, out);
-    if (above == 0)
-        return parley_view_outcome_ranked(v, 0, out);
-    double up = parley_view_outcome_ranked(v, above, out);
-    double down = parley_view_outcome_ranked(v, above - 1, out);
-    if (target - down < up - target)
-        return down;
-    return parley_view_outcome_ranked(v, above, out);
-}
-
 /* Alternating offers: offer the package `pick` gives for the target, or accept a standing offer worth as much. */
 static int propose_with(parley_agent_view *v, double target, double (*pick)(parley_agent_view *, double, uint32_t *),
                         parley_action *act)

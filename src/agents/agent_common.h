@@ -33,8 +33,9 @@ int agent_acceptable(parley_agent_view *v, const uint32_t *outcome);
 int agent_act_target(parley_agent_view *v, parley_request request, double target, parley_action *act);
 
 /*
- * GENIUS's SortedOutcomeSpace.getBidNearUtility: of the package just above the
- * target and the one just below (or at) it, the nearer; the one above on a tie.
+ * GENIUS's SortedOutcomeSpace.getBidNearUtility (genius_sorted_space.c): its
+ * bisection's index over the packages by descending utility (equal ones by
+ * BidDetails.hashCode), or the next one down when strictly nearer the target.
  * Writes it to out and returns its utility.
  */
 double agent_bid_near(parley_agent_view *v, double target, uint32_t *out);

@@ -146,12 +146,56 @@ static int by_index(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+struct ranked_tie {
+    int32_t hash;
+    uint32_t pos;
+};
+
+/* GENIUS's ranking order among equal utilities: BidDetailsSorterUtility reversed, so BidDetails.hashCode (time -1,
+   as OutcomeSpace makes them) descending. */
+static int by_hash_descending(const void *a, const void *b)
+{
+    const struct ranked_tie *x = a, *y = b;
+    return (x->hash < y->hash) - (x->hash > y->hash);
+}
+
+/* Reorders each run of equal utilities in pos[0..n) as GENIUS's ComparisonGenerator sorts them. */
+static int order_ties(parley_agent_view *v, uint32_t *pos, size_t n, uint32_t *scratch)
+{
+    struct ranked_tie *run = NULL;
+    for (size_t i = 0; i < n;) {
+        double u = parley_view_outcome_ranked(v, pos[i], scratch);
+        size_t j = i + 1;
+        while (j < n && parley_view_outcome_ranked(v, pos[j], scratch) == u)
+            j++;
+        if (j - i > 1) {
+            struct ranked_tie *grown = realloc(run, (j - i) * sizeof *run);
+            if (!grown) {
+                free(run);
+                return PARLEY_ENOMEM;
+            }
+            run = grown;
+            for (size_t r = i; r < j; r++) {
+                parley_view_outcome_ranked(v, pos[r], scratch);
+                run[r - i] = (struct ranked_tie){java_bid_details_hash_at(parley_view_space(v), scratch, u, -1), pos[r]};
+            }
+            qsort(run, j - i, sizeof *run, by_hash_descending);
+            for (size_t r = i; r < j; r++)
+                pos[r] = run[r - i].pos;
+        }
+        i = j;
+    }
+    free(run);
+    return PARLEY_OK;
+}
+
 /*
  * The ranking it is given: positions in the view's ascending list of its
- * packages, worst first.  All of them when k is 0 or covers them; otherwise the
- * worst, the best and k - 2 others drawn at random (as GENIUS's user model).
+ * packages, worst first, equal utilities in GENIUS's order (order_ties).  All of
+ * them when k is 0 or covers them; otherwise the worst, the best and k - 2
+ * others drawn at random (as GENIUS's user model).
  */
-static uint32_t *ranking_positions(parley_agent_view *v, size_t k, size_t *out_count)
+static uint32_t *ranking_positions(parley_agent_view *v, size_t k, size_t *out_count, uint32_t *scratch)
 {
     size_t count = parley_view_outcome_count(v);
     size_t n = k == 0 || k >= count ? count : k < 2 ? 2 : k;
@@ -170,6 +214,10 @@ static uint32_t *ranking_positions(parley_agent_view *v, size_t k, size_t *out_c
         pos[n - 1] = (uint32_t)(count - 1);
         qsort(pos, n, sizeof *pos, by_index);
     }
+    if (order_ties(v, pos, n, scratch)) {
+        free(pos);
+        return NULL;
+    }
     *out_count = n;
     return pos;
 }
@@ -178,7 +226,7 @@ static uint32_t *ranking_positions(parley_agent_view *v, size_t k, size_t *out_c
 static int build_own_map(struct agentgg *g, parley_agent_view *v, size_t k)
 {
     size_t n = 0, values = g->off[g->issues];
-    uint32_t *pos = ranking_positions(v, k, &n);
+    uint32_t *pos = ranking_positions(v, k, &n, g->bid);
     if (!pos)
         return PARLEY_ENOMEM;
     memset(g->scratch, 0, values * sizeof *g->scratch);

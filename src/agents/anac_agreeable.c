@@ -16,6 +16,7 @@
 #include "agents/agent_common.h"
 #include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
+#include "agents/genius_outcome_space.h"
 #include "agents/builtin.h"
 
 #include <math.h>
@@ -27,12 +28,7 @@
 #define AGREEABLE_FLOOR 0.8          /* Constants.minimumUtility */
 #define AGREEABLE_NEIGHBOURHOOD 0.05 /* Constants.neigExplorationDisFactor */
 #define AGREEABLE_LATE 0.99          /* from here it accepts anything above its reservation value */
-
-struct ranked {
-    double u;
-    int32_t hash;
-    size_t rank;
-};
+#define AGREEABLE_ENUMERATE_MAX (1u << 21) /* larger spaces: the view's sampled packages */
 
 struct agreeable {
     struct boa_track tr;
@@ -41,8 +37,8 @@ struct agreeable {
     uint64_t opponent_generators;
     java_random math_random; /* the generator behind Math.random() */
     int math_random_made;
-    struct ranked *sorted; /* SortedOutcomeSpace's list (NULL until first needed) */
-    size_t sorted_count;
+    genius_outcome_space space; /* the original's OutcomeSpace (empty until first needed) */
+    size_t *range, range_cap;   /* getBidsinRange's positions */
 };
 
 double agreeable_target(double t, double pmin, double pmax)
@@ -87,7 +83,8 @@ static void agreeable_destroy(void *state)
         for (size_t k = 0; k < a->tr.parties; k++)
             value_counts_free(&a->counts[k]);
     free(a->counts);
-    free(a->sorted);
+    genius_outcome_space_free(&a->space);
+    free(a->range);
     boa_track_free(&a->tr);
     free(a);
 }
@@ -117,104 +114,48 @@ nomem:
 }
 
 
-/* SortedOutcomeSpace's order: utility descending, equal ones by BidDetails.hashCode ascending. */
-static int by_sorted_outcome(const void *x, const void *y)
+/* OutcomeSpace, built at first use. */
+static int outcome_space(struct agreeable *a, parley_agent_view *v)
 {
-    const struct ranked *p = x, *q = y;
-    if (p->u != q->u)
-        return p->u > q->u ? -1 : 1;
-    return (p->hash > q->hash) - (p->hash < q->hash);
-}
-
-/* SortedOutcomeSpace: every package (the view's sorted list), utility descending, equal ones by
-   BidDetails.hashCode ascending; built at first use. */
-static int sorted_outcomes(struct agreeable *a, parley_agent_view *v)
-{
-    if (a->sorted)
+    if (a->space.u)
         return PARLEY_OK;
-    size_t n = parley_view_outcome_count(v);
-    if (!(a->sorted = malloc((n ? n : 1) * sizeof *a->sorted)))
-        return PARLEY_ENOMEM;
-    for (size_t i = 0; i < n; i++) {
-        a->sorted[i].rank = i;
-        a->sorted[i].u = parley_view_outcome_ranked(v, i, a->tr.scratch);
-        a->sorted[i].hash = java_bid_details_hash(parley_view_space(v), a->tr.scratch, a->sorted[i].u);
-    }
-    qsort(a->sorted, n, sizeof *a->sorted, by_sorted_outcome);
-    a->sorted_count = n;
-    return PARLEY_OK;
+    return genius_outcome_space_build(&a->space, v, AGREEABLE_ENUMERATE_MAX);
 }
 
-/* SortedOutcomeSpace.searchIndexWith: its bisection over the descending list (not a plain lower bound). */
-static size_t search_index_with(const struct agreeable *a, double value)
+/* The opponents' summed model scores of package j (getBestBidByRouletteWheel's sumOfTwoUtilitiesForBid). */
+static double models_score(struct agreeable *a, parley_agent_view *v, size_t j)
 {
-    long middle = -1, low = 0, high = (long)a->sorted_count - 1, last = 0;
-    while (last != middle) {
-        last = middle;
-        middle = (low + high) / 2;
-        double u = a->sorted[middle].u;
-        if (u == value)
-            return (size_t)middle;
-        if (u < value)
-            high = middle;
-        if (u > value)
-            low = middle;
-    }
-    return (size_t)middle;
+    genius_outcome_space_at(&a->space, v, j, a->tr.scratch);
+    double sum = 0;
+    for (size_t k = 0; k < a->tr.parties; k++)
+        if (k != a->tr.me)
+            sum += frequency_eval(&a->counts[k], a->tr.scratch);
+    return sum;
 }
 
-/* getBidsinRange([lower, upper]) as positions [*from, *to) of the sorted list, with the original's index
-   adjustments (one package outside the range may come in at either end). */
-static void bids_in_range(const struct agreeable *a, double lower, double upper, size_t *from, size_t *to)
-{
-    size_t up = search_index_with(a, upper), low = search_index_with(a, lower);
-    if (a->sorted[up].u <= upper && up > 0)
-        up--;
-    if (a->sorted[low].u >= lower && low < a->sorted_count)
-        low++;
-    if (low == up) { /* the original returns that one package */
-        *from = low;
-        *to = low + 1;
-        return;
-    }
-    *from = up;
-    *to = low > up ? low : up;
-}
-
-/* tuneBidByOpponentModel: the packages in [target - d, target + d] (getBidsinRange); one alone is offered,
-   otherwise the roulette wheel (getBestBidByRouletteWheel) by the models' summed scores and Math.random(); its
-   utility, or -1 when it fails (the original's index then runs past the list). */
+/* tuneBidByOpponentModel: the packages strictly inside (lower, upper) in BidIterator order (getBidsinRange); one
+   alone is offered, otherwise the roulette wheel by the models' summed scores and Math.random(), which draws even
+   when the range is empty; its utility, or -1 when the original fails (no package in the range, or the wheel
+   stops past the list: the original's index runs past it and its exception handler takes over). */
 static double tune_bid(struct agreeable *a, parley_agent_view *v, double lower, double upper, uint32_t *out)
 {
-    if (sorted_outcomes(a, v) || a->sorted_count == 0)
-        return -1;
-    size_t from, to;
-    bids_in_range(a, lower, upper, &from, &to);
-    if (to > a->sorted_count)
-        to = a->sorted_count;
-    if (to <= from)
-        return -1;
-    if (to - from == 1)
-        return parley_view_outcome_ranked(v, a->sorted[from].rank, out);
+    size_t in_range = genius_outcome_space_range(&a->space, lower, upper, &a->range, &a->range_cap);
+    if (in_range == (size_t)-1)
+        return -2;
+    if (in_range == 1)
+        return genius_outcome_space_at(&a->space, v, a->range[0], out);
     double total = 0;
-    for (size_t i = from; i < to; i++) {
-        parley_view_outcome_ranked(v, a->sorted[i].rank, a->tr.scratch);
-        for (size_t k = 0; k < a->tr.parties; k++)
-            if (k != a->tr.me)
-                total += frequency_eval(&a->counts[k], a->tr.scratch);
-    }
+    for (size_t j = 0; j < in_range; j++)
+        total += models_score(a, v, a->range[j]);
     if (!a->math_random_made) { /* Math.random()'s generator, made at its first call (anac_java_random.h) */
         java_random_init_harness(&a->math_random, v, java_random_harness_number(v, a->opponent_generators, 1, 1));
         a->math_random_made = 1;
     }
-    double r = java_random_next_double(&a->math_random), acc = 0;
-    for (size_t i = from; total > 0 && i < to; i++) {
-        double u = parley_view_outcome_ranked(v, a->sorted[i].rank, out);
-        for (size_t k = 0; k < a->tr.parties; k++)
-            if (k != a->tr.me)
-                acc += frequency_eval(&a->counts[k], out) / total;
-        if (acc >= r)
-            return u;
+    double r = java_random_next_double(&a->math_random), integrate = 0;
+    for (size_t j = 0; j < in_range; j++) {
+        integrate += models_score(a, v, a->range[j]) / total;
+        if (integrate >= r)
+            return genius_outcome_space_at(&a->space, v, a->range[j], out);
     }
     return -1;
 }
@@ -223,7 +164,7 @@ static int agreeable_act_raw(void *state, parley_agent_view *v, parley_request r
 {
     struct agreeable *a = state;
     int rc = winners_update(&a->tr, v, a->counts);
-    if (rc)
+    if (rc || (rc = outcome_space(a, v)))
         return rc;
     double t = parley_view_time(v), pmin = parley_view_worst_utility(v), pmax = parley_view_best_utility(v);
     double target = agreeable_target(t, pmin, pmax);
@@ -235,14 +176,22 @@ static int agreeable_act_raw(void *state, parley_agent_view *v, parley_request r
         if (t >= a->model_time) {
             double d = agreeable_neighbourhood(t, pmin, pmax);
             bid_u = tune_bid(a, v, target - d, target + d, act->outcome);
+            if (bid_u == -2)
+                return PARLEY_ENOMEM;
         } else {
-            bid_u = winners_nearest(v, target, act->outcome);
+            bid_u = a->space.count ? genius_outcome_space_at(&a->space, v,
+                                                             genius_outcome_space_near(&a->space, target), act->outcome)
+                                   : -1;
         }
         const uint32_t *standing = boa_acceptable_offer(v);
         if (bid_u >= 0 && standing)
             accept = agreeable_accepts(t, parley_view_eval(v, standing), bid_u, parley_view_reservation(v));
     }
-    if (bid_u < 0) /* no offer received yet, or the draw failed: its best package */
+    if (bid_u < 0) /* no offer received yet, or the draw failed: its best package (getMaxUtilityBid) */
+        bid_u = genius_outcome_space_best(&a->space) < a->space.count
+                    ? genius_outcome_space_at(&a->space, v, genius_outcome_space_best(&a->space), act->outcome)
+                    : -1;
+    if (bid_u < 0 && parley_view_outcome_count(v) > 0) /* nothing worth more than 0 */
         bid_u = parley_view_outcome_ranked(v, parley_view_outcome_count(v) - 1, act->outcome);
     return winners_finish(&a->tr, v, request, accept, bid_u, target, act);
 }

@@ -12,7 +12,10 @@
  *     target it repeats one of its own earlier bids at random; it queues the
  *     packages within 0.01 below the step (above the target) and, when more than
  *     four, offers first the five its frequency model of the opponent rates
- *     best; the opponent's best offer goes first when it beats the queue;
+ *     best, held in a replica of the original's TreeMap (java_treemap.h): the
+ *     original queues live map entries and the JDK's removals move other bids
+ *     into them, so the queue can hold one bid two or three times; the
+ *     opponent's best offer goes first when it beats the queue;
  *   - the model: issue weights start equal, issues the opponent left unchanged
  *     gain 0.2/n before normalisation (through GENIUS's own renormalisation of
  *     every weight set), and each value offered gains 1;
@@ -28,6 +31,7 @@
 
 #include "agents/agent_common.h"
 #include "agents/anac_java_random.h"
+#include "agents/java_treemap.h"
 #include "agents/builtin.h"
 
 #include <math.h>
@@ -380,47 +384,65 @@ static void queue_push_front(struct hardheaded *h, size_t p)
     h->q_len++;
 }
 
-/* Refills the offer queue: the next step down the list and its neighbours within 0.01 above the target. */
-static int refill(struct hardheaded *h, parley_agent_view *v, double p)
+/*
+ * Refills the offer queue: the next step down the list (or, below the target,
+ * one of its earlier bids at random) and the packages within 0.01 below it
+ * above the target, held as the original holds them, in a TreeMap keyed by
+ * list position (position order is key order).  Up to four go in ascending
+ * order; more, and it picks five by the model: the highest first, replaced by
+ * any strictly better in ascending order, each removed after it is picked.
+ * The original queues the live entries it picked, and the JDK's removal of an
+ * entry with two children moves its successor's bid into it, so a queued entry
+ * may end up holding another (higher) bid, even one queued already: the
+ * queue is read from the entries after the picking, as in the original.
+ */
+static int refill(struct hardheaded *h, double p)
 {
     size_t last = h->my_bids[h->my_count - 1];
-    size_t step = last > 0 ? last - 1 : 0, count = 0, below = step;
+    size_t step = last > 0 ? last - 1 : 0, below = step;
     double first = h->list[step].key;
     while (below > 0 && first - h->list[below - 1].key < HH_WINDOW && h->list[below - 1].key >= p)
         below--;
-    /* picked[]: descending keys, the step (or, below the target, one of its earlier bids at random) first */
-    size_t *picked = malloc((step - below + 1) * sizeof *picked);
-    if (!picked)
+    size_t capacity = step - below + 2;
+    struct java_treemap_node *nodes = malloc(capacity * sizeof *nodes);
+    if (!nodes)
         return PARLEY_ENOMEM;
-    if (first < p)
-        picked[count++] = h->my_bids[(size_t)floor((double)h->my_count * java_random_next_double(&h->random100)) %
-                                      h->my_count];
-    else
-        picked[count++] = step;
-    for (size_t a = step; a-- > below;)
-        picked[count++] = a;
-    if (count <= HH_TOP) { /* the queue takes them in ascending key order (a TreeMap's entry set) */
-        for (size_t j = count; j-- > 0;)
-            queue_push(h, picked[j]);
+    java_treemap bids;
+    java_treemap_init(&bids, nodes, capacity);
+    java_treemap_put(&bids, step);
+    if (first < p) {
+        java_treemap_remove(&bids, step);
+        java_treemap_put(&bids, h->my_bids[(size_t)floor((double)h->my_count *
+                                                         java_random_next_double(&h->random100)) % h->my_count]);
+    }
+    size_t count = 1;
+    for (size_t a = step; a-- > below; count++)
+        java_treemap_put(&bids, a);
+    if (count <= HH_TOP) {
+        for (size_t e = java_treemap_first(&bids); e != JAVA_TREEMAP_NONE; e = java_treemap_next(&bids, e))
+            queue_push(h, nodes[e].key);
     } else {
-        for (int added = 0; added <= HH_TOP; added++) {
-            /* the highest key first, then ascending keys, a strictly better estimate replacing it */
-            size_t best = 0;
-            double best_u = opponent_utility(h, picked[0]);
-            for (size_t j = count; j-- > 0;) {
-                double u = opponent_utility(h, picked[j]);
+        /* picks[k]: a live entry (node), or, when nothing beat the last entry, the position it held */
+        size_t picks[HH_TOP + 1];
+        int live[HH_TOP + 1];
+        for (int k = 0; k <= HH_TOP; k++) {
+            picks[k] = nodes[java_treemap_last(&bids)].key;
+            live[k] = 0;
+            double best_u = opponent_utility(h, picks[k]);
+            for (size_t e = java_treemap_first(&bids); e != JAVA_TREEMAP_NONE; e = java_treemap_next(&bids, e)) {
+                double u = opponent_utility(h, nodes[e].key);
                 if (u > best_u) {
                     best_u = u;
-                    best = j;
+                    picks[k] = e;
+                    live[k] = 1;
                 }
             }
-            queue_push(h, picked[best]);
-            for (size_t j = best; j + 1 < count; j++) /* keep the others in their order */
-                picked[j] = picked[j + 1];
-            count--;
+            java_treemap_remove(&bids, live[k] ? nodes[picks[k]].key : picks[k]);
         }
+        for (int k = 0; k <= HH_TOP; k++) /* a live entry holds its bid as it is after every removal */
+            queue_push(h, live[k] ? nodes[picks[k]].key : picks[k]);
     }
-    free(picked);
+    free(nodes);
     if (h->opp_count && h->list[h->queue[h->q_head]].key < h->list[h->opp_best_pos].key)
         queue_push_front(h, h->opp_best_pos);
     return PARLEY_OK;
@@ -453,7 +475,7 @@ static int hh_act_raw(void *state, parley_agent_view *v, parley_request request,
     } else if (h->q_len == 0) {
         if (h->my_count == 0)
             queue_push(h, h->n - 1);
-        else if (refill(h, v, p))
+        else if (refill(h, p))
             return PARLEY_ENOMEM;
     }
     long proposer;

@@ -78,15 +78,23 @@ int32_t java_bid_hash(const parley_space *space, const uint32_t *values)
     return (int32_t)h;
 }
 
+int32_t java_bid_details_hash_at(const parley_space *space, const uint32_t *values, double u, double time)
+{
+    /* 31 (31 (31 + Bid.hashCode) + fold(u)) + fold(time), fold(x) the halves of doubleToLongBits(x) xored */
+    uint64_t bits[2];
+    double x[2] = {u, time};
+    for (int k = 0; k < 2; k++) {
+        memcpy(&bits[k], &x[k], sizeof bits[k]);
+        if (isnan(x[k]))
+            bits[k] = 0x7ff8000000000000ull; /* Java's canonical NaN */
+    }
+    uint32_t h = 31u * (31u + (uint32_t)java_bid_hash(space, values)) + (uint32_t)(bits[0] ^ (bits[0] >> 32));
+    return (int32_t)(31u * h + (uint32_t)(bits[1] ^ (bits[1] >> 32)));
+}
+
 int32_t java_bid_details_hash(const parley_space *space, const uint32_t *values, double u)
 {
-    uint64_t bits;
-    memcpy(&bits, &u, sizeof bits);
-    if (isnan(u))
-        bits = 0x7ff8000000000000ull; /* Java's canonical NaN */
-    /* 31 (31 (31 + Bid.hashCode) + fold(u)) + fold(0.0), fold(x) the halves of doubleToLongBits(x) xored */
-    uint32_t h = 31u * (31u + (uint32_t)java_bid_hash(space, values)) + (uint32_t)(bits ^ (bits >> 32));
-    return (int32_t)(31u * h);
+    return java_bid_details_hash_at(space, values, u, 0);
 }
 
 int java_random_harness_param(const char *agent, const char *params, uint64_t *opponent_generators,

@@ -54,5 +54,7 @@ int32_t java_string_hash(const char *label);
 int32_t java_bid_hash(const parley_space *space, const uint32_t *values);
 /* GENIUS's BidDetails.hashCode of a package with utility u at time 0 (the tie-break of BidDetailsSorterUtility). */
 int32_t java_bid_details_hash(const parley_space *space, const uint32_t *values, double u);
+/* The same with its time field (OutcomeSpace makes every BidDetails with time -1). */
+int32_t java_bid_details_hash_at(const parley_space *space, const uint32_t *values, double u, double time);
 
 #endif

@@ -8,7 +8,7 @@
 set -euo pipefail
 PARLEY=$1
 SOURCE=$2
-FLOOR=190
+FLOOR=199
 out=$(bash "$SOURCE/bench/genius_unseen.sh" "$PARLEY" "$SOURCE/tests/genius/traces-unseen" || true)
 echo "$out"
 read -r matched total < <(echo "$out" | sed -n 's/^all  *\([0-9]*\) of  *\([0-9]*\) match.*/\1 \2/p')

@@ -50,7 +50,7 @@ ALIASES = {
 # its start (anac_java_random.h), given from this table (read off the sources; HardHeaded: random100, random200;
 # AgentK: random100..400; AgentGG: the harness's BidRanking of its user model).  Atlas3, AgentM and Caduceus make
 # theirs while they search: not listed, so nothing is passed against them.
-REPLAYS_GENERATORS = {"hardheaded", "nice-tit-for-tat", "agent-k", "cuhk", "ponpoko"}
+REPLAYS_GENERATORS = {"hardheaded", "nice-tit-for-tat", "agent-k", "cuhk", "ponpoko", "agreeable-2018"}
 START_GENERATORS = {"Boulware": 0, "Conceder": 0, "TheFawkes": 0, "AgreeableAgent2018": 0, "HardHeaded": 2,
                     "AgentK": 4, "CUHKAgent": 1, "NiceTitForTat": 1, "PonPokoAgent": 1, "AgentGG": 1}
 CHECKPOINTS = (0.25, 0.5, 0.75, 0.9, 0.95)
