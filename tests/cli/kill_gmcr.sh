@@ -1,0 +1,28 @@
+#!/bin/bash
+# kill_gmcr.sh: `parley conflict --explain` reports, of the equally short sanctions, the first found in the
+# decision makers' order (issue 27: a generated mutant let the search run on past a sanction ending in state 0
+# and report a later one).  Three DMs with one option each (a, b, c: state = a + 2b + 4c); A ranks
+# 2 > 3 > 0 > 6 > ..., so at state 3 (a + b) A improves by withdrawing a (to 2, b alone).  From 2, B withdrawing b
+# reaches 0 and C taking c reaches 6; A ranks both below 3, so each is a one-move sanction, and B's move is an
+# improvement for B (0 first in B's ranking), C's for C (6 first): under GMR and SEQ the sanction named is B's
+# move to state 0 (B comes before C), at rank 3 of A.  Worked by hand.
+set -uo pipefail
+PARLEY=$1
+SRC=$2
+. "$SRC/tests/cli/lib/check.sh"
+cat >"$TMP/three.json" <<'JSON'
+{
+  "name": "three decision makers, one option each",
+  "decision_makers": [
+    {"name": "A", "options": [{"id": "a"}], "ranking": [2, 3, 0, 6, 1, 4, 5, 7]},
+    {"name": "B", "options": [{"id": "b"}], "ranking": [0, 1, 4, 5, 2, 3, 6, 7]},
+    {"name": "C", "options": [{"id": "c"}], "ranking": [6, 7, 4, 5, 0, 1, 2, 3]}
+  ]
+}
+JSON
+expect_exit 0 "explain state 3" "$PARLEY" conflict "$TMP/three.json" --explain 3
+expect_in "$TMP/out" "improvement to 2 (b), rank 1:" "A's improvement"
+expect_in "$TMP/out" "GMR  sanctioned: B moves to nothing -> 0 (nothing), rank 3" "A's improvement, GMR: B's move first"
+expect_in "$TMP/out" "SEQ  sanctioned: B moves to nothing -> 0 (nothing), rank 3" "A's improvement, SEQ: B's move first"
+[ "$fails" -eq 0 ] || exit 1
+echo "PASS kill_gmcr"
