@@ -1,5 +1,5 @@
 #!/bin/bash
-# kill_gmcr.sh: `parley conflict --explain` reports, of the equally short sanctions, the first found in the
+# kill_gmcr.sh: conflict models, pinned where generated mutants survived (issue 27).  `parley conflict --explain` reports, of the equally short sanctions, the first found in the
 # decision makers' order (issue 27: a generated mutant let the search run on past a sanction ending in state 0
 # and report a later one).  Three DMs with one option each (a, b, c: state = a + 2b + 4c); A ranks
 # 2 > 3 > 0 > 6 > ..., so at state 3 (a + b) A improves by withdrawing a (to 2, b alone).  From 2, B withdrawing b
@@ -24,5 +24,19 @@ expect_exit 0 "explain state 3" "$PARLEY" conflict "$TMP/three.json" --explain 3
 expect_in "$TMP/out" "improvement to 2 (b), rank 1:" "A's improvement"
 expect_in "$TMP/out" "GMR  sanctioned: B moves to nothing -> 0 (nothing), rank 3" "A's improvement, GMR: B's move first"
 expect_in "$TMP/out" "SEQ  sanctioned: B moves to nothing -> 0 (nothing), rank 3" "A's improvement, SEQ: B's move first"
+# A preference statement that starts with a keyword where an option is expected: exit 2 with the reason and the
+# place (generated mutant g-call-cd24c1247d dropped the message).
+cat >"$TMP/keyword.json" <<'JSON'
+{
+  "name": "a keyword for an option",
+  "decision_makers": [
+    {"name": "A", "options": [{"id": "a"}], "preferences": ["a", "or a"]},
+    {"name": "B", "options": [{"id": "b"}], "preferences": ["b"]}
+  ]
+}
+JSON
+expect_exit 2 "keyword for an option" "$PARLEY" conflict "$TMP/keyword.json"
+expect_in "$TMP/err" "at decision_makers[0].preferences[1]: in \"or a\" at character 1: expected an option, found the keyword 'or'" \
+    "keyword for an option: message"
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_gmcr"
