@@ -1,11 +1,13 @@
 #!/bin/bash
-# kill_gmcr.sh: conflict models, pinned where generated mutants survived (issue 27).  `parley conflict --explain` reports, of the equally short sanctions, the first found in the
-# decision makers' order (issue 27: a generated mutant let the search run on past a sanction ending in state 0
-# and report a later one).  Three DMs with one option each (a, b, c: state = a + 2b + 4c); A ranks
-# 2 > 3 > 0 > 6 > ..., so at state 3 (a + b) A improves by withdrawing a (to 2, b alone).  From 2, B withdrawing b
-# reaches 0 and C taking c reaches 6; A ranks both below 3, so each is a one-move sanction, and B's move is an
-# improvement for B (0 first in B's ranking), C's for C (6 first): under GMR and SEQ the sanction named is B's
-# move to state 0 (B comes before C), at rank 3 of A.  Worked by hand.
+# kill_gmcr.sh: `parley conflict` where generated mutants survived every test (issue 27).
+# 1. --explain reports, of the equally short sanctions, the first found in the decision makers' order (a mutant
+# let the search run on past a sanction ending in state 0 and report a later one).  Three DMs with one option
+# each (a, b, c: state = a + 2b + 4c); A ranks 2 > 3 > 0 > 6 > ..., so at state 3 (a + b) A improves by
+# withdrawing a (to 2, b alone).  From 2, B withdrawing b reaches 0 and C taking c reaches 6; A ranks both below
+# 3, so each is a one-move sanction, and B's move is an improvement for B (0 first in B's ranking), C's for C (6
+# first): under GMR and SEQ the sanction named is B's move to state 0 (B comes before C), at rank 3 of A.
+# Worked by hand.
+# 2. A statement with a keyword where an option belongs is refused with the reason and the place.
 set -uo pipefail
 PARLEY=$1
 SRC=$2
