@@ -6,7 +6,9 @@
  * - the best package is the lowest-numbered of those of best utility, also
  *   when the halves' sorted order meets them highest number first;
  * - a half of exactly 2^22 points (the largest the index takes) is indexed
- *   exactly, not sampled.
+ *   exactly, not sampled;
+ * - a space too large to index whole and not additive is sampled: its best
+ *   package and 2^18 random ones (package_index.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -127,11 +129,45 @@ static void test_half_of_two_to_the_22_is_exact(void **state)
     half_of_two_to_the_22(0);
 }
 
+/*
+ * 2^23 packages (as above) and a rectangle (y = yes gains 0.1): not additive,
+ * above the 2^21 indexed whole, so sampled: the package of every issue's best
+ * value (y = yes, x = M: 0.5 + 0.5 + 0.1 capped at 1) and 2^18 random draws,
+ * 2^18 + 1 entries (no constraint rejects any).
+ */
+static void test_large_space_is_sampled(void **state)
+{
+    (void)state;
+    const uint32_t M = (1u << 22) - 1;
+    parley_space *space = parley_space_new();
+    const char *labels[2] = {"no", "yes"};
+    assert_int_equal(parley_space_add_categorical(space, "y", labels, 2, NULL), PARLEY_OK);
+    assert_int_equal(parley_space_add_integer(space, "x", 0, M, 1, NULL), PARLEY_OK);
+    parley_utility *u = parley_utility_new(space);
+    parley_utility_set_weight(u, 0, 0.5);
+    parley_utility_set_weight(u, 1, 0.5);
+    parley_utility_set_value(u, 0, 1, 1);
+    for (uint32_t v = 0; v <= M; v++)
+        parley_utility_set_value(u, 1, v, (double)v / M);
+    size_t issue = 0;
+    uint32_t yes = 1;
+    assert_int_equal(parley_utility_add_rectangle(u, 0.1, 1, &issue, &yes, &yes), PARLEY_OK);
+    parley_scenario *sc = scenario_with(space, u);
+    parley_package_index *idx = NULL;
+    assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
+    assert_false(idx->additive);
+    assert_int_equal(parley_package_index_count(idx), ((size_t)1 << 18) + 1);
+    assert_true(pindex_best(idx) == 1.0);
+    parley_package_index_free(idx);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_best_ties_go_to_the_lowest_number),
         cmocka_unit_test(test_half_of_two_to_the_22_is_exact),
+        cmocka_unit_test(test_large_space_is_sampled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
