@@ -7,7 +7,8 @@
 # 3, so each is a one-move sanction, and B's move is an improvement for B (0 first in B's ranking), C's for C (6
 # first): under GMR and SEQ the sanction named is B's move to state 0 (B comes before C), at rank 3 of A.
 # Worked by hand.
-# 2. A statement with a keyword where an option belongs is refused with the reason and the place.
+# 2. A statement with a keyword where an option belongs, or "if" without its condition, is refused with the
+# reason and the place.
 set -uo pipefail
 PARLEY=$1
 SRC=$2
@@ -40,5 +41,19 @@ JSON
 expect_exit 2 "keyword for an option" "$PARLEY" conflict "$TMP/keyword.json"
 expect_in "$TMP/err" "at decision_makers[0].preferences[1]: in \"or a\" at character 1: expected an option, found the keyword 'or'" \
     "keyword for an option: message"
+# "if" without its condition: the first problem is reported, at the place where the condition should be (a
+# mutant that went on past the missing condition, g-check-af89daee0c).
+cat >"$TMP/ifthen.json" <<'JSON'
+{
+  "name": "if without a condition",
+  "decision_makers": [
+    {"name": "A", "options": [{"id": "a"}], "preferences": ["a", "if then a"]},
+    {"name": "B", "options": [{"id": "b"}], "preferences": ["b"]}
+  ]
+}
+JSON
+expect_exit 2 "if without a condition" "$PARLEY" conflict "$TMP/ifthen.json"
+expect_in "$TMP/err" "in \"if then a\" at character 4: expected an option, found the keyword 'then'" \
+    "if without a condition: message"
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_gmcr"
