@@ -55,5 +55,22 @@ JSON
 expect_exit 2 "if without a condition" "$PARLEY" conflict "$TMP/ifthen.json"
 expect_in "$TMP/err" "in \"if then a\" at character 4: expected an option, found the keyword 'then'" \
     "if without a condition: message"
+# 3. The SVG's arcs: of the arcs leaving the same row, a shorter one lies in a lane inside a longer one (sorted by
+# top row, then shorter first; a mutant that sorted by the sum of the rows put longer arcs inside, g-arith-797f42116f).
+# garrison.json has 8 such pairs; each arc's rows and lane are read back from its path (x - bulge, bulge = 10 + 7 lane).
+expect_exit 0 "garrison svg" "$PARLEY" conflict "$SRC/examples/gmcr/garrison.json" --svg "$TMP/garrison.svg"
+python3 - "$TMP/garrison.svg" <<'PY' || fail "garrison svg: a longer arc inside a shorter one of the same row"
+import re, sys
+arcs = []
+for m in re.finditer(r'<path class="move" d="M([\d.]+) ([\d.]+)C([\d.]+) [\d.]+ [\d.]+ ([\d.]+) [\d.]+ [\d.]+"',
+                     open(sys.argv[1]).read()):
+    x, y1, xb, end = map(float, m.groups())
+    y2 = end + 6 if end > y1 else end - 6
+    arcs.append((min(y1, y2), abs(y2 - y1), round((x - xb - 10) / 7)))
+pairs = [(a, b) for a in arcs for b in arcs if a[0] == b[0] and a[1] < b[1]]
+assert len(pairs) >= 8, pairs
+bad = [(a, b) for a, b in pairs if not a[2] < b[2]]
+assert not bad, bad
+PY
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_gmcr"
