@@ -3,7 +3,8 @@
 # issue is categorical and a rectangle names fewer issues than the domain has (genius_write.c; a generated mutant
 # that looked one range past a rectangle's last read the first issue's type there and dropped the rectangle as
 # "ranging over a categorical issue", issue 27).  Domain: d (discrete x, y), a and b (integers 0..3); each
-# nonlinear profile has a rectangle over a alone and one over a and b; both come back as written.
+# nonlinear profile has a rectangle over a alone and one over a and b; both come back as written.  Also the
+# warning for a best value worth less than 1 (below).
 set -uo pipefail
 PARLEY=$1
 SRC=$2
@@ -38,5 +39,24 @@ for p in 1 2; do
     expect_in "$TMP/flat$p" '<hyperRectangleutility="4"><INCLUDESindex="2"min="2"max="3"/><INCLUDESindex="3"min="1"max="2"/></hyperRectangle>' \
         "p$p: the rectangle over a and b"
 done
+# Writing a native scenario as GENIUS warns when an issue's best value is worth less than 1 (GENIUS divides by
+# the largest evaluation): A's colour is worth red 0.8, blue 0.5, green 0: one warning, scaled by 1/0.8 = 1.25;
+# A's size (s 1, m 0.5) and B's issues reach 1: no warning (a mutant that skipped the first value when finding
+# the best warned "worth 0.5", g-const-77cb453d35).
+cat >"$TMP/in/scaled.json" <<'JSON'
+{"format": "parley-scenario", "title": "scaled",
+ "issues": [{"name": "color", "type": "categorical", "values": ["red", "blue", "green"]},
+            {"name": "size", "type": "categorical", "values": ["s", "m"]}],
+ "parties": [
+  {"name": "A", "preferences": {"color": {"weight": 0.5, "values": {"red": 0.8, "blue": 0.5, "green": 0}},
+                                "size": {"weight": 0.5, "values": {"s": 1, "m": 0.5}}}},
+  {"name": "B", "preferences": {"color": {"weight": 0.5, "values": {"red": 0, "blue": 0.5, "green": 1}},
+                                "size": {"weight": 0.5, "values": {"s": 0, "m": 1}}}}]}
+JSON
+mkdir "$TMP/scaled"
+expect_exit 0 "convert scaled to genius" "$PARLEY" convert --to genius "$TMP/in/scaled.json" -o "$TMP/scaled/d.xml"
+expect_in "$TMP/err" "A: the best value of issue 'color' is worth 0.8, not 1; GENIUS divides evaluations by the largest, so this issue's utilities read back scaled by 1.25" \
+    "the warning for A's colour"
+[ "$(grep -c "warning" "$TMP/err")" -eq 1 ] || fail "expected one warning, got: $(cat "$TMP/err")"
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_io"
