@@ -72,14 +72,18 @@ assert len(pairs) >= 8, pairs
 bad = [(a, b) for a, b in pairs if not a[2] < b[2]]
 assert not bad, bad
 PY
-# 4. --dot writes the graph and the analysis is printed as without it, exit 0 (a mutant took the successful write
-# for a failure and printed nothing more, g-rel-d598531688).  Mutual defection (state 3) is the prisoner's
-# dilemma's one Nash equilibrium.
-expect_exit 0 "pd --dot" "$PARLEY" conflict "$SRC/examples/gmcr/prisoners-dilemma.json" --dot "$TMP/pd.dot"
-expect_in "$TMP/pd.dot" "digraph conflict {" "the dot file"
-expect_in "$TMP/out" "Conflict: Prisoner's dilemma as a graph model" "the analysis after --dot"
+# 4. --dot and --svg write the graph and the analysis is printed as without them, exit 0 (a mutant took the
+# successful SVG write for a failure and printed nothing more, g-rel-d598531688).
 "$PARLEY" conflict "$SRC/examples/gmcr/prisoners-dilemma.json" >"$TMP/plain.out" 2>&1
-# (the "Analysis: ... in S s" line measures the run)
-cmp -s <(grep -v '^Analysis:' "$TMP/out") <(grep -v '^Analysis:' "$TMP/plain.out") || fail "--dot changed the printed analysis"
+grep -q "Conflict: Prisoner's dilemma as a graph model" "$TMP/plain.out" || fail "pd: no analysis printed"
+for graph in dot svg; do
+    expect_exit 0 "pd --$graph" "$PARLEY" conflict "$SRC/examples/gmcr/prisoners-dilemma.json" --$graph "$TMP/pd.$graph"
+    [ -s "$TMP/pd.$graph" ] || fail "--$graph: no file written"
+    # (the "Analysis: ... in S s" line measures the run)
+    cmp -s <(grep -v '^Analysis:' "$TMP/out") <(grep -v '^Analysis:' "$TMP/plain.out") ||
+        fail "--$graph changed the printed analysis"
+done
+expect_in "$TMP/pd.dot" "digraph conflict {" "the dot file"
+expect_in "$TMP/pd.svg" "<svg " "the svg file"
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_gmcr"
