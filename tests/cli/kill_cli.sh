@@ -3,7 +3,7 @@
 # (cli_common.c), pinned where a generated mutant survived (issue 27: `stat(path) == 0` read as `== 1` refused
 # every existing file, "cannot write there: Success").  An existing file is overwritten; an existing folder, or a
 # file in a folder that does not exist, is refused with exit 2 and the reason, before the negotiation runs.
-# Also the tournament's --uncertain-parties (below).
+# Also the tournament's --uncertain-parties and negotiate's --time bound (below).
 set -uo pipefail
 PARLEY=$1
 SRC=$2
@@ -45,5 +45,10 @@ for r in runs:
 assert len(runs) == 6 and agreed > 0, runs
 PY
 done
+# --time takes seconds in (0, 86400]: a whole day is accepted (here with --rounds 5, the deadline reached first), a
+# moment more refused (a mutant refused 86400 itself, g-rel-4e56425ce6).
+expect_exit 0 "--time 86400" "$PARLEY" negotiate "$SCENARIO" --agents boulware,conceder --rounds 5 --time 86400
+expect_exit 2 "--time 86400.5" "$PARLEY" negotiate "$SCENARIO" --agents boulware,conceder --rounds 5 --time 86400.5
+expect_in "$TMP/err" "--time expects seconds in (0, 86400]" "--time 86400.5: the reason"
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_cli"
