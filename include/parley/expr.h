@@ -30,6 +30,7 @@ typedef struct parley_expr parley_expr;
  * text and a message naming what was found and what was expected.
  */
 int parley_expr_compile(const parley_space *space, const char *text, parley_expr **out, parley_error *err);
+/* Releases an expression.  NULL is allowed. */
 void parley_expr_free(parley_expr *expr);
 /* The source text (owned by the expression). */
 const char *parley_expr_text(const parley_expr *expr);

@@ -1,0 +1,62 @@
+#!/bin/bash
+# kill_io.sh: the GENIUS writer keeps every hyperrectangle over integer issues, also when the domain's first
+# issue is categorical and a rectangle names fewer issues than the domain has (genius_write.c; a generated mutant
+# that looked one range past a rectangle's last read the first issue's type there and dropped the rectangle as
+# "ranging over a categorical issue", issue 27).  Domain: d (discrete x, y), a and b (integers 0..3); each
+# nonlinear profile has a rectangle over a alone and one over a and b; both come back as written.  Also the
+# warning for a best value worth less than 1 (below).
+set -uo pipefail
+PARLEY=$1
+SRC=$2
+. "$SRC/tests/cli/lib/check.sh"
+mkdir "$TMP/in" "$TMP/written"
+ISSUES='<issue index="1" name="d" type="discrete"><item index="1" value="x"/><item index="2" value="y"/></issue>
+   <issue index="2" name="a" type="integer" lowerbound="0" upperbound="3"/>
+   <issue index="3" name="b" type="integer" lowerbound="0" upperbound="3"/>'
+cat >"$TMP/in/dom.xml" <<XML
+<negotiation_template><utility_space number_of_issues="3"><objective index="0" name="root" type="objective">
+   $ISSUES
+</objective></utility_space></negotiation_template>
+XML
+for p in 1 2; do
+    cat >"$TMP/in/p$p.xml" <<XML
+<utility_space type="nonlinear"><objective index="0" name="root" type="objective">
+   $ISSUES
+   <utility maxutility="10"><ufun type="PlainUfun" weight="1" aggregation="sum">
+      <hyperRectangle utility="$((p * 3))"><INCLUDES index="2" min="0" max="1"/></hyperRectangle>
+      <hyperRectangle utility="4"><INCLUDES index="2" min="2" max="3"/><INCLUDES index="3" min="1" max="2"/></hyperRectangle>
+   </ufun></utility>
+</objective><reservation value="0.1"/></utility_space>
+XML
+done
+expect_exit 0 "convert nonlinear to genius" "$PARLEY" convert --to genius "$TMP/in/dom.xml" "$TMP/in/p1.xml" \
+    "$TMP/in/p2.xml" -o "$TMP/written/dom.xml"
+grep -q "categorical" "$TMP/err" && fail "a rectangle over integer issues was reported as categorical: $(cat "$TMP/err")"
+for p in 1 2; do
+    tr -d '\n ' <"$TMP/written/p$p.xml" >"$TMP/flat$p"
+    expect_in "$TMP/flat$p" "<hyperRectangleutility=\"$((p * 3))\"><INCLUDESindex=\"2\"min=\"0\"max=\"1\"/></hyperRectangle>" \
+        "p$p: the rectangle over a alone"
+    expect_in "$TMP/flat$p" '<hyperRectangleutility="4"><INCLUDESindex="2"min="2"max="3"/><INCLUDESindex="3"min="1"max="2"/></hyperRectangle>' \
+        "p$p: the rectangle over a and b"
+done
+# Writing a native scenario as GENIUS warns when an issue's best value is worth less than 1 (GENIUS divides by
+# the largest evaluation): A's colour is worth red 0.8, blue 0.5, green 0: one warning, scaled by 1/0.8 = 1.25;
+# A's size (s 1, m 0.5) and B's issues reach 1: no warning (a mutant that skipped the first value when finding
+# the best warned "worth 0.5", g-const-77cb453d35).
+cat >"$TMP/in/scaled.json" <<'JSON'
+{"format": "parley-scenario", "title": "scaled",
+ "issues": [{"name": "color", "type": "categorical", "values": ["red", "blue", "green"]},
+            {"name": "size", "type": "categorical", "values": ["s", "m"]}],
+ "parties": [
+  {"name": "A", "preferences": {"color": {"weight": 0.5, "values": {"red": 0.8, "blue": 0.5, "green": 0}},
+                                "size": {"weight": 0.5, "values": {"s": 1, "m": 0.5}}}},
+  {"name": "B", "preferences": {"color": {"weight": 0.5, "values": {"red": 0, "blue": 0.5, "green": 1}},
+                                "size": {"weight": 0.5, "values": {"s": 0, "m": 1}}}}]}
+JSON
+mkdir "$TMP/scaled"
+expect_exit 0 "convert scaled to genius" "$PARLEY" convert --to genius "$TMP/in/scaled.json" -o "$TMP/scaled/d.xml"
+expect_in "$TMP/err" "A: the best value of issue 'color' is worth 0.8, not 1; GENIUS divides evaluations by the largest, so this issue's utilities read back scaled by 1.25" \
+    "the warning for A's colour"
+[ "$(grep -c "warning" "$TMP/err")" -eq 1 ] || fail "expected one warning, got: $(cat "$TMP/err")"
+[ "$fails" -eq 0 ] || exit 1
+echo "PASS kill_io"

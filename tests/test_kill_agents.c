@@ -1,0 +1,128 @@
+/*
+ * test_kill_agents.c: ANAC agents on behaviours that generated mutants showed
+ * no test pinned (issue 27):
+ *
+ * - agent-k refuses a parameter it does not know, or a bad value of the one it
+ *   knows, when it is created (a mutant that dropped the check let
+ *   "agent-k:bogus=1" play);
+ * - agent-m's annealing walk steps one value up or down and never leaves the
+ *   issue's range: from the top value it can only step down (a mutant stepped
+ *   up to a value that does not exist).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include <parley/parley.h>
+
+/*
+ * Ten integer issues 0..2 (agent-m anneals with 10 issues or more), weights 0.1;
+ * P0 prefers high values, P1 low ones.
+ */
+static parley_scenario *ten_issues(void)
+{
+    char text[4096] = "{\"format\": \"parley-scenario\", \"issues\": [";
+    for (int i = 0; i < 10; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 2}", i ? ", " : "", i);
+    strcat(text, "], \"parties\": [");
+    for (int k = 0; k < 2; k++) {
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
+                 k ? ", " : "", k);
+        for (int i = 0; i < 10; i++)
+            snprintf(text + strlen(text), sizeof text - strlen(text),
+                     "%s\"i%d\": {\"weight\": 0.1, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
+                     "\"at_max\": %d}}",
+                     i ? ", " : "", i, k, 1 - k);
+        strcat(text, "}}");
+    }
+    strcat(text, "]}");
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_parse(text, strlen(text), "ten", &sc, &err))
+        fail_msg("%s", err.message);
+    return sc;
+}
+
+static parley_negotiation *negotiation(const parley_scenario *sc, uint64_t seed)
+{
+    parley_session_config cfg;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 200;
+    cfg.seed = seed;
+    parley_negotiation *neg = NULL;
+    parley_error err;
+    if (parley_negotiation_new(sc, &cfg, &neg, &err))
+        fail_msg("%s", err.message);
+    return neg;
+}
+
+static void test_agent_k_refuses_unknown_parameters(void **state)
+{
+    (void)state;
+    parley_scenario *sc = ten_issues();
+    const char *bad[] = {"agent-k:bogus=1", "agent-k:opponent_generators=-1", "agent-k:opponent_generators=1.5"};
+    for (size_t b = 0; b < 3; b++) {
+        parley_negotiation *neg = negotiation(sc, 1);
+        parley_error err;
+        parley_error_clear(&err);
+        assert_int_equal(parley_negotiation_add_agent_spec(neg, bad[b], &err), PARLEY_EINVAL);
+        if (!strstr(err.message, "agent-k"))
+            fail_msg("%s: the message names no agent: %s", bad[b], err.message);
+        parley_negotiation_free(neg);
+    }
+    parley_negotiation *neg = negotiation(sc, 1);
+    parley_error err;
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "agent-k:opponent_generators=2", &err), PARLEY_OK);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+/*
+ * agent-m (P0) against a hardliner (P1, never concedes): its first bid is its
+ * best, every issue at the top value 2, and its walk goes on for the 200 rounds.
+ * Every package it offers is in the space and it never leaves the talks.
+ */
+static void test_agent_m_walk_stays_in_range(void **state)
+{
+    (void)state;
+    parley_scenario *sc = ten_issues();
+    size_t offers = 0;
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        parley_negotiation *neg = negotiation(sc, seed);
+        parley_error err;
+        assert_int_equal(parley_negotiation_add_agent_spec(neg, "agent-m", &err), PARLEY_OK);
+        assert_int_equal(parley_negotiation_add_agent_spec(neg, "hardliner", &err), PARLEY_OK);
+        assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+        for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+            parley_event ev;
+            assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+            if (ev.party != 0)
+                continue;
+            if (ev.kind == PARLEY_EVENT_WALK_AWAY)
+                fail_msg("seed %llu: agent-m walked away: %s", (unsigned long long)seed, ev.detail);
+            if (ev.kind == PARLEY_EVENT_OFFER) {
+                offers++;
+                for (size_t j = 0; j < 10; j++)
+                    assert_true(ev.outcome[j] <= 2);
+            }
+        }
+        parley_negotiation_free(neg);
+    }
+    assert_true(offers > 100); /* it bargained */
+    parley_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_agent_k_refuses_unknown_parameters),
+        cmocka_unit_test(test_agent_m_walk_stays_in_range),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

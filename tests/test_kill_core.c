@@ -1,0 +1,97 @@
+/*
+ * test_kill_core.c: the core library's free functions accept NULL, as free
+ * does and as a caller's cleanup path relies on (`parley_expr *e = NULL; ...
+ * parley_expr_free(e);` after a compile that failed): a generated mutant that
+ * dropped the check in parley_expr_free survived every test (issue 27); and
+ * the rule compiler's bound on nesting (200 levels) counts nesting only: the
+ * 'and's and 'or's of a rule, however many, neither use it up nor lend it more
+ * (a mutant that decremented the depth after each 'and' let a rule nest 300
+ * levels deep after 100 'and's).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <parley/parley.h>
+
+static void test_expr_free_after_a_failed_compile(void **state)
+{
+    (void)state;
+    parley_space *space = parley_space_new();
+    assert_int_equal(parley_space_add_integer(space, "price", 0, 10, 1, NULL), PARLEY_OK);
+    parley_expr *e = NULL;
+    parley_error err;
+    assert_int_equal(parley_expr_compile(space, "price >=", &e, &err), PARLEY_EINVAL);
+    assert_null(e); /* nothing to free, and freeing it is harmless */
+    parley_expr_free(e);
+    parley_expr_free(NULL);
+    /* and a compiled one */
+    assert_int_equal(parley_expr_compile(space, "price >= 3", &e, &err), PARLEY_OK);
+    uint32_t two = 2, three = 3;
+    assert_false(parley_expr_holds(e, &two));
+    assert_true(parley_expr_holds(e, &three));
+    parley_expr_free(e);
+    parley_space_free(space);
+}
+
+/* "price >= 0 and " `ands` times (or "or"), then `depth` parentheses around "price >= 1". */
+static char *rule_text(size_t ands, const char *op, size_t depth)
+{
+    size_t size = ands * 24 + 2 * depth + 16;
+    char *text = malloc(size), *p = text;
+    assert_non_null(text);
+    for (size_t i = 0; i < ands; i++)
+        p += sprintf(p, "price >= 0 %s ", op);
+    for (size_t i = 0; i < depth; i++)
+        *p++ = '(';
+    p += sprintf(p, "price >= 1");
+    for (size_t i = 0; i < depth; i++)
+        *p++ = ')';
+    *p = '\0';
+    return text;
+}
+
+static int compiles(const parley_space *space, const char *text, parley_error *err)
+{
+    parley_expr *e = NULL;
+    int rc = parley_expr_compile(space, text, &e, err);
+    parley_expr_free(e);
+    return rc;
+}
+
+static void test_nesting_bound_counts_nesting_only(void **state)
+{
+    (void)state;
+    parley_space *space = parley_space_new();
+    assert_int_equal(parley_space_add_integer(space, "price", 0, 10, 1, NULL), PARLEY_OK);
+    parley_error err;
+    const char *ops[2] = {"and", "or"};
+    for (size_t o = 0; o < 2; o++) {
+        for (size_t ands = 0; ands <= 300; ands += 100) {
+            char *ok = rule_text(ands, ops[o], 199), *deep = rule_text(ands, ops[o], 300);
+            /* 199 parentheses and the comparison inside: within the bound, after any number of 'and's */
+            if (compiles(space, ok, &err) != PARLEY_OK)
+                fail_msg("%zu '%s' then 199 levels: %s", ands, ops[o], err.message);
+            assert_int_equal(compiles(space, deep, &err), PARLEY_EINVAL);
+            if (!strstr(err.message, "nested too deeply"))
+                fail_msg("%zu '%s' then 300 levels: %s", ands, ops[o], err.message);
+            free(ok);
+            free(deep);
+        }
+    }
+    parley_space_free(space);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_expr_free_after_a_failed_compile),
+        cmocka_unit_test(test_nesting_bound_counts_nesting_only),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,72 @@
+/*
+ * test_kill_gmcr.c: the conflict graph's SVG (gmcr_graph.c) refuses a status
+ * quo that is not a feasible state, rather than drawing the graph without it
+ * (a generated mutant that dropped the check survived every test, issue 27).
+ * The prisoner's dilemma with "both defect" declared infeasible: states 0, 1,
+ * 2 remain; code 3 is the infeasible one, code 4 no state at all (two options).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <parley/parley.h>
+
+static const char model_text[] =
+    "{\"name\": \"pd without mutual defection\","
+    " \"decision_makers\": ["
+    "  {\"name\": \"A\", \"options\": [{\"id\": \"a_defects\"}], \"ranking\": [1, 0, 2]},"
+    "  {\"name\": \"B\", \"options\": [{\"id\": \"b_defects\"}], \"ranking\": [2, 0, 1]}],"
+    " \"infeasible\": [\"a_defects and b_defects\"]}";
+
+/* The SVG of the view with status quo `code`; returns the code of parley_gmcr_write_svg_view. */
+static int draw(const parley_gmcr_result *r, uint32_t code, char **svg, parley_error *err)
+{
+    size_t size = 0;
+    FILE *out = open_memstream(svg, &size);
+    assert_non_null(out);
+    parley_gmcr_svg_view view = {.focused = 0, .dm = -1, .has_status_quo = 1, .status_quo = code};
+    int rc = parley_gmcr_write_svg_view(out, r, &view, err);
+    fclose(out);
+    return rc;
+}
+
+static void test_svg_refuses_an_infeasible_status_quo(void **state)
+{
+    (void)state;
+    parley_gmcr_model *m = NULL;
+    parley_gmcr_result *r = NULL;
+    parley_error err;
+    assert_int_equal(parley_gmcr_model_parse(model_text, strlen(model_text), "pd", &m, &err), PARLEY_OK);
+    assert_int_equal(parley_gmcr_model_state_count(m), 3);
+    assert_int_equal(parley_gmcr_analyze(m, NULL, &r, &err), PARLEY_OK);
+    char *svg = NULL;
+    /* a feasible status quo is drawn and marked */
+    assert_int_equal(draw(r, 0, &svg, &err), PARLEY_OK);
+    assert_non_null(strstr(svg, "(status quo)"));
+    free(svg);
+    const uint32_t bad[2] = {3, 4};
+    for (size_t b = 0; b < 2; b++) {
+        svg = NULL;
+        assert_int_equal(draw(r, bad[b], &svg, &err), PARLEY_EINVAL);
+        char want[64];
+        snprintf(want, sizeof want, "the status quo %u is not a feasible state", bad[b]);
+        assert_string_equal(err.message, want);
+        free(svg);
+    }
+    parley_gmcr_result_free(r);
+    parley_gmcr_model_free(m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_svg_refuses_an_infeasible_status_quo),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
