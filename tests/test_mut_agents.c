@@ -1,0 +1,141 @@
+/*
+ * test_mut_agents.c: behaviours of the built-in agents that the generated mutants (tests/mutants) showed no
+ * test pinned.  A built-in agent answering the shuttle mediator amends the text greedily, the change worth
+ * most to it first: checked by a wrapper agent that computes each change's gain itself, from its utility of
+ * the text with only that issue changed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <parley/parley.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test_util.h"
+
+/* --- A wrapper: plays like a built-in agent and checks the order of its amendments --- */
+
+struct wrapper {
+    const parley_agent_vtable *inner;
+    void *inner_state;
+};
+
+static size_t amendments_ordered, amendments_misordered;
+
+static int wrapper_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
+{
+    struct wrapper *w = calloc(1, sizeof *w);
+    if (!w)
+        return PARLEY_ENOMEM;
+    w->inner = parley_agent_builtin(params);
+    int rc = w->inner ? w->inner->create(v, "", &w->inner_state, err) : PARLEY_EINVAL;
+    if (rc) {
+        free(w);
+        return rc;
+    }
+    *state = w;
+    return PARLEY_OK;
+}
+
+static void wrapper_destroy(void *state)
+{
+    struct wrapper *w = state;
+    w->inner->destroy(w->inner_state);
+    free(w);
+}
+
+/* What setting `issue` of the text to `value` alone is worth to the agent (its utility is additive). */
+static double change_gain(parley_agent_view *v, const uint32_t *text, uint32_t issue, uint32_t value)
+{
+    size_t issues = parley_space_issue_count(parley_view_space(v));
+    uint32_t *changed = malloc(issues * sizeof *changed);
+    assert_non_null(changed);
+    memcpy(changed, text, issues * sizeof *changed);
+    changed[issue] = value;
+    double gain = parley_view_eval(v, changed) - parley_view_eval(v, text);
+    free(changed);
+    return gain;
+}
+
+static int order_checking_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+{
+    struct wrapper *w = state;
+    int rc = w->inner->act(w->inner_state, v, request, act);
+    const uint32_t *text = parley_view_text(v);
+    if (rc != PARLEY_OK || request != PARLEY_REQUEST_RESPOND || act->kind != PARLEY_ACT_AMEND || !text ||
+        act->change_count < 2)
+        return rc;
+    int misordered = 0, distinct = 0;
+    for (size_t j = 0; j + 1 < act->change_count; j++) {
+        double first = change_gain(v, text, act->changes[j].issue, act->changes[j].value);
+        double next = change_gain(v, text, act->changes[j + 1].issue, act->changes[j + 1].value);
+        misordered |= first < next - 1e-12;
+        distinct |= first > next + 1e-12 || first < next - 1e-12;
+    }
+    if (misordered)
+        amendments_misordered++;
+    else if (distinct)
+        amendments_ordered++;
+    return rc;
+}
+
+static const parley_agent_vtable order_checking_vt = {PARLEY_AGENT_ABI, "order-checking",
+                                                      "checks that its amendments come biggest gain first",
+                                                      wrapper_create, wrapper_destroy, order_checking_act};
+
+/*
+ * Three issues weighted unequally, each with several values, so that an amendment changes issues whose gains
+ * (weight times the value's difference) differ, and an order by anything else (the weight over the
+ * difference, say) would put them the other way round.
+ */
+static void shuttle_amendments_biggest_gain_first(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{\"issues\": [{\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 10},"
+        " {\"name\": \"b\", \"type\": \"integer\", \"min\": 0, \"max\": 10},"
+        " {\"name\": \"c\", \"type\": \"integer\", \"min\": 0, \"max\": 10}],"
+        " \"parties\": [{\"name\": \"P\", \"preferences\": {"
+        "  \"a\": {\"weight\": 0.6, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+        "  \"b\": {\"weight\": 0.3, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+        "  \"c\": {\"weight\": 0.1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        " {\"name\": \"Q\", \"preferences\": {"
+        "  \"a\": {\"weight\": 0.2, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+        "  \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+        "  \"c\": {\"weight\": 0.3, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+    parley_scenario *sc = test_scenario_text(doc, "unequal-weights.json");
+    static const char *const agents[] = {"boulware", "linear", "conceder"};
+    amendments_ordered = amendments_misordered = 0;
+    for (size_t a = 0; a < 3; a++)
+        for (uint64_t seed = 1; seed <= 3; seed++) {
+            parley_session_config cfg;
+            parley_negotiation *neg = NULL;
+            parley_error err;
+            parley_session_config_init(&cfg);
+            cfg.protocol = PARLEY_PROTOCOL_SHUTTLE;
+            cfg.sessions = 2;
+            cfg.seed = seed;
+            assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+            for (size_t k = 0; k < 2; k++)
+                assert_int_equal(parley_negotiation_add_agent(neg, &order_checking_vt, agents[(a + k) % 3], &err),
+                                 PARLEY_OK);
+            assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+            parley_negotiation_free(neg);
+        }
+    parley_scenario_free(sc);
+    if (amendments_ordered + amendments_misordered == 0)
+        fail_msg("no amendment changed two issues of different gains: the check checked nothing");
+    if (amendments_misordered)
+        fail_msg("%zu of %zu amendments put a smaller gain before a bigger one", amendments_misordered,
+                 amendments_misordered + amendments_ordered);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(shuttle_amendments_biggest_gain_first),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
