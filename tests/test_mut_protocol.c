@@ -1,0 +1,106 @@
+/*
+ * test_mut_protocol.c: protocol behaviours that the generated mutants (tests/mutants) showed no test pinned.
+ * Live talks (src/protocol/live.c): an agent answers the text tabled even when it is the first and only one;
+ * the mediator's drafting helper composes from each party's own position (the text with that party's
+ * amendments), as the shuttle mediator does when it is given those positions directly.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <parley/parley.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agents/mediator.h"
+#include "protocol/live.h"
+#include "test_util.h"
+
+/* Two integer issues 0..10; P wants both high, Q wants both low, with different weights. */
+static const char two_issues[] =
+    "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 10},"
+    " {\"name\": \"y\", \"type\": \"integer\", \"min\": 0, \"max\": 10}],"
+    " \"parties\": [{\"name\": \"P\", \"preferences\": {"
+    "  \"x\": {\"weight\": 0.7, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+    "  \"y\": {\"weight\": 0.3, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+    " {\"name\": \"Q\", \"preferences\": {"
+    "  \"x\": {\"weight\": 0.4, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+    "  \"y\": {\"weight\": 0.6, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+
+/*
+ * The first text tabled is P's best package (x = 10, y = 10: utility 1 to P), and it is the only one: any
+ * agent of P accepts it.  An answer to some other text (the record not replayed) would ask for changes.
+ */
+static void live_answer_to_the_only_text(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_text(two_issues, "two-issues.json");
+    static const uint32_t best_for_p[2] = {10, 10};
+    live_step step = {best_for_p, LIVE_NONE, NULL, 0};
+    parley_change changes[2];
+    static const char *const agents[] = {"boulware", "linear", "conceder"};
+    for (size_t a = 0; a < 3; a++) {
+        live_move move = {.changes = changes};
+        parley_error err;
+        assert_int_equal(live_respond(sc, 0, parley_agent_builtin(agents[a]), "", 1, 10, &step, 1, &move, &err),
+                         PARLEY_OK);
+        if (move.answer != LIVE_ACCEPT)
+            fail_msg("%s answered its own best package, the only text, with %d (%zu changes; %s), not an accept",
+                     agents[a], (int)move.answer, move.change_count, move.reason);
+    }
+    parley_scenario_free(sc);
+}
+
+/*
+ * P asks for x = 9 and Q for y = 1 on the text (5, 5): the helper's draft is the one the shuttle mediator
+ * composes (same seed, same time) from the positions (9, 5) and (5, 1) with those amendments.  A helper that
+ * lost one party's position under the other's would compose from other positions.
+ */
+static void live_draft_composes_from_each_position(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_text(two_issues, "two-issues.json");
+    static const uint32_t text[2] = {5, 5};
+    parley_change p_asks = {.issue = 0, .value = 9}, q_asks = {.issue = 1, .value = 1};
+    strcpy(p_asks.reason, "P needs more x");
+    strcpy(q_asks.reason, "Q needs less y");
+    live_step answers[2] = {{text, LIVE_AMEND, &p_asks, 1}, {text, LIVE_AMEND, &q_asks, 1}};
+    parley_error err;
+    int differs_from_text = 0;
+    for (uint64_t seed = 1; seed <= 4; seed++) {
+        for (int step = 1; step <= 3; step++) {
+            double t = step / 4.0;
+            uint32_t draft[2], expected[2];
+            parley_change draft_changes[2], expected_changes[2];
+            long count = live_draft(sc, seed, t, text, answers, draft, draft_changes, &err);
+            assert_true(count >= 0);
+
+            parley_mediator *m = NULL;
+            assert_int_equal(parley_mediator_new(sc, 0, seed, &m, &err), PARLEY_OK);
+            static const uint32_t p_position[2] = {9, 5}, q_position[2] = {5, 1};
+            const uint32_t *positions[2] = {p_position, q_position};
+            const parley_change *amendments[2] = {&p_asks, &q_asks};
+            const size_t counts[2] = {1, 1};
+            size_t expected_count = parley_mediator_compose(m, text, positions, amendments, counts, t, expected,
+                                                            expected_changes);
+            parley_mediator_free(m);
+
+            assert_int_equal((size_t)count, expected_count);
+            assert_memory_equal(draft, expected, sizeof draft);
+            differs_from_text |= memcmp(expected, text, sizeof text) != 0;
+        }
+    }
+    /* the positions moved the draft (so a lost position could show) */
+    assert_true(differs_from_text);
+    parley_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(live_answer_to_the_only_text),
+        cmocka_unit_test(live_draft_composes_from_each_position),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
