@@ -215,19 +215,25 @@ class Worker:
                 wanted.add("parley_shared")
         return ["--target"] + sorted(wanted)
 
-    def judge_mapped(self, m, build, sanitized):
+    def judge_mapped(self, m, build, sanitized, regex=None):
         """With a coverage map (coverage_map.py): only the tests that execute the mutated line run, the fastest
-        first, stopping at the first failure; each bounded by a few times its time in the map."""
+        first, stopping at the first failure; each bounded by a few times its time in the map.  With a regex
+        (-R, to judge a survivor again with tests the map does not know or left out): the tests it selects, all
+        of them, still without make and outside ctest."""
         tests = self.asan_tests if sanitized else self.tests
         if sanitized and not tests:
             tests = self.asan_tests = ctest_runner.load_tests(build)
-        names, how = select_tests(m, self.cmap, tests)
+        if regex:
+            names, how = sorted((n for n in tests if re.search(regex, n)), key=lambda n: (
+                self.cmap["tests"].get(n, {}).get("seconds", 1e9), n)), "-R"
+        else:
+            names, how = select_tests(m, self.cmap, tests)
         if how == "unreached":
             return "SURVIVED", "no test executes %s:%d (coverage map)" % (m["file"], m["site"].line)
         if not names:
             return "uncompilable", "no test selected"
         skipped = 0
-        if self.budget:  # the fastest tests whose times in the map add up to the budget (at least one)
+        if self.budget and not regex:  # the fastest tests whose times in the map add up to the budget (at least one)
             total, kept = 0.0, []
             for name in names:
                 total += self.cmap["tests"].get(name, {}).get("seconds", 60)
@@ -270,8 +276,8 @@ class Worker:
         try:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(mutated)
-            if self.cmap is not None and not regex and not full:
-                return self.judge_mapped(m, build, sanitized)
+            if self.cmap is not None and not full:
+                return self.judge_mapped(m, build, sanitized, regex)
             sel = regex or (None if full else m.get("tests"))
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1"] + self.targets(build, sel), self.dir)
             if rc != 0:
