@@ -2,7 +2,8 @@
  * test_mut_protocol.c: protocol behaviours that the generated mutants (tests/mutants) showed no test pinned.
  * Live talks (src/protocol/live.c): an agent answers the text tabled even when it is the first and only one;
  * the mediator's drafting helper composes from each party's own position (the text with that party's
- * amendments), as the shuttle mediator does when it is given those positions directly.
+ * amendments), as the shuttle mediator does when it is given those positions directly.  The additive package
+ * index (package_additive.c) says for which targets its answer still holds; no package lies in that range.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +16,8 @@
 
 #include "agents/mediator.h"
 #include "protocol/live.h"
+#include "protocol/session_internal.h"
+#include "random_numbers.h"
 #include "test_util.h"
 
 /* Two integer issues 0..10; P wants both high, Q wants both low, with different weights. */
@@ -96,11 +99,76 @@ static void live_draft_composes_from_each_position(void **state)
     parley_scenario_free(sc);
 }
 
+/* Two parties with random additive utilities over 4 integer issues of 9-16 values (6561 to 65536 packages: above
+   the size from which parley_package_index_build makes the additive index). */
+static parley_scenario *random_additive_scenario(void)
+{
+    parley_space *s = parley_space_new();
+    size_t issues = 4;
+    char name[16];
+    for (size_t i = 0; i < issues; i++) {
+        snprintf(name, sizeof name, "i%zu", i);
+        assert_int_equal(parley_space_add_integer(s, name, 0, 8 + (long)pick(8), 1, NULL), PARLEY_OK);
+    }
+    parley_scenario *sc = parley_scenario_new(s);
+    for (unsigned p = 0; p < 2; p++) {
+        parley_utility *u = parley_utility_new(s);
+        for (size_t i = 0; i < issues; i++) {
+            parley_utility_set_weight(u, i, (uniform() + 0.05) / issues);
+            for (uint32_t v = 0; v < parley_issue_value_count(s, i); v++)
+                parley_utility_set_value(u, i, v, uniform());
+        }
+        snprintf(name, sizeof name, "P%u", p);
+        assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
+    }
+    return sc;
+}
+
+/*
+ * pindex_additive_at_least answers "the package of lowest utility at least the target" and says that the same
+ * answer holds for every threshold (target - 1e-12) in (valid_from, valid_to].  So no package may be worth more
+ * than valid_from and less than the threshold: the highest utility under the threshold, read off the sorted
+ * index of every package, is at most valid_from (up to the halves' rounding), and valid_to is the answer.
+ */
+static void additive_answer_holds_where_it_says(void **state)
+{
+    (void)state;
+    size_t hits_below = 0;
+    for (int r = 0; r < 12; r++) {
+        parley_scenario *sc = random_additive_scenario();
+        parley_package_index *additive = NULL, *sorted = NULL;
+        assert_int_equal(parley_package_index_build(sc, 0, 1, &additive, NULL), PARLEY_OK);
+        assert_int_equal(pindex_build_sorted(sc, 0, 1, &sorted), PARLEY_OK);
+        assert_true(additive->additive);
+        double best = pindex_best(sorted), worst = pindex_worst(sorted);
+        uint32_t out[8];
+        for (int q = 0; q < 300; q++) {
+            double target = worst + (best - worst) * uniform(), from, to;
+            double u = pindex_additive_at_least(additive, target, out, &from, &to);
+            assert_true(u >= target - 1e-12);
+            assert_true(to == u);
+            size_t i = pindex_rank(sorted, target); /* the first package worth at least the threshold */
+            if (i == 0)
+                continue;
+            double highest_below = pindex_get(sorted, i - 1, out);
+            if (highest_below > from + 1e-9)
+                fail_msg("target %.17g: the answer %.17g is said to hold from %.17g, but a package is worth "
+                         "%.17g, in between", target, u, from, highest_below);
+            hits_below++;
+        }
+        parley_package_index_free(additive);
+        parley_package_index_free(sorted);
+        parley_scenario_free(sc);
+    }
+    assert_true(hits_below > 1000);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(live_answer_to_the_only_text),
         cmocka_unit_test(live_draft_composes_from_each_position),
+        cmocka_unit_test(additive_answer_holds_where_it_says),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
