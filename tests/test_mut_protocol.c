@@ -4,6 +4,7 @@
  * the mediator's drafting helper composes from each party's own position (the text with that party's
  * amendments), as the shuttle mediator does when it is given those positions directly.  The additive package
  * index (package_additive.c) says for which targets its answer still holds; no package lies in that range.
+ * An agent whose red lines exclude every package is told so (-1) by its view's queries.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -163,12 +164,71 @@ static void additive_answer_holds_where_it_says(void **state)
     assert_true(hits_below > 1000);
 }
 
+/* --- An agent that asks its view for packages, records the answers and walks away --- */
+
+static double asked_at_least, asked_best, asked_worst;
+
+static int asker_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
+{
+    (void)v, (void)params, (void)err;
+    *state = NULL;
+    return PARLEY_OK;
+}
+
+static void asker_destroy(void *state) { (void)state; }
+
+static int asker_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+{
+    (void)state, (void)request;
+    uint32_t out[2];
+    asked_at_least = parley_view_outcome_at_least(v, 0.5, out);
+    asked_best = parley_view_best_utility(v);
+    asked_worst = parley_view_worst_utility(v);
+    act->kind = PARLEY_ACT_WALK_AWAY;
+    return PARLEY_OK;
+}
+
+static const parley_agent_vtable asker_vt = {PARLEY_AGENT_ABI, "asker", "asks its view and walks away",
+                                             asker_create, asker_destroy, asker_act};
+
+/* P's red line (x above 100, on an issue of 0..10) excludes every package: it has no acceptable one. */
+static void no_acceptable_package_is_minus_one(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 10},"
+        " {\"name\": \"y\", \"type\": \"integer\", \"min\": 0, \"max\": 10}],"
+        " \"parties\": [{\"name\": \"P\", \"red_lines\": [{\"name\": \"impossible\", \"rule\": \"x > 100\"}],"
+        "  \"preferences\": {"
+        "  \"x\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+        "  \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        " {\"name\": \"Q\", \"preferences\": {"
+        "  \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+    parley_scenario *sc = test_scenario_text(doc, "impossible-red-line.json");
+    parley_session_config cfg;
+    parley_negotiation *neg = NULL;
+    parley_error err;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 4;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent(neg, &asker_vt, "", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "boulware", &err), PARLEY_OK);
+    asked_at_least = asked_best = asked_worst = 0;
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    assert_true(asked_at_least == -1);
+    assert_true(asked_best == -1);
+    assert_true(asked_worst == -1);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(live_answer_to_the_only_text),
         cmocka_unit_test(live_draft_composes_from_each_position),
         cmocka_unit_test(additive_answer_holds_where_it_says),
+        cmocka_unit_test(no_acceptable_package_is_minus_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
