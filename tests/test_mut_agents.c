@@ -2,7 +2,8 @@
  * test_mut_agents.c: behaviours of the built-in agents that the generated mutants (tests/mutants) showed no
  * test pinned.  A built-in agent answering the shuttle mediator amends the text greedily, the change worth
  * most to it first: checked by a wrapper agent that computes each change's gain itself, from its utility of
- * the text with only that issue changed.
+ * the text with only that issue changed.  CUHK, once its threshold has come down to the best offer it received,
+ * offers that one back (never the opponent's latest, worse, offer).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -132,10 +133,84 @@ static void shuttle_amendments_biggest_gain_first(void **state)
                  amendments_misordered + amendments_ordered);
 }
 
+/* --- A scripted opponent: offers x = 8 first, then x = 3 until the end, never accepts --- */
+
+static int scripted_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
+{
+    (void)v, (void)params, (void)err;
+    *state = NULL;
+    return PARLEY_OK;
+}
+
+static void scripted_destroy(void *state) { (void)state; }
+
+static int scripted_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+{
+    (void)state, (void)request;
+    long proposer = -1;
+    parley_view_standing_offer(v, &proposer);
+    size_t mine = 0; /* its own offers so far */
+    parley_event ev;
+    for (size_t i = 0; i < parley_view_event_count(v); i++)
+        if (parley_view_event(v, i, &ev) == PARLEY_OK && ev.kind == PARLEY_EVENT_OFFER &&
+            ev.party == (long)parley_view_party(v))
+            mine++;
+    act->kind = PARLEY_ACT_OFFER;
+    act->outcome[0] = mine == 0 ? 8 : 3;
+    return PARLEY_OK;
+}
+
+static const parley_agent_vtable scripted_vt = {PARLEY_AGENT_ABI, "scripted", "x = 8, then x = 3", scripted_create,
+                                                scripted_destroy, scripted_act};
+
+/*
+ * CUHK (party P, utility x / 10, discount 0.5) against the scripted opponent: its threshold starts at 1 and comes
+ * down towards 0.5^0.52 = 0.70 by t = 0.48 (cuhk_threshold), so at round 1 it rejects x = 8 (0.8) and later,
+ * when the threshold is under 0.8, offers that package back (the best it received).  It never offers anything
+ * worth less than 0.69 to itself: not the opponent's standing x = 3.
+ */
+static void cuhk_offers_back_the_best_it_received(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 10}],"
+        " \"parties\": [{\"name\": \"P\", \"discount\": 0.5, \"preferences\": {"
+        "  \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        " {\"name\": \"Q\", \"preferences\": {"
+        "  \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+    parley_scenario *sc = test_scenario_text(doc, "cuhk-best-received.json");
+    parley_session_config cfg;
+    parley_negotiation *neg = NULL;
+    parley_error err;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 100;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "cuhk", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent(neg, &scripted_vt, "", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    size_t offered_back = 0, offers = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.kind != PARLEY_EVENT_OFFER || ev.party != 0)
+            continue;
+        offers++;
+        if (ev.outcome[0] < 7)
+            fail_msg("round %ld: CUHK offered x = %u, worth %.1f to it, under its threshold", ev.round,
+                     ev.outcome[0], ev.outcome[0] / 10.0);
+        offered_back += ev.outcome[0] == 8;
+    }
+    assert_true(offers > 10);
+    assert_true(offered_back > 0);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(shuttle_amendments_biggest_gain_first),
+        cmocka_unit_test(cuhk_offers_back_the_best_it_received),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
