@@ -191,9 +191,15 @@ class Worker:
         if rc != 0:
             sys.exit("mutate.py: the unmutated scratch copy %s does not build in %s:\n%s" % (self.src, build, out[-3000:]))
 
-    def prepare(self):
+    def prepare(self, overlay=None):
         os.makedirs(self.dir, exist_ok=True)
         sync_tree(ROOT, self.src)
+        if overlay:  # files laid over the copy (tests of another branch, to judge survivors with them)
+            for dirpath, _, files in os.walk(overlay):
+                for name in files:
+                    rel = os.path.relpath(os.path.join(dirpath, name), overlay)
+                    os.makedirs(os.path.dirname(os.path.join(self.src, rel)), exist_ok=True)
+                    shutil.copy(os.path.join(dirpath, name), os.path.join(self.src, rel))
         shared = os.path.join(self.dir, "shared")  # the tests find ../shared next to the source tree
         if not os.path.lexists(shared) and os.path.isdir(os.path.join(ROOT, "..", "shared")):
             os.symlink(os.path.realpath(os.path.join(ROOT, "..", "shared")), shared)
@@ -319,6 +325,8 @@ def main():
     ap.add_argument("--asan-memory", action="store_true",
                     help="judge the generated mutants of lines that size, copy or release memory (generate."
                     "touches_memory) in a sanitizer build of the scratch copy, where an overflow or a leak fails")
+    ap.add_argument("--overlay", help="a folder of files laid over the scratch copy after it is synced (e.g. the new "
+                    "tests of another branch: git archive BRANCH tests | tar -x -C DIR)")
     ap.add_argument("--resume", action="store_true",
                     help="keep the verdicts of an earlier run with the same --base (its results.jsonl)")
     args = ap.parse_args()
@@ -382,7 +390,7 @@ def main():
         jobs = max(1, min(args.jobs, len(todo)))
         workers = [Worker(args.base, n) for n in range(jobs)]
         print("mutate.py: building %d scratch cop%s in %s" % (jobs, "y" if jobs == 1 else "ies", args.base), flush=True)
-        threads = [threading.Thread(target=w.prepare) for w in workers]
+        threads = [threading.Thread(target=w.prepare, args=(args.overlay,)) for w in workers]
         for t in threads:
             t.start()
         for t in threads:
