@@ -96,6 +96,13 @@ def parse_equivalents(path):
 NEW_KILL = "killed by the new test"  # in the detail of a mutant that only a test written for it killed
 
 
+def areas_of(folder):
+    """The words that name a folder's new tests (test_mut_agents, test_kill_live, cli_kill_io...): in a first run
+    a survivor meets only its own folder's new tests; --rejudge gives it every new test."""
+    return {"src/bind": ("bind", "live"), "python/parley": ("python",), "src/cli/single": ("cli",),
+            "src/protocol": ("protocol", "live")}.get(folder, (folder.rsplit("/", 1)[-1],))
+
+
 def per_folder(mutants, results):
     """Killed / survived / equivalent by folder of the tree, and the score of the non-equivalent ones."""
     table = {}
@@ -259,7 +266,7 @@ class Worker:
         # --new-tests: tests written for survivors, run (after the suite's, which alone make the first verdict)
         # only when the mutant survived those
         extra = sorted(n for n in tests if self.new_tests and not regex and re.search(self.new_tests, n)
-                       and n not in names)
+                       and n not in names and (m.get("first") or any(a in n for a in areas_of(m["folder"]))))
         if not names and not extra:
             return "SURVIVED", first
         targets = ctest_runner.build_targets(names + extra)
