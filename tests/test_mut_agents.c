@@ -3,7 +3,9 @@
  * test pinned.  A built-in agent answering the shuttle mediator amends the text greedily, the change worth
  * most to it first: checked by a wrapper agent that computes each change's gain itself, from its utility of
  * the text with only that issue changed.  CUHK, once its threshold has come down to the best offer it received,
- * offers that one back (never the opponent's latest, worse, offer).
+ * offers that one back (never the opponent's latest, worse, offer).  AgreeableAgent2018 on a domain of 9999
+ * packages starts bidding with its opponent model at t = 0.3 (under 10000 packages), not 0.4.  AgentGG's partial
+ * ranking is drawn with the session's seed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agents/anac_winners.h"
 #include "test_util.h"
 
 /* --- A wrapper: plays like a built-in agent and checks the order of its amendments --- */
@@ -264,12 +267,75 @@ static void agent_gg_ranking_drawn_with_the_seed(void **state)
     parley_scenario_free(sc);
 }
 
+/* --- A wrapper of AgreeableAgent2018: counts its offers in 0.3 <= t < 0.4 that are not the package nearest its
+   target (what it offers before it uses its model) --- */
+
+static size_t window_offers, window_off_nearest;
+
+static int model_window_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+{
+    struct wrapper *w = state;
+    int rc = w->inner->act(w->inner_state, v, request, act);
+    double t = parley_view_time(v);
+    if (rc != PARLEY_OK || act->kind != PARLEY_ACT_OFFER || t < 0.3 || t >= 0.4)
+        return rc;
+    double best = parley_view_best_utility(v), worst = parley_view_worst_utility(v);
+    double target = agreeable_target(t, worst, best);
+    uint32_t nearest[3];
+    winners_nearest(v, target < 0.8 ? 0.8 : target, nearest);
+    window_offers++;
+    window_off_nearest += memcmp(act->outcome, nearest, sizeof nearest) != 0;
+    return rc;
+}
+
+static const parley_agent_vtable model_window_vt = {PARLEY_AGENT_ABI, "model-window",
+                                                    "counts offers off the nearest package", wrapper_create,
+                                                    wrapper_destroy, model_window_act};
+
+/*
+ * 9 x 11 x 101 = 9999 packages: AgreeableAgent2018's time for using its model is 0.3 there (0.2 under 1000
+ * packages, 0.3 under 10000, else 0.4).  P gives issue c no weight, so its best utility, still its target in
+ * [0.3, 0.4), is that of 101 packages (a = 8, b = 0, any c).  Before its model time it offers the package
+ * nearest the target (winners_nearest: the first of those in its ranking); from then on it picks among them by
+ * roulette on its frequency model of the opponent, who always offers c = 2: a package that is not the nearest.
+ */
+static void agreeable_uses_its_model_from_0_3_under_10000(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{\"issues\": [{\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 8},"
+        " {\"name\": \"b\", \"type\": \"integer\", \"min\": 0, \"max\": 10},"
+        " {\"name\": \"c\", \"type\": \"integer\", \"min\": 0, \"max\": 100}],"
+        " \"parties\": [{\"name\": \"P\", \"preferences\": {"
+        "  \"a\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+        "  \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}},"
+        " {\"name\": \"Q\", \"preferences\": {"
+        "  \"c\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+    parley_scenario *sc = test_scenario_text(doc, "agreeable-9999.json");
+    window_offers = window_off_nearest = 0;
+    parley_session_config cfg;
+    parley_negotiation *neg = NULL;
+    parley_error err;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 200;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent(neg, &model_window_vt, "agreeable-2018", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent(neg, &stubborn_vt, "", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    assert_true(window_offers > 10);
+    if (window_off_nearest == 0)
+        fail_msg("all %zu offers in [0.3, 0.4) were the package nearest the target: no model used", window_offers);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(shuttle_amendments_biggest_gain_first),
         cmocka_unit_test(cuhk_offers_back_the_best_it_received),
         cmocka_unit_test(agent_gg_ranking_drawn_with_the_seed),
+        cmocka_unit_test(agreeable_uses_its_model_from_0_3_under_10000),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
