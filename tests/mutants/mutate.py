@@ -265,8 +265,10 @@ class Worker:
             skipped, names = len(names) - len(kept), kept
         # --new-tests: tests written for survivors, run (after the suite's, which alone make the first verdict)
         # only when the mutant survived those
-        extra = sorted(n for n in tests if self.new_tests and not regex and re.search(self.new_tests, n)
-                       and n not in names and (m.get("first") or any(a in n for a in areas_of(m["folder"]))))
+        own = areas_of(m["folder"])
+        extra = sorted((n for n in tests if self.new_tests and not regex and re.search(self.new_tests, n)
+                        and n not in names and (m.get("first") or any(a in n for a in own))),
+                       key=lambda n: (not any(a in n for a in own), n))  # its folder's first
         if not names and not extra:
             return "SURVIVED", first
         targets = ctest_runner.build_targets(names + extra)
