@@ -5,7 +5,8 @@
  * the text with only that issue changed.  CUHK, once its threshold has come down to the best offer it received,
  * offers that one back (never the opponent's latest, worse, offer).  AgreeableAgent2018 on a domain of 9999
  * packages starts bidding with its opponent model at t = 0.3 (under 10000 packages), not 0.4.  AgentGG's partial
- * ranking is drawn with the session's seed.
+ * ranking is drawn with the session's seed, and before t = 0.2 it offers any package in its window (the first
+ * drawn), not the one its opponent model likes best.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -329,6 +330,51 @@ static void agreeable_uses_its_model_from_0_3_under_10000(void **state)
         fail_msg("all %zu offers in [0.3, 0.4) were the package nearest the target: no model used", window_offers);
 }
 
+/*
+ * AgentGG with the whole ranking, P indifferent to c (11 values): every package (a = 4, b = 0, any c) is at the
+ * top of its window early on.  Before t = 0.2 GENIUS's AgentGG offers the first random package it draws in the
+ * window, so its offers there spread over the values of c (measured: no value in more than 5 of 39); choosing
+ * instead by its opponent model (the stubborn opponent always asks c = 2) offers c = 2 again and again.
+ */
+static void agent_gg_offers_randomly_before_0_2(void **state)
+{
+    (void)state;
+    static const char doc[] =
+        "{\"issues\": [{\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 4},"
+        " {\"name\": \"b\", \"type\": \"integer\", \"min\": 0, \"max\": 4},"
+        " {\"name\": \"c\", \"type\": \"integer\", \"min\": 0, \"max\": 10}],"
+        " \"parties\": [{\"name\": \"P\", \"preferences\": {"
+        "  \"a\": {\"weight\": 0.6, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+        "  \"b\": {\"weight\": 0.4, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}},"
+        " {\"name\": \"Q\", \"preferences\": {"
+        "  \"c\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+    parley_scenario *sc = test_scenario_text(doc, "agent-gg-random.json");
+    parley_session_config cfg;
+    parley_negotiation *neg = NULL;
+    parley_error err;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 200;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "agent-gg", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent(neg, &stubborn_vt, "", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    size_t times[11] = {0}, early = 0, most = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.kind != PARLEY_EVENT_OFFER || ev.party != 0 || ev.time >= 0.2 || ev.round < 2)
+            continue;
+        early++;
+        if (++times[ev.outcome[2]] > most)
+            most = times[ev.outcome[2]];
+    }
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    assert_true(early >= 20);
+    if (most > early / 2)
+        fail_msg("%zu of AgentGG's %zu offers before t = 0.2 had the same value of c", most, early);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -336,6 +382,7 @@ int main(void)
         cmocka_unit_test(cuhk_offers_back_the_best_it_received),
         cmocka_unit_test(agent_gg_ranking_drawn_with_the_seed),
         cmocka_unit_test(agreeable_uses_its_model_from_0_3_under_10000),
+        cmocka_unit_test(agent_gg_offers_randomly_before_0_2),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
