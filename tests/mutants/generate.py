@@ -265,8 +265,8 @@ def py_sites(rel, text):
         chk = CHECK_PY.match(m) or (CHECK_PY_HEAD.match(m) if n < len(raw) and
                                     re.match(r"^\s*(raise|return)\b", masked[n]) else None)
         if chk and not m.strip().startswith("elif"):
-            cond = chk.group(2)
-            col = r.index(cond, len(chk.group(1)))
+            col = chk.start(2)  # masked and raw lines have the same columns; the text is the raw one
+            cond = r[col:chk.end(2)]
             add("check", col, cond, "False", "the check `if %s` deleted" % cond[:50])
     return sites
 

@@ -93,21 +93,33 @@ def parse_equivalents(path):
     return argued
 
 
+NEW_KILL = "killed by the new test"  # in the detail of a mutant that only a test written for it killed
+
+
+def areas_of(folder):
+    """The words that name a folder's new tests (test_mut_agents, test_kill_live, cli_kill_io...): in a first run
+    a survivor meets only its own folder's new tests; --rejudge gives it every new test."""
+    return {"src/bind": ("bind", "live"), "python/parley": ("python",), "src/cli/single": ("cli",),
+            "src/protocol": ("protocol", "live")}.get(folder, (folder.rsplit("/", 1)[-1],))
+
+
 def per_folder(mutants, results):
     """Killed / survived / equivalent by folder of the tree, and the score of the non-equivalent ones."""
     table = {}
     for m in mutants:
-        row = table.setdefault(m["folder"], {"killed": 0, "SURVIVED": 0, "equivalent": 0, "other": 0, "unrun": 0})
-        verdict = results[m["id"]][0]
+        row = table.setdefault(m["folder"], {"killed": 0, "SURVIVED": 0, "equivalent": 0, "other": 0, "unrun": 0,
+                                             "new": 0})
+        verdict, detail = results[m["id"]]
         row[verdict if verdict in row else "other"] += 1
-    out = ["%-16s %6s %8s %10s %6s %7s %7s" % ("folder", "killed", "survived", "equivalent", "other", "not run",
-                                               "score")]
+        row["new"] += verdict == "killed" and NEW_KILL in detail
+    out = ["%-16s %6s %8s %10s %6s %7s %7s %13s" % ("folder", "killed", "survived", "equivalent", "other", "not run",
+                                                    "score", "by new tests")]
     for folder in sorted(table):
         r = table[folder]
         judged = r["killed"] + r["SURVIVED"]
-        out.append("%-16s %6d %8d %10d %6d %7d %6s" % (folder, r["killed"], r["SURVIVED"], r["equivalent"], r["other"],
-                                                      r["unrun"], "%.0f%%" % (100.0 * r["killed"] / judged)
-                                                      if judged else "-"))
+        out.append("%-16s %6d %8d %10d %6d %7d %6s %13d" % (
+            folder, r["killed"], r["SURVIVED"], r["equivalent"], r["other"], r["unrun"],
+            "%.0f%%" % (100.0 * r["killed"] / judged) if judged else "-", r["new"]))
     return "\n".join(out) + "\n\n"
 
 
@@ -180,6 +192,7 @@ class Worker:
         self.asan_ready = False
         self.cmap = None  # the coverage map (--map), and the tests of the scratch build
         self.budget = 0  # --map-budget
+        self.new_tests = None  # --new-tests
         self.tests = {}
         self.asan_tests = {}
         self.fast = {}  # build dir -> ctest_runner.FastRebuild (with --map)
@@ -191,9 +204,15 @@ class Worker:
         if rc != 0:
             sys.exit("mutate.py: the unmutated scratch copy %s does not build in %s:\n%s" % (self.src, build, out[-3000:]))
 
-    def prepare(self):
+    def prepare(self, overlay=None):
         os.makedirs(self.dir, exist_ok=True)
         sync_tree(ROOT, self.src)
+        if overlay:  # files laid over the copy (tests of another branch, to judge survivors with them)
+            for dirpath, _, files in os.walk(overlay):
+                for name in files:
+                    rel = os.path.relpath(os.path.join(dirpath, name), overlay)
+                    os.makedirs(os.path.dirname(os.path.join(self.src, rel)), exist_ok=True)
+                    shutil.copy(os.path.join(dirpath, name), os.path.join(self.src, rel))
         shared = os.path.join(self.dir, "shared")  # the tests find ../shared next to the source tree
         if not os.path.lexists(shared) and os.path.isdir(os.path.join(ROOT, "..", "shared")):
             os.symlink(os.path.realpath(os.path.join(ROOT, "..", "shared")), shared)
@@ -215,19 +234,28 @@ class Worker:
                 wanted.add("parley_shared")
         return ["--target"] + sorted(wanted)
 
-    def judge_mapped(self, m, build, sanitized):
+    def judge_mapped(self, m, build, sanitized, regex=None):
         """With a coverage map (coverage_map.py): only the tests that execute the mutated line run, the fastest
-        first, stopping at the first failure; each bounded by a few times its time in the map."""
+        first, stopping at the first failure; each bounded by a few times its time in the map.  With a regex
+        (-R, to judge a survivor again with tests the map does not know or left out): the tests it selects, all
+        of them, still without make and outside ctest."""
         tests = self.asan_tests if sanitized else self.tests
         if sanitized and not tests:
             tests = self.asan_tests = ctest_runner.load_tests(build)
-        names, how = select_tests(m, self.cmap, tests)
-        if how == "unreached":
-            return "SURVIVED", "no test executes %s:%d (coverage map)" % (m["file"], m["site"].line)
-        if not names:
+        if regex:
+            names, how = sorted((n for n in tests if re.search(regex, n)), key=lambda n: (
+                self.cmap["tests"].get(n, {}).get("seconds", 1e9), n)), "-R"
+        else:
+            names, how = select_tests(m, self.cmap, tests)
+        first = None  # the verdict of the suite the map knows, when it is reached without running anything
+        if m.get("first"):  # --rejudge: a journalled survivor meets the new tests only
+            first, names = m["first"], []
+        elif how == "unreached":
+            first, names = "no test executes %s:%d (coverage map)" % (m["file"], m["site"].line), []
+        elif not names:
             return "uncompilable", "no test selected"
         skipped = 0
-        if self.budget:  # the fastest tests whose times in the map add up to the budget (at least one)
+        if self.budget and not regex:  # the fastest tests whose times in the map add up to the budget (at least one)
             total, kept = 0.0, []
             for name in names:
                 total += self.cmap["tests"].get(name, {}).get("seconds", 60)
@@ -235,22 +263,39 @@ class Worker:
                     break
                 kept.append(name)
             skipped, names = len(names) - len(kept), kept
-        targets = ctest_runner.build_targets(names)
+        # --new-tests: tests written for survivors, run (after the suite's, which alone make the first verdict)
+        # only when the mutant survived those
+        own = areas_of(m["folder"])
+        extra = sorted((n for n in tests if self.new_tests and not regex and re.search(self.new_tests, n)
+                        and n not in names and (m.get("first") or any(a in n for a in own))),
+                       key=lambda n: (not any(a in n for a in own), n))  # its folder's first
+        if not names and not extra:
+            return "SURVIVED", first
+        targets = ctest_runner.build_targets(names + extra)
         fast = self.fast.setdefault(build, ctest_runner.FastRebuild(build))
         if m["file"].endswith(".c") and not fast.rebuild(os.path.join(self.src, m["file"]), targets):
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1", "--target"] + targets, self.dir)
             if rc != 0:
                 return "uncompilable", out[-1500:]
-        for name in names:
+
+        def passes(name):
             seconds = self.cmap["tests"].get(name, {}).get("seconds", 60)
             test = dict(tests[name], command=["nice"] + tests[name]["command"])
             passed, took, tail = ctest_runner.run_test(test, timeout=min(test["timeout"], 4 * seconds + 60),
                                                        extra_env=SANITIZER_ENV if sanitized else None)
+            return passed, " timed out" if "timed out" in tail else ""
+
+        for name in names:
+            passed, why = passes(name)
             if not passed:
-                return "killed", "%s failed (%s tests by %s)%s" % (
-                    name, len(names), how, " timed out" if "timed out" in tail else "")
-        return "SURVIVED", "%d tests by %s passed%s: %s" % (
+                return "killed", "%s failed (%s tests by %s)%s" % (name, len(names), how, why)
+        first = first or "%d tests by %s passed%s: %s" % (
             len(names), how, " (%d slower ones not run)" % skipped if skipped else "", " ".join(names)[:200])
+        for name in extra:
+            passed, why = passes(name)
+            if not passed:
+                return "killed", "SURVIVED the suite (%s); %s %s%s" % (first, NEW_KILL, name, why)
+        return "SURVIVED", first + ("; the %d new tests passed too" % len(extra) if extra else "")
 
     def judge(self, m, regex, full, timeout):
         path = os.path.join(self.src, m["file"])
@@ -270,8 +315,8 @@ class Worker:
         try:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(mutated)
-            if self.cmap is not None and not regex and not full:
-                return self.judge_mapped(m, build, sanitized)
+            if self.cmap is not None and not full:
+                return self.judge_mapped(m, build, sanitized, regex)
             sel = regex or (None if full else m.get("tests"))
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1"] + self.targets(build, sel), self.dir)
             if rc != 0:
@@ -313,6 +358,13 @@ def main():
     ap.add_argument("--asan-memory", action="store_true",
                     help="judge the generated mutants of lines that size, copy or release memory (generate."
                     "touches_memory) in a sanitizer build of the scratch copy, where an overflow or a leak fails")
+    ap.add_argument("--new-tests", help="with --map: a regex of tests written for survivors; a mutant that survives "
+                    "the tests the map selects runs these too, and one that fails is reported as killed by it (the "
+                    "detail keeps the first verdict)")
+    ap.add_argument("--rejudge", action="store_true",
+                    help="with --resume and --new-tests: the journalled survivors run the new tests (only those)")
+    ap.add_argument("--overlay", help="a folder of files laid over the scratch copy after it is synced (e.g. the new "
+                    "tests of another branch: git archive BRANCH tests | tar -x -C DIR)")
     ap.add_argument("--resume", action="store_true",
                     help="keep the verdicts of an earlier run with the same --base (its results.jsonl)")
     args = ap.parse_args()
@@ -363,7 +415,9 @@ def main():
         for m in todo:
             if m["id"] in done:
                 results[m["id"]] = tuple(done[m["id"]])
-        todo = [m for m in todo if m["id"] not in done]
+                if args.rejudge and done[m["id"]][0] == "SURVIVED":
+                    m["first"] = done[m["id"]][1] or "survived"
+        todo = [m for m in todo if m["id"] not in done or m.get("first")]
         print("mutate.py: resuming, %d verdicts kept" % len(done), flush=True)
     elif os.path.isfile(journal):
         os.remove(journal)
@@ -376,7 +430,7 @@ def main():
         jobs = max(1, min(args.jobs, len(todo)))
         workers = [Worker(args.base, n) for n in range(jobs)]
         print("mutate.py: building %d scratch cop%s in %s" % (jobs, "y" if jobs == 1 else "ies", args.base), flush=True)
-        threads = [threading.Thread(target=w.prepare) for w in workers]
+        threads = [threading.Thread(target=w.prepare, args=(args.overlay,)) for w in workers]
         for t in threads:
             t.start()
         for t in threads:
@@ -385,6 +439,7 @@ def main():
             cmap = json.load(open(args.map, encoding="utf-8"))
             for w in workers:
                 w.cmap, w.tests, w.budget = cmap, ctest_runner.load_tests(w.build), args.map_budget
+                w.new_tests = args.new_tests
         work = queue.Queue()
         for m in sorted(todo, key=lambda m: m.get("tree") == "asan"):  # the sanitizer tree last (its own build)
             work.put(m)
@@ -422,12 +477,13 @@ def main():
     lines.sort(key=lambda l: order.index(l.split()[0]))
     judged = counts["killed"] + counts["SURVIVED"]
     score = 100.0 * counts["killed"] / judged if judged else 0.0
+    by_new = sum(1 for m in mutants if results[m["id"]][0] == "killed" and NEW_KILL in results[m["id"]][1])
     mode = "every test (--full)" if args.full else ("ctest -R %s" % args.regex if args.regex else "each mutant's tests:")
-    head = ("mutants: %d  killed %d  survived %d  equivalent %d  stale %d  ambiguous %d  uncompilable %d"
-            "%s  score %.1f%% of the judged  (%s, %.0f s)"
-            % (len(mutants), counts["killed"], counts["SURVIVED"], counts["equivalent"], counts["stale"],
+    head = ("mutants: %d  killed %d (%d of them only by new tests)  survived %d  equivalent %d  stale %d  ambiguous %d"
+            "  uncompilable %d%s  score %.1f%% of the judged (%.1f%% before the new tests)  (%s, %.0f s)"
+            % (len(mutants), counts["killed"], by_new, counts["SURVIVED"], counts["equivalent"], counts["stale"],
                counts["ambiguous"], counts["uncompilable"], "  not run %d" % counts["unrun"] if counts["unrun"] else "",
-               score, mode, time.time() - started))
+               score, 100.0 * (counts["killed"] - by_new) / judged if judged else 0.0, mode, time.time() - started))
     report = head + "\n" + (per_folder(mutants, results) if args.sample else "") + "\n".join(lines) + "\n"
     os.makedirs(args.base, exist_ok=True)
     with open(os.path.join(args.base, "report.txt"), "w", encoding="utf-8") as f:

@@ -1,0 +1,120 @@
+/*
+ * test_mut_tournament.c: tournament behaviours that the generated mutants (tests/mutants) showed no test
+ * pinned.  Each agent's means in the statistics (utility, agreement rate, distances to the frontier and to the
+ * Nash point, welfare, the accuracy of a model of it) are recomputed here from the runs themselves: a mean
+ * divided by another column's count shows.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <parley/parley.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test_util.h"
+
+static parley_tournament *play_small(const parley_scenario *sc)
+{
+    static const char *const agents[] = {"boulware", "conceder", "hardliner"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 3;
+    cfg.repeats = 2;
+    cfg.session.rounds = 40;
+    cfg.threads = 1;
+    cfg.model = "frequency";
+    static const parley_scenario *list[1]; /* the tournament keeps the array */
+    list[0] = sc;
+    parley_tournament *t = NULL;
+    parley_error err;
+    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return t;
+}
+
+/* The per-agent sums of one quantity over the runs and how many runs had it (NaN skipped). */
+struct mean {
+    double sum, count;
+};
+
+static void add(struct mean *m, double x)
+{
+    if (!isnan(x))
+        m->sum += x, m->count++;
+}
+
+static void assert_mean(const char *what, const char *agent, const struct mean *m, double got)
+{
+    double want = m->count ? m->sum / m->count : NAN;
+    if (isnan(want) != isnan(got) || (!isnan(want) && fabs(want - got) > 1e-9))
+        fail_msg("%s of %s: the statistics say %.12g, the runs %.12g (%g runs)", what, agent, got, want, m->count);
+}
+
+enum { UTILITY, AGREED, PARETO, NASH, WELFARE, PEARSON, RMSE, KENDALL, QUANTITIES };
+
+static void agent_means_are_the_runs_means(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
+    parley_tournament *t = play_small(sc);
+    size_t n = parley_tournament_agent_count(t);
+    struct mean(*by_agent)[QUANTITIES] = calloc(n, sizeof *by_agent);
+    assert_non_null(by_agent);
+    size_t nash_runs = 0, models = 0;
+    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        nash_runs += !isnan(r->nash_distance);
+        for (size_t k = 0; k < r->parties; k++) {
+            struct mean *m = by_agent[r->agents[k]];
+            add(&m[UTILITY], r->discounted[k]);
+            add(&m[AGREED], r->agreed != 0);
+            add(&m[PARETO], r->pareto_distance);
+            add(&m[NASH], r->nash_distance);
+            add(&m[WELFARE], r->welfare);
+            if (r->model_accuracy && !isnan(r->model_accuracy[k].pearson) && !isnan(r->model_accuracy[k].rmse)) {
+                add(&m[PEARSON], r->model_accuracy[k].pearson);
+                add(&m[RMSE], r->model_accuracy[k].rmse);
+                models++;
+            }
+            if (r->model_accuracy)
+                add(&m[KENDALL], r->model_accuracy[k].kendall);
+        }
+    }
+    /* the runs have the quantities the means are checked on */
+    assert_true(nash_runs > 0);
+    assert_true(models > 0);
+
+    parley_tournament_stats *s = NULL;
+    parley_stats_options options = {200, 7, NULL};
+    assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
+    assert_int_equal(parley_tournament_stats_agent_count(s), n);
+    for (size_t rank = 0; rank < n; rank++) {
+        const parley_agent_stats *g = parley_tournament_stats_agent(s, rank);
+        const struct mean *m = by_agent[g->agent];
+        const char *name = parley_tournament_agent_name(t, g->agent);
+        assert_mean("mean utility", name, &m[UTILITY], g->mean);
+        assert_mean("agreement rate", name, &m[AGREED], g->agreement_rate);
+        assert_mean("distance to the frontier", name, &m[PARETO], g->pareto_distance);
+        assert_mean("distance to the Nash point", name, &m[NASH], g->nash_distance);
+        assert_mean("welfare", name, &m[WELFARE], g->welfare);
+        assert_mean("model pearson", name, &m[PEARSON], g->model_pearson);
+        assert_mean("model rmse", name, &m[RMSE], g->model_rmse);
+        assert_mean("model kendall", name, &m[KENDALL], g->model_kendall);
+    }
+    parley_tournament_stats_free(s);
+    free(by_agent);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(agent_means_are_the_runs_means),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
