@@ -6,7 +6,10 @@
  * the rule compiler's bound on nesting (200 levels) counts nesting only: the
  * 'and's and 'or's of a rule, however many, neither use it up nor lend it more
  * (a mutant that decremented the depth after each 'and' let a rule nest 300
- * levels deep after 100 'and's).
+ * levels deep after 100 'and's); and "did you mean" counts a swap of two
+ * neighbouring letters as one edit ("bleu" is one from "blue"; a mutant took
+ * the swap's cost from the wrong cell and found two, past the bound of one
+ * edit for words of up to four letters).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +21,8 @@
 #include <string.h>
 
 #include <parley/parley.h>
+
+#include "core/strutil.h"
 
 static void test_expr_free_after_a_failed_compile(void **state)
 {
@@ -87,11 +92,27 @@ static void test_nesting_bound_counts_nesting_only(void **state)
     parley_space_free(space);
 }
 
+static void test_nearest_word_counts_a_swap_as_one(void **state)
+{
+    (void)state;
+    const char *colours[] = {"red", "blue", "green"};
+    /* words of up to four letters: one edit at most */
+    assert_string_equal(parley_nearest_word("bleu", colours, 3), "blue"); /* u and e swapped */
+    assert_string_equal(parley_nearest_word("rde", colours, 3), "red");
+    assert_string_equal(parley_nearest_word("BLUE", colours, 3), "blue"); /* case does not count */
+    assert_string_equal(parley_nearest_word("bule", colours, 3), "blue");  /* l and u swapped */
+    assert_null(parley_nearest_word("bkuw", colours, 3));                  /* two substitutions */
+    /* five to eight letters: two edits */
+    assert_string_equal(parley_nearest_word("gerne", colours, 3), "green"); /* e and r swapped: one */
+    assert_null(parley_nearest_word("purple", colours, 3));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_expr_free_after_a_failed_compile),
         cmocka_unit_test(test_nesting_bound_counts_nesting_only),
+        cmocka_unit_test(test_nearest_word_counts_a_swap_as_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
