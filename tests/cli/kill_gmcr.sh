@@ -85,5 +85,11 @@ for graph in dot svg; do
 done
 expect_in "$TMP/pd.dot" "digraph conflict {" "the dot file"
 expect_in "$TMP/pd.svg" "<svg " "the svg file"
+# 5. A state named "nothing" may carry spaces around it ("nothing  " is state 0; a mutant looked for the
+# trailing spaces seven characters before the word instead of after it, g-arith-84e7708839).
+for state in "nothing  " " nothing " "nothing"; do
+    expect_exit 0 "explain '$state'" "$PARLEY" conflict "$SRC/examples/gmcr/prisoners-dilemma.json" --explain "$state"
+    expect_in "$TMP/out" "State 0 (NN): nothing" "explain '$state': state 0"
+done
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_gmcr"
