@@ -4,7 +4,8 @@
 # that looked one range past a rectangle's last read the first issue's type there and dropped the rectangle as
 # "ranging over a categorical issue", issue 27).  Domain: d (discrete x, y), a and b (integers 0..3); each
 # nonlinear profile has a rectangle over a alone and one over a and b; both come back as written.  Also the
-# warning for a best value worth less than 1, and the GeniusWeb writer's numeric issues (below).
+# warning for a best value worth less than 1, the GeniusWeb writer's numeric issues and the GeniusWeb reader's
+# party descriptions (below).
 set -uo pipefail
 PARLEY=$1
 SRC=$2
@@ -90,6 +91,18 @@ space = json.load(open(sys.argv[1]))["LinearAdditiveUtilitySpace"]
 line = space["issueUtilities"]["price"]["NumberValueSetUtilities"]
 assert (line["lowValue"], line["lowUtility"], line["highValue"], line["highUtility"]) == (0, 1, 2, 0), line
 assert space["domain"]["issuesValues"]["price"]["range"] == {"low": 0, "high": 2, "step": 1}, space["domain"]
+PY
+# A party read from a GeniusWeb profile is described by the file it came from (geniusweb_read.c; a mutant left
+# the description unwritten, g-call-001cb25721).
+GW="$SRC/tests/data/genius"
+expect_exit 0 "geniusweb to native" "$PARLEY" convert "$GW/gw-domain.json" "$GW/gw-employee.json" "$GW/gw-employer.json" \
+    -o "$TMP/gw.json"
+python3 - "$TMP/gw.json" "$GW" <<'PY' || fail "geniusweb: the parties' descriptions do not name their profiles"
+import json, sys
+parties = json.load(open(sys.argv[1]))["parties"]
+want = [("gw-employee", "GeniusWeb profile %s/gw-employee.json" % sys.argv[2]),
+        ("gw-employer", "GeniusWeb profile %s/gw-employer.json" % sys.argv[2])]
+assert [(p["name"], p.get("description")) for p in parties] == want, parties
 PY
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_io"
