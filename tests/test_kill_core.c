@@ -6,7 +6,13 @@
  * the rule compiler's bound on nesting (200 levels) counts nesting only: the
  * 'and's and 'or's of a rule, however many, neither use it up nor lend it more
  * (a mutant that decremented the depth after each 'and' let a rule nest 300
- * levels deep after 100 'and's).
+ * levels deep after 100 'and's); and "did you mean" counts a swap of two
+ * neighbouring letters as one edit ("bleu" is one from "blue"; a mutant took
+ * the swap's cost from the wrong cell and found two, past the bound of one
+ * edit for words of up to four letters).  And an operator given operands of
+ * the wrong type fails naming the operator, the type it needs and the one
+ * found, and frees both operands (a mutant that kept the left one leaked it:
+ * LeakSanitizer fails this test in the sanitizer tree).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +24,8 @@
 #include <string.h>
 
 #include <parley/parley.h>
+
+#include "core/strutil.h"
 
 static void test_expr_free_after_a_failed_compile(void **state)
 {
@@ -87,11 +95,49 @@ static void test_nesting_bound_counts_nesting_only(void **state)
     parley_space_free(space);
 }
 
+static void test_nearest_word_counts_a_swap_as_one(void **state)
+{
+    (void)state;
+    const char *colours[] = {"red", "blue", "green"};
+    /* words of up to four letters: one edit at most */
+    assert_string_equal(parley_nearest_word("bleu", colours, 3), "blue"); /* u and e swapped */
+    assert_string_equal(parley_nearest_word("rde", colours, 3), "red");
+    assert_string_equal(parley_nearest_word("BLUE", colours, 3), "blue"); /* case does not count */
+    assert_string_equal(parley_nearest_word("bule", colours, 3), "blue");  /* l and u swapped */
+    assert_null(parley_nearest_word("bkuw", colours, 3));                  /* two substitutions */
+    /* five to eight letters: two edits */
+    assert_string_equal(parley_nearest_word("gerne", colours, 3), "green"); /* e and r swapped: one */
+    assert_null(parley_nearest_word("purple", colours, 3));
+}
+
+static void test_operand_types_checked_and_freed(void **state)
+{
+    (void)state;
+    parley_space *space = parley_space_new();
+    assert_int_equal(parley_space_add_integer(space, "price", 0, 10, 1, NULL), PARLEY_OK);
+    const char *rules[][2] = {
+        {"price and price >= 1", "'and' needs a condition (true/false) on both sides, found a number"},
+        {"price >= 1 or price + 1", "'or' needs a condition (true/false) on both sides, found a number"},
+    };
+    for (size_t k = 0; k < 2; k++) {
+        parley_expr *e = NULL;
+        parley_error err;
+        parley_error_clear(&err);
+        assert_int_equal(parley_expr_compile(space, rules[k][0], &e, &err), PARLEY_EINVAL);
+        assert_null(e);
+        if (!strstr(err.message, rules[k][1]))
+            fail_msg("%s: %s", rules[k][0], err.message);
+    }
+    parley_space_free(space);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_expr_free_after_a_failed_compile),
         cmocka_unit_test(test_nesting_bound_counts_nesting_only),
+        cmocka_unit_test(test_nearest_word_counts_a_swap_as_one),
+        cmocka_unit_test(test_operand_types_checked_and_freed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

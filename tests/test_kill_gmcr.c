@@ -4,6 +4,8 @@
  * (a generated mutant that dropped the check survived every test, issue 27).
  * The prisoner's dilemma with "both defect" declared infeasible: states 0, 1,
  * 2 remain; code 3 is the infeasible one, code 4 no state at all (two options).
+ * And the model reader refuses an option with neither a name nor an id, at its
+ * place in the file (a mutant that dropped the check read on with no name).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -63,10 +65,27 @@ static void test_svg_refuses_an_infeasible_status_quo(void **state)
     parley_gmcr_model_free(m);
 }
 
+static void test_option_needs_a_name_or_an_id(void **state)
+{
+    (void)state;
+    static const char text[] = "{\"name\": \"nameless\", \"decision_makers\": ["
+                               " {\"name\": \"A\", \"options\": [{\"id\": \"a\"}, {\"description\": \"what?\"}]},"
+                               " {\"name\": \"B\", \"options\": [{\"name\": \"b\"}]}]}";
+    parley_gmcr_model *m = NULL;
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_gmcr_model_parse(text, strlen(text), "nameless", &m, &err), PARLEY_EINVAL);
+    assert_null(m);
+    if (!strstr(err.message, "an option needs a \"name\" or an \"id\""))
+        fail_msg("unexpected message: %s", err.message);
+    assert_string_equal(err.path, "decision_makers[0].options[1]");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_svg_refuses_an_infeasible_status_quo),
+        cmocka_unit_test(test_option_needs_a_name_or_an_id),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

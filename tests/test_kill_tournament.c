@@ -26,8 +26,9 @@ static parley_scenario *textbook(void)
     return sc;
 }
 
-static parley_tournament *play(const parley_scenario *sc, const char *const *agents, size_t n, unsigned repeats,
-                               int self_play)
+/* The tournament keeps `scenarios` (an array of one), which must outlive it. */
+static parley_tournament *play(const parley_scenario *const *scenarios, const char *const *agents, size_t n,
+                               unsigned repeats, int self_play)
 {
     parley_tournament_config cfg;
     parley_tournament_config_init(&cfg);
@@ -39,7 +40,7 @@ static parley_tournament *play(const parley_scenario *sc, const char *const *age
     cfg.session.rounds = 50;
     parley_tournament *t = NULL;
     parley_error err;
-    if (parley_tournament_run_all(&sc, 1, &cfg, &t, &err))
+    if (parley_tournament_run_all(scenarios, 1, &cfg, &t, &err))
         fail_msg("%s", err.message);
     return t;
 }
@@ -49,7 +50,8 @@ static void test_zero_repeats_is_one(void **state)
     (void)state;
     parley_scenario *sc = textbook();
     const char *agents[] = {"boulware", "conceder"};
-    parley_tournament *t = play(sc, agents, 2, 0, 0);
+    const parley_scenario *scenarios[1] = {sc};
+    parley_tournament *t = play(scenarios, agents, 2, 0, 0);
     assert_int_equal(parley_tournament_run_count(t), 2);
     for (size_t i = 0; i < 2; i++) /* each was played */
         assert_true(parley_tournament_result(t, i)->rounds > 0);
@@ -62,7 +64,8 @@ static void test_mean_welfare_of_one_negotiation(void **state)
     (void)state;
     parley_scenario *sc = textbook();
     const char *agents[] = {"conceder"};
-    parley_tournament *t = play(sc, agents, 1, 1, 1); /* conceder against itself: one negotiation */
+    const parley_scenario *scenarios[1] = {sc};
+    parley_tournament *t = play(scenarios, agents, 1, 1, 1); /* conceder against itself: one negotiation */
     assert_int_equal(parley_tournament_run_count(t), 1);
     const parley_tournament_run *r = parley_tournament_result(t, 0);
     assert_true(r->agreed);

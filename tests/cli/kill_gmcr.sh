@@ -85,5 +85,17 @@ for graph in dot svg; do
 done
 expect_in "$TMP/pd.dot" "digraph conflict {" "the dot file"
 expect_in "$TMP/pd.svg" "<svg " "the svg file"
+# 5. A state named "nothing" may carry spaces around it ("nothing  " is state 0; a mutant looked for the
+# trailing spaces seven characters before the word instead of after it, g-arith-84e7708839).
+for state in "nothing  " " nothing " "nothing"; do
+    expect_exit 0 "explain '$state'" "$PARLEY" conflict "$SRC/examples/gmcr/prisoners-dilemma.json" --explain "$state"
+    expect_in "$TMP/out" "State 0 (NN): nothing" "explain '$state': state 0"
+done
+# 6. "#N" names the N-th feasible state, N in decimal: garrison.json's #10 is code 68 (appease + ijc_reduced), its
+# #1 code 34 (a mutant read N in base 11: #10 became the 11th state, code 74, g-bound-c485a3bdf7).
+expect_exit 0 "garrison #10" "$PARLEY" conflict "$SRC/examples/gmcr/garrison.json" --explain "#10"
+expect_in "$TMP/out" "State 68 (NNYNNNYNN): appease + ijc_reduced" "#10 is code 68"
+expect_exit 0 "garrison #1" "$PARLEY" conflict "$SRC/examples/gmcr/garrison.json" --explain "#1"
+expect_in "$TMP/out" "State 34 (NYNNNYNNN): reduced + ijc_full" "#1 is code 34"
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_gmcr"
