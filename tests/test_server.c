@@ -21,6 +21,7 @@
 #include "test_server_http.h"
 
 #include <fcntl.h>
+#include <sqlite3.h>
 #include <pthread.h>
 #include <math.h>
 #include <sys/stat.h>

@@ -200,15 +200,15 @@ static uint64_t write_cost(const api_call *c)
 static int stored_bytes(api_call *c, uint64_t *bytes)
 {
     static const char sql[] = "SELECT COALESCE(SUM(LENGTH(data)), 0), COUNT(*) FROM events WHERE negotiation_id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *bytes = 2 * (uint64_t)sqlite3_column_int64(st, 0) + 512 * (uint64_t)sqlite3_column_int64(st, 1);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : api_fail_db(c);
+    db_bind_int64(st, 1, c->ids[0]);
+    int rc = db_step(st);
+    if (rc == DB_ROW)
+        *bytes = 2 * (uint64_t)db_column_int64(st, 0) + 512 * (uint64_t)db_column_int64(st, 1);
+    db_reset(st);
+    return rc == DB_ROW ? 0 : api_fail_db(c);
 }
 
 int budget_storage_check(api_call *c)

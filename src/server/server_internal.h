@@ -179,7 +179,7 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data);
 /* Records the event `kind` with `data` and replies `status` with the same data (takes the reference). */
 int api_event_reply(api_call *c, const char *kind, int64_t audience, int status, json_t *data);
 /* Steps a statement that returns no row and resets it: 0, or 500 (reply set). */
-int api_step_done(api_call *c, sqlite3_stmt *st);
+int api_step_done(api_call *c, db_stmt *st);
 /* For a write that needs the scenario: 0 with *e held (scenario_release), or 404/409/500 (reply set). */
 int api_open_scenario(api_call *c, scenario_entry **e);
 /* Reads a query-string argument (NULL when absent). */
