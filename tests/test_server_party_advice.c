@@ -29,6 +29,7 @@
 #include <cmocka.h>
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* the helpers used are a part of those shared */
+#include "test_db.h"
 #include "test_server_http.h"
 
 #include <math.h>
@@ -88,7 +89,7 @@ static int open_talks(void **state)
     assert_non_null(w);
     snprintf(w->dir, sizeof w->dir, "/tmp/parley-test-advice-XXXXXX");
     assert_non_null(mkdtemp(w->dir));
-    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
+    assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "p.db"), 0);
     parley_server_options o = {0};
     o.db_path = w->db;
     o.sync = PARLEY_SYNC_NORMAL;
@@ -276,7 +277,7 @@ static void phases_valued_as_the_analysis(void **state)
     assert_non_null(doc);
     char dir[] = "/tmp/parley-test-advice-phases-XXXXXX", db[128];
     assert_non_null(mkdtemp(dir));
-    snprintf(db, sizeof db, "%s/p.db", dir);
+    assert_int_equal(test_db_target(db, sizeof db, dir, "p.db"), 0);
     parley_server_options o = {.db_path = db, .sync = PARLEY_SYNC_NORMAL, .open = 1};
     parley_error err;
     parley_error_clear(&err);

@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "test_db.h"
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 
@@ -53,7 +54,7 @@ static int open_talks(void **state)
     talks *w = calloc(1, sizeof *w);
     assert_non_null(w);
     assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "privacy"));
-    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
+    assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "p.db"), 0);
     parley_server_options o = {0};
     o.db_path = w->db;
     o.web_dir = PARLEY_SOURCE_DIR "/web";

@@ -5,12 +5,31 @@
  */
 #include "server/db_backend.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 int db_is_url(const char *target)
 {
     return target && (!strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11));
+}
+
+void db_display_name(const char *target, char *out, size_t size)
+{
+    if (!db_is_url(target)) {
+        snprintf(out, size, "%s", target);
+        return;
+    }
+    const char *rest = strstr(target, "://") + 3;
+    const char *at = strchr(rest, '@');
+    const char *slash = strchr(rest, '/');
+    if (at && (!slash || at < slash))
+        rest = at + 1;
+    size_t host = slash ? (size_t)(slash - rest) : strlen(rest);
+    const char *query = strchr(rest, '?');
+    /* The database name, without the query (its options may name hosts and users, never a password). */
+    size_t name = slash ? (query ? (size_t)(query - slash) : strlen(slash)) : 0;
+    snprintf(out, size, "postgresql://%.*s%.*s", (int)host, rest, (int)name, slash ? slash : "");
 }
 
 db_conn *db_open(const char *target, int flags, parley_error *err)

@@ -14,6 +14,7 @@
 #define PARLEY_SERVER_DB_H
 
 #include <parley/error.h>
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct db_conn db_conn;
@@ -37,6 +38,9 @@ typedef enum { DB_SQLITE, DB_POSTGRES } db_dialect_t;
 
 /* 1 when `target` names a PostgreSQL database (postgresql:// or postgres://). */
 int db_is_url(const char *target);
+
+/* The target as messages show it: a URL without its password or query (the host, the database). */
+void db_display_name(const char *target, char *out, size_t size);
 
 /* Opens a connection to a file path (SQLite) or a URL (PostgreSQL); NULL with `err` set on failure. */
 db_conn *db_open(const char *target, int flags, parley_error *err);

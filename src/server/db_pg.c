@@ -29,6 +29,7 @@ typedef struct {
     char name[24];
     int prepared_generation; /* 0: not prepared on this connection */
     int nparams;
+    Oid *types; /* 0: PostgreSQL infers it; text for a number the SQL never uses (SQLite allows gaps) */
     char **values;
     PGresult *res;
     int row, nrows;
@@ -39,11 +40,16 @@ typedef struct {
 
 static void set_error(pg_conn *c, const char *what, const PGresult *res)
 {
-    const char *msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c->pg);
+    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!msg)
+        msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c->pg);
     snprintf(c->err, sizeof c->err, "%s%s", what, msg && *msg ? msg : "unknown error");
     size_t n = strlen(c->err);
     while (n && (c->err[n - 1] == '\n' || c->err[n - 1] == ' '))
         c->err[--n] = 0;
+    for (char *p = c->err; *p; p++) /* libpq's messages run over lines: one line */
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
 }
 
 /* DB_OK, or the db.h code for a failed result of `sql` (the message kept on the connection). */
@@ -93,8 +99,9 @@ static void pg_close(db_conn *conn)
     free(conn);
 }
 
-/* SQLite's placeholders to PostgreSQL's: `?N` is $N, a bare `?` the next number; quoted text is left alone. */
-static char *translate(const char *sql, int *nparams)
+/* SQLite's placeholders to PostgreSQL's: `?N` is $N, a bare `?` the next number; quoted text is left alone.
+ * used[n - 1] is set for each number used (up to 64). */
+static char *translate(const char *sql, int *nparams, char used[64])
 {
     size_t len = strlen(sql);
     char *out = malloc(len * 4 + 1); /* "?" becomes at most "$NNN" */
@@ -118,6 +125,8 @@ static char *translate(const char *sql, int *nparams)
             n = max + 1;
         if (n > max)
             max = n;
+        if (n >= 1 && n <= 64)
+            used[n - 1] = 1;
         o += sprintf(o, "$%d", n);
     }
     *o = 0;
@@ -129,14 +138,21 @@ static db_stmt *pg_prepare(db_conn *conn, const char *sql)
 {
     pg_conn *c = CONN(conn);
     pg_stmt *s = calloc(1, sizeof *s);
-    if (!s || !(s->sql = translate(sql, &s->nparams)) ||
-        (s->nparams && !(s->values = calloc((size_t)s->nparams, sizeof *s->values)))) {
-        if (s)
+    char used[64] = {0};
+    if (!s || !(s->sql = translate(sql, &s->nparams, used)) || s->nparams > 64 ||
+        (s->nparams && (!(s->values = calloc((size_t)s->nparams, sizeof *s->values)) ||
+                        !(s->types = calloc((size_t)s->nparams, sizeof *s->types))))) {
+        if (s) {
             free(s->sql);
+            free(s->values);
+            free(s->types);
+        }
         free(s);
         snprintf(c->err, sizeof c->err, "out of memory");
         return NULL;
     }
+    for (int i = 0; i < s->nparams; i++)
+        s->types[i] = used[i] ? 0 : 25; /* 25: the OID of text */
     s->base.conn = conn;
     snprintf(s->name, sizeof s->name, "parley_%d", ++c->next_name);
     return &s->base;
@@ -164,6 +180,7 @@ static void pg_finalize(db_stmt *st)
     pg_reset(st);
     pg_clear_bindings(st);
     free(STMT(st)->values);
+    free(STMT(st)->types);
     free(STMT(st)->sql);
     free(st);
 }
@@ -195,7 +212,8 @@ static int pg_bind_int64(db_stmt *st, int i, int64_t v)
 
 static int pg_bind_text(db_stmt *st, int i, const char *text, int n, int lifetime)
 {
-    int rc = bind(st, i, text, n < 0 ? strlen(text) : (size_t)n); /* always copied */
+    /* always copied; NULL text is SQL NULL (as in SQLite) */
+    int rc = bind(st, i, text, !text ? 0 : n < 0 ? strlen(text) : (size_t)n);
     if (lifetime == DB_FREE)
         free((char *)text);
     return rc;
@@ -220,7 +238,7 @@ static int run(pg_stmt *s)
         s->res = PQexec(c->pg, s->sql);
     } else {
         if (s->prepared_generation != c->generation + 1) {
-            PGresult *p = PQprepare(c->pg, s->name, s->sql, 0, NULL);
+            PGresult *p = PQprepare(c->pg, s->name, s->sql, s->nparams, s->types);
             int rc = result_code(c, p, "");
             PQclear(p);
             if (rc != DB_OK)

@@ -695,8 +695,10 @@ uint16_t parley_server_port(const parley_server *server)
 }
 
 /* A write at start: a database that cannot be written is refused now rather than at the first request. */
-static int probe_writable(parley_server *srv, const char *path, parley_error *err)
+static int probe_writable(parley_server *srv, const char *target, parley_error *err)
 {
+    char path[512];
+    db_display_name(target, path, sizeof path);
     store_conn *w = store_writer(srv->db);
     int rc = db_readonly(w->db) ? DB_READONLY : store_begin_write(w);
     if (rc == DB_OK) {

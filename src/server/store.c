@@ -219,21 +219,6 @@ static int migrate(store_conn *c, const char *name, int target, parley_error *er
     }
 }
 
-/* A URL is not shown in messages past its host: it may hold a password. */
-static void target_name(const char *target, char *out, size_t size)
-{
-    if (!db_is_url(target)) {
-        snprintf(out, size, "%s", target);
-        return;
-    }
-    const char *rest = strstr(target, "://") + 3;
-    const char *at = strchr(rest, '@');
-    const char *slash = strchr(rest, '/');
-    if (at && (!slash || at < slash))
-        rest = at + 1;
-    snprintf(out, size, "postgresql://%.*s", (int)(slash ? (size_t)(slash - rest) : strlen(rest)), rest);
-}
-
 int store_open(const char *target, int sync_full, int version, store **out, parley_error *err)
 {
     *out = NULL;
@@ -249,7 +234,7 @@ int store_open(const char *target, int sync_full, int version, store **out, parl
     pthread_mutex_init(&s->writer_mu, NULL);
     pthread_mutex_init(&s->pool_mu, NULL);
     char name[256];
-    target_name(target, name, sizeof name);
+    db_display_name(target, name, sizeof name);
     int rc;
     if (!(s->writer = conn_open(target, DB_CREATE | (sync_full ? DB_SYNC_FULL : 0), err))) {
         rc = err ? err->code : PARLEY_EIO;
