@@ -82,8 +82,44 @@ int auth_admin(api_call *c)
     return diff ? api_fail(c, 403, NULL, "this is not the server's admin token") : 0;
 }
 
+/*
+ * Several processes on one database (PostgreSQL): the events of a negotiation must become visible in the order
+ * of their sequence numbers, or a stream that read up to seq 12 would never see a seq 11 committed after.  The
+ * negotiation's row stays locked from before its event takes a number until the commit, so the events of one
+ * negotiation are numbered in commit order.  (A request rolled back to its savepoint releases the lock.)  NO KEY
+ * UPDATE, not UPDATE: the request's own rows already hold a KEY SHARE lock on the negotiation through their
+ * foreign keys, and two transactions each upgrading that to UPDATE would deadlock.
+ */
+static int event_order_lock(api_call *c)
+{
+    static const char sql[] = "SELECT 1 FROM negotiations WHERE id = ? FOR NO KEY UPDATE";
+    db_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return -1;
+    db_bind_int64(st, 1, c->ids[0]);
+    int rc = db_step(st);
+    db_reset(st);
+    return rc == DB_ROW ? 0 : -1;
+}
+
+/* The other processes hear of the event when (and only if) the transaction commits (listen.c). */
+static int event_announce(api_call *c)
+{
+    static const char sql[] = "SELECT pg_notify('parley_events', ?)";
+    char payload[48];
+    snprintf(payload, sizeof payload, "%lld:%lld", (long long)c->ids[0], (long long)c->notify_seq);
+    db_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    db_bind_text(st, 1, payload, -1, DB_TRANSIENT);
+    int rc = db_step(st);
+    db_reset(st);
+    return rc == DB_ROW ? 0 : api_fail_db(c);
+}
+
 int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
 {
+    const int shared = store_is_shared(c->srv->db);
     static const char sql[] =
         "INSERT INTO events (negotiation_id, at, kind, actor_id, audience, data) VALUES (?, ?, ?, ?, ?, ?)";
     char now[96];
@@ -105,11 +141,13 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
     c->me ? db_bind_int64(st, 4, c->me) : db_bind_null(st, 4);
     audience ? db_bind_int64(st, 5, audience) : db_bind_null(st, 5);
     db_bind_text(st, 6, text, -1, DB_FREE);
+    if (shared && event_order_lock(c))
+        return api_fail_db(c);
     if (db_step(st) != DB_DONE)
         return api_fail_db(c);
     db_reset(st);
     c->notify_seq = db_last_insert_id(c->db->db);
-    return 0;
+    return shared ? event_announce(c) : 0;
 }
 
 int api_event_reply(api_call *c, const char *kind, int64_t audience, int status, json_t *data)

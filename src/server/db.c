@@ -156,3 +156,13 @@ int db_readonly(db_conn *c)
 {
     return c->ops->readonly(c);
 }
+
+int db_listen(db_conn *c, const char *channel)
+{
+    return c->ops->listen ? c->ops->listen(c, channel) : DB_ERROR;
+}
+
+int db_wait_notification(db_conn *c, int timeout_ms, char *payload, size_t size)
+{
+    return c->ops->wait_notification ? c->ops->wait_notification(c, timeout_ms, payload, size) : -1;
+}

@@ -81,4 +81,12 @@ int db_in_transaction(db_conn *c);
 /* 1 when the database cannot be written (a read-only file). */
 int db_readonly(db_conn *c);
 
+/*
+ * Notifications between processes (PostgreSQL LISTEN/NOTIFY; SQLite offers none: DB_ERROR).  db_listen
+ * subscribes the connection to a channel; db_wait_notification waits up to timeout_ms for one and copies its
+ * payload: 1 (one received), 0 (none in time), -1 (the connection broke: open a new one).
+ */
+int db_listen(db_conn *c, const char *channel);
+int db_wait_notification(db_conn *c, int timeout_ms, char *payload, size_t size);
+
 #endif

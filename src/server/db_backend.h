@@ -30,6 +30,8 @@ typedef struct db_ops {
     int64_t (*last_insert_id)(db_conn *c);
     int (*in_transaction)(db_conn *c);
     int (*readonly)(db_conn *c);
+    int (*listen)(db_conn *c, const char *channel);                                    /* NULL: not offered */
+    int (*wait_notification)(db_conn *c, int timeout_ms, char *payload, size_t size); /* NULL: not offered */
 } db_ops;
 
 struct db_conn {

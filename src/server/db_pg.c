@@ -10,7 +10,9 @@
  */
 #include "server/db_backend.h"
 
+#include <errno.h>
 #include <libpq-fe.h>
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -329,6 +331,44 @@ static int pg_readonly(db_conn *conn)
     return 0;
 }
 
+static int pg_listen(db_conn *conn, const char *channel)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "LISTEN %s", channel);
+    return pg_exec(conn, sql);
+}
+
+/* A notification already read from the socket, copied out: 1, else 0. */
+static int take_notification(pg_conn *c, char *payload, size_t size)
+{
+    PGnotify *n = PQnotifies(c->pg);
+    if (!n)
+        return 0;
+    snprintf(payload, size, "%s", n->extra ? n->extra : "");
+    PQfreemem(n);
+    return 1;
+}
+
+static int pg_wait_notification(db_conn *conn, int timeout_ms, char *payload, size_t size)
+{
+    pg_conn *c = CONN(conn);
+    if (PQstatus(c->pg) != CONNECTION_OK || !PQconsumeInput(c->pg))
+        return -1;
+    if (take_notification(c, payload, size))
+        return 1;
+    struct pollfd p = {.fd = PQsocket(c->pg), .events = POLLIN};
+    if (p.fd < 0)
+        return -1;
+    int r = poll(&p, 1, timeout_ms);
+    if (r < 0)
+        return errno == EINTR ? 0 : -1;
+    if (r == 0)
+        return 0;
+    if (!PQconsumeInput(c->pg) || PQstatus(c->pg) != CONNECTION_OK)
+        return -1;
+    return take_notification(c, payload, size);
+}
+
 static const db_ops pg_ops = {
     .close = pg_close,
     .prepare = pg_prepare,
@@ -349,6 +389,8 @@ static const db_ops pg_ops = {
     .last_insert_id = pg_last_insert_id,
     .in_transaction = pg_in_transaction,
     .readonly = pg_readonly,
+    .listen = pg_listen,
+    .wait_notification = pg_wait_notification,
 };
 
 static void quiet(void *arg, const char *message)

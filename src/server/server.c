@@ -816,7 +816,8 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     if (st)
         db_reset(st);
     store_writer_release(srv->db, w);
-    if ((rc = writer_start(srv, err)) || (rc = guard_start(srv, err)) || (rc = seat_runner_start(srv, options, err)))
+    if ((rc = writer_start(srv, err)) || (rc = guard_start(srv, err)) || (rc = seat_runner_start(srv, options, err)) ||
+        (rc = listen_start(srv, err)))
         goto fail;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     srv->daemon = MHD_start_daemon(
@@ -853,6 +854,7 @@ void parley_server_stop(parley_server *srv)
     pthread_mutex_lock(&srv->ev_mu);
     srv->stopping = 1;
     pthread_mutex_unlock(&srv->ev_mu);
+    listen_stop(srv);
     sse_stop_all(srv);
     jobs_stop_all(srv);
     seat_runner_stop(srv);

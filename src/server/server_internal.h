@@ -86,6 +86,9 @@ struct parley_server {
     int64_t ev_seq;
     int stopping;
     sse_stream *streams;
+    /* Notifications from other processes sharing a PostgreSQL database (listen.c). */
+    pthread_t listen_thread;
+    int listen_running, listen_stop;
     uint64_t stream_fetches; /* queries run by live streams (statistics; atomic) */
     int replies_unsent;      /* suspended requests resumed with a reply not yet queued (atomic) */
     /* The guard thread and the connections it watches (guarded by guard_mu). */
@@ -295,6 +298,11 @@ void scenario_cache_forget(parley_server *srv);
 
 /* Live updates: wakes the streams of `negotiation` (the others sleep on). */
 void notify_events(parley_server *srv, int64_t negotiation, int64_t seq);
+/* Marks every stream as having new events to look for (after notifications may have been lost). */
+void notify_all_streams(parley_server *srv);
+/* listen.c: the thread that hears the commits of other processes (PostgreSQL only; a no-op for SQLite). */
+int listen_start(parley_server *srv, parley_error *err);
+void listen_stop(parley_server *srv);
 /* The SSE response for GET /negotiations/{id}/events (identity already checked); NULL with the reply set (429 when
  * the token has max_streams_per_token streams open, 503 when stopping, 500). */
 struct MHD_Response *sse_response(api_call *c, int64_t after);

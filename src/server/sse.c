@@ -167,6 +167,16 @@ void notify_events(parley_server *srv, int64_t negotiation, int64_t seq)
     seat_wake(srv, negotiation);
 }
 
+void notify_all_streams(parley_server *srv)
+{
+    pthread_mutex_lock(&srv->ev_mu);
+    for (sse_stream *s = srv->streams; s; s = s->next) {
+        s->dirty = 1;
+        wake(s);
+    }
+    pthread_mutex_unlock(&srv->ev_mu);
+}
+
 void sse_keepalive(parley_server *srv, int64_t now_ms)
 {
     pthread_mutex_lock(&srv->ev_mu);

@@ -265,6 +265,16 @@ void store_close(store *s)
     free(s);
 }
 
+const char *store_target(const store *s)
+{
+    return s->target;
+}
+
+int store_is_shared(const store *s)
+{
+    return db_is_url(s->target);
+}
+
 store_conn *store_writer(store *s)
 {
     pthread_mutex_lock(&s->writer_mu);

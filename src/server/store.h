@@ -33,6 +33,10 @@ typedef struct store store;
  */
 int store_open(const char *target, int sync_full, int version, store **out, parley_error *err);
 void store_close(store *s);
+/* The target it was opened with (a path or URL). */
+const char *store_target(const store *s);
+/* 1 when other processes may share the database (PostgreSQL): commits are announced to them (listen.c). */
+int store_is_shared(const store *s);
 
 /* The writer connection, locked for the caller until store_writer_release. */
 store_conn *store_writer(store *s);
