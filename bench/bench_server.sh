@@ -7,6 +7,9 @@
 # 300 idle live streams open (Server-Sent Events of another negotiation, held by one Python process).
 # Figures before the epoll connection model (issue 10), same machine: 27.8k reads/s, 11.0k durable writes/s
 # with --sync full.
+# Then reads and durable writes again with PostgreSQL (--db postgresql://..., a throwaway cluster started by
+# tests/pg/cluster.sh --durable, fsync on; BENCH_PG=0 leaves it out).  Each wrk run also reports the CPU seconds
+# spent meanwhile by the parley process and by the PostgreSQL processes, against its wall time.
 # usage: bash bench/bench_server.sh [path/to/parley] [seconds]   (installs wrk with apt-get when missing)
 set -u
 PARLEY=${1:-build/parley}
@@ -18,12 +21,43 @@ command -v curl >/dev/null || { $SUDO apt-get install -y -qq curl >/dev/null; }
 
 tmp=$(mktemp -d)
 server=""
-cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null; kill $(jobs -p) 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+cluster="$(cd "$(dirname "$0")/.." && pwd)/tests/pg/cluster.sh"
+cleanup() {
+    [ -n "$server" ] && kill "$server" 2>/dev/null
+    kill $(jobs -p) 2>/dev/null
+    wait 2>/dev/null
+    [ -f "$tmp/pg.url" ] && bash "$cluster" stop "$tmp/pg.url"
+    rm -rf "$tmp"
+}
 trap cleanup EXIT
 
-run() { # $1 = sync mode, $2 = idle live streams to hold open
+# CPU ticks used so far by the processes $@ (user + system), and those of the PostgreSQL cluster if one runs.
+cpu_ticks() {
+    local t=0 p pids=("$@")
+    if [ -f "$tmp/pg.url.dir" ]; then
+        local pm
+        pm=$(head -n 1 "$(cat "$tmp/pg.url.dir")/data/postmaster.pid")
+        pids+=("$pm" $(pgrep -P "$pm"))
+    fi
+    for p in "${pids[@]}"; do
+        [ -r "/proc/$p/stat" ] && t=$((t + $(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$t"
+}
+# wrk with its arguments, its figures, and the CPU seconds spent meanwhile by parley (and PostgreSQL).
+measure() {
+    local before after start end hz
+    hz=$(getconf CLK_TCK)
+    before=$(cpu_ticks "$server"); start=$(date +%s.%N)
+    wrk "$@" | grep -E "Requests/sec|Latency|Non-2xx|requests in"
+    after=$(cpu_ticks "$server"); end=$(date +%s.%N)
+    awk -v c=$((after - before)) -v hz="$hz" -v s="$start" -v e="$end" \
+        'BEGIN { printf "  CPU %.1f s (parley%s) in %.1f s wall\n", c / hz, "'"${PGLABEL:-}"'", e - s }'
+}
+
+run() { # $1 = sync mode, $2 = idle live streams to hold open, $3 = database (default: a new SQLite file)
     rm -f "$tmp/port" "$tmp"/b.db*
-    "$PARLEY" serve --db "$tmp/b.db" --listen 127.0.0.1:0 --sync "$1" --port-file "$tmp/port" --open --write-burst 1000000 --write-rate 1000000 \
+    "$PARLEY" serve --db "${3:-$tmp/b.db}" --listen 127.0.0.1:0 --sync "$1" --port-file "$tmp/port" --open --write-burst 1000000 --write-rate 1000000 \
         --max-streams 1000 --max-per-address 2000 >"$tmp/log" 2>&1 &
     server=$!
     for _ in $(seq 1 100); do [ -s "$tmp/port" ] && break; sleep 0.05; done
@@ -70,17 +104,22 @@ end
 LUA
     if [ "$1" = full ]; then
         echo "== reads: GET /api/negotiations/1/texts/current (party token), wrk -t2 -c32 -d${SECS}s"
-        wrk -t2 -c32 -d"${SECS}s" -H "Authorization: Bearer $party" "$url/negotiations/1/texts/current" \
-            | grep -E "Requests/sec|Latency|Non-2xx|requests in"
+        measure -t2 -c32 -d"${SECS}s" -H "Authorization: Bearer $party" "$url/negotiations/1/texts/current"
     fi
     echo "== durable writes (--sync $1): POST /api/negotiations/1/messages, wrk -t2 -c16 -d${SECS}s"
-    wrk -t2 -c16 -d"${SECS}s" -s "$tmp/post.lua" "$url/negotiations/1/messages" \
-        | grep -E "Requests/sec|Latency|Non-2xx|requests in"
+    measure -t2 -c16 -d"${SECS}s" -s "$tmp/post.lua" "$url/negotiations/1/messages"
     [ -n "$holder" ] && { kill "$holder"; wait "$holder" 2>/dev/null; }
     kill "$server"; wait "$server" 2>/dev/null; server=""
 }
 echo "bench_server: nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg), $(wrk --version 2>&1 | head -1 | cut -c1-40)"
+echo "#### SQLite"
 run full 0
 run normal 0
 run full 300
 run normal 300
+[ "${BENCH_PG:-1}" = 1 ] || exit 0
+echo "#### PostgreSQL (one parley process; the cluster fsyncs every commit, synchronous_commit=on)"
+pg_url=$(bash "$cluster" start "$tmp/pg.url" --durable) || { echo "bench_server: cannot start a PostgreSQL cluster"; exit 1; }
+psql -q "$pg_url" -c "CREATE SCHEMA bench" || exit 1
+PGLABEL=" + postgres"
+run full 0 "$pg_url&options=-csearch_path%3Dbench"

@@ -10,8 +10,8 @@
  *     413;
  *   - per negotiation, the bytes it has stored (an estimate: every write counts
  *     twice its body, for its row and its timeline event, plus 512 bytes; at the
- *     first write after a start the negotiation's timeline is summed once): 413
- *     when full.
+ *     first write after a start the negotiation's timeline is summed once; with a
+ *     database shared by several processes, at every write): 413 when full.
  * Streams and analyses have their budgets where they are counted (sse.c,
  * jobs.c).  Both tables here are hash maps keyed by id (constant time per
  * request); buckets that are full again are dropped when the map grows.
@@ -220,7 +220,8 @@ int budget_storage_check(api_call *c)
     pthread_mutex_lock(&srv->budget_mu);
     int created;
     budget_entry *e = entry(&srv->stored, c->ids[0], &created, NULL, NULL);
-    int known = e && e->known;
+    /* Shared with other processes (PostgreSQL): they add to it too, so it is summed at every write. */
+    int known = e && e->known && !store_is_shared(srv->db);
     if (known)
         have = e->bytes;
     pthread_mutex_unlock(&srv->budget_mu);
