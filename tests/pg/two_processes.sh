@@ -93,4 +93,9 @@ n=$(wc -l <"$tmp/timeline")
 [ "$n" -ge 63 ] || fail "the timeline has $n events, expected at least 63"
 diff "$tmp/timeline" "$tmp/streamed" >"$tmp/diff" || fail "streams differ from the timeline: $(head -5 "$tmp/diff")"
 sort -n -c "$tmp/streamed" 2>/dev/null || fail "stream out of order"
+# Both processes stop cleanly (under the sanitizers: with no error or leak reported).
+for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
+for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
+pids=()
+grep -l "Sanitizer" "$tmp"/log.* >/dev/null 2>&1 && fail "a sanitizer reported: $(grep -h -m3 Sanitizer "$tmp"/log.*)"
 echo "PASS two_processes ($n events)"
