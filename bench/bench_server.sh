@@ -8,7 +8,7 @@
 # Figures before the epoll connection model (issue 10), same machine: 27.8k reads/s, 11.0k durable writes/s
 # with --sync full.
 # Then reads and durable writes again with PostgreSQL (--db postgresql://..., a throwaway cluster started by
-# tests/pg/cluster.sh --durable, fsync on; BENCH_PG=0 leaves it out).  Each wrk run also reports the CPU seconds
+# tests/pg/cluster.sh --durable, fsync on; BENCH_PG=0 leaves it out, BENCH_SQLITE=0 the SQLite runs).  Each wrk run also reports the CPU seconds
 # spent meanwhile by the parley process and by the PostgreSQL processes, against its wall time.
 # usage: bash bench/bench_server.sh [path/to/parley] [seconds]   (installs wrk with apt-get when missing)
 set -u
@@ -112,11 +112,13 @@ LUA
     kill "$server"; wait "$server" 2>/dev/null; server=""
 }
 echo "bench_server: nproc $(nproc), load average $(cut -d' ' -f1-3 /proc/loadavg), $(wrk --version 2>&1 | head -1 | cut -c1-40)"
-echo "#### SQLite"
-run full 0
-run normal 0
-run full 300
-run normal 300
+if [ "${BENCH_SQLITE:-1}" = 1 ]; then
+    echo "#### SQLite"
+    run full 0
+    run normal 0
+    run full 300
+    run normal 300
+fi
 [ "${BENCH_PG:-1}" = 1 ] || exit 0
 echo "#### PostgreSQL (one parley process; the cluster fsyncs every commit, synchronous_commit=on)"
 pg_url=$(bash "$cluster" start "$tmp/pg.url" --durable) || { echo "bench_server: cannot start a PostgreSQL cluster"; exit 1; }
