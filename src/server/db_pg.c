@@ -5,8 +5,8 @@
  * connection was re-established); values travel as text, and the results of
  * one run are held in a PGresult that db_step walks row by row.
  *
- * A connection that broke (the server restarted) is re-established at the next
- * statement outside a transaction; the statement that found it broken fails.
+ * A connection that broke (the server restarted) is re-established when the
+ * next transaction begins; until then, every statement on it fails.
  */
 #include "server/db_backend.h"
 
@@ -22,6 +22,8 @@ typedef struct {
     PGconn *pg;
     char err[512];
     int generation; /* bumped when the connection is re-established: statements are prepared again */
+    int in_tx;      /* a transaction was open at the last answer from the server */
+    int retrying;   /* a BEGIN is being tried again on a re-established connection */
     int next_name;
 } pg_conn;
 
@@ -75,21 +77,37 @@ static int result_code(pg_conn *c, PGresult *res, const char *sql)
     return DB_ERROR;
 }
 
-/* Re-establishes a broken connection when no transaction is open on it (there is none left after a break). */
-static void ensure_connected(pg_conn *c)
+/*
+ * Re-establishes a broken connection, but only to begin a new transaction: a transaction that was open died
+ * with the connection, and every statement of it (its COMMIT above all, which on a fresh connection would
+ * "succeed" with nothing to commit) must fail until the caller begins again.
+ */
+static void ensure_connected(pg_conn *c, const char *sql)
 {
-    if (PQstatus(c->pg) == CONNECTION_OK)
+    if (PQstatus(c->pg) == CONNECTION_OK || (c->in_tx && strncmp(sql, "BEGIN", 5) != 0))
         return;
     PQreset(c->pg);
-    if (PQstatus(c->pg) == CONNECTION_OK)
+    if (PQstatus(c->pg) == CONNECTION_OK) {
         c->generation++;
+        c->in_tx = 0;
+    }
+}
+
+/* Notes whether a transaction is open after the server's last answer. */
+static void note_transaction(pg_conn *c)
+{
+    if (PQstatus(c->pg) != CONNECTION_OK)
+        return;
+    PGTransactionStatusType t = PQtransactionStatus(c->pg);
+    c->in_tx = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
 }
 
 static int pg_exec(db_conn *conn, const char *sql)
 {
     pg_conn *c = CONN(conn);
-    ensure_connected(c);
+    ensure_connected(c, sql);
     PGresult *res = PQexec(c->pg, sql);
+    note_transaction(c);
     int rc = result_code(c, res, sql);
     PQclear(res);
     return rc;
@@ -235,7 +253,7 @@ static int pg_bind_parameter_count(db_stmt *st)
 static int run(pg_stmt *s)
 {
     pg_conn *c = CONN(s->base.conn);
-    ensure_connected(c);
+    ensure_connected(c, s->sql);
     if (!s->nparams) {
         s->res = PQexec(c->pg, s->sql);
     } else {
@@ -249,7 +267,16 @@ static int run(pg_stmt *s)
         }
         s->res = PQexecPrepared(c->pg, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
     }
+    note_transaction(c);
     int rc = result_code(c, s->res, s->sql);
+    if (rc != DB_OK && PQstatus(c->pg) != CONNECTION_OK && !strncmp(s->sql, "BEGIN", 5) && !c->retrying) {
+        /* The connection broke while idle (the database restarted): nothing was done yet, begin on a new one. */
+        pg_reset(&s->base);
+        c->retrying = 1;
+        rc = run(s);
+        c->retrying = 0;
+        return rc;
+    }
     if (rc != DB_OK) {
         pg_reset(&s->base);
         return rc;
