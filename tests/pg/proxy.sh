@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
-# proxy.sh PARLEY URL_FILE [ROUNDS]: two `parley serve` processes on one PostgreSQL database (the cluster of the
-# ctest fixture pg_cluster) behind nginx (Debian's, configured here as in docs/deploy.md).  ROUNDS (default 10)
-# bursts of writes through the proxy, each with one process killed by SIGKILL half-way and started again, and one
+# proxy.sh PARLEY URL_FILE [ROUNDS] [PROCESSES]: PROCESSES (default 2) `parley serve` processes on one PostgreSQL
+# database (the cluster of the ctest fixture pg_cluster) behind nginx (Debian's, configured here as in
+# docs/deploy.md).  ROUNDS (default 10) bursts of writes through the proxy, each with one process (in turn)
+# killed by SIGKILL half-way and started again, and one
 # more burst during a restart of PostgreSQL itself: every write acknowledged (201) is in the timeline afterwards.
 # Then a live stream through the proxy carries the whole timeline, once each and in order.
 set -u
 PARLEY=$1
 URL_FILE=$2
 ROUNDS=${3:-10}
+PROCESSES=${4:-2}
+names=()
+for i in $(seq 1 "$PROCESSES"); do names+=("p$i"); done
 tmp=$(mktemp -d)
 declare -A pid port
 nginx_pid=""
@@ -44,8 +48,7 @@ start_server() { # $1: name, $2: port (0: any)
     done
     fail "server $1 did not start"
 }
-start_server A 0
-start_server B 0
+for n in "${names[@]}"; do start_server "$n" 0; done
 
 proxy_port=$(free_port)
 mkdir -p "$tmp/nginx" && chmod 777 "$tmp/nginx"
@@ -64,8 +67,7 @@ http {
     uwsgi_temp_path $tmp/nginx/uwsgi;
     scgi_temp_path $tmp/nginx/scgi;
     upstream parley {
-        server 127.0.0.1:${port[A]} max_fails=0;
-        server 127.0.0.1:${port[B]} max_fails=0;
+$(for n in "${names[@]}"; do echo "        server 127.0.0.1:${port[$n]} max_fails=0;"; done)
         keepalive 16;
     }
     server {
@@ -111,7 +113,7 @@ burst() { # $1: round name; 20 writes, 4 at a time
 
 # ROUNDS bursts, each with one process killed half-way and started again on its port.
 for r in $(seq 1 "$ROUNDS"); do
-    victim=A; [ $((r % 2)) -eq 0 ] && victim=B
+    victim=${names[$(((r - 1) % PROCESSES))]}
     burst "r$r" &
     b=$!
     sleep 0.3
@@ -145,4 +147,4 @@ grep -q '"body":"final"' "$tmp/stream" || fail "the stream through the proxy nev
 grep -o '^id: [0-9]*' "$tmp/stream" | cut -d' ' -f2 >"$tmp/streamed"
 curl -s "$P/negotiations/1/timeline?limit=1000" "${auth[@]}" | grep -o '"seq":[0-9]*' | cut -d: -f2 >"$tmp/seqs"
 diff "$tmp/seqs" "$tmp/streamed" >/dev/null || fail "the stream differs from the timeline"
-echo "PASS proxy ($ROUNDS kill -9 rounds and a PostgreSQL restart: $acked acknowledged writes, none lost; $(wc -l <"$tmp/seqs") events streamed)"
+echo "PASS proxy ($PROCESSES processes, $ROUNDS kill -9 rounds and a PostgreSQL restart: $acked acknowledged writes, none lost; $(wc -l <"$tmp/seqs") events streamed)"
