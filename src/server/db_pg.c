@@ -168,7 +168,7 @@ static db_stmt *pg_prepare(db_conn *conn, const char *sql)
             free(s->types);
         }
         free(s);
-        snprintf(c->err, sizeof c->err, "out of memory");
+        snprintf(c->err, sizeof c->err, "cannot prepare a statement: out of memory, or more than 64 parameters");
         return NULL;
     }
     for (int i = 0; i < s->nparams; i++)
