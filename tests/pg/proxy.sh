@@ -30,7 +30,7 @@ base=$(cat "$URL_FILE") || fail "no cluster URL in $URL_FILE"
 schema="proxy_$$"
 psql -q "$base" -c "CREATE SCHEMA $schema" >/dev/null || fail "cannot create the schema"
 db="$base&options=-csearch_path%3D$schema"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+. "$(dirname "$0")/nginx.sh"
 
 start_server() { # $1: name, $2: port (0: any)
     local attempt
@@ -51,43 +51,10 @@ start_server() { # $1: name, $2: port (0: any)
 for n in "${names[@]}"; do start_server "$n" 0; done
 
 proxy_port=$(free_port)
-mkdir -p "$tmp/nginx" && chmod 777 "$tmp/nginx"
-chmod 755 "$tmp"
-cat >"$tmp/nginx.conf" <<CONF
-daemon off;
-worker_processes 1;
-pid $tmp/nginx.pid;
-error_log $tmp/nginx.err;
-events { worker_connections 512; }
-http {
-    access_log off;
-    client_body_temp_path $tmp/nginx/body;
-    proxy_temp_path $tmp/nginx/proxy;
-    fastcgi_temp_path $tmp/nginx/fastcgi;
-    uwsgi_temp_path $tmp/nginx/uwsgi;
-    scgi_temp_path $tmp/nginx/scgi;
-    upstream parley {
-$(for n in "${names[@]}"; do echo "        server 127.0.0.1:${port[$n]} max_fails=0;"; done)
-        keepalive 16;
-    }
-    server {
-        listen 127.0.0.1:$proxy_port;
-        location / {
-            proxy_pass http://parley;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
-            proxy_set_header Host \$host;
-            proxy_buffering off;
-            proxy_read_timeout 1h;
-        }
-    }
-}
-CONF
-nginx -c "$tmp/nginx.conf" -p "$tmp" 2>>"$tmp/nginx.err" &
-nginx_pid=$!
+ports=()
+for n in "${names[@]}"; do ports+=("${port[$n]}"); done
+nginx_start "$tmp" "$proxy_port" "${ports[@]}" || fail "nginx did not start"
 P="http://127.0.0.1:$proxy_port/api"
-for _ in $(seq 1 600); do curl -s -o /dev/null "$P/health" && break; sleep 0.1; done
-curl -s -o /dev/null "$P/health" || fail "nginx did not start"
 
 json=(-H "Content-Type: application/json")
 scenario='{"scenario":{"issues":[{"name":"x","type":"integer","min":0,"max":3}],"parties":[
