@@ -1,7 +1,7 @@
 # parley: top-level wrapper around CMake.  `make demo` and `make check` are the contract (see README.md).
 DEB_PACKAGES := build-essential cmake pkg-config clang libjansson-dev libexpat1-dev libmicrohttpd-dev \
                 libsqlite3-dev libcmocka-dev nettle-dev libopenmpi-dev openmpi-bin python3 python3-pytest \
-                python3-setuptools python3-wheel python3-pip python3-venv libunistring-dev
+                python3-setuptools python3-wheel python3-pip python3-venv libunistring-dev libpq-dev postgresql nginx
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 BUILD := build
 ASAN_BUILD := build-asan

@@ -16,6 +16,7 @@
 
 #include <cmocka.h>
 
+#include "test_db.h"
 #include "test_tmpdir.h"
 #include "server/server_internal.h"
 #include "test_server_http.h"
@@ -93,7 +94,7 @@ static int setup(void **state)
 {
     world *w = calloc(1, sizeof *w);
     assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "server"));
-    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
+    assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "p.db"), 0);
     start(w);
     http_resp r = http_json(w->port, "POST", "/api/negotiations", NULL, json_pack("{s:o}", "scenario", scenario()));
     assert_int_equal(r.status, 201);
@@ -176,24 +177,26 @@ static void test_tokens_hashed(void **state)
     world *w = *state;
     char hash[65];
     auth_sha256_hex(w->buyer, 64, hash);
-    int fd = open(w->db, O_RDONLY);
-    assert_true(fd >= 0);
-    close(fd);
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open_v2(w->db, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT token_hash FROM participants WHERE name = 'Buyer' AND "
-                                            "negotiation_id = 1", -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_string_equal((const char *)sqlite3_column_text(st, 0), hash);
-    sqlite3_finalize(st);
-    assert_int_equal(sqlite3_prepare_v2(db, "SELECT COUNT(*) FROM participants WHERE token_hash = ?", -1, &st, NULL),
-                     SQLITE_OK);
-    sqlite3_bind_text(st, 1, w->buyer, -1, SQLITE_STATIC);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    assert_int_equal(sqlite3_column_int(st, 0), 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    if (!test_db_is_pg()) {
+        int fd = open(w->db, O_RDONLY);
+        assert_true(fd >= 0);
+        close(fd);
+    }
+    static const char buyer_sql[] = "SELECT token_hash FROM participants WHERE name = 'Buyer' AND negotiation_id = 1";
+    static const char count_sql[] = "SELECT COUNT(*) FROM participants WHERE token_hash = ?";
+    db_conn *db = db_open(w->db, DB_QUERY_ONLY, NULL);
+    assert_non_null(db);
+    db_stmt *st = db_stmt_cached(db, buyer_sql);
+    assert_non_null(st);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_string_equal(db_column_text(st, 0), hash);
+    db_reset(st);
+    assert_non_null(st = db_stmt_cached(db, count_sql));
+    db_bind_text(st, 1, w->buyer, -1, DB_STATIC);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_int_equal(db_column_int(st, 0), 0);
+    db_reset(st);
+    db_close(db);
 }
 
 enum { ANY, MED, PARTY, BUYER_OR_MED };
@@ -617,8 +620,8 @@ static void test_migration(void **state)
     (void)state;
     char dir[128];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "migrate"));
-    char path[160];
-    snprintf(path, sizeof path, "%s/old.db", dir);
+    char path[300];
+    assert_int_equal(test_db_target(path, sizeof path, dir, "old.db"), 0);
     store *s;
     parley_error err;
     parley_error_clear(&err);
@@ -627,18 +630,15 @@ static void test_migration(void **state)
     assert_int_equal(store_version(c), 1);
     char hash[65];
     auth_sha256_hex("0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef", 64, hash);
-    char sql[1024];
-    char *quoted = sqlite3_mprintf("%Q", scenario_json);
-    snprintf(sql, sizeof sql, "INSERT INTO negotiations (id, title, scenario, created_at) VALUES (1, 'Old', ");
-    char *full = sqlite3_mprintf("%s%s, '2020-01-01');"
-                                 "INSERT INTO participants VALUES (1, 1, 'Broker', 'mediator', '%s', '2020-01-01');"
-                                 "INSERT INTO events (negotiation_id, at, kind, data) VALUES (1, '2020', 'negotiation.created', '{}');",
-                                 sql, quoted, hash);
-    assert_int_equal(store_exec(c, full), SQLITE_OK);
-    sqlite3_free(full);
-    sqlite3_free(quoted);
+    char sql[2048]; /* the scenario has no quote to escape */
+    snprintf(sql, sizeof sql,
+             "INSERT INTO negotiations (id, title, scenario, created_at) VALUES (1, 'Old', '%s', '2020-01-01');"
+             "INSERT INTO participants VALUES (1, 1, 'Broker', 'mediator', '%s', '2020-01-01');"
+             "INSERT INTO events (negotiation_id, at, kind, data) VALUES (1, '2020', 'negotiation.created', '{}');",
+             scenario_json, hash);
+    assert_int_equal(store_exec(c, sql), DB_OK);
     /* Version 1 has no 'outcome' column on negotiations. */
-    assert_int_not_equal(store_exec(c, "SELECT outcome FROM negotiations"), SQLITE_OK);
+    assert_int_not_equal(store_exec(c, "SELECT outcome FROM negotiations"), DB_OK);
     store_writer_release(s, c);
     store_close(s);
 
@@ -658,9 +658,9 @@ static void test_migration(void **state)
     assert_int_equal(store_open(path, 0, STORE_SCHEMA_VERSION, &s, &err), PARLEY_OK);
     c = store_writer(s);
     assert_int_equal(store_version(c), STORE_SCHEMA_VERSION);
-    assert_int_equal(store_exec(c, "SELECT outcome FROM negotiations"), SQLITE_OK);
-    /* A file from a newer parley is refused. */
-    assert_int_equal(store_exec(c, "PRAGMA user_version = 99"), SQLITE_OK);
+    assert_int_equal(store_exec(c, "SELECT outcome FROM negotiations"), DB_OK);
+    /* A database from a newer parley is refused. */
+    assert_int_equal(store_set_version(c, 99), DB_OK);
     store_writer_release(s, c);
     store_close(s);
     assert_int_equal(store_open(path, 0, STORE_SCHEMA_VERSION, &s, &err), PARLEY_ESTATE);
@@ -1031,23 +1031,23 @@ static void *post_thread(void *arg)
 
 static int count_rows(const char *db_path, const char *sql)
 {
-    sqlite3 *db;
-    sqlite3_stmt *st;
-    assert_int_equal(sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &st, NULL), SQLITE_OK);
-    assert_int_equal(sqlite3_step(st), SQLITE_ROW);
-    int n = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
-    sqlite3_close(db);
+    db_conn *db = db_open(db_path, DB_QUERY_ONLY, NULL);
+    assert_non_null(db);
+    db_stmt *st = db_stmt_cached(db, sql);
+    assert_non_null(st);
+    assert_int_equal(db_step(st), DB_ROW);
+    int n = db_column_int(st, 0);
+    db_reset(st);
+    db_close(db);
     return n;
 }
 
 static void exec_on_file(const char *path, const char *sql)
 {
-    sqlite3 *db;
-    assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
-    assert_int_equal(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
-    sqlite3_close(db);
+    db_conn *db = db_open(path, 0, NULL);
+    assert_non_null(db);
+    assert_int_equal(db_exec(db, sql), DB_OK);
+    db_close(db);
 }
 
 /* Seconds a wait for the writer may last: it only bounds a hang (a busy machine is slow, never this slow). */
@@ -1099,9 +1099,17 @@ static int jobs_counted(const write_queue *q, const void *arg)
  * Returns how many batches the writer ran meanwhile (2 when all went as planned).  Nothing is asserted while
  * the connection or the queue's mutex is held.
  */
+/* Every job submitted so far has been counted (the writer counts a job after its reply went out). */
+static int all_counted(const write_queue *q, const void *arg)
+{
+    (void)arg;
+    return q->jobs >= q->submitted;
+}
+
 static uint64_t run_as_two_batches(world *w, post_job *jobs, size_t n)
 {
     write_queue *q = &w->srv->wq;
+    assert_true(wait_for_queue(q, all_counted, NULL)); /* the setup's last write may be answered, not yet counted */
     pthread_mutex_lock(&q->mu);
     uint64_t batches = q->batches, done = q->jobs, submitted = q->submitted;
     pthread_mutex_unlock(&q->mu);
@@ -1137,8 +1145,12 @@ static uint64_t run_as_two_batches(world *w, post_job *jobs, size_t n)
 static void test_group_commit(void **state)
 {
     world *w = *state;
-    exec_on_file(w->db, "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.data LIKE '%POISON%' "
-                        "BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
+    exec_on_file(w->db, test_db_is_pg()
+                            ? "CREATE FUNCTION poison() RETURNS trigger AS $$ BEGIN IF NEW.data LIKE '%POISON%' THEN "
+                              "RAISE EXCEPTION 'poisoned'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql;"
+                              "CREATE TRIGGER poison BEFORE INSERT ON events FOR EACH ROW EXECUTE FUNCTION poison()"
+                            : "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.data LIKE '%POISON%' "
+                              "BEGIN SELECT RAISE(ABORT, 'poisoned'); END");
     int messages_before = count_rows(w->db, "SELECT COUNT(*) FROM messages");
     const char *m = "/api/negotiations/1/messages";
     post_job jobs[] = {
@@ -1170,9 +1182,13 @@ static void test_group_commit_fails(void **state)
 {
     world *w = *state;
     exec_on_file(w->db, "CREATE TABLE parent (id INTEGER PRIMARY KEY);"
-                        "CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);"
-                        "CREATE TRIGGER breaker AFTER INSERT ON messages WHEN NEW.body = 'BREAK' "
-                        "BEGIN INSERT INTO child VALUES (42); END");
+                        "CREATE TABLE child (parent_id INTEGER REFERENCES parent(id) DEFERRABLE INITIALLY DEFERRED);");
+    exec_on_file(w->db, test_db_is_pg()
+                            ? "CREATE FUNCTION breaker() RETURNS trigger AS $$ BEGIN IF NEW.body = 'BREAK' THEN "
+                              "INSERT INTO child VALUES (42); END IF; RETURN NEW; END $$ LANGUAGE plpgsql;"
+                              "CREATE TRIGGER breaker AFTER INSERT ON messages FOR EACH ROW EXECUTE FUNCTION breaker()"
+                            : "CREATE TRIGGER breaker AFTER INSERT ON messages WHEN NEW.body = 'BREAK' "
+                              "BEGIN INSERT INTO child VALUES (42); END");
     int messages_before = count_rows(w->db, "SELECT COUNT(*) FROM messages");
     int sessions_before = count_rows(w->db, "SELECT COUNT(*) FROM sessions");
     const char *m = "/api/negotiations/1/messages";
@@ -1190,7 +1206,9 @@ static void test_group_commit_fails(void **state)
         assert_int_equal(jobs[i].status, expected[i]);
     /* Each request of the lost batch says why: the commit failed (the deferred foreign key). */
     for (size_t i = 1; i <= 3; i++)
-        assert_non_null(strstr(jobs[i].message, "nothing was stored: the commit failed: FOREIGN KEY"));
+        assert_non_null(strstr(jobs[i].message, test_db_is_pg() ? "nothing was stored: the commit failed: insert or update "
+                                                                  "on table \"child\" violates foreign key"
+                                                                : "nothing was stored: the commit failed: FOREIGN KEY"));
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM messages"), messages_before + 1);
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM sessions"), sessions_before);
     assert_int_equal(count_rows(w->db, "SELECT COUNT(*) FROM child"), 0);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "server/server_internal.h"
+#include "test_db.h"
 #include "test_tmpdir.h"
 
 /* Budgets left at 0 get the documented defaults; running_per_negotiation is half the slots, at least 1. */
@@ -74,7 +75,7 @@ static void test_server_defaults(void **state)
     (void)state;
     char dir[128], db[160];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "defaults"));
-    snprintf(db, sizeof db, "%s/p.db", dir);
+    assert_int_equal(test_db_target(db, sizeof db, dir, "p.db"), 0);
     parley_server_options o = {0};
     o.db_path = db;
     o.sync = PARLEY_SYNC_NORMAL;

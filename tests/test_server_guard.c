@@ -17,6 +17,7 @@
 
 #include <cmocka.h>
 
+#include "test_db.h"
 #include "test_tmpdir.h"
 #include "server/server_internal.h"
 #include "test_server_http.h"
@@ -57,7 +58,7 @@ static double now_s(void)
 static void start_with(world *w, parley_server_options *o)
 {
     assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "guard"));
-    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
+    assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "p.db"), 0);
     o->db_path = w->db;
     o->sync = PARLEY_SYNC_NORMAL;
     if (!o->budgets.write_burst) /* these tests write fast with one token; the write budget has test_server_budget */

@@ -241,7 +241,7 @@ static void phases_valued_as_the_analysis(void **state)
     assert_non_null(doc);
     char dir[] = "/tmp/parley-test-advice-phases-XXXXXX", db[128];
     assert_non_null(mkdtemp(dir));
-    snprintf(db, sizeof db, "%s/p.db", dir);
+    assert_int_equal(test_db_target(db, sizeof db, dir, "p.db"), 0);
     parley_server_options o = {.db_path = db, .sync = PARLEY_SYNC_NORMAL, .open = 1};
     parley_error err;
     parley_error_clear(&err);

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* the shared client has more than this test uses */
+#include "test_db.h"
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 
@@ -34,7 +35,7 @@ static void make_site(site *s)
 {
     assert_non_null(test_tmpdir_make(s->dir, sizeof s->dir, "static"));
     snprintf(s->web, sizeof s->web, "%s/web", s->dir);
-    snprintf(s->db, sizeof s->db, "%s/p.db", s->dir);
+    assert_int_equal(test_db_target(s->db, sizeof s->db, s->dir, "p.db"), 0);
     char path[300], target[300];
     assert_int_equal(mkdir(s->web, 0700), 0);
     snprintf(path, sizeof path, "%s/index.html", s->web);

@@ -9,6 +9,7 @@
 #define PARLEY_TEST_SERVER_TALKS_H
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* each test uses part of the helpers */
+#include "test_db.h"
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 
@@ -45,7 +46,7 @@ static void talks_open_scenario(talks *w, parley_server_options *o, const char *
 {
     memset(w, 0, sizeof *w);
     assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "talks"));
-    snprintf(w->db, sizeof w->db, "%s/p.db", w->dir);
+    assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "p.db"), 0);
     o->db_path = w->db;
     o->sync = PARLEY_SYNC_NORMAL;
     o->open = 1;

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "test_db.h"
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 
@@ -37,7 +38,7 @@ static int start(void **state)
     server *w = calloc(1, sizeof *w);
     assert_non_null(w);
     assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "upload"));
-    snprintf(w->db, sizeof w->db, "%s/u.db", w->dir);
+    assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "u.db"), 0);
     parley_server_options o = {0};
     o.db_path = w->db;
     o.max_body = 1024 * 1024;

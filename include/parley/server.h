@@ -72,7 +72,7 @@ typedef struct parley_server_budgets {
 } parley_server_budgets;
 
 typedef struct parley_server_options {
-    const char *db_path;   /* SQLite file, created when missing (required) */
+    const char *db_path;   /* SQLite file, created when missing, or a postgresql:// URL (required) */
     const char *address;   /* IPv4 address to bind; NULL = "127.0.0.1" */
     uint16_t port;         /* 0 = an ephemeral port (see parley_server_port) */
     const char *web_dir;   /* directory served at / (the dashboard); NULL = none */

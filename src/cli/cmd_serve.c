@@ -1,6 +1,7 @@
 /* cmd_serve.c: `parley serve`: host live mediated negotiations (HTTP API, SQLite storage, web dashboard), with
  * the server admin token (read from or created in a file), and the limits that bound what a client may ask. */
 #include "cli.h"
+#include "server/db.h"
 
 #include <fcntl.h>
 #include <jansson.h>
@@ -17,7 +18,7 @@
 #include <unistd.h>
 
 static const char usage[] =
-    "usage: parley serve [--db FILE] [--listen ADDRESS:PORT] [--web DIR] [--sync full|normal]\n"
+    "usage: parley serve [--db FILE|URL] [--listen ADDRESS:PORT] [--web DIR] [--sync full|normal]\n"
     "                    [--admin-token-file FILE | --open] [--allow-origin ORIGIN]...\n"
     "                    [--max-body BYTES] [--max-connections N] [--max-per-address N] [--request-seconds S]\n"
     "                    [--max-streams N] [--analysis-seconds S] [--max-values N] [--max-parties N]\n"
@@ -31,9 +32,12 @@ static const char usage[] =
     "\n"
     "Hosts live mediated negotiations: a JSON API (docs/api.md) where mediators and\n"
     "parties act with their own secret tokens, every step stored durably in one\n"
-    "SQLite file, live updates as Server-Sent Events, and the web dashboard.\n"
+    "SQLite file (or a PostgreSQL database), live updates as Server-Sent Events,\n"
+    "and the web dashboard.\n"
     "\n"
-    "  --db FILE          the database (default parley.db; created and migrated as needed)\n"
+    "  --db FILE|URL      the database (default parley.db; created and migrated as needed), or a\n"
+    "                     PostgreSQL database postgresql://... (postgres://...), which several\n"
+    "                     parley serve processes may share (docs/deploy.md)\n"
     "  --listen A:P       IPv4 address and port (default 127.0.0.1:8080; port 0 picks a free one)\n"
     "  --web DIR          the dashboard's files (default: web/ next to the build, or ./web)\n"
     "  --sync MODE        full: fsync every commit (default, survives power loss);\n"
@@ -41,7 +45,8 @@ static const char usage[] =
     "  --admin-token-file FILE  the server admin token, which creating a negotiation needs\n"
     "                     ('Authorization: Bearer <token>'): read from FILE (the token alone, on\n"
     "                     one line), or FILE is created (mode 0600) with a fresh token.\n"
-    "                     Default: DB.admin-token next to the database\n"
+    "                     Default: DB.admin-token next to the database (with a URL:\n"
+    "                     parley.admin-token in the working folder)\n"
     "  --open             anyone may create negotiations (a classroom on loopback)\n"
     "  --allow-origin O   also accept browser requests from the page origin O (e.g.\n"
     "                     https://talks.example.org); repeatable.  Others are refused\n"
@@ -339,7 +344,7 @@ int cmd_serve(int argc, char **argv)
     int token_created = 0;
     if (!open_mode) {
         if (!token_file) {
-            snprintf(token_path, sizeof token_path, "%s.admin-token", db);
+            snprintf(token_path, sizeof token_path, "%s.admin-token", db_is_url(db) ? "parley" : db);
             token_file = token_path;
         }
         if (admin_token(token_file, token, &token_created)) {
@@ -371,10 +376,12 @@ int cmd_serve(int argc, char **argv)
         goto done;
     }
     unsigned port = parley_server_port(srv);
+    char db_name[512];
+    db_display_name(db, db_name, sizeof db_name);
     if (json) {
         char url[128];
         snprintf(url, sizeof url, "http://%s:%u/", address, port);
-        json_t *line = json_pack("{s:s,s:i,s:s,s:i,s:s,s:o,s:b,s:o}", "url", url, "port", (int)port, "database", db,
+        json_t *line = json_pack("{s:s,s:i,s:s,s:i,s:s,s:o,s:b,s:o}", "url", url, "port", (int)port, "database", db_name,
                                  "schema", parley_server_schema_version(), "sync", sync, "dashboard",
                                  web ? json_string(web) : json_null(), "open", open_mode, "admin_token_file",
                                  open_mode ? json_null() : json_string(token_file));
@@ -383,7 +390,7 @@ int cmd_serve(int argc, char **argv)
         free(text);
         json_decref(line);
     } else {
-        printf("parley serve: listening on http://%s:%u/ (database %s, schema %d, sync %s%s%s)\n", address, port, db,
+        printf("parley serve: listening on http://%s:%u/ (database %s, schema %d, sync %s%s%s)\n", address, port, db_name,
                parley_server_schema_version(), sync, web ? ", dashboard " : ", no dashboard", web ? web : "");
         if (open_mode)
             printf("parley serve: --open: ANYONE who can reach this address may create negotiations\n");

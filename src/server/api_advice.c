@@ -197,14 +197,14 @@ static int amendments(api_call *c, const parley_scenario *sc, json_t **out)
     long long party = who ? strtoll(who, &end, 10) : 0;
     if (who && (*who == '\0' || *end != '\0' || party <= 0))
         return api_fail(c, 400, "participant", "'%.40s' is not a participant id", who);
-    sqlite3_stmt *st;
+    db_stmt *st;
     if (party) {
         if (!(st = store_stmt(c->db, party_sql)))
             return api_fail_db(c);
-        sqlite3_bind_int64(st, 1, party);
-        sqlite3_bind_int64(st, 2, c->ids[0]);
-        int found = sqlite3_step(st) == SQLITE_ROW;
-        sqlite3_reset(st);
+        db_bind_int64(st, 1, party);
+        db_bind_int64(st, 2, c->ids[0]);
+        int found = db_step(st) == DB_ROW;
+        db_reset(st);
         if (!found)
             return api_fail(c, 404, "participant", "no party %lld in this negotiation", party);
     }
@@ -224,25 +224,25 @@ static int amendments(api_call *c, const parley_scenario *sc, json_t **out)
         rc = api_fail_db(c);
         goto done;
     }
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_int64(st, 2, party);
-    sqlite3_bind_int64(st, 3, id);
-    while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, party);
+    db_bind_int64(st, 3, id);
+    while (!rc && db_step(st) == DB_ROW) {
         parley_error err;
         parley_error_clear(&err);
-        json_t *stored = json_loads((const char *)sqlite3_column_text(st, 3), 0, NULL);
+        json_t *stored = json_loads(db_column_text(st, 3), 0, NULL);
         json_t *check = stored ? check_party(sc, text, stored, &err) : NULL;
         json_decref(stored);
         if (!check) {
             rc = stored ? api_fail_error(c, &err) : api_fail(c, 500, NULL, "stored amendments are not JSON");
             break;
         }
-        json_object_set_new(check, "participant", json_integer(sqlite3_column_int64(st, 0)));
-        json_object_set_new(check, "name", json_string((const char *)sqlite3_column_text(st, 1)));
-        json_object_set_new(check, "response", json_integer(sqlite3_column_int64(st, 2)));
+        json_object_set_new(check, "participant", json_integer(db_column_int64(st, 0)));
+        json_object_set_new(check, "name", json_string(db_column_text(st, 1)));
+        json_object_set_new(check, "response", json_integer(db_column_int64(st, 2)));
         json_array_append_new(parties, check);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     if (!rc && !(*out = json_pack("{s:{s:I,s:I,s:O},s:O}", "text", "id", (json_int_t)id, "number", (json_int_t)number,
                                   "outcome", outcome, "parties", parties)))
         rc = api_fail(c, 500, NULL, "out of memory");

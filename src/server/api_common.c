@@ -24,15 +24,15 @@ void api_now(char out[96])
 int api_require_open(api_call *c)
 {
     static const char sql[] = "SELECT status FROM negotiations WHERE id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    int rc = sqlite3_step(st);
-    int closed = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "closed") == 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? api_fail(c, 404, NULL, "no such negotiation") : api_fail_db(c);
+    db_bind_int64(st, 1, c->ids[0]);
+    int rc = db_step(st);
+    int closed = rc == DB_ROW && strcmp(db_column_text(st, 0), "closed") == 0;
+    db_reset(st);
+    if (rc != DB_ROW)
+        return rc == DB_DONE ? api_fail(c, 404, NULL, "no such negotiation") : api_fail_db(c);
     return closed ? api_fail(c, 409, NULL, "the negotiation is closed") : 0;
 }
 
@@ -46,20 +46,20 @@ int auth_identify(api_call *c)
     char *hash = c->my_hash;
     auth_sha256_hex(h + 7, AUTH_TOKEN_CHARS, hash);
     static const char sql[] = "SELECT id, negotiation_id, role, name FROM participants WHERE token_hash = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_text(st, 1, hash, 64, SQLITE_STATIC);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_DONE)
+    db_bind_text(st, 1, hash, 64, DB_STATIC);
+    int rc = db_step(st);
+    if (rc == DB_DONE)
         return api_fail(c, 401, NULL, "unknown token");
-    if (rc != SQLITE_ROW)
+    if (rc != DB_ROW)
         return api_fail_db(c);
-    c->me = sqlite3_column_int64(st, 0);
-    c->my_negotiation = sqlite3_column_int64(st, 1);
-    c->my_role = strcmp((const char *)sqlite3_column_text(st, 2), "mediator") == 0 ? ROLE_MEDIATOR : ROLE_PARTY;
-    snprintf(c->my_name, sizeof c->my_name, "%s", (const char *)sqlite3_column_text(st, 3));
-    sqlite3_reset(st);
+    c->me = db_column_int64(st, 0);
+    c->my_negotiation = db_column_int64(st, 1);
+    c->my_role = strcmp(db_column_text(st, 2), "mediator") == 0 ? ROLE_MEDIATOR : ROLE_PARTY;
+    snprintf(c->my_name, sizeof c->my_name, "%s", db_column_text(st, 3));
+    db_reset(st);
     return 0;
 }
 
@@ -82,8 +82,44 @@ int auth_admin(api_call *c)
     return diff ? api_fail(c, 403, NULL, "this is not the server's admin token") : 0;
 }
 
+/*
+ * Several processes on one database (PostgreSQL): the events of a negotiation must become visible in the order
+ * of their sequence numbers, or a stream that read up to seq 12 would never see a seq 11 committed after.  The
+ * negotiation's row stays locked from before its event takes a number until the commit, so the events of one
+ * negotiation are numbered in commit order.  (A request rolled back to its savepoint releases the lock.)  NO KEY
+ * UPDATE, not UPDATE: the request's own rows already hold a KEY SHARE lock on the negotiation through their
+ * foreign keys, and two transactions each upgrading that to UPDATE would deadlock.
+ */
+static int event_order_lock(api_call *c)
+{
+    static const char sql[] = "SELECT 1 FROM negotiations WHERE id = ? FOR NO KEY UPDATE";
+    db_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return -1;
+    db_bind_int64(st, 1, c->ids[0]);
+    int rc = db_step(st);
+    db_reset(st);
+    return rc == DB_ROW ? 0 : -1;
+}
+
+/* The other processes hear of the event when (and only if) the transaction commits (listen.c). */
+static int event_announce(api_call *c)
+{
+    static const char sql[] = "SELECT pg_notify('parley_events', ?)";
+    char payload[48];
+    snprintf(payload, sizeof payload, "%lld:%lld", (long long)c->ids[0], (long long)c->notify_seq);
+    db_stmt *st = store_stmt(c->db, sql);
+    if (!st)
+        return api_fail_db(c);
+    db_bind_text(st, 1, payload, -1, DB_TRANSIENT);
+    int rc = db_step(st);
+    db_reset(st);
+    return rc == DB_ROW ? 0 : api_fail_db(c);
+}
+
 int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
 {
+    const int shared = store_is_shared(c->srv->db);
     static const char sql[] =
         "INSERT INTO events (negotiation_id, at, kind, actor_id, audience, data) VALUES (?, ?, ?, ?, ?, ?)";
     char now[96];
@@ -94,22 +130,24 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
     json_decref(data);
     if (!text)
         return api_fail(c, 500, NULL, "out of memory");
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st) {
         free(text);
         return api_fail_db(c);
     }
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, kind, -1, SQLITE_STATIC);
-    c->me ? sqlite3_bind_int64(st, 4, c->me) : sqlite3_bind_null(st, 4);
-    audience ? sqlite3_bind_int64(st, 5, audience) : sqlite3_bind_null(st, 5);
-    sqlite3_bind_text(st, 6, text, -1, free);
-    if (sqlite3_step(st) != SQLITE_DONE)
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_text(st, 2, now, -1, DB_TRANSIENT);
+    db_bind_text(st, 3, kind, -1, DB_STATIC);
+    c->me ? db_bind_int64(st, 4, c->me) : db_bind_null(st, 4);
+    audience ? db_bind_int64(st, 5, audience) : db_bind_null(st, 5);
+    db_bind_text(st, 6, text, -1, DB_FREE);
+    if (shared && event_order_lock(c))
         return api_fail_db(c);
-    sqlite3_reset(st);
-    c->notify_seq = sqlite3_last_insert_rowid(c->db->db);
-    return 0;
+    if (db_step(st) != DB_DONE)
+        return api_fail_db(c);
+    db_reset(st);
+    c->notify_seq = db_last_insert_id(c->db->db);
+    return shared ? event_announce(c) : 0;
 }
 
 int api_event_reply(api_call *c, const char *kind, int64_t audience, int status, json_t *data)
@@ -122,11 +160,11 @@ int api_event_reply(api_call *c, const char *kind, int64_t audience, int status,
     return api_reply(c, status, data);
 }
 
-int api_step_done(api_call *c, sqlite3_stmt *st)
+int api_step_done(api_call *c, db_stmt *st)
 {
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? 0 : api_fail_db(c);
+    int rc = db_step(st);
+    db_reset(st);
+    return rc == DB_DONE ? 0 : api_fail_db(c);
 }
 
 int api_open_scenario(api_call *c, scenario_entry **e)
@@ -145,48 +183,48 @@ int api_events_after(api_call *c, int64_t after, int limit, size_t max_bytes, js
         "LEFT JOIN participants p ON p.id = e.actor_id "
         "WHERE e.negotiation_id = ?1 AND e.seq > ?2 AND (?3 OR e.audience IS NULL OR e.audience = ?4) "
         "ORDER BY e.seq LIMIT ?5";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return PARLEY_EIO;
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_int64(st, 2, after);
-    sqlite3_bind_int(st, 3, c->my_role == ROLE_MEDIATOR);
-    sqlite3_bind_int64(st, 4, c->me);
-    sqlite3_bind_int(st, 5, limit + 1); /* one more: whether a next page exists */
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, after);
+    db_bind_int(st, 3, c->my_role == ROLE_MEDIATOR);
+    db_bind_int64(st, 4, c->me);
+    db_bind_int(st, 5, limit + 1); /* one more: whether a next page exists */
     int rc, rows = 0;
     size_t bytes = 0;
     *more = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        size_t size = (size_t)sqlite3_column_bytes(st, 7);
+    while ((rc = db_step(st)) == DB_ROW) {
+        size_t size = (size_t)db_column_bytes(st, 7);
         if (rows == limit || (rows > 0 && bytes + size > max_bytes)) {
             *more = 1;
-            rc = SQLITE_DONE;
+            rc = DB_DONE;
             break;
         }
         rows++;
         bytes += size;
-        json_t *data = json_loads((const char *)sqlite3_column_text(st, 7), 0, NULL);
-        json_t *ev = json_pack("{s:I,s:s,s:s,s:o*}", "seq", (json_int_t)sqlite3_column_int64(st, 0), "at",
-                               (const char *)sqlite3_column_text(st, 1), "kind",
-                               (const char *)sqlite3_column_text(st, 2), "data", data);
+        json_t *data = json_loads(db_column_text(st, 7), 0, NULL);
+        json_t *ev = json_pack("{s:I,s:s,s:s,s:o*}", "seq", (json_int_t)db_column_int64(st, 0), "at",
+                               db_column_text(st, 1), "kind",
+                               db_column_text(st, 2), "data", data);
         if (!ev)
             break;
-        if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+        if (!db_column_is_null(st, 3)) {
             /* A seated agent's act names the agent: "kind": "agent", "agent": its name; a person's, "person". */
             json_t *agent = json_incref(json_object_get(data, "by_agent"));
             json_object_del(data, "by_agent");
             json_object_set_new(ev, "actor",
-                                json_pack("{s:I,s:s,s:s,s:s,s:o*}", "id", (json_int_t)sqlite3_column_int64(st, 3),
-                                          "name", (const char *)sqlite3_column_text(st, 4), "role",
-                                          (const char *)sqlite3_column_text(st, 5), "kind",
+                                json_pack("{s:I,s:s,s:s,s:s,s:o*}", "id", (json_int_t)db_column_int64(st, 3),
+                                          "name", db_column_text(st, 4), "role",
+                                          db_column_text(st, 5), "kind",
                                           agent ? "agent" : "person", "agent", agent));
         }
-        json_object_set_new(ev, "private", json_boolean(sqlite3_column_type(st, 6) != SQLITE_NULL));
-        *last = sqlite3_column_int64(st, 0);
+        json_object_set_new(ev, "private", json_boolean(!db_column_is_null(st, 6)));
+        *last = db_column_int64(st, 0);
         json_array_append_new(events, ev);
     }
-    sqlite3_reset(st);
-    return rc == SQLITE_DONE ? PARLEY_OK : PARLEY_EIO;
+    db_reset(st);
+    return rc == DB_DONE ? PARLEY_OK : PARLEY_EIO;
 }
 
 static void entry_free(scenario_entry *e)
@@ -211,14 +249,14 @@ scenario_entry *scenario_get(api_call *c, int64_t negotiation)
     pthread_mutex_unlock(&srv->cache_mu);
 
     static const char sql[] = "SELECT scenario FROM negotiations WHERE id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, negotiation);
+    db_bind_int64(st, 1, negotiation);
     scenario_entry *e = NULL;
-    if (sqlite3_step(st) == SQLITE_ROW && (e = calloc(1, sizeof *e))) {
-        const char *text = (const char *)sqlite3_column_text(st, 0);
-        size_t n = (size_t)sqlite3_column_bytes(st, 0);
+    if (db_step(st) == DB_ROW && (e = calloc(1, sizeof *e))) {
+        const char *text = db_column_text(st, 0);
+        size_t n = (size_t)db_column_bytes(st, 0);
         e->negotiation = negotiation;
         e->refs = 1;
         if (!(e->doc = json_loadb(text, n, 0, NULL)) || parley_scenario_parse(text, n, "scenario", &e->sc, NULL)) {
@@ -226,7 +264,7 @@ scenario_entry *scenario_get(api_call *c, int64_t negotiation)
             e = NULL;
         }
     }
-    sqlite3_reset(st);
+    db_reset(st);
     if (!e)
         return NULL;
 

@@ -22,17 +22,17 @@ static json_t *agreed_text(api_call *c, int64_t *id, int64_t *number)
     static const char sql[] = "SELECT t.id, t.number, t.outcome FROM texts t JOIN negotiations n ON n.id = t.negotiation_id "
                               "WHERE t.negotiation_id = ? AND t.status = 'agreed' AND n.status = 'agreed' "
                               "ORDER BY t.number DESC LIMIT 1";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     json_t *outcome = NULL;
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        *number = sqlite3_column_int64(st, 1);
-        outcome = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+    db_bind_int64(st, 1, c->ids[0]);
+    if (db_step(st) == DB_ROW) {
+        *id = db_column_int64(st, 0);
+        *number = db_column_int64(st, 1);
+        outcome = json_loads(db_column_text(st, 2), 0, NULL);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return outcome;
 }
 

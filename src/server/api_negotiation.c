@@ -20,21 +20,21 @@ static int insert_participant(api_call *c, const char *name, int mediator, int64
         return api_fail(c, 500, NULL, "no random numbers for a token");
     auth_sha256_hex(token, AUTH_TOKEN_CHARS, hash);
     api_now(now);
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_text(st, 2, name, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, mediator ? "mediator" : "party", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, hash, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc == SQLITE_CONSTRAINT)
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_text(st, 2, name, -1, DB_TRANSIENT);
+    db_bind_text(st, 3, mediator ? "mediator" : "party", -1, DB_STATIC);
+    db_bind_text(st, 4, hash, -1, DB_TRANSIENT);
+    db_bind_text(st, 5, now, -1, DB_TRANSIENT);
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc == DB_CONSTRAINT)
         return api_fail(c, 409, "name", "'%s' is already a participant of this negotiation", name);
-    if (rc != SQLITE_DONE)
+    if (rc != DB_DONE)
         return api_fail_db(c);
-    *id = sqlite3_last_insert_rowid(c->db->db);
+    *id = db_last_insert_id(c->db->db);
     return api_event(c, "participant.added", 0,
                      json_pack("{s:I,s:s,s:s}", "id", (json_int_t)*id, "name", name, "role",
                                mediator ? "mediator" : "party"));
@@ -66,23 +66,23 @@ int api_create_negotiation(api_call *c)
     char now[96], token[AUTH_TOKEN_CHARS + 1];
     api_now(now);
     char *text = json_dumps(rq.scenario, JSON_COMPACT);
-    sqlite3_stmt *st = text ? store_stmt(c->db, sql) : NULL;
+    db_stmt *st = text ? store_stmt(c->db, sql) : NULL;
     int rc;
     if (!st) {
         rc = text ? api_fail_db(c) : api_fail(c, 500, NULL, "out of memory");
         free(text);
         goto done;
     }
-    sqlite3_bind_text(st, 1, title, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, text, -1, free);
-    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    db_bind_text(st, 1, title, -1, DB_TRANSIENT);
+    db_bind_text(st, 2, text, -1, DB_FREE);
+    db_bind_text(st, 3, now, -1, DB_TRANSIENT);
+    rc = db_step(st);
+    db_reset(st);
+    if (rc != DB_DONE) {
         rc = api_fail_db(c);
         goto done;
     }
-    c->ids[0] = sqlite3_last_insert_rowid(c->db->db);
+    c->ids[0] = db_last_insert_id(c->db->db);
     if ((rc = api_event(c, "negotiation.created", 0, json_pack("{s:s}", "title", title))))
         goto done;
     int64_t id;
@@ -99,15 +99,15 @@ done:
 static json_t *open_session(api_call *c)
 {
     static const char sql[] = "SELECT id, number, venue FROM sessions WHERE negotiation_id = ? AND status = 'open'";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     json_t *s = NULL;
     if (!st)
         return json_null();
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    if (sqlite3_step(st) == SQLITE_ROW)
-        s = json_pack("{s:I,s:I,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0), "number",
-                      (json_int_t)sqlite3_column_int64(st, 1), "venue", (const char *)sqlite3_column_text(st, 2));
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, c->ids[0]);
+    if (db_step(st) == DB_ROW)
+        s = json_pack("{s:I,s:I,s:s}", "id", (json_int_t)db_column_int64(st, 0), "number",
+                      (json_int_t)db_column_int64(st, 1), "venue", db_column_text(st, 2));
+    db_reset(st);
     return s ? s : json_null();
 }
 
@@ -116,15 +116,15 @@ int api_get_negotiation(api_call *c)
     static const char sql[] = "SELECT title, status, created_at, outcome, closed_at, "
                               "(SELECT MAX(id) FROM texts WHERE negotiation_id = ?1) FROM negotiations WHERE id = ?1";
     scenario_entry *e = scenario_get(c, c->ids[0]);
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!e || !st) {
         scenario_release(c->srv, e);
         return api_fail_db(c);
     }
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    int rc = sqlite3_step(st);
-    if (rc != SQLITE_ROW) {
-        sqlite3_reset(st);
+    db_bind_int64(st, 1, c->ids[0]);
+    int rc = db_step(st);
+    if (rc != DB_ROW) {
+        db_reset(st);
         scenario_release(c->srv, e);
         return api_fail(c, 404, NULL, "no such negotiation");
     }
@@ -132,14 +132,14 @@ int api_get_negotiation(api_call *c)
     if (c->my_role != ROLE_MEDIATOR) /* a description written for one party is that party's only */
         req_strip_descriptions(scenario, c->my_name);
     json_t *r = json_pack("{s:I,s:s,s:s,s:s,s:s?,s:s?,s:o*,s:o,s:o}", "id", (json_int_t)c->ids[0], "title",
-                          (const char *)sqlite3_column_text(st, 0), "status", (const char *)sqlite3_column_text(st, 1),
-                          "created_at", (const char *)sqlite3_column_text(st, 2), "outcome",
-                          (const char *)sqlite3_column_text(st, 3), "closed_at",
-                          (const char *)sqlite3_column_text(st, 4), "scenario", scenario, "me",
+                          db_column_text(st, 0), "status", db_column_text(st, 1),
+                          "created_at", db_column_text(st, 2), "outcome",
+                          db_column_text(st, 3), "closed_at",
+                          db_column_text(st, 4), "scenario", scenario, "me",
                           participant_json(c->me, c->my_name, c->my_role == ROLE_MEDIATOR, NULL), "current_text",
-                          sqlite3_column_type(st, 5) == SQLITE_NULL ? json_null()
-                                                                    : json_integer(sqlite3_column_int64(st, 5)));
-    sqlite3_reset(st);
+                          db_column_is_null(st, 5) ? json_null()
+                                                                    : json_integer(db_column_int64(st, 5)));
+    db_reset(st);
     scenario_release(c->srv, e);
     if (r)
         json_object_set_new(r, "open_session", open_session(c));
@@ -159,12 +159,12 @@ int api_close_negotiation(api_call *c)
         return api_fail_error(c, &err);
     char now[96];
     api_now(now);
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_text(st, 1, rq.outcome, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 3, c->ids[0]);
+    db_bind_text(st, 1, rq.outcome, -1, DB_TRANSIENT);
+    db_bind_text(st, 2, now, -1, DB_TRANSIENT);
+    db_bind_int64(st, 3, c->ids[0]);
     if ((rc = api_step_done(c, st)))
         return rc;
     return api_event_reply(c, "negotiation.closed", 0, 200,
@@ -196,27 +196,27 @@ int api_list_participants(api_call *c)
     static const char sql[] = "SELECT p.id, p.name, p.role, p.created_at, f.updated_at, "
                               "p.token_hash LIKE 'revoked:%' FROM participants p "
                               "LEFT JOIN profiles f ON f.participant_id = p.id WHERE p.negotiation_id = ? ORDER BY p.id";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 1, c->ids[0]);
     json_t *list = json_array();
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        json_t *p = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0), "name",
-                              (const char *)sqlite3_column_text(st, 1), "role", (const char *)sqlite3_column_text(st, 2));
+    while (db_step(st) == DB_ROW) {
+        json_t *p = json_pack("{s:I,s:s,s:s}", "id", (json_int_t)db_column_int64(st, 0), "name",
+                              db_column_text(st, 1), "role", db_column_text(st, 2));
         /* Only a mediator (or the party itself) learns whether a profile was uploaded. */
-        if (p && (c->my_role == ROLE_MEDIATOR || sqlite3_column_int64(st, 0) == c->me)) {
-            json_object_set_new(p, "joined_at", json_string((const char *)sqlite3_column_text(st, 3)));
+        if (p && (c->my_role == ROLE_MEDIATOR || db_column_int64(st, 0) == c->me)) {
+            json_object_set_new(p, "joined_at", json_string(db_column_text(st, 3)));
             json_object_set_new(p, "profile_uploaded_at",
-                                sqlite3_column_type(st, 4) == SQLITE_NULL
+                                db_column_is_null(st, 4)
                                     ? json_null()
-                                    : json_string((const char *)sqlite3_column_text(st, 4)));
+                                    : json_string(db_column_text(st, 4)));
         }
         if (p && c->my_role == ROLE_MEDIATOR)
-            json_object_set_new(p, "token", json_string(sqlite3_column_int(st, 5) ? "revoked" : "active"));
+            json_object_set_new(p, "token", json_string(db_column_int(st, 5) ? "revoked" : "active"));
         json_array_append_new(list, p);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return api_reply(c, 200, json_pack("{s:o}", "participants", list));
 }
 
@@ -244,14 +244,14 @@ int api_put_profile(api_call *c)
     char now[96];
     api_now(now);
     char *text = json_dumps(c->json, JSON_COMPACT);
-    sqlite3_stmt *st = text ? store_stmt(c->db, sql) : NULL;
+    db_stmt *st = text ? store_stmt(c->db, sql) : NULL;
     if (!st) {
         free(text);
         return api_fail_db(c);
     }
-    sqlite3_bind_int64(st, 1, c->me);
-    sqlite3_bind_text(st, 2, text, -1, free);
-    sqlite3_bind_text(st, 3, now, -1, SQLITE_TRANSIENT);
+    db_bind_int64(st, 1, c->me);
+    db_bind_text(st, 2, text, -1, DB_FREE);
+    db_bind_text(st, 3, now, -1, DB_TRANSIENT);
     if ((rc = api_step_done(c, st)))
         return rc;
     if ((rc = api_event(c, "profile.updated", c->me, json_pack("{s:I,s:s}", "participant", (json_int_t)c->me,
@@ -266,24 +266,24 @@ static int profile_reply(api_call *c, int64_t who)
 {
     static const char sql[] = "SELECT p.name, p.role, f.profile, f.updated_at FROM participants p "
                               "LEFT JOIN profiles f ON f.participant_id = p.id WHERE p.id = ? AND p.negotiation_id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, who);
-    sqlite3_bind_int64(st, 2, c->ids[0]);
-    if (sqlite3_step(st) != SQLITE_ROW) {
-        sqlite3_reset(st);
+    db_bind_int64(st, 1, who);
+    db_bind_int64(st, 2, c->ids[0]);
+    if (db_step(st) != DB_ROW) {
+        db_reset(st);
         return api_fail(c, 404, NULL, "no participant %lld in this negotiation", (long long)who);
     }
     char name[REQ_MAX_NAME + 1];
-    snprintf(name, sizeof name, "%s", (const char *)sqlite3_column_text(st, 0));
-    int party = strcmp((const char *)sqlite3_column_text(st, 1), "party") == 0;
-    json_t *profile = sqlite3_column_type(st, 2) == SQLITE_NULL
+    snprintf(name, sizeof name, "%s", db_column_text(st, 0));
+    int party = strcmp(db_column_text(st, 1), "party") == 0;
+    json_t *profile = db_column_is_null(st, 2)
                           ? json_null()
-                          : json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+                          : json_loads(db_column_text(st, 2), 0, NULL);
     json_t *r = json_pack("{s:I,s:s,s:o*,s:s?}", "participant", (json_int_t)who, "name", name, "profile", profile,
-                          "updated_at", (const char *)sqlite3_column_text(st, 3));
-    sqlite3_reset(st);
+                          "updated_at", db_column_text(st, 3));
+    db_reset(st);
     if (!party) {
         json_decref(r);
         return api_fail(c, 404, NULL, "participant %lld is a mediator: mediators have no profile", (long long)who);
@@ -330,19 +330,19 @@ static int token_target(api_call *c, char name[REQ_MAX_NAME + 1], int *mediator,
         return rc;
     if (json_object_size(c->json))
         return api_fail(c, 400, json_object_iter_key(json_object_iter(c->json)), "unknown field (expected an empty body)");
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[1]);
-    sqlite3_bind_int64(st, 2, c->ids[0]);
-    if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        snprintf(name, REQ_MAX_NAME + 1, "%s", (const char *)sqlite3_column_text(st, 0));
-        *mediator = strcmp((const char *)sqlite3_column_text(st, 1), "mediator") == 0;
-        *revoked = sqlite3_column_int(st, 2);
+    db_bind_int64(st, 1, c->ids[1]);
+    db_bind_int64(st, 2, c->ids[0]);
+    if ((rc = db_step(st)) == DB_ROW) {
+        snprintf(name, REQ_MAX_NAME + 1, "%s", db_column_text(st, 0));
+        *mediator = strcmp(db_column_text(st, 1), "mediator") == 0;
+        *revoked = db_column_int(st, 2);
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
-        return rc == SQLITE_DONE ? api_fail(c, 404, NULL, "no participant %lld in this negotiation", (long long)c->ids[1])
+    db_reset(st);
+    if (rc != DB_ROW)
+        return rc == DB_DONE ? api_fail(c, 404, NULL, "no participant %lld in this negotiation", (long long)c->ids[1])
                                  : api_fail_db(c);
     return 0;
 }
@@ -351,11 +351,11 @@ static int token_target(api_call *c, char name[REQ_MAX_NAME + 1], int *mediator,
 static int set_token_hash(api_call *c, const char *hash, const char *kind, const char *name, int mediator)
 {
     static const char sql[] = "UPDATE participants SET token_hash = ? WHERE id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_text(st, 1, hash, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 2, c->ids[1]);
+    db_bind_text(st, 1, hash, -1, DB_TRANSIENT);
+    db_bind_int64(st, 2, c->ids[1]);
     int rc = api_step_done(c, st);
     if (rc)
         return rc;

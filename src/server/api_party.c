@@ -20,13 +20,13 @@
 static json_t *own_profile(api_call *c)
 {
     static const char sql[] = "SELECT profile FROM profiles WHERE participant_id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, c->me);
-    json_t *profile = sqlite3_step(st) == SQLITE_ROW ? json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL)
+    db_bind_int64(st, 1, c->me);
+    json_t *profile = db_step(st) == DB_ROW ? json_loads(db_column_text(st, 0), 0, NULL)
                                                      : NULL;
-    sqlite3_reset(st);
+    db_reset(st);
     return profile;
 }
 

@@ -11,19 +11,19 @@
 #include <stdlib.h>
 #include <string.h>
 
-static json_t *col_text(sqlite3_stmt *st, int i)
+static json_t *col_text(db_stmt *st, int i)
 {
-    return sqlite3_column_type(st, i) == SQLITE_NULL ? json_null() : json_string((const char *)sqlite3_column_text(st, i));
+    return db_column_is_null(st, i) ? json_null() : json_string(db_column_text(st, i));
 }
 
 /* ---- sessions ---- */
 
 #define SESSION_COLUMNS "id, number, venue, starts_at, ends_at, note, status, outcome, follow_up, opened_at, closed_at"
 
-static json_t *session_json(sqlite3_stmt *st)
+static json_t *session_json(db_stmt *st)
 {
-    json_t *s = json_pack("{s:I,s:I,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0), "number",
-                          (json_int_t)sqlite3_column_int64(st, 1), "venue", (const char *)sqlite3_column_text(st, 2));
+    json_t *s = json_pack("{s:I,s:I,s:s}", "id", (json_int_t)db_column_int64(st, 0), "number",
+                          (json_int_t)db_column_int64(st, 1), "venue", db_column_text(st, 2));
     static const char *const names[] = {"starts_at", "ends_at", "note", "status", "outcome", "follow_up", "opened_at",
                                         "closed_at"};
     for (int i = 0; s && i < 8; i++)
@@ -34,12 +34,12 @@ static json_t *session_json(sqlite3_stmt *st)
 static int session_reply(api_call *c, int status, int64_t id)
 {
     static const char sql[] = "SELECT " SESSION_COLUMNS " FROM sessions WHERE id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, id);
-    json_t *s = sqlite3_step(st) == SQLITE_ROW ? session_json(st) : NULL;
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, id);
+    json_t *s = db_step(st) == DB_ROW ? session_json(st) : NULL;
+    db_reset(st);
     if (!s)
         return api_fail_db(c);
     return api_event_reply(c, status == 201 ? "session.opened" : "session.closed", 0, status, s);
@@ -60,29 +60,29 @@ int api_open_session(api_call *c)
         return rc;
     if (req_parse_session(c->json, &rq, &err))
         return api_fail_error(c, &err);
-    sqlite3_stmt *st = store_stmt(c->db, open_sql);
+    db_stmt *st = store_stmt(c->db, open_sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        long long n = sqlite3_column_int64(st, 0);
-        sqlite3_reset(st);
+    db_bind_int64(st, 1, c->ids[0]);
+    if (db_step(st) == DB_ROW) {
+        long long n = db_column_int64(st, 0);
+        db_reset(st);
         return api_fail(c, 409, NULL, "session %lld is still open: close it first", n);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     char now[96];
     api_now(now);
     if (!(st = store_stmt(c->db, sql)))
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_text(st, 2, rq.venue, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, rq.starts_at, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, rq.ends_at, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, rq.note, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_text(st, 2, rq.venue, -1, DB_TRANSIENT);
+    db_bind_text(st, 3, rq.starts_at, -1, DB_TRANSIENT);
+    db_bind_text(st, 4, rq.ends_at, -1, DB_TRANSIENT);
+    db_bind_text(st, 5, rq.note, -1, DB_TRANSIENT);
+    db_bind_text(st, 6, now, -1, DB_TRANSIENT);
     if ((rc = api_step_done(c, st)))
         return rc;
-    return session_reply(c, 201, sqlite3_last_insert_rowid(c->db->db));
+    return session_reply(c, 201, db_last_insert_id(c->db->db));
 }
 
 int api_close_session(api_call *c)
@@ -96,15 +96,15 @@ int api_close_session(api_call *c)
     int rc;
     if ((rc = api_require_open(c)))
         return rc;
-    sqlite3_stmt *st = store_stmt(c->db, find_sql);
+    db_stmt *st = store_stmt(c->db, find_sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[1]);
-    sqlite3_bind_int64(st, 2, c->ids[0]);
-    rc = sqlite3_step(st);
-    int closed = rc == SQLITE_ROW && strcmp((const char *)sqlite3_column_text(st, 0), "closed") == 0;
-    sqlite3_reset(st);
-    if (rc != SQLITE_ROW)
+    db_bind_int64(st, 1, c->ids[1]);
+    db_bind_int64(st, 2, c->ids[0]);
+    rc = db_step(st);
+    int closed = rc == DB_ROW && strcmp(db_column_text(st, 0), "closed") == 0;
+    db_reset(st);
+    if (rc != DB_ROW)
         return api_fail(c, 404, NULL, "no session %lld in this negotiation", (long long)c->ids[1]);
     if (closed)
         return api_fail(c, 409, NULL, "session %lld is already closed", (long long)c->ids[1]);
@@ -114,28 +114,28 @@ int api_close_session(api_call *c)
     api_now(now);
     if (!(st = store_stmt(c->db, sql)))
         return api_fail_db(c);
-    sqlite3_bind_text(st, 1, rq.outcome, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 2, rq.follow_up, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 3, rq.ends_at, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, rq.note, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(st, 6, c->ids[1]);
+    db_bind_text(st, 1, rq.outcome, -1, DB_TRANSIENT);
+    db_bind_text(st, 2, rq.follow_up, -1, DB_TRANSIENT);
+    db_bind_text(st, 3, rq.ends_at, -1, DB_TRANSIENT);
+    db_bind_text(st, 4, rq.note, -1, DB_TRANSIENT);
+    db_bind_text(st, 5, now, -1, DB_TRANSIENT);
+    db_bind_int64(st, 6, c->ids[1]);
     if ((rc = api_step_done(c, st)))
         return rc;
     return session_reply(c, 200, c->ids[1]);
 }
 
 /* Replies {key: [row, ...]} with every row of `sql` (bound to the negotiation) made into JSON by `row`. */
-static int list_reply(api_call *c, const char *sql, json_t *(*row)(sqlite3_stmt *st), const char *key)
+static int list_reply(api_call *c, const char *sql, json_t *(*row)(db_stmt *st), const char *key)
 {
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 1, c->ids[0]);
     json_t *list = json_array();
-    while (sqlite3_step(st) == SQLITE_ROW)
+    while (db_step(st) == DB_ROW)
         json_array_append_new(list, row(st));
-    sqlite3_reset(st);
+    db_reset(st);
     return api_reply(c, 200, json_pack("{s:o}", key, list));
 }
 
@@ -151,15 +151,15 @@ int api_list_sessions(api_call *c)
     "t.id, t.number, t.session_id, s.number, t.outcome, t.note, t.status, t.created_at, p.name FROM texts t "        \
     "JOIN sessions s ON s.id = t.session_id JOIN participants p ON p.id = t.author_id"
 
-static json_t *text_json(sqlite3_stmt *st)
+static json_t *text_json(db_stmt *st)
 {
-    json_t *outcome = json_loads((const char *)sqlite3_column_text(st, 4), 0, NULL);
-    json_t *t = json_pack("{s:I,s:I,s:I,s:I,s:o*,s:o,s:s,s:s,s:s}", "id", (json_int_t)sqlite3_column_int64(st, 0),
-                          "number", (json_int_t)sqlite3_column_int64(st, 1), "session_id",
-                          (json_int_t)sqlite3_column_int64(st, 2), "session", (json_int_t)sqlite3_column_int64(st, 3),
+    json_t *outcome = json_loads(db_column_text(st, 4), 0, NULL);
+    json_t *t = json_pack("{s:I,s:I,s:I,s:I,s:o*,s:o,s:s,s:s,s:s}", "id", (json_int_t)db_column_int64(st, 0),
+                          "number", (json_int_t)db_column_int64(st, 1), "session_id",
+                          (json_int_t)db_column_int64(st, 2), "session", (json_int_t)db_column_int64(st, 3),
                           "outcome", outcome, "note", col_text(st, 5), "status",
-                          (const char *)sqlite3_column_text(st, 6), "created_at",
-                          (const char *)sqlite3_column_text(st, 7), "author", (const char *)sqlite3_column_text(st, 8));
+                          db_column_text(st, 6), "created_at",
+                          db_column_text(st, 7), "author", db_column_text(st, 8));
     return t;
 }
 
@@ -168,14 +168,14 @@ static json_t *load_text(api_call *c, int64_t id)
 {
     static const char by_id[] = "SELECT " TEXT_COLUMNS " WHERE t.id = ? AND t.negotiation_id = ?";
     static const char latest[] = "SELECT " TEXT_COLUMNS " WHERE t.negotiation_id = ?2 ORDER BY t.number DESC LIMIT 1";
-    sqlite3_stmt *st = store_stmt(c->db, id ? by_id : latest);
+    db_stmt *st = store_stmt(c->db, id ? by_id : latest);
     if (!st)
         return NULL;
     if (id)
-        sqlite3_bind_int64(st, 1, id);
-    sqlite3_bind_int64(st, 2, c->ids[0]);
-    json_t *t = sqlite3_step(st) == SQLITE_ROW ? text_json(st) : NULL;
-    sqlite3_reset(st);
+        db_bind_int64(st, 1, id);
+    db_bind_int64(st, 2, c->ids[0]);
+    json_t *t = db_step(st) == DB_ROW ? text_json(st) : NULL;
+    db_reset(st);
     return t;
 }
 
@@ -189,24 +189,24 @@ static json_t *responses_json(api_call *c, int64_t text)
     static const char all_sql[] = RESPONSE_COLUMNS "ORDER BY r.id";
     static const char own_sql[] = RESPONSE_COLUMNS "AND r.participant_id = ?2 ORDER BY r.participant_id, r.id";
     int all = c->my_role == ROLE_MEDIATOR;
-    sqlite3_stmt *st = store_stmt(c->db, all ? all_sql : own_sql);
+    db_stmt *st = store_stmt(c->db, all ? all_sql : own_sql);
     json_t *list = json_array();
     if (!st || !list)
         return list;
-    sqlite3_bind_int64(st, 1, text);
+    db_bind_int64(st, 1, text);
     if (!all)
-        sqlite3_bind_int64(st, 2, c->me);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        json_t *amendments = json_loads((const char *)sqlite3_column_text(st, 5), 0, NULL);
+        db_bind_int64(st, 2, c->me);
+    while (db_step(st) == DB_ROW) {
+        json_t *amendments = json_loads(db_column_text(st, 5), 0, NULL);
         json_array_append_new(list, json_pack("{s:I,s:I,s:s,s:s,s:o,s:o*,s:s}", "id",
-                                              (json_int_t)sqlite3_column_int64(st, 0), "participant",
-                                              (json_int_t)sqlite3_column_int64(st, 1), "name",
-                                              (const char *)sqlite3_column_text(st, 2), "answer",
-                                              (const char *)sqlite3_column_text(st, 3), "reason", col_text(st, 4),
+                                              (json_int_t)db_column_int64(st, 0), "participant",
+                                              (json_int_t)db_column_int64(st, 1), "name",
+                                              db_column_text(st, 2), "answer",
+                                              db_column_text(st, 3), "reason", col_text(st, 4),
                                               "amendments", amendments, "created_at",
-                                              (const char *)sqlite3_column_text(st, 6)));
+                                              db_column_text(st, 6)));
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return list;
 }
 
@@ -224,13 +224,13 @@ int api_table_text(api_call *c)
     int rc;
     if ((rc = api_require_open(c)))
         return rc;
-    sqlite3_stmt *st = store_stmt(c->db, session_sql);
+    db_stmt *st = store_stmt(c->db, session_sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    rc = sqlite3_step(st);
-    int64_t session = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, c->ids[0]);
+    rc = db_step(st);
+    int64_t session = rc == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
     rc = 0;
     if (!session)
         return api_fail(c, 409, NULL, "no session is open: a text is tabled in a session (POST .../sessions)");
@@ -259,21 +259,21 @@ int api_table_text(api_call *c)
     json_decref(outcome);
     if (!text)
         return api_fail(c, 500, NULL, "out of memory");
-    if (!(st = store_stmt(c->db, supersede_sql)) || (sqlite3_bind_int64(st, 1, c->ids[0]), sqlite3_step(st)) != SQLITE_DONE ||
-        !(st = store_stmt(c->db, reopen_sql)) || (sqlite3_bind_int64(st, 1, c->ids[0]), sqlite3_step(st)) != SQLITE_DONE ||
+    if (!(st = store_stmt(c->db, supersede_sql)) || (db_bind_int64(st, 1, c->ids[0]), db_step(st)) != DB_DONE ||
+        !(st = store_stmt(c->db, reopen_sql)) || (db_bind_int64(st, 1, c->ids[0]), db_step(st)) != DB_DONE ||
         !(st = store_stmt(c->db, sql))) {
         free(text);
         return api_fail_db(c);
     }
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_int64(st, 2, session);
-    sqlite3_bind_int64(st, 3, c->me);
-    sqlite3_bind_text(st, 4, text, -1, free);
-    sqlite3_bind_text(st, 5, note, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, session);
+    db_bind_int64(st, 3, c->me);
+    db_bind_text(st, 4, text, -1, DB_FREE);
+    db_bind_text(st, 5, note, -1, DB_TRANSIENT);
+    db_bind_text(st, 6, now, -1, DB_TRANSIENT);
     if ((rc = api_step_done(c, st)))
         return rc;
-    json_t *t = load_text(c, sqlite3_last_insert_rowid(c->db->db));
+    json_t *t = load_text(c, db_last_insert_id(c->db->db));
     if (!t)
         return api_fail_db(c);
     return api_event_reply(c, "text.tabled", 0, 201, t);
@@ -323,17 +323,17 @@ static int all_accept(api_call *c, const parley_scenario *sc, int64_t text, int 
                               "WHERE p.negotiation_id = ?2 AND p.role = 'party' AND p.name = ?3";
     *agreed = 1;
     for (size_t k = 0; k < parley_scenario_negotiator_count(sc) && *agreed; k++) {
-        sqlite3_stmt *st = store_stmt(c->db, sql);
+        db_stmt *st = store_stmt(c->db, sql);
         if (!st)
             return api_fail_db(c);
-        sqlite3_bind_int64(st, 1, text);
-        sqlite3_bind_int64(st, 2, c->ids[0]);
-        sqlite3_bind_text(st, 3, parley_party_name(sc, parley_scenario_negotiator(sc, k)), -1, SQLITE_STATIC);
-        int rc = sqlite3_step(st);
-        *agreed = rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL &&
-                  strcmp((const char *)sqlite3_column_text(st, 0), "accept") == 0;
-        sqlite3_reset(st);
-        if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        db_bind_int64(st, 1, text);
+        db_bind_int64(st, 2, c->ids[0]);
+        db_bind_text(st, 3, parley_party_name(sc, parley_scenario_negotiator(sc, k)), -1, DB_STATIC);
+        int rc = db_step(st);
+        *agreed = rc == DB_ROW && !db_column_is_null(st, 0) &&
+                  strcmp(db_column_text(st, 0), "accept") == 0;
+        db_reset(st);
+        if (rc != DB_ROW && rc != DB_DONE)
             return api_fail_db(c);
     }
     return 0;
@@ -356,25 +356,25 @@ static int record_response(api_call *c, const parley_space *space, const req_res
     char *text = amendments ? json_dumps(amendments, JSON_COMPACT) : NULL;
     char now[96];
     api_now(now);
-    sqlite3_stmt *st = text ? store_stmt(c->db, sql) : NULL;
+    db_stmt *st = text ? store_stmt(c->db, sql) : NULL;
     if (!st) {
         free(text);
         json_decref(amendments);
         return api_fail_db(c);
     }
-    sqlite3_bind_int64(st, 1, json_integer_value(json_object_get(t, "id")));
-    sqlite3_bind_int64(st, 2, c->me);
-    sqlite3_bind_text(st, 3, rq->answer, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 4, rq->reason, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, text, -1, free);
-    sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    db_bind_int64(st, 1, json_integer_value(json_object_get(t, "id")));
+    db_bind_int64(st, 2, c->me);
+    db_bind_text(st, 3, rq->answer, -1, DB_TRANSIENT);
+    db_bind_text(st, 4, rq->reason, -1, DB_TRANSIENT);
+    db_bind_text(st, 5, text, -1, DB_FREE);
+    db_bind_text(st, 6, now, -1, DB_TRANSIENT);
+    int rc = db_step(st);
+    db_reset(st);
+    if (rc != DB_DONE) {
         json_decref(amendments);
         return api_fail_db(c);
     }
-    *id = sqlite3_last_insert_rowid(c->db->db);
+    *id = db_last_insert_id(c->db->db);
     json_t *r = json_pack("{s:I,s:I,s:I,s:I,s:s,s:s,s:s?,s:o,s:s}", "id", (json_int_t)*id, "text",
                           json_integer_value(json_object_get(t, "id")), "text_number",
                           json_integer_value(json_object_get(t, "number")), "participant", (json_int_t)c->me, "name",
@@ -417,9 +417,9 @@ int api_respond(api_call *c)
     free(rq.amendments);
     scenario_release(c->srv, e);
     if (!rc && agreed) {
-        sqlite3_stmt *st;
-        if (!(st = store_stmt(c->db, agreed_text)) || (sqlite3_bind_int64(st, 1, c->ids[1]), sqlite3_step(st)) != SQLITE_DONE ||
-            !(st = store_stmt(c->db, agreed_neg)) || (sqlite3_bind_int64(st, 1, c->ids[0]), sqlite3_step(st)) != SQLITE_DONE)
+        db_stmt *st;
+        if (!(st = store_stmt(c->db, agreed_text)) || (db_bind_int64(st, 1, c->ids[1]), db_step(st)) != DB_DONE ||
+            !(st = store_stmt(c->db, agreed_neg)) || (db_bind_int64(st, 1, c->ids[0]), db_step(st)) != DB_DONE)
             rc = api_fail_db(c);
         else {
             json_t *reply = json_incref(c->reply);
@@ -458,18 +458,18 @@ int api_post_message(api_call *c)
     json_t *to = json_null();
     int to_mediator = 0;
     if (rq.to) {
-        sqlite3_stmt *st = store_stmt(c->db, who_sql);
+        db_stmt *st = store_stmt(c->db, who_sql);
         if (!st)
             return api_fail_db(c);
-        sqlite3_bind_int64(st, 1, rq.to);
-        sqlite3_bind_int64(st, 2, c->ids[0]);
-        if (sqlite3_step(st) != SQLITE_ROW) {
-            sqlite3_reset(st);
+        db_bind_int64(st, 1, rq.to);
+        db_bind_int64(st, 2, c->ids[0]);
+        if (db_step(st) != DB_ROW) {
+            db_reset(st);
             return api_fail(c, 400, "to", "no participant %lld in this negotiation", rq.to);
         }
-        to_mediator = strcmp((const char *)sqlite3_column_text(st, 1), "mediator") == 0;
-        to = json_pack("{s:I,s:s}", "id", (json_int_t)rq.to, "name", (const char *)sqlite3_column_text(st, 0));
-        sqlite3_reset(st);
+        to_mediator = strcmp(db_column_text(st, 1), "mediator") == 0;
+        to = json_pack("{s:I,s:s}", "id", (json_int_t)rq.to, "name", db_column_text(st, 0));
+        db_reset(st);
         if (c->my_role == ROLE_PARTY && !to_mediator) {
             json_decref(to);
             return api_fail(c, 403, "to", "a party speaks to the other parties only through the mediator");
@@ -479,23 +479,23 @@ int api_post_message(api_call *c)
     int64_t audience = c->my_role == ROLE_PARTY ? c->me : rq.to;
     char now[96];
     api_now(now);
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st) {
         json_decref(to);
         return api_fail_db(c);
     }
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_int64(st, 2, c->me);
-    rq.to ? sqlite3_bind_int64(st, 3, rq.to) : sqlite3_bind_null(st, 3);
-    sqlite3_bind_text(st, 4, rq.body, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-    rc = sqlite3_step(st);
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, c->me);
+    rq.to ? db_bind_int64(st, 3, rq.to) : db_bind_null(st, 3);
+    db_bind_text(st, 4, rq.body, -1, DB_TRANSIENT);
+    db_bind_text(st, 5, now, -1, DB_TRANSIENT);
+    rc = db_step(st);
+    db_reset(st);
+    if (rc != DB_DONE) {
         json_decref(to);
         return api_fail_db(c);
     }
-    json_t *m = json_pack("{s:I,s:{s:I,s:s},s:o,s:s,s:s}", "id", (json_int_t)sqlite3_last_insert_rowid(c->db->db),
+    json_t *m = json_pack("{s:I,s:{s:I,s:s},s:o,s:s,s:s}", "id", (json_int_t)db_last_insert_id(c->db->db),
                           "from", "id", (json_int_t)c->me, "name", c->my_name, "to", to, "body", rq.body, "created_at",
                           now);
     return api_event_reply(c, "message", audience, 201, m);

@@ -79,17 +79,17 @@ json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number)
         *number = c->pre_text_number;
         return json_incref(c->pre_text);
     }
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 1, c->ids[0]);
     json_t *outcome = NULL;
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        *id = sqlite3_column_int64(st, 0);
-        *number = sqlite3_column_int64(st, 1);
-        outcome = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+    if (db_step(st) == DB_ROW) {
+        *id = db_column_int64(st, 0);
+        *number = db_column_int64(st, 1);
+        outcome = json_loads(db_column_text(st, 2), 0, NULL);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return outcome;
 }
 

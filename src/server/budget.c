@@ -10,8 +10,9 @@
  *     413;
  *   - per negotiation, the bytes it has stored (an estimate: every write counts
  *     twice its body, for its row and its timeline event, plus 512 bytes; at the
- *     first write after a start the negotiation's timeline is summed once): 413
- *     when full.
+ *     first write after a start the negotiation's timeline is summed once; with a
+ *     database shared by several processes, each write sums the events stored
+ *     since the last look, by any process): 413 when full.
  * Streams and analyses have their budgets where they are counted (sse.c,
  * jobs.c).  Both tables here are hash maps keyed by id (constant time per
  * request); buckets that are full again are dropped when the map grows.
@@ -28,7 +29,8 @@ struct budget_entry {
     double tokens;
     int64_t at_ms;
     uint64_t bytes;
-    int known; /* bytes were summed from the database */
+    int64_t seq; /* shared database: the last event counted in bytes */
+    int known;   /* bytes were summed from the database */
 };
 
 void budget_defaults(parley_server_budgets *b, unsigned max_analyses)
@@ -196,43 +198,59 @@ static uint64_t write_cost(const api_call *c)
     return 2 * (uint64_t)c->body_len + 512;
 }
 
-/* The bytes the negotiation stores now, summed from its timeline (the first time after a start). */
-static int stored_bytes(api_call *c, uint64_t *bytes)
+/* The bytes of the negotiation's events after seq `after` (by the estimate above), and the last seq; 0 or the failure. */
+static int stored_bytes(api_call *c, int64_t after, uint64_t *bytes, int64_t *last)
 {
-    static const char sql[] = "SELECT COALESCE(SUM(LENGTH(data)), 0), COUNT(*) FROM events WHERE negotiation_id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    static const char sql[] = "SELECT COALESCE(SUM(LENGTH(data)), 0), COUNT(*), COALESCE(MAX(seq), ?2) FROM events "
+                              "WHERE negotiation_id = ?1 AND seq > ?2";
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW)
-        *bytes = 2 * (uint64_t)sqlite3_column_int64(st, 0) + 512 * (uint64_t)sqlite3_column_int64(st, 1);
-    sqlite3_reset(st);
-    return rc == SQLITE_ROW ? 0 : api_fail_db(c);
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, after);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        *bytes = 2 * (uint64_t)db_column_int64(st, 0) + 512 * (uint64_t)db_column_int64(st, 1);
+        *last = db_column_int64(st, 2);
+    }
+    db_reset(st);
+    return rc == DB_ROW ? 0 : api_fail_db(c);
 }
 
+/*
+ * One process: the timeline is summed at the first write after a start, then each write adds its estimate
+ * (budget_storage_add).  Processes sharing the database: each write adds the events stored since the last
+ * look, whoever wrote them (an index range of the new events only), and nothing is added by estimate.
+ */
 int budget_storage_check(api_call *c)
 {
     parley_server *srv = c->srv;
     if (!c->ids[0])
         return 0; /* creating a negotiation: bounded by the scenario limits */
+    const int shared = store_is_shared(srv->db);
     uint64_t have = 0;
+    int64_t seen = 0;
     pthread_mutex_lock(&srv->budget_mu);
     int created;
     budget_entry *e = entry(&srv->stored, c->ids[0], &created, NULL, NULL);
     int known = e && e->known;
-    if (known)
+    if (known) {
         have = e->bytes;
+        seen = e->seq;
+    }
     pthread_mutex_unlock(&srv->budget_mu);
     if (!e)
         return api_fail(c, 500, NULL, "out of memory");
-    if (!known) { /* on the writer thread, the only one that touches this map's bytes */
-        int rc = stored_bytes(c, &have);
+    if (!known || shared) { /* on the writer thread, the only one that touches this map's bytes */
+        uint64_t more = 0;
+        int rc = stored_bytes(c, seen, &more, &seen);
         if (rc)
             return rc;
+        have += more;
         pthread_mutex_lock(&srv->budget_mu);
         if ((e = entry(&srv->stored, c->ids[0], &created, NULL, NULL))) {
             e->bytes = have;
+            e->seq = seen;
             e->known = 1;
         }
         pthread_mutex_unlock(&srv->budget_mu);
@@ -253,7 +271,7 @@ void budget_storage_add(api_call *c)
     pthread_mutex_lock(&srv->budget_mu);
     int created;
     budget_entry *e = entry(&srv->stored, c->ids[0], &created, NULL, NULL);
-    if (e && e->known)
+    if (e && e->known && !store_is_shared(srv->db)) /* shared: the next check counts the stored events */
         e->bytes += write_cost(c);
     pthread_mutex_unlock(&srv->budget_mu);
 }

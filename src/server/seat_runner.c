@@ -90,13 +90,13 @@ static int apply_answer(api_call *c)
     int rc = still_seated(c, w->job);
     if (rc || (rc = budget_storage_check(c)))
         return rc;
-    sqlite3_stmt *st = store_stmt(c->db, answered_sql);
+    db_stmt *st = store_stmt(c->db, answered_sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, w->job->text);
-    sqlite3_bind_int64(st, 2, w->job->participant);
-    int answered = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0;
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, w->job->text);
+    db_bind_int64(st, 2, w->job->participant);
+    int answered = db_step(st) == DB_ROW && db_column_int64(st, 0) > 0;
+    db_reset(st);
     if (answered) /* never twice: the text was answered meanwhile */
         return api_fail(c, 409, NULL, "already answered");
     if (!(rc = api_respond(c)))
@@ -201,7 +201,7 @@ static int serve_negotiation(parley_server *srv, int64_t negotiation)
         return 0;
     seat_job job;
     int found = -1;
-    if (store_run(c.db, "BEGIN") == SQLITE_OK) {
+    if (store_begin_read(c.db) == DB_OK) {
         found = seat_find_work(&c, &job);
         store_run(c.db, "COMMIT");
     }
@@ -270,15 +270,15 @@ static int load_known(parley_server *srv, seat_runner *r)
     store_conn *db = store_reader(srv->db);
     if (!db)
         return -1;
-    sqlite3_stmt *st = store_stmt(db, sql);
+    db_stmt *st = store_stmt(db, sql);
     int rc = st ? 0 : -1;
-    while (st && sqlite3_step(st) == SQLITE_ROW && !rc) {
-        int64_t id = sqlite3_column_int64(st, 0);
+    while (st && db_step(st) == DB_ROW && !rc) {
+        int64_t id = db_column_int64(st, 0);
         rc = add_id(&r->known, &r->known_count, &r->known_cap, id) ||
              add_id(&r->dirty, &r->dirty_count, &r->dirty_cap, id);
     }
     if (st)
-        sqlite3_reset(st);
+        db_reset(st);
     store_reader_release(srv->db, db);
     return rc;
 }

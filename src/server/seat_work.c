@@ -25,15 +25,15 @@ void seat_job_clear(seat_job *job)
 /* One integer from `sql` bound to a (and b when it has a second parameter); -1 on error, `none` when no row. */
 static int64_t query_int(api_call *c, const char *sql, int64_t a, int64_t b, int64_t none)
 {
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, a);
-    if (sqlite3_bind_parameter_count(st) > 1)
-        sqlite3_bind_int64(st, 2, b);
-    int rc = sqlite3_step(st);
-    int64_t v = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : rc == SQLITE_DONE ? none : -1;
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, a);
+    if (db_bind_parameter_count(st) > 1)
+        db_bind_int64(st, 2, b);
+    int rc = db_step(st);
+    int64_t v = rc == DB_ROW ? db_column_int64(st, 0) : rc == DB_DONE ? none : -1;
+    db_reset(st);
     return v;
 }
 
@@ -42,20 +42,20 @@ static int seat_did(api_call *c, const seat *s, const char *kind, int64_t text)
 {
     static const char sql[] = "SELECT data FROM events WHERE negotiation_id = ?1 AND audience = ?2 AND seq > ?3 "
                               "AND kind = ?4";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return -1;
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_int64(st, 2, s->participant);
-    sqlite3_bind_int64(st, 3, s->seq);
-    sqlite3_bind_text(st, 4, kind, -1, SQLITE_STATIC);
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, s->participant);
+    db_bind_int64(st, 3, s->seq);
+    db_bind_text(st, 4, kind, -1, DB_STATIC);
     int found = 0, rc;
-    while (!found && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-        json_t *d = json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL);
+    while (!found && (rc = db_step(st)) == DB_ROW) {
+        json_t *d = json_loads(db_column_text(st, 0), 0, NULL);
         found = json_integer_value(json_object_get(d, "text")) == text;
         json_decref(d);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return found ? 1 : 0;
 }
 
@@ -65,16 +65,16 @@ static json_t *answer_of(api_call *c, int64_t t, int64_t p)
     static const char sql[] = "SELECT answer, amendments FROM responses WHERE text_id = ? AND participant_id = ? "
                               "ORDER BY id DESC LIMIT 1";
     json_t *o = json_object();
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st || !o)
         return o;
-    sqlite3_bind_int64(st, 1, t);
-    sqlite3_bind_int64(st, 2, p);
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        json_object_set_new(o, "answer", json_string((const char *)sqlite3_column_text(st, 0)));
-        json_object_set_new(o, "amendments", json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL));
+    db_bind_int64(st, 1, t);
+    db_bind_int64(st, 2, p);
+    if (db_step(st) == DB_ROW) {
+        json_object_set_new(o, "answer", json_string(db_column_text(st, 0)));
+        json_object_set_new(o, "amendments", json_loads(db_column_text(st, 1), 0, NULL));
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return o;
 }
 
@@ -82,12 +82,12 @@ static json_t *answer_of(api_call *c, int64_t t, int64_t p)
 static json_t *uploaded_profile(api_call *c, int64_t p)
 {
     static const char sql[] = "SELECT profile FROM profiles WHERE participant_id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, p);
-    json_t *o = sqlite3_step(st) == SQLITE_ROW ? json_loads((const char *)sqlite3_column_text(st, 0), 0, NULL) : NULL;
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, p);
+    json_t *o = db_step(st) == DB_ROW ? json_loads(db_column_text(st, 0), 0, NULL) : NULL;
+    db_reset(st);
     return o;
 }
 
@@ -134,20 +134,20 @@ static json_t *private_scenario(api_call *c, json_t *doc, const char *name, int6
 static json_t *texts_with_answers(api_call *c, int64_t p, int64_t last)
 {
     static const char sql[] = "SELECT id, outcome FROM texts WHERE negotiation_id = ? AND number <= ? ORDER BY number";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     json_t *list = json_array();
     if (!st || !list) {
         json_decref(list);
         return NULL;
     }
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_int64(st, 2, last);
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, last);
     /* Collect first: answer_of uses another statement. */
     json_t *rows = json_array();
-    while (sqlite3_step(st) == SQLITE_ROW)
-        json_array_append_new(rows, json_pack("{s:I,s:o*}", "id", (json_int_t)sqlite3_column_int64(st, 0), "outcome",
-                                              json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL)));
-    sqlite3_reset(st);
+    while (db_step(st) == DB_ROW)
+        json_array_append_new(rows, json_pack("{s:I,s:o*}", "id", (json_int_t)db_column_int64(st, 0), "outcome",
+                                              json_loads(db_column_text(st, 1), 0, NULL)));
+    db_reset(st);
     for (size_t i = 0; i < json_array_size(rows); i++) {
         json_t *row = json_array_get(rows, i);
         json_t *a = answer_of(c, json_integer_value(json_object_get(row, "id")), p);
@@ -164,17 +164,17 @@ static json_t *mediator_scenario(api_call *c, json_t *doc)
     static const char sql[] = "SELECT p.name, f.profile FROM participants p JOIN profiles f ON f.participant_id = p.id "
                               "WHERE p.negotiation_id = ? AND p.role = 'party'";
     json_t *sc = json_deep_copy(doc);
-    sqlite3_stmt *st = sc ? store_stmt(c->db, sql) : NULL;
+    db_stmt *st = sc ? store_stmt(c->db, sql) : NULL;
     if (!st)
         return sc;
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        json_t *profile = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
+    db_bind_int64(st, 1, c->ids[0]);
+    while (db_step(st) == DB_ROW) {
+        json_t *profile = json_loads(db_column_text(st, 1), 0, NULL);
         if (profile)
-            req_merge_profile(sc, (const char *)sqlite3_column_text(st, 0), profile);
+            req_merge_profile(sc, db_column_text(st, 0), profile);
         json_decref(profile);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return sc;
 }
 
@@ -188,13 +188,13 @@ static json_t *all_answers(api_call *c, json_t *doc, int64_t t)
         if (!is_negotiator(p))
             continue;
         const char *name = json_string_value(json_object_get(p, "name"));
-        sqlite3_stmt *st = store_stmt(c->db, sql);
+        db_stmt *st = store_stmt(c->db, sql);
         int64_t id = 0;
         if (st) {
-            sqlite3_bind_int64(st, 1, c->ids[0]);
-            sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-            id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-            sqlite3_reset(st);
+            db_bind_int64(st, 1, c->ids[0]);
+            db_bind_text(st, 2, name, -1, DB_STATIC);
+            id = db_step(st) == DB_ROW ? db_column_int64(st, 0) : 0;
+            db_reset(st);
         }
         json_t *a = id ? answer_of(c, t, id) : NULL;
         if (!json_object_get(a, "answer")) {

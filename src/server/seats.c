@@ -23,16 +23,16 @@ int seats_read(api_call *c, int64_t participant, seat **out, size_t *n)
                               "AND kind IN ('agent.seated', 'agent.unseated') AND (?2 = 0 OR audience = ?2) ORDER BY seq";
     *out = NULL;
     *n = 0;
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_int64(st, 2, participant);
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, participant);
     seat *list = NULL;
     size_t count = 0, cap = 0;
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        int64_t who = sqlite3_column_int64(st, 2);
+    while ((rc = db_step(st)) == DB_ROW) {
+        int64_t who = db_column_int64(st, 2);
         size_t i = 0;
         while (i < count && list[i].participant != who)
             i++;
@@ -41,7 +41,7 @@ int seats_read(api_call *c, int64_t participant, seat **out, size_t *n)
             memmove(&list[i], &list[i + 1], (count - i - 1) * sizeof *list);
             count--;
         }
-        if (strcmp((const char *)sqlite3_column_text(st, 1), "agent.seated") != 0)
+        if (strcmp(db_column_text(st, 1), "agent.seated") != 0)
             continue;
         if (count == cap) {
             seat *grown = realloc(list, (cap = cap ? 2 * cap : 4) * sizeof *list);
@@ -49,15 +49,15 @@ int seats_read(api_call *c, int64_t participant, seat **out, size_t *n)
                 break;
             list = grown;
         }
-        json_t *data = json_loads((const char *)sqlite3_column_text(st, 3), 0, NULL);
+        json_t *data = json_loads(db_column_text(st, 3), 0, NULL);
         if (!data)
             break;
-        list[count++] = (seat){sqlite3_column_int64(st, 0), who, data};
+        list[count++] = (seat){db_column_int64(st, 0), who, data};
     }
-    sqlite3_reset(st);
-    if (rc != SQLITE_DONE) {
+    db_reset(st);
+    if (rc != DB_DONE) {
         seats_free(list, count);
-        return rc == SQLITE_ROW ? api_fail(c, 500, NULL, "out of memory") : api_fail_db(c);
+        return rc == DB_ROW ? api_fail(c, 500, NULL, "out of memory") : api_fail_db(c);
     }
     if (!count) { /* every seat was left */
         free(list);
@@ -95,17 +95,17 @@ int seat_refuse_human(api_call *c)
 static int find_participant(api_call *c, char name[REQ_MAX_NAME + 1], int *mediator)
 {
     static const char sql[] = "SELECT name, role FROM participants WHERE id = ? AND negotiation_id = ?";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return api_fail_db(c);
-    sqlite3_bind_int64(st, 1, c->ids[1]);
-    sqlite3_bind_int64(st, 2, c->ids[0]);
-    int found = sqlite3_step(st) == SQLITE_ROW;
+    db_bind_int64(st, 1, c->ids[1]);
+    db_bind_int64(st, 2, c->ids[0]);
+    int found = db_step(st) == DB_ROW;
     if (found) {
-        snprintf(name, REQ_MAX_NAME + 1, "%s", (const char *)sqlite3_column_text(st, 0));
-        *mediator = strcmp((const char *)sqlite3_column_text(st, 1), "mediator") == 0;
+        snprintf(name, REQ_MAX_NAME + 1, "%s", db_column_text(st, 0));
+        *mediator = strcmp(db_column_text(st, 1), "mediator") == 0;
     }
-    sqlite3_reset(st);
+    db_reset(st);
     return found ? 0 : api_fail(c, 404, NULL, "no participant %lld in this negotiation", (long long)c->ids[1]);
 }
 
@@ -258,20 +258,20 @@ static json_t *seat_json(api_call *c, const seat *s)
     static const char sql[] = "SELECT kind, at, data FROM events WHERE negotiation_id = ?1 AND audience = ?2 "
                               "AND actor_id = ?2 AND seq > ?3 AND data LIKE '%\"by_agent\":%' ORDER BY seq DESC LIMIT 1";
     json_t *o = json_deep_copy(s->data);
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!o || !st)
         return o;
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    sqlite3_bind_int64(st, 2, s->participant);
-    sqlite3_bind_int64(st, 3, s->seq);
+    db_bind_int64(st, 1, c->ids[0]);
+    db_bind_int64(st, 2, s->participant);
+    db_bind_int64(st, 3, s->seq);
     json_t *last = json_null();
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        json_t *data = json_loads((const char *)sqlite3_column_text(st, 2), 0, NULL);
+    if (db_step(st) == DB_ROW) {
+        json_t *data = json_loads(db_column_text(st, 2), 0, NULL);
         json_object_del(data, "by_agent");
-        last = json_pack("{s:s,s:s,s:o*}", "kind", (const char *)sqlite3_column_text(st, 0), "at",
-                         (const char *)sqlite3_column_text(st, 1), "data", data);
+        last = json_pack("{s:s,s:s,s:o*}", "kind", db_column_text(st, 0), "at",
+                         db_column_text(st, 1), "data", data);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     json_object_set_new(o, "last", last);
     return o;
 }

@@ -177,7 +177,7 @@ int api_fail_error(api_call *c, const parley_error *err)
 
 int api_fail_db(api_call *c)
 {
-    return api_fail(c, 500, NULL, "database error: %s", sqlite3_errmsg(c->db->db));
+    return api_fail(c, 500, NULL, "database error: %s", db_errmsg(c->db->db));
 }
 
 const char *api_query(api_call *c, const char *name)
@@ -240,7 +240,7 @@ static int with_reader(api_call *c, const route *r, int (*fn)(api_call *c, const
     if (!(c->db = store_reader(c->srv->db)))
         return api_fail(c, 503, NULL, "cannot open a database connection");
     int rc;
-    if (store_run(c->db, "BEGIN") != SQLITE_OK)
+    if (store_begin_read(c->db) != DB_OK)
         rc = api_fail_db(c);
     else {
         rc = authorise(c, r);
@@ -695,22 +695,21 @@ uint16_t parley_server_port(const parley_server *server)
 }
 
 /* A write at start: a database that cannot be written is refused now rather than at the first request. */
-static int probe_writable(parley_server *srv, const char *path, parley_error *err)
+static int probe_writable(parley_server *srv, const char *target, parley_error *err)
 {
+    char path[512];
+    db_display_name(target, path, sizeof path);
     store_conn *w = store_writer(srv->db);
-    int rc = sqlite3_db_readonly(w->db, "main") == 1 ? SQLITE_READONLY : store_exec(w, "BEGIN IMMEDIATE");
-    if (rc == SQLITE_OK) {
-        char sql[64];
-        snprintf(sql, sizeof sql, "PRAGMA user_version = %d", store_version(w));
-        rc = store_exec(w, sql);
-        rc = rc == SQLITE_OK ? store_exec(w, "COMMIT") : rc;
-        if (rc != SQLITE_OK)
+    int rc = db_readonly(w->db) ? DB_READONLY : store_begin_write(w);
+    if (rc == DB_OK) {
+        rc = store_set_version(w, store_version(w));
+        rc = rc == DB_OK ? store_exec(w, "COMMIT") : rc;
+        if (rc != DB_OK)
             store_exec(w, "ROLLBACK");
     }
-    const char *why = rc == SQLITE_READONLY && sqlite3_db_readonly(w->db, "main") == 1 ? "it is read-only"
-                                                                                     : sqlite3_errmsg(w->db);
+    const char *why = rc == DB_READONLY && db_readonly(w->db) ? "it is read-only" : db_errmsg(w->db);
     store_writer_release(srv->db, w);
-    if (rc != SQLITE_OK)
+    if (rc != DB_OK)
         return parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "the database cannot be written: %s", why);
     srv->writable = 1;
     return PARLEY_OK;
@@ -811,13 +810,14 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
         goto fail;
     /* Live streams start from the last event already stored. */
     store_conn *w = store_writer(srv->db);
-    sqlite3_stmt *st = store_stmt(w, "SELECT COALESCE(MAX(seq), 0) FROM events");
-    if (st && sqlite3_step(st) == SQLITE_ROW)
-        srv->ev_seq = sqlite3_column_int64(st, 0);
+    db_stmt *st = store_stmt(w, "SELECT COALESCE(MAX(seq), 0) FROM events");
+    if (st && db_step(st) == DB_ROW)
+        srv->ev_seq = db_column_int64(st, 0);
     if (st)
-        sqlite3_reset(st);
+        db_reset(st);
     store_writer_release(srv->db, w);
-    if ((rc = writer_start(srv, err)) || (rc = guard_start(srv, err)) || (rc = seat_runner_start(srv, options, err)))
+    if ((rc = writer_start(srv, err)) || (rc = guard_start(srv, err)) || (rc = seat_runner_start(srv, options, err)) ||
+        (rc = listen_start(srv, err)))
         goto fail;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
     srv->daemon = MHD_start_daemon(
@@ -854,6 +854,7 @@ void parley_server_stop(parley_server *srv)
     pthread_mutex_lock(&srv->ev_mu);
     srv->stopping = 1;
     pthread_mutex_unlock(&srv->ev_mu);
+    listen_stop(srv);
     sse_stop_all(srv);
     jobs_stop_all(srv);
     seat_runner_stop(srv);

@@ -86,6 +86,9 @@ struct parley_server {
     int64_t ev_seq;
     int stopping;
     sse_stream *streams;
+    /* Notifications from other processes sharing a PostgreSQL database (listen.c). */
+    pthread_t listen_thread;
+    int listen_running, listen_stop;
     uint64_t stream_fetches; /* queries run by live streams (statistics; atomic) */
     int replies_unsent;      /* suspended requests resumed with a reply not yet queued (atomic) */
     /* The guard thread and the connections it watches (guarded by guard_mu). */
@@ -179,7 +182,7 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data);
 /* Records the event `kind` with `data` and replies `status` with the same data (takes the reference). */
 int api_event_reply(api_call *c, const char *kind, int64_t audience, int status, json_t *data);
 /* Steps a statement that returns no row and resets it: 0, or 500 (reply set). */
-int api_step_done(api_call *c, sqlite3_stmt *st);
+int api_step_done(api_call *c, db_stmt *st);
 /* For a write that needs the scenario: 0 with *e held (scenario_release), or 404/409/500 (reply set). */
 int api_open_scenario(api_call *c, scenario_entry **e);
 /* Reads a query-string argument (NULL when absent). */
@@ -295,6 +298,11 @@ void scenario_cache_forget(parley_server *srv);
 
 /* Live updates: wakes the streams of `negotiation` (the others sleep on). */
 void notify_events(parley_server *srv, int64_t negotiation, int64_t seq);
+/* Marks every stream as having new events to look for (after notifications may have been lost). */
+void notify_all_streams(parley_server *srv);
+/* listen.c: the thread that hears the commits of other processes (PostgreSQL only; a no-op for SQLite). */
+int listen_start(parley_server *srv, parley_error *err);
+void listen_stop(parley_server *srv);
 /* The SSE response for GET /negotiations/{id}/events (identity already checked); NULL with the reply set (429 when
  * the token has max_streams_per_token streams open, 503 when stopping, 500). */
 struct MHD_Response *sse_response(api_call *c, int64_t after);

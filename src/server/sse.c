@@ -65,13 +65,13 @@ static int fetch(sse_stream *s)
     json_t *events = json_array();
     int64_t last = s->last;
     int more = 0;
-    int rc = events && store_run(c.db, "BEGIN") == SQLITE_OK ? 0 : -1;
-    sqlite3_stmt *st = rc ? NULL : store_stmt(c.db, token_sql);
+    int rc = events && store_begin_read(c.db) == DB_OK ? 0 : -1;
+    db_stmt *st = rc ? NULL : store_stmt(c.db, token_sql);
     if (st) {
-        sqlite3_bind_int64(st, 1, s->me);
-        sqlite3_bind_text(st, 2, s->hash, -1, SQLITE_STATIC);
-        rc = sqlite3_step(st) == SQLITE_ROW ? 0 : -2; /* -2: the token is no longer valid */
-        sqlite3_reset(st);
+        db_bind_int64(st, 1, s->me);
+        db_bind_text(st, 2, s->hash, -1, DB_STATIC);
+        rc = db_step(st) == DB_ROW ? 0 : -2; /* -2: the token is no longer valid */
+        db_reset(st);
     } else
         rc = -1;
     if (rc == 0)
@@ -165,6 +165,16 @@ void notify_events(parley_server *srv, int64_t negotiation, int64_t seq)
         }
     pthread_mutex_unlock(&srv->ev_mu);
     seat_wake(srv, negotiation);
+}
+
+void notify_all_streams(parley_server *srv)
+{
+    pthread_mutex_lock(&srv->ev_mu);
+    for (sse_stream *s = srv->streams; s; s = s->next) {
+        s->dirty = 1;
+        wake(s);
+    }
+    pthread_mutex_unlock(&srv->ev_mu);
 }
 
 void sse_keepalive(parley_server *srv, int64_t now_ms)

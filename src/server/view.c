@@ -39,18 +39,38 @@ static void view_free(view_entry *v)
     free(v);
 }
 
-/* The version of the negotiation's profiles (new string), NULL on a database error. */
+/* The version of the negotiation's profiles, "id@updated#length" joined by commas (new string), NULL on a database error. */
 static char *profiles_version(api_call *c)
 {
-    static const char sql[] =
-        "SELECT COALESCE(group_concat(f.participant_id || '@' || f.updated_at || '#' || length(f.profile), ','), '') "
-        "FROM participants p JOIN profiles f ON f.participant_id = p.id WHERE p.negotiation_id = ? AND p.role = 'party'";
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    static const char sql[] = "SELECT f.participant_id, f.updated_at, length(f.profile) FROM participants p "
+                              "JOIN profiles f ON f.participant_id = p.id WHERE p.negotiation_id = ? AND p.role = 'party' "
+                              "ORDER BY f.participant_id";
+    db_stmt *st = store_stmt(c->db, sql);
     if (!st)
         return NULL;
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    char *v = sqlite3_step(st) == SQLITE_ROW ? strdup((const char *)sqlite3_column_text(st, 0)) : NULL;
-    sqlite3_reset(st);
+    db_bind_int64(st, 1, c->ids[0]);
+    char *v = calloc(1, 1);
+    size_t len = 0;
+    int rc = DB_ERROR;
+    while (v && (rc = db_step(st)) == DB_ROW) {
+        char item[160];
+        int n = snprintf(item, sizeof item, "%s%lld@%s#%lld", len ? "," : "", (long long)db_column_int64(st, 0),
+                         db_column_text(st, 1), (long long)db_column_int64(st, 2));
+        char *longer = n < 0 || (size_t)n >= sizeof item ? NULL : realloc(v, len + (size_t)n + 1);
+        if (!longer) {
+            free(v);
+            v = NULL;
+            break;
+        }
+        v = longer;
+        memcpy(v + len, item, (size_t)n + 1);
+        len += (size_t)n;
+    }
+    if (v && rc != DB_DONE) {
+        free(v);
+        v = NULL;
+    }
+    db_reset(st);
     return v;
 }
 
@@ -60,20 +80,20 @@ static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_sce
     static const char sql[] = "SELECT p.name, f.profile FROM participants p JOIN profiles f ON f.participant_id = p.id "
                               "WHERE p.negotiation_id = ? AND p.role = 'party'";
     json_t *merged = json_deep_copy(doc);
-    sqlite3_stmt *st = store_stmt(c->db, sql);
+    db_stmt *st = store_stmt(c->db, sql);
     if (!merged || !st) {
         json_decref(merged);
         return parley_error_set(err, PARLEY_EIO, "cannot read the profiles");
     }
-    sqlite3_bind_int64(st, 1, c->ids[0]);
-    while (sqlite3_step(st) == SQLITE_ROW) {
-        const char *name = (const char *)sqlite3_column_text(st, 0);
-        json_t *profile = json_loads((const char *)sqlite3_column_text(st, 1), 0, NULL);
+    db_bind_int64(st, 1, c->ids[0]);
+    while (db_step(st) == DB_ROW) {
+        const char *name = db_column_text(st, 0);
+        json_t *profile = json_loads(db_column_text(st, 1), 0, NULL);
         if (profile && req_merge_profile(merged, name, profile) == PARLEY_OK)
             json_array_append_new(uploaded, json_string(name));
         json_decref(profile);
     }
-    sqlite3_reset(st);
+    db_reset(st);
     char *text = json_dumps(merged, JSON_COMPACT);
     json_decref(merged);
     if (!text)

@@ -41,30 +41,30 @@ static void fail_applied(write_job **jobs, size_t n, const char *why)
 static void run_batch(parley_server *srv, write_job **jobs, size_t n)
 {
     store_conn *db = store_writer(srv->db);
-    int in_tx = store_run(db, "BEGIN IMMEDIATE") == SQLITE_OK;
+    int in_tx = store_begin_write(db) == DB_OK;
     for (size_t i = 0; i < n; i++) {
         api_call *c = jobs[i]->c;
         c->db = db;
-        if (!in_tx && !(in_tx = store_run(db, "BEGIN IMMEDIATE") == SQLITE_OK)) {
+        if (!in_tx && !(in_tx = store_begin_write(db) == DB_OK)) {
             api_fail_db(c);
             continue;
         }
-        if (store_run(db, "SAVEPOINT request") != SQLITE_OK) {
+        if (store_run(db, "SAVEPOINT request") != DB_OK) {
             api_fail_db(c);
             continue;
         }
         int failed = jobs[i]->apply(c);
         char why[300] = "";
         if (failed) { /* SQLite's message before the rollback below replaces it */
-            snprintf(why, sizeof why, "the transaction was rolled back: %s", sqlite3_errmsg(db->db));
+            snprintf(why, sizeof why, "the transaction was rolled back: %s", db_errmsg(db->db));
             c->notify_seq = 0;
             store_run(db, "ROLLBACK TO request");
         }
         store_run(db, "RELEASE request");
-        if (sqlite3_get_autocommit(db->db)) {
+        if (!db_in_transaction(db->db)) {
             /* SQLite rolled the whole transaction back (I/O error, disk full): the batch so far is lost. */
             if (!why[0])
-                snprintf(why, sizeof why, "the transaction was rolled back: %s", sqlite3_errmsg(db->db));
+                snprintf(why, sizeof why, "the transaction was rolled back: %s", db_errmsg(db->db));
             if (!failed)
                 api_fail(c, 500, NULL, "nothing was stored: %s", why);
             fail_applied(jobs, i, why);
@@ -75,9 +75,9 @@ static void run_batch(parley_server *srv, write_job **jobs, size_t n)
         jobs[i]->ok = !failed;
     }
     int committed = in_tx;
-    if (in_tx && store_run(db, "COMMIT") != SQLITE_OK) {
+    if (in_tx && store_run(db, "COMMIT") != DB_OK) {
         char why[300];
-        snprintf(why, sizeof why, "the commit failed: %s", sqlite3_errmsg(db->db));
+        snprintf(why, sizeof why, "the commit failed: %s", db_errmsg(db->db));
         store_run(db, "ROLLBACK");
         fail_applied(jobs, n, why);
         scenario_cache_forget(srv);

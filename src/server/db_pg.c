@@ -1,0 +1,452 @@
+/*
+ * db_pg.c: the PostgreSQL backend of db.h over libpq.  SQL text written for
+ * both stores has its `?` and `?N` placeholders turned into $N; a statement
+ * with parameters is prepared once per connection (and again after the
+ * connection was re-established); values travel as text, and the results of
+ * one run are held in a PGresult that db_step walks row by row.
+ *
+ * A connection that broke (the server restarted) is re-established when the
+ * next transaction begins; until then, every statement on it fails.
+ */
+#include "server/db_backend.h"
+
+#include <errno.h>
+#include <libpq-fe.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    db_conn base;
+    PGconn *pg;
+    char err[512];
+    int generation; /* bumped when the connection is re-established: statements are prepared again */
+    int in_tx;      /* a transaction was open at the last answer from the server */
+    int retrying;   /* a BEGIN is being tried again on a re-established connection */
+    int next_name;
+} pg_conn;
+
+typedef struct {
+    db_stmt base;
+    char *sql; /* with $N placeholders */
+    char name[24];
+    int prepared_generation; /* 0: not prepared on this connection */
+    int nparams;
+    Oid *types; /* 0: PostgreSQL infers it; text for a number the SQL never uses (SQLite allows gaps) */
+    char **values;
+    PGresult *res;
+    int row, nrows;
+} pg_stmt;
+
+#define CONN(c) ((pg_conn *)(c))
+#define STMT(s) ((pg_stmt *)(s))
+
+static void set_error(pg_conn *c, const char *what, const PGresult *res)
+{
+    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    if (!msg)
+        msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c->pg);
+    snprintf(c->err, sizeof c->err, "%s%s", what, msg && *msg ? msg : "unknown error");
+    size_t n = strlen(c->err);
+    while (n && (c->err[n - 1] == '\n' || c->err[n - 1] == ' '))
+        c->err[--n] = 0;
+    for (char *p = c->err; *p; p++) /* libpq's messages run over lines: one line */
+        if (*p == '\n' || *p == '\t')
+            *p = ' ';
+}
+
+/* DB_OK, or the db.h code for a failed result of `sql` (the message kept on the connection). */
+static int result_code(pg_conn *c, PGresult *res, const char *sql)
+{
+    ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
+        /* COMMIT of a transaction an error had ended rolls back: the caller must hear that nothing was stored. */
+        if (!strncmp(sql, "COMMIT", 6) && !strcmp(PQcmdStatus(res), "ROLLBACK")) {
+            snprintf(c->err, sizeof c->err, "the transaction had failed and was rolled back");
+            return DB_ERROR;
+        }
+        return DB_OK;
+    }
+    set_error(c, "", res);
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    if (state && !strncmp(state, "23", 2))
+        return DB_CONSTRAINT;
+    if (state && !strcmp(state, "25006"))
+        return DB_READONLY;
+    return DB_ERROR;
+}
+
+/*
+ * Re-establishes a broken connection, but only to begin a new transaction: a transaction that was open died
+ * with the connection, and every statement of it (its COMMIT above all, which on a fresh connection would
+ * "succeed" with nothing to commit) must fail until the caller begins again.
+ */
+static void ensure_connected(pg_conn *c, const char *sql)
+{
+    if (PQstatus(c->pg) == CONNECTION_OK || (c->in_tx && strncmp(sql, "BEGIN", 5) != 0))
+        return;
+    PQreset(c->pg);
+    if (PQstatus(c->pg) == CONNECTION_OK) {
+        c->generation++;
+        c->in_tx = 0;
+    }
+}
+
+/* Notes whether a transaction is open after the server's last answer. */
+static void note_transaction(pg_conn *c)
+{
+    if (PQstatus(c->pg) != CONNECTION_OK)
+        return;
+    PGTransactionStatusType t = PQtransactionStatus(c->pg);
+    c->in_tx = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
+}
+
+static int pg_exec(db_conn *conn, const char *sql)
+{
+    pg_conn *c = CONN(conn);
+    ensure_connected(c, sql);
+    PGresult *res = PQexec(c->pg, sql);
+    note_transaction(c);
+    int rc = result_code(c, res, sql);
+    PQclear(res);
+    return rc;
+}
+
+static void pg_close(db_conn *conn)
+{
+    PQfinish(CONN(conn)->pg);
+    free(conn);
+}
+
+/* SQLite's placeholders to PostgreSQL's: `?N` is $N, a bare `?` the next number; quoted text is left alone.
+ * used[n - 1] is set for each number used (up to 64). */
+static char *translate(const char *sql, int *nparams, char used[64])
+{
+    size_t len = strlen(sql);
+    char *out = malloc(len * 4 + 1); /* "?" becomes at most "$NNN" */
+    if (!out)
+        return NULL;
+    char *o = out;
+    int max = 0, quoted = 0;
+    for (const char *p = sql; *p; p++) {
+        if (*p == '\'')
+            quoted = !quoted;
+        if (quoted || *p != '?') {
+            *o++ = *p;
+            continue;
+        }
+        int n;
+        if (p[1] >= '0' && p[1] <= '9') {
+            char *end;
+            n = (int)strtol(p + 1, &end, 10);
+            p = end - 1;
+        } else
+            n = max + 1;
+        if (n > max)
+            max = n;
+        if (n >= 1 && n <= 64)
+            used[n - 1] = 1;
+        o += sprintf(o, "$%d", n);
+    }
+    *o = 0;
+    *nparams = max;
+    return out;
+}
+
+static db_stmt *pg_prepare(db_conn *conn, const char *sql)
+{
+    pg_conn *c = CONN(conn);
+    pg_stmt *s = calloc(1, sizeof *s);
+    char used[64] = {0};
+    if (!s || !(s->sql = translate(sql, &s->nparams, used)) || s->nparams > 64 ||
+        (s->nparams && (!(s->values = calloc((size_t)s->nparams, sizeof *s->values)) ||
+                        !(s->types = calloc((size_t)s->nparams, sizeof *s->types))))) {
+        if (s) {
+            free(s->sql);
+            free(s->values);
+            free(s->types);
+        }
+        free(s);
+        snprintf(c->err, sizeof c->err, "cannot prepare a statement: out of memory, or more than 64 parameters");
+        return NULL;
+    }
+    for (int i = 0; i < s->nparams; i++)
+        s->types[i] = used[i] ? 0 : 25; /* 25: the OID of text */
+    s->base.conn = conn;
+    snprintf(s->name, sizeof s->name, "parley_%d", ++c->next_name);
+    return &s->base;
+}
+
+static void pg_reset(db_stmt *st)
+{
+    pg_stmt *s = STMT(st);
+    PQclear(s->res);
+    s->res = NULL;
+    s->row = s->nrows = 0;
+}
+
+static void pg_clear_bindings(db_stmt *st)
+{
+    pg_stmt *s = STMT(st);
+    for (int i = 0; i < s->nparams; i++) {
+        free(s->values[i]);
+        s->values[i] = NULL;
+    }
+}
+
+static void pg_finalize(db_stmt *st)
+{
+    pg_reset(st);
+    pg_clear_bindings(st);
+    free(STMT(st)->values);
+    free(STMT(st)->types);
+    free(STMT(st)->sql);
+    free(st);
+}
+
+/* Keeps a copy of a parameter's text (NULL: SQL NULL). */
+static int bind(db_stmt *st, int i, const char *text, size_t n)
+{
+    pg_stmt *s = STMT(st);
+    if (i < 1 || i > s->nparams)
+        return DB_ERROR;
+    char *copy = NULL;
+    if (text) {
+        if (!(copy = malloc(n + 1)))
+            return DB_ERROR;
+        memcpy(copy, text, n);
+        copy[n] = 0;
+    }
+    free(s->values[i - 1]);
+    s->values[i - 1] = copy;
+    return DB_OK;
+}
+
+static int pg_bind_int64(db_stmt *st, int i, int64_t v)
+{
+    char text[24];
+    int n = snprintf(text, sizeof text, "%lld", (long long)v);
+    return bind(st, i, text, (size_t)n);
+}
+
+static int pg_bind_text(db_stmt *st, int i, const char *text, int n, int lifetime)
+{
+    /* always copied; NULL text is SQL NULL (as in SQLite) */
+    int rc = bind(st, i, text, !text ? 0 : n < 0 ? strlen(text) : (size_t)n);
+    if (lifetime == DB_FREE)
+        free((char *)text);
+    return rc;
+}
+
+static int pg_bind_null(db_stmt *st, int i)
+{
+    return bind(st, i, NULL, 0);
+}
+
+static int pg_bind_parameter_count(db_stmt *st)
+{
+    return STMT(st)->nparams;
+}
+
+/* Runs the statement (preparing it first on this connection when it has parameters). */
+static int run(pg_stmt *s)
+{
+    pg_conn *c = CONN(s->base.conn);
+    ensure_connected(c, s->sql);
+    if (!s->nparams) {
+        s->res = PQexec(c->pg, s->sql);
+    } else {
+        if (s->prepared_generation != c->generation + 1) {
+            PGresult *p = PQprepare(c->pg, s->name, s->sql, s->nparams, s->types);
+            int rc = result_code(c, p, "");
+            PQclear(p);
+            if (rc != DB_OK)
+                return rc;
+            s->prepared_generation = c->generation + 1;
+        }
+        s->res = PQexecPrepared(c->pg, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
+    }
+    note_transaction(c);
+    int rc = result_code(c, s->res, s->sql);
+    if (rc != DB_OK && PQstatus(c->pg) != CONNECTION_OK && !strncmp(s->sql, "BEGIN", 5) && !c->retrying) {
+        /* The connection broke while idle (the database restarted): nothing was done yet, begin on a new one. */
+        pg_reset(&s->base);
+        c->retrying = 1;
+        rc = run(s);
+        c->retrying = 0;
+        return rc;
+    }
+    if (rc != DB_OK) {
+        pg_reset(&s->base);
+        return rc;
+    }
+    s->nrows = PQntuples(s->res);
+    s->row = -1;
+    return DB_OK;
+}
+
+static int pg_step(db_stmt *st)
+{
+    pg_stmt *s = STMT(st);
+    if (!s->res) {
+        int rc = run(s);
+        if (rc != DB_OK)
+            return rc;
+    }
+    return ++s->row < s->nrows ? DB_ROW : DB_DONE;
+}
+
+static int valid(pg_stmt *s, int i)
+{
+    return s->res && s->row >= 0 && s->row < s->nrows && i >= 0 && i < PQnfields(s->res) &&
+           !PQgetisnull(s->res, s->row, i);
+}
+
+static const char *pg_column_text(db_stmt *st, int i)
+{
+    pg_stmt *s = STMT(st);
+    return valid(s, i) ? PQgetvalue(s->res, s->row, i) : NULL;
+}
+
+/* Integers as SQLite gives them: booleans are 1 and 0, NULL is 0. */
+static int64_t pg_column_int64(db_stmt *st, int i)
+{
+    const char *v = pg_column_text(st, i);
+    if (!v)
+        return 0;
+    if (!strcmp(v, "t"))
+        return 1;
+    return strtoll(v, NULL, 10);
+}
+
+static int pg_column_bytes(db_stmt *st, int i)
+{
+    pg_stmt *s = STMT(st);
+    return valid(s, i) ? PQgetlength(s->res, s->row, i) : 0;
+}
+
+static int pg_column_is_null(db_stmt *st, int i)
+{
+    return !valid(STMT(st), i);
+}
+
+static const char *pg_errmsg(db_conn *conn)
+{
+    return CONN(conn)->err;
+}
+
+static int64_t pg_last_insert_id(db_conn *conn)
+{
+    PGresult *res = PQexec(CONN(conn)->pg, "SELECT lastval()");
+    int64_t id = res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1
+                     ? strtoll(PQgetvalue(res, 0, 0), NULL, 10)
+                     : 0;
+    PQclear(res);
+    return id;
+}
+
+static int pg_in_transaction(db_conn *conn)
+{
+    PGTransactionStatusType t = PQtransactionStatus(CONN(conn)->pg);
+    return t == PQTRANS_INTRANS || t == PQTRANS_ACTIVE;
+}
+
+static int pg_readonly(db_conn *conn)
+{
+    (void)conn;
+    return 0;
+}
+
+static int pg_listen(db_conn *conn, const char *channel)
+{
+    char sql[128];
+    snprintf(sql, sizeof sql, "LISTEN %s", channel);
+    return pg_exec(conn, sql);
+}
+
+/* A notification already read from the socket, copied out: 1, else 0. */
+static int take_notification(pg_conn *c, char *payload, size_t size)
+{
+    PGnotify *n = PQnotifies(c->pg);
+    if (!n)
+        return 0;
+    snprintf(payload, size, "%s", n->extra ? n->extra : "");
+    PQfreemem(n);
+    return 1;
+}
+
+static int pg_wait_notification(db_conn *conn, int timeout_ms, char *payload, size_t size)
+{
+    pg_conn *c = CONN(conn);
+    if (PQstatus(c->pg) != CONNECTION_OK || !PQconsumeInput(c->pg))
+        return -1;
+    if (take_notification(c, payload, size))
+        return 1;
+    struct pollfd p = {.fd = PQsocket(c->pg), .events = POLLIN};
+    if (p.fd < 0)
+        return -1;
+    int r = poll(&p, 1, timeout_ms);
+    if (r < 0)
+        return errno == EINTR ? 0 : -1;
+    if (r == 0)
+        return 0;
+    if (!PQconsumeInput(c->pg) || PQstatus(c->pg) != CONNECTION_OK)
+        return -1;
+    return take_notification(c, payload, size);
+}
+
+static const db_ops pg_ops = {
+    .close = pg_close,
+    .prepare = pg_prepare,
+    .finalize = pg_finalize,
+    .exec = pg_exec,
+    .bind_int64 = pg_bind_int64,
+    .bind_text = pg_bind_text,
+    .bind_null = pg_bind_null,
+    .bind_parameter_count = pg_bind_parameter_count,
+    .clear_bindings = pg_clear_bindings,
+    .step = pg_step,
+    .reset = pg_reset,
+    .column_int64 = pg_column_int64,
+    .column_text = pg_column_text,
+    .column_bytes = pg_column_bytes,
+    .column_is_null = pg_column_is_null,
+    .errmsg = pg_errmsg,
+    .last_insert_id = pg_last_insert_id,
+    .in_transaction = pg_in_transaction,
+    .readonly = pg_readonly,
+    .listen = pg_listen,
+    .wait_notification = pg_wait_notification,
+};
+
+static void quiet(void *arg, const char *message)
+{
+    (void)arg;
+    (void)message; /* notices ("relation already exists, skipping") are not errors */
+}
+
+db_conn *db_pg_open(const char *url, int flags, parley_error *err)
+{
+    pg_conn *c = calloc(1, sizeof *c);
+    if (!c) {
+        parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+        return NULL;
+    }
+    c->base.ops = &pg_ops;
+    c->base.dialect = DB_POSTGRES;
+    c->pg = PQconnectdb(url);
+    if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
+        set_error(c, "", NULL);
+        parley_error_set(err, PARLEY_EIO, "cannot connect to the PostgreSQL database: %s", c->err);
+        pg_close(&c->base);
+        return NULL;
+    }
+    PQsetNoticeProcessor(c->pg, quiet, NULL);
+    if (flags & DB_QUERY_ONLY && pg_exec(&c->base, "SET default_transaction_read_only = on") != DB_OK) {
+        parley_error_set(err, PARLEY_EIO, "cannot set up the PostgreSQL connection: %s", c->err);
+        pg_close(&c->base);
+        return NULL;
+    }
+    return &c->base;
+}

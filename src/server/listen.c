@@ -1,0 +1,85 @@
+/*
+ * listen.c: live updates between processes.  With PostgreSQL, several `parley
+ * serve` processes may share one database: every timeline event a request
+ * stores also sends, in the same transaction, a notification on the channel
+ * parley_events with the payload "<negotiation>:<seq>" (api_event), which
+ * PostgreSQL delivers to every listening connection when (and only if) the
+ * transaction commits.  This thread listens on a connection of its own and
+ * wakes the streams and seat runners of the negotiation (notify_events), as
+ * the writer does for the process's own commits.  A stream reads the events
+ * themselves from the database by sequence number, so a notification only has
+ * to arrive, never to carry anything; after the listening connection broke (the
+ * database restarted) every stream is woken once, since notifications may have
+ * been lost meanwhile.  With SQLite (one process) the thread is not started.
+ */
+#include "server/server_internal.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <unistd.h>
+
+#define LISTEN_POLL_MS 250
+
+static int stopping(parley_server *srv)
+{
+    return __atomic_load_n(&srv->listen_stop, __ATOMIC_RELAXED);
+}
+
+static db_conn *listen_open(parley_server *srv)
+{
+    db_conn *c = db_open(store_target(srv->db), 0, NULL);
+    if (c && db_listen(c, "parley_events") != DB_OK) {
+        db_close(c);
+        c = NULL;
+    }
+    return c;
+}
+
+static void *listen_main(void *arg)
+{
+    parley_server *srv = arg;
+    db_conn *c = NULL;
+    while (!stopping(srv)) {
+        if (!c) {
+            if (!(c = listen_open(srv))) {
+                usleep(LISTEN_POLL_MS * 1000); /* the database is away: try again */
+                continue;
+            }
+            notify_all_streams(srv); /* notifications may have been lost while no connection listened */
+        }
+        char payload[64];
+        int r = db_wait_notification(c, LISTEN_POLL_MS, payload, sizeof payload);
+        int64_t negotiation, seq;
+        if (r > 0 && sscanf(payload, "%" SCNd64 ":%" SCNd64, &negotiation, &seq) == 2)
+            notify_events(srv, negotiation, seq);
+        else if (r < 0) {
+            db_close(c);
+            c = NULL;
+        }
+    }
+    db_close(c);
+    return NULL;
+}
+
+int listen_start(parley_server *srv, parley_error *err)
+{
+    if (!store_is_shared(srv->db))
+        return PARLEY_OK;
+    db_conn *probe = listen_open(srv); /* refuse to start when the notifications cannot be received */
+    if (!probe)
+        return parley_error_set(err, PARLEY_EIO, "cannot listen for the notifications of other processes");
+    db_close(probe);
+    if (pthread_create(&srv->listen_thread, NULL, listen_main, srv) != 0)
+        return parley_error_set(err, PARLEY_EIO, "cannot start the notification thread");
+    srv->listen_running = 1;
+    return PARLEY_OK;
+}
+
+void listen_stop(parley_server *srv)
+{
+    if (!srv->listen_running)
+        return;
+    __atomic_store_n(&srv->listen_stop, 1, __ATOMIC_RELAXED);
+    pthread_join(srv->listen_thread, NULL);
+    srv->listen_running = 0;
+}
