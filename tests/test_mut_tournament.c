@@ -2,7 +2,8 @@
  * test_mut_tournament.c: tournament behaviours that the generated mutants (tests/mutants) showed no test
  * pinned.  Each agent's means in the statistics (utility, agreement rate, distances to the frontier and to the
  * Nash point, welfare, the accuracy of a model of it) are recomputed here from the runs themselves: a mean
- * divided by another column's count shows.
+ * divided by another column's count shows.  The CSV of the runs holds each run's figures in the columns its
+ * header names.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -111,10 +112,71 @@ static void agent_means_are_the_runs_means(void **state)
     parley_scenario_free(sc);
 }
 
+/* The field of a CSV line in column `col` (0-based; a quoted field may hold commas and doubled quotes), as a
+   number (NaN when empty). */
+static double csv_field(const char *line, size_t col)
+{
+    for (size_t c = 0; c < col; c++) {
+        if (*line == '"')
+            for (line++; *line && !(line[0] == '"' && line[1] != '"'); line += line[0] == '"' ? 2 : 1)
+                ;
+        line = strchr(line, ',');
+        assert_non_null(line);
+        line++;
+    }
+    if (*line == ',' || *line == '\n' || *line == '\0')
+        return NAN;
+    return strtod(line, NULL);
+}
+
+static void same_figure(const char *what, size_t run, double want, double got)
+{
+    if (isnan(want) != isnan(got) || (!isnan(want) && fabs(want - got) > 1e-9 * (1 + fabs(want))))
+        fail_msg("run %zu: the CSV's %s is %.12g, the run's %.12g", run, what, got, want);
+}
+
+static void csv_columns_hold_the_runs_figures(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
+    parley_tournament *t = play_small(sc);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    parley_error err;
+    assert_int_equal(parley_tournament_write_csv(t, out, &err), PARLEY_OK);
+    fclose(out);
+    const char *header = "run,scenario,seed,agreed,rounds,pareto_distance,nash_distance,welfare,party1,agent1,"
+                         "utility1,discounted_utility1,";
+    assert_memory_equal(text, header, strlen(header));
+    const char *line = strchr(text, '\n') + 1;
+    size_t nash_runs = 0;
+    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        assert_true(*line != '\0');
+        assert_int_equal((size_t)csv_field(line, 0), i);
+        same_figure("pareto_distance", i, r->pareto_distance, csv_field(line, 5));
+        same_figure("nash_distance", i, r->nash_distance, csv_field(line, 6));
+        same_figure("welfare", i, r->welfare, csv_field(line, 7));
+        for (size_t k = 0; k < r->parties; k++) {
+            same_figure("utility", i, r->utility[k], csv_field(line, 10 + 4 * k));
+            same_figure("discounted_utility", i, r->discounted[k], csv_field(line, 11 + 4 * k));
+        }
+        nash_runs += !isnan(r->nash_distance);
+        line = strchr(line, '\n') + 1;
+    }
+    assert_true(nash_runs > 0);
+    free(text);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(agent_means_are_the_runs_means),
+        cmocka_unit_test(csv_columns_hold_the_runs_figures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
