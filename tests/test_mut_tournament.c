@@ -3,7 +3,7 @@
  * pinned.  Each agent's means in the statistics (utility, agreement rate, distances to the frontier and to the
  * Nash point, welfare, the accuracy of a model of it) are recomputed here from the runs themselves: a mean
  * divided by another column's count shows.  The CSV of the runs holds each run's figures in the columns its
- * header names.
+ * header names.  When the JSON library has no memory, the tournament's JSON writer says so (out of memory).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -14,6 +14,8 @@
 #include <parley/parley.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "test_util.h"
 
@@ -172,11 +174,40 @@ static void csv_columns_hold_the_runs_figures(void **state)
     parley_scenario_free(sc);
 }
 
+/* jansson's allocator for one test: every allocation refused */
+static void *refuse(size_t size)
+{
+    (void)size;
+    return NULL;
+}
+
+static void tournament_json_out_of_memory(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
+    parley_tournament *t = play_small(sc);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    parley_error err;
+    json_set_alloc_funcs(refuse, free);
+    int rc = parley_tournament_write_json(t, out, &err);
+    json_set_alloc_funcs(malloc, free);
+    fclose(out);
+    free(text);
+    assert_int_equal(rc, PARLEY_ENOMEM);
+    assert_string_equal(err.message, "out of memory");
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(agent_means_are_the_runs_means),
         cmocka_unit_test(csv_columns_hold_the_runs_figures),
+        cmocka_unit_test(tournament_json_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
