@@ -312,7 +312,8 @@ class Worker:
             mutated = original.replace(m["find"], m["replace"], 1)
         sanitized = m.get("tree") == "asan"  # leaks on error paths: only LeakSanitizer sees them
         if sanitized and not self.asan_ready:
-            self.configure(self.asan, ["-DCMAKE_BUILD_TYPE=Debug", "-DPARLEY_SANITIZE=ON"])
+            if not (self.prebuilt and os.path.isfile(os.path.join(self.asan, "CMakeCache.txt"))):
+                self.configure(self.asan, ["-DCMAKE_BUILD_TYPE=Debug", "-DPARLEY_SANITIZE=ON"])
             self.asan_ready = True
         build = self.asan if sanitized else self.build
         try:
