@@ -75,8 +75,10 @@ HELPERS = ("parley_serve", "parley_mpi")
 def build_targets(names):
     """The build targets the named tests need: a cmocka test its own program, a CLI test the parley binaries,
     a Python test the shared library (the CLI binaries always, since several tests call them)."""
-    wanted = {"parley_cli"}
+    wanted = set()
     for name in names:  # `parley` starts the server's and the MPI programs: linked only for the tests that use them
+        if name.startswith("cli_"):  # only the CLI tests run the parley program
+            wanted.add("parley_cli")
         if re.search(SERVE_TESTS, name):
             wanted.add("parley_serve")
         if re.search(MPI_TESTS, name):
