@@ -73,8 +73,8 @@ HELPERS = ("parley_serve", "parley_mpi")
 
 
 def build_targets(names):
-    """The build targets the named tests need: a cmocka test its own program, a CLI test the parley binaries,
-    a Python test the shared library (the CLI binaries always, since several tests call them)."""
+    """The build targets the named tests need: a cmocka or replay test its own program, a Python test the shared
+    library, a CLI test the parley program (and the server's or the MPI one when it runs them)."""
     wanted = set()
     for name in names:  # `parley` starts the server's and the MPI programs: linked only for the tests that use them
         if name.startswith("cli_"):  # only the CLI tests run the parley program
