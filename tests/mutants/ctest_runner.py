@@ -74,10 +74,11 @@ HELPERS = ("parley_serve", "parley_mpi")
 
 def build_targets(names):
     """The build targets the named tests need: a cmocka or replay test its own program, a Python test the shared
-    library, a CLI test the parley program (and the server's or the MPI one when it runs them)."""
+    library and the parley program, a CLI test the parley program (and the server's or the MPI one when it
+    runs them)."""
     wanted = set()
     for name in names:  # `parley` starts the server's and the MPI programs: linked only for the tests that use them
-        if name.startswith("cli_"):  # only the CLI tests run the parley program
+        if name.startswith(("cli_", "python_")):  # the CLI tests, and the Python ones (PARLEY_CLI), run parley
             wanted.add("parley_cli")
         if re.search(SERVE_TESTS, name):
             wanted.add("parley_serve")
