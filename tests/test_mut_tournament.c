@@ -2,7 +2,9 @@
  * test_mut_tournament.c: tournament behaviours that the generated mutants (tests/mutants) showed no test
  * pinned.  Each agent's means in the statistics (utility, agreement rate, distances to the frontier and to the
  * Nash point, welfare, the accuracy of a model of it) are recomputed here from the runs themselves: a mean
- * divided by another column's count shows.
+ * divided by another column's count shows.  The CSV of the runs holds each run's figures in the columns its
+ * header names.  When the JSON library has no memory, the tournament's JSON writer says so (out of memory).
+ * The plot's agreement-rate bars carry the 95% Wilson score interval of each agent's agreements.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,6 +15,8 @@
 #include <parley/parley.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <jansson.h>
 
 #include "test_util.h"
 
@@ -111,10 +115,174 @@ static void agent_means_are_the_runs_means(void **state)
     parley_scenario_free(sc);
 }
 
+/* The field of a CSV line in column `col` (0-based; a quoted field may hold commas and doubled quotes), as a
+   number (NaN when empty). */
+static double csv_field(const char *line, size_t col)
+{
+    for (size_t c = 0; c < col; c++) {
+        if (*line == '"')
+            for (line++; *line && !(line[0] == '"' && line[1] != '"'); line += line[0] == '"' ? 2 : 1)
+                ;
+        line = strchr(line, ',');
+        assert_non_null(line);
+        line++;
+    }
+    if (*line == ',' || *line == '\n' || *line == '\0')
+        return NAN;
+    return strtod(line, NULL);
+}
+
+static void same_figure(const char *what, size_t run, double want, double got)
+{
+    if (isnan(want) != isnan(got) || (!isnan(want) && fabs(want - got) > 1e-9 * (1 + fabs(want))))
+        fail_msg("run %zu: the CSV's %s is %.12g, the run's %.12g", run, what, got, want);
+}
+
+static void csv_columns_hold_the_runs_figures(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
+    parley_tournament *t = play_small(sc);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    parley_error err;
+    assert_int_equal(parley_tournament_write_csv(t, out, &err), PARLEY_OK);
+    fclose(out);
+    const char *header = "run,scenario,seed,agreed,rounds,pareto_distance,nash_distance,welfare,party1,agent1,"
+                         "utility1,discounted_utility1,";
+    assert_memory_equal(text, header, strlen(header));
+    const char *line = strchr(text, '\n') + 1;
+    size_t nash_runs = 0;
+    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        assert_true(*line != '\0');
+        assert_int_equal((size_t)csv_field(line, 0), i);
+        same_figure("pareto_distance", i, r->pareto_distance, csv_field(line, 5));
+        same_figure("nash_distance", i, r->nash_distance, csv_field(line, 6));
+        same_figure("welfare", i, r->welfare, csv_field(line, 7));
+        for (size_t k = 0; k < r->parties; k++) {
+            same_figure("utility", i, r->utility[k], csv_field(line, 10 + 4 * k));
+            same_figure("discounted_utility", i, r->discounted[k], csv_field(line, 11 + 4 * k));
+        }
+        nash_runs += !isnan(r->nash_distance);
+        line = strchr(line, '\n') + 1;
+    }
+    assert_true(nash_runs > 0);
+    free(text);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
+/* jansson's allocator for one test: every allocation refused */
+static void *refuse(size_t size)
+{
+    (void)size;
+    return NULL;
+}
+
+static void tournament_json_out_of_memory(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
+    parley_tournament *t = play_small(sc);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    parley_error err;
+    json_set_alloc_funcs(refuse, free);
+    int rc = parley_tournament_write_json(t, out, &err);
+    json_set_alloc_funcs(malloc, free);
+    fclose(out);
+    free(text);
+    assert_int_equal(rc, PARLEY_ENOMEM);
+    assert_string_equal(err.message, "out of memory");
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
+/* The 95% Wilson score interval of k agreements in n negotiations (Wilson 1927), written out here. */
+static void wilson_by_hand(double k, double n, double *lo, double *hi)
+{
+    const double z = 1.959964;
+    double p = k / n, denominator = 1 + z * z / n;
+    double centre = (p + z * z / (2 * n)) / denominator;
+    double half = z / denominator * sqrt(p * (1 - p) / n + z * z / (4 * n * n));
+    *lo = centre - half < 0 ? 0 : centre - half;
+    *hi = centre + half > 1 ? 1 : centre + half;
+}
+
+/*
+ * The tournament plot draws, per agent, a bar as long as its agreement rate (x from the panel's left edge) and
+ * the interval's line after it.  Every agent plays the same number of negotiations n here; the pixels per unit
+ * of rate come from the bars themselves (their lengths over the rates, summed), each bar's k from its length,
+ * and the line's ends must be the Wilson interval of k in n (e.g. 8 of 8: [0.676, 1]; 4 of 8: [0.215, 0.785]).
+ */
+static void plot_rate_intervals_are_wilson(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
+    parley_tournament *t = play_small(sc);
+    size_t agents = parley_tournament_agent_count(t);
+    double n = 0, rate_sum = 0;
+    for (size_t a = 0; a < agents; a++) {
+        parley_tournament_score score;
+        parley_tournament_agent_score(t, a, &score);
+        assert_true(n == 0 || n == (double)score.played);
+        n = (double)score.played;
+        rate_sum += (double)score.agreements / n;
+    }
+    assert_true(rate_sum > 0);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    parley_error err;
+    assert_int_equal(parley_tournament_write_svg(t, out, &err), PARLEY_OK);
+    fclose(out);
+    double left[16], width[16], x1[16], x2[16];
+    size_t rows = 0;
+    for (const char *at = strstr(text, "fill-opacity=\"0.6\""); at && rows < 16;
+         at = strstr(at + 1, "fill-opacity=\"0.6\"")) {
+        const char *rect = at;
+        while (rect > text && strncmp(rect, "<rect ", 6) != 0)
+            rect--;
+        double y, h;
+        assert_int_equal(sscanf(rect, "<rect x=\"%lf\" y=\"%lf\" width=\"%lf\" height=\"%lf\"", &left[rows], &y,
+                                &width[rows], &h), 4);
+        const char *line = strstr(at, "<line ");
+        assert_non_null(line);
+        double ly1, ly2;
+        assert_int_equal(sscanf(line, "<line x1=\"%lf\" y1=\"%lf\" x2=\"%lf\" y2=\"%lf\"", &x1[rows], &ly1, &x2[rows],
+                                &ly2), 4);
+        rows++;
+    }
+    assert_int_equal(rows, agents);
+    double width_sum = 0;
+    for (size_t r = 0; r < rows; r++)
+        width_sum += width[r];
+    double per_unit = width_sum / rate_sum; /* pixels per unit of rate */
+    for (size_t r = 0; r < rows; r++) {
+        double k = round(width[r] / per_unit * n), lo, hi;
+        wilson_by_hand(k, n, &lo, &hi);
+        if (fabs(x1[r] - (left[r] + lo * per_unit)) > 0.6 || fabs(x2[r] - (left[r] + hi * per_unit)) > 0.6)
+            fail_msg("row %zu (%g of %g agreements): the interval is drawn from %.1f to %.1f, Wilson's is %.1f to %.1f",
+                     r, k, n, x1[r], x2[r], left[r] + lo * per_unit, left[r] + hi * per_unit);
+    }
+    free(text);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(agent_means_are_the_runs_means),
+        cmocka_unit_test(csv_columns_hold_the_runs_figures),
+        cmocka_unit_test(tournament_json_out_of_memory),
+        cmocka_unit_test(plot_rate_intervals_are_wilson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -9,6 +9,7 @@ failure) and bound each mutant's time without leaving processes behind.
 """
 import json
 import os
+import re
 import signal
 import subprocess
 import time
@@ -65,11 +66,24 @@ def kill_group(p):
         pass
 
 
+# The CLI tests that run `parley serve` (parley_serve) and `parley ... --mpi` or mpirun (parley_mpi).
+SERVE_TESTS = r"serve|party_e2e|completion|install|option_bounds"
+MPI_TESTS = r"mpi|install|negotiate_genius"
+HELPERS = ("parley_serve", "parley_mpi")
+
+
 def build_targets(names):
-    """The build targets the named tests need: a cmocka test its own program, a CLI test the parley binaries,
-    a Python test the shared library (the CLI binaries always, since several tests call them)."""
-    wanted = {"parley_cli", "parley_serve", "parley_mpi"}  # `parley` starts the other two
-    for name in names:
+    """The build targets the named tests need: a cmocka or replay test its own program, a Python test the shared
+    library and the parley program, a CLI test the parley program (and the server's or the MPI one when it
+    runs them)."""
+    wanted = set()
+    for name in names:  # `parley` starts the server's and the MPI programs: linked only for the tests that use them
+        if name.startswith(("cli_", "python_")):  # the CLI tests, and the Python ones (PARLEY_CLI), run parley
+            wanted.add("parley_cli")
+        if re.search(SERVE_TESTS, name):
+            wanted.add("parley_serve")
+        if re.search(MPI_TESTS, name):
+            wanted.add("parley_mpi")
         if name.startswith(("test_", "replay_")):
             wanted.add(name)
         elif name.startswith("python_"):

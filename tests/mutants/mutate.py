@@ -193,6 +193,8 @@ class Worker:
         self.cmap = None  # the coverage map (--map), and the tests of the scratch build
         self.budget = 0  # --map-budget
         self.new_tests = None  # --new-tests
+        self.linked = []  # the programs linked with the mutant in
+        self.prebuilt = False  # --prebuilt
         self.tests = {}
         self.asan_tests = {}
         self.fast = {}  # build dir -> ctest_runner.FastRebuild (with --map)
@@ -216,7 +218,8 @@ class Worker:
         shared = os.path.join(self.dir, "shared")  # the tests find ../shared next to the source tree
         if not os.path.lexists(shared) and os.path.isdir(os.path.join(ROOT, "..", "shared")):
             os.symlink(os.path.realpath(os.path.join(ROOT, "..", "shared")), shared)
-        self.configure(self.build, ["-DCMAKE_BUILD_TYPE=Release"])
+        if not (self.prebuilt and os.path.isfile(os.path.join(self.build, "CMakeCache.txt"))):
+            self.configure(self.build, ["-DCMAKE_BUILD_TYPE=Release"])
 
     def targets(self, build, sel):
         """The build targets the selected tests need (all when every test runs): a rebuild links only those."""
@@ -271,7 +274,7 @@ class Worker:
                        key=lambda n: (not any(a in n for a in own), n))  # its folder's first
         if not names and not extra:
             return "SURVIVED", first
-        targets = ctest_runner.build_targets(names + extra)
+        targets = self.linked = ctest_runner.build_targets(names + extra)
         fast = self.fast.setdefault(build, ctest_runner.FastRebuild(build))
         if m["file"].endswith(".c") and not fast.rebuild(os.path.join(self.src, m["file"]), targets):
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1", "--target"] + targets, self.dir)
@@ -309,7 +312,8 @@ class Worker:
             mutated = original.replace(m["find"], m["replace"], 1)
         sanitized = m.get("tree") == "asan"  # leaks on error paths: only LeakSanitizer sees them
         if sanitized and not self.asan_ready:
-            self.configure(self.asan, ["-DCMAKE_BUILD_TYPE=Debug", "-DPARLEY_SANITIZE=ON"])
+            if not (self.prebuilt and os.path.isfile(os.path.join(self.asan, "CMakeCache.txt"))):
+                self.configure(self.asan, ["-DCMAKE_BUILD_TYPE=Debug", "-DPARLEY_SANITIZE=ON"])
             self.asan_ready = True
         build = self.asan if sanitized else self.build
         try:
@@ -333,7 +337,9 @@ class Worker:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(original)
             if build in self.fast and m["file"].endswith(".c"):  # the object and its archive back as they were
-                self.fast[build].rebuild(path, [])
+                # and the server's and MPI programs, linked only for the tests that run them, never left mutated
+                self.fast[build].rebuild(path, [t for t in self.linked if t in ctest_runner.HELPERS])
+                self.linked = []
 
 
 def main():
@@ -363,6 +369,9 @@ def main():
                     "detail keeps the first verdict)")
     ap.add_argument("--rejudge", action="store_true",
                     help="with --resume and --new-tests: the journalled survivors run the new tests (only those)")
+    ap.add_argument("--prebuilt", action="store_true",
+                    help="with --map: the scratch build is complete and unmutated; do not run make on it again (make "
+                    "would relink every program after the fast rebuilds)")
     ap.add_argument("--overlay", help="a folder of files laid over the scratch copy after it is synced (e.g. the new "
                     "tests of another branch: git archive BRANCH tests | tar -x -C DIR)")
     ap.add_argument("--resume", action="store_true",
@@ -429,6 +438,8 @@ def main():
     if todo:
         jobs = max(1, min(args.jobs, len(todo)))
         workers = [Worker(args.base, n) for n in range(jobs)]
+        for w in workers:
+            w.prebuilt = args.prebuilt
         print("mutate.py: building %d scratch cop%s in %s" % (jobs, "y" if jobs == 1 else "ies", args.base), flush=True)
         threads = [threading.Thread(target=w.prepare, args=(args.overlay,)) for w in workers]
         for t in threads:
