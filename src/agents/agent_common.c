@@ -47,19 +47,18 @@ static int nothing_left(parley_agent_view *v)
 
 double agent_bid_near(parley_agent_view *v, double target, uint32_t *out)
 {
-    size_t n = parley_view_outcome_count(v);
-    if (n == 0)
+    double down = 0, up = 0;
+    double at = target + 2e-12; /* the package above is the first worth more than target */
+    int around = parley_view_outcome_around(v, at, NULL, &down, NULL, &up);
+    if (around == 0)
         return parley_view_outcome_at_least(v, target, out);
-    size_t above = parley_view_outcome_rank(v, target + 2e-12); /* the first worth more than target */
-    if (above >= n)
-        return parley_view_outcome_ranked(v, n - 1, out);
-    if (above == 0)
-        return parley_view_outcome_ranked(v, 0, out);
-    double up = parley_view_outcome_ranked(v, above, out);
-    double down = parley_view_outcome_ranked(v, above - 1, out);
-    if (target - down < up - target)
-        return down;
-    return parley_view_outcome_ranked(v, above, out);
+    /* none above: the last package; none below: the first; else the nearer, the one above on a tie */
+    int pick_down = around == 1 || (around == 3 && target - down < up - target);
+    if (pick_down)
+        parley_view_outcome_around(v, at, out, NULL, NULL, NULL);
+    else
+        parley_view_outcome_around(v, at, NULL, NULL, out, NULL);
+    return pick_down ? down : up;
 }
 
 /* Alternating offers: offer the package `pick` gives for the target, or accept a standing offer worth as much. */

@@ -86,6 +86,16 @@ int pindex_additive_build(parley_package_index *idx, uint64_t size);
  */
 double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out, double *valid_from,
                                 double *valid_to);
+/* The neighbours of a threshold t in the sorted order: the package of highest (utility, number) below t and the
+   one of lowest (utility, number) at least t, each with its utility, when there is one. */
+struct pindex_neighbours {
+    uint32_t *down, *up; /* the caller's buffers of `issues` values each */
+    double down_u, up_u;
+    int has_down, has_up;
+};
+/* The additive index's neighbours of t (scratch: `issues` values); 0 when it has no package. */
+int pindex_additive_around(const parley_package_index *idx, double t, struct pindex_neighbours *out,
+                           uint32_t *scratch);
 /* The queries of the view, for either kind of index. */
 double pindex_at_least(const parley_package_index *idx, double target, uint32_t *out);
 double pindex_best(const parley_package_index *idx);
@@ -98,6 +108,8 @@ int pindex_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parl
  * index serves every thread).  NULL when out of memory.
  */
 const parley_package_index *pindex_sorted(const parley_package_index *idx, const parley_scenario *sc);
+/* Either kind of index's neighbours of the threshold t (no 1e-12 slack); 0 when it has no package. */
+int pindex_around(const parley_package_index *idx, double t, struct pindex_neighbours *out, uint32_t *scratch);
 /* Position of the first entry worth at least target (n when none). */
 size_t pindex_rank(const parley_package_index *idx, double target);
 /* Entry i's package into out; returns its utility. */
@@ -116,6 +128,11 @@ struct parley_agent_view {
     /* the last answer of an additive index, and the thresholds it holds for (package_additive.c) */
     uint32_t *cached;
     double cached_u, cached_from, cached_to;
+    /* the last neighbours (parley_view_outcome_around), valid for thresholds in (down_u, up_u]; packages in
+       near_values, 2 * issues */
+    struct pindex_neighbours near;
+    uint32_t *near_values;
+    int near_valid;
     int index_tried;
 };
 
