@@ -227,6 +227,7 @@ struct counting {
     uint32_t *rank[MITM_MAX_PARTIES]; /* [nb] */
     uint32_t *sure[MITM_MAX_PARTIES]; /* [na]: b clears a surely when rank >= sure */
     uint32_t *low[MITM_MAX_PARTIES];  /* [na]: b fails surely when rank < low; between: the band */
+    uint64_t sure_pair[MITM_MAX_PARTIES][MITM_MAX_PARTIES]; /* [k1][k2], k1 < k2: pairs both surely accept */
     unsigned threads;
 };
 
@@ -358,65 +359,148 @@ static void cdq_threads(struct cdq_half *h, uint32_t *tree)
     cdq_combine(h->ev, h->tmp, h->l, mid, h->r, tree, h->m, h->found);
 }
 
-/* Pairs surely accepted by all three parties: events by party 0's rank descending (points first), then CDQ. */
-static int sure_triples(const struct counting *c, uint64_t *total, uint32_t *tree, unsigned threads)
+/*
+ * Pairs surely accepted by all three parties.  Counted directly, they are the
+ * pairs whose point b has rank_k(b) >= sure_k(a) for k = 0, 1, 2: 3-D
+ * dominance.  By inclusion-exclusion over the parties, the same total is
+ *   sum over pairs of parties {k, j} of the pairs both surely accept
+ *   + sum over a of (sure_0(a) + sure_1(a) + sure_2(a)) - 2 na nb
+ *   - the pairs surely refused by all three (rank_k(b) < sure_k(a) for every k),
+ * and when most outcomes are accepted that last count has far fewer queries
+ * and points that can matter: the complement.  Either count is 3-D dominance
+ * over coordinates x_k(b) >= q_k(a): directly x = rank, q = sure; in the
+ * complement x = nb - 1 - rank, q = nb - sure.  A query with some q_k = nb
+ * counts nothing and is left out, so is a point below the smallest q_k of the
+ * queries kept in some dimension; the formulation with fewer events is used
+ * (PARLEY_MITM_TRIPLES=direct or complement forces one, for tests).
+ */
+static uint32_t point_x(const struct counting *c, int complement, size_t k, size_t b)
+{
+    uint32_t r = c->rank[k][b];
+    return complement ? (uint32_t)(c->nb - 1 - r) : r;
+}
+
+static uint32_t query_q(const struct counting *c, int complement, size_t k, size_t a)
+{
+    uint32_t s = c->sure[k][a];
+    return complement ? (uint32_t)(c->nb - s) : s;
+}
+
+/* The queries and points one formulation keeps (keep_a, keep_b may be NULL: only counted); the event count. */
+static size_t triple_events(const struct counting *c, int complement, unsigned char *keep_a, unsigned char *keep_b)
+{
+    size_t kept = 0;
+    uint32_t lowest[3] = {UINT32_MAX, UINT32_MAX, UINT32_MAX};
+    for (size_t a = 0; a < c->na; a++) {
+        uint32_t q[3];
+        int useful = 1;
+        for (size_t k = 0; k < 3; k++) {
+            q[k] = query_q(c, complement, k, a);
+            useful &= q[k] < c->nb;
+        }
+        if (keep_a)
+            keep_a[a] = (unsigned char)useful;
+        if (!useful)
+            continue;
+        kept++;
+        for (size_t k = 0; k < 3; k++)
+            lowest[k] = q[k] < lowest[k] ? q[k] : lowest[k];
+    }
+    for (size_t b = 0; b < c->nb; b++) {
+        int useful = 1;
+        for (size_t k = 0; k < 3; k++)
+            useful &= point_x(c, complement, k, b) >= lowest[k];
+        if (keep_b)
+            keep_b[b] = (unsigned char)useful;
+        kept += (size_t)useful;
+    }
+    return kept;
+}
+
+static int complement_wanted(const struct counting *c)
+{
+    const char *env = getenv("PARLEY_MITM_TRIPLES");
+    if (env && strcmp(env, "direct") == 0)
+        return 0;
+    if (env && strcmp(env, "complement") == 0)
+        return 1;
+    return triple_events(c, 1, NULL, NULL) < triple_events(c, 0, NULL, NULL);
+}
+
+/* The 3-D dominance total of one formulation: events by x_0 descending (points first), then CDQ. */
+static int dominance3(const struct counting *c, int complement, uint64_t *total, uint32_t *tree, unsigned threads)
 {
     size_t na = c->na, nb = c->nb, m = na + nb;
     struct event *ev = malloc((m + 1) * sizeof *ev), *tmp = malloc((m + 1) * sizeof *tmp);
     uint64_t *found = calloc(na + 1, sizeof *found);
-    size_t *start = calloc(nb + 2, sizeof *start);
-    if (!ev || !tmp || !found || !start) {
-        free(ev);
-        free(tmp);
-        free(found);
-        free(start);
-        return -1;
-    }
-    /* queries bucketed by their sure rank of party 0 (0..nb), walked from nb down with the point of each rank */
+    size_t *start = calloc(nb + 2, sizeof *start), *fill = calloc(nb + 2, sizeof *fill);
+    uint32_t *by_q = malloc((na + 1) * sizeof *by_q), *point_at = malloc((nb + 1) * sizeof *point_at);
+    unsigned char *keep_a = malloc(na + 1), *keep_b = malloc(nb + 1);
+    int rc = -1;
+    if (!ev || !tmp || !found || !start || !fill || !by_q || !point_at || !keep_a || !keep_b)
+        goto done;
+    triple_events(c, complement, keep_a, keep_b);
+    /* the kept queries bucketed by q_0 (0..nb - 1), walked from nb - 1 down, each after the point of that x_0 */
     for (size_t a = 0; a < na; a++)
-        start[c->sure[0][a] + 1]++;
+        if (keep_a[a])
+            start[query_q(c, complement, 0, a) + 1]++;
     for (size_t v = 1; v <= nb + 1; v++)
         start[v] += start[v - 1];
-    uint32_t *by_rank = malloc((na + 1) * sizeof *by_rank);
-    if (!by_rank) {
-        free(ev);
-        free(tmp);
-        free(found);
-        free(start);
-        return -1;
-    }
-    size_t *fill = calloc(nb + 2, sizeof *fill);
-    if (fill) {
-        for (size_t a = 0; a < na; a++)
-            by_rank[start[c->sure[0][a]] + fill[c->sure[0][a]]++] = (uint32_t)a;
-        size_t e = 0;
-        for (size_t v = nb + 1; v-- > 0;) {
-            if (v < nb) {
-                size_t b = c->sorted[0][v].id;
-                ev[e++] = (struct event){c->rank[1][b], c->rank[2][b], -1};
-            }
-            for (size_t q = start[v]; q < start[v + 1]; q++) {
-                size_t a = by_rank[q];
-                ev[e++] = (struct event){c->sure[1][a], c->sure[2][a], (int64_t)a};
-            }
+    for (size_t a = 0; a < na; a++)
+        if (keep_a[a]) {
+            uint32_t q = query_q(c, complement, 0, a);
+            by_q[start[q] + fill[q]++] = (uint32_t)a;
         }
-        struct cdq_half all = {ev, tmp, 0, e, nb, found, threads, 0};
-        cdq_threads(&all, tree);
-        if (all.failed) {
-            free(fill);
-            fill = NULL;
+    for (size_t b = 0; b < nb; b++)
+        point_at[point_x(c, complement, 0, b)] = (uint32_t)b;
+    size_t e = 0;
+    for (size_t v = nb; v-- > 0;) {
+        size_t b = point_at[v];
+        if (keep_b[b])
+            ev[e++] = (struct event){point_x(c, complement, 1, b), point_x(c, complement, 2, b), -1};
+        for (size_t q = start[v]; q < start[v + 1]; q++) {
+            size_t a = by_q[q];
+            ev[e++] = (struct event){query_q(c, complement, 1, a), query_q(c, complement, 2, a), (int64_t)a};
         }
-        *total = 0;
-        for (size_t a = 0; a < na; a++)
-            *total += found[a];
     }
-    free(fill);
-    free(by_rank);
+    struct cdq_half all = {ev, tmp, 0, e, nb, found, threads, 0};
+    cdq_threads(&all, tree);
+    if (all.failed)
+        goto done;
+    *total = 0;
+    for (size_t a = 0; a < na; a++)
+        *total += found[a];
+    rc = 0;
+done:
     free(ev);
     free(tmp);
     free(found);
     free(start);
-    return fill ? 0 : -1;
+    free(fill);
+    free(by_q);
+    free(point_at);
+    free(keep_a);
+    free(keep_b);
+    return rc;
+}
+
+/* Pairs surely accepted by all three parties (the pair counts c->sure_pair are made before). */
+static int sure_triples(const struct counting *c, uint64_t *total, uint32_t *tree, unsigned threads)
+{
+    int complement = complement_wanted(c);
+    uint64_t dominated;
+    if (dominance3(c, complement, &dominated, tree, threads) != 0)
+        return -1;
+    if (!complement) {
+        *total = dominated;
+        return 0;
+    }
+    /* unsigned arithmetic modulo 2^64: the intermediate sums may pass below zero, the result cannot */
+    uint64_t sum = c->sure_pair[0][1] + c->sure_pair[0][2] + c->sure_pair[1][2];
+    for (size_t a = 0; a < c->na; a++)
+        sum += (uint64_t)c->sure[0][a] + c->sure[1][a] + c->sure[2][a];
+    *total = sum - 2 * (uint64_t)c->na * c->nb - dominated;
+    return 0;
 }
 
 /* The band pairs of the parties in `dims`: each once, under the first party whose band holds it; exact checks. */
@@ -484,7 +568,7 @@ static int party_ranks(const struct tasks *T, size_t k)
 }
 
 /* Outcomes every party in `dims` accepts: the sure pairs by dominance counting, then the band. */
-static int count_set(const struct counting *c, unsigned dims, uint32_t *tree, uint64_t *count)
+static int count_set(struct counting *c, unsigned dims, uint32_t *tree, uint64_t *count)
 {
     size_t parties[MITM_MAX_PARTIES], m = 0;
     for (size_t k = 0; k < c->n; k++)
@@ -495,7 +579,7 @@ static int count_set(const struct counting *c, unsigned dims, uint32_t *tree, ui
         for (size_t a = 0; a < c->na; a++)
             sure += c->nb - c->sure[parties[0]][a];
     else if (m == 2)
-        sure = sure_pairs(c, parties[0], parties[1], tree);
+        sure = c->sure_pair[parties[0]][parties[1]] = sure_pairs(c, parties[0], parties[1], tree);
     else if (sure_triples(c, &sure, tree, c->threads) != 0)
         return -1;
     *count = sure + band_pairs(c, dims);
@@ -580,11 +664,15 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     atomic_init(&T.next, 0);
     atomic_init(&T.failed, 0);
     size_t sets = 0;
-    for (size_t m = n; m >= 1; m--) /* the costliest sets first */
+    for (size_t m = n < 2 ? n : 2; m >= 1; m--) /* the costliest sets first */
         for (unsigned dims = 1; dims < 1u << n; dims++)
             if ((size_t)__builtin_popcount(dims) == m)
                 T.dims[sets++] = dims;
     if (run_tasks(&T, 0, n, c.threads) != 0 || run_tasks(&T, 1, sets, c.threads) != 0)
+        goto done;
+    /* three parties: the triple count uses the pairs' (sure_triples), so it comes last */
+    T.dims[0] = 7;
+    if (n == 3 && run_tasks(&T, 1, 1, c.threads) != 0)
         goto done;
     accepting[0] = (uint64_t)na * nb;
     rc = 0;
