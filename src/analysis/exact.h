@@ -55,6 +55,15 @@ typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
  */
 int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx);
 
+/* A number and the position it came from. */
+struct exact_keyed {
+    double key;
+    uint32_t id;
+};
+/* Sorts by key ascending (equal keys in an order that may vary), by radix (mitm_count.c); 0, or -1 when out of
+   memory.  Keys are not NaN. */
+int exact_radix_sort(struct exact_keyed *items, size_t m);
+
 #define MITM_MAX_PARTIES 3
 /* Most points of a meet-in-the-middle half (about 130 bytes each for two parties, more for three). */
 #define MITM_HALF_LIMIT ((uint64_t)1 << 23)

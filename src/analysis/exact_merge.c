@@ -109,16 +109,35 @@ static int by_first3(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-/* An item's second-party sum and its position in the sorted order of items. */
-struct ranked {
-    double x;
-    uint32_t item;
-};
-
-static int by_x(const void *a, const void *b)
+/*
+ * Sorts items by cmp, a total order that starts with the first party's sum
+ * descending: a radix sort on that sum, then cmp within runs of equal sums.
+ */
+static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, const void *))
 {
-    double x = ((const struct ranked *)a)->x, y = ((const struct ranked *)b)->x;
-    return (x > y) - (x < y);
+    struct exact_keyed *keys = malloc((m + 1) * sizeof *keys);
+    struct item *copy = malloc((m + 1) * sizeof *copy);
+    int rc = -1;
+    if (!keys || !copy)
+        goto done;
+    for (size_t i = 0; i < m; i++)
+        keys[i] = (struct exact_keyed){-items[i].p[0], (uint32_t)i};
+    if (exact_radix_sort(keys, m) != 0)
+        goto done;
+    memcpy(copy, items, m * sizeof *items);
+    for (size_t i = 0; i < m; i++)
+        items[i] = copy[keys[i].id];
+    for (size_t i = 0, j; i < m; i = j) {
+        for (j = i + 1; j < m && items[j].p[0] == items[i].p[0]; j++)
+            continue;
+        if (j - i > 1)
+            qsort(items + i, j - i, sizeof *items, cmp);
+    }
+    rc = 0;
+done:
+    free(keys);
+    free(copy);
+    return rc;
 }
 
 /* A Fenwick tree of maxima over positions counted from the top: best(from) = max over positions >= from. */
@@ -146,24 +165,24 @@ static double top_best(const double *tree, size_t m, size_t from)
  */
 static int filter3(struct item *items, size_t m, double delta, unsigned char *keep)
 {
-    qsort(items, m, sizeof *items, by_first3);
-    struct ranked *second = malloc((m + 1) * sizeof *second);
+    struct exact_keyed *second = malloc((m + 1) * sizeof *second); /* second-party sums, item positions */
     uint32_t *at_least = malloc((m + 1) * sizeof *at_least), *above = malloc((m + 1) * sizeof *above);
     double *all = malloc((m + 2) * sizeof *all), *ahead = malloc((m + 2) * sizeof *ahead);
     int rc = -1;
-    if (!second || !at_least || !above || !all || !ahead)
+    if (!second || !at_least || !above || !all || !ahead || sort_items(items, m, by_first3) != 0)
         goto done;
     /* For item i (sorted position): the first rank whose sum is >= its own, and the first > its own + delta. */
     for (size_t i = 0; i < m; i++)
-        second[i] = (struct ranked){items[i].p[1], (uint32_t)i};
-    qsort(second, m, sizeof *second, by_x);
+        second[i] = (struct exact_keyed){items[i].p[1], (uint32_t)i};
+    if (exact_radix_sort(second, m) != 0)
+        goto done;
     for (size_t r = 0, first = 0, over = 0; r < m; r++) {
-        if (r > 0 && second[r].x != second[r - 1].x)
+        if (r > 0 && second[r].key != second[r - 1].key)
             first = r;
-        while (over < m && second[over].x <= second[r].x + delta)
+        while (over < m && second[over].key <= second[r].key + delta)
             over++;
-        at_least[second[r].item] = (uint32_t)first;
-        above[second[r].item] = (uint32_t)over;
+        at_least[second[r].id] = (uint32_t)first;
+        above[second[r].id] = (uint32_t)over;
     }
     for (size_t i = 0; i <= m; i++)
         all[i] = ahead[i] = -INFINITY;
@@ -193,10 +212,11 @@ done:
 static int filter(struct item *items, size_t m, size_t n, double delta, unsigned char *keep)
 {
     if (n == 2) {
-        qsort(items, m, sizeof *items, by_first);
         double *prefix = malloc((m + 1) * sizeof *prefix);
-        if (!prefix)
+        if (!prefix || sort_items(items, m, by_first) != 0) {
+            free(prefix);
             return -1;
+        }
         size_t j = 0;
         for (size_t i = 0; i < m; i++) {
             prefix[i] = i ? fmax(prefix[i - 1], items[i].p[1]) : items[i].p[1];

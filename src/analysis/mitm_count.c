@@ -39,11 +39,6 @@
 
 #define HALF_LIMIT MITM_HALF_LIMIT
 
-struct keyed {
-    double key;
-    uint32_t id;
-};
-
 /* The two halves: free issues, sizes, and the rows of fixed values that half A carries. */
 struct halves {
     size_t issues[2][64], count[2];
@@ -60,17 +55,29 @@ static uint64_t sortable(double x)
     return bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
 }
 
-/* Sorts by key ascending: four passes of 16 bits. */
-static int radix_sort(struct keyed *items, size_t m)
+static int by_key_then_id(const void *x, const void *y)
 {
-    struct keyed *tmp = malloc((m + 1) * sizeof *tmp);
+    const struct exact_keyed *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/* Four passes of 16 bits over an order-preserving map of the keys; short arrays by qsort. */
+int exact_radix_sort(struct exact_keyed *items, size_t m)
+{
+    if (m < 4096) {
+        qsort(items, m, sizeof *items, by_key_then_id);
+        return 0;
+    }
+    struct exact_keyed *tmp = malloc((m + 1) * sizeof *tmp);
     size_t *bucket = malloc(65536 * sizeof *bucket);
     if (!tmp || !bucket) {
         free(tmp);
         free(bucket);
         return -1;
     }
-    struct keyed *from = items, *to = tmp;
+    struct exact_keyed *from = items, *to = tmp;
     for (int pass = 0; pass < 4; pass++) {
         memset(bucket, 0, 65536 * sizeof *bucket);
         for (size_t i = 0; i < m; i++)
@@ -83,7 +90,7 @@ static int radix_sort(struct keyed *items, size_t m)
         }
         for (size_t i = 0; i < m; i++)
             to[bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++] = from[i];
-        struct keyed *swap = from;
+        struct exact_keyed *swap = from;
         from = to;
         to = swap;
     }
@@ -223,7 +230,7 @@ struct counting {
     const exact_space *s;
     const struct halves *h;
     size_t n, na, nb;
-    struct keyed *sorted[MITM_MAX_PARTIES], *order[MITM_MAX_PARTIES];
+    struct exact_keyed *sorted[MITM_MAX_PARTIES], *order[MITM_MAX_PARTIES];
     uint32_t *rank[MITM_MAX_PARTIES]; /* [nb] */
     uint32_t *sure[MITM_MAX_PARTIES]; /* [na]: b clears a surely when rank >= sure */
     uint32_t *low[MITM_MAX_PARTIES];  /* [na]: b fails surely when rank < low; between: the band */
@@ -546,10 +553,10 @@ static int party_ranks(const struct tasks *T, size_t k)
     struct counting *c = T->c;
     size_t n = c->n, na = c->na, nb = c->nb;
     for (size_t b = 0; b < nb; b++)
-        c->sorted[k][b] = (struct keyed){T->fb[b * n + k], (uint32_t)b};
+        c->sorted[k][b] = (struct exact_keyed){T->fb[b * n + k], (uint32_t)b};
     for (size_t a = 0; a < na; a++)
-        c->order[k][a] = (struct keyed){T->alpha[a * n + k], (uint32_t)a};
-    if (radix_sort(c->sorted[k], nb) != 0 || radix_sort(c->order[k], na) != 0)
+        c->order[k][a] = (struct exact_keyed){T->alpha[a * n + k], (uint32_t)a};
+    if (exact_radix_sort(c->sorted[k], nb) != 0 || exact_radix_sort(c->order[k], na) != 0)
         return -1;
     for (size_t r = 0; r < nb; r++)
         c->rank[k][c->sorted[k][r].id] = (uint32_t)r;
