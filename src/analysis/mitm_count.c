@@ -63,39 +63,67 @@ static int by_key_then_id(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-/* Four passes of 16 bits over an order-preserving map of the keys; short arrays by qsort. */
+/* The inverse of sortable. */
+static double unsortable(uint64_t bits)
+{
+    bits = bits >> 63 ? bits & ~((uint64_t)1 << 63) : ~bits;
+    double x;
+    memcpy(&x, &bits, sizeof x);
+    return x;
+}
+
+#define DIGIT_BITS 11
+#define DIGITS 6 /* 6 * 11 >= 64 */
+
+/*
+ * LSD radix sort on the order-preserving map of the keys: 11-bit digits, the
+ * histograms of all digits in one read, and a digit every key shares skipped.
+ * Short arrays by qsort.
+ */
+struct mapped {
+    uint64_t bits;
+    uint32_t id;
+};
+
 int exact_radix_sort(struct exact_keyed *items, size_t m)
 {
     if (m < 4096) {
         qsort(items, m, sizeof *items, by_key_then_id);
         return 0;
     }
-    struct exact_keyed *tmp = malloc((m + 1) * sizeof *tmp);
-    size_t *bucket = malloc(65536 * sizeof *bucket);
-    if (!tmp || !bucket) {
-        free(tmp);
-        free(bucket);
+    struct mapped *buf = malloc(2 * m * sizeof *buf);
+    size_t(*count)[1u << DIGIT_BITS] = calloc(DIGITS, sizeof *count);
+    if (!buf || !count) {
+        free(buf);
+        free(count);
         return -1;
     }
-    struct exact_keyed *from = items, *to = tmp;
-    for (int pass = 0; pass < 4; pass++) {
-        memset(bucket, 0, 65536 * sizeof *bucket);
-        for (size_t i = 0; i < m; i++)
-            bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++;
+    const uint64_t mask = (1u << DIGIT_BITS) - 1;
+    struct mapped *from = buf, *to = buf + m;
+    for (size_t i = 0; i < m; i++) {
+        from[i] = (struct mapped){sortable(items[i].key), items[i].id};
+        for (int d = 0; d < DIGITS; d++)
+            count[d][from[i].bits >> (DIGIT_BITS * d) & mask]++;
+    }
+    for (int d = 0; d < DIGITS; d++) {
+        if (count[d][from[0].bits >> (DIGIT_BITS * d) & mask] == m)
+            continue; /* every key has this digit */
         size_t at = 0;
-        for (size_t d = 0; d < 65536; d++) {
-            size_t c = bucket[d];
-            bucket[d] = at;
+        for (size_t v = 0; v <= mask; v++) {
+            size_t c = count[d][v];
+            count[d][v] = at;
             at += c;
         }
         for (size_t i = 0; i < m; i++)
-            to[bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++] = from[i];
-        struct exact_keyed *swap = from;
+            to[count[d][from[i].bits >> (DIGIT_BITS * d) & mask]++] = from[i];
+        struct mapped *swap = from;
         from = to;
         to = swap;
     }
-    free(tmp); /* four passes: the result is back in items */
-    free(bucket);
+    for (size_t i = 0; i < m; i++)
+        items[i] = (struct exact_keyed){unsortable(from[i].bits), from[i].id};
+    free(buf);
+    free(count);
     return 0;
 }
 
@@ -238,21 +266,83 @@ struct counting {
     unsigned threads;
 };
 
-/* Pairs surely accepted by parties k1 and k2: a by falling sure rank of k1, b inserted by falling rank of k1. */
+/* PARLEY_MITM_COUNT=direct or complement forces the formulation of the pair and triple counts (for tests). */
+static int forced_formulation(void)
+{
+    const char *env = getenv("PARLEY_MITM_COUNT");
+    if (env && strcmp(env, "direct") == 0)
+        return 0;
+    if (env && strcmp(env, "complement") == 0)
+        return 1;
+    return -1;
+}
+
+/*
+ * Pairs surely accepted by parties k1 and k2.  Directly: a by falling sure
+ * rank of k1, b inserted by falling rank of k1 into a tree over k2's ranks,
+ * each a counting the b at or above its sure rank of k2.  By complement (as
+ * for three parties, below): na nb - the sums of both sure ranks + the pairs
+ * both surely refuse (rank < sure for both), a by rising sure rank and b by
+ * rising rank.  A query that counts nothing is skipped, and so is a point no
+ * query can count; the formulation with fewer of them left is used.
+ */
 static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, uint32_t *tree)
 {
-    uint64_t total = 0;
-    size_t inserted = c->nb;
-    for (size_t j = 0; j < c->na; j++) {
-        size_t a = c->order[k1][j].id;
-        while (inserted > c->sure[k1][a]) {
-            inserted--;
-            top_add(tree, c->nb, c->rank[k2][c->sorted[k1][inserted].id], 1);
+    size_t na = c->na, nb = c->nb;
+    const uint32_t *sure1 = c->sure[k1], *sure2 = c->sure[k2], *rank1 = c->rank[k1], *rank2 = c->rank[k2];
+    uint64_t sums = 0, direct = 0, complement = 0;
+    uint32_t min1 = (uint32_t)nb, min2 = (uint32_t)nb, max1 = 0, max2 = 0;
+    for (size_t a = 0; a < na; a++) {
+        uint32_t s1 = sure1[a], s2 = sure2[a];
+        sums += (uint64_t)s1 + s2;
+        if (s1 < nb && s2 < nb) {
+            direct++;
+            min1 = s1 < min1 ? s1 : min1;
+            min2 = s2 < min2 ? s2 : min2;
         }
-        total += top_count(tree, c->nb, c->sure[k2][a]);
+        if (s1 > 0 && s2 > 0) {
+            complement++;
+            max1 = s1 > max1 ? s1 : max1;
+            max2 = s2 > max2 ? s2 : max2;
+        }
     }
-    memset(tree, 0, (c->nb + 2) * sizeof *tree);
-    return total;
+    for (size_t b = 0; b < nb; b++) {
+        direct += rank1[b] >= min1 && rank2[b] >= min2;
+        complement += rank1[b] < max1 && rank2[b] < max2;
+    }
+    int forced = forced_formulation();
+    uint64_t total = 0;
+    if (forced == 0 || (forced < 0 && direct <= complement)) {
+        size_t inserted = nb, m = nb - min2;
+        for (size_t j = 0; j < na; j++) {
+            size_t a = c->order[k1][j].id;
+            if (sure1[a] >= nb || sure2[a] >= nb)
+                continue;
+            while (inserted > sure1[a]) {
+                uint32_t r2 = rank2[c->sorted[k1][--inserted].id];
+                if (r2 >= min2)
+                    top_add(tree, m, r2 - min2, 1);
+            }
+            total += top_count(tree, m, sure2[a] - min2);
+        }
+        memset(tree, 0, (m + 2) * sizeof *tree);
+        return total;
+    }
+    size_t inserted = 0, m = max2;
+    for (size_t j = na; j-- > 0;) {
+        size_t a = c->order[k1][j].id;
+        if (sure1[a] == 0 || sure2[a] == 0)
+            continue;
+        while (inserted < sure1[a]) {
+            uint32_t r2 = rank2[c->sorted[k1][inserted++].id];
+            if (r2 < max2)
+                top_add(tree, m, max2 - 1 - r2, 1);
+        }
+        total += top_count(tree, m, max2 - sure2[a]);
+    }
+    memset(tree, 0, (m + 2) * sizeof *tree);
+    /* modulo 2^64: the intermediate value may pass below zero, the count cannot */
+    return (uint64_t)na * nb - sums + total;
 }
 
 /* CDQ events: a point b (query < 0) or a query a; x, y: ranks (points) or sure ranks (queries) of parties 1, 2. */
@@ -379,7 +469,7 @@ static void cdq_threads(struct cdq_half *h, uint32_t *tree)
  * complement x = nb - 1 - rank, q = nb - sure.  A query with some q_k = nb
  * counts nothing and is left out, so is a point below the smallest q_k of the
  * queries kept in some dimension; the formulation with fewer events is used
- * (PARLEY_MITM_TRIPLES=direct or complement forces one, for tests).
+ * (PARLEY_MITM_COUNT=direct or complement forces one, for tests).
  */
 static uint32_t point_x(const struct counting *c, int complement, size_t k, size_t b)
 {
@@ -426,11 +516,9 @@ static size_t triple_events(const struct counting *c, int complement, unsigned c
 
 static int complement_wanted(const struct counting *c)
 {
-    const char *env = getenv("PARLEY_MITM_TRIPLES");
-    if (env && strcmp(env, "direct") == 0)
-        return 0;
-    if (env && strcmp(env, "complement") == 0)
-        return 1;
+    int forced = forced_formulation();
+    if (forced >= 0)
+        return forced;
     return triple_events(c, 1, NULL, NULL) < triple_events(c, 0, NULL, NULL);
 }
 

@@ -1,10 +1,10 @@
 /*
- * test_mitm_triples.c: the three-party counts of the exact path
- * (mitm_count.c) against enumeration of every outcome (the streaming
- * analysis), with each formulation of the triple count forced in turn
- * (PARLEY_MITM_TRIPLES=direct: 3-D dominance of the pairs all three surely
- * accept; complement: inclusion-exclusion from the pair counts minus the pairs
- * all three surely refuse) and the automatic choice, on 1 and 2 threads.
+ * test_mitm_formulations.c: the two- and three-party counts of the exact
+ * path (mitm_count.c) against enumeration of every outcome (the streaming
+ * analysis), with each formulation of the pair and triple counts forced in turn
+ * (PARLEY_MITM_COUNT=direct: dominance counts of the pairs the parties surely
+ * accept; complement: inclusion-exclusion over the pairs they surely refuse,
+ * for two parties and for three) and the automatic choice, on 1 and 2 threads.
  * Random additive spaces of 10^3 to 10^5 outcomes, continuous and coarse
  * (ties) utilities, reservations from 0 to 0.9 (so both formulations are
  * chosen and queries that count nothing are dropped on either side), with and
@@ -25,7 +25,7 @@
 
 #include "random_numbers.h"
 
-static parley_scenario *random_scenario(double target, int coarse, int red_lines)
+static parley_scenario *random_scenario(unsigned parties, double target, int coarse, int red_lines)
 {
     parley_space *s = parley_space_new();
     double size = 1;
@@ -39,7 +39,7 @@ static parley_scenario *random_scenario(double target, int coarse, int red_lines
     parley_scenario *sc = parley_scenario_new(s);
     size_t issues = parley_space_issue_count(s);
     double reservation = 0.9 * uniform(); /* one level for all: mostly accepted or mostly refused */
-    for (unsigned p = 0; p < 3; p++) {
+    for (unsigned p = 0; p < parties; p++) {
         parley_utility *u = parley_utility_new(s);
         double total = 0, w[16];
         for (size_t i = 0; i < issues; i++)
@@ -83,7 +83,7 @@ static void assert_same_counts(const parley_analysis *x, const parley_analysis *
     if (parley_analysis_acceptable(x) != parley_analysis_acceptable(y))
         fail_msg("%s: %llu acceptable, enumeration %llu", formulation,
                  (unsigned long long)parley_analysis_acceptable(y), (unsigned long long)parley_analysis_acceptable(x));
-    for (size_t k = 0; k < 3; k++)
+    for (size_t k = 0; k < parley_analysis_party_count(x); k++)
         assert_int_equal(parley_analysis_party_acceptable(x, k), parley_analysis_party_acceptable(y, k));
     size_t C = parley_analysis_condition_count(x);
     assert_int_equal(C, parley_analysis_condition_count(y));
@@ -97,52 +97,61 @@ static void assert_same_counts(const parley_analysis *x, const parley_analysis *
     }
 }
 
-static void compare_on(double target, int coarse, int red_lines, int rounds)
+static void compare_on(unsigned parties, double target, int coarse, int red_lines, int rounds)
 {
     static const char *const formulations[] = {"direct", "complement", NULL};
     for (int r = 0; r < rounds; r++) {
-        parley_scenario *sc = random_scenario(target, coarse, red_lines);
+        parley_scenario *sc = random_scenario(parties, target, coarse, red_lines);
         parley_analysis *stream = run(sc, PARLEY_ANALYSIS_STREAM, 2);
         assert_false(parley_analysis_merged(stream));
         for (size_t f = 0; f < 3; f++)
             for (unsigned threads = 1; threads <= 2; threads++) {
                 if (formulations[f])
-                    assert_int_equal(setenv("PARLEY_MITM_TRIPLES", formulations[f], 1), 0);
+                    assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
                 else
-                    unsetenv("PARLEY_MITM_TRIPLES");
+                    unsetenv("PARLEY_MITM_COUNT");
                 parley_analysis *exact = run(sc, PARLEY_ANALYSIS_EXACT, threads);
                 assert_true(parley_analysis_merged(exact));
                 assert_same_counts(stream, exact, formulations[f] ? formulations[f] : "automatic");
                 parley_analysis_free(exact);
             }
-        unsetenv("PARLEY_MITM_TRIPLES");
+        unsetenv("PARLEY_MITM_COUNT");
         parley_analysis_free(stream);
         parley_scenario_free(sc);
     }
 }
 
-static void test_unconstrained(void **state)
+static void test_two_parties(void **state)
 {
     (void)state;
-    compare_on(1e3, 0, 0, 12);
-    compare_on(1e3, 1, 0, 12);
-    compare_on(1e5, 0, 0, 2);
+    compare_on(2, 1e3, 0, 0, 12);
+    compare_on(2, 1e3, 1, 1, 12);
+    compare_on(2, 1e5, 0, 1, 2);
 }
 
-static void test_red_lines(void **state)
+static void test_three_parties(void **state)
 {
     (void)state;
-    compare_on(1e3, 0, 1, 12);
-    compare_on(1e3, 1, 2, 12);
-    compare_on(1e5, 0, 1, 2);
-    compare_on(1e5, 1, 1, 1);
+    compare_on(3, 1e3, 0, 0, 12);
+    compare_on(3, 1e3, 1, 0, 12);
+    compare_on(3, 1e5, 0, 0, 2);
+}
+
+static void test_three_parties_red_lines(void **state)
+{
+    (void)state;
+    compare_on(3, 1e3, 0, 1, 12);
+    compare_on(3, 1e3, 1, 2, 12);
+    compare_on(3, 1e5, 0, 1, 2);
+    compare_on(3, 1e5, 1, 1, 1);
 }
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_unconstrained),
-        cmocka_unit_test(test_red_lines),
+        cmocka_unit_test(test_two_parties),
+        cmocka_unit_test(test_three_parties),
+        cmocka_unit_test(test_three_parties_red_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
