@@ -190,13 +190,17 @@ static int filter3(struct item *items, size_t m, double delta, unsigned char *ke
     for (size_t i = 0; i < m; i++) {
         const double *p = items[i].p;
         while (j < i && items[j].p[0] > p[0] + delta) {
-            top_raise(ahead, m, at_least[j], items[j].p[2]);
+            if (keep[items[j].id])
+                top_raise(ahead, m, at_least[j], items[j].p[2]);
             j++;
         }
         int dominated = top_best(ahead, m, at_least[i]) >= p[2] || top_best(all, m, above[i]) >= p[2] ||
                         top_best(all, m, at_least[i]) > p[2] + delta;
         keep[items[i].id] = !dominated;
-        top_raise(all, m, at_least[i], p[2]);
+        /* A dominated item need not enter the trees: what dominates it comes earlier, is at least as good for
+           every party, and is in every tree it would be in, so any item it would find dominated is found so. */
+        if (!dominated)
+            top_raise(all, m, at_least[i], p[2]);
     }
     rc = 0;
 done:
