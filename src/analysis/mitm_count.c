@@ -73,18 +73,25 @@ static double unsortable(uint64_t bits)
 }
 
 #define DIGIT_BITS 11
-#define DIGITS 6 /* 6 * 11 >= 64 */
+#define LOW_BITS 31 /* the radix passes sort by the 33 high bits; runs equal in those are sorted after */
 
-/*
- * LSD radix sort on the order-preserving map of the keys: 11-bit digits, the
- * histograms of all digits in one read, and a digit every key shares skipped.
- * Short arrays by qsort.
- */
 struct mapped {
     uint64_t bits;
     uint32_t id;
 };
 
+static int by_bits(const void *x, const void *y)
+{
+    uint64_t a = ((const struct mapped *)x)->bits, b = ((const struct mapped *)y)->bits;
+    return (a > b) - (a < b);
+}
+
+/*
+ * LSD radix sort on the order-preserving map of the keys: three passes of
+ * 11-bit digits over the 33 high bits (the histograms of all three in one
+ * read, a digit every key shares skipped), then the runs of keys equal in
+ * those bits by insertion (qsort when long).  Short arrays by qsort.
+ */
 int exact_radix_sort(struct exact_keyed *items, size_t m)
 {
     if (m < 4096) {
@@ -92,7 +99,7 @@ int exact_radix_sort(struct exact_keyed *items, size_t m)
         return 0;
     }
     struct mapped *buf = malloc(2 * m * sizeof *buf);
-    size_t(*count)[1u << DIGIT_BITS] = calloc(DIGITS, sizeof *count);
+    size_t(*count)[1u << DIGIT_BITS] = calloc(3, sizeof *count);
     if (!buf || !count) {
         free(buf);
         free(count);
@@ -102,11 +109,12 @@ int exact_radix_sort(struct exact_keyed *items, size_t m)
     struct mapped *from = buf, *to = buf + m;
     for (size_t i = 0; i < m; i++) {
         from[i] = (struct mapped){sortable(items[i].key), items[i].id};
-        for (int d = 0; d < DIGITS; d++)
-            count[d][from[i].bits >> (DIGIT_BITS * d) & mask]++;
+        for (int d = 0; d < 3; d++)
+            count[d][from[i].bits >> (LOW_BITS + DIGIT_BITS * d) & mask]++;
     }
-    for (int d = 0; d < DIGITS; d++) {
-        if (count[d][from[0].bits >> (DIGIT_BITS * d) & mask] == m)
+    for (int d = 0; d < 3; d++) {
+        unsigned shift = LOW_BITS + DIGIT_BITS * (unsigned)d;
+        if (count[d][from[0].bits >> shift & mask] == m)
             continue; /* every key has this digit */
         size_t at = 0;
         for (size_t v = 0; v <= mask; v++) {
@@ -115,10 +123,27 @@ int exact_radix_sort(struct exact_keyed *items, size_t m)
             at += c;
         }
         for (size_t i = 0; i < m; i++)
-            to[count[d][from[i].bits >> (DIGIT_BITS * d) & mask]++] = from[i];
+            to[count[d][from[i].bits >> shift & mask]++] = from[i];
         struct mapped *swap = from;
         from = to;
         to = swap;
+    }
+    for (size_t i = 0, j; i < m; i = j) {
+        for (j = i + 1; j < m && from[j].bits >> LOW_BITS == from[i].bits >> LOW_BITS; j++)
+            continue;
+        if (j - i > 32) {
+            qsort(from + i, j - i, sizeof *from, by_bits);
+            continue;
+        }
+        for (size_t r = i + 1; r < j; r++) {
+            struct mapped e = from[r];
+            size_t q = r;
+            while (q > i && from[q - 1].bits > e.bits) {
+                from[q] = from[q - 1];
+                q--;
+            }
+            from[q] = e;
+        }
     }
     for (size_t i = 0; i < m; i++)
         items[i] = (struct exact_keyed){unsortable(from[i].bits), from[i].id};
