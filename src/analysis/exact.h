@@ -61,8 +61,10 @@ struct exact_keyed {
     uint32_t id;
 };
 /* Sorts by key ascending (equal keys in an order that may vary), by radix (mitm_count.c); 0, or -1 when out of
-   memory.  Keys are not NaN. */
-int exact_radix_sort(struct exact_keyed *items, size_t m);
+   memory.  Keys are not NaN.  scratch: NULL, or exact_radix_scratch(m) bytes the caller reuses (fresh memory
+   costs page faults). */
+int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch);
+size_t exact_radix_scratch(size_t m);
 
 #define MITM_MAX_PARTIES 3
 /* Most points of a meet-in-the-middle half (about 130 bytes each for two parties, more for three). */

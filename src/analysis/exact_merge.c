@@ -113,7 +113,7 @@ static int by_first3(const void *x, const void *y)
  * Sorts items by cmp, a total order that starts with the first party's sum
  * descending: a radix sort on that sum, then cmp within runs of equal sums.
  */
-static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, const void *))
+static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, const void *), void *scratch)
 {
     struct exact_keyed *keys = malloc((m + 1) * sizeof *keys);
     struct item *copy = malloc((m + 1) * sizeof *copy);
@@ -122,7 +122,7 @@ static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, con
         goto done;
     for (size_t i = 0; i < m; i++)
         keys[i] = (struct exact_keyed){-items[i].p[0], (uint32_t)i};
-    if (exact_radix_sort(keys, m) != 0)
+    if (exact_radix_sort(keys, m, scratch) != 0)
         goto done;
     memcpy(copy, items, m * sizeof *items);
     for (size_t i = 0; i < m; i++)
@@ -168,13 +168,14 @@ static int filter3(struct item *items, size_t m, double delta, unsigned char *ke
     struct exact_keyed *second = malloc((m + 1) * sizeof *second); /* second-party sums, item positions */
     uint32_t *at_least = malloc((m + 1) * sizeof *at_least), *above = malloc((m + 1) * sizeof *above);
     double *all = malloc((m + 2) * sizeof *all), *ahead = malloc((m + 2) * sizeof *ahead);
+    void *scratch = malloc(exact_radix_scratch(m)); /* both sorts' */
     int rc = -1;
-    if (!second || !at_least || !above || !all || !ahead || sort_items(items, m, by_first3) != 0)
+    if (!second || !at_least || !above || !all || !ahead || !scratch || sort_items(items, m, by_first3, scratch) != 0)
         goto done;
     /* For item i (sorted position): the first rank whose sum is >= its own, and the first > its own + delta. */
     for (size_t i = 0; i < m; i++)
         second[i] = (struct exact_keyed){items[i].p[1], (uint32_t)i};
-    if (exact_radix_sort(second, m) != 0)
+    if (exact_radix_sort(second, m, scratch) != 0)
         goto done;
     for (size_t r = 0, first = 0, over = 0; r < m; r++) {
         if (r > 0 && second[r].key != second[r - 1].key)
@@ -209,6 +210,7 @@ done:
     free(above);
     free(all);
     free(ahead);
+    free(scratch);
     return rc;
 }
 
@@ -217,7 +219,7 @@ static int filter(struct item *items, size_t m, size_t n, double delta, unsigned
 {
     if (n == 2) {
         double *prefix = malloc((m + 1) * sizeof *prefix);
-        if (!prefix || sort_items(items, m, by_first) != 0) {
+        if (!prefix || sort_items(items, m, by_first, NULL) != 0) {
             free(prefix);
             return -1;
         }

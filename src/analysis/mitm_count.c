@@ -92,16 +92,22 @@ static int by_bits(const void *x, const void *y)
  * read, a digit every key shares skipped), then the runs of keys equal in
  * those bits by insertion (qsort when long).  Short arrays by qsort.
  */
-int exact_radix_sort(struct exact_keyed *items, size_t m)
+size_t exact_radix_scratch(size_t m)
+{
+    return (2 * m + 1) * sizeof(struct mapped);
+}
+
+int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch)
 {
     if (m < 4096) {
         qsort(items, m, sizeof *items, by_key_then_id);
         return 0;
     }
-    struct mapped *buf = malloc(2 * m * sizeof *buf);
+    struct mapped *buf = scratch ? scratch : malloc(exact_radix_scratch(m));
     size_t(*count)[1u << DIGIT_BITS] = calloc(3, sizeof *count);
     if (!buf || !count) {
-        free(buf);
+        if (!scratch)
+            free(buf);
         free(count);
         return -1;
     }
@@ -147,7 +153,8 @@ int exact_radix_sort(struct exact_keyed *items, size_t m)
     }
     for (size_t i = 0; i < m; i++)
         items[i] = (struct exact_keyed){unsortable(from[i].bits), from[i].id};
-    free(buf);
+    if (!scratch)
+        free(buf);
     free(count);
     return 0;
 }
@@ -661,7 +668,7 @@ struct tasks {
 };
 
 /* Party k: B sorted by its sum, A by alpha; one sweep gives each a its sure and band ranks of B. */
-static int party_ranks(const struct tasks *T, size_t k)
+static int party_ranks(const struct tasks *T, size_t k, void *scratch)
 {
     struct counting *c = T->c;
     size_t n = c->n, na = c->na, nb = c->nb;
@@ -669,7 +676,7 @@ static int party_ranks(const struct tasks *T, size_t k)
         c->sorted[k][b] = (struct exact_keyed){T->fb[b * n + k], (uint32_t)b};
     for (size_t a = 0; a < na; a++)
         c->order[k][a] = (struct exact_keyed){T->alpha[a * n + k], (uint32_t)a};
-    if (exact_radix_sort(c->sorted[k], nb) != 0 || exact_radix_sort(c->order[k], na) != 0)
+    if (exact_radix_sort(c->sorted[k], nb, scratch) != 0 || exact_radix_sort(c->order[k], na, scratch) != 0)
         return -1;
     for (size_t r = 0; r < nb; r++)
         c->rank[k][c->sorted[k][r].id] = (uint32_t)r;
@@ -711,17 +718,21 @@ static void task_work(void *ctx, unsigned worker, unsigned workers)
     struct tasks *T = ctx;
     (void)worker;
     (void)workers;
+    /* sets: a tree; parties: the radix sorts' scratch, one per worker */
+    size_t larger = T->c->na > T->c->nb ? T->c->na : T->c->nb;
     uint32_t *tree = T->sets ? calloc(T->c->nb + 2, sizeof *tree) : NULL;
-    if (T->sets && !tree) {
+    void *scratch = T->sets ? NULL : malloc(exact_radix_scratch(larger));
+    if (T->sets ? !tree : !scratch) {
         atomic_store(&T->failed, 1);
         return;
     }
     for (size_t t; !atomic_load(&T->failed) && (t = atomic_fetch_add(&T->next, 1)) < T->count;) {
-        int rc = T->sets ? count_set(T->c, T->dims[t], tree, &T->accepting[T->dims[t]]) : party_ranks(T, t);
+        int rc = T->sets ? count_set(T->c, T->dims[t], tree, &T->accepting[T->dims[t]]) : party_ranks(T, t, scratch);
         if (rc != 0)
             atomic_store(&T->failed, 1);
     }
     free(tree);
+    free(scratch);
 }
 
 /* Runs the tasks of one phase on up to `threads` workers; 0 or -1. */
