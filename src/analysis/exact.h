@@ -65,6 +65,8 @@ struct exact_keyed {
    costs page faults). */
 int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch);
 size_t exact_radix_scratch(size_t m);
+/* malloc asking for huge pages on large blocks (mitm_count.c); freed with free. */
+void *exact_big_alloc(size_t bytes);
 
 #define MITM_MAX_PARTIES 3
 /* Most points of a meet-in-the-middle half (about 130 bytes each for two parties, more for three). */

@@ -115,8 +115,8 @@ static int by_first3(const void *x, const void *y)
  */
 static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, const void *), void *scratch)
 {
-    struct exact_keyed *keys = malloc((m + 1) * sizeof *keys);
-    struct item *copy = malloc((m + 1) * sizeof *copy);
+    struct exact_keyed *keys = exact_big_alloc((m + 1) * sizeof *keys);
+    struct item *copy = exact_big_alloc((m + 1) * sizeof *copy);
     int rc = -1;
     if (!keys || !copy)
         goto done;
@@ -165,10 +165,10 @@ static double top_best(const double *tree, size_t m, size_t from)
  */
 static int filter3(struct item *items, size_t m, double delta, unsigned char *keep)
 {
-    struct exact_keyed *second = malloc((m + 1) * sizeof *second); /* second-party sums, item positions */
-    uint32_t *at_least = malloc((m + 1) * sizeof *at_least), *above = malloc((m + 1) * sizeof *above);
-    double *all = malloc((m + 2) * sizeof *all), *ahead = malloc((m + 2) * sizeof *ahead);
-    void *scratch = malloc(exact_radix_scratch(m)); /* both sorts' */
+    struct exact_keyed *second = exact_big_alloc((m + 1) * sizeof *second); /* second-party sums, item positions */
+    uint32_t *at_least = exact_big_alloc((m + 1) * sizeof *at_least), *above = exact_big_alloc((m + 1) * sizeof *above);
+    double *all = exact_big_alloc((m + 2) * sizeof *all), *ahead = exact_big_alloc((m + 2) * sizeof *ahead);
+    void *scratch = exact_big_alloc(exact_radix_scratch(m)); /* both sorts' */
     int rc = -1;
     if (!second || !at_least || !above || !all || !ahead || !scratch || sort_items(items, m, by_first3, scratch) != 0)
         goto done;
@@ -218,7 +218,7 @@ done:
 static int filter(struct item *items, size_t m, size_t n, double delta, unsigned char *keep)
 {
     if (n == 2) {
-        double *prefix = malloc((m + 1) * sizeof *prefix);
+        double *prefix = exact_big_alloc((m + 1) * sizeof *prefix);
         if (!prefix || sort_items(items, m, by_first, NULL) != 0) {
             free(prefix);
             return -1;
@@ -299,9 +299,9 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
             rc = 1;
             goto done;
         }
-        next = malloc((cap + 1) * n * sizeof *next);
-        parent = malloc((cap + 1) * sizeof *parent);
-        value = malloc((cap + 1) * sizeof *value);
+        next = exact_big_alloc((cap + 1) * n * sizeof *next);
+        parent = exact_big_alloc((cap + 1) * sizeof *parent);
+        value = exact_big_alloc((cap + 1) * sizeof *value);
         if (!next || !parent || !value)
             goto done;
         const double *bound = s->suffix_max;
@@ -321,7 +321,7 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
             }
         free(items);
         free(keep);
-        items = malloc((m + 1) * sizeof *items);
+        items = exact_big_alloc((m + 1) * sizeof *items);
         keep = malloc(m + 1);
         if (!items || !keep)
             goto done;

@@ -31,6 +31,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "core/pool.h"
 
@@ -53,6 +54,25 @@ static uint64_t sortable(double x)
     uint64_t bits;
     memcpy(&bits, &x, sizeof bits);
     return bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
+}
+
+/*
+ * malloc, with transparent huge pages asked for on a large block: the counts
+ * touch hundreds of megabytes once, and a fault per 4 kB page costs more than
+ * the work on it on some virtual machines.  Freed with free.
+ */
+void *exact_big_alloc(size_t bytes)
+{
+    void *p = malloc(bytes);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (p && bytes >= 4 * huge) {
+        uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1), to = ((uintptr_t)p + bytes) & ~(huge - 1);
+        if (to > from)
+            madvise((void *)from, to - from, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+    }
+#endif
+    return p;
 }
 
 static int by_key_then_id(const void *x, const void *y)
@@ -103,7 +123,7 @@ int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch)
         qsort(items, m, sizeof *items, by_key_then_id);
         return 0;
     }
-    struct mapped *buf = scratch ? scratch : malloc(exact_radix_scratch(m));
+    struct mapped *buf = scratch ? scratch : exact_big_alloc(exact_radix_scratch(m));
     size_t(*count)[1u << DIGIT_BITS] = calloc(3, sizeof *count);
     if (!buf || !count) {
         if (!scratch)
@@ -232,7 +252,7 @@ static double *free_sums(const exact_space *s, const struct halves *h, int side)
 {
     uint64_t size = h->free_size[side];
     size_t n = s->n;
-    double *sums = malloc((size + 1) * n * sizeof *sums);
+    double *sums = exact_big_alloc((size + 1) * n * sizeof *sums);
     uint32_t values[64] = {0};
     if (!sums)
         return NULL;
@@ -558,7 +578,7 @@ static int complement_wanted(const struct counting *c)
 static int dominance3(const struct counting *c, int complement, uint64_t *total, uint32_t *tree, unsigned threads)
 {
     size_t na = c->na, nb = c->nb, m = na + nb;
-    struct event *ev = malloc((m + 1) * sizeof *ev), *tmp = malloc((m + 1) * sizeof *tmp);
+    struct event *ev = exact_big_alloc((m + 1) * sizeof *ev), *tmp = exact_big_alloc((m + 1) * sizeof *tmp);
     uint64_t *found = calloc(na + 1, sizeof *found);
     size_t *start = calloc(nb + 2, sizeof *start), *fill = calloc(nb + 2, sizeof *fill);
     uint32_t *by_q = malloc((na + 1) * sizeof *by_q), *point_at = malloc((nb + 1) * sizeof *point_at);
@@ -721,7 +741,7 @@ static void task_work(void *ctx, unsigned worker, unsigned workers)
     /* sets: a tree; parties: the radix sorts' scratch, one per worker */
     size_t larger = T->c->na > T->c->nb ? T->c->na : T->c->nb;
     uint32_t *tree = T->sets ? calloc(T->c->nb + 2, sizeof *tree) : NULL;
-    void *scratch = T->sets ? NULL : malloc(exact_radix_scratch(larger));
+    void *scratch = T->sets ? NULL : exact_big_alloc(exact_radix_scratch(larger));
     if (T->sets ? !tree : !scratch) {
         atomic_store(&T->failed, 1);
         return;
@@ -766,14 +786,14 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     c.threads = s->threads ? s->threads : 1;
     size_t na = c.na, nb = c.nb;
     int rc = -1;
-    double *alpha = malloc((na + 1) * n * sizeof *alpha), *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
+    double *alpha = exact_big_alloc((na + 1) * n * sizeof *alpha), *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
     int bad = !alpha || !fa || !fb;
     for (size_t k = 0; k < n; k++) {
-        c.sorted[k] = malloc((nb + 1) * sizeof *c.sorted[k]);
-        c.order[k] = malloc((na + 1) * sizeof *c.order[k]);
-        c.rank[k] = malloc((nb + 1) * sizeof *c.rank[k]);
-        c.sure[k] = malloc((na + 1) * sizeof *c.sure[k]);
-        c.low[k] = malloc((na + 1) * sizeof *c.low[k]);
+        c.sorted[k] = exact_big_alloc((nb + 1) * sizeof *c.sorted[k]);
+        c.order[k] = exact_big_alloc((na + 1) * sizeof *c.order[k]);
+        c.rank[k] = exact_big_alloc((nb + 1) * sizeof *c.rank[k]);
+        c.sure[k] = exact_big_alloc((na + 1) * sizeof *c.sure[k]);
+        c.low[k] = exact_big_alloc((na + 1) * sizeof *c.low[k]);
         bad |= !c.sorted[k] || !c.order[k] || !c.rank[k] || !c.sure[k] || !c.low[k];
     }
     if (bad)
