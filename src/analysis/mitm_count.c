@@ -581,7 +581,7 @@ static int dominance3(const struct counting *c, int complement, uint64_t *total,
     struct event *ev = exact_big_alloc((m + 1) * sizeof *ev), *tmp = exact_big_alloc((m + 1) * sizeof *tmp);
     uint64_t *found = calloc(na + 1, sizeof *found);
     size_t *start = calloc(nb + 2, sizeof *start), *fill = calloc(nb + 2, sizeof *fill);
-    uint32_t *by_q = malloc((na + 1) * sizeof *by_q), *point_at = malloc((nb + 1) * sizeof *point_at);
+    uint32_t *by_q = exact_big_alloc((na + 1) * sizeof *by_q), *point_at = exact_big_alloc((nb + 1) * sizeof *point_at);
     unsigned char *keep_a = malloc(na + 1), *keep_b = malloc(nb + 1);
     int rc = -1;
     if (!ev || !tmp || !found || !start || !fill || !by_q || !point_at || !keep_a || !keep_b)
