@@ -400,7 +400,7 @@ static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, uint3
 /* CDQ events: a point b (query < 0) or a query a; x, y: ranks (points) or sure ranks (queries) of parties 1, 2. */
 struct event {
     uint32_t x, y;
-    int64_t query;
+    int32_t query; /* a < MITM_HALF_LIMIT = 2^23 */
 };
 
 /*
@@ -607,7 +607,7 @@ static int dominance3(const struct counting *c, int complement, uint64_t *total,
             ev[e++] = (struct event){point_x(c, complement, 1, b), point_x(c, complement, 2, b), -1};
         for (size_t q = start[v]; q < start[v + 1]; q++) {
             size_t a = by_q[q];
-            ev[e++] = (struct event){query_q(c, complement, 1, a), query_q(c, complement, 2, a), (int64_t)a};
+            ev[e++] = (struct event){query_q(c, complement, 1, a), query_q(c, complement, 2, a), (int32_t)a};
         }
     }
     struct cdq_half all = {ev, tmp, 0, e, nb, found, threads, 0};
@@ -786,7 +786,9 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     c.threads = s->threads ? s->threads : 1;
     size_t na = c.na, nb = c.nb;
     int rc = -1;
-    double *alpha = exact_big_alloc((na + 1) * n * sizeof *alpha), *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
+    double *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
+    /* one row: alpha overwrites fa in place (each entry read once, where it is written) */
+    double *alpha = h.rows == 1 ? fa : exact_big_alloc((na + 1) * n * sizeof *alpha);
     int bad = !alpha || !fa || !fb;
     for (size_t k = 0; k < n; k++) {
         c.sorted[k] = exact_big_alloc((nb + 1) * sizeof *c.sorted[k]);
@@ -828,7 +830,8 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     accepting[0] = (uint64_t)na * nb;
     rc = 0;
 done:
-    free(alpha);
+    if (alpha != fa)
+        free(alpha);
     free(fa);
     free(fb);
     for (size_t k = 0; k < n; k++) {
