@@ -60,12 +60,12 @@ struct exact_keyed {
     double key;
     uint32_t id;
 };
-/* Sorts by key ascending (equal keys in an order that may vary), by radix (mitm_count.c); 0, or -1 when out of
+/* Sorts by key ascending (equal keys in an order that may vary), by radix (exact_sort.c); 0, or -1 when out of
    memory.  Keys are not NaN.  scratch: NULL, or exact_radix_scratch(m) bytes the caller reuses (fresh memory
    costs page faults). */
 int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch);
 size_t exact_radix_scratch(size_t m);
-/* malloc asking for huge pages on large blocks (mitm_count.c); freed with free. */
+/* malloc asking for huge pages on large blocks (exact_sort.c); freed with free. */
 void *exact_big_alloc(size_t bytes);
 
 #define MITM_MAX_PARTIES 3
