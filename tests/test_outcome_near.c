@@ -108,15 +108,16 @@ static struct entry *reference_list(const parley_scenario *sc, size_t *count)
 }
 
 /* The index's neighbours of threshold t against the list's, bit for bit. */
-static void check_threshold(const parley_package_index *idx, const parley_space *s, const struct entry *list,
+static void check_threshold(const parley_package_index *idx, const parley_scenario *sc, const struct entry *list,
                             size_t n, double t)
 {
+    const parley_space *s = parley_scenario_space(sc);
     size_t issues = parley_space_issue_count(s), first = 0;
     while (first < n && list[first].u < t) /* a linear walk: independent of any binary search */
         first++;
     uint32_t down[MAX_ISSUES], up[MAX_ISSUES], scratch[MAX_ISSUES], want[MAX_ISSUES];
     struct pindex_neighbours nb = {.down = down, .up = up};
-    assert_int_equal(pindex_around(idx, t, &nb, scratch), n > 0);
+    assert_int_equal(pindex_around(idx, sc, t, &nb, scratch), n > 0);
     assert_int_equal(nb.has_down, first > 0);
     assert_int_equal(nb.has_up, first < n);
     if (first > 0) {
@@ -135,7 +136,6 @@ static void compare_with_list(double size, int coarse, int constrained, int roun
 {
     for (int r = 0; r < rounds; r++) {
         parley_scenario *sc = random_scenario(size, coarse, constrained);
-        const parley_space *s = parley_scenario_space(sc);
         size_t n;
         struct entry *list = reference_list(sc, &n);
         parley_package_index *idx = NULL;
@@ -145,18 +145,18 @@ static void compare_with_list(double size, int coarse, int constrained, int roun
         assert_true(n > 0);
         double worst = list[0].u, best = list[n - 1].u;
         for (int q = 0; q < 60; q++) {
-            check_threshold(idx, s, list, n, worst - 0.05 + (best - worst + 0.1) * uniform());
+            check_threshold(idx, sc, list, n, worst - 0.05 + (best - worst + 0.1) * uniform());
             double own = list[rnd() % n].u;
-            check_threshold(idx, s, list, n, own);
-            check_threshold(idx, s, list, n, own - 1e-12);
-            check_threshold(idx, s, list, n, own + 1e-12);
-            check_threshold(idx, s, list, n, nextafter(own, INFINITY));
+            check_threshold(idx, sc, list, n, own);
+            check_threshold(idx, sc, list, n, own - 1e-12);
+            check_threshold(idx, sc, list, n, own + 1e-12);
+            check_threshold(idx, sc, list, n, nextafter(own, INFINITY));
         }
-        check_threshold(idx, s, list, n, worst);
-        check_threshold(idx, s, list, n, best);
-        check_threshold(idx, s, list, n, nextafter(best, INFINITY));
-        check_threshold(idx, s, list, n, worst - 1);
-        check_threshold(idx, s, list, n, best + 1);
+        check_threshold(idx, sc, list, n, worst);
+        check_threshold(idx, sc, list, n, best);
+        check_threshold(idx, sc, list, n, nextafter(best, INFINITY));
+        check_threshold(idx, sc, list, n, worst - 1);
+        check_threshold(idx, sc, list, n, best + 1);
         free(list);
         parley_package_index_free(idx);
         parley_scenario_free(sc);

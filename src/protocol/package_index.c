@@ -9,6 +9,7 @@
  */
 #include "protocol/session_internal.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -279,10 +280,23 @@ size_t pindex_rank(const parley_package_index *idx, double target)
     return rank_from(idx, target - 1e-12);
 }
 
-int pindex_around(const parley_package_index *idx, double t, struct pindex_neighbours *out, uint32_t *scratch)
+/* A query from the halves sweeps both (a few times): the sorted index costs about 8 N of them to build. */
+static int sorted_pays(const parley_package_index *idx)
 {
-    if (idx->additive)
-        return pindex_additive_around(idx, t, out, scratch);
+    parley_package_index *shared = (parley_package_index *)idx; /* only the atomic counter changes */
+    size_t queries = atomic_fetch_add(&shared->around_queries, 1) + 1;
+    return (double)queries * (double)(idx->na + idx->nb) > 8.0 * (double)idx->n;
+}
+
+int pindex_around(const parley_package_index *idx, const parley_scenario *sc, double t, struct pindex_neighbours *out,
+                  uint32_t *scratch)
+{
+    if (idx->additive) {
+        const parley_package_index *sorted = sorted_pays(idx) ? pindex_sorted(idx, sc) : NULL;
+        if (!sorted)
+            return pindex_additive_around(idx, t, out, scratch);
+        idx = sorted;
+    }
     size_t i = rank_from(idx, t);
     out->has_down = i > 0;
     out->has_up = i < idx->n;

@@ -75,6 +75,7 @@ struct parley_package_index {
     uint64_t best_id;
     uint64_t seed;                      /* the build's seed, for the sorted index below */
     pthread_mutex_t lock;               /* additive: guards `sorted`, built on the first rank query */
+    _Atomic size_t around_queries;      /* additive: neighbour queries answered from the halves so far */
     parley_package_index *sorted;
 };
 /* Sets up the additive index of a space of `size` packages: 1 done, 0 not applicable, -1 out of memory. */
@@ -108,8 +109,13 @@ int pindex_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parl
  * index serves every thread).  NULL when out of memory.
  */
 const parley_package_index *pindex_sorted(const parley_package_index *idx, const parley_scenario *sc);
-/* Either kind of index's neighbours of the threshold t (no 1e-12 slack); 0 when it has no package. */
-int pindex_around(const parley_package_index *idx, double t, struct pindex_neighbours *out, uint32_t *scratch);
+/*
+ * Either kind of index's neighbours of the threshold t (no 1e-12 slack); 0 when it has no package.  An additive
+ * index answers from its halves, O(sqrt N) a query, until the queries (of every view sharing it) have cost about
+ * as much as sorting every package; then from the sorted index, built once (pindex_sorted), O(log N).
+ */
+int pindex_around(const parley_package_index *idx, const parley_scenario *sc, double t, struct pindex_neighbours *out,
+                  uint32_t *scratch);
 /* Position of the first entry worth at least target (n when none). */
 size_t pindex_rank(const parley_package_index *idx, double target);
 /* Entry i's package into out; returns its utility. */

@@ -193,7 +193,7 @@ static const struct pindex_neighbours *around(parley_agent_view *v, double t)
         return NULL;
     nb->down = v->near_values;
     nb->up = v->near_values + issues;
-    v->near_valid = pindex_around(idx, t, nb, v->near_values + 2 * issues);
+    v->near_valid = pindex_around(idx, v->neg->sc, t, nb, v->near_values + 2 * issues);
     return v->near_valid ? nb : NULL;
 }
 
