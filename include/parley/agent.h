@@ -215,6 +215,19 @@ size_t parley_view_outcome_count(parley_agent_view *v);
 size_t parley_view_outcome_rank(parley_agent_view *v, double target);
 double parley_view_outcome_ranked(parley_agent_view *v, size_t i, uint32_t *out);
 
+/*
+ * The two packages of that list next to target without building it: *above the
+ * first worth at least target (at position parley_view_outcome_rank), *below the
+ * one before it (the highest, last among equal utilities), each with its
+ * utility; either pointer may be NULL.  Returns 1 | 2 when both exist, 1 when
+ * only the one below does, 2 when only the one above does, 0 when the list is
+ * empty.  Costs O(sqrt(N)) for an additive utility on a space the list would
+ * hold whole, O(log N) otherwise; repeated queries between the same two
+ * packages are answered from the last one.
+ */
+int parley_view_outcome_around(parley_agent_view *v, double target, uint32_t *below, double *below_u, uint32_t *above,
+                               double *above_u);
+
 /* --- The agent interface --- */
 
 typedef struct parley_agent_vtable {

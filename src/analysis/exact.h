@@ -55,6 +55,19 @@ typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
  */
 int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx);
 
+/* A number and the position it came from. */
+struct exact_keyed {
+    double key;
+    uint32_t id;
+};
+/* Sorts by key ascending (equal keys in an order that may vary), by radix (exact_sort.c); 0, or -1 when out of
+   memory.  Keys are not NaN.  scratch: NULL, or exact_radix_scratch(m) bytes the caller reuses (fresh memory
+   costs page faults). */
+int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch);
+size_t exact_radix_scratch(size_t m);
+/* malloc asking for huge pages on large blocks (exact_sort.c); freed with free. */
+void *exact_big_alloc(size_t bytes);
+
 #define MITM_MAX_PARTIES 3
 /* Most points of a meet-in-the-middle half (about 130 bytes each for two parties, more for three). */
 #define MITM_HALF_LIMIT ((uint64_t)1 << 23)

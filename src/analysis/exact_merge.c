@@ -109,16 +109,35 @@ static int by_first3(const void *x, const void *y)
     return (a->id > b->id) - (a->id < b->id);
 }
 
-/* An item's second-party sum and its position in the sorted order of items. */
-struct ranked {
-    double x;
-    uint32_t item;
-};
-
-static int by_x(const void *a, const void *b)
+/*
+ * Sorts items by cmp, a total order that starts with the first party's sum
+ * descending: a radix sort on that sum, then cmp within runs of equal sums.
+ */
+static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, const void *), void *scratch)
 {
-    double x = ((const struct ranked *)a)->x, y = ((const struct ranked *)b)->x;
-    return (x > y) - (x < y);
+    struct exact_keyed *keys = exact_big_alloc((m + 1) * sizeof *keys);
+    struct item *copy = exact_big_alloc((m + 1) * sizeof *copy);
+    int rc = -1;
+    if (!keys || !copy)
+        goto done;
+    for (size_t i = 0; i < m; i++)
+        keys[i] = (struct exact_keyed){-items[i].p[0], (uint32_t)i};
+    if (exact_radix_sort(keys, m, scratch) != 0)
+        goto done;
+    memcpy(copy, items, m * sizeof *items);
+    for (size_t i = 0; i < m; i++)
+        items[i] = copy[keys[i].id];
+    for (size_t i = 0, j; i < m; i = j) {
+        for (j = i + 1; j < m && items[j].p[0] == items[i].p[0]; j++)
+            continue;
+        if (j - i > 1)
+            qsort(items + i, j - i, sizeof *items, cmp);
+    }
+    rc = 0;
+done:
+    free(keys);
+    free(copy);
+    return rc;
 }
 
 /* A Fenwick tree of maxima over positions counted from the top: best(from) = max over positions >= from. */
@@ -146,24 +165,25 @@ static double top_best(const double *tree, size_t m, size_t from)
  */
 static int filter3(struct item *items, size_t m, double delta, unsigned char *keep)
 {
-    qsort(items, m, sizeof *items, by_first3);
-    struct ranked *second = malloc((m + 1) * sizeof *second);
-    uint32_t *at_least = malloc((m + 1) * sizeof *at_least), *above = malloc((m + 1) * sizeof *above);
-    double *all = malloc((m + 2) * sizeof *all), *ahead = malloc((m + 2) * sizeof *ahead);
+    struct exact_keyed *second = exact_big_alloc((m + 1) * sizeof *second); /* second-party sums, item positions */
+    uint32_t *at_least = exact_big_alloc((m + 1) * sizeof *at_least), *above = exact_big_alloc((m + 1) * sizeof *above);
+    double *all = exact_big_alloc((m + 2) * sizeof *all), *ahead = exact_big_alloc((m + 2) * sizeof *ahead);
+    void *scratch = exact_big_alloc(exact_radix_scratch(m)); /* both sorts' */
     int rc = -1;
-    if (!second || !at_least || !above || !all || !ahead)
+    if (!second || !at_least || !above || !all || !ahead || !scratch || sort_items(items, m, by_first3, scratch) != 0)
         goto done;
     /* For item i (sorted position): the first rank whose sum is >= its own, and the first > its own + delta. */
     for (size_t i = 0; i < m; i++)
-        second[i] = (struct ranked){items[i].p[1], (uint32_t)i};
-    qsort(second, m, sizeof *second, by_x);
+        second[i] = (struct exact_keyed){items[i].p[1], (uint32_t)i};
+    if (exact_radix_sort(second, m, scratch) != 0)
+        goto done;
     for (size_t r = 0, first = 0, over = 0; r < m; r++) {
-        if (r > 0 && second[r].x != second[r - 1].x)
+        if (r > 0 && second[r].key != second[r - 1].key)
             first = r;
-        while (over < m && second[over].x <= second[r].x + delta)
+        while (over < m && second[over].key <= second[r].key + delta)
             over++;
-        at_least[second[r].item] = (uint32_t)first;
-        above[second[r].item] = (uint32_t)over;
+        at_least[second[r].id] = (uint32_t)first;
+        above[second[r].id] = (uint32_t)over;
     }
     for (size_t i = 0; i <= m; i++)
         all[i] = ahead[i] = -INFINITY;
@@ -171,13 +191,17 @@ static int filter3(struct item *items, size_t m, double delta, unsigned char *ke
     for (size_t i = 0; i < m; i++) {
         const double *p = items[i].p;
         while (j < i && items[j].p[0] > p[0] + delta) {
-            top_raise(ahead, m, at_least[j], items[j].p[2]);
+            if (keep[items[j].id])
+                top_raise(ahead, m, at_least[j], items[j].p[2]);
             j++;
         }
         int dominated = top_best(ahead, m, at_least[i]) >= p[2] || top_best(all, m, above[i]) >= p[2] ||
                         top_best(all, m, at_least[i]) > p[2] + delta;
         keep[items[i].id] = !dominated;
-        top_raise(all, m, at_least[i], p[2]);
+        /* A dominated item need not enter the trees: what dominates it comes earlier, is at least as good for
+           every party, and is in every tree it would be in, so any item it would find dominated is found so. */
+        if (!dominated)
+            top_raise(all, m, at_least[i], p[2]);
     }
     rc = 0;
 done:
@@ -186,6 +210,7 @@ done:
     free(above);
     free(all);
     free(ahead);
+    free(scratch);
     return rc;
 }
 
@@ -193,10 +218,11 @@ done:
 static int filter(struct item *items, size_t m, size_t n, double delta, unsigned char *keep)
 {
     if (n == 2) {
-        qsort(items, m, sizeof *items, by_first);
-        double *prefix = malloc((m + 1) * sizeof *prefix);
-        if (!prefix)
+        double *prefix = exact_big_alloc((m + 1) * sizeof *prefix);
+        if (!prefix || sort_items(items, m, by_first, NULL) != 0) {
+            free(prefix);
             return -1;
+        }
         size_t j = 0;
         for (size_t i = 0; i < m; i++) {
             prefix[i] = i ? fmax(prefix[i - 1], items[i].p[1]) : items[i].p[1];
@@ -273,9 +299,9 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
             rc = 1;
             goto done;
         }
-        next = malloc((cap + 1) * n * sizeof *next);
-        parent = malloc((cap + 1) * sizeof *parent);
-        value = malloc((cap + 1) * sizeof *value);
+        next = exact_big_alloc((cap + 1) * n * sizeof *next);
+        parent = exact_big_alloc((cap + 1) * sizeof *parent);
+        value = exact_big_alloc((cap + 1) * sizeof *value);
         if (!next || !parent || !value)
             goto done;
         const double *bound = s->suffix_max;
@@ -295,7 +321,7 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
             }
         free(items);
         free(keep);
-        items = malloc((m + 1) * sizeof *items);
+        items = exact_big_alloc((m + 1) * sizeof *items);
         keep = malloc(m + 1);
         if (!items || !keep)
             goto done;

@@ -39,11 +39,6 @@
 
 #define HALF_LIMIT MITM_HALF_LIMIT
 
-struct keyed {
-    double key;
-    uint32_t id;
-};
-
 /* The two halves: free issues, sizes, and the rows of fixed values that half A carries. */
 struct halves {
     size_t issues[2][64], count[2];
@@ -51,46 +46,6 @@ struct halves {
     size_t rows, scoped, scoped_issue[64];
     const uint32_t *row_values;       /* [rows * scoped], or NULL: the values in s->fixed */
 };
-
-/* An order-preserving map of a double onto an unsigned integer (no NaNs here). */
-static uint64_t sortable(double x)
-{
-    uint64_t bits;
-    memcpy(&bits, &x, sizeof bits);
-    return bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
-}
-
-/* Sorts by key ascending: four passes of 16 bits. */
-static int radix_sort(struct keyed *items, size_t m)
-{
-    struct keyed *tmp = malloc((m + 1) * sizeof *tmp);
-    size_t *bucket = malloc(65536 * sizeof *bucket);
-    if (!tmp || !bucket) {
-        free(tmp);
-        free(bucket);
-        return -1;
-    }
-    struct keyed *from = items, *to = tmp;
-    for (int pass = 0; pass < 4; pass++) {
-        memset(bucket, 0, 65536 * sizeof *bucket);
-        for (size_t i = 0; i < m; i++)
-            bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++;
-        size_t at = 0;
-        for (size_t d = 0; d < 65536; d++) {
-            size_t c = bucket[d];
-            bucket[d] = at;
-            at += c;
-        }
-        for (size_t i = 0; i < m; i++)
-            to[bucket[sortable(from[i].key) >> (16 * pass) & 0xffff]++] = from[i];
-        struct keyed *swap = from;
-        from = to;
-        to = swap;
-    }
-    free(tmp); /* four passes: the result is back in items */
-    free(bucket);
-    return 0;
-}
 
 /* Splits the free issues into a prefix (half A, with the rows) and the rest, the larger half as small as can be. */
 static void split(const exact_space *s, size_t rows, struct halves *h)
@@ -165,7 +120,7 @@ static double *free_sums(const exact_space *s, const struct halves *h, int side)
 {
     uint64_t size = h->free_size[side];
     size_t n = s->n;
-    double *sums = malloc((size + 1) * n * sizeof *sums);
+    double *sums = exact_big_alloc((size + 1) * n * sizeof *sums);
     uint32_t values[64] = {0};
     if (!sums)
         return NULL;
@@ -223,34 +178,97 @@ struct counting {
     const exact_space *s;
     const struct halves *h;
     size_t n, na, nb;
-    struct keyed *sorted[MITM_MAX_PARTIES], *order[MITM_MAX_PARTIES];
+    struct exact_keyed *sorted[MITM_MAX_PARTIES], *order[MITM_MAX_PARTIES];
     uint32_t *rank[MITM_MAX_PARTIES]; /* [nb] */
     uint32_t *sure[MITM_MAX_PARTIES]; /* [na]: b clears a surely when rank >= sure */
     uint32_t *low[MITM_MAX_PARTIES];  /* [na]: b fails surely when rank < low; between: the band */
+    uint64_t sure_pair[MITM_MAX_PARTIES][MITM_MAX_PARTIES]; /* [k1][k2], k1 < k2: pairs both surely accept */
     unsigned threads;
 };
 
-/* Pairs surely accepted by parties k1 and k2: a by falling sure rank of k1, b inserted by falling rank of k1. */
+/* PARLEY_MITM_COUNT=direct or complement forces the formulation of the pair and triple counts (for tests). */
+static int forced_formulation(void)
+{
+    const char *env = getenv("PARLEY_MITM_COUNT");
+    if (env && strcmp(env, "direct") == 0)
+        return 0;
+    if (env && strcmp(env, "complement") == 0)
+        return 1;
+    return -1;
+}
+
+/*
+ * Pairs surely accepted by parties k1 and k2.  Directly: a by falling sure
+ * rank of k1, b inserted by falling rank of k1 into a tree over k2's ranks,
+ * each a counting the b at or above its sure rank of k2.  By complement (as
+ * for three parties, below): na nb - the sums of both sure ranks + the pairs
+ * both surely refuse (rank < sure for both), a by rising sure rank and b by
+ * rising rank.  A query that counts nothing is skipped, and so is a point no
+ * query can count; the formulation with fewer of them left is used.
+ */
 static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, uint32_t *tree)
 {
-    uint64_t total = 0;
-    size_t inserted = c->nb;
-    for (size_t j = 0; j < c->na; j++) {
-        size_t a = c->order[k1][j].id;
-        while (inserted > c->sure[k1][a]) {
-            inserted--;
-            top_add(tree, c->nb, c->rank[k2][c->sorted[k1][inserted].id], 1);
+    size_t na = c->na, nb = c->nb;
+    const uint32_t *sure1 = c->sure[k1], *sure2 = c->sure[k2], *rank1 = c->rank[k1], *rank2 = c->rank[k2];
+    uint64_t sums = 0, direct = 0, complement = 0;
+    uint32_t min1 = (uint32_t)nb, min2 = (uint32_t)nb, max1 = 0, max2 = 0;
+    for (size_t a = 0; a < na; a++) {
+        uint32_t s1 = sure1[a], s2 = sure2[a];
+        sums += (uint64_t)s1 + s2;
+        if (s1 < nb && s2 < nb) {
+            direct++;
+            min1 = s1 < min1 ? s1 : min1;
+            min2 = s2 < min2 ? s2 : min2;
         }
-        total += top_count(tree, c->nb, c->sure[k2][a]);
+        if (s1 > 0 && s2 > 0) {
+            complement++;
+            max1 = s1 > max1 ? s1 : max1;
+            max2 = s2 > max2 ? s2 : max2;
+        }
     }
-    memset(tree, 0, (c->nb + 2) * sizeof *tree);
-    return total;
+    for (size_t b = 0; b < nb; b++) {
+        direct += rank1[b] >= min1 && rank2[b] >= min2;
+        complement += rank1[b] < max1 && rank2[b] < max2;
+    }
+    int forced = forced_formulation();
+    uint64_t total = 0;
+    if (forced == 0 || (forced < 0 && direct <= complement)) {
+        size_t inserted = nb, m = nb - min2;
+        for (size_t j = 0; j < na; j++) {
+            size_t a = c->order[k1][j].id;
+            if (sure1[a] >= nb || sure2[a] >= nb)
+                continue;
+            while (inserted > sure1[a]) {
+                uint32_t r2 = rank2[c->sorted[k1][--inserted].id];
+                if (r2 >= min2)
+                    top_add(tree, m, r2 - min2, 1);
+            }
+            total += top_count(tree, m, sure2[a] - min2);
+        }
+        memset(tree, 0, (m + 2) * sizeof *tree);
+        return total;
+    }
+    size_t inserted = 0, m = max2;
+    for (size_t j = na; j-- > 0;) {
+        size_t a = c->order[k1][j].id;
+        if (sure1[a] == 0 || sure2[a] == 0)
+            continue;
+        while (inserted < sure1[a]) {
+            uint32_t r2 = rank2[c->sorted[k1][inserted++].id];
+            if (r2 < max2)
+                top_add(tree, m, max2 - 1 - r2, 1);
+        }
+        total += top_count(tree, m, max2 - sure2[a]);
+    }
+    memset(tree, 0, (m + 2) * sizeof *tree);
+    /* modulo 2^64: the intermediate value may pass below zero, the count cannot */
+    return (uint64_t)na * nb - sums + total;
 }
 
 /* CDQ events: a point b (query < 0) or a query a; x, y: ranks (points) or sure ranks (queries) of parties 1, 2. */
 struct event {
     uint32_t x, y;
-    int64_t query;
+    int32_t query; /* a < MITM_HALF_LIMIT = 2^23 */
 };
 
 /*
@@ -358,65 +376,146 @@ static void cdq_threads(struct cdq_half *h, uint32_t *tree)
     cdq_combine(h->ev, h->tmp, h->l, mid, h->r, tree, h->m, h->found);
 }
 
-/* Pairs surely accepted by all three parties: events by party 0's rank descending (points first), then CDQ. */
-static int sure_triples(const struct counting *c, uint64_t *total, uint32_t *tree, unsigned threads)
+/*
+ * Pairs surely accepted by all three parties.  Counted directly, they are the
+ * pairs whose point b has rank_k(b) >= sure_k(a) for k = 0, 1, 2: 3-D
+ * dominance.  By inclusion-exclusion over the parties, the same total is
+ *   sum over pairs of parties {k, j} of the pairs both surely accept
+ *   + sum over a of (sure_0(a) + sure_1(a) + sure_2(a)) - 2 na nb
+ *   - the pairs surely refused by all three (rank_k(b) < sure_k(a) for every k),
+ * and when most outcomes are accepted that last count has far fewer queries
+ * and points that can matter: the complement.  Either count is 3-D dominance
+ * over coordinates x_k(b) >= q_k(a): directly x = rank, q = sure; in the
+ * complement x = nb - 1 - rank, q = nb - sure.  A query with some q_k = nb
+ * counts nothing and is left out, so is a point below the smallest q_k of the
+ * queries kept in some dimension; the formulation with fewer events is used
+ * (PARLEY_MITM_COUNT=direct or complement forces one, for tests).
+ */
+static uint32_t point_x(const struct counting *c, int complement, size_t k, size_t b)
+{
+    uint32_t r = c->rank[k][b];
+    return complement ? (uint32_t)(c->nb - 1 - r) : r;
+}
+
+static uint32_t query_q(const struct counting *c, int complement, size_t k, size_t a)
+{
+    uint32_t s = c->sure[k][a];
+    return complement ? (uint32_t)(c->nb - s) : s;
+}
+
+/* The queries and points one formulation keeps (keep_a, keep_b may be NULL: only counted); the event count. */
+static size_t triple_events(const struct counting *c, int complement, unsigned char *keep_a, unsigned char *keep_b)
+{
+    size_t kept = 0;
+    uint32_t lowest[3] = {UINT32_MAX, UINT32_MAX, UINT32_MAX};
+    for (size_t a = 0; a < c->na; a++) {
+        uint32_t q[3];
+        int useful = 1;
+        for (size_t k = 0; k < 3; k++) {
+            q[k] = query_q(c, complement, k, a);
+            useful &= q[k] < c->nb;
+        }
+        if (keep_a)
+            keep_a[a] = (unsigned char)useful;
+        if (!useful)
+            continue;
+        kept++;
+        for (size_t k = 0; k < 3; k++)
+            lowest[k] = q[k] < lowest[k] ? q[k] : lowest[k];
+    }
+    for (size_t b = 0; b < c->nb; b++) {
+        int useful = 1;
+        for (size_t k = 0; k < 3; k++)
+            useful &= point_x(c, complement, k, b) >= lowest[k];
+        if (keep_b)
+            keep_b[b] = (unsigned char)useful;
+        kept += (size_t)useful;
+    }
+    return kept;
+}
+
+static int complement_wanted(const struct counting *c)
+{
+    int forced = forced_formulation();
+    if (forced >= 0)
+        return forced;
+    return triple_events(c, 1, NULL, NULL) < triple_events(c, 0, NULL, NULL);
+}
+
+/* The 3-D dominance total of one formulation: events by x_0 descending (points first), then CDQ. */
+static int dominance3(const struct counting *c, int complement, uint64_t *total, uint32_t *tree, unsigned threads)
 {
     size_t na = c->na, nb = c->nb, m = na + nb;
-    struct event *ev = malloc((m + 1) * sizeof *ev), *tmp = malloc((m + 1) * sizeof *tmp);
+    struct event *ev = exact_big_alloc((m + 1) * sizeof *ev), *tmp = exact_big_alloc((m + 1) * sizeof *tmp);
     uint64_t *found = calloc(na + 1, sizeof *found);
-    size_t *start = calloc(nb + 2, sizeof *start);
-    if (!ev || !tmp || !found || !start) {
-        free(ev);
-        free(tmp);
-        free(found);
-        free(start);
-        return -1;
-    }
-    /* queries bucketed by their sure rank of party 0 (0..nb), walked from nb down with the point of each rank */
+    size_t *start = calloc(nb + 2, sizeof *start), *fill = calloc(nb + 2, sizeof *fill);
+    uint32_t *by_q = exact_big_alloc((na + 1) * sizeof *by_q), *point_at = exact_big_alloc((nb + 1) * sizeof *point_at);
+    unsigned char *keep_a = malloc(na + 1), *keep_b = malloc(nb + 1);
+    int rc = -1;
+    if (!ev || !tmp || !found || !start || !fill || !by_q || !point_at || !keep_a || !keep_b)
+        goto done;
+    triple_events(c, complement, keep_a, keep_b);
+    /* the kept queries bucketed by q_0 (0..nb - 1), walked from nb - 1 down, each after the point of that x_0 */
     for (size_t a = 0; a < na; a++)
-        start[c->sure[0][a] + 1]++;
+        if (keep_a[a])
+            start[query_q(c, complement, 0, a) + 1]++;
     for (size_t v = 1; v <= nb + 1; v++)
         start[v] += start[v - 1];
-    uint32_t *by_rank = malloc((na + 1) * sizeof *by_rank);
-    if (!by_rank) {
-        free(ev);
-        free(tmp);
-        free(found);
-        free(start);
-        return -1;
-    }
-    size_t *fill = calloc(nb + 2, sizeof *fill);
-    if (fill) {
-        for (size_t a = 0; a < na; a++)
-            by_rank[start[c->sure[0][a]] + fill[c->sure[0][a]]++] = (uint32_t)a;
-        size_t e = 0;
-        for (size_t v = nb + 1; v-- > 0;) {
-            if (v < nb) {
-                size_t b = c->sorted[0][v].id;
-                ev[e++] = (struct event){c->rank[1][b], c->rank[2][b], -1};
-            }
-            for (size_t q = start[v]; q < start[v + 1]; q++) {
-                size_t a = by_rank[q];
-                ev[e++] = (struct event){c->sure[1][a], c->sure[2][a], (int64_t)a};
-            }
+    for (size_t a = 0; a < na; a++)
+        if (keep_a[a]) {
+            uint32_t q = query_q(c, complement, 0, a);
+            by_q[start[q] + fill[q]++] = (uint32_t)a;
         }
-        struct cdq_half all = {ev, tmp, 0, e, nb, found, threads, 0};
-        cdq_threads(&all, tree);
-        if (all.failed) {
-            free(fill);
-            fill = NULL;
+    for (size_t b = 0; b < nb; b++)
+        point_at[point_x(c, complement, 0, b)] = (uint32_t)b;
+    size_t e = 0;
+    for (size_t v = nb; v-- > 0;) {
+        size_t b = point_at[v];
+        if (keep_b[b])
+            ev[e++] = (struct event){point_x(c, complement, 1, b), point_x(c, complement, 2, b), -1};
+        for (size_t q = start[v]; q < start[v + 1]; q++) {
+            size_t a = by_q[q];
+            ev[e++] = (struct event){query_q(c, complement, 1, a), query_q(c, complement, 2, a), (int32_t)a};
         }
-        *total = 0;
-        for (size_t a = 0; a < na; a++)
-            *total += found[a];
     }
-    free(fill);
-    free(by_rank);
+    struct cdq_half all = {ev, tmp, 0, e, nb, found, threads, 0};
+    cdq_threads(&all, tree);
+    if (all.failed)
+        goto done;
+    *total = 0;
+    for (size_t a = 0; a < na; a++)
+        *total += found[a];
+    rc = 0;
+done:
     free(ev);
     free(tmp);
     free(found);
     free(start);
-    return fill ? 0 : -1;
+    free(fill);
+    free(by_q);
+    free(point_at);
+    free(keep_a);
+    free(keep_b);
+    return rc;
+}
+
+/* Pairs surely accepted by all three parties (the pair counts c->sure_pair are made before). */
+static int sure_triples(const struct counting *c, uint64_t *total, uint32_t *tree, unsigned threads)
+{
+    int complement = complement_wanted(c);
+    uint64_t dominated;
+    if (dominance3(c, complement, &dominated, tree, threads) != 0)
+        return -1;
+    if (!complement) {
+        *total = dominated;
+        return 0;
+    }
+    /* unsigned arithmetic modulo 2^64: the intermediate sums may pass below zero, the result cannot */
+    uint64_t sum = c->sure_pair[0][1] + c->sure_pair[0][2] + c->sure_pair[1][2];
+    for (size_t a = 0; a < c->na; a++)
+        sum += (uint64_t)c->sure[0][a] + c->sure[1][a] + c->sure[2][a];
+    *total = sum - 2 * (uint64_t)c->na * c->nb - dominated;
+    return 0;
 }
 
 /* The band pairs of the parties in `dims`: each once, under the first party whose band holds it; exact checks. */
@@ -457,15 +556,15 @@ struct tasks {
 };
 
 /* Party k: B sorted by its sum, A by alpha; one sweep gives each a its sure and band ranks of B. */
-static int party_ranks(const struct tasks *T, size_t k)
+static int party_ranks(const struct tasks *T, size_t k, void *scratch)
 {
     struct counting *c = T->c;
     size_t n = c->n, na = c->na, nb = c->nb;
     for (size_t b = 0; b < nb; b++)
-        c->sorted[k][b] = (struct keyed){T->fb[b * n + k], (uint32_t)b};
+        c->sorted[k][b] = (struct exact_keyed){T->fb[b * n + k], (uint32_t)b};
     for (size_t a = 0; a < na; a++)
-        c->order[k][a] = (struct keyed){T->alpha[a * n + k], (uint32_t)a};
-    if (radix_sort(c->sorted[k], nb) != 0 || radix_sort(c->order[k], na) != 0)
+        c->order[k][a] = (struct exact_keyed){T->alpha[a * n + k], (uint32_t)a};
+    if (exact_radix_sort(c->sorted[k], nb, scratch) != 0 || exact_radix_sort(c->order[k], na, scratch) != 0)
         return -1;
     for (size_t r = 0; r < nb; r++)
         c->rank[k][c->sorted[k][r].id] = (uint32_t)r;
@@ -484,7 +583,7 @@ static int party_ranks(const struct tasks *T, size_t k)
 }
 
 /* Outcomes every party in `dims` accepts: the sure pairs by dominance counting, then the band. */
-static int count_set(const struct counting *c, unsigned dims, uint32_t *tree, uint64_t *count)
+static int count_set(struct counting *c, unsigned dims, uint32_t *tree, uint64_t *count)
 {
     size_t parties[MITM_MAX_PARTIES], m = 0;
     for (size_t k = 0; k < c->n; k++)
@@ -495,7 +594,7 @@ static int count_set(const struct counting *c, unsigned dims, uint32_t *tree, ui
         for (size_t a = 0; a < c->na; a++)
             sure += c->nb - c->sure[parties[0]][a];
     else if (m == 2)
-        sure = sure_pairs(c, parties[0], parties[1], tree);
+        sure = c->sure_pair[parties[0]][parties[1]] = sure_pairs(c, parties[0], parties[1], tree);
     else if (sure_triples(c, &sure, tree, c->threads) != 0)
         return -1;
     *count = sure + band_pairs(c, dims);
@@ -507,17 +606,21 @@ static void task_work(void *ctx, unsigned worker, unsigned workers)
     struct tasks *T = ctx;
     (void)worker;
     (void)workers;
+    /* sets: a tree; parties: the radix sorts' scratch, one per worker */
+    size_t larger = T->c->na > T->c->nb ? T->c->na : T->c->nb;
     uint32_t *tree = T->sets ? calloc(T->c->nb + 2, sizeof *tree) : NULL;
-    if (T->sets && !tree) {
+    void *scratch = T->sets ? NULL : exact_big_alloc(exact_radix_scratch(larger));
+    if (T->sets ? !tree : !scratch) {
         atomic_store(&T->failed, 1);
         return;
     }
     for (size_t t; !atomic_load(&T->failed) && (t = atomic_fetch_add(&T->next, 1)) < T->count;) {
-        int rc = T->sets ? count_set(T->c, T->dims[t], tree, &T->accepting[T->dims[t]]) : party_ranks(T, t);
+        int rc = T->sets ? count_set(T->c, T->dims[t], tree, &T->accepting[T->dims[t]]) : party_ranks(T, t, scratch);
         if (rc != 0)
             atomic_store(&T->failed, 1);
     }
     free(tree);
+    free(scratch);
 }
 
 /* Runs the tasks of one phase on up to `threads` workers; 0 or -1. */
@@ -551,14 +654,16 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     c.threads = s->threads ? s->threads : 1;
     size_t na = c.na, nb = c.nb;
     int rc = -1;
-    double *alpha = malloc((na + 1) * n * sizeof *alpha), *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
+    double *fa = free_sums(s, &h, 0), *fb = free_sums(s, &h, 1);
+    /* one row: alpha overwrites fa in place (each entry read once, where it is written) */
+    double *alpha = h.rows == 1 ? fa : exact_big_alloc((na + 1) * n * sizeof *alpha);
     int bad = !alpha || !fa || !fb;
     for (size_t k = 0; k < n; k++) {
-        c.sorted[k] = malloc((nb + 1) * sizeof *c.sorted[k]);
-        c.order[k] = malloc((na + 1) * sizeof *c.order[k]);
-        c.rank[k] = malloc((nb + 1) * sizeof *c.rank[k]);
-        c.sure[k] = malloc((na + 1) * sizeof *c.sure[k]);
-        c.low[k] = malloc((na + 1) * sizeof *c.low[k]);
+        c.sorted[k] = exact_big_alloc((nb + 1) * sizeof *c.sorted[k]);
+        c.order[k] = exact_big_alloc((na + 1) * sizeof *c.order[k]);
+        c.rank[k] = exact_big_alloc((nb + 1) * sizeof *c.rank[k]);
+        c.sure[k] = exact_big_alloc((na + 1) * sizeof *c.sure[k]);
+        c.low[k] = exact_big_alloc((na + 1) * sizeof *c.low[k]);
         bad |= !c.sorted[k] || !c.order[k] || !c.rank[k] || !c.sure[k] || !c.low[k];
     }
     if (bad)
@@ -580,16 +685,21 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     atomic_init(&T.next, 0);
     atomic_init(&T.failed, 0);
     size_t sets = 0;
-    for (size_t m = n; m >= 1; m--) /* the costliest sets first */
+    for (size_t m = n < 2 ? n : 2; m >= 1; m--) /* the costliest sets first */
         for (unsigned dims = 1; dims < 1u << n; dims++)
             if ((size_t)__builtin_popcount(dims) == m)
                 T.dims[sets++] = dims;
     if (run_tasks(&T, 0, n, c.threads) != 0 || run_tasks(&T, 1, sets, c.threads) != 0)
         goto done;
+    /* three parties: the triple count uses the pairs' (sure_triples), so it comes last */
+    T.dims[0] = 7;
+    if (n == 3 && run_tasks(&T, 1, 1, c.threads) != 0)
+        goto done;
     accepting[0] = (uint64_t)na * nb;
     rc = 0;
 done:
-    free(alpha);
+    if (alpha != fa)
+        free(alpha);
     free(fa);
     free(fb);
     for (size_t k = 0; k < n; k++) {

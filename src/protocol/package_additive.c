@@ -83,12 +83,31 @@ struct best_pair {
     double below; /* highest utility evaluated under the floor (-INFINITY: none) */
 };
 
+/* What scan_window keeps: the pair of lowest (utility, number) at least a limit, of highest utility and lowest
+   number, or of highest (utility, number) below a limit. */
+enum pick { PICK_LOWEST_FROM, PICK_TOP, PICK_HIGHEST_UNDER };
+
+static int better_pair(enum pick pick, const struct best_pair *best, double u, uint64_t id)
+{
+    if (!best->found)
+        return 1;
+    switch (pick) {
+    case PICK_LOWEST_FROM:
+        return u < best->u || (u == best->u && id < best->id);
+    case PICK_TOP:
+        return u > best->u || (u == best->u && id < best->id);
+    case PICK_HIGHEST_UNDER:
+        break;
+    }
+    return u > best->u || (u == best->u && id > best->id);
+}
+
 /*
  * Evaluates every pair whose approximate utility a.s + b.s lies in [lo, hi]
- * and keeps the one of lowest (utility, number) among those with utility >=
- * floor (or, when `top`, of highest utility and lowest number).
+ * and keeps the one `pick` asks for among those with utility >= limit
+ * (PICK_HIGHEST_UNDER: utility < limit).
  */
-static void scan_window(const parley_package_index *idx, double lo, double hi, double floor, int top,
+static void scan_window(const parley_package_index *idx, double lo, double hi, double limit, enum pick pick,
                         struct best_pair *best, uint32_t *scratch)
 {
     size_t na = idx->na, nb = idx->nb, first = nb, last = nb;
@@ -102,13 +121,12 @@ static void scan_window(const parley_package_index *idx, double lo, double hi, d
         for (size_t r = first; r < last; r++) {
             double u = pair_utility(idx, a, &idx->half_b[r], scratch);
             uint64_t id = a->id * nb + idx->half_b[r].id;
-            if (u < floor) {
-                best->below = fmax(best->below, u);
+            if (pick == PICK_HIGHEST_UNDER ? u >= limit : u < limit) {
+                if (u < limit)
+                    best->below = fmax(best->below, u);
                 continue;
             }
-            int better = !best->found || (top ? u > best->u || (u == best->u && id < best->id)
-                                              : u < best->u || (u == best->u && id < best->id));
-            if (better)
+            if (better_pair(pick, best, u, id))
                 *best = (struct best_pair){u, id, 1, best->below};
         }
     }
@@ -183,7 +201,7 @@ int pindex_additive_build(parley_package_index *idx, uint64_t size)
     idx->worst = pair_utility(idx, &idx->half_a[0], &idx->half_b[0], scratch);
     double top = idx->half_a[idx->na - 1].s + idx->half_b[idx->nb - 1].s;
     struct best_pair b = {0, 0, 0, -INFINITY};
-    scan_window(idx, top - 2 * idx->margin, INFINITY, -INFINITY, 1, &b, scratch);
+    scan_window(idx, top - 2 * idx->margin, INFINITY, -INFINITY, PICK_TOP, &b, scratch);
     free(scratch);
     idx->best = b.u;
     idx->best_id = b.id;
@@ -191,18 +209,36 @@ int pindex_additive_build(parley_package_index *idx, uint64_t size)
     return 1;
 }
 
+/* The package of lowest (utility, number) with utility >= t; found = 0 when none. */
+static struct best_pair lowest_from(const parley_package_index *idx, double t, uint32_t *scratch)
+{
+    double eps = idx->margin;
+    struct best_pair best = {0, 0, 0, -INFINITY};
+    double sure = lowest_at_least(idx, t + eps);
+    double hi = sure < INFINITY ? sure + 2 * eps : t + eps;
+    scan_window(idx, t - eps, hi, t, PICK_LOWEST_FROM, &best, scratch);
+    return best;
+}
+
+/* The package of highest (utility, number) with utility < t; found = 0 when none. */
+static struct best_pair highest_under(const parley_package_index *idx, double t, uint32_t *scratch)
+{
+    double eps = idx->margin;
+    struct best_pair best = {0, 0, 0, -INFINITY};
+    double sure = highest_below(idx, t - eps);
+    double lo = sure > -INFINITY ? sure - 2 * eps : t - eps;
+    scan_window(idx, lo, t + eps, t, PICK_HIGHEST_UNDER, &best, scratch);
+    return best;
+}
+
 double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out, double *valid_from,
                                 double *valid_to)
 {
     /* The index compares with target - 1e-12 (pindex_rank). */
-    double t = target - 1e-12, eps = idx->margin;
-    uint32_t *scratch = out; /* evaluation writes values; the answer is decoded at the end */
-    struct best_pair best = {0, 0, 0, -INFINITY};
-    double sure = lowest_at_least(idx, t + eps);
-    double hi = sure < INFINITY ? sure + 2 * eps : t + eps;
-    scan_window(idx, t - eps, hi, t, 0, &best, scratch);
+    double t = target - 1e-12;
+    struct best_pair best = lowest_from(idx, t, out); /* evaluation writes values; the answer is decoded last */
     /* Every package under t is worth at most this: the same answer holds for thresholds above it, up to the answer. */
-    *valid_from = fmax(highest_below(idx, t - eps) + eps, best.below);
+    *valid_from = fmax(highest_below(idx, t - idx->margin) + idx->margin, best.below);
     *valid_to = best.found ? best.u : INFINITY;
     if (!best.found) {
         parley_space_decode(idx->space, idx->best_id, out);
@@ -210,4 +246,19 @@ double pindex_additive_at_least(const parley_package_index *idx, double target, 
     }
     parley_space_decode(idx->space, best.id, out);
     return best.u;
+}
+
+int pindex_additive_around(const parley_package_index *idx, double t, struct pindex_neighbours *out,
+                           uint32_t *scratch)
+{
+    struct best_pair up = lowest_from(idx, t, scratch), down = highest_under(idx, t, scratch);
+    out->has_up = up.found;
+    out->has_down = down.found;
+    out->up_u = up.u;
+    out->down_u = down.u;
+    if (up.found)
+        parley_space_decode(idx->space, up.id, out->up);
+    if (down.found)
+        parley_space_decode(idx->space, down.id, out->down);
+    return up.found || down.found;
 }

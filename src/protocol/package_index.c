@@ -9,6 +9,7 @@
  */
 #include "protocol/session_internal.h"
 
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -273,10 +274,10 @@ size_t parley_package_index_count(const parley_package_index *idx)
     return idx->n;
 }
 
-size_t pindex_rank(const parley_package_index *idx, double target)
+/* Position of the first entry worth at least t. */
+static size_t rank_from(const parley_package_index *idx, double t)
 {
     size_t lo = 0, hi = idx->n;
-    double t = target - 1e-12;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (idx->e[mid].u < t)
@@ -285,6 +286,38 @@ size_t pindex_rank(const parley_package_index *idx, double target)
             hi = mid;
     }
     return lo;
+}
+
+size_t pindex_rank(const parley_package_index *idx, double target)
+{
+    return rank_from(idx, target - 1e-12);
+}
+
+/* A query from the halves sweeps both (a few times): the sorted index costs about 8 N of them to build. */
+static int sorted_pays(const parley_package_index *idx)
+{
+    parley_package_index *shared = (parley_package_index *)idx; /* only the atomic counter changes */
+    size_t queries = atomic_fetch_add(&shared->around_queries, 1) + 1;
+    return (double)queries * (double)(idx->na + idx->nb) > 8.0 * (double)idx->n;
+}
+
+int pindex_around(const parley_package_index *idx, const parley_scenario *sc, double t, struct pindex_neighbours *out,
+                  uint32_t *scratch)
+{
+    if (idx->additive) {
+        const parley_package_index *sorted = sorted_pays(idx) ? pindex_sorted(idx, sc) : NULL;
+        if (!sorted)
+            return pindex_additive_around(idx, t, out, scratch);
+        idx = sorted;
+    }
+    size_t i = rank_from(idx, t);
+    out->has_down = i > 0;
+    out->has_up = i < idx->n;
+    if (out->has_down)
+        out->down_u = pindex_get(idx, i - 1, out->down);
+    if (out->has_up)
+        out->up_u = pindex_get(idx, i, out->up);
+    return idx->n > 0;
 }
 
 double pindex_get(const parley_package_index *idx, size_t i, uint32_t *out)

@@ -260,6 +260,7 @@ int parley_negotiation_share_index(parley_negotiation *neg, size_t k, const parl
     struct parley_agent_view *v = &neg->agents[k].view;
     v->idx = idx;
     v->index_tried = 1;
+    v->near_valid = 0;
     return PARLEY_OK;
 }
 

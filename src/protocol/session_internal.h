@@ -75,6 +75,7 @@ struct parley_package_index {
     uint64_t best_id;
     uint64_t seed;                      /* the build's seed, for the sorted index below */
     pthread_mutex_t lock;               /* additive: guards `sorted`, built on the first rank query */
+    _Atomic size_t around_queries;      /* additive: neighbour queries answered from the halves so far */
     parley_package_index *sorted;
 };
 /* Sets up the additive index of a space of `size` packages: 1 done, 0 not applicable, -1 out of memory. */
@@ -86,6 +87,16 @@ int pindex_additive_build(parley_package_index *idx, uint64_t size);
  */
 double pindex_additive_at_least(const parley_package_index *idx, double target, uint32_t *out, double *valid_from,
                                 double *valid_to);
+/* The neighbours of a threshold t in the sorted order: the package of highest (utility, number) below t and the
+   one of lowest (utility, number) at least t, each with its utility, when there is one. */
+struct pindex_neighbours {
+    uint32_t *down, *up; /* the caller's buffers of `issues` values each */
+    double down_u, up_u;
+    int has_down, has_up;
+};
+/* The additive index's neighbours of t (scratch: `issues` values); 0 when it has no package. */
+int pindex_additive_around(const parley_package_index *idx, double t, struct pindex_neighbours *out,
+                           uint32_t *scratch);
 /* The queries of the view, for either kind of index. */
 double pindex_at_least(const parley_package_index *idx, double target, uint32_t *out);
 double pindex_best(const parley_package_index *idx);
@@ -98,6 +109,13 @@ int pindex_build_sorted(const parley_scenario *sc, size_t k, uint64_t seed, parl
  * index serves every thread).  NULL when out of memory.
  */
 const parley_package_index *pindex_sorted(const parley_package_index *idx, const parley_scenario *sc);
+/*
+ * Either kind of index's neighbours of the threshold t (no 1e-12 slack); 0 when it has no package.  An additive
+ * index answers from its halves, O(sqrt N) a query, until the queries (of every view sharing it) have cost about
+ * as much as sorting every package; then from the sorted index, built once (pindex_sorted), O(log N).
+ */
+int pindex_around(const parley_package_index *idx, const parley_scenario *sc, double t, struct pindex_neighbours *out,
+                  uint32_t *scratch);
 /* Position of the first entry worth at least target (n when none). */
 size_t pindex_rank(const parley_package_index *idx, double target);
 /* Entry i's package into out; returns its utility. */
@@ -116,6 +134,11 @@ struct parley_agent_view {
     /* the last answer of an additive index, and the thresholds it holds for (package_additive.c) */
     uint32_t *cached;
     double cached_u, cached_from, cached_to;
+    /* the last neighbours (parley_view_outcome_around), valid for thresholds in (down_u, up_u]; packages in
+       near_values, 2 * issues */
+    struct pindex_neighbours near;
+    uint32_t *near_values;
+    int near_valid;
     int index_tried;
 };
 

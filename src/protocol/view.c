@@ -27,6 +27,7 @@ void view_free(struct parley_agent_view *v)
     free(v->visible);
     parley_package_index_free(v->own_idx);
     free(v->cached);
+    free(v->near_values);
     memset(v, 0, sizeof *v);
 }
 
@@ -176,6 +177,46 @@ double parley_view_outcome_at_least(parley_agent_view *v, double target, uint32_
         v->cached_u = u;
     }
     return u;
+}
+
+/* The neighbours of threshold t, from the last answer when it still holds. */
+static const struct pindex_neighbours *around(parley_agent_view *v, double t)
+{
+    const parley_package_index *idx = ensure_index(v);
+    if (!idx)
+        return NULL;
+    struct pindex_neighbours *nb = &v->near;
+    if (v->near_valid && (!nb->has_down || t > nb->down_u) && (!nb->has_up || t <= nb->up_u))
+        return nb;
+    size_t issues = idx->issues ? idx->issues : 1;
+    if (!v->near_values && !(v->near_values = malloc(3 * issues * sizeof *v->near_values)))
+        return NULL;
+    nb->down = v->near_values;
+    nb->up = v->near_values + issues;
+    v->near_valid = pindex_around(idx, v->neg->sc, t, nb, v->near_values + 2 * issues);
+    return v->near_valid ? nb : NULL;
+}
+
+int parley_view_outcome_around(parley_agent_view *v, double target, uint32_t *below, double *below_u, uint32_t *above,
+                               double *above_u)
+{
+    const struct pindex_neighbours *nb = around(v, target - 1e-12);
+    if (!nb)
+        return 0;
+    size_t issues = parley_space_issue_count(v->neg->space);
+    if (nb->has_down) {
+        if (below)
+            memcpy(below, nb->down, issues * sizeof *below);
+        if (below_u)
+            *below_u = nb->down_u;
+    }
+    if (nb->has_up) {
+        if (above)
+            memcpy(above, nb->up, issues * sizeof *above);
+        if (above_u)
+            *above_u = nb->up_u;
+    }
+    return (nb->has_down ? 1 : 0) | (nb->has_up ? 2 : 0);
 }
 
 double parley_view_best_utility(parley_agent_view *v)

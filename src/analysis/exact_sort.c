@@ -1,0 +1,144 @@
+/*
+ * exact_sort.c: the exact path's sort and large blocks: exact_radix_sort
+ * (keys ascending by an LSD radix sort on the high bits of an order-preserving
+ * map of the doubles, runs equal in those bits sorted after), shared by the
+ * meet-in-the-middle counts and the issue-wise merging, and exact_big_alloc
+ * (malloc asking for transparent huge pages on large blocks).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "analysis/exact.h"
+
+/* An order-preserving map of a double onto an unsigned integer (no NaNs here). */
+static uint64_t sortable(double x)
+{
+    uint64_t bits;
+    memcpy(&bits, &x, sizeof bits);
+    return bits >> 63 ? ~bits : bits | (uint64_t)1 << 63;
+}
+
+/*
+ * malloc, with transparent huge pages asked for on a large block: the counts
+ * touch hundreds of megabytes once, and a fault per 4 kB page costs more than
+ * the work on it on some virtual machines.  Freed with free.
+ */
+void *exact_big_alloc(size_t bytes)
+{
+    void *p = malloc(bytes);
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (p && bytes >= 4 * huge) {
+        uintptr_t from = ((uintptr_t)p + huge - 1) & ~(huge - 1), to = ((uintptr_t)p + bytes) & ~(huge - 1);
+        if (to > from)
+            madvise((void *)from, to - from, MADV_HUGEPAGE); /* a hint: failure changes nothing */
+    }
+#endif
+    return p;
+}
+
+static int by_key_then_id(const void *x, const void *y)
+{
+    const struct exact_keyed *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The inverse of sortable. */
+static double unsortable(uint64_t bits)
+{
+    bits = bits >> 63 ? bits & ~((uint64_t)1 << 63) : ~bits;
+    double x;
+    memcpy(&x, &bits, sizeof x);
+    return x;
+}
+
+#define DIGIT_BITS 11
+#define LOW_BITS 31 /* the radix passes sort by the 33 high bits; runs equal in those are sorted after */
+
+struct mapped {
+    uint64_t bits;
+    uint32_t id;
+};
+
+static int by_bits(const void *x, const void *y)
+{
+    uint64_t a = ((const struct mapped *)x)->bits, b = ((const struct mapped *)y)->bits;
+    return (a > b) - (a < b);
+}
+
+/*
+ * LSD radix sort on the order-preserving map of the keys: three passes of
+ * 11-bit digits over the 33 high bits (the histograms of all three in one
+ * read, a digit every key shares skipped), then the runs of keys equal in
+ * those bits by insertion (qsort when long).  Short arrays by qsort.
+ */
+size_t exact_radix_scratch(size_t m)
+{
+    return (2 * m + 1) * sizeof(struct mapped);
+}
+
+int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch)
+{
+    if (m < 4096) {
+        qsort(items, m, sizeof *items, by_key_then_id);
+        return 0;
+    }
+    struct mapped *buf = scratch ? scratch : exact_big_alloc(exact_radix_scratch(m));
+    size_t(*count)[1u << DIGIT_BITS] = calloc(3, sizeof *count);
+    if (!buf || !count) {
+        if (!scratch)
+            free(buf);
+        free(count);
+        return -1;
+    }
+    const uint64_t mask = (1u << DIGIT_BITS) - 1;
+    struct mapped *from = buf, *to = buf + m;
+    for (size_t i = 0; i < m; i++) {
+        from[i] = (struct mapped){sortable(items[i].key), items[i].id};
+        for (int d = 0; d < 3; d++)
+            count[d][from[i].bits >> (LOW_BITS + DIGIT_BITS * d) & mask]++;
+    }
+    for (int d = 0; d < 3; d++) {
+        unsigned shift = LOW_BITS + DIGIT_BITS * (unsigned)d;
+        if (count[d][from[0].bits >> shift & mask] == m)
+            continue; /* every key has this digit */
+        size_t at = 0;
+        for (size_t v = 0; v <= mask; v++) {
+            size_t c = count[d][v];
+            count[d][v] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < m; i++)
+            to[count[d][from[i].bits >> shift & mask]++] = from[i];
+        struct mapped *swap = from;
+        from = to;
+        to = swap;
+    }
+    for (size_t i = 0, j; i < m; i = j) {
+        for (j = i + 1; j < m && from[j].bits >> LOW_BITS == from[i].bits >> LOW_BITS; j++)
+            continue;
+        if (j - i > 32) {
+            qsort(from + i, j - i, sizeof *from, by_bits);
+            continue;
+        }
+        for (size_t r = i + 1; r < j; r++) {
+            struct mapped e = from[r];
+            size_t q = r;
+            while (q > i && from[q - 1].bits > e.bits) {
+                from[q] = from[q - 1];
+                q--;
+            }
+            from[q] = e;
+        }
+    }
+    for (size_t i = 0; i < m; i++)
+        items[i] = (struct exact_keyed){unsortable(from[i].bits), from[i].id};
+    if (!scratch)
+        free(buf);
+    free(count);
+    return 0;
+}
