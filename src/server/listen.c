@@ -38,7 +38,8 @@ static db_conn *listen_open(parley_server *srv)
 static void *listen_main(void *arg)
 {
     parley_server *srv = arg;
-    db_conn *c = NULL;
+    db_conn *c = srv->listen_first; /* listening since before the server took its first request */
+    srv->listen_first = NULL;
     while (!stopping(srv)) {
         if (!c) {
             if (!(c = listen_open(srv))) {
@@ -65,12 +66,15 @@ int listen_start(parley_server *srv, parley_error *err)
 {
     if (!store_is_shared(srv->db))
         return PARLEY_OK;
-    db_conn *probe = listen_open(srv); /* refuse to start when the notifications cannot be received */
-    if (!probe)
+    /* Listening before the first request is taken (refusing to start when it cannot): no stream can open
+     * before the first connection listens, so only a reconnection needs to wake them all. */
+    if (!(srv->listen_first = listen_open(srv)))
         return parley_error_set(err, PARLEY_EIO, "cannot listen for the notifications of other processes");
-    db_close(probe);
-    if (pthread_create(&srv->listen_thread, NULL, listen_main, srv) != 0)
+    if (pthread_create(&srv->listen_thread, NULL, listen_main, srv) != 0) {
+        db_close(srv->listen_first);
+        srv->listen_first = NULL;
         return parley_error_set(err, PARLEY_EIO, "cannot start the notification thread");
+    }
     srv->listen_running = 1;
     return PARLEY_OK;
 }

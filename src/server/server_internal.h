@@ -88,6 +88,7 @@ struct parley_server {
     sse_stream *streams;
     /* Notifications from other processes sharing a PostgreSQL database (listen.c). */
     pthread_t listen_thread;
+    db_conn *listen_first;        /* listen.c: the listening connection opened before the first request */
     int listen_running, listen_stop;
     uint64_t stream_fetches; /* queries run by live streams (statistics; atomic) */
     int replies_unsent;      /* suspended requests resumed with a reply not yet queued (atomic) */

@@ -91,7 +91,7 @@ fi
 # libparley_server.a through parley-server.pc: --static adds GnuTLS's private libraries (-lunistring, ...),
 # and a program starting a server links against the archives.
 sflags=$(pkg-config --static --libs parley-server) || fail "pkg-config --static --libs parley-server"
-for lib in -lparley_server -lparley -lmicrohttpd -lsqlite3 -lnettle -lgnutls -lunistring; do
+for lib in -lparley_server -lparley -lmicrohttpd -lsqlite3 -lpq -lnettle -lgnutls -lunistring; do
     case " $sflags " in *" $lib "*) ;; *) fail "pkg-config --static --libs parley-server lacks $lib: $sflags" ;; esac
 done
 cat >"$TMP/server.c" <<'C'
