@@ -105,7 +105,9 @@ static int event_order_lock(api_call *c)
 /* The other processes hear of the event when (and only if) the transaction commits (listen.c). */
 static int event_announce(api_call *c)
 {
-    static const char sql[] = "SELECT pg_notify('parley_events', ?)";
+    /* The channel is the schema's (listen.c): deployments, or test worlds, sharing a database do not hear each
+     * other's events. */
+    static const char sql[] = "SELECT pg_notify('parley_events:' || coalesce(current_schema(), ''), ?)";
     char payload[48];
     snprintf(payload, sizeof payload, "%lld:%lld", (long long)c->ids[0], (long long)c->notify_seq);
     db_stmt *st = store_stmt(c->db, sql);

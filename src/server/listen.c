@@ -2,7 +2,7 @@
  * listen.c: live updates between processes.  With PostgreSQL, several `parley
  * serve` processes may share one database: every timeline event a request
  * stores also sends, in the same transaction, a notification on the channel
- * parley_events with the payload "<negotiation>:<seq>" (api_event), which
+ * "parley_events:SCHEMA" (its schema's: several deployments may share a database) with the payload "<negotiation>:<seq>" (api_event), which
  * PostgreSQL delivers to every listening connection when (and only if) the
  * transaction commits.  This thread listens on a connection of its own and
  * wakes the streams and seat runners of the negotiation (notify_events), as
@@ -16,6 +16,7 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #define LISTEN_POLL_MS 250
@@ -25,10 +26,30 @@ static int stopping(parley_server *srv)
     return __atomic_load_n(&srv->listen_stop, __ATOMIC_RELAXED);
 }
 
+/* LISTEN on the channel of the connection's schema, "parley_events:SCHEMA" (quoted: any schema name), which
+ * api_common.c's event_announce notifies: processes on the same schema hear each other, others do not. */
+static int listen_schema(db_conn *c)
+{
+    db_stmt *st = db_stmt_cached(c, "SELECT coalesce(current_schema(), '')");
+    if (!st || db_step(st) != DB_ROW)
+        return DB_ERROR;
+    char channel[200] = "\"parley_events:";
+    size_t n = strlen(channel);
+    for (const char *p = db_column_text(st, 0); p && *p && n + 3 < sizeof channel; p++) {
+        if (*p == '"')
+            channel[n++] = '"';
+        channel[n++] = *p;
+    }
+    channel[n++] = '"';
+    channel[n] = '\0';
+    db_reset(st);
+    return db_listen(c, channel);
+}
+
 static db_conn *listen_open(parley_server *srv)
 {
     db_conn *c = db_open(store_target(srv->db), 0, NULL);
-    if (c && db_listen(c, "parley_events") != DB_OK) {
+    if (c && listen_schema(c) != DB_OK) {
         db_close(c);
         c = NULL;
     }
