@@ -110,10 +110,11 @@ static void child_python(parley_server *srv, const seat_job *job, int in, int ou
     _exit(127);
 }
 
-void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size)
+void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size, double *cpu)
 {
     seat_runner *r = srv->seats;
     int python = strcmp(job->kind, "python") == 0;
+    *cpu = 0;
     int out[2], in[2] = {-1, -1};
     *result = NULL;
     if (pipe(out) != 0 || (python && pipe(in) != 0)) {
@@ -190,8 +191,12 @@ void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, ch
         close(to_child);
     close(out[0]);
     int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+    struct rusage used;
+    memset(&used, 0, sizeof used);
+    while (wait4(pid, &status, 0, &used) < 0 && errno == EINTR)
         ;
+    *cpu = (double)used.ru_utime.tv_sec + used.ru_utime.tv_usec / 1e6 + (double)used.ru_stime.tv_sec +
+           used.ru_stime.tv_usec / 1e6;
     pthread_mutex_lock(&r->mu);
     r->child = 0;
     pthread_mutex_unlock(&r->mu);

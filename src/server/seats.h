@@ -62,6 +62,7 @@ struct seat_runner {
 
 /* Runs the job's agent in a child process (seat_child.c): *result is its reply ({"ok": ...} or {"error": ...}),
  * or NULL with why[] saying what stopped it ("timeout", "cpu", "crashed...", "stopping"). */
-void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size);
+/* *cpu: the CPU seconds the child used (user + system). */
+void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size, double *cpu);
 
 #endif
