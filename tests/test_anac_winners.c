@@ -13,6 +13,8 @@
 
 #include <math.h>
 #include <parley/parley.h>
+
+#include "test_ten_issues.h"
 #include <stdio.h>
 #include <string.h>
 
@@ -168,31 +170,6 @@ static void agent_m_annealing(void **state)
     assert_float_equal(agent_m_concession(0.3, 0.7, 0.5), 0.21, 1e-12);
 }
 
-/* Ten integer issues 0..2, the first party wants them high, the second low (ANAC 2014 style). */
-static parley_scenario *integer_scenario(void)
-{
-    char text[4096] = "{\"format\": \"parley-scenario\", \"issues\": [";
-    for (int i = 0; i < 10; i++)
-        snprintf(text + strlen(text), sizeof text - strlen(text),
-                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 2}", i ? ", " : "", i);
-    strcat(text, "], \"parties\": [");
-    for (int k = 0; k < 2; k++) {
-        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
-                 k ? ", " : "", k);
-        for (int i = 0; i < 10; i++)
-            snprintf(text + strlen(text), sizeof text - strlen(text),
-                     "%s\"i%d\": {\"weight\": 0.1, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
-                     "\"at_max\": %d}}", i ? ", " : "", i, k, 1 - k);
-        strcat(text, "}}");
-    }
-    strcat(text, "]}");
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_parse(text, strlen(text), "integer", &sc, &err))
-        fail_msg("%s", err.message);
-    return sc;
-}
-
 /* Every ported winner's first move, and agent-m's later ones on integer issues and on categorical ones. */
 static parley_negotiation *run(const parley_scenario *sc, const char *const *agents, size_t n, const char *protocol);
 
@@ -215,7 +192,7 @@ static void agent_m_issue_kinds(void **state)
     parley_scenario_free(laptop);
     parley_scenario_free(camera);
     /* integer issues: it bargains, accepts above its worst bid only, and meets a conceder */
-    parley_scenario *ints = integer_scenario();
+    parley_scenario *ints = test_ten_issues();
     const char *vs_conceder[] = {"agent-m", "conceder"};
     neg = run(ints, vs_conceder, 2, "alternating");
     assert_true(parley_negotiation_agreed(neg));

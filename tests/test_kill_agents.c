@@ -20,34 +20,7 @@
 
 #include <parley/parley.h>
 
-/*
- * Ten integer issues 0..2 (agent-m anneals with 10 issues or more), weights 0.1;
- * P0 prefers high values, P1 low ones.
- */
-static parley_scenario *ten_issues(void)
-{
-    char text[4096] = "{\"format\": \"parley-scenario\", \"issues\": [";
-    for (int i = 0; i < 10; i++)
-        snprintf(text + strlen(text), sizeof text - strlen(text),
-                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 2}", i ? ", " : "", i);
-    strcat(text, "], \"parties\": [");
-    for (int k = 0; k < 2; k++) {
-        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
-                 k ? ", " : "", k);
-        for (int i = 0; i < 10; i++)
-            snprintf(text + strlen(text), sizeof text - strlen(text),
-                     "%s\"i%d\": {\"weight\": 0.1, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
-                     "\"at_max\": %d}}",
-                     i ? ", " : "", i, k, 1 - k);
-        strcat(text, "}}");
-    }
-    strcat(text, "]}");
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_parse(text, strlen(text), "ten", &sc, &err))
-        fail_msg("%s", err.message);
-    return sc;
-}
+#include "test_ten_issues.h"
 
 static parley_negotiation *negotiation(const parley_scenario *sc, uint64_t seed)
 {
@@ -65,7 +38,7 @@ static parley_negotiation *negotiation(const parley_scenario *sc, uint64_t seed)
 static void test_agent_k_refuses_unknown_parameters(void **state)
 {
     (void)state;
-    parley_scenario *sc = ten_issues();
+    parley_scenario *sc = test_ten_issues();
     const char *bad[] = {"agent-k:bogus=1", "agent-k:opponent_generators=-1", "agent-k:opponent_generators=1.5"};
     for (size_t b = 0; b < 3; b++) {
         parley_negotiation *neg = negotiation(sc, 1);
@@ -91,7 +64,7 @@ static void test_agent_k_refuses_unknown_parameters(void **state)
 static void test_agent_m_walk_stays_in_range(void **state)
 {
     (void)state;
-    parley_scenario *sc = ten_issues();
+    parley_scenario *sc = test_ten_issues();
     size_t offers = 0;
     for (uint64_t seed = 1; seed <= 5; seed++) {
         parley_negotiation *neg = negotiation(sc, seed);
