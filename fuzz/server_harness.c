@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "server_harness.h"
 
+#include "fuzz_fixture.h"
 #include <arpa/inet.h>
 #include <errno.h>
 #include <jansson.h>
@@ -15,17 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static const char scenario_json[] =
-    "{\"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, \"max\": 4},"
-    " {\"name\": \"color\", \"type\": \"categorical\", \"values\": [\"red\", \"blue\"]},"
-    " {\"name\": \"share\", \"type\": \"real\", \"min\": 0, \"max\": 1, \"step\": 0.25}],"
-    " \"parties\": ["
-    " {\"name\": \"A\", \"reservation\": 0.2, \"preferences\": {\"price\": {\"weight\": 0.5, \"function\":"
-    "  {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}, \"color\": {\"weight\": 0.5, \"values\":"
-    "  {\"red\": 1, \"blue\": 0}}}, \"red_lines\": [{\"name\": \"cheap\", \"rule\": \"price <= 3\"}]},"
-    " {\"name\": \"B\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\","
-    "  \"at_min\": 0, \"at_max\": 1}}}, \"red_lines\": [{\"name\": \"r\", \"rule\": \"price >= 1\"}]},"
-    " {\"name\": \"M\", \"role\": \"mediator\"}]}";
+static const char scenario_json[] = FUZZ_SCENARIO_OPEN ", {\"name\": \"M\", \"role\": \"mediator\"}]}";
 
 static parley_server *server;
 static char folder[64];

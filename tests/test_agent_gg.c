@@ -75,22 +75,7 @@ static void importance_map_by_hand(void **state)
 
 static parley_negotiation *play(const parley_scenario *sc, const char *a, const char *b, parley_error *err)
 {
-    parley_session_config cfg;
-    parley_session_config_init(&cfg);
-    cfg.rounds = 1000;
-    parley_negotiation *neg = NULL;
-    int rc = parley_negotiation_new(sc, &cfg, &neg, err);
-    if (rc == PARLEY_OK)
-        rc = parley_negotiation_add_agent_spec(neg, a, err);
-    if (rc == PARLEY_OK)
-        rc = parley_negotiation_add_agent_spec(neg, b, err);
-    if (rc == PARLEY_OK)
-        rc = parley_negotiation_run(neg, err);
-    if (rc != PARLEY_OK) {
-        parley_negotiation_free(neg);
-        return NULL;
-    }
-    return neg;
+    return anac_play(sc, a, b, 1000, err);
 }
 
 /*

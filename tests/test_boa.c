@@ -218,26 +218,6 @@ static void accuracy_measures(void **state)
     parley_space_free(s);
 }
 
-static parley_negotiation *run_pair(const parley_scenario *sc, const char *a, const char *b, long rounds,
-                                    parley_error *err)
-{
-    parley_session_config cfg;
-    parley_session_config_init(&cfg);
-    cfg.rounds = rounds;
-    parley_negotiation *neg = NULL;
-    int rc = parley_negotiation_new(sc, &cfg, &neg, err);
-    if (rc == PARLEY_OK)
-        rc = parley_negotiation_add_agent_spec(neg, a, err);
-    if (rc == PARLEY_OK)
-        rc = parley_negotiation_add_agent_spec(neg, b, err);
-    if (rc == PARLEY_OK)
-        rc = parley_negotiation_run(neg, err);
-    if (rc != PARLEY_OK) {
-        parley_negotiation_free(neg);
-        return NULL;
-    }
-    return neg;
-}
 
 static void boa_specs(void **state)
 {
@@ -248,7 +228,7 @@ static void boa_specs(void **state)
                           "boa:bidding=tft:model=smith:accept=prev:a=1:b=0.02", "boa:model=none:accept=const:c=0.6",
                           "boa:accept=time:t=0.9:window=0.1"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-        parley_negotiation *neg = run_pair(sc, good[i], "conceder", 200, &err);
+        parley_negotiation *neg = anac_play(sc, good[i], "conceder", 200, &err);
         if (!neg)
             fail_msg("%s: %s", good[i], err.message);
         parley_negotiation_free(neg);
@@ -263,7 +243,7 @@ static void boa_specs(void **state)
                {"boa:e=fast", "e=fast is not a number"},
                {"micro:x=1", "unknown parameter 'x'"}};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        assert_null(run_pair(sc, bad[i].spec, "conceder", 200, &err));
+        assert_null(anac_play(sc, bad[i].spec, "conceder", 200, &err));
         if (!strstr(err.message, bad[i].message))
             fail_msg("%s: got '%s'", bad[i].spec, err.message);
         assert_int_equal(err.code, PARLEY_EINVAL);
@@ -283,7 +263,7 @@ static void time_offering_takes_the_nearest_bid(void **state)
     parley_scenario *sc = NULL;
     parley_error err;
     assert_int_equal(parley_scenario_load(PARLEY_SOURCE_DIR "/tests/data/protocol/easy.json", &sc, &err), PARLEY_OK);
-    parley_negotiation *neg = run_pair(sc, "hardliner", "boa:bidding=time:e=2:model=none", 11, &err);
+    parley_negotiation *neg = anac_play(sc, "hardliner", "boa:bidding=time:e=2:model=none", 11, &err);
     assert_non_null(neg);
     static const uint32_t expected[] = {100, 68, 55};
     size_t n = 0;
@@ -304,7 +284,7 @@ static void accuracy_rises_over_a_negotiation(void **state)
     (void)state;
     parley_scenario *sc = anac("Energy");
     parley_error err;
-    parley_negotiation *neg = run_pair(sc, "hardliner", "boulware", 2000, &err);
+    parley_negotiation *neg = anac_play(sc, "hardliner", "boulware", 2000, &err);
     assert_non_null(neg);
     const char *models[] = {"frequency", "bayes"};
     for (size_t m = 0; m < 2; m++) {

@@ -18,21 +18,7 @@
 
 #include "anac_scenario.h"
 
-static parley_scenario *sc;
-
-static int setup(void **state)
-{
-    (void)state;
-    parley_error err;
-    return parley_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json", &sc, &err);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    parley_scenario_free(sc);
-    return 0;
-}
+#include "textbook_fixture.h"
 
 static parley_tournament *play(unsigned threads, const char *model)
 {

@@ -17,21 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static parley_scenario *sc;
-
-static int setup(void **state)
-{
-    (void)state;
-    parley_error err;
-    return parley_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json", &sc, &err);
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    parley_scenario_free(sc);
-    return 0;
-}
+#include "textbook_fixture.h"
 
 /* No worker ever gets a run: the tournament is laid out but nothing is played. */
 static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)

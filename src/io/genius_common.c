@@ -56,7 +56,7 @@ void genius_base_name(const char *path, char *out, size_t size)
         *dot = '\0';
 }
 
-void genius_party_name(const char *path, const parley_scenario *sc, char *out, size_t size)
+static void genius_party_name(const char *path, const parley_scenario *sc, char *out, size_t size)
 {
     char base[200];
     genius_base_name(path, base, sizeof base);
@@ -65,6 +65,28 @@ void genius_party_name(const char *path, const parley_scenario *sc, char *out, s
     snprintf(out, size, "%s", base);
     for (unsigned k = 2; parley_scenario_find_party(sc, out) >= 0; k++)
         snprintf(out, size, "%s-%u", base, k);
+}
+
+int genius_add_profile_party(parley_scenario *sc, const char *path, const char *format, parley_utility *u,
+                             parley_error *err)
+{
+    char name[256];
+    genius_party_name(path, sc, name, sizeof name);
+    long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, err);
+    if (index < 0)
+        return (int)index;
+    char about[1200];
+    snprintf(about, sizeof about, "%s profile %s", format, path);
+    parley_party_set_description(sc, (size_t)index, about);
+    return PARLEY_OK;
+}
+
+const parley_utility *genius_profile_to_write(const parley_scenario *sc, size_t party, parley_error *err)
+{
+    const parley_utility *u = party < parley_scenario_party_count(sc) ? parley_party_utility(sc, party) : NULL;
+    if (!u)
+        parley_error_set(err, PARLEY_EINVAL, "party %zu has no preferences to write", party);
+    return u;
 }
 
 const char *genius_issue_external_name(const parley_space *space, size_t issue)

@@ -16,8 +16,15 @@
  */
 void genius_make_identifier(const char *text, const parley_space *space, char *out, size_t size);
 
-/* The party name for a profile file: its base name without the extension, unique in sc. */
-void genius_party_name(const char *path, const parley_scenario *sc, char *out, size_t size);
+/*
+ * Adds the party of profile file `path` with utility u (taken over, as by parley_scenario_add_party), named after
+ * the file's base name without its extension (made unique in sc: "name-2", ...) and described as "FORMAT profile PATH".  Returns PARLEY_OK or the negative code (err set).
+ */
+int genius_add_profile_party(parley_scenario *sc, const char *path, const char *format, parley_utility *u,
+                             parley_error *err);
+
+/* The preferences of party `party` to write as a profile, or NULL with err set when it has none. */
+const parley_utility *genius_profile_to_write(const parley_scenario *sc, size_t party, parley_error *err);
 
 /* The name to write for issue i: its description when that reads back to the same identifier, else its name. */
 const char *genius_issue_external_name(const parley_space *space, size_t issue);

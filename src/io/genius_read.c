@@ -514,16 +514,8 @@ int genius_parse_documents(const parley_document *docs, size_t n, const parley_l
         parley_utility *u = NULL;
         if ((rc = read_profile(docs[p].bytes, docs[p].length, docs[p].name, &d, space, &u, options, err)) != PARLEY_OK)
             goto fail;
-        char name[256];
-        genius_party_name(docs[p].name, sc, name, sizeof name);
-        long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, err);
-        if (index < 0) {
-            rc = (int)index;
+        if ((rc = genius_add_profile_party(sc, docs[p].name, "GENIUS", u, err)) != PARLEY_OK)
             goto fail;
-        }
-        char about[1200];
-        snprintf(about, sizeof about, "GENIUS profile %s", docs[p].name);
-        parley_party_set_description(sc, (size_t)index, about);
     }
     free_dom(&d);
     *out = sc;

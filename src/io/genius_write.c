@@ -174,9 +174,9 @@ int parley_genius_write_profile(const parley_scenario *sc, size_t party, FILE *o
                                 void *warn_ctx, parley_error *err)
 {
     const parley_space *s = parley_scenario_space(sc);
-    const parley_utility *u = party < parley_scenario_party_count(sc) ? parley_party_utility(sc, party) : NULL;
+    const parley_utility *u = genius_profile_to_write(sc, party, err);
     if (!u)
-        return parley_error_set(err, PARLEY_EINVAL, "party %zu has no preferences to write", party);
+        return PARLEY_EINVAL;
     const char *who = parley_party_name(sc, party);
     size_t n = parley_space_issue_count(s);
     char a[64], b[64];

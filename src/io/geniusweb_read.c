@@ -334,16 +334,8 @@ int geniusweb_parse_documents(const parley_document *docs, size_t n, const parle
         json_decref(root);
         if (rc != PARLEY_OK)
             goto fail;
-        char name[256];
-        genius_party_name(docs[p].name, sc, name, sizeof name);
-        long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, err);
-        if (index < 0) {
-            rc = (int)index;
+        if ((rc = genius_add_profile_party(sc, docs[p].name, "GeniusWeb", u, err)) != PARLEY_OK)
             goto fail;
-        }
-        char description[600];
-        snprintf(description, sizeof description, "GeniusWeb profile %s", docs[p].name);
-        parley_party_set_description(sc, (size_t)index, description);
     }
     *out = sc;
     return PARLEY_OK;
