@@ -356,9 +356,9 @@ static void test_agent_sees_own_profile_only(void **state)
 #ifdef SEAT_PYTHON
 /* A Python agent (half.py in the agent folder: accepts a text worth 0.5 to it, else asks for its best package)
  * against a person. */
-static void test_python_agent(void **state)
+/* The environment of a Python agent over this tree's library; unset_python_env undoes what nothing else needs. */
+static void set_python_env(void)
 {
-    (void)state;
     setenv("PYTHONPATH", SEAT_PYTHONPATH, 1);
     setenv("PARLEY_LIBRARY", SEAT_LIBRARY, 1);
     setenv("PYTHONDONTWRITEBYTECODE", "1", 1);
@@ -366,6 +366,17 @@ static void test_python_agent(void **state)
         setenv("LD_PRELOAD", SEAT_PRELOAD, 1);
         setenv("ASAN_OPTIONS", "detect_leaks=0", 1);
     }
+}
+
+static void unset_python_env(void)
+{
+    unsetenv("LD_PRELOAD"); /* the agents' interpreter needed it, nothing else does */
+}
+
+static void test_python_agent(void **state)
+{
+    (void)state;
+    set_python_env();
     talks w;
     parley_server_options o = {0};
     o.python = SEAT_PYTHON;
@@ -389,7 +400,37 @@ static void test_python_agent(void **state)
                         "accept");
     json_decref(e);
     talks_close(&w);
-    unsetenv("LD_PRELOAD"); /* the agents' interpreter needed it, nothing else does */
+    unset_python_env();
+}
+
+/* A Python agent (hog.py) that allocates 1 GiB under a 256 MiB budget: no answer, why 'memory'; the person
+ * against it goes on answering. */
+static void test_python_memory(void **state)
+{
+    (void)state;
+    set_python_env();
+    talks w;
+    parley_server_options o = {0};
+    o.python = SEAT_PYTHON;
+    o.budgets.agent_memory = (uint64_t)256 << 20;
+    start_with_agents(&w, &o);
+    seat_ok(&w, 1, 2, json_pack("{s:s,s:f}", "agent", "hog.py", "deadline_seconds", 120.0));
+    open_session(&w, 1, w.med);
+    int64_t t = table(&w, 1, w.med, 1);
+    json_t *e = wait_events(&w, 1, w.med, "agent.no_answer", 1);
+    json_t *d = json_object_get(json_array_get(e, 0), "data");
+    if (strcmp(json_string_value(json_object_get(d, "why")), "memory") != 0)
+        print_timeline(&w, 1, w.med);
+    assert_string_equal(json_string_value(json_object_get(d, "why")), "memory");
+    assert_int_equal(json_integer_value(json_object_get(d, "text")), t);
+    json_decref(e);
+    char path[96];
+    snprintf(path, sizeof path, "/api/negotiations/1/texts/%lld/responses", (long long)t);
+    http_resp r = http_json(w.port, "POST", path, w.seller, json_pack("{s:s}", "answer", "accept"));
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    talks_close(&w);
+    unset_python_env();
 }
 #endif
 
@@ -401,7 +442,7 @@ int main(void)
         cmocka_unit_test(test_restart_resumes),       cmocka_unit_test(test_seat_budgets),
         cmocka_unit_test(test_party_token_refused),   cmocka_unit_test(test_agent_sees_own_profile_only),
 #ifdef SEAT_PYTHON
-        cmocka_unit_test(test_python_agent),
+        cmocka_unit_test(test_python_agent),          cmocka_unit_test(test_python_memory),
 #endif
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
