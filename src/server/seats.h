@@ -61,8 +61,9 @@ struct seat_runner {
     int written;    /* the write of the current job is done */
 };
 
-/* Runs the job's agent in a child process (seat_child.c): *result is its reply ({"ok": ...} or {"error": ...}),
- * or NULL with why[] saying what stopped it ("timeout", "cpu", "crashed...", "stopping"). */
+/* Runs the job's agent in a child process that executes its program (seat_child.c): *result is its reply
+ * ({"ok": ...} or {"error": ...}), or NULL with why[] saying what stopped it, "KIND" or "KIND: message" with KIND
+ * "timeout", "cpu", "memory", "crashed" or "stopping". */
 /* *cpu: the CPU seconds the child used (user + system). */
 void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size, double *cpu);
 /* The program `name` as the child will execve it: itself when it has a '/', else the first executable file of
