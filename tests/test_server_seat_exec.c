@@ -2,7 +2,7 @@
  * test_server_seat_exec.c: the process of a seated agent (src/server/seat_child.c,
  * docs/api.md, "Agents at the table"): a built-in or plug-in agent's child
  * executes `parley seat-answer` (its /proc/self/exe and argv are this build's
- * parley), so a lock that a thread of the server held at the fork cannot block
+ * parley, and it has no descriptor of the server open), so a lock that a thread of the server held at the fork cannot block
  * it (here the stderr lock, held by the test while five answers are asked
  * for); an agent that needs more memory than --agent-memory gives no answer,
  * recorded with the reason 'memory', and the negotiation goes on; a server
@@ -80,7 +80,8 @@ static void test_child_is_executed(void **state)
     json_decref(e);
     talks_close(&w);
     unsetenv("SEAT_PROBE_FILE");
-    /* What each child was: "EXE\nARGV0\0seat-answer\0--plugin\0PATH\0\n", five times. */
+    /* What each child was: "EXE\nARGV0\0seat-answer\0--plugin\0PATH\0\n", five times, with no descriptor open
+     * beyond 0, 1 and 2 (no "open: N -> ..." line). */
     char program[PATH_MAX], agents[PATH_MAX], expected[3 * PATH_MAX];
     assert_non_null(realpath(SEAT_PROGRAM, program));
     assert_non_null(realpath(SEAT_AGENT_DIR, agents));
@@ -91,6 +92,8 @@ static void test_child_is_executed(void **state)
     char seen[8 * PATH_MAX];
     size_t got = fread(seen, 1, sizeof seen, f);
     fclose(f);
+    if (got != (size_t)len * texts)
+        fwrite(seen, 1, got, stderr);
     assert_int_equal(got, (size_t)len * texts);
     for (int k = 0; k < texts; k++)
         assert_memory_equal(seen + (size_t)k * (size_t)len, expected, (size_t)len);

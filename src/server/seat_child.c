@@ -14,15 +14,17 @@
  * block forever on a lock (malloc's, stdio's, a sanitizer's) that another
  * thread held at that moment.  So everything that allocates (the command line,
  * the environment, the request) is made here in the parent before the fork, and
- * the child does only async-signal-safe calls (dup2, prctl, setpriority,
+ * the child does only async-signal-safe calls (dup2, fcntl, prctl, setpriority,
  * setrlimit, sigaction, sigprocmask, close_range, execve) before the program
  * replaces it.
  */
+#define _GNU_SOURCE /* pipe2 */
 #include "server/seats.h"
 
 #include <parley/agent.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -146,7 +148,8 @@ static int command_make(parley_server *srv, const seat_job *job, seat_command *c
  * of the server but stderr; then becomes the program.  Never returns. */
 static void child_exec(const seat_command *cmd, const seat_job *job, uint64_t memory, pid_t server, int in, int out)
 {
-    if (dup2(in, 0) < 0 || dup2(out, 1) < 0)
+    /* The pipes are close-on-exec (no other child of the server inherits them); their copies on 0 and 1 not. */
+    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || fcntl(0, F_SETFD, 0) < 0 || fcntl(1, F_SETFD, 0) < 0)
         _exit(SEAT_EXIT_NO_EXEC);
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != server) /* the server died before the line above */
@@ -226,7 +229,7 @@ void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, ch
     if (command_make(srv, job, &cmd, why, why_size))
         return;
     int out[2] = {-1, -1}, in[2] = {-1, -1};
-    if (pipe(out) != 0 || pipe(in) != 0) {
+    if (pipe2(out, O_CLOEXEC) != 0 || pipe2(in, O_CLOEXEC) != 0) {
         snprintf(why, why_size, "crashed: cannot start the agent (%s)", strerror(errno));
         for (int i = 0; i < 2; i++)
             if (out[i] >= 0)
