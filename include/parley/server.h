@@ -69,6 +69,8 @@ typedef struct parley_server_budgets {
     double agent_seconds;              /* longest deadline (wall and CPU seconds) of one answer of a seated agent;
                                           0 = 30 (docs/api.md, "Agents at the table") */
     unsigned agents_per_negotiation;   /* agents seated at once in one negotiation; 0 = 4 (429 beyond) */
+    uint64_t agent_memory;             /* memory (bytes, RLIMIT_DATA) of the process of one answer of a seated
+                                          agent; 0 = 1 GiB (an agent over it: agent.no_answer, why "memory") */
 } parley_server_budgets;
 
 typedef struct parley_server_options {
@@ -94,6 +96,10 @@ typedef struct parley_server_options {
     const char *agent_dir; /* folder of the plug-ins (NAME.so) and Python agents (NAME.py) a mediator may seat;
                               NULL = none (built-in agents only) */
     const char *python;    /* interpreter for Python agents; NULL = "python3" */
+    const char *seat_program; /* the parley program that answers for built-in, BOA and plug-in agents and the
+                                 drafting helper (`PROGRAM seat-answer`, executed for every answer; `parley serve`
+                                 passes the parley installed next to it); NULL = none: only Python agents may be
+                                 seated (400 for the others; docs/api.md, "Agents at the table") */
 } parley_server_options;
 
 /*

@@ -4,7 +4,8 @@ The server runs ``python3 -m parley.seat DIR/NAME.py`` for each answer: this mod
 ``include/parley/live.h`` on standard input (the party's own view of the scenario, the texts tabled so far and
 its own answers), loads the agent from the file (its one subclass of :class:`parley.Agent`), lets it answer the
 last text through the C engine (``respond(view, "respond")``, the view as in :func:`parley.negotiate`) and
-writes ``{"ok": answer}`` (the body of an API response) or ``{"error": message}`` on standard output.
+writes ``{"ok": answer}`` (the body of an API response) or ``{"error": message}`` on standard output; its exit
+status is 3 when the agent ran out of memory (the server's memory budget of an agent).
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import importlib.util
 import inspect
 import json
 import sys
-from typing import List
+from typing import List, Optional
 
 from . import _native as N
 from .agent import Agent, Bridge
@@ -33,14 +34,21 @@ def load_agent(path: str) -> Agent:
     return found[0]()
 
 
-def answer(request: str, agent: Agent) -> dict:
-    """The agent's answer to the request's last text, as {"ok": ...} or {"error": ...}."""
+#: The exit status that tells the server the agent ran out of its memory budget (docs/api.md).
+MEMORY_EXIT = 3
+
+
+def answer(request: str, agent: Agent, errors: Optional[List[BaseException]] = None) -> dict:
+    """The agent's answer to the request's last text, as {"ok": ...} or {"error": ...}; the exception the agent
+    raised, if any, is appended to errors."""
     bridge = Bridge(agent)
     out = ctypes.c_void_p()
     err = N.CError()
     rc = N.lib.parley_live_answer(request.encode("utf-8"), ctypes.byref(bridge.vtable), ctypes.byref(out),
                                   ctypes.byref(err))
     if bridge.error is not None:
+        if errors is not None:
+            errors.append(bridge.error)
         return {"error": f"python agent: {bridge.error!r}"}
     if rc != 0:
         return {"error": err.message.decode("utf-8", "replace")}
@@ -52,13 +60,20 @@ def main(argv: List[str]) -> int:
         print("usage: python3 -m parley.seat AGENT.py < request.json", file=sys.stderr)
         return 2
     request = sys.stdin.read()
+    out_of_memory = False
     try:
-        result = answer(request, load_agent(argv[1]))
+        agent = load_agent(argv[1])
+        bridge_error: List[BaseException] = []
+        result = answer(request, agent, bridge_error)
+        out_of_memory = any(isinstance(e, MemoryError) for e in bridge_error)
+    except MemoryError:
+        out_of_memory = True
+        result = {"error": "out of memory"}
     except Exception as exc:  # the agent's file: reported as the agent's error
         result = {"error": f"python agent: {exc!r}"}
     sys.stdout.write(json.dumps(result))
     sys.stdout.flush()
-    return 0
+    return MEMORY_EXIT if out_of_memory else 0
 
 
 if __name__ == "__main__":

@@ -24,6 +24,8 @@ int cmd_serve(int argc, char **argv);
 int cmd_negotiate(int argc, char **argv);
 int cmd_convert(int argc, char **argv);
 int cmd_agents(int argc, char **argv);
+/* Internal, not listed in the help: one answer of an agent seated by `parley serve` (cmd_seat_answer.c). */
+int cmd_seat_answer(int argc, char **argv);
 
 /*
  * What every message of this run is prefixed with ("parley analyze: ") and

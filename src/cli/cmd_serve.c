@@ -28,7 +28,7 @@ static const char usage[] =
     "                    [--streams-per-negotiation N] [--analyses-per-token N]\n"
     "                    [--analyses-per-negotiation N] [--running-per-negotiation N]\n"
     "                    [--agent-dir DIR] [--python PROGRAM] [--agent-seconds S] [--agents-per-negotiation N]\n"
-    "                    [--port-file FILE] [--json]\n"
+    "                    [--agent-memory BYTES] [--port-file FILE] [--json]\n"
     "\n"
     "Hosts live mediated negotiations: a JSON API (docs/api.md) where mediators and\n"
     "parties act with their own secret tokens, every step stored durably in one\n"
@@ -80,6 +80,8 @@ static const char usage[] =
     "  --python PROGRAM   the interpreter of Python agents (default python3)\n"
     "  --agent-seconds S  longest deadline of one answer of a seated agent (default 30)\n"
     "  --agents-per-negotiation N  agents seated at once in one negotiation (default 4)\n"
+    "  --agent-memory BYTES  memory of the process of one answer of a seated agent\n"
+    "                     (default 1073741824; an agent over it gives no answer)\n"
     "  --port-file FILE   write the port listened on to FILE once listening\n"
     "  --json             announce the server as one JSON line (url, port, database, schema, sync)\n"
     "\n"
@@ -113,6 +115,27 @@ static const char *default_web_dir(char *buf, size_t size)
     }
     snprintf(buf, size, "web");
     return is_dir_with_index(buf) ? buf : NULL;
+}
+
+/* The program that answers for seated agents (`PROGRAM seat-answer`, src/cli/cmd_seat_answer.c): the parley
+ * next to this executable (parley-serve's sibling: it links neither the server nor MPI, so it starts fastest),
+ * else this executable itself, which has the subcommand too; NULL when /proc/self/exe cannot be read. */
+static const char *own_seat_program(char *buf, size_t size)
+{
+    ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+    if (n <= 0 || (size_t)n >= size - 1)
+        return NULL;
+    buf[n] = '\0';
+    char *slash = strrchr(buf, '/');
+    char sibling[PATH_MAX + 16];
+    if (slash) {
+        snprintf(sibling, sizeof sibling, "%.*s/parley", (int)(slash - buf), buf);
+        struct stat st;
+        if (stat(sibling, &st) == 0 && S_ISREG(st.st_mode) && access(sibling, X_OK) == 0 &&
+            strlen(sibling) < size)
+            memcpy(buf, sibling, strlen(sibling) + 1);
+    }
+    return buf;
 }
 
 /* Reads the admin token from `path`, or creates the file (0600) with a fresh one; 0, or prints why and -1. */
@@ -204,7 +227,7 @@ int cmd_serve(int argc, char **argv)
     int json = 0, open_mode = 0;
     enum { N_CONN, N_PER_ADDRESS, N_REQUEST, N_STREAMS, N_VALUES, N_PARTIES, N_CELLS, N_OUTCOMES, N_PROFILE_BYTES,
            N_RED_LINES, N_MESSAGE_BYTES, N_WRITE_BURST, N_NEGOTIATION_BYTES, N_NEG_STREAMS, N_TOKEN_ANALYSES,
-           N_NEG_ANALYSES, N_NEG_RUNNING, N_PROFILE_BURST, N_AGENTS, N_COUNT };
+           N_NEG_ANALYSES, N_NEG_RUNNING, N_PROFILE_BURST, N_AGENTS, N_AGENT_MEMORY, N_COUNT };
     number_option numbers[N_COUNT] = {
         {"--max-connections", 16, 1000000, 0}, {"--max-per-address", 1, 1000000, 0}, {"--request-seconds", 1, 3600, 0},
         {"--max-streams", 1, 100000, 0},       {"--max-values", 2, 1L << 40, 0},      {"--max-parties", 2, 64, 0},
@@ -213,7 +236,7 @@ int cmd_serve(int argc, char **argv)
         {"--negotiation-bytes", 4096, 1L << 50, 0}, {"--streams-per-negotiation", 1, 100000, 0},
         {"--analyses-per-token", 1, 1000, 0},  {"--analyses-per-negotiation", 1, 1000, 0},
         {"--running-per-negotiation", 1, 1000, 0}, {"--profile-burst", 1, 1000000, 0},
-        {"--agents-per-negotiation", 1, 64, 0}};
+        {"--agents-per-negotiation", 1, 64, 0}, {"--agent-memory", 1L << 24, 1L << 40, 0}};
     const char *number_text[N_COUNT] = {NULL};
     const char *analysis_seconds = NULL, *write_rate = NULL, *profile_rate = NULL, *agent_seconds = NULL;
     const char **origins = calloc((size_t)argc + 1, sizeof *origins);
@@ -336,6 +359,9 @@ int cmd_serve(int argc, char **argv)
     opt.budgets.running_per_negotiation = (unsigned)numbers[N_NEG_RUNNING].value;
     opt.budgets.profile_burst = (unsigned)numbers[N_PROFILE_BURST].value;
     opt.budgets.agents_per_negotiation = (unsigned)numbers[N_AGENTS].value;
+    opt.budgets.agent_memory = (uint64_t)numbers[N_AGENT_MEMORY].value;
+    char seat_program[PATH_MAX];
+    opt.seat_program = own_seat_program(seat_program, sizeof seat_program);
     opt.allow_origins = origins;
     opt.allow_origin_count = origin_count;
     opt.open = open_mode;

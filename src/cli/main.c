@@ -22,6 +22,7 @@ static const struct command commands[] = {
     {"serve", cmd_serve, "host live mediated talks: HTTP API, durable storage, web dashboard"},
     {"convert", cmd_convert, "between native scenarios, GENIUS XML and GeniusWeb JSON"},
     {"agents", cmd_agents, "the built-in agents and BOA components, their parameters and sources"},
+    {"seat-answer", cmd_seat_answer, NULL}, /* internal (no summary: not listed): parley serve's seated agents */
 };
 
 static void print_help(FILE *out)
@@ -29,7 +30,8 @@ static void print_help(FILE *out)
     fprintf(out, "parley %s: a negotiation engine\n\nusage: parley <command> [options]\n\ncommands:\n",
             parley_version());
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-        fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
+        if (commands[i].summary)
+            fprintf(out, "  %-11s %s\n", commands[i].name, commands[i].summary);
     fprintf(out, "\nEvery command has --help and --json. Exit codes: 0 success, 1 failure, 2 bad input.\n");
 }
 
@@ -62,15 +64,17 @@ static int run(int argc, char **argv)
     for (int i = 2; i < argc; i++)
         json |= strcmp(argv[i], "--json") == 0;
     const char *names[sizeof commands / sizeof commands[0]];
+    size_t listed = 0;
     for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++) {
-        names[i] = commands[i].name;
+        if (commands[i].summary) /* a hidden command is never suggested */
+            names[listed++] = commands[i].name;
         if (strcmp(argv[1], commands[i].name) == 0 && commands[i].run) {
             cli_set_context(commands[i].name, json);
             return commands[i].run(argc - 1, argv + 1);
         }
     }
     cli_set_context(NULL, json);
-    const char *near = cli_nearest(argv[1], names, sizeof names / sizeof names[0]);
+    const char *near = cli_nearest(argv[1], names, listed);
     if (near)
         fprintf(stderr, "parley: unknown command '%s' (did you mean '%s'?)\n", argv[1], near);
     else

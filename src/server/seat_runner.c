@@ -5,8 +5,8 @@
  * it looks for an agent with something to do (seat_work.c), runs that agent in
  * a child process under the seat's budgets (seat_child.c) and records what it
  * did through the writer, as the agent: its answer to the text, the mediator's
- * draft, or, when the agent ran past its deadline or its CPU time or failed,
- * that it gave no answer (then it does not try that text again).  One agent
+ * draft, or, when the agent ran past its deadline, its CPU time or its memory
+ * or failed, that it gave no answer (then it does not try that text again).  One agent
  * runs at a time.
  */
 #include "server/seats.h"
@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 
 
@@ -161,12 +162,15 @@ static int record(parley_server *srv, const seat_job *job, json_t *result, char 
         w.data = json_pack("{s:o,s:I,s:s,s:O,s:O}", "text", job->text ? json_integer(job->text) : json_null(),
                            "number", (json_int_t)job->text_number + 1, "agent", job->agent, "outcome",
                            json_object_get(ok, "outcome"), "changes", json_object_get(ok, "changes"));
-    } else
+    } else { /* why[] is "KIND" or "KIND: message" */
+        char kind[32];
+        snprintf(kind, sizeof kind, "%.*s", (int)strcspn(why, ":"), why);
+        const char *message = strchr(why, ':') ? strchr(why, ':') + 2 : NULL;
         w.data = json_pack("{s:o,s:I,s:s,s:s,s:s?,s:f,s:f}", "text", job->text ? json_integer(job->text) : json_null(),
                            "number", (json_int_t)job->text_number, "agent", job->agent, "why",
-                           error ? "error" : strncmp(why, "crashed", 7) == 0 ? "crashed" : why, "message",
-                           error ? error : strchr(why, ':') ? strchr(why, ':') + 2 : NULL, "deadline_seconds",
+                           error ? "error" : kind, "message", error ? error : message, "deadline_seconds",
                            job->deadline, "cpu_seconds", job->cpu);
+    }
     char *body = json_dumps(c->json ? c->json : w.data, JSON_COMPACT);
     c->body_len = body ? strlen(body) : 0;
     free(body);
@@ -213,15 +217,6 @@ static int serve_negotiation(parley_server *srv, int64_t negotiation)
     char why[300] = "";
     double cpu = 0;
     seat_run_agent(srv, &job, &result, why, sizeof why, &cpu);
-    /* A built-in or plug-in agent runs in a child forked from this threaded process; now and then such a child
-     * blocks on a lock another thread held at the fork and never answers (seen in the tests: no CPU time used
-     * by its deadline).  Such a child is tried once more before its silence is recorded. */
-    if (strcmp(why, "timeout") == 0 && cpu < 0.05 && strcmp(job.kind, "python") != 0) {
-        json_decref(result);
-        result = NULL;
-        why[0] = '\0';
-        seat_run_agent(srv, &job, &result, why, sizeof why, &cpu);
-    }
     int again = 0;
     if (strcmp(why, "stopping") != 0) {
         int status = record(srv, &job, result, why, sizeof why);
@@ -297,8 +292,15 @@ int seat_runner_start(parley_server *srv, const parley_server_options *o, parley
 {
     srv->agent_seconds = o->budgets.agent_seconds > 0 ? o->budgets.agent_seconds : 30;
     srv->agents_per_negotiation = o->budgets.agents_per_negotiation ? o->budgets.agents_per_negotiation : 4;
-    if (!(srv->python = strdup(o->python && o->python[0] ? o->python : "python3")))
+    srv->agent_memory = o->budgets.agent_memory ? o->budgets.agent_memory : SEAT_DEFAULT_MEMORY;
+    /* Resolved here: the child may only execve (no PATH search, which is not async-signal-safe). */
+    if (!(srv->python = seat_find_program(o->python && o->python[0] ? o->python : "python3")))
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    if (o->seat_program && o->seat_program[0]) {
+        if (access(o->seat_program, X_OK) != 0 || !(srv->seat_program = realpath(o->seat_program, NULL)))
+            return parley_error_set(err, PARLEY_EINVAL, "the seat program '%s': %s", o->seat_program,
+                                    strerror(errno));
+    }
     if (o->agent_dir && !(srv->agent_dir = realpath(o->agent_dir, NULL)))
         return parley_error_set(err, PARLEY_EIO, "the agent folder '%s': %s", o->agent_dir, strerror(errno));
     seat_runner *r = calloc(1, sizeof *r);
@@ -336,5 +338,6 @@ void seat_runner_stop(parley_server *srv)
     }
     free(srv->agent_dir);
     free(srv->python);
-    srv->agent_dir = srv->python = NULL;
+    free(srv->seat_program);
+    srv->agent_dir = srv->python = srv->seat_program = NULL;
 }

@@ -178,6 +178,11 @@ static json_t *read_seat(api_call *c, const char *name, int mediator)
     const char *kind = agent_kind(c, agent, mediator);
     if (!kind)
         return NULL;
+    if (strcmp(kind, "python") != 0 && !c->srv->seat_program) { /* a server embedded without one (server.h) */
+        api_fail(c, 400, "agent", "this server has no seat program (parley_server_options.seat_program) to run "
+                 "built-in, BOA and plug-in agents or the drafting helper: only Python agents can be seated");
+        return NULL;
+    }
     double deadline = c->srv->agent_seconds < SEAT_DEFAULT_SECONDS ? c->srv->agent_seconds : SEAT_DEFAULT_SECONDS;
     json_t *d = json_object_get(c->json, "deadline_seconds");
     if (d && (!json_is_number(d) || !(json_number_value(d) > 0) || json_number_value(d) > c->srv->agent_seconds)) {

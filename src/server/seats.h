@@ -14,6 +14,7 @@
 #define SEAT_DEFAULT_SECONDS 10.0
 #define SEAT_DEFAULT_ROUNDS 20
 #define SEAT_MAX_ROUNDS 100000
+#define SEAT_DEFAULT_MEMORY ((uint64_t)1 << 30) /* the memory budget of one answer's process (--agent-memory) */
 
 typedef struct seat {
     int64_t seq;         /* its agent.seated event */
@@ -60,9 +61,13 @@ struct seat_runner {
     int written;    /* the write of the current job is done */
 };
 
-/* Runs the job's agent in a child process (seat_child.c): *result is its reply ({"ok": ...} or {"error": ...}),
- * or NULL with why[] saying what stopped it ("timeout", "cpu", "crashed...", "stopping"). */
+/* Runs the job's agent in a child process that executes its program (seat_child.c): *result is its reply
+ * ({"ok": ...} or {"error": ...}), or NULL with why[] saying what stopped it, "KIND" or "KIND: message" with KIND
+ * "timeout", "cpu", "memory", "crashed" or "stopping". */
 /* *cpu: the CPU seconds the child used (user + system). */
 void seat_run_agent(parley_server *srv, const seat_job *job, json_t **result, char *why, size_t why_size, double *cpu);
+/* The program `name` as the child will execve it: itself when it has a '/', else the first executable file of
+ * that name on PATH, else the name (which will not start); malloc'd, NULL when out of memory. */
+char *seat_find_program(const char *name);
 
 #endif

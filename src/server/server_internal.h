@@ -114,7 +114,9 @@ struct parley_server {
     /* Agents at the table (seats.c, seat_runner.c): the thread that answers for them, its options. */
     seat_runner *seats;
     char *agent_dir;              /* the folder of allowed plug-ins and Python agents (realpath); NULL: none */
-    char *python;                 /* the Python interpreter for Python agents */
+    char *python;                 /* the Python interpreter for Python agents (a path when found on PATH) */
+    char *seat_program;           /* the program of the other agents (`PROGRAM seat-answer`); NULL: none */
+    uint64_t agent_memory;        /* memory budget (bytes) of one answer's process */
     double agent_seconds;         /* the longest deadline of one answer */
     unsigned agents_per_negotiation;
     int seats_paused;             /* tests: the runner looks at nothing while set (atomic) */

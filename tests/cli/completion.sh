@@ -30,7 +30,7 @@ expect_completion "propose --improve" --improve "$PARLEY" propose x.json --imp
 expect_completion "propose --limit" --limit "$PARLEY" propose x.json --li
 expect_completion "propose --rule welfare" welfare "$PARLEY" propose x.json --rule w
 expect_completion "propose --rule: every rule" egalitarian "$PARLEY" propose x.json --rule ''
-for opt in --agent-dir --python --agent-seconds --agents-per-negotiation --running-per-negotiation --max-red-lines; do
+for opt in --agent-dir --python --agent-seconds --agents-per-negotiation --agent-memory --running-per-negotiation --max-red-lines; do
     expect_completion "serve $opt" "$opt" "$PARLEY" serve "${opt:0:5}"
 done
 expect_completion "serve --sync" normal "$PARLEY" serve --sync n

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # serve_agents.sh: agents at the table as a command: `parley serve`'s agent options (usage errors, --help), then
-# a mediator seats two built-in agents and the drafting helper over HTTP, tables the helper's drafts until the
+# a mediator seats two built-in agents and the drafting helper over HTTP (each answer a `parley seat-answer`
+# process that parley serve executes), tables the helper's drafts until the
 # agents agree, and the timeline shows each answer as its agent's; a plug-in name outside the agent folder is
 # refused.
 set -u
@@ -17,8 +18,9 @@ finish() { stop_server; [ "$fails" -eq 0 ] || exit 1; echo "PASS serve_agents"; 
 expect_exit 2 "--agent-dir missing" "$PARLEY" serve --open --agent-dir "$TMP/none"
 expect_exit 2 "--agent-seconds 0" "$PARLEY" serve --open --agent-seconds 0
 expect_exit 2 "--agents-per-negotiation 0" "$PARLEY" serve --open --agents-per-negotiation 0
+expect_exit 2 "--agent-memory below 16 MiB" "$PARLEY" serve --open --agent-memory 1000000
 "$PARLEY" serve --help >"$TMP/help"
-for o in --agent-dir --python --agent-seconds --agents-per-negotiation; do
+for o in --agent-dir --python --agent-seconds --agents-per-negotiation --agent-memory; do
     expect_in "$TMP/help" "$o" "--help documents $o"
 done
 
