@@ -276,10 +276,47 @@ int exact_pareto_filter(const double *u, size_t m, size_t n, unsigned char *keep
     return rc;
 }
 
+/*
+ * The values of issue i (first .. first + width - 1) worth adding: a value
+ * whose table vector another value's beats (at least as good for every party,
+ * better by more than `margin` for one) is left out, for every partial sum
+ * plus the better value then dominates the sum plus it by more than the
+ * stage's delta (margin covers both roundings).  The kept values, ascending,
+ * into out; their number, or -1 when out of memory.
+ */
+static long issue_values(const exact_space *s, size_t i, uint32_t first, uint32_t width, double margin, uint32_t *out)
+{
+    size_t n = s->n, kept = 0;
+    double *vectors = malloc(((size_t)width + 1) * n * sizeof *vectors);
+    struct item *items = malloc(((size_t)width + 1) * sizeof *items);
+    unsigned char *keep = malloc((size_t)width + 1);
+    long rc = -1;
+    if (!vectors || !items || !keep)
+        goto done;
+    for (uint32_t v = 0; v < width; v++) {
+        for (size_t k = 0; k < n; k++)
+            vectors[v * n + k] = s->tables[k * s->issues + i][first + v];
+        items[v] = (struct item){&vectors[v * n], 0, v, (uint32_t)n};
+    }
+    if (width > 1 && filter(items, width, n, margin, keep) != 0)
+        goto done;
+    for (uint32_t v = 0; v < width; v++)
+        if (width == 1 || keep[v])
+            out[kept++] = first + v;
+    rc = (long)kept;
+done:
+    free(vectors);
+    free(items);
+    free(keep);
+    return rc;
+}
+
 int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
 {
     size_t n = s->n, issues = s->issues, limit = s->node_limit ? s->node_limit : DEFAULT_NODE_LIMIT;
-    double delta = 0x1p-31 + (double)(issues + 4) * exact_magnitude(s) * 0x1p-50;
+    double magnitude = exact_magnitude(s);
+    double delta = 0x1p-31 + (double)(issues + 4) * magnitude * 0x1p-50;
+    uint32_t *useful = NULL;
     struct stage *stages = calloc(issues + 1, sizeof *stages);
     double *sums = calloc(n, sizeof *sums), *next = NULL, *u = calloc(n, sizeof *u);
     uint32_t *values = calloc(issues + 1, sizeof *values);
@@ -294,7 +331,12 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
     for (size_t i = 0; i < issues; i++) {
         uint32_t first = s->fixed[i] == EXACT_FREE ? 0 : s->fixed[i];
         uint32_t width = s->fixed[i] == EXACT_FREE ? s->counts[i] : 1;
-        size_t m = 0, cap = count * width;
+        free(useful);
+        long width_kept;
+        if (!(useful = malloc(((size_t)width + 1) * sizeof *useful)) ||
+            (width_kept = issue_values(s, i, first, width, delta + magnitude * 0x1p-50, useful)) < 0)
+            goto done;
+        size_t m = 0, cap = count * (size_t)width_kept;
         if (cap > limit || count > UINT32_MAX) {
             rc = 1;
             goto done;
@@ -306,7 +348,8 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
             goto done;
         const double *bound = s->suffix_max;
         for (size_t j = 0; j < count; j++)
-            for (uint32_t v = first; v < first + width; v++) {
+            for (size_t w = 0; w < (size_t)width_kept; w++) {
+                uint32_t v = useful[w];
                 double *q = &next[m * n];
                 int reachable = 1;
                 for (size_t k = 0; k < n; k++) {
@@ -387,6 +430,7 @@ done:
     free(items);
     free(keep);
     free(which);
+    free(useful);
     free(u);
     free(values);
     return rc;
