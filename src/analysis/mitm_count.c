@@ -11,9 +11,10 @@
  * (radix sort) and A swept in order of its threshold, so each a learns the
  * first rank of B that surely clears it: counting then runs on integer ranks.
  * One party: a sum.  Two: 2-D dominance counting, a sweep inserting b into a
- * Fenwick tree over its ranks for the second party.  Three: 3-D dominance
- * counting by divide and conquer over the sweep (CDQ), a merge by the second
- * party's rank and a Fenwick tree over the third's.
+ * set of its ranks for the second party (exact_rankset.h: bits and a Fenwick
+ * tree over blocks of them).  Three: 3-D dominance counting by divide and
+ * conquer over the sweep (CDQ), a merge by the second party's rank and a set
+ * of the third's.
  *
  * Streaming rounds the sum added in issue order; the halves add in another
  * order.  A pair is counted as accepted only when its sum clears the
@@ -22,7 +23,7 @@
  * are evaluated one by one in issue order, exactly as streaming does.
  *
  * Threads (exact_space.threads): the parties' sorts and sweeps, then the sets
- * of parties, are tasks taken in turn by the workers, each with its own tree;
+ * of parties, are tasks taken in turn by the workers, each with its own set;
  * the 3-D count splits its top levels over threads.  Every count is a sum of
  * integers made the same way whatever the thread count, so results are equal.
  */
@@ -36,6 +37,7 @@
 
 #include "analysis/analysis_internal.h"
 #include "analysis/exact.h"
+#include "analysis/exact_rankset.h"
 
 #define HALF_LIMIT MITM_HALF_LIMIT
 
@@ -158,21 +160,6 @@ static int pair_accepted(const exact_space *s, const struct halves *h, uint64_t 
     return 1;
 }
 
-/* Fenwick trees of counts over positions counted from the top: how many inserted are at position >= from. */
-static void top_add(uint32_t *tree, size_t m, size_t position, int32_t delta)
-{
-    for (size_t i = m - position; i <= m; i += i & (~i + 1))
-        tree[i] += (uint32_t)delta;
-}
-
-static uint64_t top_count(const uint32_t *tree, size_t m, size_t from)
-{
-    uint64_t total = 0;
-    for (size_t i = m - from; i > 0; i -= i & (~i + 1))
-        total += tree[i];
-    return total;
-}
-
 /* The state of one count: per party k, B by rank (sorted[k]), each b's rank, and each a's sure and band ranks. */
 struct counting {
     const exact_space *s;
@@ -199,14 +186,14 @@ static int forced_formulation(void)
 
 /*
  * Pairs surely accepted by parties k1 and k2.  Directly: a by falling sure
- * rank of k1, b inserted by falling rank of k1 into a tree over k2's ranks,
+ * rank of k1, b inserted by falling rank of k1 into a set of k2's ranks,
  * each a counting the b at or above its sure rank of k2.  By complement (as
  * for three parties, below): na nb - the sums of both sure ranks + the pairs
  * both surely refuse (rank < sure for both), a by rising sure rank and b by
  * rising rank.  A query that counts nothing is skipped, and so is a point no
  * query can count; the formulation with fewer of them left is used.
  */
-static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, uint32_t *tree)
+static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, exact_rankset *set)
 {
     size_t na = c->na, nb = c->nb;
     const uint32_t *sure1 = c->sure[k1], *sure2 = c->sure[k2], *rank1 = c->rank[k1], *rank2 = c->rank[k2];
@@ -233,7 +220,7 @@ static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, uint3
     int forced = forced_formulation();
     uint64_t total = 0;
     if (forced == 0 || (forced < 0 && direct <= complement)) {
-        size_t inserted = nb, m = nb - min2;
+        size_t inserted = nb;
         for (size_t j = 0; j < na; j++) {
             size_t a = c->order[k1][j].id;
             if (sure1[a] >= nb || sure2[a] >= nb)
@@ -241,14 +228,14 @@ static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, uint3
             while (inserted > sure1[a]) {
                 uint32_t r2 = rank2[c->sorted[k1][--inserted].id];
                 if (r2 >= min2)
-                    top_add(tree, m, r2 - min2, 1);
+                    exact_rankset_add(set, r2);
             }
-            total += top_count(tree, m, sure2[a] - min2);
+            total += exact_rankset_from(set, sure2[a]);
         }
-        memset(tree, 0, (m + 2) * sizeof *tree);
+        exact_rankset_clear(set);
         return total;
     }
-    size_t inserted = 0, m = max2;
+    size_t inserted = 0;
     for (size_t j = na; j-- > 0;) {
         size_t a = c->order[k1][j].id;
         if (sure1[a] == 0 || sure2[a] == 0)
@@ -256,11 +243,11 @@ static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, uint3
         while (inserted < sure1[a]) {
             uint32_t r2 = rank2[c->sorted[k1][inserted++].id];
             if (r2 < max2)
-                top_add(tree, m, max2 - 1 - r2, 1);
+                exact_rankset_add(set, r2);
         }
-        total += top_count(tree, m, max2 - sure2[a]);
+        total += exact_rankset_below(set, sure2[a]);
     }
-    memset(tree, 0, (m + 2) * sizeof *tree);
+    exact_rankset_clear(set);
     /* modulo 2^64: the intermediate value may pass below zero, the count cannot */
     return (uint64_t)na * nb - sums + total;
 }
@@ -276,12 +263,11 @@ struct event {
  * x >= its x and y >= its y, into found[query]; on return ev[l, r) is sorted
  * by x descending.
  */
-static void cdq_combine(struct event *ev, struct event *tmp, size_t l, size_t mid, size_t r, uint32_t *tree, size_t m,
-                        uint64_t *found);
+static void cdq_combine(struct event *ev, struct event *tmp, size_t l, size_t mid, size_t r, exact_rankset *set, uint64_t *found);
 
 #define CDQ_LEAF 24 /* ranges this short are counted pair by pair */
 
-static void cdq(struct event *ev, struct event *tmp, size_t l, size_t r, uint32_t *tree, size_t m, uint64_t *found)
+static void cdq(struct event *ev, struct event *tmp, size_t l, size_t r, exact_rankset *set, uint64_t *found)
 {
     if (r - l <= CDQ_LEAF) {
         for (size_t j = l + 1; j < r; j++) {
@@ -304,29 +290,28 @@ static void cdq(struct event *ev, struct event *tmp, size_t l, size_t r, uint32_
         return;
     }
     size_t mid = l + (r - l) / 2;
-    cdq(ev, tmp, l, mid, tree, m, found);
-    cdq(ev, tmp, mid, r, tree, m, found);
-    cdq_combine(ev, tmp, l, mid, r, tree, m, found);
+    cdq(ev, tmp, l, mid, set, found);
+    cdq(ev, tmp, mid, r, set, found);
+    cdq_combine(ev, tmp, l, mid, r, set, found);
 }
 
 /* The points of the sorted left half [l, mid) counted for the queries of the sorted right half, then merged. */
-static void cdq_combine(struct event *ev, struct event *tmp, size_t l, size_t mid, size_t r, uint32_t *tree, size_t m,
-                        uint64_t *found)
+static void cdq_combine(struct event *ev, struct event *tmp, size_t l, size_t mid, size_t r, exact_rankset *set, uint64_t *found)
 {
     size_t i = l, j = mid, t = l;
     while (j < r) {
         while (i < mid && ev[i].x >= ev[j].x) {
             if (ev[i].query < 0)
-                top_add(tree, m, ev[i].y, 1);
+                exact_rankset_add(set, ev[i].y);
             tmp[t++] = ev[i++];
         }
         if (ev[j].query >= 0)
-            found[ev[j].query] += top_count(tree, m, ev[j].y);
+            found[ev[j].query] += exact_rankset_from(set, ev[j].y);
         tmp[t++] = ev[j++];
     }
     for (size_t q = l; q < i; q++)
         if (ev[q].query < 0)
-            top_add(tree, m, ev[q].y, -1);
+            exact_rankset_remove(set, ev[q].y);
     while (i < mid)
         tmp[t++] = ev[i++];
     memcpy(&ev[l], &tmp[l], (r - l) * sizeof *ev);
@@ -340,26 +325,25 @@ struct cdq_half {
     int failed;
 };
 
-static void cdq_threads(struct cdq_half *h, uint32_t *tree);
+static void cdq_threads(struct cdq_half *h, exact_rankset *set);
 
 static void *cdq_thread(void *arg)
 {
     struct cdq_half *h = arg;
-    uint32_t *tree = calloc(h->m + 2, sizeof *tree);
-    if (!tree) {
+    exact_rankset set;
+    if (exact_rankset_init(&set, h->m) != 0)
         h->failed = 1;
-        return NULL;
-    }
-    cdq_threads(h, tree);
-    free(tree);
+    else
+        cdq_threads(h, &set);
+    exact_rankset_free(&set);
     return NULL;
 }
 
 /* cdq on h's range with up to h->threads threads: the left half on a new thread while this one does the right. */
-static void cdq_threads(struct cdq_half *h, uint32_t *tree)
+static void cdq_threads(struct cdq_half *h, exact_rankset *set)
 {
     if (h->threads < 2 || h->r - h->l < ((size_t)1 << 16)) {
-        cdq(h->ev, h->tmp, h->l, h->r, tree, h->m, h->found);
+        cdq(h->ev, h->tmp, h->l, h->r, set, h->found);
         return;
     }
     size_t mid = h->l + (h->r - h->l) / 2;
@@ -367,13 +351,13 @@ static void cdq_threads(struct cdq_half *h, uint32_t *tree)
     struct cdq_half right = {h->ev, h->tmp, mid, h->r, h->m, h->found, h->threads - h->threads / 2, 0};
     pthread_t thread;
     int started = pthread_create(&thread, NULL, cdq_thread, &left) == 0;
-    cdq_threads(&right, tree);
+    cdq_threads(&right, set);
     if (started)
         pthread_join(thread, NULL);
     else
         cdq_thread(&left);
     h->failed |= left.failed | right.failed;
-    cdq_combine(h->ev, h->tmp, h->l, mid, h->r, tree, h->m, h->found);
+    cdq_combine(h->ev, h->tmp, h->l, mid, h->r, set, h->found);
 }
 
 /*
@@ -443,7 +427,7 @@ static int complement_wanted(const struct counting *c)
 }
 
 /* The 3-D dominance total of one formulation: events by x_0 descending (points first), then CDQ. */
-static int dominance3(const struct counting *c, int complement, uint64_t *total, uint32_t *tree, unsigned threads)
+static int dominance3(const struct counting *c, int complement, uint64_t *total, exact_rankset *set, unsigned threads)
 {
     size_t na = c->na, nb = c->nb, m = na + nb;
     struct event *ev = exact_big_alloc((m + 1) * sizeof *ev), *tmp = exact_big_alloc((m + 1) * sizeof *tmp);
@@ -479,7 +463,7 @@ static int dominance3(const struct counting *c, int complement, uint64_t *total,
         }
     }
     struct cdq_half all = {ev, tmp, 0, e, nb, found, threads, 0};
-    cdq_threads(&all, tree);
+    cdq_threads(&all, set);
     if (all.failed)
         goto done;
     *total = 0;
@@ -500,11 +484,11 @@ done:
 }
 
 /* Pairs surely accepted by all three parties (the pair counts c->sure_pair are made before). */
-static int sure_triples(const struct counting *c, uint64_t *total, uint32_t *tree, unsigned threads)
+static int sure_triples(const struct counting *c, uint64_t *total, exact_rankset *set, unsigned threads)
 {
     int complement = complement_wanted(c);
     uint64_t dominated;
-    if (dominance3(c, complement, &dominated, tree, threads) != 0)
+    if (dominance3(c, complement, &dominated, set, threads) != 0)
         return -1;
     if (!complement) {
         *total = dominated;
@@ -583,7 +567,7 @@ static int party_ranks(const struct tasks *T, size_t k, void *scratch)
 }
 
 /* Outcomes every party in `dims` accepts: the sure pairs by dominance counting, then the band. */
-static int count_set(struct counting *c, unsigned dims, uint32_t *tree, uint64_t *count)
+static int count_set(struct counting *c, unsigned dims, exact_rankset *set, uint64_t *count)
 {
     size_t parties[MITM_MAX_PARTIES], m = 0;
     for (size_t k = 0; k < c->n; k++)
@@ -594,8 +578,8 @@ static int count_set(struct counting *c, unsigned dims, uint32_t *tree, uint64_t
         for (size_t a = 0; a < c->na; a++)
             sure += c->nb - c->sure[parties[0]][a];
     else if (m == 2)
-        sure = c->sure_pair[parties[0]][parties[1]] = sure_pairs(c, parties[0], parties[1], tree);
-    else if (sure_triples(c, &sure, tree, c->threads) != 0)
+        sure = c->sure_pair[parties[0]][parties[1]] = sure_pairs(c, parties[0], parties[1], set);
+    else if (sure_triples(c, &sure, set, c->threads) != 0)
         return -1;
     *count = sure + band_pairs(c, dims);
     return 0;
@@ -606,20 +590,18 @@ static void task_work(void *ctx, unsigned worker, unsigned workers)
     struct tasks *T = ctx;
     (void)worker;
     (void)workers;
-    /* sets: a tree; parties: the radix sorts' scratch, one per worker */
+    /* sets: a set of ranks; parties: the radix sorts' scratch, one per worker */
     size_t larger = T->c->na > T->c->nb ? T->c->na : T->c->nb;
-    uint32_t *tree = T->sets ? calloc(T->c->nb + 2, sizeof *tree) : NULL;
-    void *scratch = T->sets ? NULL : exact_big_alloc(exact_radix_scratch(larger));
-    if (T->sets ? !tree : !scratch) {
+    exact_rankset set = {0};
+    void *scratch = NULL;
+    if (T->sets ? exact_rankset_init(&set, T->c->nb) != 0 : !(scratch = exact_big_alloc(exact_radix_scratch(larger))))
         atomic_store(&T->failed, 1);
-        return;
-    }
     for (size_t t; !atomic_load(&T->failed) && (t = atomic_fetch_add(&T->next, 1)) < T->count;) {
-        int rc = T->sets ? count_set(T->c, T->dims[t], tree, &T->accepting[T->dims[t]]) : party_ranks(T, t, scratch);
+        int rc = T->sets ? count_set(T->c, T->dims[t], &set, &T->accepting[T->dims[t]]) : party_ranks(T, t, scratch);
         if (rc != 0)
             atomic_store(&T->failed, 1);
     }
-    free(tree);
+    exact_rankset_free(&set);
     free(scratch);
 }
 
