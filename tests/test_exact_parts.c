@@ -2,7 +2,9 @@
  * test_exact_parts.c: the building blocks of the exact counts against naive
  * versions: the set of ranks (exact_rankset.h: members below and from a
  * position after random insertions and removals, against an array of flags
- * counted one by one).
+ * counted one by one) and the sort of positions by key (exact_sort_positions:
+ * a permutation, keys in order, on spread, coarse, nearly equal and equal
+ * keys).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -73,10 +75,62 @@ static void test_rankset_against_flags(void **state)
     }
 }
 
+/* Sorts keys[m] by exact_sort_positions and checks the result: a permutation, keys ascending, sorted keys returned. */
+static void check_sorted(const double *keys, size_t m)
+{
+    uint32_t *ids = malloc((m + 1) * sizeof *ids);
+    uint64_t *work = malloc(2 * (m + 1) * sizeof *work);
+    unsigned char *seen = calloc(m + 1, 1);
+    assert_non_null(ids);
+    assert_non_null(work);
+    assert_non_null(seen);
+    const double *sorted = exact_sort_positions(keys, m, ids, work, work + m + 1);
+    assert_non_null(sorted);
+    for (size_t r = 0; r < m; r++) {
+        assert_true(ids[r] < m);
+        assert_false(seen[ids[r]]);
+        seen[ids[r]] = 1;
+        assert_true(sorted[r] == keys[ids[r]]);
+        if (r > 0)
+            assert_true(keys[ids[r - 1]] <= keys[ids[r]]);
+    }
+    free(ids);
+    free(work);
+    free(seen);
+}
+
+static void test_sort_positions(void **state)
+{
+    (void)state;
+    const size_t m = 100000;
+    double *keys = malloc(m * sizeof *keys);
+    assert_non_null(keys);
+    uint64_t random = 0x243F6A8885A308D3u;
+    for (int kind = 0; kind < 6; kind++) {
+        for (size_t i = 0; i < m; i++) {
+            double x = (double)(next_random(&random) >> 11) * 0x1p-53;
+            switch (kind) {
+            case 0: keys[i] = x - 0.5; break;                                  /* spread, both signs */
+            case 1: keys[i] = (double)(int)(x * 7) / 7; break;                /* few values, long runs */
+            case 2: keys[i] = i % 3 ? 0.25 + x * 0x1p-40 : x * 1e6; break;     /* a cluster far narrower than the range */
+            case 3: keys[i] = 0.1; break;                                     /* all equal */
+            case 4: keys[i] = i % 2 ? 1.5e308 * x : -1.5e308 * x; break;      /* a range past the largest double */
+            default: keys[i] = (double)(m - i) + 0x1p-20 * (double)(i % 5); break; /* descending with ties */
+            }
+        }
+        check_sorted(keys, m);
+        check_sorted(keys, 1);
+        check_sorted(keys, 17);
+    }
+    check_sorted(keys, 0);
+    free(keys);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rankset_against_flags),
+        cmocka_unit_test(test_sort_positions),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -65,6 +65,13 @@ struct exact_keyed {
    costs page faults). */
 int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch);
 size_t exact_radix_scratch(size_t m);
+/*
+ * The positions 0..m-1 (m <= 2^23) by keys[] ascending, equal keys in an
+ * order that may vary (exact_sort.c): ids[r] is the position of rank r.  work1
+ * and work2: m 8-byte words each; the sorted keys are returned in one of them
+ * (NULL when out of memory).  Keys are finite.
+ */
+double *exact_sort_positions(const double *keys, size_t m, uint32_t *ids, void *work1, void *work2);
 /* malloc asking for huge pages on large blocks (exact_sort.c); freed with free. */
 void *exact_big_alloc(size_t bytes);
 
