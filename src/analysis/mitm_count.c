@@ -404,17 +404,18 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     if (n == 3 && c.work_bytes < exact_triples_work(na, nb))
         c.work_bytes = exact_triples_work(na, nb);
     c.work = exact_big_alloc(c.work_bytes);
-    int bad = !c.work;
-    for (size_t k = 0; k < n; k++) {
-        c.by_rank[k] = exact_big_alloc((nb + 1) * sizeof *c.by_rank[k]);
-        c.order[k] = exact_big_alloc((na + 1) * sizeof *c.order[k]);
-        c.rank[k] = exact_big_alloc((nb + 1) * sizeof *c.rank[k]);
-        c.sure[k] = exact_big_alloc((na + 1) * sizeof *c.sure[k]);
-        c.low[k] = exact_big_alloc((na + 1) * sizeof *c.low[k]);
-        bad |= !c.by_rank[k] || !c.order[k] || !c.rank[k] || !c.sure[k] || !c.low[k];
-    }
-    if (bad)
+    /* the parties' arrays in one block too (huge pages are asked for on large blocks only) */
+    uint32_t *arrays = exact_big_alloc(n * (2 * (nb + 1) + 3 * (na + 1)) * sizeof *arrays), *next = arrays;
+    if (!c.work || !arrays)
         goto done;
+    for (size_t k = 0; k < n; k++) {
+        c.by_rank[k] = next;
+        c.rank[k] = next += nb + 1;
+        c.order[k] = next += nb + 1;
+        c.sure[k] = next += na + 1;
+        c.low[k] = next += na + 1;
+        next += na + 1;
+    }
     size_t sets = 0;
     for (size_t m = n < 2 ? n : 2; m >= 1; m--) /* the costliest sets first */
         for (unsigned dims = 1; dims < 1u << n; dims++)
@@ -430,12 +431,6 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     rc = 0;
 done:
     free(c.work);
-    for (size_t k = 0; k < n; k++) {
-        free(c.by_rank[k]);
-        free(c.order[k]);
-        free(c.rank[k]);
-        free(c.sure[k]);
-        free(c.low[k]);
-    }
+    free(arrays);
     return rc;
 }
