@@ -94,6 +94,7 @@ int exact_rows_count(const exact_space *s, const exact_rows *rows, int zero_only
     uint32_t *group = malloc((rows->count + 1) * scoped * sizeof *group);
     struct by_mask *order = malloc((rows->count + 1) * sizeof *order);
     int rc = group && order ? 0 : -1;
+    exact_memory memory = {NULL, 0}; /* one block for every group's count */
     for (size_t r = 0; rc == 0 && r < rows->count; r++)
         order[r] = (struct by_mask){rows->mask[r], r};
     if (rc == 0)
@@ -105,11 +106,12 @@ int exact_rows_count(const exact_space *s, const exact_rows *rows, int zero_only
         if (zero_only && order[first].mask)
             continue;
         uint64_t accepting[1u << MITM_MAX_PARTIES];
-        if (mitm_count(s, group, end - first, accepting) != 0)
+        if (mitm_count(s, group, end - first, accepting, &memory) != 0)
             rc = -1;
         else
             add(ctx, order[first].mask, accepting);
     }
+    exact_memory_free(&memory);
     free(group);
     free(order);
     return rc;
@@ -157,13 +159,14 @@ int exact_rows_merge(const exact_space *s, const exact_rows *rows, exact_emit em
     exact_space row = *s;
     row.fixed = fixed;
     struct gathered g = {s->issues ? s->issues : 1, s->n, 0, 0, NULL, NULL, 0};
+    exact_memory memory = {NULL, 0}; /* the filters' scratch, for every row */
     int rc = 0;
     for (size_t r = 0; rc == 0 && r < rows->count; r++) {
         if (rows->mask[r])
             continue;
         memcpy(fixed, s->fixed, s->issues * sizeof *fixed);
         set_row(rows, r, s->issues, fixed);
-        rc = exact_merge_candidates(&row, gather, &g);
+        rc = exact_merge_candidates(&row, gather, &g, &memory);
         if (rc == 0 && g.failed)
             rc = -1;
     }
@@ -176,5 +179,6 @@ int exact_rows_merge(const exact_space *s, const exact_rows *rows, exact_emit em
     free(keep);
     free(g.values);
     free(g.u);
+    exact_memory_free(&memory);
     return rc;
 }

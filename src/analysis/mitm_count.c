@@ -372,7 +372,15 @@ static int run_tasks(struct tasks *T, int sets, size_t count, unsigned threads)
     return atomic_load(&T->failed) ? -1 : 0;
 }
 
-int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *accepting)
+void exact_memory_free(exact_memory *memory)
+{
+    free(memory->block);
+    memory->block = NULL;
+    memory->bytes = 0;
+}
+
+int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *accepting,
+               exact_memory *memory)
 {
     struct halves h;
     memset(&h, 0, sizeof h);
@@ -403,11 +411,19 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     c.work_bytes = (size_t)sorting * 4 * T.words * sizeof(uint64_t);
     if (n == 3 && c.work_bytes < exact_triples_work(na, nb))
         c.work_bytes = exact_triples_work(na, nb);
-    c.work = exact_big_alloc(c.work_bytes);
-    /* the parties' arrays in one block too (huge pages are asked for on large blocks only) */
-    uint32_t *arrays = exact_big_alloc(n * (2 * (nb + 1) + 3 * (na + 1)) * sizeof *arrays), *next = arrays;
-    if (!c.work || !arrays)
-        goto done;
+    /* the parties' arrays, then the work, in one block (huge pages are asked for on large blocks only), kept in
+       *memory for the next call */
+    size_t array_words = (n * (2 * (nb + 1) + 3 * (na + 1)) + 1) & ~(size_t)1; /* 8-byte aligned work */
+    size_t bytes = array_words * sizeof(uint32_t) + c.work_bytes;
+    exact_memory local = {NULL, 0}, *held = memory ? memory : &local;
+    if (held->bytes < bytes) {
+        exact_memory_free(held);
+        if (!(held->block = exact_big_alloc(bytes)))
+            goto done;
+        held->bytes = bytes;
+    }
+    uint32_t *next = held->block;
+    c.work = next + array_words;
     for (size_t k = 0; k < n; k++) {
         c.by_rank[k] = next;
         c.rank[k] = next += nb + 1;
@@ -430,7 +446,6 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
     accepting[0] = (uint64_t)na * nb;
     rc = 0;
 done:
-    free(c.work);
-    free(arrays);
+    exact_memory_free(&local);
     return rc;
 }
