@@ -7,14 +7,15 @@
  * each (A also carries the given assignments of the fixed issues: the rows of
  * a constraint scope that share one set of broken red lines); a point is a
  * half's partial utility vector.  An outcome is a pair (a, b), accepted by
- * party k when a_k + b_k reaches its reservation.  For each party B is sorted
- * (radix sort) and A swept in order of its threshold, so each a learns the
- * first rank of B that surely clears it: counting then runs on integer ranks.
+ * party k when a_k + b_k reaches its reservation.  For each party both halves
+ * are sorted (exact_sort_positions: 8-byte entries) and A swept in order of
+ * its threshold, so each a learns the first rank of B that surely clears it:
+ * counting then runs on integer ranks.
  * One party: a sum.  Two: 2-D dominance counting, a sweep inserting b into a
  * set of its ranks for the second party (exact_rankset.h: bits and a Fenwick
  * tree over blocks of them).  Three: 3-D dominance counting by divide and
  * conquer over the sweep (CDQ), a merge by the second party's rank and a set
- * of the third's.
+ * of the third's (exact_triples.c).  The memory is one block, touched once.
  *
  * Streaming rounds the sum added in issue order; the halves add in another
  * order.  A pair is counted as accepted only when its sum clears the
