@@ -352,7 +352,7 @@ static void task_work(void *ctx, unsigned worker, unsigned workers)
     (void)workers;
     /* sets: a set of ranks; parties: the worker's part of the shared block */
     exact_rankset set = {0};
-    uint64_t *work = (uint64_t *)T->c->work + (size_t)worker * 4 * T->words;
+    uint64_t *work = T->sets ? NULL : (uint64_t *)T->c->work + (size_t)worker * 4 * T->words;
     if (T->sets && exact_rankset_init(&set, T->c->nb) != 0)
         atomic_store(&T->failed, 1);
     for (size_t t; !atomic_load(&T->failed) && (t = atomic_fetch_add(&T->next, 1)) < T->count;) {
