@@ -15,7 +15,7 @@
  * 10^10 points and are left to its samples.
  * Each row gives wall seconds (the analysis's own clock) and the CPU seconds of
  * the process over it (all threads: what counts on a shared machine).
- * Usage: bench_exact [max streamed exponent (default 8; 0: none)]
+ * Usage: bench_exact [max streamed exponent (default 8; 0: none) [threads (default 0: every core)]]
  */
 #include <parley/parley.h>
 
@@ -33,6 +33,8 @@ static parley_scenario *generate(int exponent, int parties, int red_line)
 {
     return additive_space(exponent, parties, red_line ? "issue0 + issue1 <= 12" : NULL);
 }
+
+static unsigned threads; /* of the analyses (0: every core) */
 
 static long max_rss_mb(void)
 {
@@ -54,6 +56,7 @@ static parley_analysis *analyze_row(const char *label, const parley_scenario *sc
     parley_analysis_options o;
     memset(&o, 0, sizeof o);
     o.method = method;
+    o.threads = threads;
     parley_analysis *a = NULL;
     parley_error err;
     double cpu = cpu_seconds();
@@ -74,6 +77,7 @@ static void frontier_row(const char *label, const parley_scenario *sc)
 {
     parley_approx_options o;
     memset(&o, 0, sizeof o);
+    o.threads = threads;
     parley_approx *a = NULL;
     parley_error err;
     double cpu = cpu_seconds();
@@ -111,6 +115,7 @@ static const char *agree(const parley_analysis *x, const parley_analysis *y)
 int main(int argc, char **argv)
 {
     int stream_max = argc > 1 ? atoi(argv[1]) : 8;
+    threads = argc > 2 ? (unsigned)atoi(argv[2]) : 0;
     printf("bench_exact: %ld cores\n", sysconf(_SC_NPROCESSORS_ONLN));
     printf("%-34s %-9s %2s %10s %8s %14s %10s %9s\n", "space", "method", "th", "wall s", "CPU s", "acceptable",
            "frontier", "maxrss");

@@ -45,6 +45,14 @@ double exact_magnitude(const exact_space *s);
  */
 int exact_pareto_filter(const double *u, size_t m, size_t n, unsigned char *keep);
 
+/* Memory kept from one call to the next (mitm_count, exact_merge_candidates): pages cost a fault and zeroing when
+   first touched. */
+typedef struct exact_memory {
+    void *block;
+    size_t bytes;
+} exact_memory;
+void exact_memory_free(exact_memory *memory);
+
 typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
 /*
  * Calls emit for a set of acceptable outcomes (every party at least its
@@ -52,8 +60,9 @@ typedef void (*exact_emit)(void *ctx, const uint32_t *values, const double *u);
  * acceptable outcomes of `s` (values in job layout, u rounded).  Returns 0,
  * -1 when out of memory, 1 when a stage would keep more than the node limit
  * (many outcomes with equal utilities: the caller enumerates or searches).
+ * memory: NULL, or scratch kept for the next call (the caller frees it).
  */
-int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx);
+int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx, exact_memory *memory);
 
 /* A number and the position it came from. */
 struct exact_keyed {
@@ -65,6 +74,13 @@ struct exact_keyed {
    costs page faults). */
 int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch);
 size_t exact_radix_scratch(size_t m);
+/*
+ * The positions 0..m-1 (m <= 2^23) by keys[] ascending, equal keys in an
+ * order that may vary (exact_sort.c): ids[r] is the position of rank r.  work1
+ * and work2: m 8-byte words each; the sorted keys are returned in one of them
+ * (NULL when out of memory).  Keys are finite.
+ */
+double *exact_sort_positions(const double *keys, size_t m, uint32_t *ids, void *work1, void *work2);
 /* malloc asking for huge pages on large blocks (exact_sort.c); freed with free. */
 void *exact_big_alloc(size_t bytes);
 
@@ -78,9 +94,11 @@ void *exact_big_alloc(size_t bytes);
  * s->fixed) take one of the `row_count` assignments rows[r * fixed issues +
  * j] (the j-th fixed issue in issue order), or the values in s->fixed when
  * rows is NULL.  Returns 0, or -1 when out of memory or when a half would
- * have more than MITM_HALF_LIMIT points.
+ * have more than MITM_HALF_LIMIT points.  memory: NULL, or a block the call
+ * uses when large enough (else replaces), for the caller to free.
  */
-int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *accepting);
+int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uint64_t *accepting,
+               exact_memory *memory);
 
 /* Points in the larger half of the split mitm_count would make for `rows` rows, for the cost estimate. */
 uint64_t mitm_half_size(const exact_space *s, size_t rows);

@@ -38,6 +38,50 @@ struct item {
     uint32_t id, n;
 };
 
+/*
+ * Memory the filters of one merging reuse from stage to stage: fresh blocks
+ * for each of thousands of small stages (a constraint scope's rows) cost a
+ * page fault per page each time.
+ */
+struct scratch {
+    exact_memory *memory; /* the block, kept by the caller across mergings */
+    char *at;
+};
+
+/* Room for `bytes` more in one block, from its start (what was carved before is given up); 0, or -1. */
+static int scratch_reset(struct scratch *sc, size_t bytes)
+{
+    exact_memory *m = sc->memory;
+    if (m->bytes < bytes) {
+        size_t grown = bytes > 2 * m->bytes ? bytes : 2 * m->bytes;
+        exact_memory_free(m);
+        if (!(m->block = exact_big_alloc(grown)))
+            return -1;
+        m->bytes = grown;
+    }
+    sc->at = m->block;
+    return 0;
+}
+
+/* The next `bytes` of the block (16-byte aligned); the caller reserved them with scratch_reset. */
+static void *carve(struct scratch *sc, size_t bytes)
+{
+    void *p = sc->at;
+    sc->at += (bytes + 15) & ~(size_t)15;
+    return p;
+}
+
+/* What sort_items and the filters carve for m items. */
+static size_t sort_bytes(size_t m)
+{
+    return (m + 1) * (sizeof(struct exact_keyed) + sizeof(struct item)) + exact_radix_scratch(m) + 64;
+}
+
+static size_t filter_bytes(size_t m)
+{
+    return (m + 2) * (sizeof(struct exact_keyed) + 2 * sizeof(uint32_t) + 2 * sizeof(double)) + sort_bytes(m) + 128;
+}
+
 void exact_utilities(const exact_space *s, const uint32_t *values, double *u)
 {
     for (size_t k = 0; k < s->n; k++) {
@@ -113,17 +157,15 @@ static int by_first3(const void *x, const void *y)
  * Sorts items by cmp, a total order that starts with the first party's sum
  * descending: a radix sort on that sum, then cmp within runs of equal sums.
  */
-static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, const void *), void *scratch)
+static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, const void *), struct scratch *sc)
 {
-    struct exact_keyed *keys = exact_big_alloc((m + 1) * sizeof *keys);
-    struct item *copy = exact_big_alloc((m + 1) * sizeof *copy);
-    int rc = -1;
-    if (!keys || !copy)
-        goto done;
+    struct exact_keyed *keys = carve(sc, (m + 1) * sizeof *keys);
+    struct item *copy = carve(sc, (m + 1) * sizeof *copy);
+    void *radix = carve(sc, exact_radix_scratch(m));
     for (size_t i = 0; i < m; i++)
         keys[i] = (struct exact_keyed){-items[i].p[0], (uint32_t)i};
-    if (exact_radix_sort(keys, m, scratch) != 0)
-        goto done;
+    if (exact_radix_sort(keys, m, radix) != 0)
+        return -1;
     memcpy(copy, items, m * sizeof *items);
     for (size_t i = 0; i < m; i++)
         items[i] = copy[keys[i].id];
@@ -133,11 +175,7 @@ static int sort_items(struct item *items, size_t m, int (*cmp)(const void *, con
         if (j - i > 1)
             qsort(items + i, j - i, sizeof *items, cmp);
     }
-    rc = 0;
-done:
-    free(keys);
-    free(copy);
-    return rc;
+    return 0;
 }
 
 /* A Fenwick tree of maxima over positions counted from the top: best(from) = max over positions >= from. */
@@ -163,20 +201,20 @@ static double top_best(const double *tree, size_t m, size_t from)
  * dropped when some earlier one is at least as good for all and better by
  * more than delta for the first (tree A), the second or the third (tree B).
  */
-static int filter3(struct item *items, size_t m, double delta, unsigned char *keep)
+static int filter3(struct item *items, size_t m, double delta, unsigned char *keep, struct scratch *sc)
 {
-    struct exact_keyed *second = exact_big_alloc((m + 1) * sizeof *second); /* second-party sums, item positions */
-    uint32_t *at_least = exact_big_alloc((m + 1) * sizeof *at_least), *above = exact_big_alloc((m + 1) * sizeof *above);
-    double *all = exact_big_alloc((m + 2) * sizeof *all), *ahead = exact_big_alloc((m + 2) * sizeof *ahead);
-    void *scratch = exact_big_alloc(exact_radix_scratch(m)); /* both sorts' */
-    int rc = -1;
-    if (!second || !at_least || !above || !all || !ahead || !scratch || sort_items(items, m, by_first3, scratch) != 0)
-        goto done;
+    struct exact_keyed *second = carve(sc, (m + 1) * sizeof *second); /* second-party sums, item positions */
+    uint32_t *at_least = carve(sc, (m + 1) * sizeof *at_least), *above = carve(sc, (m + 1) * sizeof *above);
+    double *all = carve(sc, (m + 2) * sizeof *all), *ahead = carve(sc, (m + 2) * sizeof *ahead);
+    char *sorting = sc->at; /* sort_items' memory, then the second sort's */
+    if (sort_items(items, m, by_first3, sc) != 0)
+        return -1;
+    sc->at = sorting;
     /* For item i (sorted position): the first rank whose sum is >= its own, and the first > its own + delta. */
     for (size_t i = 0; i < m; i++)
         second[i] = (struct exact_keyed){items[i].p[1], (uint32_t)i};
-    if (exact_radix_sort(second, m, scratch) != 0)
-        goto done;
+    if (exact_radix_sort(second, m, carve(sc, exact_radix_scratch(m))) != 0)
+        return -1;
     for (size_t r = 0, first = 0, over = 0; r < m; r++) {
         if (r > 0 && second[r].key != second[r - 1].key)
             first = r;
@@ -203,26 +241,18 @@ static int filter3(struct item *items, size_t m, double delta, unsigned char *ke
         if (!dominated)
             top_raise(all, m, at_least[i], p[2]);
     }
-    rc = 0;
-done:
-    free(second);
-    free(at_least);
-    free(above);
-    free(all);
-    free(ahead);
-    free(scratch);
-    return rc;
+    return 0;
 }
 
 /* Marks keep[id] for the items no other item dominates by the margin; items are sorted on return. */
-static int filter(struct item *items, size_t m, size_t n, double delta, unsigned char *keep)
+static int filter(struct item *items, size_t m, size_t n, double delta, unsigned char *keep, struct scratch *sc)
 {
+    if ((n == 2 || n == 3) && scratch_reset(sc, filter_bytes(m)) != 0)
+        return -1;
     if (n == 2) {
-        double *prefix = exact_big_alloc((m + 1) * sizeof *prefix);
-        if (!prefix || sort_items(items, m, by_first, NULL) != 0) {
-            free(prefix);
+        double *prefix = carve(sc, (m + 1) * sizeof *prefix);
+        if (sort_items(items, m, by_first, sc) != 0)
             return -1;
-        }
         size_t j = 0;
         for (size_t i = 0; i < m; i++) {
             prefix[i] = i ? fmax(prefix[i - 1], items[i].p[1]) : items[i].p[1];
@@ -232,11 +262,10 @@ static int filter(struct item *items, size_t m, size_t n, double delta, unsigned
                             (i > 0 && prefix[i - 1] > items[i].p[1] + delta);
             keep[items[i].id] = !dominated;
         }
-        free(prefix);
         return 0;
     }
     if (n == 3)
-        return filter3(items, m, delta, keep);
+        return filter3(items, m, delta, keep, sc);
     for (size_t i = 0; i < m; i++) {
         double sum = 0;
         for (size_t k = 0; k < n; k++)
@@ -271,15 +300,58 @@ int exact_pareto_filter(const double *u, size_t m, size_t n, unsigned char *keep
         return -1;
     for (size_t c = 0; c < m; c++)
         items[c] = (struct item){&u[c * n], 0, (uint32_t)c, (uint32_t)n};
-    int rc = filter(items, m, n, 0, keep);
+    exact_memory memory = {NULL, 0};
+    struct scratch sc = {&memory, NULL};
+    int rc = filter(items, m, n, 0, keep, &sc);
+    exact_memory_free(&memory);
     free(items);
     return rc;
 }
 
-int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
+/*
+ * The values of issue i (first .. first + width - 1) worth adding: a value
+ * whose table vector another value's beats (at least as good for every party,
+ * better by more than `margin` for one) is left out, for every partial sum
+ * plus the better value then dominates the sum plus it by more than the
+ * stage's delta (margin covers both roundings).  The kept values, ascending,
+ * into out; their number, or -1 when out of memory.
+ */
+static long issue_values(const exact_space *s, size_t i, uint32_t first, uint32_t width, double margin, uint32_t *out,
+                         struct scratch *sc)
+{
+    size_t n = s->n, kept = 0;
+    double *vectors = malloc(((size_t)width + 1) * n * sizeof *vectors);
+    struct item *items = malloc(((size_t)width + 1) * sizeof *items);
+    unsigned char *keep = malloc((size_t)width + 1);
+    long rc = -1;
+    if (!vectors || !items || !keep)
+        goto done;
+    for (uint32_t v = 0; v < width; v++) {
+        for (size_t k = 0; k < n; k++)
+            vectors[v * n + k] = s->tables[k * s->issues + i][first + v];
+        items[v] = (struct item){&vectors[v * n], 0, v, (uint32_t)n};
+    }
+    if (width > 1 && filter(items, width, n, margin, keep, sc) != 0)
+        goto done;
+    for (uint32_t v = 0; v < width; v++)
+        if (width == 1 || keep[v])
+            out[kept++] = first + v;
+    rc = (long)kept;
+done:
+    free(vectors);
+    free(items);
+    free(keep);
+    return rc;
+}
+
+int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx, exact_memory *memory)
 {
     size_t n = s->n, issues = s->issues, limit = s->node_limit ? s->node_limit : DEFAULT_NODE_LIMIT;
-    double delta = 0x1p-31 + (double)(issues + 4) * exact_magnitude(s) * 0x1p-50;
+    double magnitude = exact_magnitude(s);
+    double delta = 0x1p-31 + (double)(issues + 4) * magnitude * 0x1p-50;
+    uint32_t *useful = NULL;
+    exact_memory local = {NULL, 0};
+    struct scratch sc = {memory ? memory : &local, NULL};
     struct stage *stages = calloc(issues + 1, sizeof *stages);
     double *sums = calloc(n, sizeof *sums), *next = NULL, *u = calloc(n, sizeof *u);
     uint32_t *values = calloc(issues + 1, sizeof *values);
@@ -294,7 +366,12 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
     for (size_t i = 0; i < issues; i++) {
         uint32_t first = s->fixed[i] == EXACT_FREE ? 0 : s->fixed[i];
         uint32_t width = s->fixed[i] == EXACT_FREE ? s->counts[i] : 1;
-        size_t m = 0, cap = count * width;
+        free(useful);
+        long width_kept;
+        if (!(useful = malloc(((size_t)width + 1) * sizeof *useful)) ||
+            (width_kept = issue_values(s, i, first, width, delta + magnitude * 0x1p-50, useful, &sc)) < 0)
+            goto done;
+        size_t m = 0, cap = count * (size_t)width_kept;
         if (cap > limit || count > UINT32_MAX) {
             rc = 1;
             goto done;
@@ -306,7 +383,8 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
             goto done;
         const double *bound = s->suffix_max;
         for (size_t j = 0; j < count; j++)
-            for (uint32_t v = first; v < first + width; v++) {
+            for (size_t w = 0; w < (size_t)width_kept; w++) {
+                uint32_t v = useful[w];
                 double *q = &next[m * n];
                 int reachable = 1;
                 for (size_t k = 0; k < n; k++) {
@@ -327,7 +405,7 @@ int exact_merge_candidates(const exact_space *s, exact_emit emit, void *ctx)
             goto done;
         for (size_t c = 0; c < m; c++)
             items[c] = (struct item){&next[c * n], 0, (uint32_t)c, (uint32_t)n};
-        if (filter(items, m, n, delta, keep) != 0)
+        if (filter(items, m, n, delta, keep, &sc) != 0)
             goto done;
         /* Compact the kept candidates (in their original order) into the stage and the new sums. */
         size_t kept = 0;
@@ -387,6 +465,8 @@ done:
     free(items);
     free(keep);
     free(which);
+    free(useful);
+    exact_memory_free(&local);
     free(u);
     free(values);
     return rc;

@@ -5,7 +5,7 @@
  * set of red lines it breaks), rows breaking the same red lines are counted
  * together by one meet-in-the-middle pass (they ride in its first half), and
  * each row breaking none is merged for frontier candidates with its values
- * fixed.
+ * fixed; the rows' candidates are filtered together before they are offered.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +94,7 @@ int exact_rows_count(const exact_space *s, const exact_rows *rows, int zero_only
     uint32_t *group = malloc((rows->count + 1) * scoped * sizeof *group);
     struct by_mask *order = malloc((rows->count + 1) * sizeof *order);
     int rc = group && order ? 0 : -1;
+    exact_memory memory = {NULL, 0}; /* one block for every group's count */
     for (size_t r = 0; rc == 0 && r < rows->count; r++)
         order[r] = (struct by_mask){rows->mask[r], r};
     if (rc == 0)
@@ -105,29 +106,79 @@ int exact_rows_count(const exact_space *s, const exact_rows *rows, int zero_only
         if (zero_only && order[first].mask)
             continue;
         uint64_t accepting[1u << MITM_MAX_PARTIES];
-        if (mitm_count(s, group, end - first, accepting) != 0)
+        if (mitm_count(s, group, end - first, accepting, &memory) != 0)
             rc = -1;
         else
             add(ctx, order[first].mask, accepting);
     }
+    exact_memory_free(&memory);
     free(group);
     free(order);
     return rc;
 }
 
+/* The candidates of every row, gathered: values [count * issues], utilities [count * n]. */
+struct gathered {
+    size_t issues, n, count, capacity;
+    uint32_t *values;
+    double *u;
+    int failed;
+};
+
+static void gather(void *ctx, const uint32_t *values, const double *u)
+{
+    struct gathered *g = ctx;
+    if (g->count == g->capacity) {
+        size_t cap = g->capacity ? 2 * g->capacity : 1024;
+        uint32_t *v = realloc(g->values, cap * g->issues * sizeof *v);
+        if (v)
+            g->values = v;
+        double *w = realloc(g->u, cap * g->n * sizeof *w);
+        if (w)
+            g->u = w;
+        if (!v || !w) {
+            g->failed = 1;
+            return;
+        }
+        g->capacity = cap;
+    }
+    memcpy(&g->values[g->count * g->issues], values, g->issues * sizeof *values);
+    memcpy(&g->u[g->count * g->n], u, g->n * sizeof *u);
+    g->count++;
+}
+
+/*
+ * The rows' candidates are gathered and only those no other row's candidate
+ * dominates (on the rounded utilities: equal ones are all kept) are emitted,
+ * in the order they came: the others cannot be on the frontier, and offering
+ * each to the caller's frontier cost a scan of it.
+ */
 int exact_rows_merge(const exact_space *s, const exact_rows *rows, exact_emit emit, void *ctx)
 {
     uint32_t fixed[64];
     exact_space row = *s;
     row.fixed = fixed;
-    for (size_t r = 0; r < rows->count; r++) {
+    struct gathered g = {s->issues ? s->issues : 1, s->n, 0, 0, NULL, NULL, 0};
+    exact_memory memory = {NULL, 0}; /* the filters' scratch, for every row */
+    int rc = 0;
+    for (size_t r = 0; rc == 0 && r < rows->count; r++) {
         if (rows->mask[r])
             continue;
         memcpy(fixed, s->fixed, s->issues * sizeof *fixed);
         set_row(rows, r, s->issues, fixed);
-        int rc = exact_merge_candidates(&row, emit, ctx);
-        if (rc != 0)
-            return rc;
+        rc = exact_merge_candidates(&row, gather, &g, &memory);
+        if (rc == 0 && g.failed)
+            rc = -1;
     }
-    return 0;
+    unsigned char *keep = rc == 0 ? malloc(g.count + 1) : NULL;
+    if (rc == 0 && (!keep || exact_pareto_filter(g.u, g.count, s->n, keep) != 0))
+        rc = -1;
+    for (size_t c = 0; rc == 0 && c < g.count; c++)
+        if (keep[c])
+            emit(ctx, &g.values[c * g.issues], &g.u[c * s->n]);
+    free(keep);
+    free(g.values);
+    free(g.u);
+    exact_memory_free(&memory);
+    return rc;
 }

@@ -5,6 +5,7 @@
  * meet-in-the-middle counts and the issue-wise merging, and exact_big_alloc
  * (malloc asking for transparent huge pages on large blocks).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,7 +75,9 @@ static int by_bits(const void *x, const void *y)
  * LSD radix sort on the order-preserving map of the keys: three passes of
  * 11-bit digits over the 33 high bits (the histograms of all three in one
  * read, a digit every key shares skipped), then the runs of keys equal in
- * those bits by insertion (qsort when long).  Short arrays by qsort.
+ * those bits by insertion (qsort when long).  Arrays under 512 keys by qsort
+ * (the merging sorts thousands of small stages when a constraint scope has
+ * many rows: radix passes cost less from a few hundred keys).
  */
 size_t exact_radix_scratch(size_t m)
 {
@@ -83,7 +86,7 @@ size_t exact_radix_scratch(size_t m)
 
 int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch)
 {
-    if (m < 4096) {
+    if (m < 512) {
         qsort(items, m, sizeof *items, by_key_then_id);
         return 0;
     }
@@ -141,4 +144,112 @@ int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch)
         free(buf);
     free(count);
     return 0;
+}
+
+/*
+ * exact_sort_positions: each position i becomes one 8-byte entry, its key
+ * mapped linearly onto 33 bits (from the smallest key to the largest:
+ * monotone, as rounding is) above the 23 bits of i; three LSD passes of 11
+ * bits sort the entries by that number, then the runs equal in it (keys
+ * within 2^-33 of the range of each other) are sorted by their keys.
+ */
+#define POSITION_BITS 23
+#define POSITION_MASK ((UINT64_C(1) << POSITION_BITS) - 1)
+
+static int position_key_then_id(const void *x, const void *y)
+{
+    const struct exact_keyed *a = x, *b = y;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return (a->id > b->id) - (a->id < b->id);
+}
+
+/* The entries of a run equal in the mapped number, by key (and position). */
+static int sort_run(uint64_t *run, size_t length, const double *keys)
+{
+    if (length <= 16) {
+        for (size_t r = 1; r < length; r++) {
+            uint64_t e = run[r];
+            double key = keys[e & POSITION_MASK];
+            size_t q = r;
+            while (q > 0 && keys[run[q - 1] & POSITION_MASK] > key) {
+                run[q] = run[q - 1];
+                q--;
+            }
+            run[q] = e;
+        }
+        return 0;
+    }
+    int equal = 1;
+    for (size_t r = 1; r < length && equal; r++)
+        equal = keys[run[r] & POSITION_MASK] == keys[run[0] & POSITION_MASK];
+    if (equal)
+        return 0; /* equal keys may stay in any order */
+    struct exact_keyed *items = malloc(length * sizeof *items);
+    if (!items)
+        return -1;
+    for (size_t r = 0; r < length; r++)
+        items[r] = (struct exact_keyed){keys[run[r] & POSITION_MASK], (uint32_t)(run[r] & POSITION_MASK)};
+    qsort(items, length, sizeof *items, position_key_then_id);
+    for (size_t r = 0; r < length; r++)
+        run[r] = (run[r] & ~POSITION_MASK) | items[r].id;
+    free(items);
+    return 0;
+}
+
+double *exact_sort_positions(const double *keys, size_t m, uint32_t *ids, void *work1, void *work2)
+{
+    uint64_t *from = work1, *to = work2;
+    if (m == 0)
+        return work1;
+    double low = keys[0], high = keys[0];
+    for (size_t i = 1; i < m; i++) {
+        low = keys[i] < low ? keys[i] : low;
+        high = keys[i] > high ? keys[i] : high;
+    }
+    const double top = (double)((UINT64_C(1) << 33) - 1);
+    double scale = high > low ? top / (high - low) : 0;
+    if (!(scale < INFINITY))
+        scale = 0; /* a range too narrow to scale: one run, sorted by key below */
+    size_t(*count)[1u << DIGIT_BITS] = calloc(3, sizeof *count);
+    if (!count)
+        return NULL;
+    const uint64_t mask = (1u << DIGIT_BITS) - 1;
+    for (size_t i = 0; i < m; i++) {
+        double x = scale > 0 ? (keys[i] - low) * scale : 0;
+        uint64_t mapped = x < top ? (uint64_t)x : (uint64_t)top;
+        from[i] = mapped << POSITION_BITS | i;
+        for (int d = 0; d < 3; d++)
+            count[d][from[i] >> (POSITION_BITS + DIGIT_BITS * d) & mask]++;
+    }
+    for (int d = 0; d < 3; d++) {
+        unsigned shift = POSITION_BITS + DIGIT_BITS * (unsigned)d;
+        if (count[d][from[0] >> shift & mask] == m)
+            continue; /* every key has this digit */
+        size_t at = 0;
+        for (size_t v = 0; v <= mask; v++) {
+            size_t c = count[d][v];
+            count[d][v] = at;
+            at += c;
+        }
+        for (size_t i = 0; i < m; i++)
+            to[count[d][from[i] >> shift & mask]++] = from[i];
+        uint64_t *swap = from;
+        from = to;
+        to = swap;
+    }
+    free(count);
+    for (size_t i = 0, j; i < m; i = j) {
+        for (j = i + 1; j < m && from[j] >> POSITION_BITS == from[i] >> POSITION_BITS; j++)
+            continue;
+        if (j - i > 1 && sort_run(from + i, j - i, keys) != 0)
+            return NULL;
+    }
+    /* the positions out, the sorted keys over the entries (each read before its slot is written) */
+    for (size_t r = 0; r < m; r++) {
+        uint32_t id = (uint32_t)(from[r] & POSITION_MASK);
+        ids[r] = id;
+        memcpy(&from[r], &keys[id], sizeof *keys);
+    }
+    return (double *)(void *)from;
 }
