@@ -328,7 +328,7 @@ int pindex_additive_around(const parley_package_index *idx, double t, struct pin
 
 /* What a window's pairs say about a value x: the counts below and at it, and the nearest utilities either side. */
 struct level_scan {
-    double x, highest_under, lowest_over;
+    double x, at_u, highest_under, lowest_over;
     uint64_t under, at, at_highest, at_lowest;
 };
 
@@ -338,6 +338,7 @@ static void tally_pair(void *ctx, double u, uint64_t id)
     struct level_scan *t = ctx;
     if (u == t->x) {
         t->at++;
+        t->at_u = u; /* the utility itself: x may be -0 where packages are worth +0 */
     } else if (u < t->x) {
         t->under++;
         if (u > t->highest_under)
@@ -350,7 +351,8 @@ static void tally_pair(void *ctx, double u, uint64_t id)
     }
 }
 
-int pindex_additive_levels(const parley_package_index *idx, double x, struct pindex_levels *out, uint32_t *scratch)
+int pindex_additive_levels(const parley_package_index *idx, double x, struct pindex_levels *out, uint64_t *pairs,
+                           uint32_t *scratch)
 {
     double eps = idx->margin;
     /* The pairs of these sums are surely under and over x: the runs next to x lie within a margin of them. */
@@ -358,12 +360,13 @@ int pindex_additive_levels(const parley_package_index *idx, double x, struct pin
     struct window w = window_of(idx, under > -INFINITY ? under - 2 * eps : -INFINITY,
                                 over < INFINITY ? over + 2 * eps : INFINITY);
     uint64_t below;
-    if (sweep_window(idx, w, &below, NULL, NULL, NULL) > PINDEX_WINDOW_MAX)
+    *pairs = sweep_window(idx, w, &below, NULL, NULL, NULL);
+    if (*pairs > PINDEX_WINDOW_MAX)
         return -1;
-    struct level_scan t = {x, -INFINITY, INFINITY, 0, 0, 0, 0};
+    struct level_scan t = {x, x, -INFINITY, INFINITY, 0, 0, 0, 0};
     sweep_window(idx, w, NULL, tally_pair, &t, scratch);
     size_t first = (size_t)(below + t.under); /* the pairs under the window are worth less than the run below x */
-    out->at = (parley_outcome_level){x, first, (size_t)t.at};
+    out->at = (parley_outcome_level){t.at_u, first, (size_t)t.at};
     out->has_below = t.at_highest > 0;
     out->below = (parley_outcome_level){t.highest_under, first - (size_t)t.at_highest, (size_t)t.at_highest};
     out->has_above = t.at_lowest > 0;
@@ -390,11 +393,12 @@ static int by_number(const void *x, const void *y)
     return (a > b) - (a < b);
 }
 
-long pindex_additive_ties(const parley_package_index *idx, double u, uint64_t **ids, uint32_t *scratch)
+long pindex_additive_ties(const parley_package_index *idx, double u, uint64_t **ids, uint64_t *pairs,
+                          uint32_t *scratch)
 {
     double eps = idx->margin;
     struct window w = window_of(idx, u - 2 * eps, u + 2 * eps);
-    uint64_t inside = sweep_window(idx, w, NULL, NULL, NULL, NULL);
+    uint64_t inside = *pairs = sweep_window(idx, w, NULL, NULL, NULL, NULL);
     if (inside > PINDEX_WINDOW_MAX)
         return -1;
     struct tie_scan t = {u, malloc((inside ? inside : 1) * sizeof *t.ids), 0};

@@ -301,7 +301,14 @@ static int sorted_pays(const parley_package_index *idx)
     if (atomic_load(&shared->halves_off))
         return 1;
     size_t queries = atomic_fetch_add(&shared->around_queries, 1) + 1;
-    return (double)queries * (double)(idx->na + idx->nb) > 8.0 * (double)idx->n;
+    double pairs = (double)atomic_load(&shared->window_pairs);
+    return (double)queries * (double)(idx->na + idx->nb) + 4 * pairs > 8.0 * (double)idx->n;
+}
+
+/* A query of the halves evaluated `pairs` pairs: they count in the cost. */
+static void count_pairs(const parley_package_index *idx, uint64_t pairs)
+{
+    atomic_fetch_add(&((parley_package_index *)idx)->window_pairs, (size_t)pairs);
 }
 
 int pindex_around(const parley_package_index *idx, const parley_scenario *sc, double t, struct pindex_neighbours *out,
@@ -379,14 +386,17 @@ int pindex_levels(const parley_package_index *idx, const parley_scenario *sc, do
     int halves;
     const parley_package_index *sorted = ranked_index(idx, sc, &halves);
     if (halves) {
-        if (pindex_additive_levels(idx, x, out, scratch) > 0)
+        uint64_t pairs = 0;
+        int found = pindex_additive_levels(idx, x, out, &pairs, scratch);
+        count_pairs(idx, pairs);
+        if (found > 0)
             return idx->n > 0;
         sorted = halves_too_wide(idx, sc);
     }
     if (!sorted)
         return -1;
     size_t first = rank_from(sorted, x), end = rank_from(sorted, nextafter(x, INFINITY));
-    out->at = (parley_outcome_level){x, first, end - first};
+    out->at = (parley_outcome_level){end > first ? sorted->e[first].u : x, first, end - first};
     out->has_below = first > 0;
     out->has_above = end < sorted->n;
     if (out->has_below)
@@ -402,8 +412,9 @@ long pindex_ties(const parley_package_index *idx, const parley_scenario *sc, dou
     int halves;
     const parley_package_index *sorted = ranked_index(idx, sc, &halves);
     if (halves) {
-        uint64_t *ids = NULL;
-        long count = pindex_additive_ties(idx, u, &ids, scratch);
+        uint64_t *ids = NULL, pairs = 0;
+        long count = pindex_additive_ties(idx, u, &ids, &pairs, scratch);
+        count_pairs(idx, pairs);
         if (count == -2)
             return -1;
         if (count >= 0) {

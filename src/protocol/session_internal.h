@@ -76,6 +76,7 @@ struct parley_package_index {
     uint64_t seed;                      /* the build's seed, for the sorted index below */
     pthread_mutex_t lock;               /* additive: guards `sorted`, built on the first rank query */
     _Atomic size_t around_queries;      /* additive: neighbour queries answered from the halves so far */
+    _Atomic size_t window_pairs;        /* additive: pairs the windows of level and tie queries held so far */
     _Atomic int halves_off;             /* additive: a query's window was too large; the sorted index answers */
     parley_package_index *sorted;
 };
@@ -128,13 +129,17 @@ struct pindex_levels {
     int has_below, has_above;
 };
 /* Pairs of the halves one query of levels or ties evaluates at most (utilities within a margin of the value,
-   runs of equal utility included); beyond, the sorted index is built and answers. */
+   runs of equal utility included); beyond, the sorted index is built and answers.  The pairs evaluated count
+   in the cost that decides when the sorted index pays (pindex_around), 4 sweep steps each. */
 #define PINDEX_WINDOW_MAX 4096u
-/* The additive index's levels of x (scratch: `issues` values): 1, or -1 when the window is too large. */
-int pindex_additive_levels(const parley_package_index *idx, double x, struct pindex_levels *out, uint32_t *scratch);
+/* The additive index's levels of x (scratch: `issues` values): 1, or -1 when the window is too large; *pairs: the
+   window's size. */
+int pindex_additive_levels(const parley_package_index *idx, double x, struct pindex_levels *out, uint64_t *pairs,
+                           uint32_t *scratch);
 /* The numbers of the packages worth exactly u, ascending, into *ids (malloc'd): their count, -1 when the window
-   is too large, -2 when out of memory. */
-long pindex_additive_ties(const parley_package_index *idx, double u, uint64_t **ids, uint32_t *scratch);
+   is too large, -2 when out of memory; *pairs: the window's size. */
+long pindex_additive_ties(const parley_package_index *idx, double u, uint64_t **ids, uint64_t *pairs,
+                          uint32_t *scratch);
 /*
  * Either kind of index's levels of x, compared exactly; from the halves while
  * they pay (as pindex_around), from the sorted index otherwise, and for
