@@ -230,14 +230,14 @@ static parley_scenario *random_scenario(double target, enum kind kind)
         parley_utility *u = parley_utility_new(s);
         double total = 0, w[16];
         for (size_t i = 0; i < issues; i++)
-            total += w[i] = kind == COARSE ? 1 + pick(3) : kind == EQUAL_WEIGHTS || kind == DEGENERATE ? 1 : uniform() + 0.01;
-        /* coarse: weights over a power of two, values in quarters: exact sums, true ties; above one: weights sum
+            total += w[i] = kind == COARSE ? 1 + pick(7) : kind == EQUAL_WEIGHTS || kind == DEGENERATE ? 1 : uniform() + 0.01;
+        /* coarse: weights over a power of two, values in eighths: exact sums, true ties; above one: weights sum
            to 1.25, utilities above 1 are capped */
         double scale = kind == COARSE ? exp2(ceil(log2(total))) : kind == ABOVE_ONE ? total / 1.25 : total;
         for (size_t i = 0; i < issues; i++) {
             parley_utility_set_weight(u, i, w[i] / scale);
             for (uint32_t x = 0; x < parley_issue_value_count(s, i); x++) {
-                double value = kind == COARSE ? pick(5) / 4.0 : kind == EQUAL_WEIGHTS ? pick(4) / 3.0
+                double value = kind == COARSE ? pick(9) / 8.0 : kind == EQUAL_WEIGHTS ? pick(4) / 3.0
                                : kind == DEGENERATE ? 0.5 : uniform();
                 parley_utility_set_value(u, i, x, value);
             }
