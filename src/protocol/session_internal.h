@@ -75,7 +75,7 @@ struct parley_package_index {
     uint64_t best_id;
     uint64_t seed;                      /* the build's seed, for the sorted index below */
     pthread_mutex_t lock;               /* additive: guards `sorted`, built on the first rank query */
-    _Atomic size_t around_queries;      /* additive: neighbour queries answered from the halves so far */
+    _Atomic size_t around_queries;      /* additive: neighbour, level and tie queries of the halves so far */
     _Atomic size_t window_pairs;        /* additive: pairs the windows of level and tie queries held so far */
     _Atomic int halves_off;             /* additive: a query's window was too large; the sorted index answers */
     parley_package_index *sorted;
