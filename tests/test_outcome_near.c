@@ -9,8 +9,8 @@
  * the highest below), and spaces with red lines and global constraints (the
  * sorted index answers), for random targets, targets on packages' own
  * utilities and 1e-12 around them, and targets outside the utilities.
- * (agent_bid_near itself keeps GENIUS's SortedOutcomeSpace search over the
- * full sorted list, ties by hash: test_genius_outcome_order.)
+ * (agent_bid_near keeps GENIUS's SortedOutcomeSpace search, answered from the
+ * runs of equal utility: test_genius_near, test_genius_outcome_order.)
  */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -209,7 +209,8 @@ double parley_view_outcome_at_least(parley_agent_view *v, double target, uint32_
 /* Its best and worst utility over those packages (-1 when there are none). */
 double parley_view_best_utility(parley_agent_view *v);
 double parley_view_worst_utility(parley_agent_view *v);
-/* Number of packages in that list, and the i-th (ascending utility) into out; returns its utility. */
+/* Number of packages in that list (known without building it), and the i-th (ascending utility) into out;
+   returns its utility. */
 size_t parley_view_outcome_count(parley_agent_view *v);
 /* Position in that list of the first package worth at least target (the count when none is). */
 size_t parley_view_outcome_rank(parley_agent_view *v, double target);
@@ -227,6 +228,35 @@ double parley_view_outcome_ranked(parley_agent_view *v, size_t i, uint32_t *out)
  */
 int parley_view_outcome_around(parley_agent_view *v, double target, uint32_t *below, double *below_u, uint32_t *above,
                                double *above_u);
+
+/* A run of equal utilities in that list: the utility, the position of its first package, how many packages. */
+typedef struct parley_outcome_level {
+    double utility;
+    size_t first, count;
+} parley_outcome_level;
+
+/*
+ * The runs of that list around x, compared exactly (no 1e-12 slack), without
+ * building the list: *at the packages worth exactly x (count 0 when none, and
+ * first is then where x would go: the number of packages worth less), *below
+ * the run of the highest utility under x and *above the run of the lowest
+ * utility over x; any pointer may be NULL.  Returns 1 | 2 as
+ * parley_view_outcome_around does for the runs below and above (count 0 for
+ * a missing one), -1 when the list is empty or memory ran out.  Costs
+ * O(sqrt(N)) plus the runs' sizes for an additive utility on a space the list
+ * would hold whole (the list is built when the runs are thousands of packages
+ * or the queries have cost as much), O(log N) otherwise; queries inside the
+ * runs already found are answered from them.
+ */
+int parley_view_outcome_levels(parley_agent_view *v, double x, parley_outcome_level *below, parley_outcome_level *at,
+                               parley_outcome_level *above);
+/*
+ * The packages of that list worth exactly u, in its order (ascending outcome
+ * number among equal utilities): the first max of them into values (issue
+ * count values each; values may be NULL when max is 0).  Returns how many there
+ * are, or -1 when memory ran out.  Costs as parley_view_outcome_levels.
+ */
+long parley_view_outcome_ties(parley_agent_view *v, double u, uint32_t *values, size_t max);
 
 /* --- The agent interface --- */
 

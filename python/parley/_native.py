@@ -260,6 +260,7 @@ _PROTOTYPES = {
     "parley_view_worst_utility": (c_double, [P]),
     "parley_view_outcome_count": (c_size_t, [P]),
     "parley_view_outcome_ranked": (c_double, [P, c_size_t, U32P]),
+    "parley_view_outcome_around": (c_int, [P, c_double, U32P, POINTER(c_double), U32P, POINTER(c_double)]),
 }
 
 for _name, (_res, _args) in _PROTOTYPES.items():

@@ -187,6 +187,19 @@ class View:
             raise LookupError("this party has no acceptable package")
         return u, tuple(out)
 
+    def packages_around(self, target: float) -> Tuple[Optional[Tuple[float, Package]],
+                                                        Optional[Tuple[float, Package]]]:
+        """The two packages of its acceptable packages sorted by (utility, outcome number) next to target,
+        without building that list (parley_view_outcome_around): (below, above), above the first worth at least
+        target (less 1e-12, as package_at_least compares), below the one before it; each (utility, package),
+        None when there is none."""
+        below, above = (ctypes.c_uint32 * self._issues)(), (ctypes.c_uint32 * self._issues)()
+        u_below, u_above = ctypes.c_double(), ctypes.c_double()
+        found = N.lib.parley_view_outcome_around(self._v, target, below, ctypes.byref(u_below), above,
+                                                 ctypes.byref(u_above))
+        return ((u_below.value, tuple(below)) if found & 1 else None,
+                (u_above.value, tuple(above)) if found & 2 else None)
+
     @property
     def best_utility(self) -> float:
         """Its best utility over its acceptable packages (-1 when none)."""

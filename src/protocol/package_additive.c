@@ -5,12 +5,16 @@
  * points) and sorted by partial utility; set-up costs grow with sqrt(N), not N.
  *
  * The queries answer exactly what the sorted index of every package answers
- * (package_index.c): the worst and best utilities, and the package of lowest
+ * (package_index.c): the worst and best utilities, the package of lowest
  * utility at least a target (ties: lowest outcome number; none: the best,
- * lowest number).  Utilities are parley_utility_eval's float sums in issue
- * order; the halves' sums differ from them by rounding only, so a query finds
- * by two-pointer sweeps the pairs whose approximate utility lies within a
- * margin of the answer and evaluates those in issue order.
+ * lowest number), the neighbours of a threshold, the runs of equal utility
+ * around a value with their positions, and the packages of a run.  Utilities
+ * are parley_utility_eval's float sums in issue order, capped at 1; the
+ * halves' sums differ from them by rounding only, so a query finds by
+ * two-pointer sweeps the pairs whose approximate utility lies within a margin
+ * of the answer (a window) and evaluates those in issue order.  A window that
+ * reaches 1 - 2 margin takes every pair from there up, since the cap makes
+ * all utilities above 1 equal.
  */
 #include "protocol/session_internal.h"
 
@@ -64,7 +68,7 @@ static struct half_point *half_points(const parley_package_index *idx, size_t fr
     return p;
 }
 
-/* The utility of pair (a, b) as parley_utility_eval sums it; its values into out. */
+/* The utility of pair (a, b) as parley_utility_eval sums it (issue order, capped at 1); its values into out. */
 static double pair_utility(const parley_package_index *idx, const struct half_point *a, const struct half_point *b,
                            uint32_t *out)
 {
@@ -73,7 +77,58 @@ static double pair_utility(const parley_package_index *idx, const struct half_po
     double sum = a->s; /* the issues of A, in order: the first terms of the sum */
     for (size_t i = idx->split; i < idx->issues; i++)
         sum += parley_utility_weight(idx->u, i) * parley_utility_value(idx->u, i, out[i]);
-    return sum;
+    return sum > 1 ? 1 : sum;
+}
+
+/*
+ * The pairs a query evaluates: approximate utility a.s + b.s in [lo, hi].
+ * Every utility outside is then more than a margin from it; but the cap makes
+ * every pair above 1 worth 1, so a window that reaches 1 - 2 margin takes
+ * every pair from there up (pindex_additive_build refuses spaces where those
+ * are many).
+ */
+struct window {
+    double lo, hi;
+};
+
+static struct window window_of(const parley_package_index *idx, double lo, double hi)
+{
+    double capped = 1 - 2 * idx->margin;
+    if (hi >= capped)
+        return (struct window){fmin(lo, capped), INFINITY};
+    return (struct window){lo, hi};
+}
+
+typedef void (*pair_visitor)(void *ctx, double u, uint64_t id);
+
+/*
+ * One two-pointer sweep over the pairs in the window: calls visit (when not
+ * NULL) with each pair's utility and number; returns how many pairs the window
+ * holds and, in *under (when not NULL), how many lie below it.
+ */
+static uint64_t sweep_window(const parley_package_index *idx, struct window w, uint64_t *under, pair_visitor visit,
+                             void *ctx, uint32_t *scratch)
+{
+    size_t na = idx->na, nb = idx->nb, first = nb, last = nb;
+    uint64_t inside = 0, below = 0;
+    /* A ascending: the window of B moves down; first = first b >= lo - a, last = first b > hi - a. */
+    for (size_t j = 0; j < na; j++) {
+        const struct half_point *a = &idx->half_a[j];
+        while (first > 0 && idx->half_b[first - 1].s >= w.lo - a->s)
+            first--;
+        while (last > 0 && idx->half_b[last - 1].s > w.hi - a->s)
+            last--;
+        below += first;
+        if (last <= first)
+            continue;
+        inside += last - first;
+        if (visit)
+            for (size_t r = first; r < last; r++)
+                visit(ctx, pair_utility(idx, a, &idx->half_b[r], scratch), a->id * nb + idx->half_b[r].id);
+    }
+    if (under)
+        *under = below;
+    return inside;
 }
 
 struct best_pair {
@@ -102,34 +157,34 @@ static int better_pair(enum pick pick, const struct best_pair *best, double u, u
     return u > best->u || (u == best->u && id > best->id);
 }
 
+struct pick_scan {
+    enum pick pick;
+    double limit;
+    struct best_pair *best;
+};
+
+static void pick_pair(void *ctx, double u, uint64_t id)
+{
+    struct pick_scan *p = ctx;
+    struct best_pair *best = p->best;
+    if (p->pick == PICK_HIGHEST_UNDER ? u >= p->limit : u < p->limit) {
+        if (u < p->limit)
+            best->below = fmax(best->below, u);
+        return;
+    }
+    if (better_pair(p->pick, best, u, id))
+        *best = (struct best_pair){u, id, 1, best->below};
+}
+
 /*
- * Evaluates every pair whose approximate utility a.s + b.s lies in [lo, hi]
- * and keeps the one `pick` asks for among those with utility >= limit
- * (PICK_HIGHEST_UNDER: utility < limit).
+ * Evaluates every pair of the window [lo, hi] and keeps the one `pick` asks
+ * for among those with utility >= limit (PICK_HIGHEST_UNDER: utility < limit).
  */
 static void scan_window(const parley_package_index *idx, double lo, double hi, double limit, enum pick pick,
                         struct best_pair *best, uint32_t *scratch)
 {
-    size_t na = idx->na, nb = idx->nb, first = nb, last = nb;
-    /* A ascending: the window of B moves down; first = first b >= lo - a, last = first b > hi - a. */
-    for (size_t j = 0; j < na; j++) {
-        const struct half_point *a = &idx->half_a[j];
-        while (first > 0 && idx->half_b[first - 1].s >= lo - a->s)
-            first--;
-        while (last > 0 && idx->half_b[last - 1].s > hi - a->s)
-            last--;
-        for (size_t r = first; r < last; r++) {
-            double u = pair_utility(idx, a, &idx->half_b[r], scratch);
-            uint64_t id = a->id * nb + idx->half_b[r].id;
-            if (pick == PICK_HIGHEST_UNDER ? u >= limit : u < limit) {
-                if (u < limit)
-                    best->below = fmax(best->below, u);
-                continue;
-            }
-            if (better_pair(pick, best, u, id))
-                *best = (struct best_pair){u, id, 1, best->below};
-        }
-    }
+    struct pick_scan p = {pick, limit, best};
+    sweep_window(idx, window_of(idx, lo, hi), NULL, pick_pair, &p, scratch);
 }
 
 /* Highest approximate utility of a pair below x (-INFINITY when none), by a sweep. */
@@ -197,6 +252,14 @@ int pindex_additive_build(parley_package_index *idx, uint64_t size)
         free(scratch);
         return -1;
     }
+    /* Every query near the top evaluates the pairs the cap may reach: too many, and the sorted index serves. */
+    if (sweep_window(idx, window_of(idx, INFINITY, INFINITY), NULL, NULL, NULL, NULL) > PINDEX_WINDOW_MAX) {
+        free(scratch);
+        free(idx->half_a);
+        free(idx->half_b);
+        idx->half_a = idx->half_b = NULL;
+        return 0;
+    }
     /* Worst and best: the utility sum is monotone in every term, so each is attained by the sums' extremes. */
     idx->worst = pair_utility(idx, &idx->half_a[0], &idx->half_b[0], scratch);
     double top = idx->half_a[idx->na - 1].s + idx->half_b[idx->nb - 1].s;
@@ -261,4 +324,88 @@ int pindex_additive_around(const parley_package_index *idx, double t, struct pin
     if (down.found)
         parley_space_decode(idx->space, down.id, out->down);
     return up.found || down.found;
+}
+
+/* What a window's pairs say about a value x: the counts below and at it, and the nearest utilities either side. */
+struct level_scan {
+    double x, at_u, highest_under, lowest_over;
+    uint64_t under, at, at_highest, at_lowest;
+};
+
+static void tally_pair(void *ctx, double u, uint64_t id)
+{
+    (void)id;
+    struct level_scan *t = ctx;
+    if (u == t->x) {
+        t->at++;
+        t->at_u = u; /* the utility itself: x may be -0 where packages are worth +0 */
+    } else if (u < t->x) {
+        t->under++;
+        if (u > t->highest_under)
+            t->highest_under = u, t->at_highest = 0;
+        t->at_highest += u == t->highest_under;
+    } else {
+        if (u < t->lowest_over)
+            t->lowest_over = u, t->at_lowest = 0;
+        t->at_lowest += u == t->lowest_over;
+    }
+}
+
+int pindex_additive_levels(const parley_package_index *idx, double x, struct pindex_levels *out, uint64_t *pairs,
+                           uint32_t *scratch)
+{
+    double eps = idx->margin;
+    /* The pairs of these sums are surely under and over x: the runs next to x lie within a margin of them. */
+    double under = highest_below(idx, x - 2 * eps), over = lowest_at_least(idx, x + 2 * eps);
+    struct window w = window_of(idx, under > -INFINITY ? under - 2 * eps : -INFINITY,
+                                over < INFINITY ? over + 2 * eps : INFINITY);
+    uint64_t below;
+    *pairs = sweep_window(idx, w, &below, NULL, NULL, NULL);
+    if (*pairs > PINDEX_WINDOW_MAX)
+        return -1;
+    struct level_scan t = {x, x, -INFINITY, INFINITY, 0, 0, 0, 0};
+    sweep_window(idx, w, NULL, tally_pair, &t, scratch);
+    size_t first = (size_t)(below + t.under); /* the pairs under the window are worth less than the run below x */
+    out->at = (parley_outcome_level){t.at_u, first, (size_t)t.at};
+    out->has_below = t.at_highest > 0;
+    out->below = (parley_outcome_level){t.highest_under, first - (size_t)t.at_highest, (size_t)t.at_highest};
+    out->has_above = t.at_lowest > 0;
+    out->above = (parley_outcome_level){t.lowest_over, first + (size_t)t.at, (size_t)t.at_lowest};
+    return 1;
+}
+
+struct tie_scan {
+    double u;
+    uint64_t *ids;
+    size_t count;
+};
+
+static void collect_tie(void *ctx, double u, uint64_t id)
+{
+    struct tie_scan *t = ctx;
+    if (u == t->u)
+        t->ids[t->count++] = id;
+}
+
+static int by_number(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+long pindex_additive_ties(const parley_package_index *idx, double u, uint64_t **ids, uint64_t *pairs,
+                          uint32_t *scratch)
+{
+    double eps = idx->margin;
+    struct window w = window_of(idx, u - 2 * eps, u + 2 * eps);
+    uint64_t inside = *pairs = sweep_window(idx, w, NULL, NULL, NULL, NULL);
+    if (inside > PINDEX_WINDOW_MAX)
+        return -1;
+    struct tie_scan t = {u, malloc((inside ? inside : 1) * sizeof *t.ids), 0};
+    if (!t.ids)
+        return -2;
+    sweep_window(idx, w, NULL, collect_tie, &t, scratch);
+    qsort(t.ids, t.count, sizeof *t.ids, by_number);
+    *ids = t.ids;
+    return (long)t.count;
 }

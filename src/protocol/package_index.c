@@ -9,6 +9,7 @@
  */
 #include "protocol/session_internal.h"
 
+#include <math.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -296,9 +297,18 @@ size_t pindex_rank(const parley_package_index *idx, double target)
 /* A query from the halves sweeps both (a few times): the sorted index costs about 8 N of them to build. */
 static int sorted_pays(const parley_package_index *idx)
 {
-    parley_package_index *shared = (parley_package_index *)idx; /* only the atomic counter changes */
+    parley_package_index *shared = (parley_package_index *)idx; /* only the atomic counters change */
+    if (atomic_load(&shared->halves_off))
+        return 1;
     size_t queries = atomic_fetch_add(&shared->around_queries, 1) + 1;
-    return (double)queries * (double)(idx->na + idx->nb) > 8.0 * (double)idx->n;
+    double pairs = (double)atomic_load(&shared->window_pairs);
+    return (double)queries * (double)(idx->na + idx->nb) + 4 * pairs > 8.0 * (double)idx->n;
+}
+
+/* A query of the halves evaluated `pairs` pairs: they count in the cost. */
+static void count_pairs(const parley_package_index *idx, uint64_t pairs)
+{
+    atomic_fetch_add(&((parley_package_index *)idx)->window_pairs, (size_t)pairs);
 }
 
 int pindex_around(const parley_package_index *idx, const parley_scenario *sc, double t, struct pindex_neighbours *out,
@@ -328,4 +338,97 @@ double pindex_get(const parley_package_index *idx, size_t i, uint32_t *out)
     else
         parley_space_decode(idx->space, e->id, out);
     return e->u;
+}
+
+/* --- Runs of equal utility (parley_view_outcome_levels) --- */
+
+/* The index rank-like queries read: an additive one's sorted index when it pays or the space is sampled (NULL:
+   out of memory); NULL with *halves set when the halves answer. */
+static const parley_package_index *ranked_index(const parley_package_index *idx, const parley_scenario *sc,
+                                                int *halves)
+{
+    *halves = 0;
+    if (!idx->additive)
+        return idx;
+    if (idx->n <= INDEX_FULL_MAX && !sorted_pays(idx)) {
+        *halves = 1;
+        return NULL;
+    }
+    return pindex_sorted(idx, sc);
+}
+
+/* A window of the halves was too large: from now on the sorted index answers every such query. */
+static const parley_package_index *halves_too_wide(const parley_package_index *idx, const parley_scenario *sc)
+{
+    atomic_store(&((parley_package_index *)idx)->halves_off, 1);
+    return pindex_sorted(idx, sc);
+}
+
+size_t pindex_ranked_count(const parley_package_index *idx, const parley_scenario *sc)
+{
+    if (idx->additive && idx->n <= INDEX_FULL_MAX)
+        return idx->n; /* the sorted index would hold every package */
+    const parley_package_index *sorted = pindex_sorted(idx, sc);
+    return sorted ? sorted->n : 0;
+}
+
+/* The run of entry i's utility: its first position and size. */
+static parley_outcome_level run_of(const parley_package_index *idx, size_t i)
+{
+    double u = idx->e[i].u;
+    size_t first = rank_from(idx, u);
+    return (parley_outcome_level){u, first, rank_from(idx, nextafter(u, INFINITY)) - first};
+}
+
+int pindex_levels(const parley_package_index *idx, const parley_scenario *sc, double x, struct pindex_levels *out,
+                  uint32_t *scratch)
+{
+    int halves;
+    const parley_package_index *sorted = ranked_index(idx, sc, &halves);
+    if (halves) {
+        uint64_t pairs = 0;
+        int found = pindex_additive_levels(idx, x, out, &pairs, scratch);
+        count_pairs(idx, pairs);
+        if (found > 0)
+            return idx->n > 0;
+        sorted = halves_too_wide(idx, sc);
+    }
+    if (!sorted)
+        return -1;
+    size_t first = rank_from(sorted, x), end = rank_from(sorted, nextafter(x, INFINITY));
+    out->at = (parley_outcome_level){end > first ? sorted->e[first].u : x, first, end - first};
+    out->has_below = first > 0;
+    out->has_above = end < sorted->n;
+    if (out->has_below)
+        out->below = run_of(sorted, first - 1);
+    if (out->has_above)
+        out->above = run_of(sorted, end);
+    return sorted->n > 0;
+}
+
+long pindex_ties(const parley_package_index *idx, const parley_scenario *sc, double u, uint32_t *values, size_t max,
+                 uint32_t *scratch)
+{
+    int halves;
+    const parley_package_index *sorted = ranked_index(idx, sc, &halves);
+    if (halves) {
+        uint64_t *ids = NULL, pairs = 0;
+        long count = pindex_additive_ties(idx, u, &ids, &pairs, scratch);
+        count_pairs(idx, pairs);
+        if (count == -2)
+            return -1;
+        if (count >= 0) {
+            for (size_t j = 0; j < (size_t)count && j < max; j++)
+                parley_space_decode(idx->space, ids[j], values + j * idx->issues);
+            free(ids);
+            return count;
+        }
+        sorted = halves_too_wide(idx, sc);
+    }
+    if (!sorted)
+        return -1;
+    size_t first = rank_from(sorted, u), end = rank_from(sorted, nextafter(u, INFINITY));
+    for (size_t j = 0; j < end - first && j < max; j++)
+        pindex_get(sorted, first + j, values + j * sorted->issues);
+    return (long)(end - first);
 }

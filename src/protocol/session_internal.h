@@ -75,7 +75,9 @@ struct parley_package_index {
     uint64_t best_id;
     uint64_t seed;                      /* the build's seed, for the sorted index below */
     pthread_mutex_t lock;               /* additive: guards `sorted`, built on the first rank query */
-    _Atomic size_t around_queries;      /* additive: neighbour queries answered from the halves so far */
+    _Atomic size_t around_queries;      /* additive: neighbour, level and tie queries of the halves so far */
+    _Atomic size_t window_pairs;        /* additive: pairs the windows of level and tie queries held so far */
+    _Atomic int halves_off;             /* additive: a query's window was too large; the sorted index answers */
     parley_package_index *sorted;
 };
 /* Sets up the additive index of a space of `size` packages: 1 done, 0 not applicable, -1 out of memory. */
@@ -116,10 +118,50 @@ const parley_package_index *pindex_sorted(const parley_package_index *idx, const
  */
 int pindex_around(const parley_package_index *idx, const parley_scenario *sc, double t, struct pindex_neighbours *out,
                   uint32_t *scratch);
+/*
+ * The runs of equal utility in the sorted order next to a value x
+ * (parley_view_outcome_levels): the run worth exactly x (count 0 when none:
+ * first is where x would go), the run just below x and the one just above it,
+ * when there are.
+ */
+struct pindex_levels {
+    parley_outcome_level below, at, above;
+    int has_below, has_above;
+};
+/* Pairs of the halves one query of levels or ties evaluates at most (utilities within a margin of the value,
+   runs of equal utility included); beyond, the sorted index is built and answers.  The pairs evaluated count
+   in the cost that decides when the sorted index pays (pindex_around), 4 sweep steps each. */
+#define PINDEX_WINDOW_MAX 4096u
+/* The additive index's levels of x (scratch: `issues` values): 1, or -1 when the window is too large; *pairs: the
+   window's size. */
+int pindex_additive_levels(const parley_package_index *idx, double x, struct pindex_levels *out, uint64_t *pairs,
+                           uint32_t *scratch);
+/* The numbers of the packages worth exactly u, ascending, into *ids (malloc'd): their count, -1 when the window
+   is too large, -2 when out of memory; *pairs: the window's size. */
+long pindex_additive_ties(const parley_package_index *idx, double u, uint64_t **ids, uint64_t *pairs,
+                          uint32_t *scratch);
+/*
+ * Either kind of index's levels of x, compared exactly; from the halves while
+ * they pay (as pindex_around), from the sorted index otherwise, and for
+ * additive spaces larger than the sorted index holds whole (it samples them,
+ * and these queries answer for its list).  0 when the list is empty, -1 when
+ * out of memory.
+ */
+int pindex_levels(const parley_package_index *idx, const parley_scenario *sc, double x, struct pindex_levels *out,
+                  uint32_t *scratch);
+/* The packages worth exactly u in the list's order: the first max of them into values (`issues` values each;
+   scratch: `issues` more); returns how many there are, or -1 when out of memory. */
+long pindex_ties(const parley_package_index *idx, const parley_scenario *sc, double u, uint32_t *values, size_t max,
+                 uint32_t *scratch);
+/* The number of packages of the list those queries (and the view's rank queries) read. */
+size_t pindex_ranked_count(const parley_package_index *idx, const parley_scenario *sc);
 /* Position of the first entry worth at least target (n when none). */
 size_t pindex_rank(const parley_package_index *idx, double target);
 /* Entry i's package into out; returns its utility. */
 double pindex_get(const parley_package_index *idx, size_t i, uint32_t *out);
+
+/* Runs of equal utility a view remembers (view_levels.c). */
+#define VIEW_RUNS 16u
 
 struct parley_agent_view {
     parley_negotiation *neg; /* private: the API never hands it out */
@@ -140,6 +182,9 @@ struct parley_agent_view {
     uint32_t *near_values;
     int near_valid;
     int index_tried;
+    /* runs of equal utility found by parley_view_outcome_levels: adjacent in the list, ascending (view_levels.c) */
+    parley_outcome_level runs[VIEW_RUNS];
+    size_t run_count;
 };
 
 struct agent_slot {
@@ -229,6 +274,9 @@ int protocol_run_alternating(parley_negotiation *neg, parley_error *err);
 int protocol_run_single_text(parley_negotiation *neg, parley_error *err);
 int protocol_run_shuttle(parley_negotiation *neg, parley_error *err);
 
+/* view.c: the view's package index, built on first use (NULL when out of memory); `issues` values of scratch. */
+const parley_package_index *view_package_index(struct parley_agent_view *v);
+uint32_t *view_scratch(struct parley_agent_view *v);
 /* view.c: sets up / frees a view's private data. */
 int view_init(parley_negotiation *neg, size_t k, struct parley_agent_view *v);
 void view_free(struct parley_agent_view *v);

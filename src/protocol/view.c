@@ -131,7 +131,7 @@ double parley_view_random(parley_agent_view *v)
 
 /* --- The party's own packages, sorted (package_index.c) --- */
 
-static const parley_package_index *ensure_index(parley_agent_view *v)
+const parley_package_index *view_package_index(parley_agent_view *v)
 {
     if (!v->idx && !v->index_tried) {
         v->index_tried = 1;
@@ -145,7 +145,7 @@ static const parley_package_index *ensure_index(parley_agent_view *v)
 /* Rank queries need every package in order: an additive index is backed by a sorted one built on demand. */
 static const parley_package_index *ensure_ranked(parley_agent_view *v)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = view_package_index(v);
     return idx ? pindex_sorted(idx, v->neg->sc) : NULL;
 }
 
@@ -157,7 +157,7 @@ size_t parley_view_outcome_rank(parley_agent_view *v, double target)
 
 double parley_view_outcome_at_least(parley_agent_view *v, double target, uint32_t *out)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = view_package_index(v);
     if (!idx)
         return -1;
     if (!idx->additive)
@@ -179,17 +179,25 @@ double parley_view_outcome_at_least(parley_agent_view *v, double target, uint32_
     return u;
 }
 
+uint32_t *view_scratch(parley_agent_view *v)
+{
+    size_t issues = v->neg->issues ? v->neg->issues : 1;
+    if (!v->near_values && !(v->near_values = malloc(3 * issues * sizeof *v->near_values)))
+        return NULL;
+    return v->near_values + 2 * issues;
+}
+
 /* The neighbours of threshold t, from the last answer when it still holds. */
 static const struct pindex_neighbours *around(parley_agent_view *v, double t)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = view_package_index(v);
     if (!idx)
         return NULL;
     struct pindex_neighbours *nb = &v->near;
     if (v->near_valid && (!nb->has_down || t > nb->down_u) && (!nb->has_up || t <= nb->up_u))
         return nb;
     size_t issues = idx->issues ? idx->issues : 1;
-    if (!v->near_values && !(v->near_values = malloc(3 * issues * sizeof *v->near_values)))
+    if (!view_scratch(v))
         return NULL;
     nb->down = v->near_values;
     nb->up = v->near_values + issues;
@@ -221,20 +229,20 @@ int parley_view_outcome_around(parley_agent_view *v, double target, uint32_t *be
 
 double parley_view_best_utility(parley_agent_view *v)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = view_package_index(v);
     return idx ? pindex_best(idx) : -1;
 }
 
 double parley_view_worst_utility(parley_agent_view *v)
 {
-    const parley_package_index *idx = ensure_index(v);
+    const parley_package_index *idx = view_package_index(v);
     return idx ? pindex_worst(idx) : -1;
 }
 
 size_t parley_view_outcome_count(parley_agent_view *v)
 {
-    const parley_package_index *idx = ensure_ranked(v);
-    return idx ? idx->n : 0;
+    const parley_package_index *idx = view_package_index(v);
+    return idx ? pindex_ranked_count(idx, v->neg->sc) : 0;
 }
 
 double parley_view_outcome_ranked(parley_agent_view *v, size_t i, uint32_t *out)

@@ -163,3 +163,55 @@ def test_observed_events_are_the_trace_events_it_may_see(parley, protocol):
             pos += 1
         assert pos < len(public), f"observed {e} is not in the trace in order"
         pos += 1
+
+
+def _sorted_packages(view):
+    """The party's acceptable packages sorted by (utility, outcome number), enumerated here (itertools.product
+    runs in outcome-number order: the last issue fastest)."""
+    import itertools
+    counts = [len(view.values(i)) for i in range(len(view.issues))]
+    return sorted((view.utility(p), number, p)
+                  for number, p in enumerate(itertools.product(*[range(c) for c in counts]))
+                  if view.feasible(p) and view.red_lines_hold(p))
+
+
+def _around_reference(packages, target):
+    """The packages of the sorted list next to target: the first worth at least target - 1e-12, the one before."""
+    first = next((i for i, (u, _, _) in enumerate(packages) if u >= target - 1e-12), len(packages))
+    below = (packages[first - 1][0], packages[first - 1][2]) if first > 0 else None
+    above = (packages[first][0], packages[first][2]) if first < len(packages) else None
+    return below, above
+
+
+def make_around_checker(parley):
+    class Around(parley.Agent):
+        """Asks packages_around for many targets once, and remembers the answers with the enumeration's."""
+        name = "py-around"
+
+        def __init__(self):
+            self.checked = []
+
+        def propose(self, view):
+            if not self.checked:
+                lowest, highest = view.worst_utility, view.best_utility
+                own = [view.package_at_least(lowest + (highest - lowest) * k / 7)[0] for k in range(8)]
+                targets = [lowest - 1, highest + 1, lowest, highest] + own + [u + 1e-12 for u in own] + \
+                    [u - 1e-12 for u in own] + [lowest + (highest - lowest) * k / 13 for k in range(14)]
+                packages = _sorted_packages(view)
+                self.checked = [(t, view.packages_around(t), _around_reference(packages, t)) for t in targets]
+            return parley.WalkAway()
+    return Around
+
+
+@pytest.mark.parametrize("scenario", ["relaxed", "car"])
+def test_python_view_packages_around(parley, scenario):
+    """packages_around against an enumeration: on the ceasefire scenario (red lines, global constraints: the
+    sorted list) and on ANAC 2012 Car (15,625 outcomes, additive: the two sorted halves)."""
+    from conftest import ANAC
+    path = RELAXED if scenario == "relaxed" else [ANAC / "Car" / f"Car-A-{p}.xml" for p in ("domain", "prof1", "prof2")]
+    agent = make_around_checker(parley)()
+    parley.negotiate(path, agents=[agent, "boulware"], rounds=2)
+    assert len(agent.checked) == 42
+    for target, got, want in agent.checked:
+        assert got == want, target
+    assert agent.checked[0][1][0] is None and agent.checked[1][1][1] is None  # outside the range: one side only
