@@ -16,12 +16,15 @@ import time
 
 
 def load_tests(build):
-    """{name: {"command": [...], "cwd": dir, "env": {...}, "timeout": seconds}} of every ctest test of build."""
+    """{name: {"command": [...], "cwd": dir, "env": {...}, "timeout": seconds}} of every ctest test of build that
+    runs on its own (not those of a fixture or needing one)."""
     out = subprocess.run(["ctest", "--show-only=json-v1"], cwd=build, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL, check=True).stdout
     tests = {}
     for t in json.loads(out)["tests"]:
         props = {p["name"]: p["value"] for p in t.get("properties", [])}
+        if any(k.startswith("FIXTURES_") for k in props):
+            continue  # a test that needs a fixture (the PostgreSQL cluster of the *_pg tests) cannot run alone
         env = {}
         for item in props.get("ENVIRONMENT", []):
             key, _, value = item.partition("=")

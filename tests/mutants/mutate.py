@@ -353,6 +353,8 @@ def main():
     ap.add_argument("--base", default=os.path.join(ROOT, "build-mutants"))
     ap.add_argument("--sample", type=int, help="generate mutants (generate.py) and run a sample of this many")
     ap.add_argument("--seed", type=int, default=1, help="the sample's random seed")
+    ap.add_argument("--carry", metavar="COMMIT", help="with --sample: keep the positional draw of COMMIT in the files "
+                    "unchanged since, and draw the changed files' sites at the same rate (generate.carried_draw)")
     ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
     ap.add_argument("--report-only", action="store_true",
                     help="with --resume: report the journalled verdicts, run nothing (the rest counted as unrun)")
@@ -379,7 +381,7 @@ def main():
     args = ap.parse_args()
 
     if args.sample:
-        every, chosen = generate.sample(args.sample, args.seed)
+        every, chosen = generate.sample(args.sample, args.seed, carry=args.carry)
         mutants = generate.as_mutants(chosen)
         if args.asan_memory:
             for m in mutants:
