@@ -18,7 +18,7 @@ axes = [float(v) for y1, y2 in re.findall(r'<line class="axis" [^>]*y1="([0-9.]+
         for v in (y1, y2)]
 legend = re.findall(r'<rect x="[0-9.]+" y="([0-9.]+)" width="[0-9.]+" height="([0-9.]+)" fill="#fff" '
                     r'fill-opacity="0.9" stroke="#ccc"', svg)
-names = [t for t in re.findall(r'<text [^>]*>([^<]*)</text>', svg) if t in ("Ann", "Bob", "Cat")]
+names = [t for t in re.findall(r'<text [^>]*>([^<]*)</text>', svg) if re.match(r"utility of (Ann|Bob|Cat) \(", t)]
 assert len(legend) == 1 and len(names) >= 3, (legend, names)  # one legend, naming the three parties
 top, h = map(float, legend[0])
 print("planes end at %.1f; legend %.1f to %.1f; picture %.0f" % (max(axes), top, top + h, height))

@@ -1,7 +1,8 @@
 """test_kill_python: behaviours of the Python package that generated mutants showed no test pinned (issue 27).
 A Python agent whose start() raises, added to a stepped Negotiation, raises its own exception (its type and
 message), as parley.negotiate does; not the library's generic error (a mutant that turned `rc != 0` into
-`rc == 0` in Negotiation._add raised parley.Error instead)."""
+`rc == 0` in Negotiation._add raised parley.Error instead).  The notion names of parley.conflict select what the
+CLI's --notions does; the figure of a negotiation labels its axes (round, utility)."""
 import pytest
 from conftest import EXAMPLES
 
@@ -23,8 +24,8 @@ def test_agent_whose_start_raises(parley):
 
 
 def test_notion_names_are_the_cli_ones(parley):
-    """Each notion name parley.conflict takes selects what `parley conflict --notions NAME` does (a mutant that
-    gave "seqsim" the flags 33 added Nash stability to every seqsim analysis)."""
+    """Each notion name parley.conflict takes selects what `parley conflict --notions NAME` does: the table of
+    names in core.py against the CLI's own parser (a name given another notion's flag fails here)."""
     from conftest import cli_json, stable
     path = EXAMPLES / "gmcr" / "prisoners-dilemma.json"
     for name in ("nash", "r", "gmr", "smr", "seq", "sim", "seqsim", "all"):
