@@ -2,8 +2,7 @@
  * plugin_agent.c: a plug-in agent for tests/cli/negotiate_plugin.sh, written
  * as a plug-in author would: only <parley/agent.h>.  It concedes linearly
  * down to a floor given as parameter f (default 0.5), and accepts anything
- * worth at least its next offer.  With r=R it fails (an internal error) in
- * the MPI rank R (tests/cli/kill_mpi.sh: a rank that fails cleanly).
+ * worth at least its next offer.
  */
 #include <parley/agent.h>
 #include <stdlib.h>
@@ -14,16 +13,12 @@ struct state {
 
 static int create(parley_agent_view *v, const char *params, void **state, parley_error *err)
 {
-    static const char *const keys[] = {"f", "r", NULL};
+    static const char *const keys[] = {"f", NULL};
     struct state *s;
-    double f, r;
+    double f;
     int rc = parley_agent_params_check("plugin", params, keys, err);
-    if (rc || (rc = parley_agent_param_double("plugin", params, "f", 0.5, &f, err)) ||
-        (rc = parley_agent_param_double("plugin", params, "r", -1, &r, err)))
+    if (rc || (rc = parley_agent_param_double("plugin", params, "f", 0.5, &f, err)))
         return rc;
-    const char *rank = getenv("OMPI_COMM_WORLD_RANK");
-    if (r >= 0 && rank && atof(rank) == r)
-        return PARLEY_EINTERNAL;
     if (!(s = malloc(sizeof *s)))
         return PARLEY_ENOMEM;
     s->floor = f;
