@@ -2,7 +2,8 @@
 # kill_plot.sh: where the negotiation SVG (`parley negotiate --plot`, src/protocol/plot.c) puts its legend,
 # pinned where a generated mutant survived (issue 27: the legend's top reckoned with a plane's size minus the gap
 # between planes instead of plus, which drew the legend over the planes).  With three parties the legend sits
-# under the planes: its box starts below the lowest axis line of the planes and ends inside the picture.
+# under the planes: its box starts below the lowest axis line of the planes and ends inside the picture.  And the
+# agreement label stays inside its plane (below).
 set -uo pipefail
 PARLEY=$1
 SRC=$2
@@ -23,5 +24,37 @@ assert len(legend) == 1 and len(names) >= 3, (legend, names)  # one legend, nami
 top, h = map(float, legend[0])
 print("planes end at %.1f; legend %.1f to %.1f; picture %.0f" % (max(axes), top, top + h, height))
 sys.exit(0 if top >= max(axes) and top + h <= height else 1)
+PY
+
+# The "agreement" label of a utility plane stays inside the plane, 2 px clear of its frame (a mutant let it reach
+# 2 px past the right edge, where only the frame line's own box stopped it).  Two parties, one issue: the
+# agreement x is worth 0.765 to A, 0.5 to B, so its ring is 252.45 px from the plane's left edge (330 px wide): a
+# label to its right (7 px rings, the second ring clear of the ring's 8 px box) would end 1.2 px before the frame.
+# The label's box is its estimated text width (0.62 em a character, 11 px) plus 1 px each side.
+cat >"$TMP/edge.json" <<'JSON'
+{"format": "parley-scenario", "title": "edge",
+ "issues": [{"name": "deal", "type": "categorical", "values": ["x", "y"]}],
+ "parties": [{"name": "A", "reservation": 0, "preferences": {"deal": {"weight": 1, "values": {"x": 0.765, "y": 1}}}},
+             {"name": "B", "reservation": 0.3, "preferences": {"deal": {"weight": 1, "values": {"x": 0.5, "y": 0}}}}]}
+JSON
+expect_exit 0 "plot of an agreement near the right edge" "$PARLEY" negotiate "$TMP/edge.json" \
+    --agents boulware,conceder --plot "$TMP/edge.svg"
+python3 - "$TMP/edge.svg" <<'PY' || fail "the agreement label leaves its plane"
+import re, sys
+svg = open(sys.argv[1]).read()
+ring = re.findall(r'<circle cx="([0-9.]+)" cy="([0-9.]+)" r="7" fill="none" stroke="#000"', svg)
+assert len(ring) == 1, ring  # the agreement in the one plane
+cx, cy = map(float, ring[0])
+frame = [(float(x1), min(float(y1), float(y2)), max(float(y1), float(y2))) for x1, y1, x2, y2 in
+         re.findall(r'<line class="axis" x1="([0-9.]+)" y1="([0-9.]+)" x2="([0-9.]+)" y2="([0-9.]+)"', svg)
+         if x1 == x2]
+sides = sorted(x for x, lo, hi in frame if lo <= cy <= hi)  # the plane's left and right frame lines
+left, right = sides[0], sides[-1]
+labels = [float(x) for x in re.findall(r'<text x="([0-9.]+)" y="[0-9.]+" font-size="11" text-anchor="middle" '
+                                       r'fill="#000" stroke="#fff"[^>]*>agreement</text>', svg)]
+assert len(labels) == 1, labels
+half = 0.62 * 11 * len("agreement") / 2 + 1
+print("plane %.1f to %.1f, ring at %.1f, label %.1f to %.1f" % (left, right, cx, labels[0] - half, labels[0] + half))
+sys.exit(0 if left + 2 <= labels[0] - half + 0.05 and labels[0] + half <= right - 2 + 0.05 else 1)
 PY
 [ "$fails" -eq 0 ] || exit 1
