@@ -328,9 +328,7 @@ def carried_draw(sites, n, seed, commit, root=ROOT):
     """A draw from the current tree that keeps the journalled verdicts of the positional draw made on an older
     commit: two strata.  Files whose text is the same as at the commit: the sites of the old positional draw in
     them (a uniform draw of those files' sites, at the rate n / the old tree's sites).  Files changed or added
-    since: a stable draw (stable_draw) of their sites at the same rate, rounded up, and at least enough for n in
-    all."""
-    import math
+    since: a stable draw (stable_draw) of their sites filling the sample to n (at least one)."""
     import tempfile
     with tempfile.TemporaryDirectory(prefix="parley-carry-") as old_root:
         tree_at(commit, old_root)
@@ -344,8 +342,7 @@ def carried_draw(sites, n, seed, commit, root=ROOT):
     by_id = {s.id: s for s in sites}
     kept = [by_id[s.id] for s in positional_draw(old_sites, n, seed) if s.file in same]
     pool = [s for s in sites if s.file not in same]
-    k = max(n - len(kept), math.ceil(len(pool) * n / len(old_sites)))
-    return kept + stable_draw(pool, k, seed)
+    return kept + stable_draw(pool, max(n - len(kept), 1), seed)
 
 
 def sample(n, seed, root=ROOT, carry=None):
