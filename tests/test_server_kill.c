@@ -3,7 +3,10 @@
  * pinned (issue 27).  Closing a negotiation records when: the negotiation read
  * back afterwards is closed, with the outcome given and the same closed_at as
  * the close answered (a mutant bound an empty text for the time, so the
- * negotiation read back had closed_at "").  The name starts with test_server
+ * negotiation read back had closed_at "").  The answers to a text are listed
+ * with who gave them, what they said and when: a party its own, the mediator
+ * every party's (a mutant read the time from a column the query does not
+ * have, and the list came back empty).  The name starts with test_server
  * for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
@@ -41,9 +44,58 @@ static void test_close_records_when(void **state)
     talks_close(&w);
 }
 
+/* The answers listed to `token`: their names and answers joined ("Buyer:amend Seller:accept"), each with a time
+   (else "(no time)" follows it); compared once the server is stopped. */
+static void listed_answers(talks *w, const char *token, char *out, size_t size)
+{
+    http_resp r = http_request(w->port, "GET", "/api/negotiations/1/texts/1/responses", token, NULL);
+    size_t i, used = (size_t)snprintf(out, size, "%s", r.status == 200 ? "" : "(not 200)");
+    json_t *a;
+    json_array_foreach(json_object_get(r.json, "responses"), i, a) {
+        const char *at = json_string_value(json_object_get(a, "created_at"));
+        if (used < size)
+            used += (size_t)snprintf(out + used, size - used, "%s%s:%s%s", i ? " " : "",
+                                     json_string_value(json_object_get(a, "name")),
+                                     json_string_value(json_object_get(a, "answer")),
+                                     at && strlen(at) >= 20 ? "" : " (no time)"); /* an ISO 8601 time */
+    }
+    http_resp_free(&r);
+}
+
+static void test_answers_listed_with_their_time(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    static const char *const steps[][3] = {
+        {"POST", "/api/negotiations/1/sessions", "{\"venue\": \"Geneva\"}"},
+        {"POST", "/api/negotiations/1/texts", "{\"outcome\": {\"price\": 1}}"},
+    };
+    for (size_t i = 0; i < 2; i++) {
+        http_resp r = http_request(w.port, steps[i][0], steps[i][1], w.med, steps[i][2]);
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    const char *answers[][2] = {{w.buyer, "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", \"value\": 0}]}"},
+                                {w.seller, "{\"answer\": \"accept\"}"}};
+    for (size_t i = 0; i < 2; i++) {
+        http_resp r = http_request(w.port, "POST", "/api/negotiations/1/texts/1/responses", answers[i][0], answers[i][1]);
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    char med[128], buyer[128];
+    listed_answers(&w, w.med, med, sizeof med);
+    listed_answers(&w, w.buyer, buyer, sizeof buyer);
+    talks_close(&w);
+    assert_string_equal(med, "Buyer:amend Seller:accept");
+    assert_string_equal(buyer, "Buyer:amend");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_answers_listed_with_their_time),
         cmocka_unit_test(test_close_records_when),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
