@@ -3,7 +3,7 @@
 # pinned where a generated mutant survived (issue 27: the legend's top reckoned with a plane's size minus the gap
 # between planes instead of plus, which drew the legend over the planes).  With three parties the legend sits
 # under the planes: its box starts below the lowest axis line of the planes and ends inside the picture.  And the
-# agreement label stays inside its plane (below).
+# agreement label stays inside its plane, the plane's y title left of it (below).
 set -uo pipefail
 PARLEY=$1
 SRC=$2
@@ -56,5 +56,17 @@ assert len(labels) == 1, labels
 half = 0.62 * 11 * len("agreement") / 2 + 1
 print("plane %.1f to %.1f, ring at %.1f, label %.1f to %.1f" % (left, right, cx, labels[0] - half, labels[0] + half))
 sys.exit(0 if left + 2 <= labels[0] - half + 0.05 and labels[0] + half <= right - 2 + 0.05 else 1)
+PY
+# The plane's y title, turned a quarter, stands left of the plane, clear of the tick labels (a mutant put it 42 px
+# inside the plane instead of 42 px before it).
+python3 - "$TMP/edge.svg" <<'PY' || fail "the y title of the utility plane is not left of the plane"
+import re, sys
+svg = open(sys.argv[1]).read()
+title = re.findall(r'<text x="([0-9.]+)" [^>]*transform="rotate\(-90 [^>]*>utility of B</text>', svg)
+frame = [float(x1) for x1, x2 in re.findall(r'<line class="axis" x1="([0-9.]+)" y1="[0-9.]+" x2="([0-9.]+)"', svg)
+         if x1 == x2]
+assert len(title) == 1, title
+print("y title at %s, the plane's left edge at %.1f" % (title[0], min(frame)))
+sys.exit(0 if float(title[0]) <= min(frame) - 30 else 1)
 PY
 [ "$fails" -eq 0 ] || exit 1
