@@ -6,8 +6,10 @@
  * negotiation read back had closed_at "").  The answers to a text are listed
  * with who gave them, what they said and when: a party its own, the mediator
  * every party's (a mutant read the time from a column the query does not
- * have, and the list came back empty).  The name starts with test_server
- * for the server library (tests/CMakeLists.txt).
+ * have, and the list came back empty).  A live stream whose token is revoked
+ * ends as a stream ends, with its last chunk, not by an aborted connection (a
+ * mutant reported the revoked token as a read error).  The name starts with
+ * test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +18,9 @@
 #include <cmocka.h>
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* the helpers used are a part of those shared */
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 #include "test_server_talks.h"
@@ -92,9 +97,52 @@ static void test_answers_listed_with_their_time(void **state)
     assert_string_equal(buyer, "Buyer:amend");
 }
 
+/* Reads the stream until `needle` (with chunk_start, only at the start of what it reads or after a line break) or
+   the end of the connection (each read bounded by the socket's 120 s, a hang bound); 1 when the needle came. */
+static int stream_until(int fd, const char *needle, int chunk_start)
+{
+    char buf[65536];
+    size_t len = 0;
+    for (int reads = 0; reads < 1000 && len < sizeof buf - 1; reads++) {
+        ssize_t k = recv(fd, buf + len, sizeof buf - 1 - len, 0);
+        if (k <= 0)
+            break;
+        len += (size_t)k;
+        buf[len] = '\0';
+        char after_break[64];
+        snprintf(after_break, sizeof after_break, "\r\n%s", needle);
+        if (chunk_start ? strncmp(buf, needle, strlen(needle)) == 0 || strstr(buf, after_break) : !!strstr(buf, needle))
+            return 1;
+    }
+    return 0;
+}
+
+static void test_revoked_stream_ends_cleanly(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    int fd = http_connect(w.port);
+    /* the stream is open once it has sent the first events */
+    int sent = fd >= 0 && http_send(fd, "GET", "/api/negotiations/1/events", w.seller, NULL, 0, NULL) == 0 &&
+               stream_until(fd, "participant.added", 0);
+    http_resp r = http_request(w.port, "DELETE", "/api/negotiations/1/participants/3/token", w.med, NULL);
+    int revoked = r.status == 200;
+    http_resp_free(&r);
+    int clean = sent && revoked && stream_until(fd, "0\r\n\r\n", 1); /* the last chunk */
+    if (fd >= 0)
+        close(fd);
+    talks_close(&w);
+    assert_true(sent);
+    assert_true(revoked);
+    assert_true(clean);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_revoked_stream_ends_cleanly),
         cmocka_unit_test(test_answers_listed_with_their_time),
         cmocka_unit_test(test_close_records_when),
     };
