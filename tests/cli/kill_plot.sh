@@ -58,15 +58,18 @@ print("plane %.1f to %.1f, ring at %.1f, label %.1f to %.1f" % (left, right, cx,
 sys.exit(0 if left + 2 <= labels[0] - half + 0.05 and labels[0] + half <= right - 2 + 0.05 else 1)
 PY
 # The plane's y title, turned a quarter, stands left of the plane, clear of the tick labels (a mutant put it 42 px
-# inside the plane instead of 42 px before it).
-python3 - "$TMP/edge.svg" <<'PY' || fail "the y title of the utility plane is not left of the plane"
+# inside the plane instead of 42 px before it), and the y tick labels end left of the plane too (another put them
+# 6 px inside).
+python3 - "$TMP/edge.svg" <<'PY' || fail "the y title or tick labels of the utility plane are not left of the plane"
 import re, sys
 svg = open(sys.argv[1]).read()
 title = re.findall(r'<text x="([0-9.]+)" [^>]*transform="rotate\(-90 [^>]*>utility of B</text>', svg)
 frame = [float(x1) for x1, x2 in re.findall(r'<line class="axis" x1="([0-9.]+)" y1="[0-9.]+" x2="([0-9.]+)"', svg)
          if x1 == x2]
-assert len(title) == 1, title
-print("y title at %s, the plane's left edge at %.1f" % (title[0], min(frame)))
-sys.exit(0 if float(title[0]) <= min(frame) - 30 else 1)
+ticks = [float(x) for x in re.findall(r'<text x="([0-9.]+)" y="[0-9.]+" font-size="10" text-anchor="end"', svg)]
+assert len(title) == 1 and ticks, (title, ticks)
+print("y title at %s, y tick labels end at %.1f to %.1f, the plane's left edge at %.1f" % (
+    title[0], min(ticks), max(ticks), min(frame)))
+sys.exit(0 if float(title[0]) <= min(frame) - 30 and max(ticks) <= min(frame) - 4 else 1)
 PY
 [ "$fails" -eq 0 ] || exit 1
