@@ -8,8 +8,10 @@
  * every party's (a mutant read the time from a column the query does not
  * have, and the list came back empty).  A live stream whose token is revoked
  * ends as a stream ends, with its last chunk, not by an aborted connection (a
- * mutant reported the revoked token as a read error).  The name starts with
- * test_server for the server library (tests/CMakeLists.txt).
+ * mutant reported the revoked token as a read error).  A path whose number is
+ * 0, longer than 15 digits or a fourth one names no resource (404, "no such
+ * resource"), not some negotiation (a mutant let such a path match its route).
+ * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -139,9 +141,31 @@ static void test_revoked_stream_ends_cleanly(void **state)
     assert_true(clean);
 }
 
+static void test_bad_numbers_name_no_resource(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    static const char *const paths[] = {"/api/negotiations/0", "/api/negotiations/1234567890123456",
+                                        "/api/negotiations/0/texts/1", "/api/negotiations/1/texts/0"};
+    size_t right = 0;
+    for (size_t i = 0; i < 4; i++) {
+        http_resp r = http_request(w.port, "GET", paths[i], w.med, NULL);
+        const char *why = jstr(&r, "error", "message");
+        right += r.status == 404 && why && strstr(why, "no such resource");
+        if (r.status != 404 || !why || !strstr(why, "no such resource"))
+            print_message("%s: %d %s\n", paths[i], r.status, r.body ? r.body : "");
+        http_resp_free(&r);
+    }
+    talks_close(&w);
+    assert_int_equal(right, 4);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_bad_numbers_name_no_resource),
         cmocka_unit_test(test_revoked_stream_ends_cleanly),
         cmocka_unit_test(test_answers_listed_with_their_time),
         cmocka_unit_test(test_close_records_when),
