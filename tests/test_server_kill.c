@@ -11,6 +11,9 @@
  * mutant reported the revoked token as a read error).  A path whose number is
  * 0, longer than 15 digits or a fourth one names no resource (404, "no such
  * resource"), not some negotiation (a mutant let such a path match its route).
+ * A session's outcome may be 32 bytes long before it is refused for its length;
+ * a 32-byte word that is not an outcome is refused naming the outcomes (a
+ * mutant refused it as too long, at most 31).
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
@@ -162,9 +165,30 @@ static void test_bad_numbers_name_no_resource(void **state)
     assert_int_equal(right, 4);
 }
 
+static void test_session_outcome_of_32_bytes(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = http_request(w.port, "POST", "/api/negotiations/1/sessions", w.med, "{\"venue\": \"Geneva\"}");
+    int opened = r.status == 201;
+    http_resp_free(&r);
+    r = http_request(w.port, "POST", "/api/negotiations/1/sessions/1/close", w.med,
+                     "{\"outcome\": \"agreement_in_principle_on_a_text\"}"); /* 32 bytes */
+    char why[512];
+    snprintf(why, sizeof why, "%d %s", r.status, jstr(&r, "error", "message") ? jstr(&r, "error", "message") : "");
+    http_resp_free(&r);
+    talks_close(&w);
+    assert_true(opened);
+    if (!strstr(why, "400 outcome: 'agreement_in_principle_on_a_text' is not allowed (expected one of: agreement,"))
+        fail_msg("%s", why);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_session_outcome_of_32_bytes),
         cmocka_unit_test(test_bad_numbers_name_no_resource),
         cmocka_unit_test(test_revoked_stream_ends_cleanly),
         cmocka_unit_test(test_answers_listed_with_their_time),
