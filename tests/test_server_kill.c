@@ -13,7 +13,8 @@
  * resource"), not some negotiation (a mutant let such a path match its route).
  * A session's outcome may be 32 bytes long before it is refused for its length;
  * a 32-byte word that is not an outcome is refused naming the outcomes (a
- * mutant refused it as too long, at most 31).
+ * mutant refused it as too long, at most 31).  A malformed JSON body is refused
+ * saying where: a stray letter first is at line 1, column 1 (a mutant said 0).
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
@@ -185,9 +186,25 @@ static void test_session_outcome_of_32_bytes(void **state)
         fail_msg("%s", why);
 }
 
+static void test_malformed_body_at_first_column(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = http_request(w.port, "POST", "/api/negotiations/1/messages", w.buyer, "x");
+    char why[512];
+    snprintf(why, sizeof why, "%d %s", r.status, jstr(&r, "error", "message") ? jstr(&r, "error", "message") : "");
+    http_resp_free(&r);
+    talks_close(&w);
+    if (strncmp(why, "400 body: line 1, column 1: malformed JSON", 42) != 0)
+        fail_msg("%s", why);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_malformed_body_at_first_column),
         cmocka_unit_test(test_session_outcome_of_32_bytes),
         cmocka_unit_test(test_bad_numbers_name_no_resource),
         cmocka_unit_test(test_revoked_stream_ends_cleanly),
