@@ -15,6 +15,9 @@
  * a 32-byte word that is not an outcome is refused naming the outcomes (a
  * mutant refused it as too long, at most 31).  A malformed JSON body is refused
  * saying where: a stray letter first is at line 1, column 1 (a mutant said 0).
+ * A party values the current text against its reservation at the start (t =
+ * 0) of its reservation curve: 0.8 there, so price 1 (worth 0.5) is not
+ * acceptable, though the curve falls to 0.1 by the end (a mutant read t = 1).
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
@@ -24,6 +27,7 @@
 #include <cmocka.h>
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* the helpers used are a part of those shared */
+#include <math.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -201,9 +205,42 @@ static void test_malformed_body_at_first_column(void **state)
         fail_msg("%s", why);
 }
 
+static void test_text_value_against_reservation_at_start(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    static const char *const steps[][4] = {
+        {"PUT", "/api/negotiations/1/profile", "b", "{\"reservation_curve\": [[0, 0.8], [1, 0.1]], \"preferences\": "
+                                                     "{\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+                                                     "\"at_min\": 1, \"at_max\": 0}}}}"},
+        {"POST", "/api/negotiations/1/sessions", "m", "{\"venue\": \"Geneva\"}"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1}}"},
+    };
+    int ok = 1;
+    for (size_t i = 0; i < 3; i++) {
+        http_resp r = http_request(w.port, steps[i][0], steps[i][1], steps[i][2][0] == 'b' ? w.buyer : w.med, steps[i][3]);
+        ok &= r.status == 200 || r.status == 201;
+        http_resp_free(&r);
+    }
+    http_resp r = http_request(w.port, "GET", "/api/negotiations/1/texts/current/value", w.buyer, NULL);
+    double utility = json_real_value(json_object_get(r.json, "utility"));
+    double reservation = json_real_value(json_object_get(r.json, "reservation"));
+    int acceptable = json_is_true(json_object_get(r.json, "acceptable"));
+    int status = r.status;
+    http_resp_free(&r);
+    talks_close(&w);
+    assert_true(ok);
+    assert_int_equal(status, 200);
+    assert_true(fabs(utility - 0.5) < 1e-6 && fabs(reservation - 0.8) < 1e-6);
+    assert_false(acceptable);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_text_value_against_reservation_at_start),
         cmocka_unit_test(test_malformed_body_at_first_column),
         cmocka_unit_test(test_session_outcome_of_32_bytes),
         cmocka_unit_test(test_bad_numbers_name_no_resource),
