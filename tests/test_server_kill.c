@@ -18,6 +18,9 @@
  * A party values the current text against its reservation at the start (t =
  * 0) of its reservation curve: 0.8 there, so price 1 (worth 0.5) is not
  * acceptable, though the curve falls to 0.1 by the end (a mutant read t = 1).
+ * A stream that has sent what there was and waits sends nothing while it
+ * waits: the next chunk is the next event (a mutant sent one stray byte each
+ * time the stream went to sleep).
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
@@ -109,12 +112,12 @@ static void test_answers_listed_with_their_time(void **state)
 
 /* Reads the stream until `needle` (with chunk_start, only at the start of what it reads or after a line break) or
    the end of the connection (each read bounded by the socket's 120 s, a hang bound); 1 when the needle came. */
-static int stream_until(int fd, const char *needle, int chunk_start)
+static int stream_into(int fd, const char *needle, int chunk_start, char *buf, size_t size)
 {
-    char buf[65536];
     size_t len = 0;
-    for (int reads = 0; reads < 1000 && len < sizeof buf - 1; reads++) {
-        ssize_t k = recv(fd, buf + len, sizeof buf - 1 - len, 0);
+    buf[0] = '\0';
+    for (int reads = 0; reads < 1000 && len < size - 1; reads++) {
+        ssize_t k = recv(fd, buf + len, size - 1 - len, 0);
         if (k <= 0)
             break;
         len += (size_t)k;
@@ -125,6 +128,12 @@ static int stream_until(int fd, const char *needle, int chunk_start)
             return 1;
     }
     return 0;
+}
+
+static int stream_until(int fd, const char *needle, int chunk_start)
+{
+    char buf[65536];
+    return stream_into(fd, needle, chunk_start, buf, sizeof buf);
 }
 
 static void test_revoked_stream_ends_cleanly(void **state)
@@ -237,9 +246,32 @@ static void test_text_value_against_reservation_at_start(void **state)
     assert_false(acceptable);
 }
 
+static void test_waiting_stream_sends_nothing(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    int fd = http_connect(w.port);
+    int open = fd >= 0 && http_send(fd, "GET", "/api/negotiations/1/events", w.med, NULL, 0, NULL) == 0 &&
+               stream_until(fd, "participant.added", 0);
+    http_resp r = http_request(w.port, "POST", "/api/negotiations/1/messages", w.med, "{\"body\": \"NEXT-EVENT\"}");
+    int posted = r.status == 201;
+    http_resp_free(&r);
+    static char after[65536]; /* what came between the first events and the message */
+    int got = open && posted && stream_into(fd, "NEXT-EVENT", 0, after, sizeof after);
+    if (fd >= 0)
+        close(fd);
+    talks_close(&w);
+    assert_true(got);
+    if (strstr(after, "\r\n1\r\n") || strncmp(after, "1\r\n", 3) == 0) /* a chunk of one byte */
+        fail_msg("a one-byte chunk before the next event: %.200s", after);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_waiting_stream_sends_nothing),
         cmocka_unit_test(test_text_value_against_reservation_at_start),
         cmocka_unit_test(test_malformed_body_at_first_column),
         cmocka_unit_test(test_session_outcome_of_32_bytes),
