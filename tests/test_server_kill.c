@@ -20,7 +20,9 @@
  * acceptable, though the curve falls to 0.1 by the end (a mutant read t = 1).
  * A stream that has sent what there was and waits sends nothing while it
  * waits: the next chunk is the next event (a mutant sent one stray byte each
- * time the stream went to sleep).
+ * time the stream went to sleep).  An analysis of a space larger than the
+ * server's --max-outcomes is refused 422 Unprocessable, saying so (a mutant
+ * answered 423).
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
@@ -268,9 +270,26 @@ static void test_waiting_stream_sends_nothing(void **state)
         fail_msg("a one-byte chunk before the next event: %.200s", after);
 }
 
+static void test_analysis_beyond_max_outcomes(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.limits.exact_outcomes = 2; /* the Budget scenario has 3 (price 0, 1, 2) */
+    talks_open(&w, &o);
+    http_resp r = http_request(w.port, "GET", "/api/negotiations/1/analysis", w.med, NULL);
+    char why[512];
+    snprintf(why, sizeof why, "%d %s", r.status, jstr(&r, "error", "message") ? jstr(&r, "error", "message") : "");
+    http_resp_free(&r);
+    talks_close(&w);
+    if (strncmp(why, "422 the outcome space has about 3 outcomes: the server analyses at most 2 exactly", 81) != 0)
+        fail_msg("%s", why);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_analysis_beyond_max_outcomes),
         cmocka_unit_test(test_waiting_stream_sends_nothing),
         cmocka_unit_test(test_text_value_against_reservation_at_start),
         cmocka_unit_test(test_malformed_body_at_first_column),
