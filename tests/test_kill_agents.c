@@ -7,7 +7,11 @@
  *   "agent-k:bogus=1" play);
  * - agent-m's annealing walk steps one value up or down and never leaves the
  *   issue's range: from the top value it can only step down (a mutant stepped
- *   up to a value that does not exist).
+ *   up to a value that does not exist);
+ * - agent-gg's threshold schedule starts each segment at its boundary, as
+ *   GENIUS's chain of `time < ...` tests does: at t = 0.9 the floor R + 0.3
+ *   applies, at t = 0.98 the floor R + 0.25 of [0.98, 0.995), at t = 0.999 the
+ *   floor R + 0.2 (a mutant took t = 0.98 into the segment before).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,11 +19,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 #include <parley/parley.h>
 
+#include "agents/anac_agent_gg.h"
 #include "test_ten_issues.h"
 
 static parley_negotiation *negotiation(const parley_scenario *sc, uint64_t seed)
@@ -91,9 +97,22 @@ static void test_agent_m_walk_stays_in_range(void **state)
     parley_scenario_free(sc);
 }
 
+/* N = 0.6 and R = 0.5: every floor lies above the lines (0.66, 0.62 and 0.44 at these times). */
+static void test_agent_gg_threshold_segments_start_at_their_bounds(void **state)
+{
+    (void)state;
+    static const double cases[][2] = {{0.9, 0.8}, {0.98, 0.75}, {0.999, 0.7}};
+    for (size_t i = 0; i < 3; i++) {
+        double got = agentgg_threshold(cases[i][0], 0.6, 0.5);
+        if (fabs(got - cases[i][1]) > 1e-12)
+            fail_msg("t = %g: %.12f, expected %.12f", cases[i][0], got, cases[i][1]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_agent_gg_threshold_segments_start_at_their_bounds),
         cmocka_unit_test(test_agent_k_refuses_unknown_parameters),
         cmocka_unit_test(test_agent_m_walk_stays_in_range),
     };

@@ -6,6 +6,9 @@
  * 2 remain; code 3 is the infeasible one, code 4 no state at all (two options).
  * And the model reader refuses an option with neither a name nor an id, at its
  * place in the file (a mutant that dropped the check read on with no name).
+ * A state given as #number is the number-th feasible state, the number read in
+ * decimal (a mutant read it in base 11: #10 became the eleventh state and #a
+ * the tenth).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -81,9 +84,28 @@ static void test_option_needs_a_name_or_an_id(void **state)
     assert_string_equal(err.path, "decision_makers[0].options[1]");
 }
 
+static void test_state_number_is_decimal(void **state)
+{
+    (void)state;
+    parley_gmcr_model *m = NULL;
+    parley_error err;
+    if (parley_gmcr_model_load(PARLEY_SOURCE_DIR "/examples/gmcr/garrison.json", &m, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    size_t states = parley_gmcr_model_state_count(m);
+    uint32_t tenth = parley_gmcr_model_state_code(m, 9), got = 0, letter = 0;
+    int rc = parley_gmcr_model_parse_state(m, "#10", &got, &err);
+    int rc_letter = parley_gmcr_model_parse_state(m, "#a", &letter, &err);
+    parley_gmcr_model_free(m);
+    assert_true(states > 10); /* so that #10 and #11 are both states */
+    assert_int_equal(rc, PARLEY_OK);
+    assert_int_equal(got, tenth);
+    assert_int_equal(rc_letter, PARLEY_EINVAL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_state_number_is_decimal),
         cmocka_unit_test(test_svg_refuses_an_infeasible_status_quo),
         cmocka_unit_test(test_option_needs_a_name_or_an_id),
     };

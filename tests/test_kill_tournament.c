@@ -5,7 +5,11 @@
  * - repeats 0 means 1 (parley/tournament.h): two agents on a two-party
  *   scenario without self-play play the 2 ordered assignments once each;
  * - a scenario's mean welfare over a single negotiation is that
- *   negotiation's welfare, not "no value" (NaN is for a scenario without runs).
+ *   negotiation's welfare, not "no value" (NaN is for a scenario without runs);
+ * - under preference uncertainty, negotiating party k plays with the estimate
+ *   parley_scenario_uncertain(sc, k, K, estimator, seed + k) (docs/agents.md):
+ *   each run replayed by hand on that estimate ends as the tournament says (a
+ *   mutant drew party k's ranking with seed - k).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -82,9 +86,65 @@ static void test_mean_welfare_of_one_negotiation(void **state)
     parley_scenario_free(sc);
 }
 
+/* Runs of boulware and conceder on Camera A where only party 1 (the second) knows a ranking of 30 outcomes. */
+static void test_uncertain_party_estimate_is_seeded_per_party(void **state)
+{
+    (void)state;
+#define CAMERA PARLEY_SOURCE_DIR "/../shared/genius/anac2012/Camera/Camera-A-"
+    const char *files[] = {CAMERA "domain.xml", CAMERA "prof1.xml", CAMERA "prof2.xml"};
+    static parley_scenario *sc;
+    parley_error err;
+    if (parley_scenario_load_files(files, 3, &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    static const char *const agents[] = {"boulware", "conceder"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 2;
+    cfg.repeats = 2;
+    cfg.threads = 1;
+    cfg.session.rounds = 200;
+    cfg.session.seed = 7;
+    cfg.uncertain_bids = 30;
+    cfg.uncertain_parties = 2; /* bit 1: party 1 */
+    cfg.uncertain_estimator = PARLEY_ESTIMATE_LP;
+    static const parley_scenario *list[1];
+    list[0] = sc;
+    parley_tournament *t = NULL;
+    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    parley_scenario *estimate = NULL;
+    if (parley_scenario_uncertain(sc, 1, 30, PARLEY_ESTIMATE_LP, cfg.session.seed + 1, &estimate, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    size_t runs = parley_tournament_run_count(t), same = 0;
+    for (size_t i = 0; i < runs; i++) {
+        const parley_tournament_run *r = parley_tournament_result(t, i);
+        parley_session_config session = cfg.session;
+        session.seed = r->seed;
+        parley_negotiation *neg = NULL;
+        int ok = parley_negotiation_new(estimate, &session, &neg, &err) == PARLEY_OK;
+        for (size_t k = 0; ok && k < 2; k++)
+            ok = parley_negotiation_add_agent_spec(neg, agents[r->agents[k]], &err) == PARLEY_OK;
+        ok = ok && parley_negotiation_run(neg, &err) == PARLEY_OK;
+        int agreed = ok && parley_negotiation_agreed(neg);
+        /* scored with the true utilities, as the tournament scores its runs */
+        double u0 = agreed ? parley_utility_eval(parley_party_utility(sc, 0), parley_negotiation_agreement(neg)) : 0;
+        double u1 = agreed ? parley_utility_eval(parley_party_utility(sc, 1), parley_negotiation_agreement(neg)) : 0;
+        same += ok && agreed == (r->agreed != 0) && parley_negotiation_rounds_used(neg) == r->rounds &&
+                (!agreed || (fabs(u0 - r->utility[0]) < 1e-9 && fabs(u1 - r->utility[1]) < 1e-9));
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(estimate);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+    assert_int_equal(runs, 4);
+    assert_int_equal(same, runs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_uncertain_party_estimate_is_seeded_per_party),
         cmocka_unit_test(test_zero_repeats_is_one),
         cmocka_unit_test(test_mean_welfare_of_one_negotiation),
     };

@@ -10,18 +10,22 @@ failure) and bound each mutant's time without leaving processes behind.
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import time
 
 
 def load_tests(build):
-    """{name: {"command": [...], "cwd": dir, "env": {...}, "timeout": seconds}} of every ctest test of build."""
+    """{name: {"command": [...], "cwd": dir, "env": {...}, "timeout": seconds}} of every ctest test of build that
+    runs on its own (not those of a fixture or needing one)."""
     out = subprocess.run(["ctest", "--show-only=json-v1"], cwd=build, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL, check=True).stdout
     tests = {}
     for t in json.loads(out)["tests"]:
         props = {p["name"]: p["value"] for p in t.get("properties", [])}
+        if any(k.startswith("FIXTURES_") for k in props):
+            continue  # a test that needs a fixture (the PostgreSQL cluster of the *_pg tests) cannot run alone
         env = {}
         for item in props.get("ENVIRONMENT", []):
             key, _, value = item.partition("=")
@@ -116,20 +120,43 @@ class FastRebuild:
         return subprocess.run(["nice", "cmake", "-E", "cmake_link_script", link], cwd=cwd, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT).returncode == 0
 
-    def rebuild(self, source, targets):
+    @staticmethod
+    def _object_of(entry):
+        """The object file a compile_commands.json entry writes (its -o), as an absolute path."""
+        args = entry["command"].split()
+        out = args[args.index("-o") + 1] if "-o" in args else None
+        return os.path.join(entry["directory"], out) if out else None
+
+    def save_objects(self, source, keep):
+        """Copies the objects of `source` (its unmutated build) into the folder `keep`: restore=keep in rebuild
+        puts them back instead of compiling the source again."""
+        os.makedirs(keep, exist_ok=True)
+        for n, e in enumerate(self._entries(source)):
+            obj = self._object_of(e)
+            if obj and os.path.isfile(obj):
+                shutil.copy(obj, os.path.join(keep, "%d.o" % n))
+
+    def _entries(self, source):
+        return [e for e in self.compiles if os.path.realpath(e["file"]) == os.path.realpath(source)]
+
+    def rebuild(self, source, targets, restore=None):
         """Compiles `source` (absolute path) and links the libraries holding it, then `targets`; True when
-        everything built."""
-        entries = [e for e in self.compiles if os.path.realpath(e["file"]) == os.path.realpath(source)]
+        everything built.  With restore (a folder save_objects filled), its objects are copied back instead."""
+        entries = self._entries(source)
         if not entries:
             return False
         libs = set()
-        for e in entries:
+        for n, e in enumerate(entries):
             cmd = e.get("command")
-            p = subprocess.run(["nice", "sh", "-c", cmd], cwd=e["directory"], stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT)
-            if p.returncode != 0:
-                self.error = p.stdout.decode("utf-8", "replace")[-1500:]
-                return False
+            saved = os.path.join(restore, "%d.o" % n) if restore else None
+            if saved and os.path.isfile(saved) and self._object_of(e):
+                shutil.copy(saved, self._object_of(e))  # a fresh mtime: newer than the restored source
+            else:
+                p = subprocess.run(["nice", "sh", "-c", cmd], cwd=e["directory"], stdout=subprocess.PIPE,
+                                   stderr=subprocess.STDOUT)
+                if p.returncode != 0:
+                    self.error = p.stdout.decode("utf-8", "replace")[-1500:]
+                    return False
             for marker, name, archive in self.LIBS:
                 if marker in cmd:
                     libs.add((name, archive))

@@ -28,42 +28,48 @@ import re
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 # folder -> ctest -R regex of the tests that exercise it (mutate.py falls back to every test when a folder
-# is not listed).  The CLI tests run the parley binary, so they see every folder the CLI links.
+# is not listed), with the tests written for survivors of earlier runs (test_kill_*, test_mut_*, cli_kill_*,
+# test_server_kill*, python_test_kill_python).  The CLI tests run the parley binary, so they see every folder the CLI links.
 FOLDER_TESTS = {
     "src/agents": "test_agents|test_boa|test_baselines|test_protocol|test_tournament|test_oom|cli_agents"
-                  "|cli_negotiate|cli_baselines",
+                  "|cli_negotiate|cli_baselines|test_kill_agents|test_mut_agents",
     "src/analysis": "test_analysis|test_exact|test_diagnose|test_propose|test_moves|test_merge|test_plot_data"
-                    "|test_space|test_oom|cli_analyze|cli_diagnose|cli_propose|cli_plots|cli_textbook",
-    "src/bind": "python_|cli_one_language",
+                    "|test_space|test_oom|cli_analyze|cli_diagnose|cli_propose|cli_plots|cli_textbook"
+                    "|test_kill_analysis|cli_kill_analysis",
+    "src/bind": "python_|cli_one_language|test_kill_live",
     "src/cli": "^cli_",
     "src/core": "test_utility|test_expr|test_space|test_phases|test_scenario_json|test_oom|test_protocol"
-                "|cli_negotiate|cli_convert|cli_error_paths",
-    "src/gmcr": "test_gmcr|test_oom|cli_conflict",
-    "src/io": "test_genius|test_scenario_json|test_oom|cli_convert|cli_genius|cli_negotiate_genius",
-    "src/protocol": "test_protocol|test_agents|test_phases|test_exact_index|cli_negotiate",
-    "src/server": "test_server|cli_serve",
-    "src/tournament": "test_tournament|test_stats|test_boa_uncertainty|cli_tournament|cli_agents",
-    "python/parley": "python_",
+                "|cli_negotiate|cli_convert|cli_error_paths|test_kill_core",
+    "src/gmcr": "test_gmcr|test_oom|cli_conflict|test_kill_gmcr|cli_kill_gmcr",
+    "src/io": "test_genius|test_scenario_json|test_oom|cli_convert|cli_genius|cli_negotiate_genius|test_kill_io"
+              "|cli_kill_io",
+    "src/protocol": "test_protocol|test_agents|test_phases|test_exact_index|cli_negotiate|test_kill_protocol"
+                    "|test_kill_live|test_mut_protocol",
+    "src/server": "test_server|cli_serve|cli_kill_serve",  # test_server also names test_server_kill*
+    "src/tournament": "test_tournament|test_stats|test_boa_uncertainty|cli_tournament|cli_agents"
+                      "|test_kill_tournament|test_mut_tournament",
+    "python/parley": "python_",  # with python_test_kill_python
 }
 
 # Finer maps for files whose folder's tests would be the whole CLI suite: the CLI tests that run that command.
 FILE_TESTS = {
-    "src/cli/cmd_serve.c": "cli_serve|cli_option_bounds",
+    "src/cli/cmd_serve.c": "cli_serve|cli_option_bounds|cli_kill_serve",
     "src/cli/cmd_tournament.c": "cli_tournament|cli_progress|cli_option_bounds|cli_mpi",
-    "src/cli/cli_stats.c": "cli_tournament|cli_option_bounds|cli_mpi",
-    "src/cli/cmd_negotiate.c": "cli_negotiate|cli_agents|cli_option_bounds|cli_baselines",
-    "src/cli/cmd_analyze.c": "cli_analyze|cli_mpi|cli_plots",
-    "src/cli/cmd_conflict.c": "cli_conflict",
+    "src/cli/cli_stats.c": "cli_tournament|cli_option_bounds|cli_mpi|cli_kill_cli",
+    "src/cli/cmd_negotiate.c": "cli_negotiate|cli_agents|cli_option_bounds|cli_baselines|cli_kill_cli",
+    "src/cli/cmd_analyze.c": "cli_analyze|cli_mpi|cli_plots|cli_kill_analysis",
+    "src/cli/cmd_conflict.c": "cli_conflict|cli_kill_gmcr",
     "src/cli/cmd_propose.c": "cli_propose",
     "src/cli/cmd_diagnose.c": "cli_diagnose",
-    "src/cli/cmd_convert.c": "cli_convert|cli_genius",
+    "src/cli/cmd_convert.c": "cli_convert|cli_genius|cli_kill_io",
     "src/cli/cmd_agents.c": "cli_agents",
     "src/cli/analyze_dist.c": "cli_mpi",
     "src/cli/tournament_dist.c": "cli_mpi",
     "src/cli/mpi.c": "cli_mpi",
     "src/cli/progress.c": "test_cli_progress|cli_progress",
     "src/cli/plot_file.c": "cli_plots",
-    "src/cli/cli_common.c": "cli_one_language|cli_analyze|cli_diagnose|cli_option_bounds|cli_error_paths|cli_conflict",
+    "src/cli/cli_common.c": "cli_one_language|cli_analyze|cli_diagnose|cli_option_bounds|cli_error_paths|cli_conflict"
+                           "|cli_kill_cli",
 }
 
 RELEASES = re.compile(r"^(free|close|fclose|closedir|munmap|pthread_\w+|sqlite3_finalize|sqlite3_close\w*|"
@@ -290,10 +296,60 @@ def all_sites(root=ROOT):
     return unique
 
 
-def sample(n, seed, root=ROOT):
+def stable_key(seed, site):
+    """A site's place in the draw of a seed: a hash of the seed and the site's id (its file, kind, line text,
+    occurrence of that text and column), so that an edit elsewhere does not move it."""
+    return hashlib.sha1(("%d|%s" % (seed, site.id)).encode()).hexdigest()
+
+
+def stable_draw(sites, n, seed):
+    """The n sites with the smallest keys: a uniform draw that keeps a site drawn (or not) as long as its file's
+    text around it is unchanged, whatever changes elsewhere in the tree."""
+    return sorted(sites, key=lambda s: stable_key(seed, s))[:n]
+
+
+def positional_draw(sites, n, seed):
+    """The draw of the first two sessions: random.sample over every site in walk order (one site added anywhere
+    before a site changes what is drawn after it).  Kept to carry their verdicts over (carried_draw)."""
+    return random.Random(seed).sample(sites, min(n, len(sites)))
+
+
+def tree_at(commit, dest):
+    """src/ and python/ of the tree at a git commit, extracted into dest (which it returns)."""
+    import subprocess
+    os.makedirs(dest, exist_ok=True)
+    archive = subprocess.run(["git", "-C", ROOT, "archive", commit, "src", "python"], stdout=subprocess.PIPE,
+                             check=True).stdout
+    subprocess.run(["tar", "-x", "-C", dest], input=archive, check=True)
+    return dest
+
+
+def carried_draw(sites, n, seed, commit, root=ROOT):
+    """A draw from the current tree that keeps the journalled verdicts of the positional draw made on an older
+    commit: two strata.  Files whose text is the same as at the commit: the sites of the old positional draw in
+    them (a uniform draw of those files' sites, at the rate n / the old tree's sites).  Files changed or added
+    since: a stable draw (stable_draw) of their sites filling the sample to n (at least one)."""
+    import tempfile
+    with tempfile.TemporaryDirectory(prefix="parley-carry-") as old_root:
+        tree_at(commit, old_root)
+        old_sites = all_sites(old_root)
+
+        def text(r, rel):
+            path = os.path.join(r, rel)
+            return open(path, encoding="utf-8").read() if os.path.isfile(path) else None
+        files = {s.file for s in sites} | {s.file for s in old_sites}
+        same = {f for f in files if text(root, f) is not None and text(root, f) == text(old_root, f)}
+    by_id = {s.id: s for s in sites}
+    kept = [by_id[s.id] for s in positional_draw(old_sites, n, seed) if s.file in same]
+    pool = [s for s in sites if s.file not in same]
+    return kept + stable_draw(pool, max(n - len(kept), 1), seed)
+
+
+def sample(n, seed, root=ROOT, carry=None):
+    """n sites drawn with the seed (stable_draw), or with carry=COMMIT the two-stratum draw of carried_draw; in
+    the order they are run: folder by folder in turn."""
     sites = all_sites(root)
-    rng = random.Random(seed)
-    chosen = rng.sample(sites, min(n, len(sites)))
+    chosen = carried_draw(sites, n, seed, carry, root) if carry else stable_draw(sites, n, seed)
     chosen.sort(key=lambda s: (s.file, s.line, s.col))
     # folders in turn, so that a run stopped early has judged some mutants of every folder
     by_folder = {}
@@ -332,8 +388,10 @@ if __name__ == "__main__":
     ap = argparse.ArgumentParser(description="list the generated mutants (a sample with --sample N)")
     ap.add_argument("--sample", type=int)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--carry", metavar="COMMIT", help="the two-stratum draw that keeps the positional draw of COMMIT "
+                    "in the files unchanged since (carried_draw)")
     a = ap.parse_args()
-    every, chosen = sample(a.sample or 10 ** 9, a.seed)
+    every, chosen = sample(a.sample or 10 ** 9, a.seed, carry=a.carry)
     from collections import Counter
     print("%d sites; by kind %s" % (len(every), dict(Counter(s.kind for s in every))))
     for s in chosen if a.sample else []:

@@ -275,7 +275,7 @@ class Worker:
         if not names and not extra:
             return "SURVIVED", first
         targets = self.linked = ctest_runner.build_targets(names + extra)
-        fast = self.fast.setdefault(build, ctest_runner.FastRebuild(build))
+        fast = self.fast.get(build) or self.fast.setdefault(build, ctest_runner.FastRebuild(build))
         if m["file"].endswith(".c") and not fast.rebuild(os.path.join(self.src, m["file"]), targets):
             rc, out = run(["nice", "cmake", "--build", build, "-j", "1", "--target"] + targets, self.dir)
             if rc != 0:
@@ -316,6 +316,12 @@ class Worker:
                 self.configure(self.asan, ["-DCMAKE_BUILD_TYPE=Debug", "-DPARLEY_SANITIZE=ON"])
             self.asan_ready = True
         build = self.asan if sanitized else self.build
+        keep = os.path.join(self.dir, "unmutated-objects")  # put back after the verdict, not compiled again
+        shutil.rmtree(keep, ignore_errors=True)
+        if self.cmap is not None and not full and build not in self.fast:
+            self.fast[build] = ctest_runner.FastRebuild(build)
+        if build in self.fast and m["file"].endswith(".c"):
+            self.fast[build].save_objects(path, keep)
         try:
             with open(path, "w", encoding="utf-8") as f:
                 f.write(mutated)
@@ -338,7 +344,8 @@ class Worker:
                 f.write(original)
             if build in self.fast and m["file"].endswith(".c"):  # the object and its archive back as they were
                 # and the server's and MPI programs, linked only for the tests that run them, never left mutated
-                self.fast[build].rebuild(path, [t for t in self.linked if t in ctest_runner.HELPERS])
+                self.fast[build].rebuild(path, [t for t in self.linked if t in ctest_runner.HELPERS],
+                                         restore=keep if os.path.isdir(keep) else None)
                 self.linked = []
 
 
@@ -353,6 +360,8 @@ def main():
     ap.add_argument("--base", default=os.path.join(ROOT, "build-mutants"))
     ap.add_argument("--sample", type=int, help="generate mutants (generate.py) and run a sample of this many")
     ap.add_argument("--seed", type=int, default=1, help="the sample's random seed")
+    ap.add_argument("--carry", metavar="COMMIT", help="with --sample: keep the positional draw of COMMIT in the files "
+                    "unchanged since, and draw the changed files' sites at the same rate (generate.carried_draw)")
     ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
     ap.add_argument("--report-only", action="store_true",
                     help="with --resume: report the journalled verdicts, run nothing (the rest counted as unrun)")
@@ -379,7 +388,7 @@ def main():
     args = ap.parse_args()
 
     if args.sample:
-        every, chosen = generate.sample(args.sample, args.seed)
+        every, chosen = generate.sample(args.sample, args.seed, carry=args.carry)
         mutants = generate.as_mutants(chosen)
         if args.asan_memory:
             for m in mutants:
