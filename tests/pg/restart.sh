@@ -8,12 +8,12 @@
 set -u
 PARLEY=$1
 URL_FILE=$2
-tmp=$(mktemp -d); echo "tmp $tmp"
+tmp=$(mktemp -d)
 pids=()
 cleanup() {
     for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
     for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-    [ -n "${KEEP:-}" ] || rm -rf "$tmp"
+    rm -rf "$tmp"
 }
 trap cleanup EXIT
 fail() { echo "FAIL: $*"; tail -5 "$tmp"/log 2>/dev/null; exit 1; }
