@@ -380,16 +380,6 @@ static const char *pg_errmsg(db_conn *conn)
     return CONN(conn)->err;
 }
 
-static int64_t pg_last_insert_id(db_conn *conn)
-{
-    PGresult *res = PQexec(CONN(conn)->pg, "SELECT lastval()");
-    int64_t id = res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1
-                     ? strtoll(PQgetvalue(res, 0, 0), NULL, 10)
-                     : 0;
-    PQclear(res);
-    return id;
-}
-
 static int pg_in_transaction(db_conn *conn)
 {
     PGTransactionStatusType t = PQtransactionStatus(CONN(conn)->pg);
@@ -457,7 +447,6 @@ static const db_ops pg_ops = {
     .column_bytes = pg_column_bytes,
     .column_is_null = pg_column_is_null,
     .errmsg = pg_errmsg,
-    .last_insert_id = pg_last_insert_id,
     .in_transaction = pg_in_transaction,
     .readonly = pg_readonly,
     .listen = pg_listen,

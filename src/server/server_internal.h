@@ -186,6 +186,8 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data);
 int api_event_reply(api_call *c, const char *kind, int64_t audience, int status, json_t *data);
 /* Steps a statement that returns no row and resets it: 0, or 500 (reply set). */
 int api_step_done(api_call *c, db_stmt *st);
+/* Runs an INSERT ... RETURNING id (*id the new row's): 0, or 500 with the reply set. */
+int api_step_insert(api_call *c, db_stmt *st, int64_t *id);
 /* For a write that needs the scenario: 0 with *e held (scenario_release), or 404/409/500 (reply set). */
 int api_open_scenario(api_call *c, scenario_entry **e);
 /* Reads a query-string argument (NULL when absent). */
