@@ -271,12 +271,13 @@ static void *job_main(void *arg)
     if (j->next)
         j->next->prev = j->prev;
     pthread_mutex_unlock(&srv->jobs_mu);
+    /* Its slot too (before jobs_running goes down: the server may be freed from then on). */
+    claim_drop_slot(srv, "analysis", j->negotiation, j->slot);
     j->done(j->arg); /* the connection resumes: j->c may be gone from here on */
     pthread_mutex_lock(&srv->jobs_mu);
     srv->jobs_running--;
     pthread_cond_broadcast(&srv->jobs_cv);
     pthread_mutex_unlock(&srv->jobs_mu);
-    claim_drop_slot(srv, "analysis", j->negotiation, j->slot);
     free(j);
     return NULL;
 }
