@@ -11,7 +11,8 @@
  * keepalive gives up).  Session locks are re-entrant within a session, so the
  * process keeps the list of the keys it holds and never counts one of its own
  * as free.  When the connection breaks (the database restarted) every lock is
- * lost: the next call reconnects and takes again the ones still held here.
+ * lost: the next call reconnects and takes again the ones still held here, and
+ * so does claims_renew, which the listening thread calls when it reconnects.
  * With SQLite (one process) there is nothing to share: every claim is granted
  * and the counts in memory are the budgets.
  */
@@ -31,7 +32,8 @@ struct claims {
     size_t count, cap;
 };
 
-static const char try_sql[] = "SELECT pg_try_advisory_lock(?)";
+/* The lock and the session's server process (another one after a reconnection), in one round trip. */
+static const char try_sql[] = "SELECT pg_try_advisory_lock(?), pg_backend_pid()";
 static const char unlock_sql[] = "SELECT pg_advisory_unlock(?)";
 
 /* FNV-1a over the schema and the name: the lock's key (claims of deployments in other schemas never meet). */
@@ -52,15 +54,43 @@ static size_t find_held(const claims *cl, int64_t key)
     return cl->count;
 }
 
-/* One try on the connection: 1 taken, 0 held elsewhere, -1 the statement failed. */
-static int try_once(claims *cl, int64_t key)
+/* In a new session (the connection was re-established) the locks this process held died with the old one: they
+ * are taken again (one that another process took meanwhile stays counted here until it is dropped).  mu held. */
+static void note_session(claims *cl, int64_t backend)
+{
+    if (!backend || backend == cl->backend)
+        return;
+    cl->backend = backend;
+    db_stmt *st = db_stmt_cached(cl->db, try_sql);
+    for (size_t i = 0; st && i < cl->count; i++) {
+        db_bind_int64(st, 1, cl->held[i]);
+        db_step(st);
+        db_reset(st);
+    }
+}
+
+/* One try on the connection: 1 taken, 0 held elsewhere, -1 the statement failed; *backend the session's process. */
+static int try_once(claims *cl, int64_t key, int64_t *backend)
 {
     db_stmt *st = db_stmt_cached(cl->db, try_sql);
     if (!st)
         return -1;
     db_bind_int64(st, 1, key);
     int rc = db_step(st) == DB_ROW ? db_column_int(st, 0) == 1 : -1;
+    *backend = rc >= 0 ? db_column_int64(st, 1) : 0;
     db_reset(st);
+    return rc;
+}
+
+/* Takes the lock of `key` (mu held): 1, 0 or -1 as try_once.  A failed statement is tried once more (db_pg.c
+ * already runs a read again on a connection found broken while idle). */
+static int try_key(claims *cl, int64_t key)
+{
+    int64_t backend = 0;
+    int rc = try_once(cl, key, &backend);
+    if (rc < 0)
+        rc = try_once(cl, key, &backend);
+    note_session(cl, backend);
     return rc;
 }
 
@@ -74,22 +104,14 @@ static int64_t backend_of(claims *cl)
     return pid;
 }
 
-/* Takes the lock of `key` (mu held): 1, 0 or -1 as try_once.  A failed statement is tried once more: the first
- * use of a connection that broke fails and the next one reconnects.  In a new session the locks this process
- * held died with the old one: they are taken again (one another process took meanwhile stays counted here until
- * it is dropped). */
-static int try_key(claims *cl, int64_t key)
+void claims_renew(parley_server *srv)
 {
-    int rc = try_once(cl, key);
-    if (rc >= 0)
-        return rc;
-    int64_t backend = backend_of(cl);
-    if (backend && backend != cl->backend) {
-        cl->backend = backend;
-        for (size_t i = 0; i < cl->count; i++)
-            try_once(cl, cl->held[i]);
-    }
-    return try_once(cl, key);
+    claims *cl = srv->claims;
+    if (!cl)
+        return;
+    pthread_mutex_lock(&cl->mu);
+    note_session(cl, backend_of(cl));
+    pthread_mutex_unlock(&cl->mu);
 }
 
 int claims_start(parley_server *srv, parley_error *err)

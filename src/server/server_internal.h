@@ -317,6 +317,8 @@ int claim_take(parley_server *srv, const char *name);
 void claim_drop(parley_server *srv, const char *name);
 int claim_slot(parley_server *srv, const char *kind, int64_t negotiation, unsigned max);
 void claim_drop_slot(parley_server *srv, const char *kind, int64_t negotiation, int slot);
+/* After the database restarted: re-establishes the claims' connection and takes again what the process holds. */
+void claims_renew(parley_server *srv);
 /* Waits for the lock of `name` held until db's transaction ends (PostgreSQL; DB_OK at once with SQLite). */
 int claim_in_transaction(parley_server *srv, store_conn *db, const char *name);
 /* listen.c: the thread that hears the commits of other processes (PostgreSQL only; a no-op for SQLite). */

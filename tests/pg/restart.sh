@@ -4,7 +4,9 @@
 # a word: a connection finds out only when it is used).  Each time, after the restart, the first requests (four
 # writes and four reads at once: the writer's connection and the pooled readers' all broke while idle) succeed:
 # a connection found broken before anything was done on it is re-established and the statement run again.  A
-# live stream opened before the restarts receives the writes made after them.
+# live stream opened before the restarts receives the writes made after them, and its slot among the
+# negotiation's streams (an advisory lock of the process's claims connection, which died with the old session) is
+# taken again (seen in pg_locks).
 set -u
 PARLEY=$1
 URL_FILE=$2
@@ -25,7 +27,7 @@ as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; f
 schema="restart_$$"
 psql -q "$base" -c "CREATE SCHEMA $schema" >/dev/null || fail "cannot create the schema"
 
-"$PARLEY" serve --db "$base&options=-csearch_path%3D$schema" --open --listen 127.0.0.1:0 --port-file "$tmp/port" \
+"$PARLEY" serve --db "$base&options=-csearch_path%3D$schema&application_name=$schema" --open --listen 127.0.0.1:0 --port-file "$tmp/port" \
     --write-burst 1000000 >"$tmp/log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 1200); do [ -s "$tmp/port" ] && break; sleep 0.05; done # 60 s: bounds a hang
@@ -43,6 +45,10 @@ post() { # $1: body; appends "body status" to $tmp/codes
                -H "Content-Type: application/json" "${auth[@]}" -d "{\"body\":\"$1\"}")" >>"$tmp/codes"
 }
 get() { echo "read$1 $(curl -s -o /dev/null -w '%{http_code}' "$U/negotiations/1/texts" "${auth[@]}")" >>"$tmp/codes"; }
+slots() { # the advisory locks the server holds
+    psql -At "$base" -c "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
+                         WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = '$schema'"
+}
 # Readers in the pool: four reads at once before the restarts, so four connections go idle.
 requests=()
 for i in 1 2 3 4; do get "$i" & requests+=($!); done
@@ -52,6 +58,7 @@ curl -sN "$U/negotiations/1/events" "${auth[@]}" >"$tmp/stream" 2>/dev/null &
 pids+=($!)
 for _ in $(seq 1 600); do grep -q '"body":"before"' "$tmp/stream" && break; sleep 0.1; done # bounds a hang
 grep -q '"body":"before"' "$tmp/stream" || fail "the stream did not open: $(head -c 300 "$tmp/stream")"
+[ "$(slots)" = 1 ] || fail "the stream holds no slot ($(slots) locks)"
 for mode in fast immediate; do
     as_owner "$pgbin/pg_ctl" -D "$pgdir/data" -m "$mode" -w -t 120 restart >/dev/null 2>&1 ||
         fail "PostgreSQL did not restart ($mode)"
@@ -67,6 +74,11 @@ for mode in fast immediate; do
     bad=$(grep -v ' 20[01]$' "$tmp/codes")
     [ -z "$bad" ] || fail "after a $mode restart: $(echo "$bad" | tr '\n' ' ')"
     [ "$(grep -c ' 20[01]$' "$tmp/codes")" = 8 ] || fail "after a $mode restart: $(tr '\n' ' ' <"$tmp/codes")"
+    end=$((SECONDS + 30)) # bounds the wait: the listening thread reconnects within a second
+    until [ "$(slots)" = 1 ]; do
+        [ $SECONDS -lt $end ] || fail "after a $mode restart the stream's slot was not taken again ($(slots) locks)"
+        sleep 0.2
+    done
 done
 for _ in $(seq 1 600); do grep -q '"body":"immediate_4"' "$tmp/stream" && break; sleep 0.1; done # bounds a hang
 for b in fast_1 fast_4 immediate_1 immediate_4; do
