@@ -123,7 +123,7 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
 {
     const int shared = store_is_shared(c->srv->db);
     static const char sql[] =
-        "INSERT INTO events (negotiation_id, at, kind, actor_id, audience, data) VALUES (?, ?, ?, ?, ?, ?)";
+        "INSERT INTO events (negotiation_id, at, kind, actor_id, audience, data) VALUES (?, ?, ?, ?, ?, ?) RETURNING seq";
     char now[96];
     api_now(now);
     if (c->agent_actor && json_is_object(data)) /* the timeline shows the actor as this agent (seats.c) */
@@ -145,10 +145,8 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data)
     db_bind_text(st, 6, text, -1, DB_FREE);
     if (shared && event_order_lock(c))
         return api_fail_db(c);
-    if (db_step(st) != DB_DONE)
+    if (db_step_insert(st, &c->notify_seq) != DB_DONE)
         return api_fail_db(c);
-    db_reset(st);
-    c->notify_seq = db_last_insert_id(c->db->db);
     return shared ? event_announce(c) : 0;
 }
 
@@ -167,6 +165,11 @@ int api_step_done(api_call *c, db_stmt *st)
     int rc = db_step(st);
     db_reset(st);
     return rc == DB_DONE ? 0 : api_fail_db(c);
+}
+
+int api_step_insert(api_call *c, db_stmt *st, int64_t *id)
+{
+    return db_step_insert(st, id) == DB_DONE ? 0 : api_fail_db(c);
 }
 
 int api_open_scenario(api_call *c, scenario_entry **e)

@@ -14,7 +14,7 @@ static int insert_participant(api_call *c, const char *name, int mediator, int64
                               char token[AUTH_TOKEN_CHARS + 1])
 {
     static const char sql[] =
-        "INSERT INTO participants (negotiation_id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?)";
+        "INSERT INTO participants (negotiation_id, name, role, token_hash, created_at) VALUES (?, ?, ?, ?, ?) RETURNING id";
     char hash[65], now[96];
     if (auth_token_new(token))
         return api_fail(c, 500, NULL, "no random numbers for a token");
@@ -28,13 +28,11 @@ static int insert_participant(api_call *c, const char *name, int mediator, int64
     db_bind_text(st, 3, mediator ? "mediator" : "party", -1, DB_STATIC);
     db_bind_text(st, 4, hash, -1, DB_TRANSIENT);
     db_bind_text(st, 5, now, -1, DB_TRANSIENT);
-    int rc = db_step(st);
-    db_reset(st);
+    int rc = db_step_insert(st, id);
     if (rc == DB_CONSTRAINT)
         return api_fail(c, 409, "name", "'%s' is already a participant of this negotiation", name);
     if (rc != DB_DONE)
         return api_fail_db(c);
-    *id = db_last_insert_id(c->db->db);
     return api_event(c, "participant.added", 0,
                      json_pack("{s:I,s:s,s:s}", "id", (json_int_t)*id, "name", name, "role",
                                mediator ? "mediator" : "party"));
@@ -50,7 +48,7 @@ static json_t *participant_json(int64_t id, const char *name, int mediator, cons
 
 int api_create_negotiation(api_call *c)
 {
-    static const char sql[] = "INSERT INTO negotiations (title, scenario, status, created_at) VALUES (?, ?, 'open', ?)";
+    static const char sql[] = "INSERT INTO negotiations (title, scenario, status, created_at) VALUES (?, ?, 'open', ?) RETURNING id";
     /* Checked against the limits and parsed before the request was queued (server.c), off this thread. */
     const req_create rq = c->create;
     const parley_scenario *sc = c->parsed;
@@ -76,13 +74,8 @@ int api_create_negotiation(api_call *c)
     db_bind_text(st, 1, title, -1, DB_TRANSIENT);
     db_bind_text(st, 2, text, -1, DB_FREE);
     db_bind_text(st, 3, now, -1, DB_TRANSIENT);
-    rc = db_step(st);
-    db_reset(st);
-    if (rc != DB_DONE) {
-        rc = api_fail_db(c);
+    if ((rc = api_step_insert(c, st, &c->ids[0])))
         goto done;
-    }
-    c->ids[0] = db_last_insert_id(c->db->db);
     if ((rc = api_event(c, "negotiation.created", 0, json_pack("{s:s}", "title", title))))
         goto done;
     int64_t id;

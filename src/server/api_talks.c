@@ -51,7 +51,7 @@ int api_open_session(api_call *c)
     static const char sql[] =
         "INSERT INTO sessions (negotiation_id, number, venue, starts_at, ends_at, note, status, opened_at) "
         "VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM sessions WHERE negotiation_id = ?1), ?2, ?3, ?4, ?5, "
-        "'open', ?6)";
+        "'open', ?6) RETURNING id";
     req_session rq;
     parley_error err;
     parley_error_clear(&err);
@@ -80,9 +80,10 @@ int api_open_session(api_call *c)
     db_bind_text(st, 4, rq.ends_at, -1, DB_TRANSIENT);
     db_bind_text(st, 5, rq.note, -1, DB_TRANSIENT);
     db_bind_text(st, 6, now, -1, DB_TRANSIENT);
-    if ((rc = api_step_done(c, st)))
+    int64_t id;
+    if ((rc = api_step_insert(c, st, &id)))
         return rc;
-    return session_reply(c, 201, db_last_insert_id(c->db->db));
+    return session_reply(c, 201, id);
 }
 
 int api_close_session(api_call *c)
@@ -218,7 +219,7 @@ int api_table_text(api_call *c)
     static const char sql[] =
         "INSERT INTO texts (negotiation_id, session_id, number, author_id, outcome, note, status, created_at) "
         "VALUES (?1, ?2, (SELECT COALESCE(MAX(number), 0) + 1 FROM texts WHERE negotiation_id = ?1), ?3, ?4, ?5, "
-        "'open', ?6)";
+        "'open', ?6) RETURNING id";
     parley_error err;
     parley_error_clear(&err);
     int rc;
@@ -271,9 +272,10 @@ int api_table_text(api_call *c)
     db_bind_text(st, 4, text, -1, DB_FREE);
     db_bind_text(st, 5, note, -1, DB_TRANSIENT);
     db_bind_text(st, 6, now, -1, DB_TRANSIENT);
-    if ((rc = api_step_done(c, st)))
+    int64_t id;
+    if ((rc = api_step_insert(c, st, &id)))
         return rc;
-    json_t *t = load_text(c, db_last_insert_id(c->db->db));
+    json_t *t = load_text(c, id);
     if (!t)
         return api_fail_db(c);
     return api_event_reply(c, "text.tabled", 0, 201, t);
@@ -342,7 +344,7 @@ static int all_accept(api_call *c, const parley_scenario *sc, int64_t text, int 
 static int record_response(api_call *c, const parley_space *space, const req_response *rq, json_t *t, int64_t *id)
 {
     static const char sql[] = "INSERT INTO responses (text_id, participant_id, answer, reason, amendments, created_at) "
-                              "VALUES (?, ?, ?, ?, ?, ?)";
+                              "VALUES (?, ?, ?, ?, ?, ?) RETURNING id";
     json_t *amendments = json_array();
     json_t *outcome = json_object_get(t, "outcome");
     for (size_t k = 0; amendments && k < rq->amendment_count; k++) {
@@ -368,13 +370,10 @@ static int record_response(api_call *c, const parley_space *space, const req_res
     db_bind_text(st, 4, rq->reason, -1, DB_TRANSIENT);
     db_bind_text(st, 5, text, -1, DB_FREE);
     db_bind_text(st, 6, now, -1, DB_TRANSIENT);
-    int rc = db_step(st);
-    db_reset(st);
-    if (rc != DB_DONE) {
+    if (db_step_insert(st, id) != DB_DONE) {
         json_decref(amendments);
         return api_fail_db(c);
     }
-    *id = db_last_insert_id(c->db->db);
     json_t *r = json_pack("{s:I,s:I,s:I,s:I,s:s,s:s,s:s?,s:o,s:s}", "id", (json_int_t)*id, "text",
                           json_integer_value(json_object_get(t, "id")), "text_number",
                           json_integer_value(json_object_get(t, "number")), "participant", (json_int_t)c->me, "name",
@@ -446,7 +445,8 @@ int api_respond(api_call *c)
 int api_post_message(api_call *c)
 {
     static const char who_sql[] = "SELECT name, role FROM participants WHERE id = ? AND negotiation_id = ?";
-    static const char sql[] = "INSERT INTO messages (negotiation_id, from_id, to_id, body, created_at) VALUES (?, ?, ?, ?, ?)";
+    static const char sql[] = "INSERT INTO messages (negotiation_id, from_id, to_id, body, created_at) VALUES (?, ?, ?, ?, ?) "
+                              "RETURNING id";
     req_message rq;
     parley_error err;
     parley_error_clear(&err);
@@ -489,13 +489,12 @@ int api_post_message(api_call *c)
     rq.to ? db_bind_int64(st, 3, rq.to) : db_bind_null(st, 3);
     db_bind_text(st, 4, rq.body, -1, DB_TRANSIENT);
     db_bind_text(st, 5, now, -1, DB_TRANSIENT);
-    rc = db_step(st);
-    db_reset(st);
-    if (rc != DB_DONE) {
+    int64_t id;
+    if (db_step_insert(st, &id) != DB_DONE) {
         json_decref(to);
         return api_fail_db(c);
     }
-    json_t *m = json_pack("{s:I,s:{s:I,s:s},s:o,s:s,s:s}", "id", (json_int_t)db_last_insert_id(c->db->db),
+    json_t *m = json_pack("{s:I,s:{s:I,s:s},s:o,s:s,s:s}", "id", (json_int_t)id,
                           "from", "id", (json_int_t)c->me, "name", c->my_name, "to", to, "body", rq.body, "created_at",
                           now);
     return api_event_reply(c, "message", audience, 201, m);

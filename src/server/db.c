@@ -142,9 +142,16 @@ const char *db_errmsg(db_conn *c)
     return c->ops->errmsg(c);
 }
 
-int64_t db_last_insert_id(db_conn *c)
+int db_step_insert(db_stmt *st, int64_t *id)
 {
-    return c->ops->last_insert_id(c);
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
+        *id = db_column_int64(st, 0);
+        rc = DB_DONE;
+    } else if (rc == DB_DONE) /* no row: nothing was inserted */
+        rc = DB_ERROR;
+    db_reset(st);
+    return rc;
 }
 
 int db_in_transaction(db_conn *c)

@@ -74,8 +74,9 @@ int db_column_is_null(db_stmt *st, int i);
 
 /* The message of the last error on the connection. */
 const char *db_errmsg(db_conn *c);
-/* The id given to the row the last INSERT added on this connection. */
-int64_t db_last_insert_id(db_conn *c);
+/* Runs an `INSERT ... RETURNING id` statement and resets it: DB_DONE with *id the new row's id, or the error
+ * (DB_CONSTRAINT ...). */
+int db_step_insert(db_stmt *st, int64_t *id);
 /* 1 inside a transaction (one that an error has not ended). */
 int db_in_transaction(db_conn *c);
 /* 1 when the database cannot be written (a read-only file). */

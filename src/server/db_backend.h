@@ -27,7 +27,6 @@ typedef struct db_ops {
     int (*column_bytes)(db_stmt *st, int i);
     int (*column_is_null)(db_stmt *st, int i);
     const char *(*errmsg)(db_conn *c);
-    int64_t (*last_insert_id)(db_conn *c);
     int (*in_transaction)(db_conn *c);
     int (*readonly)(db_conn *c);
     int (*listen)(db_conn *c, const char *channel);                                    /* NULL: not offered */

@@ -6,7 +6,10 @@
  * one run are held in a PGresult that db_step walks row by row.
  *
  * A connection that broke (the server restarted) is re-established when the
- * next transaction begins; until then, every statement on it fails.
+ * next transaction begins, or by the next statement outside a transaction;
+ * until then, every statement on it fails.  A BEGIN, or a read on an idle
+ * connection, that finds it broken is run again on a new one; nothing else
+ * is (a write whose commit may have happened must not be made twice).
  */
 #include "server/db_backend.h"
 
@@ -23,7 +26,8 @@ typedef struct {
     char err[512];
     int generation; /* bumped when the connection is re-established: statements are prepared again */
     int in_tx;      /* a transaction was open at the last answer from the server */
-    int retrying;   /* a BEGIN is being tried again on a re-established connection */
+    int broken;     /* a statement found the connection broken: re-establish it */
+    int query_only; /* a reader: transactions are read-only by default (made again on a new connection) */
     int next_name;
 } pg_conn;
 
@@ -41,6 +45,8 @@ typedef struct {
 
 #define CONN(c) ((pg_conn *)(c))
 #define STMT(s) ((pg_stmt *)(s))
+
+static const char read_only_sql[] = "SET default_transaction_read_only = on";
 
 static void set_error(pg_conn *c, const char *what, const PGresult *res)
 {
@@ -78,18 +84,22 @@ static int result_code(pg_conn *c, PGresult *res, const char *sql)
 }
 
 /*
- * Re-establishes a broken connection, but only to begin a new transaction: a transaction that was open died
- * with the connection, and every statement of it (its COMMIT above all, which on a fresh connection would
- * "succeed" with nothing to commit) must fail until the caller begins again.
+ * Re-establishes a broken connection (or one a statement found broken), but only to begin a new transaction or
+ * outside one: a transaction that was open died with the connection, and every statement of it (its COMMIT above
+ * all, which on a fresh connection would "succeed" with nothing to commit) must fail until the caller begins
+ * again.  The session's settings are made again (a reader's read-only default).
  */
 static void ensure_connected(pg_conn *c, const char *sql)
 {
-    if (PQstatus(c->pg) == CONNECTION_OK || (c->in_tx && strncmp(sql, "BEGIN", 5) != 0))
+    if ((PQstatus(c->pg) == CONNECTION_OK && !c->broken) || (c->in_tx && strncmp(sql, "BEGIN", 5) != 0))
         return;
     PQreset(c->pg);
     if (PQstatus(c->pg) == CONNECTION_OK) {
         c->generation++;
         c->in_tx = 0;
+        c->broken = 0;
+        if (c->query_only)
+            PQclear(PQexec(c->pg, read_only_sql));
     }
 }
 
@@ -102,13 +112,57 @@ static void note_transaction(pg_conn *c)
     c->in_tx = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
 }
 
+/* 1 when a failed result says the connection is gone rather than the statement wrong: libpq's own error (no
+ * SQLSTATE: "server closed the connection unexpectedly", which may come while PQstatus still says OK), a
+ * connection exception (08...) or the server shutting down (57P...). */
+static int connection_lost(pg_conn *c, const PGresult *res)
+{
+    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    return PQstatus(c->pg) != CONNECTION_OK || !state || !strncmp(state, "08", 2) || !strncmp(state, "57P", 3);
+}
+
+/* A statement tried again on a new connection when it found the old one broken: a BEGIN (nothing was done yet),
+ * or on a connection that was idle (no transaction open), a read or a session setting.  Never a write outside a
+ * transaction or a COMMIT: it may have been committed before the connection broke. */
+static int retry_safe(const char *sql, int idle)
+{
+    return !strncmp(sql, "BEGIN", 5) ||
+           (idle && (!strncmp(sql, "SELECT", 6) || !strncmp(sql, "SET", 3) || !strncmp(sql, "LISTEN", 6)));
+}
+
+/* Runs `sql` by exec(c, arg) (reconnecting first when needed): DB_OK with *out the result, or the error (*out
+ * cleared).  A connection found broken by a statement retry_safe allows is re-established and the statement run
+ * once more (the first statement after the database restarted, on a connection that was idle meanwhile). */
+static int execute(pg_conn *c, const char *sql, PGresult *(*exec)(pg_conn *c, void *arg), void *arg, PGresult **out)
+{
+    for (int attempt = 0;; attempt++) {
+        int idle = !c->in_tx;
+        ensure_connected(c, sql);
+        PGresult *res = exec(c, arg);
+        note_transaction(c);
+        int rc = result_code(c, res, sql);
+        if (rc == DB_OK) {
+            *out = res;
+            return DB_OK;
+        }
+        int again = attempt == 0 && retry_safe(sql, idle) && connection_lost(c, res);
+        PQclear(res);
+        *out = NULL;
+        if (!again)
+            return rc;
+        c->broken = 1;
+    }
+}
+
+static PGresult *exec_text(pg_conn *c, void *sql)
+{
+    return PQexec(c->pg, sql);
+}
+
 static int pg_exec(db_conn *conn, const char *sql)
 {
-    pg_conn *c = CONN(conn);
-    ensure_connected(c, sql);
-    PGresult *res = PQexec(c->pg, sql);
-    note_transaction(c);
-    int rc = result_code(c, res, sql);
+    PGresult *res;
+    int rc = execute(CONN(conn), sql, exec_text, (void *)sql, &res);
     PQclear(res);
     return rc;
 }
@@ -249,38 +303,28 @@ static int pg_bind_parameter_count(db_stmt *st)
     return STMT(st)->nparams;
 }
 
-/* Runs the statement (preparing it first on this connection when it has parameters). */
+/* One run of the statement on the connection as it is, preparing it first when it has parameters and was not
+ * prepared on this connection: the result (failed: that of the preparation or of the run). */
+static PGresult *exec_statement(pg_conn *c, void *arg)
+{
+    pg_stmt *s = arg;
+    if (!s->nparams)
+        return PQexec(c->pg, s->sql);
+    if (s->prepared_generation != c->generation + 1) {
+        PGresult *p = PQprepare(c->pg, s->name, s->sql, s->nparams, s->types);
+        if (PQresultStatus(p) != PGRES_COMMAND_OK)
+            return p;
+        PQclear(p);
+        s->prepared_generation = c->generation + 1;
+    }
+    return PQexecPrepared(c->pg, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
+}
+
 static int run(pg_stmt *s)
 {
-    pg_conn *c = CONN(s->base.conn);
-    ensure_connected(c, s->sql);
-    if (!s->nparams) {
-        s->res = PQexec(c->pg, s->sql);
-    } else {
-        if (s->prepared_generation != c->generation + 1) {
-            PGresult *p = PQprepare(c->pg, s->name, s->sql, s->nparams, s->types);
-            int rc = result_code(c, p, "");
-            PQclear(p);
-            if (rc != DB_OK)
-                return rc;
-            s->prepared_generation = c->generation + 1;
-        }
-        s->res = PQexecPrepared(c->pg, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
-    }
-    note_transaction(c);
-    int rc = result_code(c, s->res, s->sql);
-    if (rc != DB_OK && PQstatus(c->pg) != CONNECTION_OK && !strncmp(s->sql, "BEGIN", 5) && !c->retrying) {
-        /* The connection broke while idle (the database restarted): nothing was done yet, begin on a new one. */
-        pg_reset(&s->base);
-        c->retrying = 1;
-        rc = run(s);
-        c->retrying = 0;
+    int rc = execute(CONN(s->base.conn), s->sql, exec_statement, s, &s->res);
+    if (rc != DB_OK)
         return rc;
-    }
-    if (rc != DB_OK) {
-        pg_reset(&s->base);
-        return rc;
-    }
     s->nrows = PQntuples(s->res);
     s->row = -1;
     return DB_OK;
@@ -334,16 +378,6 @@ static int pg_column_is_null(db_stmt *st, int i)
 static const char *pg_errmsg(db_conn *conn)
 {
     return CONN(conn)->err;
-}
-
-static int64_t pg_last_insert_id(db_conn *conn)
-{
-    PGresult *res = PQexec(CONN(conn)->pg, "SELECT lastval()");
-    int64_t id = res && PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1
-                     ? strtoll(PQgetvalue(res, 0, 0), NULL, 10)
-                     : 0;
-    PQclear(res);
-    return id;
 }
 
 static int pg_in_transaction(db_conn *conn)
@@ -413,7 +447,6 @@ static const db_ops pg_ops = {
     .column_bytes = pg_column_bytes,
     .column_is_null = pg_column_is_null,
     .errmsg = pg_errmsg,
-    .last_insert_id = pg_last_insert_id,
     .in_transaction = pg_in_transaction,
     .readonly = pg_readonly,
     .listen = pg_listen,
@@ -443,7 +476,8 @@ db_conn *db_pg_open(const char *url, int flags, parley_error *err)
         return NULL;
     }
     PQsetNoticeProcessor(c->pg, quiet, NULL);
-    if (flags & DB_QUERY_ONLY && pg_exec(&c->base, "SET default_transaction_read_only = on") != DB_OK) {
+    c->query_only = (flags & DB_QUERY_ONLY) != 0;
+    if (c->query_only && pg_exec(&c->base, read_only_sql) != DB_OK) {
         parley_error_set(err, PARLEY_EIO, "cannot set up the PostgreSQL connection: %s", c->err);
         pg_close(&c->base);
         return NULL;

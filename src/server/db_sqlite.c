@@ -118,11 +118,6 @@ static const char *s_errmsg(db_conn *c)
     return sqlite3_errmsg(DB(c));
 }
 
-static int64_t s_last_insert_id(db_conn *c)
-{
-    return sqlite3_last_insert_rowid(DB(c));
-}
-
 static int s_in_transaction(db_conn *c)
 {
     return !sqlite3_get_autocommit(DB(c));
@@ -150,7 +145,6 @@ static const db_ops sqlite_ops = {
     .column_bytes = s_column_bytes,
     .column_is_null = s_column_is_null,
     .errmsg = s_errmsg,
-    .last_insert_id = s_last_insert_id,
     .in_transaction = s_in_transaction,
     .readonly = s_readonly,
 };

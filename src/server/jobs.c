@@ -43,6 +43,7 @@ struct analysis_job {
     int client_fd;
     void (*done)(void *arg);
     void *arg;
+    int slot;   /* its slot of the negotiation's analyses across processes (claims.c) */
     int cancel; /* guarded by jobs_mu */
     int running; /* has a slot (guarded by jobs_mu) */
     uint64_t arrival; /* order of submission */
@@ -270,6 +271,8 @@ static void *job_main(void *arg)
     if (j->next)
         j->next->prev = j->prev;
     pthread_mutex_unlock(&srv->jobs_mu);
+    /* Its slot too (before jobs_running goes down: the server may be freed from then on). */
+    claim_drop_slot(srv, "analysis", j->negotiation, j->slot);
     j->done(j->arg); /* the connection resumes: j->c may be gone from here on */
     pthread_mutex_lock(&srv->jobs_mu);
     srv->jobs_running--;
@@ -288,6 +291,8 @@ int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)
     *j = (analysis_job){.srv = srv, .c = c, .fn = fn, .client_fd = client_fd, .done = done, .arg = arg, .me = c->me,
                         .negotiation = c->ids[0]};
     const parley_server_budgets *b = &srv->budgets;
+    /* The negotiation's analyses in every process sharing the database (with SQLite, those counted below). */
+    j->slot = claim_slot(srv, "analysis", j->negotiation, b->analyses_per_negotiation);
     pthread_mutex_lock(&srv->jobs_mu);
     j->arrival = ++srv->jobs_arrivals;
     int refused = 0;
@@ -299,11 +304,14 @@ int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)
     if (mine >= b->analyses_per_participant)
         refused = api_fail(c, 429, NULL, "%u analyses of yours are running or waiting (the server's limit per "
                            "token, --analyses-per-token); wait for their replies", mine);
-    else if (ours >= b->analyses_per_negotiation)
+    else if (ours >= b->analyses_per_negotiation || j->slot == -1)
         refused = api_fail(c, 429, NULL, "%u analyses of this negotiation are running or waiting (the server's limit "
-                           "per negotiation, --analyses-per-negotiation); wait for their replies", ours);
+                           "per negotiation, --analyses-per-negotiation); wait for their replies",
+                           j->slot == -1 ? b->analyses_per_negotiation : ours);
     if (refused)
         c->retry_after = 5;
+    if (!refused && j->slot < 0)
+        refused = api_fail(c, 503, NULL, "cannot count the negotiation's analyses: the database is unavailable");
     if (!refused && srv->jobs_stopping)
         refused = api_fail(c, 503, NULL, "the server is stopping");
     if (!refused && srv->jobs_running >= srv->max_analyses + JOB_MAX_WAITING)
@@ -329,8 +337,10 @@ int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)
     }
     pthread_attr_destroy(&attr);
     pthread_mutex_unlock(&srv->jobs_mu);
-    if (refused)
+    if (refused) {
+        claim_drop_slot(srv, "analysis", j->negotiation, j->slot);
         free(j);
+    }
     return refused;
 }
 

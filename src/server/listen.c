@@ -68,6 +68,7 @@ static void *listen_main(void *arg)
                 continue;
             }
             notify_all_streams(srv); /* notifications may have been lost while no connection listened */
+            claims_renew(srv);       /* the database restarted, maybe: the claims died with their session */
         }
         char payload[64];
         int r = db_wait_notification(c, LISTEN_POLL_MS, payload, sizeof payload);

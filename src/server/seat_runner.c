@@ -21,7 +21,9 @@
 #include <time.h>
 #include <unistd.h>
 
-
+/* How often a negotiation whose agent another process runs is looked at again (the claim comes back when that
+ * process dies). */
+#define SEAT_CLAIM_RETRY_MS 1000
 
 static int add_id(int64_t **list, size_t *count, size_t *cap, int64_t id)
 {
@@ -84,22 +86,20 @@ static int still_seated(api_call *c, const seat_job *job)
     return rc;
 }
 
+/* On the writer thread: 0 when the job's result is not recorded yet, else 409 or 500 (reply set).  Never twice:
+ * the text may have been answered meanwhile (by the party, or by another process's runner). */
+static int not_recorded(api_call *c, const seat_job *job)
+{
+    int done = seat_job_recorded(c, job);
+    return done < 0 ? api_fail_db(c) : done ? api_fail(c, 409, NULL, "already answered") : 0;
+}
+
 static int apply_answer(api_call *c)
 {
-    static const char answered_sql[] = "SELECT COUNT(*) FROM responses WHERE text_id = ? AND participant_id = ?";
     seat_write *w = (seat_write *)c;
     int rc = still_seated(c, w->job);
-    if (rc || (rc = budget_storage_check(c)))
+    if (rc || (rc = budget_storage_check(c)) || (rc = not_recorded(c, w->job)))
         return rc;
-    db_stmt *st = store_stmt(c->db, answered_sql);
-    if (!st)
-        return api_fail_db(c);
-    db_bind_int64(st, 1, w->job->text);
-    db_bind_int64(st, 2, w->job->participant);
-    int answered = db_step(st) == DB_ROW && db_column_int64(st, 0) > 0;
-    db_reset(st);
-    if (answered) /* never twice: the text was answered meanwhile */
-        return api_fail(c, 409, NULL, "already answered");
     if (!(rc = api_respond(c)))
         budget_storage_add(c);
     return rc;
@@ -109,7 +109,7 @@ static int apply_event(api_call *c)
 {
     seat_write *w = (seat_write *)c;
     int rc = still_seated(c, w->job);
-    if (rc || (rc = budget_storage_check(c)) || (rc = api_require_open(c)))
+    if (rc || (rc = budget_storage_check(c)) || (rc = api_require_open(c)) || (rc = not_recorded(c, w->job)))
         return rc;
     const char *kind = w->job->task == TASK_DRAFT && json_object_get(w->data, "outcome") ? "agent.draft"
                                                                                        : "agent.no_answer";
@@ -194,25 +194,66 @@ static int record(parley_server *srv, const seat_job *job, json_t *result, char 
 
 /* ---- the thread ---- */
 
-/* Looks at one negotiation: 1 when an agent did something (look again), 0 when none had anything to do. */
-static int serve_negotiation(parley_server *srv, int64_t negotiation)
+/* What one of the negotiation's agents has to do now, read in a transaction of its own: 1 (job filled), 0, -1. */
+static int find_work(parley_server *srv, int64_t negotiation, seat_job *job)
 {
     api_call c;
     memset(&c, 0, sizeof c);
     c.srv = srv;
     c.ids[0] = negotiation;
     if (!(c.db = store_reader(srv->db)))
-        return 0;
-    seat_job job;
+        return -1;
     int found = -1;
     if (store_begin_read(c.db) == DB_OK) {
-        found = seat_find_work(&c, &job);
+        found = seat_find_work(&c, job);
         store_run(c.db, "COMMIT");
     }
     store_reader_release(srv->db, c.db);
     json_decref(c.reply);
-    if (found != 1)
-        return 0;
+    return found;
+}
+
+enum { SEAT_IDLE = 0, SEAT_DID = 1, SEAT_ELSEWHERE = 2 };
+
+/*
+ * Finds work and claims it (claims.c): with several processes on one database, the process that takes the claim
+ * of the (seat, text) runs the agent; the others look again later (SEAT_ELSEWHERE), since the claim comes back
+ * if its holder dies.  What was found is read again under the claim: its last holder may have recorded it.
+ * SEAT_DID with *job and claim[] set (the claim to drop after the write), else SEAT_IDLE or SEAT_ELSEWHERE.
+ */
+static int claim_work(parley_server *srv, int64_t negotiation, seat_job *job, char *claim, size_t size)
+{
+    if (find_work(srv, negotiation, job) != 1)
+        return SEAT_IDLE;
+    snprintf(claim, size, "seat:%lld:%lld:%d", (long long)job->seat_seq, (long long)job->text, (int)job->task);
+    if (claim_take(srv, claim) != 1) {
+        seat_job_clear(job);
+        return SEAT_ELSEWHERE;
+    }
+    if (!srv->claims)
+        return SEAT_DID;
+    seat_job now;
+    int same = find_work(srv, negotiation, &now) == 1 && now.seat_seq == job->seat_seq && now.text == job->text &&
+               now.task == job->task;
+    seat_job_clear(job);
+    if (same) {
+        *job = now;
+        return SEAT_DID;
+    }
+    seat_job_clear(&now);
+    claim_drop(srv, claim);
+    return SEAT_DID; /* something changed: look again */
+}
+
+/* Looks at one negotiation: SEAT_DID when an agent did something (look again), SEAT_IDLE when none had anything
+ * to do, SEAT_ELSEWHERE when another process runs the agent that has. */
+static int serve_negotiation(parley_server *srv, int64_t negotiation)
+{
+    seat_job job;
+    char claim[96];
+    int claimed = claim_work(srv, negotiation, &job, claim, sizeof claim);
+    if (claimed != SEAT_DID || !job.request)
+        return claimed;
     json_t *result = NULL;
     char why[300] = "";
     double cpu = 0;
@@ -229,7 +270,8 @@ static int serve_negotiation(parley_server *srv, int64_t negotiation)
     }
     json_decref(result);
     seat_job_clear(&job);
-    return again;
+    claim_drop(srv, claim);
+    return again ? SEAT_DID : SEAT_IDLE;
 }
 
 static void *runner_main(void *arg)
@@ -244,6 +286,11 @@ static void *runner_main(void *arg)
     pthread_sigmask(SIG_BLOCK, &pipe_signal, NULL);
     pthread_mutex_lock(&r->mu);
     while (!r->stop) {
+        if (r->later_count && guard_now_ms() >= r->later_ms) {
+            for (size_t i = 0; i < r->later_count; i++)
+                add_id(&r->dirty, &r->dirty_count, &r->dirty_cap, r->later[i]);
+            r->later_count = 0;
+        }
         if (!r->dirty_count || __atomic_load_n(&srv->seats_paused, __ATOMIC_RELAXED)) {
             struct timespec until;
             clock_gettime(CLOCK_REALTIME, &until);
@@ -261,8 +308,10 @@ static void *runner_main(void *arg)
         int again = serve_negotiation(srv, negotiation);
         __atomic_add_fetch(&srv->seat_passes, 1, __ATOMIC_RELAXED);
         pthread_mutex_lock(&r->mu);
-        if (again) /* its commit woke it too; look at the others first */
+        if (again == SEAT_DID) /* its commit woke it too; look at the others first */
             add_id(&r->dirty, &r->dirty_count, &r->dirty_cap, negotiation);
+        else if (again == SEAT_ELSEWHERE && !add_id(&r->later, &r->later_count, &r->later_cap, negotiation))
+            r->later_ms = guard_now_ms() + SEAT_CLAIM_RETRY_MS;
     }
     pthread_mutex_unlock(&r->mu);
     return NULL;
@@ -333,6 +382,7 @@ void seat_runner_stop(parley_server *srv)
         pthread_cond_destroy(&r->cv);
         free(r->known);
         free(r->dirty);
+        free(r->later);
         free(r);
         srv->seats = NULL;
     }

@@ -245,6 +245,21 @@ static int make_request(api_call *c, const seat *s, json_t *doc, seat_job *job)
     return job->request ? 1 : -1;
 }
 
+int seat_job_recorded(api_call *c, const seat_job *job)
+{
+    static const char answered_sql[] = "SELECT COUNT(*) FROM responses WHERE text_id = ? AND participant_id = ?";
+    char name[96];
+    snprintf(name, sizeof name, "seat-write:%lld:%lld", (long long)job->seat_seq, (long long)job->text);
+    if (claim_in_transaction(c->srv, c->db, name) != DB_OK)
+        return -1;
+    seat s = {.seq = job->seat_seq, .participant = job->participant};
+    if (job->task == TASK_DRAFT)
+        return seat_did(c, &s, "agent.draft", job->text);
+    int64_t answered = query_int(c, answered_sql, job->text, job->participant, 0);
+    int failed = answered == 0 ? seat_did(c, &s, "agent.no_answer", job->text) : 0;
+    return answered < 0 || failed < 0 ? -1 : answered > 0 || failed;
+}
+
 int seat_find_work(api_call *c, seat_job *job)
 {
     static const char status_sql[] = "SELECT status = 'open' FROM negotiations WHERE id = ?1";

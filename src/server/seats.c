@@ -221,7 +221,11 @@ int api_seat_agent(api_call *c)
     int mediator = 0, rc;
     seat *s = NULL;
     size_t n = 0;
-    if ((rc = api_require_open(c)) || (rc = find_participant(c, name, &mediator)) || (rc = seats_read(c, 0, &s, &n)))
+    char lock[64]; /* processes sharing a database seat one after the other: the count below holds across them */
+    snprintf(lock, sizeof lock, "seats:%lld", (long long)c->ids[0]);
+    if ((rc = api_require_open(c)) || (rc = find_participant(c, name, &mediator)) ||
+        (claim_in_transaction(c->srv, c->db, lock) != DB_OK && (rc = api_fail_db(c))) ||
+        (rc = seats_read(c, 0, &s, &n)))
         return rc;
     json_t *data = NULL;
     for (size_t i = 0; i < n && !rc; i++)

@@ -46,6 +46,11 @@ typedef struct seat_job {
  * agents has something to do, 0 when none has, or -1 on a database error. */
 int seat_find_work(api_call *c, seat_job *job);
 void seat_job_clear(seat_job *job);
+/* Inside the writer's transaction: 1 when what the job would record is there already (its participant's answer
+ * to its text or the seat's agent.no_answer about it; the seat's agent.draft after its text), 0 when not, -1 on a
+ * database error.  With several processes it first waits for the transaction lock of the (seat, text), so two
+ * writers of one take turns and the second sees the first's commit. */
+int seat_job_recorded(api_call *c, const seat_job *job);
 
 /* The runner (seat_runner.c); its mutex guards everything in it. */
 struct seat_runner {
@@ -57,6 +62,9 @@ struct seat_runner {
     size_t known_count, known_cap;
     int64_t *dirty; /* of those, the ones changed since the runner last looked */
     size_t dirty_count, dirty_cap;
+    int64_t *later; /* ones whose agent another process was running, looked at again at later_ms */
+    size_t later_count, later_cap;
+    int64_t later_ms;
     pid_t child;    /* the agent running now, 0 when none */
     int written;    /* the write of the current job is done */
 };

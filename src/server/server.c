@@ -816,7 +816,8 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
     if (st)
         db_reset(st);
     store_writer_release(srv->db, w);
-    if ((rc = writer_start(srv, err)) || (rc = guard_start(srv, err)) || (rc = seat_runner_start(srv, options, err)) ||
+    if ((rc = claims_start(srv, err)) || (rc = writer_start(srv, err)) || (rc = guard_start(srv, err)) ||
+        (rc = seat_runner_start(srv, options, err)) ||
         (rc = listen_start(srv, err)))
         goto fail;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -865,6 +866,7 @@ void parley_server_stop(parley_server *srv)
     if (srv->daemon)
         MHD_stop_daemon(srv->daemon);
     guard_stop(srv);
+    claims_stop(srv); /* after the streams and analyses that held slots */
     scenario_cache_clear(srv);
     view_cache_clear(srv);
     store_close(srv->db);

@@ -59,6 +59,7 @@ typedef struct sse_stream sse_stream;
 typedef struct guard_conn guard_conn;
 typedef struct analysis_job analysis_job;
 typedef struct seat_runner seat_runner;
+typedef struct claims claims;
 
 struct parley_server {
     struct MHD_Daemon *daemon;
@@ -90,6 +91,7 @@ struct parley_server {
     pthread_t listen_thread;
     db_conn *listen_first;        /* listen.c: the listening connection opened before the first request */
     int listen_running, listen_stop;
+    claims *claims;               /* claims.c: what holds across processes (NULL with SQLite) */
     uint64_t stream_fetches; /* queries run by live streams (statistics; atomic) */
     int replies_unsent;      /* suspended requests resumed with a reply not yet queued (atomic) */
     /* The guard thread and the connections it watches (guarded by guard_mu). */
@@ -186,6 +188,8 @@ int api_event(api_call *c, const char *kind, int64_t audience, json_t *data);
 int api_event_reply(api_call *c, const char *kind, int64_t audience, int status, json_t *data);
 /* Steps a statement that returns no row and resets it: 0, or 500 (reply set). */
 int api_step_done(api_call *c, db_stmt *st);
+/* Runs an INSERT ... RETURNING id (*id the new row's): 0, or 500 with the reply set. */
+int api_step_insert(api_call *c, db_stmt *st, int64_t *id);
 /* For a write that needs the scenario: 0 with *e held (scenario_release), or 404/409/500 (reply set). */
 int api_open_scenario(api_call *c, scenario_entry **e);
 /* Reads a query-string argument (NULL when absent). */
@@ -303,6 +307,22 @@ void scenario_cache_forget(parley_server *srv);
 void notify_events(parley_server *srv, int64_t negotiation, int64_t seq);
 /* Marks every stream as having new events to look for (after notifications may have been lost). */
 void notify_all_streams(parley_server *srv);
+/*
+ * claims.c: claims shared by the processes of one PostgreSQL database (advisory locks of a connection of the
+ * process's own, freed when it dies); with SQLite every claim is granted.  claim_take: 1 when taken, 0 when
+ * held already (by this process or another), -1 on a database error.  claim_slot: a free one of `max` slots
+ * of `kind` for the negotiation, its number (>= 0, 0 with SQLite), -1 when all are taken, -2 on an error.
+ */
+int claims_start(parley_server *srv, parley_error *err);
+void claims_stop(parley_server *srv);
+int claim_take(parley_server *srv, const char *name);
+void claim_drop(parley_server *srv, const char *name);
+int claim_slot(parley_server *srv, const char *kind, int64_t negotiation, unsigned max);
+void claim_drop_slot(parley_server *srv, const char *kind, int64_t negotiation, int slot);
+/* After the database restarted: re-establishes the claims' connection and takes again what the process holds. */
+void claims_renew(parley_server *srv);
+/* Waits for the lock of `name` held until db's transaction ends (PostgreSQL; DB_OK at once with SQLite). */
+int claim_in_transaction(parley_server *srv, store_conn *db, const char *name);
 /* listen.c: the thread that hears the commits of other processes (PostgreSQL only; a no-op for SQLite). */
 int listen_start(parley_server *srv, parley_error *err);
 void listen_stop(parley_server *srv);

@@ -25,6 +25,7 @@ struct sse_stream {
     parley_server *srv;
     struct MHD_Connection *conn;
     int64_t negotiation, me, last;
+    int slot; /* its slot of the negotiation's streams across processes (claims.c) */
     api_role role;
     char hash[65]; /* the token's hash: the stream ends when the token is rotated or revoked */
     char *buf;
@@ -209,6 +210,7 @@ static void sse_free(void *cls)
     if (s->next)
         s->next->prev = s->prev;
     pthread_mutex_unlock(&srv->ev_mu);
+    claim_drop_slot(srv, "stream", s->negotiation, s->slot);
     free(s->buf);
     free(s);
 }
@@ -235,15 +237,18 @@ struct MHD_Response *sse_response(api_call *c, int64_t after)
         api_fail(c, 500, NULL, "out of memory");
         return NULL;
     }
+    /* The negotiation's streams in every process sharing the database (with SQLite, those counted below). */
+    s->slot = claim_slot(srv, "stream", s->negotiation, srv->budgets.streams_per_negotiation);
     pthread_mutex_lock(&srv->ev_mu);
     unsigned same = 0, ours = 0;
     for (sse_stream *o = srv->streams; o; o = o->next) {
         same += strcmp(o->hash, s->hash) == 0;
         ours += o->negotiation == s->negotiation;
     }
-    enum { ADMITTED, STOPPING, TOKEN_FULL, NEGOTIATION_FULL };
+    enum { ADMITTED, STOPPING, TOKEN_FULL, NEGOTIATION_FULL, NO_DATABASE };
     int refused = srv->stopping ? STOPPING : same >= srv->max_streams_per_token ? TOKEN_FULL
-                                           : ours >= srv->budgets.streams_per_negotiation ? NEGOTIATION_FULL : ADMITTED;
+                   : ours >= srv->budgets.streams_per_negotiation || s->slot == -1 ? NEGOTIATION_FULL
+                   : s->slot < 0 ? NO_DATABASE : ADMITTED;
     if (!refused) {
         s->next = srv->streams;
         if (s->next)
@@ -252,10 +257,13 @@ struct MHD_Response *sse_response(api_call *c, int64_t after)
     }
     pthread_mutex_unlock(&srv->ev_mu);
     if (refused) {
+        claim_drop_slot(srv, "stream", s->negotiation, s->slot);
         free(s->buf);
         free(s);
         if (refused == STOPPING)
             api_fail(c, 503, NULL, "the server is stopping");
+        else if (refused == NO_DATABASE)
+            api_fail(c, 503, NULL, "cannot count the negotiation's live streams: the database is unavailable");
         else if (refused == NEGOTIATION_FULL)
             api_fail(c, 429, NULL, "this negotiation already has %u live streams open (the server's limit per "
                      "negotiation, --streams-per-negotiation)", srv->budgets.streams_per_negotiation);

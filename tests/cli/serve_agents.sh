@@ -8,6 +8,7 @@ set -u
 PARLEY=$1
 SRC=$2
 source "$SRC/tests/cli/lib/check.sh"
+source "$SRC/tests/cli/lib/serve.sh" # test_db: the file, or a PostgreSQL schema (cli_serve_agents_pg)
 command -v curl >/dev/null || { echo "FAIL: curl is missing"; exit 1; }
 command -v python3 >/dev/null || { echo "FAIL: python3 is missing"; exit 1; }
 server=""
@@ -25,7 +26,8 @@ for o in --agent-dir --python --agent-seconds --agents-per-negotiation --agent-m
 done
 
 mkdir "$TMP/agents"
-"$PARLEY" serve --db "$TMP/p.db" --listen 127.0.0.1:0 --port-file "$TMP/port" --open --sync normal \
+test_db "$TMP/p.db" || exit 1
+"$PARLEY" serve --db "$db" --listen 127.0.0.1:0 --port-file "$TMP/port" --open --sync normal \
     --agent-dir "$TMP/agents" >"$TMP/log" 2>&1 &
 server=$!
 for _ in $(seq 1 1200); do [ -s "$TMP/port" ] && break; sleep 0.05; done # 60 s: only bounds a hang

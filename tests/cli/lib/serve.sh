@@ -1,13 +1,17 @@
 # serve.sh: sourced by the browser tests that need a server: start_serve PARLEY WEB_DIR starts `parley serve` on
 # an ephemeral loopback port with a fresh database in a temporary folder (removed, and the server stopped, on exit)
-# and sets $tmp, $port, $base and $admin_token; E2E_TIMEOUT_MS is raised under AddressSanitizer (a slower server).
+# and sets $tmp, $port, $base, $admin_token and $variant; E2E_TIMEOUT_MS is raised under AddressSanitizer (a
+# slower server).  With PARLEY_TEST_PG_URL_FILE set (the *_pg variants, ctest fixture pg_cluster) the database is
+# a fresh schema of that PostgreSQL cluster instead, and $variant is "-pg" (for the screenshots' folder).
 # Returns non-zero after printing "FAIL: ..." when the server does not start.
 start_serve() {
     local parley=$1 web=$2
     tmp=$(mktemp -d)
+    test_db "$tmp/e2e.db" || return 1
     # a generous analysis budget: under the sanitizers, with other tests sharing the cores, an analysis can take
     # longer than the 5 s default (the budget itself is tested by test_server_guard)
-    "$parley" serve --db "$tmp/e2e.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$web" --analysis-seconds 300 >"$tmp/log" 2>&1 &
+    "$parley" serve --db "$db" --admin-token-file "$tmp/e2e.db.admin-token" --listen 127.0.0.1:0 \
+        --port-file "$tmp/port" --web "$web" --analysis-seconds 300 >"$tmp/log" 2>&1 &
     serve_pid=$!
     trap 'kill "$serve_pid" 2>/dev/null; wait "$serve_pid" 2>/dev/null; rm -rf "$tmp"' EXIT
     for _ in $(seq 1 600); do [ -s "$tmp/port" ] && break; sleep 0.1; done # 60 s: only bounds a hang
@@ -19,4 +23,17 @@ start_serve() {
         export E2E_TIMEOUT_MS=60000
     fi
     return 0
+}
+
+# test_db FILE: sets $db, the --db of a test server: FILE, or with PARLEY_TEST_PG_URL_FILE set a fresh schema of
+# that PostgreSQL cluster; and $variant, "" or "-pg".  Non-zero after printing "FAIL: ..." without a schema.
+test_db() {
+    db=$1
+    variant=""
+    [ -n "${PARLEY_TEST_PG_URL_FILE:-}" ] || return 0
+    local url schema="t_$$_$RANDOM"
+    url=$(cat "$PARLEY_TEST_PG_URL_FILE") && psql -q "$url" -c "CREATE SCHEMA $schema" >/dev/null ||
+        { echo "FAIL: no schema in the PostgreSQL cluster of $PARLEY_TEST_PG_URL_FILE"; return 1; }
+    db="$url&options=-csearch_path%3D$schema"
+    variant="-pg"
 }
