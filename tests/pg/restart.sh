@@ -10,24 +10,14 @@
 set -u
 PARLEY=$1
 URL_FILE=$2
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-    for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; tail -5 "$tmp"/log 2>/dev/null; exit 1; }
-command -v curl >/dev/null || fail "curl is missing"
-base=$(cat "$URL_FILE") || fail "no cluster URL in $URL_FILE"
+. "$(dirname "$0")/lib.sh"
 pgdir=$(cat "$URL_FILE.dir") || fail "no cluster folder in $URL_FILE.dir"
 pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; fi; }
 schema="restart_$$"
-psql -q "$base" -c "CREATE SCHEMA $schema" >/dev/null || fail "cannot create the schema"
+pg_schema "$schema"
 
-"$PARLEY" serve --db "$base&options=-csearch_path%3D$schema&application_name=$schema" --open --listen 127.0.0.1:0 --port-file "$tmp/port" \
+"$PARLEY" serve --db "$db&application_name=$schema" --open --listen 127.0.0.1:0 --port-file "$tmp/port" \
     --write-burst 1000000 >"$tmp/log" 2>&1 &
 pids+=($!)
 for _ in $(seq 1 1200); do [ -s "$tmp/port" ] && break; sleep 0.05; done # 60 s: bounds a hang

@@ -11,21 +11,10 @@ set -u
 PARLEY=$1
 URL_FILE=$2
 AGENT_DIR=$3
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-    for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; tail -5 "$tmp"/log.* 2>/dev/null; exit 1; }
-command -v curl >/dev/null || fail "curl is missing"
+. "$(dirname "$0")/lib.sh"
 [ -f "$AGENT_DIR/stall.so" ] || fail "no stall.so in $AGENT_DIR"
-base=$(cat "$URL_FILE") || fail "no cluster URL in $URL_FILE"
 schema="seats_$$"
-psql -q "$base" -c "CREATE SCHEMA $schema" >/dev/null || fail "cannot create the schema"
-db="$base&options=-csearch_path%3D$schema"
+pg_schema "$schema"
 
 declare -A pid_of
 start_server() { # $1: name (also the connections' application_name, to find its locks)

@@ -8,20 +8,9 @@
 set -u
 PARLEY=$1
 URL_FILE=$2
-tmp=$(mktemp -d)
-pids=()
-cleanup() {
-    for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done
-    for p in "${pids[@]}"; do wait "$p" 2>/dev/null; done
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-fail() { echo "FAIL: $*"; tail -5 "$tmp"/log.* 2>/dev/null; exit 1; }
-command -v curl >/dev/null || fail "curl is missing"
-base=$(cat "$URL_FILE") || fail "no cluster URL in $URL_FILE"
+. "$(dirname "$0")/lib.sh"
 schema="two_$$"
-psql -q "$base" -c "CREATE SCHEMA $schema" >/dev/null || fail "cannot create the schema"
-db="$base&options=-csearch_path%3D$schema"
+pg_schema "$schema"
 
 start_server() { # $1: name
     "$PARLEY" serve --db "$db" --open --listen 127.0.0.1:0 --port-file "$tmp/port.$1" --write-burst 1000000 \
