@@ -27,19 +27,9 @@
 
 static parley_scenario *random_scenario(double target, int coarse)
 {
-    parley_space *s = parley_space_new();
-    double size = 1;
     char name[32];
-    for (size_t i = 0; size < target && i < 16; i++) {
-        unsigned n = 2 + pick(11);
-        if (size * n > (double)(1u << 21)) /* the sorted index holds every package up to 2^21 */
-            n = (unsigned)((double)(1u << 21) / size);
-        if (n < 2)
-            break;
-        snprintf(name, sizeof name, "i%zu", i);
-        assert_int_equal(parley_space_add_integer(s, name, 0, n - 1, 1, NULL), PARLEY_OK);
-        size *= n;
-    }
+    parley_space *s = random_integer_space(target, 11, 16, (double)(1u << 21));
+    assert_non_null(s);
     parley_scenario *sc = parley_scenario_new(s);
     size_t issues = parley_space_issue_count(s);
     for (unsigned p = 0; p < 2; p++) {

@@ -215,15 +215,9 @@ enum kind { CONTINUOUS, COARSE, EQUAL_WEIGHTS, ABOVE_ONE, CONSTRAINED, DEGENERAT
 /* A random 2-party space of about `target` packages; the kind chooses the utilities. */
 static parley_scenario *random_scenario(double target, enum kind kind)
 {
-    parley_space *s = parley_space_new();
-    double size = 1;
     char name[32];
-    for (size_t i = 0; size < target && i < 16; i++) {
-        unsigned n = 2 + pick(11);
-        snprintf(name, sizeof name, "i%zu", i);
-        assert_int_equal(parley_space_add_integer(s, name, 0, n - 1, 1, NULL), PARLEY_OK);
-        size *= n;
-    }
+    parley_space *s = random_integer_space(target, 11, 16, 0);
+    assert_non_null(s);
     parley_scenario *sc = parley_scenario_new(s);
     size_t issues = parley_space_issue_count(s);
     for (unsigned p = 0; p < 2; p++) {
