@@ -58,6 +58,17 @@ static double unsortable(uint64_t bits)
 }
 
 #define DIGIT_BITS 11
+
+/* Turns a radix pass's counts per digit into the first position of each digit's run (an exclusive prefix sum). */
+static void offsets_from_counts(size_t *count, size_t digits)
+{
+    size_t at = 0;
+    for (size_t v = 0; v < digits; v++) {
+        size_t c = count[v];
+        count[v] = at;
+        at += c;
+    }
+}
 #define LOW_BITS 31 /* the radix passes sort by the 33 high bits; runs equal in those are sorted after */
 
 struct mapped {
@@ -109,12 +120,7 @@ int exact_radix_sort(struct exact_keyed *items, size_t m, void *scratch)
         unsigned shift = LOW_BITS + DIGIT_BITS * (unsigned)d;
         if (count[d][from[0].bits >> shift & mask] == m)
             continue; /* every key has this digit */
-        size_t at = 0;
-        for (size_t v = 0; v <= mask; v++) {
-            size_t c = count[d][v];
-            count[d][v] = at;
-            at += c;
-        }
+        offsets_from_counts(count[d], mask + 1);
         for (size_t i = 0; i < m; i++)
             to[count[d][from[i].bits >> shift & mask]++] = from[i];
         struct mapped *swap = from;
@@ -226,12 +232,7 @@ double *exact_sort_positions(const double *keys, size_t m, uint32_t *ids, void *
         unsigned shift = POSITION_BITS + DIGIT_BITS * (unsigned)d;
         if (count[d][from[0] >> shift & mask] == m)
             continue; /* every key has this digit */
-        size_t at = 0;
-        for (size_t v = 0; v <= mask; v++) {
-            size_t c = count[d][v];
-            count[d][v] = at;
-            at += c;
-        }
+        offsets_from_counts(count[d], mask + 1);
         for (size_t i = 0; i < m; i++)
             to[count[d][from[i] >> shift & mask]++] = from[i];
         uint64_t *swap = from;
