@@ -2,7 +2,7 @@
 """test_cpu.py: the CPU time (user + system, not wall) of every ctest entry of a built tree, to find what makes
 `make check` expensive.
 
-    python3 tests/stress/test_cpu.py measure TREE [-j N] [-R REGEX] [-o FILE.tsv]
+    python3 tests/stress/test_cpu.py measure TREE [-j N] [-R REGEX] [-E REGEX] [-o FILE.tsv]
     python3 tests/stress/test_cpu.py table NORMAL.tsv [ASAN.tsv] [--top 30]
 
 measure: runs each test of TREE (build/ or build-asan/) as `ctest -R ^NAME$` (N at a time, RUN_SERIAL ones alone),
@@ -54,9 +54,11 @@ def measure(args):
     os.makedirs(os.path.join(tree, "Testing"), exist_ok=True)
     tests = list_tests(tree)
     chosen = re.compile(args.R) if args.R else None
+    left_out = re.compile(args.E) if args.E else None
     setups = [n for n, p in tests if "FIXTURES_SETUP" in p]
     cleanups = [n for n, p in tests if "FIXTURES_CLEANUP" in p]
-    body = [(n, p) for n, p in tests if n not in setups and n not in cleanups and (not chosen or chosen.search(n))]
+    body = [(n, p) for n, p in tests if n not in setups and n not in cleanups and (not chosen or chosen.search(n))
+            and not (left_out and left_out.search(n))]
     needed = {f for _, p in body for f in p.get("FIXTURES_REQUIRED", [])}
     setups = [n for n, p in tests if n in setups and set(p["FIXTURES_SETUP"]) & needed]
     cleanups = [n for n, p in tests if n in cleanups and set(p["FIXTURES_CLEANUP"]) & needed]
@@ -139,6 +141,7 @@ def main():
     m.add_argument("tree")
     m.add_argument("-j", type=int, default=2)
     m.add_argument("-R", help="only the tests whose name matches")
+    m.add_argument("-E", help="not the tests whose name matches")
     m.add_argument("-o", default=None)
     t = sub.add_parser("table")
     t.add_argument("normal")
