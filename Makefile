@@ -8,7 +8,7 @@ ASAN_BUILD := build-asan
 CMAKE_FLAGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: all deps build asan check check-stress stress-repeat test demo bench fuzz mutants clean install python
+.PHONY: all deps build asan check check-stress stress-repeat test-cpu test demo bench fuzz mutants clean install python
 
 all: build
 
@@ -49,6 +49,13 @@ check-stress: build asan
 
 stress-repeat: build asan
 	JOBS=$(JOBS) bash tests/stress/check_stress.sh repeat $(STRESS_REPEAT)
+
+# CPU seconds (user + system) of every ctest entry of both trees, and the top 30 side by side
+# (tests/stress/test_cpu.py; docs/testing.md).
+test-cpu: build asan
+	python3 tests/stress/test_cpu.py measure $(BUILD) -j $(JOBS) -o $(BUILD)/Testing/test-cpu.tsv; \
+	python3 tests/stress/test_cpu.py measure $(ASAN_BUILD) -j $(JOBS) -o $(ASAN_BUILD)/Testing/test-cpu.tsv; \
+	python3 tests/stress/test_cpu.py table $(BUILD)/Testing/test-cpu.tsv $(ASAN_BUILD)/Testing/test-cpu.tsv
 
 # parley, libparley.so/.a, headers, parley.pc, the CMake package, man pages and bash completion under PREFIX.
 install: build

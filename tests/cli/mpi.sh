@@ -16,9 +16,6 @@ export OMPI_MCA_mpi_yield_when_idle=1
 # for the ranks (the single-process runs of the other tests keep it).
 if nm -D "$PARLEY" 2>/dev/null | grep -q __asan_init || nm "$PARLEY" 2>/dev/null | grep -q __asan_init; then
     export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}detect_leaks=0"
-    SLOW=1
-else
-    SLOW=0
 fi
 same() { # a.json b.json description: equal but for timings
     python3 - "$1" "$2" <<'PY' || fail "$3"
@@ -34,19 +31,18 @@ PY
 CAMERA="$G/Camera/Camera-A-domain.xml+$G/Camera/Camera-A-prof1.xml+$G/Camera/Camera-A-prof2.xml"
 ARGS=("$CAMERA" "$SRC/examples/ceasefire-relaxed.json" --agents boulware,conceder,linear,hardliner,tit-for-tat
       --repeats 4 --rounds 200)
-expect_exit 0 "single process" "$PARLEY" tournament "${ARGS[@]}" --json --csv "$TMP/one.csv"
+# Opponent-model accuracy and the statistics travel with the runs too (--model bayes leaves the results' JSON as
+# it is: the same runs of one process and of three ranks give the tables, the CSV and the statistics).
+STATS=(--model bayes --stats-json)
+expect_exit 0 "single process" "$PARLEY" tournament "${ARGS[@]}" --json --csv "$TMP/one.csv" "${STATS[@]}" "$TMP/s1.json"
 cp "$TMP/out" "$TMP/one.json"
-expect_exit 0 "three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${ARGS[@]}" --json --threads 1 --csv "$TMP/three.csv"
+expect_exit 0 "three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${ARGS[@]}" --json --threads 1 --csv "$TMP/three.csv" \
+    "${STATS[@]}" "$TMP/s3.json"
 cp "$TMP/out" "$TMP/three.json"
 same "$TMP/one.json" "$TMP/three.json" "three ranks: JSON differs from one process"
 cmp -s "$TMP/one.csv" "$TMP/three.csv" || fail "three ranks: CSV differs from one process"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['negotiations'] == 160, d['negotiations']" \
     "$TMP/three.json" || fail "three ranks: 2 scenarios x 20 ordered pairs x 4 repeats = 160 negotiations"
-# Opponent-model accuracy and the statistics travel with the runs too.
-STATS=(--model bayes --stats-json)
-expect_exit 0 "statistics, one process" "$PARLEY" tournament "${ARGS[@]}" --json "${STATS[@]}" "$TMP/s1.json"
-expect_exit 0 "statistics, three ranks" "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${ARGS[@]}" --json --threads 1 \
-    "${STATS[@]}" "$TMP/s3.json"
 same "$TMP/s1.json" "$TMP/s3.json" "statistics: three ranks differ from one process"
 grep -q '"model_accuracy"' "$TMP/s3.json" || fail "statistics: no model accuracy in $(head -c 300 "$TMP/s3.json")"
 expect_exit 0 "one rank under mpirun" "${MPIRUN[@]}" -n 1 "$PARLEY" tournament "${ARGS[@]}" --json
@@ -75,21 +71,33 @@ same "$TMP/one.json" "$TMP/out" "resumed: JSON differs"
 expect_exit 2 "another tournament's checkpoint" "$PARLEY" tournament "${ARGS[@]}" --repeats 5 --checkpoint "$TMP/ck"
 expect_in "$TMP/err" "belongs to another tournament" "foreign checkpoint refused"
 
-# A long tournament: a rank killed mid-run fails the job, naming the runs lost; started again with the
-# same checkpoint it finishes, and its results are the single process's.
+# A tournament with a rank killed mid-run fails the job, naming the runs lost; started again with the same
+# checkpoint it finishes, and its results are the single process's.  Mid-run without a race: rank 1 is stopped
+# (SIGSTOP) as soon as CHECKPOINT.lost shows a batch of runs handed to it, so the job cannot end before the kill
+# however fast the machine (the tournament needs only a few batches: 20 repeats, 400 runs).
 ENERGY="$G/Energy/Energy-A-domain.xml+$G/Energy/Energy-A-prof1.xml+$G/Energy/Energy-A-prof2.xml"
-LONG=("$ENERGY" --agents boulware,conceder,linear,hardliner,tit-for-tat --rounds 5000)
-if [ "$SLOW" = 1 ]; then LONG+=(--repeats 60); else LONG+=(--repeats 400); fi # several seconds: killed mid-run
+LONG=("$ENERGY" --agents boulware,conceder,linear,hardliner,tit-for-tat --rounds 5000 --repeats 20)
 "${MPIRUN[@]}" -n 3 "$PARLEY" tournament "${LONG[@]}" --threads 1 --json --checkpoint "$TMP/long.ck" \
     >"$TMP/killed.out" 2>"$TMP/killed.err" &
 job=$!
 victim=""
-for _ in $(seq 1 3000); do # wait until rank 1 has finished some runs (300 s only bounds a hang)
-    # this job's ranks only (their command names this test's checkpoint), not another test's
-    for p in $(pgrep -f "tournament .*--checkpoint $TMP/long.ck" || true); do
-        tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx OMPI_COMM_WORLD_RANK=1 && victim=$p
-    done
-    [ -n "$victim" ] && [ -f "$TMP/long.ck" ] && [ "$(wc -l <"$TMP/long.ck")" -gt 20 ] && break
+for _ in $(seq 1 3000); do # wait until rank 1 holds runs (300 s only bounds a hang)
+    if [ -z "$victim" ]; then
+        # this job's ranks only (their command names this test's checkpoint), not another test's
+        for p in $(pgrep -f "tournament .*--checkpoint $TMP/long.ck" || true); do
+            tr '\0' '\n' <"/proc/$p/environ" 2>/dev/null | grep -qx OMPI_COMM_WORLD_RANK=1 && victim=$p
+        done
+    fi
+    [ -n "$victim" ] && grep -q "(rank 1)" "$TMP/long.ck.lost" 2>/dev/null && break
+    kill -0 "$job" 2>/dev/null || break
+    sleep 0.05
+done
+stopped=0
+[ -n "$victim" ] && kill -STOP "$victim" && grep -q "(rank 1)" "$TMP/long.ck.lost" 2>/dev/null && stopped=1
+[ "$stopped" = 1 ] || fail "killed rank: rank 1 was not seen holding runs (victim '$victim', job $(kill -0 "$job" 2>/dev/null && echo running || echo ended))"
+for _ in $(seq 1 3000); do # the other ranks go on: some runs reach the checkpoint (300 s only bounds a hang)
+    [ -f "$TMP/long.ck" ] && [ "$(wc -l <"$TMP/long.ck")" -gt 20 ] && break
+    kill -0 "$job" 2>/dev/null || break
     sleep 0.1
 done
 [ -n "$victim" ] && kill -9 "$victim"

@@ -38,7 +38,8 @@ wait $pid
 # --json: one JSON line announcing the server, its port the same as in the port file
 "$PARLEY" serve --db "$tmp/j.db" --listen 127.0.0.1:0 --port-file "$tmp/jport" --web "$SRC/web" --json >"$tmp/jout" 2>/dev/null &
 pid=$!
-for _ in $(seq 1 1200); do [ -s "$tmp/jport" ] && break; sleep 0.05; done
+for _ in $(seq 1 1200); do [ -s "$tmp/jport" ] && break; sleep 0.05; done # 60 s: only bounds a hang
+[ -s "$tmp/jport" ] || fail "no port file within 60 s (--json)"
 kill -TERM $pid
 wait $pid
 python3 - "$tmp/jout" "$(cat "$tmp/jport")" <<'PY' || fail "--json line"

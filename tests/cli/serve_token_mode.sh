@@ -14,8 +14,12 @@ run() { # $1 = mode of the token file; leaves the server's stderr in $tmp/err
     "$PARLEY" serve --db "$tmp/s.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --admin-token-file "$tmp/token" \
         >/dev/null 2>"$tmp/err" &
     pid=$!
-    for _ in $(seq 1 200); do [ -s "$tmp/port" ] && break; sleep 0.05; done
-    [ -s "$tmp/port" ] || fail "no port file (mode $1): $(cat "$tmp/err")"
+    for _ in $(seq 1 1200); do # 60 s: only bounds a hang (10 s was tight for the sanitizer tree under load)
+        [ -s "$tmp/port" ] && break
+        kill -0 "$pid" 2>/dev/null || break
+        sleep 0.05
+    done
+    [ -s "$tmp/port" ] || fail "no port file within 60 s (mode $1): $(cat "$tmp/err")"
     kill -TERM "$pid"
     wait "$pid"
     pid=""

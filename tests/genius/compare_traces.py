@@ -18,7 +18,7 @@ Run it for one agent (from the repository root, after building build/parley):
     python3 tests/genius/compare_traces.py --agent agent-k --keep /tmp/k   # keep parley's traces in /tmp/k
 Options: --traces DIR (default ../shared/genius-reference/traces), --domains DIR[,DIR...] (folders searched,
 recursively, for DOMAIN-A-domain.xml; default ../shared/genius/anac2012), --parley PATH (default build/parley),
---known FILE, --jobs N, --name SUBSTRING (only trace names containing it), --substitute A=B (parley plays B for
+--known FILE, --jobs N, --one-per-pair (a sample: one trace for each ordered pair of agents), --name SUBSTRING (only trace names containing it), --substitute A=B (parley plays B for
 A: the checker's own check, which must then fail), --spread (for agents that draw random numbers: each check
 passes within the tolerance of the range the original covers over every seed of the same domain and agents, and,
 at a checkpoint, over its offers in the 0.02 of time before it), --no-generators (see START_GENERATORS).
@@ -205,6 +205,15 @@ def describe(ref, got):
     return "      genius: %s\n      parley: %s" % (one(ref), one(got))
 
 
+def sample_one_per_pair(jobs):
+    """One job per ordered pair of agents: the k-th pair (in sorted order) keeps the k-th of its traces, cyclically,
+    so that the sample spreads over the domains and seeds instead of taking the first domain for every pair."""
+    by_pair = {}
+    for job in jobs:
+        by_pair.setdefault((job[2], job[3]), []).append(job)
+    return [group[k % len(group)] for k, (_, group) in enumerate(sorted(by_pair.items()))]
+
+
 def load_known(path):
     known = {}
     if path and os.path.exists(path):
@@ -226,7 +235,8 @@ def main():
     ap.add_argument("--known", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                     "known_differences.txt"))
     ap.add_argument("--agent", action="append", default=[], help="traces with this agent (parley or GENIUS name)")
-    ap.add_argument("--only", default="", help="comma list: traces whose two agents are both in it")
+    ap.add_argument("--only", action="append", default=[], help="comma list: traces whose two agents are both in "
+                    "it (given more than once: in any of them)")
     ap.add_argument("--name", default="", help="only trace names containing this")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--timeout", type=float, default=300)
@@ -237,6 +247,8 @@ def main():
                     "every seed in the trace folder (for agents that draw random numbers)")
     ap.add_argument("--no-generators", action="store_true", help="do not pass opponent_generators (the harness's "
                     "numbering of the opponent's random generators) to the agents that replay GENIUS's draws")
+    ap.add_argument("--one-per-pair", action="store_true", help="a sample: one trace for each ordered pair of "
+                    "agents (each pair's domain and seed taken in turn from those it has), e.g. for a slow build")
     ap.add_argument("-v", "--verbose", action="store_true", help="print both sides' values for every negotiation")
     args = ap.parse_args()
 
@@ -244,7 +256,7 @@ def main():
         return ALIASES.get(n, n)
 
     wanted = {parley_name(a) for a in args.agent}
-    only = {parley_name(a) for a in args.only.split(",") if a}
+    only = [{parley_name(a) for a in group.split(",") if a} for group in args.only]
     if not os.path.isdir(args.traces):
         print("compare_traces: no trace folder %s" % args.traces, file=sys.stderr)
         return 2
@@ -270,11 +282,18 @@ def main():
         pa, pb = ALIASES[a], ALIASES[b]
         if wanted and not wanted & {pa, pb}:
             continue
-        if only and not {pa, pb} <= only:
+        if only and not any({pa, pb} <= group for group in only):
             continue
         if args.name and args.name not in os.path.basename(path):
             continue
         jobs.append((path, domain, pa, pb, seed))
+
+    groups = {}
+    if args.spread:  # the original's traces of the same domain and agents, every seed (before any sampling)
+        for job in jobs:
+            groups.setdefault(parse_name(job[0])[:3], []).append(genius_summary(job[0], index))
+    if args.one_per_pair:
+        jobs = sample_one_per_pair(jobs)
 
     keep = args.keep or tempfile.mkdtemp(prefix="parley-genius-")
     os.makedirs(keep, exist_ok=True)
@@ -295,10 +314,6 @@ def main():
             return name, None, str(e)
         return name, (ref, got), None
 
-    groups = {}
-    if args.spread:  # the original's traces of the same domain and agents, every seed
-        for job in jobs:
-            groups.setdefault(parse_name(job[0])[:3], []).append(genius_summary(job[0], index))
     passed = failed = skipped = 0
     per_agent = {}
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
