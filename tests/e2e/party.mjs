@@ -204,7 +204,9 @@ try {
   await buyer.click('#accept');
   await buyer.waitForSelector('#my-answer:has-text("accept")');
   await buyer.waitForSelector('#agreement:not([hidden]):has-text("Agreement reached on text 2")', { timeout: 4 * T });
-  assert.ok(await buyer.isDisabled('#pf-preview-best button[data-action="amend"]'), 'the preview still amends after the agreement');
+  // The preview is drawn again when the agreement's event reaches the page: wait for it (a hang bound, not a speed).
+  await buyer.waitForSelector('#pf-preview-best button[data-action="amend"]:disabled')
+    .catch(() => assert.fail('the preview still amends after the agreement'));
   await shot(buyer, 'party-agreement');
 
   // The mediator seeks improvements of the signed text: the one by hand, with both parties' numbers, each
