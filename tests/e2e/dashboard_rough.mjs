@@ -54,8 +54,9 @@ try {
   step = 'mediator view';
   await page.waitForSelector('#title:has-text("E2E: rough edges")');
   await page.waitForSelector('#me:has-text("mediator")');
-  await page.waitForTimeout(1000); // the sessions are loaded
-  assert.ok(await page.isDisabled('#table-text'), '"Table text" is enabled with no open session');
+  // Once the sessions are loaded the button is disabled (waited for: a hang bound, not a speed).
+  await page.waitForSelector('#table-text:disabled', { timeout: T })
+    .catch(() => assert.fail('"Table text" is enabled with no open session'));
   assert.ok(await page.isVisible('#table-hint'), 'no reason shown for the disabled "Table text"');
   assert.match(await page.textContent('#table-hint'), /Open a session/);
   // The server's own message, as the dashboard would show it, names no API path.
