@@ -14,8 +14,16 @@ need_chromium() {
     fi
     [ -x /usr/bin/chromium ] || { echo "FAIL: /usr/bin/chromium is missing and could not be installed"; return 1; }
     command -v node >/dev/null || { echo "FAIL: node is missing and could not be installed"; return 1; }
-    if [ ! -d "$e2e/node_modules/playwright-core" ]; then
-        (cd "$e2e" && npm ci --no-audit --no-fund --silent) || { echo "FAIL: npm ci of playwright-core failed"; return 1; }
+    # Browser tests run in parallel: one installs while the others wait (npm ci empties node_modules first, so a
+    # test that found the package could lose it mid-run), and the package counts only once complete.
+    local lock="${TMPDIR:-/tmp}/parley-npm-$(printf %s "$e2e" | md5sum | cut -c1-12).lock" rc=0
+    exec {fd}>"$lock"
+    flock "$fd"
+    if [ ! -f "$e2e/node_modules/playwright-core/package.json" ] || [ ! -f "$e2e/node_modules/.parley-installed" ]; then
+        (cd "$e2e" && npm ci --no-audit --no-fund --silent && touch node_modules/.parley-installed) ||
+            { echo "FAIL: npm ci of playwright-core failed"; rc=1; }
     fi
-    return 0
+    flock -u "$fd"
+    exec {fd}>&-
+    return $rc
 }
