@@ -130,8 +130,10 @@
   }, 'message-msg'));
   act(async () => {
     info = await api('GET', neg());
-    makeForm();
+    // The saved profile is read before the form is drawn: a form drawn blank and filled in later would throw away
+    // what the party moved in between.
     const p = await api('GET', neg('profile'));
+    makeForm();
     form.set(p.profile || form.blank());
     showJson(form.get());
     // The stream before the first refresh (see mediator.js): a slow or failed first refresh keeps the live updates.
