@@ -180,6 +180,9 @@ void harness_ready(void)
         o.request_seconds = 2;
         o.analysis_seconds = 2;
         o.max_analyses = 1;
+#ifdef ANALYSIS_PROGRAM
+        o.analysis_program = ANALYSIS_PROGRAM; /* without it the analyses answer 503 before any handler runs */
+#endif
         o.sync = PARLEY_SYNC_NORMAL;
         o.limits = (parley_server_limits){1000, 8, 20000, 100000};
         parley_error err;

@@ -53,6 +53,7 @@ static void start(world *w)
 {
     parley_server_options o = {0};
     o.db_path = w->db;
+    o.analysis_program = ANALYSIS_PROGRAM;
     o.web_dir = PARLEY_SOURCE_DIR "/web";
     o.max_body = 64 * 1024;
     o.sync = PARLEY_SYNC_NORMAL;
@@ -644,6 +645,7 @@ static void test_migration(void **state)
 
     parley_server_options o = {0};
     o.db_path = path;
+    o.analysis_program = ANALYSIS_PROGRAM;
     parley_server *srv;
     assert_int_equal(parley_server_start(&o, &srv, &err), PARLEY_OK);
     http_resp r = http_request(parley_server_port(srv), "GET", "/api/negotiations/1", 

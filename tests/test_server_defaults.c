@@ -78,6 +78,7 @@ static void test_server_defaults(void **state)
     assert_int_equal(test_db_target(db, sizeof db, dir, "p.db"), 0);
     parley_server_options o = {0};
     o.db_path = db;
+    o.analysis_program = ANALYSIS_PROGRAM;
     o.sync = PARLEY_SYNC_NORMAL;
     o.open = 1;
     parley_server *srv;

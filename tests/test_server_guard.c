@@ -60,6 +60,7 @@ static void start_with(world *w, parley_server_options *o)
     assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "guard"));
     assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "p.db"), 0);
     o->db_path = w->db;
+    o->analysis_program = ANALYSIS_PROGRAM;
     o->sync = PARLEY_SYNC_NORMAL;
     if (!o->budgets.write_burst) /* these tests write fast with one token; the write budget has test_server_budget */
         o->budgets.write_burst = 1000000;

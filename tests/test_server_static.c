@@ -51,6 +51,7 @@ static void make_site(site *s)
     assert_int_equal(mkfifo(path, 0600), 0);
     parley_server_options o = {0};
     o.db_path = s->db;
+    o.analysis_program = ANALYSIS_PROGRAM;
     o.web_dir = s->web;
     o.sync = PARLEY_SYNC_NORMAL;
     parley_error err;

@@ -48,6 +48,8 @@ static void talks_open_scenario(talks *w, parley_server_options *o, const char *
     assert_non_null(test_tmpdir_make(w->dir, sizeof w->dir, "talks"));
     assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "p.db"), 0);
     o->db_path = w->db;
+    if (!o->analysis_program) /* "": none */
+        o->analysis_program = ANALYSIS_PROGRAM;
     o->sync = PARLEY_SYNC_NORMAL;
     o->open = 1;
     if (!(o->analysis_seconds > 0)) /* a bound on a hang unless the test sets its own: 5 s gave 503 under ASan */

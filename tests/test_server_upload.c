@@ -41,6 +41,7 @@ static int start(void **state)
     assert_int_equal(test_db_target(w->db, sizeof w->db, w->dir, "u.db"), 0);
     parley_server_options o = {0};
     o.db_path = w->db;
+    o.analysis_program = ANALYSIS_PROGRAM;
     o.max_body = 1024 * 1024;
     o.sync = PARLEY_SYNC_NORMAL;
     o.analysis_seconds = 300; /* a bound on a hang, not a budget under test */

@@ -29,6 +29,7 @@
 
 #include <parley/error.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #ifdef __cplusplus
@@ -100,6 +101,10 @@ typedef struct parley_server_options {
                                  drafting helper (`PROGRAM seat-answer`, executed for every answer; `parley serve`
                                  passes the parley installed next to it); NULL = none: only Python agents may be
                                  seated (400 for the others; docs/api.md, "Agents at the table") */
+    const char *analysis_program; /* the program that runs each analysis, diagnosis, proposal, search for
+                                     improvements and party advice in a process of its own (`PROGRAM serve
+                                     --analysis-child`, parley_server_analysis_child; `parley serve` passes
+                                     itself); NULL = none: those requests get 503 */
 } parley_server_options;
 
 /*
@@ -117,6 +122,15 @@ uint16_t parley_server_port(const parley_server *server);
 /* Stops: refuses new requests, ends live streams, kills running analyses, commits the writes already
  * queued (and acknowledges them), closes the database and frees the server.  NULL is allowed. */
 void parley_server_stop(parley_server *server);
+
+/*
+ * The body of an analysis's process (internal: `parley serve --analysis-child`
+ * calls it): reads the request the server wrote on `in` (JSON), runs the
+ * analysis it names and writes {"status", "reply"} on `out`.  0, or
+ * PARLEY_EINVAL (a request that does not read) / PARLEY_EIO (`out` failed) with
+ * err filled.  Touches no database; `in` and `out` stay the caller's.
+ */
+int parley_server_analysis_child(FILE *in, FILE *out, parley_error *err);
 
 /* The database schema version this build writes (docs/api.md lists them). */
 int parley_server_schema_version(void);

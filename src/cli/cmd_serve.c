@@ -219,8 +219,22 @@ static int parse_listen(const char *text, char *address, size_t size, uint16_t *
     return 0;
 }
 
+/* `parley serve --analysis-child` (internal, not in the usage): one analysis of a running server, which executes
+ * this program for each (parley_server_options.analysis_program): the request on stdin, the reply on stdout. */
+static int analysis_child(void)
+{
+    parley_error err;
+    parley_error_clear(&err);
+    int rc = parley_server_analysis_child(stdin, stdout, &err);
+    if (rc)
+        fprintf(stderr, "parley serve --analysis-child: %s\n", err.message);
+    return rc == PARLEY_EINVAL ? CLI_BAD_INPUT : rc ? CLI_FAILURE : CLI_OK;
+}
+
 int cmd_serve(int argc, char **argv)
 {
+    if (argc == 2 && strcmp(argv[1], "--analysis-child") == 0)
+        return analysis_child();
     parley_server_options opt = {0};
     const char *db = "parley.db", *listen = "127.0.0.1:8080", *web = NULL, *sync = "full", *max_body = NULL,
                *port_file = NULL, *token_file = NULL;
@@ -360,8 +374,13 @@ int cmd_serve(int argc, char **argv)
     opt.budgets.profile_burst = (unsigned)numbers[N_PROFILE_BURST].value;
     opt.budgets.agents_per_negotiation = (unsigned)numbers[N_AGENTS].value;
     opt.budgets.agent_memory = (uint64_t)numbers[N_AGENT_MEMORY].value;
-    char seat_program[PATH_MAX];
+    char seat_program[PATH_MAX], self[PATH_MAX];
     opt.seat_program = own_seat_program(seat_program, sizeof seat_program);
+    ssize_t self_len = readlink("/proc/self/exe", self, sizeof self - 1); /* this program runs the analyses */
+    if (self_len > 0 && (size_t)self_len < sizeof self - 1) {
+        self[self_len] = '\0';
+        opt.analysis_program = self;
+    }
     opt.allow_origins = origins;
     opt.allow_origin_count = origin_count;
     opt.open = open_mode;

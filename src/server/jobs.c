@@ -1,10 +1,11 @@
 /*
  * jobs.c: analyses, diagnoses and proposals off the request threads, under a
  * time budget.  The library's enumeration cannot be interrupted, so each one
- * runs in a child process (fork: the scenario and what the handler read from
- * the database were prepared beforehand, so the child touches no database and
- * no lock of the parent) that writes its reply as JSON into a pipe.  A
- * supervising thread reads the pipe and kills the child with SIGKILL when the
+ * runs in a child process that executes `PROGRAM serve --analysis-child`
+ * (child.c; the request thread wrote what the handler reads, job_wire.c, so
+ * the program touches no database and nothing of the server) and writes its
+ * reply as JSON into a pipe.  A supervising thread reads the pipe and kills
+ * the child with SIGKILL when the
  * budget (--analysis-seconds) runs out, when the client has closed its
  * connection (checked every 50 ms with a non-blocking peek) or when the server
  * stops; the memory the analysis used goes with the child.  At most
@@ -16,6 +17,7 @@
  * whose negotiation has the fewest running, the oldest first among equals, and
  * never to a negotiation already running its budget of analyses at once.
  */
+#include "server/child.h"
 #include "server/server_internal.h"
 
 #include <errno.h>
@@ -24,14 +26,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/resource.h>
 #include <sys/socket.h>
-#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
-#define JOB_POLL_MS 50
+#define JOB_POLL_MS 50 /* a waiting analysis looks for a slot this often */
 #define JOB_MAX_REPLY ((size_t)256 << 20)
 #define JOB_MAX_WAITING 32u
 #define JOB_NICE 10 /* added to the server's niceness */
@@ -43,6 +42,7 @@ struct analysis_job {
     int client_fd;
     void (*done)(void *arg);
     void *arg;
+    char *request; /* what the program reads (job_wire.c) */
     int slot;   /* its slot of the negotiation's analyses across processes (claims.c) */
     int cancel; /* guarded by jobs_mu */
     int running; /* has a slot (guarded by jobs_mu) */
@@ -51,44 +51,6 @@ struct analysis_job {
     int64_t negotiation;
     analysis_job *prev, *next;
 };
-
-static void write_all(int fd, const char *p, size_t n)
-{
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return;
-        p += k;
-        n -= (size_t)k;
-    }
-}
-
-/* The child: runs the handler and writes {"status", "reply"}; never returns. */
-static void child_main(analysis_job *j, int out)
-{
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    int prio = getpriority(PRIO_PROCESS, 0) + JOB_NICE; /* batch work: the request threads go first */
-    setpriority(PRIO_PROCESS, 0, prio > 19 ? 19 : prio);
-#ifdef SYS_close_range
-    /* Keep no socket or database file of the parent open (best effort). */
-    if (out > 3)
-        syscall(SYS_close_range, 3u, (unsigned)out - 1, 0u);
-    syscall(SYS_close_range, (unsigned)out + 1, ~0u, 0u);
-#endif
-    api_call *c = j->c;
-    c->db = NULL;
-    j->fn(c);
-    json_t *o = json_pack("{s:i,s:O?}", "status", c->status ? c->status : 500, "reply", c->reply);
-    char *text = o ? json_dumps(o, JSON_COMPACT | JSON_REAL_PRECISION(17)) : NULL;
-    if (text)
-        write_all(out, text, strlen(text));
-    /* The raw system call: the child's heap is the parent's copy, and a leak checker's exit hook (ASan
-     * intercepts _exit) would report the parent's live objects as leaks of this process. */
-    syscall(SYS_exit_group, text ? 0 : 1);
-    _exit(1);
-}
 
 static int client_gone(int fd)
 {
@@ -99,76 +61,48 @@ static int client_gone(int fd)
     return n == 0 || (n < 0 && errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR);
 }
 
-/* Runs the child and sets the call's reply. */
+/* The child's check (child.c): why to kill it now, or NULL. */
+static const char *job_check(void *arg, pid_t pid)
+{
+    analysis_job *j = arg;
+    (void)pid;
+    pthread_mutex_lock(&j->srv->jobs_mu);
+    int cancel = j->cancel;
+    pthread_mutex_unlock(&j->srv->jobs_mu);
+    if (cancel)
+        return "the server is stopping";
+    return client_gone(j->client_fd) ? "the client went away" : NULL;
+}
+
+/* Runs the analysis's program and sets the call's reply. */
 static void supervise(analysis_job *j)
 {
     parley_server *srv = j->srv;
     api_call *c = j->c;
-    int fds[2];
-    if (pipe(fds) != 0) {
-        api_fail(c, 503, NULL, "cannot start the analysis: %s", strerror(errno));
+    if (!srv->analysis_program) {
+        api_fail(c, 503, NULL, "this server runs no analyses: it has no analysis program "
+                 "(parley_server_options.analysis_program)");
         return;
     }
-    pid_t pid = fork();
-    if (pid == 0)
-        child_main(j, fds[1]);
-    close(fds[1]);
-    if (pid < 0) {
-        close(fds[0]);
-        api_fail(c, 503, NULL, "cannot start the analysis: %s", strerror(errno));
-        return;
-    }
-    int64_t deadline = guard_now_ms() + (int64_t)(srv->analysis_seconds * 1000);
-    char *buf = NULL;
-    size_t len = 0, cap = 0;
-    const char *killed = NULL;
-    for (;;) {
-        pthread_mutex_lock(&srv->jobs_mu);
-        int cancel = j->cancel;
-        pthread_mutex_unlock(&srv->jobs_mu);
-        if (cancel)
-            killed = "the server is stopping";
-        else if (guard_now_ms() >= deadline)
-            killed = "budget";
-        else if (client_gone(j->client_fd))
-            killed = "the client went away";
-        else if (len > JOB_MAX_REPLY)
-            killed = "the reply is too large";
-        if (killed) {
-            kill(pid, SIGKILL);
-            break;
-        }
-        struct pollfd p = {fds[0], POLLIN, 0};
-        if (poll(&p, 1, JOB_POLL_MS) <= 0)
-            continue;
-        if (cap - len < 65536) {
-            char *b = realloc(buf, cap = cap ? cap * 2 : 1 << 17);
-            if (!b) {
-                killed = "out of memory";
-                kill(pid, SIGKILL);
-                break;
-            }
-            buf = b;
-        }
-        ssize_t k = read(fds[0], buf + len, cap - len);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            break;
-        len += (size_t)k;
-    }
-    close(fds[0]);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
+    const char *argv[] = {srv->analysis_program, "serve", "--analysis-child", NULL};
+    child_spec spec = {.argv = argv, .nice = JOB_NICE, .request = j->request, .request_len = strlen(j->request),
+                       .max_reply = JOB_MAX_REPLY,
+                       .deadline_ms = guard_now_ms() + (int64_t)(srv->analysis_seconds * 1000),
+                       .check = job_check, .arg = j};
+    child_result res;
+    child_run(&spec, &res);
     json_t *o = NULL;
-    if (killed && strcmp(killed, "budget") == 0)
+    if (res.outcome == CHILD_NOT_STARTED)
+        api_fail(c, 503, NULL, "cannot start the analysis: %s", strerror(res.error));
+    else if (res.outcome == CHILD_DEADLINE)
         api_fail(c, 503, NULL, "the analysis did not finish within its budget of %g seconds (the server's "
                  "--analysis-seconds); it was stopped", srv->analysis_seconds);
-    else if (killed)
-        api_fail(c, 503, NULL, "the analysis was stopped: %s", killed);
-    else if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || !(o = json_loadb(buf, len, 0, NULL)))
-        api_fail(c, 500, NULL, "the analysis failed (its process ended with status %d)", status);
+    else if (res.outcome == CHILD_STOPPED)
+        api_fail(c, 503, NULL, "the analysis was stopped: %s", res.reason);
+    else if (res.outcome == CHILD_TOO_LARGE)
+        api_fail(c, 503, NULL, "the analysis was stopped: the reply is too large");
+    else if (!WIFEXITED(res.status) || WEXITSTATUS(res.status) != 0 || !(o = json_loadb(res.reply, res.len, 0, NULL)))
+        api_fail(c, 500, NULL, "the analysis failed (its process ended with status %d)", res.status);
     else {
         json_t *reply = json_object_get(o, "reply");
         c->status = (int)json_integer_value(json_object_get(o, "status"));
@@ -178,7 +112,7 @@ static void supervise(analysis_job *j)
             api_fail(c, 500, NULL, "the analysis gave no reply");
     }
     json_decref(o);
-    free(buf);
+    free(res.reply);
 }
 
 size_t jobs_pick(const int64_t *waiting, size_t n, const int64_t *running, size_t r, unsigned per_negotiation)
@@ -274,6 +208,7 @@ static void *job_main(void *arg)
     /* Its slot too (before jobs_running goes down: the server may be freed from then on). */
     claim_drop_slot(srv, "analysis", j->negotiation, j->slot);
     j->done(j->arg); /* the connection resumes: j->c may be gone from here on */
+    free(j->request);
     pthread_mutex_lock(&srv->jobs_mu);
     srv->jobs_running--;
     pthread_cond_broadcast(&srv->jobs_cv);
@@ -290,6 +225,10 @@ int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)
         return api_fail(c, 500, NULL, "out of memory");
     *j = (analysis_job){.srv = srv, .c = c, .fn = fn, .client_fd = client_fd, .done = done, .arg = arg, .me = c->me,
                         .negotiation = c->ids[0]};
+    if (!(j->request = job_request(c, fn))) { /* on the request thread: it reads the connection's query */
+        free(j);
+        return c->status;
+    }
     const parley_server_budgets *b = &srv->budgets;
     /* The negotiation's analyses in every process sharing the database (with SQLite, those counted below). */
     j->slot = claim_slot(srv, "analysis", j->negotiation, b->analyses_per_negotiation);
@@ -339,6 +278,7 @@ int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)
     pthread_mutex_unlock(&srv->jobs_mu);
     if (refused) {
         claim_drop_slot(srv, "analysis", j->negotiation, j->slot);
+        free(j->request);
         free(j);
     }
     return refused;
@@ -353,4 +293,14 @@ void jobs_stop_all(parley_server *srv)
     while (srv->jobs_running > 0)
         pthread_cond_wait(&srv->jobs_cv, &srv->jobs_mu);
     pthread_mutex_unlock(&srv->jobs_mu);
+}
+
+int jobs_start(parley_server *srv, const parley_server_options *o, parley_error *err)
+{
+    /* Resolved here: the child may only execve (no PATH search, which is not async-signal-safe). */
+    if (o->analysis_program && o->analysis_program[0] &&
+        (access(o->analysis_program, X_OK) != 0 || !(srv->analysis_program = realpath(o->analysis_program, NULL))))
+        return parley_error_set(err, PARLEY_EINVAL, "the analysis program '%s': %s", o->analysis_program,
+                                strerror(errno));
+    return PARLEY_OK;
 }

@@ -182,6 +182,8 @@ int api_fail_db(api_call *c)
 
 const char *api_query(api_call *c, const char *name)
 {
+    if (c->query) /* in an analysis's child process (job_wire.c) */
+        return json_string_value(json_object_get(c->query, name));
     return MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
@@ -817,7 +819,7 @@ int parley_server_start(const parley_server_options *options, parley_server **ou
         db_reset(st);
     store_writer_release(srv->db, w);
     if ((rc = claims_start(srv, err)) || (rc = writer_start(srv, err)) || (rc = guard_start(srv, err)) ||
-        (rc = seat_runner_start(srv, options, err)) ||
+        (rc = jobs_start(srv, options, err)) || (rc = seat_runner_start(srv, options, err)) ||
         (rc = listen_start(srv, err)))
         goto fail;
     long cores = sysconf(_SC_NPROCESSORS_ONLN);
@@ -887,5 +889,6 @@ void parley_server_stop(parley_server *srv)
     free(srv->origins);
     free(srv->web_dir);
     free(srv->web_real);
+    free(srv->analysis_program);
     free(srv);
 }

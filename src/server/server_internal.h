@@ -118,6 +118,7 @@ struct parley_server {
     char *agent_dir;              /* the folder of allowed plug-ins and Python agents (realpath); NULL: none */
     char *python;                 /* the Python interpreter for Python agents (a path when found on PATH) */
     char *seat_program;           /* the program of the other agents (`PROGRAM seat-answer`); NULL: none */
+    char *analysis_program;       /* the program of the analyses (`PROGRAM serve --analysis-child`); NULL: none */
     uint64_t agent_memory;        /* memory budget (bytes) of one answer's process */
     double agent_seconds;         /* the longest deadline of one answer */
     unsigned agents_per_negotiation;
@@ -165,6 +166,7 @@ typedef struct api_call {
     int64_t pre_text_id, pre_text_number;
     int prefetched;
     json_t *pre_public; /* a party's own computations: only what it may read (api_party.c) */
+    json_t *query;      /* in an analysis's child process: the query arguments (api_query reads them) */
     struct MHD_Response *stream; /* a live stream's response, once opened */
     const char *agent_actor; /* a seated agent's write: its name, recorded in its events (seats.c) */
 } api_call;
@@ -267,6 +269,8 @@ void view_release(parley_server *srv, view_entry *v);
 void view_cache_clear(parley_server *srv);
 const parley_scenario *view_scenario(const view_entry *v);
 json_t *view_uploaded(const view_entry *v);
+/* The merged scenario as the JSON text it was parsed from. */
+const char *view_text(const view_entry *v);
 /* What an outcome is worth to a negotiating party, as the analysis values it (expected utility under trust, on
  * the 2^-32 grid), from the view's table; its reservation; whether the outcome is acceptable to it. */
 double view_value(const view_entry *v, size_t party, const uint32_t *values);
@@ -360,6 +364,11 @@ int jobs_submit(api_call *c, int (*fn)(api_call *c), int client_fd, void (*done)
 size_t jobs_pick(const int64_t *waiting, size_t n, const int64_t *running, size_t r, unsigned per_negotiation);
 /* Kills every running analysis and waits for its thread (the server is stopping). */
 void jobs_stop_all(parley_server *srv);
+/* Resolves options->analysis_program (parley_server_start); PARLEY_EINVAL when it cannot be executed. */
+int jobs_start(parley_server *srv, const parley_server_options *o, parley_error *err);
+/* The request of an analysis's child process (job_wire.c): what fn will read of c, as JSON text (malloc); NULL
+ * with the reply set (500, or 400 for a query value that is not UTF-8). */
+char *job_request(api_call *c, int (*fn)(api_call *c));
 
 /* Budgets (budget.c). */
 void budget_defaults(parley_server_budgets *b, unsigned max_analyses);

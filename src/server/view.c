@@ -21,6 +21,7 @@ struct view_entry {
     int64_t negotiation;
     char *version;
     parley_scenario *sc;
+    char *text;          /* the merged scenario as JSON, as parsed (what an analysis's child process parses) */
     json_t *uploaded;    /* names of the parties whose profile was uploaded */
     parley_utility **eu; /* [party count]: expected utility of each negotiating party, NULL for mediators */
     size_t party_count;
@@ -34,6 +35,7 @@ static void view_free(view_entry *v)
         parley_utility_free(v->eu[p]);
     free(v->eu);
     parley_scenario_free(v->sc);
+    free(v->text);
     json_decref(v->uploaded);
     free(v->version);
     free(v);
@@ -75,7 +77,8 @@ static char *profiles_version(api_call *c)
 }
 
 /* The scenario document with every uploaded profile merged in, parsed. */
-static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_scenario **sc, parley_error *err)
+static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_scenario **sc, char **text_out,
+                          parley_error *err)
 {
     static const char sql[] = "SELECT p.name, f.profile FROM participants p JOIN profiles f ON f.participant_id = p.id "
                               "WHERE p.negotiation_id = ? AND p.role = 'party'";
@@ -99,7 +102,7 @@ static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_sce
     if (!text)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     int rc = parley_scenario_parse(text, strlen(text), "merged scenario", sc, err);
-    free(text);
+    *text_out = text;
     return rc;
 }
 
@@ -120,7 +123,7 @@ static view_entry *build(api_call *c, char *version)
     v->refs = 1;
     parley_error err;
     parley_error_clear(&err);
-    int rc = (v->uploaded = json_array()) ? merge_profiles(c, e->doc, v->uploaded, &v->sc, &err)
+    int rc = (v->uploaded = json_array()) ? merge_profiles(c, e->doc, v->uploaded, &v->sc, &v->text, &err)
                                           : parley_error_set(&err, PARLEY_ENOMEM, "out of memory");
     scenario_release(c->srv, e);
     if (!rc) {
@@ -213,6 +216,11 @@ void view_cache_clear(parley_server *srv)
 const parley_scenario *view_scenario(const view_entry *v)
 {
     return v->sc;
+}
+
+const char *view_text(const view_entry *v)
+{
+    return v->text;
 }
 
 json_t *view_uploaded(const view_entry *v)

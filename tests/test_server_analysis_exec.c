@@ -1,0 +1,142 @@
+/*
+ * test_server_analysis_exec.c: the process of an analysis (src/server/jobs.c,
+ * child.c, job_wire.c): the server executes its analysis program (`PROGRAM
+ * serve --analysis-child`) for every analysis instead of running the handler in
+ * a forked copy of itself, whose locks (a sanitizer's allocator's among them)
+ * another thread may have held at the fork.  Pinned here: the program is run,
+ * as the server's child, with those arguments, and its reply is the analysis of
+ * the request (outcomes and acceptable packages counted by hand, the query's
+ * frontier_limit carried over); a server without a program answers 503 and one
+ * given a program it cannot execute does not start; the child's body reads a
+ * request written by hand and names what is wrong with a bad one.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <sys/stat.h>
+
+#include "test_server_talks.h"
+
+/* Budget: price 0, 1 or 2; Buyer values them 1, 0.5, 0 and Seller 0, 0.5, 1, both with reservation 0.25: three
+ * outcomes, only price 1 acceptable to both, and so a frontier (of the acceptable packages) of one. */
+static void analysis_runs_the_program(void **state)
+{
+    (void)state;
+    char dir[128], probe[256], wrapper[256], record[256];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "analysis-exec"));
+    snprintf(record, sizeof record, "%s/ran", dir);
+    snprintf(wrapper, sizeof wrapper, "%s/program", dir);
+    FILE *f = fopen(wrapper, "w");
+    assert_non_null(f);
+    fprintf(f, "#!/bin/sh\necho \"$PPID $*\" > '%s'\nexec '%s' \"$@\"\n", record, ANALYSIS_PROGRAM);
+    fclose(f);
+    assert_int_equal(chmod(wrapper, 0755), 0);
+    parley_server_options o = {.analysis_program = wrapper};
+    talks w;
+    talks_open(&w, &o);
+    http_resp r = http_request(w.port, "GET", "/api/negotiations/1/analysis?frontier_limit=0", w.med, NULL);
+    assert_int_equal(r.status, 200);
+    assert_int_equal(jint(&r, "outcomes", NULL), 3);
+    assert_int_equal(jint(&r, "acceptable", NULL), 1);
+    assert_int_equal(jint(&r, "frontier_count", NULL), 1);
+    assert_int_equal(json_array_size(json_object_get(r.json, "frontier")), 0);
+    assert_true(json_is_true(json_object_get(r.json, "frontier_truncated")));
+    http_resp_free(&r);
+    f = fopen(record, "r");
+    assert_non_null(f);
+    long parent = 0;
+    assert_int_equal(fscanf(f, "%ld ", &parent), 1);
+    assert_non_null(fgets(probe, sizeof probe, f));
+    fclose(f);
+    assert_int_equal(parent, (long)getpid());
+    assert_string_equal(probe, "serve --analysis-child\n");
+    talks_close(&w);
+    test_tmpdir_remove(dir);
+}
+
+static void no_program_no_analysis(void **state)
+{
+    (void)state;
+    parley_server_options o = {.analysis_program = ""};
+    talks w;
+    talks_open(&w, &o);
+    http_resp r = http_request(w.port, "GET", "/api/negotiations/1/analysis", w.med, NULL);
+    assert_int_equal(r.status, 503);
+    assert_non_null(strstr(jstr(&r, "error", "message"), "no analysis program"));
+    http_resp_free(&r);
+    talks_close(&w);
+}
+
+static void a_program_that_cannot_run(void **state)
+{
+    (void)state;
+    char dir[128], db[192];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "analysis-exec"));
+    assert_int_equal(test_db_target(db, sizeof db, dir, "p.db"), 0);
+    parley_server_options o = {.db_path = db, .open = 1, .analysis_program = "/nonexistent/parley-serve"};
+    parley_server *srv = NULL;
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_server_start(&o, &srv, &err), PARLEY_EINVAL);
+    assert_null(srv);
+    assert_non_null(strstr(err.message, "/nonexistent/parley-serve"));
+    test_tmpdir_remove(dir);
+}
+
+/* The child's body on a request of its own: the reply of the handler named, or why the request does not read. */
+static int child_on(const char *request, char *reply, size_t size, parley_error *err)
+{
+    FILE *in = fmemopen((void *)request, strlen(request), "r"), *out = fmemopen(reply, size, "w");
+    assert_non_null(in);
+    assert_non_null(out);
+    parley_error_clear(err);
+    int rc = parley_server_analysis_child(in, out, err);
+    fclose(in);
+    fclose(out);
+    return rc;
+}
+
+static void child_reads_its_request(void **state)
+{
+    (void)state;
+    json_t *doc = json_loads(talks_scenario, 0, NULL);
+    char *merged = json_dumps(json_object_get(doc, "scenario"), JSON_COMPACT);
+    json_decref(doc);
+    json_t *req = json_pack("{s:s,s:[i,i,i],s:i,s:i,s:i,s:s,s:{},s:s,s:[],s:b}", "handler", "analysis", "ids", 1, 0,
+                            0, "me", 1, "negotiation", 1, "role", 2, "name", "Broker", "query", "merged", merged,
+                            "uploaded", "prefetched", 1);
+    char *text = json_dumps(req, 0), reply[1 << 16];
+    parley_error err;
+    assert_int_equal(child_on(text, reply, sizeof reply, &err), PARLEY_OK);
+    json_t *o = json_loads(reply, 0, NULL);
+    assert_non_null(o);
+    assert_int_equal(json_integer_value(json_object_get(o, "status")), 200);
+    json_t *an = json_object_get(o, "reply");
+    assert_int_equal(json_integer_value(json_object_get(an, "outcomes")), 3);
+    assert_int_equal(json_integer_value(json_object_get(an, "acceptable")), 1);
+    assert_int_equal(json_array_size(json_object_get(an, "frontier")), 1);
+    assert_false(json_is_true(json_object_get(an, "frontier_truncated")));
+    json_decref(o);
+    free(text);
+    free(merged);
+    json_decref(req);
+    assert_int_equal(child_on("{\"handler\": \"analysis\",\n  ", reply, sizeof reply, &err), PARLEY_EINVAL);
+    assert_non_null(strstr(err.message, "line 2"));
+    assert_int_equal(child_on("{\"handler\": \"format-disk\", \"ids\": [1, 0, 0], \"query\": {}, \"name\": \"x\"}",
+                              reply, sizeof reply, &err),
+                     PARLEY_EINVAL);
+    assert_non_null(strstr(err.message, "handler"));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(analysis_runs_the_program),
+        cmocka_unit_test(no_program_no_analysis),
+        cmocka_unit_test(a_program_that_cannot_run),
+        cmocka_unit_test(child_reads_its_request),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
