@@ -162,15 +162,27 @@ void child_run(const child_spec *spec, child_result *out)
         }
         reason = spec->check ? spec->check(spec->arg, pid) : NULL;
     }
-    if (killed)
-        kill(pid, SIGKILL);
     if (to_child >= 0)
         close(to_child);
     close(from[0]);
     struct rusage used;
     memset(&used, 0, sizeof used);
-    while (wait4(pid, &out->status, 0, &used) < 0 && errno == EINTR)
-        ;
+    /* A program that closed its output but goes on running is killed at the deadline too. */
+    while (!killed) {
+        pid_t done = wait4(pid, &out->status, WNOHANG, &used);
+        if (done == pid || (done < 0 && errno != EINTR))
+            break;
+        if (guard_now_ms() >= spec->deadline_ms) {
+            out->outcome = CHILD_DEADLINE;
+            killed = 1;
+        } else
+            poll(NULL, 0, 5);
+    }
+    if (killed) {
+        kill(pid, SIGKILL);
+        while (wait4(pid, &out->status, 0, &used) < 0 && errno == EINTR)
+            ;
+    }
     out->cpu = (double)used.ru_utime.tv_sec + used.ru_utime.tv_usec / 1e6 + (double)used.ru_stime.tv_sec +
                used.ru_stime.tv_usec / 1e6;
     if (out->reply)
