@@ -99,6 +99,8 @@ void json_ctx_pop(json_ctx *ctx, size_t mark)
 
 const char *json_type_name(const json_t *value)
 {
+    if (!value) /* a member that is missing */
+        return "nothing";
     switch (json_typeof(value)) {
     case JSON_OBJECT: return "an object";
     case JSON_ARRAY: return "an array";
