@@ -12,6 +12,11 @@
  *   GENIUS's chain of `time < ...` tests does: at t = 0.9 the floor R + 0.3
  *   applies, at t = 0.98 the floor R + 0.25 of [0.98, 0.995), at t = 0.999 the
  *   floor R + 0.2 (a mutant took t = 0.98 into the segment before);
+ * - agent-k picks among the received offers above its target in GENIUS's
+ *   offeredBidMap.keySet() order: by HashMap bucket, then in the order they
+ *   arrived; six offers in buckets 3, 1, 3, 0, 1, 7 come as 3, 1, 4, 0, 2, 5
+ *   (a mutant's comparator answered "after" for every pair, and the sort
+ *   reversed them);
  * - TheFawkes's spline (anac_fawkes_series.c) with smoothing 1 is the natural
  *   cubic interpolating spline through (0, 0.2), (1, 0.8), (2, 0.4), (3, 0.6)
  *   and the original's extra (0, 0); above 0 it continues its last piece as a
@@ -33,6 +38,7 @@
 #include <parley/parley.h>
 
 #include "agents/anac_agent_gg.h"
+#include "agents/anac_classic.h"
 #include "agents/anac_winners.h"
 #include "test_ten_issues.h"
 
@@ -117,6 +123,19 @@ static void test_agent_gg_threshold_segments_start_at_their_bounds(void **state)
     }
 }
 
+static void test_agent_k_keyset_order(void **state)
+{
+    (void)state;
+    static const uint64_t bucket[6] = {3, 1, 3, 0, 1, 7};
+    static const uint32_t want[6] = {3, 1, 4, 0, 2, 5};
+    uint64_t keys[6];
+    for (uint64_t i = 0; i < 6; i++)
+        keys[i] = bucket[i] << 32 | i;
+    agentk_keyset_sort(keys, 6);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal((uint32_t)keys[i], want[i]);
+}
+
 static void test_fawkes_interpolating_spline_tail(void **state)
 {
     (void)state;
@@ -135,6 +154,7 @@ int main(void)
         cmocka_unit_test(test_agent_gg_threshold_segments_start_at_their_bounds),
         cmocka_unit_test(test_agent_k_refuses_unknown_parameters),
         cmocka_unit_test(test_agent_m_walk_stays_in_range),
+        cmocka_unit_test(test_agent_k_keyset_order),
         cmocka_unit_test(test_fawkes_interpolating_spline_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
