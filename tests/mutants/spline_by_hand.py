@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-# spline_by_hand.py Y0 Y1 ...: the value tests/test_kill_agents.c checks for TheFawkes's spline with smoothing 1,
-# Natural cubic interpolating spline through (0,y0)..(n-1,y_{n-1}), then (0,0) (GENIUS TheFawkes's extra point):
-# second derivatives M by the textbook tridiagonal system (M_0 = M_last = 0), solved exactly with fractions;
-# the slope at the last knot (x = 0, reached from x = n-1) is what the tail continues.
+# spline_by_hand.py Y0 Y1 ...: by hand (exact fractions), the value tests/test_kill_agents.c checks for TheFawkes's
+# spline with smoothing 1 (anac_fawkes_series.c): the natural cubic interpolating spline through (0,y0)..(n-1,y_{n-1}),
+# then (0,0) (GENIUS TheFawkes's extra point); second derivatives M by the textbook tridiagonal system
+# (M_0 = M_last = 0), solved by Gaussian elimination; the slope at the last knot (x = 0, reached from x = n-1) is
+# what the spline continues with as a straight line above 0.  Usage: spline_by_hand.py 0.2 0.8 0.4 0.6 -> 13/320.
 from fractions import Fraction as F
 import sys
 y = [F(v) for v in sys.argv[1:]] + [F(0)]
