@@ -11,7 +11,19 @@
  * - agent-gg's threshold schedule starts each segment at its boundary, as
  *   GENIUS's chain of `time < ...` tests does: at t = 0.9 the floor R + 0.3
  *   applies, at t = 0.98 the floor R + 0.25 of [0.98, 0.995), at t = 0.999 the
- *   floor R + 0.2 (a mutant took t = 0.98 into the segment before).
+ *   floor R + 0.2 (a mutant took t = 0.98 into the segment before);
+ * - agent-k picks among the received offers above its target in GENIUS's
+ *   offeredBidMap.keySet() order: by HashMap bucket, then in the order they
+ *   arrived; six offers in buckets 3, 1, 3, 0, 1, 7 come as 3, 1, 4, 0, 2, 5
+ *   (a mutant's comparator answered "after" for every pair, and the sort
+ *   reversed them);
+ * - TheFawkes's spline (anac_fawkes_series.c) with smoothing 1 is the natural
+ *   cubic interpolating spline through (0, 0.2), (1, 0.8), (2, 0.4), (3, 0.6)
+ *   and the original's extra (0, 0); above 0 it continues its last piece as a
+ *   straight line, of slope S'(0) on [3, 0].  Its second derivatives from the
+ *   textbook tridiagonal system (tests/mutants/spline_by_hand.py, exact
+ *   fractions): slope 13/320, so 0.40625 at z = 10 (a mutant summed the
+ *   wrong neighbour's curvature into each piece's slope).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -26,6 +38,8 @@
 #include <parley/parley.h>
 
 #include "agents/anac_agent_gg.h"
+#include "agents/anac_classic.h"
+#include "agents/anac_winners.h"
 #include "test_ten_issues.h"
 
 static parley_negotiation *negotiation(const parley_scenario *sc, uint64_t seed)
@@ -109,12 +123,39 @@ static void test_agent_gg_threshold_segments_start_at_their_bounds(void **state)
     }
 }
 
+static void test_agent_k_keyset_order(void **state)
+{
+    (void)state;
+    static const uint64_t bucket[6] = {3, 1, 3, 0, 1, 7};
+    static const uint32_t want[6] = {3, 1, 4, 0, 2, 5};
+    uint64_t keys[6];
+    for (uint64_t i = 0; i < 6; i++)
+        keys[i] = bucket[i] << 32 | i;
+    agentk_keyset_sort(keys, 6);
+    for (int i = 0; i < 6; i++)
+        assert_int_equal((uint32_t)keys[i], want[i]);
+}
+
+static void test_fawkes_interpolating_spline_tail(void **state)
+{
+    (void)state;
+    const double y[4] = {0.2, 0.8, 0.4, 0.6};
+    struct fawkes_spline sp;
+    assert_int_equal(fawkes_spline_fit(y, 4, 1, &sp), PARLEY_OK);
+    double at1 = fawkes_spline_eval(&sp, 1), at10 = fawkes_spline_eval(&sp, 10);
+    fawkes_spline_free(&sp);
+    assert_float_equal(at1, 13.0 / 320, 1e-12);
+    assert_float_equal(at10, 130.0 / 320, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_agent_gg_threshold_segments_start_at_their_bounds),
         cmocka_unit_test(test_agent_k_refuses_unknown_parameters),
         cmocka_unit_test(test_agent_m_walk_stays_in_range),
+        cmocka_unit_test(test_agent_k_keyset_order),
+        cmocka_unit_test(test_fawkes_interpolating_spline_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

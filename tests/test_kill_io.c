@@ -5,6 +5,13 @@
  * is refused by the reader itself, with its own message naming the issue and
  * the bound, at the issue's line of the domain file.  The GeniusWeb reader
  * (geniusweb_read.c) describes each party as "GeniusWeb profile FILE".
+ * The SVG writer's estimate of a label's width (svg.c) is 0.62 em a code
+ * point: "abcd" at 10 px is 24.8 px, "Zürich" (6 code points, 7 bytes) at
+ * 12 px is 44.64 px, "" is 0 (a mutant divided by the count).  The scenario
+ * writer (scenario_write.c) leaves out a party's trust in the first phase: the
+ * first phase is carried out at signing, P(p) is the product of the trust in
+ * phases 2..p (docs/scenario-format.md), so that trust means nothing and is
+ * not written back (a mutant wrote it).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,10 +19,14 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <jansson.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <parley/parley.h>
+
+#include "io/svg.h"
 
 #define GW PARLEY_SOURCE_DIR "/tests/data/genius/"
 
@@ -78,11 +89,56 @@ static void test_geniusweb_party_descriptions(void **state)
     assert_true(same);
 }
 
+/* 0.62 em a code point, counted by hand. */
+static void test_text_width_per_code_point(void **state)
+{
+    (void)state;
+    assert_float_equal(svg_text_width("abcd", 10), 24.8, 1e-9);
+    assert_float_equal(svg_text_width("Z\xc3\xbcrich", 12), 6 * 0.62 * 12, 1e-9);
+    assert_float_equal(svg_text_width("", 12), 0, 0);
+}
+
+/* A scenario stating trust in both phases, written back: only the second phase's trust is written. */
+static void test_first_phase_trust_not_written(void **state)
+{
+    (void)state;
+    static const char text[] =
+        "{\"title\": \"t\", \"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+        " {\"name\": \"y\", \"type\": \"integer\", \"min\": 0, \"max\": 2}],"
+        " \"phases\": [{\"name\": \"one\", \"issues\": [\"x\"]}, {\"name\": \"two\", \"issues\": [\"y\"]}],"
+        " \"parties\": [{\"name\": \"A\", \"trust\": {\"one\": 0.25, \"two\": 0.5}, \"preferences\": {"
+        "\"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        " {\"name\": \"B\", \"preferences\": {"
+        "\"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_parse(text, sizeof text - 1, "trust.json", &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    char *written = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&written, &size);
+    assert_non_null(out);
+    int rc = parley_scenario_write(sc, out, &err);
+    fclose(out);
+    parley_scenario_free(sc);
+    json_error_t jerr;
+    json_t *doc = rc == PARLEY_OK ? json_loads(written, 0, &jerr) : NULL;
+    free(written);
+    assert_int_equal(rc, PARLEY_OK);
+    assert_non_null(doc);
+    json_t *trust = json_object_get(json_array_get(json_object_get(doc, "parties"), 0), "trust");
+    int only_two = json_object_size(trust) == 1 && json_real_value(json_object_get(trust, "two")) == 0.5;
+    json_decref(doc);
+    assert_true(only_two);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_integer_issue_of_ten_million_and_one_values),
         cmocka_unit_test(test_geniusweb_party_descriptions),
+        cmocka_unit_test(test_text_width_per_code_point),
+        cmocka_unit_test(test_first_phase_trust_not_written),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,12 @@
  * uses, the id of an inserted row, NULL, booleans read as integers, a uniqueness violation as DB_CONSTRAINT.
  * With PostgreSQL also a connection that breaks inside a transaction: its COMMIT must fail (never report a
  * commit of writes that died with the connection) and the next transaction begins on a new connection.
+ * A statement that failed runs again when stepped again (as sqlite3_step does after an error): a duplicate
+ * insert fails, and once the row in its way is deleted the same statement, stepped again without a reset,
+ * inserts (a mutant of db_pg.c at 90ffc07 kept the failed result and answered DB_DONE, as if it had run).
+ * Notifications (LISTEN/NOTIFY): SQLite has none (DB_ERROR, -1); with PostgreSQL a wait with nothing sent
+ * returns 0 (none in time, not -1, which would tell the server's listener the connection broke: a generated
+ * mutant, issue 27), and a notification sent by another connection is received with its payload.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -132,13 +138,59 @@ static void test_connection_lost_in_transaction(void **state)
     db_close(other);
 }
 
+static void test_failed_statement_runs_again(void **state)
+{
+    world *w = *state;
+    static const char sql[] = "INSERT INTO t (name) VALUES ('twice') RETURNING id";
+    assert_int_equal(insert(w->db, "twice", NULL), DB_DONE);
+    db_stmt *st = db_stmt_cached(w->db, sql);
+    assert_non_null(st);
+    int first = db_step(st);
+    int deleted = db_exec(w->db, "DELETE FROM t WHERE name = 'twice'");
+    int second = db_step(st);
+    int64_t id = second == DB_ROW ? db_column_int64(st, 0) : 0;
+    db_reset(st);
+    assert_int_equal(first, DB_CONSTRAINT);
+    assert_int_equal(deleted, DB_OK);
+    assert_int_equal(second, DB_ROW);
+    assert_true(id > 0);
+}
+
+static void test_notifications(void **state)
+{
+    world *w = *state;
+    char payload[64] = "";
+    if (!test_db_is_pg()) {
+        assert_int_equal(db_listen(w->db, "parley_test"), DB_ERROR);
+        assert_int_equal(db_wait_notification(w->db, 10, payload, sizeof payload), -1);
+        return;
+    }
+    assert_int_equal(db_listen(w->db, "parley_test"), DB_OK);
+    int quiet = db_wait_notification(w->db, 10, payload, sizeof payload);
+    db_conn *other = db_open(w->target, 0, NULL);
+    assert_non_null(other);
+    int sent = db_exec(other, "NOTIFY parley_test, '5:7'");
+    db_close(other);
+    int got = 0;
+    for (int tries = 0; tries < 600 && got == 0; tries++) /* 60 s: only a bound on a hang */
+        got = db_wait_notification(w->db, 100, payload, sizeof payload);
+    int after = db_wait_notification(w->db, 10, payload + 32, sizeof payload - 32);
+    assert_int_equal(quiet, 0);
+    assert_int_equal(sent, DB_OK);
+    assert_int_equal(got, 1);
+    assert_string_equal(payload, "5:7");
+    assert_int_equal(after, 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_statements, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_failed_statement_runs_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_notifications, setup, teardown),
         cmocka_unit_test_setup_teardown(test_connection_lost_in_transaction, setup, teardown),
     };
     /* A connection to a server that can go away: PostgreSQL only (SQLite is a file in this process). */
-    size_t n = test_db_is_pg() ? 2 : 1;
+    size_t n = test_db_is_pg() ? 4 : 3;
     return _cmocka_run_group_tests("test_server_db", tests, n, NULL, NULL);
 }

@@ -2,7 +2,8 @@
  * test_server_seat.c: agents at the table (docs/api.md, "Agents at the table"):
  * two seated agents reach agreement through the API; a person against an agent
  * (the person's token refused while the agent holds its seat); the drafting
- * helper's text; a deadline and a CPU budget hit (a plug-in that never answers
+ * helper's text (after an opening draft once a session opens, before any text; the seat shows its last event
+ * with the time the timeline gives it); a deadline and a CPU budget hit (a plug-in that never answers
  * in time); a restart in the middle of the talks (the answers arrive after it,
  * none twice); the seat budget; the seat endpoints refuse party tokens; and an
  * agent's answers do not change when the other party's private profile does.
@@ -121,11 +122,15 @@ static void test_drafting_helper(void **state)
     json_decref(wait_events(&w, 1, w.med, "response", 2));
     drafts = wait_events(&w, 1, w.med, "agent.draft", 2);
     assert_int_equal(json_integer_value(json_object_get(json_object_get(json_array_get(drafts, 1), "data"), "text")), t1);
+    char at[64];
+    snprintf(at, sizeof at, "%s", json_string_value(json_object_get(json_array_get(drafts, 1), "at")) ?: "");
     json_decref(drafts);
-    /* The mediator sees it on its seat; a party's token sees no seat. */
+    /* The mediator sees it on its seat, with the time the timeline gives it; a party's token sees no seat. */
     http_resp r = http_request(w.port, "GET", "/api/negotiations/1/participants/1/agent", w.med, NULL);
     assert_int_equal(r.status, 200);
     assert_string_equal(jstr(&r, "last", "kind"), "agent.draft");
+    assert_true(at[0] != 0);
+    assert_string_equal(jstr(&r, "last", "at"), at);
     http_resp_free(&r);
     talks_close(&w);
 }

@@ -136,6 +136,11 @@ static int by_order(const void *x, const void *y)
     return (p > q) - (p < q);
 }
 
+void agentk_keyset_sort(uint64_t *keys, size_t n)
+{
+    qsort(keys, n, sizeof *keys, by_order);
+}
+
 /* The received offers worth more than its target, in offeredBidMap.keySet() order (a HashMap<Bid, Double>:
    bucket of Bid.hashCode, then insertion order), one of them at random (random200); otherwise the search. */
 static double agentk_select(struct agentk *a, parley_agent_view *v, uint32_t *out)
@@ -153,7 +158,7 @@ static double agentk_select(struct agentk *a, parley_agent_view *v, uint32_t *ou
             keys[above++] = (uint64_t)((h ^ (h >> 16)) & (capacity - 1)) << 32 | i;
         }
     if (above > 0) {
-        qsort(keys, above, sizeof *keys, by_order);
+        agentk_keyset_sort(keys, above);
         size_t i = (size_t)(keys[(size_t)floor(java_random_next_double(&a->random200) * (double)above)] & 0xFFFFFFFFu);
         free(keys);
         memcpy(out, anac_bids_at(&a->offered, i), a->tr.issues * sizeof *out);

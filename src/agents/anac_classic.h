@@ -56,6 +56,9 @@ struct agentk_eval {
 };
 void agentk_evaluate(double offered, double mean, double variance, double t, double tremor_draw,
                      struct agentk_eval *out);
+/* AgentK: the keys (HashMap bucket << 32 | arrival index) of the received offers above its target, put in
+   offeredBidMap.keySet() order: by bucket, then in the order they arrived (ascending keys). */
+void agentk_keyset_sort(uint64_t *keys, size_t n);
 
 /* NiceTitForTat: the multiplier of its Nash estimate at a gap, and its concession bonus. */
 double ntft_nash_multiplier(double gap);
