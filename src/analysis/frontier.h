@@ -53,6 +53,10 @@ static inline int frontier_rejects_2d(const frontier *f, double u0, double u1)
 /* 1 when some kept point dominates u (any number of parties; a linear scan). */
 int frontier_dominated(const frontier *f, const double *u);
 
+/* More than two parties: the point at the front of the list (after a check or an offer that some kept point
+   dominated, that point), copied by the caller before the next offer; NULL when there is none. */
+const double *frontier_front(const frontier *f);
+
 /* Offers every point of `other` (merging two workers' frontiers). */
 void frontier_merge(frontier *f, const frontier *other);
 /* Sorts the kept points by outcome number; the frontier then takes no more offers. */

@@ -33,8 +33,10 @@ void frontier_nd_free(frontier *f)
     f->nd = NULL;
 }
 
-static int dominates(const double *q, const double *p, size_t n)
+static inline int dominates(const double *q, const double *p, size_t n)
 {
+    if (n == 3) /* the common case, without branches: the loops over the live vectors mostly find no dominance */
+        return ((q[0] >= p[0]) & (q[1] >= p[1]) & (q[2] >= p[2])) & ((q[0] > p[0]) | (q[1] > p[1]) | (q[2] > p[2]));
     int better = 0;
     for (size_t k = 0; k < n; k++) {
         if (q[k] < p[k])
@@ -102,13 +104,30 @@ static long find_vector(const frontier *f, const double *p)
     return -1;
 }
 
+/* The live vector at position j of the list that dominates p moves to the front: the next outcomes of a
+   stream (its next offers and blocks) are likely dominated by it too.  The set stays as it was. */
+static void move_to_front(struct frontier_nd *nd, size_t j)
+{
+    size_t t = nd->live[j];
+    nd->live[j] = nd->live[0];
+    nd->live[0] = t;
+}
+
 int frontier_nd_dominated(const frontier *f, const double *u)
 {
-    const struct frontier_nd *nd = f->nd;
+    struct frontier_nd *nd = f->nd; /* the list's order may change, not what it holds */
     for (size_t j = 0; nd && j < nd->live_count; j++)
-        if (dominates(&nd->u[nd->live[j] * f->parties], u, f->parties))
+        if (dominates(&nd->u[nd->live[j] * f->parties], u, f->parties)) {
+            move_to_front(nd, j);
             return 1;
+        }
     return 0;
+}
+
+const double *frontier_nd_front(const frontier *f)
+{
+    const struct frontier_nd *nd = f->nd;
+    return nd && nd->live_count ? &nd->u[nd->live[0] * f->parties] : NULL;
 }
 
 void frontier_nd_compact(frontier *f)
@@ -221,16 +240,15 @@ int frontier_nd_offer(frontier *f, const double *p, uint64_t index)
             return -1;
     }
     struct frontier_nd *nd = f->nd;
+    /* the front of the list first, before the hash look-up: it most often dominates the offer */
+    if (nd->live_count > 0 && dominates(&nd->u[nd->live[0] * n], p, n))
+        return 0;
     /* a live vector equal to p: nothing live dominates it (live vectors do not dominate each other) */
     long slot = find_vector(f, p);
     for (size_t j = 0; slot < 0 && j < nd->live_count; j++) {
         const double *q = &nd->u[nd->live[j] * n];
         if (dominates(q, p, n)) {
-            if (j > 0) { /* move to front: it is likely to dominate the next outcomes too */
-                size_t t = nd->live[j];
-                nd->live[j] = nd->live[0];
-                nd->live[0] = t;
-            }
+            move_to_front(nd, j);
             return 0;
         }
         if (slot < 0 && equal(q, p, n))

@@ -20,6 +20,8 @@
 int frontier_nd_offer(frontier *f, const double *u, uint64_t index);
 /* 1 when some kept vector dominates u. */
 int frontier_nd_dominated(const frontier *f, const double *u);
+/* The live vector at the front of the list (the last one that dominated an offer or a check), or NULL. */
+const double *frontier_nd_front(const frontier *f);
 /* Removes the outcomes whose vector has been dominated (so f->count, f->u, f->index hold the frontier). */
 void frontier_nd_compact(frontier *f);
 void frontier_nd_free(frontier *f);
