@@ -172,6 +172,8 @@ static void test_two_parties(void **state)
         {.parties = 2, .issues = 3, .values = 70, .scale = 1, .reservation = 0.2, .opposed = 1},
         {.parties = 2, .issues = 3, .values = 70, .scale = 1, .reservation = 0.3, .twins = 1},
         {.parties = 2, .issues = 3, .values = 70, .scale = 1, .reservation = 0.3, .twins = 2},
+        /* rows of 4096 lanes (the last two issues fused): more vectors per row than an 8-bit count holds */
+        {.parties = 2, .issues = 3, .values = 64, .scale = 1, .reservation = 0.3},
     };
     for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
         check_shape(&shapes[i]);
@@ -193,6 +195,7 @@ static void test_three_parties(void **state)
         {.parties = 3, .issues = 3, .values = 70, .scale = 1.25, .reservation = 0.45},
         {.parties = 3, .issues = 3, .values = 70, .scale = 1, .reservation = 0.3, .twins = 1},
         {.parties = 3, .issues = 3, .values = 70, .scale = 1, .reservation = 0.3, .twins = 2},
+        {.parties = 3, .issues = 3, .values = 64, .scale = 1, .reservation = 0.4},
     };
     for (size_t i = 0; i < sizeof shapes / sizeof shapes[0]; i++)
         check_shape(&shapes[i]);
