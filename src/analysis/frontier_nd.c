@@ -10,6 +10,7 @@ struct frontier_nd {
     uint64_t *outcomes;        /* [capacity] outcomes with this vector */
     unsigned char *alive;      /* [capacity] */
     size_t *live;              /* [live_count] slot numbers of the live vectors, most useful first */
+    double *lu;                /* [live_capacity * parties] their vectors in the same order: scans read in a row */
     size_t live_count, live_capacity;
     uint32_t *slot_of;         /* [f->capacity] the vector slot of each kept outcome */
     size_t slot_capacity;
@@ -27,6 +28,7 @@ void frontier_nd_free(frontier *f)
     free(nd->outcomes);
     free(nd->alive);
     free(nd->live);
+    free(nd->lu);
     free(nd->slot_of);
     free(nd->table);
     free(nd);
@@ -104,21 +106,34 @@ static long find_vector(const frontier *f, const double *p)
     return -1;
 }
 
+/* Position `to` of the live list takes the entry at `from` (slot number and vector). */
+static void move_live(struct frontier_nd *nd, size_t to, size_t from, size_t n)
+{
+    nd->live[to] = nd->live[from];
+    memcpy(&nd->lu[to * n], &nd->lu[from * n], n * sizeof *nd->lu);
+}
+
 /* The live vector at position j of the list that dominates p moves to the front: the next outcomes of a
    stream (its next offers and blocks) are likely dominated by it too.  The set stays as it was. */
-static void move_to_front(struct frontier_nd *nd, size_t j)
+static void move_to_front(struct frontier_nd *nd, size_t j, size_t n)
 {
-    size_t t = nd->live[j];
-    nd->live[j] = nd->live[0];
-    nd->live[0] = t;
+    if (j == 0 || n > 64)
+        return;
+    size_t slot = nd->live[j];
+    double vector[64];
+    memcpy(vector, &nd->lu[j * n], n * sizeof *vector);
+    move_live(nd, j, 0, n);
+    nd->live[0] = slot;
+    memcpy(nd->lu, vector, n * sizeof *vector);
 }
 
 int frontier_nd_dominated(const frontier *f, const double *u)
 {
     struct frontier_nd *nd = f->nd; /* the list's order may change, not what it holds */
+    size_t n = f->parties;
     for (size_t j = 0; nd && j < nd->live_count; j++)
-        if (dominates(&nd->u[nd->live[j] * f->parties], u, f->parties)) {
-            move_to_front(nd, j);
+        if (dominates(&nd->lu[j * n], u, n)) {
+            move_to_front(nd, j, n);
             return 1;
         }
     return 0;
@@ -127,7 +142,7 @@ int frontier_nd_dominated(const frontier *f, const double *u)
 const double *frontier_nd_front(const frontier *f)
 {
     const struct frontier_nd *nd = f->nd;
-    return nd && nd->live_count ? &nd->u[nd->live[0] * f->parties] : NULL;
+    return nd && nd->live_count ? nd->lu : NULL;
 }
 
 void frontier_nd_compact(frontier *f)
@@ -220,12 +235,17 @@ static long new_vector(frontier *f, const double *p)
         if (!l)
             return -1;
         nd->live = l;
+        double *lu = realloc(nd->lu, cap * n * sizeof *lu);
+        if (!lu)
+            return -1;
+        nd->lu = lu;
         nd->live_capacity = cap;
     }
     size_t s = nd->count++;
     memcpy(&nd->u[s * n], p, n * sizeof *p);
     nd->outcomes[s] = 0;
     nd->alive[s] = 1;
+    memcpy(&nd->lu[nd->live_count * n], p, n * sizeof *p);
     nd->live[nd->live_count++] = s;
     return (long)s;
 }
@@ -241,33 +261,37 @@ int frontier_nd_offer(frontier *f, const double *p, uint64_t index)
     }
     struct frontier_nd *nd = f->nd;
     /* the front of the list first, before the hash look-up: it most often dominates the offer */
-    if (nd->live_count > 0 && dominates(&nd->u[nd->live[0] * n], p, n))
+    if (nd->live_count > 0 && dominates(nd->lu, p, n))
         return 0;
     /* a live vector equal to p: nothing live dominates it (live vectors do not dominate each other) */
     long slot = find_vector(f, p);
-    for (size_t j = 0; slot < 0 && j < nd->live_count; j++) {
-        const double *q = &nd->u[nd->live[j] * n];
-        if (dominates(q, p, n)) {
-            move_to_front(nd, j);
-            return 0;
-        }
-        if (slot < 0 && equal(q, p, n))
-            slot = (long)nd->live[j];
-    }
     if (slot < 0) {
-        /* a new vector: the live vectors it dominates die with their outcomes */
+        /* One pass over the live vectors: one that dominates p rejects it; those p dominates die with their
+           outcomes.  Both cannot happen (the first would dominate the second), so a rejection comes before
+           any removal, with the list as it was; without a hash table an equal vector is found here. */
         size_t kept = 0;
         for (size_t j = 0; j < nd->live_count; j++) {
+            const double *q = &nd->lu[j * n];
+            if (dominates(q, p, n)) {
+                move_to_front(nd, j, n);
+                return 0;
+            }
             size_t s = nd->live[j];
-            if (dominates(p, &nd->u[s * n], n)) {
+            if (dominates(p, q, n)) {
                 nd->alive[s] = 0;
                 nd->dead_outcomes += nd->outcomes[s];
                 nd->live_outcomes -= nd->outcomes[s];
                 continue;
             }
-            nd->live[kept++] = s;
+            if (!nd->table && slot < 0 && equal(q, p, n))
+                slot = (long)s;
+            if (kept != j)
+                move_live(nd, kept, j, n);
+            kept++;
         }
         nd->live_count = kept;
+    }
+    if (slot < 0) {
         if ((slot = new_vector(f, p)) < 0) {
             f->failed = 1;
             return 0;
