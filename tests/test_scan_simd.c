@@ -9,7 +9,9 @@
  * 1 and 2 threads) and every output number is compared exactly with the
  * scalar path's: counts, per-party and per-condition counts, the frontier
  * (outcomes and utilities, bits), the bargaining solutions.  Utilities next to
- * the reservations are counted against figures worked out by hand.
+ * the reservations are counted against figures worked out by hand, and the
+ * AVX-512 block compare of frontier_nd is checked against the definition of
+ * dominance (a mistake there is otherwise hidden by the final merge).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +22,7 @@
 #include <cmocka.h>
 #include <parley/parley.h>
 
+#include "analysis/frontier_nd.h"
 #include "analysis/scan.h"
 
 /* A space of `issues` integer issues of `values` values; party p's value of v on issue i is a hash of (p, i, v)
@@ -244,6 +247,45 @@ static void test_near_reservation(void **state)
     }
 }
 
+/* frontier_nd's AVX-512 block compare (frontier_block.c) against the definition of dominance, on blocks of 8
+   vectors drawn from few values (ties in every party), NaN in some, and points from the same values. */
+static int dominates_by_definition(const double *q, const double *p)
+{
+    int better = 0;
+    for (int k = 0; k < 3; k++) {
+        if (!(q[k] >= p[k]))
+            return 0;
+        better |= q[k] > p[k];
+    }
+    return better;
+}
+
+static void test_frontier_block(void **state)
+{
+    (void)state;
+#if defined(__x86_64__)
+    if (!scan_path_supported(SCAN_PATH_AVX512))
+        return;
+    const double values[5] = {0.25, 0.5, 0.75, 1, __builtin_nan("")};
+    unsigned seen_above = 0, seen_below = 0;
+    for (uint64_t trial = 0; trial < 20000; trial++) {
+        double block[24], p[3];
+        for (int i = 0; i < 24; i++)
+            block[i] = values[(int)(unit(trial * 40 + (uint64_t)i) * (trial % 7 == 0 ? 5 : 4))];
+        for (int k = 0; k < 3; k++)
+            p[k] = values[(int)(unit(trial * 40 + 30 + (uint64_t)k) * 4)];
+        unsigned below, above = frontier_block_3d_avx512(block, p, &below);
+        for (unsigned i = 0; i < 8; i++) {
+            assert_int_equal(above >> i & 1, dominates_by_definition(&block[3 * i], p));
+            assert_int_equal(below >> i & 1, dominates_by_definition(p, &block[3 * i]));
+        }
+        seen_above += above != 0;
+        seen_below += below != 0;
+    }
+    assert_true(seen_above > 1000 && seen_below > 1000);
+#endif
+}
+
 /* The path chosen: a forced path the CPU lacks falls back to one it has; scalar is always there. */
 static void test_path_choice(void **state)
 {
@@ -268,6 +310,7 @@ int main(void)
         cmocka_unit_test(test_two_parties),
         cmocka_unit_test(test_three_parties),
         cmocka_unit_test(test_near_reservation),
+        cmocka_unit_test(test_frontier_block),
         cmocka_unit_test(test_path_choice),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
