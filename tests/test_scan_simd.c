@@ -10,7 +10,7 @@
  * scalar path's: counts, per-party and per-condition counts, the frontier
  * (outcomes and utilities, bits), the bargaining solutions.  Utilities next to
  * the reservations are counted against figures worked out by hand, and the
- * AVX-512 block compare of frontier_nd is checked against the definition of
+ * vector block compares of frontier_nd are checked against the definition of
  * dominance (a mistake there is otherwise hidden by the final merge).
  */
 #include <setjmp.h>
@@ -247,7 +247,7 @@ static void test_near_reservation(void **state)
     }
 }
 
-/* frontier_nd's AVX-512 block compare (frontier_block.c) against the definition of dominance, on blocks of 8
+/* frontier_nd's AVX2 and AVX-512 block compares (frontier_block.c) against the definition of dominance, on blocks of 8
    vectors drawn from few values (ties in every party), NaN in some, and points from the same values. */
 static int dominates_by_definition(const double *q, const double *p)
 {
@@ -264,25 +264,28 @@ static void test_frontier_block(void **state)
 {
     (void)state;
 #if defined(__x86_64__)
-    if (!scan_path_supported(SCAN_PATH_AVX512))
-        return;
     const double values[5] = {0.25, 0.5, 0.75, 1, __builtin_nan("")};
-    unsigned seen_above = 0, seen_below = 0;
-    for (uint64_t trial = 0; trial < 20000; trial++) {
-        double block[24], p[3];
-        for (int i = 0; i < 24; i++)
-            block[i] = values[(int)(unit(trial * 40 + (uint64_t)i) * (trial % 7 == 0 ? 5 : 4))];
-        for (int k = 0; k < 3; k++)
-            p[k] = values[(int)(unit(trial * 40 + 30 + (uint64_t)k) * 4)];
-        unsigned below, above = frontier_block_3d_avx512(block, p, &below);
-        for (unsigned i = 0; i < 8; i++) {
-            assert_int_equal(above >> i & 1, dominates_by_definition(&block[3 * i], p));
-            assert_int_equal(below >> i & 1, dominates_by_definition(p, &block[3 * i]));
+    for (int path = SCAN_PATH_AVX2; path <= SCAN_PATH_AVX512; path++) {
+        if (!scan_path_supported((enum scan_path)path))
+            continue;
+        unsigned seen_above = 0, seen_below = 0;
+        for (uint64_t trial = 0; trial < 20000; trial++) {
+            double block[24], p[3];
+            for (int i = 0; i < 24; i++)
+                block[i] = values[(int)(unit(trial * 40 + (uint64_t)i) * (trial % 7 == 0 ? 5 : 4))];
+            for (int k = 0; k < 3; k++)
+                p[k] = values[(int)(unit(trial * 40 + 30 + (uint64_t)k) * 4)];
+            unsigned below, above = path == SCAN_PATH_AVX512 ? frontier_block_3d_avx512(block, p, &below)
+                                                             : frontier_block_3d_avx2(block, p, &below);
+            for (unsigned i = 0; i < 8; i++) {
+                assert_int_equal(above >> i & 1, dominates_by_definition(&block[3 * i], p));
+                assert_int_equal(below >> i & 1, dominates_by_definition(p, &block[3 * i]));
+            }
+            seen_above += above != 0;
+            seen_below += below != 0;
         }
-        seen_above += above != 0;
-        seen_below += below != 0;
+        assert_true(seen_above > 1000 && seen_below > 1000);
     }
-    assert_true(seen_above > 1000 && seen_below > 1000);
 #endif
 }
 

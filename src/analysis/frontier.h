@@ -25,7 +25,7 @@ typedef struct frontier {
     size_t inserts_since_rebuild;
     int failed;       /* an allocation failed: the frontier is incomplete */
     struct frontier_nd *nd; /* more than two parties: the index of distinct vectors (frontier_nd.c) */
-    int avx512;       /* 3 parties: frontier_nd's scans may use AVX-512 (the analysis runs its AVX-512 path) */
+    int vectors;      /* 3 parties: frontier_nd's scans may use AVX2 (1) or AVX-512 (2): the analysis's path */
 } frontier;
 
 int frontier_init(frontier *f, size_t parties);

@@ -50,24 +50,26 @@ static inline int dominates(const double *q, const double *p, size_t n)
 }
 
 /* The scans go BLOCK live vectors at a time: bit i of the result: the vector at position j0 + i (below the
-   live count) dominates p; of *below (when below is not NULL): p dominates it.  With `avx512` and 3 parties the
-   8 are compared at once (reading the block whole: live_capacity is a multiple of BLOCK). */
+   live count) dominates p; of *below (when below is not NULL): p dominates it.  With `vectors` (frontier.h) and
+   3 parties the 8 are compared by vector instructions (reading the block whole: live_capacity is a multiple of
+   BLOCK). */
 #define BLOCK 8
-static inline unsigned scan_block(const struct frontier_nd *nd, size_t n, size_t j0, const double *p, int avx512,
+static inline unsigned scan_block(const struct frontier_nd *nd, size_t n, size_t j0, const double *p, int vectors,
                                   unsigned *below)
 {
     size_t m = nd->live_count - j0 < BLOCK ? nd->live_count - j0 : BLOCK;
     unsigned above = 0, under = 0;
 #if defined(__x86_64__)
-    if (avx512 && n == 3) {
+    if (vectors && n == 3) {
         unsigned present = (1u << m) - 1;
-        above = frontier_block_3d_avx512(&nd->lu[j0 * 3], p, &under);
+        above = vectors == 2 ? frontier_block_3d_avx512(&nd->lu[j0 * 3], p, &under)
+                             : frontier_block_3d_avx2(&nd->lu[j0 * 3], p, &under);
         if (below)
             *below = under & present;
         return above & present;
     }
 #else
-    (void)avx512;
+    (void)vectors;
 #endif
     for (size_t i = 0; i < m; i++) {
         const double *q = &nd->lu[(j0 + i) * n];
@@ -164,7 +166,7 @@ int frontier_nd_dominated(const frontier *f, const double *u)
     struct frontier_nd *nd = f->nd; /* the list's order may change, not what it holds */
     size_t n = f->parties;
     for (size_t j0 = 0; nd && j0 < nd->live_count; j0 += BLOCK) {
-        unsigned above = scan_block(nd, n, j0, u, f->avx512, NULL);
+        unsigned above = scan_block(nd, n, j0, u, f->vectors, NULL);
         if (above) {
             move_to_front(nd, j0 + (size_t)__builtin_ctz(above), n);
             return 1;
@@ -306,7 +308,7 @@ int frontier_nd_offer(frontier *f, const double *p, uint64_t index)
            any removal, with the list as it was; without a hash table an equal vector is found here. */
         size_t kept = 0, count = nd->live_count;
         for (size_t j0 = 0; j0 < count; j0 += BLOCK) {
-            unsigned below, above = scan_block(nd, n, j0, p, f->avx512, &below);
+            unsigned below, above = scan_block(nd, n, j0, p, f->vectors, &below);
             if (above) {
                 move_to_front(nd, j0 + (size_t)__builtin_ctz(above), n);
                 return 0;

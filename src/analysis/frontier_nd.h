@@ -26,10 +26,11 @@ const double *frontier_nd_front(const frontier *f);
 void frontier_nd_compact(frontier *f);
 void frontier_nd_free(frontier *f);
 
-/* 8 live vectors of 3 parties (24 values from `block`) against p with AVX-512 (frontier_block.c): bit i of the
-   result: vector i dominates p; of *below: p dominates it. */
+/* 8 live vectors of 3 parties (24 values from `block`) against p with AVX-512 or AVX2 (frontier_block.c): bit i
+   of the result: vector i dominates p; of *below: p dominates it. */
 #if defined(__x86_64__)
 unsigned frontier_block_3d_avx512(const double *block, const double *p, unsigned *below);
+unsigned frontier_block_3d_avx2(const double *block, const double *p, unsigned *below);
 #endif
 
 #endif

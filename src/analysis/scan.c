@@ -214,7 +214,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
     scan_row_fn *row_2d = scan_row_function(2), *row_3d = scan_row_function(3); /* scan_simd.c */
     if (simple && !job->plot && (n == 2 || n == 3) && scan_path_chosen() != SCAN_PATH_SCALAR)
         scan_lanes_init(&w->lanes, job, end - begin);
-    w->frontier.avx512 = n == 3 && scan_path_chosen() == SCAN_PATH_AVX512;
+    w->frontier.vectors = n != 3 ? 0 : scan_path_chosen() == SCAN_PATH_AVX512 ? 2 : scan_path_chosen() == SCAN_PATH_AVX2;
     /* Mixed-radix digits of `begin` over job->counts (which may merge trailing issues). */
     uint64_t rest = begin;
     for (size_t i = issues; i-- > 0;) {
