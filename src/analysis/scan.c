@@ -212,9 +212,11 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
     /* Without constraints the only conditions are the reservations (bit k = party k): a tight loop. */
     int simple = job->all_additive && job->global_count == 0 && job->C == n && job->histogram;
     scan_row_fn *row_2d = scan_row_function(2), *row_3d = scan_row_function(3); /* scan_simd.c */
-    if (simple && !job->plot && (n == 2 || n == 3) && scan_path_chosen() != SCAN_PATH_SCALAR)
-        scan_lanes_init(&w->lanes, job, end - begin);
-    w->frontier.vectors = n != 3 ? 0 : scan_path_chosen() == SCAN_PATH_AVX512 ? 2 : scan_path_chosen() == SCAN_PATH_AVX2;
+    enum scan_path path = scan_path_chosen();
+    if (simple && !job->plot && (n == 2 || n == 3) && path != SCAN_PATH_SCALAR)
+        scan_lanes_init(&w->lanes, job, end - begin); /* the vector rows' thresholds and candidate lanes */
+    /* 3 parties: frontier_nd compares 8 live vectors at once on the vector paths (frontier_block.c) */
+    w->frontier.vectors = n != 3 ? 0 : path == SCAN_PATH_AVX512 ? 2 : path == SCAN_PATH_AVX2;
     /* Mixed-radix digits of `begin` over job->counts (which may merge trailing issues). */
     uint64_t rest = begin;
     for (size_t i = issues; i-- > 0;) {
