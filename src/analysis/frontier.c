@@ -231,6 +231,15 @@ int frontier_offer(frontier *f, const double *u, uint64_t index)
     return kept >= 0 ? kept : offer_nd(f, u, index);
 }
 
+const double *frontier_front(const frontier *f)
+{
+    if (f->parties == 2)
+        return NULL;
+    if (f->nd)
+        return frontier_nd_front(f);
+    return f->count ? f->u : NULL;
+}
+
 void frontier_merge(frontier *f, const frontier *other)
 {
     for (size_t i = 0; i < other->count; i++)

@@ -25,6 +25,7 @@ typedef struct frontier {
     size_t inserts_since_rebuild;
     int failed;       /* an allocation failed: the frontier is incomplete */
     struct frontier_nd *nd; /* more than two parties: the index of distinct vectors (frontier_nd.c) */
+    int vectors;      /* 3 parties: frontier_nd's scans may use AVX2 (1) or AVX-512 (2): the analysis's path */
 } frontier;
 
 int frontier_init(frontier *f, size_t parties);
@@ -52,6 +53,10 @@ static inline int frontier_rejects_2d(const frontier *f, double u0, double u1)
 
 /* 1 when some kept point dominates u (any number of parties; a linear scan). */
 int frontier_dominated(const frontier *f, const double *u);
+
+/* More than two parties: the point at the front of the list (after a check or an offer that some kept point
+   dominated, that point), copied by the caller before the next offer; NULL when there is none. */
+const double *frontier_front(const frontier *f);
 
 /* Offers every point of `other` (merging two workers' frontiers). */
 void frontier_merge(frontier *f, const frontier *other);

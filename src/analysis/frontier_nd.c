@@ -10,6 +10,8 @@ struct frontier_nd {
     uint64_t *outcomes;        /* [capacity] outcomes with this vector */
     unsigned char *alive;      /* [capacity] */
     size_t *live;              /* [live_count] slot numbers of the live vectors, most useful first */
+    double *lu;                /* [live_capacity * parties] their vectors in the same order: scans read them in a
+                                  row, BLOCK at a time (live_capacity is a multiple) */
     size_t live_count, live_capacity;
     uint32_t *slot_of;         /* [f->capacity] the vector slot of each kept outcome */
     size_t slot_capacity;
@@ -27,14 +29,17 @@ void frontier_nd_free(frontier *f)
     free(nd->outcomes);
     free(nd->alive);
     free(nd->live);
+    free(nd->lu);
     free(nd->slot_of);
     free(nd->table);
     free(nd);
     f->nd = NULL;
 }
 
-static int dominates(const double *q, const double *p, size_t n)
+static inline int dominates(const double *q, const double *p, size_t n)
 {
+    if (n == 3) /* without branches: the scans mostly find no dominance */
+        return ((q[0] >= p[0]) & (q[1] >= p[1]) & (q[2] >= p[2])) & ((q[0] > p[0]) | (q[1] > p[1]) | (q[2] > p[2]));
     int better = 0;
     for (size_t k = 0; k < n; k++) {
         if (q[k] < p[k])
@@ -42,6 +47,39 @@ static int dominates(const double *q, const double *p, size_t n)
         better |= q[k] > p[k];
     }
     return better;
+}
+
+/* The scans go BLOCK live vectors at a time: bit i of the result: the vector at position j0 + i (below the
+   live count) dominates p; of *below (when below is not NULL): p dominates it.  With `vectors` (frontier.h) and
+   3 parties the 8 are compared by vector instructions (reading the block whole: live_capacity is a multiple of
+   BLOCK). */
+#define BLOCK 8
+static inline unsigned scan_block(const struct frontier_nd *nd, size_t n, size_t j0, const double *p, int vectors,
+                                  unsigned *below)
+{
+    size_t m = nd->live_count - j0 < BLOCK ? nd->live_count - j0 : BLOCK;
+    unsigned above = 0, under = 0;
+#if defined(__x86_64__)
+    if (vectors && n == 3) {
+        unsigned present = (1u << m) - 1;
+        above = vectors == 2 ? frontier_block_3d_avx512(&nd->lu[j0 * 3], p, &under)
+                             : frontier_block_3d_avx2(&nd->lu[j0 * 3], p, &under);
+        if (below)
+            *below = under & present;
+        return above & present;
+    }
+#else
+    (void)vectors;
+#endif
+    for (size_t i = 0; i < m; i++) {
+        const double *q = &nd->lu[(j0 + i) * n];
+        above |= (unsigned)dominates(q, p, n) << i;
+        if (below)
+            under |= (unsigned)dominates(p, q, n) << i;
+    }
+    if (below)
+        *below = under;
+    return above;
 }
 
 static int equal(const double *q, const double *p, size_t n)
@@ -102,13 +140,45 @@ static long find_vector(const frontier *f, const double *p)
     return -1;
 }
 
+/* Position `to` of the live list takes the entry at `from` (slot number and vector). */
+static void move_live(struct frontier_nd *nd, size_t to, size_t from, size_t n)
+{
+    nd->live[to] = nd->live[from];
+    memcpy(&nd->lu[to * n], &nd->lu[from * n], n * sizeof *nd->lu);
+}
+
+/* The live vector at position j of the list that dominates p moves to the front: the next outcomes of a
+   stream (its next offers and blocks) are likely dominated by it too.  The set stays as it was. */
+static void move_to_front(struct frontier_nd *nd, size_t j, size_t n)
+{
+    if (j == 0 || n > 64)
+        return;
+    size_t slot = nd->live[j];
+    double vector[64];
+    memcpy(vector, &nd->lu[j * n], n * sizeof *vector);
+    move_live(nd, j, 0, n);
+    nd->live[0] = slot;
+    memcpy(nd->lu, vector, n * sizeof *vector);
+}
+
 int frontier_nd_dominated(const frontier *f, const double *u)
 {
-    const struct frontier_nd *nd = f->nd;
-    for (size_t j = 0; nd && j < nd->live_count; j++)
-        if (dominates(&nd->u[nd->live[j] * f->parties], u, f->parties))
+    struct frontier_nd *nd = f->nd; /* the list's order may change, not what it holds */
+    size_t n = f->parties;
+    for (size_t j0 = 0; nd && j0 < nd->live_count; j0 += BLOCK) {
+        unsigned above = scan_block(nd, n, j0, u, f->vectors, NULL);
+        if (above) {
+            move_to_front(nd, j0 + (size_t)__builtin_ctz(above), n);
             return 1;
+        }
+    }
     return 0;
+}
+
+const double *frontier_nd_front(const frontier *f)
+{
+    const struct frontier_nd *nd = f->nd;
+    return nd && nd->live_count ? nd->lu : NULL;
 }
 
 void frontier_nd_compact(frontier *f)
@@ -201,12 +271,18 @@ static long new_vector(frontier *f, const double *p)
         if (!l)
             return -1;
         nd->live = l;
+        double *lu = realloc(nd->lu, cap * n * sizeof *lu);
+        if (!lu)
+            return -1;
+        memset(&lu[nd->live_capacity * n], 0, (cap - nd->live_capacity) * n * sizeof *lu); /* whole blocks */
+        nd->lu = lu;
         nd->live_capacity = cap;
     }
     size_t s = nd->count++;
     memcpy(&nd->u[s * n], p, n * sizeof *p);
     nd->outcomes[s] = 0;
     nd->alive[s] = 1;
+    memcpy(&nd->lu[nd->live_count * n], p, n * sizeof *p);
     nd->live[nd->live_count++] = s;
     return (long)s;
 }
@@ -221,35 +297,45 @@ int frontier_nd_offer(frontier *f, const double *p, uint64_t index)
             return -1;
     }
     struct frontier_nd *nd = f->nd;
+    /* the front of the list first, before the hash look-up: it most often dominates the offer */
+    if (nd->live_count > 0 && dominates(nd->lu, p, n))
+        return 0;
     /* a live vector equal to p: nothing live dominates it (live vectors do not dominate each other) */
     long slot = find_vector(f, p);
-    for (size_t j = 0; slot < 0 && j < nd->live_count; j++) {
-        const double *q = &nd->u[nd->live[j] * n];
-        if (dominates(q, p, n)) {
-            if (j > 0) { /* move to front: it is likely to dominate the next outcomes too */
-                size_t t = nd->live[j];
-                nd->live[j] = nd->live[0];
-                nd->live[0] = t;
-            }
-            return 0;
-        }
-        if (slot < 0 && equal(q, p, n))
-            slot = (long)nd->live[j];
-    }
     if (slot < 0) {
-        /* a new vector: the live vectors it dominates die with their outcomes */
-        size_t kept = 0;
-        for (size_t j = 0; j < nd->live_count; j++) {
-            size_t s = nd->live[j];
-            if (dominates(p, &nd->u[s * n], n)) {
-                nd->alive[s] = 0;
-                nd->dead_outcomes += nd->outcomes[s];
-                nd->live_outcomes -= nd->outcomes[s];
+        /* One pass over the live vectors: one that dominates p rejects it; those p dominates die with their
+           outcomes.  Both cannot happen (the first would dominate the second), so a rejection comes before
+           any removal, with the list as it was; without a hash table an equal vector is found here. */
+        size_t kept = 0, count = nd->live_count;
+        for (size_t j0 = 0; j0 < count; j0 += BLOCK) {
+            unsigned below, above = scan_block(nd, n, j0, p, f->vectors, &below);
+            if (above) {
+                move_to_front(nd, j0 + (size_t)__builtin_ctz(above), n);
+                return 0;
+            }
+            size_t end = count - j0 < BLOCK ? count : j0 + BLOCK;
+            if (!below && kept == j0 && nd->table) { /* nothing to remove, move or look for */
+                kept = end;
                 continue;
             }
-            nd->live[kept++] = s;
+            for (size_t j = j0; j < end; j++) {
+                size_t s = nd->live[j];
+                if (below >> (j - j0) & 1) {
+                    nd->alive[s] = 0;
+                    nd->dead_outcomes += nd->outcomes[s];
+                    nd->live_outcomes -= nd->outcomes[s];
+                    continue;
+                }
+                if (!nd->table && slot < 0 && equal(&nd->lu[j * n], p, n))
+                    slot = (long)s;
+                if (kept != j)
+                    move_live(nd, kept, j, n);
+                kept++;
+            }
         }
         nd->live_count = kept;
+    }
+    if (slot < 0) {
         if ((slot = new_vector(f, p)) < 0) {
             f->failed = 1;
             return 0;

@@ -20,8 +20,17 @@
 int frontier_nd_offer(frontier *f, const double *u, uint64_t index);
 /* 1 when some kept vector dominates u. */
 int frontier_nd_dominated(const frontier *f, const double *u);
+/* The live vector at the front of the list (the last one that dominated an offer or a check), or NULL. */
+const double *frontier_nd_front(const frontier *f);
 /* Removes the outcomes whose vector has been dominated (so f->count, f->u, f->index hold the frontier). */
 void frontier_nd_compact(frontier *f);
 void frontier_nd_free(frontier *f);
+
+/* 8 live vectors of 3 parties (24 values from `block`) against p with AVX-512 or AVX2 (frontier_block.c): bit i
+   of the result: vector i dominates p; of *below: p dominates it. */
+#if defined(__x86_64__)
+unsigned frontier_block_3d_avx512(const double *block, const double *p, unsigned *below);
+unsigned frontier_block_3d_avx2(const double *block, const double *p, unsigned *below);
+#endif
 
 #endif

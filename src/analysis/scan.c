@@ -180,6 +180,20 @@ static void run_row_generic(const struct job *job, struct worker *w, const doubl
     }
 }
 
+/* 1 when the frontier dominates the best corner of a block; with 3 parties on the vector rows the cache of
+   points the frontier held (scan.h) answers first and takes the point that did. */
+static int corner_dominated(struct worker *w, const double *corner, size_t n)
+{
+    if (n != 3 || !w->lanes.width)
+        return frontier_dominated(&w->frontier, corner);
+    if (scan_cache_dominates(&w->lanes, corner))
+        return 1;
+    if (!frontier_dominated(&w->frontier, corner))
+        return 0;
+    scan_cache_add(&w->lanes, frontier_front(&w->frontier));
+    return 1;
+}
+
 void scan_work(void *ctx, unsigned k, unsigned workers)
 {
     const struct job *job = ctx;
@@ -198,6 +212,11 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
     /* Without constraints the only conditions are the reservations (bit k = party k): a tight loop. */
     int simple = job->all_additive && job->global_count == 0 && job->C == n && job->histogram;
     scan_row_fn *row_2d = scan_row_function(2), *row_3d = scan_row_function(3); /* scan_simd.c */
+    enum scan_path path = scan_path_chosen();
+    if (simple && !job->plot && (n == 2 || n == 3) && path != SCAN_PATH_SCALAR)
+        scan_lanes_init(&w->lanes, job, end - begin); /* the vector rows' thresholds and candidate lanes */
+    /* 3 parties: frontier_nd compares 8 live vectors at once on the vector paths (frontier_block.c) */
+    w->frontier.vectors = n != 3 ? 0 : path == SCAN_PATH_AVX512 ? 2 : path == SCAN_PATH_AVX2;
     /* Mixed-radix digits of `begin` over job->counts (which may merge trailing issues). */
     uint64_t rest = begin;
     for (size_t i = issues; i-- > 0;) {
@@ -219,7 +238,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
             for (size_t level = dirty + 1; level <= last && blocked > issues; level++) {
                 for (size_t p = 0; p < n; p++)
                     corner[p] = pre[level * n + p] + job->suffix_max[p * (issues + 1) + level];
-                if (frontier_dominated(&w->frontier, corner))
+                if (corner_dominated(w, corner, n))
                     blocked = level;
             }
         }
@@ -254,6 +273,7 @@ void scan_work(void *ctx, unsigned k, unsigned workers)
     }
     progress_add(job->progress, w->unreported);
 done:
+    scan_lanes_free(&w->lanes);
     w->failed |= w->frontier.failed;
     free(values);
     free(pre);

@@ -7,11 +7,28 @@
 #define PARLEY_ANALYSIS_SCAN_H
 
 #include <parley/analysis.h>
+#include <string.h>
 
 #include "analysis/density.h"
 #include "analysis/frontier.h"
 #include "analysis/maskset.h"
 #include "core/progress.h"
+
+#define SCAN_CACHE 16
+
+/* What the vector rows (scan_simd.c) prepare once per worker from the tables of the last issue (scan_lanes.c). */
+struct scan_lanes {
+    int ready;             /* below[] holds: party k fails its reservation iff pre_k + table_k[v] < below[k] */
+    double below[3];
+    double low[3], high[3]; /* min and max of each party's last table */
+    uint32_t width;        /* values of the last issue: a full row */
+    uint32_t *candidates;  /* lanes of a full row that no other lane of it surely dominates, ascending; or NULL */
+    size_t candidate_count;
+    /* 3 parties: points this worker's frontier held (the last ones that dominated an offer or a block, and the
+       last kept), most useful first; whatever one of them dominates is dominated by the frontier's end state */
+    double cache[SCAN_CACHE][3];
+    unsigned cached;
+};
 
 /* Each worker's counters on cache lines of their own: neighbours must not share a line (false sharing). */
 struct worker {
@@ -23,6 +40,7 @@ struct worker {
     frontier frontier;
     density *plot;             /* plot data, when the job gathers it */
     uint64_t unreported;       /* outcomes scanned and not yet added to the progress reporter */
+    struct scan_lanes lanes;   /* vector rows of 2 or 3 parties only */
     int failed;
 };
 
@@ -66,6 +84,49 @@ void scan_force_path(int path);
 enum scan_path scan_path_chosen(void);
 /* The row function for 2 or 3 parties on the chosen path (the scalar one for any other count). */
 scan_row_fn *scan_row_function(size_t parties);
+
+/* Fills w->lanes for a scan of `outcomes` outcomes (2 or 3 additive parties, no constraints): the thresholds,
+   and the candidate lanes when the scan is long enough to pay for finding them. */
+void scan_lanes_init(struct scan_lanes *l, const struct job *job, uint64_t outcomes);
+void scan_lanes_free(struct scan_lanes *l);
+/* 1 when in the row whose other issues sum to pre[] no lane reaches the cap at 1 and utilities stay within
+   [-1, 1): then a lane that a candidate surely dominates (scan_lanes.c) has a strictly dominated utility vector. */
+static inline int scan_lanes_row_safe(const struct scan_lanes *l, const double *pre, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!(pre[k] + l->high[k] <= 1 - 0x1p-28) || !(pre[k] + l->low[k] >= -1))
+            return 0;
+    return 1;
+}
+
+/* 1 when a cached point dominates u (3 parties); the one that does moves to the front. */
+static inline int scan_cache_dominates(struct scan_lanes *l, const double *u)
+{
+    for (unsigned i = 0; i < l->cached; i++) {
+        const double *d = l->cache[i];
+        if (d[0] >= u[0] && d[1] >= u[1] && d[2] >= u[2] && (d[0] > u[0] || d[1] > u[1] || d[2] > u[2])) {
+            if (i > 0) {
+                double t[3] = {d[0], d[1], d[2]};
+                memmove(l->cache[1], l->cache[0], i * sizeof l->cache[0]);
+                memcpy(l->cache[0], t, sizeof t);
+            }
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Puts point d (3 parties, or NULL: nothing) at the front of the cache, the last one dropping out when full. */
+static inline void scan_cache_add(struct scan_lanes *l, const double *d)
+{
+    if (!d)
+        return;
+    unsigned keep = l->cached < SCAN_CACHE ? l->cached : SCAN_CACHE - 1;
+    double t[3] = {d[0], d[1], d[2]};
+    memmove(l->cache[1], l->cache[0], keep * sizeof l->cache[0]);
+    memcpy(l->cache[0], t, sizeof t);
+    l->cached = keep + 1;
+}
 
 /* The pool's work function: worker k of `workers` scans its range of outcome numbers (ctx is the struct job). */
 void scan_work(void *ctx, unsigned k, unsigned workers);

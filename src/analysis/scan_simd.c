@@ -1,19 +1,27 @@
 /*
  * scan_simd.c: the rows of 2 and 3 additive parties without constraints (see
  * scan.c) with AVX2 (4 outcomes per instruction) and AVX-512 (8), chosen at run
- * time for the CPU.  Each lane does the scalar path's arithmetic in the same
- * order (table add per party, the cap at 1 as min(1, u), the 2^-32 rounding by
- * adding and subtracting 1.5 * 2^20, the reservation compare), so the results
- * are bit for bit those of the scalar loop; the frontier is offered the lanes'
- * acceptable outcomes one by one in outcome order.  For 2 parties a gathered
- * look-up of the rejection table first drops lanes it proves dominated: that
- * table only grows during a scan, so a lane it rejects at the start of a vector
- * is rejected by the scalar check too.  For 3 parties lanes that one of four
- * kept points (the first two of the frontier's list, where a point that just
- * dominated an offer moves, and the last two kept) dominates are dropped: a
- * point once kept is only ever replaced by points that dominate it, so such a
- * lane could never be kept.  PARLEY_SCAN_PATH=scalar|avx2|avx512
- * forces a path (one the CPU lacks falls back to the best it has).
+ * time for the CPU; the rows themselves are written once, in scan_simd_row.h,
+ * included here for each instruction set, with the party count a constant.
+ *
+ * A row first counts its outcomes by failure mask: per lane one add and one
+ * compare per party with the thresholds of scan_lanes.c, which give the scalar
+ * path's verdict on the quantized utility bit for bit, and counters of the lanes
+ * failing every party of each set, from which the histogram follows.  Then the
+ * frontier, unless the row is dominated: in a full row where no lane reaches the
+ * cap only the candidate lanes (those no other lane of the row surely
+ * dominates, scan_lanes.c) are offered, each computed as the scalar loop does;
+ * elsewhere every lane's utility is computed in the vectors (the scalar path's
+ * operations in its order: table add, min(1, u), adding and subtracting
+ * 1.5 * 2^20) and the acceptable lanes are offered in outcome order.  Before an
+ * offer, lanes a quick check proves dominated are dropped: for 2 parties the
+ * rejection table (which only grows during a scan), for 3 one of four kept
+ * points (the first two of the frontier's list and the last two kept: a point
+ * once kept is only ever replaced by points that dominate it).  The frontier
+ * ends as the same set of outcomes, which analyze.c sorts by outcome number, so
+ * the results equal the scalar path's bit for bit.
+ * PARLEY_SCAN_PATH=scalar|avx2|avx512 forces a path (one the CPU lacks falls back
+ * to the best it has).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -59,98 +67,59 @@ enum scan_path scan_path_chosen(void)
 #if defined(__x86_64__)
 #include <immintrin.h>
 
-/* Adds the lanes' failure masks (bit l of k_j: lane l fails party j's reservation; lanes: all lanes set) to
-   the counts by mask h[0..2^n).  Two parties: one population count per mask value, no branch; three: the
-   failing lanes one by one (fewer operations when most lanes pass, as they do where the time goes). */
-static inline __attribute__((always_inline)) void tally(uint64_t *h, size_t n, const unsigned *k, unsigned lanes)
+/* Offers acceptable point u of outcome `index` unless a quick check proves it dominated: for 2 parties the
+   rejection table, for 3 the cache of points the frontier held (scan.h), which takes the point kept or the one
+   that dominated it (a kept point is only ever replaced by points that dominate it). */
+static inline void offer_point(struct worker *w, const double *u, uint64_t index, size_t n)
 {
-    unsigned any = lanes & (k[0] | k[1] | k[2]);
-    h[0] += (unsigned)__builtin_popcount(lanes) - (unsigned)__builtin_popcount(any);
+    frontier *f = &w->frontier;
     if (n == 2) {
-        h[1] += (unsigned)__builtin_popcount(k[0] & ~k[1]);
-        h[2] += (unsigned)__builtin_popcount(k[1] & ~k[0]);
-        h[3] += (unsigned)__builtin_popcount(k[0] & k[1]);
+        if (!frontier_rejects_2d(f, u[0], u[1]))
+            frontier_offer(f, u, index);
         return;
     }
-    while (any) {
-        unsigned l = (unsigned)__builtin_ctz(any);
-        any &= any - 1;
-        h[(k[0] >> l & 1) | (k[1] >> l & 1) << 1 | (k[2] >> l & 1) << 2]++;
-    }
+    if (!scan_cache_dominates(&w->lanes, u))
+        scan_cache_add(&w->lanes, frontier_offer(f, u, index) ? u : frontier_front(f));
 }
 
-/* The acceptable lanes (bits of `lanes`) offered to the frontier in outcome order, as the scalar loops do. */
-static void offer_lanes(const struct job *job, struct worker *w, const double *const *u, unsigned lanes,
-                        uint64_t index)
+/* Offers lane v of the row, its utilities computed as the scalar loop does, when it is acceptable. */
+static inline void offer_lane(const struct job *job, struct worker *w, const double *pre, uint32_t v,
+                              uint64_t index, size_t n)
 {
-    while (lanes) {
-        unsigned l = (unsigned)__builtin_ctz(lanes);
-        lanes &= lanes - 1;
-        double p[3] = {u[0][l], u[1][l], job->n == 3 ? u[2][l] : 0};
-        if (job->n == 2 && frontier_rejects_2d(&w->frontier, p[0], p[1]))
-            continue;
-        frontier_offer(&w->frontier, p, index + l);
+    const size_t issues = job->issues, last = issues - 1;
+    double u[3] = {0, 0, 0};
+    for (size_t k = 0; k < n; k++) {
+        u[k] = quantize_utility(pre[k] + job->tables[k * issues + last][v]);
+        if (u[k] < job->reservation[k])
+            return;
     }
+    offer_point(w, u, index, n);
 }
 
-/* One party's utilities of lanes v.. : quantize_utility(pre + table[v]) lane by lane. */
-#define QUANTIZED(W, pre, table, v)                                                                             \
-    _mm##W##_sub_pd(_mm##W##_add_pd(_mm##W##_min_pd(one, _mm##W##_add_pd(pre, _mm##W##_loadu_pd((table) + (v)))), \
-                                    shift),                                                                     \
-                    shift)
-
-/* The vector row for n (2 or 3) parties, W bits wide; the scalar loop finishes the last few outcomes. */
-#define DEFINE_ROW(name, isa, W, LANES, N, cmp_mask, reject_lanes)                                                 \
-    __attribute__((target(isa))) static void name(const struct job *job, struct worker *w, const double *pre, \
-                                                     uint32_t from, uint32_t to, uint64_t index, int dominated)  \
-    {                                                                                                             \
-        const size_t n = N, last = job->issues - 1;                                                              \
-        const double *t[3] = {0};                                                                                 \
-        __m##W##d p[3], r[3];                                                                                     \
-        for (size_t k = 0; k < n; k++) {                                                                          \
-            t[k] = job->tables[k * job->issues + last];                                                          \
-            p[k] = _mm##W##_set1_pd(pre[k]);                                                                      \
-            r[k] = _mm##W##_set1_pd(job->reservation[k]);                                                        \
-        }                                                                                                         \
-        const __m##W##d one = _mm##W##_set1_pd(1.0), shift = _mm##W##_set1_pd(0x1.8p20);                         \
-        uint64_t *hist = w->histogram, h[8] = {0};                                                                \
-        _Alignas(64) double u[3][LANES];                                                                          \
-        const double *lanes_u[3] = {u[0], u[1], u[2]};                                                            \
-        uint32_t v = from;                                                                                        \
-        for (; v + LANES <= to; v += LANES) {                                                                     \
-            unsigned k[3] = {0, 0, 0};                                                                            \
-            __m##W##d q[3];                                                                                       \
-            for (size_t j = 0; j < n; j++) {                                                                      \
-                q[j] = QUANTIZED(W, p[j], t[j], v);                                                               \
-                k[j] = cmp_mask(q[j], r[j], _CMP_LT_OQ);                                                          \
-            }                                                                                                     \
-            tally(h, n, k, (1u << LANES) - 1);                                                                    \
-            unsigned ok = ~(k[0] | k[1] | k[2]) & ((1u << LANES) - 1);                                           \
-            if (ok && !dominated) {                                                                               \
-                if (n == 2)                                                                                       \
-                    ok &= w->frontier.reject ? ~reject_lanes(w->frontier.reject, q[0], q[1]) : ~0u;               \
-                else                                                                                              \
-                    for (size_t i = 0; i < 4 && i < w->frontier.count && ok; i++) {                              \
-                        const double *d = &w->frontier.u[(i < 2 ? i : w->frontier.count + 1 - i) * 3];            \
-                        unsigned ge = ~0u, gt = 0;                                                                \
-                        for (size_t j = 0; j < 3; j++) {                                                          \
-                            ge &= cmp_mask(_mm##W##_set1_pd(d[j]), q[j], _CMP_GE_OQ);                             \
-                            gt |= cmp_mask(_mm##W##_set1_pd(d[j]), q[j], _CMP_GT_OQ);                             \
-                        }                                                                                         \
-                        ok &= ~(ge & gt);                                                                         \
-                    }                                                                                             \
-                for (size_t j = 0; j < n && ok; j++)                                                              \
-                    _mm##W##_store_pd(u[j], q[j]);                                                                \
-                offer_lanes(job, w, lanes_u, ok, index + (v - from));                                             \
-            }                                                                                                     \
-        }                                                                                                         \
-        for (size_t m = 0; m < 1u << n; m++)                                                                      \
-            hist[m] += h[m];                                                                                      \
-        w->feasible += v - from;                                                                                  \
-        w->acceptable = hist[0];                                                                                  \
-        if (v < to)                                                                                               \
-            (n == 2 ? scan_row_2d_scalar : scan_row_3d_scalar)(job, w, pre, v, to, index + (v - from), dominated); \
+/* Adds outcomes v in [from, to) of the row to the histogram one by one, as the vector tally of
+   scan_simd_row.h does (the lanes past its last full vector), and sets w->acceptable. */
+static void tally_lanes(const struct job *job, struct worker *w, const double *pre, uint32_t from, uint32_t to,
+                        size_t n, int quantized)
+{
+    const size_t issues = job->issues, last = issues - 1;
+    const double *limit = quantized ? job->reservation : w->lanes.below;
+    for (uint32_t v = from; v < to; v++) {
+        unsigned m = 0;
+        for (size_t k = 0; k < n; k++) {
+            double z = pre[k] + job->tables[k * issues + last][v];
+            m |= (unsigned)(quantized ? quantize_utility(z) < limit[k] : z < limit[k]) << k;
+        }
+        w->histogram[m]++;
     }
+    w->feasible += to - from;
+    w->acceptable = w->histogram[0];
+}
+
+__attribute__((target("avx2"))) static inline uint64_t sum_avx2(__m256i a)
+{
+    __m128i s = _mm_add_epi64(_mm256_castsi256_si128(a), _mm256_extracti128_si256(a, 1));
+    return (uint64_t)_mm_cvtsi128_si64(s) + (uint64_t)_mm_extract_epi64(s, 1);
+}
 
 /* Lanes whose u0 falls in a bucket of the rejection table with reject[b] >= u1 (frontier_rejects_2d). */
 __attribute__((target("avx2,popcnt"))) static inline unsigned reject_lanes_avx2(const double *reject, __m256d u0,
@@ -174,15 +143,61 @@ reject_lanes_avx512(const double *reject, __m512d u0, __m512d u1)
     return _mm512_mask_cmp_pd_mask(inside, bound, u1, _CMP_GE_OQ);
 }
 
-#define CMP_AVX2(a, b, how) ((unsigned)_mm256_movemask_pd(_mm256_cmp_pd(a, b, how)))
-#define CMP_AVX512(a, b, how) ((unsigned)_mm512_cmp_pd_mask(a, b, how))
+/* AVX2: masks are vectors of all-ones lanes. */
+#define ROW_ISA "avx2,popcnt"
+#define ROW_NAME(x) x##_avx2
+#define ROW_LANES 4
+#define VEC __m256d
+#define VMASK __m256d
+#define VCOUNT __m256i
+#define V_SET1 _mm256_set1_pd
+#define V_LOAD _mm256_loadu_pd
+#define V_STORE _mm256_store_pd
+#define V_ADD _mm256_add_pd
+#define V_SUB _mm256_sub_pd
+#define V_MIN _mm256_min_pd
+#define V_LT(a, b) _mm256_cmp_pd(a, b, _CMP_LT_OQ)
+#define V_GE(a, b) _mm256_cmp_pd(a, b, _CMP_GE_OQ)
+#define V_GT(a, b) _mm256_cmp_pd(a, b, _CMP_GT_OQ)
+#define M_AND _mm256_and_pd
+#define M_OR _mm256_or_pd
+#define M_BITS(m) ((unsigned)_mm256_movemask_pd(m))
+#define ROW_FIELDS 0 /* vpsllvq made the fields a third slower than the counters on 2 parties */
+#define C_ZERO _mm256_setzero_si256()
+#define C_COUNT(c, m) _mm256_sub_epi64(c, _mm256_castpd_si256(m)) /* a set lane is -1 */
+#define C_SUM sum_avx2
+#define ROW_REJECT_2D reject_lanes_avx2
+#include "analysis/scan_simd_row.h"
 
-#define ISA_AVX2 "avx2,popcnt"
-#define ISA_AVX512 "avx512f,avx512dq,avx512vl,popcnt"
-DEFINE_ROW(row_2d_avx2, ISA_AVX2, 256, 4, 2, CMP_AVX2, reject_lanes_avx2)
-DEFINE_ROW(row_3d_avx2, ISA_AVX2, 256, 4, 3, CMP_AVX2, reject_lanes_avx2)
-DEFINE_ROW(row_2d_avx512, ISA_AVX512, 512, 8, 2, CMP_AVX512, reject_lanes_avx512)
-DEFINE_ROW(row_3d_avx512, ISA_AVX512, 512, 8, 3, CMP_AVX512, reject_lanes_avx512)
+/* AVX-512: compares give bit masks. */
+#define ROW_ISA "avx512f,avx512dq,avx512vl,popcnt"
+#define ROW_NAME(x) x##_avx512
+#define ROW_LANES 8
+#define VEC __m512d
+#define VMASK __mmask8
+#define VCOUNT __m512i
+#define V_SET1 _mm512_set1_pd
+#define V_LOAD _mm512_loadu_pd
+#define V_STORE _mm512_store_pd
+#define V_ADD _mm512_add_pd
+#define V_SUB _mm512_sub_pd
+#define V_MIN _mm512_min_pd
+#define V_LT(a, b) _mm512_cmp_pd_mask(a, b, _CMP_LT_OQ)
+#define V_GE(a, b) _mm512_cmp_pd_mask(a, b, _CMP_GE_OQ)
+#define V_GT(a, b) _mm512_cmp_pd_mask(a, b, _CMP_GT_OQ)
+#define M_AND(a, b) ((__mmask8)((a) & (b)))
+#define M_OR(a, b) ((__mmask8)((a) | (b)))
+#define M_BITS(m) ((unsigned)(m))
+#define ROW_FIELDS 1 /* the counters' mask operations made 3 parties a quarter slower */
+#define C_SET1 _mm512_set1_epi64
+#define C_ZERO _mm512_setzero_si512()
+#define C_ADD _mm512_add_epi64
+#define C_SHIFT _mm512_sllv_epi64
+#define C_STORE _mm512_store_si512
+#define C_BITS(m, x) _mm512_maskz_mov_epi64(m, x)
+#define C_OR_BITS(c, m, x) _mm512_mask_or_epi64(c, m, c, x)
+#define ROW_REJECT_2D reject_lanes_avx512
+#include "analysis/scan_simd_row.h"
 #endif
 
 scan_row_fn *scan_row_function(size_t parties)
