@@ -333,6 +333,10 @@ static int fawkes_act_raw(void *state, parley_agent_view *v, parley_request requ
         double reserved = fawkes_reserved(t, parley_view_reservation(v), parley_view_best_utility(v), df > 0 ? df : 1);
         target = reserved < bid_u ? reserved : bid_u;
     }
+    if (request == PARLEY_REQUEST_PROPOSE && accept && boa_standing_offer(v)) {
+        act->kind = PARLEY_ACT_ACCEPT; /* as the original: its floor is the mean package, not its reservation */
+        return PARLEY_OK;
+    }
     rc = winners_finish(&f->tr, v, request, accept, bid_u, target, act);
     if (!rc && request == PARLEY_REQUEST_PROPOSE && act->kind == PARLEY_ACT_OFFER) {
         f->own_bids++;

@@ -270,7 +270,7 @@ static int ntft_act_raw(void *state, parley_agent_view *v, parley_request reques
         if (ntft_recent(tr, t, 1 - t, 0, NULL) > 1 && tr->best_u > last && n->best_offers <= 3) {
             n->best_offers++; /* better offers may still come: ask for the best one again */
             memcpy(act->outcome, tr->best, tr->issues * sizeof *act->outcome);
-        } else if (boa_acceptable_offer(v)) {
+        } else if (boa_standing_offer(v)) { /* as the original, even below its reservation value */
             act->kind = PARLEY_ACT_ACCEPT;
             return PARLEY_OK;
         }
