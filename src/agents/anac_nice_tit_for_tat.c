@@ -139,10 +139,54 @@ static double ntft_first_min(const struct boa_track *tr)
     return low == -1 ? tr->ru[0] : low;
 }
 
+/* A package's position in GENIUS's BidIterator order (the first issue varies fastest). */
+static uint64_t ntft_iterator_position(const parley_space *space, const uint32_t *values, size_t issues)
+{
+    uint64_t position = 0;
+    for (size_t k = issues; k-- > 0;)
+        position = position * parley_issue_value_count(space, k) + values[k];
+    return position;
+}
+
+/*
+ * The candidates of a window (ranks lo..hi of the sorted packages) as the
+ * original lists them: all of them, or above 10,000 packages the first two in
+ * BidIterator order (getBidsOfUtility stops there).  Returns how many, their
+ * ranks in rank[] (room for hi - lo, or 2).
+ */
+static size_t ntft_window(struct ntft *n, parley_agent_view *v, size_t lo, size_t hi, size_t *rank)
+{
+    if (!ntft_big(n)) {
+        for (size_t i = lo; i < hi; i++)
+            rank[i - lo] = i;
+        return hi - lo;
+    }
+    size_t have = 0;
+    uint64_t position[2];
+    for (size_t i = lo; i < hi; i++) { /* keep the two first in enumeration order, first first */
+        parley_view_outcome_ranked(v, i, n->tr.scratch);
+        uint64_t p = ntft_iterator_position(parley_view_space(v), n->tr.scratch, n->tr.issues);
+        size_t at = have < 2 ? have++ : 2;
+        while (at > 0 && position[at - 1] > p) {
+            if (at < 2) {
+                position[at] = position[at - 1];
+                rank[at] = rank[at - 1];
+            }
+            at--;
+        }
+        if (at < 2) {
+            position[at] = p;
+            rank[at] = i;
+        }
+    }
+    return have;
+}
+
 /*
  * One of the best packages for the opponent (by its model) among those worth
- * [0.98 target, target + 0.05], the window widened by 0.01 until it holds two
- * (or one once it reaches 1): a random one (random100.nextInt) of the best
+ * [0.98 target, target + 0.05] (above 10,000 packages only the first two of them
+ * in enumeration order), the window widened by 0.01 until it holds two (or one
+ * once it reaches 1): a random one (random100.nextInt) of the best
  * round(count / 10), between 3 and 20, sorted as BidHistory.sortToUtility sorts
  * them (model estimate descending, equal ones by BidDetails.hashCode).  Writes
  * it to out and returns its utility.
@@ -163,12 +207,17 @@ static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uin
         } while (!found && max <= 1);
     if (!found)
         return parley_view_outcome_ranked(v, count - 1, out);
-    long top_n = lround((double)(hi - lo) / 10.0);
+    size_t *ranks = malloc((hi - lo) * sizeof *ranks), listed;
+    if (!ranks)
+        return NAN;
+    listed = ntft_window(n, v, lo, hi, ranks);
+    long top_n = lround((double)listed / 10.0);
     size_t want = top_n < 3 ? 3 : top_n > NTFT_TOP_MAX ? NTFT_TOP_MAX : (size_t)top_n, have = 0;
     size_t top[NTFT_TOP_MAX];
     double score[NTFT_TOP_MAX];
     int32_t hash[NTFT_TOP_MAX];
-    for (size_t i = lo; i < hi; i++) { /* keep the `want` best for the opponent, best first */
+    for (size_t j = 0; j < listed; j++) { /* keep the `want` best for the opponent, best first */
+        size_t i = ranks[j];
         parley_view_outcome_ranked(v, i, n->tr.scratch);
         double s = parley_opponent_model_eval(n->model, n->tr.scratch);
         int32_t h = java_bid_details_hash(parley_view_space(v), n->tr.scratch, s);
@@ -187,6 +236,7 @@ static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uin
             hash[at] = h;
         }
     }
+    free(ranks);
     return parley_view_outcome_ranked(v, top[java_random_next_int(&n->random100, (int32_t)have)], out);
 }
 
@@ -207,6 +257,8 @@ static int ntft_counter_bid(struct ntft *n, parley_agent_view *v, double *planne
     target -= ntft_bonus(t, anac_discount(v), n->size > 3000) * gap;
     n->target = target;
     double u = ntft_pick(n, v, target, n->planned);
+    if (isnan(u))
+        return PARLEY_ENOMEM;
     if (tr->best_u >= u) { /* the opponent already offered something worth as much: offer that back */
         memcpy(n->planned, tr->best, tr->issues * sizeof *n->planned);
         u = tr->best_u;

@@ -1,10 +1,12 @@
 #!/bin/bash
 # genius_traces_pairs.sh: the ANAC ports against each other as the GENIUS originals play (issue 21): reference
 # traces made with the harness of ../shared/genius-reference (A profiles, 1000 rounds, seed 1, DET=1) in
-# tests/genius/traces-pairs, each a pairing where parley's port used to part from the original because the
-# original accepts below its reservation value: NiceTitForTat takes CUHKAgent's best bid (0.23 for it) on Barter
-# in both orders, TheFawkes CUHKAgent's 0.45 on Phone, Atlas3 Boulware's 0.41 on Outfit (its threshold 1 - t/d),
-# AgentK Boulware's 0.40 on FiftyFifty.  Every trace must match (tests/genius/compare_traces.py, issue 21's rule).
+# tests/genius/traces-pairs, each a pairing where parley's port used to part from the original.  The originals
+# accept below their reservation value: NiceTitForTat takes CUHKAgent's best bid (0.23 for it) on Barter in both
+# orders, TheFawkes CUHKAgent's 0.45 on Phone, Atlas3 Boulware's 0.41 on Outfit (its threshold 1 - t/d), AgentK
+# Boulware's 0.40 on FiftyFifty.  Above 10,000 packages NiceTitForTat picks among the first two packages of its
+# window in enumeration order (EnergySmall against CUHKAgent: no agreement, every move as the original's).
+# Every trace must match (tests/genius/compare_traces.py, issue 21's rule).
 # Also checks that the checker can fail: conceder in NiceTitForTat's place must not match.
 set -euo pipefail
 PARLEY=$1
