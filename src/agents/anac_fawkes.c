@@ -28,6 +28,7 @@
  * counter and the last ten picks see both calls).  No parameters.
  */
 #include "agents/agent_common.h"
+#include "agents/anac_hardheaded.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
@@ -131,20 +132,8 @@ static int fawkes_create(parley_agent_view *v, const char *params, void **state,
 /* TheFawkes_OM.updateModel for an offer that follows `prev`: issue weights, then value counts. */
 static void model_observe(struct fawkes *f, const uint32_t *offer)
 {
-    size_t n = f->tr.issues, unchanged = 0;
-    for (size_t i = 0; i < n; i++)
-        unchanged += offer[i] == f->prev_offer[i];
-    double golden = FAWKES_LEARN / (double)n, total = 1 + golden * (double)unchanged;
-    double max_weight = 1 - (double)n * golden / total, sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (offer[i] == f->prev_offer[i] && f->weight[i] < max_weight)
-            f->weight[i] = (f->weight[i] + golden) / total;
-        else
-            f->weight[i] /= total;
-        sum += f->weight[i];
-    }
-    for (size_t i = 0; i < n; i++) /* GENIUS renormalises the weights after each change */
-        f->weight[i] /= sum;
+    /* the rule of HardHeaded's model with 0.8, each change through GENIUS's setWeight (renormalising every time) */
+    genius_learn_issue_weights(f->weight, f->tr.issues, offer, f->prev_offer, FAWKES_LEARN);
     value_counts_add(&f->values, offer, 1);
 }
 

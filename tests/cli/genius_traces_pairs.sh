@@ -6,6 +6,7 @@
 # orders, TheFawkes CUHKAgent's 0.45 on Phone, Atlas3 Boulware's 0.41 on Outfit (its threshold 1 - t/d), AgentK
 # Boulware's 0.40 on FiftyFifty.  Above 10,000 packages NiceTitForTat picks among the first two packages of its
 # window in enumeration order (EnergySmall against CUHKAgent: no agreement, every move as the original's).
+# TheFawkes's model weights change through GENIUS's setWeight (Barter against HardHeaded: agreement in round 1000).
 # Every trace must match (tests/genius/compare_traces.py, issue 21's rule).
 # Also checks that the checker can fail: conceder in NiceTitForTat's place must not match.
 set -euo pipefail
