@@ -101,13 +101,15 @@ static int ntft_big(const struct ntft *n)
 }
 
 /* Own utility of the Nash package under the opponent model: the largest (u - reservation) * model estimate
-   (GENIUS's BidSpace.getNash over the Pareto frontier; here over every package, or 20000 evenly spread). */
+   (GENIUS's BidSpace.getNash over the Pareto frontier; here over every package, or 20000 evenly spread, best
+   first, so that a tie goes to the package of the frontier: when the model has broken down (every estimate 0,
+   as the original's after a NaN) its frontier is the best package alone and the estimate 1, not the worst). */
 static double ntft_nash_estimate(struct ntft *n, parley_agent_view *v)
 {
     size_t count = parley_view_outcome_count(v), step = count > NTFT_NASH_SCAN ? count / NTFT_NASH_SCAN : 1;
     double reservation = parley_utility_reservation(parley_view_utility(v)), best = -1, best_u = NAN;
-    for (size_t i = 0; i < count; i += step) {
-        double u = parley_view_outcome_ranked(v, i, n->tr.scratch);
+    for (size_t k = 0; k < count; k += step) {
+        double u = parley_view_outcome_ranked(v, count - 1 - k, n->tr.scratch);
         double product = (u - reservation) * parley_opponent_model_eval(n->model, n->tr.scratch);
         if (product > best) {
             best = product;

@@ -7,6 +7,8 @@
 # Boulware's 0.40 on FiftyFifty.  Above 10,000 packages NiceTitForTat picks among the first two packages of its
 # window in enumeration order (EnergySmall against CUHKAgent: no agreement, every move as the original's).
 # TheFawkes's model weights change through GENIUS's setWeight (Barter against HardHeaded: agreement in round 1000).
+# NiceTitForTat's Nash estimate once its Bayesian model has broken down is its best package (Phone against
+# Conceder: the model breaks down in round 625; agreement in round 920, not 625).
 # Every trace must match (tests/genius/compare_traces.py, issue 21's rule).
 # Also checks that the checker can fail: conceder in NiceTitForTat's place must not match.
 set -euo pipefail
