@@ -88,8 +88,10 @@ if [ "${PLAY_PARLEY:-1}" = 1 ]; then
     mine=$(agents_in_parley "$AGENTS" "$PARLEY")
     scen=()
     for d in $complete; do scen+=("$(parley_scenario_arg "$d")"); done
+    # GENIUS's round clock (t = round / (rounds + 1)): with parley's, t = (round - 1) / (rounds - 1), the last round
+    # is at t = 1 and t > 0.9985 (CUHKAgent's last chance) holds in two rounds instead of one
     [ -z "$mine" ] || nice "$PARLEY" tournament "${scen[@]}" --agents "$(echo $mine | tr ' ' ',')" --rounds $ROUNDS \
-        --seed 1 --quiet --json >"$OUT/parley.json"
+        --clock genius --seed 1 --quiet --json >"$OUT/parley.json"
 fi
 python3 - "$OUT/genius.jsonl" "$OUT/parley.json" "$complete" "$AGENTS" "$GENIUS_DOMAINS" <<'PY'
 import json, math, os, re, sys

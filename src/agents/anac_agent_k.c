@@ -195,7 +195,7 @@ static int agentk_act_raw(void *state, parley_agent_view *v, parley_request requ
         return PARLEY_OK;
     }
     int lucky = a->tr.received > before && p > java_random_next_double(&a->random100); /* drawn at every offer */
-    if (boa_acceptable_offer(v) && lucky) {
+    if (boa_standing_offer(v) && lucky) { /* as the original, even below its reservation value */
         act->kind = PARLEY_ACT_ACCEPT;
         return PARLEY_OK;
     }

@@ -241,7 +241,8 @@ static int atlas3_act_raw(void *state, parley_agent_view *v, parley_request requ
     }
     a->turns++;
     double timescale = t / (double)a->turns;
-    const uint32_t *standing = boa_acceptable_offer(v);
+    /* as the original: at its threshold even below its reservation value (the final phase checks that value) */
+    const uint32_t *standing = boa_standing_offer(v);
     double offered = standing ? parley_view_eval(v, standing) : 0;
     act->kind = PARLEY_ACT_OFFER;
     if (t > 1.0 - timescale * (double)(a->offered.count + 1)) { /* the final phase */

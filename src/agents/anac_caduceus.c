@@ -296,9 +296,8 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     int accept = c->tr.received > 0 &&
                  caduceus_accepts(t, df > 0 ? df : 1, parley_view_rounds(v), c->with_discount > 0,
                                   parley_view_eval(v, c->tr.latest));
-    double bid_u;
-    if (atlas.kind == PARLEY_ACT_OFFER &&
-        parley_view_random(v) >= PARS_WEIGHT / (PARS_WEIGHT + ATLAS3_WEIGHT)) {
+    double bid_u, pick = parley_view_random(v); /* drawn whether or not Atlas3 offers, as the original draws */
+    if (atlas.kind == PARLEY_ACT_OFFER && pick >= PARS_WEIGHT / (PARS_WEIGHT + ATLAS3_WEIGHT)) {
         memcpy(act->outcome, atlas.outcome, c->tr.issues * sizeof *act->outcome);
         bid_u = parley_view_eval(v, act->outcome);
     } else {

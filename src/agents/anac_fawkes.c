@@ -28,6 +28,7 @@
  * counter and the last ten picks see both calls).  No parameters.
  */
 #include "agents/agent_common.h"
+#include "agents/anac_hardheaded.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
@@ -131,20 +132,8 @@ static int fawkes_create(parley_agent_view *v, const char *params, void **state,
 /* TheFawkes_OM.updateModel for an offer that follows `prev`: issue weights, then value counts. */
 static void model_observe(struct fawkes *f, const uint32_t *offer)
 {
-    size_t n = f->tr.issues, unchanged = 0;
-    for (size_t i = 0; i < n; i++)
-        unchanged += offer[i] == f->prev_offer[i];
-    double golden = FAWKES_LEARN / (double)n, total = 1 + golden * (double)unchanged;
-    double max_weight = 1 - (double)n * golden / total, sum = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (offer[i] == f->prev_offer[i] && f->weight[i] < max_weight)
-            f->weight[i] = (f->weight[i] + golden) / total;
-        else
-            f->weight[i] /= total;
-        sum += f->weight[i];
-    }
-    for (size_t i = 0; i < n; i++) /* GENIUS renormalises the weights after each change */
-        f->weight[i] /= sum;
+    /* the rule of HardHeaded's model with 0.8, each change through GENIUS's setWeight (renormalising every time) */
+    genius_learn_issue_weights(f->weight, f->tr.issues, offer, f->prev_offer, FAWKES_LEARN);
     value_counts_add(&f->values, offer, 1);
 }
 
@@ -332,6 +321,10 @@ static int fawkes_act_raw(void *state, parley_agent_view *v, parley_request requ
         double df = parley_utility_discount(parley_view_utility(v));
         double reserved = fawkes_reserved(t, parley_view_reservation(v), parley_view_best_utility(v), df > 0 ? df : 1);
         target = reserved < bid_u ? reserved : bid_u;
+    }
+    if (request == PARLEY_REQUEST_PROPOSE && accept && boa_standing_offer(v)) {
+        act->kind = PARLEY_ACT_ACCEPT; /* as the original: its floor is the mean package, not its reservation */
+        return PARLEY_OK;
     }
     rc = winners_finish(&f->tr, v, request, accept, bid_u, target, act);
     if (!rc && request == PARLEY_REQUEST_PROPOSE && act->kind == PARLEY_ACT_OFFER) {

@@ -311,12 +311,12 @@ static void set_weight(double *weight, size_t n, size_t i, double w)
         weight[i] = old;
 }
 
-void hardheaded_learn_weights(double *weight, size_t n, const uint32_t *last, const uint32_t *previous)
+void genius_learn_issue_weights(double *weight, size_t n, const uint32_t *last, const uint32_t *previous, double coef)
 {
     size_t unchanged = 0;
     for (size_t i = 0; i < n; i++)
         unchanged += last[i] == previous[i];
-    double golden = HH_LEARNING_COEF / (double)n, total = 1 + golden * (double)unchanged;
+    double golden = coef / (double)n, total = 1 + golden * (double)unchanged;
     double max_weight = 1 - (double)n * golden / total;
     for (size_t i = 0; i < n; i++) {
         if (last[i] == previous[i] && weight[i] < max_weight)
@@ -324,6 +324,11 @@ void hardheaded_learn_weights(double *weight, size_t n, const uint32_t *last, co
         else
             set_weight(weight, n, i, weight[i] / total);
     }
+}
+
+void hardheaded_learn_weights(double *weight, size_t n, const uint32_t *last, const uint32_t *previous)
+{
+    genius_learn_issue_weights(weight, n, last, previous, HH_LEARNING_COEF);
 }
 
 /* KLH.updateLearner, after the opponent's second offer and every one after. */

@@ -13,5 +13,7 @@
  * w - (sum - 1)(w + 0.05)/(sum + 0.05 n) after each change).
  */
 void hardheaded_learn_weights(double *weight, size_t n, const uint32_t *last, const uint32_t *previous);
+/* The same update with learning coefficient `coef` in place of 0.2 (TheFawkes_OM's is 0.8). */
+void genius_learn_issue_weights(double *weight, size_t n, const uint32_t *last, const uint32_t *previous, double coef);
 
 #endif

@@ -101,13 +101,15 @@ static int ntft_big(const struct ntft *n)
 }
 
 /* Own utility of the Nash package under the opponent model: the largest (u - reservation) * model estimate
-   (GENIUS's BidSpace.getNash over the Pareto frontier; here over every package, or 20000 evenly spread). */
+   (GENIUS's BidSpace.getNash over the Pareto frontier; here over every package, or 20000 evenly spread, best
+   first, so that a tie goes to the package of the frontier: when the model has broken down (every estimate 0,
+   as the original's after a NaN) its frontier is the best package alone and the estimate 1, not the worst). */
 static double ntft_nash_estimate(struct ntft *n, parley_agent_view *v)
 {
     size_t count = parley_view_outcome_count(v), step = count > NTFT_NASH_SCAN ? count / NTFT_NASH_SCAN : 1;
     double reservation = parley_utility_reservation(parley_view_utility(v)), best = -1, best_u = NAN;
-    for (size_t i = 0; i < count; i += step) {
-        double u = parley_view_outcome_ranked(v, i, n->tr.scratch);
+    for (size_t k = 0; k < count; k += step) {
+        double u = parley_view_outcome_ranked(v, count - 1 - k, n->tr.scratch);
         double product = (u - reservation) * parley_opponent_model_eval(n->model, n->tr.scratch);
         if (product > best) {
             best = product;
@@ -139,10 +141,54 @@ static double ntft_first_min(const struct boa_track *tr)
     return low == -1 ? tr->ru[0] : low;
 }
 
+/* A package's position in GENIUS's BidIterator order (the first issue varies fastest). */
+static uint64_t ntft_iterator_position(const parley_space *space, const uint32_t *values, size_t issues)
+{
+    uint64_t position = 0;
+    for (size_t k = issues; k-- > 0;)
+        position = position * parley_issue_value_count(space, k) + values[k];
+    return position;
+}
+
+/*
+ * The candidates of a window (ranks lo..hi of the sorted packages) as the
+ * original lists them: all of them, or above 10,000 packages the first two in
+ * BidIterator order (getBidsOfUtility stops there).  Returns how many, their
+ * ranks in rank[] (room for hi - lo, or 2).
+ */
+static size_t ntft_window(struct ntft *n, parley_agent_view *v, size_t lo, size_t hi, size_t *rank)
+{
+    if (!ntft_big(n)) {
+        for (size_t i = lo; i < hi; i++)
+            rank[i - lo] = i;
+        return hi - lo;
+    }
+    size_t have = 0;
+    uint64_t position[2];
+    for (size_t i = lo; i < hi; i++) { /* keep the two first in enumeration order, first first */
+        parley_view_outcome_ranked(v, i, n->tr.scratch);
+        uint64_t p = ntft_iterator_position(parley_view_space(v), n->tr.scratch, n->tr.issues);
+        size_t at = have < 2 ? have++ : 2;
+        while (at > 0 && position[at - 1] > p) {
+            if (at < 2) {
+                position[at] = position[at - 1];
+                rank[at] = rank[at - 1];
+            }
+            at--;
+        }
+        if (at < 2) {
+            position[at] = p;
+            rank[at] = i;
+        }
+    }
+    return have;
+}
+
 /*
  * One of the best packages for the opponent (by its model) among those worth
- * [0.98 target, target + 0.05], the window widened by 0.01 until it holds two
- * (or one once it reaches 1): a random one (random100.nextInt) of the best
+ * [0.98 target, target + 0.05] (above 10,000 packages only the first two of them
+ * in enumeration order), the window widened by 0.01 until it holds two (or one
+ * once it reaches 1): a random one (random100.nextInt) of the best
  * round(count / 10), between 3 and 20, sorted as BidHistory.sortToUtility sorts
  * them (model estimate descending, equal ones by BidDetails.hashCode).  Writes
  * it to out and returns its utility.
@@ -163,12 +209,17 @@ static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uin
         } while (!found && max <= 1);
     if (!found)
         return parley_view_outcome_ranked(v, count - 1, out);
-    long top_n = lround((double)(hi - lo) / 10.0);
+    size_t *ranks = malloc((hi - lo) * sizeof *ranks), listed;
+    if (!ranks)
+        return NAN;
+    listed = ntft_window(n, v, lo, hi, ranks);
+    long top_n = lround((double)listed / 10.0);
     size_t want = top_n < 3 ? 3 : top_n > NTFT_TOP_MAX ? NTFT_TOP_MAX : (size_t)top_n, have = 0;
     size_t top[NTFT_TOP_MAX];
     double score[NTFT_TOP_MAX];
     int32_t hash[NTFT_TOP_MAX];
-    for (size_t i = lo; i < hi; i++) { /* keep the `want` best for the opponent, best first */
+    for (size_t j = 0; j < listed; j++) { /* keep the `want` best for the opponent, best first */
+        size_t i = ranks[j];
         parley_view_outcome_ranked(v, i, n->tr.scratch);
         double s = parley_opponent_model_eval(n->model, n->tr.scratch);
         int32_t h = java_bid_details_hash(parley_view_space(v), n->tr.scratch, s);
@@ -187,6 +238,7 @@ static double ntft_pick(struct ntft *n, parley_agent_view *v, double target, uin
             hash[at] = h;
         }
     }
+    free(ranks);
     return parley_view_outcome_ranked(v, top[java_random_next_int(&n->random100, (int32_t)have)], out);
 }
 
@@ -207,6 +259,8 @@ static int ntft_counter_bid(struct ntft *n, parley_agent_view *v, double *planne
     target -= ntft_bonus(t, anac_discount(v), n->size > 3000) * gap;
     n->target = target;
     double u = ntft_pick(n, v, target, n->planned);
+    if (isnan(u))
+        return PARLEY_ENOMEM;
     if (tr->best_u >= u) { /* the opponent already offered something worth as much: offer that back */
         memcpy(n->planned, tr->best, tr->issues * sizeof *n->planned);
         u = tr->best_u;
@@ -270,7 +324,7 @@ static int ntft_act_raw(void *state, parley_agent_view *v, parley_request reques
         if (ntft_recent(tr, t, 1 - t, 0, NULL) > 1 && tr->best_u > last && n->best_offers <= 3) {
             n->best_offers++; /* better offers may still come: ask for the best one again */
             memcpy(act->outcome, tr->best, tr->issues * sizeof *act->outcome);
-        } else if (boa_acceptable_offer(v)) {
+        } else if (boa_standing_offer(v)) { /* as the original, even below its reservation value */
             act->kind = PARLEY_ACT_ACCEPT;
             return PARLEY_OK;
         }

@@ -63,6 +63,9 @@ int boa_move(struct boa_track *tr, parley_agent_view *v, parley_request request,
              const parley_acceptance *acc, parley_action *act);
 /* Alternating offers: the standing offer of another party when there is one and the agent may accept it. */
 const uint32_t *boa_acceptable_offer(parley_agent_view *v);
+/* As boa_acceptable_offer, whatever the offer is worth (red lines and constraints still hold): for the ports whose
+   GENIUS originals accept below their reservation value (agent-k, nice-tit-for-tat, the-fawkes, atlas3). */
+const uint32_t *boa_standing_offer(parley_agent_view *v);
 /* Fills in for acceptance conditions from the record. */
 void boa_acceptance_input(const struct boa_track *tr, parley_agent_view *v, double offered, double next_bid,
                           parley_acceptance_input *in);

@@ -225,13 +225,20 @@ double parley_agent_pick_bid_genius(parley_agent_view *v, double target, parley_
     return best_u;
 }
 
-const uint32_t *boa_acceptable_offer(parley_agent_view *v)
+const uint32_t *boa_standing_offer(parley_agent_view *v)
 {
     long proposer;
     const uint32_t *standing = parley_view_standing_offer(v, &proposer);
-    if (!standing || proposer == (long)parley_view_party(v) || !agent_acceptable(v, standing))
+    if (!standing || proposer == (long)parley_view_party(v) || !parley_view_feasible(v, standing) ||
+        !parley_view_red_lines_hold(v, standing))
         return NULL;
     return standing;
+}
+
+const uint32_t *boa_acceptable_offer(parley_agent_view *v)
+{
+    const uint32_t *standing = boa_standing_offer(v);
+    return standing && agent_acceptable(v, standing) ? standing : NULL;
 }
 
 void boa_acceptance_input(const struct boa_track *tr, parley_agent_view *v, double offered, double next_bid,

@@ -7,9 +7,7 @@
 set -euo pipefail
 PARLEY=$1
 SOURCE=$2
-PORTED=boulware,conceder,hardheaded,agent-k,cuhk,nice-tit-for-tat,the-fawkes,agent-m,agreeable-2018,caduceus,ponpoko
-# ported agents with a HardHeaded trace that does not match yet (docs/agents.md): checked against the other two
-AGAINST_TIME_DEPENDENT=atlas3
+PORTED=boulware,conceder,hardheaded,agent-k,cuhk,nice-tit-for-tat,the-fawkes,agent-m,agreeable-2018,caduceus,ponpoko,atlas3
 TRACES="$SOURCE/../shared/genius-reference/traces"
 [ -d "$TRACES" ] || { echo "FAIL: no $TRACES (CI always has ../shared/genius-reference)"; exit 1; }
 . "$SOURCE/tests/cli/lib/sanitized.sh"
@@ -19,8 +17,8 @@ COMPARE=(python3 "$SOURCE/tests/genius/compare_traces.py" --parley "$PARLEY" --t
 # agents, the pairs' domains taken in turn: every agent's code runs there, against each opponent.
 SAMPLE=()
 is_sanitized "$PARLEY" && SAMPLE=(--one-per-pair)
-# one pass over both sets (the Boulware-Conceder traces are in both: played once)
-"${COMPARE[@]}" "${SAMPLE[@]}" --only "$PORTED" --only "boulware,conceder,$AGAINST_TIME_DEPENDENT"
+# (atlas3's Grocery-HardHeaded trace differs only in its random offers: argued in known_differences.txt)
+"${COMPARE[@]}" "${SAMPLE[@]}" --only "$PORTED"
 # the checker's own check, on the Boulware traces of one domain (two negotiations: Boulware first and second)
 if out=$("${COMPARE[@]}" --only boulware,conceder --name Laptop__ --substitute boulware=conceder 2>&1); then
     echo "FAIL: conceder playing as Boulware matched every trace: the checker checks nothing"
