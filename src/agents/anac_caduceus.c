@@ -22,11 +22,13 @@
  */
 #include "agents/agent_common.h"
 #include "agents/anac_caduceus_members.h"
+#include "agents/anac_classic.h"
 #include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -309,7 +311,12 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     atlas.change_count = 0;
     if ((rc = agent_atlas3.act(c->atlas3, v, request, &atlas)))
         return rc;
-    offering[MEMBER_ATLAS3] = atlas.kind == PARLEY_ACT_OFFER;
+    int normal;
+    offering[MEMBER_ATLAS3] = atlas3_member_act(c->members, v, t, latest, bid[MEMBER_ATLAS3], &normal);
+    if (offering[MEMBER_ATLAS3] && normal && atlas.kind != PARLEY_ACT_OFFER)
+        parley_view_outcome_at_least(v, atlas3_threshold(t, df > 0 ? df : 1, parley_view_reservation(v),
+                                                         fmax(c->tr.best_u, 0)),
+                                     bid[MEMBER_ATLAS3]);
     int accept = latest && caduceus_accepts(t, df > 0 ? df : 1, parley_view_rounds(v), c->with_discount > 0,
                                             parley_view_eval(v, latest));
     pars_bid(c, v, target, bid[MEMBER_PARS]);
@@ -319,7 +326,14 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     offering[MEMBER_INNER] = inner_caduceus_act(c->members, v, t, latest, bid[MEMBER_INNER]);
     double bid_u = 0;
     if (!accept) {
-        int member = caduceus_committee_pick(offering, java_random_next_double(&c->pick));
+        double pk = java_random_next_double(&c->pick);
+        int member = caduceus_committee_pick(offering, pk);
+        if (getenv("CADDBG")) {
+            fprintf(stderr, "CAD t=%.6f r=%ld pick=%.4f ->%d |", t, parley_view_round(v), pk, member);
+            for (int k = 0; k < MEMBER_COUNT; k++)
+                fprintf(stderr, offering[k] ? " O %.4f" : " A", parley_view_eval(v, bid[k]));
+            fprintf(stderr, "\n");
+        }
         memcpy(act->outcome, bid[member], n * sizeof *act->outcome);
         bid_u = parley_view_eval(v, act->outcome);
     }

@@ -35,6 +35,7 @@
  */
 #include "agents/anac_caduceus_members.h"
 
+#include "agents/anac_classic.h"
 #include "agents/anac_java_random.h"
 
 #include <math.h>
@@ -62,6 +63,11 @@ struct caduceus_members {
     uint32_t *seen;        /* distinct packages received [n_seen][issues] */
     size_t n_seen, cap_seen;
     double rd_previous_t;
+    size_t *clist;         /* Atlas3's CList: indices into seen, by utility best first (ties: first received) */
+    double *seen_u;        /* [cap_seen] own utility of each distinct package received */
+    size_t clist_next;     /* its CList_index */
+    long atlas3_turns;
+    double best_received;
     size_t *order;         /* kawaii's issue order [issues], value orders at value_order + offset */
     uint32_t *value_order; /* [values] */
     uint32_t *best, *work; /* [issues] */
@@ -111,6 +117,8 @@ void caduceus_members_free(struct caduceus_members *m)
     free(m->offset_owned);
     free(m->mine);
     free(m->seen);
+    free(m->seen_u);
+    free(m->clist);
     free(m->order);
     free(m->value_order);
     free(m->best);
@@ -168,7 +176,6 @@ nomem:
 
 int caduceus_members_observe(struct caduceus_members *m, parley_agent_view *v, const uint32_t *offer)
 {
-    (void)v;
     size_t n = m->issues;
     for (size_t k = 0; k < m->n_seen; k++)
         if (!memcmp(m->seen + k * n, offer, n * sizeof *offer))
@@ -176,12 +183,28 @@ int caduceus_members_observe(struct caduceus_members *m, parley_agent_view *v, c
     if (m->n_seen == m->cap_seen) {
         size_t cap = m->cap_seen ? 2 * m->cap_seen : 16;
         uint32_t *p = realloc(m->seen, cap * (n ? n : 1) * sizeof *p);
-        if (!p)
+        if (p)
+            m->seen = p;
+        double *pu = realloc(m->seen_u, cap * sizeof *pu);
+        if (pu)
+            m->seen_u = pu;
+        size_t *pc = realloc(m->clist, cap * sizeof *pc);
+        if (pc)
+            m->clist = pc;
+        if (!p || !pu || !pc)
             return PARLEY_ENOMEM;
-        m->seen = p;
         m->cap_seen = cap;
     }
-    memcpy(m->seen + m->n_seen++ * n, offer, n * sizeof *offer);
+    memcpy(m->seen + m->n_seen * n, offer, n * sizeof *offer);
+    double u = m->seen_u[m->n_seen] = parley_view_eval(v, offer);
+    size_t j = m->n_seen;
+    while (j > 0 && m->seen_u[m->clist[j - 1]] < u) { /* a stable sort, best first */
+        m->clist[j] = m->clist[j - 1];
+        j--;
+    }
+    m->clist[j] = m->n_seen++;
+    if (u > m->best_received)
+        m->best_received = u;
     for (int k = 0; k < RD_MODELS; k++) {
         double sum = 0;
         for (size_t i = 0; i < n; i++) {
@@ -324,5 +347,39 @@ int inner_caduceus_act(struct caduceus_members *m, parley_agent_view *v, double 
     if (latest && parley_utility_discounted(u, parley_view_eval(v, latest), t) >
                       parley_utility_discounted(u, bid_u, t) + INNER_ACCEPT_MARGIN)
         return 0;
+    return 1;
+}
+
+int atlas3_member_act(struct caduceus_members *m, parley_agent_view *v, double t, const uint32_t *latest,
+                      uint32_t *out, int *normal)
+{
+    double df = parley_utility_discount(parley_view_utility(v)), rv = parley_view_reservation(v);
+    df = df > 0 ? df : 1;
+    double offered = latest ? parley_view_eval(v, latest) : 0;
+    double timescale = t / (double)++m->atlas3_turns;
+    *normal = 0;
+    if (t > 1.0 - timescale * (double)(m->n_seen + 1)) { /* its final phase: the CList offered back */
+        if (m->clist_next >= m->n_seen) {
+            if (latest && offered >= rv)
+                return 0;
+        } else {
+            size_t k = m->clist[m->clist_next];
+            if (m->seen_u[k] > offered && m->seen_u[k] > rv) {
+                m->clist_next++;
+                memcpy(out, m->seen + k * m->issues, m->issues * sizeof *out);
+                return 1;
+            }
+            if (latest && offered > rv)
+                return 0;
+        }
+        *normal = 1;
+        return 1;
+    }
+    double threshold = atlas3_threshold(t, df, rv, m->best_received);
+    if (latest && offered >= threshold)
+        return 0;
+    if (rv * pow(df, t) >= threshold)
+        return 0; /* EndNegotiation */
+    *normal = 1;
     return 1;
 }

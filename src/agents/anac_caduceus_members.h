@@ -34,6 +34,12 @@ int caduceus_members_observe(struct caduceus_members *m, parley_agent_view *v, c
 int random_dance_act(struct caduceus_members *m, parley_agent_view *v, double t, const uint32_t *latest,
                      uint32_t *out);
 int kawaii_act(struct caduceus_members *m, parley_agent_view *v, double t, const uint32_t *latest, uint32_t *out);
+/* Atlas3's decision as a member (its wrapper is first asked at t = 0.83 df, so its time per turn, and with it
+   the start of its final phase, is t / its own turns; its CList holds every distinct offer received since the
+   start, best first): 1 when it offers (a CList package in out, or *normal set when it makes its ordinary bid,
+   which the caller takes from parley's atlas3), 0 when it accepts or ends the talks. */
+int atlas3_member_act(struct caduceus_members *m, parley_agent_view *v, double t, const uint32_t *latest,
+                      uint32_t *out, int *normal);
 int inner_caduceus_act(struct caduceus_members *m, parley_agent_view *v, double t, const uint32_t *latest,
                        uint32_t *out);
 
