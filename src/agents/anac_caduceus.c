@@ -291,7 +291,18 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     if (rc)
         return rc;
     double t = parley_view_time(v), df = parley_utility_discount(parley_view_utility(v));
-    size_t count = parley_view_outcome_count(v);
+    size_t count = parley_view_outcome_count(v), n = c->tr.issues;
+    uint32_t *bid[MEMBER_COUNT];
+    for (int k = 0; k < MEMBER_COUNT; k++)
+        bid[k] = c->work + (1 + (size_t)k) * n;
+    /* parley's atlas3 plays every turn from the start (so its time per turn and its final phase are a
+       standalone Atlas3's): its offer is the member's ordinary bid (OfferAction); the member's decision and
+       its final phase, which start when the committee first asks it, are atlas3_member_act's */
+    parley_action atlas = *act;
+    atlas.outcome = bid[MEMBER_ATLAS3];
+    atlas.change_count = 0;
+    if (request == PARLEY_REQUEST_PROPOSE && (rc = agent_atlas3.act(c->atlas3, v, request, &atlas)))
+        return rc;
     if (caduceus_best_offer_time(t, df > 0 ? df : 1)) {
         double best = parley_view_outcome_ranked(v, count - 1, act->outcome);
         return winners_finish(&c->tr, v, request, 0, best, best, act);
@@ -299,18 +310,9 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     double target = caduceus_pars_target(t, parley_view_rounds(v), c->with_discount > 0);
     if (request != PARLEY_REQUEST_PROPOSE)
         return agent_act_target(v, request, target, act);
-    /* every member decides (each must follow the talks); Atlas3 on the same view */
-    size_t n = c->tr.issues;
-    uint32_t *bid[MEMBER_COUNT];
+    /* every member decides (each follows the talks from the start) */
     int offering[MEMBER_COUNT];
-    for (int k = 0; k < MEMBER_COUNT; k++)
-        bid[k] = c->work + (1 + (size_t)k) * n;
     const uint32_t *latest = c->tr.received > 0 ? c->tr.latest : NULL;
-    parley_action atlas = *act;
-    atlas.outcome = bid[MEMBER_ATLAS3];
-    atlas.change_count = 0;
-    if ((rc = agent_atlas3.act(c->atlas3, v, request, &atlas)))
-        return rc;
     int normal;
     offering[MEMBER_ATLAS3] = atlas3_member_act(c->members, v, t, latest, bid[MEMBER_ATLAS3], &normal);
     if (offering[MEMBER_ATLAS3] && normal && atlas.kind != PARLEY_ACT_OFFER)
@@ -319,7 +321,6 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
                                      bid[MEMBER_ATLAS3]);
     int accept = latest && caduceus_accepts(t, df > 0 ? df : 1, parley_view_rounds(v), c->with_discount > 0,
                                             parley_view_eval(v, latest));
-    pars_bid(c, v, target, bid[MEMBER_PARS]);
     offering[MEMBER_PARS] = !accept;
     offering[MEMBER_RANDOM_DANCE] = random_dance_act(c->members, v, t, latest, bid[MEMBER_RANDOM_DANCE]);
     offering[MEMBER_KAWAII] = kawaii_act(c->members, v, t, latest, bid[MEMBER_KAWAII]);
@@ -334,6 +335,8 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
                 fprintf(stderr, offering[k] ? " O %.4f" : " A", parley_view_eval(v, bid[k]));
             fprintf(stderr, "\n");
         }
+        if (member == MEMBER_PARS) /* ParsAgent's draws (its Math.random) are not replayed: made when its bid is used */
+            pars_bid(c, v, target, bid[MEMBER_PARS]);
         memcpy(act->outcome, bid[member], n * sizeof *act->outcome);
         bid_u = parley_view_eval(v, act->outcome);
     }

@@ -52,7 +52,7 @@ ALIASES = {
 # theirs while they search: not listed, so nothing is passed against them.
 REPLAYS_GENERATORS = {"hardheaded", "nice-tit-for-tat", "agent-k", "cuhk", "ponpoko", "agreeable-2018"}
 START_GENERATORS = {"Boulware": 0, "Conceder": 0, "TheFawkes": 0, "AgreeableAgent2018": 0, "HardHeaded": 2,
-                    "AgentK": 4, "CUHKAgent": 1, "NiceTitForTat": 1, "PonPokoAgent": 1, "AgentGG": 1}
+                    "AgentK": 4, "Caduceus": 4, "CUHKAgent": 1, "NiceTitForTat": 1, "PonPokoAgent": 1, "AgentGG": 1}
 CHECKPOINTS = (0.25, 0.5, 0.75, 0.9, 0.95)
 UTILITY_TOLERANCE = 0.05
 ROUND_TOLERANCE = 50
