@@ -28,7 +28,6 @@
 #include "agents/builtin.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -327,14 +326,7 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     offering[MEMBER_INNER] = inner_caduceus_act(c->members, v, t, latest, bid[MEMBER_INNER]);
     double bid_u = 0;
     if (!accept) {
-        double pk = java_random_next_double(&c->pick);
-        int member = caduceus_committee_pick(offering, pk);
-        if (getenv("CADDBG")) {
-            fprintf(stderr, "CAD t=%.6f r=%ld pick=%.4f ->%d |", t, parley_view_round(v), pk, member);
-            for (int k = 0; k < MEMBER_COUNT; k++)
-                fprintf(stderr, offering[k] ? " O %.4f" : " A", parley_view_eval(v, bid[k]));
-            fprintf(stderr, "\n");
-        }
+        int member = caduceus_committee_pick(offering, java_random_next_double(&c->pick));
         if (member == MEMBER_PARS) /* ParsAgent's draws (its Math.random) are not replayed: made when its bid is used */
             pars_bid(c, v, target, bid[MEMBER_PARS]);
         memcpy(act->outcome, bid[member], n * sizeof *act->outcome);
