@@ -21,6 +21,12 @@
  * least that; offers its best package with issues, in random order, moved to
  * the first value (in random order) whose loss keeps the total loss within
  * 1 - threshold.
+ * Atlas3's decision as a member: the wrapped original is first asked at
+ * 0.83 df, so its time per turn (t / its turns) starts large and it begins in
+ * its final phase (the distinct offers received, best first, offered back
+ * while worth more than the standing offer; then it accepts); otherwise it
+ * accepts at its threshold (atlas3_threshold).  Its ordinary bid is parley's
+ * atlas3's (anac_caduceus.c).
  * inner Caduceus: offers the package its concession vector points at, or,
  * when that is worth less than 0.75 discounted, a random package worth at
  * least 0.75; accepts when the last offer is worth 0.2 more than its bid
