@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "agents/anac_caduceus_members.h"
 #include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "anac_scenario.h"
@@ -222,6 +223,33 @@ static void caduceus_target_and_acceptance(void **state)
     assert_false(caduceus_accepts(0.7, 1, 1000, 1, 0.9)); /* undiscounted: best offers until 0.83 */
 }
 
+/* Caduceus's committee draw and its minor members' thresholds (anac_caduceus_members.c) */
+static void caduceus_committee_and_members(void **state)
+{
+    (void)state;
+    /* all five offer: cumulative 500/519 = 0.963391, 510/519 = 0.982659, 515/519 = 0.992293, 518/519 = 0.998073 */
+    const int all[MEMBER_COUNT] = {1, 1, 1, 1, 1};
+    assert_int_equal(caduceus_committee_pick(all, 0.5), MEMBER_PARS);
+    assert_int_equal(caduceus_committee_pick(all, 0.9633), MEMBER_PARS);
+    assert_int_equal(caduceus_committee_pick(all, 0.9678), MEMBER_RANDOM_DANCE);
+    assert_int_equal(caduceus_committee_pick(all, 0.9843), MEMBER_KAWAII);
+    assert_int_equal(caduceus_committee_pick(all, 0.9965), MEMBER_ATLAS3); /* GENIUS: RentalHouse round 595 */
+    assert_int_equal(caduceus_committee_pick(all, 0.9991), MEMBER_INNER);
+    /* Atlas3 accepts: over 516, 500/516 = 0.968992, 510/516 = 0.988372, 515/516 = 0.998062 */
+    const int no_atlas[MEMBER_COUNT] = {1, 1, 1, 0, 1};
+    assert_int_equal(caduceus_committee_pick(no_atlas, 0.9678), MEMBER_PARS); /* GENIUS: RentalHouse round 420 */
+    assert_int_equal(caduceus_committee_pick(no_atlas, 0.9831), MEMBER_RANDOM_DANCE);
+    assert_int_equal(caduceus_committee_pick(no_atlas, 0.9965), MEMBER_KAWAII);
+    assert_int_equal(caduceus_committee_pick(no_atlas, 0.9990), MEMBER_INNER);
+    /* kawaii: max(0.8, (1 - 0.2 t^2) df^t) */
+    assert_float_equal(kawaii_threshold(0.5, 1), 0.95, 1e-12);
+    assert_float_equal(kawaii_threshold(0.5, 0.5), 0.8, 1e-12);        /* 0.95 x 0.7071 = 0.672 */
+    assert_float_equal(kawaii_threshold(0.2, 0.9), 0.9713152, 1e-6);   /* 0.992 x 0.9^0.2 = 0.992 x 0.9791484 */
+    /* RandomDance: 1 - (1 - max) t^df, t^3 when df > 0.99 */
+    assert_float_equal(random_dance_target(0.5, 1, 0.6), 0.95, 1e-12); /* 1 - 0.4 x 0.125 */
+    assert_float_equal(random_dance_target(0.5, 0.5, 0.6), 0.7171573, 1e-6); /* 1 - 0.4 x 0.7071068 */
+}
+
 /* The multilateral winners with two other parties (tests/data/protocol/three.json). */
 static void multilateral_winners_agree(void **state)
 {
@@ -303,6 +331,7 @@ int main(void)
         cmocka_unit_test(agent_m_annealing),
         cmocka_unit_test(agent_m_issue_kinds),
         cmocka_unit_test(caduceus_target_and_acceptance),
+        cmocka_unit_test(caduceus_committee_and_members),
         cmocka_unit_test(multilateral_winners_agree),
         cmocka_unit_test(winners_agree_with_conceder),
     };

@@ -6,7 +6,9 @@
  * discount factor) it offers its best package and accepts nothing.  Then every
  * member decides: Caduceus accepts when the members accepting weigh more than
  * those offering (so exactly when ParsAgent accepts), and otherwise offers the
- * bid of one offering member drawn with probability proportional to weight.
+ * bid of one offering member drawn with probability proportional to weight,
+ * from the original's own generator (new Random(session seed + party), so the
+ * same member as the original's for the same members offering).
  *
  * ParsAgent is ported here: target max(0.7, 1 - (t - 1/(R+1))^(1/e)), e = 0.2
  * with a discount, else 0.15; it accepts an offer worth more than the target;
@@ -15,10 +17,13 @@
  * or a bid found from packages another party accepted, when worth more than the
  * target, else its best package with one issue (mostly the least important)
  * set to a random value that keeps it above the target.  Atlas3 is parley's
- * atlas3.  RandomDance, kawaii and the inner Caduceus are not ported: their
- * weight (16 of 519) goes to ParsAgent (docs/agents.md).  No parameters.
+ * atlas3; RandomDance, kawaii and the inner Caduceus are in
+ * anac_caduceus_members.c.  No parameters.
  */
 #include "agents/agent_common.h"
+#include "agents/anac_caduceus_members.h"
+#include "agents/anac_classic.h"
+#include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
 
@@ -29,8 +34,6 @@
 
 #define CADUCEUS_BEST_UNTIL 0.83 /* percentageOfOfferingBestBid, times the discount factor */
 #define PARS_FLOOR 0.7
-#define PARS_WEIGHT (500.0 + 10.0 + 5.0 + 1.0) /* ParsAgent's own weight and the unported members' */
-#define ATLAS3_WEIGHT 3.0
 
 struct caduceus {
     struct boa_track tr;
@@ -40,7 +43,9 @@ struct caduceus {
     void *atlas3;
     uint32_t *accepted;          /* packages another party accepted (ParsAgent's opponentAB), [n_accepted][issues] */
     size_t n_accepted, cap_accepted;
-    uint32_t *work;              /* [2 * issues] */
+    uint32_t *work;              /* [issues] scratch, then each member's bid: [(1 + MEMBER_COUNT) * issues] */
+    struct caduceus_members *members;
+    java_random pick;            /* Caduceus's random = new Random(session seed + party): the member drawn */
 };
 
 double caduceus_pars_target(double t, long rounds, int with_discount)
@@ -74,6 +79,7 @@ static void caduceus_destroy(void *state)
     free(c->counts);
     free(c->accepted);
     free(c->work);
+    caduceus_members_free(c->members);
     boa_track_free(&c->tr);
     free(c);
 }
@@ -87,7 +93,8 @@ static int caduceus_create(parley_agent_view *v, const char *params, void **stat
     c->opp[0] = c->opp[1] = -1;
     c->with_discount = -1;
     if (!(c->counts = calloc(c->tr.parties, sizeof *c->counts)) ||
-        !(c->work = calloc(2 * (c->tr.issues ? c->tr.issues : 1), sizeof *c->work)))
+        !(c->work = calloc((1 + MEMBER_COUNT) * (c->tr.issues ? c->tr.issues : 1), sizeof *c->work)) ||
+        caduceus_members_new(v, &c->members))
         goto nomem;
     for (size_t k = 0; k < c->tr.parties; k++)
         if (value_counts_init(&c->counts[k], parley_view_space(v)))
@@ -96,6 +103,7 @@ static int caduceus_create(parley_agent_view *v, const char *params, void **stat
         caduceus_destroy(c);
         return rc;
     }
+    java_random_init(&c->pick, (int64_t)(parley_view_seed(v) + parley_view_party(v)));
     *state = c;
     return PARLEY_OK;
 nomem:
@@ -143,6 +151,9 @@ static int observe(struct caduceus *c, parley_agent_view *v)
         else if (c->opp[1] < 0 && ev.party != c->opp[0])
             c->opp[1] = ev.party;
         value_counts_add(&c->counts[ev.party], ev.outcome, 1);
+        int rc = caduceus_members_observe(c->members, v, ev.outcome);
+        if (rc)
+            return rc;
     }
     return boa_track_update(&c->tr, v);
 }
@@ -279,7 +290,18 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     if (rc)
         return rc;
     double t = parley_view_time(v), df = parley_utility_discount(parley_view_utility(v));
-    size_t count = parley_view_outcome_count(v);
+    size_t count = parley_view_outcome_count(v), n = c->tr.issues;
+    uint32_t *bid[MEMBER_COUNT];
+    for (int k = 0; k < MEMBER_COUNT; k++)
+        bid[k] = c->work + (1 + (size_t)k) * n;
+    /* parley's atlas3 plays every turn from the start (so its time per turn and its final phase are a
+       standalone Atlas3's): its offer is the member's ordinary bid (OfferAction); the member's decision and
+       its final phase, which start when the committee first asks it, are atlas3_member_act's */
+    parley_action atlas = *act;
+    atlas.outcome = bid[MEMBER_ATLAS3];
+    atlas.change_count = 0;
+    if (request == PARLEY_REQUEST_PROPOSE && (rc = agent_atlas3.act(c->atlas3, v, request, &atlas)))
+        return rc;
     if (caduceus_best_offer_time(t, df > 0 ? df : 1)) {
         double best = parley_view_outcome_ranked(v, count - 1, act->outcome);
         return winners_finish(&c->tr, v, request, 0, best, best, act);
@@ -287,21 +309,28 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     double target = caduceus_pars_target(t, parley_view_rounds(v), c->with_discount > 0);
     if (request != PARLEY_REQUEST_PROPOSE)
         return agent_act_target(v, request, target, act);
-    /* Atlas3 decides too (it must read the talks); its bid is drawn with weight 3 when it offers one */
-    parley_action atlas = *act;
-    atlas.outcome = c->work + c->tr.issues;
-    atlas.change_count = 0;
-    if ((rc = agent_atlas3.act(c->atlas3, v, request, &atlas)))
-        return rc;
-    int accept = c->tr.received > 0 &&
-                 caduceus_accepts(t, df > 0 ? df : 1, parley_view_rounds(v), c->with_discount > 0,
-                                  parley_view_eval(v, c->tr.latest));
-    double bid_u, pick = parley_view_random(v); /* drawn whether or not Atlas3 offers, as the original draws */
-    if (atlas.kind == PARLEY_ACT_OFFER && pick >= PARS_WEIGHT / (PARS_WEIGHT + ATLAS3_WEIGHT)) {
-        memcpy(act->outcome, atlas.outcome, c->tr.issues * sizeof *act->outcome);
+    /* every member decides (each follows the talks from the start) */
+    int offering[MEMBER_COUNT];
+    const uint32_t *latest = c->tr.received > 0 ? c->tr.latest : NULL;
+    int normal;
+    offering[MEMBER_ATLAS3] = atlas3_member_act(c->members, v, t, latest, bid[MEMBER_ATLAS3], &normal);
+    if (offering[MEMBER_ATLAS3] && normal && atlas.kind != PARLEY_ACT_OFFER)
+        parley_view_outcome_at_least(v, atlas3_threshold(t, df > 0 ? df : 1, parley_view_reservation(v),
+                                                         fmax(c->tr.best_u, 0)),
+                                     bid[MEMBER_ATLAS3]);
+    int accept = latest && caduceus_accepts(t, df > 0 ? df : 1, parley_view_rounds(v), c->with_discount > 0,
+                                            parley_view_eval(v, latest));
+    offering[MEMBER_PARS] = !accept;
+    offering[MEMBER_RANDOM_DANCE] = random_dance_act(c->members, v, t, latest, bid[MEMBER_RANDOM_DANCE]);
+    offering[MEMBER_KAWAII] = kawaii_act(c->members, v, t, latest, bid[MEMBER_KAWAII]);
+    offering[MEMBER_INNER] = inner_caduceus_act(c->members, v, t, latest, bid[MEMBER_INNER]);
+    double bid_u = 0;
+    if (!accept) {
+        int member = caduceus_committee_pick(offering, java_random_next_double(&c->pick));
+        if (member == MEMBER_PARS) /* ParsAgent's draws (its Math.random) are not replayed: made when its bid is used */
+            pars_bid(c, v, target, bid[MEMBER_PARS]);
+        memcpy(act->outcome, bid[member], n * sizeof *act->outcome);
         bid_u = parley_view_eval(v, act->outcome);
-    } else {
-        bid_u = pars_bid(c, v, target, act->outcome);
     }
     return winners_finish(&c->tr, v, request, accept, bid_u, target, act);
 }

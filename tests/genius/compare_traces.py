@@ -48,11 +48,13 @@ ALIASES = {
 # them in the order they are made: party 0's at its start, party 1's at its start, then those made while they
 # negotiate.  These agents replay such generators and take opponent_generators = how many the opponent makes at
 # its start (anac_java_random.h), given from this table (read off the sources; HardHeaded: random100, random200;
-# AgentK: random100..400; AgentGG: the harness's BidRanking of its user model).  Atlas3, AgentM and Caduceus make
+# AgentK: random100..400; AgentGG: the harness's BidRanking of its user model; Caduceus: its committee's kawaii and
+# Atlas3 each draw a random package (DomainImpl) and run one simulated annealing to find their best package, 2 + 2,
+# the count of the traces' index on Outfit, and HardHeaded's cycle against it fits 4).  Atlas3 and AgentM make
 # theirs while they search: not listed, so nothing is passed against them.
 REPLAYS_GENERATORS = {"hardheaded", "nice-tit-for-tat", "agent-k", "cuhk", "ponpoko", "agreeable-2018"}
 START_GENERATORS = {"Boulware": 0, "Conceder": 0, "TheFawkes": 0, "AgreeableAgent2018": 0, "HardHeaded": 2,
-                    "AgentK": 4, "CUHKAgent": 1, "NiceTitForTat": 1, "PonPokoAgent": 1, "AgentGG": 1}
+                    "AgentK": 4, "Caduceus": 4, "CUHKAgent": 1, "NiceTitForTat": 1, "PonPokoAgent": 1, "AgentGG": 1}
 CHECKPOINTS = (0.25, 0.5, 0.75, 0.9, 0.95)
 UTILITY_TOLERANCE = 0.05
 ROUND_TOLERANCE = 50
