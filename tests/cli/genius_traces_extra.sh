@@ -11,7 +11,7 @@
 set -euo pipefail
 PARLEY=$1
 SOURCE=$2
-FLOOR=198
+FLOOR=199
 TOTAL=204
 . "$SOURCE/tests/cli/lib/sanitized.sh"
 COMPARE=(python3 "$SOURCE/tests/genius/compare_traces.py" --parley "$PARLEY" --traces "$SOURCE/tests/genius/traces-unseen"
