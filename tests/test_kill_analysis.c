@@ -51,6 +51,17 @@ static void test_samples_split_between_threads(void **state)
 }
 
 /* Five issues of ten values (100,000 outcomes, the least the scan splits between threads). */
+
+/* The scenario of the JSON `text`, named `name` (the test fails when it does not load). */
+static parley_scenario *load_text(const char *name, const char *text)
+{
+    parley_document doc = {name, text, strlen(text)};
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_load_buffers(&doc, 1, NULL, &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return sc;
+}
 static void test_stream_threads_capped_at_64(void **state)
 {
     (void)state;
@@ -65,11 +76,8 @@ static void test_stream_threads_capped_at_64(void **state)
         "{\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
         " {\"name\": \"B\", \"preferences\": {\"a\": {\"weight\": 1, \"function\": "
         "{\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
-    parley_document doc = {"wide.json", text, strlen(text)};
-    parley_scenario *sc = NULL;
+    parley_scenario *sc = load_text("wide.json", text);
     parley_error err;
-    if (parley_scenario_load_buffers(&doc, 1, NULL, &sc, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     static const unsigned asked[][2] = {{64, 64}, {100, 64}, {3, 3}};
     for (size_t i = 0; i < 3; i++) {
         parley_analysis_options options = {0};
@@ -99,11 +107,8 @@ static void test_bounded_improvements_of_two_issues_are_all(void **state)
         " {\"name\": \"B\", \"preferences\": {"
         "\"a\": {\"weight\": 0.7, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
         "\"b\": {\"weight\": 0.3, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}}]}";
-    parley_document doc = {"two.json", text, strlen(text)};
-    parley_scenario *sc = NULL;
+    parley_scenario *sc = load_text("two.json", text);
     parley_error err;
-    if (parley_scenario_load_buffers(&doc, 1, NULL, &sc, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     const uint32_t deal[2] = {5, 2};
     parley_improve_options every = {.limit = 200}, searched = {.limit = 200, .max_enumerate = 99};
     parley_improvements *all = NULL, *found = NULL;
