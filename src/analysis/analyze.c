@@ -418,7 +418,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
             goto fail;
         }
     }
-    if (a->merged && (rc = exact_run(&job, &job.workers[0], exact_threads)) != 0) {
+    if (a->merged && (rc = exact_run(&job, &job.workers[0], exact_threads, &a->threads)) != 0) {
         const char *why = "too many Pareto-optimal outcomes with equal utilities to merge";
         if (rc < 0 || (options && options->method == PARLEY_ANALYSIS_EXACT_ONLY)) {
             rc = rc < 0 ? parley_error_set(err, PARLEY_ENOMEM, "out of memory in the exact analysis")
@@ -435,6 +435,7 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
             goto fail;
         }
         a->merged = 0;
+        a->threads = 1;
         a->method = exact_method_name(0, 0);
         a->method_note = why;
     }

@@ -61,7 +61,8 @@ static double scope_of(const struct job *job, unsigned char *scope)
 
 static exact_space space_of(const struct job *job, const uint32_t *fixed)
 {
-    return (exact_space){job->issues, job->n, job->counts, job->tables, fixed, job->reservation, job->suffix_max, 0, 1};
+    return (exact_space){job->issues, job->n, job->counts, job->tables, fixed, job->reservation, job->suffix_max, 0, 1,
+                         NULL};
 }
 
 const char *exact_method_name(int exact, int scoped)
@@ -154,7 +155,7 @@ static void add_counts(void *ctx, uint64_t red, const uint64_t *accepting)
         a->w->acceptable += accepting[all];
 }
 
-int exact_run(const struct job *job, struct worker *w, unsigned threads)
+int exact_run(const struct job *job, struct worker *w, unsigned threads, unsigned *threads_used)
 {
     unsigned char scope[64];
     uint32_t fixed[64];
@@ -166,6 +167,8 @@ int exact_run(const struct job *job, struct worker *w, unsigned threads)
         return -1;
     exact_space s = space_of(job, fixed);
     s.threads = threads;
+    s.threads_used = threads_used;
+    *threads_used = 1;
     struct offer_ctx offers = {&w->frontier, job->counts, job->issues};
     struct add_ctx adds = {job, w};
     int rc = exact_rows_count(&s, &rows, 0, add_counts, &adds);

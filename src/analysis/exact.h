@@ -31,6 +31,7 @@ typedef struct exact_space {
     const double *suffix_max;    /* [n * (issues + 1)]: bound on what issues >= i add (with a margin) */
     size_t node_limit;           /* most partial sums one merging stage may keep (0: a default) */
     unsigned threads;            /* threads the counts may use (0: one); the results do not depend on it */
+    unsigned *threads_used;      /* NULL, or raised to the most threads a count really ran on */
 } exact_space;
 
 /* Party utilities of one outcome (job layout), summed in issue order and rounded as streaming does. */
@@ -153,7 +154,7 @@ int exact_choose(const struct job *job, int requested, unsigned workers, const c
  * whole space would.  0; -1 when out of memory; 1 when the merged frontier
  * grew too large (the worker must then be cleared and the space streamed).
  */
-int exact_run(const struct job *job, struct worker *w, unsigned threads);
+int exact_run(const struct job *job, struct worker *w, unsigned threads, unsigned *threads_used);
 /* The "method" text of the JSON: enumeration, or the exact path (with or without constraint scopes). */
 const char *exact_method_name(int exact, int scoped);
 

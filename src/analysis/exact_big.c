@@ -185,7 +185,7 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
             suffix[k * (issues + 1) + i] = suffix[k * (issues + 1) + i + 1] + best;
         }
     }
-    exact_space s = {issues, n, counts, tables, fixed, reservation, suffix, 0, 1};
+    exact_space s = {issues, n, counts, tables, fixed, reservation, suffix, 0, 1, NULL};
     struct classify_ctx cc = {sc, n};
     if (exact_rows_build(scope, counts, issues, classify, &cc, &rows) != 0)
         goto done;

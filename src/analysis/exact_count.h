@@ -32,6 +32,20 @@ struct counting {
     size_t work_bytes;
 };
 
+/*
+ * Splits [0, count) into consecutive ranges, one per worker (up to
+ * c->threads, one when count is small), calls fn(ctx, chunk, from, to) for
+ * each on its own thread and returns the sum of what they return: sums of
+ * integers, the same whatever the split.  ctx may keep per-chunk results
+ * (chunk < EXACT_MAX_CHUNKS).  Raises *c->s->threads_used.
+ */
+#define EXACT_MAX_CHUNKS 64
+typedef uint64_t (*exact_chunk_fn)(void *ctx, unsigned chunk, size_t from, size_t to);
+uint64_t exact_chunked_sum(const struct counting *c, size_t count, exact_chunk_fn fn, void *ctx);
+
+/* Notes that a count ran on `threads` threads (in *c->s->threads_used). */
+void exact_note_threads(const struct counting *c, unsigned threads);
+
 /* PARLEY_MITM_COUNT=direct (0) or complement (1) forces the formulation of the pair and triple counts; else -1. */
 int exact_forced_formulation(void);
 

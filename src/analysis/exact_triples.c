@@ -153,35 +153,70 @@ static uint32_t query_q(const struct counting *c, int complement, size_t k, size
     return complement ? (uint32_t)(c->nb - s) : s;
 }
 
-/* The queries and points one formulation keeps (keep_a, keep_b may be NULL: only counted); the event count. */
-static size_t triple_events(const struct counting *c, int complement, unsigned char *keep_a, unsigned char *keep_b)
+/* One formulation's pass over the points of A (queries) or B, a chunk per worker (exact_chunked_sum). */
+struct keeping {
+    const struct counting *c;
+    int complement;
+    unsigned char *keep_a, *keep_b;                /* NULL: only counted */
+    uint32_t lowest[EXACT_MAX_CHUNKS][3], low[3]; /* each chunk's smallest q_k of the queries kept, then all's */
+};
+
+/* The queries of A in [from, to) that can count something (every q_k < nb); their number. */
+static uint64_t keep_queries(void *ctx, unsigned chunk, size_t from, size_t to)
 {
-    size_t kept = 0;
-    uint32_t lowest[3] = {UINT32_MAX, UINT32_MAX, UINT32_MAX};
-    for (size_t a = 0; a < c->na; a++) {
+    struct keeping *K = ctx;
+    const struct counting *c = K->c;
+    uint64_t kept = 0;
+    uint32_t *lowest = K->lowest[chunk];
+    lowest[0] = lowest[1] = lowest[2] = UINT32_MAX;
+    for (size_t a = from; a < to; a++) {
         uint32_t q[3];
         int useful = 1;
         for (size_t k = 0; k < 3; k++) {
-            q[k] = query_q(c, complement, k, a);
+            q[k] = query_q(c, K->complement, k, a);
             useful &= q[k] < c->nb;
         }
-        if (keep_a)
-            keep_a[a] = (unsigned char)useful;
+        if (K->keep_a)
+            K->keep_a[a] = (unsigned char)useful;
         if (!useful)
             continue;
         kept++;
         for (size_t k = 0; k < 3; k++)
             lowest[k] = q[k] < lowest[k] ? q[k] : lowest[k];
     }
-    for (size_t b = 0; b < c->nb; b++) {
+    return kept;
+}
+
+/* The points of B in [from, to) some kept query can count (x_k >= the smallest q_k for every k); their number. */
+static uint64_t keep_points(void *ctx, unsigned chunk, size_t from, size_t to)
+{
+    struct keeping *K = ctx;
+    (void)chunk;
+    uint64_t kept = 0;
+    for (size_t b = from; b < to; b++) {
         int useful = 1;
         for (size_t k = 0; k < 3; k++)
-            useful &= point_x(c, complement, k, b) >= lowest[k];
-        if (keep_b)
-            keep_b[b] = (unsigned char)useful;
-        kept += (size_t)useful;
+            useful &= point_x(K->c, K->complement, k, b) >= K->low[k];
+        if (K->keep_b)
+            K->keep_b[b] = (unsigned char)useful;
+        kept += (uint64_t)useful;
     }
     return kept;
+}
+
+/* The queries and points one formulation keeps (keep_a, keep_b may be NULL: only counted); the event count. */
+static size_t triple_events(const struct counting *c, int complement, unsigned char *keep_a, unsigned char *keep_b)
+{
+    struct keeping K = {.c = c, .complement = complement, .keep_a = keep_a, .keep_b = keep_b};
+    for (unsigned w = 0; w < EXACT_MAX_CHUNKS; w++) /* chunks that do not run keep no query */
+        K.lowest[w][0] = K.lowest[w][1] = K.lowest[w][2] = UINT32_MAX;
+    uint64_t kept = exact_chunked_sum(c, c->na, keep_queries, &K);
+    for (size_t k = 0; k < 3; k++) {
+        K.low[k] = UINT32_MAX;
+        for (unsigned w = 0; w < EXACT_MAX_CHUNKS; w++)
+            K.low[k] = K.lowest[w][k] < K.low[k] ? K.lowest[w][k] : K.low[k];
+    }
+    return (size_t)(kept + exact_chunked_sum(c, c->nb, keep_points, &K));
 }
 
 static int complement_wanted(const struct counting *c)

@@ -25,8 +25,10 @@
  *
  * Threads (exact_space.threads): the parties' sorts and sweeps, then the sets
  * of parties, are tasks taken in turn by the workers, each with its own set;
- * the 3-D count splits its top levels over threads.  Every count is a sum of
- * integers made the same way whatever the thread count, so results are equal.
+ * the 3-D count splits its top levels over threads, and its passes over the
+ * points and its band are split into chunks of A, one per worker
+ * (exact_chunked_sum).  Every count is a sum of integers, so results are equal
+ * whatever the thread count.
  */
 #include <math.h>
 #include <pthread.h>
@@ -233,11 +235,12 @@ static uint64_t sure_pairs(const struct counting *c, size_t k1, size_t k2, exact
     return (uint64_t)na * nb - sums + total;
 }
 
-/* The band pairs of the parties in `dims`: each once, under the first party whose band holds it; exact checks. */
-static uint64_t band_pairs(const struct counting *c, unsigned dims)
+/* The band pairs of the parties in `dims` for a in [from, to): each once, under the first party whose band holds
+   it; exact checks. */
+static uint64_t band_pairs(const struct counting *c, unsigned dims, size_t from, size_t to)
 {
     uint64_t total = 0;
-    for (size_t a = 0; a < c->na; a++)
+    for (size_t a = from; a < to; a++)
         for (size_t k = 0; k < c->n; k++) {
             if (!(dims >> k & 1))
                 continue;
@@ -254,6 +257,57 @@ static uint64_t band_pairs(const struct counting *c, unsigned dims)
                     total += (uint64_t)pair_accepted(c->s, c->h, a, b, dims);
             }
         }
+    return total;
+}
+
+struct band_chunks {
+    const struct counting *c;
+    unsigned dims;
+};
+
+static uint64_t band_chunk(void *ctx, unsigned chunk, size_t from, size_t to)
+{
+    const struct band_chunks *b = ctx;
+    (void)chunk;
+    return band_pairs(b->c, b->dims, from, to);
+}
+
+void exact_note_threads(const struct counting *c, unsigned threads)
+{
+    if (c->s->threads_used && *c->s->threads_used < threads)
+        *c->s->threads_used = threads;
+}
+
+struct chunks {
+    const struct counting *c;
+    size_t count;
+    unsigned workers;
+    exact_chunk_fn fn;
+    void *ctx;
+    uint64_t part[EXACT_MAX_CHUNKS];
+};
+
+static void chunk_work(void *ctx, unsigned worker, unsigned workers)
+{
+    struct chunks *ch = ctx;
+    size_t from = ch->count * worker / workers, to = ch->count * (worker + 1) / workers;
+    ch->part[worker] = ch->fn(ch->ctx, worker, from, to);
+}
+
+#define CHUNK_MIN 256 /* fewer points than this per worker: not worth a thread */
+
+uint64_t exact_chunked_sum(const struct counting *c, size_t count, exact_chunk_fn fn, void *ctx)
+{
+    struct chunks ch = {c, count, c->threads, fn, ctx, {0}};
+    if (ch.workers > EXACT_MAX_CHUNKS)
+        ch.workers = EXACT_MAX_CHUNKS;
+    if (ch.workers > count / CHUNK_MIN)
+        ch.workers = count / CHUNK_MIN ? (unsigned)(count / CHUNK_MIN) : 1;
+    parley_parallel_run(ch.workers, chunk_work, &ch);
+    exact_note_threads(c, ch.workers);
+    uint64_t total = 0;
+    for (unsigned w = 0; w < ch.workers; w++)
+        total += ch.part[w];
     return total;
 }
 
@@ -342,7 +396,9 @@ static int count_set(struct counting *c, unsigned dims, exact_rankset *set, uint
         sure = c->sure_pair[parties[0]][parties[1]] = sure_pairs(c, parties[0], parties[1], set);
     else if (exact_sure_triples(c, &sure) != 0)
         return -1;
-    *count = sure + band_pairs(c, dims);
+    /* the triple's band runs alone (the other sets' bands run beside each other): split over the workers */
+    struct band_chunks band = {c, dims};
+    *count = sure + (m == 3 ? exact_chunked_sum(c, c->na, band_chunk, &band) : band_pairs(c, dims, 0, c->na));
     return 0;
 }
 
@@ -369,7 +425,9 @@ static int run_tasks(struct tasks *T, int sets, size_t count, unsigned threads)
     T->sets = sets;
     T->count = count;
     atomic_store(&T->next, 0);
-    parley_parallel_run(threads < count ? threads : (unsigned)count, task_work, T);
+    unsigned workers = threads < count ? threads : (unsigned)count;
+    parley_parallel_run(workers, task_work, T);
+    exact_note_threads(T->c, workers);
     return atomic_load(&T->failed) ? -1 : 0;
 }
 
