@@ -28,6 +28,8 @@ struct counting {
     uint32_t *low[MITM_MAX_PARTIES];     /* [na]: b fails surely when rank < low; between: the band */
     uint64_t sure_pair[MITM_MAX_PARTIES][MITM_MAX_PARTIES]; /* [k1][k2], k1 < k2: pairs both surely accept */
     unsigned threads;
+    int triple_complement;     /* the formulation of the 3-D count (exact_triples_dominated) */
+    uint64_t triple_dominated; /* its dominance total */
     void *work;        /* memory the parties' sorts used, reused by the 3-D count (pages touched once) */
     size_t work_bytes;
 };
@@ -49,8 +51,14 @@ void exact_note_threads(const struct counting *c, unsigned threads);
 /* PARLEY_MITM_COUNT=direct (0) or complement (1) forces the formulation of the pair and triple counts; else -1. */
 int exact_forced_formulation(void);
 
-/* Pairs surely accepted by all three parties (c->sure_pair made before); 0, or -1 when out of memory. */
-int exact_sure_triples(const struct counting *c, uint64_t *total);
+/*
+ * The 3-D dominance count of the pairs all three parties surely accept (into
+ * c->triple_complement, c->triple_dominated), needing no pair count: it runs
+ * beside the pairs' tasks.  0, or -1 when out of memory.
+ */
+int exact_triples_dominated(struct counting *c);
+/* Then, with c->sure_pair made: the pairs surely accepted by all three parties. */
+uint64_t exact_sure_triples(const struct counting *c);
 
 /* The 3-D count needs at most this many bytes of c->work. */
 size_t exact_triples_work(size_t na, size_t nb);

@@ -275,20 +275,19 @@ static int dominance3(const struct counting *c, int complement, uint64_t *total)
     return all.failed ? -1 : 0;
 }
 
-int exact_sure_triples(const struct counting *c, uint64_t *total)
+int exact_triples_dominated(struct counting *c)
 {
-    int complement = complement_wanted(c);
-    uint64_t dominated;
-    if (dominance3(c, complement, &dominated) != 0)
-        return -1;
-    if (!complement) {
-        *total = dominated;
-        return 0;
-    }
+    c->triple_complement = complement_wanted(c);
+    return dominance3(c, c->triple_complement, &c->triple_dominated);
+}
+
+uint64_t exact_sure_triples(const struct counting *c)
+{
+    if (!c->triple_complement)
+        return c->triple_dominated;
     /* unsigned arithmetic modulo 2^64: the intermediate sums may pass below zero, the result cannot */
     uint64_t sum = c->sure_pair[0][1] + c->sure_pair[0][2] + c->sure_pair[1][2];
     for (size_t a = 0; a < c->na; a++)
         sum += (uint64_t)c->sure[0][a] + c->sure[1][a] + c->sure[2][a];
-    *total = sum - 2 * (uint64_t)c->na * c->nb - dominated;
-    return 0;
+    return sum - 2 * (uint64_t)c->na * c->nb - c->triple_dominated;
 }

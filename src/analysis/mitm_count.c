@@ -24,8 +24,9 @@
  * are evaluated one by one in issue order, exactly as streaming does.
  *
  * Threads (exact_space.threads): the parties' sorts and sweeps, then the sets
- * of parties, are tasks taken in turn by the workers, each with its own set;
- * the 3-D count splits its top levels over threads, and its passes over the
+ * of parties (the triple's 3-D count beside the pairs'), are tasks taken in
+ * turn by the workers, each with its own set; the 3-D count splits its top
+ * levels over threads, and its passes over the
  * points and its band are split into chunks of A, one per worker
  * (exact_chunked_sum).  Every count is a sum of integers, so results are equal
  * whatever the thread count.
@@ -274,8 +275,12 @@ static uint64_t band_chunk(void *ctx, unsigned chunk, size_t from, size_t to)
 
 void exact_note_threads(const struct counting *c, unsigned threads)
 {
-    if (c->s->threads_used && *c->s->threads_used < threads)
-        *c->s->threads_used = threads;
+    unsigned *used = c->s->threads_used, seen;
+    if (!used)
+        return;
+    seen = __atomic_load_n(used, __ATOMIC_RELAXED); /* the triple's task notes while the main thread waits */
+    while (seen < threads && !__atomic_compare_exchange_n(used, &seen, threads, 1, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+        continue;
 }
 
 struct chunks {
@@ -381,7 +386,8 @@ static int party_ranks(const struct tasks *T, size_t k, uint64_t *work)
     return 0;
 }
 
-/* Outcomes every party in `dims` accepts: the sure pairs by dominance counting, then the band. */
+/* Outcomes every party in `dims` accepts: the sure pairs by dominance counting, then the band (three parties: the
+   band and the 3-D count only; mitm_count adds the sure triples after the pairs). */
 static int count_set(struct counting *c, unsigned dims, exact_rankset *set, uint64_t *count)
 {
     size_t parties[MITM_MAX_PARTIES], m = 0;
@@ -394,7 +400,7 @@ static int count_set(struct counting *c, unsigned dims, exact_rankset *set, uint
             sure += c->nb - c->sure[parties[0]][a];
     else if (m == 2)
         sure = c->sure_pair[parties[0]][parties[1]] = sure_pairs(c, parties[0], parties[1], set);
-    else if (exact_sure_triples(c, &sure) != 0)
+    else if (exact_triples_dominated(c) != 0) /* the rest once the pairs are counted (mitm_count) */
         return -1;
     /* the triple's band runs alone (the other sets' bands run beside each other): split over the workers */
     struct band_chunks band = {c, dims};
@@ -492,16 +498,15 @@ int mitm_count(const exact_space *s, const uint32_t *rows, size_t row_count, uin
         next += na + 1;
     }
     size_t sets = 0;
-    for (size_t m = n < 2 ? n : 2; m >= 1; m--) /* the costliest sets first */
+    /* the costliest sets first: the triple's 3-D count runs beside the pairs' (it needs none of their counts) */
+    for (size_t m = n; m >= 1; m--)
         for (unsigned dims = 1; dims < 1u << n; dims++)
             if ((size_t)__builtin_popcount(dims) == m)
                 T.dims[sets++] = dims;
     if (run_tasks(&T, 0, n, sorting) != 0 || run_tasks(&T, 1, sets, c.threads) != 0)
         goto done;
-    /* three parties: the triple count uses the pairs' (exact_sure_triples), so it comes last */
-    T.dims[0] = 7;
-    if (n == 3 && run_tasks(&T, 1, 1, c.threads) != 0)
-        goto done;
+    if (n == 3) /* the triple's sure pairs need the pairs' counts (in the complement formulation) */
+        accepting[7] += exact_sure_triples(&c);
     accepting[0] = (uint64_t)na * nb;
     rc = 0;
 done:
