@@ -388,7 +388,8 @@ int parley_analyze(const parley_scenario *sc, const parley_analysis_options *opt
     int requested = options && (options->count || options->plot_bins) ? PARLEY_ANALYSIS_STREAM
                     : options                                         ? options->method
                                                                       : 0;
-    unsigned exact_threads = workers; /* the exact path's counts share out their own work (mitm_count.c) */
+    /* the exact path's counts share out their own work (mitm_count.c); a->threads: the most they ran on */
+    unsigned exact_threads = workers;
     if ((a->merged = exact_choose(&job, requested, workers, &a->method_note)))
         a->threads = workers = 1;
     else if (options && options->method == PARLEY_ANALYSIS_EXACT_ONLY) {
