@@ -188,16 +188,13 @@ int caduceus_members_observe(struct caduceus_members *m, parley_agent_view *v, c
             return PARLEY_OK; /* PlayerData's history: a package counts once */
     if (m->n_seen == m->cap_seen) {
         size_t cap = m->cap_seen ? 2 * m->cap_seen : 16;
-        uint32_t *p = realloc(m->seen, cap * (n ? n : 1) * sizeof *p);
-        if (p)
-            m->seen = p;
-        double *pu = realloc(m->seen_u, cap * sizeof *pu);
-        if (pu)
-            m->seen_u = pu;
-        size_t *pc = realloc(m->clist, cap * sizeof *pc);
-        if (pc)
-            m->clist = pc;
-        if (!p || !pu || !pc)
+        void *arrays[3] = {m->seen, m->seen_u, m->clist};
+        int failed = anac_grow3(cap, arrays, (const size_t[3]){(n ? n : 1) * sizeof *m->seen, sizeof *m->seen_u,
+                                                               sizeof *m->clist});
+        m->seen = arrays[0];
+        m->seen_u = arrays[1];
+        m->clist = arrays[2];
+        if (failed)
             return PARLEY_ENOMEM;
         m->cap_seen = cap;
     }

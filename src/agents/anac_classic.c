@@ -78,6 +78,18 @@ void anac_bids_free(struct anac_bids *b)
     memset(b, 0, sizeof *b);
 }
 
+int anac_grow3(size_t cap, void *arrays[3], const size_t sizes[3])
+{
+    int failed = 0;
+    for (int k = 0; k < 3; k++) {
+        void *grown = realloc(arrays[k], cap * sizes[k]);
+        if (grown)
+            arrays[k] = grown;
+        failed |= !grown;
+    }
+    return failed ? -1 : 0;
+}
+
 long anac_bids_add(struct anac_bids *b, const uint32_t *outcome, double utility)
 {
     size_t bytes = b->issues * sizeof *b->values;
@@ -88,16 +100,12 @@ long anac_bids_add(struct anac_bids *b, const uint32_t *outcome, double utility)
         }
     if (b->count == b->cap) {
         size_t cap = b->cap ? 2 * b->cap : 64;
-        uint32_t *values = realloc(b->values, cap * (bytes ? bytes : 1));
-        if (values)
-            b->values = values;
-        double *u = realloc(b->utility, cap * sizeof *u);
-        if (u)
-            b->utility = u;
-        unsigned *times = realloc(b->times, cap * sizeof *times);
-        if (times)
-            b->times = times;
-        if (!values || !u || !times)
+        void *arrays[3] = {b->values, b->utility, b->times};
+        int failed = anac_grow3(cap, arrays, (const size_t[3]){bytes ? bytes : 1, sizeof *b->utility, sizeof *b->times});
+        b->values = arrays[0];
+        b->utility = arrays[1];
+        b->times = arrays[2];
+        if (failed)
             return -1;
         b->cap = cap;
     }

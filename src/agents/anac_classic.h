@@ -76,4 +76,8 @@ double cuhk_concession_degree(const unsigned *times, size_t distinct);
 /* Atlas3: its threshold at t from its reservation value, discount and the best utility offered to it. */
 double atlas3_threshold(double t, double discount, double reservation, double best_offered);
 
+/* Grows three parallel arrays to `cap` elements of sizes[k] bytes each (arrays[k] replaced when its realloc
+ * succeeded, so all stay valid: the caller stores them back): 0, or -1 when any could not grow. */
+int anac_grow3(size_t cap, void *arrays[3], const size_t sizes[3]);
+
 #endif
