@@ -75,7 +75,11 @@ try {
     await med.fill('#add-name', name);
     await med.selectOption('#add-role', 'party');
     await med.click('#add-participant');
-    await med.waitForSelector(`#add-msg:has-text("${name} added as party")`);
+    await med.waitForSelector(`#add-msg:has-text("${name} added as party")`).catch(async (e) => {
+      // what the page said instead (an error of the request, or nothing yet): the failure names it
+      throw new Error(`${e.message}\n#add-msg: '${await med.textContent('#add-msg')}', ` +
+                      `#status: '${await med.textContent('#status').catch(() => '')}'`);
+    });
     tokens[name] = (await med.textContent(`#tokens li[data-participant="${name}"] code`)).trim();
     assert.match(tokens[name], /^[0-9a-f]{64}$/);
   }

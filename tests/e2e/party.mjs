@@ -208,7 +208,10 @@ try {
   await buyer.waitForSelector('#agreement:not([hidden]):has-text("Agreement reached on text 2")', { timeout: 4 * T });
   // The preview is drawn again when the agreement's event reaches the page: wait for it (a hang bound, not a speed).
   await buyer.waitForSelector('#pf-preview-best button[data-action="amend"]:disabled')
-    .catch(() => assert.fail('the preview still amends after the agreement'));
+    .catch(async () => assert.fail('the preview still amends after the agreement (' +
+      `title '${await buyer.textContent('#title')}', ` +
+      `${await buyer.locator('#pf-preview-best button[data-action="amend"]').count()} amend button(s), ` +
+      `${await buyer.locator('[data-before-agreement]:not(:disabled)').count()} controls still enabled)`));
   await shot(buyer, 'party-agreement');
 
   // The mediator seeks improvements of the signed text: the one by hand, with both parties' numbers, each
