@@ -53,10 +53,13 @@ const partyAdvice = (() => {
         `learnt from ${a.model.texts} text(s)` + (a.model.answers ? ` and ${a.model.answers} of their answers` : '') +
         ': an estimate, not their profile.'),
       amendmentList(a));
-    // As party.js locks its own controls: nothing to amend after an agreement or in a read-only view.
-    const agreed = $('agreement') && !$('agreement').hidden;
-    for (const b of box.querySelectorAll('button')) b.disabled = agreed;
+    // As party.js locks its own controls: nothing to amend after an agreement or in a read-only view.  readOnly()
+    // enables every writing control of the page again, so the agreement's rule is applied after it, to the whole
+    // page (advice that arrived after the agreement re-enabled the preview's amend buttons).
     parley.readOnly();
+    const agreed = $('agreement') && !$('agreement').hidden;
+    for (const b of box.querySelectorAll('button')) b.disabled ||= agreed;
+    for (const e of document.querySelectorAll('[data-before-agreement]')) e.disabled ||= agreed;
     return '';
   }
   async function loadGains() {
