@@ -422,12 +422,7 @@ static void test_python_memory(void **state)
     seat_ok(&w, 1, 2, json_pack("{s:s,s:f}", "agent", "hog.py", "deadline_seconds", 120.0));
     open_session(&w, 1, w.med);
     int64_t t = table(&w, 1, w.med, 1);
-    json_t *e = wait_events(&w, 1, w.med, "agent.no_answer", 1);
-    json_t *d = json_object_get(json_array_get(e, 0), "data");
-    if (strcmp(json_string_value(json_object_get(d, "why")), "memory") != 0)
-        print_timeline(&w, 1, w.med);
-    assert_string_equal(json_string_value(json_object_get(d, "why")), "memory");
-    assert_int_equal(json_integer_value(json_object_get(d, "text")), t);
+    json_t *e = wait_no_answer_memory(&w, t);
     json_decref(e);
     char path[96];
     snprintf(path, sizeof path, "/api/negotiations/1/texts/%lld/responses", (long long)t);

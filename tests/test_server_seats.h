@@ -122,6 +122,19 @@ static json_t *wait_events(talks *w, int64_t n, const char *token, const char *k
     return NULL;
 }
 
+/* The first agent.no_answer of negotiation 1, which must give the reason "memory" for text t (the timeline is
+ * printed first when it gives another): its list of events, the caller's to free. */
+static json_t *wait_no_answer_memory(talks *w, int64_t t)
+{
+    json_t *e = wait_events(w, 1, w->med, "agent.no_answer", 1);
+    json_t *d = json_object_get(json_array_get(e, 0), "data");
+    if (strcmp(json_string_value(json_object_get(d, "why")), "memory") != 0)
+        print_timeline(w, 1, w->med);
+    assert_string_equal(json_string_value(json_object_get(d, "why")), "memory");
+    assert_int_equal(json_integer_value(json_object_get(d, "text")), t);
+    return e;
+}
+
 /* The answers (kind "response") of participant p, as [answer, amendments, reason] triples (new reference). */
 static json_t *answers_of(json_t *responses, int64_t p)
 {
