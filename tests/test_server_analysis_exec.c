@@ -130,6 +130,43 @@ static void child_reads_its_request(void **state)
     assert_non_null(strstr(err.message, "handler"));
 }
 
+/* A party's advice repeats the latest text's id and number; a record whose text lacks its number is named as a
+ * record that does not fit (it was reported as "out of memory"), and with the number the advice is given. */
+static void advice_on_a_text_without_number(void **state)
+{
+    (void)state;
+    static const char request[] =
+        "{\"handler\": \"party_advice\", \"ids\": [1, 0, 0], \"me\": 2, \"negotiation\": 1, \"role\": 1, "
+        "\"name\": \"Buyer\", \"query\": {}, \"merged\": null, \"uploaded\": null, \"text\": null, "
+        "\"prefetched\": true, \"public\": {\"scenario\": {\"title\": \"Budget\", \"issues\": [{\"name\": "
+        "\"price\", \"type\": \"integer\", \"min\": 0, \"max\": 2}], \"parties\": [{\"name\": \"Buyer\", "
+        "\"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": "
+        "\"linear\", \"at_min\": 1, \"at_max\": 0}}}}, {\"name\": \"Seller\", \"reservation\": 0.25, "
+        "\"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, "
+        "\"at_max\": 1}}}}, {\"name\": \"Broker\", \"role\": \"mediator\"}]}, \"events\": [{\"kind\": "
+        "\"text\", \"id\": 4, %s\"outcome\": {\"price\": 1}}], \"offers\": []}}";
+    char text[2048], reply[1 << 14];
+    parley_error err;
+    snprintf(text, sizeof text, request, "");
+    assert_int_equal(child_on(text, reply, sizeof reply, &err), PARLEY_OK);
+    json_t *o = json_loads(reply, 0, NULL);
+    assert_int_equal(json_integer_value(json_object_get(o, "status")), 500);
+    const char *why = json_string_value(json_object_get(json_object_get(json_object_get(o, "reply"), "error"), "message"));
+    assert_non_null(why);
+    assert_non_null(strstr(why, "record"));
+    json_decref(o);
+    snprintf(text, sizeof text, request, "\"number\": 3, ");
+    assert_int_equal(child_on(text, reply, sizeof reply, &err), PARLEY_OK);
+    o = json_loads(reply, 0, NULL);
+    assert_int_equal(json_integer_value(json_object_get(o, "status")), 200);
+    json_t *an = json_object_get(o, "reply");
+    assert_int_equal(json_integer_value(json_object_get(json_object_get(an, "text"), "number")), 3);
+    /* price 1 on Buyer's linear 1 -> 0 over 0..2: worth 0.5, 0.25 above its reservation */
+    assert_float_equal(json_real_value(json_object_get(an, "utility")), 0.5, 1e-9);
+    assert_float_equal(json_real_value(json_object_get(an, "margin")), 0.25, 1e-9);
+    json_decref(o);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -137,6 +174,7 @@ int main(void)
         cmocka_unit_test(no_program_no_analysis),
         cmocka_unit_test(a_program_that_cannot_run),
         cmocka_unit_test(child_reads_its_request),
+        cmocka_unit_test(advice_on_a_text_without_number),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -96,6 +96,11 @@ static int train(advice_ctx *x, json_t *events, json_t **latest)
         const char *kind = json_string_value(json_object_get(ev, "kind"));
         json_t *outcome = json_object_get(ev, "outcome");
         if (kind && strcmp(kind, "text") == 0) {
+            /* the reply repeats the latest text's id and number: a text without them is a record that does not fit */
+            if (!json_is_integer(json_object_get(ev, "id")) || !json_is_integer(json_object_get(ev, "number"))) {
+                rc = -1;
+                break;
+            }
             char key[32];
             snprintf(key, sizeof key, "%lld", (long long)json_integer_value(json_object_get(ev, "id")));
             json_object_set(texts, key, outcome);
