@@ -14,8 +14,8 @@ cleanup() { kill "$server" 2>/dev/null; wait "$server" 2>/dev/null; rm -rf "$tmp
 trap cleanup EXIT
 for _ in $(seq 1 600); do [ -s "$tmp/port" ] && break; sleep 0.1; done # 60 s: only bounds a hang
 [ -s "$tmp/port" ] || { echo "FAIL: the server did not start"; cat "$tmp/log"; exit 1; }
-if nm "$PARLEY" 2>/dev/null | grep -q __asan_init; then export E2E_TIMEOUT_MS=60000; fi
-timeout 240 node "$SRC/tests/e2e/dashboard_rough.mjs" "http://127.0.0.1:$(cat "$tmp/port")" "$(cat "$tmp/e2e.db.admin-token")"
+if nm "$PARLEY" 2>/dev/null | grep -q __asan_init; then export E2E_TIMEOUT_MS=120000 E2E_NODE_TIMEOUT=1500; fi
+timeout "${E2E_NODE_TIMEOUT:-240}" node "$SRC/tests/e2e/dashboard_rough.mjs" "http://127.0.0.1:$(cat "$tmp/port")" "$(cat "$tmp/e2e.db.admin-token")"
 rc=$?
 [ $rc -eq 0 ] || { echo "FAIL: dashboard_rough.mjs exited with $rc"; tail -20 "$tmp/log"; exit 1; }
 echo "PASS serve_dashboard_rough"

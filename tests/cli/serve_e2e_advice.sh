@@ -19,9 +19,9 @@ for _ in $(seq 1 600); do [ -s "$tmp/port" ] && break; sleep 0.1; done # 60 s: o
 [ -s "$tmp/port" ] || { echo "FAIL: the server did not start"; cat "$tmp/log"; exit 1; }
 port=$(cat "$tmp/port")
 if nm "$PARLEY" 2>/dev/null | grep -q __asan_init || nm -D "$PARLEY" 2>/dev/null | grep -q __asan_init; then
-    export E2E_TIMEOUT_MS=60000
+    export E2E_TIMEOUT_MS=120000 E2E_NODE_TIMEOUT=1500
 fi
-timeout 300 node "$E2E/advice.mjs" "http://127.0.0.1:$port" "$(cat "$tmp/e2e.db.admin-token")" "$PWD/e2e-screenshots/advice"
+timeout "${E2E_NODE_TIMEOUT:-300}" node "$E2E/advice.mjs" "http://127.0.0.1:$port" "$(cat "$tmp/e2e.db.admin-token")" "$PWD/e2e-screenshots/advice"
 rc=$?
 [ $rc -eq 0 ] || { echo "FAIL: e2e exited with $rc"; cat "$tmp/log"; exit 1; }
 echo "PASS serve_e2e_advice"

@@ -33,7 +33,7 @@ async function call(method, path, token, body) {
   return data;
 }
 
-const T = Number(process.env.E2E_TIMEOUT_MS || 15000);
+const T = Number(process.env.E2E_TIMEOUT_MS || 60000);
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'] });
 let failed = false;

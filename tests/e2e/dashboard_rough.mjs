@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const [base, adminToken] = process.argv.slice(2);
-const T = Number(process.env.E2E_TIMEOUT_MS || 15000);
+const T = Number(process.env.E2E_TIMEOUT_MS || 60000);
 const dir = mkdtempSync(join(tmpdir(), 'parley-e2e-rough-'));
 const browser = await chromium.launch({
   executablePath: '/usr/bin/chromium',

@@ -1,6 +1,6 @@
 # serve.sh: sourced by the browser tests that need a server: start_serve PARLEY WEB_DIR starts `parley serve` on
 # an ephemeral loopback port with a fresh database in a temporary folder (removed, and the server stopped, on exit)
-# and sets $tmp, $port, $base, $admin_token and $variant; E2E_TIMEOUT_MS is raised under AddressSanitizer (a
+# and sets $tmp, $port, $base, $admin_token and $variant; E2E_TIMEOUT_MS (a step's bound) and E2E_NODE_TIMEOUT (the browser script's) are raised under AddressSanitizer (a
 # slower server).  With PARLEY_TEST_PG_URL_FILE set (the *_pg variants, ctest fixture pg_cluster) the database is
 # a fresh schema of that PostgreSQL cluster instead, and $variant is "-pg" (for the screenshots' folder).
 # Returns non-zero after printing "FAIL: ..." when the server does not start.
@@ -20,7 +20,7 @@ start_serve() {
     base="http://127.0.0.1:$port"
     admin_token=$(cat "$tmp/e2e.db.admin-token")
     if nm "$parley" 2>/dev/null | grep -q __asan_init || nm -D "$parley" 2>/dev/null | grep -q __asan_init; then
-        export E2E_TIMEOUT_MS=60000
+        export E2E_TIMEOUT_MS=120000 E2E_NODE_TIMEOUT=1500
     fi
     return 0
 }
