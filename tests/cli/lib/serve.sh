@@ -1,8 +1,9 @@
 # serve.sh: sourced by the browser tests that need a server: start_serve PARLEY WEB_DIR starts `parley serve` on
 # an ephemeral loopback port with a fresh database in a temporary folder (removed, and the server stopped, on exit)
-# and sets $tmp, $port, $base, $admin_token and $variant; E2E_TIMEOUT_MS (a step's bound) and E2E_NODE_TIMEOUT (the browser script's) are raised under AddressSanitizer (a
-# slower server).  With PARLEY_TEST_PG_URL_FILE set (the *_pg variants, ctest fixture pg_cluster) the database is
-# a fresh schema of that PostgreSQL cluster instead, and $variant is "-pg" (for the screenshots' folder).
+# and sets $tmp, $port, $base, $admin_token and $variant; E2E_TIMEOUT_MS (a step's bound) and E2E_NODE_TIMEOUT
+# (the browser script's) are raised under AddressSanitizer (a slower server).  With PARLEY_TEST_PG_URL_FILE set (the
+# *_pg variants, ctest fixture pg_cluster) the database is a fresh schema of that PostgreSQL cluster instead, and
+# $variant is "-pg" (for the screenshots' folder).
 # Returns non-zero after printing "FAIL: ..." when the server does not start.
 start_serve() {
     local parley=$1 web=$2
