@@ -1,5 +1,5 @@
 /*
- * db_pg.c: the PostgreSQL backend of db.h over libpq.  SQL text written for
+ * db_pg.c: the PostgreSQL backend of db.h over libpq (loaded on first use: pg_lib.h).  SQL text written for
  * both stores has its `?` and `?N` placeholders turned into $N; a statement
  * with parameters is prepared once per connection (and again after the
  * connection was re-established); values travel as text, and the results of
@@ -12,9 +12,9 @@
  * is (a write whose commit may have happened must not be made twice).
  */
 #include "server/db_backend.h"
+#include "server/pg_lib.h"
 
 #include <errno.h>
-#include <libpq-fe.h>
 #include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,9 +50,9 @@ static const char read_only_sql[] = "SET default_transaction_read_only = on";
 
 static void set_error(pg_conn *c, const char *what, const PGresult *res)
 {
-    const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+    const char *msg = res ? pq.PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
     if (!msg)
-        msg = res ? PQresultErrorMessage(res) : PQerrorMessage(c->pg);
+        msg = res ? pq.PQresultErrorMessage(res) : pq.PQerrorMessage(c->pg);
     snprintf(c->err, sizeof c->err, "%s%s", what, msg && *msg ? msg : "unknown error");
     size_t n = strlen(c->err);
     while (n && (c->err[n - 1] == '\n' || c->err[n - 1] == ' '))
@@ -65,17 +65,17 @@ static void set_error(pg_conn *c, const char *what, const PGresult *res)
 /* DB_OK, or the db.h code for a failed result of `sql` (the message kept on the connection). */
 static int result_code(pg_conn *c, PGresult *res, const char *sql)
 {
-    ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+    ExecStatusType st = res ? pq.PQresultStatus(res) : PGRES_FATAL_ERROR;
     if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) {
         /* COMMIT of a transaction an error had ended rolls back: the caller must hear that nothing was stored. */
-        if (!strncmp(sql, "COMMIT", 6) && !strcmp(PQcmdStatus(res), "ROLLBACK")) {
+        if (!strncmp(sql, "COMMIT", 6) && !strcmp(pq.PQcmdStatus(res), "ROLLBACK")) {
             snprintf(c->err, sizeof c->err, "the transaction had failed and was rolled back");
             return DB_ERROR;
         }
         return DB_OK;
     }
     set_error(c, "", res);
-    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    const char *state = res ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
     if (state && !strncmp(state, "23", 2))
         return DB_CONSTRAINT;
     if (state && !strcmp(state, "25006"))
@@ -91,24 +91,24 @@ static int result_code(pg_conn *c, PGresult *res, const char *sql)
  */
 static void ensure_connected(pg_conn *c, const char *sql)
 {
-    if ((PQstatus(c->pg) == CONNECTION_OK && !c->broken) || (c->in_tx && strncmp(sql, "BEGIN", 5) != 0))
+    if ((pq.PQstatus(c->pg) == CONNECTION_OK && !c->broken) || (c->in_tx && strncmp(sql, "BEGIN", 5) != 0))
         return;
-    PQreset(c->pg);
-    if (PQstatus(c->pg) == CONNECTION_OK) {
+    pq.PQreset(c->pg);
+    if (pq.PQstatus(c->pg) == CONNECTION_OK) {
         c->generation++;
         c->in_tx = 0;
         c->broken = 0;
         if (c->query_only)
-            PQclear(PQexec(c->pg, read_only_sql));
+            pq.PQclear(pq.PQexec(c->pg, read_only_sql));
     }
 }
 
 /* Notes whether a transaction is open after the server's last answer. */
 static void note_transaction(pg_conn *c)
 {
-    if (PQstatus(c->pg) != CONNECTION_OK)
+    if (pq.PQstatus(c->pg) != CONNECTION_OK)
         return;
-    PGTransactionStatusType t = PQtransactionStatus(c->pg);
+    PGTransactionStatusType t = pq.PQtransactionStatus(c->pg);
     c->in_tx = t == PQTRANS_INTRANS || t == PQTRANS_INERROR;
 }
 
@@ -117,8 +117,8 @@ static void note_transaction(pg_conn *c)
  * connection exception (08...) or the server shutting down (57P...). */
 static int connection_lost(pg_conn *c, const PGresult *res)
 {
-    const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
-    return PQstatus(c->pg) != CONNECTION_OK || !state || !strncmp(state, "08", 2) || !strncmp(state, "57P", 3);
+    const char *state = res ? pq.PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+    return pq.PQstatus(c->pg) != CONNECTION_OK || !state || !strncmp(state, "08", 2) || !strncmp(state, "57P", 3);
 }
 
 /* A statement tried again on a new connection when it found the old one broken: a BEGIN (nothing was done yet),
@@ -146,7 +146,7 @@ static int execute(pg_conn *c, const char *sql, PGresult *(*exec)(pg_conn *c, vo
             return DB_OK;
         }
         int again = attempt == 0 && retry_safe(sql, idle) && connection_lost(c, res);
-        PQclear(res);
+        pq.PQclear(res);
         *out = NULL;
         if (!again)
             return rc;
@@ -156,20 +156,20 @@ static int execute(pg_conn *c, const char *sql, PGresult *(*exec)(pg_conn *c, vo
 
 static PGresult *exec_text(pg_conn *c, void *sql)
 {
-    return PQexec(c->pg, sql);
+    return pq.PQexec(c->pg, sql);
 }
 
 static int pg_exec(db_conn *conn, const char *sql)
 {
     PGresult *res;
     int rc = execute(CONN(conn), sql, exec_text, (void *)sql, &res);
-    PQclear(res);
+    pq.PQclear(res);
     return rc;
 }
 
 static void pg_close(db_conn *conn)
 {
-    PQfinish(CONN(conn)->pg);
+    pq.PQfinish(CONN(conn)->pg);
     free(conn);
 }
 
@@ -235,7 +235,7 @@ static db_stmt *pg_prepare(db_conn *conn, const char *sql)
 static void pg_reset(db_stmt *st)
 {
     pg_stmt *s = STMT(st);
-    PQclear(s->res);
+    pq.PQclear(s->res);
     s->res = NULL;
     s->row = s->nrows = 0;
 }
@@ -309,15 +309,15 @@ static PGresult *exec_statement(pg_conn *c, void *arg)
 {
     pg_stmt *s = arg;
     if (!s->nparams)
-        return PQexec(c->pg, s->sql);
+        return pq.PQexec(c->pg, s->sql);
     if (s->prepared_generation != c->generation + 1) {
-        PGresult *p = PQprepare(c->pg, s->name, s->sql, s->nparams, s->types);
-        if (PQresultStatus(p) != PGRES_COMMAND_OK)
+        PGresult *p = pq.PQprepare(c->pg, s->name, s->sql, s->nparams, s->types);
+        if (pq.PQresultStatus(p) != PGRES_COMMAND_OK)
             return p;
-        PQclear(p);
+        pq.PQclear(p);
         s->prepared_generation = c->generation + 1;
     }
-    return PQexecPrepared(c->pg, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
+    return pq.PQexecPrepared(c->pg, s->name, s->nparams, (const char *const *)s->values, NULL, NULL, 0);
 }
 
 static int run(pg_stmt *s)
@@ -325,7 +325,7 @@ static int run(pg_stmt *s)
     int rc = execute(CONN(s->base.conn), s->sql, exec_statement, s, &s->res);
     if (rc != DB_OK)
         return rc;
-    s->nrows = PQntuples(s->res);
+    s->nrows = pq.PQntuples(s->res);
     s->row = -1;
     return DB_OK;
 }
@@ -343,14 +343,14 @@ static int pg_step(db_stmt *st)
 
 static int valid(pg_stmt *s, int i)
 {
-    return s->res && s->row >= 0 && s->row < s->nrows && i >= 0 && i < PQnfields(s->res) &&
-           !PQgetisnull(s->res, s->row, i);
+    return s->res && s->row >= 0 && s->row < s->nrows && i >= 0 && i < pq.PQnfields(s->res) &&
+           !pq.PQgetisnull(s->res, s->row, i);
 }
 
 static const char *pg_column_text(db_stmt *st, int i)
 {
     pg_stmt *s = STMT(st);
-    return valid(s, i) ? PQgetvalue(s->res, s->row, i) : NULL;
+    return valid(s, i) ? pq.PQgetvalue(s->res, s->row, i) : NULL;
 }
 
 /* Integers as SQLite gives them: booleans are 1 and 0, NULL is 0. */
@@ -367,7 +367,7 @@ static int64_t pg_column_int64(db_stmt *st, int i)
 static int pg_column_bytes(db_stmt *st, int i)
 {
     pg_stmt *s = STMT(st);
-    return valid(s, i) ? PQgetlength(s->res, s->row, i) : 0;
+    return valid(s, i) ? pq.PQgetlength(s->res, s->row, i) : 0;
 }
 
 static int pg_column_is_null(db_stmt *st, int i)
@@ -382,7 +382,7 @@ static const char *pg_errmsg(db_conn *conn)
 
 static int pg_in_transaction(db_conn *conn)
 {
-    PGTransactionStatusType t = PQtransactionStatus(CONN(conn)->pg);
+    PGTransactionStatusType t = pq.PQtransactionStatus(CONN(conn)->pg);
     return t == PQTRANS_INTRANS || t == PQTRANS_ACTIVE;
 }
 
@@ -402,22 +402,22 @@ static int pg_listen(db_conn *conn, const char *channel)
 /* A notification already read from the socket, copied out: 1, else 0. */
 static int take_notification(pg_conn *c, char *payload, size_t size)
 {
-    PGnotify *n = PQnotifies(c->pg);
+    PGnotify *n = pq.PQnotifies(c->pg);
     if (!n)
         return 0;
     snprintf(payload, size, "%s", n->extra ? n->extra : "");
-    PQfreemem(n);
+    pq.PQfreemem(n);
     return 1;
 }
 
 static int pg_wait_notification(db_conn *conn, int timeout_ms, char *payload, size_t size)
 {
     pg_conn *c = CONN(conn);
-    if (PQstatus(c->pg) != CONNECTION_OK || !PQconsumeInput(c->pg))
+    if (pq.PQstatus(c->pg) != CONNECTION_OK || !pq.PQconsumeInput(c->pg))
         return -1;
     if (take_notification(c, payload, size))
         return 1;
-    struct pollfd p = {.fd = PQsocket(c->pg), .events = POLLIN};
+    struct pollfd p = {.fd = pq.PQsocket(c->pg), .events = POLLIN};
     if (p.fd < 0)
         return -1;
     int r = poll(&p, 1, timeout_ms);
@@ -425,7 +425,7 @@ static int pg_wait_notification(db_conn *conn, int timeout_ms, char *payload, si
         return errno == EINTR ? 0 : -1;
     if (r == 0)
         return 0;
-    if (!PQconsumeInput(c->pg) || PQstatus(c->pg) != CONNECTION_OK)
+    if (!pq.PQconsumeInput(c->pg) || pq.PQstatus(c->pg) != CONNECTION_OK)
         return -1;
     return take_notification(c, payload, size);
 }
@@ -468,14 +468,18 @@ db_conn *db_pg_open(const char *url, int flags, parley_error *err)
     }
     c->base.ops = &pg_ops;
     c->base.dialect = DB_POSTGRES;
-    c->pg = PQconnectdb(url);
-    if (!c->pg || PQstatus(c->pg) != CONNECTION_OK) {
+    if (pg_lib_load(err) != PARLEY_OK) {
+        free(c);
+        return NULL;
+    }
+    c->pg = pq.PQconnectdb(url);
+    if (!c->pg || pq.PQstatus(c->pg) != CONNECTION_OK) {
         set_error(c, "", NULL);
         parley_error_set(err, PARLEY_EIO, "cannot connect to the PostgreSQL database: %s", c->err);
         pg_close(&c->base);
         return NULL;
     }
-    PQsetNoticeProcessor(c->pg, quiet, NULL);
+    pq.PQsetNoticeProcessor(c->pg, quiet, NULL);
     c->query_only = (flags & DB_QUERY_ONLY) != 0;
     if (c->query_only && pg_exec(&c->base, read_only_sql) != DB_OK) {
         parley_error_set(err, PARLEY_EIO, "cannot set up the PostgreSQL connection: %s", c->err);

@@ -91,9 +91,11 @@ fi
 # libparley_server.a through parley-server.pc: --static adds GnuTLS's private libraries (-lunistring, ...),
 # and a program starting a server links against the archives.
 sflags=$(pkg-config --static --libs parley-server) || fail "pkg-config --static --libs parley-server"
-for lib in -lparley_server -lparley -lmicrohttpd -lsqlite3 -lpq -lnettle -lgnutls -lunistring; do
+for lib in -lparley_server -lparley -lmicrohttpd -lsqlite3 -lnettle -lgnutls -lunistring; do
     case " $sflags " in *" $lib "*) ;; *) fail "pkg-config --static --libs parley-server lacks $lib: $sflags" ;; esac
 done
+# libpq is loaded when a PostgreSQL database is opened (src/server/pg_lib.h), never linked
+case " $sflags " in *" -lpq "*) fail "pkg-config --static --libs parley-server links libpq: $sflags" ;; esac
 cat >"$TMP/server.c" <<'C'
 /* Starts parley's HTTP server on a free port and stops it, through the installed libparley_server.a. */
 #include <parley/server.h>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# serve_cli.sh: `parley serve` as a command: --help, usage errors (exit 2), an unusable database (exit 1),
-# a clean stop on SIGTERM (exit 0) with the data kept for the next start.
+# serve_cli.sh: `parley serve` as a command: --help, usage errors (exit 2), an unusable database (exit 1; also
+# PostgreSQL without libpq, or without a server), a clean stop on SIGTERM (exit 0) with the data kept for the next
+# start.
 set -u
 PARLEY=$1
 SRC=$2
@@ -24,6 +25,12 @@ expect 2 --web /nonexistent
 expect 2 --bogus
 expect 2 --db
 expect 1 --db /nonexistent-dir/x.db --listen 127.0.0.1:0
+# libpq is loaded when a PostgreSQL database is opened (src/server/pg_lib.h): without it the start fails saying so
+PARLEY_LIBPQ=/nonexistent/libpq.so.5 expect 1 --db "postgresql:///x?host=$tmp" --listen 127.0.0.1:0
+grep -q "libpq5" "$tmp/err" && grep -q "/nonexistent/libpq.so.5" "$tmp/err" || fail "no libpq, unclear message: $(cat "$tmp/err")"
+# with it, a PostgreSQL server that is not there is named as such (libpq itself answered)
+expect 1 --db "postgresql:///x?host=$tmp" --listen 127.0.0.1:0
+grep -q "cannot connect to the PostgreSQL database" "$tmp/err" || fail "no PostgreSQL server: $(cat "$tmp/err")"
 
 "$PARLEY" serve --db "$tmp/s.db" --listen 127.0.0.1:0 --port-file "$tmp/port" --web "$SRC/web" >"$tmp/out" 2>&1 &
 pid=$!
