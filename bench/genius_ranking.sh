@@ -13,7 +13,9 @@
 # Without agreement an agent scores its reservation value (discounted by GENIUS's rule r * d^t at the end).
 # Negotiations the reference traces already hold (IMPORT) are not played again.
 # Only domains where every GENIUS pair was played enter the table; parley's column has the agents the binary
-# knows (the others are named), against each other.  GENIUS runs under `nice -n 10`.
+# knows (the others are named), against each other; a second table takes every domain where GENIUS finished a
+# negotiation, with only the negotiations it finished on both sides (bench/genius_ranking_table.py).  GENIUS runs
+# under `nice -n 10`.
 set -euo pipefail
 PARLEY=${1:-build/parley}
 OUT=${2:-/tmp/genius-ranking}
@@ -73,72 +75,29 @@ if [ "${PLAY_GENIUS:-1}" = 1 ]; then
     done; done; done
 fi
 
-# the domains GENIUS completed, in the order given
-complete=$(python3 - "$OUT/genius.jsonl" "$DOMAINS" "$AGENTS" <<'PY'
+# the domains GENIUS completed, and those where it played at least one negotiation, in the order given
+read -r complete played < <(python3 - "$OUT/genius.jsonl" "$DOMAINS" "$AGENTS" <<'PY'
 import json, sys
 runs = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
 agents = sys.argv[3].split()
 pairs = {(a, b) for a in agents for b in agents if a != b}
-print(" ".join(d for d in sys.argv[2].split() if pairs <= {(r["a"], r["b"]) for r in runs if r["domain"] == d}))
+domains = sys.argv[2].split()
+done = lambda d: {(r["a"], r["b"]) for r in runs if r["domain"] == d}
+ok = lambda d: any(r["domain"] == d and not r.get("error") and "agreement" in r for r in runs)
+print(",".join(d for d in domains if pairs <= done(d)) or "-", ",".join(d for d in domains if ok(d)) or "-")
 PY
 )
-[ -n "$complete" ] || { echo "no domain with every GENIUS pair played yet" >&2; exit 1; }
+complete=${complete//,/ }; played=${played//,/ }
+[ "$played" != - ] || { echo "no GENIUS negotiation played yet" >&2; exit 1; }
 rm -f "$OUT/parley.json"
 if [ "${PLAY_PARLEY:-1}" = 1 ]; then
     mine=$(agents_in_parley "$AGENTS" "$PARLEY")
     scen=()
-    for d in $complete; do scen+=("$(parley_scenario_arg "$d")"); done
+    for d in $played; do scen+=("$(parley_scenario_arg "$d")"); done
     # GENIUS's round clock (t = round / (rounds + 1)): with parley's, t = (round - 1) / (rounds - 1), the last round
     # is at t = 1 and t > 0.9985 (CUHKAgent's last chance) holds in two rounds instead of one
     [ -z "$mine" ] || nice "$PARLEY" tournament "${scen[@]}" --agents "$(echo $mine | tr ' ' ',')" --rounds $ROUNDS \
         --clock genius --seed 1 --quiet --json >"$OUT/parley.json"
 fi
-python3 - "$OUT/genius.jsonl" "$OUT/parley.json" "$complete" "$AGENTS" "$GENIUS_DOMAINS" <<'PY'
-import json, math, os, re, sys
-gfile, pfile, domains, agents, root = sys.argv[1], sys.argv[2], sys.argv[3].split(), sys.argv[4].split(), sys.argv[5]
-def profile(domain, k):
-    """(reservation, discount factor) of profile k (1, 2) of the domain's A profiles."""
-    text = open(f"{root}/{domain}/{domain}-A-prof{k}.xml").read()
-    get = lambda tag, default: float(m.group(1)) if (m := re.search(f'<{tag} value="([^"]+)"', text)) else default
-    return get("reservation", 0.0), get("discount_factor", 1.0)
-def no_deal(domain, k, t):
-    """GENIUS without agreement: the reservation value, discounted as getReservationValueWithDiscount(t)."""
-    r, d = profile(domain, k)
-    return (r * d ** t if 0 < d < 1 else r), r
-def table(samples):
-    """agent -> (mean discounted, mean undiscounted, agreement rate, negotiations)"""
-    out = {}
-    for a, xs in samples.items():
-        if xs:
-            out[a] = tuple(sum(x[i] for x in xs) / len(xs) for i in range(3)) + (len(xs),)
-    return out
-g = {a: [] for a in agents}
-failed = 0
-for r in map(json.loads, open(gfile)):
-    if r["domain"] not in domains or r["a"] not in g or r["b"] not in g:
-        continue
-    if r.get("error") or "agreement" not in r:
-        failed += 1
-        continue
-    for k, who in enumerate((r["a"], r["b"])):
-        du, u = (r[f"du{k}"], r[f"u{k}"]) if r["agreement"] else no_deal(r["domain"], k + 1, r["t"])
-        g[who].append((du, u, 1.0 if r["agreement"] else 0.0))
-p = {}
-if os.path.exists(pfile) and os.path.getsize(pfile):
-    for r in json.load(open(pfile))["runs"]:
-        for k, a in enumerate(r["agents"]):
-            p.setdefault(a, []).append((r["discounted"][k], r["utilities"][k], 1.0 if r["agreed"] else 0.0))
-G, P = table(g), table(p)
-print(f"{len(domains)} ANAC 2012 domains (A profiles, {1000} rounds, seed 1): {', '.join(domains)}")
-print(f"GENIUS negotiations per agent: {max((v[3] for v in G.values()), default=0)}; failed GENIUS runs: {failed}")
-if P and set(P) != set(G):
-    print(f"parley's column: only {', '.join(sorted(P))} (the others are not in this parley), against each other")
-print()
-print("| rank | agent | GENIUS original: discounted utility | undiscounted | agreements | parley: discounted utility | undiscounted | agreements | parley rank |")
-print("|---:|---|---:|---:|---:|---:|---:|---:|---:|")
-prank = {a: i + 1 for i, a in enumerate(sorted(P, key=lambda a: -P[a][0]))}
-cell = lambda t, a, i, pct=False: "" if a not in t else (f"{100 * t[a][i]:.1f}%" if pct else f"{t[a][i]:.4f}")
-for i, a in enumerate(sorted(G, key=lambda a: -G[a][0])):
-    print(f"| {i + 1} | {a} | {cell(G, a, 0)} | {cell(G, a, 1)} | {cell(G, a, 2, True)} | {cell(P, a, 0)} | "
-          f"{cell(P, a, 1)} | {cell(P, a, 2, True)} | {prank.get(a, '')} |")
-PY
+python3 "$src/bench/genius_ranking_table.py" "$OUT/genius.jsonl" "$OUT/parley.json" "$complete" "$played" "$AGENTS" \
+    "$GENIUS_DOMAINS"
