@@ -34,10 +34,7 @@ static inline parley_scenario *test_scenario_text(const char *doc, const char *n
 /* The analysis of sc by `method` (a parley_analysis_method) on `threads` threads; fails the test with the error. */
 static inline parley_analysis *test_analyse(const parley_scenario *sc, int method, unsigned threads)
 {
-    parley_analysis_options o;
-    memset(&o, 0, sizeof o);
-    o.threads = threads;
-    o.method = method;
+    parley_analysis_options o = {.threads = threads, .method = method};
     parley_analysis *a = NULL;
     parley_error err;
     char buf[2048];
