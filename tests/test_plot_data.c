@@ -36,14 +36,7 @@
 
 static parley_analysis *analyze(const parley_scenario *sc, unsigned threads, unsigned bins)
 {
-    parley_analysis_options options = {.threads = threads, .plot_bins = bins};
-    parley_analysis *a = NULL;
-    parley_error err;
-    if (parley_analyze(sc, &options, &a, &err) != PARLEY_OK) {
-        char buf[2048];
-        fail_msg("parley_analyze: %s", parley_error_format(&err, buf, sizeof buf));
-    }
-    return a;
+    return test_analyse_with(sc, &(parley_analysis_options){.threads = threads, .plot_bins = bins});
 }
 
 /* Rounds to a multiple of 2^-32, ties to even (the analysis compares utilities so rounded). */

@@ -31,16 +31,21 @@ static inline parley_scenario *test_scenario_text(const char *doc, const char *n
     return sc;
 }
 
-/* The analysis of sc by `method` (a parley_analysis_method) on `threads` threads; fails the test with the error. */
-static inline parley_analysis *test_analyse(const parley_scenario *sc, int method, unsigned threads)
+/* The analysis of sc with `options`; fails the test with the error. */
+static inline parley_analysis *test_analyse_with(const parley_scenario *sc, const parley_analysis_options *options)
 {
-    parley_analysis_options o = {.threads = threads, .method = method};
     parley_analysis *a = NULL;
     parley_error err;
     char buf[2048];
-    if (parley_analyze(sc, &o, &a, &err) != PARLEY_OK)
+    if (parley_analyze(sc, options, &a, &err) != PARLEY_OK)
         fail_msg("parley_analyze: %s", parley_error_format(&err, buf, sizeof buf));
     return a;
+}
+
+/* The analysis of sc by `method` (a parley_analysis_method) on `threads` threads; fails the test with the error. */
+static inline parley_analysis *test_analyse(const parley_scenario *sc, int method, unsigned threads)
+{
+    return test_analyse_with(sc, &(parley_analysis_options){.threads = threads, .method = method});
 }
 
 #endif
