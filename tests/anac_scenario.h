@@ -8,7 +8,8 @@
 #include <parley/parley.h>
 #include <stdio.h>
 
-/* The files `domain`, `p1` and `p2` of PARLEY_SHARED_DIR/genius/DIR as one scenario; fails the test when they do not load. */
+/* The files `domain`, `p1` and `p2` of PARLEY_SHARED_DIR/genius/DIR as one scenario; fails the test when they do not
+   load. */
 static inline parley_scenario *genius_scenario(const char *dir, const char *domain, const char *p1, const char *p2)
 {
     const char *names[3] = {domain, p1, p2};

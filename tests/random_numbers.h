@@ -67,8 +67,10 @@ static inline parley_utility *random_additive_utility(const parley_space *s, int
     if (!u)
         return NULL;
     double total = 0, w[16];
-    for (size_t i = 0; i < issues; i++)
-        total += w[i] = (flags & RANDOM_SOME_ZERO_WEIGHTS) && pick(5) == 0 ? 0 : coarse ? 1 + pick(3) : uniform() + 0.01;
+    for (size_t i = 0; i < issues; i++) {
+        int zero = (flags & RANDOM_SOME_ZERO_WEIGHTS) && pick(5) == 0;
+        total += w[i] = zero ? 0 : coarse ? 1 + pick(3) : uniform() + 0.01;
+    }
     double scale = coarse && (flags & RANDOM_DYADIC_WEIGHTS) ? exp2(ceil(log2(total))) : total;
     for (size_t i = 0; i < issues; i++) {
         parley_utility_set_weight(u, i, scale > 0 ? w[i] / scale : 1.0 / (double)issues);

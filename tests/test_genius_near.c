@@ -350,15 +350,19 @@ static void test_other_domains(void **state)
 {
     (void)state;
     compare_domain(genius_scenario("other/AMPOvsCity", "ampo_vs_city_template.xml", "ampo_vs_city_ampo_space.xml",
-                         "ampo_vs_city_city_space.xml"),
+                                   "ampo_vs_city_city_space.xml"),
                    30);
-    compare_domain(genius_scenario("anac2013/DogChoosing", "DogChoosing.xml", "DogChoosing_util1.xml", "DogChoosing_util2.xml"),
+    compare_domain(genius_scenario("anac2013/DogChoosing", "DogChoosing.xml", "DogChoosing_util1.xml",
+                                   "DogChoosing_util2.xml"),
                    20);
-    compare_domain(genius_scenario("anac2013/Kitchen", "Kitchen-domain.xml", "Kitchen-husband.xml", "Kitchen-wife.xml"), 20);
+    compare_domain(genius_scenario("anac2013/Kitchen", "Kitchen-domain.xml", "Kitchen-husband.xml",
+                                   "Kitchen-wife.xml"),
+                   20);
     compare_domain(genius_scenario("anac2013/Wholesaler", "Wholesaler-domain.xml", "Wholesaler-prof1.xml",
-                         "Wholesaler-prof2.xml"),
+                                   "Wholesaler-prof2.xml"),
                    20);
-    compare_domain(genius_scenario("anac2013/planes", "planes_domain.xml", "plane_buyer_utility.xml", "plane_seller_utility.xml"),
+    compare_domain(genius_scenario("anac2013/planes", "planes_domain.xml", "plane_buyer_utility.xml",
+                                   "plane_seller_utility.xml"),
                    20);
 }
 

@@ -216,7 +216,8 @@ static void stability_range(void *ctx, size_t begin, size_t end)
     progress_add(J->progress, (end - begin) % 4096);
 }
 
-/* Frees what the analysis of J->m kept while it ran (not its result): the floors, the nd DMs' cells, the best and reach tables. */
+/* Frees what the analysis of J->m kept while it ran (not its result): the floors, the nd DMs' cells, the best and
+   reach tables. */
 static void job_release(job *J, size_t nd)
 {
     gmcr_sim_floors_release(J->m, &J->floors);

@@ -10,8 +10,11 @@ import urllib.request
 
 
 def call(url, method, path, token=None, body=None):
-    req = urllib.request.Request(url + "/" + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json", **({"Authorization": "Bearer " + token} if token else {})})
+    headers = {"Content-Type": "application/json"}
+    if token:
+        headers["Authorization"] = "Bearer " + token
+    data = None if body is None else json.dumps(body).encode()
+    req = urllib.request.Request(url + "/" + path, method=method, data=data, headers=headers)
     try:
         with urllib.request.urlopen(req) as r:
             return r.status, json.load(r)
