@@ -9,6 +9,8 @@
  *
  * usage: bench_baselines [ROUNDS [REPEATS]]   (default 1000 rounds, 1 repeat)
  */
+#include "anac_files.h"
+
 #include <parley/parley.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -46,13 +48,10 @@ int main(int argc, char **argv)
     parley_scenario *scenarios[64];
     size_t count = 0;
     for (size_t i = 0; i < n; i++) {
-        char d[1200], p1[1200], p2[1200];
-        snprintf(d, sizeof d, "%s/%s/%s-A-domain.xml", root, names[i], names[i]);
-        snprintf(p1, sizeof p1, "%s/%s/%s-A-prof1.xml", root, names[i], names[i]);
-        snprintf(p2, sizeof p2, "%s/%s/%s-A-prof2.xml", root, names[i], names[i]);
-        const char *files[] = {d, p1, p2};
+        bench_anac_files f;
+        const char **files = bench_anac_files_of(&f, names[i]);
         parley_error err;
-        if (access(d, R_OK) == 0 && parley_scenario_load_files(files, 3, &scenarios[count], &err) == PARLEY_OK)
+        if (access(files[0], R_OK) == 0 && parley_scenario_load_files(files, 3, &scenarios[count], &err) == PARLEY_OK)
             count++;
         free(names[i]);
     }

@@ -17,6 +17,8 @@
  *
  * usage: bench_negotiate [ROUNDS]   (default 20000 rounds per negotiation)
  */
+#include "anac_files.h"
+
 #include <parley/parley.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,13 +45,10 @@ static const char *const pairs[][2] = {
 
 static int load(const char *name, parley_scenario **sc)
 {
-    char d[1024], p1[1024], p2[1024];
-    snprintf(d, sizeof d, "%s/genius/anac2012/%s/%s-A-domain.xml", PARLEY_SHARED_DIR, name, name);
-    snprintf(p1, sizeof p1, "%s/genius/anac2012/%s/%s-A-prof1.xml", PARLEY_SHARED_DIR, name, name);
-    snprintf(p2, sizeof p2, "%s/genius/anac2012/%s/%s-A-prof2.xml", PARLEY_SHARED_DIR, name, name);
-    if (access(d, R_OK) != 0)
+    bench_anac_files f;
+    const char **files = bench_anac_files_of(&f, name);
+    if (access(files[0], R_OK) != 0)
         return -1;
-    const char *files[] = {d, p1, p2};
     parley_error err;
     int rc = parley_scenario_load_files(files, 3, sc, &err);
     if (rc) {

@@ -4,6 +4,8 @@
  * on one thread and on every core; prints negotiations per second.
  * Usage: bench_tournament [rounds (default 100)] [min negotiations (default 10000)]
  */
+#include "anac_files.h"
+
 #include <parley/parley.h>
 
 #include <stdio.h>
@@ -21,11 +23,8 @@ int main(int argc, char **argv)
     parley_scenario *scenarios[sizeof domains / sizeof domains[0]];
     double space = 0;
     for (size_t d = 0; d < n; d++) {
-        char dom[512], p1[512], p2[512];
-        snprintf(dom, sizeof dom, "%s/genius/anac2012/%s/%s-A-domain.xml", PARLEY_SHARED_DIR, domains[d], domains[d]);
-        snprintf(p1, sizeof p1, "%s/genius/anac2012/%s/%s-A-prof1.xml", PARLEY_SHARED_DIR, domains[d], domains[d]);
-        snprintf(p2, sizeof p2, "%s/genius/anac2012/%s/%s-A-prof2.xml", PARLEY_SHARED_DIR, domains[d], domains[d]);
-        const char *files[] = {dom, p1, p2};
+        bench_anac_files f;
+        const char **files = bench_anac_files_of(&f, domains[d]);
         parley_error err;
         if (parley_scenario_load_files(files, 3, &scenarios[loaded], &err) != PARLEY_OK) {
             char buf[1024];

@@ -1,6 +1,6 @@
 /*
- * anac_scenario.h: loads an ANAC 2012 domain with its A profiles from PARLEY_SHARED_DIR, and plays two agent specs
- * against each other on a scenario (for the agent tests).
+ * anac_scenario.h: loads a GENIUS domain with two profiles from PARLEY_SHARED_DIR (an ANAC 2012 domain with its A
+ * profiles by name), and plays two agent specs against each other on a scenario (for the agent tests).
  */
 #ifndef PARLEY_TESTS_ANAC_SCENARIO_H
 #define PARLEY_TESTS_ANAC_SCENARIO_H
@@ -8,17 +8,32 @@
 #include <parley/parley.h>
 #include <stdio.h>
 
-static parley_scenario *anac(const char *name)
+/* The files `domain`, `p1` and `p2` of PARLEY_SHARED_DIR/genius/DIR as one scenario; fails the test when they do not
+   load. */
+static inline parley_scenario *genius_scenario(const char *dir, const char *domain, const char *p1, const char *p2)
 {
-    char d[512], p1[512], p2[512];
-    snprintf(d, sizeof d, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-domain.xml", name, name);
-    snprintf(p1, sizeof p1, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-prof1.xml", name, name);
-    snprintf(p2, sizeof p2, PARLEY_SHARED_DIR "/genius/anac2012/%s/%s-A-prof2.xml", name, name);
-    const char *files[] = {d, p1, p2};
+    const char *names[3] = {domain, p1, p2};
+    char paths[3][512];
+    const char *files[3];
+    for (int k = 0; k < 3; k++) {
+        snprintf(paths[k], sizeof paths[k], PARLEY_SHARED_DIR "/genius/%s/%s", dir, names[k]);
+        files[k] = paths[k];
+    }
     parley_scenario *sc = NULL;
     parley_error err;
     assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
     return sc;
+}
+
+/* ANAC 2012 domain `name` with its A profiles (NAME-A-domain.xml, NAME-A-prof1.xml, NAME-A-prof2.xml). */
+static inline parley_scenario *anac(const char *name)
+{
+    char dir[128], d[128], p1[128], p2[128];
+    snprintf(dir, sizeof dir, "anac2012/%s", name);
+    snprintf(d, sizeof d, "%s-A-domain.xml", name);
+    snprintf(p1, sizeof p1, "%s-A-prof1.xml", name);
+    snprintf(p2, sizeof p2, "%s-A-prof2.xml", name);
+    return genius_scenario(dir, d, p1, p2);
 }
 
 /* Agent spec a (first party) against b for `rounds` rounds; the finished negotiation, or NULL with err set. */

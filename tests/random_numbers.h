@@ -1,11 +1,13 @@
 /*
  * random_numbers.h: the xorshift generator of the exact-path and nearest-package tests, one stream per program,
- * and the random integer spaces they draw.
+ * the random integer spaces they draw and the random additive utilities over them.
  */
 #ifndef PARLEY_TESTS_RANDOM_NUMBERS_H
 #define PARLEY_TESTS_RANDOM_NUMBERS_H
 
 #include <parley/space.h>
+#include <parley/utility.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 
@@ -46,6 +48,36 @@ static inline parley_space *random_integer_space(double target, unsigned spread,
         size *= n;
     }
     return s;
+}
+
+/* Flags of random_additive_utility. */
+enum { RANDOM_SOME_ZERO_WEIGHTS = 1, RANDOM_DYADIC_WEIGHTS = 2 };
+
+/*
+ * A random additive utility over s (at most 16 issues), drawn in this order: each issue's raw weight (with
+ * RANDOM_SOME_ZERO_WEIGHTS 0 one time in five, else coarse ? 1 + pick(3) : uniform() + 0.01), then each issue's
+ * values (coarse ? pick(5) / 4 : uniform()).  An issue weighs its raw weight over their sum (1 / issues each when
+ * all are 0); with RANDOM_DYADIC_WEIGHTS a coarse one over the power of two at or above the sum instead, so that
+ * every sum is exact (true ties).  No reservation is set.  NULL when out of memory.
+ */
+static inline parley_utility *random_additive_utility(const parley_space *s, int coarse, int flags)
+{
+    size_t issues = parley_space_issue_count(s);
+    parley_utility *u = issues <= 16 ? parley_utility_new(s) : NULL;
+    if (!u)
+        return NULL;
+    double total = 0, w[16];
+    for (size_t i = 0; i < issues; i++) {
+        int zero = (flags & RANDOM_SOME_ZERO_WEIGHTS) && pick(5) == 0;
+        total += w[i] = zero ? 0 : coarse ? 1 + pick(3) : uniform() + 0.01;
+    }
+    double scale = coarse && (flags & RANDOM_DYADIC_WEIGHTS) ? exp2(ceil(log2(total))) : total;
+    for (size_t i = 0; i < issues; i++) {
+        parley_utility_set_weight(u, i, scale > 0 ? w[i] / scale : 1.0 / (double)issues);
+        for (uint32_t v = 0; v < parley_issue_value_count(s, i); v++)
+            parley_utility_set_value(u, i, v, coarse ? pick(5) / 4.0 : uniform());
+    }
+    return u;
 }
 
 #endif

@@ -17,16 +17,6 @@
 
 #define DATA PARLEY_SOURCE_DIR "/tests/data/protocol/"
 
-static parley_scenario *load(const char *name)
-{
-    char path[512];
-    parley_error err;
-    parley_scenario *sc = NULL;
-    snprintf(path, sizeof path, DATA "%s", name);
-    assert_int_equal(parley_scenario_load(path, &sc, &err), PARLEY_OK);
-    return sc;
-}
-
 /* --- A spy: plays like a built-in agent and checks everything its view shows --- */
 
 struct spy {
@@ -149,9 +139,9 @@ static void votes_yes_when_indifferent(void **state)
 static void shuttle_never_leaks(void **state)
 {
     (void)state;
-    const char *files[] = {"three.json", "redlines.json"};
+    const char *files[] = {DATA "three.json", DATA "redlines.json"};
     for (size_t f = 0; f < 2; f++) {
-        parley_scenario *sc = load(files[f]);
+        parley_scenario *sc = test_scenario_load(files[f]);
         parley_session_config cfg;
         parley_error err;
         parley_negotiation *neg;
@@ -229,7 +219,7 @@ static const parley_agent_vtable leave_vt = {PARLEY_AGENT_ABI, "leave", "walks a
 static void red_line_acceptance_refused(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("redlines.json");
+    parley_scenario *sc = test_scenario_load(DATA "redlines.json");
     parley_session_config cfg;
     parley_error err;
     parley_negotiation *neg;
@@ -264,7 +254,7 @@ static void red_line_acceptance_refused(void **state)
 static void walking_away_gives_reservations(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("three.json");
+    parley_scenario *sc = test_scenario_load(DATA "three.json");
     for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
         parley_session_config cfg;
         parley_error err;
@@ -329,7 +319,7 @@ static void specs_and_parameters(void **state)
     }
     assert_null(parley_agent_builtin("mediator"));
     /* tit-for-tat's window d is a whole number of moves in [1, 1000] */
-    parley_scenario *sc = load("easy.json");
+    parley_scenario *sc = test_scenario_load(DATA "easy.json");
     parley_session_config cfg;
     parley_negotiation *neg = NULL;
     parley_session_config_init(&cfg);
@@ -373,7 +363,7 @@ static int accepts_below_reservation(const char *name)
 static void all_agents_all_protocols(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("redlines.json");
+    parley_scenario *sc = test_scenario_load(DATA "redlines.json");
     const char *const *names = parley_agent_builtin_names();
     for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++)
         for (size_t a = 0; names[a]; a++)

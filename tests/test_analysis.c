@@ -34,29 +34,10 @@
 #define DATA PARLEY_SOURCE_DIR "/tests/data/core/"
 #define CLOSE(a, b) assert_true(fabs((a) - (b)) < 1e-9)
 
-static parley_scenario *load(const char *path)
-{
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_load(path, &sc, &err) != PARLEY_OK) {
-        char buf[2048];
-        fail_msg("%s", parley_error_format(&err, buf, sizeof buf));
-    }
-    return sc;
-}
-
+/* The analysis by the automatic method on `threads` threads. */
 static parley_analysis *analyze(const parley_scenario *sc, unsigned threads)
 {
-    parley_analysis_options options;
-    memset(&options, 0, sizeof options);
-    options.threads = threads;
-    parley_analysis *a = NULL;
-    parley_error err;
-    if (parley_analyze(sc, &options, &a, &err) != PARLEY_OK) {
-        char buf[2048];
-        fail_msg("parley_analyze: %s", parley_error_format(&err, buf, sizeof buf));
-    }
-    return a;
+    return test_analyse(sc, PARLEY_ANALYSIS_AUTO, threads);
 }
 
 /* The outcome number of a solution (issue 0 most significant). */
@@ -94,7 +75,7 @@ static uint64_t solution_number(const parley_scenario *sc, const parley_analysis
 static void test_textbook(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(DATA "textbook.json");
+    parley_scenario *sc = test_scenario_load(DATA "textbook.json");
     for (unsigned threads = 1; threads <= 2; threads++) {
         parley_analysis *a = analyze(sc, threads);
         assert_int_equal(parley_analysis_outcomes(a), 6);
@@ -200,7 +181,7 @@ static void check_three(const parley_scenario *sc, uint64_t acceptable)
 static void test_three_parties(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(DATA "three.json");
+    parley_scenario *sc = test_scenario_load(DATA "three.json");
     check_three(sc, 12);
     parley_error err;
     assert_int_equal(parley_scenario_add_constraint(sc, 0, "no_z", "a != \"z\"", NULL, NULL, &err), PARLEY_OK);
@@ -217,7 +198,7 @@ static void test_three_parties(void **state)
 static void test_time(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(DATA "textbook.json");
+    parley_scenario *sc = test_scenario_load(DATA "textbook.json");
     double t[] = {0, 1}, r[] = {0.8, 0};
     assert_int_equal(parley_utility_set_reservation_curve(parley_party_utility_mut(sc, 0), 2, t, r), PARLEY_OK);
     static const double times[] = {0, 0.5, 1};
@@ -255,7 +236,7 @@ static void test_time(void **state)
 static void test_conflicts(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(DATA "conflicts.json");
+    parley_scenario *sc = test_scenario_load(DATA "conflicts.json");
     parley_analysis *a = analyze(sc, 1);
     assert_int_equal(parley_analysis_acceptable(a), 0);
     assert_int_equal(parley_analysis_frontier_count(a), 0);
@@ -296,7 +277,7 @@ static void test_conflicts(void **state)
 static void test_triple_conflict(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(DATA "triple.json");
+    parley_scenario *sc = test_scenario_load(DATA "triple.json");
     parley_analysis *a = analyze(sc, 1);
     assert_int_equal(parley_analysis_acceptable(a), 0);
     uint32_t masks[4];

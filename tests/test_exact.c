@@ -17,11 +17,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <parley/analysis.h>
-#include <parley/approx.h>
-#include <parley/scenario.h>
+#include <parley/parley.h>
 
 #include "random_numbers.h"
+#include "test_util.h"
 
 /* Integer issues i0.., sizes drawn until the space reaches about `target` outcomes. */
 static parley_scenario *random_scenario(double target, int coarse, int red_lines, unsigned parties)
@@ -32,15 +31,8 @@ static parley_scenario *random_scenario(double target, int coarse, int red_lines
     parley_scenario *sc = parley_scenario_new(s);
     size_t issues = parley_space_issue_count(s);
     for (unsigned p = 0; p < parties; p++) {
-        parley_utility *u = parley_utility_new(s);
-        double total = 0, w[16];
-        for (size_t i = 0; i < issues; i++)
-            total += w[i] = pick(5) == 0 ? 0 : coarse ? 1 + pick(3) : uniform() + 0.01;
-        for (size_t i = 0; i < issues; i++) {
-            parley_utility_set_weight(u, i, total > 0 ? w[i] / total : 1.0 / (double)issues);
-            for (uint32_t v = 0; v < parley_issue_value_count(s, i); v++)
-                parley_utility_set_value(u, i, v, coarse ? pick(5) / 4.0 : uniform());
-        }
+        parley_utility *u = random_additive_utility(s, coarse, RANDOM_SOME_ZERO_WEIGHTS);
+        assert_non_null(u);
         parley_utility_set_reservation(u, coarse ? pick(5) / 8.0 : 0.3 + 0.4 * uniform());
         snprintf(name, sizeof name, "P%u", p);
         long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
@@ -61,17 +53,10 @@ static parley_scenario *random_scenario(double target, int coarse, int red_lines
     return sc;
 }
 
+/* The analysis by `method` on two threads. */
 static parley_analysis *run(const parley_scenario *sc, int method)
 {
-    parley_analysis_options o;
-    memset(&o, 0, sizeof o);
-    o.threads = 2;
-    o.method = method;
-    parley_analysis *a = NULL;
-    parley_error err;
-    if (parley_analyze(sc, &o, &a, &err) != PARLEY_OK)
-        fail_msg("parley_analyze: %s", err.message);
-    return a;
+    return test_analyse(sc, method, 2);
 }
 
 /* Every figure of the two analyses, the utilities compared bit for bit. */

@@ -31,17 +31,9 @@ static parley_scenario *random_scenario(double target, int coarse)
     parley_space *s = random_integer_space(target, 11, 16, (double)(1u << 21));
     assert_non_null(s);
     parley_scenario *sc = parley_scenario_new(s);
-    size_t issues = parley_space_issue_count(s);
     for (unsigned p = 0; p < 2; p++) {
-        parley_utility *u = parley_utility_new(s);
-        double total = 0, w[16];
-        for (size_t i = 0; i < issues; i++)
-            total += w[i] = coarse ? 1 + pick(3) : uniform() + 0.01;
-        for (size_t i = 0; i < issues; i++) {
-            parley_utility_set_weight(u, i, w[i] / total);
-            for (uint32_t v = 0; v < parley_issue_value_count(s, i); v++)
-                parley_utility_set_value(u, i, v, coarse ? pick(5) / 4.0 : uniform());
-        }
+        parley_utility *u = random_additive_utility(s, coarse, 0);
+        assert_non_null(u);
         parley_utility_set_reservation(u, 0.3 * uniform());
         snprintf(name, sizeof name, "P%u", p);
         assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);

@@ -17,6 +17,8 @@
 
 #include <parley/parley.h>
 
+#include "test_util.h"
+
 /* `issues` issues of 10 values, random additive utilities for 3 parties, reservations 0.3. */
 static parley_scenario *space3(int issues, int red_line)
 {
@@ -50,18 +52,6 @@ static parley_scenario *space3(int issues, int red_line)
     return sc;
 }
 
-static parley_analysis *analyse(const parley_scenario *sc, unsigned threads, int method)
-{
-    parley_analysis_options o;
-    memset(&o, 0, sizeof o);
-    o.threads = threads;
-    o.method = method;
-    parley_analysis *a = NULL;
-    parley_error err;
-    assert_int_equal(parley_analyze(sc, &o, &a, &err), PARLEY_OK);
-    return a;
-}
-
 /* Every count the analysis reports, and the frontier, equal. */
 static void assert_same(const parley_analysis *x, const parley_analysis *y)
 {
@@ -89,11 +79,11 @@ static void test_thread_counts_agree(void **state)
     (void)state;
     for (int red = 0; red <= 1; red++) {
         parley_scenario *sc = space3(9, red);
-        parley_analysis *one = analyse(sc, 1, PARLEY_ANALYSIS_EXACT_ONLY);
+        parley_analysis *one = test_analyse(sc, PARLEY_ANALYSIS_EXACT_ONLY, 1);
         assert_true(parley_analysis_merged(one));
         assert_true(parley_analysis_acceptable(one) > 0 && parley_analysis_acceptable(one) < parley_analysis_outcomes(one));
         for (unsigned threads = 2; threads <= 5; threads += 3) {
-            parley_analysis *many = analyse(sc, threads, PARLEY_ANALYSIS_EXACT_ONLY);
+            parley_analysis *many = test_analyse(sc, PARLEY_ANALYSIS_EXACT_ONLY, threads);
             assert_same(one, many);
             parley_analysis_free(many);
         }
@@ -107,10 +97,10 @@ static void test_counts_equal_streaming(void **state)
     (void)state;
     for (int red = 0; red <= 1; red++) {
         parley_scenario *sc = space3(6, red);
-        parley_analysis *streamed = analyse(sc, 1, PARLEY_ANALYSIS_STREAM);
+        parley_analysis *streamed = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
         assert_true(parley_analysis_acceptable(streamed) > 0);
         for (unsigned threads = 1; threads <= 3; threads++) {
-            parley_analysis *exact = analyse(sc, threads, PARLEY_ANALYSIS_EXACT_ONLY);
+            parley_analysis *exact = test_analyse(sc, PARLEY_ANALYSIS_EXACT_ONLY, threads);
             assert_true(parley_analysis_merged(exact));
             /* three parties: six sets of parties to count, so every thread asked for takes part */
             assert_int_equal(parley_analysis_threads(exact), threads);

@@ -324,19 +324,6 @@ static void test_sampled_space(void **state)
 
 /* --- GENIUS domains --- */
 
-static parley_scenario *load3(const char *dir, const char *domain, const char *p1, const char *p2)
-{
-    char d[512], a[512], b[512];
-    snprintf(d, sizeof d, PARLEY_SHARED_DIR "/genius/%s/%s", dir, domain);
-    snprintf(a, sizeof a, PARLEY_SHARED_DIR "/genius/%s/%s", dir, p1);
-    snprintf(b, sizeof b, PARLEY_SHARED_DIR "/genius/%s/%s", dir, p2);
-    const char *files[] = {d, a, b};
-    parley_scenario *sc = NULL;
-    parley_error err;
-    assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
-    return sc;
-}
-
 static void compare_domain(parley_scenario *sc, int queries)
 {
     for (size_t k = 0; k < 2; k++) {
@@ -362,16 +349,20 @@ static void test_anac_2012(void **state)
 static void test_other_domains(void **state)
 {
     (void)state;
-    compare_domain(load3("other/AMPOvsCity", "ampo_vs_city_template.xml", "ampo_vs_city_ampo_space.xml",
-                         "ampo_vs_city_city_space.xml"),
+    compare_domain(genius_scenario("other/AMPOvsCity", "ampo_vs_city_template.xml", "ampo_vs_city_ampo_space.xml",
+                                   "ampo_vs_city_city_space.xml"),
                    30);
-    compare_domain(load3("anac2013/DogChoosing", "DogChoosing.xml", "DogChoosing_util1.xml", "DogChoosing_util2.xml"),
+    compare_domain(genius_scenario("anac2013/DogChoosing", "DogChoosing.xml", "DogChoosing_util1.xml",
+                                   "DogChoosing_util2.xml"),
                    20);
-    compare_domain(load3("anac2013/Kitchen", "Kitchen-domain.xml", "Kitchen-husband.xml", "Kitchen-wife.xml"), 20);
-    compare_domain(load3("anac2013/Wholesaler", "Wholesaler-domain.xml", "Wholesaler-prof1.xml",
-                         "Wholesaler-prof2.xml"),
+    compare_domain(genius_scenario("anac2013/Kitchen", "Kitchen-domain.xml", "Kitchen-husband.xml",
+                                   "Kitchen-wife.xml"),
                    20);
-    compare_domain(load3("anac2013/planes", "planes_domain.xml", "plane_buyer_utility.xml", "plane_seller_utility.xml"),
+    compare_domain(genius_scenario("anac2013/Wholesaler", "Wholesaler-domain.xml", "Wholesaler-prof1.xml",
+                                   "Wholesaler-prof2.xml"),
+                   20);
+    compare_domain(genius_scenario("anac2013/planes", "planes_domain.xml", "plane_buyer_utility.xml",
+                                   "plane_seller_utility.xml"),
                    20);
 }
 

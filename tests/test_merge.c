@@ -21,17 +21,10 @@
 
 #define load test_scenario_load
 
+/* The analysis of outcomes first .. first + count - 1 (all when count is 0). */
 static parley_analysis *analyze(const parley_scenario *sc, uint64_t first, uint64_t count, unsigned threads)
 {
-    parley_analysis_options options = {0};
-    options.threads = threads;
-    options.first = first;
-    options.count = count;
-    parley_analysis *a = NULL;
-    parley_error err;
-    if (parley_analyze(sc, &options, &a, &err) != PARLEY_OK)
-        fail_msg("analyze: %s", err.message);
-    return a;
+    return test_analyse_with(sc, &(parley_analysis_options){.threads = threads, .first = first, .count = count});
 }
 
 static void assert_same(const parley_scenario *sc, const parley_analysis *a, const parley_analysis *b)

@@ -23,17 +23,10 @@
 
 enum { HEADER_WORDS = 11 };
 
+/* The analysis of outcomes first .. first + count - 1 (all when count is 0), on one thread. */
 static parley_analysis *analyze(const parley_scenario *sc, uint64_t first, uint64_t count)
 {
-    parley_analysis_options options = {0};
-    options.threads = 1;
-    options.first = first;
-    options.count = count;
-    parley_analysis *a = NULL;
-    parley_error err;
-    if (parley_analyze(sc, &options, &a, &err) != PARLEY_OK)
-        fail_msg("analyze: %s", err.message);
-    return a;
+    return test_analyse_with(sc, &(parley_analysis_options){.threads = 1, .first = first, .count = count});
 }
 
 /* Merges `len` bytes of a copy of `part` (word `word` increased by one when word >= 0): the return code. */

@@ -20,10 +20,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <parley/analysis.h>
-#include <parley/scenario.h>
+#include <parley/parley.h>
 
 #include "random_numbers.h"
+#include "test_util.h"
 
 static parley_scenario *random_scenario(unsigned parties, double target, int coarse, int red_lines)
 {
@@ -34,15 +34,8 @@ static parley_scenario *random_scenario(unsigned parties, double target, int coa
     size_t issues = parley_space_issue_count(s);
     double reservation = 0.9 * uniform(); /* one level for all: mostly accepted or mostly refused */
     for (unsigned p = 0; p < parties; p++) {
-        parley_utility *u = parley_utility_new(s);
-        double total = 0, w[16];
-        for (size_t i = 0; i < issues; i++)
-            total += w[i] = coarse ? 1 + pick(3) : uniform() + 0.01;
-        for (size_t i = 0; i < issues; i++) {
-            parley_utility_set_weight(u, i, w[i] / total);
-            for (uint32_t v = 0; v < parley_issue_value_count(s, i); v++)
-                parley_utility_set_value(u, i, v, coarse ? pick(5) / 4.0 : uniform());
-        }
+        parley_utility *u = random_additive_utility(s, coarse, 0);
+        assert_non_null(u);
         parley_utility_set_reservation(u, coarse ? (double)pick(8) / 8.0 : reservation + 0.1 * uniform());
         snprintf(name, sizeof name, "P%u", p);
         long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
@@ -56,19 +49,6 @@ static parley_scenario *random_scenario(unsigned parties, double target, int coa
     if (red_lines && pick(2))
         assert_int_equal(parley_scenario_add_constraint(sc, -1, "g", "i0 != 1", NULL, NULL, NULL), PARLEY_OK);
     return sc;
-}
-
-static parley_analysis *run(const parley_scenario *sc, int method, unsigned threads)
-{
-    parley_analysis_options o;
-    memset(&o, 0, sizeof o);
-    o.threads = threads;
-    o.method = method;
-    parley_analysis *a = NULL;
-    parley_error err;
-    if (parley_analyze(sc, &o, &a, &err) != PARLEY_OK)
-        fail_msg("parley_analyze: %s", err.message);
-    return a;
 }
 
 /* The counts of the two analyses: acceptable, per party, and of every set of conditions. */
@@ -96,7 +76,7 @@ static void compare_on(unsigned parties, double target, int coarse, int red_line
     static const char *const formulations[] = {"direct", "complement", NULL};
     for (int r = 0; r < rounds; r++) {
         parley_scenario *sc = random_scenario(parties, target, coarse, red_lines);
-        parley_analysis *stream = run(sc, PARLEY_ANALYSIS_STREAM, 2);
+        parley_analysis *stream = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 2);
         assert_false(parley_analysis_merged(stream));
         for (size_t f = 0; f < 3; f++)
             for (unsigned threads = 1; threads <= 2; threads++) {
@@ -104,7 +84,7 @@ static void compare_on(unsigned parties, double target, int coarse, int red_line
                     assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
                 else
                     unsetenv("PARLEY_MITM_COUNT");
-                parley_analysis *exact = run(sc, PARLEY_ANALYSIS_EXACT, threads);
+                parley_analysis *exact = test_analyse(sc, PARLEY_ANALYSIS_EXACT, threads);
                 assert_true(parley_analysis_merged(exact));
                 assert_same_counts(stream, exact, formulations[f] ? formulations[f] : "automatic");
                 parley_analysis_free(exact);

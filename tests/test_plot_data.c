@@ -29,31 +29,14 @@
 #include <parley/scenario.h>
 
 #include "io/svg.h"
+#include "test_util.h"
 
 #define EXAMPLES PARLEY_SOURCE_DIR "/examples/"
 #define BINS 16u
 
-static parley_scenario *load(const char *path)
-{
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_load(path, &sc, &err) != PARLEY_OK) {
-        char buf[2048];
-        fail_msg("%s", parley_error_format(&err, buf, sizeof buf));
-    }
-    return sc;
-}
-
 static parley_analysis *analyze(const parley_scenario *sc, unsigned threads, unsigned bins)
 {
-    parley_analysis_options options = {.threads = threads, .plot_bins = bins};
-    parley_analysis *a = NULL;
-    parley_error err;
-    if (parley_analyze(sc, &options, &a, &err) != PARLEY_OK) {
-        char buf[2048];
-        fail_msg("parley_analyze: %s", parley_error_format(&err, buf, sizeof buf));
-    }
-    return a;
+    return test_analyse_with(sc, &(parley_analysis_options){.threads = threads, .plot_bins = bins});
 }
 
 /* Rounds to a multiple of 2^-32, ties to even (the analysis compares utilities so rounded). */
@@ -192,7 +175,7 @@ static void check_plot_data(const parley_scenario *sc, unsigned threads)
 static void plot_data_ceasefire(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(EXAMPLES "ceasefire-relaxed.json");
+    parley_scenario *sc = test_scenario_load(EXAMPLES "ceasefire-relaxed.json");
     check_plot_data(sc, 1);
     parley_scenario_free(sc);
 }
@@ -200,7 +183,7 @@ static void plot_data_ceasefire(void **state)
 static void plot_data_three_parties(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(EXAMPLES "textbook-flatmates.json");
+    parley_scenario *sc = test_scenario_load(EXAMPLES "textbook-flatmates.json");
     check_plot_data(sc, 1);
     parley_scenario_free(sc);
 }

@@ -14,20 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define DATA PARLEY_SOURCE_DIR "/tests/data/protocol/"
+#include "test_util.h"
 
-static parley_scenario *load(const char *name)
-{
-    char path[512];
-    parley_error err;
-    parley_scenario *sc = NULL;
-    snprintf(path, sizeof path, DATA "%s", name);
-    int rc = parley_scenario_load(path, &sc, &err);
-    if (rc)
-        fprintf(stderr, "%s\n", err.message);
-    assert_int_equal(rc, PARLEY_OK);
-    return sc;
-}
+#define DATA PARLEY_SOURCE_DIR "/tests/data/protocol/"
 
 /* Runs a negotiation; the caller frees it. */
 static parley_negotiation *run(const parley_scenario *sc, parley_protocol_kind protocol, long rounds,
@@ -69,7 +58,7 @@ static parley_negotiation *run(const parley_scenario *sc, parley_protocol_kind p
 static void boulware_vs_conceder_by_hand(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("easy.json");
+    parley_scenario *sc = test_scenario_load(DATA "easy.json");
     const char *agents[] = {"boulware:e=0.5", "conceder:e=2"};
     parley_negotiation *neg = run(sc, PARLEY_PROTOCOL_ALTERNATING, 11, agents, 1);
     assert_true(parley_negotiation_agreed(neg));
@@ -113,7 +102,7 @@ static void boulware_vs_conceder_by_hand(void **state)
 static void concessions_stop_at_the_worst_utility(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("floor.json");
+    parley_scenario *sc = test_scenario_load(DATA "floor.json");
     const char *agents[] = {"linear", "hardliner"};
     parley_negotiation *neg = run(sc, PARLEY_PROTOCOL_ALTERNATING, 11, agents, 1);
     assert_true(parley_negotiation_agreed(neg));
@@ -136,7 +125,7 @@ static void concessions_stop_at_the_worst_utility(void **state)
 static void every_protocol_agrees_on_easy(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("easy.json");
+    parley_scenario *sc = test_scenario_load(DATA "easy.json");
     const char *agents[] = {"linear", "linear"};
     for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
         parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 100, agents, 1);
@@ -154,7 +143,7 @@ static void every_protocol_agrees_on_easy(void **state)
 static void every_protocol_fails_cleanly_without_zone(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("nozone.json");
+    parley_scenario *sc = test_scenario_load(DATA "nozone.json");
     const char *agents[] = {"conceder", "boulware"};
     for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
         parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 60, agents, 3);
@@ -196,7 +185,7 @@ static void every_protocol_fails_cleanly_without_zone(void **state)
 static void every_protocol_agrees_at_exactly_the_reservation(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("exact_reservation.json");
+    parley_scenario *sc = test_scenario_load(DATA "exact_reservation.json");
     const char *agents[] = {"linear", "linear"};
     for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
         parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 20, agents, 1);
@@ -213,7 +202,7 @@ static void every_protocol_agrees_at_exactly_the_reservation(void **state)
 static void three_parties_stacked(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("three.json");
+    parley_scenario *sc = test_scenario_load(DATA "three.json");
     const char *agents[] = {"linear", "conceder", "boulware"};
     parley_negotiation *neg = run(sc, PARLEY_PROTOCOL_ALTERNATING, 100, agents, 1);
     assert_true(parley_negotiation_agreed(neg));
@@ -242,7 +231,7 @@ static void three_parties_stacked(void **state)
 static void red_lines_discount_and_pressure(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("redlines.json");
+    parley_scenario *sc = test_scenario_load(DATA "redlines.json");
     const char *agents[] = {"boulware", "conceder"};
     for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
         parley_negotiation *neg = run(sc, (parley_protocol_kind)p, 50, agents, 7);
@@ -278,7 +267,7 @@ static char *trace_of(const parley_scenario *sc, parley_protocol_kind p, const c
 static void deterministic_for_a_seed(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("three.json");
+    parley_scenario *sc = test_scenario_load(DATA "three.json");
     const char *agents[] = {"random", "nash", "tit-for-tat"};
     for (int p = 0; p <= PARLEY_PROTOCOL_SHUTTLE; p++) {
         char *a = trace_of(sc, (parley_protocol_kind)p, agents, 42);
@@ -306,7 +295,7 @@ static void deterministic_for_a_seed(void **state)
 static void annealing_single_text(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("easy.json");
+    parley_scenario *sc = test_scenario_load(DATA "easy.json");
     parley_session_config cfg;
     parley_error err;
     parley_negotiation *neg;
@@ -338,7 +327,7 @@ static void annealing_single_text(void **state)
 static void bad_configurations(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("easy.json");
+    parley_scenario *sc = test_scenario_load(DATA "easy.json");
     parley_session_config cfg;
     parley_error err;
     parley_negotiation *neg = NULL;
@@ -369,7 +358,7 @@ static void bad_configurations(void **state)
 static void shared_index_same_result(void **state)
 {
     (void)state;
-    parley_scenario *sc = load("redlines.json");
+    parley_scenario *sc = test_scenario_load(DATA "redlines.json");
     parley_package_index *idx[2];
     parley_error err;
     for (size_t k = 0; k < 2; k++)

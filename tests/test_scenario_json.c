@@ -30,17 +30,6 @@
 #define DATA PARLEY_SOURCE_DIR "/tests/data/core/"
 #define NEAR(a, b) assert_true(fabs((a) - (b)) < 1e-12)
 
-static parley_scenario *load(const char *path)
-{
-    parley_scenario *sc = NULL;
-    parley_error err;
-    if (parley_scenario_load(path, &sc, &err) != PARLEY_OK) {
-        char buf[2048];
-        fail_msg("%s", parley_error_format(&err, buf, sizeof buf));
-    }
-    return sc;
-}
-
 /* The utility tables of full.json, by hand.  Issues: war(no,yes) prisoners(0,25,..,100) aid(0,.25,..,1)
    share(0,.1,.2,.3) days(0..4). */
 static const double weights_a[5] = {0.4, 0.3, 0.2, 0.1, 0};
@@ -184,7 +173,7 @@ static void check_full(const parley_scenario *sc)
 static void test_full(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(DATA "full.json");
+    parley_scenario *sc = test_scenario_load(DATA "full.json");
     check_full(sc);
     parley_scenario_free(sc);
 }
@@ -337,7 +326,7 @@ static void compare_scenarios(const parley_scenario *x, const parley_scenario *y
 
 static void round_trip(const char *path)
 {
-    parley_scenario *first = load(path);
+    parley_scenario *first = test_scenario_load(path);
     char *text = write_text(first);
     parley_scenario *second = NULL;
     parley_error err;
@@ -374,7 +363,7 @@ static void test_round_trip(void **state)
 static void test_round_trip_exact(void **state)
 {
     (void)state;
-    parley_scenario *sc = load(DATA "thirds.json");
+    parley_scenario *sc = test_scenario_load(DATA "thirds.json");
     char *text = write_text(sc);
     parley_scenario *back = NULL;
     assert_int_equal(parley_scenario_parse(text, strlen(text), "w.json", &back, NULL), PARLEY_OK);

@@ -86,14 +86,6 @@ static int open_talks(void **state)
     return 0;
 }
 
-static int close_talks(void **state)
-{
-    talks *w = *state;
-    talks_close(w);
-    free(w);
-    return 0;
-}
-
 static void agree(talks *w)
 {
     expect(w, "POST", "/api/negotiations/1/texts/2/responses", w->buyer, "{\"answer\": \"accept\"}", 201);
@@ -299,10 +291,10 @@ static void phases_valued_as_the_analysis(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(advice_by_hand, open_talks, close_talks),
-        cmocka_unit_test_setup_teardown(roles, open_talks, close_talks),
-        cmocka_unit_test_setup_teardown(improvements_offered, open_talks, close_talks),
-        cmocka_unit_test_setup_teardown(other_profile_changes_nothing, open_talks, close_talks),
+        cmocka_unit_test_setup_teardown(advice_by_hand, open_talks, talks_teardown),
+        cmocka_unit_test_setup_teardown(roles, open_talks, talks_teardown),
+        cmocka_unit_test_setup_teardown(improvements_offered, open_talks, talks_teardown),
+        cmocka_unit_test_setup_teardown(other_profile_changes_nothing, open_talks, talks_teardown),
         cmocka_unit_test(phases_valued_as_the_analysis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

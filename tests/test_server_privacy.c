@@ -47,14 +47,6 @@ static int open_talks(void **state)
     return 0;
 }
 
-static int close_talks(void **state)
-{
-    talks *w = *state;
-    talks_close(w);
-    free(w);
-    return 0;
-}
-
 /* The entry of participant `id` in a participant list (ids: 1 Broker, 2 Buyer, 3 Seller). */
 static json_t *entry(const http_resp *r, json_int_t id)
 {
@@ -173,9 +165,9 @@ static void allowed_reads_answer_and_hold_no_secret(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(party_sees_only_its_own_dates, open_talks, close_talks),
-        cmocka_unit_test_setup_teardown(profiles_are_for_mediators_and_their_party, open_talks, close_talks),
-        cmocka_unit_test_setup_teardown(allowed_reads_answer_and_hold_no_secret, open_talks, close_talks),
+        cmocka_unit_test_setup_teardown(party_sees_only_its_own_dates, open_talks, talks_teardown),
+        cmocka_unit_test_setup_teardown(profiles_are_for_mediators_and_their_party, open_talks, talks_teardown),
+        cmocka_unit_test_setup_teardown(allowed_reads_answer_and_hold_no_secret, open_talks, talks_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -82,6 +82,15 @@ static void talks_close(talks *w)
     assert_int_equal(test_tmpdir_remove(w->dir), 0);
 }
 
+/* The cmocka teardown of a test whose setup put an allocated talks, opened, into *state. */
+static int talks_teardown(void **state)
+{
+    talks *w = *state;
+    talks_close(w);
+    free(w);
+    return 0;
+}
+
 /* Events of negotiation 1 of `kind` the mediator sees on the timeline (it sees every event). */
 __attribute__((unused)) static size_t talks_count_events(talks *w, const char *kind)
 {

@@ -1,11 +1,13 @@
 /*
  * test_util.h: small helpers shared by the cmocka test programs (include after
  * <cmocka.h> and <parley/parley.h>): a scenario from a file or from text, the
- * test failing with parley's message when it does not load.
+ * test failing with parley's message when it does not load, and its analysis
+ * by a chosen method.
  */
 #ifndef PARLEY_TEST_UTIL_H
 #define PARLEY_TEST_UTIL_H
 
+#include <parley/parley.h>
 #include <string.h>
 
 /* The scenario in `path`; fails the test with the error when it does not load. */
@@ -13,8 +15,9 @@ static inline parley_scenario *test_scenario_load(const char *path)
 {
     parley_scenario *sc = NULL;
     parley_error err;
+    char buf[2048];
     if (parley_scenario_load(path, &sc, &err) != PARLEY_OK)
-        fail_msg("%s: %s", path, err.message);
+        fail_msg("%s: %s", path, parley_error_format(&err, buf, sizeof buf));
     return sc;
 }
 
@@ -26,6 +29,23 @@ static inline parley_scenario *test_scenario_text(const char *doc, const char *n
     if (parley_scenario_parse(doc, strlen(doc), name, &sc, &err) != PARLEY_OK)
         fail_msg("%s: %s", name, err.message);
     return sc;
+}
+
+/* The analysis of sc with `options`; fails the test with the error. */
+static inline parley_analysis *test_analyse_with(const parley_scenario *sc, const parley_analysis_options *options)
+{
+    parley_analysis *a = NULL;
+    parley_error err;
+    char buf[2048];
+    if (parley_analyze(sc, options, &a, &err) != PARLEY_OK)
+        fail_msg("parley_analyze: %s", parley_error_format(&err, buf, sizeof buf));
+    return a;
+}
+
+/* The analysis of sc by `method` (a parley_analysis_method) on `threads` threads; fails the test with the error. */
+static inline parley_analysis *test_analyse(const parley_scenario *sc, int method, unsigned threads)
+{
+    return test_analyse_with(sc, &(parley_analysis_options){.threads = threads, .method = method});
 }
 
 #endif

@@ -14,6 +14,7 @@
 #include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 #include "agents/builtin.h"
+#include "core/sorted_search.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -191,15 +192,7 @@ static void ponpoko_destroy(void *state)
 /* Index of the first drawn package worth at least u (bid_count when none). */
 static size_t ponpoko_rank(const struct ponpoko *p, double u)
 {
-    size_t lo = 0, hi = p->bid_count;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p->bids[mid].utility < u)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return parley_first_at_least(p->bids, p->bid_count, sizeof *p->bids, offsetof(struct ponpoko_bid, utility), u);
 }
 
 /* AgentTool.selectBidfromList with the lowering loop: a drawn package worth low .. high at random (nextInt over

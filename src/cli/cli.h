@@ -79,6 +79,24 @@ int cli_input_option(const char *arg, int *normalise);
  */
 int cli_unknown_option(const char *cmd, const char *arg, const char *usage);
 
+/*
+ * The options every scenario command (analyze, convert, diagnose, propose)
+ * reads alike, tried first in its option loop: --help (prints `usage` on
+ * stdout), --json (sets *json) and --normalise-weights (sets *normalise).
+ * Returns CLI_ARG_HELP after printing the usage (the command ends with exit
+ * 0), CLI_ARG_TAKEN for --json or --normalise-weights, 0 for anything else.
+ */
+enum { CLI_ARG_TAKEN = 1, CLI_ARG_HELP = 2 };
+int cli_scenario_option(const char *arg, const char *usage, int *json, int *normalise);
+/*
+ * The last branch of a scenario command's option loop: an argument no option
+ * took is reported when it looks like an option ("-x", "--frontiers"; returns
+ * CLI_BAD_INPUT) and otherwise appended to files[*nfiles] (returns CLI_OK).
+ */
+int cli_scenario_argument(const char *cmd, const char *arg, const char *usage, const char **files, size_t *nfiles);
+/* After the loop: "expected a scenario file" (returns CLI_BAD_INPUT) when nfiles is 0, else CLI_OK. */
+int cli_expect_scenario(const char *cmd, size_t nfiles);
+
 /* The protocols' names, as --protocol takes them. */
 extern const char *const cli_protocols[3];
 /*

@@ -122,6 +122,32 @@ int cli_input_option(const char *arg, int *normalise)
     return 1;
 }
 
+int cli_scenario_option(const char *arg, const char *usage, int *json, int *normalise)
+{
+    if (cli_is_help(arg)) {
+        fputs(usage, stdout);
+        return CLI_ARG_HELP;
+    }
+    if (strcmp(arg, "--json") == 0) {
+        *json = 1;
+        return CLI_ARG_TAKEN;
+    }
+    return cli_input_option(arg, normalise) ? CLI_ARG_TAKEN : 0;
+}
+
+int cli_scenario_argument(const char *cmd, const char *arg, const char *usage, const char **files, size_t *nfiles)
+{
+    if (arg[0] == '-' && arg[1])
+        return cli_unknown_option(cmd, arg, usage);
+    files[(*nfiles)++] = arg;
+    return CLI_OK;
+}
+
+int cli_expect_scenario(const char *cmd, size_t nfiles)
+{
+    return nfiles == 0 ? cli_usage_error(cmd, "expected a scenario file") : CLI_OK;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     char message[1024];

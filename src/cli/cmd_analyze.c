@@ -245,12 +245,11 @@ int cmd_analyze(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *value = NULL;
         int r;
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            free(files);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
+        if ((r = cli_scenario_option(argv[i], usage, &json, &normalise)) != 0) {
+            if (r == CLI_ARG_HELP) {
+                free(files);
+                return CLI_OK;
+            }
         } else if (strcmp(argv[i], "--frontier") == 0) {
             frontier = 1;
         } else if (strcmp(argv[i], "--quiet") == 0) {
@@ -262,7 +261,6 @@ int cmd_analyze(int argc, char **argv)
             }
             if (cli_check_output("--plot", plot) != CLI_OK)
                 goto usage_error;
-        } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_analysis_option("analyze", argc, argv, &i, &options)) != 0) {
             if (r < 0)
                 goto usage_error;
@@ -284,17 +282,12 @@ int cmd_analyze(int argc, char **argv)
             if (r < 0 || !cli_parse_long("analyze", "--seed", value ? value : "", 1, 2000000000L, &n))
                 goto usage_error;
             search.seed = (uint64_t)n;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_unknown_option("analyze", argv[i], usage);
+        } else if (cli_scenario_argument("analyze", argv[i], usage, files, &nfiles) != CLI_OK) {
             goto usage_error;
-        } else {
-            files[nfiles++] = argv[i];
         }
     }
-    if (nfiles == 0) {
-        cli_usage_error("analyze", "expected a scenario file");
+    if (cli_expect_scenario("analyze", nfiles) != CLI_OK)
         goto usage_error;
-    }
     parley_error err;
     parley_scenario *sc = NULL;
     parley_analysis *a = NULL;

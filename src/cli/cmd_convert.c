@@ -137,13 +137,11 @@ int cmd_convert(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *value = NULL;
         int r;
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            free(files);
-            return CLI_OK;
-        } else if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
-        } else if (cli_input_option(argv[i], &normalise)) {
+        if ((r = cli_scenario_option(argv[i], usage, &json, &normalise)) != 0) {
+            if (r == CLI_ARG_HELP) {
+                free(files);
+                return CLI_OK;
+            }
         } else if ((r = cli_option_value(argc, argv, &i, "-o", &value)) != 0 ||
                    (r = cli_option_value(argc, argv, &i, "--output", &value)) != 0) {
             if (r < 0 || !value || !value[0]) {
@@ -159,11 +157,8 @@ int cmd_convert(int argc, char **argv)
                 goto usage_error;
             }
             to = value;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_unknown_option("convert", argv[i], usage);
+        } else if (cli_scenario_argument("convert", argv[i], usage, files, &nfiles) != CLI_OK) {
             goto usage_error;
-        } else {
-            files[nfiles++] = argv[i];
         }
     }
     if (nfiles == 0 || !out) {

@@ -165,29 +165,22 @@ int cmd_diagnose(int argc, char **argv)
         return CLI_FAILURE;
     for (int i = 1; i < argc; i++) {
         int r;
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            rc = CLI_OK;
-            goto done;
-        } else if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
+        if ((r = cli_scenario_option(argv[i], usage, &json, &normalise)) != 0) {
+            if (r == CLI_ARG_HELP) {
+                rc = CLI_OK;
+                goto done;
+            }
         } else if (strcmp(argv[i], "--quiet") == 0) {
             quiet = 1;
-        } else if (cli_input_option(argv[i], &normalise)) {
         } else if ((r = cli_analysis_option("diagnose", argc, argv, &i, &options)) != 0) {
             if (r < 0)
                 goto done;
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            rc = cli_unknown_option("diagnose", argv[i], usage);
+        } else if (cli_scenario_argument("diagnose", argv[i], usage, files, &nfiles) != CLI_OK) {
             goto done;
-        } else {
-            files[nfiles++] = argv[i];
         }
     }
-    if (nfiles == 0) {
-        rc = cli_usage_error("diagnose", "expected a scenario file");
+    if ((rc = cli_expect_scenario("diagnose", nfiles)) != CLI_OK)
         goto done;
-    }
     parley_error err;
     parley_scenario *sc = NULL;
     parley_diagnosis *d = NULL;

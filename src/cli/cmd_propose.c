@@ -287,13 +287,11 @@ int cmd_propose(int argc, char **argv)
     for (int i = 1; i < argc; i++) {
         const char *value = NULL;
         int r;
-        if (cli_is_help(argv[i])) {
-            fputs(usage, stdout);
-            rc = CLI_OK;
-            goto done;
-        } else if (strcmp(argv[i], "--json") == 0) {
-            json = 1;
-        } else if (cli_input_option(argv[i], &normalise)) {
+        if ((r = cli_scenario_option(argv[i], usage, &json, &normalise)) != 0) {
+            if (r == CLI_ARG_HELP) {
+                rc = CLI_OK;
+                goto done;
+            }
         } else if ((r = cli_option_value(argc, argv, &i, "--rule", &value)) != 0) {
             const char *rules[PARLEY_SOLUTION_COUNT];
             int found = -1;
@@ -349,17 +347,12 @@ int cmd_propose(int argc, char **argv)
                 cli_usage_error("propose", "--time expects a number in [0,1]");
                 goto done;
             }
-        } else if (argv[i][0] == '-' && argv[i][1]) {
-            cli_unknown_option("propose", argv[i], usage);
+        } else if (cli_scenario_argument("propose", argv[i], usage, files, &nfiles) != CLI_OK) {
             goto done;
-        } else {
-            files[nfiles++] = argv[i];
         }
     }
-    if (nfiles == 0) {
-        cli_usage_error("propose", "expected a scenario file");
+    if (cli_expect_scenario("propose", nfiles) != CLI_OK)
         goto done;
-    }
     if (amend_count && !text) {
         cli_usage_error("propose", "--amend needs the --text it amends");
         goto done;

@@ -81,12 +81,10 @@ static int accept_char(parser *p, char c)
     return 0;
 }
 
-static gmcr_expr *node(parser *p, gmcr_op op, gmcr_expr *a, gmcr_expr *b)
+gmcr_expr *gmcr_expr_node(gmcr_op op, gmcr_expr *a, gmcr_expr *b)
 {
     gmcr_expr *e = calloc(1, sizeof *e);
     if (!e) {
-        p->nomem = 1;
-        fail_at(p, p->pos, "out of memory");
         gmcr_expr_free(a);
         gmcr_expr_free(b);
         return NULL;
@@ -94,6 +92,17 @@ static gmcr_expr *node(parser *p, gmcr_op op, gmcr_expr *a, gmcr_expr *b)
     e->op = op;
     e->a = a;
     e->b = b;
+    return e;
+}
+
+/* gmcr_expr_node for the parser: an allocation failure fails the parse. */
+static gmcr_expr *node(parser *p, gmcr_op op, gmcr_expr *a, gmcr_expr *b)
+{
+    gmcr_expr *e = gmcr_expr_node(op, a, b);
+    if (!e) {
+        p->nomem = 1;
+        fail_at(p, p->pos, "out of memory");
+    }
     return e;
 }
 

@@ -31,6 +31,8 @@ typedef int (*gmcr_resolve_fn)(void *ctx, const char *name, size_t len);
 gmcr_expr *gmcr_expr_parse(const char *text, gmcr_resolve_fn resolve, void *ctx, int *column, char *msg,
                            size_t msg_size, int *nomem);
 void gmcr_expr_free(gmcr_expr *e);
+/* A new node `op` over a and b (either may be NULL); on allocation failure frees a and b and returns NULL. */
+gmcr_expr *gmcr_expr_node(gmcr_op op, gmcr_expr *a, gmcr_expr *b);
 int gmcr_expr_eval(const gmcr_expr *e, uint32_t code);
 
 /* ---- model (gmcr_model.c) ------------------------------------------------- */

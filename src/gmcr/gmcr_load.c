@@ -283,21 +283,11 @@ static int is_pattern(const parley_gmcr_model *m, const char *s)
 
 static gmcr_expr *leaf(int option, int negate)
 {
-    gmcr_expr *e = calloc(1, sizeof *e);
+    gmcr_expr *e = gmcr_expr_node(GMCR_OPT, NULL, NULL);
     if (!e)
         return NULL;
-    e->op = GMCR_OPT;
     e->option = option;
-    if (!negate)
-        return e;
-    gmcr_expr *n = calloc(1, sizeof *n);
-    if (!n) {
-        free(e);
-        return NULL;
-    }
-    n->op = GMCR_NOT;
-    n->a = e;
-    return n;
+    return negate ? gmcr_expr_node(GMCR_NOT, e, NULL) : e;
 }
 
 static gmcr_expr *combine(gmcr_op op, gmcr_expr *a, gmcr_expr *b)
@@ -307,16 +297,7 @@ static gmcr_expr *combine(gmcr_op op, gmcr_expr *a, gmcr_expr *b)
         gmcr_expr_free(b);
         return NULL;
     }
-    gmcr_expr *e = calloc(1, sizeof *e);
-    if (!e) {
-        gmcr_expr_free(a);
-        gmcr_expr_free(b);
-        return NULL;
-    }
-    e->op = op;
-    e->a = a;
-    e->b = b;
-    return e;
+    return gmcr_expr_node(op, a, b);
 }
 
 /* A pattern "Y-N" as the conjunction of its fixed letters (NULL: all '-' -> handled by caller). */

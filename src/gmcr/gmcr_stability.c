@@ -216,6 +216,18 @@ static void stability_range(void *ctx, size_t begin, size_t end)
     progress_add(J->progress, (end - begin) % 4096);
 }
 
+/* Frees what the analysis of J->m kept while it ran (not its result): the floors, the nd DMs' cells, the best and
+   reach tables. */
+static void job_release(job *J, size_t nd)
+{
+    gmcr_sim_floors_release(J->m, &J->floors);
+    for (size_t i = 0; J->cells && i < nd; i++)
+        cells_free(&J->cells[i]);
+    free(J->cells);
+    free(J->best);
+    free(J->reach);
+}
+
 int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *options,
                         parley_gmcr_result **out, parley_error *err)
 {
@@ -289,23 +301,13 @@ int parley_gmcr_analyze(const parley_gmcr_model *m, const parley_gmcr_options *o
             goto fail_quiet;
     }
     r->seconds = parley_monotonic_seconds() - t0;
-    gmcr_sim_floors_release(m, &J.floors);
-    for (size_t i = 0; J.cells && i < nd; i++)
-        cells_free(&J.cells[i]);
-    free(J.cells);
-    free(J.best);
-    free(J.reach);
+    job_release(&J, nd);
     *out = r;
     return PARLEY_OK;
 fail:
     parley_error_set(err, rc, "%s during the stability analysis of %zu states", parley_strerror(rc), n);
 fail_quiet:
-    gmcr_sim_floors_release(m, &J.floors);
-    for (size_t i = 0; J.cells && i < nd; i++)
-        cells_free(&J.cells[i]);
-    free(J.cells);
-    free(J.best);
-    free(J.reach);
+    job_release(&J, nd);
     parley_gmcr_result_free(r);
     return rc;
 }

@@ -7,6 +7,7 @@
  * above their target by binary search.  Immutable once built, so a tournament
  * can build it once per party and share it between negotiations and threads.
  */
+#include "core/sorted_search.h"
 #include "protocol/session_internal.h"
 
 #include <math.h>
@@ -278,15 +279,7 @@ size_t parley_package_index_count(const parley_package_index *idx)
 /* Position of the first entry worth at least t. */
 static size_t rank_from(const parley_package_index *idx, double t)
 {
-    size_t lo = 0, hi = idx->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (idx->e[mid].u < t)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
+    return parley_first_at_least(idx->e, idx->n, sizeof *idx->e, offsetof(struct outcome_entry, u), t);
 }
 
 size_t pindex_rank(const parley_package_index *idx, double target)

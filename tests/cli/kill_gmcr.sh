@@ -27,34 +27,29 @@ expect_exit 0 "explain state 3" "$PARLEY" conflict "$TMP/three.json" --explain 3
 expect_in "$TMP/out" "improvement to 2 (b), rank 1:" "A's improvement"
 expect_in "$TMP/out" "GMR  sanctioned: B moves to nothing -> 0 (nothing), rank 3" "A's improvement, GMR: B's move first"
 expect_in "$TMP/out" "SEQ  sanctioned: B moves to nothing -> 0 (nothing), rank 3" "A's improvement, SEQ: B's move first"
+# refused_statement WHAT STATEMENT MESSAGE: a model in which A states the preferences "a" and STATEMENT is refused
+# (exit 2) with MESSAGE, which names the statement's place, on stderr.
+refused_statement() {
+    cat >"$TMP/statement.json" <<JSON
+{
+  "name": "$1",
+  "decision_makers": [
+    {"name": "A", "options": [{"id": "a"}], "preferences": ["a", "$2"]},
+    {"name": "B", "options": [{"id": "b"}], "preferences": ["b"]}
+  ]
+}
+JSON
+    expect_exit 2 "$1" "$PARLEY" conflict "$TMP/statement.json"
+    expect_in "$TMP/err" "$3" "$1: message"
+}
 # A preference statement that starts with a keyword where an option is expected: exit 2 with the reason and the
 # place (generated mutant g-call-cd24c1247d dropped the message).
-cat >"$TMP/keyword.json" <<'JSON'
-{
-  "name": "a keyword for an option",
-  "decision_makers": [
-    {"name": "A", "options": [{"id": "a"}], "preferences": ["a", "or a"]},
-    {"name": "B", "options": [{"id": "b"}], "preferences": ["b"]}
-  ]
-}
-JSON
-expect_exit 2 "keyword for an option" "$PARLEY" conflict "$TMP/keyword.json"
-expect_in "$TMP/err" "at decision_makers[0].preferences[1]: in \"or a\" at character 1: expected an option, found the keyword 'or'" \
-    "keyword for an option: message"
+refused_statement "keyword for an option" "or a" \
+    "at decision_makers[0].preferences[1]: in \"or a\" at character 1: expected an option, found the keyword 'or'"
 # "if" without its condition: the first problem is reported, at the place where the condition should be (a
 # mutant that went on past the missing condition, g-check-af89daee0c).
-cat >"$TMP/ifthen.json" <<'JSON'
-{
-  "name": "if without a condition",
-  "decision_makers": [
-    {"name": "A", "options": [{"id": "a"}], "preferences": ["a", "if then a"]},
-    {"name": "B", "options": [{"id": "b"}], "preferences": ["b"]}
-  ]
-}
-JSON
-expect_exit 2 "if without a condition" "$PARLEY" conflict "$TMP/ifthen.json"
-expect_in "$TMP/err" "in \"if then a\" at character 4: expected an option, found the keyword 'then'" \
-    "if without a condition: message"
+refused_statement "if without a condition" "if then a" \
+    "in \"if then a\" at character 4: expected an option, found the keyword 'then'"
 # 3. The SVG's arcs: of the arcs leaving the same row, a shorter one lies in a lane inside a longer one (sorted by
 # top row, then shorter first; a mutant that sorted by the sum of the rows put longer arcs inside, g-arith-797f42116f).
 # garrison.json has 8 such pairs; each arc's rows and lane are read back from its path (x - bulge, bulge = 10 + 7 lane).

@@ -34,17 +34,11 @@ for _ in $(seq 1 1200); do [ -s "$TMP/port" ] && break; sleep 0.05; done # 60 s:
 [ -s "$TMP/port" ] || { fail "the server did not start: $(cat "$TMP/log")"; finish; }
 url="http://127.0.0.1:$(cat "$TMP/port")/api"
 # The talks, in one Python program (urllib): each wait is bounded at 60 s and only bounds a hang.
-python3 - "$url" >"$TMP/talks" 2>&1 <<'PY' || fail "the talks: $(cat "$TMP/talks")"
-import json, sys, time, urllib.error, urllib.request
+PYTHONPATH="$SRC/tests/cli/lib" python3 - "$url" >"$TMP/talks" 2>&1 <<'PY' || fail "the talks: $(cat "$TMP/talks")"
+import functools, sys, time
+import api
 url = sys.argv[1]
-def call(method, path, token=None, body=None):
-    req = urllib.request.Request(url + "/" + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json", **({"Authorization": "Bearer " + token} if token else {})})
-    try:
-        with urllib.request.urlopen(req) as r:
-            return r.status, json.load(r)
-    except urllib.error.HTTPError as e:
-        return e.code, json.load(e)
+call = functools.partial(api.call, url)
 def until(what, fn):
     for _ in range(1200):
         v = fn()

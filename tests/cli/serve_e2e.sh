@@ -9,9 +9,4 @@ PARLEY=$1
 SRC=$2
 . "$SRC/tests/cli/lib/chromium.sh"
 . "$SRC/tests/cli/lib/serve.sh"
-need_chromium "$SRC" serve_e2e || exit 1
-start_serve "$PARLEY" "$SRC/web" || exit 1
-timeout "${E2E_NODE_TIMEOUT:-480}" node "$SRC/tests/e2e/negotiate.mjs" "$base" "$admin_token" "$PWD/e2e-screenshots$variant"
-rc=$?
-[ $rc -eq 0 ] || { echo "FAIL: e2e exited with $rc"; cat "$tmp/log"; exit 1; }
-echo "PASS serve_e2e"
+browser_talks "$PARLEY" "$SRC" serve_e2e negotiate.mjs e2e-screenshots e2e

@@ -16,28 +16,11 @@ URL_FILE=$2
 schema="budgets_$$"
 pg_schema "$schema"
 
-declare -A pid_of
-start_server() { # $1: name
-    rm -f "$tmp/port.$1"
-    "$PARLEY" serve --db "$db&application_name=${schema}_$1" --open --listen 127.0.0.1:0 --port-file "$tmp/port.$1" \
-        --streams-per-negotiation 3 --max-streams 10 --analyses-per-negotiation 2 --analyses-per-token 10 \
-        --analysis-seconds 600 --max-outcomes 10000000000000 >>"$tmp/log.$1" 2>&1 &
-    pids+=($!)
-    pid_of[$1]=$!
-    for _ in $(seq 1 1200); do [ -s "$tmp/port.$1" ] && return 0; sleep 0.05; done # 60 s: bounds a hang
-    fail "server $1 did not start"
-}
-start_server A
-start_server B
-A="http://127.0.0.1:$(cat "$tmp/port.A")/api"
-B="http://127.0.0.1:$(cat "$tmp/port.B")/api"
-scenario='{"scenario":{"issues":[{"name":"x","type":"integer","min":0,"max":3}],"parties":[
- {"name":"A","preferences":{"x":{"weight":1,"function":{"type":"linear","at_min":0,"at_max":1}}}},
- {"name":"B","preferences":{"x":{"weight":1,"function":{"type":"linear","at_min":1,"at_max":0}}}}]}}'
-med=$(curl -s -XPOST "$A/negotiations" -H "Content-Type: application/json" -d "$scenario" |
-      grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4)
-[ ${#med} -eq 64 ] || fail "could not create a negotiation through A"
-auth=(-H "Authorization: Bearer $med")
+budget_options=(--streams-per-negotiation 3 --max-streams 10 --analyses-per-negotiation 2 --analyses-per-token 10
+                --analysis-seconds 600 --max-outcomes 10000000000000)
+pg_serve A "${budget_options[@]}"
+pg_serve B "${budget_options[@]}"
+pg_negotiation "$A"
 
 # 1. Analyses, in negotiation 2: six issues of 100 values.
 huge=$(python3 -c '
@@ -84,8 +67,7 @@ analysis "$A" "$tmp/analysis.3"
 wait_slots 2
 [ -s "$tmp/analysis.3.code" ] && fail "the analysis after the kill was refused: $(cat "$tmp/analysis.3")"
 analysis_refused "$A" A
-start_server B
-B="http://127.0.0.1:$(cat "$tmp/port.B")/api"
+pg_serve B "${budget_options[@]}"
 
 # 2. Streams, in negotiation 1.
 n=0

@@ -17,19 +17,8 @@ as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u nobody -- "$@"; else "$@"; f
 schema="restart_$$"
 pg_schema "$schema"
 
-"$PARLEY" serve --db "$db&application_name=$schema" --open --listen 127.0.0.1:0 --port-file "$tmp/port" \
-    --write-burst 1000000 >"$tmp/log" 2>&1 &
-pids+=($!)
-for _ in $(seq 1 1200); do [ -s "$tmp/port" ] && break; sleep 0.05; done # 60 s: bounds a hang
-[ -s "$tmp/port" ] || fail "the server did not start"
-U="http://127.0.0.1:$(cat "$tmp/port")/api"
-scenario='{"scenario":{"issues":[{"name":"x","type":"integer","min":0,"max":3}],"parties":[
- {"name":"A","preferences":{"x":{"weight":1,"function":{"type":"linear","at_min":0,"at_max":1}}}},
- {"name":"B","preferences":{"x":{"weight":1,"function":{"type":"linear","at_min":1,"at_max":0}}}}]}}'
-med=$(curl -s -XPOST "$U/negotiations" -H "Content-Type: application/json" -d "$scenario" |
-      grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4)
-[ ${#med} -eq 64 ] || fail "could not create a negotiation"
-auth=(-H "Authorization: Bearer $med")
+pg_serve U --write-burst 1000000
+pg_negotiation "$U"
 post() { # $1: body; appends "body status" to $tmp/codes
     echo "$1 $(curl -s -o /dev/null -w '%{http_code}' -XPOST "$U/negotiations/1/messages" \
                -H "Content-Type: application/json" "${auth[@]}" -d "{\"body\":\"$1\"}")" >>"$tmp/codes"
@@ -37,7 +26,7 @@ post() { # $1: body; appends "body status" to $tmp/codes
 get() { echo "read$1 $(curl -s -o /dev/null -w '%{http_code}' "$U/negotiations/1/texts" "${auth[@]}")" >>"$tmp/codes"; }
 slots() { # the advisory locks the server holds
     psql -At "$base" -c "SELECT count(*) FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid
-                         WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = '$schema'"
+                         WHERE l.locktype = 'advisory' AND l.granted AND a.application_name = '${schema}_U'"
 }
 # Readers in the pool: four reads at once before the restarts, so four connections go idle.
 requests=()

@@ -12,33 +12,18 @@ PARLEY=$1
 URL_FILE=$2
 AGENT_DIR=$3
 . "$(dirname "$0")/lib.sh"
+export PYTHONPATH="$(dirname "$0")/../cli/lib" # api.py: the HTTP call of the Python parts below
 [ -f "$AGENT_DIR/stall.so" ] || fail "no stall.so in $AGENT_DIR"
 schema="seats_$$"
 pg_schema "$schema"
 
-declare -A pid_of
-start_server() { # $1: name (also the connections' application_name, to find its locks)
-    "$PARLEY" serve --db "$db&application_name=${schema}_$1" --open --listen 127.0.0.1:0 --port-file "$tmp/port.$1" \
-        --agent-dir "$AGENT_DIR" --write-burst 1000000 >"$tmp/log.$1" 2>&1 &
-    pids+=($!)
-    pid_of[$1]=$!
-    for _ in $(seq 1 1200); do [ -s "$tmp/port.$1" ] && return 0; sleep 0.05; done # 60 s: bounds a hang
-    fail "server $1 did not start"
-}
-start_server A
-A="http://127.0.0.1:$(cat "$tmp/port.A")/api"
+pg_serve A --agent-dir "$AGENT_DIR" --write-burst 1000000
 # The seats are taken through A before B starts: B finds them in the database, as a restarted process would.
 python3 - "$A" setup >"$tmp/setup" 2>&1 <<'PY' || fail "setup: $(cat "$tmp/setup")"
-import json, sys, urllib.error, urllib.request
+import functools, sys
+import api
 url = sys.argv[1]
-def call(method, path, token=None, body=None):
-    req = urllib.request.Request(url + "/" + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json", **({"Authorization": "Bearer " + token} if token else {})})
-    try:
-        with urllib.request.urlopen(req) as r:
-            return r.status, json.load(r)
-    except urllib.error.HTTPError as e:
-        return e.code, json.load(e)
+call = functools.partial(api.call, url)
 scenario = {"issues": [{"name": "price", "type": "integer", "min": 0, "max": 4}],
             "parties": [{"name": "Buyer", "reservation": 0.2, "preferences": {
                              "price": {"weight": 1, "function": {"type": "linear", "at_min": 1, "at_max": 0}}}},
@@ -57,24 +42,18 @@ assert call("POST", "negotiations/1/sessions", med, {"venue": "Geneva"})[0] == 2
 print(med)
 PY
 med=$(tail -n 1 "$tmp/setup")
-start_server B
-B="http://127.0.0.1:$(cat "$tmp/port.B")/api"
+pg_serve B --agent-dir "$AGENT_DIR" --write-burst 1000000
 
 # talks.py URL_TABLE URLS_READ MED NUMBER [kill]: tables text NUMBER through URL_TABLE, waits (reading through
 # the first of the comma-separated URLS_READ that answers) for Buyer's answer and Seller's missed answer, waits
 # 3 s more for a second one, and checks that each came once.  With "kill", once Buyer's answer is in (Seller's
 # agent is running) it prints a line and waits for one on stdin (the kill) before it reads on.
 cat >"$tmp/talks.py" <<'PY'
-import json, sys, time, urllib.error, urllib.request
+import sys, time, urllib.error
+import api
 table, reads, med, number = sys.argv[1], sys.argv[2].split(","), sys.argv[3], int(sys.argv[4])
 def call(url, method, path, body=None):
-    req = urllib.request.Request(url + "/" + path, method=method, data=None if body is None else json.dumps(body).encode(),
-                                 headers={"Content-Type": "application/json", "Authorization": "Bearer " + med})
-    try:
-        with urllib.request.urlopen(req) as r:
-            return r.status, json.load(r)
-    except urllib.error.HTTPError as e:
-        return e.code, json.load(e)
+    return api.call(url, method, path, med, body)
 def read(path):
     for url in reads:
         try:

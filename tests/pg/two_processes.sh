@@ -12,24 +12,10 @@ URL_FILE=$2
 schema="two_$$"
 pg_schema "$schema"
 
-start_server() { # $1: name
-    "$PARLEY" serve --db "$db" --open --listen 127.0.0.1:0 --port-file "$tmp/port.$1" --write-burst 1000000 \
-        >"$tmp/log.$1" 2>&1 &
-    pids+=($!)
-    for _ in $(seq 1 1200); do [ -s "$tmp/port.$1" ] && return 0; sleep 0.05; done # 60 s: bounds a hang
-    fail "server $1 did not start"
-}
-start_server A
-start_server B
-A="http://127.0.0.1:$(cat "$tmp/port.A")/api"
-B="http://127.0.0.1:$(cat "$tmp/port.B")/api"
+pg_serve A --write-burst 1000000
+pg_serve B --write-burst 1000000
 json=(-H "Content-Type: application/json")
-scenario='{"scenario":{"issues":[{"name":"x","type":"integer","min":0,"max":3}],"parties":[
- {"name":"A","preferences":{"x":{"weight":1,"function":{"type":"linear","at_min":0,"at_max":1}}}},
- {"name":"B","preferences":{"x":{"weight":1,"function":{"type":"linear","at_min":1,"at_max":0}}}}]}}'
-med=$(curl -s -XPOST "$A/negotiations" "${json[@]}" -d "$scenario" | grep -o '"token":"[0-9a-f]*"' | cut -d'"' -f4)
-[ ${#med} -eq 64 ] || fail "could not create a negotiation through A"
-auth=(-H "Authorization: Bearer $med")
+pg_negotiation "$A"
 post() { # $1: server URL, $2: body text
     local code
     code=$(curl -s -o /dev/null -w '%{http_code}' -XPOST "$1/negotiations/1/messages" "${json[@]}" "${auth[@]}" \

@@ -1,4 +1,5 @@
-# serve.sh: sourced by the browser tests that need a server: start_serve PARLEY WEB_DIR starts `parley serve` on
+# serve.sh: sourced by the browser tests that need a server (browser_talks, at the end, is the whole of
+# serve_e2e.sh and party_e2e.sh): start_serve PARLEY WEB_DIR starts `parley serve` on
 # an ephemeral loopback port with a fresh database in a temporary folder (removed, and the server stopped, on exit)
 # and sets $tmp, $port, $base, $admin_token and $variant; E2E_TIMEOUT_MS (a step's bound) and E2E_NODE_TIMEOUT
 # (the browser script's) are raised under AddressSanitizer (a slower server).  With PARLEY_TEST_PG_URL_FILE set (the
@@ -37,4 +38,18 @@ test_db() {
         { echo "FAIL: no schema in the PostgreSQL cluster of $PARLEY_TEST_PG_URL_FILE"; return 1; }
     db="$url&options=-csearch_path%3D$schema"
     variant="-pg"
+}
+
+# browser_talks PARLEY SRC NAME SCRIPT SHOTS WHAT: the browser test NAME that drives tests/e2e/SCRIPT (node, at most
+# E2E_NODE_TIMEOUT s, 480 by default) against a fresh server (start_serve) with the arguments URL ADMIN_TOKEN and its screenshots' folder,
+# $PWD/SHOTS$variant.  Needs chromium.sh sourced too.  Prints "PASS NAME" and returns 0, or prints
+# "FAIL: WHAT exited with CODE" and the server's log and returns 1.
+browser_talks() {
+    local parley=$1 src=$2 name=$3 script=$4 shots=$5 what=$6 rc
+    need_chromium "$src" "$name" || return 1
+    start_serve "$parley" "$src/web" || return 1
+    timeout "${E2E_NODE_TIMEOUT:-480}" node "$src/tests/e2e/$script" "$base" "$admin_token" "$PWD/$shots$variant"
+    rc=$?
+    [ $rc -eq 0 ] || { echo "FAIL: $what exited with $rc"; cat "$tmp/log"; return 1; }
+    echo "PASS $name"
 }
