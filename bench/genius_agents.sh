@@ -4,6 +4,7 @@
 #   GENIUS_HARNESS  the harness folder   (default: $src/../shared/genius-reference/harness)
 #   GENIUS_DOMAINS  the ANAC 2012 domains (default: $src/../shared/genius/anac2012)
 #   GENIUS_BUILD    where build.sh built GENIUS (default /tmp/genius-build; run.sh reads it)
+#   GENIUS_TIMEOUT  seconds a negotiation may run before it is stopped (default 600; a loaded machine needs more)
 src=${src:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 GENIUS_HARNESS=${GENIUS_HARNESS:-$src/../shared/genius-reference/harness}
 GENIUS_DOMAINS=${GENIUS_DOMAINS:-$src/../shared/genius/anac2012}
@@ -45,7 +46,7 @@ genius_negotiation() {
     local g=$GENIUS_DOMAINS/$1 err
     err=$(mktemp)
     # (from /tmp: GENIUS writes a DataObjects/ folder into its working directory)
-    (cd "${TMPDIR:-/tmp}" && exec timeout 600 nice -n 10 "$GENIUS_HARNESS/run.sh" --domain "$g/$1-A-domain.xml" --prof1 "$g/$1-A-prof1.xml" \
+    (cd "${TMPDIR:-/tmp}" && exec timeout "${GENIUS_TIMEOUT:-600}" nice -n 10 "$GENIUS_HARNESS/run.sh" --domain "$g/$1-A-domain.xml" --prof1 "$g/$1-A-prof1.xml" \
         --prof2 "$g/$1-A-prof2.xml" --agent1 "$(genius_class "$2")" --agent2 "$(genius_class "$3")" --rounds "$4" \
         --seed "$5" --quiet >/dev/null 2>"$err")
     grep '"summary":true' "$err" | tail -n 1

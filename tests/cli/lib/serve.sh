@@ -41,9 +41,9 @@ test_db() {
 }
 
 # browser_talks PARLEY SRC NAME SCRIPT SHOTS WHAT: the browser test NAME that drives tests/e2e/SCRIPT (node, at most
-# E2E_NODE_TIMEOUT s, 480 by default) against a fresh server (start_serve) with the arguments URL ADMIN_TOKEN and its screenshots' folder,
-# $PWD/SHOTS$variant.  Needs chromium.sh sourced too.  Prints "PASS NAME" and returns 0, or prints
-# "FAIL: WHAT exited with CODE" and the server's log and returns 1.
+# E2E_NODE_TIMEOUT s, 480 by default) against a fresh server (start_serve) with the arguments URL ADMIN_TOKEN and
+# its screenshots' folder, $PWD/SHOTS$variant.  Needs chromium.sh sourced too.  Prints "PASS NAME" and returns 0, or
+# prints "FAIL: WHAT exited with CODE" and the server's log and returns 1.
 browser_talks() {
     local parley=$1 src=$2 name=$3 script=$4 shots=$5 what=$6 rc
     need_chromium "$src" "$name" || return 1
