@@ -57,7 +57,7 @@ domains=$(ls "$TRACES" | sed -n 's/^\([^_]*\)__.*__s[0-9]*\.jsonl.*/\1/p' | sort
 total=0 strict=0 argued=0
 for d in $domains; do
     out=$(python3 "$src/tests/genius/compare_traces.py" --parley "$PARLEY" --traces "$TRACES" \
-          --domains "$DOMAINS_DIR" --name "${d}__" 2>&1 || true)
+          --domains "$DOMAINS_DIR" --name "${d}__" ${GENIUS_EXACT:+--exact "$GENIUS_EXACT"} 2>&1 || true)
     read -r p f s < <(echo "$out" | sed -n 's/^\([0-9]*\) passed, \([0-9]*\) failed, \([0-9]*\) skipped$/\1 \2 \3/p')
     [ -n "${p:-}" ] || { echo "genius_unseen: compare_traces failed on $d:"; echo "$out"; exit 1; }
     n=$((p + f + s))

@@ -11,8 +11,10 @@ PORTED=boulware,conceder,hardheaded,agent-k,cuhk,nice-tit-for-tat,the-fawkes,age
 TRACES="$SOURCE/../shared/genius-reference/traces"
 [ -d "$TRACES" ] || { echo "FAIL: no $TRACES (CI always has ../shared/genius-reference)"; exit 1; }
 . "$SOURCE/tests/cli/lib/sanitized.sh"
+# The negotiations parley plays move for move as the original (compare_traces.py --write-exact, against these
+# traces) must stay so: every offer of the first agent, the round and the deal (tests/genius/exact_visible.txt).
 COMPARE=(python3 "$SOURCE/tests/genius/compare_traces.py" --parley "$PARLEY" --traces "$TRACES"
-         --domains "$SOURCE/../shared/genius/anac2012")
+         --domains "$SOURCE/../shared/genius/anac2012" --exact "$SOURCE/tests/genius/exact_visible.txt")
 # Every trace in the normal tree; in the sanitizer tree (several times slower) one trace of each ordered pair of
 # agents, the pairs' domains taken in turn: every agent's code runs there, against each opponent.
 SAMPLE=()

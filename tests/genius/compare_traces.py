@@ -164,6 +164,36 @@ def compare(ref, got):
     return fails
 
 
+EXACT_UTILITY = 1e-6
+
+
+def compare_exact(ref, got):
+    """Failed checks of a negotiation that must match the original move for move (--exact): the same agreement
+    and round, both utilities within EXACT_UTILITY, and every offer of the first agent at the same time with the
+    same utility; names the first offer that differs."""
+    r_agreed, r_round, r_utils, r_offers, _ = ref
+    p_agreed, p_round, p_utils, p_offers, _ = got
+    fails = []
+    if r_agreed != p_agreed or r_round != p_round:
+        fails.append("exact: genius %s in round %s, parley %s in round %s" % (r_agreed, r_round, p_agreed, p_round))
+    elif r_agreed and any(abs(r_utils[k] - p_utils[k]) > EXACT_UTILITY for k in range(2)):
+        fails.append("exact: genius (%.6f, %.6f), parley (%.6f, %.6f)" % (*r_utils, *p_utils))
+    for k, (r, p) in enumerate(zip(r_offers, p_offers)):
+        if abs(r[0] - p[0]) > 1e-9 or abs(r[1] - p[1]) > EXACT_UTILITY:
+            fails.append("exact: offer %d at t %.6f: genius %.6f, parley %.6f at t %.6f" % (k + 1, r[0], r[1], p[1], p[0]))
+            break
+    else:
+        if len(r_offers) != len(p_offers):
+            fails.append("exact: genius made %d offers, parley %d" % (len(r_offers), len(p_offers)))
+    return fails
+
+
+def load_names(path):
+    """The trace names listed in a file (one per line, # comments)."""
+    with open(path, encoding="utf-8") as f:
+        return {line.split()[0] for line in f if line.strip() and not line.lstrip().startswith("#")}
+
+
 def within(value, values, tolerance):
     """value within tolerance of the range [min, max] of values (True when there are none)."""
     values = [v for v in values if v is not None]
@@ -251,6 +281,11 @@ def main():
                     "numbering of the opponent's random generators) to the agents that replay GENIUS's draws")
     ap.add_argument("--one-per-pair", action="store_true", help="a sample: one trace for each ordered pair of "
                     "agents (each pair's domain and seed taken in turn from those it has), e.g. for a slow build")
+    ap.add_argument("--exact", default="", help="a file of trace names that must match the original move for move "
+                    "(every offer of the first agent, the round and the deal): a stricter check for the negotiations "
+                    "parley reproduces exactly")
+    ap.add_argument("--write-exact", default="", help="write the names of the negotiations run that match move for "
+                    "move to this file")
     ap.add_argument("-v", "--verbose", action="store_true", help="print both sides' values for every negotiation")
     args = ap.parse_args()
 
@@ -318,6 +353,8 @@ def main():
 
     passed = failed = skipped = 0
     per_agent = {}
+    exact = load_names(args.exact) if args.exact else set()
+    identical = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for (name, pair, error), job in zip(pool.map(run_one, jobs), jobs):
             if error:
@@ -326,6 +363,10 @@ def main():
                 fails = compare_spread(groups[parse_name(job[0])[:3]], pair[1])
             else:
                 fails = compare(*pair)
+            if pair and not error and not compare_exact(*pair):
+                identical.append(name)
+            elif pair and name in exact:
+                fails += compare_exact(*pair)
             ok = not fails
             if ok:
                 passed += 1
@@ -356,6 +397,14 @@ def main():
         return 2
     if skipped:
         print("%d known difference(s) listed in %s" % (skipped, args.known))
+    ran = {os.path.basename(job[0]).split(".jsonl")[0] for job in jobs}
+    print("%d of %d negotiations match the original move for move (%d of them listed in --exact)"
+          % (len(identical), len(jobs), len(exact & ran)))
+    if args.write_exact:
+        with open(args.write_exact, "w", encoding="utf-8") as f:
+            f.write("# negotiations that parley plays move for move as the GENIUS original (compare_traces.py "
+                    "--write-exact)\n")
+            f.writelines(n + "\n" for n in sorted(identical))
     print("%d passed, %d failed, %d skipped" % (passed, failed, skipped))
     return 1 if failed else 0
 
