@@ -106,3 +106,34 @@ def test_tournament_figure_names_the_boxes(parley, drawn):
     assert left["boxplot"][0][0] == ([[0.8], [0.6], [0.2, 0.4]],)
     assert right["barh"] == [((["b", "c", "a"], [1.0, 0.0, 0.5]), {})]
     assert right["set_xlabel"] == [(("agreement rate",), {})]
+
+
+def test_outcome_of_the_wrong_length(parley):
+    """An outcome given as value indices has one index per issue: the textbook's two issues refuse one index or
+    three with ValueError (a mutant that dropped the length check read past the tuple or ignored the extra)."""
+    u = parley.load(SCENARIO).utility("Buyer")
+    with pytest.raises(ValueError, match="has 2 values, got 1"):
+        u((1,))
+    with pytest.raises(ValueError, match="has 2 values, got 3"):
+        u((1, 0, 0))
+    assert u((0, 0)) == u({"price": 0, "color": "red"})
+
+
+def test_analysis_methods_reach_the_library(parley, monkeypatch):
+    """Scenario.analyze(method=NAME) passes the library the parley_json_method of that name (parley/text.h:
+    PARLEY_JSON_AUTO 0, PARLEY_JSON_ENUMERATE 1, PARLEY_JSON_APPROXIMATE 2), and by default threads 0 (one per
+    core) and a search budget and seed of 0 (the library's defaults), as documented.  The results differ only on
+    spaces too large to enumerate, so the call itself is recorded (a mutant sent "exact" as auto, another made
+    the default budget one evaluation)."""
+    from parley import _native as N
+    sc = parley.load(SCENARIO)
+    seen = []
+
+    def recorded(handle, options, search, method, frontier, err):
+        seen.append((method, options._obj.threads, search._obj.evaluations, search._obj.seed))
+        raise LookupError("recorded")
+    monkeypatch.setattr(N.lib, "parley_analyze_json", recorded)
+    for name in ("auto", "exact", "approximate"):
+        with pytest.raises(LookupError):
+            sc.analyze(method=name)
+    assert seen == [(0, 0, 0, 0), (1, 0, 0, 0), (2, 0, 0, 0)]
