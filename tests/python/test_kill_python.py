@@ -137,3 +137,12 @@ def test_analysis_methods_reach_the_library(parley, monkeypatch):
         with pytest.raises(LookupError):
             sc.analyze(method=name)
     assert seen == [(0, 0, 0, 0), (1, 0, 0, 0), (2, 0, 0, 0)]
+
+
+def test_real_issue_values_are_the_decimals(parley):
+    """A real issue's values min + k * step are the decimals they stand for, even where the floating-point sum is
+    one unit in the last place off: 0 to 451.5 by 0.7 is the 646 numbers 7k/10 (exact fractions, then the nearest
+    double); 645 * 0.7 is 451.49999999999994 in floating point (a mutant rounded to 13 places and kept it)."""
+    from fractions import Fraction
+    issue = parley.Issue("x", kind="real", min=0, max=451.5, step=0.7)
+    assert issue.all_values == [float(Fraction(7, 10) * k) for k in range(646)]
