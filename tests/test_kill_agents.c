@@ -24,6 +24,9 @@
  *   textbook tridiagonal system (tests/mutants/spline_by_hand.py, exact
  *   fractions): slope 13/320, so 0.40625 at z = 10 (a mutant summed the
  *   wrong neighbour's curvature into each piece's slope).
+ * - AgentK's HashMap of received offers has java.util.HashMap's bucket count:
+ *   16, doubled when the entries pass three quarters (12 fit in 16, the 13th
+ *   makes 32); a mutant doubled at 12 already, so keySet() order changed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -136,6 +139,17 @@ static void test_agent_k_keyset_order(void **state)
         assert_int_equal((uint32_t)keys[i], want[i]);
 }
 
+/* java.util.HashMap starts with 16 buckets and doubles when an insertion makes its size pass 0.75 of them:
+   12 entries fit in 16, the 13th makes 32, the 25th 64, the 49th 128. */
+static void test_agent_k_keyset_capacity(void **state)
+{
+    (void)state;
+    static const size_t count[] = {0, 1, 12, 13, 24, 25, 48, 49, 96, 97};
+    static const uint32_t want[] = {16, 16, 16, 32, 32, 64, 64, 128, 128, 256};
+    for (size_t i = 0; i < sizeof count / sizeof *count; i++)
+        assert_int_equal(agentk_keyset_capacity(count[i]), want[i]);
+}
+
 static void test_fawkes_interpolating_spline_tail(void **state)
 {
     (void)state;
@@ -155,6 +169,7 @@ int main(void)
         cmocka_unit_test(test_agent_k_refuses_unknown_parameters),
         cmocka_unit_test(test_agent_m_walk_stays_in_range),
         cmocka_unit_test(test_agent_k_keyset_order),
+        cmocka_unit_test(test_agent_k_keyset_capacity),
         cmocka_unit_test(test_fawkes_interpolating_spline_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
