@@ -6,7 +6,8 @@
  * header names.  When the JSON library has no memory, the tournament's JSON writer says so (out of memory).
  * The plot's agreement-rate bars carry the 95% Wilson score interval of each agent's agreements.
  * The statistics' text numbers the columns of the p-value table 1..n, gives every agent its four quarters of
- * model accuracy and its meta-game share, each the value the library returns for it.
+ * model accuracy and its meta-game share, each the value the library returns for it; the JSON's
+ * model_pearson_over_time holds the four quarters.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -345,6 +346,24 @@ static void stats_text_lists_every_agent(void **state)
         assert_string_equal(name, parley_tournament_agent_name(t, a));
         assert_float_equal(share, parley_tournament_stats_replicator(s, a), 0.0005);
     }
+    free(text);
+
+    /* the JSON: each agent's model_pearson_over_time holds the four quarters */
+    out = open_memstream(&text, &size);
+    assert_non_null(out);
+    assert_int_equal(parley_tournament_stats_write_json(s, t, out, NULL), PARLEY_OK);
+    fclose(out);
+    json_t *doc = json_loads(text, 0, NULL), *agents = json_object_get(doc, "agents");
+    assert_int_equal(json_array_size(agents), n);
+    for (size_t rank = 0; rank < n; rank++) {
+        size_t a = parley_tournament_stats_agent(s, rank)->agent;
+        json_t *quarters = json_object_get(json_array_get(agents, rank), "model_pearson_over_time");
+        assert_int_equal(json_array_size(quarters), 4);
+        for (size_t k = 0; k < 4; k++)
+            assert_float_equal(json_real_value(json_array_get(quarters, k)),
+                               parley_tournament_stats_model_over_time(s, a, k), 1e-12);
+    }
+    json_decref(doc);
     free(text);
     parley_tournament_stats_free(s);
     parley_tournament_free(t);
