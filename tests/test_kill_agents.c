@@ -27,6 +27,10 @@
  * - AgentK's HashMap of received offers has java.util.HashMap's bucket count:
  *   16, doubled when the entries pass three quarters (12 fit in 16, the 13th
  *   makes 32); a mutant doubled at 12 already, so keySet() order changed.
+ * - Caduceus's PARS target under a deadline in time (no rounds) has no offset:
+ *   1 - t^(1/0.15), 0.9072 at t = 0.7, 1 - t^5 with a discount (a mutant
+ *   offset t by 1, the power of a negative number was NaN and the target
+ *   fell to the 0.7 floor).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -150,6 +154,13 @@ static void test_agent_k_keyset_capacity(void **state)
         assert_int_equal(agentk_keyset_capacity(count[i]), want[i]);
 }
 
+static void test_caduceus_target_without_rounds(void **state)
+{
+    (void)state;
+    assert_float_equal(caduceus_pars_target(0.7, 0, 0), 1 - pow(0.7, 1 / 0.15), 1e-12);
+    assert_float_equal(caduceus_pars_target(0.5, 0, 1), 1 - 0.5 * 0.5 * 0.5 * 0.5 * 0.5, 1e-12);
+}
+
 static void test_fawkes_interpolating_spline_tail(void **state)
 {
     (void)state;
@@ -170,6 +181,7 @@ int main(void)
         cmocka_unit_test(test_agent_m_walk_stays_in_range),
         cmocka_unit_test(test_agent_k_keyset_order),
         cmocka_unit_test(test_agent_k_keyset_capacity),
+        cmocka_unit_test(test_caduceus_target_without_rounds),
         cmocka_unit_test(test_fawkes_interpolating_spline_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
