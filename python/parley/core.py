@@ -13,7 +13,7 @@ from .model import Issue, Outcome, Party, Space, Utility
 
 PathLike = Union[str, "os.PathLike[str]"]
 
-_METHODS = {"auto": 0, "exact": 0, "approximate": 2}
+_METHODS = {"auto": 0, "exact": 1, "approximate": 2}
 _RULES = {"nash": 0, "kalai": 1, "egalitarian": 2, "welfare": 3}
 FORMATS = ("native", "genius", "geniusweb")
 _NOTIONS = {"nash": 1, "r": 1, "gmr": 2, "smr": 4, "seq": 8, "sim": 16, "seqsim": 32, "all": 63, "lh": 64,
