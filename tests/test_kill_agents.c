@@ -31,6 +31,10 @@
  *   1 - t^(1/0.15), 0.9072 at t = 0.7, 1 - t^5 with a discount (a mutant
  *   offset t by 1, the power of a negative number was NaN and the target
  *   fell to the 0.7 floor).
+ * - Caduceus's committee draw at the top of [0, 1] (rounding can leave the
+ *   draw at or above the last cumulative share) gives the last member that
+ *   offers, reading only the five members (a mutant looked at a sixth, past
+ *   the array: the sanitizer tree sees it).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -45,6 +49,7 @@
 #include <parley/parley.h>
 
 #include "agents/anac_agent_gg.h"
+#include "agents/anac_caduceus_members.h"
 #include "agents/anac_classic.h"
 #include "agents/anac_winners.h"
 #include "test_ten_issues.h"
@@ -161,6 +166,16 @@ static void test_caduceus_target_without_rounds(void **state)
     assert_float_equal(caduceus_pars_target(0.5, 0, 1), 1 - 0.5 * 0.5 * 0.5 * 0.5 * 0.5, 1e-12);
 }
 
+static void test_caduceus_committee_pick_at_the_top(void **state)
+{
+    (void)state;
+    const int all[MEMBER_COUNT] = {1, 1, 1, 1, 1}, pars_only[MEMBER_COUNT] = {1, 0, 0, 0, 0},
+              no_inner[MEMBER_COUNT] = {1, 1, 1, 1, 0};
+    assert_int_equal(caduceus_committee_pick(all, 1.0), MEMBER_INNER);
+    assert_int_equal(caduceus_committee_pick(pars_only, 1.0), MEMBER_PARS);
+    assert_int_equal(caduceus_committee_pick(no_inner, 1.0), MEMBER_ATLAS3);
+}
+
 static void test_fawkes_interpolating_spline_tail(void **state)
 {
     (void)state;
@@ -182,6 +197,7 @@ int main(void)
         cmocka_unit_test(test_agent_k_keyset_order),
         cmocka_unit_test(test_agent_k_keyset_capacity),
         cmocka_unit_test(test_caduceus_target_without_rounds),
+        cmocka_unit_test(test_caduceus_committee_pick_at_the_top),
         cmocka_unit_test(test_fawkes_interpolating_spline_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
