@@ -35,6 +35,8 @@
  *   draw at or above the last cumulative share) gives the last member that
  *   offers, reading only the five members (a mutant looked at a sixth, past
  *   the array: the sanitizer tree sees it).
+ * - A BOA bidding strategy takes e in [0, 1000] (its message says so): 1000
+ *   is taken, 1000.5 refused (a mutant let 1000.5 through).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -176,6 +178,23 @@ static void test_caduceus_committee_pick_at_the_top(void **state)
     assert_int_equal(caduceus_committee_pick(no_inner, 1.0), MEMBER_ATLAS3);
 }
 
+static void test_boa_bidding_e_bounds(void **state)
+{
+    (void)state;
+    static const char *const kinds[] = {"time", "tft"};
+    for (size_t i = 0; i < 2; i++) {
+        parley_bidding *b = NULL;
+        parley_error err;
+        assert_int_equal(parley_bidding_new(kinds[i], "e=1000", &b, NULL), PARLEY_OK);
+        parley_bidding_free(b);
+        b = NULL;
+        assert_int_equal(parley_bidding_new(kinds[i], "e=1000.5", &b, &err), PARLEY_EINVAL);
+        assert_null(b);
+        assert_non_null(strstr(err.message, "e must be in [0,1000]"));
+        assert_int_equal(parley_bidding_new(kinds[i], "e=-0.5", &b, NULL), PARLEY_EINVAL);
+    }
+}
+
 static void test_fawkes_interpolating_spline_tail(void **state)
 {
     (void)state;
@@ -198,6 +217,7 @@ int main(void)
         cmocka_unit_test(test_agent_k_keyset_capacity),
         cmocka_unit_test(test_caduceus_target_without_rounds),
         cmocka_unit_test(test_caduceus_committee_pick_at_the_top),
+        cmocka_unit_test(test_boa_bidding_e_bounds),
         cmocka_unit_test(test_fawkes_interpolating_spline_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
