@@ -24,6 +24,19 @@
  *   textbook tridiagonal system (tests/mutants/spline_by_hand.py, exact
  *   fractions): slope 13/320, so 0.40625 at z = 10 (a mutant summed the
  *   wrong neighbour's curvature into each piece's slope).
+ * - AgentK's HashMap of received offers has java.util.HashMap's bucket count:
+ *   16, doubled when the entries pass three quarters (12 fit in 16, the 13th
+ *   makes 32); a mutant doubled at 12 already, so keySet() order changed.
+ * - Caduceus's PARS target under a deadline in time (no rounds) has no offset:
+ *   1 - t^(1/0.15), 0.9072 at t = 0.7, 1 - t^5 with a discount (a mutant
+ *   offset t by 1, the power of a negative number was NaN and the target
+ *   fell to the 0.7 floor).
+ * - Caduceus's committee draw at the top of [0, 1] (rounding can leave the
+ *   draw at or above the last cumulative share) gives the last member that
+ *   offers, reading only the five members (a mutant looked at a sixth, past
+ *   the array: the sanitizer tree sees it).
+ * - A BOA bidding strategy takes e in [0, 1000] (its message says so): 1000
+ *   is taken, 1000.5 refused (a mutant let 1000.5 through).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -38,6 +51,7 @@
 #include <parley/parley.h>
 
 #include "agents/anac_agent_gg.h"
+#include "agents/anac_caduceus_members.h"
 #include "agents/anac_classic.h"
 #include "agents/anac_winners.h"
 #include "test_ten_issues.h"
@@ -136,6 +150,51 @@ static void test_agent_k_keyset_order(void **state)
         assert_int_equal((uint32_t)keys[i], want[i]);
 }
 
+/* java.util.HashMap starts with 16 buckets and doubles when an insertion makes its size pass 0.75 of them:
+   12 entries fit in 16, the 13th makes 32, the 25th 64, the 49th 128. */
+static void test_agent_k_keyset_capacity(void **state)
+{
+    (void)state;
+    static const size_t count[] = {0, 1, 12, 13, 24, 25, 48, 49, 96, 97};
+    static const uint32_t want[] = {16, 16, 16, 32, 32, 64, 64, 128, 128, 256};
+    for (size_t i = 0; i < sizeof count / sizeof *count; i++)
+        assert_int_equal(agentk_keyset_capacity(count[i]), want[i]);
+}
+
+static void test_caduceus_target_without_rounds(void **state)
+{
+    (void)state;
+    assert_float_equal(caduceus_pars_target(0.7, 0, 0), 1 - pow(0.7, 1 / 0.15), 1e-12);
+    assert_float_equal(caduceus_pars_target(0.5, 0, 1), 1 - 0.5 * 0.5 * 0.5 * 0.5 * 0.5, 1e-12);
+}
+
+static void test_caduceus_committee_pick_at_the_top(void **state)
+{
+    (void)state;
+    const int all[MEMBER_COUNT] = {1, 1, 1, 1, 1}, pars_only[MEMBER_COUNT] = {1, 0, 0, 0, 0},
+              no_inner[MEMBER_COUNT] = {1, 1, 1, 1, 0};
+    assert_int_equal(caduceus_committee_pick(all, 1.0), MEMBER_INNER);
+    assert_int_equal(caduceus_committee_pick(pars_only, 1.0), MEMBER_PARS);
+    assert_int_equal(caduceus_committee_pick(no_inner, 1.0), MEMBER_ATLAS3);
+}
+
+static void test_boa_bidding_e_bounds(void **state)
+{
+    (void)state;
+    static const char *const kinds[] = {"time", "tft"};
+    for (size_t i = 0; i < 2; i++) {
+        parley_bidding *b = NULL;
+        parley_error err;
+        assert_int_equal(parley_bidding_new(kinds[i], "e=1000", &b, NULL), PARLEY_OK);
+        parley_bidding_free(b);
+        b = NULL;
+        assert_int_equal(parley_bidding_new(kinds[i], "e=1000.5", &b, &err), PARLEY_EINVAL);
+        assert_null(b);
+        assert_non_null(strstr(err.message, "e must be in [0,1000]"));
+        assert_int_equal(parley_bidding_new(kinds[i], "e=-0.5", &b, NULL), PARLEY_EINVAL);
+    }
+}
+
 static void test_fawkes_interpolating_spline_tail(void **state)
 {
     (void)state;
@@ -155,6 +214,10 @@ int main(void)
         cmocka_unit_test(test_agent_k_refuses_unknown_parameters),
         cmocka_unit_test(test_agent_m_walk_stays_in_range),
         cmocka_unit_test(test_agent_k_keyset_order),
+        cmocka_unit_test(test_agent_k_keyset_capacity),
+        cmocka_unit_test(test_caduceus_target_without_rounds),
+        cmocka_unit_test(test_caduceus_committee_pick_at_the_top),
+        cmocka_unit_test(test_boa_bidding_e_bounds),
         cmocka_unit_test(test_fawkes_interpolating_spline_tail),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -9,7 +9,10 @@
  * - under preference uncertainty, negotiating party k plays with the estimate
  *   parley_scenario_uncertain(sc, k, K, estimator, seed + k) (docs/agents.md):
  *   each run replayed by hand on that estimate ends as the tournament says (a
- *   mutant drew party k's ranking with seed - k).
+ *   mutant drew party k's ranking with seed - k);
+ * - Student's two-sided tail P(|T| >= t) of the Welch test (stats_welch.c) against
+ *   closed forms: df 1 is Cauchy's, 1 - 2 atan(t) / pi; df 2 is 1 - t / sqrt(2 + t^2);
+ *   an infinite t has tail 0, t = 0 has 1 (a mutant gave 1 for an infinite t).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +23,8 @@
 #include <math.h>
 
 #include <parley/parley.h>
+
+#include "tournament/stats_internal.h"
 
 static parley_scenario *textbook(void)
 {
@@ -141,12 +146,27 @@ static void test_uncertain_party_estimate_is_seeded_per_party(void **state)
     assert_int_equal(same, runs);
 }
 
+static void test_student_tail_closed_forms(void **state)
+{
+    (void)state;
+    for (double t = 0.25; t < 20; t *= 2) {
+        assert_float_equal(stats_student_t_two_sided(t, 1), 1 - 2 * atan(t) / M_PI, 1e-12);
+        assert_float_equal(stats_student_t_two_sided(-t, 1), 1 - 2 * atan(t) / M_PI, 1e-12);
+        assert_float_equal(stats_student_t_two_sided(t, 2), 1 - t / sqrt(2 + t * t), 1e-12);
+    }
+    assert_float_equal(stats_student_t_two_sided(0, 5), 1, 1e-15);
+    assert_true(stats_student_t_two_sided(INFINITY, 5) == 0);
+    assert_true(stats_student_t_two_sided(-INFINITY, 1) == 0);
+    assert_true(isnan(stats_student_t_two_sided(1, 0)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_uncertain_party_estimate_is_seeded_per_party),
         cmocka_unit_test(test_zero_repeats_is_one),
         cmocka_unit_test(test_mean_welfare_of_one_negotiation),
+        cmocka_unit_test(test_student_tail_closed_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -5,6 +5,9 @@
  * divided by another column's count shows.  The CSV of the runs holds each run's figures in the columns its
  * header names.  When the JSON library has no memory, the tournament's JSON writer says so (out of memory).
  * The plot's agreement-rate bars carry the 95% Wilson score interval of each agent's agreements.
+ * The statistics' text numbers the columns of the p-value table 1..n, gives every agent its four quarters of
+ * model accuracy and its meta-game share, each the value the library returns for it; the JSON's
+ * model_pearson_over_time holds the four quarters.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -276,6 +279,97 @@ static void plot_rate_intervals_are_wilson(void **state)
     parley_scenario_free(sc);
 }
 
+/* The line after the first line of `text` starting with `head` (NULL when there is none). */
+static const char *line_after(const char *text, const char *head)
+{
+    for (const char *line = text; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL)
+        if (strncmp(line, head, strlen(head)) == 0)
+            return strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL;
+    return NULL;
+}
+
+/* The line starting at `line`, without its newline, in buf (so that sscanf stops at its end). */
+static const char *one_line(const char *line, char *buf, size_t size)
+{
+    size_t len = strcspn(line, "\n");
+    assert_true(len < size);
+    memcpy(buf, line, len);
+    buf[len] = '\0';
+    return buf;
+}
+
+static void stats_text_lists_every_agent(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json");
+    parley_tournament *t = play_small(sc);
+    size_t n = parley_tournament_agent_count(t);
+    assert_int_equal(n, 3);
+    const double self[3] = {0.5, 0.4, 0.3}; /* made up: the meta-game needs a diagonal */
+    parley_stats_options options = {200, 7, self};
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    assert_int_equal(parley_tournament_stats_write_text(s, t, out, NULL), PARLEY_OK);
+    fclose(out);
+
+    const char *line = line_after(text, "significance of the differences");
+    unsigned column[4] = {0};
+    assert_non_null(line);
+    char buf[256];
+    assert_int_equal(sscanf(one_line(line, buf, sizeof buf), "%u %u %u %u", &column[0], &column[1], &column[2], &column[3]), 3);
+    assert_true(column[0] == 1 && column[1] == 2 && column[2] == 3);
+
+    line = line_after(text, "opponent-model accuracy");
+    assert_non_null(line);
+    line = strchr(line, '\n') + 1; /* the quarters' header */
+    for (size_t rank = 0; rank < n; rank++, line = strchr(line, '\n') + 1) {
+        size_t a = parley_tournament_stats_agent(s, rank)->agent;
+        char name[64];
+        double q[4];
+        assert_int_equal(sscanf(one_line(line, buf, sizeof buf), "%63s %lf %lf %lf %lf", name, &q[0], &q[1], &q[2], &q[3]), 5);
+        assert_string_equal(name, parley_tournament_agent_name(t, a));
+        for (size_t k = 0; k < 4; k++)
+            assert_float_equal(q[k], parley_tournament_stats_model_over_time(s, a, k), 0.0005);
+    }
+
+    line = line_after(text, "meta-game: share of each agent");
+    assert_non_null(line);
+    for (size_t rank = 0; rank < n; rank++, line = strchr(line, '\n') + 1) {
+        size_t a = parley_tournament_stats_agent(s, rank)->agent;
+        char name[64];
+        double share;
+        assert_int_equal(sscanf(one_line(line, buf, sizeof buf), "%63s %lf", name, &share), 2);
+        assert_string_equal(name, parley_tournament_agent_name(t, a));
+        assert_float_equal(share, parley_tournament_stats_replicator(s, a), 0.0005);
+    }
+    free(text);
+
+    /* the JSON: each agent's model_pearson_over_time holds the four quarters */
+    out = open_memstream(&text, &size);
+    assert_non_null(out);
+    assert_int_equal(parley_tournament_stats_write_json(s, t, out, NULL), PARLEY_OK);
+    fclose(out);
+    json_t *doc = json_loads(text, 0, NULL), *agents = json_object_get(doc, "agents");
+    assert_int_equal(json_array_size(agents), n);
+    for (size_t rank = 0; rank < n; rank++) {
+        size_t a = parley_tournament_stats_agent(s, rank)->agent;
+        json_t *quarters = json_object_get(json_array_get(agents, rank), "model_pearson_over_time");
+        assert_int_equal(json_array_size(quarters), 4);
+        for (size_t k = 0; k < 4; k++)
+            assert_float_equal(json_real_value(json_array_get(quarters, k)),
+                               parley_tournament_stats_model_over_time(s, a, k), 1e-12);
+    }
+    json_decref(doc);
+    free(text);
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -283,6 +377,7 @@ int main(void)
         cmocka_unit_test(csv_columns_hold_the_runs_figures),
         cmocka_unit_test(tournament_json_out_of_memory),
         cmocka_unit_test(plot_rate_intervals_are_wilson),
+        cmocka_unit_test(stats_text_lists_every_agent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

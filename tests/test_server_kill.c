@@ -23,6 +23,10 @@
  * time the stream went to sleep).  An analysis of a space larger than the
  * server's --max-outcomes is refused 422 Unprocessable, saying so (a mutant
  * answered 423).
+ * A program the caller's check stops is killed at once and reported stopped,
+ * with the check's reason (child.c): `sleep 60` stopped by its first check ends
+ * by SIGKILL, outcome CHILD_STOPPED (a mutant left it running after the check,
+ * so it was reported at the deadline instead).
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
@@ -36,6 +40,11 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <signal.h>
+#include <sys/wait.h>
+
+#include "server/child.h"
+#include "server/server_internal.h"
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 #include "test_server_talks.h"
@@ -286,9 +295,33 @@ static void test_analysis_beyond_max_outcomes(void **state)
         fail_msg("%s", why);
 }
 
+static const char *stop_at_once(void *arg, pid_t pid)
+{
+    (void)pid;
+    ++*(int *)arg;
+    return "enough";
+}
+
+static void test_stopped_child_is_killed_and_says_why(void **state)
+{
+    (void)state;
+    static const char *const argv[] = {"/bin/sleep", "60", NULL};
+    int checks = 0;
+    child_spec spec = {.argv = argv, .max_reply = 1024, .check = stop_at_once, .arg = &checks};
+    spec.deadline_ms = guard_now_ms() + 30000; /* bounds a hang; the check stops it long before */
+    child_result out;
+    child_run(&spec, &out);
+    free(out.reply);
+    assert_int_equal(checks, 1);
+    assert_int_equal(out.outcome, CHILD_STOPPED);
+    assert_string_equal(out.reason, "enough");
+    assert_true(WIFSIGNALED(out.status) && WTERMSIG(out.status) == SIGKILL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_stopped_child_is_killed_and_says_why),
         cmocka_unit_test(test_analysis_beyond_max_outcomes),
         cmocka_unit_test(test_waiting_stream_sends_nothing),
         cmocka_unit_test(test_text_value_against_reservation_at_start),

@@ -141,14 +141,20 @@ void agentk_keyset_sort(uint64_t *keys, size_t n)
     qsort(keys, n, sizeof *keys, by_order);
 }
 
+uint32_t agentk_keyset_capacity(size_t count)
+{
+    uint32_t capacity = 16;
+    while (count > capacity / 4 * 3)
+        capacity *= 2;
+    return capacity;
+}
+
 /* The received offers worth more than its target, in offeredBidMap.keySet() order (a HashMap<Bid, Double>:
    bucket of Bid.hashCode, then insertion order), one of them at random (random200); otherwise the search. */
 static double agentk_select(struct agentk *a, parley_agent_view *v, uint32_t *out)
 {
     size_t above = 0, count = a->offered.count;
-    uint32_t capacity = 16;
-    while (count > capacity / 4 * 3)
-        capacity *= 2;
+    uint32_t capacity = agentk_keyset_capacity(count);
     uint64_t *keys = malloc((count ? count : 1) * sizeof *keys);
     if (!keys)
         return agentk_search(a, v, out);

@@ -59,6 +59,9 @@ void agentk_evaluate(double offered, double mean, double variance, double t, dou
 /* AgentK: the keys (HashMap bucket << 32 | arrival index) of the received offers above its target, put in
    offeredBidMap.keySet() order: by bucket, then in the order they arrived (ascending keys). */
 void agentk_keyset_sort(uint64_t *keys, size_t n);
+/* AgentK: the bucket count of its HashMap of `count` received offers (java.util.HashMap: 16, doubled while the
+   entries pass three quarters of it); a key's bucket is (h ^ h >>> 16) & (capacity - 1). */
+uint32_t agentk_keyset_capacity(size_t count);
 
 /* NiceTitForTat: the multiplier of its Nash estimate at a gap, and its concession bonus. */
 double ntft_nash_multiplier(double gap);

@@ -345,11 +345,14 @@ def carried_draw(sites, n, seed, commit, root=ROOT):
     return kept + stable_draw(pool, max(n - len(kept), 1), seed)
 
 
-def sample(n, seed, root=ROOT, carry=None):
+def sample(n, seed, root=ROOT, carry=None, files=None):
     """n sites drawn with the seed (stable_draw), or with carry=COMMIT the two-stratum draw of carried_draw; in
-    the order they are run: folder by folder in turn."""
+    the order they are run: folder by folder in turn.  files: a regex (re.search on the path relative to the
+    tree, e.g. `^src/server/(child|job_wire)\.c|^python/parley/`): the draw is made among the sites of the files
+    it matches only (the newest code); the sites returned first are still every site of the tree."""
     sites = all_sites(root)
-    chosen = carried_draw(sites, n, seed, carry, root) if carry else stable_draw(sites, n, seed)
+    pool = [s for s in sites if re.search(files, s.file)] if files else sites
+    chosen = carried_draw(pool, n, seed, carry, root) if carry else stable_draw(pool, n, seed)
     chosen.sort(key=lambda s: (s.file, s.line, s.col))
     # folders in turn, so that a run stopped early has judged some mutants of every folder
     by_folder = {}
@@ -390,9 +393,13 @@ if __name__ == "__main__":
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--carry", metavar="COMMIT", help="the two-stratum draw that keeps the positional draw of COMMIT "
                     "in the files unchanged since (carried_draw)")
+    ap.add_argument("--files", metavar="REGEX", help="draw only among the sites of the files whose path (relative to "
+                    "the tree) the regex matches (re.search), e.g. the newest wave's files")
     a = ap.parse_args()
-    every, chosen = sample(a.sample or 10 ** 9, a.seed, carry=a.carry)
+    every, chosen = sample(a.sample or 10 ** 9, a.seed, carry=a.carry, files=a.files)
     from collections import Counter
     print("%d sites; by kind %s" % (len(every), dict(Counter(s.kind for s in every))))
+    if a.files:
+        print("%d of them in the files matching %r" % (sum(1 for s in every if re.search(a.files, s.file)), a.files))
     for s in chosen if a.sample else []:
         print("%-24s %s:%d:%d  %r -> %r" % (s.id, s.file, s.line, s.col, s.old, s.new))

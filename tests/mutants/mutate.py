@@ -362,6 +362,8 @@ def main():
     ap.add_argument("--seed", type=int, default=1, help="the sample's random seed")
     ap.add_argument("--carry", metavar="COMMIT", help="with --sample: keep the positional draw of COMMIT in the files "
                     "unchanged since, and draw the changed files' sites at the same rate (generate.carried_draw)")
+    ap.add_argument("--files", metavar="REGEX", help="with --sample: draw only among the sites of the files whose "
+                    "path the regex matches (generate.sample), e.g. the newest wave's code")
     ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
     ap.add_argument("--report-only", action="store_true",
                     help="with --resume: report the journalled verdicts, run nothing (the rest counted as unrun)")
@@ -388,7 +390,7 @@ def main():
     args = ap.parse_args()
 
     if args.sample:
-        every, chosen = generate.sample(args.sample, args.seed, carry=args.carry)
+        every, chosen = generate.sample(args.sample, args.seed, carry=args.carry, files=args.files)
         mutants = generate.as_mutants(chosen)
         if args.asan_memory:
             for m in mutants:
@@ -398,8 +400,8 @@ def main():
         for m in mutants:
             if m["id"] in argued:
                 m["equivalent"] = argued[m["id"]]
-        print("mutate.py: %d generated sites, a sample of %d (seed %d)" % (len(every), len(mutants), args.seed),
-              flush=True)
+        print("mutate.py: %d generated sites, a sample of %d (seed %d%s)" % (
+            len(every), len(mutants), args.seed, ", files matching %r" % args.files if args.files else ""), flush=True)
     else:
         mutants = parse_list(args.list)
     if args.only:
