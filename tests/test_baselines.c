@@ -204,6 +204,39 @@ static void every_baseline_agrees_with_a_conceder_and_keeps_its_reservation(void
     parley_scenario_free(sc);
 }
 
+/* GENIUS's TimeDependentAgent accepts an offer worth at least its planned bid, which may lie just below its
+   reservation value (the nearest bid to a target above it).  DefensiveCharms (ANAC 2013, reservation 0.7):
+   TheFawkes offers Boulware's own planned bid (worth 0.69 to it) in round 998 and the original Boulware accepts
+   (harness trace, seed 1: round 998, 0.84/0.69); refusing below 0.7, parley's agreed in round 1000 at 0.72/0.84. */
+static void boulware_accepts_its_planned_bid_below_its_reservation(void **state)
+{
+    (void)state;
+    const char *dir = PARLEY_SHARED_DIR "/genius/anac2013/DefensiveCharms/DefensiveCharms";
+    char d[512], p1[512], p2[512];
+    snprintf(d, sizeof d, "%s.xml", dir);
+    snprintf(p1, sizeof p1, "%s_util1.xml", dir);
+    snprintf(p2, sizeof p2, "%s_util2.xml", dir);
+    const char *files[] = {d, p1, p2};
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
+    parley_session_config cfg;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 1000;
+    cfg.clock = PARLEY_CLOCK_GENIUS;
+    parley_negotiation *neg = NULL;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "the-fawkes", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "boulware", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    assert_true(parley_negotiation_agreed(neg));
+    assert_int_equal(parley_negotiation_rounds_used(neg), 998);
+    assert_float_equal(parley_negotiation_utility(neg, 0), 0.84, 1e-9);
+    assert_float_equal(parley_negotiation_utility(neg, 1), 0.69, 1e-9);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 static void atlas3_multilateral(void **state)
 {
     (void)state;
@@ -232,6 +265,7 @@ int main(void)
         cmocka_unit_test(micro_waits_for_new_offers),
         cmocka_unit_test(nice_tit_for_tat_mirrors),
         cmocka_unit_test(every_baseline_agrees_with_a_conceder_and_keeps_its_reservation),
+        cmocka_unit_test(boulware_accepts_its_planned_bid_below_its_reservation),
         cmocka_unit_test(atlas3_multilateral),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

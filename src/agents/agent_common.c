@@ -45,9 +45,10 @@ static int nothing_left(parley_agent_view *v)
     return best < 0 || best < parley_view_reservation(v);
 }
 
-/* Alternating offers: offer the package `pick` gives for the target, or accept a standing offer worth as much. */
+/* Alternating offers: offer the package `pick` gives for the target, or accept a standing offer worth as much;
+   below the reservation value only when `below_reservation` (red lines and constraints still hold). */
 static int propose_with(parley_agent_view *v, double target, double (*pick)(parley_agent_view *, double, uint32_t *),
-                        parley_action *act)
+                        int below_reservation, parley_action *act)
 {
     long proposer;
     const uint32_t *standing = parley_view_standing_offer(v, &proposer);
@@ -56,8 +57,10 @@ static int propose_with(parley_agent_view *v, double target, double (*pick)(parl
         return PARLEY_OK;
     }
     double next = pick(v, target, act->outcome);
-    if (standing && proposer != (long)parley_view_party(v) && agent_acceptable(v, standing) &&
-        parley_view_eval(v, standing) >= next - 1e-12) {
+    int may = standing && proposer != (long)parley_view_party(v) &&
+              (below_reservation ? parley_view_feasible(v, standing) && parley_view_red_lines_hold(v, standing)
+                                 : agent_acceptable(v, standing));
+    if (may && parley_view_eval(v, standing) >= next - 1e-12) {
         act->kind = PARLEY_ACT_ACCEPT;
         return PARLEY_OK;
     }
@@ -67,13 +70,13 @@ static int propose_with(parley_agent_view *v, double target, double (*pick)(parl
 
 static int propose(parley_agent_view *v, double target, parley_action *act)
 {
-    return propose_with(v, target, parley_view_outcome_at_least, act);
+    return propose_with(v, target, parley_view_outcome_at_least, 0, act);
 }
 
 int agent_act_target_near(parley_agent_view *v, parley_request request, double target, parley_action *act)
 {
     if (request == PARLEY_REQUEST_PROPOSE)
-        return propose_with(v, target, agent_bid_near, act);
+        return propose_with(v, target, agent_bid_near, 1, act);
     return agent_act_target(v, request, target, act);
 }
 

@@ -43,7 +43,8 @@ double agent_bid_near(parley_agent_view *v, double target, uint32_t *out);
 /*
  * agent_act_target, but under alternating offers the bid is agent_bid_near's
  * and the standing offer is accepted when worth at least that bid (GENIUS's
- * TimeDependentAgent: `>=`, AC_next(1, 0)).
+ * TimeDependentAgent: `>=`, AC_next(1, 0)), even below the reservation value
+ * (the nearest bid may lie just below it; red lines and constraints still hold).
  */
 int agent_act_target_near(parley_agent_view *v, parley_request request, double target, parley_action *act);
 

@@ -290,7 +290,7 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     if (rc)
         return rc;
     double t = parley_view_time(v), df = parley_utility_discount(parley_view_utility(v));
-    size_t count = parley_view_outcome_count(v), n = c->tr.issues;
+    size_t n = c->tr.issues;
     uint32_t *bid[MEMBER_COUNT];
     for (int k = 0; k < MEMBER_COUNT; k++)
         bid[k] = c->work + (1 + (size_t)k) * n;
@@ -303,7 +303,7 @@ static int caduceus_act_raw(void *state, parley_agent_view *v, parley_request re
     if (request == PARLEY_REQUEST_PROPOSE && (rc = agent_atlas3.act(c->atlas3, v, request, &atlas)))
         return rc;
     if (caduceus_best_offer_time(t, df > 0 ? df : 1)) {
-        double best = parley_view_outcome_ranked(v, count - 1, act->outcome);
+        double best = anac_max_utility_bid(v, act->outcome); /* getMaxUtilityBid: the first of tied best ones */
         return winners_finish(&c->tr, v, request, 0, best, best, act);
     }
     double target = caduceus_pars_target(t, parley_view_rounds(v), c->with_discount > 0);

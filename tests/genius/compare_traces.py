@@ -2,8 +2,8 @@
 """compare_traces.py: plays parley's ports of the ANAC agents against the traces of the original GENIUS agents.
 
 For every reference trace (DOMAIN__AGENT__OPPONENT__sSEED.jsonl.gz, made by ../shared/genius-reference/harness)
-whose two agents parley has, it runs the same negotiation in parley (the first agent with DOMAIN-A-prof1.xml,
-moving first; GENIUS's round clock, t = round/(rounds+1)) and applies the rule of issue 21:
+whose two agents parley has, it runs the same negotiation in parley (the first agent with DOMAIN-A-prof1.xml, or
+the first profile, moving first; GENIUS's round clock, t = round/(rounds+1)) and applies the rule of issue 21:
   - both agree or both do not;
   - agreement: both parties' utilities within 0.05, the agreement round within 50;
   - the first agent's own offer utility at t = 0.25, 0.5, 0.75, 0.9, 0.95 (its last offer at or before that time)
@@ -17,7 +17,10 @@ Run it for one agent (from the repository root, after building build/parley):
     python3 tests/genius/compare_traces.py --only boulware,conceder -v     # both agents among these; -v: all values
     python3 tests/genius/compare_traces.py --agent agent-k --keep /tmp/k   # keep parley's traces in /tmp/k
 Options: --traces DIR (default ../shared/genius-reference/traces), --domains DIR[,DIR...] (folders searched,
-recursively, for DOMAIN-A-domain.xml; default ../shared/genius/anac2012), --parley PATH (default build/parley),
+recursively, for DOMAIN-A-domain.xml, else for a folder DOMAIN holding DOMAIN.xml or *domain*.xml and two profiles,
+taken in name order as make_traces.sh takes them; default ../shared/genius/anac2012),
+--scenario NAME=D.xml+P1.xml+P2.xml (explicit files for the traces of domain NAME; repeatable), --parley PATH
+(default build/parley),
 --known FILE, --jobs N, --one-per-pair (a sample: one trace for each ordered pair of agents), --name SUBSTRING (only trace names containing it), --substitute A=B (parley plays B for
 A: the checker's own check, which must then fail), --spread (for agents that draw random numbers: each check
 passes within the tolerance of the range the original covers over every seed of the same domain and agents, and,
@@ -102,8 +105,24 @@ def with_generators(played, genius_opponent, use):
     return "%s:opponent_generators=%d" % (played, n)
 
 
-def find_domain(domain, folders):
-    """The (domain, prof1, prof2) XML files of DOMAIN's A profiles in one of the folders, or None."""
+def files_in_folder(folder, domain):
+    """(domain, prof1, prof2) of a folder not in the ANAC 2012 layout (ANAC 2013: Coffee.xml + Coffee_util1.xml +
+    Coffee_util2.xml, Kitchen-domain.xml + Kitchen-husband.xml + Kitchen-wife.xml): the XML file whose name holds
+    "domain" (or is DOMAIN.xml) is the domain, the two others in name order the profiles, as make_traces.sh takes
+    them; None unless there are exactly those three."""
+    xmls = sorted(glob.glob(os.path.join(folder, "*.xml")))
+    doms = [f for f in xmls if "domain" in os.path.basename(f).lower() or os.path.basename(f) == domain + ".xml"]
+    if not doms:
+        return None
+    rest = [f for f in xmls if f != doms[0]]
+    return (doms[0], rest[0], rest[1]) if len(rest) == 2 else None
+
+
+def find_domain(domain, folders, explicit=None):
+    """The (domain, prof1, prof2) XML files of DOMAIN: given with --scenario, else its A profiles in one of the
+    folders (DOMAIN-A-domain.xml), else a folder named DOMAIN in another layout (files_in_folder); or None."""
+    if explicit and domain in explicit:
+        return explicit[domain]
     for folder in folders:
         hits = sorted(glob.glob(os.path.join(folder, "**", domain + "-A-domain.xml"), recursive=True))
         for hit in hits:
@@ -111,6 +130,13 @@ def find_domain(domain, folders):
             p1, p2 = (os.path.join(d, "%s-A-prof%d.xml" % (domain, i)) for i in (1, 2))
             if os.path.exists(p1) and os.path.exists(p2):
                 return hit, p1, p2
+    for folder in folders:
+        candidates = [folder] if os.path.basename(os.path.normpath(folder)) == domain else []
+        candidates += sorted(glob.glob(os.path.join(folder, "**", domain), recursive=True))
+        for d in candidates:
+            files = files_in_folder(d, domain) if os.path.isdir(d) else None
+            if files:
+                return files
     return None
 
 
@@ -263,6 +289,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--traces", default=os.path.join(ROOT, "..", "shared", "genius-reference", "traces"))
     ap.add_argument("--domains", default=os.path.join(ROOT, "..", "shared", "genius", "anac2012"))
+    ap.add_argument("--scenario", action="append", default=[], help="NAME=DOMAIN.xml+PROF1.xml+PROF2.xml: the files "
+                    "of domain NAME's traces (the first agent plays PROF1)")
     ap.add_argument("--parley", default=os.path.join(ROOT, "build", "parley"))
     ap.add_argument("--known", default=os.path.join(os.path.dirname(os.path.abspath(__file__)),
                                                     "known_differences.txt"))
@@ -305,6 +333,15 @@ def main():
         for s in read_jsonl(os.path.join(args.traces, "index.jsonl")):
             index[s["file"]] = s
     folders = [d for d in args.domains.split(",") if d]
+    explicit = {}
+    for spec in args.scenario:
+        name, _, files = spec.partition("=")
+        files = tuple(files.split("+"))
+        if not name or len(files) != 3 or not all(os.path.exists(f) for f in files):
+            print("compare_traces: --scenario %s: want NAME=DOMAIN.xml+PROF1.xml+PROF2.xml, existing files" % spec,
+                  file=sys.stderr)
+            return 2
+        explicit[name] = files
     substitute = dict(pair.split("=", 1) for pair in args.substitute.split(",") if "=" in pair)
     known = load_known(args.known)
 
@@ -339,9 +376,10 @@ def main():
         path, domain, pa, pb, seed = job
         name = os.path.basename(path).split(".jsonl")[0]
         a, b = parse_name(path)[1:3]
-        files = find_domain(domain, folders)
+        files = find_domain(domain, folders, explicit)
         if not files:
-            return name, None, "no domain %s-A-domain.xml under %s" % (domain, ",".join(folders))
+            return name, None, "no domain %s (%s-A-domain.xml or a folder %s) under %s" % (domain, domain, domain,
+                                                                                        ",".join(folders))
         try:
             ref = genius_summary(path, index)
             use = not args.no_generators
