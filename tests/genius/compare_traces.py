@@ -401,10 +401,11 @@ def main():
                 fails = compare_spread(groups[parse_name(job[0])[:3]], pair[1])
             else:
                 fails = compare(*pair)
-            if pair and not error and not compare_exact(*pair):
+            exact_fails = compare_exact(*pair) if pair and not error else None
+            if exact_fails == []:
                 identical.append(name)
-            elif pair and name in exact:
-                fails += compare_exact(*pair)
+            elif exact_fails and name in exact:
+                fails += exact_fails
             ok = not fails
             if ok:
                 passed += 1
