@@ -12,21 +12,18 @@ discounted by GENIUS's rule r * d^t):
   1. the complete domains, every negotiation of each side;
   2. every played domain, only the negotiations GENIUS finished (same domain, same ordered pair) on both sides:
      the domains where some GENIUS runs never ended (the largest) enter with the pairs that did.
+read_genius and read_parley are shared with genius_ranking_reference.py and tests/genius/check_ranking.py.
 """
 import json
 import os
 import re
 import sys
 
-gfile, pfile, complete, played, agents, root = sys.argv[1:7]
-complete = [] if complete == "-" else complete.split()
-played = played.split()
-agents = agents.split()
 
-
-def profile(domain, k):
+def profile(root, domain, k):
     """(reservation, discount factor) of profile k (1, 2) of the domain's A profiles."""
-    text = open(f"{root}/{domain}/{domain}-A-prof{k}.xml").read()
+    with open(f"{root}/{domain}/{domain}-A-prof{k}.xml", encoding="utf-8") as f:
+        text = f.read()
 
     def get(tag, default):
         m = re.search(f'<{tag} value="([^"]+)"', text)
@@ -34,9 +31,9 @@ def profile(domain, k):
     return get("reservation", 0.0), get("discount_factor", 1.0)
 
 
-def no_deal(domain, k, t):
+def no_deal(root, domain, k, t):
     """GENIUS without agreement: the reservation value, discounted as getReservationValueWithDiscount(t)."""
-    r, d = profile(domain, k)
+    r, d = profile(root, domain, k)
     return (r * d ** t if 0 < d < 1 else r), r
 
 
@@ -46,29 +43,29 @@ def table(samples):
             for a, xs in samples.items() if xs}
 
 
-genius = {}  # (domain, a, b) -> [(discounted, undiscounted, agreed) of a, of b]
-failed = {}  # domain -> GENIUS runs without a summary
-for r in map(json.loads, open(gfile)):
-    if r.get("a") not in agents or r.get("b") not in agents or r["domain"] not in played:
-        continue
-    if r.get("error") or "agreement" not in r:
-        failed[r["domain"]] = failed.get(r["domain"], 0) + 1
-        continue
-    sides = []
-    for k in range(2):
-        du, u = (r[f"du{k}"], r[f"u{k}"]) if r["agreement"] else no_deal(r["domain"], k + 1, r["t"])
-        sides.append((du, u, 1.0 if r["agreement"] else 0.0))
-    genius[(r["domain"], r["a"], r["b"])] = sides
-
-parley = {}
-if os.path.exists(pfile) and os.path.getsize(pfile):
-    for r in json.load(open(pfile))["runs"]:
-        domain = r["scenario"].removesuffix("-A-domain")
-        parley[(domain, r["agents"][0], r["agents"][1])] = [
-            (r["discounted"][k], r["utilities"][k], 1.0 if r["agreed"] else 0.0) for k in range(2)]
+def read_genius(path, agents=None, domains=None):
+    """GENIUS's summaries: ({(domain, a, b): summary of each negotiation it finished, with or without agreement},
+    {domain: runs without a summary (an error, a crash or a timeout)}), of the given agents and domains (None: all)."""
+    finished, failed = {}, {}
+    with open(path, encoding="utf-8") as f:
+        for r in map(json.loads, filter(str.strip, f)):
+            if "a" not in r or (agents and (r["a"] not in agents or r["b"] not in agents)) \
+                    or (domains and r["domain"] not in domains):
+                continue
+            if r.get("error") or "agreement" not in r:
+                failed[r["domain"]] = failed.get(r["domain"], 0) + 1
+            else:
+                finished[(r["domain"], r["a"], r["b"])] = r
+    return finished, failed
 
 
-def print_table(keys):
+def read_parley(path):
+    """{(domain, a, b): run} of a `parley tournament --json` output over GENIUS domains (A profiles)."""
+    with open(path, encoding="utf-8") as f:
+        return {(r["scenario"].removesuffix("-A-domain"), *r["agents"]): r for r in json.load(f)["runs"]}
+
+
+def print_table(keys, agents, genius, parley):
     g, p = {a: [] for a in agents}, {}
     for key in keys:
         for k, who in enumerate(key[1:]):
@@ -93,16 +90,37 @@ def print_table(keys):
     print()
 
 
-if complete:
-    print(f"{len(complete)} ANAC 2012 domains where GENIUS played every pair (A profiles, 1000 rounds, seed 1): "
-          f"{', '.join(complete)}")
-    lost = sum(failed.get(d, 0) for d in complete)
-    print(f"failed GENIUS runs on them (left out of GENIUS's column): {lost}")
-    print_table([k for k in genius if k[0] in complete])
-matched = [k for k in genius if k in parley]
-print(f"{len(played)} ANAC 2012 domains, only the {len(matched)} negotiations GENIUS finished, the same ones on both "
-      f"sides: {', '.join(played)}")
-print("GENIUS negotiations finished / not finished, per domain: "
-      + ", ".join(f"{d} {sum(1 for k in genius if k[0] == d)}/{failed.get(d, 0)}" for d in played))
-if parley:
-    print_table(matched)
+def main():
+    gfile, pfile, complete, played, agents, root = sys.argv[1:7]
+    complete = [] if complete == "-" else complete.split()
+    played = played.split()
+    agents = agents.split()
+    summaries, failed = read_genius(gfile, agents, played)
+    genius = {}  # (domain, a, b) -> [(discounted, undiscounted, agreed) of a, of b]
+    for key, r in summaries.items():
+        sides = []
+        for k in range(2):
+            du, u = (r[f"du{k}"], r[f"u{k}"]) if r["agreement"] else no_deal(root, key[0], k + 1, r["t"])
+            sides.append((du, u, 1.0 if r["agreement"] else 0.0))
+        genius[key] = sides
+    parley = {}
+    if os.path.exists(pfile) and os.path.getsize(pfile):
+        parley = {key: [(r["discounted"][k], r["utilities"][k], 1.0 if r["agreed"] else 0.0) for k in range(2)]
+                  for key, r in read_parley(pfile).items()}
+    if complete:
+        print(f"{len(complete)} ANAC 2012 domains where GENIUS played every pair (A profiles, 1000 rounds, seed 1): "
+              f"{', '.join(complete)}")
+        lost = sum(failed.get(d, 0) for d in complete)
+        print(f"failed GENIUS runs on them (left out of GENIUS's column): {lost}")
+        print_table([k for k in genius if k[0] in complete], agents, genius, parley)
+    matched = [k for k in genius if k in parley]
+    print(f"{len(played)} ANAC 2012 domains, only the {len(matched)} negotiations GENIUS finished, the same ones on "
+          f"both sides: {', '.join(played)}")
+    print("GENIUS negotiations finished / not finished, per domain: "
+          + ", ".join(f"{d} {sum(1 for k in genius if k[0] == d)}/{failed.get(d, 0)}" for d in played))
+    if parley:
+        print_table(matched, agents, genius, parley)
+
+
+if __name__ == "__main__":
+    main()
