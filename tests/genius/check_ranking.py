@@ -8,7 +8,7 @@ profile 1) of the chosen domains is played with `parley negotiate` as the harnes
 negotiation, GENIUS's round clock, and opponent_generators for the agents that replay the harness's random
 generators (compare_traces.py's table).  It must give GENIUS's outcome: the same agreement or none, the same last
 round, and with an agreement both utilities within 1e-6 and the same package.  Prints one FAIL line per listed
-negotiation that differs (expected and got), the pinned negotiations and CPU-seconds per domain, then
+negotiation that differs (expected and got), the pinned negotiations per domain, parley's CPU-seconds, then
 `matched / listed / played`; exit 1 when one differs, 2 on bad use.
 --write-exact FILE plays every negotiation of the chosen domains and writes the list anew: those that match, and
 the lines of FILE's other domains as they were.
@@ -23,14 +23,14 @@ import argparse
 import concurrent.futures
 import json
 import os
+import resource
 import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
-sys.path.insert(0, HERE)
-from compare_traces import ALIASES, with_generators  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "bench"))
+from genius_replay import replay  # noqa: E402
 
 # bench/genius_ranking.sh's defaults: its agents, rounds and seed
 AGENTS = ("boulware", "conceder", "hardheaded", "agent-k", "cuhk", "atlas3", "nice-tit-for-tat", "the-fawkes",
@@ -38,7 +38,6 @@ AGENTS = ("boulware", "conceder", "hardheaded", "agent-k", "cuhk", "atlas3", "ni
 ROUNDS = 1000
 SEED = 1
 EXACT_UTILITY = 1e-6
-GENIUS_NAME = {parley: genius for genius, parley in ALIASES.items()}
 
 
 def read_reference(path):
@@ -56,27 +55,14 @@ def read_list(path):
 
 
 def negotiate(args, key, substitute):
-    """parley's outcome of one negotiation (domain, a, b) as GENIUS's harness played it: A profiles, a opening with
-    profile 1, ROUNDS rounds, seed SEED, GENIUS's round clock, and opponent_generators for the agents that replay
-    the harness's random generators (compare_traces.py's table); with its CPU-seconds."""
+    """parley's outcome of one negotiation (domain, a, b) as GENIUS's harness played it (bench/genius_replay.py:
+    A profiles, a opening with profile 1, seed 1, GENIUS's round clock, and opponent_generators for the agents that
+    replay the harness's random generators)."""
     domain, a, b = key
-    files = ["%s/%s/%s-A-%s.xml" % (args.genius_domains, domain, domain, part) for part in ("domain", "prof1", "prof2")]
-    if not all(os.path.exists(f) for f in files):
-        raise ValueError("no %s" % next(f for f in files if not os.path.exists(f)))
-    specs = [with_generators(substitute.get(x, x), GENIUS_NAME[y], True) for x, y in ((a, b), (b, a))]
-    cmd = [args.parley, "negotiate", *files, "--protocol", "alternating", "--agents", ",".join(specs),
-           "--rounds", str(ROUNDS), "--seed", str(SEED), "--clock", "genius", "--json"]
-    with tempfile.TemporaryFile(mode="w+") as err, subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=err,
-                                                                    text=True) as p:
-        out = p.stdout.read()
-        _, status, usage = os.wait4(p.pid, 0)  # (not p.wait(): wait4 also gives the child's CPU time)
-        p.returncode = os.waitstatus_to_exitcode(status)
-        if p.returncode != 0:
-            err.seek(0)
-            raise RuntimeError("%s %s %s: parley exited %d: %s" % (*key, p.returncode, err.read().strip()[-300:]))
-    r = json.loads(out)
+    _, r = replay(args, {"domain": domain, "a": substitute.get(a, a), "b": substitute.get(b, b), "rounds": ROUNDS,
+                         "seed": SEED})
     return {"agreed": r["agreement"], "rounds": r["rounds"], "utilities": [q["utility"] for q in r["parties"]],
-            "bid": list(r["package"].values()) if r["agreement"] else None}, usage.ru_utime + usage.ru_stime
+            "bid": list(r["package"].values()) if r["agreement"] else None}
 
 
 def outcome(agreed, last_round, utilities, bid):
@@ -112,12 +98,15 @@ def parse_args():
     ap.add_argument("--parley", default=os.path.join(ROOT, "build", "parley"))
     ap.add_argument("--reference", default=os.path.join(HERE, "ranking-genius.jsonl"))
     ap.add_argument("--exact", default=os.path.join(HERE, "exact_ranking.txt"))
-    ap.add_argument("--genius-domains", default=os.path.join(ROOT, "..", "shared", "genius", "anac2012"))
+    ap.add_argument("--genius-domains", dest="domains_dir",
+                    default=os.path.join(ROOT, "..", "shared", "genius", "anac2012"))
     ap.add_argument("--domains", default="", help="comma list of domains to play ('all': every domain of the "
                     "reference; default: the domains of the list)")
     ap.add_argument("--jobs", type=int, default=2, help="negotiations played at once")
     ap.add_argument("--all", action="store_true", help="also play the unlisted negotiations of the chosen domains "
                     "(and count how many of them match)")
+    ap.add_argument("--first", action="store_true", help="stop at the first listed negotiation that differs (to "
+                    "judge a change quickly; counts only what was played)")
     ap.add_argument("--substitute", default="", help="A=SPEC[,...]: parley plays SPEC in agent A's place (the "
                     "checker's own check: it must then fail)")
     ap.add_argument("--write-exact", default="", help="write the list of the negotiations that match to this file")
@@ -157,32 +146,36 @@ def main():
               file=sys.stderr)
         return 2
     domains, to_play = chosen
-    runs, cpu, errors = {}, dict.fromkeys(domains, 0.0), {}
+    runs, errors = {}, {}
 
     def play_one(key):
         try:
             return key, negotiate(args, key, substitute), None
-        except (OSError, ValueError, KeyError, RuntimeError) as e:
+        except (OSError, ValueError, KeyError, RuntimeError, subprocess.TimeoutExpired) as e:
             return key, None, str(e)
+    listed_set = set(listed)
     with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for key, result, error in pool.map(play_one, to_play):
             if error:
                 errors[key] = error
             else:
-                runs[key], seconds = result
-                cpu[key[0]] += seconds
+                runs[key] = result
+            if args.first and key in listed_set and (error or differs(reference[key], result)):
+                pool.shutdown(cancel_futures=True)  # (the negotiations already started finish)
+                break
     matched = [k for k in runs if differs(reference[k], runs[k]) is None]
-    pinned = [k for k in listed if k[0] in domains]
+    pinned = [k for k in listed if k[0] in domains and (k in runs or k in errors or not args.first)]
     failures = 0
     for k in pinned:
         problem = errors.get(k) or differs(reference[k], runs[k])
         if problem:
             failures += 1
             print("FAIL    %s %s %s: %s" % (*k, problem))
-    print("pinned per domain (CPU-seconds of parley): " + ", ".join(
-        "%s %d (%.1f s)" % (d, sum(1 for k in pinned if k[0] == d), cpu[d]) for d in domains))
-    if len(to_play) > len(pinned):
-        print("%d of the %d negotiations played match GENIUS" % (len(matched), len(to_play)))
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    print("pinned per domain: " + ", ".join("%s %d" % (d, sum(1 for k in pinned if k[0] == d)) for d in domains))
+    print("parley's CPU-seconds: %.1f" % (usage.ru_utime + usage.ru_stime))
+    if args.all or args.write_exact:
+        print("%d of the %d negotiations played match GENIUS" % (len(matched), len(runs)))
     print("%d matched / %d listed / %d played" % (len(pinned) - failures, len(pinned), len(runs)))
     if args.write_exact:
         for key, error in errors.items():
