@@ -140,10 +140,13 @@ def main():
         return 2
     chosen = choose(args, reference, listed)
     substitute = dict(pair.split("=", 1) for pair in args.substitute.split(",") if "=" in pair)
-    if isinstance(chosen, str) or set(substitute) - set(AGENTS) or not os.access(args.parley, os.X_OK):
-        print("check_ranking: %s" % (chosen if isinstance(chosen, str) else "no parley binary at %s" % args.parley
-                                     if set(substitute) <= set(AGENTS) else "--substitute names an unknown agent"),
-              file=sys.stderr)
+    problem = chosen if isinstance(chosen, str) else None
+    if set(substitute) - set(AGENTS):
+        problem = "--substitute names an agent not in %s" % ",".join(AGENTS)
+    elif not os.access(args.parley, os.X_OK):
+        problem = "no parley binary at %s (build it, or pass --parley)" % args.parley
+    if problem:
+        print("check_ranking: %s" % problem, file=sys.stderr)
         return 2
     domains, to_play = chosen
     runs, errors = {}, {}
