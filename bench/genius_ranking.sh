@@ -16,6 +16,9 @@
 # knows (the others are named), against each other; a second table takes every domain where GENIUS finished a
 # negotiation, with only the negotiations it finished on both sides (bench/genius_ranking_table.py).  GENIUS runs
 # under `nice -n 10`.
+# The test's reference (cli_genius_ranking) is made from OUT/genius.jsonl:
+#   python3 bench/genius_ranking_reference.py OUT/genius.jsonl tests/genius/ranking-genius.jsonl
+#   python3 tests/genius/check_ranking.py --domains all --write-exact tests/genius/exact_ranking.txt
 set -euo pipefail
 PARLEY=${1:-build/parley}
 OUT=${2:-/tmp/genius-ranking}
