@@ -11,7 +11,11 @@
  *   where one package is acceptable, Atlas3's member asking for its ordinary bid;
  * - CUHKAgent's bins (every package of a small space, 20,001 drawn from a large one) and its acceptance of an
  *   offer at its threshold;
- * - PonPoko's pattern 0 when fixed (not drawn).
+ * - PonPoko's pattern 0 when fixed (not drawn);
+ * - NiceTitForTat keeping its 20 best packages of a window of 195 or more (the sanitizer tree sees a write past
+ *   them);
+ * - GENIUS's BOA window (parley_agent_pick_bid_genius) starting strictly above the target, and holding the best
+ *   package alone when the target is above it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -407,6 +411,101 @@ static void test_ponpoko_fixed_pattern_zero(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * NiceTitForTat keeps the best round(n / 10) packages of its window for the opponent, at most 20.  Four issues of
+ * ten values, 10,000 packages (not above 10,000: every package of the window is listed), P0 worth the sum of the
+ * values / 36.  Once its target T is at most 0.816 (it offers a package worth 0.8 or less: the window starts at
+ * 0.98 T) and above 0.3, the window [0.98 T, T + 0.05] holds two or three sums of four digits between 6 and 28,
+ * each made by 84 packages or more (sum 29 = 7: C(10, 3) = 120, sum 30 = 6: 84; the middle sums more), so 195
+ * or more: it keeps 20, the whole array (one more would be written past it: the sanitizer tree sees that).
+ */
+static void test_nice_tit_for_tat_keeps_twenty(void **state)
+{
+    (void)state;
+    char text[2048] = "{\"issues\": [";
+    for (int i = 0; i < 4; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 9}", i ? ", " : "", i);
+    strcat(text, "], \"parties\": [");
+    for (int k = 0; k < 2; k++) {
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
+                 k ? ", " : "", k);
+        for (int i = 0; i < 4; i++)
+            snprintf(text + strlen(text), sizeof text - strlen(text),
+                     "%s\"i%d\": {\"weight\": 0.25, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
+                     "\"at_max\": %d}}", i ? ", " : "", i, k, 1 - k);
+        strcat(text, "}}");
+    }
+    strcat(text, "]}");
+    parley_scenario *sc = probe_scenario(text);
+    parley_negotiation *neg = probe_negotiation(sc, 1000, 1, parley_agent_builtin("nice-tit-for-tat"), "",
+                                                parley_agent_builtin("conceder"), "");
+    probe_run(neg);
+    double lowest = 2;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        double u = 0;
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, &u), PARLEY_OK);
+        if (ev.kind == PARLEY_EVENT_OFFER && ev.party == 0 && u < lowest)
+            lowest = u;
+    }
+    assert_true(lowest <= 0.8);
+    assert_true(probe_find(neg, PARLEY_EVENT_AGREEMENT, -1, NULL) >= 0);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+/* One issue x in 0..4: P0 x / 4, P1 1 - x / 4. */
+static const char five_values[] =
+    "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 4}],"
+    " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
+    "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+    "  {\"name\": \"P1\", \"preferences\": {"
+    "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+
+static parley_opponent_model *genius_model; /* P1's utility, perfectly known */
+static double genius_u[2];
+static uint32_t genius_bid[2];
+
+/* GENIUS's window starts strictly above the target: at target 0.5 it holds x = 3 and 4 (0.75, 1), and P1's model
+   prefers x = 3 (worth 0.25 to P1; x = 2, worth 0.5 to it, is exactly at the target, outside).  Above the best
+   package (target 1.5) the window is the best package alone: x = 4. */
+static void genius_hook(parley_agent_view *v, long move)
+{
+    if (move != 0)
+        return;
+    parley_opponent_model *const models[1] = {genius_model};
+    static const double targets[2] = {0.5, 1.5};
+    for (int k = 0; k < 2; k++) {
+        uint32_t out[1] = {9};
+        genius_u[k] = parley_agent_pick_bid_genius(v, targets[k], models, 1, out);
+        genius_bid[k] = out[0];
+    }
+    member_calls++;
+}
+
+static void test_genius_window_bounds(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(five_values);
+    genius_model = parley_opponent_model_perfect(parley_party_utility(sc, 1));
+    assert_non_null(genius_model);
+    static const uint32_t four[1] = {4};
+    script_set(1, 1, four);
+    script_hook = genius_hook;
+    member_calls = 0;
+    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    parley_opponent_model_free(genius_model);
+    parley_scenario_free(sc);
+    assert_int_equal(member_calls, 1);
+    assert_int_equal(genius_bid[0], 3);
+    assert_float_equal(genius_u[0], 0.75, 1e-12);
+    assert_int_equal(genius_bid[1], 4);
+    assert_float_equal(genius_u[1], 1, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -421,6 +520,8 @@ int main(void)
         cmocka_unit_test(test_cuhk_bins_hold_every_or_20001_packages),
         cmocka_unit_test(test_cuhk_accepts_its_threshold),
         cmocka_unit_test(test_ponpoko_fixed_pattern_zero),
+        cmocka_unit_test(test_nice_tit_for_tat_keeps_twenty),
+        cmocka_unit_test(test_genius_window_bounds),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
