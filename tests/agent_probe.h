@@ -26,7 +26,7 @@ static parley_scenario *probe_scenario(const char *json)
 
 /* The script: packages of `script_issues` values each, offered in turn. */
 #define SCRIPT_MAX 8
-static uint32_t script_offers[SCRIPT_MAX][16]; /* up to 16 issues */
+static uint32_t script_offers[SCRIPT_MAX][32]; /* up to 32 issues */
 static size_t script_count, script_issues;
 static void (*script_hook)(parley_agent_view *v, long move);
 
