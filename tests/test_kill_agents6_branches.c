@@ -10,7 +10,10 @@
  * - CUHKAgent's last chance: in its last rounds, with the opponent's best offer worth less than 0.85, it bids a
  *   package of [max - 0.15, max - 0.02], then takes the opponent's best offer;
  * - HardHeaded on a space too large to enumerate (2^20 packages: it reads the view's sorted packages) opens with
- *   its best package.
+ *   its best package;
+ * - Caduceus's members ending the talks when walking away is worth more (kawaii; Atlas3 with a discount) and the
+ *   inner Caduceus bidding its best when no package reaches its floor;
+ * - NiceTitForTat bidding its best package when its target is above every package.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -21,6 +24,7 @@
 #include <stdio.h>
 
 #include "agent_probe.h"
+#include "agents/anac_caduceus_members.h"
 
 /* x in 0..N worth x / N to P0 (a red line and a reservation may be added), 1 - x / N to P1. */
 static parley_scenario *line_scenario(int n, const char *p0_extra)
@@ -132,6 +136,9 @@ static void test_bad_parameters(void **state)
         {"ponpoko:opponent_generators=-1", "agent ponpoko: opponent_generators=-1 (expected a count)"},
         {"nice-tit-for-tat:opponent_generators=0.5", "agent nice-tit-for-tat: opponent_generators=0.5"},
         {"cuhk:opponent_generators=-2", "agent cuhk: opponent_generators=-2"},
+        {"boulware:e=2000", "agent boulware: e=2000 is outside [0,1000]"},
+        {"conceder:k=1.5", "agent conceder: k=1.5 is outside [0,1]"},
+        {"nash:e=-1", "agent nash: e=-1 is outside [0,1000]"},
     };
     parley_scenario *sc = line_scenario(2, "");
     for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
@@ -218,6 +225,117 @@ static void test_hardheaded_on_a_large_space(void **state)
     parley_scenario_free(sc);
 }
 
+/* x in 0..2 worth x / 4 to P0 (its best 0.5), walking away RESERVATION; DISCOUNT its discount factor. */
+static parley_scenario *quarter_scenario(double reservation, double discount)
+{
+    char extra[128];
+    snprintf(extra, sizeof extra, "\"reservation\": %g, \"discount\": %g,", reservation, discount);
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 2}],"
+             " \"parties\": [{\"name\": \"P0\", %s \"preferences\": {"
+             "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 0.5}}}},"
+             "  {\"name\": \"P1\", \"preferences\": {"
+             "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}",
+             extra);
+    return probe_scenario(text);
+}
+
+static int ends[3], calls;
+static uint32_t inner_bid;
+static int inner_takes_one;
+
+/*
+ * Reservation 0.9, no discount: kawaii's threshold at t = 0.9 is max(0.8, 1 - 0.2 0.81) = 0.838 < 0.9: it ends the
+ * talks (0); the inner Caduceus's floor is 0.9, above every package, so after its random draws it bids its best,
+ * x = 2 (0.5), and offers (1), also against x = 1 (0.25, not 0.2 more than its bid).
+ */
+static void members_without_discount(parley_agent_view *v, long move)
+{
+    struct caduceus_members *m = NULL;
+    if (move != 0 || caduceus_members_new(v, &m) != PARLEY_OK)
+        return;
+    uint32_t out[1] = {9};
+    ends[0] = kawaii_act(m, v, 0.9, NULL, out);
+    ends[1] = inner_caduceus_act(m, v, 0.5, NULL, out);
+    inner_bid = out[0];
+    static const uint32_t one[1] = {1};
+    inner_takes_one = inner_caduceus_act(m, v, 0.5, one, out) == 0;
+    calls++;
+    caduceus_members_free(m);
+}
+
+/*
+ * Reservation 0.9, discount 0.5, Atlas3's member first asked at t = 0.45 (not its final phase: 0.45 <= 1 - 0.45):
+ * its game gives q = 1 (a11 = a21 = 0.45: nothing offered reaches 0.9) and target 0.45 / 0.5^0.45 = 0.615, above
+ * 1 - 0.45 / 0.5; its reservation then is worth 0.9 0.5^0.45 = 0.659 >= 0.615: it ends the talks (0).
+ */
+static void members_with_discount(parley_agent_view *v, long move)
+{
+    struct caduceus_members *m = NULL;
+    if (move != 0 || caduceus_members_new(v, &m) != PARLEY_OK)
+        return;
+    uint32_t out[1] = {9};
+    int normal = -1;
+    ends[2] = atlas3_member_act(m, v, 0.45, NULL, out, &normal);
+    calls++;
+    caduceus_members_free(m);
+}
+
+static void run_hook(parley_scenario *sc, void (*hook)(parley_agent_view *, long))
+{
+    static const uint32_t one[1] = {1};
+    script_set(1, 1, one);
+    script_hook = hook;
+    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    script_hook = NULL;
+}
+
+static void test_caduceus_members_end_the_talks(void **state)
+{
+    (void)state;
+    calls = 0;
+    parley_scenario *sc = quarter_scenario(0.9, 1);
+    run_hook(sc, members_without_discount);
+    parley_scenario_free(sc);
+    sc = quarter_scenario(0.9, 0.5);
+    run_hook(sc, members_with_discount);
+    parley_scenario_free(sc);
+    assert_int_equal(calls, 2);
+    assert_int_equal(ends[0], 0);
+    assert_int_equal(ends[1], 1);
+    assert_int_equal(inner_bid, 2);
+    assert_false(inner_takes_one);
+    assert_int_equal(ends[2], 0);
+}
+
+/* NiceTitForTat's targets (above its Nash estimate, at least 0.5) stay above 0.51, so its window [0.98 T, 1] never
+   holds a package of its (0, 0.25, 0.5): it bids its best, x = 2, every time (the script's x = 1 is worth less). */
+static void test_nice_tit_for_tat_above_its_packages(void **state)
+{
+    (void)state;
+    parley_scenario *sc = quarter_scenario(0, 1);
+    static const uint32_t one[1] = {1};
+    script_set(1, 1, one);
+    parley_negotiation *neg =
+        probe_negotiation(sc, 100, 1, parley_agent_builtin("nice-tit-for-tat"), "", &script_agent, "");
+    probe_run(neg);
+    size_t offers = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.party == 0 && ev.kind == PARLEY_EVENT_OFFER) {
+            offers++;
+            assert_int_equal(ev.outcome[0], 2);
+        }
+    }
+    assert_true(offers >= 90);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -226,6 +344,8 @@ int main(void)
         cmocka_unit_test(test_bad_parameters),
         cmocka_unit_test(test_cuhk_last_chance),
         cmocka_unit_test(test_hardheaded_on_a_large_space),
+        cmocka_unit_test(test_caduceus_members_end_the_talks),
+        cmocka_unit_test(test_nice_tit_for_tat_above_its_packages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
