@@ -181,12 +181,19 @@ static int member_answer[4];
 static uint32_t member_bid[4];
 static int member_calls;
 
-/* One categorical issue c in {low 0, mid 0.8, top 1}; the script (P0) has discount 0.5. */
-static const char kawaii_scenario[] =
-    "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"low\", \"mid\", \"top\"]}],"
-    " \"parties\": [{\"name\": \"P0\", \"discount\": 0.5, \"preferences\": {"
-    "   \"c\": {\"weight\": 1, \"values\": {\"low\": 0, \"mid\": 0.8, \"top\": 1}}}},"
-    "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": {\"low\": 1, \"mid\": 0.5, \"top\": 0}}}}]}";
+/* One categorical issue c in {low 0, mid MID, top 1} for P0 (EXTRA: more of its keys), P1 the opposite. */
+static parley_scenario *three_levels(double mid, const char *extra)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"low\", \"mid\", \"top\"]}],"
+             " \"parties\": [{\"name\": \"P0\", %s \"preferences\": {"
+             "   \"c\": {\"weight\": 1, \"values\": {\"low\": 0, \"mid\": %g, \"top\": 1}}}},"
+             "  {\"name\": \"P1\", \"preferences\": {"
+             "   \"c\": {\"weight\": 1, \"values\": {\"low\": 1, \"mid\": 0.5, \"top\": 0}}}}]}",
+             extra, mid);
+    return probe_scenario(text);
+}
 
 /* kawaii's threshold at t = 0.5 with df 0.5: max(0.8, (1 - 0.2 0.25) 0.5^0.5 = 0.672) = 0.8. */
 static void kawaii_hook(parley_agent_view *v, long move)
@@ -208,7 +215,7 @@ static void test_kawaii_accepts_at_its_threshold(void **state)
 {
     (void)state;
     assert_float_equal(kawaii_threshold(0.5, 0.5), 0.8, 1e-15);
-    parley_scenario *sc = probe_scenario(kawaii_scenario);
+    parley_scenario *sc = three_levels(0.8, "\"discount\": 0.5,"); /* the script (P0) discounts by 0.5 */
     static const uint32_t top[1] = {2};
     script_set(1, 1, top);
     script_hook = kawaii_hook;
@@ -386,16 +393,10 @@ static void test_cuhk_accepts_its_threshold(void **state)
  * 14, 199 and 168, so a pattern drawn instead of the one fixed shows (for most seeds).
  */
 #define PONPOKO_ROUND 102
-static const char ponpoko_scenario[] =
-    "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"low\", \"mid\", \"top\"]}],"
-    " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
-    "   \"c\": {\"weight\": 1, \"values\": {\"low\": 0, \"mid\": 0.85, \"top\": 1}}}},"
-    "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": {\"low\": 1, \"mid\": 0.5, \"top\": 0}}}}]}";
-
 static void test_ponpoko_fixed_pattern_zero(void **state)
 {
     (void)state;
-    parley_scenario *sc = probe_scenario(ponpoko_scenario);
+    parley_scenario *sc = three_levels(0.85, "");
     static const uint32_t mid[1] = {1};
     for (uint64_t seed = 1; seed <= 6; seed++) {
         script_set(1, 1, mid);

@@ -73,7 +73,7 @@ static parley_event_kind first_move(const parley_scenario *sc, const char *spec,
 }
 
 static const char *const ports[] = {"agent-k", "nice-tit-for-tat", "cuhk", "hardheaded", "the-fawkes", "agent-m",
-                                    "atlas3", "caduceus", "ponpoko", "agreeable-2018"};
+                                    "atlas3", "caduceus", "ponpoko", "agreeable-2018", "nash", "boa"};
 
 /* P0's red line x > 3 on x in 0..2: nothing it may accept. */
 static void test_nothing_acceptable(void **state)
@@ -110,7 +110,8 @@ static void test_reservation_above_best(void **state)
         "  {\"name\": \"P1\", \"preferences\": {"
         "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}");
     /* the ports that end the talks when even their best package is worth less than walking away */
-    static const char *const leaving[] = {"agent-m", "caduceus", "ponpoko", "agreeable-2018", "the-fawkes"};
+    static const char *const leaving[] = {"agent-m",    "caduceus", "ponpoko", "agreeable-2018",
+                                          "the-fawkes", "nash",     "boa"};
     for (size_t i = 0; i < sizeof leaving / sizeof *leaving; i++) {
         long round;
         parley_event_kind kind = first_move(sc, leaving[i], &round);
