@@ -5,7 +5,8 @@
  * p-value with mpmath's incomplete beta) and by hand (replicator equilibria):
  * the interval resamples (scenario, assignment) cells with their repeats, the
  * test compares cell means, the replicator dynamics move toward the better
- * agent, and without self-play payoffs they refuse instead of counting 0.
+ * agent, and without self-play payoffs they refuse instead of counting 0; the bootstrap follows the stream
+ * docs/tournament.md promises (intervals from tests/data/bootstrap_stream.py).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -113,6 +114,35 @@ static void interval_resamples_cells_and_welch_compares_cell_means(void **state)
     assert_float_equal(parley_tournament_stats_p_value(s, 1, 2), 0.653337809061, 1e-9);
     assert_float_equal(parley_tournament_stats_p_value(s, 2, 1), 0.653337809061, 1e-9);
     parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+}
+
+/* The bootstrap's stream is a reproducibility promise (docs/tournament.md): the intervals of 40 resamples with
+   seed 11 and of 1000 with seed 5, computed from the documented stream by tests/data/bootstrap_stream.py (another
+   stream, e.g. seed + 7918 (a + 1), gives other figures for every agent at 40, for A and B at 1000). */
+static void bootstrap_follows_the_documented_stream(void **state)
+{
+    (void)state;
+    static const char *const agents[] = {"boulware", "conceder", "hardliner"};
+    static const struct {
+        unsigned resamples;
+        uint64_t seed;
+        double interval[3][2];
+    } cases[] = {
+        {40, 11, {{0.40, 0.85}, {0.25, 0.4875}, {0.325, 0.60}}},
+        {1000, 5, {{0.475, 0.8375}, {0.2625, 0.475}, {0.30, 0.575}}},
+    };
+    parley_tournament *t = made_up(agents, 3, 0, 2, three_agents);
+    for (size_t c = 0; c < 2; c++) {
+        parley_tournament_stats *s = NULL;
+        parley_stats_options options = {cases[c].resamples, cases[c].seed, NULL};
+        assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
+        for (size_t a = 0; a < 3; a++) {
+            assert_float_equal(stats_of(s, a)->ci_low, cases[c].interval[a][0], 1e-12);
+            assert_float_equal(stats_of(s, a)->ci_high, cases[c].interval[a][1], 1e-12);
+        }
+        parley_tournament_stats_free(s);
+    }
     parley_tournament_free(t);
 }
 
@@ -243,6 +273,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(interval_resamples_cells_and_welch_compares_cell_means),
+        cmocka_unit_test(bootstrap_follows_the_documented_stream),
         cmocka_unit_test(replicator_refuses_without_self_play_payoffs),
         cmocka_unit_test(replicator_moves_toward_the_better_agent),
         cmocka_unit_test(self_play_payoffs_match_a_self_play_tournament),

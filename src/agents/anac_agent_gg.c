@@ -417,6 +417,16 @@ static int agentgg_act_raw(void *state, parley_agent_view *v, parley_request req
     return PARLEY_OK;
 }
 
+double agentgg_reservation_ratio_of(const void *state)
+{
+    return ((const struct agentgg *)state)->reservation_ratio;
+}
+
+size_t agentgg_draws_of(const void *state)
+{
+    return ((const struct agentgg *)state)->draws;
+}
+
 AGENT_KEEP_WITHIN(agentgg_act, agentgg_act_raw)
 
 const parley_agent_vtable agent_agent_gg = {

@@ -33,4 +33,11 @@ void agentgg_map_finish(double *weight_sum, const double *count, const size_t *o
  */
 double agentgg_threshold(double t, double nash, double reservation_ratio);
 
+/* For tests, from an agent-gg state (what its create made): its reservation ratio, the reservation value
+   times the median ranked bid's importance ratio over 0.5 (the median of a ranking of n bids: the mean of the
+   bids at 1-based positions (n - 1) / 2 and, n even, the one after; none below position 1), and its random
+   packages per try (2 |outcomes|, at most 100,000). */
+double agentgg_reservation_ratio_of(const void *state);
+size_t agentgg_draws_of(const void *state);
+
 #endif

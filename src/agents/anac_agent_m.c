@@ -155,6 +155,12 @@ static uint32_t frequent_value(const struct agent_m *m, const parley_space *spac
     return best;
 }
 
+uint32_t agent_m_frequent_value(const struct value_counts *counts, const parley_space *space, size_t i)
+{
+    struct agent_m m = {.counts = *counts};
+    return frequent_value(&m, space, i);
+}
+
 /* The annealing walk of getRandomBid; `toward` (0 on the first bid) pulls issues to the opponent's values. */
 static void anneal(struct agent_m *m, parley_agent_view *v, double current, double max_u, double c, int toward)
 {

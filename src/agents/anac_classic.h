@@ -73,6 +73,10 @@ double ntft_target(double nash, double first_min, double best_received);
 double cuhk_concede_time(double discount);
 /* `size`: number of packages; `threshold` the previous threshold (it never rises in the undiscounted case). */
 double cuhk_threshold(double t, double max_u, double discount, double concede_time, double size, double threshold);
+/* For tests, from a cuhk state: how many packages its utility bins hold (its best package and every package of
+   a space below 20,000, else its best and 20,001 drawn at random; those its red lines or the constraints refuse
+   left out). */
+size_t cuhk_binned_count(const void *state);
 /* The opponent's concession degree from its last ten distinct offers (times[i]: how often offer i came). */
 double cuhk_concession_degree(const unsigned *times, size_t distinct);
 

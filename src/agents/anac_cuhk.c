@@ -324,6 +324,12 @@ static int cuhk_act_raw(void *state, parley_agent_view *v, parley_request reques
     return PARLEY_OK;
 }
 
+size_t cuhk_binned_count(const void *state)
+{
+    const struct cuhk *c = state;
+    return c->bin_start ? c->bin_start[c->bins] : 0;
+}
+
 AGENT_KEEP_WITHIN(cuhk_act, cuhk_act_raw)
 
 const parley_agent_vtable agent_cuhk = {

@@ -77,6 +77,9 @@ int fawkes_accepts(double first_u, double average, double next_u, double t, doub
 double agent_m_temperature(int step);
 double agent_m_move_probability(double current, double next, double temperature);
 double agent_m_concession(double opp_worst, double opp_best, double t);
+/* AgentM's pull towards the opponent: the value of issue i it offered most often among 0 .. count-2 (the
+   original skips the top value), the first of equal counts; 0 when none was offered. */
+uint32_t agent_m_frequent_value(const struct value_counts *counts, const parley_space *space, size_t i);
 double caduceus_pars_target(double t, long rounds, int with_discount);
 int caduceus_best_offer_time(double t, double discount);
 int caduceus_accepts(double t, double discount, long rounds, int with_discount, double offered);
