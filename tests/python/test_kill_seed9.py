@@ -67,3 +67,60 @@ def test_a_struct_of_another_size_refuses_to_load(tmp_path):
     line = import_error(path, os.environ["PARLEY_LIBRARY"])
     assert line.startswith("ImportError: parley: this Python package does not match its libparley: ")
     assert line.endswith("parley_change is 168 bytes in %s, 172 here" % os.environ["PARLEY_LIBRARY"])
+
+
+# --- plot: what the figures draw (a stand-in matplotlib records the calls: conftest's `drawn`) ----------------
+
+TEXTBOOK = SOURCE / "examples" / "textbook-buyer-seller.json"
+# The textbook by hand: Buyer 0.6 (1 - price/2) + 0.4 [red], Seller 0.7 price/2 + 0.3 [blue], both reserve 0.2,
+# the Seller's red line price >= 1.  Acceptable: (1, red) B 0.7 S 0.35, (1, blue) B 0.3 S 0.65, (2, red) B 0.4
+# S 0.7; the Pareto frontier of those is (1, red) and (2, red), and every bargaining solution is (2, red) (Nash
+# product 0.2 * 0.5 = 0.1 against 0.5 * 0.15, welfare 1.1 against 1.05, the smaller gain 0.2 against 0.15).
+
+
+def test_scenario_figure_draws_the_frontier_and_solutions(parley, drawn):
+    """With the parties given as Seller, Buyer: the frontier's points are (Seller, Buyer) utilities sorted, a
+    dashed grey line at each reservation, one star (marker size 12) per solution, the title, the legend at the
+    lower left."""
+    sc = parley.load(TEXTBOOK)
+    sc.figure(["Seller", "Buyer"])
+    (axes,) = drawn["axes"]
+    (frontier, *stars) = axes["plot"]
+    assert frontier[0][0] == pytest.approx([0.35, 0.7]) and frontier[0][1] == pytest.approx([0.7, 0.4])
+    assert frontier[0][2:] == ("o-",) and frontier[1] == {"label": "Pareto frontier"}
+    assert [s[1] for s in stars] == [{"markersize": 12, "label": rule}
+                                     for rule in ("nash", "kalai", "egalitarian", "welfare")]
+    assert all(s[0][:2] == pytest.approx((0.7, 0.4)) and s[0][2] == "*" for s in stars)
+    grey = {"linestyle": "--", "color": "grey"}
+    assert axes["axvline"] == [((pytest.approx(0.2),), grey)] and axes["axhline"] == [((pytest.approx(0.2),), grey)]
+    assert axes["set_title"] == [(("Textbook: a buyer and a seller, price and colour",), {})]
+    assert axes["legend"] == [((), {"loc": "lower left"})]
+    with pytest.raises(ValueError, match="a scenario figure shows two parties"):
+        sc.figure(["Buyer"])
+
+
+def test_trace_figure_draws_each_party_over_the_offers(parley, drawn):
+    """One round of boulware (Buyer) against conceder (Seller): the Buyer asks (0, red), the Seller (2, blue);
+    each party's line gives its utility of both offers at round 1 (Buyer 1 and 0, Seller 0 and 1), utilities from
+    0 to 1.05, a legend of the parties."""
+    trace = parley.negotiate(TEXTBOOK, agents=["boulware", "conceder"], rounds=1)
+    offers = [(e["party"], e["package"]) for e in trace if e["event"] == "offer"]
+    assert offers == [("Buyer", {"price": 0, "color": "red"}), ("Seller", {"price": 2, "color": "blue"})]
+    trace.figure(TEXTBOOK)
+    (axes,) = drawn["axes"]
+    lines = [(args[0], args[1], args[2], kwargs) for args, kwargs in axes["plot"]]
+    assert lines == [([1, 1], pytest.approx([1.0, 0.0]), ".-", {"label": "Buyer"}),
+                     ([1, 1], pytest.approx([0.0, 1.0]), ".-", {"label": "Seller"})]
+    assert axes["set_ylim"] == [((0, 1.05), {})]
+    assert axes["legend"] == [((), {})]
+
+
+def test_tournament_figure_whiskers_and_axes(parley, drawn):
+    """The box plot's whiskers at the 5th and 95th percentiles with the means shown, the bars' axis 0..1 with the
+    best agent on top."""
+    from parley import plot
+    plot.tournament_figure([{"agents": ["a", "b"], "discounted_utilities": [0.2, 0.8], "agreed": True}])
+    left, right = drawn["axes"]
+    assert left["boxplot"] == [(([[0.8], [0.2]],), {"whis": (5, 95), "showmeans": True})]
+    assert left["set_ylabel"] == [(("discounted utility",), {})]
+    assert right["set_xlim"] == [((0, 1), {})] and right["invert_yaxis"] == [((), {})]
