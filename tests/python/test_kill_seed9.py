@@ -3,13 +3,14 @@ python/parley, tests/mutants/report-py.md) showed no test pinned, and the option
 package read for the same gaps.  Every value is stated by hand (from the docs, the C headers or arithmetic) or
 comes from an independent path (the CLI's --json for the same input, a subprocess loading a copy of the package).
 """
+import json
 import os
 import shutil
 import subprocess
 import sys
 
 import pytest
-from conftest import SOURCE
+from conftest import SOURCE, cli_json
 
 
 def package_copy(tmp_path, edit=None):
@@ -124,3 +125,78 @@ def test_tournament_figure_whiskers_and_axes(parley, drawn):
     assert left["boxplot"] == [(([[0.8], [0.2]],), {"whis": (5, 95), "showmeans": True})]
     assert left["set_ylabel"] == [(("discounted utility",), {})]
     assert right["set_xlim"] == [((0, 1), {})] and right["invert_yaxis"] == [((), {})]
+
+
+# --- seat: the program parley serve runs for a seated Python agent --------------------------------------------
+
+HALF = SOURCE / "tests" / "data" / "seat" / "half.py"  # accepts a text worth 0.5 to it, else asks for its best
+
+
+def seat_request(party, price):
+    """A request of include/parley/live.h (tests/cli/seat_answer.sh's): the Buyer values price 0, 1, 2 at 1, 0.5,
+    0; one text tabled, at `price`."""
+    linear = {"weight": 1, "function": {"type": "linear", "at_min": 1, "at_max": 0}}
+    return json.dumps({"scenario": {"issues": [{"name": "price", "type": "integer", "min": 0, "max": 2}],
+                                    "parties": [{"name": "Buyer", "reservation": 0.25,
+                                                 "preferences": {"price": linear}},
+                                                {"name": "Seller", "preferences": {"price": linear}},
+                                                {"name": "Broker", "role": "mediator"}]},
+                       "party": party, "agent": "boulware", "seed": 1, "rounds": 3,
+                       "texts": [{"outcome": {"price": price}}]})
+
+
+def run_seat(*args, request=""):
+    proc = subprocess.run([sys.executable, "-m", "parley.seat", *map(str, args)], input=request, capture_output=True,
+                          text=True, timeout=120)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_seat_answers_and_the_library_errors(parley):
+    """`python3 -m parley.seat half.py`: the text at price 0 (worth 1) is accepted; at price 2 (worth 0) the agent
+    asks for its best package, an amendment to price 0; a request naming no negotiating party gives the library's
+    message, the same as the C program `parley seat-answer` prints for it (a mutant skipped the library's error
+    and reported a Python exception instead)."""
+    assert run_seat(HALF, request=seat_request("Buyer", 0)) == (0, json.dumps(
+        {"ok": {"answer": "accept", "amendments": []}}), "")
+    code, out, _ = run_seat(HALF, request=seat_request("Buyer", 2))
+    assert code == 0 and json.loads(out) == {"ok": {"answer": "amend", "amendments": [
+        {"issue": "price", "value": 0, "reason": "our counter-offer"}]}}
+    code, out, _ = run_seat(HALF, request=seat_request("Nobody", 0))
+    proc = subprocess.run([os.environ.get("PARLEY_CLI", str(SOURCE / "build" / "parley")), "seat-answer"],
+                          input=seat_request("Nobody", 0), capture_output=True, text=True, timeout=120)
+    assert code == 0 and json.loads(out) == json.loads(proc.stdout) == {
+        "error": "the request names no negotiating party"}
+
+
+def test_seat_usage_and_agent_files(tmp_path):
+    """Without an agent file: the usage on stderr, exit 2.  A file must define exactly one subclass of
+    parley.Agent; the error is the answer, exit 0."""
+    assert run_seat() == (2, "", "usage: python3 -m parley.seat AGENT.py < request.json\n")
+    two = tmp_path / "two.py"
+    two.write_text("import parley\nclass A(parley.Agent):\n    pass\nclass B(parley.Agent):\n    pass\n")
+    assert run_seat(two, request=seat_request("Buyer", 0)) == (0, json.dumps(
+        {"error": f"python agent: ValueError('{two}: defines 2 subclasses of parley.Agent (one expected)')"}), "")
+
+
+# --- core: saving ---------------------------------------------------------------------------------------------
+
+def test_save_names_files_as_convert_does(parley, tmp_path):
+    """Scenario.save into folders that do not exist yet (and again into one that does), each party's profile beside the domain under its name
+    with '/', '\\', ' ' and ':' made '_', "-profile" added where that name is the domain's own: the files, the
+    warnings and the bytes `parley convert` writes (parties "A/B" and "C D:E": A_B-profile.xml, C_D_E.xml)."""
+    data = json.loads(TEXTBOOK.read_text())
+    data["parties"][0]["name"], data["parties"][1]["name"] = "A/B", "C D:E"
+    source = tmp_path / "named.json"
+    source.write_text(json.dumps(data))
+    want = cli_json("convert", source, "-o", tmp_path / "cli" / "x" / "A_B.xml")
+    got = parley.load(source).save(tmp_path / "py" / "x" / "A_B.xml")
+    folder = tmp_path / "py" / "x"
+    assert got["files"] == [str(folder / n) for n in ("A_B.xml", "A_B-profile.xml", "C_D_E.xml")]
+    assert got["files"] == [f.replace(str(tmp_path / "cli"), str(tmp_path / "py")) for f in want["files"]]
+    assert got["format"] == want["format"] == "genius" and got["warnings"] == want["warnings"]
+    for py_file, cli_file in zip(got["files"], want["files"]):
+        assert open(py_file, "rb").read() == open(cli_file, "rb").read()
+    # again into the folder that now exists, natively: the file is replaced, nothing else is written
+    assert parley.load(source).save(folder / "A_B.xml", format="native") == {
+        "format": "native", "files": [str(folder / "A_B.xml")], "warnings": []}
+    assert json.loads((folder / "A_B.xml").read_text()) == parley.load(source).to_dict()
