@@ -200,3 +200,70 @@ def test_save_names_files_as_convert_does(parley, tmp_path):
     assert parley.load(source).save(folder / "A_B.xml", format="native") == {
         "format": "native", "files": [str(folder / "A_B.xml")], "warnings": []}
     assert json.loads((folder / "A_B.xml").read_text()) == parley.load(source).to_dict()
+
+
+# --- agent: what a Python agent's view says -------------------------------------------------------------------
+
+def test_the_view_of_a_python_seller(parley):
+    """A Python agent as the textbook's Seller against boulware, 10 rounds, looks once and walks away.  By hand:
+    it is party 1 of Buyer, Seller; its best package (2, blue) is worth 1, its worst acceptable one (1, red) 0.35
+    (price 0 breaks its red line min_price); at round 1 the clock reads 0 and the next round's time is the time of
+    the trace's round-2 events; boulware's first offer is the Buyer's best, (0, red)."""
+    class Probe(parley.Agent):
+        seen = None
+
+        def propose(self, view):
+            Probe.seen = dict(
+                party=view.party, names=view.party_names, issues=view.issues, values=[view.values(0), view.values(1)],
+                round=view.round, rounds=view.rounds, time=view.time, next_time=view.next_time,
+                temperature=view.temperature, reservation=view.reservation, best=view.best_utility,
+                worst=view.worst_utility, standing=view.standing_offer, text=view.text, proposal=view.proposal,
+                broken=[view.broken_red_line(p) for p in ((0, 0), (2, 1))],
+                hold=[view.red_lines_hold(p) for p in ((0, 0), (1, 0))], feasible=view.feasible((0, 0)),
+                utility=view.utility({"price": 1, "color": "blue"}), described=view.describe((2, 1)),
+                package=view.package({"price": 1, "color": "red"}))
+            return parley.WalkAway()
+    trace = parley.negotiate(TEXTBOOK, agents=["boulware", Probe()], rounds=10)
+    assert trace.outcome["agreement"] is False and trace.outcome["ending"] == "walk_away"
+    assert [e["event"] for e in trace if e["event"] != "session_start"][:2] == ["offer", "walk_away"]
+    seen = Probe.seen
+    assert seen.pop("next_time") > 0 and seen.pop("time") == 0.0
+    assert seen == dict(party=1, names=["Buyer", "Seller"], issues=["price", "color"],
+                        values=[[0, 1, 2], ["red", "blue"]], round=1, rounds=10, temperature=0.0,
+                        reservation=pytest.approx(0.2), best=pytest.approx(1.0), worst=pytest.approx(0.35),
+                        standing=(0, 0), text=None, proposal=None, broken=["min_price", None], hold=[False, True],
+                        feasible=True, utility=pytest.approx(0.65), described={"price": 2, "color": "blue"},
+                        package=(1, 0))
+
+
+def test_next_time_is_the_next_rounds_time(parley):
+    """view.next_time at round r is the time of round r + 1's events in the trace (two Python agents that only
+    record it, then accept at round 3)."""
+    class Clock(parley.Agent):
+        def __init__(self):
+            self.times = {}
+
+        def propose(self, view):
+            self.times[view.round] = (view.time, view.next_time)
+            return parley.Accept() if view.round == 3 and view.standing_offer else super().propose(view)
+    buyer = Clock()
+    trace = parley.negotiate(TEXTBOOK, agents=[buyer, "hardheaded"], rounds=10)
+    at = {e["round"]: e["time"] for e in trace}
+    assert sorted(buyer.times) == [1, 2, 3] and max(at) == 3
+    assert [buyer.times[r] for r in (1, 2)] == [(at[1], at[2]), (at[2], at[3])] and buyer.times[3][0] == at[3]
+
+
+def test_amendments_are_bounded_and_answers_typed(parley):
+    """A shuttle amendment holds at most one change per issue (the textbook's two); an answer that is no action is
+    refused with the types it may be."""
+    class Amender(parley.Agent):
+        def __init__(self, answer):
+            self.answer = answer
+
+        def respond(self, view, request):
+            return self.answer
+    three = parley.Amend([("price", 1, "a"), ("color", "red", "b"), (0, 2, "c")])
+    with pytest.raises(ValueError, match=r"^at most 2 changes in an amendment$"):
+        parley.negotiate(TEXTBOOK, agents=[Amender(three), "boulware"], protocol="shuttle", rounds=5)
+    with pytest.raises(TypeError, match=r"^an agent answers with Accept, Reject, WalkAway, Offer or Amend, not 'yes'$"):
+        parley.negotiate(TEXTBOOK, agents=[Amender("yes"), "boulware"], protocol="shuttle", rounds=5)
