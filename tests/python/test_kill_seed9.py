@@ -267,3 +267,26 @@ def test_amendments_are_bounded_and_answers_typed(parley):
         parley.negotiate(TEXTBOOK, agents=[Amender(three), "boulware"], protocol="shuttle", rounds=5)
     with pytest.raises(TypeError, match=r"^an agent answers with Accept, Reject, WalkAway, Offer or Amend, not 'yes'$"):
         parley.negotiate(TEXTBOOK, agents=[Amender("yes"), "boulware"], protocol="shuttle", rounds=5)
+
+
+def test_agent_exception_in_the_statistics_games(parley):
+    """tournament(stats=True) plays each agent against itself apart (self_play False) for the meta-game: a Python
+    agent that raises only there (armed by the progress call that ends the tournament proper) surfaces with its
+    own exception, as in the tournament proper, not as the library's "agent 'late' of Buyer failed" (the raise
+    after the statistics came too late: the library's error was raised first)."""
+    class Late(parley.Agent):
+        name = "late"
+        armed = False
+
+        def propose(self, view):
+            if Late.armed:
+                raise KeyError("only against itself")
+            return super().propose(view)
+
+    def progress(done, total):
+        Late.armed = done == total
+    with pytest.raises(KeyError, match="only against itself"):
+        parley.tournament([TEXTBOOK], [Late(), "boulware"], rounds=10, stats=True, progress=progress)
+    Late.armed = False
+    rows = parley.tournament([TEXTBOOK], [Late(), "boulware"], rounds=10, stats=True)
+    assert len(rows) == 2 and rows.stats is not None
