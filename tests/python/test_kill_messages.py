@@ -147,3 +147,13 @@ def test_issue_and_party_dicts(parley):
     assert Party("M", role="mediator", weights={"n": 1.0}).to_dict() == {"name": "M", "role": "mediator"}
     assert parley.piecewise([(0, 0), (1, 1)]) == {"type": "piecewise", "points": [[0, 0], [1, 1]]}
     assert parley.steps([(0, 0.5)]) == {"type": "step", "steps": [[0, 0.5]]}
+
+
+def test_plugin_path_length(parley):
+    """A plug-in spec's path is read into a buffer of PATH_MAX (4096) bytes: 4095 characters are tried (and not
+    found), 4096 are refused as too long, by negotiate and a stepped Negotiation alike."""
+    for n, too_long in ((4095, False), (4096, True)):
+        spec = "./" + "x" * (n - 5) + ".so"
+        for start in (parley.negotiate, parley.Negotiation):
+            got = message(lambda: start(TEXTBOOK, [spec, "boulware"], rounds=5), parley.InputError)
+            assert (got == f"agent name too long ({n} characters)") == too_long, (n, start, got[-80:])
