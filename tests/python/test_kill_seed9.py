@@ -290,3 +290,41 @@ def test_agent_exception_in_the_statistics_games(parley):
     Late.armed = False
     rows = parley.tournament([TEXTBOOK], [Late(), "boulware"], rounds=10, stats=True)
     assert len(rows) == 2 and rows.stats is not None
+
+
+FAILING_PLUGIN = r"""
+#include <parley/agent.h>
+static int create(parley_agent_view *v, const char *params, void **state, parley_error *err)
+{ (void)v; (void)params; (void)err; *state = 0; return PARLEY_OK; }
+static void destroy(void *state) { (void)state; }
+static int act(void *state, parley_agent_view *v, parley_request request, parley_action *a)
+{
+    (void)state; (void)request;
+    if (parley_view_round(v) == 3)
+        return PARLEY_EINTERNAL;
+    a->kind = PARLEY_ACT_OFFER;
+    parley_view_outcome_at_least(v, 2.0, a->outcome);
+    return PARLEY_OK;
+}
+static const parley_agent_vtable agent = {PARLEY_AGENT_ABI, "failing", "fails at round 3", create, destroy, act};
+const parley_agent_vtable *parley_agent_entry(void);
+const parley_agent_vtable *parley_agent_entry(void) { return &agent; }
+"""
+
+
+def test_a_failing_plugin_ends_a_stepped_negotiation_with_its_error(parley, tmp_path):
+    """A C plug-in whose move fails at round 3 (PARLEY_EINTERNAL) ends the negotiation with the library's error,
+    in parley.negotiate and in a stepped Negotiation alike (a mutant dropped the stepped one's check of the
+    engine's return and gave a trace of the unfinished talks)."""
+    source, lib = tmp_path / "failing.c", tmp_path / "libfailing.so"
+    source.write_text(FAILING_PLUGIN)
+    subprocess.run(["cc", "-shared", "-fPIC", "-O1", f"-I{SOURCE / 'include'}", "-o", str(lib), str(source)],
+                   check=True)
+    with pytest.raises(parley.InternalError) as direct:
+        parley.negotiate(TEXTBOOK, agents=["boulware", str(lib)], rounds=10)
+    talks = parley.Negotiation(TEXTBOOK, agents=["boulware", str(lib)], rounds=10)
+    assert talks.step(2).round == 2
+    with pytest.raises(parley.InternalError) as stepped:
+        talks.run()
+    assert stepped.value.message == direct.value.message == "agent 'failing' of Seller failed: internal error"
+    assert not talks.done
