@@ -157,3 +157,14 @@ def test_plugin_path_length(parley):
         for start in (parley.negotiate, parley.Negotiation):
             got = message(lambda: start(TEXTBOOK, [spec, "boulware"], rounds=5), parley.InputError)
             assert (got == f"agent name too long ({n} characters)") == too_long, (n, start, got[-80:])
+
+
+def test_missing_plugin(parley, tmp_path):
+    """A plug-in that cannot be loaded is an InputError with dlopen's reason, the same from negotiate, a stepped
+    Negotiation and a tournament (mutants that went on with the plug-in not loaded crashed)."""
+    spec = str(tmp_path / "missing-plugin.so")
+    want = f"{spec}: cannot load the agent plug-in: {spec}: cannot open shared object file: No such file or directory"
+    starts = (parley.negotiate, parley.Negotiation,
+              lambda scenario, agents, rounds: parley.tournament([scenario], agents, rounds=rounds))
+    for start in starts:
+        assert message(lambda: start(TEXTBOOK, [spec, "boulware"], rounds=5), parley.InputError) == want
