@@ -328,3 +328,34 @@ def test_a_failing_plugin_ends_a_stepped_negotiation_with_its_error(parley, tmp_
         talks.run()
     assert stepped.value.message == direct.value.message == "agent 'failing' of Seller failed: internal error"
     assert not talks.done
+
+
+def test_observed_events_of_sessions_at_venues(parley):
+    """Shuttle mediation in two sessions at Oslo and Geneva: each event a Python agent observes is the trace's
+    event as its party may see it (no utilities, the mediator called "mediator", plus "indices"), in order, with
+    the session numbered from 1 and its venue; a session's end says its outcome (follow_up, then agreement)."""
+    class Watcher(parley.Agent):
+        def __init__(self):
+            self.seen = []
+
+        def observe(self, view, event):
+            self.seen.append(dict(event))
+    agent = Watcher()
+    trace = parley.negotiate(TEXTBOOK, [agent, "hardheaded"], protocol="shuttle", rounds=6, sessions=2,
+                             venues=["Oslo", "Geneva"])
+
+    def as_seen(e):
+        out = {k: v for k, v in e.items() if k not in ("utility", "utilities")}
+        out.update({k: "mediator" for k in ("party", "to") if out.get(k) == "Broker"})
+        return out
+    public = iter([as_seen(e) for e in trace])
+    space = parley.load(TEXTBOOK).space
+    for e in agent.seen:
+        if "indices" in e:
+            assert space.describe(e.pop("indices")) == e["package"]
+        assert any(e == p for p in public), f"observed {e} is not in the trace in order"
+    ends = [(e["session"], e["venue"], e.get("outcome")) for e in agent.seen if e["event"] == "session_end"]
+    starts = [(e["session"], e["venue"]) for e in agent.seen if e["event"] == "session_start"]
+    assert starts == [(1, "Oslo"), (2, "Geneva")] and ends[:1] == [(1, "Oslo", "follow_up")]
+    assert [(s["session"], s["venue"], s["outcome"]) for s in trace.outcome["sessions"]] == [
+        (1, "Oslo", "follow_up"), (2, "Geneva", "agreement")]
