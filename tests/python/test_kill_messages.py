@@ -168,3 +168,45 @@ def test_missing_plugin(parley, tmp_path):
               lambda scenario, agents, rounds: parley.tournament([scenario], agents, rounds=rounds))
     for start in starts:
         assert message(lambda: start(TEXTBOOK, [spec, "boulware"], rounds=5), parley.InputError) == want
+
+
+def test_where_errors_say_they_are(parley):
+    """An error in a scenario made from a dict names the file `name` (default "<dict>"), one built in code its
+    title (or "<built>"), a conflict model given as a dict "<dict>"; the JSON path points at the bad value."""
+    bad = {"format": "parley-scenario", "issues": [{"name": "x", "type": "categorical", "values": ["a"]}],
+           "parties": [{"name": "A", "preferences": {"x": {"weight": 1, "values": {"a": 2}}}}]}
+    for kwargs, file in (({}, "<dict>"), ({"name": "mine.json"}, "mine.json")):
+        with pytest.raises(parley.InputError) as caught:
+            parley.Scenario.from_dict(bad, **kwargs)
+        assert caught.value.file == file and caught.value.path.startswith("parties[0].preferences")
+    issue, party = parley.Issue("x", ["a"]), parley.Party("A", weights={"x": 1}, values={"x": {"a": 2}})
+    for kwargs, file in (({}, "<built>"), ({"title": "T"}, "T")):
+        with pytest.raises(parley.InputError) as caught:
+            parley.Scenario.build([issue], [party], **kwargs)
+        assert caught.value.file == file
+    with pytest.raises(parley.InputError) as caught:
+        parley.conflict({"decision_makers": []})
+    assert caught.value.file == "<dict>"
+
+
+def test_outcome_messages(parley):
+    u = parley.load(TEXTBOOK).utility("Buyer")
+    assert message(lambda: u({"price": 1, "size": 2}), ValueError) == \
+        "an outcome names every issue ['price', 'color']; missing ['color'], unknown ['size']"
+    assert message(lambda: u((3, 0)), ValueError) == "value index 3 of issue 'price' is out of range"
+    assert message(lambda: u((0, -1)), ValueError) == "value index -1 of issue 'color' is out of range"
+    assert message(lambda: u({"price": 1, "color": "green"}), ValueError) == "issue 'color' has no value 'green'"
+    assert message(lambda: u.weight("size"), ValueError) == "no issue 'size'; the issues are ['price', 'color']"
+
+
+def test_reprs(parley):
+    sc = parley.load(TEXTBOOK)
+    title = "Textbook: a buyer and a seller, price and colour"
+    assert repr(sc) == f"<parley.Scenario {title!r} parties=['Buyer', 'Seller']>"
+    assert repr(sc.utility(1)) == "<parley.Utility of 'Seller'>"
+    talks = parley.Negotiation(sc, ["boulware", "conceder"], rounds=10)
+    assert repr(talks) == f"<parley.Negotiation {title!r} round 0>"
+    talks.step(2)
+    assert repr(talks) == f"<parley.Negotiation {title!r} round 2>"
+    talks.run()
+    assert repr(talks) == f"<parley.Negotiation {title!r} done>"
