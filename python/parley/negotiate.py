@@ -297,8 +297,10 @@ def _play(scs: List[Scenario], cfg: N.TournamentConfig, players: _Players, self_
         summary = json_result(N.lib.parley_tournament_json(t, ctypes.byref(err)), err)
         if stats:
             cfg.progress = None
-            summary["stats"] = _tournament_stats(t, handles, len(scs), cfg, bootstrap, seed)
-            players.raise_failure()
+            try:
+                summary["stats"] = _tournament_stats(t, handles, len(scs), cfg, bootstrap, seed)
+            finally:  # a Python agent's own exception in the self-play games, not the library's "agent failed"
+                players.raise_failure()
         text = N.take_text(_text(N.lib.parley_tournament_csv(t, ctypes.byref(err)), err))
         svg = N.take_text(_text(N.lib.parley_tournament_svg(t, ctypes.byref(err)), err))
     finally:

@@ -49,6 +49,17 @@ import generate  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 KEYS = ("id", "file", "find", "replace", "why", "tests", "tree", "equivalent")
 SANITIZER_ENV = {"ASAN_OPTIONS": "detect_leaks=1:abort_on_error=1", "UBSAN_OPTIONS": "halt_on_error=1"}
+# The ctest entries that load the Python package of the tree (python/parley): every tests/python file (with
+# test_install, which pip-installs python/ and runs every example of docs/python.md) and test_server_seat, whose
+# Python agents (tests/data/seat/half.py, hog.py) answer through parley.seat.  A Python mutant needs no rebuild, so
+# it runs all of them, whatever the map, the budget or its folder's regex say.  cli_install is left out: its Python
+# part (pip-install python/, load the textbook, analyze) is a subset of python_test_install's, and it needs the
+# whole tree built and installed.
+PYTHON_TESTS = r"^python_|^test_server_seat$"
+
+
+def is_python(m):
+    return m["file"].startswith("python/")
 
 
 def parse_list(path):
@@ -127,7 +138,8 @@ def select_tests(m, cmap, tests):
     """The tests a generated mutant runs, fastest first, and how they were chosen: with a coverage map, those
     that execute its line ("line"); none when the line is code no test executes ("unreached"); for a line gcov
     does not count (a declaration, a table, a continued expression) those that execute its file ("file");
-    otherwise (Python, or a file no test reaches) the regex of its folder ("folder")."""
+    a Python mutant every test that loads the package (PYTHON_TESTS, "python"); otherwise (a file no test
+    reaches) the regex of its folder ("folder")."""
     def by_time(names):
         return sorted((n for n in set(names) if n in tests and cmap["tests"].get(n, {}).get("passed", True)), key=lambda n: (cmap["tests"].get(n, {}).get(
             "seconds", 1e9), n))
@@ -140,6 +152,9 @@ def select_tests(m, cmap, tests):
             return [], "unreached"
         if per_line:
             return by_time(t for ts in per_line.values() for t in ts), "file"
+    if is_python(m):  # the tests the map does not know in name order, python_test_install (pip, a venv) last
+        chosen = by_time(n for n in tests if re.search(PYTHON_TESTS, n))
+        return sorted(chosen, key=lambda n: n == "python_test_install"), "python"
     regex = m.get("tests")
     return by_time(n for n in tests if not regex or re.search(regex, n)), "folder"
 
@@ -258,7 +273,7 @@ class Worker:
         elif not names:
             return "uncompilable", "no test selected"
         skipped = 0
-        if self.budget and not regex:  # the fastest tests whose times in the map add up to the budget (at least one)
+        if self.budget and not regex and how != "python":  # the fastest tests whose times in the map add up to the budget (at least one)
             total, kept = 0.0, []
             for name in names:
                 total += self.cmap["tests"].get(name, {}).get("seconds", 60)
@@ -327,8 +342,10 @@ class Worker:
                 f.write(mutated)
             if self.cmap is not None and not full:
                 return self.judge_mapped(m, build, sanitized, regex)
-            sel = regex or (None if full else m.get("tests"))
-            rc, out = run(["nice", "cmake", "--build", build, "-j", "1"] + self.targets(build, sel), self.dir)
+            sel = regex or (None if full else PYTHON_TESTS if is_python(m) else m.get("tests"))
+            # a Python mutant changes no object: the scratch build (complete since prepare) is not made again
+            rc, out = (0, "") if is_python(m) else run(["nice", "cmake", "--build", build, "-j", "1"] +
+                                                        self.targets(build, sel), self.dir)
             if rc != 0:
                 return "uncompilable", out[-1500:]
             cmd = ["ctest", "--timeout", str(timeout), "--stop-on-failure"]  # one failing test kills it

@@ -34,42 +34,6 @@ def test_notion_names_are_the_cli_ones(parley):
             stable(cli_json("conflict", path, "--notions", name)), name
 
 
-@pytest.fixture
-def drawn(monkeypatch):
-    """A stand-in matplotlib that records the calls, so the figures are checked where matplotlib is not installed:
-    {"figure": [the Figure's keyword arguments], "axes": [{method: [(args, kwargs)]} per Axes]}."""
-    import sys
-    import types
-    calls = {"figure": [], "axes": []}
-
-    class Axes:
-        def __init__(self):
-            self.calls = {}
-            calls["axes"].append(self.calls)
-
-        def __getattr__(self, name):
-            return lambda *args, **kwargs: self.calls.setdefault(name, []).append((args, kwargs))
-
-    class Figure:
-        def __init__(self, **kwargs):
-            calls["figure"].append(kwargs)
-
-        def add_subplot(self, *args, **kwargs):
-            return Axes()
-
-        def subplots(self, rows, columns, **kwargs):
-            return [Axes() for _ in range(rows * columns)]
-
-        def tight_layout(self):
-            pass
-
-    matplotlib, figure = types.ModuleType("matplotlib"), types.ModuleType("matplotlib.figure")
-    figure.Figure = Figure
-    monkeypatch.setitem(sys.modules, "matplotlib", matplotlib)
-    monkeypatch.setitem(sys.modules, "matplotlib.figure", figure)
-    return calls
-
-
 def test_trace_figure_labels_its_axes(parley, drawn):
     """The figure of a negotiation says what its axes are: rounds across, utility up, 7 by 4 inches (a mutant
     dropped the y label, another drew it 6 inches wide)."""
