@@ -17,7 +17,10 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "server/server_internal.h"
 #include "test_server_talks.h"
+
+#include <poll.h>
 
 /* The reply is `status` with the error's own status, `field` (unless NULL) and a message holding `says`. */
 static void assert_refused(http_resp *r, int status, const char *field, const char *says)
@@ -276,16 +279,18 @@ static void test_outcomes(void **state)
 }
 
 /*
- * --negotiation-bytes 20000: a write costs twice its body plus 512 bytes.  What the negotiation holds (H) is
- * read from a refusal (a body too large for any room), then the largest body that fits, (20000 - H - 512) / 2
- * bytes, is stored and, before it, one byte more is refused (413, --negotiation-bytes), whoever writes.
+ * --negotiation-bytes 20001: a write costs twice its body plus 512 bytes.  What the negotiation holds (H, even:
+ * twice its events' data plus 512 each) is read from a refusal (a body too large for any room), then the largest
+ * body that fits, (20001 - H - 512) / 2 bytes rounded down, is stored and, before it, one byte more is refused
+ * (413, --negotiation-bytes), whoever writes.  The odd budget makes the 512 count to the byte: with 511 the
+ * larger body would fit.
  */
 static void test_negotiation_bytes(void **state)
 {
     (void)state;
     talks w;
     parley_server_options o = {0};
-    o.budgets.negotiation_bytes = 20000;
+    o.budgets.negotiation_bytes = 20001;
     talks_open(&w, &o);
     http_resp r = message_of_size(&w, w.buyer, 10000); /* 20,512: over the budget whatever is stored */
     assert_int_equal(r.status, 413);
@@ -293,10 +298,10 @@ static void test_negotiation_bytes(void **state)
     const char *message = jstr(&r, "error", "message");
     assert_non_null(message);
     assert_int_equal(sscanf(message, "this negotiation has stored about %llu bytes", &held), 1);
-    assert_non_null(strstr(message, "the server's limit is 20000 (--negotiation-bytes)"));
+    assert_non_null(strstr(message, "the server's limit is 20001 (--negotiation-bytes)"));
     http_resp_free(&r);
-    assert_true(held > 0 && held < 20000 - 512 - 2 * 64);
-    size_t fits = (size_t)(20000 - held - 512) / 2; /* 2 * fits + 512 + held <= 20000 < 2 * (fits + 1) + 512 + held */
+    assert_true(held > 0 && held % 2 == 0 && held < 20001 - 512 - 2 * 64);
+    size_t fits = (size_t)(20001 - held - 512) / 2; /* 2 * fits + 512 + held <= 20001 < 2 * (fits + 1) + 512 + held */
     r = message_of_size(&w, w.seller, fits + 1);
     assert_refused(&r, 413, NULL, "(--negotiation-bytes)");
     assert_int_equal(talks_count_events(&w, "message"), 0);
@@ -344,6 +349,164 @@ static void test_query_bounds(void **state)
     talks_close(&w);
 }
 
+/* Seats the Buyer (participant 2) with `body`: the reply's status, and the seat taken back when it was made. */
+static int seat_buyer(talks *w, json_t *body, const char *field, const char *says)
+{
+    http_resp r = http_json(w->port, "POST", "/api/negotiations/1/participants/2/agent", w->med, body);
+    int status = r.status;
+    if (status != 201) {
+        assert_refused(&r, 400, field, says);
+        return status;
+    }
+    http_resp_free(&r);
+    r = http_request(w->port, "DELETE", "/api/negotiations/1/participants/2/agent", w->med, NULL);
+    assert_status(&r, 200);
+    return status;
+}
+
+/*
+ * A seat's bounds with the server's defaults (--agent-seconds 30): deadline_seconds 30 is taken and 30.001
+ * refused; cpu_seconds up to the deadline; rounds 1..100000.  (No text is tabled: no agent ever runs, so the
+ * seat program is never started.)
+ */
+static void test_seat_bounds(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.seat_program = "/bin/false";
+    talks_open(&w, &o);
+    assert_int_equal(seat_buyer(&w, json_pack("{s:s,s:f}", "agent", "boulware", "deadline_seconds", 30.0), NULL, NULL),
+                     201);
+    assert_int_equal(seat_buyer(&w, json_pack("{s:s,s:f}", "agent", "boulware", "deadline_seconds", 30.001),
+                                "deadline_seconds", "a number of seconds in (0, 30] (the server's --agent-seconds)"),
+                     400);
+    assert_int_equal(seat_buyer(&w, json_pack("{s:s,s:f,s:f}", "agent", "boulware", "deadline_seconds", 2.5,
+                                              "cpu_seconds", 2.5), NULL, NULL), 201);
+    assert_int_equal(seat_buyer(&w, json_pack("{s:s,s:f,s:f}", "agent", "boulware", "deadline_seconds", 2.5,
+                                              "cpu_seconds", 2.501), "cpu_seconds", "in (0, 2.5] (at most the deadline)"),
+                     400);
+    assert_int_equal(seat_buyer(&w, json_pack("{s:s,s:i}", "agent", "boulware", "rounds", 100000), NULL, NULL), 201);
+    assert_int_equal(seat_buyer(&w, json_pack("{s:s,s:i}", "agent", "boulware", "rounds", 1), NULL, NULL), 201);
+    assert_int_equal(seat_buyer(&w, json_pack("{s:s,s:i}", "agent", "boulware", "rounds", 100001), "rounds",
+                                "an integer from 1 to 100000"), 400);
+    assert_int_equal(seat_buyer(&w, json_pack("{s:s,s:i}", "agent", "boulware", "rounds", 0), "rounds",
+                                "an integer from 1 to 100000"), 400);
+    assert_int_equal(talks_count_events(&w, "agent.seated"), 4);
+    talks_close(&w);
+}
+
+/* The `Retry-After` of a refused reply, -1 when it has none. */
+static long retry_after(const http_resp *r)
+{
+    const char *h = strstr(r->raw, "\r\nRetry-After: ");
+    return h ? strtol(h + 15, NULL, 10) : -1;
+}
+
+/*
+ * --write-burst 3 with a refill too slow to count (1e-300 a second: 1 + the refill of any wait is exactly 1 in
+ * floating point, so no timing enters): three writes are taken, the fourth refused (429, Retry-After); the same
+ * for the profile bucket (--profile-burst 2): two uploads taken, the third refused though a write token is left.
+ */
+static void test_write_and_profile_bursts(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.budgets.write_burst = 3;
+    o.budgets.write_rate = 1e-300;
+    o.budgets.profile_burst = 2;
+    o.budgets.profile_rate = 1e-300;
+    talks_open(&w, &o);
+    for (int i = 0; i < 3; i++) {
+        http_resp r = message_of_size(&w, w.buyer, 20);
+        assert_status(&r, 201);
+    }
+    http_resp r = message_of_size(&w, w.buyer, 20);
+    assert_int_equal(retry_after(&r), 86400); /* a token back in 10^300 s: the header's longest wait, a day */
+    assert_refused(&r, 429, NULL, "too many writes: one participant may make 3 at once");
+    assert_int_equal(talks_count_events(&w, "message"), 3);
+    /* The Seller uploads profiles (its writes have a bucket of their own). */
+    for (int i = 0; i < 2; i++) {
+        r = http_request(w.port, "PUT", "/api/negotiations/1/profile", w.seller,
+                         "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}}}}");
+        assert_status(&r, 200);
+    }
+    r = http_request(w.port, "PUT", "/api/negotiations/1/profile", w.seller,
+                     "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}}}}");
+    assert_int_equal(retry_after(&r), 86400);
+    assert_refused(&r, 429, NULL, "too many profile uploads: one participant may make 2 at once");
+    assert_int_equal(talks_count_events(&w, "profile.updated"), 2);
+    talks_close(&w);
+}
+
+static void set_paused(talks *w, int paused)
+{
+    pthread_mutex_lock(&w->srv->jobs_mu);
+    w->srv->jobs_paused = paused;
+    pthread_mutex_unlock(&w->srv->jobs_mu);
+}
+
+/* The analyses running or waiting once `n` are (polling; 120 s at most, a hang bound). */
+static unsigned jobs_reach(talks *w, unsigned n)
+{
+    unsigned seen = 0;
+    for (int i = 0; i < 12000; i++) {
+        pthread_mutex_lock(&w->srv->jobs_mu);
+        seen = w->srv->jobs_running;
+        pthread_mutex_unlock(&w->srv->jobs_mu);
+        if (seen >= n)
+            break;
+        poll(NULL, 0, 10);
+    }
+    return seen;
+}
+
+/*
+ * Analyses at once: one slot (max_analyses 1) and 32 waiting.  With the scheduler paused (srv->jobs_paused, a
+ * switch for tests) nothing runs, so 33 asked for are all held; the 34th is refused 503 "busy" with Retry-After
+ * (docs/api.md: 503 for an analysis that found the server busy); once resumed the 33 are answered 200.
+ */
+static void test_analyses_waiting(void **state)
+{
+    (void)state;
+    enum { HELD = 1 + 32 };
+    talks w;
+    parley_server_options o = {0};
+    o.max_analyses = 1;
+    o.budgets.analyses_per_participant = 100;
+    o.budgets.analyses_per_negotiation = 100;
+    talks_open(&w, &o);
+    set_paused(&w, 1);
+    int fds[HELD];
+    for (int i = 0; i < HELD; i++) {
+        fds[i] = http_connect(w.port);
+        assert_true(fds[i] >= 0);
+        assert_int_equal(http_send(fds[i], "GET", "/api/negotiations/1/analysis", w.med, NULL, 0, NULL), 0);
+    }
+    unsigned held = jobs_reach(&w, HELD);
+    http_resp r = http_request(w.port, "GET", "/api/negotiations/1/analysis", w.med, NULL);
+    int status = r.status;
+    long after = retry_after(&r);
+    char message[256];
+    snprintf(message, sizeof message, "%s", jstr(&r, "error", "message") ? jstr(&r, "error", "message") : "");
+    http_resp_free(&r);
+    set_paused(&w, 0);
+    int answered = 0;
+    for (int i = 0; i < HELD; i++) {
+        http_resp a = http_read(fds[i]);
+        answered += a.status == 200;
+        http_resp_free(&a);
+        close(fds[i]);
+    }
+    talks_close(&w);
+    assert_int_equal(held, HELD);
+    assert_int_equal(status, 503);
+    assert_string_equal(message, "the server is busy with 33 analyses; try again in a few seconds");
+    assert_int_equal(after, 5);
+    assert_int_equal(answered, HELD);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -351,7 +514,8 @@ int main(void)
         cmocka_unit_test(test_table_cells),      cmocka_unit_test(test_names_of_200_bytes),
         cmocka_unit_test(test_body_size),        cmocka_unit_test(test_profile_bytes),
         cmocka_unit_test(test_outcomes),         cmocka_unit_test(test_negotiation_bytes),
-        cmocka_unit_test(test_query_bounds),
+        cmocka_unit_test(test_query_bounds),     cmocka_unit_test(test_seat_bounds),
+        cmocka_unit_test(test_write_and_profile_bursts), cmocka_unit_test(test_analyses_waiting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
