@@ -5,9 +5,14 @@
  * docs/api.md:
  *   - whoever creates a negotiation is its first participant, a mediator: the
  *     creation's reply says so (a mutant answered "party");
+ *   - a database statement whose preparation failed is prepared again the
+ *     next time it runs (PostgreSQL; a mutant took it for prepared);
+ *   - the request deadline starts again after each reply: a kept-alive
+ *     connection is not cut after its first reply (a mutant cut it);
  * No timing is asserted; every wait is a hang bound.
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
+#define _GNU_SOURCE /* POLLRDHUP, strcasestr */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -15,6 +20,8 @@
 #include <cmocka.h>
 
 #include "test_server_talks.h"
+
+#include <poll.h>
 
 /* The creator of a negotiation is its first participant, the scenario's mediator Broker, with a token of 64 digits. */
 static void test_creator_is_the_mediator(void **state)
@@ -35,10 +42,108 @@ static void test_creator_is_the_mediator(void **state)
     talks_close(&w);
 }
 
+/*
+ * A statement whose preparation failed is prepared again the next time it runs (db_pg.c prepares a statement
+ * with parameters when it first runs; SQLite, when it is made): a count over a table created after the first
+ * try.  The first try's error is the preparation's, naming the table (a mutant ignored the failed preparation:
+ * the run said "prepared statement ... does not exist", and every later run too, the statement being taken for
+ * prepared).
+ */
+static void test_statement_prepared_again_after_failing(void **state)
+{
+    (void)state;
+    char dir[128], target[300];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "prepare"));
+    assert_int_equal(test_db_target(target, sizeof target, dir, "t.db"), 0);
+    db_conn *db = db_open(target, DB_CREATE, NULL);
+    assert_non_null(db);
+    static const char sql[] = "SELECT COUNT(*) FROM later WHERE id > ?";
+    db_stmt *st = db_stmt_cached(db, sql);
+    int first = DB_ERROR;
+    char why[300] = "(made)";
+    if (st) { /* PostgreSQL: prepared when it runs */
+        db_bind_int64(st, 1, 0);
+        first = db_step(st);
+        snprintf(why, sizeof why, "%s", db_errmsg(db));
+        db_reset(st);
+    }
+    int created = db_exec(db, "CREATE TABLE later (id BIGINT)");
+    int second = DB_ERROR;
+    long long count = -1;
+    if ((st = db_stmt_cached(db, sql))) {
+        db_bind_int64(st, 1, 0);
+        if ((second = db_step(st)) == DB_ROW)
+            count = (long long)db_column_int64(st, 0);
+        db_reset(st);
+    }
+    db_close(db);
+    test_tmpdir_remove(dir);
+    assert_int_equal(first, DB_ERROR);
+    if (!strstr(why, "later") && strcmp(why, "(made)") != 0)
+        fail_msg("the first run's error does not name the table: %s", why);
+    assert_int_equal(created, DB_OK);
+    assert_int_equal(second, DB_ROW);
+    assert_int_equal(count, 0);
+}
+
+/* Reads one reply on a kept-alive connection (its head and Content-Length bytes of body): the status, or -1 when
+ * the connection ended first. */
+static int read_one_reply(int fd)
+{
+    char buf[8192];
+    size_t len = 0;
+    for (;;) {
+        ssize_t k = recv(fd, buf + len, sizeof buf - 1 - len, 0);
+        if (k <= 0)
+            return -1;
+        len += (size_t)k;
+        buf[len] = '\0';
+        char *end = strstr(buf, "\r\n\r\n");
+        const char *cl = strcasestr(buf, "\r\nContent-Length: ");
+        if (end && cl && len >= (size_t)(end + 4 - buf) + strtoul(cl + 18, NULL, 10)) {
+            int status = -1;
+            return sscanf(buf, "HTTP/1.1 %d", &status) == 1 ? status : -1;
+        }
+        if (len == sizeof buf - 1)
+            return -1;
+    }
+}
+
+/*
+ * The request deadline starts again after each reply (docs/api.md: "a whole request within 10 s of the
+ * connection's start or of its previous reply"): with --request-seconds 300, a connection kept alive after a
+ * reply is not cut by the guard, whose tick is 100 ms: two seconds after the first reply (a wait, not a speed:
+ * it only gives the guard time to act) the second request on the same connection is answered (a mutant set the
+ * deadline 300 s in the past after each reply, and the guard shut the connection at its next tick).
+ */
+static void test_kept_alive_connection_not_cut_after_a_reply(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.request_seconds = 300;
+    talks_open(&w, &o);
+    static const char request[] = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+    int fd = http_connect(w.port);
+    assert_true(fd >= 0);
+    assert_int_equal(http_send_all(fd, request, sizeof request - 1), 0);
+    int first = read_one_reply(fd);
+    struct pollfd p = {fd, POLLIN | POLLRDHUP, 0};
+    int cut = poll(&p, 1, 2000) > 0; /* a hang-up (or anything at all) within 2 s */
+    int second = http_send_all(fd, request, sizeof request - 1) == 0 ? read_one_reply(fd) : -1;
+    close(fd);
+    talks_close(&w);
+    assert_int_equal(first, 200);
+    assert_false(cut);
+    assert_int_equal(second, 200);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_creator_is_the_mediator),
+        cmocka_unit_test(test_statement_prepared_again_after_failing),
+        cmocka_unit_test(test_kept_alive_connection_not_cut_after_a_reply),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -7,7 +7,9 @@
  *   --max-values, --max-parties, --max-cells (a mediator has no table), names
  *   of 200 bytes, --max-body, --profile-bytes, --max-outcomes, --negotiation-bytes
  *   (twice the body plus 512 per write), and the query bounds of the timeline
- *   (limit 1..1000) and the analysis (frontier_limit 0..100000).
+ *   (limit 1..1000) and the analysis (frontier_limit 0..100000), a seat's
+ *   deadline, CPU time and rounds, the write and profile buckets, the analyses
+ *   waiting for a slot, and the web folder's paths (200 bytes).
  * No timing is asserted; every wait is a hang bound of the HTTP client.
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
@@ -502,6 +504,46 @@ static void test_analyses_waiting(void **state)
     assert_int_equal(answered, HELD);
 }
 
+/* Writes `text` to dir/name. */
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    assert_int_equal(fclose(f), 0);
+}
+
+/* The web folder's paths are at most 200 bytes: /a...a (200 bytes) is served, /a...a (201 bytes) is 404. */
+static void test_web_path_of_200_bytes(void **state)
+{
+    (void)state;
+    char web[128], name[202];
+    assert_non_null(test_tmpdir_make(web, sizeof web, "web"));
+    memset(name, 'a', 200);
+    name[200] = '\0';
+    write_file(web, name, "two hundred and one\n");
+    name[199] = '\0';
+    write_file(web, name, "two hundred\n");
+    talks w;
+    parley_server_options o = {0};
+    o.web_dir = web;
+    talks_open(&w, &o);
+    char path[204];
+    snprintf(path, sizeof path, "/%s", name); /* 200 bytes */
+    http_resp r = http_request(w.port, "GET", path, NULL, NULL);
+    assert_int_equal(r.status, 200);
+    assert_string_equal(r.body, "two hundred\n");
+    http_resp_free(&r);
+    snprintf(path, sizeof path, "/%sa", name); /* 201 bytes: the file is there, the path is too long */
+    r = http_request(w.port, "GET", path, NULL, NULL);
+    assert_int_equal(r.status, 404);
+    http_resp_free(&r);
+    talks_close(&w);
+    assert_int_equal(test_tmpdir_remove(web), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -511,6 +553,7 @@ int main(void)
         cmocka_unit_test(test_outcomes),         cmocka_unit_test(test_negotiation_bytes),
         cmocka_unit_test(test_query_bounds),     cmocka_unit_test(test_seat_bounds),
         cmocka_unit_test(test_write_and_profile_bursts), cmocka_unit_test(test_analyses_waiting),
+        cmocka_unit_test(test_web_path_of_200_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
