@@ -9,6 +9,11 @@
  *     next time it runs (PostgreSQL; a mutant took it for prepared);
  *   - the request deadline starts again after each reply: a kept-alive
  *     connection is not cut after its first reply (a mutant cut it);
+ *   - an error message quotes valid UTF-8 as it is, U+0800 included (a
+ *     mutant escaped it as an overlong sequence);
+ *   - a session reads back as opened (its note, times of every form the API
+ *     takes) and, once closed, with its closed_at (mutants lost the note and
+ *     the closed_at; dates alone and offsets of +HH:MM are taken);
  * No timing is asserted; every wait is a hang bound.
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
@@ -138,12 +143,109 @@ static void test_kept_alive_connection_not_cut_after_a_reply(void **state)
     assert_int_equal(second, 200);
 }
 
+/*
+ * An error message quotes the caller's text as it is when it is valid UTF-8: the first and last characters of
+ * each length of sequence whose second byte is bounded (U+0800, U+D7FF next to the surrogates, U+10000,
+ * U+10FFFF) stay characters, not "\xE0..." escapes (a mutant took U+0800 for an overlong sequence).
+ */
+static void test_error_quotes_boundary_characters(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    static const char *const names[] = {"\xE0\xA0\x80", "\xED\x9F\xBF", "\xF0\x90\x80\x80", "\xF4\x8F\xBF\xBF",
+                                        "\xDF\xBF"};
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        http_resp r = http_json(w.port, "POST", "/api/negotiations/1/participants", w.med,
+                                json_pack("{s:s,s:s}", "name", names[i], "role", "party"));
+        assert_int_equal(r.status, 400);
+        char expected[64];
+        snprintf(expected, sizeof expected, "name: '%s' is not a negotiating party of the scenario", names[i]);
+        assert_string_equal(jstr(&r, "error", "message"), expected);
+        http_resp_free(&r);
+    }
+    talks_close(&w);
+}
+
+/* Opens a session with `body` (taken: 201); the session. */
+static json_t *session_opened(talks *w, json_t *body)
+{
+    http_resp r = http_json(w->port, "POST", "/api/negotiations/1/sessions", w->med, body);
+    if (r.status != 201)
+        fail_msg("a session refused: %s", r.body);
+    json_t *s = json_incref(r.json);
+    http_resp_free(&r);
+    return s;
+}
+
+/*
+ * A session keeps what it was opened with and says when it closed: venue, both times (a date alone, a time with
+ * seconds and an offset) and the note read back as given; once closed, its closed_at and outcome (a mutant stored
+ * an empty note, another left closed_at out of the session).  Times the API takes: YYYY-MM-DD, then optionally
+ * THH:MM, :SS, and Z or +HH:MM / -HH:MM (docs/api.md); others are refused (400, the field).
+ */
+static void test_session_read_back(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    static const char *const refused[] = {"2026-12-06T10", "2026-12-06T10:00:3", "2026-12-06T10:00+0100",
+                                          "2026-12-06T10:00+01:0", "2026-12-06T10:00Zx", "2026-12-6"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        http_resp r = http_json(w.port, "POST", "/api/negotiations/1/sessions", w.med,
+                                json_pack("{s:s,s:s}", "venue", "Geneva", "starts_at", refused[i]));
+        assert_int_equal(r.status, 400);
+        assert_string_equal(jstr(&r, "error", "field"), "starts_at");
+        http_resp_free(&r);
+    }
+    static const char *const taken[][2] = {{"2026-12-06", "2026-12-07"},
+                                           {"2026-12-07T09:30:15+01:00", "2026-12-07T17:00-05:30"},
+                                           {"2026-12-08T09:00:59Z", "2026-12-08T10:00Z"}};
+    for (size_t i = 0; i < sizeof taken / sizeof *taken; i++) {
+        json_t *s = session_opened(&w, json_pack("{s:s,s:s,s:s,s:s}", "venue", "Geneva", "starts_at", taken[i][0],
+                                                 "ends_at", taken[i][1], "note", "bring the figures"));
+        assert_string_equal(json_string_value(json_object_get(s, "venue")), "Geneva");
+        assert_string_equal(json_string_value(json_object_get(s, "starts_at")), taken[i][0]);
+        assert_string_equal(json_string_value(json_object_get(s, "ends_at")), taken[i][1]);
+        assert_string_equal(json_string_value(json_object_get(s, "note")), "bring the figures");
+        assert_string_equal(json_string_value(json_object_get(s, "status")), "open");
+        assert_true(json_is_null(json_object_get(s, "closed_at")));
+        char path[96];
+        snprintf(path, sizeof path, "/api/negotiations/1/sessions/%lld/close",
+                 (long long)json_integer_value(json_object_get(s, "id")));
+        json_decref(s);
+        http_resp r = http_json(w.port, "POST", path, w.med, json_pack("{s:s}", "outcome", "adjourned"));
+        assert_int_equal(r.status, 200);
+        assert_string_equal(jstr(&r, "status", NULL), "closed");
+        assert_string_equal(jstr(&r, "outcome", NULL), "adjourned");
+        const char *closed_at = jstr(&r, "closed_at", NULL);
+        assert_non_null(closed_at);
+        assert_true(strlen(closed_at) >= 20); /* an ISO 8601 time */
+        http_resp_free(&r);
+    }
+    http_resp r = http_request(w.port, "GET", "/api/negotiations/1/sessions", w.buyer, NULL);
+    json_t *list = json_object_get(r.json, "sessions");
+    assert_int_equal(json_array_size(list), 3);
+    for (size_t i = 0; i < 3; i++) {
+        json_t *s = json_array_get(list, i);
+        assert_string_equal(json_string_value(json_object_get(s, "note")), "bring the figures");
+        assert_non_null(json_string_value(json_object_get(s, "closed_at")));
+        assert_int_equal(json_object_size(s), 11); /* id, number, venue and the eight of docs/api.md */
+    }
+    http_resp_free(&r);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_creator_is_the_mediator),
         cmocka_unit_test(test_statement_prepared_again_after_failing),
         cmocka_unit_test(test_kept_alive_connection_not_cut_after_a_reply),
+        cmocka_unit_test(test_error_quotes_boundary_characters),
+        cmocka_unit_test(test_session_read_back),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
