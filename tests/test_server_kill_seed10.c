@@ -14,6 +14,12 @@
  *   - a session reads back as opened (its note, times of every form the API
  *     takes) and, once closed, with its closed_at (mutants lost the note and
  *     the closed_at; dates alone and offsets of +HH:MM are taken);
+ *   - an empty role is refused as empty (a mutant let it through to the
+ *     list of roles, which refused it with another message);
+ *   - a reply sent is no longer counted unsent (a mutant kept counting it, and
+ *     every stop waited a second for it);
+ *   - a seated agent's answers count against the negotiation's stored bytes
+ *     (a mutant left them out);
  * No timing is asserted; every wait is a hang bound.
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
@@ -24,6 +30,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "server/server_internal.h"
 #include "test_server_talks.h"
 
 #include <poll.h>
@@ -238,6 +245,105 @@ static void test_session_read_back(void **state)
     talks_close(&w);
 }
 
+/* A participant of negotiation 1 named Buyer with the role given: refused (400, field role) with the message. */
+static void test_empty_role_refused_as_empty(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = http_json(w.port, "POST", "/api/negotiations/1/participants", w.med,
+                            json_pack("{s:s,s:s}", "name", "Buyer", "role", ""));
+    assert_int_equal(r.status, 400);
+    assert_string_equal(jstr(&r, "error", "field"), "role");
+    assert_string_equal(jstr(&r, "error", "message"), "role: is empty (expected some text)");
+    http_resp_free(&r);
+    r = http_json(w.port, "POST", "/api/negotiations/1/participants", w.med,
+                  json_pack("{s:s,s:s}", "name", "Buyer", "role", "observer"));
+    assert_int_equal(r.status, 400);
+    assert_string_equal(jstr(&r, "error", "message"),
+                        "role: 'observer' is not allowed (expected one of: party, mediator)");
+    http_resp_free(&r);
+    talks_close(&w);
+}
+
+/*
+ * A reply the writer or an analysis made is counted unsent until it is queued, then no more: after a write and an
+ * analysis have been answered, the server counts no unsent reply (its stop waits up to a second for those; a
+ * mutant never counted them sent, so every stop waited the whole second).  Read once the client has its replies:
+ * the count is taken back before the reply is queued.
+ */
+static void test_replies_counted_sent(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = talks_message(&w, w.buyer, 10);
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    r = http_request(w.port, "GET", "/api/negotiations/1/analysis", w.med, NULL);
+    assert_int_equal(r.status, 200);
+    http_resp_free(&r);
+    int unsent = __atomic_load_n(&w.srv->replies_unsent, __ATOMIC_RELAXED);
+    talks_close(&w);
+    assert_int_equal(unsent, 0);
+}
+
+/* What negotiation 1 has stored by the server's estimate, read from the refusal of a message too large for its
+ * budget (nothing is stored). */
+static unsigned long long stored_estimate(talks *w)
+{
+    http_resp r = talks_message(w, w->med, 9000); /* 2 * 9,011 + 512 bytes: more than the budget of 16,000 */
+    assert_int_equal(r.status, 413);
+    unsigned long long held = 0;
+    assert_int_equal(sscanf(jstr(&r, "error", "message"), "this negotiation has stored about %llu bytes", &held), 1);
+    http_resp_free(&r);
+    return held;
+}
+
+/*
+ * A seated agent's writes count against the negotiation's stored bytes (docs/api.md, "Agents at the table"):
+ * the estimate grows by at least the 512 bytes of one write when the agent answers a text (the runner is paused
+ * while the text is tabled, so the first reading is before the answer; a mutant left the agent's answers out of
+ * the estimate).
+ */
+static void test_agent_answers_count_against_stored_bytes(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.seat_program = ANALYSIS_PROGRAM; /* parley-serve answers for seated agents too */
+    o.budgets.agent_seconds = 300;
+    o.budgets.negotiation_bytes = 16000;
+    talks_open(&w, &o);
+    http_resp r = http_json(w.port, "POST", "/api/negotiations/1/participants/3/agent", w.med,
+                            json_pack("{s:s,s:f}", "agent", "boulware", "deadline_seconds", 300.0));
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    r = http_json(w.port, "POST", "/api/negotiations/1/sessions", w.med, json_pack("{s:s}", "venue", "Geneva"));
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    __atomic_store_n(&w.srv->seats_paused, 1, __ATOMIC_RELAXED);
+    r = http_json(w.port, "POST", "/api/negotiations/1/texts", w.med, json_pack("{s:{s:i}}", "outcome", "price", 1));
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    unsigned long long before = stored_estimate(&w);
+    assert_int_equal(talks_count_events(&w, "response"), 0);
+    __atomic_store_n(&w.srv->seats_paused, 0, __ATOMIC_RELAXED);
+    size_t responses = 0;
+    for (int i = 0; i < 18000 && responses == 0; i++) { /* 360 s: a bound on a hang */
+        responses = talks_count_events(&w, "response");
+        if (!responses)
+            poll(NULL, 0, 20);
+    }
+    unsigned long long after = stored_estimate(&w);
+    talks_close(&w);
+    assert_int_equal(responses, 1);
+    if (after < before + 512)
+        fail_msg("stored %llu bytes before the agent's answer, %llu after", before, after);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -246,6 +352,9 @@ int main(void)
         cmocka_unit_test(test_kept_alive_connection_not_cut_after_a_reply),
         cmocka_unit_test(test_error_quotes_boundary_characters),
         cmocka_unit_test(test_session_read_back),
+        cmocka_unit_test(test_empty_role_refused_as_empty),
+        cmocka_unit_test(test_replies_counted_sent),
+        cmocka_unit_test(test_agent_answers_count_against_stored_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
