@@ -20,6 +20,7 @@
  *     every stop waited a second for it);
  *   - a seated agent's answers count against the negotiation's stored bytes
  *     (a mutant left them out);
+ *   - a text that is not the negotiation's is 404 (a mutant answered 405);
  * No timing is asserted; every wait is a hang bound.
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
@@ -351,6 +352,46 @@ static void test_agent_answers_count_against_stored_bytes(void **state)
         fail_msg("stored %llu bytes before the agent's answer, %llu after", before, after);
 }
 
+/*
+ * A text that is not one of the negotiation's is 404 Not Found, saying so: a number never tabled, and a text of
+ * another negotiation asked for through this one; the current text before any is 404 too (a mutant answered
+ * 405 for a text asked for by number).
+ */
+static void test_missing_text_is_404(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = http_request(w.port, "GET", "/api/negotiations/1/texts/current", w.buyer, NULL);
+    assert_int_equal(r.status, 404);
+    assert_string_equal(jstr(&r, "error", "message"), "no text has been tabled yet");
+    http_resp_free(&r);
+    r = http_request(w.port, "POST", "/api/negotiations", NULL, talks_scenario); /* negotiation 2, its text 1 */
+    char med2[65];
+    talks_keep_token(&r, "participant", med2);
+    r = http_json(w.port, "POST", "/api/negotiations/2/sessions", med2, json_pack("{s:s}", "venue", "Geneva"));
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    r = http_json(w.port, "POST", "/api/negotiations/2/texts", med2, json_pack("{s:{s:i}}", "outcome", "price", 1));
+    assert_int_equal(r.status, 201);
+    long long other = jint(&r, "id", NULL);
+    http_resp_free(&r);
+    char path[96];
+    snprintf(path, sizeof path, "/api/negotiations/1/texts/%lld", other);
+    r = http_request(w.port, "GET", path, w.buyer, NULL);
+    assert_int_equal(r.status, 404);
+    char expected[96];
+    snprintf(expected, sizeof expected, "no text %lld in this negotiation", other);
+    assert_string_equal(jstr(&r, "error", "message"), expected);
+    http_resp_free(&r);
+    r = http_request(w.port, "GET", "/api/negotiations/1/texts/7", w.buyer, NULL);
+    assert_int_equal(r.status, 404);
+    assert_string_equal(jstr(&r, "error", "message"), "no text 7 in this negotiation");
+    http_resp_free(&r);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -362,6 +403,7 @@ int main(void)
         cmocka_unit_test(test_mediator_named_as_a_party_refused),
         cmocka_unit_test(test_replies_counted_sent),
         cmocka_unit_test(test_agent_answers_count_against_stored_bytes),
+        cmocka_unit_test(test_missing_text_is_404),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
