@@ -21,6 +21,7 @@
  *   - a seated agent's answers count against the negotiation's stored bytes
  *     (a mutant left them out);
  *   - a text that is not the negotiation's is 404 (a mutant answered 405);
+ *   - the analysis lists at most 64 minimal conflicts (a mutant read a 65th);
  * No timing is asserted; every wait is a hang bound.
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
@@ -392,6 +393,60 @@ static void test_missing_text_is_404(void **state)
     talks_close(&w);
 }
 
+/* Red lines named PREFIX<k>, "price OP k", for k = from..to. */
+static json_t *red_lines(char prefix, const char *op, int from, int to)
+{
+    json_t *lines = json_array();
+    for (int k = from; k <= to; k++) {
+        char name[16], rule[32];
+        snprintf(name, sizeof name, "%c%d", prefix, k);
+        snprintf(rule, sizeof rule, "price %s %d", op, k);
+        json_array_append_new(lines, json_pack("{s:s,s:s}", "name", name, "rule", rule));
+    }
+    return lines;
+}
+
+/*
+ * The analysis lists at most 64 minimal conflicts: the Buyer's red lines price <= 1 .. 9 against the Seller's
+ * price >= 11 .. 18 make 9 x 8 = 72 conflicting pairs, each minimal (every red line alone holds somewhere), and
+ * the reply lists 64 of them, each a pair of one Buyer and one Seller red line (a mutant read a 65th set past the
+ * 64 the library wrote).
+ */
+static void test_conflicts_listed_up_to_64(void **state)
+{
+    (void)state;
+    json_t *buyer_lines = red_lines('b', "<=", 1, 9), *seller_lines = red_lines('s', ">=", 11, 18);
+    json_t *body = json_pack(
+        "{s:{s:[{s:s,s:s,s:i,s:i}],s:[{s:s,s:{s:{s:i,s:{s:s,s:i,s:i}}},s:o},{s:s,s:{s:{s:i,s:{s:s,s:i,s:i}}},s:o},"
+        "{s:s,s:s}]}}",
+        "scenario", "issues", "name", "price", "type", "integer", "min", 0, "max", 20, "parties", "name", "Buyer",
+        "preferences", "price", "weight", 1, "function", "type", "linear", "at_min", 1, "at_max", 0, "red_lines",
+        buyer_lines, "name", "Seller", "preferences", "price", "weight", 1, "function", "type", "linear", "at_min", 0,
+        "at_max", 1, "red_lines", seller_lines, "name", "Broker", "role", "mediator");
+    assert_non_null(body);
+    char *text = json_dumps(body, JSON_COMPACT);
+    json_decref(body);
+    talks w;
+    parley_server_options o = {0};
+    talks_open_scenario(&w, &o, text);
+    free(text);
+    http_resp r = http_request(w.port, "GET", "/api/negotiations/1/analysis", w.med, NULL);
+    assert_int_equal(r.status, 200);
+    json_t *conflicts = json_object_get(r.json, "conflicts");
+    assert_int_equal(json_array_size(conflicts), 64);
+    for (size_t i = 0; i < json_array_size(conflicts); i++) {
+        json_t *set = json_array_get(conflicts, i);
+        assert_int_equal(json_array_size(set), 2);
+        const char *a = json_string_value(json_object_get(json_array_get(set, 0), "name"));
+        const char *b = json_string_value(json_object_get(json_array_get(set, 1), "name"));
+        assert_non_null(a);
+        assert_non_null(b);
+        assert_true((a[0] == 'b' && b[0] == 's') || (a[0] == 's' && b[0] == 'b'));
+    }
+    http_resp_free(&r);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -404,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_replies_counted_sent),
         cmocka_unit_test(test_agent_answers_count_against_stored_bytes),
         cmocka_unit_test(test_missing_text_is_404),
+        cmocka_unit_test(test_conflicts_listed_up_to_64),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
