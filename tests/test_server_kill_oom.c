@@ -3,7 +3,8 @@
  * building its answer is answered 500 Internal Server Error with the message
  * "out of memory" (issue 27: generated mutants answered 499 when the scenario
  * of a new negotiation could not be serialised, and 501 when the valuation of
- * the current text could not be built, and no test noticed).
+ * the current text could not be built, and no test noticed; the seed-10 sample
+ * answered 501 when a tabled text's outcome could not be serialised).
  *
  * Every JSON value the server builds comes from jansson's allocator; here it
  * refuses exactly the n-th allocation made after arming (n = 1, 2, ... until a
@@ -139,11 +140,28 @@ static void test_text_value_out_of_memory_is_500(void **state)
     talks_close(&w);
 }
 
+/* Tabling a text (the writer serialises its outcome: a mutant answered 501 when that ran out of memory). */
+static void test_table_text_out_of_memory_is_500(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.budgets.write_burst = 1000000; /* one write per refused allocation */
+    talks_open(&w, &o);
+    http_resp r = http_request(w.port, "POST", "/api/negotiations/1/sessions", w.med, "{\"venue\": \"Geneva\"}");
+    assert_int_equal(r.status, 201);
+    http_resp_free(&r);
+    assert_true(each_allocation_refused(&w, "POST", "/api/negotiations/1/texts", w.med, "{\"outcome\": {\"price\": 1}}",
+                                        201) > 0);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_new_negotiation_out_of_memory_is_500),
         cmocka_unit_test(test_text_value_out_of_memory_is_500),
+        cmocka_unit_test(test_table_text_out_of_memory_is_500),
     };
     return cmocka_run_group_tests(tests, arm_allocator, disarm_allocator);
 }
