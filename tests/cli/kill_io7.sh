@@ -1,8 +1,8 @@
 #!/bin/bash
 # kill_io7.sh: the errors about the number of files of a negotiation (load.c) name the file they are about, with
-# no line number (the file as a whole is meant), on the exact line parley prints (issue 27: a seed-7 mutant gave
-# the "GeniusWeb domain alone" error line 1, and parley crashed printing it (exit 139): no test gave a GeniusWeb
-# domain alone).  The three
+# no line number (the file as a whole is meant), on the exact line parley prints (issue 27: a seed-7 mutant named
+# the second file, docs[1], in the "GeniusWeb domain alone" error, read past the one document given and crashed,
+# exit 139: no test gave a GeniusWeb domain alone).  The three
 # such errors: a GeniusWeb domain without two profiles, a GENIUS domain without two profiles, a parley scenario
 # with a file after it (named: the extra file).
 set -uo pipefail
