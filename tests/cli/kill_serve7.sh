@@ -5,7 +5,8 @@
 # value less one and the largest plus one are refused (exit 2) with the message naming the range; the least and
 # the largest themselves pass the option's check, seen without starting a server: --analysis-seconds 0, checked
 # after every whole-number option, is then the one refused.  The ranges are the ones cmd_serve.c documents in its
-# usage and docs/api.md (written out here by hand, not read from the program).
+# usage and docs/api.md (written out here by hand, not read from the program).  Then the options of seconds and
+# rates the same way.
 set -uo pipefail
 PARLEY=$1
 SRC=$2
@@ -52,5 +53,26 @@ while read -r option least largest; do
     checked=$((checked + 1))
 done <<<"$RANGES"
 [ "$checked" -eq 21 ] || fail "$checked options checked, expected 21"
+
+# The options of seconds and rates (cmd_serve.c: (0, 3600] and [0.001, 1000000]), checked in this order after the
+# whole numbers: each one's bounds, a value just past them refused, the bounds themselves accepted (the option
+# checked next, given a bad value, is then the one refused).
+# option bad-values good-values next-option-and-value next-message
+NOWEB="$TMP/no-web"
+FRACTIONS="--analysis-seconds|0 -1 3600.001|3600 0.001|--agent-seconds 0|--agent-seconds '0' is not in (0, 3600]
+--agent-seconds|0 3600.001|3600 0.001|--write-rate 0|--write-rate '0' is not in [0.001, 1000000]
+--write-rate|0.0009 1000000.5|0.001 1000000|--profile-rate 0|--profile-rate '0' is not in [0.001, 1000000]
+--profile-rate|0.0009 1000000.5|0.001 1000000|--web $NOWEB|--web '$NOWEB' has no index.html"
+while IFS='|' read -r option bads goods next message; do
+    for bad in $bads; do
+        expect_exit 2 "$option $bad" serve "$option" "$bad"
+        expect_in "$TMP/err" "$option '$bad' is not in" "$option $bad refused"
+    done
+    for good in $goods; do
+        # shellcheck disable=SC2086  # $next is an option and its value
+        expect_exit 2 "$option $good" serve "$option" "$good" $next
+        expect_in "$TMP/err" "$message" "$option $good accepted (the next check refuses)"
+    done
+done <<<"$FRACTIONS"
 [ "$fails" -eq 0 ] || exit 1
 echo "PASS kill_serve7"
