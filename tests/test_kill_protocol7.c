@@ -26,37 +26,8 @@
 
 #include <parley/parley.h>
 
+#include "powers_of_two.h"
 #include "protocol/session_internal.h"
-
-/* The scenario of n issues above; party B wants the opposite (its weights the same, values reversed). */
-static parley_scenario *powers_of_two(unsigned n)
-{
-    size_t room = 400u * n + 400, at = 0;
-    char *text = malloc(room);
-    assert_non_null(text);
-    at += (size_t)snprintf(text + at, room - at, "{\"issues\": [");
-    for (unsigned k = 0; k < n; k++)
-        at += (size_t)snprintf(text + at, room - at, "%s{\"name\": \"i%u\", \"type\": \"categorical\", "
-                               "\"values\": [\"lo\", \"hi\"]}", k ? ", " : "", k);
-    for (unsigned p = 0; p < 2; p++) {
-        at += (size_t)snprintf(text + at, room - at, "%s{\"name\": \"%s\", \"preferences\": {",
-                               p ? ", " : "], \"parties\": [", p ? "B" : "A");
-        for (unsigned k = 0; k < n; k++)
-            at += (size_t)snprintf(text + at, room - at,
-                                   "%s\"i%u\": {\"weight\": %.17g, \"values\": {\"lo\": %d, \"hi\": %d}}",
-                                   k ? ", " : "", k, ldexp(1, (int)k) / (ldexp(1, (int)n) - 1), p, 1 - p);
-        at += (size_t)snprintf(text + at, room - at, "}}");
-    }
-    at += (size_t)snprintf(text + at, room - at, "]}");
-    assert_true(at < room);
-    parley_scenario *sc = NULL;
-    parley_error err;
-    parley_error_clear(&err);
-    if (parley_scenario_parse(text, strlen(text), "powers", &sc, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
-    free(text);
-    return sc;
-}
 
 /* Party A's index holds every one of the 2^n packages (not samples), and answers "least at least" exactly. */
 static void index_is_whole_and_exact(unsigned n)
