@@ -345,13 +345,43 @@ def carried_draw(sites, n, seed, commit, root=ROOT):
     return kept + stable_draw(pool, max(n - len(kept), 1), seed)
 
 
-def sample(n, seed, root=ROOT, carry=None, files=None):
+HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
+
+
+def changed_lines(commit, root=ROOT):
+    """{file relative to the tree: the set of its line numbers (in the tree as it is now) added or changed since the
+    git commit}, from `git diff -U0 COMMIT -- src python/parley` (the work tree against the commit; a file added
+    since has every line; a hunk that only deletes lines adds none; files git does not track are not counted)."""
+    import subprocess
+    diff = subprocess.run(["git", "-C", root, "diff", "--no-color", "--no-ext-diff", "-U0", commit, "--", "src",
+                           os.path.join("python", "parley")], stdout=subprocess.PIPE, check=True,
+                          universal_newlines=True).stdout
+    lines, current = {}, None
+    for row in diff.split("\n"):
+        if row.startswith("+++ "):
+            current = None if row[4:] == "/dev/null" else row[6:]  # "+++ b/PATH"
+            if current is not None:
+                lines.setdefault(current, set())
+        elif current is not None and row.startswith("@@"):
+            hunk = HUNK.match(row)
+            start, count = int(hunk.group(1)), int(hunk.group(2)) if hunk.group(2) is not None else 1
+            lines[current].update(range(start, start + count))
+    return lines
+
+
+def sample(n, seed, root=ROOT, carry=None, files=None, since=None):
     """n sites drawn with the seed (stable_draw), or with carry=COMMIT the two-stratum draw of carried_draw; in
     the order they are run: folder by folder in turn.  files: a regex (re.search on the path relative to the
     tree, e.g. `^src/server/(child|job_wire)\.c|^python/parley/`): the draw is made among the sites of the files
-    it matches only (the newest code); the sites returned first are still every site of the tree."""
+    it matches only (the newest code); the sites returned first are still every site of the tree.  since=COMMIT:
+    the draw is made among the sites on lines added or changed since the commit only (changed_lines); with files,
+    the sites that pass both.  The draw stays the stable one: a site is drawn by its key, so the sample is that of
+    the pool, the same on any tree with the same pool."""
     sites = all_sites(root)
     pool = [s for s in sites if re.search(files, s.file)] if files else sites
+    if since:
+        fresh = changed_lines(since, root)
+        pool = [s for s in pool if s.line in fresh.get(s.file, ())]
     chosen = carried_draw(pool, n, seed, carry, root) if carry else stable_draw(pool, n, seed)
     chosen.sort(key=lambda s: (s.file, s.line, s.col))
     # folders in turn, so that a run stopped early has judged some mutants of every folder
@@ -395,11 +425,19 @@ if __name__ == "__main__":
                     "in the files unchanged since (carried_draw)")
     ap.add_argument("--files", metavar="REGEX", help="draw only among the sites of the files whose path (relative to "
                     "the tree) the regex matches (re.search), e.g. the newest wave's files")
+    ap.add_argument("--since", metavar="COMMIT", help="draw only among the sites on lines added or changed since the "
+                    "git commit (git diff -U0 COMMIT in the tree; with --files, both)")
     a = ap.parse_args()
-    every, chosen = sample(a.sample or 10 ** 9, a.seed, carry=a.carry, files=a.files)
+    every, chosen = sample(a.sample or 10 ** 9, a.seed, carry=a.carry, files=a.files, since=a.since)
     from collections import Counter
     print("%d sites; by kind %s" % (len(every), dict(Counter(s.kind for s in every))))
-    if a.files:
-        print("%d of them in the files matching %r" % (sum(1 for s in every if re.search(a.files, s.file)), a.files))
+    if a.files or a.since:
+        fresh = changed_lines(a.since) if a.since else None
+        pool = [s for s in every if (not a.files or re.search(a.files, s.file))
+                and (fresh is None or s.line in fresh.get(s.file, ()))]
+        print("%d of them%s%s; by folder %s" % (
+            len(pool), " in the files matching %r" % a.files if a.files else "",
+            " on lines added or changed since %s" % a.since if a.since else "",
+            dict(sorted(Counter(s.folder for s in pool).items()))))
     for s in chosen if a.sample else []:
         print("%-24s %s:%d:%d  %r -> %r" % (s.id, s.file, s.line, s.col, s.old, s.new))

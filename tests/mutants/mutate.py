@@ -381,6 +381,8 @@ def main():
                     "unchanged since, and draw the changed files' sites at the same rate (generate.carried_draw)")
     ap.add_argument("--files", metavar="REGEX", help="with --sample: draw only among the sites of the files whose "
                     "path the regex matches (generate.sample), e.g. the newest wave's code")
+    ap.add_argument("--since", metavar="COMMIT", help="with --sample: draw only among the sites on lines added or "
+                    "changed since the git commit (generate.changed_lines; with --files, both)")
     ap.add_argument("--equivalents", default=os.path.join(ROOT, "tests", "mutants", "equivalents.txt"))
     ap.add_argument("--report-only", action="store_true",
                     help="with --resume: report the journalled verdicts, run nothing (the rest counted as unrun)")
@@ -407,7 +409,8 @@ def main():
     args = ap.parse_args()
 
     if args.sample:
-        every, chosen = generate.sample(args.sample, args.seed, carry=args.carry, files=args.files)
+        every, chosen = generate.sample(args.sample, args.seed, carry=args.carry, files=args.files,
+                                        since=args.since)
         mutants = generate.as_mutants(chosen)
         if args.asan_memory:
             for m in mutants:
@@ -418,7 +421,9 @@ def main():
             if m["id"] in argued:
                 m["equivalent"] = argued[m["id"]]
         print("mutate.py: %d generated sites, a sample of %d (seed %d%s)" % (
-            len(every), len(mutants), args.seed, ", files matching %r" % args.files if args.files else ""), flush=True)
+            len(every), len(mutants), args.seed, "".join([", files matching %r" % args.files if args.files else "",
+                                                          ", lines changed since %s" % args.since if args.since else ""])),
+            flush=True)
     else:
         mutants = parse_list(args.list)
     if args.only:
