@@ -135,6 +135,9 @@ static void test_route_and_role_errors(void **state)
     expect_error(w, "DELETE", "/api/negotiations/1/texts", w->med, NULL, 405, NULL,
                  "method DELETE is not allowed on /api/negotiations/1/texts");
     expect_error(w, "GET", "/api/nothing/here", w->med, NULL, 404, NULL, "no such resource: /api/nothing/here");
+    expect_error(w, "POST", "/index.html", w->med, "{}", 405, NULL,
+                 "method POST is not allowed on /index.html (allowed: GET, HEAD)");
+    expect_error(w, "GET", "/no-such-page.txt", NULL, NULL, 404, NULL, "no such file: /no-such-page.txt");
     expect_error(w, "GET", "/api/negotiations/1", NULL, NULL, 401, NULL, "no token");
     expect_error(w, "GET", "/api/negotiations/1", "xyz", NULL, 401, NULL, "malformed token");
 }
@@ -168,6 +171,59 @@ static void test_query_errors(void **state)
                  "upload your profile first (PUT .../profile)");
 }
 
+/* A server that can seat agents: a seat program (never started here: every seat below is refused before) and an
+ * agent folder holding no agent. */
+static int seat_world_setup(void **state)
+{
+    talks *w = malloc(sizeof *w);
+    assert_non_null(w);
+    parley_server_options o = {0};
+    o.seat_program = ANALYSIS_PROGRAM;
+    o.agent_dir = PARLEY_SOURCE_DIR "/docs";
+    o.budgets.agent_seconds = 300;
+    talks_open(w, &o);
+    *state = w;
+    return 0;
+}
+
+static void seat(talks *w, int participant, const char *body, int status, const char *field, const char *fragment)
+{
+    char path[96];
+    snprintf(path, sizeof path, "/api/negotiations/1/participants/%d/agent", participant);
+    expect_error(w, "POST", path, w->med, body, status, field, fragment);
+}
+
+/* Seats refused on a server without a seat program or agent folder. */
+static void test_seat_errors_plain_server(void **state)
+{
+    talks *w = *state;
+    seat(w, 99, "{\"agent\": \"conceder\"}", 404, NULL, "no participant 99 in this negotiation");
+    seat(w, 2, "{\"agent\": \"conceder\", \"speed\": 1}", 400, "speed",
+         "unknown field (expected agent, deadline_seconds, cpu_seconds, rounds, seed)");
+    seat(w, 2, "{\"rounds\": 3}", 400, "agent", "required: the agent's spec");
+    seat(w, 2, "{\"agent\": \":\"}", 400, "agent", "':' is not an agent spec NAME[:key=value...]");
+    seat(w, 1, "{\"agent\": \"conceder\"}", 400, "agent", "a mediator's seat takes the drafting helper 'mediator' only");
+    seat(w, 2, "{\"agent\": \"mediator\"}", 400, "agent", "'mediator' drafts texts for a mediator");
+    seat(w, 2, "{\"agent\": \"nosuchagent\"}", 400, "agent", "unknown agent 'nosuchagent'");
+    seat(w, 2, "{\"agent\": \"mine.so\"}", 400, "agent", "this server has no agent folder");
+    expect_error(w, "DELETE", "/api/negotiations/1/participants/2/agent", w->med, NULL, 404, NULL,
+                 "no agent holds Buyer's seat");
+}
+
+/* Seats refused on a server that can seat agents: file names and the bounds of the seat's numbers. */
+static void test_seat_errors_seating_server(void **state)
+{
+    talks *w = *state;
+    seat(w, 2, "{\"agent\": \"..so\"}", 400, "agent", "'..so': a file name of the agent folder");
+    seat(w, 2, "{\"agent\": \"missing.so\"}", 400, "agent", "the agent folder has no file 'missing.so'");
+    seat(w, 2, "{\"agent\": \"conceder\", \"deadline_seconds\": 301}", 400, "deadline_seconds",
+         "a number of seconds in (0, 300]");
+    seat(w, 2, "{\"agent\": \"conceder\", \"deadline_seconds\": 20, \"cpu_seconds\": 21}", 400, "cpu_seconds",
+         "a number of seconds in (0, 20] (at most the deadline)");
+    seat(w, 2, "{\"agent\": \"conceder\", \"rounds\": 0}", 400, "rounds", "an integer from 1 to 100000");
+    seat(w, 2, "{\"agent\": \"conceder\", \"seed\": -1}", 400, "seed", "a non-negative integer");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -176,6 +232,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_participant_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_route_and_role_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_query_errors, world_setup, talks_teardown),
+        cmocka_unit_test_setup_teardown(test_seat_errors_plain_server, world_setup, talks_teardown),
+        cmocka_unit_test_setup_teardown(test_seat_errors_seating_server, seat_world_setup, talks_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
