@@ -1,40 +1,13 @@
 /*
  * anac_winners.c: the pieces the ported ANAC winners share (see
- * anac_winners.h): utility bands over the sorted package list, value counts of
- * an opponent's offers, and turning "accept or offer this" into a move.
+ * anac_winners.h): value counts of an opponent's offers, and turning
+ * "accept or offer this" into a move.
  */
 #include "agents/anac_winners.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define BAND_EPS 1e-12
-
-size_t winners_band(parley_agent_view *v, double lo, double hi, size_t *start, size_t *end)
-{
-    size_t count = parley_view_outcome_count(v);
-    *start = parley_view_outcome_rank(v, lo - BAND_EPS);
-    *end = hi >= INFINITY ? count : parley_view_outcome_rank(v, hi + BAND_EPS);
-    if (*end < *start)
-        *end = *start;
-    return *end - *start;
-}
-
-double winners_nearest(parley_agent_view *v, double u, uint32_t *out)
-{
-    size_t count = parley_view_outcome_count(v);
-    if (count == 0)
-        return -1;
-    size_t above = parley_view_outcome_rank(v, u);
-    if (above == count)
-        return parley_view_outcome_ranked(v, count - 1, out);
-    if (above == 0)
-        return parley_view_outcome_ranked(v, 0, out);
-    double ub = parley_view_outcome_ranked(v, above - 1, out);
-    double ua = parley_view_outcome_ranked(v, above, out);
-    return ua - u <= u - ub ? ua : parley_view_outcome_ranked(v, above - 1, out);
-}
 
 int value_counts_init(struct value_counts *c, const parley_space *space)
 {
@@ -64,15 +37,6 @@ void value_counts_add(struct value_counts *c, const uint32_t *outcome, double am
     for (size_t i = 0; i < c->issues; i++)
         c->count[c->offset[i] + outcome[i]] += amount;
     c->bids++;
-}
-
-uint32_t value_counts_mode(const struct value_counts *c, size_t issue)
-{
-    uint32_t best = 0;
-    for (size_t j = c->offset[issue]; j < c->offset[issue + 1]; j++)
-        if (c->count[j] > c->count[c->offset[issue] + best])
-            best = (uint32_t)(j - c->offset[issue]);
-    return best;
 }
 
 double value_counts_sd(const struct value_counts *c, size_t issue)

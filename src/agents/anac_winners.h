@@ -1,7 +1,7 @@
 /*
  * anac_winners.h: pieces shared by the ANAC winners ported from GENIUS 10.4
  * (anac_ponpoko.c, anac_agreeable.c, anac_fawkes.c, anac_agent_m.c,
- * anac_caduceus.c): the packages inside a band of own utility, value counts of
+ * anac_caduceus.c): value counts of
  * an opponent's offers, and the final step from "accept or this bid" to a move
  * under every protocol.
  */
@@ -9,16 +9,6 @@
 #define PARLEY_AGENTS_ANAC_WINNERS_H
 
 #include "agents/boa.h"
-
-/*
- * The positions [*start, *end) in the agent's sorted package list of the
- * packages worth lo <= u <= hi (a small tolerance for rounding); returns how
- * many.  GENIUS's OutcomeSpace.getBidsinRange uses the same closed range.
- */
-size_t winners_band(parley_agent_view *v, double lo, double hi, size_t *start, size_t *end);
-
-/* The package whose utility is nearest to u (GENIUS getBidNearUtility) into out; its utility, -1 when none. */
-double winners_nearest(parley_agent_view *v, double u, uint32_t *out);
 
 /* How often an opponent offered each value of each issue. */
 struct value_counts {
@@ -30,8 +20,6 @@ struct value_counts {
 int value_counts_init(struct value_counts *c, const parley_space *space);
 void value_counts_free(struct value_counts *c);
 void value_counts_add(struct value_counts *c, const uint32_t *outcome, double amount);
-/* The value of issue i offered most often (the lowest index among ties). */
-uint32_t value_counts_mode(const struct value_counts *c, size_t issue);
 /* Population standard deviation of issue i's value counts. */
 double value_counts_sd(const struct value_counts *c, size_t issue);
 
