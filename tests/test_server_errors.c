@@ -16,10 +16,10 @@
 
 /* The reply of one request; asserts status, error.status, error.field (NULL: none) and that error.message holds
  * `fragment`. */
-static void expect_error(talks *w, const char *method, const char *path, const char *token, const char *body,
-                         int status, const char *field, const char *fragment)
+static void expect_error_h(talks *w, const char *method, const char *path, const char *token, const char *body,
+                           const char *headers, int status, const char *field, const char *fragment)
 {
-    http_resp r = http_request(w->port, method, path, token, body);
+    http_resp r = http_request_h(w->port, method, path, token, body, body ? strlen(body) : 0, headers);
     if (r.status != status || !jstr(&r, "error", "message") || !strstr(jstr(&r, "error", "message"), fragment))
         print_error("%s %s: %d %s\n", method, path, r.status, r.body ? r.body : "(no body)");
     assert_int_equal(r.status, status);
@@ -33,6 +33,13 @@ static void expect_error(talks *w, const char *method, const char *path, const c
     }
     assert_non_null(strstr(jstr(&r, "error", "message"), fragment));
     http_resp_free(&r);
+}
+
+/* expect_error_h without extra headers. */
+static void expect_error(talks *w, const char *method, const char *path, const char *token, const char *body,
+                         int status, const char *field, const char *fragment)
+{
+    expect_error_h(w, method, path, token, body, NULL, status, field, fragment);
 }
 
 /* A request that must succeed with `status`. */
@@ -85,6 +92,27 @@ static void test_session_and_text_errors(void **state)
     expect_error(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, "{\"answer\": \"accept\"}", 409, NULL,
                  "text 1 is superseded: answer the current text");
     expect_ok(w, "GET", "/api/negotiations/1/texts/2", w->buyer, NULL, 200);
+}
+
+/* After an agreement: answers to the agreed text, improvements, and the closed negotiation. */
+static void test_agreement_errors(void **state)
+{
+    talks *w = *state;
+    const char *answer = "{\"answer\": \"accept\"}";
+    expect_ok(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Geneva\"}", 201);
+    expect_ok(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 1}}", 201);
+    expect_ok(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, answer, 201);
+    expect_ok(w, "POST", "/api/negotiations/1/texts/1/responses", w->seller, answer, 201);
+    expect_error(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, answer, 409, NULL,
+                 "text 1 is already agreed: answer the current text");
+    expect_error(w, "GET", "/api/negotiations/1/improvements?limit=101", w->med, NULL, 400, "limit",
+                 "'101' is not a number from 1 to 100");
+    /* Price is all the two parties care about, in opposite directions: no package is better for both. */
+    expect_error(w, "POST", "/api/negotiations/1/improvements", w->med, "{\"outcome\": {\"price\": 2}}", 409, "outcome",
+                 "this package is not strictly better for every party than the agreement");
+    expect_ok(w, "POST", "/api/negotiations/1/close", w->med, "{\"outcome\": \"agreement\"}", 200);
+    expect_error(w, "POST", "/api/negotiations/1/messages", w->buyer, "{\"body\": \"hello\"}", 409, NULL,
+                 "the negotiation is closed");
 }
 
 /* Messages: an unknown addressee, a party writing to a party. */
@@ -142,6 +170,16 @@ static void test_route_and_role_errors(void **state)
     expect_error(w, "GET", "/no-such-page.txt", NULL, NULL, 404, NULL, "no such file"); /* static.c's reply */
     expect_error(w, "GET", "/api/negotiations/1", NULL, NULL, 401, NULL, "no token");
     expect_error(w, "GET", "/api/negotiations/1", "xyz", NULL, 401, NULL, "malformed token");
+    char unknown[65];
+    memset(unknown, 'a', 64);
+    unknown[64] = '\0';
+    expect_error(w, "GET", "/api/negotiations/1", unknown, NULL, 401, NULL, "unknown token");
+    const char *message = "{\"body\": \"hello\"}";
+    expect_error_h(w, "POST", "/api/negotiations/1/messages", w->buyer, message, "Content-Type: text/plain\r\n", 415,
+                   "Content-Type", "'text/plain': a request that changes something must be sent as");
+    expect_error_h(w, "POST", "/api/negotiations/1/messages", w->buyer, message, "Origin: http://elsewhere.example\r\n",
+                   403, "Origin", "requests from the page at 'http://elsewhere.example' are refused");
+    expect_ok(w, "POST", "/api/negotiations/1/messages", w->buyer, message, 201);
 }
 
 /* The query parameters of the timeline, the analyses and the advice. */
@@ -233,6 +271,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_session_and_text_errors, world_setup, talks_teardown),
+        cmocka_unit_test_setup_teardown(test_agreement_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_message_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_participant_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_route_and_role_errors, world_setup, talks_teardown),
