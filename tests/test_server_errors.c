@@ -267,6 +267,36 @@ static void test_seat_errors_seating_server(void **state)
     seat(w, 2, "{\"agent\": \"conceder\", \"seed\": -1}", 400, "seed", "a non-negative integer");
 }
 
+/* Creating a negotiation on a server that is not open: `admin_token` NULL (nobody may create) or a token. */
+static void expect_creation_refused(const char *admin_token, const char *authorization, int status,
+                                    const char *fragment)
+{
+    talks w;
+    memset(&w, 0, sizeof w);
+    assert_non_null(test_tmpdir_make(w.dir, sizeof w.dir, "errors"));
+    assert_int_equal(test_db_target(w.db, sizeof w.db, w.dir, "p.db"), 0);
+    parley_server_options o = {0};
+    o.db_path = w.db;
+    o.admin_token = admin_token;
+    o.analysis_program = "";
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_server_start(&o, &w.srv, &err), PARLEY_OK);
+    w.port = parley_server_port(w.srv);
+    expect_error(&w, "POST", "/api/negotiations", authorization, talks_scenario, status, NULL, fragment);
+    talks_close(&w);
+}
+
+static void test_creation_errors(void **state)
+{
+    (void)state;
+    static const char admin[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    static const char other[] = "1123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    expect_creation_refused(NULL, admin, 403, "this server accepts no new negotiations (it was started without an admin");
+    expect_creation_refused(admin, NULL, 401, "creating a negotiation needs the server's admin token");
+    expect_creation_refused(admin, other, 403, "this is not the server's admin token");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -278,6 +308,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_query_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_seat_errors_plain_server, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_seat_errors_seating_server, seat_world_setup, talks_teardown),
+        cmocka_unit_test(test_creation_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
