@@ -126,6 +126,10 @@ static void test_message_errors(void **state)
     expect_error(w, "POST", messages, w->buyer, "{\"body\": \"hello\", \"to\": 3}", 403, "to",
                  "a party speaks to the other parties only through the mediator");
     expect_ok(w, "POST", messages, w->med, "{\"body\": \"hello\", \"to\": 3}", 201);
+    expect_error(w, "POST", messages, w->buyer, "{\"body\": ", 400, "body", "line 1, column");
+    expect_error(w, "POST", messages, w->buyer, "{\"body\": 5}", 400, "body", "body: found a whole number (expected a string)");
+    expect_error(w, "POST", "/api/negotiations/1/profile/convert", w->buyer, "{\"document\": \"x\"}", 400, "document",
+                 "expected {\"document\": {\"name\", \"content\"}}: a GENIUS XML or GeniusWeb JSON profile to read");
 }
 
 /* Participants, profiles and tokens. */
