@@ -16,10 +16,10 @@
 
 /* The reply of one request; asserts status, error.status, error.field (NULL: none) and that error.message holds
  * `fragment`. */
-static void expect_error(talks *w, const char *method, const char *path, const char *token, const char *body,
-                         int status, const char *field, const char *fragment)
+static void expect_error_h(talks *w, const char *method, const char *path, const char *token, const char *body,
+                           const char *headers, int status, const char *field, const char *fragment)
 {
-    http_resp r = http_request(w->port, method, path, token, body);
+    http_resp r = http_request_h(w->port, method, path, token, body, body ? strlen(body) : 0, headers);
     if (r.status != status || !jstr(&r, "error", "message") || !strstr(jstr(&r, "error", "message"), fragment))
         print_error("%s %s: %d %s\n", method, path, r.status, r.body ? r.body : "(no body)");
     assert_int_equal(r.status, status);
@@ -33,6 +33,13 @@ static void expect_error(talks *w, const char *method, const char *path, const c
     }
     assert_non_null(strstr(jstr(&r, "error", "message"), fragment));
     http_resp_free(&r);
+}
+
+/* expect_error_h without extra headers. */
+static void expect_error(talks *w, const char *method, const char *path, const char *token, const char *body,
+                         int status, const char *field, const char *fragment)
+{
+    expect_error_h(w, method, path, token, body, NULL, status, field, fragment);
 }
 
 /* A request that must succeed with `status`. */
@@ -87,6 +94,27 @@ static void test_session_and_text_errors(void **state)
     expect_ok(w, "GET", "/api/negotiations/1/texts/2", w->buyer, NULL, 200);
 }
 
+/* After an agreement: answers to the agreed text, improvements, and the closed negotiation. */
+static void test_agreement_errors(void **state)
+{
+    talks *w = *state;
+    const char *answer = "{\"answer\": \"accept\"}";
+    expect_ok(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Geneva\"}", 201);
+    expect_ok(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 1}}", 201);
+    expect_ok(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, answer, 201);
+    expect_ok(w, "POST", "/api/negotiations/1/texts/1/responses", w->seller, answer, 201);
+    expect_error(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, answer, 409, NULL,
+                 "text 1 is already agreed: answer the current text");
+    expect_error(w, "GET", "/api/negotiations/1/improvements?limit=101", w->med, NULL, 400, "limit",
+                 "'101' is not a number from 1 to 100");
+    /* Price is all the two parties care about, in opposite directions: no package is better for both. */
+    expect_error(w, "POST", "/api/negotiations/1/improvements", w->med, "{\"outcome\": {\"price\": 2}}", 409, "outcome",
+                 "this package is not strictly better for every party than the agreement");
+    expect_ok(w, "POST", "/api/negotiations/1/close", w->med, "{\"outcome\": \"agreement\"}", 200);
+    expect_error(w, "POST", "/api/negotiations/1/messages", w->buyer, "{\"body\": \"hello\"}", 409, NULL,
+                 "the negotiation is closed");
+}
+
 /* Messages: an unknown addressee, a party writing to a party. */
 static void test_message_errors(void **state)
 {
@@ -98,6 +126,10 @@ static void test_message_errors(void **state)
     expect_error(w, "POST", messages, w->buyer, "{\"body\": \"hello\", \"to\": 3}", 403, "to",
                  "a party speaks to the other parties only through the mediator");
     expect_ok(w, "POST", messages, w->med, "{\"body\": \"hello\", \"to\": 3}", 201);
+    expect_error(w, "POST", messages, w->buyer, "{\"body\": ", 400, "body", "line 1, column");
+    expect_error(w, "POST", messages, w->buyer, "{\"body\": 5}", 400, "body", "body: found a whole number (expected a string)");
+    expect_error(w, "POST", "/api/negotiations/1/profile/convert", w->buyer, "{\"document\": \"x\"}", 400, "document",
+                 "expected {\"document\": {\"name\", \"content\"}}: a GENIUS XML or GeniusWeb JSON profile to read");
 }
 
 /* Participants, profiles and tokens. */
@@ -142,6 +174,16 @@ static void test_route_and_role_errors(void **state)
     expect_error(w, "GET", "/no-such-page.txt", NULL, NULL, 404, NULL, "no such file"); /* static.c's reply */
     expect_error(w, "GET", "/api/negotiations/1", NULL, NULL, 401, NULL, "no token");
     expect_error(w, "GET", "/api/negotiations/1", "xyz", NULL, 401, NULL, "malformed token");
+    char unknown[65];
+    memset(unknown, 'a', 64);
+    unknown[64] = '\0';
+    expect_error(w, "GET", "/api/negotiations/1", unknown, NULL, 401, NULL, "unknown token");
+    const char *message = "{\"body\": \"hello\"}";
+    expect_error_h(w, "POST", "/api/negotiations/1/messages", w->buyer, message, "Content-Type: text/plain\r\n", 415,
+                   "Content-Type", "'text/plain': a request that changes something must be sent as");
+    expect_error_h(w, "POST", "/api/negotiations/1/messages", w->buyer, message, "Origin: http://elsewhere.example\r\n",
+                   403, "Origin", "requests from the page at 'http://elsewhere.example' are refused");
+    expect_ok(w, "POST", "/api/negotiations/1/messages", w->buyer, message, 201);
 }
 
 /* The query parameters of the timeline, the analyses and the advice. */
@@ -229,16 +271,48 @@ static void test_seat_errors_seating_server(void **state)
     seat(w, 2, "{\"agent\": \"conceder\", \"seed\": -1}", 400, "seed", "a non-negative integer");
 }
 
+/* Creating a negotiation on a server that is not open: `admin_token` NULL (nobody may create) or a token. */
+static void expect_creation_refused(const char *admin_token, const char *authorization, int status,
+                                    const char *fragment)
+{
+    talks w;
+    memset(&w, 0, sizeof w);
+    assert_non_null(test_tmpdir_make(w.dir, sizeof w.dir, "errors"));
+    assert_int_equal(test_db_target(w.db, sizeof w.db, w.dir, "p.db"), 0);
+    parley_server_options o = {0};
+    o.db_path = w.db;
+    o.admin_token = admin_token;
+    o.analysis_program = "";
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_server_start(&o, &w.srv, &err), PARLEY_OK);
+    w.port = parley_server_port(w.srv);
+    expect_error(&w, "POST", "/api/negotiations", authorization, talks_scenario, status, NULL, fragment);
+    talks_close(&w);
+}
+
+static void test_creation_errors(void **state)
+{
+    (void)state;
+    static const char admin[] = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    static const char other[] = "1123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    expect_creation_refused(NULL, admin, 403, "this server accepts no new negotiations (it was started without an admin");
+    expect_creation_refused(admin, NULL, 401, "creating a negotiation needs the server's admin token");
+    expect_creation_refused(admin, other, 403, "this is not the server's admin token");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_session_and_text_errors, world_setup, talks_teardown),
+        cmocka_unit_test_setup_teardown(test_agreement_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_message_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_participant_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_route_and_role_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_query_errors, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_seat_errors_plain_server, world_setup, talks_teardown),
         cmocka_unit_test_setup_teardown(test_seat_errors_seating_server, seat_world_setup, talks_teardown),
+        cmocka_unit_test(test_creation_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
