@@ -283,8 +283,3 @@ double boa_bayes_eval(const struct boa_bayes *b, const uint32_t *outcome)
         u += b->w[i] * expected_value(b, i, outcome[i]);
     return (u - b->min_u) / (b->max_u - b->min_u);
 }
-
-int boa_bayes_broken(const struct boa_bayes *b)
-{
-    return b->broken;
-}

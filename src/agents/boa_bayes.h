@@ -16,7 +16,5 @@ void boa_bayes_free(struct boa_bayes *b);
 int boa_bayes_observe(struct boa_bayes *b, const uint32_t *bid);
 /* The normalised expected utility of an outcome, in [0,1]; 0 for every outcome once broken down. */
 double boa_bayes_eval(const struct boa_bayes *b, const uint32_t *outcome);
-/* 1 once the model has broken down (every hypothesis' likelihood underflowed, as the original's NaN). */
-int boa_bayes_broken(const struct boa_bayes *b);
 
 #endif
