@@ -52,7 +52,7 @@ static char *scenario_of(size_t negotiators, int mediator, const size_t *values,
 {
     json_t *is = json_array(), *parties = json_array();
     for (size_t i = 0; i < issues; i++) {
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "i%zu", i);
         json_array_append_new(is, json_pack("{s:s,s:s,s:i,s:I}", "name", name, "type", "integer", "min", 1, "max",
                                             (json_int_t)values[i]));
@@ -60,13 +60,13 @@ static char *scenario_of(size_t negotiators, int mediator, const size_t *values,
     for (size_t p = 0; p < negotiators; p++) {
         json_t *prefs = json_object();
         for (size_t i = 0; i < issues; i++) {
-            char name[16];
+            char name[32];
             snprintf(name, sizeof name, "i%zu", i);
             json_object_set_new(prefs, name, json_pack("{s:f,s:{s:s,s:i,s:i}}", "weight", 1.0 / (double)issues,
                                                        "function", "type", "linear", "at_min", (int)(p % 2),
                                                        "at_max", (int)((p + 1) % 2)));
         }
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "P%zu", p + 1);
         json_array_append_new(parties, json_pack("{s:s,s:o}", "name", p == 0 && first ? first : name,
                                                  "preferences", prefs));
