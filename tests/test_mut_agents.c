@@ -273,6 +273,21 @@ static void agent_gg_ranking_drawn_with_the_seed(void **state)
 
 static size_t window_offers, window_off_nearest;
 
+/* The package whose utility is nearest to u (GENIUS getBidNearUtility: the upper one on a tie) into out. */
+static void nearest_package(parley_agent_view *v, double u, uint32_t *out)
+{
+    size_t count = parley_view_outcome_count(v);
+    size_t above = parley_view_outcome_rank(v, u);
+    if (above == count || above == 0) {
+        parley_view_outcome_ranked(v, above ? count - 1 : 0, out);
+        return;
+    }
+    double ub = parley_view_outcome_ranked(v, above - 1, out);
+    double ua = parley_view_outcome_ranked(v, above, out);
+    if (ua - u > u - ub)
+        parley_view_outcome_ranked(v, above - 1, out);
+}
+
 static int model_window_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     struct wrapper *w = state;
@@ -283,7 +298,7 @@ static int model_window_act(void *state, parley_agent_view *v, parley_request re
     double best = parley_view_best_utility(v), worst = parley_view_worst_utility(v);
     double target = agreeable_target(t, worst, best);
     uint32_t nearest[3];
-    winners_nearest(v, target < 0.8 ? 0.8 : target, nearest);
+    nearest_package(v, target < 0.8 ? 0.8 : target, nearest);
     window_offers++;
     window_off_nearest += memcmp(act->outcome, nearest, sizeof nearest) != 0;
     return rc;
@@ -297,7 +312,7 @@ static const parley_agent_vtable model_window_vt = {PARLEY_AGENT_ABI, "model-win
  * 9 x 11 x 101 = 9999 packages: AgreeableAgent2018's time for using its model is 0.3 there (0.2 under 1000
  * packages, 0.3 under 10000, else 0.4).  P gives issue c no weight, so its best utility, still its target in
  * [0.3, 0.4), is that of 101 packages (a = 8, b = 0, any c).  Before its model time it offers the package
- * nearest the target (winners_nearest: the first of those in its ranking); from then on it picks among them by
+ * nearest the target (nearest_package: the first of those in its ranking); from then on it picks among them by
  * roulette on its frequency model of the opponent, who always offers c = 2: a package that is not the nearest.
  */
 static void agreeable_uses_its_model_from_0_3_under_10000(void **state)

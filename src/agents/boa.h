@@ -21,7 +21,6 @@ struct boa_track {
     parley_opponent_model **models; /* [parties]: NULL for itself, or when the agent keeps no model */
     double *rt, *ru;                /* time and own utility of every offer received */
     size_t received, cap;
-    double sum, sum_sq;             /* of ru, for the moments */
     uint32_t *best;                 /* the received offer worth most to the agent (valid when received) */
     double best_u;                  /* its utility (-1 before any) */
     uint32_t *latest;               /* the latest received offer */
@@ -44,8 +43,6 @@ void *boa_agent_state_new(parley_agent_view *v, const char *agent, const char *p
                           size_t track_offset, parley_error *err, int *rc);
 /* Reads the events new since the last call: offers of the others feed the record and the models. */
 int boa_track_update(struct boa_track *tr, parley_agent_view *v);
-/* Mean and standard deviation of the own utility of the offers received (0, 0 before any). */
-void boa_track_moments(const struct boa_track *tr, double *mean, double *sd);
 /* Sum of the models' estimates of an outcome (0 when no models). */
 double boa_track_model_eval(const struct boa_track *tr, const uint32_t *outcome);
 /* Own utility of the estimated Nash package (product of own gain over the floor and the models' estimate,

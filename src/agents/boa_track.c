@@ -92,8 +92,6 @@ int boa_track_update(struct boa_track *tr, parley_agent_view *v)
         double u = parley_view_eval(v, ev.outcome);
         tr->rt[tr->received] = ev.time;
         tr->ru[tr->received++] = u;
-        tr->sum += u;
-        tr->sum_sq += u * u;
         memcpy(tr->latest, ev.outcome, tr->issues * sizeof *ev.outcome);
         if (u > tr->best_u) {
             tr->best_u = u;
@@ -106,13 +104,6 @@ int boa_track_update(struct boa_track *tr, parley_agent_view *v)
         }
     }
     return PARLEY_OK;
-}
-
-void boa_track_moments(const struct boa_track *tr, double *mean, double *sd)
-{
-    double n = (double)tr->received, m = n > 0 ? tr->sum / n : 0, var = n > 0 ? tr->sum_sq / n - m * m : 0;
-    *mean = m;
-    *sd = var > 0 ? sqrt(var) : 0;
 }
 
 double boa_track_model_eval(const struct boa_track *tr, const uint32_t *outcome)
