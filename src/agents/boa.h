@@ -21,6 +21,7 @@ struct boa_track {
     parley_opponent_model **models; /* [parties]: NULL for itself, or when the agent keeps no model */
     double *rt, *ru;                /* time and own utility of every offer received */
     size_t received, cap;
+    double sum, sum_sq;             /* of ru (AgentK's mean and deviation) */
     uint32_t *best;                 /* the received offer worth most to the agent (valid when received) */
     double best_u;                  /* its utility (-1 before any) */
     uint32_t *latest;               /* the latest received offer */

@@ -92,6 +92,8 @@ int boa_track_update(struct boa_track *tr, parley_agent_view *v)
         double u = parley_view_eval(v, ev.outcome);
         tr->rt[tr->received] = ev.time;
         tr->ru[tr->received++] = u;
+        tr->sum += u;
+        tr->sum_sq += u * u;
         memcpy(tr->latest, ev.outcome, tr->issues * sizeof *ev.outcome);
         if (u > tr->best_u) {
             tr->best_u = u;
