@@ -24,6 +24,36 @@ static parley_scenario *probe_scenario(const char *json)
     return sc;
 }
 
+/*
+ * `issues` integer issues 0..`max`, weighed equally by two parties: P0's utility rises with each value, P1's falls
+ * (linear).  With 2^k issues of equal weight 1/2^k every utility is exact in binary.
+ */
+static parley_scenario *probe_opposed_linear(int issues, int max)
+{
+    size_t size = 512 + (size_t)issues * 256;
+    char *text = malloc(size);
+    if (!text)
+        return NULL;
+    strcpy(text, "{\"issues\": [");
+    for (int i = 0; i < issues; i++)
+        snprintf(text + strlen(text), size - strlen(text),
+                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": %d}", i ? ", " : "", i, max);
+    strcat(text, "], \"parties\": [");
+    for (int k = 0; k < 2; k++) {
+        snprintf(text + strlen(text), size - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
+                 k ? ", " : "", k);
+        for (int i = 0; i < issues; i++)
+            snprintf(text + strlen(text), size - strlen(text),
+                     "%s\"i%d\": {\"weight\": %.17g, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
+                     "\"at_max\": %d}}", i ? ", " : "", i, 1.0 / issues, k, 1 - k);
+        strcat(text, "}}");
+    }
+    strcat(text, "]}");
+    parley_scenario *sc = probe_scenario(text);
+    free(text);
+    return sc;
+}
+
 /* The script: packages of `script_issues` values each, offered in turn. */
 #define SCRIPT_MAX 8
 static uint32_t script_offers[SCRIPT_MAX][32]; /* up to 32 issues */

@@ -332,22 +332,7 @@ static void test_atlas3_member_asks_for_its_ordinary_bid(void **state)
    binary and inside one of CUHK's 0.01 bins; P1 the opposite. */
 static parley_scenario *sixteen_binary(void)
 {
-    char text[8192] = "{\"issues\": [";
-    for (int i = 0; i < 16; i++)
-        snprintf(text + strlen(text), sizeof text - strlen(text),
-                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 1}", i ? ", " : "", i);
-    strcat(text, "], \"parties\": [");
-    for (int k = 0; k < 2; k++) {
-        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
-                 k ? ", " : "", k);
-        for (int i = 0; i < 16; i++)
-            snprintf(text + strlen(text), sizeof text - strlen(text),
-                     "%s\"i%d\": {\"weight\": 0.0625, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
-                     "\"at_max\": %d}}", i ? ", " : "", i, k, 1 - k);
-        strcat(text, "}}");
-    }
-    strcat(text, "]}");
-    return probe_scenario(text);
+    return probe_opposed_linear(16, 1);
 }
 
 /* CUHK's bins: its best package plus every package of the 2x2 space (5), or plus 20,001 drawn from the 65,536
@@ -424,22 +409,7 @@ static void test_ponpoko_fixed_pattern_zero(void **state)
 static void test_nice_tit_for_tat_keeps_twenty(void **state)
 {
     (void)state;
-    char text[2048] = "{\"issues\": [";
-    for (int i = 0; i < 4; i++)
-        snprintf(text + strlen(text), sizeof text - strlen(text),
-                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 9}", i ? ", " : "", i);
-    strcat(text, "], \"parties\": [");
-    for (int k = 0; k < 2; k++) {
-        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
-                 k ? ", " : "", k);
-        for (int i = 0; i < 4; i++)
-            snprintf(text + strlen(text), sizeof text - strlen(text),
-                     "%s\"i%d\": {\"weight\": 0.25, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
-                     "\"at_max\": %d}}", i ? ", " : "", i, k, 1 - k);
-        strcat(text, "}}");
-    }
-    strcat(text, "]}");
-    parley_scenario *sc = probe_scenario(text);
+    parley_scenario *sc = probe_opposed_linear(4, 9);
     parley_negotiation *neg = probe_negotiation(sc, 1000, 1, parley_agent_builtin("nice-tit-for-tat"), "",
                                                 parley_agent_builtin("conceder"), "");
     probe_run(neg);

@@ -197,22 +197,7 @@ static void test_cuhk_last_chance(void **state)
 static void test_hardheaded_on_a_large_space(void **state)
 {
     (void)state;
-    char text[8192] = "{\"issues\": [";
-    for (int i = 0; i < 20; i++)
-        snprintf(text + strlen(text), sizeof text - strlen(text),
-                 "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 1}", i ? ", " : "", i);
-    strcat(text, "], \"parties\": [");
-    for (int k = 0; k < 2; k++) {
-        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", \"preferences\": {",
-                 k ? ", " : "", k);
-        for (int i = 0; i < 20; i++)
-            snprintf(text + strlen(text), sizeof text - strlen(text),
-                     "%s\"i%d\": {\"weight\": 0.05, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
-                     "\"at_max\": %d}}", i ? ", " : "", i, k, 1 - k);
-        strcat(text, "}}");
-    }
-    strcat(text, "]}");
-    parley_scenario *sc = probe_scenario(text);
+    parley_scenario *sc = probe_opposed_linear(20, 1);
     static const uint32_t zeros[20] = {0};
     script_set(20, 1, zeros);
     parley_negotiation *neg =
