@@ -14,31 +14,10 @@
 #include <cmocka.h>
 
 #include "server/server_internal.h"
+#include "test_server_jobs.h"
 #include "test_server_talks.h"
 
 #include <poll.h>
-
-static void set_paused(talks *w, int paused)
-{
-    pthread_mutex_lock(&w->srv->jobs_mu);
-    w->srv->jobs_paused = paused;
-    pthread_mutex_unlock(&w->srv->jobs_mu);
-}
-
-/* Waits (at most ~20 s, polling) until `n` analyses are running or waiting; the count seen. */
-static unsigned wait_for_jobs(talks *w, unsigned n)
-{
-    unsigned seen = 0;
-    for (int i = 0; i < 2000; i++) {
-        pthread_mutex_lock(&w->srv->jobs_mu);
-        seen = w->srv->jobs_running;
-        pthread_mutex_unlock(&w->srv->jobs_mu);
-        if (seen >= n)
-            break;
-        poll(NULL, 0, 10);
-    }
-    return seen;
-}
 
 /* Asks for the analysis on a connection of its own, without reading the reply yet. */
 static int ask(talks *w, const char *token)
@@ -72,16 +51,16 @@ static void test_analyses_per_token_and_negotiation(void **state)
                             json_pack("{s:s,s:s}", "name", "Second", "role", "mediator"));
     char med2[65];
     talks_keep_token(&r, NULL, med2);
-    set_paused(&w, 1);
+    jobs_set_paused(&w, 1);
     int fds[3];
     fds[0] = ask(&w, w.med);
     fds[1] = ask(&w, w.med);
-    assert_int_equal(wait_for_jobs(&w, 2), 2);
+    assert_int_equal(jobs_wait_for(&w, 2), 2);
     expect_refused(&w, w.med, "--analyses-per-token");
     fds[2] = ask(&w, med2);
-    assert_int_equal(wait_for_jobs(&w, 3), 3);
+    assert_int_equal(jobs_wait_for(&w, 3), 3);
     expect_refused(&w, med2, "--analyses-per-negotiation");
-    set_paused(&w, 0);
+    jobs_set_paused(&w, 0);
     for (int i = 0; i < 3; i++) {
         http_resp a = http_read(fds[i]);
         assert_int_equal(a.status, 200);

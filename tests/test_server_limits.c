@@ -20,6 +20,7 @@
 #include <cmocka.h>
 
 #include "server/server_internal.h"
+#include "test_server_jobs.h"
 #include "test_server_talks.h"
 
 #include <poll.h>
@@ -437,28 +438,6 @@ static void test_write_and_profile_bursts(void **state)
     talks_close(&w);
 }
 
-static void set_paused(talks *w, int paused)
-{
-    pthread_mutex_lock(&w->srv->jobs_mu);
-    w->srv->jobs_paused = paused;
-    pthread_mutex_unlock(&w->srv->jobs_mu);
-}
-
-/* The analyses running or waiting once `n` are (polling; 120 s at most, a hang bound). */
-static unsigned jobs_reach(talks *w, unsigned n)
-{
-    unsigned seen = 0;
-    for (int i = 0; i < 12000; i++) {
-        pthread_mutex_lock(&w->srv->jobs_mu);
-        seen = w->srv->jobs_running;
-        pthread_mutex_unlock(&w->srv->jobs_mu);
-        if (seen >= n)
-            break;
-        poll(NULL, 0, 10);
-    }
-    return seen;
-}
-
 /*
  * Analyses at once: one slot (max_analyses 1) and 32 waiting.  With the scheduler paused (srv->jobs_paused, a
  * switch for tests) nothing runs, so 33 asked for are all held; the 34th is refused 503 "busy" with Retry-After
@@ -474,21 +453,21 @@ static void test_analyses_waiting(void **state)
     o.budgets.analyses_per_participant = 100;
     o.budgets.analyses_per_negotiation = 100;
     talks_open(&w, &o);
-    set_paused(&w, 1);
+    jobs_set_paused(&w, 1);
     int fds[HELD];
     for (int i = 0; i < HELD; i++) {
         fds[i] = http_connect(w.port);
         assert_true(fds[i] >= 0);
         assert_int_equal(http_send(fds[i], "GET", "/api/negotiations/1/analysis", w.med, NULL, 0, NULL), 0);
     }
-    unsigned held = jobs_reach(&w, HELD);
+    unsigned held = jobs_wait_for(&w, HELD);
     http_resp r = http_request(w.port, "GET", "/api/negotiations/1/analysis", w.med, NULL);
     int status = r.status;
     long after = retry_after(&r);
     char message[256];
     snprintf(message, sizeof message, "%s", jstr(&r, "error", "message") ? jstr(&r, "error", "message") : "");
     http_resp_free(&r);
-    set_paused(&w, 0);
+    jobs_set_paused(&w, 0);
     int answered = 0;
     for (int i = 0; i < HELD; i++) {
         http_resp a = http_read(fds[i]);
