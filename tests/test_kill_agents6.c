@@ -52,6 +52,27 @@ static const char three_values[] =
     "  {\"name\": \"P1\", \"preferences\": {"
     "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
 
+/*
+ * `agent` (P0) on three_values against the script offering x = 2 (worth 1 to P0), `rounds` rounds: 1 when P0
+ * accepted and the talks ended in an agreement, the round of its acceptance in *round (0 when it did not accept).
+ * The negotiation is freed before the caller asserts.
+ */
+static int accepts_x2(const parley_agent_vtable *agent, long rounds, long *round)
+{
+    parley_scenario *sc = probe_scenario(three_values);
+    static const uint32_t best[1] = {2};
+    script_set(1, 1, best);
+    parley_negotiation *neg = probe_negotiation(sc, rounds, 1, agent, "", &script_agent, "");
+    probe_run(neg);
+    parley_event ev;
+    int accepted = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0;
+    *round = accepted ? (long)ev.round : 0;
+    accepted = accepted && probe_find(neg, PARLEY_EVENT_AGREEMENT, -1, NULL) >= 0;
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    return accepted;
+}
+
 /* agent-gg (P0) on `json` with `params`: its state's reservation ratio and draws per try. */
 static void agent_gg_state(const char *json, const char *params, double *ratio, size_t *draws)
 {
@@ -164,17 +185,9 @@ static void test_agent_m_first_bid_is_the_annealed_top(void **state)
 static void test_caduceus_accepts_first_offer_late(void **state)
 {
     (void)state;
-    parley_scenario *sc = probe_scenario(three_values);
-    static const uint32_t best[1] = {2};
-    script_set(1, 1, best);
-    parley_negotiation *neg = probe_negotiation(sc, 2, 1, parley_agent_builtin("caduceus"), "", &script_agent, "");
-    probe_run(neg);
-    parley_event ev;
-    assert_true(probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0);
-    assert_int_equal(ev.round, 2);
-    assert_true(probe_find(neg, PARLEY_EVENT_AGREEMENT, -1, NULL) >= 0);
-    parley_negotiation_free(neg);
-    parley_scenario_free(sc);
+    long round = 0;
+    assert_true(accepts_x2(parley_agent_builtin("caduceus"), 2, &round));
+    assert_int_equal(round, 2);
 }
 
 /* What a member answered, recorded by the hook (asserted after the run). */
@@ -360,16 +373,9 @@ static void test_cuhk_bins_hold_every_or_20001_packages(void **state)
 static void test_cuhk_accepts_its_threshold(void **state)
 {
     (void)state;
-    parley_scenario *sc = probe_scenario(three_values);
-    static const uint32_t best[1] = {2};
-    script_set(1, 1, best);
-    parley_negotiation *neg = probe_negotiation(sc, 10, 1, parley_agent_builtin("cuhk"), "", &script_agent, "");
-    probe_run(neg);
-    parley_event ev;
-    assert_true(probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0);
-    assert_int_equal(ev.round, 2);
-    parley_negotiation_free(neg);
-    parley_scenario_free(sc);
+    long round = 0;
+    assert_true(accepts_x2(parley_agent_builtin("cuhk"), 10, &round));
+    assert_int_equal(round, 2);
 }
 
 /*
