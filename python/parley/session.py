@@ -100,10 +100,11 @@ class Negotiation:
             wrapped: Any = Bridge(agent, gate=self._gate)
             params = b""
         elif isinstance(agent, str):
+            # params_p points into raw (the text after ':'): raw must outlive the read of params_p.value below
+            raw = agent.encode("utf-8")
             name = ctypes.create_string_buffer(4096)
             params_p = ctypes.c_char_p()
-            check(N.lib.parley_agent_spec_split(agent.encode("utf-8"), name, len(name), ctypes.byref(params_p),
-                                                ctypes.byref(err)), err)
+            check(N.lib.parley_agent_spec_split(raw, name, len(name), ctypes.byref(params_p), ctypes.byref(err)), err)
             if N.lib.parley_agent_spec_is_plugin(name.value):
                 plugin = ctypes.c_void_p()
                 check(N.lib.parley_agent_plugin_load(name.value, ctypes.byref(plugin), ctypes.byref(err)), err)
@@ -112,8 +113,7 @@ class Negotiation:
             else:
                 vt = N.lib.parley_agent_builtin(name.value)
                 if not vt:  # the library's message (with "did you mean")
-                    check(N.lib.parley_negotiation_add_agent_spec(self._neg, agent.encode("utf-8"),
-                                                                  ctypes.byref(err)), err)
+                    check(N.lib.parley_negotiation_add_agent_spec(self._neg, raw, ctypes.byref(err)), err)
             wrapped = Gated(ctypes.cast(vt, ctypes.POINTER(N.Vtable)).contents, self._gate)
             params = params_p.value or b""
         else:
