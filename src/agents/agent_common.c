@@ -33,10 +33,14 @@ double agent_floor(parley_agent_view *v)
     return worst > r ? worst : r;
 }
 
+int agent_admissible(parley_agent_view *v, const uint32_t *outcome)
+{
+    return parley_view_feasible(v, outcome) && parley_view_red_lines_hold(v, outcome);
+}
+
 int agent_acceptable(parley_agent_view *v, const uint32_t *outcome)
 {
-    return parley_view_feasible(v, outcome) && parley_view_red_lines_hold(v, outcome) &&
-           parley_view_eval(v, outcome) >= parley_view_reservation(v);
+    return agent_admissible(v, outcome) && parley_view_eval(v, outcome) >= parley_view_reservation(v);
 }
 
 static int nothing_left(parley_agent_view *v)
@@ -58,8 +62,7 @@ static int propose_with(parley_agent_view *v, double target, double (*pick)(parl
     }
     double next = pick(v, target, act->outcome);
     int may = standing && proposer != (long)parley_view_party(v) &&
-              (below_reservation ? parley_view_feasible(v, standing) && parley_view_red_lines_hold(v, standing)
-                                 : agent_acceptable(v, standing));
+              (below_reservation ? agent_admissible(v, standing) : agent_acceptable(v, standing));
     if (may && parley_view_eval(v, standing) >= next - 1e-12) {
         act->kind = PARLEY_ACT_ACCEPT;
         return PARLEY_OK;

@@ -20,7 +20,10 @@ double agent_td_target(double t, double e, double k, double pmin, double pmax);
 /* The floor of the agent's concessions: its reservation value now, or its worst package when higher. */
 double agent_floor(parley_agent_view *v);
 
-/* 1 when the agent may accept the package now: feasible, its red lines hold, worth its reservation value. */
+/* 1 when the package is feasible (the scenario's constraints) and the agent's red lines hold. */
+int agent_admissible(parley_agent_view *v, const uint32_t *outcome);
+
+/* 1 when the agent may accept the package now: admissible and worth its reservation value. */
 int agent_acceptable(parley_agent_view *v, const uint32_t *outcome);
 
 /*

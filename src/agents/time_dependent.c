@@ -8,8 +8,8 @@
  * boulware and conceder are GENIUS's TimeDependentAgentBoulware/Conceder: under
  * alternating offers they offer the package nearest the target (possibly just
  * below it, SortedOutcomeSpace.getBidNearUtility) and accept an offer worth at
- * least that package, even below the reservation value as GENIUS does; linear and hardliner offer the cheapest package at least
- * worth the target.
+ * least that package, even below the reservation value as GENIUS does; linear
+ * and hardliner offer the cheapest package at least worth the target.
  */
 #include "agents/agent_common.h"
 #include "agents/builtin.h"
