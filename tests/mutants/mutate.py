@@ -134,6 +134,29 @@ def per_folder(mutants, results):
     return "\n".join(out) + "\n\n"
 
 
+_ctest_costs = {}
+
+
+def known_seconds(cmap, build, name):
+    """A test's time: the map's, else the average of ctest's runs in build (Testing/Temporary/CTestCostData.txt),
+    else 1e9 (unknown)."""
+    if name in cmap["tests"] and "seconds" in cmap["tests"][name]:
+        return cmap["tests"][name]["seconds"]
+    if build not in _ctest_costs:
+        costs = _ctest_costs[build] = {}
+        try:
+            with open(os.path.join(build, "Testing", "Temporary", "CTestCostData.txt"), encoding="utf-8") as f:
+                for line in f:
+                    parts = line.split()
+                    if line.startswith("---"):
+                        break
+                    if len(parts) == 3:
+                        costs[parts[0]] = float(parts[2])
+        except (OSError, ValueError):
+            pass
+    return _ctest_costs[build].get(name, 1e9)
+
+
 def select_tests(m, cmap, tests):
     """The tests a generated mutant runs, fastest first, and how they were chosen: with a coverage map, those
     that execute its line ("line"); none when the line is code no test executes ("unreached"); for a line gcov
@@ -282,11 +305,14 @@ class Worker:
                 kept.append(name)
             skipped, names = len(names) - len(kept), kept
         # --new-tests: tests written for survivors, run (after the suite's, which alone make the first verdict)
-        # only when the mutant survived those
+        # only when the mutant survived those: its folder's first, then every other one the map does not know (a
+        # test the map knows and did not select does not execute the line), each group fastest first where a
+        # time is known (the map's, else ctest's last run in this build), the rest in name order
         own = areas_of(m["folder"])
         extra = sorted((n for n in tests if self.new_tests and not regex and re.search(self.new_tests, n)
-                        and n not in names and (m.get("first") or any(a in n for a in own))),
-                       key=lambda n: (not any(a in n for a in own), n))  # its folder's first
+                        and n not in names and (m.get("first") or any(a in n for a in own)
+                                                or n not in self.cmap["tests"])),
+                       key=lambda n: (not any(a in n for a in own), known_seconds(self.cmap, build, n), n))
         if not names and not extra:
             return "SURVIVED", first
         targets = self.linked = ctest_runner.build_targets(names + extra)
@@ -395,8 +421,8 @@ def main():
                     help="judge the generated mutants of lines that size, copy or release memory (generate."
                     "touches_memory) in a sanitizer build of the scratch copy, where an overflow or a leak fails")
     ap.add_argument("--new-tests", help="with --map: a regex of tests written for survivors; a mutant that survives "
-                    "the tests the map selects runs these too, and one that fails is reported as killed by it (the "
-                    "detail keeps the first verdict)")
+                    "the tests the map selects runs these too (its folder's first, then those the map does not "
+                    "know), and one that fails is reported as killed by it (the detail keeps the first verdict)")
     ap.add_argument("--rejudge", action="store_true",
                     help="with --resume and --new-tests: the journalled survivors run the new tests (only those)")
     ap.add_argument("--prebuilt", action="store_true",
