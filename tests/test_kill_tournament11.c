@@ -27,7 +27,7 @@ static parley_scenario *scenario_of(size_t parties)
         parley_utility_set_weight(u, 0, 1);
         parley_utility_set_value(u, 0, 0, (double)(p % 2));
         parley_utility_set_value(u, 0, 1, (double)(1 - p % 2));
-        char name[8];
+        char name[24];
         snprintf(name, sizeof name, "P%zu", p);
         assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
     }
