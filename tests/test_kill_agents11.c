@@ -5,6 +5,8 @@
  *     best package (genius_outcome_space_best gives the count), so it opens with the top of its view's ranking,
  *     the last of the tied packages in id order: x = 6 of x in 0..6 (a mutant read the table one past its end:
  *     the sanitizer tree sees the overflow, the Release tree, as built here, offered x = 3);
+ *   - AgreeableAgent2018 bidding a package worth exactly 0 (a bid, not "no bid": the seed-11 mutant itself,
+ *     anac_agreeable.c:190);
  *   - the dense simplex (simplex.c) on a small LP solved by hand, its cost vector in a heap block of exactly n
  *     entries (a mutant read c[n] past it, which the sanitizer tree sees; the solution itself stays right, as the
  *     cost of the first artificial column is never read again).
@@ -50,6 +52,41 @@ static void agreeable_opens_with_its_ranked_top_when_nothing_is_worth_anything(v
 }
 
 /*
+ * The same P0 with the red line x <= 5, against offers of x = 6 (which it cannot accept).  Its first move: the
+ * top of its ranking, x = 5.  Its second (t = 1/20 < 0.2, its model time): the package of its outcome space
+ * nearest its target 1, all being worth 0 the first in iteration order, x = 0, worth exactly 0, which it bids (a
+ * mutant took a bid worth 0 for "no bid" and went back to x = 5, anac_agreeable.c:190 `bid_u < 0` -> `<= 0`).
+ */
+static void agreeable_bids_a_package_worth_exactly_zero(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 6}],"
+        " \"parties\": [{\"name\": \"P0\", \"red_lines\": [{\"name\": \"not6\", \"rule\": \"x <= 5\"}],"
+        "   \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 0}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}}]}");
+    const uint32_t script[] = {6};
+    script_set(1, 1, script);
+    parley_negotiation *neg =
+        probe_negotiation(sc, 20, 7, parley_agent_builtin("agreeable-2018"), NULL, &script_agent, NULL);
+    probe_run(neg);
+    uint32_t offers[2];
+    size_t n = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg) && n < 2; i++) {
+        parley_event ev;
+        if (parley_negotiation_event(neg, i, &ev, NULL) == PARLEY_OK && ev.kind == PARLEY_EVENT_OFFER && ev.party == 0)
+            offers[n++] = ev.outcome[0];
+    }
+    assert_int_equal(n, 2);
+    assert_int_equal(offers[0], 5);
+    assert_int_equal(offers[1], 0);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+/*
  * min -x0 - 2 x1  s.t.  x0 + x1 + s0 = 4,  x0 + 3 x1 + s1 = 6  (all >= 0).  By hand: the vertices (0,0) 0,
  * (4,0) -4, (0,2) -4, (3,1) -5: x = (3, 1), no slack.  And min x0 + x1 over the same set: (0, 0), slacks (4, 6).
  */
@@ -76,6 +113,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(agreeable_opens_with_its_ranked_top_when_nothing_is_worth_anything),
+        cmocka_unit_test(agreeable_bids_a_package_worth_exactly_zero),
         cmocka_unit_test(simplex_small_lp_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

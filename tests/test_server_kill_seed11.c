@@ -10,9 +10,10 @@
  *     default in the child; a mutant left the inherited ignore, and the child went on until SIGKILL);
  *   - when the second pipe of child_run cannot be made, the first one's descriptors are closed, descriptor 0
  *     included (a mutant leaked descriptor 0: the process had stdin closed);
- *   - PostgreSQL's messages are kept on one line without libpq's trailing newline (db_pg.c; a mutant left it,
- *     turned into a trailing space): a connection refused, and with the cluster of the *_pg run, a database that
- *     does not exist.
+ *   - PostgreSQL's messages are kept on one line without trailing newlines or blanks (db_pg.c; the seed-11
+ *     mutant left the blanks, a hand-made one the newline, turned into a blank): a connection refused, and with
+ *     the cluster of the *_pg run, a database that does not exist and an exception raised with a message that
+ *     holds a line break and ends in two blanks.
  * No timing is asserted; every wait is a hang bound.  The name starts with test_server for the server library.
  */
 #define _GNU_SOURCE /* pipe2 */
@@ -201,6 +202,17 @@ static void test_postgresql_messages_are_one_trimmed_line(void **state)
     snprintf(url, sizeof url, "postgresql:///parley_no_such_database%s", query);
     expect_connection_error(url, "cannot connect to the PostgreSQL database: ",
                             "database \"parley_no_such_database\" does not exist");
+    /* the server's own message, with a line break inside and blanks at the end: one line, the blanks gone */
+    parley_error err;
+    parley_error_clear(&err);
+    db_conn *c = db_open(cluster, 0, &err);
+    assert_non_null(c);
+    int rc = db_exec(c, "DO $$BEGIN RAISE EXCEPTION E'two lines\\nthen blanks  '; END$$");
+    char message[256];
+    snprintf(message, sizeof message, "%s", db_errmsg(c));
+    db_close(c);
+    assert_int_not_equal(rc, DB_OK);
+    assert_string_equal(message, "two lines then blanks");
 }
 
 int main(void)
