@@ -4,6 +4,9 @@
  * `>=`), and its other answers.  Counted by hand: with self-play an assignment gives each of the scenario's
  * parties one of the agents (agents^parties of them), without it an ordered choice of distinct agents
  * (agents!/(agents - parties)!); each is played `repeats` times (0 counts as 1) in every scenario.
+ * Also the CSV of the runs (tournament_output.c): a field with a comma or a quote quoted (quotes doubled), the
+ * names of scenarios (an untitled one "scenario N", a repeated title "T #2"), and the rows of a scenario with
+ * fewer parties than the widest padded with empty fields.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +18,9 @@
 #include <string.h>
 
 #include <parley/parley.h>
+#include <stdlib.h>
+
+#include "tournament/stats_internal.h"
 
 /* Two parties (or three) over one integer issue. */
 static parley_scenario *scenario_of(size_t parties)
@@ -128,12 +134,127 @@ static void assignments_counted(void **state)
     parley_scenario_free(three);
 }
 
+/* What tournament_csv_field writes for text. */
+static void expect_csv_field(const char *text, const char *want)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&buf, &len);
+    assert_non_null(out);
+    tournament_csv_field(out, text);
+    fclose(out);
+    assert_string_equal(buf, want);
+    free(buf);
+}
+
+static void csv_fields_quoted_when_needed(void **state)
+{
+    (void)state;
+    expect_csv_field("plain text; with: marks", "plain text; with: marks");
+    expect_csv_field("a,b", "\"a,b\"");
+    expect_csv_field("say \"no\"", "\"say \"\"no\"\"\"");
+    expect_csv_field("two\nlines", "\"two\nlines\"");
+    expect_csv_field("cr\r", "\"cr\r\"");
+    expect_csv_field("", "");
+}
+
+/* The fields of one CSV line (quoted fields kept as written); their count. */
+static size_t csv_split(const char *line, char fields[][64], size_t max)
+{
+    size_t n = 0;
+    const char *p = line;
+    for (;;) {
+        const char *start = p;
+        int quoted = 0;
+        while (*p && (quoted || *p != ',')) {
+            if (*p == '"')
+                quoted = !quoted;
+            p++;
+        }
+        if (n < max)
+            snprintf(fields[n], 64, "%.*s", (int)(p - start), start);
+        n++;
+        if (!*p)
+            return n;
+        p++;
+    }
+}
+
+static void csv_of_runs(void **state)
+{
+    (void)state;
+    parley_scenario *sc[4] = {scenario_of(2), scenario_of(3), scenario_of(2), scenario_of(2)};
+    assert_int_equal(parley_scenario_set_title(sc[0], "Deal, \"big\""), PARLEY_OK);
+    assert_int_equal(parley_scenario_set_title(sc[2], "Deal, \"big\""), PARLEY_OK);
+    /* sc[1] and sc[3] untitled */
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    const char *const agents[] = {"hardliner", "conceder", "linear"};
+    cfg.agents = agents;
+    cfg.agent_count = 3;
+    cfg.session.rounds = 4;
+    cfg.threads = 1;
+    parley_tournament *t = NULL;
+    parley_error err;
+    assert_int_equal(parley_tournament_run_all((const parley_scenario *const *)sc, 4, &cfg, &t, &err), PARLEY_OK);
+    char name[64];
+    assert_string_equal(parley_tournament_scenario_name(t, 0, name, sizeof name), "Deal, \"big\"");
+    assert_string_equal(parley_tournament_scenario_name(t, 1, name, sizeof name), "scenario 2");
+    assert_string_equal(parley_tournament_scenario_name(t, 2, name, sizeof name), "Deal, \"big\" #2");
+    assert_string_equal(parley_tournament_scenario_name(t, 3, name, sizeof name), "scenario 4"); /* no #2 */
+    char *csv = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&csv, &len);
+    assert_int_equal(parley_tournament_write_csv(t, out, &err), PARLEY_OK);
+    fclose(out);
+    /* 6 ordered pairs in each 2-party scenario, 6 ordered triples in the 3-party one */
+    assert_int_equal(parley_tournament_run_count(t), 24);
+    const char *header = "run,scenario,seed,agreed,rounds,pareto_distance,nash_distance,welfare,"
+                         "party1,agent1,utility1,discounted_utility1,party2,agent2,utility2,discounted_utility2,"
+                         "party3,agent3,utility3,discounted_utility3\n";
+    assert_memory_equal(csv, header, strlen(header));
+    size_t rows = 0, seen[4] = {0};
+    for (char *line = strtok(csv + strlen(header), "\n"); line; line = strtok(NULL, "\n"), rows++) {
+        char f[32][64];
+        size_t n = csv_split(line, f, 32);
+        assert_int_equal(n, 20); /* every row has the header's 20 fields */
+        char run[16];
+        snprintf(run, sizeof run, "%zu", rows);
+        assert_string_equal(f[0], run);
+        size_t s = !strcmp(f[1], "\"Deal, \"\"big\"\"\"") ? 0 : !strcmp(f[1], "scenario 2") ? 1
+                   : !strcmp(f[1], "\"Deal, \"\"big\"\" #2\"") ? 2 : !strcmp(f[1], "scenario 4") ? 3 : 9;
+        assert_true(s < 4);
+        seen[s]++;
+        assert_string_equal(f[8], "P0");
+        assert_string_equal(f[12], "P1");
+        if (s == 1) {
+            assert_string_equal(f[16], "P2");
+            assert_true(f[18][0] && f[19][0]);
+        } else {
+            for (int k = 16; k < 20; k++) /* the third party's four fields empty */
+                assert_string_equal(f[k], "");
+        }
+        for (int k = 9; k <= 13; k += 4)
+            assert_true(!strcmp(f[k], "hardliner") || !strcmp(f[k], "conceder") || !strcmp(f[k], "linear"));
+        assert_string_not_equal(f[9], f[13]); /* no self-play */
+    }
+    assert_int_equal(rows, 24);
+    for (int s = 0; s < 4; s++)
+        assert_int_equal(seen[s], 6);
+    free(csv);
+    parley_tournament_free(t);
+    for (int s = 0; s < 4; s++)
+        parley_scenario_free(sc[s]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(ten_million_across_scenarios),
         cmocka_unit_test(ten_million_in_one_scenario),
         cmocka_unit_test(assignments_counted),
+        cmocka_unit_test(csv_fields_quoted_when_needed),
+        cmocka_unit_test(csv_of_runs),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
