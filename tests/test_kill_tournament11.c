@@ -14,6 +14,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -247,6 +248,76 @@ static void csv_of_runs(void **state)
         parley_scenario_free(sc[s]);
 }
 
+/* Agent 0 (one agent, self-play) on sc for `rounds` rounds, with the frequency model measured on 50 samples (at
+ * most the space's 2 outcomes are). */
+static parley_tournament *modelled_run(const parley_scenario *sc, long rounds)
+{
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    const char *const agents[] = {"hardliner"};
+    cfg.agents = agents;
+    cfg.agent_count = 1;
+    cfg.self_play = 1;
+    cfg.session.rounds = rounds;
+    cfg.threads = 1;
+    cfg.model = "frequency";
+    cfg.model_samples = 50;
+    parley_tournament *t = NULL;
+    parley_error err;
+    assert_int_equal(parley_tournament_run_all(&sc, 1, &cfg, &t, &err), PARLEY_OK);
+    assert_int_equal(parley_tournament_run_count(t), 1);
+    return t;
+}
+
+static int unmeasured(const parley_model_accuracy *m)
+{
+    return isnan(m->pearson) && isnan(m->rmse) && isnan(m->kendall) && m->samples == 0;
+}
+
+/*
+ * The model of a party over time (stats.c, tournament_model_accuracy): after each quarter of its offers; a party
+ * with fewer than 4 offers has the first three unmeasured and the last one its final model; one with none, all
+ * four and the final model unmeasured.  Offers counted by hand: two hardliners over opposed preferences never
+ * agree and each offers once a round; over shared ones the second accepts the first one's opening offer.
+ */
+static void model_over_time_with_few_offers(void **state)
+{
+    (void)state;
+    parley_scenario *opposed = scenario_of(2);
+    for (long rounds = 2; rounds <= 8; rounds += 6) { /* 2 offers each, then 8 */
+        parley_tournament *t = modelled_run(opposed, rounds);
+        const parley_tournament_run *r = parley_tournament_result(t, 0);
+        assert_false(r->agreed);
+        for (size_t k = 0; k < 2; k++) {
+            const parley_model_accuracy *q = r->model_accuracy_over_time + 4 * k;
+            assert_int_equal(r->model_accuracy[k].samples, 2);
+            for (int i = 0; i < 3; i++)
+                if (rounds == 2)
+                    assert_true(unmeasured(&q[i]));
+                else
+                    assert_int_equal(q[i].samples, 2);
+            assert_memory_equal(&q[3], &r->model_accuracy[k], sizeof q[3]);
+        }
+        parley_tournament_free(t);
+    }
+    parley_scenario_free(opposed);
+    parley_scenario *shared = scenario_of(2);
+    parley_utility *u1 = parley_party_utility_mut(shared, 1); /* P1 now wants x = 1 too */
+    parley_utility_set_value(u1, 0, 0, 0);
+    parley_utility_set_value(u1, 0, 1, 1);
+    parley_tournament *t = modelled_run(shared, 8);
+    const parley_tournament_run *r = parley_tournament_result(t, 0);
+    assert_true(r->agreed);
+    assert_int_equal(r->model_accuracy[0].samples, 2); /* P0 offered once */
+    assert_true(unmeasured(&r->model_accuracy_over_time[0]));
+    assert_memory_equal(&r->model_accuracy_over_time[3], &r->model_accuracy[0], sizeof r->model_accuracy[0]);
+    assert_true(unmeasured(&r->model_accuracy[1])); /* P1 offered nothing */
+    for (int i = 0; i < 4; i++)
+        assert_true(unmeasured(&r->model_accuracy_over_time[4 + i]));
+    parley_tournament_free(t);
+    parley_scenario_free(shared);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -255,6 +326,7 @@ int main(void)
         cmocka_unit_test(assignments_counted),
         cmocka_unit_test(csv_fields_quoted_when_needed),
         cmocka_unit_test(csv_of_runs),
+        cmocka_unit_test(model_over_time_with_few_offers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
