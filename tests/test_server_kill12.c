@@ -213,8 +213,22 @@ static void test_streams_per_token(void **state)
     stream_until_blocks(&a, 1);
     stream_open(&b, w, "/api/negotiations/1/events", w->buyer, NULL);
     stream_until_blocks(&b, 1);
-    expect_error(w, "GET", "/api/negotiations/1/events", w->buyer, NULL, 429, NULL,
-                 "this token already has 2 live streams open (the server's limit per token)");
+    stream_open(&c, w, "/api/negotiations/1/events", w->buyer, NULL); /* read as a stream: an admitted one never ends */
+    char head[4096];
+    size_t len = 0;
+    ssize_t k;
+    while (len < sizeof head - 1 && (k = recv(c.fd, head + len, sizeof head - 1 - len, 0)) > 0) {
+        len += (size_t)k;
+        head[len] = '\0';
+        if (strstr(head, "}}"))
+            break;
+    }
+    head[len] = '\0';
+    close(c.fd);
+    if (!strstr(head, "HTTP/1.1 429"))
+        fail_msg("a third stream of one token: %s", head);
+    assert_non_null(strstr(head, "{\"error\":{\"status\":429,\"field\":null,\"message\":\"this token already has 2 live "
+                                 "streams open (the server's limit per token)\"}}"));
     stream_open(&c, w, "/api/negotiations/1/events", w->seller, NULL);
     stream_until_blocks(&c, 1);
     close(a.fd);
@@ -244,6 +258,8 @@ static void analysis_ends(const char *body, double seconds, int status, const ch
     talks_open(&w, &o);
     http_resp r = call(&w, "GET", "/api/negotiations/1/analysis", w.med, NULL, status);
     assert_json(r.json, expected);
+    if (status == 503) /* the server's advice to come back */
+        assert_non_null(strstr(r.raw, "\r\nRetry-After: 5\r\n"));
     http_resp_free(&r);
     talks_close(&w);
     assert_int_equal(test_tmpdir_remove(dir), 0);
@@ -533,6 +549,9 @@ static void test_request_checks(void **state)
     http_resp_free(&r);
     expect_error(w, "DELETE", "/api/negotiations/1/texts", w->med, NULL, 405, NULL,
                  "method DELETE is not allowed on /api/negotiations/1/texts (allowed: POST, GET, HEAD)");
+    r = call(w, "DELETE", "/api/negotiations/1/texts", w->med, NULL, 405);
+    assert_non_null(strstr(r.raw, "\r\nAllow: POST, GET, HEAD\r\n"));
+    http_resp_free(&r);
     expect_error(w, "PUT", "/api/negotiations/1", w->med, "{}", 405, NULL,
                  "method PUT is not allowed on /api/negotiations/1 (allowed: GET, HEAD)");
     expect_error(w, "GET", "/api/negotiations/1/participants/2/token", w->med, NULL, 405, NULL,
@@ -592,6 +611,117 @@ static void test_seats_held_and_counted(void **state)
     talks_close(&w);
 }
 
+/*
+ * The analysis of the Budget scenario by hand: price 0..2; the Buyer's utility 1, .5, 0 and the Seller's 0, .5, 1;
+ * both reserve .25.  Only price 1 is acceptable to both (the Buyer accepts 0 and 1, the Seller 1 and 2): the
+ * zone and the frontier are {1} at (.5, .5), every bargaining solution is there, and Nash's product of the gains
+ * is (.5 - .25)^2 = .0625.  A text at price 2 gives (0, 1): acceptable to the Seller only, off the frontier, not
+ * dominated (the frontier's (.5, .5) gives the Seller less); a text at price 1 is on the frontier.
+ */
+static void test_analysis_reply(void **state)
+{
+    talks *w = *state;
+    table_text(w, "{\"price\": 2}");
+    http_resp r = call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
+    json_t *solutions = json_object_get(r.json, "solutions");
+    json_object_del(json_object_get(solutions, "kalai"), "value");
+    json_object_del(json_object_get(solutions, "egalitarian"), "value");
+    json_object_del(json_object_get(solutions, "welfare"), "value");
+    assert_json(r.json,
+                "{\"outcomes\": 3, \"feasible\": 3, \"acceptable\": 1, \"parties\": ["
+                "{\"name\": \"Buyer\", \"profile\": \"scenario\", \"reservation\": 0.25, \"best\": 0.5, \"acceptable\": 2},"
+                "{\"name\": \"Seller\", \"profile\": \"scenario\", \"reservation\": 0.25, \"best\": 0.5, \"acceptable\": 2}],"
+                " \"frontier_count\": 1, \"frontier_truncated\": false,"
+                " \"frontier\": [{\"outcome\": {\"price\": 1}, \"utilities\": [0.5, 0.5]}],"
+                " \"solutions\": {\"nash\": {\"outcome\": {\"price\": 1}, \"utilities\": [0.5, 0.5], \"value\": 0.0625},"
+                " \"kalai\": {\"outcome\": {\"price\": 1}, \"utilities\": [0.5, 0.5]},"
+                " \"egalitarian\": {\"outcome\": {\"price\": 1}, \"utilities\": [0.5, 0.5]},"
+                " \"welfare\": {\"outcome\": {\"price\": 1}, \"utilities\": [0.5, 0.5]}},"
+                " \"current_text\": {\"id\": 1, \"number\": 1, \"outcome\": {\"price\": 2}, \"utilities\": [0.0, 1.0],"
+                " \"acceptable_to\": [false, true], \"feasible\": true, \"pareto_optimal\": false, \"dominated\": false},"
+                " \"conflicts\": []}");
+    http_resp_free(&r);
+    drop(call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 1}}", 201));
+    r = call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
+    assert_json(json_object_get(r.json, "current_text"),
+                "{\"id\": 2, \"number\": 2, \"outcome\": {\"price\": 1}, \"utilities\": [0.5, 0.5], \"acceptable_to\": "
+                "[true, true], \"feasible\": true, \"pareto_optimal\": true, \"dominated\": false}");
+    http_resp_free(&r);
+    /* The Seller uploads a profile worth .5 at price 2 as at 1 and no reservation (0: the upload replaces the
+     * scenario's estimate whole): it accepts all 3 prices, the zone is {0, 1}, the Buyer's best in it 1 (price
+     * 0), and a text at 2, (0, .5), is dominated by the frontier's (.5, .5). */
+    drop(call(w, "PUT", "/api/negotiations/1/profile", w->seller,
+              "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 0.5}}}}", 200));
+    drop(call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 2}}", 201));
+    r = call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
+    assert_json(json_object_get(r.json, "current_text"),
+                "{\"id\": 3, \"number\": 3, \"outcome\": {\"price\": 2}, \"utilities\": [0.0, 0.5], \"acceptable_to\": "
+                "[false, true], \"feasible\": true, \"pareto_optimal\": false, \"dominated\": true}");
+    assert_json(json_object_get(r.json, "parties"),
+                "[{\"name\": \"Buyer\", \"profile\": \"scenario\", \"reservation\": 0.25, \"best\": 1.0, \"acceptable\": 2},"
+                " {\"name\": \"Seller\", \"profile\": \"uploaded\", \"reservation\": 0.0, \"best\": 0.5, \"acceptable\": 3}]");
+    http_resp_free(&r);
+}
+
+/* A server is not started without a database, on an address that is not IPv4, or on a port taken (each with its
+ * message, and no server). */
+static void test_start_refusals(void **state)
+{
+    talks w;
+    parley_server_options o = {0};
+    o.analysis_program = "";
+    talks_open(&w, &o);
+    char dir[128], db[160], why[128];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "start"));
+    assert_int_equal(test_db_target(db, sizeof db, dir, "s.db"), 0);
+    static const char *const addresses[] = {NULL, "300.1.2.3", "127.0.0.1"};
+    for (int i = 0; i < 3; i++) {
+        parley_server_options s = {0};
+        s.db_path = i ? db : NULL;
+        s.address = addresses[i];
+        s.port = i == 2 ? w.port : 0;
+        parley_server *srv = (parley_server *)&s; /* must become NULL */
+        parley_error err;
+        parley_error_clear(&err);
+        assert_int_equal(parley_server_start(&s, &srv, &err), i == 2 ? PARLEY_EIO : PARLEY_EINVAL);
+        assert_null(srv);
+        snprintf(why, sizeof why, "cannot listen on 127.0.0.1:%u (port in use?)", (unsigned)w.port);
+        assert_string_equal(err.message, i == 0 ? "no database file given" : i == 1 ? "'300.1.2.3' is not an IPv4 address"
+                                                                                    : why);
+    }
+    talks_close(&w);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
+    (void)state;
+}
+
+/*
+ * An error message quotes what is not valid UTF-8 (or is a control character) as \xHH escapes, byte by byte:
+ * overlong sequences of two, three and four bytes, a surrogate, code points past U+10FFFF, a lead byte past F4,
+ * a sequence cut short, a control character; a valid sequence next to them stays a character.  (The path of a
+ * request no route takes is quoted in the 404; its bytes come percent-escaped.)
+ */
+static void test_error_escapes_invalid_sequences(void **state)
+{
+    talks *w = *state;
+    static const char *const cases[][2] = {
+        {"%C1%BF", "\\xC1\\xBF"},
+        {"%E0%9F%BF", "\\xE0\\x9F\\xBF"},
+        {"%ED%A0%80", "\\xED\\xA0\\x80"},
+        {"%F0%8F%BF%BF", "\\xF0\\x8F\\xBF\\xBF"},
+        {"%F4%90%80%80", "\\xF4\\x90\\x80\\x80"},
+        {"%F5%80%80%80", "\\xF5\\x80\\x80\\x80"},
+        {"%E2%82", "\\xE2\\x82"},
+        {"%01", "\\x01"},
+        {"%E2%82%AC%ED%BF%BF", "\xE2\x82\xAC\\xED\\xBF\\xBF"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char path[64], message[128];
+        snprintf(path, sizeof path, "/api/a%s", cases[i][0]);
+        snprintf(message, sizeof message, "no such resource: /api/a%s", cases[i][1]);
+        expect_error(w, "GET", path, w->med, NULL, 404, NULL, message);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -606,6 +736,9 @@ int main(void)
         cmocka_unit_test(test_buckets_of_many_participants),
         cmocka_unit_test_setup_teardown(test_request_checks, world_setup, talks_teardown),
         cmocka_unit_test(test_seats_held_and_counted),
+        cmocka_unit_test_setup_teardown(test_analysis_reply, world_setup, talks_teardown),
+        cmocka_unit_test(test_start_refusals),
+        cmocka_unit_test_setup_teardown(test_error_escapes_invalid_sequences, world_setup, talks_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
