@@ -356,7 +356,7 @@ static void test_whole_or_sampled(void **state)
 {
     (void)state;
     static const uint32_t whole[] = {128, 128, 128}, sampled[] = {128, 128, 160};
-    parley_scenario *sc = scenario(whole, 3, COARSE, NULL);
+    parley_scenario *sc = scenario(whole, 3, CONTINUOUS, NULL);
     parley_package_index *idx = NULL;
     assert_int_equal(parley_package_index_build_sorted(sc, 0, 1, &idx, NULL), PARLEY_OK);
     assert_null(idx->samples);
@@ -381,6 +381,134 @@ static void test_whole_or_sampled(void **state)
     assert_true(pindex_at_least(idx, 2, out) == parley_utility_eval(u, best));
     assert_memory_equal(out, best, sizeof best);
     parley_package_index_free(idx);
+    parley_scenario_free(sc);
+}
+
+/*
+ * The queries through package_index.c: the halves answer neighbour queries until their cost, (queries) x (na + nb)
+ * sweep steps, passes 8 N (17 x 241 packages: 8 x 4097 = 32776 > 127 x 258, < 128 x 258), then the sorted
+ * index, built once; the answers are the list's either way.
+ */
+static void test_when_the_sorted_index_pays(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {17, 241};
+    parley_scenario *sc = scenario(counts, 2, CONTINUOUS, NULL);
+    size_t n;
+    struct entry *list = reference_list(sc, &n);
+    parley_package_index *idx = NULL;
+    assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
+    assert_int_equal(idx->additive, 1);
+    assert_int_equal(pindex_ranked_count(idx, sc), n); /* without building the sorted index */
+    assert_null(idx->sorted);
+    uint32_t down[2], up[2], scratch[2], out[2];
+    for (int q = 1; q <= 130; q++) {
+        double x = list[(size_t)q * 31 % n].u;
+        struct pindex_neighbours nb = {.down = down, .up = up};
+        size_t i = first_from(list, n, x);
+        assert_int_equal(pindex_around(idx, sc, x, &nb, scratch), 1);
+        assert_int_equal(nb.has_down, i > 0);
+        assert_int_equal(nb.has_up, i < n);
+        assert_true(nb.up_u == list[i].u);
+        same_package(sc, up, list[i].id);
+        if (i > 0) {
+            assert_true(nb.down_u == list[i - 1].u);
+            same_package(sc, down, list[i - 1].id);
+        }
+        if (q < 128)
+            assert_null(idx->sorted);
+        else
+            assert_non_null(idx->sorted);
+    }
+    assert_int_equal(idx->sorted->n, n);
+    assert_int_equal(pindex_ranked_count(idx, sc), n);
+    size_t i = first_from(list, n, list[n / 2].u - 1e-12);
+    assert_true(pindex_at_least(idx, list[n / 2].u, out) == list[i].u);
+    same_package(sc, out, list[i].id);
+    parley_package_index_free(idx);
+    free(list);
+    parley_scenario_free(sc);
+}
+
+/* Every package worth 1/4: the window of a level or tie query holds 10^4 pairs, past 4096: the sorted index answers
+   from then on. */
+static void test_window_too_wide(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {100, 100}, top[] = {0, 0};
+    parley_scenario *sc = scenario(counts, 2, AT_CAP, top);
+    parley_utility *u = (parley_utility *)parley_party_utility(sc, 0);
+    for (size_t i = 0; i < 2; i++)
+        for (uint32_t v = 0; v < 100; v++)
+            parley_utility_set_value(u, i, v, 0.25);
+    parley_package_index *idx = NULL;
+    assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
+    assert_int_equal(idx->additive, 1);
+    uint32_t scratch[2], values[3 * 2];
+    struct pindex_levels lv;
+    assert_int_equal(pindex_levels(idx, sc, 0.25, &lv, scratch), 1);
+    assert_int_equal(idx->halves_off, 1);
+    assert_non_null(idx->sorted);
+    assert_true(lv.at.utility == 0.25);
+    assert_int_equal(lv.at.first, 0);
+    assert_int_equal(lv.at.count, 10000);
+    assert_int_equal(lv.has_below, 0);
+    assert_int_equal(lv.has_above, 0);
+    assert_int_equal(pindex_ties(idx, sc, 0.25, values, 3, scratch), 10000);
+    static const uint32_t first3[] = {0, 0, 0, 1, 0, 2};
+    assert_memory_equal(values, first3, sizeof first3);
+    assert_int_equal(pindex_levels(idx, sc, 0.3, &lv, scratch), 1);
+    assert_int_equal(lv.at.first, 10000);
+    assert_int_equal(lv.at.count, 0);
+    assert_int_equal(lv.has_below, 1);
+    assert_int_equal(lv.below.first, 0);
+    assert_int_equal(lv.below.count, 10000);
+    parley_package_index_free(idx);
+    /* a fresh index: a tie query too wide hands over as well */
+    assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
+    assert_int_equal(pindex_ties(idx, sc, 0.25, values, 1, scratch), 10000);
+    assert_int_equal(idx->halves_off, 1);
+    assert_int_equal(pindex_ties(idx, sc, 0.5, values, 1, scratch), 0);
+    parley_package_index_free(idx);
+    parley_scenario_free(sc);
+}
+
+/* Level and tie queries of the halves through package_index.c, against the list (a few: the sorted index does
+   not pay yet). */
+static void test_levels_and_ties_through_the_index(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {12, 10, 9, 8};
+    parley_scenario *sc = scenario(counts, 4, COARSE, NULL);
+    size_t n;
+    struct entry *list = reference_list(sc, &n);
+    parley_package_index *idx = NULL;
+    assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
+    uint32_t scratch[4], values[4 * 4];
+    for (int q = 0; q < 6; q++) {
+        double x = q == 0 ? list[0].u : q == 1 ? list[n - 1].u : list[rnd() % n].u;
+        size_t i = first_from(list, n, x), end = first_over(list, n, x);
+        struct pindex_levels lv;
+        assert_int_equal(pindex_levels(idx, sc, x, &lv, scratch), 1);
+        assert_true(lv.at.utility == x);
+        assert_int_equal(lv.at.first, i);
+        assert_int_equal(lv.at.count, end - i);
+        assert_int_equal(lv.has_below, i > 0);
+        assert_int_equal(lv.has_above, end < n);
+        if (i > 0) {
+            assert_true(lv.below.utility == list[i - 1].u);
+            assert_int_equal(lv.below.first, first_from(list, n, list[i - 1].u));
+        }
+        if (end < n) {
+            assert_true(lv.above.utility == list[end].u);
+            assert_int_equal(lv.above.count, first_over(list, n, list[end].u) - end);
+        }
+        assert_int_equal(pindex_ties(idx, sc, x, values, 4, scratch), (long)(end - i));
+        for (size_t j = 0; j < 4 && i + j < end; j++)
+            same_package(sc, values + 4 * j, list[i + j].id);
+    }
+    parley_package_index_free(idx);
+    free(list);
     parley_scenario_free(sc);
 }
 
@@ -410,6 +538,9 @@ int main(void)
         cmocka_unit_test(test_sorted_order),
         cmocka_unit_test(test_whole_or_sampled),
         cmocka_unit_test(test_empty_index),
+        cmocka_unit_test(test_when_the_sorted_index_pays),
+        cmocka_unit_test(test_window_too_wide),
+        cmocka_unit_test(test_levels_and_ties_through_the_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
