@@ -299,6 +299,38 @@ static void test_mitm_large_halves(void **state)
     }
 }
 
+/*
+ * Halves of 2^16 points, three parties: too many outcomes for brute force, but the 3-D count splits its top levels
+ * over threads (at 2^16 events and more): every thread count and formulation must give one thread's counts.
+ */
+static void test_mitm_threads_agree(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {256, 256, 256, 256};
+    struct tspace t;
+    tspace_init(&t, 3, 4, counts, CONTINUOUS);
+    set_reservations(&t, 0.5, 0.45, 0.55);
+    uint64_t one[1u << MAX_PARTIES], got[1u << MAX_PARTIES];
+    t.s.threads = 1;
+    assert_int_equal(mitm_count(&t.s, NULL, 0, one, NULL), 0);
+    assert_int_equal(one[0], (uint64_t)1 << 32);
+    assert_true(one[7] > 0 && one[7] < one[3]);
+    for (size_t f = 0; f < 3; f++)
+        for (unsigned threads = 1; threads <= 4; threads++) {
+            if (formulations[f])
+                assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
+            t.s.threads = threads;
+            int rc = mitm_count(&t.s, NULL, 0, got, NULL);
+            unsetenv("PARLEY_MITM_COUNT");
+            assert_int_equal(rc, 0);
+            for (unsigned dims = 0; dims < 8; dims++)
+                if (got[dims] != one[dims])
+                    fail_msg("%s, %u threads: set %u: %llu, one thread %llu", formulations[f] ? formulations[f] : "auto",
+                             threads, dims, (unsigned long long)got[dims], (unsigned long long)one[dims]);
+        }
+    tspace_free(&t);
+}
+
 /* 64 issues (most of one value) are counted; 65 are refused, as are 0 and 4 parties and a half past the limit. */
 static void test_mitm_limits(void **state)
 {
@@ -664,6 +696,7 @@ int main(void)
         cmocka_unit_test(test_mitm_ties_on_the_reservation),
         cmocka_unit_test(test_mitm_fixed_issues_and_rows),
         cmocka_unit_test(test_mitm_large_halves),
+        cmocka_unit_test(test_mitm_threads_agree),
         cmocka_unit_test(test_mitm_limits),
         cmocka_unit_test(test_mitm_half_size_with_rows),
         cmocka_unit_test(test_merge_against_brute_force),

@@ -45,11 +45,12 @@ static uint64_t rnd(void)
     return random_state;
 }
 
-enum draw { CONTINUOUS, COARSE, AT_CAP };
+enum draw { CONTINUOUS, COARSE, AT_CAP, NEGATIVE };
 
 /*
  * Integer issues of counts[i] values; party P0's weights 1/issues (coarse: quarters with 4 issues, every sum exact);
- * values continuous, coarse (quarters) or AT_CAP (1 for the first top[i] values, else at most 0.9); P1 flat.
+ * values continuous, coarse (quarters), AT_CAP (1 for the first top[i] values, else at most 0.9) or NEGATIVE
+ * (continuous in [-1, -0.1]: every package worth less than 0); P1 flat.
  */
 static parley_scenario *scenario(const uint32_t *counts, size_t issues, enum draw draw, const uint32_t *top)
 {
@@ -71,6 +72,7 @@ static parley_scenario *scenario(const uint32_t *counts, size_t issues, enum dra
                 double x = p == 1                ? 0.5
                            : draw == CONTINUOUS ? (double)(rnd() >> 11) / 9007199254740992.0
                            : draw == COARSE     ? (double)(rnd() % 5) / 4.0
+                           : draw == NEGATIVE   ? -0.1 - 0.9 * (double)(rnd() >> 11) / 9007199254740992.0
                            : v < top[i]         ? 1.0
                                                 : 0.9 * (double)(rnd() % 100) / 100.0;
                 parley_utility_set_value(u, i, v, x);
@@ -262,6 +264,7 @@ static void test_halves_continuous(void **state)
     check_halves(counts[0], 4, CONTINUOUS, 200);
     check_halves(counts[1], 2, CONTINUOUS, 200);
     check_halves(counts[2], 4, CONTINUOUS, 200);
+    check_halves(counts[0], 4, NEGATIVE, 200);
 }
 
 static void test_halves_ties(void **state)
