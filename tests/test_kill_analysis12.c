@@ -689,6 +689,52 @@ static void test_scope_rows(void **state)
     assert_int_equal(rows.count, 0);
 }
 
+/* The class of a row of scope issues 0 and 63: never infeasible, red line 1 when both are 2. */
+static int64_t classify_wide(void *ctx, const uint32_t *values)
+{
+    (void)ctx;
+    return values[0] == 2 && values[63] == 2;
+}
+
+/* 64 issues (scope 0 and 63, three of four values each; the others of one value but issue 30 of three): the rows
+   fill every one of the 64 fixed slots, counted and merged as brute force does. */
+static void test_scope_rows_of_64_issues(void **state)
+{
+    (void)state;
+    uint32_t counts[64];
+    unsigned char scope[64] = {0};
+    for (size_t i = 0; i < 64; i++)
+        counts[i] = i == 0 || i == 63 ? 4 : i == 30 ? 3 : 1;
+    scope[0] = scope[63] = 1;
+    exact_rows rows;
+    assert_int_equal(exact_rows_build(scope, counts, 64, classify_wide, NULL, &rows), 0);
+    assert_int_equal(rows.count, 16);
+    struct tspace t;
+    tspace_init(&t, 2, 64, counts, CONTINUOUS);
+    set_reservations(&t, 0.002, 0.001, 0);
+    struct outcomes front = {&t, 0, 0, NULL, NULL, NULL, NULL}, merged = {&t, 0, 0, NULL, NULL, NULL, NULL};
+    enumerate(&t, add_acceptable, &front);
+    for (size_t c = 0, kept = 0; c <= front.count; c++) /* the outcomes of rows breaking no red line */
+        if (c == front.count)
+            front.count = kept;
+        else if (!(front.id[c] / 3 / 4 % 4 == 2 && front.id[c] % 4 == 2)) {
+            front.id[kept] = front.id[c];
+            memmove(&front.u[kept * MAX_PARTIES], &front.u[c * MAX_PARTIES], MAX_PARTIES * sizeof *front.u);
+            kept++;
+        }
+    pareto(&front);
+    t.fixed[0] = t.fixed[63] = 0;
+    tspace_bounds(&t);
+    assert_int_equal(exact_rows_merge(&t.s, &rows, add_outcome, &merged), 0);
+    same_outcomes(&merged, &front, "64 issues, rows merged");
+    struct by_class got = {&t, {{0}}, {0}};
+    assert_int_equal(exact_rows_count(&t.s, &rows, 0, add_class, &got), 0);
+    assert_int_equal(got.accepting[0][0] + got.accepting[1][0], 48);
+    assert_int_equal(got.accepting[1][0], 3);
+    tspace_free(&t);
+    exact_rows_free(&rows);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -703,6 +749,7 @@ int main(void)
         cmocka_unit_test(test_merge_node_limit),
         cmocka_unit_test(test_pareto_filter),
         cmocka_unit_test(test_scope_rows),
+        cmocka_unit_test(test_scope_rows_of_64_issues),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
