@@ -136,6 +136,34 @@ static void test_several_issues(void **state)
     check_rule("price < 5 or color == \"red\"", (struct expected_shape){0, 0, 0, 0, 0}, blue, NULL);
 }
 
+/*
+ * A conflict the moves cannot mend in the rule language: A keeps color "red", B keeps every other color but
+ * "green", i.e. only `sky "blue"`; every move of B's line lists that label, which has a quote: the diagnosis
+ * says which red line cannot be written.
+ */
+static void test_diagnosis_with_a_label_it_cannot_write(void **state)
+{
+    (void)state;
+    parley_scenario *sc = scenario("color == \"red\"");
+    const parley_space *s = parley_scenario_space(sc);
+    parley_utility *u = parley_utility_new(s);
+    assert_non_null(u);
+    long b = parley_scenario_add_party(sc, "B", PARLEY_ROLE_PARTY, u, NULL);
+    assert_true(b >= 0);
+    assert_int_equal(parley_scenario_add_constraint(sc, b, "b_line", "color != \"red\" and color != \"green\"", NULL,
+                                                    NULL, NULL),
+                     PARLEY_OK);
+    parley_diagnosis *d = NULL;
+    parley_error err;
+    memset(&err, 0, sizeof err);
+    int rc = parley_diagnose(sc, NULL, &d, &err);
+    if (rc != PARLEY_ERANGE)
+        fail_msg("%d: %s", rc, err.message);
+    assert_null(d);
+    assert_string_equal(err.message, "the moved rule of red line 'b_line' cannot be written");
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -143,6 +171,7 @@ int main(void)
         cmocka_unit_test(test_value_lists),
         cmocka_unit_test(test_labels_with_quotes),
         cmocka_unit_test(test_several_issues),
+        cmocka_unit_test(test_diagnosis_with_a_label_it_cannot_write),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
