@@ -735,6 +735,28 @@ static void test_scope_rows_of_64_issues(void **state)
     exact_rows_free(&rows);
 }
 
+/* Keys a few denormals apart: the range is too narrow to scale onto 33 bits, so one run is sorted by key. */
+static void test_sort_of_a_range_too_narrow(void **state)
+{
+    (void)state;
+    enum { M = 300 };
+    double keys[M];
+    uint32_t ids[M];
+    uint64_t work1[M], work2[M];
+    for (size_t i = 0; i < M; i++)
+        keys[i] = (double)(rnd() % 7) * 0x1p-1074;
+    const double *sorted = exact_sort_positions(keys, M, ids, work1, work2);
+    assert_non_null(sorted);
+    unsigned char seen[M] = {0};
+    for (size_t r = 0; r < M; r++) {
+        assert_true(ids[r] < M && !seen[ids[r]]);
+        seen[ids[r]] = 1;
+        assert_true(sorted[r] == keys[ids[r]]);
+        if (r > 0)
+            assert_true(sorted[r - 1] <= sorted[r]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -748,6 +770,7 @@ int main(void)
         cmocka_unit_test(test_merge_against_brute_force),
         cmocka_unit_test(test_merge_node_limit),
         cmocka_unit_test(test_pareto_filter),
+        cmocka_unit_test(test_sort_of_a_range_too_narrow),
         cmocka_unit_test(test_scope_rows),
         cmocka_unit_test(test_scope_rows_of_64_issues),
     };

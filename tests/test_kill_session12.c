@@ -171,6 +171,27 @@ static void test_plot_with_an_unusable_analysis(void **state)
     assert_string_equal(without_bins, none);
     assert_string_equal(of_three, none);
     assert_string_not_equal(with_bins, none); /* the frontiers are drawn */
+    /* the analysis's own plot needs plot data; its pair frontiers need k0 < k1 < parties */
+    FILE *sink = tmpfile();
+    assert_non_null(sink);
+    parley_error err;
+    assert_int_equal(parley_analysis_write_svg(plain, sc, sink, &err), PARLEY_EINVAL);
+    char want[128];
+    snprintf(want, sizeof want, "a plot needs 2 to %d parties and an analysis run with plot_bins > 0",
+             PARLEY_PLOT_MAX_PARTIES);
+    assert_string_equal(err.message, want);
+    assert_int_equal(parley_analysis_write_svg(plotted, sc, sink, &err), PARLEY_OK);
+    fclose(sink);
+    const double *xy = (const double *)&err;
+    assert_int_equal(parley_analysis_pair_frontier(plain, 0, 1, 0, &xy), 0);
+    assert_null(xy);
+    assert_true(parley_analysis_pair_frontier(plotted, 0, 1, 0, &xy) > 0);
+    assert_non_null(xy);
+    assert_int_equal(parley_analysis_pair_frontier(plotted, 1, 1, 0, &xy), 0);
+    assert_int_equal(parley_analysis_pair_frontier(plotted, 1, 0, 0, &xy), 0);
+    assert_int_equal(parley_analysis_pair_frontier(plotted, 0, 2, 0, &xy), 0);
+    assert_true(parley_analysis_pair_frontier(other, 1, 2, 1, &xy) > 0);
+    assert_int_equal(parley_analysis_pair_frontier(other, 1, 3, 1, &xy), 0);
     free(none);
     free(without_bins);
     free(with_bins);
