@@ -2,7 +2,7 @@
  * test_kill_session12.c: a negotiation's configuration and clock (session.c)
  * and its SVG (protocol/plot.c), with exact messages and texts (issue 27):
  * the clock names both ways, every refusal of parley_negotiation_new with
- * its message and both sides of its limits (venues, shuttle sessions per
+ * its message and both sides of its limits (32 venues, shuttle sessions per
  * round), and the plot of a negotiation given an analysis it cannot use (no
  * plot data, or another number of parties): drawn exactly as without one.
  */
@@ -112,7 +112,14 @@ static void test_configurations(void **state)
     check_config(sc, &cfg, "a negotiation needs a deadline (rounds or seconds)");
     cfg.seconds = 0.5;
     check_config(sc, &cfg, NULL);
+    const char *venues[PARLEY_MAX_VENUES + 1];
+    for (size_t v = 0; v <= PARLEY_MAX_VENUES; v++)
+        venues[v] = v % 2 ? "Geneva" : "Oslo";
     parley_session_config_init(&cfg);
+    cfg.protocol = PARLEY_PROTOCOL_SHUTTLE;
+    cfg.venues = venues;
+    cfg.venue_count = PARLEY_MAX_VENUES;
+    check_config(sc, &cfg, NULL);
     cfg.venue_count = PARLEY_MAX_VENUES + 1;
     snprintf(text, sizeof text, "at most %u venues", PARLEY_MAX_VENUES);
     check_config(sc, &cfg, text);
