@@ -48,6 +48,9 @@ cmp -s "$TMP/want" "$TMP/err" || fail "a misspelt command: $(diff "$TMP/want" "$
 expect_exit 2 "an unknown command" "$PARLEY" qqqqqqqq
 { echo "parley: unknown command 'qqqqqqqq'"; cat "$TMP/help.txt"; } >"$TMP/want"
 cmp -s "$TMP/want" "$TMP/err" || fail "an unknown command: $(diff "$TMP/want" "$TMP/err")"
+expect_exit 2 "a hidden command misspelt" "$PARLEY" seat-answe
+{ echo "parley: unknown command 'seat-answe'"; cat "$TMP/help.txt"; } >"$TMP/want"
+cmp -s "$TMP/want" "$TMP/err" || fail "a hidden command misspelt: it is suggested: $(head -1 "$TMP/err")"
 
 # --- usage errors, text and --json (cli_usage_error, cli_unknown_option, print_json_error)
 expect_exit 2 "analyze, no scenario" "$PARLEY" analyze
@@ -222,6 +225,35 @@ expect_exit 2 "propose --improve without a value" "$PARLEY" propose "$FLAT" --im
 usage_is "propose --improve without a value" propose "--improve needs the agreement, 'issue=value,...'"
 expect_exit 2 "propose --compare without a value" "$PARLEY" propose "$FLAT" --compare
 usage_is "propose --compare without a value" propose "--compare needs a file of candidate texts"
+
+# --- the tournament's checkpoint: its first line names the runs and the arguments that decide them (not where
+# output goes, the threads or --quiet/--json, in either spelling); its name plus ".tmp" must fit in 4095 bytes
+BS="$SRC/examples/textbook-buyer-seller.json"
+expect_exit 0 "tournament --checkpoint" "$PARLEY" tournament "$BS" --agents boulware,conceder --checkpoint "$TMP/c.ckpt" \
+    --rounds 10 --quiet --threads 2 --csv="$TMP/c.csv" --stats-json "$TMP/s.json" --json --plot="$TMP/c.svg"
+head -1 "$TMP/c.ckpt" >"$TMP/c.head"
+printf '{"parley_checkpoint":1,"fingerprint":"%s --agents boulware,conceder --rounds 10 ","runs":2}\n' "$BS" >"$TMP/want"
+cmp -s "$TMP/want" "$TMP/c.head" || fail "tournament --checkpoint: the first line is $(cat "$TMP/c.head")"
+[ "$(wc -l <"$TMP/c.ckpt")" = 3 ] || fail "tournament --checkpoint: not the header and two runs"
+for f in c.csv s.json c.svg; do [ -s "$TMP/$f" ] || fail "tournament --checkpoint: no $f"; done
+long_paths() { # prints two checkpoint names in a deep folder under TMP: 4091 and 4092 bytes long
+    python3 - "$TMP" <<'PY'
+import os, sys
+d = sys.argv[1]
+while len(d) < 3700:
+    d = os.path.join(d, "d" * 200)
+d = os.path.join(d, "e" * (3880 - len(d) - 1))
+os.makedirs(d)
+for total in (4091, 4092):
+    print(d + "/" + "c" * (total - len(d) - 1))
+PY
+}
+mapfile -t LONG < <(long_paths)
+expect_exit 0 "a checkpoint of 4091 bytes" "$PARLEY" tournament "$BS" --agents boulware,conceder --rounds 10 --checkpoint "${LONG[0]}"
+[ -s "${LONG[0]}" ] || fail "a checkpoint of 4091 bytes: not written"
+expect_exit 2 "a checkpoint of 4092 bytes" "$PARLEY" tournament "$BS" --agents boulware,conceder --rounds 10 --checkpoint "${LONG[1]}"
+grep -qx "parley tournament: /.*: the checkpoint's path is too long" "$TMP/err" || # (the name is cut in the message)
+    fail "a checkpoint of 4092 bytes: $(tail -c 200 "$TMP/err")"
 
 # --- the tournament's table per scenario: titles in a column of 32 characters (UTF-8 counted as characters),
 # padded, or cut to 31 and an ellipsis

@@ -222,6 +222,71 @@ same "chain, every state: the arcs" "$TMP/chain-all.want" "$TMP/chain-all.arcs"
 [ "$(grep -c '<g class="state' "$TMP/chain-all.svg")" = 8 ] || fail "chain, every state: not 8 states drawn"
 expect_in "$TMP/chain-all.svg" 'width="567" height="306"' "chain, every state: 8 rows (150 + 7 * 18 + 30 high), the subtitle's width (360 + 3.4 * 61)"
 
+# --- the text report of the prisoner's dilemma with L_2, NM, the status quo 0 and coalitions, whole (the timing
+# line aside): the stability letters per DM follow the equilibria above; from 0 each side's defection is one step
+# and 3 two; no state is better than 0 for both A (only 1 is) and B (only 2 is), so the coalition has none.
+cat >"$TMP/pd.txt" <<'EOF2'
+Conflict: Prisoner's dilemma as a graph model
+2 decision makers, 2 options, 4 feasible states (of 4)
+
+Options (state code = sum of 2^(k-1) over the options k taken):
+   1 a_defects    A defects                                A
+   2 b_defects    B defects                                B
+
+Preferences (state codes, most preferred first, ties in brackets):
+  A                    1 0 3 2
+  B                    2 0 3 1
+
+Stability (R Nash, G GMR, S SMR, Q SEQ, M SIM, B SEQ+SIM, L L_h with h = 2, N non-myopic; '.' unstable):
+  #   code     vector A        B        equilibrium state (options taken)
+  1   0        NN     .GSQMBLN .GSQMBLN .GSQMBLN    nothing
+  2   1        YN     RGSQMBLN ........             a_defects
+  3   2        NY     ........ RGSQMBLN             b_defects
+  4   3        YY     RGSQMBLN RGSQMBLN RGSQMBLN    a_defects + b_defects
+
+Equilibria (stable for every decision maker):
+  Nash   1: 3 (YY)
+  GMR    2: 0 (NN) 3 (YY)
+  SMR    2: 0 (NN) 3 (YY)
+  SEQ    2: 0 (NN) 3 (YY)
+  SIM    2: 0 (NN) 3 (YY)
+  SEQSIM 2: 0 (NN) 3 (YY)
+  Lh     2: 0 (NN) 3 (YY)
+  NM     2: 0 (NN) 3 (YY)
+  (Lh: limited-move stability with horizon h = 2)
+  (NM: the anticipations of L_h repeat with period 1 as h grows, so the limit exists)
+
+Analysis: 4 states in S s on 1 thread
+
+Status quo 0 (NN, nothing): 3 states reachable by unilateral improvements (shortest paths)
+  1        YN  step 1: A moves from 0 to a_defects
+  2        NY  step 1: B moves from 0 to b_defects
+  3        YY  step 2: B moves from 1 to a_defects + b_defects  equilibrium: Nash GMR SMR SEQ SIM SEQSIM Lh NM
+
+Coalition improvements from 0 (states every member prefers, reachable by the members' moves)
+  {A, B}: none
+EOF2
+expect_exit 0 "PD text" "$PARLEY" conflict "$PD" --horizon 2 --non-myopic --from 0 --coalitions --threads 1
+sed -i 's/^Analysis: 4 states in [0-9.]* s/Analysis: 4 states in S s/' "$TMP/out"
+same "PD text" "$TMP/pd.txt" "$TMP/out"
+# non-myopic anticipations of period 4 (tests/test_gmcr_nm_period.c works them out): A is NM stable at 1 and 2,
+# B at 0; no NM equilibrium
+printf '%s\n' '{"name": "period four", "decision_makers": [{"name": "A", "options": ["a"], "ranking": [2, 1, 0, 3]},
+ {"name": "B", "options": ["b"], "ranking": [0, 1, 3, 2]}]}' >"$TMP/p4.json"
+expect_exit 0 "period 4" "$PARLEY" conflict "$TMP/p4.json" --non-myopic --notions nash
+sed -n '/^  #/,/^  4/p;/^  Nash/,/^  (NM/p' "$TMP/out" >"$TMP/p4.out"
+cat >"$TMP/p4.txt" <<'EOF2'
+  #   code     vector A  B  equilibrium state (options taken)
+  1   0        NN     .. RN             nothing
+  2   1        YN     RN R. R.          a
+  3   2        NY     RN ..             b
+  4   3        YY     .. ..             a + b
+  Nash   1: 1 (YN)
+  NM     0:
+  (NM: the anticipations of L_h repeat with period 4 as h grows; NM = L_h stable at every h of the cycle)
+EOF2
+same "period 4" "$TMP/p4.txt" "$TMP/p4.out"
+
 # --- --explain, pinned whole on the prisoner's dilemma (every notion but L_h/NM): at 0 each side's defection is
 # answered by the other's, which is an improvement for it (credible) and at the same time its own improvement
 # (SIM), reaching 3, rank 3 for both; at 1 B's defection escapes every sanction (A, at its best state, has no
