@@ -255,6 +255,22 @@ expect_exit 2 "a checkpoint of 4092 bytes" "$PARLEY" tournament "$BS" --agents b
 grep -qx "parley tournament: /.*: the checkpoint's path is too long" "$TMP/err" || # (the name is cut in the message)
     fail "a checkpoint of 4092 bytes: $(tail -c 200 "$TMP/err")"
 
+# --- convert to GENIUS XML: the domain as -o names it, one profile per party beside it, named after the party
+# with / \ : and space made _, and PARTY-profile.xml when that is the domain's own name
+expect_exit 0 "convert -o Ann.xml" "$PARLEY" convert "$FLAT" -o "$TMP/g/Ann.xml"
+printf 'wrote %s\n' "$TMP/g/Ann.xml" "$TMP/g/Ann-profile.xml" "$TMP/g/Bob.xml" "$TMP/g/Cat.xml" >"$TMP/want"
+cmp -s "$TMP/want" "$TMP/out" || fail "convert -o Ann.xml: $(cat "$TMP/out")"
+[ "$(ls "$TMP/g" | tr '\n' ' ')" = "Ann-profile.xml Ann.xml Bob.xml Cat.xml " ] || fail "convert -o Ann.xml: files $(ls "$TMP/g")"
+python3 - "$FLAT" "$TMP/odd.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+d["parties"][1]["name"] = "Bo b/x:y\\z"
+json.dump(d, open(sys.argv[2], "w"))
+PY
+expect_exit 0 "convert, an odd party name" "$PARLEY" convert "$TMP/odd.json" -o "$TMP/h/x.xml"
+printf 'wrote %s\n' "$TMP/h/x.xml" "$TMP/h/Ann.xml" "$TMP/h/Bo_b_x_y_z.xml" "$TMP/h/Cat.xml" >"$TMP/want"
+cmp -s "$TMP/want" "$TMP/out" || fail "convert, an odd party name: $(cat "$TMP/out")"
+
 # --- the tournament's table per scenario: titles in a column of 32 characters (UTF-8 counted as characters),
 # padded, or cut to 31 and an ellipsis
 title() { # file title

@@ -222,6 +222,58 @@ same "chain, every state: the arcs" "$TMP/chain-all.want" "$TMP/chain-all.arcs"
 [ "$(grep -c '<g class="state' "$TMP/chain-all.svg")" = 8 ] || fail "chain, every state: not 8 states drawn"
 expect_in "$TMP/chain-all.svg" 'width="567" height="306"' "chain, every state: 8 rows (150 + 7 * 18 + 30 high), the subtitle's width (360 + 3.4 * 61)"
 
+# --focus A (the first DM, number 0): its legend line alone
+expect_exit 0 "chain --svg --focus A" "$PARLEY" conflict "$TMP/chain.json" --notions nash --focus A --svg "$TMP/chain-a.svg"
+[ "$(grep -c '>moves by ' "$TMP/chain-a.svg")" = 1 ] || fail "chain --focus A: not one legend line"
+expect_in "$TMP/chain-a.svg" '<line x1="10" y1="54" x2="34" y2="54" stroke="#1f77b4" stroke-width="2"/><text x="40" y="58">moves by A</text>' \
+    "chain --focus A: A's legend"
+
+# --- two DMs sanction at once: A (ranking 1 3 5 0 7 2 4 6) improves from 0 to 1; B alone (3) or C alone (5) leave
+# A better off, both (7) do not.  Sequentially B then C reach 7 (GMR), but neither move is an improvement for its
+# mover (B ranks 1 above 3, C 1 above 5): SEQ escapes; at once, each improving from 0 (B takes b, C takes c), they
+# reach 7: SIM.  7 is A's rank 5.
+cat >"$TMP/two.json" <<'JSON'
+{"name": "two at once", "decision_makers": [{"name": "A", "options": ["a"], "ranking": [1, 3, 5, 0, 7, 2, 4, 6]},
+ {"name": "B", "options": ["b"], "ranking": [2, 0, 1, 3, 4, 5, 6, 7]},
+ {"name": "C", "options": ["c"], "ranking": [4, 0, 1, 2, 3, 5, 6, 7]}]}
+JSON
+expect_exit 0 "two at once" "$PARLEY" conflict "$TMP/two.json" --explain 0
+sed -n 3,7p "$TMP/out" >"$TMP/two.out"
+cat >"$TMP/two.txt" <<'EOF2'
+  A ranks it 4 of 8; stable under: GMR SMR SIM SEQSIM
+    improvement to 1 (a), rank 1:
+      GMR  sanctioned: B moves to a + b, then C moves to a + b + c -> 7 (a + b + c), rank 5
+      SEQ  escapes: no SEQ sanction
+      SIM  sanctioned: B at once takes b, and C at once takes c -> 7 (a + b + c), rank 5
+EOF2
+same "two at once" "$TMP/two.txt" "$TMP/two.out"
+expect_exit 0 "two at once --json" "$PARLEY" conflict "$TMP/two.json" --explain 0 --json
+python3 - "$TMP/out" <<'PY' || fail "two at once --json: the SIM sanction"
+import json, sys
+d = json.load(open(sys.argv[1]))
+sim = d["decision_makers"][0]["improvements"][0]["SIM"]
+assert [(m["mover"], m["code"], m["changes"]) for m in sim["moves"]] == [
+    ("B", 2, [{"option": "b", "taken": True}]), ("C", 4, [{"option": "c", "taken": True}])], sim
+assert sim["reaches"] == {"code": 7, "vector": "YYY", "label": "a + b + c", "rank": 5}, sim
+assert d["decision_makers"][0]["improvements"][0]["SEQ"] is None
+PY
+
+# --- long names: the SVG is as wide as its longest state line.  With --coalitions the model's status quo is marked
+# in the full view; here it is 3, whose line "3: alpha_... + beta_... (status quo)" is the longest: 36 + 3 + 35
+# characters of options, 10 for the code and its margin and 14 for " (status quo)": 98, so the width is
+# 65 + 14 + 6.8 * 98 + 20 = 765.4 (arcs 1->0, 2->0, 3->1, 3->2 in lanes 0, 1, 2, 0).
+cat >"$TMP/long.json" <<'JSON'
+{"name": "long", "status_quo": 3, "decision_makers": [
+ {"name": "A", "options": ["alpha_option_with_a_rather_long_name"], "ranking": [0, 2, 1, 3]},
+ {"name": "B", "options": ["beta_option_with_a_rather_long_name"], "ranking": [0, 1, 2, 3]}]}
+JSON
+expect_exit 0 "long names" "$PARLEY" conflict "$TMP/long.json" --notions nash --coalitions --svg "$TMP/long.svg"
+expect_in "$TMP/long.svg" '<svg xmlns="http://www.w3.org/2000/svg" width="765" height="216" viewBox="0 0 765 216"' "long names: the size"
+expect_in "$TMP/long.svg" '<text x="77.0" y="190.0">3: alpha_option_with_a_rather_long_name + beta_option_with_a_rather_long_name (status quo)</text>' \
+    "long names: the status quo's line"
+expect_in "$TMP/long.svg" '<text x="40" y="94">equilibrium' "long names: the legend"
+expect_in "$TMP/long.svg" '<text x="40" y="112">status quo; thick arrows' "long names: the status quo in the legend"
+
 # --- the text report of the prisoner's dilemma with L_2, NM, the status quo 0 and coalitions, whole (the timing
 # line aside): the stability letters per DM follow the equilibria above; from 0 each side's defection is one step
 # and 3 two; no state is better than 0 for both A (only 1 is) and B (only 2 is), so the coalition has none.
