@@ -52,6 +52,28 @@ expect_exit 2 "a hidden command misspelt" "$PARLEY" seat-answe
 { echo "parley: unknown command 'seat-answe'"; cat "$TMP/help.txt"; } >"$TMP/want"
 cmp -s "$TMP/want" "$TMP/err" || fail "a hidden command misspelt: it is suggested: $(head -1 "$TMP/err")"
 
+# --- the agents' names under --help (cli_print_agent_names): every agent of `parley agents --json`, in its order,
+# greedily filled into lines of at most 79 characters after a one-space indent ("  name," each)
+"$PARLEY" agents --json >"$TMP/agents.json" || fail "agents --json"
+for cmd in negotiate tournament; do
+    expect_exit 0 "$cmd --help" "$PARLEY" "$cmd" --help
+    sed -n '/^Agents (`parley agents` describes them and their parameters):$/,$p' "$TMP/out" | tail -n +2 >"$TMP/names.out"
+    python3 - "$TMP/agents.json" >"$TMP/names.want" <<'PY'
+import json, sys
+names = [a["name"] for a in json.load(open(sys.argv[1])) if a["kind"] == "agent"]
+lines, line = [], " "
+for n in names:
+    if len(line) + len(n) + 2 > 79:
+        lines.append(line)
+        line = " "
+    line += " " + n + ","
+lines.append(line + " or a plug-in PATH.so")
+print("\n".join(lines))
+PY
+    same_names=$(cmp -s "$TMP/names.want" "$TMP/names.out" && echo yes)
+    [ "$same_names" = yes ] || fail "$cmd --help: the agents' names: $(diff "$TMP/names.want" "$TMP/names.out")"
+done
+
 # --- usage errors, text and --json (cli_usage_error, cli_unknown_option, print_json_error)
 expect_exit 2 "analyze, no scenario" "$PARLEY" analyze
 usage_is "analyze, no scenario" analyze "expected a scenario file"

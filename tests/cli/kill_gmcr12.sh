@@ -274,6 +274,23 @@ expect_in "$TMP/long.svg" '<text x="77.0" y="190.0">3: alpha_option_with_a_rathe
 expect_in "$TMP/long.svg" '<text x="40" y="94">equilibrium' "long names: the legend"
 expect_in "$TMP/long.svg" '<text x="40" y="112">status quo; thick arrows' "long names: the status quo in the legend"
 
+# --- at most 256 states drawn: 9 options, all states without option 9 (256), and one more (257: option 9 requires
+# all eight others)
+big() { # file infeasible-json
+    printf '{"name": "big", "decision_makers": [{"name": "A", "options": ["o1", "o2", "o3", "o4", "o5"], "preferences": ["o1"]},
+ {"name": "B", "options": ["o6", "o7", "o8", "o9"], "preferences": ["o6"]}], "infeasible": [%s]}\n' "$2" >"$1"
+}
+big "$TMP/g256.json" '"--------Y"'
+big "$TMP/g257.json" '{"option": 9, "requires": [1, 2, 3, 4, 5, 6, 7, 8]}'
+expect_exit 0 "256 states drawn" "$PARLEY" conflict "$TMP/g256.json" --notions nash --all --dot "$TMP/g256.dot" --svg "$TMP/g256.svg"
+[ "$(grep -c '^  s[0-9]* \[label=' "$TMP/g256.dot")" = 256 ] || fail "256 states drawn: not 256 DOT nodes"
+[ "$(grep -c '^<g class="state' "$TMP/g256.svg")" = 256 ] || fail "256 states drawn: not 256 SVG states"
+expect_exit 2 "257 states as DOT" "$PARLEY" conflict "$TMP/g257.json" --notions nash --dot "$TMP/g257.dot"
+[ "$(cat "$TMP/err")" = "parley conflict: the graph has 257 states; at most 256 can be drawn" ] || fail "257 states as DOT: $(cat "$TMP/err")"
+expect_exit 2 "257 states as SVG" "$PARLEY" conflict "$TMP/g257.json" --notions nash --all --svg "$TMP/g257.svg"
+[ "$(cat "$TMP/err")" = "parley conflict: the graph has 257 states to draw; at most 256 can be drawn (draw one decision maker's moves with --focus DM)" ] ||
+    fail "257 states as SVG: $(cat "$TMP/err")"
+
 # --- the text report of the prisoner's dilemma with L_2, NM, the status quo 0 and coalitions, whole (the timing
 # line aside): the stability letters per DM follow the equilibria above; from 0 each side's defection is one step
 # and 3 two; no state is better than 0 for both A (only 1 is) and B (only 2 is), so the coalition has none.
