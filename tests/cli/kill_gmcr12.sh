@@ -404,6 +404,16 @@ expect_exit 0 "seven --explain 0" "$PARLEY" conflict "$TMP/seven.json" --explain
 [ "$(grep -c '^    improvement to ' "$TMP/out")" = 26 ] || fail "seven --explain 0: not 25 of A's and B's one improvement listed"
 expect_in "$TMP/out" "    ... 127 improvements in all (the first 25 shown)" "seven --explain 0: A's count"
 grep -q "improvements in all" <(sed -n '/B ranks/,$p' "$TMP/out") && fail "seven --explain 0: B's one improvement counted as more"
+# exactly 25 improvements (31 moves of five options, 6 of them infeasible): all listed, no count line
+cat >"$TMP/25.json" <<'JSON'
+{"name": "25", "decision_makers": [
+ {"name": "A", "options": ["a1", "a2", "a3", "a4", "a5"], "preferences": ["a1", "a2", "a3", "a4", "a5"]},
+ {"name": "B", "options": ["b"], "preferences": ["b"]}],
+ "infeasible": ["YYYYY-", "YYYYN-", "YYYNY-", "YYNYY-", "YNYYY-", "NYYYY-"]}
+JSON
+expect_exit 0 "25 --explain 0" "$PARLEY" conflict "$TMP/25.json" --explain 0 --notions nash
+[ "$(grep -c '^    improvement to ' "$TMP/out")" = 26 ] || fail "25 --explain 0: not A's 25 and B's one improvement listed"
+grep -q "improvements in all" "$TMP/out" && fail "25 --explain 0: a count line for 25 improvements, all shown"
 expect_exit 0 "seven --inverse 0" "$PARLEY" conflict "$TMP/seven.json" --inverse 0 --notions nash,gmr
 expect_in "$TMP/out" "Nash   not reached: too many improvements to search" "seven --inverse 0: Nash"
 expect_in "$TMP/out" "GMR    not reached: too many improvements to search" "seven --inverse 0: GMR"
