@@ -426,6 +426,38 @@ assert n["notion"] == "Nash" and n["already"] is False and n["changes"] is None,
 assert n["reason"] == "too many improvements to search", n
 PY
 
+# --- conflict's usage errors, each with its message (exit 2)
+usage_error() { # description message args...
+    local what=$1 message=$2
+    shift 2
+    expect_exit 2 "$what" "$PARLEY" conflict "$@"
+    printf 'parley conflict: %s\n(see %s)\n' "$message" "'parley conflict --help'" | cmp -s - "$TMP/err" ||
+        fail "$what: stderr is '$(cat "$TMP/err")'"
+}
+usage_error "--explain and --inverse" "--explain and --inverse: one at a time" "$PD" --explain 0 --inverse 0
+usage_error "--explain 4" "--explain: state '4': expected a decimal code from 0 to 3, a Y/N vector or #number" "$PD" --explain 4
+usage_error "--inverse zz" "--inverse: state 'zz': expected a decimal code, a Y/N vector, #number or option ids joined by '+'" "$PD" --inverse zz
+usage_error "--from zz" "--from: state 'zz': expected a decimal code, a Y/N vector, #number or option ids joined by '+'" "$PD" --from zz
+usage_error "two models" "one model file expected, got 'x.json' too" "$PD" x.json
+usage_error "no model" "missing the model file" --quiet
+usage_error "--non-myopic, three DMs" "--horizon and --non-myopic are defined for two decision makers; $TMP/chain.json has 3" "$TMP/chain.json" --non-myopic
+usage_error "--horizon, three DMs" "--horizon and --non-myopic are defined for two decision makers; $TMP/chain.json has 3" "$TMP/chain.json" --horizon 2
+printf '%s\n' '{"decision_makers": [{"name": "A", "options": ["a"]}, {"name": "B", "options": ["b"]}]}' >"$TMP/nosq.json"
+usage_error "--coalitions, no status quo" "--coalitions needs --from STATE (the model has no status_quo)" "$TMP/nosq.json" --coalitions
+usage_error "--notions empty" "--notions expects a list of nash, gmr, smr, seq, sim, seqsim or all, got ''" "$PD" --notions ""
+usage_error "--notions bad" "--notions expects a list of nash, gmr, smr, seq, sim, seqsim or all, got 'nash,mgr'" "$PD" --notions nash,mgr
+for opt in "--horizon:a number of moves" "--explain:a state" "--inverse:a state" "--dot:a file name" "--svg:a file name" \
+    "--focus:a decision maker's name" "--from:a state" "--threads:a number"; do
+    usage_error "${opt%%:*} without its value" "${opt%%:*} expects ${opt#*:}" "$PD" "${opt%%:*}"
+done
+# each word of --notions and the notions it computes (the JSON's equilibria, by name; Nash always, as the base)
+for pair in "r:Nash" "nash:Nash" "gmr:Nash GMR" "smr:Nash SMR" "seq:Nash SEQ" "sim:Nash SIM" "seqsim:Nash SEQSIM" \
+    "seq+sim:Nash SEQSIM" "r,seq+sim:Nash SEQSIM" "all:Nash GMR SMR SEQ SIM SEQSIM" "smr,gmr:Nash GMR SMR"; do
+    expect_exit 0 "--notions ${pair%%:*}" "$PARLEY" conflict "$PD" --json --notions "${pair%%:*}"
+    got=$(python3 -c 'import json, sys; print(" ".join(json.load(open(sys.argv[1]))["equilibria"]))' "$TMP/out")
+    [ "$got" = "${pair#*:}" ] || fail "--notions ${pair%%:*}: computes $got"
+done
+
 # --- bad models: exit 2, the file, the JSON path and the reason, exactly (gmcr_load.c)
 # refused NAME JSON EXPECTED-STDERR-LINE
 refused() {
