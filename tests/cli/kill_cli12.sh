@@ -213,6 +213,9 @@ for opt in --elicit-cost --uncertain-parties --bootstrap --uncertain --elicit --
 done
 NO_SCENARIO=(analyze "expected a scenario file" diagnose "expected a scenario file" propose "expected a scenario file"
     negotiate "expected a scenario file" tournament "expected at least one scenario")
+lows[diagnose]+=" --quiet"
+highs[diagnose]+=" --normalise-weights"
+lows[analyze]+=" --quiet --frontier --exact"
 for ((k = 0; k < ${#NO_SCENARIO[@]}; k += 2)); do
     cmd=${NO_SCENARIO[k]}
     # shellcheck disable=SC2086 # the options are words

@@ -80,6 +80,18 @@ expect_exit 0 "convert, an odd party name" "$PARLEY" convert "$TMP/odd.json" -o 
 printf 'wrote %s\n' "$TMP/h/x.xml" "$TMP/h/Ann.xml" "$TMP/h/Bo_b_x_y_z.xml" "$TMP/h/Cat.xml" >"$TMP/want"
 cmp -s "$TMP/want" "$TMP/out" || fail "convert, an odd party name: $(cat "$TMP/out")"
 
+# --- output that cannot be written (a full device): exit 1 and the reason, for the CSV and the statistics
+for opt in --csv --stats-json --stats-csv; do
+    expect_exit 1 "tournament $opt /dev/full" "$PARLEY" tournament "$BS" --agents boulware,conceder --rounds 10 --quiet \
+        --bootstrap 10 "$opt" /dev/full
+    what="the statistics"
+    [ "$opt" = --csv ] && what="the CSV file"
+    stderr_is "tournament $opt /dev/full" "parley tournament: /dev/full: cannot write $what: No space left on device"
+done
+expect_exit 2 "tournament, a misspelt option" "$PARLEY" tournament "$BS" --agents boulware,conceder --rouds 10
+stderr_is "tournament, a misspelt option" "parley tournament: unknown option '--rouds' (did you mean --rounds?)
+(see 'parley tournament --help')"
+
 # --- the tournament's table per scenario: titles in a column of 32 characters (UTF-8 counted as characters),
 # padded, or cut to 31 and an ellipsis
 title() { # file title
