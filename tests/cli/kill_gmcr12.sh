@@ -258,6 +258,15 @@ assert sim["reaches"] == {"code": 7, "vector": "YYY", "label": "a + b + c", "ran
 assert d["decision_makers"][0]["improvements"][0]["SEQ"] is None
 PY
 
+# --all --focus A: every arc of A, but only the states they join (and the equilibria): A is indifferent between 2
+# and 3, so its only improvement is 0->1, and 1 is the Nash equilibrium (B's improvements are 2->0 and 3->1)
+printf '%s\n' '{"name": "tie", "decision_makers": [{"name": "A", "options": ["a"], "ranking": [1, 0, [2, 3]]},
+ {"name": "B", "options": ["b"], "ranking": [0, 1, 2, 3]}]}' >"$TMP/tie.json"
+expect_exit 0 "tie --all --focus A" "$PARLEY" conflict "$TMP/tie.json" --notions nash --focus A --all --svg "$TMP/tie.svg"
+[ "$(grep -o '<text x="63.0" y="[0-9.]*"[^>]*>[0-9]: [^<]*' "$TMP/tie.svg" | tr '\n' '|')" = \
+    '<text x="63.0" y="136.0">0: nothing|<text x="63.0" y="154.0" font-weight="bold">1: a [Nash]|' ] ||
+    fail "tie --all --focus A: not the states 0 and 1 alone"
+
 # --- long names: the SVG is as wide as its longest state line.  With --coalitions the model's status quo is marked
 # in the full view; here it is 3, whose line "3: alpha_... + beta_... (status quo)" is the longest: 36 + 3 + 35
 # characters of options, 10 for the code and its margin and 14 for " (status quo)": 98, so the width is

@@ -80,6 +80,41 @@ expect_exit 0 "convert, an odd party name" "$PARLEY" convert "$TMP/odd.json" -o 
 printf 'wrote %s\n' "$TMP/h/x.xml" "$TMP/h/Ann.xml" "$TMP/h/Bo_b_x_y_z.xml" "$TMP/h/Cat.xml" >"$TMP/want"
 cmp -s "$TMP/want" "$TMP/out" || fail "convert, an odd party name: $(cat "$TMP/out")"
 
+# --- resuming from a checkpoint: a second start with the same arguments plays nothing and reports the same (the
+# opponent models' accuracy too, kept in the file as 20 numbers per party); lines are read up to the first that
+# is not a whole, valid run, so a forged run 0 before an invalid line is believed and a forged run 1 after it is not
+ARGS=("$BS" --agents boulware,conceder --rounds 10 --quiet --model frequency --stats --bootstrap 10 --json)
+expect_exit 0 "checkpoint, first start" "$PARLEY" tournament "${ARGS[@]}" --checkpoint "$TMP/r.ckpt"
+mv "$TMP/out" "$TMP/r1.json"
+expect_exit 0 "checkpoint, second start" "$PARLEY" tournament "${ARGS[@]}" --checkpoint "$TMP/r.ckpt"
+mv "$TMP/out" "$TMP/r2.json"
+head -1 "$TMP/r.ckpt" >"$TMP/forged.ckpt"
+python3 - "$TMP/r1.json" "$TMP/r2.json" "$TMP/r.ckpt" "$TMP/forged.ckpt" <<'PY' || fail "checkpoint: resumed differently"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+a.pop("seconds"), b.pop("seconds")
+assert a == b, "the second start reports otherwise"
+assert all(x["model_accuracy"]["pearson"] > 0 for x in a["stats"]["agents"]), a["stats"]
+lines = open(sys.argv[3]).read().splitlines()
+assert len(lines) == 3, lines
+runs = [json.loads(l) for l in lines[1:]]
+assert [r["run"] for r in runs] == [0, 1] and all(len(r["accuracy"]) == 40 for r in runs), runs
+r0, r1 = runs
+r0["utility"] = r0["discounted"] = [0.875, 0.125]
+r1["utility"] = r1["discounted"] = [0.125, 0.875]
+bad = dict(r1, run=2)  # run 2 of 2: not a run of this tournament
+with open(sys.argv[4], "a") as f:
+    f.write(json.dumps(r0) + "\n" + json.dumps(bad) + "\n" + json.dumps(r1) + "\n")
+PY
+expect_exit 0 "checkpoint, forged" "$PARLEY" tournament "${ARGS[@]}" --checkpoint "$TMP/forged.ckpt"
+python3 - "$TMP/r1.json" "$TMP/out" <<'PY' || fail "checkpoint, forged: not run 0 from the file and run 1 played again"
+import json, sys
+a, b = (json.load(open(f)) for f in sys.argv[1:3])
+assert b["runs"][0]["utilities"] == [0.875, 0.125], b["runs"][0]
+assert b["runs"][1] == a["runs"][1], (b["runs"][1], a["runs"][1])
+PY
+[ "$(wc -l <"$TMP/forged.ckpt")" = 3 ] || fail "checkpoint, forged: the invalid line and what followed it were not dropped"
+
 # --- output that cannot be written (a full device): exit 1 and the reason, for the CSV and the statistics
 for opt in --csv --stats-json --stats-csv; do
     expect_exit 1 "tournament $opt /dev/full" "$PARLEY" tournament "$BS" --agents boulware,conceder --rounds 10 --quiet \
