@@ -335,18 +335,9 @@ int cmd_propose(int argc, char **argv)
                 goto done;
             }
             amend[amend_count++] = value;
-        } else if ((r = cli_option_value(argc, argv, &i, "--threads", &value)) != 0) {
-            long n;
-            if (r < 0 || !cli_parse_long("propose", "--threads", value ? value : "", 1, 64, &n))
-                goto done;
-            options.threads = (unsigned)n;
-        } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
-            if (r < 0 || !cli_parse_double("propose", "--time", value ? value : "", &options.time))
-                goto done;
-            if (options.time < 0 || options.time > 1) {
-                cli_usage_error("propose", "--time expects a number in [0,1]");
-                goto done;
-            }
+        } else if ((r = cli_analysis_option("propose", argc, argv, &i, &options)) != 0) {
+            if (r < 0)
+                goto done; /* --threads N, --time T: shared with analyze and diagnose */
         } else if (cli_scenario_argument("propose", argv[i], usage, files, &nfiles) != CLI_OK) {
             goto done;
         }

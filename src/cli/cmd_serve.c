@@ -204,6 +204,19 @@ static int parse_rate(const char *name, const char *text, double *out)
     return 0;
 }
 
+/* A time budget in seconds, in (0, 3600]; 1 when absent or valid, else prints why (one message) and 0. */
+static int parse_seconds(const char *name, const char *text, double *out)
+{
+    if (!text)
+        return 1;
+    if (!cli_parse_double("serve", name, text, out))
+        return 0;
+    if (*out > 0 && *out <= 3600)
+        return 1;
+    cli_usage_error("serve", "%s '%s' is not in (0, 3600]", name, text);
+    return 0;
+}
+
 static int parse_listen(const char *text, char *address, size_t size, uint16_t *port)
 {
     const char *colon = strrchr(text, ':');
@@ -319,17 +332,8 @@ int cmd_serve(int argc, char **argv)
             rc = CLI_BAD_INPUT;
             goto done;
         }
-    if (analysis_seconds && (!cli_parse_double("serve", "--analysis-seconds", analysis_seconds, &opt.analysis_seconds) ||
-                             !(opt.analysis_seconds > 0 && opt.analysis_seconds <= 3600))) {
-        if (opt.analysis_seconds <= 0 || opt.analysis_seconds > 3600)
-            cli_usage_error("serve", "--analysis-seconds '%s' is not in (0, 3600]", analysis_seconds);
-        rc = CLI_BAD_INPUT;
-        goto done;
-    }
-    if (agent_seconds && (!cli_parse_double("serve", "--agent-seconds", agent_seconds, &opt.budgets.agent_seconds) ||
-                          !(opt.budgets.agent_seconds > 0 && opt.budgets.agent_seconds <= 3600))) {
-        if (opt.budgets.agent_seconds <= 0 || opt.budgets.agent_seconds > 3600)
-            cli_usage_error("serve", "--agent-seconds '%s' is not in (0, 3600]", agent_seconds);
+    if (!parse_seconds("--analysis-seconds", analysis_seconds, &opt.analysis_seconds) ||
+        !parse_seconds("--agent-seconds", agent_seconds, &opt.budgets.agent_seconds)) {
         rc = CLI_BAD_INPUT;
         goto done;
     }

@@ -343,15 +343,16 @@ int cmd_tournament(int argc, char **argv)
         goto done; /* under mpirun, rank 0 writes */
     if (plot && cli_write_svg_file(plot, draw_tournament, t, &err) != PARLEY_OK)
         rc = cli_report(&err);
-    if (csv) {
+    if (csv) { /* a failed write shows at the latest when the file is closed: report it either way */
         FILE *f = fopen(csv, "w");
-        if (!f || parley_tournament_write_csv(t, f, &err) != PARLEY_OK) {
+        int written = f && parley_tournament_write_csv(t, f, &err) == PARLEY_OK;
+        if (f && fclose(f) != 0)
+            written = 0;
+        if (!written) {
             parley_error_set_at(&err, PARLEY_EIO, csv, 0, 0, NULL, "cannot write the CSV file: %s", strerror(errno));
             cli_report(&err);
             rc = CLI_FAILURE;
         }
-        if (f && fclose(f) != 0)
-            rc = CLI_FAILURE;
     }
     int stats_rc = cli_stats_compute(&stats, t, &cfg, (const parley_scenario *const *)scenarios, scenario_count,
                                      &statistics);
