@@ -27,7 +27,13 @@
 #include "agents/anac_winners.h"
 #include "agents/boa.h"
 
-#define NEAR(x, y) assert_float_equal((x), (y), 1e-9)
+/* within 1e-9, and never NaN (cmocka's assert_float_equal lets a NaN through) */
+#define NEAR(x, y) near_at(__LINE__, #x, (x), (y))
+static void near_at(int line, const char *what, double got, double want)
+{
+    if (!(fabs(got - want) <= 1e-9))
+        fail_msg("line %d: %s = %.17g, expected %.17g", line, what, got, want);
+}
 
 /* x in 0..N, worth u0 + (u1 - u0) x / N to P0 (EXTRA: more of its keys), 1 - x / N to P1. */
 static parley_scenario *ramp(int n, double u0, double u1, const char *extra)
@@ -104,6 +110,10 @@ static void test_ponpoko_patterns_at_0_3(void **state)
     NEAR(low, 1 - 0.2973);
     assert_true(ponpoko_accepts(3, 0.991, 0.7028));
     assert_false(ponpoko_accepts(3, 0.99, 0.9));
+    /* strictly above low: at t = 0 patterns 1 and 3 have low = 1 exactly, and refuse 1 */
+    assert_false(ponpoko_accepts(1, 0, 1));
+    assert_false(ponpoko_accepts(3, 0, 1));
+    assert_true(ponpoko_accepts(1, 0.01, 1));
 }
 
 /*
@@ -270,13 +280,13 @@ static void test_time_dependent_parameters(void **state)
 
 /* --- the BOA record and the shared pieces, called with a real view from the script's hook --- */
 
-/* One categorical issue c0..c4 worth 0, 0.25, 0.5, 0.75, 1 to P0 and 0, 0.2, 0.4, 1, 0.6 to P1. */
+/* One categorical issue c0..c4 worth 0, 0.25, 0.5, 0.75, 1 to P0 and 0, 0.2, 0.4, 1, 1 to P1. */
 static const char peaked[] =
     "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"c0\", \"c1\", \"c2\", \"c3\", \"c4\"]}],"
     " \"parties\": [{\"name\": \"P0\", \"preferences\": {\"c\": {\"weight\": 1, \"values\":"
     "   {\"c0\": 0, \"c1\": 0.25, \"c2\": 0.5, \"c3\": 0.75, \"c4\": 1}}}},"
     "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\":"
-    "   {\"c0\": 0, \"c1\": 0.2, \"c2\": 0.4, \"c3\": 1, \"c4\": 0.6}}}}]}";
+    "   {\"c0\": 0, \"c1\": 0.2, \"c2\": 0.4, \"c3\": 1, \"c4\": 1}}}}]}";
 
 static parley_opponent_model *hook_model; /* P1's utility, perfectly known */
 #define PICKS 6
@@ -286,7 +296,7 @@ static int hook_calls;
 
 /* parley_agent_pick_bid from target 0.5: the first package at least worth it (c2) and those up to target + window
    whose model score is strictly higher: window 0.2 stops at c3 (0.75 > 0.7): c2; window 0.3 reaches c3, which P1
-   prefers (1 > 0.4); window 0.6 reaches c4 too (0.6 < 1): c3.  Without a model: the cheapest at least worth the
+   prefers (1 > 0.4); window 0.6 reaches c4 too, which P1 likes as much: the first of a tie stays, c3.  Without a model: the cheapest at least worth the
    target (0.6: c3; 0.75: c3).  From target 0.8, c4 alone. */
 static void pick_hook(parley_agent_view *v, long move)
 {
