@@ -1,0 +1,108 @@
+/*
+ * test_kill_agents12b.c: the ported ANAC agents on spaces above their size thresholds and in their late phases
+ * (issue 27, helper agt1; tests/mutants/report-agt1.md), with the outcome worked out by hand:
+ *
+ * - NiceTitForTat above 10,000 packages lists only the first two packages of a window in GENIUS's BidIterator
+ *   order (ntft_window keeps two: a slip that writes a third overflows its two-slot array, which the sanitizer
+ *   tree sees), and still agrees with conceder;
+ * - HardHeaded's target curve with and without a discount factor, read from its offers and its acceptance
+ *   against a script.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+
+#include "agent_probe.h"
+
+/*
+ * NiceTitForTat (P0) against conceder on four issues of 0..10 (14,641 packages: above 10,000, so each window lists
+ * its first two packages in BidIterator order, and beliefs stop at t = 0.5) for 200 rounds: they agree.  (The
+ * point is the sanitizer tree: a third package kept would be written past the two-slot array.)
+ */
+static void test_nice_tit_for_tat_big_space(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_opposed_linear(4, 10);
+    parley_negotiation *neg = probe_negotiation(sc, 200, 1, parley_agent_builtin("nice-tit-for-tat"), "",
+                                                parley_agent_builtin("conceder"), "");
+    probe_run(neg);
+    assert_true(probe_find(neg, PARLEY_EVENT_AGREEMENT, -1, NULL) >= 0);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+/* x in 0..10 worth x / 10 to P0 (EXTRA: more of its keys), 1 - x / 10 to P1. */
+static parley_scenario *tenths(const char *extra)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 10}],"
+             " \"parties\": [{\"name\": \"P0\", %s \"preferences\": {"
+             "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+             "  {\"name\": \"P1\", \"preferences\": {"
+             "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}",
+             extra);
+    return probe_scenario(text);
+}
+
+/*
+ * HardHeaded (P0) on x / 10 against a script offering x = 7, 21 rounds (t = (r - 1) / 20).  Its target (KLH.get_p,
+ * floor 0.585, Ka = e = 0.05): with discount d >= 0.9, p = 0.585 + (1 - fa) 0.415, fa = 0.05 + 0.95 t^20; below
+ * 0.9, up to t = d: low = 0.585 + 0.415 d, p = low + (1 - fa)(1 - low), fa = 0.05 + 0.95 (t / d)^(d / 0.05); after
+ * d: p = 0.585 + (1 - fa)(low - 0.585), fa = 0.05 + 0.95 ((t - d) / (1 - d))^(1/30).  It opens with x = 10 and
+ * steps one package down a turn while the next is worth p or more, else repeats an earlier bid (all x = 10 here);
+ * it accepts when its next bid is worth no more than the offer (0.7) or the offer beats its lowest bid.
+ *   d = 1:    p > 0.9 up to t = 0.9 (0.9313), 0.8379 at 0.95, 0.585 at 1: x = 10 in rounds 1-19, 9, then 8.
+ *   d = 0.75: p(0.7) = 0.9599, p(0.75) = low = 0.89625, p(0.8) = 0.6004: 10 up to round 15, 9, 8, then x = 7 is
+ *             its next bid: it accepts in round 18.
+ *   d = 0.5:  p(0.45) = 0.9209, p(0.5) = 0.7925, p(0.55) = 0.5996: 10 up to round 10, 9, 8, accepts in round 13.
+ * (tests/mutants/report-agt1.md has the few lines of Python that printed these p.)
+ */
+static void test_hardheaded_target_curve(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *extra;
+        long tens, accept; /* rounds offering x = 10; the round it accepts (0: none) */
+    } runs[] = {{"", 19, 0}, {"\"discount\": 0.75,", 15, 18}, {"\"discount\": 0.5,", 10, 13}};
+    static const uint32_t seven[1] = {7};
+    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
+        parley_scenario *sc = tenths(runs[k].extra);
+        script_set(1, 1, seven);
+        parley_negotiation *neg = probe_negotiation(sc, 21, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
+        probe_run(neg);
+        long offers = 0;
+        for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+            parley_event ev;
+            assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+            if (ev.party != 0 || ev.kind != PARLEY_EVENT_OFFER)
+                continue;
+            offers++;
+            uint32_t want = offers <= runs[k].tens ? 10 : offers == runs[k].tens + 1 ? 9 : 8;
+            if (ev.round != offers || ev.outcome[0] != want || offers > runs[k].tens + 2)
+                fail_msg("%s: offer %ld in round %ld: x = %u, expected %u", runs[k].extra, offers, ev.round,
+                         ev.outcome[0], want);
+        }
+        parley_event ev;
+        long accepted = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : 0;
+        if (accepted != runs[k].accept || offers != (runs[k].accept ? runs[k].accept - 1 : 21))
+            fail_msg("%s: %ld offers, accepted in round %ld, expected %ld", runs[k].extra, offers, accepted,
+                     runs[k].accept);
+        parley_negotiation_free(neg);
+        parley_scenario_free(sc);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_nice_tit_for_tat_big_space),
+        cmocka_unit_test(test_hardheaded_target_curve),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
