@@ -6,7 +6,9 @@
  *   order (ntft_window keeps two: a slip that writes a third overflows its two-slot array, which the sanitizer
  *   tree sees), and still agrees with conceder;
  * - HardHeaded's target curve with and without a discount factor, read from its offers and its acceptance
- *   against a script.
+ *   against a script;
+ * - the BOA record's Nash estimate: recomputed at every offer while fewer than 64 were received, then cached for
+ *   32 offers (the test swaps the opponent model under it to see which it read).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +20,7 @@
 #include <stdio.h>
 
 #include "agent_probe.h"
+#include "agents/boa.h"
 
 /*
  * NiceTitForTat (P0) against conceder on four issues of 0..10 (14,641 packages: above 10,000, so each window lists
@@ -98,11 +101,68 @@ static void test_hardheaded_target_curve(void **state)
     }
 }
 
+/*
+ * boa_track_nash on x / 10, P0's reservation 0.2 (its floor), with a perfect model of P1 (1 - x / 10): the largest
+ * (u - 0.2)(1 - u) is at u = 0.6 (0.16; 0.15 at 0.5 and 0.7).  With a model of P0's own utility instead, (u - 0.2) u
+ * is largest at u = 1.  P0 is a script whose hook keeps a record and asks for the estimate at every move (move m has
+ * received m offers): the model is P0's at 40 offers, P1's otherwise up to 64 and P0's from then on.  Expected:
+ * NaN with nothing received, 1 at 40, 0.6 up to 64 and, cached, up to 95; 1 from 96 (64 + 32) on.
+ */
+#define NASH_MOVES 110
+static struct boa_track nash_track;
+static parley_opponent_model *model_p1, *model_p0;
+static double nash_seen[NASH_MOVES];
+static long nash_moves;
+
+static void nash_hook(parley_agent_view *v, long move)
+{
+    if (parley_view_party(v) != 0 || move >= NASH_MOVES)
+        return;
+    if (move == 0) {
+        parley_error err;
+        assert_int_equal(boa_track_init(&nash_track, v, "none", &err), PARLEY_OK);
+    }
+    if (boa_track_update(&nash_track, v) != PARLEY_OK || nash_track.received != (size_t)move)
+        return; /* nash_moves falls short: the test fails */
+    nash_track.models[1] = nash_track.received == 40 || nash_track.received > 64 ? model_p0 : model_p1;
+    nash_seen[move] = boa_track_nash(&nash_track, v);
+    nash_track.models[1] = NULL; /* the record frees its models: these two are the test's */
+    nash_moves = move + 1;
+}
+
+static void test_boa_nash_cache(void **state)
+{
+    (void)state;
+    parley_scenario *sc = tenths("\"reservation\": 0.2,");
+    model_p1 = parley_opponent_model_perfect(parley_party_utility(sc, 1));
+    model_p0 = parley_opponent_model_perfect(parley_party_utility(sc, 0));
+    assert_true(model_p0 && model_p1);
+    static const uint32_t ten[1] = {10};
+    script_set(1, 1, ten); /* both scripts offer x = 10: only how many offers P0 received matters */
+    nash_moves = 0;
+    parley_negotiation *neg = probe_negotiation(sc, NASH_MOVES + 2, 1, &script_agent, "", &script_agent, "");
+    script_hook = nash_hook;
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    boa_track_free(&nash_track);
+    parley_opponent_model_free(model_p0);
+    parley_opponent_model_free(model_p1);
+    parley_scenario_free(sc);
+    assert_int_equal(nash_moves, NASH_MOVES);
+    assert_true(isnan(nash_seen[0]));
+    for (long m = 1; m < NASH_MOVES; m++) {
+        double want = m == 40 || m >= 96 ? 1 : 0.6;
+        if (!(fabs(nash_seen[m] - want) < 1e-12))
+            fail_msg("after %ld offers: %g, expected %g", m, nash_seen[m], want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nice_tit_for_tat_big_space),
         cmocka_unit_test(test_hardheaded_target_curve),
+        cmocka_unit_test(test_boa_nash_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
