@@ -39,17 +39,17 @@ static void test_nice_tit_for_tat_big_space(void **state)
     parley_scenario_free(sc);
 }
 
-/* x in 0..10 worth x / 10 to P0 (EXTRA: more of its keys), 1 - x / 10 to P1. */
-static parley_scenario *tenths(const char *extra)
+/* x in 0..N worth x / N to P0 (EXTRA: more of its keys), 1 - x / N to P1. */
+static parley_scenario *steps(int n, const char *extra)
 {
     char text[1024];
     snprintf(text, sizeof text,
-             "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 10}],"
+             "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": %d}],"
              " \"parties\": [{\"name\": \"P0\", %s \"preferences\": {"
              "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
              "  {\"name\": \"P1\", \"preferences\": {"
              "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}",
-             extra);
+             n, extra);
     return probe_scenario(text);
 }
 
@@ -75,7 +75,7 @@ static void test_hardheaded_target_curve(void **state)
     } runs[] = {{"", 19, 0}, {"\"discount\": 0.75,", 15, 18}, {"\"discount\": 0.5,", 10, 13}};
     static const uint32_t seven[1] = {7};
     for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
-        parley_scenario *sc = tenths(runs[k].extra);
+        parley_scenario *sc = steps(10, runs[k].extra);
         script_set(1, 1, seven);
         parley_negotiation *neg = probe_negotiation(sc, 21, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
         probe_run(neg);
@@ -102,11 +102,12 @@ static void test_hardheaded_target_curve(void **state)
 }
 
 /*
- * boa_track_nash on x / 10, P0's reservation 0.2 (its floor), with a perfect model of P1 (1 - x / 10): the largest
- * (u - 0.2)(1 - u) is at u = 0.6 (0.16; 0.15 at 0.5 and 0.7).  With a model of P0's own utility instead, (u - 0.2) u
- * is largest at u = 1.  P0 is a script whose hook keeps a record and asks for the estimate at every move (move m has
- * received m offers): the model is P0's at 40 offers, P1's otherwise up to 64 and P0's from then on.  Expected:
- * NaN with nothing received, 1 at 40, 0.6 up to 64 and, cached, up to 95; 1 from 96 (64 + 32) on.
+ * boa_track_nash on x / 4, P0's reservation 0.25 (its floor), with a perfect model of P1 (1 - x / 4): (u - 0.25)(1 - u)
+ * is 0.125 at u = 0.5 and at 0.75 (exact in binary), less elsewhere: the scan, in ascending utility, keeps the first,
+ * 0.5.  With a model of P0's own utility instead, (u - 0.25) u is largest at u = 1.  P0 is a script whose hook keeps
+ * a record and asks for the estimate at every move (move m has received m offers): the model is P0's at 40 and at
+ * 64 offers, P1's otherwise.  Expected: NaN with nothing received, 1 at 40 (recomputed while fewer than 64), 0.5
+ * around it, 1 from 64 and, cached, up to 95; 0.5 from 96 (64 + 32) on.
  */
 #define NASH_MOVES 110
 static struct boa_track nash_track;
@@ -124,7 +125,7 @@ static void nash_hook(parley_agent_view *v, long move)
     }
     if (boa_track_update(&nash_track, v) != PARLEY_OK || nash_track.received != (size_t)move)
         return; /* nash_moves falls short: the test fails */
-    nash_track.models[1] = nash_track.received == 40 || nash_track.received > 64 ? model_p0 : model_p1;
+    nash_track.models[1] = nash_track.received == 40 || nash_track.received == 64 ? model_p0 : model_p1;
     nash_seen[move] = boa_track_nash(&nash_track, v);
     nash_track.models[1] = NULL; /* the record frees its models: these two are the test's */
     nash_moves = move + 1;
@@ -133,12 +134,12 @@ static void nash_hook(parley_agent_view *v, long move)
 static void test_boa_nash_cache(void **state)
 {
     (void)state;
-    parley_scenario *sc = tenths("\"reservation\": 0.2,");
+    parley_scenario *sc = steps(4, "\"reservation\": 0.25,");
     model_p1 = parley_opponent_model_perfect(parley_party_utility(sc, 1));
     model_p0 = parley_opponent_model_perfect(parley_party_utility(sc, 0));
     assert_true(model_p0 && model_p1);
-    static const uint32_t ten[1] = {10};
-    script_set(1, 1, ten); /* both scripts offer x = 10: only how many offers P0 received matters */
+    static const uint32_t four[1] = {4};
+    script_set(1, 1, four); /* both scripts offer x = 4: only how many offers P0 received matters */
     nash_moves = 0;
     parley_negotiation *neg = probe_negotiation(sc, NASH_MOVES + 2, 1, &script_agent, "", &script_agent, "");
     script_hook = nash_hook;
@@ -151,9 +152,53 @@ static void test_boa_nash_cache(void **state)
     assert_int_equal(nash_moves, NASH_MOVES);
     assert_true(isnan(nash_seen[0]));
     for (long m = 1; m < NASH_MOVES; m++) {
-        double want = m == 40 || m >= 96 ? 1 : 0.6;
+        double want = m == 40 || (m >= 64 && m < 96) ? 1 : 0.5;
         if (!(fabs(nash_seen[m] - want) < 1e-12))
             fail_msg("after %ld offers: %g, expected %g", m, nash_seen[m], want);
+    }
+}
+
+/*
+ * HardHeaded's target read precisely: two packages, lo worth U to P0 and hi worth 1 (P1 the opposite), against a
+ * script offering lo for 1001 rounds (t = (r - 1) / 1000).  It bids hi; its next step, lo (key U - 1e-8), waits
+ * while the target p(t) is above that key (it repeats hi, its only earlier bid), and once p(t) <= U - 1e-8 lo is
+ * its next bid and the standing lo is worth it: it accepts in that round.  The first such round, from the formulas
+ * of test_hardheaded_target_curve (a few lines of Python, report-agt1.md): d >= 0.9 tests the plain curve, U = 0.9
+ * and 0.89 with d = 0.75 both sides of t = d (p(0.75) = 0.89625, p(0.751) = 0.6347), U = 0.6 the curve after d.
+ */
+static void test_hardheaded_target_crossings(void **state)
+{
+    (void)state;
+    static const struct {
+        double u, d;
+        long round;
+    } cases[] = {{0.9, 1, 924},   {0.7, 1, 984},   {0.9, 0.9, 832},  {0.9, 0.75, 750},
+                 {0.89, 0.75, 752}, {0.6, 0.75, 804}, {0.95, 0.5, 427}, {0.6, 0.5, 548}};
+    static const uint32_t lo[1] = {0};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"lo\", \"hi\"]}],"
+                 " \"parties\": [{\"name\": \"P0\", \"discount\": %g, \"preferences\": {"
+                 "   \"c\": {\"weight\": 1, \"values\": {\"lo\": %g, \"hi\": 1}}}},"
+                 "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": {\"lo\": 1, \"hi\": 0}}}}]}",
+                 cases[k].d, cases[k].u);
+        parley_scenario *sc = probe_scenario(text);
+        script_set(1, 1, lo);
+        parley_negotiation *neg = probe_negotiation(sc, 1001, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
+        probe_run(neg);
+        parley_event ev;
+        long accepted = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : -1;
+        long lo_offered = 0;
+        for (size_t i = 0; i < parley_negotiation_event_count(neg); i++)
+            if (parley_negotiation_event(neg, i, &ev, NULL) == PARLEY_OK && ev.party == 0 &&
+                ev.kind == PARLEY_EVENT_OFFER && ev.outcome[0] == 0)
+                lo_offered++;
+        parley_negotiation_free(neg);
+        parley_scenario_free(sc);
+        if (accepted != cases[k].round || lo_offered)
+            fail_msg("U = %g, d = %g: accepted in round %ld (lo offered %ld times), expected round %ld", cases[k].u,
+                     cases[k].d, accepted, lo_offered, cases[k].round);
     }
 }
 
@@ -162,6 +207,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_nice_tit_for_tat_big_space),
         cmocka_unit_test(test_hardheaded_target_curve),
+        cmocka_unit_test(test_hardheaded_target_crossings),
         cmocka_unit_test(test_boa_nash_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
