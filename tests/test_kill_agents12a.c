@@ -24,6 +24,7 @@
 
 #include "agent_probe.h"
 #include "agents/anac_classic.h"
+#include "agents/anac_hardheaded.h"
 #include "agents/anac_winners.h"
 #include "agents/boa.h"
 
@@ -196,6 +197,35 @@ static void test_agent_k_clamps(void **state)
     double pre = 1 - pow(0.5, 6.6) * 0.4, stretched = 2 * pre - 1;
     double r = stretched - 0.6, m = 400 - 300 * 0.125, f = 1 / (r * r) > m ? m : 1 / (r * r);
     NEAR(a.target, stretched - r * f / m);
+}
+
+/*
+ * HardHeaded's opponent weights capped: an issue left unchanged gains only while its weight is below
+ * 1 - n golden / total (golden = 0.2 / n).  Two issues, issue 0 always kept and issue 1 always changed, 30 offers:
+ * issue 0 climbs to the cap 1 - 0.2 / 1.1 = 0.818 and then loses a little at each offer it would exceed it.
+ * Three issues, issues 0 and 1 kept, 12 offers (the sequential renormalisation favours issue 1 slightly).
+ * Expected values from a Python replica of GENIUS's setWeight/updateLearner (report-agt1.md).
+ */
+static void test_hardheaded_weights_capped(void **state)
+{
+    (void)state;
+    double w2[2] = {0.5, 0.5}, w3[3] = {1.0 / 3, 1.0 / 3, 1.0 / 3};
+    for (uint32_t k = 0; k < 30; k++) {
+        const uint32_t last[2] = {0, k % 2}, previous[2] = {0, (k + 1) % 2};
+        hardheaded_learn_weights(w2, 2, last, previous);
+    }
+    assert_true(fabs(w2[0] - 0.8312757007290079) < 1e-9 && fabs(w2[1] - 0.16872429927099203) < 1e-9);
+    for (uint32_t k = 0; k < 12; k++) {
+        const uint32_t last[3] = {0, 0, k % 2}, previous[3] = {0, 0, (k + 1) % 2};
+        hardheaded_learn_weights(w3, 3, last, previous);
+    }
+    NEAR(w3[0], 0.46124468991181333);
+    NEAR(w3[1], 0.4646393527537837);
+    NEAR(w3[2], 0.07411595733440296);
+    double w1[1] = {0.3};
+    const uint32_t same[1] = {0};
+    hardheaded_learn_weights(w1, 1, same, same);
+    NEAR(w1[0], 1); /* one issue: its weight is 1 */
 }
 
 /* --- the time-dependent agents --- */
@@ -429,6 +459,7 @@ int main(void)
         cmocka_unit_test(test_ponpoko_band_above_every_package),
         cmocka_unit_test(test_agreeable_at_its_boundaries),
         cmocka_unit_test(test_agent_k_clamps),
+        cmocka_unit_test(test_hardheaded_weights_capped),
         cmocka_unit_test(test_time_dependent_offers),
         cmocka_unit_test(test_time_dependent_parameters),
         cmocka_unit_test(test_pick_bid_in_a_window),
