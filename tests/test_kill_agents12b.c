@@ -8,7 +8,8 @@
  * - HardHeaded's target curve with and without a discount factor, read from its offers and its acceptance
  *   against a script;
  * - the BOA record's Nash estimate: recomputed at every offer while fewer than 64 were received, then cached for
- *   32 offers (the test swaps the opponent model under it to see which it read).
+ *   32 offers (the test swaps the opponent model under it to see which it read);
+ * - NiceTitForTat's last-moment acceptance after t = 0.98, and its asking for the opponent's best offer again.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -202,6 +203,49 @@ static void test_hardheaded_target_crossings(void **state)
     }
 }
 
+/*
+ * NiceTitForTat's last-moment acceptance (isAcceptable after t = 0.98): P0 against a script offering x = X (worth
+ * X / 10) always, 1000 rounds (t = (r - 1) / 999, the script's offer of round j at t_j).  Its counter-bids stay above
+ * the offer until then; from t = 0.98 it accepts when at most 10 offers came in the window (t - (1 - t), t], i.e.
+ * j > 2r - 1000, 999 - r of them, and none of them beat the last: from round 989 on (t = 0.98899).
+ */
+static long ntft_accept_round(uint32_t first, uint32_t x, long *asked_back)
+{
+    parley_scenario *sc = steps(10, "");
+    const uint32_t offer[2] = {first, x};
+    script_set(1, 2, offer);
+    parley_negotiation *neg = probe_negotiation(sc, 1000, 1, parley_agent_builtin("nice-tit-for-tat"), "",
+                                                &script_agent, "");
+    probe_run(neg);
+    parley_event ev;
+    long round = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : -1;
+    *asked_back = 0; /* P0's offers of the script's first package from round 900 on */
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++)
+        if (parley_negotiation_event(neg, i, &ev, NULL) == PARLEY_OK && ev.party == 0 && ev.round >= 900 &&
+            ev.kind == PARLEY_EVENT_OFFER && ev.outcome[0] == first)
+            (*asked_back)++;
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    return round;
+}
+
+static void test_nice_tit_for_tat_last_moment(void **state)
+{
+    (void)state;
+    long back;
+    for (uint32_t x = 2; x <= 6; x += 2) {
+        long round = ntft_accept_round(x, x, &back);
+        if (round != 989)
+            fail_msg("x = %u: accepted in round %ld, expected 989", x, round);
+    }
+    /* x = 6 first, then x = 4: at round 989 the offers of the window are no better than the last (0.4), but the
+       best (0.6) is better and more than one offer came: it asks for the best again instead, four times (while it
+       has done so at most 3 times), and accepts in round 993 */
+    long round = ntft_accept_round(6, 4, &back);
+    if (round != 993 || back != 4)
+        fail_msg("6 then 4: accepted in round %ld after asking for 6 %ld times, expected 993 and 4", round, back);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -209,6 +253,7 @@ int main(void)
         cmocka_unit_test(test_hardheaded_target_curve),
         cmocka_unit_test(test_hardheaded_target_crossings),
         cmocka_unit_test(test_boa_nash_cache),
+        cmocka_unit_test(test_nice_tit_for_tat_last_moment),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
