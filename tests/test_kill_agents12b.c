@@ -232,16 +232,23 @@ static long ntft_accept_round(uint32_t first, uint32_t x, long *asked_back)
 static void test_nice_tit_for_tat_last_moment(void **state)
 {
     (void)state;
-    long back;
+    long back, round;
     for (uint32_t x = 2; x <= 6; x += 2) {
-        long round = ntft_accept_round(x, x, &back);
+        round = ntft_accept_round(x, x, &back);
         if (round != 989)
             fail_msg("x = %u: accepted in round %ld, expected 989", x, round);
     }
+    /* an offer worth 0 is never taken (it accepts only an offer worth more than 0) */
+    if ((round = ntft_accept_round(0, 0, &back)) != -1)
+        fail_msg("x = 0 accepted in round %ld", round);
+    /* its own best (x = 10) offered: at its first counter-bid (round 2) the best offer received is worth as much as
+       any package it could plan, so it plans that offer, which the last offer is worth: it accepts */
+    if ((round = ntft_accept_round(10, 10, &back)) != 2)
+        fail_msg("x = 10 accepted in round %ld, expected 2", round);
     /* x = 6 first, then x = 4: at round 989 the offers of the window are no better than the last (0.4), but the
        best (0.6) is better and more than one offer came: it asks for the best again instead, four times (while it
        has done so at most 3 times), and accepts in round 993 */
-    long round = ntft_accept_round(6, 4, &back);
+    round = ntft_accept_round(6, 4, &back);
     if (round != 993 || back != 4)
         fail_msg("6 then 4: accepted in round %ld after asking for 6 %ld times, expected 993 and 4", round, back);
 }
