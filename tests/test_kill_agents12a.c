@@ -275,7 +275,7 @@ static void test_time_dependent_offers(void **state)
     parley_scenario_free(sc);
 }
 
-/* hardliner takes no parameter; the others take e and k only */
+/* hardliner takes no parameter; the others take e and k only; PonPoko's pattern and generator count */
 static void test_time_dependent_parameters(void **state)
 {
     (void)state;
@@ -286,8 +286,15 @@ static void test_time_dependent_parameters(void **state)
         {"linear:e=-0.001", "agent linear: e=-0.001 is outside [0,1000]"},
         {"conceder:e=1000.5", "agent conceder: e=1000.5 is outside [0,1000]"},
         {"boulware:k=-0.5", "agent boulware: k=-0.5 is outside [0,1]"},
+        {"ponpoko:pattern=-2", "agent ponpoko: pattern=-2 (expected 0..4, or -1 for random)"},
+        {"ponpoko:pattern=-0.5", "agent ponpoko: pattern=-0.5 (expected"},
+        {"ponpoko:opponent_generators=1000001", "agent ponpoko: opponent_generators=1e+06 (expected a count)"},
+        {"ponpoko:opponent_generators=2.5", "agent ponpoko: opponent_generators=2.5 (expected a count)"},
+        {"ponpoko:pattern=1:colour=red", "ponpoko"},
     };
-    static const char *const good[] = {"linear:e=0", "conceder:e=1000", "boulware:k=0", "boulware:k=1"};
+    static const char *const good[] = {"linear:e=0", "conceder:e=1000", "boulware:k=0", "boulware:k=1",
+                                       "ponpoko:pattern=-1", "ponpoko:pattern=4", "ponpoko:pattern=0",
+                                       "ponpoko:opponent_generators=1000000", "ponpoko:opponent_generators=0"};
     parley_scenario *sc = ramp(2, 0, 1, "");
     for (size_t i = 0; i < sizeof bad / sizeof *bad + sizeof good / sizeof *good; i++) {
         int is_bad = i < sizeof bad / sizeof *bad;
