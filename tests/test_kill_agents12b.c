@@ -9,7 +9,8 @@
  *   against a script;
  * - the BOA record's Nash estimate: recomputed at every offer while fewer than 64 were received, then cached for
  *   32 offers (the test swaps the opponent model under it to see which it read);
- * - NiceTitForTat's last-moment acceptance after t = 0.98, and its asking for the opponent's best offer again.
+ * - NiceTitForTat's last-moment acceptance after t = 0.98, and its asking for the opponent's best offer again;
+ * - AgreeableAgent2018 taking an offer once its band around the target holds that package alone.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -253,6 +254,36 @@ static void test_nice_tit_for_tat_last_moment(void **state)
         fail_msg("6 then 4: accepted in round %ld after asking for 6 %ld times, expected 993 and 4", round, back);
 }
 
+/*
+ * AgreeableAgent2018 (P0, 11 packages: model time 0.2) on x / 10 against a script offering x = X, 1000 rounds.  From
+ * t = 0.2 it bids from the packages strictly inside (target - d, target + d), target = max(0.8, 1 - t'^10),
+ * t' = (t - 0.2) / 0.8, d = 0.05 t^10 (pmin 0, pmax 1); one package there is its bid, none (or an empty draw) its
+ * best.  The offer is taken when it is worth that bid: first when the band holds X / 10 alone, from the formulas
+ * (report-agt1.md): X = 9 in round 831 (t = 0.8308, target 0.9071, d = 0.0078), X = 8 in round 877 (target
+ * 0.8120, d = 0.0134).
+ */
+static void test_agreeable_band_acceptance(void **state)
+{
+    (void)state;
+    static const struct {
+        uint32_t x;
+        long round;
+    } cases[] = {{9, 831}, {8, 877}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        parley_scenario *sc = steps(10, "");
+        script_set(1, 1, &cases[k].x);
+        parley_negotiation *neg = probe_negotiation(sc, 1000, 1, parley_agent_builtin("agreeable-2018"), "",
+                                                    &script_agent, "");
+        probe_run(neg);
+        parley_event ev;
+        long round = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : -1;
+        parley_negotiation_free(neg);
+        parley_scenario_free(sc);
+        if (round != cases[k].round)
+            fail_msg("x = %u: accepted in round %ld, expected %ld", cases[k].x, round, cases[k].round);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -261,6 +292,7 @@ int main(void)
         cmocka_unit_test(test_hardheaded_target_crossings),
         cmocka_unit_test(test_boa_nash_cache),
         cmocka_unit_test(test_nice_tit_for_tat_last_moment),
+        cmocka_unit_test(test_agreeable_band_acceptance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
