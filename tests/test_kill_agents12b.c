@@ -254,33 +254,75 @@ static void test_nice_tit_for_tat_last_moment(void **state)
         fail_msg("6 then 4: accepted in round %ld after asking for 6 %ld times, expected 993 and 4", round, back);
 }
 
+/* One categorical issue v0..v(N-1) worth US[i] to P0, 1 - US[i] to P1. */
+static parley_scenario *table(size_t n, const double *us)
+{
+    char text[2048], p0[1024] = "", p1[1024] = "", names[512] = "";
+    for (size_t i = 0; i < n; i++) {
+        snprintf(names + strlen(names), sizeof names - strlen(names), "%s\"v%zu\"", i ? ", " : "", i);
+        snprintf(p0 + strlen(p0), sizeof p0 - strlen(p0), "%s\"v%zu\": %.17g", i ? ", " : "", i, us[i]);
+        snprintf(p1 + strlen(p1), sizeof p1 - strlen(p1), "%s\"v%zu\": %.17g", i ? ", " : "", i, 1 - us[i]);
+    }
+    snprintf(text, sizeof text,
+             "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [%s]}],"
+             " \"parties\": [{\"name\": \"P0\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": {%s}}}},"
+             "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": {%s}}}}]}",
+             names, p0, p1);
+    return probe_scenario(text);
+}
+
 /*
- * AgreeableAgent2018 (P0, 11 packages: model time 0.2) on x / 10 against a script offering x = X, 1000 rounds.  From
- * t = 0.2 it bids from the packages strictly inside (target - d, target + d), target = max(0.8, 1 - t'^10),
- * t' = (t - 0.2) / 0.8, d = 0.05 t^10 (pmin 0, pmax 1); one package there is its bid, none (or an empty draw) its
- * best.  The offer is taken when it is worth that bid: first when the band holds X / 10 alone, from the formulas
- * (report-agt1.md): X = 9 in round 831 (t = 0.8308, target 0.9071, d = 0.0078), X = 8 in round 877 (target
- * 0.8120, d = 0.0134).
+ * AgreeableAgent2018 (P0, a few packages: model time 0.2) against a script offering package S, 1000 rounds
+ * (t = (r - 1) / 999).  Before t = 0.2 it bids the package nearest its target (1 there); from 0.2 the packages
+ * strictly inside (target - d, target + d), target = max(0.8, pmin + (pmax - pmin)(1 - t'^10)), t' = (t - 0.2) / 0.8,
+ * d = 0.05 (1 - (pmin + (pmax - pmin)(1 - t^10))): one package there is its bid, none its best (and then it does not
+ * consider accepting).  It accepts an offer worth its bid.  tests/mutants/agreeable.py replays these formulas:
+ *   x / 10, S = 9: its best up to round 830, accepts in 831 (target 0.9071, d = 0.0078);
+ *   x / 10, S = 8: best to 830, x = 9 in 831-841 (the band holds 0.9), best again to 876, accepts in 877;
+ *   0.2, 0.84, 0.92, 1 (pmin 0.2), S = 0.92: best to 830, accepts in 831;
+ *   0, 0.78, 1, S = 0.78: best to 912, accepts in 913 (the target held at its floor 0.8, d = 0.05 t^10 > 0.02).
  */
 static void test_agreeable_band_acceptance(void **state)
 {
     (void)state;
+    static const double tenth[11] = {0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1};
+    static const double lifted[4] = {0.2, 0.84, 0.92, 1}, floor78[3] = {0, 0.78, 1};
     static const struct {
-        uint32_t x;
+        const double *us;
+        size_t n;
+        uint32_t s;
+        uint32_t runs[3][2]; /* offers: (package, times) in turn */
         long round;
-    } cases[] = {{9, 831}, {8, 877}};
+    } cases[] = {{tenth, 11, 9, {{10, 830}}, 831},
+                 {tenth, 11, 8, {{10, 830}, {9, 11}, {10, 35}}, 877},
+                 {lifted, 4, 2, {{3, 830}}, 831},
+                 {floor78, 3, 1, {{2, 912}}, 913}};
     for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
-        parley_scenario *sc = steps(10, "");
-        script_set(1, 1, &cases[k].x);
+        parley_scenario *sc = table(cases[k].n, cases[k].us);
+        script_set(1, 1, &cases[k].s);
         parley_negotiation *neg = probe_negotiation(sc, 1000, 1, parley_agent_builtin("agreeable-2018"), "",
                                                     &script_agent, "");
         probe_run(neg);
         parley_event ev;
-        long round = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : -1;
+        long round = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : -1, offer = 0;
+        size_t run = 0;
+        uint32_t left = cases[k].runs[0][1];
+        for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+            if (parley_negotiation_event(neg, i, &ev, NULL) != PARLEY_OK || ev.party != 0 ||
+                ev.kind != PARLEY_EVENT_OFFER)
+                continue;
+            offer++;
+            while (left == 0 && run < 2)
+                left = cases[k].runs[++run][1];
+            if (left == 0 || ev.outcome[0] != cases[k].runs[run][0])
+                fail_msg("case %zu, offer %ld (round %ld): v%u, expected v%u", k, offer, ev.round, ev.outcome[0],
+                         left ? cases[k].runs[run][0] : 99);
+            left--;
+        }
         parley_negotiation_free(neg);
         parley_scenario_free(sc);
-        if (round != cases[k].round)
-            fail_msg("x = %u: accepted in round %ld, expected %ld", cases[k].x, round, cases[k].round);
+        if (round != cases[k].round || offer != round - 1)
+            fail_msg("case %zu: %ld offers, accepted in round %ld, expected %ld", k, offer, round, cases[k].round);
     }
 }
 
