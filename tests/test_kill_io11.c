@@ -3,8 +3,8 @@
  * exact message:
  *   - the loader tells a GENIUS XML profile given first (load.c): followed by a GeniusWeb domain (a document
  *     with "issuesValues"), "the domain (NAME) comes first"; by a GeniusWeb profile, "the domain is missing";
- *   - "A+B+..." naming more files than the loader's first guess of room (the arguments + 8): all twelve are read
- *     in order (a native scenario is one file: the second is named as the extra one);
+ *   - "A+B+..." naming more files than twice the loader's first guess of room (the arguments + 8): all twenty
+ *     are read in order (a native scenario is one file: the second is named as the extra one);
  *   - candidate texts (texts_read.c): a label the issue does not have is quoted; a package without one of the
  *     issues names it;
  *   - a word of more than 63 letters gets no "did you mean" (strutil.c's edit distance gives up on it), a near
@@ -50,13 +50,13 @@ static void profile_given_before_a_geniusweb_document(void **state)
                                      "DOMAIN.xml PROFILE1.xml PROFILE2.xml)");
 }
 
-static void twelve_files_in_one_argument(void **state)
+static void twenty_files_in_one_argument(void **state)
 {
     (void)state;
     char dir[128];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "plus"));
     char joined[2048] = "";
-    for (int i = 0; i < 12; i++) {
+    for (int i = 0; i < 20; i++) {
         char path[192];
         snprintf(path, sizeof path, "%s/s%d.json", dir, i);
         FILE *f = fopen(path, "w");
@@ -75,9 +75,9 @@ static void twelve_files_in_one_argument(void **state)
     snprintf(message, sizeof message, "a parley scenario is one file (%s); this extra file is not expected", first);
     assert_string_equal(err.file, second);
     assert_string_equal(err.message, message);
-    /* the twelfth missing: named (all twelve are looked for) */
+    /* the twentieth missing: named (all twenty are looked for) */
     char last[192];
-    snprintf(last, sizeof last, "%s/s11.json", dir);
+    snprintf(last, sizeof last, "%s/s19.json", dir);
     assert_int_equal(remove(last), 0);
     assert_int_equal(parley_scenario_load_with(paths, 1, NULL, &sc, &err), PARLEY_EIO);
     assert_string_equal(err.file, last);
@@ -171,7 +171,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(profile_given_before_a_geniusweb_document),
-        cmocka_unit_test(twelve_files_in_one_argument),
+        cmocka_unit_test(twenty_files_in_one_argument),
         cmocka_unit_test(texts_name_what_is_wrong),
         cmocka_unit_test(long_words_get_no_suggestion),
     };
