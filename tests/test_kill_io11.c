@@ -8,7 +8,9 @@
  *   - candidate texts (texts_read.c): a label the issue does not have is quoted; a package without one of the
  *     issues names it;
  *   - a word of more than 63 letters gets no "did you mean" (strutil.c's edit distance gives up on it), a near
- *     one does.
+ *     one does;
+ *   - the loader's limits on GENIUS input (genius_common.c): issue values and table cells, at and one below the
+ *     input's figures; a mediator or a party past the last has no GENIUS profile to write.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -167,6 +169,64 @@ static void long_words_get_no_suggestion(void **state)
     }
 }
 
+/* A GENIUS domain (a: 2 values, n: 3 values) and two profiles under the loader's limits; the code. */
+static int load_limited(size_t max_values, size_t max_cells, parley_error *err)
+{
+    static const char domain[] =
+        "<negotiation_template><utility_space number_of_issues=\"2\"><objective index=\"0\" name=\"root\">"
+        "<issue index=\"1\" name=\"a\" type=\"discrete\"><item index=\"1\" value=\"x\"/>"
+        "<item index=\"2\" value=\"y\"/></issue>"
+        "<issue index=\"2\" name=\"n\" type=\"discrete\"><item index=\"1\" value=\"p\"/>"
+        "<item index=\"2\" value=\"q\"/><item index=\"3\" value=\"r\"/></issue>"
+        "</objective></utility_space></negotiation_template>";
+    static const char profile[] =
+        "<utility_space><objective index=\"0\" name=\"root\">"
+        "<issue index=\"1\" name=\"a\" type=\"discrete\"><item value=\"x\" evaluation=\"0\"/>"
+        "<item value=\"y\" evaluation=\"1\"/></issue><weight index=\"1\" value=\"0.5\"/>"
+        "<issue index=\"2\" name=\"n\" type=\"discrete\"><item value=\"p\" evaluation=\"0\"/>"
+        "<item value=\"q\" evaluation=\"1\"/><item value=\"r\" evaluation=\"2\"/></issue>"
+        "<weight index=\"2\" value=\"0.5\"/></objective></utility_space>";
+    parley_document docs[] = {{"d.xml", domain, strlen(domain)}, {"p.xml", profile, strlen(profile)},
+                              {"q.xml", profile, strlen(profile)}};
+    parley_load_options options;
+    memset(&options, 0, sizeof options);
+    options.max_issue_values = max_values;
+    options.max_table_cells = max_cells;
+    parley_scenario *sc = NULL;
+    parley_error_clear(err);
+    int rc = parley_scenario_load_buffers(docs, 3, &options, &sc, err);
+    if (rc == PARLEY_OK) { /* and a mediator has no profile to write */
+        assert_int_equal(parley_scenario_add_party(sc, "M", PARLEY_ROLE_MEDIATOR, NULL, NULL), 2);
+        char *buf = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&buf, &len);
+        parley_error werr;
+        assert_int_equal(parley_genius_write_profile(sc, 2, out, NULL, NULL, &werr), PARLEY_EINVAL);
+        assert_string_equal(werr.message, "party 2 has no preferences to write");
+        assert_int_equal(parley_genius_write_profile(sc, 3, out, NULL, NULL, &werr), PARLEY_EINVAL);
+        assert_string_equal(werr.message, "party 3 has no preferences to write");
+        assert_int_equal(parley_genius_write_profile(sc, 1, out, NULL, NULL, &werr), PARLEY_OK);
+        fclose(out);
+        free(buf);
+    }
+    parley_scenario_free(sc);
+    return rc;
+}
+
+/* (2 + 3) values x 2 profiles = 10 table cells; the largest issue has 3 values: each limit at and below. */
+static void genius_limits_at_their_boundary(void **state)
+{
+    (void)state;
+    parley_error err;
+    assert_int_equal(load_limited(3, 10, &err), PARLEY_OK);
+    assert_int_equal(load_limited(0, 0, &err), PARLEY_OK); /* 0: no limit */
+    assert_int_equal(load_limited(2, 0, &err), PARLEY_ERANGE);
+    assert_string_equal(err.message, "issue 'n' has 3 values: at most 2 are allowed here");
+    assert_string_equal(err.file, "d.xml");
+    assert_int_equal(load_limited(0, 9, &err), PARLEY_ERANGE);
+    assert_string_equal(err.message, "the profiles' value tables would hold 10 cells: at most 9 are allowed here");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -174,6 +234,7 @@ int main(void)
         cmocka_unit_test(twenty_files_in_one_argument),
         cmocka_unit_test(texts_name_what_is_wrong),
         cmocka_unit_test(long_words_get_no_suggestion),
+        cmocka_unit_test(genius_limits_at_their_boundary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
