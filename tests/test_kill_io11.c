@@ -10,7 +10,8 @@
  *   - a word of more than 63 letters gets no "did you mean" (strutil.c's edit distance gives up on it), a near
  *     one does;
  *   - the loader's limits on GENIUS input (genius_common.c): issue values and table cells, at and one below the
- *     input's figures; a mediator or a party past the last has no GENIUS profile to write.
+ *     input's figures; a mediator or a party past the last has no GENIUS profile to write;
+ *   - a reservation curve written as a GENIUS profile (genius_write.c): its value at the start, with a warning.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -227,6 +228,43 @@ static void genius_limits_at_their_boundary(void **state)
     assert_string_equal(err.message, "the profiles' value tables would hold 10 cells: at most 9 are allowed here");
 }
 
+static void keep_warning(void *ctx, const char *message)
+{
+    snprintf(ctx, 512, "%s", message);
+}
+
+/* A reservation curve has no GENIUS form: its value at the start (t = 0: 0.3) is written, with a warning. */
+static void genius_profile_of_a_reservation_curve(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"issues\": [{\"name\": \"y\", \"type\": \"categorical\", \"values\": [\"a\", \"b\"]}], \"parties\": ["
+        "{\"name\": \"P\", \"reservation_curve\": [[0, 0.3], [1, 0.1]], \"preferences\": {\"y\": {\"weight\": 1, "
+        "\"values\": {\"a\": 0, \"b\": 1}}}},"
+        "{\"name\": \"Q\", \"reservation\": 0.2, \"preferences\": {\"y\": {\"weight\": 1, "
+        "\"values\": {\"a\": 1, \"b\": 0}}}}]}";
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_parse(json, strlen(json), "s.json", &sc, &err), PARLEY_OK);
+    for (size_t party = 0; party < 2; party++) {
+        char warning[512] = "", *xml = NULL;
+        size_t len = 0;
+        FILE *out = open_memstream(&xml, &len);
+        assert_int_equal(parley_genius_write_profile(sc, party, out, keep_warning, warning, &err), PARLEY_OK);
+        fclose(out);
+        if (party == 0) {
+            assert_string_equal(warning, "P: the reservation curve (pressure over time) has no GENIUS form; the "
+                                         "reservation value at the start, 0.3, is written");
+            assert_non_null(strstr(xml, "  <reservation value=\"0.3\"/>\n</utility_space>\n"));
+        } else {
+            assert_string_equal(warning, ""); /* a plain reservation value: written as it is */
+            assert_non_null(strstr(xml, "  <reservation value=\"0.2\"/>\n</utility_space>\n"));
+        }
+        free(xml);
+    }
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -235,6 +273,7 @@ int main(void)
         cmocka_unit_test(texts_name_what_is_wrong),
         cmocka_unit_test(long_words_get_no_suggestion),
         cmocka_unit_test(genius_limits_at_their_boundary),
+        cmocka_unit_test(genius_profile_of_a_reservation_curve),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
