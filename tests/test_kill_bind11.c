@@ -6,7 +6,8 @@
  *     agent; an unknown agent;
  *   - parley_scenario_format_text (output.c): an unknown format; a party number that is a mediator or past the
  *     last party (the last negotiating party itself is written);
- *   - parley_trace_event_json: the event one past the last is refused, the last one is written.
+ *   - parley_trace_event_json: the event one past the last is refused, the last one is written;
+ *   - parley_analyze_json, method AUTO, on an additive space too large to stream: analysed exactly (text.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -20,6 +21,7 @@
 #include <parley/live.h>
 #include <parley/parley.h>
 #include <parley/text.h>
+#include <jansson.h>
 
 /* x categorical (lo, hi), y integer 0..2; parties A and B, mediator M (index 2). */
 #define SCENARIO                                                                                                  \
@@ -146,12 +148,56 @@ static void trace_event_past_the_last(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * parley_analyze_json with PARLEY_JSON_AUTO on 33 binary issues (2^33 = 8,589,934,592 outcomes, more than the
+ * 5 * 10^9 that parley_analysis_needs_search streams): additive, so it is still analysed exactly (as `parley
+ * analyze`), without enumeration; with both reservations 0 every outcome is acceptable.
+ */
+static void auto_analysis_of_a_large_additive_space_is_exact(void **state)
+{
+    (void)state;
+    static char json[16384];
+    size_t at = (size_t)snprintf(json, sizeof json, "{\"issues\": [");
+    for (int k = 0; k < 33; k++)
+        at += (size_t)snprintf(json + at, sizeof json - at, "%s{\"name\": \"i%d\", \"type\": \"categorical\", "
+                               "\"values\": [\"n\", \"y\"]}", k ? ", " : "", k);
+    at += (size_t)snprintf(json + at, sizeof json - at, "], \"parties\": [");
+    for (int p = 0; p < 2; p++) { /* A: weights 1..33, B: 33..1, normalised; opposed values */
+        at += (size_t)snprintf(json + at, sizeof json - at, "%s{\"name\": \"%c\", \"preferences\": {", p ? ", " : "",
+                               'A' + p);
+        for (int k = 0; k < 33; k++)
+            at += (size_t)snprintf(json + at, sizeof json - at,
+                                   "%s\"i%d\": {\"weight\": %.17g, \"values\": {\"n\": %d, \"y\": %d}}", k ? ", " : "",
+                                   k, (p ? 33.0 - k : k + 1.0) / 561.0, p, 1 - p);
+        at += (size_t)snprintf(json + at, sizeof json - at, "}}");
+    }
+    snprintf(json + at, sizeof json - at, "]}");
+    parley_scenario *sc = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_parse(json, strlen(json), "big.json", &sc, &err), PARLEY_OK);
+    assert_true(parley_analysis_needs_search(sc));
+    parley_analysis_options options = {0};
+    options.threads = 1;
+    char *text = parley_analyze_json(sc, &options, NULL, PARLEY_JSON_AUTO, 0, &err);
+    assert_non_null(text);
+    json_error_t je;
+    json_t *root = json_loads(text, 0, &je);
+    parley_free(text);
+    assert_non_null(root);
+    assert_true(json_is_true(json_object_get(root, "exact")));
+    assert_int_equal(json_integer_value(json_object_get(root, "outcomes")), 8589934592LL);
+    assert_int_equal(json_integer_value(json_object_get(root, "acceptable")), 8589934592LL);
+    json_decref(root);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(live_answer_refusals),
         cmocka_unit_test(format_text_refusals),
         cmocka_unit_test(trace_event_past_the_last),
+        cmocka_unit_test(auto_analysis_of_a_large_additive_space_is_exact),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
