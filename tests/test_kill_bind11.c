@@ -185,6 +185,10 @@ static void auto_analysis_of_a_large_additive_space_is_exact(void **state)
     parley_free(text);
     assert_non_null(root);
     assert_true(json_is_true(json_object_get(root, "exact")));
+    /* the analysis's report (its conflicts), not the search's (its evaluations), though that one is exact too */
+    assert_non_null(json_object_get(root, "conflicts"));
+    assert_null(json_object_get(root, "evaluations"));
+    assert_memory_equal(json_string_value(json_object_get(root, "method")), "exact without enumeration", 25);
     assert_int_equal(json_integer_value(json_object_get(root, "outcomes")), 8589934592LL);
     assert_int_equal(json_integer_value(json_object_get(root, "acceptable")), 8589934592LL);
     json_decref(root);
