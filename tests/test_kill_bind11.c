@@ -7,7 +7,8 @@
  *   - parley_scenario_format_text (output.c): an unknown format; a party number that is a mediator or past the
  *     last party (the last negotiating party itself is written);
  *   - parley_trace_event_json: the event one past the last is refused, the last one is written;
- *   - parley_analyze_json, method AUTO, on an additive space too large to stream: analysed exactly (text.c).
+ *   - parley_analyze_json, method AUTO, on an additive space too large to stream: analysed exactly (text.c);
+ *   - parley_struct_size: the table's last entry, and 0 for a name not in it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -195,6 +196,17 @@ static void auto_analysis_of_a_large_additive_space_is_exact(void **state)
     parley_scenario_free(sc);
 }
 
+/* The sizes the bindings check their mirrors against: the last one of the table, and a name not in it (0; the
+ * search stays inside the table: a mutant ran past it, which the sanitizer tree sees). */
+static void struct_sizes(void **state)
+{
+    (void)state;
+    assert_int_equal(parley_struct_size("parley_improve_options"), sizeof(parley_improve_options));
+    assert_int_equal(parley_struct_size("parley_analysis_options"), sizeof(parley_analysis_options));
+    assert_int_equal(parley_struct_size("parley_nothing"), 0);
+    assert_int_equal(parley_struct_size(NULL), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -202,6 +214,7 @@ int main(void)
         cmocka_unit_test(format_text_refusals),
         cmocka_unit_test(trace_event_past_the_last),
         cmocka_unit_test(auto_analysis_of_a_large_additive_space_is_exact),
+        cmocka_unit_test(struct_sizes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
