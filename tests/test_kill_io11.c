@@ -233,7 +233,8 @@ static void keep_warning(void *ctx, const char *message)
     snprintf(ctx, 512, "%s", message);
 }
 
-/* A reservation curve has no GENIUS form: its value at the start (t = 0: 0.3) is written, with a warning. */
+/* A reservation curve has no GENIUS form: its value at the start (t = 0: 0.3; a one-point curve is flat: 0.4) is
+ * written, with a warning. */
 static void genius_profile_of_a_reservation_curve(void **state)
 {
     (void)state;
@@ -242,11 +243,13 @@ static void genius_profile_of_a_reservation_curve(void **state)
         "{\"name\": \"P\", \"reservation_curve\": [[0, 0.3], [1, 0.1]], \"preferences\": {\"y\": {\"weight\": 1, "
         "\"values\": {\"a\": 0, \"b\": 1}}}},"
         "{\"name\": \"Q\", \"reservation\": 0.2, \"preferences\": {\"y\": {\"weight\": 1, "
+        "\"values\": {\"a\": 1, \"b\": 0}}}},"
+        "{\"name\": \"R\", \"reservation_curve\": [[0.5, 0.4]], \"preferences\": {\"y\": {\"weight\": 1, "
         "\"values\": {\"a\": 1, \"b\": 0}}}}]}";
     parley_scenario *sc = NULL;
     parley_error err;
     assert_int_equal(parley_scenario_parse(json, strlen(json), "s.json", &sc, &err), PARLEY_OK);
-    for (size_t party = 0; party < 2; party++) {
+    for (size_t party = 0; party < 3; party++) {
         char warning[512] = "", *xml = NULL;
         size_t len = 0;
         FILE *out = open_memstream(&xml, &len);
@@ -256,9 +259,13 @@ static void genius_profile_of_a_reservation_curve(void **state)
             assert_string_equal(warning, "P: the reservation curve (pressure over time) has no GENIUS form; the "
                                          "reservation value at the start, 0.3, is written");
             assert_non_null(strstr(xml, "  <reservation value=\"0.3\"/>\n</utility_space>\n"));
-        } else {
+        } else if (party == 1) {
             assert_string_equal(warning, ""); /* a plain reservation value: written as it is */
             assert_non_null(strstr(xml, "  <reservation value=\"0.2\"/>\n</utility_space>\n"));
+        } else { /* a curve of one point: flat, 0.4 from the start, still a curve */
+            assert_string_equal(warning, "R: the reservation curve (pressure over time) has no GENIUS form; the "
+                                         "reservation value at the start, 0.4, is written");
+            assert_non_null(strstr(xml, "  <reservation value=\"0.4\"/>\n</utility_space>\n"));
         }
         free(xml);
     }
