@@ -6,7 +6,7 @@
  * (agents!/(agents - parties)!); each is played `repeats` times (0 counts as 1) in every scenario.
  * Also the CSV of the runs (tournament_output.c): a field with a comma or a quote quoted (quotes doubled), the
  * names of scenarios (an untitled one "scenario N", a repeated title "T #2"), and the rows of a scenario with
- * fewer parties than the widest padded with empty fields.
+ * fewer parties than the widest padded with empty fields; and the size of the tournament's SVG.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -243,6 +243,15 @@ static void csv_of_runs(void **state)
     for (int s = 0; s < 4; s++)
         assert_int_equal(seen[s], 6);
     free(csv);
+    /* the SVG's size by hand (tournament_plot.c): rows of 30 px for 3 agents under a 50 + 14 px title, 56 px of
+     * axes, a legend of 3 x 16 + 8 and a 10 px margin: 64 + 90 + 56 + 56 + 10 = 276 high; the names' column
+     * ("hardliner", 9 x 0.62 x 11 px = 61.38, + 20) and two 340 px panels, a 60 px gap and 20 px: 841.38 wide */
+    char *svg = NULL;
+    out = open_memstream(&svg, &len);
+    assert_int_equal(parley_tournament_write_svg(t, out, &err), PARLEY_OK);
+    fclose(out);
+    assert_non_null(strstr(svg, "width=\"841\" height=\"276\" viewBox=\"0 0 841 276\""));
+    free(svg);
     parley_tournament_free(t);
     for (int s = 0; s < 4; s++)
         parley_scenario_free(sc[s]);
