@@ -472,15 +472,15 @@ static void test_upload_document_count(void **state)
 }
 
 /*
- * The write buckets of many participants (budget.c's map grows past 32 of them): with --write-burst 2 and a
- * refill too slow to count (as test_server_limits), each of 40 negotiations' mediators writes twice and is
+ * The write buckets of many participants (budget.c's map grows past 32 and 64 of them): with --write-burst 2 and
+ * a refill too slow to count (as test_server_limits), each of 70 negotiations' mediators writes twice and is
  * refused the third time; after all of them, the first ones are still refused (their buckets survived the map's
  * growth) and a bucket is never another's.
  */
 static void test_buckets_of_many_participants(void **state)
 {
     (void)state;
-    enum { N = 40 };
+    enum { N = 70 };
     talks w;
     parley_server_options o = {0};
     o.budgets.write_burst = 2;
@@ -649,11 +649,13 @@ static void test_analysis_reply(void **state)
                 "{\"id\": 2, \"number\": 2, \"outcome\": {\"price\": 1}, \"utilities\": [0.5, 0.5], \"acceptable_to\": "
                 "[true, true], \"feasible\": true, \"pareto_optimal\": true, \"dominated\": false}");
     http_resp_free(&r);
-    /* The Seller uploads a profile worth .5 at price 2 as at 1 and no reservation (0: the upload replaces the
-     * scenario's estimate whole): it accepts all 3 prices, the zone is {0, 1}, the Buyer's best in it 1 (price
-     * 0), and a text at 2, (0, .5), is dominated by the frontier's (.5, .5). */
+    /* The Seller uploads a profile worth .5 at price 2 as at 1 and a reservation rising from 0 at the start to .6
+     * at the end (the upload replaces the scenario's estimate whole; the analysis reads it at the start): it
+     * accepts all 3 prices, the zone is {0, 1}, the Buyer's best in it 1 (price 0), and a text at 2, (0, .5),
+     * acceptable to the Seller now (not at the end), is dominated by the frontier's (.5, .5). */
     drop(call(w, "PUT", "/api/negotiations/1/profile", w->seller,
-              "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 0.5}}}}", 200));
+              "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 0.5}}}, "
+              "\"reservation_curve\": [[0, 0], [1, 0.6]]}", 200));
     drop(call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 2}}", 201));
     r = call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
     assert_json(json_object_get(r.json, "current_text"),
