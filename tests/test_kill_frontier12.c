@@ -6,7 +6,8 @@
  * (kept or not) must be "no earlier point dominates it", the points held at
  * the end (sorted by outcome number) exactly those no offered point dominates
  * (equal vectors all kept), frontier_dominated must answer probes as brute
- * force does, frontier_front must dominate a rejected offer, and two
+ * force does, frontier_front must dominate a point a check or an offer
+ * found dominated, and two
  * frontiers merged must hold the frontier of both streams.  Two parties with
  * and without the rejection table (streams below and above
  * FRONTIER_TABLE_MIN), three parties with the scalar, AVX2 and AVX-512 block
@@ -126,6 +127,8 @@ static void check_stream(size_t n, uint64_t outcomes, int vectors, size_t m, enu
         for (size_t j = 0; j < i && !dominated; j++)
             dominated = dominates(&u[j * n], p, n);
         assert_int_equal(frontier_dominated(&f, p), dominated);
+        if (n > 2 && dominated) /* after a check that found a dominator, the front is one */
+            assert_true(dominates(frontier_front(&f), p, n));
         int kept = frontier_offer(&f, p, i);
         if (kept != !dominated)
             fail_msg("%s: offer %zu answered %d, brute force %d", what, i, kept, !dominated);
