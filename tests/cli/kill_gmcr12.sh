@@ -365,6 +365,37 @@ cat >"$TMP/p4.txt" <<'EOF2'
 EOF2
 same "period 4" "$TMP/p4.txt" "$TMP/p4.out"
 
+# period 2, by hand: p_A 0 > 1 > 3 > 2, p_B 1 > 2 > 0 > 3; A toggles bit 0, B bit 1.  G_h(k) over s = 0..3:
+#   h  G_h(A)     G_h(B)     L_h stable: A / B
+#   1  [0,0,3,3]  [2,1,2,1]  {0,3} / {1,2}
+#   2  [0,1,1,3]  [0,1,2,0]  {0,1,3} / {0,1,2}
+#   3  [0,0,0,3]  [1,1,2,1]  {0,3} / {1,2}
+#   4  [0,1,1,3]  [0,1,2,0]  = h 2: period 2 from h = 2; NM (L_3 and L_4) A {0,3}, B {1,2}: no NM equilibrium
+printf '%s\n' '{"name": "period two", "decision_makers": [{"name": "A", "options": ["a"], "ranking": [0, 1, 3, 2]},
+ {"name": "B", "options": ["b"], "ranking": [1, 2, 0, 3]}]}' >"$TMP/p2.json"
+expect_exit 0 "period 2" "$PARLEY" conflict "$TMP/p2.json" --non-myopic --notions nash
+sed -n '/^  #/,/^  4/p;/^  Nash/,/^  (NM/p' "$TMP/out" >"$TMP/p2.out"
+cat >"$TMP/p2.txt" <<'EOF2'
+  #   code     vector A  B  equilibrium state (options taken)
+  1   0        NN     RN ..             nothing
+  2   1        YN     .. RN             a
+  3   2        NY     .. RN             b
+  4   3        YY     RN ..             a + b
+  Nash   0:
+  NM     0:
+  (NM: the anticipations of L_h repeat with period 2 as h grows; NM = L_h stable at every h of the cycle)
+EOF2
+same "period 2" "$TMP/p2.txt" "$TMP/p2.out"
+expect_exit 0 "period 2, L_2" "$PARLEY" conflict "$TMP/p2.json" --horizon 2 --json
+python3 - "$TMP/out" <<'PY' || fail "period 2, L_2: not A {0,1,3}, B {0,1,2}, equilibria {0,1}"
+import json, sys
+d = json.load(open(sys.argv[1]))
+st = {s["code"]: s["stable"] for s in d["states"]}
+assert [c for c in range(4) if "Lh" in st[c]["A"]] == [0, 1, 3], st
+assert [c for c in range(4) if "Lh" in st[c]["B"]] == [0, 1, 2], st
+assert d["equilibria"]["Lh"] == [0, 1], d["equilibria"]
+PY
+
 # --- --explain, pinned whole on the prisoner's dilemma (every notion but L_h/NM): at 0 each side's defection is
 # answered by the other's, which is an improvement for it (credible) and at the same time its own improvement
 # (SIM), reaching 3, rank 3 for both; at 1 B's defection escapes every sanction (A, at its best state, has no

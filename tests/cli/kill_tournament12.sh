@@ -123,6 +123,8 @@ for opt in --csv --stats-json --stats-csv; do
     [ "$opt" = --csv ] && what="the CSV file"
     stderr_is "tournament $opt /dev/full" "parley tournament: /dev/full: cannot write $what: No space left on device"
 done
+expect_exit 0 "tournament on 2 threads" "$PARLEY" tournament "$BS" --agents boulware,conceder --rounds 10 --quiet --threads 2
+grep -qE '^2 negotiations in [0-9.]+ s on 2 threads \(' "$TMP/out" || fail "tournament on 2 threads: $(head -1 "$TMP/out")"
 expect_exit 2 "tournament, a misspelt option" "$PARLEY" tournament "$BS" --agents boulware,conceder --rouds 10
 stderr_is "tournament, a misspelt option" "parley tournament: unknown option '--rouds' (did you mean --rounds?)
 (see 'parley tournament --help')"
