@@ -257,7 +257,7 @@ static void test_nice_tit_for_tat_last_moment(void **state)
 /* One categorical issue v0..v(N-1) worth US[i] to P0, 1 - US[i] to P1. */
 static parley_scenario *table(size_t n, const double *us)
 {
-    char text[2048], p0[1024] = "", p1[1024] = "", names[512] = "";
+    char text[4096], p0[1024] = "", p1[1024] = "", names[512] = "";
     for (size_t i = 0; i < n; i++) {
         snprintf(names + strlen(names), sizeof names - strlen(names), "%s\"v%zu\"", i ? ", " : "", i);
         snprintf(p0 + strlen(p0), sizeof p0 - strlen(p0), "%s\"v%zu\": %.17g", i ? ", " : "", i, us[i]);
