@@ -25,10 +25,18 @@
 #include "agents/boa.h"
 
 /*
- * NiceTitForTat (P0) against conceder on four issues of 0..10 (14,641 packages: above 10,000, so each window lists
- * its first two packages in BidIterator order, and beliefs stop at t = 0.5) for 200 rounds: they agree.  (The
- * point is the sanitizer tree: a third package kept would be written past the two-slot array.)
+ * NiceTitForTat (P0) against conceder on four issues of 0..10 (14,641 packages, P0's utility the sum of the values
+ * / 40: above 10,000, so each window lists only its first two packages in GENIUS's BidIterator order, position
+ * x0 + 11 x1 + 121 x2 + 1331 x3, and beliefs stop at t = 0.5) for 200 rounds.  Every counter-bid lies in its
+ * window with every package of the same utility, so at most one package of its sum comes before it in that order
+ * (its opening bid, the best, and offers of the opponent's best offer back are not counter-bids of the window).
+ * They agree.  (The sanitizer tree also sees a third package written past the two-slot array.)
  */
+static uint32_t bid_position(const uint32_t *x)
+{
+    return x[0] + 11 * x[1] + 121 * x[2] + 1331 * x[3];
+}
+
 static void test_nice_tit_for_tat_big_space(void **state)
 {
     (void)state;
@@ -37,6 +45,38 @@ static void test_nice_tit_for_tat_big_space(void **state)
                                                 parley_agent_builtin("conceder"), "");
     probe_run(neg);
     assert_true(probe_find(neg, PARLEY_EVENT_AGREEMENT, -1, NULL) >= 0);
+    uint32_t best_received = 0, counter_bids = 0; /* sums */
+    int opened = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.kind != PARLEY_EVENT_OFFER)
+            continue;
+        uint32_t sum = ev.outcome[0] + ev.outcome[1] + ev.outcome[2] + ev.outcome[3];
+        if (ev.party == 1) {
+            best_received = sum > best_received ? sum : best_received;
+            continue;
+        }
+        if (!opened || sum == best_received || sum == 40) {
+            opened = 1;
+            continue;
+        }
+        counter_bids++;
+        uint32_t before = 0, pos = bid_position(ev.outcome), q[4];
+        for (q[0] = 0; q[0] <= 10; q[0]++)
+            for (q[1] = 0; q[1] <= 10; q[1]++)
+                for (q[2] = 0; q[2] <= 10; q[2]++) {
+                    int rest = (int)sum - (int)(q[0] + q[1] + q[2]);
+                    if (rest < 0 || rest > 10)
+                        continue;
+                    q[3] = (uint32_t)rest;
+                    before += bid_position(q) < pos;
+                }
+        if (before > 1)
+            fail_msg("round %ld: (%u, %u, %u, %u) has %u packages of its sum before it", ev.round, ev.outcome[0],
+                     ev.outcome[1], ev.outcome[2], ev.outcome[3], before);
+    }
+    assert_true(counter_bids > 20);
     parley_negotiation_free(neg);
     parley_scenario_free(sc);
 }
