@@ -11,7 +11,8 @@
  *   (nearest package for the GENIUS pair, cheapest at least the target for linear and hardliner);
  * - the BOA record's bid choice in a utility window by an opponent model, without models, and the Nash estimate
  *   it caches; getMaxUtilityBid's tie order (NiceTitForTat's opening bid); value counts' deviation; the
- *   distinct-offer list past its first 64 entries; the most frequent value of an issue.
+ *   distinct-offer list past its first 64 entries; the most frequent value of an issue (ties drawn at random) and
+ *   GENIUS's reading of the discount factor.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -458,6 +459,69 @@ static void test_value_counts(void **state)
     parley_space_free(space);
 }
 
+/*
+ * The most frequent value of an issue, ties drawn at random (atlas3's trial bid), and the discount as GENIUS reads
+ * it, from the script's view (P0: one issue of 4 values, discount 0.5 for P0, none for P1).  Counts 1, 3, 2, 0:
+ * value 1.  Counts 2, 0, 2, 1: value 0 or 2, each drawn over 64 draws (a fixed seed).  All zero: any of the four.
+ */
+static uint32_t freq_unique, freq_seen_tied[4], freq_seen_zero[4];
+static double freq_discount[2];
+
+static void frequent_hook(parley_agent_view *v, long move)
+{
+    if (move != 0)
+        return;
+    freq_discount[parley_view_party(v)] = anac_discount(v);
+    if (parley_view_party(v) != 0)
+        return;
+    struct anac_counts c;
+    if (anac_counts_init(&c, parley_view_space(v)) != PARLEY_OK)
+        return;
+    freq_unique = 99;
+    for (int k = 0; k < 64; k++) { /* all zero */
+        freq_seen_zero[anac_counts_most_frequent(&c, 0, v) & 3]++;
+        uint32_t r = (uint32_t)anac_random_index(v, 4);
+        if (r > 3)
+            freq_seen_zero[0] = 1000; /* out of range: fails below */
+    }
+    static const unsigned unique[4] = {1, 3, 2, 0}, tied[4] = {2, 0, 2, 1};
+    memcpy(c.n, unique, sizeof unique);
+    freq_unique = anac_counts_most_frequent(&c, 0, v);
+    memcpy(c.n, tied, sizeof tied);
+    for (int k = 0; k < 64; k++)
+        freq_seen_tied[anac_counts_most_frequent(&c, 0, v) & 3]++;
+    anac_counts_free(&c);
+}
+
+static void test_most_frequent_value(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 3}],"
+        " \"parties\": [{\"name\": \"P0\", \"discount\": 0.5, \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}");
+    static const uint32_t zero[1] = {0};
+    script_set(1, 1, zero);
+    script_hook = frequent_hook;
+    memset(freq_seen_tied, 0, sizeof freq_seen_tied);
+    memset(freq_seen_zero, 0, sizeof freq_seen_zero);
+    freq_discount[0] = freq_discount[1] = -1;
+    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    assert_int_equal(freq_unique, 1);
+    assert_int_equal(freq_seen_tied[1] + freq_seen_tied[3], 0);
+    assert_true(freq_seen_tied[0] > 0 && freq_seen_tied[2] > 0);
+    for (int x = 0; x < 4; x++)
+        if (freq_seen_zero[x] == 0 || freq_seen_zero[x] > 64)
+            fail_msg("all zero: value %d drawn %u times in 64", x, freq_seen_zero[x]);
+    NEAR(freq_discount[0], 0.5);
+    NEAR(freq_discount[1], 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -472,6 +536,7 @@ int main(void)
         cmocka_unit_test(test_pick_bid_in_a_window),
         cmocka_unit_test(test_max_utility_bid_ties),
         cmocka_unit_test(test_value_counts),
+        cmocka_unit_test(test_most_frequent_value),
     };
     (void)probe_opposed_linear;
     return cmocka_run_group_tests(tests, NULL, NULL);
