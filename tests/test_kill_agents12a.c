@@ -9,8 +9,8 @@
  *   AgentK's clamps (an offer above 1, a variance rounded below 0);
  * - boulware, conceder, linear and hardliner: every offer against a script equal to the target formula at its time
  *   (nearest package for the GENIUS pair, cheapest at least the target for linear and hardliner);
- * - the BOA record's bid choice in a utility window by an opponent model, without models, and the Nash estimate
- *   it caches; getMaxUtilityBid's tie order (NiceTitForTat's opening bid); value counts' deviation; the
+ * - the BOA record's bid choice in a utility window by an opponent model, without models, and GENIUS's window
+ *   when the model rates everything 0 (a random package of the window); getMaxUtilityBid's tie order (NiceTitForTat's opening bid); value counts' deviation; the
  *   distinct-offer list past its first 64 entries; the most frequent value of an issue (ties drawn at random) and
  *   GENIUS's reading of the discount factor.
  */
@@ -522,6 +522,62 @@ static void test_most_frequent_value(void **state)
     NEAR(freq_discount[1], 1);
 }
 
+/*
+ * GENIUS's window pick when the model rates every package of the window (nearly) 0: a package of the window at random
+ * (OfferingStrategy's "all bids equal" case).  x in 0..4 worth x / 4 to P0; P1's utility is 0 everywhere, so its
+ * perfect model is.  Target 0.3: the window is x = 2, 3, 4 (above the target, widened by 0.01 steps up to 1.01 while
+ * it holds fewer than 100): 60 picks land on each of them and nowhere else.  Target 0.9: x = 4 alone, every time.
+ */
+static uint32_t zero_seen[2][5];
+
+static void zero_hook(parley_agent_view *v, long move)
+{
+    if (move != 0 || parley_view_party(v) != 0)
+        return;
+    parley_opponent_model *const models[2] = {NULL, hook_model};
+    static const double target[2] = {0.3, 0.9};
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < 60; i++) {
+            uint32_t out[1] = {9};
+            double u = parley_agent_pick_bid_genius(v, target[k], models, 2, out);
+            if (out[0] > 4 || fabs(u - out[0] / 4.0) > 1e-12)
+                zero_seen[k][0] = 1000; /* fails below */
+            else
+                zero_seen[k][out[0]]++;
+        }
+    hook_calls++;
+}
+
+static void test_pick_bid_genius_all_zero(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 4}],"
+        " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 0}}}}]}");
+    hook_model = parley_opponent_model_perfect(parley_party_utility(sc, 1));
+    assert_non_null(hook_model);
+    static const uint32_t zero[1] = {0};
+    script_set(1, 1, zero);
+    script_hook = zero_hook;
+    hook_calls = 0;
+    memset(zero_seen, 0, sizeof zero_seen);
+    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    parley_opponent_model_free(hook_model);
+    parley_scenario_free(sc);
+    assert_int_equal(hook_calls, 1);
+    for (int x = 0; x < 5; x++) {
+        int in_window = x >= 2;
+        if ((in_window && zero_seen[0][x] == 0) || (!in_window && zero_seen[0][x] != 0))
+            fail_msg("target 0.3: x = %d picked %u times in 60", x, zero_seen[0][x]);
+    }
+    assert_int_equal(zero_seen[1][4], 60);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -537,6 +593,7 @@ int main(void)
         cmocka_unit_test(test_max_utility_bid_ties),
         cmocka_unit_test(test_value_counts),
         cmocka_unit_test(test_most_frequent_value),
+        cmocka_unit_test(test_pick_bid_genius_all_zero),
     };
     (void)probe_opposed_linear;
     return cmocka_run_group_tests(tests, NULL, NULL);
