@@ -525,18 +525,20 @@ static void test_most_frequent_value(void **state)
 /*
  * GENIUS's window pick when the model rates every package of the window (nearly) 0: a package of the window at random
  * (OfferingStrategy's "all bids equal" case).  x in 0..4 worth x / 4 to P0; P1's utility is 0 everywhere, so its
- * perfect model is.  Target 0.3: the window is x = 2, 3, 4 (above the target, widened by 0.01 steps up to 1.01 while
- * it holds fewer than 100): 60 picks land on each of them and nowhere else.  Target 0.9: x = 4 alone, every time.
+ * perfect model is.  Target 0.1: the window is x = 1..4 (above the target, widened by 0.01 steps up to 1.01 while
+ * it holds fewer than 100): 60 picks land on each of them and nowhere else.  Target 0.6: x = 3 and 4, both drawn.
+ * Target 0.9: x = 4 alone, every time.
  */
-static uint32_t zero_seen[2][5];
+#define ZERO_TARGETS 3
+static uint32_t zero_seen[ZERO_TARGETS][5];
 
 static void zero_hook(parley_agent_view *v, long move)
 {
     if (move != 0 || parley_view_party(v) != 0)
         return;
     parley_opponent_model *const models[2] = {NULL, hook_model};
-    static const double target[2] = {0.3, 0.9};
-    for (int k = 0; k < 2; k++)
+    static const double target[ZERO_TARGETS] = {0.1, 0.6, 0.9};
+    for (int k = 0; k < ZERO_TARGETS; k++)
         for (int i = 0; i < 60; i++) {
             uint32_t out[1] = {9};
             double u = parley_agent_pick_bid_genius(v, target[k], models, 2, out);
@@ -570,12 +572,14 @@ static void test_pick_bid_genius_all_zero(void **state)
     parley_opponent_model_free(hook_model);
     parley_scenario_free(sc);
     assert_int_equal(hook_calls, 1);
-    for (int x = 0; x < 5; x++) {
-        int in_window = x >= 2;
-        if ((in_window && zero_seen[0][x] == 0) || (!in_window && zero_seen[0][x] != 0))
-            fail_msg("target 0.3: x = %d picked %u times in 60", x, zero_seen[0][x]);
-    }
-    assert_int_equal(zero_seen[1][4], 60);
+    static const uint32_t first[ZERO_TARGETS] = {1, 3, 4}; /* the window: first..4 */
+    for (int k = 0; k < ZERO_TARGETS; k++)
+        for (uint32_t x = 0; x < 5; x++) {
+            int in_window = x >= first[k];
+            if ((in_window && zero_seen[k][x] == 0) || (!in_window && zero_seen[k][x] != 0))
+                fail_msg("window from x = %u: x = %u picked %u times in 60", first[k], x, zero_seen[k][x]);
+        }
+    assert_int_equal(zero_seen[2][4], 60);
 }
 
 int main(void)
