@@ -524,29 +524,41 @@ static void test_most_frequent_value(void **state)
 
 /*
  * GENIUS's window pick when the model rates every package of the window (nearly) 0: a package of the window at random
- * (OfferingStrategy's "all bids equal" case).  x in 0..4 worth x / 4 to P0; P1's utility is 0 everywhere, so its
- * perfect model is.  Target 0.1: the window is x = 1..4 (above the target, widened by 0.01 steps up to 1.01 while
- * it holds fewer than 100): 60 picks land on each of them and nowhere else.  Target 0.6: x = 3 and 4, both drawn.
- * Target 0.9: x = 4 alone, every time.
+ * (OfferingStrategy's "all bids equal" case).  x in 0..199 worth x / 199 to P0; P1's utility is 0 everywhere, so its
+ * perfect model is.  The window starts at the first package above the target and grows by 0.01 steps of its top
+ * (up to the first package above the top) until it holds 100 packages or the top passes 1.01:
+ *   target 0.2: x >= 40; 100 held once the top reaches 0.70 (x = 140 is the first above it): x = 40..140;
+ *   target 0.6: x >= 120, never 100: up to the best, x = 120..199;
+ *   target 0.99: x = 198, 199;  target 1.5: nothing above, the best package alone, x = 199.
+ * 2000 picks each: within the window, both its ends drawn (a given package is missed by all with odds e^-20), and
+ * spread over it (at least a third of its packages drawn).
  */
-#define ZERO_TARGETS 3
-static uint32_t zero_seen[ZERO_TARGETS][5];
+#define ZERO_TARGETS 4
+#define ZERO_PICKS 2000
+static uint32_t zero_min[ZERO_TARGETS], zero_max[ZERO_TARGETS], zero_distinct[ZERO_TARGETS];
 
 static void zero_hook(parley_agent_view *v, long move)
 {
     if (move != 0 || parley_view_party(v) != 0)
         return;
     parley_opponent_model *const models[2] = {NULL, hook_model};
-    static const double target[ZERO_TARGETS] = {0.1, 0.6, 0.9};
-    for (int k = 0; k < ZERO_TARGETS; k++)
-        for (int i = 0; i < 60; i++) {
-            uint32_t out[1] = {9};
+    static const double target[ZERO_TARGETS] = {0.2, 0.6, 0.99, 1.5};
+    for (int k = 0; k < ZERO_TARGETS; k++) {
+        uint8_t seen[200] = {0};
+        zero_min[k] = 999, zero_max[k] = 0, zero_distinct[k] = 0;
+        for (int i = 0; i < ZERO_PICKS; i++) {
+            uint32_t out[1] = {999};
             double u = parley_agent_pick_bid_genius(v, target[k], models, 2, out);
-            if (out[0] > 4 || fabs(u - out[0] / 4.0) > 1e-12)
-                zero_seen[k][0] = 1000; /* fails below */
-            else
-                zero_seen[k][out[0]]++;
+            if (out[0] > 199 || fabs(u - out[0] / 199.0) > 1e-12) {
+                zero_max[k] = 1000; /* fails below */
+                continue;
+            }
+            zero_min[k] = out[0] < zero_min[k] ? out[0] : zero_min[k];
+            zero_max[k] = out[0] > zero_max[k] ? out[0] : zero_max[k];
+            zero_distinct[k] += !seen[out[0]];
+            seen[out[0]] = 1;
         }
+    }
     hook_calls++;
 }
 
@@ -554,7 +566,7 @@ static void test_pick_bid_genius_all_zero(void **state)
 {
     (void)state;
     parley_scenario *sc = probe_scenario(
-        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 4}],"
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 199}],"
         " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
         "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
         "  {\"name\": \"P1\", \"preferences\": {"
@@ -565,21 +577,19 @@ static void test_pick_bid_genius_all_zero(void **state)
     script_set(1, 1, zero);
     script_hook = zero_hook;
     hook_calls = 0;
-    memset(zero_seen, 0, sizeof zero_seen);
     parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
     probe_run(neg);
     parley_negotiation_free(neg);
     parley_opponent_model_free(hook_model);
     parley_scenario_free(sc);
     assert_int_equal(hook_calls, 1);
-    static const uint32_t first[ZERO_TARGETS] = {1, 3, 4}; /* the window: first..4 */
-    for (int k = 0; k < ZERO_TARGETS; k++)
-        for (uint32_t x = 0; x < 5; x++) {
-            int in_window = x >= first[k];
-            if ((in_window && zero_seen[k][x] == 0) || (!in_window && zero_seen[k][x] != 0))
-                fail_msg("window from x = %u: x = %u picked %u times in 60", first[k], x, zero_seen[k][x]);
-        }
-    assert_int_equal(zero_seen[2][4], 60);
+    static const uint32_t lo[ZERO_TARGETS] = {40, 120, 198, 199}, hi[ZERO_TARGETS] = {140, 199, 199, 199};
+    for (int k = 0; k < ZERO_TARGETS; k++) {
+        uint32_t size = hi[k] - lo[k] + 1;
+        if (zero_min[k] != lo[k] || zero_max[k] != hi[k] || zero_distinct[k] * 3 < size)
+            fail_msg("window %u..%u: picks in %u..%u, %u distinct", lo[k], hi[k], zero_min[k], zero_max[k],
+                     zero_distinct[k]);
+    }
 }
 
 int main(void)
