@@ -3,8 +3,8 @@
  * (issue 27, helper agt1; tests/mutants/report-agt1.md), with the outcome worked out by hand:
  *
  * - NiceTitForTat above 10,000 packages lists only the first two packages of a window in GENIUS's BidIterator
- *   order (ntft_window keeps two: a slip that writes a third overflows its two-slot array, which the sanitizer
- *   tree sees), and still agrees with conceder;
+ *   order: each counter-bid has at most one package of its utility before it in that order (and a slip that
+ *   keeps a third overflows the two-slot array, which the sanitizer tree sees);
  * - HardHeaded's target curve with and without a discount factor, read from its offers and its acceptance
  *   against a script;
  * - the BOA record's Nash estimate: recomputed at every offer while fewer than 64 were received, then cached for
