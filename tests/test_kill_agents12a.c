@@ -51,7 +51,8 @@ static parley_scenario *ramp(int n, double u0, double u1, const char *extra)
     return probe_scenario(text);
 }
 
-/* P0's offers (x and time) in a run of agent `name` with `params` (P0) against the script offering x = `script_x` always. */
+/* P0's offers (x and time) in a run of agent `name` with `params` (P0) against the script offering x = `script_x`
+   always. */
 #define MAX_OFFERS 256
 struct offers {
     size_t n;
