@@ -10,9 +10,10 @@
  * - boulware, conceder, linear and hardliner: every offer against a script equal to the target formula at its time
  *   (nearest package for the GENIUS pair, cheapest at least the target for linear and hardliner);
  * - the BOA record's bid choice in a utility window by an opponent model, without models, and GENIUS's window
- *   when the model rates everything 0 (a random package of the window); getMaxUtilityBid's tie order (NiceTitForTat's opening bid); value counts' deviation; the
- *   distinct-offer list past its first 64 entries; the most frequent value of an issue (ties drawn at random) and
- *   GENIUS's reading of the discount factor.
+ *   when the model rates everything 0 (a random package of the window); getMaxUtilityBid's tie order
+ *   (NiceTitForTat's opening bid); value counts' deviation; the distinct-offer list past its first 64 entries;
+ *   the most frequent value of an issue (ties drawn at random) and GENIUS's reading of the discount factor;
+ * - HardHeaded's opponent weights at their cap.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -270,7 +271,8 @@ static void test_time_dependent_offers(void **state)
                 target = agents[a].e == 0 ? 1 : 1 - pow(t, 1 / agents[a].e);
             uint32_t want = agents[a].nearest ? nearest_x(target) : cheapest_x(target);
             if (o.x[i] != want)
-                fail_msg("%s:%s, offer %zu (t = %g, target %g): x = %u, expected %u", agents[a].name, agents[a].params, i, t, target,
+                fail_msg("%s:%s, offer %zu (t = %g, target %g): x = %u, expected %u", agents[a].name,
+                         agents[a].params, i, t, target,
                          o.x[i], want);
         }
     }
@@ -335,7 +337,8 @@ static int hook_calls;
 
 /* parley_agent_pick_bid from target 0.5: the first package at least worth it (c2) and those up to target + window
    whose model score is strictly higher: window 0.2 stops at c3 (0.75 > 0.7): c2; window 0.3 reaches c3, which P1
-   prefers (1 > 0.4); window 0.6 reaches c4 too, which P1 likes as much: the first of a tie stays, c3.  Without a model: the cheapest at least worth the
+   prefers (1 > 0.4); window 0.6 reaches c4 too, which P1 likes as much: the first of a tie stays, c3.  Without a
+   model: the cheapest at least worth the
    target (0.6: c3; 0.75: c3).  From target 0.8, c4 alone. */
 static void pick_hook(parley_agent_view *v, long move)
 {
@@ -406,7 +409,8 @@ static void test_max_utility_bid_ties(void **state)
     script_set(2, 1, script);
     script_hook = max_hook;
     hook_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 3, 1, parley_agent_builtin("nice-tit-for-tat"), "", &script_agent, "");
+    parley_negotiation *neg =
+        probe_negotiation(sc, 3, 1, parley_agent_builtin("nice-tit-for-tat"), "", &script_agent, "");
     probe_run(neg);
     parley_event ev;
     assert_true(probe_find(neg, PARLEY_EVENT_OFFER, 0, &ev) >= 0);

@@ -119,7 +119,8 @@ static void test_hardheaded_target_curve(void **state)
     for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
         parley_scenario *sc = steps(10, runs[k].extra);
         script_set(1, 1, seven);
-        parley_negotiation *neg = probe_negotiation(sc, 21, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
+        parley_negotiation *neg =
+            probe_negotiation(sc, 21, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
         probe_run(neg);
         long offers = 0;
         for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
@@ -223,11 +224,13 @@ static void test_hardheaded_target_crossings(void **state)
                  "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"lo\", \"hi\"]}],"
                  " \"parties\": [{\"name\": \"P0\", \"discount\": %g, \"preferences\": {"
                  "   \"c\": {\"weight\": 1, \"values\": {\"lo\": %g, \"hi\": 1}}}},"
-                 "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": {\"lo\": 1, \"hi\": 0}}}}]}",
+                 "  {\"name\": \"P1\", \"preferences\":"
+                 "   {\"c\": {\"weight\": 1, \"values\": {\"lo\": 1, \"hi\": 0}}}}]}",
                  cases[k].d, cases[k].u);
         parley_scenario *sc = probe_scenario(text);
         script_set(1, 1, lo);
-        parley_negotiation *neg = probe_negotiation(sc, 1001, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
+        parley_negotiation *neg =
+            probe_negotiation(sc, 1001, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
         probe_run(neg);
         parley_event ev;
         long accepted = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : -1;
