@@ -279,6 +279,29 @@ static void test_time_dependent_offers(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * Below the reservation value: P0's reservation 0.62 on x / 10 (its floor: target 0.62 + 0.38 (1 - F(t))), the script
+ * offering x = 6 (0.6).  boulware, as GENIUS's TimeDependentAgent, accepts an offer worth its next bid even below its
+ * reservation value: its bid is the package nearest the target, x = 6 once the target is below 0.65, i.e.
+ * 1 - t^5 < 0.03 / 0.38, t > 0.98370: round 196 of 199 (t = 195 / 198).  linear never takes it (below its
+ * reservation value) and ends offering x = 7, the cheapest package worth its last target 0.62.
+ */
+static void test_time_dependent_below_reservation(void **state)
+{
+    (void)state;
+    parley_scenario *sc = ramp(10, 0, 1, "\"reservation\": 0.62,");
+    struct offers o;
+    run_p0(sc, "boulware", "", 199, 6, &o);
+    assert_int_equal(o.accept_round, 196);
+    for (size_t i = 0; i < o.n; i++)
+        assert_true(o.x[i] >= 7);
+    run_p0(sc, "linear", "", 199, 6, &o);
+    assert_int_equal(o.accept_round, -1);
+    assert_int_equal(o.n, 199);
+    assert_int_equal(o.x[o.n - 1], 7);
+    parley_scenario_free(sc);
+}
+
 /* hardliner takes no parameter; the others take e and k only; PonPoko's pattern and generator count */
 static void test_time_dependent_parameters(void **state)
 {
@@ -607,6 +630,7 @@ int main(void)
         cmocka_unit_test(test_agent_k_clamps),
         cmocka_unit_test(test_hardheaded_weights_capped),
         cmocka_unit_test(test_time_dependent_offers),
+        cmocka_unit_test(test_time_dependent_below_reservation),
         cmocka_unit_test(test_time_dependent_parameters),
         cmocka_unit_test(test_pick_bid_in_a_window),
         cmocka_unit_test(test_max_utility_bid_ties),
