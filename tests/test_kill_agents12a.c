@@ -284,7 +284,8 @@ static void test_time_dependent_offers(void **state)
  * offering x = 6 (0.6).  boulware, as GENIUS's TimeDependentAgent, accepts an offer worth its next bid even below its
  * reservation value: its bid is the package nearest the target, x = 6 once the target is below 0.65, i.e.
  * 1 - t^5 < 0.03 / 0.38, t > 0.98370: round 196 of 199 (t = 195 / 198).  linear never takes it (below its
- * reservation value) and ends offering x = 7, the cheapest package worth its last target 0.62.
+ * reservation value) and ends offering x = 7, the cheapest package worth its last target 0.62.  With reservation 0.6
+ * linear takes x = 6, worth its reservation value exactly, when its target reaches 0.6: at t = 1, round 199.
  */
 static void test_time_dependent_below_reservation(void **state)
 {
@@ -299,6 +300,10 @@ static void test_time_dependent_below_reservation(void **state)
     assert_int_equal(o.accept_round, -1);
     assert_int_equal(o.n, 199);
     assert_int_equal(o.x[o.n - 1], 7);
+    parley_scenario_free(sc);
+    sc = ramp(10, 0, 1, "\"reservation\": 0.6,");
+    run_p0(sc, "linear", "", 199, 6, &o);
+    assert_int_equal(o.accept_round, 199);
     parley_scenario_free(sc);
 }
 
