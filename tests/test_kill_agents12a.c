@@ -558,8 +558,9 @@ static void test_most_frequent_value(void **state)
 /*
  * GENIUS's window pick when the model rates every package of the window (nearly) 0: a package of the window at random
  * (OfferingStrategy's "all bids equal" case: every estimate at most 0.0001).  x in 0..199 worth x / 199 to P0; P1's
- * utility is 0.00009 x / 199, at most 0.00009, so its perfect model's is.  The window starts at the first package above the target and grows by 0.01 steps of its top
- * (up to the first package above the top) until it holds 100 packages or the top passes 1.01:
+ * utility is 0.00009 x / 199, at most 0.00009, so its perfect model's is.  The window starts at the first package
+ * above the target and grows by 0.01 steps of its top (up to the first package above the top) until it holds 100
+ * packages or the top passes 1.01:
  *   target 0.2: x >= 40; 100 held once the top reaches 0.70 (x = 140 is the first above it): x = 40..140;
  *   target 0.6: x >= 120, never 100: up to the best, x = 120..199;
  *   target 0.99: x = 198, 199;  target 1.5: nothing above, the best package alone, x = 199.
