@@ -9,9 +9,11 @@
  *   AgentK's clamps (an offer above 1, a variance rounded below 0);
  * - boulware, conceder, linear and hardliner: every offer against a script equal to the target formula at its time
  *   (nearest package for the GENIUS pair, cheapest at least the target for linear and hardliner);
- * - the BOA record's bid choice in a utility window by an opponent model, without models, and the Nash estimate
- *   it caches; getMaxUtilityBid's tie order (NiceTitForTat's opening bid); value counts' deviation; the
- *   distinct-offer list past its first 64 entries; the most frequent value of an issue.
+ * - the BOA record's bid choice in a utility window by an opponent model, without models, and GENIUS's window
+ *   when the model rates everything 0 (a random package of the window); getMaxUtilityBid's tie order
+ *   (NiceTitForTat's opening bid); value counts' deviation; the distinct-offer list past its first 64 entries;
+ *   the most frequent value of an issue (ties drawn at random) and GENIUS's reading of the discount factor;
+ * - HardHeaded's opponent weights at their cap.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -50,7 +52,8 @@ static parley_scenario *ramp(int n, double u0, double u1, const char *extra)
     return probe_scenario(text);
 }
 
-/* P0's offers (x and time) in a run of agent `name` with `params` (P0) against the script offering x = `script_x` always. */
+/* P0's offers (x and time) in a run of agent `name` with `params` (P0) against the script offering x = `script_x`
+   always. */
 #define MAX_OFFERS 256
 struct offers {
     size_t n;
@@ -268,10 +271,39 @@ static void test_time_dependent_offers(void **state)
                 target = agents[a].e == 0 ? 1 : 1 - pow(t, 1 / agents[a].e);
             uint32_t want = agents[a].nearest ? nearest_x(target) : cheapest_x(target);
             if (o.x[i] != want)
-                fail_msg("%s:%s, offer %zu (t = %g, target %g): x = %u, expected %u", agents[a].name, agents[a].params, i, t, target,
+                fail_msg("%s:%s, offer %zu (t = %g, target %g): x = %u, expected %u", agents[a].name,
+                         agents[a].params, i, t, target,
                          o.x[i], want);
         }
     }
+    parley_scenario_free(sc);
+}
+
+/*
+ * Below the reservation value: P0's reservation 0.62 on x / 10 (its floor: target 0.62 + 0.38 (1 - F(t))), the script
+ * offering x = 6 (0.6).  boulware, as GENIUS's TimeDependentAgent, accepts an offer worth its next bid even below its
+ * reservation value: its bid is the package nearest the target, x = 6 once the target is below 0.65, i.e.
+ * 1 - t^5 < 0.03 / 0.38, t > 0.98370: round 196 of 199 (t = 195 / 198).  linear never takes it (below its
+ * reservation value) and ends offering x = 7, the cheapest package worth its last target 0.62.  With reservation 0.6
+ * linear takes x = 6, worth its reservation value exactly, when its target reaches 0.6: at t = 1, round 199.
+ */
+static void test_time_dependent_below_reservation(void **state)
+{
+    (void)state;
+    parley_scenario *sc = ramp(10, 0, 1, "\"reservation\": 0.62,");
+    struct offers o;
+    run_p0(sc, "boulware", "", 199, 6, &o);
+    assert_int_equal(o.accept_round, 196);
+    for (size_t i = 0; i < o.n; i++)
+        assert_true(o.x[i] >= 7);
+    run_p0(sc, "linear", "", 199, 6, &o);
+    assert_int_equal(o.accept_round, -1);
+    assert_int_equal(o.n, 199);
+    assert_int_equal(o.x[o.n - 1], 7);
+    parley_scenario_free(sc);
+    sc = ramp(10, 0, 1, "\"reservation\": 0.6,");
+    run_p0(sc, "linear", "", 199, 6, &o);
+    assert_int_equal(o.accept_round, 199);
     parley_scenario_free(sc);
 }
 
@@ -333,7 +365,8 @@ static int hook_calls;
 
 /* parley_agent_pick_bid from target 0.5: the first package at least worth it (c2) and those up to target + window
    whose model score is strictly higher: window 0.2 stops at c3 (0.75 > 0.7): c2; window 0.3 reaches c3, which P1
-   prefers (1 > 0.4); window 0.6 reaches c4 too, which P1 likes as much: the first of a tie stays, c3.  Without a model: the cheapest at least worth the
+   prefers (1 > 0.4); window 0.6 reaches c4 too, which P1 likes as much: the first of a tie stays, c3.  Without a
+   model: the cheapest at least worth the
    target (0.6: c3; 0.75: c3).  From target 0.8, c4 alone. */
 static void pick_hook(parley_agent_view *v, long move)
 {
@@ -404,7 +437,8 @@ static void test_max_utility_bid_ties(void **state)
     script_set(2, 1, script);
     script_hook = max_hook;
     hook_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 3, 1, parley_agent_builtin("nice-tit-for-tat"), "", &script_agent, "");
+    parley_negotiation *neg =
+        probe_negotiation(sc, 3, 1, parley_agent_builtin("nice-tit-for-tat"), "", &script_agent, "");
     probe_run(neg);
     parley_event ev;
     assert_true(probe_find(neg, PARLEY_EVENT_OFFER, 0, &ev) >= 0);
@@ -458,6 +492,140 @@ static void test_value_counts(void **state)
     parley_space_free(space);
 }
 
+/*
+ * The most frequent value of an issue, ties drawn at random (atlas3's trial bid), and the discount as GENIUS reads
+ * it, from the script's view (P0: one issue of 4 values, discount 0.5 for P0, none for P1).  Counts 1, 3, 2, 0:
+ * value 1.  Counts 2, 0, 2, 1: value 0 or 2, each drawn over 64 draws (a fixed seed).  All zero: any of the four.
+ */
+static uint32_t freq_unique, freq_seen_tied[4], freq_seen_zero[4];
+static double freq_discount[2];
+
+static void frequent_hook(parley_agent_view *v, long move)
+{
+    if (move != 0)
+        return;
+    freq_discount[parley_view_party(v)] = anac_discount(v);
+    if (parley_view_party(v) != 0)
+        return;
+    struct anac_counts c;
+    if (anac_counts_init(&c, parley_view_space(v)) != PARLEY_OK)
+        return;
+    freq_unique = 99;
+    for (int k = 0; k < 64; k++) { /* all zero */
+        freq_seen_zero[anac_counts_most_frequent(&c, 0, v) & 3]++;
+        uint32_t r = (uint32_t)anac_random_index(v, 4);
+        if (r > 3)
+            freq_seen_zero[0] = 1000; /* out of range: fails below */
+    }
+    static const unsigned unique[4] = {1, 3, 2, 0}, tied[4] = {2, 0, 2, 1};
+    memcpy(c.n, unique, sizeof unique);
+    freq_unique = anac_counts_most_frequent(&c, 0, v);
+    memcpy(c.n, tied, sizeof tied);
+    for (int k = 0; k < 64; k++)
+        freq_seen_tied[anac_counts_most_frequent(&c, 0, v) & 3]++;
+    anac_counts_free(&c);
+}
+
+static void test_most_frequent_value(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 3}],"
+        " \"parties\": [{\"name\": \"P0\", \"discount\": 0.5, \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}");
+    static const uint32_t zero[1] = {0};
+    script_set(1, 1, zero);
+    script_hook = frequent_hook;
+    memset(freq_seen_tied, 0, sizeof freq_seen_tied);
+    memset(freq_seen_zero, 0, sizeof freq_seen_zero);
+    freq_discount[0] = freq_discount[1] = -1;
+    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    assert_int_equal(freq_unique, 1);
+    assert_int_equal(freq_seen_tied[1] + freq_seen_tied[3], 0);
+    assert_true(freq_seen_tied[0] > 0 && freq_seen_tied[2] > 0);
+    for (int x = 0; x < 4; x++)
+        if (freq_seen_zero[x] == 0 || freq_seen_zero[x] > 64)
+            fail_msg("all zero: value %d drawn %u times in 64", x, freq_seen_zero[x]);
+    NEAR(freq_discount[0], 0.5);
+    NEAR(freq_discount[1], 1);
+}
+
+/*
+ * GENIUS's window pick when the model rates every package of the window (nearly) 0: a package of the window at random
+ * (OfferingStrategy's "all bids equal" case: every estimate at most 0.0001).  x in 0..199 worth x / 199 to P0; P1's
+ * utility is 0.00009 x / 199, at most 0.00009, so its perfect model's is.  The window starts at the first package
+ * above the target and grows by 0.01 steps of its top (up to the first package above the top) until it holds 100
+ * packages or the top passes 1.01:
+ *   target 0.2: x >= 40; 100 held once the top reaches 0.70 (x = 140 is the first above it): x = 40..140;
+ *   target 0.6: x >= 120, never 100: up to the best, x = 120..199;
+ *   target 0.99: x = 198, 199;  target 1.5: nothing above, the best package alone, x = 199.
+ * 2000 picks each: within the window, both its ends drawn (a given package is missed by all with odds e^-20), and
+ * spread over it (at least a third of its packages drawn).
+ */
+#define ZERO_TARGETS 4
+#define ZERO_PICKS 2000
+static uint32_t zero_min[ZERO_TARGETS], zero_max[ZERO_TARGETS], zero_distinct[ZERO_TARGETS];
+
+static void zero_hook(parley_agent_view *v, long move)
+{
+    if (move != 0 || parley_view_party(v) != 0)
+        return;
+    parley_opponent_model *const models[2] = {NULL, hook_model};
+    static const double target[ZERO_TARGETS] = {0.2, 0.6, 0.99, 1.5};
+    for (int k = 0; k < ZERO_TARGETS; k++) {
+        uint8_t seen[200] = {0};
+        zero_min[k] = 999, zero_max[k] = 0, zero_distinct[k] = 0;
+        for (int i = 0; i < ZERO_PICKS; i++) {
+            uint32_t out[1] = {999};
+            double u = parley_agent_pick_bid_genius(v, target[k], models, 2, out);
+            if (out[0] > 199 || fabs(u - out[0] / 199.0) > 1e-12) {
+                zero_max[k] = 1000; /* fails below */
+                continue;
+            }
+            zero_min[k] = out[0] < zero_min[k] ? out[0] : zero_min[k];
+            zero_max[k] = out[0] > zero_max[k] ? out[0] : zero_max[k];
+            zero_distinct[k] += !seen[out[0]];
+            seen[out[0]] = 1;
+        }
+    }
+    hook_calls++;
+}
+
+static void test_pick_bid_genius_all_zero(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 199}],"
+        " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {"
+        "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 0.00009}}}}]}");
+    hook_model = parley_opponent_model_perfect(parley_party_utility(sc, 1));
+    assert_non_null(hook_model);
+    static const uint32_t zero[1] = {0};
+    script_set(1, 1, zero);
+    script_hook = zero_hook;
+    hook_calls = 0;
+    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    parley_opponent_model_free(hook_model);
+    parley_scenario_free(sc);
+    assert_int_equal(hook_calls, 1);
+    static const uint32_t lo[ZERO_TARGETS] = {40, 120, 198, 199}, hi[ZERO_TARGETS] = {140, 199, 199, 199};
+    for (int k = 0; k < ZERO_TARGETS; k++) {
+        uint32_t size = hi[k] - lo[k] + 1;
+        if (zero_min[k] != lo[k] || zero_max[k] != hi[k] || zero_distinct[k] * 3 < size)
+            fail_msg("window %u..%u: picks in %u..%u, %u distinct", lo[k], hi[k], zero_min[k], zero_max[k],
+                     zero_distinct[k]);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -468,10 +636,13 @@ int main(void)
         cmocka_unit_test(test_agent_k_clamps),
         cmocka_unit_test(test_hardheaded_weights_capped),
         cmocka_unit_test(test_time_dependent_offers),
+        cmocka_unit_test(test_time_dependent_below_reservation),
         cmocka_unit_test(test_time_dependent_parameters),
         cmocka_unit_test(test_pick_bid_in_a_window),
         cmocka_unit_test(test_max_utility_bid_ties),
         cmocka_unit_test(test_value_counts),
+        cmocka_unit_test(test_most_frequent_value),
+        cmocka_unit_test(test_pick_bid_genius_all_zero),
     };
     (void)probe_opposed_linear;
     return cmocka_run_group_tests(tests, NULL, NULL);

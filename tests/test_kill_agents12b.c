@@ -3,8 +3,8 @@
  * (issue 27, helper agt1; tests/mutants/report-agt1.md), with the outcome worked out by hand:
  *
  * - NiceTitForTat above 10,000 packages lists only the first two packages of a window in GENIUS's BidIterator
- *   order (ntft_window keeps two: a slip that writes a third overflows its two-slot array, which the sanitizer
- *   tree sees), and still agrees with conceder;
+ *   order: each counter-bid has at most one package of its utility before it in that order (and a slip that
+ *   keeps a third overflows the two-slot array, which the sanitizer tree sees);
  * - HardHeaded's target curve with and without a discount factor, read from its offers and its acceptance
  *   against a script;
  * - the BOA record's Nash estimate: recomputed at every offer while fewer than 64 were received, then cached for
@@ -25,10 +25,18 @@
 #include "agents/boa.h"
 
 /*
- * NiceTitForTat (P0) against conceder on four issues of 0..10 (14,641 packages: above 10,000, so each window lists
- * its first two packages in BidIterator order, and beliefs stop at t = 0.5) for 200 rounds: they agree.  (The
- * point is the sanitizer tree: a third package kept would be written past the two-slot array.)
+ * NiceTitForTat (P0) against conceder on four issues of 0..10 (14,641 packages, P0's utility the sum of the values
+ * / 40: above 10,000, so each window lists only its first two packages in GENIUS's BidIterator order, position
+ * x0 + 11 x1 + 121 x2 + 1331 x3, and beliefs stop at t = 0.5) for 200 rounds.  Every counter-bid lies in its
+ * window with every package of the same utility, so at most one package of its sum comes before it in that order
+ * (its opening bid, the best, and offers of the opponent's best offer back are not counter-bids of the window).
+ * They agree.  (The sanitizer tree also sees a third package written past the two-slot array.)
  */
+static uint32_t bid_position(const uint32_t *x)
+{
+    return x[0] + 11 * x[1] + 121 * x[2] + 1331 * x[3];
+}
+
 static void test_nice_tit_for_tat_big_space(void **state)
 {
     (void)state;
@@ -37,6 +45,38 @@ static void test_nice_tit_for_tat_big_space(void **state)
                                                 parley_agent_builtin("conceder"), "");
     probe_run(neg);
     assert_true(probe_find(neg, PARLEY_EVENT_AGREEMENT, -1, NULL) >= 0);
+    uint32_t best_received = 0, counter_bids = 0; /* sums */
+    int opened = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.kind != PARLEY_EVENT_OFFER)
+            continue;
+        uint32_t sum = ev.outcome[0] + ev.outcome[1] + ev.outcome[2] + ev.outcome[3];
+        if (ev.party == 1) {
+            best_received = sum > best_received ? sum : best_received;
+            continue;
+        }
+        if (!opened || sum == best_received || sum == 40) {
+            opened = 1;
+            continue;
+        }
+        counter_bids++;
+        uint32_t before = 0, pos = bid_position(ev.outcome), q[4];
+        for (q[0] = 0; q[0] <= 10; q[0]++)
+            for (q[1] = 0; q[1] <= 10; q[1]++)
+                for (q[2] = 0; q[2] <= 10; q[2]++) {
+                    int rest = (int)sum - (int)(q[0] + q[1] + q[2]);
+                    if (rest < 0 || rest > 10)
+                        continue;
+                    q[3] = (uint32_t)rest;
+                    before += bid_position(q) < pos;
+                }
+        if (before > 1)
+            fail_msg("round %ld: (%u, %u, %u, %u) has %u packages of its sum before it", ev.round, ev.outcome[0],
+                     ev.outcome[1], ev.outcome[2], ev.outcome[3], before);
+    }
+    assert_true(counter_bids > 20);
     parley_negotiation_free(neg);
     parley_scenario_free(sc);
 }
@@ -79,7 +119,8 @@ static void test_hardheaded_target_curve(void **state)
     for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
         parley_scenario *sc = steps(10, runs[k].extra);
         script_set(1, 1, seven);
-        parley_negotiation *neg = probe_negotiation(sc, 21, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
+        parley_negotiation *neg =
+            probe_negotiation(sc, 21, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
         probe_run(neg);
         long offers = 0;
         for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
@@ -183,11 +224,13 @@ static void test_hardheaded_target_crossings(void **state)
                  "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"lo\", \"hi\"]}],"
                  " \"parties\": [{\"name\": \"P0\", \"discount\": %g, \"preferences\": {"
                  "   \"c\": {\"weight\": 1, \"values\": {\"lo\": %g, \"hi\": 1}}}},"
-                 "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": {\"lo\": 1, \"hi\": 0}}}}]}",
+                 "  {\"name\": \"P1\", \"preferences\":"
+                 "   {\"c\": {\"weight\": 1, \"values\": {\"lo\": 1, \"hi\": 0}}}}]}",
                  cases[k].d, cases[k].u);
         parley_scenario *sc = probe_scenario(text);
         script_set(1, 1, lo);
-        parley_negotiation *neg = probe_negotiation(sc, 1001, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
+        parley_negotiation *neg =
+            probe_negotiation(sc, 1001, 1, parley_agent_builtin("hardheaded"), "", &script_agent, "");
         probe_run(neg);
         parley_event ev;
         long accepted = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : -1;
@@ -257,7 +300,7 @@ static void test_nice_tit_for_tat_last_moment(void **state)
 /* One categorical issue v0..v(N-1) worth US[i] to P0, 1 - US[i] to P1. */
 static parley_scenario *table(size_t n, const double *us)
 {
-    char text[2048], p0[1024] = "", p1[1024] = "", names[512] = "";
+    char text[4096], p0[1024] = "", p1[1024] = "", names[512] = "";
     for (size_t i = 0; i < n; i++) {
         snprintf(names + strlen(names), sizeof names - strlen(names), "%s\"v%zu\"", i ? ", " : "", i);
         snprintf(p0 + strlen(p0), sizeof p0 - strlen(p0), "%s\"v%zu\": %.17g", i ? ", " : "", i, us[i]);
