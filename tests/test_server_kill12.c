@@ -583,6 +583,11 @@ static void test_seats_held_and_counted(void **state)
     const char *seated = "{\"participant\": 2, \"name\": \"Buyer\", \"role\": \"party\", \"agent\": \"boulware\", "
                          "\"kind\": \"*\", \"deadline_seconds\": 10.0, \"cpu_seconds\": 10.0, \"rounds\": 7, \"seed\": 3, "
                          "\"seated_at\": \"T\", \"seated_by\": \"Broker\"}";
+    /* A deadline or CPU time of 0 is refused: both are in (0, ...]. */
+    expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\", \"deadline_seconds\": 0}", 400, "deadline_seconds",
+                 "deadline_seconds: a number of seconds in (0, 30] (the server's --agent-seconds)");
+    expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\", \"cpu_seconds\": 0}", 400, "cpu_seconds",
+                 "cpu_seconds: a number of seconds in (0, 10] (at most the deadline)");
     http_resp r = call(&w, "POST", buyer, w.med, "{\"agent\": \"boulware\", \"rounds\": 7, \"seed\": 3}", 201);
     assert_json(r.json, seated);
     http_resp_free(&r);
