@@ -12,11 +12,25 @@
 #include <stdio.h>
 #include <string.h>
 
+/* 1 when t is a time as the server writes it (api_now): "2026-12-06T21:24:13.905Z". */
+static int json_expect_is_time(const char *t)
+{
+    static const char shape[] = "dddd-dd-ddTdd:dd:dd.dddZ";
+    if (!t || strlen(t) != sizeof shape - 1)
+        return 0;
+    for (size_t i = 0; shape[i]; i++)
+        if (shape[i] == 'd' ? !(t[i] >= '0' && t[i] <= '9') : t[i] != shape[i])
+            return 0;
+    return 1;
+}
+
 /* 1 when `actual` matches `expected` (wildcards allowed in expected); `where` gets the path of the first mismatch. */
 static int json_expect_match(const json_t *expected, const json_t *actual, char *where, size_t size)
 {
     if (json_is_string(expected) && strcmp(json_string_value(expected), "*") == 0)
         return json_is_string(actual) ? 1 : (snprintf(where, size, "(a string expected)"), 0);
+    if (json_is_string(expected) && strcmp(json_string_value(expected), "T") == 0)
+        return json_expect_is_time(json_string_value(actual)) ? 1 : (snprintf(where, size, "(a time expected)"), 0);
     if (json_is_string(expected) && strcmp(json_string_value(expected), "#") == 0)
         return json_is_integer(actual) ? 1 : (snprintf(where, size, "(an integer expected)"), 0);
     if (json_is_object(expected)) {

@@ -582,7 +582,12 @@ static void test_seats_held_and_counted(void **state)
     const char *buyer = "/api/negotiations/1/participants/2/agent", *seller = "/api/negotiations/1/participants/3/agent";
     const char *seated = "{\"participant\": 2, \"name\": \"Buyer\", \"role\": \"party\", \"agent\": \"boulware\", "
                          "\"kind\": \"*\", \"deadline_seconds\": 10.0, \"cpu_seconds\": 10.0, \"rounds\": 7, \"seed\": 3, "
-                         "\"seated_at\": \"*\", \"seated_by\": \"Broker\"}";
+                         "\"seated_at\": \"T\", \"seated_by\": \"Broker\"}";
+    /* A deadline or CPU time of 0 is refused: both are in (0, ...]. */
+    expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\", \"deadline_seconds\": 0}", 400, "deadline_seconds",
+                 "deadline_seconds: a number of seconds in (0, 30] (the server's --agent-seconds)");
+    expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\", \"cpu_seconds\": 0}", 400, "cpu_seconds",
+                 "cpu_seconds: a number of seconds in (0, 10] (at most the deadline)");
     http_resp r = call(&w, "POST", buyer, w.med, "{\"agent\": \"boulware\", \"rounds\": 7, \"seed\": 3}", 201);
     assert_json(r.json, seated);
     http_resp_free(&r);
@@ -603,7 +608,7 @@ static void test_seats_held_and_counted(void **state)
     r = call(&w, "POST", seller, w.med, "{\"agent\": \"conceder\", \"deadline_seconds\": 12.5}", 201);
     assert_json(r.json, "{\"participant\": 3, \"name\": \"Seller\", \"role\": \"party\", \"agent\": \"conceder\", "
                         "\"kind\": \"*\", \"deadline_seconds\": 12.5, \"cpu_seconds\": 12.5, \"rounds\": 20, "
-                        "\"seed\": 1, \"seated_at\": \"*\", \"seated_by\": \"Broker\"}"); /* docs/api.md's defaults */
+                        "\"seed\": 1, \"seated_at\": \"T\", \"seated_by\": \"Broker\"}"); /* docs/api.md's defaults */
     http_resp_free(&r);
     r = call(&w, "GET", "/api/negotiations/1/agents", w.med, NULL, 200);
     assert_int_equal(json_array_size(json_object_get(r.json, "agents")), 1);

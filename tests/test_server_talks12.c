@@ -8,8 +8,8 @@
  * negotiation, participants, profiles and tokens as a mediator and as a party
  * see them; the timeline's pages.  Values are those of docs/api.md worked out
  * by hand for the Budget scenario of test_server_talks.h (Broker mediates,
- * participant 1; Buyer 2; Seller 3).  Times and tokens are matched as "any
- * string" ("*").  No timing is asserted.
+ * participant 1; Buyer 2; Seller 3).  Times are matched by their form ("T":
+ * YYYY-MM-DDTHH:MM:SS.mmmZ), tokens as any string ("*").  No timing is asserted.
  * The name starts with test_server for the server library (tests/CMakeLists.txt).
  */
 #include <setjmp.h>
@@ -86,7 +86,7 @@ static void test_sessions(void **state)
     http_resp_free(&r);
     const char *first = "{\"id\": 1, \"number\": 1, \"venue\": \"Geneva\", \"starts_at\": \"2026-12-06T09:00Z\", "
                         "\"ends_at\": \"2026-12-06T17:00Z\", \"note\": \"first round\", \"status\": \"open\", "
-                        "\"outcome\": null, \"follow_up\": null, \"opened_at\": \"*\", \"closed_at\": null}";
+                        "\"outcome\": null, \"follow_up\": null, \"opened_at\": \"T\", \"closed_at\": null}";
     expect(w, "POST", sessions, w->med,
            "{\"venue\": \"Geneva\", \"starts_at\": \"2026-12-06T09:00Z\", \"ends_at\": \"2026-12-06T17:00Z\", "
            "\"note\": \"first round\"}",
@@ -98,7 +98,7 @@ static void test_sessions(void **state)
     const char *first_closed = "{\"id\": 1, \"number\": 1, \"venue\": \"Geneva\", \"starts_at\": \"2026-12-06T09:00Z\", "
                                "\"ends_at\": \"2026-12-06T17:00Z\", \"note\": \"first round\", \"status\": \"closed\", "
                                "\"outcome\": \"partial_agreement\", \"follow_up\": \"draft the annex\", "
-                               "\"opened_at\": \"*\", \"closed_at\": \"*\"}";
+                               "\"opened_at\": \"T\", \"closed_at\": \"T\"}";
     expect(w, "POST", "/api/negotiations/1/sessions/1/close", w->med,
            "{\"outcome\": \"partial_agreement\", \"follow_up\": \"draft the annex\"}", 200, first_closed);
     r = call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
@@ -106,7 +106,7 @@ static void test_sessions(void **state)
     http_resp_free(&r);
     const char *second = "{\"id\": 2, \"number\": 2, \"venue\": \"Bern\", \"starts_at\": null, \"ends_at\": null, "
                          "\"note\": null, \"status\": \"open\", \"outcome\": null, \"follow_up\": null, "
-                         "\"opened_at\": \"*\", \"closed_at\": null}";
+                         "\"opened_at\": \"T\", \"closed_at\": null}";
     expect(w, "POST", sessions, w->med, "{\"venue\": \"Bern\"}", 201, second);
     r = call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
     assert_json(json_object_get(r.json, "open_session"), "{\"id\": 2, \"number\": 2, \"venue\": \"Bern\"}");
@@ -114,8 +114,8 @@ static void test_sessions(void **state)
     /* Closed with ends_at and note: both replaced. */
     const char *second_closed = "{\"id\": 2, \"number\": 2, \"venue\": \"Bern\", \"starts_at\": null, "
                                 "\"ends_at\": \"2026-12-07\", \"note\": \"resume in spring\", \"status\": \"closed\", "
-                                "\"outcome\": \"adjourned\", \"follow_up\": null, \"opened_at\": \"*\", "
-                                "\"closed_at\": \"*\"}";
+                                "\"outcome\": \"adjourned\", \"follow_up\": null, \"opened_at\": \"T\", "
+                                "\"closed_at\": \"T\"}";
     expect(w, "POST", "/api/negotiations/1/sessions/2/close", w->med,
            "{\"outcome\": \"adjourned\", \"ends_at\": \"2026-12-07\", \"note\": \"resume in spring\"}", 200,
            second_closed);
@@ -125,10 +125,10 @@ static void test_sessions(void **state)
     /* The timeline: each act by Broker, seen by everyone, its data the reply. */
     char events[4096];
     snprintf(events, sizeof events,
-             "[{\"at\": \"*\", \"kind\": \"session.opened\", \"data\": %s, \"actor\": " BROKER ", \"private\": false},"
-             " {\"at\": \"*\", \"kind\": \"session.closed\", \"data\": %s, \"actor\": " BROKER ", \"private\": false},"
-             " {\"at\": \"*\", \"kind\": \"session.opened\", \"data\": %s, \"actor\": " BROKER ", \"private\": false},"
-             " {\"at\": \"*\", \"kind\": \"session.closed\", \"data\": %s, \"actor\": " BROKER ", \"private\": false}]",
+             "[{\"at\": \"T\", \"kind\": \"session.opened\", \"data\": %s, \"actor\": " BROKER ", \"private\": false},"
+             " {\"at\": \"T\", \"kind\": \"session.closed\", \"data\": %s, \"actor\": " BROKER ", \"private\": false},"
+             " {\"at\": \"T\", \"kind\": \"session.opened\", \"data\": %s, \"actor\": " BROKER ", \"private\": false},"
+             " {\"at\": \"T\", \"kind\": \"session.closed\", \"data\": %s, \"actor\": " BROKER ", \"private\": false}]",
              first, first_closed, second, second_closed);
     expect_events(w, w->seller, "session.", events);
 }
@@ -154,7 +154,7 @@ static void test_texts_and_answers(void **state)
     http_resp r = call(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Geneva\"}", 201);
     http_resp_free(&r);
     const char *text1 = "{\"id\": 1, \"number\": 1, \"session_id\": 1, \"session\": 1, \"outcome\": {\"price\": 1}, "
-                        "\"note\": \"a start\", \"status\": \"open\", \"created_at\": \"*\", \"author\": \"Broker\"}";
+                        "\"note\": \"a start\", \"status\": \"open\", \"created_at\": \"T\", \"author\": \"Broker\"}";
     expect(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 1}, \"note\": \"a start\"}", 201,
            text1);
     r = call(w, "GET", "/api/negotiations/1", w->buyer, NULL, 200);
@@ -163,27 +163,27 @@ static void test_texts_and_answers(void **state)
     const char *buyer_amends = "{\"id\": 1, \"text\": 1, \"text_number\": 1, \"participant\": 2, \"name\": \"Buyer\", "
                                "\"answer\": \"amend\", \"reason\": \"too dear\", \"amendments\": [{\"issue\": "
                                "\"price\", \"from\": 1, \"value\": 0, \"reason\": \"cheaper\"}], "
-                               "\"created_at\": \"*\", \"agreement\": false}";
+                               "\"created_at\": \"T\", \"agreement\": false}";
     answer(w, w->buyer, 1,
            "{\"answer\": \"amend\", \"reason\": \"too dear\", \"amendments\": [{\"issue\": \"price\", \"value\": 0, "
            "\"reason\": \"cheaper\"}]}",
            buyer_amends);
     const char *seller_amends = "{\"id\": 2, \"text\": 1, \"text_number\": 1, \"participant\": 3, \"name\": \"Seller\", "
                                 "\"answer\": \"amend\", \"reason\": null, \"amendments\": [{\"issue\": \"price\", "
-                                "\"from\": 1, \"value\": 2, \"reason\": null}], \"created_at\": \"*\", "
+                                "\"from\": 1, \"value\": 2, \"reason\": null}], \"created_at\": \"T\", "
                                 "\"agreement\": false}";
     answer(w, w->seller, 1, "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", \"value\": 2}]}",
            seller_amends);
     /* As stored: reason null when none was given, the answer's own fields only. */
     const char *buyer_row = "{\"id\": 1, \"participant\": 2, \"name\": \"Buyer\", \"answer\": \"amend\", \"reason\": "
                             "\"too dear\", \"amendments\": [{\"issue\": \"price\", \"from\": 1, \"value\": 0, "
-                            "\"reason\": \"cheaper\"}], \"created_at\": \"*\"}";
+                            "\"reason\": \"cheaper\"}], \"created_at\": \"T\"}";
     const char *seller_row = "{\"id\": 2, \"participant\": 3, \"name\": \"Seller\", \"answer\": \"amend\", \"reason\": "
                              "null, \"amendments\": [{\"issue\": \"price\", \"from\": 1, \"value\": 2, "
-                             "\"reason\": null}], \"created_at\": \"*\"}";
+                             "\"reason\": null}], \"created_at\": \"T\"}";
     char expected[4096];
     const char *open1 = "\"id\": 1, \"number\": 1, \"session_id\": 1, \"session\": 1, \"outcome\": {\"price\": 1}, "
-                        "\"note\": \"a start\", \"status\": \"open\", \"created_at\": \"*\", \"author\": \"Broker\"";
+                        "\"note\": \"a start\", \"status\": \"open\", \"created_at\": \"T\", \"author\": \"Broker\"";
     snprintf(expected, sizeof expected, "{%s, \"responses\": [%s, %s]}", open1, buyer_row, seller_row);
     expect(w, "GET", "/api/negotiations/1/texts/1", w->med, NULL, 200, expected);
     expect(w, "GET", "/api/negotiations/1/texts/current", w->med, NULL, 200, expected);
@@ -197,38 +197,38 @@ static void test_texts_and_answers(void **state)
     expect(w, "GET", "/api/negotiations/1/texts/1/responses", w->med, NULL, 200, expected);
     /* A party's answer is private to it (and the mediators) on the timeline. */
     expect_events(w, w->buyer, "response",
-                  "[{\"at\": \"*\", \"kind\": \"response\", \"data\": {\"id\": 1, \"text\": 1, \"text_number\": 1, "
+                  "[{\"at\": \"T\", \"kind\": \"response\", \"data\": {\"id\": 1, \"text\": 1, \"text_number\": 1, "
                   "\"participant\": 2, \"name\": \"Buyer\", \"answer\": \"amend\", \"reason\": \"too dear\", "
                   "\"amendments\": [{\"issue\": \"price\", \"from\": 1, \"value\": 0, \"reason\": \"cheaper\"}], "
-                  "\"created_at\": \"*\"}, \"actor\": {\"id\": 2, \"name\": \"Buyer\", \"role\": \"party\", "
+                  "\"created_at\": \"T\"}, \"actor\": {\"id\": 2, \"name\": \"Buyer\", \"role\": \"party\", "
                   "\"kind\": \"person\"}, \"private\": true}]");
 
     /* Text 2 supersedes text 1. */
     expect(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 1}}", 201,
            "{\"id\": 2, \"number\": 2, \"session_id\": 1, \"session\": 1, \"outcome\": {\"price\": 1}, \"note\": null, "
-           "\"status\": \"open\", \"created_at\": \"*\", \"author\": \"Broker\"}");
+           "\"status\": \"open\", \"created_at\": \"T\", \"author\": \"Broker\"}");
     answer(w, w->buyer, 2, "{\"answer\": \"accept\"}",
            "{\"id\": 3, \"text\": 2, \"text_number\": 2, \"participant\": 2, \"name\": \"Buyer\", \"answer\": "
-           "\"accept\", \"reason\": null, \"amendments\": [], \"created_at\": \"*\", \"agreement\": false}");
+           "\"accept\", \"reason\": null, \"amendments\": [], \"created_at\": \"T\", \"agreement\": false}");
     answer(w, w->buyer, 2, "{\"answer\": \"reject\", \"reason\": \"on second thoughts\"}",
            "{\"id\": 4, \"text\": 2, \"text_number\": 2, \"participant\": 2, \"name\": \"Buyer\", \"answer\": "
-           "\"reject\", \"reason\": \"on second thoughts\", \"amendments\": [], \"created_at\": \"*\", "
+           "\"reject\", \"reason\": \"on second thoughts\", \"amendments\": [], \"created_at\": \"T\", "
            "\"agreement\": false}");
     answer(w, w->seller, 2, "{\"answer\": \"accept\"}",
            "{\"id\": 5, \"text\": 2, \"text_number\": 2, \"participant\": 3, \"name\": \"Seller\", \"answer\": "
-           "\"accept\", \"reason\": null, \"amendments\": [], \"created_at\": \"*\", \"agreement\": false}");
+           "\"accept\", \"reason\": null, \"amendments\": [], \"created_at\": \"T\", \"agreement\": false}");
     r = call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
     assert_string_equal(jstr(&r, "status", NULL), "open");
     http_resp_free(&r);
     answer(w, w->buyer, 2, "{\"answer\": \"accept\"}",
            "{\"id\": 6, \"text\": 2, \"text_number\": 2, \"participant\": 2, \"name\": \"Buyer\", \"answer\": "
-           "\"accept\", \"reason\": null, \"amendments\": [], \"created_at\": \"*\", \"agreement\": true}");
+           "\"accept\", \"reason\": null, \"amendments\": [], \"created_at\": \"T\", \"agreement\": true}");
     r = call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
     assert_string_equal(jstr(&r, "status", NULL), "agreed");
     assert_int_equal(jint(&r, "current_text", NULL), 2);
     http_resp_free(&r);
     expect_events(w, w->seller, "agreement",
-                  "[{\"at\": \"*\", \"kind\": \"agreement\", \"data\": {\"text\": 2, \"number\": 2, \"outcome\": "
+                  "[{\"at\": \"T\", \"kind\": \"agreement\", \"data\": {\"text\": 2, \"number\": 2, \"outcome\": "
                   "{\"price\": 1}}, \"private\": false}]");
     /* Text 3: the negotiation is open again; the agreed text stays agreed, the list is in order. */
     r = call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 0}}", 201);
@@ -260,16 +260,16 @@ static void test_messages_and_who_sees_them(void **state)
     const char *messages = "/api/negotiations/1/messages";
     expect(w, "POST", messages, w->buyer, "{\"body\": \"b to m\", \"to\": 1}", 201,
            "{\"id\": 1, \"from\": {\"id\": 2, \"name\": \"Buyer\"}, \"to\": {\"id\": 1, \"name\": \"Broker\"}, "
-           "\"body\": \"b to m\", \"created_at\": \"*\"}");
+           "\"body\": \"b to m\", \"created_at\": \"T\"}");
     expect(w, "POST", messages, w->med, "{\"body\": \"m to s\", \"to\": 3}", 201,
            "{\"id\": 2, \"from\": {\"id\": 1, \"name\": \"Broker\"}, \"to\": {\"id\": 3, \"name\": \"Seller\"}, "
-           "\"body\": \"m to s\", \"created_at\": \"*\"}");
+           "\"body\": \"m to s\", \"created_at\": \"T\"}");
     expect(w, "POST", messages, w->med, "{\"body\": \"m to all\"}", 201,
            "{\"id\": 3, \"from\": {\"id\": 1, \"name\": \"Broker\"}, \"to\": null, \"body\": \"m to all\", "
-           "\"created_at\": \"*\"}");
+           "\"created_at\": \"T\"}");
     expect(w, "POST", messages, w->seller, "{\"body\": \"s aloud\"}", 201,
            "{\"id\": 4, \"from\": {\"id\": 3, \"name\": \"Seller\"}, \"to\": null, \"body\": \"s aloud\", "
-           "\"created_at\": \"*\"}");
+           "\"created_at\": \"T\"}");
     /* Who sees what: bodies and private flags in order. */
     static const struct {
         int who;
@@ -305,7 +305,7 @@ static void test_views_of_negotiation_and_participants(void **state)
     http_resp r = call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
     assert_string_equal(jstr(&r, "title", NULL), "Budget");
     assert_string_equal(jstr(&r, "status", NULL), "open");
-    assert_non_null(jstr(&r, "created_at", NULL));
+    assert_true(json_expect_is_time(jstr(&r, "created_at", NULL)));
     assert_true(json_is_null(json_object_get(r.json, "outcome")));
     assert_true(json_is_null(json_object_get(r.json, "closed_at")));
     assert_true(json_is_null(json_object_get(r.json, "current_text")));
@@ -327,9 +327,9 @@ static void test_views_of_negotiation_and_participants(void **state)
     expect(w, "GET", "/api/negotiations/1/me", w->seller, NULL, 200,
            "{\"negotiation\": 1, \"me\": {\"id\": 3, \"name\": \"Seller\", \"role\": \"party\"}}");
     expect(w, "PUT", "/api/negotiations/1/profile", w->buyer, PROFILE, 200,
-           "{\"participant\": 2, \"updated_at\": \"*\", \"profile\": " PROFILE "}");
+           "{\"participant\": 2, \"updated_at\": \"T\", \"profile\": " PROFILE "}");
     expect(w, "GET", "/api/negotiations/1/profile", w->buyer, NULL, 200,
-           "{\"participant\": 2, \"name\": \"Buyer\", \"profile\": " PROFILE ", \"updated_at\": \"*\"}");
+           "{\"participant\": 2, \"name\": \"Buyer\", \"profile\": " PROFILE ", \"updated_at\": \"T\"}");
     expect(w, "GET", "/api/negotiations/1/profile", w->seller, NULL, 200,
            "{\"participant\": 3, \"name\": \"Seller\", \"profile\": null, \"updated_at\": null}");
     expect(w, "GET", "/api/negotiations/1/participants/3/profile", w->med, NULL, 200,
@@ -337,7 +337,7 @@ static void test_views_of_negotiation_and_participants(void **state)
            "\"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, "
            "\"at_max\": 1}}}}}");
     expect(w, "GET", "/api/negotiations/1/participants/2/profile", w->med, NULL, 200,
-           "{\"participant\": 2, \"name\": \"Buyer\", \"profile\": " PROFILE ", \"updated_at\": \"*\", "
+           "{\"participant\": 2, \"name\": \"Buyer\", \"profile\": " PROFILE ", \"updated_at\": \"T\", "
            "\"scenario_profile\": {\"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
            "{\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}}");
     r = call(w, "GET", "/api/negotiations/1/participants/1/profile", w->med, NULL, 404);
@@ -345,10 +345,10 @@ static void test_views_of_negotiation_and_participants(void **state)
     http_resp_free(&r);
     /* The list: the mediator learns who joined when, who uploaded, whose token works; a party only its own row. */
     expect(w, "GET", "/api/negotiations/1/participants", w->med, NULL, 200,
-           "{\"participants\": [{\"id\": 1, \"name\": \"Broker\", \"role\": \"mediator\", \"joined_at\": \"*\", "
+           "{\"participants\": [{\"id\": 1, \"name\": \"Broker\", \"role\": \"mediator\", \"joined_at\": \"T\", "
            "\"profile_uploaded_at\": null, \"token\": \"active\"}, {\"id\": 2, \"name\": \"Buyer\", \"role\": "
-           "\"party\", \"joined_at\": \"*\", \"profile_uploaded_at\": \"*\", \"token\": \"active\"}, {\"id\": 3, "
-           "\"name\": \"Seller\", \"role\": \"party\", \"joined_at\": \"*\", \"profile_uploaded_at\": null, "
+           "\"party\", \"joined_at\": \"T\", \"profile_uploaded_at\": \"T\", \"token\": \"active\"}, {\"id\": 3, "
+           "\"name\": \"Seller\", \"role\": \"party\", \"joined_at\": \"T\", \"profile_uploaded_at\": null, "
            "\"token\": \"active\"}]}");
     expect(w, "GET", "/api/negotiations/1/participants", w->seller, NULL, 200,
            "{\"participants\": [{\"id\": 1, \"name\": \"Broker\", \"role\": \"mediator\"}, {\"id\": 2, \"name\": "
@@ -356,12 +356,12 @@ static void test_views_of_negotiation_and_participants(void **state)
            "\"*\", \"profile_uploaded_at\": null}]}");
     expect(w, "GET", "/api/negotiations/1/participants", w->buyer, NULL, 200,
            "{\"participants\": [{\"id\": 1, \"name\": \"Broker\", \"role\": \"mediator\"}, {\"id\": 2, \"name\": "
-           "\"Buyer\", \"role\": \"party\", \"joined_at\": \"*\", \"profile_uploaded_at\": \"*\"}, {\"id\": 3, "
+           "\"Buyer\", \"role\": \"party\", \"joined_at\": \"T\", \"profile_uploaded_at\": \"T\"}, {\"id\": 3, "
            "\"name\": \"Seller\", \"role\": \"party\"}]}");
     /* The profile event is the Buyer's and the mediator's only. */
     expect_events(w, w->seller, "profile", "[]");
     expect_events(w, w->buyer, "profile",
-                  "[{\"at\": \"*\", \"kind\": \"profile.updated\", \"data\": {\"participant\": 2, \"updated_at\": \"*\"}, "
+                  "[{\"at\": \"T\", \"kind\": \"profile.updated\", \"data\": {\"participant\": 2, \"updated_at\": \"T\"}, "
                   "\"actor\": {\"id\": 2, \"name\": \"Buyer\", \"role\": \"party\", \"kind\": \"person\"}, "
                   "\"private\": true}]");
 }
@@ -394,32 +394,32 @@ static void test_tokens_and_closing(void **state)
     memcpy(med, jstr(&r, "token", NULL), 65);
     http_resp_free(&r);
     expect(w, "GET", "/api/negotiations/1/participants", med, NULL, 200,
-           "{\"participants\": [{\"id\": 1, \"name\": \"Broker\", \"role\": \"mediator\", \"joined_at\": \"*\", "
+           "{\"participants\": [{\"id\": 1, \"name\": \"Broker\", \"role\": \"mediator\", \"joined_at\": \"T\", "
            "\"profile_uploaded_at\": null, \"token\": \"active\"}, {\"id\": 2, \"name\": \"Buyer\", \"role\": "
-           "\"party\", \"joined_at\": \"*\", \"profile_uploaded_at\": null, \"token\": \"revoked\"}, {\"id\": 3, "
-           "\"name\": \"Seller\", \"role\": \"party\", \"joined_at\": \"*\", \"profile_uploaded_at\": null, "
+           "\"party\", \"joined_at\": \"T\", \"profile_uploaded_at\": null, \"token\": \"revoked\"}, {\"id\": 3, "
+           "\"name\": \"Seller\", \"role\": \"party\", \"joined_at\": \"T\", \"profile_uploaded_at\": null, "
            "\"token\": \"active\"}]}");
     expect_events(w, seller, "participant.token",
-                  "[{\"at\": \"*\", \"kind\": \"participant.token_rotated\", \"data\": {\"id\": 3, \"name\": "
+                  "[{\"at\": \"T\", \"kind\": \"participant.token_rotated\", \"data\": {\"id\": 3, \"name\": "
                   "\"Seller\", \"role\": \"party\"}, \"actor\": " BROKER ", \"private\": true}]");
     expect_events(w, med, "participant.token",
-                  "[{\"at\": \"*\", \"kind\": \"participant.token_rotated\", \"data\": {\"id\": 3, \"name\": "
+                  "[{\"at\": \"T\", \"kind\": \"participant.token_rotated\", \"data\": {\"id\": 3, \"name\": "
                   "\"Seller\", \"role\": \"party\"}, \"actor\": " BROKER ", \"private\": true},"
-                  " {\"at\": \"*\", \"kind\": \"participant.token_revoked\", \"data\": {\"id\": 2, \"name\": "
+                  " {\"at\": \"T\", \"kind\": \"participant.token_revoked\", \"data\": {\"id\": 2, \"name\": "
                   "\"Buyer\", \"role\": \"party\"}, \"actor\": " BROKER ", \"private\": true},"
-                  " {\"at\": \"*\", \"kind\": \"participant.token_rotated\", \"data\": {\"id\": 1, \"name\": "
+                  " {\"at\": \"T\", \"kind\": \"participant.token_rotated\", \"data\": {\"id\": 1, \"name\": "
                   "\"Broker\", \"role\": \"mediator\"}, \"actor\": " BROKER ", \"private\": true}]");
     /* Closing. */
     expect(w, "POST", "/api/negotiations/1/close", med, "{\"outcome\": \"no_agreement\", \"note\": \"walked away\"}",
-           200, "{\"outcome\": \"no_agreement\", \"note\": \"walked away\", \"closed_at\": \"*\"}");
+           200, "{\"outcome\": \"no_agreement\", \"note\": \"walked away\", \"closed_at\": \"T\"}");
     r = call(w, "GET", "/api/negotiations/1", seller, NULL, 200);
     assert_string_equal(jstr(&r, "status", NULL), "closed");
     assert_string_equal(jstr(&r, "outcome", NULL), "no_agreement");
-    assert_non_null(jstr(&r, "closed_at", NULL));
+    assert_true(json_expect_is_time(jstr(&r, "closed_at", NULL)));
     http_resp_free(&r);
     expect_events(w, seller, "negotiation.closed",
-                  "[{\"at\": \"*\", \"kind\": \"negotiation.closed\", \"data\": {\"outcome\": \"no_agreement\", "
-                  "\"note\": \"walked away\", \"closed_at\": \"*\"}, \"actor\": " BROKER ", \"private\": false}]");
+                  "[{\"at\": \"T\", \"kind\": \"negotiation.closed\", \"data\": {\"outcome\": \"no_agreement\", "
+                  "\"note\": \"walked away\", \"closed_at\": \"T\"}, \"actor\": " BROKER ", \"private\": false}]");
 }
 
 /*
@@ -450,13 +450,13 @@ static void test_timeline_pages(void **state)
         json_object_del(e, "seq");
         json_array_append_new(head, e);
     }
-    assert_json(head, "[{\"at\": \"*\", \"kind\": \"negotiation.created\", \"data\": {\"title\": \"Budget\"}, "
+    assert_json(head, "[{\"at\": \"T\", \"kind\": \"negotiation.created\", \"data\": {\"title\": \"Budget\"}, "
                       "\"private\": false},"
-                      " {\"at\": \"*\", \"kind\": \"participant.added\", \"data\": {\"id\": 1, \"name\": \"Broker\", "
+                      " {\"at\": \"T\", \"kind\": \"participant.added\", \"data\": {\"id\": 1, \"name\": \"Broker\", "
                       "\"role\": \"mediator\"}, \"private\": false},"
-                      " {\"at\": \"*\", \"kind\": \"participant.added\", \"data\": {\"id\": 2, \"name\": \"Buyer\", "
+                      " {\"at\": \"T\", \"kind\": \"participant.added\", \"data\": {\"id\": 2, \"name\": \"Buyer\", "
                       "\"role\": \"party\"}, \"actor\": " BROKER ", \"private\": false},"
-                      " {\"at\": \"*\", \"kind\": \"participant.added\", \"data\": {\"id\": 3, \"name\": \"Seller\", "
+                      " {\"at\": \"T\", \"kind\": \"participant.added\", \"data\": {\"id\": 3, \"name\": \"Seller\", "
                       "\"role\": \"party\"}, \"actor\": " BROKER ", \"private\": false}]");
     json_decref(head);
     http_resp_free(&r);
