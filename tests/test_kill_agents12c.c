@@ -353,6 +353,60 @@ static void tft_target_clamps(void **state)
     parley_bidding_free(b);
 }
 
+/* The series of a negotiation's offers: party 1 (P1) of a boulware/conceder run on 2 issues 0..4 (20 rounds) makes
+   some offers (counted here from the events); asked for more points than it made offers, one per offer, at the
+   offers' times; a party that made no offer, or no point asked: 0; a party the scenario lacks: its message. */
+static void accuracy_series_of_a_negotiation(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"issues\": [{\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 4},"
+        " {\"name\": \"b\", \"type\": \"integer\", \"min\": 0, \"max\": 4}],"
+        " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
+        "   \"a\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+        "   \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {"
+        "   \"a\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+        "   \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_parse(json, strlen(json), "opposed.json", &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    parley_session_config cfg;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 20;
+    cfg.seed = 3;
+    parley_negotiation *neg = NULL;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "boulware", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "conceder", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    double when[64];
+    size_t offers = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        if (parley_negotiation_event(neg, i, &ev, NULL) == PARLEY_OK && ev.kind == PARLEY_EVENT_OFFER &&
+            ev.party == 1 && ev.outcome && offers < 64)
+            when[offers++] = ev.time;
+    }
+    assert_true(offers >= 2 && offers < 64);
+    parley_model_accuracy acc[64];
+    double times[64];
+    assert_int_equal(parley_negotiation_model_accuracy(neg, sc, 1, "frequency", 10, 64, acc, times, &err),
+                     (long)offers);
+    for (size_t i = 0; i < offers; i++)
+        assert_float_equal(times[i], when[i], 0);
+    assert_int_equal(parley_negotiation_model_accuracy(neg, sc, 1, "frequency", 10, 1, acc, NULL, &err), 1);
+    assert_int_equal(parley_negotiation_model_accuracy(neg, sc, 1, "frequency", 10, 0, acc, times, &err), 0);
+    assert_int_equal(parley_negotiation_model_accuracy(neg, sc, 2, "frequency", 10, 5, acc, times, &err),
+                     PARLEY_EINVAL);
+    assert_string_equal(err.message, "no negotiating party 2");
+    assert_int_equal(parley_negotiation_model_accuracy(neg, sc, 1, "psychic", 10, 5, acc, times, &err),
+                     PARLEY_EINVAL);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -363,6 +417,7 @@ int main(void)
         cmocka_unit_test(accuracy_whole_or_sampled),
         cmocka_unit_test(component_parameter_limits),
         cmocka_unit_test(tft_target_clamps),
+        cmocka_unit_test(accuracy_series_of_a_negotiation),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
