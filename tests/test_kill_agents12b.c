@@ -291,7 +291,7 @@ static void lp_estimate_orders_the_ranking(void **state)
     /* 1001 outcomes are too many for the LP */
     s = parley_space_new();
     for (int i = 0; i < 7; i++) {
-        char name[8];
+        char name[24];
         snprintf(name, sizeof name, "i%d", i);
         parley_space_add_categorical(s, name, v, 3, NULL);
     }

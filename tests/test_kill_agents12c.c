@@ -32,7 +32,7 @@ static parley_space *space_of(const uint32_t *sizes, size_t issues)
     parley_space *s = parley_space_new();
     const char *names[] = {"v0", "v1", "v2", "v3", "v4", "v5", "v6"};
     for (size_t i = 0; i < issues; i++) {
-        char name[8];
+        char name[24];
         snprintf(name, sizeof name, "i%zu", i);
         parley_space_add_categorical(s, name, names, sizes[i], NULL);
     }
