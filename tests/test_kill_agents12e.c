@@ -18,28 +18,35 @@
 #include "agent_probe.h"
 
 /* MiCRO's moves: its offers (x) in order into offers[], and whether and on what it accepted. */
-static size_t micro_moves(const uint32_t *script, size_t n, long rounds, uint32_t *offers, size_t most,
-                          long *accepted_x)
+static size_t micro_moves_as(long party, parley_scenario *sc, const uint32_t *script, size_t n, long rounds,
+                             uint32_t *offers, size_t most, long *accepted_x)
 {
-    parley_scenario *sc = probe_opposed_linear(1, 4);
     script_set(1, n, script);
-    parley_negotiation *neg = probe_negotiation(sc, rounds, 5, parley_agent_builtin("micro"), "", &script_agent, "");
+    const parley_agent_vtable *micro = parley_agent_builtin("micro");
+    parley_negotiation *neg = party == 0 ? probe_negotiation(sc, rounds, 5, micro, "", &script_agent, "")
+                                         : probe_negotiation(sc, rounds, 5, &script_agent, "", micro, "");
     probe_run(neg);
     size_t k = 0;
     *accepted_x = -1;
     for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
         parley_event ev;
-        if (parley_negotiation_event(neg, i, &ev, NULL) != PARLEY_OK || ev.party != 0)
+        if (parley_negotiation_event(neg, i, &ev, NULL) != PARLEY_OK || ev.party != party)
             continue;
         if (ev.kind == PARLEY_EVENT_OFFER && ev.outcome && k < most)
             offers[k++] = ev.outcome[0];
         if (ev.kind == PARLEY_EVENT_ACCEPT && ev.outcome)
             *accepted_x = ev.outcome[0];
     }
-    assert_int_equal(probe_find(neg, PARLEY_EVENT_ACCEPT, 1, NULL), -1); /* the script never accepts */
+    assert_int_equal(probe_find(neg, PARLEY_EVENT_ACCEPT, 1 - party, NULL), -1); /* the script never accepts */
     parley_negotiation_free(neg);
     parley_scenario_free(sc);
     return k;
+}
+
+static size_t micro_moves(const uint32_t *script, size_t n, long rounds, uint32_t *offers, size_t most,
+                          long *accepted_x)
+{
+    return micro_moves_as(0, probe_opposed_linear(1, 4), script, n, rounds, offers, most, accepted_x);
 }
 
 /*
@@ -124,6 +131,66 @@ static void micro_concedes_every_move_against_new_offers(void **state)
     assert_int_equal(accepted, 2);
 }
 
+/*
+ * Script 2, 2, ... (worth 1/2 to MiCRO): move 2 concedes to 3 (one distinct offer); from move 3 on it has proposed
+ * more packages than it received distinct offers: it repeats 4 or 3 and its floor stays its lowest offer so far, 3
+ * (3/4): the offer worth 1/2 is never accepted (six rounds).
+ */
+static void micro_floor_is_its_lowest_offer_while_waiting(void **state)
+{
+    (void)state;
+    const uint32_t script[] = {2};
+    uint32_t offers[16];
+    long accepted;
+    size_t k = micro_moves(script, 1, 6, offers, 16, &accepted);
+    assert_int_equal(k, 6);
+    assert_int_equal(offers[0], 4);
+    assert_int_equal(offers[1], 3);
+    for (size_t i = 2; i < k; i++)
+        assert_true(offers[i] == 3 || offers[i] == 4);
+    assert_int_equal(accepted, -1);
+}
+
+/*
+ * P0's reservation 0.6: only 3 and 4 are worth more; against new offers 0, 1, 2, 3 MiCRO offers 4, 3, then (both
+ * usable packages proposed) only 4 or 3, its floor 3 (3/4): it accepts 3 when the script offers it (move 5), not 2.
+ */
+static void micro_stays_above_its_reservation(void **state)
+{
+    (void)state;
+    static const char json[] =
+        "{\"issues\": [{\"name\": \"i0\", \"type\": \"integer\", \"min\": 0, \"max\": 4}],"
+        " \"parties\": [{\"name\": \"P0\", \"reservation\": 0.6, \"preferences\": {"
+        "   \"i0\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {"
+        "   \"i0\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+    const uint32_t script[] = {0, 1, 2, 3};
+    uint32_t offers[16];
+    long accepted;
+    size_t k = micro_moves_as(0, probe_scenario(json), script, 4, 40, offers, 16, &accepted);
+    assert_int_equal(k, 4);
+    assert_int_equal(offers[0], 4);
+    assert_int_equal(offers[1], 3);
+    for (size_t i = 2; i < k; i++)
+        assert_true(offers[i] == 3 || offers[i] == 4);
+    assert_int_equal(accepted, 3);
+}
+
+/* MiCRO as the second party (P1, values 1 - x/4) after a script offering 4, 3, 2: each offer is new, so it concedes
+   every move, 0 then 1, and accepts 2 (worth 1/2) at its third move, when its floor is 2 itself. */
+static void micro_as_the_second_party(void **state)
+{
+    (void)state;
+    const uint32_t script[] = {4, 3, 2};
+    uint32_t offers[16];
+    long accepted;
+    size_t k = micro_moves_as(1, probe_opposed_linear(1, 4), script, 3, 40, offers, 16, &accepted);
+    assert_int_equal(k, 2);
+    assert_int_equal(offers[0], 0);
+    assert_int_equal(offers[1], 1);
+    assert_int_equal(accepted, 2);
+}
+
 /* Parameters: none. */
 static void micro_takes_no_parameters(void **state)
 {
@@ -147,6 +214,9 @@ int main(void)
         cmocka_unit_test(micro_accepts_at_its_floor),
         cmocka_unit_test(micro_stalls_against_a_repeater),
         cmocka_unit_test(micro_concedes_every_move_against_new_offers),
+        cmocka_unit_test(micro_floor_is_its_lowest_offer_while_waiting),
+        cmocka_unit_test(micro_stays_above_its_reservation),
+        cmocka_unit_test(micro_as_the_second_party),
         cmocka_unit_test(micro_takes_no_parameters),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
