@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """bayes_reference.py: GENIUS's BayesianOpponentModelScalable written out again, independently of parley's C, for
 tests/test_boa.c (bayes_posterior_by_hand): issues A {a0,a1,a2} and B {b0,b1}; prints the model's normalised
-evaluation of every outcome before any bid, after (a2,b1), after (a1,b1).  Run: python3 bayes_reference.py"""
-import itertools, math
+evaluation of every outcome before any bid, after (a2,b1), after (a1,b1).  Run: python3 bayes_reference.py
+With arguments, `python3 bayes_reference.py 4,3,2 3,0,1 0,2,0 ...` (the issues' sizes, then the bids): the evaluations
+after each bid (tests/test_kill_agents12c.c)"""
+import itertools, math, sys
 
-sizes = [3, 2]
+sizes = [int(x) for x in sys.argv[1].split(",")] if len(sys.argv) > 1 else [3, 2]
 
 def hyps(n):  # the original's evaluator hypotheses as integer tables, each divided by its maximum
     tables = [[1000 * j + 1 for j in range(n)], [1000 * (n - j - 1) + 1 for j in range(n)]]
@@ -58,6 +60,12 @@ def evals():
     lo, hi = min(1.0, min(us)), max(0.0, max(us))
     return ["%.12f" % ((u - lo) / (hi - lo)) for u in us]
 
+if len(sys.argv) > 1:
+    print("prior", ", ".join(evals()))
+    for arg in sys.argv[2:]:
+        update(tuple(int(x) for x in arg.split(",")))
+        print("after", arg, ", ".join(evals()))
+    sys.exit(0)
 print("prior", evals())
 update((2, 1)); print("after (a2,b1)", evals())
 update((1, 1)); print("after (a1,b1)", evals())
