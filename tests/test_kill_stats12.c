@@ -1,0 +1,141 @@
+/*
+ * test_kill_stats12.c: the tournament statistics' printed table and CSV pinned line by line on a made-up
+ * two-agent tournament (one repeat, so each agent has two cells of one run each) whose figures are worked out
+ * by hand: means, the degenerate bootstrap interval of constant cells, the agreement rate of one agreement in
+ * two, distances averaged over the runs that have one (a NaN Nash distance left out), welfare; Welch's p-value
+ * when both variances are 0 (0 for different means, 1 for equal ones); ranking ties kept in agent order; the
+ * replicator shares of a dominant agent (1 and 0) and the message when a self-payoff is missing.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <parley/parley.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "textbook_fixture.h"
+
+static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
+{
+    (void)user, (void)worker, (void)first, (void)count;
+    return 0;
+}
+
+/* boulware (0) and conceder (1), one repeat.  When boulware opens: agreed, pareto 0.1, nash 0.2, welfare 0.9;
+   when conceder opens: no agreement, pareto 0.3, no Nash distance, welfare 0.5.  boulware always gets `first`,
+   conceder `second`. */
+static parley_tournament *two_agents(double first, double second)
+{
+    static const char *const agents[] = {"boulware", "conceder"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 2;
+    cfg.repeats = 1;
+    cfg.session.rounds = 10;
+    cfg.claim = claim_nothing;
+    static const parley_scenario *list[1];
+    list[0] = sc;
+    parley_tournament *t = NULL;
+    parley_error err;
+    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    assert_int_equal(parley_tournament_run_count(t), 2);
+    for (size_t i = 0; i < 2; i++) {
+        parley_tournament_run run = *parley_tournament_result(t, i);
+        int boulware_opens = run.agents[0] == 0;
+        double u[2] = {boulware_opens ? first : second, boulware_opens ? second : first};
+        run.agreed = boulware_opens;
+        run.rounds = 5;
+        run.utility = run.discounted = u;
+        run.pareto_distance = boulware_opens ? 0.1 : 0.3;
+        run.nash_distance = boulware_opens ? 0.2 : NAN;
+        run.welfare = boulware_opens ? 0.9 : 0.5;
+        if (parley_tournament_set_result(t, i, &run, &err) != PARLEY_OK)
+            fail_msg("%s", err.message);
+    }
+    return t;
+}
+
+/* The output of `writer` as a string (to free). */
+static char *written(int (*writer)(const parley_tournament_stats *, const parley_tournament *, FILE *,
+                                   parley_error *),
+                     const parley_tournament_stats *s, const parley_tournament *t)
+{
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_non_null(f);
+    assert_int_equal(writer(s, t, f, NULL), PARLEY_OK);
+    fclose(f);
+    return buf;
+}
+
+static void expect_line(const char *text, const char *line)
+{
+    if (!strstr(text, line))
+        fail_msg("missing line\n[%s]\nin\n%s", line, text);
+}
+
+static void table_of_a_dominant_agent(void **state)
+{
+    (void)state;
+    parley_tournament *t = two_agents(0.6, 0.3);
+    const double self[2] = {0.5, 0.5}; /* boulware: 0.5, 0.6 against the two; conceder 0.3, 0.5: boulware wins */
+    parley_stats_options options = {10, 1, self};
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
+    char *text = written(parley_tournament_stats_write_text, s, t);
+    expect_line(text, "\n1    boulware                            2      2    0.6000    [0.6000, 0.6000]    50.0%    "
+                      "0.2000    0.2000   0.7000\n");
+    expect_line(text, "\n2    conceder                            2      2    0.3000    [0.3000, 0.3000]    50.0%    "
+                      "0.2000    0.2000   0.7000\n");
+    expect_line(text, "\n 1 boulware                          -   0.0000*\n");
+    expect_line(text, "\n 2 conceder                    0.0000*         -\n");
+    expect_line(text, "\n  boulware                      1.000\n  conceder                      0.000\n");
+    assert_null(strstr(text, "model r"));
+    free(text);
+    char *csv = written(parley_tournament_stats_write_csv, s, t);
+    expect_line(csv, "\n1,boulware,2,2,1,0.600000,0.600000,0.600000,0.500000,0.200000,0.200000,0.700000,nan,nan,"
+                     "nan,1.000000,nan,nan,nan\n");
+    expect_line(csv, "\n2,conceder,2,2,1,0.300000,0.300000,0.300000,0.500000,0.200000,0.200000,0.700000,nan,nan,"
+                     "nan,0.000000,nan,nan,nan\n");
+    free(csv);
+    assert_float_equal(parley_tournament_stats_payoff(s, 0, 1), 0.6, 1e-12);
+    assert_float_equal(parley_tournament_stats_payoff(s, 1, 0), 0.3, 1e-12);
+    assert_float_equal(parley_tournament_stats_payoff(s, 1, 1), 0.5, 1e-12);
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+}
+
+static void a_tie_keeps_the_agent_order_and_p_is_one(void **state)
+{
+    (void)state;
+    parley_tournament *t = two_agents(0.5, 0.5);
+    parley_stats_options options = {10, 1, NULL};
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
+    assert_int_equal(parley_tournament_stats_agent(s, 0)->agent, 0);
+    assert_int_equal(parley_tournament_stats_agent(s, 1)->agent, 1);
+    assert_float_equal(parley_tournament_stats_p_value(s, 0, 1), 1, 0);
+    char *text = written(parley_tournament_stats_write_text, s, t);
+    expect_line(text, "\n 1 boulware                          -   1.0000 \n");
+    expect_line(text, "\nmeta-game: replicator dynamics not computed: boulware has no payoff against itself (play "
+                      "with --self-play, or let --stats play the self-play games)\n");
+    free(text);
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(table_of_a_dominant_agent),
+        cmocka_unit_test(a_tie_keeps_the_agent_order_and_p_is_one),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
