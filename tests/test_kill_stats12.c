@@ -2,9 +2,10 @@
  * test_kill_stats12.c: the tournament statistics' printed table and CSV pinned line by line on a made-up
  * two-agent tournament (one repeat, so each agent has two cells of one run each) whose figures are worked out
  * by hand: means, the degenerate bootstrap interval of constant cells, the agreement rate of one agreement in
- * two, distances averaged over the runs that have one (a NaN Nash distance left out), welfare; Welch's p-value
- * when both variances are 0 (0 for different means, 1 for equal ones); ranking ties kept in agent order; the
- * replicator shares of a dominant agent (1 and 0) and the message when a self-payoff is missing.
+ * two and of two in two, distances averaged over the runs that have one (a NaN Nash distance left out),
+ * welfare; Welch's p-value when both variances are 0 (0 for different means, 1 for equal ones); ranking ties
+ * kept in agent order; the replicator shares of a dominant agent (1 and 0) and the message when a self-payoff
+ * is missing.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -26,9 +27,9 @@ static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *cou
 }
 
 /* boulware (0) and conceder (1), one repeat.  When boulware opens: agreed, pareto 0.1, nash 0.2, welfare 0.9;
-   when conceder opens: no agreement, pareto 0.3, no Nash distance, welfare 0.5.  boulware always gets `first`,
-   conceder `second`. */
-static parley_tournament *two_agents(double first, double second)
+   when conceder opens: an agreement only if `always_agreed`, pareto 0.3, no Nash distance, welfare 0.5.  boulware
+   always gets `first`, conceder `second`. */
+static parley_tournament *two_agents(double first, double second, int always_agreed)
 {
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
@@ -49,7 +50,7 @@ static parley_tournament *two_agents(double first, double second)
         parley_tournament_run run = *parley_tournament_result(t, i);
         int boulware_opens = run.agents[0] == 0;
         double u[2] = {boulware_opens ? first : second, boulware_opens ? second : first};
-        run.agreed = boulware_opens;
+        run.agreed = boulware_opens || always_agreed;
         run.rounds = 5;
         run.utility = run.discounted = u;
         run.pareto_distance = boulware_opens ? 0.1 : 0.3;
@@ -84,7 +85,7 @@ static void expect_line(const char *text, const char *line)
 static void table_of_a_dominant_agent(void **state)
 {
     (void)state;
-    parley_tournament *t = two_agents(0.6, 0.3);
+    parley_tournament *t = two_agents(0.6, 0.3, 0);
     const double self[2] = {0.5, 0.5}; /* boulware: 0.5, 0.6 against the two; conceder 0.3, 0.5: boulware wins */
     parley_stats_options options = {10, 1, self};
     parley_tournament_stats *s = NULL;
@@ -115,13 +116,17 @@ static void table_of_a_dominant_agent(void **state)
 static void a_tie_keeps_the_agent_order_and_p_is_one(void **state)
 {
     (void)state;
-    parley_tournament *t = two_agents(0.5, 0.5);
+    parley_tournament *t = two_agents(0.5, 0.5, 1);
     parley_stats_options options = {10, 1, NULL};
     parley_tournament_stats *s = NULL;
     assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
     assert_int_equal(parley_tournament_stats_agent(s, 0)->agent, 0);
     assert_int_equal(parley_tournament_stats_agent(s, 1)->agent, 1);
     assert_float_equal(parley_tournament_stats_p_value(s, 0, 1), 1, 0);
+    for (size_t r = 0; r < 2; r++) { /* both runs agreed: 2 agreements in 2, 100% */
+        assert_int_equal(parley_tournament_stats_agent(s, r)->agreements, 2);
+        assert_float_equal(parley_tournament_stats_agent(s, r)->agreement_rate, 1, 0);
+    }
     char *text = written(parley_tournament_stats_write_text, s, t);
     expect_line(text, "\n 1 boulware                          -   1.0000 \n");
     expect_line(text, "\nmeta-game: replicator dynamics not computed: boulware has no payoff against itself (play "
