@@ -5,7 +5,8 @@
  * two and of two in two, distances averaged over the runs that have one (a NaN Nash distance left out),
  * welfare; Welch's p-value when both variances are 0 (0 for different means, 1 for equal ones); ranking ties
  * kept in agent order; the replicator shares of a dominant agent (1 and 0) and the message when a self-payoff
- * is missing.
+ * is missing.  Also the scenario names of the results' CSV: an untitled scenario is "scenario N", a title seen
+ * before gets " #2", and a field with a comma or a quote is quoted with its quotes doubled.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -136,11 +137,70 @@ static void a_tie_keeps_the_agent_order_and_p_is_one(void **state)
     parley_tournament_free(t);
 }
 
+/* The textbook scenario with its title replaced by `title` ("" drops it); to free. */
+static parley_scenario *retitled(const char *title)
+{
+    FILE *f = fopen(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json", "r");
+    assert_non_null(f);
+    char text[65536];
+    size_t n = fread(text, 1, sizeof text - 1, f);
+    fclose(f);
+    text[n] = 0;
+    static const char old[] = "\"title\": \"Textbook: a buyer and a seller, price and colour\",";
+    char *at = strstr(text, old);
+    assert_non_null(at);
+    char edited[65536 + 256];
+    int len = snprintf(edited, sizeof edited, "%.*s%s%s%s%s", (int)(at - text), text, title[0] ? "\"title\": \"" : "",
+                       title, title[0] ? "\"," : "", at + strlen(old));
+    parley_scenario *out = NULL;
+    parley_error err;
+    if (parley_scenario_parse(edited, (size_t)len, "retitled.json", &out, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return out;
+}
+
+static void scenario_names_in_the_csv(void **state)
+{
+    (void)state;
+    parley_scenario *quoted = retitled("say \\\"hi\\\", twice"), *untitled = retitled("");
+    static const char *const agents[] = {"boulware", "conceder"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 2;
+    cfg.session.rounds = 10;
+    cfg.claim = claim_nothing;
+    static const parley_scenario *list[3];
+    list[0] = list[1] = quoted;
+    list[2] = untitled;
+    parley_tournament *t = NULL;
+    parley_error err;
+    if (parley_tournament_run_all(list, 3, &cfg, &t, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    char name[64];
+    assert_string_equal(parley_tournament_scenario_name(t, 0, name, sizeof name), "say \"hi\", twice");
+    assert_string_equal(parley_tournament_scenario_name(t, 1, name, sizeof name), "say \"hi\", twice #2");
+    assert_string_equal(parley_tournament_scenario_name(t, 2, name, sizeof name), "scenario 3");
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_int_equal(parley_tournament_write_csv(t, f, NULL), PARLEY_OK);
+    fclose(f);
+    expect_line(buf, "\n0,\"say \"\"hi\"\", twice\",");
+    expect_line(buf, ",\"say \"\"hi\"\", twice #2\",");
+    expect_line(buf, ",scenario 3,");
+    free(buf);
+    parley_tournament_free(t);
+    parley_scenario_free(quoted);
+    parley_scenario_free(untitled);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(table_of_a_dominant_agent),
         cmocka_unit_test(a_tie_keeps_the_agent_order_and_p_is_one),
+        cmocka_unit_test(scenario_names_in_the_csv),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
