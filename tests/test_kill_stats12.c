@@ -29,8 +29,9 @@ static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *cou
 
 /* boulware (0) and conceder (1), one repeat.  When boulware opens: agreed, pareto 0.1, nash 0.2, welfare 0.9;
    when conceder opens: an agreement only if `always_agreed`, pareto 0.3, no Nash distance, welfare 0.5.  boulware
-   always gets `first`, conceder `second`. */
-static parley_tournament *two_agents(double first, double second, int always_agreed)
+   always gets `first`, conceder `second`.  With `model`, boulware's model of conceder has Pearson 0.8 when it
+   opens and 0.6 when not (0.1, 0.2, 0.3, 0.8 and 0.3, 0.4, 0.5, 0.6 after each quarter), conceder's none (NaN). */
+static parley_tournament *two_agents(double first, double second, int always_agreed, const char *model)
 {
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
@@ -40,12 +41,14 @@ static parley_tournament *two_agents(double first, double second, int always_agr
     cfg.repeats = 1;
     cfg.session.rounds = 10;
     cfg.claim = claim_nothing;
+    cfg.model = model;
     static const parley_scenario *list[1];
     list[0] = sc;
     parley_tournament *t = NULL;
     parley_error err;
     if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
         fail_msg("%s", err.message);
+    const parley_model_accuracy none = {NAN, NAN, NAN, 0};
     assert_int_equal(parley_tournament_run_count(t), 2);
     for (size_t i = 0; i < 2; i++) {
         parley_tournament_run run = *parley_tournament_result(t, i);
@@ -57,6 +60,18 @@ static parley_tournament *two_agents(double first, double second, int always_agr
         run.pareto_distance = boulware_opens ? 0.1 : 0.3;
         run.nash_distance = boulware_opens ? 0.2 : NAN;
         run.welfare = boulware_opens ? 0.9 : 0.5;
+        parley_model_accuracy accuracy[2], over_time[8];
+        size_t b = boulware_opens ? 0 : 1; /* boulware's position */
+        for (size_t k = 0; k < 2; k++) {
+            accuracy[k] = none;
+            for (size_t q = 0; q < 4; q++) {
+                double p = q == 3 ? (boulware_opens ? 0.8 : 0.6) : (boulware_opens ? 0.1 : 0.3) + 0.1 * (double)q;
+                over_time[4 * k + q] = k == b ? (parley_model_accuracy){p, 0.1, 0.2, 100} : none;
+            }
+        }
+        accuracy[b] = over_time[4 * b + 3];
+        run.model_accuracy = model ? accuracy : NULL;
+        run.model_accuracy_over_time = model ? over_time : NULL;
         if (parley_tournament_set_result(t, i, &run, &err) != PARLEY_OK)
             fail_msg("%s", err.message);
     }
@@ -86,7 +101,7 @@ static void expect_line(const char *text, const char *line)
 static void table_of_a_dominant_agent(void **state)
 {
     (void)state;
-    parley_tournament *t = two_agents(0.6, 0.3, 0);
+    parley_tournament *t = two_agents(0.6, 0.3, 0, NULL);
     const double self[2] = {0.5, 0.5}; /* boulware: 0.5, 0.6 against the two; conceder 0.3, 0.5: boulware wins */
     parley_stats_options options = {10, 1, self};
     parley_tournament_stats *s = NULL;
@@ -117,7 +132,7 @@ static void table_of_a_dominant_agent(void **state)
 static void a_tie_keeps_the_agent_order_and_p_is_one(void **state)
 {
     (void)state;
-    parley_tournament *t = two_agents(0.5, 0.5, 1);
+    parley_tournament *t = two_agents(0.5, 0.5, 1, NULL);
     parley_stats_options options = {10, 1, NULL};
     parley_tournament_stats *s = NULL;
     assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
@@ -157,6 +172,28 @@ static parley_scenario *retitled(const char *title)
     if (parley_scenario_parse(edited, (size_t)len, "retitled.json", &out, &err) != PARLEY_OK)
         fail_msg("%s", err.message);
     return out;
+}
+
+/* The model column: boulware's mean Pearson (0.8 + 0.6) / 2, "-" for conceder; the table over the quarters. */
+static void model_column_and_quarters(void **state)
+{
+    (void)state;
+    parley_tournament *t = two_agents(0.6, 0.3, 0, "frequency");
+    parley_stats_options options = {10, 1, NULL};
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
+    char *text = written(parley_tournament_stats_write_text, s, t);
+    expect_line(text, "  welfare  model r\n");
+    expect_line(text, "    0.2000    0.2000   0.7000    0.700\n");
+    expect_line(text, "    0.2000    0.2000   0.7000        -\n");
+    expect_line(text, "\n  boulware                      0.200    0.300    0.400    0.700\n");
+    expect_line(text, "\n  conceder                        nan      nan      nan      nan\n");
+    free(text);
+    char *csv = written(parley_tournament_stats_write_csv, s, t);
+    expect_line(csv, ",0.700000,0.100000,0.200000,nan,0.200000,0.300000,0.400000\n");
+    free(csv);
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
 }
 
 static void scenario_names_in_the_csv(void **state)
@@ -201,6 +238,7 @@ int main(void)
         cmocka_unit_test(table_of_a_dominant_agent),
         cmocka_unit_test(a_tie_keeps_the_agent_order_and_p_is_one),
         cmocka_unit_test(scenario_names_in_the_csv),
+        cmocka_unit_test(model_column_and_quarters),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
