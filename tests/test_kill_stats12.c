@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <cmocka.h>
 
+#include <jansson.h>
 #include <math.h>
 #include <parley/parley.h>
 #include <stdio.h>
@@ -122,6 +123,25 @@ static void table_of_a_dominant_agent(void **state)
     expect_line(csv, "\n2,conceder,2,2,1,0.300000,0.300000,0.300000,0.500000,0.200000,0.200000,0.700000,nan,nan,"
                      "nan,0.000000,nan,nan,nan\n");
     free(csv);
+    char *json = written(parley_tournament_stats_write_json, s, t);
+    json_t *root = json_loads(json, 0, NULL);
+    assert_non_null(root);
+    json_t *second = json_array_get(json_object_get(root, "agents"), 1);
+    assert_string_equal(json_string_value(json_object_get(second, "agent")), "conceder");
+    assert_int_equal(json_integer_value(json_object_get(second, "rank")), 2);
+    assert_int_equal(json_integer_value(json_object_get(second, "agreements")), 1);
+    assert_float_equal(json_real_value(json_array_get(json_object_get(second, "ci95"), 1)), 0.3, 1e-12);
+    assert_true(json_is_null(json_object_get(second, "model_accuracy")));
+    json_t *pairs = json_object_get(root, "pairwise");
+    assert_int_equal(json_array_size(pairs), 1);
+    assert_string_equal(json_string_value(json_object_get(json_array_get(pairs, 0), "a")), "boulware");
+    assert_float_equal(json_real_value(json_object_get(json_array_get(pairs, 0), "p_value")), 0, 0);
+    json_t *meta = json_object_get(root, "meta_game");
+    assert_float_equal(json_real_value(json_array_get(json_array_get(json_object_get(meta, "payoffs"), 1), 0)), 0.3,
+                       1e-12);
+    assert_true(json_is_null(json_object_get(meta, "replicator_missing")));
+    json_decref(root);
+    free(json);
     assert_float_equal(parley_tournament_stats_payoff(s, 0, 1), 0.6, 1e-12);
     assert_float_equal(parley_tournament_stats_payoff(s, 1, 0), 0.3, 1e-12);
     assert_float_equal(parley_tournament_stats_payoff(s, 1, 1), 0.5, 1e-12);
