@@ -6,7 +6,8 @@
  * welfare; Welch's p-value when both variances are 0 (0 for different means, 1 for equal ones); ranking ties
  * kept in agent order; the replicator shares of a dominant agent (1 and 0) and the message when a self-payoff
  * is missing.  Also the scenario names of the results' CSV: an untitled scenario is "scenario N", a title seen
- * before gets " #2", and a field with a comma or a quote is quoted with its quotes doubled.
+ * before gets " #2", and a field with a comma or a quote is quoted with its quotes doubled; the rows of a
+ * two-party scenario padded to a three-party one's columns.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -216,6 +217,49 @@ static void model_column_and_quarters(void **state)
     parley_tournament_free(t);
 }
 
+/* A two-party scenario beside a three-party one: the results' CSV has the third party's four columns, left
+   empty (",,,," after the second party's columns) in the two-party rows. */
+static void csv_pads_the_shorter_runs(void **state)
+{
+    (void)state;
+    parley_scenario *three = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-flatmates.json", &three, &err),
+                     PARLEY_OK);
+    static const char *const agents[] = {"boulware", "conceder", "linear"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 3;
+    cfg.session.rounds = 10;
+    cfg.claim = claim_nothing;
+    static const parley_scenario *list[2];
+    list[0] = sc;
+    list[1] = three;
+    parley_tournament *t = NULL;
+    if (parley_tournament_run_all(list, 2, &cfg, &t, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    char *buf = NULL;
+    size_t size = 0;
+    FILE *f = open_memstream(&buf, &size);
+    assert_int_equal(parley_tournament_write_csv(t, f, NULL), PARLEY_OK);
+    fclose(f);
+    expect_line(buf, ",party2,agent2,utility2,discounted_utility2,party3,agent3,utility3,discounted_utility3\n");
+    size_t padded = 0, lines = 0;
+    for (char *line = strtok(buf, "\n"); line; line = strtok(NULL, "\n"), lines++) {
+        size_t n = strlen(line), commas = 0;
+        for (size_t i = 0; i < n; i++)
+            commas += line[i] == ',';
+        assert_int_equal(commas, 7 + 4 * 3 + (strchr(line, '"') ? 1 : 0)); /* and the quoted title's own comma */
+        padded += n > 4 && strcmp(line + n - 4, ",,,,") == 0;
+    }
+    assert_int_equal(lines, 1 + parley_tournament_run_count(t));
+    assert_int_equal(padded, 6); /* the 6 ordered pairs of 3 agents on the two-party scenario */
+    free(buf);
+    parley_tournament_free(t);
+    parley_scenario_free(three);
+}
+
 static void scenario_names_in_the_csv(void **state)
 {
     (void)state;
@@ -259,6 +303,7 @@ int main(void)
         cmocka_unit_test(a_tie_keeps_the_agent_order_and_p_is_one),
         cmocka_unit_test(scenario_names_in_the_csv),
         cmocka_unit_test(model_column_and_quarters),
+        cmocka_unit_test(csv_pads_the_shorter_runs),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
