@@ -21,8 +21,8 @@
 
 /*
  * Sorts the n entries by (utility, id): from RADIX_MIN entries on, an LSD radix sort on keys made of the
- * utility rounded to 2^-40 and the entry's position (ties keep id order), then
- * an insertion pass on the exact values for utilities closer than 2^-40.
+ * utility rounded to 2^-40 and the entry's position, then a comparison sort of each run of entries whose
+ * rounded utilities are equal (utilities closer than 2^-40).
  */
 #define POS_BITS 22u
 /* Below this many entries a comparison sort is cheaper than the radix sort's four passes over 65536 counters. */
@@ -73,14 +73,14 @@ static int sort_entries(struct outcome_entry *e, size_t n)
     memcpy(copy, e, n * sizeof *e);
     for (size_t i = 0; i < n; i++)
         e[i] = copy[keys[i] & ((1u << POS_BITS) - 1)];
-    for (size_t i = 1; i < n; i++) {
-        struct outcome_entry x = e[i];
-        size_t j = i;
-        while (j > 0 && (e[j - 1].u > x.u || (e[j - 1].u == x.u && e[j - 1].id > x.id))) {
-            e[j] = e[j - 1];
-            j--;
-        }
-        e[j] = x;
+    /* Rounding is monotone, so only a run of equal rounded utilities can be out of order: each such run is
+       sorted on its own (a comparison sort, since a run of near-ties can be long: an insertion pass over it
+       was quadratic). */
+    for (size_t i = 0, j; i < n; i = j) {
+        for (j = i + 1; j < n && keys[j] >> POS_BITS == keys[i] >> POS_BITS; j++)
+            ;
+        if (j - i > 1)
+            qsort(e + i, j - i, sizeof *e, by_utility_then_id);
     }
     free(buf);
     free(copy);
