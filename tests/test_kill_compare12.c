@@ -19,16 +19,14 @@
 
 #include <parley/parley.h>
 
+#include "grid_space.h"
+
 /* x, y in 0..4: A values x / 4; B (4 - y) / 4, or with `opposed` (4 - x) / 4; reservations r; the global constraint
    x != 3. */
 static parley_scenario *scenario(double r, int opposed)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "x", 0, 4, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "y", 0, 4, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s = NULL;
+    parley_scenario *sc = grid_scenario_new(&s);
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);
         assert_non_null(u);

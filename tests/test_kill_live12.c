@@ -21,6 +21,8 @@
 
 #include <parley/parley.h>
 
+#include "grid_space.h"
+
 #include "protocol/live.h"
 
 /* The move the scripted agent makes. */
@@ -62,12 +64,8 @@ static const parley_agent_vtable scripted = {PARLEY_AGENT_ABI, "scripted", "the 
 /* x, y in 0..4; A's red line x != 4, the global constraint y != 4. */
 static parley_scenario *scenario(void)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "x", 0, 4, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "y", 0, 4, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s = NULL;
+    parley_scenario *sc = grid_scenario_new(&s);
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);
         assert_non_null(u);

@@ -19,15 +19,13 @@
 
 #include <parley/parley.h>
 
+#include "grid_space.h"
+
 /* Two issues of 5 values, `parties` parties with opposed linear values (A up, B down, C flat). */
 static parley_scenario *scenario(int parties)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "x", 0, 4, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "y", 0, 4, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s = NULL;
+    parley_scenario *sc = grid_scenario_new(&s);
     for (int p = 0; p < parties; p++) {
         parley_utility *u = parley_utility_new(s);
         assert_non_null(u);

@@ -9,9 +9,6 @@ PARLEY=$1
 SRC=$2
 . "$SRC/tests/cli/lib/check.sh"
 
-stderr_is() { # description expected-stderr
-    printf '%s\n' "$2" | cmp -s - "$TMP/err" || fail "$1: stderr is '$(cat "$TMP/err")', expected '$2'"
-}
 usage_is() { # description command message: stderr is the usage error of command
     stderr_is "$1" "parley $2: $3
 (see 'parley $2 --help')"

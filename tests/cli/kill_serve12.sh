@@ -10,36 +10,12 @@ PARLEY=$1
 SRC=$2
 . "$SRC/tests/cli/lib/check.sh"
 
-# name min max (from the usage text and docs/deploy.md)
-LIMITS="--max-connections 16 1000000
---max-per-address 1 1000000
---request-seconds 1 3600
---max-streams 1 100000
---max-values 2 1099511627776
---max-parties 2 64
---max-cells 2 1099511627776
---max-outcomes 1 4611686018427387904
---profile-bytes 256 1073741824
---max-red-lines 1 1000000
---message-bytes 1 20000
---write-burst 1 1000000
---negotiation-bytes 4096 1125899906842624
---streams-per-negotiation 1 100000
---analyses-per-token 1 1000
---analyses-per-negotiation 1 1000
---running-per-negotiation 1 1000
---profile-burst 1 1000000
---agents-per-negotiation 1 64
---agent-memory 16777216 1099511627776
---max-body 1024 1073741824"
+. "$SRC/tests/cli/lib/serve_ranges.sh"
 
 serve() { # expected-exit description args...
     local want=$1 what=$2
     shift 2
     expect_exit "$want" "$what" timeout 60 "$PARLEY" serve --db "$TMP/never.db" --listen 127.0.0.1:0 "$@"
-}
-stderr_is() { # description expected-stderr
-    printf '%s\n' "$2" | cmp -s - "$TMP/err" || fail "$1: stderr is '$(cat "$TMP/err")', expected '$2'"
 }
 NO_DIR="parley serve: --agent-dir '$TMP/none' is not a folder
 (see 'parley serve --help')"
@@ -55,7 +31,7 @@ while read -r name min max; do
     serve 2 "$name=$over" "$name=$over"
     stderr_is "$name=$over" "parley serve: $name expects a whole number from $min to $max, got '$over'
 (see 'parley serve --help')"
-done <<<"$LIMITS"
+done <<<"$SERVE_RANGES"
 serve 2 "every limit at its lowest" "${lows[@]}" --agent-dir "$TMP/none"
 stderr_is "every limit at its lowest" "$NO_DIR"
 serve 2 "every limit at its highest" "${highs[@]}" --agent-dir "$TMP/none"

@@ -12,28 +12,7 @@ PARLEY=$1
 SRC=$2
 . "$SRC/tests/cli/lib/check.sh"
 
-# option least largest
-RANGES="--max-body 1024 1073741824
---max-connections 16 1000000
---max-per-address 1 1000000
---request-seconds 1 3600
---max-streams 1 100000
---max-values 2 1099511627776
---max-parties 2 64
---max-cells 2 1099511627776
---max-outcomes 1 4611686018427387904
---profile-bytes 256 1073741824
---max-red-lines 1 1000000
---message-bytes 1 20000
---write-burst 1 1000000
---negotiation-bytes 4096 1125899906842624
---streams-per-negotiation 1 100000
---analyses-per-token 1 1000
---analyses-per-negotiation 1 1000
---running-per-negotiation 1 1000
---profile-burst 1 1000000
---agents-per-negotiation 1 64
---agent-memory 16777216 1099511627776"
+. "$SRC/tests/cli/lib/serve_ranges.sh"
 
 serve() { # a server that wrongly starts is stopped by `timeout`, whose exit 124 fails the check
     timeout 60 "$PARLEY" serve --db "$TMP/x.db" --listen 127.0.0.1:0 --open "$@"
@@ -51,7 +30,7 @@ while read -r option least largest; do
         grep -qF -- "$option" "$TMP/err" && fail "$option $good refused: $(head -c 300 "$TMP/err")"
     done
     checked=$((checked + 1))
-done <<<"$RANGES"
+done <<<"$SERVE_RANGES"
 [ "$checked" -eq 21 ] || fail "$checked options checked, expected 21"
 
 # The options of seconds and rates (cmd_serve.c: (0, 3600] and [0.001, 1000000]), checked in this order after the

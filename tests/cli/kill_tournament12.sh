@@ -8,9 +8,6 @@ PARLEY=$1
 SRC=$2
 . "$SRC/tests/cli/lib/check.sh"
 
-stderr_is() { # description expected-stderr
-    printf '%s\n' "$2" | cmp -s - "$TMP/err" || fail "$1: stderr is '$(cat "$TMP/err")', expected '$2'"
-}
 FLAT="$SRC/examples/textbook-flatmates.json"
 
 # --- the agents' names under --help (cli_print_agent_names): every agent of `parley agents --json`, in its order,

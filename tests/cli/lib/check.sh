@@ -15,3 +15,6 @@ expect_exit() { # expected_code description command...
 expect_in() { # file text description
     grep -qF -- "$2" "$1" || fail "$3: '$2' not in $(head -c 600 "$1")"
 }
+stderr_is() { # description expected-stderr: the last command's stderr, exactly
+    printf '%s\n' "$2" | cmp -s - "$TMP/err" || fail "$1: stderr is '$(cat "$TMP/err")', expected '$2'"
+}
