@@ -6,8 +6,9 @@
  * package's value; any other single-issue rule admits the value in a list; a
  * rule over several issues admits the package's combination.  Every text is
  * also written into buffers of every size up to its length (each refused) and
- * of its length plus one (accepted); a label with a quote cannot be written in
- * the rule language.
+ * of its length plus one (accepted); a label with a double quote is written
+ * between single quotes, and one with both quotes cannot be written in the
+ * rule language (it has no escapes).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,15 +23,16 @@
 
 #include "analysis/moves.h"
 
-/* price 0..9, size 10..50 step 10, color {red, green, "sky "blue"} and one red line or constraint `rule`. */
-static parley_scenario *scenario(const char *rule)
+/* price 0..9, size 10..50 step 10, the first `n` colors of {red, green, sky "blue", it's "grey"} and one red line
+ * or constraint `rule`. */
+static parley_scenario *scenario_colors(const char *rule, size_t n)
 {
-    static const char *const colors[] = {"red", "green", "sky \"blue\""};
+    static const char *const colors[] = {"red", "green", "sky \"blue\"", "it's \"grey\""};
     parley_space *s = parley_space_new();
     assert_non_null(s);
     assert_int_equal(parley_space_add_integer(s, "price", 0, 9, 1, NULL), PARLEY_OK);
     assert_int_equal(parley_space_add_integer(s, "size", 10, 50, 10, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_categorical(s, "color", colors, 3, NULL), PARLEY_OK);
+    assert_int_equal(parley_space_add_categorical(s, "color", colors, n, NULL), PARLEY_OK);
     parley_scenario *sc = parley_scenario_new(s);
     assert_non_null(sc);
     parley_utility *u = parley_utility_new(s);
@@ -39,6 +41,11 @@ static parley_scenario *scenario(const char *rule)
     assert_true(party >= 0);
     assert_int_equal(parley_scenario_add_constraint(sc, party, "line", rule, NULL, NULL, NULL), PARLEY_OK);
     return sc;
+}
+
+static parley_scenario *scenario(const char *rule)
+{
+    return scenario_colors(rule, 4);
 }
 
 /* The rule admitting `values` is `want`, and needs exactly strlen(want) + 1 bytes. */
@@ -83,7 +90,7 @@ static void check_rule(const char *rule, struct expected_shape e, const uint32_t
     if (want)
         check_text(sc, &shape, values, want);
     else
-        assert_int_equal(rule_admitting(sc, 0, &shape, values, (char[256]){0}, 256), -1); /* a quote in a label */
+        assert_int_equal(rule_admitting(sc, 0, &shape, values, (char[256]){0}, 256), -1); /* both quotes in a label */
     rule_shape_free(&shape);
     assert_null(shape.allowed);
     parley_scenario_free(sc);
@@ -121,47 +128,79 @@ static void test_value_lists(void **state)
 static void test_labels_with_quotes(void **state)
 {
     (void)state;
-    const uint32_t blue[] = {0, 0, 2};
-    check_rule("color == \"red\"", (struct expected_shape){1, 2, 0, 0, 1}, blue, NULL);
+    const uint32_t blue[] = {0, 0, 2}, grey[] = {0, 0, 3};
+    check_rule("color == \"red\"", (struct expected_shape){1, 2, 0, 0, 1}, blue, "color in [\"red\", 'sky \"blue\"']");
+    check_rule("color == \"red\"", (struct expected_shape){1, 2, 0, 0, 1}, grey, NULL);
 }
 
 static void test_several_issues(void **state)
 {
     (void)state;
-    const uint32_t v[] = {7, 4, 1}, blue[] = {7, 4, 2};
+    const uint32_t v[] = {7, 4, 1}, blue[] = {7, 4, 2}, grey[] = {7, 4, 3};
     check_rule("price + size <= 30", (struct expected_shape){0, 0, 0, 0, 0}, v,
                "(price + size <= 30) or (price == 7 and size == 50)");
     check_rule("price < 5 or color == \"red\"", (struct expected_shape){0, 0, 0, 0, 0}, v,
                "(price < 5 or color == \"red\") or (price == 7 and color == \"green\")");
-    check_rule("price < 5 or color == \"red\"", (struct expected_shape){0, 0, 0, 0, 0}, blue, NULL);
+    check_rule("price < 5 or color == \"red\"", (struct expected_shape){0, 0, 0, 0, 0}, blue,
+               "(price < 5 or color == \"red\") or (price == 7 and color == 'sky \"blue\"')");
+    check_rule("price < 5 or color == \"red\"", (struct expected_shape){0, 0, 0, 0, 0}, grey, NULL);
 }
 
-/*
- * A conflict the moves cannot mend in the rule language: A keeps color "red", B keeps every other color but
- * "green", i.e. only `sky "blue"`; every move of B's line lists that label, which has a quote: the diagnosis
- * says which red line cannot be written.
- */
-static void test_diagnosis_with_a_label_it_cannot_write(void **state)
+/* A keeps color "red"; B keeps every color but "red" and "green" (the others carry quotes). */
+static parley_scenario *two_lines(size_t colors)
 {
-    (void)state;
-    parley_scenario *sc = scenario("color == \"red\"");
-    const parley_space *s = parley_scenario_space(sc);
-    parley_utility *u = parley_utility_new(s);
+    parley_scenario *sc = scenario_colors("color == \"red\"", colors);
+    parley_utility *u = parley_utility_new(parley_scenario_space(sc));
     assert_non_null(u);
     long b = parley_scenario_add_party(sc, "B", PARLEY_ROLE_PARTY, u, NULL);
     assert_true(b >= 0);
     assert_int_equal(parley_scenario_add_constraint(sc, b, "b_line", "color != \"red\" and color != \"green\"", NULL,
                                                     NULL, NULL),
                      PARLEY_OK);
+    return sc;
+}
+
+/*
+ * With only `sky "blue"` besides red and green, every move that mends the conflict writes that label, between
+ * single quotes: A's line widened to admit blue, B's to admit red, both read `color in ["red", 'sky "blue"']`.
+ */
+static void test_diagnosis_with_a_quoted_label(void **state)
+{
+    (void)state;
+    parley_scenario *sc = two_lines(3);
     parley_diagnosis *d = NULL;
     parley_error err;
     memset(&err, 0, sizeof err);
     int rc = parley_diagnose(sc, NULL, &d, &err);
+    if (rc != PARLEY_OK)
+        fail_msg("%d: %s", rc, err.message);
+    int moved = 0; /* both lines are single-issue: each is widened to the same list */
+    for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
+        const char *rule = parley_diagnosis_relaxation(d, i)->rule;
+        moved += rule && strcmp(rule, "color in [\"red\", 'sky \"blue\"']") == 0;
+    }
+    parley_diagnosis_free(d);
+    parley_scenario_free(sc);
+    assert_int_equal(moved, 2);
+}
+
+/*
+ * A conflict the moves cannot mend in the rule language: with `it's "grey"` among B's colors, moving A's line to
+ * B's packages must write a label with both quotes: the diagnosis says which red line cannot be written.
+ */
+static void test_diagnosis_with_a_label_it_cannot_write(void **state)
+{
+    (void)state;
+    parley_scenario *sc = two_lines(4);
+    parley_diagnosis *d = NULL;
+    parley_error err;
+    memset(&err, 0, sizeof err);
+    int rc = parley_diagnose(sc, NULL, &d, &err);
+    parley_scenario_free(sc);
     if (rc != PARLEY_ERANGE)
         fail_msg("%d: %s", rc, err.message);
     assert_null(d);
     assert_string_equal(err.message, "the moved rule of red line 'b_line' cannot be written");
-    parley_scenario_free(sc);
 }
 
 int main(void)
@@ -171,6 +210,7 @@ int main(void)
         cmocka_unit_test(test_value_lists),
         cmocka_unit_test(test_labels_with_quotes),
         cmocka_unit_test(test_several_issues),
+        cmocka_unit_test(test_diagnosis_with_a_quoted_label),
         cmocka_unit_test(test_diagnosis_with_a_label_it_cannot_write),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -91,9 +91,12 @@ static int append_value(const parley_space *space, size_t issue, uint32_t value,
     parley_issue_format_value(space, issue, value, buf, sizeof buf);
     if (parley_issue_type_of(space, issue) != PARLEY_ISSUE_CATEGORICAL)
         return append(out, size, used, "%s", buf);
-    if (strchr(buf, '"'))
-        return -1; /* the rule language has no escapes in labels */
-    return append(out, size, used, "\"%s\"", buf);
+    /* The rule language has no escapes: a label is quoted with the quote it does not contain. */
+    if (!strchr(buf, '"'))
+        return append(out, size, used, "\"%s\"", buf);
+    if (!strchr(buf, '\''))
+        return append(out, size, used, "'%s'", buf);
+    return -1;
 }
 
 int rule_admitting(const parley_scenario *sc, size_t constraint, const rule_shape *shape, const uint32_t *values,

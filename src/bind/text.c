@@ -44,7 +44,7 @@ static int write_analysis(const void *ctx, FILE *out, parley_error *err)
         parley_analysis_options exact = job->options;
         exact.method = PARLEY_ANALYSIS_EXACT_ONLY;
         parley_analysis *a = NULL;
-        parley_error ignored;
+        parley_error ignored = {0};
         if (parley_analyze(job->sc, &exact, &a, &ignored) == PARLEY_OK) {
             rc = parley_analysis_write_json(a, job->sc, job->with_frontier, out, err);
             parley_analysis_free(a);

@@ -98,7 +98,7 @@ void cli_warn(void *ctx, const char *message)
 int cli_load_scenario(const char *const *files, size_t n, int normalise_weights, parley_scenario **out)
 {
     parley_load_options options = {.normalise_weights = normalise_weights, .warn = cli_warn};
-    parley_error err;
+    parley_error err = {0};
     if (parley_scenario_load_with(files, n, &options, out, &err) != PARLEY_OK)
         return cli_report_input(&err);
     return CLI_OK;
@@ -243,7 +243,7 @@ static int check_output(const char *option, const char *path, int make_folders)
         if (ok)
             return CLI_OK;
     }
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     parley_error_set_at(&err, PARLEY_EINVAL, path, 0, 0, NULL, "%s: cannot write there: %s", option,
                         strerror(errno));

@@ -106,7 +106,7 @@ int cli_stats_option(int argc, char **argv, int *i, struct cli_stats *o, parley_
 static int write_file(const char *path, const parley_tournament_stats *s, const parley_tournament *t,
                       int (*writer)(const parley_tournament_stats *, const parley_tournament *, FILE *, parley_error *))
 {
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     FILE *f = fopen(path, "w");
     int rc = f && writer(s, t, f, &err) == PARLEY_OK ? CLI_OK : CLI_FAILURE;
@@ -126,7 +126,7 @@ int cli_stats_compute(const struct cli_stats *o, const parley_tournament *t, con
     if (!o->text && !o->json && !o->csv)
         return CLI_OK;
     parley_stats_options options = {o->bootstrap, cfg->session.seed, NULL};
-    parley_error err;
+    parley_error err = {0};
     double *self_payoff = NULL;
     if (!cfg->self_play) { /* the meta-game needs each agent's payoff against itself: play those games */
         if (!(self_payoff = malloc(cfg->agent_count * sizeof *self_payoff)))
@@ -147,7 +147,7 @@ int cli_stats_write(const struct cli_stats *o, const parley_tournament_stats *s,
 {
     if (!s)
         return CLI_OK;
-    parley_error err;
+    parley_error err = {0};
     int rc = CLI_OK;
     if (o->text && !json_mode) {
         fputc('\n', stdout);

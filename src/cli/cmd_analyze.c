@@ -218,7 +218,7 @@ static int run_approximate(const parley_scenario *sc, const parley_analysis_opti
     o.progress = options->progress;
     o.progress_user = options->progress_user;
     parley_approx *a = NULL;
-    parley_error err;
+    parley_error err = {0};
     int rc = parley_analyze_approximate(sc, &o, &a, &err);
     cli_progress_end(options->progress_user);
     if (rc != PARLEY_OK)
@@ -288,7 +288,7 @@ int cmd_analyze(int argc, char **argv)
     }
     if (cli_expect_scenario("analyze", nfiles) != CLI_OK)
         goto usage_error;
-    parley_error err;
+    parley_error err = {0};
     parley_scenario *sc = NULL;
     parley_analysis *a = NULL;
     int rc = cli_load_scenario(files, nfiles, normalise, &sc);

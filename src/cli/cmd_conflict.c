@@ -177,7 +177,7 @@ int cmd_conflict(int argc, char **argv)
     if (!model_path)
         return cli_usage_error(cmd, "missing the model file");
 
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     parley_gmcr_model *model = NULL;
     parley_gmcr_result *result = NULL;

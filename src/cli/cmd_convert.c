@@ -172,7 +172,7 @@ int cmd_convert(int argc, char **argv)
     }
     if (!to)
         to = ends_with(out, ".xml") ? "genius" : "native";
-    parley_error err;
+    parley_error err = {0};
     parley_scenario *sc = NULL;
     int rc = cli_load_scenario(files, nfiles, normalise, &sc);
     free(files);

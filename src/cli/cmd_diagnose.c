@@ -181,7 +181,7 @@ int cmd_diagnose(int argc, char **argv)
     }
     if ((rc = cli_expect_scenario("diagnose", nfiles)) != CLI_OK)
         goto done;
-    parley_error err;
+    parley_error err = {0};
     parley_scenario *sc = NULL;
     parley_diagnosis *d = NULL;
     if ((rc = cli_load_scenario(files, nfiles, normalise, &sc)) != CLI_OK)

@@ -268,7 +268,7 @@ static int write_plot(const char *path, const parley_scenario *sc, const parley_
 int cmd_negotiate(int argc, char **argv)
 {
     struct options o;
-    parley_error err;
+    parley_error err = {0};
     parley_scenario *sc = NULL;
     parley_negotiation *neg = NULL;
     parley_agent_plugin *plugins[MAX_AGENTS];

@@ -165,7 +165,7 @@ static int improve_agreement(const parley_scenario *sc, const char *text, size_t
     if (values && given && (rc = parse_package(space, "--improve", text, values, given)) == CLI_OK) {
         parley_improve_options o = {.limit = limit};
         parley_improvements *r = NULL;
-        parley_error err;
+        parley_error err = {0};
         parley_error_clear(&err);
         if (parley_improve(sc, values, &o, &r, &err) != PARLEY_OK ||
             parley_improvements_write(r, sc, json, stdout, &err) != PARLEY_OK)
@@ -207,7 +207,7 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
             amendments[k].reason = reasons[k];
         }
     }
-    parley_error err;
+    parley_error err = {0};
     parley_amendment_effect text_itself;
     if (parley_amendments_check(sc, values, NULL, 0, &text_itself, &err) != PARLEY_OK ||
         parley_amendments_check(sc, values, amendments, n, effects, &err) != PARLEY_OK) {
@@ -348,7 +348,7 @@ int cmd_propose(int argc, char **argv)
         cli_usage_error("propose", "--amend needs the --text it amends");
         goto done;
     }
-    parley_error err;
+    parley_error err = {0};
     parley_scenario *sc = NULL;
     if ((rc = cli_load_scenario(files, nfiles, normalise, &sc)) != CLI_OK)
         goto done;

@@ -105,7 +105,7 @@ int cmd_seat_answer(int argc, char **argv)
             fprintf(stderr, "parley seat-answer: cannot read the request on standard input\n");
         return nomem ? SEAT_EXIT_MEMORY : CLI_BAD_INPUT;
     }
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     parley_agent_plugin *plugin = NULL;
     const parley_agent_vtable *vt = NULL;

@@ -236,7 +236,7 @@ static int parse_listen(const char *text, char *address, size_t size, uint16_t *
  * this program for each (parley_server_options.analysis_program): the request on stdin, the reply on stdout. */
 static int analysis_child(void)
 {
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc = parley_server_analysis_child(stdin, stdout, &err);
     if (rc)
@@ -416,7 +416,7 @@ int cmd_serve(int argc, char **argv)
     sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 
     parley_server *srv = NULL;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     if (parley_server_start(&opt, &srv, &err) != PARLEY_OK) {
         rc = cli_report(&err);

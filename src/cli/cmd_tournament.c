@@ -302,7 +302,7 @@ int cmd_tournament(int argc, char **argv)
     }
     cfg.agent_count = split(agents_copy, ',', agent_list, 256);
     cfg.agents = agent_list;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     size_t loaded = 0;
     for (size_t s = 0; s < scenario_count;) {

@@ -191,7 +191,7 @@ nomem:
 load_role load_file_role(const char *path)
 {
     parley_document doc;
-    parley_error err;
+    parley_error err = {0};
     struct stat st;
     if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) || read_document(path, &doc, &err) != PARLEY_OK)
         return LOAD_ROLE_OTHER;

@@ -90,7 +90,7 @@ int api_improvements(api_call *c)
     const parley_space *space = parley_scenario_space(m.sc);
     uint32_t *values = calloc(parley_space_issue_count(space) + 1, sizeof *values);
     parley_improvements *r = NULL;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     parley_improve_options o = {.limit = (size_t)limit};
     if (!outcome || !values || api_outcome_values(space, outcome, values))
@@ -155,7 +155,7 @@ int api_offer_improvement(api_call *c)
     size_t issues = parley_space_issue_count(space);
     uint32_t *a = calloc(issues + 1, sizeof *a), *b = calloc(issues + 1, sizeof *b);
     const char *note = NULL;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     json_t *package = NULL;
     if (!a || !b || api_outcome_values(space, agreement, a))

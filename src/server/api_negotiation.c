@@ -143,7 +143,7 @@ int api_close_negotiation(api_call *c)
 {
     static const char sql[] = "UPDATE negotiations SET status = 'closed', outcome = ?, closed_at = ? WHERE id = ?";
     req_close rq;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
@@ -167,7 +167,7 @@ int api_close_negotiation(api_call *c)
 int api_add_participant(api_call *c)
 {
     req_participant rq;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     scenario_entry *e;
     int rc;
@@ -224,7 +224,7 @@ int api_put_profile(api_call *c)
     static const char sql[] = "INSERT INTO profiles (participant_id, profile, updated_at) VALUES (?, ?, ?) "
                               "ON CONFLICT (participant_id) DO UPDATE SET profile = excluded.profile, "
                               "updated_at = excluded.updated_at";
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     scenario_entry *e;
     int rc;

@@ -91,7 +91,7 @@ int party_inputs_prefetch(api_call *c, int need_profile)
 static int caller_scenario(api_call *c, parley_scenario **sc, size_t *me)
 {
     char *text = json_dumps(json_object_get(c->pre_public, "scenario"), JSON_COMPACT);
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     *sc = NULL;
     int rc = text ? parley_scenario_parse(text, strlen(text), "your profile", sc, &err) : PARLEY_ENOMEM;
@@ -120,7 +120,7 @@ int api_party_advice(api_call *c)
     if (rc)
         return rc;
     json_t *out = NULL;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     rc = party_advice(sc, me, json_object_get(c->pre_public, "events"), (size_t)limit, &out, &err);
     parley_scenario_free(sc);
@@ -149,7 +149,7 @@ int api_party_improvements(api_call *c)
     if (rc)
         return rc;
     json_t *valued = NULL;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     rc = party_offer_values(sc, me, offers, &valued, &err);
     parley_scenario_free(sc);

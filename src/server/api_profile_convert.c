@@ -20,7 +20,7 @@ int api_convert_profile(api_call *c)
     int rc = budget_check_write(c, "conversion");
     if (rc)
         return rc;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     json_t *root = req_load(c->body ? c->body : "", c->body_len, &err);
     if (!root)

@@ -53,7 +53,7 @@ int api_open_session(api_call *c)
         "VALUES (?1, (SELECT COALESCE(MAX(number), 0) + 1 FROM sessions WHERE negotiation_id = ?1), ?2, ?3, ?4, ?5, "
         "'open', ?6) RETURNING id";
     req_session rq;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
@@ -92,7 +92,7 @@ int api_close_session(api_call *c)
     static const char sql[] = "UPDATE sessions SET status = 'closed', outcome = ?, follow_up = ?, "
                               "ends_at = COALESCE(?, ends_at), note = COALESCE(?, note), closed_at = ? WHERE id = ?";
     req_session_close rq;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
@@ -220,7 +220,7 @@ int api_table_text(api_call *c)
         "INSERT INTO texts (negotiation_id, session_id, number, author_id, outcome, note, status, created_at) "
         "VALUES (?1, ?2, (SELECT COALESCE(MAX(number), 0) + 1 FROM texts WHERE negotiation_id = ?1), ?3, ?4, ?5, "
         "'open', ?6) RETURNING id";
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
@@ -386,7 +386,7 @@ int api_respond(api_call *c)
 {
     static const char agreed_text[] = "UPDATE texts SET status = 'agreed' WHERE id = ?";
     static const char agreed_neg[] = "UPDATE negotiations SET status = 'agreed' WHERE id = ?";
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)) || (rc = seat_refuse_human(c)))
@@ -448,7 +448,7 @@ int api_post_message(api_call *c)
     static const char sql[] = "INSERT INTO messages (negotiation_id, from_id, to_id, body, created_at) VALUES (?, ?, ?, ?, ?) "
                               "RETURNING id";
     req_message rq;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))

@@ -176,7 +176,7 @@ int api_analysis(api_call *c)
         return api_fail(c, 400, "frontier_limit", "%s is outside 0..100000", l);
     merged_view m;
     parley_analysis *an = NULL;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc = api_merged_open(c, &m);
     if (rc)

@@ -121,7 +121,7 @@ static view_entry *build(api_call *c, char *version)
     v->negotiation = c->ids[0];
     v->version = version;
     v->refs = 1;
-    parley_error err;
+    parley_error err = {0};
     parley_error_clear(&err);
     int rc = (v->uploaded = json_array()) ? merge_profiles(c, e->doc, v->uploaded, &v->sc, &v->text, &err)
                                           : parley_error_set(&err, PARLEY_ENOMEM, "out of memory");

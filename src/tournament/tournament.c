@@ -240,7 +240,7 @@ static int play_batch(parley_tournament *t, unsigned worker, size_t first, size_
     for (size_t i = first; i < first + count && i < t->run_count; i++) {
         if (atomic_load(&t->failed))
             return 0;
-        parley_error err;
+        parley_error err = {0};
         parley_error_clear(&err);
         if (play(t, &t->runs[i], &err) != PARLEY_OK) {
             int expected = 0;
