@@ -31,6 +31,8 @@
 
 #include <parley/parley.h>
 
+#include "package_reference.h"
+
 #include "protocol/session_internal.h"
 
 #define MAX_ISSUES 8
@@ -84,40 +86,8 @@ static parley_scenario *scenario(const uint32_t *counts, size_t issues, enum dra
     return sc;
 }
 
-struct entry {
-    double u;
-    uint64_t id;
-};
-
-static int by_utility_then_number(const void *x, const void *y)
-{
-    const struct entry *a = x, *b = y;
-    if (a->u != b->u)
-        return a->u < b->u ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* Party 0's packages (every one: no constraints) by (utility, number). */
-static struct entry *reference_list(const parley_scenario *sc, size_t *count)
-{
-    const parley_space *s = parley_scenario_space(sc);
-    const parley_utility *u = parley_party_utility(sc, parley_scenario_negotiator(sc, 0));
-    uint64_t size;
-    assert_int_equal(parley_space_size_u64(s, &size), PARLEY_OK);
-    struct entry *list = malloc(size * sizeof *list);
-    assert_non_null(list);
-    uint32_t values[MAX_ISSUES];
-    for (uint64_t id = 0; id < size; id++) {
-        parley_space_decode(s, id, values);
-        list[id] = (struct entry){parley_utility_eval(u, values), id};
-    }
-    qsort(list, size, sizeof *list, by_utility_then_number);
-    *count = size;
-    return list;
-}
-
 /* Positions: the first entry worth at least x, the first worth more than x (linear walks). */
-static size_t first_from(const struct entry *list, size_t n, double x)
+static size_t first_from(const struct package_entry *list, size_t n, double x)
 {
     size_t i = 0;
     while (i < n && list[i].u < x)
@@ -125,7 +95,7 @@ static size_t first_from(const struct entry *list, size_t n, double x)
     return i;
 }
 
-static size_t first_over(const struct entry *list, size_t n, double x)
+static size_t first_over(const struct package_entry *list, size_t n, double x)
 {
     size_t i = 0;
     while (i < n && list[i].u <= x)
@@ -146,7 +116,7 @@ struct answered {
 };
 
 /* Every query of the halves at x against the list. */
-static void check_queries(const parley_package_index *idx, const parley_scenario *sc, const struct entry *list,
+static void check_queries(const parley_package_index *idx, const parley_scenario *sc, const struct package_entry *list,
                           size_t n, double x, struct answered *answered)
 {
     uint32_t out[MAX_ISSUES], down[MAX_ISSUES], up[MAX_ISSUES], scratch[MAX_ISSUES];
@@ -230,7 +200,7 @@ static void check_halves(const uint32_t *counts, size_t issues, enum draw draw, 
 {
     parley_scenario *sc = scenario(counts, issues, draw, NULL);
     size_t n;
-    struct entry *list = reference_list(sc, &n);
+    struct package_entry *list = package_reference_list(sc, &n);
     parley_package_index *idx = NULL;
     assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
     assert_int_equal(idx->additive, 1);
@@ -331,7 +301,7 @@ static void test_sorted_order(void **state)
         for (enum draw draw = CONTINUOUS; draw <= COARSE; draw++) {
             parley_scenario *sc = scenario(counts[c], 4, draw, NULL);
             size_t n;
-            struct entry *list = reference_list(sc, &n);
+            struct package_entry *list = package_reference_list(sc, &n);
             parley_package_index *idx = NULL;
             assert_int_equal(parley_package_index_build_sorted(sc, 0, 1, &idx, NULL), PARLEY_OK);
             assert_int_equal(idx->n, n);
@@ -398,7 +368,7 @@ static void test_when_the_sorted_index_pays(void **state)
     static const uint32_t counts[] = {17, 241};
     parley_scenario *sc = scenario(counts, 2, CONTINUOUS, NULL);
     size_t n;
-    struct entry *list = reference_list(sc, &n);
+    struct package_entry *list = package_reference_list(sc, &n);
     parley_package_index *idx = NULL;
     assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
     assert_int_equal(idx->additive, 1);
@@ -484,7 +454,7 @@ static void test_levels_and_ties_through_the_index(void **state)
     static const uint32_t counts[] = {12, 10, 9, 8};
     parley_scenario *sc = scenario(counts, 4, COARSE, NULL);
     size_t n;
-    struct entry *list = reference_list(sc, &n);
+    struct package_entry *list = package_reference_list(sc, &n);
     parley_package_index *idx = NULL;
     assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
     uint32_t scratch[4], values[4 * 4];

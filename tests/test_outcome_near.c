@@ -25,6 +25,8 @@
 
 #include <parley/parley.h>
 
+#include "package_reference.h"
+
 #include "agents/agent_common.h"
 #include "protocol/session_internal.h"
 
@@ -57,43 +59,8 @@ static parley_scenario *random_scenario(double target, int coarse, int constrain
     return sc;
 }
 
-struct entry {
-    double u;
-    uint64_t id;
-};
-
-static int by_utility_then_number(const void *x, const void *y)
-{
-    const struct entry *a = x, *b = y;
-    if (a->u != b->u)
-        return a->u < b->u ? -1 : 1;
-    return (a->id > b->id) - (a->id < b->id);
-}
-
-/* Party 0's acceptable packages in (utility, number) order. */
-static struct entry *reference_list(const parley_scenario *sc, size_t *count)
-{
-    const parley_space *s = parley_scenario_space(sc);
-    size_t party = parley_scenario_negotiator(sc, 0);
-    const parley_utility *u = parley_party_utility(sc, party);
-    uint64_t size;
-    assert_int_equal(parley_space_size_u64(s, &size), PARLEY_OK);
-    struct entry *list = malloc(size * sizeof *list);
-    assert_non_null(list);
-    uint32_t values[MAX_ISSUES];
-    size_t n = 0;
-    for (uint64_t id = 0; id < size; id++) {
-        parley_space_decode(s, id, values);
-        if (parley_scenario_feasible(sc, values) && parley_scenario_red_lines_hold(sc, party, values))
-            list[n++] = (struct entry){parley_utility_eval(u, values), id};
-    }
-    qsort(list, n, sizeof *list, by_utility_then_number);
-    *count = n;
-    return list;
-}
-
 /* The index's neighbours of threshold t against the list's, bit for bit. */
-static void check_threshold(const parley_package_index *idx, const parley_scenario *sc, const struct entry *list,
+static void check_threshold(const parley_package_index *idx, const parley_scenario *sc, const struct package_entry *list,
                             size_t n, double t)
 {
     const parley_space *s = parley_scenario_space(sc);
@@ -122,7 +89,7 @@ static void compare_with_list(double size, int coarse, int constrained, int roun
     for (int r = 0; r < rounds; r++) {
         parley_scenario *sc = random_scenario(size, coarse, constrained);
         size_t n;
-        struct entry *list = reference_list(sc, &n);
+        struct package_entry *list = package_reference_list(sc, &n);
         parley_package_index *idx = NULL;
         assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
         /* the kind of index the view gets: the halves without constraints, the sorted list with them */
