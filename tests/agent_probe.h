@@ -166,4 +166,18 @@ static long probe_find(const parley_negotiation *neg, parley_event_kind kind, lo
     return -1;
 }
 
+/* The offers `party` made, in order, in out[0..max) (views into the negotiation's events); returns how many it
+   made (more than max: only the first max are kept). */
+static size_t probe_offers(const parley_negotiation *neg, long party, parley_event *out, size_t max)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.party == party && ev.kind == PARLEY_EVENT_OFFER && n++ < max)
+            out[n - 1] = ev;
+    }
+    return n;
+}
+
 #endif
