@@ -59,7 +59,7 @@ static void check_text(const parley_scenario *sc, const rule_shape *shape, const
         char *buffer = malloc(size);
         assert_non_null(buffer);
         int rc = rule_admitting(sc, 0, shape, values, buffer, size);
-        if ((rc == 0) != (size == len + 1)) /* refused: not 0 (a threshold's text says 1, the others -1) */
+        if (rc != (size == len + 1 ? 0 : -1)) /* refused: -1, as the header says */
             fail_msg("'%s' in %zu bytes: %d", want, size, rc);
         free(buffer);
     }

@@ -110,7 +110,9 @@ int rule_admitting(const parley_scenario *sc, size_t constraint, const rule_shap
         const char *name = parley_issue_name(space, shape->issue);
         if (shape->threshold)
             return append(out, size, &used, "%s %s ", name, shape->threshold > 0 ? "<=" : ">=") ||
-                   append_value(space, shape->issue, values[shape->issue], out, size, &used);
+                           append_value(space, shape->issue, values[shape->issue], out, size, &used)
+                       ? -1
+                       : 0;
         if (append(out, size, &used, "%s in [", name))
             return -1;
         int first = 1;
