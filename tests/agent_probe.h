@@ -168,7 +168,7 @@ static long probe_find(const parley_negotiation *neg, parley_event_kind kind, lo
 
 /* The offers `party` made, in order, in out[0..max) (views into the negotiation's events); returns how many it
    made (more than max: only the first max are kept). */
-static size_t probe_offers(const parley_negotiation *neg, long party, parley_event *out, size_t max)
+static inline size_t probe_offers(const parley_negotiation *neg, long party, parley_event *out, size_t max)
 {
     size_t n = 0;
     for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
