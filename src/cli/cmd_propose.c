@@ -320,7 +320,11 @@ int cmd_propose(int argc, char **argv)
             }
             improve = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--limit", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("propose", "--limit", value ? value : "", 1, 100000, &limit))
+            if (r < 0) {
+                cli_usage_error("propose", "--limit needs a number of packages");
+                goto done;
+            }
+            if (!cli_parse_long("propose", "--limit", value, 1, 100000, &limit))
                 goto done;
             limit_given = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--compare", &value)) != 0) {
