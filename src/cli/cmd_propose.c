@@ -202,7 +202,7 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
             rc = cli_usage_error("propose", "--amend: %s in '%s'", why, amend[k]);
             goto done;
         }
-        if (amend[k][used] == ':') {
+        if (amend[k][used] == ':' && amend[k][used + 1]) { /* "x=a:" gives no reason: none is printed */
             snprintf(reasons[k], sizeof reasons[k], "%s", amend[k] + used + 1);
             amendments[k].reason = reasons[k];
         }
