@@ -274,12 +274,20 @@ int cmd_analyze(int argc, char **argv)
             options.method = PARLEY_ANALYSIS_STREAM;
         } else if ((r = cli_option_value(argc, argv, &i, "--evaluations", &value)) != 0) {
             long n;
-            if (r < 0 || !cli_parse_long("analyze", "--evaluations", value ? value : "", 1000, 2000000000L, &n))
+            if (r < 0) {
+                cli_usage_error("analyze", "--evaluations needs a number of utility evaluations");
+                goto usage_error;
+            }
+            if (!cli_parse_long("analyze", "--evaluations", value, 1000, 2000000000L, &n))
                 goto usage_error;
             search.evaluations = (uint64_t)n;
         } else if ((r = cli_option_value(argc, argv, &i, "--seed", &value)) != 0) {
             long n;
-            if (r < 0 || !cli_parse_long("analyze", "--seed", value ? value : "", 1, 2000000000L, &n))
+            if (r < 0) {
+                cli_usage_error("analyze", "--seed needs a number");
+                goto usage_error;
+            }
+            if (!cli_parse_long("analyze", "--seed", value, 1, 2000000000L, &n))
                 goto usage_error;
             search.seed = (uint64_t)n;
         } else if (cli_scenario_argument("analyze", argv[i], usage, files, &nfiles) != CLI_OK) {

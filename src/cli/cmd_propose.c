@@ -202,7 +202,7 @@ static int check_amendments(const parley_scenario *sc, const char *text, const c
             rc = cli_usage_error("propose", "--amend: %s in '%s'", why, amend[k]);
             goto done;
         }
-        if (amend[k][used] == ':') {
+        if (amend[k][used] == ':' && amend[k][used + 1]) { /* "x=a:" gives no reason: none is printed */
             snprintf(reasons[k], sizeof reasons[k], "%s", amend[k] + used + 1);
             amendments[k].reason = reasons[k];
         }
@@ -252,7 +252,7 @@ static int compare_texts(const parley_scenario *sc, const char *path, parley_sol
     size_t n;
     parley_error err = {0};
     if (parley_texts_load(sc, path, &texts, &names, &n, &err) != PARLEY_OK)
-        return cli_report(&err);
+        return cli_report_input(&err); /* a file that cannot be read is bad input too: exit 2 */
     parley_text_rank *ranks = calloc(n, sizeof *ranks);
     double best;
     int rc = CLI_OK;
@@ -320,7 +320,11 @@ int cmd_propose(int argc, char **argv)
             }
             improve = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--limit", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("propose", "--limit", value ? value : "", 1, 100000, &limit))
+            if (r < 0) {
+                cli_usage_error("propose", "--limit needs a number of packages");
+                goto done;
+            }
+            if (!cli_parse_long("propose", "--limit", value, 1, 100000, &limit))
                 goto done;
             limit_given = 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--compare", &value)) != 0) {

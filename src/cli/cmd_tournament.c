@@ -100,7 +100,7 @@ done:
 static char *tournament_fingerprint(int argc, char **argv)
 {
     static const char *const ignored[] = {"--csv", "--checkpoint", "--threads", "--plot", "--stats-json",
-                                          "--stats-csv", NULL};
+                                          "--stats-csv", "--bootstrap", NULL};
     size_t size = 1;
     for (int i = 1; i < argc; i++)
         size += strlen(argv[i]) + 1;
@@ -118,7 +118,7 @@ static char *tournament_fingerprint(int argc, char **argv)
             i += skip - 1;
             continue;
         }
-        if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "--quiet") == 0)
+        if (strcmp(argv[i], "--json") == 0 || strcmp(argv[i], "--quiet") == 0 || strcmp(argv[i], "--stats") == 0)
             continue;
         strcat(out, argv[i]);
         strcat(out, " ");

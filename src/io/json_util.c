@@ -3,6 +3,8 @@
 
 #include "core/strutil.h"
 
+#include <errno.h>
+#include <sys/stat.h>
 #include <parley/io.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -30,9 +32,14 @@ static json_t *loaded(json_ctx *ctx, json_t *root, const json_error_t *jerr, int
 static json_t *load_file(json_ctx *ctx, const char *path, int want_object)
 {
     json_error_t jerr;
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        parley_error_set_at(ctx->err, PARLEY_EIO, path, 0, 0, NULL, "is a directory (expected a JSON file)");
+        return NULL;
+    }
     FILE *f = fopen(path, "rb");
     if (!f) {
-        parley_error_set_at(ctx->err, PARLEY_EIO, path, 0, 0, NULL, "cannot open the file");
+        parley_error_set_at(ctx->err, PARLEY_EIO, path, 0, 0, NULL, "cannot read the file: %s", strerror(errno));
         return NULL;
     }
     json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);

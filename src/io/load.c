@@ -54,6 +54,13 @@ static char *document_head(const parley_document *doc, size_t max)
     return head;
 }
 
+/* 1 when the root tag at p says type="nonlinear" (an ANAC 2014 profile: its issues come before any evaluation). */
+static int nonlinear_root(const char *p)
+{
+    const char *end = strchr(p, '>'), *type = strstr(p, "type=\"nonlinear\"");
+    return end && type && type < end;
+}
+
 load_role load_document_role(const parley_document *doc)
 {
     doc_format format = sniff(doc);
@@ -74,7 +81,8 @@ load_role load_document_role(const parley_document *doc)
     if (p && strncmp(p, "<negotiation_template", 21) == 0)
         role = LOAD_ROLE_DOMAIN;
     else if (p && strncmp(p, "<utility_space", 14) == 0)
-        role = strstr(p, "evaluation=") || strstr(p, "<weight") ? LOAD_ROLE_PROFILE : LOAD_ROLE_DOMAIN;
+        role = strstr(p, "evaluation=") || strstr(p, "<weight") || nonlinear_root(p) ? LOAD_ROLE_PROFILE
+                                                                                      : LOAD_ROLE_DOMAIN;
     free(head);
     return role;
 }
