@@ -296,11 +296,19 @@ int cmd_tournament(int argc, char **argv)
     }
     if (rounds_given == 2)
         cfg.session.rounds = 0; /* a deadline in seconds alone, unless --rounds is given too */
+    size_t named = 1;
+    for (const char *c = agents_arg; *c; c++)
+        named += *c == ',';
+    if (named > sizeof agent_list / sizeof agent_list[0]) { /* split() would leave the rest out without a word */
+        cli_usage_error("tournament", "--agents names %zu agents; at most %zu are supported", named,
+                        sizeof agent_list / sizeof agent_list[0]);
+        goto done;
+    }
     if (!(agents_copy = strdup(agents_arg))) {
         rc = CLI_FAILURE;
         goto done;
     }
-    cfg.agent_count = split(agents_copy, ',', agent_list, 256);
+    cfg.agent_count = split(agents_copy, ',', agent_list, sizeof agent_list / sizeof agent_list[0]);
     cfg.agents = agent_list;
     parley_error err = {0};
     parley_error_clear(&err);
