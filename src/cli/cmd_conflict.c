@@ -89,6 +89,8 @@ static int write_graph(const parley_gmcr_result *result, const char *path, const
     int rc = view ? parley_gmcr_write_svg_view(f, result, view, err) : parley_gmcr_write_dot(f, result, err);
     if (fclose(f) != 0 && rc == PARLEY_OK)
         rc = parley_error_set(err, PARLEY_EIO, "%s: %s", path, strerror(errno));
+    if (rc != PARLEY_OK)
+        remove(path); /* a graph too large to draw leaves no empty file behind */
     return rc;
 }
 

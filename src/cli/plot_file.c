@@ -12,5 +12,7 @@ int cli_write_svg_file(const char *path, cli_svg_writer draw, const void *ctx, p
     int rc = draw(ctx, f, err);
     if (fclose(f) != 0 && rc == PARLEY_OK)
         rc = parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot write the plot: %s", strerror(errno));
+    if (rc != PARLEY_OK)
+        remove(path); /* no half-drawn file left behind to be taken for a plot */
     return rc;
 }
