@@ -134,8 +134,9 @@ int parley_tournament_write_svg(const parley_tournament *t, FILE *out, parley_er
     svg doc;
     svg_begin(&doc, out, width, top + h + 56 + legend_h + 10);
     char subtitle[200];
-    snprintf(subtitle, sizeof subtitle, "%zu negotiations, %zu agents, %.3g s on %u threads; best mean utility first",
-             parley_tournament_run_count(t), agents, parley_tournament_seconds(t), parley_tournament_threads(t));
+    snprintf(subtitle, sizeof subtitle, "%zu negotiations, %zu agents, %.3g s on %u thread%s; best mean utility first",
+             parley_tournament_run_count(t), agents, parley_tournament_seconds(t), parley_tournament_threads(t),
+             parley_tournament_threads(t) == 1 ? "" : "s");
     svg_title(&doc, "tournament", subtitle);
     svg_panel pu = {left, top, PANEL_W, h, lo, hi, 0, 1}, pr = {left + PANEL_W + GAP, top, PANEL_W, h, 0, 1, 0, 1};
     svg_axes_rows(&doc, &pu, "discounted utility", names, agents);
