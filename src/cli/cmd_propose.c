@@ -252,7 +252,7 @@ static int compare_texts(const parley_scenario *sc, const char *path, parley_sol
     size_t n;
     parley_error err = {0};
     if (parley_texts_load(sc, path, &texts, &names, &n, &err) != PARLEY_OK)
-        return cli_report(&err);
+        return cli_report_input(&err); /* the texts file is input: unreadable or wrong, exit 2 */
     parley_text_rank *ranks = calloc(n, sizeof *ranks);
     double best;
     int rc = CLI_OK;

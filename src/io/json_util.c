@@ -3,6 +3,7 @@
 
 #include "core/strutil.h"
 
+#include <errno.h>
 #include <parley/io.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -32,7 +33,7 @@ static json_t *load_file(json_ctx *ctx, const char *path, int want_object)
     json_error_t jerr;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        parley_error_set_at(ctx->err, PARLEY_EIO, path, 0, 0, NULL, "cannot open the file");
+        parley_error_set_at(ctx->err, PARLEY_EIO, path, 0, 0, NULL, "cannot open the file: %s", strerror(errno));
         return NULL;
     }
     json_t *root = json_loadf(f, JSON_REJECT_DUPLICATES, &jerr);
