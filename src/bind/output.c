@@ -29,8 +29,15 @@ void parley_warn_native_weights(const parley_scenario *sc, parley_warn_fn warn, 
     for (size_t k = 0; warn && k < parley_scenario_negotiator_count(sc); k++) {
         size_t p = parley_scenario_negotiator(sc, k);
         const parley_utility *u = parley_party_utility(sc, p);
-        if (!parley_utility_is_additive(u))
+        if (!parley_utility_is_additive(u)) {
+            char message[512];
+            snprintf(message, sizeof message,
+                     "%s: %zu hyperrectangles have no native form and are left out: the scenario written does not "
+                     "read back (convert a nonlinear GENIUS profile to GENIUS XML)",
+                     parley_party_name(sc, p), parley_utility_rectangle_count(u));
+            warn(warn_ctx, message);
             continue;
+        }
         double total = 0;
         for (size_t i = 0; i < parley_space_issue_count(parley_scenario_space(sc)); i++)
             total += parley_utility_weight(u, i);

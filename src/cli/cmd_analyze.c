@@ -332,7 +332,11 @@ int cmd_analyze(int argc, char **argv)
             uint64_t size;
             double outcomes = parley_space_size(parley_scenario_space(sc));
             int can = parley_space_size_u64(parley_scenario_space(sc), &size) == PARLEY_OK;
+            int searched = parley_analysis_needs_search(sc);
             parley_scenario_free(sc);
+            if (force > 0 && !searched)
+                return cli_usage_error("analyze", "--plot needs the exact analysis, not the search --approximate asks "
+                                                  "for (leave --approximate out)");
             if (can)
                 return cli_usage_error("analyze", "--plot needs the exact analysis; this space is searched (--exact "
                                                   "enumerates its %.3g outcomes, which takes long)", outcomes);

@@ -16,6 +16,8 @@ struct builder {
     int line_offset;     /* lines skipped before the text given to expat */
     gx_node *root, *current;
     int depth;
+    const size_t *amps;  /* where the lenient '&' escaping inserted "amp;" into the text given to expat, ascending */
+    size_t amp_count;
     int failed;          /* 1: out of memory, 2: too deep, 3: entity declaration */
     int fail_line, fail_column;
 };
@@ -42,12 +44,38 @@ void gx_free(gx_node *root)
     }
 }
 
+/* The number of insertions before byte `at` of the text given to expat. */
+static size_t amps_before(const struct builder *b, size_t at)
+{
+    size_t lo = 0, hi = b->amp_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (b->amps[mid] < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Where expat is, as a line and column (1-based) of the file: the "amp;" inserted on the line do not count. */
+static void where(const struct builder *b, int *line, int *column)
+{
+    size_t col = (size_t)XML_GetCurrentColumnNumber(b->parser);
+    *line = (int)XML_GetCurrentLineNumber(b->parser) + b->line_offset;
+    if (b->amp_count) {
+        XML_Index at = XML_GetCurrentByteIndex(b->parser);
+        if (at >= 0 && (size_t)at >= col)
+            col -= 4 * (amps_before(b, (size_t)at) - amps_before(b, (size_t)at - col));
+    }
+    *column = (int)col + 1;
+}
+
 static void stop(struct builder *b, int why)
 {
     if (!b->failed) {
         b->failed = why;
-        b->fail_line = (int)XML_GetCurrentLineNumber(b->parser) + b->line_offset;
-        b->fail_column = (int)XML_GetCurrentColumnNumber(b->parser) + 1;
+        where(b, &b->fail_line, &b->fail_column);
     }
     XML_StopParser(b->parser, XML_FALSE);
 }
@@ -66,8 +94,7 @@ static void XMLCALL on_start(void *data, const XML_Char *name, const XML_Char **
         stop(b, 1);
         return;
     }
-    n->line = (int)XML_GetCurrentLineNumber(b->parser) + b->line_offset;
-    n->column = (int)XML_GetCurrentColumnNumber(b->parser) + 1;
+    where(b, &n->line, &n->column);
     n->parent = b->current;
     if (b->current) {
         if (b->current->last)
@@ -192,16 +219,22 @@ int gx_parse(const char *text, size_t length, const char *file, gx_node **root, 
     for (size_t i = start; i < length; i++)
         amps += text[i] == '&' && !is_reference(text, length, i);
     char *copy = NULL;
+    size_t *inserted = NULL;
     const char *input = text + start;
     size_t input_length = length - start;
     if (amps) {
         copy = malloc(input_length + 4 * amps + 1);
-        if (!copy)
+        inserted = malloc(amps * sizeof *inserted);
+        if (!copy || !inserted) {
+            free(copy);
+            free(inserted);
             return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
-        size_t o = 0;
+        }
+        size_t o = 0, k = 0;
         for (size_t i = start; i < length; i++) {
             copy[o++] = text[i];
             if (text[i] == '&' && !is_reference(text, length, i)) {
+                inserted[k++] = o;
                 memcpy(copy + o, "amp;", 4);
                 o += 4;
             }
@@ -210,6 +243,8 @@ int gx_parse(const char *text, size_t length, const char *file, gx_node **root, 
         input_length = o;
     }
     struct builder b = {0};
+    b.amps = inserted;
+    b.amp_count = amps;
     b.file = file;
     b.line_offset = lines;
     /* GENIUS reads files in the platform's 8-bit encoding too ("€" as byte 0x80): text that is not
@@ -217,6 +252,7 @@ int gx_parse(const char *text, size_t length, const char *file, gx_node **root, 
     b.parser = XML_ParserCreate(valid_utf8(input, input_length) ? NULL : "ISO-8859-1");
     if (!b.parser) {
         free(copy);
+        free(inserted);
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     }
     XML_SetUserData(b.parser, &b);
@@ -234,16 +270,18 @@ int gx_parse(const char *text, size_t length, const char *file, gx_node **root, 
         else if (b.failed == 3)
             rc = parley_error_set_at(err, PARLEY_EINVAL, file, b.fail_line, b.fail_column, NULL,
                                      "entity declarations are not accepted in a GENIUS file");
-        else
-            rc = parley_error_set_at(err, PARLEY_EINVAL, file,
-                                     (int)XML_GetCurrentLineNumber(b.parser) + b.line_offset,
-                                     (int)XML_GetCurrentColumnNumber(b.parser) + 1, NULL, "malformed XML: %s",
+        else {
+            int line, column;
+            where(&b, &line, &column);
+            rc = parley_error_set_at(err, PARLEY_EINVAL, file, line, column, NULL, "malformed XML: %s",
                                      XML_ErrorString(XML_GetErrorCode(b.parser)));
+        }
     } else if (!b.root) {
         rc = parley_error_set_at(err, PARLEY_EINVAL, file, 1, 1, NULL, "no XML element in the file");
     }
     XML_ParserFree(b.parser);
     free(copy);
+    free(inserted);
     if (rc != PARLEY_OK) {
         gx_free(b.root);
         return rc;

@@ -193,6 +193,19 @@ static int read_profile(json_ctx *ctx, json_t *root, const parley_space *space, 
         return json_ctx_fail(ctx, "issueUtilities", "expected an object");
     if (!json_is_object(weights))
         return json_ctx_fail(ctx, "issueWeights", "expected an object (missing weights)");
+    /* GeniusWeb refuses a profile whose utilities or weights name an issue the domain lacks */
+    static const char *const keyed[] = {"issueUtilities", "issueWeights"};
+    for (int k = 0; k < 2; k++) {
+        const char *key;
+        json_t *item;
+        json_object_foreach(k ? weights : utilities, key, item) {
+            if (find_issue(space, key) < 0) {
+                char where[300];
+                snprintf(where, sizeof where, "%s.%s", keyed[k], key);
+                return json_ctx_fail(ctx, where, "not an issue of the domain (the profile does not match the domain)");
+            }
+        }
+    }
     json_t *domain = json_object_get(las, "domain");
     if (json_is_object(domain) && json_is_object(json_object_get(domain, "issuesValues"))) {
         const char *key;
@@ -300,7 +313,9 @@ int geniusweb_parse_documents(const parley_document *docs, size_t n, const parle
         json_ctx_push_field(&ctx, "LinearAdditiveUtilitySpace.domain");
     if (n - !first_is_profile < 2) {
         json_decref(first);
-        return parley_error_set(err, PARLEY_EINVAL, "a GeniusWeb negotiation needs at least two profiles");
+        return parley_error_set_at(err, PARLEY_EINVAL, docs[0].name, 0, 0, NULL,
+                                   "a GeniusWeb domain needs at least two profiles after it "
+                                   "(DOMAIN.json PROFILE1.json PROFILE2.json, or DOMAIN.json+P1.json+P2.json)");
     }
     parley_space *space = parley_space_new();
     char title[256];

@@ -42,16 +42,15 @@ static doc_format sniff(const parley_document *doc)
     return geniusweb ? FORMAT_GENIUSWEB : FORMAT_NATIVE_JSON;
 }
 
-/* The document as text from its first '<' or '{' on (at most `max` bytes), NUL-terminated; NULL when none. */
-static char *document_head(const parley_document *doc, size_t max)
+/* The document as a NUL-terminated string; NULL when out of memory. */
+static char *document_text(const parley_document *doc)
 {
-    size_t n = doc->length < max ? doc->length : max;
-    char *head = malloc(n + 1);
-    if (head) {
-        memcpy(head, doc->bytes, n);
-        head[n] = '\0';
+    char *text = malloc(doc->length + 1);
+    if (text) {
+        memcpy(text, doc->bytes, doc->length);
+        text[doc->length] = '\0';
     }
-    return head;
+    return text;
 }
 
 /* 1 when the root tag at p says type="nonlinear" (an ANAC 2014 profile: its issues come before any evaluation). */
@@ -73,17 +72,20 @@ load_role load_document_role(const parley_document *doc)
     if (format != FORMAT_XML)
         return LOAD_ROLE_OTHER;
     /* the root element: the first '<' not followed by '?' or '!' (declaration, comment) */
-    char *head = document_head(doc, 4096);
+    char *text = document_text(doc);
     load_role role = LOAD_ROLE_OTHER;
-    const char *p = head;
+    const char *p = text;
     while (p && (p = strchr(p, '<')) && (p[1] == '?' || p[1] == '!'))
         p++;
+    /* a profile has evaluations or weights (additive) or a <utility maxutility> (nonlinear), wherever they come:
+       a long comment or 50 issues (anac2014/50issues) may put the first one far into the file */
     if (p && strncmp(p, "<negotiation_template", 21) == 0)
         role = LOAD_ROLE_DOMAIN;
     else if (p && strncmp(p, "<utility_space", 14) == 0)
-        role = strstr(p, "evaluation=") || strstr(p, "<weight") || nonlinear_root(p) ? LOAD_ROLE_PROFILE
-                                                                                      : LOAD_ROLE_DOMAIN;
-    free(head);
+        role = strstr(p, "evaluation=") || strstr(p, "<weight") || strstr(p, "<utility ") || nonlinear_root(p)
+                   ? LOAD_ROLE_PROFILE
+                   : LOAD_ROLE_DOMAIN;
+    free(text);
     return role;
 }
 

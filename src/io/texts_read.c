@@ -71,7 +71,8 @@ int parley_texts_load(const parley_scenario *sc, const char *path, uint32_t **te
     int rc = PARLEY_OK;
     size_t count = json_is_array(root) ? json_array_size(root) : 0;
     if (!json_is_array(root) || count == 0) {
-        rc = json_ctx_fail(&ctx, NULL, "expected a non-empty array of texts, found %s", json_type_name(root));
+        rc = json_ctx_fail(&ctx, NULL, "expected a non-empty array of texts, found %s",
+                           json_is_array(root) ? "an empty array" : json_type_name(root));
         goto done;
     }
     *texts = calloc(count * (issues ? issues : 1), sizeof **texts);
