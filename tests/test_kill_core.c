@@ -113,6 +113,21 @@ static void test_nearest_word_counts_a_swap_as_one(void **state)
     assert_null(parley_nearest_word("purple", colours, 3));
 }
 
+/* Each letter missing from the word or added to it is one edit (distances counted by hand). */
+static void test_nearest_word_counts_each_insertion_and_deletion(void **state)
+{
+    (void)state;
+    const char *colours[] = {"red", "blue", "green"};
+    assert_string_equal(parley_nearest_word("gren", colours, 3), "green"); /* one letter missing: 1 */
+    assert_null(parley_nearest_word("grn", colours, 3));                   /* two missing: 2 > 1 */
+    assert_null(parley_nearest_word("bu", colours, 3));                    /* two missing from blue */
+    assert_string_equal(parley_nearest_word("greeen", colours, 3), "green"); /* one letter too many */
+    assert_string_equal(parley_nearest_word("reddd", colours, 3), "red");    /* two too many: 2 <= 2 */
+    assert_null(parley_nearest_word("redddd", colours, 3));                  /* three too many: 3 > 2 */
+    assert_string_equal(parley_nearest_word("gxrexen", colours, 3), "green"); /* two x too many: 2 <= 2 */
+    assert_null(parley_nearest_word("gxrxexen", colours, 3));                 /* three x too many: 3 > 2 */
+}
+
 static void test_operand_types_checked_and_freed(void **state)
 {
     (void)state;
@@ -147,6 +162,7 @@ int main(void)
         cmocka_unit_test(test_expr_free_after_a_failed_compile),
         cmocka_unit_test(test_nesting_bound_counts_nesting_only),
         cmocka_unit_test(test_nearest_word_counts_a_swap_as_one),
+        cmocka_unit_test(test_nearest_word_counts_each_insertion_and_deletion),
         cmocka_unit_test(test_operand_types_checked_and_freed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -73,18 +73,19 @@ def kill_group(p):
 
 
 # The CLI tests that run `parley serve` (parley_serve) and `parley ... --mpi` or mpirun (parley_mpi).
-SERVE_TESTS = r"serve|party_e2e|completion|install|option_bounds"
-MPI_TESTS = r"mpi|install|negotiate_genius"
+SERVE_TESTS = r"serve|party_e2e|completion|install|option_bounds|^golden_server"
+MPI_TESTS = r"mpi|install|negotiate_genius|^golden_tournament"
 HELPERS = ("parley_serve", "parley_mpi")
 
 
 def build_targets(names):
     """The build targets the named tests need: a cmocka or replay test its own program, a Python test the shared
     library and the parley program, a CLI test the parley program (and the server's or the MPI one when it
-    runs them)."""
+    runs them); a golden test (tests/golden) the parley program."""
     wanted = set()
     for name in names:  # `parley` starts the server's and the MPI programs: linked only for the tests that use them
-        if name.startswith(("cli_", "python_")):  # the CLI tests, and the Python ones (PARLEY_CLI), run parley
+        if name.startswith(("cli_", "python_", "golden_")):  # the CLI and golden tests, and the Python ones
+            # (PARLEY_CLI), run parley
             wanted.add("parley_cli")
         if re.search(SERVE_TESTS, name):
             wanted.add("parley_serve")
