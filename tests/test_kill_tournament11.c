@@ -6,7 +6,8 @@
  * (agents!/(agents - parties)!); each is played `repeats` times (0 counts as 1) in every scenario.
  * Also the CSV of the runs (tournament_output.c): a field with a comma or a quote quoted (quotes doubled), the
  * names of scenarios (an untitled one "scenario N", a repeated title "T #2"), and the rows of a scenario with
- * fewer parties than the widest padded with empty fields; and the size of the tournament's SVG.
+ * fewer parties than the widest padded with empty fields; and the size of the tournament's SVG.  The scenarios
+ * kept: none past the last (seed 12, tournament.c:494 `<` -> `<=`).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -203,6 +204,12 @@ static void csv_of_runs(void **state)
     assert_string_equal(parley_tournament_scenario_name(t, 1, name, sizeof name), "scenario 2");
     assert_string_equal(parley_tournament_scenario_name(t, 2, name, sizeof name), "Deal, \"big\" #2");
     assert_string_equal(parley_tournament_scenario_name(t, 3, name, sizeof name), "scenario 4"); /* no #2 */
+    /* the scenarios as the tournament keeps them, none past the last */
+    assert_int_equal(parley_tournament_scenario_count(t), 4);
+    for (size_t k = 0; k < 4; k++)
+        assert_int_equal(parley_scenario_negotiator_count(parley_tournament_scenario(t, k)), k == 1 ? 3 : 2);
+    assert_null(parley_tournament_scenario(t, 4));
+    assert_null(parley_tournament_scenario(t, 5));
     char *csv = NULL;
     size_t len = 0;
     FILE *out = open_memstream(&csv, &len);
