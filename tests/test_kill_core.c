@@ -128,6 +128,25 @@ static void test_nearest_word_counts_each_insertion_and_deletion(void **state)
     assert_null(parley_nearest_word("gxrxexen", colours, 3));                 /* three x too many: 3 > 2 */
 }
 
+/* Numbers in decimal as the lost-runs report of a stopped MPI job writes them (no NUL written). */
+static void test_decimal(void **state)
+{
+    (void)state;
+    static const struct {
+        size_t x;
+        const char *text;
+    } cases[] = {{0, "0"}, {7, "7"}, {10, "10"}, {19, "19"}, {100, "100"}, {4096, "4096"},
+                 {18446744073709551615u, "18446744073709551615"}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char out[24];
+        memset(out, '#', sizeof out);
+        size_t n = parley_decimal(out, cases[i].x);
+        assert_int_equal(n, strlen(cases[i].text));
+        assert_memory_equal(out, cases[i].text, n);
+        assert_int_equal(out[n], '#');
+    }
+}
+
 static void test_operand_types_checked_and_freed(void **state)
 {
     (void)state;
@@ -163,6 +182,7 @@ int main(void)
         cmocka_unit_test(test_nesting_bound_counts_nesting_only),
         cmocka_unit_test(test_nearest_word_counts_a_swap_as_one),
         cmocka_unit_test(test_nearest_word_counts_each_insertion_and_deletion),
+        cmocka_unit_test(test_decimal),
         cmocka_unit_test(test_operand_types_checked_and_freed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

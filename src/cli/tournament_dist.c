@@ -15,6 +15,7 @@
  */
 #include "tournament_dist.h"
 #include "tournament_checkpoint.h"
+#include "core/strutil.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -380,18 +381,6 @@ static void done_remote(void *user, unsigned worker, size_t i, const parley_tour
 
 /* --- a stopped job says which runs it lost --- */
 
-static size_t format_number(char *out, size_t x)
-{
-    char digits[24];
-    size_t n = 0, k = 0;
-    do
-        digits[n++] = (char)('0' + x % 10);
-    while ((x /= 10) > 0);
-    while (n > 0)
-        out[k++] = digits[--n];
-    return k;
-}
-
 /* On SIGTERM (mpirun stopping the job after a rank died): the runs handed out and never returned. */
 /* The report of the runs handed out and not returned (async-signal-safe: no allocation, no stdio). */
 static size_t lost_report(const tournament_dist *d, char *line, size_t size)
@@ -408,14 +397,14 @@ static size_t lost_report(const tournament_dist *d, char *line, size_t size)
         while (j + 1 < d->runs && d->state[j + 1] == OUT && d->owner[j + 1] == d->owner[i])
             j++;
         line[k++] = ' ';
-        k += format_number(line + k, i);
+        k += parley_decimal(line + k, i);
         if (j > i) {
             line[k++] = '-';
-            k += format_number(line + k, j);
+            k += parley_decimal(line + k, j);
         }
         memcpy(line + k, " (rank ", 7);
         k += 7;
-        k += format_number(line + k, (size_t)d->owner[i]);
+        k += parley_decimal(line + k, (size_t)d->owner[i]);
         line[k++] = ')';
         i = j + 1;
     }

@@ -116,6 +116,18 @@ const char *parley_nearest_word(const char *word, const char *const *candidates,
     return best;
 }
 
+size_t parley_decimal(char *out, size_t x)
+{
+    char digits[24];
+    size_t n = 0, k = 0;
+    do
+        digits[n++] = (char)('0' + x % 10);
+    while ((x /= 10) > 0);
+    while (n > 0)
+        out[k++] = digits[--n];
+    return k;
+}
+
 double parley_round_figure(double x)
 {
     if (!isfinite(x) || x == 0)

@@ -26,4 +26,8 @@ double parley_round_figure(double x);
  */
 const char *parley_nearest_word(const char *word, const char *const *candidates, size_t n);
 
+/* x in decimal into out (no NUL; room for 20 characters), async-signal-safe: no allocation, no stdio, no locale
+   (a signal handler's reports use it).  Returns the number of characters written. */
+size_t parley_decimal(char *out, size_t x);
+
 #endif
