@@ -403,6 +403,22 @@ def part_advice(c):
                 "issueWeights": {"price": 0.75, "color": 0.25}, "reservationBid": None}})}})
 
 
+    say("# a negotiation whose parties uploaded no profile: the scenario's estimates, and nothing for the parties")
+    m = open_talks(c, profiles=False, title="No profiles")
+    c.ok(201, "POST", f"negotiations/{m}/sessions", "Broker", {"venue": "Bern"})
+    tid = table(c, m, {"price": 1, "color": "blue"})["id"]
+    c.call("GET", f"negotiations/{m}/texts/current/value", "Buyer")
+    c.call("GET", f"negotiations/{m}/advice/me", "Buyer")
+    c.call("GET", f"negotiations/{m}/analysis/amendments", "Broker")
+    c.call("POST", f"negotiations/{m}/texts/{tid}/responses", "Seller", {"answer": "accept"})
+    c.call("POST", f"negotiations/{m}/texts/{tid}/responses", "Buyer", {"answer": "accept"})
+    c.call("GET", f"negotiations/{m}/improvements?limit=1", "Broker")
+    c.call("POST", f"negotiations/{m}/improvements", "Broker", {"outcome": {"price": 2, "color": "red"}, "note": "n"})
+    c.call("POST", f"negotiations/{m}/improvements", "Broker", {"outcome": {"price": 1, "color": "red"}})
+    c.call("GET", f"negotiations/{m}/improvements/me", "Seller")
+    c.call("GET", f"negotiations/{m}/analysis", "Broker")
+
+
 def part_errors(c):
     n = open_talks(c)
     c.who["First"] = c.who["Broker"]  # n's mediator; the names below are the other negotiation's
