@@ -322,6 +322,8 @@ def part_talks(c):
            {"answer": "amend", "reason": "too dear",
             "amendments": [{"issue": "price", "value": 0, "reason": "budget"}, {"issue": "color", "value": "red"}]})
     c.call("POST", f"negotiations/{n}/texts/1/responses", "Seller", {"answer": "accept", "reason": "fine"})
+    c.call("GET", f"negotiations/{n}/advice/me?limit=20", "Buyer")
+    c.call("GET", f"negotiations/{n}/advice/me?limit=3", "Seller")
     c.call("GET", f"negotiations/{n}/texts/1/responses", "Broker")
     c.call("GET", f"negotiations/{n}/texts/1/responses", "Buyer")
     c.call("GET", f"negotiations/{n}/texts/1", "Seller")
