@@ -709,6 +709,24 @@ def part_seats(c):
     c.call("GET", f"negotiations/{n}/agents", "Broker")
     for who in ("Broker", "Buyer", "Seller"):
         c.call("GET", f"negotiations/{n}/timeline", who)
+    say("# bad seats (nothing stored), and an agent whose parameter does not read: its missed answer")
+    m = open_talks(c, title="Missed answers")
+    buyer, aide = pid(c, "Buyer"), pid(c, "Aide")
+    for body in ({"agent": "../evil.so"}, {"agent": "nobody.py"}, {"agent": "nosuchagent"}, {"agent": "mediator"},
+                 {"agent": "boulware", "rounds": 0}, {"agent": "boulware", "seed": "x"},
+                 {"agent": "boulware", "deadline_seconds": 0}, {"agent": "boulware", "cpu_seconds": 11},
+                 {"agent": "boulware", "extra": 1}):
+        c.call("POST", f"negotiations/{m}/participants/{buyer}/agent", "Broker", body)
+    c.call("POST", f"negotiations/{m}/participants/{aide}/agent", "Broker", {"agent": "boulware"})
+    c.call("POST", f"negotiations/{m}/participants/{buyer}/agent", "Broker", {"agent": "boulware:e=oops"})
+    c.call("POST", f"negotiations/{m}/participants/{pid(c, 'Seller')}/agent", "Broker", {"agent": "hardheaded"})
+    c.ok(201, "POST", f"negotiations/{m}/sessions", "Broker", {"venue": "online"})
+    tid = table(c, m, {"price": 1, "color": "red"})["id"]
+    c.wait_for(m, "Broker", "both seats' outcomes", lambda evs: sum(
+        1 for e in evs if e["kind"] in ("response", "agent.no_answer") and e["data"].get("text") == tid) >= 2)
+    c.call("GET", f"negotiations/{m}/participants/{buyer}/agent", "Broker")
+    c.call("GET", f"negotiations/{m}/timeline?after=38", "Buyer")
+    c.call("GET", f"negotiations/{m}/timeline?after=38", "Seller")
 
 
 def stream_lines(r, count):
