@@ -101,8 +101,11 @@ static json_t *load_request(const char *request, parley_error *err)
     json_error_t je;
     json_t *req = json_loads(request, 0, &je);
     if (!json_is_object(req)) {
+        if (req) /* an array (json_loads takes no other top-level value): jansson leaves je.text empty */
+            parley_error_set(err, PARLEY_EINVAL, "the request is not a JSON object but an array");
+        else
+            parley_error_set(err, PARLEY_EINVAL, "the request is not a JSON object: %s", je.text);
         json_decref(req);
-        parley_error_set(err, PARLEY_EINVAL, "the request is not a JSON object: %s", je.text);
         return NULL;
     }
     return req;

@@ -18,11 +18,11 @@
 
 int api_timeline(api_call *c)
 {
-    const char *a = api_query(c, "after"), *l = api_query(c, "limit");
-    int64_t after = a ? strtoll(a, NULL, 10) : 0;
-    long limit = l ? strtol(l, NULL, 10) : 500;
-    if (limit <= 0 || limit > 1000)
-        return api_fail(c, 400, "limit", "%s is outside 1..1000", l);
+    long long after = 0, limit = 500;
+    int rc;
+    if ((rc = api_query_int(c, "after", api_query(c, "after"), 0, INT64_MAX, &after)) ||
+        (rc = api_query_int(c, "limit", api_query(c, "limit"), 1, 1000, &limit)))
+        return rc;
     json_t *events = json_array();
     int64_t last = after;
     int more = 0;
@@ -170,10 +170,10 @@ static json_t *conditions_json(const parley_scenario *sc, const parley_analysis 
 
 int api_analysis(api_call *c)
 {
-    const char *l = api_query(c, "frontier_limit");
-    long frontier_limit = l ? strtol(l, NULL, 10) : 2000;
-    if (frontier_limit < 0 || frontier_limit > 100000)
-        return api_fail(c, 400, "frontier_limit", "%s is outside 0..100000", l);
+    long long frontier_limit = 2000;
+    int bad = api_query_int(c, "frontier_limit", api_query(c, "frontier_limit"), 0, 100000, &frontier_limit);
+    if (bad)
+        return bad;
     merged_view m;
     parley_analysis *an = NULL;
     parley_error err = {0};

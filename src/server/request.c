@@ -76,8 +76,36 @@ static int one_of(json_ctx *ctx, const char *field, const char *value, const cha
     return json_ctx_fail(ctx, field, "'%.60s' is not allowed (expected one of: %s)", value, list);
 }
 
+/* The number of the two digits at s. */
+static int two(const char *s)
+{
+    return (s[0] - '0') * 10 + (s[1] - '0');
+}
+
+/* 1 when the fields of the time s (of is_shaped_time's shape) are in range: a day of its month (29 February in
+ * leap years only), an hour 00..23, minutes and seconds 00..59, a zone offset of at most 23:59. */
+static int time_in_range(const char *s)
+{
+    static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int year = two(s) * 100 + two(s + 2), month = two(s + 5), day = two(s + 8);
+    int leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (month < 1 || month > 12 || day < 1 || day > days[month - 1] || (month == 2 && day == 29 && !leap))
+        return 0;
+    if (!s[10])
+        return 1;
+    if (two(s + 11) > 23 || two(s + 14) > 59)
+        return 0;
+    const char *rest = s + 16;
+    if (*rest == ':') {
+        if (two(rest + 1) > 59)
+            return 0;
+        rest += 3;
+    }
+    return *rest != '+' && *rest != '-' ? 1 : two(rest + 1) <= 23 && two(rest + 4) <= 59;
+}
+
 /* "YYYY-MM-DD", optionally "THH:MM", optionally ":SS", optionally "Z" or "+HH:MM"/"-HH:MM". */
-static int is_time(const char *s)
+static int is_shaped_time(const char *s)
 {
     static const char date[] = "dddd-dd-dd", clock[] = "Tdd:dd", zone[] = "+dd:dd";
     size_t i = 0;
@@ -109,7 +137,7 @@ static int is_time(const char *s)
 static int time_field(json_ctx *ctx, json_t *obj, const char *field, const char **out)
 {
     int rc = text_field(ctx, obj, field, 0, 1, 64, out);
-    if (rc == PARLEY_OK && *out && !is_time(*out))
+    if (rc == PARLEY_OK && *out && !(is_shaped_time(*out) && time_in_range(*out)))
         return json_ctx_fail(ctx, field, "'%s' is not a date and time (expected e.g. 2024-05-01 or 2024-05-01T10:00Z)",
                              *out);
     return rc;

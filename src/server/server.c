@@ -187,6 +187,22 @@ const char *api_query(api_call *c, const char *name)
     return MHD_lookup_connection_value(c->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
+int api_query_int(api_call *c, const char *name, const char *text, long long lo, long long hi, long long *out)
+{
+    if (!text)
+        return 0;
+    char *end = NULL;
+    errno = 0;
+    long long v = strtoll(text, &end, 10);
+    int plain = (*text >= '0' && *text <= '9') || *text == '-'; /* strtoll also skips spaces and takes '+' */
+    if (!plain || end == text || *end != '\0' || errno == ERANGE)
+        return api_fail(c, 400, name, "'%.40s' is not a whole number (expected %lld..%lld)", text, lo, hi);
+    if (v < lo || v > hi)
+        return api_fail(c, 400, name, "%s is outside %lld..%lld", text, lo, hi);
+    *out = v;
+    return 0;
+}
+
 /* Matches "/api/<pattern>" and stores the numbers; 1 on a match. */
 static int match(const char *pattern, const char *path, int64_t ids[3])
 {
@@ -395,10 +411,13 @@ static int start_analysis(pending *p, const route *r)
 static int open_stream(api_call *c, const route *r)
 {
     (void)r;
-    const char *after = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Last-Event-ID");
-    if (!after)
-        after = api_query(c, "after");
-    c->stream = sse_response(c, after ? strtoll(after, NULL, 10) : 0);
+    const char *header = MHD_lookup_connection_value(c->conn, MHD_HEADER_KIND, "Last-Event-ID");
+    long long after = 0;
+    int rc = header ? api_query_int(c, "Last-Event-ID", header, 0, INT64_MAX, &after)
+                    : api_query_int(c, "after", api_query(c, "after"), 0, INT64_MAX, &after);
+    if (rc)
+        return rc;
+    c->stream = sse_response(c, after);
     return c->stream ? 0 : c->status;
 }
 

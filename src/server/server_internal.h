@@ -196,6 +196,9 @@ int api_step_insert(api_call *c, db_stmt *st, int64_t *id);
 int api_open_scenario(api_call *c, scenario_entry **e);
 /* Reads a query-string argument (NULL when absent). */
 const char *api_query(api_call *c, const char *name);
+/* Reads the whole number text (a query argument or header called name; NULL: *out unchanged) into *out:
+ * 0, or 400 (field name, reply set) when it is not a plain decimal number within lo..hi. */
+int api_query_int(api_call *c, const char *name, const char *text, long long lo, long long hi, long long *out);
 
 /* Handlers: return 0 on success (reply set), else the HTTP status of the error (reply set). */
 int api_create_negotiation(api_call *c);
