@@ -160,6 +160,16 @@ static parley_scenario *two_lines(size_t colors)
     return sc;
 }
 
+/* The diagnosis of *sc = two_lines(colors) (kept for the caller to free after the diagnosis): its code, the
+   diagnosis in *d (NULL on failure), the message in *err. */
+static int diagnose_two_lines(size_t colors, parley_scenario **sc, parley_diagnosis **d, parley_error *err)
+{
+    *sc = two_lines(colors);
+    memset(err, 0, sizeof *err);
+    *d = NULL;
+    return parley_diagnose(*sc, NULL, d, err);
+}
+
 /*
  * With only `sky "blue"` besides red and green, every move that mends the conflict writes that label, between
  * single quotes: A's line widened to admit blue, B's to admit red, both read `color in ["red", 'sky "blue"']`.
@@ -167,11 +177,10 @@ static parley_scenario *two_lines(size_t colors)
 static void test_diagnosis_with_a_quoted_label(void **state)
 {
     (void)state;
-    parley_scenario *sc = two_lines(3);
-    parley_diagnosis *d = NULL;
+    parley_scenario *sc;
+    parley_diagnosis *d;
     parley_error err;
-    memset(&err, 0, sizeof err);
-    int rc = parley_diagnose(sc, NULL, &d, &err);
+    int rc = diagnose_two_lines(3, &sc, &d, &err);
     if (rc != PARLEY_OK)
         fail_msg("%d: %s", rc, err.message);
     int moved = 0; /* both lines are single-issue: each is widened to the same list */
@@ -191,11 +200,10 @@ static void test_diagnosis_with_a_quoted_label(void **state)
 static void test_diagnosis_with_a_label_it_cannot_write(void **state)
 {
     (void)state;
-    parley_scenario *sc = two_lines(4);
-    parley_diagnosis *d = NULL;
+    parley_scenario *sc;
+    parley_diagnosis *d;
     parley_error err;
-    memset(&err, 0, sizeof err);
-    int rc = parley_diagnose(sc, NULL, &d, &err);
+    int rc = diagnose_two_lines(4, &sc, &d, &err);
     parley_scenario_free(sc);
     if (rc != PARLEY_ERANGE)
         fail_msg("%d: %s", rc, err.message);
