@@ -454,6 +454,14 @@ def main():
         mutants = parse_list(args.list)
     if args.only:
         wanted = set(args.only.split(","))
+        if args.sample:  # ids drawn at another commit: the draw moves when sites are added, the ids do not
+            known = {m["id"] for m in mutants}
+            mutants += [m for m in generate.as_mutants([s for s in every if s.id in wanted - known])]
+            for m in mutants:
+                if m["id"] in argued:
+                    m["equivalent"] = argued[m["id"]]
+                if args.asan_memory and generate.touches_memory(m["site"]):
+                    m["tree"] = "asan"
         unknown = wanted - {m["id"] for m in mutants}
         if unknown:
             sys.exit("mutate.py: no mutant %s" % ", ".join(sorted(unknown)))
