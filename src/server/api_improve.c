@@ -76,11 +76,10 @@ static json_t *improvements_json(const parley_scenario *sc, const parley_improve
 /* GET improvements?limit=N (mediator; in a child process). */
 int api_improvements(api_call *c)
 {
-    const char *l = api_query(c, "limit");
-    char *end = NULL;
-    long limit = l ? strtol(l, &end, 10) : 10;
-    if (l && (*l == '\0' || *end != '\0' || limit < 1 || limit > 100))
-        return api_fail(c, 400, "limit", "'%.40s' is not a number from 1 to 100", l);
+    long limit;
+    int bad = api_query_limit(c, 100, 10, &limit);
+    if (bad)
+        return bad;
     merged_view m;
     int rc = api_merged_open(c, &m);
     if (rc)

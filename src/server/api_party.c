@@ -109,11 +109,10 @@ static int caller_scenario(api_call *c, parley_scenario **sc, size_t *me)
 /* GET advice/me?limit=N (party; in a child process). */
 int api_party_advice(api_call *c)
 {
-    const char *l = api_query(c, "limit");
-    char *end = NULL;
-    long limit = l ? strtol(l, &end, 10) : 5;
-    if (l && (*l == '\0' || *end != '\0' || limit < 1 || limit > 20))
-        return api_fail(c, 400, "limit", "'%.40s' is not a number from 1 to 20", l);
+    long limit;
+    int bad = api_query_limit(c, 20, 5, &limit);
+    if (bad)
+        return bad;
     parley_scenario *sc;
     size_t me;
     int rc = caller_scenario(c, &sc, &me);

@@ -203,6 +203,17 @@ int api_query_int(api_call *c, const char *name, const char *text, long long lo,
     return 0;
 }
 
+int api_query_limit(api_call *c, long hi, long dflt, long *out)
+{
+    const char *l = api_query(c, "limit");
+    char *end = NULL;
+    long limit = l ? strtol(l, &end, 10) : dflt;
+    if (l && (*l == '\0' || *end != '\0' || limit < 1 || limit > hi))
+        return api_fail(c, 400, "limit", "'%.40s' is not a number from 1 to %ld", l, hi);
+    *out = limit;
+    return 0;
+}
+
 /* Matches "/api/<pattern>" and stores the numbers; 1 on a match. */
 static int match(const char *pattern, const char *path, int64_t ids[3])
 {
@@ -377,6 +388,17 @@ static int start_write(pending *p, const route *r)
 /* Reads what the analysis needs from the database (the child process has none). */
 static int prefetch_analysis(api_call *c, const route *r)
 {
+    /* A bad query is a 400 before the state is looked at (a 409 without an agreement or a profile, a 404 without
+     * a text), as a bad body is; the handler reads the query again in the child process. */
+    long limit;
+    long long frontier;
+    int bad = r->fn == api_improvements  ? api_query_limit(c, 100, 10, &limit)
+              : r->fn == api_party_advice ? api_query_limit(c, 20, 5, &limit)
+              : r->fn == api_analysis
+                  ? api_query_int(c, "frontier_limit", api_query(c, "frontier_limit"), 0, 100000, &frontier)
+                  : 0;
+    if (bad)
+        return bad;
     if (r->fn == api_improvements) /* the agreement, and the merged view */
         return improvements_prefetch(c);
     if (r->fn == api_party_advice || r->fn == api_party_improvements) /* the caller's own inputs only */
