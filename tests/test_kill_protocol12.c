@@ -446,6 +446,37 @@ static void test_window_too_wide(void **state)
     parley_scenario_free(sc);
 }
 
+/* After the handover to the sorted index, a tie query of a level held by one package fills one slot of the
+   room it is given and leaves the others as they were (utilities by hand: i0 = 0 is worth 0.35, i1 = 0 0.2,
+   every other value 0.25: levels 0.45 x 99, 0.5 x 9801, 0.55 x 1 (the package 0, 0), 0.6 x 99, before weights). */
+static void test_ties_of_one_after_the_handover(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {100, 100}, top[] = {0, 0};
+    parley_scenario *sc = scenario(counts, 2, AT_CAP, top);
+    parley_utility *u = (parley_utility *)parley_party_utility(sc, 0);
+    for (size_t i = 0; i < 2; i++)
+        for (uint32_t v = 0; v < 100; v++)
+            parley_utility_set_value(u, i, v, v > 0 ? 0.25 : i == 0 ? 0.35 : 0.2);
+    static const uint32_t origin[2] = {0, 0}, rest[2] = {1, 1};
+    double lone = parley_utility_eval(u, origin), crowd = parley_utility_eval(u, rest);
+    parley_package_index *idx = NULL;
+    assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
+    uint32_t scratch[2], values[4 * 2];
+    struct pindex_levels lv;
+    assert_int_equal(pindex_levels(idx, sc, crowd, &lv, scratch), 1); /* 9801 ties: the sorted index from now */
+    assert_int_equal(lv.at.count, 9801);
+    assert_int_equal(idx->halves_off, 1);
+    memset(values, 0xff, sizeof values);
+    assert_int_equal(pindex_ties(idx, sc, lone, values, 4, scratch), 1);
+    assert_int_equal(values[0], 0);
+    assert_int_equal(values[1], 0);
+    for (size_t k = 2; k < 8; k++)
+        assert_int_equal(values[k], UINT32_MAX);
+    parley_package_index_free(idx);
+    parley_scenario_free(sc);
+}
+
 /* Level and tie queries of the halves through package_index.c, against the list (a few: the sorted index does
    not pay yet). */
 static void test_levels_and_ties_through_the_index(void **state)
@@ -513,6 +544,7 @@ int main(void)
         cmocka_unit_test(test_empty_index),
         cmocka_unit_test(test_when_the_sorted_index_pays),
         cmocka_unit_test(test_window_too_wide),
+        cmocka_unit_test(test_ties_of_one_after_the_handover),
         cmocka_unit_test(test_levels_and_ties_through_the_index),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
