@@ -257,6 +257,7 @@ class Server:
         self.client.who["admin"] = self.admin
 
     def stop(self):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM (the process group's) leaves no folder behind
         self.proc.send_signal(signal.SIGTERM)
         rc = self.proc.wait(timeout=WAIT_BOUND)
         self.log.seek(0)
@@ -818,6 +819,7 @@ def main(argv):
         print(f"usage: server_transcript.py PARLEY {'|'.join(PARTS)} [--pg URL]", file=sys.stderr)
         return 2
     fn, options = PARTS[args[1]]
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a killed run still stops its server and removes its folder
     srv = Server(os.path.abspath(args[0]), pg, options)
     try:
         fn(srv.client)
