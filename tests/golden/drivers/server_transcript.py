@@ -78,7 +78,7 @@ class Norm:
 
     def __init__(self):
         self.names = {}
-        self.port = None
+        self.ports = {}
         self.dirs = []
 
     def name(self, token, label=None):
@@ -93,8 +93,8 @@ class Norm:
         s = self.TOKEN.sub(lambda m: self.name(m.group(0)), s)
         s = self.TIME.sub("<time>", s)
         s = self.SLOW_WAIT.sub(lambda m: m.group(1) + "<900..1000>", s)
-        if self.port:
-            s = re.sub(rf"(?<=:){self.port}\b", "<port>", s)
+        for port, name in self.ports.items():
+            s = re.sub(rf"(?<=:){port}\b", name, s)
         return s
 
 
@@ -222,16 +222,21 @@ class Client:
 
 
 class Server:
-    def __init__(self, parley, pg, options=()):
+    def __init__(self, parley, pg, options=(), db=None, second=""):
+        """Starts `parley serve`: on a fresh SQLite file, a fresh schema of the cluster pg, or the database db of
+        another server (second: the suffix of this one's placeholders)."""
+        self.parley, self.pg, self.options = parley, pg, options
         self.dir = tempfile.mkdtemp(prefix="parley-transcript-")
         N.dirs.append(os.path.realpath(self.dir))
         N.dirs.append(self.dir)
         self.token_file = os.path.join(self.dir, "admin-token")
-        db = os.path.join(self.dir, "talks.db")
-        if pg:
+        if db is None and not pg:
+            db = os.path.join(self.dir, "talks.db")
+        elif db is None:
             schema = f"transcript_{os.getpid()}"
             subprocess.run(["psql", "-q", pg, "-c", f"CREATE SCHEMA {schema}"], check=True, stdout=subprocess.DEVNULL)
             db = f"{pg}&options=-csearch_path%3D{schema}"
+        self.db = db
         port_file = os.path.join(self.dir, "port")
         self.log = open(os.path.join(self.dir, "log"), "w+")
         cmd = [parley, "serve", "--db", db, "--admin-token-file", self.token_file, "--listen", "127.0.0.1:0",
@@ -249,14 +254,16 @@ class Server:
             time.sleep(0.02)
         with open(port_file) as f:
             self.port = int(f.read())
-        N.port = self.port
+        N.ports[self.port] = f"<port{second}>"
         with open(self.token_file) as f:
             self.admin = f.read().strip()
-        N.name(self.admin, "<admin-token>")
+        N.name(self.admin, f"<admin-token{second}>")
         self.client = Client(self.port)
         self.client.who["admin"] = self.admin
+        self.client.server = self
 
     def stop(self):
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # a second SIGTERM (the process group's) leaves no folder behind
         self.proc.send_signal(signal.SIGTERM)
         rc = self.proc.wait(timeout=WAIT_BOUND)
         self.log.seek(0)
@@ -796,10 +803,41 @@ def part_stream(c):
     read_stream(c, n, "Seller", 1, query="?after=16")[0].close()
 
 
+def part_pair(c):
+    """Two processes on one PostgreSQL database (A, the server of the run, and B): the budgets per negotiation
+    hold across them (claims.c), live streams get the other's writes, a seated agent answers once."""
+    a = c.server
+    if not a.pg:
+        say("!!! the part pair needs --pg")
+        return
+    b = Server(a.parley, None, a.options, db=a.db, second="2")
+    try:
+        cb = b.client
+        n = open_talks(c)
+        cb.who.update(c.who)
+        say("# the negotiation's one live stream (--streams-per-negotiation 1), held on A, is refused on B")
+        conn, r = read_stream(c, n, "Buyer", 0, query="?after=7")
+        read_stream(cb, n, "Seller", 0)[0].close()
+        say("# a message written on B reaches the stream on A")
+        cb.call("POST", f"negotiations/{n}/messages", "Broker", {"body": "from B"})
+        stream_lines(r, 1)  # the message, event 8
+        conn.close()
+        say("# an agent seated on A answers a text tabled on B once, whichever process holds its claim")
+        c.call("POST", f"negotiations/{n}/participants/{pid(c, 'Seller')}/agent", "Broker", {"agent": "conceder"})
+        cb.ok(201, "POST", f"negotiations/{n}/sessions", "Broker", {"venue": "two processes"})
+        tid = table(cb, n, {"price": 2, "color": "blue"})["id"]
+        cb.wait_for(n, "Broker", "the agent's answer", lambda evs: any(
+            e["kind"] in ("response", "agent.no_answer") and e["data"].get("text") == tid for e in evs))
+        cb.call("GET", f"negotiations/{n}/texts/{tid}/responses", "Broker")
+        c.call("GET", f"negotiations/{n}/timeline?after=10", "Seller")
+    finally:
+        b.stop()
+
+
 # A burst of writes no part reaches, so that the write bucket's refill (timing) never shows; budgets tests the bucket.
 ROOMY = ["--write-burst", "100000"]
 PARTS = {"talks": (part_talks, ROOMY), "advice": (part_advice, ROOMY), "errors": (part_errors, ROOMY),
-         "http": (part_http, ROOMY), "seats": (part_seats, ROOMY), "stream": (part_stream, ROOMY),
+         "http": (part_http, ROOMY), "pair": (part_pair, ROOMY + ["--streams-per-negotiation", "1"]), "seats": (part_seats, ROOMY), "stream": (part_stream, ROOMY),
          "budgets": (part_budgets, ["--message-bytes", "40", "--max-red-lines", "3", "--profile-bytes", "1200",
                                     "--max-body", "4096", "--write-burst", "12", "--write-rate", "0.001",
                                     "--profile-burst", "3", "--profile-rate", "0.001", "--max-streams", "1",
@@ -818,6 +856,7 @@ def main(argv):
         print(f"usage: server_transcript.py PARLEY {'|'.join(PARTS)} [--pg URL]", file=sys.stderr)
         return 2
     fn, options = PARTS[args[1]]
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # a killed run still stops its server and removes its folder
     srv = Server(os.path.abspath(args[0]), pg, options)
     try:
         fn(srv.client)
