@@ -5,7 +5,10 @@
  *   - The Fawkes's smoothing spline (anac_fawkes_series.c) on two points, whose second interval runs backwards to
  *     the original's extra knot (0, 0): every coefficient worked out by hand below;
  *   - GENIUS's plain outcome space enumerates a space of exactly max_enumerate packages (genius_outcome_space.c),
- *     and takes the view's sorted packages one package below.
+ *     and takes the view's sorted packages one package below;
+ *   - Caduceus's ParsAgent between two opponents that each repeat one package: the second-most-offered value of
+ *     an issue is none (no value offered zero times counts, anac_caduceus.c's top_two), so the mutual package is
+ *     index 0 wherever the opponents disagree.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -103,12 +106,96 @@ static void test_outcome_space_bound(void **state)
     assert_int_equal(space_enumerated[1], 0); /* bound 8: the view's sorted packages */
 }
 
+/* An opponent that offers the package its params spell ("120": values 1, 2, 0), never accepting. */
+static int fixed_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
+{
+    (void)v, (void)err;
+    uint32_t *p = calloc(3, sizeof *p);
+    for (size_t i = 0; p && i < 3; i++)
+        p[i] = (uint32_t)(params[i] - '0');
+    *state = p;
+    return p ? PARLEY_OK : PARLEY_ENOMEM;
+}
+
+static void fixed_destroy(void *state)
+{
+    free(state);
+}
+
+static int fixed_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+{
+    (void)v;
+    if (request != PARLEY_REQUEST_PROPOSE) {
+        act->kind = PARLEY_ACT_REJECT;
+        return PARLEY_OK;
+    }
+    act->kind = PARLEY_ACT_OFFER;
+    memcpy(act->outcome, state, 3 * sizeof *act->outcome);
+    return PARLEY_OK;
+}
+
+static const parley_agent_vtable fixed_agent = {PARLEY_AGENT_ABI, "fixed", "offers one package, accepts nothing",
+                                                fixed_create, fixed_destroy, fixed_act};
+
+/*
+ * Caduceus (P0) against A, always (1, 0, 0), and B, always (2, 1, 0); three issues of values 0..2.  Caduceus's
+ * utility: weights 0.25, 0.25, 0.5; values a (1, 0.2, 0), b (0.2, 0, 1), c (1, 0, 0).  So A is worth 0.6 and B 0.5
+ * to it, below ParsAgent's target (at least its floor 0.7): it never accepts.
+ * ParsAgent's mutual package: issues a and b disagree, c agrees (found 1 of 3, under half), so it looks again at
+ * the two most-offered values of each: A and B offered one value each per issue, the second is none, and nothing
+ * new is shared: (0, 0, 0) (index 0 where none is shared), worth 0.25 + 0.05 + 0.5 = 0.8 > the target after 0.83
+ * (1 - (0.83 - 1/101)^(1/0.15) = 0.733, then lower down to 0.7): ParsAgent (weight 500 of 519) offers it.  Had a
+ * value offered zero times counted as second (a tie at 0), a would share 1 and b 2: (1, 2, 0), also worth 0.8.
+ */
+static void test_caduceus_mutual_package(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(
+        "{\"issues\": [{\"name\": \"a\", \"type\": \"categorical\", \"values\": [\"x0\", \"x1\", \"x2\"]},"
+        " {\"name\": \"b\", \"type\": \"categorical\", \"values\": [\"x0\", \"x1\", \"x2\"]},"
+        " {\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"x0\", \"x1\", \"x2\"]}],"
+        " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
+        "   \"a\": {\"weight\": 0.25, \"values\": {\"x0\": 1, \"x1\": 0.2, \"x2\": 0}},"
+        "   \"b\": {\"weight\": 0.25, \"values\": {\"x0\": 0.2, \"x1\": 0, \"x2\": 1}},"
+        "   \"c\": {\"weight\": 0.5, \"values\": {\"x0\": 1, \"x1\": 0, \"x2\": 0}}}},"
+        "  {\"name\": \"A\", \"preferences\": {\"a\": {\"weight\": 1, \"values\": {\"x0\": 0, \"x1\": 1, \"x2\": 0}}}},"
+        "  {\"name\": \"B\", \"preferences\": {\"a\": {\"weight\": 1, \"values\": {\"x0\": 0, \"x1\": 0, \"x2\": 1}}}}]}");
+    parley_session_config cfg;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 100;
+    cfg.seed = 13;
+    parley_negotiation *neg = NULL;
+    parley_error err;
+    if (parley_negotiation_new(sc, &cfg, &neg, &err) != PARLEY_OK ||
+        parley_negotiation_add_agent(neg, parley_agent_builtin("caduceus"), "", &err) != PARLEY_OK ||
+        parley_negotiation_add_agent(neg, &fixed_agent, "100", &err) != PARLEY_OK ||
+        parley_negotiation_add_agent(neg, &fixed_agent, "210", &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    probe_run(neg);
+    size_t late = 0, mutual = 0, mixed = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        if (parley_negotiation_event(neg, i, &ev, NULL) != PARLEY_OK || ev.kind != PARLEY_EVENT_OFFER ||
+            ev.party != 0 || ev.time < 0.84)
+            continue;
+        late++;
+        mutual += ev.outcome[0] == 0 && ev.outcome[1] == 0 && ev.outcome[2] == 0;
+        mixed += ev.outcome[0] == 1 && ev.outcome[1] == 2 && ev.outcome[2] == 0;
+    }
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    assert_true(late >= 10);
+    assert_true(2 * mutual > late); /* ParsAgent's bid most of the time */
+    assert_true(mixed < mutual);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_kendall_tie_below_1e12),
         cmocka_unit_test(test_spline_two_points),
         cmocka_unit_test(test_outcome_space_bound),
+        cmocka_unit_test(test_caduceus_mutual_package),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
