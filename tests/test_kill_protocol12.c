@@ -403,17 +403,24 @@ static void test_when_the_sorted_index_pays(void **state)
     parley_scenario_free(sc);
 }
 
-/* Every package worth 1/4: the window of a level or tie query holds 10^4 pairs, past 4096: the sorted index answers
-   from then on. */
-static void test_window_too_wide(void **state)
+/* Two issues of 100 values; party 0 values every one 0.25 but value 0 of i0 (`first0`) and of i1 (`first1`). */
+static parley_scenario *hundred_by_hundred(double first0, double first1)
 {
-    (void)state;
     static const uint32_t counts[] = {100, 100}, top[] = {0, 0};
     parley_scenario *sc = scenario(counts, 2, AT_CAP, top);
     parley_utility *u = (parley_utility *)parley_party_utility(sc, 0);
     for (size_t i = 0; i < 2; i++)
         for (uint32_t v = 0; v < 100; v++)
-            parley_utility_set_value(u, i, v, 0.25);
+            parley_utility_set_value(u, i, v, v > 0 ? 0.25 : i == 0 ? first0 : first1);
+    return sc;
+}
+
+/* Every package worth 1/4: the window of a level or tie query holds 10^4 pairs, past 4096: the sorted index answers
+   from then on. */
+static void test_window_too_wide(void **state)
+{
+    (void)state;
+    parley_scenario *sc = hundred_by_hundred(0.25, 0.25);
     parley_package_index *idx = NULL;
     assert_int_equal(parley_package_index_build(sc, 0, 1, &idx, NULL), PARLEY_OK);
     assert_int_equal(idx->additive, 1);
@@ -452,12 +459,8 @@ static void test_window_too_wide(void **state)
 static void test_ties_of_one_after_the_handover(void **state)
 {
     (void)state;
-    static const uint32_t counts[] = {100, 100}, top[] = {0, 0};
-    parley_scenario *sc = scenario(counts, 2, AT_CAP, top);
-    parley_utility *u = (parley_utility *)parley_party_utility(sc, 0);
-    for (size_t i = 0; i < 2; i++)
-        for (uint32_t v = 0; v < 100; v++)
-            parley_utility_set_value(u, i, v, v > 0 ? 0.25 : i == 0 ? 0.35 : 0.2);
+    parley_scenario *sc = hundred_by_hundred(0.35, 0.2);
+    const parley_utility *u = parley_party_utility(sc, 0);
     static const uint32_t origin[2] = {0, 0}, rest[2] = {1, 1};
     double lone = parley_utility_eval(u, origin), crowd = parley_utility_eval(u, rest);
     parley_package_index *idx = NULL;
