@@ -270,7 +270,7 @@ static void test_load_file_errors(void **state)
     assert_null(m);
     assert_string_equal(err.file, "/nonexistent/model.json");
     char buf[1024];
-    assert_non_null(strstr(parley_error_format(&err, buf, sizeof buf), "cannot open"));
+    assert_non_null(strstr(parley_error_format(&err, buf, sizeof buf), "cannot read the file: No such file or directory"));
 }
 
 int main(void)

@@ -186,7 +186,7 @@ int cmd_conflict(int argc, char **argv)
     parley_gmcr_paths *paths = NULL;
     int exit_code = CLI_OK;
     if (parley_gmcr_model_load(model_path, &model, &err) != PARLEY_OK)
-        return cli_report(&err);
+        return cli_report_input(&err); /* a model that cannot be read is bad input too: exit 2, as every command */
     if ((horizon || non_myopic) && parley_gmcr_model_dm_count(model) != 2) {
         exit_code = cli_usage_error(cmd, "--horizon and --non-myopic are defined for two decision makers; %s has %zu",
                                     model_path, parley_gmcr_model_dm_count(model));

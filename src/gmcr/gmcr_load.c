@@ -707,7 +707,7 @@ int parley_gmcr_model_load(const char *path, parley_gmcr_model **out, parley_err
     *out = NULL;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        return parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot read the file: %s", strerror(errno));
     char *buf = NULL;
     size_t len = 0, cap = 0;
     int rc = PARLEY_OK;

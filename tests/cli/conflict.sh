@@ -17,7 +17,8 @@ expect_exit 2 "bad notions" "$PARLEY" conflict "$SRC/examples/gmcr/elmira.json" 
 expect_exit 2 "bad threads" "$PARLEY" conflict "$SRC/examples/gmcr/elmira.json" --threads 0
 expect_exit 2 "infeasible --from" "$PARLEY" conflict "$SRC/examples/gmcr/elmira.json" --from 7
 expect_in "$TMP/err" "infeasible" "infeasible --from message"
-expect_exit 1 "missing file" "$PARLEY" conflict "$TMP/none.json"
+expect_exit 2 "missing file" "$PARLEY" conflict "$TMP/none.json"
+expect_in "$TMP/err" "parley conflict: $TMP/none.json: cannot read the file: No such file or directory" "missing file message"
 
 # prisoner's dilemma, text: mutual defection (3) the only Nash equilibrium
 expect_exit 0 "prisoners text" "$PARLEY" conflict "$SRC/examples/gmcr/prisoners-dilemma.json"
