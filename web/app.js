@@ -165,10 +165,23 @@ const parley = (() => {
   }
   const signed = (x) => (x > 0 ? '+' : x < 0 ? '−' : '±') + num(Math.abs(x));
 
-  // Copies text to the clipboard; falls back to selecting it for Ctrl+C.
+  // Copies text to the clipboard.  The asynchronous clipboard can refuse (a page without focus) or never settle
+  // (seen in a headless browser under load): after 2 s, or on a refusal, the text is selected and copied the older
+  // way, and only when that fails too is the user asked to press Ctrl+C.
   async function copyText(text, node) {
-    try { await navigator.clipboard.writeText(text); return 'copied'; } catch (e) {
-      if (node) { const r = document.createRange(); r.selectNodeContents(node); getSelection().removeAllRanges(); getSelection().addRange(r); }
+    try {
+      await Promise.race([navigator.clipboard.writeText(text),
+                          new Promise((_, fail) => setTimeout(() => fail(new Error('the clipboard did not answer')), 2000))]);
+      return 'copied';
+    } catch (e) {
+      if (node) {
+        const r = document.createRange();
+        r.selectNodeContents(node);
+        getSelection().removeAllRanges();
+        getSelection().addRange(r);
+        // the older copy takes what is selected: only when the node shows the very text (not for a link)
+        try { if (node.textContent === text && document.execCommand('copy')) return 'copied'; } catch (e2) { /* below */ }
+      }
       return 'selected: press Ctrl+C';
     }
   }

@@ -86,7 +86,10 @@ try {
   assert.equal(await med.locator('#tokens li[data-participant]').count(), 2, 'the first token left the screen');
   assert.notEqual(tokens.Buyer, tokens.Seller);
   await med.click('#tokens li[data-participant="Buyer"] button.copy');
-  await med.waitForSelector('#tokens li[data-participant="Buyer"] .copied:has-text("copied")');
+  await med.waitForSelector('#tokens li[data-participant="Buyer"] .copied:has-text("copied")').catch(async (e) => {
+    // what the page said instead ("selected: press Ctrl+C" when the clipboard refused): the failure names it
+    throw new Error(`${e.message}\n.copied: '${await med.textContent('#tokens li[data-participant="Buyer"] .copied')}'`);
+  });
   assert.equal(await med.evaluate(() => navigator.clipboard.readText()), tokens.Buyer);
   // The confirmation stays next to its form after the live refreshes.
   await med.waitForSelector('#participants li[data-participant="Seller"]');
