@@ -62,6 +62,7 @@ try {
   await shot(med, '1-start');
   const mediatorToken = (await med.textContent('#created-token')).trim();
   assert.match(mediatorToken, /^[0-9a-f]{64}$/);
+  await med.bringToFront();
   await med.click('#copy-created');
   await med.waitForSelector('#copied-created:has-text("copied")');
   assert.equal(await med.evaluate(() => navigator.clipboard.readText()), mediatorToken);
@@ -85,6 +86,7 @@ try {
   }
   assert.equal(await med.locator('#tokens li[data-participant]').count(), 2, 'the first token left the screen');
   assert.notEqual(tokens.Buyer, tokens.Seller);
+  await med.bringToFront(); // the clipboard answers the page in front only (a page behind waits for focus)
   await med.click('#tokens li[data-participant="Buyer"] button.copy');
   await med.waitForSelector('#tokens li[data-participant="Buyer"] .copied:has-text("copied")').catch(async (e) => {
     // what the page said instead ("selected: press Ctrl+C" when the clipboard refused): the failure names it
