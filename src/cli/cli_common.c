@@ -244,7 +244,6 @@ static int check_output(const char *option, const char *path, int make_folders)
             return CLI_OK;
     }
     parley_error err = {0};
-    parley_error_clear(&err);
     parley_error_set_at(&err, PARLEY_EINVAL, path, 0, 0, NULL, "%s: cannot write there: %s", option,
                         strerror(errno));
     return cli_report_input(&err);

@@ -107,7 +107,6 @@ static int write_file(const char *path, const parley_tournament_stats *s, const 
                       int (*writer)(const parley_tournament_stats *, const parley_tournament *, FILE *, parley_error *))
 {
     parley_error err = {0};
-    parley_error_clear(&err);
     FILE *f = fopen(path, "w");
     int rc = f && writer(s, t, f, &err) == PARLEY_OK ? CLI_OK : CLI_FAILURE;
     if (f && fclose(f) != 0)

@@ -180,7 +180,6 @@ int cmd_conflict(int argc, char **argv)
         return cli_usage_error(cmd, "missing the model file");
 
     parley_error err = {0};
-    parley_error_clear(&err);
     parley_gmcr_model *model = NULL;
     parley_gmcr_result *result = NULL;
     parley_gmcr_paths *paths = NULL;

@@ -166,7 +166,6 @@ static int improve_agreement(const parley_scenario *sc, const char *text, size_t
         parley_improve_options o = {.limit = limit};
         parley_improvements *r = NULL;
         parley_error err = {0};
-        parley_error_clear(&err);
         if (parley_improve(sc, values, &o, &r, &err) != PARLEY_OK ||
             parley_improvements_write(r, sc, json, stdout, &err) != PARLEY_OK)
             rc = cli_report(&err);

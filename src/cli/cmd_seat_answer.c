@@ -106,7 +106,6 @@ int cmd_seat_answer(int argc, char **argv)
         return nomem ? SEAT_EXIT_MEMORY : CLI_BAD_INPUT;
     }
     parley_error err = {0};
-    parley_error_clear(&err);
     parley_agent_plugin *plugin = NULL;
     const parley_agent_vtable *vt = NULL;
     char *answer = NULL;

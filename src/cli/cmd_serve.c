@@ -237,7 +237,6 @@ static int parse_listen(const char *text, char *address, size_t size, uint16_t *
 static int analysis_child(void)
 {
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc = parley_server_analysis_child(stdin, stdout, &err);
     if (rc)
         fprintf(stderr, "parley serve --analysis-child: %s\n", err.message);
@@ -417,7 +416,6 @@ int cmd_serve(int argc, char **argv)
 
     parley_server *srv = NULL;
     parley_error err = {0};
-    parley_error_clear(&err);
     if (parley_server_start(&opt, &srv, &err) != PARLEY_OK) {
         rc = cli_report(&err);
         if (rc == CLI_BAD_INPUT && err.code == PARLEY_EIO)

@@ -311,7 +311,6 @@ int cmd_tournament(int argc, char **argv)
     cfg.agent_count = split(agents_copy, ',', agent_list, sizeof agent_list / sizeof agent_list[0]);
     cfg.agents = agent_list;
     parley_error err = {0};
-    parley_error_clear(&err);
     size_t loaded = 0;
     for (size_t s = 0; s < scenario_count;) {
         const char *const *files = (const char *const *)scenario_args + s;

@@ -395,7 +395,6 @@ int parley_scenario_validate(const parley_scenario *sc, parley_error *err)
     for (size_t k = 0; k < sc->negotiator_count; k++) {
         const struct party *p = &sc->parties[sc->negotiators[k]];
         parley_error inner = {0};
-        parley_error_clear(&inner);
         int rc = parley_utility_validate(p->utility, &inner);
         if (rc != PARLEY_OK)
             return parley_error_set(err, rc, "party '%s': %s", p->name, inner.message);

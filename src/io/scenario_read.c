@@ -27,7 +27,6 @@ static int read_issue(json_ctx *ctx, parley_space *space, json_t *obj)
         (rc = json_ctx_string(ctx, obj, "description", 0, &description)))
         return rc;
     parley_error inner = {0};
-    parley_error_clear(&inner);
     if (strcmp(type, "categorical") == 0) {
         json_t *values;
         if ((rc = json_ctx_array(ctx, obj, "values", 1, &values)))
@@ -315,7 +314,6 @@ static int read_constraint(json_ctx *ctx, parley_scenario *sc, long party, json_
             return json_ctx_fail(ctx, "source", "unknown source id '%s' (expected an id from \"sources\")", source);
     }
     parley_error inner = {0};
-    parley_error_clear(&inner);
     rc = parley_scenario_add_constraint(sc, party, name, rule, why, source, &inner);
     if (rc == PARLEY_OK)
         return rc;
@@ -400,7 +398,6 @@ static int read_phase(json_ctx *ctx, parley_scenario *sc, json_t *obj)
         list[k] = (size_t)issue;
     }
     parley_error inner = {0};
-    parley_error_clear(&inner);
     if ((rc = parley_scenario_add_phase(sc, name, weeks, list, n, &inner)) != PARLEY_OK)
         return rc == PARLEY_ENOMEM ? parley_error_set(ctx->err, rc, "out of memory") : json_ctx_fail(ctx, NULL, "%s", inner.message);
     const char *issue_name;
@@ -528,14 +525,12 @@ static int read_party(json_ctx *ctx, parley_scenario *sc, json_t *obj, const par
         if ((rc = check_weights(ctx, name, u, options)))
             goto fail;
         parley_error inner = {0};
-        parley_error_clear(&inner);
         if (parley_utility_validate(u, &inner) != PARLEY_OK) {
             rc = json_ctx_fail(ctx, "preferences", "party '%s': %s", name, inner.message);
             goto fail;
         }
     }
     parley_error inner = {0};
-    parley_error_clear(&inner);
     long index = parley_scenario_add_party(sc, name, mediator ? PARLEY_ROLE_MEDIATOR : PARLEY_ROLE_PARTY, u, &inner);
     u = NULL; /* taken over, even on failure */
     if (index < 0)
@@ -650,7 +645,6 @@ static int read_scenario(json_ctx *ctx, json_t *root, const parley_load_options 
     if (constraints && (rc = read_constraints(ctx, sc, -1, constraints, "constraints")))
         goto fail;
     parley_error inner = {0};
-    parley_error_clear(&inner);
     if ((rc = parley_scenario_validate(sc, &inner)) != PARLEY_OK) {
         rc = json_ctx_fail(ctx, "parties", "%s", inner.message);
         goto fail;

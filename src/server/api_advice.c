@@ -88,7 +88,6 @@ static int diagnose(api_call *c, const parley_scenario *sc, json_t **out)
 {
     parley_diagnosis *d = NULL;
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc = parley_diagnose(sc, NULL, &d, &err);
     if (rc)
         return analysis_failed(c, rc, &err);
@@ -132,7 +131,6 @@ static int propose(api_call *c, const parley_scenario *sc, json_t **out)
         ctx.rule = rules[k];
     }
     parley_error err = {0};
-    parley_error_clear(&err);
     *out = written_json(write_proposal, &ctx, &err);
     return *out ? 0 : analysis_failed(c, err.code, &err);
 }
@@ -229,7 +227,6 @@ static int amendments(api_call *c, const parley_scenario *sc, json_t **out)
     db_bind_int64(st, 3, id);
     while (!rc && db_step(st) == DB_ROW) {
         parley_error err = {0};
-        parley_error_clear(&err);
         json_t *stored = json_loads(db_column_text(st, 3), 0, NULL);
         json_t *check = stored ? check_party(sc, text, stored, &err) : NULL;
         json_decref(stored);

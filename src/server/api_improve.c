@@ -90,7 +90,6 @@ int api_improvements(api_call *c)
     uint32_t *values = calloc(parley_space_issue_count(space) + 1, sizeof *values);
     parley_improvements *r = NULL;
     parley_error err = {0};
-    parley_error_clear(&err);
     parley_improve_options o = {.limit = (size_t)limit};
     if (!outcome || !values || api_outcome_values(space, outcome, values))
         rc = api_fail(c, 500, NULL, "cannot read the agreed text");
@@ -155,7 +154,6 @@ int api_offer_improvement(api_call *c)
     uint32_t *a = calloc(issues + 1, sizeof *a), *b = calloc(issues + 1, sizeof *b);
     const char *note = NULL;
     parley_error err = {0};
-    parley_error_clear(&err);
     json_t *package = NULL;
     if (!a || !b || api_outcome_values(space, agreement, a))
         rc = api_fail(c, 500, NULL, "cannot read the agreed text");

@@ -144,7 +144,6 @@ int api_close_negotiation(api_call *c)
     static const char sql[] = "UPDATE negotiations SET status = 'closed', outcome = ?, closed_at = ? WHERE id = ?";
     req_close rq;
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
         return rc;
@@ -168,7 +167,6 @@ int api_add_participant(api_call *c)
 {
     req_participant rq;
     parley_error err = {0};
-    parley_error_clear(&err);
     scenario_entry *e;
     int rc;
     if ((rc = api_open_scenario(c, &e)))
@@ -225,7 +223,6 @@ int api_put_profile(api_call *c)
                               "ON CONFLICT (participant_id) DO UPDATE SET profile = excluded.profile, "
                               "updated_at = excluded.updated_at";
     parley_error err = {0};
-    parley_error_clear(&err);
     scenario_entry *e;
     int rc;
     if ((rc = api_open_scenario(c, &e)))

@@ -92,7 +92,6 @@ static int caller_scenario(api_call *c, parley_scenario **sc, size_t *me)
 {
     char *text = json_dumps(json_object_get(c->pre_public, "scenario"), JSON_COMPACT);
     parley_error err = {0};
-    parley_error_clear(&err);
     *sc = NULL;
     int rc = text ? parley_scenario_parse(text, strlen(text), "your profile", sc, &err) : PARLEY_ENOMEM;
     free(text);
@@ -120,7 +119,6 @@ int api_party_advice(api_call *c)
         return rc;
     json_t *out = NULL;
     parley_error err = {0};
-    parley_error_clear(&err);
     rc = party_advice(sc, me, json_object_get(c->pre_public, "events"), (size_t)limit, &out, &err);
     parley_scenario_free(sc);
     if (rc == PARLEY_ENOTFOUND)
@@ -149,7 +147,6 @@ int api_party_improvements(api_call *c)
         return rc;
     json_t *valued = NULL;
     parley_error err = {0};
-    parley_error_clear(&err);
     rc = party_offer_values(sc, me, offers, &valued, &err);
     parley_scenario_free(sc);
     return rc ? api_fail(c, 500, NULL, "cannot value the offers: %s", err.message)

@@ -21,7 +21,6 @@ int api_convert_profile(api_call *c)
     if (rc)
         return rc;
     parley_error err = {0};
-    parley_error_clear(&err);
     json_t *root = req_load(c->body ? c->body : "", c->body_len, &err);
     if (!root)
         return api_fail_error(c, &err);

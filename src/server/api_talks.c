@@ -54,7 +54,6 @@ int api_open_session(api_call *c)
         "'open', ?6) RETURNING id";
     req_session rq;
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
         return rc;
@@ -93,7 +92,6 @@ int api_close_session(api_call *c)
                               "ends_at = COALESCE(?, ends_at), note = COALESCE(?, note), closed_at = ? WHERE id = ?";
     req_session_close rq;
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
         return rc;
@@ -221,7 +219,6 @@ int api_table_text(api_call *c)
         "VALUES (?1, ?2, (SELECT COALESCE(MAX(number), 0) + 1 FROM texts WHERE negotiation_id = ?1), ?3, ?4, ?5, "
         "'open', ?6) RETURNING id";
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
         return rc;
@@ -387,7 +384,6 @@ int api_respond(api_call *c)
     static const char agreed_text[] = "UPDATE texts SET status = 'agreed' WHERE id = ?";
     static const char agreed_neg[] = "UPDATE negotiations SET status = 'agreed' WHERE id = ?";
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)) || (rc = seat_refuse_human(c)))
         return rc;
@@ -449,7 +445,6 @@ int api_post_message(api_call *c)
                               "RETURNING id";
     req_message rq;
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc;
     if ((rc = api_require_open(c)))
         return rc;

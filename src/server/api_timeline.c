@@ -177,7 +177,6 @@ int api_analysis(api_call *c)
     merged_view m;
     parley_analysis *an = NULL;
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc = api_merged_open(c, &m);
     if (rc)
         return rc;

@@ -186,7 +186,6 @@ int req_documents_to_scenario(json_t *root, uint64_t max_values, uint64_t max_ce
     parley_load_options options = {.max_issue_values = (size_t)max_values, .max_table_cells = (size_t)max_cells};
     parley_scenario *sc = NULL;
     parley_error inner = {0};
-    parley_error_clear(&inner);
     if ((rc = parley_scenario_load_buffers(docs, n, &options, &sc, &inner)) != PARLEY_OK) {
         char where[600];
         parley_error_format(&inner, where, sizeof where);
@@ -221,7 +220,6 @@ int req_parse_create(json_t *root, req_create *out, parley_scenario **sc, parley
     if (!text)
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     parley_error inner = {0};
-    parley_error_clear(&inner);
     rc = parley_scenario_parse(text, strlen(text), "scenario", sc, &inner);
     free(text);
     if (rc) {
@@ -368,7 +366,6 @@ int req_profile_document(json_t *root, json_t *scenario, uint64_t max_values, ui
     parley_scenario *sc = NULL, *back = NULL;
     char *domain = NULL, *native = NULL;
     parley_error inner = {0};
-    parley_error_clear(&inner);
     if (!text || parley_scenario_parse(text, strlen(text), "scenario", &sc, &inner) != PARLEY_OK) {
         rc = parley_error_set(err, PARLEY_EINTERNAL, "the stored scenario does not read back");
         goto done;
@@ -439,7 +436,6 @@ int req_parse_profile(json_t *root, json_t *scenario, const char *party, parley_
         return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
     parley_scenario *sc = NULL;
     parley_error inner = {0};
-    parley_error_clear(&inner);
     rc = parley_scenario_parse(text, strlen(text), "profile", &sc, &inner);
     free(text);
     parley_scenario_free(sc);

@@ -86,7 +86,6 @@ static int command_make(parley_server *srv, const seat_job *job, seat_command *c
         char name[256];
         const char *params;
         parley_error err = {0};
-        parley_error_clear(&err);
         if (parley_agent_spec_split(job->agent, name, sizeof name, &params, &err) || !srv->agent_dir) {
             snprintf(why, why_size, "crashed: the agent '%s' is not in the agent folder", job->agent);
             return -1;

@@ -135,7 +135,6 @@ static int record(parley_server *srv, const seat_job *job, json_t *result, char 
     char agent[256];
     const char *params;
     parley_error err = {0};
-    parley_error_clear(&err);
     if (parley_agent_spec_split(job->agent, agent, sizeof agent, &params, &err))
         snprintf(agent, sizeof agent, "agent");
     seat_write w;

@@ -170,7 +170,6 @@ static json_t *read_seat(api_call *c, const char *name, int mediator)
     char agent[256];
     const char *params;
     parley_error err = {0};
-    parley_error_clear(&err);
     if (strlen(spec) > 1000 || parley_agent_spec_split(spec, agent, sizeof agent, &params, &err)) {
         api_fail(c, 400, "agent", "'%.200s' is not an agent spec NAME[:key=value...]", spec);
         return NULL;

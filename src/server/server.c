@@ -308,7 +308,6 @@ static int prepare_create(api_call *c, const route *r)
     if (rc || !c->json)
         return rc;
     parley_error err = {0};
-    parley_error_clear(&err);
     if (req_documents_to_scenario(c->json, c->srv->limits.values_per_issue, c->srv->limits.table_cells, &err))
         return err.code == PARLEY_ERANGE ? api_fail(c, 413, "documents", "%s", err.message) : api_fail_error(c, &err);
     json_t *scenario = json_object_get(c->json, "scenario");
@@ -332,7 +331,6 @@ static int check_profile(api_call *c, const route *r)
     if (!e)
         return api_fail(c, 404, NULL, "no such negotiation");
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc = budget_check_write(c, "profile");
     if (!rc && req_profile_document(c->json, e->doc, c->srv->limits.values_per_issue, c->srv->limits.table_cells,
                                     &err))

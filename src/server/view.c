@@ -122,7 +122,6 @@ static view_entry *build(api_call *c, char *version)
     v->version = version;
     v->refs = 1;
     parley_error err = {0};
-    parley_error_clear(&err);
     int rc = (v->uploaded = json_array()) ? merge_profiles(c, e->doc, v->uploaded, &v->sc, &v->text, &err)
                                           : parley_error_set(&err, PARLEY_ENOMEM, "out of memory");
     scenario_release(c->srv, e);

@@ -241,7 +241,6 @@ static int play_batch(parley_tournament *t, unsigned worker, size_t first, size_
         if (atomic_load(&t->failed))
             return 0;
         parley_error err = {0};
-        parley_error_clear(&err);
         if (play(t, &t->runs[i], &err) != PARLEY_OK) {
             int expected = 0;
             if (atomic_compare_exchange_strong(&t->failed, &expected, 1))
