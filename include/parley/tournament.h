@@ -120,6 +120,9 @@ unsigned parley_tournament_threads(const parley_tournament *t);
 /* The scenarios as given (not owned by the tournament); NULL past the end. */
 size_t parley_tournament_scenario_count(const parley_tournament *t);
 const parley_scenario *parley_tournament_scenario(const parley_tournament *t, size_t s);
+/* 1 when scenario s's space is too large to enumerate (parley_analysis_needs_search): its runs' distances to
+   the Pareto frontier and the Nash point are then to the best outcomes a search found (parley/approx.h). */
+int parley_tournament_scenario_searched(const parley_tournament *t, size_t s);
 /*
  * The name a tournament's outputs give scenario s: its title ("scenario N",
  * from 1, without one), with " #K" added when an earlier scenario has the same

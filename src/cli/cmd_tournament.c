@@ -167,6 +167,11 @@ static void print_scenarios(const parley_tournament *t)
         printf("\n");
         free(mean);
     }
+    for (size_t s = 0; s < parley_tournament_scenario_count(t); s++)
+        if (parley_tournament_scenario_searched(t, s))
+            printf("%s: too many outcomes to enumerate; its distances are to the best outcomes a search found "
+                   "(parley analyze's method)\n",
+                   parley_tournament_scenario_name(t, s, name, sizeof name));
 }
 
 static int draw_tournament(const void *t, FILE *out, parley_error *err)

@@ -13,6 +13,7 @@
  * then built only if an agent asks for ranks).
  */
 #include <parley/tournament.h>
+#include <parley/approx.h>
 
 #include <math.h>
 #include <pthread.h>
@@ -40,6 +41,7 @@ struct parley_tournament {
     const parley_scenario *const *scenarios;
     size_t scenario_count;
     parley_analysis **analyses; /* per scenario, made by the first run that needs it (analysis_of) */
+    parley_approx **searched;   /* per scenario instead, where `parley analyze` would search (huge spaces) */
     pthread_mutex_t analysis_lock;
     int analysis_lock_made;
     parley_scenario **uncertain; /* per scenario: what the agents negotiate on under preference uncertainty, or NULL */
@@ -78,6 +80,10 @@ void parley_tournament_free(parley_tournament *t)
         for (size_t s = 0; s < t->scenario_count; s++)
             parley_analysis_free(t->analyses[s]);
     free(t->analyses);
+    if (t->searched)
+        for (size_t s = 0; s < t->scenario_count; s++)
+            parley_approx_free(t->searched[s]);
+    free(t->searched);
     for (size_t s = 0; t->uncertain && s < t->scenario_count; s++)
         parley_scenario_free(t->uncertain[s]);
     free(t->uncertain);
@@ -95,26 +101,60 @@ void parley_tournament_free(parley_tournament *t)
     free(t);
 }
 
+/* What a run is scored against: the exact analysis, or the search's frontier (one of the two is set). */
+typedef struct reference {
+    const parley_analysis *exact;
+    const parley_approx *searched;
+} reference;
+
 /*
  * Scenario s's analysis, made on first use (one thread at a time; the others wait for it and share it).
  * Spaces the sorted index holds whole are streamed (a few milliseconds on the vector path, less than the
  * exact path's merging); larger ones take the exact path when it applies.  Both give the same figures.
+ * Spaces `parley analyze` would search are searched the same way (parley/approx.h).
  */
-static int analysis_of(parley_tournament *t, size_t s, const parley_analysis **out, parley_error *err)
+static int analysis_of(parley_tournament *t, size_t s, reference *out, parley_error *err)
 {
     int rc = PARLEY_OK;
     pthread_mutex_lock(&t->analysis_lock);
-    if (!t->analyses[s]) {
+    const parley_scenario *sc = t->scenarios[s];
+    if (!t->analyses[s] && !t->searched[s]) {
         uint64_t size;
-        int small = parley_space_size_u64(parley_scenario_space(t->scenarios[s]), &size) == PARLEY_OK &&
+        int small = parley_space_size_u64(parley_scenario_space(sc), &size) == PARLEY_OK &&
                     size <= SORTED_INDEX_FULL_MAX;
-        parley_analysis_options options = {.threads = 1,
-                                           .method = small ? PARLEY_ANALYSIS_STREAM : PARLEY_ANALYSIS_EXACT};
-        rc = parley_analyze(t->scenarios[s], &options, &t->analyses[s], err);
+        /* Where `parley analyze` searches (10^10 outcomes and more: ANAC 2014's nonlinear domains), so does
+           the tournament, with analyze's default budget on one thread and its fixed seed: the distances are
+           then to the best outcomes found, the same every run. */
+        if (parley_analysis_needs_search(sc)) {
+            parley_approx_options options = {.threads = 1};
+            rc = parley_analyze_approximate(sc, &options, &t->searched[s], err);
+        } else {
+            parley_analysis_options options = {.threads = 1,
+                                               .method = small ? PARLEY_ANALYSIS_STREAM : PARLEY_ANALYSIS_EXACT};
+            rc = parley_analyze(sc, &options, &t->analyses[s], err);
+        }
     }
-    *out = t->analyses[s];
+    out->exact = t->analyses[s];
+    out->searched = t->searched[s];
     pthread_mutex_unlock(&t->analysis_lock);
     return rc;
+}
+
+static size_t reference_frontier_count(const reference *r)
+{
+    return r->exact ? parley_analysis_frontier_count(r->exact) : parley_approx_frontier_count(r->searched);
+}
+
+static const double *reference_frontier_utilities(const reference *r, size_t i)
+{
+    return r->exact ? parley_analysis_frontier_utilities(r->exact, i)
+                    : parley_approx_frontier_utilities(r->searched, i);
+}
+
+static int reference_nash(const reference *r, const double **utilities)
+{
+    return r->exact ? parley_analysis_solution(r->exact, PARLEY_SOLUTION_NASH, NULL, utilities, NULL)
+                    : parley_approx_solution(r->searched, PARLEY_SOLUTION_NASH, NULL, utilities, NULL);
 }
 
 /*
@@ -213,17 +253,17 @@ static int play(parley_tournament *t, struct run *r, parley_error *err)
             tournament_true_utilities(neg, sc, &t->cfg, r->utility, r->discounted);
         for (size_t k = 0; k < r->view.parties; k++)
             r->view.welfare += r->utility[k];
-        const parley_analysis *a = NULL;
+        reference a;
         if ((rc = analysis_of(t, r->view.scenario, &a, err)) != PARLEY_OK)
             goto done;
         double best = INFINITY;
-        for (size_t i = 0; i < parley_analysis_frontier_count(a); i++) {
-            double d = distance(r->utility, parley_analysis_frontier_utilities(a, i), r->view.parties);
+        for (size_t i = 0; i < reference_frontier_count(&a); i++) {
+            double d = distance(r->utility, reference_frontier_utilities(&a, i), r->view.parties);
             best = d < best ? d : best;
         }
         r->view.pareto_distance = isinf(best) ? NAN : best;
         const double *nash;
-        r->view.nash_distance = parley_analysis_solution(a, PARLEY_SOLUTION_NASH, NULL, &nash, NULL) == PARLEY_OK
+        r->view.nash_distance = reference_nash(&a, &nash) == PARLEY_OK
                                     ? distance(r->utility, nash, r->view.parties)
                                     : NAN;
         if (r->accuracy)
@@ -331,7 +371,8 @@ int parley_tournament_run_all(const parley_scenario *const *scenarios, size_t co
         return parley_error_set(err, PARLEY_EINTERNAL, "could not create a lock");
     }
     t->analysis_lock_made = 1;
-    if (!(t->analyses = calloc(count, sizeof *t->analyses)) || !(t->indexes = calloc(count, sizeof *t->indexes)) ||
+    if (!(t->analyses = calloc(count, sizeof *t->analyses)) || !(t->searched = calloc(count, sizeof *t->searched)) ||
+        !(t->indexes = calloc(count, sizeof *t->indexes)) ||
         !(t->uncertain = calloc(count, sizeof *t->uncertain))) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory");
         goto fail;
@@ -491,4 +532,10 @@ size_t parley_tournament_scenario_count(const parley_tournament *t)
 const parley_scenario *parley_tournament_scenario(const parley_tournament *t, size_t s)
 {
     return s < t->scenario_count ? t->scenarios[s] : NULL;
+}
+
+int parley_tournament_scenario_searched(const parley_tournament *t, size_t s)
+{
+    /* The choice analysis_of makes, known without the analysis (an MPI rank may not have played scenario s). */
+    return s < t->scenario_count && parley_analysis_needs_search(t->scenarios[s]);
 }

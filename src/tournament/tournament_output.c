@@ -154,12 +154,14 @@ static json_t *scenario_tables(const parley_tournament *t)
         json_t *utilities = json_object();
         for (size_t k = 0; mean && k < n; k++)
             json_object_set_new(utilities, party_name(t, s, k), number_or_null(mean[k]));
-        json_array_append_new(tables, json_pack("{s:s,s:I,s:I,s:o,s:o,s:o}", "scenario",
+        json_array_append_new(tables, json_pack("{s:s,s:I,s:I,s:o,s:o,s:o,s:s}", "scenario",
                                                 parley_tournament_scenario_name(t, s, name, sizeof name),
                                                 "negotiations", (json_int_t)score.negotiations, "agreements",
                                                 (json_int_t)score.agreements, "mean_rounds",
                                                 number_or_null(score.mean_rounds), "mean_welfare",
-                                                number_or_null(score.mean_welfare), "mean_utility", utilities));
+                                                number_or_null(score.mean_welfare), "mean_utility", utilities,
+                                                "frontier",
+                                                parley_tournament_scenario_searched(t, s) ? "searched" : "exact"));
         free(mean);
     }
     return tables;
