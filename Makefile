@@ -3,6 +3,9 @@ DEB_PACKAGES := build-essential cmake pkg-config clang libjansson-dev libexpat1-
                 libsqlite3-dev libcmocka-dev nettle-dev libopenmpi-dev openmpi-bin python3 python3-pytest \
                 python3-setuptools python3-wheel python3-pip python3-venv libunistring-dev libpq-dev postgresql nginx
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+# Tests run two per core: most of them wait (browsers, servers, PostgreSQL, child processes) as much as they
+# compute, and every test holds under a CPU hog (tests/stress), so the cores stay busy without a test's budget at risk.
+CHECK_JOBS ?= $(shell echo $$(( $(JOBS) * 2 )))
 BUILD := build
 ASAN_BUILD := build-asan
 CMAKE_FLAGS ?=
@@ -33,9 +36,9 @@ asan: deps
 
 # Every test, in the normal build and under AddressSanitizer + UndefinedBehaviorSanitizer.
 check: build asan
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(CHECK_JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	  ctest --output-on-failure -j $(JOBS)
+	  ctest --output-on-failure -j $(CHECK_JOBS)
 
 test: check
 
