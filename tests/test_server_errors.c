@@ -106,7 +106,7 @@ static void test_agreement_errors(void **state)
     expect_error(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, answer, 409, NULL,
                  "text 1 is already agreed: answer the current text");
     expect_error(w, "GET", "/api/negotiations/1/improvements?limit=101", w->med, NULL, 400, "limit",
-                 "'101' is not a number from 1 to 100");
+                 "101 is outside 1..100");
     /* Price is all the two parties care about, in opposite directions: no package is better for both. */
     expect_error(w, "POST", "/api/negotiations/1/improvements", w->med, "{\"outcome\": {\"price\": 2}}", 409, "outcome",
                  "this package is not strictly better for every party than the agreement");
@@ -214,7 +214,7 @@ static void test_query_errors(void **state)
     expect_ok(w, "PUT", "/api/negotiations/1/profile", w->buyer,
               "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.5, \"2\": 0}}}}", 200);
     expect_error(w, "GET", "/api/negotiations/1/advice/me?limit=21", w->buyer, NULL, 400, "limit",
-                 "'21' is not a number from 1 to 20");
+                 "21 is outside 1..20");
     expect_error(w, "GET", "/api/negotiations/1/advice/me", w->buyer, NULL, 404, NULL, "no text has been tabled yet");
 }
 

@@ -397,22 +397,29 @@ static void test_amendments_latest_answer_only(void **state)
     http_resp_free(&r);
 }
 
-/* advice/me?limit: 1 and 20 pass (to "no text" here), 0, 21, "" and "5x" are refused. */
+/* advice/me?limit: 1 and 20 pass (to "no text" here), 0, 21, -1 (out of range), "", "5x", "+5" and " 5" (not a
+ * plain decimal number) are refused, each with its reason. */
 static void test_advice_limit_bounds(void **state)
 {
     talks *w = *state;
     drop(call(w, "PUT", "/api/negotiations/1/profile", w->buyer,
               "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.5, \"2\": 0}}}}", 200));
-    static const char *const passed[] = {"1", "20"}, *const refused[] = {"0", "21", "", "5x", "-1"};
-    char path[96], message[96];
+    static const char *const passed[] = {"1", "20"};
+    static const char *const refused[][2] = {{"0", "limit: 0 is outside 1..20"},
+                                             {"21", "limit: 21 is outside 1..20"},
+                                             {"-1", "limit: -1 is outside 1..20"},
+                                             {"", "limit: '' is not a whole number (expected 1..20)"},
+                                             {"5x", "limit: '5x' is not a whole number (expected 1..20)"},
+                                             {"%2B5", "limit: '+5' is not a whole number (expected 1..20)"},
+                                             {"%205", "limit: ' 5' is not a whole number (expected 1..20)"}};
+    char path[96];
     for (size_t i = 0; i < 2; i++) {
         snprintf(path, sizeof path, "/api/negotiations/1/advice/me?limit=%s", passed[i]);
         expect_error(w, "GET", path, w->buyer, NULL, 404, NULL, "no text has been tabled yet");
     }
-    for (size_t i = 0; i < 5; i++) {
-        snprintf(path, sizeof path, "/api/negotiations/1/advice/me?limit=%s", refused[i]);
-        snprintf(message, sizeof message, "limit: '%s' is not a number from 1 to 20", refused[i]);
-        expect_error(w, "GET", path, w->buyer, NULL, 400, "limit", message);
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        snprintf(path, sizeof path, "/api/negotiations/1/advice/me?limit=%s", refused[i][0]);
+        expect_error(w, "GET", path, w->buyer, NULL, 400, "limit", refused[i][1]);
     }
 }
 
@@ -424,18 +431,21 @@ static void test_improvements_limit_bounds(void **state)
     table_text(w, "{\"price\": 1}");
     drop(call(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, "{\"answer\": \"accept\"}", 201));
     drop(call(w, "POST", "/api/negotiations/1/texts/1/responses", w->seller, "{\"answer\": \"accept\"}", 201));
-    static const char *const passed[] = {"1", "100"}, *const refused[] = {"0", "101", "", "7x"};
-    char path[96], message[96];
+    static const char *const passed[] = {"1", "100"};
+    static const char *const refused[][2] = {{"0", "limit: 0 is outside 1..100"},
+                                             {"101", "limit: 101 is outside 1..100"},
+                                             {"", "limit: '' is not a whole number (expected 1..100)"},
+                                             {"7x", "limit: '7x' is not a whole number (expected 1..100)"}};
+    char path[96];
     for (size_t i = 0; i < 2; i++) {
         snprintf(path, sizeof path, "/api/negotiations/1/improvements?limit=%s", passed[i]);
         http_resp r = call(w, "GET", path, w->med, NULL, 200);
         assert_int_equal(json_array_size(json_object_get(r.json, "improvements")), 0);
         http_resp_free(&r);
     }
-    for (size_t i = 0; i < 4; i++) {
-        snprintf(path, sizeof path, "/api/negotiations/1/improvements?limit=%s", refused[i]);
-        snprintf(message, sizeof message, "limit: '%s' is not a number from 1 to 100", refused[i]);
-        expect_error(w, "GET", path, w->med, NULL, 400, "limit", message);
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        snprintf(path, sizeof path, "/api/negotiations/1/improvements?limit=%s", refused[i][0]);
+        expect_error(w, "GET", path, w->med, NULL, 400, "limit", refused[i][1]);
     }
 }
 

@@ -205,13 +205,11 @@ int api_query_int(api_call *c, const char *name, const char *text, long long lo,
 
 int api_query_limit(api_call *c, long hi, long dflt, long *out)
 {
-    const char *l = api_query(c, "limit");
-    char *end = NULL;
-    long limit = l ? strtol(l, &end, 10) : dflt;
-    if (l && (*l == '\0' || *end != '\0' || limit < 1 || limit > hi))
-        return api_fail(c, 400, "limit", "'%.40s' is not a number from 1 to %ld", l, hi);
-    *out = limit;
-    return 0;
+    long long limit = dflt;
+    int rc = api_query_int(c, "limit", api_query(c, "limit"), 1, hi, &limit);
+    if (rc == 0)
+        *out = (long)limit;
+    return rc;
 }
 
 /* Matches "/api/<pattern>" and stores the numbers; 1 on a match. */

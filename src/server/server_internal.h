@@ -199,7 +199,8 @@ const char *api_query(api_call *c, const char *name);
 /* Reads the whole number text (a query argument or header called name; NULL: *out unchanged) into *out:
  * 0, or 400 (field name, reply set) when it is not a plain decimal number within lo..hi. */
 int api_query_int(api_call *c, const char *name, const char *text, long long lo, long long hi, long long *out);
-/* The query's `limit` (dflt when absent) into *out: 0, or 400 (field limit, reply set) unless it is 1..hi. */
+/* The query's `limit` (dflt when absent) into *out: 0, or 400 (field limit, reply set) unless it is a plain
+ * decimal number within 1..hi (api_query_int). */
 int api_query_limit(api_call *c, long hi, long dflt, long *out);
 
 /* Handlers: return 0 on success (reply set), else the HTTP status of the error (reply set). */
