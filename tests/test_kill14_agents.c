@@ -3,7 +3,9 @@
  *   - agent_acceptable (agent_common.c): a package worth exactly the reservation value is acceptable, one a step
  *     below is not;
  *   - agent-m reads an offer only when every value is an integer in 0..9 (the original's value counts): an offer
- *     holding 10 or -1 makes it accept at once (the original throws and accepts), 9 and 0 do not.
+ *     holding 10 or -1 makes it accept at once (the original throws and accepts), 9 and 0 do not;
+ *   - agent-m's annealing at its last step (temperature 0): a step to an equally good bid is still taken
+ *     (probability 1), a worse one never (exp(-inf) = 0).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +18,7 @@
 
 #include "agent_probe.h"
 #include "agents/agent_common.h"
+#include "agents/anac_winners.h"
 
 /* x in LO..HI (one integer issue), linear for P0 from `at_lo` to `at_hi` (EXTRA: more of P0's keys), the reverse
    for P1. */
@@ -109,12 +112,33 @@ static void test_agent_m_reads_values_0_to_9(void **state)
     assert_int_equal(agent_m_accepts(-1, 9, 1), -1);
 }
 
+/* T(step) = 0.01 (1 - step / 1000)^2: 0 at step 1000, the last of the walk.  A move that loses nothing has
+   probability 1 at every temperature, 0 included (not exp(-0 / 0), a NaN that no draw is below); one that loses
+   0.1 has exp(-0.1 / T): e^-40 at T = 0.0025, 0 at T = 0. */
+static void test_agent_m_last_annealing_step(void **state)
+{
+    (void)state;
+    assert_true(agent_m_temperature(1000) == 0);
+    assert_true(agent_m_temperature(0) == 0.01);
+    static const double temperatures[] = {0.0025, 1e-300, 0};
+    for (int k = 0; k < 3; k++) {
+        double T = temperatures[k];
+        if (agent_m_move_probability(0.6, 0.6, T) != 1)
+            fail_msg("T = %g: equal bids move with %.17g, expected 1", T, agent_m_move_probability(0.6, 0.6, T));
+        if (agent_m_move_probability(0.5, 0.6, T) != 1)
+            fail_msg("T = %g: a better bid moves with %.17g, expected 1", T, agent_m_move_probability(0.5, 0.6, T));
+    }
+    assert_true(agent_m_move_probability(0.6, 0.5, 0) == 0);
+    assert_float_equal(agent_m_move_probability(0.6, 0.5, 0.0025), exp(-40), 1e-25);
+}
+
 int main(void)
 {
     (void)probe_opposed_linear;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acceptable_exactly_at_reservation),
         cmocka_unit_test(test_agent_m_reads_values_0_to_9),
+        cmocka_unit_test(test_agent_m_last_annealing_step),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
