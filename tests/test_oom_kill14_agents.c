@@ -3,8 +3,8 @@
  * failure on (round 14, seed-141 probe: a deleted `if (rc) return rc;` after CUHKAgent's boa_track_update let it
  * bargain on, the opponent's offer unread a turn, with the same moves).  Each agent (P0) meets a script (P1) on
  * 2 x 3 packages, its packages from a sorted index built beforehand (so the view's own lazy index, which a refusal
- * would silently leave empty, is not in play); tests/failalloc.c refuses the Nth allocation of the run, alone, for
- * N = 1, 2, ... until a run refuses none.  Each refused run must fail with PARLEY_ENOMEM and a message, unless the
+ * would silently leave empty, is not in play); tests/failalloc.c refuses the Nth allocation of the run (alone,
+ * then with every later one) for N = 1, 2, ... until a run refuses none.  Each refused run must fail with PARLEY_ENOMEM and a message, unless the
  * agent has a way around that allocation (the table below: none for most, which then may never succeed; a cache
  * it can do without, and then the moves are those of the run with all its memory; boulware and conceder's
  * fallback from GENIUS's nearest bid).
@@ -31,9 +31,10 @@ struct moves {
 };
 
 /* A negotiation of `agent` (P0, its packages from `idx`) against the script (P1), 12 rounds; with arm_at > 0,
-   allocation arm_at of the run is refused, alone.  Its moves go to m, the count of refusals to *refused. */
+   allocation arm_at of the run is refused (alone, or with every later one when `persistent`).  Its moves go to m,
+   the count of refusals to *refused. */
 static void run_once(const parley_scenario *sc, const parley_package_index *idx, const char *agent, long arm_at,
-                     struct moves *m, long *refused, char *message, size_t message_size)
+                     int persistent, struct moves *m, long *refused, char *message, size_t message_size)
 {
     static const uint32_t script[3 * 2] = {0, 0, 1, 0, 0, 1};
     script_set(2, 3, script);
@@ -50,7 +51,7 @@ static void run_once(const parley_scenario *sc, const parley_package_index *idx,
         parley_negotiation_share_index(neg, 0, idx, &err) != PARLEY_OK)
         fail_msg("%s: %s", agent, err.message);
     if (arm_at > 0)
-        failalloc_arm(arm_at, 0);
+        failalloc_arm(arm_at, persistent);
     m->rc = parley_negotiation_run(neg, &err);
     *refused = arm_at > 0 ? failalloc_disarm() : 0;
     snprintf(message, message_size, "%s", err.message);
@@ -84,31 +85,35 @@ static void each_refusal_passed_on(const char *agent, enum workaround allowed)
     struct moves want, got;
     long refused;
     char message[sizeof err.message];
-    run_once(sc, idx, agent, 0, &want, &refused, message, sizeof message);
+    run_once(sc, idx, agent, 0, 0, &want, &refused, message, sizeof message);
     assert_int_equal(want.rc, PARLEY_OK);
     assert_true(want.n > 4);
-    long n = 1, failed = 0;
-    for (;; n++) {
-        run_once(sc, idx, agent, n, &got, &refused, message, sizeof message);
-        if (refused == 0)
-            break;
-        if (got.rc == PARLEY_OK) {
-            if (allowed == NONE)
-                fail_msg("%s: allocation %ld refused alone: the run succeeded (it has no way around a refusal)", agent,
-                         n);
-            if (allowed == SAME_MOVES &&
-                (got.n != want.n || memcmp(got.what, want.what, want.n * sizeof *want.what) != 0))
-                fail_msg("%s: allocation %ld refused alone: the run went on with other moves (%zu events, %zu with all "
-                         "its memory)", agent, n, got.n, want.n);
-            continue;
+    for (int persistent = 0; persistent < 2; persistent++) {
+        const char *how = persistent ? " with every later one" : " alone";
+        long n = 1, failed = 0;
+        for (;; n++) {
+            run_once(sc, idx, agent, n, persistent, &got, &refused, message, sizeof message);
+            if (refused == 0)
+                break;
+            if (got.rc == PARLEY_OK) {
+                if (allowed == NONE)
+                    fail_msg("%s: allocation %ld refused%s: the run succeeded (it has no way around a refusal)", agent,
+                             n, how);
+                if (allowed == SAME_MOVES &&
+                    (got.n != want.n || memcmp(got.what, want.what, want.n * sizeof *want.what) != 0))
+                    fail_msg("%s: allocation %ld refused%s: the run went on with other moves (%zu events, %zu with "
+                             "all its memory)", agent, n, how, got.n, want.n);
+                continue;
+            }
+            if (got.rc != PARLEY_ENOMEM || !message[0])
+                fail_msg("%s: allocation %ld refused%s: %d (%s), expected PARLEY_ENOMEM with a message", agent, n, how,
+                         got.rc, message);
+            failed++;
         }
-        if (got.rc != PARLEY_ENOMEM || !message[0])
-            fail_msg("%s: allocation %ld refused alone: %d (%s), expected PARLEY_ENOMEM with a message", agent, n,
-                     got.rc, message);
-        failed++;
+        if (failed == 0 || n < 6)
+            fail_msg("%s: %ld allocations, %ld refusals%s passed on: the run did not reach its agent", agent, n - 1,
+                     failed, how);
     }
-    if (failed == 0 || n < 6)
-        fail_msg("%s: %ld allocations, %ld refusals passed on: the run did not reach its agent", agent, n - 1, failed);
     parley_package_index_free(idx);
     parley_scenario_free(sc);
 }
