@@ -5,7 +5,12 @@
  *   - agent-m reads an offer only when every value is an integer in 0..9 (the original's value counts): an offer
  *     holding 10 or -1 makes it accept at once (the original throws and accepts), 9 and 0 do not;
  *   - agent-m's annealing at its last step (temperature 0): a step to an equally good bid is still taken
- *     (probability 1), a worse one never (exp(-inf) = 0).
+ *     (probability 1), a worse one never (exp(-inf) = 0);
+ *   - an agent parameter's value fits in 31 characters (registry.c): 31 reach the component, 32 are refused;
+ *   - micro walks away at once when no package reaches its reservation value, and offers its best when the best
+ *     is worth exactly that;
+ *   - preference uncertainty: a space of 3^40 packages can be numbered, 3^41 cannot (more than 2^64); a
+ *     non-additive profile is refused by name; the perfect model counts the bids it is shown and changes nothing.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +22,8 @@
 #include <stdio.h>
 
 #include "agent_probe.h"
+#include <parley/uncertainty.h>
+
 #include "agents/agent_common.h"
 #include "agents/anac_winners.h"
 
@@ -132,13 +139,169 @@ static void test_agent_m_last_annealing_step(void **state)
     assert_float_equal(agent_m_move_probability(0.6, 0.5, 0.0025), exp(-40), 1e-25);
 }
 
+/* --- an agent parameter's length --- */
+
+/* boa's component names are read into 32 bytes: a 31-character name reaches the model's lookup (unknown), a
+   32-character one is refused as too long. */
+static void test_param_value_of_31_and_32_characters(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_opposed_linear(2, 2);
+    static const char name31[] = "abcdefghijklmnopqrstuvwxyz01234", name32[] = "abcdefghijklmnopqrstuvwxyz012345";
+    assert_int_equal(strlen(name31), 31);
+    char spec[64], want[256];
+    for (int k = 0; k < 2; k++) {
+        const char *name = k ? name32 : name31;
+        snprintf(spec, sizeof spec, "boa:model=%s", name);
+        if (k)
+            snprintf(want, sizeof want, "agent boa: value of model is too long");
+        else
+            snprintf(want, sizeof want, "unknown opponent model '%s' (expected frequency, smith or bayes; the perfect "
+                     "model needs the true utility)", name);
+        parley_session_config cfg;
+        parley_session_config_init(&cfg);
+        parley_negotiation *neg = NULL;
+        parley_error err;
+        assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+        parley_error_clear(&err);
+        assert_int_equal(parley_negotiation_add_agent_spec(neg, spec, &err), PARLEY_EINVAL);
+        if (!strstr(err.message, want))
+            fail_msg("%s: '%s', expected it to hold '%s'", spec, err.message, want);
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
+}
+
+/* --- micro with nothing above its reservation value --- */
+
+/* micro (P0) on x in 0..4 worth x / 8 to it (best 0.5) against the script: the event of its first move. */
+static parley_event_kind micro_first_move(const char *reservation, uint32_t *x)
+{
+    parley_scenario *sc = line_scenario(0, 4, 0, 0.5, reservation);
+    static const uint32_t script[1] = {0};
+    script_set(1, 1, script);
+    parley_negotiation *neg = probe_negotiation(sc, 6, 1, parley_agent_builtin("micro"), "", &script_agent, "");
+    probe_run(neg);
+    parley_event ev = {0};
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.party == 0)
+            break;
+    }
+    assert_int_equal(ev.party, 0);
+    *x = ev.outcome ? ev.outcome[0] : 99;
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    return ev.kind;
+}
+
+static void test_micro_nothing_above_reservation(void **state)
+{
+    (void)state;
+    uint32_t x = 0;
+    assert_int_equal(micro_first_move("\"reservation\": 0.5,", &x), PARLEY_EVENT_OFFER);
+    assert_int_equal(x, 4); /* its best, worth exactly its reservation value */
+    assert_int_equal(micro_first_move("\"reservation\": 0.625,", &x), PARLEY_EVENT_WALK_AWAY);
+}
+
+/* --- preference uncertainty at its limits --- */
+
+static parley_utility *threes(size_t issues, parley_space **space)
+{
+    static const char *const v[] = {"v0", "v1", "v2"};
+    *space = parley_space_new();
+    for (size_t i = 0; i < issues; i++) {
+        char name[16];
+        snprintf(name, sizeof name, "i%zu", i);
+        assert_int_equal(parley_space_add_categorical(*space, name, v, 3, NULL), PARLEY_OK);
+    }
+    parley_utility *u = parley_utility_new(*space);
+    for (size_t i = 0; i < issues; i++) {
+        parley_utility_set_weight(u, i, 1.0 / (double)issues);
+        for (uint32_t x = 0; x < 3; x++)
+            parley_utility_set_value(u, i, x, x / 2.0);
+    }
+    return u;
+}
+
+/* 3^40 = 12157665459056928801 < 2^64 <= 3^41: a ranking of 3 packages of the first; none of the second. */
+static void test_ranking_space_numbered_up_to_2_64(void **state)
+{
+    (void)state;
+    for (size_t issues = 40; issues <= 41; issues++) {
+        parley_space *space = NULL;
+        parley_utility *u = threes(issues, &space);
+        uint32_t *ranked = NULL;
+        size_t count = 99;
+        parley_error err;
+        parley_error_clear(&err);
+        int rc = parley_ranking_sample(u, 3, 1, &ranked, &count, &err);
+        if (issues == 40) {
+            assert_int_equal(rc, PARLEY_OK);
+            assert_int_equal(count, 3);
+            for (size_t r = 0; r + 1 < 3; r++) /* best first */
+                assert_true(parley_utility_eval(u, ranked + r * issues) >= parley_utility_eval(u, ranked + (r + 1) * issues));
+        } else {
+            assert_int_equal(rc, PARLEY_ERANGE);
+            assert_string_equal(err.message, "the outcome space is too large to number");
+            assert_null(ranked);
+            assert_int_equal(count, 0);
+        }
+        free(ranked);
+        parley_utility_free(u);
+        parley_space_free(space);
+    }
+}
+
+static void test_uncertainty_needs_additive_profile(void **state)
+{
+    (void)state;
+    const char *files[] = {PARLEY_SOURCE_DIR "/tests/data/genius/nonlinear-domain.xml",
+                           PARLEY_SOURCE_DIR "/tests/data/genius/nonlinear-1.xml",
+                           PARLEY_SOURCE_DIR "/tests/data/genius/nonlinear-2.xml"};
+    parley_scenario *sc = NULL, *out = (parley_scenario *)1;
+    parley_error err;
+    assert_int_equal(parley_scenario_load_files(files, 3, &sc, &err), PARLEY_OK);
+    parley_error_clear(&err);
+    assert_int_equal(parley_scenario_uncertain(sc, 1, 5, PARLEY_ESTIMATE_FREQUENCY, 1, &out, &err), PARLEY_EINVAL);
+    char want[256];
+    snprintf(want, sizeof want, "party %s: preference uncertainty needs an additive profile",
+             parley_party_name(sc, parley_scenario_negotiator(sc, 1)));
+    assert_string_equal(err.message, want);
+    assert_null(out);
+    parley_scenario_free(sc);
+}
+
+/* The perfect model knows the truth: bids shown to it are counted, its answers stay the truth's. */
+static void test_perfect_model_observes(void **state)
+{
+    (void)state;
+    parley_space *space = NULL;
+    parley_utility *u = threes(2, &space);
+    parley_opponent_model *m = parley_opponent_model_perfect(u);
+    assert_non_null(m);
+    static const uint32_t bid[2] = {2, 0}, other[2] = {1, 2};
+    assert_int_equal(parley_opponent_model_observe(m, bid, 0.5), PARLEY_OK);
+    assert_int_equal(parley_opponent_model_observe(m, bid, 0.6), PARLEY_OK);
+    assert_int_equal(parley_opponent_model_bids(m), 2);
+    assert_true(parley_opponent_model_eval(m, bid) == 0.5);   /* (1 + 0) / 2 */
+    assert_true(parley_opponent_model_eval(m, other) == 0.75); /* (0.5 + 1) / 2 */
+    parley_opponent_model_free(m);
+    parley_utility_free(u);
+    parley_space_free(space);
+}
+
 int main(void)
 {
-    (void)probe_opposed_linear;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acceptable_exactly_at_reservation),
         cmocka_unit_test(test_agent_m_reads_values_0_to_9),
         cmocka_unit_test(test_agent_m_last_annealing_step),
+        cmocka_unit_test(test_param_value_of_31_and_32_characters),
+        cmocka_unit_test(test_micro_nothing_above_reservation),
+        cmocka_unit_test(test_ranking_space_numbered_up_to_2_64),
+        cmocka_unit_test(test_uncertainty_needs_additive_profile),
+        cmocka_unit_test(test_perfect_model_observes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
