@@ -211,7 +211,7 @@ static parley_utility *threes(size_t issues, parley_space **space)
     static const char *const v[] = {"v0", "v1", "v2"};
     *space = parley_space_new();
     for (size_t i = 0; i < issues; i++) {
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "i%zu", i);
         assert_int_equal(parley_space_add_categorical(*space, name, v, 3, NULL), PARLEY_OK);
     }
