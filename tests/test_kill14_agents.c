@@ -6,6 +6,7 @@
  *     holding 10 or -1 makes it accept at once (the original throws and accepts), 9 and 0 do not;
  *   - agent-m's annealing at its last step (temperature 0): a step to an equally good bid is still taken
  *     (probability 1), a worse one never (exp(-inf) = 0);
+ *   - agent-m opens with its best package (its random search keeps the best package drawn);
  *   - an agent parameter's value fits in 31 characters (registry.c): 31 reach the component, 32 are refused;
  *   - micro walks away at once when no package reaches its reservation value, and offers its best when the best
  *     is worth exactly that;
@@ -137,6 +138,30 @@ static void test_agent_m_last_annealing_step(void **state)
     }
     assert_true(agent_m_move_probability(0.6, 0.5, 0) == 0);
     assert_float_equal(agent_m_move_probability(0.6, 0.5, 0.0025), exp(-40), 1e-25);
+}
+
+/* agent-m (P0) opens with the best of up to 1,000 random packages, stopping above 0.98: on 2 issues of 0..2 (9
+   packages, linear, equal weights) that is (2, 2), worth 1 (missing it 1,000 times has odds (8/9)^1000); whatever
+   the seed. */
+static void test_agent_m_opens_with_its_best(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_opposed_linear(2, 2);
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        static const uint32_t script[2] = {0, 0};
+        script_set(2, 1, script);
+        parley_negotiation *neg = probe_negotiation(sc, 4, seed, parley_agent_builtin("agent-m"), "", &script_agent,
+                                                    "");
+        probe_run(neg);
+        parley_event first = {0};
+        assert_true(probe_offers(neg, 0, &first, 1) >= 1);
+        assert_non_null(first.outcome);
+        if (first.outcome[0] != 2 || first.outcome[1] != 2)
+            fail_msg("seed %llu: agent-m opened with (%u, %u), expected its best (2, 2)", (unsigned long long)seed,
+                     first.outcome[0], first.outcome[1]);
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
 }
 
 /* --- an agent parameter's length --- */
@@ -297,6 +322,7 @@ int main(void)
         cmocka_unit_test(test_acceptable_exactly_at_reservation),
         cmocka_unit_test(test_agent_m_reads_values_0_to_9),
         cmocka_unit_test(test_agent_m_last_annealing_step),
+        cmocka_unit_test(test_agent_m_opens_with_its_best),
         cmocka_unit_test(test_param_value_of_31_and_32_characters),
         cmocka_unit_test(test_micro_nothing_above_reservation),
         cmocka_unit_test(test_ranking_space_numbered_up_to_2_64),
