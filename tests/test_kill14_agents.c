@@ -2,6 +2,8 @@
  * test_kill14_agents.c: agent behaviours pinned at their boundaries (round 14, seed-141 probe of src/agents):
  *   - agent_acceptable (agent_common.c): a package worth exactly the reservation value is acceptable, one a step
  *     below is not;
+ *   - boulware and conceder (GENIUS's bid nearest the target) offer and accept a package below their
+ *     reservation value when it is nearest their floor; linear neither offers nor accepts it;
  *   - agent-m reads an offer only when every value is an integer in 0..9 (the original's value counts): an offer
  *     holding 10 or -1 makes it accept at once (the original throws and accepts), 9 and 0 do not;
  *   - agent-m's annealing at its last step (temperature 0): a step to an equally good bid is still taken
@@ -83,6 +85,47 @@ static void test_acceptable_exactly_at_reservation(void **state)
             fail_msg("x = %d (worth %g, reservation 0.5): acceptable %d, expected %d", x, x / 4.0, acceptable[x],
                      want[x]);
     }
+}
+
+/* --- boulware and conceder accept below their reservation value, as GENIUS does; linear does not --- */
+
+/* One issue c0..c4 worth 0, 0.45, 0.6, 0.8, 1 to P0 (reservation 0.5); the script (P1) always offers c1 (0.45).
+   With k = 1 the target is the floor, 0.5, from the start.  boulware and conceder offer the package nearest it,
+   c1 (0.05 away; c2 is 0.1 away), and in round 2 accept the script's c1: worth their next bid, below their
+   reservation value.  linear offers the cheapest package at least worth 0.5, c2, and accepts nothing below its
+   reservation value: no agreement. */
+static const char five_levels[] =
+    "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"c0\", \"c1\", \"c2\", \"c3\", \"c4\"]}],"
+    " \"parties\": [{\"name\": \"P0\", \"reservation\": 0.5, \"preferences\": {\"c\": {\"weight\": 1, \"values\": "
+    "{\"c0\": 0, \"c1\": 0.45, \"c2\": 0.6, \"c3\": 0.8, \"c4\": 1}}}},"
+    "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": "
+    "{\"c0\": 1, \"c1\": 0.8, \"c2\": 0.5, \"c3\": 0.2, \"c4\": 0}}}}]}";
+
+static void test_genius_time_dependent_accept_below_reservation(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(five_levels);
+    static const struct {
+        const char *agent;
+        uint32_t first_offer;
+        long accept_round;
+    } cases[] = {{"boulware", 1, 2}, {"conceder", 1, 2}, {"linear", 2, -1}};
+    for (int k = 0; k < 3; k++) {
+        static const uint32_t script[1] = {1};
+        script_set(1, 1, script);
+        parley_negotiation *neg =
+            probe_negotiation(sc, 6, 1, parley_agent_builtin(cases[k].agent), "k=1", &script_agent, "");
+        probe_run(neg);
+        parley_event first = {0}, ev;
+        assert_true(probe_offers(neg, 0, &first, 1) >= 1);
+        long round = probe_find(neg, PARLEY_EVENT_ACCEPT, 0, &ev) >= 0 ? ev.round : -1;
+        if (!first.outcome || first.outcome[0] != cases[k].first_offer || round != cases[k].accept_round)
+            fail_msg("%s: first offer c%u, accepted in round %ld; expected c%u, round %ld", cases[k].agent,
+                     first.outcome ? first.outcome[0] : 99, round, cases[k].first_offer, cases[k].accept_round);
+        assert_int_equal(parley_negotiation_agreed(neg), cases[k].accept_round > 0);
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
 }
 
 /* --- agent-m's readable offers --- */
@@ -320,6 +363,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acceptable_exactly_at_reservation),
+        cmocka_unit_test(test_genius_time_dependent_accept_below_reservation),
         cmocka_unit_test(test_agent_m_reads_values_0_to_9),
         cmocka_unit_test(test_agent_m_last_annealing_step),
         cmocka_unit_test(test_agent_m_opens_with_its_best),
