@@ -10,6 +10,8 @@
  *     (probability 1), a worse one never (exp(-inf) = 0);
  *   - agent-m opens with its best package (its random search keeps the best package drawn);
  *   - an agent parameter's value fits in 31 characters (registry.c): 31 reach the component, 32 are refused;
+ *   - a number that is not one in a BOA component's key or a port's hidden generator count: refused by name;
+ *     every agent's destroy takes NULL;
  *   - micro walks away at once when no package reaches its reservation value, and offers its best when the best
  *     is worth exactly that;
  *   - preference uncertainty: a space of 3^40 packages can be numbered, 3^41 cannot (more than 2^64); a
@@ -240,6 +242,46 @@ static void test_param_value_of_31_and_32_characters(void **state)
     parley_scenario_free(sc);
 }
 
+/* A component's number that is not one (boa's acceptance keys), and the GENIUS ports' hidden generator count. */
+static void test_param_not_a_number(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_opposed_linear(2, 2);
+    static const char *const specs[][2] = {
+        {"boa:accept=const:c=abc", "agent boa: c=abc is not a number"},
+        {"boa:accept=time:t=0.5x", "agent boa: t=0.5x is not a number"},
+        {"agreeable-2018:opponent_generators=1.5", "agent agreeable-2018: opponent_generators=1.5 (expected a count, 0 or more)"},
+    };
+    for (size_t k = 0; k < sizeof specs / sizeof *specs; k++) {
+        parley_session_config cfg;
+        parley_session_config_init(&cfg);
+        parley_negotiation *neg = NULL;
+        parley_error err;
+        assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+        parley_error_clear(&err);
+        assert_int_equal(parley_negotiation_add_agent_spec(neg, specs[k][0], &err), PARLEY_EINVAL);
+        if (!strstr(err.message, specs[k][1]))
+            fail_msg("%s: '%s', expected it to hold '%s'", specs[k][0], err.message, specs[k][1]);
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
+}
+
+/* Every built-in agent's destroy takes NULL, as free does. */
+static void test_destroy_takes_null(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"boulware", "linear", "conceder", "hardliner", "tit-for-tat", "random",
+                                        "nash", "boa", "hardheaded", "nice-tit-for-tat", "agent-k", "cuhk", "atlas3",
+                                        "agent-gg", "micro", "ponpoko", "agreeable-2018", "the-fawkes", "agent-m",
+                                        "caduceus"};
+    for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+        const parley_agent_vtable *vt = parley_agent_builtin(names[k]);
+        assert_non_null(vt);
+        vt->destroy(NULL);
+    }
+}
+
 /* --- micro with nothing above its reservation value --- */
 
 /* micro (P0) on x in 0..4 worth x / 8 to it (best 0.5) against the script: the event of its first move. */
@@ -368,6 +410,8 @@ int main(void)
         cmocka_unit_test(test_agent_m_last_annealing_step),
         cmocka_unit_test(test_agent_m_opens_with_its_best),
         cmocka_unit_test(test_param_value_of_31_and_32_characters),
+        cmocka_unit_test(test_param_not_a_number),
+        cmocka_unit_test(test_destroy_takes_null),
         cmocka_unit_test(test_micro_nothing_above_reservation),
         cmocka_unit_test(test_ranking_space_numbered_up_to_2_64),
         cmocka_unit_test(test_uncertainty_needs_additive_profile),
