@@ -307,10 +307,22 @@ static int uncertain(void *made, const void *arg, parley_error *err)
     return rc;
 }
 
+static int perfect_model(void *made, const void *arg, parley_error *err)
+{
+    (void)made, (void)arg;
+    parley_opponent_model *m = parley_opponent_model_perfect(parley_party_utility(shared_scenario, 1));
+    if (!m)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    parley_opponent_model_free(m);
+    return PARLEY_OK;
+}
+
 static void test_models_and_uncertainty_out_of_memory(void **state)
 {
     (void)state;
     shared_scenario = probe_opposed_linear(2, 2);
+    struct call perfect = {"perfect", NULL, perfect_model, NULL, NULL};
+    assert_int_equal(each_refusal_fails(&perfect, 0, "out of memory", NULL), 1);
     static const char *const models[] = {"frequency", "smith", "bayes"};
     for (int k = 0; k < 3; k++) {
         struct call c = {models[k], NULL, new_model, NULL, models[k]};
