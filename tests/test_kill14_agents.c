@@ -9,6 +9,7 @@
  *   - agent-m's annealing at its last step (temperature 0): a step to an equally good bid is still taken
  *     (probability 1), a worse one never (exp(-inf) = 0);
  *   - agent-m opens with its best package (its random search keeps the best package drawn);
+ *   - ponpoko bids within its band (pattern 1: 1 - 0.22 t .. 1; pattern 0: at most 1 - 0.1 t);
  *   - an agent parameter's value fits in 31 characters (registry.c): 31 reach the component, 32 are refused;
  *   - a number that is not one in a BOA component's key or a port's hidden generator count: refused by name;
  *     every agent's destroy takes NULL;
@@ -204,6 +205,33 @@ static void test_agent_m_opens_with_its_best(void **state)
         if (first.outcome[0] != 2 || first.outcome[1] != 2)
             fail_msg("seed %llu: agent-m opened with (%u, %u), expected its best (2, 2)", (unsigned long long)seed,
                      first.outcome[0], first.outcome[1]);
+        parley_negotiation_free(neg);
+    }
+    parley_scenario_free(sc);
+}
+
+/* ponpoko's pattern 1 bids between 1 - 0.22 t and 1 (PonPokoAgent's thresholds): on x in 0..100 worth x / 100
+   (every package among its 30,000 draws) each of its offers lies in that band at the time it is made; pattern 0's
+   never above 1 - 0.1 t. */
+static void test_ponpoko_bids_within_its_band(void **state)
+{
+    (void)state;
+    parley_scenario *sc = line_scenario(0, 100, 0, 1, "");
+    for (int pattern = 0; pattern < 2; pattern++) {
+        static const uint32_t script[1] = {0};
+        script_set(1, 1, script);
+        parley_negotiation *neg = probe_negotiation(sc, 40, 5, parley_agent_builtin("ponpoko"),
+                                                    pattern ? "pattern=1" : "pattern=0", &script_agent, "");
+        probe_run(neg);
+        parley_event offers[64];
+        size_t n = probe_offers(neg, 0, offers, 64);
+        assert_true(n >= 30);
+        for (size_t i = 0; i < n && i < 64; i++) {
+            double t = offers[i].time, u = offers[i].outcome[0] / 100.0;
+            double low = pattern ? 1 - 0.22 * t : -1, high = pattern ? 1 : 1 - 0.1 * t;
+            if (u < low - 1e-9 || u > high + 1e-9)
+                fail_msg("pattern %d, offer %zu at t = %g: %g, outside [%g, %g]", pattern, i, t, u, low, high);
+        }
         parley_negotiation_free(neg);
     }
     parley_scenario_free(sc);
@@ -409,6 +437,7 @@ int main(void)
         cmocka_unit_test(test_agent_m_reads_values_0_to_9),
         cmocka_unit_test(test_agent_m_last_annealing_step),
         cmocka_unit_test(test_agent_m_opens_with_its_best),
+        cmocka_unit_test(test_ponpoko_bids_within_its_band),
         cmocka_unit_test(test_param_value_of_31_and_32_characters),
         cmocka_unit_test(test_param_not_a_number),
         cmocka_unit_test(test_destroy_takes_null),
