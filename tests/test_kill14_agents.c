@@ -25,11 +25,10 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <parley/uncertainty.h>
 #include <stdio.h>
 
 #include "agent_probe.h"
-#include <parley/uncertainty.h>
-
 #include "agents/agent_common.h"
 #include "agents/anac_winners.h"
 
