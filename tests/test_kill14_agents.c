@@ -2,6 +2,8 @@
  * test_kill14_agents.c: agent behaviours pinned at their boundaries (round 14, seed-141 probe of src/agents):
  *   - agent_acceptable (agent_common.c): a package worth exactly the reservation value is acceptable, one a step
  *     below is not;
+ *   - the time-dependent target at t = 0, t = 1, outside [0, 1], for e = 0, 0.5, 1, 2 and k > 0, by hand; the
+ *     winners' phase boundaries (AgreeableAgent2018 at 0.2 and 0.99, Caduceus at 0.83);
  *   - boulware and conceder (GENIUS's bid nearest the target) offer and accept a package below their
  *     reservation value when it is nearest their floor; linear neither offers nor accepts it;
  *   - agent-m reads an offer only when every value is an integer in 0..9 (the original's value counts): an offer
@@ -87,6 +89,52 @@ static void test_acceptable_exactly_at_reservation(void **state)
             fail_msg("x = %d (worth %g, reservation 0.5): acceptable %d, expected %d", x, x / 4.0, acceptable[x],
                      want[x]);
     }
+}
+
+/* --- the time-dependent target (Faratin et al.): pmin + (pmax - pmin)(1 - k - (1 - k) t^(1/e)) --- */
+
+static void test_time_dependent_target_by_hand(void **state)
+{
+    (void)state;
+    static const struct {
+        double t, e, k, pmin, pmax, want;
+    } cases[] = {
+        {0, 0.2, 0, 0.4, 0.9, 0.9},          /* t = 0: its best */
+        {1, 0.2, 0, 0.4, 0.9, 0.4},          /* t = 1: its floor */
+        {-0.5, 0.2, 0, 0.4, 0.9, 0.9},       /* times outside [0, 1] are taken at their end */
+        {1.5, 0.2, 0, 0.4, 0.9, 0.4},
+        {0.5, 1, 0, 0.4, 0.9, 0.65},         /* linear: halfway */
+        {0.25, 2, 0, 0, 1, 0.5},             /* conceder: 1 - 0.25^(1/2) */
+        {0.25, 0.5, 0, 0, 1, 0.9375},        /* 1 - 0.25^2 */
+        {0, 1, 0.2, 0, 1, 0.8},              /* k: conceded at once */
+        {0.5, 1, 0.2, 0, 1, 0.4},            /* 1 - (0.2 + 0.8 * 0.5) */
+        {1, 0, 0, 0.4, 0.9, 0.9},            /* e = 0 (hardliner): F = k = 0, its best at the end too */
+        {0.5, 0, 0.5, 0, 1, 0.5},            /* e = 0: F = k */
+        {0.5, 1, 0, 0.9, 0.4, 0.4},          /* a floor above the best is the best */
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        double got = agent_td_target(cases[i].t, cases[i].e, cases[i].k, cases[i].pmin, cases[i].pmax);
+        if (!(fabs(got - cases[i].want) <= 1e-12))
+            fail_msg("case %zu (t %g, e %g, k %g, pmin %g, pmax %g): %.17g, expected %g", i, cases[i].t, cases[i].e,
+                     cases[i].k, cases[i].pmin, cases[i].pmax, got, cases[i].want);
+    }
+}
+
+/* The phase boundaries of the winners: AgreeableAgent2018's band opens at t = 0.2 exactly (0.05 (1 - (0.2 + 0.8
+   (1 - 0.2^10))) = 0.04 * 0.2^10), its target is still its best there; from t = 0.99 it accepts an offer worth
+   exactly its reservation value; Caduceus offers its best until 0.83 df, not at 0.83 (df = 1). */
+static void test_winners_phase_boundaries(void **state)
+{
+    (void)state;
+    assert_true(agreeable_neighbourhood(0.1999, 0.2, 1) == 0);
+    assert_float_equal(agreeable_neighbourhood(0.2, 0.2, 1), 0.04 * pow(0.2, 10), 1e-20);
+    assert_true(agreeable_neighbourhood(0.2, 0.2, 1) > 0);
+    assert_float_equal(agreeable_target(0.2, 0.2, 1), 1, 1e-15);
+    assert_true(agreeable_accepts(0.995, 0.5, 0.9, 0.5));
+    assert_false(agreeable_accepts(0.995, 0.4999, 0.9, 0.5));
+    assert_true(agreeable_accepts(0.5, 0.9, 0.9, 0.95)); /* worth its next bid, whatever its reservation */
+    assert_true(caduceus_best_offer_time(0.8299, 1));
+    assert_false(caduceus_best_offer_time(0.83, 1));
 }
 
 /* --- boulware and conceder accept below their reservation value, as GENIUS does; linear does not --- */
@@ -432,6 +480,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_acceptable_exactly_at_reservation),
+        cmocka_unit_test(test_time_dependent_target_by_hand),
+        cmocka_unit_test(test_winners_phase_boundaries),
         cmocka_unit_test(test_genius_time_dependent_accept_below_reservation),
         cmocka_unit_test(test_agent_m_reads_values_0_to_9),
         cmocka_unit_test(test_agent_m_last_annealing_step),
