@@ -3,7 +3,8 @@
  *   - agent_acceptable (agent_common.c): a package worth exactly the reservation value is acceptable, one a step
  *     below is not;
  *   - the time-dependent target at t = 0, t = 1, outside [0, 1], for e = 0, 0.5, 1, 2 and k > 0, by hand; the
- *     winners' phase boundaries (AgreeableAgent2018 at 0.2 and 0.99, Caduceus at 0.83);
+ *     winners' phase boundaries (AgreeableAgent2018 at 0.2 and 0.99, Caduceus at 0.83); Java's min and max with
+ *     a NaN; PonPokoAgent's strict acceptance at its lower threshold;
  *   - boulware and conceder (GENIUS's bid nearest the target) offer and accept a package below their
  *     reservation value when it is nearest their floor; linear neither offers nor accepts it;
  *   - agent-m reads an offer only when every value is an integer in 0..9 (the original's value counts): an offer
@@ -32,6 +33,7 @@
 
 #include "agent_probe.h"
 #include "agents/agent_common.h"
+#include "agents/anac_classic.h"
 #include "agents/anac_winners.h"
 
 /* x in LO..HI (one integer issue), linear for P0 from `at_lo` to `at_hi` (EXTRA: more of P0's keys), the reverse
@@ -135,6 +137,21 @@ static void test_winners_phase_boundaries(void **state)
     assert_true(agreeable_accepts(0.5, 0.9, 0.9, 0.95)); /* worth its next bid, whatever its reservation */
     assert_true(caduceus_best_offer_time(0.8299, 1));
     assert_false(caduceus_best_offer_time(0.83, 1));
+}
+
+/* Java's Math.min and Math.max (anac_jmin, anac_jmax): a NaN on either side wins; otherwise the smaller / larger.
+   PonPokoAgent accepts an offer worth strictly more than its lower threshold (pattern 1 at t = 0.5: 0.89). */
+static void test_java_min_max_and_ponpoko_strict(void **state)
+{
+    (void)state;
+    assert_true(isnan(anac_jmin(NAN, 1)) && isnan(anac_jmin(1, NAN)));
+    assert_true(isnan(anac_jmax(NAN, 1)) && isnan(anac_jmax(1, NAN)));
+    assert_true(anac_jmin(0.25, 0.5) == 0.25 && anac_jmin(0.5, 0.25) == 0.25);
+    assert_true(anac_jmax(0.25, 0.5) == 0.5 && anac_jmax(0.5, 0.25) == 0.5);
+    double low = 1 - 0.22 * 0.5;
+    assert_false(ponpoko_accepts(1, 0.5, low));
+    assert_true(ponpoko_accepts(1, 0.5, nextafter(low, 2)));
+    assert_false(ponpoko_accepts(1, 0.5, nextafter(low, 0)));
 }
 
 /* --- boulware and conceder accept below their reservation value, as GENIUS does; linear does not --- */
@@ -482,6 +499,7 @@ int main(void)
         cmocka_unit_test(test_acceptable_exactly_at_reservation),
         cmocka_unit_test(test_time_dependent_target_by_hand),
         cmocka_unit_test(test_winners_phase_boundaries),
+        cmocka_unit_test(test_java_min_max_and_ponpoko_strict),
         cmocka_unit_test(test_genius_time_dependent_accept_below_reservation),
         cmocka_unit_test(test_agent_m_reads_values_0_to_9),
         cmocka_unit_test(test_agent_m_last_annealing_step),
