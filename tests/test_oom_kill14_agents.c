@@ -23,7 +23,7 @@
 #include "agent_probe.h"
 #include "failalloc.h"
 
-#define MAX_EVENTS 64
+#define MAX_EVENTS 128
 
 /* What a run did: its return code and its events (kind, party, first two values of the package). */
 struct moves {
@@ -32,11 +32,11 @@ struct moves {
     long what[MAX_EVENTS][4];
 };
 
-/* A negotiation of `agent` (P0, its packages from `idx`) against the script (P1), 12 rounds; with arm_at > 0,
-   allocation arm_at of the run is refused (alone, or with every later one when `persistent`).  Its moves go to m,
-   the count of refusals to *refused. */
-static void run_once(const parley_scenario *sc, const parley_package_index *idx, const char *agent, long arm_at,
-                     int persistent, struct moves *m, long *refused, char *message, size_t message_size)
+/* A negotiation of `agent` (P0, its packages from idx[0]) against the script (P1) and, when not NULL, the agent
+   `third` (P2, its packages from idx[2]), 12 rounds; with arm_at > 0, allocation arm_at of the run is refused (alone, or with every later one
+   when `persistent`).  Its moves go to m, the count of refusals to *refused. */
+static void run_once(const parley_scenario *sc, parley_package_index *const idx[3], const char *agent, const char *third,
+                     long arm_at, int persistent, struct moves *m, long *refused, char *message, size_t message_size)
 {
     static const uint32_t script[3 * 2] = {0, 0, 1, 0, 0, 1};
     script_set(2, 3, script);
@@ -50,7 +50,9 @@ static void run_once(const parley_scenario *sc, const parley_package_index *idx,
     if (parley_negotiation_new(sc, &cfg, &neg, &err) != PARLEY_OK ||
         parley_negotiation_add_agent_spec(neg, agent, &err) != PARLEY_OK ||
         parley_negotiation_add_agent(neg, &script_agent, "", &err) != PARLEY_OK ||
-        parley_negotiation_share_index(neg, 0, idx, &err) != PARLEY_OK)
+        (third && (parley_negotiation_add_agent_spec(neg, third, &err) != PARLEY_OK ||
+                   parley_negotiation_share_index(neg, 2, idx[2], &err) != PARLEY_OK)) ||
+        parley_negotiation_share_index(neg, 0, idx[0], &err) != PARLEY_OK)
         fail_msg("%s: %s", agent, err.message);
     if (arm_at > 0)
         failalloc_arm(arm_at, persistent);
@@ -78,23 +80,24 @@ enum workaround {
                    at least worth the target when the view's runs of equal utility cannot be read */
 };
 
-static void each_refusal_passed_on(const char *agent, enum workaround allowed)
+static void each_refusal_passed_on(const parley_scenario *sc, const char *agent, const char *third,
+                                   enum workaround allowed)
 {
-    parley_scenario *sc = probe_opposed_linear(2, 2);
-    parley_package_index *idx = NULL;
+    parley_package_index *idx[3] = {NULL, NULL, NULL};
     parley_error err;
-    assert_int_equal(parley_package_index_build_sorted(sc, 0, 1, &idx, &err), PARLEY_OK);
+    for (size_t k = 0; k < (third ? 3 : 1); k += 2)
+        assert_int_equal(parley_package_index_build_sorted(sc, k, 1, &idx[k], &err), PARLEY_OK);
     struct moves want, got;
     long refused;
     char message[sizeof err.message];
-    run_once(sc, idx, agent, 0, 0, &want, &refused, message, sizeof message);
+    run_once(sc, idx, agent, third, 0, 0, &want, &refused, message, sizeof message);
     assert_int_equal(want.rc, PARLEY_OK);
     assert_true(want.n > 4);
     for (int persistent = 0; persistent < 2; persistent++) {
         const char *how = persistent ? " with every later one" : " alone";
         long n = 1, failed = 0;
         for (;; n++) {
-            run_once(sc, idx, agent, n, persistent, &got, &refused, message, sizeof message);
+            run_once(sc, idx, agent, third, n, persistent, &got, &refused, message, sizeof message);
             if (refused == 0)
                 break;
             if (got.rc == PARLEY_OK) {
@@ -116,8 +119,8 @@ static void each_refusal_passed_on(const char *agent, enum workaround allowed)
             fail_msg("%s: %ld allocations, %ld refusals%s passed on: the run did not reach its agent", agent, n - 1,
                      failed, how);
     }
-    parley_package_index_free(idx);
-    parley_scenario_free(sc);
+    parley_package_index_free(idx[0]);
+    parley_package_index_free(idx[2]);
 }
 
 /*
@@ -157,8 +160,36 @@ static const struct {
 static void test_agents_out_of_memory(void **state)
 {
     (void)state;
+    parley_scenario *sc = probe_opposed_linear(2, 2);
     for (size_t a = 0; a < sizeof agents / sizeof *agents; a++)
-        each_refusal_passed_on(agents[a].spec, agents[a].allowed);
+        each_refusal_passed_on(sc, agents[a].spec, NULL, agents[a].allowed);
+    parley_scenario_free(sc);
+}
+
+/* Three parties (2 issues of 0..2; P0 wants both high, P1 both low, P2 the first high and the second low): the
+   ports that follow every party, with linear as the third, which accepts in the talks (Caduceus remembers the
+   packages others accepted). */
+static const char three_parties[] =
+    "{\"issues\": [{\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+    "  {\"name\": \"b\", \"type\": \"integer\", \"min\": 0, \"max\": 2}],"
+    " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+    "   \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+    "  {\"name\": \"P1\", \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+    "   \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}},"
+    "  {\"name\": \"P2\", \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+    "   \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+
+static void test_three_parties_out_of_memory(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(three_parties);
+    static const char *const ports[] = {"caduceus", "agreeable-2018", "agent-gg", "nice-tit-for-tat", "boa"};
+    for (size_t a = 0; a < sizeof ports / sizeof *ports; a++)
+        each_refusal_passed_on(sc, ports[a], "linear", SAME_MOVES);
+    parley_scenario_free(sc);
 }
 
 /* ---- one call of the library, each of its allocations refused ---- */
@@ -347,6 +378,7 @@ int main(void)
     (void)probe_run, (void)probe_find, (void)probe_negotiation;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_agents_out_of_memory),
+        cmocka_unit_test(test_three_parties_out_of_memory),
         cmocka_unit_test(test_agents_create_out_of_memory),
         cmocka_unit_test(test_models_and_uncertainty_out_of_memory),
     };
