@@ -1,13 +1,19 @@
 /*
- * test_oom_kill14_agents.c: a built-in agent whose memory runs out in the middle of a negotiation passes the
- * failure on (round 14, seed-141 probe: a deleted `if (rc) return rc;` after CUHKAgent's boa_track_update let it
- * bargain on, the opponent's offer unread a turn, with the same moves).  Each agent (P0) meets a script (P1) on
- * 2 x 3 packages, its packages from a sorted index built beforehand (so the view's own lazy index, which a refusal
- * would silently leave empty, is not in play); tests/failalloc.c refuses the Nth allocation of the run (alone,
- * then with every later one) for N = 1, 2, ... until a run refuses none.  Each refused run must fail with PARLEY_ENOMEM and a message, unless the
- * agent has a way around that allocation (the table below: none for most, which then may never succeed; a cache
- * it can do without, and then the moves are those of the run with all its memory; boulware and conceder's
- * fallback from GENIUS's nearest bid).
+ * test_oom_kill14_agents.c: a built-in agent whose memory runs out passes the failure on (round 14, seed-141
+ * probe: a deleted `if (rc) return rc;` after CUHKAgent's boa_track_update let it bargain on, the opponent's offer
+ * unread a turn, with the same moves).  tests/failalloc.c refuses the Nth allocation (alone, then with every later
+ * one) for N = 1, 2, ... until a call refuses none:
+ *   - in a run: each agent (P0) meets a script (P1) on 2 x 3 packages (and five ports that follow every party,
+ *     among three, linear the third), the agents' packages from sorted indexes built beforehand (so the view's own
+ *     lazy index, which a refusal would silently leave empty, is not in play).  Each refused run must fail with
+ *     PARLEY_ENOMEM and a message, unless the agent has a way around that allocation (the table below: none for
+ *     most, which then may never succeed; a cache it can do without, and then the moves are those of the run with
+ *     all its memory; boulware and conceder's fallback from GENIUS's nearest bid);
+ *   - in each agent's create (PARLEY_ENOMEM, "out of memory", or one of the refusals of the view's lazy index that
+ *     the view keeps to itself);
+ *   - in the opponent models (frequency, Smith, Bayesian, perfect), their accuracy, rankings, both estimators and
+ *     parley_scenario_uncertain: PARLEY_ENOMEM, "out of memory", every time.
+ * LeakSanitizer checks every one of these error paths in the sanitizer tree.
  */
 #include <setjmp.h>
 #include <stdarg.h>
