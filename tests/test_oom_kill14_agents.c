@@ -354,6 +354,35 @@ static int perfect_model(void *made, const void *arg, parley_error *err)
     return PARLEY_OK;
 }
 
+/* The accuracy series of a model over party 0's offers in a negotiation run beforehand (boa_accuracy.c). */
+static parley_negotiation *accuracy_negotiation;
+
+static int accuracy_series(void *made, const void *arg, parley_error *err)
+{
+    (void)made;
+    parley_model_accuracy out[4];
+    double times[4];
+    long n = parley_negotiation_model_accuracy(accuracy_negotiation, shared_scenario, 0, arg, 100, 4, out, times, err);
+    return n < 0 ? (int)n : n == 4 ? PARLEY_OK : PARLEY_EINTERNAL;
+}
+
+static void test_model_accuracy_out_of_memory(void **state)
+{
+    (void)state;
+    shared_scenario = probe_opposed_linear(2, 2);
+    static const uint32_t script[3 * 2] = {0, 0, 1, 0, 0, 1};
+    script_set(2, 3, script);
+    accuracy_negotiation = probe_negotiation(shared_scenario, 12, 1, &script_agent, "", &script_agent, "");
+    probe_run(accuracy_negotiation);
+    static const char *const models[] = {"frequency", "smith", "bayes"};
+    for (int k = 0; k < 3; k++) {
+        struct call c = {models[k], NULL, accuracy_series, NULL, models[k]};
+        assert_true(each_refusal_fails(&c, 0, "out of memory", NULL) >= 4);
+    }
+    parley_negotiation_free(accuracy_negotiation);
+    parley_scenario_free(shared_scenario);
+}
+
 static void test_models_and_uncertainty_out_of_memory(void **state)
 {
     (void)state;
@@ -381,12 +410,13 @@ static void test_models_and_uncertainty_out_of_memory(void **state)
 
 int main(void)
 {
-    (void)probe_run, (void)probe_find, (void)probe_negotiation;
+    (void)probe_find;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_agents_out_of_memory),
         cmocka_unit_test(test_three_parties_out_of_memory),
         cmocka_unit_test(test_agents_create_out_of_memory),
         cmocka_unit_test(test_models_and_uncertainty_out_of_memory),
+        cmocka_unit_test(test_model_accuracy_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
