@@ -19,7 +19,8 @@
  *   - micro walks away at once when no package reaches its reservation value, and offers its best when the best
  *     is worth exactly that;
  *   - preference uncertainty: a space of 3^40 packages can be numbered, 3^41 cannot (more than 2^64); a
- *     non-additive profile is refused by name; the perfect model counts the bids it is shown and changes nothing.
+ *     non-additive profile is refused by name; the perfect model counts the bids it is shown and changes nothing;
+ *     a model's accuracy series: as many points as offers at most, none for a party that is not there.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -474,6 +475,32 @@ static void test_uncertainty_needs_additive_profile(void **state)
     parley_scenario_free(sc);
 }
 
+/* The accuracy series of a model over a party's offers (boa_accuracy.c): party 1 of two is the last one (4 points
+   asked, 4 given; 8 asked, cut to its 6 offers, the last after its offer at t = 1 over the 9 packages); party 2 is
+   none (its index in the message, as the package index gives it). */
+static void test_model_accuracy_parties(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_opposed_linear(2, 2);
+    static const uint32_t script[3 * 2] = {0, 0, 1, 0, 0, 1};
+    script_set(2, 3, script);
+    parley_negotiation *neg = probe_negotiation(sc, 6, 1, &script_agent, "", &script_agent, "");
+    probe_run(neg);
+    parley_model_accuracy out[8];
+    double times[8];
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_negotiation_model_accuracy(neg, sc, 1, "frequency", 100, 4, out, times, &err), 4);
+    assert_int_equal(parley_negotiation_model_accuracy(neg, sc, 1, "frequency", 100, 8, out, times, &err), 6);
+    assert_true(times[5] == 1); /* after its last offer, in the last round */
+    assert_int_equal(out[5].samples, 9);
+    assert_int_equal(parley_negotiation_model_accuracy(neg, sc, 2, "frequency", 100, 4, out, times, &err),
+                     PARLEY_EINVAL);
+    assert_string_equal(err.message, "no negotiating party 2");
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 /* The perfect model knows the truth: bids shown to it are counted, its answers stay the truth's. */
 static void test_perfect_model_observes(void **state)
 {
@@ -512,6 +539,7 @@ int main(void)
         cmocka_unit_test(test_ranking_space_numbered_up_to_2_64),
         cmocka_unit_test(test_uncertainty_needs_additive_profile),
         cmocka_unit_test(test_perfect_model_observes),
+        cmocka_unit_test(test_model_accuracy_parties),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
