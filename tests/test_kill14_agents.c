@@ -17,7 +17,7 @@
  *   - a number that is not one in a BOA component's key or a port's hidden generator count: refused by name;
  *     every agent's destroy takes NULL;
  *   - micro walks away at once when no package reaches its reservation value, and offers its best when the best
- *     is worth exactly that;
+ *     is worth exactly that; it concedes one package per new offer, down to its reservation value;
  *   - preference uncertainty: a space of 3^40 packages can be numbered, 3^41 cannot (more than 2^64); a
  *     non-additive profile is refused by name; the perfect model counts the bids it is shown and changes nothing;
  *     a model's accuracy series: as many points as offers at most, none for a party that is not there.
@@ -407,6 +407,49 @@ static void test_micro_nothing_above_reservation(void **state)
     assert_int_equal(micro_first_move("\"reservation\": 0.625,", &x), PARLEY_EVENT_WALK_AWAY);
 }
 
+/* micro (P0) on x in 0..4 worth x / 4 (here with `reservation`) against a script offering `script` (then its
+   last again): its offers in out, how many returned. */
+static size_t micro_offers(const char *reservation, const uint32_t *script, size_t script_len, uint32_t *out,
+                           size_t max)
+{
+    parley_scenario *sc = line_scenario(0, 4, 0, 1, reservation);
+    script_set(1, script_len, script);
+    parley_negotiation *neg = probe_negotiation(sc, 10, 1, parley_agent_builtin("micro"), "", &script_agent, "");
+    probe_run(neg);
+    parley_event ev[16];
+    size_t n = probe_offers(neg, 0, ev, 16);
+    for (size_t i = 0; i < n && i < max; i++)
+        out[i] = ev[i].outcome[0];
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    return n < max ? n : max;
+}
+
+/* MiCRO concedes one package per new offer received: the script's two distinct offers (0, 1, then 0 again) let
+   it go 4, 3, 2 (its first move before any offer), then it repeats one of those three at random, never lower.
+   With reservation 0.75 only 4 and 3 are usable: 4, 3, then those two only, however many new offers come. */
+static void test_micro_concedes_one_per_new_offer(void **state)
+{
+    (void)state;
+    uint32_t x[16];
+    static const uint32_t two_new[3] = {0, 1, 0}, all_new[4] = {0, 1, 2, 0};
+    size_t n = micro_offers("", two_new, 3, x, 16);
+    assert_int_equal(n, 10);
+    assert_int_equal(x[0], 4);
+    assert_int_equal(x[1], 3);
+    assert_int_equal(x[2], 2);
+    for (size_t i = 3; i < n; i++)
+        if (x[i] < 2)
+            fail_msg("offer %zu: x = %u, below the 2 it conceded to for two new offers", i, x[i]);
+    n = micro_offers("\"reservation\": 0.75,", all_new, 4, x, 16);
+    assert_int_equal(n, 10);
+    assert_int_equal(x[0], 4);
+    assert_int_equal(x[1], 3);
+    for (size_t i = 2; i < n; i++)
+        if (x[i] < 3)
+            fail_msg("offer %zu: x = %u, below its reservation value 0.75", i, x[i]);
+}
+
 /* --- preference uncertainty at its limits --- */
 
 static parley_utility *threes(size_t issues, parley_space **space)
@@ -536,6 +579,7 @@ int main(void)
         cmocka_unit_test(test_param_not_a_number),
         cmocka_unit_test(test_destroy_takes_null),
         cmocka_unit_test(test_micro_nothing_above_reservation),
+        cmocka_unit_test(test_micro_concedes_one_per_new_offer),
         cmocka_unit_test(test_ranking_space_numbered_up_to_2_64),
         cmocka_unit_test(test_uncertainty_needs_additive_profile),
         cmocka_unit_test(test_perfect_model_observes),
