@@ -122,8 +122,10 @@ long parley_negotiation_model_accuracy(const parley_negotiation *neg, const parl
         if (parley_negotiation_event(neg, i, &ev, NULL) != PARLEY_OK || ev.kind != PARLEY_EVENT_OFFER ||
             ev.party != (long)k || !ev.outcome)
             continue;
-        if ((rc = parley_opponent_model_observe(m, ev.outcome, ev.time)))
+        if ((rc = parley_opponent_model_observe(m, ev.outcome, ev.time))) {
+            parley_error_set(err, rc, "out of memory"); /* the Bayesian model's only failure */
             break;
+        }
         seen++;
         if (seen * points < (next + 1) * offers) /* measure after offers * (next+1) / points offers */
             continue;
