@@ -1,0 +1,135 @@
+/*
+ * test_kill14_analysis_improve.c: parley_improve's two limits at their boundaries, against brute force (issue 27,
+ * seed-144 probe of src/analysis, improve.c:224).  On a space of 27 packages (three issues of three values, so
+ * 3 * 2 * 2 = 12 changes of two issues of the agreement): max_enumerate 27 enumerates (exhaustive, every
+ * improvement found), 26 searches; a search with a budget of 12 adds the 12 changes of two issues, one of 11 does
+ * not.  The improvements each search must find are computed here from the weights and ratings: those among the
+ * Pareto frontier and the changes of one issue (and of two, within the budget).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <parley/parley.h>
+
+#include "test_util.h"
+
+/* Ratings in 1/8 and weights in 1/4: every utility is a multiple of 1/32, exact in a double and on parley's grid. */
+static const char scenario[] =
+    "{\"title\": \"Pairs\", \"issues\": ["
+    " {\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+    " {\"name\": \"b\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+    " {\"name\": \"c\", \"type\": \"integer\", \"min\": 0, \"max\": 2}],"
+    " \"parties\": ["
+    " {\"name\": \"P\", \"reservation\": 0, \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}},"
+    "   \"b\": {\"weight\": 0.25, \"values\": {\"0\": 0.25, \"1\": 1, \"2\": 0}},"
+    "   \"c\": {\"weight\": 0.25, \"values\": {\"0\": 0.75, \"1\": 0.5, \"2\": 0}}}},"
+    " {\"name\": \"Q\", \"reservation\": 0, \"preferences\": {"
+    "   \"a\": {\"weight\": 0.25, \"values\": {\"0\": 1, \"1\": 0.75, \"2\": 0}},"
+    "   \"b\": {\"weight\": 0.5, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}},"
+    "   \"c\": {\"weight\": 0.25, \"values\": {\"0\": 0, \"1\": 0.25, \"2\": 1}}}}]}";
+
+enum { ISSUES = 3, PACKAGES = 27 };
+
+static void package(unsigned o, uint32_t *v)
+{
+    v[0] = o / 9;
+    v[1] = o / 3 % 3;
+    v[2] = o % 3;
+}
+
+static double by_hand(const parley_scenario *sc, size_t party, const uint32_t *v)
+{
+    const parley_utility *u = parley_party_utility(sc, party);
+    double s = 0;
+    for (size_t i = 0; i < ISSUES; i++)
+        s += parley_utility_weight(u, i) * parley_utility_value(u, i, v[i]);
+    return s;
+}
+
+struct brute {
+    double u[PACKAGES][2];
+    int improves[PACKAGES], frontier[PACKAGES], changed[PACKAGES];
+};
+
+static void brute_force(const parley_scenario *sc, const uint32_t *agreement, struct brute *b)
+{
+    uint32_t v[ISSUES];
+    double before[2] = {by_hand(sc, 0, agreement), by_hand(sc, 1, agreement)};
+    for (unsigned o = 0; o < PACKAGES; o++) {
+        package(o, v);
+        b->u[o][0] = by_hand(sc, 0, v);
+        b->u[o][1] = by_hand(sc, 1, v);
+        b->improves[o] = b->u[o][0] > before[0] && b->u[o][1] > before[1];
+        b->changed[o] = (v[0] != agreement[0]) + (v[1] != agreement[1]) + (v[2] != agreement[2]);
+    }
+    for (unsigned o = 0; o < PACKAGES; o++) {
+        b->frontier[o] = 1;
+        for (unsigned x = 0; x < PACKAGES; x++)
+            if (b->u[x][0] >= b->u[o][0] && b->u[x][1] >= b->u[o][1] &&
+                (b->u[x][0] > b->u[o][0] || b->u[x][1] > b->u[o][1]))
+                b->frontier[o] = 0;
+    }
+}
+
+/* The improvements among the frontier and the changes of at most `most` issues. */
+static uint64_t expected_found(const struct brute *b, int most)
+{
+    uint64_t found = 0;
+    for (unsigned o = 0; o < PACKAGES; o++)
+        found += b->improves[o] && (b->frontier[o] || b->changed[o] <= most);
+    return found;
+}
+
+static parley_improvements *improve(const parley_scenario *sc, const uint32_t *agreement, uint64_t max_enumerate)
+{
+    parley_improve_options o = {.limit = 100, .max_enumerate = max_enumerate};
+    parley_improvements *r = NULL;
+    parley_error err;
+    if (parley_improve(sc, agreement, &o, &r, &err) != PARLEY_OK)
+        fail_msg("parley_improve: %s", err.message);
+    return r;
+}
+
+static void test_pairs_within_the_budget(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_text(scenario, "pairs");
+    struct brute b;
+    int pairs_counted = 0;
+    for (unsigned o = 0; o < PACKAGES; o++) {
+        uint32_t agreement[ISSUES];
+        package(o, agreement);
+        brute_force(sc, agreement, &b);
+        uint64_t all = expected_found(&b, ISSUES), with_pairs = expected_found(&b, 2), singles = expected_found(&b, 1);
+        pairs_counted += with_pairs != singles;
+        const struct {
+            uint64_t max_enumerate, found;
+            int exhaustive;
+        } cases[] = {{27, all, 1}, {26, with_pairs, 0}, {12, with_pairs, 0}, {11, singles, 0}};
+        for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+            parley_improvements *r = improve(sc, agreement, cases[k].max_enumerate);
+            if (parley_improvements_found(r) != cases[k].found ||
+                parley_improvements_exhaustive(r) != cases[k].exhaustive)
+                fail_msg("agreement %u%u%u, max_enumerate %llu: %llu found (exhaustive %d), brute force %llu (%d)",
+                         agreement[0], agreement[1], agreement[2], (unsigned long long)cases[k].max_enumerate,
+                         (unsigned long long)parley_improvements_found(r), parley_improvements_exhaustive(r),
+                         (unsigned long long)cases[k].found, cases[k].exhaustive);
+            parley_improvements_free(r);
+        }
+    }
+    /* the scenario tells the budgets apart: some agreement has an improvement only a change of two issues finds */
+    assert_true(pairs_counted > 0);
+    parley_scenario_free(sc);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_pairs_within_the_budget),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
