@@ -23,7 +23,7 @@ static parley_scenario *sized(const uint32_t *sizes, size_t issues, int nonlinea
     parley_space *s = parley_space_new();
     assert_non_null(s);
     for (size_t i = 0; i < issues; i++) {
-        char name[16];
+        char name[32];
         snprintf(name, sizeof name, "i%zu", i);
         assert_int_equal(parley_space_add_integer(s, name, 0, (int64_t)sizes[i] - 1, 1, NULL), PARLEY_OK);
     }
