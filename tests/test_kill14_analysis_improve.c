@@ -4,7 +4,8 @@
  * 3 * 2 * 2 = 12 changes of two issues of the agreement): max_enumerate 27 enumerates (exhaustive, every
  * improvement found), 26 searches; a search with a budget of 12 adds the 12 changes of two issues, one of 11 does
  * not.  The improvements each search must find are computed here from the weights and ratings: those among the
- * Pareto frontier and the changes of one issue (and of two, within the budget).
+ * Pareto frontier and the changes of one issue (and of two, within the budget).  And the utilities it compares
+ * are the parties' expected ones under their trust in a later phase (improve.c:348), worked out by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -126,10 +127,59 @@ static void test_pairs_within_the_budget(void **state)
     parley_scenario_free(sc);
 }
 
+/* Issue b in phase "two", which P trusts at 1/2 (Q fully); b's fallback is its first value, rated 0.5 by P. */
+static const char phased[] =
+    "{\"title\": \"Phased\", \"issues\": ["
+    " {\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+    " {\"name\": \"b\", \"type\": \"integer\", \"min\": 0, \"max\": 2}],"
+    " \"phases\": [{\"name\": \"one\", \"weeks\": 6, \"issues\": [\"a\"]},"
+    "  {\"name\": \"two\", \"weeks\": 6, \"issues\": [\"b\"]}],"
+    " \"parties\": ["
+    " {\"name\": \"P\", \"trust\": {\"two\": 0.5}, \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}},"
+    "   \"b\": {\"weight\": 0.5, \"values\": {\"0\": 0.5, \"1\": 0, \"2\": 1}}}},"
+    " {\"name\": \"Q\", \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"values\": {\"0\": 1, \"1\": 0.75, \"2\": 0}},"
+    "   \"b\": {\"weight\": 0.5, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}}}}]}";
+
+static double expected_by_hand(int party, const uint32_t *v)
+{
+    static const double a[2][3] = {{0, 0.5, 1}, {1, 0.75, 0}}, b[2][3] = {{0.5, 0, 1}, {0, 0.5, 1}};
+    double carried = party == 0 ? 0.5 : 1;
+    return 0.5 * a[party][v[0]] + 0.5 * (carried * b[party][v[1]] + (1 - carried) * b[party][0]);
+}
+
+static void test_expected_utilities_under_trust(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_text(phased, "phased");
+    for (unsigned o = 0; o < 9; o++) {
+        const uint32_t agreement[2] = {o / 3, o % 3};
+        parley_improvements *r = improve(sc, agreement, 0);
+        assert_true(parley_improvements_exhaustive(r));
+        for (int k = 0; k < 2; k++)
+            assert_true(parley_improvements_before(r)[k] == expected_by_hand(k, agreement));
+        uint64_t found = 0;
+        for (unsigned x = 0; x < 9; x++) {
+            const uint32_t v[2] = {x / 3, x % 3};
+            found += expected_by_hand(0, v) > expected_by_hand(0, agreement) &&
+                     expected_by_hand(1, v) > expected_by_hand(1, agreement);
+        }
+        assert_int_equal(parley_improvements_found(r), found);
+        for (size_t i = 0; i < parley_improvements_count(r); i++)
+            for (int k = 0; k < 2; k++)
+                assert_true(parley_improvements_after(r, i)[k] ==
+                            expected_by_hand(k, parley_improvements_package(r, i)));
+        parley_improvements_free(r);
+    }
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs_within_the_budget),
+        cmocka_unit_test(test_expected_utilities_under_trust),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
