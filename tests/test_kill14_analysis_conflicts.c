@@ -4,7 +4,10 @@
  * test read).  One issue x of `pairs` values; for each value i, A's red line a<i> and B's b<i> are both "x != i",
  * so package i breaks exactly those two: a set of conditions cannot hold together exactly when it holds one line
  * of every pair, and the minimal such sets are the 2^pairs choices of one line per pair (by hand).  With 8 pairs
- * the report lists all 256 and says no more; with 9 it lists the first 256 and "conflicts_total": 512.
+ * the report lists all 256 and says no more; with 9 it lists the first 256 and "conflicts_total": 512.  Past 20
+ * conditions the diagnosis searches the small conflicts (diagnose.c): x in {0, 1}, k lines "x != 0" of A and k
+ * "x != 1" of B, so the minimal conflicts are the k^2 pairs of one line of each; 16^2 = 256 are listed whole,
+ * 17^2 = 289 stop at 256 and say why.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -125,11 +128,74 @@ static void test_512_conflicts_listed_to_256(void **state)
     check(9);
 }
 
+/* x in {0, 1}; A's lines a0..a<k-1> are "x != 0", B's b0..b<k-1> "x != 1". */
+static parley_scenario *two_blocks(int k)
+{
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    assert_int_equal(parley_space_add_integer(s, "x", 0, 1, 1, NULL), PARLEY_OK);
+    parley_scenario *sc = parley_scenario_new(s);
+    assert_non_null(sc);
+    for (int p = 0; p < 2; p++) {
+        parley_utility *u = parley_utility_new(s);
+        assert_non_null(u);
+        assert_int_equal(parley_utility_set_weight(u, 0, 1), PARLEY_OK);
+        assert_int_equal(parley_scenario_add_party(sc, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), p);
+    }
+    for (int p = 0; p < 2; p++)
+        for (int i = 0; i < k; i++) {
+            char name[16];
+            snprintf(name, sizeof name, "%c%d", p ? 'b' : 'a', i);
+            assert_int_equal(parley_scenario_add_constraint(sc, p, name, p ? "x != 1" : "x != 0", NULL, NULL, NULL),
+                             PARLEY_OK);
+        }
+    return sc;
+}
+
+static void diagnose_blocks(int k)
+{
+    parley_scenario *sc = two_blocks(k);
+    parley_diagnosis *d = NULL;
+    parley_error err;
+    parley_analysis_options options = {.threads = 1};
+    if (parley_diagnose(sc, &options, &d, &err) != PARLEY_OK)
+        fail_msg("parley_diagnose: %s", err.message);
+    int complete = 1;
+    size_t count = parley_diagnosis_conflict_count(d, &complete);
+    assert_int_equal(count, 256);
+    assert_false(complete); /* found by the search of small sets */
+    const char *truncated = parley_diagnosis_truncated(d, NULL);
+    if (k * k > 256)
+        assert_string_equal(truncated, "more minimal conflicting sets than are listed (256)");
+    else
+        assert_null(truncated);
+    unsigned char seen[17][17] = {{0}};
+    for (size_t i = 0; i < count; i++) {
+        const size_t *members = NULL;
+        assert_int_equal(parley_diagnosis_conflict(d, i, &members), 2);
+        /* conditions: a0..a<k-1>, then b0..b<k-1>, then the reservations */
+        assert_true(members[0] < (size_t)k);
+        assert_true(members[1] >= (size_t)k && members[1] < 2 * (size_t)k);
+        assert_false(seen[members[0]][members[1] - (size_t)k]);
+        seen[members[0]][members[1] - (size_t)k] = 1;
+    }
+    parley_diagnosis_free(d);
+    parley_scenario_free(sc);
+}
+
+static void test_diagnosis_lists_256_small_conflicts(void **state)
+{
+    (void)state;
+    diagnose_blocks(16);
+    diagnose_blocks(17);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_256_conflicts_listed_whole),
         cmocka_unit_test(test_512_conflicts_listed_to_256),
+        cmocka_unit_test(test_diagnosis_lists_256_small_conflicts),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
