@@ -7,7 +7,9 @@
  * the report lists all 256 and says no more; with 9 it lists the first 256 and "conflicts_total": 512.  Past 20
  * conditions the diagnosis searches the small conflicts (diagnose.c): x in {0, 1}, k lines "x != 0" of A and k
  * "x != 1" of B, so the minimal conflicts are the k^2 pairs of one line of each; 16^2 = 256 are listed whole,
- * 17^2 = 289 stop at 256 and say why.
+ * 17^2 = 289 stop at 256 and say why.  And the conditions relaxed one by one: with 1 line of A and 63 of B, 64
+ * conditions are in conflicts and all are relaxed; with 64 of B, 65 are: only 64 (or fewer, when 2 s run out),
+ * and the diagnosis says so.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -128,8 +130,8 @@ static void test_512_conflicts_listed_to_256(void **state)
     check(9);
 }
 
-/* x in {0, 1}; A's lines a0..a<k-1> are "x != 0", B's b0..b<k-1> "x != 1". */
-static parley_scenario *two_blocks(int k)
+/* x in {0, 1}; A's lines a0..a<ka-1> are "x != 0", B's b0..b<kb-1> "x != 1". */
+static parley_scenario *blocks(int ka, int kb)
 {
     parley_space *s = parley_space_new();
     assert_non_null(s);
@@ -143,7 +145,7 @@ static parley_scenario *two_blocks(int k)
         assert_int_equal(parley_scenario_add_party(sc, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), p);
     }
     for (int p = 0; p < 2; p++)
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i < (p ? kb : ka); i++) {
             char name[16];
             snprintf(name, sizeof name, "%c%d", p ? 'b' : 'a', i);
             assert_int_equal(parley_scenario_add_constraint(sc, p, name, p ? "x != 1" : "x != 0", NULL, NULL, NULL),
@@ -152,14 +154,20 @@ static parley_scenario *two_blocks(int k)
     return sc;
 }
 
-static void diagnose_blocks(int k)
+static parley_diagnosis *diagnosis(const parley_scenario *sc)
 {
-    parley_scenario *sc = two_blocks(k);
     parley_diagnosis *d = NULL;
     parley_error err;
     parley_analysis_options options = {.threads = 1};
     if (parley_diagnose(sc, &options, &d, &err) != PARLEY_OK)
         fail_msg("parley_diagnose: %s", err.message);
+    return d;
+}
+
+static void diagnose_blocks(int k)
+{
+    parley_scenario *sc = blocks(k, k);
+    parley_diagnosis *d = diagnosis(sc);
     int complete = 1;
     size_t count = parley_diagnosis_conflict_count(d, &complete);
     assert_int_equal(count, 256);
@@ -190,12 +198,34 @@ static void test_diagnosis_lists_256_small_conflicts(void **state)
     diagnose_blocks(17);
 }
 
+static void test_64_conditions_relaxed_one_by_one(void **state)
+{
+    (void)state;
+    for (int kb = 63; kb <= 64; kb++) {
+        parley_scenario *sc = blocks(1, kb);
+        parley_diagnosis *d = diagnosis(sc);
+        int complete = 1;
+        assert_int_equal(parley_diagnosis_conflict_count(d, &complete), kb);
+        const char *relaxations = "unset";
+        assert_null(parley_diagnosis_truncated(d, &relaxations));
+        if (kb == 63) {
+            assert_null(relaxations);
+        } else if (strcmp(relaxations, "more than 64 conditions are in conflicts: only the 64 in the most "
+                                        "conflicting sets were relaxed one by one") != 0)
+            assert_string_equal(relaxations, "more than 64 conditions are in conflicts: those in the most "
+                                             "conflicting sets were relaxed one by one for 2 s, and no more");
+        parley_diagnosis_free(d);
+        parley_scenario_free(sc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_256_conflicts_listed_whole),
         cmocka_unit_test(test_512_conflicts_listed_to_256),
         cmocka_unit_test(test_diagnosis_lists_256_small_conflicts),
+        cmocka_unit_test(test_64_conditions_relaxed_one_by_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
