@@ -175,11 +175,31 @@ static void test_expected_utilities_under_trust(void **state)
     parley_scenario_free(sc);
 }
 
+/* An agreement's value must be inside its issue: the last value is, one past it is not. */
+static void test_agreement_values_inside_their_issues(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_text(scenario, "pairs");
+    parley_improvements *r = NULL;
+    parley_error err;
+    const uint32_t last[ISSUES] = {2, 2, 2}, past_b[ISSUES] = {2, 3, 0}, past_a[ISSUES] = {3, 0, 0};
+    assert_int_equal(parley_improve(sc, last, NULL, &r, &err), PARLEY_OK);
+    parley_improvements_free(r);
+    r = NULL;
+    assert_int_equal(parley_improve(sc, past_b, NULL, &r, &err), PARLEY_EINVAL);
+    assert_null(r);
+    assert_string_equal(err.message, "the agreement's value of issue 'b' is outside the issue");
+    assert_int_equal(parley_improve(sc, past_a, NULL, &r, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "the agreement's value of issue 'a' is outside the issue");
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pairs_within_the_budget),
         cmocka_unit_test(test_expected_utilities_under_trust),
+        cmocka_unit_test(test_agreement_values_inside_their_issues),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
