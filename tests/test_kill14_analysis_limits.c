@@ -3,7 +3,9 @@
  * seed-144 probe of src/analysis: no test read them).  A part of the space (options first/count) must lie inside
  * it: the last outcome alone and the whole space from 0 are parts, one outcome more is not, nor a part starting at
  * the end; 64 parties are analysed, 65 are not; a space of 2^65 outcomes is not enumerated, and
- * parley_analysis_svg (the bindings' plot) passes the refusal on.
+ * parley_analysis_svg (the bindings' plot) passes the refusal on.  The exact path without enumeration counts for
+ * two and three parties, not four, and halves of at most 2^23 points (48 binary issues make halves of 2^24): asked
+ * for alone (EXACT_ONLY) it says why not; left to choose (AUTO), the analysis streams and notes why.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -115,12 +117,60 @@ static void test_too_many_outcomes_to_enumerate(void **state)
     parley_scenario_free(sc);
 }
 
+static void assert_no_exact_path(const parley_scenario *sc, const char *why)
+{
+    parley_error err;
+    parley_analysis *a = NULL;
+    char expected[256];
+    snprintf(expected, sizeof expected, "no exact analysis without enumeration: %s", why);
+    assert_int_equal(parley_analyze(sc, &(parley_analysis_options){.threads = 1, .method = PARLEY_ANALYSIS_EXACT_ONLY},
+                                    &a, &err),
+                     PARLEY_ERANGE);
+    assert_null(a);
+    assert_string_equal(err.message, expected);
+}
+
+static void test_exact_path_for_two_and_three_parties(void **state)
+{
+    (void)state;
+    parley_scenario *sc = binary(3, 3);
+    parley_analysis *a = NULL;
+    parley_error err;
+    assert_int_equal(parley_analyze(sc, &(parley_analysis_options){.threads = 1, .method = PARLEY_ANALYSIS_EXACT_ONLY},
+                                    &a, &err),
+                     PARLEY_OK);
+    assert_true(parley_analysis_merged(a));
+    assert_int_equal(parley_analysis_acceptable(a), 8);
+    parley_analysis_free(a);
+    parley_scenario_free(sc);
+    sc = binary(3, 4);
+    assert_no_exact_path(sc, "exact counts without enumeration are implemented for two and three parties");
+    a = NULL;
+    assert_int_equal(parley_analyze(sc, &(parley_analysis_options){.threads = 1}, &a, &err), PARLEY_OK);
+    assert_false(parley_analysis_merged(a));
+    assert_string_equal(parley_analysis_method_note(a),
+                        "exact counts without enumeration are implemented for two and three parties");
+    assert_int_equal(parley_analysis_acceptable(a), 8);
+    parley_analysis_free(a);
+    parley_scenario_free(sc);
+}
+
+static void test_exact_path_halves_of_at_most_2_to_the_23(void **state)
+{
+    (void)state;
+    parley_scenario *sc = binary(48, 2);
+    assert_no_exact_path(sc, "the halves of the space are too large to count by meet-in-the-middle");
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parts_inside_the_space),
         cmocka_unit_test(test_64_parties_not_65),
         cmocka_unit_test(test_too_many_outcomes_to_enumerate),
+        cmocka_unit_test(test_exact_path_for_two_and_three_parties),
+        cmocka_unit_test(test_exact_path_halves_of_at_most_2_to_the_23),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
