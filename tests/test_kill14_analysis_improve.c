@@ -5,13 +5,21 @@
  * improvement found), 26 searches; a search with a budget of 12 adds the 12 changes of two issues, one of 11 does
  * not.  The improvements each search must find are computed here from the weights and ratings: those among the
  * Pareto frontier and the changes of one issue (and of two, within the budget).  And the utilities it compares
- * are the parties' expected ones under their trust in a later phase (improve.c:348), worked out by hand.
+ * are the parties' expected ones under their trust in a later phase (improve.c:348), worked out by hand.  The
+ * order of the list, brute force: the Nash point of the improvements (largest sum of the logarithms of the gains,
+ * ties to the lower outcome number) first, then by distance to it, ties by the larger logarithm sum, then the
+ * lower outcome number (met on a scenario of twin packages, equal in utility); a limit keeps the first ones
+ * of that order, enumerated or searched.
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <parley/parley.h>
 
@@ -32,6 +40,23 @@ static const char scenario[] =
     "   \"a\": {\"weight\": 0.25, \"values\": {\"0\": 1, \"1\": 0.75, \"2\": 0}},"
     "   \"b\": {\"weight\": 0.5, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}},"
     "   \"c\": {\"weight\": 0.25, \"values\": {\"0\": 0, \"1\": 0.25, \"2\": 1}}}}]}";
+
+/* The same but for c, whose values 0 and 1 both parties rate alike: packages that differ only there are twins
+   (equal utilities, so equal in every key of the order but their outcome numbers). */
+static const char twins[] =
+    "{\"title\": \"Twins\", \"issues\": ["
+    " {\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+    " {\"name\": \"b\", \"type\": \"integer\", \"min\": 0, \"max\": 2},"
+    " {\"name\": \"c\", \"type\": \"integer\", \"min\": 0, \"max\": 2}],"
+    " \"parties\": ["
+    " {\"name\": \"P\", \"reservation\": 0, \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}},"
+    "   \"b\": {\"weight\": 0.25, \"values\": {\"0\": 0.25, \"1\": 1, \"2\": 0}},"
+    "   \"c\": {\"weight\": 0.25, \"values\": {\"0\": 0.5, \"1\": 0.5, \"2\": 0}}}},"
+    " {\"name\": \"Q\", \"reservation\": 0, \"preferences\": {"
+    "   \"a\": {\"weight\": 0.25, \"values\": {\"0\": 1, \"1\": 0.75, \"2\": 0}},"
+    "   \"b\": {\"weight\": 0.5, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 1}},"
+    "   \"c\": {\"weight\": 0.25, \"values\": {\"0\": 0.25, \"1\": 0.25, \"2\": 1}}}}]}";
 
 enum { ISSUES = 3, PACKAGES = 27 };
 
@@ -175,6 +200,99 @@ static void test_expected_utilities_under_trust(void **state)
     parley_scenario_free(sc);
 }
 
+struct ranked {
+    unsigned o;
+    double d, lg;
+};
+
+static int by_rank(const void *x, const void *y)
+{
+    const struct ranked *a = x, *b = y;
+    if (a->d != b->d)
+        return a->d < b->d ? -1 : 1;
+    if (a->lg != b->lg)
+        return a->lg > b->lg ? -1 : 1;
+    return (a->o > b->o) - (a->o < b->o);
+}
+
+/* The improvements of the agreement among `allowed` (NULL: all), in the documented order; their number. */
+static size_t expected_order(const struct brute *b, const uint32_t *agreement, const int *allowed,
+                             struct ranked *out)
+{
+    const double before[2] = {b->u[agreement[0] * 9 + agreement[1] * 3 + agreement[2]][0],
+                              b->u[agreement[0] * 9 + agreement[1] * 3 + agreement[2]][1]};
+    size_t m = 0;
+    for (unsigned o = 0; o < PACKAGES; o++)
+        if (b->improves[o] && (!allowed || allowed[o]))
+            out[m++] = (struct ranked){o, 0, log(b->u[o][0] - before[0]) + log(b->u[o][1] - before[1])};
+    size_t nash = 0;
+    for (size_t i = 1; i < m; i++)
+        if (out[i].lg > out[nash].lg)
+            nash = i; /* the first of equals: the lower outcome number */
+    for (size_t i = 0; i < m; i++) {
+        double d0 = b->u[out[i].o][0] - b->u[out[nash].o][0], d1 = b->u[out[i].o][1] - b->u[out[nash].o][1];
+        out[i].d = sqrt(d0 * d0 + d1 * d1);
+    }
+    qsort(out, m, sizeof *out, by_rank);
+    return m;
+}
+
+static void assert_listed_in_order(const parley_scenario *sc, const uint32_t *agreement, uint64_t max_enumerate,
+                                   size_t limit, const struct ranked *order, size_t m)
+{
+    parley_improve_options o = {.limit = limit, .max_enumerate = max_enumerate};
+    parley_improvements *r = NULL;
+    parley_error err;
+    assert_int_equal(parley_improve(sc, agreement, &o, &r, &err), PARLEY_OK);
+    size_t listed = m < limit ? m : limit;
+    assert_int_equal(parley_improvements_count(r), listed);
+    for (size_t i = 0; i < listed; i++) {
+        uint32_t v[ISSUES];
+        package(order[i].o, v);
+        if (memcmp(parley_improvements_package(r, i), v, sizeof v) != 0)
+            fail_msg("agreement %u%u%u, limit %zu, max_enumerate %llu: item %zu is not package %u%u%u", agreement[0],
+                     agreement[1], agreement[2], limit, (unsigned long long)max_enumerate, i, v[0], v[1], v[2]);
+    }
+    parley_improvements_free(r);
+}
+
+static void order_on(const char *text, int twin)
+{
+    parley_scenario *sc = test_scenario_text(text, twin ? "twins" : "pairs");
+    struct brute b;
+    struct ranked order[PACKAGES];
+    int near[PACKAGES], ties = 0, twins_met = 0;
+    for (unsigned a = 0; a < PACKAGES; a++) {
+        uint32_t agreement[ISSUES];
+        package(a, agreement);
+        brute_force(sc, agreement, &b);
+        size_t m = expected_order(&b, agreement, NULL, order);
+        for (size_t i = 1; i < m; i++) {
+            ties += order[i].d == order[i - 1].d;
+            twins_met += order[i].d == order[i - 1].d && order[i].lg == order[i - 1].lg;
+        }
+        for (size_t limit = 1; limit <= 4; limit++)
+            assert_listed_in_order(sc, agreement, 0, limit, order, m);
+        assert_listed_in_order(sc, agreement, 0, 100, order, m);
+        /* searched: the frontier and the changes of one or two issues */
+        for (unsigned o = 0; o < PACKAGES; o++)
+            near[o] = b.frontier[o] || b.changed[o] <= 2;
+        m = expected_order(&b, agreement, near, order);
+        assert_listed_in_order(sc, agreement, 26, 100, order, m);
+        assert_listed_in_order(sc, agreement, 26, 2, order, m);
+    }
+    assert_true(ties > 0);                /* ties of distance are met */
+    assert_int_equal(twins_met > 0, twin); /* and of every key, on the twins */
+    parley_scenario_free(sc);
+}
+
+static void test_the_order_of_the_list(void **state)
+{
+    (void)state;
+    for (int twin = 0; twin < 2; twin++)
+        order_on(twin ? twins : scenario, twin);
+}
+
 /* An agreement's value must be inside its issue: the last value is, one past it is not. */
 static void test_agreement_values_inside_their_issues(void **state)
 {
@@ -200,6 +318,7 @@ int main(void)
         cmocka_unit_test(test_pairs_within_the_budget),
         cmocka_unit_test(test_expected_utilities_under_trust),
         cmocka_unit_test(test_agreement_values_inside_their_issues),
+        cmocka_unit_test(test_the_order_of_the_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
