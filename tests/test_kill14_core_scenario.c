@@ -139,6 +139,8 @@ static void test_acceptable_as_the_analysis_judges(void **state)
     assert_int_equal(parley_scenario_add_party(sc, "M", PARLEY_ROLE_MEDIATOR, NULL, NULL), 2);
     const uint32_t none[2] = {0, 0};
     assert_int_equal(parley_scenario_acceptable_to(sc, 2, none, 0), 0);
+    assert_true(isnan(parley_scenario_value(sc, 2, none, -1))); /* a mediator has no utility */
+    assert_null(parley_scenario_expected_utility(sc, 2, -1));
     assert_int_equal(parley_scenario_acceptable_to(sc, 1, none, 0), 1);
     parley_scenario_free(sc);
 }
