@@ -5,7 +5,8 @@
  * the end; 64 parties are analysed, 65 are not; a space of 2^65 outcomes is not enumerated, and
  * parley_analysis_svg (the bindings' plot) passes the refusal on.  The exact path without enumeration counts for
  * two and three parties, not four, and halves of at most 2^23 points (48 binary issues make halves of 2^24): asked
- * for alone (EXACT_ONLY) it says why not; left to choose (AUTO), the analysis streams and notes why.
+ * for alone (EXACT_ONLY) it says why not; left to choose (AUTO), the analysis streams and notes why.  And the
+ * names of the enumerations, up to the last value and one past it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -163,6 +164,20 @@ static void test_exact_path_halves_of_at_most_2_to_the_23(void **state)
     parley_scenario_free(sc);
 }
 
+static void test_names_and_one_past_the_last(void **state)
+{
+    (void)state;
+    static const char *const solutions[] = {"nash", "kalai", "egalitarian", "welfare", "unknown"};
+    for (int k = 0; k <= PARLEY_SOLUTION_COUNT; k++)
+        assert_string_equal(parley_solution_name((parley_solution_kind)k), solutions[k]);
+    static const char *const changes[] = {"drop", "move", "lower_reservation", "admit_values", "?"};
+    for (int k = 0; k <= PARLEY_CHANGE_ADMIT_VALUES + 1; k++)
+        assert_string_equal(parley_relax_change_name((parley_relax_change)k), changes[k]);
+    static const char *const statuses[] = {"met", "partly met", "given up", "unknown"};
+    for (int k = 0; k <= PARLEY_PRIORITY_GIVEN_UP + 1; k++)
+        assert_string_equal(parley_priority_status_name((parley_priority_status)k), statuses[k]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -171,6 +186,7 @@ int main(void)
         cmocka_unit_test(test_too_many_outcomes_to_enumerate),
         cmocka_unit_test(test_exact_path_for_two_and_three_parties),
         cmocka_unit_test(test_exact_path_halves_of_at_most_2_to_the_23),
+        cmocka_unit_test(test_names_and_one_past_the_last),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
