@@ -328,6 +328,30 @@ static void test_a_part_of_another_scenario_is_refused(void **state)
     assert_int_equal(parley_analysis_pack(own, &buf, &len, NULL), PARLEY_OK);
     assert_int_equal(parley_analysis_merge_packed(into, small, buf, len - 8, &err), PARLEY_EINVAL);
     assert_string_equal(err.message, "the part does not belong to this analysis");
+    /* not a whole number of words; a header cut short (in a block of its own size, for the sanitizer); a wrong
+       magic number */
+    assert_int_equal(parley_analysis_merge_packed(into, small, buf, len - 1, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "the part does not belong to this analysis");
+    char *longer = malloc(len + 3);
+    assert_non_null(longer);
+    memcpy(longer, buf, len);
+    memset(longer + len, 0, 3);
+    assert_int_equal(parley_analysis_merge_packed(into, small, longer, len + 3, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "the part does not belong to this analysis");
+    free(longer);
+    uint64_t *header = malloc(10 * sizeof *header);
+    assert_non_null(header);
+    memcpy(header, buf, 10 * sizeof *header);
+    assert_int_equal(parley_analysis_merge_packed(into, small, header, 10 * sizeof *header, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "the part does not belong to this analysis");
+    free(header);
+    ((uint64_t *)buf)[0] ^= 1;
+    assert_int_equal(parley_analysis_merge_packed(into, small, buf, len, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "the part does not belong to this analysis");
+    ((uint64_t *)buf)[0] ^= 1;
+    /* and the part itself merges, the figures of the whole then */
+    assert_int_equal(parley_analysis_merge_packed(into, small, buf, len, &err), PARLEY_OK);
+    assert_int_equal(parley_analysis_feasible(into), 70); /* 75 packages but the 5 with x = 4 and z = 1 */
     free(buf);
     parley_analysis_free(own);
     parley_analysis_free(other);
