@@ -222,6 +222,7 @@ int parley_propose_write(const parley_scenario *sc, parley_solution_kind rule, c
         rc = json_write_pretty(root, out);
     } else {
         print_proposal(out, sc, root);
+        rc = ferror(out) ? -1 : 0;
     }
     json_decref(root);
     return rc == 0 ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the proposal");

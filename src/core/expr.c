@@ -178,7 +178,7 @@ static struct node *unknown_name(struct parser *ps, const char *at, const char *
                            parley_issue_name(ps->space, i), parley_issue_name(ps->space, i), name);
     const char **names = malloc((n ? n : 1) * sizeof *names);
     if (!names)
-        return fail_at(ps, at, "out of memory");
+        return out_of_memory(ps);
     for (size_t i = 0; i < n; i++)
         names[i] = parley_issue_name(ps->space, i);
     const char *near = parley_nearest_word(name, names, n);
