@@ -9,7 +9,10 @@
  * - the replicator dynamics of a hawk-dove meta-game, which settle inside the simplex: with payoffs
  *   M = [[a, b], [c, d]] = [[0.1, 0.7], [0.4, 0.3]] (self-payoffs given as options), the first agent's share is
  *   (b - d) / ((b - d) + (c - a)) = 0.4 / 0.7 = 4/7 (the transposed game would settle at 1/7), in the API, the
- *   JSON's meta-game and the text.
+ *   JSON's meta-game and the text;
+ * - the tournament's limits with their messages: at least one scenario, 1 to 256 agents (0 and 257 refused, 256
+ *   laid out as 256 * 255 runs), and parley_tournament_set_result refusing a run number past the end (the last one
+ *   accepted) and a result for another scenario, party count, seed or assignment, each alone.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -259,9 +262,77 @@ static void replicator_settles_at_the_mixed_equilibrium(void **state)
     parley_tournament_free(t);
 }
 
+static void expect_error(int rc, int code, const parley_error *err, const char *message)
+{
+    assert_int_equal(rc, code);
+    assert_string_equal(err->message, message);
+}
+
+static void agents_and_scenarios_at_their_limits(void **state)
+{
+    (void)state;
+    static const char *many[257];
+    for (size_t a = 0; a < 257; a++)
+        many[a] = "boulware";
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = many;
+    cfg.session.rounds = 10;
+    cfg.claim = claim_nothing;
+    const parley_scenario *list[1] = {sc};
+    parley_tournament *t = NULL;
+    parley_error err;
+    cfg.agent_count = 2;
+    expect_error(parley_tournament_run_all(list, 0, &cfg, &t, &err), PARLEY_EINVAL, &err,
+                 "a tournament needs at least one scenario");
+    assert_null(t);
+    cfg.agent_count = 0;
+    expect_error(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_EINVAL, &err,
+                 "a tournament needs 1 to 256 agents, got 0");
+    cfg.agent_count = 257;
+    expect_error(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_EINVAL, &err,
+                 "a tournament needs 1 to 256 agents, got 257");
+    assert_null(t);
+    cfg.agent_count = 256;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_OK);
+    assert_int_equal(parley_tournament_agent_count(t), 256);
+    assert_int_equal(parley_tournament_run_count(t), 256 * 255);
+    parley_tournament_free(t);
+}
+
+static void a_result_must_be_for_its_run(void **state)
+{
+    (void)state;
+    parley_tournament *t = two_agents(&mixed, 0);
+    parley_error err;
+    parley_tournament_run run = *parley_tournament_result(t, 1);
+    assert_int_equal(parley_tournament_set_result(t, 1, &run, &err), PARLEY_OK);
+    expect_error(parley_tournament_set_result(t, 2, &run, &err), PARLEY_EINVAL, &err,
+                 "run 2 is not in the tournament (2 runs)");
+    const char *other = "run 1 was played with other agents, scenario or seed";
+    parley_tournament_run bad = run;
+    bad.scenario = 1;
+    expect_error(parley_tournament_set_result(t, 1, &bad, &err), PARLEY_EINVAL, &err, other);
+    bad = run;
+    bad.parties = 1;
+    expect_error(parley_tournament_set_result(t, 1, &bad, &err), PARLEY_EINVAL, &err, other);
+    bad = run;
+    bad.seed = run.seed + 1;
+    expect_error(parley_tournament_set_result(t, 1, &bad, &err), PARLEY_EINVAL, &err, other);
+    const size_t swapped[2] = {run.agents[1], run.agents[0]}, half[2] = {run.agents[0], run.agents[0]};
+    bad = run;
+    bad.agents = swapped;
+    expect_error(parley_tournament_set_result(t, 1, &bad, &err), PARLEY_EINVAL, &err, other);
+    bad.agents = half; /* the first agent right, the second wrong */
+    expect_error(parley_tournament_set_result(t, 1, &bad, &err), PARLEY_EINVAL, &err, other);
+    parley_tournament_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(agents_and_scenarios_at_their_limits),
+        cmocka_unit_test(a_result_must_be_for_its_run),
         cmocka_unit_test(model_means_count_the_runs_that_have_them),
         cmocka_unit_test(no_model_no_accuracy),
         cmocka_unit_test(replicator_settles_at_the_mixed_equilibrium),
