@@ -12,7 +12,10 @@
  *   JSON's meta-game and the text;
  * - the tournament's limits with their messages: at least one scenario, 1 to 256 agents (0 and 257 refused, 256
  *   laid out as 256 * 255 runs), and parley_tournament_set_result refusing a run number past the end (the last one
- *   accepted) and a result for another scenario, party count, seed or assignment, each alone.
+ *   accepted) and a result for another scenario, party count, seed or assignment, each alone;
+ * - the tournament plot's box of each agent's discounted utilities (the undiscounted ones set apart): whiskers at
+ *   the 5th and 95th percentiles, box at the quartiles, median and mean, each interpolated between order
+ *   statistics by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -40,19 +43,20 @@ static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *cou
    quarters' Pearson correlations.  Index [o][k]: o = 0 the run where boulware opens, 1 where conceder opens. */
 struct figures {
     double utility[2][2];
+    double by_repeat[2][2][3]; /* with repeats: the utilities in repeat r (utility[][] unused) */
     parley_model_accuracy accuracy[2][2];
     double quarters[2][2][4];
 };
 
 /* boulware (0) and conceder (1), one repeat, on the textbook scenario, with the runs' figures set from `f`. */
-static parley_tournament *two_agents(const struct figures *f, int model)
+static parley_tournament *two_agents_repeated(const struct figures *f, int model, unsigned repeats)
 {
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
     parley_tournament_config_init(&cfg);
     cfg.agents = agents;
     cfg.agent_count = 2;
-    cfg.repeats = 1;
+    cfg.repeats = repeats;
     cfg.session.rounds = 10;
     cfg.claim = claim_nothing;
     cfg.model = model ? "frequency" : NULL;
@@ -62,11 +66,13 @@ static parley_tournament *two_agents(const struct figures *f, int model)
     parley_error err;
     if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
         fail_msg("%s", err.message);
-    assert_int_equal(parley_tournament_run_count(t), 2);
-    for (size_t i = 0; i < 2; i++) {
+    assert_int_equal(parley_tournament_run_count(t), 2 * repeats);
+    for (size_t i = 0; i < 2 * repeats; i++) {
         parley_tournament_run run = *parley_tournament_result(t, i);
-        size_t o = run.agents[0] == 0 ? 0 : 1;
+        size_t o = run.agents[0] == 0 ? 0 : 1, rep = i % repeats; /* the runs: by assignment, then by repeat */
         double u[2] = {f->utility[o][0], f->utility[o][1]};
+        if (repeats > 1)
+            u[0] = f->by_repeat[o][0][rep], u[1] = f->by_repeat[o][1][rep];
         parley_model_accuracy accuracy[2], over_time[8];
         for (size_t k = 0; k < 2; k++) {
             accuracy[k] = f->accuracy[o][k];
@@ -75,7 +81,9 @@ static parley_tournament *two_agents(const struct figures *f, int model)
         }
         run.agreed = 1;
         run.rounds = 5;
-        run.utility = run.discounted = u;
+        double undiscounted[2] = {(1 + u[0]) / 2, (1 + u[1]) / 2}; /* never what the statistics read */
+        run.utility = undiscounted;
+        run.discounted = u;
         run.pareto_distance = run.nash_distance = 0;
         run.welfare = u[0] + u[1];
         run.model_accuracy = model ? accuracy : NULL;
@@ -84,6 +92,11 @@ static parley_tournament *two_agents(const struct figures *f, int model)
             fail_msg("%s", err.message);
     }
     return t;
+}
+
+static parley_tournament *two_agents(const struct figures *f, int model)
+{
+    return two_agents_repeated(f, model, 1);
 }
 
 static const parley_agent_stats *stats_of(const parley_tournament_stats *s, size_t agent)
@@ -107,6 +120,16 @@ static char *written(int (*writer)(const parley_tournament_stats *, const parley
     assert_int_equal(writer(s, t, f, NULL), PARLEY_OK);
     fclose(f);
     return buf;
+}
+
+/* The tournament's SVG plot as a string in *svg (to free). */
+static void write_svg(const parley_tournament *t, char **svg)
+{
+    size_t size = 0;
+    FILE *f = open_memstream(svg, &size);
+    assert_non_null(f);
+    assert_int_equal(parley_tournament_write_svg(t, f, NULL), PARLEY_OK);
+    fclose(f);
 }
 
 static void expect_text(const char *text, const char *part)
@@ -328,10 +351,69 @@ static void a_result_must_be_for_its_run(void **state)
     parley_tournament_free(t);
 }
 
+/* The x of utility v in the utility panel: it spans [0, 1] over 340 px and ends 60 px before the rate panel,
+   whose bars start at `rate_x`. */
+static double utility_x(double rate_x, double v)
+{
+    return rate_x - 400 + 340 * v;
+}
+
+static void near_px(double want, double got, const char *what, size_t row)
+{
+    if (fabs(want - got) > 0.11) /* two figures printed to 0.1 px */
+        fail_msg("row %zu: %s drawn at %.2f, expected %.2f", row, what, got, want);
+}
+
+/* boulware: 0.1, 0.3, 0.5 opening and 0.7, 0.8, 1.0 second: sorted, n = 6, the q-quantile at q * 5 between order
+   statistics: 5% 0.15, 25% 0.35, median 0.6, 75% 0.775, 95% 0.95; mean 3.4 / 6.  conceder: 0.2 (x3) and 0.4 (x3):
+   0.2, 0.2, 0.3, 0.4, 0.4; mean 0.3. */
+static void plot_box_quantiles_by_hand(void **state)
+{
+    (void)state;
+    const struct figures spread = {.by_repeat = {{{0.1, 0.3, 0.5}, {0.2, 0.2, 0.2}}, {{0.4, 0.4, 0.4}, {0.7, 0.8, 1.0}}}};
+    parley_tournament *t = two_agents_repeated(&spread, 0, 3);
+    static const double want[2][6] = {{0.15, 0.35, 0.6, 0.775, 0.95, 3.4 / 6}, {0.2, 0.2, 0.3, 0.4, 0.4, 0.3}};
+    char *svg = NULL;
+    write_svg(t, &svg);
+    size_t row = 0;
+    for (const char *box = strstr(svg, "fill-opacity=\"0.35\""); box; box = strstr(box + 1, "fill-opacity=\"0.35\"")) {
+        assert_true(row < 2);
+        const char *whisker = box, *rect = box;
+        while (whisker > svg && strncmp(whisker, "<line ", 6) != 0)
+            whisker--;
+        while (rect > svg && strncmp(rect, "<rect ", 6) != 0)
+            rect--;
+        const char *median = strstr(box, "<line "), *mean = strstr(box, "<circle "), *rate = strstr(box, "fill-opacity=\"0.6\"");
+        assert_non_null(median);
+        assert_non_null(mean);
+        assert_non_null(rate);
+        while (strncmp(rate, "<rect ", 6) != 0)
+            rate--;
+        double w1, w2, bx, bw, m1, m2, cx, rx, y;
+        assert_int_equal(sscanf(whisker, "<line x1=\"%lf\" y1=\"%lf\" x2=\"%lf\"", &w1, &y, &w2), 3);
+        assert_int_equal(sscanf(rect, "<rect x=\"%lf\" y=\"%lf\" width=\"%lf\"", &bx, &y, &bw), 3);
+        assert_int_equal(sscanf(median, "<line x1=\"%lf\" y1=\"%lf\" x2=\"%lf\"", &m1, &y, &m2), 3);
+        assert_int_equal(sscanf(mean, "<circle cx=\"%lf\"", &cx), 1);
+        assert_int_equal(sscanf(rate, "<rect x=\"%lf\"", &rx), 1);
+        near_px(utility_x(rx, want[row][0]), w1, "the 5% whisker", row);
+        near_px(utility_x(rx, want[row][4]), w2, "the 95% whisker", row);
+        near_px(utility_x(rx, want[row][1]), bx, "the first quartile", row);
+        near_px(utility_x(rx, want[row][3]) - utility_x(rx, want[row][1]), bw, "the box's width", row);
+        near_px(utility_x(rx, want[row][2]), m1, "the median", row);
+        assert_true(m1 == m2);
+        near_px(utility_x(rx, want[row][5]), cx, "the mean", row);
+        row++;
+    }
+    assert_int_equal(row, 2);
+    free(svg);
+    parley_tournament_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(agents_and_scenarios_at_their_limits),
+        cmocka_unit_test(plot_box_quantiles_by_hand),
         cmocka_unit_test(a_result_must_be_for_its_run),
         cmocka_unit_test(model_means_count_the_runs_that_have_them),
         cmocka_unit_test(no_model_no_accuracy),
