@@ -11,7 +11,7 @@
  *   (b - d) / ((b - d) + (c - a)) = 0.4 / 0.7 = 4/7 (the transposed game would settle at 1/7), in the API, the
  *   JSON's meta-game and the text;
  * - the tournament's limits with their messages: at least one scenario, 1 to 256 agents (0 and 257 refused, 256
- *   laid out as 256 * 255 runs), and parley_tournament_set_result refusing a run number past the end (the last one
+ *   laid out as 256 * 255 runs), at most 64 threads (65 and 1000 run on 64), and parley_tournament_set_result refusing a run number past the end (the last one
  *   accepted) and a result for another scenario, party count, seed or assignment, each alone;
  * - the tournament plot's box of each agent's discounted utilities (the undiscounted ones set apart): whiskers at
  *   the 5th and 95th percentiles, box at the quartiles, median and mean, each interpolated between order
@@ -321,6 +321,15 @@ static void agents_and_scenarios_at_their_limits(void **state)
     assert_int_equal(parley_tournament_agent_count(t), 256);
     assert_int_equal(parley_tournament_run_count(t), 256 * 255);
     parley_tournament_free(t);
+    /* threads: as asked up to 64, 64 past it */
+    static const unsigned asked[][2] = {{1, 1}, {63, 63}, {64, 64}, {65, 64}, {1000, 64}};
+    cfg.agent_count = 2;
+    for (size_t k = 0; k < sizeof asked / sizeof asked[0]; k++) {
+        cfg.threads = asked[k][0];
+        assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_OK);
+        assert_int_equal(parley_tournament_threads(t), asked[k][1]);
+        parley_tournament_free(t);
+    }
 }
 
 static void a_result_must_be_for_its_run(void **state)
