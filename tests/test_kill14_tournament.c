@@ -9,7 +9,8 @@
  * - the replicator dynamics of a hawk-dove meta-game, which settle inside the simplex: with payoffs
  *   M = [[a, b], [c, d]] = [[0.1, 0.7], [0.4, 0.3]] (self-payoffs given as options), the first agent's share is
  *   (b - d) / ((b - d) + (c - a)) = 0.4 / 0.7 = 4/7 (the transposed game would settle at 1/7), in the API, the
- *   JSON's meta-game and the text;
+ *   JSON's meta-game and the text; a share that one step would make negative (payoffs below 0, as elicitation
+ *   costs make them) is clamped to 0;
  * - the tournament's limits with their messages: at least one scenario, 1 to 256 agents (0 and 257 refused, 256
  *   laid out as 256 * 255 runs), at most 64 threads (65 and 1000 run on 64), and parley_tournament_set_result refusing a run number past the end (the last one
  *   accepted) and a result for another scenario, party count, seed or assignment, each alone;
@@ -360,6 +361,26 @@ static void a_result_must_be_for_its_run(void **state)
     parley_tournament_free(t);
 }
 
+/* Utilities outside [0, 1], as elicitation costs make them (each elicited outcome costs its party up to 1): boulware
+   earns 0 against conceder and itself, conceder -100 against boulware and 0 against itself.  From (1/2, 1/2): f =
+   (0, -50), mean -25; one step moves boulware's share by 0.05 * 1/2 * 25 to 1.125 and conceder's by -0.625 to
+   -0.125, which is clamped to 0: after the normalisation (1, 0), where the dynamics rest. */
+static void replicator_clamps_a_share_that_would_go_negative(void **state)
+{
+    (void)state;
+    const struct figures costly = {.utility = {{0, -100}, {-100, 0}}};
+    parley_tournament *t = two_agents(&costly, 0);
+    const double self[2] = {0, 0};
+    parley_stats_options options = {10, 1, self};
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
+    same_number(-100, parley_tournament_stats_payoff(s, 1, 0), "conceder against boulware");
+    assert_true(parley_tournament_stats_replicator(s, 0) == 1);
+    assert_true(parley_tournament_stats_replicator(s, 1) == 0);
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+}
+
 /* The x of utility v in the utility panel: it spans [0, 1] over 340 px and ends 60 px before the rate panel,
    whose bars start at `rate_x`. */
 static double utility_x(double rate_x, double v)
@@ -427,6 +448,7 @@ int main(void)
         cmocka_unit_test(model_means_count_the_runs_that_have_them),
         cmocka_unit_test(no_model_no_accuracy),
         cmocka_unit_test(replicator_settles_at_the_mixed_equilibrium),
+        cmocka_unit_test(replicator_clamps_a_share_that_would_go_negative),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
