@@ -13,7 +13,8 @@
  *   costs make them) is clamped to 0;
  * - the tournament's limits with their messages: at least one scenario, 1 to 256 agents (0 and 257 refused, 256
  *   laid out as 256 * 255 runs), at most 64 threads (65 and 1000 run on 64), and parley_tournament_set_result refusing a run number past the end (the last one
- *   accepted) and a result for another scenario, party count, seed or assignment, each alone;
+ *   accepted) and a result for another scenario, party count, seed or assignment, each alone; the progress
+ *   callback told of negotiations, its last report the run count;
  * - the tournament plot's box of each agent's discounted utilities (the undiscounted ones set apart): whiskers at
  *   the 5th and 95th percentiles, box at the quartiles, median and mean, each interpolated between order
  *   statistics by hand.
@@ -333,6 +334,62 @@ static void agents_and_scenarios_at_their_limits(void **state)
     }
 }
 
+/* What a tournament's progress callback was told, in order. */
+struct progress_calls {
+    size_t count;
+    double done[64], total[64];
+    const char *what[64];
+};
+
+static void record_progress(void *user, double done, double total, const char *what)
+{
+    struct progress_calls *c = user;
+    if (c->count < 64) {
+        c->done[c->count] = done, c->total[c->count] = total, c->what[c->count] = what;
+        c->count++;
+    }
+}
+
+/* A played tournament reports its progress in negotiations, the last report being the whole (intermediate reports
+   come at most ten times a second: how many depends on the machine's speed, so only their bounds are checked). */
+static void progress_ends_at_the_run_count(void **state)
+{
+    (void)state;
+    static const char *const agents[] = {"boulware", "conceder", "linear"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 3;
+    cfg.repeats = 2;
+    cfg.threads = 1;
+    cfg.session.rounds = 10;
+    struct progress_calls calls = {0};
+    cfg.progress = record_progress;
+    cfg.progress_user = &calls;
+    const parley_scenario *list[1] = {sc};
+    parley_tournament *t = NULL;
+    parley_error err;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_OK);
+    assert_int_equal(parley_tournament_run_count(t), 12); /* 3 * 2 ordered pairs, twice */
+    assert_true(calls.count >= 1 && calls.count < 64);
+    for (size_t k = 0; k < calls.count; k++) {
+        assert_true(calls.total[k] == 12);
+        assert_true(calls.done[k] >= 0 && calls.done[k] <= 12 && (k == 0 || calls.done[k] >= calls.done[k - 1]));
+        assert_string_equal(calls.what[k], "negotiations");
+    }
+    assert_true(calls.done[calls.count - 1] == 12);
+    parley_tournament_free(t);
+    /* runs this process does not play (another rank claims them): no report along the way, the whole at the end */
+    struct progress_calls none = {0};
+    cfg.progress_user = &none;
+    cfg.claim = claim_nothing;
+    assert_int_equal(parley_tournament_run_all(list, 1, &cfg, &t, &err), PARLEY_OK);
+    assert_int_equal(none.count, 1);
+    assert_true(none.done[0] == 12 && none.total[0] == 12);
+    assert_string_equal(none.what[0], "negotiations");
+    parley_tournament_free(t);
+}
+
 static void a_result_must_be_for_its_run(void **state)
 {
     (void)state;
@@ -445,6 +502,7 @@ int main(void)
         cmocka_unit_test(agents_and_scenarios_at_their_limits),
         cmocka_unit_test(plot_box_quantiles_by_hand),
         cmocka_unit_test(a_result_must_be_for_its_run),
+        cmocka_unit_test(progress_ends_at_the_run_count),
         cmocka_unit_test(model_means_count_the_runs_that_have_them),
         cmocka_unit_test(no_model_no_accuracy),
         cmocka_unit_test(replicator_settles_at_the_mixed_equilibrium),
