@@ -2,6 +2,7 @@
 #include "tournament_checkpoint.h"
 
 #include <jansson.h>
+#include <limits.h>
 #include <math.h>
 
 size_t checkpoint_packed_length(const double *v)
@@ -29,7 +30,7 @@ size_t checkpoint_parse_line(const char *text, double *v)
     size_t parties = json_array_size(u), length = 0;
     /* what this program writes: whole run, agreed and rounds numbers, utilities and welfare as numbers (a forged
        null or text became NaN, and a NaN welfare left the run out of the JSON report) */
-    const json_int_t most = (json_int_t)1 << 53;
+    const json_int_t most = INT_MAX; /* far above any run or round count, and exact as a double and a long */
     if (line && whole_in(json_object_get(line, "run"), 0, most) && whole_in(json_object_get(line, "agreed"), 0, 1) &&
         whole_in(json_object_get(line, "rounds"), 0, most) && json_is_number(json_object_get(line, "welfare")) &&
         parties > 0 && parties <= CHECKPOINT_MAX_PARTIES && json_array_size(disc) == parties) {
