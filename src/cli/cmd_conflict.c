@@ -1,5 +1,6 @@
 /* cmd_conflict.c: `parley conflict MODEL`: Graph Model for Conflict Resolution stability analysis. */
 #include "cli.h"
+#include "cli/plot_file.h"
 #include "cli/progress.h"
 
 #include <parley/gmcr.h>
@@ -90,7 +91,7 @@ static int write_graph(const parley_gmcr_result *result, const char *path, const
     if (fclose(f) != 0 && rc == PARLEY_OK)
         rc = parley_error_set(err, PARLEY_EIO, "%s: %s", path, strerror(errno));
     if (rc != PARLEY_OK)
-        remove(path); /* a graph too large to draw leaves no empty file behind */
+        cli_remove_failed_output(path); /* a graph too large to draw leaves no empty file behind */
     return rc;
 }
 

@@ -2,7 +2,9 @@
 #include "cli.h"
 #include "mpi.h"
 
+#include <errno.h>
 #include <parley/parley.h>
+#include <stdio.h>
 #include <string.h>
 
 struct command {
@@ -42,6 +44,12 @@ int main(int argc, char **argv)
     if (cli_mpi_start(&argc, &argv) != 0)
         return CLI_FAILURE;
     int rc = run(argc, argv);
+    /* A report that did not reach its reader is a failure, not a success (`parley analyze S --json >out` on a
+       full disk exited 0): the buffered output is written now, and any write of it that failed counts. */
+    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK) {
+        fprintf(stderr, "parley: cannot write the output: %s\n", strerror(errno));
+        rc = CLI_FAILURE;
+    }
     cli_mpi_stop();
     return rc;
 }

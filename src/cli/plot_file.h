@@ -11,6 +11,11 @@ typedef int (*cli_svg_writer)(const void *ctx, FILE *out, parley_error *err);
 /* Creates `path`, lets `draw` write it, closes it; PARLEY_EIO with the file name when that fails. */
 int cli_write_svg_file(const char *path, cli_svg_writer draw, const void *ctx, parley_error *err);
 
+/* Removes the output file `path` whose writing failed, so that no half-written file is taken for a whole one; only
+   a regular file: never a device, a pipe or a symbolic link the user named (`--plot /dev/full` run as root would
+   have removed the device). */
+void cli_remove_failed_output(const char *path);
+
 /* Bins per axis of the density cloud that `analyze --plot` asks the analysis for. */
 #define CLI_PLOT_BINS 80u
 

@@ -567,6 +567,12 @@ int tournament_dist_end(tournament_dist *d, parley_tournament *t, int *writer, p
                 unpack_accuracy(v, acc);
                 r.model_accuracy = acc;
                 r.model_accuracy_over_time = acc + parties;
+            } else if (own->model_accuracy) { /* a line without the figures: none measured (the unplayed run's
+                                                 zeros would count as measured) */
+                for (size_t k = 0; k < sizeof acc / sizeof *acc; k++)
+                    acc[k] = (parley_model_accuracy){NAN, NAN, NAN, 0};
+                r.model_accuracy = acc;
+                r.model_accuracy_over_time = acc + parties;
             }
             r.agreed = (int)v[1];
             r.rounds = (long)v[2];
