@@ -1,0 +1,180 @@
+/*
+ * test_server_kill14_bounds.c: limits and boundaries of the server that no
+ * test sat on (the srv helper's seed-142 probe of the code changed since
+ * b048fca):
+ * - improvements?limit defaults to 10 (docs/api.md): on an agreement that 40
+ *   packages improve for both parties (counted by hand below), no limit lists
+ *   10, limit=9 lists 9, 10 lists 10, 11 lists 11, and `found` is 40;
+ * - the mediator, participant 1, has a write bucket like every participant
+ *   (--write-burst), not the profile uploads' bucket;
+ * - a time with seconds and a zone offset: the offset is checked too (hours
+ *   at most 23, minutes at most 59), as it is without seconds;
+ * - a party's advice scenario (party_advice_scenario): the caller's own profile
+ *   merged in, every other negotiating party (no role, or role "party") given
+ *   the caller's preferences as a placeholder, the mediator untouched.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "server/party_advice.h"
+#include "test_server_talks.h"
+
+/* Price 0..2 opposed, quality 0..20 wanted by both, each weighing half. */
+static const char quality_scenario[] =
+    "{\"scenario\": {\"title\": \"Quality\", \"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, "
+    "\"max\": 2}, {\"name\": \"quality\", \"type\": \"integer\", \"min\": 0, \"max\": 20}], \"parties\": ["
+    " {\"name\": \"Buyer\", \"preferences\": {\"price\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", "
+    "\"at_min\": 1, \"at_max\": 0}}, \"quality\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, "
+    "\"at_max\": 1}}}},"
+    " {\"name\": \"Seller\", \"preferences\": {\"price\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", "
+    "\"at_min\": 0, \"at_max\": 1}}, \"quality\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, "
+    "\"at_max\": 1}}}},"
+    " {\"name\": \"Broker\", \"role\": \"mediator\"}]}}";
+
+/* The agreement (price 1, quality 0) is worth 0.25 to both.  (p, q) is worth 0.5 (1 - p/2) + q/40 to the Buyer and
+ * p/4 + q/40 to the Seller; strictly more for both: q > 10p - 10 and q > 10 - 10p.  Price 0: q 11..20 (10
+ * packages); price 1: q 1..20 (20); price 2: q 11..20 (10); 40 in all. */
+static void test_improvements_default_limit_is_10(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open_scenario(&w, &o, quality_scenario);
+    http_resp r = talks_call(&w, "POST", "/api/negotiations/1/sessions", w.med, "{\"venue\": \"Geneva\"}", 201);
+    http_resp_free(&r);
+    r = talks_call(&w, "POST", "/api/negotiations/1/texts", w.med,
+                             "{\"outcome\": {\"price\": 1, \"quality\": 0}}", 201);
+    http_resp_free(&r);
+    const char *const who[] = {w.buyer, w.seller};
+    for (size_t i = 0; i < 2; i++) {
+        r = talks_call(&w, "POST", "/api/negotiations/1/texts/1/responses", who[i], "{\"answer\": \"accept\"}", 201);
+        http_resp_free(&r);
+    }
+    static const char *const query[] = {"", "?limit=9", "?limit=10", "?limit=11"};
+    static const size_t listed[] = {10, 9, 10, 11};
+    for (size_t i = 0; i < 4; i++) {
+        char path[96];
+        snprintf(path, sizeof path, "/api/negotiations/1/improvements%s", query[i]);
+        r = talks_call(&w, "GET", path, w.med, NULL, 200);
+        json_t *list = json_object_get(r.json, "improvements");
+        if (json_array_size(list) != listed[i])
+            fail_msg("%s: %zu improvements listed, expected %zu: %s", path, json_array_size(list), listed[i], r.body);
+        assert_int_equal(jint(&r, "found", NULL), 40);
+        assert_true(json_is_true(json_object_get(r.json, "exhaustive")));
+        http_resp_free(&r);
+    }
+    talks_close(&w);
+}
+
+/* The mediator (participant 1) may write --write-burst times at once, however large the profile uploads' burst:
+ * 4, two of them taken by its adding the Buyer and the Seller (talks_open), two by messages. */
+static void test_mediator_has_a_write_bucket(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.budgets.write_burst = 4;
+    o.budgets.write_rate = 0.001;
+    o.budgets.profile_burst = 50;
+    o.budgets.profile_rate = 50;
+    talks_open(&w, &o);
+    for (int i = 0; i < 2; i++) {
+        http_resp r = talks_message(&w, w.med, 10);
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    http_resp r = talks_message(&w, w.med, 10);
+    assert_int_equal(r.status, 429);
+    static const char start[] = "too many writes: one participant may make 4 at once and 0.001 per second after "
+                                "that (the server's --write-burst and --write-rate); try again in ";
+    const char *m = jstr(&r, "error", "message");
+    assert_non_null(m);
+    assert_memory_equal(m, start, sizeof start - 1);
+    http_resp_free(&r);
+    assert_int_equal(talks_count_events(&w, "message"), 2);
+    talks_close(&w);
+}
+
+/* Times with seconds and a zone offset: the offset's hours and minutes are bounded as without seconds. */
+static void test_offset_after_seconds_is_checked(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    static const char *const good[] = {"2031-01-01T23:59:59+23:59", "2031-01-01T00:00:00-23:59",
+                                       "2031-01-01T10:00:00+00:00"};
+    static const char *const bad[] = {"2031-01-01T10:00:00+24:00", "2031-01-01T10:00:00-23:60",
+                                      "2031-01-01T10:00:59+99:00", "2031-01-01T10:00:00+00:60"};
+    char body[160], message[200];
+    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
+        snprintf(body, sizeof body, "{\"venue\": \"v\", \"starts_at\": \"%s\"}", good[i]);
+        http_resp r = talks_call(&w, "POST", "/api/negotiations/1/sessions", w.med, body, 201);
+        assert_string_equal(jstr(&r, "starts_at", NULL), good[i]);
+        char path[96];
+        snprintf(path, sizeof path, "/api/negotiations/1/sessions/%lld/close", jint(&r, "id", NULL));
+        http_resp_free(&r);
+        r = talks_call(&w, "POST", path, w.med, "{\"outcome\": \"adjourned\"}", 200);
+        http_resp_free(&r);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(body, sizeof body, "{\"venue\": \"v\", \"starts_at\": \"%s\"}", bad[i]);
+        snprintf(message, sizeof message,
+                 "starts_at: '%s' is not a date and time (expected e.g. 2024-05-01 or 2024-05-01T10:00Z)", bad[i]);
+        talks_expect_error(&w, "POST", "/api/negotiations/1/sessions", w.med, body, 400, "starts_at", message);
+    }
+    talks_close(&w);
+}
+
+/* The Buyer's advice scenario: its profile merged in; the Seller (role "party") and the Agent (no role) get the
+ * Buyer's preferences in place of theirs; the mediator keeps what it had. */
+static void test_advice_scenario_placeholders(void **state)
+{
+    (void)state;
+    json_t *doc = json_loads(
+        "{\"title\": \"T\", \"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, \"max\": 2}], "
+        "\"parties\": [{\"name\": \"Buyer\"}, {\"name\": \"Seller\", \"role\": \"party\", \"preferences\": {\"price\": "
+        "{\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}}, {\"name\": \"Agent\"}, "
+        "{\"name\": \"Broker\", \"role\": \"mediator\", \"description\": \"d\"}]}",
+        0, NULL);
+    json_t *profile = json_loads("{\"reservation\": 0.5, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
+                                 "{\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}",
+                                 0, NULL);
+    assert_non_null(doc);
+    assert_non_null(profile);
+    json_t *merged = party_advice_scenario(doc, "Buyer", profile);
+    assert_non_null(merged);
+    json_t *mine = json_object_get(profile, "preferences");
+    json_t *parties = json_object_get(merged, "parties");
+    assert_int_equal(json_array_size(parties), 4);
+    json_t *buyer = json_array_get(parties, 0);
+    assert_true(json_equal(json_object_get(buyer, "preferences"), mine));
+    assert_true(json_number_value(json_object_get(buyer, "reservation")) == 0.5);
+    for (size_t i = 1; i <= 2; i++) {
+        json_t *p = json_array_get(parties, i);
+        assert_true(json_equal(json_object_get(p, "preferences"), mine));
+        assert_null(json_object_get(p, "reservation"));
+    }
+    assert_true(json_equal(json_array_get(parties, 3),
+                           json_array_get(json_object_get(doc, "parties"), 3))); /* the mediator, as it was */
+    assert_null(json_object_get(json_array_get(parties, 3), "preferences"));
+    /* the public document itself is left as it was */
+    assert_null(json_object_get(json_array_get(json_object_get(doc, "parties"), 0), "preferences"));
+    json_decref(merged);
+    json_decref(doc);
+    json_decref(profile);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_improvements_default_limit_is_10),
+        cmocka_unit_test(test_mediator_has_a_write_bucket),
+        cmocka_unit_test(test_offset_after_seconds_is_checked),
+        cmocka_unit_test(test_advice_scenario_placeholders),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
