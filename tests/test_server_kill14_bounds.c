@@ -5,6 +5,9 @@
  * - improvements?limit defaults to 10 (docs/api.md): on an agreement that 40
  *   packages improve for both parties (counted by hand below), no limit lists
  *   10, limit=9 lists 9, 10 lists 10, 11 lists 11, and `found` is 40;
+ * - advice/me?limit defaults to 5: with 21 single changes that raise the
+ *   Buyer's utility (price 0, or quality 1..20), no limit lists 5, limit=4
+ *   lists 4, 5 lists 5, 6 lists 6, 20 lists 20; the text is worth 0.25 to it;
  * - the mediator, participant 1, has a write bucket like every participant
  *   (--write-burst), not the profile uploads' bucket;
  * - a time with seconds and a zone offset: the offset is checked too (hours
@@ -64,6 +67,52 @@ static void test_improvements_default_limit_is_10(void **state)
             fail_msg("%s: %zu improvements listed, expected %zu: %s", path, json_array_size(list), listed[i], r.body);
         assert_int_equal(jint(&r, "found", NULL), 40);
         assert_true(json_is_true(json_object_get(r.json, "exhaustive")));
+        http_resp_free(&r);
+    }
+    talks_close(&w);
+}
+
+/* The Buyer's profile as uploaded: the scenario's own preferences. */
+static const char quality_buyer[] =
+    "{\"preferences\": {\"price\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, "
+    "\"at_max\": 0}}, \"quality\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, "
+    "\"at_max\": 1}}}}";
+
+/* The text (price 1, quality 0) is worth 0.5 * 0.5 = 0.25 to the Buyer; price 0 raises that by 0.25 and quality q by
+ * q / 40: 21 single changes that gain, so every limit up to 20 is filled. */
+static void test_advice_default_limit_is_5(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open_scenario(&w, &o, quality_scenario);
+    http_resp r = talks_call(&w, "PUT", "/api/negotiations/1/profile", w.buyer, quality_buyer, 200);
+    http_resp_free(&r);
+    r = talks_call(&w, "POST", "/api/negotiations/1/sessions", w.med, "{\"venue\": \"Geneva\"}", 201);
+    http_resp_free(&r);
+    r = talks_call(&w, "POST", "/api/negotiations/1/texts", w.med, "{\"outcome\": {\"price\": 1, \"quality\": 0}}",
+                   201);
+    http_resp_free(&r);
+    static const char *const query[] = {"", "?limit=4", "?limit=5", "?limit=6", "?limit=20"};
+    static const size_t listed[] = {5, 4, 5, 6, 20};
+    for (size_t i = 0; i < 5; i++) {
+        char path[96];
+        snprintf(path, sizeof path, "/api/negotiations/1/advice/me%s", query[i]);
+        r = talks_call(&w, "GET", path, w.buyer, NULL, 200);
+        json_t *list = json_object_get(r.json, "amendments");
+        if (json_array_size(list) != listed[i])
+            fail_msg("%s: %zu amendments listed, expected %zu: %s", path, json_array_size(list), listed[i], r.body);
+        assert_true(json_number_value(json_object_get(r.json, "utility")) == 0.25);
+        assert_true(json_number_value(json_object_get(r.json, "margin")) == 0.25); /* no reservation uploaded */
+        /* the best: quality 20, worth 0.5 more; the Seller's model has seen one text, so its ratings are 1 for the
+         * values of that text and 1/2 for the others, its weights equal: a loss of 0.5 x 1/2 for any one change */
+        json_t *first = json_array_get(list, 0), *change = json_array_get(json_object_get(first, "changes"), 0);
+        assert_int_equal(json_array_size(json_object_get(first, "changes")), 1);
+        assert_string_equal(json_string_value(json_object_get(change, "issue")), "quality");
+        assert_int_equal(json_integer_value(json_object_get(change, "value")), 20);
+        assert_true(json_number_value(json_object_get(first, "utility")) == 0.75);
+        assert_true(json_number_value(json_object_get(first, "gain")) == 0.5);
+        assert_true(json_number_value(json_object_get(json_object_get(first, "predicted_loss"), "Seller")) == 0.25);
         http_resp_free(&r);
     }
     talks_close(&w);
@@ -172,6 +221,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_improvements_default_limit_is_10),
+        cmocka_unit_test(test_advice_default_limit_is_5),
         cmocka_unit_test(test_mediator_has_a_write_bucket),
         cmocka_unit_test(test_offset_after_seconds_is_checked),
         cmocka_unit_test(test_advice_scenario_placeholders),
