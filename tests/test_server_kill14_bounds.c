@@ -8,6 +8,9 @@
  * - advice/me?limit defaults to 5: with 21 single changes that raise the
  *   Buyer's utility (price 0, or quality 1..20), no limit lists 5, limit=4
  *   lists 4, 5 lists 5, 6 lists 6, 20 lists 20; the text is worth 0.25 to it;
+ * - timeline?limit defaults to 500 (docs/api.md): with 1000 more events in
+ *   the record, no limit gives 500 and "more", 499, 500 and 501 as asked, and
+ *   "last" is the seq of the last event given;
  * - the mediator, participant 1, has a write bucket like every participant
  *   (--write-burst), not the profile uploads' bucket;
  * - a time with seconds and a zone offset: the offset is checked too (hours
@@ -23,6 +26,7 @@
 #include <cmocka.h>
 
 #include "server/party_advice.h"
+#include "server/server_internal.h"
 #include "test_server_talks.h"
 
 /* Price 0..2 opposed, quality 0..20 wanted by both, each weighing half. */
@@ -113,6 +117,36 @@ static void test_advice_default_limit_is_5(void **state)
         assert_true(json_number_value(json_object_get(first, "utility")) == 0.75);
         assert_true(json_number_value(json_object_get(first, "gain")) == 0.5);
         assert_true(json_number_value(json_object_get(json_object_get(first, "predicted_loss"), "Seller")) == 0.25);
+        http_resp_free(&r);
+    }
+    talks_close(&w);
+}
+
+/* 1000 small events inserted straight into the record (SQLite and PostgreSQL alike), then pages of it. */
+static void test_timeline_default_limit_is_500(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    store_conn *db = store_writer(w.srv->db);
+    assert_non_null(db);
+    assert_int_equal(store_exec(db, "BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
+                                    "i < 1000) INSERT INTO events (negotiation_id, at, kind, data) SELECT 1, "
+                                    "'2026-01-01T00:00:00Z', 'filler', '{}' FROM n; COMMIT;"),
+                     DB_OK);
+    store_writer_release(w.srv->db, db);
+    static const char *const query[] = {"", "?limit=499", "?limit=500", "?limit=501"};
+    static const size_t given[] = {500, 499, 500, 501};
+    for (size_t i = 0; i < 4; i++) {
+        char path[96];
+        snprintf(path, sizeof path, "/api/negotiations/1/timeline%s", query[i]);
+        http_resp r = talks_call(&w, "GET", path, w.med, NULL, 200);
+        json_t *events = json_object_get(r.json, "events");
+        assert_int_equal(json_array_size(events), given[i]);
+        assert_true(json_is_true(json_object_get(r.json, "more")));
+        assert_int_equal(jint(&r, "last", NULL),
+                         json_integer_value(json_object_get(json_array_get(events, given[i] - 1), "seq")));
         http_resp_free(&r);
     }
     talks_close(&w);
@@ -222,6 +256,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_improvements_default_limit_is_10),
         cmocka_unit_test(test_advice_default_limit_is_5),
+        cmocka_unit_test(test_timeline_default_limit_is_500),
         cmocka_unit_test(test_mediator_has_a_write_bucket),
         cmocka_unit_test(test_offset_after_seconds_is_checked),
         cmocka_unit_test(test_advice_scenario_placeholders),
