@@ -15,6 +15,8 @@
  *   (--write-burst), not the profile uploads' bucket;
  * - a time with seconds and a zone offset: the offset is checked too (hours
  *   at most 23, minutes at most 59), as it is without seconds;
+ * - dates: the last day of each month is one, the day after it is not
+ *   (29 February in leap years only: 2032 and 2000, not 2031 nor 1900);
  * - a party's advice scenario (party_advice_scenario): the caller's own profile
  *   merged in, every other negotiating party (no role, or role "party") given
  *   the caller's preferences as a placeholder, the mediator untouched.
@@ -181,6 +183,31 @@ static void test_mediator_has_a_write_bucket(void **state)
     talks_close(&w);
 }
 
+/* Opens a session starting and ending at each of the `n` times `good` (closing it again), and is refused one
+ * starting at each of the `m` times `bad`, with the exact message. */
+static void check_times(talks *w, const char *const *good, size_t n, const char *const *bad, size_t m)
+{
+    char body[200], message[200];
+    for (size_t i = 0; i < n; i++) {
+        snprintf(body, sizeof body, "{\"venue\": \"v\", \"starts_at\": \"%s\", \"ends_at\": \"%s\"}", good[i],
+                 good[i]);
+        http_resp r = talks_call(w, "POST", "/api/negotiations/1/sessions", w->med, body, 201);
+        assert_string_equal(jstr(&r, "starts_at", NULL), good[i]);
+        assert_string_equal(jstr(&r, "ends_at", NULL), good[i]);
+        char path[96];
+        snprintf(path, sizeof path, "/api/negotiations/1/sessions/%lld/close", jint(&r, "id", NULL));
+        http_resp_free(&r);
+        r = talks_call(w, "POST", path, w->med, "{\"outcome\": \"adjourned\"}", 200);
+        http_resp_free(&r);
+    }
+    for (size_t i = 0; i < m; i++) {
+        snprintf(body, sizeof body, "{\"venue\": \"v\", \"starts_at\": \"%s\"}", bad[i]);
+        snprintf(message, sizeof message,
+                 "starts_at: '%s' is not a date and time (expected e.g. 2024-05-01 or 2024-05-01T10:00Z)", bad[i]);
+        talks_expect_error(w, "POST", "/api/negotiations/1/sessions", w->med, body, 400, "starts_at", message);
+    }
+}
+
 /* Times with seconds and a zone offset: the offset's hours and minutes are bounded as without seconds. */
 static void test_offset_after_seconds_is_checked(void **state)
 {
@@ -192,23 +219,27 @@ static void test_offset_after_seconds_is_checked(void **state)
                                        "2031-01-01T10:00:00+00:00"};
     static const char *const bad[] = {"2031-01-01T10:00:00+24:00", "2031-01-01T10:00:00-23:60",
                                       "2031-01-01T10:00:59+99:00", "2031-01-01T10:00:00+00:60"};
-    char body[160], message[200];
-    for (size_t i = 0; i < sizeof good / sizeof *good; i++) {
-        snprintf(body, sizeof body, "{\"venue\": \"v\", \"starts_at\": \"%s\"}", good[i]);
-        http_resp r = talks_call(&w, "POST", "/api/negotiations/1/sessions", w.med, body, 201);
-        assert_string_equal(jstr(&r, "starts_at", NULL), good[i]);
-        char path[96];
-        snprintf(path, sizeof path, "/api/negotiations/1/sessions/%lld/close", jint(&r, "id", NULL));
-        http_resp_free(&r);
-        r = talks_call(&w, "POST", path, w.med, "{\"outcome\": \"adjourned\"}", 200);
-        http_resp_free(&r);
-    }
-    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
-        snprintf(body, sizeof body, "{\"venue\": \"v\", \"starts_at\": \"%s\"}", bad[i]);
-        snprintf(message, sizeof message,
-                 "starts_at: '%s' is not a date and time (expected e.g. 2024-05-01 or 2024-05-01T10:00Z)", bad[i]);
-        talks_expect_error(&w, "POST", "/api/negotiations/1/sessions", w.med, body, 400, "starts_at", message);
-    }
+    check_times(&w, good, 3, bad, 4);
+    talks_close(&w);
+}
+
+/* Each month's last day is a date and the day after it is not (2031 is no leap year; 2032 and 2000 are, 1900 is
+ * not); day 00 and month 00 are not either, months 01 and 12 are. */
+static void test_each_months_last_day(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.budgets.write_burst = 1000; /* two writes a good date */
+    talks_open(&w, &o);
+    static const char *const good[] = {"2031-01-31", "2031-02-28", "2031-03-31", "2031-04-30", "2031-05-31",
+                                       "2031-06-30", "2031-07-31", "2031-08-31", "2031-09-30", "2031-10-31",
+                                       "2031-11-30", "2031-12-31", "2032-02-29", "2000-02-29", "2031-01-01"};
+    static const char *const bad[] = {"2031-01-32", "2031-02-29", "2031-03-32", "2031-04-31", "2031-05-32",
+                                      "2031-06-31", "2031-07-32", "2031-08-32", "2031-09-31", "2031-10-32",
+                                      "2031-11-31", "2031-12-32", "2032-02-30", "1900-02-29", "2031-01-00",
+                                      "2031-00-01"};
+    check_times(&w, good, sizeof good / sizeof *good, bad, sizeof bad / sizeof *bad);
     talks_close(&w);
 }
 
@@ -259,6 +290,7 @@ int main(void)
         cmocka_unit_test(test_timeline_default_limit_is_500),
         cmocka_unit_test(test_mediator_has_a_write_bucket),
         cmocka_unit_test(test_offset_after_seconds_is_checked),
+        cmocka_unit_test(test_each_months_last_day),
         cmocka_unit_test(test_advice_scenario_placeholders),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
