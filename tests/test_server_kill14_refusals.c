@@ -1,0 +1,76 @@
+/*
+ * test_server_kill14_refusals.c: refusals no test asked for before (lines
+ * the coverage map showed unexecuted), each with its status, field and
+ * whole message, and nothing stored:
+ * - a profile upload that gives a "document" and native fields at once, or a
+ *   "document" that is not an object;
+ * - an improvement offered after the agreement whose package does not read
+ *   (an unknown value), or that is not better for every party; and any offer
+ *   once the negotiation is closed.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "test_server_talks.h"
+
+static void test_profile_document_refusals(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    const char *profile = "/api/negotiations/1/profile";
+    talks_expect_error(&w, "PUT", profile, w.buyer,
+                       "{\"document\": {\"name\": \"mine.xml\", \"content\": \"<utility_space/>\"}, \"reservation\": 0.5}",
+                       400, "document", "document: a profile is either native fields or one \"document\", not both");
+    talks_expect_error(&w, "PUT", profile, w.buyer, "{\"document\": 5}", 400, "document",
+                       "document: expected {\"name\", \"content\"}, found a whole number");
+    talks_expect_error(&w, "PUT", profile, w.buyer, "{\"document\": []}", 400, "document",
+                       "document: expected {\"name\", \"content\"}, found an array");
+    http_resp r = talks_call(&w, "GET", profile, w.buyer, NULL, 200);
+    assert_true(json_is_null(json_object_get(r.json, "profile")));
+    http_resp_free(&r);
+    assert_int_equal(talks_count_events(&w, "profile.updated"), 0);
+    talks_close(&w);
+}
+
+static void test_improvement_offer_refusals(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = talks_call(&w, "POST", "/api/negotiations/1/sessions", w.med, "{\"venue\": \"Geneva\"}", 201);
+    http_resp_free(&r);
+    r = talks_call(&w, "POST", "/api/negotiations/1/texts", w.med, "{\"outcome\": {\"price\": 1}}", 201);
+    http_resp_free(&r);
+    const char *const who[] = {w.buyer, w.seller};
+    for (size_t i = 0; i < 2; i++) {
+        r = talks_call(&w, "POST", "/api/negotiations/1/texts/1/responses", who[i], "{\"answer\": \"accept\"}", 201);
+        http_resp_free(&r);
+    }
+    const char *offers = "/api/negotiations/1/improvements";
+    talks_expect_error(&w, "POST", offers, w.med, "{\"outcome\": {\"price\": 3}}", 400, "outcome.price",
+                       "outcome.price: 3 is outside issue 'price' (expected a number from 0 to 2 in steps of 1)");
+    talks_expect_error(&w, "POST", offers, w.med, "{\"outcome\": {\"price\": 2}}", 409, "outcome",
+                       "outcome: this package is not strictly better for every party than the agreement (GET .../improvements "
+                       "lists those that are)");
+    r = talks_call(&w, "POST", "/api/negotiations/1/close", w.med, "{\"outcome\": \"agreement\"}", 200);
+    http_resp_free(&r);
+    talks_expect_error(&w, "POST", offers, w.med, "{\"outcome\": {\"price\": 2}}", 409, NULL,
+                       "the negotiation is closed");
+    assert_int_equal(talks_count_events(&w, "improvement.offered"), 0);
+    talks_close(&w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_profile_document_refusals),
+        cmocka_unit_test(test_improvement_offer_refusals),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
