@@ -11,6 +11,11 @@
  * - timeline?limit defaults to 500 (docs/api.md): with 1000 more events in
  *   the record, no limit gives 500 and "more", 499, 500 and 501 as asked, and
  *   "last" is the seq of the last event given;
+ * - an issue the scenario's parser will refuse (no type, a min that is no
+ *   number, a step of 0, a max below the min) counts one value against
+ *   --max-cells: with a price of 4 values beside it and 2 parties, 10 cells;
+ *   a limit of 9 refuses it (413, before the parser), 10 lets the parser
+ *   refuse it (400);
  * - the mediator, participant 1, has a write bucket like every participant
  *   (--write-burst), not the profile uploads' bucket;
  * - a time with seconds and a zone offset: the offset is checked too (hours
@@ -154,6 +159,50 @@ static void test_timeline_default_limit_is_500(void **state)
     talks_close(&w);
 }
 
+/* POST /api/negotiations of the Budget parties over price (0..3) and `broken`; the reply. */
+static http_resp create_with_issue(talks *w, const char *broken)
+{
+    char body[1024];
+    snprintf(body, sizeof body,
+             "{\"scenario\": {\"title\": \"T\", \"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, "
+             "\"max\": 3}, %s], \"parties\": [{\"name\": \"Buyer\", \"preferences\": {\"price\": {\"weight\": 1, "
+             "\"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}, {\"name\": \"Seller\", "
+             "\"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, "
+             "\"at_max\": 1}}}}, {\"name\": \"Broker\", \"role\": \"mediator\"}]}}",
+             broken);
+    return http_request(w->port, "POST", "/api/negotiations", NULL, body);
+}
+
+static void test_broken_issue_counts_one_value(void **state)
+{
+    (void)state;
+    static const char *const broken[] = {
+        "{\"name\": \"x\", \"min\": 0, \"max\": 1}",
+        "{\"name\": \"x\", \"type\": \"integer\", \"min\": \"low\", \"max\": 1}",
+        "{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 1, \"step\": 0}",
+        "{\"name\": \"x\", \"type\": \"integer\", \"min\": 2, \"max\": 1}",
+    };
+    for (int cells = 9; cells <= 10; cells++) {
+        talks w;
+        parley_server_options o = {0};
+        o.limits.table_cells = (uint64_t)cells;
+        talks_open(&w, &o);
+        for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
+            http_resp r = create_with_issue(&w, broken[i]);
+            if (cells == 9) {
+                assert_int_equal(r.status, 413);
+                assert_string_equal(jstr(&r, "error", "message"),
+                                    "scenario: 2 parties' utility tables would hold 10 cells: the server's limit is 9 "
+                                    "(--max-cells)");
+            } else if (r.status != 400) {
+                fail_msg("issue %s: %d, expected 400 from the parser: %s", broken[i], r.status, r.body);
+            }
+            http_resp_free(&r);
+        }
+        talks_close(&w);
+    }
+}
+
 /* The mediator (participant 1) may write --write-burst times at once, however large the profile uploads' burst:
  * 4, two of them taken by its adding the Buyer and the Seller (talks_open), two by messages. */
 static void test_mediator_has_a_write_bucket(void **state)
@@ -288,6 +337,7 @@ int main(void)
         cmocka_unit_test(test_improvements_default_limit_is_10),
         cmocka_unit_test(test_advice_default_limit_is_5),
         cmocka_unit_test(test_timeline_default_limit_is_500),
+        cmocka_unit_test(test_broken_issue_counts_one_value),
         cmocka_unit_test(test_mediator_has_a_write_bucket),
         cmocka_unit_test(test_offset_after_seconds_is_checked),
         cmocka_unit_test(test_each_months_last_day),
