@@ -6,7 +6,9 @@
  * no reply, and closes both pipes' four descriptors (none left open, none
  * closed twice); the server answers an analysis it cannot start with 503 and
  * "cannot start the analysis: " and the reason; once fork works again, so
- * does the analysis.
+ * does the analysis.  A seated agent whose process cannot be made misses
+ * its answer: agent.no_answer, why "crashed", message "cannot start the
+ * agent (" and the reason ")".
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,7 +18,7 @@
 
 #include "server/child.h"
 #include "server/server_internal.h"
-#include "test_server_talks.h"
+#include "test_server_seats.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -95,11 +97,35 @@ static void test_analysis_not_started(void **state)
     talks_close(&w);
 }
 
+static void test_seat_not_started(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.seat_program = "/bin/false"; /* never run: no process is made */
+    o.budgets.agent_seconds = 300;
+    talks_open(&w, &o);
+    seat_ok(&w, 1, 2, json_pack("{s:s}", "agent", "boulware"));
+    open_session(&w, 1, w.med);
+    fork_fails = 1;
+    int64_t t = table(&w, 1, w.med, 1);
+    json_t *e = wait_events(&w, 1, w.med, "agent.no_answer", 1);
+    fork_fails = 0;
+    json_t *d = json_object_get(json_array_get(e, 0), "data");
+    assert_int_equal(json_integer_value(json_object_get(d, "text")), t);
+    assert_string_equal(json_string_value(json_object_get(d, "why")), "crashed");
+    assert_string_equal(json_string_value(json_object_get(d, "message")),
+                        "cannot start the agent (Resource temporarily unavailable)");
+    json_decref(e);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_failed_fork_closes_both_pipes),
         cmocka_unit_test(test_analysis_not_started),
+        cmocka_unit_test(test_seat_not_started),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
