@@ -3,7 +3,9 @@
  * the coverage map showed unexecuted), each with its status, field and
  * whole message, and nothing stored:
  * - a profile upload that gives a "document" and native fields at once, or a
- *   "document" that is not an object;
+ *   "document" that is not an object, or whose body is not JSON;
+ * - a negotiation created with a first mediator's name of 201 bytes (200 is
+ *   the most; 200 is taken);
  * - an improvement offered after the agreement whose package does not read
  *   (an unknown value), or that is not better for every party; and any offer
  *   once the negotiation is closed.
@@ -30,6 +32,8 @@ static void test_profile_document_refusals(void **state)
                        "document: expected {\"name\", \"content\"}, found a whole number");
     talks_expect_error(&w, "PUT", profile, w.buyer, "{\"document\": []}", 400, "document",
                        "document: expected {\"name\", \"content\"}, found an array");
+    talks_expect_error(&w, "PUT", profile, w.buyer, "{\"preferences\": ", 400, "body",
+                       "body: line 1, column 16: malformed JSON: unexpected token near end of file");
     http_resp r = talks_call(&w, "GET", profile, w.buyer, NULL, 200);
     assert_true(json_is_null(json_object_get(r.json, "profile")));
     http_resp_free(&r);
@@ -66,11 +70,44 @@ static void test_improvement_offer_refusals(void **state)
     talks_close(&w);
 }
 
+/* talks_scenario with "mediator": a name of `n` bytes. */
+static http_resp create_with_mediator(talks *w, size_t n)
+{
+    json_t *body = json_loads(talks_scenario, 0, NULL);
+    assert_non_null(body);
+    char *name = malloc(n + 1);
+    assert_non_null(name);
+    memset(name, 'm', n);
+    name[n] = '\0';
+    json_object_set_new(body, "mediator", json_string(name));
+    free(name);
+    return http_json(w->port, "POST", "/api/negotiations", NULL, body);
+}
+
+static void test_mediator_name_bound(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = create_with_mediator(&w, 201);
+    assert_int_equal(r.status, 400);
+    assert_string_equal(jstr(&r, "error", "field"), "mediator");
+    assert_string_equal(jstr(&r, "error", "message"), "mediator: is 201 bytes long (at most 200)");
+    http_resp_free(&r);
+    r = create_with_mediator(&w, 200);
+    assert_int_equal(r.status, 201);
+    assert_int_equal(strlen(jstr(&r, "participant", "name")), 200);
+    http_resp_free(&r);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_profile_document_refusals),
         cmocka_unit_test(test_improvement_offer_refusals),
+        cmocka_unit_test(test_mediator_name_bound),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
