@@ -18,6 +18,9 @@
  *   refuse it (400);
  * - the mediator, participant 1, has a write bucket like every participant
  *   (--write-burst), not the profile uploads' bucket;
+ * - two buckets whose keys fall in one slot of the server's map of buckets
+ *   (participant 27's writes, participant 28's profile uploads) keep their
+ *   own tokens;
  * - a time with seconds and a zone offset: the offset is checked too (hours
  *   at most 23, minutes at most 59), as it is without seconds;
  * - dates: the last day of each month is one, the day after it is not
@@ -257,6 +260,50 @@ static void check_times(talks *w, const char *const *good, size_t n, const char 
     }
 }
 
+/* Participant 27's write bucket (key 27) and participant 28's profile bucket (key -28) fall in the same slot of the
+ * server's map of buckets at its first size (64 slots: budget.c, slot_of): the second is put in the next free slot,
+ * and both keep their own tokens. */
+static void test_colliding_buckets(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.budgets.write_burst = 3;
+    o.budgets.write_rate = 0.001;
+    o.budgets.profile_burst = 1;
+    o.budgets.profile_rate = 0.001;
+    talks_open(&w, &o);
+    char med[65], buyer[65];
+    for (int n = 2; n <= 25; n++) { /* negotiations 2..25, their mediators participants 4..27 */
+        http_resp r = http_request(w.port, "POST", "/api/negotiations", NULL, talks_scenario);
+        assert_int_equal(jint(&r, "participant", "id"), n + 2);
+        talks_keep_token(&r, "participant", med);
+    }
+    http_resp r = http_json(w.port, "POST", "/api/negotiations/25/participants", med,
+                            json_pack("{s:s,s:s}", "name", "Buyer", "role", "party"));
+    assert_int_equal(jint(&r, "id", NULL), 28);
+    talks_keep_token(&r, NULL, buyer);
+    for (int i = 0; i < 2; i++) { /* the mediator's bucket: 3 writes, now all taken */
+        r = http_request(w.port, "POST", "/api/negotiations/25/messages", med, "{\"body\": \"hello\"}");
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    r = talks_call(&w, "PUT", "/api/negotiations/25/profile", w.buyer, "{}", 403); /* another negotiation's token */
+    http_resp_free(&r);
+    r = talks_call(&w, "PUT", "/api/negotiations/25/profile", buyer,
+                   "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.5, \"2\": 0}}}}",
+                   200);
+    http_resp_free(&r);
+    r = talks_call(&w, "POST", "/api/negotiations/25/messages", med, "{\"body\": \"one too many\"}", 429);
+    http_resp_free(&r);
+    r = talks_call(&w, "PUT", "/api/negotiations/25/profile", buyer, "{\"preferences\": {}}", 429);
+    assert_non_null(strstr(jstr(&r, "error", "message"), "too many profile uploads"));
+    http_resp_free(&r);
+    r = talks_call(&w, "POST", "/api/negotiations/25/messages", buyer, "{\"body\": \"mine\", \"to\": 27}", 201);
+    http_resp_free(&r);
+    talks_close(&w);
+}
+
 /* Times with seconds and a zone offset: the offset's hours and minutes are bounded as without seconds. */
 static void test_offset_after_seconds_is_checked(void **state)
 {
@@ -339,6 +386,7 @@ int main(void)
         cmocka_unit_test(test_timeline_default_limit_is_500),
         cmocka_unit_test(test_broken_issue_counts_one_value),
         cmocka_unit_test(test_mediator_has_a_write_bucket),
+        cmocka_unit_test(test_colliding_buckets),
         cmocka_unit_test(test_offset_after_seconds_is_checked),
         cmocka_unit_test(test_each_months_last_day),
         cmocka_unit_test(test_advice_scenario_placeholders),
