@@ -6,6 +6,9 @@
  *   "document" that is not an object, or whose body is not JSON;
  * - a negotiation created with a first mediator's name of 201 bytes (200 is
  *   the most; 200 is taken);
+ * - a bad limit of an analysis is a 400 before the state is looked at:
+ *   improvements?limit=0 before any agreement, advice/me?limit=21 before the
+ *   party uploaded a profile (not their 409s);
  * - an improvement offered after the agreement whose package does not read
  *   (an unknown value), or that is not better for every party; and any offer
  *   once the negotiation is closed.
@@ -102,12 +105,31 @@ static void test_mediator_name_bound(void **state)
     talks_close(&w);
 }
 
+static void test_bad_query_before_state(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    talks_expect_error(&w, "GET", "/api/negotiations/1/improvements?limit=0", w.med, NULL, 400, "limit",
+                       "limit: '0' is not a number from 1 to 100");
+    talks_expect_error(&w, "GET", "/api/negotiations/1/improvements", w.med, NULL, 409, NULL,
+                       "there is no agreement to improve: improvements are sought once every party has accepted the "
+                       "current text");
+    talks_expect_error(&w, "GET", "/api/negotiations/1/advice/me?limit=21", w.buyer, NULL, 400, "limit",
+                       "limit: '21' is not a number from 1 to 20");
+    talks_expect_error(&w, "GET", "/api/negotiations/1/advice/me", w.buyer, NULL, 409, NULL,
+                       "upload your profile first (PUT .../profile): the advice is computed from it");
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_profile_document_refusals),
         cmocka_unit_test(test_improvement_offer_refusals),
         cmocka_unit_test(test_mediator_name_bound),
+        cmocka_unit_test(test_bad_query_before_state),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
