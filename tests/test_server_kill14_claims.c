@@ -5,7 +5,7 @@
  * forgotten in the process).  Two servers of this process on one schema (each
  * with its own claims connection, as two processes have), at most one live
  * stream per negotiation: A's stream makes B refuse one (429, the budget's
- * message); once A's stream is closed, B admits one.  With SQLite there is
+ * message); once A's stream ends (its token rotated), B admits one.  With SQLite there is
  * one process and nothing shared: the test is skipped there and runs as
  * test_server_kill14_claims_pg.
  */
@@ -66,13 +66,17 @@ static void test_stream_slot_given_back_across_servers(void **state)
 
     int held, other;
     char *message = NULL;
-    assert_int_equal(stream_open(w.port, w.med, &held, &message), 200);
+    assert_int_equal(stream_open(w.port, w.seller, &held, &message), 200);
     assert_int_equal(stream_open(port_b, w.buyer, &other, &message), 429);
     assert_string_equal(message, "this negotiation already has 1 live streams open (the server's limit per "
                                  "negotiation, --streams-per-negotiation)");
     free(message);
     message = NULL;
-    close(held); /* A gives its slot back when it sees the connection closed: B admits a stream then */
+    /* The Seller's token rotated (by the mediator, on B): A ends the Seller's stream and gives its slot back; B
+     * admits a stream then. */
+    http_resp rot = http_request(port_b, "POST", "/api/negotiations/1/participants/3/token", w.med, "{}");
+    assert_int_equal(rot.status, 200);
+    http_resp_free(&rot);
     int status = 0;
     for (int i = 0; i < 6000 && status != 200; i++) { /* 120 s: only a bound on a hang */
         free(message);
@@ -84,8 +88,9 @@ static void test_stream_slot_given_back_across_servers(void **state)
         }
     }
     if (status != 200)
-        fail_msg("B still refuses a stream after A closed its own: %d %s", status, message ? message : "");
+        fail_msg("B still refuses a stream after A ended its own: %d %s", status, message ? message : "");
     close(other);
+    close(held);
     parley_server_stop(b);
     talks_close(&w);
 }
