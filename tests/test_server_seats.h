@@ -151,6 +151,7 @@ static json_t *answers_of(json_t *responses, int64_t p)
     return out;
 }
 
+#ifdef SEAT_AGENT_DIR /* the test agent folder of test_server_seat and test_server_seat_exec (tests/CMakeLists.txt) */
 static void start_with_agents(talks *w, parley_server_options *o)
 {
     o->agent_dir = SEAT_AGENT_DIR;
@@ -159,5 +160,7 @@ static void start_with_agents(talks *w, parley_server_options *o)
         o->budgets.agent_seconds = 300;
     talks_open(w, o);
 }
+
+#endif
 
 #endif

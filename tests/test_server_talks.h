@@ -116,4 +116,29 @@ __attribute__((unused)) static http_resp talks_message(talks *w, const char *tok
     return r;
 }
 
+/* One request that must answer `status`; the reply (the caller frees it). */
+__attribute__((unused)) static http_resp talks_call(talks *w, const char *method, const char *path, const char *token,
+                                                    const char *body, int status)
+{
+    http_resp r = http_request(w->port, method, path, token, body);
+    if (r.status != status)
+        fail_msg("%s %s: expected %d, got %d: %s", method, path, status, r.status, r.body ? r.body : "(no body)");
+    return r;
+}
+
+/* The reply is `status`, the error says it too, names `field` (NULL: none) and its message is `message`. */
+__attribute__((unused)) static void talks_expect_error(talks *w, const char *method, const char *path,
+                                                       const char *token, const char *body, int status,
+                                                       const char *field, const char *message)
+{
+    http_resp r = talks_call(w, method, path, token, body, status);
+    assert_int_equal(jint(&r, "error", "status"), status);
+    if (field)
+        assert_string_equal(jstr(&r, "error", "field"), field);
+    else
+        assert_true(json_is_null(json_object_get(json_object_get(r.json, "error"), "field")));
+    assert_string_equal(jstr(&r, "error", "message"), message);
+    http_resp_free(&r);
+}
+
 #endif
