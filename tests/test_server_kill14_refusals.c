@@ -112,12 +112,12 @@ static void test_bad_query_before_state(void **state)
     parley_server_options o = {0};
     talks_open(&w, &o);
     talks_expect_error(&w, "GET", "/api/negotiations/1/improvements?limit=0", w.med, NULL, 400, "limit",
-                       "limit: '0' is not a number from 1 to 100");
+                       "limit: 0 is outside 1..100");
     talks_expect_error(&w, "GET", "/api/negotiations/1/improvements", w.med, NULL, 409, NULL,
                        "there is no agreement to improve: improvements are sought once every party has accepted the "
                        "current text");
     talks_expect_error(&w, "GET", "/api/negotiations/1/advice/me?limit=21", w.buyer, NULL, 400, "limit",
-                       "limit: '21' is not a number from 1 to 20");
+                       "limit: 21 is outside 1..20");
     talks_expect_error(&w, "GET", "/api/negotiations/1/advice/me", w.buyer, NULL, 409, NULL,
                        "upload your profile first (PUT .../profile): the advice is computed from it");
     talks_close(&w);
