@@ -19,8 +19,7 @@
 typedef struct explainer {
     const parley_gmcr_model *m;
     int32_t *max_level; /* [n_dms] */
-    int32_t *parent, *mover, *queue, *moves; /* [n] BFS scratch */
-    int32_t *mine;                           /* [n] the DM's own moves from the state */
+    int32_t *parent, *mover, *queue, *moves, *mine; /* [n] BFS scratch; mine: the DM's own moves from the state */
     gmcr_cells *cells;
 } explainer;
 
