@@ -8,6 +8,11 @@
  * rounds to 1.0, the double below x gives 1 - 2^-53, the one above 1 + 2^-52):
  * so [0, x] and [0, the double below x] get the step 1 and the ticks 0 and 1,
  * and [0, the double above x] the step 2 and the one tick 0.
+ *
+ * And the tick labels' decimals (svg.c, tick_label: as many as the step needs,
+ * at most 6), on a y axis of 9 ticks (a panel 300 pixels high) from 0 to 8
+ * steps: a step of 1e-5 writes 0.00001, one of 1e-6 writes 0.000001 (6, the
+ * most), one of 1e-7 still 6 decimals (0.000000 at 1e-7, never 0.0000001).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +21,9 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "io/svg.h"
 
@@ -35,10 +43,47 @@ static void test_tick_step_at_the_tolerance(void **state)
     }
 }
 
+/* The SVG of one panel whose y axis runs from 0 to yhi (its x axis from 0 to 1). */
+static char *axes(double yhi)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    svg s;
+    svg_begin(&s, out, 500, 450);
+    svg_panel p = {80, 60, 300, 300, 0, 1, 0, yhi};
+    svg_axes(&s, &p, "x", "y", 0);
+    assert_int_equal(svg_end(&s), 0);
+    fclose(out);
+    return text;
+}
+
+static void test_tick_label_decimals(void **state)
+{
+    (void)state;
+    static const struct {
+        double yhi;
+        const char *has, *lacks;
+    } cases[] = {
+        {8e-5, ">0.00001</text>", ">0.000010</text>"},
+        {8e-6, ">0.000001</text>", ">0.00000</text>"},
+        {8e-7, ">0.000000</text>", ">0.0000001</text>"},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+        char *text = axes(cases[c].yhi);
+        int has = strstr(text, cases[c].has) != NULL, lacks = strstr(text, cases[c].lacks) == NULL;
+        free(text);
+        if (!has || !lacks)
+            fail_msg("y axis to %g: %s %s", cases[c].yhi, has ? "" : cases[c].has, lacks ? "" : cases[c].lacks);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tick_step_at_the_tolerance),
+        cmocka_unit_test(test_tick_label_decimals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
