@@ -13,6 +13,9 @@
  * at most 6), on a y axis of 9 ticks (a panel 300 pixels high) from 0 to 8
  * steps: a step of 1e-5 writes 0.00001, one of 1e-6 writes 0.000001 (6, the
  * most), one of 1e-7 still 6 decimals (0.000000 at 1e-7, never 0.0000001).
+ *
+ * And the loader given no file at all: PARLEY_EINVAL, "no input file", no
+ * scenario (one file, the textbook example, loads).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +27,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <parley/parley.h>
 
 #include "io/svg.h"
 
@@ -79,11 +84,26 @@ static void test_tick_label_decimals(void **state)
     }
 }
 
+static void test_no_input_file(void **state)
+{
+    (void)state;
+    const char *paths[1] = {PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json"};
+    parley_scenario *sc = (parley_scenario *)paths;
+    parley_error err;
+    assert_int_equal(parley_scenario_load_with(paths, 0, NULL, &sc, &err), PARLEY_EINVAL);
+    assert_null(sc);
+    assert_string_equal(err.message, "no input file");
+    assert_int_equal(parley_scenario_load_with(paths, 1, NULL, &sc, &err), PARLEY_OK);
+    assert_non_null(sc);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tick_step_at_the_tolerance),
         cmocka_unit_test(test_tick_label_decimals),
+        cmocka_unit_test(test_no_input_file),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
