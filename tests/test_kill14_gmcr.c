@@ -15,6 +15,12 @@
  * out), and a stream that refuses every byte (/dev/full, unbuffered): a write
  * error (PARLEY_EIO) from every writer, text and JSON.  parley_gmcr_write_svg
  * draws what parley_gmcr_write_svg_view draws with no view, byte for byte.
+ *
+ * And the states a user names by their options (the prisoner's dilemma:
+ * a_defects is code 1, b_defects 2): "a_defects + b_defects", "b_defects+a_defects"
+ * and "a_defects  +  b_defects" are state 3; a '+' with nothing after it, two ids
+ * without a '+', an unknown id are refused.  A state's label into no room (size
+ * 0 or no buffer) writes nothing; into room for 5 bytes, "a_de".
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -216,6 +222,39 @@ static void test_svg_is_the_view_of_everything(void **state)
     parley_gmcr_model_free(m);
 }
 
+static void test_states_by_their_options(void **state)
+{
+    (void)state;
+    parley_gmcr_model *m = NULL;
+    parley_error err;
+    if (parley_gmcr_model_load(PARLEY_SOURCE_DIR "/examples/gmcr/prisoners-dilemma.json", &m, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    static const char *const good[] = {"a_defects + b_defects", "b_defects+a_defects", "a_defects  +  b_defects",
+                                       "a_defects"};
+    static const uint32_t codes[] = {3, 3, 3, 1};
+    for (size_t k = 0; k < sizeof good / sizeof *good; k++) {
+        uint32_t code = 99;
+        if (parley_gmcr_model_parse_state(m, good[k], &code, &err) != PARLEY_OK)
+            fail_msg("'%s': %s", good[k], err.message);
+        assert_int_equal(code, codes[k]);
+    }
+    static const char *const bad[] = {"a_defects +", "a_defects+", "a_defects + ", "a_defects b_defects", "+ a_defects",
+                                      "a_defects + c"};
+    for (size_t k = 0; k < sizeof bad / sizeof *bad; k++) {
+        uint32_t code = 99;
+        if (parley_gmcr_model_parse_state(m, bad[k], &code, &err) != PARLEY_EINVAL)
+            fail_msg("'%s' was read as state %u", bad[k], code);
+    }
+    char buf[8];
+    memset(buf, 'z', sizeof buf);
+    assert_ptr_equal(parley_gmcr_model_state_label(m, 1, buf, 0), buf);
+    assert_int_equal(buf[0], 'z');
+    assert_null(parley_gmcr_model_state_label(m, 1, NULL, 8));
+    assert_string_equal(parley_gmcr_model_state_label(m, 1, buf, 5), "a_de");
+    assert_string_equal(parley_gmcr_model_state_label(m, 3, buf, sizeof buf), "a_defec");
+    parley_gmcr_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -224,6 +263,7 @@ int main(void)
         cmocka_unit_test(test_writers_refuse_what_is_not_there),
         cmocka_unit_test(test_write_errors),
         cmocka_unit_test(test_svg_is_the_view_of_everything),
+        cmocka_unit_test(test_states_by_their_options),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -16,6 +16,10 @@
  *
  * And the loader given no file at all: PARLEY_EINVAL, "no input file", no
  * scenario (one file, the textbook example, loads).
+ *
+ * And the GENIUS and GeniusWeb profile writers asked for a party with no
+ * preferences (the textbook's mediator, party 2) or no party (3): PARLEY_EINVAL,
+ * "party N has no preferences to write", nothing written; party 1 is written.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -98,12 +102,48 @@ static void test_no_input_file(void **state)
     parley_scenario_free(sc);
 }
 
+typedef int (*profile_writer)(const parley_scenario *, size_t, FILE *, parley_warn_fn, void *, parley_error *);
+
+static void test_profile_of_no_preferences(void **state)
+{
+    (void)state;
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json", &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    const profile_writer writers[2] = {parley_genius_write_profile, parley_geniusweb_write_profile};
+    for (size_t w = 0; w < 2; w++)
+        for (size_t party = 1; party <= 3; party++) {
+            char *text = NULL;
+            size_t size = 0;
+            FILE *out = open_memstream(&text, &size);
+            assert_non_null(out);
+            parley_error_clear(&err);
+            int rc = writers[w](sc, party, out, NULL, NULL, &err);
+            fclose(out);
+            size_t written = size;
+            free(text);
+            if (party == 1) {
+                assert_int_equal(rc, PARLEY_OK);
+                assert_true(written > 0);
+                continue;
+            }
+            char want[64];
+            snprintf(want, sizeof want, "party %zu has no preferences to write", party);
+            assert_int_equal(rc, PARLEY_EINVAL);
+            assert_string_equal(err.message, want);
+            assert_int_equal(written, 0);
+        }
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_tick_step_at_the_tolerance),
         cmocka_unit_test(test_tick_label_decimals),
         cmocka_unit_test(test_no_input_file),
+        cmocka_unit_test(test_profile_of_no_preferences),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
