@@ -10,8 +10,10 @@
  * agent asks, at its first move, in turn: 0.45 (t between 3/8 and 1/2), 1/2 +
  * 1e-12 (t = 1/2 exactly, the top of the interval: reused), 0.42 (inside:
  * reused), 3/8 + 1e-12 (t = 3/8, the bottom: not reused), 1/2 + 1e-12 again;
- * each answer must be the list's.  The same move asks for the runs and ties of
- * NaN: none (-1 and 0).
+ * each answer must be the list's.  Then -1 (below every package: only the
+ * package above, (0,0) worth 0; the answer's bits 2) and 2 (above every
+ * package: only the one below, (4,4) worth 1; bits 1).  The same move asks for
+ * the runs and ties of NaN: none (-1 and 0).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -33,6 +35,9 @@ static struct {
     int found[ASKS];
     double below_u[ASKS], above_u[ASKS];
     uint32_t below[ASKS][2], above[ASKS][2];
+    int found_low, found_high;
+    double low_u, high_u;
+    uint32_t low[2], high[2];
     int levels_nan;
     long ties_nan;
     int asked;
@@ -46,6 +51,8 @@ static void ask(parley_agent_view *v, long move)
     for (size_t k = 0; k < ASKS; k++)
         seen.found[k] = parley_view_outcome_around(v, targets[k], seen.below[k], &seen.below_u[k], seen.above[k],
                                                    &seen.above_u[k]);
+    seen.found_low = parley_view_outcome_around(v, -1, NULL, NULL, seen.low, &seen.low_u);
+    seen.found_high = parley_view_outcome_around(v, 2, seen.high, &seen.high_u, NULL, NULL);
     parley_outcome_level below, at, above;
     seen.levels_nan = parley_view_outcome_levels(v, NAN, &below, &at, &above);
     seen.ties_nan = parley_view_outcome_ties(v, NAN, NULL, 0);
@@ -84,6 +91,10 @@ static void test_reused_neighbours(void **state)
     /* by hand, the fourth ask: (2,0) worth 1/4 below, (0,3) worth 3/8 above */
     assert_true(seen.below_u[3] == 0.25 && seen.below[3][0] == 2 && seen.below[3][1] == 0);
     assert_true(seen.above_u[3] == 0.375 && seen.above[3][0] == 0 && seen.above[3][1] == 3);
+    assert_int_equal(seen.found_low, 2);
+    assert_true(seen.low_u == 0 && seen.low[0] == 0 && seen.low[1] == 0);
+    assert_int_equal(seen.found_high, 1);
+    assert_true(seen.high_u == 1 && seen.high[0] == 4 && seen.high[1] == 4);
     assert_int_equal(seen.levels_nan, -1);
     assert_int_equal(seen.ties_nan, 0);
     free(list);
