@@ -240,7 +240,8 @@ class View:
             out["indices"] = package
         if ev.changes and ev.change_count:
             out["changes"] = [{"issue": self.issues[c.issue], "value": self._value(c.issue, c.value),
-                               "reason": c.reason.decode("utf-8")} for c in ev.changes[:ev.change_count]]
+                               # a reason cut to its bytes by C (a mediator quoting a long one) may end mid-character
+                               "reason": c.reason.decode("utf-8", "replace")} for c in ev.changes[:ev.change_count]]
         if kind == "vote":
             out["vote"] = "yes" if ev.vote else "no"
         detail = (ev.detail or b"").decode("utf-8")
@@ -374,7 +375,8 @@ class Bridge:
                 c = act.changes[k]
                 c.issue = i
                 c.value = value if isinstance(value, int) else view._find(i, value)
-                c.reason = reason.encode("utf-8")[:N.REASON_MAX - 1]
+                # at most REASON_MAX - 1 bytes, cut at a character's boundary (a cut character would not decode)
+                c.reason = reason.encode("utf-8")[:N.REASON_MAX - 1].decode("utf-8", "ignore").encode("utf-8")
             act.kind = _AMEND
             act.change_count = len(answer.changes)
         else:

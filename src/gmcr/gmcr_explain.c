@@ -19,7 +19,7 @@
 typedef struct explainer {
     const parley_gmcr_model *m;
     int32_t *max_level; /* [n_dms] */
-    int32_t *parent, *mover, *queue, *moves; /* [n] BFS scratch */
+    int32_t *parent, *mover, *queue, *moves, *mine; /* [n] BFS scratch; mine: the DM's own moves from the state */
     gmcr_cells *cells;
 } explainer;
 
@@ -129,8 +129,8 @@ static json_t *explain_dm(explainer *X, const parley_gmcr_result *r, size_t i, i
                            (json_int_t)X->max_level[i] + 1, "stable",
                            flag_names(r->stable[(size_t)s * m->n_dms + i], r->notions));
     json_t *list = json_array();
-    int32_t *mine = malloc(n * sizeof *mine);
-    size_t nm = mine ? gmcr_moves(m, i, s, mine) : 0, count = 0;
+    int32_t *mine = X->mine;
+    size_t nm = gmcr_moves(m, i, s, mine), count = 0;
     for (size_t k = 0; k < nm; k++) {
         int32_t s1 = mine[k];
         if (m->pref[i * n + (size_t)s1] <= m->pref[i * n + (size_t)s])
@@ -144,7 +144,6 @@ static json_t *explain_dm(explainer *X, const parley_gmcr_result *r, size_t i, i
         json_object_set_new(ui, "SIM", sim ? sim : json_null());
         json_array_append_new(list, ui);
     }
-    free(mine);
     json_object_set_new(dm, "improvement_count", json_integer((json_int_t)count));
     json_object_set_new(dm, "improvements", list);
     return dm;
@@ -230,9 +229,10 @@ int parley_gmcr_write_explain(FILE *out, const parley_gmcr_result *r, uint32_t c
     X.mover = malloc(n * sizeof *X.mover);
     X.queue = malloc(n * sizeof *X.queue);
     X.moves = malloc(n * sizeof *X.moves);
+    X.mine = malloc(n * sizeof *X.mine);
     int rc = PARLEY_OK;
     json_t *doc = NULL;
-    if (!X.parent || !X.mover || !X.queue || !X.moves || gmcr_cells_build(m, cells) != PARLEY_OK) {
+    if (!X.parent || !X.mover || !X.queue || !X.moves || !X.mine || gmcr_cells_build(m, cells) != PARLEY_OK) {
         rc = parley_error_set(err, PARLEY_ENOMEM, "out of memory explaining state %u", code);
         goto done;
     }
@@ -253,5 +253,6 @@ done:
     free(X.mover);
     free(X.queue);
     free(X.moves);
+    free(X.mine);
     return rc;
 }

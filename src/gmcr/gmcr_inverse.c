@@ -43,6 +43,7 @@ typedef struct inverse {
     pair *cand;
     size_t n_cand;
     long checks;
+    int failed; /* the code of a forward analysis that failed (out of memory): the search stops, nothing is reported */
 } inverse;
 
 /* 1 when s is stable for `dm` (or an equilibrium when dm < 0) under notion with these changes. */
@@ -58,8 +59,11 @@ static int works(inverse *V, unsigned notion, const size_t *pick, size_t k, long
     V->checks++;
     parley_gmcr_options o = {.notions = notion, .threads = 1};
     parley_gmcr_result *r = NULL;
-    if (parley_gmcr_analyze(&V->copy, &o, &r, NULL) != PARLEY_OK)
+    int rc = parley_gmcr_analyze(&V->copy, &o, &r, NULL);
+    if (rc != PARLEY_OK) {
+        V->failed = rc;
         return 0;
+    }
     unsigned f = dm < 0 ? r->eq[V->s] : r->stable[(size_t)V->s * m->n_dms + (size_t)dm];
     parley_gmcr_result_free(r);
     return (f & notion) != 0;
@@ -91,7 +95,7 @@ static long least(inverse *V, unsigned notion, size_t lo, size_t hi, long dm, si
         for (size_t j = 0; j < k; j++)
             pick[j] = lo + j;
         do {
-            if (V->checks >= BUDGET) {
+            if (V->checks >= BUDGET || V->failed) {
                 *exhausted = 1;
                 return -1;
             }
@@ -292,8 +296,13 @@ int parley_gmcr_write_inverse(FILE *out, const parley_gmcr_result *r, uint32_t c
     }
     unsigned already = r->eq[V.s];
     for (unsigned b = 1; b <= PARLEY_GMCR_SEQSIM; b <<= 1)
-        if (r->notions & b)
+        if (r->notions & b) {
             json_array_append_new(list, solve(&V, b, already));
+            if (V.failed) {
+                rc = parley_error_set(err, V.failed, "out of memory searching the changes of state %u", code);
+                goto done;
+            }
+        }
     doc = json_pack("{s:o,s:o}", "state", gmcr_json_state(m, code), "notions", list);
     list = NULL;
     rc = gmcr_json_emit(out, doc, json, write_text, err);
