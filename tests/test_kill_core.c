@@ -129,6 +129,28 @@ static void test_nearest_word_counts_each_insertion_and_deletion(void **state)
 }
 
 /* Numbers in decimal as the lost-runs report of a stopped MPI job writes them (no NUL written). */
+/* Cuts of a party's text between characters, worked by hand: "a" 1 byte, "\xc3\xa9" (e acute) 2, "\xe2\x82\xac"
+ * (euro sign) 3, "\xf0\x9f\x99\x82" (a smiley) 4. */
+static void test_utf8_cuts(void **state)
+{
+    (void)state;
+    const char *text = "a\xc3\xa9\xe2\x82\xac\xf0\x9f\x99\x82!"; /* bytes: a=0, e=1-2, euro=3-5, smiley=6-9, !=10 */
+    static const int want[] = {0, 1, 1, 3, 3, 3, 6, 6, 6, 6, 10, 11, 11};
+    for (size_t max = 0; max < sizeof want / sizeof *want; max++)
+        assert_int_equal(parley_utf8_prefix(text, max), want[max]);
+    assert_int_equal(parley_utf8_prefix("\xe2\x82", 5), 2); /* shorter than max: all of it, as "%.*s" would */
+    char buf[16];
+    for (size_t n = 0; n <= 11; n++) { /* the text cut after n bytes, then trimmed */
+        memcpy(buf, text, n);
+        buf[n] = '\0';
+        parley_utf8_trim(buf);
+        assert_int_equal(strlen(buf), (size_t)want[n]);
+    }
+    strcpy(buf, "\x80\x80"); /* stray continuation bytes with no lead are left as they are */
+    parley_utf8_trim(buf);
+    assert_string_equal(buf, "\x80\x80");
+}
+
 static void test_decimal(void **state)
 {
     (void)state;
@@ -183,6 +205,7 @@ int main(void)
         cmocka_unit_test(test_nearest_word_counts_a_swap_as_one),
         cmocka_unit_test(test_nearest_word_counts_each_insertion_and_deletion),
         cmocka_unit_test(test_decimal),
+        cmocka_unit_test(test_utf8_cuts),
         cmocka_unit_test(test_operand_types_checked_and_freed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,7 @@
  *   smallest ratio (U_k - r_k) / (demand_k - r_k), red lines respected.
  */
 #include "agents/mediator.h"
+#include "core/strutil.h"
 
 #include <math.h>
 #include <parley/analysis.h>
@@ -288,14 +289,17 @@ static void reason_for(parley_mediator *m, size_t issue, uint32_t value, const u
     for (size_t k = 0; k < m->n; k++)
         for (size_t j = 0; amendments[k] && j < amendment_counts[k]; j++)
             if (amendments[k][j].issue == issue && amendments[k][j].value == value) {
-                snprintf(out->reason, sizeof out->reason, "adopts %s's amendment (%.100s)",
-                         parley_party_name(m->sc, parley_scenario_negotiator(m->sc, k)), amendments[k][j].reason);
+                const char *why = amendments[k][j].reason; /* a party's own words: cut between characters */
+                snprintf(out->reason, sizeof out->reason, "adopts %s's amendment (%.*s)",
+                         parley_party_name(m->sc, parley_scenario_negotiator(m->sc, k)), parley_utf8_prefix(why, 100), why);
+                parley_utf8_trim(out->reason);
                 return;
             }
     for (size_t k = 0; k < m->n; k++)
         if (positions[k][issue] == value) {
             snprintf(out->reason, sizeof out->reason, "moves towards %s's position",
                      parley_party_name(m->sc, parley_scenario_negotiator(m->sc, k)));
+            parley_utf8_trim(out->reason);
             return;
         }
     snprintf(out->reason, sizeof out->reason, "the mediator's compromise towards the Pareto frontier");

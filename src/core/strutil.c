@@ -136,3 +136,27 @@ double parley_round_figure(double x)
     snprintf(buf, sizeof buf, "%.12g", x);
     return strtod(buf, NULL);
 }
+
+/* Where a prefix of n bytes of s may end: n itself, or the start of the multi-byte sequence it would cut. */
+static size_t utf8_boundary(const char *s, size_t n)
+{
+    size_t start = n;
+    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80)
+        start--; /* continuation bytes before the cut */
+    if (start == 0)
+        return n;
+    unsigned char lead = (unsigned char)s[start - 1];
+    size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+    return n - (start - 1) >= need ? n : start - 1; /* the sequence is whole, or it is dropped */
+}
+
+int parley_utf8_prefix(const char *s, size_t max)
+{
+    size_t n = strnlen(s, max);
+    return (int)(n < max ? n : utf8_boundary(s, n));
+}
+
+void parley_utf8_trim(char *buf)
+{
+    buf[utf8_boundary(buf, strlen(buf))] = '\0';
+}

@@ -30,4 +30,11 @@ const char *parley_nearest_word(const char *word, const char *const *candidates,
    (a signal handler's reports use it).  Returns the number of characters written. */
 size_t parley_decimal(char *out, size_t x);
 
+/* The length of s's longest prefix of at most max bytes that does not end inside a UTF-8 sequence (what
+   "%.*s" may print of a text written by a party without leaving half a character). */
+int parley_utf8_prefix(const char *s, size_t max);
+/* Cuts the text in buf (NUL-terminated) back so that it does not end inside a UTF-8 sequence, as snprintf
+   leaves it when it truncates. */
+void parley_utf8_trim(char *buf);
+
 #endif
