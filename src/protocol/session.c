@@ -195,6 +195,14 @@ void parley_negotiation_free(parley_negotiation *neg)
     free(neg);
 }
 
+/* An agent's packages could not be sorted (view.c: index_failed): out of memory, said once. */
+static int index_failure(const struct agent_slot *slot, parley_error *err)
+{
+    if (err && err->code == PARLEY_OK)
+        parley_error_set(err, PARLEY_ENOMEM, "out of memory: agent '%s' could not sort its packages", slot->name);
+    return PARLEY_ENOMEM;
+}
+
 int parley_negotiation_add_agent(parley_negotiation *neg, const parley_agent_vtable *vt, const char *params,
                                  parley_error *err)
 {
@@ -214,6 +222,12 @@ int parley_negotiation_add_agent(parley_negotiation *neg, const parley_agent_vta
              params ? params : "");
     void *state = NULL;
     rc = vt->create(&slot->view, params ? params : "", &state, err);
+    if (slot->view.index_failed) { /* whatever the agent made of no packages at all */
+        if (rc == 0)
+            vt->destroy(state);
+        parley_error_clear(err);
+        rc = index_failure(slot, err);
+    }
     if (rc) {
         view_free(&slot->view);
         if (err && err->code == PARLEY_OK)
@@ -430,6 +444,8 @@ int neg_ask(parley_negotiation *neg, size_t k, parley_request req, const uint32_
     act->change_count = 0;
     act->change_capacity = neg->issues;
     int rc = slot->vt->act(slot->state, &slot->view, req, act);
+    if (slot->view.index_failed && rc >= 0)
+        return index_failure(slot, err);
     if (rc < 0 && err && err->code == PARLEY_OK)
         parley_error_set(err, rc, "agent '%s' of %s failed: %s", slot->name, neg_party_name(neg, (long)k),
                          parley_strerror(rc));

@@ -182,6 +182,9 @@ struct parley_agent_view {
     uint32_t *near_values;
     int near_valid;
     int index_tried;
+    /* the lazy index (or the sorted one behind an additive index) could not be built: the agent then saw no
+       packages, so session.c fails the call that used it with PARLEY_ENOMEM instead of letting it decide blind */
+    int index_failed;
     /* runs of equal utility found by parley_view_outcome_levels: adjacent in the list, ascending (view_levels.c) */
     parley_outcome_level runs[VIEW_RUNS];
     size_t run_count;

@@ -138,6 +138,8 @@ const parley_package_index *view_package_index(parley_agent_view *v)
         uint64_t seed = v->neg->cfg.seed * 0x9E3779B97F4A7C15ull ^ (uint64_t)(v->party + 1) * 0xA5A5A5A5ull;
         if (parley_package_index_build(v->neg->sc, v->party, seed, &v->own_idx, NULL) == PARLEY_OK)
             v->idx = v->own_idx;
+        else
+            v->index_failed = 1;
     }
     return v->idx;
 }
@@ -146,7 +148,10 @@ const parley_package_index *view_package_index(parley_agent_view *v)
 static const parley_package_index *ensure_ranked(parley_agent_view *v)
 {
     const parley_package_index *idx = view_package_index(v);
-    return idx ? pindex_sorted(idx, v->neg->sc) : NULL;
+    const parley_package_index *sorted = idx ? pindex_sorted(idx, v->neg->sc) : NULL;
+    if (idx && !sorted)
+        v->index_failed = 1;
+    return sorted;
 }
 
 size_t parley_view_outcome_rank(parley_agent_view *v, double target)
