@@ -75,13 +75,8 @@ static void test_acceptable_exactly_at_reservation(void **state)
 {
     (void)state;
     parley_scenario *sc = line_scenario(0, 4, 0, 1, "\"reservation\": 0.5,");
-    static const uint32_t script[1] = {0};
-    script_set(1, 1, script);
-    script_hook = acceptable_hook;
     acceptable_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_pair(sc, 0, acceptable_hook);
     parley_scenario_free(sc);
     assert_int_equal(acceptable_calls, 1);
     static const int want[5] = {0, 0, 1, 1, 1};
