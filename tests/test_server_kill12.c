@@ -225,11 +225,7 @@ static void analysis_ends(const char *body, double seconds, int status, const ch
     char dir[128], program[192];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "program"));
     snprintf(program, sizeof program, "%s/analysis.sh", dir);
-    FILE *f = fopen(program, "w");
-    assert_non_null(f);
-    fprintf(f, "#!/bin/sh\ncat > /dev/null\n%s\n", body);
-    assert_int_equal(fclose(f), 0);
-    assert_int_equal(chmod(program, 0755), 0);
+    talks_write_program(program, 0755, "#!/bin/sh\ncat > /dev/null\n%s\n", body);
     talks w;
     parley_server_options o = {0};
     o.analysis_program = program;
@@ -272,11 +268,7 @@ static void test_analysis_program_refused_at_start(void **state)
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "program"));
     assert_int_equal(test_db_target(db, sizeof db, dir, "p.db"), 0);
     snprintf(program, sizeof program, "%s/not-executable.sh", dir);
-    FILE *f = fopen(program, "w");
-    assert_non_null(f);
-    fputs("#!/bin/sh\n", f);
-    assert_int_equal(fclose(f), 0);
-    assert_int_equal(chmod(program, 0644), 0);
+    talks_write_program(program, 0644, "#!/bin/sh\n");
     char missing[192], why[512];
     snprintf(missing, sizeof missing, "%s/missing", dir);
     const char *programs[] = {missing, program}, *reasons[] = {"No such file or directory", "Permission denied"};
@@ -783,11 +775,7 @@ static void test_analysis_stopped_when_the_client_goes(void **state)
     char dir[128], program[192];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "program"));
     snprintf(program, sizeof program, "%s/analysis.sh", dir);
-    FILE *f = fopen(program, "w");
-    assert_non_null(f);
-    fputs("#!/bin/sh\ncat > /dev/null\nexec sleep 600\n", f);
-    assert_int_equal(fclose(f), 0);
-    assert_int_equal(chmod(program, 0755), 0);
+    talks_write_program(program, 0755, "#!/bin/sh\ncat > /dev/null\nexec sleep 600\n");
     talks w;
     parley_server_options o = {0};
     o.analysis_program = program;
