@@ -63,12 +63,8 @@ static parley_tournament *two_agents_repeated(const struct figures *f, int model
     cfg.session.rounds = 10;
     cfg.claim = claim_nothing;
     cfg.model = model ? "frequency" : NULL;
-    static const parley_scenario *list[1];
-    list[0] = sc;
-    parley_tournament *t = NULL;
+    parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
-    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     assert_int_equal(parley_tournament_run_count(t), 2 * repeats);
     for (size_t i = 0; i < 2 * repeats; i++) {
         parley_tournament_run run = *parley_tournament_result(t, i);

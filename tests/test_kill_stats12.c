@@ -45,12 +45,8 @@ static parley_tournament *two_agents(double first, double second, int always_agr
     cfg.session.rounds = 10;
     cfg.claim = claim_nothing;
     cfg.model = model;
-    static const parley_scenario *list[1];
-    list[0] = sc;
-    parley_tournament *t = NULL;
+    parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
-    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     const parley_model_accuracy none = {NAN, NAN, NAN, 0};
     assert_int_equal(parley_tournament_run_count(t), 2);
     for (size_t i = 0; i < 2; i++) {

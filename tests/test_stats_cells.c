@@ -43,12 +43,8 @@ static parley_tournament *made_up(const char *const *agents, size_t count, int s
     cfg.repeats = repeats;
     cfg.session.rounds = 10;
     cfg.claim = claim_nothing;
-    static const parley_scenario *list[1];
-    list[0] = sc;
-    parley_tournament *t = NULL;
+    parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
-    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     unsigned seen[4][4] = {{0}};
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
         parley_tournament_run run = *parley_tournament_result(t, i);
