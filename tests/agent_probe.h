@@ -151,6 +151,18 @@ static void probe_run(parley_negotiation *neg)
         fail_msg("%s", err.message);
 }
 
+/* Two script agents on a one-issue scenario, each offering x = `x` and calling `hook` at every move, negotiate for 2
+   rounds (seed 1); the negotiation is run and freed (what the hook saw is what a test checks). */
+static inline void probe_script_pair(const parley_scenario *sc, uint32_t x,
+                                     void (*hook)(parley_agent_view *v, long move))
+{
+    script_set(1, 1, &x);
+    script_hook = hook;
+    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+}
+
 /* The index of the first event of `kind` by `party` (-1 for any party), or -1. */
 static long probe_find(const parley_negotiation *neg, parley_event_kind kind, long party, parley_event *out)
 {

@@ -75,13 +75,8 @@ static void test_acceptable_exactly_at_reservation(void **state)
 {
     (void)state;
     parley_scenario *sc = line_scenario(0, 4, 0, 1, "\"reservation\": 0.5,");
-    static const uint32_t script[1] = {0};
-    script_set(1, 1, script);
-    script_hook = acceptable_hook;
     acceptable_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_pair(sc, 0, acceptable_hook);
     parley_scenario_free(sc);
     assert_int_equal(acceptable_calls, 1);
     static const int want[5] = {0, 0, 1, 1, 1};
@@ -304,6 +299,21 @@ static void test_ponpoko_bids_within_its_band(void **state)
 
 /* --- an agent parameter's length --- */
 
+/* Adding the agent `spec` to a negotiation on sc is refused (PARLEY_EINVAL) with a message holding `want`. */
+static void expect_spec_refused(const parley_scenario *sc, const char *spec, const char *want)
+{
+    parley_session_config cfg;
+    parley_session_config_init(&cfg);
+    parley_negotiation *neg = NULL;
+    parley_error err;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    parley_error_clear(&err);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, spec, &err), PARLEY_EINVAL);
+    if (!strstr(err.message, want))
+        fail_msg("%s: '%s', expected it to hold '%s'", spec, err.message, want);
+    parley_negotiation_free(neg);
+}
+
 /* boa's component names are read into 32 bytes: a 31-character name reaches the model's lookup (unknown), a
    32-character one is refused as too long. */
 static void test_param_value_of_31_and_32_characters(void **state)
@@ -321,16 +331,7 @@ static void test_param_value_of_31_and_32_characters(void **state)
         else
             snprintf(want, sizeof want, "unknown opponent model '%s' (expected frequency, smith or bayes; the perfect "
                      "model needs the true utility)", name);
-        parley_session_config cfg;
-        parley_session_config_init(&cfg);
-        parley_negotiation *neg = NULL;
-        parley_error err;
-        assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
-        parley_error_clear(&err);
-        assert_int_equal(parley_negotiation_add_agent_spec(neg, spec, &err), PARLEY_EINVAL);
-        if (!strstr(err.message, want))
-            fail_msg("%s: '%s', expected it to hold '%s'", spec, err.message, want);
-        parley_negotiation_free(neg);
+        expect_spec_refused(sc, spec, want);
     }
     parley_scenario_free(sc);
 }
@@ -345,18 +346,8 @@ static void test_param_not_a_number(void **state)
         {"boa:accept=time:t=0.5x", "agent boa: t=0.5x is not a number"},
         {"agreeable-2018:opponent_generators=1.5", "agent agreeable-2018: opponent_generators=1.5 (expected a count, 0 or more)"},
     };
-    for (size_t k = 0; k < sizeof specs / sizeof *specs; k++) {
-        parley_session_config cfg;
-        parley_session_config_init(&cfg);
-        parley_negotiation *neg = NULL;
-        parley_error err;
-        assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
-        parley_error_clear(&err);
-        assert_int_equal(parley_negotiation_add_agent_spec(neg, specs[k][0], &err), PARLEY_EINVAL);
-        if (!strstr(err.message, specs[k][1]))
-            fail_msg("%s: '%s', expected it to hold '%s'", specs[k][0], err.message, specs[k][1]);
-        parley_negotiation_free(neg);
-    }
+    for (size_t k = 0; k < sizeof specs / sizeof *specs; k++)
+        expect_spec_refused(sc, specs[k][0], specs[k][1]);
     parley_scenario_free(sc);
 }
 

@@ -42,6 +42,18 @@ static void *refuse(size_t size)
     return NULL;
 }
 
+/* The GMCR model of examples/gmcr/`name`; fails the test with the error when it does not load. */
+static parley_gmcr_model *example_model(const char *name)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/examples/gmcr/%s", PARLEY_SOURCE_DIR, name);
+    parley_gmcr_model *m = NULL;
+    parley_error err;
+    if (parley_gmcr_model_load(path, &m, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return m;
+}
+
 typedef int (*writer)(FILE *, const parley_gmcr_result *, uint32_t, int, parley_error *);
 
 /* Runs the writer on state 0 into memory; returns its code, the text in *text (caller frees). */
@@ -63,11 +75,9 @@ static int write_state0(writer w, const parley_gmcr_result *r, int json, int sta
 
 static void check_writer(writer w)
 {
-    parley_gmcr_model *m = NULL;
+    parley_gmcr_model *m = example_model("prisoners-dilemma.json");
     parley_gmcr_result *r = NULL;
     parley_error err;
-    if (parley_gmcr_model_load(PARLEY_SOURCE_DIR "/examples/gmcr/prisoners-dilemma.json", &m, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     parley_gmcr_options o = {.notions = 0, .threads = 1};
     assert_int_equal(parley_gmcr_analyze(m, &o, &r, &err), PARLEY_OK);
     for (int json = 0; json < 2; json++) {
@@ -172,11 +182,9 @@ static int graph(FILE *out, const parley_gmcr_result *r, int json, parley_error 
 static void test_write_errors(void **state)
 {
     (void)state;
-    parley_gmcr_model *m = NULL;
+    parley_gmcr_model *m = example_model("elmira.json");
     parley_gmcr_result *r = NULL;
     parley_error err;
-    if (parley_gmcr_model_load(PARLEY_SOURCE_DIR "/examples/gmcr/elmira.json", &m, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     assert_int_equal(parley_gmcr_analyze(m, NULL, &r, &err), PARLEY_OK);
     const any_writer writers[] = {explain2, inverse2, report, graph};
     for (size_t w = 0; w < sizeof writers / sizeof *writers; w++)
@@ -198,11 +206,9 @@ static void test_write_errors(void **state)
 static void test_svg_is_the_view_of_everything(void **state)
 {
     (void)state;
-    parley_gmcr_model *m = NULL;
+    parley_gmcr_model *m = example_model("elmira.json");
     parley_gmcr_result *r = NULL;
     parley_error err;
-    if (parley_gmcr_model_load(PARLEY_SOURCE_DIR "/examples/gmcr/elmira.json", &m, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     assert_int_equal(parley_gmcr_analyze(m, NULL, &r, &err), PARLEY_OK);
     char *whole = NULL, *view = NULL;
     size_t whole_size = 0, view_size = 0;
@@ -225,10 +231,8 @@ static void test_svg_is_the_view_of_everything(void **state)
 static void test_states_by_their_options(void **state)
 {
     (void)state;
-    parley_gmcr_model *m = NULL;
+    parley_gmcr_model *m = example_model("prisoners-dilemma.json");
     parley_error err;
-    if (parley_gmcr_model_load(PARLEY_SOURCE_DIR "/examples/gmcr/prisoners-dilemma.json", &m, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     static const char *const good[] = {"a_defects + b_defects", "b_defects+a_defects", "a_defects  +  b_defects",
                                        "a_defects"};
     static const uint32_t codes[] = {3, 3, 3, 1};

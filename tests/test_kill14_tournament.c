@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "textbook_fixture.h"
+#include "tournament_stats_probe.h"
 
 static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
 {
@@ -62,12 +63,8 @@ static parley_tournament *two_agents_repeated(const struct figures *f, int model
     cfg.session.rounds = 10;
     cfg.claim = claim_nothing;
     cfg.model = model ? "frequency" : NULL;
-    static const parley_scenario *list[1];
-    list[0] = sc;
-    parley_tournament *t = NULL;
+    parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
-    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     assert_int_equal(parley_tournament_run_count(t), 2 * repeats);
     for (size_t i = 0; i < 2 * repeats; i++) {
         parley_tournament_run run = *parley_tournament_result(t, i);
@@ -99,29 +96,6 @@ static parley_tournament *two_agents_repeated(const struct figures *f, int model
 static parley_tournament *two_agents(const struct figures *f, int model)
 {
     return two_agents_repeated(f, model, 1);
-}
-
-static const parley_agent_stats *stats_of(const parley_tournament_stats *s, size_t agent)
-{
-    for (size_t r = 0; r < parley_tournament_stats_agent_count(s); r++)
-        if (parley_tournament_stats_agent(s, r)->agent == agent)
-            return parley_tournament_stats_agent(s, r);
-    fail_msg("agent %zu not ranked", agent);
-    return NULL;
-}
-
-/* What `writer` writes, as a string (to free). */
-static char *written(int (*writer)(const parley_tournament_stats *, const parley_tournament *, FILE *,
-                                   parley_error *),
-                     const parley_tournament_stats *s, const parley_tournament *t)
-{
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_non_null(f);
-    assert_int_equal(writer(s, t, f, NULL), PARLEY_OK);
-    fclose(f);
-    return buf;
 }
 
 /* The tournament's SVG plot as a string in *svg (to free). */

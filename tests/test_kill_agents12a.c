@@ -388,13 +388,8 @@ static void test_pick_bid_in_a_window(void **state)
     parley_scenario *sc = probe_scenario(peaked);
     hook_model = parley_opponent_model_perfect(parley_party_utility(sc, 1));
     assert_non_null(hook_model);
-    static const uint32_t script[1] = {0};
-    script_set(1, 1, script);
-    script_hook = pick_hook;
     hook_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_pair(sc, 0, pick_hook);
     assert_int_equal(hook_calls, 1);
     static const uint32_t want_x[PICKS] = {2, 3, 3, 3, 3, 4};
     static const double want_u[PICKS] = {0.5, 0.75, 0.75, 0.75, 0.75, 1};
@@ -535,15 +530,10 @@ static void test_most_frequent_value(void **state)
         "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
         "  {\"name\": \"P1\", \"preferences\": {"
         "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}");
-    static const uint32_t zero[1] = {0};
-    script_set(1, 1, zero);
-    script_hook = frequent_hook;
     memset(freq_seen_tied, 0, sizeof freq_seen_tied);
     memset(freq_seen_zero, 0, sizeof freq_seen_zero);
     freq_discount[0] = freq_discount[1] = -1;
-    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_pair(sc, 0, frequent_hook);
     parley_scenario_free(sc);
     assert_int_equal(freq_unique, 1);
     assert_int_equal(freq_seen_tied[1] + freq_seen_tied[3], 0);
@@ -607,13 +597,8 @@ static void test_pick_bid_genius_all_zero(void **state)
         "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 0.00009}}}}]}");
     hook_model = parley_opponent_model_perfect(parley_party_utility(sc, 1));
     assert_non_null(hook_model);
-    static const uint32_t zero[1] = {0};
-    script_set(1, 1, zero);
-    script_hook = zero_hook;
     hook_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_pair(sc, 0, zero_hook);
     parley_opponent_model_free(hook_model);
     parley_scenario_free(sc);
     assert_int_equal(hook_calls, 1);

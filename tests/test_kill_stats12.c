@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "textbook_fixture.h"
+#include "tournament_stats_probe.h"
 
 static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
 {
@@ -44,12 +45,8 @@ static parley_tournament *two_agents(double first, double second, int always_agr
     cfg.session.rounds = 10;
     cfg.claim = claim_nothing;
     cfg.model = model;
-    static const parley_scenario *list[1];
-    list[0] = sc;
-    parley_tournament *t = NULL;
+    parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
-    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     const parley_model_accuracy none = {NAN, NAN, NAN, 0};
     assert_int_equal(parley_tournament_run_count(t), 2);
     for (size_t i = 0; i < 2; i++) {
@@ -78,20 +75,6 @@ static parley_tournament *two_agents(double first, double second, int always_agr
             fail_msg("%s", err.message);
     }
     return t;
-}
-
-/* The output of `writer` as a string (to free). */
-static char *written(int (*writer)(const parley_tournament_stats *, const parley_tournament *, FILE *,
-                                   parley_error *),
-                     const parley_tournament_stats *s, const parley_tournament *t)
-{
-    char *buf = NULL;
-    size_t size = 0;
-    FILE *f = open_memstream(&buf, &size);
-    assert_non_null(f);
-    assert_int_equal(writer(s, t, f, NULL), PARLEY_OK);
-    fclose(f);
-    return buf;
 }
 
 static void expect_line(const char *text, const char *line)

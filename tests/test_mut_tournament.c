@@ -22,6 +22,7 @@
 #include <jansson.h>
 
 #include "test_util.h"
+#include "tournament_stats_probe.h"
 
 static parley_tournament *play_small(const parley_scenario *sc)
 {
@@ -309,12 +310,7 @@ static void stats_text_lists_every_agent(void **state)
     parley_stats_options options = {200, 7, self};
     parley_tournament_stats *s = NULL;
     assert_int_equal(parley_tournament_stats_compute(t, &options, &s, NULL), PARLEY_OK);
-    char *text = NULL;
-    size_t size = 0;
-    FILE *out = open_memstream(&text, &size);
-    assert_non_null(out);
-    assert_int_equal(parley_tournament_stats_write_text(s, t, out, NULL), PARLEY_OK);
-    fclose(out);
+    char *text = written(parley_tournament_stats_write_text, s, t);
 
     const char *line = line_after(text, "significance of the differences");
     unsigned column[4] = {0};
@@ -349,10 +345,7 @@ static void stats_text_lists_every_agent(void **state)
     free(text);
 
     /* the JSON: each agent's model_pearson_over_time holds the four quarters */
-    out = open_memstream(&text, &size);
-    assert_non_null(out);
-    assert_int_equal(parley_tournament_stats_write_json(s, t, out, NULL), PARLEY_OK);
-    fclose(out);
+    text = written(parley_tournament_stats_write_json, s, t);
     json_t *doc = json_loads(text, 0, NULL), *agents = json_object_get(doc, "agents");
     assert_int_equal(json_array_size(agents), n);
     for (size_t rank = 0; rank < n; rank++) {

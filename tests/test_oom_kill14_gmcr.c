@@ -121,29 +121,27 @@ static int dot(FILE *out, const struct subject *s, parley_error *err)
     return parley_gmcr_write_dot(out, s->r, err);
 }
 
-/* The JSON report with the status quo's paths and coalitions (paths made with memory refused too). */
-static int report_json(FILE *out, const struct subject *s, parley_error *err)
+/* The report (JSON or text) with the status quo's paths and coalitions (paths made with memory refused too). */
+static int report(FILE *out, const struct subject *s, int json, parley_error *err)
 {
     parley_gmcr_paths *paths = NULL;
     int rc = parley_gmcr_paths_from(s->m, s->code, &paths, err);
     if (rc)
         return rc;
     parley_gmcr_report rep = {.result = s->r, .paths = paths, .coalitions = 1};
-    rc = parley_gmcr_write_json(out, &rep, err);
+    rc = json ? parley_gmcr_write_json(out, &rep, err) : parley_gmcr_write_text(out, &rep, err);
     parley_gmcr_paths_free(paths);
     return rc;
 }
 
+static int report_json(FILE *out, const struct subject *s, parley_error *err)
+{
+    return report(out, s, 1, err);
+}
+
 static int report_text(FILE *out, const struct subject *s, parley_error *err)
 {
-    parley_gmcr_paths *paths = NULL;
-    int rc = parley_gmcr_paths_from(s->m, s->code, &paths, err);
-    if (rc)
-        return rc;
-    parley_gmcr_report rep = {.result = s->r, .paths = paths, .coalitions = 1};
-    rc = parley_gmcr_write_text(out, &rep, err);
-    parley_gmcr_paths_free(paths);
-    return rc;
+    return report(out, s, 0, err);
 }
 
 /* The limited-move (horizon 3) and non-myopic analysis, its equilibria written out. */

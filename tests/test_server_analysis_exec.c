@@ -28,11 +28,8 @@ static void analysis_runs_the_program(void **state)
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "analysis-exec"));
     snprintf(record, sizeof record, "%s/ran", dir);
     snprintf(wrapper, sizeof wrapper, "%s/program", dir);
-    FILE *f = fopen(wrapper, "w");
-    assert_non_null(f);
-    fprintf(f, "#!/bin/sh\necho \"$PPID $*\" > '%s'\nexec '%s' \"$@\"\n", record, ANALYSIS_PROGRAM);
-    fclose(f);
-    assert_int_equal(chmod(wrapper, 0755), 0);
+    talks_write_program(wrapper, 0755, "#!/bin/sh\necho \"$PPID $*\" > '%s'\nexec '%s' \"$@\"\n", record,
+                        ANALYSIS_PROGRAM);
     parley_server_options o = {.analysis_program = wrapper};
     talks w;
     talks_open(&w, &o);
@@ -44,7 +41,7 @@ static void analysis_runs_the_program(void **state)
     assert_int_equal(json_array_size(json_object_get(r.json, "frontier")), 0);
     assert_true(json_is_true(json_object_get(r.json, "frontier_truncated")));
     http_resp_free(&r);
-    f = fopen(record, "r");
+    FILE *f = fopen(record, "r");
     assert_non_null(f);
     long parent = 0;
     assert_int_equal(fscanf(f, "%ld ", &parent), 1);

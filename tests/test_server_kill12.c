@@ -26,29 +26,6 @@
 #include <poll.h>
 #include <sys/stat.h>
 
-/* One request that must answer `status`; the reply (the caller frees it). */
-static http_resp call(talks *w, const char *method, const char *path, const char *token, const char *body, int status)
-{
-    http_resp r = http_request(w->port, method, path, token, body);
-    if (r.status != status)
-        fail_msg("%s %s: expected %d, got %d: %s", method, path, status, r.status, r.body ? r.body : "(no body)");
-    return r;
-}
-
-/* The reply is `status`, the error says it too, names `field` (NULL: none) and its message is `message`. */
-static void expect_error(talks *w, const char *method, const char *path, const char *token, const char *body,
-                         int status, const char *field, const char *message)
-{
-    http_resp r = call(w, method, path, token, body, status);
-    assert_int_equal(jint(&r, "error", "status"), status);
-    if (field)
-        assert_string_equal(jstr(&r, "error", "field"), field);
-    else
-        assert_true(json_is_null(json_object_get(json_object_get(r.json, "error"), "field")));
-    assert_string_equal(jstr(&r, "error", "message"), message);
-    http_resp_free(&r);
-}
-
 static void drop(http_resp r)
 {
     http_resp_free(&r);
@@ -162,10 +139,10 @@ static void test_stream_bytes(void **state)
 {
     talks *w = *state;
     const char *messages = "/api/negotiations/1/messages";
-    drop(call(w, "POST", messages, w->buyer, "{\"body\": \"b to m\", \"to\": 1}", 201));
-    drop(call(w, "POST", messages, w->med, "{\"body\": \"m to s\", \"to\": 3}", 201));
-    drop(call(w, "POST", messages, w->med, "{\"body\": \"m to all\"}", 201));
-    http_resp t = call(w, "GET", "/api/negotiations/1/timeline", w->seller, NULL, 200);
+    drop(talks_call(w, "POST", messages, w->buyer, "{\"body\": \"b to m\", \"to\": 1}", 201));
+    drop(talks_call(w, "POST", messages, w->med, "{\"body\": \"m to s\", \"to\": 3}", 201));
+    drop(talks_call(w, "POST", messages, w->med, "{\"body\": \"m to all\"}", 201));
+    http_resp t = talks_call(w, "GET", "/api/negotiations/1/timeline", w->seller, NULL, 200);
     json_t *events = json_object_get(t.json, "events");
     /* created, 3 joined, m to s, m to all */
     assert_int_equal(json_array_size(events), 6);
@@ -183,8 +160,8 @@ static void test_stream_bytes(void **state)
     for (size_t i = 2; i < 6; i++)
         assert_block_is_event(&s, i - 1, json_array_get(events, i));
     /* Live: the mediator's next message to everyone, and not the Buyer's next to the mediator. */
-    drop(call(w, "POST", messages, w->buyer, "{\"body\": \"b again\", \"to\": 1}", 201));
-    drop(call(w, "POST", messages, w->med, "{\"body\": \"live\"}", 201));
+    drop(talks_call(w, "POST", messages, w->buyer, "{\"body\": \"b again\", \"to\": 1}", 201));
+    drop(talks_call(w, "POST", messages, w->med, "{\"body\": \"live\"}", 201));
     stream_until_blocks(&s, 6);
     char *block = stream_block(&s, 5);
     assert_non_null(strstr(block, "\"body\":\"live\""));
@@ -248,17 +225,13 @@ static void analysis_ends(const char *body, double seconds, int status, const ch
     char dir[128], program[192];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "program"));
     snprintf(program, sizeof program, "%s/analysis.sh", dir);
-    FILE *f = fopen(program, "w");
-    assert_non_null(f);
-    fprintf(f, "#!/bin/sh\ncat > /dev/null\n%s\n", body);
-    assert_int_equal(fclose(f), 0);
-    assert_int_equal(chmod(program, 0755), 0);
+    talks_write_program(program, 0755, "#!/bin/sh\ncat > /dev/null\n%s\n", body);
     talks w;
     parley_server_options o = {0};
     o.analysis_program = program;
     o.analysis_seconds = seconds;
     talks_open(&w, &o);
-    http_resp r = call(&w, "GET", "/api/negotiations/1/analysis", w.med, NULL, status);
+    http_resp r = talks_call(&w, "GET", "/api/negotiations/1/analysis", w.med, NULL, status);
     assert_json(r.json, expected);
     if (status == 503) /* the server's advice to come back */
         assert_non_null(strstr(r.raw, "\r\nRetry-After: 5\r\n"));
@@ -295,11 +268,7 @@ static void test_analysis_program_refused_at_start(void **state)
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "program"));
     assert_int_equal(test_db_target(db, sizeof db, dir, "p.db"), 0);
     snprintf(program, sizeof program, "%s/not-executable.sh", dir);
-    FILE *f = fopen(program, "w");
-    assert_non_null(f);
-    fputs("#!/bin/sh\n", f);
-    assert_int_equal(fclose(f), 0);
-    assert_int_equal(chmod(program, 0644), 0);
+    talks_write_program(program, 0644, "#!/bin/sh\n");
     char missing[192], why[512];
     snprintf(missing, sizeof missing, "%s/missing", dir);
     const char *programs[] = {missing, program}, *reasons[] = {"No such file or directory", "Permission denied"};
@@ -323,10 +292,10 @@ static void test_analysis_program_refused_at_start(void **state)
 
 static void table_text(talks *w, const char *outcome)
 {
-    drop(call(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Geneva\"}", 201));
+    drop(talks_call(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Geneva\"}", 201));
     char body[128];
     snprintf(body, sizeof body, "{\"outcome\": %s}", outcome);
-    drop(call(w, "POST", "/api/negotiations/1/texts", w->med, body, 201));
+    drop(talks_call(w, "POST", "/api/negotiations/1/texts", w->med, body, 201));
 }
 
 /* The parties' names in the reply's "parties" (participant:name:response, joined by spaces). */
@@ -334,7 +303,7 @@ static void assert_amending(talks *w, const char *query, const char *expected)
 {
     char path[128], got[256] = "";
     snprintf(path, sizeof path, "/api/negotiations/1/analysis/amendments%s", query);
-    http_resp r = call(w, "GET", path, w->med, NULL, 200);
+    http_resp r = talks_call(w, "GET", path, w->med, NULL, 200);
     json_t *parties = json_object_get(r.json, "parties");
     for (size_t i = 0; i < json_array_size(parties); i++) {
         json_t *p = json_array_get(parties, i);
@@ -360,19 +329,21 @@ static void test_amendments_latest_answer_only(void **state)
     talks *w = *state;
     table_text(w, "{\"price\": 1}");
     const char *responses = "/api/negotiations/1/texts/1/responses";
-    drop(call(w, "POST", responses, w->buyer,
-              "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", \"value\": 0, \"reason\": \"cheaper\"}]}",
-              201));
-    drop(call(w, "POST", responses, w->seller, "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", "
+    drop(talks_call(w, "POST", responses, w->buyer,
+                    "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", \"value\": 0, \"reason\": \"cheaper\"}]}",
+                    201));
+    drop(talks_call(w, "POST", responses, w->seller, "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", "
                                                "\"value\": 2}]}", 201));
     assert_amending(w, "", "2:Buyer:1 3:Seller:2");
     assert_amending(w, "?participant=3", "3:Seller:2");
     assert_amending(w, "?participant=2", "2:Buyer:1");
-    expect_error(w, "GET", "/api/negotiations/1/analysis/amendments?participant=0", w->med, NULL, 400, "participant",
-                 "participant: '0' is not a participant id");
-    expect_error(w, "GET", "/api/negotiations/1/analysis/amendments?participant=1", w->med, NULL, 404, "participant",
-                 "participant: no party 1 in this negotiation");
-    http_resp r = call(w, "GET", "/api/negotiations/1/analysis/amendments", w->med, NULL, 200);
+    talks_expect_error(w, "GET", "/api/negotiations/1/analysis/amendments?participant=0", w->med, NULL, 400,
+                       "participant",
+                       "participant: '0' is not a participant id");
+    talks_expect_error(w, "GET", "/api/negotiations/1/analysis/amendments?participant=1", w->med, NULL, 404,
+                       "participant",
+                       "participant: no party 1 in this negotiation");
+    http_resp r = talks_call(w, "GET", "/api/negotiations/1/analysis/amendments", w->med, NULL, 200);
     json_t *buyer = json_array_get(json_object_get(r.json, "parties"), 0);
     json_t *first = json_array_get(json_object_get(buyer, "amendments"), 0);
     assert_string_equal(json_string_value(json_object_get(first, "issue")), "price");
@@ -387,12 +358,12 @@ static void test_amendments_latest_answer_only(void **state)
     assert_json(json_object_get(second, "rejected_by"), "[\"Buyer\"]");
     assert_json(json_object_get(r.json, "profiles"), "{\"Buyer\": \"scenario\", \"Seller\": \"scenario\"}");
     http_resp_free(&r);
-    drop(call(w, "POST", responses, w->buyer, "{\"answer\": \"accept\"}", 201));
+    drop(talks_call(w, "POST", responses, w->buyer, "{\"answer\": \"accept\"}", 201));
     assert_amending(w, "", "3:Seller:2");
     assert_amending(w, "?participant=2", "");
-    drop(call(w, "PUT", "/api/negotiations/1/profile", w->buyer,
-              "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.5, \"2\": 0}}}}", 200));
-    r = call(w, "GET", "/api/negotiations/1/analysis/amendments", w->med, NULL, 200);
+    drop(talks_call(w, "PUT", "/api/negotiations/1/profile", w->buyer,
+                    "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.5, \"2\": 0}}}}", 200));
+    r = talks_call(w, "GET", "/api/negotiations/1/analysis/amendments", w->med, NULL, 200);
     assert_json(json_object_get(r.json, "profiles"), "{\"Buyer\": \"uploaded\", \"Seller\": \"scenario\"}");
     http_resp_free(&r);
 }
@@ -402,8 +373,8 @@ static void test_amendments_latest_answer_only(void **state)
 static void test_advice_limit_bounds(void **state)
 {
     talks *w = *state;
-    drop(call(w, "PUT", "/api/negotiations/1/profile", w->buyer,
-              "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.5, \"2\": 0}}}}", 200));
+    drop(talks_call(w, "PUT", "/api/negotiations/1/profile", w->buyer,
+                    "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.5, \"2\": 0}}}}", 200));
     static const char *const passed[] = {"1", "20"};
     static const char *const refused[][2] = {{"0", "limit: 0 is outside 1..20"},
                                              {"21", "limit: 21 is outside 1..20"},
@@ -415,11 +386,11 @@ static void test_advice_limit_bounds(void **state)
     char path[96];
     for (size_t i = 0; i < 2; i++) {
         snprintf(path, sizeof path, "/api/negotiations/1/advice/me?limit=%s", passed[i]);
-        expect_error(w, "GET", path, w->buyer, NULL, 404, NULL, "no text has been tabled yet");
+        talks_expect_error(w, "GET", path, w->buyer, NULL, 404, NULL, "no text has been tabled yet");
     }
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
         snprintf(path, sizeof path, "/api/negotiations/1/advice/me?limit=%s", refused[i][0]);
-        expect_error(w, "GET", path, w->buyer, NULL, 400, "limit", refused[i][1]);
+        talks_expect_error(w, "GET", path, w->buyer, NULL, 400, "limit", refused[i][1]);
     }
 }
 
@@ -429,8 +400,8 @@ static void test_improvements_limit_bounds(void **state)
 {
     talks *w = *state;
     table_text(w, "{\"price\": 1}");
-    drop(call(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, "{\"answer\": \"accept\"}", 201));
-    drop(call(w, "POST", "/api/negotiations/1/texts/1/responses", w->seller, "{\"answer\": \"accept\"}", 201));
+    drop(talks_call(w, "POST", "/api/negotiations/1/texts/1/responses", w->buyer, "{\"answer\": \"accept\"}", 201));
+    drop(talks_call(w, "POST", "/api/negotiations/1/texts/1/responses", w->seller, "{\"answer\": \"accept\"}", 201));
     static const char *const passed[] = {"1", "100"};
     static const char *const refused[][2] = {{"0", "limit: 0 is outside 1..100"},
                                              {"101", "limit: 101 is outside 1..100"},
@@ -439,13 +410,13 @@ static void test_improvements_limit_bounds(void **state)
     char path[96];
     for (size_t i = 0; i < 2; i++) {
         snprintf(path, sizeof path, "/api/negotiations/1/improvements?limit=%s", passed[i]);
-        http_resp r = call(w, "GET", path, w->med, NULL, 200);
+        http_resp r = talks_call(w, "GET", path, w->med, NULL, 200);
         assert_int_equal(json_array_size(json_object_get(r.json, "improvements")), 0);
         http_resp_free(&r);
     }
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
         snprintf(path, sizeof path, "/api/negotiations/1/improvements?limit=%s", refused[i][0]);
-        expect_error(w, "GET", path, w->med, NULL, 400, "limit", refused[i][1]);
+        talks_expect_error(w, "GET", path, w->med, NULL, 400, "limit", refused[i][1]);
     }
 }
 
@@ -470,10 +441,10 @@ static void test_upload_document_count(void **state)
     static const size_t refused[] = {0, 65}, read[] = {1, 64};
     for (size_t i = 0; i < 2; i++) {
         char *body = documents_of(refused[i]);
-        expect_error(w, "POST", "/api/negotiations", NULL, body, 400, "documents", count);
+        talks_expect_error(w, "POST", "/api/negotiations", NULL, body, 400, "documents", count);
         free(body);
         body = documents_of(read[i]);
-        http_resp r = call(w, "POST", "/api/negotiations", NULL, body, 400);
+        http_resp r = talks_call(w, "POST", "/api/negotiations", NULL, body, 400);
         free(body);
         assert_string_equal(jstr(&r, "error", "field"), "documents");
         assert_null(strstr(jstr(&r, "error", "message"), "expected an array"));
@@ -498,7 +469,7 @@ static void test_buckets_of_many_participants(void **state)
     talks_open(&w, &o);
     static char tokens[N][65];
     for (int i = 0; i < N; i++) {
-        http_resp r = call(&w, "POST", "/api/negotiations", NULL, talks_scenario, 201);
+        http_resp r = talks_call(&w, "POST", "/api/negotiations", NULL, talks_scenario, 201);
         memcpy(tokens[i], jstr(&r, "participant", "token"), 65);
         http_resp_free(&r);
     }
@@ -506,21 +477,21 @@ static void test_buckets_of_many_participants(void **state)
         char path[64];
         snprintf(path, sizeof path, "/api/negotiations/%d/messages", i + 2);
         for (int k = 0; k < 2; k++)
-            drop(call(&w, "POST", path, tokens[i], "{\"body\": \"hello\"}", 201));
-        drop(call(&w, "POST", path, tokens[i], "{\"body\": \"hello\"}", 429));
+            drop(talks_call(&w, "POST", path, tokens[i], "{\"body\": \"hello\"}", 201));
+        drop(talks_call(&w, "POST", path, tokens[i], "{\"body\": \"hello\"}", 429));
     }
     for (int i = 0; i < N; i++) {
         char path[64];
         snprintf(path, sizeof path, "/api/negotiations/%d/messages", i + 2);
-        expect_error(&w, "POST", path, tokens[i], "{\"body\": \"hello\"}", 429, NULL,
-                     "too many writes: one participant may make 2 at once and 1e-300 per second after that (the "
-                     "server's --write-burst and --write-rate); try again in 86400 s");
+        talks_expect_error(&w, "POST", path, tokens[i], "{\"body\": \"hello\"}", 429, NULL,
+                           "too many writes: one participant may make 2 at once and 1e-300 per second after that (the "
+                           "server's --write-burst and --write-rate); try again in 86400 s");
     }
     /* The first negotiation's parties have their own buckets still full. */
-    drop(call(&w, "POST", "/api/negotiations/1/messages", w.buyer, "{\"body\": \"hello\"}", 201));
-    drop(call(&w, "POST", "/api/negotiations/1/messages", w.buyer, "{\"body\": \"hello\"}", 201));
-    drop(call(&w, "POST", "/api/negotiations/1/messages", w.buyer, "{\"body\": \"hello\"}", 429));
-    drop(call(&w, "POST", "/api/negotiations/1/messages", w.seller, "{\"body\": \"hello\"}", 201));
+    drop(talks_call(&w, "POST", "/api/negotiations/1/messages", w.buyer, "{\"body\": \"hello\"}", 201));
+    drop(talks_call(&w, "POST", "/api/negotiations/1/messages", w.buyer, "{\"body\": \"hello\"}", 201));
+    drop(talks_call(&w, "POST", "/api/negotiations/1/messages", w.buyer, "{\"body\": \"hello\"}", 429));
+    drop(talks_call(&w, "POST", "/api/negotiations/1/messages", w.seller, "{\"body\": \"hello\"}", 201));
     talks_close(&w);
 }
 
@@ -559,19 +530,19 @@ static void test_request_checks(void **state)
     assert_string_equal(jstr(&r, "error", "message"), "Content-Type: 'text/plain': a request that changes something "
                                                       "must be sent as 'Content-Type: application/json'");
     http_resp_free(&r);
-    expect_error(w, "DELETE", "/api/negotiations/1/texts", w->med, NULL, 405, NULL,
-                 "method DELETE is not allowed on /api/negotiations/1/texts (allowed: POST, GET, HEAD)");
-    r = call(w, "DELETE", "/api/negotiations/1/texts", w->med, NULL, 405);
+    talks_expect_error(w, "DELETE", "/api/negotiations/1/texts", w->med, NULL, 405, NULL,
+                       "method DELETE is not allowed on /api/negotiations/1/texts (allowed: POST, GET, HEAD)");
+    r = talks_call(w, "DELETE", "/api/negotiations/1/texts", w->med, NULL, 405);
     assert_non_null(strstr(r.raw, "\r\nAllow: POST, GET, HEAD\r\n"));
     http_resp_free(&r);
-    expect_error(w, "PUT", "/api/negotiations/1", w->med, "{}", 405, NULL,
-                 "method PUT is not allowed on /api/negotiations/1 (allowed: GET, HEAD)");
-    expect_error(w, "GET", "/api/negotiations/1/participants/2/token", w->med, NULL, 405, NULL,
-                 "method GET is not allowed on /api/negotiations/1/participants/2/token (allowed: POST, DELETE)");
+    talks_expect_error(w, "PUT", "/api/negotiations/1", w->med, "{}", 405, NULL,
+                       "method PUT is not allowed on /api/negotiations/1 (allowed: GET, HEAD)");
+    talks_expect_error(w, "GET", "/api/negotiations/1/participants/2/token", w->med, NULL, 405, NULL,
+                       "method GET is not allowed on /api/negotiations/1/participants/2/token (allowed: POST, DELETE)");
     r = http_request(w->port, "HEAD", "/api/negotiations/1/me", w->buyer, NULL);
     assert_int_equal(r.status, 200);
     http_resp_free(&r);
-    r = call(w, "GET", "/api/negotiations/1/me/", w->buyer, NULL, 200); /* a final slash is the same path */
+    r = talks_call(w, "GET", "/api/negotiations/1/me/", w->buyer, NULL, 200); /* a final slash is the same path */
     assert_int_equal(jint(&r, "me", "id"), 2);
     http_resp_free(&r);
 }
@@ -594,33 +565,34 @@ static void test_seats_held_and_counted(void **state)
                          "\"kind\": \"*\", \"deadline_seconds\": 10.0, \"cpu_seconds\": 10.0, \"rounds\": 7, \"seed\": 3, "
                          "\"seated_at\": \"T\", \"seated_by\": \"Broker\"}";
     /* A deadline or CPU time of 0 is refused: both are in (0, ...]. */
-    expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\", \"deadline_seconds\": 0}", 400, "deadline_seconds",
-                 "deadline_seconds: a number of seconds in (0, 30] (the server's --agent-seconds)");
-    expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\", \"cpu_seconds\": 0}", 400, "cpu_seconds",
-                 "cpu_seconds: a number of seconds in (0, 10] (at most the deadline)");
-    http_resp r = call(&w, "POST", buyer, w.med, "{\"agent\": \"boulware\", \"rounds\": 7, \"seed\": 3}", 201);
+    talks_expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\", \"deadline_seconds\": 0}", 400,
+                       "deadline_seconds",
+                       "deadline_seconds: a number of seconds in (0, 30] (the server's --agent-seconds)");
+    talks_expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\", \"cpu_seconds\": 0}", 400, "cpu_seconds",
+                       "cpu_seconds: a number of seconds in (0, 10] (at most the deadline)");
+    http_resp r = talks_call(&w, "POST", buyer, w.med, "{\"agent\": \"boulware\", \"rounds\": 7, \"seed\": 3}", 201);
     assert_json(r.json, seated);
     http_resp_free(&r);
-    r = call(&w, "GET", buyer, w.med, NULL, 200);
+    r = talks_call(&w, "GET", buyer, w.med, NULL, 200);
     json_object_del(r.json, "last");
     assert_json(r.json, seated);
     http_resp_free(&r);
-    expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\"}", 409, NULL,
-                 "the agent 'boulware' already holds Buyer's seat: unseat it first");
-    expect_error(&w, "POST", seller, w.med, "{\"agent\": \"conceder\"}", 429, NULL,
-                 "this negotiation already has 1 agents seated (the server's --agents-per-negotiation is 1)");
-    r = call(&w, "DELETE", buyer, w.med, NULL, 200);
+    talks_expect_error(&w, "POST", buyer, w.med, "{\"agent\": \"conceder\"}", 409, NULL,
+                       "the agent 'boulware' already holds Buyer's seat: unseat it first");
+    talks_expect_error(&w, "POST", seller, w.med, "{\"agent\": \"conceder\"}", 429, NULL,
+                       "this negotiation already has 1 agents seated (the server's --agents-per-negotiation is 1)");
+    r = talks_call(&w, "DELETE", buyer, w.med, NULL, 200);
     assert_json(r.json, "{\"participant\": 2, \"name\": \"Buyer\", \"agent\": \"boulware\"}");
     http_resp_free(&r);
-    r = call(&w, "GET", buyer, w.med, NULL, 200);
+    r = talks_call(&w, "GET", buyer, w.med, NULL, 200);
     assert_json(r.json, "{\"participant\": 2, \"name\": \"Buyer\", \"role\": \"party\", \"agent\": null}");
     http_resp_free(&r);
-    r = call(&w, "POST", seller, w.med, "{\"agent\": \"conceder\", \"deadline_seconds\": 12.5}", 201);
+    r = talks_call(&w, "POST", seller, w.med, "{\"agent\": \"conceder\", \"deadline_seconds\": 12.5}", 201);
     assert_json(r.json, "{\"participant\": 3, \"name\": \"Seller\", \"role\": \"party\", \"agent\": \"conceder\", "
                         "\"kind\": \"*\", \"deadline_seconds\": 12.5, \"cpu_seconds\": 12.5, \"rounds\": 20, "
                         "\"seed\": 1, \"seated_at\": \"T\", \"seated_by\": \"Broker\"}"); /* docs/api.md's defaults */
     http_resp_free(&r);
-    r = call(&w, "GET", "/api/negotiations/1/agents", w.med, NULL, 200);
+    r = talks_call(&w, "GET", "/api/negotiations/1/agents", w.med, NULL, 200);
     assert_int_equal(json_array_size(json_object_get(r.json, "agents")), 1);
     assert_string_equal(json_string_value(json_object_get(json_array_get(json_object_get(r.json, "agents"), 0), "name")),
                         "Seller");
@@ -639,7 +611,7 @@ static void test_analysis_reply(void **state)
 {
     talks *w = *state;
     table_text(w, "{\"price\": 2}");
-    http_resp r = call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
+    http_resp r = talks_call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
     json_t *solutions = json_object_get(r.json, "solutions");
     json_object_del(json_object_get(solutions, "kalai"), "value");
     json_object_del(json_object_get(solutions, "egalitarian"), "value");
@@ -658,8 +630,8 @@ static void test_analysis_reply(void **state)
                 " \"acceptable_to\": [false, true], \"feasible\": true, \"pareto_optimal\": false, \"dominated\": false},"
                 " \"conflicts\": []}");
     http_resp_free(&r);
-    drop(call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 1}}", 201));
-    r = call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
+    drop(talks_call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 1}}", 201));
+    r = talks_call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
     assert_json(json_object_get(r.json, "current_text"),
                 "{\"id\": 2, \"number\": 2, \"outcome\": {\"price\": 1}, \"utilities\": [0.5, 0.5], \"acceptable_to\": "
                 "[true, true], \"feasible\": true, \"pareto_optimal\": true, \"dominated\": false}");
@@ -668,11 +640,11 @@ static void test_analysis_reply(void **state)
      * at the end (the upload replaces the scenario's estimate whole; the analysis reads it at the start): it
      * accepts all 3 prices, the zone is {0, 1}, the Buyer's best in it 1 (price 0), and a text at 2, (0, .5),
      * acceptable to the Seller now (not at the end), is dominated by the frontier's (.5, .5). */
-    drop(call(w, "PUT", "/api/negotiations/1/profile", w->seller,
+    drop(talks_call(w, "PUT", "/api/negotiations/1/profile", w->seller,
               "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 0, \"1\": 0.5, \"2\": 0.5}}}, "
               "\"reservation_curve\": [[0, 0], [1, 0.6]]}", 200));
-    drop(call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 2}}", 201));
-    r = call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
+    drop(talks_call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 2}}", 201));
+    r = talks_call(w, "GET", "/api/negotiations/1/analysis", w->med, NULL, 200);
     assert_json(json_object_get(r.json, "current_text"),
                 "{\"id\": 3, \"number\": 3, \"outcome\": {\"price\": 2}, \"utilities\": [0.0, 0.5], \"acceptable_to\": "
                 "[false, true], \"feasible\": true, \"pareto_optimal\": false, \"dominated\": true}");
@@ -737,7 +709,7 @@ static void test_error_escapes_invalid_sequences(void **state)
         char path[64], message[128];
         snprintf(path, sizeof path, "/api/a%s", cases[i][0]);
         snprintf(message, sizeof message, "no such resource: /api/a%s", cases[i][1]);
-        expect_error(w, "GET", path, w->med, NULL, 404, NULL, message);
+        talks_expect_error(w, "GET", path, w->med, NULL, 404, NULL, message);
     }
 }
 
@@ -784,7 +756,7 @@ static void test_stream_after_a_large_page(void **state)
     assert_non_null(strstr(block, "\"kind\":\"message\""));
     assert_true(strlen(block) > 9000);
     free(block);
-    drop(call(w, "POST", "/api/negotiations/1/messages", w->med, "{\"body\": \"after the large page\"}", 201));
+    drop(talks_call(w, "POST", "/api/negotiations/1/messages", w->med, "{\"body\": \"after the large page\"}", 201));
     stream_until_blocks(&s, 8);
     block = stream_block(&s, 7);
     assert_non_null(strstr(block, "\"body\":\"after the large page\""));
@@ -803,11 +775,7 @@ static void test_analysis_stopped_when_the_client_goes(void **state)
     char dir[128], program[192];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "program"));
     snprintf(program, sizeof program, "%s/analysis.sh", dir);
-    FILE *f = fopen(program, "w");
-    assert_non_null(f);
-    fputs("#!/bin/sh\ncat > /dev/null\nexec sleep 600\n", f);
-    assert_int_equal(fclose(f), 0);
-    assert_int_equal(chmod(program, 0755), 0);
+    talks_write_program(program, 0755, "#!/bin/sh\ncat > /dev/null\nexec sleep 600\n");
     talks w;
     parley_server_options o = {0};
     o.analysis_program = program;

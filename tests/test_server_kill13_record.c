@@ -16,6 +16,7 @@
 
 #include "server/server_internal.h"
 #include "test_server_talks.h"
+#include "test_server_store.h"
 
 #define OFFER_SQL(note)                                                                                               \
     "INSERT INTO events (negotiation_id, at, kind, data) VALUES (1, '2026-01-01T00:00:00Z', 'improvement.offered', " \
@@ -28,15 +29,11 @@ static void test_record_read_to_its_100000th_event(void **state)
     talks w;
     parley_server_options o = {0};
     talks_open(&w, &o);
-    store_conn *db = store_writer(w.srv->db);
-    assert_non_null(db);
-    assert_int_equal(store_exec(db, "BEGIN;" OFFER_SQL("first")
-                                    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
-                                    "INSERT INTO events (negotiation_id, at, kind, data) "
-                                    "SELECT 1, '2026-01-01T00:00:00Z', 'filler', '{}' FROM n;" OFFER_SQL("last")
-                                    "COMMIT;"),
-                     DB_OK);
-    store_writer_release(w.srv->db, db);
+    talks_store_exec(&w, "BEGIN;" OFFER_SQL("first")
+                         "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+                         "INSERT INTO events (negotiation_id, at, kind, data) "
+                         "SELECT 1, '2026-01-01T00:00:00Z', 'filler', '{}' FROM n;" OFFER_SQL("last")
+                         "COMMIT;");
     http_resp r = http_request(w.port, "GET", "/api/negotiations/1/improvements/me", w.seller, NULL);
     assert_int_equal(r.status, 200);
     assert_string_equal(jstr(&r, "profile", NULL), "none");

@@ -38,6 +38,7 @@
 #include "server/party_advice.h"
 #include "server/server_internal.h"
 #include "test_server_talks.h"
+#include "test_server_store.h"
 
 /* Price 0..2 opposed, quality 0..20 wanted by both, each weighing half. */
 static const char quality_scenario[] =
@@ -139,13 +140,9 @@ static void test_timeline_default_limit_is_500(void **state)
     talks w;
     parley_server_options o = {0};
     talks_open(&w, &o);
-    store_conn *db = store_writer(w.srv->db);
-    assert_non_null(db);
-    assert_int_equal(store_exec(db, "BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
-                                    "i < 1000) INSERT INTO events (negotiation_id, at, kind, data) SELECT 1, "
-                                    "'2026-01-01T00:00:00Z', 'filler', '{}' FROM n; COMMIT;"),
-                     DB_OK);
-    store_writer_release(w.srv->db, db);
+    talks_store_exec(&w, "BEGIN; WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE "
+                         "i < 1000) INSERT INTO events (negotiation_id, at, kind, data) SELECT 1, "
+                         "'2026-01-01T00:00:00Z', 'filler', '{}' FROM n; COMMIT;");
     static const char *const query[] = {"", "?limit=499", "?limit=500", "?limit=501"};
     static const size_t given[] = {500, 499, 500, 501};
     for (size_t i = 0; i < 4; i++) {

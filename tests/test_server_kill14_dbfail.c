@@ -19,6 +19,7 @@
 
 #include "server/server_internal.h"
 #include "test_server_seats.h"
+#include "test_server_store.h"
 
 static void test_agreement_check_fails_whole(void **state)
 {
@@ -30,18 +31,14 @@ static void test_agreement_check_fails_whole(void **state)
     talks_open(&w, &o);
     open_session(&w, 1, w.med);
     int64_t t = table(&w, 1, w.med, 1);
-    store_conn *db = store_writer(w.srv->db);
-    assert_non_null(db);
-    assert_int_equal(store_exec(db, "ALTER TABLE responses RENAME TO responses_t;"
-                                    "CREATE VIEW responses AS SELECT id, text_id, participant_id, CASE WHEN "
-                                    "participant_id = 3 THEN abs(-9223372036854775808) ELSE answer END AS answer, "
-                                    "reason, amendments, created_at FROM responses_t;"
-                                    "CREATE TRIGGER responses_insert INSTEAD OF INSERT ON responses BEGIN INSERT INTO "
-                                    "responses_t (text_id, participant_id, answer, reason, amendments, created_at) "
-                                    "VALUES (NEW.text_id, NEW.participant_id, NEW.answer, NEW.reason, NEW.amendments, "
-                                    "NEW.created_at); END;"),
-                     DB_OK);
-    store_writer_release(w.srv->db, db);
+    talks_store_exec(&w, "ALTER TABLE responses RENAME TO responses_t;"
+                         "CREATE VIEW responses AS SELECT id, text_id, participant_id, CASE WHEN "
+                         "participant_id = 3 THEN abs(-9223372036854775808) ELSE answer END AS answer, "
+                         "reason, amendments, created_at FROM responses_t;"
+                         "CREATE TRIGGER responses_insert INSTEAD OF INSERT ON responses BEGIN INSERT INTO "
+                         "responses_t (text_id, participant_id, answer, reason, amendments, created_at) "
+                         "VALUES (NEW.text_id, NEW.participant_id, NEW.answer, NEW.reason, NEW.amendments, "
+                         "NEW.created_at); END;");
     char path[96];
     snprintf(path, sizeof path, "/api/negotiations/1/texts/%lld/responses", (long long)t);
     http_resp r = talks_call(&w, "POST", path, w.seller, "{\"answer\": \"accept\"}", 201);

@@ -48,11 +48,8 @@ static void test_agent_sees_its_own_profile_only(void **state)
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "seatview"));
     snprintf(program, sizeof program, "%s/seat.sh", dir);
     snprintf(request, sizeof request, "%s/request.json", dir);
-    FILE *f = fopen(program, "w");
-    assert_non_null(f);
-    fprintf(f, "#!/bin/sh\ncat > '%s.part' && mv '%s.part' '%s'\nexit 1\n", request, request, request);
-    fclose(f);
-    assert_int_equal(chmod(program, 0700), 0);
+    talks_write_program(program, 0700, "#!/bin/sh\ncat > '%s.part' && mv '%s.part' '%s'\nexit 1\n", request, request,
+                        request);
 
     talks w;
     parley_server_options o = {0};

@@ -34,11 +34,7 @@ static char *why_of(const char *body, int removed, uint64_t agent_memory)
     char dir[128], script[192];
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "seatwhy"));
     snprintf(script, sizeof script, "%s/seat.sh", dir);
-    FILE *f = fopen(script, "w");
-    assert_non_null(f);
-    fprintf(f, "#!/bin/sh\ncat >/dev/null\n%s\n", body);
-    fclose(f);
-    assert_int_equal(chmod(script, 0700), 0);
+    talks_write_program(script, 0700, "#!/bin/sh\ncat >/dev/null\n%s\n", body);
     talks w;
     parley_server_options o = {0};
     o.seat_program = script;

@@ -59,11 +59,7 @@ static void test_waiting_analyses_run_in_arrival_order(void **state)
     assert_non_null(test_tmpdir_make(dir, sizeof dir, "order"));
     snprintf(script, sizeof script, "%s/analysis.sh", dir);
     snprintf(log, sizeof log, "%s/order.log", dir);
-    FILE *f = fopen(script, "w");
-    assert_non_null(f);
-    fprintf(f, "#!/bin/sh\ncat >> '%s'\necho >> '%s'\nexit 3\n", log, log);
-    fclose(f);
-    assert_int_equal(chmod(script, 0700), 0);
+    talks_write_program(script, 0700, "#!/bin/sh\ncat >> '%s'\necho >> '%s'\nexit 3\n", log, log);
     talks w;
     parley_server_options o = {0};
     o.analysis_program = script;

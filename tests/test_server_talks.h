@@ -13,6 +13,10 @@
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <sys/stat.h>
+
 static const char talks_scenario[] =
     "{\"scenario\": {\"title\": \"Budget\", \"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, "
     "\"max\": 2}], \"parties\": ["
@@ -139,6 +143,21 @@ __attribute__((unused)) static void talks_expect_error(talks *w, const char *met
         assert_true(json_is_null(json_object_get(json_object_get(r.json, "error"), "field")));
     assert_string_equal(jstr(&r, "error", "message"), message);
     http_resp_free(&r);
+}
+
+/* Writes a program for the server to run (a seat or analysis program: a shell script) to `path`, its text printf'd
+ * from `fmt`, and gives it `mode`; fails the test on any error. */
+__attribute__((unused, format(printf, 3, 4))) static void talks_write_program(const char *path, mode_t mode,
+                                                                              const char *fmt, ...)
+{
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    va_list ap;
+    va_start(ap, fmt);
+    vfprintf(f, fmt, ap);
+    va_end(ap);
+    assert_int_equal(fclose(f), 0);
+    assert_int_equal(chmod(path, mode), 0);
 }
 
 #endif

@@ -32,20 +32,11 @@ static int world_setup(void **state)
     return 0;
 }
 
-/* One request that must answer `status`; the reply (the caller frees it). */
-static http_resp call(talks *w, const char *method, const char *path, const char *token, const char *body, int status)
-{
-    http_resp r = http_request(w->port, method, path, token, body);
-    if (r.status != status)
-        fail_msg("%s %s: expected %d, got %d: %s", method, path, status, r.status, r.body ? r.body : "(no body)");
-    return r;
-}
-
 /* One request whose reply must be `status` and the JSON `expected` (test_json_expect.h). */
 static void expect(talks *w, const char *method, const char *path, const char *token, const char *body, int status,
                    const char *expected)
 {
-    http_resp r = call(w, method, path, token, body, status);
+    http_resp r = talks_call(w, method, path, token, body, status);
     assert_json(r.json, expected);
     http_resp_free(&r);
 }
@@ -53,7 +44,7 @@ static void expect(talks *w, const char *method, const char *path, const char *t
 /* The events of negotiation 1 `token` sees whose kind starts with `prefix`, as an array (the caller frees it). */
 static json_t *events_seen(talks *w, const char *token, const char *prefix)
 {
-    http_resp r = call(w, "GET", "/api/negotiations/1/timeline?limit=1000", token, NULL, 200);
+    http_resp r = talks_call(w, "GET", "/api/negotiations/1/timeline?limit=1000", token, NULL, 200);
     json_t *events = json_object_get(r.json, "events"), *out = json_array();
     for (size_t i = 0; i < json_array_size(events); i++) {
         json_t *e = json_array_get(events, i);
@@ -81,7 +72,7 @@ static void test_sessions(void **state)
 {
     talks *w = *state;
     const char *sessions = "/api/negotiations/1/sessions";
-    http_resp r = call(w, "GET", "/api/negotiations/1", w->buyer, NULL, 200);
+    http_resp r = talks_call(w, "GET", "/api/negotiations/1", w->buyer, NULL, 200);
     assert_true(json_is_null(json_object_get(r.json, "open_session")));
     http_resp_free(&r);
     const char *first = "{\"id\": 1, \"number\": 1, \"venue\": \"Geneva\", \"starts_at\": \"2026-12-06T09:00Z\", "
@@ -91,7 +82,7 @@ static void test_sessions(void **state)
            "{\"venue\": \"Geneva\", \"starts_at\": \"2026-12-06T09:00Z\", \"ends_at\": \"2026-12-06T17:00Z\", "
            "\"note\": \"first round\"}",
            201, first);
-    r = call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
     assert_json(json_object_get(r.json, "open_session"), "{\"id\": 1, \"number\": 1, \"venue\": \"Geneva\"}");
     http_resp_free(&r);
     /* Closed without ends_at or note: both kept. */
@@ -101,14 +92,14 @@ static void test_sessions(void **state)
                                "\"opened_at\": \"T\", \"closed_at\": \"T\"}";
     expect(w, "POST", "/api/negotiations/1/sessions/1/close", w->med,
            "{\"outcome\": \"partial_agreement\", \"follow_up\": \"draft the annex\"}", 200, first_closed);
-    r = call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
     assert_true(json_is_null(json_object_get(r.json, "open_session")));
     http_resp_free(&r);
     const char *second = "{\"id\": 2, \"number\": 2, \"venue\": \"Bern\", \"starts_at\": null, \"ends_at\": null, "
                          "\"note\": null, \"status\": \"open\", \"outcome\": null, \"follow_up\": null, "
                          "\"opened_at\": \"T\", \"closed_at\": null}";
     expect(w, "POST", sessions, w->med, "{\"venue\": \"Bern\"}", 201, second);
-    r = call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
     assert_json(json_object_get(r.json, "open_session"), "{\"id\": 2, \"number\": 2, \"venue\": \"Bern\"}");
     http_resp_free(&r);
     /* Closed with ends_at and note: both replaced. */
@@ -151,13 +142,13 @@ static void answer(talks *w, const char *token, int text, const char *body, cons
 static void test_texts_and_answers(void **state)
 {
     talks *w = *state;
-    http_resp r = call(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Geneva\"}", 201);
+    http_resp r = talks_call(w, "POST", "/api/negotiations/1/sessions", w->med, "{\"venue\": \"Geneva\"}", 201);
     http_resp_free(&r);
     const char *text1 = "{\"id\": 1, \"number\": 1, \"session_id\": 1, \"session\": 1, \"outcome\": {\"price\": 1}, "
                         "\"note\": \"a start\", \"status\": \"open\", \"created_at\": \"T\", \"author\": \"Broker\"}";
     expect(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 1}, \"note\": \"a start\"}", 201,
            text1);
-    r = call(w, "GET", "/api/negotiations/1", w->buyer, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", w->buyer, NULL, 200);
     assert_int_equal(jint(&r, "current_text", NULL), 1);
     http_resp_free(&r);
     const char *buyer_amends = "{\"id\": 1, \"text\": 1, \"text_number\": 1, \"participant\": 2, \"name\": \"Buyer\", "
@@ -217,13 +208,13 @@ static void test_texts_and_answers(void **state)
     answer(w, w->seller, 2, "{\"answer\": \"accept\"}",
            "{\"id\": 5, \"text\": 2, \"text_number\": 2, \"participant\": 3, \"name\": \"Seller\", \"answer\": "
            "\"accept\", \"reason\": null, \"amendments\": [], \"created_at\": \"T\", \"agreement\": false}");
-    r = call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
     assert_string_equal(jstr(&r, "status", NULL), "open");
     http_resp_free(&r);
     answer(w, w->buyer, 2, "{\"answer\": \"accept\"}",
            "{\"id\": 6, \"text\": 2, \"text_number\": 2, \"participant\": 2, \"name\": \"Buyer\", \"answer\": "
            "\"accept\", \"reason\": null, \"amendments\": [], \"created_at\": \"T\", \"agreement\": true}");
-    r = call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
     assert_string_equal(jstr(&r, "status", NULL), "agreed");
     assert_int_equal(jint(&r, "current_text", NULL), 2);
     http_resp_free(&r);
@@ -231,13 +222,13 @@ static void test_texts_and_answers(void **state)
                   "[{\"at\": \"T\", \"kind\": \"agreement\", \"data\": {\"text\": 2, \"number\": 2, \"outcome\": "
                   "{\"price\": 1}}, \"private\": false}]");
     /* Text 3: the negotiation is open again; the agreed text stays agreed, the list is in order. */
-    r = call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 0}}", 201);
+    r = talks_call(w, "POST", "/api/negotiations/1/texts", w->med, "{\"outcome\": {\"price\": 0}}", 201);
     http_resp_free(&r);
-    r = call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", w->seller, NULL, 200);
     assert_string_equal(jstr(&r, "status", NULL), "open");
     assert_int_equal(jint(&r, "current_text", NULL), 3);
     http_resp_free(&r);
-    r = call(w, "GET", "/api/negotiations/1/texts", w->buyer, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1/texts", w->buyer, NULL, 200);
     json_t *texts = json_object_get(r.json, "texts");
     assert_int_equal(json_array_size(texts), 3);
     static const char *const statuses[] = {"superseded", "agreed", "open"};
@@ -302,7 +293,7 @@ static void test_views_of_negotiation_and_participants(void **state)
 {
     talks *w = *state;
     const char *me = "{\"id\": 1, \"name\": \"Broker\", \"role\": \"mediator\"}";
-    http_resp r = call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
+    http_resp r = talks_call(w, "GET", "/api/negotiations/1", w->med, NULL, 200);
     assert_string_equal(jstr(&r, "title", NULL), "Budget");
     assert_string_equal(jstr(&r, "status", NULL), "open");
     assert_true(json_expect_is_time(jstr(&r, "created_at", NULL)));
@@ -318,7 +309,7 @@ static void test_views_of_negotiation_and_participants(void **state)
     assert_non_null(json_object_get(json_array_get(parties, 1), "preferences"));
     http_resp_free(&r);
     /* The Buyer: no party's preferences or reservation, its own description only. */
-    r = call(w, "GET", "/api/negotiations/1", w->buyer, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", w->buyer, NULL, 200);
     assert_json(json_object_get(json_object_get(r.json, "scenario"), "parties"),
                 "[{\"name\": \"Buyer\", \"description\": \"Buyer's brief\"}, {\"name\": \"Seller\"}, "
                 "{\"name\": \"Broker\", \"role\": \"mediator\"}]");
@@ -340,7 +331,7 @@ static void test_views_of_negotiation_and_participants(void **state)
            "{\"participant\": 2, \"name\": \"Buyer\", \"profile\": " PROFILE ", \"updated_at\": \"T\", "
            "\"scenario_profile\": {\"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"function\": "
            "{\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}}");
-    r = call(w, "GET", "/api/negotiations/1/participants/1/profile", w->med, NULL, 404);
+    r = talks_call(w, "GET", "/api/negotiations/1/participants/1/profile", w->med, NULL, 404);
     assert_string_equal(jstr(&r, "error", "message"), "participant 1 is a mediator: mediators have no profile");
     http_resp_free(&r);
     /* The list: the mediator learns who joined when, who uploaded, whose token works; a party only its own row. */
@@ -371,24 +362,24 @@ static void test_views_of_negotiation_and_participants(void **state)
 static void test_tokens_and_closing(void **state)
 {
     talks *w = *state;
-    http_resp r = call(w, "POST", "/api/negotiations/1/participants/3/token", w->med, NULL, 200);
+    http_resp r = talks_call(w, "POST", "/api/negotiations/1/participants/3/token", w->med, NULL, 200);
     assert_json(r.json, "{\"id\": 3, \"name\": \"Seller\", \"role\": \"party\", \"token\": \"*\"}");
     char seller[65];
     assert_int_equal(strlen(jstr(&r, "token", NULL)), 64);
     assert_string_not_equal(jstr(&r, "token", NULL), w->seller);
     memcpy(seller, jstr(&r, "token", NULL), 65);
     http_resp_free(&r);
-    r = call(w, "GET", "/api/negotiations/1/me", w->seller, NULL, 401);
+    r = talks_call(w, "GET", "/api/negotiations/1/me", w->seller, NULL, 401);
     assert_string_equal(jstr(&r, "error", "message"), "unknown token");
     http_resp_free(&r);
     expect(w, "GET", "/api/negotiations/1/me", seller, NULL, 200,
            "{\"negotiation\": 1, \"me\": {\"id\": 3, \"name\": \"Seller\", \"role\": \"party\"}}");
     expect(w, "DELETE", "/api/negotiations/1/participants/2/token", w->med, NULL, 200,
            "{\"id\": 2, \"name\": \"Buyer\", \"role\": \"party\", \"token\": \"revoked\"}");
-    r = call(w, "GET", "/api/negotiations/1/me", w->buyer, NULL, 401);
+    r = talks_call(w, "GET", "/api/negotiations/1/me", w->buyer, NULL, 401);
     http_resp_free(&r);
     /* The mediator rotates its own token (it may not revoke it). */
-    r = call(w, "POST", "/api/negotiations/1/participants/1/token", w->med, "{}", 200);
+    r = talks_call(w, "POST", "/api/negotiations/1/participants/1/token", w->med, "{}", 200);
     assert_json(r.json, "{\"id\": 1, \"name\": \"Broker\", \"role\": \"mediator\", \"token\": \"*\"}");
     char med[65];
     memcpy(med, jstr(&r, "token", NULL), 65);
@@ -412,7 +403,7 @@ static void test_tokens_and_closing(void **state)
     /* Closing. */
     expect(w, "POST", "/api/negotiations/1/close", med, "{\"outcome\": \"no_agreement\", \"note\": \"walked away\"}",
            200, "{\"outcome\": \"no_agreement\", \"note\": \"walked away\", \"closed_at\": \"T\"}");
-    r = call(w, "GET", "/api/negotiations/1", seller, NULL, 200);
+    r = talks_call(w, "GET", "/api/negotiations/1", seller, NULL, 200);
     assert_string_equal(jstr(&r, "status", NULL), "closed");
     assert_string_equal(jstr(&r, "outcome", NULL), "no_agreement");
     assert_true(json_expect_is_time(jstr(&r, "closed_at", NULL)));
@@ -434,7 +425,7 @@ static void test_timeline_pages(void **state)
         http_resp r = talks_message(w, w->buyer, 5);
         http_resp_free(&r);
     }
-    http_resp r = call(w, "GET", "/api/negotiations/1/timeline", w->med, NULL, 200);
+    http_resp r = talks_call(w, "GET", "/api/negotiations/1/timeline", w->med, NULL, 200);
     json_t *all = json_object_get(r.json, "events");
     assert_int_equal(json_array_size(all), 7);
     assert_false(json_is_true(json_object_get(r.json, "more")));
@@ -472,7 +463,7 @@ static void test_timeline_pages(void **state)
             json_int_t after = pages[k].after < 0 ? 0 : seq[pages[k].after];
             snprintf(path, sizeof path, "/api/negotiations/1/timeline?after=%lld&limit=%d", (long long)after,
                      pages[k].limit);
-            r = call(w, "GET", path, tokens[t], NULL, 200);
+            r = talks_call(w, "GET", path, tokens[t], NULL, 200);
             json_t *events = json_object_get(r.json, "events");
             assert_int_equal(json_array_size(events), pages[k].count);
             for (int i = 0; i < pages[k].count; i++)

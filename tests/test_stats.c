@@ -31,12 +31,7 @@ static parley_tournament *play(unsigned threads, const char *model)
     cfg.session.rounds = 60;
     cfg.threads = threads;
     cfg.model = model;
-    static const parley_scenario *list[1]; /* the tournament keeps the array */
-    list[0] = sc;
-    parley_tournament *t = NULL;
-    parley_error err;
-    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
+    parley_tournament *t = textbook_tournament(&cfg);
     return t;
 }
 

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "textbook_fixture.h"
+#include "tournament_stats_probe.h"
 
 /* No worker ever gets a run: the tournament is laid out but nothing is played. */
 static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
@@ -42,12 +43,8 @@ static parley_tournament *made_up(const char *const *agents, size_t count, int s
     cfg.repeats = repeats;
     cfg.session.rounds = 10;
     cfg.claim = claim_nothing;
-    static const parley_scenario *list[1];
-    list[0] = sc;
-    parley_tournament *t = NULL;
+    parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
-    if (parley_tournament_run_all(list, 1, &cfg, &t, &err) != PARLEY_OK)
-        fail_msg("%s", err.message);
     unsigned seen[4][4] = {{0}};
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
         parley_tournament_run run = *parley_tournament_result(t, i);
@@ -77,15 +74,6 @@ static void three_agents(size_t x, size_t y, unsigned repeat, double *u)
     u[1] = table[x][y][1];
     if (x == 0 && y == 2 && repeat == 1)
         u[0] = 0.50;
-}
-
-static const parley_agent_stats *stats_of(const parley_tournament_stats *s, size_t agent)
-{
-    for (size_t r = 0; r < parley_tournament_stats_agent_count(s); r++)
-        if (parley_tournament_stats_agent(s, r)->agent == agent)
-            return parley_tournament_stats_agent(s, r);
-    fail_msg("agent %zu not ranked", agent);
-    return NULL;
 }
 
 static void interval_resamples_cells_and_welch_compares_cell_means(void **state)

@@ -1,6 +1,7 @@
 /*
  * textbook_fixture.h: a cmocka group fixture that loads examples/textbook-buyer-seller.json into `sc` (setup)
- * and frees it (teardown), for the tests that play or lay out tournaments on it.
+ * and frees it (teardown), for the tests that play or lay out tournaments on it, and the tournament of a
+ * configuration on it.  Include after <cmocka.h>.
  */
 #ifndef PARLEY_TESTS_TEXTBOOK_FIXTURE_H
 #define PARLEY_TESTS_TEXTBOOK_FIXTURE_H
@@ -21,6 +22,19 @@ static int teardown(void **state)
     (void)state;
     parley_scenario_free(sc);
     return 0;
+}
+
+/* The tournament `cfg` lays out on sc alone (nothing else in its scenario list; the tournament keeps the list, so it
+ * is static); fails the test with the error. */
+static inline parley_tournament *textbook_tournament(const parley_tournament_config *cfg)
+{
+    static const parley_scenario *list[1];
+    list[0] = sc;
+    parley_tournament *t = NULL;
+    parley_error err;
+    if (parley_tournament_run_all(list, 1, cfg, &t, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return t;
 }
 
 #endif
