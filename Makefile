@@ -1,7 +1,7 @@
 # parley: top-level wrapper around CMake.  `make demo` and `make check` are the contract (see README.md).
 DEB_PACKAGES := build-essential cmake pkg-config clang libjansson-dev libexpat1-dev libmicrohttpd-dev \
                 libsqlite3-dev libcmocka-dev nettle-dev libopenmpi-dev openmpi-bin python3 python3-pytest \
-                python3-setuptools python3-wheel python3-pip python3-venv libunistring-dev libpq-dev postgresql nginx
+                python3-setuptools python3-wheel python3-pip python3-venv libunistring-dev libpq-dev postgresql nginx jq curl
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 # Tests run two per core: most of them wait (browsers, servers, PostgreSQL, child processes) as much as they
 # compute, and every test holds under a CPU hog (tests/stress), so the cores stay busy without a test's budget at risk.
