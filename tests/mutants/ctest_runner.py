@@ -73,8 +73,8 @@ def kill_group(p):
 
 
 # The CLI tests that run `parley serve` (parley_serve) and `parley ... --mpi` or mpirun (parley_mpi).
-SERVE_TESTS = r"serve|party_e2e|completion|install|option_bounds|^golden_server"
-MPI_TESTS = r"mpi|install|negotiate_genius|^golden_tournament"
+SERVE_TESTS = r"serve|party_e2e|completion|install|option_bounds|^golden_(server|io)"
+MPI_TESTS = r"mpi|install|negotiate_genius|^golden_(tournament|analysis|io)"
 HELPERS = ("parley_serve", "parley_mpi")
 
 
