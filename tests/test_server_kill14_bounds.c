@@ -24,7 +24,7 @@
  * - a time with seconds and a zone offset: the offset is checked too (hours
  *   at most 23, minutes at most 59), as it is without seconds;
  * - dates: the last day of each month is one, the day after it is not
- *   (29 February in leap years only: 2032 and 2000, not 2031 nor 1900);
+ *   (29 February in leap years only: 2032, 2000 and 1996, not 2031, 1900 nor 2100);
  * - a party's advice scenario (party_advice_scenario): the caller's own profile
  *   merged in, every other negotiating party (no role, or role "party") given
  *   the caller's preferences as a placeholder, the mediator untouched.
@@ -316,8 +316,9 @@ static void test_offset_after_seconds_is_checked(void **state)
     talks_close(&w);
 }
 
-/* Each month's last day is a date and the day after it is not (2031 is no leap year; 2032 and 2000 are, 1900 is
- * not); day 00 and month 00 are not either, months 01 and 12 are. */
+/* Each month's last day is a date and the day after it is not (2031 is no leap year; 2032, 2000 and 1996 are, 1900
+ * and 2100 are not: the year is read from all four digits, a century that is no multiple of 4 included); day 00 and
+ * month 00 are not either, months 01 and 12 are. */
 static void test_each_months_last_day(void **state)
 {
     (void)state;
@@ -327,10 +328,12 @@ static void test_each_months_last_day(void **state)
     talks_open(&w, &o);
     static const char *const good[] = {"2031-01-31", "2031-02-28", "2031-03-31", "2031-04-30", "2031-05-31",
                                        "2031-06-30", "2031-07-31", "2031-08-31", "2031-09-30", "2031-10-31",
-                                       "2031-11-30", "2031-12-31", "2032-02-29", "2000-02-29", "2031-01-01"};
+                                       "2031-11-30", "2031-12-31", "2032-02-29", "2000-02-29", "1996-02-29",
+                                       "2031-01-01"};
     static const char *const bad[] = {"2031-01-32", "2031-02-29", "2031-03-32", "2031-04-31", "2031-05-32",
                                       "2031-06-31", "2031-07-32", "2031-08-32", "2031-09-31", "2031-10-32",
-                                      "2031-11-31", "2031-12-32", "2032-02-30", "1900-02-29", "2031-01-00",
+                                      "2031-11-31", "2031-12-32", "2032-02-30", "1900-02-29", "2100-02-29",
+                                      "2031-01-00",
                                       "2031-00-01"};
     check_times(&w, good, sizeof good / sizeof *good, bad, sizeof bad / sizeof *bad);
     talks_close(&w);
