@@ -46,8 +46,12 @@ int main(int argc, char **argv)
     int rc = run(argc, argv);
     /* A report that did not reach its reader is a failure, not a success (`parley analyze S --json >out` on a
        full disk exited 0): the buffered output is written now, and any write of it that failed counts. */
-    if ((fflush(stdout) != 0 || ferror(stdout)) && rc == CLI_OK) {
-        fprintf(stderr, "parley: cannot write the output: %s\n", strerror(errno));
+    errno = 0;
+    int flush_failed = fflush(stdout) != 0;
+    if ((flush_failed || ferror(stdout)) && rc == CLI_OK) {
+        /* errno tells why only when this flush failed; a write that failed earlier left it long since changed */
+        fprintf(stderr, "parley: cannot write the output: %s\n",
+                flush_failed && errno ? strerror(errno) : "an earlier write to it failed");
         rc = CLI_FAILURE;
     }
     cli_mpi_stop();

@@ -125,7 +125,7 @@ static int analysis_of(parley_tournament *t, size_t s, reference *out, parley_er
         /* Where `parley analyze` searches (10^10 outcomes and more: ANAC 2014's nonlinear domains), so does
            the tournament, with analyze's default budget on one thread and its fixed seed: the distances are
            then to the best outcomes found, the same every run. */
-        if (parley_analysis_needs_search(sc)) {
+        if (parley_tournament_scenario_searched(t, s)) {
             parley_approx_options options = {.threads = 1};
             rc = parley_analyze_approximate(sc, &options, &t->searched[s], err);
         } else {

@@ -71,7 +71,8 @@ def main():
     build = os.path.realpath(args.build)
     scratch = os.path.realpath(args.scratch or os.path.join(build, "covmap"))
     source = os.path.realpath(args.source)
-    tests = ctest_runner.load_tests(build)
+    tests = ctest_runner.load_tests(build, fixtures=True)
+    fixtures = ctest_runner.Fixtures(build, tests)  # the PostgreSQL cluster of the *_pg tests
     gcnos = glob.glob(os.path.join(build, "**", "*.gcno"), recursive=True)
     if not gcnos:
         sys.exit("coverage_map.py: no .gcno files in %s: build it with --coverage" % build)
@@ -94,14 +95,18 @@ def main():
 
     out = {"tests": {}, "lines": {}, "executable": {}}
     executable = {}
-    with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for name, passed, seconds, lines in pool.map(one, sorted(tests)):
-            out["tests"][name] = {"seconds": round(seconds, 2), "passed": passed}
-            for rel, (run, counted) in lines.items():
-                per_line = out["lines"].setdefault(rel, {})
-                for n in run:
-                    per_line.setdefault(str(n), []).append(name)
-                executable.setdefault(rel, set()).update(counted)
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=args.jobs) as pool:
+            results = list(pool.map(one, sorted(tests)))
+    finally:
+        fixtures.stop()
+    for name, passed, seconds, lines in results:
+        out["tests"][name] = {"seconds": round(seconds, 2), "passed": passed}
+        for rel, (run, counted) in lines.items():
+            per_line = out["lines"].setdefault(rel, {})
+            for n in run:
+                per_line.setdefault(str(n), []).append(name)
+            executable.setdefault(rel, set()).update(counted)
     out["executable"] = {rel: sorted(v) for rel, v in executable.items()}
     shutil.rmtree(scratch, ignore_errors=True)
     with open(args.out, "w", encoding="utf-8") as f:

@@ -16,25 +16,74 @@ import subprocess
 import time
 
 
-def load_tests(build):
-    """{name: {"command": [...], "cwd": dir, "env": {...}, "timeout": seconds}} of every ctest test of build that
-    runs on its own (not those of a fixture or needing one)."""
+def _ctest_json(build):
     out = subprocess.run(["ctest", "--show-only=json-v1"], cwd=build, stdout=subprocess.PIPE,
                          stderr=subprocess.DEVNULL, check=True).stdout
+    return json.loads(out)["tests"]
+
+
+def _test_of(t, props):
+    env = {}
+    for item in props.get("ENVIRONMENT", []):
+        key, _, value = item.partition("=")
+        env[key] = value
+    return {"command": t["command"], "cwd": props.get("WORKING_DIRECTORY", t.get("cwd")), "env": env,
+            "timeout": float(props.get("TIMEOUT", 1500))}
+
+
+def load_tests(build, fixtures=False):
+    """{name: {"command": [...], "cwd": dir, "env": {...}, "timeout": seconds}} of every ctest test of build that
+    runs on its own.  A test that needs a fixture (the PostgreSQL cluster of the *_pg tests) is left out, unless
+    fixtures is true: then it is kept with the names of its fixtures (key "fixtures"), and the caller starts them
+    with Fixtures first.  The fixtures' own setup and cleanup tests are never in the list."""
     tests = {}
-    for t in json.loads(out)["tests"]:
+    for t in _ctest_json(build):
         props = {p["name"]: p["value"] for p in t.get("properties", [])}
-        if any(k.startswith("FIXTURES_") for k in props):
-            continue  # a test that needs a fixture (the PostgreSQL cluster of the *_pg tests) cannot run alone
+        if "FIXTURES_SETUP" in props or "FIXTURES_CLEANUP" in props:
+            continue
+        needs = props.get("FIXTURES_REQUIRED", [])
+        if needs and not fixtures:
+            continue  # cannot run alone
         if "command" not in t:
             continue  # its program is not built (a scratch build of only the targets some mutants need)
-        env = {}
-        for item in props.get("ENVIRONMENT", []):
-            key, _, value = item.partition("=")
-            env[key] = value
-        tests[t["name"]] = {"command": t["command"], "cwd": props.get("WORKING_DIRECTORY", build), "env": env,
-                            "timeout": float(props.get("TIMEOUT", 1500))}
+        test = _test_of(dict(t, cwd=build), props)
+        if needs:
+            test["fixtures"] = list(needs)
+        tests[t["name"]] = test
     return tests
+
+
+class Fixtures:
+    """Starts the ctest fixtures that tests (from load_tests(build, fixtures=True)) need, by running their setup
+    tests once; stop() runs the cleanup tests.  A fixture whose setup fails is reported, and the tests needing it
+    are removed from tests (they could only fail)."""
+
+    def __init__(self, build, tests, log=print):
+        self.cleanups = []
+        wanted = {f for t in tests.values() for f in t.get("fixtures", [])}
+        if not wanted:
+            return
+        setups, failed = {}, set()
+        for t in _ctest_json(build):
+            props = {p["name"]: p["value"] for p in t.get("properties", [])}
+            for f in props.get("FIXTURES_SETUP", []):
+                if f in wanted and "command" in t:
+                    setups[f] = _test_of(dict(t, cwd=build), props)
+            for f in props.get("FIXTURES_CLEANUP", []):
+                if f in wanted and "command" in t:
+                    self.cleanups.append(_test_of(dict(t, cwd=build), props))
+        for f in sorted(wanted):
+            passed, _, tail = run_test(setups[f]) if f in setups else (False, 0, "no setup test")
+            if not passed:
+                log("ctest_runner: fixture %s did not start; its tests are left out: %s" % (f, tail[-300:]))
+                failed.add(f)
+        for name in [n for n, t in tests.items() if failed.intersection(t.get("fixtures", []))]:
+            del tests[name]
+
+    def stop(self):
+        for t in self.cleanups:
+            run_test(t)
+        self.cleanups = []
 
 
 def run_test(test, timeout=None, extra_env=None, log=None):

@@ -31,6 +31,7 @@ Usage: mutate.py [--list FILE] [--jobs N] [--full] [-R REGEX] [--only ID,ID...] 
                  [--sample N] [--seed S] [--equivalents FILE]
 """
 import argparse
+import atexit
 import filecmp
 import json
 import os
@@ -516,8 +517,10 @@ def main():
         if args.map:
             cmap = json.load(open(args.map, encoding="utf-8"))
             for w in workers:
-                w.cmap, w.tests, w.budget = cmap, ctest_runner.load_tests(w.build), args.map_budget
+                w.cmap, w.tests, w.budget = cmap, ctest_runner.load_tests(w.build, fixtures=True), args.map_budget
                 w.new_tests = args.new_tests
+                w.fixtures = ctest_runner.Fixtures(w.build, w.tests)  # each copy's own PostgreSQL cluster
+                atexit.register(w.fixtures.stop)
         work = queue.Queue()
         for m in sorted(todo, key=lambda m: m.get("tree") == "asan"):  # the sanitizer tree last (its own build)
             work.put(m)
