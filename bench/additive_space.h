@@ -23,7 +23,7 @@ static inline parley_scenario *additive_space(int exponent, int parties, const c
     uint64_t state = 0x9e3779b97f4a7c15ull ^ (uint64_t)(exponent * 131 + parties);
     parley_space *space = parley_space_new();
     for (int i = 0; i < exponent; i++) {
-        char name[16];
+        char name[24];
         snprintf(name, sizeof name, "issue%d", i);
         parley_space_add_integer(space, name, 0, 9, 1, NULL);
     }

@@ -24,7 +24,7 @@ static uint64_t draw(void)
 static double build_seconds(int quarters)
 {
     parley_space *s = parley_space_new();
-    char name[8];
+    char name[16];
     for (int i = 0; i < 3; i++) {
         snprintf(name, sizeof name, "i%d", i);
         parley_space_add_integer(s, name, 0, 127, 1, NULL);

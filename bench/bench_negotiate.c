@@ -94,7 +94,7 @@ static int write_huge(const char *path)
     uint64_t rng = 0x2545f4914f6cdd1dULL;
     parley_space *space = parley_space_new();
     for (int i = 0; i < 20; i++) {
-        char name[16];
+        char name[24];
         snprintf(name, sizeof name, "issue%d", i);
         parley_space_add_integer(space, name, 0, 9, 1, NULL);
     }

@@ -25,7 +25,7 @@ static parley_scenario *space3(int issues, int red_line)
     uint64_t state = 0x243F6A8885A308D3ull ^ (uint64_t)issues;
     parley_space *space = parley_space_new();
     for (int i = 0; i < issues; i++) {
-        char name[16];
+        char name[24];
         snprintf(name, sizeof name, "issue%d", i);
         assert_int_equal(parley_space_add_integer(space, name, 0, 9, 1, NULL), PARLEY_OK);
     }

@@ -39,7 +39,7 @@ static parley_scenario *three_parties(const int64_t *sizes)
         parley_utility *u = random_additive_utility(s, 0, 0);
         assert_non_null(u);
         assert_int_equal(parley_utility_set_reservation(u, 0.3), PARLEY_OK);
-        char name[8];
+        char name[16];
         snprintf(name, sizeof name, "P%d", p);
         assert_int_equal(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL), p);
     }

@@ -45,7 +45,7 @@ static parley_scenario *three_parties(int issues)
             }
         }
         assert_int_equal(parley_utility_set_reservation(u, 0.3), PARLEY_OK);
-        char name[8];
+        char name[16];
         snprintf(name, sizeof name, "P%d", p + 1);
         assert_int_equal(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL), p);
     }

@@ -473,7 +473,7 @@ static char *huge_space_scenario(void)
 {
     json_t *issues = json_array(), *pa = json_object(), *pb = json_object();
     for (int i = 0; i < 6; i++) {
-        char name[8];
+        char name[16];
         snprintf(name, sizeof name, "i%d", i);
         json_array_append_new(issues, json_pack("{s:s,s:s,s:i,s:i}", "name", name, "type", "integer", "min", 0, "max", 99));
         json_object_set_new(pa, name, json_pack("{s:f,s:{s:s,s:i,s:i}}", "weight", 1.0 / 6, "function", "type", "linear",

@@ -118,7 +118,7 @@ static parley_scenario *large_space(void)
     uint64_t state = 0x9E3779B97F4A7C15ull;
     parley_space *space = parley_space_new();
     for (int i = 0; i < 6; i++) {
-        char name[16];
+        char name[24];
         snprintf(name, sizeof name, "issue%d", i);
         assert_int_equal(parley_space_add_integer(space, name, 0, 11, 1, NULL), PARLEY_OK);
     }
