@@ -1,0 +1,301 @@
+/*
+ * test_kill15_agents.c: agent behaviours pinned by hand (round 15, the survivors of seed 27 in src/agents and
+ * the seed-151 probe):
+ *   - TheFawkes's spline below its first knot (anac_fawkes_series.c piece_index): SSJ's first polynomial, the
+ *     straight line c0 + c1 z through the value at 0 with the spline's slope there, clamped at 0; no cubic term;
+ *   - MiCRO's acceptance tolerance (micro.c): an offer worth its next package, or less by 5e-13, is accepted; one
+ *     less by 2e-12 is not (it offers that package instead); a whole MiCRO-MiCRO run by hand;
+ *   - RandomDance's frequency models and its bid, target and decisions (anac_caduceus_members.c), computed by hand
+ *     on a 3 x 2 space after one offer received; Atlas3's member offering its CList back (best first, ties in
+ *     order of arrival, each package once), accepting, and falling back to its ordinary bid.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+
+#include "agent_probe.h"
+#include "agents/anac_caduceus_members.h"
+#include "agents/anac_winners.h"
+
+/* --- TheFawkes's spline below its first knot --- */
+
+/*
+ * The spline through (0, 0.12), (1, 0.10) and the original's extra knot (0, 0) with rho = 0.5 (worked by hand in
+ * test_kill_agents13.c): its first polynomial is c0 + c1 d with c0 = 0.06, c1 = 0.03 (the second shares c0 and c1
+ * and adds c3 = 0.01 d^3).  Below the first knot (z <= 0) SSJ evaluates the first one at d = z - x0 = z:
+ * z = -0.5: 0.045; z = -1: 0.03; z = -2: 0 exactly; z = -3: -0.03, clamped to 0.  Every z > 0 lies past the
+ * unsorted last knot (0) and on the tail (0.06 + 0.03 z).
+ */
+static void test_fawkes_spline_below_its_first_knot(void **state)
+{
+    (void)state;
+    const double y[] = {0.12, 0.10};
+    struct fawkes_spline sp;
+    assert_int_equal(fawkes_spline_fit(y, 2, 0.5, &sp), PARLEY_OK);
+    assert_float_equal(fawkes_spline_eval(&sp, 0), 0.06, 1e-12);
+    assert_float_equal(fawkes_spline_eval(&sp, -0.5), 0.045, 1e-12);
+    assert_float_equal(fawkes_spline_eval(&sp, -1), 0.03, 1e-12);
+    assert_float_equal(fawkes_spline_eval(&sp, -2), 0, 1e-12);
+    assert_true(fawkes_spline_eval(&sp, -3) == 0); /* clamped */
+    assert_float_equal(fawkes_spline_eval(&sp, 2), 0.12, 1e-12);
+    fawkes_spline_free(&sp);
+    /* three points (the interpolating spline, rho = 1): still a straight line below 0, through the value at 0 */
+    const double y3[] = {0.5, 0.7, 0.6};
+    assert_int_equal(fawkes_spline_fit(y3, 3, 1, &sp), PARLEY_OK);
+    double f0 = fawkes_spline_eval(&sp, 0), f1 = fawkes_spline_eval(&sp, -0.25), f2 = fawkes_spline_eval(&sp, -0.5);
+    fawkes_spline_free(&sp);
+    assert_true(f0 > 0 && f0 < 1 && f2 > 0 && f2 < 1);
+    assert_true(fabs(f1 - f0) > 1e-6);                   /* a slope */
+    assert_float_equal(f2 - f0, 2 * (f1 - f0), 1e-12); /* and no curvature */
+}
+
+/* --- MiCRO's acceptance tolerance --- */
+
+/* micro (P0) on c0..c4 worth 0, 0.4, `c2`, 0.8, 1 to it, against a script (P1) that always offers c2: the kind of
+   micro's second move (its first offers c4; the script's one new offer lets it concede to c3, worth 0.8), and the
+   package of that move in *x (99 when none). */
+static parley_event_kind micro_second_move(const char *c2, uint32_t *x)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"c0\", \"c1\", \"c2\", \"c3\","
+             " \"c4\"]}], \"parties\": [{\"name\": \"P0\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": "
+             "{\"c0\": 0, \"c1\": 0.4, \"c2\": %s, \"c3\": 0.8, \"c4\": 1}}}},"
+             "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": "
+             "{\"c0\": 1, \"c1\": 0.8, \"c2\": 0.6, \"c3\": 0.2, \"c4\": 0}}}}]}",
+             c2);
+    parley_scenario *sc = probe_scenario(text);
+    static const uint32_t script[1] = {2};
+    script_set(1, 1, script);
+    parley_negotiation *neg = probe_negotiation(sc, 6, 1, parley_agent_builtin("micro"), "", &script_agent, "");
+    probe_run(neg);
+    parley_event ev = {0};
+    int moves = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg) && moves < 2; i++) {
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.party == 0 && ++moves == 1) {
+            assert_int_equal(ev.kind, PARLEY_EVENT_OFFER);
+            assert_int_equal(ev.outcome[0], 4); /* its best first */
+        }
+    }
+    assert_int_equal(moves, 2);
+    *x = ev.kind == PARLEY_EVENT_OFFER ? ev.outcome[0] : 99;
+    parley_event_kind kind = ev.kind;
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    return kind;
+}
+
+static void test_micro_accepts_within_its_tolerance(void **state)
+{
+    (void)state;
+    uint32_t x = 0;
+    assert_int_equal(micro_second_move("0.8", &x), PARLEY_EVENT_ACCEPT);           /* worth its next package */
+    assert_int_equal(micro_second_move("0.8000000000005", &x), PARLEY_EVENT_ACCEPT); /* above it */
+    assert_int_equal(micro_second_move("0.7999999999995", &x), PARLEY_EVENT_ACCEPT); /* 5e-13 below: tolerated */
+    assert_int_equal(micro_second_move("0.799999999998", &x), PARLEY_EVENT_OFFER);   /* 2e-12 below: not */
+    assert_int_equal(x, 3);
+    assert_int_equal(micro_second_move("0.6", &x), PARLEY_EVENT_OFFER);
+    assert_int_equal(x, 3);
+}
+
+/*
+ * MiCRO against itself on x in 0..4 (P0: x / 4, P1: (4 - x) / 4), worked by hand.  P0 opens with 4.  P1 (no offer
+ * of its own yet, one received) opens with its best, 0.  P0 (one distinct offer received, one made) concedes to 3;
+ * P1 (two received: 4, 3) to 1; P0 (two received: 0, 1) to 2; P1 (three received), its next package worth 0.5,
+ * is offered 2, worth 0.5 to it: it accepts.  Agreement x = 2 in P1's third move.
+ */
+static void test_micro_against_itself(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_opposed_linear(1, 4);
+    parley_negotiation *neg =
+        probe_negotiation(sc, 10, 1, parley_agent_builtin("micro"), "", parley_agent_builtin("micro"), "");
+    probe_run(neg);
+    parley_event ev[8];
+    static const uint32_t p0[3] = {4, 3, 2}, p1[2] = {0, 1};
+    assert_int_equal(probe_offers(neg, 0, ev, 8), 3);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(ev[i].outcome[0], p0[i]);
+    assert_int_equal(probe_offers(neg, 1, ev, 8), 2);
+    for (int i = 0; i < 2; i++)
+        assert_int_equal(ev[i].outcome[0], p1[i]);
+    parley_event accept;
+    long at = probe_find(neg, PARLEY_EVENT_ACCEPT, -1, &accept);
+    assert_true(at >= 0);
+    assert_int_equal(accept.party, 1);
+    assert_int_equal(probe_find(neg, PARLEY_EVENT_ACCEPT, 0, NULL), -1);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
+/* --- RandomDance after one offer --- */
+
+/*
+ * P0: a in {a0, a1, a2} worth 0, 0.3, 1 and b in {b0, b1} worth 0, 1, weights 1/2 (EXTRA: more of its keys); its
+ * worst package (a0, b0) is worth 0, so its own scores are mine(a) = 0, 0.15, 0.5 and mine(b) = 0, 0.5.
+ * The opponent offers (a1, b0).  Each of the three models adds 1 (its first adder) to a1 and b0: counts 1, largest
+ * counts 1, weights 1/2; the opponent scores count / largest x weight: a1 and b0 0.5, the rest 0 (all three models
+ * agree, so their random draw does not matter).
+ * The joint bid for own weight w': per issue the largest score + w' mine (the first on ties):
+ *   a: a1 (0.5 + 0.15 w') until a2 (0.5 w') passes it at w' > 1/0.35 = 1.43;  b: b0 (0.5) until b1 (0.5 w') at w' > 1.
+ * So max (w' = 1) = U(a1, b0) = 0.15; the target 1 - (1 - 0.15) t^3 (no discount: df > 0.99);
+ * its bid: the first joint bid worth more than the target for w' = w / (1 - w), w = 0, 0.01, ...:
+ * (a1, b0) 0.15, then from w' > 1 (a1, b1) 0.65, then from w' > 1.43 (a2, b1) 1.
+ * t = 0.8: target 1 - 0.85 x 0.512 = 0.5648: (a1, b1); its first call (t + 5 (t - 0) > 1) accepts.
+ * t = 0.81: target 1 - 0.85 x 0.531441 = 0.548: (a1, b1); (a1, b0) (0.15) is not worth more: it offers
+ *   (0.81 + 5 x 0.01 < 1), or ends the talks when its reservation is above the target (0.6).
+ * t = 0.82: target 1 - 0.85 x 0.551368 = 0.5313; (a1, b1) (0.65) is worth more: it accepts.
+ * t = 0.5 (on a fresh member, after a first call at 0.45): target 1 - 0.85 x 0.125 = 0.894: (a2, b1).
+ */
+static const char rd_space[] =
+    "{\"issues\": [{\"name\": \"a\", \"type\": \"categorical\", \"values\": [\"a0\", \"a1\", \"a2\"]},"
+    "  {\"name\": \"b\", \"type\": \"categorical\", \"values\": [\"b0\", \"b1\"]}],"
+    " \"parties\": [{\"name\": \"P0\", %s \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"values\": {\"a0\": 0, \"a1\": 0.3, \"a2\": 1}},"
+    "   \"b\": {\"weight\": 0.5, \"values\": {\"b0\": 0, \"b1\": 1}}}},"
+    "  {\"name\": \"P1\", \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"values\": {\"a0\": 1, \"a1\": 0.5, \"a2\": 0}},"
+    "   \"b\": {\"weight\": 0.5, \"values\": {\"b0\": 1, \"b1\": 0}}}}]}";
+
+#define RD_CALLS 5
+static int rd_answer[RD_CALLS];
+static uint32_t rd_bid[RD_CALLS][2];
+static int rd_runs;
+
+static void rd_hook(parley_agent_view *v, long move)
+{
+    if (move != 0 || parley_view_party(v) != 0)
+        return;
+    static const uint32_t offered[2] = {1, 0}, joint[2] = {1, 1};
+    static const double when[RD_CALLS] = {0.8, 0.81, 0.82, 0.45, 0.5};
+    struct caduceus_members *m = NULL;
+    for (int c = 0; c < RD_CALLS; c++) {
+        if (c == 0 || c == 3) { /* a fresh member, shown the one offer */
+            caduceus_members_free(m);
+            m = NULL;
+            if (caduceus_members_new(v, &m) != PARLEY_OK || caduceus_members_observe(m, v, offered) != PARLEY_OK ||
+                caduceus_members_observe(m, v, offered) != PARLEY_OK) /* the same package again counts once */
+                break;
+        }
+        rd_answer[c] = random_dance_act(m, v, when[c], c == 1 ? offered : c == 2 ? joint : NULL, rd_bid[c]);
+    }
+    caduceus_members_free(m);
+    rd_runs++;
+}
+
+/* The script (P0, its view given to `hook` at its first move) against hardliner on rd_space with EXTRA. */
+static void member_run(const char *extra, void (*hook)(parley_agent_view *v, long move))
+{
+    char text[1536];
+    snprintf(text, sizeof text, rd_space, extra);
+    parley_scenario *sc = probe_scenario(text);
+    static const uint32_t worst[2] = {0, 0};
+    memset(rd_answer, -1, sizeof rd_answer);
+    memset(rd_bid, 0xff, sizeof rd_bid);
+    script_set(2, 1, worst);
+    script_hook = hook;
+    rd_runs = 0;
+    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    assert_int_equal(rd_runs, 1);
+}
+
+static void expect_bid(int call, uint32_t a, uint32_t b)
+{
+    if (rd_bid[call][0] != a || rd_bid[call][1] != b)
+        fail_msg("call %d: RandomDance bids (a%u, b%u), not (a%u, b%u)", call, rd_bid[call][0], rd_bid[call][1], a,
+                 b);
+}
+
+static void test_random_dance_after_one_offer(void **state)
+{
+    (void)state;
+    member_run("", rd_hook);
+    assert_int_equal(rd_answer[0], 0); /* its first call accepts */
+    expect_bid(0, 1, 1);
+    assert_int_equal(rd_answer[1], 1); /* (a1, b0) is worth less than 0.548: it offers */
+    expect_bid(1, 1, 1);
+    assert_int_equal(rd_answer[2], 0); /* (a1, b1) is worth more than 0.531: it accepts */
+    expect_bid(2, 1, 1);
+    assert_int_equal(rd_answer[4], 1);
+    expect_bid(4, 2, 1); /* target 0.894: only its best is worth more */
+    member_run("\"reservation\": 0.6,", rd_hook);
+    assert_int_equal(rd_answer[1], 0); /* the target 0.548 is below its reservation value: it ends the talks */
+    expect_bid(1, 1, 1);
+    assert_int_equal(rd_answer[4], 1); /* 0.894 is above it */
+}
+
+/*
+ * Atlas3 as a member, in its final phase from its first call (t = 0.9: its time per turn 0.9, and 0.9 > 1 - 0.9 x 4),
+ * with the distinct packages received (on rd_space): (a1, b0) 0.15, (a2, b0) 0.5, (a0, b1) 0.5 and (a1, b0) again.
+ * Its CList, best first, ties in order of arrival: (a2, b0), (a0, b1), (a1, b0).  It offers them back in that order
+ * while each is worth more than the offer it answers and than its reservation value (0):
+ *   offered (a0, b0) (0): (a2, b0);  offered (a1, b0) (0.15): (a0, b1);
+ *   offered (a2, b0) (0.5): (a1, b0) is not worth more: it accepts (0.5 > 0), the CList waits;
+ *   nothing offered: (a1, b0);  the CList done: offered (a0, b0), worth its reservation value 0: it accepts.
+ * With reservation 0.6 (a fresh member, the same offers, at t = 0.9): (a2, b0) 0.5 is not above it; offered
+ * (a0, b0) (0, not above 0.6): its ordinary bid; offered (a2, b1) (1): it accepts.
+ */
+static int clist_normal[RD_CALLS];
+
+static void clist_hook(parley_agent_view *v, long move)
+{
+    if (move != 0 || parley_view_party(v) != 0)
+        return;
+    static const uint32_t received[4][2] = {{1, 0}, {2, 0}, {0, 1}, {1, 0}}, worst[2] = {0, 0}, best[2] = {2, 1};
+    struct caduceus_members *m = NULL;
+    if (caduceus_members_new(v, &m) != PARLEY_OK)
+        return;
+    for (int k = 0; k < 4; k++)
+        if (caduceus_members_observe(m, v, received[k]) != PARLEY_OK)
+            goto out;
+    if (parley_view_reservation(v) > 0.5) {
+        rd_answer[0] = atlas3_member_act(m, v, 0.9, worst, rd_bid[0], &clist_normal[0]);
+        rd_answer[1] = atlas3_member_act(m, v, 0.91, best, rd_bid[1], &clist_normal[1]);
+    } else {
+        const uint32_t *latest[RD_CALLS] = {worst, received[0], received[1], NULL, worst};
+        for (int c = 0; c < RD_CALLS; c++)
+            rd_answer[c] = atlas3_member_act(m, v, 0.9 + 0.01 * c, latest[c], rd_bid[c], &clist_normal[c]);
+    }
+    rd_runs++;
+out:
+    caduceus_members_free(m);
+}
+
+static void test_atlas3_member_offers_its_clist_back(void **state)
+{
+    (void)state;
+    member_run("", clist_hook);
+    static const int answer[RD_CALLS] = {1, 1, 0, 1, 0}, normal[RD_CALLS] = {0, 0, 0, 0, 0};
+    static const uint32_t bids[4][2] = {{2, 0}, {0, 1}, {0, 0}, {1, 0}};
+    for (int c = 0; c < RD_CALLS; c++) {
+        assert_int_equal(rd_answer[c], answer[c]);
+        assert_int_equal(clist_normal[c], normal[c]);
+        if (c < 4 && answer[c])
+            expect_bid(c, bids[c][0], bids[c][1]);
+    }
+    member_run("\"reservation\": 0.6,", clist_hook);
+    assert_int_equal(rd_answer[0], 1);
+    assert_int_equal(clist_normal[0], 1); /* nothing in its CList is above 0.6 */
+    assert_int_equal(rd_answer[1], 0);    /* 1 > 0.6: it accepts */
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fawkes_spline_below_its_first_knot),
+        cmocka_unit_test(test_micro_accepts_within_its_tolerance),
+        cmocka_unit_test(test_micro_against_itself),
+        cmocka_unit_test(test_random_dance_after_one_offer),
+        cmocka_unit_test(test_atlas3_member_offers_its_clist_back),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
