@@ -7,7 +7,9 @@
  *     less by 2e-12 is not (it offers that package instead); a whole MiCRO-MiCRO run by hand;
  *   - RandomDance's frequency models and its bid, target and decisions (anac_caduceus_members.c), computed by hand
  *     on a 3 x 2 space after one offer received; Atlas3's member offering its CList back (best first, ties in
- *     order of arrival, each package once), accepting, and falling back to its ordinary bid.
+ *     order of arrival, each package once), accepting, and falling back to its ordinary bid;
+ *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
+ *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -19,6 +21,7 @@
 #include <stdio.h>
 
 #include "agent_probe.h"
+#include "agents/agent_common.h"
 #include "agents/anac_caduceus_members.h"
 #include "agents/anac_winners.h"
 
@@ -288,6 +291,51 @@ static void test_atlas3_member_offers_its_clist_back(void **state)
     assert_int_equal(rd_answer[1], 0);    /* 1 > 0.6: it accepts */
 }
 
+/* --- GENIUS's bid nearest a target, by hand --- */
+
+/*
+ * One issue c0..c4 worth 0, 1/4, 1/2, 3/4, 1 to P0 (exact in binary).  GENIUS's searchIndexWith over the descending
+ * list (1, 3/4, 1/2, 1/4, 0) ends at the last position worth more than the target (or at it), then the next one down
+ * is taken only when strictly nearer:
+ *   0.6: middle 2 (1/2 < 0.6: high 2), middle 1 (3/4: low 1), index 1 (0.15 away); the next, 1/2, is 0.1 away:
+ *        1/2.
+ *   0.7: index 1 (0.05 away), 1/2 is 0.2 away: 3/4.   0.625: index 1, 1/2 exactly as far: 3/4 (not strictly).
+ *   0.5: found at index 2: 1/2.   0.125: middles 2, 3 (1/4 > 0.125: low 3), index 3; 0 exactly as far: 1/4.
+ *   0.1: index 3, 0 is 0.1 away (1/4 0.15): 0.   2 (above all): index 0: 1.   -1 (below all): index 3, 0 nearer: 0.
+ */
+static const double near_targets[] = {0.6, 0.7, 0.625, 0.5, 0.125, 0.1, 2, -1};
+#define NEAR_COUNT (sizeof near_targets / sizeof *near_targets)
+static double near_u[NEAR_COUNT];
+static uint32_t near_x[NEAR_COUNT];
+
+static void near_hook(parley_agent_view *v, long move)
+{
+    if (move != 0 || parley_view_party(v) != 0)
+        return;
+    for (size_t k = 0; k < NEAR_COUNT; k++)
+        near_u[k] = agent_bid_near(v, near_targets[k], &near_x[k]);
+    rd_runs++;
+}
+
+static void test_bid_near_by_hand(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(
+        "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"c0\", \"c1\", \"c2\", \"c3\", \"c4\"]}],"
+        " \"parties\": [{\"name\": \"P0\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": "
+        "{\"c0\": 0, \"c1\": 0.25, \"c2\": 0.5, \"c3\": 0.75, \"c4\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": "
+        "{\"c0\": 1, \"c1\": 0.75, \"c2\": 0.5, \"c3\": 0.25, \"c4\": 0}}}}]}");
+    rd_runs = 0;
+    probe_script_pair(sc, 0, near_hook);
+    parley_scenario_free(sc);
+    assert_int_equal(rd_runs, 1);
+    static const uint32_t want[NEAR_COUNT] = {2, 3, 3, 2, 1, 0, 4, 0};
+    for (size_t k = 0; k < NEAR_COUNT; k++)
+        if (near_x[k] != want[k] || near_u[k] != want[k] / 4.0)
+            fail_msg("target %g: c%u worth %g, not c%u", near_targets[k], near_x[k], near_u[k], want[k]);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -296,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_micro_against_itself),
         cmocka_unit_test(test_random_dance_after_one_offer),
         cmocka_unit_test(test_atlas3_member_offers_its_clist_back),
+        cmocka_unit_test(test_bid_near_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
