@@ -3,11 +3,13 @@
  * the seed-151 probe):
  *   - TheFawkes's spline below its first knot (anac_fawkes_series.c piece_index): SSJ's first polynomial, the
  *     straight line c0 + c1 z through the value at 0 with the spline's slope there, clamped at 0; no cubic term;
+ *     its wavelet transform on impulses (which tap meets which value, the wrap-around), two levels, an odd tail;
  *   - MiCRO's acceptance tolerance (micro.c): an offer worth its next package, or less by 5e-13, is accepted; one
  *     less by 2e-12 is not (it offers that package instead); a whole MiCRO-MiCRO run by hand;
  *   - RandomDance's frequency models and its bid, target and decisions (anac_caduceus_members.c), computed by hand
  *     on a 3 x 2 space after one offer received; Atlas3's member offering its CList back (best first, ties in
- *     order of arrival, each package once), accepting, and falling back to its ordinary bid;
+ *     order of arrival, each package once), accepting, and falling back to its ordinary bid; RandomDance's target
+ *     and kawaii's threshold at their edges (df at 0.99, t at 0 and 1, the floor 0.8);
  *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
  *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all.
  */
@@ -55,6 +57,66 @@ static void test_fawkes_spline_below_its_first_knot(void **state)
     assert_true(f0 > 0 && f0 < 1 && f2 > 0 && f2 < 1);
     assert_true(fabs(f1 - f0) > 1e-6);                   /* a slope */
     assert_float_equal(f2 - f0, 2 * (f1 - f0), 1e-12); /* and no curvature */
+}
+
+/* --- TheFawkes's wavelet transform --- */
+
+/* JWave's Daubechies-4 taps over sqrt 2, s[0..8), and the sums S = sum s = 1.4141437921, D = sum (-1)^j s[7 - j] =
+   -7.165113e-05 (see test_anac_winners.c). */
+#define TAP(j) (daub[j] / 1.4142135623730951)
+static const double daub[8] = {0.32580343, 1.01094572, 0.8922014, -0.03967503,
+                               -0.2645071, 0.0436163,  0.0465036, -0.01498699};
+
+static void expect_series(const double *got, const double *want, size_t n, const char *what)
+{
+    for (size_t i = 0; i < n; i++)
+        if (fabs(got[i] - want[i]) > 1e-12)
+            fail_msg("%s: coefficient %zu is %.15g, not %.15g", what, i, got[i], want[i]);
+}
+
+/*
+ * One level over 8 values: approximation i = sum_j a[(2i + j) mod 8] s[j], detail i = sum_j a[(2i + j) mod 8]
+ * (-1)^j s[7 - j].  An impulse at 0 meets tap j where 2i + j = 0 mod 8: (i, j) = (0, 0), (1, 6), (2, 4), (3, 2):
+ * s0, s6, s4, s2, then details s7, s1, s3, s5.  An impulse at 1: j = 1, 7, 5, 3: s1, s7, s5, s3, details -s6, -s0,
+ * -s2, -s4 (odd j: negative).  Two levels over 16 equal values c: cS (8 times), then the first 8 again: cS^2 (4),
+ * cSD (4), and the details of the first level cD (8).  Over 9: one level only (4 and 4), the odd tail 0.
+ */
+static void test_fawkes_wavelet_by_hand(void **state)
+{
+    (void)state;
+    double a[16] = {1};
+    assert_int_equal(fawkes_wavelet(a, 8), PARLEY_OK);
+    const double at0[8] = {TAP(0), TAP(6), TAP(4), TAP(2), TAP(7), TAP(1), TAP(3), TAP(5)};
+    expect_series(a, at0, 8, "impulse at 0");
+    memset(a, 0, sizeof a);
+    a[1] = 1;
+    assert_int_equal(fawkes_wavelet(a, 8), PARLEY_OK);
+    const double at1[8] = {TAP(1), TAP(7), TAP(5), TAP(3), -TAP(6), -TAP(0), -TAP(2), -TAP(4)};
+    expect_series(a, at1, 8, "impulse at 1");
+    double S = 0, D = 0;
+    for (int j = 0; j < 8; j++) {
+        S += TAP(j);
+        D += (j % 2 ? -1 : 1) * TAP(7 - j);
+    }
+    assert_float_equal(S, 1.4141437921, 1e-9);
+    assert_float_equal(D, -7.165113e-05, 1e-10);
+    double want[16];
+    for (int i = 0; i < 16; i++) {
+        a[i] = 0.5;
+        want[i] = i < 4 ? 0.5 * S * S : i < 8 ? 0.5 * S * D : 0.5 * D;
+    }
+    assert_int_equal(fawkes_wavelet(a, 16), PARLEY_OK);
+    expect_series(a, want, 16, "16 equal values");
+    for (int i = 0; i < 9; i++) {
+        a[i] = 0.5;
+        want[i] = i < 4 ? 0.5 * S : i < 8 ? 0.5 * D : 0;
+    }
+    assert_int_equal(fawkes_wavelet(a, 9), PARLEY_OK);
+    expect_series(a, want, 9, "9 equal values");
+    double before[7] = {0.25, 0.5, 0.75, 1, 0, 0.125, 0.375}; /* fewer than 8: unchanged */
+    memcpy(a, before, sizeof before);
+    assert_int_equal(fawkes_wavelet(a, 7), PARLEY_OK);
+    assert_memory_equal(a, before, sizeof before);
 }
 
 /* --- MiCRO's acceptance tolerance --- */
@@ -291,6 +353,23 @@ static void test_atlas3_member_offers_its_clist_back(void **state)
     assert_int_equal(rd_answer[1], 0);    /* 1 > 0.6: it accepts */
 }
 
+/* RandomDance's target 1 - (1 - max) t^df, t^3 when df > 0.99; kawaii's threshold max(0.8, (1 - 0.2 t^2) df^t). */
+static void test_member_formulas(void **state)
+{
+    (void)state;
+    assert_float_equal(random_dance_target(0.25, 0.5, 0.2), 1 - 0.8 * 0.5, 1e-15);
+    assert_float_equal(random_dance_target(0.5, 1, 0.2), 1 - 0.8 * 0.125, 1e-15);
+    assert_float_equal(random_dance_target(0.5, 0.995, 0.2), 1 - 0.8 * 0.125, 1e-15);      /* above 0.99: t^3 */
+    assert_float_equal(random_dance_target(0.5, 0.99, 0.2), 1 - 0.8 * pow(0.5, 0.99), 1e-15); /* 0.99: t^df */
+    assert_float_equal(random_dance_target(0, 0.5, 0.2), 1, 1e-15);
+    assert_float_equal(random_dance_target(1, 0.5, 0.2), 0.2, 1e-15);
+    assert_float_equal(kawaii_threshold(0.5, 1), 0.95, 1e-15);
+    assert_float_equal(kawaii_threshold(0.5, 0.9), 0.95 * sqrt(0.9), 1e-15);
+    assert_float_equal(kawaii_threshold(0, 0.5), 1, 1e-15);
+    assert_float_equal(kawaii_threshold(1, 0.5), 0.8, 1e-15); /* 0.4, raised to its floor */
+    assert_float_equal(kawaii_threshold(1, 1), 0.8, 1e-15);   /* exactly its floor */
+}
+
 /* --- GENIUS's bid nearest a target, by hand --- */
 
 /*
@@ -340,11 +419,13 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fawkes_spline_below_its_first_knot),
+        cmocka_unit_test(test_fawkes_wavelet_by_hand),
         cmocka_unit_test(test_micro_accepts_within_its_tolerance),
         cmocka_unit_test(test_micro_against_itself),
         cmocka_unit_test(test_random_dance_after_one_offer),
         cmocka_unit_test(test_atlas3_member_offers_its_clist_back),
         cmocka_unit_test(test_bid_near_by_hand),
+        cmocka_unit_test(test_member_formulas),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
