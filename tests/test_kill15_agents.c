@@ -5,7 +5,8 @@
  *     straight line c0 + c1 z through the value at 0 with the spline's slope there, clamped at 0; no cubic term;
  *     its wavelet transform on impulses (which tap meets which value, the wrap-around), two levels, an odd tail;
  *   - MiCRO's acceptance tolerance (micro.c): an offer worth its next package, or less by 5e-13, is accepted; one
- *     less by 2e-12 is not (it offers that package instead); a whole MiCRO-MiCRO run by hand;
+ *     less by 2e-12 is not (it offers that package instead); a whole MiCRO-MiCRO run by hand; 300 rounds against
+ *     random, every move checked against the count of different offers received (its hash set growing);
  *   - RandomDance's frequency models and its bid, target and decisions (anac_caduceus_members.c), computed by hand
  *     on a 3 x 2 space after one offer received; Atlas3's member offering its CList back (best first, ties in
  *     order of arrival, each package once), accepting, and falling back to its ordinary bid; RandomDance's target
@@ -197,6 +198,72 @@ static void test_micro_against_itself(void **state)
     assert_int_equal(probe_find(neg, PARLEY_EVENT_ACCEPT, 0, NULL), -1);
     parley_negotiation_free(neg);
     parley_scenario_free(sc);
+}
+
+/*
+ * MiCRO in a long run: digits a, b, c in 0..9 weighed 100:10:1, so the 1000 packages have 1000 different utilities
+ * and its i-th best is the number 999 - i.  Against random (P1, reservation 0.6: it offers many different packages,
+ * all worth at most 0.4 to MiCRO, and accepts none of MiCRO's), at each of its moves MiCRO offers its next package
+ * (999 - proposed) while it has proposed no more packages than it has received different offers, else one of those
+ * it already proposed.  The offers received are counted from the events here; more than 100 of them pass through
+ * its hash set, which grows from 64 slots.
+ */
+static void test_micro_long_run(void **state)
+{
+    (void)state;
+    char text[2048] = "{\"issues\": [";
+    static const char *const digit[3] = {"a", "b", "c"};
+    for (int i = 0; i < 3; i++)
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "%s{\"name\": \"%s\", \"type\": \"integer\", \"min\": 0, \"max\": 9}", i ? ", " : "", digit[i]);
+    strcat(text, "], \"parties\": [");
+    for (int k = 0; k < 2; k++) {
+        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", %s \"preferences\": {",
+                 k ? ", " : "", k, k ? "\"reservation\": 0.6," : "");
+        for (int i = 0; i < 3; i++)
+            snprintf(text + strlen(text), sizeof text - strlen(text),
+                     "%s\"%s\": {\"weight\": %.17g, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
+                     "\"at_max\": %d}}", i ? ", " : "", digit[i], (i == 0 ? 100 : i == 1 ? 10 : 1) / 111.0, k, 1 - k);
+        strcat(text, "}}");
+    }
+    strcat(text, "]}");
+    parley_scenario *sc = probe_scenario(text);
+    parley_negotiation *neg =
+        probe_negotiation(sc, 300, 5, parley_agent_builtin("micro"), "", parley_agent_builtin("random"), "");
+    probe_run(neg);
+    static char received[1000];
+    memset(received, 0, sizeof received);
+    size_t distinct = 0, proposed = 0, moves = 0, repeats = 0;
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+        if (ev.kind != PARLEY_EVENT_OFFER) {
+            assert_true(ev.party != 0 || ev.kind != PARLEY_EVENT_ACCEPT); /* it accepts none of them */
+            continue;
+        }
+        size_t number = 100 * ev.outcome[0] + 10 * ev.outcome[1] + ev.outcome[2];
+        if (ev.party == 1) {
+            distinct += !received[number];
+            received[number] = 1;
+            continue;
+        }
+        moves++;
+        if (proposed <= distinct) {
+            if (number != 999 - proposed)
+                fail_msg("move %zu: MiCRO offers %03zu, not its next package %03zu (%zu received)", moves, number,
+                         999 - proposed, distinct);
+            proposed++;
+        } else {
+            if (number + proposed <= 999) /* one of 999 .. 999 - (proposed - 1) */
+                fail_msg("move %zu: MiCRO offers %03zu, not one of its %zu packages so far", moves, number, proposed);
+            repeats++;
+        }
+    }
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    assert_true(moves >= 290);
+    assert_true(distinct > 100); /* its hash set grew */
+    assert_true(repeats > 0);    /* and it waited for new offers */
 }
 
 /* --- RandomDance after one offer --- */
@@ -422,6 +489,7 @@ int main(void)
         cmocka_unit_test(test_fawkes_wavelet_by_hand),
         cmocka_unit_test(test_micro_accepts_within_its_tolerance),
         cmocka_unit_test(test_micro_against_itself),
+        cmocka_unit_test(test_micro_long_run),
         cmocka_unit_test(test_random_dance_after_one_offer),
         cmocka_unit_test(test_atlas3_member_offers_its_clist_back),
         cmocka_unit_test(test_bid_near_by_hand),
