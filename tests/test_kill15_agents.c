@@ -10,7 +10,8 @@
  *   - RandomDance's frequency models and its bid, target and decisions (anac_caduceus_members.c), computed by hand
  *     on a 3 x 2 space after one offer received; Atlas3's member offering its CList back (best first, ties in
  *     order of arrival, each package once), accepting, and falling back to its ordinary bid; RandomDance's target
- *     and kawaii's threshold at their edges (df at 0.99, t at 0 and 1, the floor 0.8);
+ *     and kawaii's threshold at their edges (df at 0.99, t at 0 and 1, the floor 0.8); kawaii's bids within its
+ *     room to concede, and its end of the talks at its reservation value;
  *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
  *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all.
  */
@@ -420,6 +421,76 @@ static void test_atlas3_member_offers_its_clist_back(void **state)
     assert_int_equal(rd_answer[1], 0);    /* 1 > 0.6: it accepts */
 }
 
+/*
+ * kawaii's bid on a: a0 0, a1 0.7, a2 1 and b: b0 0, b1 0.8, b2 1 (weights 1/2): from its best (a2, b2), each issue
+ * in random order moves to the first value (in random order) whose loss keeps the total loss within 1 - threshold.
+ * At t = 1 (threshold 0.8, room 0.2) the losses are a1 0.15, b1 0.1, a0 and b0 0.5: its bids are (a2, b2), (a1, b2)
+ * or (a2, b1), never both moved (0.25), never a0 or b0; over 40 calls (fresh draws each) each of the three comes up.
+ * At t = 0.5 (threshold 0.95, room 0.05) only its best.  Reservation 0.9: at t = 1 (0.9 > 0.8) it ends the talks
+ * (0), at t = 0.5 it still bids.
+ */
+static const char kawaii_space[] =
+    "{\"issues\": [{\"name\": \"a\", \"type\": \"categorical\", \"values\": [\"a0\", \"a1\", \"a2\"]},"
+    "  {\"name\": \"b\", \"type\": \"categorical\", \"values\": [\"b0\", \"b1\", \"b2\"]}],"
+    " \"parties\": [{\"name\": \"P0\", %s \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"values\": {\"a0\": 0, \"a1\": 0.7, \"a2\": 1}},"
+    "   \"b\": {\"weight\": 0.5, \"values\": {\"b0\": 0, \"b1\": 0.8, \"b2\": 1}}}},"
+    "  {\"name\": \"P1\", \"preferences\": {"
+    "   \"a\": {\"weight\": 0.5, \"values\": {\"a0\": 1, \"a1\": 0.5, \"a2\": 0}},"
+    "   \"b\": {\"weight\": 0.5, \"values\": {\"b0\": 1, \"b1\": 0.5, \"b2\": 0}}}}]}";
+
+#define KAWAII_CALLS 40
+static int kawaii_seen[3][3], kawaii_late, kawaii_early[2];
+
+static void kawaii_hook(parley_agent_view *v, long move)
+{
+    if (move != 0 || parley_view_party(v) != 0)
+        return;
+    struct caduceus_members *m = NULL;
+    if (caduceus_members_new(v, &m) != PARLEY_OK)
+        return;
+    uint32_t out[2];
+    memset(kawaii_seen, 0, sizeof kawaii_seen);
+    for (int c = 0; c < KAWAII_CALLS; c++) {
+        kawaii_late = kawaii_act(m, v, 1, NULL, out);
+        if (kawaii_late)
+            kawaii_seen[out[0]][out[1]]++;
+    }
+    kawaii_early[0] = kawaii_act(m, v, 0.5, NULL, out);
+    kawaii_early[1] = (int)(out[0] * 3 + out[1]);
+    caduceus_members_free(m);
+    rd_runs++;
+}
+
+static void kawaii_run(const char *extra)
+{
+    char text[1536];
+    snprintf(text, sizeof text, kawaii_space, extra);
+    parley_scenario *sc = probe_scenario(text);
+    rd_runs = 0;
+    probe_script_pair(sc, 0, kawaii_hook);
+    parley_scenario_free(sc);
+    assert_int_equal(rd_runs, 1);
+    assert_int_equal(kawaii_early[1], 8); /* (a2, b2) */
+}
+
+static void test_kawaii_bids_within_its_room(void **state)
+{
+    (void)state;
+    kawaii_run("");
+    assert_int_equal(kawaii_late, 1);
+    assert_int_equal(kawaii_early[0], 1);
+    for (uint32_t a = 0; a < 3; a++)
+        for (uint32_t b = 0; b < 3; b++) {
+            int allowed = (a == 2 && b >= 1) || (a == 1 && b == 2);
+            if (allowed != (kawaii_seen[a][b] > 0))
+                fail_msg("(a%u, b%u) bid %d times in %d calls", a, b, kawaii_seen[a][b], KAWAII_CALLS);
+        }
+    kawaii_run("\"reservation\": 0.9,");
+    assert_int_equal(kawaii_late, 0);     /* 0.9 > 0.8: it ends the talks */
+    assert_int_equal(kawaii_early[0], 1); /* 0.9 < 0.95 */
+}
+
 /* RandomDance's target 1 - (1 - max) t^df, t^3 when df > 0.99; kawaii's threshold max(0.8, (1 - 0.2 t^2) df^t). */
 static void test_member_formulas(void **state)
 {
@@ -494,6 +565,7 @@ int main(void)
         cmocka_unit_test(test_atlas3_member_offers_its_clist_back),
         cmocka_unit_test(test_bid_near_by_hand),
         cmocka_unit_test(test_member_formulas),
+        cmocka_unit_test(test_kawaii_bids_within_its_room),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
