@@ -11,7 +11,7 @@
  *     on a 3 x 2 space after one offer received; Atlas3's member offering its CList back (best first, ties in
  *     order of arrival, each package once), accepting, and falling back to its ordinary bid; RandomDance's target
  *     and kawaii's threshold at their edges (df at 0.99, t at 0 and 1, the floor 0.8); kawaii's bids within its
- *     room to concede, and its end of the talks at its reservation value;
+ *     room to concede, and its end of the talks at its reservation value; the inner Caduceus's random bids;
  *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
  *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all.
  */
@@ -491,6 +491,61 @@ static void test_kawaii_bids_within_its_room(void **state)
     assert_int_equal(kawaii_early[0], 1); /* 0.9 < 0.95 */
 }
 
+/*
+ * The inner Caduceus on x in 0..9 worth x / 9, discounted by 0.5: at t = 0 its second best package, x = 8 (0.889,
+ * above its floor 0.75); at t = 1 that is worth 0.444 discounted, below the floor, so it draws random packages until
+ * one is worth at least 0.75 undiscounted: x = 7, 8 or 9, each of them over 30 calls.  With reservation 0.95 (the
+ * floor then) only x = 9 is worth that much, at any t.
+ */
+static int inner_seen[10], inner_first;
+
+static void inner_random_hook(parley_agent_view *v, long move)
+{
+    if (move != 0 || parley_view_party(v) != 0)
+        return;
+    struct caduceus_members *m = NULL;
+    if (caduceus_members_new(v, &m) != PARLEY_OK)
+        return;
+    uint32_t out[1];
+    memset(inner_seen, 0, sizeof inner_seen);
+    inner_first = inner_caduceus_act(m, v, 0, NULL, out) ? (int)out[0] : -1;
+    for (int c = 0; c < 30; c++)
+        if (inner_caduceus_act(m, v, 1, NULL, out))
+            inner_seen[out[0]]++;
+    caduceus_members_free(m);
+    rd_runs++;
+}
+
+static void inner_random_run(const char *extra)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 9}],"
+             " \"parties\": [{\"name\": \"P0\", \"discount\": 0.5, %s \"preferences\": {"
+             "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+             "  {\"name\": \"P1\", \"preferences\": {"
+             "   \"x\": {\"weight\": 1, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}",
+             extra);
+    parley_scenario *sc = probe_scenario(text);
+    rd_runs = 0;
+    probe_script_pair(sc, 0, inner_random_hook);
+    parley_scenario_free(sc);
+    assert_int_equal(rd_runs, 1);
+}
+
+static void test_inner_caduceus_random_bids(void **state)
+{
+    (void)state;
+    inner_random_run("");
+    assert_int_equal(inner_first, 8);
+    for (int x = 0; x < 10; x++)
+        if ((x >= 7) != (inner_seen[x] > 0))
+            fail_msg("x = %d bid %d times in 30 calls at t = 1", x, inner_seen[x]);
+    inner_random_run("\"reservation\": 0.95,");
+    assert_int_equal(inner_first, 9);
+    assert_int_equal(inner_seen[9], 30);
+}
+
 /* RandomDance's target 1 - (1 - max) t^df, t^3 when df > 0.99; kawaii's threshold max(0.8, (1 - 0.2 t^2) df^t). */
 static void test_member_formulas(void **state)
 {
@@ -566,6 +621,7 @@ int main(void)
         cmocka_unit_test(test_bid_near_by_hand),
         cmocka_unit_test(test_member_formulas),
         cmocka_unit_test(test_kawaii_bids_within_its_room),
+        cmocka_unit_test(test_inner_caduceus_random_bids),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
