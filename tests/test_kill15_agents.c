@@ -25,6 +25,7 @@
 #include <stdio.h>
 
 #include "agent_probe.h"
+#include "digits_scenario.h"
 #include "agents/agent_common.h"
 #include "agents/anac_caduceus_members.h"
 #include "agents/anac_winners.h"
@@ -202,8 +203,8 @@ static void test_micro_against_itself(void **state)
 }
 
 /*
- * MiCRO in a long run: digits a, b, c in 0..9 weighed 100:10:1, so the 1000 packages have 1000 different utilities
- * and its i-th best is the number 999 - i.  Against random (P1, reservation 0.6: it offers many different packages,
+ * MiCRO in a long run (digits_scenario.h): the 1000 packages have 1000 different utilities and its i-th best is the
+ * number 999 - i.  Against random (P1, reservation 0.6: it offers many different packages,
  * all worth at most 0.4 to MiCRO, and accepts none of MiCRO's), at each of its moves MiCRO offers its next package
  * (999 - proposed) while it has proposed no more packages than it has received different offers, else one of those
  * it already proposed.  The offers received are counted from the events here; more than 100 of them pass through
@@ -212,23 +213,7 @@ static void test_micro_against_itself(void **state)
 static void test_micro_long_run(void **state)
 {
     (void)state;
-    char text[2048] = "{\"issues\": [";
-    static const char *const digit[3] = {"a", "b", "c"};
-    for (int i = 0; i < 3; i++)
-        snprintf(text + strlen(text), sizeof text - strlen(text),
-                 "%s{\"name\": \"%s\", \"type\": \"integer\", \"min\": 0, \"max\": 9}", i ? ", " : "", digit[i]);
-    strcat(text, "], \"parties\": [");
-    for (int k = 0; k < 2; k++) {
-        snprintf(text + strlen(text), sizeof text - strlen(text), "%s{\"name\": \"P%d\", %s \"preferences\": {",
-                 k ? ", " : "", k, k ? "\"reservation\": 0.6," : "");
-        for (int i = 0; i < 3; i++)
-            snprintf(text + strlen(text), sizeof text - strlen(text),
-                     "%s\"%s\": {\"weight\": %.17g, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
-                     "\"at_max\": %d}}", i ? ", " : "", digit[i], (i == 0 ? 100 : i == 1 ? 10 : 1) / 111.0, k, 1 - k);
-        strcat(text, "}}");
-    }
-    strcat(text, "]}");
-    parley_scenario *sc = probe_scenario(text);
+    parley_scenario *sc = digits_scenario(0.6);
     parley_negotiation *neg =
         probe_negotiation(sc, 300, 5, parley_agent_builtin("micro"), "", parley_agent_builtin("random"), "");
     probe_run(neg);
