@@ -12,6 +12,7 @@
  *     order of arrival, each package once), accepting, and falling back to its ordinary bid; RandomDance's target
  *     and kawaii's threshold at their edges (df at 0.99, t at 0 and 1, the floor 0.8); kawaii's bids within its
  *     room to concede, and its end of the talks at its reservation value; the inner Caduceus's random bids;
+ *   - BOA's tft bidding target: the opponent's concession clamped to its way to Nash, Nash unknown, the floor;
  *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
  *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all.
  */
@@ -548,6 +549,37 @@ static void test_member_formulas(void **state)
     assert_float_equal(kawaii_threshold(1, 1), 0.8, 1e-15);   /* exactly its floor */
 }
 
+/* --- BOA's tft bidding at its edges --- */
+
+/* tft: target = best - fraction (best - nash), fraction = (best seen - first) / (nash - first) clamped to [0, 1], 0
+   when the way is empty; nash unknown: halfway from best to floor; never below the floor. */
+static void test_boa_tft_target_edges(void **state)
+{
+    (void)state;
+    parley_bidding *b = NULL;
+    assert_int_equal(parley_bidding_new("tft", "", &b, NULL), PARLEY_OK);
+    const double beyond[] = {0.3, 0.9, 0.5};
+    parley_bidding_input in = {0.5, 1.0, 0.2, 0.7, beyond, 3};
+    assert_float_equal(parley_bidding_target(b, &in), 0.7, 1e-12); /* 1.5 of the way: clamped to 1, at Nash */
+    in.received = 1;
+    assert_float_equal(parley_bidding_target(b, &in), 1.0, 1e-12); /* none of the way yet */
+    in.received = 0;
+    assert_float_equal(parley_bidding_target(b, &in), 1.0, 1e-12); /* nothing received: its best */
+    const double half[] = {0.3, 0.45, 0.4};
+    parley_bidding_input unknown = {0.5, 1.0, 0.2, NAN, half, 3};
+    assert_float_equal(parley_bidding_target(b, &unknown), 0.8, 1e-12); /* Nash taken as 0.6: half of the way */
+    const double below[] = {0, 0.2};
+    parley_bidding_input low = {0.5, 1.0, 0.2, 0.1, below, 2};
+    assert_float_equal(parley_bidding_target(b, &low), 0.2, 1e-12); /* Nash 0.1, below the floor 0.2 */
+    const double above[] = {0.8, 0.95};
+    parley_bidding_input started = {0.5, 1.0, 0.2, 0.7, above, 2};
+    assert_float_equal(parley_bidding_target(b, &started), 1.0, 1e-12); /* first offer past Nash: no way, 0 */
+    const double at[] = {0.7, 0.9};
+    parley_bidding_input none = {0.5, 1.0, 0.2, 0.7, at, 2};
+    assert_float_equal(parley_bidding_target(b, &none), 1.0, 1e-12); /* first offer at Nash: no way */
+    parley_bidding_free(b);
+}
+
 /* --- GENIUS's bid nearest a target, by hand --- */
 
 /*
@@ -605,6 +637,7 @@ int main(void)
         cmocka_unit_test(test_atlas3_member_offers_its_clist_back),
         cmocka_unit_test(test_bid_near_by_hand),
         cmocka_unit_test(test_member_formulas),
+        cmocka_unit_test(test_boa_tft_target_edges),
         cmocka_unit_test(test_kawaii_bids_within_its_room),
         cmocka_unit_test(test_inner_caduceus_random_bids),
     };
