@@ -12,6 +12,7 @@
  *     order of arrival, each package once), accepting, and falling back to its ordinary bid; RandomDance's target
  *     and kawaii's threshold at their edges (df at 0.99, t at 0 and 1, the floor 0.8); kawaii's bids within its
  *     room to concede, and its end of the talks at its reservation value; the inner Caduceus's random bids;
+ *   - Atlas3's threshold discounted, with the opponent's best offer above its reservation value (0 < q < 1);
  *   - BOA's tft bidding target: the opponent's concession clamped to its way to Nash, Nash unknown, the floor;
  *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
  *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all.
@@ -29,6 +30,7 @@
 #include "digits_scenario.h"
 #include "agents/agent_common.h"
 #include "agents/anac_caduceus_members.h"
+#include "agents/anac_classic.h"
 #include "agents/anac_winners.h"
 
 /* --- TheFawkes's spline below its first knot --- */
@@ -549,6 +551,26 @@ static void test_member_formulas(void **state)
     assert_float_equal(kawaii_threshold(1, 1), 0.8, 1e-15);   /* exactly its floor */
 }
 
+/* --- Atlas3's threshold, discounted, with an opponent's best offer above its reservation value --- */
+
+/*
+ * rv 0.2, best offered 0.6, d 0.8: A11 = 0.16, A12 = 0.8, A21 = 0.48, A22 = (0.48 + 0.8) / 2 = 0.64;
+ * q = 1 / (1 - (0.16 - 0.48) / (0.8 - 0.64)) = 1/3; target (0.48 / 3 + 0.64 x 2 / 3) / 0.8^t = 0.58667 / 0.8^t;
+ * the threshold max(1 - t / 0.8, target): t = 0.5: 0.65592 (1 - 0.625 = 0.375 below it); t = 0.1: 0.875 (the
+ * target 0.59991 below it); t = 1: 0.73333.  Undiscounted, the offer at the reservation value (C = rv = 0.2):
+ * A21 = A11, q = 1, target 0.2, threshold 0.2 + 0.8 (1 - t).
+ */
+static void test_atlas3_threshold_discounted(void **state)
+{
+    (void)state;
+    const double target = (0.48 / 3 + 0.64 * 2 / 3);
+    assert_float_equal(atlas3_threshold(0.5, 0.8, 0.2, 0.6), target / sqrt(0.8), 1e-12);
+    assert_float_equal(atlas3_threshold(0.1, 0.8, 0.2, 0.6), 0.875, 1e-12);
+    assert_float_equal(atlas3_threshold(1, 0.8, 0.2, 0.6), target / 0.8, 1e-12);
+    assert_float_equal(atlas3_threshold(0.5, 1, 0.2, 0.2), 0.2 + 0.8 * 0.5, 1e-12);
+    assert_float_equal(atlas3_threshold(0.25, 1, 0.2, 0.1), 0.2 + 0.8 * 0.75, 1e-12); /* below rv: A21 = A11 */
+}
+
 /* --- BOA's tft bidding at its edges --- */
 
 /* tft: target = best - fraction (best - nash), fraction = (best seen - first) / (nash - first) clamped to [0, 1], 0
@@ -638,6 +660,7 @@ int main(void)
         cmocka_unit_test(test_bid_near_by_hand),
         cmocka_unit_test(test_member_formulas),
         cmocka_unit_test(test_boa_tft_target_edges),
+        cmocka_unit_test(test_atlas3_threshold_discounted),
         cmocka_unit_test(test_kawaii_bids_within_its_room),
         cmocka_unit_test(test_inner_caduceus_random_bids),
     };
