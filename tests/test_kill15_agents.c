@@ -12,6 +12,8 @@
  *     order of arrival, each package once), accepting, and falling back to its ordinary bid; RandomDance's target
  *     and kawaii's threshold at their edges (df at 0.99, t at 0 and 1, the floor 0.8); kawaii's bids within its
  *     room to concede, and its end of the talks at its reservation value; the inner Caduceus's random bids;
+ *   - AgentGG on a single package: an importance range of 0 gives the reservation ratio rv / 0.5; its random
+ *     packages per try on either side of the cap (49,998 and 50,001 packages);
  *   - Atlas3's threshold discounted, with the opponent's best offer above its reservation value (0 < q < 1);
  *   - BOA's tft bidding target: the opponent's concession clamped to its way to Nash, Nash unknown, the floor;
  *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
@@ -29,9 +31,13 @@
 #include "agent_probe.h"
 #include "digits_scenario.h"
 #include "agents/agent_common.h"
+#include "agents/anac_agent_gg.h"
 #include "agents/anac_caduceus_members.h"
 #include "agents/anac_classic.h"
 #include "agents/anac_winners.h"
+
+/* cmocka's assert_float_equal passes a NaN (its |a - b| > eps is false): this one does not. */
+#define assert_near(a, b, eps) assert_true(fabs((double)(a) - (double)(b)) <= (eps))
 
 /* --- TheFawkes's spline below its first knot --- */
 
@@ -48,12 +54,12 @@ static void test_fawkes_spline_below_its_first_knot(void **state)
     const double y[] = {0.12, 0.10};
     struct fawkes_spline sp;
     assert_int_equal(fawkes_spline_fit(y, 2, 0.5, &sp), PARLEY_OK);
-    assert_float_equal(fawkes_spline_eval(&sp, 0), 0.06, 1e-12);
-    assert_float_equal(fawkes_spline_eval(&sp, -0.5), 0.045, 1e-12);
-    assert_float_equal(fawkes_spline_eval(&sp, -1), 0.03, 1e-12);
-    assert_float_equal(fawkes_spline_eval(&sp, -2), 0, 1e-12);
+    assert_near(fawkes_spline_eval(&sp, 0), 0.06, 1e-12);
+    assert_near(fawkes_spline_eval(&sp, -0.5), 0.045, 1e-12);
+    assert_near(fawkes_spline_eval(&sp, -1), 0.03, 1e-12);
+    assert_near(fawkes_spline_eval(&sp, -2), 0, 1e-12);
     assert_true(fawkes_spline_eval(&sp, -3) == 0); /* clamped */
-    assert_float_equal(fawkes_spline_eval(&sp, 2), 0.12, 1e-12);
+    assert_near(fawkes_spline_eval(&sp, 2), 0.12, 1e-12);
     fawkes_spline_free(&sp);
     /* three points (the interpolating spline, rho = 1): still a straight line below 0, through the value at 0 */
     const double y3[] = {0.5, 0.7, 0.6};
@@ -62,7 +68,7 @@ static void test_fawkes_spline_below_its_first_knot(void **state)
     fawkes_spline_free(&sp);
     assert_true(f0 > 0 && f0 < 1 && f2 > 0 && f2 < 1);
     assert_true(fabs(f1 - f0) > 1e-6);                   /* a slope */
-    assert_float_equal(f2 - f0, 2 * (f1 - f0), 1e-12); /* and no curvature */
+    assert_near(f2 - f0, 2 * (f1 - f0), 1e-12); /* and no curvature */
 }
 
 /* --- TheFawkes's wavelet transform --- */
@@ -104,8 +110,8 @@ static void test_fawkes_wavelet_by_hand(void **state)
         S += TAP(j);
         D += (j % 2 ? -1 : 1) * TAP(7 - j);
     }
-    assert_float_equal(S, 1.4141437921, 1e-9);
-    assert_float_equal(D, -7.165113e-05, 1e-10);
+    assert_near(S, 1.4141437921, 1e-9);
+    assert_near(D, -7.165113e-05, 1e-10);
     double want[16];
     for (int i = 0; i < 16; i++) {
         a[i] = 0.5;
@@ -538,17 +544,86 @@ static void test_inner_caduceus_random_bids(void **state)
 static void test_member_formulas(void **state)
 {
     (void)state;
-    assert_float_equal(random_dance_target(0.25, 0.5, 0.2), 1 - 0.8 * 0.5, 1e-15);
-    assert_float_equal(random_dance_target(0.5, 1, 0.2), 1 - 0.8 * 0.125, 1e-15);
-    assert_float_equal(random_dance_target(0.5, 0.995, 0.2), 1 - 0.8 * 0.125, 1e-15);      /* above 0.99: t^3 */
-    assert_float_equal(random_dance_target(0.5, 0.99, 0.2), 1 - 0.8 * pow(0.5, 0.99), 1e-15); /* 0.99: t^df */
-    assert_float_equal(random_dance_target(0, 0.5, 0.2), 1, 1e-15);
-    assert_float_equal(random_dance_target(1, 0.5, 0.2), 0.2, 1e-15);
-    assert_float_equal(kawaii_threshold(0.5, 1), 0.95, 1e-15);
-    assert_float_equal(kawaii_threshold(0.5, 0.9), 0.95 * sqrt(0.9), 1e-15);
-    assert_float_equal(kawaii_threshold(0, 0.5), 1, 1e-15);
-    assert_float_equal(kawaii_threshold(1, 0.5), 0.8, 1e-15); /* 0.4, raised to its floor */
-    assert_float_equal(kawaii_threshold(1, 1), 0.8, 1e-15);   /* exactly its floor */
+    assert_near(random_dance_target(0.25, 0.5, 0.2), 1 - 0.8 * 0.5, 1e-15);
+    assert_near(random_dance_target(0.5, 1, 0.2), 1 - 0.8 * 0.125, 1e-15);
+    assert_near(random_dance_target(0.5, 0.995, 0.2), 1 - 0.8 * 0.125, 1e-15);      /* above 0.99: t^3 */
+    assert_near(random_dance_target(0.5, 0.99, 0.2), 1 - 0.8 * pow(0.5, 0.99), 1e-15); /* 0.99: t^df */
+    assert_near(random_dance_target(0, 0.5, 0.2), 1, 1e-15);
+    assert_near(random_dance_target(1, 0.5, 0.2), 0.2, 1e-15);
+    assert_near(kawaii_threshold(0.5, 1), 0.95, 1e-15);
+    assert_near(kawaii_threshold(0.5, 0.9), 0.95 * sqrt(0.9), 1e-15);
+    assert_near(kawaii_threshold(0, 0.5), 1, 1e-15);
+    assert_near(kawaii_threshold(1, 0.5), 0.8, 1e-15); /* 0.4, raised to its floor */
+    assert_near(kawaii_threshold(1, 1), 0.8, 1e-15);   /* exactly its floor */
+}
+
+/* --- AgentGG with nothing to tell its packages apart --- */
+
+/*
+ * One package (two issues of one value each), P0's reservation value 0.3: its importance map gives that package
+ * both the highest and the lowest importance, a range of 0, so its reservation ratio is the reservation value over
+ * 0.5 times 1 (not 0/0): 0.6; 2 x 1 draws per try.
+ */
+static void test_agent_gg_single_package(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(
+        "{\"issues\": [{\"name\": \"a\", \"type\": \"categorical\", \"values\": [\"only\"]},"
+        "  {\"name\": \"b\", \"type\": \"integer\", \"min\": 4, \"max\": 4}],"
+        " \"parties\": [{\"name\": \"P0\", \"reservation\": 0.3, \"preferences\": {"
+        "   \"a\": {\"weight\": 0.5, \"values\": {\"only\": 1}},"
+        "   \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {"
+        "   \"a\": {\"weight\": 0.5, \"values\": {\"only\": 0.5}},"
+        "   \"b\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0.5, \"at_max\": 0.5}}}}]}");
+    static const uint32_t only[2] = {0, 0};
+    script_set(2, 1, only);
+    wrapped_name = "agent-gg";
+    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &wrapped_agent, "", &script_agent, "");
+    assert_non_null(wrapped_state);
+    double ratio = agentgg_reservation_ratio_of(wrapped_state);
+    size_t draws = agentgg_draws_of(wrapped_state);
+    probe_run(neg); /* and it takes the one package offered */
+    parley_event ev;
+    assert_true(probe_find(neg, PARLEY_EVENT_AGREEMENT, -1, &ev) >= 0);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    assert_near(ratio, 0.6, 1e-12);
+    assert_int_equal(draws, 2);
+}
+
+/* agent-gg's random packages per try: 2 per package below 50,000 packages, else 100,000: 49,998 packages (x in
+   0..24,998, y in 0..1) 99,996; 50,001 (x in 0..16,666, y in 0..2) 100,000, not 100,002. */
+static size_t agent_gg_draws_on(int x_max, int y_max)
+{
+    char text[1024];
+    snprintf(text, sizeof text,
+             "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": %d},"
+             "  {\"name\": \"y\", \"type\": \"integer\", \"min\": 0, \"max\": %d}],"
+             " \"parties\": [{\"name\": \"P0\", \"preferences\": {"
+             "   \"x\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}},"
+             "   \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+             "  {\"name\": \"P1\", \"preferences\": {"
+             "   \"x\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}},"
+             "   \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}",
+             x_max, y_max);
+    parley_scenario *sc = probe_scenario(text);
+    static const uint32_t low[2] = {0, 0};
+    script_set(2, 1, low);
+    wrapped_name = "agent-gg";
+    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &wrapped_agent, "ranking=2", &script_agent, "");
+    assert_non_null(wrapped_state);
+    size_t draws = agentgg_draws_of(wrapped_state);
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    return draws;
+}
+
+static void test_agent_gg_draws_at_the_cap(void **state)
+{
+    (void)state;
+    assert_int_equal(agent_gg_draws_on(24998, 1), 99996);
+    assert_int_equal(agent_gg_draws_on(16666, 2), 100000);
 }
 
 /* --- Atlas3's threshold, discounted, with an opponent's best offer above its reservation value --- */
@@ -564,11 +639,11 @@ static void test_atlas3_threshold_discounted(void **state)
 {
     (void)state;
     const double target = (0.48 / 3 + 0.64 * 2 / 3);
-    assert_float_equal(atlas3_threshold(0.5, 0.8, 0.2, 0.6), target / sqrt(0.8), 1e-12);
-    assert_float_equal(atlas3_threshold(0.1, 0.8, 0.2, 0.6), 0.875, 1e-12);
-    assert_float_equal(atlas3_threshold(1, 0.8, 0.2, 0.6), target / 0.8, 1e-12);
-    assert_float_equal(atlas3_threshold(0.5, 1, 0.2, 0.2), 0.2 + 0.8 * 0.5, 1e-12);
-    assert_float_equal(atlas3_threshold(0.25, 1, 0.2, 0.1), 0.2 + 0.8 * 0.75, 1e-12); /* below rv: A21 = A11 */
+    assert_near(atlas3_threshold(0.5, 0.8, 0.2, 0.6), target / sqrt(0.8), 1e-12);
+    assert_near(atlas3_threshold(0.1, 0.8, 0.2, 0.6), 0.875, 1e-12);
+    assert_near(atlas3_threshold(1, 0.8, 0.2, 0.6), target / 0.8, 1e-12);
+    assert_near(atlas3_threshold(0.5, 1, 0.2, 0.2), 0.2 + 0.8 * 0.5, 1e-12);
+    assert_near(atlas3_threshold(0.25, 1, 0.2, 0.1), 0.2 + 0.8 * 0.75, 1e-12); /* below rv: A21 = A11 */
 }
 
 /* --- BOA's tft bidding at its edges --- */
@@ -582,23 +657,23 @@ static void test_boa_tft_target_edges(void **state)
     assert_int_equal(parley_bidding_new("tft", "", &b, NULL), PARLEY_OK);
     const double beyond[] = {0.3, 0.9, 0.5};
     parley_bidding_input in = {0.5, 1.0, 0.2, 0.7, beyond, 3};
-    assert_float_equal(parley_bidding_target(b, &in), 0.7, 1e-12); /* 1.5 of the way: clamped to 1, at Nash */
+    assert_near(parley_bidding_target(b, &in), 0.7, 1e-12); /* 1.5 of the way: clamped to 1, at Nash */
     in.received = 1;
-    assert_float_equal(parley_bidding_target(b, &in), 1.0, 1e-12); /* none of the way yet */
+    assert_near(parley_bidding_target(b, &in), 1.0, 1e-12); /* none of the way yet */
     in.received = 0;
-    assert_float_equal(parley_bidding_target(b, &in), 1.0, 1e-12); /* nothing received: its best */
+    assert_near(parley_bidding_target(b, &in), 1.0, 1e-12); /* nothing received: its best */
     const double half[] = {0.3, 0.45, 0.4};
     parley_bidding_input unknown = {0.5, 1.0, 0.2, NAN, half, 3};
-    assert_float_equal(parley_bidding_target(b, &unknown), 0.8, 1e-12); /* Nash taken as 0.6: half of the way */
+    assert_near(parley_bidding_target(b, &unknown), 0.8, 1e-12); /* Nash taken as 0.6: half of the way */
     const double below[] = {0, 0.2};
     parley_bidding_input low = {0.5, 1.0, 0.2, 0.1, below, 2};
-    assert_float_equal(parley_bidding_target(b, &low), 0.2, 1e-12); /* Nash 0.1, below the floor 0.2 */
+    assert_near(parley_bidding_target(b, &low), 0.2, 1e-12); /* Nash 0.1, below the floor 0.2 */
     const double above[] = {0.8, 0.95};
     parley_bidding_input started = {0.5, 1.0, 0.2, 0.7, above, 2};
-    assert_float_equal(parley_bidding_target(b, &started), 1.0, 1e-12); /* first offer past Nash: no way, 0 */
+    assert_near(parley_bidding_target(b, &started), 1.0, 1e-12); /* first offer past Nash: no way, 0 */
     const double at[] = {0.7, 0.9};
     parley_bidding_input none = {0.5, 1.0, 0.2, 0.7, at, 2};
-    assert_float_equal(parley_bidding_target(b, &none), 1.0, 1e-12); /* first offer at Nash: no way */
+    assert_near(parley_bidding_target(b, &none), 1.0, 1e-12); /* first offer at Nash: no way */
     parley_bidding_free(b);
 }
 
@@ -661,6 +736,8 @@ int main(void)
         cmocka_unit_test(test_member_formulas),
         cmocka_unit_test(test_boa_tft_target_edges),
         cmocka_unit_test(test_atlas3_threshold_discounted),
+        cmocka_unit_test(test_agent_gg_single_package),
+        cmocka_unit_test(test_agent_gg_draws_at_the_cap),
         cmocka_unit_test(test_kawaii_bids_within_its_room),
         cmocka_unit_test(test_inner_caduceus_random_bids),
     };
