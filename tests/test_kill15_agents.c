@@ -17,7 +17,8 @@
  *   - Atlas3's threshold discounted, with the opponent's best offer above its reservation value (0 < q < 1);
  *   - BOA's tft bidding target: the opponent's concession clamped to its way to Nash, Nash unknown, the floor;
  *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
- *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all.
+ *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all; a
+ *     target at a run of 3 and of 4 equal utilities (the bisection stops inside the run: the second by hash).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -34,6 +35,7 @@
 #include "agents/anac_agent_gg.h"
 #include "agents/anac_caduceus_members.h"
 #include "agents/anac_classic.h"
+#include "agents/anac_java_random.h"
 #include "agents/anac_winners.h"
 
 /* cmocka's assert_float_equal passes a NaN (its |a - b| > eps is false): this one does not. */
@@ -722,6 +724,63 @@ static void test_bid_near_by_hand(void **state)
             fail_msg("target %g: c%u worth %g, not c%u", near_targets[k], near_x[k], near_u[k], want[k]);
 }
 
+/*
+ * A target exactly at a run of equal utilities: GENIUS's bisection stops at the first middle it finds at the target
+ * (desc position 2 of 1, t, t, t, 0 and of 1, t, t, t, t, 0; t = 1/2), not at the run's end; the package at that
+ * position is the run's k-th by (BidDetails hash, iteration order), k = 2 - 1 = 1 in both.  The hashes come from
+ * java_bid_details_hash_at (checked against GENIUS in test_java_treemap.c and test_genius_near.c).
+ */
+static uint32_t tie_got, tie_want;
+
+static void tie_hook(parley_agent_view *v, long move)
+{
+    if (move != 0 || parley_view_party(v) != 0)
+        return;
+    const parley_space *space = parley_view_space(v);
+    uint32_t tied[8], n = 0;
+    for (uint32_t x = 0; x < parley_issue_value_count(space, 0); x++)
+        if (parley_view_eval(v, &x) == 0.5)
+            tied[n++] = x;
+    for (uint32_t i = 1; i < n; i++) /* insertion sort by (hash, value): the iteration order of one issue */
+        for (uint32_t j = i; j > 0; j--) {
+            int32_t a = java_bid_details_hash_at(space, &tied[j - 1], 0.5, -1),
+                    b = java_bid_details_hash_at(space, &tied[j], 0.5, -1);
+            if (a < b || (a == b && tied[j - 1] < tied[j]))
+                break;
+            uint32_t x = tied[j];
+            tied[j] = tied[j - 1];
+            tied[j - 1] = x;
+        }
+    tie_want = tied[1];
+    double u = agent_bid_near(v, 0.5, &tie_got);
+    rd_runs += u == 0.5;
+}
+
+static void test_bid_near_stops_inside_a_run(void **state)
+{
+    (void)state;
+    static const char *const levels[2] = {"\"c0\": 1, \"c1\": 0.5, \"c2\": 0.5, \"c3\": 0.5, \"c4\": 0, \"c5\": 0",
+                                          "\"c0\": 0.5, \"c1\": 1, \"c2\": 0.5, \"c3\": 0.5, \"c4\": 0, \"c5\": 0.5"};
+    static const int tied[2] = {3, 4};
+    for (int k = 0; k < 2; k++) {
+        char text[1024];
+        snprintf(text, sizeof text,
+                 "{\"issues\": [{\"name\": \"c\", \"type\": \"categorical\", \"values\": [\"c0\", \"c1\", \"c2\","
+                 " \"c3\", \"c4\", \"c5\"]}], \"parties\": [{\"name\": \"P0\", \"preferences\": {\"c\": {\"weight\": 1,"
+                 " \"values\": {%s}}}}, {\"name\": \"P1\", \"preferences\": {\"c\": {\"weight\": 1, \"values\": "
+                 "{\"c0\": 0, \"c1\": 0, \"c2\": 0, \"c3\": 0, \"c4\": 1, \"c5\": 0}}}}]}",
+                 levels[k]);
+        parley_scenario *sc = probe_scenario(text);
+        rd_runs = 0;
+        tie_got = tie_want = 99;
+        probe_script_pair(sc, 4, tie_hook);
+        parley_scenario_free(sc);
+        assert_int_equal(rd_runs, 1);
+        if (tie_got != tie_want)
+            fail_msg("%d tied packages: c%u, not the second by hash, c%u", tied[k], tie_got, tie_want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -733,6 +792,7 @@ int main(void)
         cmocka_unit_test(test_random_dance_after_one_offer),
         cmocka_unit_test(test_atlas3_member_offers_its_clist_back),
         cmocka_unit_test(test_bid_near_by_hand),
+        cmocka_unit_test(test_bid_near_stops_inside_a_run),
         cmocka_unit_test(test_member_formulas),
         cmocka_unit_test(test_boa_tft_target_edges),
         cmocka_unit_test(test_atlas3_threshold_discounted),
