@@ -18,7 +18,8 @@
  *   - BOA's tft bidding target: the opponent's concession clamped to its way to Nash, Nash unknown, the floor;
  *   - GENIUS's bid nearest a target (genius_sorted_space.c agent_bid_near) on five exact levels: the next bid down
  *     only when strictly nearer, targets at a level, between two, exactly half-way, above and below them all; a
- *     target at a run of 3 and of 4 equal utilities (the bisection stops inside the run: the second by hash).
+ *     target at a run of 3 and of 4 equal utilities (the bisection stops inside the run: the second by hash);
+ *   - the simplex with rows of zeros (their artificials stay basic) and a repeated row.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -36,6 +37,7 @@
 #include "agents/anac_caduceus_members.h"
 #include "agents/anac_classic.h"
 #include "agents/anac_java_random.h"
+#include "agents/simplex.h"
 #include "agents/anac_winners.h"
 
 /* cmocka's assert_float_equal passes a NaN (its |a - b| > eps is false): this one does not. */
@@ -781,6 +783,33 @@ static void test_bid_near_stops_inside_a_run(void **state)
     }
 }
 
+/* --- the simplex with rows that say nothing --- */
+
+/*
+ * min x subject to 0 x = 0, 0 x = 0, x = 2 (x >= 0): the first two rows' artificials stay basic at 0 (their rows hold
+ * no column to pivot on), the first of them column n = 1 itself; phase 2 reads the costs of the basic original
+ * columns only (c[0 .. n)), so with c allocated exactly n long the sanitizer tree sees any read past it.  x = 2.
+ * Also x1 + x2 = 1 twice (a repeated row): x = (1, 0) for min x2, (0, 1) for min x1.
+ */
+static void test_simplex_rows_without_columns(void **state)
+{
+    (void)state;
+    const double a[3] = {0, 0, 1}, b[3] = {0, 0, 2};
+    double *c = malloc(sizeof *c), x[2] = {7, 7};
+    assert_non_null(c);
+    c[0] = 1;
+    assert_int_equal(simplex_solve(3, 1, a, b, c, x), SIMPLEX_OPTIMAL);
+    assert_near(x[0], 2, 1e-12);
+    free(c);
+    const double twice[4] = {1, 1, 1, 1}, ones[2] = {1, 1}, min_x2[2] = {0, 1}, min_x1[2] = {1, 0};
+    assert_int_equal(simplex_solve(2, 2, twice, ones, min_x2, x), SIMPLEX_OPTIMAL);
+    assert_near(x[0], 1, 1e-12);
+    assert_near(x[1], 0, 1e-12);
+    assert_int_equal(simplex_solve(2, 2, twice, ones, min_x1, x), SIMPLEX_OPTIMAL);
+    assert_near(x[0], 0, 1e-12);
+    assert_near(x[1], 1, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -793,6 +822,7 @@ int main(void)
         cmocka_unit_test(test_atlas3_member_offers_its_clist_back),
         cmocka_unit_test(test_bid_near_by_hand),
         cmocka_unit_test(test_bid_near_stops_inside_a_run),
+        cmocka_unit_test(test_simplex_rows_without_columns),
         cmocka_unit_test(test_member_formulas),
         cmocka_unit_test(test_boa_tft_target_edges),
         cmocka_unit_test(test_atlas3_threshold_discounted),
