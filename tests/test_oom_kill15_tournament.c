@@ -55,12 +55,8 @@ static int json_without_time(const parley_tournament *t, FILE *out, parley_error
     assert_non_null(mem);
     int rc = parley_tournament_write_json(t, mem, err);
     fclose(mem);
-    for (char *line = text, *next; rc == PARLEY_OK && line && *line; line = next) {
-        next = strchr(line, '\n');
-        next = next ? next + 1 : line + strlen(line);
-        if (!strstr(line, "\"seconds\":") || strstr(line, "\"seconds\":") > next)
-            fwrite(line, 1, (size_t)(next - line), out);
-    }
+    if (rc == PARLEY_OK)
+        oom_put_lines_without(out, text, "\"seconds\":");
     free(text);
     return rc;
 }
