@@ -1,0 +1,94 @@
+/*
+ * test_kill15_tournament.c: what elicitation costs a party under preference uncertainty (uncertain.c,
+ * tournament_true_utilities), for each choice of uncertain parties.  On the textbook buyer-seller (boulware
+ * against conceder both ways, 3 repeats, 30 rounds, a discount), a tournament whose uncertain parties rank 4
+ * outcomes and elicit 3 more at 0.02 each plays exactly as one at no cost (the cost is paid after the talks), so
+ * run by run: the same agreements and rounds; each uncertain party's utility and discounted utility 0.06 lower,
+ * every other party's the same; the welfare (the sum of the parties' utilities) lower by 0.06 per uncertain party;
+ * the distances to the Nash point and to the frontier those of the lowered utilities (to the true scenario's
+ * Nash point and frontier, from its analysis).  Uncertain parties:
+ * bit k of the mask is party k, 0 all of them (the buyer alone: 1; the seller alone: 2; both: 0 and 3).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+
+#include <parley/parley.h>
+
+#include "textbook_fixture.h"
+
+static parley_tournament *priced(uint64_t parties, double cost)
+{
+    static const char *const agents[] = {"boulware", "conceder"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 2;
+    cfg.repeats = 3;
+    cfg.threads = 1;
+    cfg.session.rounds = 30;
+    cfg.uncertain_bids = 4;
+    cfg.uncertain_elicit = 3;
+    cfg.uncertain_cost = cost;
+    cfg.uncertain_parties = parties;
+    return textbook_tournament(&cfg);
+}
+
+static void costs_of(uint64_t mask, const int uncertain[2])
+{
+    parley_tournament *paid = priced(mask, 0.02), *free_ = priced(mask, 0);
+    parley_analysis *truth = NULL;
+    parley_error err;
+    assert_int_equal(parley_analyze(sc, NULL, &truth, &err), PARLEY_OK);
+    const double *nash;
+    assert_int_equal(parley_analysis_solution(truth, PARLEY_SOLUTION_NASH, NULL, &nash, NULL), PARLEY_OK);
+    size_t runs = parley_tournament_run_count(paid);
+    assert_int_equal(runs, 2 * 3);
+    assert_int_equal(parley_tournament_run_count(free_), runs);
+    for (size_t i = 0; i < runs; i++) {
+        const parley_tournament_run *a = parley_tournament_result(paid, i), *b = parley_tournament_result(free_, i);
+        assert_int_equal(a->parties, 2);
+        assert_int_equal(a->agreed, b->agreed);
+        assert_int_equal(a->rounds, b->rounds);
+        double cost[2];
+        for (size_t k = 0; k < 2; k++) {
+            cost[k] = uncertain[k] ? 0.06 : 0;
+            assert_float_equal(a->utility[k], b->utility[k] - cost[k], 1e-12);
+            assert_float_equal(a->discounted[k], b->discounted[k] - cost[k], 1e-12);
+        }
+        assert_float_equal(a->welfare, b->welfare - cost[0] - cost[1], 1e-12);
+        /* the distances are those of the lowered utilities, to the true scenario's Nash point and frontier */
+        double dn = hypot(a->utility[0] - nash[0], a->utility[1] - nash[1]), dp = INFINITY;
+        for (size_t f = 0; f < parley_analysis_frontier_count(truth); f++) {
+            const double *p = parley_analysis_frontier_utilities(truth, f);
+            dp = fmin(dp, hypot(a->utility[0] - p[0], a->utility[1] - p[1]));
+        }
+        assert_float_equal(a->nash_distance, dn, 1e-12);
+        assert_float_equal(a->pareto_distance, dp, 1e-12);
+    }
+    parley_analysis_free(truth);
+    parley_tournament_free(paid);
+    parley_tournament_free(free_);
+}
+
+static void test_costs_by_uncertain_party(void **state)
+{
+    (void)state;
+    static const int buyer[2] = {1, 0}, seller[2] = {0, 1}, both[2] = {1, 1};
+    costs_of(1, buyer);
+    costs_of(2, seller);
+    costs_of(0, both);
+    costs_of(3, both);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_costs_by_uncertain_party),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
