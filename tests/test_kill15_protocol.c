@@ -1,0 +1,320 @@
+/*
+ * test_kill15_protocol.c: what each protocol does with a move it does not allow (alternating.c, single_text.c,
+ * shuttle.c, session.c: neg_package_problem, neg_walk_away), and the negotiation's own refusals (session.c).
+ *
+ * A puppet agent plays a script of moves given by the test (accept, reject, an offer of a given package, an
+ * amendment, walking away, or an action kind that does not exist), whatever it is asked.  The scenario: issues x
+X
+ * x != "a" and P1's x != "b".  An invalid move ends the talks at once: the mover walks away with the reason
+ * "invalid action: <problem>", no agreement, the ending "walk_away", each party its reservation.  Worked by hand
+ * from the rules of each protocol (docs/protocols.md):
+ *
+ * - alternating offers: accepting when no offer stands; a vote (reject) or an amendment as a move; an offer out of
+ *   range ("value 2 of issue 'y' is out of range"), infeasible ("the package breaks a global constraint") or
+ *   across the mover's own red line ("the package breaks its own red line 'not_a'", for P0 offering (a, 0));
+ *   accepting a standing offer across one's own red line; walking away without a problem (no reason, the walk
+ *   is the ending); a valid offer accepted is an agreement on it.
+ * - single text: an offer as a vote; a yes to a proposal across one's red line; walking away from a proposal.
+ * - shuttle: an amendment with no change, with an issue or a value that does not exist; an offer across one's
+ *   red line; an unknown action kind (each: the session ends in "collapse"); a rejection keeps the party's
+ *   position (the talks go on to the deadline, the session ends with "no_follow_up").
+ * - the negotiation: a third agent for two parties; running twice; the protocol name of an unknown kind.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <parley/parley.h>
+
+static const char scenario_json[] =
+    "{\"issues\": [{\"name\": \"x\", \"type\": \"categorical\", \"values\": [\"a\", \"b\", \"c\"]},"
+    "             {\"name\": \"y\", \"type\": \"integer\", \"min\": 0, \"max\": 1}],"
+    " \"constraints\": [{\"name\": \"cy\", \"rule\": \"y == 0 or x != \\\"c\\\"\"}],"
+    " \"parties\": ["
+    "  {\"name\": \"P0\", \"reservation\": 0.1, \"red_lines\": [{\"name\": \"not_a\", \"rule\": \"x != \\\"a\\\"\"}], \"preferences\": {"
+    "     \"x\": {\"weight\": 0.5, \"values\": {\"a\": 1, \"b\": 0.5, \"c\": 0}},"
+    "     \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}},"
+    "  {\"name\": \"P1\", \"reservation\": 0.2, \"red_lines\": [{\"name\": \"not_b\", \"rule\": \"x != \\\"b\\\"\"}], \"preferences\": {"
+    "     \"x\": {\"weight\": 0.5, \"values\": {\"a\": 0, \"b\": 0.5, \"c\": 1}},"
+    "     \"y\": {\"weight\": 0.5, \"function\": {\"type\": \"linear\", \"at_min\": 1, \"at_max\": 0}}}}]}";
+
+/* One move of the puppet: an action kind (or 99: no such kind), a package (offer) or changes (amend). */
+typedef struct move {
+    int kind;
+    uint32_t x, y;              /* the offer */
+    size_t changes;             /* amend: how many */
+    uint32_t issue, value;      /* amend: the first change (the others repeat it) */
+} move;
+
+#define ACCEPT {PARLEY_ACT_ACCEPT, 0, 0, 0, 0, 0}
+#define REJECT {PARLEY_ACT_REJECT, 0, 0, 0, 0, 0}
+#define WALK {PARLEY_ACT_WALK_AWAY, 0, 0, 0, 0, 0}
+#define OFFER(x, y) {PARLEY_ACT_OFFER, x, y, 0, 0, 0}
+#define AMEND(n, i, v) {PARLEY_ACT_AMEND, 0, 0, n, i, v}
+
+/* Each party's script (the last move repeats), read by the puppet's state: its party number and move count. */
+static const move *scripts[2];
+static size_t script_len[2];
+static size_t created;
+
+typedef struct puppet {
+    size_t party, moves;
+} puppet;
+
+static int puppet_create(parley_agent_view *v, const char *params, void **state, parley_error *err)
+{
+    (void)v, (void)params, (void)err;
+    puppet *p = calloc(1, sizeof *p);
+    if (!p)
+        return PARLEY_ENOMEM;
+    p->party = created++;
+    *state = p;
+    return PARLEY_OK;
+}
+
+static void puppet_destroy(void *state)
+{
+    free(state);
+}
+
+static int puppet_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
+{
+    (void)v, (void)request;
+    puppet *p = state;
+    size_t len = script_len[p->party];
+    const move *m = &scripts[p->party][p->moves < len ? p->moves : len - 1];
+    p->moves++;
+    act->kind = (parley_action_kind)m->kind;
+    act->outcome[0] = m->x;
+    act->outcome[1] = m->y;
+    act->change_count = m->changes;
+    for (size_t j = 0; j < m->changes && j < act->change_capacity; j++) {
+        act->changes[j].issue = m->issue;
+        act->changes[j].value = m->value;
+        snprintf(act->changes[j].reason, sizeof act->changes[j].reason, "puppet");
+    }
+    return PARLEY_OK;
+}
+
+static const parley_agent_vtable puppet_agent = {PARLEY_AGENT_ABI, "puppet", "plays the test's script",
+                                                 puppet_create, puppet_destroy, puppet_act};
+
+static parley_scenario *kept_scenario;
+
+static parley_scenario *scenario(void)
+{
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_parse(scenario_json, strlen(scenario_json), "puppets.json", &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return sc;
+}
+
+/* Runs the two puppets' scripts under `protocol` for `rounds` rounds; returns the trace (caller frees). */
+static char *play(parley_protocol_kind protocol, long rounds, const move *s0, size_t n0, const move *s1, size_t n1,
+                  parley_negotiation **kept)
+{
+    parley_scenario *sc = scenario();
+    scripts[0] = s0, script_len[0] = n0;
+    scripts[1] = s1, script_len[1] = n1;
+    created = 0;
+    parley_session_config cfg;
+    parley_session_config_init(&cfg);
+    cfg.protocol = protocol;
+    cfg.rounds = rounds;
+    parley_negotiation *neg = NULL;
+    parley_error err;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    for (int k = 0; k < 2; k++)
+        assert_int_equal(parley_negotiation_add_agent(neg, &puppet_agent, "", &err), PARLEY_OK);
+    char *trace = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&trace, &size);
+    assert_non_null(out);
+    parley_negotiation_set_trace(neg, out);
+    if (parley_negotiation_run(neg, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    parley_negotiation_set_trace(neg, NULL);
+    fclose(out);
+    if (kept) {
+        *kept = neg; /* the caller frees it, then kept_scenario */
+        kept_scenario = sc;
+        return trace;
+    }
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+    return trace;
+}
+
+/* The last two lines of a trace that ended with party `who` walking away for `reason` (NULL: no reason) in
+   `round`, the session ending with `outcome`. */
+static void expect_session_walk(const char *trace, const char *who, long round, const char *reason,
+                                const char *outcome)
+{
+    char want[512];
+    const char *tail = strstr(trace, "{\"event\":\"walk_away\"");
+    if (!tail)
+        fail_msg("no walk-away in\n%s", trace);
+    if (reason)
+        snprintf(want, sizeof want, "\"party\":\"%s\",\"to\":\"everyone\",\"reason\":\"invalid action: %s\"}\n", who,
+                 reason);
+    else
+        snprintf(want, sizeof want, "\"party\":\"%s\",\"to\":\"everyone\"}\n", who);
+    const char *line_end = strchr(tail, '\n');
+    if (!strstr(tail, want) || strstr(tail, want) > line_end)
+        fail_msg("wanted ...%s in\n%s", want, trace);
+    char head[64];
+    snprintf(head, sizeof head, "{\"event\":\"walk_away\",\"round\":%ld,", round);
+    if (strncmp(tail, head, strlen(head)) != 0)
+        fail_msg("wanted the walk-away in round %ld:\n%s", round, trace);
+    snprintf(want, sizeof want, "{\"event\":\"session_end\",\"round\":%ld,", round);
+    char end[64];
+    snprintf(end, sizeof end, "\"outcome\":\"%s\"}\n", outcome);
+    if (strstr(line_end + 1, want) != line_end + 1 || !strstr(line_end + 1, end) ||
+        strstr(trace, "\"event\":\"agreement\""))
+        fail_msg("wanted the session to end at the walk-away, without agreement:\n%s", trace);
+}
+
+static void expect_walk(const char *trace, const char *who, long round, const char *reason)
+{
+    expect_session_walk(trace, who, round, reason, "walk_away");
+}
+
+static void alternating(const move *s0, size_t n0, const move *s1, size_t n1, const char *who, long round,
+                        const char *reason)
+{
+    char *trace = play(PARLEY_PROTOCOL_ALTERNATING, 5, s0, n0, s1, n1, NULL);
+    expect_walk(trace, who, round, reason);
+    free(trace);
+}
+
+static void test_alternating_invalid_moves(void **state)
+{
+    (void)state;
+    static const move accept[] = {ACCEPT}, reject[] = {REJECT}, amend[] = {AMEND(1, 0, 1)};
+    static const move offer_b0[] = {OFFER(1, 0)}, out_of_range[] = {OFFER(1, 2)}, infeasible[] = {OFFER(2, 1)};
+    static const move own_red_line[] = {OFFER(0, 0)}, walk[] = {WALK}, kind99[] = {{99, 0, 0, 0, 0, 0}};
+    /* P0 opens by accepting: nothing stands */
+    alternating(accept, 1, offer_b0, 1, "P0", 1, "accepts when no offer stands");
+    /* a vote or an amendment is no move here, nor an unknown kind */
+    alternating(reject, 1, offer_b0, 1, "P0", 1, "votes and amendments are not moves in alternating offers");
+    alternating(offer_b0, 1, amend, 1, "P1", 1, "votes and amendments are not moves in alternating offers");
+    alternating(kind99, 1, offer_b0, 1, "P0", 1, "votes and amendments are not moves in alternating offers");
+    /* offers that cannot be made */
+    alternating(out_of_range, 1, offer_b0, 1, "P0", 1, "value 2 of issue 'y' is out of range");
+    alternating(infeasible, 1, offer_b0, 1, "P0", 1, "the package breaks a global constraint");
+    alternating(own_red_line, 1, offer_b0, 1, "P0", 1, "the package breaks its own red line 'not_a'");
+    /* P0 offers (b, 0), across P1's red line: P1's acceptance is invalid */
+    alternating(offer_b0, 1, accept, 1, "P1", 1, "the package breaks its own red line 'not_b'");
+    /* P0 offers (b, 0), P1 counters (c, 0), P0 repeats (b, 0) in round 2, P1 walks away: no reason */
+    static const move p0[] = {OFFER(1, 0)}, p1[] = {OFFER(2, 0), WALK};
+    alternating(p0, 1, p1, 2, "P1", 2, NULL);
+    alternating(walk, 1, p1, 2, "P0", 1, NULL);
+    /* a valid offer accepted: (c, 0) is worth 0 to P0 but within its red lines; P1 offers, P0 accepts in round 2 */
+    static const move q0[] = {OFFER(1, 1), ACCEPT}, q1[] = {OFFER(2, 0)};
+    char *trace = play(PARLEY_PROTOCOL_ALTERNATING, 5, q0, 2, q1, 1, NULL);
+    assert_non_null(strstr(trace, "{\"event\":\"accept\",\"round\":2,\"time\":0.25,\"party\":\"P0\",\"to\":\"everyone\","
+                                  "\"package\":{\"x\":\"c\",\"y\":0},\"utility\":0}\n"
+                                  "{\"event\":\"agreement\",\"round\":2,\"time\":0.25,\"party\":null,"
+                                  "\"package\":{\"x\":\"c\",\"y\":0},\"utilities\":{\"P0\":0,\"P1\":1}}\n"));
+    free(trace);
+}
+
+static void test_single_text_invalid_moves(void **state)
+{
+    (void)state;
+    static const move offer[] = {OFFER(1, 0)}, yes[] = {ACCEPT}, no[] = {REJECT}, walk[] = {WALK};
+    /* the first proposal asks for votes: an offer is no vote */
+    char *trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 6, offer, 1, yes, 1, NULL);
+    expect_walk(trace, "P0", 1, "only a yes or no vote, or walking away, answers a proposal");
+    free(trace);
+    /* both vote yes: the mediator's first proposal, (b, 1), crosses P1's red line (P0's yes is counted first) */
+    trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 6, yes, 1, yes, 1, NULL);
+    assert_non_null(strstr(trace, "{\"event\":\"vote\",\"round\":1,\"time\":0,\"party\":\"P0\",\"to\":\"mediator\","
+                                  "\"package\":{\"x\":\"b\",\"y\":1},\"utility\":0.75,\"vote\":\"yes\"}\n"));
+    expect_walk(trace, "P1", 1, "the package breaks its own red line 'not_b'");
+    free(trace);
+    /* walking away from a proposal: no reason */
+    trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 6, no, 1, walk, 1, NULL);
+    expect_walk(trace, "P1", 1, NULL);
+    free(trace);
+    /* voting no throughout: the deadline's call to ratify is answered no by both: no agreement, "deadline" */
+    trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 3, no, 1, no, 1, NULL);
+    assert_null(strstr(trace, "walk_away"));
+    assert_null(strstr(trace, "\"event\":\"agreement\""));
+    assert_non_null(strstr(trace, "\"party\":\"P0\",\"to\":\"everyone\""));
+    assert_non_null(strstr(trace, "\"outcome\":\"deadline\"}\n"));
+    free(trace);
+}
+
+static void test_shuttle_invalid_moves(void **state)
+{
+    (void)state;
+    static const move none[] = {AMEND(0, 0, 0)}, bad_issue[] = {AMEND(1, 2, 0)}, bad_value[] = {AMEND(1, 1, 2)};
+    static const move red[] = {OFFER(0, 0)}, kind99[] = {{99, 0, 0, 0, 0, 0}}, no[] = {REJECT};
+    char *trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, none, 1, no, 1, NULL);
+    expect_session_walk(trace, "P0", 1, "an amendment needs one to one-per-issue changes", "collapse");
+    free(trace);
+    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, bad_issue, 1, NULL);
+    expect_session_walk(trace, "P1", 1, "an amendment changes an issue or value that does not exist", "collapse");
+    free(trace);
+    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, bad_value, 1, no, 1, NULL);
+    expect_session_walk(trace, "P0", 1, "an amendment changes an issue or value that does not exist", "collapse");
+    free(trace);
+    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, red, 1, no, 1, NULL);
+    expect_session_walk(trace, "P0", 1, "the package breaks its own red line 'not_a'", "collapse");
+    free(trace);
+    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, kind99, 1, NULL);
+    expect_session_walk(trace, "P1", 1, "votes are not answers to the mediator's text", "collapse");
+    free(trace);
+    /* rejections throughout: no one walks, no agreement, the session closes at the deadline without a follow-up */
+    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, no, 1, NULL);
+    assert_null(strstr(trace, "walk_away"));
+    assert_null(strstr(trace, "\"event\":\"agreement\""));
+    assert_non_null(strstr(trace, "\"round\":4,\"time\":1,\"session\":1,\"venue\":\"venue 1\",\"party\":null,\"outcome\":\"no_follow_up\"}\n"));
+    free(trace);
+}
+
+static void test_negotiation_refusals(void **state)
+{
+    (void)state;
+    static const move no[] = {REJECT};
+    parley_negotiation *neg = NULL;
+    char *trace = play(PARLEY_PROTOCOL_ALTERNATING, 2, no, 1, no, 1, &neg);
+    free(trace);
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_ESTATE);
+    assert_string_equal(err.message, "this negotiation has already run");
+    parley_negotiation_free(neg);
+    /* a third agent for two parties */
+    parley_session_config cfg;
+    parley_session_config_init(&cfg);
+    assert_int_equal(parley_negotiation_new(kept_scenario, &cfg, &neg, &err), PARLEY_OK);
+    for (int k = 0; k < 2; k++)
+        assert_int_equal(parley_negotiation_add_agent(neg, &puppet_agent, "", &err), PARLEY_OK);
+    parley_error_clear(&err);
+    assert_int_equal(parley_negotiation_add_agent(neg, &puppet_agent, "", &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "the scenario has 2 negotiating parties; agent 3 is one too many");
+    parley_negotiation_free(neg);
+    parley_scenario_free(kept_scenario);
+    assert_string_equal(parley_protocol_name((parley_protocol_kind)99), "?");
+    assert_string_equal(parley_protocol_name(PARLEY_PROTOCOL_SHUTTLE), "shuttle");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_alternating_invalid_moves),
+        cmocka_unit_test(test_single_text_invalid_moves),
+        cmocka_unit_test(test_shuttle_invalid_moves),
+        cmocka_unit_test(test_negotiation_refusals),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
