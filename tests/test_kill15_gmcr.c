@@ -12,7 +12,11 @@
  * - the name of every notion, "?" for none, two at once or an unknown flag;
  * - the preference levels above, -1 for a decision maker or a state out of range; a state's index (-1 past the
  *   options) and its Y/N vector into small buffers (truncated, never overrun; NULL or size 0: untouched);
- * - the paths from a state that does not exist: PARLEY_EINVAL "state 4 is not a feasible state", no paths.
+ * - the paths from a state that does not exist: PARLEY_EINVAL "state 4 is not a feasible state", no paths;
+ * - the bindings' conflict report (parley_conflict_json) when the analysis refuses (the foresight notions asked of
+ *   Elmira's three decision makers: the analysis's message) and when the start state is infeasible (Elmira's
+ *   code 1: the state parser's "state '1' (code 1) is infeasible", before any path is searched): NULL with the
+ *   message.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +28,7 @@
 #include <string.h>
 
 #include <parley/parley.h>
+#include <parley/text.h>
 
 static parley_gmcr_model *prisoners(void)
 {
@@ -130,12 +135,38 @@ static void test_model_edges(void **state)
     parley_gmcr_model_free(m);
 }
 
+static void test_bound_conflict_report_refusals(void **state)
+{
+    (void)state;
+    parley_gmcr_model *m = NULL;
+    parley_error err;
+    if (parley_gmcr_model_load(PARLEY_SOURCE_DIR "/examples/gmcr/elmira.json", &m, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    parley_gmcr_options foresight = {.notions = PARLEY_GMCR_LH, .threads = 1};
+    parley_error_clear(&err);
+    assert_null(parley_conflict_json(m, &foresight, NULL, 0, &err));
+    assert_int_equal(err.code, PARLEY_EINVAL);
+    assert_string_equal(err.message, "limited-move and non-myopic stability are defined here for two decision makers, "
+                                     "the model has 3");
+    parley_gmcr_options plain = {.notions = 0, .threads = 1};
+    parley_error_clear(&err);
+    assert_null(parley_conflict_json(m, &plain, "1", 0, &err));
+    assert_int_equal(err.code, PARLEY_EINVAL);
+    assert_string_equal(err.message, "state '1' (code 1) is infeasible"); /* the parser refuses it first */
+    char *text = parley_conflict_json(m, &plain, "2", 0, &err); /* the model's status quo, feasible */
+    assert_non_null(text);
+    assert_non_null(strstr(text, "\"status_quo\""));
+    parley_free(text);
+    parley_gmcr_model_free(m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_result_accessors),
         cmocka_unit_test(test_notion_names),
         cmocka_unit_test(test_model_edges),
+        cmocka_unit_test(test_bound_conflict_report_refusals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
