@@ -18,7 +18,8 @@ X
  * - shuttle: an amendment with no change, with an issue or a value that does not exist; an offer across one's
  *   red line; an unknown action kind (each: the session ends in "collapse"); a rejection keeps the party's
  *   position (the talks go on to the deadline, the session ends with "no_follow_up").
- * - the negotiation: a third agent for two parties; running twice; the protocol name of an unknown kind.
+ * - the negotiation: its record of an invalid first move (three events; none past the last); a third agent for
+ *   two parties; running twice; the protocol name of an unknown kind.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -288,6 +289,19 @@ static void test_negotiation_refusals(void **state)
     parley_negotiation *neg = NULL;
     char *trace = play(PARLEY_PROTOCOL_ALTERNATING, 2, no, 1, no, 1, &neg);
     free(trace);
+    /* P0's first move, a rejection, is invalid: the record is the start, the walk-away and the end */
+    assert_int_equal(parley_negotiation_event_count(neg), 3);
+    parley_event ev;
+    assert_int_equal(parley_negotiation_event(neg, 2, &ev, NULL), PARLEY_OK);
+    assert_int_equal(ev.kind, PARLEY_EVENT_SESSION_END);
+    assert_string_equal(ev.detail, "walk_away");
+    assert_int_equal(parley_negotiation_event(neg, 1, &ev, NULL), PARLEY_OK);
+    assert_int_equal(ev.kind, PARLEY_EVENT_WALK_AWAY);
+    assert_int_equal(ev.party, 0);
+    assert_string_equal(ev.detail, "invalid action: votes and amendments are not moves in alternating offers");
+    assert_int_equal(parley_negotiation_event(neg, 3, &ev, NULL), PARLEY_EINVAL);
+    assert_string_equal(parley_negotiation_ending(neg), "walk_away");
+    assert_int_equal(parley_negotiation_agreed(neg), 0);
     parley_error err;
     parley_error_clear(&err);
     assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_ESTATE);
