@@ -8,6 +8,11 @@
  * the distances to the Nash point and to the frontier those of the lowered utilities (to the true scenario's
  * Nash point and frontier, from its analysis).  Uncertain parties:
  * bit k of the mask is party k, 0 all of them (the buyer alone: 1; the seller alone: 2; both: 0 and 3).
+ *
+ * And the count of assignments where it overflows: 256 agents with self-play give 256^k assignments of a k-party
+ * scenario; 256^8 = 2^64 wraps to 0 in 64 bits, so the count must saturate (and the tournament be refused as more
+ * than 10 million negotiations), not read as "too few agents"; 256^3 = 16,777,216 is refused the same way, 256^2 =
+ * 65,536 accepted.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -16,6 +21,9 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <parley/parley.h>
 
@@ -85,10 +93,62 @@ static void test_costs_by_uncertain_party(void **state)
     costs_of(3, both);
 }
 
+/* A scenario of `parties` parties over one issue of two values (their preferences do not matter here). */
+static parley_scenario *parties_of(size_t parties)
+{
+    char text[4096];
+    size_t len = (size_t)snprintf(text, sizeof text,
+                                  "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 1}], "
+                                  "\"parties\": [");
+    for (size_t k = 0; k < parties; k++)
+        len += (size_t)snprintf(text + len, sizeof text - len,
+                                "%s{\"name\": \"P%zu\", \"preferences\": {\"x\": {\"weight\": 1, \"function\": "
+                                "{\"type\": \"linear\", \"at_min\": %zu, \"at_max\": %zu}}}}",
+                                k ? ", " : "", k, k % 2, 1 - k % 2);
+    snprintf(text + len, sizeof text - len, "]}");
+    parley_scenario *s = NULL;
+    parley_error err;
+    if (parley_scenario_parse(text, strlen(text), "parties.json", &s, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    return s;
+}
+
+static void test_assignments_saturate(void **state)
+{
+    (void)state;
+    static const char *specs[256];
+    for (size_t a = 0; a < 256; a++)
+        specs[a] = "boulware";
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = specs;
+    cfg.agent_count = 256;
+    cfg.self_play = 1;
+    static const struct {
+        size_t parties;
+        int rc;
+        size_t runs;
+    } cases[] = {{8, PARLEY_ERANGE, 0}, {3, PARLEY_ERANGE, 0}, {2, PARLEY_OK, 65536}};
+    for (size_t k = 0; k < sizeof cases / sizeof *cases; k++) {
+        parley_scenario *s = parties_of(cases[k].parties);
+        const parley_scenario *list[1] = {s};
+        size_t runs = 0;
+        parley_error err;
+        parley_error_clear(&err);
+        assert_int_equal(parley_tournament_count_runs(list, 1, &cfg, &runs, &err), cases[k].rc);
+        if (cases[k].rc == PARLEY_OK)
+            assert_int_equal(runs, cases[k].runs);
+        else
+            assert_string_equal(err.message, "more than 10 million negotiations: reduce agents or repeats");
+        parley_scenario_free(s);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_costs_by_uncertain_party),
+        cmocka_unit_test(test_assignments_saturate),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
