@@ -18,6 +18,8 @@ X
  * - shuttle: an amendment with no change, with an issue or a value that does not exist; an offer across one's
  *   red line; an unknown action kind (each: the session ends in "collapse"); a rejection keeps the party's
  *   position (the talks go on to the deadline, the session ends with "no_follow_up").
+ * - the plot (plot.c): given an analysis it cannot use (one without plot data, or of three parties for a
+ *   two-party negotiation) it draws as without one, byte for byte; with a usable one it draws more (the density);
  * - the negotiation: its record of an invalid first move (three events; none past the last); a third agent for
  *   two parties; running twice; the protocol name of an unknown kind.
  */
@@ -322,6 +324,60 @@ static void test_negotiation_refusals(void **state)
     assert_string_equal(parley_protocol_name(PARLEY_PROTOCOL_SHUTTLE), "shuttle");
 }
 
+/* The negotiation's SVG with analysis `a` (may be NULL), as a string (caller frees). */
+static char *plot_with(const parley_negotiation *neg, const parley_analysis *a)
+{
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    parley_error err;
+    if (parley_negotiation_write_svg(neg, a, out, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    fclose(out);
+    return text;
+}
+
+static parley_analysis *analysis_of(const char *file, unsigned bins, parley_scenario **sc)
+{
+    parley_error err;
+    assert_int_equal(parley_scenario_load(file, sc, &err), PARLEY_OK);
+    parley_analysis_options o = {.plot_bins = bins};
+    parley_analysis *a = NULL;
+    assert_int_equal(parley_analyze(*sc, &o, &a, &err), PARLEY_OK);
+    return a;
+}
+
+static void test_plot_with_unusable_analysis(void **state)
+{
+    (void)state;
+    static const move q0[] = {OFFER(1, 1), ACCEPT}, q1[] = {OFFER(2, 0)};
+    parley_negotiation *neg = NULL;
+    free(play(PARLEY_PROTOCOL_ALTERNATING, 5, q0, 2, q1, 1, &neg));
+    parley_scenario *flat = NULL, *own = NULL, *own_plain = NULL;
+    parley_analysis *three = analysis_of(PARLEY_SOURCE_DIR "/examples/textbook-flatmates.json", 40, &flat);
+    parley_analysis *no_bins = NULL, *usable = NULL;
+    parley_error err;
+    parley_analysis_options plain = {.plot_bins = 0}, bins = {.plot_bins = 40};
+    assert_int_equal(parley_scenario_parse(scenario_json, strlen(scenario_json), "puppets.json", &own, &err), PARLEY_OK);
+    assert_int_equal(parley_scenario_parse(scenario_json, strlen(scenario_json), "puppets.json", &own_plain, &err),
+                     PARLEY_OK);
+    assert_int_equal(parley_analyze(own_plain, &plain, &no_bins, &err), PARLEY_OK);
+    assert_int_equal(parley_analyze(own, &bins, &usable, &err), PARLEY_OK);
+    char *none = plot_with(neg, NULL), *foreign = plot_with(neg, three), *binless = plot_with(neg, no_bins);
+    char *drawn = plot_with(neg, usable);
+    assert_string_equal(foreign, none);
+    assert_string_equal(binless, none);
+    assert_non_null(strstr(none, "frontiers not computed: space too large"));
+    assert_null(strstr(drawn, "frontiers not computed"));
+    assert_non_null(strstr(drawn, "Pareto frontier of all outcomes"));
+    free(none), free(foreign), free(binless), free(drawn);
+    parley_analysis_free(three), parley_analysis_free(no_bins), parley_analysis_free(usable);
+    parley_scenario_free(flat), parley_scenario_free(own), parley_scenario_free(own_plain);
+    parley_negotiation_free(neg);
+    parley_scenario_free(kept_scenario);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +385,7 @@ int main(void)
         cmocka_unit_test(test_single_text_invalid_moves),
         cmocka_unit_test(test_shuttle_invalid_moves),
         cmocka_unit_test(test_negotiation_refusals),
+        cmocka_unit_test(test_plot_with_unusable_analysis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
