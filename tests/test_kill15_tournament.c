@@ -13,6 +13,12 @@
  * scenario; 256^8 = 2^64 wraps to 0 in 64 bits, so the count must saturate (and the tournament be refused as more
  * than 10 million negotiations), not read as "too few agents"; 256^3 = 16,777,216 is refused the same way, 256^2 =
  * 65,536 accepted.
+ *
+ * And the replicator dynamics where they have not settled: docs/agents.md promises 20,000 Euler steps of 0.05 from
+ * the uniform mixture, x_a += 0.05 x_a (f_a - x.f) (a share below 0 set to 0), the shares renormalised.  With a
+ * payoff advantage of 2e-4 (boulware 0.5002 against conceder, every other payoff 0.5, the self-payoffs given), the
+ * dynamics move slowly and stop far from the pure equilibrium; the shares must be the ones those steps give,
+ * computed here, to 1e-12 (another step size or count moves them by more than 1e-6).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -144,11 +150,73 @@ static void test_assignments_saturate(void **state)
     }
 }
 
+static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
+{
+    (void)user, (void)worker, (void)first, (void)count;
+    return 0;
+}
+
+static void test_replicator_steps(void **state)
+{
+    (void)state;
+    static const char *const agents[] = {"boulware", "conceder"};
+    parley_tournament_config cfg;
+    parley_tournament_config_init(&cfg);
+    cfg.agents = agents;
+    cfg.agent_count = 2;
+    cfg.session.rounds = 10;
+    cfg.claim = claim_nothing;
+    parley_tournament *t = textbook_tournament(&cfg);
+    parley_error err;
+    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
+        parley_tournament_run run = *parley_tournament_result(t, i);
+        double u[2];
+        for (size_t k = 0; k < 2; k++)
+            u[k] = run.agents[k] == 0 ? 0.5002 : 0.5;
+        run.agreed = 1;
+        run.rounds = 5;
+        run.utility = run.discounted = u;
+        run.pareto_distance = run.nash_distance = 0;
+        run.welfare = u[0] + u[1];
+        if (parley_tournament_set_result(t, i, &run, &err) != PARLEY_OK)
+            fail_msg("%s", err.message);
+    }
+    static const double self[2] = {0.5, 0.5};
+    parley_stats_options o = {.bootstrap = 10, .seed = 1, .self_payoff = self};
+    parley_tournament_stats *st = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, &o, &st, &err), PARLEY_OK);
+    const double m[2][2] = {{0.5, 0.5002}, {0.5, 0.5}};
+    for (size_t a = 0; a < 2; a++)
+        for (size_t b2 = 0; b2 < 2; b2++)
+            assert_float_equal(parley_tournament_stats_payoff(st, a, b2), m[a][b2], 1e-15);
+    double x[2] = {0.5, 0.5};
+    for (int step = 0; step < 20000; step++) {
+        double f[2], avg = 0, total = 0;
+        for (size_t a = 0; a < 2; a++) {
+            f[a] = m[a][0] * x[0] + m[a][1] * x[1];
+            avg += x[a] * f[a];
+        }
+        for (size_t a = 0; a < 2; a++) {
+            x[a] += 0.05 * x[a] * (f[a] - avg);
+            x[a] = x[a] < 0 ? 0 : x[a];
+            total += x[a];
+        }
+        for (size_t a = 0; a < 2; a++)
+            x[a] /= total;
+    }
+    assert_true(x[0] > 0.51 && x[0] < 0.9); /* moved, far from settled */
+    for (size_t a = 0; a < 2; a++)
+        assert_float_equal(parley_tournament_stats_replicator(st, a), x[a], 1e-12);
+    parley_tournament_stats_free(st);
+    parley_tournament_free(t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_costs_by_uncertain_party),
         cmocka_unit_test(test_assignments_saturate),
+        cmocka_unit_test(test_replicator_steps),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
