@@ -20,6 +20,11 @@ X
  *   position (the talks go on to the deadline, the session ends with "no_follow_up").
  * - the plot (plot.c): given an analysis it cannot use (one without plot data, or of three parties for a
  *   two-party negotiation) it draws as without one, byte for byte; with a usable one it draws more (the density);
+ * - a party's packages in a space too large to index whole (22 two-valued issues, 2^22 > 2^21 packages: the
+ *   index samples them, package_index.c): the samples keep only packages within its red lines, so boulware,
+ *   whose utility is highest with i0 = 0 but whose red line is i0 == 1, opens with its best sample within the
+ *   red line (i0 = 1, worth at most 1/2; the sample's first draw, the best value of every issue, breaks the red
+ *   line and is left out) and never offers i0 = 0;
  * - the negotiation: its record of an invalid first move (three events; none past the last); a third agent for
  *   two parties; running twice; the protocol name of an unknown kind.
  */
@@ -378,6 +383,63 @@ static void test_plot_with_unusable_analysis(void **state)
     parley_scenario_free(kept_scenario);
 }
 
+static void test_sampled_index_keeps_red_lines(void **state)
+{
+    (void)state;
+    enum { ISSUES = 22 };
+    char *text = malloc(16384);
+    assert_non_null(text);
+    size_t len = (size_t)sprintf(text, "{\"issues\": [");
+    for (int i = 0; i < ISSUES; i++)
+        len += (size_t)sprintf(text + len, "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": 1}",
+                               i ? ", " : "", i);
+    len += (size_t)sprintf(text + len, "], \"parties\": [");
+    for (int k = 0; k < 2; k++) {
+        len += (size_t)sprintf(text + len, "%s{\"name\": \"P%d\", %s\"preferences\": {", k ? ", " : "", k,
+                               k == 0 ? "\"red_lines\": [{\"name\": \"keep\", \"rule\": \"i0 == 1\"}], " : "");
+        for (int i = 0; i < ISSUES; i++) {
+            /* P0: i0 worth 1/2 at 0, every other issue 1/42 at 1; P1: the opposite on every issue */
+            double w = i == 0 ? 0.5 : 0.5 / (ISSUES - 1);
+            int at_min = k == 0 ? i == 0 : i != 0;
+            len += (size_t)sprintf(text + len,
+                                   "%s\"i%d\": {\"weight\": %.17g, \"function\": {\"type\": \"linear\", "
+                                   "\"at_min\": %d, \"at_max\": %d}}",
+                                   i ? ", " : "", i, w, at_min, 1 - at_min);
+        }
+        len += (size_t)sprintf(text + len, "}}");
+    }
+    sprintf(text + len, "]}");
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_parse(text, strlen(text), "sampled.json", &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    free(text);
+    parley_session_config cfg;
+    parley_session_config_init(&cfg);
+    cfg.rounds = 6;
+    parley_negotiation *neg = NULL;
+    assert_int_equal(parley_negotiation_new(sc, &cfg, &neg, &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "boulware", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_add_agent_spec(neg, "hardliner", &err), PARLEY_OK);
+    assert_int_equal(parley_negotiation_run(neg, &err), PARLEY_OK);
+    size_t offers = 0;
+    for (size_t e = 0; e < parley_negotiation_event_count(neg); e++) {
+        parley_event ev;
+        double u;
+        assert_int_equal(parley_negotiation_event(neg, e, &ev, &u), PARLEY_OK);
+        assert_true(ev.kind != PARLEY_EVENT_WALK_AWAY);
+        if (ev.kind != PARLEY_EVENT_OFFER || ev.party != 0)
+            continue;
+        assert_int_equal(ev.outcome[0], 1);
+        if (offers++ == 0) /* its best sample within the red line: at most 1/2, near it (a few of 21 issues off) */
+            assert_true(u <= 0.5 + 1e-12 && u >= 0.5 - 5.0 / 42);
+    }
+    assert_int_equal(offers, 6);
+    assert_string_equal(parley_negotiation_ending(neg), "deadline");
+    parley_negotiation_free(neg);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -386,6 +448,7 @@ int main(void)
         cmocka_unit_test(test_shuttle_invalid_moves),
         cmocka_unit_test(test_negotiation_refusals),
         cmocka_unit_test(test_plot_with_unusable_analysis),
+        cmocka_unit_test(test_sampled_index_keeps_red_lines),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
