@@ -25,6 +25,9 @@ X
  *   whose utility is highest with i0 = 0 but whose red line is i0 == 1, opens with its best sample within the
  *   red line (i0 = 1, worth at most 1/2; the sample's first draw, the best value of every issue, breaks the red
  *   line and is left out) and never offers i0 = 0;
+ * - what each party's view shows (view.c): the events addressed to everyone, to it, or sent by it, in order, and
+ *   nothing else: in shuttle mediation the other party's amendments and offers to the mediator stay hidden (at
+ *   its last move a puppet's events are the record's so filtered, a prefix of them);
  * - the negotiation: its record of an invalid first move (three events; none past the last); a third agent for
  *   two parties; running twice; the protocol name of an unknown kind.
  */
@@ -91,10 +94,24 @@ static void puppet_destroy(void *state)
     free(state);
 }
 
+/* What each puppet saw at its last move: its view's events (kind, sender, addressee). */
+#define SEEN_MAX 512
+static struct seen {
+    int kind;
+    long party, to;
+} seen[2][SEEN_MAX];
+static size_t seen_count[2];
+
 static int puppet_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
-    (void)v, (void)request;
+    (void)request;
     puppet *p = state;
+    seen_count[p->party] = 0;
+    for (size_t i = 0; i < parley_view_event_count(v) && i < SEEN_MAX; i++) {
+        parley_event ev;
+        if (parley_view_event(v, i, &ev) == PARLEY_OK)
+            seen[p->party][seen_count[p->party]++] = (struct seen){(int)ev.kind, ev.party, ev.to};
+    }
     size_t len = script_len[p->party];
     const move *m = &scripts[p->party][p->moves < len ? p->moves : len - 1];
     p->moves++;
@@ -132,6 +149,7 @@ static char *play(parley_protocol_kind protocol, long rounds, const move *s0, si
     scripts[0] = s0, script_len[0] = n0;
     scripts[1] = s1, script_len[1] = n1;
     created = 0;
+    seen_count[0] = seen_count[1] = 0;
     parley_session_config cfg;
     parley_session_config_init(&cfg);
     cfg.protocol = protocol;
@@ -440,6 +458,40 @@ static void test_sampled_index_keeps_red_lines(void **state)
     parley_scenario_free(sc);
 }
 
+static void test_views_show_only_their_events(void **state)
+{
+    (void)state;
+    /* shuttle: P0 amends y to 1 each time, P1 offers (c, 0), both private answers to the mediator; alternating:
+       P0 offers (b, 0), P1 (c, 0), in public */
+    static const move p0[] = {AMEND(1, 1, 1)}, p1[] = {OFFER(2, 0)}, p0_alternating[] = {OFFER(1, 0)};
+    static const parley_protocol_kind protocols[] = {PARLEY_PROTOCOL_SHUTTLE, PARLEY_PROTOCOL_ALTERNATING};
+    for (size_t q = 0; q < 2; q++) {
+        parley_negotiation *neg = NULL;
+        free(play(protocols[q], 4, q == 0 ? p0 : p0_alternating, 1, p1, 1, &neg));
+        size_t hidden = 0;
+        for (size_t k = 0; k < 2; k++) {
+            size_t at = 0;
+            for (size_t i = 0; i < parley_negotiation_event_count(neg) && at < seen_count[k]; i++) {
+                parley_event ev;
+                assert_int_equal(parley_negotiation_event(neg, i, &ev, NULL), PARLEY_OK);
+                int visible = ev.to == PARLEY_EVERYONE || ev.party == (long)k || ev.to == (long)k;
+                hidden += !visible;
+                if (!visible)
+                    continue;
+                if (seen[k][at].kind != (int)ev.kind || seen[k][at].party != ev.party || seen[k][at].to != ev.to)
+                    fail_msg("protocol %zu, party %zu: its event %zu is not the record's event %zu", q, k, at, i);
+                at++;
+            }
+            assert_int_equal(at, seen_count[k]);
+            assert_true(seen_count[k] > 1);
+        }
+        if (q == 0)
+            assert_true(hidden > 0); /* shuttle: some events were private */
+        parley_negotiation_free(neg);
+        parley_scenario_free(kept_scenario);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -449,6 +501,7 @@ int main(void)
         cmocka_unit_test(test_negotiation_refusals),
         cmocka_unit_test(test_plot_with_unusable_analysis),
         cmocka_unit_test(test_sampled_index_keeps_red_lines),
+        cmocka_unit_test(test_views_show_only_their_events),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
