@@ -28,6 +28,12 @@ X
  * - what each party's view shows (view.c): the events addressed to everyone, to it, or sent by it, in order, and
  *   nothing else: in shuttle mediation the other party's amendments and offers to the mediator stay hidden (at
  *   its last move a puppet's events are the record's so filtered, a prefix of them);
+ * - the runs of equal utility in a party's own sorted packages (view_levels.c): P0's packages within its red
+ *   line and the constraint are (c, 0) worth 0, (b, 0) worth 1/4, (b, 1) worth 3/4 (positions 0, 1, 2); around
+ *   1/4: below 0 at 0, at 1/4 at 1, above 3/4 at 2 (bits 3); around 0: nothing below (bits 2); around 3/4:
+ *   nothing above (bits 1); 1/2, between: at is empty at position 2 (bits 3); -1 and 2, outside: at is empty at 0
+ *   and at 3 (bits 2 and 1, the missing side -inf at 0 or +inf at 3); 1/4 again: the same; the ties of 3/4:
+ *   one, (b, 1); of 1/2: none;
  * - the negotiation: its record of an invalid first move (three events; none past the last); a third agent for
  *   two parties; running twice; the protocol name of an unknown kind.
  */
@@ -37,6 +43,7 @@ X
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,10 +109,29 @@ static struct seen {
 } seen[2][SEEN_MAX];
 static size_t seen_count[2];
 
+/* With levels_asked, P0's first move asks its view for the runs around each of levels_x (recorded, not checked). */
+#define LEVELS_N 7
+static const double levels_x[LEVELS_N] = {0.25, 0, 0.75, 0.5, -1, 2, 0.25};
+static int levels_asked;
+static struct levels_seen {
+    int bits;
+    parley_outcome_level below, at, above;
+} levels_seen[LEVELS_N];
+static long ties_seen[2];
+static uint32_t tie_values[2];
+
 static int puppet_act(void *state, parley_agent_view *v, parley_request request, parley_action *act)
 {
     (void)request;
     puppet *p = state;
+    if (levels_asked && p->party == 0 && p->moves == 0) {
+        for (size_t i = 0; i < LEVELS_N; i++) {
+            struct levels_seen *l = &levels_seen[i];
+            l->bits = parley_view_outcome_levels(v, levels_x[i], &l->below, &l->at, &l->above);
+        }
+        ties_seen[0] = parley_view_outcome_ties(v, 0.75, tie_values, 1);
+        ties_seen[1] = parley_view_outcome_ties(v, 0.5, tie_values, 1);
+    }
     seen_count[p->party] = 0;
     for (size_t i = 0; i < parley_view_event_count(v) && i < SEEN_MAX; i++) {
         parley_event ev;
@@ -492,6 +518,35 @@ static void test_views_show_only_their_events(void **state)
     }
 }
 
+static void test_levels_of_own_packages(void **state)
+{
+    (void)state;
+    static const move p0[] = {OFFER(1, 0)}, p1[] = {OFFER(2, 0)};
+    levels_asked = 1;
+    free(play(PARLEY_PROTOCOL_ALTERNATING, 2, p0, 1, p1, 1, NULL));
+    levels_asked = 0;
+    static const struct levels_seen want[LEVELS_N] = {
+        {3, {0, 0, 1}, {0.25, 1, 1}, {0.75, 2, 1}},         {2, {-INFINITY, 0, 0}, {0, 0, 1}, {0.25, 1, 1}},
+        {1, {0.25, 1, 1}, {0.75, 2, 1}, {INFINITY, 3, 0}},   {3, {0.25, 1, 1}, {0.5, 2, 0}, {0.75, 2, 1}},
+        {2, {-INFINITY, 0, 0}, {-1, 0, 0}, {0, 0, 1}},       {1, {0.75, 2, 1}, {2, 3, 0}, {INFINITY, 3, 0}},
+        {3, {0, 0, 1}, {0.25, 1, 1}, {0.75, 2, 1}},
+    };
+    for (size_t i = 0; i < LEVELS_N; i++) {
+        const struct levels_seen *g = &levels_seen[i], *w = &want[i];
+        const parley_outcome_level *gl[3] = {&g->below, &g->at, &g->above}, *wl[3] = {&w->below, &w->at, &w->above};
+        if (g->bits != w->bits)
+            fail_msg("around %g: bits %d, wanted %d", levels_x[i], g->bits, w->bits);
+        for (int j = 0; j < 3; j++)
+            if (gl[j]->utility != wl[j]->utility || gl[j]->first != wl[j]->first || gl[j]->count != wl[j]->count)
+                fail_msg("around %g, run %d: (%g, %zu, %zu), wanted (%g, %zu, %zu)", levels_x[i], j, gl[j]->utility,
+                         gl[j]->first, gl[j]->count, wl[j]->utility, wl[j]->first, wl[j]->count);
+    }
+    assert_int_equal(ties_seen[0], 1);
+    assert_int_equal(tie_values[0], 1); /* (b, 1): x = b */
+    assert_int_equal(tie_values[1], 1);
+    assert_int_equal(ties_seen[1], 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -502,6 +557,7 @@ int main(void)
         cmocka_unit_test(test_plot_with_unusable_analysis),
         cmocka_unit_test(test_sampled_index_keeps_red_lines),
         cmocka_unit_test(test_views_show_only_their_events),
+        cmocka_unit_test(test_levels_of_own_packages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
