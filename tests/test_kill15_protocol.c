@@ -33,7 +33,8 @@ X
  *   1/4: below 0 at 0, at 1/4 at 1, above 3/4 at 2 (bits 3); around 0: nothing below (bits 2); around 3/4:
  *   nothing above (bits 1); 1/2, between: at is empty at position 2 (bits 3); -1 and 2, outside: at is empty at 0
  *   and at 3 (bits 2 and 1, the missing side -inf at 0 or +inf at 3); 1/4 again: the same; the ties of 3/4:
- *   one, (b, 1); of 1/2: none;
+ *   one, (b, 1); of 1/2: none; and the chain of runs the view remembers, replaced by a shorter one that does not
+ *   reach the list's end (a query above it is searched again, not answered from a stale slot);
  * - the negotiation: its record of an invalid first move (three events; none past the last); a third agent for
  *   two parties; running twice; the protocol name of an unknown kind.
  */
@@ -111,7 +112,7 @@ static size_t seen_count[2];
 
 /* With levels_asked, P0's first move asks its view for the runs around each of levels_x (recorded, not checked). */
 #define LEVELS_N 7
-static const double levels_x[LEVELS_N] = {0.25, 0, 0.75, 0.5, -1, 2, 0.25};
+static const double *levels_x;
 static int levels_asked;
 static struct levels_seen {
     int bits;
@@ -125,7 +126,7 @@ static int puppet_act(void *state, parley_agent_view *v, parley_request request,
     (void)request;
     puppet *p = state;
     if (levels_asked && p->party == 0 && p->moves == 0) {
-        for (size_t i = 0; i < LEVELS_N; i++) {
+        for (size_t i = 0; i < LEVELS_N && !isnan(levels_x[i]); i++) {
             struct levels_seen *l = &levels_seen[i];
             l->bits = parley_view_outcome_levels(v, levels_x[i], &l->below, &l->at, &l->above);
         }
@@ -157,12 +158,13 @@ static const parley_agent_vtable puppet_agent = {PARLEY_AGENT_ABI, "puppet", "pl
                                                  puppet_create, puppet_destroy, puppet_act};
 
 static parley_scenario *kept_scenario;
+static const char *scenario_text = scenario_json; /* what play() negotiates over */
 
 static parley_scenario *scenario(void)
 {
     parley_scenario *sc = NULL;
     parley_error err;
-    if (parley_scenario_parse(scenario_json, strlen(scenario_json), "puppets.json", &sc, &err) != PARLEY_OK)
+    if (parley_scenario_parse(scenario_text, strlen(scenario_text), "puppets.json", &sc, &err) != PARLEY_OK)
         fail_msg("%s", err.message);
     return sc;
 }
@@ -522,6 +524,8 @@ static void test_levels_of_own_packages(void **state)
 {
     (void)state;
     static const move p0[] = {OFFER(1, 0)}, p1[] = {OFFER(2, 0)};
+    static const double xs[LEVELS_N] = {0.25, 0, 0.75, 0.5, -1, 2, 0.25};
+    levels_x = xs;
     levels_asked = 1;
     free(play(PARLEY_PROTOCOL_ALTERNATING, 2, p0, 1, p1, 1, NULL));
     levels_asked = 0;
@@ -547,6 +551,44 @@ static void test_levels_of_own_packages(void **state)
     assert_int_equal(ties_seen[1], 0);
 }
 
+/*
+ * The chain of runs a view remembers (view_levels.c, recall_levels): P0's packages worth 0, 1/3, 2/3, 1
+ * (positions 0..3).  Asked about 1: the chain is the runs of 2/3 and 1 (below, at).  Asked about -1: the run of 0
+ * (above), which does not touch the chain, replaces it (one run; the slot after it still holds the old run of 1,
+ * which ends the list).  Asked about 1/2: it lies above the whole chain, which does not reach the list's end, so
+ * the runs must be searched again: below 1/3 at 1, at 1/2 empty at 2, above 2/3 at 2 (bits 3), not "nothing
+ * above" from the stale slot.
+ */
+static void test_levels_chain_not_reaching_the_end(void **state)
+{
+    (void)state;
+    static const char four[] =
+        "{\"issues\": [{\"name\": \"x\", \"type\": \"integer\", \"min\": 0, \"max\": 0},"
+        "             {\"name\": \"y\", \"type\": \"integer\", \"min\": 0, \"max\": 3}],"
+        " \"parties\": ["
+        "  {\"name\": \"P0\", \"preferences\": {\"y\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+        "\"at_min\": 0, \"at_max\": 1}}}},"
+        "  {\"name\": \"P1\", \"preferences\": {\"y\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+        "\"at_min\": 1, \"at_max\": 0}}}}]}";
+    static const double xs[LEVELS_N] = {1, -1, 0.5, NAN};
+    static const move p0[] = {OFFER(0, 3)}, p1[] = {OFFER(0, 0)};
+    scenario_text = four;
+    levels_x = xs;
+    levels_asked = 1;
+    free(play(PARLEY_PROTOCOL_ALTERNATING, 2, p0, 1, p1, 1, NULL));
+    levels_asked = 0;
+    scenario_text = scenario_json;
+    const struct levels_seen *g = &levels_seen[2];
+    assert_int_equal(levels_seen[0].bits, 1);
+    assert_int_equal(levels_seen[1].bits, 2);
+    assert_int_equal(g->bits, 3);
+    assert_int_equal(g->below.first, 1);
+    assert_int_equal(g->at.first, 2);
+    assert_int_equal(g->at.count, 0);
+    assert_int_equal(g->above.first, 2);
+    assert_float_equal(g->above.utility, 2.0 / 3, 1e-15);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -558,6 +600,7 @@ int main(void)
         cmocka_unit_test(test_sampled_index_keeps_red_lines),
         cmocka_unit_test(test_views_show_only_their_events),
         cmocka_unit_test(test_levels_of_own_packages),
+        cmocka_unit_test(test_levels_chain_not_reaching_the_end),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
