@@ -25,6 +25,7 @@
 #include <parley/parley.h>
 
 #include "failalloc.h"
+#include "oom_refusal.h"
 
 #define GMCR PARLEY_SOURCE_DIR "/examples/gmcr/"
 
@@ -35,89 +36,36 @@ struct subject {
     uint32_t code;
 };
 
-typedef int (*operation)(FILE *out, const struct subject *s, parley_error *err);
+typedef oom_operation operation;
 
-/* The bytes written to a temporary file, NUL-terminated (caller frees). */
-static char *contents(FILE *f)
+static int explain_text(FILE *out, const void *ctx, parley_error *err)
 {
-    fflush(f);
-    long size = ftell(f);
-    assert_true(size >= 0);
-    char *text = malloc((size_t)size + 1);
-    assert_non_null(text);
-    rewind(f);
-    assert_int_equal(fread(text, 1, (size_t)size, f), (size_t)size);
-    text[size] = '\0';
-    return text;
-}
-
-/* Runs op with memory (the reference output), then with each allocation refused in turn. */
-static void each_refusal(const char *what, operation op, const struct subject *s)
-{
-    parley_error err;
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    if (op(f, s, &err) != PARLEY_OK)
-        fail_msg("%s: %s", what, err.message);
-    char *want = contents(f);
-    fclose(f);
-    assert_true(strlen(want) > 0);
-    for (int persistent = 1; persistent >= 0; persistent--) {
-        long n = 1;
-        for (;; n++) {
-            f = tmpfile();
-            assert_non_null(f);
-            parley_error_clear(&err);
-            failalloc_arm(n, persistent);
-            int rc = op(f, s, &err);
-            long refused = failalloc_disarm();
-            char *got = contents(f);
-            fclose(f);
-            int same = strcmp(got, want) == 0;
-            free(got);
-            if (refused == 0) {
-                assert_int_equal(rc, PARLEY_OK);
-                assert_true(same);
-                break;
-            }
-            if (rc == PARLEY_OK) {
-                if (!same)
-                    fail_msg("%s: allocation %ld refused: success, but not the same output", what, n);
-                continue;
-            }
-            if (rc != PARLEY_ENOMEM || !strstr(err.message, "out of memory"))
-                fail_msg("%s: allocation %ld refused (%s): got %d (%s)", what, n, persistent ? "and later" : "alone",
-                         rc, err.message);
-        }
-        if (n < 2)
-            fail_msg("%s: no allocation to refuse", what);
-    }
-    free(want);
-}
-
-static int explain_text(FILE *out, const struct subject *s, parley_error *err)
-{
+    const struct subject *s = ctx;
     return parley_gmcr_write_explain(out, s->r, s->code, 0, err);
 }
 
-static int inverse_json(FILE *out, const struct subject *s, parley_error *err)
+static int inverse_json(FILE *out, const void *ctx, parley_error *err)
 {
+    const struct subject *s = ctx;
     return parley_gmcr_write_inverse(out, s->r, s->code, 1, err);
 }
 
-static int svg_whole(FILE *out, const struct subject *s, parley_error *err)
+static int svg_whole(FILE *out, const void *ctx, parley_error *err)
 {
+    const struct subject *s = ctx;
     return parley_gmcr_write_svg(out, s->r, err);
 }
 
-static int svg_focused(FILE *out, const struct subject *s, parley_error *err)
+static int svg_focused(FILE *out, const void *ctx, parley_error *err)
 {
+    const struct subject *s = ctx;
     parley_gmcr_svg_view view = {.focused = 1, .dm = 0, .has_status_quo = 1, .status_quo = s->code};
     return parley_gmcr_write_svg_view(out, s->r, &view, err);
 }
 
-static int dot(FILE *out, const struct subject *s, parley_error *err)
+static int dot(FILE *out, const void *ctx, parley_error *err)
 {
+    const struct subject *s = ctx;
     return parley_gmcr_write_dot(out, s->r, err);
 }
 
@@ -134,19 +82,22 @@ static int report(FILE *out, const struct subject *s, int json, parley_error *er
     return rc;
 }
 
-static int report_json(FILE *out, const struct subject *s, parley_error *err)
+static int report_json(FILE *out, const void *ctx, parley_error *err)
 {
+    const struct subject *s = ctx;
     return report(out, s, 1, err);
 }
 
-static int report_text(FILE *out, const struct subject *s, parley_error *err)
+static int report_text(FILE *out, const void *ctx, parley_error *err)
 {
+    const struct subject *s = ctx;
     return report(out, s, 0, err);
 }
 
 /* The limited-move (horizon 3) and non-myopic analysis, its equilibria written out. */
-static int foresight(FILE *out, const struct subject *s, parley_error *err)
+static int foresight(FILE *out, const void *ctx, parley_error *err)
 {
+    const struct subject *s = ctx;
     parley_gmcr_options o = {.notions = PARLEY_GMCR_LH | PARLEY_GMCR_NM, .horizon = 3, .threads = 1};
     parley_gmcr_result *r = NULL;
     int rc = parley_gmcr_analyze(s->m, &o, &r, err);
@@ -174,7 +125,7 @@ static void on_model(const char *file, uint32_t code, const char *const *names, 
     assert_int_equal(parley_gmcr_analyze(m, &o, &r, &err), PARLEY_OK);
     struct subject s = {m, r, code};
     for (size_t k = 0; k < count; k++)
-        each_refusal(names[k], ops[k], &s);
+        oom_each_refusal(names[k], ops[k], &s);
     parley_gmcr_result_free(r);
     parley_gmcr_model_free(m);
 }

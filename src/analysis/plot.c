@@ -151,7 +151,9 @@ int parley_analysis_write_svg(const parley_analysis *a, const parley_scenario *s
             panel(&s, &p, a, sc, i, j);
         }
     svg_legend(&s, width - legend_w - 20, MARGIN_TOP, legend, items);
-    if (svg_end(&s) != 0)
-        return parley_error_set(err, PARLEY_EIO, "could not write the plot");
+    int end = svg_end(&s);
+    if (end != 0)
+        return end == -2 ? parley_error_set(err, PARLEY_ENOMEM, "out of memory")
+                         : parley_error_set(err, PARLEY_EIO, "could not write the plot");
     return PARLEY_OK;
 }

@@ -399,6 +399,7 @@ static int load_infeasible_item(loader *L, const json_t *v, const char *path)
         if ((rc = option_ref(L, jo, p, &a)))
             return rc;
         size_t nr = json_is_array(jr) ? json_array_size(jr) : 1;
+        path_printf(p, sizeof p, "%s.requires", path);
         if (json_is_array(jr) && (nr == 0 || nr > PARLEY_GMCR_MAX_OPTIONS))
             return bad(L, p, "\"requires\" must list 1 to %d options", PARLEY_GMCR_MAX_OPTIONS);
         for (size_t i = 0; i < nr; i++) {
@@ -711,6 +712,7 @@ int parley_gmcr_model_load(const char *path, parley_gmcr_model **out, parley_err
     char *buf = NULL;
     size_t len = 0, cap = 0;
     int rc = PARLEY_OK;
+    int read_errno = 0;
     for (;;) {
         if (len == cap) {
             size_t ncap = cap ? cap * 2 : 65536;
@@ -722,13 +724,17 @@ int parley_gmcr_model_load(const char *path, parley_gmcr_model **out, parley_err
             buf = nb;
             cap = ncap;
         }
+        errno = 0;
         size_t got = fread(buf + len, 1, cap - len, f);
         len += got;
-        if (got == 0)
+        if (got == 0) {
+            read_errno = errno;
             break;
+        }
     }
-    if (ferror(f)) {
-        rc = parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "read error");
+    if (ferror(f)) { /* a directory opens, and fails here (EISDIR) */
+        rc = parley_error_set_at(err, PARLEY_EIO, path, 0, 0, NULL, "cannot read the file: %s",
+                                 strerror(read_errno ? read_errno : EIO));
         goto done;
     }
     rc = parley_gmcr_model_parse(buf, len, path, out, err);

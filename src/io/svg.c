@@ -26,7 +26,7 @@ int svg_end(svg *s)
     fputs("</svg>\n", s->out);
     free(s->boxes);
     s->boxes = NULL;
-    return s->failed || ferror(s->out) ? -1 : 0;
+    return s->failed ? -2 : ferror(s->out) ? -1 : 0;
 }
 
 void svg_escape(FILE *out, const char *text)

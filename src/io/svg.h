@@ -43,7 +43,7 @@ typedef struct svg_legend_item {
 
 /* Starts a document of the given size on a white background. */
 void svg_begin(svg *s, FILE *out, double width, double height);
-/* Closes it; -1 when out of memory or the stream failed. */
+/* Closes it; -2 when out of memory, -1 when the stream failed. */
 int svg_end(svg *s);
 void svg_escape(FILE *out, const char *text);
 double svg_text_width(const char *text, double size);

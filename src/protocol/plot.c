@@ -198,7 +198,9 @@ int parley_negotiation_write_svg(const parley_negotiation *neg, const parley_ana
         }
     svg_legend(&s, legend_x, legend_top, legend.item, legend.count);
     legend_free(&legend);
-    if (svg_end(&s) != 0)
-        return parley_error_set(err, PARLEY_EIO, "could not write the plot");
+    int end = svg_end(&s);
+    if (end != 0)
+        return end == -2 ? parley_error_set(err, PARLEY_ENOMEM, "out of memory")
+                         : parley_error_set(err, PARLEY_EIO, "could not write the plot");
     return PARLEY_OK;
 }

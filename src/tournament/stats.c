@@ -47,6 +47,7 @@ struct cells {
 struct bootstrap_job {
     struct parley_tournament_stats *s;
     struct cells *cells;
+    unsigned char *failed; /* [n]: 1 when the agent's resamples found no memory */
 };
 
 static int compare_double(const void *a, const void *b)
@@ -56,15 +57,16 @@ static int compare_double(const void *a, const void *b)
 }
 
 /* Percentile bootstrap over cells: `b` times, draw c->n cells with replacement and take the mean of all the
-   negotiations they hold; the 2.5% and 97.5% quantiles of those means. */
-static void bootstrap_ci(const struct cells *c, unsigned b, uint64_t seed, double *low, double *high)
+   negotiations they hold; the 2.5% and 97.5% quantiles of those means (NaN without cells).  -1 when out of
+   memory. */
+static int bootstrap_ci(const struct cells *c, unsigned b, uint64_t seed, double *low, double *high)
 {
+    *low = *high = NAN;
+    if (c->n == 0)
+        return 0;
     double *means = malloc(b * sizeof *means);
-    if (!means || c->n == 0) {
-        *low = *high = NAN;
-        free(means);
-        return;
-    }
+    if (!means)
+        return -1;
     uint64_t state = seed;
     for (unsigned r = 0; r < b; r++) {
         double sum = 0, count = 0;
@@ -79,14 +81,15 @@ static void bootstrap_ci(const struct cells *c, unsigned b, uint64_t seed, doubl
     *low = means[(size_t)floor(0.025 * (b - 1))];
     *high = means[(size_t)ceil(0.975 * (b - 1))];
     free(means);
+    return 0;
 }
 
 static void bootstrap_work(void *ctx, unsigned worker, unsigned workers)
 {
     struct bootstrap_job *job = ctx;
     for (size_t a = worker; a < job->s->n; a += workers)
-        bootstrap_ci(&job->cells[a], job->s->bootstrap, job->s->seed + 7919 * (a + 1), &job->s->agents[a].ci_low,
-                     &job->s->agents[a].ci_high);
+        job->failed[a] = bootstrap_ci(&job->cells[a], job->s->bootstrap, job->s->seed + 7919 * (a + 1),
+                                      &job->s->agents[a].ci_low, &job->s->agents[a].ci_high) != 0;
 }
 
 void parley_tournament_stats_free(parley_tournament_stats *s)
@@ -109,8 +112,9 @@ static double mean_or_nan(double sum, double n)
 }
 
 /* Replicator dynamics x' = x (Mx - x.Mx) from the uniform mixture (Euler steps): an agent whose payoff against
-   the mixture is above the mixture's average grows.  Not computed (NaN shares) when a payoff is missing. */
-static void replicate(struct parley_tournament_stats *s)
+   the mixture is above the mixture's average grows.  Not computed (NaN shares) when a payoff is missing.  -1 when
+   out of memory. */
+static int replicate(struct parley_tournament_stats *s)
 {
     size_t n = s->n;
     s->missing_a = s->missing_b = n;
@@ -119,11 +123,11 @@ static void replicate(struct parley_tournament_stats *s)
             s->missing_a = a / n, s->missing_b = a % n;
             for (size_t b = 0; b < n; b++)
                 s->replicator[b] = NAN;
-            return;
+            return 0;
         }
     double *f = malloc(n * sizeof *f);
     if (!f)
-        return;
+        return -1;
     for (size_t a = 0; a < n; a++)
         s->replicator[a] = 1.0 / (double)n;
     for (int step = 0; step < 20000; step++) {
@@ -144,6 +148,7 @@ static void replicate(struct parley_tournament_stats *s)
             s->replicator[a] /= total;
     }
     free(f);
+    return 0;
 }
 
 /* A run seen as a member of its cell (scenario, assignment of agents to parties). */
@@ -233,7 +238,8 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
     parley_tournament_stats *s = calloc(1, sizeof *s);
     struct cells *cells = calloc(n, sizeof *cells);
     double *sums = calloc(n * 12, sizeof *sums), *meet = calloc(n * n * 2, sizeof *meet), *quarter = NULL;
-    if (!s || !cells || !sums || !meet)
+    unsigned char *failed = calloc(n ? n : 1, 1);
+    if (!s || !cells || !sums || !meet || !failed)
         goto nomem;
     s->n = n;
     s->bootstrap = options && options->bootstrap ? options->bootstrap : 1000;
@@ -309,21 +315,26 @@ int parley_tournament_stats_compute(const parley_tournament *t, const parley_sta
             s->over_time[4 * a + q] = mean_or_nan(quarter[8 * a + 2 * q], quarter[8 * a + 2 * q + 1]);
         s->rank[a] = a;
     }
-    struct bootstrap_job job = {s, cells};
+    struct bootstrap_job job = {s, cells, failed};
     unsigned threads = parley_tournament_threads(t) ? parley_tournament_threads(t) : 1;
     if (n > 0)
         parley_parallel_run(threads < n ? threads : (unsigned)n, bootstrap_work, &job);
+    for (size_t a = 0; a < n; a++)
+        if (failed[a])
+            goto nomem;
     for (size_t i = 1; i < n; i++) /* rank by mean, ties by index: stable insertion sort */
         for (size_t j = i; j > 0 && s->agents[s->rank[j]].mean > s->agents[s->rank[j - 1]].mean; j--) {
             size_t tmp = s->rank[j];
             s->rank[j] = s->rank[j - 1];
             s->rank[j - 1] = tmp;
         }
-    replicate(s);
+    if (replicate(s) != 0)
+        goto nomem;
     free_cells(cells, n);
     free(sums);
     free(meet);
     free(quarter);
+    free(failed);
     *out = s;
     return PARLEY_OK;
 nomem:
@@ -331,6 +342,7 @@ nomem:
     free(sums);
     free(meet);
     free(quarter);
+    free(failed);
     parley_tournament_stats_free(s);
     return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
 }

@@ -145,10 +145,12 @@ json_t *tournament_stats_json(const parley_tournament_stats *s, const parley_tou
     return root;
 }
 
-/* Writes `root` (taken) pretty-printed. */
+/* Writes `root` (taken) pretty-printed; NULL: out of memory. */
 static int write_root(json_t *root, FILE *out, parley_error *err)
 {
-    int rc = root ? json_write_pretty(root, out) : -1;
+    if (!root)
+        return parley_error_set(err, PARLEY_ENOMEM, "out of memory");
+    int rc = json_write_pretty(root, out);
     json_decref(root);
     return rc == 0 && !ferror(out) ? PARLEY_OK : parley_error_set(err, PARLEY_EIO, "could not write the statistics");
 }

@@ -141,7 +141,8 @@ void parley_tournament_scenario_score_of(const parley_tournament *t, size_t s, p
         mean_utility[k] = runs > 0 ? mean_utility[k] / runs : NAN;
 }
 
-/* A table per scenario: its negotiations, agreements, mean rounds and welfare, each party's mean utility. */
+/* A table per scenario: its negotiations, agreements, mean rounds and welfare, each party's mean utility; NULL when
+   out of memory. */
 static json_t *scenario_tables(const parley_tournament *t)
 {
     json_t *tables = json_array();
@@ -149,10 +150,14 @@ static json_t *scenario_tables(const parley_tournament *t)
     for (size_t s = 0; s < parley_tournament_scenario_count(t); s++) {
         size_t n = parley_scenario_negotiator_count(parley_tournament_scenario(t, s));
         double *mean = calloc(n ? n : 1, sizeof *mean);
+        if (!mean) {
+            json_decref(tables);
+            return NULL;
+        }
         parley_tournament_scenario_score score;
         parley_tournament_scenario_score_of(t, s, &score, mean);
         json_t *utilities = json_object();
-        for (size_t k = 0; mean && k < n; k++)
+        for (size_t k = 0; k < n; k++)
             json_object_set_new(utilities, party_name(t, s, k), number_or_null(mean[k]));
         json_array_append_new(tables, json_pack("{s:s,s:I,s:I,s:o,s:o,s:o,s:s}", "scenario",
                                                 parley_tournament_scenario_name(t, s, name, sizeof name),
@@ -193,7 +198,13 @@ json_t *tournament_json(const parley_tournament *t)
                                                 number_or_null(s.mean_welfare)));
     }
     json_object_set_new(root, "scores", scores);
-    json_object_set_new(root, "scenarios", scenario_tables(t));
+    json_t *tables = scenario_tables(t);
+    if (!tables) {
+        json_decref(root);
+        json_decref(runs);
+        return NULL;
+    }
+    json_object_set_new(root, "scenarios", tables);
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
         const parley_tournament_run *r = parley_tournament_result(t, i);
         json_t *agents = json_array();

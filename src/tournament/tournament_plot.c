@@ -170,7 +170,9 @@ int parley_tournament_write_svg(const parley_tournament *t, FILE *out, parley_er
     svg_legend(&doc, left, top + h + 50, legend, items);
     free(s);
     free(names);
-    if (svg_end(&doc) != 0)
-        return parley_error_set(err, PARLEY_EIO, "could not write the plot");
+    int end = svg_end(&doc);
+    if (end != 0)
+        return end == -2 ? parley_error_set(err, PARLEY_ENOMEM, "out of memory")
+                         : parley_error_set(err, PARLEY_EIO, "could not write the plot");
     return PARLEY_OK;
 }
