@@ -23,6 +23,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <parley/parley.h>
+
 #include "io/svg.h"
 
 /* An SVG document drawn into memory: begin() starts it (the header is dropped), text() is what was drawn since. */
@@ -478,6 +480,65 @@ static void test_axes_rows(void **state)
     finish(&d);
 }
 
+#define GENIUS_DIR PARLEY_SOURCE_DIR "/tests/data/genius/"
+
+/* Loads files[0..n) under the given limits; the code, and the formatted error in `text` ("" when none). */
+static int load_limited(const char *const *files, size_t n, size_t max_values, size_t max_cells, char *text,
+                        size_t size)
+{
+    parley_load_options options = {.max_issue_values = max_values, .max_table_cells = max_cells};
+    parley_scenario *sc = NULL;
+    parley_error err;
+    int rc = parley_scenario_load_with(files, n, &options, &sc, &err);
+    parley_scenario_free(sc);
+    if (rc == PARLEY_OK) {
+        text[0] = '\0';
+        return rc;
+    }
+    /* a limit is the domain's as a whole: no line, column or path in it */
+    assert_int_equal(err.line, 0);
+    assert_int_equal(err.column, 0);
+    assert_string_equal(err.path, "");
+    parley_error_format(&err, text, size);
+    return rc;
+}
+
+/*
+ * genius_check_limits, for GENIUS and GeniusWeb alike: each limit at the domain's own figure passes, one below it
+ * is refused (PARLEY_ERANGE) with the domain's file and the figures; 0 is no limit.  The tiny GENIUS domain:
+ * Food & Drinks 3 values, price 10..14 (5), distance a real issue 0..5 (11 points, 0.5 apart); with 2 profiles
+ * (3 + 5 + 11) x 2 = 38 cells.  The GeniusWeb one: lease car 2, salary 3, fte 0.6..1 by 0.2 (3), days 0..4 by 2
+ * (3); (2 + 3 + 3 + 3) x 2 = 22 cells.
+ */
+static void test_domain_limits(void **state)
+{
+    (void)state;
+    static const char *const genius[3] = {GENIUS_DIR "tiny-domain.xml", GENIUS_DIR "tiny-buyer.xml",
+                                          GENIUS_DIR "tiny-seller.xml"};
+    static const char *const web[3] = {GENIUS_DIR "gw-domain.json", GENIUS_DIR "gw-employee.json",
+                                       GENIUS_DIR "gw-employer.json"};
+    static const struct {
+        const char *const *files;
+        size_t values, cells;
+        const char *widest;
+    } cases[2] = {{genius, 11, 38, "distance"}, {web, 3, 22, "salary"}};
+    char text[1024], want[1024];
+    for (size_t c = 0; c < 2; c++) {
+        const char *domain = cases[c].files[0];
+        size_t v = cases[c].values, k = cases[c].cells;
+        assert_int_equal(load_limited(cases[c].files, 3, v, k, text, sizeof text), PARLEY_OK);
+        assert_int_equal(load_limited(cases[c].files, 3, 0, 0, text, sizeof text), PARLEY_OK);
+        assert_int_equal(load_limited(cases[c].files, 3, v - 1, 0, text, sizeof text), PARLEY_ERANGE);
+        snprintf(want, sizeof want, "%s: issue '%s' has %zu values: at most %zu are allowed here", domain,
+                 cases[c].widest, v, v - 1);
+        assert_string_equal(text, want);
+        assert_int_equal(load_limited(cases[c].files, 3, 0, k - 1, text, sizeof text), PARLEY_ERANGE);
+        snprintf(want, sizeof want, "%s: the profiles' value tables would hold %zu cells: at most %zu are allowed "
+                 "here", domain, k, k - 1);
+        assert_string_equal(text, want);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -494,6 +555,7 @@ int main(void)
         cmocka_unit_test(test_lines_density_crosshair),
         cmocka_unit_test(test_axes),
         cmocka_unit_test(test_axes_rows),
+        cmocka_unit_test(test_domain_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
