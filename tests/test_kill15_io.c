@@ -539,6 +539,58 @@ static void test_domain_limits(void **state)
     }
 }
 
+/* The five writers, each through one signature: 0 native scenario, 1-2 GENIUS domain and profile, 3-4 GeniusWeb. */
+static int write_with(int writer, const parley_scenario *sc, FILE *out, parley_error *err)
+{
+    switch (writer) {
+    case 0:
+        return parley_scenario_write(sc, out, err);
+    case 1:
+        return parley_genius_write_domain(sc, out, NULL, NULL, err);
+    case 2:
+        return parley_genius_write_profile(sc, 0, out, NULL, NULL, err);
+    case 3:
+        return parley_geniusweb_write_domain(sc, out, NULL, NULL, err);
+    default:
+        return parley_geniusweb_write_profile(sc, 0, out, NULL, NULL, err);
+    }
+}
+
+/*
+ * A writer whose stream fails (a full device, unbuffered so that the first write fails) says so with PARLEY_EIO
+ * and its own words; the same writer into memory succeeds and writes something.
+ */
+static void test_writers_report_a_failed_stream(void **state)
+{
+    (void)state;
+    static const char *const words[5] = {"could not write the scenario", "could not write the GENIUS domain",
+                                         "could not write the GENIUS profile", "could not write the GeniusWeb JSON",
+                                         "could not write the GeniusWeb JSON"};
+    parley_scenario *sc = NULL;
+    parley_error err;
+    if (parley_scenario_load(PARLEY_SOURCE_DIR "/examples/textbook-buyer-seller.json", &sc, &err) != PARLEY_OK)
+        fail_msg("%s", err.message);
+    for (int w = 0; w < 5; w++) {
+        FILE *full = fopen("/dev/full", "w");
+        assert_non_null(full);
+        setvbuf(full, NULL, _IONBF, 0);
+        parley_error_clear(&err);
+        int rc = write_with(w, sc, full, &err);
+        fclose(full);
+        if (rc != PARLEY_EIO || strcmp(err.message, words[w]) != 0)
+            fail_msg("writer %d on a full device: %d, '%s'", w, rc, err.message);
+        char *text = NULL;
+        size_t size = 0;
+        FILE *mem = open_memstream(&text, &size);
+        assert_non_null(mem);
+        assert_int_equal(write_with(w, sc, mem, &err), PARLEY_OK);
+        fclose(mem);
+        assert_true(size > 100);
+        free(text);
+    }
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -556,6 +608,7 @@ int main(void)
         cmocka_unit_test(test_axes),
         cmocka_unit_test(test_axes_rows),
         cmocka_unit_test(test_domain_limits),
+        cmocka_unit_test(test_writers_report_a_failed_stream),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
