@@ -44,3 +44,22 @@ def test_cut_character_decodes_as_replacement(parley):
 def test_empty_name_has_no_file_part(parley):
     e = bad_rule_error(parley, "")
     assert e.file == "" and str(e) == f"at {PATH}: {MESSAGE}"
+
+
+@pytest.mark.parametrize("how", ["negotiate", "Negotiation"])
+def test_plugin_path_at_the_name_buffer(parley, how):
+    """negotiate() and Negotiation split an agent spec into a name buffer of 4096 bytes: a plug-in path of 4095
+    bytes fits (with its NUL) and is loaded (here: there is no such file), one of 4096 does not and is refused by
+    its length, before any load."""
+    run = (lambda a: parley.negotiate(EXAMPLES / "textbook-buyer-seller.json", [a, "conceder"])) if how == "negotiate" \
+        else (lambda a: parley.Negotiation(EXAMPLES / "textbook-buyer-seller.json", [a, "conceder"]))
+    fits = "./" + "b" * 4090 + ".so"
+    assert len(fits) == 4095
+    with pytest.raises(parley.InputError) as caught:
+        run(fits)
+    # (the message, path and system's reason, is cut to the 767 bytes of parley_error's message)
+    assert caught.value.message.startswith(f"cannot load the agent plug-in: {fits[:700]}")
+    assert caught.value.file == fits[:255]
+    with pytest.raises(parley.InputError) as caught:
+        run(fits[:-3] + "b.so")
+    assert caught.value.message == "agent name too long (4096 characters)" and caught.value.file == ""
