@@ -26,6 +26,7 @@
 #include <parley/parley.h>
 
 #include "io/svg.h"
+#include "test_tmpdir.h"
 
 /* An SVG document drawn into memory: begin() starts it (the header is dropped), text() is what was drawn since. */
 typedef struct drawing {
@@ -591,6 +592,64 @@ static void test_writers_report_a_failed_stream(void **state)
     parley_scenario_free(sc);
 }
 
+/* Loads the one argument `arg` (or `arg` and `more` when given); the code, the error's file and message. */
+static int load_arguments(const char *arg, const char *more, parley_error *err, size_t *parties)
+{
+    const char *paths[2] = {arg, more};
+    parley_scenario *sc = NULL;
+    int rc = parley_scenario_load_with(paths, more ? 2 : 1, NULL, &sc, err);
+    *parties = sc ? parley_scenario_party_count(sc) : 0;
+    parley_scenario_free(sc);
+    return rc;
+}
+
+/*
+ * load.c expand_paths: an argument holding '+' is one file when a file of that name exists ("d+1.xml", the
+ * domain), else the files its '+' separate; every piece is read, an empty one (a '+' at either end, or two
+ * together) is a file of no name that cannot be read.
+ */
+static void test_plus_in_arguments(void **state)
+{
+    (void)state;
+    char dir[256], named[512], joined[1024], bad[1024];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "kill15-plus"));
+    snprintf(named, sizeof named, "%s/d+1.xml", dir);
+    FILE *in = fopen(GENIUS_DIR "tiny-domain.xml", "rb"), *out = fopen(named, "wb");
+    assert_true(in && out);
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0)
+        assert_int_equal(fwrite(buf, 1, n, out), n);
+    fclose(in);
+    assert_int_equal(fclose(out), 0);
+    parley_error err;
+    size_t parties = 0;
+    snprintf(joined, sizeof joined, "%s+%s", GENIUS_DIR "tiny-buyer.xml", GENIUS_DIR "tiny-seller.xml");
+    assert_int_equal(load_arguments(named, joined, &err, &parties), PARLEY_OK);
+    assert_int_equal(parties, 2);
+    snprintf(joined, sizeof joined, "%s+%s+%s", named, GENIUS_DIR "tiny-buyer.xml", GENIUS_DIR "tiny-seller.xml");
+    assert_int_equal(load_arguments(joined, NULL, &err, &parties), PARLEY_EIO); /* "DIR/d" and "1.xml": no files */
+    snprintf(bad, sizeof bad, "%s/d", dir);
+    assert_string_equal(err.file, bad);
+    assert_string_equal(err.message, "cannot read the file: No such file or directory");
+    static const char *const forms[3] = {"%s+%s+%s+", "+%s+%s+%s", "%s++%s+%s"};
+    for (int f = 0; f < 3; f++) {
+        snprintf(bad, sizeof bad, forms[f], GENIUS_DIR "tiny-domain.xml", GENIUS_DIR "tiny-buyer.xml",
+                 GENIUS_DIR "tiny-seller.xml");
+        assert_int_equal(load_arguments(bad, NULL, &err, &parties), PARLEY_EIO);
+        assert_string_equal(err.file, "");
+        assert_string_equal(err.message, "cannot read the file: No such file or directory");
+    }
+    snprintf(bad, sizeof bad, "%s+missing.xml+%s", GENIUS_DIR "tiny-domain.xml", GENIUS_DIR "tiny-seller.xml");
+    assert_int_equal(load_arguments(bad, NULL, &err, &parties), PARLEY_EIO);
+    assert_string_equal(err.file, "missing.xml");
+    snprintf(joined, sizeof joined, "%s+%s+%s", GENIUS_DIR "tiny-domain.xml", GENIUS_DIR "tiny-buyer.xml",
+             GENIUS_DIR "tiny-seller.xml");
+    assert_int_equal(load_arguments(joined, NULL, &err, &parties), PARLEY_OK);
+    assert_int_equal(parties, 2);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -609,6 +668,7 @@ int main(void)
         cmocka_unit_test(test_axes_rows),
         cmocka_unit_test(test_domain_limits),
         cmocka_unit_test(test_writers_report_a_failed_stream),
+        cmocka_unit_test(test_plus_in_arguments),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
