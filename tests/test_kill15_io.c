@@ -452,6 +452,28 @@ static void test_axes(void **state)
     finish(&d);
 }
 
+/* At most 11 ticks on either axis, however large the panel: 600 x 400 px over [0, 1]^2 gets 0, 0.1, ... 1 on both
+ * (600 / 55 + 1 = 11 and 400 / 35 + 1 = 12 allowed, 11 kept); 540 x 340 px allows 10 and gets 0, 0.2, ... 1. */
+static void test_axes_tick_cap(void **state)
+{
+    (void)state;
+    static const struct {
+        double w, h;
+        size_t lines;
+    } cases[2] = {{600, 400, 2 * 11}, {540, 340, 2 * 6}};
+    for (size_t c = 0; c < 2; c++) {
+        drawing d;
+        begin(&d, 800, 600);
+        const svg_panel p = {100, 50, cases[c].w, cases[c].h, 0, 1, 0, 1};
+        svg_axes(&d.s, &p, "x", "y", 0);
+        const char *text = drawn(&d);
+        assert_int_equal(count_of(text, "stroke=\"#eee\""), cases[c].lines);
+        assert_int_equal(count_of(text, ">0.5</text>"), c == 0 ? 2 : 0);
+        assert_int_equal(count_of(text, ">0.4</text>"), 2);
+        finish(&d);
+    }
+}
+
 static void test_axes_rows(void **state)
 {
     (void)state;
@@ -665,6 +687,7 @@ int main(void)
         cmocka_unit_test(test_reserve_grows),
         cmocka_unit_test(test_lines_density_crosshair),
         cmocka_unit_test(test_axes),
+        cmocka_unit_test(test_axes_tick_cap),
         cmocka_unit_test(test_axes_rows),
         cmocka_unit_test(test_domain_limits),
         cmocka_unit_test(test_writers_report_a_failed_stream),
