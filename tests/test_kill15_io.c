@@ -452,24 +452,27 @@ static void test_axes(void **state)
     finish(&d);
 }
 
-/* At most 11 ticks on either axis, however large the panel: 600 x 400 px over [0, 1]^2 gets 0, 0.1, ... 1 on both
- * (600 / 55 + 1 = 11 and 400 / 35 + 1 = 12 allowed, 11 kept); 540 x 340 px allows 10 and gets 0, 0.2, ... 1. */
+/* At most 11 ticks on either axis, however large the panel.  600 x 400 px over x in [0, 1], y in [0, 11]: x gets
+ * 0, 0.1, ... 1 (600 / 55 + 1 = 11 allowed); y may have 400 / 35 + 1 = 12 but keeps 11, so its step is not 1 (12
+ * ticks) but 2 (0, 2, ... 10: 6 ticks).  540 x 340 px allows 10 on each: x 0, 0.2, ... 1 (6), y still 0, 2, ... 10. */
 static void test_axes_tick_cap(void **state)
 {
     (void)state;
     static const struct {
         double w, h;
         size_t lines;
-    } cases[2] = {{600, 400, 2 * 11}, {540, 340, 2 * 6}};
+    } cases[2] = {{600, 400, 11 + 6}, {540, 340, 6 + 6}};
     for (size_t c = 0; c < 2; c++) {
         drawing d;
         begin(&d, 800, 600);
-        const svg_panel p = {100, 50, cases[c].w, cases[c].h, 0, 1, 0, 1};
+        const svg_panel p = {100, 50, cases[c].w, cases[c].h, 0, 1, 0, 11};
         svg_axes(&d.s, &p, "x", "y", 0);
         const char *text = drawn(&d);
         assert_int_equal(count_of(text, "stroke=\"#eee\""), cases[c].lines);
-        assert_int_equal(count_of(text, ">0.5</text>"), c == 0 ? 2 : 0);
-        assert_int_equal(count_of(text, ">0.4</text>"), 2);
+        assert_int_equal(count_of(text, ">0.5</text>"), c == 0 ? 1 : 0);
+        assert_int_equal(count_of(text, ">0.4</text>"), 1);
+        assert_int_equal(count_of(text, ">10</text>"), 1);
+        assert_int_equal(count_of(text, ">1</text>"), 0);
         finish(&d);
     }
 }
