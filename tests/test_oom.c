@@ -8,7 +8,7 @@
  * these paths are caught by LeakSanitizer in the sanitizer tree (make check).
  * Two modes: every allocation from the Nth on fails (memory stays short), and
  * only the Nth fails (the code must recover when memory comes back).
- * Covered: the scenario reader (native JSON, GENIUS XML, GeniusWeb JSON), the
+ * Covered: the scenario reader (native JSON, GENIUS XML, GeniusWeb JSON, DOMAIN+P1+P2), the texts to compare, the
  * analysis and the diagnosis, the GMCR model builder and stability analysis, the single-text mediator.
  */
 #include <setjmp.h>
@@ -92,9 +92,28 @@ static int load_files(const void *arg, parley_error *err)
     return rc;
 }
 
+/* The texts of `propose --compare` (tests/data/moves/texts.json) read against tests/data/moves/compare.json. */
+static int load_texts(const void *arg, parley_error *err)
+{
+    uint32_t *texts = (uint32_t *)1;
+    char **names = (char **)1;
+    size_t n = 7;
+    int rc = parley_texts_load(arg, PARLEY_SOURCE_DIR "/tests/data/moves/texts.json", &texts, &names, &n, err);
+    if (rc != PARLEY_OK && (texts || names || n))
+        fail_msg("parley_texts_load failed with %d but left texts", rc);
+    parley_texts_free(texts, names, n);
+    return rc;
+}
+
 static void scenario_reader(void **state)
 {
     (void)state;
+    /* (issue 27, kill15: the paths of DOMAIN+P1+P2 split into a list, load.c expand_paths, and the texts reader) */
+    each_allocation_fails_cleanly("GENIUS XML joined by +", load_native,
+                                  GENIUS "tiny-domain.xml+" GENIUS "tiny-buyer.xml+" GENIUS "tiny-seller.xml");
+    parley_scenario *moves = test_scenario_load(PARLEY_SOURCE_DIR "/tests/data/moves/compare.json");
+    each_allocation_fails_cleanly("texts to compare", load_texts, moves);
+    parley_scenario_free(moves);
     each_allocation_fails_cleanly("native scenario", load_native, CORE "full.json");
     static const char *const genius[] = {GENIUS "tiny-domain.xml", GENIUS "tiny-buyer.xml", GENIUS "tiny-seller.xml"};
     each_allocation_fails_cleanly("GENIUS XML", load_files, genius);

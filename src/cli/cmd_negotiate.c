@@ -85,11 +85,15 @@ static int parse_args(int argc, char **argv, struct options *o)
                 return cli_usage_error("negotiate", "--agents expects a list such as boulware,conceder");
             o->agents = value;
         } else if ((r = cli_option_value(argc, argv, &i, "--rounds", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("negotiate", "--rounds", value ? value : "", 1, 100000000, &n))
+            if (r < 0)
+                return cli_usage_error("negotiate", "--rounds needs a value");
+            if (!cli_parse_long("negotiate", "--rounds", value, 1, 100000000, &n))
                 return CLI_BAD_INPUT;
             o->cfg.rounds = n;
         } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
-            if (r < 0 || !cli_parse_double("negotiate", "--time", value ? value : "", &o->cfg.seconds))
+            if (r < 0)
+                return cli_usage_error("negotiate", "--time needs a value");
+            if (!cli_parse_double("negotiate", "--time", value, &o->cfg.seconds))
                 return CLI_BAD_INPUT;
             if (!(o->cfg.seconds > 0 && o->cfg.seconds <= 86400))
                 return cli_usage_error("negotiate", "--time expects seconds in (0, 86400]");
@@ -99,11 +103,15 @@ static int parse_args(int argc, char **argv, struct options *o)
                 return cli_usage_error("negotiate", "--clock expects parley or genius");
             o->cfg.clock = (parley_clock_kind)c;
         } else if ((r = cli_option_value(argc, argv, &i, "--seed", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("negotiate", "--seed", value ? value : "", 0, 2147483647L, &n))
+            if (r < 0)
+                return cli_usage_error("negotiate", "--seed needs a value");
+            if (!cli_parse_long("negotiate", "--seed", value, 0, 2147483647L, &n))
                 return CLI_BAD_INPUT;
             o->cfg.seed = (uint64_t)n;
         } else if ((r = cli_option_value(argc, argv, &i, "--sessions", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("negotiate", "--sessions", value ? value : "", 1, 10000, &n))
+            if (r < 0)
+                return cli_usage_error("negotiate", "--sessions needs a value");
+            if (!cli_parse_long("negotiate", "--sessions", value, 1, 10000, &n))
                 return CLI_BAD_INPUT;
             o->cfg.sessions = (size_t)n;
         } else if ((r = cli_option_value(argc, argv, &i, "--venues", &value)) != 0) {

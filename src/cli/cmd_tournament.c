@@ -238,12 +238,16 @@ int cmd_tournament(int argc, char **argv)
             }
             cfg.session.protocol = (parley_protocol_kind)kind;
         } else if ((r = cli_option_value(argc, argv, &i, "--rounds", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("tournament", "--rounds", value, 1, 100000000, &n))
+            if (r < 0)
+                goto missing;
+            if (!cli_parse_long("tournament", "--rounds", value, 1, 100000000, &n))
                 goto done;
             cfg.session.rounds = n;
             rounds_given |= 1;
         } else if ((r = cli_option_value(argc, argv, &i, "--time", &value)) != 0) {
-            if (r < 0 || !cli_parse_double("tournament", "--time", value, &cfg.session.seconds))
+            if (r < 0)
+                goto missing;
+            if (!cli_parse_double("tournament", "--time", value, &cfg.session.seconds))
                 goto done;
             if (!(cfg.session.seconds > 0 && cfg.session.seconds <= 86400)) {
                 cli_usage_error("tournament", "--time expects seconds in (0, 86400]");
@@ -258,15 +262,21 @@ int cmd_tournament(int argc, char **argv)
             }
             cfg.session.clock = (parley_clock_kind)c;
         } else if ((r = cli_option_value(argc, argv, &i, "--repeats", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("tournament", "--repeats", value, 1, 1000000, &n))
+            if (r < 0)
+                goto missing;
+            if (!cli_parse_long("tournament", "--repeats", value, 1, 1000000, &n))
                 goto done;
             cfg.repeats = (unsigned)n;
         } else if ((r = cli_option_value(argc, argv, &i, "--seed", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("tournament", "--seed", value, 0, 0x7fffffffL, &n))
+            if (r < 0)
+                goto missing;
+            if (!cli_parse_long("tournament", "--seed", value, 0, 0x7fffffffL, &n))
                 goto done;
             cfg.session.seed = (uint64_t)n;
         } else if ((r = cli_option_value(argc, argv, &i, "--threads", &value)) != 0) {
-            if (r < 0 || !cli_parse_long("tournament", "--threads", value, 1, 64, &n))
+            if (r < 0)
+                goto missing;
+            if (!cli_parse_long("tournament", "--threads", value, 1, 64, &n))
                 goto done;
             cfg.threads = (unsigned)n;
         } else if ((r = cli_option_value(argc, argv, &i, "--checkpoint", &value)) != 0) {

@@ -122,8 +122,8 @@ def kill_group(p):
 
 
 # The CLI tests that run `parley serve` (parley_serve) and `parley ... --mpi` or mpirun (parley_mpi).
-SERVE_TESTS = r"serve|party_e2e|completion|install|option_bounds|^golden_(server|io)"
-MPI_TESTS = r"mpi|install|negotiate_genius|^golden_(tournament|analysis|io)"
+SERVE_TESTS = r"serve|party_e2e|completion|install|option_bounds|^golden_(server|io|cli_k15)"
+MPI_TESTS = r"mpi|install|negotiate_genius|^golden_(tournament|analysis|io|cli_k15)"
 HELPERS = ("parley_serve", "parley_mpi")
 
 
@@ -189,7 +189,21 @@ class FastRebuild:
                 shutil.copy(obj, os.path.join(keep, "%d.o" % n))
 
     def _entries(self, source):
-        return [e for e in self.compiles if os.path.realpath(e["file"]) == os.path.realpath(source)]
+        real = os.path.realpath(source)
+        own = [e for e in self.compiles if os.path.realpath(e["file"]) == real]
+        # a test that #includes the source itself (tests/test_cli_progress.c, test_kill15_cli.c: "cli/progress.c")
+        # compiles the mutant too
+        line = '#include "%s"' % "/".join(real.split(os.sep)[-2:])
+        return own + [e for e in self.compiles if e not in own and os.sep + "tests" + os.sep in e["file"] and
+                      e["file"].endswith(".c") and self._includes(e["file"], line)]
+
+    @staticmethod
+    def _includes(path, line):
+        try:
+            with open(path, encoding="utf-8", errors="replace") as f:
+                return line in f.read()
+        except OSError:
+            return False
 
     def rebuild(self, source, targets, restore=None):
         """Compiles `source` (absolute path) and links the libraries holding it, then `targets`; True when
