@@ -93,10 +93,10 @@ static void test_header_and_end(void **state)
     fclose(d.out);
     free(d.text);
 
-    /* an allocation that failed on the way, or a stream that cannot be written: -1 */
+    /* an allocation that failed on the way: -2; a stream that cannot be written: -1 */
     begin(&d, 10, 10);
     d.s.failed = 1;
-    assert_int_equal(svg_end(&d.s), -1);
+    assert_int_equal(svg_end(&d.s), -2);
     fclose(d.out);
     free(d.text);
     FILE *ro = fopen("/dev/null", "r");
