@@ -1,0 +1,195 @@
+/*
+ * test_oom_kill15_analysis.c: the exact path's dominance filters (exact_merge.c) when one allocation fails, at sizes
+ * where their sorts take the radix passes (512 keys and more: exact_radix_sort allocates its counters there, below
+ * it qsort allocates nothing), issue 27, seed-153 probe: exact_merge.c:211 (three parties' first sort refused) was
+ * a line no test reached.  For each n the n-th allocation of the call fails (tests/failalloc.c); a call that met a
+ * refusal must answer -1 (and emit nothing), one that met none the right answer: for exact_pareto_filter the
+ * undominated points worked out by brute force, for exact_merge_candidates the Pareto frontier of the acceptable
+ * outcomes enumerated one by one (exact_fixture.h).  One to five parties (running maxima, Fenwick trees, by total).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "exact_fixture.h"
+#include "failalloc.h"
+
+#define MOST_ALLOCATIONS 200
+#define POINTS 600 /* above the 512 keys where exact_radix_sort allocates */
+
+/* 1 when a is at least b for every one of n parties and better for one. */
+static int beats(const double *a, const double *b, size_t n)
+{
+    int better = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (a[k] < b[k])
+            return 0;
+        better |= a[k] > b[k];
+    }
+    return better;
+}
+
+static void test_filter_refused(void **state)
+{
+    (void)state;
+    static double u[POINTS * 5];
+    static unsigned char expected[POINTS], keep[POINTS];
+    for (size_t n = 1; n <= 5; n++) {
+        /* quarters: ties in one party, in several, and exact copies (every seventh point repeats the one before) */
+        for (size_t c = 0; c < POINTS; c++)
+            for (size_t k = 0; k < n; k++)
+                u[c * n + k] = c % 7 == 6 ? u[(c - 1) * n + k] : (double)(rnd() % 9) / 4;
+        size_t kept = 0;
+        for (size_t c = 0; c < POINTS; c++) {
+            int dominated = 0;
+            for (size_t d = 0; d < POINTS && !dominated; d++)
+                dominated = beats(&u[d * n], &u[c * n], n);
+            expected[c] = !dominated;
+            kept += expected[c];
+        }
+        assert_true(kept > 0 && kept < POINTS);
+        int done = 0;
+        long refusals = 0;
+        for (long a = 1; a < MOST_ALLOCATIONS && !done; a++) {
+            memset(keep, 2, sizeof keep);
+            failalloc_arm(a, 0);
+            int rc = exact_pareto_filter(u, POINTS, n, keep);
+            long refused = failalloc_disarm();
+            done = refused == 0;
+            refusals += refused;
+            if (!done) {
+                if (rc != -1)
+                    fail_msg("%zu parties: allocation %ld refused, the filter answered %d", n, a, rc);
+                continue;
+            }
+            assert_int_equal(rc, 0);
+            for (size_t c = 0; c < POINTS; c++)
+                if (keep[c] != expected[c])
+                    fail_msg("%zu parties: point %zu kept %d, expected %d", n, c, keep[c], expected[c]);
+        }
+        assert_true(done);
+        /* items and the scratch block (and for n >= 4 the list of kept points); for 2 and 3 each radix sort's
+           counters: the first sort (2 and 3 parties) and the second-party ranks (3) */
+        static const long allocations[] = {0, 2, 3, 4, 2, 2};
+        assert_int_equal(refusals, allocations[n]);
+    }
+}
+
+/* Outcomes emitted (4 issues of at most 16 values each, one number each). */
+struct emitted {
+    size_t count;
+    uint64_t id[4096];
+};
+
+static uint64_t outcome_id(const uint32_t *values)
+{
+    return (uint64_t)values[0] << 12 | values[1] << 8 | values[2] << 4 | values[3];
+}
+
+static void emit(void *ctx, const uint32_t *values, const double *u)
+{
+    (void)u;
+    struct emitted *e = ctx;
+    assert_true(e->count < 4096);
+    e->id[e->count++] = outcome_id(values);
+}
+
+static int by_id(const void *x, const void *y)
+{
+    uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
+    return (a > b) - (a < b);
+}
+
+/* Every outcome with its rounded utilities, for the brute-force frontier. */
+struct all {
+    size_t count, n;
+    uint64_t id[4096];
+    double u[4096 * MAX_PARTIES];
+};
+
+static void collect(void *ctx, const uint32_t *values, const double *u)
+{
+    struct all *a = ctx;
+    assert_true(a->count < 4096);
+    a->id[a->count] = outcome_id(values);
+    memcpy(&a->u[a->count * a->n], u, a->n * sizeof *u);
+    a->count++;
+}
+
+/* The acceptable outcomes no acceptable outcome beats, ascending. */
+static void brute_frontier(const struct tspace *t, struct emitted *out)
+{
+    static struct all a;
+    a.count = 0;
+    a.n = t->n;
+    enumerate(t, collect, &a);
+    out->count = 0;
+    for (size_t c = 0; c < a.count; c++) {
+        int ok = 1;
+        for (size_t k = 0; k < t->n; k++)
+            ok &= a.u[c * t->n + k] >= t->reservation[k];
+        for (size_t d = 0; d < a.count && ok; d++) {
+            int acceptable = 1;
+            for (size_t k = 0; k < t->n; k++)
+                acceptable &= a.u[d * t->n + k] >= t->reservation[k];
+            ok = !(acceptable && beats(&a.u[d * t->n], &a.u[c * t->n], t->n));
+        }
+        if (ok)
+            out->id[out->count++] = a.id[c];
+    }
+}
+
+/*
+ * Issues of 8, 8, 8 and 2 values in which party 0 (and 2) rises with the value and party 1 (and 3) falls: no
+ * partial sum beats another, so the merging keeps 8, 64, 512 and 1024 candidates, and the last two stages and the
+ * final filter sort 512 keys or more.
+ */
+static void test_merge_refused(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {8, 8, 8, 2};
+    static struct emitted reference, got;
+    for (size_t n = 2; n <= 4; n++) {
+        struct tspace t;
+        tspace_init(&t, n, 4, counts, ANTICHAIN);
+        set_reservations(&t, 0, 0, 0);
+        tspace_bounds(&t);
+        brute_frontier(&t, &reference);
+        assert_int_equal(reference.count, 1024); /* every outcome: an antichain */
+        int done = 0;
+        for (long a = 1; a < MOST_ALLOCATIONS && !done; a++) {
+            got.count = 0;
+            exact_memory memory = {NULL, 0};
+            failalloc_arm(a, 0);
+            int rc = exact_merge_candidates(&t.s, emit, &got, a % 2 ? &memory : NULL);
+            done = failalloc_disarm() == 0;
+            exact_memory_free(&memory);
+            if (!done) {
+                if (rc != -1)
+                    fail_msg("%zu parties: allocation %ld refused, the merging answered %d", n, a, rc);
+                assert_int_equal(got.count, 0);
+                continue;
+            }
+            assert_int_equal(rc, 0);
+            assert_int_equal(got.count, reference.count);
+            qsort(got.id, got.count, sizeof *got.id, by_id);
+            assert_memory_equal(got.id, reference.id, got.count * sizeof *got.id);
+        }
+        assert_true(done);
+        tspace_free(&t);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_filter_refused),
+        cmocka_unit_test(test_merge_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
