@@ -4,7 +4,8 @@
  * An unknown name lists the space's issues, a label an issue lacks lists its labels: names are added while fewer
  * than 504 bytes are used, the last one cut to what fits in 511.  Spaces of 50 issues (or labels) whose first
  * name is one byte shorter or longer make the first 42 names end at 503, 504 or 505 bytes: at 503 a 43rd is
- * begun and cut, at 504 and 505 the list stops.  And a space of no issue at all.
+ * begun and cut, at 504 and 505 the list stops.  And a space of no issue at all; and the other messages of a
+ * name where an operand was expected (an operator, a label unquoted, a near name) and of an unknown label, whole.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -122,11 +123,51 @@ static void test_label_list_cut(void **state)
     }
 }
 
+/* The other messages of a name where an operand was expected, and of labels, whole (short lists). */
+static void test_name_messages(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *rule;
+        int column;
+        const char *message;
+    } cases[] = {
+        {"price > and", 9, "'and' where a value or an issue name was expected: is an operator doubled ('and and') or "
+                           "its left side missing?"},
+        {"or price", 1, "'or' where a value or an issue name was expected: is an operator doubled ('or or') or its left "
+                        "side missing?"},
+        {"price > not", 9, "'not' where a value or an issue name was expected: is an operator doubled ('not not') or "
+                           "its left side missing?"},
+        {"price > in", 9, "'in' where a value or an issue name was expected: is an operator doubled ('in in') or its "
+                          "left side missing?"},
+        {"implies", 1, "'implies' where a value or an issue name was expected: is an operator doubled ('implies "
+                       "implies') or its left side missing?"},
+        {"price > then", 9, "'then' where a value or an issue name was expected: is an operator doubled ('then then') "
+                            "or its left side missing?"},
+        {"colour == red", 11, "'red' is a value of issue 'colour', not an issue: quote it (colour == \"red\")"},
+        {"blue > 1", 1, "'blue' is a value of issue 'colour', not an issue: quote it (colour == \"blue\")"},
+        {"colour == \"rde\"", 11, "'rde' is not a value of issue 'colour' (did you mean 'red'? its values are: \"red\", "
+                                  "\"blue\")"},
+        {"colour in [\"blue\", \"x\"]", 20, "'x' is not a value of issue 'colour' (its values are: \"red\", \"blue\")"},
+        {"Price > 1", 1, "unknown issue 'Price' (did you mean 'price'? the issues are: price, colour)"},
+        {"price > 1 and pricee", 15, "unknown issue 'pricee' (did you mean 'price'? the issues are: price, colour)"},
+    };
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    const char *labels[] = {"red", "blue"};
+    assert_int_equal(parley_space_add_integer(s, "price", 0, 3, 1, NULL), 0);
+    assert_int_equal(parley_space_add_categorical(s, "colour", labels, 2, NULL), 0);
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        assert_fails(s, cases[i].rule, cases[i].column, cases[i].message);
+    parley_space_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_issue_list_cut),
         cmocka_unit_test(test_label_list_cut),
+        cmocka_unit_test(test_name_messages),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
