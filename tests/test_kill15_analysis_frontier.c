@@ -7,6 +7,8 @@
  * it, so that a rejection is always right.  Streams: points on a grid of 1/64 (u0 on bucket edges, ties), an
  * antichain of 200 points and then a point that dominates most of them (the frontier falls back under 64), and
  * points outside [0, 1).  The kept points are checked against brute force too (every offer kept or dominated).
+ * And for three to five parties (frontier_nd.c, with and without the vector scans) the point at the front of the
+ * list after an offer or a check some kept point dominates: a point that dominates it.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -18,6 +20,8 @@
 #include <stdlib.h>
 
 #include "analysis/frontier.h"
+#include "analysis/frontier_nd.h"
+#include "analysis/scan.h"
 #include "random_numbers.h"
 
 #define MOST_OFFERS 1200
@@ -150,12 +154,85 @@ static void test_outside_the_buckets(void **state)
     run(&s);
 }
 
+/* 1 when q is at least p for all n and more for one. */
+static int beats_n(const double *q, const double *p, size_t n)
+{
+    int better = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (q[k] < p[k])
+            return 0;
+        better |= q[k] > p[k];
+    }
+    return better;
+}
+
+/*
+ * Three to five parties (frontier_nd.c), with and without the vector scans: after an offer some kept point
+ * dominates, and after a check that finds one, frontier_front is a point that dominates it (the dominator moved to
+ * the front of the list); checks answer as brute force; the kept points are the offers no offer beats.  `vectors`
+ * is set for 4 parties too, where the scans must ignore it (they compare 3 values a vector).
+ */
+static void test_front_after_domination(void **state)
+{
+    (void)state;
+    enum { OFFERS = 700 };
+    static double u[OFFERS * 5];
+    for (size_t n = 3; n <= 5; n++)
+        for (int vectors = 0; vectors <= (n <= 4 && scan_path_supported(SCAN_PATH_AVX2)); vectors++) {
+            frontier f;
+            assert_int_equal(frontier_init_for(&f, n, OFFERS), 0);
+            f.vectors = vectors;
+            size_t dominated_offers = 0, dominated_checks = 0;
+            for (size_t j = 0; j < OFFERS; j++) {
+                double *p = &u[j * n];
+                for (size_t k = 0; k < n; k++)
+                    p[k] = pick(5) / 4.0;
+                int kept = frontier_offer(&f, p, j);
+                assert_false(f.failed);
+                int beaten = 0;
+                for (size_t i = 0; i < j && !beaten; i++)
+                    beaten = beats_n(&u[i * n], p, n);
+                /* kept unless an earlier offer beats it (a beaten kept point was beaten by a kept one) */
+                assert_int_equal(kept, !beaten);
+                if (!kept) {
+                    dominated_offers++;
+                    const double *front = frontier_front(&f);
+                    assert_non_null(front);
+                    assert_true(beats_n(front, p, n));
+                }
+                double q[5];
+                for (size_t k = 0; k < n; k++)
+                    q[k] = pick(9) / 8.0;
+                int found = frontier_dominated(&f, q), expected = 0;
+                for (size_t i = 0; i <= j && !expected; i++)
+                    expected = beats_n(&u[i * n], q, n);
+                assert_int_equal(found, expected);
+                if (found) {
+                    dominated_checks++;
+                    assert_true(beats_n(frontier_front(&f), q, n));
+                }
+            }
+            frontier_nd_compact(&f);
+            size_t expected = 0;
+            for (size_t j = 0; j < OFFERS; j++) {
+                int beaten = 0;
+                for (size_t i = 0; i < OFFERS && !beaten; i++)
+                    beaten = beats_n(&u[i * n], &u[j * n], n);
+                expected += !beaten;
+            }
+            assert_int_equal(f.count, expected);
+            assert_true(dominated_offers > 100 && dominated_checks > 100);
+            frontier_free(&f);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_grid),
         cmocka_unit_test(test_antichain_then_dominator),
         cmocka_unit_test(test_outside_the_buckets),
+        cmocka_unit_test(test_front_after_domination),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
