@@ -6,6 +6,8 @@
  * refusal must answer -1 (and emit nothing), one that met none the right answer: for exact_pareto_filter the
  * undominated points worked out by brute force, for exact_merge_candidates the Pareto frontier of the acceptable
  * outcomes enumerated one by one (exact_fixture.h).  One to five parties (running maxima, Fenwick trees, by total).
+ * And parley_analyze on the exact path (EXACT_ONLY) with a red line, for 2 and 3 parties: PARLEY_ENOMEM or the
+ * figures of the streamed analysis.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -15,6 +17,8 @@
 
 #include <stdlib.h>
 #include <string.h>
+
+#include <parley/parley.h>
 
 #include "exact_fixture.h"
 #include "failalloc.h"
@@ -185,11 +189,110 @@ static void test_merge_refused(void **state)
     }
 }
 
+/*
+ * parley_analyze on the exact path (EXACT_ONLY, two threads): an additive scenario of three issues (5, 4 and 6
+ * values), n parties of quarter values, reservations 0.3 and a red line of party 0 on issue 0 (constraint scopes:
+ * a row per value of issue 0).  Each allocation refused in turn: PARLEY_ENOMEM saying "out of memory" and no
+ * result, or the figures of the analysis that streamed without refusals (a refused worker runs on the caller).
+ */
+static parley_scenario *small_scenario(size_t n)
+{
+    static const uint32_t counts[] = {5, 4, 6};
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    for (size_t i = 0; i < 3; i++) {
+        char name[8] = {'i', (char)('0' + i), 0};
+        assert_int_equal(parley_space_add_integer(s, name, 0, counts[i] - 1, 1, NULL), PARLEY_OK);
+    }
+    parley_scenario *sc = parley_scenario_new(s);
+    assert_non_null(sc);
+    for (size_t k = 0; k < n; k++) {
+        parley_utility *u = parley_utility_new(s);
+        assert_non_null(u);
+        for (size_t i = 0; i < 3; i++) {
+            assert_int_equal(parley_utility_set_weight(u, i, 1.0 / 3), PARLEY_OK);
+            for (uint32_t v = 0; v < counts[i]; v++)
+                assert_int_equal(parley_utility_set_value(u, i, v, (double)(rnd() % 5) / 4), PARLEY_OK);
+        }
+        assert_int_equal(parley_utility_set_reservation(u, 0.3), PARLEY_OK);
+        char name[2] = {(char)('A' + k), 0};
+        assert_int_equal(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL), (long)k);
+    }
+    assert_int_equal(parley_scenario_add_constraint(sc, 0, "no two", "i0 != 2", NULL, NULL, NULL), PARLEY_OK);
+    return sc;
+}
+
+static void assert_same_figures(const parley_analysis *a, const parley_analysis *b)
+{
+    assert_int_equal(parley_analysis_outcomes(a), parley_analysis_outcomes(b));
+    assert_int_equal(parley_analysis_feasible(a), parley_analysis_feasible(b));
+    assert_int_equal(parley_analysis_acceptable(a), parley_analysis_acceptable(b));
+    size_t n = parley_analysis_party_count(a);
+    assert_int_equal(n, parley_analysis_party_count(b));
+    for (size_t k = 0; k < n; k++)
+        assert_int_equal(parley_analysis_party_acceptable(a, k), parley_analysis_party_acceptable(b, k));
+    size_t count = parley_analysis_frontier_count(a);
+    assert_int_equal(count, parley_analysis_frontier_count(b));
+    for (size_t i = 0; i < count; i++) {
+        assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
+                            3 * sizeof(uint32_t));
+        assert_memory_equal(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i),
+                            n * sizeof(double));
+    }
+    for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
+        assert_int_equal(parley_analysis_condition_holds(a, c), parley_analysis_condition_holds(b, c));
+}
+
+static void test_analyze_exact_refused(void **state)
+{
+    (void)state;
+    for (size_t n = 2; n <= 3; n++) {
+        parley_scenario *sc = small_scenario(n);
+        parley_analysis_options options;
+        memset(&options, 0, sizeof options);
+        options.threads = 2;
+        options.method = PARLEY_ANALYSIS_STREAM;
+        parley_analysis *reference = NULL;
+        assert_int_equal(parley_analyze(sc, &options, &reference, NULL), PARLEY_OK);
+        assert_true(parley_analysis_frontier_count(reference) > 0);
+        options.method = PARLEY_ANALYSIS_EXACT_ONLY;
+        int done = 0;
+        long refusals = 0;
+        for (long a = 1; a < 4000 && !done; a++) {
+            parley_error err;
+            parley_error_clear(&err);
+            parley_analysis *got = NULL;
+            failalloc_arm(a, 0);
+            int rc = parley_analyze(sc, &options, &got, &err);
+            long refused = failalloc_disarm();
+            done = refused == 0;
+            refusals += refused;
+            if (rc != PARLEY_OK) {
+                assert_false(done);
+                assert_int_equal(rc, PARLEY_ENOMEM);
+                assert_null(got);
+                if (!strstr(err.message, "out of memory"))
+                    fail_msg("%zu parties, allocation %ld refused: '%s'", n, a, err.message);
+                continue;
+            }
+            assert_int_equal(parley_analysis_merged(got), 1);
+            assert_same_figures(got, reference);
+            parley_analysis_free(got);
+        }
+        assert_true(done);
+        print_message("%zu parties: %ld allocations refused one by one\n", n, refusals);
+        assert_true(refusals > 20);
+        parley_analysis_free(reference);
+        parley_scenario_free(sc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_filter_refused),
         cmocka_unit_test(test_merge_refused),
+        cmocka_unit_test(test_analyze_exact_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
