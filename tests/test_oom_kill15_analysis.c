@@ -7,7 +7,8 @@
  * undominated points worked out by brute force, for exact_merge_candidates the Pareto frontier of the acceptable
  * outcomes enumerated one by one (exact_fixture.h).  One to five parties (running maxima, Fenwick trees, by total).
  * And parley_analyze on the exact path (EXACT_ONLY) with a red line, for 2 and 3 parties: PARLEY_ENOMEM or the
- * figures of the streamed analysis.
+ * figures of the streamed analysis; parley_analysis_pack and parley_analysis_merge_packed: PARLEY_ENOMEM or the
+ * figures of the whole space.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +23,7 @@
 
 #include "exact_fixture.h"
 #include "failalloc.h"
+#include "many_red_lines.h"
 
 #define MOST_ALLOCATIONS 200
 #define POINTS 600 /* above the 512 keys where exact_radix_sort allocates */
@@ -222,7 +224,7 @@ static parley_scenario *small_scenario(size_t n)
     return sc;
 }
 
-static void assert_same_figures(const parley_analysis *a, const parley_analysis *b)
+static void assert_same_figures(const parley_analysis *a, const parley_analysis *b, size_t issues)
 {
     assert_int_equal(parley_analysis_outcomes(a), parley_analysis_outcomes(b));
     assert_int_equal(parley_analysis_feasible(a), parley_analysis_feasible(b));
@@ -235,12 +237,19 @@ static void assert_same_figures(const parley_analysis *a, const parley_analysis 
     assert_int_equal(count, parley_analysis_frontier_count(b));
     for (size_t i = 0; i < count; i++) {
         assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
-                            3 * sizeof(uint32_t));
+                            issues * sizeof(uint32_t));
         assert_memory_equal(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i),
                             n * sizeof(double));
     }
     for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
         assert_int_equal(parley_analysis_condition_holds(a, c), parley_analysis_condition_holds(b, c));
+    const uint64_t *ma, *mb;
+    int ca, cb;
+    size_t ka = parley_analysis_failure_masks(a, &ma, &ca), kb = parley_analysis_failure_masks(b, &mb, &cb);
+    assert_int_equal(ka, kb);
+    assert_int_equal(ca, cb);
+    if (ka)
+        assert_memory_equal(ma, mb, ka * parley_analysis_mask_words(a) * sizeof *ma);
 }
 
 static void test_analyze_exact_refused(void **state)
@@ -276,7 +285,7 @@ static void test_analyze_exact_refused(void **state)
                 continue;
             }
             assert_int_equal(parley_analysis_merged(got), 1);
-            assert_same_figures(got, reference);
+            assert_same_figures(got, reference, 3);
             parley_analysis_free(got);
         }
         assert_true(done);
@@ -287,12 +296,86 @@ static void test_analyze_exact_refused(void **state)
     }
 }
 
+static parley_analysis *analyse(const parley_scenario *sc, uint64_t first, uint64_t count)
+{
+    parley_analysis_options options;
+    memset(&options, 0, sizeof options);
+    options.threads = 1;
+    options.method = PARLEY_ANALYSIS_STREAM;
+    options.first = first;
+    options.count = count;
+    parley_analysis *a = NULL;
+    assert_int_equal(parley_analyze(sc, &options, &a, NULL), PARLEY_OK);
+    return a;
+}
+
+/*
+ * parley_analysis_pack and parley_analysis_merge_packed (merge.c), each allocation refused in turn: the scenario
+ * above with three parties and with two (a histogram of conditions), and one of 24 red lines (minimal failure
+ * masks, merged as sets), in two parts split at the middle point of the frontier (seed 3 of the red lines: 8
+ * minimal masks in the first part, 15 in the whole): PARLEY_ENOMEM saying "out of memory", or the whole's figures.
+ */
+static void test_pack_merge_refused(void **state)
+{
+    (void)state;
+    parley_scenario *scenarios[3] = {small_scenario(3), many_red_lines_over(4, 24, 0, 3), small_scenario(2)};
+    size_t issues[3] = {3, 4, 3};
+    for (int s = 0; s < 3; s++) {
+        parley_scenario *sc = scenarios[s];
+        assert_non_null(sc);
+        parley_analysis *whole = analyse(sc, 0, 0);
+        /* split at the middle point of the whole's frontier: both halves hold some of it */
+        uint64_t total = parley_analysis_outcomes(whole), half = 0;
+        size_t points = parley_analysis_frontier_count(whole);
+        assert_true(points >= 2);
+        const uint32_t *middle = parley_analysis_frontier_outcome(whole, points / 2);
+        for (size_t i = 0; i < issues[s]; i++)
+            half = half * (s == 1 ? 6 : (uint64_t[]){5, 4, 6}[i]) + middle[i];
+        parley_analysis *second = analyse(sc, half, total - half);
+        void *buf = NULL;
+        size_t len = 0;
+        parley_error err;
+        failalloc_arm(1, 0);
+        assert_int_equal(parley_analysis_pack(second, &buf, &len, &err), PARLEY_ENOMEM);
+        assert_true(failalloc_disarm() == 1);
+        assert_string_equal(err.message, "out of memory");
+        assert_int_equal(parley_analysis_pack(second, &buf, &len, &err), PARLEY_OK);
+        int done = 0;
+        long refusals = 0;
+        for (long a = 1; a < 400 && !done; a++) {
+            parley_analysis *into = analyse(sc, 0, half);
+            parley_error_clear(&err);
+            failalloc_arm(a, 0);
+            int rc = parley_analysis_merge_packed(into, sc, buf, len, &err);
+            long refused = failalloc_disarm();
+            done = refused == 0;
+            refusals += refused;
+            if (rc != PARLEY_OK) {
+                assert_false(done);
+                assert_int_equal(rc, PARLEY_ENOMEM);
+                assert_string_equal(err.message, "out of memory");
+            } else {
+                assert_same_figures(into, whole, issues[s]);
+            }
+            parley_analysis_free(into);
+        }
+        assert_true(done);
+        print_message("scenario %d: merging refused %ld allocations one by one\n", s, refusals);
+        assert_true(refusals >= 3);
+        free(buf);
+        parley_analysis_free(second);
+        parley_analysis_free(whole);
+        parley_scenario_free(sc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_filter_refused),
         cmocka_unit_test(test_merge_refused),
         cmocka_unit_test(test_analyze_exact_refused),
+        cmocka_unit_test(test_pack_merge_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
