@@ -8,7 +8,7 @@
  * outcomes enumerated one by one (exact_fixture.h).  One to five parties (running maxima, Fenwick trees, by total).
  * And parley_analyze on the exact path (EXACT_ONLY) with a red line, for 2 and 3 parties: PARLEY_ENOMEM or the
  * figures of the streamed analysis; parley_analysis_pack and parley_analysis_merge_packed: PARLEY_ENOMEM or the
- * figures of the whole space.
+ * figures of the whole space; parley_texts_rank: PARLEY_ENOMEM or the same ranking.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -369,6 +369,44 @@ static void test_pack_merge_refused(void **state)
     }
 }
 
+/* parley_texts_rank (compare.c) with each allocation refused: PARLEY_ENOMEM saying so, or the same ranking. */
+static void test_texts_rank_refused(void **state)
+{
+    (void)state;
+    static const uint32_t texts[5 * 3] = {0, 0, 0, 4, 3, 5, 2, 1, 3, 1, 2, 0, 3, 3, 3};
+    parley_scenario *sc = small_scenario(2);
+    parley_analysis_options options;
+    memset(&options, 0, sizeof options);
+    options.threads = 1;
+    parley_text_rank reference[5], got[5];
+    double best = 0, got_best = 0;
+    assert_int_equal(parley_texts_rank(sc, texts, 5, PARLEY_SOLUTION_NASH, &options, reference, &best, NULL),
+                     PARLEY_OK);
+    int done = 0;
+    for (long a = 1; a < 400 && !done; a++) {
+        parley_error err;
+        parley_error_clear(&err);
+        failalloc_arm(a, 0);
+        int rc = parley_texts_rank(sc, texts, 5, PARLEY_SOLUTION_NASH, &options, got, &got_best, &err);
+        done = failalloc_disarm() == 0;
+        if (rc != PARLEY_OK) {
+            assert_false(done);
+            assert_int_equal(rc, PARLEY_ENOMEM);
+            if (!strstr(err.message, "out of memory"))
+                fail_msg("allocation %ld refused: '%s'", a, err.message);
+            continue;
+        }
+        assert_true(got_best == best);
+        for (size_t t = 0; t < 5; t++) {
+            assert_int_equal(got[t].text, reference[t].text);
+            assert_true(got[t].score == reference[t].score && got[t].shortfall == reference[t].shortfall);
+            assert_int_equal(got[t].effect.acceptable_to_all, reference[t].effect.acceptable_to_all);
+        }
+    }
+    assert_true(done);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -376,6 +414,7 @@ int main(void)
         cmocka_unit_test(test_merge_refused),
         cmocka_unit_test(test_analyze_exact_refused),
         cmocka_unit_test(test_pack_merge_refused),
+        cmocka_unit_test(test_texts_rank_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
