@@ -8,7 +8,8 @@
  * outcomes enumerated one by one (exact_fixture.h).  One to five parties (running maxima, Fenwick trees, by total).
  * And parley_analyze on the exact path (EXACT_ONLY) with a red line, for 2 and 3 parties: PARLEY_ENOMEM or the
  * figures of the streamed analysis; parley_analysis_pack and parley_analysis_merge_packed: PARLEY_ENOMEM or the
- * figures of the whole space; parley_texts_rank: PARLEY_ENOMEM or the same ranking.
+ * figures of the whole space; parley_texts_rank: PARLEY_ENOMEM or the same ranking; parley_diagnose where red
+ * lines move: PARLEY_ENOMEM or the same relaxations.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -24,6 +25,7 @@
 #include "exact_fixture.h"
 #include "failalloc.h"
 #include "many_red_lines.h"
+#include "test_util.h"
 
 #define MOST_ALLOCATIONS 200
 #define POINTS 600 /* above the 512 keys where exact_radix_sort allocates */
@@ -407,6 +409,65 @@ static void test_texts_rank_refused(void **state)
     parley_scenario_free(sc);
 }
 
+/* The relaxations of a diagnosis: condition, change, zone and rule of each. */
+static void assert_same_relaxations(const parley_diagnosis *a, const parley_diagnosis *b)
+{
+    size_t n = parley_diagnosis_relaxation_count(a);
+    assert_int_equal(n, parley_diagnosis_relaxation_count(b));
+    for (size_t i = 0; i < n; i++) {
+        const parley_relaxation *x = parley_diagnosis_relaxation(a, i), *y = parley_diagnosis_relaxation(b, i);
+        assert_int_equal(x->condition, y->condition);
+        assert_int_equal(x->second, y->second);
+        assert_int_equal(x->change, y->change);
+        assert_int_equal(x->zone, y->zone);
+        assert_true((x->rule == NULL) == (y->rule == NULL));
+        if (x->rule)
+            assert_string_equal(x->rule, y->rule);
+    }
+}
+
+/*
+ * parley_diagnose where a red line can be moved instead of dropped (tests/data/moves/thresholds.json: Buyer needs
+ * subsidy >= 6, Seller subsidy <= 2): each allocation refused, PARLEY_ENOMEM saying so and no result, or the same
+ * relaxations (the moves' rules included).
+ */
+static void test_diagnose_moves_refused(void **state)
+{
+    (void)state;
+    parley_scenario *sc = test_scenario_load(PARLEY_SOURCE_DIR "/tests/data/moves/thresholds.json");
+    parley_analysis_options options;
+    memset(&options, 0, sizeof options);
+    options.threads = 1;
+    parley_diagnosis *reference = NULL;
+    assert_int_equal(parley_diagnose(sc, &options, &reference, NULL), PARLEY_OK);
+    size_t moves = 0;
+    for (size_t i = 0; i < parley_diagnosis_relaxation_count(reference); i++)
+        moves += parley_diagnosis_relaxation(reference, i)->change == PARLEY_CHANGE_MOVE;
+    assert_true(moves >= 2);
+    int done = 0;
+    for (long a = 1; a < 3000 && !done; a++) {
+        parley_error err;
+        parley_error_clear(&err);
+        parley_diagnosis *got = NULL;
+        failalloc_arm(a, 0);
+        int rc = parley_diagnose(sc, &options, &got, &err);
+        done = failalloc_disarm() == 0;
+        if (rc != PARLEY_OK) {
+            assert_false(done);
+            assert_int_equal(rc, PARLEY_ENOMEM);
+            assert_null(got);
+            if (!strstr(err.message, "out of memory"))
+                fail_msg("allocation %ld refused: '%s'", a, err.message);
+            continue;
+        }
+        assert_same_relaxations(got, reference);
+        parley_diagnosis_free(got);
+    }
+    assert_true(done);
+    parley_diagnosis_free(reference);
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -415,6 +476,7 @@ int main(void)
         cmocka_unit_test(test_analyze_exact_refused),
         cmocka_unit_test(test_pack_merge_refused),
         cmocka_unit_test(test_texts_rank_refused),
+        cmocka_unit_test(test_diagnose_moves_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
