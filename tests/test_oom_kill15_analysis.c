@@ -6,8 +6,8 @@
  * refusal must answer -1 (and emit nothing), one that met none the right answer: for exact_pareto_filter the
  * undominated points worked out by brute force, for exact_merge_candidates the Pareto frontier of the acceptable
  * outcomes enumerated one by one (exact_fixture.h).  One to five parties (running maxima, Fenwick trees, by total).
- * And parley_analyze on the exact path (EXACT_ONLY) with a red line, for 2 and 3 parties: PARLEY_ENOMEM or the
- * figures of the streamed analysis; parley_analysis_pack and parley_analysis_merge_packed: PARLEY_ENOMEM or the
+ * And parley_analyze on the exact path (EXACT_ONLY) with a red line, and streamed with plot data, for 2 and 3
+ * parties: PARLEY_ENOMEM or the figures (and plot) of the streamed analysis; parley_analysis_pack and parley_analysis_merge_packed: PARLEY_ENOMEM or the
  * figures of the whole space; parley_texts_rank: PARLEY_ENOMEM or the same ranking; parley_diagnose where red
  * lines move: PARLEY_ENOMEM or the same relaxations.
  */
@@ -254,6 +254,44 @@ static void assert_same_figures(const parley_analysis *a, const parley_analysis 
         assert_memory_equal(ma, mb, ka * parley_analysis_mask_words(a) * sizeof *ma);
 }
 
+/* parley_analyze with `options` (method and plot) against `reference`, each allocation refused in turn. */
+static void analyze_refused(const parley_scenario *sc, const parley_analysis_options *options,
+                            const parley_analysis *reference, const char *what)
+{
+    int done = 0;
+    long refusals = 0;
+    for (long a = 1; a < 4000 && !done; a++) {
+        parley_error err;
+        parley_error_clear(&err);
+        parley_analysis *got = NULL;
+        failalloc_arm(a, 0);
+        int rc = parley_analyze(sc, options, &got, &err);
+        long refused = failalloc_disarm();
+        done = refused == 0;
+        refusals += refused;
+        if (rc != PARLEY_OK) {
+            assert_false(done);
+            assert_int_equal(rc, PARLEY_ENOMEM);
+            assert_null(got);
+            if (!strstr(err.message, "out of memory"))
+                fail_msg("%s, allocation %ld refused: '%s'", what, a, err.message);
+            continue;
+        }
+        assert_int_equal(parley_analysis_merged(got), options->method == PARLEY_ANALYSIS_EXACT_ONLY);
+        assert_same_figures(got, reference, 3);
+        if (options->plot_bins) {
+            size_t cells = (size_t)options->plot_bins * options->plot_bins;
+            for (int acceptable = 0; acceptable < 2; acceptable++)
+                assert_memory_equal(parley_analysis_density(got, 0, 1, acceptable),
+                                    parley_analysis_density(reference, 0, 1, acceptable), cells * sizeof(uint64_t));
+        }
+        parley_analysis_free(got);
+    }
+    assert_true(done);
+    print_message("%s: %ld allocations refused one by one\n", what, refusals);
+    assert_true(refusals > 20);
+}
+
 static void test_analyze_exact_refused(void **state)
 {
     (void)state;
@@ -263,36 +301,14 @@ static void test_analyze_exact_refused(void **state)
         memset(&options, 0, sizeof options);
         options.threads = 2;
         options.method = PARLEY_ANALYSIS_STREAM;
+        options.plot_bins = 8;
         parley_analysis *reference = NULL;
         assert_int_equal(parley_analyze(sc, &options, &reference, NULL), PARLEY_OK);
         assert_true(parley_analysis_frontier_count(reference) > 0);
+        analyze_refused(sc, &options, reference, n == 2 ? "2 parties, a plot" : "3 parties, a plot");
+        options.plot_bins = 0;
         options.method = PARLEY_ANALYSIS_EXACT_ONLY;
-        int done = 0;
-        long refusals = 0;
-        for (long a = 1; a < 4000 && !done; a++) {
-            parley_error err;
-            parley_error_clear(&err);
-            parley_analysis *got = NULL;
-            failalloc_arm(a, 0);
-            int rc = parley_analyze(sc, &options, &got, &err);
-            long refused = failalloc_disarm();
-            done = refused == 0;
-            refusals += refused;
-            if (rc != PARLEY_OK) {
-                assert_false(done);
-                assert_int_equal(rc, PARLEY_ENOMEM);
-                assert_null(got);
-                if (!strstr(err.message, "out of memory"))
-                    fail_msg("%zu parties, allocation %ld refused: '%s'", n, a, err.message);
-                continue;
-            }
-            assert_int_equal(parley_analysis_merged(got), 1);
-            assert_same_figures(got, reference, 3);
-            parley_analysis_free(got);
-        }
-        assert_true(done);
-        print_message("%zu parties: %ld allocations refused one by one\n", n, refusals);
-        assert_true(refusals > 20);
+        analyze_refused(sc, &options, reference, n == 2 ? "2 parties, exact" : "3 parties, exact");
         parley_analysis_free(reference);
         parley_scenario_free(sc);
     }
