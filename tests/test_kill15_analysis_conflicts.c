@@ -43,14 +43,15 @@ struct conflicts {
 static size_t failure_masks(const parley_scenario *sc, const parley_analysis *a, uint32_t *masks)
 {
     const parley_space *space = parley_scenario_space(sc);
-    size_t C = parley_analysis_condition_count(a), count = 0;
+    size_t C = parley_analysis_condition_count(a), count = 0, issues = parley_space_issue_count(space);
     uint64_t outcomes = 1;
-    for (size_t i = 0; i < ISSUES; i++)
+    assert_true(issues <= ISSUES);
+    for (size_t i = 0; i < issues; i++)
         outcomes *= parley_issue_value_count(space, i);
     for (uint64_t o = 0; o < outcomes; o++) {
         uint32_t values[ISSUES];
         uint64_t rest = o;
-        for (size_t i = ISSUES; i-- > 0;) {
+        for (size_t i = issues; i-- > 0;) {
             values[i] = (uint32_t)(rest % parley_issue_value_count(space, i));
             rest /= parley_issue_value_count(space, i);
         }
