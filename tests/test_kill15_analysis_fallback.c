@@ -7,7 +7,8 @@
  * 1,196,433 outcomes are acceptable and 30,318 on the frontier.  Method EXACT then streams on one worker and says
  * why ("enumeration of every outcome", the note, one thread; the figures checked against brute force: every
  * outcome's rounded utilities, the acceptable count, the frontier); EXACT_ONLY fails with PARLEY_ERANGE and the
- * reason.
+ * reason.  And a utility that can pass 1 (weights summing to 2): not the exact path, whose merging would drop an
+ * outcome the cap of 1 makes equal to a kept one.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -157,10 +158,69 @@ static void test_exact_gives_up_and_streams(void **state)
     parley_scenario_free(sc);
 }
 
+/*
+ * Weights summing to 2 (the C API allows it): party A's utility passes 1 and is capped.  a: A 1 or 0.5, B 0; b: A 1
+ * or 0, B 1 or 0.  Outcomes (0, 0) and (1, 0) are both (1, 1) once capped: both on the frontier, as streaming
+ * finds them.  The exact path would drop value 1 of a as dominated (by 0.5 for A), so it is not taken: EXACT streams
+ * and says why, EXACT_ONLY refuses with the reason.  (A bug fixed in this session: EXACT listed (0, 0) alone.)
+ */
+static void test_weights_over_one(void **state)
+{
+    (void)state;
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    assert_int_equal(parley_space_add_integer(s, "a", 0, 1, 1, NULL), PARLEY_OK);
+    assert_int_equal(parley_space_add_integer(s, "b", 0, 1, 1, NULL), PARLEY_OK);
+    parley_scenario *sc = parley_scenario_new(s);
+    assert_non_null(sc);
+    static const double values[2][2][2] = {{{1, 0.5}, {1, 0}}, {{0, 0}, {1, 0}}}; /* [party][issue][value] */
+    for (int p = 0; p < 2; p++) {
+        parley_utility *u = parley_utility_new(s);
+        assert_non_null(u);
+        for (size_t i = 0; i < 2; i++) {
+            assert_int_equal(parley_utility_set_weight(u, i, 1), PARLEY_OK);
+            for (uint32_t v = 0; v < 2; v++)
+                assert_int_equal(parley_utility_set_value(u, i, v, values[p][i][v]), PARLEY_OK);
+        }
+        assert_int_equal(parley_scenario_add_party(sc, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), p);
+    }
+    for (int method = PARLEY_ANALYSIS_AUTO; method <= PARLEY_ANALYSIS_EXACT; method++) {
+        parley_analysis_options options;
+        memset(&options, 0, sizeof options);
+        options.threads = 1;
+        options.method = method;
+        parley_analysis *a = NULL;
+        assert_int_equal(parley_analyze(sc, &options, &a, NULL), PARLEY_OK);
+        assert_int_equal(parley_analysis_merged(a), 0);
+        if (method != PARLEY_ANALYSIS_STREAM)
+            assert_string_equal(parley_analysis_method_note(a), "a utility can exceed 1 (its weights sum to more than 1)");
+        assert_int_equal(parley_analysis_acceptable(a), 4);
+        assert_int_equal(parley_analysis_frontier_count(a), 2);
+        static const uint32_t expected[2][2] = {{0, 0}, {1, 0}};
+        for (size_t i = 0; i < 2; i++) {
+            assert_memory_equal(parley_analysis_frontier_outcome(a, i), expected[i], sizeof expected[i]);
+            const double *u = parley_analysis_frontier_utilities(a, i);
+            assert_true(u[0] == 1 && u[1] == 1);
+        }
+        parley_analysis_free(a);
+    }
+    parley_analysis_options options;
+    memset(&options, 0, sizeof options);
+    options.threads = 1;
+    options.method = PARLEY_ANALYSIS_EXACT_ONLY;
+    parley_error err;
+    parley_analysis *a = NULL;
+    assert_int_equal(parley_analyze(sc, &options, &a, &err), PARLEY_ERANGE);
+    assert_null(a);
+    assert_non_null(strstr(err.message, "a utility can exceed 1 (its weights sum to more than 1)"));
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_exact_gives_up_and_streams),
+        cmocka_unit_test(test_weights_over_one),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
