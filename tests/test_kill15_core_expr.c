@@ -5,7 +5,8 @@
  * than 504 bytes are used, the last one cut to what fits in 511.  Spaces of 50 issues (or labels) whose first
  * name is one byte shorter or longer make the first 42 names end at 503, 504 or 505 bytes: at 503 a 43rd is
  * begun and cut, at 504 and 505 the list stops.  And a space of no issue at all; and the other messages of a
- * name where an operand was expected (an operator, a label unquoted, a near name) and of an unknown label, whole.
+ * name where an operand was expected (an operator, a label unquoted, a near name) and of an unknown label, whole;
+ * and the suggestion's count of a swap of neighbouring letters (one edit).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +18,8 @@
 #include <string.h>
 
 #include <parley/expr.h>
+
+#include "core/strutil.h"
 
 #define NAMES 50
 
@@ -162,12 +165,29 @@ static void test_name_messages(void **state)
     parley_space_free(s);
 }
 
+/* parley_nearest_word: a swap of two neighbouring letters is one edit, not none (the first of equals wins). */
+static void test_swap_is_one_edit(void **state)
+{
+    (void)state;
+    const char *const candidates[] = {"bled", "blue"};
+    assert_string_equal(parley_nearest_word("bleu", candidates, 2), "bled"); /* both 1 away: the first */
+    const char *const reversed[] = {"blue", "bled"};
+    assert_string_equal(parley_nearest_word("bleu", reversed, 2), "blue");
+    const char *const swapped_first[] = {"xbcd", "bacd"};
+    assert_string_equal(parley_nearest_word("abcd", swapped_first, 2), "xbcd"); /* a substitution ties a swap */
+    const char *const far[] = {"badc"};
+    assert_null(parley_nearest_word("abcd", far, 1)); /* two swaps: 2 edits, past the 1 allowed up to 4 letters */
+    const char *const two[] = {"bacdfe"};
+    assert_string_equal(parley_nearest_word("abcdef", two, 1), "bacdfe"); /* 2 edits: allowed from 5 letters */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_issue_list_cut),
         cmocka_unit_test(test_label_list_cut),
         cmocka_unit_test(test_name_messages),
+        cmocka_unit_test(test_swap_is_one_edit),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
