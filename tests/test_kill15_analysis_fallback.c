@@ -8,7 +8,7 @@
  * why ("enumeration of every outcome", the note, one thread; the figures checked against brute force: every
  * outcome's rounded utilities, the acceptable count, the frontier); EXACT_ONLY fails with PARLEY_ERANGE and the
  * reason.  And a utility that can pass 1 (weights summing to 2): not the exact path, whose merging would drop an
- * outcome the cap of 1 makes equal to a kept one.
+ * outcome the cap of 1 makes equal to a kept one (the bound: a best sum of 1 + 2^-31 streams, 1 + 2^-34 does not).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -214,6 +214,32 @@ static void test_weights_over_one(void **state)
     assert_null(a);
     assert_non_null(strstr(err.message, "a utility can exceed 1 (its weights sum to more than 1)"));
     parley_scenario_free(sc);
+    /* the bound: one issue, A's weight 1 + 2^-31 (its best sum passes 1 + 2^-33: streamed) or 1 + 2^-34 (exact) */
+    for (int past = 0; past < 2; past++) {
+        parley_space *one = parley_space_new();
+        assert_non_null(one);
+        assert_int_equal(parley_space_add_integer(one, "a", 0, 1, 1, NULL), PARLEY_OK);
+        parley_scenario *near = parley_scenario_new(one);
+        assert_non_null(near);
+        for (int p = 0; p < 2; p++) {
+            parley_utility *u = parley_utility_new(one);
+            assert_non_null(u);
+            assert_int_equal(parley_utility_set_weight(u, 0, p ? 1 : past ? 1 + 0x1p-31 : 1 + 0x1p-34), PARLEY_OK);
+            assert_int_equal(parley_utility_set_value(u, 0, 0, p ? 1 : 0), PARLEY_OK);
+            assert_int_equal(parley_utility_set_value(u, 0, 1, p ? 0 : 1), PARLEY_OK);
+            assert_int_equal(parley_scenario_add_party(near, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), p);
+        }
+        parley_analysis_options o;
+        memset(&o, 0, sizeof o);
+        o.threads = 1;
+        o.method = PARLEY_ANALYSIS_EXACT;
+        parley_analysis *r = NULL;
+        assert_int_equal(parley_analyze(near, &o, &r, NULL), PARLEY_OK);
+        assert_int_equal(parley_analysis_merged(r), !past);
+        assert_int_equal(parley_analysis_frontier_count(r), 2);
+        parley_analysis_free(r);
+        parley_scenario_free(near);
+    }
 }
 
 int main(void)
