@@ -70,6 +70,20 @@ const char *exact_method_name(int exact, int scoped)
     return !exact ? method_stream : scoped ? method_scoped : method_exact;
 }
 
+/*
+ * 1 when some party's utility can pass 1 (weights summing to more than 1, which only the C API allows): streaming
+ * caps it at 1, so outcomes the merging drops as dominated (by more than 2^-31) can end equal to kept ones and
+ * belong on the frontier.  suffix_max[k][0] is the sum of the issues' best values plus a margin of 2^-30; below
+ * 1 + 2^-33 no dropped partial sum can reach the cap or round to it.
+ */
+static int can_pass_one(const struct job *job)
+{
+    for (size_t k = 0; k < job->n; k++)
+        if (job->suffix_max[k * (job->issues + 1)] - 0x1p-30 > 1 + 0x1p-33)
+            return 1;
+    return 0;
+}
+
 int exact_choose(const struct job *job, int requested, unsigned workers, const char **why)
 {
     unsigned char scope[64];
@@ -84,6 +98,8 @@ int exact_choose(const struct job *job, int requested, unsigned workers, const c
         *why = "too many conditions for the failure histogram";
     else if (job->issues > 64)
         *why = "more than 64 issues";
+    else if (can_pass_one(job))
+        *why = "a utility can exceed 1 (its weights sum to more than 1)";
     if (*why)
         return 0;
     double assignments = scope_of(job, scope);

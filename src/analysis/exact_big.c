@@ -140,9 +140,23 @@ int exact_big_frontier(const parley_scenario *sc, double t, approx_archive *fron
     *acceptable = 0;
     if (issues > 64 || n < 1)
         *why = "more than 64 issues";
-    for (size_t k = 0; k < n && !*why; k++)
-        if (!parley_utility_is_additive(parley_party_utility(sc, parley_scenario_negotiator(sc, k))))
+    for (size_t k = 0; k < n && !*why; k++) {
+        const parley_utility *u = parley_party_utility(sc, parley_scenario_negotiator(sc, k));
+        if (!parley_utility_is_additive(u)) {
             *why = "a utility is not additive";
+            break;
+        }
+        /* as exact.c's can_pass_one: past 1 the cap makes outcomes the merging drops equal to kept ones */
+        double most = 0;
+        for (size_t i = 0; i < issues; i++) {
+            double best = -INFINITY;
+            for (uint32_t v = 0; v < parley_issue_value_count(space, i); v++)
+                best = fmax(best, u->weights[i] * u->values[i][v]);
+            most += best;
+        }
+        if (most > 1 + 0x1p-33)
+            *why = "a utility can exceed 1 (its weights sum to more than 1)";
+    }
     if (*why)
         return 0;
     unsigned char scope[64] = {0};

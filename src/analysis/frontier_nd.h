@@ -31,6 +31,9 @@ void frontier_nd_free(frontier *f);
 #if defined(__x86_64__)
 unsigned frontier_block_3d_avx512(const double *block, const double *p, unsigned *below);
 unsigned frontier_block_3d_avx2(const double *block, const double *p, unsigned *below);
+/* The AVX-512 scan's index tables: lane i of party k takes lane first[k][i] of the first two loads
+   (_mm512_permutex2var_pd: bit 3 picks the second load), then lane second[k][i] of that and the third load. */
+extern const long long frontier_block_first_index[3][8], frontier_block_second_index[3][8];
 #endif
 
 #endif

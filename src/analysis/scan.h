@@ -84,6 +84,12 @@ void scan_force_path(int path);
 enum scan_path scan_path_chosen(void);
 /* The row function for 2 or 3 parties on the chosen path (the scalar one for any other count). */
 scan_row_fn *scan_row_function(size_t parties);
+/* The row function of `path` (whether or not the CPU has it) for 2 parties, or 3 for any other count. */
+scan_row_fn *scan_row_function_on(enum scan_path path, size_t parties);
+#if defined(__x86_64__)
+/* scan_simd.c's rows (scan_simd_row.h), one pair per instruction set. */
+scan_row_fn scan_row_2d_avx2, scan_row_3d_avx2, scan_row_2d_avx512, scan_row_3d_avx512;
+#endif
 
 /* Fills w->lanes for a scan of `outcomes` outcomes (2 or 3 additive parties, no constraints): the thresholds,
    and the candidate lanes when the scan is long enough to pay for finding them. */

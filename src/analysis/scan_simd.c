@@ -200,14 +200,19 @@ reject_lanes_avx512(const double *reject, __m512d u0, __m512d u1)
 #include "analysis/scan_simd_row.h"
 #endif
 
-scan_row_fn *scan_row_function(size_t parties)
+scan_row_fn *scan_row_function_on(enum scan_path path, size_t parties)
 {
-    enum scan_path path = parties == 2 || parties == 3 ? scan_path_chosen() : SCAN_PATH_SCALAR;
 #if defined(__x86_64__)
     if (path == SCAN_PATH_AVX512)
-        return parties == 2 ? row_2d_avx512 : row_3d_avx512;
+        return parties == 2 ? scan_row_2d_avx512 : scan_row_3d_avx512;
     if (path == SCAN_PATH_AVX2)
-        return parties == 2 ? row_2d_avx2 : row_3d_avx2;
+        return parties == 2 ? scan_row_2d_avx2 : scan_row_3d_avx2;
 #endif
+    (void)path;
     return parties == 2 ? scan_row_2d_scalar : scan_row_3d_scalar;
+}
+
+scan_row_fn *scan_row_function(size_t parties)
+{
+    return scan_row_function_on(parties == 2 || parties == 3 ? scan_path_chosen() : SCAN_PATH_SCALAR, parties);
 }

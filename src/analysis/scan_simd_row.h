@@ -166,16 +166,17 @@ ROW_FN void ROW_NAME(row)(const struct job *job, struct worker *w, const double 
         ROW_NAME(offer_row)(job, w, pre, from, to, index, n);
 }
 
-__attribute__((target(ROW_ISA))) static void ROW_NAME(row_2d)(const struct job *job, struct worker *w,
-                                                               const double *pre, uint32_t from, uint32_t to,
-                                                               uint64_t index, int dominated)
+/* Not static: test_kill15_analysis_simd checks which one scan_row_function_on picks (scan.h). */
+__attribute__((target(ROW_ISA))) void ROW_NAME(scan_row_2d)(const struct job *job, struct worker *w,
+                                                             const double *pre, uint32_t from, uint32_t to,
+                                                             uint64_t index, int dominated)
 {
     ROW_NAME(row)(job, w, pre, from, to, index, dominated, 2);
 }
 
-__attribute__((target(ROW_ISA))) static void ROW_NAME(row_3d)(const struct job *job, struct worker *w,
-                                                               const double *pre, uint32_t from, uint32_t to,
-                                                               uint64_t index, int dominated)
+__attribute__((target(ROW_ISA))) void ROW_NAME(scan_row_3d)(const struct job *job, struct worker *w,
+                                                             const double *pre, uint32_t from, uint32_t to,
+                                                             uint64_t index, int dominated)
 {
     ROW_NAME(row)(job, w, pre, from, to, index, dominated, 3);
 }
