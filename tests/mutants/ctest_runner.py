@@ -133,7 +133,9 @@ def build_targets(names):
     runs them); a golden test (tests/golden) the parley program."""
     wanted = set()
     for name in names:  # `parley` starts the server's and the MPI programs: linked only for the tests that use them
-        if name.startswith(("cli_", "python_", "golden_")):  # the CLI and golden tests, and the Python ones
+        if name.endswith("_pg"):  # the same program or script again against PostgreSQL (tests/CMakeLists.txt)
+            name = name[:-3]
+        if name.startswith(("cli_", "python_", "golden_", "serve_")):  # the CLI and golden tests, the Python ones
             # (PARLEY_CLI), run parley
             wanted.add("parley_cli")
         if re.search(SERVE_TESTS, name):

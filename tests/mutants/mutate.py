@@ -268,13 +268,7 @@ class Worker:
         names = re.findall(r"Test +#\d+: (\S+)", out)
         if rc != 0 or not names:
             return []
-        wanted = {"parley_cli"}
-        for name in names:
-            if name.startswith("test_"):
-                wanted.add(name)
-            elif name.startswith("python_"):
-                wanted.add("parley_shared")
-        return ["--target"] + sorted(wanted)
+        return ["--target"] + sorted({"parley_cli"} | set(ctest_runner.build_targets(names)))
 
     def judge_mapped(self, m, build, sanitized, regex=None):
         """With a coverage map (coverage_map.py): only the tests that execute the mutated line run, the fastest
