@@ -57,6 +57,13 @@ typedef struct budget_map {
 
 typedef struct sse_stream sse_stream;
 typedef struct guard_conn guard_conn;
+/* A connection the guard watches (guard.c), one per open connection, in the server's list `conns`. */
+struct guard_conn {
+    int fd;
+    int64_t deadline; /* monotonic ms; 0 while a request is being handled or answered */
+    int64_t request_ms;
+    guard_conn *prev, *next;
+};
 typedef struct analysis_job analysis_job;
 typedef struct seat_runner seat_runner;
 typedef struct claims claims;

@@ -1,0 +1,190 @@
+/*
+ * test_server_kill15_oom.c: allocations of the server's write queue and of its
+ * database statements refused (tests/failalloc.c, linked into this test by
+ * tests/CMakeLists.txt: libparley_server.a's allocations go through it too;
+ * the server's idle threads allocate nothing between the arming and the
+ * disarming):
+ * - writer_submit whose job cannot be allocated answers the request 500 "out
+ *   of memory" at once (the whole error object), calls its `done` once and
+ *   never its `apply`, and queues nothing; the next submit is applied on the
+ *   writer's thread (with its connection), committed and answered as `apply`
+ *   said; once the writer has stopped a submit is answered 503 "the server is
+ *   stopping" without being applied;
+ * - a statement whose allocation is refused is not prepared (NULL) and not
+ *   cached: the same SQL prepares and runs once memory is back; SQL that does
+ *   not compile gives NULL too, and the connection goes on.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "failalloc.h"
+#include "server/server_internal.h"
+#include "test_server_talks.h"
+
+/* What the callbacks of one submitted job saw. */
+typedef struct probe {
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    int applied, done, had_db;
+} probe;
+
+static probe *current;
+
+static int apply_ok(api_call *c)
+{
+    pthread_mutex_lock(&current->mu);
+    current->applied++;
+    current->had_db = c->db != NULL;
+    pthread_mutex_unlock(&current->mu);
+    return api_reply(c, 202, json_pack("{s:s}", "applied", "yes"));
+}
+
+static void done_cb(void *arg)
+{
+    probe *p = arg;
+    pthread_mutex_lock(&p->mu);
+    p->done++;
+    pthread_cond_signal(&p->cv);
+    pthread_mutex_unlock(&p->mu);
+}
+
+static void probe_init(probe *p)
+{
+    memset(p, 0, sizeof *p);
+    pthread_mutex_init(&p->mu, NULL);
+    pthread_cond_init(&p->cv, NULL);
+    current = p;
+}
+
+/* Copies the counts under the lock (after waiting for `done` to reach `want`; the writer runs it). */
+static void probe_read(probe *p, int want, int *applied, int *done, int *had_db)
+{
+    pthread_mutex_lock(&p->mu);
+    while (p->done < want)
+        pthread_cond_wait(&p->cv, &p->mu);
+    *applied = p->applied;
+    *done = p->done;
+    *had_db = p->had_db;
+    pthread_mutex_unlock(&p->mu);
+}
+
+static uint64_t submitted(talks *w)
+{
+    pthread_mutex_lock(&w->srv->wq.mu);
+    uint64_t n = w->srv->wq.submitted;
+    pthread_mutex_unlock(&w->srv->wq.mu);
+    return n;
+}
+
+/* The reply is exactly {"error": {"status": status, "field": null, "message": message}}. */
+static void expect_error(const api_call *c, int status, const char *message)
+{
+    assert_int_equal(c->status, status);
+    json_t *want = json_pack("{s:{s:i,s:n,s:s}}", "error", "status", status, "field", "message", message);
+    char *got = json_dumps(c->reply, JSON_COMPACT | JSON_SORT_KEYS);
+    if (!json_equal(c->reply, want))
+        fail_msg("reply %s", got ? got : "(none)");
+    free(got);
+    json_decref(want);
+}
+
+static void test_write_job_refused(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    uint64_t before = submitted(&w);
+    probe p;
+    probe_init(&p);
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = w.srv;
+    failalloc_arm(1, 0); /* the job's allocation, and only it */
+    writer_submit(w.srv, &c, apply_ok, done_cb, &p);
+    assert_int_equal(failalloc_disarm(), 1);
+    int applied, done, had_db;
+    probe_read(&p, 1, &applied, &done, &had_db);
+    assert_int_equal(done, 1);
+    assert_int_equal(applied, 0);
+    expect_error(&c, 500, "out of memory");
+    assert_true(submitted(&w) == before);
+    json_decref(c.reply);
+
+    /* Memory back: the next job is applied by the writer, with its connection, and answered as apply said. */
+    probe q;
+    probe_init(&q);
+    memset(&c, 0, sizeof c);
+    c.srv = w.srv;
+    writer_submit(w.srv, &c, apply_ok, done_cb, &q);
+    probe_read(&q, 1, &applied, &done, &had_db);
+    assert_int_equal(done, 1);
+    assert_int_equal(applied, 1);
+    assert_int_equal(had_db, 1);
+    assert_int_equal(c.status, 202);
+    assert_string_equal(json_string_value(json_object_get(c.reply, "applied")), "yes");
+    assert_null(c.db); /* the writer's connection is not the request's after the commit */
+    assert_true(submitted(&w) == before + 1);
+    json_decref(c.reply);
+
+    /* The writer stopped: 503, not applied, done once. */
+    writer_stop(w.srv);
+    probe s;
+    probe_init(&s);
+    memset(&c, 0, sizeof c);
+    c.srv = w.srv;
+    writer_submit(w.srv, &c, apply_ok, done_cb, &s);
+    probe_read(&s, 1, &applied, &done, &had_db);
+    assert_int_equal(done, 1);
+    assert_int_equal(applied, 0);
+    expect_error(&c, 503, "the server is stopping");
+    assert_true(submitted(&w) == before + 1);
+    json_decref(c.reply);
+    talks_close(&w);
+}
+
+static const char select_sql[] = "SELECT 42";
+static const char broken_sql[] = "SELEKT 42";
+
+static void test_statement_refused(void **state)
+{
+    (void)state;
+    char dir[128], target[512];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "stmtoom"));
+    assert_int_equal(test_db_target(target, sizeof target, dir, "s.db"), 0);
+    parley_error err;
+    parley_error_clear(&err);
+    db_conn *c = db_open(target, DB_CREATE, &err);
+    assert_non_null(c);
+    failalloc_arm(1, 0);
+    db_stmt *st = db_stmt_cached(c, select_sql);
+    long refused = failalloc_disarm();
+    assert_null(st);
+    assert_true(refused >= 1);
+    /* Not cached as NULL: prepared now, it runs. */
+    st = db_stmt_cached(c, select_sql);
+    assert_non_null(st);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_int_equal(db_column_int64(st, 0), 42);
+    assert_int_equal(db_step(st), DB_DONE);
+    /* SQL that does not compile: NULL, and the statement prepared before still runs. */
+    assert_null(db_stmt_cached(c, broken_sql));
+    assert_true(db_stmt_cached(c, select_sql) == st);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_int_equal(db_column_int64(st, 0), 42);
+    db_reset(st);
+    db_close(c);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_write_job_refused),
+        cmocka_unit_test(test_statement_refused),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
