@@ -64,22 +64,12 @@ static void open_world(talks *w)
     talks_open(w, &o);
 }
 
-/* Opens a live stream of negotiation 1 with the Buyer's token and reads its status line (200). */
+/* Opens a live stream of negotiation 1 with the Buyer's token (200). */
 static int open_stream(talks *w)
 {
-    int fd = http_connect(w->port);
-    assert_true(fd >= 0);
-    char head[300];
-    int n = snprintf(head, sizeof head,
-                     "GET /api/negotiations/1/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n\r\n", w->buyer);
-    assert_int_equal(send(fd, head, (size_t)n, MSG_NOSIGNAL), n);
-    char buf[512];
-    struct pollfd p = {fd, POLLIN, 0};
-    assert_int_equal(poll(&p, 1, HANG_MS), 1);
-    ssize_t k = recv(fd, buf, sizeof buf - 1, 0);
-    assert_true(k > 0);
-    buf[k] = '\0';
-    assert_non_null(strstr(buf, "HTTP/1.1 200 "));
+    int fd;
+    char first[512];
+    assert_int_equal(talks_stream(w, 1, w->buyer, &fd, first, sizeof first), 200);
     return fd;
 }
 
@@ -107,7 +97,9 @@ static void test_list_follows_connections(void **state)
         close(fd);
     }
     assert_int_equal(guard_wait_entries(&w, 0), 0);
-    /* A live stream is one entry while it is open, none once it is closed. */
+    /* A live stream is one entry while it is open, none once it is closed (noticed at its next keep-alive, here
+     * 200 ms apart). */
+    __atomic_store_n(&w.srv->keepalive_ms, 200, __ATOMIC_RELAXED);
     int s = open_stream(&w);
     assert_int_equal(guard_wait_entries(&w, 1), 1);
     close(s);

@@ -100,6 +100,7 @@ struct parley_server {
     int listen_running, listen_stop;
     claims *claims;               /* claims.c: what holds across processes (NULL with SQLite) */
     uint64_t stream_fetches; /* queries run by live streams (statistics; atomic) */
+    int64_t keepalive_ms;    /* tests: the keep-alive interval of live streams (atomic; 0: sse.c's KEEPALIVE_MS) */
     int replies_unsent;      /* suspended requests resumed with a reply not yet queued (atomic) */
     /* The guard thread and the connections it watches (guarded by guard_mu). */
     pthread_mutex_t guard_mu;
