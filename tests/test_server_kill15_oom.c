@@ -13,13 +13,20 @@
  * - a statement whose allocation is refused is not prepared (NULL) and not
  *   cached: the same SQL prepares and runs once memory is back; SQL that does
  *   not compile gives NULL too (SQLite) or fails at its step (PostgreSQL), and
- *   the connection goes on.
+ *   the connection goes on;
+ * - every allocation of the merged view's build (view.c) refused in turn: an
+ *   error (500, or 404 where the scenario could not be loaded) or the whole
+ *   view (the Buyer's uploaded profile merged: price 1 worth 0.8 to it), never
+ *   a crash or a leak; the view's own allocation refused is 500 "out of
+ *   memory" (it was 404 "no such negotiation").
  */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+
+#include <math.h>
 
 #include "failalloc.h"
 #include "server/server_internal.h"
@@ -188,11 +195,95 @@ static void test_statement_refused(void **state)
     assert_int_equal(test_tmpdir_remove(dir), 0);
 }
 
+/* The Buyer's own profile: price 1 is worth 0.8 to it (0.5 in the scenario's linear function). */
+static const char buyer_profile[] =
+    "{\"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.8, \"2\": 0}}}}";
+
+/* view_get with the n-th allocation from its start refused (the view and scenario caches emptied first, so
+ * that it builds): NULL with 500 (or 404 "no such negotiation", what scenario_get's NULL reads as), or the
+ * view whole.  Returns the allocations refused (0: the build needed fewer than n). */
+static long view_with_refusal(talks *w, long n, int *out_of_memory)
+{
+    pthread_mutex_lock(&w->srv->view_mu);
+    view_cache_clear(w->srv);
+    pthread_mutex_unlock(&w->srv->view_mu);
+    scenario_cache_forget(w->srv);
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = w->srv;
+    c.ids[0] = 1;
+    c.db = store_reader(w->srv->db);
+    assert_non_null(c.db);
+    assert_int_equal(store_begin_read(c.db), DB_OK);
+    failalloc_arm(n, 0);
+    view_entry *v = view_get(&c);
+    long refused = failalloc_disarm();
+    store_run(c.db, "COMMIT");
+    store_reader_release(w->srv->db, c.db);
+    if (v) {
+        const parley_scenario *sc = view_scenario(v);
+        uint32_t one = 1;
+        double value = view_value(v, 0, &one);
+        int uploaded = json_array_size(view_uploaded(v)) == 1 &&
+                       strcmp(json_string_value(json_array_get(view_uploaded(v), 0)), "Buyer") == 0;
+        size_t parties = parley_scenario_party_count(sc);
+        view_release(w->srv, v);
+        /* With PostgreSQL a bind copies its value: a refused copy leaves the parameter NULL and the server does
+         * not check binds, so the profiles' query finds none and the view is the scenario's (price 1 worth 0.5). */
+        if (!test_db_is_pg() || refused == 0) {
+            assert_true(fabs(value - 0.8) < 1e-9);
+            assert_true(uploaded);
+        } else
+            assert_true(uploaded ? fabs(value - 0.8) < 1e-9 : fabs(value - 0.5) < 1e-9);
+        assert_int_equal(parties, 3);
+        assert_null(c.reply);
+    } else {
+        const char *message = json_string_value(json_object_get(json_object_get(c.reply, "error"), "message"));
+        assert_non_null(message);
+        if (c.status == 404)
+            assert_string_equal(message, "no such negotiation");
+        else {
+            assert_int_equal(c.status, 500);
+            *out_of_memory += strcmp(message, "out of memory") == 0;
+        }
+        assert_true(refused >= 1);
+    }
+    json_decref(c.reply);
+    return refused;
+}
+
+/* Every allocation of a view's build refused in turn: never a crash or a leak (the sanitizer tree), always a
+ * whole view or an error; the view's own allocation refused is 500 "out of memory" (once). */
+static void test_view_allocations_refused(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = http_request(w.port, "PUT", "/api/negotiations/1/profile", w.buyer, buyer_profile);
+    assert_int_equal(r.status, 200);
+    http_resp_free(&r);
+    int out_of_memory = 0;
+    long n = 1;
+    while (view_with_refusal(&w, n, &out_of_memory) > 0 && n < 100000)
+        n++;
+    printf("  a view's build: %ld allocations refused in turn\n", n - 1);
+    assert_true(n > 3);
+    /* With PostgreSQL the statements' allocations (prepared once per reading connection) shift the count from
+     * one build to the next, so the view's own allocation may fall between two of them. */
+    if (test_db_is_pg())
+        assert_true(out_of_memory <= 1);
+    else
+        assert_int_equal(out_of_memory, 1);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_write_job_refused),
         cmocka_unit_test(test_statement_refused),
+        cmocka_unit_test(test_view_allocations_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
