@@ -145,6 +145,27 @@ __attribute__((unused)) static void talks_expect_error(talks *w, const char *met
     http_resp_free(&r);
 }
 
+/* Asks for the live stream of negotiation n with `token` on a socket of its own and reads the first bytes of the
+ * reply (up to `size` - 1, NUL-terminated, into first; 120 s bound a hang); its status.  The socket is in *fd
+ * (the caller closes it). */
+__attribute__((unused)) static int talks_stream(talks *w, int64_t n, const char *token, int *fd, char *first,
+                                                size_t size)
+{
+    *fd = http_connect(w->port);
+    assert_true(*fd >= 0);
+    char head[300];
+    int len = snprintf(head, sizeof head,
+                       "GET /api/negotiations/%lld/events HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer %s\r\n\r\n",
+                       (long long)n, token);
+    assert_int_equal(send(*fd, head, (size_t)len, MSG_NOSIGNAL), len);
+    ssize_t k = recv(*fd, first, size - 1, 0); /* the socket's receive timeout bounds a hang */
+    assert_true(k > 0);
+    first[k] = '\0';
+    int status = 0;
+    assert_int_equal(sscanf(first, "HTTP/1.1 %d", &status), 1);
+    return status;
+}
+
 /* Writes a program for the server to run (a seat or analysis program: a shell script) to `path`, its text printf'd
  * from `fmt`, and gives it `mode`; fails the test on any error. */
 __attribute__((unused, format(printf, 3, 4))) static void talks_write_program(const char *path, mode_t mode,

@@ -18,13 +18,6 @@
 
 #define GUARD_TICK_MS 100
 
-struct guard_conn {
-    int fd;
-    int64_t deadline; /* monotonic ms; 0 while a request is being handled or answered */
-    int64_t request_ms;
-    guard_conn *prev, *next;
-};
-
 int64_t guard_now_ms(void)
 {
     struct timespec ts;

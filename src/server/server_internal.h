@@ -57,6 +57,13 @@ typedef struct budget_map {
 
 typedef struct sse_stream sse_stream;
 typedef struct guard_conn guard_conn;
+/* A connection the guard watches (guard.c), one per open connection, in the server's list `conns`. */
+struct guard_conn {
+    int fd;
+    int64_t deadline; /* monotonic ms; 0 while a request is being handled or answered */
+    int64_t request_ms;
+    guard_conn *prev, *next;
+};
 typedef struct analysis_job analysis_job;
 typedef struct seat_runner seat_runner;
 typedef struct claims claims;
@@ -93,6 +100,7 @@ struct parley_server {
     int listen_running, listen_stop;
     claims *claims;               /* claims.c: what holds across processes (NULL with SQLite) */
     uint64_t stream_fetches; /* queries run by live streams (statistics; atomic) */
+    int64_t keepalive_ms;    /* tests: the keep-alive interval of live streams (atomic; 0: sse.c's KEEPALIVE_MS) */
     int replies_unsent;      /* suspended requests resumed with a reply not yet queued (atomic) */
     /* The guard thread and the connections it watches (guarded by guard_mu). */
     pthread_mutex_t guard_mu;

@@ -38,6 +38,13 @@ struct sse_stream {
     sse_stream *prev, *next;
 };
 
+/* The interval of keep-alive comments: 15 s (a test may set another). */
+static int64_t keepalive_ms(parley_server *srv)
+{
+    int64_t ms = __atomic_load_n(&srv->keepalive_ms, __ATOMIC_RELAXED);
+    return ms ? ms : KEEPALIVE_MS;
+}
+
 static int append(sse_stream *s, const char *text, size_t n)
 {
     if (s->len + n > s->cap) {
@@ -184,7 +191,7 @@ void sse_keepalive(parley_server *srv, int64_t now_ms)
     for (sse_stream *s = srv->streams; s; s = s->next)
         if (now_ms >= s->keepalive_at) {
             s->keepalive = 1;
-            s->keepalive_at = now_ms + KEEPALIVE_MS;
+            s->keepalive_at = now_ms + keepalive_ms(srv);
             wake(s);
         }
     pthread_mutex_unlock(&srv->ev_mu);
@@ -231,7 +238,7 @@ struct MHD_Response *sse_response(api_call *c, int64_t after)
     memcpy(s->hash, c->my_hash, sizeof s->hash);
     s->last = after > 0 ? after : 0;
     s->dirty = 1; /* first the events after `after` */
-    s->keepalive_at = guard_now_ms() + KEEPALIVE_MS;
+    s->keepalive_at = guard_now_ms() + keepalive_ms(srv);
     if (append(s, "retry: 2000\n\n", 13)) {
         free(s);
         api_fail(c, 500, NULL, "out of memory");

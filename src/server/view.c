@@ -114,7 +114,7 @@ static view_entry *build(api_call *c, char *version)
     if (!v || !e) {
         free(version);
         free(v);
-        api_fail(c, e ? 500 : 404, NULL, e ? "out of memory" : "no such negotiation");
+        api_fail(c, v ? 404 : 500, NULL, v ? "no such negotiation" : "out of memory");
         scenario_release(c->srv, e);
         return NULL;
     }
