@@ -44,15 +44,21 @@ static void print_package(const parley_scenario *sc, const parley_analysis *a, c
     printf("\n");
 }
 
-/* " (it costs Party 0.0600 of its own utility[, Other 0.01 of its])": what the package costs each mover. */
+/* " (it costs Party 0.0600 of its own utility[, Other 0.01 of its])": what the package costs each mover; when
+   both conditions are one party's, " (it costs Party 0.5 of its own utility for the first, 0.5 for the second)". */
 static void print_costs(const parley_scenario *sc, const parley_analysis *a, const parley_relaxation *r)
 {
     if (!isfinite(r->cost))
         return;
-    printf(" (it costs %s %.4f of its own utility", parley_party_name(sc, parley_analysis_condition(a, r->condition)->party),
-           r->cost);
-    if (r->second != PARLEY_NO_CONDITION && isfinite(r->second_cost))
-        printf(", %s %.4f of its", parley_party_name(sc, parley_analysis_condition(a, r->second)->party), r->second_cost);
+    size_t mover = parley_analysis_condition(a, r->condition)->party;
+    printf(" (it costs %s %.4f of its own utility", parley_party_name(sc, mover), r->cost);
+    if (r->second != PARLEY_NO_CONDITION && isfinite(r->second_cost)) {
+        size_t other = parley_analysis_condition(a, r->second)->party;
+        if (other == mover)
+            printf(" for the first, %.4f for the second", r->second_cost);
+        else
+            printf(", %s %.4f of its", parley_party_name(sc, other), r->second_cost);
+    }
     printf(")");
 }
 
