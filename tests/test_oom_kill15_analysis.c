@@ -22,6 +22,7 @@
 
 #include <parley/parley.h>
 
+#include "dominance.h"
 #include "exact_fixture.h"
 #include "failalloc.h"
 #include "many_red_lines.h"
@@ -29,18 +30,6 @@
 
 #define MOST_ALLOCATIONS 200
 #define POINTS 600 /* above the 512 keys where exact_radix_sort allocates */
-
-/* 1 when a is at least b for every one of n parties and better for one. */
-static int beats(const double *a, const double *b, size_t n)
-{
-    int better = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (a[k] < b[k])
-            return 0;
-        better |= a[k] > b[k];
-    }
-    return better;
-}
 
 static void test_filter_refused(void **state)
 {
@@ -56,7 +45,7 @@ static void test_filter_refused(void **state)
         for (size_t c = 0; c < POINTS; c++) {
             int dominated = 0;
             for (size_t d = 0; d < POINTS && !dominated; d++)
-                dominated = beats(&u[d * n], &u[c * n], n);
+                dominated = dominates(&u[d * n], &u[c * n], n);
             expected[c] = !dominated;
             kept += expected[c];
         }
@@ -145,7 +134,7 @@ static void brute_frontier(const struct tspace *t, struct emitted *out)
             int acceptable = 1;
             for (size_t k = 0; k < t->n; k++)
                 acceptable &= a.u[d * t->n + k] >= t->reservation[k];
-            ok = !(acceptable && beats(&a.u[d * t->n], &a.u[c * t->n], t->n));
+            ok = !(acceptable && dominates(&a.u[d * t->n], &a.u[c * t->n], t->n));
         }
         if (ok)
             out->id[out->count++] = a.id[c];
