@@ -34,12 +34,6 @@
 #include "textbook_fixture.h"
 #include "tournament_stats_probe.h"
 
-static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
-{
-    (void)user, (void)worker, (void)first, (void)count;
-    return 0;
-}
-
 #define N NAN
 
 /* One run's figures for the agent in seat k: its discounted utility, its model's final accuracy, its four

@@ -150,12 +150,6 @@ static void test_assignments_saturate(void **state)
     }
 }
 
-static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
-{
-    (void)user, (void)worker, (void)first, (void)count;
-    return 0;
-}
-
 static void test_replicator_steps(void **state)
 {
     (void)state;

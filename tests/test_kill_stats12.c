@@ -24,12 +24,6 @@
 #include "textbook_fixture.h"
 #include "tournament_stats_probe.h"
 
-static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
-{
-    (void)user, (void)worker, (void)first, (void)count;
-    return 0;
-}
-
 /* boulware (0) and conceder (1), one repeat.  When boulware opens: agreed, pareto 0.1, nash 0.2, welfare 0.9;
    when conceder opens: an agreement only if `always_agreed`, pareto 0.3, no Nash distance, welfare 0.5.  boulware
    always gets `first`, conceder `second`.  With `model`, boulware's model of conceder has Pearson 0.8 when it

@@ -21,13 +21,6 @@
 #include "textbook_fixture.h"
 #include "tournament_stats_probe.h"
 
-/* No worker ever gets a run: the tournament is laid out but nothing is played. */
-static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
-{
-    (void)user, (void)worker, (void)first, (void)count;
-    return 0;
-}
-
 /* The utilities of (first party, second party) in repeat `repeat` of the cell where agent x meets agent y. */
 typedef void (*cell_values)(size_t x, size_t y, unsigned repeat, double *u);
 

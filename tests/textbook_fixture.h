@@ -1,7 +1,8 @@
 /*
  * textbook_fixture.h: a cmocka group fixture that loads examples/textbook-buyer-seller.json into `sc` (setup)
- * and frees it (teardown), for the tests that play or lay out tournaments on it, and the tournament of a
- * configuration on it.  Include after <cmocka.h>.
+ * and frees it (teardown), for the tests that play or lay out tournaments on it, the tournament of a
+ * configuration on it, and a `claim` that gives no worker a run (to lay a tournament out without playing it).
+ * Include after <cmocka.h>.
  */
 #ifndef PARLEY_TESTS_TEXTBOOK_FIXTURE_H
 #define PARLEY_TESTS_TEXTBOOK_FIXTURE_H
@@ -35,6 +36,13 @@ static inline parley_tournament *textbook_tournament(const parley_tournament_con
     if (parley_tournament_run_all(list, 1, cfg, &t, &err) != PARLEY_OK)
         fail_msg("%s", err.message);
     return t;
+}
+
+/* No worker ever gets a run: the tournament is laid out but nothing is played (a parley_tournament_config's claim). */
+static inline int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
+{
+    (void)user, (void)worker, (void)first, (void)count;
+    return 0;
 }
 
 #endif
