@@ -115,6 +115,16 @@ static struct point *brute_frontier(uint64_t *acceptable, size_t *count)
     return all;
 }
 
+/* Analysis options of `threads` threads and `method`, the rest 0. */
+static parley_analysis_options options_for(unsigned threads, int method)
+{
+    parley_analysis_options options;
+    memset(&options, 0, sizeof options);
+    options.threads = threads;
+    options.method = method;
+    return options;
+}
+
 static void test_exact_gives_up_and_streams(void **state)
 {
     (void)state;
@@ -124,10 +134,7 @@ static void test_exact_gives_up_and_streams(void **state)
     struct point *frontier = brute_frontier(&acceptable, &count);
     print_message("%zu acceptable, %zu on the frontier\n", (size_t)acceptable, count);
     assert_true(count > 2000 && count < 200000);
-    parley_analysis_options options;
-    memset(&options, 0, sizeof options);
-    options.threads = 2;
-    options.method = PARLEY_ANALYSIS_EXACT;
+    parley_analysis_options options = options_for(2, PARLEY_ANALYSIS_EXACT);
     parley_error err;
     parley_analysis *a = NULL;
     assert_int_equal(parley_analyze(sc, &options, &a, &err), PARLEY_OK);
@@ -185,10 +192,7 @@ static void test_weights_over_one(void **state)
         assert_int_equal(parley_scenario_add_party(sc, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), p);
     }
     for (int method = PARLEY_ANALYSIS_AUTO; method <= PARLEY_ANALYSIS_EXACT; method++) {
-        parley_analysis_options options;
-        memset(&options, 0, sizeof options);
-        options.threads = 1;
-        options.method = method;
+        parley_analysis_options options = options_for(1, method);
         parley_analysis *a = NULL;
         assert_int_equal(parley_analyze(sc, &options, &a, NULL), PARLEY_OK);
         assert_int_equal(parley_analysis_merged(a), 0);
@@ -204,10 +208,7 @@ static void test_weights_over_one(void **state)
         }
         parley_analysis_free(a);
     }
-    parley_analysis_options options;
-    memset(&options, 0, sizeof options);
-    options.threads = 1;
-    options.method = PARLEY_ANALYSIS_EXACT_ONLY;
+    parley_analysis_options options = options_for(1, PARLEY_ANALYSIS_EXACT_ONLY);
     parley_error err;
     parley_analysis *a = NULL;
     assert_int_equal(parley_analyze(sc, &options, &a, &err), PARLEY_ERANGE);
@@ -229,10 +230,7 @@ static void test_weights_over_one(void **state)
             assert_int_equal(parley_utility_set_value(u, 0, 1, p ? 0 : 1), PARLEY_OK);
             assert_int_equal(parley_scenario_add_party(near, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), p);
         }
-        parley_analysis_options o;
-        memset(&o, 0, sizeof o);
-        o.threads = 1;
-        o.method = PARLEY_ANALYSIS_EXACT;
+        parley_analysis_options o = options_for(1, PARLEY_ANALYSIS_EXACT);
         parley_analysis *r = NULL;
         assert_int_equal(parley_analyze(near, &o, &r, NULL), PARLEY_OK);
         assert_int_equal(parley_analysis_merged(r), !past);
