@@ -23,11 +23,7 @@
 static const char *line_at(double elapsed, double done, double total, char *buf, size_t size)
 {
     cli_progress p;
-    cli_progress_init(&p, "tournament", 0);
-    p.enabled = 1; /* as on a terminal */
-    p.clock = fake_clock;
-    p.started = 1000;
-    fake_seconds = 1000 + elapsed;
+    tournament_progress_at(&p, elapsed);
     capture_stderr();
     cli_progress_report(&p, done, total, "negotiations");
     assert_int_equal(p.shown, 1);

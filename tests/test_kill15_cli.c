@@ -65,11 +65,7 @@ static void report_is(double done, double total, double elapsed, const char *wan
 {
     capture_stderr();
     cli_progress p;
-    cli_progress_init(&p, "tournament", 0);
-    p.enabled = 1; /* as on a terminal */
-    p.clock = fake_clock;
-    p.started = 1000;
-    fake_seconds = 1000 + elapsed;
+    tournament_progress_at(&p, elapsed);
     cli_progress_report(&p, done, total, "negotiations");
     int shown = p.shown;
     double started = p.started;
