@@ -50,12 +50,8 @@ static parley_tournament *two_agents_repeated(const struct figures *f, int model
 {
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 2;
+    laid_out_config(&cfg, agents, 2);
     cfg.repeats = repeats;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
     cfg.model = model ? "frequency" : NULL;
     parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;

@@ -32,12 +32,8 @@ static parley_tournament *two_agents(double first, double second, int always_agr
 {
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 2;
+    laid_out_config(&cfg, agents, 2);
     cfg.repeats = 1;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
     cfg.model = model;
     parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
@@ -205,11 +201,7 @@ static void csv_pads_the_shorter_runs(void **state)
                      PARLEY_OK);
     static const char *const agents[] = {"boulware", "conceder", "linear"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 3;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
+    laid_out_config(&cfg, agents, 3);
     static const parley_scenario *list[2];
     list[0] = sc;
     list[1] = three;
@@ -243,11 +235,7 @@ static void scenario_names_in_the_csv(void **state)
     parley_scenario *quoted = retitled("say \\\"hi\\\", twice"), *untitled = retitled("");
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 2;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
+    laid_out_config(&cfg, agents, 2);
     static const parley_scenario *list[3];
     list[0] = list[1] = quoted;
     list[2] = untitled;

@@ -29,13 +29,9 @@ static parley_tournament *made_up(const char *const *agents, size_t count, int s
                                   cell_values values)
 {
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = count;
+    laid_out_config(&cfg, agents, count);
     cfg.self_play = self_play;
     cfg.repeats = repeats;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
     parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
     unsigned seen[4][4] = {{0}};

@@ -1,7 +1,8 @@
 /*
  * textbook_fixture.h: a cmocka group fixture that loads examples/textbook-buyer-seller.json into `sc` (setup)
  * and frees it (teardown), for the tests that play or lay out tournaments on it, the tournament of a
- * configuration on it, and a `claim` that gives no worker a run (to lay a tournament out without playing it).
+ * configuration on it, a `claim` that gives no worker a run and a configuration with it (to lay a tournament out
+ * without playing it).
  * Include after <cmocka.h>.
  */
 #ifndef PARLEY_TESTS_TEXTBOOK_FIXTURE_H
@@ -43,6 +44,17 @@ static inline int claim_nothing(void *user, unsigned worker, size_t *first, size
 {
     (void)user, (void)worker, (void)first, (void)count;
     return 0;
+}
+
+/* A configuration of the `count` agents, 10 rounds a session, laid out but not played (claim_nothing); the rest as
+ * parley_tournament_config_init leaves it. */
+static inline void laid_out_config(parley_tournament_config *cfg, const char *const *agents, size_t count)
+{
+    parley_tournament_config_init(cfg);
+    cfg->agents = agents;
+    cfg->agent_count = count;
+    cfg->session.rounds = 10;
+    cfg->claim = claim_nothing;
 }
 
 #endif
