@@ -238,14 +238,7 @@ static void assert_same_figures(const parley_analysis *a, const parley_analysis 
     assert_int_equal(n, parley_analysis_party_count(b));
     for (size_t k = 0; k < n; k++)
         assert_int_equal(parley_analysis_party_acceptable(a, k), parley_analysis_party_acceptable(b, k));
-    size_t count = parley_analysis_frontier_count(a);
-    assert_int_equal(count, parley_analysis_frontier_count(b));
-    for (size_t i = 0; i < count; i++) {
-        assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
-                            issues * sizeof(uint32_t));
-        assert_memory_equal(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i),
-                            n * sizeof(double));
-    }
+    test_same_frontier(a, b, issues, n);
     for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
         assert_int_equal(parley_analysis_condition_holds(a, c), parley_analysis_condition_holds(b, c));
     const uint64_t *ma, *mb;

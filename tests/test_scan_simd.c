@@ -25,6 +25,7 @@
 #include "analysis/frontier_nd.h"
 #include "analysis/scan.h"
 #include "dominance.h"
+#include "test_util.h"
 
 /* A space of `issues` integer issues of `values` values; party p's value of v on issue i is a hash of (p, i, v)
    rounded to 1/grid (grid 0: not rounded); weights sum to `scale` (above 1: sums get capped at 1). */
@@ -118,13 +119,7 @@ static void assert_same(const parley_analysis *a, const parley_analysis *b, size
     }
     for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
         assert_int_equal(parley_analysis_condition_holds(a, c), parley_analysis_condition_holds(b, c));
-    size_t f = parley_analysis_frontier_count(a);
-    assert_int_equal(f, parley_analysis_frontier_count(b));
-    for (size_t i = 0; i < f; i++) {
-        assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
-                            issues * sizeof(uint32_t));
-        assert_same_doubles(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i), n);
-    }
+    test_same_frontier(a, b, issues, n);
     for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
         const uint32_t *oa = NULL, *ob = NULL;
         const double *ua = NULL, *ub = NULL;
