@@ -21,6 +21,8 @@
 
 #include <parley/parley.h>
 
+#include "grid_space.h"
+
 #define A_VALUES 2049u
 #define B_VALUES 2048u
 #define NOTE "too many Pareto-optimal outcomes with equal utilities to merge"
@@ -41,12 +43,8 @@ static double table(int party, uint32_t v, uint32_t count)
 
 static parley_scenario *make_scenario(void)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "a", 0, A_VALUES - 1, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "b", 0, B_VALUES - 1, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s;
+    parley_scenario *sc = two_issue_scenario_new(&s, "a", A_VALUES - 1, "b", B_VALUES - 1);
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);
         assert_non_null(u);
@@ -174,12 +172,8 @@ static void test_exact_gives_up_and_streams(void **state)
 static void test_weights_over_one(void **state)
 {
     (void)state;
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "a", 0, 1, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "b", 0, 1, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s;
+    parley_scenario *sc = two_issue_scenario_new(&s, "a", 1, "b", 1);
     static const double values[2][2][2] = {{{1, 0.5}, {1, 0}}, {{0, 0}, {1, 0}}}; /* [party][issue][value] */
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);
