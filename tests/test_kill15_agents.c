@@ -332,9 +332,7 @@ static void member_run(const char *extra, void (*hook)(parley_agent_view *v, lon
     script_set(2, 1, worst);
     script_hook = hook;
     rd_runs = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_vs_hardliner(sc);
     parley_scenario_free(sc);
     assert_int_equal(rd_runs, 1);
 }
