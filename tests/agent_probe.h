@@ -163,6 +163,15 @@ static inline void probe_script_pair(const parley_scenario *sc, uint32_t x,
     parley_negotiation_free(neg);
 }
 
+/* The script (P0, as script_set and script_hook left it) against the built-in hardliner for 4 rounds (seed 1); the
+   negotiation is run and freed (what the hook saw is what a test checks). */
+static inline void probe_script_vs_hardliner(const parley_scenario *sc)
+{
+    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+}
+
 /* The index of the first event of `kind` by `party` (-1 for any party), or -1. */
 static long probe_find(const parley_negotiation *neg, parley_event_kind kind, long party, parley_event *out)
 {

@@ -4,7 +4,9 @@
  * reference), then with allocation N of libparley.a refused (tests/failalloc.c), with every later one or alone,
  * for N = 1, 2, ... until it needs fewer: a refused run returns PARLEY_ENOMEM with a message naming the lack of
  * memory, or succeeds with the whole output (the same bytes as with memory: a way around the refusal may not
- * change the answer).  Header-only (include after <cmocka.h>, <parley/parley.h> and "failalloc.h").
+ * change the answer).  An answer whose lines vary from run to run (a time) is written to memory first
+ * (oom_capture_open) and passed on without them (oom_capture_put).  Header-only (include after <cmocka.h>,
+ * <parley/parley.h> and "failalloc.h").
  */
 #ifndef PARLEY_TESTS_OOM_REFUSAL_H
 #define PARLEY_TESTS_OOM_REFUSAL_H
@@ -40,6 +42,34 @@ static inline void oom_put_lines_without(FILE *out, const char *text, const char
         if (!hit || hit >= next)
             fwrite(line, 1, (size_t)(next - line), out);
     }
+}
+
+/* An answer written to memory first, to be passed on without the lines that vary (oom_put_lines_without). */
+struct oom_capture {
+    char *text;
+    size_t size;
+    FILE *mem;
+};
+
+/* The stream to write the answer to. */
+static inline FILE *oom_capture_open(struct oom_capture *c)
+{
+    c->text = NULL;
+    c->size = 0;
+    c->mem = open_memstream(&c->text, &c->size);
+    assert_non_null(c->mem);
+    return c->mem;
+}
+
+/* Closes the capture and, when the writer returned PARLEY_OK (rc), writes the answer to out but its lines holding
+ * `skip`; rc. */
+static inline int oom_capture_put(struct oom_capture *c, int rc, FILE *out, const char *skip)
+{
+    fclose(c->mem);
+    if (rc == PARLEY_OK)
+        oom_put_lines_without(out, c->text, skip);
+    free(c->text);
+    return rc;
 }
 
 /* Runs op with memory (the reference output), then with each allocation refused in turn. */

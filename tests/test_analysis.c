@@ -29,6 +29,7 @@
 #include <parley/analysis.h>
 #include <parley/scenario.h>
 
+#include "dominance.h"
 #include "test_util.h"
 
 #define DATA PARLEY_SOURCE_DIR "/tests/data/core/"
@@ -515,18 +516,6 @@ static double checker_utility(const parley_utility *u, const parley_space *s, co
     }
     /* GENIUS semantics: a utility above 1 counts as 1 (AdditiveUtilitySpace / NonlinearUtilitySpace.getUtility) */
     return quantize(sum > 1 ? 1 : sum);
-}
-
-/* dominates: q >= p everywhere and > somewhere */
-static int dominates(const double *q, const double *p, size_t n)
-{
-    int better = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (q[k] < p[k])
-            return 0;
-        better |= q[k] > p[k];
-    }
-    return better;
 }
 
 static uint64_t satisfying(const struct truth *t, uint32_t mask)

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "cli/progress.c"
+#include "progress_probe.h"
 
 static void amounts(void **state)
 {
@@ -54,21 +55,10 @@ static void rates(void **state)
     assert_string_equal(b, "-");
 }
 
-/* The fake clock of the line test: the seconds it says, whatever the machine's speed. */
-static double fake_seconds;
-static double fake_clock(void)
-{
-    return fake_seconds;
-}
-
 static void line(void **state)
 {
     (void)state;
-    FILE *capture = tmpfile();
-    assert_non_null(capture);
-    int saved = dup(STDERR_FILENO);
-    fflush(stderr);
-    dup2(fileno(capture), STDERR_FILENO);
+    capture_stderr();
     cli_progress p;
     cli_progress_init(&p, "analyze", 1); /* --quiet: nothing */
     cli_progress_report(&p, 50, 100, "outcomes");
@@ -78,14 +68,8 @@ static void line(void **state)
     fake_seconds = 102; /* two seconds later */
     cli_progress_report(&p, 25e6, 100e6, "outcomes");
     cli_progress_report(&p, 100e6, 100e6, "outcomes");
-    fflush(stderr);
-    dup2(saved, STDERR_FILENO);
-    close(saved);
-    char buf[512] = "";
-    rewind(capture);
-    size_t n = fread(buf, 1, sizeof buf - 1, capture);
-    buf[n] = '\0';
-    fclose(capture);
+    char buf[512];
+    captured(buf, sizeof buf);
     /* 25 M in 2 s: 12.5 M/s; 75 M left at that rate: 6 s */
     assert_string_equal(buf, "\r\033[Kparley analyze:  25%  25 M of 100 M outcomes  12.5 M/s  ETA 6 s\r\033[K");
 }

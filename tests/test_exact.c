@@ -79,14 +79,7 @@ static void assert_same(const parley_scenario *sc, const parley_analysis *x, con
         assert_int_equal(parley_analysis_count_satisfying(y, mask, &cy), PARLEY_OK);
         assert_int_equal(cx, cy);
     }
-    size_t f = parley_analysis_frontier_count(x);
-    assert_int_equal(f, parley_analysis_frontier_count(y));
-    for (size_t i = 0; i < f; i++) {
-        assert_memory_equal(parley_analysis_frontier_outcome(x, i), parley_analysis_frontier_outcome(y, i),
-                            issues * sizeof(uint32_t));
-        assert_memory_equal(parley_analysis_frontier_utilities(x, i), parley_analysis_frontier_utilities(y, i),
-                            n * sizeof(double));
-    }
+    test_same_frontier(x, y, issues, n);
     for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
         const uint32_t *ox = NULL, *oy = NULL;
         const double *ux = NULL, *uy = NULL;

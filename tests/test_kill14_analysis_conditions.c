@@ -269,13 +269,7 @@ static void assert_same_frontier(const parley_analysis *x, const parley_analysis
 {
     size_t f = parley_analysis_frontier_count(x);
     assert_true(f > 0);
-    assert_int_equal(f, parley_analysis_frontier_count(y));
-    for (size_t i = 0; i < f; i++) {
-        assert_memory_equal(parley_analysis_frontier_outcome(x, i), parley_analysis_frontier_outcome(y, i),
-                            3 * sizeof(uint32_t));
-        assert_memory_equal(parley_analysis_frontier_utilities(x, i), parley_analysis_frontier_utilities(y, i),
-                            2 * sizeof(double));
-    }
+    test_same_frontier(x, y, 3, 2);
 }
 
 static void merged_parts_are_the_whole(const struct line *lines, size_t count)

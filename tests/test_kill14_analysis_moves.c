@@ -15,15 +15,13 @@
 
 #include <parley/parley.h>
 
+#include "grid_space.h"
+
 /* x in 0..nx-1, y in 0..ny-1; A likes both low, B both high; A's line x + y <= low, B's x + y >= high. */
 static parley_scenario *colliding(int64_t nx, int64_t ny, const char *a_line, const char *b_line)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "x", 0, nx - 1, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "y", 0, ny - 1, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s;
+    parley_scenario *sc = two_issue_scenario_new(&s, "x", nx - 1, "y", ny - 1);
     const int64_t count[2] = {nx, ny};
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);

@@ -17,48 +17,13 @@
 #include <unistd.h>
 
 #include "cli/progress.c"
-
-static double fake_seconds;
-static double fake_clock(void)
-{
-    return fake_seconds;
-}
-
-static FILE *capture;
-static int saved_stderr = -1;
-
-/* Standard error into a temporary file from here to captured(). */
-static void capture_stderr(void)
-{
-    capture = tmpfile();
-    assert_non_null(capture);
-    fflush(stderr);
-    saved_stderr = dup(STDERR_FILENO);
-    dup2(fileno(capture), STDERR_FILENO);
-}
-
-/* What was written to standard error since capture_stderr(), into buf. */
-static const char *captured(char *buf, size_t size)
-{
-    fflush(stderr);
-    dup2(saved_stderr, STDERR_FILENO);
-    close(saved_stderr);
-    rewind(capture);
-    size_t n = fread(buf, 1, size - 1, capture);
-    buf[n] = '\0';
-    fclose(capture);
-    return buf;
-}
+#include "progress_probe.h"
 
 /* The line of one report `elapsed` seconds into the pass: done of total negotiations. */
 static const char *line_at(double elapsed, double done, double total, char *buf, size_t size)
 {
     cli_progress p;
-    cli_progress_init(&p, "tournament", 0);
-    p.enabled = 1; /* as on a terminal */
-    p.clock = fake_clock;
-    p.started = 1000;
-    fake_seconds = 1000 + elapsed;
+    tournament_progress_at(&p, elapsed);
     capture_stderr();
     cli_progress_report(&p, done, total, "negotiations");
     assert_int_equal(p.shown, 1);

@@ -18,18 +18,15 @@
 
 #include <parley/parley.h>
 
+#include "grid_space.h"
 #include "test_util.h"
 
 enum { NAMES = 40 };
 
 static parley_scenario *two_parties(void)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "a", 0, 1, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "b", 0, 1, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s;
+    parley_scenario *sc = two_issue_scenario_new(&s, "a", 1, "b", 1);
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);
         assert_non_null(u);

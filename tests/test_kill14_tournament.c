@@ -34,12 +34,6 @@
 #include "textbook_fixture.h"
 #include "tournament_stats_probe.h"
 
-static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
-{
-    (void)user, (void)worker, (void)first, (void)count;
-    return 0;
-}
-
 #define N NAN
 
 /* One run's figures for the agent in seat k: its discounted utility, its model's final accuracy, its four
@@ -56,12 +50,8 @@ static parley_tournament *two_agents_repeated(const struct figures *f, int model
 {
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 2;
+    laid_out_config(&cfg, agents, 2);
     cfg.repeats = repeats;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
     cfg.model = model ? "frequency" : NULL;
     parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;

@@ -332,9 +332,7 @@ static void member_run(const char *extra, void (*hook)(parley_agent_view *v, lon
     script_set(2, 1, worst);
     script_hook = hook;
     rd_runs = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_vs_hardliner(sc);
     parley_scenario_free(sc);
     assert_int_equal(rd_runs, 1);
 }
@@ -377,13 +375,21 @@ static void test_random_dance_after_one_offer(void **state)
  */
 static int clist_normal[RD_CALLS];
 
+/* Party 0's Caduceus members at its first move, for a hook; NULL at another move, for party 1 or when they cannot
+   be made. */
+static struct caduceus_members *members_at_first_move(parley_agent_view *v, long move)
+{
+    struct caduceus_members *m = NULL;
+    if (move != 0 || parley_view_party(v) != 0 || caduceus_members_new(v, &m) != PARLEY_OK)
+        return NULL;
+    return m;
+}
+
 static void clist_hook(parley_agent_view *v, long move)
 {
-    if (move != 0 || parley_view_party(v) != 0)
-        return;
     static const uint32_t received[4][2] = {{1, 0}, {2, 0}, {0, 1}, {1, 0}}, worst[2] = {0, 0}, best[2] = {2, 1};
-    struct caduceus_members *m = NULL;
-    if (caduceus_members_new(v, &m) != PARLEY_OK)
+    struct caduceus_members *m = members_at_first_move(v, move);
+    if (!m)
         return;
     for (int k = 0; k < 4; k++)
         if (caduceus_members_observe(m, v, received[k]) != PARLEY_OK)
@@ -442,10 +448,8 @@ static int kawaii_seen[3][3], kawaii_late, kawaii_early[2];
 
 static void kawaii_hook(parley_agent_view *v, long move)
 {
-    if (move != 0 || parley_view_party(v) != 0)
-        return;
-    struct caduceus_members *m = NULL;
-    if (caduceus_members_new(v, &m) != PARLEY_OK)
+    struct caduceus_members *m = members_at_first_move(v, move);
+    if (!m)
         return;
     uint32_t out[2];
     memset(kawaii_seen, 0, sizeof kawaii_seen);
@@ -499,10 +503,8 @@ static int inner_seen[10], inner_first;
 
 static void inner_random_hook(parley_agent_view *v, long move)
 {
-    if (move != 0 || parley_view_party(v) != 0)
-        return;
-    struct caduceus_members *m = NULL;
-    if (caduceus_members_new(v, &m) != PARLEY_OK)
+    struct caduceus_members *m = members_at_first_move(v, move);
+    if (!m)
         return;
     uint32_t out[1];
     memset(inner_seen, 0, sizeof inner_seen);

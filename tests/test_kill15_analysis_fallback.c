@@ -21,6 +21,8 @@
 
 #include <parley/parley.h>
 
+#include "grid_space.h"
+
 #define A_VALUES 2049u
 #define B_VALUES 2048u
 #define NOTE "too many Pareto-optimal outcomes with equal utilities to merge"
@@ -41,12 +43,8 @@ static double table(int party, uint32_t v, uint32_t count)
 
 static parley_scenario *make_scenario(void)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "a", 0, A_VALUES - 1, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "b", 0, B_VALUES - 1, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s;
+    parley_scenario *sc = two_issue_scenario_new(&s, "a", A_VALUES - 1, "b", B_VALUES - 1);
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);
         assert_non_null(u);
@@ -115,6 +113,16 @@ static struct point *brute_frontier(uint64_t *acceptable, size_t *count)
     return all;
 }
 
+/* Analysis options of `threads` threads and `method`, the rest 0. */
+static parley_analysis_options options_for(unsigned threads, int method)
+{
+    parley_analysis_options options;
+    memset(&options, 0, sizeof options);
+    options.threads = threads;
+    options.method = method;
+    return options;
+}
+
 static void test_exact_gives_up_and_streams(void **state)
 {
     (void)state;
@@ -124,10 +132,7 @@ static void test_exact_gives_up_and_streams(void **state)
     struct point *frontier = brute_frontier(&acceptable, &count);
     print_message("%zu acceptable, %zu on the frontier\n", (size_t)acceptable, count);
     assert_true(count > 2000 && count < 200000);
-    parley_analysis_options options;
-    memset(&options, 0, sizeof options);
-    options.threads = 2;
-    options.method = PARLEY_ANALYSIS_EXACT;
+    parley_analysis_options options = options_for(2, PARLEY_ANALYSIS_EXACT);
     parley_error err;
     parley_analysis *a = NULL;
     assert_int_equal(parley_analyze(sc, &options, &a, &err), PARLEY_OK);
@@ -167,12 +172,8 @@ static void test_exact_gives_up_and_streams(void **state)
 static void test_weights_over_one(void **state)
 {
     (void)state;
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "a", 0, 1, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "b", 0, 1, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s;
+    parley_scenario *sc = two_issue_scenario_new(&s, "a", 1, "b", 1);
     static const double values[2][2][2] = {{{1, 0.5}, {1, 0}}, {{0, 0}, {1, 0}}}; /* [party][issue][value] */
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);
@@ -185,10 +186,7 @@ static void test_weights_over_one(void **state)
         assert_int_equal(parley_scenario_add_party(sc, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), p);
     }
     for (int method = PARLEY_ANALYSIS_AUTO; method <= PARLEY_ANALYSIS_EXACT; method++) {
-        parley_analysis_options options;
-        memset(&options, 0, sizeof options);
-        options.threads = 1;
-        options.method = method;
+        parley_analysis_options options = options_for(1, method);
         parley_analysis *a = NULL;
         assert_int_equal(parley_analyze(sc, &options, &a, NULL), PARLEY_OK);
         assert_int_equal(parley_analysis_merged(a), 0);
@@ -204,10 +202,7 @@ static void test_weights_over_one(void **state)
         }
         parley_analysis_free(a);
     }
-    parley_analysis_options options;
-    memset(&options, 0, sizeof options);
-    options.threads = 1;
-    options.method = PARLEY_ANALYSIS_EXACT_ONLY;
+    parley_analysis_options options = options_for(1, PARLEY_ANALYSIS_EXACT_ONLY);
     parley_error err;
     parley_analysis *a = NULL;
     assert_int_equal(parley_analyze(sc, &options, &a, &err), PARLEY_ERANGE);
@@ -229,10 +224,7 @@ static void test_weights_over_one(void **state)
             assert_int_equal(parley_utility_set_value(u, 0, 1, p ? 0 : 1), PARLEY_OK);
             assert_int_equal(parley_scenario_add_party(near, p ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), p);
         }
-        parley_analysis_options o;
-        memset(&o, 0, sizeof o);
-        o.threads = 1;
-        o.method = PARLEY_ANALYSIS_EXACT;
+        parley_analysis_options o = options_for(1, PARLEY_ANALYSIS_EXACT);
         parley_analysis *r = NULL;
         assert_int_equal(parley_analyze(near, &o, &r, NULL), PARLEY_OK);
         assert_int_equal(parley_analysis_merged(r), !past);

@@ -22,6 +22,7 @@
 #include "analysis/frontier.h"
 #include "analysis/frontier_nd.h"
 #include "analysis/scan.h"
+#include "dominance.h"
 #include "random_numbers.h"
 
 #define MOST_OFFERS 1200
@@ -154,18 +155,6 @@ static void test_outside_the_buckets(void **state)
     run(&s);
 }
 
-/* 1 when q is at least p for all n and more for one. */
-static int beats_n(const double *q, const double *p, size_t n)
-{
-    int better = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (q[k] < p[k])
-            return 0;
-        better |= q[k] > p[k];
-    }
-    return better;
-}
-
 /*
  * Three to five parties (frontier_nd.c), with and without the vector scans: after an offer some kept point
  * dominates, and after a check that finds one, frontier_front is a point that dominates it (the dominator moved to
@@ -191,25 +180,25 @@ static void test_front_after_domination(void **state)
                 assert_false(f.failed);
                 int beaten = 0;
                 for (size_t i = 0; i < j && !beaten; i++)
-                    beaten = beats_n(&u[i * n], p, n);
+                    beaten = dominates(&u[i * n], p, n);
                 /* kept unless an earlier offer beats it (a beaten kept point was beaten by a kept one) */
                 assert_int_equal(kept, !beaten);
                 if (!kept) {
                     dominated_offers++;
                     const double *front = frontier_front(&f);
                     assert_non_null(front);
-                    assert_true(beats_n(front, p, n));
+                    assert_true(dominates(front, p, n));
                 }
                 double q[5];
                 for (size_t k = 0; k < n; k++)
                     q[k] = pick(9) / 8.0;
                 int found = frontier_dominated(&f, q), expected = 0;
                 for (size_t i = 0; i <= j && !expected; i++)
-                    expected = beats_n(&u[i * n], q, n);
+                    expected = dominates(&u[i * n], q, n);
                 assert_int_equal(found, expected);
                 if (found) {
                     dominated_checks++;
-                    assert_true(beats_n(frontier_front(&f), q, n));
+                    assert_true(dominates(frontier_front(&f), q, n));
                 }
             }
             frontier_nd_compact(&f);
@@ -217,7 +206,7 @@ static void test_front_after_domination(void **state)
             for (size_t j = 0; j < OFFERS; j++) {
                 int beaten = 0;
                 for (size_t i = 0; i < OFFERS && !beaten; i++)
-                    beaten = beats_n(&u[i * n], &u[j * n], n);
+                    beaten = dominates(&u[i * n], &u[j * n], n);
                 expected += !beaten;
             }
             assert_int_equal(f.count, expected);

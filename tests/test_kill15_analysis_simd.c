@@ -18,6 +18,7 @@
 
 #include "analysis/frontier_nd.h"
 #include "analysis/scan.h"
+#include "dominance.h"
 #include "random_numbers.h"
 
 #if defined(__x86_64__)
@@ -71,18 +72,6 @@ static void test_permutation_tables(void **state)
 #endif
 }
 
-/* 1 when q is at least p for every party (ordered: NaN is not) and more for one. */
-static int dominates(const double *q, const double *p)
-{
-    int better = 0;
-    for (int k = 0; k < 3; k++) {
-        if (!(q[k] >= p[k]))
-            return 0;
-        better |= q[k] > p[k];
-    }
-    return better;
-}
-
 static void test_block_compare_emulated(void **state)
 {
     (void)state;
@@ -97,8 +86,8 @@ static void test_block_compare_emulated(void **state)
             p[k] = values[pick(4)];
         unsigned below, above = emulated_avx512(block, p, &below);
         for (unsigned i = 0; i < 8; i++) {
-            assert_int_equal(above >> i & 1, dominates(&block[3 * i], p));
-            assert_int_equal(below >> i & 1, dominates(p, &block[3 * i]));
+            assert_int_equal(above >> i & 1, dominates_ordered(&block[3 * i], p, 3));
+            assert_int_equal(below >> i & 1, dominates_ordered(p, &block[3 * i], 3));
         }
         if (scan_path_supported(SCAN_PATH_AVX2)) {
             unsigned below2, above2 = frontier_block_3d_avx2(block, p, &below2);

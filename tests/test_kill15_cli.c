@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "cli/progress.c"
+#include "progress_probe.h"
 
 static void amounts_at_the_suffix_boundary(void **state)
 {
@@ -59,37 +60,17 @@ static void rates_at_ten(void **state)
     }
 }
 
-static double fake_seconds;
-static double fake_clock(void)
-{
-    return fake_seconds;
-}
-
 /* What one report of `done` of `total` prints on stderr `elapsed` seconds after the start. */
 static void report_is(double done, double total, double elapsed, const char *want)
 {
-    FILE *capture = tmpfile();
-    assert_non_null(capture);
-    int saved = dup(STDERR_FILENO);
-    fflush(stderr);
-    dup2(fileno(capture), STDERR_FILENO);
+    capture_stderr();
     cli_progress p;
-    cli_progress_init(&p, "tournament", 0);
-    p.enabled = 1; /* as on a terminal */
-    p.clock = fake_clock;
-    p.started = 1000;
-    fake_seconds = 1000 + elapsed;
+    tournament_progress_at(&p, elapsed);
     cli_progress_report(&p, done, total, "negotiations");
     int shown = p.shown;
     double started = p.started;
-    fflush(stderr);
-    dup2(saved, STDERR_FILENO);
-    close(saved);
-    char buf[512] = "";
-    rewind(capture);
-    size_t n = fread(buf, 1, sizeof buf - 1, capture);
-    buf[n] = '\0';
-    fclose(capture);
+    char buf[512];
+    captured(buf, sizeof buf);
     if (strcmp(buf, want) != 0)
         fail_msg("%g of %g after %g s: '%s', expected '%s'", done, total, elapsed, buf + (buf[0] == '\r' ? 4 : 0),
                  want + (want[0] == '\r' ? 4 : 0));

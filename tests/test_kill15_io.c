@@ -26,43 +26,8 @@
 #include <parley/parley.h>
 
 #include "io/svg.h"
+#include "svg_drawing.h"
 #include "test_tmpdir.h"
-
-/* An SVG document drawn into memory: begin() starts it (the header is dropped), text() is what was drawn since. */
-typedef struct drawing {
-    char *text;
-    size_t size;
-    FILE *out;
-    svg s;
-    long mark;
-} drawing;
-
-static void begin(drawing *d, double width, double height)
-{
-    d->text = NULL;
-    d->size = 0;
-    d->out = open_memstream(&d->text, &d->size);
-    assert_non_null(d->out);
-    svg_begin(&d->s, d->out, width, height);
-    fflush(d->out);
-    d->mark = (long)d->size;
-}
-
-/* What was written since the last call (or since the header). */
-static const char *drawn(drawing *d)
-{
-    fflush(d->out);
-    const char *from = d->text + d->mark;
-    d->mark = (long)d->size;
-    return from;
-}
-
-static void finish(drawing *d)
-{
-    assert_int_equal(svg_end(&d->s), 0);
-    fclose(d->out);
-    free(d->text);
-}
 
 static void box_equal(svg_box b, double x0, double y0, double x1, double y1)
 {
@@ -80,7 +45,7 @@ static void test_header_and_end(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 200, 100);
+    drawing_begin(&d, 200, 100);
     assert_string_equal(d.text, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"200\" height=\"100\" "
                                 "viewBox=\"0 0 200 100\" font-family=\"DejaVu Sans, Arial, sans-serif\">\n"
                                 "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
@@ -94,7 +59,7 @@ static void test_header_and_end(void **state)
     free(d.text);
 
     /* an allocation that failed on the way: -2; a stream that cannot be written: -1 */
-    begin(&d, 10, 10);
+    drawing_begin(&d, 10, 10);
     d.s.failed = 1;
     assert_int_equal(svg_end(&d.s), -2);
     fclose(d.out);
@@ -111,7 +76,7 @@ static void test_text_anchors_and_boxes(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 200, 100);
+    drawing_begin(&d, 200, 100);
     svg_text(&d.s, 100, 50, 10, "middle", "#444", NULL, "abcd");
     assert_string_equal(drawn(&d), "<text x=\"100.0\" y=\"50.0\" font-size=\"10\" text-anchor=\"middle\" "
                                    "fill=\"#444\">abcd</text>\n");
@@ -124,14 +89,14 @@ static void test_text_anchors_and_boxes(void **state)
                                    "fill=\"#123\" class=\"k\">a&lt;b</text>\n");
     box_equal(last_box(&d), 100, 42, 100 + 3 * 6.2, 52.5);
     assert_int_equal(d.s.box_count, 3);
-    finish(&d);
+    drawing_free(&d);
 }
 
 static void test_title_squeezed_to_the_width(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 200, 100); /* room: 200 - 20 = 180 px */
+    drawing_begin(&d, 200, 100); /* room: 200 - 20 = 180 px */
     svg_title(&d.s, "T", NULL);
     assert_string_equal(drawn(&d), "<text x=\"10\" y=\"22.0\" font-size=\"15\" font-weight=\"bold\" "
                                    "fill=\"#222\">T</text>\n");
@@ -148,7 +113,7 @@ static void test_title_squeezed_to_the_width(void **state)
                         "fill=\"#444\">abcdefghijklmnopqrstuvwx</text>\n");
     box_equal(d.s.boxes[2], 10, 10, 190, 25.75);
     box_equal(d.s.boxes[3], 10, 40 - 9.6, 10 + 24 * 0.62 * 12, 43);
-    finish(&d);
+    drawing_free(&d);
 }
 
 static void test_panel_coordinates(void **state)
@@ -201,7 +166,7 @@ static void test_legend(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 300, 200);
+    drawing_begin(&d, 300, 200);
     const svg_legend_item items[5] = {{SVG_MARK_LINE, "#f00", "ab"},
                                       {SVG_MARK_DASH, "#0f0", "abcd"},
                                       {SVG_MARK_DOT, "#00f", "a"},
@@ -231,7 +196,7 @@ static void test_legend(void **state)
     assert_int_equal(d.s.box_count, 1);
     box_equal(d.s.boxes[0], 10, 20, 10 + w, 108);
     assert_float_equal(svg_legend_width(items, 0), 42, 0);
-    finish(&d);
+    drawing_free(&d);
 }
 
 /* The box svg_label tries at ring `ring`, direction (dx, dy), for a text w wide at `size` around (px, py). */
@@ -248,7 +213,7 @@ static void test_label_places_in_order(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 300, 300);
+    drawing_begin(&d, 300, 300);
     double w = 12.4; /* "ab" at 10 px */
     /* nothing recorded: ring 1, to the right, no leader line; the text's baseline 0.35 size under the centre */
     assert_int_equal(svg_label(&d.s, NULL, 100, 100, 10, "#c00", "ab"), 0);
@@ -270,14 +235,14 @@ static void test_label_places_in_order(void **state)
     box_equal(last_box(&d), label_box(2, 0, -1, 100, 100, 10, w).x0, 74.5, label_box(2, 0, -1, 100, 100, 10, w).x1,
               87);
     assert_int_equal(d.s.box_count, 3);
-    finish(&d);
+    drawing_free(&d);
 }
 
 static void test_label_within_and_touching(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 300, 300);
+    drawing_begin(&d, 300, 300);
     double w = 12.4;
     svg_box right = label_box(1, 1, 0, 50, 50, 10, w), left = label_box(1, -1, 0, 50, 50, 10, w);
     /* a box that only touches the right one's left edge (x1 == its x0) leaves it free */
@@ -308,14 +273,14 @@ static void test_label_within_and_touching(void **state)
     svg_box ring2 = label_box(2, 1, -1, 50, 50, 10, w);
     box_equal(last_box(&d), ring2.x0, ring2.y0, ring2.x1, ring2.y1);
     box_equal(ring2, 63, 24.5, 77.4, 37);
-    finish(&d);
+    drawing_free(&d);
 }
 
 static void test_label_gives_up_after_eight_rings(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 300, 300);
+    drawing_begin(&d, 300, 300);
     double w = 12.4;
     /* everything inside 8 rings of (150, 150) taken but a hole at ring 8, right: found there */
     svg_box hole = label_box(8, 1, 0, 150, 150, 10, w);
@@ -327,14 +292,14 @@ static void test_label_gives_up_after_eight_rings(void **state)
     drawn(&d);
     assert_int_equal(svg_label(&d.s, &ninth, 150, 150, 10, "#000", "ab"), -1);
     assert_string_equal(drawn(&d), "");
-    finish(&d);
+    drawing_free(&d);
 }
 
 static void test_reserve_grows(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 10, 10);
+    drawing_begin(&d, 10, 10);
     for (int i = 0; i < 130; i++)
         svg_reserve(&d.s, (svg_box){i, i + 1, i + 2, i + 3});
     assert_int_equal(d.s.box_count, 130);
@@ -342,14 +307,14 @@ static void test_reserve_grows(void **state)
     for (int i = 0; i < 130; i++)
         box_equal(d.s.boxes[i], i, i + 1, i + 2, i + 3);
     assert_int_equal(d.s.failed, 0);
-    finish(&d);
+    drawing_free(&d);
 }
 
 static void test_lines_density_crosshair(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 200, 200);
+    drawing_begin(&d, 200, 200);
     const svg_panel p = {0, 0, 100, 100, 0, 1, 0, 1};
     const double xy[4] = {0, 0, 0.5, 0.25};
     svg_xy_line(&d.s, &p, xy, 0, "#f00", 0);
@@ -391,7 +356,7 @@ static void test_lines_density_crosshair(void **state)
                                    "<line x1=\"0.0\" y1=\"25.0\" x2=\"100.0\" y2=\"25.0\" stroke=\"#999\" "
                                    "stroke-dasharray=\"6,4\"/>\n");
     assert_int_equal(d.s.box_count, 0); /* none of these reserves room */
-    finish(&d);
+    drawing_free(&d);
 }
 
 static size_t count_of(const char *text, const char *what)
@@ -406,7 +371,7 @@ static void test_axes(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 400, 300);
+    drawing_begin(&d, 400, 300);
     /* 110 px wide: at most 110 / 55 + 1 = 3 x ticks over [0, 1] (step 0.5); 70 px high: at most 3 y ticks */
     const svg_panel p = {100, 50, 110, 70, 0, 1, 0, 2};
     svg_axes(&d.s, &p, "price", "utility", 0);
@@ -449,7 +414,7 @@ static void test_axes(void **state)
     box_equal(d.s.boxes[10], 209.5, 49.5, 210.5, 120.5);
     double w = 7 * 0.62 * 12;
     box_equal(d.s.boxes[11], 58 - 9.6, 85 - w / 2, 58 + 3, 85 + w / 2);
-    finish(&d);
+    drawing_free(&d);
 }
 
 /* At most 11 ticks on either axis, however large the panel.  600 x 400 px over x in [0, 1], y in [0, 11]: x gets
@@ -464,7 +429,7 @@ static void test_axes_tick_cap(void **state)
     } cases[2] = {{600, 400, 11 + 6}, {540, 340, 6 + 6}};
     for (size_t c = 0; c < 2; c++) {
         drawing d;
-        begin(&d, 800, 600);
+        drawing_begin(&d, 800, 600);
         const svg_panel p = {100, 50, cases[c].w, cases[c].h, 0, 1, 0, 11};
         svg_axes(&d.s, &p, "x", "y", 0);
         const char *text = drawn(&d);
@@ -473,7 +438,7 @@ static void test_axes_tick_cap(void **state)
         assert_int_equal(count_of(text, ">0.4</text>"), 1);
         assert_int_equal(count_of(text, ">10</text>"), 1);
         assert_int_equal(count_of(text, ">1</text>"), 0);
-        finish(&d);
+        drawing_free(&d);
     }
 }
 
@@ -481,7 +446,7 @@ static void test_axes_rows(void **state)
 {
     (void)state;
     drawing d;
-    begin(&d, 400, 300);
+    drawing_begin(&d, 400, 300);
     const svg_panel p = {100, 50, 110, 90, 0, 1, 0, 1};
     const char *names[3] = {"a", "bb", "c"};
     svg_axes_rows(&d.s, &p, "u", names, 3);
@@ -503,7 +468,7 @@ static void test_axes_rows(void **state)
     assert_int_equal(count_of(text, "fill=\"#f6f6f6\""), 2);
     assert_null(strstr(text, "text-anchor=\"end\""));
     assert_int_equal(d.s.box_count - with_names, with_names - 3);
-    finish(&d);
+    drawing_free(&d);
 }
 
 #define GENIUS_DIR PARLEY_SOURCE_DIR "/tests/data/genius/"

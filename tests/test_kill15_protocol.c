@@ -240,12 +240,20 @@ static void expect_walk(const char *trace, const char *who, long round, const ch
     expect_session_walk(trace, who, round, reason, "walk_away");
 }
 
+/* Plays the scripts under `protocol` for `rounds` rounds: party `who` walks away in `round` for `reason` and the
+   session ends with `outcome` (expect_session_walk). */
+static void plays_to_walk(parley_protocol_kind protocol, long rounds, const move *s0, size_t n0, const move *s1,
+                          size_t n1, const char *who, long round, const char *reason, const char *outcome)
+{
+    char *trace = play(protocol, rounds, s0, n0, s1, n1, NULL);
+    expect_session_walk(trace, who, round, reason, outcome);
+    free(trace);
+}
+
 static void alternating(const move *s0, size_t n0, const move *s1, size_t n1, const char *who, long round,
                         const char *reason)
 {
-    char *trace = play(PARLEY_PROTOCOL_ALTERNATING, 5, s0, n0, s1, n1, NULL);
-    expect_walk(trace, who, round, reason);
-    free(trace);
+    plays_to_walk(PARLEY_PROTOCOL_ALTERNATING, 5, s0, n0, s1, n1, who, round, reason, "walk_away");
 }
 
 static void test_alternating_invalid_moves(void **state)
@@ -285,19 +293,16 @@ static void test_single_text_invalid_moves(void **state)
     (void)state;
     static const move offer[] = {OFFER(1, 0)}, yes[] = {ACCEPT}, no[] = {REJECT}, walk[] = {WALK};
     /* the first proposal asks for votes: an offer is no vote */
-    char *trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 6, offer, 1, yes, 1, NULL);
-    expect_walk(trace, "P0", 1, "only a yes or no vote, or walking away, answers a proposal");
-    free(trace);
+    plays_to_walk(PARLEY_PROTOCOL_SINGLE_TEXT, 6, offer, 1, yes, 1, "P0", 1,
+                  "only a yes or no vote, or walking away, answers a proposal", "walk_away");
     /* both vote yes: the mediator's first proposal, (b, 1), crosses P1's red line (P0's yes is counted first) */
-    trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 6, yes, 1, yes, 1, NULL);
+    char *trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 6, yes, 1, yes, 1, NULL);
     assert_non_null(strstr(trace, "{\"event\":\"vote\",\"round\":1,\"time\":0,\"party\":\"P0\",\"to\":\"mediator\","
                                   "\"package\":{\"x\":\"b\",\"y\":1},\"utility\":0.75,\"vote\":\"yes\"}\n"));
     expect_walk(trace, "P1", 1, "the package breaks its own red line 'not_b'");
     free(trace);
     /* walking away from a proposal: no reason */
-    trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 6, no, 1, walk, 1, NULL);
-    expect_walk(trace, "P1", 1, NULL);
-    free(trace);
+    plays_to_walk(PARLEY_PROTOCOL_SINGLE_TEXT, 6, no, 1, walk, 1, "P1", 1, NULL, "walk_away");
     /* voting no throughout: the deadline's call to ratify is answered no by both: no agreement, "deadline" */
     trace = play(PARLEY_PROTOCOL_SINGLE_TEXT, 3, no, 1, no, 1, NULL);
     assert_null(strstr(trace, "walk_away"));
@@ -312,23 +317,18 @@ static void test_shuttle_invalid_moves(void **state)
     (void)state;
     static const move none[] = {AMEND(0, 0, 0)}, bad_issue[] = {AMEND(1, 2, 0)}, bad_value[] = {AMEND(1, 1, 2)};
     static const move red[] = {OFFER(0, 0)}, kind99[] = {{99, 0, 0, 0, 0, 0}}, no[] = {REJECT};
-    char *trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, none, 1, no, 1, NULL);
-    expect_session_walk(trace, "P0", 1, "an amendment needs one to one-per-issue changes", "collapse");
-    free(trace);
-    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, bad_issue, 1, NULL);
-    expect_session_walk(trace, "P1", 1, "an amendment changes an issue or value that does not exist", "collapse");
-    free(trace);
-    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, bad_value, 1, no, 1, NULL);
-    expect_session_walk(trace, "P0", 1, "an amendment changes an issue or value that does not exist", "collapse");
-    free(trace);
-    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, red, 1, no, 1, NULL);
-    expect_session_walk(trace, "P0", 1, "the package breaks its own red line 'not_a'", "collapse");
-    free(trace);
-    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, kind99, 1, NULL);
-    expect_session_walk(trace, "P1", 1, "votes are not answers to the mediator's text", "collapse");
-    free(trace);
+    plays_to_walk(PARLEY_PROTOCOL_SHUTTLE, 4, none, 1, no, 1, "P0", 1,
+                  "an amendment needs one to one-per-issue changes", "collapse");
+    plays_to_walk(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, bad_issue, 1, "P1", 1,
+                  "an amendment changes an issue or value that does not exist", "collapse");
+    plays_to_walk(PARLEY_PROTOCOL_SHUTTLE, 4, bad_value, 1, no, 1, "P0", 1,
+                  "an amendment changes an issue or value that does not exist", "collapse");
+    plays_to_walk(PARLEY_PROTOCOL_SHUTTLE, 4, red, 1, no, 1, "P0", 1, "the package breaks its own red line 'not_a'",
+                  "collapse");
+    plays_to_walk(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, kind99, 1, "P1", 1, "votes are not answers to the mediator's text",
+                  "collapse");
     /* rejections throughout: no one walks, no agreement, the session closes at the deadline without a follow-up */
-    trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, no, 1, NULL);
+    char *trace = play(PARLEY_PROTOCOL_SHUTTLE, 4, no, 1, no, 1, NULL);
     assert_null(strstr(trace, "walk_away"));
     assert_null(strstr(trace, "\"event\":\"agreement\""));
     assert_non_null(strstr(trace, "\"round\":4,\"time\":1,\"session\":1,\"venue\":\"venue 1\",\"party\":null,\"outcome\":\"no_follow_up\"}\n"));

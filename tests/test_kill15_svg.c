@@ -24,29 +24,7 @@
 #include <string.h>
 
 #include "io/svg.h"
-
-typedef struct doc {
-    char *text;
-    size_t size;
-    FILE *out;
-    svg s;
-} doc;
-
-static void doc_open(doc *d)
-{
-    d->text = NULL;
-    d->size = 0;
-    d->out = open_memstream(&d->text, &d->size);
-    assert_non_null(d->out);
-    svg_begin(&d->s, d->out, 600, 400);
-}
-
-/* Closes the document; its text stays in d->text (freed by the caller). */
-static void doc_close(doc *d)
-{
-    assert_int_equal(svg_end(&d->s), 0);
-    fclose(d->out);
-}
+#include "svg_drawing.h"
 
 static void assert_box(const svg_box *b, double x0, double y0, double x1, double y1)
 {
@@ -59,8 +37,8 @@ static void assert_box(const svg_box *b, double x0, double y0, double x1, double
 static void test_text_boxes_by_anchor(void **state)
 {
     (void)state;
-    doc d;
-    doc_open(&d);
+    drawing d;
+    drawing_begin(&d, 600, 400);
     svg_text(&d.s, 100, 50, 10, "start", "#000", NULL, "abcd");
     svg_text(&d.s, 100, 50, 10, "middle", "#000", NULL, "abcd");
     svg_text(&d.s, 100, 50, 10, "end", "#000", NULL, "abcd");
@@ -70,7 +48,7 @@ static void test_text_boxes_by_anchor(void **state)
     assert_box(&d.s.boxes[1], 87.6, 42, 112.4, 52.5);
     assert_box(&d.s.boxes[2], 75.2, 42, 100, 52.5);
     assert_box(&d.s.boxes[3], 300 - 22.32, 80 - 9.6, 300 + 22.32, 83);
-    doc_close(&d);
+    drawing_end(&d);
     assert_non_null(strstr(d.text, "<text x=\"100.0\" y=\"50.0\" font-size=\"10\" text-anchor=\"middle\" fill=\"#000\">"
                                    "abcd</text>\n"));
     free(d.text);
@@ -80,8 +58,8 @@ static void test_text_boxes_by_anchor(void **state)
 static void test_title_boxes(void **state)
 {
     (void)state;
-    doc d;
-    doc_open(&d);
+    drawing d;
+    drawing_begin(&d, 600, 400);
     svg_title(&d.s, "abcd", "ab");
     assert_int_equal(d.s.box_count, 2);
     assert_box(&d.s.boxes[0], 10, 22 - 12, 10 + 0.62 * 15 * 4, 22 + 3.75);
@@ -92,7 +70,7 @@ static void test_title_boxes(void **state)
     svg_title(&d.s, longer, "");
     assert_int_equal(d.s.box_count, 3);
     assert_box(&d.s.boxes[2], 10, 10, 590, 25.75);
-    doc_close(&d);
+    drawing_end(&d);
     assert_non_null(strstr(d.text, "font-weight=\"bold\" fill=\"#222\" textLength=\"580\" lengthAdjust=\"spacingAndGlyphs\">x"));
     assert_null(strstr(d.text, "textLength=\"580\" lengthAdjust=\"spacingAndGlyphs\">abcd"));
     free(d.text);
@@ -101,8 +79,8 @@ static void test_title_boxes(void **state)
 /* Places "ab" (10 px) next to (200, 200) among the boxes given; returns the document's text (caller frees). */
 static char *label_among(const svg_box *boxes, size_t count, const svg_box *within, int *rc, svg_box *placed)
 {
-    doc d;
-    doc_open(&d);
+    drawing d;
+    drawing_begin(&d, 600, 400);
     for (size_t i = 0; i < count; i++)
         svg_reserve(&d.s, boxes[i]);
     size_t before = d.s.box_count;
@@ -110,7 +88,7 @@ static char *label_among(const svg_box *boxes, size_t count, const svg_box *with
     assert_int_equal(d.s.box_count, before + (*rc == 0));
     if (*rc == 0)
         *placed = d.s.boxes[before];
-    doc_close(&d);
+    drawing_end(&d);
     return d.text;
 }
 
@@ -148,18 +126,18 @@ static void test_label_ring_one_directions(void **state)
     free(text);
     expect_label(NULL, 0, NULL, "x=\"213.2\" y=\"203.5\"", NULL);
     /* a centred text at x 225 reserves from 212.6: the right is taken, the label goes left */
-    doc d;
-    doc_open(&d);
+    drawing d;
+    drawing_begin(&d, 600, 400);
     svg_text(&d.s, 225, 204, 10, "middle", "#000", NULL, "abcd");
     svg_box centred = d.s.boxes[0];
-    doc_close(&d);
+    drawing_end(&d);
     free(d.text);
     expect_label(&centred, 1, NULL, "x=\"186.8\" y=\"203.5\"", NULL);
     /* an end-anchored text at x 190 (165.2 to 190) takes the left too: above (centre y 187.75) */
-    doc_open(&d);
+    drawing_begin(&d, 600, 400);
     svg_text(&d.s, 190, 204, 10, "end", "#000", NULL, "abcd");
     svg_box two[2] = {centred, d.s.boxes[0]};
-    doc_close(&d);
+    drawing_end(&d);
     free(d.text);
     expect_label(two, 2, NULL, "x=\"200.0\" y=\"191.2\"", NULL);
     /* above taken as well: below (centre y 212.25) */
@@ -212,8 +190,8 @@ static void test_label_boundaries(void **state)
 static void test_axes_and_legend_boxes(void **state)
 {
     (void)state;
-    doc d;
-    doc_open(&d);
+    drawing d;
+    drawing_begin(&d, 600, 400);
     svg_panel p = {100, 50, 200, 100, 0, 1, 0, 1};
     svg_axes(&d.s, &p, "x", "yy", 0);
     size_t n = d.s.box_count;
@@ -229,7 +207,7 @@ static void test_axes_and_legend_boxes(void **state)
     assert_float_equal(svg_legend(&d.s, 400, 20, items, 2), 40, 1e-9);
     assert_box(&d.s.boxes[n], 400, 20, 400 + 27.28 + 42, 60);
     assert_int_equal(d.s.box_count, n + 1);
-    doc_close(&d);
+    drawing_end(&d);
     assert_non_null(strstr(d.text, "<circle cx=\"416.0\" cy=\"32.0\" r=\"3.5\" fill=\"#f00\"/>\n"
                                    "<text x=\"432.0\" y=\"36.0\" font-size=\"11\" text-anchor=\"start\""));
     assert_non_null(strstr(d.text, "<circle cx=\"416.0\" cy=\"48.0\" r=\"5\" fill=\"none\" stroke=\"#000\""));

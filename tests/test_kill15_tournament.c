@@ -150,22 +150,12 @@ static void test_assignments_saturate(void **state)
     }
 }
 
-static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
-{
-    (void)user, (void)worker, (void)first, (void)count;
-    return 0;
-}
-
 static void test_replicator_steps(void **state)
 {
     (void)state;
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 2;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
+    laid_out_config(&cfg, agents, 2);
     parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
     for (size_t i = 0; i < parley_tournament_run_count(t); i++) {

@@ -234,9 +234,7 @@ static void test_kawaii_accepts_at_its_threshold(void **state)
     script_set(1, 1, top);
     script_hook = kawaii_hook;
     member_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_vs_hardliner(sc);
     parley_scenario_free(sc);
     assert_int_equal(member_calls, 1);
     assert_int_equal(member_answer[0], 0); /* 0.8 reaches the threshold: accept */
@@ -329,9 +327,7 @@ static void test_atlas3_member_asks_for_its_ordinary_bid(void **state)
     script_set(1, 1, two);
     script_hook = atlas3_hook;
     member_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_vs_hardliner(sc);
     parley_scenario_free(sc);
     assert_int_equal(member_calls, 1);
     assert_int_equal(member_answer[0], 1);
@@ -472,9 +468,7 @@ static void test_genius_window_bounds(void **state)
     script_set(1, 1, four);
     script_hook = genius_hook;
     member_calls = 0;
-    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_vs_hardliner(sc);
     parley_opponent_model_free(genius_model);
     parley_scenario_free(sc);
     assert_int_equal(member_calls, 1);

@@ -273,9 +273,7 @@ static void run_hook(parley_scenario *sc, void (*hook)(parley_agent_view *, long
     static const uint32_t one[1] = {1};
     script_set(1, 1, one);
     script_hook = hook;
-    parley_negotiation *neg = probe_negotiation(sc, 4, 1, &script_agent, "", parley_agent_builtin("hardliner"), "");
-    probe_run(neg);
-    parley_negotiation_free(neg);
+    probe_script_vs_hardliner(sc);
     script_hook = NULL;
 }
 

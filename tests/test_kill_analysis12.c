@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "analysis/exact.h"
+#include "dominance.h"
 #include "exact_fixture.h"
 
 static const char *const formulations[] = {"direct", "complement", NULL};
@@ -271,17 +272,6 @@ static void add_acceptable(void *ctx, const uint32_t *values, const double *u)
         if (u[k] < o->t->reservation[k])
             return;
     add_outcome(ctx, values, u);
-}
-
-static int dominates(const double *a, const double *b, size_t n)
-{
-    int better = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (a[k] < b[k])
-            return 0;
-        better |= a[k] > b[k];
-    }
-    return better;
 }
 
 /* Keeps the outcomes no other one dominates (equal utilities all kept), in their order. */

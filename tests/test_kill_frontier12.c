@@ -26,6 +26,7 @@
 
 #include "analysis/frontier.h"
 #include "analysis/scan.h"
+#include "dominance.h"
 
 static uint64_t random_state = 0x7F4A7C159E3779B9ULL;
 
@@ -35,17 +36,6 @@ static uint64_t rnd(void)
     random_state ^= random_state >> 7;
     random_state ^= random_state << 17;
     return random_state;
-}
-
-static int dominates(const double *q, const double *p, size_t n)
-{
-    int better = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (q[k] < p[k])
-            return 0;
-        better |= q[k] > p[k];
-    }
-    return better;
 }
 
 enum stream { SPREAD, ANTI, DYING };

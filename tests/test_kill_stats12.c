@@ -24,12 +24,6 @@
 #include "textbook_fixture.h"
 #include "tournament_stats_probe.h"
 
-static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
-{
-    (void)user, (void)worker, (void)first, (void)count;
-    return 0;
-}
-
 /* boulware (0) and conceder (1), one repeat.  When boulware opens: agreed, pareto 0.1, nash 0.2, welfare 0.9;
    when conceder opens: an agreement only if `always_agreed`, pareto 0.3, no Nash distance, welfare 0.5.  boulware
    always gets `first`, conceder `second`.  With `model`, boulware's model of conceder has Pearson 0.8 when it
@@ -38,12 +32,8 @@ static parley_tournament *two_agents(double first, double second, int always_agr
 {
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 2;
+    laid_out_config(&cfg, agents, 2);
     cfg.repeats = 1;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
     cfg.model = model;
     parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
@@ -211,11 +201,7 @@ static void csv_pads_the_shorter_runs(void **state)
                      PARLEY_OK);
     static const char *const agents[] = {"boulware", "conceder", "linear"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 3;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
+    laid_out_config(&cfg, agents, 3);
     static const parley_scenario *list[2];
     list[0] = sc;
     list[1] = three;
@@ -249,11 +235,7 @@ static void scenario_names_in_the_csv(void **state)
     parley_scenario *quoted = retitled("say \\\"hi\\\", twice"), *untitled = retitled("");
     static const char *const agents[] = {"boulware", "conceder"};
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = 2;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
+    laid_out_config(&cfg, agents, 2);
     static const parley_scenario *list[3];
     list[0] = list[1] = quoted;
     list[2] = untitled;

@@ -60,13 +60,7 @@ static void assert_same(const parley_scenario *sc, const parley_analysis *a, con
             assert_true(found);
         }
     }
-    assert_int_equal(parley_analysis_frontier_count(a), parley_analysis_frontier_count(b));
-    for (size_t i = 0; i < parley_analysis_frontier_count(a); i++) {
-        assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
-                            issues * sizeof(uint32_t));
-        assert_memory_equal(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i),
-                            n * sizeof(double));
-    }
+    test_same_frontier(a, b, issues, n);
     for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
         const uint32_t *oa, *ob;
         double va, vb;

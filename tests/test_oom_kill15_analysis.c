@@ -22,6 +22,7 @@
 
 #include <parley/parley.h>
 
+#include "dominance.h"
 #include "exact_fixture.h"
 #include "failalloc.h"
 #include "many_red_lines.h"
@@ -29,18 +30,6 @@
 
 #define MOST_ALLOCATIONS 200
 #define POINTS 600 /* above the 512 keys where exact_radix_sort allocates */
-
-/* 1 when a is at least b for every one of n parties and better for one. */
-static int beats(const double *a, const double *b, size_t n)
-{
-    int better = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (a[k] < b[k])
-            return 0;
-        better |= a[k] > b[k];
-    }
-    return better;
-}
 
 static void test_filter_refused(void **state)
 {
@@ -56,7 +45,7 @@ static void test_filter_refused(void **state)
         for (size_t c = 0; c < POINTS; c++) {
             int dominated = 0;
             for (size_t d = 0; d < POINTS && !dominated; d++)
-                dominated = beats(&u[d * n], &u[c * n], n);
+                dominated = dominates(&u[d * n], &u[c * n], n);
             expected[c] = !dominated;
             kept += expected[c];
         }
@@ -145,7 +134,7 @@ static void brute_frontier(const struct tspace *t, struct emitted *out)
             int acceptable = 1;
             for (size_t k = 0; k < t->n; k++)
                 acceptable &= a.u[d * t->n + k] >= t->reservation[k];
-            ok = !(acceptable && beats(&a.u[d * t->n], &a.u[c * t->n], t->n));
+            ok = !(acceptable && dominates(&a.u[d * t->n], &a.u[c * t->n], t->n));
         }
         if (ok)
             out->id[out->count++] = a.id[c];
@@ -226,6 +215,20 @@ static parley_scenario *small_scenario(size_t n)
     return sc;
 }
 
+/* A run with allocation a refused that failed: not the last refusal (done 0), PARLEY_ENOMEM, no result (got, NULL
+   where the operation gives none) and a message naming the lack of memory; `what` (or NULL) heads the failure. */
+static void expect_refused(int rc, int done, const void *got, const parley_error *err, const char *what, long a)
+{
+    assert_false(done);
+    assert_int_equal(rc, PARLEY_ENOMEM);
+    assert_null(got);
+    if (strstr(err->message, "out of memory"))
+        return;
+    if (what)
+        fail_msg("%s, allocation %ld refused: '%s'", what, a, err->message);
+    fail_msg("allocation %ld refused: '%s'", a, err->message);
+}
+
 static void assert_same_figures(const parley_analysis *a, const parley_analysis *b, size_t issues)
 {
     assert_int_equal(parley_analysis_outcomes(a), parley_analysis_outcomes(b));
@@ -235,14 +238,7 @@ static void assert_same_figures(const parley_analysis *a, const parley_analysis 
     assert_int_equal(n, parley_analysis_party_count(b));
     for (size_t k = 0; k < n; k++)
         assert_int_equal(parley_analysis_party_acceptable(a, k), parley_analysis_party_acceptable(b, k));
-    size_t count = parley_analysis_frontier_count(a);
-    assert_int_equal(count, parley_analysis_frontier_count(b));
-    for (size_t i = 0; i < count; i++) {
-        assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
-                            issues * sizeof(uint32_t));
-        assert_memory_equal(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i),
-                            n * sizeof(double));
-    }
+    test_same_frontier(a, b, issues, n);
     for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
         assert_int_equal(parley_analysis_condition_holds(a, c), parley_analysis_condition_holds(b, c));
     const uint64_t *ma, *mb;
@@ -270,11 +266,7 @@ static void analyze_refused(const parley_scenario *sc, const parley_analysis_opt
         done = refused == 0;
         refusals += refused;
         if (rc != PARLEY_OK) {
-            assert_false(done);
-            assert_int_equal(rc, PARLEY_ENOMEM);
-            assert_null(got);
-            if (!strstr(err.message, "out of memory"))
-                fail_msg("%s, allocation %ld refused: '%s'", what, a, err.message);
+            expect_refused(rc, done, got, &err, what, a);
             continue;
         }
         assert_int_equal(parley_analysis_merged(got), options->method == PARLEY_ANALYSIS_EXACT_ONLY);
@@ -408,10 +400,7 @@ static void test_texts_rank_refused(void **state)
         int rc = parley_texts_rank(sc, texts, 5, PARLEY_SOLUTION_NASH, &options, got, &got_best, &err);
         done = failalloc_disarm() == 0;
         if (rc != PARLEY_OK) {
-            assert_false(done);
-            assert_int_equal(rc, PARLEY_ENOMEM);
-            if (!strstr(err.message, "out of memory"))
-                fail_msg("allocation %ld refused: '%s'", a, err.message);
+            expect_refused(rc, done, NULL, &err, NULL, a);
             continue;
         }
         assert_true(got_best == best);
@@ -469,11 +458,7 @@ static void test_diagnose_moves_refused(void **state)
         int rc = parley_diagnose(sc, &options, &got, &err);
         done = failalloc_disarm() == 0;
         if (rc != PARLEY_OK) {
-            assert_false(done);
-            assert_int_equal(rc, PARLEY_ENOMEM);
-            assert_null(got);
-            if (!strstr(err.message, "out of memory"))
-                fail_msg("allocation %ld refused: '%s'", a, err.message);
+            expect_refused(rc, done, got, &err, NULL, a);
             continue;
         }
         assert_same_relaxations(got, reference);

@@ -22,17 +22,11 @@
 /* One report (JSON or text) of r from the status quo, its time left out. */
 static int report(FILE *out, const parley_gmcr_result *r, const parley_gmcr_paths *paths, int json, parley_error *err)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *mem = open_memstream(&text, &size);
-    assert_non_null(mem);
+    struct oom_capture c;
+    FILE *mem = oom_capture_open(&c);
     parley_gmcr_report rep = {.result = r, .paths = paths, .coalitions = 1};
     int rc = json ? parley_gmcr_write_json(mem, &rep, err) : parley_gmcr_write_text(mem, &rep, err);
-    fclose(mem);
-    if (rc == PARLEY_OK)
-        oom_put_lines_without(out, text, json ? "\"seconds\":" : " s on ");
-    free(text);
-    return rc;
+    return oom_capture_put(&c, rc, out, json ? "\"seconds\":" : " s on ");
 }
 
 /* Analyses and reports a model read from a file (`path`) or from memory (`text`). */

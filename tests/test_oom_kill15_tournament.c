@@ -49,16 +49,9 @@ struct subject {
 /* t's JSON without its "seconds" line (which varies from run to run) to out. */
 static int json_without_time(const parley_tournament *t, FILE *out, parley_error *err)
 {
-    char *text = NULL;
-    size_t size = 0;
-    FILE *mem = open_memstream(&text, &size);
-    assert_non_null(mem);
-    int rc = parley_tournament_write_json(t, mem, err);
-    fclose(mem);
-    if (rc == PARLEY_OK)
-        oom_put_lines_without(out, text, "\"seconds\":");
-    free(text);
-    return rc;
+    struct oom_capture c;
+    int rc = parley_tournament_write_json(t, oom_capture_open(&c), err);
+    return oom_capture_put(&c, rc, out, "\"seconds\":");
 }
 
 /* Plays the tournament (uncertain: with the model and uncertainty) and writes its JSON and CSV. */

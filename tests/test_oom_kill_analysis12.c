@@ -22,6 +22,7 @@
 
 #include "exact_fixture.h"
 #include "failalloc.h"
+#include "grid_space.h"
 #include "protocol/session_internal.h"
 
 #define MOST_ALLOCATIONS 400
@@ -195,12 +196,8 @@ static void test_scope_rows(void **state)
 /* Issues of 70 and 90 values (6300 packages: the halves) or 40 and 50 (2000: the sorted index). */
 static parley_scenario *scenario(int64_t a, int64_t b)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    assert_int_equal(parley_space_add_integer(s, "a", 0, a - 1, 1, NULL), PARLEY_OK);
-    assert_int_equal(parley_space_add_integer(s, "b", 0, b - 1, 1, NULL), PARLEY_OK);
-    parley_scenario *sc = parley_scenario_new(s);
-    assert_non_null(sc);
+    parley_space *s;
+    parley_scenario *sc = two_issue_scenario_new(&s, "a", a - 1, "b", b - 1);
     for (int p = 0; p < 2; p++) {
         parley_utility *u = parley_utility_new(s);
         assert_non_null(u);

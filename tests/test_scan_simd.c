@@ -24,6 +24,8 @@
 
 #include "analysis/frontier_nd.h"
 #include "analysis/scan.h"
+#include "dominance.h"
+#include "test_util.h"
 
 /* A space of `issues` integer issues of `values` values; party p's value of v on issue i is a hash of (p, i, v)
    rounded to 1/grid (grid 0: not rounded); weights sum to `scale` (above 1: sums get capped at 1). */
@@ -117,13 +119,7 @@ static void assert_same(const parley_analysis *a, const parley_analysis *b, size
     }
     for (size_t c = 0; c < parley_analysis_condition_count(a); c++)
         assert_int_equal(parley_analysis_condition_holds(a, c), parley_analysis_condition_holds(b, c));
-    size_t f = parley_analysis_frontier_count(a);
-    assert_int_equal(f, parley_analysis_frontier_count(b));
-    for (size_t i = 0; i < f; i++) {
-        assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
-                            issues * sizeof(uint32_t));
-        assert_same_doubles(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i), n);
-    }
+    test_same_frontier(a, b, issues, n);
     for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
         const uint32_t *oa = NULL, *ob = NULL;
         const double *ua = NULL, *ub = NULL;
@@ -247,19 +243,9 @@ static void test_near_reservation(void **state)
     }
 }
 
-/* frontier_nd's AVX2 and AVX-512 block compares (frontier_block.c) against the definition of dominance, on blocks of 8
-   vectors drawn from few values (ties in every party), NaN in some, and points from the same values. */
-static int dominates_by_definition(const double *q, const double *p)
-{
-    int better = 0;
-    for (int k = 0; k < 3; k++) {
-        if (!(q[k] >= p[k]))
-            return 0;
-        better |= q[k] > p[k];
-    }
-    return better;
-}
-
+/* frontier_nd's AVX2 and AVX-512 block compares (frontier_block.c) against the definition of dominance
+   (dominates_ordered, dominance.h), on blocks of 8 vectors drawn from few values (ties in every party), NaN in some,
+   and points from the same values. */
 static void test_frontier_block(void **state)
 {
     (void)state;
@@ -278,8 +264,8 @@ static void test_frontier_block(void **state)
             unsigned below, above = path == SCAN_PATH_AVX512 ? frontier_block_3d_avx512(block, p, &below)
                                                              : frontier_block_3d_avx2(block, p, &below);
             for (unsigned i = 0; i < 8; i++) {
-                assert_int_equal(above >> i & 1, dominates_by_definition(&block[3 * i], p));
-                assert_int_equal(below >> i & 1, dominates_by_definition(p, &block[3 * i]));
+                assert_int_equal(above >> i & 1, dominates_ordered(&block[3 * i], p, 3));
+                assert_int_equal(below >> i & 1, dominates_ordered(p, &block[3 * i], 3));
             }
             seen_above += above != 0;
             seen_below += below != 0;

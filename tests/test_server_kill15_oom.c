@@ -99,6 +99,24 @@ static void expect_error(const api_call *c, int status, const char *message)
     json_decref(want);
 }
 
+/* A job of apply_ok submitted on a fresh call c, counted by a fresh probe p (with the job's allocation refused, and
+   only it, when refuse_job), then its end awaited: done once; what apply and the connection were, into applied and
+   had_db. */
+static void submit_one(talks *w, api_call *c, probe *p, int refuse_job, int *applied, int *had_db)
+{
+    probe_init(p);
+    memset(c, 0, sizeof *c);
+    c->srv = w->srv;
+    if (refuse_job)
+        failalloc_arm(1, 0); /* the job's allocation, and only it */
+    writer_submit(w->srv, c, apply_ok, done_cb, p);
+    if (refuse_job)
+        assert_int_equal(failalloc_disarm(), 1);
+    int done;
+    probe_read(p, 1, applied, &done, had_db);
+    assert_int_equal(done, 1);
+}
+
 static void test_write_job_refused(void **state)
 {
     (void)state;
@@ -107,16 +125,9 @@ static void test_write_job_refused(void **state)
     talks_open(&w, &o);
     uint64_t before = submitted(&w);
     probe p;
-    probe_init(&p);
     api_call c;
-    memset(&c, 0, sizeof c);
-    c.srv = w.srv;
-    failalloc_arm(1, 0); /* the job's allocation, and only it */
-    writer_submit(w.srv, &c, apply_ok, done_cb, &p);
-    assert_int_equal(failalloc_disarm(), 1);
-    int applied, done, had_db;
-    probe_read(&p, 1, &applied, &done, &had_db);
-    assert_int_equal(done, 1);
+    int applied, had_db;
+    submit_one(&w, &c, &p, 1, &applied, &had_db);
     assert_int_equal(applied, 0);
     expect_error(&c, 500, "out of memory");
     assert_true(submitted(&w) == before);
@@ -124,12 +135,7 @@ static void test_write_job_refused(void **state)
 
     /* Memory back: the next job is applied by the writer, with its connection, and answered as apply said. */
     probe q;
-    probe_init(&q);
-    memset(&c, 0, sizeof c);
-    c.srv = w.srv;
-    writer_submit(w.srv, &c, apply_ok, done_cb, &q);
-    probe_read(&q, 1, &applied, &done, &had_db);
-    assert_int_equal(done, 1);
+    submit_one(&w, &c, &q, 0, &applied, &had_db);
     assert_int_equal(applied, 1);
     assert_int_equal(had_db, 1);
     assert_int_equal(c.status, 202);
@@ -141,12 +147,7 @@ static void test_write_job_refused(void **state)
     /* The writer stopped: 503, not applied, done once. */
     writer_stop(w.srv);
     probe s;
-    probe_init(&s);
-    memset(&c, 0, sizeof c);
-    c.srv = w.srv;
-    writer_submit(w.srv, &c, apply_ok, done_cb, &s);
-    probe_read(&s, 1, &applied, &done, &had_db);
-    assert_int_equal(done, 1);
+    submit_one(&w, &c, &s, 0, &applied, &had_db);
     assert_int_equal(applied, 0);
     expect_error(&c, 503, "the server is stopping");
     assert_true(submitted(&w) == before + 1);

@@ -21,13 +21,6 @@
 #include "textbook_fixture.h"
 #include "tournament_stats_probe.h"
 
-/* No worker ever gets a run: the tournament is laid out but nothing is played. */
-static int claim_nothing(void *user, unsigned worker, size_t *first, size_t *count)
-{
-    (void)user, (void)worker, (void)first, (void)count;
-    return 0;
-}
-
 /* The utilities of (first party, second party) in repeat `repeat` of the cell where agent x meets agent y. */
 typedef void (*cell_values)(size_t x, size_t y, unsigned repeat, double *u);
 
@@ -36,13 +29,9 @@ static parley_tournament *made_up(const char *const *agents, size_t count, int s
                                   cell_values values)
 {
     parley_tournament_config cfg;
-    parley_tournament_config_init(&cfg);
-    cfg.agents = agents;
-    cfg.agent_count = count;
+    laid_out_config(&cfg, agents, count);
     cfg.self_play = self_play;
     cfg.repeats = repeats;
-    cfg.session.rounds = 10;
-    cfg.claim = claim_nothing;
     parley_tournament *t = textbook_tournament(&cfg);
     parley_error err;
     unsigned seen[4][4] = {{0}};

@@ -1,8 +1,8 @@
 /*
  * test_util.h: small helpers shared by the cmocka test programs (include after
  * <cmocka.h> and <parley/parley.h>): a scenario from a file or from text, the
- * test failing with parley's message when it does not load, and its analysis
- * by a chosen method.
+ * test failing with parley's message when it does not load, its analysis
+ * by a chosen method, and two analyses' frontiers compared byte for byte.
  */
 #ifndef PARLEY_TEST_UTIL_H
 #define PARLEY_TEST_UTIL_H
@@ -46,6 +46,21 @@ static inline parley_analysis *test_analyse_with(const parley_scenario *sc, cons
 static inline parley_analysis *test_analyse(const parley_scenario *sc, int method, unsigned threads)
 {
     return test_analyse_with(sc, &(parley_analysis_options){.threads = threads, .method = method});
+}
+
+/* a and b have the same frontier: as many points, each the same outcome (`issues` values) and the same utilities
+ * (`parties` of them), compared as bytes (no tolerance). */
+static inline void test_same_frontier(const parley_analysis *a, const parley_analysis *b, size_t issues,
+                                      size_t parties)
+{
+    size_t f = parley_analysis_frontier_count(a);
+    assert_int_equal(f, parley_analysis_frontier_count(b));
+    for (size_t i = 0; i < f; i++) {
+        assert_memory_equal(parley_analysis_frontier_outcome(a, i), parley_analysis_frontier_outcome(b, i),
+                            issues * sizeof(uint32_t));
+        assert_memory_equal(parley_analysis_frontier_utilities(a, i), parley_analysis_frontier_utilities(b, i),
+                            parties * sizeof(double));
+    }
 }
 
 #endif
