@@ -7,12 +7,14 @@ server test hang would leave its children running.  Here each test is read from 
 when its time is up, so that a mutation run can order its tests (the fastest first, stopping at the first
 failure) and bound each mutant's time without leaving processes behind.
 """
+import atexit
 import json
 import os
 import re
 import shutil
 import signal
 import subprocess
+import sys
 import time
 
 
@@ -79,11 +81,22 @@ class Fixtures:
                 failed.add(f)
         for name in [n for n, t in tests.items() if failed.intersection(t.get("fixtures", []))]:
             del tests[name]
+        if self.cleanups:  # a run stopped by a signal or an error still stops its PostgreSQL clusters
+            atexit.register(self.stop)
+            _exit_on_signals()
 
     def stop(self):
-        for t in self.cleanups:
+        cleanups, self.cleanups = self.cleanups, []
+        for t in cleanups:
             run_test(t)
-        self.cleanups = []
+
+
+def _exit_on_signals():
+    """SIGTERM and SIGHUP end the program through sys.exit, so that atexit's handlers (the fixtures' cleanup)
+    run: by default either signal ends Python without them, leaving a PostgreSQL cluster behind."""
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        if signal.getsignal(sig) in (signal.SIG_DFL, None):
+            signal.signal(sig, lambda number, frame: sys.exit(128 + number))
 
 
 def run_test(test, timeout=None, extra_env=None, log=None):

@@ -31,7 +31,6 @@ Usage: mutate.py [--list FILE] [--jobs N] [--full] [-R REGEX] [--only ID,ID...] 
                  [--sample N] [--seed S] [--equivalents FILE]
 """
 import argparse
-import atexit
 import filecmp
 import json
 import os
@@ -513,8 +512,7 @@ def main():
             for w in workers:
                 w.cmap, w.tests, w.budget = cmap, ctest_runner.load_tests(w.build, fixtures=True), args.map_budget
                 w.new_tests = args.new_tests
-                w.fixtures = ctest_runner.Fixtures(w.build, w.tests)  # each copy's own PostgreSQL cluster
-                atexit.register(w.fixtures.stop)
+                w.fixtures = ctest_runner.Fixtures(w.build, w.tests)  # each copy's own cluster, stopped at exit
         work = queue.Queue()
         for m in sorted(todo, key=lambda m: m.get("tree") == "asan"):  # the sanitizer tree last (its own build)
             work.put(m)
