@@ -1,0 +1,625 @@
+/*
+ * test_kill16_ana.c: the exact analysis and its neighbours against brute force (issue 27, sixteenth session,
+ * helper ana; survivors of the seed-28 sample in src/analysis taken as symptoms):
+ * - plot data at its party limits (analyze.c:381): 1 party is refused (with its message), 9 parties get none
+ *   (plot_bins 0, no densities, no pair frontiers, the SVG refused with its message), 2, 3 and 8 get every pair's
+ *   two histograms and two frontiers, each equal to the one enumerated here; the counts equal those of the
+ *   analysis without plot data;
+ * - exact_pareto_filter (exact_merge.c's sort by total for 1, 4 and 5 parties, its 2- and 3-party sweeps) on
+ *   points whose coordinates differ below the rounding of their sums (a total that ties while the points differ):
+ *   every point kept exactly when no point dominates it;
+ * - exact_triples_dominated / exact_sure_triples (exact_triples.c) on ranks and sure ranks made by hand: the pairs
+ *   all three parties surely accept, counted one by one, in each formulation, and the automatic choice of the
+ *   formulation with fewer events (queries that can count, points some kept query can count), counted here;
+ * - mitm_count (mitm_count.c) where the sums sit exactly on a reservation less 2^-33 (each band of uncertain pairs
+ *   full, ties at every rank), 1 to 3 parties, with rows of fixed issues, each formulation: brute force;
+ * - the same spaces through parley_analyze: the exact path (with and without a red line) against enumeration,
+ *   every count, the frontier and the four solutions;
+ * - scan_lanes_init (scan_lanes.c): width, thresholds (the least double whose rounding reaches the reservation),
+ *   the tables' ranges and the candidate lanes for 2 and 3 parties, nothing for 1 and 4.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <parley/parley.h>
+
+#include "analysis/exact_count.h"
+#include "analysis/scan.h"
+#include "exact_fixture.h"
+#include "test_util.h"
+
+static const char *const formulations[] = {"direct", "complement", NULL};
+
+/* 1 when q is at least p for each of the n parties and above it for one. */
+static int above(const double *q, const double *p, size_t n)
+{
+    int better = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (q[k] < p[k])
+            return 0;
+        better |= q[k] > p[k];
+    }
+    return better;
+}
+
+/* ---------------------------------------------------------------- plot data at its party limits */
+
+#define PLOT_BINS 4
+static const uint32_t plot_counts[] = {3, 4, 5};
+
+/* Party p's utility: weights 1/4, 1/4, 1/2 and values in quarters (every utility a multiple of 1/16, exact). */
+static double plot_value(unsigned p, size_t issue, uint32_t v) { return (double)((p * 7 + issue * 3 + v * (p + 2)) % 5) / 4; }
+static const double plot_weight[] = {0.25, 0.25, 0.5};
+
+static parley_scenario *plot_scenario(unsigned parties)
+{
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    char name[16];
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(name, sizeof name, "i%zu", i);
+        assert_int_equal(parley_space_add_integer(s, name, 0, plot_counts[i] - 1, 1, NULL), PARLEY_OK);
+    }
+    parley_scenario *sc = parley_scenario_new(s);
+    assert_non_null(sc);
+    for (unsigned p = 0; p < parties; p++) {
+        parley_utility *u = parley_utility_new(s);
+        assert_non_null(u);
+        for (size_t i = 0; i < 3; i++) {
+            assert_int_equal(parley_utility_set_weight(u, i, plot_weight[i]), PARLEY_OK);
+            for (uint32_t v = 0; v < plot_counts[i]; v++)
+                assert_int_equal(parley_utility_set_value(u, i, v, plot_value(p, i, v)), PARLEY_OK);
+        }
+        assert_int_equal(parley_utility_set_reservation(u, (double)(p % 3) / 8), PARLEY_OK);
+        snprintf(name, sizeof name, "P%u", p);
+        assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
+    }
+    return sc;
+}
+
+static double plot_utility(unsigned p, const uint32_t *x)
+{
+    double sum = 0;
+    for (size_t i = 0; i < 3; i++)
+        sum += plot_weight[i] * plot_value(p, i, x[i]);
+    return sum;
+}
+
+static size_t bin_of(double u) { return u * PLOT_BINS >= PLOT_BINS ? PLOT_BINS - 1 : (size_t)(u * PLOT_BINS); }
+
+/* The pair (k0, k1)'s histogram and distinct frontier points (x ascending) over all outcomes or the acceptable. */
+static size_t plot_by_hand(unsigned parties, size_t k0, size_t k1, int acceptable_only, uint64_t *grid, double *xy,
+                           uint64_t *feasible, uint64_t *acceptable)
+{
+    double pts[60][2];
+    size_t m = 0;
+    memset(grid, 0, PLOT_BINS * PLOT_BINS * sizeof *grid);
+    *feasible = *acceptable = 0;
+    uint32_t x[3];
+    for (x[0] = 0; x[0] < plot_counts[0]; x[0]++)
+        for (x[1] = 0; x[1] < plot_counts[1]; x[1]++)
+            for (x[2] = 0; x[2] < plot_counts[2]; x[2]++) {
+                int ok = 1;
+                for (unsigned p = 0; p < parties; p++)
+                    ok &= plot_utility(p, x) >= (double)(p % 3) / 8;
+                ++*feasible;
+                *acceptable += (uint64_t)ok;
+                if (acceptable_only && !ok)
+                    continue;
+                double a = plot_utility((unsigned)k0, x), b = plot_utility((unsigned)k1, x);
+                grid[bin_of(b) * PLOT_BINS + bin_of(a)]++;
+                pts[m][0] = a;
+                pts[m++][1] = b;
+            }
+    size_t count = 0;
+    for (double lo = -1;;) { /* distinct undominated points, x ascending */
+        double next = INFINITY;
+        for (size_t i = 0; i < m; i++)
+            if (pts[i][0] > lo && pts[i][0] < next)
+                next = pts[i][0];
+        if (next == INFINITY)
+            break;
+        double best = -INFINITY;
+        for (size_t i = 0; i < m; i++)
+            if (pts[i][0] == next && pts[i][1] > best)
+                best = pts[i][1];
+        int dominated = 0;
+        for (size_t i = 0; i < m; i++)
+            dominated |= pts[i][0] > next && pts[i][1] >= best;
+        if (!dominated) {
+            xy[2 * count] = next;
+            xy[2 * count++ + 1] = best;
+        }
+        lo = next;
+    }
+    return count;
+}
+
+static void test_plot_party_limits(void **state)
+{
+    (void)state;
+    static const unsigned sizes[] = {1, 2, 3, 8, 9};
+    for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+        unsigned n = sizes[s];
+        parley_scenario *sc = plot_scenario(n);
+        if (n < 2) { /* refused before any plot data is thought of */
+            parley_analysis *a = (parley_analysis *)sc;
+            parley_error err;
+            parley_error_clear(&err);
+            assert_int_equal(parley_analyze(sc, &(parley_analysis_options){.plot_bins = PLOT_BINS}, &a, &err),
+                             PARLEY_EINVAL);
+            assert_null(a);
+            assert_string_equal(err.message, "the scenario needs at least two parties with role \"party\", has 1");
+            parley_scenario_free(sc);
+            continue;
+        }
+        parley_analysis *plotted = test_analyse_with(sc, &(parley_analysis_options){.threads = 1, .plot_bins = PLOT_BINS});
+        parley_analysis *plain = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
+        int drawn = n >= 2 && n <= PARLEY_PLOT_MAX_PARTIES;
+        assert_int_equal(parley_analysis_plot_bins(plotted), drawn ? PLOT_BINS : 0);
+        assert_int_equal(parley_analysis_plot_bins(plain), 0);
+        assert_int_equal(parley_analysis_outcomes(plotted), 60);
+        assert_int_equal(parley_analysis_feasible(plotted), parley_analysis_feasible(plain));
+        assert_int_equal(parley_analysis_acceptable(plotted), parley_analysis_acceptable(plain));
+        test_same_frontier(plotted, plain, 3, n);
+        uint64_t grid[PLOT_BINS * PLOT_BINS], feasible, acceptable;
+        double xy[120];
+        for (size_t k0 = 0; k0 < n + 1; k0++)
+            for (size_t k1 = 0; k1 < n + 1; k1++)
+                for (int ok = 0; ok < 2; ok++) {
+                    const double *got = (const double *)&grid;
+                    size_t count = parley_analysis_pair_frontier(plotted, k0, k1, ok, &got);
+                    const uint64_t *histogram = parley_analysis_density(plotted, k0, k1, ok);
+                    if (!drawn || k0 >= k1 || k1 >= n) {
+                        assert_int_equal(count, 0);
+                        assert_null(got);
+                        assert_null(histogram);
+                        continue;
+                    }
+                    size_t want = plot_by_hand(n, k0, k1, ok, grid, xy, &feasible, &acceptable);
+                    assert_int_equal(feasible, parley_analysis_feasible(plotted));
+                    assert_int_equal(acceptable, parley_analysis_acceptable(plotted));
+                    assert_non_null(histogram);
+                    assert_memory_equal(histogram, grid, sizeof grid);
+                    size_t distinct = 0; /* equal points may stand side by side: each once */
+                    for (size_t i = 0; i < count; i++) {
+                        if (i > 0 && got[2 * i] == got[2 * i - 2] && got[2 * i + 1] == got[2 * i - 1])
+                            continue;
+                        assert_true(distinct < want);
+                        assert_true(got[2 * i] == xy[2 * distinct] && got[2 * i + 1] == xy[2 * distinct + 1]);
+                        distinct++;
+                    }
+                    assert_int_equal(distinct, want);
+                }
+        FILE *sink = tmpfile();
+        assert_non_null(sink);
+        parley_error err;
+        parley_error_clear(&err);
+        int rc = parley_analysis_write_svg(plotted, sc, sink, &err);
+        if (drawn) {
+            assert_int_equal(rc, PARLEY_OK);
+            assert_true(ftell(sink) > 0);
+        } else {
+            char want[128];
+            snprintf(want, sizeof want, "a plot needs 2 to %d parties and an analysis run with plot_bins > 0",
+                     PARLEY_PLOT_MAX_PARTIES);
+            assert_int_equal(rc, PARLEY_EINVAL);
+            assert_string_equal(err.message, want);
+            assert_int_equal(ftell(sink), 0);
+        }
+        fclose(sink);
+        parley_analysis_free(plotted);
+        parley_analysis_free(plain);
+        parley_scenario_free(sc);
+    }
+}
+
+/* ---------------------------------------------------------------- exact_pareto_filter below the sums' rounding */
+
+#define FILTER_POINTS 300
+
+static void test_pareto_filter_sub_ulp(void **state)
+{
+    (void)state;
+    /* 2^-60 and 2^-54 vanish in a sum with 0.5 (and 0.5 + 2^-53 does not): totals tie while the points differ */
+    static const double levels[] = {0, 0x1p-60, 0x1p-54, 0.25, 0.5, 0.5 + 0x1p-53, 0.5 + 0x1p-52, 0.75};
+    static double u[FILTER_POINTS * 5];
+    static unsigned char keep[FILTER_POINTS];
+    for (int round = 0; round < 40; round++) {
+        size_t n = 1 + (size_t)round % 5, m = round % 2 ? FILTER_POINTS : 12 + (size_t)round;
+        for (size_t c = 0; c < m; c++)
+            for (size_t k = 0; k < n; k++)
+                u[c * n + k] = c % 5 == 4 ? u[(c - 1) * n + k] /* copies */
+                               : c % 3 == 2 && k == 0 ? u[(c - 1) * n] + levels[1 + rnd() % 2] /* above in one */
+                                                      : levels[rnd() % 8];
+        memset(keep, 2, sizeof keep);
+        assert_int_equal(exact_pareto_filter(u, m, n, keep), 0);
+        for (size_t c = 0; c < m; c++) {
+            int dominated = 0;
+            for (size_t d = 0; d < m && !dominated; d++)
+                dominated = above(&u[d * n], &u[c * n], n);
+            if (keep[c] != !dominated)
+                fail_msg("%zu parties, %zu points: point %zu kept %d, dominated %d", n, m, c, keep[c], dominated);
+        }
+    }
+    /* by hand: (0, 1/2, 1/2, 1/2) and (2^-60, 1/2, 1/2, 1/2) have the same total; the second dominates */
+    const double pair[] = {0, 0.5, 0.5, 0.5, 0x1p-60, 0.5, 0.5, 0.5, 0x1p-60, 0.5, 0.5, 0.5};
+    for (size_t n = 1; n <= 4; n++) {
+        double p[12];
+        for (size_t c = 0; c < 3; c++)
+            memcpy(&p[c * n], &pair[c * 4 + 4 - n], n * sizeof *p);
+        /* n = 1..3: the last n coordinates (all 1/2: three equal points); n = 4: the first is dominated */
+        assert_int_equal(exact_pareto_filter(p, 3, n, keep), 0);
+        assert_int_equal(keep[0], n < 4);
+        assert_int_equal(keep[1], 1);
+        assert_int_equal(keep[2], 1);
+    }
+}
+
+/* ---------------------------------------------------------------- the triples by hand */
+
+/* The events of one formulation, counted as exact_triples.c's header defines them. */
+static size_t events_of(const struct counting *c, int complement)
+{
+    size_t kept = 0;
+    uint32_t low[3] = {UINT32_MAX, UINT32_MAX, UINT32_MAX};
+    for (size_t a = 0; a < c->na; a++) {
+        uint32_t q[3];
+        int useful = 1;
+        for (size_t k = 0; k < 3; k++) {
+            q[k] = complement ? (uint32_t)(c->nb - c->sure[k][a]) : c->sure[k][a];
+            useful &= q[k] < c->nb;
+        }
+        if (!useful)
+            continue;
+        kept++;
+        for (size_t k = 0; k < 3; k++)
+            low[k] = q[k] < low[k] ? q[k] : low[k];
+    }
+    for (size_t b = 0; b < c->nb; b++) {
+        int useful = 1;
+        for (size_t k = 0; k < 3; k++) {
+            uint32_t x = complement ? (uint32_t)(c->nb - 1 - c->rank[k][b]) : c->rank[k][b];
+            useful &= x >= low[k];
+        }
+        kept += (size_t)useful;
+    }
+    return kept;
+}
+
+static void test_triples_by_hand(void **state)
+{
+    (void)state;
+    enum { NA = 700, NB = 600 }; /* above CHUNK_MIN: two threads split the work */
+    static uint32_t by_rank[3][NB + 1], rank[3][NB + 1], sure[3][NA + 1], low[3][NA + 1];
+    static uint64_t work[(NA + NB) * 8];
+    exact_space s = {0};
+    int chosen[2] = {0, 0}; /* the automatic choice took each formulation at least once */
+    for (int round = 0; round < 12; round++) {
+        struct counting c;
+        memset(&c, 0, sizeof c);
+        c.s = &s;
+        c.n = 3;
+        c.na = round < 2 ? (size_t)(1 + round) : NA; /* one and two queries, then many */
+        c.nb = round == 2 ? 1 : NB;
+        c.threads = 1 + (unsigned)round % 2;
+        c.work = work;
+        c.work_bytes = sizeof work;
+        assert_true(exact_triples_work(c.na, c.nb) <= sizeof work);
+        /* level: mostly accepted (small sure ranks) or mostly refused; ties in the ranks' order of each party */
+        uint32_t level = (uint32_t)(round % 3 == 0 ? c.nb / 6 : round % 3 == 1 ? c.nb / 2 : 5 * c.nb / 6);
+        for (size_t k = 0; k < 3; k++) {
+            c.by_rank[k] = by_rank[k];
+            c.rank[k] = rank[k];
+            c.sure[k] = sure[k];
+            c.low[k] = low[k];
+            for (size_t r = 0; r < c.nb; r++)
+                by_rank[k][r] = (uint32_t)r;
+            for (size_t r = c.nb; r-- > 1;) { /* a random permutation */
+                size_t j = rnd() % (r + 1);
+                uint32_t t = by_rank[k][r];
+                by_rank[k][r] = by_rank[k][j];
+                by_rank[k][j] = t;
+            }
+            for (size_t r = 0; r < c.nb; r++)
+                rank[k][by_rank[k][r]] = (uint32_t)r;
+            for (size_t a = 0; a < c.na; a++) {
+                uint64_t x = rnd() % 8;
+                sure[k][a] = x == 0 ? 0 : x == 1 ? (uint32_t)c.nb : (uint32_t)((level + rnd() % (c.nb / 3 + 1)) % (c.nb + 1));
+                low[k][a] = sure[k][a];
+            }
+        }
+        uint64_t all3 = 0, pairs[3][3] = {{0}};
+        for (size_t a = 0; a < c.na; a++)
+            for (size_t b = 0; b < c.nb; b++) {
+                int ok[3];
+                for (size_t k = 0; k < 3; k++)
+                    ok[k] = rank[k][b] >= sure[k][a];
+                all3 += (uint64_t)(ok[0] && ok[1] && ok[2]);
+                pairs[0][1] += (uint64_t)(ok[0] && ok[1]);
+                pairs[0][2] += (uint64_t)(ok[0] && ok[2]);
+                pairs[1][2] += (uint64_t)(ok[1] && ok[2]);
+            }
+        memcpy(c.sure_pair, pairs, sizeof pairs);
+        size_t direct = events_of(&c, 0), complement = events_of(&c, 1);
+        for (size_t f = 0; f < 3; f++) {
+            if (formulations[f])
+                assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
+            else
+                unsetenv("PARLEY_MITM_COUNT");
+            c.triple_complement = -1;
+            int rc = exact_triples_dominated(&c);
+            unsetenv("PARLEY_MITM_COUNT");
+            assert_int_equal(rc, 0);
+            int want = formulations[f] ? (int)f : complement < direct;
+            if (!formulations[f])
+                chosen[want]++;
+            if (c.triple_complement != want)
+                fail_msg("round %d, %s: formulation %d, expected %d (%zu direct events, %zu complement)", round,
+                         formulations[f] ? formulations[f] : "auto", c.triple_complement, want, direct, complement);
+            uint64_t got = exact_sure_triples(&c);
+            if (got != all3)
+                fail_msg("round %d, %s: %llu pairs all three accept, by hand %llu", round,
+                         formulations[f] ? formulations[f] : "auto", (unsigned long long)got,
+                         (unsigned long long)all3);
+        }
+    }
+    assert_true(chosen[0] > 0 && chosen[1] > 0);
+}
+
+/* ---------------------------------------------------------------- sums exactly on a reservation less 2^-33 */
+
+/* Quarters over `issues` issues (weight 1/issues, a power of two), a third of the values 2^-33 lower: a sum with
+   one lowered value on a reservation of the grid is exactly r - 2^-33 (the rounding keeps it, ties to even), two
+   lowered values fall 2^-32 below (refused). */
+static void tspace_on_threshold(struct tspace *t, size_t n, size_t issues, const uint32_t *counts)
+{
+    tspace_init(t, n, issues, counts, COARSE);
+    for (size_t j = 0; j < n * issues; j++)
+        for (uint32_t v = 0; v < counts[j % issues]; v++)
+            if (t->tables[j][v] > 0 && rnd() % 3 == 0)
+                t->tables[j][v] -= 0x1p-33;
+    tspace_bounds(t);
+}
+
+static void check_counts(struct tspace *t, const uint32_t *rows, size_t row_count, const char *what)
+{
+    uint64_t expected[1u << MAX_PARTIES];
+    brute_counts(t, rows, row_count, expected);
+    for (size_t f = 0; f < 3; f++)
+        for (unsigned threads = 1; threads <= 2; threads++) {
+            if (formulations[f])
+                assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
+            else
+                unsetenv("PARLEY_MITM_COUNT");
+            t->s.threads = threads;
+            uint64_t got[1u << MAX_PARTIES];
+            memset(got, 0xA5, sizeof got);
+            int rc = mitm_count(&t->s, rows, row_count, got, NULL);
+            unsetenv("PARLEY_MITM_COUNT");
+            assert_int_equal(rc, 0);
+            for (unsigned dims = 0; dims < 1u << t->n; dims++)
+                if (got[dims] != expected[dims])
+                    fail_msg("%s, %zu parties, %s, %u threads: set %u: %llu outcomes, brute force %llu", what, t->n,
+                             formulations[f] ? formulations[f] : "auto", threads, dims,
+                             (unsigned long long)got[dims], (unsigned long long)expected[dims]);
+        }
+    t->s.threads = 0;
+}
+
+static void test_mitm_on_the_threshold(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {6, 5, 7, 6};
+    static const uint32_t rows[] = {0, 1, 3, 2, 2, 0, 1, 1, 5, 0, 0, 2}; /* six rows of issues 0 and 3 */
+    const double levels[][3] = {{0.5, 0.5, 0.5}, {0.25, 0.75, 0.5}, {0.5625, 0.4375, 0.625}, {0.125, 0.1875, 0.25}};
+    for (size_t n = 1; n <= 3; n++)
+        for (size_t l = 0; l < sizeof levels / sizeof *levels; l++)
+            for (int round = 0; round < 3; round++) {
+                struct tspace t;
+                tspace_on_threshold(&t, n, 4, counts);
+                set_reservations(&t, levels[l][0], levels[l][1], levels[l][2]);
+                check_counts(&t, NULL, 0, "whole space");
+                t.fixed[0] = t.fixed[3] = 0;
+                check_counts(&t, rows, 6, "six rows");
+                tspace_free(&t);
+            }
+}
+
+/* The scenario of a tspace: integer issues, weight 1/issues, values issues * table (exact: issues a power of two). */
+static parley_scenario *scenario_of(const struct tspace *t, int red_line)
+{
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    char name[16];
+    for (size_t i = 0; i < t->issues; i++) {
+        snprintf(name, sizeof name, "i%zu", i);
+        assert_int_equal(parley_space_add_integer(s, name, 0, t->counts[i] - 1, 1, NULL), PARLEY_OK);
+    }
+    parley_scenario *sc = parley_scenario_new(s);
+    assert_non_null(sc);
+    for (size_t k = 0; k < t->n; k++) {
+        parley_utility *u = parley_utility_new(s);
+        assert_non_null(u);
+        for (size_t i = 0; i < t->issues; i++) {
+            assert_int_equal(parley_utility_set_weight(u, i, 1.0 / (double)t->issues), PARLEY_OK);
+            for (uint32_t v = 0; v < t->counts[i]; v++)
+                assert_int_equal(parley_utility_set_value(u, i, v, t->tables[k * t->issues + i][v] * (double)t->issues),
+                                 PARLEY_OK);
+        }
+        assert_int_equal(parley_utility_set_reservation(u, t->reservation[k]), PARLEY_OK);
+        snprintf(name, sizeof name, "P%zu", k);
+        long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
+        assert_true(index >= 0);
+        if (red_line && k == 0)
+            assert_int_equal(parley_scenario_add_constraint(sc, index, "r", "i0 + i3 <= 6", NULL, NULL, NULL), PARLEY_OK);
+    }
+    return sc;
+}
+
+static void assert_same_analysis(const parley_analysis *x, const parley_analysis *y, size_t issues)
+{
+    assert_int_equal(parley_analysis_feasible(x), parley_analysis_feasible(y));
+    assert_int_equal(parley_analysis_acceptable(x), parley_analysis_acceptable(y));
+    size_t n = parley_analysis_party_count(x);
+    for (size_t k = 0; k < n; k++)
+        assert_int_equal(parley_analysis_party_acceptable(x, k), parley_analysis_party_acceptable(y, k));
+    size_t C = parley_analysis_condition_count(x);
+    assert_int_equal(C, parley_analysis_condition_count(y));
+    for (size_t c = 0; c < C; c++)
+        assert_int_equal(parley_analysis_condition_holds(x, c), parley_analysis_condition_holds(y, c));
+    for (uint32_t mask = 0; mask < 1u << C; mask++) {
+        uint64_t cx, cy;
+        assert_int_equal(parley_analysis_count_satisfying(x, mask, &cx), PARLEY_OK);
+        assert_int_equal(parley_analysis_count_satisfying(y, mask, &cy), PARLEY_OK);
+        assert_int_equal(cx, cy);
+    }
+    test_same_frontier(x, y, issues, n);
+    for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
+        const uint32_t *ox = NULL, *oy = NULL;
+        const double *ux = NULL, *uy = NULL;
+        double vx = 0, vy = 0;
+        int rx = parley_analysis_solution(x, (parley_solution_kind)kind, &ox, &ux, &vx);
+        assert_int_equal(rx, parley_analysis_solution(y, (parley_solution_kind)kind, &oy, &uy, &vy));
+        if (rx != PARLEY_OK)
+            continue;
+        assert_memory_equal(ox, oy, issues * sizeof *ox);
+        assert_memory_equal(ux, uy, n * sizeof *ux);
+        assert_true(vx == vy);
+    }
+}
+
+static void test_exact_on_the_threshold(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {6, 5, 7, 6};
+    const double levels[][3] = {{0.5, 0.5, 0.5}, {0.25, 0.75, 0.5}, {0.5625, 0.4375, 0.625}};
+    for (size_t n = 2; n <= 3; n++)
+        for (size_t l = 0; l < sizeof levels / sizeof *levels; l++)
+            for (int red_line = 0; red_line < 2; red_line++) {
+                struct tspace t;
+                tspace_on_threshold(&t, n, 4, counts);
+                set_reservations(&t, levels[l][0], levels[l][1], levels[l][2]);
+                parley_scenario *sc = scenario_of(&t, red_line);
+                parley_analysis *stream = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
+                assert_false(parley_analysis_merged(stream));
+                for (size_t f = 0; f < 3; f++) {
+                    if (formulations[f])
+                        assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
+                    parley_analysis *exact = test_analyse(sc, PARLEY_ANALYSIS_EXACT_ONLY, 1 + (unsigned)f % 2);
+                    unsetenv("PARLEY_MITM_COUNT");
+                    assert_true(parley_analysis_merged(exact));
+                    assert_same_analysis(stream, exact, 4);
+                    parley_analysis_free(exact);
+                }
+                parley_analysis_free(stream);
+                parley_scenario_free(sc);
+                tspace_free(&t);
+            }
+}
+
+/* ---------------------------------------------------------------- scan_lanes_init */
+
+static void test_scan_lanes_by_hand(void **state)
+{
+    (void)state;
+    enum { WIDTH = 80 };
+    static double tables[4][2][WIDTH];
+    uint32_t counts[2] = {3, WIDTH};
+    double *table_ptrs[8];
+    double reservation[4] = {0.5, 0.25, 0.75, 0.5};
+    for (size_t n = 1; n <= 4; n++)
+        for (int spread = 0; spread < 2; spread++) {
+            for (size_t k = 0; k < n; k++)
+                for (uint32_t v = 0; v < WIDTH; v++) {
+                    tables[k][0][v % 3] = 0.1 * (double)(v % 3);
+                    /* spread: an antichain in the first two parties (every lane a candidate when n >= 2, too many);
+                       else quarters with a few lanes above the rest */
+                    tables[k][1][v] = spread ? (k % 2 ? (double)v / 128 : (double)(WIDTH - v) / 128)
+                                             : (double)((v * (k + 3)) % 4) / 8 + (v % 17 == 0 ? 0.25 : 0);
+                    table_ptrs[k * 2] = tables[k][0];
+                    table_ptrs[k * 2 + 1] = tables[k][1];
+                }
+            struct job job;
+            memset(&job, 0, sizeof job);
+            job.n = n;
+            job.issues = 2;
+            job.counts = counts;
+            job.tables = table_ptrs;
+            job.reservation = reservation;
+            struct scan_lanes l;
+            memset(&l, 0x5A, sizeof l);
+            scan_lanes_init(&l, &job, (uint64_t)WIDTH * WIDTH); /* long enough for the candidates */
+            if (n < 2 || n > 3) {
+                assert_int_equal(l.width, 0);
+                assert_int_equal(l.ready, 0);
+                assert_null(l.candidates);
+                scan_lanes_free(&l);
+                continue;
+            }
+            assert_int_equal(l.width, WIDTH);
+            assert_int_equal(l.ready, 1);
+            for (size_t k = 0; k < n; k++) {
+                /* the least double whose rounding reaches the reservation */
+                assert_true(rounded(l.below[k]) >= reservation[k]);
+                assert_true(rounded(nextafter(l.below[k], -INFINITY)) < reservation[k]);
+                double lo = INFINITY, hi = -INFINITY;
+                for (uint32_t v = 0; v < WIDTH; v++) {
+                    lo = fmin(lo, tables[k][1][v]);
+                    hi = fmax(hi, tables[k][1][v]);
+                }
+                assert_true(l.low[k] == lo && l.high[k] == hi);
+            }
+            /* candidates: the lanes no other lane surely dominates (>= in each party, by 2^-28 more in one) */
+            uint32_t want[WIDTH];
+            size_t count = 0;
+            for (uint32_t v = 0; v < WIDTH; v++) {
+                int dominated = 0;
+                for (uint32_t w = 0; w < WIDTH && !dominated; w++) {
+                    int ge = 1, more = 0;
+                    for (size_t k = 0; k < n; k++) {
+                        ge &= tables[k][1][w] >= tables[k][1][v];
+                        more |= tables[k][1][w] >= tables[k][1][v] + 0x1p-28;
+                    }
+                    dominated = ge && more;
+                }
+                if (!dominated)
+                    want[count++] = v;
+            }
+            if (count > WIDTH / 8 + 8) { /* too many to be worth it: none */
+                assert_null(l.candidates);
+            } else {
+                assert_non_null(l.candidates);
+                assert_int_equal(l.candidate_count, count);
+                assert_memory_equal(l.candidates, want, count * sizeof *want);
+            }
+            assert_int_equal(l.cached, 0);
+            scan_lanes_free(&l);
+            /* a short scan does not pay for the candidates */
+            scan_lanes_init(&l, &job, (uint64_t)WIDTH * (WIDTH / 4 - 1));
+            assert_int_equal(l.width, WIDTH);
+            assert_null(l.candidates);
+            scan_lanes_free(&l);
+        }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_plot_party_limits),
+        cmocka_unit_test(test_pareto_filter_sub_ulp),
+        cmocka_unit_test(test_triples_by_hand),
+        cmocka_unit_test(test_mitm_on_the_threshold),
+        cmocka_unit_test(test_exact_on_the_threshold),
+        cmocka_unit_test(test_scan_lanes_by_hand),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
