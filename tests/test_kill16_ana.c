@@ -16,7 +16,11 @@
  * - the same spaces through parley_analyze: the exact path (with and without a red line) against enumeration,
  *   every count, the frontier and the four solutions;
  * - scan_lanes_init (scan_lanes.c): width, thresholds (the least double whose rounding reaches the reservation),
- *   the tables' ranges and the candidate lanes for 2 and 3 parties, nothing for 1 and 4.
+ *   the tables' ranges and the candidate lanes for 2 and 3 parties, nothing for 1 and 4;
+ * - smallest_move (moves.c) of a threshold red line `x >= k` or `x <= k` over x = 0..7 where the zone opens at
+ *   each value in turn: the rule moved just far enough, its zone, ENOTFOUND where only dropping the line opens
+ *   one, and the analyses it runs (a hook counts them): a binary search over the values the line does not allow
+ *   yet, nearest first, then the one of the answer.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -32,6 +36,7 @@
 #include <parley/parley.h>
 
 #include "analysis/exact_count.h"
+#include "analysis/moves.h"
 #include "analysis/scan.h"
 #include "exact_fixture.h"
 #include "test_util.h"
@@ -611,6 +616,100 @@ static void test_scan_lanes_by_hand(void **state)
         }
 }
 
+/* ---------------------------------------------------------------- smallest_move of a threshold */
+
+static void count_analysis(void *user, double done, double total, const char *what)
+{
+    (void)what;
+    *(unsigned *)user += done >= total;
+}
+
+/* x in 0..7; A's red line `rule`, A wants x toward the line's side, B the other way and accepts up to `open`. */
+static parley_scenario *threshold_scenario(const char *rule, int down, unsigned open)
+{
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    assert_int_equal(parley_space_add_integer(s, "x", 0, 7, 1, NULL), PARLEY_OK);
+    parley_scenario *sc = parley_scenario_new(s);
+    assert_non_null(sc);
+    for (unsigned k = 0; k < 2; k++) {
+        parley_utility *u = parley_utility_new(s);
+        assert_non_null(u);
+        assert_int_equal(parley_utility_set_weight(u, 0, 1), PARLEY_OK);
+        for (uint32_t v = 0; v < 8; v++) /* B: (7 - v) / 8 when the line moves down, v / 8 when up; A the reverse */
+            assert_int_equal(parley_utility_set_value(u, 0, v, (double)((k == 1) == down ? 7 - v : v) / 8), PARLEY_OK);
+        /* B accepts x <= open (down) or x >= open (up) */
+        assert_int_equal(parley_utility_set_reservation(u, k ? (double)(down ? 7 - open : open) / 8 : 0), PARLEY_OK);
+        long index = parley_scenario_add_party(sc, k ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL);
+        assert_int_equal(index, (long)k);
+    }
+    assert_int_equal(parley_scenario_add_constraint(sc, 0, "line", rule, NULL, NULL, NULL), PARLEY_OK);
+    return sc;
+}
+
+/* Probes of a binary search for the first open position of 0..hi (open from position t on). */
+static unsigned probes(long hi, long t)
+{
+    unsigned count = 0;
+    for (long lo = 0; lo <= hi; count++) {
+        long mid = lo + (hi - lo) / 2;
+        if (mid >= t)
+            hi = mid - 1;
+        else
+            lo = mid + 1;
+    }
+    return count;
+}
+
+static void test_smallest_move_of_a_threshold(void **state)
+{
+    (void)state;
+    for (int down = 0; down < 2; down++)
+        for (unsigned line = 1; line <= 6; line++) { /* down: x >= line (allowed line..7); up: x <= 7 - line */
+            unsigned bound = down ? line : 7 - line;
+            char rule[32], want[32];
+            snprintf(rule, sizeof rule, "x %s %u", down ? ">=" : "<=", bound);
+            for (unsigned o = 0; o < line; o++) { /* B's last acceptable value: o (down) or 7 - o (up) */
+                unsigned open = down ? o : 7 - o;
+                parley_scenario *sc = threshold_scenario(rule, down, open);
+                unsigned analyses = 0;
+                parley_analysis_options options = {.threads = 1, .progress = count_analysis, .progress_user = &analyses};
+                parley_analysis *a = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
+                assert_int_equal(parley_analysis_acceptable(a), 0);
+                assert_int_equal(parley_analysis_condition(a, 0)->kind, PARLEY_CONDITION_RED_LINE);
+                parley_relax_change change = PARLEY_CHANGE_DROP;
+                char moved[256];
+                parley_scenario *copy = (parley_scenario *)a;
+                parley_error err;
+                parley_error_clear(&err);
+                int rc = smallest_move(a, sc, 0, &options, &change, moved, sizeof moved, &copy, &err);
+                /* candidates nearest first: `line` of them; the zone opens from position line - 1 - o on */
+                unsigned search = probes((long)line - 1, (long)(line - 1 - o));
+                if (o == 0) { /* only the value at the far end opens: that is dropping the line */
+                    assert_int_equal(rc, PARLEY_ENOTFOUND);
+                    assert_null(copy);
+                    assert_int_equal(analyses, search);
+                } else {
+                    assert_int_equal(rc, PARLEY_OK);
+                    assert_int_equal(change, PARLEY_CHANGE_MOVE);
+                    snprintf(want, sizeof want, "x %s %u", down ? ">=" : "<=", open);
+                    assert_string_equal(moved, want);
+                    assert_non_null(copy);
+                    parley_analysis *b = test_analyse(copy, PARLEY_ANALYSIS_STREAM, 1);
+                    assert_int_equal(parley_analysis_acceptable(b), 1); /* x == open alone */
+                    assert_int_equal(parley_analysis_frontier_outcome(b, 0)[0], open);
+                    parley_analysis_free(b);
+                    parley_scenario_free(copy);
+                    if (analyses != search + 1)
+                        fail_msg("%s, B up to %u: %u analyses, expected %u probes and the answer's", rule, open,
+                                 analyses, search);
+                }
+                parley_analysis_free(a);
+                parley_scenario_free(sc);
+            }
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -620,6 +719,7 @@ int main(void)
         cmocka_unit_test(test_mitm_on_the_threshold),
         cmocka_unit_test(test_exact_on_the_threshold),
         cmocka_unit_test(test_scan_lanes_by_hand),
+        cmocka_unit_test(test_smallest_move_of_a_threshold),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
