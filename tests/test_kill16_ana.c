@@ -16,7 +16,9 @@
  * - the same spaces through parley_analyze: the exact path (with and without a red line) against enumeration,
  *   every count, the frontier and the four solutions;
  * - scan_lanes_init (scan_lanes.c): width, thresholds (the least double whose rounding reaches the reservation),
- *   the tables' ranges and the candidate lanes for 2 and 3 parties, nothing for 1 and 4;
+ *   the tables' ranges and the candidate lanes for 2 and 3 parties, nothing for 1 and 4, no threshold for a
+ *   reservation so far below that the bisection cannot bracket it (only reachable here: parley_analyze refuses a
+ *   reservation outside [0, 1]);
  * - smallest_move (moves.c) of a threshold red line `x >= k` or `x <= k` over x = 0..7 where the zone opens at
  *   each value in turn: the rule moved just far enough, its zone, ENOTFOUND where only dropping the line opens
  *   one, and the analyses it runs (a hook counts them): a binary search over the values the line does not allow
@@ -608,6 +610,14 @@ static void test_scan_lanes_by_hand(void **state)
             }
             assert_int_equal(l.cached, 0);
             scan_lanes_free(&l);
+            /* a reservation so far below that r - 2^-30 rounds to r: no threshold (the rows round each lane) */
+            double saved = reservation[n - 1];
+            reservation[n - 1] = -0x1p40;
+            scan_lanes_init(&l, &job, (uint64_t)WIDTH * WIDTH);
+            assert_int_equal(l.width, WIDTH);
+            assert_int_equal(l.ready, 0);
+            scan_lanes_free(&l);
+            reservation[n - 1] = saved;
             /* a short scan does not pay for the candidates */
             scan_lanes_init(&l, &job, (uint64_t)WIDTH * (WIDTH / 4 - 1));
             assert_int_equal(l.width, WIDTH);
@@ -615,6 +625,7 @@ static void test_scan_lanes_by_hand(void **state)
             scan_lanes_free(&l);
         }
 }
+
 
 /* ---------------------------------------------------------------- smallest_move of a threshold */
 
