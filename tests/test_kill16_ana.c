@@ -22,7 +22,11 @@
  * - smallest_move (moves.c) of a threshold red line `x >= k` or `x <= k` over x = 0..7 where the zone opens at
  *   each value in turn: the rule moved just far enough, its zone, ENOTFOUND where only dropping the line opens
  *   one, and the analyses it runs (a hook counts them): a binary search over the values the line does not allow
- *   yet, nearest first, then the one of the answer.
+ *   yet, nearest first, then the one of the answer;
+ * - parley_improve on random small scenarios (2 and 3 parties, ties, red lines, a global constraint), enumerated:
+ *   the utilities before, how many improvements, the listed ones and their order (by distance to the Nash point of
+ *   the improvements, then the larger sum of logarithms of the gains, then the lower outcome), every limit, all
+ *   worked out here; searched (one package over max_enumerate): only improvements, every one-issue change found.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -627,6 +631,153 @@ static void test_scan_lanes_by_hand(void **state)
 }
 
 
+/* ---------------------------------------------------------------- parley_improve against brute force */
+
+struct improvement {
+    uint32_t values[3];
+    double after[3], lg, d;
+};
+
+/* Random scenarios of 3 issues (2 to 5 values), 2 or 3 parties rating in quarters (weights 1/4, 1/4, 1/2: every
+   utility exact), sometimes a red line of party 0 and a global constraint. */
+static parley_scenario *improve_scenario(size_t n, uint32_t *counts)
+{
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    char name[16];
+    for (size_t i = 0; i < 3; i++) {
+        counts[i] = 2 + (uint32_t)(rnd() % 4);
+        snprintf(name, sizeof name, "i%zu", i);
+        assert_int_equal(parley_space_add_integer(s, name, 0, counts[i] - 1, 1, NULL), PARLEY_OK);
+    }
+    parley_scenario *sc = parley_scenario_new(s);
+    assert_non_null(sc);
+    for (size_t k = 0; k < n; k++) {
+        parley_utility *u = parley_utility_new(s);
+        assert_non_null(u);
+        for (size_t i = 0; i < 3; i++) {
+            assert_int_equal(parley_utility_set_weight(u, i, i == 2 ? 0.5 : 0.25), PARLEY_OK);
+            for (uint32_t v = 0; v < counts[i]; v++)
+                assert_int_equal(parley_utility_set_value(u, i, v, (double)(rnd() % 5) / 4), PARLEY_OK);
+        }
+        snprintf(name, sizeof name, "P%zu", k);
+        long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
+        assert_true(index >= 0);
+        if (k == 0 && rnd() % 2)
+            assert_int_equal(parley_scenario_add_constraint(sc, index, "r", "i0 + i1 <= 4", NULL, NULL, NULL), PARLEY_OK);
+    }
+    if (rnd() % 2)
+        assert_int_equal(parley_scenario_add_constraint(sc, -1, "g", "i2 != 1", NULL, NULL, NULL), PARLEY_OK);
+    return sc;
+}
+
+/* 1 when a goes before b in the list: nearer the Nash point, then the larger logarithm sum, then the lower outcome. */
+static int listed_before(const struct improvement *a, const struct improvement *b)
+{
+    if (a->d != b->d)
+        return a->d < b->d;
+    if (a->lg != b->lg)
+        return a->lg > b->lg;
+    return a->values[0] != b->values[0]   ? a->values[0] < b->values[0]
+           : a->values[1] != b->values[1] ? a->values[1] < b->values[1]
+                                          : a->values[2] < b->values[2];
+}
+
+/* Every improvement of `agreement` (each party strictly better, feasible, every red line kept), in the list's
+   order; returns their number. */
+static size_t improvements_by_hand(const parley_scenario *sc, size_t n, const uint32_t *counts,
+                                   const uint32_t *agreement, double *before, struct improvement *all)
+{
+    size_t m = 0;
+    for (size_t k = 0; k < n; k++)
+        before[k] = rounded(parley_utility_eval(parley_party_utility(sc, k), agreement));
+    uint32_t x[3];
+    for (x[0] = 0; x[0] < counts[0]; x[0]++)
+        for (x[1] = 0; x[1] < counts[1]; x[1]++)
+            for (x[2] = 0; x[2] < counts[2]; x[2]++) {
+                struct improvement e = {{x[0], x[1], x[2]}, {0}, 0, 0};
+                int ok = parley_scenario_feasible(sc, x);
+                for (size_t k = 0; k < n && ok; k++) {
+                    e.after[k] = rounded(parley_utility_eval(parley_party_utility(sc, k), x));
+                    ok = e.after[k] > before[k] && parley_scenario_red_lines_hold(sc, k, x);
+                    e.lg += ok ? log(e.after[k] - before[k]) : 0;
+                }
+                if (ok)
+                    all[m++] = e;
+            }
+    size_t nash = 0; /* the largest logarithm sum, the lowest outcome among equals (the first met) */
+    for (size_t j = 1; j < m; j++)
+        if (all[j].lg > all[nash].lg)
+            nash = j;
+    for (size_t j = 0; j < m; j++) {
+        double d = 0;
+        for (size_t k = 0; k < n; k++)
+            d += (all[j].after[k] - all[nash].after[k]) * (all[j].after[k] - all[nash].after[k]);
+        all[j].d = sqrt(d);
+    }
+    for (size_t j = 1; j < m; j++) /* insertion sort by the list's order */
+        for (size_t i = j; i > 0 && listed_before(&all[i], &all[i - 1]); i--) {
+            struct improvement t = all[i];
+            all[i] = all[i - 1];
+            all[i - 1] = t;
+        }
+    return m;
+}
+
+static void test_improve_by_hand(void **state)
+{
+    (void)state;
+    static struct improvement all[125];
+    for (int round = 0; round < 60; round++) {
+        size_t n = 2 + (size_t)round % 2;
+        uint32_t counts[3], agreement[3];
+        parley_scenario *sc = improve_scenario(n, counts);
+        for (size_t i = 0; i < 3; i++)
+            agreement[i] = (uint32_t)(rnd() % counts[i]);
+        double before[3];
+        size_t m = improvements_by_hand(sc, n, counts, agreement, before, all);
+        size_t limit = round % 5 == 0 ? 0 : 1 + rnd() % 8, listed = limit ? limit : 10;
+        parley_improve_options options = {.limit = limit, .max_enumerate = counts[0] * counts[1] * counts[2]};
+        parley_improvements *r = NULL;
+        parley_error err;
+        assert_int_equal(parley_improve(sc, agreement, &options, &r, &err), PARLEY_OK);
+        assert_true(parley_improvements_exhaustive(r));
+        assert_string_equal(parley_improvements_method(r), "every package of the space was considered");
+        assert_memory_equal(parley_improvements_before(r), before, n * sizeof *before);
+        assert_int_equal(parley_improvements_found(r), m);
+        assert_int_equal(parley_improvements_count(r), m < listed ? m : listed);
+        for (size_t j = 0; j < parley_improvements_count(r); j++) {
+            if (memcmp(parley_improvements_package(r, j), all[j].values, sizeof all[j].values) != 0)
+                fail_msg("round %d: improvement %zu is (%u %u %u), by hand (%u %u %u)", round, j,
+                         parley_improvements_package(r, j)[0], parley_improvements_package(r, j)[1],
+                         parley_improvements_package(r, j)[2], all[j].values[0], all[j].values[1], all[j].values[2]);
+            assert_memory_equal(parley_improvements_after(r, j), all[j].after, n * sizeof *before);
+        }
+        parley_improvements_free(r);
+        /* one package fewer than the space: searched; what it lists are improvements with their utilities, and every
+           change of one issue that improves is among those it found */
+        options.max_enumerate--;
+        options.limit = 125;
+        assert_int_equal(parley_improve(sc, agreement, &options, &r, &err), PARLEY_OK);
+        assert_false(parley_improvements_exhaustive(r));
+        size_t singles = 0;
+        for (size_t j = 0; j < m; j++)
+            singles += (all[j].values[0] != agreement[0]) + (all[j].values[1] != agreement[1]) +
+                           (all[j].values[2] != agreement[2]) == 1;
+        assert_true(parley_improvements_found(r) >= singles && parley_improvements_found(r) <= m);
+        assert_int_equal(parley_improvements_count(r), parley_improvements_found(r));
+        for (size_t j = 0; j < parley_improvements_count(r); j++) {
+            size_t at = 0;
+            while (at < m && memcmp(all[at].values, parley_improvements_package(r, j), sizeof all[at].values) != 0)
+                at++;
+            assert_true(at < m);
+            assert_memory_equal(parley_improvements_after(r, j), all[at].after, n * sizeof *before);
+        }
+        parley_improvements_free(r);
+        parley_scenario_free(sc);
+    }
+}
+
 /* ---------------------------------------------------------------- smallest_move of a threshold */
 
 static void count_analysis(void *user, double done, double total, const char *what)
@@ -731,6 +882,7 @@ int main(void)
         cmocka_unit_test(test_exact_on_the_threshold),
         cmocka_unit_test(test_scan_lanes_by_hand),
         cmocka_unit_test(test_smallest_move_of_a_threshold),
+        cmocka_unit_test(test_improve_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
