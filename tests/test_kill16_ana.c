@@ -74,7 +74,7 @@ static parley_scenario *plot_scenario(unsigned parties)
 {
     parley_space *s = parley_space_new();
     assert_non_null(s);
-    char name[16];
+    char name[32];
     for (size_t i = 0; i < 3; i++) {
         snprintf(name, sizeof name, "i%zu", i);
         assert_int_equal(parley_space_add_integer(s, name, 0, plot_counts[i] - 1, 1, NULL), PARLEY_OK);
@@ -450,7 +450,7 @@ static parley_scenario *scenario_of(const struct tspace *t, int red_line)
 {
     parley_space *s = parley_space_new();
     assert_non_null(s);
-    char name[16];
+    char name[32];
     for (size_t i = 0; i < t->issues; i++) {
         snprintf(name, sizeof name, "i%zu", i);
         assert_int_equal(parley_space_add_integer(s, name, 0, t->counts[i] - 1, 1, NULL), PARLEY_OK);
@@ -644,7 +644,7 @@ static parley_scenario *improve_scenario(size_t n, uint32_t *counts)
 {
     parley_space *s = parley_space_new();
     assert_non_null(s);
-    char name[16];
+    char name[32];
     for (size_t i = 0; i < 3; i++) {
         counts[i] = 2 + (uint32_t)(rnd() % 4);
         snprintf(name, sizeof name, "i%zu", i);
