@@ -4,7 +4,7 @@
  * - plot data at its party limits (analyze.c:381): 1 party is refused (with its message), 9 parties get none
  *   (plot_bins 0, no densities, no pair frontiers, the SVG refused with its message), 2, 3 and 8 get every pair's
  *   two histograms and two frontiers, each equal to the one enumerated here; the counts equal those of the
- *   analysis without plot data;
+ *   analysis without plot data; bins per axis as asked up to 1024 (1, 1023, 1024; 1025 and more cut to 1024);
  * - exact_pareto_filter (exact_merge.c's sort by total for 1, 4 and 5 parties, its 2- and 3-party sweeps) on
  *   points whose coordinates differ below the rounding of their sums (a total that ties while the points differ):
  *   every point kept exactly when no point dominates it;
@@ -231,6 +231,40 @@ static void test_plot_party_limits(void **state)
         parley_analysis_free(plain);
         parley_scenario_free(sc);
     }
+}
+
+/* Bins per axis as asked, at most 1024: 1, 1023 and 1024 kept, 1025 and 4096 cut to 1024; one bin holds every
+   outcome, and with 1024 each outcome falls in the cell of its utilities (multiples of 1/16: bin 64 u, capped). */
+static void test_plot_bins_limit(void **state)
+{
+    (void)state;
+    static const unsigned asked[] = {1, 1023, 1024, 1025, 4096}, got[] = {1, 1023, 1024, 1024, 1024};
+    parley_scenario *sc = plot_scenario(2);
+    for (size_t i = 0; i < sizeof asked / sizeof *asked; i++) {
+        parley_analysis *a = test_analyse_with(sc, &(parley_analysis_options){.threads = 1, .plot_bins = asked[i]});
+        assert_int_equal(parley_analysis_plot_bins(a), got[i]);
+        const uint64_t *grid = parley_analysis_density(a, 0, 1, 0);
+        assert_non_null(grid);
+        size_t cells = (size_t)got[i] * got[i];
+        uint64_t sum = 0;
+        for (size_t c = 0; c < cells; c++)
+            sum += grid[c];
+        assert_int_equal(sum, 60);
+        if (got[i] == 1)
+            assert_int_equal(grid[0], 60);
+        if (got[i] == 1024) {
+            uint32_t x[3];
+            for (x[0] = 0; x[0] < plot_counts[0]; x[0]++)
+                for (x[1] = 0; x[1] < plot_counts[1]; x[1]++)
+                    for (x[2] = 0; x[2] < plot_counts[2]; x[2]++) {
+                        double u0 = plot_utility(0, x), u1 = plot_utility(1, x);
+                        size_t c0 = u0 >= 1 ? 1023 : (size_t)(u0 * 1024), c1 = u1 >= 1 ? 1023 : (size_t)(u1 * 1024);
+                        assert_true(grid[c1 * 1024 + c0] > 0);
+                    }
+        }
+        parley_analysis_free(a);
+    }
+    parley_scenario_free(sc);
 }
 
 /* ---------------------------------------------------------------- exact_pareto_filter below the sums' rounding */
@@ -876,6 +910,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plot_party_limits),
+        cmocka_unit_test(test_plot_bins_limit),
         cmocka_unit_test(test_pareto_filter_sub_ulp),
         cmocka_unit_test(test_triples_by_hand),
         cmocka_unit_test(test_mitm_on_the_threshold),
