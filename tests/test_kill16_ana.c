@@ -26,7 +26,10 @@
  * - parley_improve on random small scenarios (2 and 3 parties, ties, red lines, a global constraint), enumerated:
  *   the utilities before, how many improvements, the listed ones and their order (by distance to the Nash point of
  *   the improvements, then the larger sum of logarithms of the gains, then the lower outcome), every limit, all
- *   worked out here; searched (one package over max_enumerate): only improvements, every one-issue change found.
+ *   worked out here; searched (one package over max_enumerate): only improvements, every one-issue change found;
+ * - the diagnosis's combination of moves (moves.c) on random scenarios of reservation values only: the package,
+ *   the largest concession, each party's move (from, to one grid step below its utility but never below 0, the
+ *   concession), the zone they open and an acceptable Nash package, by brute force.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -812,6 +815,135 @@ static void test_improve_by_hand(void **state)
     }
 }
 
+/* ---------------------------------------------------------------- the combination of reservation moves */
+
+/* The combination against brute force on random scenarios of reservation values only (2 issues of 2 to 4 values,
+   ratings in quarters, weights 1/2: utilities in eighths, 0 reached by some parties; a global constraint
+   sometimes): the feasible package with the smallest largest shortfall (r_k - u_k), ties to the larger sum of
+   utilities, then the lower outcome; each party short of its reservation lowers it to one grid step below its
+   utility (never below 0), in party order; the zone those moves open, counted here. */
+static void test_combination_by_hand(void **state)
+{
+    (void)state;
+    int zero_seen = 0, found = 0;
+    for (int round = 0; round < 80; round++) {
+        size_t n = 2 + (size_t)round % 2;
+        uint32_t counts[2];
+        parley_space *space = parley_space_new();
+        assert_non_null(space);
+        for (size_t i = 0; i < 2; i++) {
+            counts[i] = 2 + (uint32_t)(rnd() % 3);
+            assert_int_equal(parley_space_add_integer(space, i ? "b" : "a", 0, counts[i] - 1, 1, NULL), PARLEY_OK);
+        }
+        parley_scenario *sc = parley_scenario_new(space);
+        assert_non_null(sc);
+        double r[3];
+        for (size_t k = 0; k < n; k++) {
+            parley_utility *u = parley_utility_new(space);
+            assert_non_null(u);
+            for (size_t i = 0; i < 2; i++) {
+                assert_int_equal(parley_utility_set_weight(u, i, 0.5), PARLEY_OK);
+                for (uint32_t v = 0; v < counts[i]; v++)
+                    assert_int_equal(parley_utility_set_value(u, i, v, round % 8 == 0 && k == 0 ? 0 : (double)(rnd() % 5) / 4),
+                                     PARLEY_OK); /* every eighth round party 0 values nothing: lowered to 0 */
+            }
+            r[k] = (double)(4 + rnd() % 5) / 8;
+            assert_int_equal(parley_utility_set_reservation(u, r[k]), PARLEY_OK);
+            char name[8] = {'P', (char)('0' + k), 0};
+            assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
+        }
+        if (rnd() % 3 == 0)
+            assert_int_equal(parley_scenario_add_constraint(sc, -1, "g", "a != 1", NULL, NULL, NULL), PARLEY_OK);
+        /* brute force */
+        uint32_t best_x[2] = {0, 0}, x[2];
+        double best = INFINITY, best_sum = -INFINITY, best_u[3] = {0};
+        uint64_t zone_now = 0;
+        for (x[0] = 0; x[0] < counts[0]; x[0]++)
+            for (x[1] = 0; x[1] < counts[1]; x[1]++) {
+                if (!parley_scenario_feasible(sc, x))
+                    continue;
+                double u[3], worst = 0, sum = 0;
+                int ok = 1;
+                for (size_t k = 0; k < n; k++) {
+                    u[k] = parley_utility_eval(parley_party_utility(sc, k), x);
+                    worst = fmax(worst, r[k] - u[k]);
+                    sum += u[k];
+                    ok &= u[k] >= r[k];
+                }
+                zone_now += (uint64_t)ok;
+                if (worst < best || (worst == best && sum > best_sum)) {
+                    best = worst;
+                    best_sum = sum;
+                    memcpy(best_x, x, sizeof x);
+                    memcpy(best_u, u, sizeof u);
+                }
+            }
+        parley_diagnosis *d = NULL;
+        parley_error err;
+        assert_int_equal(parley_diagnose(sc, &(parley_analysis_options){.threads = 1}, &d, &err), PARLEY_OK);
+        const parley_concession *moves = NULL;
+        size_t count = 0;
+        double largest = -1;
+        uint64_t zone = 0;
+        const uint32_t *nash = NULL;
+        const double *utilities = NULL;
+        const char *skipped = "not set";
+        int rc = parley_diagnosis_combination(d, &moves, &count, &largest, &zone, &nash, &utilities, &skipped);
+        if (zone_now > 0) {
+            assert_int_equal(rc, PARLEY_ENOTFOUND);
+            parley_diagnosis_free(d);
+            parley_scenario_free(sc);
+            continue;
+        }
+        found++;
+        assert_int_equal(rc, PARLEY_OK);
+        assert_true(largest == best);
+        /* the moves, party by party, and the zone with the reservations moved */
+        double moved[3];
+        size_t m = 0;
+        for (size_t k = 0; k < n; k++) {
+            moved[k] = r[k];
+            if (r[k] <= best_u[k])
+                continue;
+            moved[k] = best_u[k] - 0x1p-32 > 0 ? best_u[k] - 0x1p-32 : 0;
+            zero_seen |= best_u[k] == 0;
+            assert_true(m < count);
+            assert_int_equal(moves[m].party, k);
+            assert_int_equal(moves[m].condition, k); /* no red lines: conditions are the reservations */
+            assert_int_equal(moves[m].change, PARLEY_CHANGE_LOWER_RESERVATION);
+            assert_true(moves[m].from == r[k]);
+            if (moves[m].to != moved[k])
+                fail_msg("round %d: party %zu lowered to %a, expected %a", round, k, moves[m].to, moved[k]);
+            assert_true(moves[m].concession == r[k] - best_u[k]);
+            m++;
+        }
+        assert_int_equal(count, m);
+        uint64_t want_zone = 0;
+        for (x[0] = 0; x[0] < counts[0]; x[0]++)
+            for (x[1] = 0; x[1] < counts[1]; x[1]++) {
+                int ok = parley_scenario_feasible(sc, x);
+                for (size_t k = 0; k < n && ok; k++)
+                    ok = parley_utility_eval(parley_party_utility(sc, k), x) >= moved[k];
+                want_zone += (uint64_t)ok;
+            }
+        assert_int_equal(zone, want_zone);
+        assert_true(zone >= 1);
+        assert_non_null(nash);
+        assert_non_null(utilities);
+        int acceptable = parley_scenario_feasible(sc, nash);
+        for (size_t k = 0; k < n; k++) {
+            assert_true(utilities[k] == parley_utility_eval(parley_party_utility(sc, k), nash));
+            acceptable &= utilities[k] >= moved[k];
+        }
+        assert_true(acceptable);
+        (void)best_x;
+        parley_diagnosis_free(d);
+        parley_scenario_free(sc);
+    }
+    assert_true(found > 10);
+    assert_true(zero_seen);
+}
+
 /* ---------------------------------------------------------------- smallest_move of a threshold */
 
 static void count_analysis(void *user, double done, double total, const char *what)
@@ -918,6 +1050,7 @@ int main(void)
         cmocka_unit_test(test_scan_lanes_by_hand),
         cmocka_unit_test(test_smallest_move_of_a_threshold),
         cmocka_unit_test(test_improve_by_hand),
+        cmocka_unit_test(test_combination_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
