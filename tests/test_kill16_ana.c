@@ -14,7 +14,8 @@
  * - mitm_count (mitm_count.c) where the sums sit exactly on a reservation less 2^-33 (each band of uncertain pairs
  *   full, ties at every rank), 1 to 3 parties, with rows of fixed issues, each formulation: brute force;
  * - the same spaces through parley_analyze: the exact path (with and without a red line) against enumeration,
- *   every count, the frontier and the four solutions;
+ *   every count, the frontier and the four solutions; and through parley_analyze_approximate's exact path
+ *   (exact_big.c, 2 to 4 parties): the frontier, the solutions, the count of acceptable outcomes up to 3 parties;
  * - scan_lanes_init (scan_lanes.c): width, thresholds (the least double whose rounding reaches the reservation),
  *   the tables' ranges and the candidate lanes for 2 and 3 parties, nothing for 1 and 4, no threshold for a
  *   reservation so far below that the bisection cannot bracket it (only reachable here: parley_analyze refuses a
@@ -545,11 +546,63 @@ static void assert_same_analysis(const parley_analysis *x, const parley_analysis
     }
 }
 
+/* parley_analyze_approximate's exact path (exact_big.c) against the streaming analysis: frontier, solutions and, up
+   to three parties, the count of acceptable outcomes. */
+static void assert_big_is_stream(const parley_scenario *sc, const parley_analysis *stream, size_t issues, size_t n)
+{
+    parley_approx_options o;
+    memset(&o, 0, sizeof o);
+    o.threads = 1;
+    o.samples = 1000;
+    parley_approx *big = NULL;
+    parley_error err;
+    assert_int_equal(parley_analyze_approximate(sc, &o, &big, &err), PARLEY_OK);
+    assert_true(parley_approx_exact(big));
+    assert_null(parley_approx_exact_note(big));
+    size_t f = parley_analysis_frontier_count(stream);
+    assert_int_equal(parley_approx_frontier_count(big), f);
+    for (size_t i = 0; i < f; i++) {
+        assert_memory_equal(parley_analysis_frontier_outcome(stream, i), parley_approx_frontier_outcome(big, i),
+                            issues * sizeof(uint32_t));
+        assert_memory_equal(parley_analysis_frontier_utilities(stream, i), parley_approx_frontier_utilities(big, i),
+                            n * sizeof(double));
+    }
+    for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
+        const uint32_t *ox = NULL, *oy = NULL;
+        const double *ux = NULL, *uy = NULL;
+        double vx = 0, vy = 0;
+        int rx = parley_analysis_solution(stream, (parley_solution_kind)kind, &ox, &ux, &vx);
+        assert_int_equal(rx, parley_approx_solution(big, (parley_solution_kind)kind, &oy, &uy, &vy));
+        if (rx == PARLEY_OK) {
+            assert_memory_equal(ox, oy, issues * sizeof *ox);
+            assert_true(vx == vy);
+        }
+    }
+    uint64_t acceptable = 0;
+    int counted = parley_approx_acceptable(big, &acceptable);
+    assert_int_equal(counted, n <= 3);
+    if (counted)
+        assert_int_equal(acceptable, parley_analysis_acceptable(stream));
+    parley_approx_free(big);
+}
+
 static void test_exact_on_the_threshold(void **state)
 {
     (void)state;
     static const uint32_t counts[] = {6, 5, 7, 6};
     const double levels[][3] = {{0.5, 0.5, 0.5}, {0.25, 0.75, 0.5}, {0.5625, 0.4375, 0.625}};
+    for (size_t l = 0; l < 2; l++) { /* four parties: the approximate analysis's exact path only */
+        struct tspace t;
+        tspace_on_threshold(&t, 4, 4, counts);
+        set_reservations(&t, levels[l][0], levels[l][1], levels[l][2]);
+        t.reservation[3] = 0.5;
+        parley_scenario *sc = scenario_of(&t, (int)l);
+        parley_analysis *stream = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
+        assert_big_is_stream(sc, stream, 4, 4);
+        parley_analysis_free(stream);
+        parley_scenario_free(sc);
+        tspace_free(&t);
+    }
     for (size_t n = 2; n <= 3; n++)
         for (size_t l = 0; l < sizeof levels / sizeof *levels; l++)
             for (int red_line = 0; red_line < 2; red_line++) {
@@ -559,6 +612,7 @@ static void test_exact_on_the_threshold(void **state)
                 parley_scenario *sc = scenario_of(&t, red_line);
                 parley_analysis *stream = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
                 assert_false(parley_analysis_merged(stream));
+                assert_big_is_stream(sc, stream, 4, n);
                 for (size_t f = 0; f < 3; f++) {
                     if (formulations[f])
                         assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
