@@ -23,7 +23,8 @@
  * - smallest_move (moves.c) of a threshold red line `x >= k` or `x <= k` over x = 0..7 where the zone opens at
  *   each value in turn: the rule moved just far enough, its zone, ENOTFOUND where only dropping the line opens
  *   one, and the analyses it runs (a hook counts them): a binary search over the values the line does not allow
- *   yet, nearest first, then the one of the answer;
+ *   yet, nearest first, then the one of the answer; of a categorical line: the value admitted that opens the
+ *   largest zone (the lowest of equals), ENOTFOUND when only the last value (the drop) opens one;
  * - parley_improve on random small scenarios (2 and 3 parties, ties, red lines, a global constraint), enumerated:
  *   the utilities before, how many improvements, the listed ones and their order (by distance to the Nash point of
  *   the improvements, then the larger sum of logarithms of the gains, then the lower outcome), every limit, all
@@ -1092,6 +1093,77 @@ static void test_smallest_move_of_a_threshold(void **state)
         }
 }
 
+/* A categorical red line admits the one value that opens the largest zone (the lowest of equals): issue c of six
+   labels v0..v5 and y = 0..3; A keeps c in the case's set and values y only; B weighs c and y by 1/2 each, rates
+   the labels as the case says and y as y / 4, and accepts from 1/2: admitting label v opens the y with
+   rating(v) + y / 4 >= 1 (the case's zone). */
+static void test_smallest_move_of_a_value_set(void **state)
+{
+    (void)state;
+    static const char *const labels[] = {"v0", "v1", "v2", "v3", "v4", "v5"};
+    static const struct {
+        double rating[6];
+        const char *rule, *want; /* want NULL: ENOTFOUND */
+        unsigned zone;
+    } cases[] = {
+        {{0, 0, 0.25, 0.5, 1, 0.75}, "c in [\"v0\", \"v1\"]", "c in [\"v0\", \"v1\", \"v4\"]", 4},
+        {{0, 0, 1, 0.5, 1, 0.75}, "c in [\"v0\", \"v1\"]", "c in [\"v0\", \"v1\", \"v2\"]", 4},  /* the lower of two */
+        {{0, 0, 0.25, 0.5, 0.25, 0.75}, "c in [\"v0\", \"v1\"]", "c in [\"v0\", \"v1\", \"v5\"]", 3},
+        {{0, 0, 0.25, 0, 0, 0}, "c in [\"v0\", \"v1\"]", "c in [\"v0\", \"v1\", \"v2\"]", 1},
+        {{0, 0, 0.5, 0, 0, 0}, "c in [\"v0\", \"v1\"]", "c in [\"v0\", \"v1\", \"v2\"]", 2},
+        {{0, 0, 0, 0, 0, 0.75}, "c in [\"v0\", \"v1\", \"v2\", \"v3\", \"v4\"]", NULL, 0}, /* only the drop opens */
+        {{0, 0, 0, 0.75, 0, 0.75}, "c in [\"v0\", \"v1\", \"v2\", \"v4\"]", "c in [\"v0\", \"v1\", \"v2\", \"v3\", \"v4\"]", 3},
+    };
+    for (size_t t = 0; t < sizeof cases / sizeof *cases; t++) {
+        parley_space *s = parley_space_new();
+        assert_non_null(s);
+        assert_int_equal(parley_space_add_categorical(s, "c", labels, 6, NULL), PARLEY_OK);
+        assert_int_equal(parley_space_add_integer(s, "y", 0, 3, 1, NULL), PARLEY_OK);
+        parley_scenario *sc = parley_scenario_new(s);
+        assert_non_null(sc);
+        for (unsigned k = 0; k < 2; k++) {
+            parley_utility *u = parley_utility_new(s);
+            assert_non_null(u);
+            assert_int_equal(parley_utility_set_weight(u, 0, k ? 0.5 : 0), PARLEY_OK);
+            assert_int_equal(parley_utility_set_weight(u, 1, k ? 0.5 : 1), PARLEY_OK);
+            for (uint32_t v = 0; v < 6; v++)
+                assert_int_equal(parley_utility_set_value(u, 0, v, cases[t].rating[v]), PARLEY_OK);
+            for (uint32_t y = 0; y < 4; y++)
+                assert_int_equal(parley_utility_set_value(u, 1, y, (double)y / 4), PARLEY_OK);
+            assert_int_equal(parley_utility_set_reservation(u, k ? 0.5 : 0), PARLEY_OK);
+            assert_int_equal(parley_scenario_add_party(sc, k ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), (long)k);
+        }
+        assert_int_equal(parley_scenario_add_constraint(sc, 0, "line", cases[t].rule, NULL, NULL, NULL), PARLEY_OK);
+        parley_analysis *a = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
+        assert_int_equal(parley_analysis_acceptable(a), 0);
+        unsigned analyses = 0, disallowed = 0;
+        for (uint32_t v = 0; v < 6; v++)
+            disallowed += strstr(cases[t].rule, labels[v]) == NULL;
+        parley_analysis_options options = {.threads = 1, .progress = count_analysis, .progress_user = &analyses};
+        parley_relax_change change = PARLEY_CHANGE_DROP;
+        char moved[256];
+        parley_scenario *copy = NULL;
+        parley_error err;
+        int rc = smallest_move(a, sc, 0, &options, &change, moved, sizeof moved, &copy, &err);
+        if (!cases[t].want) {
+            assert_int_equal(rc, PARLEY_ENOTFOUND);
+            assert_null(copy);
+            assert_int_equal(analyses, disallowed); /* each value not allowed yet, tried once */
+        } else {
+            assert_int_equal(rc, PARLEY_OK);
+            assert_int_equal(change, PARLEY_CHANGE_ADMIT_VALUES);
+            assert_string_equal(moved, cases[t].want);
+            assert_int_equal(analyses, disallowed + 1); /* and the answer's */
+            parley_analysis *b = test_analyse(copy, PARLEY_ANALYSIS_STREAM, 1);
+            assert_int_equal(parley_analysis_acceptable(b), cases[t].zone);
+            parley_analysis_free(b);
+            parley_scenario_free(copy);
+        }
+        parley_analysis_free(a);
+        parley_scenario_free(sc);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1103,6 +1175,7 @@ int main(void)
         cmocka_unit_test(test_exact_on_the_threshold),
         cmocka_unit_test(test_scan_lanes_by_hand),
         cmocka_unit_test(test_smallest_move_of_a_threshold),
+        cmocka_unit_test(test_smallest_move_of_a_value_set),
         cmocka_unit_test(test_improve_by_hand),
         cmocka_unit_test(test_combination_by_hand),
     };
