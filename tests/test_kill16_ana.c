@@ -31,7 +31,8 @@
  *   worked out here; searched (one package over max_enumerate): only improvements, every one-issue change found;
  * - the diagnosis's combination of moves (moves.c) on random scenarios of reservation values only: the package,
  *   the largest concession, each party's move (from, to one grid step below its utility but never below 0, the
- *   concession), the zone they open and an acceptable Nash package, by brute force.
+ *   concession), the zone they open and an acceptable Nash package, by brute force; and the diagnosis's minimal
+ *   conflicts and single relaxations of those scenarios (to, zone, Nash package, cost, order), by brute force.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -872,6 +873,38 @@ static void test_improve_by_hand(void **state)
 
 /* ---------------------------------------------------------------- the combination of reservation moves */
 
+/* A random scenario of reservation values only: 2 issues a, b of 2 to 4 values, n parties rating in quarters with
+   weights 1/2 (utilities in eighths; every eighth round party 0 values nothing), reservations r[k] from 1/2 to 1,
+   a global constraint `a != 1` one time in three. */
+static parley_scenario *reservation_scenario(int round, size_t n, uint32_t *counts, double *r)
+{
+    parley_space *space = parley_space_new();
+    assert_non_null(space);
+    for (size_t i = 0; i < 2; i++) {
+        counts[i] = 2 + (uint32_t)(rnd() % 3);
+        assert_int_equal(parley_space_add_integer(space, i ? "b" : "a", 0, counts[i] - 1, 1, NULL), PARLEY_OK);
+    }
+    parley_scenario *sc = parley_scenario_new(space);
+    assert_non_null(sc);
+    for (size_t k = 0; k < n; k++) {
+        parley_utility *u = parley_utility_new(space);
+        assert_non_null(u);
+        for (size_t i = 0; i < 2; i++) {
+            assert_int_equal(parley_utility_set_weight(u, i, 0.5), PARLEY_OK);
+            for (uint32_t v = 0; v < counts[i]; v++)
+                assert_int_equal(parley_utility_set_value(u, i, v, round % 8 == 0 && k == 0 ? 0 : (double)(rnd() % 5) / 4),
+                                 PARLEY_OK);
+        }
+        r[k] = (double)(4 + rnd() % 5) / 8;
+        assert_int_equal(parley_utility_set_reservation(u, r[k]), PARLEY_OK);
+        char name[8] = {'P', (char)('0' + k), 0};
+        assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
+    }
+    if (rnd() % 3 == 0)
+        assert_int_equal(parley_scenario_add_constraint(sc, -1, "g", "a != 1", NULL, NULL, NULL), PARLEY_OK);
+    return sc;
+}
+
 /* The combination against brute force on random scenarios of reservation values only (2 issues of 2 to 4 values,
    ratings in quarters, weights 1/2: utilities in eighths, 0 reached by some parties; a global constraint
    sometimes): the feasible package with the smallest largest shortfall (r_k - u_k), ties to the larger sum of
@@ -884,31 +917,8 @@ static void test_combination_by_hand(void **state)
     for (int round = 0; round < 80; round++) {
         size_t n = 2 + (size_t)round % 2;
         uint32_t counts[2];
-        parley_space *space = parley_space_new();
-        assert_non_null(space);
-        for (size_t i = 0; i < 2; i++) {
-            counts[i] = 2 + (uint32_t)(rnd() % 3);
-            assert_int_equal(parley_space_add_integer(space, i ? "b" : "a", 0, counts[i] - 1, 1, NULL), PARLEY_OK);
-        }
-        parley_scenario *sc = parley_scenario_new(space);
-        assert_non_null(sc);
         double r[3];
-        for (size_t k = 0; k < n; k++) {
-            parley_utility *u = parley_utility_new(space);
-            assert_non_null(u);
-            for (size_t i = 0; i < 2; i++) {
-                assert_int_equal(parley_utility_set_weight(u, i, 0.5), PARLEY_OK);
-                for (uint32_t v = 0; v < counts[i]; v++)
-                    assert_int_equal(parley_utility_set_value(u, i, v, round % 8 == 0 && k == 0 ? 0 : (double)(rnd() % 5) / 4),
-                                     PARLEY_OK); /* every eighth round party 0 values nothing: lowered to 0 */
-            }
-            r[k] = (double)(4 + rnd() % 5) / 8;
-            assert_int_equal(parley_utility_set_reservation(u, r[k]), PARLEY_OK);
-            char name[8] = {'P', (char)('0' + k), 0};
-            assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
-        }
-        if (rnd() % 3 == 0)
-            assert_int_equal(parley_scenario_add_constraint(sc, -1, "g", "a != 1", NULL, NULL, NULL), PARLEY_OK);
+        parley_scenario *sc = reservation_scenario(round, n, counts, r);
         /* brute force */
         uint32_t best_x[2] = {0, 0}, x[2];
         double best = INFINITY, best_sum = -INFINITY, best_u[3] = {0};
@@ -997,6 +1007,130 @@ static void test_combination_by_hand(void **state)
     }
     assert_true(found > 10);
     assert_true(zero_seen);
+}
+
+/* Outcomes of the reservation scenario every party k accepts at level[k] (feasible ones); *best_of the most party
+   `who` gets among them (0 when none). */
+static uint64_t zone_at(const parley_scenario *sc, const uint32_t *counts, size_t n, const double *level, size_t who,
+                        double *best_of)
+{
+    uint64_t zone = 0;
+    uint32_t x[2];
+    *best_of = 0;
+    for (x[0] = 0; x[0] < counts[0]; x[0]++)
+        for (x[1] = 0; x[1] < counts[1]; x[1]++) {
+            int ok = parley_scenario_feasible(sc, x);
+            for (size_t k = 0; k < n && ok; k++)
+                ok = parley_utility_eval(parley_party_utility(sc, k), x) >= level[k];
+            zone += (uint64_t)ok;
+            if (ok)
+                *best_of = fmax(*best_of, parley_utility_eval(parley_party_utility(sc, who), x));
+        }
+    return zone;
+}
+
+/* The diagnosis of reservation values only against brute force: the minimal conflicting sets of parties (by size,
+   then members), and for each party in one the relaxation lowering its reservation to the most it can get where
+   the others accept (0 when nothing then), with the zone that opens, an acceptable Nash package and its cost (the
+   reservation's shortfall there), the largest zones first (then by condition). */
+static void test_relaxations_by_hand(void **state)
+{
+    (void)state;
+    int lowered = 0;
+    for (int round = 0; round < 80; round++) {
+        size_t n = 2 + (size_t)round % 2;
+        uint32_t counts[2];
+        double r[3], level[3], best;
+        parley_scenario *sc = reservation_scenario(round, n, counts, r);
+        parley_diagnosis *d = NULL;
+        parley_error err;
+        assert_int_equal(parley_diagnose(sc, &(parley_analysis_options){.threads = 1}, &d, &err), PARLEY_OK);
+        /* conflicts: the sets S of parties no feasible package satisfies, none of whose subsets is one */
+        unsigned conflicting[8] = {0}, minimal[8], m = 0, in_conflict = 0;
+        for (unsigned set = 1; set < 1u << n; set++) {
+            for (size_t k = 0; k < n; k++)
+                level[k] = set >> k & 1 ? r[k] : -1;
+            conflicting[set] = zone_at(sc, counts, n, level, 0, &best) == 0;
+        }
+        for (size_t size = 1; size <= n; size++) /* by size, then members (sets of a size ascend with their members) */
+            for (unsigned set = 1; set < 1u << n; set++) {
+                if ((size_t)__builtin_popcount(set) != size || !conflicting[set])
+                    continue;
+                int smaller = 0;
+                for (unsigned sub = (set - 1) & set; sub && !smaller; sub = (sub - 1) & set)
+                    smaller = conflicting[sub];
+                if (!smaller) {
+                    minimal[m++] = set;
+                    in_conflict |= set;
+                }
+            }
+        int complete = 0;
+        assert_int_equal(parley_diagnosis_conflict_count(d, &complete), m);
+        assert_true(complete);
+        for (unsigned i = 0; i < m; i++) {
+            const size_t *members = NULL;
+            size_t count = parley_diagnosis_conflict(d, i, &members);
+            assert_int_equal(count, __builtin_popcount(minimal[i]));
+            for (size_t j = 0, k = 0; k < n; k++)
+                if (minimal[i] >> k & 1)
+                    assert_int_equal(members[j++], k);
+        }
+        /* one relaxation per party in a conflict, by zone (largest first), then by condition */
+        struct {
+            size_t k;
+            double to;
+            uint64_t zone;
+        } want[3];
+        size_t w = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (!(in_conflict >> k & 1))
+                continue;
+            for (size_t j = 0; j < n; j++)
+                level[j] = j == k ? 0 : r[j];
+            want[w].k = k;
+            want[w].to = zone_at(sc, counts, n, level, k, &best) ? best : 0;
+            level[k] = want[w].to;
+            want[w].zone = zone_at(sc, counts, n, level, k, &best);
+            for (size_t i = w; i > 0 && want[i].zone > want[i - 1].zone; i--) {
+                __typeof__(want[0]) t = want[i];
+                want[i] = want[i - 1];
+                want[i - 1] = t;
+            }
+            w++;
+        }
+        assert_int_equal(parley_diagnosis_relaxation_count(d), w);
+        for (size_t i = 0; i < w; i++) {
+            const parley_relaxation *x = parley_diagnosis_relaxation(d, i);
+            size_t k = want[i].k;
+            assert_int_equal(x->condition, k);
+            assert_int_equal(x->second, PARLEY_NO_CONDITION);
+            assert_int_equal(x->change, PARLEY_CHANGE_LOWER_RESERVATION);
+            assert_null(x->rule);
+            assert_true(x->from == r[k]);
+            if (x->to != want[i].to)
+                fail_msg("round %d: party %zu lowered to %g, by hand %g", round, k, x->to, want[i].to);
+            assert_int_equal(x->zone, want[i].zone);
+            if (want[i].zone == 0) {
+                assert_null(x->nash);
+                assert_true(isnan(x->cost));
+                continue;
+            }
+            lowered++;
+            assert_non_null(x->nash);
+            int acceptable = parley_scenario_feasible(sc, x->nash);
+            for (size_t j = 0; j < n; j++) {
+                double u = parley_utility_eval(parley_party_utility(sc, j), x->nash);
+                assert_true(x->utilities[j] == u);
+                acceptable &= u >= (j == k ? want[i].to : r[j]);
+            }
+            assert_true(acceptable);
+            assert_true(x->cost == (r[k] > x->utilities[k] ? r[k] - x->utilities[k] : 0));
+            assert_true(isnan(x->second_cost));
+        }
+        parley_diagnosis_free(d);
+        parley_scenario_free(sc);
+    }
+    assert_true(lowered > 10);
 }
 
 /* ---------------------------------------------------------------- smallest_move of a threshold */
@@ -1178,6 +1312,7 @@ int main(void)
         cmocka_unit_test(test_smallest_move_of_a_value_set),
         cmocka_unit_test(test_improve_by_hand),
         cmocka_unit_test(test_combination_by_hand),
+        cmocka_unit_test(test_relaxations_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
