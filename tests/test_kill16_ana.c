@@ -29,6 +29,10 @@
  *   the utilities before, how many improvements, the listed ones and their order (by distance to the Nash point of
  *   the improvements, then the larger sum of logarithms of the gains, then the lower outcome), every limit, all
  *   worked out here; searched (one package over max_enumerate): only improvements, every one-issue change found;
+ * - parley_analyze on random small scenarios (2 to 4 parties, rectangles, red lines, a global constraint) streamed,
+ *   on the exact path (or its fallback) on two threads, and in three parts (one of a single outcome) packed and
+ *   merged: every count, every set of conditions, the minimal conflicts, best utilities, the frontier and the four
+ *   solutions (the first frontier point of the largest objective), all by enumeration;
  * - the diagnosis's combination of moves (moves.c) on random scenarios of reservation values only: the package,
  *   the largest concession, each party's move (from, to one grid step below its utility but never below 0, the
  *   concession), the zone they open and an acceptable Nash package, by brute force; and the diagnosis's minimal
@@ -871,6 +875,255 @@ static void test_improve_by_hand(void **state)
     }
 }
 
+/* ---------------------------------------------------------------- an analysis against enumeration by hand */
+
+#define HAND_MAX 125 /* 5 x 5 x 5 */
+
+struct by_hand {
+    size_t n, C, count;
+    uint64_t feasible, acceptable, party_ok[4], holds[8], satisfying[256];
+    double best[4], r[4];
+    uint32_t frontier[HAND_MAX][3];
+    double fu[HAND_MAX][4];
+};
+
+/* Random scenarios of 3 issues (2 to 5 values), 2 to 4 parties rating in quarters (weights 1/4, 1/4, 1/2), one
+   party in three with a rectangle (1/4 on two issues' ranges, utility capped at 1), reservations in eighths, one red
+   line for some parties (so a party's red lines are that one), a global constraint sometimes; one time in five the
+   last party values nothing (reservation 0: its best utility is its reservation, a Kalai range of 0). */
+static parley_scenario *hand_scenario(size_t n, uint32_t *counts)
+{
+    parley_space *s = parley_space_new();
+    assert_non_null(s);
+    char name[32], rule[64];
+    for (size_t i = 0; i < 3; i++) {
+        counts[i] = 2 + (uint32_t)(rnd() % 4);
+        snprintf(name, sizeof name, "i%zu", i);
+        assert_int_equal(parley_space_add_integer(s, name, 0, counts[i] - 1, 1, NULL), PARLEY_OK);
+    }
+    parley_scenario *sc = parley_scenario_new(s);
+    assert_non_null(sc);
+    for (size_t k = 0; k < n; k++) {
+        parley_utility *u = parley_utility_new(s);
+        assert_non_null(u);
+        int indifferent = k == n - 1 && rnd() % 5 == 0; /* values nothing, reservation 0: its best is its reservation */
+        for (size_t i = 0; i < 3; i++) {
+            assert_int_equal(parley_utility_set_weight(u, i, i == 2 ? 0.5 : 0.25), PARLEY_OK);
+            for (uint32_t v = 0; v < counts[i]; v++)
+                assert_int_equal(parley_utility_set_value(u, i, v, indifferent ? 0 : (double)(rnd() % 5) / 4), PARLEY_OK);
+        }
+        if (indifferent) {
+            snprintf(name, sizeof name, "P%zu", k);
+            assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
+            continue;
+        }
+        if (rnd() % 3 == 0) {
+            size_t issues[2] = {0, 1 + rnd() % 2};
+            uint32_t lo[2] = {0, 1}, hi[2] = {1, 1};
+            assert_int_equal(parley_utility_add_rectangle(u, 0.25, 2, issues, lo, hi), PARLEY_OK);
+        }
+        assert_int_equal(parley_utility_set_reservation(u, (double)(rnd() % 7) / 8), PARLEY_OK);
+        snprintf(name, sizeof name, "P%zu", k);
+        long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
+        assert_true(index >= 0);
+        if (rnd() % 2) {
+            if (rnd() % 2)
+                snprintf(rule, sizeof rule, "i%u + i%u <= %u", (unsigned)(rnd() % 3), (unsigned)(rnd() % 3),
+                         (unsigned)(1 + rnd() % 5));
+            else
+                snprintf(rule, sizeof rule, "i%u != %u", (unsigned)(rnd() % 3), (unsigned)(rnd() % 2));
+            snprintf(name, sizeof name, "r%zu", k);
+            assert_int_equal(parley_scenario_add_constraint(sc, index, name, rule, NULL, NULL, NULL), PARLEY_OK);
+        }
+    }
+    if (rnd() % 3 == 0)
+        assert_int_equal(parley_scenario_add_constraint(sc, -1, "g", "i0 + i2 != 2", NULL, NULL, NULL), PARLEY_OK);
+    return sc;
+}
+
+/* Every figure by enumeration, the conditions as the analysis lists them. */
+static void analyse_by_hand(const parley_scenario *sc, const parley_analysis *a, const uint32_t *counts,
+                            struct by_hand *h)
+{
+    memset(h, 0, sizeof *h);
+    h->n = parley_analysis_party_count(a);
+    h->C = parley_analysis_condition_count(a);
+    assert_true(h->C <= 8);
+    for (size_t k = 0; k < h->n; k++)
+        h->best[k] = h->r[k] = rounded(parley_utility_reservation(parley_party_utility(sc, k)));
+    static uint32_t ok_x[HAND_MAX][3];
+    static double ok_u[HAND_MAX][4];
+    size_t m = 0;
+    uint32_t x[3];
+    for (x[0] = 0; x[0] < counts[0]; x[0]++)
+        for (x[1] = 0; x[1] < counts[1]; x[1]++)
+            for (x[2] = 0; x[2] < counts[2]; x[2]++) {
+                if (!parley_scenario_feasible(sc, x))
+                    continue;
+                h->feasible++;
+                double u[4];
+                for (size_t k = 0; k < h->n; k++)
+                    u[k] = rounded(parley_utility_eval(parley_party_utility(sc, k), x));
+                unsigned holds = 0;
+                for (size_t c = 0; c < h->C; c++) {
+                    const parley_condition *cond = parley_analysis_condition(a, c);
+                    int hold = cond->kind == PARLEY_CONDITION_RED_LINE ? parley_scenario_red_lines_hold(sc, cond->party, x)
+                                                                       : u[cond->party] >= h->r[cond->party];
+                    holds |= (unsigned)hold << c;
+                    h->holds[c] += (uint64_t)hold;
+                }
+                for (unsigned mask = 0; mask < 1u << h->C; mask++)
+                    h->satisfying[mask] += (holds & mask) == mask;
+                int all = 1;
+                for (size_t k = 0; k < h->n; k++) {
+                    int mine = 1;
+                    for (size_t c = 0; c < h->C; c++)
+                        if (parley_analysis_condition(a, c)->party == k)
+                            mine &= holds >> c & 1;
+                    h->party_ok[k] += (uint64_t)mine;
+                    all &= mine;
+                }
+                if (!all)
+                    continue;
+                h->acceptable++;
+                memcpy(ok_x[m], x, sizeof x);
+                memcpy(ok_u[m++], u, sizeof u);
+            }
+    for (size_t i = 0; i < m; i++) {
+        int dominated = 0;
+        for (size_t j = 0; j < m && !dominated; j++)
+            dominated = above(ok_u[j], ok_u[i], h->n);
+        if (dominated)
+            continue;
+        memcpy(h->frontier[h->count], ok_x[i], sizeof ok_x[i]);
+        memcpy(h->fu[h->count++], ok_u[i], sizeof ok_u[i]);
+        for (size_t k = 0; k < h->n; k++)
+            h->best[k] = fmax(h->best[k], ok_u[i][k]);
+    }
+}
+
+/* a's figures are h's; its solutions the first frontier point of the largest objective. */
+static void assert_by_hand(const parley_analysis *a, const struct by_hand *h, const char *what)
+{
+    if (parley_analysis_feasible(a) != h->feasible || parley_analysis_acceptable(a) != h->acceptable)
+        fail_msg("%s: %llu feasible, %llu acceptable; by hand %llu, %llu", what,
+                 (unsigned long long)parley_analysis_feasible(a), (unsigned long long)parley_analysis_acceptable(a),
+                 (unsigned long long)h->feasible, (unsigned long long)h->acceptable);
+    for (size_t k = 0; k < h->n; k++) {
+        assert_int_equal(parley_analysis_party_acceptable(a, k), h->party_ok[k]);
+        assert_true(parley_analysis_reservation(a, k) == h->r[k]);
+        assert_true(parley_analysis_best(a, k) == h->best[k]);
+    }
+    for (size_t c = 0; c < h->C; c++)
+        assert_int_equal(parley_analysis_condition_holds(a, c), h->holds[c]);
+    for (uint32_t mask = 0; mask < 1u << h->C; mask++) {
+        uint64_t count = 0;
+        assert_int_equal(parley_analysis_count_satisfying(a, mask, &count), PARLEY_OK);
+        if (count != h->satisfying[mask])
+            fail_msg("%s: %llu satisfy conditions %x, by hand %llu", what, (unsigned long long)count, mask,
+                     (unsigned long long)h->satisfying[mask]);
+    }
+    /* minimal conflicts: the masks none satisfies, all of whose one-smaller subsets some outcome satisfies */
+    uint32_t want[256], got[256];
+    size_t w = 0;
+    for (uint32_t mask = 1; h->acceptable == 0 && mask < 1u << h->C; mask++) {
+        int minimal = h->satisfying[mask] == 0;
+        for (size_t c = 0; c < h->C && minimal; c++)
+            if (mask >> c & 1)
+                minimal = h->satisfying[mask & ~(1u << c)] > 0;
+        if (minimal)
+            want[w++] = mask;
+    }
+    size_t g = parley_analysis_minimal_conflicts(a, got, 256);
+    assert_int_equal(g, w);
+    for (size_t i = 0; i < g; i++) {
+        assert_true(i == 0 || __builtin_popcount(got[i - 1]) <= __builtin_popcount(got[i])); /* smallest first */
+        int seen = 0;
+        for (size_t j = 0; j < w; j++)
+            seen |= want[j] == got[i];
+        assert_true(seen);
+    }
+    assert_int_equal(parley_analysis_frontier_count(a), h->count);
+    for (size_t i = 0; i < h->count; i++) {
+        if (memcmp(parley_analysis_frontier_outcome(a, i), h->frontier[i], sizeof h->frontier[i]) != 0)
+            fail_msg("%s: frontier point %zu differs", what, i);
+        assert_memory_equal(parley_analysis_frontier_utilities(a, i), h->fu[i], h->n * sizeof(double));
+    }
+    for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
+        const uint32_t *outcome = NULL;
+        const double *u = NULL;
+        double value = 0;
+        int rc = parley_analysis_solution(a, (parley_solution_kind)kind, &outcome, &u, &value);
+        if (h->count == 0) {
+            assert_int_equal(rc, PARLEY_ENOTFOUND);
+            continue;
+        }
+        assert_int_equal(rc, PARLEY_OK);
+        size_t first = 0;
+        double top = -INFINITY;
+        for (size_t i = 0; i < h->count; i++) {
+            double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
+            for (size_t k = 0; k < h->n; k++) {
+                double gain = h->fu[i][k] - h->r[k], range = h->best[k] - h->r[k];
+                product *= gain;
+                ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
+                smallest = fmin(smallest, gain);
+                total += h->fu[i][k];
+            }
+            double objective = kind == PARLEY_SOLUTION_NASH    ? product
+                               : kind == PARLEY_SOLUTION_KALAI ? ratio
+                               : kind == PARLEY_SOLUTION_EGALITARIAN ? smallest
+                                                                     : total;
+            if (objective > top) {
+                top = objective;
+                first = i;
+            }
+        }
+        if (memcmp(outcome, h->frontier[first], sizeof h->frontier[first]) != 0)
+            fail_msg("%s: solution %d is not frontier point %zu", what, kind, first);
+        assert_memory_equal(u, h->fu[first], h->n * sizeof(double));
+        assert_true(value == top);
+    }
+}
+
+/* Every method, thread count and split into parts merged gives the figures worked out by enumeration. */
+static void test_analysis_by_hand(void **state)
+{
+    (void)state;
+    for (int round = 0; round < 120; round++) {
+        size_t n = 2 + (size_t)round % 3;
+        uint32_t counts[3];
+        parley_scenario *sc = hand_scenario(n, counts);
+        uint64_t total = (uint64_t)counts[0] * counts[1] * counts[2];
+        parley_analysis *stream = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
+        static struct by_hand h;
+        analyse_by_hand(sc, stream, counts, &h);
+        assert_int_equal(parley_analysis_outcomes(stream), total);
+        assert_by_hand(stream, &h, "streamed");
+        parley_analysis *other = test_analyse(sc, PARLEY_ANALYSIS_EXACT, 2);
+        assert_by_hand(other, &h, parley_analysis_merged(other) ? "exact" : "exact (fell back)");
+        parley_analysis_free(other);
+        /* three parts, the middle one of one outcome, merged into the first */
+        uint64_t cut[4] = {0, total / 2, total / 2 + 1, total};
+        parley_analysis *parts[3];
+        for (int p = 0; p < 3; p++)
+            parts[p] = test_analyse_with(sc, &(parley_analysis_options){.threads = 1, .first = cut[p],
+                                                                        .count = cut[p + 1] - cut[p]});
+        for (int p = 1; p < 3; p++) {
+            void *buf = NULL;
+            size_t len = 0;
+            assert_int_equal(parley_analysis_pack(parts[p], &buf, &len, NULL), PARLEY_OK);
+            assert_int_equal(parley_analysis_merge_packed(parts[0], sc, buf, len, NULL), PARLEY_OK);
+            free(buf);
+            parley_analysis_free(parts[p]);
+        }
+        assert_by_hand(parts[0], &h, "merged parts");
+        parley_analysis_free(parts[0]);
+        parley_analysis_free(stream);
+        parley_scenario_free(sc);
+    }
+}
+
 /* ---------------------------------------------------------------- the combination of reservation moves */
 
 /* A random scenario of reservation values only: 2 issues a, b of 2 to 4 values, n parties rating in quarters with
@@ -1311,6 +1564,7 @@ int main(void)
         cmocka_unit_test(test_smallest_move_of_a_threshold),
         cmocka_unit_test(test_smallest_move_of_a_value_set),
         cmocka_unit_test(test_improve_by_hand),
+        cmocka_unit_test(test_analysis_by_hand),
         cmocka_unit_test(test_combination_by_hand),
         cmocka_unit_test(test_relaxations_by_hand),
     };
