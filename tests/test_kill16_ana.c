@@ -32,7 +32,9 @@
  * - parley_analyze on random small scenarios (2 to 4 parties, rectangles, red lines, a global constraint) streamed,
  *   on the exact path (or its fallback) on two threads, and in three parts (one of a single outcome) packed and
  *   merged: every count, every set of conditions, the minimal conflicts, best utilities, the frontier and the four
- *   solutions (the first frontier point of the largest objective), all by enumeration;
+ *   solutions (the first frontier point of the largest objective), all by enumeration; on the same scenarios
+ *   parley_amendments_check (each amendment, all together) and parley_texts_rank of every package under each rule
+ *   (effects, score, shortfall, order), worked out here;
  * - the diagnosis's combination of moves (moves.c) on random scenarios of reservation values only: the package,
  *   the largest concession, each party's move (from, to one grid step below its utility but never below 0, the
  *   concession), the zone they open and an acceptable Nash package, by brute force; and the diagnosis's minimal
@@ -1124,6 +1126,134 @@ static void test_analysis_by_hand(void **state)
     }
 }
 
+/* What an amended text does, worked out as parley/diagnose.h says (no phases: utilities are the plain ones). */
+static void effect_by_hand(const parley_scenario *sc, size_t n, const uint32_t *text, const uint32_t *values,
+                           parley_amendment_effect *e)
+{
+    memset(e, 0, sizeof *e);
+    for (size_t c = 0; c < parley_scenario_constraint_count(sc); c++) {
+        long party = parley_scenario_constraint(sc, c)->party; /* each party has at most one red line */
+        int holds = party < 0 ? parley_scenario_feasible(sc, values) : parley_scenario_red_lines_hold(sc, (size_t)party, values);
+        if (holds)
+            continue;
+        e->broken |= (uint64_t)1 << c;
+        e->breaks_global |= party < 0;
+    }
+    e->acceptable_to_all = !e->breaks_global;
+    for (size_t k = 0; k < n; k++) {
+        const parley_utility *u = parley_party_utility(sc, k);
+        e->before[k] = parley_utility_eval(u, text);
+        e->after[k] = parley_utility_eval(u, values);
+        int accepts = !e->breaks_global && parley_scenario_red_lines_hold(sc, k, values) &&
+                      e->after[k] >= parley_utility_reservation(u) - 0x1p-33;
+        e->accepted_by |= (uint64_t)accepts << k;
+        e->acceptable_to_all &= accepts;
+    }
+}
+
+static void assert_same_effect(const parley_amendment_effect *got, const parley_amendment_effect *want, size_t n)
+{
+    assert_int_equal(got->acceptable_to_all, want->acceptable_to_all);
+    assert_int_equal(got->accepted_by, want->accepted_by);
+    assert_int_equal(got->broken, want->broken);
+    assert_int_equal(got->breaks_global, want->breaks_global);
+    assert_memory_equal(got->before, want->before, n * sizeof *got->before);
+    assert_memory_equal(got->after, want->after, n * sizeof *got->after);
+}
+
+/* parley_amendments_check (each amendment alone and all together) and parley_texts_rank (every package of the space
+   as a text, each rule: effects, score, shortfall, order) on the random scenarios of test_analysis_by_hand. */
+static void test_texts_by_hand(void **state)
+{
+    (void)state;
+    static uint32_t texts[HAND_MAX * 3];
+    static parley_text_rank ranks[HAND_MAX];
+    for (int round = 0; round < 40; round++) {
+        size_t n = 2 + (size_t)round % 3;
+        uint32_t counts[3];
+        parley_scenario *sc = hand_scenario(n, counts);
+        parley_analysis *a = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
+        static struct by_hand h;
+        analyse_by_hand(sc, a, counts, &h);
+        size_t m = 0;
+        for (uint32_t x = 0; x < counts[0]; x++)
+            for (uint32_t y = 0; y < counts[1]; y++)
+                for (uint32_t z = 0; z < counts[2]; z++, m++) {
+                    texts[m * 3] = x;
+                    texts[m * 3 + 1] = y;
+                    texts[m * 3 + 2] = z;
+                }
+        /* amendments of a random text: two issues changed, alone and together */
+        const uint32_t *text = &texts[(rnd() % m) * 3];
+        parley_amendment amendments[2] = {{0, (uint32_t)(rnd() % counts[0]), "first"},
+                                          {2, (uint32_t)(rnd() % counts[2]), NULL}};
+        parley_amendment_effect effects[3], want;
+        parley_error err;
+        assert_int_equal(parley_amendments_check(sc, text, amendments, 2, effects, &err), PARLEY_OK);
+        uint32_t values[3];
+        for (size_t k = 0; k <= 2; k++) {
+            memcpy(values, text, sizeof values);
+            if (k != 1)
+                values[0] = amendments[0].value;
+            if (k != 0)
+                values[2] = amendments[1].value;
+            effect_by_hand(sc, n, text, values, &want);
+            assert_same_effect(&effects[k], &want, n);
+        }
+        for (int rule = 0; rule < PARLEY_SOLUTION_COUNT; rule++) {
+            double best_score = 0;
+            assert_int_equal(parley_texts_rank(sc, texts, m, (parley_solution_kind)rule,
+                                               &(parley_analysis_options){.threads = 1}, ranks, &best_score, &err),
+                             PARLEY_OK);
+            double value = -INFINITY;
+            if (parley_analysis_solution(a, (parley_solution_kind)rule, NULL, NULL, &value) != PARLEY_OK)
+                value = -INFINITY;
+            assert_true(best_score == value);
+            static parley_text_rank expected[HAND_MAX];
+            for (size_t t = 0; t < m; t++) {
+                parley_text_rank *r = &expected[t];
+                memset(r, 0, sizeof *r);
+                r->text = t;
+                effect_by_hand(sc, n, &texts[t * 3], &texts[t * 3], &r->effect);
+                double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
+                for (size_t k = 0; k < n; k++) {
+                    double u = rounded(r->effect.after[k]), gain = u - h.r[k], range = h.best[k] - h.r[k];
+                    r->shortfall = fmax(r->shortfall, h.r[k] - u);
+                    product *= gain;
+                    ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
+                    smallest = fmin(smallest, gain);
+                    total += u;
+                }
+                r->score = rule == PARLEY_SOLUTION_NASH ? product : rule == PARLEY_SOLUTION_KALAI ? ratio
+                           : rule == PARLEY_SOLUTION_EGALITARIAN ? smallest : total;
+                /* in the ranking's order: acceptable first by score (higher first), then by shortfall, then text */
+                for (size_t i = t; i > 0; i--) {
+                    const parley_text_rank *p = &expected[i - 1], *q = &expected[i];
+                    int before = p->effect.acceptable_to_all != q->effect.acceptable_to_all
+                                     ? p->effect.acceptable_to_all
+                                 : q->effect.acceptable_to_all ? p->score >= q->score
+                                                               : p->shortfall <= q->shortfall;
+                    if (before)
+                        break;
+                    parley_text_rank swap = expected[i];
+                    expected[i] = expected[i - 1];
+                    expected[i - 1] = swap;
+                }
+            }
+            for (size_t t = 0; t < m; t++) {
+                if (ranks[t].text != expected[t].text)
+                    fail_msg("round %d, rule %d: rank %zu is text %zu, by hand %zu", round, rule, t, ranks[t].text,
+                             expected[t].text);
+                assert_same_effect(&ranks[t].effect, &expected[t].effect, n);
+                assert_true(ranks[t].score == expected[t].score);
+                assert_true(ranks[t].shortfall == expected[t].shortfall);
+            }
+        }
+        parley_analysis_free(a);
+        parley_scenario_free(sc);
+    }
+}
+
 /* ---------------------------------------------------------------- the combination of reservation moves */
 
 /* A random scenario of reservation values only: 2 issues a, b of 2 to 4 values, n parties rating in quarters with
@@ -1565,6 +1695,7 @@ int main(void)
         cmocka_unit_test(test_smallest_move_of_a_value_set),
         cmocka_unit_test(test_improve_by_hand),
         cmocka_unit_test(test_analysis_by_hand),
+        cmocka_unit_test(test_texts_by_hand),
         cmocka_unit_test(test_combination_by_hand),
         cmocka_unit_test(test_relaxations_by_hand),
     };
