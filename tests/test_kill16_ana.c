@@ -38,7 +38,9 @@
  * - the diagnosis's combination of moves (moves.c) on random scenarios of reservation values only: the package,
  *   the largest concession, each party's move (from, to one grid step below its utility but never below 0, the
  *   concession), the zone they open and an acceptable Nash package, by brute force; and the diagnosis's minimal
- *   conflicts and single relaxations of those scenarios (to, zone, Nash package, cost, order), by brute force.
+ *   conflicts and single relaxations of those scenarios (to, zone, Nash package, cost, order), by brute force; with
+ *   red lines: the zone each relaxation opens (a line dropped, moved or given values, a reservation lowered),
+ *   enumerated over the scenario so changed.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -891,7 +893,8 @@ struct by_hand {
 
 /* Random scenarios of 3 issues (2 to 5 values), 2 to 4 parties rating in quarters (weights 1/4, 1/4, 1/2), one
    party in three with a rectangle (1/4 on two issues' ranges, utility capped at 1), reservations in eighths, one red
-   line for some parties (so a party's red lines are that one), a global constraint sometimes; one time in five the
+   line for some parties (so a party's red lines are that one: over two issues, a value excluded, a threshold or a
+   set of values), a global constraint sometimes; one time in five the
    last party values nothing (reservation 0: its best utility is its reservation, a Kalai range of 0). */
 static parley_scenario *hand_scenario(size_t n, uint32_t *counts)
 {
@@ -929,11 +932,15 @@ static parley_scenario *hand_scenario(size_t n, uint32_t *counts)
         long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
         assert_true(index >= 0);
         if (rnd() % 2) {
-            if (rnd() % 2)
-                snprintf(rule, sizeof rule, "i%u + i%u <= %u", (unsigned)(rnd() % 3), (unsigned)(rnd() % 3),
-                         (unsigned)(1 + rnd() % 5));
-            else
-                snprintf(rule, sizeof rule, "i%u != %u", (unsigned)(rnd() % 3), (unsigned)(rnd() % 2));
+            unsigned form = (unsigned)(rnd() % 4), i = (unsigned)(rnd() % 3), j = (unsigned)(rnd() % 3);
+            if (form == 0)
+                snprintf(rule, sizeof rule, "i%u + i%u <= %u", i, j, (unsigned)(1 + rnd() % 5));
+            else if (form == 1)
+                snprintf(rule, sizeof rule, "i%u != %u", i, (unsigned)(rnd() % 2));
+            else if (form == 2) /* a threshold */
+                snprintf(rule, sizeof rule, "i%u %s %u", i, rnd() % 2 ? "<=" : ">=", (unsigned)(1 + rnd() % 3));
+            else /* a set of values */
+                snprintf(rule, sizeof rule, "i%u != 1 and i%u != %u", i, i, (unsigned)(2 + rnd() % 2));
             snprintf(name, sizeof name, "r%zu", k);
             assert_int_equal(parley_scenario_add_constraint(sc, index, name, rule, NULL, NULL, NULL), PARLEY_OK);
         }
@@ -1516,6 +1523,99 @@ static void test_relaxations_by_hand(void **state)
     assert_true(lowered > 10);
 }
 
+/* Acceptable outcomes of `sc` with party `lowered`'s reservation at `level` (the others' as they stand), by
+   enumeration over the scenario's own constraints. */
+static uint64_t zone_of(const parley_scenario *sc, const uint32_t *counts, size_t n, size_t lowered, double level)
+{
+    uint64_t zone = 0;
+    uint32_t x[3];
+    for (x[0] = 0; x[0] < counts[0]; x[0]++)
+        for (x[1] = 0; x[1] < counts[1]; x[1]++)
+            for (x[2] = 0; x[2] < counts[2]; x[2]++) {
+                int ok = parley_scenario_feasible(sc, x);
+                for (size_t k = 0; k < n && ok; k++) {
+                    const parley_utility *u = parley_party_utility(sc, k);
+                    ok = parley_scenario_red_lines_hold(sc, k, x) &&
+                         rounded(parley_utility_eval(u, x)) >= (k == lowered ? level : rounded(parley_utility_reservation(u)));
+                }
+                zone += (uint64_t)ok;
+            }
+    return zone;
+}
+
+/* The diagnosis of the random scenarios with red lines: one relaxation per condition in a conflict; a red line
+   dropped opens the zone of the scenario without it, moved (a threshold, admitted values) the zone of the scenario
+   with the moved rule, never more than dropping it, never none; the Nash package acceptable there; the zones in
+   descending order; a reservation lowered opens the zone of its new level. */
+static void test_red_line_relaxations_by_hand(void **state)
+{
+    (void)state;
+    int moved = 0, dropped = 0;
+    for (int round = 0; round < 150; round++) {
+        size_t n = 2 + (size_t)round % 2;
+        uint32_t counts[3];
+        parley_scenario *sc = hand_scenario(n, counts);
+        if (zone_of(sc, counts, n, SIZE_MAX, 0) > 0 || parley_scenario_constraint_count(sc) == 0) {
+            parley_scenario_free(sc);
+            continue;
+        }
+        parley_diagnosis *d = NULL;
+        parley_error err;
+        assert_int_equal(parley_diagnose(sc, &(parley_analysis_options){.threads = 1}, &d, &err), PARLEY_OK);
+        const parley_analysis *a = parley_diagnosis_analysis(d);
+        uint64_t previous = UINT64_MAX;
+        for (size_t i = 0; i < parley_diagnosis_relaxation_count(d); i++) {
+            const parley_relaxation *x = parley_diagnosis_relaxation(d, i);
+            assert_true(x->zone <= previous);
+            previous = x->zone;
+            if (x->second != PARLEY_NO_CONDITION)
+                continue; /* pairs: when no single relaxation opens a zone */
+            const parley_condition *cond = parley_analysis_condition(a, x->condition);
+            uint64_t want;
+            if (cond->kind == PARLEY_CONDITION_RESERVATION) {
+                assert_int_equal(x->change, PARLEY_CHANGE_LOWER_RESERVATION);
+                want = zone_of(sc, counts, n, cond->party, x->to);
+            } else {
+                parley_scenario *copy = parley_scenario_clone(sc);
+                assert_non_null(copy);
+                const parley_constraint *con = parley_scenario_constraint(sc, cond->index);
+                assert_int_equal(parley_scenario_remove_constraint(copy, cond->index), PARLEY_OK);
+                uint64_t without = zone_of(copy, counts, n, SIZE_MAX, 0);
+                if (x->change == PARLEY_CHANGE_DROP) {
+                    assert_null(x->rule);
+                    want = without;
+                    dropped++;
+                } else {
+                    assert_true(x->change == PARLEY_CHANGE_MOVE || x->change == PARLEY_CHANGE_ADMIT_VALUES);
+                    assert_non_null(x->rule);
+                    assert_string_not_equal(x->rule, con->rule);
+                    assert_int_equal(parley_scenario_add_constraint(copy, (long)cond->party, con->name, x->rule, NULL,
+                                                                    NULL, NULL),
+                                     PARLEY_OK);
+                    want = zone_of(copy, counts, n, SIZE_MAX, 0);
+                    assert_true(want > 0 && want <= without);
+                    moved++;
+                }
+                if (x->zone != want)
+                    fail_msg("round %d: relaxing condition %zu (%s) opens %llu, by hand %llu", round, x->condition,
+                             x->rule ? x->rule : "dropped", (unsigned long long)x->zone, (unsigned long long)want);
+                if (x->zone > 0) { /* the Nash package keeps every remaining condition */
+                    int ok = parley_scenario_feasible(copy, x->nash);
+                    for (size_t k = 0; k < n && ok; k++)
+                        ok = parley_scenario_red_lines_hold(copy, k, x->nash);
+                    assert_true(ok);
+                }
+                parley_scenario_free(copy);
+            }
+            assert_int_equal(x->zone, want);
+            assert_true((x->zone > 0) == (x->nash != NULL));
+        }
+        parley_diagnosis_free(d);
+        parley_scenario_free(sc);
+    }
+    assert_true(moved > 0 && dropped > 0);
+}
+
 /* ---------------------------------------------------------------- smallest_move of a threshold */
 
 static void count_analysis(void *user, double done, double total, const char *what)
@@ -1698,6 +1798,7 @@ int main(void)
         cmocka_unit_test(test_texts_by_hand),
         cmocka_unit_test(test_combination_by_hand),
         cmocka_unit_test(test_relaxations_by_hand),
+        cmocka_unit_test(test_red_line_relaxations_by_hand),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
