@@ -891,18 +891,18 @@ struct by_hand {
     double fu[HAND_MAX][4];
 };
 
-/* Random scenarios of 3 issues (2 to 5 values), 2 to 4 parties rating in quarters (weights 1/4, 1/4, 1/2), one
+/* Random scenarios of 3 issues (1 to 5 values; with `single` one each: a space of one outcome), 2 to 4 parties rating in quarters (weights 1/4, 1/4, 1/2), one
    party in three with a rectangle (1/4 on two issues' ranges, utility capped at 1), reservations in eighths, one red
    line for some parties (so a party's red lines are that one: over two issues, a value excluded, a threshold or a
    set of values), a global constraint sometimes; one time in five the
    last party values nothing (reservation 0: its best utility is its reservation, a Kalai range of 0). */
-static parley_scenario *hand_scenario(size_t n, uint32_t *counts)
+static parley_scenario *hand_scenario(size_t n, uint32_t *counts, int single)
 {
     parley_space *s = parley_space_new();
     assert_non_null(s);
     char name[32], rule[64];
     for (size_t i = 0; i < 3; i++) {
-        counts[i] = 2 + (uint32_t)(rnd() % 4);
+        counts[i] = single ? 1 : 1 + (uint32_t)(rnd() % 5); /* issues of one value too */
         snprintf(name, sizeof name, "i%zu", i);
         assert_int_equal(parley_space_add_integer(s, name, 0, counts[i] - 1, 1, NULL), PARLEY_OK);
     }
@@ -1102,7 +1102,7 @@ static void test_analysis_by_hand(void **state)
     for (int round = 0; round < 120; round++) {
         size_t n = 2 + (size_t)round % 3;
         uint32_t counts[3];
-        parley_scenario *sc = hand_scenario(n, counts);
+        parley_scenario *sc = hand_scenario(n, counts, round % 10 == 9);
         uint64_t total = (uint64_t)counts[0] * counts[1] * counts[2];
         parley_analysis *stream = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
         static struct by_hand h;
@@ -1112,7 +1112,12 @@ static void test_analysis_by_hand(void **state)
         parley_analysis *other = test_analyse(sc, PARLEY_ANALYSIS_EXACT, 2);
         assert_by_hand(other, &h, parley_analysis_merged(other) ? "exact" : "exact (fell back)");
         parley_analysis_free(other);
-        /* three parts, the middle one of one outcome, merged into the first */
+        /* three parts, the middle one of one outcome, merged into the first (spaces of 3 outcomes and more) */
+        if (total < 3) {
+            parley_analysis_free(stream);
+            parley_scenario_free(sc);
+            continue;
+        }
         uint64_t cut[4] = {0, total / 2, total / 2 + 1, total};
         parley_analysis *parts[3];
         for (int p = 0; p < 3; p++)
@@ -1178,7 +1183,7 @@ static void test_texts_by_hand(void **state)
     for (int round = 0; round < 40; round++) {
         size_t n = 2 + (size_t)round % 3;
         uint32_t counts[3];
-        parley_scenario *sc = hand_scenario(n, counts);
+        parley_scenario *sc = hand_scenario(n, counts, 0);
         parley_analysis *a = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
         static struct by_hand h;
         analyse_by_hand(sc, a, counts, &h);
@@ -1554,7 +1559,7 @@ static void test_red_line_relaxations_by_hand(void **state)
     for (int round = 0; round < 150; round++) {
         size_t n = 2 + (size_t)round % 2;
         uint32_t counts[3];
-        parley_scenario *sc = hand_scenario(n, counts);
+        parley_scenario *sc = hand_scenario(n, counts, 0);
         if (zone_of(sc, counts, n, SIZE_MAX, 0) > 0 || parley_scenario_constraint_count(sc) == 0) {
             parley_scenario_free(sc);
             continue;
