@@ -58,22 +58,10 @@
 #include "analysis/exact_count.h"
 #include "analysis/moves.h"
 #include "analysis/scan.h"
+#include "dominance.h"
 #include "exact_fixture.h"
 #include "test_util.h"
 
-static const char *const formulations[] = {"direct", "complement", NULL};
-
-/* 1 when q is at least p for each of the n parties and above it for one. */
-static int above(const double *q, const double *p, size_t n)
-{
-    int better = 0;
-    for (size_t k = 0; k < n; k++) {
-        if (q[k] < p[k])
-            return 0;
-        better |= q[k] > p[k];
-    }
-    return better;
-}
 
 /* ---------------------------------------------------------------- plot data at its party limits */
 
@@ -86,26 +74,16 @@ static const double plot_weight[] = {0.25, 0.25, 0.5};
 
 static parley_scenario *plot_scenario(unsigned parties)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    char name[32];
-    for (size_t i = 0; i < 3; i++) {
-        snprintf(name, sizeof name, "i%zu", i);
-        assert_int_equal(parley_space_add_integer(s, name, 0, plot_counts[i] - 1, 1, NULL), PARLEY_OK);
-    }
-    parley_scenario *sc = parley_scenario_new(s);
+    parley_scenario *sc = parley_scenario_new(test_integer_space(plot_counts, 3));
     assert_non_null(sc);
     for (unsigned p = 0; p < parties; p++) {
-        parley_utility *u = parley_utility_new(s);
-        assert_non_null(u);
-        for (size_t i = 0; i < 3; i++) {
-            assert_int_equal(parley_utility_set_weight(u, i, plot_weight[i]), PARLEY_OK);
+        double ratings[3 * 5];
+        for (size_t i = 0; i < 3; i++)
             for (uint32_t v = 0; v < plot_counts[i]; v++)
-                assert_int_equal(parley_utility_set_value(u, i, v, plot_value(p, i, v)), PARLEY_OK);
-        }
-        assert_int_equal(parley_utility_set_reservation(u, (double)(p % 3) / 8), PARLEY_OK);
+                ratings[i * 5 + v] = plot_value(p, i, v);
+        char name[32];
         snprintf(name, sizeof name, "P%u", p);
-        assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
+        test_add_party(sc, name, plot_weight, ratings, 5, (double)(p % 3) / 8);
     }
     return sc;
 }
@@ -304,7 +282,7 @@ static void test_pareto_filter_sub_ulp(void **state)
         for (size_t c = 0; c < m; c++) {
             int dominated = 0;
             for (size_t d = 0; d < m && !dominated; d++)
-                dominated = above(&u[d * n], &u[c * n], n);
+                dominated = dominates(&u[d * n], &u[c * n], n);
             if (keep[c] != !dominated)
                 fail_msg("%zu parties, %zu points: point %zu kept %d, dominated %d", n, m, c, keep[c], dominated);
         }
@@ -410,25 +388,21 @@ static void test_triples_by_hand(void **state)
         memcpy(c.sure_pair, pairs, sizeof pairs);
         size_t direct = events_of(&c, 0), complement = events_of(&c, 1);
         for (size_t f = 0; f < 3; f++) {
-            if (formulations[f])
-                assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
-            else
-                unsetenv("PARLEY_MITM_COUNT");
+            const char *formulation = mitm_formulation(f);
             c.triple_complement = -1;
             int rc = exact_triples_dominated(&c);
             unsetenv("PARLEY_MITM_COUNT");
             assert_int_equal(rc, 0);
-            int want = formulations[f] ? (int)f : complement < direct;
-            if (!formulations[f])
+            int want = f < 2 ? (int)f : complement < direct;
+            if (f == 2)
                 chosen[want]++;
             if (c.triple_complement != want)
                 fail_msg("round %d, %s: formulation %d, expected %d (%zu direct events, %zu complement)", round,
-                         formulations[f] ? formulations[f] : "auto", c.triple_complement, want, direct, complement);
+                         formulation, c.triple_complement, want, direct, complement);
             uint64_t got = exact_sure_triples(&c);
             if (got != all3)
-                fail_msg("round %d, %s: %llu pairs all three accept, by hand %llu", round,
-                         formulations[f] ? formulations[f] : "auto", (unsigned long long)got,
-                         (unsigned long long)all3);
+                fail_msg("round %d, %s: %llu pairs all three accept, by hand %llu", round, formulation,
+                         (unsigned long long)got, (unsigned long long)all3);
         }
     }
     assert_true(chosen[0] > 0 && chosen[1] > 0);
@@ -449,30 +423,6 @@ static void tspace_on_threshold(struct tspace *t, size_t n, size_t issues, const
     tspace_bounds(t);
 }
 
-static void check_counts(struct tspace *t, const uint32_t *rows, size_t row_count, const char *what)
-{
-    uint64_t expected[1u << MAX_PARTIES];
-    brute_counts(t, rows, row_count, expected);
-    for (size_t f = 0; f < 3; f++)
-        for (unsigned threads = 1; threads <= 2; threads++) {
-            if (formulations[f])
-                assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
-            else
-                unsetenv("PARLEY_MITM_COUNT");
-            t->s.threads = threads;
-            uint64_t got[1u << MAX_PARTIES];
-            memset(got, 0xA5, sizeof got);
-            int rc = mitm_count(&t->s, rows, row_count, got, NULL);
-            unsetenv("PARLEY_MITM_COUNT");
-            assert_int_equal(rc, 0);
-            for (unsigned dims = 0; dims < 1u << t->n; dims++)
-                if (got[dims] != expected[dims])
-                    fail_msg("%s, %zu parties, %s, %u threads: set %u: %llu outcomes, brute force %llu", what, t->n,
-                             formulations[f] ? formulations[f] : "auto", threads, dims,
-                             (unsigned long long)got[dims], (unsigned long long)expected[dims]);
-        }
-    t->s.threads = 0;
-}
 
 static void test_mitm_on_the_threshold(void **state)
 {
@@ -486,9 +436,9 @@ static void test_mitm_on_the_threshold(void **state)
                 struct tspace t;
                 tspace_on_threshold(&t, n, 4, counts);
                 set_reservations(&t, levels[l][0], levels[l][1], levels[l][2]);
-                check_counts(&t, NULL, 0, "whole space");
+                check_mitm_counts(&t, NULL, 0);
                 t.fixed[0] = t.fixed[3] = 0;
-                check_counts(&t, rows, 6, "six rows");
+                check_mitm_counts(&t, rows, 6);
                 tspace_free(&t);
             }
 }
@@ -496,64 +446,24 @@ static void test_mitm_on_the_threshold(void **state)
 /* The scenario of a tspace: integer issues, weight 1/issues, values issues * table (exact: issues a power of two). */
 static parley_scenario *scenario_of(const struct tspace *t, int red_line)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    char name[32];
-    for (size_t i = 0; i < t->issues; i++) {
-        snprintf(name, sizeof name, "i%zu", i);
-        assert_int_equal(parley_space_add_integer(s, name, 0, t->counts[i] - 1, 1, NULL), PARLEY_OK);
-    }
-    parley_scenario *sc = parley_scenario_new(s);
+    parley_scenario *sc = parley_scenario_new(test_integer_space(t->counts, t->issues));
     assert_non_null(sc);
+    double weights[MAX_ISSUES], ratings[4 * 8];
+    assert_true(t->issues <= 4);
     for (size_t k = 0; k < t->n; k++) {
-        parley_utility *u = parley_utility_new(s);
-        assert_non_null(u);
         for (size_t i = 0; i < t->issues; i++) {
-            assert_int_equal(parley_utility_set_weight(u, i, 1.0 / (double)t->issues), PARLEY_OK);
+            weights[i] = 1.0 / (double)t->issues;
+            assert_true(t->counts[i] <= 8);
             for (uint32_t v = 0; v < t->counts[i]; v++)
-                assert_int_equal(parley_utility_set_value(u, i, v, t->tables[k * t->issues + i][v] * (double)t->issues),
-                                 PARLEY_OK);
+                ratings[i * 8 + v] = t->tables[k * t->issues + i][v] * (double)t->issues;
         }
-        assert_int_equal(parley_utility_set_reservation(u, t->reservation[k]), PARLEY_OK);
+        char name[32];
         snprintf(name, sizeof name, "P%zu", k);
-        long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
-        assert_true(index >= 0);
+        long index = test_add_party(sc, name, weights, ratings, 8, t->reservation[k]);
         if (red_line && k == 0)
             assert_int_equal(parley_scenario_add_constraint(sc, index, "r", "i0 + i3 <= 6", NULL, NULL, NULL), PARLEY_OK);
     }
     return sc;
-}
-
-static void assert_same_analysis(const parley_analysis *x, const parley_analysis *y, size_t issues)
-{
-    assert_int_equal(parley_analysis_feasible(x), parley_analysis_feasible(y));
-    assert_int_equal(parley_analysis_acceptable(x), parley_analysis_acceptable(y));
-    size_t n = parley_analysis_party_count(x);
-    for (size_t k = 0; k < n; k++)
-        assert_int_equal(parley_analysis_party_acceptable(x, k), parley_analysis_party_acceptable(y, k));
-    size_t C = parley_analysis_condition_count(x);
-    assert_int_equal(C, parley_analysis_condition_count(y));
-    for (size_t c = 0; c < C; c++)
-        assert_int_equal(parley_analysis_condition_holds(x, c), parley_analysis_condition_holds(y, c));
-    for (uint32_t mask = 0; mask < 1u << C; mask++) {
-        uint64_t cx, cy;
-        assert_int_equal(parley_analysis_count_satisfying(x, mask, &cx), PARLEY_OK);
-        assert_int_equal(parley_analysis_count_satisfying(y, mask, &cy), PARLEY_OK);
-        assert_int_equal(cx, cy);
-    }
-    test_same_frontier(x, y, issues, n);
-    for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
-        const uint32_t *ox = NULL, *oy = NULL;
-        const double *ux = NULL, *uy = NULL;
-        double vx = 0, vy = 0;
-        int rx = parley_analysis_solution(x, (parley_solution_kind)kind, &ox, &ux, &vx);
-        assert_int_equal(rx, parley_analysis_solution(y, (parley_solution_kind)kind, &oy, &uy, &vy));
-        if (rx != PARLEY_OK)
-            continue;
-        assert_memory_equal(ox, oy, issues * sizeof *ox);
-        assert_memory_equal(ux, uy, n * sizeof *ux);
-        assert_true(vx == vy);
-    }
 }
 
 /* parley_analyze_approximate's exact path (exact_big.c) against the streaming analysis: frontier, solutions and, up
@@ -624,12 +534,11 @@ static void test_exact_on_the_threshold(void **state)
                 assert_false(parley_analysis_merged(stream));
                 assert_big_is_stream(sc, stream, 4, n);
                 for (size_t f = 0; f < 3; f++) {
-                    if (formulations[f])
-                        assert_int_equal(setenv("PARLEY_MITM_COUNT", formulations[f], 1), 0);
+                    mitm_formulation(f);
                     parley_analysis *exact = test_analyse(sc, PARLEY_ANALYSIS_EXACT_ONLY, 1 + (unsigned)f % 2);
                     unsetenv("PARLEY_MITM_COUNT");
                     assert_true(parley_analysis_merged(exact));
-                    assert_same_analysis(stream, exact, 4);
+                    test_same_figures(stream, exact, 4);
                     parley_analysis_free(exact);
                 }
                 parley_analysis_free(stream);
@@ -741,29 +650,28 @@ struct improvement {
 
 /* Random scenarios of 3 issues (2 to 5 values), 2 or 3 parties rating in quarters (weights 1/4, 1/4, 1/2: every
    utility exact), sometimes a red line of party 0 and a global constraint. */
+/* Adds party `name` over the 3 issues of counts[] (at most 5 values each): weights 1/4, 1/4, 1/2, ratings drawn in
+   quarters (0 throughout when `nothing`); its index. */
+static long quarter_party(parley_scenario *sc, const char *name, const uint32_t *counts, int nothing, double reservation)
+{
+    static const double weights[3] = {0.25, 0.25, 0.5};
+    double ratings[3 * 5];
+    for (size_t i = 0; i < 3; i++)
+        for (uint32_t v = 0; v < counts[i]; v++)
+            ratings[i * 5 + v] = nothing ? 0 : (double)(rnd() % 5) / 4;
+    return test_add_party(sc, name, weights, ratings, 5, reservation);
+}
+
 static parley_scenario *improve_scenario(size_t n, uint32_t *counts)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    char name[32];
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < 3; i++)
         counts[i] = 2 + (uint32_t)(rnd() % 4);
-        snprintf(name, sizeof name, "i%zu", i);
-        assert_int_equal(parley_space_add_integer(s, name, 0, counts[i] - 1, 1, NULL), PARLEY_OK);
-    }
-    parley_scenario *sc = parley_scenario_new(s);
+    parley_scenario *sc = parley_scenario_new(test_integer_space(counts, 3));
     assert_non_null(sc);
     for (size_t k = 0; k < n; k++) {
-        parley_utility *u = parley_utility_new(s);
-        assert_non_null(u);
-        for (size_t i = 0; i < 3; i++) {
-            assert_int_equal(parley_utility_set_weight(u, i, i == 2 ? 0.5 : 0.25), PARLEY_OK);
-            for (uint32_t v = 0; v < counts[i]; v++)
-                assert_int_equal(parley_utility_set_value(u, i, v, (double)(rnd() % 5) / 4), PARLEY_OK);
-        }
+        char name[32];
         snprintf(name, sizeof name, "P%zu", k);
-        long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
-        assert_true(index >= 0);
+        long index = quarter_party(sc, name, counts, 0, 0);
         if (k == 0 && rnd() % 2)
             assert_int_equal(parley_scenario_add_constraint(sc, index, "r", "i0 + i1 <= 4", NULL, NULL, NULL), PARLEY_OK);
     }
@@ -898,39 +806,24 @@ struct by_hand {
    last party values nothing (reservation 0: its best utility is its reservation, a Kalai range of 0). */
 static parley_scenario *hand_scenario(size_t n, uint32_t *counts, int single)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
     char name[32], rule[64];
-    for (size_t i = 0; i < 3; i++) {
+    for (size_t i = 0; i < 3; i++)
         counts[i] = single ? 1 : 1 + (uint32_t)(rnd() % 5); /* issues of one value too */
-        snprintf(name, sizeof name, "i%zu", i);
-        assert_int_equal(parley_space_add_integer(s, name, 0, counts[i] - 1, 1, NULL), PARLEY_OK);
-    }
-    parley_scenario *sc = parley_scenario_new(s);
+    parley_scenario *sc = parley_scenario_new(test_integer_space(counts, 3));
     assert_non_null(sc);
     for (size_t k = 0; k < n; k++) {
-        parley_utility *u = parley_utility_new(s);
-        assert_non_null(u);
         int indifferent = k == n - 1 && rnd() % 5 == 0; /* values nothing, reservation 0: its best is its reservation */
-        for (size_t i = 0; i < 3; i++) {
-            assert_int_equal(parley_utility_set_weight(u, i, i == 2 ? 0.5 : 0.25), PARLEY_OK);
-            for (uint32_t v = 0; v < counts[i]; v++)
-                assert_int_equal(parley_utility_set_value(u, i, v, indifferent ? 0 : (double)(rnd() % 5) / 4), PARLEY_OK);
-        }
-        if (indifferent) {
-            snprintf(name, sizeof name, "P%zu", k);
-            assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
+        snprintf(name, sizeof name, "P%zu", k);
+        long index = quarter_party(sc, name, counts, indifferent, indifferent ? 0 : (double)(rnd() % 7) / 8);
+        if (indifferent)
             continue;
-        }
         if (rnd() % 3 == 0) {
             size_t issues[2] = {0, 1 + rnd() % 2};
             uint32_t lo[2] = {0, 1}, hi[2] = {1, 1};
-            assert_int_equal(parley_utility_add_rectangle(u, 0.25, 2, issues, lo, hi), PARLEY_OK);
+            assert_int_equal(parley_utility_add_rectangle(parley_party_utility_mut(sc, (size_t)index), 0.25, 2, issues,
+                                                          lo, hi),
+                             PARLEY_OK);
         }
-        assert_int_equal(parley_utility_set_reservation(u, (double)(rnd() % 7) / 8), PARLEY_OK);
-        snprintf(name, sizeof name, "P%zu", k);
-        long index = parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL);
-        assert_true(index >= 0);
         if (rnd() % 2) {
             unsigned form = (unsigned)(rnd() % 4), i = (unsigned)(rnd() % 3), j = (unsigned)(rnd() % 3);
             if (form == 0)
@@ -1001,7 +894,7 @@ static void analyse_by_hand(const parley_scenario *sc, const parley_analysis *a,
     for (size_t i = 0; i < m; i++) {
         int dominated = 0;
         for (size_t j = 0; j < m && !dominated; j++)
-            dominated = above(ok_u[j], ok_u[i], h->n);
+            dominated = dominates(ok_u[j], ok_u[i], h->n);
         if (dominated)
             continue;
         memcpy(h->frontier[h->count], ok_x[i], sizeof ok_x[i]);
@@ -1009,6 +902,22 @@ static void analyse_by_hand(const parley_scenario *sc, const parley_analysis *a,
         for (size_t k = 0; k < h->n; k++)
             h->best[k] = fmax(h->best[k], ok_u[i][k]);
     }
+}
+
+/* A rule's objective at utilities u (parley/analysis.h: the Nash product of the gains over the reservations, the
+   Kalai ratio of gain to range, 1 for a party whose range is 0, the smallest gain, the sum of utilities). */
+static double objective_by_hand(const double *u, size_t n, const double *r, const double *best, int kind)
+{
+    double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
+    for (size_t k = 0; k < n; k++) {
+        double gain = u[k] - r[k], range = best[k] - r[k];
+        product *= gain;
+        ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
+        smallest = fmin(smallest, gain);
+        total += u[k];
+    }
+    return kind == PARLEY_SOLUTION_NASH ? product : kind == PARLEY_SOLUTION_KALAI ? ratio
+           : kind == PARLEY_SOLUTION_EGALITARIAN ? smallest : total;
 }
 
 /* a's figures are h's; its solutions the first frontier point of the largest objective. */
@@ -1071,18 +980,7 @@ static void assert_by_hand(const parley_analysis *a, const struct by_hand *h, co
         size_t first = 0;
         double top = -INFINITY;
         for (size_t i = 0; i < h->count; i++) {
-            double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
-            for (size_t k = 0; k < h->n; k++) {
-                double gain = h->fu[i][k] - h->r[k], range = h->best[k] - h->r[k];
-                product *= gain;
-                ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
-                smallest = fmin(smallest, gain);
-                total += h->fu[i][k];
-            }
-            double objective = kind == PARLEY_SOLUTION_NASH    ? product
-                               : kind == PARLEY_SOLUTION_KALAI ? ratio
-                               : kind == PARLEY_SOLUTION_EGALITARIAN ? smallest
-                                                                     : total;
+            double objective = objective_by_hand(h->fu[i], h->n, h->r, h->best, kind);
             if (objective > top) {
                 top = objective;
                 first = i;
@@ -1227,17 +1125,12 @@ static void test_texts_by_hand(void **state)
                 memset(r, 0, sizeof *r);
                 r->text = t;
                 effect_by_hand(sc, n, &texts[t * 3], &texts[t * 3], &r->effect);
-                double product = 1, ratio = INFINITY, smallest = INFINITY, total = 0;
+                double u[4];
                 for (size_t k = 0; k < n; k++) {
-                    double u = rounded(r->effect.after[k]), gain = u - h.r[k], range = h.best[k] - h.r[k];
-                    r->shortfall = fmax(r->shortfall, h.r[k] - u);
-                    product *= gain;
-                    ratio = fmin(ratio, range > 0 ? gain / range : 1.0);
-                    smallest = fmin(smallest, gain);
-                    total += u;
+                    u[k] = rounded(r->effect.after[k]);
+                    r->shortfall = fmax(r->shortfall, h.r[k] - u[k]);
                 }
-                r->score = rule == PARLEY_SOLUTION_NASH ? product : rule == PARLEY_SOLUTION_KALAI ? ratio
-                           : rule == PARLEY_SOLUTION_EGALITARIAN ? smallest : total;
+                r->score = objective_by_hand(u, n, h.r, h.best, rule);
                 /* in the ranking's order: acceptable first by score (higher first), then by shortfall, then text */
                 for (size_t i = t; i > 0; i--) {
                     const parley_text_rank *p = &expected[i - 1], *q = &expected[i];
@@ -1268,35 +1161,27 @@ static void test_texts_by_hand(void **state)
 
 /* ---------------------------------------------------------------- the combination of reservation moves */
 
-/* A random scenario of reservation values only: 2 issues a, b of 2 to 4 values, n parties rating in quarters with
-   weights 1/2 (utilities in eighths; every eighth round party 0 values nothing), reservations r[k] from 1/2 to 1,
-   a global constraint `a != 1` one time in three. */
+/* A random scenario of reservation values only: 2 issues i0, i1 of 2 to 4 values, n parties rating in quarters
+   with weights 1/2 (utilities in eighths; every eighth round party 0 values nothing), reservations r[k] from 1/2 to
+   1, a global constraint `i0 != 1` one time in three. */
 static parley_scenario *reservation_scenario(int round, size_t n, uint32_t *counts, double *r)
 {
-    parley_space *space = parley_space_new();
-    assert_non_null(space);
-    for (size_t i = 0; i < 2; i++) {
+    for (size_t i = 0; i < 2; i++)
         counts[i] = 2 + (uint32_t)(rnd() % 3);
-        assert_int_equal(parley_space_add_integer(space, i ? "b" : "a", 0, counts[i] - 1, 1, NULL), PARLEY_OK);
-    }
-    parley_scenario *sc = parley_scenario_new(space);
+    parley_scenario *sc = parley_scenario_new(test_integer_space(counts, 2));
     assert_non_null(sc);
+    static const double weights[2] = {0.5, 0.5};
     for (size_t k = 0; k < n; k++) {
-        parley_utility *u = parley_utility_new(space);
-        assert_non_null(u);
-        for (size_t i = 0; i < 2; i++) {
-            assert_int_equal(parley_utility_set_weight(u, i, 0.5), PARLEY_OK);
+        double ratings[2 * 4];
+        for (size_t i = 0; i < 2; i++)
             for (uint32_t v = 0; v < counts[i]; v++)
-                assert_int_equal(parley_utility_set_value(u, i, v, round % 8 == 0 && k == 0 ? 0 : (double)(rnd() % 5) / 4),
-                                 PARLEY_OK);
-        }
+                ratings[i * 4 + v] = round % 8 == 0 && k == 0 ? 0 : (double)(rnd() % 5) / 4;
         r[k] = (double)(4 + rnd() % 5) / 8;
-        assert_int_equal(parley_utility_set_reservation(u, r[k]), PARLEY_OK);
         char name[8] = {'P', (char)('0' + k), 0};
-        assert_true(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL) >= 0);
+        test_add_party(sc, name, weights, ratings, 4, r[k]);
     }
     if (rnd() % 3 == 0)
-        assert_int_equal(parley_scenario_add_constraint(sc, -1, "g", "a != 1", NULL, NULL, NULL), PARLEY_OK);
+        assert_int_equal(parley_scenario_add_constraint(sc, -1, "g", "i0 != 1", NULL, NULL, NULL), PARLEY_OK);
     return sc;
 }
 
@@ -1638,15 +1523,12 @@ static parley_scenario *threshold_scenario(const char *rule, int down, unsigned 
     parley_scenario *sc = parley_scenario_new(s);
     assert_non_null(sc);
     for (unsigned k = 0; k < 2; k++) {
-        parley_utility *u = parley_utility_new(s);
-        assert_non_null(u);
-        assert_int_equal(parley_utility_set_weight(u, 0, 1), PARLEY_OK);
+        double ratings[8];
         for (uint32_t v = 0; v < 8; v++) /* B: (7 - v) / 8 when the line moves down, v / 8 when up; A the reverse */
-            assert_int_equal(parley_utility_set_value(u, 0, v, (double)((k == 1) == down ? 7 - v : v) / 8), PARLEY_OK);
+            ratings[v] = (double)((k == 1) == down ? 7 - v : v) / 8;
         /* B accepts x <= open (down) or x >= open (up) */
-        assert_int_equal(parley_utility_set_reservation(u, k ? (double)(down ? 7 - open : open) / 8 : 0), PARLEY_OK);
-        long index = parley_scenario_add_party(sc, k ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL);
-        assert_int_equal(index, (long)k);
+        assert_int_equal(test_add_party(sc, k ? "B" : "A", &(double){1}, ratings, 8, k ? (double)(down ? 7 - open : open) / 8 : 0),
+                         (long)k);
     }
     assert_int_equal(parley_scenario_add_constraint(sc, 0, "line", rule, NULL, NULL, NULL), PARLEY_OK);
     return sc;
@@ -1743,18 +1625,12 @@ static void test_smallest_move_of_a_value_set(void **state)
         assert_int_equal(parley_space_add_integer(s, "y", 0, 3, 1, NULL), PARLEY_OK);
         parley_scenario *sc = parley_scenario_new(s);
         assert_non_null(sc);
-        for (unsigned k = 0; k < 2; k++) {
-            parley_utility *u = parley_utility_new(s);
-            assert_non_null(u);
-            assert_int_equal(parley_utility_set_weight(u, 0, k ? 0.5 : 0), PARLEY_OK);
-            assert_int_equal(parley_utility_set_weight(u, 1, k ? 0.5 : 1), PARLEY_OK);
-            for (uint32_t v = 0; v < 6; v++)
-                assert_int_equal(parley_utility_set_value(u, 0, v, cases[t].rating[v]), PARLEY_OK);
-            for (uint32_t y = 0; y < 4; y++)
-                assert_int_equal(parley_utility_set_value(u, 1, y, (double)y / 4), PARLEY_OK);
-            assert_int_equal(parley_utility_set_reservation(u, k ? 0.5 : 0), PARLEY_OK);
-            assert_int_equal(parley_scenario_add_party(sc, k ? "B" : "A", PARLEY_ROLE_PARTY, u, NULL), (long)k);
-        }
+        double ratings[2 * 6];
+        memcpy(ratings, cases[t].rating, sizeof cases[t].rating);
+        for (uint32_t y = 0; y < 4; y++)
+            ratings[6 + y] = (double)y / 4;
+        assert_int_equal(test_add_party(sc, "A", (const double[]){0, 1}, ratings, 6, 0), 0);
+        assert_int_equal(test_add_party(sc, "B", (const double[]){0.5, 0.5}, ratings, 6, 0.5), 1);
         assert_int_equal(parley_scenario_add_constraint(sc, 0, "line", cases[t].rule, NULL, NULL, NULL), PARLEY_OK);
         parley_analysis *a = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
         assert_int_equal(parley_analysis_acceptable(a), 0);

@@ -26,29 +26,20 @@
 
 #define EXACT_MESSAGE "out of memory in the exact analysis"
 
-/* Quarters over 3 issues; the red line keeps i0 + i2 <= 4 of 5 + 5 values. */
+/* Quarters over 3 issues (weights 1/4, 1/2, 1/4); the red line keeps i0 + i2 <= 4 of 5 + 5 values. */
 static parley_scenario *scenario(size_t n)
 {
     static const uint32_t counts[] = {5, 4, 5};
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    for (size_t i = 0; i < 3; i++) {
-        char name[8] = {'i', (char)('0' + i), 0};
-        assert_int_equal(parley_space_add_integer(s, name, 0, counts[i] - 1, 1, NULL), PARLEY_OK);
-    }
-    parley_scenario *sc = parley_scenario_new(s);
+    static const double weights[] = {0.25, 0.5, 0.25};
+    parley_scenario *sc = parley_scenario_new(test_integer_space(counts, 3));
     assert_non_null(sc);
     for (size_t k = 0; k < n; k++) {
-        parley_utility *u = parley_utility_new(s);
-        assert_non_null(u);
-        for (size_t i = 0; i < 3; i++) {
-            assert_int_equal(parley_utility_set_weight(u, i, 0.25 + (i == 1) * 0.25), PARLEY_OK);
+        double ratings[3 * 5];
+        for (size_t i = 0; i < 3; i++)
             for (uint32_t v = 0; v < counts[i]; v++)
-                assert_int_equal(parley_utility_set_value(u, i, v, (double)((v * (k + 1) + i + k) % 5) / 4), PARLEY_OK);
-        }
-        assert_int_equal(parley_utility_set_reservation(u, 0.25), PARLEY_OK);
+                ratings[i * 5 + v] = (double)((v * (k + 1) + i + k) % 5) / 4;
         char name[2] = {(char)('A' + k), 0};
-        assert_int_equal(parley_scenario_add_party(sc, name, PARLEY_ROLE_PARTY, u, NULL), (long)k);
+        assert_int_equal(test_add_party(sc, name, weights, ratings, 5, 0.25), (long)k);
     }
     assert_int_equal(parley_scenario_add_constraint(sc, 0, "sum", "i0 + i2 <= 4", NULL, NULL, NULL), PARLEY_OK);
     return sc;
