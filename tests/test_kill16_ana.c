@@ -466,46 +466,6 @@ static parley_scenario *scenario_of(const struct tspace *t, int red_line)
     return sc;
 }
 
-/* parley_analyze_approximate's exact path (exact_big.c) against the streaming analysis: frontier, solutions and, up
-   to three parties, the count of acceptable outcomes. */
-static void assert_big_is_stream(const parley_scenario *sc, const parley_analysis *stream, size_t issues, size_t n)
-{
-    parley_approx_options o;
-    memset(&o, 0, sizeof o);
-    o.threads = 1;
-    o.samples = 1000;
-    parley_approx *big = NULL;
-    parley_error err;
-    assert_int_equal(parley_analyze_approximate(sc, &o, &big, &err), PARLEY_OK);
-    assert_true(parley_approx_exact(big));
-    assert_null(parley_approx_exact_note(big));
-    size_t f = parley_analysis_frontier_count(stream);
-    assert_int_equal(parley_approx_frontier_count(big), f);
-    for (size_t i = 0; i < f; i++) {
-        assert_memory_equal(parley_analysis_frontier_outcome(stream, i), parley_approx_frontier_outcome(big, i),
-                            issues * sizeof(uint32_t));
-        assert_memory_equal(parley_analysis_frontier_utilities(stream, i), parley_approx_frontier_utilities(big, i),
-                            n * sizeof(double));
-    }
-    for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
-        const uint32_t *ox = NULL, *oy = NULL;
-        const double *ux = NULL, *uy = NULL;
-        double vx = 0, vy = 0;
-        int rx = parley_analysis_solution(stream, (parley_solution_kind)kind, &ox, &ux, &vx);
-        assert_int_equal(rx, parley_approx_solution(big, (parley_solution_kind)kind, &oy, &uy, &vy));
-        if (rx == PARLEY_OK) {
-            assert_memory_equal(ox, oy, issues * sizeof *ox);
-            assert_true(vx == vy);
-        }
-    }
-    uint64_t acceptable = 0;
-    int counted = parley_approx_acceptable(big, &acceptable);
-    assert_int_equal(counted, n <= 3);
-    if (counted)
-        assert_int_equal(acceptable, parley_analysis_acceptable(stream));
-    parley_approx_free(big);
-}
-
 static void test_exact_on_the_threshold(void **state)
 {
     (void)state;
@@ -518,7 +478,7 @@ static void test_exact_on_the_threshold(void **state)
         t.reservation[3] = 0.5;
         parley_scenario *sc = scenario_of(&t, (int)l);
         parley_analysis *stream = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
-        assert_big_is_stream(sc, stream, 4, 4);
+        test_big_is_stream(sc, stream);
         parley_analysis_free(stream);
         parley_scenario_free(sc);
         tspace_free(&t);
@@ -532,7 +492,7 @@ static void test_exact_on_the_threshold(void **state)
                 parley_scenario *sc = scenario_of(&t, red_line);
                 parley_analysis *stream = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
                 assert_false(parley_analysis_merged(stream));
-                assert_big_is_stream(sc, stream, 4, n);
+                test_big_is_stream(sc, stream);
                 for (size_t f = 0; f < 3; f++) {
                     mitm_formulation(f);
                     parley_analysis *exact = test_analyse(sc, PARLEY_ANALYSIS_EXACT_ONLY, 1 + (unsigned)f % 2);

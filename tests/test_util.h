@@ -137,4 +137,46 @@ static inline long test_add_party(parley_scenario *sc, const char *name, const d
     return index;
 }
 
+/* parley_analyze_approximate takes the exact path (exact_big.c) on sc and gives the streaming analysis's frontier
+   (outcomes and utilities as bytes), solutions (outcome and value) and, up to three parties, count of acceptable
+   outcomes. */
+static inline void test_big_is_stream(const parley_scenario *sc, const parley_analysis *stream)
+{
+    size_t issues = parley_space_issue_count(parley_scenario_space(sc)), n = parley_analysis_party_count(stream);
+    parley_approx_options o;
+    memset(&o, 0, sizeof o);
+    o.threads = 1;
+    o.samples = 1000;
+    parley_approx *big = NULL;
+    parley_error err;
+    assert_int_equal(parley_analyze_approximate(sc, &o, &big, &err), PARLEY_OK);
+    assert_true(parley_approx_exact(big));
+    assert_null(parley_approx_exact_note(big));
+    size_t f = parley_analysis_frontier_count(stream);
+    assert_int_equal(parley_approx_frontier_count(big), f);
+    for (size_t i = 0; i < f; i++) {
+        assert_memory_equal(parley_analysis_frontier_outcome(stream, i), parley_approx_frontier_outcome(big, i),
+                            issues * sizeof(uint32_t));
+        assert_memory_equal(parley_analysis_frontier_utilities(stream, i), parley_approx_frontier_utilities(big, i),
+                            n * sizeof(double));
+    }
+    for (int kind = 0; kind < PARLEY_SOLUTION_COUNT; kind++) {
+        const uint32_t *ox = NULL, *oy = NULL;
+        const double *ux = NULL, *uy = NULL;
+        double vx = 0, vy = 0;
+        int rx = parley_analysis_solution(stream, (parley_solution_kind)kind, &ox, &ux, &vx);
+        assert_int_equal(rx, parley_approx_solution(big, (parley_solution_kind)kind, &oy, &uy, &vy));
+        if (rx == PARLEY_OK) {
+            assert_memory_equal(ox, oy, issues * sizeof *ox);
+            assert_memory_equal(&vx, &vy, sizeof vx);
+        }
+    }
+    uint64_t acceptable = 0;
+    int counted = parley_approx_acceptable(big, &acceptable);
+    assert_int_equal(counted, n <= 3);
+    if (counted)
+        assert_int_equal(acceptable, parley_analysis_acceptable(stream));
+    parley_approx_free(big);
+}
+
 #endif
