@@ -16,6 +16,7 @@
  * - the same spaces through parley_analyze: the exact path (with and without a red line) against enumeration,
  *   every count, the frontier and the four solutions; and through parley_analyze_approximate's exact path
  *   (exact_big.c, 2 to 4 parties): the frontier, the solutions, the count of acceptable outcomes up to 3 parties;
+ * - every scan path this CPU has on rows of 80 lanes with those sums: the scalar path's figures, the exact path's;
  * - scan_lanes_init (scan_lanes.c): width, thresholds (the least double whose rounding reaches the reservation),
  *   the tables' ranges and the candidate lanes for 2 and 3 parties, nothing for 1 and 4, no threshold for a
  *   reservation so far below that the bisection cannot bracket it (only reachable here: parley_analyze refuses a
@@ -448,18 +449,18 @@ static parley_scenario *scenario_of(const struct tspace *t, int red_line)
 {
     parley_scenario *sc = parley_scenario_new(test_integer_space(t->counts, t->issues));
     assert_non_null(sc);
-    double weights[MAX_ISSUES], ratings[4 * 8];
+    double weights[MAX_ISSUES], ratings[4 * 80];
     assert_true(t->issues <= 4);
     for (size_t k = 0; k < t->n; k++) {
         for (size_t i = 0; i < t->issues; i++) {
             weights[i] = 1.0 / (double)t->issues;
-            assert_true(t->counts[i] <= 8);
+            assert_true(t->counts[i] <= 80);
             for (uint32_t v = 0; v < t->counts[i]; v++)
-                ratings[i * 8 + v] = t->tables[k * t->issues + i][v] * (double)t->issues;
+                ratings[i * 80 + v] = t->tables[k * t->issues + i][v] * (double)t->issues;
         }
         char name[32];
         snprintf(name, sizeof name, "P%zu", k);
-        long index = test_add_party(sc, name, weights, ratings, 8, t->reservation[k]);
+        long index = test_add_party(sc, name, weights, ratings, 80, t->reservation[k]);
         if (red_line && k == 0)
             assert_int_equal(parley_scenario_add_constraint(sc, index, "r", "i0 + i3 <= 6", NULL, NULL, NULL), PARLEY_OK);
     }
@@ -505,6 +506,43 @@ static void test_exact_on_the_threshold(void **state)
                 parley_scenario_free(sc);
                 tspace_free(&t);
             }
+}
+
+/* Every scan path this CPU has (scalar, AVX2, AVX-512: scan_force_path) on rows of 80 lanes (full vectors, the
+   candidate lanes of scan_lanes.c, a tail), with sums on the reservations: the scalar path's figures, which are the
+   exact path's (mitm_count and the merging), on one and two threads. */
+static void test_scan_paths_on_the_threshold(void **state)
+{
+    (void)state;
+    static const uint32_t counts[] = {4, 3, 5, 80};
+    const double levels[][3] = {{0.5, 0.5, 0.5}, {0.25, 0.75, 0.5}};
+    for (size_t n = 2; n <= 3; n++)
+        for (size_t l = 0; l < 2; l++) {
+            struct tspace t;
+            tspace_on_threshold(&t, n, 4, counts);
+            set_reservations(&t, levels[l][0], levels[l][1], levels[l][2]);
+            parley_scenario *sc = scenario_of(&t, 0);
+            scan_force_path(SCAN_PATH_SCALAR);
+            parley_analysis *scalar = test_analyse(sc, PARLEY_ANALYSIS_STREAM, 1);
+            scan_force_path(-1);
+            parley_analysis *exact = test_analyse(sc, PARLEY_ANALYSIS_EXACT_ONLY, 1);
+            test_same_figures(scalar, exact, 4);
+            parley_analysis_free(exact);
+            for (int path = SCAN_PATH_AVX2; path <= SCAN_PATH_AVX512; path++) {
+                if (!scan_path_supported((enum scan_path)path))
+                    continue;
+                scan_force_path(path);
+                for (unsigned threads = 1; threads <= 2; threads++) {
+                    parley_analysis *vector = test_analyse(sc, PARLEY_ANALYSIS_STREAM, threads);
+                    test_same_figures(scalar, vector, 4);
+                    parley_analysis_free(vector);
+                }
+                scan_force_path(-1);
+            }
+            parley_analysis_free(scalar);
+            parley_scenario_free(sc);
+            tspace_free(&t);
+        }
 }
 
 /* ---------------------------------------------------------------- scan_lanes_init */
@@ -1631,6 +1669,7 @@ int main(void)
         cmocka_unit_test(test_triples_by_hand),
         cmocka_unit_test(test_mitm_on_the_threshold),
         cmocka_unit_test(test_exact_on_the_threshold),
+        cmocka_unit_test(test_scan_paths_on_the_threshold),
         cmocka_unit_test(test_scan_lanes_by_hand),
         cmocka_unit_test(test_smallest_move_of_a_threshold),
         cmocka_unit_test(test_smallest_move_of_a_value_set),
