@@ -4,7 +4,8 @@
  * - plot data at its party limits (analyze.c:381): 1 party is refused (with its message), 9 parties get none
  *   (plot_bins 0, no densities, no pair frontiers, the SVG refused with its message), 2, 3 and 8 get every pair's
  *   two histograms and two frontiers, each equal to the one enumerated here; the counts equal those of the
- *   analysis without plot data; bins per axis as asked up to 1024 (1, 1023, 1024; 1025 and more cut to 1024);
+ *   analysis without plot data; bins per axis as asked up to 1024 (1, 1023, 1024; 1025 and more cut to 1024); in
+ *   the SVG of random scenarios no solution label within 6 px of a solution's ring;
  * - exact_pareto_filter (exact_merge.c's sort by total for 1, 4 and 5 parties, its 2- and 3-party sweeps) on
  *   points whose coordinates differ below the rounding of their sums (a total that ties while the points differ):
  *   every point kept exactly when no point dominates it;
@@ -61,6 +62,7 @@
 #include "analysis/scan.h"
 #include "dominance.h"
 #include "exact_fixture.h"
+#include "io/svg.h"
 #include "test_util.h"
 
 
@@ -1157,6 +1159,135 @@ static void test_texts_by_hand(void **state)
     }
 }
 
+/* ---------------------------------------------------------------- solution labels keep clear of the rings */
+
+/* In the SVG of analyses of random scenarios (2 and 3 parties), no label of a bargaining solution comes within 6 px
+   of a solution's ring (plot.c reserves a 12 px box around each ring before placing any label): each label's box,
+   worked out from its printed centre and its text's width (svg_text_width, 11 px, 1 px margin), against each ring's
+   box, allowing 0.1 px for the coordinates printed to one decimal.  Returns the labels checked. */
+static size_t labels_clear_of_rings(const char *picture)
+{
+    double rings[64][2];
+    size_t count = 0, labels = 0;
+    for (const char *at = picture; (at = strstr(at, "<circle cx=\"")) != NULL; at++) {
+        double x, y;
+        int used = 0;
+        if (sscanf(at, "<circle cx=\"%lf\" cy=\"%lf\" r=\"5\" fill=\"none\" stroke=\"#111111\"%n", &x, &y, &used) == 2 &&
+            used > 0) {
+            assert_true(count < 64);
+            rings[count][0] = x;
+            rings[count++][1] = y;
+        }
+    }
+    static const char halo[] = "fill=\"#111111\" stroke=\"#fff\" stroke-width=\"3\"";
+    for (const char *at = picture; (at = strstr(at, "<text x=\"")) != NULL; at++) {
+        const char *end = strchr(at, '>'), *close = strstr(at, "</text>");
+        const char *mark = strstr(at, halo);
+        if (!end || !close || !mark || mark > end)
+            continue;
+        double x, y;
+        assert_int_equal(sscanf(at, "<text x=\"%lf\" y=\"%lf\" font-size=\"11\"", &x, &y), 2);
+        char text[128];
+        size_t len = (size_t)(close - end - 1);
+        assert_true(len < sizeof text);
+        memcpy(text, end + 1, len);
+        text[len] = 0;
+        double w = svg_text_width(text, 11), h = 1.05 * 11, cy = y - 0.35 * 11;
+        double bx0 = x - w / 2 - 1, bx1 = x + w / 2 + 1, by0 = cy - h / 2 - 1, by1 = cy + h / 2 + 1;
+        for (size_t r = 0; r < count; r++) {
+            double ox = fmin(bx1, rings[r][0] + 6) - fmax(bx0, rings[r][0] - 6);
+            double oy = fmin(by1, rings[r][1] + 6) - fmax(by0, rings[r][1] - 6);
+            if (ox > 0.1 && oy > 0.1)
+                fail_msg("label '%s' at (%.1f, %.1f) comes within 6 px of the ring at (%.1f, %.1f)", text, x, y,
+                         rings[r][0], rings[r][1]);
+        }
+        labels++;
+    }
+    return labels;
+}
+
+/* The SVG of the analysis of one issue of two values, Q = (qa, qb) and P = (pa, pb) the parties' utilities. */
+static char *two_point_svg(double qa, double qb, double pa, double pb)
+{
+    static const uint32_t two[] = {2};
+    parley_scenario *sc = parley_scenario_new(test_integer_space(two, 1));
+    assert_non_null(sc);
+    test_add_party(sc, "A", &(double){1}, (const double[]){qa, pa}, 2, 0);
+    test_add_party(sc, "B", &(double){1}, (const double[]){qb, pb}, 2, 0);
+    parley_analysis *a = test_analyse_with(sc, &(parley_analysis_options){.threads = 1, .plot_bins = 8});
+    char *text = NULL;
+    size_t size = 0;
+    FILE *out = open_memstream(&text, &size);
+    assert_non_null(out);
+    assert_int_equal(parley_analysis_write_svg(a, sc, out, NULL), PARLEY_OK);
+    fclose(out);
+    parley_analysis_free(a);
+    parley_scenario_free(sc);
+    return text;
+}
+
+/* The first solution ring's centre (when rx is not NULL) and the position of the label `name`; 0, or -1. */
+static int ring_and_label(const char *picture, const char *name, double *rx, double *ry, double *lx, double *ly)
+{
+    const char *ring = strstr(picture, "r=\"5\" fill=\"none\" stroke=\"#111111\"");
+    char closing[128];
+    snprintf(closing, sizeof closing, ">%s</text>", name);
+    const char *label = strstr(picture, closing);
+    if (!ring || !label)
+        return -1;
+    while (ring > picture && strncmp(ring, "<circle", 7) != 0)
+        ring--;
+    while (label > picture && strncmp(label, "<text", 5) != 0)
+        label--;
+    if (rx && sscanf(ring, "<circle cx=\"%lf\" cy=\"%lf\"", rx, ry) != 2)
+        return -1;
+    return sscanf(label, "<text x=\"%lf\" y=\"%lf\"", lx, ly) == 2 ? 0 : -1;
+}
+
+static void test_solution_labels_clear(void **state)
+{
+    (void)state;
+    size_t labels = 0;
+    for (int round = 0; round < 300; round++) {
+        size_t n = 2 + (size_t)round % 2;
+        uint32_t counts[3];
+        parley_scenario *sc = hand_scenario(n, counts, 0);
+        parley_analysis *a = test_analyse_with(sc, &(parley_analysis_options){.threads = 1, .plot_bins = 8});
+        char *text = NULL;
+        size_t size = 0;
+        FILE *out = open_memstream(&text, &size);
+        assert_non_null(out);
+        assert_int_equal(parley_analysis_write_svg(a, sc, out, NULL), PARLEY_OK);
+        fclose(out);
+        labels += labels_clear_of_rings(text);
+        free(text);
+        parley_analysis_free(a);
+        parley_scenario_free(sc);
+    }
+    assert_true(labels > 300);
+    /* by hand, two outcomes Q and P, 440 px a unit of utility.  Q = (1/2, 1/4) (Nash, Kalai, egalitarian), P 20 px
+       right of Q and 12.3 px below (max welfare): the first place tried for Q's label, to its right (6.8 px above
+       and below Q's centre), would come 0.5 px into the 6 px kept around P's ring: the label goes left of Q, and
+       P's to the right of P. */
+    double qx, qy, lx, ly;
+    char *text = two_point_svg(0.5, 0.25, 0.5 + 20.0 / 440, 0.25 - 12.3 / 440);
+    assert_int_equal(labels_clear_of_rings(text), 2);
+    assert_int_equal(ring_and_label(text, "Nash = Kalai = egalitarian", &qx, &qy, &lx, &ly), 0);
+    assert_true(lx < qx - 6 && fabs(ly - 0.35 * 11 - qy) < 0.2); /* left of Q, centred on it */
+    assert_int_equal(ring_and_label(text, "max welfare", NULL, NULL, &lx, &ly), 0);
+    assert_true(lx > qx + 20 + 6); /* right of P */
+    free(text);
+    /* Q = (0.9, 0.2) (Nash, Kalai, max welfare) too near the right edge for its label there, P to its left and
+       6 px above (egalitarian), so far that the place tried next, left of Q, would end 0.5 px into the 6 px kept
+       right of P's ring: the label goes elsewhere (above or below Q) */
+    double w = svg_text_width("Nash = Kalai = max welfare", 11), dx = 13.5 + w;
+    text = two_point_svg(0.9, 0.2, 0.9 - dx / 440, 0.2 + 6.0 / 440);
+    assert_int_equal(labels_clear_of_rings(text), 2);
+    assert_int_equal(ring_and_label(text, "Nash = Kalai = max welfare", &qx, &qy, &lx, &ly), 0);
+    assert_true(fabs(ly - 0.35 * 11 - qy) > 5); /* not beside Q */
+    free(text);
+}
+
 /* ---------------------------------------------------------------- the combination of reservation moves */
 
 /* A random scenario of reservation values only: 2 issues i0, i1 of 2 to 4 values, n parties rating in quarters
@@ -1665,6 +1796,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_plot_party_limits),
         cmocka_unit_test(test_plot_bins_limit),
+        cmocka_unit_test(test_solution_labels_clear),
         cmocka_unit_test(test_pareto_filter_sub_ulp),
         cmocka_unit_test(test_triples_by_hand),
         cmocka_unit_test(test_mitm_on_the_threshold),
