@@ -17,6 +17,8 @@
  * - the same spaces through parley_analyze: the exact path (with and without a red line) against enumeration,
  *   every count, the frontier and the four solutions; and through parley_analyze_approximate's exact path
  *   (exact_big.c, 2 to 4 parties): the frontier, the solutions, the count of acceptable outcomes up to 3 parties;
+ * - exact_big.c's refusal of a utility that can pass 1, at the bound (1 + 2^-31: refused with its note; 1 + 2^-34:
+ *   exact), with the best values on one issue or on two;
  * - every scan path this CPU has on rows of 80 lanes with those sums: the scalar path's figures, the exact path's;
  * - scan_lanes_init (scan_lanes.c): width, thresholds (the least double whose rounding reaches the reservation),
  *   the tables' ranges and the candidate lanes for 2 and 3 parties, nothing for 1 and 4, no threshold for a
@@ -544,6 +546,41 @@ static void test_scan_paths_on_the_threshold(void **state)
             parley_analysis_free(scalar);
             parley_scenario_free(sc);
             tspace_free(&t);
+        }
+}
+
+/* The approximate analysis's exact path (exact_big.c) refuses a utility that can pass 1 at the bound analyze.c's
+   exact path uses: one issue, A's weight 1 + 2^-31 (its best sum passes 1 + 2^-33: searched, and the note says
+   why) or 1 + 2^-34 (exact, no note); the weights summed over two issues (1/2 + 2^-32 each: 1 + 2^-31) count as
+   one sum. */
+static void test_big_utility_over_one(void **state)
+{
+    (void)state;
+    static const uint32_t two[] = {2, 2};
+    for (size_t issues = 1; issues <= 2; issues++)
+        for (int past = 0; past < 2; past++) {
+            parley_scenario *sc = parley_scenario_new(test_integer_space(two, issues));
+            assert_non_null(sc);
+            double over = past ? 0x1p-31 : 0x1p-34, a[2] = {1 + over, 0}, b[2] = {1, 0};
+            if (issues == 2)
+                a[0] = a[1] = 0.5 + over / 2, b[0] = b[1] = 0.5;
+            test_add_party(sc, "A", a, (const double[]){0, 1, 0, 1}, 2, 0);
+            test_add_party(sc, "B", b, (const double[]){1, 0, 1, 0}, 2, 0);
+            parley_approx_options o;
+            memset(&o, 0, sizeof o);
+            o.threads = 1;
+            o.samples = 100;
+            o.evaluations = 1000;
+            parley_approx *big = NULL;
+            parley_error err;
+            assert_int_equal(parley_analyze_approximate(sc, &o, &big, &err), PARLEY_OK);
+            assert_int_equal(parley_approx_exact(big), !past);
+            if (past)
+                assert_string_equal(parley_approx_exact_note(big), "a utility can exceed 1 (its weights sum to more than 1)");
+            else
+                assert_null(parley_approx_exact_note(big));
+            parley_approx_free(big);
+            parley_scenario_free(sc);
         }
 }
 
@@ -1801,6 +1838,7 @@ int main(void)
         cmocka_unit_test(test_triples_by_hand),
         cmocka_unit_test(test_mitm_on_the_threshold),
         cmocka_unit_test(test_exact_on_the_threshold),
+        cmocka_unit_test(test_big_utility_over_one),
         cmocka_unit_test(test_scan_paths_on_the_threshold),
         cmocka_unit_test(test_scan_lanes_by_hand),
         cmocka_unit_test(test_smallest_move_of_a_threshold),
