@@ -3,6 +3,7 @@
  * (test_kill_analysis12, test_oom_kill_analysis12): tables drawn continuous, tied, near a reservation or as an
  * antichain, their bounds, and brute force: every outcome enumerated, its utilities summed in issue order and
  * rounded to 2^-32 as streaming does (written here again on purpose), the counts of every set of parties.
+ * And mitm_count checked against that brute force in each formulation (check_mitm_counts).
  * Include after cmocka.h (the helpers assert).
  */
 #ifndef PARLEY_TESTS_EXACT_FIXTURE_H
@@ -177,6 +178,48 @@ static inline void set_reservations(struct tspace *t, double r0, double r1, doub
     double r[3] = {r0, r1, r2};
     for (size_t k = 0; k < t->n && k < 3; k++)
         t->reservation[k] = rounded(r[k]);
+}
+
+/* Forces formulation f of the counts (0: PARLEY_MITM_COUNT=direct, 1: complement, 2: none, the automatic choice);
+   its name.  The caller unsets PARLEY_MITM_COUNT after. */
+static inline const char *mitm_formulation(size_t f)
+{
+    static const char *const names[] = {"direct", "complement", "auto"};
+    if (f < 2)
+        assert_int_equal(setenv("PARLEY_MITM_COUNT", names[f], 1), 0);
+    else
+        unsetenv("PARLEY_MITM_COUNT");
+    return names[f];
+}
+
+/* mitm_count against brute force: each formulation (mitm_formulation), one and two threads (and the threads it says
+   it ran on), memory kept between calls or not. */
+static inline void check_mitm_counts(struct tspace *t, const uint32_t *rows, size_t row_count)
+{
+    uint64_t expected[1u << MAX_PARTIES];
+    brute_counts(t, rows, row_count, expected);
+    exact_memory memory = {NULL, 0};
+    for (size_t f = 0; f < 3; f++)
+        for (unsigned threads = 1; threads <= 2; threads++) {
+            const char *formulation = mitm_formulation(f);
+            unsigned used = 0;
+            t->s.threads = threads;
+            t->s.threads_used = &used;
+            uint64_t got[1u << MAX_PARTIES];
+            memset(got, 0xA5, sizeof got);
+            int rc = mitm_count(&t->s, rows, row_count, got, threads == 2 ? &memory : NULL);
+            unsetenv("PARLEY_MITM_COUNT");
+            assert_int_equal(rc, 0);
+            for (unsigned dims = 0; dims < 1u << t->n; dims++)
+                if (got[dims] != expected[dims])
+                    fail_msg("%zu parties, %s, %u threads: set %u: %llu outcomes, brute force %llu", t->n,
+                             formulation, threads, dims,
+                             (unsigned long long)got[dims], (unsigned long long)expected[dims]);
+            assert_int_equal(used, threads == 2 && t->n > 1 ? 2 : 1);
+        }
+    t->s.threads = 0;
+    t->s.threads_used = NULL;
+    exact_memory_free(&memory);
 }
 
 #endif

@@ -59,39 +59,6 @@ static parley_analysis *run(const parley_scenario *sc, int method)
     return test_analyse(sc, method, 2);
 }
 
-/* Every figure of the two analyses, the utilities compared bit for bit. */
-static void assert_same(const parley_scenario *sc, const parley_analysis *x, const parley_analysis *y)
-{
-    size_t issues = parley_space_issue_count(parley_scenario_space(sc)), n = parley_analysis_party_count(x);
-    assert_int_equal(parley_analysis_outcomes(x), parley_analysis_outcomes(y));
-    assert_int_equal(parley_analysis_feasible(x), parley_analysis_feasible(y));
-    assert_int_equal(parley_analysis_acceptable(x), parley_analysis_acceptable(y));
-    for (size_t k = 0; k < n; k++) {
-        assert_int_equal(parley_analysis_party_acceptable(x, k), parley_analysis_party_acceptable(y, k));
-        assert_memory_equal(&(double){parley_analysis_best(x, k)}, &(double){parley_analysis_best(y, k)},
-                            sizeof(double));
-    }
-    size_t C = parley_analysis_condition_count(x);
-    assert_int_equal(C, parley_analysis_condition_count(y));
-    for (uint32_t mask = 0; mask < (1u << C); mask++) {
-        uint64_t cx, cy;
-        assert_int_equal(parley_analysis_count_satisfying(x, mask, &cx), PARLEY_OK);
-        assert_int_equal(parley_analysis_count_satisfying(y, mask, &cy), PARLEY_OK);
-        assert_int_equal(cx, cy);
-    }
-    test_same_frontier(x, y, issues, n);
-    for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
-        const uint32_t *ox = NULL, *oy = NULL;
-        const double *ux = NULL, *uy = NULL;
-        double vx = 0, vy = 0;
-        int rx = parley_analysis_solution(x, (parley_solution_kind)s, &ox, &ux, &vx);
-        assert_int_equal(rx, parley_analysis_solution(y, (parley_solution_kind)s, &oy, &uy, &vy));
-        if (rx != PARLEY_OK)
-            continue;
-        assert_memory_equal(ox, oy, issues * sizeof(uint32_t));
-        assert_memory_equal(&vx, &vy, sizeof vx);
-    }
-}
 
 static void compare_on(double target, int coarse, int red_lines, unsigned parties, int rounds)
 {
@@ -100,7 +67,7 @@ static void compare_on(double target, int coarse, int red_lines, unsigned partie
         parley_analysis *stream = run(sc, PARLEY_ANALYSIS_STREAM), *exact = run(sc, PARLEY_ANALYSIS_EXACT);
         assert_false(parley_analysis_merged(stream));
         assert_true(parley_analysis_merged(exact));
-        assert_same(sc, stream, exact);
+        test_same_figures(stream, exact, parley_space_issue_count(parley_scenario_space(sc)));
         parley_analysis_free(stream);
         parley_analysis_free(exact);
         parley_scenario_free(sc);
@@ -144,39 +111,8 @@ static void compare_big(double target, int coarse, int red_lines, unsigned parti
     for (int r = 0; r < rounds; r++) {
         parley_scenario *sc = random_scenario(target, coarse, red_lines, parties);
         parley_analysis *stream = run(sc, PARLEY_ANALYSIS_STREAM);
-        parley_approx_options o;
-        memset(&o, 0, sizeof o);
-        o.threads = 1;
-        o.samples = 1000;
-        parley_approx *big = NULL;
-        parley_error err;
-        assert_int_equal(parley_analyze_approximate(sc, &o, &big, &err), PARLEY_OK);
-        assert_true(parley_approx_exact(big));
-        size_t issues = parley_space_issue_count(parley_scenario_space(sc)), n = parley_analysis_party_count(stream);
-        size_t f = parley_analysis_frontier_count(stream);
-        assert_int_equal(f, parley_approx_frontier_count(big));
-        for (size_t i = 0; i < f; i++) {
-            assert_memory_equal(parley_analysis_frontier_outcome(stream, i), parley_approx_frontier_outcome(big, i),
-                                issues * sizeof(uint32_t));
-            assert_memory_equal(parley_analysis_frontier_utilities(stream, i),
-                                parley_approx_frontier_utilities(big, i), n * sizeof(double));
-        }
-        for (int s = 0; s < PARLEY_SOLUTION_COUNT; s++) {
-            const uint32_t *ox = NULL, *oy = NULL;
-            const double *ux = NULL, *uy = NULL;
-            double vx = 0, vy = 0;
-            int rx = parley_analysis_solution(stream, (parley_solution_kind)s, &ox, &ux, &vx);
-            assert_int_equal(rx, parley_approx_solution(big, (parley_solution_kind)s, &oy, &uy, &vy));
-            if (rx == PARLEY_OK)
-                assert_memory_equal(ox, oy, issues * sizeof(uint32_t));
-        }
-        uint64_t acceptable;
-        if (parley_approx_acceptable(big, &acceptable))
-            assert_int_equal(acceptable, parley_analysis_acceptable(stream));
-        else
-            assert_true(parties > 3);
+        test_big_is_stream(sc, stream);
         parley_analysis_free(stream);
-        parley_approx_free(big);
         parley_scenario_free(sc);
     }
 }
