@@ -1,0 +1,117 @@
+"""test_kill16_etc: what a Python agent's callbacks (parley.agent.Bridge and Gated) answer the C library when the
+Python code fails (issue 27), seen from the library through the C API itself (ctypes, as parley.negotiate drives
+it, but reading the library's own error instead of re-raising the Python exception).
+
+- A move that raises: act returns PARLEY_EINTERNAL (-8, parley/error.h), so the negotiation stops with the
+  library's code -8 and its message "agent 'NAME' of PARTY failed: internal error" (parley_strerror(-8)); the
+  bridge keeps the exception.  The same for the first move and for a later one (the agent's fourth offer).
+- A start that raises: create returns PARLEY_EINVAL (-1) with the message "python agent 'NAME': REPR", cut to
+  767 bytes (the C struct's 768 less its terminating zero), and adding the agent fails with that code and message.
+- A gate (a stepped Negotiation's) that raises before a built-in agent's move: -8 as well."""
+import ctypes
+
+import pytest
+from conftest import EXAMPLES
+
+PARLEY_EINVAL, PARLEY_EINTERNAL = -1, -8
+
+
+class Failing:
+    """An agent that offers its best package `good` times, then raises ValueError('move N')."""
+
+    def __init__(self, parley, good, name="failing"):
+        self.parley, self.good, self.moves, self.name = parley, good, 0, name
+
+    def start(self, view):
+        pass
+
+    def observe(self, view, event):
+        pass
+
+    def propose(self, view):
+        self.moves += 1
+        if self.moves > self.good:
+            raise ValueError(f"move {self.moves}")
+        return self.parley.Offer(view.package_at_least(view.best_utility)[1])
+
+    def respond(self, view, request):
+        return self.propose(view)
+
+
+def negotiation(parley):
+    """A new C negotiation of the textbook scenario (alternating offers, 20 rounds) and what keeps it alive."""
+    from parley import _native as N
+    sc = parley.load(EXAMPLES / "textbook-buyer-seller.json")
+    cfg = N.SessionConfig()
+    N.lib.parley_session_config_init(ctypes.byref(cfg))
+    cfg.rounds, cfg.seed = 20, 1
+    neg, err = ctypes.c_void_p(), N.CError()
+    assert N.lib.parley_negotiation_new(sc._handle, ctypes.byref(cfg), ctypes.byref(neg), ctypes.byref(err)) == 0
+    return N, sc, neg
+
+
+@pytest.mark.parametrize("good", [0, 3])
+def test_a_move_that_raises_is_an_internal_error(parley, good):
+    from parley.agent import Bridge
+    N, sc, neg = negotiation(parley)
+    try:
+        agent = Failing(parley, good)
+        bridge = Bridge(agent)
+        err = N.CError()
+        assert N.lib.parley_negotiation_add_agent(neg, ctypes.byref(bridge.vtable), b"", ctypes.byref(err)) == 0
+        assert N.lib.parley_negotiation_add_agent_spec(neg, b"hardliner", ctypes.byref(err)) == 0
+        rc = N.lib.parley_negotiation_run(neg, ctypes.byref(err))
+        assert (rc, err.code) == (PARLEY_EINTERNAL, PARLEY_EINTERNAL)
+        party = parley.load(EXAMPLES / "textbook-buyer-seller.json").parties[0]
+        assert err.message.decode() == f"agent 'failing' of {party} failed: internal error"
+        assert isinstance(bridge.error, ValueError) and str(bridge.error) == f"move {good + 1}"
+        assert agent.moves == good + 1
+    finally:
+        N.lib.parley_negotiation_free(neg)
+
+
+class BadStart:
+    def __init__(self, name, text):
+        self.name, self.text = name, text
+
+    def start(self, view):
+        raise RuntimeError(self.text)
+
+
+@pytest.mark.parametrize("length", [10, 700, 800])
+def test_a_start_that_raises_is_bad_input(parley, length):
+    from parley.agent import Bridge
+    N, sc, neg = negotiation(parley)
+    try:
+        agent = BadStart("starter", "x" * length)
+        bridge = Bridge(agent)
+        err = N.CError()
+        rc = N.lib.parley_negotiation_add_agent(neg, ctypes.byref(bridge.vtable), b"", ctypes.byref(err))
+        assert (rc, err.code) == (PARLEY_EINVAL, PARLEY_EINVAL)
+        whole = f"python agent 'starter': RuntimeError('{'x' * length}')"
+        assert err.message.decode() == whole[:767]
+        assert len(err.message) == min(len(whole), 767)
+        assert isinstance(bridge.error, RuntimeError)
+    finally:
+        N.lib.parley_negotiation_free(neg)
+
+
+def test_a_gate_that_raises_is_an_internal_error(parley):
+    from parley.agent import Gated
+    N, sc, neg = negotiation(parley)
+    try:
+        def gate(view):
+            raise KeyError("stop")
+
+        vt = ctypes.cast(N.lib.parley_agent_builtin(b"boulware"), ctypes.POINTER(N.Vtable)).contents
+        gated = Gated(vt, gate)
+        err = N.CError()
+        assert N.lib.parley_negotiation_add_agent(neg, ctypes.byref(gated.vtable), b"", ctypes.byref(err)) == 0
+        assert N.lib.parley_negotiation_add_agent_spec(neg, b"hardliner", ctypes.byref(err)) == 0
+        rc = N.lib.parley_negotiation_run(neg, ctypes.byref(err))
+        assert (rc, err.code) == (PARLEY_EINTERNAL, PARLEY_EINTERNAL)
+        assert err.message.decode().endswith(" failed: internal error")
+        assert err.message.decode().startswith("agent 'boulware' of ")
+        assert isinstance(gated.error, KeyError)
+    finally:
+        N.lib.parley_negotiation_free(neg)
