@@ -115,3 +115,33 @@ def test_a_gate_that_raises_is_an_internal_error(parley):
         assert isinstance(gated.error, KeyError)
     finally:
         N.lib.parley_negotiation_free(neg)
+
+
+def test_outcomes_in_index_order(parley):
+    """Scenario.outcomes() lists every outcome once, in index order (the last issue fastest), as
+    itertools.product over the issues' values in order gives them: the flatmates' issues (categorical and
+    numeric)."""
+    import itertools
+    sc = parley.load(EXAMPLES / "textbook-flatmates.json")
+    issues = sc.issues
+    want = [dict(zip([i.name for i in issues], values)) for values in itertools.product(*[list(i) for i in issues])]
+    got = list(sc.outcomes())
+    assert len(got) == sc.outcome_count == len(want) > 2
+    assert got == want
+
+
+def test_issue_to_dict_forms(parley):
+    """Issue.to_dict in the native format: a step only where it is not an integer issue's default of 1 (a real
+    issue always keeps its step), a description only when given."""
+    Issue = parley.Issue
+    assert Issue("n", range(0, 5)).to_dict() == {"name": "n", "type": "integer", "min": 0, "max": 4}
+    assert Issue("n", range(0, 9, 2)).to_dict() == {"name": "n", "type": "integer", "min": 0, "max": 8, "step": 2}
+    assert Issue("r", kind="real", min=0, max=3, step=1).to_dict() == {"name": "r", "type": "real", "min": 0,
+                                                                         "max": 3, "step": 1}
+    assert Issue("c", ["a", "b"], description="two").to_dict() == {"name": "c", "type": "categorical",
+                                                                   "values": ["a", "b"], "description": "two"}
+    assert list(Issue("n", range(3, 10, 3))) == [3, 6, 9]
+    # the count of a real issue's values tolerates a quotient a rounding under a whole number: 0.3 / 0.1 is
+    # 2.9999999999999996, and 0.3 is still the last value; 0.29 is not a value
+    assert Issue("r", kind="real", min=0, max=0.3, step=0.1).all_values == [0, 0.1, 0.2, 0.3]
+    assert Issue("r", kind="real", min=0, max=0.29, step=0.1).all_values == [0, 0.1, 0.2]
