@@ -13,7 +13,10 @@
  * - Exhaustively: 3 options (A owns 1 or 2) with all 27 reversibility patterns and 4 options (A owns 1, 2 or 3)
  *   with all 81, three preference profiles with ties each, every state feasible, code 0 infeasible or code 3
  *   infeasible: every state's six notions (Nash to SEQ+SIM) as the reference finds them, L_1 the same as Nash,
- *   and L_h as the reference anticipates for h = 1..4 (3 options) and h = 1..2 (4 options).
+ *   and L_h as the reference anticipates for h = 1..4 (3 options) and h = 1..2 (4 options); non-myopic stability,
+ *   its period and its equilibria against tables of G_h for h up to 200 made here by dynamic programming over the
+ *   literal legal moves (the first h0 and smallest p with G_h0 = G_h0+p: NM stable where the DM stays at every
+ *   step of the cycle).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -91,7 +94,67 @@ static unsigned next_random(unsigned *s)
     return *s >> 16;
 }
 
-/* One model against the reference: every feasible state, both DMs, the six notions and L_h for h = 1..horizons. */
+#define HMAX 200
+
+static int cycles; /* models whose anticipations cycle with a period above 1 */
+
+/*
+ * L_h for every h up to HMAX by dynamic programming over the literal legal moves (not the cells): G[h][k][s], the
+ * state anticipated when DM k is to move at s with h moves left, and whether k stays (the tie rule of
+ * gmcr_reference.h's anticipate: the other DM's worst, then the lowest code).
+ */
+static int G[HMAX + 1][2][MAXS];
+static unsigned char stays_at[HMAX + 1][2][MAXS];
+
+static void anticipations(const model *M)
+{
+    int S = 1 << M->n;
+    for (int s = 0; s < S; s++)
+        G[0][0][s] = G[0][1][s] = s;
+    for (int h = 1; h <= HMAX; h++)
+        for (int k = 0; k < 2; k++)
+            for (int s = 0; s < S; s++) {
+                int best = -1, best_g = -1;
+                for (int t = 0; t < S; t++) {
+                    if (!legal(M, k, s, t))
+                        continue;
+                    int g = G[h - 1][1 - k][t], v = M->pref[k][g];
+                    if (v > best || (v == best && (M->pref[1 - k][g] < M->pref[1 - k][best_g] ||
+                                                   (M->pref[1 - k][g] == M->pref[1 - k][best_g] && g < best_g)))) {
+                        best = v;
+                        best_g = g;
+                    }
+                }
+                int moves = best > M->pref[k][s];
+                G[h][k][s] = moves ? best_g : s;
+                stays_at[h][k][s] = (unsigned char)!moves;
+            }
+}
+
+/* Non-myopic stability from the tables: the first h0 and smallest p with G[h0] = G[h0 + p]; a DM is NM stable at s
+   when it stays at every h whose anticipations come from the cycle (h - 1 in [h0, h0 + p)).  The period p. */
+static int non_myopic(const model *M, unsigned char nm[2][MAXS])
+{
+    int S = 1 << M->n;
+    size_t bytes = 2 * MAXS * sizeof(int);
+    for (int h0 = 0; h0 <= HMAX / 2; h0++)
+        for (int p = 1; h0 + p <= HMAX / 2; p++) {
+            if (memcmp(G[h0], G[h0 + p], bytes) != 0)
+                continue;
+            for (int k = 0; k < 2; k++)
+                for (int s = 0; s < S; s++) {
+                    nm[k][s] = 1;
+                    for (int h = h0 + 1; h <= h0 + p; h++)
+                        nm[k][s] &= stays_at[h][k][s];
+                }
+            return p;
+        }
+    fail_msg("no cycle within %d steps", HMAX / 2);
+    return 0;
+}
+
+/* One model against the reference: every feasible state, both DMs, the six notions and L_h for h = 1..horizons;
+   non-myopic stability, its period and the count of its equilibria against the tables. */
 static int compare_with_reference(const model *M, int horizons)
 {
     parley_gmcr_model *pm = parsed(M);
@@ -124,6 +187,38 @@ static int compare_with_reference(const model *M, int horizons)
         }
         parley_gmcr_result_free(r);
     }
+    /* L_h by the tables agrees with the recursive walk; non-myopic stability and its period from the tables */
+    anticipations(M);
+    unsigned char nm[2][MAXS];
+    int period = non_myopic(M, nm);
+    cycles += period > 1;
+    parley_gmcr_options o = {.notions = PARLEY_GMCR_NM, .threads = 1};
+    parley_gmcr_result *r = NULL;
+    assert_int_equal(parley_gmcr_analyze(pm, &o, &r, NULL), PARLEY_OK);
+    assert_int_equal(parley_gmcr_result_nm_period(r), (unsigned)period);
+    size_t equilibria = 0;
+    for (int c = 0; c < S; c++) {
+        if (!M->feasible[c])
+            continue;
+        long k = parley_gmcr_model_state_index(pm, (uint32_t)c);
+        for (int i = 0; i < 2; i++) {
+            for (int h = 1; h <= horizons; h++) {
+                int stays = 1;
+                anticipate(M, i, c, h, &stays);
+                assert_int_equal(stays_at[h][i][c], stays);
+            }
+            if ((parley_gmcr_result_stable(r, (size_t)k, (size_t)i) & PARLEY_GMCR_NM) != (nm[i][c] ? PARLEY_GMCR_NM : 0u)) {
+                size_t len;
+                char *json = model_json(M, &len);
+                print_error("non-myopic, state %d dm %d: want %d (period %d)\n%s\n", c, i, nm[i][c], period, json);
+                free(json);
+                fail();
+            }
+        }
+        equilibria += nm[0][c] && nm[1][c];
+    }
+    assert_int_equal(parley_gmcr_result_equilibrium_count(r, PARLEY_GMCR_NM), equilibria);
+    parley_gmcr_result_free(r);
     parley_gmcr_model_free(pm);
     return compared;
 }
@@ -161,6 +256,8 @@ static void every_reversibility_pattern(void **state)
     }
     assert_int_equal(models, 9 * (2 * 27 + 3 * 81));
     assert_true(compared > 10000);
+    print_message("%d of %d models cycle with a period above 1\n", cycles, models);
+    assert_true(cycles > 0);
 }
 
 int main(void)
