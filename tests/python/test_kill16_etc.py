@@ -145,3 +145,66 @@ def test_issue_to_dict_forms(parley):
     # 2.9999999999999996, and 0.3 is still the last value; 0.29 is not a value
     assert Issue("r", kind="real", min=0, max=0.3, step=0.1).all_values == [0, 0.1, 0.2, 0.3]
     assert Issue("r", kind="real", min=0, max=0.29, step=0.1).all_values == [0, 0.1, 0.2]
+
+
+def drawing(parley):
+    """A default agent that also draws three numbers from its view's stream at its first move."""
+
+    class Drawing(parley.Agent):
+        def __init__(self):
+            self.drawn = []
+
+        def propose(self, view):
+            if not self.drawn:
+                self.drawn = [view.random() for _ in range(3)]
+            return super().propose(view)
+
+    return Drawing()
+
+
+def splitmix_doubles(seed, party, count):
+    """View.random's stream (src/protocol/view.c): SplitMix64 from seed * 0x9E3779B97F4A7C15 + (party + 1) *
+    0xD1B54A32D192ED03 (mod 2^64); each number the top 53 bits over 2^53."""
+    mask = (1 << 64) - 1
+    state = (seed * 0x9E3779B97F4A7C15 + (party + 1) * 0xD1B54A32D192ED03) & mask
+    out = []
+    for _ in range(count):
+        state = (state + 0x9E3779B97F4A7C15) & mask
+        z = state
+        z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & mask
+        z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & mask
+        z ^= z >> 31
+        out.append((z >> 11) * 2.0 ** -53)
+    return out
+
+
+@pytest.mark.parametrize("seed", [1, 7])
+def test_view_random_is_the_party_stream(parley, seed):
+    sc = parley.load(EXAMPLES / "textbook-buyer-seller.json")
+    agents = [drawing(parley), drawing(parley)]
+    parley.negotiate(sc, agents, rounds=4, seed=seed)
+    for party, agent in enumerate(agents):
+        assert agent.drawn == splitmix_doubles(seed, party, 3)
+        assert all(0 <= x < 1 for x in agent.drawn)
+
+
+def test_default_agent_accepts_its_own_best(parley):
+    """The base Agent offers its best package and accepts a standing offer (or, asked by a mediator, a text) worth
+    its best: two parties of the same preferences agree at the first answer, on the best package; with opposed
+    preferences (the textbook buyer and seller) neither moves and there is no agreement."""
+    same = parley.Scenario.build(
+        [parley.Issue("colour", ["red", "green", "blue"]), parley.Issue("size", range(1, 4))],
+        [parley.Party(name, weights={"colour": 0.5, "size": 0.5},
+                      values={"colour": {"green": 1, "red": 0.2, "blue": 0}, "size": parley.linear(0, 1)})
+         for name in ("A", "B")])
+    # alternating: A offers in round 1 and B accepts; single-text: one text, agreed in round 2
+    for protocol, rounds in (("alternating", 1), ("single-text", 2)):
+        trace = parley.negotiate(same, [parley.Agent(), parley.Agent()], protocol=protocol, rounds=10)
+        out = trace.outcome
+        assert (out["agreement"], out["ending"], out["rounds"], out["offers"]) == (True, "agreement", rounds, 1)
+        assert out["package"] == {"colour": "green", "size": 3}, protocol
+        assert [p["utility"] for p in out["parties"]] == [1, 1]
+    opposed = parley.load(EXAMPLES / "textbook-buyer-seller.json")
+    out = parley.negotiate(opposed, [parley.Agent(), parley.Agent()], rounds=6).outcome
+    assert (out["agreement"], out["ending"], out["offers"]) == (False, "deadline", 12)
+    assert [p["utility"] for p in out["parties"]] == [0.2, 0.2]  # the reservation values
