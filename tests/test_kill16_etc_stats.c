@@ -11,7 +11,9 @@
  *   earns delta = 0.002 more against everyone, whose share follows the logistic Euler recursion
  *   x <- x + 0.05 delta x (1 - x) for exactly 20000 steps from 1/2 (0.88080163..., not converged);
  * - a missing payoff: the first missing in row order is reported, and every share (all n, none past them) is NaN
- *   for 2 to 5 agents (the sanitizer tree sees a write past the n shares).
+ *   for 2 to 5 agents (the sanitizer tree sees a write past the n shares);
+ * - Welch's test at its edges (stats_welch.c): no spread, t = 0, an infinite t, no degrees of freedom, fewer than two
+ *   cells, and one side without spread (one degree of freedom: the Cauchy distribution, p = 1/2 at t = 1).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +24,8 @@
 #include <math.h>
 #include <parley/parley.h>
 #include <stdlib.h>
+
+#include "tournament/stats_internal.h"
 
 #include "textbook_fixture.h"
 #include "made_up_tournament.h"
@@ -223,12 +227,32 @@ static void a_missing_payoff_leaves_every_share_nan(void **state)
     }
 }
 
+/* Welch's test at its edges: cells without spread (p 1 for equal means, 0 for different ones), t = 0 (p 1: x = 1),
+   an infinite t (p 0), no degrees of freedom or a NaN (NaN), fewer than two cells on either side (NaN). */
+static void welch_at_its_edges(void **state)
+{
+    (void)state;
+    assert_true(stats_welch_p_value(0.5, 0, 3, 0.5, 0, 4) == 1);
+    assert_true(stats_welch_p_value(0.6, 0, 3, 0.5, 0, 4) == 0);
+    assert_true(stats_welch_p_value(0.5, 0, 2, 0.6, 0, 2) == 0);
+    assert_true(stats_student_t_two_sided(0, 5) == 1);
+    assert_true(stats_student_t_two_sided(INFINITY, 5) == 0);
+    assert_true(stats_student_t_two_sided(-INFINITY, 0.5) == 0);
+    assert_true(isnan(stats_student_t_two_sided(1, 0)));
+    assert_true(isnan(stats_student_t_two_sided(1, NAN)));
+    assert_true(isnan(stats_welch_p_value(0.5, 0, 1.9, 0.6, 0, 4)));
+    assert_true(isnan(stats_welch_p_value(0.5, 0, 4, 0.6, 0, 1.9)));
+    /* one side without spread: se^2 = 0.02 / 2, df = se^4 / (se^4 / 1) = 1, t = 0.1 / 0.1 = 1: p = 1/2 (Cauchy) */
+    assert_float_equal(stats_welch_p_value(0.6, 0.02, 2, 0.5, 0, 5), 0.5, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(default_bootstrap_is_1000_resamples),
         cmocka_unit_test(replicator_against_closed_forms),
         cmocka_unit_test(a_missing_payoff_leaves_every_share_nan),
+        cmocka_unit_test(welch_at_its_edges),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
