@@ -12,6 +12,8 @@
  *   x <- x + 0.05 delta x (1 - x) for exactly 20000 steps from 1/2 (0.88080163..., not converged);
  * - missing payoffs: the first missing in row order is reported, and every share (all n, none past them) is NaN
  *   for 2 to 5 agents (the sanitizer tree sees a write past the n shares);
+ * - the cells under self-play (an agent meeting itself: both parties' utilities in one cell), the mean and
+ *   Welch's test on the cell means and their sample variance, by hand;
  * - Welch's test at its edges (stats_welch.c): no spread, t = 0, an infinite t, no degrees of freedom, fewer than two
  *   cells, and one side without spread (one degree of freedom: the Cauchy distribution, p = 1/2 at t = 1).
  */
@@ -231,6 +233,54 @@ static void a_missing_payoff_leaves_every_share_nan(void **state)
     }
 }
 
+/* Self-play: agent x's utility as first (side 0) or second party against y in repeat r (distinct values). */
+static double self_value(size_t x, size_t y, unsigned r, int side)
+{
+    return 0.1 + 0.07 * (double)(x * 5 + y * 3 + r * 2 + (unsigned)side) + 0.001 * (double)(x * y + r);
+}
+
+static void self_values(size_t x, size_t y, unsigned repeat, double *u)
+{
+    u[0] = self_value(x, y, repeat, 0);
+    u[1] = self_value(y, x, repeat, 1);
+}
+
+/* Under self-play the cell where an agent meets itself holds both its parties' utilities: agent a's cells are
+   (a, a), (a, b) and (b, a), its negotiations 4 + 2 + 2 (two repeats); its mean over the 8, and Welch's test on
+   the three cell means with their sample variance (n - 1), computed here. */
+static void self_play_cells_by_hand(void **state)
+{
+    (void)state;
+    parley_tournament *t = made_up(six_names, 2, 1, 2, self_values);
+    parley_tournament_stats *s = NULL;
+    assert_int_equal(parley_tournament_stats_compute(t, NULL, &s, NULL), PARLEY_OK);
+    double mean[2], var[2];
+    for (size_t a = 0; a < 2; a++) {
+        size_t b = 1 - a;
+        double cell[3] = {0, 0, 0};
+        for (unsigned r = 0; r < 2; r++) {
+            cell[0] += self_value(a, a, r, 0) + self_value(a, a, r, 1);
+            cell[1] += self_value(a, b, r, 0);
+            cell[2] += self_value(a, b, r, 1);
+        }
+        const parley_agent_stats *g = stats_of(s, a);
+        assert_int_equal(g->cells, 3);
+        assert_int_equal(g->played, 8);
+        assert_float_equal(g->mean, (cell[0] + cell[1] + cell[2]) / 8, 1e-12);
+        double m[3] = {cell[0] / 4, cell[1] / 2, cell[2] / 2};
+        mean[a] = (m[0] + m[1] + m[2]) / 3;
+        var[a] = 0;
+        for (int i = 0; i < 3; i++)
+            var[a] += (m[i] - mean[a]) * (m[i] - mean[a]) / 2;
+    }
+    double p = stats_welch_p_value(mean[0], var[0], 3, mean[1], var[1], 3);
+    assert_true(p > 0 && p < 1);
+    assert_float_equal(parley_tournament_stats_p_value(s, 0, 1), p, 1e-12);
+    assert_float_equal(parley_tournament_stats_p_value(s, 1, 0), p, 1e-12);
+    parley_tournament_stats_free(s);
+    parley_tournament_free(t);
+}
+
 /* Welch's test at its edges: cells without spread (p 1 for equal means, 0 for different ones), t = 0 (p 1: x = 1),
    an infinite t (p 0), no degrees of freedom or a NaN (NaN), fewer than two cells on either side (NaN). */
 static void welch_at_its_edges(void **state)
@@ -257,6 +307,7 @@ int main(void)
         cmocka_unit_test(replicator_against_closed_forms),
         cmocka_unit_test(a_missing_payoff_leaves_every_share_nan),
         cmocka_unit_test(welch_at_its_edges),
+        cmocka_unit_test(self_play_cells_by_hand),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
