@@ -25,7 +25,9 @@
 
 #include <math.h>
 #include <parley/parley.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tournament/stats_internal.h"
 
@@ -228,6 +230,16 @@ static void a_missing_payoff_leaves_every_share_nan(void **state)
         }
         assert_true(isnan(parley_tournament_stats_payoff(s, n - 1, n - 1)));
         assert_true(isnan(parley_tournament_stats_payoff(s, first, first)));
+        /* the reason, in the text and the JSON, names the first agent without its payoff */
+        char why[256], line[320];
+        snprintf(why, sizeof why, "%s has no payoff against itself (play with --self-play, or let --stats play the "
+                 "self-play games)", six_names[first]);
+        snprintf(line, sizeof line, "\"replicator_missing\": \"%s\"", why);
+        char *json = written(parley_tournament_stats_write_json, s, t), *text = written(parley_tournament_stats_write_text, s, t);
+        if (!strstr(json, line) || !strstr(text, why))
+            fail_msg("%zu agents: no '%s' in\n%s\n%s", n, why, json, text);
+        free(json);
+        free(text);
         parley_tournament_stats_free(s);
         parley_tournament_free(t);
     }
