@@ -5,7 +5,8 @@
  *   of 0, seed 9) against a re-implementation written here from docs/tournament.md's promise (SplitMix64 from
  *   seed + 7919 (a + 1), n draws of a cell per resample, the sorted means at floor(0.025 (B - 1)) and
  *   ceil(0.975 (B - 1))), on six agents with ten cells each of distinct values, so that 999 or 1001 resamples
- *   give another interval (checked here too); each agent's cell count, mean and played count;
+ *   give another interval (checked here too); each agent's cell count, mean and played count, and the ranking by
+ *   mean (the best agent is not the first);
  * - the replicator dynamics against closed forms: an interior rest point of three agents (payoffs c - K / x*_a
  *   against itself, c against the others: every share reaches x* = (0.2, 0.3, 0.5)), and two agents where one
  *   earns delta = 0.002 more against everyone, whose share follows the logistic Euler recursion
@@ -130,6 +131,23 @@ static void default_bootstrap_is_1000_resamples(void **state)
         unsigned resamples;
         uint64_t seed; /* what the library is given; the interval is of 1000 resamples from `seed` */
     } cases[] = {{0, 0, 1}, {1, 0, 9}, {1, 1000, 9}};
+    /* the ranking: by mean utility, highest first (the means are distinct), worked out here */
+    double means[SIX];
+    size_t order[SIX];
+    for (size_t a = 0; a < SIX; a++) {
+        double sum[2 * SIX], count[2 * SIX], total = 0;
+        size_t n = cells_of(a, sum, count);
+        for (size_t i = 0; i < n; i++)
+            total += sum[i];
+        means[a] = total / (10.0 * REPEATS);
+        size_t at = a;
+        while (at > 0 && means[order[at - 1]] < means[a]) {
+            order[at] = order[at - 1];
+            at--;
+        }
+        order[at] = a;
+    }
+    assert_true(order[0] != 0); /* the best is not the first agent: ranking moves someone to the top */
     for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
         parley_stats_options options = {cases[c].resamples, cases[c].seed, NULL};
         parley_tournament_stats *s = NULL;
@@ -149,6 +167,9 @@ static void default_bootstrap_is_1000_resamples(void **state)
                 fail_msg("case %zu agent %zu: [%.17g, %.17g], by hand [%.17g, %.17g]", c, a, g->ci_low, g->ci_high,
                          low, high);
         }
+        for (size_t r = 0; r < SIX; r++)
+            assert_int_equal(parley_tournament_stats_agent(s, r)->agent, order[r]);
+        assert_null(parley_tournament_stats_agent(s, SIX));
         parley_tournament_stats_free(s);
     }
     parley_tournament_free(t);
