@@ -19,36 +19,8 @@
 #include <string.h>
 
 #include "textbook_fixture.h"
+#include "made_up_tournament.h"
 #include "tournament_stats_probe.h"
-
-/* The utilities of (first party, second party) in repeat `repeat` of the cell where agent x meets agent y. */
-typedef void (*cell_values)(size_t x, size_t y, unsigned repeat, double *u);
-
-/* A tournament of `agents` on the textbook scenario whose run results are set from `values`. */
-static parley_tournament *made_up(const char *const *agents, size_t count, int self_play, unsigned repeats,
-                                  cell_values values)
-{
-    parley_tournament_config cfg;
-    laid_out_config(&cfg, agents, count);
-    cfg.self_play = self_play;
-    cfg.repeats = repeats;
-    parley_tournament *t = textbook_tournament(&cfg);
-    parley_error err;
-    unsigned seen[4][4] = {{0}};
-    for (size_t i = 0; i < parley_tournament_run_count(t); i++) {
-        parley_tournament_run run = *parley_tournament_result(t, i);
-        size_t x = run.agents[0], y = run.agents[1];
-        double u[2];
-        values(x, y, seen[x][y]++, u);
-        run.agreed = 1;
-        run.rounds = 5;
-        run.utility = run.discounted = u;
-        run.welfare = u[0] + u[1];
-        if (parley_tournament_set_result(t, i, &run, &err) != PARLEY_OK)
-            fail_msg("%s", err.message);
-    }
-    return t;
-}
 
 /* Agents A, B, C (0, 1, 2); the same values in both repeats except where A opens against C
    (tests/data/stats_reference.py holds the same table). */
