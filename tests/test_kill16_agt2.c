@@ -1,0 +1,1032 @@
+/*
+ * test_kill16_agt2.c: agent parts pinned against independent answers (round 16, helper agt2: the seed-28 survivors
+ * of src/agents and the seed-162 probe):
+ *   - the simplex on a well-posed LP with a row scaled by 1e-9 (a utility difference of that size): two ratios of
+ *     the ratio test exactly EPS apart are a tie, broken by Bland's rule (the smaller basic variable leaves); the
+ *     optimum worked by hand;
+ *   - GENIUS's scalable Bayesian model's set of bids seen (boa_bayes.c): a bid seen before changes nothing, checked
+ *     against a second model fed each bid once, on every outcome, past three growths of the set and with the bids
+ *     met again in another order (its probing after a rehash, its rows, its count);
+ *   - java.util.TreeMap's red-black tree (java_treemap.c) under 6000 random puts and removes of 48 keys, against
+ *     a set kept in an array: after every operation the keys in order (first, next, last), find of every key, the
+ *     parent links, a black root, no red node with a red child, one black height; a remove of a node with two
+ *     children leaves that node holding its successor's key (the JDK's copy) and the successor's node out of the
+ *     tree with its own key, any other remove leaves the removed node out with its key;
+ *   - preference uncertainty (uncertainty.c) against loops written here: the sampled ranking is the first k
+ *     different numbers of the SplitMix64 stream (every outcome when k reaches the space), ordered by utility then
+ *     number; the frequency estimate's values and weights from each value's mean score (unranked values as the
+ *     issue's worst seen); the LP estimate orders a ranking drawn from an additive utility as it is ranked;
+ *   - GENIUS's plain OutcomeSpace (genius_outcome_space.c) built from a real view, whole (BidIterator order, the
+ *     first issue fastest) and from the view's sorted packages (a bound below the space's size), against loops
+ *     over the packages written here: every package and utility, getMaxUtilityBid, getBidNearUtility at every
+ *     utility, between two, off by 1e-9, below 0 and above 1 (nothing within 1: position 0), getBidsinRange
+ *     strictly between every pair of utilities;
+ *   - every event of short talks of the-fawkes, agent-k, agent-m, ponpoko, agreeable-2018, micro and three BOA
+ *     agents against a scripted opponent on small random scenarios (random_talks_k16.h): one to three issues of
+ *     two to five values, reservation values above 0, discounts below 1, either party, either clock; a regression
+ *     pin, as a golden file, of the paths the GENIUS traces never reach (TheFawkes's last-step acceptance and its
+ *     second ask for a bid on one-issue domains among them); the same agents in the single-text and shuttle
+ *     protocols (their votes, amendments and answers to a mediator).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <math.h>
+#include <parley/parley.h>
+#include <parley/uncertainty.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent_probe.h"
+#include "agents/boa_bayes.h"
+#include "agents/genius_outcome_space.h"
+#include "agents/java_treemap.h"
+#include "agents/simplex.h"
+#include "core/splitmix.h"
+#include "random_numbers.h"
+#include "random_talks_k16.h"
+
+/* --- the simplex's ratio test at EPS --- */
+
+/*
+ * min -(x1 + x2 + x3) with 1e-9 x1 + x3 = 1e-9 and -x1 + 3 x2 + 2 x3 = 0, x >= 0.  By hand: x3 = 1e-9 (1 - x1), so
+ * x1 <= 1, and x2 = (x1 - 2 x3) / 3; the objective is -(4 x1 / 3 + x3 / 3) = -(4 x1 + 1e-9 (1 - x1)) / 3, least at
+ * x1 = 1: x = (1, 1/3, 0), cost -4/3.  On the way the ratio test meets ratios 0 and 1e-9 (= EPS apart): a tie,
+ * which Bland's rule breaks by the smaller basic variable; taking the strictly smaller ratio instead leads to a
+ * basis that reports the LP unbounded.
+ */
+static void simplex_ratio_tie_at_eps(void **state)
+{
+    (void)state;
+    const double a[] = {1e-9, 0, 1, -1, 3, 2}, b[] = {1e-9, 0}, c[] = {-1, -1, -1};
+    double x[3] = {9, 9, 9};
+    assert_int_equal(simplex_solve(2, 3, a, b, c, x), SIMPLEX_OPTIMAL);
+    assert_float_equal(x[0], 1, 1e-6);
+    assert_float_equal(x[1], 1.0 / 3, 1e-6);
+    assert_float_equal(x[2], 0, 1e-9);
+    assert_float_equal(-(x[0] + x[1] + x[2]), -4.0 / 3, 1e-6);
+}
+
+/* --- the Bayesian model's set of bids seen --- */
+
+/* Issues of the given sizes (integer issues 0..size-1). */
+static parley_space *space_of(const uint32_t *sizes, size_t issues)
+{
+    parley_space *s = parley_space_new();
+    for (size_t i = 0; i < issues; i++) {
+        char name[24];
+        snprintf(name, sizeof name, "i%zu", i);
+        assert_int_equal(parley_space_add_integer(s, name, 0, (int64_t)sizes[i] - 1, 1, NULL), PARLEY_OK);
+    }
+    return s;
+}
+
+/* Every outcome of s is rated with the same bits by both models. */
+static void same_ratings(const parley_space *s, const struct boa_bayes *a, const struct boa_bayes *b, uint64_t count)
+{
+    uint32_t o[8];
+    for (uint64_t id = 0; id < count; id++) {
+        parley_space_decode(s, id, o);
+        double x = boa_bayes_eval(a, o), y = boa_bayes_eval(b, o);
+        if (!(x == y))
+            fail_msg("outcome %llu: %.17g with the bids seen again, %.17g without", (unsigned long long)id, x, y);
+    }
+}
+
+/*
+ * 5 x 6 x 7 (210 outcomes) fed 200 different bids in a shuffled order (the set grows at 33, 65 and 129 bids: 64, 128,
+ * 256, then 512 slots), each followed, from the 40th on, by a bid met before (drawn among those), then all 200 again
+ * in reverse: the model must rate every outcome exactly as a model fed the 200 bids once, in the same order.  A
+ * bid missed by the set would be learnt twice (its P lowered by 0.003 once more, its likelihoods applied again).
+ */
+static void bayes_seen_bids_change_nothing(void **state)
+{
+    (void)state;
+    const uint32_t sizes[3] = {5, 6, 7};
+    parley_space *s = space_of(sizes, 3);
+    enum { N = 210, FED = 200 };
+    uint64_t order[N];
+    for (uint64_t i = 0; i < N; i++)
+        order[i] = i;
+    random_state = 0x9e3779b97f4a7c15ULL;
+    for (size_t i = N - 1; i > 0; i--) {
+        size_t j = (size_t)(rnd() % (i + 1));
+        uint64_t t = order[i];
+        order[i] = order[j];
+        order[j] = t;
+    }
+    struct boa_bayes *with = boa_bayes_new(s), *once = boa_bayes_new(s);
+    assert_non_null(with);
+    assert_non_null(once);
+    uint32_t o[3];
+    for (size_t k = 0; k < FED; k++) {
+        parley_space_decode(s, order[k], o);
+        assert_int_equal(boa_bayes_observe(with, o), PARLEY_OK);
+        assert_int_equal(boa_bayes_observe(once, o), PARLEY_OK);
+        if (k >= 40) {
+            parley_space_decode(s, order[rnd() % (k + 1)], o);
+            assert_int_equal(boa_bayes_observe(with, o), PARLEY_OK);
+        }
+        if (k % 50 == 49 || k == 33 || k == 65 || k == 129)
+            same_ratings(s, with, once, N);
+    }
+    for (size_t k = FED; k-- > 0;) {
+        parley_space_decode(s, order[k], o);
+        assert_int_equal(boa_bayes_observe(with, o), PARLEY_OK);
+    }
+    same_ratings(s, with, once, N);
+    /* one more new bid moves both the same way (the set's count was not moved by the bids seen again) */
+    parley_space_decode(s, order[FED], o);
+    assert_int_equal(boa_bayes_observe(with, o), PARLEY_OK);
+    assert_int_equal(boa_bayes_observe(once, o), PARLEY_OK);
+    same_ratings(s, with, once, N);
+    /* and the model did learn: the outcomes are not all rated alike */
+    uint32_t lo[3] = {0, 0, 0}, hi[3] = {4, 5, 6};
+    assert_true(boa_bayes_eval(once, lo) != boa_bayes_eval(once, hi));
+    boa_bayes_free(with);
+    boa_bayes_free(once);
+    parley_space_free(s);
+}
+
+/* --- java.util.TreeMap's tree against a set --- */
+
+#define TREE_NONE JAVA_TREEMAP_NONE
+
+/* The black height of the subtree at x (nulls are black, height 1); fails on a red node with a red child or
+   unequal heights. */
+static int tree_black_height(const java_treemap *m, size_t x)
+{
+    if (x == TREE_NONE)
+        return 1;
+    const struct java_treemap_node *n = &m->node[x];
+    if (!n->black)
+        for (int side = 0; side < 2; side++) {
+            size_t c = side ? n->right : n->left;
+            if (c != TREE_NONE && !m->node[c].black)
+                fail_msg("red node %zu (key %zu) has a red child", x, n->key);
+        }
+    int l = tree_black_height(m, n->left), r = tree_black_height(m, n->right);
+    if (l != r)
+        fail_msg("node %zu (key %zu): black heights %d and %d", x, n->key, l, r);
+    return l + n->black;
+}
+
+/* The tree holds exactly the keys k with in[k], in order, as a valid red-black tree. */
+static void tree_matches(const java_treemap *m, const int *in, size_t keys)
+{
+    size_t e = java_treemap_first(m), last = TREE_NONE;
+    for (size_t k = 0; k < keys; k++) {
+        size_t found = java_treemap_find(m, k);
+        if (!in[k]) {
+            assert_true(found == TREE_NONE);
+            continue;
+        }
+        assert_true(e != TREE_NONE);
+        assert_int_equal(m->node[e].key, k);
+        assert_true(found == e);
+        for (int side = 0; side < 2; side++) {
+            size_t c = side ? m->node[e].right : m->node[e].left;
+            if (c != TREE_NONE)
+                assert_true(m->node[c].parent == e);
+        }
+        last = e;
+        e = java_treemap_next(m, e);
+    }
+    assert_true(e == TREE_NONE);
+    assert_true(java_treemap_last(m) == last);
+    if (m->root != TREE_NONE) {
+        assert_true(m->node[m->root].black);
+        assert_true(m->node[m->root].parent == TREE_NONE);
+    } else {
+        assert_true(last == TREE_NONE);
+    }
+    tree_black_height(m, m->root);
+}
+
+static void treemap_against_a_set(void **state)
+{
+    (void)state;
+    enum { KEYS = 48, OPS = 6000 };
+    static struct java_treemap_node nodes[OPS];
+    java_treemap m;
+    java_treemap_init(&m, nodes, OPS);
+    assert_true(java_treemap_first(&m) == TREE_NONE);
+    assert_true(java_treemap_last(&m) == TREE_NONE);
+    assert_true(java_treemap_next(&m, TREE_NONE) == TREE_NONE);
+    int in[KEYS] = {0};
+    size_t made = 0, two_children = 0;
+    random_state = 0x51ed270b2701a6e5ULL;
+    for (size_t op = 0; op < OPS; op++) {
+        size_t key = (size_t)(rnd() % KEYS);
+        if (rnd() % 5 < 3) { /* put */
+            size_t before = java_treemap_find(&m, key), e = java_treemap_put(&m, key);
+            assert_true(e != TREE_NONE);
+            if (in[key])
+                assert_true(e == before);
+            else
+                assert_int_equal(e, made++);
+            assert_int_equal(m.node[e].key, key);
+            in[key] = 1;
+        } else { /* remove */
+            size_t e = java_treemap_find(&m, key);
+            size_t succ = e != TREE_NONE && m.node[e].left != TREE_NONE && m.node[e].right != TREE_NONE
+                              ? java_treemap_next(&m, e)
+                              : TREE_NONE;
+            size_t succ_key = succ != TREE_NONE ? m.node[succ].key : 0;
+            java_treemap_remove(&m, key);
+            if (succ != TREE_NONE) { /* the JDK copies the successor's key into the node and unlinks the successor */
+                two_children++;
+                assert_int_equal(m.node[e].key, succ_key);
+                assert_true(java_treemap_find(&m, succ_key) == e);
+                assert_int_equal(m.node[succ].key, succ_key);
+            } else if (e != TREE_NONE) {
+                assert_int_equal(m.node[e].key, key);
+            }
+            in[key] = 0;
+        }
+        assert_int_equal(m.made, made);
+        tree_matches(&m, in, KEYS);
+    }
+    assert_true(two_children > 100);
+    /* full: a new key has no node left */
+    java_treemap small;
+    struct java_treemap_node two[2];
+    java_treemap_init(&small, two, 2);
+    assert_true(java_treemap_put(&small, 5) == 0);
+    assert_true(java_treemap_put(&small, 3) == 1);
+    assert_true(java_treemap_put(&small, 5) == 0);
+    assert_true(java_treemap_put(&small, 9) == TREE_NONE);
+    assert_true(java_treemap_find(&small, 9) == TREE_NONE);
+    java_treemap_remove(&small, 4); /* absent: nothing changes */
+    assert_true(java_treemap_first(&small) == 1);
+    assert_true(java_treemap_last(&small) == 0);
+}
+
+/* --- preference uncertainty against loops written here --- */
+
+struct by_u_entry {
+    double u;
+    uint64_t id;
+};
+
+static int by_u_then_id(const void *a, const void *b)
+{
+    const struct by_u_entry *x = a, *y = b;
+    if (x->u != y->u)
+        return x->u > y->u ? -1 : 1;
+    return (x->id > y->id) - (x->id < y->id);
+}
+
+/* The ranking of k outcomes parley_ranking_sample should give, into out (k issues-rows); its length. */
+static size_t ranking_by_hand(const parley_utility *u, size_t k, uint64_t seed, uint32_t *out)
+{
+    const parley_space *s = parley_utility_space(u);
+    size_t issues = parley_space_issue_count(s);
+    uint64_t size;
+    assert_int_equal(parley_space_size_u64(s, &size), PARLEY_OK);
+    size_t n = k < size ? k : (size_t)size;
+    struct by_u_entry *e = malloc(n * sizeof *e);
+    assert_non_null(e);
+    uint64_t state = seed;
+    for (size_t have = 0; have < n;) {
+        uint64_t id = k >= size ? have : parley_splitmix64(&state) % size;
+        int dup = 0;
+        for (size_t j = 0; j < have && !dup; j++)
+            dup = e[j].id == id;
+        if (dup)
+            continue;
+        uint32_t o[16];
+        parley_space_decode(s, id, o);
+        e[have++] = (struct by_u_entry){parley_utility_eval(u, o), id};
+    }
+    qsort(e, n, sizeof *e, by_u_then_id);
+    for (size_t i = 0; i < n; i++)
+        parley_space_decode(s, e[i].id, out + i * issues);
+    free(e);
+    return n;
+}
+
+static void ranking_sample_by_hand(void **state)
+{
+    (void)state;
+    random_state = 0x0ddba11cafef00dULL;
+    size_t draws = 0;
+    for (int trial = 0; trial < 60; trial++) {
+        parley_space *s = random_integer_space(20 + pick(200), 4, 4, 400);
+        parley_utility *u = random_additive_utility(s, trial % 2, RANDOM_SOME_ZERO_WEIGHTS | RANDOM_DYADIC_WEIGHTS);
+        uint64_t size;
+        assert_int_equal(parley_space_size_u64(s, &size), PARLEY_OK);
+        size_t issues = parley_space_issue_count(s);
+        const size_t ks[] = {1, 2, (size_t)size / 3 + 1, (size_t)size - 1, (size_t)size, (size_t)size + 7, 100};
+        for (size_t q = 0; q < sizeof ks / sizeof *ks; q++) {
+            uint64_t seed = rnd();
+            uint32_t *ranked = NULL, *want = malloc((ks[q] + 8) * issues * sizeof *want);
+            size_t count = 0;
+            parley_error err;
+            assert_int_equal(parley_ranking_sample(u, ks[q], seed, &ranked, &count, &err), PARLEY_OK);
+            size_t n = ranking_by_hand(u, ks[q], seed, want);
+            assert_int_equal(count, n);
+            assert_memory_equal(ranked, want, n * issues * sizeof *want);
+            draws += n;
+            free(ranked);
+            free(want);
+        }
+        parley_utility_free(u);
+        parley_space_free(s);
+    }
+    assert_true(draws > 1000);
+}
+
+/* The frequency estimate by hand: each value's mean score (count - 1 - r) / (count - 1) over the rows holding it,
+   unranked values at the issue's lowest mean (0 when none), then values rescaled per issue and weights by spread. */
+static void frequency_by_hand(const parley_space *s, const uint32_t *ranked, size_t count, double *value,
+                              double *weight)
+{
+    size_t issues = parley_space_issue_count(s), at = 0;
+    double total = 0;
+    for (size_t i = 0; i < issues; i++) {
+        uint32_t nv = parley_issue_value_count(s, i);
+        double lo = INFINITY, hi = -INFINITY;
+        for (uint32_t v = 0; v < nv; v++) {
+            double sum = 0, seen = 0;
+            for (size_t r = 0; r < count; r++)
+                if (ranked[r * issues + i] == v) {
+                    sum += count > 1 ? (double)(count - 1 - r) / (double)(count - 1) : 1;
+                    seen++;
+                }
+            value[at + v] = seen > 0 ? sum / seen : NAN;
+            if (seen > 0)
+                lo = value[at + v] < lo ? value[at + v] : lo;
+        }
+        for (uint32_t v = 0; v < nv; v++) {
+            if (isnan(value[at + v]))
+                value[at + v] = isinf(lo) ? 0 : lo;
+            hi = value[at + v] > hi ? value[at + v] : hi;
+        }
+        double low = INFINITY;
+        for (uint32_t v = 0; v < nv; v++)
+            low = value[at + v] < low ? value[at + v] : low;
+        for (uint32_t v = 0; v < nv; v++)
+            value[at + v] = hi > low ? (value[at + v] - low) / (hi - low) : 1;
+        weight[i] = hi - low;
+        total += weight[i];
+        at += nv;
+    }
+    for (size_t i = 0; i < issues; i++)
+        weight[i] = total > 0 ? weight[i] / total : 1.0 / (double)issues;
+}
+
+static void frequency_estimate_by_hand(void **state)
+{
+    (void)state;
+    random_state = 0xfeedbeef12345ULL;
+    for (int trial = 0; trial < 80; trial++) {
+        parley_space *s = random_integer_space(10 + pick(100), 4, 4, 200);
+        size_t issues = parley_space_issue_count(s), count = 1 + pick(trial % 4 == 0 ? 3 : 40);
+        uint32_t *ranked = malloc(count * issues * sizeof *ranked);
+        for (size_t r = 0; r < count; r++)
+            for (size_t i = 0; i < issues; i++)
+                ranked[r * issues + i] = pick(parley_issue_value_count(s, i));
+        parley_utility *est = NULL;
+        parley_error err;
+        assert_int_equal(parley_utility_estimate(s, ranked, count, PARLEY_ESTIMATE_FREQUENCY, &est, &err), PARLEY_OK);
+        double value[64], weight[16];
+        frequency_by_hand(s, ranked, count, value, weight);
+        size_t at = 0;
+        for (size_t i = 0; i < issues; i++) {
+            assert_float_equal(parley_utility_weight(est, i), weight[i], 1e-12);
+            for (uint32_t v = 0; v < parley_issue_value_count(s, i); v++)
+                assert_float_equal(parley_utility_value(est, i, v), value[at + v], 1e-12);
+            at += parley_issue_value_count(s, i);
+        }
+        parley_utility_free(est);
+        free(ranked);
+        parley_space_free(s);
+    }
+    parley_error err;
+    parley_utility *none = NULL;
+    parley_space *s = random_integer_space(10, 4, 4, 200);
+    assert_int_equal(parley_utility_estimate(s, NULL, 0, PARLEY_ESTIMATE_FREQUENCY, &none, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "a ranking needs at least one outcome");
+    assert_null(none);
+    parley_space_free(s);
+}
+
+/* A ranking drawn from an additive utility (distinct utilities) is consistent, so the LP estimate needs no slack:
+   it ranks the outcomes strictly in the same order (its rescaling per issue keeps the order of the sums). */
+static void lp_estimate_keeps_a_consistent_order(void **state)
+{
+    (void)state;
+    random_state = 0xabad1deaULL;
+    int checked = 0;
+    for (int trial = 0; trial < 30; trial++) {
+        parley_space *s = random_integer_space(30 + pick(60), 3, 3, 120);
+        parley_utility *u = random_additive_utility(s, 0, 0);
+        size_t issues = parley_space_issue_count(s);
+        uint32_t *ranked = NULL;
+        size_t count = 0;
+        parley_error err;
+        assert_int_equal(parley_ranking_sample(u, 12 + pick(20), rnd(), &ranked, &count, &err), PARLEY_OK);
+        parley_utility *est = NULL;
+        assert_int_equal(parley_utility_estimate(s, ranked, count, PARLEY_ESTIMATE_LP, &est, &err), PARLEY_OK);
+        for (size_t r = 0; r + 1 < count; r++)
+            if (parley_utility_eval(u, ranked + r * issues) > parley_utility_eval(u, ranked + (r + 1) * issues)) {
+                assert_true(parley_utility_eval(est, ranked + r * issues) >
+                            parley_utility_eval(est, ranked + (r + 1) * issues) + 1e-9);
+                checked++;
+            }
+        double sum = 0;
+        for (size_t i = 0; i < issues; i++)
+            sum += parley_utility_weight(est, i);
+        assert_float_equal(sum, 1, 1e-12);
+        parley_utility_free(est);
+        parley_utility_free(u);
+        free(ranked);
+        parley_space_free(s);
+    }
+    assert_true(checked > 300);
+}
+
+/* --- GENIUS's plain outcome space against loops over the packages --- */
+
+static size_t gos_checks, gos_mismatches;
+
+/* The space's answers for every query against loops over u[0..n) (position order). */
+static void gos_compare(const genius_outcome_space *s, const double *u, size_t n)
+{
+    size_t best = n;
+    double top = 0;
+    for (size_t j = 0; j < n; j++)
+        if (u[j] > top)
+            top = u[j], best = j;
+    gos_checks++;
+    gos_mismatches += genius_outcome_space_best(s) != best;
+    double targets[3 * 64 + 8];
+    size_t t = 0;
+    for (size_t j = 0; j < n && t < 3 * 64; j++)
+        targets[t++] = u[j], targets[t++] = u[j] + 1e-9, targets[t++] = (u[j] + u[(j * 7 + 3) % n]) / 2;
+    const double extra[] = {-0.5, 1.5, -1.0000001, 2.0000001, 0, 1, -1e-9};
+    for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
+        targets[t++] = extra[k];
+    for (size_t k = 0; k < t; k++) {
+        double dmin = INFINITY;
+        size_t near = 0;
+        for (size_t j = 0; j < n; j++)
+            if (fabs(u[j] - targets[k]) < dmin)
+                dmin = fabs(u[j] - targets[k]), near = j;
+        if (!(dmin < 1))
+            near = 0;
+        gos_checks++;
+        gos_mismatches += genius_outcome_space_near(s, targets[k]) != near;
+    }
+    size_t *pos = NULL, cap = 0;
+    for (size_t a = 0; a < t; a += 2)
+        for (size_t b = 1; b < t; b += 5) {
+            size_t m = genius_outcome_space_range(s, targets[a], targets[b], &pos, &cap), want = 0;
+            int same = m != (size_t)-1;
+            for (size_t j = 0; j < n && same; j++)
+                if (u[j] > targets[a] && u[j] < targets[b])
+                    same = want < m && pos[want++] == j;
+            gos_checks++;
+            gos_mismatches += !same || want != m;
+        }
+    free(pos);
+}
+
+static void gos_hook(parley_agent_view *v, long move)
+{
+    if (move != 0)
+        return;
+    const parley_space *space = parley_view_space(v);
+    size_t issues = parley_space_issue_count(space);
+    uint64_t size;
+    parley_space_size_u64(space, &size);
+    double u[64];
+    uint32_t want[64][4], got[4];
+    for (int sampled = 0; sampled < 2; sampled++) {
+        genius_outcome_space s;
+        if (genius_outcome_space_build(&s, v, sampled ? size - 1 : size) != PARLEY_OK) {
+            gos_mismatches++;
+            return;
+        }
+        size_t n = sampled ? parley_view_outcome_count(v) : (size_t)size;
+        uint32_t counter[4] = {0, 0, 0, 0};
+        for (size_t j = 0; j < n; j++) {
+            if (sampled) {
+                u[j] = parley_view_outcome_ranked(v, j, want[j]);
+                continue;
+            }
+            memcpy(want[j], counter, sizeof counter);
+            u[j] = parley_view_eval(v, counter);
+            for (size_t i = 0; i < issues && ++counter[i] == parley_issue_value_count(space, i); i++)
+                counter[i] = 0; /* the first issue fastest */
+        }
+        gos_checks++;
+        gos_mismatches += s.count != n || s.enumerated != !sampled;
+        for (size_t j = 0; j < n && j < s.count; j++) {
+            double uj = genius_outcome_space_at(&s, v, j, got);
+            gos_checks++;
+            gos_mismatches += !(uj == u[j]) || memcmp(got, want[j], issues * sizeof *got) != 0;
+        }
+        gos_compare(&s, u, n);
+        genius_outcome_space_free(&s);
+    }
+}
+
+static void genius_outcome_space_by_hand(void **state)
+{
+    (void)state;
+    const int shapes[][2] = {{3, 3}, {2, 4}, {1, 5}, {4, 1}, {3, 2}};
+    for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+        parley_scenario *sc = probe_opposed_linear(shapes[k][0], shapes[k][1]);
+        uint32_t first[4] = {0, 0, 0, 0};
+        script_set((size_t)shapes[k][0], 1, first);
+        script_hook = gos_hook;
+        gos_checks = gos_mismatches = 0;
+        parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
+        probe_run(neg);
+        long offered = probe_find(neg, PARLEY_EVENT_OFFER, 0, NULL); /* the hook ran at the script's first move */
+        parley_negotiation_free(neg);
+        parley_scenario_free(sc);
+        assert_true(offered >= 0);
+        assert_int_equal(gos_mismatches, 0);
+        assert_true(gos_checks > 100);
+    }
+}
+
+/* --- the agents of this area in short talks against a script (random_talks_k16.h) --- */
+
+/* Digests recorded from this build (PARLEY_K16_RECORD=1 prints them again). */
+static const uint64_t fawkes_talks[200] = {
+    0x1229abed242d482bULL, 0x4973ddfe0b654699ULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0x37a62cef7c7f95bfULL, 0x23000f1b77275467ULL, 0xf2a884270920f110ULL, 0x9a67730b643c39d4ULL,
+    0x534f5fe0653c7daeULL, 0x4eb22b126d51a659ULL, 0x584f551d31ff68bfULL, 0xe23995fcb3b7a6d3ULL,
+    0xd99315915d0e306aULL, 0x74acf95dba19eb5fULL, 0x4802a409773f7452ULL, 0x478c7e70c4779c18ULL,
+    0x55f483d6b005d250ULL, 0xc64de47a761f754fULL, 0xb71bb13196de4d0eULL, 0x68667528e677d69bULL,
+    0xc29fd331f036449cULL, 0x76c9a49064570dc5ULL, 0x8684e79e852fa767ULL, 0x006e6ccae2caeca1ULL,
+    0xc64de47a761f754fULL, 0xfb6b85f3455f43c9ULL, 0xc64de47a761f754fULL, 0x09516677bd0808ceULL,
+    0xda3b31f3146c001aULL, 0xeafbb42d985deff6ULL, 0xda194f65c55e6cc4ULL, 0xaca0edfa0d721030ULL,
+    0x926effa2d4d09b71ULL, 0x64fbd3bc1ad27b40ULL, 0xc450f08b9f9d6dbeULL, 0x4a18a08d02cf9899ULL,
+    0x160bbf296ee547a1ULL, 0x926effa2d4d09b71ULL, 0x122cf459465d2710ULL, 0xa1cdb6e81d52bb99ULL,
+    0xd7ff02f441e583a9ULL, 0xc64de47a761f754fULL, 0xb0a48d7277e334f1ULL, 0xd52d7f72e562fd86ULL,
+    0xce70154aa2d9aa67ULL, 0x0b4dc982307ba2a0ULL, 0xee8bbb2ebecd8fadULL, 0x23a53c2671702cbeULL,
+    0x25be367ab845686fULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0xddfd81a1021c9ac6ULL,
+    0x31f891df08870dddULL, 0xa4a6d66ee5faf32eULL, 0x83fe6ec99e690915ULL, 0x20541985f5185d9cULL,
+    0x1aa22feeffdfd0bfULL, 0x9dc68c6daedace9dULL, 0xf5bf5632a321fdbdULL, 0x3351f8a070a51d3eULL,
+    0x3095578e05d2c9fcULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x3f9ad7f2778e3829ULL,
+    0xc64de47a761f754fULL, 0x86da8b7f153bdde6ULL, 0x75ef8b87c03a4ff9ULL, 0xc64de47a761f754fULL,
+    0x349984b752403301ULL, 0xd62a11da8ff6c1b8ULL, 0x06e69b85142d2a6fULL, 0x78d6fcba2c260404ULL,
+    0x3351f8a070a51d3eULL, 0x5692cefd1a4c0d7dULL, 0xb9739f5020294eaaULL, 0x926effa2d4d09b71ULL,
+    0xf57b93cc7b9a10b7ULL, 0xcf295d0b41a15b50ULL, 0xa115eae34383d99fULL, 0x3351f8a070a51d3eULL,
+    0x11792a5e015f2d56ULL, 0x1ac14955d53d6accULL, 0x926effa2d4d09b71ULL, 0x2d847d4e505e0d0eULL,
+    0xa0164b53c8201181ULL, 0x65155b3f835597e1ULL, 0x8af8785e45db0445ULL, 0x6892b0770deb463cULL,
+    0x98180e0e5814412cULL, 0xc64de47a761f754fULL, 0x82feec23ef8ee596ULL, 0x926effa2d4d09b71ULL,
+    0xe32fd6f4ce4a72caULL, 0xf1ba7e81dbae20a4ULL, 0x1c4dea205a6de3cdULL, 0x71a0bef1169dccbdULL,
+    0x2e8bd76c939afbf7ULL, 0x2277b217e64f9f4cULL, 0x926effa2d4d09b71ULL, 0xda3b31f3146c001aULL,
+    0x933ab3e23230f52bULL, 0x926effa2d4d09b71ULL, 0xa623fcbf137c2118ULL, 0x8cc4cbb471b35ebfULL,
+    0xf7fe512649d82549ULL, 0x7cd401b55dfe723dULL, 0x0087baa93e4af05aULL, 0x308604d963f37a0eULL,
+    0xda3b31f3146c001aULL, 0xddcd4af5636255a8ULL, 0xb6d3c3cf04190a50ULL, 0x43eb0df824c63a56ULL,
+    0xc64de47a761f754fULL, 0xd62bde63c4ed2d5dULL, 0xf80f0b44d9e1fbd1ULL, 0x5258b56b07eff962ULL,
+    0x6c8badbf1baf9391ULL, 0xd99ff58984690a8eULL, 0x3351f8a070a51d3eULL, 0xc64de47a761f754fULL,
+    0x3e2542ad99b9c63dULL, 0xd13b011337372073ULL, 0xa6d86c85749c3ef6ULL, 0x00e16ecfbc954043ULL,
+    0xc64de47a761f754fULL, 0x926effa2d4d09b71ULL, 0x4a96a7481a63f8b8ULL, 0x36d334554d106f23ULL,
+    0x7278747c4b90ae2bULL, 0x3351f8a070a51d3eULL, 0xfc6f627cf5809116ULL, 0x077a09f11a21f76eULL,
+    0x50b9dfc1f0f57d38ULL, 0x18586113d91633fcULL, 0xb0d268def8aa9a8bULL, 0x772e91a430d5f3b8ULL,
+    0x43f9bf53680daaecULL, 0xb549784f20454ad2ULL, 0x472eda56c977d76aULL, 0x6bf62146b2e072c7ULL,
+    0x006724e1779b3409ULL, 0xa0952ad92d683169ULL, 0x3875e7d6f1083edbULL, 0x1a9e8cf217323123ULL,
+    0xd355e616580228e5ULL, 0x101977fcd39fbd64ULL, 0xc64de47a761f754fULL, 0xc64de47a761f754fULL,
+    0x0a9ef585a06fa020ULL, 0x5a8a835a51e9555dULL, 0x2f457d3daa9a5dacULL, 0xf5a45a62904d3f32ULL,
+    0xe200f52389dcb0feULL, 0xf633cca4187c55c1ULL, 0x4ffd3a06bf39c6daULL, 0xf93632d57ff8c198ULL,
+    0x3351f8a070a51d3eULL, 0xb376f0f1e231093eULL, 0xa1c82c92a4dcd308ULL, 0x4c94f594de240969ULL,
+    0xc64de47a761f754fULL, 0x2bd7283f34ada972ULL, 0x6ceb36f834b4ed03ULL, 0xc050397bcf8c7794ULL,
+    0x201b693ebd09dbe9ULL, 0x7069123362ec00e2ULL, 0xac0b006a870bc192ULL, 0xb0313540f29cfe0eULL,
+    0xb88674cbfa18e471ULL, 0x727c2c578e6d1cacULL, 0x7f05a49b6a12e7f4ULL, 0x4e6941d4c454409bULL,
+    0x51932fe7e29e6c25ULL, 0x1794422a7c51d398ULL, 0x0ee60718ef2daff1ULL, 0x0b8f892fccbac9beULL,
+    0x6e0578c19e2f0faaULL, 0x053a3d45620b1424ULL, 0xc64de47a761f754fULL, 0xd077fb2d93b195fbULL,
+    0x04e82cd24d663312ULL, 0xe9da0c0017b99e63ULL, 0xc0b8a3003507a180ULL, 0xe2c4bc7bdde8f1c5ULL,
+    0xdef0b5e42fd9dca2ULL, 0x6642e936321e6a49ULL, 0xbc007ccb7abacf10ULL, 0xcafa98211f62413dULL,
+    0x7a9bc0cbc0594179ULL, 0xd603aceb3bdf90c5ULL, 0xda18a70ac5d66456ULL, 0x3351f8a070a51d3eULL,
+    0x4ed8c55bbd34dfd8ULL, 0x046935fc8ce29808ULL, 0x21f3af36a7bda35cULL, 0xde23202305767fcdULL,
+    0x21d5428b6904f78bULL, 0xb1fcbbf2d5b28095ULL, 0x5c14026bc781e0b7ULL, 0x0f018f0fbcb18cfaULL,
+};
+
+static const uint64_t agent_k_talks[100] = {
+    0x432b0f56ae6e1592ULL, 0x567b6841b5eac205ULL, 0xf2345dc95af0d7c5ULL, 0x3392b21c9f79f1a3ULL,
+    0x7ae555a3a1a6d784ULL, 0xf5119d0733ecb27eULL, 0x2dd1aa1b345d0b3bULL, 0x4d3089e59661f15eULL,
+    0x41fbe996d5efaab6ULL, 0xf1953b58e3e9d7d8ULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xcf949996abd07d48ULL, 0xbf85ec3c6f794132ULL, 0xdfe6f65e91ac9c0aULL, 0x870e83d5c84bb856ULL,
+    0x2db3424ed82f8b1bULL, 0xb6d1a1de496f9443ULL, 0xb71bb13196de4d0eULL, 0xf70e1f3132dd8172ULL,
+    0x00e63e0b738acfecULL, 0x682add2ab9e8aeb5ULL, 0x01fae6b0dee29e07ULL, 0xf70a0495590f89a5ULL,
+    0xd4ef68eb6d4302ebULL, 0xfb6b85f3455f43c9ULL, 0x53a4d49bc39d5ec8ULL, 0xc068c74fff0a0763ULL,
+    0xebe4388f5e2e237cULL, 0xeafbb42d985deff6ULL, 0xb45f3a1c4e3fb75fULL, 0x85374dd3ef7029feULL,
+    0x90399a203e12b214ULL, 0x1df534747b868213ULL, 0x364a8bf4b41aee9eULL, 0x3a8f90cae3247c01ULL,
+    0x5bb3ba80a6897570ULL, 0xaabf8e6f19dd8a72ULL, 0x13cfea370acdd4d3ULL, 0xa1cdb6e81d52bb99ULL,
+    0x0bb51e639e7d37d6ULL, 0x532a54debca30ed3ULL, 0x75f005338d5a7c20ULL, 0x957f5111a5f5524aULL,
+    0x42d68f3826885997ULL, 0xc80ca8da013d0620ULL, 0xcde7d631894661a9ULL, 0xfc4abab531dda62fULL,
+    0x1f408660d1e3ce8dULL, 0x94f54c272d6932d8ULL, 0xf9b974166557dd88ULL, 0xfd83c9efc1226264ULL,
+    0x31f891df08870dddULL, 0x92b4cd75071bac68ULL, 0x1ff21625ef66f9abULL, 0x7163c1fc768efe9eULL,
+    0x4d0e830cd4821fb7ULL, 0x7ef18ddd695587f8ULL, 0x85bde9df6cc2f9a5ULL, 0x9c56dbdd273fab73ULL,
+    0x8c08da9be1af6d8dULL, 0xc6f02630f03d9786ULL, 0x04d79b2badca8b3dULL, 0x6290701e42d5cd5eULL,
+    0x38dd640c071b4a3eULL, 0xb23745cc058c5163ULL, 0x75ef8b87c03a4ff9ULL, 0x331fa3572f59fc04ULL,
+    0x64421d45d26aae97ULL, 0xd62a11da8ff6c1b8ULL, 0xc4ddf4dbd8955276ULL, 0xe4ed6091c5b3baa5ULL,
+    0x88b8e0200bb236adULL, 0x7c7bc237bcf41221ULL, 0x673459845f03141eULL, 0x7719c3495cbeb545ULL,
+    0x52eab773860ac5f1ULL, 0x30066a2fa99030a9ULL, 0xa115eae34383d99fULL, 0xdb8c7d40158b31bcULL,
+    0xbb13071f6985a0daULL, 0xca27d63d05d71c32ULL, 0xb0d7e67c4f72145eULL, 0x8983507d1cfc99d9ULL,
+    0xb5a4feb0a168d3c4ULL, 0x0eb0a70c4d149e74ULL, 0x8af8785e45db0445ULL, 0x83cbe91ec2be4edbULL,
+    0x98180e0e5814412cULL, 0x88b8e0200bb236adULL, 0x8b69855ccde20155ULL, 0xb1973e9380177be6ULL,
+    0x115e1da30aa99699ULL, 0xaa4e05ba68be2847ULL, 0xe79154533e8fa5e4ULL, 0x4cd8f5ddb4393f01ULL,
+    0x249d89d4c6ced485ULL, 0xc0563c9f872ddafeULL, 0x589d5d1b95739985ULL, 0x644139ae121e2de1ULL,
+};
+
+static const uint64_t agent_m_talks[60] = {
+    0x2ae5bc72bd53c3e9ULL, 0xb457f08bb7695a77ULL, 0xf2345dc95af0d7c5ULL, 0x33852fbf927fe036ULL,
+    0xfb91642586598eb5ULL, 0xd4998e460a3c41f6ULL, 0x3e7006f49570148dULL, 0x0dc689d70b3789d9ULL,
+    0xff5f28c519224941ULL, 0x293ce1ab448f7995ULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xfbdfcef38cfaaf9eULL, 0xda05f6b74659cd4aULL, 0x5c81a47fb731403eULL, 0x8ecd0e0fce976776ULL,
+    0x4c323bba9f68cfbcULL, 0xb6d1a1de496f9443ULL, 0xb71bb13196de4d0eULL, 0xf70e1f3132dd8172ULL,
+    0x9d006ab8898820c2ULL, 0x555d51328d2bb3bfULL, 0xdac9794680789c2bULL, 0x81f60549562e94ebULL,
+    0x707a50e205e4f866ULL, 0xfb6b85f3455f43c9ULL, 0xa2816ea662fd3896ULL, 0xd3f2cf5f4a89ba44ULL,
+    0xed3879789c92d805ULL, 0x1e27e436e6f44548ULL, 0x367cb5f4c71dd66aULL, 0x8115387cdb6267afULL,
+    0x7222eb2a06d4cbb1ULL, 0xe3501559130301f7ULL, 0x5be7e2f64e023f51ULL, 0x5d180cd1f038c33fULL,
+    0xfa5ae47c4b02c4f4ULL, 0x27253498da0caa88ULL, 0x08460d9812160693ULL, 0xa1cdb6e81d52bb99ULL,
+    0xde7e9a6b049c3f5dULL, 0x46447902c4d78308ULL, 0x3f4c2f7ac448d230ULL, 0x4e06aa4ae3b6864dULL,
+    0x2c8154b62c5768b8ULL, 0x80d1e2a16b358b6bULL, 0x8e166e1c4fc40df0ULL, 0xe552dd2dd9fccc15ULL,
+    0x210c63a52bb904e0ULL, 0x94f54c272d6932d8ULL, 0xf9b974166557dd88ULL, 0x73300897bf1962d8ULL,
+    0x31f891df08870dddULL, 0xde48593ec2f67b36ULL, 0xd1b0a362a7f58cfbULL, 0xf9ad132929558bd6ULL,
+    0x06339cf40bedc1fdULL, 0xbe5da2c16a93c608ULL, 0x8d04f943b2fd6ec6ULL, 0x9c56dbdd273fab73ULL,
+};
+
+static const uint64_t ponpoko_talks[40] = {
+    0x537415e5a58b8e28ULL, 0xc21f1353b5d6f7b7ULL, 0xa5a522c7b827a9f4ULL, 0x34a7b146da01e4c2ULL,
+    0x0db79e5b41434be1ULL, 0xcbf1c0b43ea9e584ULL, 0xc31f83f9061f8503ULL, 0x4b13ae711cfa330eULL,
+    0x0511d75a3f3f8bbdULL, 0xfd12649a46682accULL, 0xf24efa8442e84217ULL, 0xce58ad36b06624d5ULL,
+    0x4f655fdeef6fcb2bULL, 0xd4bbf2a85063b5c3ULL, 0x717d17a0d7f306d1ULL, 0xd016de268d180ed5ULL,
+    0xc1eedc95e4cbbf14ULL, 0x34a7b146da01e4c2ULL, 0x2b957da858f08361ULL, 0x6f65536bde9502dfULL,
+    0x5f42eca214ab5e77ULL, 0x55f9270b92b056bcULL, 0xcdb4dfaf414b6c29ULL, 0x35c648b5de514f46ULL,
+    0x34a7b146da01e4c2ULL, 0xc164634f9b8d7f4dULL, 0x34a7b146da01e4c2ULL, 0xa1a89f84341c2c94ULL,
+    0xda3b31f3146c001aULL, 0x15fd81f27af3f62aULL, 0x3236e7d7cd7d7c68ULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0x97c5c67235dd48cdULL, 0x9c134977d0500101ULL, 0x022f9f7960ed281fULL,
+    0xea5e56bb603bc670ULL, 0xa5a522c7b827a9f4ULL, 0xe35847f6d1ae3332ULL, 0xcaa668c913507a6aULL,
+};
+
+static const uint64_t agreeable_talks[100] = {
+    0x0966600d0260f0f5ULL, 0x17c6c04df2d8f844ULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0x2a28272cb5f3dbb6ULL, 0x17b8170ee9d3eb9aULL, 0x77c628b3947cdbd3ULL, 0x5b5c61cc1b850e80ULL,
+    0x25012fc66f98fc19ULL, 0x293ce1ab448f7995ULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xfbdfcef38cfaaf9eULL, 0xda05f6b74659cd4aULL, 0xa382d5ecff04b4b0ULL, 0x9a71aa214073377dULL,
+    0x55f483d6b005d250ULL, 0xc64de47a761f754fULL, 0x6ef4028108902539ULL, 0x6f65536bde9502dfULL,
+    0x78aa0b4f8099b554ULL, 0x6e83d0b129701226ULL, 0x294ab37a23f51c1eULL, 0x083849e2ffdfb965ULL,
+    0xc64de47a761f754fULL, 0xfb6b85f3455f43c9ULL, 0xc64de47a761f754fULL, 0x77ca5befc4b25b35ULL,
+    0xda3b31f3146c001aULL, 0x01f8dd96f64698f0ULL, 0xbb29c20abe1c5f72ULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xaa9bf3187996a045ULL, 0xa52a98b68d99da70ULL, 0xc7a8f8f98c7a094aULL,
+    0x5bb3ba80a6897570ULL, 0x926effa2d4d09b71ULL, 0xfc173e27a7495acaULL, 0xaca0f7a887d838aaULL,
+    0xd1236b3421829aa2ULL, 0xc64de47a761f754fULL, 0x3f4c2f7ac448d230ULL, 0x2fbb586085cb705cULL,
+    0x4b371f1cd1fe1046ULL, 0x2ab5d40ae52d42d7ULL, 0x6039ddbb22ffa937ULL, 0xd0879fec697fb10aULL,
+    0x85995cb38f2a2c71ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x73300897bf1962d8ULL,
+    0x31f891df08870dddULL, 0xd5a9eac4b8e3ab36ULL, 0x767accb82f046496ULL, 0x5b11b870b8ef33cbULL,
+    0x15221504b1720709ULL, 0x5d9164ac41ee4d88ULL, 0x8a2023acf786b6fbULL, 0x3351f8a070a51d3eULL,
+    0x8c08da9be1af6d8dULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x9a1eb53bd4e8705cULL,
+    0xc64de47a761f754fULL, 0xe72948333b77bb93ULL, 0x75ef8b87c03a4ff9ULL, 0xc64de47a761f754fULL,
+    0x66d8f3cf919b6cf0ULL, 0xd66493c6b18d501fULL, 0xa5cc3d6816f5d84bULL, 0xbf55551ae326ab5eULL,
+    0x3351f8a070a51d3eULL, 0x3bd08e0f3ea106c5ULL, 0x673459845f03141eULL, 0x926effa2d4d09b71ULL,
+    0xceabf8e70c0ba40dULL, 0xe902417347b899dcULL, 0x99061dcdf5add9e2ULL, 0x3351f8a070a51d3eULL,
+    0x74e583f0664281e2ULL, 0xdb471d003be038b8ULL, 0x926effa2d4d09b71ULL, 0x82ef7c088c99e33eULL,
+    0xd102a4e33fdb6070ULL, 0xb25eef4b34204092ULL, 0x8af8785e45db0445ULL, 0x09b1fbaf217b5f68ULL,
+    0xce0acf6e0c38e548ULL, 0xc64de47a761f754fULL, 0x0fe03cc8ac40a904ULL, 0x926effa2d4d09b71ULL,
+    0xf9f74d1437cd8249ULL, 0x969ebd99784cc69dULL, 0xe79154533e8fa5e4ULL, 0xaacf12306fde270dULL,
+    0x249d89d4c6ced485ULL, 0xd63ed6e243e04d1fULL, 0x926effa2d4d09b71ULL, 0xda3b31f3146c001aULL,
+};
+
+static const uint64_t micro_talks[100] = {
+    0x83e7f5fd085fdd9eULL, 0xff3629aa7f7ed2a4ULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0xc04ccb563f2f333fULL, 0x40a8a08d3b6a2d0aULL, 0xf44dc1b00ab1870eULL, 0x931e7cf86858544bULL,
+    0xc9e4d539da66ff7aULL, 0xbd793328782a8355ULL, 0x5717505109b972f8ULL, 0x75ebec340c2b7398ULL,
+    0x4f655fdeef6fcb2bULL, 0x4b8f30a457481583ULL, 0xb9eeff909f3b10cbULL, 0xec758290531b9ea3ULL,
+    0x3a0a836d9d907662ULL, 0xc64de47a761f754fULL, 0x9b3db3765e8a1fe9ULL, 0x6f65536bde9502dfULL,
+    0xfc8f1bbc2190fe84ULL, 0xc10fe073ba45dcbaULL, 0xf1af88f2eaf02829ULL, 0xa7998fbf1ce0a9d8ULL,
+    0xc64de47a761f754fULL, 0x02e87d754e77fd09ULL, 0xc64de47a761f754fULL, 0x6b172e37b2c7c265ULL,
+    0xda3b31f3146c001aULL, 0x3d01ab8da44fbea6ULL, 0x6f50deda0b0e8791ULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xd8ea3ef1d9928212ULL, 0xaa2178057366b380ULL, 0x5717505109b972f8ULL,
+    0x31fd4f2d9211cc8eULL, 0x926effa2d4d09b71ULL, 0xe33612d2961d9e2aULL, 0x85e77a7586425e73ULL,
+    0x03c2f68a1e81ca34ULL, 0xc64de47a761f754fULL, 0x629f621998147e89ULL, 0x5c5e640ef5c53148ULL,
+    0xbd84f0988480271aULL, 0x391be084e125f859ULL, 0x8c758b2921c4e41cULL, 0x419938d5fef1dacaULL,
+    0xfa0d698ca48ba149ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x7a5fd208eb39888aULL,
+    0xea30b141c237262cULL, 0x09549ee237606680ULL, 0xcea3fbc9bbed0d7dULL, 0x17664a33d1596c7aULL,
+    0x95328d9dfad4f2b2ULL, 0x17664a33d1596c7aULL, 0x157212089b0d8522ULL, 0x3351f8a070a51d3eULL,
+    0x28b046baaf866934ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x9a1eb53bd4e8705cULL,
+    0xc64de47a761f754fULL, 0x70628c85db42ffdaULL, 0x4146f5be738dc698ULL, 0xc64de47a761f754fULL,
+    0xe7d55a8caf3bb008ULL, 0xd66493c6b18d501fULL, 0xa21072055a3c754aULL, 0xa820f8d73a9e91aeULL,
+    0x3351f8a070a51d3eULL, 0x5c847e6d5dae5ea3ULL, 0x6e2216ddd0e82cdfULL, 0x926effa2d4d09b71ULL,
+    0xabab0ec098d355bbULL, 0x5aaaefcca060f646ULL, 0xb5aec34a7d3f5c6cULL, 0x3351f8a070a51d3eULL,
+    0x369ccfad561e0be6ULL, 0x02e87d754e77fd09ULL, 0x926effa2d4d09b71ULL, 0x76950e51192eeaadULL,
+    0x79891bf2b9635ad3ULL, 0xa11fcf5a449c9f53ULL, 0x757bef1e5fe57ebcULL, 0xda050692c582714aULL,
+    0xce0acf6e0c38e548ULL, 0xc64de47a761f754fULL, 0x65cbd7c14a89c2eaULL, 0x926effa2d4d09b71ULL,
+    0x9ae0ce48d0b51618ULL, 0x889ce3d225777f06ULL, 0xe22f6fbc9eae97abULL, 0xdb2f28f37def39d3ULL,
+    0x567e23ac4ba94768ULL, 0x17664a33d1596c7aULL, 0x926effa2d4d09b71ULL, 0xda3b31f3146c001aULL,
+};
+
+static const uint64_t boa_talks[100] = {
+    0x3841809cd20e0a1aULL, 0xde87d86f9429b38fULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0xd03a6e1d392088e1ULL, 0x8cf4cd6c3926d9a6ULL, 0x187f2dd1ab6f0c6fULL, 0x2c490fd903f01ec7ULL,
+    0x25012fc66f98fc19ULL, 0x084869315ac86d99ULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xfbdfcef38cfaaf9eULL, 0x4b5e2caef9f3ec13ULL, 0x2e9327388bc07eceULL, 0xf0963596d4fbf575ULL,
+    0x575d9b4f76d25963ULL, 0xc64de47a761f754fULL, 0x6ef4028108902539ULL, 0x6f65536bde9502dfULL,
+    0x4be2d74144ad8befULL, 0x961de49f4cedc3e7ULL, 0xc4d94d023188482bULL, 0xc78114e77f709ac8ULL,
+    0xc64de47a761f754fULL, 0xc8604254383febd2ULL, 0xc64de47a761f754fULL, 0xbe87443ee001e4e8ULL,
+    0xda3b31f3146c001aULL, 0x1e27e436e6f44548ULL, 0xcf67b588d09a788cULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xaa9bf3187996a045ULL, 0x901f00a4fe0283c4ULL, 0xc7a8f8f98c7a094aULL,
+    0xc5e200971636bbd1ULL, 0x926effa2d4d09b71ULL, 0xe7201fb49883252cULL, 0xaca0f7a887d838aaULL,
+    0xf27c9bcfedff3ac1ULL, 0xc64de47a761f754fULL, 0x3f4c2f7ac448d230ULL, 0xfe62eadfb8868bcaULL,
+    0x694293893be8b391ULL, 0x12f7cca620921f27ULL, 0x3830b519c8e83d79ULL, 0xdd0b7be4adb6b0f2ULL,
+    0x85995cb38f2a2c71ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0xf6d9f923b4bc3b46ULL,
+    0x31f891df08870dddULL, 0x9fae99b3ebcd1098ULL, 0x2db9472ed24a44caULL, 0x728bd6c2d16163dbULL,
+    0xdb19015867353d59ULL, 0xccc070b5875acaadULL, 0x8a2023acf786b6fbULL, 0x3351f8a070a51d3eULL,
+    0x8c08da9be1af6d8dULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x9a1eb53bd4e8705cULL,
+    0xc64de47a761f754fULL, 0x1287f2b32d066ed4ULL, 0x0708b827c982df2dULL, 0xc64de47a761f754fULL,
+    0xc6d1ff44d44fb8a2ULL, 0xd66493c6b18d501fULL, 0xa5cc3d6816f5d84bULL, 0x374b3a46b4b506e9ULL,
+    0x3351f8a070a51d3eULL, 0x4c43026c2db12c64ULL, 0x2d0834659689c3c7ULL, 0x926effa2d4d09b71ULL,
+    0x1a939ffff0145dddULL, 0x72f1f76e3f40a8f6ULL, 0x99061dcdf5add9e2ULL, 0x3351f8a070a51d3eULL,
+    0x8fbfd661c754dd30ULL, 0xba28def5745f7d4eULL, 0x926effa2d4d09b71ULL, 0x230e5f9c34fd0125ULL,
+    0x2c081ec1fb7ca1dcULL, 0xe0b8ca329f032d5bULL, 0x8af8785e45db0445ULL, 0xe3d0e98010b723bdULL,
+    0xce0acf6e0c38e548ULL, 0xc64de47a761f754fULL, 0x0fe03cc8ac40a904ULL, 0x926effa2d4d09b71ULL,
+    0x02fc7fdb4f3f757eULL, 0x9d3d3a2b714b5f07ULL, 0xd92da07a5e1eb3e3ULL, 0xaacf12306fde270dULL,
+    0x5b202212b4844419ULL, 0xd63ed6e243e04d1fULL, 0x926effa2d4d09b71ULL, 0xda3b31f3146c001aULL,
+};
+
+static const uint64_t boa_tft_talks[100] = {
+    0x0966600d0260f0f5ULL, 0xe89adb2557c47f5aULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0x7c5f0cd6a6f507cbULL, 0xfd9ed3eca630d0f1ULL, 0xeec7873b1a400f87ULL, 0x2fe1d69b0336f7caULL,
+    0xa95c86724363f1bbULL, 0x0800179c700d9058ULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xfbdfcef38cfaaf9eULL, 0xda05f6b74659cd4aULL, 0xdfce5b40c0713c14ULL, 0x845aeb08de18fbd7ULL,
+    0x3a0a836d9d907662ULL, 0xc64de47a761f754fULL, 0x6ef4028108902539ULL, 0x6f65536bde9502dfULL,
+    0xa3073ab93849af03ULL, 0xf58ce68eb8970a53ULL, 0xa885db3e5b3e81d8ULL, 0x2002f654da3a0424ULL,
+    0xc64de47a761f754fULL, 0xfb6b85f3455f43c9ULL, 0xc64de47a761f754fULL, 0x911a9644bf45b7bbULL,
+    0xda3b31f3146c001aULL, 0x1e27e436e6f44548ULL, 0xb33a3d70d9293890ULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xaa9bf3187996a045ULL, 0x5be7e2f64e023f51ULL, 0xc7a8f8f98c7a094aULL,
+    0x856115e365a1e7b3ULL, 0x926effa2d4d09b71ULL, 0xadf3050b405220e2ULL, 0xaca0f7a887d838aaULL,
+    0xd1236b3421829aa2ULL, 0xc64de47a761f754fULL, 0x3f4c2f7ac448d230ULL, 0xbec43cdd032c1022ULL,
+    0xf259b31623137842ULL, 0x966685aca091c315ULL, 0x6039ddbb22ffa937ULL, 0x3766a77826edc32aULL,
+    0x85995cb38f2a2c71ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0xdc5053bf1f0c6865ULL,
+    0x31f891df08870dddULL, 0xde48593ec2f67b36ULL, 0x2db9472ed24a44caULL, 0x5b11b870b8ef33cbULL,
+    0x95328d9dfad4f2b2ULL, 0x5d9164ac41ee4d88ULL, 0x8a2023acf786b6fbULL, 0x3351f8a070a51d3eULL,
+    0x8c08da9be1af6d8dULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x9a1eb53bd4e8705cULL,
+    0xc64de47a761f754fULL, 0xb26cb6661f998476ULL, 0x75ef8b87c03a4ff9ULL, 0xc64de47a761f754fULL,
+    0x8a2f0e2c8837e3ceULL, 0xd66493c6b18d501fULL, 0xa5cc3d6816f5d84bULL, 0x4d225e547e80e25cULL,
+    0x3351f8a070a51d3eULL, 0x1167b71920bdcc78ULL, 0x43a7543506b87dcbULL, 0x926effa2d4d09b71ULL,
+    0x4d918c274da26ee5ULL, 0x001fd917469d5bdaULL, 0x88c46e8fa6a59045ULL, 0x3351f8a070a51d3eULL,
+    0x82596fa614231607ULL, 0x1d7851396919140eULL, 0x926effa2d4d09b71ULL, 0x774b1d8ba5b79c21ULL,
+    0x38419deef66e6801ULL, 0xf6ed4847640cdf5eULL, 0x8af8785e45db0445ULL, 0x132385fa765319c8ULL,
+    0xce0acf6e0c38e548ULL, 0xc64de47a761f754fULL, 0x0fe03cc8ac40a904ULL, 0x926effa2d4d09b71ULL,
+    0xf9f74d1437cd8249ULL, 0x9f06443ee65db8b1ULL, 0xe79154533e8fa5e4ULL, 0xaacf12306fde270dULL,
+    0x249d89d4c6ced485ULL, 0xd63ed6e243e04d1fULL, 0x926effa2d4d09b71ULL, 0xda3b31f3146c001aULL,
+};
+
+static const uint64_t boa_prev_talks[100] = {
+    0xd327376664131604ULL, 0x7fc911a4d9dc6e9eULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0x07834acaaafff18dULL, 0x8c4acde783d69fdaULL, 0x187f2dd1ab6f0c6fULL, 0x2c490fd903f01ec7ULL,
+    0x25012fc66f98fc19ULL, 0x084869315ac86d99ULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xfbdfcef38cfaaf9eULL, 0x4b5e2caef9f3ec13ULL, 0xed4e06c1df5b9a68ULL, 0x221a0a334782a7c1ULL,
+    0x575d9b4f76d25963ULL, 0xc64de47a761f754fULL, 0x6ef4028108902539ULL, 0x6f65536bde9502dfULL,
+    0x47f18a8aa9adb775ULL, 0x9d1bdbc4bfcbb12bULL, 0x39518bfe914b956bULL, 0xc78114e77f709ac8ULL,
+    0xc64de47a761f754fULL, 0xc8604254383febd2ULL, 0xc64de47a761f754fULL, 0xbe87443ee001e4e8ULL,
+    0xf38ee3f52427e1e4ULL, 0x1e27e436e6f44548ULL, 0xcf67b588d09a788cULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xaa9bf3187996a045ULL, 0x59e519e662181049ULL, 0xc7a8f8f98c7a094aULL,
+    0x78a9b1edb9a29310ULL, 0x926effa2d4d09b71ULL, 0xf429cb355bbf3cd1ULL, 0xaca0f7a887d838aaULL,
+    0xc4031bb1142bec3eULL, 0xc64de47a761f754fULL, 0x3f4c2f7ac448d230ULL, 0xc72ddc1586904216ULL,
+    0x64c2d7545a616bb5ULL, 0x2be7c52abf90d45dULL, 0x879478c55cfc25a2ULL, 0xa038720e51176433ULL,
+    0x85995cb38f2a2c71ULL, 0xc64de47a761f754fULL, 0x73a8194fed5027adULL, 0x3cc5c367cc3f4608ULL,
+    0x06ab90ed6e6718acULL, 0xe29173b4cafb2e05ULL, 0x2db9472ed24a44caULL, 0x728bd6c2d16163dbULL,
+    0xd5d4ed8e8e014d67ULL, 0xccc070b5875acaadULL, 0x8a2023acf786b6fbULL, 0x9c56dbdd273fab73ULL,
+    0x3095578e05d2c9fcULL, 0xc64de47a761f754fULL, 0x50333a0b993ed692ULL, 0x9a1eb53bd4e8705cULL,
+    0xc64de47a761f754fULL, 0x02dc2fdfd315ee46ULL, 0x0708b827c982df2dULL, 0xc64de47a761f754fULL,
+    0x98bc67b5ebee2583ULL, 0xd66493c6b18d501fULL, 0xa5cc3d6816f5d84bULL, 0xae5aa74d8eb0f7e9ULL,
+    0x50333a0b993ed692ULL, 0x4c43026c2db12c64ULL, 0x9f58a83f81e707c1ULL, 0x926effa2d4d09b71ULL,
+    0x38f63f70e11e3cb1ULL, 0x28ca386cfc0cc904ULL, 0x99061dcdf5add9e2ULL, 0x5ed9d53b6bae6e6cULL,
+    0x55c06d6687b7b18eULL, 0xc9a0c95b134c80e6ULL, 0x926effa2d4d09b71ULL, 0x046dad11b3f70288ULL,
+    0xbeb8907e42233e09ULL, 0x52993db82e5aa91aULL, 0x5ebe864c704e37fcULL, 0xe3d0e98010b723bdULL,
+    0xce0acf6e0c38e548ULL, 0xc64de47a761f754fULL, 0x0fe03cc8ac40a904ULL, 0x926effa2d4d09b71ULL,
+    0x3e7f1c0a2a3357ffULL, 0x537cbaf4490bf7d5ULL, 0xec27bf28cb049103ULL, 0xaacf12306fde270dULL,
+    0x5b202212b4844419ULL, 0xd63ed6e243e04d1fULL, 0x926effa2d4d09b71ULL, 0xf1f2964cc3bbbd57ULL,
+};
+
+
+/* Round deadlines: talks 0.. of each agent, the most detailed output (every event) pinned. */
+static void agents_in_random_talks(void **state)
+{
+    (void)state;
+    talks_match("the-fawkes", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 200, fawkes_talks);
+    talks_match("agent-k", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, agent_k_talks);
+    talks_match("agent-m", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, agent_m_talks);
+    talks_match("ponpoko", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 40, ponpoko_talks);
+    talks_match("agreeable-2018", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, agreeable_talks);
+    talks_match("micro", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, micro_talks);
+    talks_match("boa", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, boa_talks);
+    talks_match("boa:bidding=tft:model=bayes:accept=combi", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100,
+                boa_tft_talks);
+    talks_match("boa:model=smith:accept=prev", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, boa_prev_talks);
+}
+
+/* The mediated protocols (single text, shuttle): the agent's votes, amendments and answers, every event pinned. */
+static const uint64_t fawkes_single[40] = {
+    0x112ec21657f24855ULL, 0x19401cb68c3ea2f1ULL, 0x3b2505ae87a71045ULL, 0x112b8094cfb589b9ULL,
+    0xf69e1ce1ff406413ULL, 0xca68930001caf114ULL, 0x4de5d532e9a2dc97ULL, 0x9c7f21196fbf3321ULL,
+    0xc630326abb3f41a6ULL, 0xf2b3c947e1e3c848ULL, 0x3b2505ae87a71045ULL, 0x831480436138e80bULL,
+    0x5537ec4985d3a223ULL, 0xfe582585b1cdcd59ULL, 0xdd1ef04f16e25a09ULL, 0x6a9455d5e556576dULL,
+    0xb5692bda61340ef1ULL, 0x90570ee62da17ad9ULL, 0xa953d779f3dd0f41ULL, 0x59e69aac7ec66383ULL,
+    0xc7304ac110c596d8ULL, 0xd8d24dc34b733959ULL, 0x5df4a1aacbdb982bULL, 0xa63715a74a8f997bULL,
+    0x158027d6826f1c9fULL, 0x68ba8b895619ebf1ULL, 0x34690ab91f935dd1ULL, 0x59e69aac7ec66383ULL,
+    0x7b606ece6b875c8cULL, 0x5ead6373673d7483ULL, 0x2cbc0694d86a3b66ULL, 0x9c0b95b1fa050d73ULL,
+    0x2d09d31e7989d443ULL, 0xe7e173b316512fe3ULL, 0xf99892f5b156ad71ULL, 0xf5a901cbfe709279ULL,
+    0x09fb686ee0862319ULL, 0x2cbc0694d86a3b66ULL, 0x58f40bf27fd76054ULL, 0x3aa340f6410e5812ULL,
+};
+
+static const uint64_t agent_k_single[40] = {
+    0x112ec21657f24855ULL, 0x19401cb68c3ea2f1ULL, 0x3b2505ae87a71045ULL, 0x112b8094cfb589b9ULL,
+    0xf69e1ce1ff406413ULL, 0xca68930001caf114ULL, 0x4de5d532e9a2dc97ULL, 0x9c7f21196fbf3321ULL,
+    0xc630326abb3f41a6ULL, 0xf2b3c947e1e3c848ULL, 0x3b2505ae87a71045ULL, 0x831480436138e80bULL,
+    0x5537ec4985d3a223ULL, 0xfe582585b1cdcd59ULL, 0xdd1ef04f16e25a09ULL, 0x6a9455d5e556576dULL,
+    0xb5692bda61340ef1ULL, 0x90570ee62da17ad9ULL, 0xa953d779f3dd0f41ULL, 0x59e69aac7ec66383ULL,
+    0xc7304ac110c596d8ULL, 0xd8d24dc34b733959ULL, 0x5df4a1aacbdb982bULL, 0xa63715a74a8f997bULL,
+    0x158027d6826f1c9fULL, 0x68ba8b895619ebf1ULL, 0x34690ab91f935dd1ULL, 0x59e69aac7ec66383ULL,
+    0x7b606ece6b875c8cULL, 0x5ead6373673d7483ULL, 0x2cbc0694d86a3b66ULL, 0x9c0b95b1fa050d73ULL,
+    0x2d09d31e7989d443ULL, 0xe7e173b316512fe3ULL, 0xf99892f5b156ad71ULL, 0xf5a901cbfe709279ULL,
+    0x09fb686ee0862319ULL, 0x2cbc0694d86a3b66ULL, 0x58f40bf27fd76054ULL, 0x3aa340f6410e5812ULL,
+};
+
+static const uint64_t agent_m_single[30] = {
+    0x112ec21657f24855ULL, 0x19401cb68c3ea2f1ULL, 0x3b2505ae87a71045ULL, 0x112b8094cfb589b9ULL,
+    0xf69e1ce1ff406413ULL, 0xca68930001caf114ULL, 0x4de5d532e9a2dc97ULL, 0x9c7f21196fbf3321ULL,
+    0xc630326abb3f41a6ULL, 0xf2b3c947e1e3c848ULL, 0x3b2505ae87a71045ULL, 0x831480436138e80bULL,
+    0x5537ec4985d3a223ULL, 0xfe582585b1cdcd59ULL, 0xdd1ef04f16e25a09ULL, 0x6a9455d5e556576dULL,
+    0xb5692bda61340ef1ULL, 0x90570ee62da17ad9ULL, 0xa953d779f3dd0f41ULL, 0x59e69aac7ec66383ULL,
+    0xc7304ac110c596d8ULL, 0xd8d24dc34b733959ULL, 0x5df4a1aacbdb982bULL, 0xa63715a74a8f997bULL,
+    0x158027d6826f1c9fULL, 0x68ba8b895619ebf1ULL, 0x34690ab91f935dd1ULL, 0x59e69aac7ec66383ULL,
+    0x7b606ece6b875c8cULL, 0x5ead6373673d7483ULL,
+};
+
+static const uint64_t ponpoko_single[15] = {
+    0x112ec21657f24855ULL, 0x19401cb68c3ea2f1ULL, 0x3b2505ae87a71045ULL, 0x112b8094cfb589b9ULL,
+    0xf69e1ce1ff406413ULL, 0xca68930001caf114ULL, 0x4de5d532e9a2dc97ULL, 0x9c7f21196fbf3321ULL,
+    0xc630326abb3f41a6ULL, 0xf2b3c947e1e3c848ULL, 0x3b2505ae87a71045ULL, 0x831480436138e80bULL,
+    0x5537ec4985d3a223ULL, 0xfe582585b1cdcd59ULL, 0xdd1ef04f16e25a09ULL,
+};
+
+static const uint64_t agreeable_single[40] = {
+    0x112ec21657f24855ULL, 0x19401cb68c3ea2f1ULL, 0x3b2505ae87a71045ULL, 0x112b8094cfb589b9ULL,
+    0xf69e1ce1ff406413ULL, 0xca68930001caf114ULL, 0x4de5d532e9a2dc97ULL, 0x9c7f21196fbf3321ULL,
+    0xc630326abb3f41a6ULL, 0xf2b3c947e1e3c848ULL, 0x3b2505ae87a71045ULL, 0x831480436138e80bULL,
+    0x5537ec4985d3a223ULL, 0xfe582585b1cdcd59ULL, 0xdd1ef04f16e25a09ULL, 0x6a9455d5e556576dULL,
+    0xb5692bda61340ef1ULL, 0x90570ee62da17ad9ULL, 0xa953d779f3dd0f41ULL, 0x59e69aac7ec66383ULL,
+    0xc7304ac110c596d8ULL, 0xd8d24dc34b733959ULL, 0x5df4a1aacbdb982bULL, 0xa63715a74a8f997bULL,
+    0x158027d6826f1c9fULL, 0x68ba8b895619ebf1ULL, 0x34690ab91f935dd1ULL, 0x59e69aac7ec66383ULL,
+    0x7b606ece6b875c8cULL, 0x5ead6373673d7483ULL, 0x2cbc0694d86a3b66ULL, 0x9c0b95b1fa050d73ULL,
+    0x2d09d31e7989d443ULL, 0xe7e173b316512fe3ULL, 0xf99892f5b156ad71ULL, 0xf5a901cbfe709279ULL,
+    0x09fb686ee0862319ULL, 0x2cbc0694d86a3b66ULL, 0x58f40bf27fd76054ULL, 0x3aa340f6410e5812ULL,
+};
+
+static const uint64_t micro_single[40] = {
+    0x112ec21657f24855ULL, 0x19401cb68c3ea2f1ULL, 0x3b2505ae87a71045ULL, 0x112b8094cfb589b9ULL,
+    0xf69e1ce1ff406413ULL, 0xca68930001caf114ULL, 0x4de5d532e9a2dc97ULL, 0x9c7f21196fbf3321ULL,
+    0xc630326abb3f41a6ULL, 0xf2b3c947e1e3c848ULL, 0x3b2505ae87a71045ULL, 0x831480436138e80bULL,
+    0x5537ec4985d3a223ULL, 0xfe582585b1cdcd59ULL, 0xdd1ef04f16e25a09ULL, 0x6a9455d5e556576dULL,
+    0xb5692bda61340ef1ULL, 0x90570ee62da17ad9ULL, 0xa953d779f3dd0f41ULL, 0x59e69aac7ec66383ULL,
+    0xc7304ac110c596d8ULL, 0xd8d24dc34b733959ULL, 0x5df4a1aacbdb982bULL, 0xa63715a74a8f997bULL,
+    0x158027d6826f1c9fULL, 0x68ba8b895619ebf1ULL, 0x34690ab91f935dd1ULL, 0x59e69aac7ec66383ULL,
+    0x7b606ece6b875c8cULL, 0x5ead6373673d7483ULL, 0x2cbc0694d86a3b66ULL, 0x9c0b95b1fa050d73ULL,
+    0x2d09d31e7989d443ULL, 0xe7e173b316512fe3ULL, 0xf99892f5b156ad71ULL, 0xf5a901cbfe709279ULL,
+    0x09fb686ee0862319ULL, 0x2cbc0694d86a3b66ULL, 0x58f40bf27fd76054ULL, 0x3aa340f6410e5812ULL,
+};
+
+static const uint64_t boa_single[40] = {
+    0x112ec21657f24855ULL, 0x19401cb68c3ea2f1ULL, 0x3b2505ae87a71045ULL, 0x112b8094cfb589b9ULL,
+    0xf69e1ce1ff406413ULL, 0xca68930001caf114ULL, 0x4de5d532e9a2dc97ULL, 0x9c7f21196fbf3321ULL,
+    0xc630326abb3f41a6ULL, 0xf2b3c947e1e3c848ULL, 0x3b2505ae87a71045ULL, 0x831480436138e80bULL,
+    0x5537ec4985d3a223ULL, 0xfe582585b1cdcd59ULL, 0xdd1ef04f16e25a09ULL, 0x6a9455d5e556576dULL,
+    0xb5692bda61340ef1ULL, 0x90570ee62da17ad9ULL, 0xa953d779f3dd0f41ULL, 0x59e69aac7ec66383ULL,
+    0xc7304ac110c596d8ULL, 0xd8d24dc34b733959ULL, 0x5df4a1aacbdb982bULL, 0xa63715a74a8f997bULL,
+    0x158027d6826f1c9fULL, 0x68ba8b895619ebf1ULL, 0x34690ab91f935dd1ULL, 0x59e69aac7ec66383ULL,
+    0x7b606ece6b875c8cULL, 0x5ead6373673d7483ULL, 0x2cbc0694d86a3b66ULL, 0x9c0b95b1fa050d73ULL,
+    0x2d09d31e7989d443ULL, 0xe7e173b316512fe3ULL, 0xf99892f5b156ad71ULL, 0xf5a901cbfe709279ULL,
+    0x09fb686ee0862319ULL, 0x2cbc0694d86a3b66ULL, 0x58f40bf27fd76054ULL, 0x3aa340f6410e5812ULL,
+};
+
+static const uint64_t fawkes_shuttle[40] = {
+    0x5ef9f02672e4202dULL, 0xab44a29a424c9cfcULL, 0xc707b697a8a726a3ULL, 0x32f797db624d600bULL,
+    0xa6e2dbc868f35bb7ULL, 0x8bd56763e3741164ULL, 0xf83d2db2648a81f7ULL, 0x2df4556e2f4c7186ULL,
+    0x9a3741c057c8e0d1ULL, 0xea84865aa494586cULL, 0xab2c0d06b6da2bbdULL, 0x1f2a85718716abe9ULL,
+    0xee7b5a515973fa99ULL, 0xfe2d2de03596941dULL, 0x94abc2170771cef0ULL, 0x6fcf20fab3a9c330ULL,
+    0x6745a6ac457f8fbeULL, 0x3449bcf4effaa88bULL, 0xa45158e8a38ab9c6ULL, 0xed2864cfd2db4e6dULL,
+    0x115de033ca8c3c5dULL, 0xb3b08ea993d1ec1bULL, 0xebe3278b32332a1bULL, 0xa0b02e6d1af93515ULL,
+    0x45c506b32976622dULL, 0x97b669e80dc5ba1fULL, 0xc26c69f8534e2440ULL, 0xc8c818d0a6a3543fULL,
+    0xd1ee28c7fa25b257ULL, 0x448f6a783f4af340ULL, 0xdb50b5ab657c3643ULL, 0x8b70654ffb76c9e1ULL,
+    0x87c96cc6bfab271bULL, 0x550c4fe23bb71fd4ULL, 0x5768ec59b0affc43ULL, 0x67290dba0584d497ULL,
+    0xe3ed63fb6d31e828ULL, 0x1c7d01abd49d68bcULL, 0x6565ed2dd95c83b5ULL, 0x33fe04a4dda3ed87ULL,
+};
+
+static const uint64_t agent_k_shuttle[40] = {
+    0xfe6305132157aa24ULL, 0xf162ff2b075e9f51ULL, 0xc707b697a8a726a3ULL, 0x32f797db624d600bULL,
+    0x1f8ed011ff88decbULL, 0x8bd56763e3741164ULL, 0xf83d2db2648a81f7ULL, 0x98c458075b1c605eULL,
+    0xf6521c3b9d552998ULL, 0xea84865aa494586cULL, 0xab2c0d06b6da2bbdULL, 0x1f2a85718716abe9ULL,
+    0x270197a6ecc387e8ULL, 0x9a54ead1be020272ULL, 0x4c3c19b9f49001eeULL, 0xfb0fff007fcedac9ULL,
+    0x6745a6ac457f8fbeULL, 0x3449bcf4effaa88bULL, 0xa45158e8a38ab9c6ULL, 0xcf6d29a934e3fe44ULL,
+    0x0c13a071f351c14eULL, 0xb3b08ea993d1ec1bULL, 0x2047b7d59cc26fcbULL, 0x61880b54a2332f25ULL,
+    0x45c506b32976622dULL, 0x97b669e80dc5ba1fULL, 0xc26c69f8534e2440ULL, 0x6d55fb0827e47d54ULL,
+    0xd1ee28c7fa25b257ULL, 0xfcce730ed5de979fULL, 0xaca906ddbe981cc8ULL, 0xdb49b4f819bf57cdULL,
+    0x51b1e833a52d5c98ULL, 0x62bd7074f998e094ULL, 0x0fdaa84512d8b17aULL, 0x67290dba0584d497ULL,
+    0xe3ed63fb6d31e828ULL, 0x1c7d01abd49d68bcULL, 0xc25bc68622d589f4ULL, 0x33fe04a4dda3ed87ULL,
+};
+
+static const uint64_t agent_m_shuttle[30] = {
+    0xfe6305132157aa24ULL, 0xf162ff2b075e9f51ULL, 0xc707b697a8a726a3ULL, 0x32f797db624d600bULL,
+    0x1f8ed011ff88decbULL, 0x8bd56763e3741164ULL, 0xf83d2db2648a81f7ULL, 0x98c458075b1c605eULL,
+    0xf6521c3b9d552998ULL, 0xea84865aa494586cULL, 0xab2c0d06b6da2bbdULL, 0x1f2a85718716abe9ULL,
+    0x270197a6ecc387e8ULL, 0x9a54ead1be020272ULL, 0x4c3c19b9f49001eeULL, 0xfb0fff007fcedac9ULL,
+    0x6745a6ac457f8fbeULL, 0x3449bcf4effaa88bULL, 0xa45158e8a38ab9c6ULL, 0xcf6d29a934e3fe44ULL,
+    0x0c13a071f351c14eULL, 0xb3b08ea993d1ec1bULL, 0x2047b7d59cc26fcbULL, 0x61880b54a2332f25ULL,
+    0x45c506b32976622dULL, 0x97b669e80dc5ba1fULL, 0xc26c69f8534e2440ULL, 0x6d55fb0827e47d54ULL,
+    0xd1ee28c7fa25b257ULL, 0xfcce730ed5de979fULL,
+};
+
+static const uint64_t ponpoko_shuttle[15] = {
+    0xfe6305132157aa24ULL, 0x838400dcf7da0200ULL, 0xc707b697a8a726a3ULL, 0x32f797db624d600bULL,
+    0xccd10cd0ab6a1872ULL, 0xd597f4bf2de5e2c0ULL, 0xdebdbd42f399012fULL, 0x28de78894be5955dULL,
+    0x7b95d9b7a9e4f76fULL, 0xb7dfcdc271e01a08ULL, 0xab2c0d06b6da2bbdULL, 0x830784e050c90310ULL,
+    0x270197a6ecc387e8ULL, 0x9a54ead1be020272ULL, 0xabfcf41416a48558ULL,
+};
+
+static const uint64_t agreeable_shuttle[40] = {
+    0xfe6305132157aa24ULL, 0xc62bbe21c15fb478ULL, 0xc707b697a8a726a3ULL, 0x32f797db624d600bULL,
+    0xda72a48003623f96ULL, 0xeb553e60eeba11c1ULL, 0xf0bb28da621429cbULL, 0x98c458075b1c605eULL,
+    0xb1eb2aaf4872fe48ULL, 0xea84865aa494586cULL, 0xab2c0d06b6da2bbdULL, 0xcb859faf7cef77faULL,
+    0x270197a6ecc387e8ULL, 0x9a54ead1be020272ULL, 0x2b79d9a3362d16c6ULL, 0xb40c26d546922f3dULL,
+    0x6745a6ac457f8fbeULL, 0x3449bcf4effaa88bULL, 0xa45158e8a38ab9c6ULL, 0xcf6d29a934e3fe44ULL,
+    0x446acb85b15343faULL, 0xae7770d92c397678ULL, 0xb392f3a4ba4558feULL, 0xaa0bf642761dcc75ULL,
+    0x45c506b32976622dULL, 0x97b669e80dc5ba1fULL, 0xc26c69f8534e2440ULL, 0x6d55fb0827e47d54ULL,
+    0xd1ee28c7fa25b257ULL, 0x38dcc245d8e37227ULL, 0xcc8009ec2b34a020ULL, 0xdb49b4f819bf57cdULL,
+    0x81f005a19d560f67ULL, 0x62bd7074f998e094ULL, 0x26dc9575c0ffc0e7ULL, 0x67290dba0584d497ULL,
+    0xe3ed63fb6d31e828ULL, 0x1c7d01abd49d68bcULL, 0xc25bc68622d589f4ULL, 0x33fe04a4dda3ed87ULL,
+};
+
+static const uint64_t micro_shuttle[40] = {
+    0xfe6305132157aa24ULL, 0xf162ff2b075e9f51ULL, 0xc707b697a8a726a3ULL, 0x32f797db624d600bULL,
+    0x1f8ed011ff88decbULL, 0x8bd56763e3741164ULL, 0xf83d2db2648a81f7ULL, 0x98c458075b1c605eULL,
+    0xf6521c3b9d552998ULL, 0xea84865aa494586cULL, 0xab2c0d06b6da2bbdULL, 0x1f2a85718716abe9ULL,
+    0x270197a6ecc387e8ULL, 0x9a54ead1be020272ULL, 0x4c3c19b9f49001eeULL, 0xfb0fff007fcedac9ULL,
+    0x6745a6ac457f8fbeULL, 0x3449bcf4effaa88bULL, 0xa45158e8a38ab9c6ULL, 0xcf6d29a934e3fe44ULL,
+    0x0c13a071f351c14eULL, 0xb3b08ea993d1ec1bULL, 0x2047b7d59cc26fcbULL, 0x61880b54a2332f25ULL,
+    0x45c506b32976622dULL, 0x97b669e80dc5ba1fULL, 0xc26c69f8534e2440ULL, 0x6d55fb0827e47d54ULL,
+    0xd1ee28c7fa25b257ULL, 0xfcce730ed5de979fULL, 0xaca906ddbe981cc8ULL, 0xdb49b4f819bf57cdULL,
+    0x51b1e833a52d5c98ULL, 0x62bd7074f998e094ULL, 0x0fdaa84512d8b17aULL, 0x67290dba0584d497ULL,
+    0xe3ed63fb6d31e828ULL, 0x1c7d01abd49d68bcULL, 0xc25bc68622d589f4ULL, 0x33fe04a4dda3ed87ULL,
+};
+
+static const uint64_t boa_shuttle[40] = {
+    0x7562f2b448481303ULL, 0xb70bc4dfc8611611ULL, 0xc707b697a8a726a3ULL, 0x9b1c21f0b5657a24ULL,
+    0x23efa2cdaaf694baULL, 0xed89051aeb3d80e5ULL, 0x481e3699f803a35aULL, 0x9404e534902843c1ULL,
+    0xee1c64c5db477ea5ULL, 0xfce796e77a5d637aULL, 0xab2c0d06b6da2bbdULL, 0x25a07986a09eb92dULL,
+    0xe0408f5698f1ca04ULL, 0xfe2d2de03596941dULL, 0xb80ad9db0f32776dULL, 0x11878f6b506737ceULL,
+    0xd0bb4c999cfb44b7ULL, 0xd896cb3dde9c1228ULL, 0xd30d9076fabe870dULL, 0xaf1273c1ac9807c4ULL,
+    0x9719a6eeef502ee9ULL, 0xf47096e192198e12ULL, 0x68da8fc372cac7fbULL, 0x02cd7169ce8c9cb1ULL,
+    0x314b285537aec59dULL, 0xa6ca66919bca1316ULL, 0x9a995585153bd75bULL, 0x55836cfdd67bf8b6ULL,
+    0x4fa489f97ec91e6fULL, 0x61e637314699c3f0ULL, 0xcc8009ec2b34a020ULL, 0x568c7075c6dc2cb5ULL,
+    0x12535a05dce2f5e4ULL, 0x4fc93e3d9b46e235ULL, 0xca3446685959dfc7ULL, 0xc4d0b5c3f09f2bc8ULL,
+    0x750919da65abb674ULL, 0x16a17df32c0d1565ULL, 0xdd50d89d4a745c94ULL, 0xa37767db4a2e9cbcULL,
+};
+
+
+static void agents_in_mediated_talks(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *agent;
+        size_t count;
+        const uint64_t *single, *shuttle;
+    } runs[] = {{"the-fawkes", 40, fawkes_single, fawkes_shuttle}, {"agent-k", 40, agent_k_single, agent_k_shuttle},
+                {"agent-m", 30, agent_m_single, agent_m_shuttle},  {"ponpoko", 15, ponpoko_single, ponpoko_shuttle},
+                {"agreeable-2018", 40, agreeable_single, agreeable_shuttle},
+                {"micro", 40, micro_single, micro_shuttle},        {"boa", 40, boa_single, boa_shuttle}};
+    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
+        talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 0, 0, runs[k].count, runs[k].single);
+        talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 0, 0, runs[k].count, runs[k].shuttle);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(simplex_ratio_tie_at_eps),
+        cmocka_unit_test(bayes_seen_bids_change_nothing),
+        cmocka_unit_test(treemap_against_a_set),
+        cmocka_unit_test(ranking_sample_by_hand),
+        cmocka_unit_test(frequency_estimate_by_hand),
+        cmocka_unit_test(lp_estimate_keeps_a_consistent_order),
+        cmocka_unit_test(genius_outcome_space_by_hand),
+        cmocka_unit_test(agents_in_random_talks),
+        cmocka_unit_test(agents_in_mediated_talks),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
