@@ -21,6 +21,9 @@
  *     over the packages written here: every package and utility, getMaxUtilityBid, getBidNearUtility at every
  *     utility, between two, off by 1e-9, below 0 and above 1 (nothing within 1: position 0), getBidsinRange
  *     strictly between every pair of utilities;
+ *   - GENIUS's SortedOutcomeSpace.getBidNearUtility (genius_sorted_space.c agent_bid_near), which never builds
+ *     the list, against the list built here (utility descending, ties by BidDetails hash, then BidIterator order)
+ *     and searchIndexWith's bisection run on it: at every utility, between two, off by 1e-12, outside [0, 1];
  *   - every event of short talks of the-fawkes, agent-k, agent-m, ponpoko, agreeable-2018, micro and three BOA
  *     agents against a scripted opponent on small random scenarios (random_talks_k16.h): one to three issues of
  *     two to five values, reservation values above 0, discounts below 1, either party, either clock; a regression
@@ -42,6 +45,8 @@
 #include <string.h>
 
 #include "agent_probe.h"
+#include "agents/agent_common.h"
+#include "agents/anac_java_random.h"
 #include "agents/boa_bayes.h"
 #include "agents/genius_outcome_space.h"
 #include "agents/java_treemap.h"
@@ -558,6 +563,97 @@ static void genius_outcome_space_by_hand(void **state)
     }
 }
 
+/* --- getBidNearUtility against the sorted list --- */
+
+struct listed {
+    double u;
+    int32_t hash;
+    uint32_t values[4];
+};
+
+static size_t listed_issues;
+
+static int listed_order(const void *x, const void *y)
+{
+    const struct listed *a = x, *b = y;
+    if (a->u != b->u)
+        return a->u > b->u ? -1 : 1;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    for (size_t i = listed_issues; i-- > 0;) /* BidIterator order: the last differing issue decides */
+        if (a->values[i] != b->values[i])
+            return a->values[i] < b->values[i] ? -1 : 1;
+    return 0;
+}
+
+static size_t near_checks, near_mismatches;
+
+static void near_hook(parley_agent_view *v, long move)
+{
+    if (move != 0)
+        return;
+    const parley_space *space = parley_view_space(v);
+    size_t issues = parley_space_issue_count(space), n = parley_view_outcome_count(v);
+    struct listed list[64];
+    for (size_t j = 0; j < n; j++) {
+        memset(list[j].values, 0, sizeof list[j].values);
+        list[j].u = parley_view_outcome_ranked(v, j, list[j].values);
+        list[j].hash = java_bid_details_hash_at(space, list[j].values, list[j].u, -1);
+    }
+    listed_issues = issues;
+    qsort(list, n, sizeof *list, listed_order);
+    double targets[4 * 64 + 8];
+    size_t t = 0;
+    for (size_t j = 0; j < n; j++) {
+        targets[t++] = list[j].u;
+        targets[t++] = list[j].u + 1e-12;
+        targets[t++] = list[j].u - 1e-12;
+        targets[t++] = (list[j].u + list[(j + 1) % n].u) / 2;
+    }
+    const double extra[] = {-0.25, 1.25, 0, 1};
+    for (size_t k = 0; k < sizeof extra / sizeof *extra; k++)
+        targets[t++] = extra[k];
+    for (size_t k = 0; k < t; k++) {
+        long middle = -1, low = 0, high = (long)n - 1, last = 0;
+        while (last != middle) { /* searchIndexWith */
+            last = middle;
+            middle = (low + high) / 2;
+            if (list[middle].u == targets[k])
+                break;
+            if (list[middle].u < targets[k])
+                high = middle;
+            else
+                low = middle;
+        }
+        size_t pick = (size_t)middle;
+        if (pick + 1 < n && fabs(list[pick + 1].u - targets[k]) < fabs(list[pick].u - targets[k]))
+            pick++;
+        uint32_t got[4] = {0, 0, 0, 0};
+        double u = agent_bid_near(v, targets[k], got);
+        near_checks++;
+        near_mismatches += !(u == list[pick].u) || memcmp(got, list[pick].values, issues * sizeof *got) != 0;
+    }
+}
+
+static void bid_near_against_the_list(void **state)
+{
+    (void)state;
+    const int shapes[][2] = {{3, 3}, {2, 4}, {1, 5}, {4, 1}, {3, 2}, {2, 2}};
+    for (size_t k = 0; k < sizeof shapes / sizeof *shapes; k++) {
+        parley_scenario *sc = probe_opposed_linear(shapes[k][0], shapes[k][1]);
+        uint32_t first[4] = {0, 0, 0, 0};
+        script_set((size_t)shapes[k][0], 1, first);
+        script_hook = near_hook;
+        near_checks = near_mismatches = 0;
+        parley_negotiation *neg = probe_negotiation(sc, 2, 1, &script_agent, "", &script_agent, "");
+        probe_run(neg);
+        parley_negotiation_free(neg);
+        parley_scenario_free(sc);
+        assert_int_equal(near_mismatches, 0);
+        assert_true(near_checks >= 2 * 4 * 4); /* both parties' views, at least 4 packages each */
+    }
+}
+
 /* --- the agents of this area in short talks against a script (random_talks_k16.h) --- */
 
 /* Digests recorded from this build (PARLEY_K16_RECORD=1 prints them again). */
@@ -814,6 +910,80 @@ static const uint64_t boa_prev_talks[100] = {
 };
 
 
+/* BOA with every acceptance condition and non-default parameters. */
+static const uint64_t boa_const_talks[60] = {
+    0x23ce2d4ad7249596ULL, 0x1366f6f430911c3dULL, 0xa5a522c7b827a9f4ULL, 0xc64de47a761f754fULL,
+    0xe4107e6397c3071eULL, 0x79087f6a11fb0652ULL, 0xc7b189870fd1e8bdULL, 0x71589bb0d1920147ULL,
+    0x645a79cf22ff4094ULL, 0xea3e0826bc977549ULL, 0xf24efa8442e84217ULL, 0xa23294aae4d69cc8ULL,
+    0x4f655fdeef6fcb2bULL, 0xa366a8c1494095f4ULL, 0x854db1a696d0143fULL, 0xe1560e8fb46f0a75ULL,
+    0xfe5e4390e2cbb46cULL, 0xc64de47a761f754fULL, 0x3f037f1d92e6ed19ULL, 0x6f65536bde9502dfULL,
+    0x367a477afe62c197ULL, 0x2360776bc169bfc9ULL, 0x5d325e2f9aef7d0aULL, 0x271502f0cb6134acULL,
+    0x34a7b146da01e4c2ULL, 0x13ef3f3afc1fb795ULL, 0xc64de47a761f754fULL, 0x207923b8b0f4a3f1ULL,
+    0xda3b31f3146c001aULL, 0x1dbcbd00ddd938b6ULL, 0x6eaabef9ceb1508aULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0x97c5c67235dd48cdULL, 0xbd590aa052406198ULL, 0xd8d516c786f11656ULL,
+    0x54857c9960c83c32ULL, 0xf71dd67e43903b3bULL, 0xcf12e2b9cb156b0cULL, 0x85e77a7586425e73ULL,
+    0x5a2e522bd4ba9215ULL, 0xc64de47a761f754fULL, 0xc277ec5e5b791726ULL, 0x10dfc2f86684632eULL,
+    0x828177e854574953ULL, 0xa56060603e8bba15ULL, 0x6bc1a54f61f1ef07ULL, 0x78be75324049533aULL,
+    0x138be1273161e184ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x733421cea7ed0e15ULL,
+    0xde46f243b13a5285ULL, 0x71780fb8a094fcacULL, 0xfa348588376668d7ULL, 0xc62a2ec25cedac0aULL,
+    0x00062059c8597b3bULL, 0xd63ef66ff0ed7a11ULL, 0x2392e56f2c294e5eULL, 0x3351f8a070a51d3eULL,
+};
+
+static const uint64_t boa_time_talks[60] = {
+    0xb22fb9fb9ad8b636ULL, 0x8f772fdbcab5e1beULL, 0xe5a80647203f427bULL, 0xe5eadc6a99728b14ULL,
+    0xc8fa78618fbc14cdULL, 0xf6d3fb6068f2c569ULL, 0x6fe4f6c80c3a989eULL, 0xcf38936f9f463069ULL,
+    0x9e58b94bb0b06e98ULL, 0x23858fd81a37379aULL, 0xd615494dfed40470ULL, 0x641a441e8da27852ULL,
+    0x78ec2c4bc64efde4ULL, 0x4b5e2caef9f3ec13ULL, 0xc39b4febd5c71a02ULL, 0x9136194257cef7c7ULL,
+    0x03412964fec4d8f8ULL, 0x54faa36457e33242ULL, 0xb71bb13196de4d0eULL, 0x851a8e6350e21875ULL,
+    0x7720d007f2d6b76eULL, 0xd37d4eabef5bd269ULL, 0x367e58b9431d0e60ULL, 0x23f544c0818981f8ULL,
+    0xcfedaacc89e825b4ULL, 0xfd3319dc12f67429ULL, 0x7e21dd59a0d75ea3ULL, 0x2fdf8236939c1149ULL,
+    0xd344900faf679649ULL, 0x1e27e436e6f44548ULL, 0xcf67b588d09a788cULL, 0x935f93aa1e657bacULL,
+    0x008fb7bdc9548180ULL, 0xc53749e5efd957e6ULL, 0x704eab770a612740ULL, 0x13baa5d15cce1eb4ULL,
+    0x47a25952ef0a63efULL, 0xe37d009f1b7c96d2ULL, 0x0e07100618b0fe54ULL, 0x25cf9c5eef3375b2ULL,
+    0x84a430371139506eULL, 0x6e87b6b28fa6673dULL, 0xb0a48d7277e334f1ULL, 0x2f7d325f84956ed6ULL,
+    0x14fc4ba659ab0c6aULL, 0x579d56b74b31d1eeULL, 0x2653f3d1c8e6bac3ULL, 0x7b13bf2ff0e60b15ULL,
+    0x60f86c0da63b2a8dULL, 0xe81d654992939fabULL, 0xe1db3df1c1a5c1a0ULL, 0xd41400c2a65472b3ULL,
+    0x6c5c1d26a7a46ca0ULL, 0x80f7dfa28c3dda79ULL, 0x70e6cf711e3c1e74ULL, 0x8c05792836273624ULL,
+    0x27c27e72a805fef1ULL, 0xccc070b5875acaadULL, 0x85bde9df6cc2f9a5ULL, 0xb470fc040afe7d34ULL,
+};
+
+static const uint64_t boa_next_talks[60] = {
+    0x2ae5bc72bd53c3e9ULL, 0xb627f6a47120f37cULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0x9efdcbe24c432f71ULL, 0x298bc02c47ce0e12ULL, 0x2629f3a14bdfc0e2ULL, 0x2fe1d69b0336f7caULL,
+    0x25012fc66f98fc19ULL, 0x074af9a94395bfdeULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xfbdfcef38cfaaf9eULL, 0xda05f6b74659cd4aULL, 0x1915f30364f44353ULL, 0x8ecd0e0fce976776ULL,
+    0x99732915378aeb47ULL, 0xc64de47a761f754fULL, 0x6ef4028108902539ULL, 0x6f65536bde9502dfULL,
+    0xe70247f36e4b31f7ULL, 0xf58ce68eb8970a53ULL, 0xab7d61ae5d3cf963ULL, 0x2002f654da3a0424ULL,
+    0xc64de47a761f754fULL, 0xfb6b85f3455f43c9ULL, 0xc64de47a761f754fULL, 0x911a9644bf45b7bbULL,
+    0xda3b31f3146c001aULL, 0x1e27e436e6f44548ULL, 0xcf67b588d09a788cULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xaa9bf3187996a045ULL, 0x5be7e2f64e023f51ULL, 0xc7a8f8f98c7a094aULL,
+    0x47a25952ef0a63efULL, 0x926effa2d4d09b71ULL, 0xecd80c578ce716afULL, 0xaca0f7a887d838aaULL,
+    0xde7e9a6b049c3f5dULL, 0xc64de47a761f754fULL, 0x3f4c2f7ac448d230ULL, 0x4e06aa4ae3b6864dULL,
+    0xecdd52a771d634f6ULL, 0xe9ba093edf4d92a0ULL, 0x42f2f03664c6f58cULL, 0x73eaa3ae8ee80be5ULL,
+    0xfa0d698ca48ba149ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0xa1474d07f55cdf1fULL,
+    0x31f891df08870dddULL, 0xde48593ec2f67b36ULL, 0x2db9472ed24a44caULL, 0x5b11b870b8ef33cbULL,
+    0x95328d9dfad4f2b2ULL, 0x5d9164ac41ee4d88ULL, 0x8a2023acf786b6fbULL, 0x3351f8a070a51d3eULL,
+};
+
+static const uint64_t boa_combi_talks[60] = {
+    0x45c7c7f50f036840ULL, 0x85cc72884a3e6133ULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0xb97980b714e5034eULL, 0x62408c8356c50373ULL, 0xf352992ad74e9cebULL, 0x16aa71666b104771ULL,
+    0x25012fc66f98fc19ULL, 0xd92cf2aa7ca36e8eULL, 0xc515967983d9950fULL, 0xaab08000c81864a2ULL,
+    0xfbdfcef38cfaaf9eULL, 0x4b5e2caef9f3ec13ULL, 0x7e0e81f207d7ca25ULL, 0x08399e23c3f56b92ULL,
+    0x575d9b4f76d25963ULL, 0xc64de47a761f754fULL, 0x6ef4028108902539ULL, 0x6f65536bde9502dfULL,
+    0x4be2d74144ad8befULL, 0xd18e7b904fd96969ULL, 0x9186396d8f8fb25aULL, 0xd5696837bd733786ULL,
+    0xc64de47a761f754fULL, 0xc8604254383febd2ULL, 0xc64de47a761f754fULL, 0xccad696567d0a073ULL,
+    0xda3b31f3146c001aULL, 0x1e27e436e6f44548ULL, 0xcf67b588d09a788cULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xaa9bf3187996a045ULL, 0x1d6f81a053cbf52dULL, 0xc7a8f8f98c7a094aULL,
+    0xdce50243b26fd5f1ULL, 0x926effa2d4d09b71ULL, 0xab7c4d4b41892f44ULL, 0xaca0f7a887d838aaULL,
+    0x25af7aba91709cfdULL, 0xc64de47a761f754fULL, 0xb0a48d7277e334f1ULL, 0x3214059984f55f64ULL,
+    0x19c9b998d704013cULL, 0x261972e85295d0a0ULL, 0xd534559baa3865bdULL, 0x9aa8e5b03e28c28fULL,
+    0x85995cb38f2a2c71ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x9a3fa00f05b74648ULL,
+    0x6c5c1d26a7a46ca0ULL, 0x7bf1665ebe8e0af3ULL, 0x2db9472ed24a44caULL, 0x164a090a40db4eb4ULL,
+    0xdb19015867353d59ULL, 0x8495a0f0b23e340aULL, 0x8a2023acf786b6fbULL, 0x3351f8a070a51d3eULL,
+};
+
+
 /* Round deadlines: talks 0.. of each agent, the most detailed output (every event) pinned. */
 static void agents_in_random_talks(void **state)
 {
@@ -828,6 +998,13 @@ static void agents_in_random_talks(void **state)
     talks_match("boa:bidding=tft:model=bayes:accept=combi", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100,
                 boa_tft_talks);
     talks_match("boa:model=smith:accept=prev", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, boa_prev_talks);
+    talks_match("boa:bidding=time:e=2:k=0.1:model=none:accept=const:c=0.8", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60,
+                boa_const_talks);
+    talks_match("boa:model=bayes:accept=time:t=0.5", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, boa_time_talks);
+    talks_match("boa:bidding=tft:model=frequency:accept=next:a=1.1:b=-0.05:window=0.05", PARLEY_PROTOCOL_ALTERNATING,
+                0, 0, 60, boa_next_talks);
+    talks_match("boa:model=smith:accept=combi:t=0.9:window=0", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60,
+                boa_combi_talks);
 }
 
 /* The mediated protocols (single text, shuttle): the agent's votes, amendments and answers, every event pinned. */
@@ -1025,6 +1202,7 @@ int main(void)
         cmocka_unit_test(frequency_estimate_by_hand),
         cmocka_unit_test(lp_estimate_keeps_a_consistent_order),
         cmocka_unit_test(genius_outcome_space_by_hand),
+        cmocka_unit_test(bid_near_against_the_list),
         cmocka_unit_test(agents_in_random_talks),
         cmocka_unit_test(agents_in_mediated_talks),
     };
