@@ -24,6 +24,10 @@
  *   - GENIUS's SortedOutcomeSpace.getBidNearUtility (genius_sorted_space.c agent_bid_near), which never builds
  *     the list, against the list built here (utility descending, ties by BidDetails hash, then BidIterator order)
  *     and searchIndexWith's bisection run on it: at every utility, between two, off by 1e-12, outside [0, 1];
+ *   - an opponent model's accuracy (boa_accuracy.c) against loops written here: the outcomes measured (all of a
+ *     space up to the sample size, else SplitMix64 draws per issue; 1000 when 0 is asked), the RMSE, Pearson's r
+ *     by sums of products, Kendall's tau-b from its pair counts (differences within 1e-12 tied), with ties on
+ *     either side, on both, and constant vectors (NaN);
  *   - every event of short talks of the-fawkes, agent-k, agent-m, ponpoko, agreeable-2018, micro and three BOA
  *     agents against a scripted opponent on small random scenarios (random_talks_k16.h): one to three issues of
  *     two to five values, reservation values above 0, discounts below 1, either party, either clock; a regression
@@ -47,6 +51,7 @@
 #include "agent_probe.h"
 #include "agents/agent_common.h"
 #include "agents/anac_java_random.h"
+#include "agents/boa.h"
 #include "agents/boa_bayes.h"
 #include "agents/genius_outcome_space.h"
 #include "agents/java_treemap.h"
@@ -654,6 +659,124 @@ static void bid_near_against_the_list(void **state)
     }
 }
 
+/* --- an opponent model's accuracy against loops written here --- */
+
+/* tau-b = (nc - nd) / sqrt((n0 - tx)(n0 - ty)), tx and ty the pairs tied in x and in y (both included). */
+static double tau_b_by_hand(const double *x, const double *y, size_t n)
+{
+    double nc = 0, nd = 0, tx = 0, ty = 0, n0 = (double)n * (double)(n - 1) / 2;
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < i; j++) {
+            int xt = fabs(x[i] - x[j]) <= 1e-12, yt = fabs(y[i] - y[j]) <= 1e-12;
+            tx += xt;
+            ty += yt;
+            if (!xt && !yt)
+                (x[i] - x[j]) * (y[i] - y[j]) > 0 ? nc++ : nd++;
+        }
+    double d = (n0 - tx) * (n0 - ty);
+    return d > 0 ? (nc - nd) / sqrt(d) : NAN;
+}
+
+static double pearson_by_hand(const double *x, const double *y, size_t n)
+{
+    double sx = 0, sy = 0, sxy = 0, sxx = 0, syy = 0;
+    for (size_t i = 0; i < n; i++)
+        sx += x[i], sy += y[i], sxy += x[i] * y[i], sxx += x[i] * x[i], syy += y[i] * y[i];
+    double cov = sxy - sx * sy / (double)n, vx = sxx - sx * sx / (double)n, vy = syy - sy * sy / (double)n;
+    return vx > 1e-12 && vy > 1e-12 ? cov / sqrt(vx * vy) : NAN;
+}
+
+static int same_or_both_nan(double a, double b, double eps)
+{
+    return isnan(a) ? isnan(b) : !isnan(b) && fabs(a - b) <= eps;
+}
+
+static void kendall_and_pearson_by_hand(void **state)
+{
+    (void)state;
+    random_state = 0x7e57ab1eULL;
+    double x[40], y[40];
+    for (int trial = 0; trial < 300; trial++) {
+        size_t n = 2 + pick(38);
+        for (size_t i = 0; i < n; i++) {
+            x[i] = trial % 3 == 0 ? pick(4) / 4.0 : uniform(); /* ties in x one time in three */
+            y[i] = trial % 5 == 0 ? pick(3) / 2.0 : uniform();
+            if (trial % 7 == 0 && i > 0)
+                x[i] = x[i - 1] + (pick(2) ? 5e-13 : 2e-12); /* within the tie tolerance, or just past it */
+        }
+        if (trial % 11 == 0)
+            for (size_t i = 0; i < n; i++)
+                y[i] = 0.5; /* constant: both undefined */
+        assert_true(same_or_both_nan(boa_kendall_tau(x, y, n), tau_b_by_hand(x, y, n), 1e-12));
+        if (trial % 11 != 0 && trial % 7 != 0)
+            assert_true(same_or_both_nan(boa_pearson(x, y, n), pearson_by_hand(x, y, n), 1e-9));
+    }
+    const double up[] = {0, 1, 2, 3}, down[] = {3, 2, 1, 0}, flat[] = {1, 1, 1, 1};
+    assert_float_equal(boa_kendall_tau(up, up, 4), 1, 0);
+    assert_float_equal(boa_kendall_tau(up, down, 4), -1, 0);
+    assert_true(isnan(boa_kendall_tau(up, flat, 4)));
+    assert_float_equal(boa_pearson(up, down, 4), -1, 1e-15);
+    assert_true(isnan(boa_pearson(flat, up, 4)));
+    /* differences of exactly 1e-12 are ties, 2e-12 is not: one concordant pair and two tied in x, 1 / sqrt(3) */
+    const double close_up[] = {0, 1e-12, 2e-12}, close_down[] = {2e-12, 1e-12, 0}, ranks[] = {0, 1, 2};
+    assert_float_equal(boa_kendall_tau(close_up, ranks, 3), 1 / sqrt(3), 1e-15);
+    assert_float_equal(boa_kendall_tau(close_down, ranks, 3), -1 / sqrt(3), 1e-15);
+    assert_float_equal(boa_kendall_tau(ranks, close_down, 3), -1 / sqrt(3), 1e-15);
+}
+
+static void model_accuracy_by_hand(void **state)
+{
+    (void)state;
+    random_state = 0xacc0acc0ULL;
+    for (int trial = 0; trial < 24; trial++) {
+        parley_space *s = trial % 4 == 3 ? random_integer_space(1200 + pick(2000), 5, 6, 6000) /* above 1000 */
+                                         : random_integer_space(20 + pick(300), 5, 4, 600);
+        parley_utility *truth = random_additive_utility(s, trial % 2, 0);
+        parley_opponent_model *m = NULL;
+        const char *names[] = {"frequency", "smith", "bayes"};
+        assert_int_equal(parley_opponent_model_new(names[trial % 3], s, &m, NULL), PARLEY_OK);
+        size_t issues = parley_space_issue_count(s);
+        uint64_t size;
+        assert_int_equal(parley_space_size_u64(s, &size), PARLEY_OK);
+        uint32_t o[16];
+        for (int b = 0; b < 6; b++) {
+            parley_space_decode(s, rnd() % size, o);
+            assert_int_equal(parley_opponent_model_observe(m, o, b / 10.0), PARLEY_OK);
+        }
+        const size_t asks[] = {0, (size_t)size, (size_t)size - 1, 50};
+        for (size_t q = 0; q < 4; q++) {
+            uint64_t seed = rnd();
+            parley_model_accuracy acc;
+            parley_error err;
+            assert_int_equal(parley_opponent_model_accuracy(m, truth, asks[q], seed, &acc, &err), PARLEY_OK);
+            size_t want = asks[q] == 0 ? 1000 : asks[q];
+            int whole = size <= want;
+            size_t n = whole ? (size_t)size : want;
+            assert_int_equal(acc.samples, n);
+            double *mu = malloc(n * sizeof *mu), *tu = malloc(n * sizeof *tu), se = 0;
+            uint64_t st = seed;
+            for (size_t k = 0; k < n; k++) {
+                if (whole)
+                    parley_space_decode(s, k, o);
+                else
+                    for (size_t i = 0; i < issues; i++)
+                        o[i] = (uint32_t)(parley_splitmix64(&st) % parley_issue_value_count(s, i));
+                mu[k] = parley_opponent_model_eval(m, o);
+                tu[k] = parley_utility_eval(truth, o);
+                se += (mu[k] - tu[k]) * (mu[k] - tu[k]);
+            }
+            assert_float_equal(acc.rmse, sqrt(se / (double)n), 1e-12);
+            assert_true(same_or_both_nan(acc.kendall, tau_b_by_hand(mu, tu, n), 1e-12));
+            assert_true(same_or_both_nan(acc.pearson, pearson_by_hand(mu, tu, n), 1e-9));
+            free(mu);
+            free(tu);
+        }
+        parley_opponent_model_free(m);
+        parley_utility_free(truth);
+        parley_space_free(s);
+    }
+}
+
 /* --- the agents of this area in short talks against a script (random_talks_k16.h) --- */
 
 /* Digests recorded from this build (PARLEY_K16_RECORD=1 prints them again). */
@@ -1203,6 +1326,8 @@ int main(void)
         cmocka_unit_test(lp_estimate_keeps_a_consistent_order),
         cmocka_unit_test(genius_outcome_space_by_hand),
         cmocka_unit_test(bid_near_against_the_list),
+        cmocka_unit_test(kendall_and_pearson_by_hand),
+        cmocka_unit_test(model_accuracy_by_hand),
         cmocka_unit_test(agents_in_random_talks),
         cmocka_unit_test(agents_in_mediated_talks),
     };
