@@ -71,18 +71,31 @@ struct talk_setup {
     parley_clock_kind clock;
 };
 
+/* Fenced talks: the agent has the red line i0 >= 1 (its best package is out) and, with two issues or more, the
+   scenario the constraint that the last issue is not at its maximum (the script's offers keep it); with one issue
+   the red line is i0 > max: nothing is left to the agent. */
+static int talk_fence;
+
 static parley_scenario *talk_scenario(const struct talk_setup *t)
 {
     char text[4096] = "{\"issues\": [";
     for (int i = 0; i < t->issues; i++)
         snprintf(text + strlen(text), sizeof text - strlen(text),
                  "%s{\"name\": \"i%d\", \"type\": \"integer\", \"min\": 0, \"max\": %d}", i ? ", " : "", i, t->max);
-    strcat(text, "], \"parties\": [");
+    strcat(text, "], ");
+    if (talk_fence && t->issues > 1)
+        snprintf(text + strlen(text), sizeof text - strlen(text),
+                 "\"constraints\": [{\"name\": \"cap\", \"rule\": \"i%d != %d\"}], ", t->issues - 1, t->max);
+    strcat(text, "\"parties\": [");
+    char fence[128];
+    snprintf(fence, sizeof fence, "\"red_lines\": [{\"name\": \"fence\", \"rule\": \"i0 >= %d\"}], ",
+             t->issues == 1 ? t->max + 1 : 1);
     for (int k = 0; k < 2; k++) {
         int agent = k == t->agent_party;
         snprintf(text + strlen(text), sizeof text - strlen(text),
-                 "%s{\"name\": \"P%d\", \"reservation\": %g, \"discount\": %g, \"preferences\": {", k ? ", " : "", k,
-                 agent ? t->reservation : 0.0, t->discount);
+                 "%s{\"name\": \"P%d\", \"reservation\": %g, \"discount\": %g, %s\"preferences\": {", k ? ", " : "",
+                 k, agent ? t->reservation : 0.0, t->discount,
+                 agent && talk_fence ? fence : "");
         for (int i = 0; i < t->issues; i++)
             snprintf(text + strlen(text), sizeof text - strlen(text),
                      "%s\"i%d\": {\"weight\": %.17g, \"function\": {\"type\": \"linear\", \"at_min\": %d, "
@@ -115,6 +128,10 @@ static uint64_t talk_digest(const char *agent, parley_protocol_kind protocol, in
     for (size_t k = 0; k < talk_script.count; k++)
         for (int i = 0; i < t->issues; i++)
             talk_script.offers[k][i] = (uint32_t)(talk_next(&s) % (uint64_t)(t->max + 1));
+    if (talk_fence && t->issues > 1)
+        for (size_t k = 0; k < talk_script.count; k++)
+            if (talk_script.offers[k][t->issues - 1] == (uint32_t)t->max)
+                talk_script.offers[k][t->issues - 1]--;
     static const long rounds[] = {10, 20, 40, 100};
     t->rounds = rounds[talk_next(&s) % 4];
     t->clock = talk_next(&s) % 2 ? PARLEY_CLOCK_GENIUS : PARLEY_CLOCK_PARLEY;

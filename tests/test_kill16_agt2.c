@@ -33,7 +33,7 @@
  *     two to five values, reservation values above 0, discounts below 1, either party, either clock; a regression
  *     pin, as a golden file, of the paths the GENIUS traces never reach (TheFawkes's last-step acceptance and its
  *     second ask for a bid on one-issue domains among them); the same agents in the single-text and shuttle
- *     protocols (their votes, amendments and answers to a mediator).
+ *     protocols (their votes, amendments and answers to a mediator); and fenced by a red line and a constraint.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -1111,6 +1111,7 @@ static const uint64_t boa_combi_talks[60] = {
 static void agents_in_random_talks(void **state)
 {
     (void)state;
+    talk_fence = 0;
     talks_match("the-fawkes", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 200, fawkes_talks);
     talks_match("agent-k", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, agent_k_talks);
     talks_match("agent-m", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, agent_m_talks);
@@ -1301,6 +1302,7 @@ static const uint64_t boa_shuttle[40] = {
 static void agents_in_mediated_talks(void **state)
 {
     (void)state;
+    talk_fence = 0;
     static const struct {
         const char *agent;
         size_t count;
@@ -1313,6 +1315,312 @@ static void agents_in_mediated_talks(void **state)
         talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 0, 0, runs[k].count, runs[k].single);
         talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 0, 0, runs[k].count, runs[k].shuttle);
     }
+}
+
+/* Fenced talks (random_talks_k16.h talk_fence): the agent's red line rules out its best package, a constraint the
+   last issue's maximum: its bids kept within them, its amendments, its walk-away when nothing is left. */
+static const uint64_t fenced_fawkes_alt[40] = {
+    0xcd0482e0dfed049bULL, 0x7be0dcca387d1469ULL, 0xac9f24f47ace274dULL, 0xf04bd1a9c03f8a55ULL,
+    0x6dbdb0950dfcc703ULL, 0x0f3d2500684114f6ULL, 0xa0a9e9ac2523ae8dULL, 0x4b13ae711cfa330eULL,
+    0x983bdf74cef03108ULL, 0xcb4a24169a078769ULL, 0xe3cc595b1a1f93bdULL, 0x014325d54bf1cfa5ULL,
+    0xf960d10872fd118bULL, 0x0639f07a125c7bbaULL, 0x9d20e324b7aaf5d7ULL, 0x44417eff8ff34454ULL,
+    0xb553025f780c6bb2ULL, 0xf04bd1a9c03f8a55ULL, 0x0639f07a125c7bbaULL, 0xbde7e34cc77a0932ULL,
+    0x493f1a2c4916ff43ULL, 0xe1cf9b8c5ef03e7cULL, 0xd7ccc4346517a290ULL, 0xc6f78732c28113beULL,
+    0xf04bd1a9c03f8a55ULL, 0xfa348588376668d7ULL, 0xf04bd1a9c03f8a55ULL, 0x1bff6c09eb8099f7ULL,
+    0xb553025f780c6bb2ULL, 0xf5d00b824b0c895eULL, 0xfb8f706a0a439a57ULL, 0x4508d4944ddcc638ULL,
+    0xa025718080c71415ULL, 0x0639f07a125c7bbaULL, 0x456e8fa2ad070ac2ULL, 0xe3cc595b1a1f93bdULL,
+    0x642a6f00b11e78c0ULL, 0xdf572fc6438f848eULL, 0x83770b8967dd7b8fULL, 0xf04bd1a9c03f8a55ULL,
+};
+
+static const uint64_t fenced_agent_k_alt[40] = {
+    0x4809fa24302038a8ULL, 0x0cbbd1de8850977cULL, 0xe9805f92e33d2f38ULL, 0xf04bd1a9c03f8a55ULL,
+    0x3844113cf14e6cfbULL, 0x7c7ff85214355db0ULL, 0x0e30307ae6bedbbaULL, 0x0933c2a0239f50e6ULL,
+    0xa11f99c4723204daULL, 0xe138cebae4e98131ULL, 0xc701c0f2eaedd1afULL, 0x014325d54bf1cfa5ULL,
+    0xd8d639e72bb47077ULL, 0x0639f07a125c7bbaULL, 0x09e8415a49c2703bULL, 0x7b57a4ddff8f89fdULL,
+    0xae12310d3c47adc4ULL, 0xf04bd1a9c03f8a55ULL, 0x0639f07a125c7bbaULL, 0x1dc65645f5e8062aULL,
+    0x448d6f56bc8adfacULL, 0xda244c90d54b99edULL, 0x37faa54270d65b6eULL, 0xdf617c42209dc40aULL,
+    0xf04bd1a9c03f8a55ULL, 0x06f4a19353ca9979ULL, 0xf04bd1a9c03f8a55ULL, 0x75d8912bf494b8c5ULL,
+    0xac581dec4b2edf9fULL, 0x7a229e34350992d5ULL, 0x214965b38162195cULL, 0x4508d4944ddcc638ULL,
+    0xf1c7b461500f8985ULL, 0x0639f07a125c7bbaULL, 0x02241e89d2ddbfadULL, 0xbc7e4774bae47881ULL,
+    0x1131859b6b60c84bULL, 0x7029e88a971b52f9ULL, 0xbc6d2cf90ee71adeULL, 0xf04bd1a9c03f8a55ULL,
+};
+
+static const uint64_t fenced_agent_m_alt[20] = {
+    0x4809fa24302038a8ULL, 0x6fa491f66745b4fbULL, 0xe9805f92e33d2f38ULL, 0xf04bd1a9c03f8a55ULL,
+    0x6486cd2caee599a3ULL, 0xbb87993822113210ULL, 0x858192d87a2ec861ULL, 0x0227336b75777906ULL,
+    0xfdb7e9792535fa7dULL, 0x2508fdb1e3137d51ULL, 0xc701c0f2eaedd1afULL, 0x014325d54bf1cfa5ULL,
+    0xaf48cc72df5b3dafULL, 0x0639f07a125c7bbaULL, 0x12fcc2ed55acc046ULL, 0xde0dd4b756513ebeULL,
+    0xae12310d3c47adc4ULL, 0xf04bd1a9c03f8a55ULL, 0x0639f07a125c7bbaULL, 0x1dc65645f5e8062aULL,
+};
+
+static const uint64_t fenced_ponpoko_alt[12] = {
+    0x4809fa24302038a8ULL, 0x4411acf3ec2b3a47ULL, 0xe9805f92e33d2f38ULL, 0xf04bd1a9c03f8a55ULL,
+    0x6486cd2caee599a3ULL, 0x6c93abe6400b7e11ULL, 0xff4c5049b45fe126ULL, 0x4b13ae711cfa330eULL,
+    0xaf39ba09813ea3baULL, 0xcd28becccf5780e9ULL, 0xc701c0f2eaedd1afULL, 0x014325d54bf1cfa5ULL,
+};
+
+static const uint64_t fenced_agreeable_alt[40] = {
+    0x4809fa24302038a8ULL, 0x34b545e72de0458bULL, 0xe9805f92e33d2f38ULL, 0xf04bd1a9c03f8a55ULL,
+    0x46372bdfad833182ULL, 0x602e7e691224ac14ULL, 0x0e30307ae6bedbbaULL, 0x4b13ae711cfa330eULL,
+    0xe91cd9eb82aed3f1ULL, 0x90fd5eb7b5a0033aULL, 0xe3cc595b1a1f93bdULL, 0x014325d54bf1cfa5ULL,
+    0xd8d639e72bb47077ULL, 0x0639f07a125c7bbaULL, 0x9058ba3df8b5f901ULL, 0xb0298ebd7aa453b5ULL,
+    0xb553025f780c6bb2ULL, 0xf04bd1a9c03f8a55ULL, 0x0639f07a125c7bbaULL, 0x1dc65645f5e8062aULL,
+    0x19b23d6b3687dfeaULL, 0xd7e1208aeaa6a4e0ULL, 0xe5d75613dd94242aULL, 0x0ab59cb395b6cc4aULL,
+    0xf04bd1a9c03f8a55ULL, 0xfa348588376668d7ULL, 0xf04bd1a9c03f8a55ULL, 0x75d8912bf494b8c5ULL,
+    0xb553025f780c6bb2ULL, 0x71c56ac01364e08aULL, 0x214965b38162195cULL, 0x4508d4944ddcc638ULL,
+    0xf1c7b461500f8985ULL, 0x0639f07a125c7bbaULL, 0xf54551000112a584ULL, 0xe3cc595b1a1f93bdULL,
+    0x1131859b6b60c84bULL, 0x7029e88a971b52f9ULL, 0x83770b8967dd7b8fULL, 0xf04bd1a9c03f8a55ULL,
+};
+
+static const uint64_t fenced_micro_alt[40] = {
+    0xba061bcd398b07ecULL, 0x9d62d336ca098e79ULL, 0xac9f24f47ace274dULL, 0xf04bd1a9c03f8a55ULL,
+    0x96a1025329286e18ULL, 0x5147f3a6439a47b6ULL, 0xcf075c97087a614fULL, 0xe1c88bed16e9b3e1ULL,
+    0x00f769b2f11e09a3ULL, 0xc2cf57e7593643d6ULL, 0xe3cc595b1a1f93bdULL, 0xaad415694b269082ULL,
+    0x82bb689b6c99bc40ULL, 0x0639f07a125c7bbaULL, 0xfb1845c90f5736e3ULL, 0x50a50ee3cd0a3575ULL,
+    0xb553025f780c6bb2ULL, 0xf04bd1a9c03f8a55ULL, 0x0639f07a125c7bbaULL, 0xbde7e34cc77a0932ULL,
+    0x989a08bbaa366153ULL, 0x225aa643a778883cULL, 0x3781f0727baf5a4eULL, 0x1c9185c352a01d50ULL,
+    0xf04bd1a9c03f8a55ULL, 0xfa348588376668d7ULL, 0xf04bd1a9c03f8a55ULL, 0x63c29d50d8a53749ULL,
+    0xb553025f780c6bb2ULL, 0xc69086ace547385fULL, 0xf4dbe166fecf3a3fULL, 0x4508d4944ddcc638ULL,
+    0x32f07ffe70e9dab6ULL, 0x0639f07a125c7bbaULL, 0x746fa8464779475eULL, 0xe3cc595b1a1f93bdULL,
+    0x8131c7ea574e0483ULL, 0xaa0f496b4d6817b9ULL, 0x83770b8967dd7b8fULL, 0xf04bd1a9c03f8a55ULL,
+};
+
+static const uint64_t fenced_boa_alt[40] = {
+    0x4809fa24302038a8ULL, 0x22a85d1dc23e7f8fULL, 0xac9f24f47ace274dULL, 0xf04bd1a9c03f8a55ULL,
+    0xd67c1f7b71014020ULL, 0x8ba9e2f7dbef80bbULL, 0x5b7c7659d743fcddULL, 0x4b13ae711cfa330eULL,
+    0xacf7344c1e900ebfULL, 0x7afb737f45d1cad6ULL, 0xe3cc595b1a1f93bdULL, 0x014325d54bf1cfa5ULL,
+    0x1ab8a8a4916a577bULL, 0x0639f07a125c7bbaULL, 0x6bacb376a143e3dbULL, 0x8cb3a5e3eff94d42ULL,
+    0xb553025f780c6bb2ULL, 0xf04bd1a9c03f8a55ULL, 0x0639f07a125c7bbaULL, 0xbde7e34cc77a0932ULL,
+    0x19b23d6b3687dfeaULL, 0x37236f4246d40ac2ULL, 0xb029eedbb94037b2ULL, 0x5935803ef4e14288ULL,
+    0xf04bd1a9c03f8a55ULL, 0xfa348588376668d7ULL, 0xf04bd1a9c03f8a55ULL, 0x8a9240ab62b2f3ccULL,
+    0xb553025f780c6bb2ULL, 0x7a229e34350992d5ULL, 0x511cc6b8a8ba0034ULL, 0x4508d4944ddcc638ULL,
+    0xf1c7b461500f8985ULL, 0x0639f07a125c7bbaULL, 0x456e8fa2ad070ac2ULL, 0xe3cc595b1a1f93bdULL,
+    0x877b95f5fc43bbebULL, 0x7029e88a971b52f9ULL, 0x83770b8967dd7b8fULL, 0xf04bd1a9c03f8a55ULL,
+};
+
+static const uint64_t fenced_boa_tft_alt[40] = {
+    0x4809fa24302038a8ULL, 0xbb3c9d593e6202afULL, 0xac9f24f47ace274dULL, 0xf04bd1a9c03f8a55ULL,
+    0x2e7bf0dc970f9e19ULL, 0xbb87993822113210ULL, 0xcfbdb29c0bb55516ULL, 0x4b13ae711cfa330eULL,
+    0xb9f56ef8875b497eULL, 0x2508fdb1e3137d51ULL, 0xe3cc595b1a1f93bdULL, 0x014325d54bf1cfa5ULL,
+    0xd8d639e72bb47077ULL, 0x0639f07a125c7bbaULL, 0xfde45c0f90bf27c3ULL, 0x22339f9cf5917ac3ULL,
+    0xb553025f780c6bb2ULL, 0xf04bd1a9c03f8a55ULL, 0x0639f07a125c7bbaULL, 0xbde7e34cc77a0932ULL,
+    0x19b23d6b3687dfeaULL, 0x021dfcaca653162bULL, 0xae26ce823cd3fbedULL, 0x2b07a6cadd6de1f5ULL,
+    0xf04bd1a9c03f8a55ULL, 0xfa348588376668d7ULL, 0xf04bd1a9c03f8a55ULL, 0x8a9240ab62b2f3ccULL,
+    0xb553025f780c6bb2ULL, 0x7a229e34350992d5ULL, 0x214965b38162195cULL, 0x4508d4944ddcc638ULL,
+    0xf1c7b461500f8985ULL, 0x0639f07a125c7bbaULL, 0x02241e89d2ddbfadULL, 0xe3cc595b1a1f93bdULL,
+    0xd6928aac1a933e9bULL, 0x7029e88a971b52f9ULL, 0x83770b8967dd7b8fULL, 0xf04bd1a9c03f8a55ULL,
+};
+
+static const uint64_t fenced_fawkes_single[40] = {
+    0x4b28996c0755b7d1ULL, 0x0da9a03a5bae0a15ULL, 0x3b2505ae87a71045ULL, 0x582074c841dafaa1ULL,
+    0x74b666e8aff10c9eULL, 0x7cd7df9be003e7eeULL, 0x38d620dbe45c619bULL, 0xb3d3d58147d3f0e5ULL,
+    0x91e88dfff6bcb4a9ULL, 0xeb605c3299e64688ULL, 0x3b2505ae87a71045ULL, 0x24923edcda5f77d9ULL,
+    0x6cbd8b82e138c613ULL, 0x2710c6ec0b800694ULL, 0x7e5e2fbf5aaf137bULL, 0x92fee1f2a11aa209ULL,
+    0xb5692bda61340ef1ULL, 0x85a566e76cbbbbe2ULL, 0xccaab72a66c13ac2ULL, 0xfa0a8b05034ed5c1ULL,
+    0xdbcd3b984778b1e9ULL, 0xd66a01c3e77d9f71ULL, 0xfbd72639ac32abecULL, 0xa63715a74a8f997bULL,
+    0x6a5d2ccb0ab0895aULL, 0x68ba8b895619ebf1ULL, 0x8187cad6735b3151ULL, 0x1beede2db22d6c52ULL,
+    0x55ff57ed928647a9ULL, 0x26e7ec5355c791c7ULL, 0x023a3fafccc0c886ULL, 0x209e44206707ec2cULL,
+    0xf7512f4c3156d577ULL, 0x6a5d2ccb0ab0895aULL, 0x5f3d84d6e76ffdd3ULL, 0xf5a901cbfe709279ULL,
+    0xc0502158a0fd3e1fULL, 0x647112372abd8580ULL, 0x848303640f640031ULL, 0x584685ae6b218c78ULL,
+};
+
+static const uint64_t fenced_agent_k_single[40] = {
+    0x4b28996c0755b7d1ULL, 0x0da9a03a5bae0a15ULL, 0x3b2505ae87a71045ULL, 0x582074c841dafaa1ULL,
+    0x74b666e8aff10c9eULL, 0x7cd7df9be003e7eeULL, 0x38d620dbe45c619bULL, 0xb3d3d58147d3f0e5ULL,
+    0x91e88dfff6bcb4a9ULL, 0xeb605c3299e64688ULL, 0x3b2505ae87a71045ULL, 0x24923edcda5f77d9ULL,
+    0x6cbd8b82e138c613ULL, 0x2710c6ec0b800694ULL, 0x7e5e2fbf5aaf137bULL, 0x92fee1f2a11aa209ULL,
+    0xb5692bda61340ef1ULL, 0x85a566e76cbbbbe2ULL, 0xccaab72a66c13ac2ULL, 0xfa0a8b05034ed5c1ULL,
+    0xdbcd3b984778b1e9ULL, 0xd66a01c3e77d9f71ULL, 0xfbd72639ac32abecULL, 0xa63715a74a8f997bULL,
+    0x6a5d2ccb0ab0895aULL, 0x68ba8b895619ebf1ULL, 0x8187cad6735b3151ULL, 0x1beede2db22d6c52ULL,
+    0x55ff57ed928647a9ULL, 0x26e7ec5355c791c7ULL, 0x023a3fafccc0c886ULL, 0x209e44206707ec2cULL,
+    0xf7512f4c3156d577ULL, 0x6a5d2ccb0ab0895aULL, 0x5f3d84d6e76ffdd3ULL, 0xf5a901cbfe709279ULL,
+    0xc0502158a0fd3e1fULL, 0x647112372abd8580ULL, 0x848303640f640031ULL, 0x584685ae6b218c78ULL,
+};
+
+static const uint64_t fenced_agent_m_single[20] = {
+    0x4b28996c0755b7d1ULL, 0x0da9a03a5bae0a15ULL, 0x3b2505ae87a71045ULL, 0x582074c841dafaa1ULL,
+    0x74b666e8aff10c9eULL, 0x7cd7df9be003e7eeULL, 0x38d620dbe45c619bULL, 0xb3d3d58147d3f0e5ULL,
+    0x91e88dfff6bcb4a9ULL, 0xeb605c3299e64688ULL, 0x3b2505ae87a71045ULL, 0x24923edcda5f77d9ULL,
+    0x6cbd8b82e138c613ULL, 0x2710c6ec0b800694ULL, 0x7e5e2fbf5aaf137bULL, 0x92fee1f2a11aa209ULL,
+    0xb5692bda61340ef1ULL, 0x85a566e76cbbbbe2ULL, 0xccaab72a66c13ac2ULL, 0xfa0a8b05034ed5c1ULL,
+};
+
+static const uint64_t fenced_ponpoko_single[12] = {
+    0x4b28996c0755b7d1ULL, 0x0da9a03a5bae0a15ULL, 0x3b2505ae87a71045ULL, 0x582074c841dafaa1ULL,
+    0x74b666e8aff10c9eULL, 0x7cd7df9be003e7eeULL, 0x38d620dbe45c619bULL, 0xb3d3d58147d3f0e5ULL,
+    0x91e88dfff6bcb4a9ULL, 0xeb605c3299e64688ULL, 0x3b2505ae87a71045ULL, 0x24923edcda5f77d9ULL,
+};
+
+static const uint64_t fenced_agreeable_single[40] = {
+    0x4b28996c0755b7d1ULL, 0x0da9a03a5bae0a15ULL, 0x3b2505ae87a71045ULL, 0x582074c841dafaa1ULL,
+    0x74b666e8aff10c9eULL, 0x7cd7df9be003e7eeULL, 0x38d620dbe45c619bULL, 0xb3d3d58147d3f0e5ULL,
+    0x91e88dfff6bcb4a9ULL, 0xeb605c3299e64688ULL, 0x3b2505ae87a71045ULL, 0x24923edcda5f77d9ULL,
+    0x6cbd8b82e138c613ULL, 0x2710c6ec0b800694ULL, 0x7e5e2fbf5aaf137bULL, 0x92fee1f2a11aa209ULL,
+    0xb5692bda61340ef1ULL, 0x85a566e76cbbbbe2ULL, 0xccaab72a66c13ac2ULL, 0xfa0a8b05034ed5c1ULL,
+    0xdbcd3b984778b1e9ULL, 0xd66a01c3e77d9f71ULL, 0xfbd72639ac32abecULL, 0xa63715a74a8f997bULL,
+    0x6a5d2ccb0ab0895aULL, 0x68ba8b895619ebf1ULL, 0x8187cad6735b3151ULL, 0x1beede2db22d6c52ULL,
+    0x55ff57ed928647a9ULL, 0x26e7ec5355c791c7ULL, 0x023a3fafccc0c886ULL, 0x209e44206707ec2cULL,
+    0xf7512f4c3156d577ULL, 0x6a5d2ccb0ab0895aULL, 0x5f3d84d6e76ffdd3ULL, 0xf5a901cbfe709279ULL,
+    0xc0502158a0fd3e1fULL, 0x647112372abd8580ULL, 0x848303640f640031ULL, 0x584685ae6b218c78ULL,
+};
+
+static const uint64_t fenced_micro_single[40] = {
+    0x4b28996c0755b7d1ULL, 0x0da9a03a5bae0a15ULL, 0x3b2505ae87a71045ULL, 0x791e04d3a54b1be7ULL,
+    0x74b666e8aff10c9eULL, 0x7cd7df9be003e7eeULL, 0x38d620dbe45c619bULL, 0xb3d3d58147d3f0e5ULL,
+    0x91e88dfff6bcb4a9ULL, 0xeb605c3299e64688ULL, 0x3b2505ae87a71045ULL, 0x24923edcda5f77d9ULL,
+    0x6cbd8b82e138c613ULL, 0xe692792b947e3ebbULL, 0x7e5e2fbf5aaf137bULL, 0x92fee1f2a11aa209ULL,
+    0xb5692bda61340ef1ULL, 0xfab71021ae85b4dcULL, 0x55fb9e4ceed50c20ULL, 0xfa0a8b05034ed5c1ULL,
+    0xdbcd3b984778b1e9ULL, 0xd66a01c3e77d9f71ULL, 0xfbd72639ac32abecULL, 0xa63715a74a8f997bULL,
+    0x528fd0c74881122dULL, 0x68ba8b895619ebf1ULL, 0x791e04d3a54b1be7ULL, 0x1beede2db22d6c52ULL,
+    0x55ff57ed928647a9ULL, 0x26e7ec5355c791c7ULL, 0x023a3fafccc0c886ULL, 0x34b51244626c0efdULL,
+    0xf7512f4c3156d577ULL, 0x34b51244626c0efdULL, 0x5f3d84d6e76ffdd3ULL, 0xf5a901cbfe709279ULL,
+    0xc0502158a0fd3e1fULL, 0x647112372abd8580ULL, 0x848303640f640031ULL, 0x528fd0c74881122dULL,
+};
+
+static const uint64_t fenced_boa_single[40] = {
+    0x4b28996c0755b7d1ULL, 0x0da9a03a5bae0a15ULL, 0x3b2505ae87a71045ULL, 0x582074c841dafaa1ULL,
+    0x74b666e8aff10c9eULL, 0x7cd7df9be003e7eeULL, 0x38d620dbe45c619bULL, 0xb3d3d58147d3f0e5ULL,
+    0x91e88dfff6bcb4a9ULL, 0xeb605c3299e64688ULL, 0x3b2505ae87a71045ULL, 0x24923edcda5f77d9ULL,
+    0x6cbd8b82e138c613ULL, 0x2710c6ec0b800694ULL, 0x7e5e2fbf5aaf137bULL, 0x92fee1f2a11aa209ULL,
+    0xb5692bda61340ef1ULL, 0x85a566e76cbbbbe2ULL, 0xccaab72a66c13ac2ULL, 0xfa0a8b05034ed5c1ULL,
+    0xdbcd3b984778b1e9ULL, 0xd66a01c3e77d9f71ULL, 0xfbd72639ac32abecULL, 0xa63715a74a8f997bULL,
+    0x6a5d2ccb0ab0895aULL, 0x68ba8b895619ebf1ULL, 0x8187cad6735b3151ULL, 0x1beede2db22d6c52ULL,
+    0x55ff57ed928647a9ULL, 0x26e7ec5355c791c7ULL, 0x023a3fafccc0c886ULL, 0x209e44206707ec2cULL,
+    0xf7512f4c3156d577ULL, 0x6a5d2ccb0ab0895aULL, 0x5f3d84d6e76ffdd3ULL, 0xf5a901cbfe709279ULL,
+    0xc0502158a0fd3e1fULL, 0x647112372abd8580ULL, 0x848303640f640031ULL, 0x584685ae6b218c78ULL,
+};
+
+static const uint64_t fenced_boa_tft_single[40] = {
+    0x4b28996c0755b7d1ULL, 0x0da9a03a5bae0a15ULL, 0x3b2505ae87a71045ULL, 0x582074c841dafaa1ULL,
+    0x74b666e8aff10c9eULL, 0x7cd7df9be003e7eeULL, 0x38d620dbe45c619bULL, 0xb3d3d58147d3f0e5ULL,
+    0x91e88dfff6bcb4a9ULL, 0xeb605c3299e64688ULL, 0x3b2505ae87a71045ULL, 0x24923edcda5f77d9ULL,
+    0x6cbd8b82e138c613ULL, 0x2710c6ec0b800694ULL, 0x7e5e2fbf5aaf137bULL, 0x92fee1f2a11aa209ULL,
+    0xb5692bda61340ef1ULL, 0x85a566e76cbbbbe2ULL, 0xccaab72a66c13ac2ULL, 0xfa0a8b05034ed5c1ULL,
+    0xdbcd3b984778b1e9ULL, 0xd66a01c3e77d9f71ULL, 0xfbd72639ac32abecULL, 0xa63715a74a8f997bULL,
+    0x6a5d2ccb0ab0895aULL, 0x68ba8b895619ebf1ULL, 0x8187cad6735b3151ULL, 0x1beede2db22d6c52ULL,
+    0x55ff57ed928647a9ULL, 0x26e7ec5355c791c7ULL, 0x023a3fafccc0c886ULL, 0x209e44206707ec2cULL,
+    0xf7512f4c3156d577ULL, 0x6a5d2ccb0ab0895aULL, 0x5f3d84d6e76ffdd3ULL, 0xf5a901cbfe709279ULL,
+    0xc0502158a0fd3e1fULL, 0x647112372abd8580ULL, 0x848303640f640031ULL, 0x584685ae6b218c78ULL,
+};
+
+static const uint64_t fenced_fawkes_shuttle[40] = {
+    0x853ecf5d6d49d25dULL, 0x9a038e4439fd24ffULL, 0x43ebcb7da8cb301eULL, 0xf1e76b6ab1ee2fcbULL,
+    0xadc4b9dbf119d17aULL, 0x84df131dd5acbc4cULL, 0xfc7a08616869dc95ULL, 0xac1ae3d48faba5ffULL,
+    0x0c6a2c92c8d58ea9ULL, 0x6096d00791957d78ULL, 0xb7f1903350c943c5ULL, 0xf3d8a95bf4b2b869ULL,
+    0x0130ef74d8748ff2ULL, 0xfd929dbf174e2eccULL, 0x76972fc8e685d240ULL, 0x53cc11b81345e714ULL,
+    0x89150c0dc0f781e2ULL, 0xb72cec35996df6d4ULL, 0xebf91cd7deeefc63ULL, 0x06810ff9bf3ae1e4ULL,
+    0xe6f6b96b5beeb548ULL, 0xae31c462465df955ULL, 0x57d21a14eecfbfdeULL, 0x4d41574d58795572ULL,
+    0x46003dae34bdc5b5ULL, 0x79d34ddd822ababfULL, 0xf1e76b6ab1ee2fcbULL, 0xafa0a12f8b4df45aULL,
+    0xd6b0b1bb1460c635ULL, 0xd8cabfa6e4374cf5ULL, 0xbf8a76d64f292314ULL, 0x3b3229bb87d6e798ULL,
+    0x6b27645b6a3439ceULL, 0xfc6345a14c569d1aULL, 0x103956834006718dULL, 0x8a8cf32305983ccfULL,
+    0xdd19d22f5b6523a2ULL, 0x14a05bf3f66d2a28ULL, 0x47ffb41cd59485b6ULL, 0x46003dae34bdc5b5ULL,
+};
+
+static const uint64_t fenced_agent_k_shuttle[40] = {
+    0x3a406105372649f8ULL, 0x7e1a6e4e4fc6c370ULL, 0x43ebcb7da8cb301eULL, 0xf1e76b6ab1ee2fcbULL,
+    0x1d81057b7f9f7db6ULL, 0x84df131dd5acbc4cULL, 0xfc7a08616869dc95ULL, 0xac1ae3d48faba5ffULL,
+    0xcb601ab430b0fe0fULL, 0x6096d00791957d78ULL, 0xb7f1903350c943c5ULL, 0xf3d8a95bf4b2b869ULL,
+    0x5a594f296ea9e15bULL, 0xfd929dbf174e2eccULL, 0x0268990ea33c1ed8ULL, 0x6d5aa678bb2801d1ULL,
+    0x89150c0dc0f781e2ULL, 0xb72cec35996df6d4ULL, 0xebf91cd7deeefc63ULL, 0x06810ff9bf3ae1e4ULL,
+    0xe6f6b96b5beeb548ULL, 0xae31c462465df955ULL, 0x3dafc92f615e4b23ULL, 0xbc0ec6ab71ba1468ULL,
+    0x46003dae34bdc5b5ULL, 0x79d34ddd822ababfULL, 0xf1e76b6ab1ee2fcbULL, 0x3a1da778506a782dULL,
+    0xd6b0b1bb1460c635ULL, 0x813271b7e64afcc6ULL, 0xbf8a76d64f292314ULL, 0x3b3229bb87d6e798ULL,
+    0x6b27645b6a3439ceULL, 0xfc6345a14c569d1aULL, 0x08d908c3bbf76e93ULL, 0x8a8cf32305983ccfULL,
+    0xdd19d22f5b6523a2ULL, 0x14a05bf3f66d2a28ULL, 0xdea499b28b52647fULL, 0x46003dae34bdc5b5ULL,
+};
+
+static const uint64_t fenced_agent_m_shuttle[20] = {
+    0x3a406105372649f8ULL, 0x7e1a6e4e4fc6c370ULL, 0x43ebcb7da8cb301eULL, 0xf1e76b6ab1ee2fcbULL,
+    0x1d81057b7f9f7db6ULL, 0x84df131dd5acbc4cULL, 0xfc7a08616869dc95ULL, 0xac1ae3d48faba5ffULL,
+    0xcb601ab430b0fe0fULL, 0x6096d00791957d78ULL, 0xb7f1903350c943c5ULL, 0xf3d8a95bf4b2b869ULL,
+    0x5a594f296ea9e15bULL, 0xfd929dbf174e2eccULL, 0x0268990ea33c1ed8ULL, 0x6d5aa678bb2801d1ULL,
+    0x89150c0dc0f781e2ULL, 0xb72cec35996df6d4ULL, 0xebf91cd7deeefc63ULL, 0x06810ff9bf3ae1e4ULL,
+};
+
+static const uint64_t fenced_ponpoko_shuttle[12] = {
+    0x3a406105372649f8ULL, 0x27b4a05afc3ecc01ULL, 0x43ebcb7da8cb301eULL, 0xf1e76b6ab1ee2fcbULL,
+    0x9052e01aac84f09aULL, 0xd330355f03a9e77aULL, 0xfc7a08616869dc95ULL, 0xac1ae3d48faba5ffULL,
+    0x6dfd678c5fb38575ULL, 0x6096d00791957d78ULL, 0xb7f1903350c943c5ULL, 0xf3d8a95bf4b2b869ULL,
+};
+
+static const uint64_t fenced_agreeable_shuttle[40] = {
+    0x3a406105372649f8ULL, 0x726bb7cc08c7665fULL, 0x43ebcb7da8cb301eULL, 0xf1e76b6ab1ee2fcbULL,
+    0xd5647106ccfff0dbULL, 0x6b344c5ee6b5daf8ULL, 0xfc7a08616869dc95ULL, 0xac1ae3d48faba5ffULL,
+    0xafbf013a23ee73abULL, 0x6096d00791957d78ULL, 0xb7f1903350c943c5ULL, 0xf3d8a95bf4b2b869ULL,
+    0x5a594f296ea9e15bULL, 0xfd929dbf174e2eccULL, 0xbacc1b81866d4a10ULL, 0xfe8b4e4f3f2965faULL,
+    0x89150c0dc0f781e2ULL, 0xb72cec35996df6d4ULL, 0xebf91cd7deeefc63ULL, 0x06810ff9bf3ae1e4ULL,
+    0xe6f6b96b5beeb548ULL, 0xae31c462465df955ULL, 0x7e9b19227785d868ULL, 0xbc0ec6ab71ba1468ULL,
+    0x46003dae34bdc5b5ULL, 0x79d34ddd822ababfULL, 0xf1e76b6ab1ee2fcbULL, 0x3a1da778506a782dULL,
+    0xd6b0b1bb1460c635ULL, 0x813271b7e64afcc6ULL, 0xbf8a76d64f292314ULL, 0x3b3229bb87d6e798ULL,
+    0x6b27645b6a3439ceULL, 0xfc6345a14c569d1aULL, 0x8aa54299fec4701fULL, 0x8a8cf32305983ccfULL,
+    0xdd19d22f5b6523a2ULL, 0x14a05bf3f66d2a28ULL, 0xdea499b28b52647fULL, 0x46003dae34bdc5b5ULL,
+};
+
+static const uint64_t fenced_micro_shuttle[40] = {
+    0x3a406105372649f8ULL, 0x7e1a6e4e4fc6c370ULL, 0x43ebcb7da8cb301eULL, 0xf1e76b6ab1ee2fcbULL,
+    0x1d81057b7f9f7db6ULL, 0x84df131dd5acbc4cULL, 0xfc7a08616869dc95ULL, 0xac1ae3d48faba5ffULL,
+    0xcb601ab430b0fe0fULL, 0x6096d00791957d78ULL, 0xb7f1903350c943c5ULL, 0xf3d8a95bf4b2b869ULL,
+    0x5a594f296ea9e15bULL, 0xfd929dbf174e2eccULL, 0x0268990ea33c1ed8ULL, 0x6d5aa678bb2801d1ULL,
+    0x89150c0dc0f781e2ULL, 0xb72cec35996df6d4ULL, 0xebf91cd7deeefc63ULL, 0x06810ff9bf3ae1e4ULL,
+    0xe6f6b96b5beeb548ULL, 0xae31c462465df955ULL, 0x3dafc92f615e4b23ULL, 0xbc0ec6ab71ba1468ULL,
+    0x46003dae34bdc5b5ULL, 0x79d34ddd822ababfULL, 0xf1e76b6ab1ee2fcbULL, 0x3a1da778506a782dULL,
+    0xd6b0b1bb1460c635ULL, 0x813271b7e64afcc6ULL, 0xbf8a76d64f292314ULL, 0x3b3229bb87d6e798ULL,
+    0x6b27645b6a3439ceULL, 0xfc6345a14c569d1aULL, 0x08d908c3bbf76e93ULL, 0x8a8cf32305983ccfULL,
+    0xdd19d22f5b6523a2ULL, 0x14a05bf3f66d2a28ULL, 0xdea499b28b52647fULL, 0x46003dae34bdc5b5ULL,
+};
+
+static const uint64_t fenced_boa_shuttle[40] = {
+    0x853ecf5d6d49d25dULL, 0xe274fd48b182c2f3ULL, 0x43ebcb7da8cb301eULL, 0xf1e76b6ab1ee2fcbULL,
+    0x0a0fc64fb29c5fa5ULL, 0xb7765df7c9bb1415ULL, 0x2b268b76eaf99749ULL, 0x8da6f41911967d1eULL,
+    0xa4ac7500e838be40ULL, 0x81cfef436c69f07dULL, 0xb7f1903350c943c5ULL, 0xf3d8a95bf4b2b869ULL,
+    0xa8558bd26f44ec7bULL, 0xfd929dbf174e2eccULL, 0x663e7617138097eeULL, 0x08ab35ffdc9a6688ULL,
+    0x89150c0dc0f781e2ULL, 0xb72cec35996df6d4ULL, 0xebf91cd7deeefc63ULL, 0x06810ff9bf3ae1e4ULL,
+    0xe6f6b96b5beeb548ULL, 0x3f3eaeda621e9fa6ULL, 0x5930f478b9664750ULL, 0x9aab779e045e95fcULL,
+    0x46003dae34bdc5b5ULL, 0x79d34ddd822ababfULL, 0xf1e76b6ab1ee2fcbULL, 0xafa0a12f8b4df45aULL,
+    0x2478c4c6c1486b69ULL, 0x813271b7e64afcc6ULL, 0xbf8a76d64f292314ULL, 0x3b3229bb87d6e798ULL,
+    0x6b27645b6a3439ceULL, 0xfc6345a14c569d1aULL, 0xa9081b90926e6db3ULL, 0x8a8cf32305983ccfULL,
+    0x02821d899f56a946ULL, 0x62015c3a749c2c6cULL, 0x47ffb41cd59485b6ULL, 0x46003dae34bdc5b5ULL,
+};
+
+static const uint64_t fenced_boa_tft_shuttle[40] = {
+    0x3a406105372649f8ULL, 0x7e1a6e4e4fc6c370ULL, 0x43ebcb7da8cb301eULL, 0xf1e76b6ab1ee2fcbULL,
+    0x1d81057b7f9f7db6ULL, 0x84df131dd5acbc4cULL, 0xfc7a08616869dc95ULL, 0xac1ae3d48faba5ffULL,
+    0xcb601ab430b0fe0fULL, 0x6096d00791957d78ULL, 0xb7f1903350c943c5ULL, 0xf3d8a95bf4b2b869ULL,
+    0x5a594f296ea9e15bULL, 0xfd929dbf174e2eccULL, 0x0268990ea33c1ed8ULL, 0x6d5aa678bb2801d1ULL,
+    0x89150c0dc0f781e2ULL, 0xb72cec35996df6d4ULL, 0xebf91cd7deeefc63ULL, 0x06810ff9bf3ae1e4ULL,
+    0xe6f6b96b5beeb548ULL, 0xae31c462465df955ULL, 0x3dafc92f615e4b23ULL, 0xbc0ec6ab71ba1468ULL,
+    0x46003dae34bdc5b5ULL, 0x79d34ddd822ababfULL, 0xf1e76b6ab1ee2fcbULL, 0x3a1da778506a782dULL,
+    0xd6b0b1bb1460c635ULL, 0x813271b7e64afcc6ULL, 0xbf8a76d64f292314ULL, 0x3b3229bb87d6e798ULL,
+    0x6b27645b6a3439ceULL, 0xfc6345a14c569d1aULL, 0x08d908c3bbf76e93ULL, 0x8a8cf32305983ccfULL,
+    0xdd19d22f5b6523a2ULL, 0x14a05bf3f66d2a28ULL, 0xdea499b28b52647fULL, 0x46003dae34bdc5b5ULL,
+};
+
+
+static void agents_in_fenced_talks(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *agent;
+        size_t count;
+        const uint64_t *alternating, *single, *shuttle;
+    } runs[] = {
+        {"the-fawkes", 40, fenced_fawkes_alt, fenced_fawkes_single, fenced_fawkes_shuttle},
+        {"agent-k", 40, fenced_agent_k_alt, fenced_agent_k_single, fenced_agent_k_shuttle},
+        {"agent-m", 20, fenced_agent_m_alt, fenced_agent_m_single, fenced_agent_m_shuttle},
+        {"ponpoko", 12, fenced_ponpoko_alt, fenced_ponpoko_single, fenced_ponpoko_shuttle},
+        {"agreeable-2018", 40, fenced_agreeable_alt, fenced_agreeable_single, fenced_agreeable_shuttle},
+        {"micro", 40, fenced_micro_alt, fenced_micro_single, fenced_micro_shuttle},
+        {"boa", 40, fenced_boa_alt, fenced_boa_single, fenced_boa_shuttle},
+        {"boa:bidding=tft:model=bayes:accept=combi", 40, fenced_boa_tft_alt, fenced_boa_tft_single,
+         fenced_boa_tft_shuttle},
+    };
+    talk_fence = 1;
+    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
+        talks_match(runs[k].agent, PARLEY_PROTOCOL_ALTERNATING, 0, 0, runs[k].count, runs[k].alternating);
+        talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 0, 0, runs[k].count, runs[k].single);
+        talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 0, 0, runs[k].count, runs[k].shuttle);
+    }
+    talk_fence = 0;
 }
 
 int main(void)
@@ -1330,6 +1638,7 @@ int main(void)
         cmocka_unit_test(model_accuracy_by_hand),
         cmocka_unit_test(agents_in_random_talks),
         cmocka_unit_test(agents_in_mediated_talks),
+        cmocka_unit_test(agents_in_fenced_talks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
