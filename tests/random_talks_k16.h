@@ -111,6 +111,28 @@ static parley_scenario *talk_scenario(const struct talk_setup *t)
     return sc;
 }
 
+/* A digest of a finished negotiation: its run's result, agreement, rounds, and every event (kind, party, round,
+   package of `issues` values). */
+static uint64_t talk_events_digest(const parley_negotiation *neg, int rc, int issues)
+{
+    uint64_t h = 1469598103934665603ULL;
+#define TALK_MIX(x) (h = (h ^ (uint64_t)(x)) * 1099511628211ULL)
+    TALK_MIX(rc);
+    TALK_MIX(parley_negotiation_agreed(neg));
+    TALK_MIX(parley_negotiation_rounds_used(neg));
+    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
+        parley_event ev;
+        parley_negotiation_event(neg, i, &ev, NULL);
+        TALK_MIX(ev.kind);
+        TALK_MIX(ev.party);
+        TALK_MIX(ev.round);
+        for (int k = 0; ev.outcome && k < issues; k++)
+            TALK_MIX(ev.outcome[k]);
+    }
+#undef TALK_MIX
+    return h;
+}
+
 /* Runs talk c of `agent` under `protocol` (timed: a deadline in seconds only) and returns its digest; *t says what it
    was. */
 static uint64_t talk_digest(const char *agent, parley_protocol_kind protocol, int timed, unsigned c,
@@ -154,21 +176,7 @@ static uint64_t talk_digest(const char *agent, parley_protocol_kind protocol, in
                                  : parley_negotiation_add_agent(neg, &talk_script_agent, "", &err)) != PARLEY_OK)
             fail_msg("%s", err.message);
     int rc = parley_negotiation_run(neg, &err);
-    uint64_t h = 1469598103934665603ULL;
-#define TALK_MIX(x) (h = (h ^ (uint64_t)(x)) * 1099511628211ULL)
-    TALK_MIX(rc);
-    TALK_MIX(parley_negotiation_agreed(neg));
-    TALK_MIX(parley_negotiation_rounds_used(neg));
-    for (size_t i = 0; i < parley_negotiation_event_count(neg); i++) {
-        parley_event ev;
-        parley_negotiation_event(neg, i, &ev, NULL);
-        TALK_MIX(ev.kind);
-        TALK_MIX(ev.party);
-        TALK_MIX(ev.round);
-        for (int k = 0; ev.outcome && k < t->issues; k++)
-            TALK_MIX(ev.outcome[k]);
-    }
-#undef TALK_MIX
+    uint64_t h = talk_events_digest(neg, rc, t->issues);
     parley_negotiation_free(neg);
     parley_scenario_free(sc);
     return h;

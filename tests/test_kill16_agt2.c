@@ -1107,6 +1107,38 @@ static const uint64_t boa_combi_talks[60] = {
 };
 
 
+/* PonPoko with each of its five threshold patterns. */
+static const uint64_t ponpoko_pattern0_talks[12] = {
+    0x537415e5a58b8e28ULL, 0xee7e7fe92c77456aULL, 0xa5a522c7b827a9f4ULL, 0x34a7b146da01e4c2ULL,
+    0x48de3a61eacb1cf4ULL, 0xf4c8d49648a344deULL, 0xd939815c1e142158ULL, 0x4b13ae711cfa330eULL,
+    0x0511d75a3f3f8bbdULL, 0x7e61f472239e2db3ULL, 0xf24efa8442e84217ULL, 0xce58ad36b06624d5ULL,
+};
+
+static const uint64_t ponpoko_pattern1_talks[12] = {
+    0xd0e2c500beb45af5ULL, 0x452f3b622fd31e1aULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0x49b6fa14927034f1ULL, 0xf4be2a48bae15a5eULL, 0xb48b9f1c5b420addULL, 0x38a402e874fc358cULL,
+    0x25012fc66f98fc19ULL, 0xaa32deff6060f634ULL, 0xc515967983d9950fULL, 0xfd33c234433efef1ULL,
+};
+
+static const uint64_t ponpoko_pattern2_talks[12] = {
+    0x537415e5a58b8e28ULL, 0xc21f1353b5d6f7b7ULL, 0xa5a522c7b827a9f4ULL, 0x34a7b146da01e4c2ULL,
+    0x587efb4188c95cffULL, 0xcbf1c0b43ea9e584ULL, 0xd939815c1e142158ULL, 0x4b13ae711cfa330eULL,
+    0x7b34fcfa0842a277ULL, 0xfd12649a46682accULL, 0xf24efa8442e84217ULL, 0xce58ad36b06624d5ULL,
+};
+
+static const uint64_t ponpoko_pattern3_talks[12] = {
+    0x537415e5a58b8e28ULL, 0xa5eda18d5438d543ULL, 0xa5a522c7b827a9f4ULL, 0x34a7b146da01e4c2ULL,
+    0x0db79e5b41434be1ULL, 0xa999def34c27de55ULL, 0xd939815c1e142158ULL, 0xcc9bea4dfe9d3598ULL,
+    0x0511d75a3f3f8bbdULL, 0x2508fdb1e3137d51ULL, 0xf24efa8442e84217ULL, 0xce58ad36b06624d5ULL,
+};
+
+static const uint64_t ponpoko_pattern4_talks[12] = {
+    0x537415e5a58b8e28ULL, 0xcce1258cfc6e7b9dULL, 0xa5a522c7b827a9f4ULL, 0x34a7b146da01e4c2ULL,
+    0x9f886d5bf9ef119fULL, 0x9a1b1ca6c8c082a3ULL, 0xc31f83f9061f8503ULL, 0x2e618daef4ff1810ULL,
+    0x0511d75a3f3f8bbdULL, 0xc2376c03d84a154eULL, 0xf24efa8442e84217ULL, 0xce58ad36b06624d5ULL,
+};
+
+
 /* Round deadlines: talks 0.. of each agent, the most detailed output (every event) pinned. */
 static void agents_in_random_talks(void **state)
 {
@@ -1116,6 +1148,13 @@ static void agents_in_random_talks(void **state)
     talks_match("agent-k", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, agent_k_talks);
     talks_match("agent-m", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, agent_m_talks);
     talks_match("ponpoko", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 40, ponpoko_talks);
+    const uint64_t *patterns[5] = {ponpoko_pattern0_talks, ponpoko_pattern1_talks, ponpoko_pattern2_talks,
+                                   ponpoko_pattern3_talks, ponpoko_pattern4_talks};
+    for (int p = 0; p < 5; p++) {
+        char spec[32];
+        snprintf(spec, sizeof spec, "ponpoko:pattern=%d", p);
+        talks_match(spec, PARLEY_PROTOCOL_ALTERNATING, 0, 0, 12, patterns[p]);
+    }
     talks_match("agreeable-2018", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, agreeable_talks);
     talks_match("micro", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, micro_talks);
     talks_match("boa", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, boa_talks);
@@ -1623,6 +1662,67 @@ static void agents_in_fenced_talks(void **state)
     talk_fence = 0;
 }
 
+/*
+ * PonPoko on categorical issues with long labels (String.hashCode values far above 2^16, so HashMap.hash's
+ * h ^ h >>> 16 moves the buckets) and utilities with many ties: the order of its equally good random packages is
+ * their HashSet buckets', and its random bids between its thresholds pick among them.  Each pattern, seeds 1..3.
+ */
+static const char ponpoko_labels_json[] =
+    "{\"issues\": [{\"name\": \"colour\", \"type\": \"categorical\", \"values\": [\"crimson\", \"turquoise\", "
+    "\"vermilion\", \"ultramarine\"]}, {\"name\": \"fabric\", \"type\": \"categorical\", \"values\": [\"gabardine\", "
+    "\"corduroy\", \"seersucker\"]}, {\"name\": \"size\", \"type\": \"categorical\", \"values\": [\"petite\", "
+    "\"regular\", \"extralarge\"]}], \"parties\": [{\"name\": \"P0\", \"preferences\": {\"colour\": {\"weight\": 0.5, "
+    "\"values\": {\"crimson\": 0, \"turquoise\": 1, \"vermilion\": 0.5, \"ultramarine\": 1}}, \"fabric\": {\"weight\": "
+    "0.25, \"values\": {\"gabardine\": 0, \"corduroy\": 1, \"seersucker\": 1}}, \"size\": {\"weight\": 0.25, \"values\": "
+    "{\"petite\": 1, \"regular\": 0, \"extralarge\": 0.5}}}}, {\"name\": \"P1\", \"preferences\": {\"colour\": "
+    "{\"weight\": 0.5, \"values\": {\"crimson\": 1, \"turquoise\": 0, \"vermilion\": 1, \"ultramarine\": 0.5}}, "
+    "\"fabric\": {\"weight\": 0.25, \"values\": {\"gabardine\": 1, \"corduroy\": 0.5, \"seersucker\": 1}}, \"size\": "
+    "{\"weight\": 0.25, \"values\": {\"petite\": 0.5, \"regular\": 1, \"extralarge\": 1}}}}]}";
+
+static const uint64_t ponpoko_labels_talks[15] = {
+    0x6949ab2724da27b6ULL, 0xb37bf9fbfdb23ddcULL, 0x73080a58c780a6aaULL, 0x2e2910934610d97bULL,
+    0xa52705898b40a1ebULL, 0x6115ec4b670cbbf7ULL, 0x6949ab2724da27b6ULL, 0xb37bf9fbfdb23ddcULL,
+    0x73080a58c780a6aaULL, 0x6949ab2724da27b6ULL, 0xb37bf9fbfdb23ddcULL, 0x73080a58c780a6aaULL,
+    0xf8f328375e794c89ULL, 0x9c9cad660a2fac95ULL, 0x9f9d0b1f256ea41aULL,
+};
+
+static void ponpoko_on_long_labels(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_scenario(ponpoko_labels_json);
+    const uint32_t script[2][3] = {{1, 1, 0}, {3, 2, 0}};
+    memcpy(talk_script.offers, script, sizeof script);
+    talk_script.count = 2;
+    talk_script.issues = 3;
+    int record = getenv("PARLEY_K16_RECORD") != NULL;
+    for (int pattern = 0; pattern < 5; pattern++)
+        for (uint64_t seed = 1; seed <= 3; seed++) {
+            parley_session_config cfg;
+            parley_session_config_init(&cfg);
+            cfg.rounds = 60;
+            cfg.clock = PARLEY_CLOCK_GENIUS;
+            cfg.seed = seed;
+            parley_negotiation *neg = NULL;
+            parley_error err;
+            char spec[32];
+            snprintf(spec, sizeof spec, "ponpoko:pattern=%d", pattern);
+            if (parley_negotiation_new(sc, &cfg, &neg, &err) != PARLEY_OK ||
+                parley_negotiation_add_agent(neg, &talk_script_agent, "", &err) != PARLEY_OK ||
+                parley_negotiation_add_agent_spec(neg, spec, &err) != PARLEY_OK)
+                fail_msg("%s", err.message);
+            int rc = parley_negotiation_run(neg, &err);
+            uint64_t h = talk_events_digest(neg, rc, 3);
+            parley_negotiation_free(neg);
+            size_t k = (size_t)pattern * 3 + (size_t)(seed - 1);
+            if (record)
+                printf("0x%016llxULL,%s", (unsigned long long)h, k % 4 == 3 ? "\n" : " ");
+            else if (h != ponpoko_labels_talks[k])
+                fail_msg("pattern %d, seed %llu: digest 0x%016llx, recorded 0x%016llx", pattern,
+                         (unsigned long long)seed, (unsigned long long)h, (unsigned long long)ponpoko_labels_talks[k]);
+        }
+    parley_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1639,6 +1739,7 @@ int main(void)
         cmocka_unit_test(agents_in_random_talks),
         cmocka_unit_test(agents_in_mediated_talks),
         cmocka_unit_test(agents_in_fenced_talks),
+        cmocka_unit_test(ponpoko_on_long_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
