@@ -28,6 +28,10 @@
  *     space up to the sample size, else SplitMix64 draws per issue; 1000 when 0 is asked), the RMSE, Pearson's r
  *     by sums of products, Kendall's tau-b from its pair counts (differences within 1e-12 tied), with ties on
  *     either side, on both, and constant vectors (NaN);
+ *   - the agents' parameter strings (registry.c): every malformed form (no '=', empty key or value, a trailing
+ *     ':'), an unknown key with the list of known ones (and with none), numbers that are not (empty, trailing text,
+ *     inf, nan, overflow), values of 63 and 64 characters (the buffer's edge), the last of a repeated number and
+ *     the first of a repeated string, a string of size - 1 and of size, a key that is a prefix of another;
  *   - every event of short talks of the-fawkes, agent-k, agent-m, ponpoko, agreeable-2018, micro and three BOA
  *     agents against a scripted opponent on small random scenarios (random_talks_k16.h): one to three issues of
  *     two to five values, reservation values above 0, discounts below 1, either party, either clock; a regression
@@ -775,6 +779,81 @@ static void model_accuracy_by_hand(void **state)
         parley_utility_free(truth);
         parley_space_free(s);
     }
+}
+
+/* --- the agents' parameter strings --- */
+
+static void expect_param_error(int rc, const parley_error *err, const char *message)
+{
+    assert_int_equal(rc, PARLEY_EINVAL);
+    assert_string_equal(err->message, message);
+}
+
+static void agent_parameters_parsed(void **state)
+{
+    (void)state;
+    static const char *const keys[] = {"e", "ee", "name", NULL}, *const none[] = {NULL};
+    parley_error err;
+    assert_int_equal(parley_agent_params_check("x", "e=1:ee=2:name=z", keys, &err), PARLEY_OK);
+    assert_int_equal(parley_agent_params_check("x", "", keys, &err), PARLEY_OK);
+    assert_int_equal(parley_agent_params_check("x", NULL, keys, &err), PARLEY_OK);
+    const char *malformed[] = {"e", "=1", "e=", "e=1:", "e=1::ee=2", ":e=1"};
+    for (size_t k = 0; k < sizeof malformed / sizeof *malformed; k++) {
+        char want[160];
+        snprintf(want, sizeof want, "agent x: malformed parameters '%s' (expected key=value, separated by ':')",
+                 malformed[k]);
+        expect_param_error(parley_agent_params_check("x", malformed[k], keys, &err), &err, want);
+    }
+    expect_param_error(parley_agent_params_check("x", "e=1:f=2", keys, &err), &err,
+                       "agent x: unknown parameter 'f' (expected e, ee, name)");
+    expect_param_error(parley_agent_params_check("x", "n=2", none, &err), &err,
+                       "agent x: unknown parameter 'n' (expected no parameters)");
+    expect_param_error(parley_agent_params_check("x", "eee=2", keys, &err), &err,
+                       "agent x: unknown parameter 'eee' (expected e, ee, name)");
+
+    double x = -7;
+    assert_int_equal(parley_agent_param_double("x", "ee=2:e=0.25", "e", 9, &x, &err), PARLEY_OK);
+    assert_float_equal(x, 0.25, 0);
+    assert_int_equal(parley_agent_param_double("x", "ee=2", "e", 9, &x, &err), PARLEY_OK);
+    assert_float_equal(x, 9, 0); /* absent: the default */
+    assert_int_equal(parley_agent_param_double("x", "e=1:e=3", "e", 9, &x, &err), PARLEY_OK);
+    assert_float_equal(x, 3, 0); /* repeated: the last */
+    assert_int_equal(parley_agent_param_double("x", "bad:e=4", "e", 9, &x, &err), PARLEY_OK);
+    assert_float_equal(x, 4, 0); /* a malformed item is skipped here (params_check refuses it) */
+    assert_int_equal(parley_agent_param_double("x", NULL, "e", 5, &x, &err), PARLEY_OK);
+    assert_float_equal(x, 5, 0);
+    const char *not_numbers[] = {"1.5x", "inf", "nan", "1e999", "0x", " "};
+    for (size_t k = 0; k < sizeof not_numbers / sizeof *not_numbers; k++) {
+        char params[32], want[96];
+        snprintf(params, sizeof params, "e=%s", not_numbers[k]);
+        snprintf(want, sizeof want, "agent x: e=%s is not a number", not_numbers[k]);
+        expect_param_error(parley_agent_param_double("x", params, "e", 9, &x, &err), &err, want);
+    }
+    char params[96] = "e=0.";
+    while (strlen(params) < 2 + 62)
+        strcat(params, "0");
+    strcat(params, "5"); /* a value of 63 characters: fits the 64-byte buffer */
+    assert_int_equal(parley_agent_param_double("x", params, "e", 9, &x, &err), PARLEY_OK);
+    assert_true(x > 0 && x < 1e-50);
+    memmove(params + 4, params + 3, strlen(params + 3) + 1);
+    params[3] = '0'; /* 64 characters */
+    expect_param_error(parley_agent_param_double("x", params, "e", 9, &x, &err), &err,
+                       "agent x: value of e is too long");
+
+    char buf[8];
+    assert_int_equal(parley_agent_param_string("x", "name=abc:name=def", "name", "dflt", buf, sizeof buf, &err),
+                     PARLEY_OK);
+    assert_string_equal(buf, "abc"); /* repeated: the first */
+    assert_int_equal(parley_agent_param_string("x", "e=1", "name", "dflt", buf, sizeof buf, &err), PARLEY_OK);
+    assert_string_equal(buf, "dflt");
+    assert_int_equal(parley_agent_param_string("x", NULL, "name", "", buf, sizeof buf, &err), PARLEY_OK);
+    assert_string_equal(buf, "");
+    assert_int_equal(parley_agent_param_string("x", "name=1234567", "name", "d", buf, sizeof buf, &err), PARLEY_OK);
+    assert_string_equal(buf, "1234567"); /* size - 1 characters */
+    expect_param_error(parley_agent_param_string("x", "name=12345678", "name", "d", buf, sizeof buf, &err), &err,
+                       "agent x: value of name is too long");
+    expect_param_error(parley_agent_param_string("x", "e=1", "name", "12345678", buf, sizeof buf, &err), &err,
+                       "agent x: value of name is too long"); /* a default too long as well */
 }
 
 /* --- the agents of this area in short talks against a script (random_talks_k16.h) --- */
@@ -1736,6 +1815,7 @@ int main(void)
         cmocka_unit_test(bid_near_against_the_list),
         cmocka_unit_test(kendall_and_pearson_by_hand),
         cmocka_unit_test(model_accuracy_by_hand),
+        cmocka_unit_test(agent_parameters_parsed),
         cmocka_unit_test(agents_in_random_talks),
         cmocka_unit_test(agents_in_mediated_talks),
         cmocka_unit_test(agents_in_fenced_talks),
