@@ -32,6 +32,9 @@
  *     ':'), an unknown key with the list of known ones (and with none), numbers that are not (empty, trailing text,
  *     inf, nan, overflow), values of 63 and 64 characters (the buffer's edge), the last of a repeated number and
  *     the first of a repeated string, a string of size - 1 and of size, a key that is a prefix of another;
+ *   - BOA's acceptance conditions (boa_components.c): their parameters at and past each limit (exact message), and
+ *     each decision at its edge: next and prev within 1e-12, const and time strictly above, combi's window of the
+ *     last 1 - t of time (an offer received 5e-13 before its start counts, one earlier does not);
  *   - every event of short talks of the-fawkes, agent-k, agent-m, ponpoko, agreeable-2018, micro and three BOA
  *     agents against a scripted opponent on small random scenarios (random_talks_k16.h): one to three issues of
  *     two to five values, reservation values above 0, discounts below 1, either party, either clock; a regression
@@ -856,6 +859,78 @@ static void agent_parameters_parsed(void **state)
                        "agent x: value of name is too long"); /* a default too long as well */
 }
 
+/* --- BOA's acceptance conditions at their edges --- */
+
+static parley_acceptance *acceptance(const char *name, const char *params)
+{
+    parley_acceptance *a = NULL;
+    parley_error err;
+    if (parley_acceptance_new(name, params, &a, &err) != PARLEY_OK)
+        fail_msg("%s:%s: %s", name, params, err.message);
+    return a;
+}
+
+static int decide(const char *name, const char *params, double time, double offered, double next, double last)
+{
+    parley_acceptance *a = acceptance(name, params);
+    static const double rt[] = {0.5, 0.975, 0.98 - 5e-13, 0.985}, ru[] = {0.99, 0.97, 0.6, 0.5};
+    parley_acceptance_input in = {time, offered, next, last, rt, ru, 4};
+    int yes = parley_acceptance_decide(a, &in);
+    parley_acceptance_free(a);
+    return yes;
+}
+
+static void acceptance_at_its_edges(void **state)
+{
+    (void)state;
+    const char *fine[][2] = {{"const", "c=1"}, {"const", "c=0"}, {"time", "t=1"}, {"time", "t=0"},
+                             {"next", "a=0.000001"}, {"combi", "t=1"}, {"prev", "a=2:b=-1"}};
+    for (size_t k = 0; k < sizeof fine / sizeof *fine; k++)
+        parley_acceptance_free(acceptance(fine[k][0], fine[k][1]));
+    const char *refused[][2] = {{"const", "c=1.000001"}, {"const", "c=-0.000001"}, {"time", "t=1.000001"},
+                                {"time", "t=-0.000001"}, {"next", "a=0"}, {"prev", "a=-1"}, {"combi", "t=2"}};
+    for (size_t k = 0; k < sizeof refused / sizeof *refused; k++) {
+        parley_acceptance *a = NULL;
+        parley_error err;
+        assert_int_equal(parley_acceptance_new(refused[k][0], refused[k][1], &a, &err), PARLEY_EINVAL);
+        char want[96];
+        snprintf(want, sizeof want, "acceptance %s: t and c must be in [0,1] and a > 0", refused[k][0]);
+        assert_string_equal(err.message, want);
+        assert_null(a);
+    }
+    parley_acceptance *a = NULL;
+    parley_error err;
+    assert_int_equal(parley_acceptance_new("sometimes", "", &a, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "unknown acceptance strategy 'sometimes' (expected next, const, time, prev or "
+                                     "combi)");
+    /* next: a offered + b >= next - 1e-12 */
+    assert_true(decide("next", "", 0.5, 0.7 - 5e-13, 0.7, NAN));
+    assert_false(decide("next", "", 0.5, 0.7 - 2e-12, 0.7, NAN));
+    assert_true(decide("next", "a=2:b=-0.5", 0.5, 0.6, 0.7, NAN));   /* 1.2 - 0.5 = 0.7 */
+    assert_false(decide("next", "a=2:b=-0.5", 0.5, 0.59, 0.7, NAN)); /* 0.68 */
+    /* const and time: strictly above */
+    assert_false(decide("const", "", 0.5, 0.9, 1, NAN));
+    assert_true(decide("const", "", 0.5, 0.9000001, 1, NAN));
+    assert_false(decide("time", "", 0.99, 0, 1, NAN));
+    assert_true(decide("time", "", 0.9900001, 0, 1, NAN));
+    assert_false(decide("time", "t=0.5", 0.5, 1, 0, NAN));
+    /* prev: against its previous bid, none before its first */
+    assert_false(decide("prev", "", 0.5, 1, 0, NAN));
+    assert_true(decide("prev", "", 0.5, 0.7 - 5e-13, 1, 0.7));
+    assert_false(decide("prev", "", 0.5, 0.7 - 2e-12, 0, 0.7));
+    /* combi: its next bid, or from t = 0.98 on the best offer of the last 1 - t of time: at 0.99 those since 0.98
+       (0.98 - 5e-13 within the tolerance: 0.6; 0.975 outside); at 0.985 since 0.97 (0.975's 0.97 counts) */
+    assert_true(decide("combi", "", 0.5, 0.8, 0.8, NAN));
+    assert_false(decide("combi", "", 0.97, 0.7, 0.8, NAN)); /* before t */
+    assert_true(decide("combi", "", 0.99, 0.6, 0.8, NAN));
+    assert_false(decide("combi", "", 0.99, 0.6 - 2e-12, 0.8, NAN));
+    assert_true(decide("combi", "", 0.99, 0.6 - 5e-13, 0.8, NAN));
+    assert_false(decide("combi", "", 0.985, 0.96, 0.99, NAN));
+    assert_true(decide("combi", "", 0.985, 0.97, 0.99, NAN));
+    assert_true(decide("combi", "", 0.98 - 5e-13, 0.97, 0.99, NAN)); /* t reached within the tolerance */
+    assert_false(decide("combi", "", 0.98 - 2e-12, 0.97, 0.99, NAN));
+}
+
 /* --- the agents of this area in short talks against a script (random_talks_k16.h) --- */
 
 /* Digests recorded from this build (PARLEY_K16_RECORD=1 prints them again). */
@@ -1218,6 +1293,45 @@ static const uint64_t ponpoko_pattern4_talks[12] = {
 };
 
 
+/* CUHK and NiceTitForTat (helper agt1's ports) keep the opponent's best offer in boa_track.c: the first of equal
+   ones. */
+static const uint64_t cuhk_talks[60] = {
+    0x6e706c09f6d5263bULL, 0x2e7084937fb5c9b7ULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0x31a3fb3ab7149907ULL, 0xe439206c1f59cbbaULL, 0x4cf6d3adb42cdc0dULL, 0x02f4c099b7b13d67ULL,
+    0x25012fc66f98fc19ULL, 0x293ce1ab448f7995ULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xfbdfcef38cfaaf9eULL, 0x4b5e2caef9f3ec13ULL, 0xaa443d8dee27d06cULL, 0xe6ba79b287882051ULL,
+    0x55f483d6b005d250ULL, 0xc64de47a761f754fULL, 0x6ef4028108902539ULL, 0x6f65536bde9502dfULL,
+    0x70672b3d3c891061ULL, 0xf58ce68eb8970a53ULL, 0xc55ff19cedc2fb51ULL, 0xa40eb1c6e95f4c29ULL,
+    0xc64de47a761f754fULL, 0xfb6b85f3455f43c9ULL, 0xc64de47a761f754fULL, 0x87a44c0055604e77ULL,
+    0xebe4388f5e2e237cULL, 0xca5f173929f8f7ddULL, 0xcf67b588d09a788cULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xaa9bf3187996a045ULL, 0x704eab770a612740ULL, 0xc7a8f8f98c7a094aULL,
+    0x5bb3ba80a6897570ULL, 0x926effa2d4d09b71ULL, 0x653b7cdc07c5eeaaULL, 0xaca0f7a887d838aaULL,
+    0xd1236b3421829aa2ULL, 0xc64de47a761f754fULL, 0x3a580f6d6c03a5d7ULL, 0xbec43cdd032c1022ULL,
+    0x93bc153b3e5cd35cULL, 0x21998d4535cdbffdULL, 0x668b86727fbe014cULL, 0x05024af207c4a03aULL,
+    0x85995cb38f2a2c71ULL, 0xc64de47a761f754fULL, 0x73a8194fed5027adULL, 0x73300897bf1962d8ULL,
+    0x31f891df08870dddULL, 0xde48593ec2f67b36ULL, 0x2db9472ed24a44caULL, 0x5b11b870b8ef33cbULL,
+    0x4d0e830cd4821fb7ULL, 0x194e0f231372e559ULL, 0x8a2023acf786b6fbULL, 0x9c56dbdd273fab73ULL,
+};
+
+static const uint64_t ntft_talks[60] = {
+    0x0966600d0260f0f5ULL, 0x1abc9a11e9e6d8e1ULL, 0x926effa2d4d09b71ULL, 0xc64de47a761f754fULL,
+    0x028562b4d6c6d27cULL, 0x378ba04df9b09096ULL, 0x1264defb29539c18ULL, 0x766e38e07f2f902dULL,
+    0xa95c86724363f1bbULL, 0xf0537add4c553b53ULL, 0xc515967983d9950fULL, 0x943cc489da68b9c5ULL,
+    0xfbdfcef38cfaaf9eULL, 0xeeb474ba8fc54d8dULL, 0x61a881c2af492ac9ULL, 0x845aeb08de18fbd7ULL,
+    0x55f483d6b005d250ULL, 0xc64de47a761f754fULL, 0x6ef4028108902539ULL, 0x6f65536bde9502dfULL,
+    0xe70247f36e4b31f7ULL, 0xd3d1f03d23e12af7ULL, 0x74e994d45b3d1435ULL, 0xd7e1d63f37d239afULL,
+    0xc64de47a761f754fULL, 0xfb6b85f3455f43c9ULL, 0xc64de47a761f754fULL, 0x3152ceb386ce5255ULL,
+    0xda3b31f3146c001aULL, 0x1e27e436e6f44548ULL, 0xb33a3d70d9293890ULL, 0x59068a017994cb99ULL,
+    0x926effa2d4d09b71ULL, 0xaa9bf3187996a045ULL, 0x5be7e2f64e023f51ULL, 0xc7a8f8f98c7a094aULL,
+    0x856115e365a1e7b3ULL, 0x926effa2d4d09b71ULL, 0xadf3050b405220e2ULL, 0xaca0f7a887d838aaULL,
+    0x92451c53f22c4e8fULL, 0xc64de47a761f754fULL, 0xb0a48d7277e334f1ULL, 0xbec43cdd032c1022ULL,
+    0xe0d8702b8c7fc679ULL, 0xc6e483d9af4e181eULL, 0x6039ddbb22ffa937ULL, 0x1cf4248f6117bf85ULL,
+    0x85995cb38f2a2c71ULL, 0xc64de47a761f754fULL, 0x3351f8a070a51d3eULL, 0x73300897bf1962d8ULL,
+    0x18e3829888029fb5ULL, 0x6cff93dabd6434b8ULL, 0x2db9472ed24a44caULL, 0x5b11b870b8ef33cbULL,
+    0x8791ae20f05c9ae1ULL, 0x573ebd3f1ac7d5a9ULL, 0x8a2023acf786b6fbULL, 0x3351f8a070a51d3eULL,
+};
+
+
 /* Round deadlines: talks 0.. of each agent, the most detailed output (every event) pinned. */
 static void agents_in_random_talks(void **state)
 {
@@ -1227,6 +1341,8 @@ static void agents_in_random_talks(void **state)
     talks_match("agent-k", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 100, agent_k_talks);
     talks_match("agent-m", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, agent_m_talks);
     talks_match("ponpoko", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 40, ponpoko_talks);
+    talks_match("cuhk", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, cuhk_talks);
+    talks_match("nice-tit-for-tat", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, ntft_talks);
     const uint64_t *patterns[5] = {ponpoko_pattern0_talks, ponpoko_pattern1_talks, ponpoko_pattern2_talks,
                                    ponpoko_pattern3_talks, ponpoko_pattern4_talks};
     for (int p = 0; p < 5; p++) {
@@ -1752,7 +1868,8 @@ static const char ponpoko_labels_json[] =
     "\"corduroy\", \"seersucker\"]}, {\"name\": \"size\", \"type\": \"categorical\", \"values\": [\"petite\", "
     "\"regular\", \"extralarge\"]}], \"parties\": [{\"name\": \"P0\", \"preferences\": {\"colour\": {\"weight\": 0.5, "
     "\"values\": {\"crimson\": 0, \"turquoise\": 1, \"vermilion\": 0.5, \"ultramarine\": 1}}, \"fabric\": {\"weight\": "
-    "0.25, \"values\": {\"gabardine\": 0, \"corduroy\": 1, \"seersucker\": 1}}, \"size\": {\"weight\": 0.25, \"values\": "
+    "0.25, \"values\": {\"gabardine\": 0, \"corduroy\": 1, \"seersucker\": 1}}, \"size\": {\"weight\": 0.25, "
+    "\"values\": "
     "{\"petite\": 1, \"regular\": 0, \"extralarge\": 0.5}}}}, {\"name\": \"P1\", \"preferences\": {\"colour\": "
     "{\"weight\": 0.5, \"values\": {\"crimson\": 1, \"turquoise\": 0, \"vermilion\": 1, \"ultramarine\": 0.5}}, "
     "\"fabric\": {\"weight\": 0.25, \"values\": {\"gabardine\": 1, \"corduroy\": 0.5, \"seersucker\": 1}}, \"size\": "
@@ -1816,6 +1933,7 @@ int main(void)
         cmocka_unit_test(kendall_and_pearson_by_hand),
         cmocka_unit_test(model_accuracy_by_hand),
         cmocka_unit_test(agent_parameters_parsed),
+        cmocka_unit_test(acceptance_at_its_edges),
         cmocka_unit_test(agents_in_random_talks),
         cmocka_unit_test(agents_in_mediated_talks),
         cmocka_unit_test(agents_in_fenced_talks),
