@@ -433,6 +433,53 @@ static void frequency_estimate_by_hand(void **state)
     parley_space_free(s);
 }
 
+/* parley_scenario_uncertain: party k's utility replaced by the estimate from its own ranking (the same calls made
+   here), the other party's kept; its errors.  The LP estimator refuses more than 1000 ranked outcomes. */
+static void scenario_uncertain_by_hand(void **state)
+{
+    (void)state;
+    parley_scenario *sc = probe_opposed_linear(3, 3);
+    const parley_space *space = parley_scenario_space(sc);
+    for (size_t k = 0; k < 2; k++)
+        for (int how = 0; how < 2; how++) {
+            parley_scenario *out = NULL;
+            parley_error err;
+            assert_int_equal(parley_scenario_uncertain(sc, k, 20, (parley_estimator)how, 77, &out, &err), PARLEY_OK);
+            const parley_utility *truth = parley_party_utility(sc, parley_scenario_negotiator(sc, k));
+            uint32_t *ranked = NULL;
+            size_t count = 0;
+            parley_utility *est = NULL;
+            assert_int_equal(parley_ranking_sample(truth, 20, 77, &ranked, &count, &err), PARLEY_OK);
+            assert_int_equal(parley_utility_estimate(space, ranked, count, (parley_estimator)how, &est, &err),
+                             PARLEY_OK);
+            const parley_utility *got = parley_party_utility(out, parley_scenario_negotiator(out, k));
+            const parley_utility *other = parley_party_utility(out, parley_scenario_negotiator(out, 1 - k));
+            const parley_utility *other_before = parley_party_utility(sc, parley_scenario_negotiator(sc, 1 - k));
+            for (size_t i = 0; i < 3; i++) {
+                assert_float_equal(parley_utility_weight(got, i), parley_utility_weight(est, i), 0);
+                assert_float_equal(parley_utility_weight(other, i), parley_utility_weight(other_before, i), 0);
+                for (uint32_t v = 0; v < 4; v++)
+                    assert_float_equal(parley_utility_value(got, i, v), parley_utility_value(est, i, v), 0);
+            }
+            parley_utility_free(est);
+            free(ranked);
+            parley_scenario_free(out);
+        }
+    parley_scenario *out = NULL;
+    parley_error err;
+    assert_int_equal(parley_scenario_uncertain(sc, 2, 20, PARLEY_ESTIMATE_LP, 1, &out, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "no negotiating party 3");
+    assert_null(out);
+    uint32_t *many = calloc(1001 * 3, sizeof *many);
+    parley_utility *est = NULL;
+    assert_int_equal(parley_utility_estimate(space, many, 1001, PARLEY_ESTIMATE_LP, &est, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "the LP estimator takes at most 1000 ranked outcomes, got 1001 (use the "
+                                     "frequency estimator)");
+    assert_null(est);
+    free(many);
+    parley_scenario_free(sc);
+}
+
 /* A ranking drawn from an additive utility (distinct utilities) is consistent, so the LP estimate needs no slack:
    it ranks the outcomes strictly in the same order (its rescaling per issue keeps the order of the sums). */
 static void lp_estimate_keeps_a_consistent_order(void **state)
@@ -1928,6 +1975,7 @@ int main(void)
         cmocka_unit_test(ranking_sample_by_hand),
         cmocka_unit_test(frequency_estimate_by_hand),
         cmocka_unit_test(lp_estimate_keeps_a_consistent_order),
+        cmocka_unit_test(scenario_uncertain_by_hand),
         cmocka_unit_test(genius_outcome_space_by_hand),
         cmocka_unit_test(bid_near_against_the_list),
         cmocka_unit_test(kendall_and_pearson_by_hand),
