@@ -711,6 +711,24 @@ static void bid_near_against_the_list(void **state)
         assert_int_equal(near_mismatches, 0);
         assert_true(near_checks >= 2 * 4 * 4); /* both parties' views, at least 4 packages each */
     }
+    /* P1 values every package at 0.5: one run, no level below or above it (GENIUS's bisection stops at once) */
+    parley_scenario *flat = probe_scenario(
+        "{\"issues\": [{\"name\": \"a\", \"type\": \"integer\", \"min\": 0, \"max\": 2}, {\"name\": \"b\", \"type\": "
+        "\"integer\", \"min\": 0, \"max\": 3}], \"parties\": [{\"name\": \"P0\", \"preferences\": {\"a\": {\"weight\": 0.5, "
+        "\"function\": {\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}, \"b\": {\"weight\": 0.5, \"function\": "
+        "{\"type\": \"linear\", \"at_min\": 0, \"at_max\": 1}}}}, {\"name\": \"P1\", \"preferences\": {\"a\": {\"weight\": "
+        "0.5, \"function\": {\"type\": \"linear\", \"at_min\": 0.5, \"at_max\": 0.5}}, \"b\": {\"weight\": 0.5, "
+        "\"function\": {\"type\": \"linear\", \"at_min\": 0.5, \"at_max\": 0.5}}}}]}");
+    uint32_t first[2] = {0, 0};
+    script_set(2, 1, first);
+    script_hook = near_hook;
+    near_checks = near_mismatches = 0;
+    parley_negotiation *neg = probe_negotiation(flat, 2, 1, &script_agent, "", &script_agent, "");
+    probe_run(neg);
+    parley_negotiation_free(neg);
+    parley_scenario_free(flat);
+    assert_int_equal(near_mismatches, 0);
+    assert_true(near_checks >= 2 * 4 * 12);
 }
 
 /* --- an opponent model's accuracy against loops written here --- */
