@@ -128,15 +128,93 @@ static const uint64_t boa_prev_timed[30] = {
     0x2b8e7bcbf62cd6a4ULL, 0x1e27e436e6f44548ULL,
 };
 
+/* The mediated protocols under a deadline in seconds. */
+static const uint64_t fawkes_timed_single[15] = {
+    0xa8a4e95502c13838ULL, 0x46cf588c0d99a959ULL, 0xa71baae105023fddULL, 0x93c1dc82e429e2c9ULL,
+    0x54da510f72c32a1bULL, 0xb8b4e0440e6fa231ULL, 0x22924e2d4da4f449ULL, 0x32c27ef647bdd205ULL,
+    0x5ca8056850e0f29cULL, 0x7293e11a524f87cbULL, 0x4fb212f280d6a629ULL, 0x8135d3fe4f56049fULL,
+    0x94988b322e8fd8c3ULL, 0x73c6990b91c1fff9ULL, 0x4821d3ef055da5b0ULL,
+};
+
+static const uint64_t fawkes_timed_shuttle[15] = {
+    0x86f3e99eafb0495aULL, 0x55de79b8a4e5a3f9ULL, 0x3e6ab8538f4046c5ULL, 0xc4d74b138074d7f5ULL,
+    0x127334ceb1d3e2b7ULL, 0x18dec2e4dbb8e09eULL, 0x33bccac5168c6e37ULL, 0xde99790efe8b619eULL,
+    0x0bc0a1e52a2c4368ULL, 0xf5f75687c68300b0ULL, 0xe2f2b4c08bbed33dULL, 0x83ea69af294da6e9ULL,
+    0x6ce32e35b3c85b6cULL, 0x65361958e8920550ULL, 0xbc8d1361ba4a2f58ULL,
+};
+
+static const uint64_t agent_k_timed_single[15] = {
+    0xa8a4e95502c13838ULL, 0x46cf588c0d99a959ULL, 0xa71baae105023fddULL, 0x93c1dc82e429e2c9ULL,
+    0x54da510f72c32a1bULL, 0xb8b4e0440e6fa231ULL, 0x22924e2d4da4f449ULL, 0x32c27ef647bdd205ULL,
+    0x5ca8056850e0f29cULL, 0x7293e11a524f87cbULL, 0x4fb212f280d6a629ULL, 0x8135d3fe4f56049fULL,
+    0x94988b322e8fd8c3ULL, 0x73c6990b91c1fff9ULL, 0x4821d3ef055da5b0ULL,
+};
+
+static const uint64_t agent_k_timed_shuttle[15] = {
+    0x86f3e99eafb0495aULL, 0x55de79b8a4e5a3f9ULL, 0x3e6ab8538f4046c5ULL, 0xc4d74b138074d7f5ULL,
+    0x1709bda43e4900d0ULL, 0x18dec2e4dbb8e09eULL, 0xdceca849e45dcff7ULL, 0x0dcb8042ea3667d6ULL,
+    0x0bc0a1e52a2c4368ULL, 0xf5f75687c68300b0ULL, 0xe2f2b4c08bbed33dULL, 0x83ea69af294da6e9ULL,
+    0x6ce32e35b3c85b6cULL, 0x65361958e8920550ULL, 0xf9732f8e339565c0ULL,
+};
+
+static const uint64_t micro_timed_single[15] = {
+    0xa8a4e95502c13838ULL, 0x46cf588c0d99a959ULL, 0xa71baae105023fddULL, 0x93c1dc82e429e2c9ULL,
+    0x54da510f72c32a1bULL, 0xb8b4e0440e6fa231ULL, 0x22924e2d4da4f449ULL, 0x32c27ef647bdd205ULL,
+    0x5ca8056850e0f29cULL, 0x7293e11a524f87cbULL, 0x4fb212f280d6a629ULL, 0x8135d3fe4f56049fULL,
+    0x94988b322e8fd8c3ULL, 0x73c6990b91c1fff9ULL, 0x4821d3ef055da5b0ULL,
+};
+
+static const uint64_t micro_timed_shuttle[15] = {
+    0x86f3e99eafb0495aULL, 0x55de79b8a4e5a3f9ULL, 0x3e6ab8538f4046c5ULL, 0xc4d74b138074d7f5ULL,
+    0x1709bda43e4900d0ULL, 0x18dec2e4dbb8e09eULL, 0xdceca849e45dcff7ULL, 0x0dcb8042ea3667d6ULL,
+    0x0bc0a1e52a2c4368ULL, 0xf5f75687c68300b0ULL, 0xe2f2b4c08bbed33dULL, 0x83ea69af294da6e9ULL,
+    0x6ce32e35b3c85b6cULL, 0x65361958e8920550ULL, 0xf9732f8e339565c0ULL,
+};
+
+static const uint64_t boa_timed_single[15] = {
+    0xa8a4e95502c13838ULL, 0x46cf588c0d99a959ULL, 0xa71baae105023fddULL, 0x93c1dc82e429e2c9ULL,
+    0x54da510f72c32a1bULL, 0xb8b4e0440e6fa231ULL, 0x22924e2d4da4f449ULL, 0x32c27ef647bdd205ULL,
+    0x5ca8056850e0f29cULL, 0x7293e11a524f87cbULL, 0x4fb212f280d6a629ULL, 0x8135d3fe4f56049fULL,
+    0x94988b322e8fd8c3ULL, 0x73c6990b91c1fff9ULL, 0x4821d3ef055da5b0ULL,
+};
+
+static const uint64_t boa_timed_shuttle[15] = {
+    0x39281064253dcc6aULL, 0x51a0ee379723b99bULL, 0x3c40d52f94fe47a9ULL, 0xb1dc80b2f809f886ULL,
+    0x80722acd54f8534dULL, 0xad025c1af3269c7aULL, 0x0a2a51e1a5d841cfULL, 0x7ce77964e42d52ceULL,
+    0x4e31930e27e9b882ULL, 0x98f895b0cc464b6bULL, 0xd54c58d4ec37de55ULL, 0xfaa5db9bdc33c01eULL,
+    0x50c720ea53977d38ULL, 0x9e7223630a047b08ULL, 0xeba47a2013c003f1ULL,
+};
+
+static const uint64_t agreeable_timed_single[15] = {
+    0xa8a4e95502c13838ULL, 0x46cf588c0d99a959ULL, 0xa71baae105023fddULL, 0x93c1dc82e429e2c9ULL,
+    0x54da510f72c32a1bULL, 0xb8b4e0440e6fa231ULL, 0x22924e2d4da4f449ULL, 0x32c27ef647bdd205ULL,
+    0x5ca8056850e0f29cULL, 0x7293e11a524f87cbULL, 0x4fb212f280d6a629ULL, 0x8135d3fe4f56049fULL,
+    0x94988b322e8fd8c3ULL, 0x73c6990b91c1fff9ULL, 0x4821d3ef055da5b0ULL,
+};
+
+static const uint64_t agreeable_timed_shuttle[15] = {
+    0x86f3e99eafb0495aULL, 0xbca8360d4da0e182ULL, 0x3e6ab8538f4046c5ULL, 0xc4d74b138074d7f5ULL,
+    0xec42498cb553e528ULL, 0x2d800d2bf23689d4ULL, 0xbe94ef14bf01b457ULL, 0x0dcb8042ea3667d6ULL,
+    0xe2f95d33f89fbc63ULL, 0xf5f75687c68300b0ULL, 0xe2f2b4c08bbed33dULL, 0xe8e040cfc7e4a37cULL,
+    0x6ce32e35b3c85b6cULL, 0x65361958e8920550ULL, 0xf962e5bd66a0f5d2ULL,
+};
+
+
 /* talks_match under the fake clock, talk by talk (each starting its clock afresh). */
-static void timed_talks_match(const char *agent, int scale, size_t count, const uint64_t *expected)
+static void timed_protocol_talks_match(const char *agent, parley_protocol_kind protocol, int scale, size_t count,
+                                       const uint64_t *expected)
 {
     for (size_t k = 0; k < count; k++) {
         fake = 1;
         fake_ns = 0;
-        talks_match(agent, PARLEY_PROTOCOL_ALTERNATING, scale, (unsigned)k, 1, expected + k);
+        talks_match(agent, protocol, scale, (unsigned)k, 1, expected + k);
         fake = 0;
     }
+}
+
+static void timed_talks_match(const char *agent, int scale, size_t count, const uint64_t *expected)
+{
+    timed_protocol_talks_match(agent, PARLEY_PROTOCOL_ALTERNATING, scale, count, expected);
 }
 
 /* A clock that moves one millisecond a call makes the same talk twice. */
@@ -176,12 +254,31 @@ static void agents_timed_talks(void **state)
     timed_talks_match("boa:model=smith:accept=prev", 1, 30, boa_prev_timed);
 }
 
+/* Single text and shuttle under deadlines of 0.05 to 0.4 s. */
+static void agents_timed_mediated_talks(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *agent;
+        const uint64_t *single, *shuttle;
+    } runs[] = {{"the-fawkes", fawkes_timed_single, fawkes_timed_shuttle},
+                {"agent-k", agent_k_timed_single, agent_k_timed_shuttle},
+                {"micro", micro_timed_single, micro_timed_shuttle},
+                {"boa", boa_timed_single, boa_timed_shuttle},
+                {"agreeable-2018", agreeable_timed_single, agreeable_timed_shuttle}};
+    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
+        timed_protocol_talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 1, 15, runs[k].single);
+        timed_protocol_talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 1, 15, runs[k].shuttle);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_clock_is_exact),
         cmocka_unit_test(fawkes_long_timed_talks),
         cmocka_unit_test(agents_timed_talks),
+        cmocka_unit_test(agents_timed_mediated_talks),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
