@@ -35,6 +35,9 @@
  *   - BOA's acceptance conditions (boa_components.c): their parameters at and past each limit (exact message), and
  *     each decision at its edge: next and prev within 1e-12, const and time strictly above, combi's window of the
  *     last 1 - t of time (an offer received 5e-13 before its start counts, one earlier does not);
+ *   - BOA's bidding strategies: their parameters at and past each limit (exact message; GENIUS's window only for
+ *     time), Faratin's target by hand (e 0, 1 and otherwise, k, t outside [0, 1]), NiceTitForTat's target by hand
+ *     (no offer, Nash unknown, the fraction clamped at 0 and 1, a way of 1e-9 or less, the floor);
  *   - every event of short talks of the-fawkes, agent-k, agent-m, ponpoko, agreeable-2018, micro and three BOA
  *     agents against a scripted opponent on small random scenarios (random_talks_k16.h): one to three issues of
  *     two to five values, reservation values above 0, discounts below 1, either party, either clock; a regression
@@ -994,6 +997,64 @@ static void acceptance_at_its_edges(void **state)
     assert_true(decide("combi", "", 0.985, 0.97, 0.99, NAN));
     assert_true(decide("combi", "", 0.98 - 5e-13, 0.97, 0.99, NAN)); /* t reached within the tolerance */
     assert_false(decide("combi", "", 0.98 - 2e-12, 0.97, 0.99, NAN));
+}
+
+/* --- BOA's bidding strategies by hand --- */
+
+static double bid_target(const char *name, const char *params, double time, double best, double floor, double nash,
+                         const double *received, size_t count)
+{
+    parley_bidding *b = NULL;
+    parley_error err;
+    if (parley_bidding_new(name, params, &b, &err) != PARLEY_OK)
+        fail_msg("%s:%s: %s", name, params, err.message);
+    parley_bidding_input in = {time, best, floor, nash, received, count};
+    double t = parley_bidding_target(b, &in);
+    parley_bidding_free(b);
+    return t;
+}
+
+static void bidding_by_hand(void **state)
+{
+    (void)state;
+    const char *fine[][2] = {{"time", "e=1000"}, {"time", "e=0:k=1"}, {"tft", "window=1"}, {"tft", "window=0"},
+                             {"time", "window=1"}};
+    for (size_t k = 0; k < sizeof fine / sizeof *fine; k++)
+        bid_target(fine[k][0], fine[k][1], 0.5, 1, 0, NAN, NULL, 0);
+    const char *refused[][2] = {{"time", "e=1000.001"}, {"time", "e=-0.001"}, {"time", "k=1.001"},
+                                {"time", "k=-0.001"}, {"tft", "window=1.001"}, {"tft", "window=-0.001"},
+                                {"tft", "window=-1"}};
+    for (size_t k = 0; k < sizeof refused / sizeof *refused; k++) {
+        parley_bidding *b = NULL;
+        parley_error err;
+        assert_int_equal(parley_bidding_new(refused[k][0], refused[k][1], &b, &err), PARLEY_EINVAL);
+        char want[96];
+        snprintf(want, sizeof want, "bidding %s: e must be in [0,1000], k and window in [0,1]", refused[k][0]);
+        assert_string_equal(err.message, want);
+        assert_null(b);
+    }
+    parley_bidding *b = NULL;
+    parley_error err;
+    assert_int_equal(parley_bidding_new("haggle", "", &b, &err), PARLEY_EINVAL);
+    assert_string_equal(err.message, "unknown bidding strategy 'haggle' (expected time or tft)");
+    /* time: best - (best - floor) (k + (1 - k) t^(1/e)), best 0.9, floor 0.3 */
+    assert_float_equal(bid_target("time", "e=1", 0.5, 0.9, 0.3, NAN, NULL, 0), 0.6, 1e-12);
+    assert_float_equal(bid_target("time", "e=2", 0.25, 0.9, 0.3, NAN, NULL, 0), 0.6, 1e-12);   /* 0.25^0.5 */
+    assert_float_equal(bid_target("time", "e=0.5", 0.5, 0.9, 0.3, NAN, NULL, 0), 0.75, 1e-12); /* 0.5^2 */
+    assert_float_equal(bid_target("time", "e=0:k=0.5", 0.9, 0.9, 0.3, NAN, NULL, 0), 0.6, 1e-12);
+    assert_float_equal(bid_target("time", "e=1:k=0.5", 0.5, 0.9, 0.3, NAN, NULL, 0), 0.45, 1e-12);
+    assert_float_equal(bid_target("time", "e=1", 1.5, 0.9, 0.3, NAN, NULL, 0), 0.3, 1e-12);  /* t capped at 1 */
+    assert_float_equal(bid_target("time", "e=1", -0.5, 0.9, 0.3, NAN, NULL, 0), 0.9, 1e-12); /* and at 0 */
+    /* tft: best - fraction (best - nash), fraction = (best seen - first) / (nash - first), clamped to [0, 1] */
+    const double moved[] = {0.2, 0.35, 0.3}, back[] = {0.4, 0.3}, past[] = {0.2, 0.9}, flat[] = {0.5, 0.5};
+    assert_float_equal(bid_target("tft", "", 0.5, 0.9, 0.1, 0.5, NULL, 0), 0.9, 0);             /* no offer */
+    assert_float_equal(bid_target("tft", "", 0.5, 0.9, 0.1, 0.5, moved, 3), 0.9 - 0.5 * 0.4, 1e-12); /* 0.15/0.3 */
+    assert_float_equal(bid_target("tft", "", 0.5, 0.9, 0.1, 0.5, back, 2), 0.9, 1e-12);  /* never better: 0 */
+    assert_float_equal(bid_target("tft", "", 0.5, 0.9, 0.1, 0.5, past, 2), 0.5, 1e-12);  /* past Nash: 1 */
+    /* Nash unknown: halfway between best and floor, 0.6: fraction 0.15 / 0.4 of the way 0.3 */
+    assert_float_equal(bid_target("tft", "", 0.5, 0.9, 0.3, NAN, moved, 3), 0.9 - 0.375 * 0.3, 1e-12);
+    assert_float_equal(bid_target("tft", "", 0.5, 0.9, 0.1, 0.5 + 5e-10, flat, 2), 0.9, 1e-12); /* way <= 1e-9 */
+    assert_float_equal(bid_target("tft", "", 0.5, 0.9, 0.7, 0.5, past, 2), 0.7, 1e-12);         /* the floor */
 }
 
 /* --- the agents of this area in short talks against a script (random_talks_k16.h) --- */
@@ -2300,6 +2361,7 @@ int main(void)
         cmocka_unit_test(model_accuracy_by_hand),
         cmocka_unit_test(agent_parameters_parsed),
         cmocka_unit_test(acceptance_at_its_edges),
+        cmocka_unit_test(bidding_by_hand),
         cmocka_unit_test(agents_in_random_talks),
         cmocka_unit_test(agents_in_mediated_talks),
         cmocka_unit_test(agents_in_fenced_talks),
