@@ -75,6 +75,8 @@ struct talk_setup {
    scenario the constraint that the last issue is not at its maximum (the script's offers keep it); with one issue
    the red line is i0 > max: nothing is left to the agent. */
 static int talk_fence;
+/* Parties in a talk: 2, or 3 (a second script, as the third party, with the first script's preferences). */
+static int talk_parties = 2;
 
 static parley_scenario *talk_scenario(const struct talk_setup *t)
 {
@@ -90,7 +92,7 @@ static parley_scenario *talk_scenario(const struct talk_setup *t)
     char fence[128];
     snprintf(fence, sizeof fence, "\"red_lines\": [{\"name\": \"fence\", \"rule\": \"i0 >= %d\"}], ",
              t->issues == 1 ? t->max + 1 : 1);
-    for (int k = 0; k < 2; k++) {
+    for (int k = 0; k < talk_parties; k++) {
         int agent = k == t->agent_party;
         snprintf(text + strlen(text), sizeof text - strlen(text),
                  "%s{\"name\": \"P%d\", \"reservation\": %g, \"discount\": %g, %s\"preferences\": {", k ? ", " : "",
@@ -171,7 +173,7 @@ static uint64_t talk_digest(const char *agent, parley_protocol_kind protocol, in
     parley_error err;
     if (parley_negotiation_new(sc, &cfg, &neg, &err) != PARLEY_OK)
         fail_msg("%s", err.message);
-    for (int k = 0; k < 2; k++)
+    for (int k = 0; k < talk_parties; k++)
         if ((k == t->agent_party ? parley_negotiation_add_agent_spec(neg, agent, &err)
                                  : parley_negotiation_add_agent(neg, &talk_script_agent, "", &err)) != PARLEY_OK)
             fail_msg("%s", err.message);

@@ -43,7 +43,8 @@
  *     two to five values, reservation values above 0, discounts below 1, either party, either clock; a regression
  *     pin, as a golden file, of the paths the GENIUS traces never reach (TheFawkes's last-step acceptance and its
  *     second ask for a bid on one-issue domains among them); the same agents in the single-text and shuttle
- *     protocols (their votes, amendments and answers to a mediator); and fenced by a red line and a constraint.
+ *     protocols (their votes, amendments and answers to a mediator); fenced by a red line and a constraint; with
+ *     three parties.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -1763,6 +1764,7 @@ static void agents_in_random_talks(void **state)
 {
     (void)state;
     talk_fence = 0;
+    talk_parties = 2;
     talks_match("the-fawkes", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 200, fawkes_talks);
     talks_match("agent-k", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 300, agent_k_talks);
     talks_match("agent-m", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, agent_m_talks);
@@ -1963,6 +1965,7 @@ static void agents_in_mediated_talks(void **state)
 {
     (void)state;
     talk_fence = 0;
+    talk_parties = 2;
     static const struct {
         const char *agent;
         size_t count;
@@ -2275,12 +2278,281 @@ static void agents_in_fenced_talks(void **state)
          fenced_boa_tft_shuttle},
     };
     talk_fence = 1;
+    talk_parties = 2;
     for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
         talks_match(runs[k].agent, PARLEY_PROTOCOL_ALTERNATING, 0, 0, runs[k].count, runs[k].alternating);
         talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 0, 0, runs[k].count, runs[k].single);
         talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 0, 0, runs[k].count, runs[k].shuttle);
     }
     talk_fence = 0;
+}
+
+/* Three parties (random_talks_k16.h talk_parties): the agent with two scripts, its models of both, in the three
+   protocols. */
+static const uint64_t three_fawkes_alt[30] = {
+    0x26d78851bebdc509ULL, 0xca7f379f445aaa4eULL, 0xba367490dd9e3e9fULL, 0x66bcba19b55a0042ULL,
+    0xf3bb9d14289ad76eULL, 0x4a8c74a4466d90b4ULL, 0x8eabfec10a6cf342ULL, 0x9c8046c9677242b0ULL,
+    0x576b7bff88c3b381ULL, 0xc28cf48da2b9010dULL, 0xae37a31050481ef8ULL, 0x5473230eba29dd3eULL,
+    0xb81f5c81b73904b6ULL, 0x935d1882a1df5a18ULL, 0x9597222a5a120971ULL, 0x0373b89b2d44fe3aULL,
+    0x6cca7623c1fd659dULL, 0xe2481fbb1112d3a2ULL, 0x61498460a0b31e1dULL, 0x3169aa91f795d027ULL,
+    0xfc9b518cfe52ec19ULL, 0x3203798b136b228bULL, 0x2848045f6f938bb9ULL, 0x8d7cae1fc865c12aULL,
+    0x9ccf093309ffe175ULL, 0xd071ffa2179228b1ULL, 0xbd6e61479260026bULL, 0xae0a73819b9e9e1fULL,
+    0x4a9ad268bb2fb1b6ULL, 0x1ae93ee9a7b9dc62ULL,
+};
+
+static const uint64_t three_agent_k_alt[30] = {
+    0x38bed7a2c09b1802ULL, 0xb315fdfad52c8dc1ULL, 0x859e777150b0dd08ULL, 0x5011f0e9ed9b6b81ULL,
+    0x305bf5dfc84420d1ULL, 0x17662296675b46d5ULL, 0x2fdba50c4c11a042ULL, 0x4046294da5d9c909ULL,
+    0x0e6465dc39b14166ULL, 0x9c5559c9648c7c14ULL, 0x676acf2f6ef8a043ULL, 0x0b2df9e6ebbbdf9dULL,
+    0x07122635715be1ffULL, 0xa9a7f8a6b378cff8ULL, 0xd9e44a4cea39fe40ULL, 0xbe972f14fae1d031ULL,
+    0x0ffe570463f68870ULL, 0xf6386c6958862811ULL, 0x61498460a0b31e1dULL, 0xa1d33edf65f07bc0ULL,
+    0x10efa4c7f573f099ULL, 0xcdd76897478173fbULL, 0x6f76cb5064c56a51ULL, 0x38897ce77e6b411cULL,
+    0xa5b6a4be5610450dULL, 0xd071ffa2179228b1ULL, 0x39c90f10555f3eb5ULL, 0x19097c2b94f9a8d4ULL,
+    0x4ad6d2e68e6a58a9ULL, 0x896c5222d63df8d0ULL,
+};
+
+static const uint64_t three_agent_m_alt[15] = {
+    0x53cc25b1e78af695ULL, 0x9147db358f8e22d6ULL, 0x859e777150b0dd08ULL, 0xd61aca90ea585390ULL,
+    0xbfe670559b5f2494ULL, 0x1774047ccfa11e64ULL, 0x8183d439583d3016ULL, 0x2bbd1754117698a3ULL,
+    0xa26ced0882a72015ULL, 0xd0a4b871ef4e19c9ULL, 0x2df2afff421b603cULL, 0x0b2df9e6ebbbdf9dULL,
+    0x99453efff0610c9cULL, 0xdd7b0c3e4d207d68ULL, 0x43a6341a37a65028ULL,
+};
+
+static const uint64_t three_ponpoko_alt[10] = {
+    0x594330b565b6944cULL, 0xf4195fff8a453bf2ULL, 0xdfef1c6b7ed17b9aULL, 0x166de7da340f5da3ULL,
+    0x7690c106d985f49aULL, 0x15050641fdfe02d3ULL, 0xf0fdf2200eafda3aULL, 0xe237e542908090b9ULL,
+    0x7ca77d1f4de8eda5ULL, 0x0252b705c064b230ULL,
+};
+
+static const uint64_t three_agreeable_alt[30] = {
+    0xd9dae1e1698cd49cULL, 0xff35aaefa2e2b20bULL, 0xac6f02315506cad7ULL, 0x5bf3b3f66fa8d54eULL,
+    0xf9c7dd43abb18cc9ULL, 0x2707c9b0aea964f9ULL, 0x23f700386907391eULL, 0xc91ff2d751b80827ULL,
+    0xd4c13d73fb6f76d6ULL, 0xd0a4b871ef4e19c9ULL, 0x676acf2f6ef8a043ULL, 0x0b2df9e6ebbbdf9dULL,
+    0xb3a098a077ffae5fULL, 0xdd7b0c3e4d207d68ULL, 0x4b0f939ecfad38d3ULL, 0xb00ec264d39575f4ULL,
+    0x6cca7623c1fd659dULL, 0x5b0e123bb6ec5bbeULL, 0x2f7c84937ae0a02dULL, 0xad1cd3d4cb465627ULL,
+    0xb0c5bb4304f18d57ULL, 0x0cfaf0a0d4df2284ULL, 0xab7163dad2908a85ULL, 0xedc688e3f8db9864ULL,
+    0xe0295a57145f52f2ULL, 0xd071ffa2179228b1ULL, 0x8bd300a798a6e572ULL, 0x7b53632f7b183d1aULL,
+    0xeb341244b178b6beULL, 0x4250fd9caf86b6a3ULL,
+};
+
+static const uint64_t three_micro_alt[30] = {
+    0x922d8ff0542c03f6ULL, 0xc9031117a29a06d3ULL, 0x44155cf1a186b77fULL, 0x9573e98d516efb12ULL,
+    0xb18b5489f0eedb2aULL, 0x6ae08ffc842f3ba1ULL, 0xf41cb7ada544b8efULL, 0x564109abcae3f89eULL,
+    0xcc873536d8db9159ULL, 0x07dd5c2557e34981ULL, 0x9a47e428c4a7c841ULL, 0x2ecd63654c6bf8fcULL,
+    0x90dcef4a56763a38ULL, 0x705ecdc8d3234f0dULL, 0xab068acbf62cb5b5ULL, 0xa9d9fa4c8212541cULL,
+    0x40d092ff2dc045b6ULL, 0x65a1ae53f498fad2ULL, 0x693bb2f855554c5dULL, 0xb1de251cefb0270cULL,
+    0xaf4b0f34df9b6431ULL, 0x3341ba92e57c58acULL, 0x89778c20d2dfbef7ULL, 0xa0534db38e3d0f77ULL,
+    0xef261594aee69345ULL, 0x4b930390fae59317ULL, 0x3452801f3c78f77bULL, 0x79f25306f478845cULL,
+    0x33ee13ddb61f6743ULL, 0x1161c9a82c203d01ULL,
+};
+
+static const uint64_t three_boa_alt[30] = {
+    0x8b4d03b1ed82ed2bULL, 0xcd421f1a8f39e1c2ULL, 0x081932cabd025dfeULL, 0xe9d572bc559c53a2ULL,
+    0xd5bf56115bde0259ULL, 0x2f56b8158bb10a69ULL, 0x1c5d463eb16f6bccULL, 0xc771fcb8246c947cULL,
+    0x30f61b7819c7e881ULL, 0x8151088ec918bc45ULL, 0x2df2afff421b603cULL, 0x0b2df9e6ebbbdf9dULL,
+    0xf8574682144585f8ULL, 0xe2c6ecb05d84d291ULL, 0xc6814a95927a0b35ULL, 0x8c006afe958c583dULL,
+    0xc91815960b777c32ULL, 0x5b0e123bb6ec5bbeULL, 0x2f7c84937ae0a02dULL, 0xb1159205564b011cULL,
+    0xbc66ae501fc3643fULL, 0x652d43ccdbf5f8d1ULL, 0x3de333a9c1a84c76ULL, 0x2dbb60be8f494ec7ULL,
+    0x82f6f393f8ea1cfaULL, 0xe62c1c69a40281beULL, 0x3f65867050e01a4aULL, 0x8834a5400f1b2b57ULL,
+    0xddefa7fb9a3c1db9ULL, 0xef08b4cd1c2c64a3ULL,
+};
+
+static const uint64_t three_boa_tft_alt[30] = {
+    0xd9dae1e1698cd49cULL, 0xab462b9054f3ac35ULL, 0x081932cabd025dfeULL, 0xe9d572bc559c53a2ULL,
+    0x34069005d51bdefaULL, 0xf90cbe494a5279e6ULL, 0xc634c3f97a5068adULL, 0x55b59fc83539404dULL,
+    0x1e42e37d47140744ULL, 0x235d15ec37a09b49ULL, 0x2df2afff421b603cULL, 0x0b2df9e6ebbbdf9dULL,
+    0x0c0f0f3018f3f5e4ULL, 0xdd7b0c3e4d207d68ULL, 0xbdb5b45e331e7648ULL, 0x3d302e7d64f31405ULL,
+    0x50d01c6dba6eba7eULL, 0x5b0e123bb6ec5bbeULL, 0x2f7c84937ae0a02dULL, 0xb1159205564b011cULL,
+    0x67e5623a6ce00ee4ULL, 0xe02e598c860d53d9ULL, 0xe4eaf6ac5c60468fULL, 0x20ad3c6e317720e7ULL,
+    0x4c688ca73c647cc2ULL, 0xd071ffa2179228b1ULL, 0x3f65867050e01a4aULL, 0xcd900062f82dfd78ULL,
+    0xa092de1736641454ULL, 0xef08b4cd1c2c64a3ULL,
+};
+
+static const uint64_t three_fawkes_single[30] = {
+    0x45a1daea4e682626ULL, 0x65b8cc25f02e214eULL, 0x665d5607c60a632aULL, 0xcaa9025c7cabed8aULL,
+    0xec1a257c62a407a6ULL, 0xf189a8b84fb2b0c2ULL, 0x70780bf11e789c30ULL, 0x005697b2b3417b9eULL,
+    0xfb99ec1f6be7e8a6ULL, 0xdd04b141a9378abbULL, 0x665d5607c60a632aULL, 0x73db9d489e6d308aULL,
+    0x364602ff51dcee13ULL, 0x47412e2a378d1f28ULL, 0x89bd9f37a166d9ecULL, 0x31ac674a12fd9bf6ULL,
+    0x3dfb4cd11f34382cULL, 0x30e3309728745a7aULL, 0x7ce600139162f666ULL, 0xafbaf8aa3d297828ULL,
+    0x37e8977b5ad30b92ULL, 0x41a04bb3080df522ULL, 0xdf28e870d4182c86ULL, 0xa9a1816fe7d7f360ULL,
+    0x24c2a9ab7f165d50ULL, 0x8a757846d549a29cULL, 0x1eedfee87838cc96ULL, 0x59ad0122f6b2f320ULL,
+    0x1135f828bae8efb2ULL, 0x7310ff0efedab439ULL,
+};
+
+static const uint64_t three_agent_k_single[30] = {
+    0x45a1daea4e682626ULL, 0x65b8cc25f02e214eULL, 0x665d5607c60a632aULL, 0xcaa9025c7cabed8aULL,
+    0xec1a257c62a407a6ULL, 0xf189a8b84fb2b0c2ULL, 0x70780bf11e789c30ULL, 0x005697b2b3417b9eULL,
+    0xfb99ec1f6be7e8a6ULL, 0xdd04b141a9378abbULL, 0x665d5607c60a632aULL, 0x73db9d489e6d308aULL,
+    0x364602ff51dcee13ULL, 0x47412e2a378d1f28ULL, 0x89bd9f37a166d9ecULL, 0x31ac674a12fd9bf6ULL,
+    0x3dfb4cd11f34382cULL, 0x30e3309728745a7aULL, 0x7ce600139162f666ULL, 0xafbaf8aa3d297828ULL,
+    0x37e8977b5ad30b92ULL, 0x41a04bb3080df522ULL, 0xdf28e870d4182c86ULL, 0xa9a1816fe7d7f360ULL,
+    0x24c2a9ab7f165d50ULL, 0x8a757846d549a29cULL, 0x1eedfee87838cc96ULL, 0x59ad0122f6b2f320ULL,
+    0x1135f828bae8efb2ULL, 0x7310ff0efedab439ULL,
+};
+
+static const uint64_t three_agent_m_single[15] = {
+    0x45a1daea4e682626ULL, 0x65b8cc25f02e214eULL, 0x665d5607c60a632aULL, 0xcaa9025c7cabed8aULL,
+    0xec1a257c62a407a6ULL, 0xf189a8b84fb2b0c2ULL, 0x70780bf11e789c30ULL, 0x005697b2b3417b9eULL,
+    0xfb99ec1f6be7e8a6ULL, 0xdd04b141a9378abbULL, 0x665d5607c60a632aULL, 0x73db9d489e6d308aULL,
+    0x364602ff51dcee13ULL, 0x47412e2a378d1f28ULL, 0x89bd9f37a166d9ecULL,
+};
+
+static const uint64_t three_ponpoko_single[10] = {
+    0x45a1daea4e682626ULL, 0x65b8cc25f02e214eULL, 0x665d5607c60a632aULL, 0xcaa9025c7cabed8aULL,
+    0xec1a257c62a407a6ULL, 0xf189a8b84fb2b0c2ULL, 0x70780bf11e789c30ULL, 0x005697b2b3417b9eULL,
+    0xfb99ec1f6be7e8a6ULL, 0xdd04b141a9378abbULL,
+};
+
+static const uint64_t three_agreeable_single[30] = {
+    0x45a1daea4e682626ULL, 0x65b8cc25f02e214eULL, 0x665d5607c60a632aULL, 0xcaa9025c7cabed8aULL,
+    0xec1a257c62a407a6ULL, 0xf189a8b84fb2b0c2ULL, 0x70780bf11e789c30ULL, 0x005697b2b3417b9eULL,
+    0xfb99ec1f6be7e8a6ULL, 0xdd04b141a9378abbULL, 0x665d5607c60a632aULL, 0x73db9d489e6d308aULL,
+    0x364602ff51dcee13ULL, 0x47412e2a378d1f28ULL, 0x89bd9f37a166d9ecULL, 0x31ac674a12fd9bf6ULL,
+    0x3dfb4cd11f34382cULL, 0x30e3309728745a7aULL, 0x7ce600139162f666ULL, 0xafbaf8aa3d297828ULL,
+    0x37e8977b5ad30b92ULL, 0x41a04bb3080df522ULL, 0xdf28e870d4182c86ULL, 0xa9a1816fe7d7f360ULL,
+    0x24c2a9ab7f165d50ULL, 0x8a757846d549a29cULL, 0x1eedfee87838cc96ULL, 0x59ad0122f6b2f320ULL,
+    0x1135f828bae8efb2ULL, 0x7310ff0efedab439ULL,
+};
+
+static const uint64_t three_micro_single[30] = {
+    0x45a1daea4e682626ULL, 0x65b8cc25f02e214eULL, 0x665d5607c60a632aULL, 0xcaa9025c7cabed8aULL,
+    0xec1a257c62a407a6ULL, 0xf189a8b84fb2b0c2ULL, 0x70780bf11e789c30ULL, 0x005697b2b3417b9eULL,
+    0xfb99ec1f6be7e8a6ULL, 0xdd04b141a9378abbULL, 0x665d5607c60a632aULL, 0x73db9d489e6d308aULL,
+    0x364602ff51dcee13ULL, 0x47412e2a378d1f28ULL, 0x89bd9f37a166d9ecULL, 0x31ac674a12fd9bf6ULL,
+    0x3dfb4cd11f34382cULL, 0x30e3309728745a7aULL, 0x7ce600139162f666ULL, 0xafbaf8aa3d297828ULL,
+    0x37e8977b5ad30b92ULL, 0x41a04bb3080df522ULL, 0xdf28e870d4182c86ULL, 0xa9a1816fe7d7f360ULL,
+    0x24c2a9ab7f165d50ULL, 0x8a757846d549a29cULL, 0x1eedfee87838cc96ULL, 0x59ad0122f6b2f320ULL,
+    0x1135f828bae8efb2ULL, 0x7310ff0efedab439ULL,
+};
+
+static const uint64_t three_boa_single[30] = {
+    0x45a1daea4e682626ULL, 0x65b8cc25f02e214eULL, 0x665d5607c60a632aULL, 0xcaa9025c7cabed8aULL,
+    0xec1a257c62a407a6ULL, 0xf189a8b84fb2b0c2ULL, 0x70780bf11e789c30ULL, 0x005697b2b3417b9eULL,
+    0xfb99ec1f6be7e8a6ULL, 0xdd04b141a9378abbULL, 0x665d5607c60a632aULL, 0x73db9d489e6d308aULL,
+    0x364602ff51dcee13ULL, 0x47412e2a378d1f28ULL, 0x89bd9f37a166d9ecULL, 0x31ac674a12fd9bf6ULL,
+    0x3dfb4cd11f34382cULL, 0x30e3309728745a7aULL, 0x7ce600139162f666ULL, 0xafbaf8aa3d297828ULL,
+    0x37e8977b5ad30b92ULL, 0x41a04bb3080df522ULL, 0xdf28e870d4182c86ULL, 0xa9a1816fe7d7f360ULL,
+    0x24c2a9ab7f165d50ULL, 0x8a757846d549a29cULL, 0x1eedfee87838cc96ULL, 0x59ad0122f6b2f320ULL,
+    0x1135f828bae8efb2ULL, 0x7310ff0efedab439ULL,
+};
+
+static const uint64_t three_boa_tft_single[30] = {
+    0x45a1daea4e682626ULL, 0x65b8cc25f02e214eULL, 0x665d5607c60a632aULL, 0xcaa9025c7cabed8aULL,
+    0xec1a257c62a407a6ULL, 0xf189a8b84fb2b0c2ULL, 0x70780bf11e789c30ULL, 0x005697b2b3417b9eULL,
+    0xfb99ec1f6be7e8a6ULL, 0xdd04b141a9378abbULL, 0x665d5607c60a632aULL, 0x73db9d489e6d308aULL,
+    0x364602ff51dcee13ULL, 0x47412e2a378d1f28ULL, 0x89bd9f37a166d9ecULL, 0x31ac674a12fd9bf6ULL,
+    0x3dfb4cd11f34382cULL, 0x30e3309728745a7aULL, 0x7ce600139162f666ULL, 0xafbaf8aa3d297828ULL,
+    0x37e8977b5ad30b92ULL, 0x41a04bb3080df522ULL, 0xdf28e870d4182c86ULL, 0xa9a1816fe7d7f360ULL,
+    0x24c2a9ab7f165d50ULL, 0x8a757846d549a29cULL, 0x1eedfee87838cc96ULL, 0x59ad0122f6b2f320ULL,
+    0x1135f828bae8efb2ULL, 0x7310ff0efedab439ULL,
+};
+
+static const uint64_t three_fawkes_shuttle[30] = {
+    0x269b7907e143502dULL, 0xdd5dce6c9bb90490ULL, 0x498c7c1fcbbe6200ULL, 0x843d7d5c2e359165ULL,
+    0xd471bce3090ee400ULL, 0x798e31bfb5c815cfULL, 0x1434d586882f3abcULL, 0x97aa695a0e71e459ULL,
+    0xa8756ba573bd13b1ULL, 0x6e00f7acc54cc448ULL, 0x2e02f604bef40018ULL, 0x21e4420fdabb1c43ULL,
+    0x7e403826a50f48aaULL, 0x006a8db0de8c202bULL, 0xaba1ad57c5305adeULL, 0xa5232597776eb1a9ULL,
+    0x799e769dbef40503ULL, 0xdafcc04cd96d8875ULL, 0xad2bc109ae852005ULL, 0x21a696110f46a44cULL,
+    0x2313b6b84eaea728ULL, 0xc42f4865c78e451dULL, 0x1db9afad2b83cb05ULL, 0x22aa751bd60a8250ULL,
+    0x266a12d047775f37ULL, 0x522a7183a3e89adfULL, 0x190f1dd6d5c6ead9ULL, 0x4e8ab08faccad5c8ULL,
+    0x6087dc795c374bacULL, 0xa019cba83af73beeULL,
+};
+
+static const uint64_t three_agent_k_shuttle[30] = {
+    0xd480d5aba856d530ULL, 0x5c50be1d2cb61d19ULL, 0x498c7c1fcbbe6200ULL, 0x843d7d5c2e359165ULL,
+    0xfbf377f67ccfc41cULL, 0x798e31bfb5c815cfULL, 0x1434d586882f3abcULL, 0xfffb96f537beda11ULL,
+    0xea5412547ec467f8ULL, 0x6e00f7acc54cc448ULL, 0x2e02f604bef40018ULL, 0x21e4420fdabb1c43ULL,
+    0x6488060d5e1aa1d9ULL, 0x1b37743ef9ce1c24ULL, 0x081a649f24220298ULL, 0x69b142b141894aecULL,
+    0x799e769dbef40503ULL, 0xdafcc04cd96d8875ULL, 0xad2bc109ae852005ULL, 0x7fd3b619b59cb73bULL,
+    0x58a06ef04d95be8fULL, 0xc42f4865c78e451dULL, 0x94c0c37790e4e449ULL, 0x8622fdface4b2374ULL,
+    0x266a12d047775f37ULL, 0x522a7183a3e89adfULL, 0x190f1dd6d5c6ead9ULL, 0xf78c2e9eacb68e43ULL,
+    0x6087dc795c374bacULL, 0xec7d15245738ede5ULL,
+};
+
+static const uint64_t three_agent_m_shuttle[15] = {
+    0xd480d5aba856d530ULL, 0x5c50be1d2cb61d19ULL, 0x498c7c1fcbbe6200ULL, 0x843d7d5c2e359165ULL,
+    0xfbf377f67ccfc41cULL, 0x798e31bfb5c815cfULL, 0x1434d586882f3abcULL, 0xfffb96f537beda11ULL,
+    0xea5412547ec467f8ULL, 0x6e00f7acc54cc448ULL, 0x2e02f604bef40018ULL, 0x21e4420fdabb1c43ULL,
+    0x6488060d5e1aa1d9ULL, 0x1b37743ef9ce1c24ULL, 0x081a649f24220298ULL,
+};
+
+static const uint64_t three_ponpoko_shuttle[10] = {
+    0xd480d5aba856d530ULL, 0x1f4b656b2c6f61e0ULL, 0x498c7c1fcbbe6200ULL, 0x843d7d5c2e359165ULL,
+    0x05644b408bdcb217ULL, 0x5eae0259cacf31bfULL, 0x0b0139cd7fa986f4ULL, 0x633b5137585002eaULL,
+    0xab6f383be88ac39aULL, 0xe2793d825398c8bcULL,
+};
+
+static const uint64_t three_agreeable_shuttle[30] = {
+    0xd480d5aba856d530ULL, 0x54b30e4cd63393e0ULL, 0x498c7c1fcbbe6200ULL, 0x843d7d5c2e359165ULL,
+    0xff7de5c490463e61ULL, 0x7c541b8423e0de9eULL, 0x574fe2c60f12a0b4ULL, 0xfffb96f537beda11ULL,
+    0x2cbc41cb7062c9b9ULL, 0x6e00f7acc54cc448ULL, 0x2e02f604bef40018ULL, 0x21e4420fdabb1c43ULL,
+    0x6488060d5e1aa1d9ULL, 0x1b37743ef9ce1c24ULL, 0x118b29e6b81445e4ULL, 0x69b142b141894aecULL,
+    0x799e769dbef40503ULL, 0xdafcc04cd96d8875ULL, 0xad2bc109ae852005ULL, 0x7fd3b619b59cb73bULL,
+    0x0016340c5dd084e7ULL, 0xa0749fd4240340f0ULL, 0x8ee7f7931e18879cULL, 0x867af00021354c24ULL,
+    0x266a12d047775f37ULL, 0x522a7183a3e89adfULL, 0x190f1dd6d5c6ead9ULL, 0xf78c2e9eacb68e43ULL,
+    0x6087dc795c374bacULL, 0xee11adb7d00cf14dULL,
+};
+
+static const uint64_t three_micro_shuttle[30] = {
+    0xd480d5aba856d530ULL, 0x5c50be1d2cb61d19ULL, 0x498c7c1fcbbe6200ULL, 0x843d7d5c2e359165ULL,
+    0xfbf377f67ccfc41cULL, 0x798e31bfb5c815cfULL, 0x1434d586882f3abcULL, 0xfffb96f537beda11ULL,
+    0xea5412547ec467f8ULL, 0x6e00f7acc54cc448ULL, 0x2e02f604bef40018ULL, 0x21e4420fdabb1c43ULL,
+    0x6488060d5e1aa1d9ULL, 0x1b37743ef9ce1c24ULL, 0x081a649f24220298ULL, 0x69b142b141894aecULL,
+    0x799e769dbef40503ULL, 0xdafcc04cd96d8875ULL, 0xad2bc109ae852005ULL, 0x7fd3b619b59cb73bULL,
+    0x58a06ef04d95be8fULL, 0xc42f4865c78e451dULL, 0x94c0c37790e4e449ULL, 0x8622fdface4b2374ULL,
+    0x266a12d047775f37ULL, 0x522a7183a3e89adfULL, 0x190f1dd6d5c6ead9ULL, 0xf78c2e9eacb68e43ULL,
+    0x6087dc795c374bacULL, 0xec7d15245738ede5ULL,
+};
+
+static const uint64_t three_boa_shuttle[30] = {
+    0xbea663ba07d910b7ULL, 0x5f6bb4dcd6d4ab6dULL, 0x498c7c1fcbbe6200ULL, 0x340ff56a9f34293aULL,
+    0x458910685657a211ULL, 0x56a5a6c668d43bf2ULL, 0x36b1d9fb4f8e02e7ULL, 0xe65ae0c3d9871132ULL,
+    0xaae13d909ab2863eULL, 0x53b4ae0135cafedeULL, 0x2e02f604bef40018ULL, 0xd712d5234853f652ULL,
+    0xe77b1013e0a909b9ULL, 0x006a8db0de8c202bULL, 0x50f744876e922debULL, 0x8b624163c5ec568bULL,
+    0xb23836687ebe53b6ULL, 0xc2b8ebf39774cfaaULL, 0xa8f493e3ae0f23d6ULL, 0xc51ff0eccfdae119ULL,
+    0x66aca94ca0495338ULL, 0x4db3616ff46eca5fULL, 0xe127cd786d1872a5ULL, 0x33570e49f8250f52ULL,
+    0xca139bea3336962fULL, 0xcccb3bed78a12e26ULL, 0xbcb3eae895020ac2ULL, 0xf4b66af4af820bcfULL,
+    0x663948522bf2810bULL, 0xc05c29d77c4095d6ULL,
+};
+
+static const uint64_t three_boa_tft_shuttle[30] = {
+    0xd480d5aba856d530ULL, 0x5c50be1d2cb61d19ULL, 0x498c7c1fcbbe6200ULL, 0x843d7d5c2e359165ULL,
+    0xfbf377f67ccfc41cULL, 0x798e31bfb5c815cfULL, 0x1434d586882f3abcULL, 0xfffb96f537beda11ULL,
+    0xea5412547ec467f8ULL, 0x6e00f7acc54cc448ULL, 0x2e02f604bef40018ULL, 0x21e4420fdabb1c43ULL,
+    0x6488060d5e1aa1d9ULL, 0x1b37743ef9ce1c24ULL, 0x081a649f24220298ULL, 0x69b142b141894aecULL,
+    0x799e769dbef40503ULL, 0xdafcc04cd96d8875ULL, 0xad2bc109ae852005ULL, 0x7fd3b619b59cb73bULL,
+    0x58a06ef04d95be8fULL, 0xc42f4865c78e451dULL, 0x94c0c37790e4e449ULL, 0x8622fdface4b2374ULL,
+    0x266a12d047775f37ULL, 0x522a7183a3e89adfULL, 0x190f1dd6d5c6ead9ULL, 0xf78c2e9eacb68e43ULL,
+    0x6087dc795c374bacULL, 0xec7d15245738ede5ULL,
+};
+
+
+static void agents_in_three_party_talks(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *agent;
+        size_t count;
+        const uint64_t *alternating, *single, *shuttle;
+    } runs[] = {
+        {"the-fawkes", 30, three_fawkes_alt, three_fawkes_single, three_fawkes_shuttle},
+        {"agent-k", 30, three_agent_k_alt, three_agent_k_single, three_agent_k_shuttle},
+        {"agent-m", 15, three_agent_m_alt, three_agent_m_single, three_agent_m_shuttle},
+        {"ponpoko", 10, three_ponpoko_alt, three_ponpoko_single, three_ponpoko_shuttle},
+        {"agreeable-2018", 30, three_agreeable_alt, three_agreeable_single, three_agreeable_shuttle},
+        {"micro", 30, three_micro_alt, three_micro_single, three_micro_shuttle},
+        {"boa", 30, three_boa_alt, three_boa_single, three_boa_shuttle},
+        {"boa:bidding=tft:model=bayes:accept=combi", 30, three_boa_tft_alt, three_boa_tft_single,
+         three_boa_tft_shuttle},
+    };
+    talk_fence = 0;
+    talk_parties = 3;
+    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
+        talks_match(runs[k].agent, PARLEY_PROTOCOL_ALTERNATING, 0, 0, runs[k].count, runs[k].alternating);
+        talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 0, 0, runs[k].count, runs[k].single);
+        talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 0, 0, runs[k].count, runs[k].shuttle);
+    }
+    talk_parties = 2;
 }
 
 /*
@@ -2365,6 +2637,7 @@ int main(void)
         cmocka_unit_test(agents_in_random_talks),
         cmocka_unit_test(agents_in_mediated_talks),
         cmocka_unit_test(agents_in_fenced_talks),
+        cmocka_unit_test(agents_in_three_party_talks),
         cmocka_unit_test(ponpoko_on_long_labels),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
