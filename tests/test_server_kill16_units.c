@@ -1,0 +1,598 @@
+/*
+ * test_server_kill16_units.c: parts of the server called one by one, each with
+ * values worked out by hand (issue 27, helper srv, seed-28 and seed-152
+ * survivors treated as symptoms of their functions).  This program is linked
+ * with -Wl,--wrap=read,--wrap=clock_gettime (tests/CMakeLists.txt): `read` fails
+ * on demand (child_run), the monotonic clock stands still on demand (the token
+ * buckets), both passing through otherwise.  Named test_server_* for the server
+ * library; it starts no server but in the last test, so nothing else reads or
+ * asks the time while a wrap is armed.
+ * - child_run (child.c): a read of the program's output that fails (EIO) ends the
+ *   reading at once, the program's end is awaited (CHILD_DONE, its status, no
+ *   reply bytes) and the deadline is not waited for; an interrupted read (EINTR)
+ *   is tried again and the whole reply comes;
+ * - job_request (job_wire.c): the request of an analysis, byte for byte; a
+ *   function that is no analysis is 500 "this request is not an analysis"; every
+ *   allocation refused in turn gives the same text or 500 "out of memory";
+ * - seat_find_program (seat_child.c): a name with '/' is itself, else the first
+ *   executable file of that name on PATH (an empty entry is "."), else the name;
+ * - seat_note, seat_wake and seat_runner_stop on a server without a seat runner
+ *   do nothing;
+ * - the write and profile buckets (budget.c) with the clock stopped: burst,
+ *   refill, the exact 429 and its Retry-After: ceil((1 - tokens) / rate),
+ *   at most a day, at 86399, 86400, 86401 and 86402 seconds;
+ * - api_fail (server.c): the error object, the message at most 1023 bytes, every
+ *   byte that is no valid UTF-8 character or is a control character escaped as
+ *   \xHH, the message cut on a character boundary at 1399 bytes and the field
+ *   at 299, at N-1, N and N+1;
+ * - req_profile_document (request.c): a profile document's every refusal, with
+ *   its path and message;
+ * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
+ *   connection is closed too).
+ */
+#define _GNU_SOURCE
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "server/child.h"
+#include "server/seats.h"
+#include "server/server_internal.h"
+#include "test_server_talks.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <math.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- the wraps ---- */
+
+static int read_error; /* 0: read works; EIO: every read fails; EINTR: the next one fails */
+
+ssize_t __real_read(int fd, void *buf, size_t n);
+ssize_t __wrap_read(int fd, void *buf, size_t n);
+ssize_t __wrap_read(int fd, void *buf, size_t n)
+{
+    int e = __atomic_load_n(&read_error, __ATOMIC_SEQ_CST);
+    if (e) {
+        if (e == EINTR)
+            __atomic_store_n(&read_error, 0, __ATOMIC_SEQ_CST);
+        errno = e;
+        return -1;
+    }
+    return __real_read(fd, buf, n);
+}
+
+static int clock_stopped;
+static struct timespec stopped_at;
+
+int __real_clock_gettime(clockid_t clock, struct timespec *ts);
+int __wrap_clock_gettime(clockid_t clock, struct timespec *ts);
+int __wrap_clock_gettime(clockid_t clock, struct timespec *ts)
+{
+    if (clock_stopped && clock == CLOCK_MONOTONIC) {
+        *ts = stopped_at;
+        return 0;
+    }
+    return __real_clock_gettime(clock, ts);
+}
+
+/* Moves the stopped clock on by ms milliseconds. */
+static void clock_advance(long ms)
+{
+    stopped_at.tv_nsec += ms % 1000 * 1000000L;
+    stopped_at.tv_sec += ms / 1000 + stopped_at.tv_nsec / 1000000000L;
+    stopped_at.tv_nsec %= 1000000000L;
+}
+
+/* The reply is {"error": {"status": status, "field": field or null, "message": message}} exactly. */
+static void expect_error(const api_call *c, int status, const char *field, const char *message)
+{
+    assert_int_equal(c->status, status);
+    json_t *want = json_pack("{s:{s:i,s:s?,s:s}}", "error", "status", status, "field", field, "message", message);
+    assert_non_null(want);
+    if (!json_equal(c->reply, want)) {
+        char *got = c->reply ? json_dumps(c->reply, JSON_COMPACT) : NULL;
+        fail_msg("expected the error %d %s: %s, got %s", status, field ? field : "-", message, got ? got : "(none)");
+    }
+    json_decref(want);
+}
+
+/* ---- child_run ---- */
+
+static child_result run_echo(int error)
+{
+    const char *argv[] = {"/bin/sh", "-c", "printf 'hi\\n'; exit 7", NULL};
+    child_spec spec = {.argv = argv, .request = "", .max_reply = 4096,
+                       .deadline_ms = guard_now_ms() + 120000 /* a hang bound, not a speed */};
+    child_result res;
+    __atomic_store_n(&read_error, error, __ATOMIC_SEQ_CST);
+    child_run(&spec, &res);
+    __atomic_store_n(&read_error, 0, __ATOMIC_SEQ_CST);
+    return res;
+}
+
+static void test_child_read_fails(void **state)
+{
+    (void)state;
+    /* A failed read ends the reading: the program's end is awaited, not the deadline. */
+    child_result res = run_echo(EIO);
+    assert_int_equal(res.outcome, CHILD_DONE);
+    assert_true(WIFEXITED(res.status));
+    assert_int_equal(WEXITSTATUS(res.status), 7);
+    assert_int_equal(res.len, 0);
+    assert_true(!res.reply || res.reply[0] == '\0');
+    free(res.reply);
+    /* An interrupted read is tried again: the whole reply. */
+    res = run_echo(EINTR);
+    assert_int_equal(res.outcome, CHILD_DONE);
+    assert_int_equal(WEXITSTATUS(res.status), 7);
+    assert_int_equal(res.len, 3);
+    assert_string_equal(res.reply, "hi\n");
+    free(res.reply);
+    /* And with reads that work. */
+    res = run_echo(0);
+    assert_int_equal(res.outcome, CHILD_DONE);
+    assert_string_equal(res.reply, "hi\n");
+    free(res.reply);
+}
+
+/* ---- job_request ---- */
+
+static long refuse_at; /* the n-th jansson allocation from the arming fails (0: none) */
+static long refused;
+
+static void *refusing_malloc(size_t size)
+{
+    if (refuse_at > 0 && --refuse_at == 0) {
+        refused++;
+        return NULL;
+    }
+    return malloc(size);
+}
+
+static void call_init(api_call *c)
+{
+    memset(c, 0, sizeof *c);
+    c->ids[0] = 12;
+    c->ids[1] = 3;
+    c->ids[2] = 0;
+    c->me = 45;
+    c->my_negotiation = 12;
+    c->my_role = ROLE_MEDIATOR;
+    snprintf(c->my_name, sizeof c->my_name, "Broker");
+    c->pre_text_id = 7;
+    c->pre_text_number = 2;
+    c->prefetched = 1;
+}
+
+static void test_job_request(void **state)
+{
+    (void)state;
+    api_call c;
+    call_init(&c);
+    c.pre_uploaded = json_pack("[s]", "Buyer");
+    c.pre_text = json_pack("{s:i}", "price", 1);
+    static const char want[] =
+        "{\"handler\":\"improvements\",\"ids\":[12,3,0],\"me\":45,\"negotiation\":12,\"role\":2,\"name\":\"Broker\","
+        "\"query\":{},\"merged\":null,\"uploaded\":[\"Buyer\"],\"text\":{\"price\":1},\"text_id\":7,"
+        "\"text_number\":2,\"public\":null,\"prefetched\":true}";
+    char *text = job_request(&c, api_improvements);
+    assert_non_null(text);
+    assert_string_equal(text, want);
+    free(text);
+    assert_null(c.reply);
+    /* Every handler by its name. */
+    static const struct {
+        int (*fn)(api_call *c);
+        const char *name;
+    } named[] = {{api_analysis, "analysis"}, {api_diagnose, "diagnose"}, {api_propose, "propose"},
+                 {api_party_advice, "party_advice"}, {api_party_improvements, "party_improvements"}};
+    for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
+        text = job_request(&c, named[i].fn);
+        json_t *req = json_loads(text, 0, NULL);
+        assert_string_equal(json_string_value(json_object_get(req, "handler")), named[i].name);
+        json_decref(req);
+        free(text);
+    }
+    /* Not an analysis. */
+    assert_null(job_request(&c, api_require_open));
+    expect_error(&c, 500, NULL, "this request is not an analysis");
+    json_decref(c.reply);
+    c.reply = NULL;
+    c.status = 0;
+    /* Each allocation refused in turn: the same request, or 500 "out of memory" (or no reply at all, when the
+     * error object could not be made either). */
+    int out_of_memory = 0;
+    for (long n = 1;; n++) {
+        refuse_at = n;
+        refused = 0;
+        json_set_alloc_funcs(refusing_malloc, free);
+        text = job_request(&c, api_improvements);
+        json_set_alloc_funcs(malloc, free);
+        refuse_at = 0;
+        if (!refused) {
+            assert_string_equal(text, want);
+            free(text);
+            assert_true(n > 2);
+            break;
+        }
+        if (text) {
+            assert_string_equal(text, want);
+            free(text);
+        } else {
+            assert_int_equal(c.status, 500);
+            if (c.reply) {
+                expect_error(&c, 500, NULL, "out of memory");
+                out_of_memory++;
+            }
+            json_decref(c.reply);
+            c.reply = NULL;
+            c.status = 0;
+        }
+        assert_true(n < 1000);
+    }
+    assert_true(out_of_memory >= 2); /* the query object's, and the request's or its text's */
+    json_decref(c.pre_uploaded);
+    json_decref(c.pre_text);
+}
+
+/* ---- seat_find_program ---- */
+
+static void make_file(const char *dir, const char *name, mode_t mode)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    talks_write_program(path, mode, "#!/bin/sh\nexit 0\n");
+}
+
+static void expect_found(const char *name, const char *want)
+{
+    char *got = seat_find_program(name);
+    assert_non_null(got);
+    if (strcmp(got, want) != 0)
+        fail_msg("PATH=%s: '%s' found as '%s', expected '%s'", getenv("PATH"), name, got, want);
+    free(got);
+}
+
+static void test_seat_find_program(void **state)
+{
+    (void)state;
+    char dir[128], a[160], b[160], path[512], cwd[512];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "k16path"));
+    snprintf(a, sizeof a, "%s/a", dir);
+    snprintf(b, sizeof b, "%s/b", dir);
+    assert_int_equal(mkdir(a, 0755), 0);
+    assert_int_equal(mkdir(b, 0755), 0);
+    make_file(a, "k16tool", 0755);
+    make_file(b, "k16tool", 0755);
+    make_file(a, "k16plain", 0644); /* not executable: not found */
+    make_file(b, "k16only", 0755);
+    char *old = getenv("PATH") ? strdup(getenv("PATH")) : NULL;
+    assert_non_null(getcwd(cwd, sizeof cwd));
+
+    snprintf(path, sizeof path, "/nonexistent-k16:%s:%s", a, b);
+    setenv("PATH", path, 1);
+    char want[512];
+    snprintf(want, sizeof want, "%s/k16tool", a); /* the first of two */
+    expect_found("k16tool", want);
+    snprintf(want, sizeof want, "%s/k16only", b); /* past a folder without it */
+    expect_found("k16only", want);
+    expect_found("k16plain", "k16plain"); /* only a file that cannot run: the name */
+    expect_found("k16none", "k16none");
+    expect_found("sub/k16tool", "sub/k16tool"); /* a '/': itself */
+
+    /* An empty entry (leading, inner or trailing) is the current folder, as "./NAME". */
+    assert_int_equal(chdir(a), 0);
+    setenv("PATH", ":/nonexistent-k16", 1);
+    expect_found("k16tool", "./k16tool");
+    snprintf(path, sizeof path, "/nonexistent-k16::%s", b);
+    setenv("PATH", path, 1);
+    expect_found("k16tool", "./k16tool");
+    expect_found("k16only", want);
+    setenv("PATH", "/nonexistent-k16:", 1);
+    expect_found("k16tool", "./k16tool");
+    setenv("PATH", "/nonexistent-k16", 1);
+    expect_found("k16tool", "k16tool");
+    unsetenv("PATH");
+    expect_found("k16tool", "k16tool");
+
+    assert_int_equal(chdir(cwd), 0);
+    if (old)
+        setenv("PATH", old, 1);
+    free(old);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
+}
+
+/* ---- a server without a seat runner ---- */
+
+static void test_no_seat_runner(void **state)
+{
+    (void)state;
+    parley_server *srv = calloc(1, sizeof *srv);
+    assert_non_null(srv);
+    seat_note(srv, 1);
+    seat_wake(srv, 1);
+    assert_null(srv->seats);
+    seat_runner_stop(srv); /* nothing to stop, nothing to free */
+    assert_null(srv->seats);
+    free(srv);
+}
+
+/* ---- the token buckets ---- */
+
+static parley_server *bucket_server(double write_rate, unsigned write_burst, double profile_rate,
+                                    unsigned profile_burst)
+{
+    parley_server *srv = calloc(1, sizeof *srv);
+    assert_non_null(srv);
+    pthread_mutex_init(&srv->budget_mu, NULL);
+    srv->budgets.write_rate = write_rate;
+    srv->budgets.write_burst = write_burst;
+    srv->budgets.profile_rate = profile_rate;
+    srv->budgets.profile_burst = profile_burst;
+    srv->budgets.profile_bytes = 1000;
+    srv->budgets.message_bytes = 1000;
+    return srv;
+}
+
+static void bucket_server_free(parley_server *srv)
+{
+    budget_map_free(&srv->buckets);
+    pthread_mutex_destroy(&srv->budget_mu);
+    free(srv);
+}
+
+/* One check of participant `me`'s write of kind `what`: its status (0: allowed), retry_after into *retry. */
+static int write_check(parley_server *srv, int64_t me, const char *what, int *retry, char *message, size_t size)
+{
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = srv;
+    c.me = me;
+    int rc = budget_check_write(&c, what);
+    *retry = c.retry_after;
+    if (message)
+        snprintf(message, size, "%s", rc ? json_string_value(json_object_get(json_object_get(c.reply, "error"),
+                                                                              "message")) ?: "" : "");
+    if (rc) {
+        assert_int_equal(c.status, rc);
+        assert_int_equal(json_integer_value(json_object_get(json_object_get(c.reply, "error"), "status")), rc);
+    }
+    json_decref(c.reply);
+    return rc;
+}
+
+static void test_write_buckets(void **state)
+{
+    (void)state;
+    clock_stopped = 1;
+    stopped_at = (struct timespec){1000, 0};
+    /* 3 at once, 4 per second after: the fourth waits ceil(1/4) = 1 s; 250 ms later one token is back (the
+     * times are multiples of 1/8 s: exact in binary). */
+    parley_server *srv = bucket_server(4, 3, 0.5, 1);
+    int retry;
+    char message[512];
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(write_check(srv, 1, "text", &retry, NULL, 0), 0);
+    assert_int_equal(write_check(srv, 1, "text", &retry, message, sizeof message), 429);
+    assert_int_equal(retry, 1);
+    assert_string_equal(message, "too many writes: one participant may make 3 at once and 4 per second after that "
+                                 "(the server's --write-burst and --write-rate); try again in 1 s");
+    assert_int_equal(write_check(srv, 2, "text", &retry, NULL, 0), 0); /* another participant's bucket */
+    clock_advance(125);
+    assert_int_equal(write_check(srv, 1, "text", &retry, NULL, 0), 429); /* half a token: wait ceil(0.5 / 4) s */
+    assert_int_equal(retry, 1);
+    clock_advance(125);
+    assert_int_equal(write_check(srv, 1, "text", &retry, NULL, 0), 0);
+    assert_int_equal(write_check(srv, 1, "text", &retry, NULL, 0), 429);
+    clock_advance(10000); /* refilled to the burst, not beyond */
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(write_check(srv, 1, "text", &retry, NULL, 0), 0);
+    assert_int_equal(write_check(srv, 1, "text", &retry, NULL, 0), 429);
+
+    /* A profile takes a write and an upload: 1 upload at once, 0.5 per second (wait 2 s); the refused upload's
+     * write was taken. */
+    assert_int_equal(write_check(srv, 5, "profile", &retry, NULL, 0), 0);
+    assert_int_equal(write_check(srv, 5, "profile", &retry, message, sizeof message), 429);
+    assert_int_equal(retry, 2);
+    assert_string_equal(message, "too many profile uploads: one participant may make 1 at once and 0.5 per second "
+                                 "after that (the server's --profile-burst and --profile-rate); try again in 2 s");
+    assert_int_equal(write_check(srv, 5, "text", &retry, NULL, 0), 0); /* the third write of 5 */
+    assert_int_equal(write_check(srv, 5, "text", &retry, NULL, 0), 429);
+    clock_advance(1000);
+    assert_int_equal(write_check(srv, 5, "profile", &retry, NULL, 0), 429); /* half an upload back */
+    assert_int_equal(retry, 1);                                                /* ceil(0.5 / 0.5) */
+    bucket_server_free(srv);
+
+    /* One write at once, then one every `period` seconds: Retry-After is the period rounded up, at most a day. */
+    static const struct {
+        double period;
+        int retry;
+    } cases[] = {{2.5, 3}, {86398.5, 86399}, {86399.5, 86400}, {86400.5, 86400}, {86401.5, 86400}, {1e300, 86400}};
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        srv = bucket_server(1 / cases[i].period, 1, 1, 1);
+        assert_int_equal(write_check(srv, 9, "text", &retry, NULL, 0), 0);
+        assert_int_equal(write_check(srv, 9, "text", &retry, message, sizeof message), 429);
+        if (retry != cases[i].retry)
+            fail_msg("one write per %g s: Retry-After %d, expected %d", cases[i].period, retry, cases[i].retry);
+        char tail[64];
+        snprintf(tail, sizeof tail, "try again in %d s", cases[i].retry);
+        assert_non_null(strstr(message, tail));
+        bucket_server_free(srv);
+    }
+    clock_stopped = 0;
+}
+
+/* ---- api_fail ---- */
+
+static char *repeat(const char *unit, size_t times, const char *tail)
+{
+    size_t u = strlen(unit), t = strlen(tail);
+    char *s = malloc(u * times + t + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + i * u, unit, u);
+    memcpy(s + u * times, tail, t + 1);
+    return s;
+}
+
+/* api_fail(status 400, field, "%s", message): the message and the field of the reply. */
+static void fail_with(const char *field, const char *message, const char *want_message, const char *want_field)
+{
+    api_call c;
+    memset(&c, 0, sizeof c);
+    assert_int_equal(api_fail(&c, 400, field, "%s", message), 400);
+    expect_error(&c, 400, want_field, want_message);
+    json_decref(c.reply);
+}
+
+static void test_api_fail(void **state)
+{
+    (void)state;
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.reply = json_pack("{s:s}", "earlier", "reply"); /* replaced */
+    assert_int_equal(api_fail(&c, 409, NULL, "%d texts, %s", 3, "none open"), 409);
+    expect_error(&c, 409, NULL, "3 texts, none open");
+    json_decref(c.reply);
+
+    /* A field goes before the message; control characters and bytes of no valid character are escaped. */
+    fail_with("f\x01ld", "a\xff" "b\tc", "f\\x01ld: a\\xFFb\\x09c", "f\\x01ld");
+    /* Valid: 2, 3 and 4 bytes.  Not: an overlong 2-byte (C0 80), an overlong 3-byte (E0 80 80), a surrogate
+     * (ED A0 80), an overlong 4-byte (F0 80 80 80), past U+10FFFF (F4 90 80 80, F5 80 80 80), a lone
+     * continuation byte (80), a sequence cut short (E2 82 then 'x'). */
+    fail_with(NULL, "\xc3\xa9|\xe2\x82\xac|\xf0\x9f\x98\x80|\xf4\x8f\xbf\xbf", "\xc3\xa9|\xe2\x82\xac|\xf0\x9f\x98\x80|\xf4\x8f\xbf\xbf", NULL);
+    fail_with(NULL, "\xc0\x80|\xe0\x80\x80|\xed\xa0\x80", "\\xC0\\x80|\\xE0\\x80\\x80|\\xED\\xA0\\x80", NULL);
+    fail_with(NULL, "\xf0\x80\x80\x80|\xf4\x90\x80\x80|\xf5\x80", "\\xF0\\x80\\x80\\x80|\\xF4\\x90\\x80\\x80|\\xF5\\x80",
+              NULL);
+    fail_with(NULL, "\x80|\xe2\x82x|\x7f", "\\x80|\\xE2\\x82x|\x7f", NULL);
+
+    /* The message is cut at 1023 bytes. */
+    char *long_message = repeat("a", 1100, ""), *want = repeat("a", 1023, "");
+    fail_with(NULL, long_message, want, NULL);
+    free(long_message);
+    free(want);
+
+    /* The cleaned message holds at most 1399 bytes, cut before an escape or a character that does not fit:
+     * 19 + 345 escapes fill it (1399), 20 + 345 keep 344 escapes (1396). */
+    char *m = repeat("\x01", 345, ""), *w = repeat("\\x01", 345, "");
+    char msg[1100], exp[1500];
+    snprintf(msg, sizeof msg, "%s%s", "aaaaaaaaaaaaaaaaaaa", m);
+    snprintf(exp, sizeof exp, "%s%s", "aaaaaaaaaaaaaaaaaaa", w);
+    assert_int_equal(strlen(exp), 1399);
+    fail_with(NULL, msg, exp, NULL);
+    snprintf(msg, sizeof msg, "%s%s", "aaaaaaaaaaaaaaaaaaaa", m);
+    snprintf(exp, sizeof exp, "%s%.*s", "aaaaaaaaaaaaaaaaaaaa", 344 * 4, w);
+    assert_int_equal(strlen(exp), 1396);
+    fail_with(NULL, msg, exp, NULL);
+    free(m);
+    free(w);
+    /* 349 escapes (1396 bytes), then "a" and a 2-byte character: 1399 fit; with "ab" the character does not. */
+    m = repeat("\x01", 349, "a\xc3\xa9");
+    w = repeat("\\x01", 349, "a\xc3\xa9");
+    fail_with(NULL, m, w, NULL);
+    free(m);
+    free(w);
+    m = repeat("\x01", 349, "ab\xc3\xa9");
+    w = repeat("\\x01", 349, "ab");
+    fail_with(NULL, m, w, NULL);
+    free(m);
+    free(w);
+
+    /* The field holds at most 299 bytes: 74 escapes and "a" then "é" fit (299), with "ab" the "é" does not. */
+    char *f = repeat("\x01", 74, "a\xc3\xa9"), *wf = repeat("\\x01", 74, "a\xc3\xa9");
+    char full[400];
+    snprintf(full, sizeof full, "%s: m", wf);
+    fail_with(f, "m", full, wf);
+    free(f);
+    free(wf);
+    f = repeat("\x01", 74, "ab\xc3\xa9");
+    wf = repeat("\\x01", 74, "ab");
+    char *wfull = repeat("\\x01", 74, "ab\xc3\xa9: m");
+    fail_with(f, "m", wfull, wf);
+    free(f);
+    free(wf);
+    free(wfull);
+}
+
+/* ---- req_profile_document ---- */
+
+static void expect_document(const char *body, int rc, const char *path, const char *message)
+{
+    json_t *root = json_loads(body, 0, NULL), *scenario = json_pack("{s:s}", "title", "unused");
+    assert_non_null(root);
+    parley_error err;
+    parley_error_clear(&err);
+    int got = req_profile_document(root, scenario, 1000, 1000, &err);
+    if (got != rc || (rc && (strcmp(err.path, path) != 0 || strcmp(err.message, message) != 0)))
+        fail_msg("%s: %d (%s: %s), expected %d (%s: %s)", body, got, err.path, err.message, rc, path, message);
+    json_decref(root);
+    json_decref(scenario);
+}
+
+static void test_profile_document(void **state)
+{
+    (void)state;
+    expect_document("{\"preferences\": {}}", PARLEY_OK, "", ""); /* no document: nothing to do */
+    expect_document("{\"document\": {\"name\": \"p.xml\", \"content\": \"x\"}, \"reservation\": 0.5}", PARLEY_EINVAL,
+                    "document", "a profile is either native fields or one \"document\", not both");
+    expect_document("{\"document\": \"p.xml\"}", PARLEY_EINVAL, "document",
+                    "expected {\"name\", \"content\"}, found a string");
+    expect_document("{\"document\": {\"name\": \"p.xml\"}}", PARLEY_EINVAL, "document.content",
+                    "missing required field 'content'");
+    expect_document("{\"document\": {\"content\": \"x\"}}", PARLEY_EINVAL, "document.name",
+                    "missing required field 'name'");
+    expect_document("{\"document\": {\"name\": \"\", \"content\": \"x\"}}", PARLEY_EINVAL, "document.name",
+                    "is empty (expected some text)");
+    expect_document("{\"document\": {\"name\": \"p.xml\", \"content\": 3}}", PARLEY_EINVAL, "document.content",
+                    "found a whole number (expected a string)");
+    expect_document("{\"document\": {\"name\": \"p.xml\", \"content\": \"x\", \"kind\": 1}}", PARLEY_EINVAL,
+                    "document.kind", "unknown field 'kind' (expected one of: name, content)");
+}
+
+/* ---- a server's descriptors ---- */
+
+static int open_descriptors(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    assert_non_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n - 1; /* less the directory's own */
+}
+
+static void test_stopped_server_closes_everything(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    int before = open_descriptors();
+    talks_open(&w, &o);
+    http_resp r = talks_call(&w, "GET", "/api/negotiations/1", w.med, NULL, 200);
+    http_resp_free(&r);
+    assert_true(open_descriptors() > before);
+    talks_close(&w);
+    assert_int_equal(open_descriptors(), before);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_child_read_fails),
+        cmocka_unit_test(test_job_request),
+        cmocka_unit_test(test_seat_find_program),
+        cmocka_unit_test(test_no_seat_runner),
+        cmocka_unit_test(test_write_buckets),
+        cmocka_unit_test(test_api_fail),
+        cmocka_unit_test(test_profile_document),
+        cmocka_unit_test(test_stopped_server_closes_everything),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
