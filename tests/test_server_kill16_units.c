@@ -27,6 +27,10 @@
  *   at 299, at N-1, N and N+1;
  * - req_profile_document (request.c): a profile document's every refusal, with
  *   its path and message;
+ * - a bind that fails (a parameter the statement does not have; with PostgreSQL
+ *   also a copy refused) fails the statement's next steps until db_stmt_cached
+ *   hands it out again (a bug before: the server checks steps, not binds, and a
+ *   view was built and kept without the profiles: test_server_kill15_oom);
  * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
  *   connection is closed too).
  */
@@ -555,6 +559,45 @@ static void test_profile_document(void **state)
                     "document.kind", "unknown field 'kind' (expected one of: name, content)");
 }
 
+/* ---- a failed bind ---- */
+
+static const char one_param_sql[] = "SELECT ?1 + 1";
+
+static void test_failed_bind_fails_the_step(void **state)
+{
+    (void)state;
+    char dir[128], target[512];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "k16bind"));
+    assert_int_equal(test_db_target(target, sizeof target, dir, "b.db"), 0);
+    parley_error err;
+    parley_error_clear(&err);
+    db_conn *c = db_open(target, DB_CREATE, &err);
+    assert_non_null(c);
+    db_stmt *st = db_stmt_cached(c, one_param_sql);
+    assert_non_null(st);
+    assert_int_equal(db_bind_int64(st, 1, 41), DB_OK);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_int_equal(db_column_int64(st, 0), 42);
+    db_reset(st);
+    /* A bind that fails (no parameter 2): the statement does not run without it, bound again or reset. */
+    assert_true(db_bind_int64(st, 2, 7) != DB_OK);
+    assert_int_equal(db_bind_int64(st, 1, 41), DB_OK);
+    assert_int_equal(db_step(st), DB_ERROR);
+    db_reset(st);
+    assert_int_equal(db_step(st), DB_ERROR);
+    db_reset(st);
+    assert_true(db_bind_text(st, 3, "x", -1, DB_STATIC) != DB_OK);
+    assert_true(db_bind_null(st, 0) != DB_OK);
+    /* Handed out again, with its bindings cleared: it runs. */
+    assert_true(db_stmt_cached(c, one_param_sql) == st);
+    assert_int_equal(db_bind_int(st, 1, 9), DB_OK);
+    assert_int_equal(db_step(st), DB_ROW);
+    assert_int_equal(db_column_int64(st, 0), 10);
+    db_reset(st);
+    db_close(c);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
+}
+
 /* ---- a server's descriptors ---- */
 
 static int open_descriptors(void)
@@ -592,6 +635,7 @@ int main(void)
         cmocka_unit_test(test_write_buckets),
         cmocka_unit_test(test_api_fail),
         cmocka_unit_test(test_profile_document),
+        cmocka_unit_test(test_failed_bind_fails_the_step),
         cmocka_unit_test(test_stopped_server_closes_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
