@@ -10,7 +10,9 @@
  * - child_run (child.c): a read of the program's output that fails (EIO) ends the
  *   reading at once, the program's end is awaited (CHILD_DONE, its status, no
  *   reply bytes) and the deadline is not waited for; an interrupted read (EINTR)
- *   is tried again and the whole reply comes;
+ *   is tried again and the whole reply comes; the child runs `nice` more niced,
+ *   at most 19 (at 18, 19 and 20); a program that closed its output is awaited
+ *   (its exit status), or killed at the deadline;
  * - job_request (job_wire.c): the request of an analysis, byte for byte; a
  *   function that is no analysis is 500 "this request is not an analysis"; every
  *   allocation refused in turn gives the same text or 500 "out of memory";
@@ -49,6 +51,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -142,6 +146,68 @@ static void test_child_read_fails(void **state)
     res = run_echo(0);
     assert_int_equal(res.outcome, CHILD_DONE);
     assert_string_equal(res.reply, "hi\n");
+    free(res.reply);
+}
+
+/* The niceness this process runs at. */
+static int own_niceness(void)
+{
+    errno = 0;
+    int n = getpriority(PRIO_PROCESS, 0);
+    assert_int_equal(errno, 0);
+    return n;
+}
+
+/* The niceness a child started with `nice` added runs at, as the program `nice` prints it. */
+static int child_niceness(int nice)
+{
+    const char *argv[] = {"/usr/bin/nice", NULL};
+    child_spec spec = {.argv = argv, .nice = nice, .request = "", .max_reply = 4096,
+                       .deadline_ms = guard_now_ms() + 120000};
+    child_result res;
+    child_run(&spec, &res);
+    assert_int_equal(res.outcome, CHILD_DONE);
+    assert_non_null(res.reply);
+    int got = atoi(res.reply);
+    free(res.reply);
+    return got;
+}
+
+static void test_child_niceness(void **state)
+{
+    (void)state;
+    int own = own_niceness();
+    assert_int_equal(child_niceness(0), own);
+    if (own <= 17) {
+        assert_int_equal(child_niceness(18 - own), 18);
+        assert_int_equal(child_niceness(19 - own), 19);
+    }
+    assert_int_equal(child_niceness(20 - own), 19); /* at most 19 */
+    assert_int_equal(child_niceness(100), 19);
+}
+
+/* A program that closed its output but goes on running is awaited, not killed, up to the deadline. */
+static void test_child_closed_output(void **state)
+{
+    (void)state;
+    const char *argv[] = {"/bin/sh", "-c", "printf 'out'; exec 1>&-; sleep 0.2; exit 5", NULL};
+    child_spec spec = {.argv = argv, .request = "", .max_reply = 4096, .deadline_ms = guard_now_ms() + 120000};
+    child_result res;
+    child_run(&spec, &res);
+    assert_int_equal(res.outcome, CHILD_DONE);
+    assert_true(WIFEXITED(res.status));
+    assert_int_equal(WEXITSTATUS(res.status), 5);
+    assert_string_equal(res.reply, "out");
+    free(res.reply);
+    /* ... and killed at the deadline when it runs on (the deadline may come before it closed its output: the
+     * same outcome). */
+    const char *forever[] = {"/bin/sh", "-c", "exec 1>&-; exec sleep 600", NULL};
+    spec.argv = forever;
+    spec.deadline_ms = guard_now_ms() + 300;
+    child_run(&spec, &res);
+    assert_int_equal(res.outcome, CHILD_DEADLINE);
+    assert_true(WIFSIGNALED(res.status));
+    assert_int_equal(WTERMSIG(res.status), SIGKILL);
     free(res.reply);
 }
 
@@ -629,6 +695,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_child_read_fails),
+        cmocka_unit_test(test_child_niceness),
+        cmocka_unit_test(test_child_closed_output),
         cmocka_unit_test(test_job_request),
         cmocka_unit_test(test_seat_find_program),
         cmocka_unit_test(test_no_seat_runner),
