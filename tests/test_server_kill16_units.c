@@ -33,6 +33,8 @@
  *   also a copy refused) fails the statement's next steps until db_stmt_cached
  *   hands it out again (a bug before: the server checks steps, not binds, and a
  *   view was built and kept without the profiles: test_server_kill15_oom);
+ * - the analysis lists 2000 packages of a frontier of 2001 unless asked for more
+ *   or fewer; a seat's agent ".so" or ".py" is an unknown name, "x.so" a plug-in;
  * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
  *   connection is closed too).
  */
@@ -664,6 +666,56 @@ static void test_failed_bind_fails_the_step(void **state)
     assert_int_equal(test_tmpdir_remove(dir), 0);
 }
 
+/* ---- a server's replies ---- */
+
+/* One price from 0 to 2000 (2001 packages), wanted in opposite directions: every package is on the frontier. */
+static const char wide_scenario[] =
+    "{\"scenario\": {\"title\": \"Wide\", \"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, "
+    "\"max\": 2000}], \"parties\": ["
+    " {\"name\": \"Buyer\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+    "\"at_min\": 1, \"at_max\": 0}}}},"
+    " {\"name\": \"Seller\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+    "\"at_min\": 0, \"at_max\": 1}}}},"
+    " {\"name\": \"Broker\", \"role\": \"mediator\"}]}}";
+
+static size_t frontier_listed(talks *w, const char *query)
+{
+    char path[128];
+    snprintf(path, sizeof path, "/api/negotiations/1/analysis%s", query);
+    http_resp r = talks_call(w, "GET", path, w->med, NULL, 200);
+    size_t n = json_array_size(json_object_get(r.json, "frontier"));
+    http_resp_free(&r);
+    return n;
+}
+
+/* The analysis lists at most frontier_limit packages of the frontier, 2000 unless asked; a seat's agent name ending
+ * in .so or .py is a plug-in or a Python agent only with a name before it. */
+static void test_frontier_limit_and_agent_names(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open_scenario(&w, &o, wide_scenario);
+    assert_int_equal(frontier_listed(&w, ""), 2000);
+    assert_int_equal(frontier_listed(&w, "?frontier_limit=2001"), 2001);
+    assert_int_equal(frontier_listed(&w, "?frontier_limit=1999"), 1999);
+    static const char unknown[] = "agent: unknown agent '%s' (a built-in agent as `parley agents` lists, NAME.so or "
+                                  "NAME.py from the server's agent folder)";
+    static const char no_folder[] = "agent: this server has no agent folder (parley serve --agent-dir): built-in "
+                                    "agents only";
+    static const struct {
+        const char *agent, *message;
+    } seats[] = {{".so", unknown}, {".py", unknown}, {"so", unknown}, {"x.so", no_folder}, {"x.py", no_folder},
+                 {"a/b", no_folder}};
+    for (size_t i = 0; i < sizeof seats / sizeof seats[0]; i++) {
+        char body[64], message[256];
+        snprintf(body, sizeof body, "{\"agent\": \"%s\"}", seats[i].agent);
+        snprintf(message, sizeof message, seats[i].message, seats[i].agent);
+        talks_expect_error(&w, "POST", "/api/negotiations/1/participants/2/agent", w.med, body, 400, "agent", message);
+    }
+    talks_close(&w);
+}
+
 /* ---- a server's descriptors ---- */
 
 static int open_descriptors(void)
@@ -704,6 +756,7 @@ int main(void)
         cmocka_unit_test(test_api_fail),
         cmocka_unit_test(test_profile_document),
         cmocka_unit_test(test_failed_bind_fails_the_step),
+        cmocka_unit_test(test_frontier_limit_and_agent_names),
         cmocka_unit_test(test_stopped_server_closes_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
