@@ -35,6 +35,7 @@
  *   view was built and kept without the profiles: test_server_kill15_oom);
  * - the analysis lists 2000 packages of a frontier of 2001 unless asked for more
  *   or fewer; a seat's agent ".so" or ".py" is an unknown name, "x.so" a plug-in;
+ * - the list of seated agents as seats are taken, emptied and taken again;
  * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
  *   connection is closed too).
  */
@@ -716,6 +717,84 @@ static void test_frontier_limit_and_agent_names(void **state)
     talks_close(&w);
 }
 
+/* Four parties and a mediator: Broker 1, Buyer 2, Seller 3, Third 4, Fourth 5. */
+static const char four_scenario[] =
+    "{\"scenario\": {\"title\": \"Four\", \"issues\": [{\"name\": \"price\", \"type\": \"integer\", \"min\": 0, "
+    "\"max\": 2}], \"parties\": ["
+    " {\"name\": \"Buyer\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+    "\"at_min\": 1, \"at_max\": 0}}}},"
+    " {\"name\": \"Seller\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+    "\"at_min\": 0, \"at_max\": 1}}}},"
+    " {\"name\": \"Third\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+    "\"at_min\": 0, \"at_max\": 1}}}},"
+    " {\"name\": \"Fourth\", \"preferences\": {\"price\": {\"weight\": 1, \"function\": {\"type\": \"linear\", "
+    "\"at_min\": 1, \"at_max\": 0}}}},"
+    " {\"name\": \"Broker\", \"role\": \"mediator\"}]}}";
+
+/* The participants whose agents negotiation 1 lists, in order, as "2,3,..." into out. */
+static void seated(talks *w, char *out, size_t size)
+{
+    http_resp r = talks_call(w, "GET", "/api/negotiations/1/agents", w->med, NULL, 200);
+    json_t *agents = json_object_get(r.json, "agents");
+    size_t len = 0;
+    out[0] = '\0';
+    for (size_t i = 0; i < json_array_size(agents); i++) {
+        json_t *a = json_array_get(agents, i);
+        len += (size_t)snprintf(out + len, size - len, "%s%lld:%s", i ? "," : "",
+                                (long long)json_integer_value(json_object_get(a, "participant")),
+                                json_string_value(json_object_get(a, "agent")));
+    }
+    http_resp_free(&r);
+}
+
+static void seat_call(talks *w, const char *method, int64_t p, const char *agent, int status)
+{
+    char path[96], body[64];
+    snprintf(path, sizeof path, "/api/negotiations/1/participants/%lld/agent", (long long)p);
+    snprintf(body, sizeof body, "{\"agent\": \"%s\", \"deadline_seconds\": 300}", agent ? agent : "");
+    http_resp r = talks_call(w, method, path, w->med, agent ? body : NULL, status);
+    http_resp_free(&r);
+}
+
+/* The seats are read from the timeline, a later event of a seat replacing the earlier one: four seats (the list
+ * full at its first size), the first unseated, another reseated: the others keep their order. */
+static void test_seats_replaced(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.seat_program = ANALYSIS_PROGRAM; /* never run: no session, no text */
+    o.budgets.agent_seconds = 300;
+    talks_open_scenario(&w, &o, four_scenario);
+    static const char *const names[] = {"Third", "Fourth"};
+    for (int i = 0; i < 2; i++) {
+        http_resp r = http_json(w.port, "POST", "/api/negotiations/1/participants", w.med,
+                                json_pack("{s:s,s:s}", "name", names[i], "role", "party"));
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    static const char *const agents[] = {"boulware", "conceder", "linear", "hardliner"};
+    for (int p = 2; p <= 5; p++)
+        seat_call(&w, "POST", p, agents[p - 2], 201);
+    char list[256];
+    seated(&w, list, sizeof list);
+    assert_string_equal(list, "2:boulware,3:conceder,4:linear,5:hardliner");
+    seat_call(&w, "DELETE", 2, NULL, 200);
+    seated(&w, list, sizeof list);
+    assert_string_equal(list, "3:conceder,4:linear,5:hardliner");
+    seat_call(&w, "POST", 4, "boulware", 409); /* taken */
+    seat_call(&w, "DELETE", 4, NULL, 200);
+    seated(&w, list, sizeof list);
+    assert_string_equal(list, "3:conceder,5:hardliner");
+    seat_call(&w, "POST", 4, "boulware", 201); /* 4 again: at the end, after 3 and 5 */
+    seated(&w, list, sizeof list);
+    assert_string_equal(list, "3:conceder,5:hardliner,4:boulware");
+    seat_call(&w, "POST", 2, "linear", 201);
+    seated(&w, list, sizeof list);
+    assert_string_equal(list, "3:conceder,5:hardliner,4:boulware,2:linear");
+    talks_close(&w);
+}
+
 /* ---- a server's descriptors ---- */
 
 static int open_descriptors(void)
@@ -757,6 +836,7 @@ int main(void)
         cmocka_unit_test(test_profile_document),
         cmocka_unit_test(test_failed_bind_fails_the_step),
         cmocka_unit_test(test_frontier_limit_and_agent_names),
+        cmocka_unit_test(test_seats_replaced),
         cmocka_unit_test(test_stopped_server_closes_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
