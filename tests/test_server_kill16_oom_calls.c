@@ -1,0 +1,120 @@
+/*
+ * test_server_kill16_oom_calls.c: handlers of the server's reads called in this
+ * process (as a request thread calls them, in a read transaction), with every
+ * allocation of libparley.a and libparley_server.a refused in turn
+ * (tests/failalloc.c, linked into this test by tests/CMakeLists.txt; jansson's
+ * own allocations are not refused): each call answers as it does with memory,
+ * byte for byte, or with an error of status 500 (never 501 or another code),
+ * and never crashes or leaks (the sanitizer tree).  Issue 27, helper srv: a
+ * mutant answered 501 when the values of the current text could not be
+ * allocated (api_advice.c, "cannot value the text for").  The handlers: the
+ * Buyer's valuation of the current text (its profile uploaded) and the
+ * mediator's check of the amendments, on Budget (test_server_talks.h) with one
+ * text tabled and the Buyer's answer with an amendment.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "failalloc.h"
+#include "server/server_internal.h"
+#include "test_server_talks.h"
+
+/* The call of handler fn on negotiation 1 by participant `me`, with the n-th allocation refused (0: none): its
+ * status and its reply's compact text (malloc'd) into *text; returns the allocations refused. */
+static long call_with_refusal(talks *w, int (*fn)(api_call *c), int64_t me, api_role role, const char *name,
+                              long n, int *status, char **text)
+{
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = w->srv;
+    c.ids[0] = 1;
+    c.me = me;
+    c.my_negotiation = 1;
+    c.my_role = role;
+    snprintf(c.my_name, sizeof c.my_name, "%s", name);
+    c.query = json_object(); /* no query arguments */
+    c.db = store_reader(w->srv->db);
+    assert_non_null(c.db);
+    assert_int_equal(store_begin_read(c.db), DB_OK);
+    if (n)
+        failalloc_arm(n, 0);
+    fn(&c);
+    long refused = n ? failalloc_disarm() : 0;
+    store_run(c.db, "COMMIT");
+    store_reader_release(w->srv->db, c.db);
+    *status = c.status;
+    *text = c.reply ? json_dumps(c.reply, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
+    json_decref(c.reply);
+    json_decref(c.query);
+    return refused;
+}
+
+/* fn with each allocation refused in turn: the reply with memory, or a 500.  Returns how many were 500. */
+static int each_refusal(talks *w, const char *what, int (*fn)(api_call *c), int64_t me, api_role role,
+                        const char *name)
+{
+    int status;
+    char *want;
+    call_with_refusal(w, fn, me, role, name, 0, &status, &want);
+    if (status != 200)
+        fail_msg("%s: %d %s", what, status, want ? want : "");
+    int errors = 0;
+    long n = 1;
+    for (;; n++) {
+        char *got;
+        long refused = call_with_refusal(w, fn, me, role, name, n, &status, &got);
+        if (status == 200) {
+            if (!got || strcmp(got, want) != 0)
+                fail_msg("%s, allocation %ld refused: 200 but %s, expected %s", what, n, got ? got : "(none)", want);
+        } else if (status != 500)
+            fail_msg("%s, allocation %ld refused: status %d (%s), expected 500", what, n, status, got ? got : "");
+        else
+            errors++;
+        free(got);
+        if (refused == 0)
+            break;
+        assert_true(n < 100000);
+    }
+    free(want);
+    printf("  %s: %ld allocations refused in turn, %d answered 500\n", what, n - 1, errors);
+    assert_true(n > 1);
+    return errors;
+}
+
+static void test_reads_out_of_memory_are_500(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    static const char *const steps[][4] = {
+        {"PUT", "/api/negotiations/1/profile", "b",
+         "{\"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.8, "
+         "\"2\": 0}}}}"},
+        {"POST", "/api/negotiations/1/sessions", "m", "{\"venue\": \"Geneva\"}"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1}}"},
+        {"POST", "/api/negotiations/1/texts/1/responses", "b",
+         "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", \"value\": 0}]}"},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        http_resp r = http_request(w.port, steps[i][0], steps[i][1], steps[i][2][0] == 'm' ? w.med : w.buyer,
+                                   steps[i][3]);
+        if (r.status != 200 && r.status != 201)
+            fail_msg("%s %s: %d %s", steps[i][0], steps[i][1], r.status, r.body ? r.body : "");
+        http_resp_free(&r);
+    }
+    assert_true(each_refusal(&w, "the Buyer's value of the text", api_text_value, 2, ROLE_PARTY, "Buyer") > 0);
+    assert_true(each_refusal(&w, "the amendments' check", api_check_amendments, 1, ROLE_MEDIATOR, "Broker") > 0);
+    talks_close(&w);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_reads_out_of_memory_are_500),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
