@@ -33,6 +33,8 @@
  *   also a copy refused) fails the statement's next steps until db_stmt_cached
  *   hands it out again (a bug before: the server checks steps, not binds, and a
  *   view was built and kept without the profiles: test_server_kill15_oom);
+ * - the stores' messages: a PostgreSQL server not there (libpq's reason), SQL
+ *   that does not compile (DB_ERROR), a key twice (DB_CONSTRAINT);
  * - the analysis lists 2000 packages of a frontier of 2001 unless asked for more
  *   or fewer; a seat's agent ".so" or ".py" is an unknown name, "x.so" a plug-in;
  * - the list of seated agents as seats are taken, emptied and taken again;
@@ -667,6 +669,44 @@ static void test_failed_bind_fails_the_step(void **state)
     assert_int_equal(test_tmpdir_remove(dir), 0);
 }
 
+/* ---- the stores' messages ---- */
+
+static void test_store_messages(void **state)
+{
+    (void)state;
+    /* A PostgreSQL server that is not there: the reason is libpq's, on one line. */
+    parley_error err;
+    parley_error_clear(&err);
+    assert_null(db_open("postgresql:///k16?host=/nonexistent-k16&connect_timeout=5", 0, &err));
+    assert_int_equal(err.code, PARLEY_EIO);
+    static const char prefix[] = "cannot connect to the PostgreSQL database: ";
+    if (strncmp(err.message, prefix, strlen(prefix)) != 0 || !strstr(err.message, "/nonexistent-k16") ||
+        strchr(err.message, '\n'))
+        fail_msg("the connection's error: %s", err.message);
+
+    char dir[128], target[512];
+    assert_non_null(test_tmpdir_make(dir, sizeof dir, "k16msg"));
+    assert_int_equal(test_db_target(target, sizeof target, dir, "m.db"), 0);
+    parley_error_clear(&err);
+    db_conn *c = db_open(target, DB_CREATE, &err);
+    assert_non_null(c);
+    /* SQL that does not compile, a key twice: the store's message, the code of the kind of failure. */
+    assert_int_equal(db_exec(c, "SELEKT 1"), DB_ERROR);
+    const char *syntax = test_db_is_pg() ? "syntax error at or near \"SELEKT\"" : "near \"SELEKT\": syntax error";
+    if (!strstr(db_errmsg(c), syntax))
+        fail_msg("SELEKT 1: %s", db_errmsg(c));
+    assert_int_equal(db_exec(c, "CREATE TABLE k16 (a INTEGER PRIMARY KEY)"), DB_OK);
+    assert_int_equal(db_exec(c, "INSERT INTO k16 VALUES (1)"), DB_OK);
+    assert_int_equal(db_exec(c, "INSERT INTO k16 VALUES (1)"), DB_CONSTRAINT);
+    const char *twice = test_db_is_pg() ? "duplicate key value violates unique constraint \"k16_pkey\""
+                                        : "UNIQUE constraint failed: k16.a";
+    if (!strstr(db_errmsg(c), twice))
+        fail_msg("a key twice: %s", db_errmsg(c));
+    assert_int_equal(db_exec(c, "DROP TABLE k16"), DB_OK);
+    db_close(c);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
+}
+
 /* ---- a server's replies ---- */
 
 /* One price from 0 to 2000 (2001 packages), wanted in opposite directions: every package is on the frontier. */
@@ -835,6 +875,7 @@ int main(void)
         cmocka_unit_test(test_api_fail),
         cmocka_unit_test(test_profile_document),
         cmocka_unit_test(test_failed_bind_fails_the_step),
+        cmocka_unit_test(test_store_messages),
         cmocka_unit_test(test_frontier_limit_and_agent_names),
         cmocka_unit_test(test_seats_replaced),
         cmocka_unit_test(test_stopped_server_closes_everything),
