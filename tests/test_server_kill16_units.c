@@ -37,6 +37,7 @@
  *   that does not compile (DB_ERROR), a key twice (DB_CONSTRAINT);
  * - the analysis lists 2000 packages of a frontier of 2001 unless asked for more
  *   or fewer; a seat's agent ".so" or ".py" is an unknown name, "x.so" a plug-in;
+ *   a profile to convert that is not JSON is refused with where it breaks;
  * - the list of seated agents as seats are taken, emptied and taken again;
  * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
  *   connection is closed too).
@@ -754,6 +755,13 @@ static void test_frontier_limit_and_agent_names(void **state)
         snprintf(message, sizeof message, seats[i].message, seats[i].agent);
         talks_expect_error(&w, "POST", "/api/negotiations/1/participants/2/agent", w.med, body, 400, "agent", message);
     }
+    /* A profile to convert that is not JSON: where it breaks (not the missing document). */
+    http_resp r = talks_call(&w, "POST", "/api/negotiations/1/profile/convert", w.buyer, "{\"document\": ", 400);
+    assert_string_equal(jstr(&r, "error", "field"), "body");
+    const char *why = jstr(&r, "error", "message");
+    if (strncmp(why, "body: line 1, column ", 21) != 0)
+        fail_msg("a profile to convert that is not JSON: %s", why);
+    http_resp_free(&r);
     talks_close(&w);
 }
 
