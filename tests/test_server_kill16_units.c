@@ -27,7 +27,8 @@
  *   byte that is no valid UTF-8 character or is a control character escaped as
  *   \xHH, the message cut on a character boundary at 1399 bytes and the field
  *   at 299, at N-1, N and N+1;
- * - req_profile_document (request.c): a profile document's every refusal, with
+ * - req_profile_document and req_documents_to_scenario (request.c): every
+ *   refusal of a profile document and of a scenario's documents (1 to 64), with
  *   its path and message;
  * - a bind that fails (a parameter the statement does not have; with PostgreSQL
  *   also a copy refused) fails the statement's next steps until db_stmt_cached
@@ -631,6 +632,44 @@ static void test_profile_document(void **state)
                     "document.kind", "unknown field 'kind' (expected one of: name, content)");
 }
 
+/* req_documents_to_scenario on `body`: rc, and the error's path and message when it fails. */
+static void expect_documents(const char *body, int rc, const char *path, const char *message)
+{
+    json_t *root = json_loads(body, 0, NULL);
+    assert_non_null(root);
+    parley_error err;
+    parley_error_clear(&err);
+    int got = req_documents_to_scenario(root, 1000, 1000, &err);
+    if (got != rc || (rc && (strcmp(err.path, path) != 0 || strcmp(err.message, message) != 0)))
+        fail_msg("%s: %d (%s: %s), expected %d (%s: %s)", body, got, err.path, err.message, rc, path, message);
+    json_decref(root);
+}
+
+static void test_scenario_documents(void **state)
+{
+    (void)state;
+    static const char expected[] = "expected an array of 1 to 64 {\"name\", \"content\"} objects (a native scenario, "
+                                   "or a GENIUS/GeniusWeb domain followed by its profiles)";
+    expect_documents("{\"scenario\": {}}", PARLEY_OK, "", "");
+    expect_documents("{\"documents\": [], \"scenario\": {}}", PARLEY_EINVAL, "documents",
+                     "give either a native \"scenario\" or \"documents\", not both");
+    expect_documents("{\"documents\": []}", PARLEY_EINVAL, "documents", expected);
+    expect_documents("{\"documents\": {}}", PARLEY_EINVAL, "documents", expected);
+    char *many = repeat("{\"name\": \"a.xml\", \"content\": \"x\"}, ", 64, "{\"name\": \"a.xml\", \"content\": \"x\"}");
+    char body[4096];
+    snprintf(body, sizeof body, "{\"documents\": [%s]}", many); /* 65 */
+    expect_documents(body, PARLEY_EINVAL, "documents", expected);
+    free(many);
+    expect_documents("{\"documents\": [3]}", PARLEY_EINVAL, "documents[0]",
+                     "expected {\"name\", \"content\"}, found a whole number");
+    expect_documents("{\"documents\": [{\"content\": \"x\"}]}", PARLEY_EINVAL, "documents[0].name",
+                     "missing required field 'name'");
+    expect_documents("{\"documents\": [{\"name\": \"\", \"content\": \"x\"}]}", PARLEY_EINVAL, "documents[0].name",
+                     "is empty (expected some text)");
+    expect_documents("{\"documents\": [{\"name\": \"d.xml\", \"content\": \"x\"}, {\"name\": \"p.xml\"}]}",
+                     PARLEY_EINVAL, "documents[1].content", "missing required field 'content'");
+}
+
 /* ---- a failed bind ---- */
 
 static const char one_param_sql[] = "SELECT ?1 + 1";
@@ -882,6 +921,7 @@ int main(void)
         cmocka_unit_test(test_write_buckets),
         cmocka_unit_test(test_api_fail),
         cmocka_unit_test(test_profile_document),
+        cmocka_unit_test(test_scenario_documents),
         cmocka_unit_test(test_failed_bind_fails_the_step),
         cmocka_unit_test(test_store_messages),
         cmocka_unit_test(test_frontier_limit_and_agent_names),
