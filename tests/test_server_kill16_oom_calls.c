@@ -10,7 +10,9 @@
  * allocated (api_advice.c, "cannot value the text for").  The handlers: the
  * Buyer's valuation of the current text (its profile uploaded) and the
  * mediator's check of the amendments, on Budget (test_server_talks.h) with one
- * text tabled and the Buyer's answer with an amendment.
+ * text tabled and the Buyer's answer with an amendment; and the start of a live
+ * stream (sse.c: 500 "out of memory", nothing kept; with PostgreSQL also 503
+ * when the claim of its slot could not be asked).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -111,10 +113,67 @@ static void test_reads_out_of_memory_are_500(void **state)
     talks_close(&w);
 }
 
+/* A live stream's start (sse_response, as the request thread calls it) with each allocation refused in turn: the
+ * stream, or 500 "out of memory" with nothing kept (the negotiation's streams as before). */
+static void test_stream_out_of_memory_is_500(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    int errors = 0;
+    for (long n = 1;; n++) {
+        api_call c;
+        memset(&c, 0, sizeof c);
+        c.srv = w.srv;
+        c.ids[0] = 1;
+        c.me = 2;
+        c.my_negotiation = 1;
+        c.my_role = ROLE_PARTY;
+        snprintf(c.my_hash, sizeof c.my_hash, "%064d", 7);
+        failalloc_arm(n, 0);
+        struct MHD_Response *r = sse_response(&c, 0);
+        long refused = failalloc_disarm();
+        pthread_mutex_lock(&w.srv->ev_mu);
+        int open = w.srv->streams != NULL;
+        pthread_mutex_unlock(&w.srv->ev_mu);
+        if (r) {
+            assert_true(open);
+            assert_null(c.reply);
+            MHD_destroy_response(r); /* the stream goes with it */
+        } else {
+            /* With PostgreSQL the slot's claim is a statement: refused, it reads as the database unavailable. */
+            assert_false(open);
+            const char *message = json_string_value(json_object_get(json_object_get(c.reply, "error"), "message"));
+            assert_non_null(message);
+            if (c.status == 503 && test_db_is_pg())
+                assert_string_equal(message, "cannot count the negotiation's live streams: the database is unavailable");
+            else {
+                assert_int_equal(c.status, 500);
+                assert_string_equal(message, "out of memory");
+                errors++;
+            }
+        }
+        json_decref(c.reply);
+        if (refused == 0) {
+            assert_non_null(r);
+            break;
+        }
+        assert_true(n < 1000);
+    }
+    assert_true(errors >= 2); /* the stream's own allocation, its first bytes' */
+    pthread_mutex_lock(&w.srv->ev_mu);
+    int left = w.srv->streams != NULL;
+    pthread_mutex_unlock(&w.srv->ev_mu);
+    assert_false(left);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reads_out_of_memory_are_500),
+        cmocka_unit_test(test_stream_out_of_memory_is_500),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
