@@ -39,6 +39,8 @@
  * - the analysis lists 2000 packages of a frontier of 2001 unless asked for more
  *   or fewer; a seat's agent ".so" or ".py" is an unknown name, "x.so" a plug-in;
  *   a profile to convert that is not JSON is refused with where it breaks;
+ * - the pages of events (api_events_after): the limit and the bytes at N-1, N
+ *   and N+1, the first event always, `more` and `last`;
  * - the list of seated agents as seats are taken, emptied and taken again;
  * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
  *   connection is closed too).
@@ -882,6 +884,93 @@ static void test_seats_replaced(void **state)
     talks_close(&w);
 }
 
+/* api_events_after on negotiation 1 as participant `me` (1: the mediator, 2 and 3: parties): how many events,
+ * their last seq, whether more. */
+static size_t events_of_as(talks *w, int64_t me, int64_t after, int limit, size_t max_bytes, int64_t *last, int *more)
+{
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = w->srv;
+    c.ids[0] = 1;
+    c.me = me;
+    c.my_role = me == 1 ? ROLE_MEDIATOR : ROLE_PARTY;
+    c.db = store_reader(w->srv->db);
+    assert_non_null(c.db);
+    assert_int_equal(store_begin_read(c.db), DB_OK);
+    json_t *events = json_array();
+    *last = -1;
+    *more = -1;
+    assert_int_equal(api_events_after(&c, after, limit, max_bytes, events, last, more), PARLEY_OK);
+    store_run(c.db, "COMMIT");
+    store_reader_release(w->srv->db, c.db);
+    size_t n = json_array_size(events);
+    json_decref(events);
+    return n;
+}
+
+static size_t events_after(talks *w, int64_t after, int limit, size_t max_bytes, int64_t *last, int *more)
+{
+    return events_of_as(w, 1, after, limit, max_bytes, last, more);
+}
+
+/* The pages of the timeline (api_events_after, which the timeline, the live streams and a party's advice read):
+ * at most `limit` events and, past the first, at most max_bytes of stored data; `more` when one was left. */
+static void test_event_pages(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    http_resp r = talks_call(&w, "POST", "/api/negotiations/1/messages", w.med, "{\"body\": \"hello\"}", 201);
+    http_resp_free(&r);
+    /* The events' seqs and stored sizes, read straight from the store. */
+    int64_t seq[16];
+    size_t size[16], n = 0;
+    store_conn *db = store_reader(w.srv->db);
+    db_stmt *st = store_stmt(db, "SELECT seq, LENGTH(data) FROM events WHERE negotiation_id = 1 ORDER BY seq");
+    assert_non_null(st);
+    while (n < 16 && db_step(st) == DB_ROW) {
+        seq[n] = db_column_int64(st, 0);
+        size[n++] = (size_t)db_column_int64(st, 1);
+    }
+    db_reset(st);
+    store_reader_release(w.srv->db, db);
+    assert_true(n >= 4);
+    int64_t last;
+    int more;
+    assert_int_equal(events_after(&w, 0, 100, 1 << 20, &last, &more), n);
+    assert_true(last == seq[n - 1] && more == 0);
+    /* limit: n - 1, n, n + 1 */
+    assert_int_equal(events_after(&w, 0, (int)n - 1, 1 << 20, &last, &more), n - 1);
+    assert_true(last == seq[n - 2] && more == 1);
+    assert_int_equal(events_after(&w, 0, (int)n, 1 << 20, &last, &more), n);
+    assert_true(last == seq[n - 1] && more == 0);
+    assert_int_equal(events_after(&w, 0, (int)n + 1, 1 << 20, &last, &more), n);
+    assert_true(more == 0);
+    /* bytes: the first two events' sizes, one less, one more (the third is larger than one byte) */
+    size_t two = size[0] + size[1];
+    assert_int_equal(events_after(&w, 0, 100, two - 1, &last, &more), 1);
+    assert_true(last == seq[0] && more == 1);
+    assert_int_equal(events_after(&w, 0, 100, two, &last, &more), 2);
+    assert_true(last == seq[1] && more == 1);
+    assert_int_equal(events_after(&w, 0, 100, two + 1, &last, &more), 2);
+    /* the first event of a page is always in it, however large */
+    assert_int_equal(events_after(&w, 0, 100, 0, &last, &more), 1);
+    assert_true(last == seq[0] && more == 1);
+    /* after the second: from the third on; after the last: none, `last` as given */
+    assert_int_equal(events_after(&w, seq[1], 100, 1 << 20, &last, &more), n - 2);
+    assert_int_equal(events_after(&w, seq[n - 1], 100, 1 << 20, &last, &more), 0);
+    assert_true(last == -1 && more == 0);
+    /* A message from the mediator to the Seller: the mediator and the Seller see it, the Buyer does not. */
+    r = talks_call(&w, "POST", "/api/negotiations/1/messages", w.med, "{\"body\": \"psst\", \"to\": 3}", 201);
+    http_resp_free(&r);
+    assert_int_equal(events_of_as(&w, 1, 0, 100, 1 << 20, &last, &more), n + 1);
+    assert_int_equal(events_of_as(&w, 3, 0, 100, 1 << 20, &last, &more), n + 1);
+    assert_int_equal(events_of_as(&w, 2, 0, 100, 1 << 20, &last, &more), n);
+    assert_true(last == seq[n - 1]);
+    talks_close(&w);
+}
+
 /* ---- a server's descriptors ---- */
 
 static int open_descriptors(void)
@@ -926,6 +1015,7 @@ int main(void)
         cmocka_unit_test(test_store_messages),
         cmocka_unit_test(test_frontier_limit_and_agent_names),
         cmocka_unit_test(test_seats_replaced),
+        cmocka_unit_test(test_event_pages),
         cmocka_unit_test(test_stopped_server_closes_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
