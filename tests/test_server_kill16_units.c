@@ -273,6 +273,7 @@ static void test_job_request(void **state)
                  {api_party_advice, "party_advice"}, {api_party_improvements, "party_improvements"}};
     for (size_t i = 0; i < sizeof named / sizeof named[0]; i++) {
         text = job_request(&c, named[i].fn);
+        assert_non_null(text);
         json_t *req = json_loads(text, 0, NULL);
         assert_string_equal(json_string_value(json_object_get(req, "handler")), named[i].name);
         json_decref(req);
@@ -377,6 +378,9 @@ static void test_seat_find_program(void **state)
     expect_found("k16tool", "./k16tool");
     setenv("PATH", "/nonexistent-k16", 1);
     expect_found("k16tool", "k16tool");
+    setenv("PATH", b, 1); /* one folder: the path is as long as the folder, '/' and the name */
+    snprintf(want, sizeof want, "%s/k16tool", b);
+    expect_found("k16tool", want);
     unsetenv("PATH");
     expect_found("k16tool", "k16tool");
 
@@ -400,6 +404,18 @@ static void test_no_seat_runner(void **state)
     seat_runner_stop(srv); /* nothing to stop, nothing to free */
     assert_null(srv->seats);
     free(srv);
+}
+
+/* unit repeated `times` times, then tail (malloc'd). */
+static char *repeat(const char *unit, size_t times, const char *tail)
+{
+    size_t u = strlen(unit), t = strlen(tail);
+    char *s = malloc(u * times + t + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < times; i++)
+        memcpy(s + i * u, unit, u);
+    memcpy(s + u * times, tail, t + 1);
+    return s;
 }
 
 /* ---- the token buckets ---- */
@@ -488,6 +504,51 @@ static void test_write_buckets(void **state)
     assert_int_equal(retry, 1);                                                /* ceil(0.5 / 0.5) */
     bucket_server_free(srv);
 
+    /* A profile or a message of 1000 bytes (the limits here), not 1001: 413 before any token is taken. */
+    srv = bucket_server(4, 100, 4, 100);
+    api_call c;
+    for (size_t bytes = 999; bytes <= 1001; bytes++) {
+        memset(&c, 0, sizeof c);
+        c.srv = srv;
+        c.me = 3;
+        c.body_len = bytes;
+        int rc = budget_check_write(&c, "profile");
+        if (bytes > 1000) {
+            char limit_message[128];
+            snprintf(limit_message, sizeof limit_message, "body: a profile of %zu bytes: the server's limit is 1000 (--profile-bytes)",
+                     bytes);
+            expect_error(&c, 413, "body", limit_message);
+        }
+        char *body = repeat("m", bytes, "");
+        api_call m;
+        memset(&m, 0, sizeof m);
+        m.srv = srv;
+        m.me = 4;
+        m.body_len = 10; /* a message's limit is on its text, not on the request's body */
+        m.json = json_pack("{s:s}", "body", body);
+        int mrc = budget_check_write(&m, "message");
+        c.body_len = bytes; /* another kind of write: no size limit here */
+        json_decref(c.reply);
+        c.reply = NULL;
+        int other = budget_check_write(&c, "text");
+        if (bytes <= 1000) {
+            assert_int_equal(rc, 0);
+            assert_int_equal(mrc, 0);
+        } else {
+            char limit_message[128];
+            assert_int_equal(rc, 413);
+            snprintf(limit_message, sizeof limit_message, "body: a message of %zu bytes: the server's limit is 1000 (--message-bytes)",
+                     bytes);
+            expect_error(&m, 413, "body", limit_message);
+        }
+        assert_int_equal(other, 0);
+        json_decref(c.reply);
+        json_decref(m.reply);
+        json_decref(m.json);
+        free(body);
+    }
+    bucket_server_free(srv);
+
     /* One write at once, then one every `period` seconds: Retry-After is the period rounded up, at most a day. */
     static const struct {
         double period;
@@ -509,16 +570,6 @@ static void test_write_buckets(void **state)
 
 /* ---- api_fail ---- */
 
-static char *repeat(const char *unit, size_t times, const char *tail)
-{
-    size_t u = strlen(unit), t = strlen(tail);
-    char *s = malloc(u * times + t + 1);
-    assert_non_null(s);
-    for (size_t i = 0; i < times; i++)
-        memcpy(s + i * u, unit, u);
-    memcpy(s + u * times, tail, t + 1);
-    return s;
-}
 
 /* api_fail(status 400, field, "%s", message): the message and the field of the reply. */
 static void fail_with(const char *field, const char *message, const char *want_message, const char *want_field)
