@@ -12,7 +12,8 @@
  * mediator's check of the amendments, on Budget (test_server_talks.h) with one
  * text tabled and the Buyer's answer with an amendment; and the start of a live
  * stream (sse.c: 500 "out of memory", nothing kept; with PostgreSQL also 503
- * when the claim of its slot could not be asked).
+ * when the claim of its slot could not be asked); and a write whose token
+ * bucket cannot be made (budget.c: 500, not a 429).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -169,11 +170,43 @@ static void test_stream_out_of_memory_is_500(void **state)
     talks_close(&w);
 }
 
+/* A participant's first write when its bucket cannot be made (the map of buckets emptied, so that it must be
+ * allocated again): 500 "out of memory", not a 429; with memory back the write is allowed. */
+static void test_bucket_out_of_memory_is_500(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    pthread_mutex_lock(&w.srv->budget_mu);
+    budget_map_free(&w.srv->buckets);
+    pthread_mutex_unlock(&w.srv->budget_mu);
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = w.srv;
+    c.me = 2;
+    failalloc_arm(1, 0);
+    int rc = budget_check_write(&c, "text");
+    assert_int_equal(failalloc_disarm(), 1);
+    assert_int_equal(rc, 500);
+    assert_int_equal(c.status, 500);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(c.reply, "error"), "message")),
+                        "out of memory");
+    json_decref(c.reply);
+    memset(&c, 0, sizeof c);
+    c.srv = w.srv;
+    c.me = 2;
+    assert_int_equal(budget_check_write(&c, "text"), 0);
+    assert_null(c.reply);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reads_out_of_memory_are_500),
         cmocka_unit_test(test_stream_out_of_memory_is_500),
+        cmocka_unit_test(test_bucket_out_of_memory_is_500),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
