@@ -42,6 +42,8 @@
  * - the pages of events (api_events_after): the limit and the bytes at N-1, N
  *   and N+1, the first event always, `more` and `last`;
  * - the list of seated agents as seats are taken, emptied and taken again;
+ * - with PostgreSQL, every slot of a negotiation's analyses and streams held by
+ *   another server: 429 with the server's limits, then served once freed;
  * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
  *   connection is closed too).
  */
@@ -1022,6 +1024,47 @@ static void test_event_pages(void **state)
     talks_close(&w);
 }
 
+/* PostgreSQL: another process (here a second server on the same schema) holds every slot of the negotiation's
+ * analyses and streams: this one refuses with 429 and the server's limit (not its own count, 0); once the slots
+ * are free it serves. */
+static void test_slots_held_elsewhere(void **state)
+{
+    (void)state;
+    if (!test_db_is_pg())
+        skip();
+    talks w;
+    parley_server_options o = {0};
+    o.budgets.analyses_per_negotiation = 2;
+    o.budgets.streams_per_negotiation = 3;
+    talks_open(&w, &o);
+    parley_server_options ob = {0};
+    ob.db_path = w.db;
+    ob.analysis_program = ANALYSIS_PROGRAM;
+    parley_server *other = NULL;
+    parley_error err;
+    parley_error_clear(&err);
+    assert_int_equal(parley_server_start(&ob, &other, &err), PARLEY_OK);
+    for (int k = 0; k < 2; k++)
+        assert_int_equal(claim_slot(other, "analysis", 1, 2), k);
+    for (int k = 0; k < 3; k++)
+        assert_int_equal(claim_slot(other, "stream", 1, 3), k);
+    talks_expect_error(&w, "GET", "/api/negotiations/1/analysis", w.med, NULL, 429, NULL,
+                       "2 analyses of this negotiation are running or waiting (the server's limit per negotiation, "
+                       "--analyses-per-negotiation); wait for their replies");
+    talks_expect_error(&w, "GET", "/api/negotiations/1/events", w.med, NULL, 429, NULL,
+                       "this negotiation already has 3 live streams open (the server's limit per negotiation, "
+                       "--streams-per-negotiation)");
+    claim_drop_slot(other, "analysis", 1, 1);
+    http_resp r = talks_call(&w, "GET", "/api/negotiations/1/analysis", w.med, NULL, 200);
+    http_resp_free(&r);
+    parley_server_stop(other); /* its claims go with its connection */
+    char first[512];
+    int fd;
+    assert_int_equal(talks_stream(&w, 1, w.med, &fd, first, sizeof first), 200);
+    close(fd);
+    talks_close(&w);
+}
+
 /* ---- a server's descriptors ---- */
 
 static int open_descriptors(void)
@@ -1067,6 +1110,7 @@ int main(void)
         cmocka_unit_test(test_frontier_limit_and_agent_names),
         cmocka_unit_test(test_seats_replaced),
         cmocka_unit_test(test_event_pages),
+        cmocka_unit_test(test_slots_held_elsewhere),
         cmocka_unit_test(test_stopped_server_closes_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
