@@ -44,6 +44,7 @@
  * - the list of seated agents as seats are taken, emptied and taken again;
  * - with PostgreSQL, every slot of a negotiation's analyses and streams held by
  *   another server: 429 with the server's limits, then served once freed;
+ * - a seated agent's program sees the server's environment;
  * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
  *   connection is closed too).
  */
@@ -58,6 +59,8 @@
 #include "server/seats.h"
 #include "server/server_internal.h"
 #include "test_server_talks.h"
+#include "test_server_seats.h"
+#include "test_server_seat_why.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -1065,6 +1068,16 @@ static void test_slots_held_elsewhere(void **state)
     talks_close(&w);
 }
 
+/* A seated agent's program runs with the server's environment (in the sanitizer tree with the memory budget in
+ * ASAN_OPTIONS added, seat_child.c): a variable of this process reaches it. */
+static void test_seat_environment(void **state)
+{
+    (void)state;
+    assert_int_equal(setenv("K16_MARK", "k16-seat-env", 1), 0);
+    expect_why("printf '{\"error\": \"%s\"}' \"$K16_MARK\"", 0, 0, "error: k16-seat-env");
+    unsetenv("K16_MARK");
+}
+
 /* ---- a server's descriptors ---- */
 
 static int open_descriptors(void)
@@ -1111,6 +1124,7 @@ int main(void)
         cmocka_unit_test(test_seats_replaced),
         cmocka_unit_test(test_event_pages),
         cmocka_unit_test(test_slots_held_elsewhere),
+        cmocka_unit_test(test_seat_environment),
         cmocka_unit_test(test_stopped_server_closes_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
