@@ -44,7 +44,8 @@
  * - the list of seated agents as seats are taken, emptied and taken again;
  * - with PostgreSQL, every slot of a negotiation's analyses and streams held by
  *   another server: 429 with the server's limits, then served once freed;
- * - a seated agent's program sees the server's environment;
+ * - a seated agent's program sees the server's environment; the drafting
+ *   helper's draft of the first text is recorded as such (seat_job_recorded);
  * - a server that stopped leaves no descriptor open (with PostgreSQL: the claims'
  *   connection is closed too).
  */
@@ -1078,6 +1079,50 @@ static void test_seat_environment(void **state)
     unsetenv("K16_MARK");
 }
 
+/* seat_job_recorded (in a read transaction) of the job of participant p's seat about text t. */
+static int recorded(talks *w, seat_task task, int64_t p, int64_t t)
+{
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = w->srv;
+    c.ids[0] = 1;
+    c.db = store_reader(w->srv->db);
+    assert_non_null(c.db);
+    assert_int_equal(store_begin_read(c.db), DB_OK);
+    seat *s = NULL;
+    size_t n = 0;
+    assert_int_equal(seats_read(&c, p, &s, &n), 0);
+    assert_int_equal(n, 1);
+    seat_job job = {.task = task, .negotiation = 1, .participant = p, .seat_seq = s[0].seq, .text = t};
+    seats_free(s, n);
+    int rc = seat_job_recorded(&c, &job);
+    store_run(c.db, "COMMIT");
+    store_reader_release(w->srv->db, c.db);
+    json_decref(c.reply);
+    return rc;
+}
+
+/* The mediator's drafting helper drafts the first text once a session is open: its draft is recorded (a draft
+ * about no text), and nothing about a text it did not draft; the Buyer's agent answered nothing. */
+static void test_draft_recorded(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    o.seat_program = ANALYSIS_PROGRAM; /* parley-serve answers for seated agents too */
+    o.budgets.agent_seconds = 300;
+    talks_open(&w, &o);
+    seat_ok(&w, 1, 1, json_pack("{s:s}", "agent", "mediator"));
+    seat_ok(&w, 1, 2, json_pack("{s:s}", "agent", "boulware"));
+    assert_int_equal(recorded(&w, TASK_DRAFT, 1, 0), 0);
+    open_session(&w, 1, w.med);
+    json_decref(wait_events(&w, 1, w.med, "agent.draft", 1));
+    assert_int_equal(recorded(&w, TASK_DRAFT, 1, 0), 1);
+    assert_int_equal(recorded(&w, TASK_DRAFT, 1, 5), 0);
+    assert_int_equal(recorded(&w, TASK_ANSWER, 2, 5), 0);
+    talks_close(&w);
+}
+
 /* ---- a server's descriptors ---- */
 
 static int open_descriptors(void)
@@ -1125,6 +1170,7 @@ int main(void)
         cmocka_unit_test(test_event_pages),
         cmocka_unit_test(test_slots_held_elsewhere),
         cmocka_unit_test(test_seat_environment),
+        cmocka_unit_test(test_draft_recorded),
         cmocka_unit_test(test_stopped_server_closes_everything),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
