@@ -13,7 +13,8 @@
  * text tabled and the Buyer's answer with an amendment; and the start of a live
  * stream (sse.c: 500 "out of memory", nothing kept; with PostgreSQL also 503
  * when the claim of its slot could not be asked); and a write whose token
- * bucket cannot be made (budget.c: 500, not a 429).
+ * bucket cannot be made (budget.c: 500, not a 429); whether a seated agent's
+ * answer is recorded, a failed read being -1, never "not yet" (seat_work.c).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +23,7 @@
 #include <cmocka.h>
 
 #include "failalloc.h"
+#include "server/seats.h"
 #include "server/server_internal.h"
 #include "test_server_talks.h"
 
@@ -201,12 +203,68 @@ static void test_bucket_out_of_memory_is_500(void **state)
     talks_close(&w);
 }
 
+/* seat_job_recorded of the Buyer's answer to text 1 (it answered) with the n-th allocation refused: 1, or -1 when a
+ * read failed (with PostgreSQL a bind's copy is an allocation); never 0 ("not yet": the answer would be written
+ * twice).  Returns the allocations refused. */
+static long recorded_with_refusal(talks *w, long n, int *rc)
+{
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = w->srv;
+    c.ids[0] = 1;
+    c.db = store_reader(w->srv->db);
+    assert_non_null(c.db);
+    assert_int_equal(store_begin_read(c.db), DB_OK);
+    seat_job job = {.task = TASK_ANSWER, .negotiation = 1, .participant = 2, .seat_seq = 0, .text = 1};
+    if (n)
+        failalloc_arm(n, 0);
+    *rc = seat_job_recorded(&c, &job);
+    long refused = n ? failalloc_disarm() : 0;
+    store_run(c.db, "COMMIT");
+    store_reader_release(w->srv->db, c.db);
+    json_decref(c.reply);
+    return refused;
+}
+
+static void test_recorded_read_failure(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    static const char *const steps[][3] = {
+        {"/api/negotiations/1/sessions", "m", "{\"venue\": \"Geneva\"}"},
+        {"/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1}}"},
+        {"/api/negotiations/1/texts/1/responses", "b", "{\"answer\": \"reject\"}"},
+    };
+    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
+        http_resp r = http_request(w.port, "POST", steps[i][0], steps[i][1][0] == 'm' ? w.med : w.buyer, steps[i][2]);
+        assert_int_equal(r.status, 201);
+        http_resp_free(&r);
+    }
+    int rc;
+    recorded_with_refusal(&w, 0, &rc);
+    assert_int_equal(rc, 1);
+    int failed = 0;
+    for (long n = 1; recorded_with_refusal(&w, n, &rc) > 0; n++) {
+        if (rc != 1 && rc != -1)
+            fail_msg("allocation %ld refused: %d, expected 1 or -1", n, rc);
+        failed += rc == -1;
+        assert_true(n < 1000);
+    }
+    assert_int_equal(rc, 1);
+    if (test_db_is_pg())
+        assert_true(failed > 0);
+    talks_close(&w);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_reads_out_of_memory_are_500),
         cmocka_unit_test(test_stream_out_of_memory_is_500),
         cmocka_unit_test(test_bucket_out_of_memory_is_500),
+        cmocka_unit_test(test_recorded_read_failure),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
