@@ -207,9 +207,9 @@ static int amendments(api_call *c, const parley_scenario *sc, json_t **out)
             return api_fail(c, 404, "participant", "no party %lld in this negotiation", party);
     }
     int64_t id = 0, number = 0;
-    json_t *outcome = api_latest_text(c, &id, &number);
+    json_t *outcome = api_latest_text_or_fail(c, &id, &number);
     if (!outcome)
-        return api_fail(c, 404, NULL, "no text has been tabled yet");
+        return c->status;
     const parley_space *space = parley_scenario_space(sc);
     uint32_t *text = calloc(parley_space_issue_count(space) + 1, sizeof *text);
     json_t *parties = json_array();
@@ -225,7 +225,8 @@ static int amendments(api_call *c, const parley_scenario *sc, json_t **out)
     db_bind_int64(st, 1, c->ids[0]);
     db_bind_int64(st, 2, party);
     db_bind_int64(st, 3, id);
-    while (!rc && db_step(st) == DB_ROW) {
+    int step = DB_DONE;
+    while (!rc && (step = db_step(st)) == DB_ROW) {
         parley_error err = {0};
         json_t *stored = json_loads(db_column_text(st, 3), 0, NULL);
         json_t *check = stored ? check_party(sc, text, stored, &err) : NULL;
@@ -240,6 +241,8 @@ static int amendments(api_call *c, const parley_scenario *sc, json_t **out)
         json_array_append_new(parties, check);
     }
     db_reset(st);
+    if (!rc && step != DB_DONE && step != DB_ROW) /* not the parties that amended, had they all been read */
+        rc = api_fail(c, 500, NULL, "cannot read the amendments");
     if (!rc && !(*out = json_pack("{s:{s:I,s:I,s:O},s:O}", "text", "id", (json_int_t)id, "number", (json_int_t)number,
                                   "outcome", outcome, "parties", parties)))
         rc = api_fail(c, 500, NULL, "out of memory");
@@ -286,8 +289,8 @@ int api_text_value(api_call *c)
     const parley_scenario *sc = view_scenario(v);
     json_t *uploaded = view_uploaded(v);
     int rc = 0;
-    if (!(outcome = api_latest_text(c, &id, &number))) {
-        rc = api_fail(c, 404, NULL, "no text has been tabled yet");
+    if (!(outcome = api_latest_text_or_fail(c, &id, &number))) {
+        rc = c->status;
         goto done;
     }
     const parley_space *space = parley_scenario_space(sc);

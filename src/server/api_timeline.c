@@ -71,25 +71,49 @@ static json_t *utilities_json(const double *u, size_t n)
 }
 
 /* Where the current text stands: each party's utility, who accepts it, whether the frontier dominates it. */
-json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number)
+/* The latest text's outcome (new reference), id and number; NULL when none, *failed set when it could not be read. */
+static json_t *latest_text(api_call *c, int64_t *id, int64_t *number, int *failed)
 {
     static const char sql[] = "SELECT id, number, outcome FROM texts WHERE negotiation_id = ? ORDER BY number DESC LIMIT 1";
+    *failed = 0;
     if (c->prefetched) {
         *id = c->pre_text_id;
         *number = c->pre_text_number;
         return json_incref(c->pre_text);
     }
     db_stmt *st = store_stmt(c->db, sql);
-    if (!st)
+    if (!st) {
+        *failed = 1;
         return NULL;
+    }
     db_bind_int64(st, 1, c->ids[0]);
     json_t *outcome = NULL;
-    if (db_step(st) == DB_ROW) {
+    int rc = db_step(st);
+    if (rc == DB_ROW) {
         *id = db_column_int64(st, 0);
         *number = db_column_int64(st, 1);
         outcome = json_loads(db_column_text(st, 2), 0, NULL);
-    }
+        *failed = !outcome;
+    } else
+        *failed = rc != DB_DONE;
     db_reset(st);
+    return outcome;
+}
+
+json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number)
+{
+    int failed;
+    return latest_text(c, id, number, &failed);
+}
+
+json_t *api_latest_text_or_fail(api_call *c, int64_t *id, int64_t *number)
+{
+    int failed;
+    json_t *outcome = latest_text(c, id, number, &failed);
+    if (!outcome && failed)
+        api_fail(c, 500, NULL, "cannot read the current text");
+    else if (!outcome)
+        api_fail(c, 404, NULL, "no text has been tabled yet");
     return outcome;
 }
 

@@ -58,6 +58,7 @@ db_stmt *db_stmt_cached(db_conn *c, const char *sql)
             db_stmt *st = c->cache[i].stmt;
             c->ops->reset(st);
             c->ops->clear_bindings(st);
+            st->bind_failed = 0;
             return st;
         }
     db_stmt *st = c->ops->prepare(c, sql);
@@ -77,24 +78,33 @@ int db_exec(db_conn *c, const char *sql)
     return c->ops->exec(c, sql);
 }
 
+/* A bind's result, remembered when it failed: the statement would run without that value (the server's callers
+ * do not check each bind, they check the step). */
+static int bound(db_stmt *st, int rc)
+{
+    if (rc != DB_OK)
+        st->bind_failed = 1;
+    return rc;
+}
+
 int db_bind_int64(db_stmt *st, int i, int64_t v)
 {
-    return st->conn->ops->bind_int64(st, i, v);
+    return bound(st, st->conn->ops->bind_int64(st, i, v));
 }
 
 int db_bind_int(db_stmt *st, int i, int v)
 {
-    return st->conn->ops->bind_int64(st, i, v);
+    return bound(st, st->conn->ops->bind_int64(st, i, v));
 }
 
 int db_bind_text(db_stmt *st, int i, const char *text, int n, int lifetime)
 {
-    return st->conn->ops->bind_text(st, i, text, n, lifetime);
+    return bound(st, st->conn->ops->bind_text(st, i, text, n, lifetime));
 }
 
 int db_bind_null(db_stmt *st, int i)
 {
-    return st->conn->ops->bind_null(st, i);
+    return bound(st, st->conn->ops->bind_null(st, i));
 }
 
 int db_bind_parameter_count(db_stmt *st)
@@ -104,7 +114,7 @@ int db_bind_parameter_count(db_stmt *st)
 
 int db_step(db_stmt *st)
 {
-    return st->conn->ops->step(st);
+    return st->bind_failed ? DB_ERROR : st->conn->ops->step(st);
 }
 
 void db_reset(db_stmt *st)

@@ -60,7 +60,8 @@ int db_bind_null(db_stmt *st, int i);
 /* The highest parameter number in the statement. */
 int db_bind_parameter_count(db_stmt *st);
 
-/* DB_ROW (a row is ready), DB_DONE, DB_CONSTRAINT (a uniqueness or check violated) or another error. */
+/* DB_ROW (a row is ready), DB_DONE, DB_CONSTRAINT (a uniqueness or check violated) or another error; DB_ERROR
+ * when a bind failed since the statement was handed out (db_stmt_cached). */
 int db_step(db_stmt *st);
 /* Ends the statement's run; its bindings stay. */
 void db_reset(db_stmt *st);

@@ -45,6 +45,7 @@ struct db_conn {
 
 struct db_stmt {
     db_conn *conn;
+    int bind_failed; /* a bind since the statement was handed out failed (a copy refused): its steps fail */
 };
 
 db_conn *db_sqlite_open(const char *path, int flags, parley_error *err);

@@ -49,14 +49,14 @@ static int seat_did(api_call *c, const seat *s, const char *kind, int64_t text)
     db_bind_int64(st, 2, s->participant);
     db_bind_int64(st, 3, s->seq);
     db_bind_text(st, 4, kind, -1, DB_STATIC);
-    int found = 0, rc;
+    int found = 0, rc = DB_DONE;
     while (!found && (rc = db_step(st)) == DB_ROW) {
         json_t *d = json_loads(db_column_text(st, 0), 0, NULL);
         found = json_integer_value(json_object_get(d, "text")) == text;
         json_decref(d);
     }
     db_reset(st);
-    return found ? 1 : 0;
+    return found ? 1 : rc == DB_DONE ? 0 : -1; /* a failed read is no "not yet" */
 }
 
 /* The latest answer of participant p to text t as {"answer", "amendments"} (new reference), or an empty object. */

@@ -292,6 +292,9 @@ double view_reservation(const view_entry *v, size_t party);
 int view_acceptable(const view_entry *v, size_t party, const uint32_t *values);
 /* The latest text's outcome (new reference) with its id and number; NULL when none. */
 json_t *api_latest_text(api_call *c, int64_t *id, int64_t *number);
+/* api_latest_text for a reply: NULL with 404 "no text has been tabled yet", or 500 "cannot read the current text"
+ * when it could not be read (a database error, its outcome not JSON). */
+json_t *api_latest_text_or_fail(api_call *c, int64_t *id, int64_t *number);
 /* Reads a stored outcome into values[issue count]; -1 when it does not fit the space. */
 int api_outcome_values(const parley_space *space, json_t *outcome, uint32_t *values);
 

@@ -89,7 +89,8 @@ static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_sce
         return parley_error_set(err, PARLEY_EIO, "cannot read the profiles");
     }
     db_bind_int64(st, 1, c->ids[0]);
-    while (db_step(st) == DB_ROW) {
+    int step;
+    while ((step = db_step(st)) == DB_ROW) {
         const char *name = db_column_text(st, 0);
         json_t *profile = json_loads(db_column_text(st, 1), 0, NULL);
         if (profile && req_merge_profile(merged, name, profile) == PARLEY_OK)
@@ -97,6 +98,10 @@ static int merge_profiles(api_call *c, json_t *doc, json_t *uploaded, parley_sce
         json_decref(profile);
     }
     db_reset(st);
+    if (step != DB_DONE) { /* a view without a profile would be kept as the negotiation's */
+        json_decref(merged);
+        return parley_error_set(err, PARLEY_EIO, "cannot read the profiles");
+    }
     char *text = json_dumps(merged, JSON_COMPACT);
     json_decref(merged);
     if (!text)
