@@ -6,7 +6,10 @@
  *     all five, 519, then over the total of the offering members' shares), worked out by an independent script
  *     (Python floats, the same IEEE operations in the same order) and written as hex floats; at the double just
  *     below a boundary the member before it is drawn, at the boundary the next one; no member offering gives
- *     ParsAgent.
+ *     ParsAgent;
+ *   - Atlas3's threshold (atlas3_threshold) where its equilibrium chance q leaves its formula: the opponent's best
+ *     offer worth 1 (A12 = A22: no division, q = 1), also with a reservation value of 1 (A11 = A21 too), and worth
+ *     more than 1 (weights summing to a little more than 1: q < 0, replaced by 1), worked by hand.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,6 +20,7 @@
 #include <math.h>
 
 #include "agents/anac_caduceus_members.h"
+#include "agents/anac_classic.h"
 
 /* One set of offering members: how many offer, which (in order) and their cumulative shares. */
 struct committee_row {
@@ -112,10 +116,30 @@ static void committee_pick_boundaries(void **state)
     assert_int_equal(caduceus_committee_pick(none, 0.5), MEMBER_PARS);
 }
 
+/*
+ * A11 = r d, A12 = d, A21 = b d (b >= r; else A11), A22 = (A21 + A12) / 2, q = 1 / (1 - (A11 - A21) / (A12 - A22)),
+ * target (q A21 + (1 - q) A22) / d^t, the threshold max(1 - t / d, target) (d < 1).
+ */
+static void atlas3_threshold_outside_its_formula(void **state)
+{
+    (void)state;
+    /* b = 1: A21 = A22 = A12 = d, no division: q = 1, target d / d^t = d^(1 - t) */
+    assert_float_equal(atlas3_threshold(0.5, 0.8, 0.2, 1), sqrt(0.8), 1e-15);
+    assert_float_equal(atlas3_threshold(0.5, 0.8, 1, 1), sqrt(0.8), 1e-15); /* r = 1 too: 0 / 0 never computed */
+    assert_float_equal(atlas3_threshold(0.1, 0.8, 1, 1), 1 - 0.1 / 0.8, 1e-15); /* 0.875 above 0.8^0.9 = 0.818 */
+    /* b = 1.05 (r 0.2, d 0.8): A11 0.16, A21 0.84, A12 0.8, A22 0.82: q = 1 / (1 - 34) < 0, taken as 1: target
+       0.84 / 0.8^0.5 = 0.939149 (with q = 0 it would be 0.82 / 0.8^0.5 = 0.916788) */
+    assert_float_equal(atlas3_threshold(0.5, 0.8, 0.2, 1.05), 0.84 / sqrt(0.8), 1e-12);
+    /* undiscounted, b = 1.05, r = 0.2: A21 1.05, A12 1, A22 1.025, q = 1 / (1 - (-0.85 / -0.025)) < 0: q = 1, target
+       1.05, threshold target + (1 - target)(1 - t) = 1.05 - 0.05 x 0.5 */
+    assert_float_equal(atlas3_threshold(0.5, 1, 0.2, 1.05), 1.025, 1e-12);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(committee_pick_boundaries),
+        cmocka_unit_test(atlas3_threshold_outside_its_formula),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
