@@ -10,7 +10,7 @@
  *
  * The digests are a regression pin (as a golden file): they were recorded from this build and change when any move
  * of the agent changes.  To record them again after a meant change: PARLEY_K16_RECORD=1 ./test_kill16_agt2 prints
- * every table as C.
+ * every table as C.  play_talk_runs plays a table of agents (struct talk_run) against their recorded digests.
  */
 #ifndef PARLEY_TESTS_RANDOM_TALKS_K16_H
 #define PARLEY_TESTS_RANDOM_TALKS_K16_H
@@ -77,6 +77,8 @@ struct talk_setup {
 static int talk_fence;
 /* Parties in a talk: 2, or 3 (a second script, as the third party, with the first script's preferences). */
 static int talk_parties = 2;
+/* If set, called with 1 just before each talk of talk_digest starts and with 0 when it ends (a fake clock's switch). */
+static void (*talk_clock)(int running);
 
 static parley_scenario *talk_scenario(const struct talk_setup *t)
 {
@@ -140,6 +142,8 @@ static uint64_t talk_events_digest(const parley_negotiation *neg, int rc, int is
 static uint64_t talk_digest(const char *agent, parley_protocol_kind protocol, int timed, unsigned c,
                             struct talk_setup *t)
 {
+    if (talk_clock)
+        talk_clock(1);
     uint64_t s = 0x9e3779b97f4a7c15ULL * (c + 1) ^ 0x2545f4914f6cdd1dULL;
     for (int warm = 0; warm < 4; warm++)
         talk_next(&s);
@@ -181,6 +185,8 @@ static uint64_t talk_digest(const char *agent, parley_protocol_kind protocol, in
     uint64_t h = talk_events_digest(neg, rc, t->issues);
     parley_negotiation_free(neg);
     parley_scenario_free(sc);
+    if (talk_clock)
+        talk_clock(0);
     return h;
 }
 
@@ -205,6 +211,32 @@ static void talks_match(const char *agent, parley_protocol_kind protocol, int ti
                      t.discount, t.rounds, t.seconds, (int)t.clock, t.agent_party,
                      (unsigned long long)got, (unsigned long long)expected[k]);
     }
+}
+
+/* One agent's recorded talks: talks 0..count-1 in each protocol whose table is given (NULL: not played). */
+struct talk_run {
+    const char *agent;
+    size_t count;
+    const uint64_t *alternating, *single, *shuttle;
+};
+
+/* Every run of runs[0..n-1] against its tables (alternating, single text, shuttle in that order), with `fence`
+   (talk_fence), `parties` (talk_parties) and `timed` (talk_digest's; 0: round deadlines); puts the fence and the
+   parties back to 0 and 2. */
+static void play_talk_runs(const struct talk_run *runs, size_t n, int fence, int parties, int timed)
+{
+    talk_fence = fence;
+    talk_parties = parties;
+    for (size_t k = 0; k < n; k++) {
+        if (runs[k].alternating)
+            talks_match(runs[k].agent, PARLEY_PROTOCOL_ALTERNATING, timed, 0, runs[k].count, runs[k].alternating);
+        if (runs[k].single)
+            talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, timed, 0, runs[k].count, runs[k].single);
+        if (runs[k].shuttle)
+            talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, timed, 0, runs[k].count, runs[k].shuttle);
+    }
+    talk_fence = 0;
+    talk_parties = 2;
 }
 
 #endif

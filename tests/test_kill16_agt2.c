@@ -1763,34 +1763,29 @@ static const uint64_t ntft_talks[60] = {
 static void agents_in_random_talks(void **state)
 {
     (void)state;
-    talk_fence = 0;
-    talk_parties = 2;
-    talks_match("the-fawkes", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 200, fawkes_talks);
-    talks_match("agent-k", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 300, agent_k_talks);
-    talks_match("agent-m", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, agent_m_talks);
-    talks_match("ponpoko", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 40, ponpoko_talks);
-    talks_match("cuhk", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, cuhk_talks);
-    talks_match("nice-tit-for-tat", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, ntft_talks);
-    const uint64_t *patterns[5] = {ponpoko_pattern0_talks, ponpoko_pattern1_talks, ponpoko_pattern2_talks,
-                                   ponpoko_pattern3_talks, ponpoko_pattern4_talks};
-    for (int p = 0; p < 5; p++) {
-        char spec[32];
-        snprintf(spec, sizeof spec, "ponpoko:pattern=%d", p);
-        talks_match(spec, PARLEY_PROTOCOL_ALTERNATING, 0, 0, 12, patterns[p]);
-    }
-    talks_match("agreeable-2018", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 300, agreeable_talks);
-    talks_match("micro", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 300, micro_talks);
-    talks_match("boa", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 300, boa_talks);
-    talks_match("boa:bidding=tft:model=bayes:accept=combi", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 300,
-                boa_tft_talks);
-    talks_match("boa:model=smith:accept=prev", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 300, boa_prev_talks);
-    talks_match("boa:bidding=time:e=2:k=0.1:model=none:accept=const:c=0.8", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60,
-                boa_const_talks);
-    talks_match("boa:model=bayes:accept=time:t=0.5", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60, boa_time_talks);
-    talks_match("boa:bidding=tft:model=frequency:accept=next:a=1.1:b=-0.05:window=0.05", PARLEY_PROTOCOL_ALTERNATING,
-                0, 0, 60, boa_next_talks);
-    talks_match("boa:model=smith:accept=combi:t=0.9:window=0", PARLEY_PROTOCOL_ALTERNATING, 0, 0, 60,
-                boa_combi_talks);
+    static const struct talk_run runs[] = {
+        {"the-fawkes", 200, fawkes_talks, NULL, NULL},
+        {"agent-k", 300, agent_k_talks, NULL, NULL},
+        {"agent-m", 60, agent_m_talks, NULL, NULL},
+        {"ponpoko", 40, ponpoko_talks, NULL, NULL},
+        {"cuhk", 60, cuhk_talks, NULL, NULL},
+        {"nice-tit-for-tat", 60, ntft_talks, NULL, NULL},
+        {"ponpoko:pattern=0", 12, ponpoko_pattern0_talks, NULL, NULL},
+        {"ponpoko:pattern=1", 12, ponpoko_pattern1_talks, NULL, NULL},
+        {"ponpoko:pattern=2", 12, ponpoko_pattern2_talks, NULL, NULL},
+        {"ponpoko:pattern=3", 12, ponpoko_pattern3_talks, NULL, NULL},
+        {"ponpoko:pattern=4", 12, ponpoko_pattern4_talks, NULL, NULL},
+        {"agreeable-2018", 300, agreeable_talks, NULL, NULL},
+        {"micro", 300, micro_talks, NULL, NULL},
+        {"boa", 300, boa_talks, NULL, NULL},
+        {"boa:bidding=tft:model=bayes:accept=combi", 300, boa_tft_talks, NULL, NULL},
+        {"boa:model=smith:accept=prev", 300, boa_prev_talks, NULL, NULL},
+        {"boa:bidding=time:e=2:k=0.1:model=none:accept=const:c=0.8", 60, boa_const_talks, NULL, NULL},
+        {"boa:model=bayes:accept=time:t=0.5", 60, boa_time_talks, NULL, NULL},
+        {"boa:bidding=tft:model=frequency:accept=next:a=1.1:b=-0.05:window=0.05", 60, boa_next_talks, NULL, NULL},
+        {"boa:model=smith:accept=combi:t=0.9:window=0", 60, boa_combi_talks, NULL, NULL},
+    };
+    play_talk_runs(runs, sizeof runs / sizeof *runs, 0, 2, 0);
 }
 
 /* The mediated protocols (single text, shuttle): the agent's votes, amendments and answers, every event pinned. */
@@ -1964,20 +1959,16 @@ static const uint64_t boa_shuttle[40] = {
 static void agents_in_mediated_talks(void **state)
 {
     (void)state;
-    talk_fence = 0;
-    talk_parties = 2;
-    static const struct {
-        const char *agent;
-        size_t count;
-        const uint64_t *single, *shuttle;
-    } runs[] = {{"the-fawkes", 40, fawkes_single, fawkes_shuttle}, {"agent-k", 40, agent_k_single, agent_k_shuttle},
-                {"agent-m", 30, agent_m_single, agent_m_shuttle},  {"ponpoko", 15, ponpoko_single, ponpoko_shuttle},
-                {"agreeable-2018", 40, agreeable_single, agreeable_shuttle},
-                {"micro", 40, micro_single, micro_shuttle},        {"boa", 40, boa_single, boa_shuttle}};
-    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
-        talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 0, 0, runs[k].count, runs[k].single);
-        talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 0, 0, runs[k].count, runs[k].shuttle);
-    }
+    static const struct talk_run runs[] = {
+        {"the-fawkes", 40, NULL, fawkes_single, fawkes_shuttle},
+        {"agent-k", 40, NULL, agent_k_single, agent_k_shuttle},
+        {"agent-m", 30, NULL, agent_m_single, agent_m_shuttle},
+        {"ponpoko", 15, NULL, ponpoko_single, ponpoko_shuttle},
+        {"agreeable-2018", 40, NULL, agreeable_single, agreeable_shuttle},
+        {"micro", 40, NULL, micro_single, micro_shuttle},
+        {"boa", 40, NULL, boa_single, boa_shuttle},
+    };
+    play_talk_runs(runs, sizeof runs / sizeof *runs, 0, 2, 0);
 }
 
 /* Fenced talks (random_talks_k16.h talk_fence): the agent's red line rules out its best package, a constraint the
@@ -2262,11 +2253,7 @@ static const uint64_t fenced_boa_tft_shuttle[40] = {
 static void agents_in_fenced_talks(void **state)
 {
     (void)state;
-    static const struct {
-        const char *agent;
-        size_t count;
-        const uint64_t *alternating, *single, *shuttle;
-    } runs[] = {
+    static const struct talk_run runs[] = {
         {"the-fawkes", 40, fenced_fawkes_alt, fenced_fawkes_single, fenced_fawkes_shuttle},
         {"agent-k", 40, fenced_agent_k_alt, fenced_agent_k_single, fenced_agent_k_shuttle},
         {"agent-m", 20, fenced_agent_m_alt, fenced_agent_m_single, fenced_agent_m_shuttle},
@@ -2277,14 +2264,7 @@ static void agents_in_fenced_talks(void **state)
         {"boa:bidding=tft:model=bayes:accept=combi", 40, fenced_boa_tft_alt, fenced_boa_tft_single,
          fenced_boa_tft_shuttle},
     };
-    talk_fence = 1;
-    talk_parties = 2;
-    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
-        talks_match(runs[k].agent, PARLEY_PROTOCOL_ALTERNATING, 0, 0, runs[k].count, runs[k].alternating);
-        talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 0, 0, runs[k].count, runs[k].single);
-        talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 0, 0, runs[k].count, runs[k].shuttle);
-    }
-    talk_fence = 0;
+    play_talk_runs(runs, sizeof runs / sizeof *runs, 1, 2, 0);
 }
 
 /* Three parties (random_talks_k16.h talk_parties): the agent with two scripts, its models of both, in the three
@@ -2530,11 +2510,7 @@ static const uint64_t three_boa_tft_shuttle[30] = {
 static void agents_in_three_party_talks(void **state)
 {
     (void)state;
-    static const struct {
-        const char *agent;
-        size_t count;
-        const uint64_t *alternating, *single, *shuttle;
-    } runs[] = {
+    static const struct talk_run runs[] = {
         {"the-fawkes", 30, three_fawkes_alt, three_fawkes_single, three_fawkes_shuttle},
         {"agent-k", 30, three_agent_k_alt, three_agent_k_single, three_agent_k_shuttle},
         {"agent-m", 15, three_agent_m_alt, three_agent_m_single, three_agent_m_shuttle},
@@ -2545,14 +2521,7 @@ static void agents_in_three_party_talks(void **state)
         {"boa:bidding=tft:model=bayes:accept=combi", 30, three_boa_tft_alt, three_boa_tft_single,
          three_boa_tft_shuttle},
     };
-    talk_fence = 0;
-    talk_parties = 3;
-    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
-        talks_match(runs[k].agent, PARLEY_PROTOCOL_ALTERNATING, 0, 0, runs[k].count, runs[k].alternating);
-        talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 0, 0, runs[k].count, runs[k].single);
-        talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 0, 0, runs[k].count, runs[k].shuttle);
-    }
-    talk_parties = 2;
+    play_talk_runs(runs, sizeof runs / sizeof *runs, 0, 3, 0);
 }
 
 /*

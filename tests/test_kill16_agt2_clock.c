@@ -200,21 +200,11 @@ static const uint64_t agreeable_timed_shuttle[15] = {
 };
 
 
-/* talks_match under the fake clock, talk by talk (each starting its clock afresh). */
-static void timed_protocol_talks_match(const char *agent, parley_protocol_kind protocol, int scale, size_t count,
-                                       const uint64_t *expected)
+/* random_talks_k16.h's talk_clock: each talk starts the fake clock afresh, at 0. */
+static void fake_clock(int running)
 {
-    for (size_t k = 0; k < count; k++) {
-        fake = 1;
-        fake_ns = 0;
-        talks_match(agent, protocol, scale, (unsigned)k, 1, expected + k);
-        fake = 0;
-    }
-}
-
-static void timed_talks_match(const char *agent, int scale, size_t count, const uint64_t *expected)
-{
-    timed_protocol_talks_match(agent, PARLEY_PROTOCOL_ALTERNATING, scale, count, expected);
+    fake = running;
+    fake_ns = 0;
 }
 
 /* A clock that moves one millisecond a call makes the same talk twice. */
@@ -222,12 +212,8 @@ static void the_clock_is_exact(void **state)
 {
     (void)state;
     struct talk_setup t;
-    fake = 1;
-    fake_ns = 0;
     uint64_t a = talk_digest("the-fawkes", PARLEY_PROTOCOL_ALTERNATING, 20, 1, &t);
-    fake_ns = 0;
     uint64_t b = talk_digest("the-fawkes", PARLEY_PROTOCOL_ALTERNATING, 20, 1, &t);
-    fake = 0;
     assert_true(a == b);
     assert_true(t.seconds > 0);
 }
@@ -236,44 +222,45 @@ static void the_clock_is_exact(void **state)
 static void fawkes_long_timed_talks(void **state)
 {
     (void)state;
-    timed_talks_match("the-fawkes", 20, 6, fawkes_long_timed);
+    static const struct talk_run runs[] = {{"the-fawkes", 6, fawkes_long_timed, NULL, NULL}};
+    play_talk_runs(runs, 1, 0, 2, 20);
 }
 
 /* Deadlines of 0.05 to 0.4 s: every agent of the area. */
 static void agents_timed_talks(void **state)
 {
     (void)state;
-    timed_talks_match("the-fawkes", 1, 30, fawkes_timed);
-    timed_talks_match("agent-k", 1, 30, agent_k_timed);
-    timed_talks_match("agent-m", 1, 15, agent_m_timed);
-    timed_talks_match("ponpoko", 1, 10, ponpoko_timed);
-    timed_talks_match("agreeable-2018", 1, 30, agreeable_timed);
-    timed_talks_match("micro", 1, 30, micro_timed);
-    timed_talks_match("boa", 1, 30, boa_timed);
-    timed_talks_match("boa:bidding=tft:model=bayes:accept=combi", 1, 30, boa_tft_timed);
-    timed_talks_match("boa:model=smith:accept=prev", 1, 30, boa_prev_timed);
+    static const struct talk_run runs[] = {
+        {"the-fawkes", 30, fawkes_timed, NULL, NULL},
+        {"agent-k", 30, agent_k_timed, NULL, NULL},
+        {"agent-m", 15, agent_m_timed, NULL, NULL},
+        {"ponpoko", 10, ponpoko_timed, NULL, NULL},
+        {"agreeable-2018", 30, agreeable_timed, NULL, NULL},
+        {"micro", 30, micro_timed, NULL, NULL},
+        {"boa", 30, boa_timed, NULL, NULL},
+        {"boa:bidding=tft:model=bayes:accept=combi", 30, boa_tft_timed, NULL, NULL},
+        {"boa:model=smith:accept=prev", 30, boa_prev_timed, NULL, NULL},
+    };
+    play_talk_runs(runs, sizeof runs / sizeof *runs, 0, 2, 1);
 }
 
 /* Single text and shuttle under deadlines of 0.05 to 0.4 s. */
 static void agents_timed_mediated_talks(void **state)
 {
     (void)state;
-    static const struct {
-        const char *agent;
-        const uint64_t *single, *shuttle;
-    } runs[] = {{"the-fawkes", fawkes_timed_single, fawkes_timed_shuttle},
-                {"agent-k", agent_k_timed_single, agent_k_timed_shuttle},
-                {"micro", micro_timed_single, micro_timed_shuttle},
-                {"boa", boa_timed_single, boa_timed_shuttle},
-                {"agreeable-2018", agreeable_timed_single, agreeable_timed_shuttle}};
-    for (size_t k = 0; k < sizeof runs / sizeof *runs; k++) {
-        timed_protocol_talks_match(runs[k].agent, PARLEY_PROTOCOL_SINGLE_TEXT, 1, 15, runs[k].single);
-        timed_protocol_talks_match(runs[k].agent, PARLEY_PROTOCOL_SHUTTLE, 1, 15, runs[k].shuttle);
-    }
+    static const struct talk_run runs[] = {
+        {"the-fawkes", 15, NULL, fawkes_timed_single, fawkes_timed_shuttle},
+        {"agent-k", 15, NULL, agent_k_timed_single, agent_k_timed_shuttle},
+        {"micro", 15, NULL, micro_timed_single, micro_timed_shuttle},
+        {"boa", 15, NULL, boa_timed_single, boa_timed_shuttle},
+        {"agreeable-2018", 15, NULL, agreeable_timed_single, agreeable_timed_shuttle},
+    };
+    play_talk_runs(runs, sizeof runs / sizeof *runs, 0, 2, 1);
 }
 
 int main(void)
 {
+    talk_clock = fake_clock;
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(the_clock_is_exact),
         cmocka_unit_test(fawkes_long_timed_talks),
