@@ -161,12 +161,9 @@ static const char broken_sql[] = "SELEKT 42";
 static void test_statement_refused(void **state)
 {
     (void)state;
-    char dir[128], target[512];
-    assert_non_null(test_tmpdir_make(dir, sizeof dir, "stmtoom"));
-    assert_int_equal(test_db_target(target, sizeof target, dir, "s.db"), 0);
+    char dir[128];
     parley_error err;
-    parley_error_clear(&err);
-    db_conn *c = db_open(target, DB_CREATE, &err);
+    db_conn *c = test_db_open_new(dir, sizeof dir, "stmtoom", "s.db", &err);
     assert_non_null(c);
     failalloc_arm(1, 0);
     db_stmt *st = db_stmt_cached(c, select_sql);

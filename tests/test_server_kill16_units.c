@@ -736,12 +736,9 @@ static const char one_param_sql[] = "SELECT ?1 + 1";
 static void test_failed_bind_fails_the_step(void **state)
 {
     (void)state;
-    char dir[128], target[512];
-    assert_non_null(test_tmpdir_make(dir, sizeof dir, "k16bind"));
-    assert_int_equal(test_db_target(target, sizeof target, dir, "b.db"), 0);
+    char dir[128];
     parley_error err;
-    parley_error_clear(&err);
-    db_conn *c = db_open(target, DB_CREATE, &err);
+    db_conn *c = test_db_open_new(dir, sizeof dir, "k16bind", "b.db", &err);
     assert_non_null(c);
     db_stmt *st = db_stmt_cached(c, one_param_sql);
     assert_non_null(st);
@@ -783,11 +780,8 @@ static void test_store_messages(void **state)
         strchr(err.message, '\n'))
         fail_msg("the connection's error: %s", err.message);
 
-    char dir[128], target[512];
-    assert_non_null(test_tmpdir_make(dir, sizeof dir, "k16msg"));
-    assert_int_equal(test_db_target(target, sizeof target, dir, "m.db"), 0);
-    parley_error_clear(&err);
-    db_conn *c = db_open(target, DB_CREATE, &err);
+    char dir[128];
+    db_conn *c = test_db_open_new(dir, sizeof dir, "k16msg", "m.db", &err);
     assert_non_null(c);
     /* SQL that does not compile, a key twice: the store's message, the code of the kind of failure. */
     assert_int_equal(db_exec(c, "SELEKT 1"), DB_ERROR);
