@@ -60,6 +60,7 @@
 #include "server/seats.h"
 #include "server/server_internal.h"
 #include "test_server_talks.h"
+#include "test_server_call.h"
 #include "test_server_seats.h"
 #include "test_server_seat_why.h"
 
@@ -940,20 +941,14 @@ static void test_seats_replaced(void **state)
 static size_t events_of_as(talks *w, int64_t me, int64_t after, int limit, size_t max_bytes, int64_t *last, int *more)
 {
     api_call c;
-    memset(&c, 0, sizeof c);
-    c.srv = w->srv;
-    c.ids[0] = 1;
+    reader_call_begin(w, &c);
     c.me = me;
     c.my_role = me == 1 ? ROLE_MEDIATOR : ROLE_PARTY;
-    c.db = store_reader(w->srv->db);
-    assert_non_null(c.db);
-    assert_int_equal(store_begin_read(c.db), DB_OK);
     json_t *events = json_array();
     *last = -1;
     *more = -1;
     assert_int_equal(api_events_after(&c, after, limit, max_bytes, events, last, more), PARLEY_OK);
-    store_run(c.db, "COMMIT");
-    store_reader_release(w->srv->db, c.db);
+    reader_call_end(w, &c);
     size_t n = json_array_size(events);
     json_decref(events);
     return n;
@@ -1077,12 +1072,7 @@ static void test_seat_environment(void **state)
 static int recorded(talks *w, seat_task task, int64_t p, int64_t t)
 {
     api_call c;
-    memset(&c, 0, sizeof c);
-    c.srv = w->srv;
-    c.ids[0] = 1;
-    c.db = store_reader(w->srv->db);
-    assert_non_null(c.db);
-    assert_int_equal(store_begin_read(c.db), DB_OK);
+    reader_call_begin(w, &c);
     seat *s = NULL;
     size_t n = 0;
     assert_int_equal(seats_read(&c, p, &s, &n), 0);
@@ -1090,8 +1080,7 @@ static int recorded(talks *w, seat_task task, int64_t p, int64_t t)
     seat_job job = {.task = task, .negotiation = 1, .participant = p, .seat_seq = s[0].seq, .text = t};
     seats_free(s, n);
     int rc = seat_job_recorded(&c, &job);
-    store_run(c.db, "COMMIT");
-    store_reader_release(w->srv->db, c.db);
+    reader_call_end(w, &c);
     json_decref(c.reply);
     return rc;
 }
