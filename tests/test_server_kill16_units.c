@@ -1108,17 +1108,6 @@ static void test_draft_recorded(void **state)
 
 /* ---- a server's descriptors ---- */
 
-static int open_descriptors(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    assert_non_null(d);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n - 1; /* less the directory's own */
-}
-
 static void test_stopped_server_closes_everything(void **state)
 {
     (void)state;

@@ -3,13 +3,14 @@
  * (test_server_budget.c, test_server_strict.c, ...): an in-process server with
  * the options the test chose, Buyer and Seller over one integer issue, Broker
  * mediating (each party with a description written for it), and the three tokens; and counters of what was stored, read back
- * through the API.
+ * through the API; and the count of the descriptors the process has open.
  */
 #ifndef PARLEY_TEST_SERVER_TALKS_H
 #define PARLEY_TEST_SERVER_TALKS_H
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* each test uses part of the helpers */
 #include "test_db.h"
+#include <dirent.h>
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 
@@ -179,6 +180,18 @@ __attribute__((unused, format(printf, 3, 4))) static void talks_write_program(co
     va_end(ap);
     assert_int_equal(fclose(f), 0);
     assert_int_equal(chmod(path, mode), 0);
+}
+
+/* The descriptors open in this process. */
+static int open_descriptors(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    assert_non_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n - 1; /* less the directory's own */
 }
 
 #endif
