@@ -90,22 +90,12 @@ static void test_reads_out_of_memory_are_500(void **state)
     talks w;
     parley_server_options o = {0};
     talks_open(&w, &o);
+    talks_text_tabled(&w);
     static const char *const steps[][4] = {
-        {"PUT", "/api/negotiations/1/profile", "b",
-         "{\"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.8, "
-         "\"2\": 0}}}}"},
-        {"POST", "/api/negotiations/1/sessions", "m", "{\"venue\": \"Geneva\"}"},
-        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1}}"},
         {"POST", "/api/negotiations/1/texts/1/responses", "b",
          "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", \"value\": 0}]}"},
     };
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        http_resp r = http_request(w.port, steps[i][0], steps[i][1], steps[i][2][0] == 'm' ? w.med : w.buyer,
-                                   steps[i][3]);
-        if (r.status != 200 && r.status != 201)
-            fail_msg("%s %s: %d %s", steps[i][0], steps[i][1], r.status, r.body ? r.body : "");
-        http_resp_free(&r);
-    }
+    talks_steps(&w, steps, sizeof steps / sizeof steps[0]);
     assert_true(each_refusal(&w, "the Buyer's value of the text", api_text_value, 2, ROLE_PARTY, "Buyer") > 0);
     assert_true(each_refusal(&w, "the amendments' check", api_check_amendments, 1, ROLE_MEDIATOR, "Broker") > 0);
     talks_close(&w);
