@@ -31,6 +31,7 @@
 #include <parley/parley.h>
 
 #include "package_reference.h"
+#include "test_util.h"
 
 #include "protocol/session_internal.h"
 
@@ -113,11 +114,7 @@ static int check_near_the_cap(int d, uint32_t top)
    or, when `distinct`, spread so that no two packages tie; party 1 flat. */
 static parley_scenario *coarse(const uint32_t *counts, size_t issues, int distinct)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    static const char *const names[] = {"i0", "i1", "i2", "i3"};
-    for (size_t i = 0; i < issues; i++)
-        assert_int_equal(parley_space_add_integer(s, names[i], 0, counts[i] - 1, 1, NULL), PARLEY_OK);
+    parley_space *s = test_integer_space(counts, issues);
     parley_scenario *sc = parley_scenario_new(s);
     assert_non_null(sc);
     for (int p = 0; p < 2; p++) {
