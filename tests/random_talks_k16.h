@@ -278,6 +278,20 @@ struct talk_run {
     const char *agent, *key;
 };
 
+/* The agents of helper agt2's area: the first 7 in the mediated talks, 8 in the fenced and three-party ones, all 9
+   under deadlines in seconds. */
+static const struct talk_run talk_area_agents[] = {
+    {"the-fawkes", "fawkes"},
+    {"agent-k", "agent_k"},
+    {"agent-m", "agent_m"},
+    {"ponpoko", "ponpoko"},
+    {"agreeable-2018", "agreeable"},
+    {"micro", "micro"},
+    {"boa", "boa"},
+    {"boa:bidding=tft:model=bayes:accept=combi", "boa_tft"},
+    {"boa:model=smith:accept=prev", "boa_prev"},
+};
+
 enum { TALK_ALTERNATING = 1, TALK_SINGLE_TEXT = 2, TALK_SHUTTLE = 4, TALK_EVERY_PROTOCOL = 7 };
 
 /* Every agent of runs[0..n-1] in each protocol of `protocols` (TALK_* bits; alternating, single text, shuttle in

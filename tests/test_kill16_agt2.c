@@ -1062,13 +1062,6 @@ static void bidding_by_hand(void **state)
 
 /* Their digests, recorded from this build, are tests/data/k16_talks.txt (PARLEY_K16_RECORD=1 prints them again). */
 
-/* The agents of the mediated, fenced and three-party talks (the mediated ones all but the last). */
-static const struct talk_run area_agents[] = {
-    {"the-fawkes", "fawkes"}, {"agent-k", "agent_k"}, {"agent-m", "agent_m"}, {"ponpoko", "ponpoko"},
-    {"agreeable-2018", "agreeable"}, {"micro", "micro"}, {"boa", "boa"},
-    {"boa:bidding=tft:model=bayes:accept=combi", "boa_tft"},
-};
-
 /* Round deadlines: talks 0.. of each agent, the most detailed output (every event) pinned; BOA with every
    acceptance condition and non-default parameters; PonPoko with each of its five threshold patterns; CUHK and
    NiceTitForTat (helper agt1's ports) keep the opponent's best offer in boa_track.c: the first of equal ones. */
@@ -1076,10 +1069,6 @@ static void agents_in_random_talks(void **state)
 {
     (void)state;
     static const struct talk_run runs[] = {
-        {"the-fawkes", "fawkes"},
-        {"agent-k", "agent_k"},
-        {"agent-m", "agent_m"},
-        {"ponpoko", "ponpoko"},
         {"cuhk", "cuhk"},
         {"nice-tit-for-tat", "ntft"},
         {"ponpoko:pattern=0", "ponpoko_pattern0"},
@@ -1087,16 +1076,13 @@ static void agents_in_random_talks(void **state)
         {"ponpoko:pattern=2", "ponpoko_pattern2"},
         {"ponpoko:pattern=3", "ponpoko_pattern3"},
         {"ponpoko:pattern=4", "ponpoko_pattern4"},
-        {"agreeable-2018", "agreeable"},
-        {"micro", "micro"},
-        {"boa", "boa"},
-        {"boa:bidding=tft:model=bayes:accept=combi", "boa_tft"},
-        {"boa:model=smith:accept=prev", "boa_prev"},
         {"boa:bidding=time:e=2:k=0.1:model=none:accept=const:c=0.8", "boa_const"},
         {"boa:model=bayes:accept=time:t=0.5", "boa_time"},
         {"boa:bidding=tft:model=frequency:accept=next:a=1.1:b=-0.05:window=0.05", "boa_next"},
         {"boa:model=smith:accept=combi:t=0.9:window=0", "boa_combi"},
     };
+    play_talk_runs("plain", talk_area_agents, sizeof talk_area_agents / sizeof *talk_area_agents, TALK_ALTERNATING,
+                   0, 2, 0);
     play_talk_runs("plain", runs, sizeof runs / sizeof *runs, TALK_ALTERNATING, 0, 2, 0);
 }
 
@@ -1104,7 +1090,7 @@ static void agents_in_random_talks(void **state)
 static void agents_in_mediated_talks(void **state)
 {
     (void)state;
-    play_talk_runs("plain", area_agents, 7, TALK_SINGLE_TEXT | TALK_SHUTTLE, 0, 2, 0); /* all but boa_tft */
+    play_talk_runs("plain", talk_area_agents, 7, TALK_SINGLE_TEXT | TALK_SHUTTLE, 0, 2, 0);
 }
 
 /* Fenced talks (random_talks_k16.h talk_fence): the agent's red line rules out its best package, a constraint the
@@ -1112,7 +1098,7 @@ static void agents_in_mediated_talks(void **state)
 static void agents_in_fenced_talks(void **state)
 {
     (void)state;
-    play_talk_runs("fenced", area_agents, sizeof area_agents / sizeof *area_agents, TALK_EVERY_PROTOCOL, 1, 2, 0);
+    play_talk_runs("fenced", talk_area_agents, 8, TALK_EVERY_PROTOCOL, 1, 2, 0);
 }
 
 /* Three parties (random_talks_k16.h talk_parties): the agent with two scripts, its models of both, in the three
@@ -1120,7 +1106,7 @@ static void agents_in_fenced_talks(void **state)
 static void agents_in_three_party_talks(void **state)
 {
     (void)state;
-    play_talk_runs("three", area_agents, sizeof area_agents / sizeof *area_agents, TALK_EVERY_PROTOCOL, 0, 3, 0);
+    play_talk_runs("three", talk_area_agents, 8, TALK_EVERY_PROTOCOL, 0, 3, 0);
 }
 
 /*

@@ -65,18 +65,8 @@ static void fawkes_long_timed_talks(void **state)
 static void agents_timed_talks(void **state)
 {
     (void)state;
-    static const struct talk_run runs[] = {
-        {"the-fawkes", "fawkes"},
-        {"agent-k", "agent_k"},
-        {"agent-m", "agent_m"},
-        {"ponpoko", "ponpoko"},
-        {"agreeable-2018", "agreeable"},
-        {"micro", "micro"},
-        {"boa", "boa"},
-        {"boa:bidding=tft:model=bayes:accept=combi", "boa_tft"},
-        {"boa:model=smith:accept=prev", "boa_prev"},
-    };
-    play_talk_runs("timed", runs, sizeof runs / sizeof *runs, TALK_ALTERNATING, 0, 2, 1);
+    play_talk_runs("timed", talk_area_agents, sizeof talk_area_agents / sizeof *talk_area_agents, TALK_ALTERNATING, 0,
+                   2, 1);
 }
 
 /* Single text and shuttle under deadlines of 0.05 to 0.4 s. */
