@@ -1,7 +1,8 @@
 /*
  * package_reference.h: party 0's acceptable packages of a scenario in (utility, package number) order, listed by
  * decoding every package and sorting (the independent reference the tests of the package index compare it with:
- * test_outcome_near, test_kill_protocol12).  Header-only, for cmocka tests.
+ * test_outcome_near, test_kill_protocol12), and the positions in that list where a utility starts and ends.
+ * Header-only, for cmocka tests.
  */
 #ifndef PARLEY_TESTS_PACKAGE_REFERENCE_H
 #define PARLEY_TESTS_PACKAGE_REFERENCE_H
@@ -46,6 +47,23 @@ static struct package_entry *package_reference_list(const parley_scenario *sc, s
     qsort(list, n, sizeof *list, package_by_utility_then_number);
     *count = n;
     return list;
+}
+
+/* Positions in such a list of n: the first entry worth at least x, the first worth more than x (linear walks). */
+static inline size_t package_list_from(const struct package_entry *list, size_t n, double x)
+{
+    size_t i = 0;
+    while (i < n && list[i].u < x)
+        i++;
+    return i;
+}
+
+static inline size_t package_list_over(const struct package_entry *list, size_t n, double x)
+{
+    size_t i = 0;
+    while (i < n && list[i].u <= x)
+        i++;
+    return i;
 }
 
 #endif

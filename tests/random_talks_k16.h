@@ -8,9 +8,10 @@
  * first or second party; 10, 20, 40 or 100 rounds on the parley or the GENIUS clock, or
  * (timed) a deadline in seconds only, which test_kill16_agt2_clock.c makes exact with a clock of its own.
  *
- * The digests are a regression pin (as a golden file): they were recorded from this build and change when any move
- * of the agent changes.  To record them again after a meant change: PARLEY_K16_RECORD=1 ./test_kill16_agt2 prints
- * every table as C.
+ * The digests are a regression pin (as a golden file): they were recorded from this build, are kept in
+ * tests/data/k16_talks.txt (read at run time) and change when any move of the agent changes.  To record them again
+ * after a meant change: PARLEY_K16_RECORD=1 ./test_kill16_agt2 (and ./test_kill16_agt2_clock) prints every table in
+ * that file's form.  play_talk_runs plays a list of agents (struct talk_run) against their tables.
  */
 #ifndef PARLEY_TESTS_RANDOM_TALKS_K16_H
 #define PARLEY_TESTS_RANDOM_TALKS_K16_H
@@ -77,6 +78,8 @@ struct talk_setup {
 static int talk_fence;
 /* Parties in a talk: 2, or 3 (a second script, as the third party, with the first script's preferences). */
 static int talk_parties = 2;
+/* If set, called with 1 just before each talk of talk_digest starts and with 0 when it ends (a fake clock's switch). */
+static void (*talk_clock)(int running);
 
 static parley_scenario *talk_scenario(const struct talk_setup *t)
 {
@@ -140,6 +143,8 @@ static uint64_t talk_events_digest(const parley_negotiation *neg, int rc, int is
 static uint64_t talk_digest(const char *agent, parley_protocol_kind protocol, int timed, unsigned c,
                             struct talk_setup *t)
 {
+    if (talk_clock)
+        talk_clock(1);
     uint64_t s = 0x9e3779b97f4a7c15ULL * (c + 1) ^ 0x2545f4914f6cdd1dULL;
     for (int warm = 0; warm < 4; warm++)
         talk_next(&s);
@@ -181,6 +186,8 @@ static uint64_t talk_digest(const char *agent, parley_protocol_kind protocol, in
     uint64_t h = talk_events_digest(neg, rc, t->issues);
     parley_negotiation_free(neg);
     parley_scenario_free(sc);
+    if (talk_clock)
+        talk_clock(0);
     return h;
 }
 
@@ -189,13 +196,11 @@ static void talks_match(const char *agent, parley_protocol_kind protocol, int ti
                         const uint64_t *expected)
 {
     int record = getenv("PARLEY_K16_RECORD") != NULL;
-    if (record)
-        printf("/* %s, %s%s, talks %u.. */\n", agent, parley_protocol_name(protocol), timed ? " timed" : "", first);
     for (size_t k = 0; k < count; k++) {
         struct talk_setup t;
         uint64_t got = talk_digest(agent, protocol, timed, first + (unsigned)k, &t);
         if (record) {
-            printf("0x%016llxULL,%s", (unsigned long long)got, k % 4 == 3 || k + 1 == count ? "\n" : " ");
+            printf("0x%016llx%s", (unsigned long long)got, k % 4 == 3 || k + 1 == count ? "\n" : " ");
             continue;
         }
         if (got != expected[k])
@@ -205,6 +210,117 @@ static void talks_match(const char *agent, parley_protocol_kind protocol, int ti
                      t.discount, t.rounds, t.seconds, (int)t.clock, t.agent_party,
                      (unsigned long long)got, (unsigned long long)expected[k]);
     }
+}
+
+/* The recorded digests: tests/data/k16_talks.txt, read once; a table is a line "table SET KEY PROTOCOL" and the
+   digests of talks 0, 1, ... after it (hex). */
+#define TALK_TABLES_MAX 128
+#define TALK_DIGESTS_MAX 8192
+static struct {
+    char name[64];
+    size_t first, count;
+} talk_tables[TALK_TABLES_MAX];
+static size_t talk_table_count;
+static uint64_t talk_digests[TALK_DIGESTS_MAX];
+
+static void talk_tables_read(void)
+{
+    const char *path = PARLEY_SOURCE_DIR "/tests/data/k16_talks.txt";
+    FILE *f = fopen(path, "r");
+    if (!f)
+        fail_msg("cannot read %s", path);
+    char line[256];
+    size_t used = 0;
+    while (fgets(line, sizeof line, f)) {
+        char set[20], key[20], protocol[10];
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        if (sscanf(line, "table %19s %19s %9s", set, key, protocol) == 3) {
+            if (talk_table_count == TALK_TABLES_MAX)
+                fail_msg("%s: more than %d tables", path, TALK_TABLES_MAX);
+            snprintf(talk_tables[talk_table_count].name, sizeof talk_tables[0].name, "%s %s %s", set, key, protocol);
+            talk_tables[talk_table_count++].first = used;
+            continue;
+        }
+        char *at = line, *end;
+        for (unsigned long long x; (x = strtoull(at, &end, 16)), end != at; at = end) {
+            if (!talk_table_count || used == TALK_DIGESTS_MAX)
+                fail_msg("%s: a digest outside a table or more than %d", path, TALK_DIGESTS_MAX);
+            talk_digests[used++] = x;
+            talk_tables[talk_table_count - 1].count++;
+        }
+        while (*at == ' ' || *at == '\n')
+            at++;
+        if (*at)
+            fail_msg("%s: not a digest: %s", path, at);
+    }
+    fclose(f);
+}
+
+/* Table "set key protocol" of talk_tables_read; *count its digests.  Fails when there is none (or it is empty). */
+static const uint64_t *talk_table(const char *set, const char *key, const char *protocol, size_t *count)
+{
+    if (!talk_table_count)
+        talk_tables_read();
+    char name[64];
+    snprintf(name, sizeof name, "%s %s %s", set, key, protocol);
+    for (size_t k = 0; k < talk_table_count; k++)
+        if (strcmp(talk_tables[k].name, name) == 0 && talk_tables[k].count > 0) {
+            *count = talk_tables[k].count;
+            return talk_digests + talk_tables[k].first;
+        }
+    fail_msg("no digests \"%s\" in tests/data/k16_talks.txt", name);
+    return NULL;
+}
+
+/* An agent of play_talk_runs: its spec and its key in the tables' names. */
+struct talk_run {
+    const char *agent, *key;
+};
+
+/* The agents of helper agt2's area: the first 7 in the mediated talks, 8 in the fenced and three-party ones, all 9
+   under deadlines in seconds. */
+static const struct talk_run talk_area_agents[] = {
+    {"the-fawkes", "fawkes"},
+    {"agent-k", "agent_k"},
+    {"agent-m", "agent_m"},
+    {"ponpoko", "ponpoko"},
+    {"agreeable-2018", "agreeable"},
+    {"micro", "micro"},
+    {"boa", "boa"},
+    {"boa:bidding=tft:model=bayes:accept=combi", "boa_tft"},
+    {"boa:model=smith:accept=prev", "boa_prev"},
+};
+
+enum { TALK_ALTERNATING = 1, TALK_SINGLE_TEXT = 2, TALK_SHUTTLE = 4, TALK_EVERY_PROTOCOL = 7 };
+
+/* Every agent of runs[0..n-1] in each protocol of `protocols` (TALK_* bits; alternating, single text, shuttle in
+   that order), talks 0.. against table "set key protocol" (as many talks as it has), with `fence` (talk_fence),
+   `parties` (talk_parties) and `timed` (talk_digest's; 0: round deadlines); puts the fence and the parties back to
+   0 and 2.  With PARLEY_K16_RECORD the tables are printed in the data file's form. */
+static void play_talk_runs(const char *set, const struct talk_run *runs, size_t n, int protocols, int fence,
+                           int parties, int timed)
+{
+    static const struct {
+        int bit;
+        parley_protocol_kind kind;
+        const char *name;
+    } kinds[] = {{TALK_ALTERNATING, PARLEY_PROTOCOL_ALTERNATING, "alt"},
+                 {TALK_SINGLE_TEXT, PARLEY_PROTOCOL_SINGLE_TEXT, "single"},
+                 {TALK_SHUTTLE, PARLEY_PROTOCOL_SHUTTLE, "shuttle"}};
+    talk_fence = fence;
+    talk_parties = parties;
+    for (size_t k = 0; k < n; k++)
+        for (size_t p = 0; p < sizeof kinds / sizeof *kinds; p++)
+            if (protocols & kinds[p].bit) {
+                size_t count = 0;
+                const uint64_t *expected = talk_table(set, runs[k].key, kinds[p].name, &count);
+                if (getenv("PARLEY_K16_RECORD"))
+                    printf("table %s %s %s\n", set, runs[k].key, kinds[p].name);
+                talks_match(runs[k].agent, kinds[p].kind, timed, 0, count, expected);
+            }
+    talk_fence = 0;
+    talk_parties = 2;
 }
 
 #endif

@@ -2,12 +2,14 @@
  * test_db.h: where a server test keeps its database.  Normally a file in the test's folder; when the environment
  * names PARLEY_TEST_PG_URL_FILE (a file holding a PostgreSQL URL, written by tests/pg/cluster.sh for the ctest
  * fixture pg_cluster), a new schema of that database for each call, given to the server as the URL with
- * search_path set, so that the same test programs run against both stores.  Header-only.
+ * search_path set, so that the same test programs run against both stores.  test_db_open_new opens such a new
+ * database in a new test folder.  Header-only.
  */
 #ifndef PARLEY_TEST_DB_H
 #define PARLEY_TEST_DB_H
 
 #include "server/db.h"
+#include "test_tmpdir.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +53,21 @@ static int test_db_target(char *out, size_t size, const char *dir, const char *f
                    (int)size)
         rc = -1;
     return rc;
+}
+
+/* A new test folder (test_tmpdir_make's name, written to dir) and in it a new database `file` (test_db_target),
+   opened with DB_CREATE; NULL (said on stderr, or in *err) when one of the three failed.  err may be NULL. */
+static __attribute__((unused)) db_conn *test_db_open_new(char *dir, size_t size, const char *name, const char *file,
+                                                         parley_error *err)
+{
+    char target[512];
+    if (!test_tmpdir_make(dir, size, name) || test_db_target(target, sizeof target, dir, file) != 0) {
+        fprintf(stderr, "test_db: no folder %s or no database %s in it\n", name, file);
+        return NULL;
+    }
+    if (err)
+        parley_error_clear(err);
+    return db_open(target, DB_CREATE, err);
 }
 
 #endif

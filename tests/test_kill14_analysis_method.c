@@ -16,17 +16,13 @@
 
 #include <parley/parley.h>
 
+#include "test_util.h"
+
 /* Integer issues of the given sizes, a mediator and two parties, party `nonlinear` (1 or 2; 0: none) with a
    rectangle. */
 static parley_scenario *sized(const uint32_t *sizes, size_t issues, int nonlinear)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    for (size_t i = 0; i < issues; i++) {
-        char name[32];
-        snprintf(name, sizeof name, "i%zu", i);
-        assert_int_equal(parley_space_add_integer(s, name, 0, (int64_t)sizes[i] - 1, 1, NULL), PARLEY_OK);
-    }
+    parley_space *s = test_integer_space(sizes, issues);
     parley_scenario *sc = parley_scenario_new(s);
     assert_non_null(sc);
     assert_int_equal(parley_scenario_add_party(sc, "M", PARLEY_ROLE_MEDIATOR, NULL, NULL), 0);

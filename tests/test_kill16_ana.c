@@ -284,13 +284,10 @@ static void test_pareto_filter_sub_ulp(void **state)
                                                       : levels[rnd() % 8];
         memset(keep, 2, sizeof keep);
         assert_int_equal(exact_pareto_filter(u, m, n, keep), 0);
-        for (size_t c = 0; c < m; c++) {
-            int dominated = 0;
-            for (size_t d = 0; d < m && !dominated; d++)
-                dominated = dominates(&u[d * n], &u[c * n], n);
-            if (keep[c] != !dominated)
-                fail_msg("%zu parties, %zu points: point %zu kept %d, dominated %d", n, m, c, keep[c], dominated);
-        }
+        int dominated;
+        size_t c = keep_mismatch(u, m, n, keep, &dominated);
+        if (c < m)
+            fail_msg("%zu parties, %zu points: point %zu kept %d, dominated %d", n, m, c, keep[c], dominated);
     }
     /* by hand: (0, 1/2, 1/2, 1/2) and (2^-60, 1/2, 1/2, 1/2) have the same total; the second dominates */
     const double pair[] = {0, 0.5, 0.5, 0.5, 0x1p-60, 0.5, 0.5, 0.5, 0x1p-60, 0.5, 0.5, 0.5};
@@ -1243,14 +1240,9 @@ static size_t labels_clear_of_rings(const char *picture)
     return labels;
 }
 
-/* The SVG of the analysis of one issue of two values, Q = (qa, qb) and P = (pa, pb) the parties' utilities. */
-static char *two_point_svg(double qa, double qb, double pa, double pb)
+/* The SVG of sc's analysis (one thread, 8 x 8 plot bins), malloc'd; sc is freed. */
+static char *analysed_svg(parley_scenario *sc)
 {
-    static const uint32_t two[] = {2};
-    parley_scenario *sc = parley_scenario_new(test_integer_space(two, 1));
-    assert_non_null(sc);
-    test_add_party(sc, "A", &(double){1}, (const double[]){qa, pa}, 2, 0);
-    test_add_party(sc, "B", &(double){1}, (const double[]){qb, pb}, 2, 0);
     parley_analysis *a = test_analyse_with(sc, &(parley_analysis_options){.threads = 1, .plot_bins = 8});
     char *text = NULL;
     size_t size = 0;
@@ -1261,6 +1253,17 @@ static char *two_point_svg(double qa, double qb, double pa, double pb)
     parley_analysis_free(a);
     parley_scenario_free(sc);
     return text;
+}
+
+/* The SVG of the analysis of one issue of two values, Q = (qa, qb) and P = (pa, pb) the parties' utilities. */
+static char *two_point_svg(double qa, double qb, double pa, double pb)
+{
+    static const uint32_t two[] = {2};
+    parley_scenario *sc = parley_scenario_new(test_integer_space(two, 1));
+    assert_non_null(sc);
+    test_add_party(sc, "A", &(double){1}, (const double[]){qa, pa}, 2, 0);
+    test_add_party(sc, "B", &(double){1}, (const double[]){qb, pb}, 2, 0);
+    return analysed_svg(sc);
 }
 
 /* The first solution ring's centre (when rx is not NULL) and the position of the label `name`; 0, or -1. */
@@ -1288,18 +1291,9 @@ static void test_solution_labels_clear(void **state)
     for (int round = 0; round < 300; round++) {
         size_t n = 2 + (size_t)round % 2;
         uint32_t counts[3];
-        parley_scenario *sc = hand_scenario(n, counts, 0);
-        parley_analysis *a = test_analyse_with(sc, &(parley_analysis_options){.threads = 1, .plot_bins = 8});
-        char *text = NULL;
-        size_t size = 0;
-        FILE *out = open_memstream(&text, &size);
-        assert_non_null(out);
-        assert_int_equal(parley_analysis_write_svg(a, sc, out, NULL), PARLEY_OK);
-        fclose(out);
+        char *text = analysed_svg(hand_scenario(n, counts, 0));
         labels += labels_clear_of_rings(text);
         free(text);
-        parley_analysis_free(a);
-        parley_scenario_free(sc);
     }
     assert_true(labels > 300);
     /* by hand, two outcomes Q and P, 440 px a unit of utility.  Q = (1/2, 1/4) (Nash, Kalai, egalitarian), P 20 px

@@ -31,6 +31,7 @@
 #include <parley/parley.h>
 
 #include "package_reference.h"
+#include "test_util.h"
 
 #include "protocol/session_internal.h"
 
@@ -113,11 +114,7 @@ static int check_near_the_cap(int d, uint32_t top)
    or, when `distinct`, spread so that no two packages tie; party 1 flat. */
 static parley_scenario *coarse(const uint32_t *counts, size_t issues, int distinct)
 {
-    parley_space *s = parley_space_new();
-    assert_non_null(s);
-    static const char *const names[] = {"i0", "i1", "i2", "i3"};
-    for (size_t i = 0; i < issues; i++)
-        assert_int_equal(parley_space_add_integer(s, names[i], 0, counts[i] - 1, 1, NULL), PARLEY_OK);
+    parley_space *s = test_integer_space(counts, issues);
     parley_scenario *sc = parley_scenario_new(s);
     assert_non_null(sc);
     for (int p = 0; p < 2; p++) {
@@ -136,23 +133,6 @@ static parley_scenario *coarse(const uint32_t *counts, size_t issues, int distin
     return sc;
 }
 
-/* The first position worth at least x / more than x in the list (linear walks). */
-static size_t list_from(const struct package_entry *list, size_t n, double x)
-{
-    size_t i = 0;
-    while (i < n && list[i].u < x)
-        i++;
-    return i;
-}
-
-static size_t list_over(const struct package_entry *list, size_t n, double x)
-{
-    size_t i = 0;
-    while (i < n && list[i].u <= x)
-        i++;
-    return i;
-}
-
 static void same_as_entry(const parley_scenario *sc, const uint32_t *values, const struct package_entry *e)
 {
     uint32_t want[4];
@@ -165,7 +145,7 @@ static void check_at(const parley_package_index *idx, const parley_scenario *sc,
                      size_t n, double x)
 {
     uint32_t scratch[4], down[4], up[4], out[4];
-    size_t first = list_from(list, n, x), end = list_over(list, n, x);
+    size_t first = package_list_from(list, n, x), end = package_list_over(list, n, x);
     struct pindex_levels lv;
     assert_int_equal(pindex_levels(idx, sc, x, &lv, scratch), 1);
     assert_true(lv.at.utility == (end > first ? list[first].u : x));
@@ -176,14 +156,14 @@ static void check_at(const parley_package_index *idx, const parley_scenario *sc,
     if (first > 0) { /* the run just below: its utility, first position and size */
         double b = list[first - 1].u;
         assert_true(lv.below.utility == b);
-        assert_int_equal(lv.below.first, list_from(list, n, b));
-        assert_int_equal(lv.below.count, first - list_from(list, n, b));
+        assert_int_equal(lv.below.first, package_list_from(list, n, b));
+        assert_int_equal(lv.below.count, first - package_list_from(list, n, b));
     }
     if (end < n) {
         double a = list[end].u;
         assert_true(lv.above.utility == a);
         assert_int_equal(lv.above.first, end);
-        assert_int_equal(lv.above.count, list_over(list, n, a) - end);
+        assert_int_equal(lv.above.count, package_list_over(list, n, a) - end);
     }
     /* the packages worth exactly x, by number, two slots given (the third one's values stay untouched) */
     uint32_t ties[3 * 4];
@@ -208,9 +188,9 @@ static void check_at(const parley_package_index *idx, const parley_scenario *sc,
         same_as_entry(sc, down, &list[first - 1]);
     }
     /* at least x (x - 1e-12 compared); none: the best package of lowest number */
-    size_t from = list_from(list, n, x - 1e-12);
+    size_t from = package_list_from(list, n, x - 1e-12);
     if (from == n)
-        from = list_from(list, n, list[n - 1].u);
+        from = package_list_from(list, n, list[n - 1].u);
     assert_true(pindex_at_least(idx, x, out) == list[from].u);
     same_as_entry(sc, out, &list[from]);
 }
@@ -227,7 +207,7 @@ static void check_every_level(const uint32_t *counts, size_t issues, int distinc
     assert_int_equal(pindex_ranked_count(idx, sc), n);
     assert_true(pindex_best(idx) == list[n - 1].u && pindex_worst(idx) == list[0].u);
     size_t runs = 0;
-    for (size_t i = 0; i < n; i = list_over(list, n, list[i].u), runs++) {
+    for (size_t i = 0; i < n; i = package_list_over(list, n, list[i].u), runs++) {
         check_at(idx, sc, list, n, list[i].u);
         check_at(idx, sc, list, n, nextafter(list[i].u, INFINITY));
         check_at(idx, sc, list, n, nextafter(list[i].u, -INFINITY));

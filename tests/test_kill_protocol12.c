@@ -86,23 +86,6 @@ static parley_scenario *scenario(const uint32_t *counts, size_t issues, enum dra
     return sc;
 }
 
-/* Positions: the first entry worth at least x, the first worth more than x (linear walks). */
-static size_t first_from(const struct package_entry *list, size_t n, double x)
-{
-    size_t i = 0;
-    while (i < n && list[i].u < x)
-        i++;
-    return i;
-}
-
-static size_t first_over(const struct package_entry *list, size_t n, double x)
-{
-    size_t i = 0;
-    while (i < n && list[i].u <= x)
-        i++;
-    return i;
-}
-
 static void same_package(const parley_scenario *sc, const uint32_t *values, uint64_t id)
 {
     uint32_t want[MAX_ISSUES];
@@ -122,7 +105,7 @@ static void check_queries(const parley_package_index *idx, const parley_scenario
     uint32_t out[MAX_ISSUES], down[MAX_ISSUES], up[MAX_ISSUES], scratch[MAX_ISSUES];
     /* at least x: the threshold is x - 1e-12; none reaches it: the best, lowest number */
     double from, to, t = x - 1e-12;
-    size_t i = first_from(list, n, t);
+    size_t i = package_list_from(list, n, t);
     double got = pindex_additive_at_least(idx, x, out, &from, &to);
     if (i < n) {
         assert_true(got == list[i].u);
@@ -141,7 +124,7 @@ static void check_queries(const parley_package_index *idx, const parley_scenario
         assert_true(from >= list[i - 1].u);
     /* neighbours of threshold x: the last package under it, the first at or over it */
     struct pindex_neighbours nb = {.down = down, .up = up};
-    i = first_from(list, n, x);
+    i = package_list_from(list, n, x);
     assert_int_equal(pindex_additive_around(idx, x, &nb, scratch), 1);
     assert_int_equal(nb.has_down, i > 0);
     assert_int_equal(nb.has_up, i < n);
@@ -154,7 +137,7 @@ static void check_queries(const parley_package_index *idx, const parley_scenario
         same_package(sc, up, list[i].id);
     }
     /* the runs below, at and above x */
-    size_t end = first_over(list, n, x);
+    size_t end = package_list_over(list, n, x);
     struct pindex_levels lv;
     uint64_t pairs = 0;
     int rc = pindex_additive_levels(idx, x, &lv, &pairs, scratch);
@@ -169,7 +152,7 @@ static void check_queries(const parley_package_index *idx, const parley_scenario
         assert_int_equal(lv.at.count, end - i);
         assert_int_equal(lv.has_below, i > 0);
         if (i > 0) {
-            size_t run = first_from(list, n, list[i - 1].u);
+            size_t run = package_list_from(list, n, list[i - 1].u);
             assert_true(lv.below.utility == list[i - 1].u);
             assert_int_equal(lv.below.first, run);
             assert_int_equal(lv.below.count, i - run);
@@ -178,7 +161,7 @@ static void check_queries(const parley_package_index *idx, const parley_scenario
         if (end < n) {
             assert_true(lv.above.utility == list[end].u);
             assert_int_equal(lv.above.first, end);
-            assert_int_equal(lv.above.count, first_over(list, n, list[end].u) - end);
+            assert_int_equal(lv.above.count, package_list_over(list, n, list[end].u) - end);
         }
     }
     /* the packages worth exactly x, by number */
@@ -317,7 +300,7 @@ static void test_sorted_order(void **state)
                 best--;
             assert_true(pindex_at_least(idx, 2, out) == list[n - 1].u);
             same_package(sc, out, list[best].id);
-            assert_true(pindex_at_least(idx, list[3].u + 1e-13, out) == list[first_from(list, n, list[3].u)].u);
+            assert_true(pindex_at_least(idx, list[3].u + 1e-13, out) == list[package_list_from(list, n, list[3].u)].u);
             free(list);
             parley_package_index_free(idx);
             parley_scenario_free(sc);
@@ -378,7 +361,7 @@ static void test_when_the_sorted_index_pays(void **state)
     for (int q = 1; q <= 130; q++) {
         double x = list[(size_t)q * 31 % n].u;
         struct pindex_neighbours nb = {.down = down, .up = up};
-        size_t i = first_from(list, n, x);
+        size_t i = package_list_from(list, n, x);
         assert_int_equal(pindex_around(idx, sc, x, &nb, scratch), 1);
         assert_int_equal(nb.has_down, i > 0);
         assert_int_equal(nb.has_up, i < n);
@@ -395,7 +378,7 @@ static void test_when_the_sorted_index_pays(void **state)
     }
     assert_int_equal(idx->sorted->n, n);
     assert_int_equal(pindex_ranked_count(idx, sc), n);
-    size_t i = first_from(list, n, list[n / 2].u - 1e-12);
+    size_t i = package_list_from(list, n, list[n / 2].u - 1e-12);
     assert_true(pindex_at_least(idx, list[n / 2].u, out) == list[i].u);
     same_package(sc, out, list[i].id);
     parley_package_index_free(idx);
@@ -494,7 +477,7 @@ static void test_levels_and_ties_through_the_index(void **state)
     uint32_t scratch[4], values[4 * 4];
     for (int q = 0; q < 6; q++) {
         double x = q == 0 ? list[0].u : q == 1 ? list[n - 1].u : list[rnd() % n].u;
-        size_t i = first_from(list, n, x), end = first_over(list, n, x);
+        size_t i = package_list_from(list, n, x), end = package_list_over(list, n, x);
         struct pindex_levels lv;
         assert_int_equal(pindex_levels(idx, sc, x, &lv, scratch), 1);
         assert_true(lv.at.utility == x);
@@ -504,11 +487,11 @@ static void test_levels_and_ties_through_the_index(void **state)
         assert_int_equal(lv.has_above, end < n);
         if (i > 0) {
             assert_true(lv.below.utility == list[i - 1].u);
-            assert_int_equal(lv.below.first, first_from(list, n, list[i - 1].u));
+            assert_int_equal(lv.below.first, package_list_from(list, n, list[i - 1].u));
         }
         if (end < n) {
             assert_true(lv.above.utility == list[end].u);
-            assert_int_equal(lv.above.count, first_over(list, n, list[end].u) - end);
+            assert_int_equal(lv.above.count, package_list_over(list, n, list[end].u) - end);
         }
         assert_int_equal(pindex_ties(idx, sc, x, values, 4, scratch), (long)(end - i));
         for (size_t j = 0; j < 4 && i + j < end; j++)

@@ -38,18 +38,6 @@ pid_t __wrap_fork(void)
     return __real_fork();
 }
 
-/* The descriptors open in this process. */
-static int open_descriptors(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    assert_non_null(d);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n - 1; /* less the directory's own */
-}
-
 static void test_failed_fork_closes_both_pipes(void **state)
 {
     (void)state;

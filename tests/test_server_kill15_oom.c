@@ -31,6 +31,7 @@
 #include "failalloc.h"
 #include "server/server_internal.h"
 #include "test_server_talks.h"
+#include "test_server_call.h"
 
 /* What the callbacks of one submitted job saw. */
 typedef struct probe {
@@ -161,12 +162,9 @@ static const char broken_sql[] = "SELEKT 42";
 static void test_statement_refused(void **state)
 {
     (void)state;
-    char dir[128], target[512];
-    assert_non_null(test_tmpdir_make(dir, sizeof dir, "stmtoom"));
-    assert_int_equal(test_db_target(target, sizeof target, dir, "s.db"), 0);
+    char dir[128];
     parley_error err;
-    parley_error_clear(&err);
-    db_conn *c = db_open(target, DB_CREATE, &err);
+    db_conn *c = test_db_open_new(dir, sizeof dir, "stmtoom", "s.db", &err);
     assert_non_null(c);
     failalloc_arm(1, 0);
     db_stmt *st = db_stmt_cached(c, select_sql);
@@ -210,17 +208,11 @@ static long view_with_refusal(talks *w, long n, int *out_of_memory)
     pthread_mutex_unlock(&w->srv->view_mu);
     scenario_cache_forget(w->srv);
     api_call c;
-    memset(&c, 0, sizeof c);
-    c.srv = w->srv;
-    c.ids[0] = 1;
-    c.db = store_reader(w->srv->db);
-    assert_non_null(c.db);
-    assert_int_equal(store_begin_read(c.db), DB_OK);
+    reader_call_begin(w, &c);
     failalloc_arm(n, 0);
     view_entry *v = view_get(&c);
     long refused = failalloc_disarm();
-    store_run(c.db, "COMMIT");
-    store_reader_release(w->srv->db, c.db);
+    reader_call_end(w, &c);
     if (v) {
         const parley_scenario *sc = view_scenario(v);
         uint32_t one = 1;

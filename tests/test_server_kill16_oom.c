@@ -24,22 +24,12 @@
 
 static void agreed(talks *w)
 {
+    talks_text_tabled(w);
     static const char *const steps[][4] = {
-        {"PUT", "/api/negotiations/1/profile", "b",
-         "{\"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.8, "
-         "\"2\": 0}}}}"},
-        {"POST", "/api/negotiations/1/sessions", "m", "{\"venue\": \"Geneva\"}"},
-        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1}}"},
         {"POST", "/api/negotiations/1/texts/1/responses", "b", "{\"answer\": \"accept\"}"},
         {"POST", "/api/negotiations/1/texts/1/responses", "s", "{\"answer\": \"accept\"}"},
     };
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        const char *token = steps[i][2][0] == 'm' ? w->med : steps[i][2][0] == 'b' ? w->buyer : w->seller;
-        http_resp r = http_request(w->port, steps[i][0], steps[i][1], token, steps[i][3]);
-        if (r.status != 200 && r.status != 201)
-            fail_msg("%s %s: %d %s", steps[i][0], steps[i][1], r.status, r.body ? r.body : "");
-        http_resp_free(&r);
-    }
+    talks_steps(w, steps, sizeof steps / sizeof steps[0]);
 }
 
 static void test_requests_out_of_memory_are_500(void **state)

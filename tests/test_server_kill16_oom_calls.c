@@ -26,6 +26,7 @@
 #include "server/seats.h"
 #include "server/server_internal.h"
 #include "test_server_talks.h"
+#include "test_server_call.h"
 
 /* The call of handler fn on negotiation 1 by participant `me`, with the n-th allocation refused (0: none): its
  * status and its reply's compact text (malloc'd) into *text; returns the allocations refused. */
@@ -33,23 +34,17 @@ static long call_with_refusal(talks *w, int (*fn)(api_call *c), int64_t me, api_
                               long n, int *status, char **text)
 {
     api_call c;
-    memset(&c, 0, sizeof c);
-    c.srv = w->srv;
-    c.ids[0] = 1;
+    reader_call_begin(w, &c);
     c.me = me;
     c.my_negotiation = 1;
     c.my_role = role;
     snprintf(c.my_name, sizeof c.my_name, "%s", name);
     c.query = json_object(); /* no query arguments */
-    c.db = store_reader(w->srv->db);
-    assert_non_null(c.db);
-    assert_int_equal(store_begin_read(c.db), DB_OK);
     if (n)
         failalloc_arm(n, 0);
     fn(&c);
     long refused = n ? failalloc_disarm() : 0;
-    store_run(c.db, "COMMIT");
-    store_reader_release(w->srv->db, c.db);
+    reader_call_end(w, &c);
     *status = c.status;
     *text = c.reply ? json_dumps(c.reply, JSON_COMPACT | JSON_SORT_KEYS) : NULL;
     json_decref(c.reply);
@@ -95,22 +90,12 @@ static void test_reads_out_of_memory_are_500(void **state)
     talks w;
     parley_server_options o = {0};
     talks_open(&w, &o);
+    talks_text_tabled(&w);
     static const char *const steps[][4] = {
-        {"PUT", "/api/negotiations/1/profile", "b",
-         "{\"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.8, "
-         "\"2\": 0}}}}"},
-        {"POST", "/api/negotiations/1/sessions", "m", "{\"venue\": \"Geneva\"}"},
-        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1}}"},
         {"POST", "/api/negotiations/1/texts/1/responses", "b",
          "{\"answer\": \"amend\", \"amendments\": [{\"issue\": \"price\", \"value\": 0}]}"},
     };
-    for (size_t i = 0; i < sizeof steps / sizeof steps[0]; i++) {
-        http_resp r = http_request(w.port, steps[i][0], steps[i][1], steps[i][2][0] == 'm' ? w.med : w.buyer,
-                                   steps[i][3]);
-        if (r.status != 200 && r.status != 201)
-            fail_msg("%s %s: %d %s", steps[i][0], steps[i][1], r.status, r.body ? r.body : "");
-        http_resp_free(&r);
-    }
+    talks_steps(&w, steps, sizeof steps / sizeof steps[0]);
     assert_true(each_refusal(&w, "the Buyer's value of the text", api_text_value, 2, ROLE_PARTY, "Buyer") > 0);
     assert_true(each_refusal(&w, "the amendments' check", api_check_amendments, 1, ROLE_MEDIATOR, "Broker") > 0);
     talks_close(&w);
@@ -209,19 +194,13 @@ static void test_bucket_out_of_memory_is_500(void **state)
 static long recorded_with_refusal(talks *w, long n, int *rc)
 {
     api_call c;
-    memset(&c, 0, sizeof c);
-    c.srv = w->srv;
-    c.ids[0] = 1;
-    c.db = store_reader(w->srv->db);
-    assert_non_null(c.db);
-    assert_int_equal(store_begin_read(c.db), DB_OK);
+    reader_call_begin(w, &c);
     seat_job job = {.task = TASK_ANSWER, .negotiation = 1, .participant = 2, .seat_seq = 0, .text = 1};
     if (n)
         failalloc_arm(n, 0);
     *rc = seat_job_recorded(&c, &job);
     long refused = n ? failalloc_disarm() : 0;
-    store_run(c.db, "COMMIT");
-    store_reader_release(w->srv->db, c.db);
+    reader_call_end(w, &c);
     json_decref(c.reply);
     return refused;
 }

@@ -60,6 +60,7 @@
 #include "server/seats.h"
 #include "server/server_internal.h"
 #include "test_server_talks.h"
+#include "test_server_call.h"
 #include "test_server_seats.h"
 #include "test_server_seat_why.h"
 
@@ -736,12 +737,9 @@ static const char one_param_sql[] = "SELECT ?1 + 1";
 static void test_failed_bind_fails_the_step(void **state)
 {
     (void)state;
-    char dir[128], target[512];
-    assert_non_null(test_tmpdir_make(dir, sizeof dir, "k16bind"));
-    assert_int_equal(test_db_target(target, sizeof target, dir, "b.db"), 0);
+    char dir[128];
     parley_error err;
-    parley_error_clear(&err);
-    db_conn *c = db_open(target, DB_CREATE, &err);
+    db_conn *c = test_db_open_new(dir, sizeof dir, "k16bind", "b.db", &err);
     assert_non_null(c);
     db_stmt *st = db_stmt_cached(c, one_param_sql);
     assert_non_null(st);
@@ -783,11 +781,8 @@ static void test_store_messages(void **state)
         strchr(err.message, '\n'))
         fail_msg("the connection's error: %s", err.message);
 
-    char dir[128], target[512];
-    assert_non_null(test_tmpdir_make(dir, sizeof dir, "k16msg"));
-    assert_int_equal(test_db_target(target, sizeof target, dir, "m.db"), 0);
-    parley_error_clear(&err);
-    db_conn *c = db_open(target, DB_CREATE, &err);
+    char dir[128];
+    db_conn *c = test_db_open_new(dir, sizeof dir, "k16msg", "m.db", &err);
     assert_non_null(c);
     /* SQL that does not compile, a key twice: the store's message, the code of the kind of failure. */
     assert_int_equal(db_exec(c, "SELEKT 1"), DB_ERROR);
@@ -946,20 +941,14 @@ static void test_seats_replaced(void **state)
 static size_t events_of_as(talks *w, int64_t me, int64_t after, int limit, size_t max_bytes, int64_t *last, int *more)
 {
     api_call c;
-    memset(&c, 0, sizeof c);
-    c.srv = w->srv;
-    c.ids[0] = 1;
+    reader_call_begin(w, &c);
     c.me = me;
     c.my_role = me == 1 ? ROLE_MEDIATOR : ROLE_PARTY;
-    c.db = store_reader(w->srv->db);
-    assert_non_null(c.db);
-    assert_int_equal(store_begin_read(c.db), DB_OK);
     json_t *events = json_array();
     *last = -1;
     *more = -1;
     assert_int_equal(api_events_after(&c, after, limit, max_bytes, events, last, more), PARLEY_OK);
-    store_run(c.db, "COMMIT");
-    store_reader_release(w->srv->db, c.db);
+    reader_call_end(w, &c);
     size_t n = json_array_size(events);
     json_decref(events);
     return n;
@@ -1093,12 +1082,7 @@ static void test_seat_environment(void **state)
 static int recorded(talks *w, seat_task task, int64_t p, int64_t t)
 {
     api_call c;
-    memset(&c, 0, sizeof c);
-    c.srv = w->srv;
-    c.ids[0] = 1;
-    c.db = store_reader(w->srv->db);
-    assert_non_null(c.db);
-    assert_int_equal(store_begin_read(c.db), DB_OK);
+    reader_call_begin(w, &c);
     seat *s = NULL;
     size_t n = 0;
     assert_int_equal(seats_read(&c, p, &s, &n), 0);
@@ -1106,8 +1090,7 @@ static int recorded(talks *w, seat_task task, int64_t p, int64_t t)
     seat_job job = {.task = task, .negotiation = 1, .participant = p, .seat_seq = s[0].seq, .text = t};
     seats_free(s, n);
     int rc = seat_job_recorded(&c, &job);
-    store_run(c.db, "COMMIT");
-    store_reader_release(w->srv->db, c.db);
+    reader_call_end(w, &c);
     json_decref(c.reply);
     return rc;
 }
@@ -1134,17 +1117,6 @@ static void test_draft_recorded(void **state)
 }
 
 /* ---- a server's descriptors ---- */
-
-static int open_descriptors(void)
-{
-    DIR *d = opendir("/proc/self/fd");
-    assert_non_null(d);
-    int n = 0;
-    for (struct dirent *e; (e = readdir(d));)
-        n += e->d_name[0] != '.';
-    closedir(d);
-    return n - 1; /* less the directory's own */
-}
 
 static void test_stopped_server_closes_everything(void **state)
 {

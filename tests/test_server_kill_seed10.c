@@ -66,10 +66,8 @@ static void test_creator_is_the_mediator(void **state)
 static void test_statement_prepared_again_after_failing(void **state)
 {
     (void)state;
-    char dir[128], target[300];
-    assert_non_null(test_tmpdir_make(dir, sizeof dir, "prepare"));
-    assert_int_equal(test_db_target(target, sizeof target, dir, "t.db"), 0);
-    db_conn *db = db_open(target, DB_CREATE, NULL);
+    char dir[128];
+    db_conn *db = test_db_open_new(dir, sizeof dir, "prepare", "t.db", NULL);
     assert_non_null(db);
     static const char sql[] = "SELECT COUNT(*) FROM later WHERE id > ?";
     db_stmt *st = db_stmt_cached(db, sql);

@@ -3,13 +3,15 @@
  * (test_server_budget.c, test_server_strict.c, ...): an in-process server with
  * the options the test chose, Buyer and Seller over one integer issue, Broker
  * mediating (each party with a description written for it), and the three tokens; and counters of what was stored, read back
- * through the API.
+ * through the API; requests run in turn (talks_steps, talks_text_tabled); and the count of the descriptors the
+ * process has open.
  */
 #ifndef PARLEY_TEST_SERVER_TALKS_H
 #define PARLEY_TEST_SERVER_TALKS_H
 
 #pragma GCC diagnostic ignored "-Wunused-function" /* each test uses part of the helpers */
 #include "test_db.h"
+#include <dirent.h>
 #include "test_tmpdir.h"
 #include "test_server_http.h"
 
@@ -179,6 +181,44 @@ __attribute__((unused, format(printf, 3, 4))) static void talks_write_program(co
     va_end(ap);
     assert_int_equal(fclose(f), 0);
     assert_int_equal(chmod(path, mode), 0);
+}
+
+/* The requests steps[0..n-1] (method, path, who: 'm' the mediator, 'b' the Buyer, 's' the Seller, body) in turn;
+   fails on one not answered 200 or 201. */
+static void talks_steps(talks *w, const char *const (*steps)[4], size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        const char *token = steps[i][2][0] == 'm' ? w->med : steps[i][2][0] == 'b' ? w->buyer : w->seller;
+        http_resp r = http_request(w->port, steps[i][0], steps[i][1], token, steps[i][3]);
+        if (r.status != 200 && r.status != 201)
+            fail_msg("%s %s: %d %s", steps[i][0], steps[i][1], r.status, r.body ? r.body : "");
+        http_resp_free(&r);
+    }
+}
+
+/* The Buyer's profile (reservation 0.25, price 1 worth 0.8), a session opened and text 1 (price 1) tabled. */
+static void talks_text_tabled(talks *w)
+{
+    static const char *const steps[][4] = {
+        {"PUT", "/api/negotiations/1/profile", "b",
+         "{\"reservation\": 0.25, \"preferences\": {\"price\": {\"weight\": 1, \"values\": {\"0\": 1, \"1\": 0.8, "
+         "\"2\": 0}}}}"},
+        {"POST", "/api/negotiations/1/sessions", "m", "{\"venue\": \"Geneva\"}"},
+        {"POST", "/api/negotiations/1/texts", "m", "{\"outcome\": {\"price\": 1}}"},
+    };
+    talks_steps(w, steps, sizeof steps / sizeof steps[0]);
+}
+
+/* The descriptors open in this process. */
+static int open_descriptors(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    assert_non_null(d);
+    int n = 0;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n - 1; /* less the directory's own */
 }
 
 #endif
