@@ -10,7 +10,10 @@
  *   event about no text), seat_find_work finds no more work for it: the draft is
  *   not made again (g-const-09cd83cb60);
  * - an agreed text whose stored outcome cannot be read: the improvements are 500
- *   "cannot read the agreed text" (g-bound-b0815177bc; SQLite only).
+ *   "cannot read the agreed text" (g-bound-b0815177bc; SQLite only);
+ * - budget_storage_check when the count of a negotiation's stored bytes fails
+ *   (an empty database): 500 "database error: ...", the write not allowed
+ *   (g-check-4dfc1cafb8).
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -133,12 +136,42 @@ static void test_agreed_text_unreadable(void **state)
     talks_close(&w);
 }
 
+/* budget_storage_check of a negotiation the server has not counted yet (2), on a connection to an empty database
+ * (no events table): the count of its stored bytes fails, so the check is 500 "database error: ..." (the write is
+ * not made), not a pass with nothing counted. */
+static void test_storage_count_fails(void **state)
+{
+    (void)state;
+    talks w;
+    parley_server_options o = {0};
+    talks_open(&w, &o);
+    char dir[128];
+    parley_error err;
+    store_conn empty = {.db = test_db_open_new(dir, sizeof dir, "q29empty", "e.db", &err)};
+    assert_non_null(empty.db);
+    api_call c;
+    memset(&c, 0, sizeof c);
+    c.srv = w.srv;
+    c.ids[0] = 2;
+    c.db = &empty;
+    int rc = budget_storage_check(&c);
+    const char *message = json_string_value(json_object_get(json_object_get(c.reply, "error"), "message"));
+    int prefixed = message && strncmp(message, "database error: ", 16) == 0;
+    json_decref(c.reply);
+    db_close(empty.db);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
+    talks_close(&w);
+    assert_int_equal(rc, 500);
+    assert_true(prefixed);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_convert_takes_a_write),
         cmocka_unit_test(test_first_draft_is_made_once),
         cmocka_unit_test(test_agreed_text_unreadable),
+        cmocka_unit_test(test_storage_count_fails),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
