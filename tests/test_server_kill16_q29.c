@@ -13,7 +13,11 @@
  *   "cannot read the agreed text" (g-bound-b0815177bc; SQLite only);
  * - budget_storage_check when the count of a negotiation's stored bytes fails
  *   (an empty database): 500 "database error: ...", the write not allowed
- *   (g-check-4dfc1cafb8).
+ *   (g-check-4dfc1cafb8);
+ * - a variable whose name only begins with ASAN_OPTIONS reaches a seated agent's
+ *   program (the sanitizer tree replaces ASAN_OPTIONS= alone; g-bound-f65e64a695);
+ * - with PostgreSQL, a read that fails with SQLSTATE 0A000 keeps its connection
+ *   (only 08... and 57P... say it is lost; g-bound-e272cfd27b).
  */
 #define _GNU_SOURCE
 #include <setjmp.h>
@@ -27,6 +31,7 @@
 #include "test_server_talks.h"
 #include "test_server_call.h"
 #include "test_server_seats.h"
+#include "test_server_seat_why.h"
 
 /* A conversion by `token` of a one-issue GENIUS profile (good) or of a body with no document; the reply. */
 static http_resp convert(talks *w, const char *token, int good)
@@ -165,6 +170,50 @@ static void test_storage_count_fails(void **state)
     assert_true(prefixed);
 }
 
+/* A seated agent's program gets every variable of the server's environment but ASAN_OPTIONS itself (which the
+ * sanitizer tree replaces, seat_child.c): one whose name only begins with ASAN_OPTIONS reaches it unchanged. */
+static void test_seat_environment_near_asan_options(void **state)
+{
+    (void)state;
+    assert_int_equal(setenv("ASAN_OPTIONSQ29", "q29-kept", 1), 0);
+    expect_why("printf '{\"error\": \"%s\"}' \"$ASAN_OPTIONSQ29\"", 0, 0, "error: q29-kept");
+    unsetenv("ASAN_OPTIONSQ29");
+}
+
+/* The backend process id of connection c (a session's identity). */
+static int64_t backend_pid(db_conn *c)
+{
+    db_stmt *st = db_stmt_cached(c, "SELECT pg_backend_pid()");
+    assert_non_null(st);
+    assert_int_equal(db_step(st), DB_ROW);
+    int64_t pid = db_column_int64(st, 0);
+    db_reset(st);
+    return pid;
+}
+
+/* With PostgreSQL: a read on an idle connection that fails with an SQLSTATE of class 0 other than 08 (0A000,
+ * feature not supported) is the statement's error, not a lost connection: DB_ERROR, and the session is kept (the
+ * same backend, not a new connection; 08006 would be a lost one). */
+static void test_pg_statement_error_keeps_the_session(void **state)
+{
+    (void)state;
+    if (!test_db_is_pg())
+        skip();
+    char dir[128];
+    parley_error err;
+    db_conn *c = test_db_open_new(dir, sizeof dir, "q29pg", "p.db", &err);
+    assert_non_null(c);
+    assert_int_equal(db_exec(c, "CREATE FUNCTION q29_refuse() RETURNS int LANGUAGE plpgsql AS "
+                                "$$BEGIN RAISE EXCEPTION 'q29' USING ERRCODE = '0A000'; END$$"),
+                     DB_OK);
+    int64_t before = backend_pid(c);
+    assert_int_equal(db_exec(c, "SELECT q29_refuse()"), DB_ERROR);
+    int64_t after = backend_pid(c);
+    db_close(c);
+    assert_int_equal(test_tmpdir_remove(dir), 0);
+    assert_int_equal(after, before);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -172,6 +221,8 @@ int main(void)
         cmocka_unit_test(test_first_draft_is_made_once),
         cmocka_unit_test(test_agreed_text_unreadable),
         cmocka_unit_test(test_storage_count_fails),
+        cmocka_unit_test(test_seat_environment_near_asan_options),
+        cmocka_unit_test(test_pg_statement_error_keeps_the_session),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
