@@ -4,10 +4,10 @@
  *   - Kendall's tau-b (boa_kendall_tau) counts two values 1e-12 apart, either way round, as a tie, and two values
  *     one double farther apart as ordered; the taus worked by hand;
  *   - Pearson's correlation (boa_pearson) of a model equal to the truth is exactly 1, never a double above it (the
- *     squares of the deviations, not y^2 - mean^2: an independent script with Python floats, the same IEEE
+ *     squares of the deviations, not (y + mean)(y - mean): an independent script with Python floats, the same IEEE
  *     operations in the same order, gives 1 + 2^-52 or more for the other forms on these inputs);
  *   - AgentM's annealing walk moves n / 10 issues a step: with 9 integer issues it moves none, so its first bid is
- *     the best of its random packages, below 0.9 here; with 10 it moves one, and its first bid climbs above 0.9;
+ *     the best of its random packages, below 0.9 here; with 10 it moves one, and its first bid climbs above 0.999;
  *   - RandomDance (random_dance_act) past own weight w = 1, where w / (1 - w) turns negative: its joint bid keeps,
  *     per issue, the value of the largest score even when every score is 0 or below (there, the own worst value,
  *     scored 0), so no bid there is worth more than the target and it falls back on its best package (worked by
@@ -25,7 +25,7 @@
 #include "agents/anac_caduceus_members.h"
 #include "agents/boa.h"
 
-/* Three packages whose first two the model ranks `gap` apart and the truth 1 apart. */
+/* Tau of three packages the truth ranks 0, 1, 2 and the model `first`, `second`, 1. */
 static double tau_with_gap(double first, double second)
 {
     const double x[3] = {first, second, 1}, y[3] = {0, 1, 2};
