@@ -98,11 +98,7 @@ static void test_first_draft_is_made_once(void **state)
 {
     (void)state;
     talks w;
-    parley_server_options o = {0};
-    o.seat_program = ANALYSIS_PROGRAM; /* parley-serve answers for seated agents too */
-    o.budgets.agent_seconds = 300;
-    talks_open(&w, &o);
-    seat_ok(&w, 1, 1, json_pack("{s:s}", "agent", "mediator"));
+    talks_open_with_drafter(&w);
     seat_task task;
     assert_int_equal(find_work(&w, &task), 0); /* no session: nothing to draft */
     open_session(&w, 1, w.med);

@@ -1101,11 +1101,7 @@ static void test_draft_recorded(void **state)
 {
     (void)state;
     talks w;
-    parley_server_options o = {0};
-    o.seat_program = ANALYSIS_PROGRAM; /* parley-serve answers for seated agents too */
-    o.budgets.agent_seconds = 300;
-    talks_open(&w, &o);
-    seat_ok(&w, 1, 1, json_pack("{s:s}", "agent", "mediator"));
+    talks_open_with_drafter(&w);
     seat_ok(&w, 1, 2, json_pack("{s:s}", "agent", "boulware"));
     assert_int_equal(recorded(&w, TASK_DRAFT, 1, 0), 0);
     open_session(&w, 1, w.med);

@@ -50,6 +50,17 @@ static void seat_ok(talks *w, int64_t n, int64_t p, json_t *body)
     seat_ok_as(w, n, p, w->med, body);
 }
 
+/* Talks whose server runs seated agents with this build's parley-serve (ANALYSIS_PROGRAM answers for them too),
+ * 300 s an answer, with the mediator's drafting helper seated in negotiation 1 (the options are copied at start). */
+__attribute__((unused)) static void talks_open_with_drafter(talks *w)
+{
+    parley_server_options o = {0};
+    o.seat_program = ANALYSIS_PROGRAM;
+    o.budgets.agent_seconds = 300;
+    talks_open(w, &o);
+    seat_ok(w, 1, 1, json_pack("{s:s}", "agent", "mediator"));
+}
+
 static int64_t table(talks *w, int64_t n, const char *token, int price)
 {
     char path[96];
